@@ -1,0 +1,41 @@
+"""Soulcaster ingest: turn every alert, error and product event into one deduplicated feed."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .errors import BadPayload, BadRequest, NotFound, PluginError, Unauthorized
+from .handler import (
+    SourceConfig,
+    SyncContext,
+    SyncReport,
+    WebhookHandler,
+    WebhookRequest,
+    parse_json_object,
+    require_shared_token,
+    secrets_equal,
+)
+from .hookspecs import hookimpl
+from .models import FeedbackItem
+
+try:
+    __version__ = version("soulcaster-core")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+__all__ = [
+    "BadPayload",
+    "BadRequest",
+    "FeedbackItem",
+    "NotFound",
+    "PluginError",
+    "SourceConfig",
+    "SyncContext",
+    "SyncReport",
+    "Unauthorized",
+    "WebhookHandler",
+    "WebhookRequest",
+    "__version__",
+    "hookimpl",
+    "parse_json_object",
+    "require_shared_token",
+    "secrets_equal",
+]

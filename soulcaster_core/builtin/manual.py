@@ -1,0 +1,80 @@
+"""The ``manual`` source: post a title and a body yourself (scripts, forms, curl)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from ..errors import BadPayload
+from ..handler import SourceConfig, WebhookHandler, WebhookRequest, parse_json_object, require_shared_token
+from ..hookspecs import hookimpl
+from ..models import FeedbackItem
+
+
+class ManualConfig(SourceConfig):
+    #: Optional shared secret, sent as ``X-Soulcaster-Token``, a bearer token or ``?token=``.
+    webhook_secret: SecretStr | None = None
+
+
+class ManualFeedback(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=10_000)
+    body: str = Field(default="", max_length=1_000_000)
+    external_id: str | None = Field(default=None, min_length=1, max_length=512)
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+class ManualHandler(WebhookHandler[ManualFeedback, ManualConfig]):
+    source = "manual"
+    Config = ManualConfig
+    description = "Feedback posted by hand or by your own scripts."
+    auth_instructions = "Send the secret as the X-Soulcaster-Token header or ?token=."
+    sample = {
+        "title": "Checkout button does nothing on Safari 17",
+        "body": "Customer reports clicking 'Pay now' has no effect; console shows "
+        "TypeError: undefined is not an object (evaluating 'window.ApplePaySession.canMakePayments')",
+        "external_id": "support-ticket-48213",
+        "metadata": {"reporter": "support", "plan": "pro"},
+    }
+
+    def authenticate(self, request: WebhookRequest, config: ManualConfig) -> None:
+        require_shared_token(request, config.webhook_secret)
+
+    def parse(self, body: bytes) -> ManualFeedback:
+        try:
+            return ManualFeedback.model_validate(parse_json_object(body))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "body"
+            raise BadPayload(f"{where}: {first['msg']}") from None
+
+    def to_feedback_item(self, event: ManualFeedback, project_id: str) -> FeedbackItem:
+        # Without an id of the sender's, the same title and body is the same report.
+        external_id = event.external_id or hashlib.sha256(
+            f"{event.title}\0{event.body}".encode()
+        ).hexdigest()[:32]
+        return FeedbackItem(
+            project_id=project_id,
+            source=self.source,
+            external_id=external_id,
+            title=event.title,
+            body=event.body,
+            raw_text=f"{event.title}\n{event.body}",
+            metadata=event.metadata,
+        )
+
+    def sample_request(self, config: ManualConfig) -> WebhookRequest:
+        request = super().sample_request(config)
+        if config.webhook_secret is not None:
+            query = {"token": config.webhook_secret.get_secret_value()}
+            return WebhookRequest(body=request.body, headers=request.headers, query=query)
+        return request
+
+
+@hookimpl
+def register_sources(register: Callable[[type[Any]], None]) -> None:
+    register(ManualHandler)

@@ -1,0 +1,150 @@
+"""The ``soulcaster`` command: serve, worker, plugins, projects, token."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+
+from .models import Project, slugify
+from .plugins import PluginHost
+from .services import api_token, open_services, plugins_for
+from .settings import Settings
+
+
+def _plugins(args: argparse.Namespace) -> int:
+    host: PluginHost = plugins_for(Settings())
+    rows = [info.as_dict() for info in host.plugins.values()]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    for row in rows:
+        version = row["version"] or "?"
+        dist = row["distribution"] or "(not from a distribution)"
+        print(f"{row['name']}  {dist} {version}")
+        if row.get("error"):
+            print(f"  BROKEN: {row['error']}")
+            continue
+        print(f"  sources: {', '.join(row['sources']) or '-'}")
+        print(f"  hooks:   {', '.join(row['hooks']) or '-'}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = Settings()
+    if args.workers > 1 and not settings.redis_url:
+        print(
+            "--workers above 1 needs the Redis store (set SOULCASTER_REDIS_URL): "
+            "SQLite is a single-process store.",
+            file=sys.stderr,
+        )
+        return 2
+    token = api_token(settings)
+    url = settings.public_url or f"http://{args.host}:{args.port}"
+    store = f"Redis at {settings.redis_url}" if settings.redis_url else f"SQLite at {settings.sqlite_path}"
+    print(f"Soulcaster ingest on {url}  (store: {store})")
+    print(f"API and dashboard token: {token}")
+    print(f"Dashboard: {url}/?token={token}")
+    print(f"First webhook: curl -X POST '{url}/ingest/manual?project_id=default' "
+          "-H 'content-type: application/json' -d '{\"title\": \"Hello\", \"body\": \"world\"}'")
+    sys.stdout.flush()
+    uvicorn.run(
+        "soulcaster_core.web.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    import anyio
+
+    from .clustering.worker import ClusterWorker
+
+    settings = Settings()
+
+    async def main() -> None:
+        async with open_services(settings) as services:
+            await ClusterWorker(services, consumer=args.name).run(anyio.Event())
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _projects(args: argparse.Namespace) -> int:
+    settings = Settings()
+
+    async def main() -> int:
+        async with open_services(settings) as services:
+            if args.action == "create":
+                project = Project(id=args.id or slugify(args.name), name=args.name)
+                created = await services.store.create_project(project)
+                print(f"{'created' if created else 'exists'}: {project.id}")
+            else:
+                for project in await services.store.list_projects():
+                    print(f"{project.id}\t{project.name}")
+        return 0
+
+    return asyncio.run(main())
+
+
+def _token(args: argparse.Namespace) -> int:
+    print(api_token(Settings()))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="soulcaster", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the web server (and, on SQLite, the worker)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="processes; above 1 needs Redis")
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(run=_serve)
+
+    worker = commands.add_parser("worker", help="run a clustering worker (Redis deployments)")
+    worker.add_argument("--name", default=None, help="consumer name (default: host and pid)")
+    worker.set_defaults(run=_worker)
+
+    plugins = commands.add_parser("plugins", help="list installed plugins")
+    plugins.add_argument("--json", action="store_true", help="print JSON")
+    plugins.set_defaults(run=_plugins)
+
+    projects = commands.add_parser("projects", help="create or list projects")
+    project_actions = projects.add_subparsers(dest="action", required=True)
+    create = project_actions.add_parser("create", help="create a project")
+    create.add_argument("name")
+    create.add_argument("--id", default=None, help="the id used in webhook URLs (default: from name)")
+    project_actions.add_parser("list", help="list projects")
+    projects.set_defaults(run=_projects)
+
+    token = commands.add_parser("token", help="print the API token")
+    token.set_defaults(run=_token)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "name", "") is None and args.command == "worker":
+        import os
+        import socket
+
+        args.name = f"{socket.gethostname()}-{os.getpid()}"
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

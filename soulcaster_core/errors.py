@@ -1,0 +1,61 @@
+"""Every error Soulcaster raises on purpose, and the HTTP answer each one becomes.
+
+    SoulcasterError
+    ├── PluginError             a plugin is broken or gave the core something invalid
+    ├── StoreUnavailable        the store cannot be reached (503 + Retry-After)
+    └── HTTPError               an answer to a request, with a status and a JSON detail
+        ├── BadPayload          400: the body cannot be read as this source's payload
+        ├── BadRequest          400: a parameter is missing or wrong
+        ├── Unauthorized        401: missing or wrong credentials
+        ├── NotFound            404
+        └── PayloadTooLarge     413
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SoulcasterError(Exception):
+    """Base of every error raised on purpose by the core or a plugin."""
+
+
+class PluginError(SoulcasterError):
+    """A plugin failed to load, or registered something the core cannot use."""
+
+
+class StoreUnavailable(SoulcasterError):
+    """The store did not answer; the sender should retry later."""
+
+    retry_after = 5
+
+
+class HTTPError(SoulcasterError):
+    status_code = 400
+
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+
+class BadPayload(HTTPError):
+    """The body is not a payload this source can read; the raw bytes go to the dead letters."""
+
+    status_code = 400
+
+
+class BadRequest(HTTPError):
+    status_code = 400
+
+
+class Unauthorized(HTTPError):
+    status_code = 401
+
+
+class NotFound(HTTPError):
+    status_code = 404
+
+
+class PayloadTooLarge(HTTPError):
+    status_code = 413

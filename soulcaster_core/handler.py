@@ -1,0 +1,190 @@
+"""The contract a source plugin implements: one ``WebhookHandler`` subclass per source.
+
+A delivery goes through the steps in order::
+
+    authenticate(request, config)   raise Unauthorized            -> 401
+    parse(body)                     raise BadPayload              -> 400, body kept as dead letter
+    accept(event, config)           a reason string               -> 200 ignored
+    to_feedback_item(event, project_id) -> FeedbackItem           -> stored, deduplicated, queued
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar, Generic, TypeVar
+
+import httpx
+from pydantic import BaseModel, ConfigDict, SecretStr
+from starlette.datastructures import Headers
+
+from .errors import BadPayload, Unauthorized
+from .models import FeedbackItem, IngestResult, utcnow
+
+EventT = TypeVar("EventT")
+ConfigT = TypeVar("ConfigT", bound="SourceConfig")
+
+
+class SourceConfig(BaseModel):
+    """Per-project settings of one source. Subclass it; declare secrets as ``SecretStr``.
+
+    Field names are the config keys (``config:{source}:{project_id}:{field}`` in Redis).
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+@dataclass(frozen=True)
+class WebhookRequest:
+    """What a handler may see of one delivery: the raw body bytes, headers, query string."""
+
+    body: bytes
+    headers: Headers = field(default_factory=Headers)
+    query: Mapping[str, str] = field(default_factory=dict)
+    received_at: datetime = field(default_factory=utcnow)
+
+
+def secrets_equal(given: str | bytes | None, expected: str | bytes) -> bool:
+    """Compare a credential in constant time; ``None`` (nothing sent) never matches."""
+    if given is None:
+        return False
+    a = given.encode() if isinstance(given, str) else given
+    b = expected.encode() if isinstance(expected, str) else expected
+    return hmac.compare_digest(a, b)
+
+
+def shared_token_from(request: WebhookRequest, header: str = "x-soulcaster-token") -> str | None:
+    """The shared secret a sender that cannot sign puts in a header, a bearer token or ``?token=``."""
+    if value := request.headers.get(header):
+        return value
+    auth = request.headers.get("authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return auth[7:].strip()
+    return request.query.get("token")
+
+
+def require_shared_token(
+    request: WebhookRequest, *secrets: SecretStr | None, header: str = "x-soulcaster-token"
+) -> None:
+    """Raise ``Unauthorized`` unless the request carries one of the configured secrets.
+
+    With no secret configured every request passes: the source is open, and the dashboard
+    shows it amber ("accepting unauthenticated requests").
+    """
+    configured = [s.get_secret_value() for s in secrets if s is not None and s.get_secret_value()]
+    if not configured:
+        return
+    given = shared_token_from(request, header)
+    if given is None:
+        raise Unauthorized(f"missing token: send it in the {header} header or as ?token=")
+    # Check every candidate so the time taken does not tell which one was close.
+    matches = [secrets_equal(given, expected) for expected in configured]
+    if not any(matches):
+        raise Unauthorized("wrong token")
+
+
+def parse_json_object(body: bytes) -> dict[str, Any]:
+    """Strict JSON object parsing that turns every kind of bad input into ``BadPayload``."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadPayload(f"body is not UTF-8: {exc.reason} at byte {exc.start}") from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadPayload(f"body is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise BadPayload("body is not JSON we can read: nested too deeply") from None
+    except ValueError as exc:  # e.g. integers longer than Python's digit limit
+        raise BadPayload(f"body is not JSON we can read: {exc}") from None
+    if not isinstance(value, dict):
+        raise BadPayload(f"body must be a JSON object, got {type(value).__name__}")
+    return value
+
+
+class SyncReport(BaseModel):
+    """What one pull from a source's API did."""
+
+    fetched: int = 0
+    created: int = 0
+    duplicates: int = 0
+    ignored: int = 0
+    pages: int = 0
+    last_synced: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class SyncContext(Generic[ConfigT]):
+    """What the core hands a handler's ``sync``: its config, an HTTP client, and the pipeline."""
+
+    project_id: str
+    config: ConfigT
+    http: httpx.AsyncClient
+    #: Run one fetched event through accept → to_feedback_item → store; ``None`` if ignored.
+    ingest: Callable[[Any], Awaitable[IngestResult | None]]
+    #: Persist config fields, e.g. ``save_config(last_synced=...)`` after a page is stored.
+    save_config: Callable[..., Awaitable[None]]
+    #: Wait between retries (tests pass a no-op so a 429 does not stall them).
+    sleep: Callable[[float], Awaitable[None]]
+
+
+class WebhookHandler(Generic[EventT, ConfigT]):
+    """Base class of a source. Set ``source`` and ``Config``; implement ``to_feedback_item``."""
+
+    #: The source name: the ``{source}`` of ``/ingest/{source}/webhook``.
+    source: ClassVar[str]
+    #: The per-project settings model.
+    Config: ClassVar[type[SourceConfig]] = SourceConfig
+    #: Extra names for ``/config/{source}/{name}`` routes, e.g. ``{"events": "event_types"}``.
+    config_aliases: ClassVar[dict[str, str]] = {}
+    #: A realistic payload that "send test webhook" posts through the real pipeline.
+    sample: ClassVar[Any] = None
+    #: One line for listings and the settings page.
+    description: ClassVar[str] = ""
+    #: What the sender must add so ``authenticate`` passes; ``{token}`` is the configured secret.
+    auth_instructions: ClassVar[str] = "Nothing: this source accepts unauthenticated requests."
+
+    def authenticate(self, request: WebhookRequest, config: ConfigT) -> None:
+        """Raise ``Unauthorized`` when the request does not carry the configured credentials."""
+
+    def delivery_id(self, request: WebhookRequest) -> str | None:
+        """A per-delivery id the sender repeats on retries (e.g. Sentry's ``Request-ID``)."""
+        return None
+
+    def parse(self, body: bytes) -> EventT:
+        """Turn the raw body into an event; raise ``BadPayload`` naming what is wrong."""
+        return parse_json_object(body)  # type: ignore[return-value]
+
+    def accept(self, event: EventT, config: ConfigT) -> str | None:
+        """``None`` to keep the event, or the reason it is ignored (filters live here)."""
+        return None
+
+    def counts_as_occurrence(self, event: EventT) -> bool:
+        """``False`` for status changes (resolved, recovered): they update a known item only."""
+        return True
+
+    def to_feedback_item(self, event: EventT, project_id: str) -> FeedbackItem:
+        """Map the event onto a ``FeedbackItem``; ``external_id`` decides what is a duplicate."""
+        raise NotImplementedError
+
+    def sample_request(self, config: ConfigT) -> WebhookRequest:
+        """A request carrying ``sample`` that passes ``authenticate`` under ``config``."""
+        body = json.dumps(self.sample).encode()
+        return WebhookRequest(body=body, headers=Headers({"content-type": "application/json"}))
+
+    async def sync(self, context: SyncContext[ConfigT]) -> SyncReport:
+        """Pull events from the source's API (sources that can poll override this)."""
+        raise NotImplementedError
+
+    @classmethod
+    def can_sync(cls) -> bool:
+        return cls.sync is not WebhookHandler.sync
+
+    @classmethod
+    def sync_configured(cls, config: ConfigT) -> bool:
+        """Whether ``config`` holds what ``sync`` needs (the worker only syncs those)."""
+        return cls.can_sync()

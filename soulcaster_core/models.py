@@ -1,0 +1,131 @@
+"""The records that flow through Soulcaster: feedback items, projects, clusters, outcomes."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any, Literal
+from uuid import uuid4
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+TITLE_MAX = 300
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return uuid4().hex
+
+
+def slugify(name: str) -> str:
+    """A project id from a human name: lower case, dashes, no braces (ids are Redis hash tags)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:63]
+    return slug or "project"
+
+
+class FeedbackItem(BaseModel):
+    """One normalized alert, error or event, whatever tool reported it.
+
+    ``(project_id, source, external_id)`` is the dedup key: a second delivery with the same
+    key is an occurrence of the first item, not a new one.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default_factory=new_id)
+    project_id: str = Field(pattern=SLUG_PATTERN)
+    source: str = Field(pattern=SLUG_PATTERN)
+    external_id: str = Field(min_length=1, max_length=512)
+    title: str
+    body: str = ""
+    raw_text: str = ""
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    created_at: datetime = Field(default_factory=utcnow)
+    received_at: datetime = Field(default_factory=utcnow)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    occurrences: int = 1
+    cluster_id: str | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _one_line_title(cls, title: str) -> str:
+        # A title is what a list shows: one line, never empty, bounded.
+        flat = " ".join(title.split())
+        if not flat:
+            return "(untitled)"
+        return flat if len(flat) <= TITLE_MAX else flat[: TITLE_MAX - 1] + "…"
+
+    @field_validator("created_at", "received_at", "first_seen", "last_seen")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+    def model_post_init(self, __context: Any) -> None:
+        if self.first_seen is None:
+            self.first_seen = self.created_at
+        if self.last_seen is None:
+            self.last_seen = self.created_at
+
+
+class Project(BaseModel):
+    id: str = Field(pattern=SLUG_PATTERN)
+    name: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+Outcome = Literal["created", "duplicate", "updated"]
+
+
+class IngestResult(BaseModel):
+    """What the store did with one item, in the words the webhook answer uses."""
+
+    status: Outcome
+    id: str
+
+
+class Cluster(BaseModel):
+    """A group of items, from any source, that describe the same underlying problem."""
+
+    id: str = Field(default_factory=new_id)
+    project_id: str
+    title: str
+    summary: str = ""
+    signature: str = ""
+    item_ids: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    item_count: int = 0
+    occurrence_count: int = 0
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+
+class DeadLetter(BaseModel):
+    """A delivery that could not be read, kept byte for byte so it can be replayed later."""
+
+    # Bodies may be any bytes at all (that is often why they could not be read).
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
+
+    id: str = Field(default_factory=new_id)
+    project_id: str
+    source: str
+    error: str
+    body: bytes
+    content_type: str = ""
+    #: The query string it came with (``?token=`` removed: secrets are never kept).
+    query: dict[str, str] = Field(default_factory=dict)
+    received_at: datetime = Field(default_factory=utcnow)
+
+
+class QueueEntry(BaseModel):
+    """An item waiting to be clustered; ``entry_id`` is what the worker acknowledges."""
+
+    entry_id: str
+    project_id: str
+    item_id: str

@@ -1,0 +1,176 @@
+"""The path of one delivery: authenticate → parse → accept → map → store, with the answers.
+
+The route only reads the body; everything a source decides happens here, so webhooks,
+dead-letter replays and API syncs all take exactly the same steps.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pydantic import BaseModel
+
+from .configs import is_enabled, load_config
+from .errors import BadPayload, BadRequest, NotFound, Unauthorized
+from .handler import SourceConfig, WebhookHandler, WebhookRequest
+from .models import DeadLetter, IngestResult, utcnow
+from .services import Services
+
+log = logging.getLogger(__name__)
+
+
+class Answer(BaseModel):
+    """A webhook answer: status code and JSON body."""
+
+    status_code: int
+    body: dict[str, Any]
+
+
+def handler_for(services: Services, source: str) -> WebhookHandler[Any, Any]:
+    handler = services.plugins.handler(source)
+    if handler is None:
+        installed = ", ".join(sorted(services.plugins.handlers)) or "none"
+        raise NotFound(f"unknown source {source!r}; installed sources: {installed}")
+    return handler
+
+
+async def require_project(services: Services, project_id: str | None) -> str:
+    if not project_id:
+        raise BadRequest("missing project_id query parameter")
+    if await services.store.get_project(project_id) is None:
+        raise NotFound(f"unknown project {project_id!r}")
+    return project_id
+
+
+async def deliver(
+    services: Services, source: str, project_id: str, request: WebhookRequest
+) -> Answer:
+    """Run one webhook delivery through the pipeline and say what happened."""
+    handler = handler_for(services, source)
+    store = services.store
+    config = await load_config(store, project_id, handler)
+    if not await is_enabled(store, project_id, source):
+        return _ignored(f"the {source} integration is disabled for project {project_id}")
+    try:
+        handler.authenticate(request, config)
+    except Unauthorized as exc:
+        await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
+        raise
+    return await _parse_and_ingest(services, handler, project_id, config, request)
+
+
+async def replay(services: Services, letter: DeadLetter) -> Answer:
+    """Send a dead letter through the pipeline again (it was authenticated when it arrived)."""
+    handler = handler_for(services, letter.source)
+    config = await load_config(services.store, letter.project_id, handler)
+    request = WebhookRequest(body=letter.body, query=letter.query)
+    return await _parse_and_ingest(services, handler, letter.project_id, config, request)
+
+
+async def _parse_and_ingest(
+    services: Services,
+    handler: WebhookHandler[Any, Any],
+    project_id: str,
+    config: SourceConfig,
+    request: WebhookRequest,
+) -> Answer:
+    try:
+        event = handler.parse(request.body)
+    except Exception as exc:
+        raise await _dead_letter(services, handler.source, project_id, request, exc) from None
+    try:
+        result = await _accept_map_store(services, handler, project_id, config, event, request)
+    except _PluginFailure as failure:
+        raise await _dead_letter(
+            services, handler.source, project_id, request, failure.cause
+        ) from None
+    if isinstance(result, str):
+        return _ignored(result)
+    code = 201 if result.status == "created" else 200
+    return Answer(status_code=code, body=result.model_dump())
+
+
+class _PluginFailure(Exception):
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+async def ingest_event(
+    services: Services,
+    handler: WebhookHandler[Any, Any],
+    project_id: str,
+    config: SourceConfig,
+    event: Any,
+) -> IngestResult | None:
+    """accept → to_feedback_item → store for an event a sync fetched; ``None`` if filtered out.
+
+    A plugin error here propagates: the sync that called it reports it.
+    """
+    try:
+        result = await _accept_map_store(services, handler, project_id, config, event, None)
+    except _PluginFailure as failure:
+        raise failure.cause from None
+    return None if isinstance(result, str) else result
+
+
+async def _accept_map_store(
+    services: Services,
+    handler: WebhookHandler[Any, Any],
+    project_id: str,
+    config: SourceConfig,
+    event: Any,
+    request: WebhookRequest | None,
+) -> IngestResult | str:
+    """The shared tail of every path; a string is the reason the event was ignored."""
+    store = services.store
+    source = handler.source
+    try:
+        reason = handler.accept(event, config)
+        if reason is not None:
+            await store.record_event(project_id, source, "ignored", utcnow(), reason)
+            return reason
+        item = handler.to_feedback_item(event, project_id)
+        occurrence = handler.counts_as_occurrence(event)
+        delivery_id = handler.delivery_id(request) if request is not None else None
+    except Exception as exc:
+        raise _PluginFailure(exc) from exc
+    # Whatever the plugin wrote, the item belongs where it was delivered.
+    item = item.model_copy(update={"project_id": project_id, "source": source})
+    if request is not None:
+        item.received_at = request.received_at
+    result = await store.ingest(
+        item,
+        occurrence=occurrence,
+        delivery_id=delivery_id,
+        delivery_ttl=services.settings.delivery_ttl_seconds,
+    )
+    services.plugins.notify_ingested(item, result)
+    return result
+
+
+def _ignored(reason: str) -> Answer:
+    return Answer(status_code=200, body={"status": "ignored", "reason": reason})
+
+
+async def _dead_letter(
+    services: Services, source: str, project_id: str, request: WebhookRequest, exc: BaseException
+) -> BadPayload:
+    if isinstance(exc, BadPayload):
+        message = exc.detail
+    else:
+        # A plugin that trips over a payload is still a payload it cannot read: 400, not 500.
+        log.warning("%s could not map a payload", source, exc_info=exc)
+        message = f"{source} payload could not be read: {type(exc).__name__}: {exc}"
+    letter = DeadLetter(
+        project_id=project_id,
+        source=source,
+        error=message,
+        body=request.body,
+        content_type=request.headers.get("content-type", ""),
+        query={k: v for k, v in request.query.items() if k not in ("token", "project_id")},
+    )
+    await services.store.add_dead_letter(letter)
+    await services.store.record_event(project_id, source, "bad_payload", utcnow(), message)
+    return BadPayload(message, dead_letter_id=letter.id)

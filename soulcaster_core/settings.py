@@ -1,0 +1,75 @@
+"""Server settings, read from ``SOULCASTER_*`` environment variables (and a ``.env`` file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SOULCASTER_", env_file=".env", extra="ignore")
+
+    #: ``redis://...`` selects the Redis store; unset means the embedded SQLite store.
+    redis_url: str | None = None
+    #: Prepended to every Redis key (tests give each run a key space of its own).
+    redis_prefix: str = ""
+    #: Where the SQLite store, the generated API token and other local state live.
+    data_dir: Path = Path("data")
+    #: Bodies over this many bytes are refused with 413.
+    max_body_bytes: int = Field(default=1_048_576, gt=0)
+    #: Bearer token of the config, read and dashboard routes; generated into data_dir if unset.
+    api_token: SecretStr | None = None
+    #: Comma-separated plugin names to load; empty loads none; unset loads every installed one.
+    load_plugins: str | None = None
+    #: Fail at start-up on a broken plugin instead of serving the others.
+    strict_plugins: bool = False
+    #: The URL senders reach this server at, shown in webhook URLs on the dashboard.
+    public_url: str | None = None
+    #: How long a sender's delivery id (e.g. Sentry's Request-ID) is remembered.
+    delivery_ttl_seconds: int = 7 * 24 * 3600
+    #: Seconds between automatic syncs of sources that poll (PostHog).
+    sync_interval_seconds: float = 300.0
+    #: Run the clustering worker inside ``serve`` (the embedded default; ``soulcaster worker`` else).
+    run_worker: bool = True
+
+    embedder: Literal["local", "gemini"] = "local"
+    vector_index: Literal["local", "upstash"] = "local"
+    gemini_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "SOULCASTER_GEMINI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "gemini_api_key"
+        ),
+    )
+    gemini_model: str = "gemini-embedding-001"
+    embedding_dimensions: int = Field(default=768, gt=0)
+    upstash_vector_rest_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "SOULCASTER_UPSTASH_VECTOR_REST_URL", "UPSTASH_VECTOR_REST_URL", "upstash_vector_rest_url"
+        ),
+    )
+    upstash_vector_rest_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "SOULCASTER_UPSTASH_VECTOR_REST_TOKEN",
+            "UPSTASH_VECTOR_REST_TOKEN",
+            "upstash_vector_rest_token",
+        ),
+    )
+    #: Cosine similarity an item needs to join the nearest cluster (high: under-merge).
+    cluster_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
+    #: Queue entries a worker takes at once.
+    worker_batch: int = Field(default=50, gt=0)
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "soulcaster.sqlite3"
+
+    @property
+    def allowed_plugins(self) -> set[str] | None:
+        if self.load_plugins is None:
+            return None
+        return {name.strip() for name in self.load_plugins.split(",") if name.strip()}

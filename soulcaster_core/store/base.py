@@ -1,0 +1,195 @@
+"""The Store port: everything Soulcaster keeps, behind one interface with two adapters.
+
+``RedisStore`` is the production adapter, ``SQLiteStore`` the embedded default. Both pass the
+same contract tests (``tests/store/test_contract.py``). Every method raises
+``StoreUnavailable`` when the backing service cannot be reached, never a driver error.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
+
+#: What ``record_event`` counts, besides the created/duplicate/updated that ``ingest`` counts.
+EVENT_KINDS = (
+    "created",
+    "duplicate",
+    "updated",
+    "ignored",
+    "unauthorized",
+    "bad_payload",
+    "sync",
+    "sync_error",
+)
+#: Counters are kept per hour; a day's window needs 24 buckets plus the current one.
+STATS_WINDOW = timedelta(hours=24)
+
+
+def hour_bucket(at: datetime) -> int:
+    return int(at.timestamp()) // 3600
+
+
+def iso(at: datetime) -> str:
+    """A fixed-width UTC timestamp, so that strings compare in time order (Lua relies on it)."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+class Store(ABC):
+    kind: str
+
+    # -- life cycle -------------------------------------------------------------------------
+    @abstractmethod
+    async def open(self) -> None:
+        """Connect and create what is missing (tables, consumer groups)."""
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+    @abstractmethod
+    async def ping(self) -> None:
+        """Return when the store answers; raise ``StoreUnavailable`` otherwise."""
+
+    # -- projects ---------------------------------------------------------------------------
+    @abstractmethod
+    async def create_project(self, project: Project) -> bool:
+        """Create it; ``False`` when a project with that id exists already (it is kept)."""
+
+    @abstractmethod
+    async def get_project(self, project_id: str) -> Project | None: ...
+
+    @abstractmethod
+    async def list_projects(self) -> list[Project]: ...
+
+    # -- per-project, per-source config -------------------------------------------------------
+    @abstractmethod
+    async def get_config(
+        self, project_id: str, source: str, fields: Sequence[str]
+    ) -> dict[str, Any]:
+        """The stored values of ``fields`` (JSON values); absent fields are left out."""
+
+    @abstractmethod
+    async def set_config(self, project_id: str, source: str, values: Mapping[str, Any]) -> None:
+        """Store each value (JSON); a ``None`` value deletes the field."""
+
+    # -- items ------------------------------------------------------------------------------
+    @abstractmethod
+    async def ingest(
+        self,
+        item: FeedbackItem,
+        *,
+        occurrence: bool = True,
+        delivery_id: str | None = None,
+        delivery_ttl: int = 7 * 24 * 3600,
+    ) -> IngestResult:
+        """Dedup, save, count and enqueue for clustering, as one atomic step.
+
+        - ``delivery_id`` seen before: ``duplicate`` of what that delivery made, nothing written.
+        - new ``(project, source, external_id)``: the item is saved and queued: ``created``.
+        - known key, ``occurrence``: occurrences + 1, ``last_seen`` moves on: ``duplicate``.
+        - known key, not ``occurrence`` (a status change): only ``metadata.status``: ``updated``.
+        In every known-key case ``item.metadata["status"]``, when given, replaces the stored one.
+        """
+
+    @abstractmethod
+    async def get_item(self, project_id: str, item_id: str) -> FeedbackItem | None: ...
+
+    @abstractmethod
+    async def list_items(
+        self,
+        project_id: str,
+        *,
+        source: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+        query: str | None = None,
+    ) -> tuple[list[FeedbackItem], str | None]:
+        """Newest first; returns the page and the cursor of the next one (``None`` at the end)."""
+
+    # -- counters for /api/stats and the dashboard -------------------------------------------
+    @abstractmethod
+    async def record_event(
+        self, project_id: str, source: str, kind: str, at: datetime, detail: str | None = None
+    ) -> None:
+        """Count one ``kind`` event (see ``EVENT_KINDS``) and remember when it last happened."""
+
+    @abstractmethod
+    async def event_counts(self, project_id: str, now: datetime) -> dict[str, dict[str, int]]:
+        """``{source: {kind: n}}`` over the last 24 hours (hour granularity)."""
+
+    @abstractmethod
+    async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
+        """``{source: {kind: {"at": iso, "detail": str | None}}}``, the latest of each kind."""
+
+    # -- dead letters -------------------------------------------------------------------------
+    @abstractmethod
+    async def add_dead_letter(self, letter: DeadLetter) -> None: ...
+
+    @abstractmethod
+    async def list_dead_letters(self, project_id: str, limit: int = 100) -> list[DeadLetter]:
+        """Newest first."""
+
+    @abstractmethod
+    async def get_dead_letter(self, project_id: str, letter_id: str) -> DeadLetter | None: ...
+
+    @abstractmethod
+    async def delete_dead_letter(self, project_id: str, letter_id: str) -> bool: ...
+
+    @abstractmethod
+    async def count_dead_letters(self, project_id: str) -> int: ...
+
+    # -- clustering queue -----------------------------------------------------------------------
+    @abstractmethod
+    async def claim(self, consumer: str, count: int, block_ms: int = 0) -> list[QueueEntry]:
+        """Take up to ``count`` new entries for ``consumer``, waiting up to ``block_ms``."""
+
+    @abstractmethod
+    async def reclaim(self, consumer: str, min_idle_ms: int, count: int) -> list[QueueEntry]:
+        """Take over entries claimed by any consumer but not acked for ``min_idle_ms``."""
+
+    @abstractmethod
+    async def ack(self, entries: Sequence[QueueEntry]) -> None: ...
+
+    @abstractmethod
+    async def queue_depth(self) -> int:
+        """Entries not yet acked, claimed or not."""
+
+    # -- clusters -------------------------------------------------------------------------------
+    @abstractmethod
+    async def save_cluster(self, cluster: Cluster) -> None: ...
+
+    @abstractmethod
+    async def get_cluster(self, project_id: str, cluster_id: str) -> Cluster | None: ...
+
+    @abstractmethod
+    async def list_clusters(self, project_id: str) -> list[Cluster]: ...
+
+    @abstractmethod
+    async def delete_cluster(self, project_id: str, cluster_id: str) -> None: ...
+
+    @abstractmethod
+    async def set_item_cluster(
+        self,
+        project_id: str,
+        item_id: str,
+        cluster_id: str | None,
+        assignment: Mapping[str, Any],
+    ) -> None:
+        """Set the item's ``cluster_id``; ``assignment`` lands in ``metadata["clustering"]``."""
+
+    # -- the local vector index's persistence ---------------------------------------------------
+    @abstractmethod
+    async def save_vector(
+        self, project_id: str, vector_id: str, vector: Sequence[float], metadata: Mapping[str, Any]
+    ) -> None: ...
+
+    @abstractmethod
+    async def load_vectors(
+        self, project_id: str
+    ) -> list[tuple[str, list[float], dict[str, Any]]]: ...
+
+    @abstractmethod
+    async def delete_vectors(self, project_id: str, vector_ids: Sequence[str]) -> None: ...

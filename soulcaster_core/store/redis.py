@@ -1,0 +1,448 @@
+"""The production store: Redis (or Redis Cluster) through redis-py's asyncio client.
+
+Every key of a project carries the project id as a hash tag (``item:{acme}:…``), so the ingest
+script, which touches a project's dedup, item, index, counter and queue keys at once, runs on
+one shard. Config keys keep the names of the design: ``config:datadog:{acme}:webhook_secret``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import datetime
+from importlib.resources import files
+from typing import Any, ParamSpec, TypeVar
+
+import redis.asyncio as aioredis
+from redis import exceptions as redis_errors
+
+from ..errors import StoreUnavailable
+from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
+from .base import STATS_WINDOW, Store, hour_bucket, iso
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+GROUP = "soulcaster-clusterers"
+STATS_TTL = int(STATS_WINDOW.total_seconds()) + 2 * 3600
+#: How far a text search looks back, at most (Redis has no full-text index here).
+SEARCH_SCAN_LIMIT = 10_000
+
+_DOWN = (
+    redis_errors.ConnectionError,
+    redis_errors.TimeoutError,
+    redis_errors.BusyLoadingError,
+    OSError,
+)
+
+
+def _guarded(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
+    """Turn "Redis is not there" into ``StoreUnavailable`` (503), whatever the driver raised."""
+
+    @functools.wraps(method)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return await method(*args, **kwargs)
+        except _DOWN as exc:
+            raise StoreUnavailable(f"Redis: {exc}") from exc
+
+    return wrapper
+
+
+def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem:
+    item = FeedbackItem.model_validate_json(data["data"])
+    item.occurrences = int(data["occurrences"])
+    item.last_seen = datetime.fromisoformat(data["last_seen"])
+    item.cluster_id = data.get("cluster_id") or None
+    if "status" in data:
+        item.metadata["status"] = data["status"]
+    if "clustering" in data:
+        item.metadata["clustering"] = json.loads(data["clustering"])
+    return item
+
+
+class RedisStore(Store):
+    kind = "redis"
+
+    def __init__(self, url: str, prefix: str = "") -> None:
+        self.url = url
+        self.prefix = prefix
+        self.redis: aioredis.Redis = aioredis.from_url(
+            url,
+            decode_responses=True,
+            socket_connect_timeout=2,
+            socket_timeout=5,
+            health_check_interval=30,
+        )
+        self._ingest_script = self.redis.register_script(
+            files(__package__).joinpath("ingest.lua").read_text()
+        )
+        self._groups: set[str] = set()
+
+    # -- key names -----------------------------------------------------------------------------
+    def _k(self, kind: str, project: str, *rest: str) -> str:
+        return ":".join([f"{self.prefix}{kind}", "{" + project + "}", *rest])
+
+    def config_key(self, project: str, source: str, field: str) -> str:
+        return f"{self.prefix}config:{source}:{{{project}}}:{field}"
+
+    # -- life cycle ----------------------------------------------------------------------------
+    @_guarded
+    async def open(self) -> None:
+        await self.redis.ping()
+        for project in await self.list_projects():
+            await self._ensure_group(project.id)
+
+    async def close(self) -> None:
+        await self.redis.aclose()
+
+    @_guarded
+    async def ping(self) -> None:
+        await self.redis.ping()
+
+    async def destroy(self) -> None:
+        """Delete every key under this store's prefix (tests use a prefix of their own)."""
+        if not self.prefix:
+            raise RuntimeError("refusing to delete every key of a Redis without a prefix")
+        async for key in self.redis.scan_iter(match=f"{self.prefix}*", count=1000):
+            await self.redis.delete(key)
+
+    # -- projects ------------------------------------------------------------------------------
+    @_guarded
+    async def create_project(self, project: Project) -> bool:
+        created = await self.redis.hsetnx(
+            f"{self.prefix}projects", project.id, project.model_dump_json()
+        )
+        await self._ensure_group(project.id)
+        return bool(created)
+
+    @_guarded
+    async def get_project(self, project_id: str) -> Project | None:
+        raw = await self.redis.hget(f"{self.prefix}projects", project_id)
+        return Project.model_validate_json(raw) if raw else None
+
+    @_guarded
+    async def list_projects(self) -> list[Project]:
+        raw = await self.redis.hgetall(f"{self.prefix}projects")
+        return sorted((Project.model_validate_json(v) for v in raw.values()), key=lambda p: p.id)
+
+    # -- config --------------------------------------------------------------------------------
+    @_guarded
+    async def get_config(
+        self, project_id: str, source: str, fields: Sequence[str]
+    ) -> dict[str, Any]:
+        if not fields:
+            return {}
+        keys = [self.config_key(project_id, source, f) for f in fields]
+        values = await self.redis.mget(keys)
+        return {f: json.loads(v) for f, v in zip(fields, values, strict=True) if v is not None}
+
+    @_guarded
+    async def set_config(self, project_id: str, source: str, values: Mapping[str, Any]) -> None:
+        async with self.redis.pipeline(transaction=True) as pipe:
+            for field, value in values.items():
+                key = self.config_key(project_id, source, field)
+                if value is None:
+                    pipe.delete(key)
+                else:
+                    pipe.set(key, json.dumps(value))
+            await pipe.execute()
+
+    # -- items ---------------------------------------------------------------------------------
+    @_guarded
+    async def ingest(
+        self,
+        item: FeedbackItem,
+        *,
+        occurrence: bool = True,
+        delivery_id: str | None = None,
+        delivery_ttl: int = 7 * 24 * 3600,
+    ) -> IngestResult:
+        p, source = item.project_id, item.source
+        now = utcnow()
+        status = item.metadata.get("status")
+        keys = [
+            self._k("dedup", p, source, item.external_id),
+            self._k("item", p, item.id),
+            self._k("items", p),
+            self._k("items", p, "source", source),
+            self._k("stats", p, str(hour_bucket(now))),
+            self._k("last", p),
+            self._k("queue", p),
+            self._k("delivery", p, source, delivery_id or ""),
+        ]
+        args = [
+            item.id,
+            item.model_dump_json(),
+            int(item.received_at.timestamp() * 1000),
+            iso(item.last_seen or item.created_at),
+            "1" if occurrence else "0",
+            "" if status is None else str(status),
+            source,
+            self._k("item", p, ""),
+            str(delivery_ttl) if delivery_id is not None else "",
+            json.dumps({"at": iso(now), "detail": None}),
+            p,
+            STATS_TTL,
+        ]
+        outcome, item_id = await self._ingest_script(keys=keys, args=args)
+        return IngestResult(status=outcome, id=item_id)
+
+    @_guarded
+    async def get_item(self, project_id: str, item_id: str) -> FeedbackItem | None:
+        data = await self.redis.hgetall(self._k("item", project_id, item_id))
+        return _item_from_hash(data) if data else None
+
+    @_guarded
+    async def list_items(
+        self,
+        project_id: str,
+        *,
+        source: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+        query: str | None = None,
+    ) -> tuple[list[FeedbackItem], str | None]:
+        index = self._k("items", project_id, "source", source) if source else self._k("items", project_id)
+        top: tuple[int, str] | None = None
+        if cursor:
+            ms, _, last_id = cursor.partition(":")
+            top = (int(ms), last_id)
+        needle = query.lower() if query else None
+        found: list[tuple[int, FeedbackItem]] = []
+        scanned = 0
+        while len(found) <= limit and scanned < SEARCH_SCAN_LIMIT:
+            batch = max(limit + 1, 100) if needle else limit + 1
+            # Members that share a score come back in reverse id order, as the cursor expects.
+            rows = await self.redis.zrevrangebyscore(
+                index, top[0] if top else "+inf", "-inf", start=0, num=batch + 50, withscores=True
+            )
+            if top:
+                rows = [(m, s) for m, s in rows if (int(s), m) < top]
+            rows = rows[:batch]
+            if not rows:
+                break
+            scanned += len(rows)
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for member, _ in rows:
+                    pipe.hgetall(self._k("item", project_id, member))
+                hashes = await pipe.execute()
+            for (member, score), data in zip(rows, hashes, strict=True):
+                if not data:
+                    continue
+                item = _item_from_hash(data)
+                if needle and needle not in f"{item.title}\n{item.body}".lower():
+                    continue
+                found.append((int(score), item))
+            last_member, last_score = rows[-1]
+            top = (int(last_score), last_member)
+            if not needle:
+                break
+        page = found[:limit]
+        next_cursor = None
+        if len(found) > limit:
+            score, item = page[-1]
+            next_cursor = f"{score}:{item.id}"
+        return [item for _, item in page], next_cursor
+
+    # -- counters ------------------------------------------------------------------------------
+    @_guarded
+    async def record_event(
+        self, project_id: str, source: str, kind: str, at: datetime, detail: str | None = None
+    ) -> None:
+        stats = self._k("stats", project_id, str(hour_bucket(at)))
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hincrby(stats, f"{source}|{kind}", 1)
+            pipe.expire(stats, STATS_TTL)
+            pipe.hset(
+                self._k("last", project_id),
+                f"{source}|{kind}",
+                json.dumps({"at": iso(at), "detail": detail}),
+            )
+            await pipe.execute()
+
+    @_guarded
+    async def event_counts(self, project_id: str, now: datetime) -> dict[str, dict[str, int]]:
+        first = hour_bucket(now - STATS_WINDOW) + 1
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for hour in range(first, hour_bucket(now) + 1):
+                pipe.hgetall(self._k("stats", project_id, str(hour)))
+            buckets = await pipe.execute()
+        counts: dict[str, dict[str, int]] = {}
+        for bucket in buckets:
+            for field, n in bucket.items():
+                source, _, kind = field.partition("|")
+                per = counts.setdefault(source, {})
+                per[kind] = per.get(kind, 0) + int(n)
+        return counts
+
+    @_guarded
+    async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
+        raw = await self.redis.hgetall(self._k("last", project_id))
+        last: dict[str, dict[str, dict[str, Any]]] = {}
+        for field, value in raw.items():
+            source, _, kind = field.partition("|")
+            last.setdefault(source, {})[kind] = json.loads(value)
+        return last
+
+    # -- dead letters --------------------------------------------------------------------------
+    @_guarded
+    async def add_dead_letter(self, letter: DeadLetter) -> None:
+        p = letter.project_id
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(self._k("dead", p), letter.id, letter.model_dump_json())
+            pipe.zadd(self._k("dead", p, "index"), {letter.id: letter.received_at.timestamp()})
+            await pipe.execute()
+
+    @_guarded
+    async def list_dead_letters(self, project_id: str, limit: int = 100) -> list[DeadLetter]:
+        ids = await self.redis.zrevrange(self._k("dead", project_id, "index"), 0, limit - 1)
+        if not ids:
+            return []
+        raw = await self.redis.hmget(self._k("dead", project_id), ids)
+        return [DeadLetter.model_validate_json(r) for r in raw if r]
+
+    @_guarded
+    async def get_dead_letter(self, project_id: str, letter_id: str) -> DeadLetter | None:
+        raw = await self.redis.hget(self._k("dead", project_id), letter_id)
+        return DeadLetter.model_validate_json(raw) if raw else None
+
+    @_guarded
+    async def delete_dead_letter(self, project_id: str, letter_id: str) -> bool:
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hdel(self._k("dead", project_id), letter_id)
+            pipe.zrem(self._k("dead", project_id, "index"), letter_id)
+            deleted, _ = await pipe.execute()
+        return bool(deleted)
+
+    @_guarded
+    async def count_dead_letters(self, project_id: str) -> int:
+        return int(await self.redis.hlen(self._k("dead", project_id)))
+
+    # -- clustering queue: one stream per project, one consumer group ---------------------------
+    async def _ensure_group(self, project_id: str) -> str:
+        stream = self._k("queue", project_id)
+        if stream not in self._groups:
+            try:
+                await self.redis.xgroup_create(stream, GROUP, id="0", mkstream=True)
+            except redis_errors.ResponseError as exc:
+                if "BUSYGROUP" not in str(exc):
+                    raise
+            self._groups.add(stream)
+        return stream
+
+    async def _streams(self) -> dict[str, str]:
+        return {await self._ensure_group(p.id): p.id for p in await self.list_projects()}
+
+    @staticmethod
+    def _entries(project_id: str, messages: Sequence[Any]) -> list[QueueEntry]:
+        return [
+            QueueEntry(entry_id=entry_id, project_id=project_id, item_id=fields["item"])
+            for entry_id, fields in messages
+            if fields  # an entry deleted while pending comes back empty
+        ]
+
+    @_guarded
+    async def claim(self, consumer: str, count: int, block_ms: int = 0) -> list[QueueEntry]:
+        streams = await self._streams()
+        if not streams:
+            return []
+        reply = await self.redis.xreadgroup(
+            GROUP,
+            consumer,
+            {stream: ">" for stream in streams},
+            count=count,
+            block=block_ms if block_ms > 0 else None,
+        )
+        entries: list[QueueEntry] = []
+        for stream, messages in reply or []:
+            entries += self._entries(streams[stream], messages)
+        return entries[:count] if len(entries) > count else entries
+
+    @_guarded
+    async def reclaim(self, consumer: str, min_idle_ms: int, count: int) -> list[QueueEntry]:
+        entries: list[QueueEntry] = []
+        for stream, project_id in (await self._streams()).items():
+            if len(entries) >= count:
+                break
+            _, messages, *_ = await self.redis.xautoclaim(
+                stream, GROUP, consumer, min_idle_time=min_idle_ms, start_id="0-0",
+                count=count - len(entries),
+            )
+            entries += self._entries(project_id, messages)
+        return entries
+
+    @_guarded
+    async def ack(self, entries: Sequence[QueueEntry]) -> None:
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for entry in entries:
+                stream = self._k("queue", entry.project_id)
+                pipe.xack(stream, GROUP, entry.entry_id)
+                pipe.xdel(stream, entry.entry_id)
+            await pipe.execute()
+
+    @_guarded
+    async def queue_depth(self) -> int:
+        streams = await self._streams()
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for stream in streams:
+                pipe.xlen(stream)
+            lengths = await pipe.execute()
+        return sum(int(n) for n in lengths)
+
+    # -- clusters ------------------------------------------------------------------------------
+    @_guarded
+    async def save_cluster(self, cluster: Cluster) -> None:
+        await self.redis.hset(
+            self._k("clusters", cluster.project_id), cluster.id, cluster.model_dump_json()
+        )
+
+    @_guarded
+    async def get_cluster(self, project_id: str, cluster_id: str) -> Cluster | None:
+        raw = await self.redis.hget(self._k("clusters", project_id), cluster_id)
+        return Cluster.model_validate_json(raw) if raw else None
+
+    @_guarded
+    async def list_clusters(self, project_id: str) -> list[Cluster]:
+        raw = await self.redis.hgetall(self._k("clusters", project_id))
+        return [Cluster.model_validate_json(v) for v in raw.values()]
+
+    @_guarded
+    async def delete_cluster(self, project_id: str, cluster_id: str) -> None:
+        await self.redis.hdel(self._k("clusters", project_id), cluster_id)
+
+    @_guarded
+    async def set_item_cluster(
+        self, project_id: str, item_id: str, cluster_id: str | None, assignment: Mapping[str, Any]
+    ) -> None:
+        key = self._k("item", project_id, item_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            if cluster_id is None:
+                pipe.hdel(key, "cluster_id")
+            else:
+                pipe.hset(key, "cluster_id", cluster_id)
+            pipe.hset(key, "clustering", json.dumps(dict(assignment)))
+            await pipe.execute()
+
+    # -- vectors -------------------------------------------------------------------------------
+    @_guarded
+    async def save_vector(
+        self, project_id: str, vector_id: str, vector: Sequence[float], metadata: Mapping[str, Any]
+    ) -> None:
+        value = json.dumps({"vector": list(vector), "metadata": dict(metadata)})
+        await self.redis.hset(self._k("vectors", project_id), vector_id, value)
+
+    @_guarded
+    async def load_vectors(self, project_id: str) -> list[tuple[str, list[float], dict[str, Any]]]:
+        raw = await self.redis.hgetall(self._k("vectors", project_id))
+        out = []
+        for vector_id in sorted(raw):
+            value = json.loads(raw[vector_id])
+            out.append((vector_id, value["vector"], value["metadata"]))
+        return out
+
+    @_guarded
+    async def delete_vectors(self, project_id: str, vector_ids: Sequence[str]) -> None:
+        if vector_ids:
+            await self.redis.hdel(self._k("vectors", project_id), *vector_ids)

@@ -1,0 +1,495 @@
+"""The embedded default store: one SQLite file, no server to run.
+
+One connection guarded by a lock; each call runs in a worker thread so the event loop never
+waits on the disk. ``BEGIN IMMEDIATE`` makes ingest's read-check-write one atomic step.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
+
+from ..errors import StoreUnavailable
+from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
+from .base import STATS_WINDOW, Store, hour_bucket, iso
+
+T = TypeVar("T")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS projects (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS config (
+    project TEXT, source TEXT, field TEXT, value TEXT NOT NULL,
+    PRIMARY KEY (project, source, field));
+CREATE TABLE IF NOT EXISTS items (
+    id TEXT PRIMARY KEY, project TEXT NOT NULL, source TEXT NOT NULL, external_id TEXT NOT NULL,
+    data TEXT NOT NULL, received_ms INTEGER NOT NULL, occurrences INTEGER NOT NULL,
+    last_seen TEXT NOT NULL, status TEXT, cluster_id TEXT, clustering TEXT,
+    search TEXT NOT NULL,
+    UNIQUE (project, source, external_id));
+CREATE INDEX IF NOT EXISTS items_by_time ON items (project, received_ms DESC, id DESC);
+CREATE INDEX IF NOT EXISTS items_by_source ON items (project, source, received_ms DESC, id DESC);
+CREATE TABLE IF NOT EXISTS deliveries (
+    project TEXT, source TEXT, delivery_id TEXT, item_id TEXT NOT NULL, expires REAL NOT NULL,
+    PRIMARY KEY (project, source, delivery_id));
+CREATE TABLE IF NOT EXISTS counters (
+    project TEXT, hour INTEGER, source TEXT, kind TEXT, n INTEGER NOT NULL,
+    PRIMARY KEY (project, hour, source, kind));
+CREATE TABLE IF NOT EXISTS last_events (
+    project TEXT, source TEXT, kind TEXT, at TEXT NOT NULL, detail TEXT,
+    PRIMARY KEY (project, source, kind));
+CREATE TABLE IF NOT EXISTS dead_letters (
+    id TEXT PRIMARY KEY, project TEXT NOT NULL, received TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS dead_letters_by_time ON dead_letters (project, received DESC);
+CREATE TABLE IF NOT EXISTS outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL, item_id TEXT NOT NULL,
+    consumer TEXT, claimed REAL);
+CREATE TABLE IF NOT EXISTS clusters (
+    id TEXT PRIMARY KEY, project TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS clusters_by_project ON clusters (project);
+CREATE TABLE IF NOT EXISTS vectors (
+    project TEXT, id TEXT, vector TEXT NOT NULL, metadata TEXT NOT NULL,
+    PRIMARY KEY (project, id));
+"""
+
+
+def _item_from_row(row: sqlite3.Row) -> FeedbackItem:
+    item = FeedbackItem.model_validate_json(row["data"])
+    item.occurrences = row["occurrences"]
+    item.last_seen = datetime.fromisoformat(row["last_seen"])
+    item.cluster_id = row["cluster_id"]
+    if row["status"] is not None:
+        item.metadata["status"] = row["status"]
+    if row["clustering"] is not None:
+        item.metadata["clustering"] = json.loads(row["clustering"])
+    return item
+
+
+class SQLiteStore(Store):
+    kind = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._queued = anyio.Event()
+
+    # -- plumbing ------------------------------------------------------------------------------
+    async def _run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        def call() -> T:
+            with self._lock:
+                if self._conn is None:
+                    raise StoreUnavailable("the SQLite store is closed")
+                try:
+                    return fn(self._conn)
+                except sqlite3.OperationalError as exc:
+                    raise StoreUnavailable(f"SQLite: {exc}") from exc
+
+        return await anyio.to_thread.run_sync(call)
+
+    @staticmethod
+    @contextmanager
+    def _tx(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    async def open(self) -> None:
+        def connect() -> None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=5000")
+            conn.executescript(SCHEMA)
+            with self._lock:
+                self._conn = conn
+
+        await anyio.to_thread.run_sync(connect)
+
+    async def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    async def ping(self) -> None:
+        await self._run(lambda conn: conn.execute("SELECT 1").fetchone())
+
+    # -- projects ------------------------------------------------------------------------------
+    async def create_project(self, project: Project) -> bool:
+        def run(conn: sqlite3.Connection) -> bool:
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO projects (id, data) VALUES (?, ?)",
+                (project.id, project.model_dump_json()),
+            )
+            return cur.rowcount == 1
+
+        return await self._run(run)
+
+    async def get_project(self, project_id: str) -> Project | None:
+        row = await self._run(
+            lambda c: c.execute("SELECT data FROM projects WHERE id = ?", (project_id,)).fetchone()
+        )
+        return Project.model_validate_json(row["data"]) if row else None
+
+    async def list_projects(self) -> list[Project]:
+        rows = await self._run(lambda c: c.execute("SELECT data FROM projects ORDER BY id").fetchall())
+        return [Project.model_validate_json(row["data"]) for row in rows]
+
+    # -- config --------------------------------------------------------------------------------
+    async def get_config(
+        self, project_id: str, source: str, fields: Sequence[str]
+    ) -> dict[str, Any]:
+        rows = await self._run(
+            lambda c: c.execute(
+                "SELECT field, value FROM config WHERE project = ? AND source = ?",
+                (project_id, source),
+            ).fetchall()
+        )
+        wanted = set(fields)
+        return {r["field"]: json.loads(r["value"]) for r in rows if r["field"] in wanted}
+
+    async def set_config(self, project_id: str, source: str, values: Mapping[str, Any]) -> None:
+        def run(conn: sqlite3.Connection) -> None:
+            with self._tx(conn):
+                for field, value in values.items():
+                    if value is None:
+                        conn.execute(
+                            "DELETE FROM config WHERE project = ? AND source = ? AND field = ?",
+                            (project_id, source, field),
+                        )
+                    else:
+                        conn.execute(
+                            "INSERT OR REPLACE INTO config VALUES (?, ?, ?, ?)",
+                            (project_id, source, field, json.dumps(value)),
+                        )
+
+        await self._run(run)
+
+    # -- items ---------------------------------------------------------------------------------
+    async def ingest(
+        self,
+        item: FeedbackItem,
+        *,
+        occurrence: bool = True,
+        delivery_id: str | None = None,
+        delivery_ttl: int = 7 * 24 * 3600,
+    ) -> IngestResult:
+        status = item.metadata.get("status")
+        last_seen = iso(item.last_seen or item.created_at)
+        now = utcnow()
+
+        def run(conn: sqlite3.Connection) -> IngestResult:
+            with self._tx(conn):
+                key = (item.project_id, item.source)
+                if delivery_id is not None:
+                    seen = conn.execute(
+                        "SELECT item_id FROM deliveries WHERE project = ? AND source = ? "
+                        "AND delivery_id = ? AND expires > ?",
+                        (*key, delivery_id, now.timestamp()),
+                    ).fetchone()
+                    if seen:
+                        return IngestResult(status="duplicate", id=seen["item_id"])
+                row = conn.execute(
+                    "SELECT id FROM items WHERE project = ? AND source = ? AND external_id = ?",
+                    (*key, item.external_id),
+                ).fetchone()
+                if row is None:
+                    result = IngestResult(status="created", id=item.id)
+                    conn.execute(
+                        "INSERT INTO items (id, project, source, external_id, data, received_ms,"
+                        " occurrences, last_seen, status, search) VALUES (?,?,?,?,?,?,1,?,?,?)",
+                        (
+                            item.id,
+                            *key,
+                            item.external_id,
+                            item.model_dump_json(),
+                            int(item.received_at.timestamp() * 1000),
+                            last_seen,
+                            status,
+                            f"{item.title}\n{item.body}".lower(),
+                        ),
+                    )
+                    conn.execute(
+                        "INSERT INTO outbox (project, item_id) VALUES (?, ?)", (item.project_id, item.id)
+                    )
+                else:
+                    bump = 1 if occurrence else 0
+                    result = IngestResult(status="duplicate" if occurrence else "updated", id=row["id"])
+                    conn.execute(
+                        "UPDATE items SET occurrences = occurrences + ?,"
+                        " last_seen = CASE WHEN ? AND ? > last_seen THEN ? ELSE last_seen END,"
+                        " status = COALESCE(?, status) WHERE id = ?",
+                        (bump, bump, last_seen, last_seen, status, row["id"]),
+                    )
+                if delivery_id is not None:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO deliveries VALUES (?, ?, ?, ?, ?)",
+                        (*key, delivery_id, result.id, now.timestamp() + delivery_ttl),
+                    )
+                self._count(conn, item.project_id, item.source, result.status, now, None)
+                return result
+
+        result = await self._run(run)
+        if result.status == "created":
+            self._queued.set()
+        return result
+
+    async def get_item(self, project_id: str, item_id: str) -> FeedbackItem | None:
+        row = await self._run(
+            lambda c: c.execute(
+                "SELECT * FROM items WHERE project = ? AND id = ?", (project_id, item_id)
+            ).fetchone()
+        )
+        return _item_from_row(row) if row else None
+
+    async def list_items(
+        self,
+        project_id: str,
+        *,
+        source: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+        query: str | None = None,
+    ) -> tuple[list[FeedbackItem], str | None]:
+        sql = "SELECT * FROM items WHERE project = ?"
+        args: list[Any] = [project_id]
+        if source:
+            sql += " AND source = ?"
+            args.append(source)
+        if query:
+            sql += " AND instr(search, ?) > 0"
+            args.append(query.lower())
+        if cursor:
+            ms, _, last_id = cursor.partition(":")
+            sql += " AND (received_ms < ? OR (received_ms = ? AND id < ?))"
+            args += [int(ms), int(ms), last_id]
+        sql += " ORDER BY received_ms DESC, id DESC LIMIT ?"
+        args.append(limit + 1)
+        rows = await self._run(lambda c: c.execute(sql, args).fetchall())
+        items = [_item_from_row(row) for row in rows[:limit]]
+        next_cursor = None
+        if len(rows) > limit:
+            last = rows[limit - 1]
+            next_cursor = f"{last['received_ms']}:{last['id']}"
+        return items, next_cursor
+
+    # -- counters ------------------------------------------------------------------------------
+    @staticmethod
+    def _count(
+        conn: sqlite3.Connection, project: str, source: str, kind: str, at: datetime, detail: str | None
+    ) -> None:
+        conn.execute(
+            "INSERT INTO counters VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
+            (project, hour_bucket(at), source, kind),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO last_events VALUES (?, ?, ?, ?, ?)",
+            (project, source, kind, iso(at), detail),
+        )
+
+    async def record_event(
+        self, project_id: str, source: str, kind: str, at: datetime, detail: str | None = None
+    ) -> None:
+        def run(conn: sqlite3.Connection) -> None:
+            with self._tx(conn):
+                self._count(conn, project_id, source, kind, at, detail)
+
+        await self._run(run)
+
+    async def event_counts(self, project_id: str, now: datetime) -> dict[str, dict[str, int]]:
+        since = hour_bucket(now - STATS_WINDOW)
+        rows = await self._run(
+            lambda c: c.execute(
+                "SELECT source, kind, SUM(n) AS n FROM counters WHERE project = ? AND hour > ?"
+                " GROUP BY source, kind",
+                (project_id, since),
+            ).fetchall()
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for row in rows:
+            counts.setdefault(row["source"], {})[row["kind"]] = row["n"]
+        return counts
+
+    async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
+        rows = await self._run(
+            lambda c: c.execute(
+                "SELECT source, kind, at, detail FROM last_events WHERE project = ?", (project_id,)
+            ).fetchall()
+        )
+        last: dict[str, dict[str, dict[str, Any]]] = {}
+        for row in rows:
+            last.setdefault(row["source"], {})[row["kind"]] = {"at": row["at"], "detail": row["detail"]}
+        return last
+
+    # -- dead letters --------------------------------------------------------------------------
+    async def add_dead_letter(self, letter: DeadLetter) -> None:
+        await self._run(
+            lambda c: c.execute(
+                "INSERT INTO dead_letters VALUES (?, ?, ?, ?)",
+                (letter.id, letter.project_id, iso(letter.received_at), letter.model_dump_json()),
+            )
+        )
+
+    async def list_dead_letters(self, project_id: str, limit: int = 100) -> list[DeadLetter]:
+        rows = await self._run(
+            lambda c: c.execute(
+                "SELECT data FROM dead_letters WHERE project = ? ORDER BY received DESC LIMIT ?",
+                (project_id, limit),
+            ).fetchall()
+        )
+        return [DeadLetter.model_validate_json(row["data"]) for row in rows]
+
+    async def get_dead_letter(self, project_id: str, letter_id: str) -> DeadLetter | None:
+        row = await self._run(
+            lambda c: c.execute(
+                "SELECT data FROM dead_letters WHERE project = ? AND id = ?", (project_id, letter_id)
+            ).fetchone()
+        )
+        return DeadLetter.model_validate_json(row["data"]) if row else None
+
+    async def delete_dead_letter(self, project_id: str, letter_id: str) -> bool:
+        cur = await self._run(
+            lambda c: c.execute(
+                "DELETE FROM dead_letters WHERE project = ? AND id = ?", (project_id, letter_id)
+            )
+        )
+        return cur.rowcount == 1
+
+    async def count_dead_letters(self, project_id: str) -> int:
+        row = await self._run(
+            lambda c: c.execute(
+                "SELECT COUNT(*) AS n FROM dead_letters WHERE project = ?", (project_id,)
+            ).fetchone()
+        )
+        return int(row["n"])
+
+    # -- clustering queue (an outbox table) ---------------------------------------------------
+    async def claim(self, consumer: str, count: int, block_ms: int = 0) -> list[QueueEntry]:
+        def run(conn: sqlite3.Connection) -> list[QueueEntry]:
+            with self._tx(conn):
+                rows = conn.execute(
+                    "UPDATE outbox SET consumer = ?, claimed = ? WHERE seq IN"
+                    " (SELECT seq FROM outbox WHERE consumer IS NULL ORDER BY seq LIMIT ?)"
+                    " RETURNING seq, project, item_id",
+                    (consumer, utcnow().timestamp(), count),
+                ).fetchall()
+            return [
+                QueueEntry(entry_id=str(r["seq"]), project_id=r["project"], item_id=r["item_id"])
+                for r in sorted(rows, key=lambda r: r["seq"])
+            ]
+
+        entries = await self._run(run)
+        if entries or block_ms <= 0:
+            return entries
+        # Nothing yet: wait until this process queues something, or the time is up.
+        self._queued = anyio.Event()
+        with anyio.move_on_after(block_ms / 1000):
+            await self._queued.wait()
+        return await self._run(run)
+
+    async def reclaim(self, consumer: str, min_idle_ms: int, count: int) -> list[QueueEntry]:
+        def run(conn: sqlite3.Connection) -> list[QueueEntry]:
+            now = utcnow().timestamp()
+            with self._tx(conn):
+                rows = conn.execute(
+                    "UPDATE outbox SET consumer = ?, claimed = ? WHERE seq IN"
+                    " (SELECT seq FROM outbox WHERE consumer IS NOT NULL AND claimed < ?"
+                    " ORDER BY seq LIMIT ?) RETURNING seq, project, item_id",
+                    (consumer, now, now - min_idle_ms / 1000, count),
+                ).fetchall()
+            return [
+                QueueEntry(entry_id=str(r["seq"]), project_id=r["project"], item_id=r["item_id"])
+                for r in sorted(rows, key=lambda r: r["seq"])
+            ]
+
+        return await self._run(run)
+
+    async def ack(self, entries: Sequence[QueueEntry]) -> None:
+        seqs = [(int(e.entry_id),) for e in entries]
+        await self._run(lambda c: c.executemany("DELETE FROM outbox WHERE seq = ?", seqs))
+
+    async def queue_depth(self) -> int:
+        row = await self._run(lambda c: c.execute("SELECT COUNT(*) AS n FROM outbox").fetchone())
+        return int(row["n"])
+
+    # -- clusters ------------------------------------------------------------------------------
+    async def save_cluster(self, cluster: Cluster) -> None:
+        await self._run(
+            lambda c: c.execute(
+                "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)",
+                (cluster.id, cluster.project_id, cluster.model_dump_json()),
+            )
+        )
+
+    async def get_cluster(self, project_id: str, cluster_id: str) -> Cluster | None:
+        row = await self._run(
+            lambda c: c.execute(
+                "SELECT data FROM clusters WHERE project = ? AND id = ?", (project_id, cluster_id)
+            ).fetchone()
+        )
+        return Cluster.model_validate_json(row["data"]) if row else None
+
+    async def list_clusters(self, project_id: str) -> list[Cluster]:
+        rows = await self._run(
+            lambda c: c.execute("SELECT data FROM clusters WHERE project = ?", (project_id,)).fetchall()
+        )
+        return [Cluster.model_validate_json(row["data"]) for row in rows]
+
+    async def delete_cluster(self, project_id: str, cluster_id: str) -> None:
+        await self._run(
+            lambda c: c.execute(
+                "DELETE FROM clusters WHERE project = ? AND id = ?", (project_id, cluster_id)
+            )
+        )
+
+    async def set_item_cluster(
+        self, project_id: str, item_id: str, cluster_id: str | None, assignment: Mapping[str, Any]
+    ) -> None:
+        await self._run(
+            lambda c: c.execute(
+                "UPDATE items SET cluster_id = ?, clustering = ? WHERE project = ? AND id = ?",
+                (cluster_id, json.dumps(dict(assignment)), project_id, item_id),
+            )
+        )
+
+    # -- vectors -------------------------------------------------------------------------------
+    async def save_vector(
+        self, project_id: str, vector_id: str, vector: Sequence[float], metadata: Mapping[str, Any]
+    ) -> None:
+        await self._run(
+            lambda c: c.execute(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                (project_id, vector_id, json.dumps(list(vector)), json.dumps(dict(metadata))),
+            )
+        )
+
+    async def load_vectors(self, project_id: str) -> list[tuple[str, list[float], dict[str, Any]]]:
+        rows = await self._run(
+            lambda c: c.execute(
+                "SELECT id, vector, metadata FROM vectors WHERE project = ? ORDER BY id", (project_id,)
+            ).fetchall()
+        )
+        return [(r["id"], json.loads(r["vector"]), json.loads(r["metadata"])) for r in rows]
+
+    async def delete_vectors(self, project_id: str, vector_ids: Sequence[str]) -> None:
+        await self._run(
+            lambda c: c.executemany(
+                "DELETE FROM vectors WHERE project = ? AND id = ?",
+                [(project_id, vid) for vid in vector_ids],
+            )
+        )

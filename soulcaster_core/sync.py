@@ -1,0 +1,58 @@
+"""Pulling events from sources that can poll (PostHog): on request, and on a timer in the worker."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import anyio
+
+from .configs import is_enabled, load_config, update_config
+from .handler import SyncContext, SyncReport, WebhookHandler
+from .models import utcnow
+from .pipeline import ingest_event
+from .services import Services
+
+log = logging.getLogger(__name__)
+
+
+async def run_sync(services: Services, project_id: str, handler: WebhookHandler[Any, Any]) -> SyncReport:
+    """One sync of one source in one project; failures are reported, never raised."""
+    source = handler.source
+    config = await load_config(services.store, project_id, handler)
+
+    async def ingest(event: Any) -> Any:
+        return await ingest_event(services, handler, project_id, config, event)
+
+    async def save_config(**values: Any) -> None:
+        await update_config(services.store, project_id, handler, values)
+
+    context = SyncContext(
+        project_id=project_id,
+        config=config,
+        http=services.http,
+        ingest=ingest,
+        save_config=save_config,
+        sleep=anyio.sleep,
+    )
+    try:
+        report = await handler.sync(context)
+    except Exception as exc:  # a plugin bug must not take the worker down
+        log.exception("sync of %s for project %s failed", source, project_id)
+        report = SyncReport(error=f"{type(exc).__name__}: {exc}")
+    kind = "sync_error" if report.error else "sync"
+    await services.store.record_event(project_id, source, kind, utcnow(), report.error)
+    return report
+
+
+async def sync_due_sources(services: Services) -> list[tuple[str, str, SyncReport]]:
+    """Sync every enabled, configured polling source of every project (the worker's timer)."""
+    done = []
+    for project in await services.store.list_projects():
+        for handler in services.plugins.handlers.values():
+            if not handler.can_sync() or not await is_enabled(services.store, project.id, handler.source):
+                continue
+            config = await load_config(services.store, project.id, handler)
+            if handler.sync_configured(config):
+                done.append((project.id, handler.source, await run_sync(services, project.id, handler)))
+    return done

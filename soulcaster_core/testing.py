@@ -1,0 +1,257 @@
+"""Test helpers for Soulcaster and its plugins; also a pytest plugin (fixtures below).
+
+``soulcaster-core`` registers this module under the ``pytest11`` entry point, so any test
+suite that has the core installed gets the fixtures ``soulcaster_client`` (real app, SQLite
+store in a temporary folder) and ``soulcaster_redis_client`` (real app, real Redis, a key
+prefix of its own), plus ``HandlerContract``, the tests every source handler must pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, ClassVar
+
+import httpx
+import pytest
+from starlette.datastructures import Headers
+
+from .handler import SourceConfig, WebhookHandler, WebhookRequest
+
+TEST_TOKEN = "test-token"
+TEST_PROJECT = "test"
+
+
+def test_redis_url() -> str:
+    return os.environ.get("SOULCASTER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def _as_body(payload: Any) -> bytes:
+    if isinstance(payload, bytes):
+        return payload
+    return json.dumps(payload).encode()
+
+
+def webhook_request(
+    payload: Any,
+    *,
+    headers: Mapping[str, str] | None = None,
+    query: Mapping[str, str] | None = None,
+) -> WebhookRequest:
+    """A ``WebhookRequest`` for calling a handler's steps directly; dicts are JSON-encoded."""
+    base = {"content-type": "application/json"}
+    base.update(headers or {})
+    return WebhookRequest(body=_as_body(payload), headers=Headers(base), query=dict(query or {}))
+
+
+def hmac_sha256_hex(secret: str, body: bytes) -> str:
+    """Lowercase hex HMAC-SHA256, the signature Sentry (and many others) send."""
+    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+class _WithToken:
+    """The test client, with the API token on every call (config and read routes need it)."""
+
+    def __init__(self, http: Any, token: str) -> None:
+        self._http = http
+        self._auth = {"authorization": f"Bearer {token}"}
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        kwargs["headers"] = {**self._auth, **(kwargs.get("headers") or {})}
+        response: httpx.Response = self._http.request(method, url, **kwargs)
+        return response
+
+    def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", url, **kwargs)
+
+    def put(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("PUT", url, **kwargs)
+
+    def delete(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("DELETE", url, **kwargs)
+
+
+class SoulcasterClient:
+    """The real app behind Starlette's test client, with shortcuts for webhook tests.
+
+    ``http`` sends requests as a webhook sender would (no API token); ``api`` adds the token.
+    """
+
+    def __init__(self, http: Any, app: Any, project_id: str = TEST_PROJECT) -> None:
+        self.http = http
+        self.api = _WithToken(http, TEST_TOKEN)
+        self.app = app
+        self.project_id = project_id
+
+    @property
+    def store(self) -> Any:
+        return self.app.state.soulcaster.store
+
+    def post_webhook(
+        self,
+        source: str,
+        payload: Any,
+        *,
+        headers: Mapping[str, str] | None = None,
+        query: Mapping[str, str] | None = None,
+        project_id: str | None = None,
+        path: str = "webhook",
+    ) -> httpx.Response:
+        """POST to ``/ingest/{source}/{path}``; a dict payload is JSON-encoded."""
+        params = {"project_id": project_id or self.project_id, **(query or {})}
+        url = f"/ingest/{source}/{path}" if path else f"/ingest/{source}"
+        sent = {"content-type": "application/json", **(headers or {})}
+        response: httpx.Response = self.http.post(
+            url, content=_as_body(payload), params=params, headers=sent
+        )
+        return response
+
+    def configure(self, source: str, **values: Any) -> httpx.Response:
+        response = self.api.put(
+            f"/config/{source}", params={"project_id": self.project_id}, json=values
+        )
+        assert response.status_code == 200, response.text
+        return response
+
+    def items(self, source: str | None = None) -> list[dict[str, Any]]:
+        params = {"project_id": self.project_id, "limit": "200"}
+        if source:
+            params["source"] = source
+        response = self.api.get("/api/feedback", params=params)
+        assert response.status_code == 200, response.text
+        items: list[dict[str, Any]] = response.json()["items"]
+        return items
+
+    def item(self, item_id: str) -> dict[str, Any]:
+        response = self.api.get(f"/api/feedback/{item_id}", params={"project_id": self.project_id})
+        assert response.status_code == 200, response.text
+        item: dict[str, Any] = response.json()
+        return item
+
+
+@contextmanager
+def running_app(
+    *,
+    store: str = "sqlite",
+    data_dir: Path,
+    plugins: Sequence[object] = (),
+    load_entrypoints: bool = True,
+    **settings: Any,
+) -> Iterator[SoulcasterClient]:
+    """The real app, started (lifespan and all), on a fresh SQLite file or Redis key space."""
+    from starlette.testclient import TestClient
+
+    from .settings import Settings
+    from .web.app import create_app
+
+    options: dict[str, Any] = {
+        "data_dir": data_dir,
+        "api_token": TEST_TOKEN,
+        "run_worker": False,
+        **settings,
+    }
+    if store == "redis":
+        options["redis_url"] = test_redis_url()
+        options["redis_prefix"] = f"test-{uuid.uuid4().hex[:12]}:"
+    if not load_entrypoints:
+        options["load_plugins"] = ""
+    app = create_app(Settings(**options), plugins=plugins)
+    with TestClient(app, raise_server_exceptions=False) as http:
+        client = SoulcasterClient(http, app)
+        created = client.api.post("/api/projects", json={"name": TEST_PROJECT})
+        assert created.status_code in (200, 201), created.text
+        try:
+            yield client
+        finally:
+            if store == "redis":
+                portal = http.portal
+                assert portal is not None
+                portal.call(client.store.destroy)
+
+
+@pytest.fixture
+def soulcaster_client(tmp_path: Path) -> Iterator[SoulcasterClient]:
+    """The real app on an SQLite store in ``tmp_path``, every installed plugin loaded."""
+    with running_app(store="sqlite", data_dir=tmp_path) as client:
+        yield client
+
+
+@pytest.fixture
+def soulcaster_redis_client(tmp_path: Path) -> Iterator[SoulcasterClient]:
+    """The real app on the real Redis (``SOULCASTER_TEST_REDIS_URL``), keys under a fresh prefix."""
+    with running_app(store="redis", data_dir=tmp_path) as client:
+        yield client
+
+
+class HandlerContract:
+    """Tests every source handler must pass. Subclass with ``handler_class = YourHandler``."""
+
+    handler_class: ClassVar[type[WebhookHandler[Any, Any]]]
+
+    def test_source_name_is_a_slug(self) -> None:
+        import re
+
+        from .models import SLUG_PATTERN
+
+        assert re.fullmatch(SLUG_PATTERN, self.handler_class.source)
+
+    def test_config_has_defaults(self) -> None:
+        assert issubclass(self.handler_class.Config, SourceConfig)
+        self.handler_class.Config()
+
+    def test_sample_maps_to_a_stable_item(self) -> None:
+        handler = self.handler_class()
+        assert handler.sample is not None, "ship a realistic sample for 'send test webhook'"
+        request = handler.sample_request(self.handler_class.Config())
+        first = handler.to_feedback_item(handler.parse(request.body), TEST_PROJECT)
+        second = handler.to_feedback_item(handler.parse(request.body), TEST_PROJECT)
+        assert first.source == self.handler_class.source
+        assert first.title.strip()
+        assert first.external_id == second.external_id, "the same payload must dedup"
+
+    def test_sample_goes_through_the_pipeline(self, soulcaster_client: SoulcasterClient) -> None:
+        source = self.handler_class.source
+        request = self.handler_class().sample_request(self.handler_class.Config())
+        first = soulcaster_client.post_webhook(
+            source, request.body, headers=dict(request.headers), query=dict(request.query)
+        )
+        assert first.status_code == 201, first.text
+        assert first.json()["status"] == "created"
+        again = soulcaster_client.post_webhook(
+            source, request.body, headers=dict(request.headers), query=dict(request.query)
+        )
+        assert again.status_code == 200, again.text
+        assert again.json() == {"status": "duplicate", "id": first.json()["id"]}
+
+    @pytest.mark.parametrize("body", [b"", b"not json", b"[1, 2]", b"\xff\xfe", b'{"a": ' * 5])
+    def test_unreadable_bodies_are_400(
+        self, soulcaster_client: SoulcasterClient, body: bytes
+    ) -> None:
+        response = soulcaster_client.post_webhook(self.handler_class.source, body)
+        assert response.status_code == 400, response.text
+        assert response.json()["error"]
+
+    def test_secrets_are_write_only(self, soulcaster_client: SoulcasterClient) -> None:
+        secrets = [
+            name
+            for name, info in self.handler_class.Config.model_fields.items()
+            if "SecretStr" in str(info.annotation)
+        ]
+        if not secrets:
+            pytest.skip("this source has no secret")
+        source = self.handler_class.source
+        soulcaster_client.configure(source, **{secrets[0]: "s3cret-value"})
+        shown = soulcaster_client.api.get(
+            f"/config/{source}", params={"project_id": soulcaster_client.project_id}
+        )
+        assert shown.status_code == 200
+        assert "s3cret-value" not in shown.text

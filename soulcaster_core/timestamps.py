@@ -1,0 +1,50 @@
+"""Reading the many ways senders write a point in time."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from typing import Any
+
+# Epoch values above this are milliseconds: 1e11 seconds is the year 5138,
+# 1e11 milliseconds is March 1973.
+_MILLIS_THRESHOLD = 1e11
+
+
+def parse_timestamp(value: Any) -> datetime | None:
+    """Epoch seconds or milliseconds (number or string, fraction allowed) or ISO 8601.
+
+    Returns an aware UTC datetime, or ``None`` for anything else (absent, empty, garbage,
+    out of range), so callers fall back to the time the delivery was received.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return _from_epoch(float(value))
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        pass
+    else:
+        return _from_epoch(number)
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def _from_epoch(number: float) -> datetime | None:
+    if not math.isfinite(number) or number < 0:
+        return None
+    if number >= _MILLIS_THRESHOLD:
+        number /= 1000.0
+    try:
+        return datetime.fromtimestamp(number, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None

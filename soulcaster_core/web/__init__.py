@@ -1,0 +1,1 @@
+"""The HTTP side: the Starlette app, its routes, auth and error answers."""

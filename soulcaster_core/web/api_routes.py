@@ -1,0 +1,260 @@
+"""``/api``: projects, feedback, stats and dead letters, behind the API token; ``/health``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from ..errors import BadRequest, NotFound, StoreUnavailable
+from ..models import Project, slugify, utcnow
+from ..pipeline import replay
+from ..services import Services
+from .auth import require_token
+from .deps import int_param, json_object, project_param, services_of
+
+
+def item_json(item: Any) -> dict[str, Any]:
+    data: dict[str, Any] = item.model_dump(mode="json")
+    return data
+
+
+@require_token
+async def list_projects(request: Request) -> Response:
+    """All projects.
+    ---
+    summary: List projects
+    responses:
+      200: {description: '{"projects": [{"id", "name", "created_at"}]}'}
+    """
+    projects = await services_of(request).store.list_projects()
+    return JSONResponse({"projects": [p.model_dump(mode="json") for p in projects]})
+
+
+@require_token
+async def create_project(request: Request) -> Response:
+    """Create a project: ``{"name": "Acme web", "id"?: "acme-web"}``.
+    ---
+    summary: Create a project (its id is used in webhook URLs as ?project_id=)
+    responses:
+      201: {description: created}
+      200: {description: a project with that id exists already; it is returned unchanged}
+    """
+    body = await json_object(request)
+    name = body.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise BadRequest("name: a non-empty string is required")
+    try:
+        project = Project(id=body.get("id") or slugify(name), name=name.strip())
+    except ValidationError:
+        raise BadRequest("id: lower-case letters, digits, '-' and '_' only") from None
+    store = services_of(request).store
+    created = await store.create_project(project)
+    existing = project if created else await store.get_project(project.id)
+    assert existing is not None
+    return JSONResponse(existing.model_dump(mode="json"), status_code=201 if created else 200)
+
+
+@require_token
+async def list_feedback(request: Request) -> Response:
+    """Feedback items, newest first.
+    ---
+    summary: List feedback items of a project
+    parameters:
+      - {name: project_id, in: query, required: true, schema: {type: string}}
+      - {name: source, in: query, schema: {type: string}}
+      - {name: q, in: query, schema: {type: string}, description: text search in title and body}
+      - {name: limit, in: query, schema: {type: integer, default: 50, maximum: 200}}
+      - {name: cursor, in: query, schema: {type: string}}
+    responses:
+      200: {description: '{"items": [...], "next_cursor": str | null}'}
+    """
+    services = services_of(request)
+    project_id = await project_param(request)
+    params = request.query_params
+    items, cursor = await services.store.list_items(
+        project_id,
+        source=params.get("source") or None,
+        limit=int_param(request, "limit", 50, 1, 200),
+        cursor=params.get("cursor") or None,
+        query=params.get("q") or None,
+    )
+    return JSONResponse({"items": [item_json(i) for i in items], "next_cursor": cursor})
+
+
+@require_token
+async def get_feedback(request: Request) -> Response:
+    """One feedback item.
+    ---
+    summary: Read one feedback item
+    responses:
+      200: {description: the item}
+      404: {description: no such item in this project}
+    """
+    services = services_of(request)
+    project_id = await project_param(request)
+    item = await services.store.get_item(project_id, request.path_params["item_id"])
+    if item is None:
+        raise NotFound("no such feedback item in this project")
+    return JSONResponse(item_json(item))
+
+
+async def project_stats(services: Services, project_id: str) -> dict[str, Any]:
+    """Per source: counts over the last 24 h and the last time of each kind of event."""
+    store = services.store
+    counts = await store.event_counts(project_id, utcnow())
+    last = await store.last_events(project_id)
+    sources: dict[str, Any] = {}
+    for source in sorted(set(services.plugins.handlers) | set(counts) | set(last)):
+        per_counts = counts.get(source, {})
+        per_last = last.get(source, {})
+        received = [per_last[k]["at"] for k in ("created", "duplicate", "updated") if k in per_last]
+        sources[source] = {
+            "events_24h": sum(per_counts.get(k, 0) for k in ("created", "duplicate", "updated")),
+            "counts_24h": per_counts,
+            "last_event_at": max(received) if received else None,
+            "last_sync_at": (per_last.get("sync") or {}).get("at"),
+            "last_sync_error": per_last.get("sync_error"),
+            "last": per_last,
+        }
+    return {
+        "project_id": project_id,
+        "window_hours": 24,
+        "sources": sources,
+        "duplicates_24h": sum(c.get("duplicate", 0) for c in counts.values()),
+        "dead_letters": await store.count_dead_letters(project_id),
+    }
+
+
+@require_token
+async def stats(request: Request) -> Response:
+    """Counts by source over the last 24 h, last event per source, duplicates, dead letters.
+    ---
+    summary: Ingestion statistics of a project
+    responses:
+      200: {description: statistics}
+    """
+    services = services_of(request)
+    project_id = await project_param(request)
+    return JSONResponse(await project_stats(services, project_id))
+
+
+@require_token
+async def list_dead_letters(request: Request) -> Response:
+    """Deliveries that could not be read, newest first (bodies not included).
+    ---
+    summary: List dead letters of a project
+    responses:
+      200: {description: '{"dead_letters": [{"id", "source", "error", "received_at", "size"}]}'}
+    """
+    services = services_of(request)
+    project_id = await project_param(request)
+    letters = await services.store.list_dead_letters(
+        project_id, limit=int_param(request, "limit", 100, 1, 1000)
+    )
+    return JSONResponse(
+        {
+            "dead_letters": [
+                {**l.model_dump(mode="json", exclude={"body"}), "size": len(l.body)}
+                for l in letters  # noqa: E741
+            ]
+        }
+    )
+
+
+@require_token
+async def get_dead_letter(request: Request) -> Response:
+    """One dead letter, its body as text where it is UTF-8 (else base64).
+    ---
+    summary: Read one dead letter
+    responses:
+      200: {description: the dead letter}
+      404: {description: no such dead letter}
+    """
+    services = services_of(request)
+    project_id = await project_param(request)
+    letter = await services.store.get_dead_letter(project_id, request.path_params["letter_id"])
+    if letter is None:
+        raise NotFound("no such dead letter in this project")
+    data = letter.model_dump(mode="json")
+    try:
+        data["body_text"] = letter.body.decode("utf-8")
+    except UnicodeDecodeError:
+        data["body_text"] = None
+    return JSONResponse(data)
+
+
+@require_token
+async def replay_dead_letter(request: Request) -> Response:
+    """Send a dead letter through the pipeline again; it is removed once it is read.
+    ---
+    summary: Replay a dead letter (after fixing config or upgrading a plugin)
+    responses:
+      200: {description: 'the outcome, as a webhook answer: created, duplicate, updated or ignored'}
+      400: {description: still unreadable; the dead letter is kept (a new one is not added)}
+    """
+    services = services_of(request)
+    project_id = await project_param(request)
+    letter_id = request.path_params["letter_id"]
+    letter = await services.store.get_dead_letter(project_id, letter_id)
+    if letter is None:
+        raise NotFound("no such dead letter in this project")
+    # Remove first: a replay that fails again files a fresh dead letter with the new error.
+    await services.store.delete_dead_letter(project_id, letter_id)
+    answer = await replay(services, letter)
+    return JSONResponse(answer.body, status_code=answer.status_code)
+
+
+@require_token
+async def list_plugins(request: Request) -> Response:
+    """Installed plugins, as ``soulcaster plugins --json`` prints them.
+    ---
+    summary: List plugins with their sources and hooks, broken ones with their error
+    responses:
+      200: {description: '{"plugins": [...]}'}
+    """
+    host = services_of(request).plugins
+    return JSONResponse({"plugins": [info.as_dict() for info in host.plugins.values()]})
+
+
+async def health(request: Request) -> Response:
+    """Whether the server can take webhooks. Public; says nothing about the data.
+    ---
+    summary: Health check (503 when the store is unreachable)
+    responses:
+      200: {description: ok}
+      503: {description: store unreachable}
+    """
+    services = services_of(request)
+    try:
+        await services.store.ping()
+        store_ok = True
+    except StoreUnavailable:
+        store_ok = False
+    body = {
+        "status": "ok" if store_ok else "unavailable",
+        "store": {"kind": services.store.kind, "reachable": store_ok},
+        "plugins": {
+            "loaded": sorted(n for n, i in services.plugins.plugins.items() if not i.error),
+            "broken": sorted(i.name for i in services.plugins.broken),
+        },
+        "sources": sorted(services.plugins.handlers),
+    }
+    return JSONResponse(body, status_code=200 if store_ok else 503)
+
+
+routes = [
+    Route("/health", health, methods=["GET"]),
+    Route("/api/projects", list_projects, methods=["GET"]),
+    Route("/api/projects", create_project, methods=["POST"]),
+    Route("/api/feedback", list_feedback, methods=["GET"]),
+    Route("/api/feedback/{item_id}", get_feedback, methods=["GET"]),
+    Route("/api/stats", stats, methods=["GET"]),
+    Route("/api/dead-letters", list_dead_letters, methods=["GET"]),
+    Route("/api/dead-letters/{letter_id}", get_dead_letter, methods=["GET"]),
+    Route("/api/dead-letters/{letter_id}/replay", replay_dead_letter, methods=["POST"]),
+    Route("/api/plugins", list_plugins, methods=["GET"]),
+]

@@ -1,0 +1,98 @@
+"""``create_app``: the Starlette application, one per settings, with its own plugin host."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+from starlette.schemas import SchemaGenerator
+
+from .. import __version__
+from ..services import open_services, plugins_for
+from ..settings import Settings
+from . import api_routes, config_routes, ingest_routes
+from .errors import EXCEPTION_HANDLERS
+
+log = logging.getLogger(__name__)
+
+schemas = SchemaGenerator(
+    {
+        "openapi": "3.0.0",
+        "info": {"title": "Soulcaster ingest", "version": __version__},
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    }
+)
+
+
+def openapi(request: Request) -> Response:
+    """The OpenAPI document of every route.
+    ---
+    summary: This document
+    responses:
+      200: {description: OpenAPI 3 document}
+    """
+    return JSONResponse(schemas.get_schema(routes=request.app.routes))
+
+
+def _extra_routes() -> list[BaseRoute]:
+    # WIP(lead): both modules are being written; these guards go once they land.
+    extra: list[BaseRoute] = []
+    try:
+        from ..clustering.api import routes as cluster_routes
+
+        extra += cluster_routes
+    except ImportError:
+        pass
+    try:
+        from .dashboard import routes as dashboard_routes
+
+        extra += dashboard_routes
+    except ImportError:
+        pass
+    return extra
+
+
+def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = ()) -> Starlette:
+    """Build the app: plugins are loaded now, the store is opened when the app starts."""
+    settings = settings or Settings()
+    host = plugins_for(settings, extra=plugins)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with open_services(settings, host) as services:
+            app.state.soulcaster = services
+            async with anyio.create_task_group() as tasks:
+                if settings.run_worker:
+                    tasks.start_soon(_run_worker, services)
+                yield
+                tasks.cancel_scope.cancel()
+
+    routes: list[BaseRoute] = [
+        *ingest_routes.routes,
+        *config_routes.routes,
+        *api_routes.routes,
+        *_extra_routes(),
+        Route("/openapi.json", openapi, methods=["GET"], include_in_schema=False),
+    ]
+    app = Starlette(routes=routes, exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.plugins = host
+    return app
+
+
+async def _run_worker(services: Any) -> None:
+    """The embedded default clusters in-process, so ``soulcaster serve`` is the whole product."""
+    try:
+        from ..clustering.worker import ClusterWorker
+    except ImportError:  # WIP(lead)
+        return
+    await ClusterWorker(services, consumer="serve").run(anyio.Event())

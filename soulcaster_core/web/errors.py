@@ -1,0 +1,47 @@
+"""How errors become answers: always JSON ``{"error": ...}``, never a bare 500 page."""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import ExceptionHandler
+
+from ..errors import HTTPError, StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPError)
+    return JSONResponse({"error": exc.detail, **exc.extra}, status_code=exc.status_code)
+
+
+async def store_unavailable(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StoreUnavailable)
+    log.warning("store unavailable: %s", exc)
+    return JSONResponse(
+        {"error": "storage is unavailable, retry later"},
+        status_code=503,
+        headers={"Retry-After": str(exc.retry_after)},
+    )
+
+
+async def starlette_http(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+
+async def unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return JSONResponse({"error": "internal error"}, status_code=500)
+
+
+EXCEPTION_HANDLERS: dict[type[Exception] | int, ExceptionHandler] = {
+    HTTPError: http_error,
+    StoreUnavailable: store_unavailable,
+    HTTPException: starlette_http,
+    Exception: unexpected,
+}

@@ -1,0 +1,86 @@
+"""``/ingest/{source}``: where senders deliver. The core knows no vendor here."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from ..errors import BadRequest, PayloadTooLarge
+from ..handler import WebhookRequest
+from ..models import utcnow
+from ..pipeline import deliver, handler_for
+from ..sync import run_sync
+from .auth import require_token
+from .deps import project_param, services_of
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, read once, refused as soon as it passes ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"body is {declared} bytes; the limit is {limit}")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"body is over the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def webhook(request: Request) -> Response:
+    """Deliver one webhook.
+    ---
+    summary: Receive a webhook from a source (Sentry, Datadog, PostHog, Splunk, manual, ...)
+    parameters:
+      - {name: source, in: path, required: true, schema: {type: string}}
+      - {name: project_id, in: query, required: true, schema: {type: string}}
+    responses:
+      201: {description: 'created: {"status": "created", "id": ...}'}
+      200: {description: 'duplicate, updated or ignored (with a reason)'}
+      400: {description: bad parameters or a payload the source cannot read (kept as dead letter)}
+      401: {description: missing or wrong credentials}
+      404: {description: unknown source or project}
+      413: {description: body over the limit}
+      503: {description: storage unavailable; retry after Retry-After seconds}
+    """
+    services = services_of(request)
+    source = request.path_params["source"]
+    handler_for(services, source)  # 404 before reading a body we would not use
+    project_id = await project_param(request)
+    body = await read_body(request, services.settings.max_body_bytes)
+    delivery = WebhookRequest(
+        body=body, headers=request.headers, query=dict(request.query_params), received_at=utcnow()
+    )
+    answer = await deliver(services, source, project_id, delivery)
+    return JSONResponse(answer.body, status_code=answer.status_code)
+
+
+@require_token
+async def sync(request: Request) -> Response:
+    """Pull new events from a source's API now.
+    ---
+    summary: Sync a polling source (e.g. PostHog) for one project
+    parameters:
+      - {name: source, in: path, required: true, schema: {type: string}}
+      - {name: project_id, in: query, required: true, schema: {type: string}}
+    responses:
+      200: {description: 'what the sync did: fetched, created, duplicates, ignored, last_synced'}
+      502: {description: 'the source API failed; the report says why, last_synced is unchanged'}
+    """
+    services = services_of(request)
+    handler = handler_for(services, request.path_params["source"])
+    if not handler.can_sync():
+        raise BadRequest(f"source {handler.source!r} cannot sync; it only receives webhooks")
+    project_id = await project_param(request)
+    report = await run_sync(services, project_id, handler)
+    return JSONResponse(report.model_dump(), status_code=502 if report.error else 200)
+
+
+routes = [
+    Route("/ingest/{source}", webhook, methods=["POST"]),
+    Route("/ingest/{source}/webhook", webhook, methods=["POST"]),
+    Route("/ingest/{source}/sync", sync, methods=["POST"]),
+]
