@@ -55,18 +55,30 @@ def _validate(handler: WebhookHandler[Any, Any], values: dict[str, Any]) -> Sour
         raise BadRequest(f"invalid {handler.source} config: {problems}") from None
 
 
-async def load_config(store: Store, project_id: str, handler: WebhookHandler[Any, Any]) -> SourceConfig:
-    stored = await store.get_config(project_id, handler.source, _fields(handler))
-    return _validate(handler, stored)
+async def read_config(
+    store: Store, project_id: str, handler: WebhookHandler[Any, Any]
+) -> tuple[SourceConfig, bool]:
+    """The validated config and whether the source is enabled, in one read of the store."""
+    stored = await store.get_config(project_id, handler.source, [*_fields(handler), ENABLED])
+    # Installed means enabled until someone switches it off: a first webhook just works.
+    enabled = bool(stored.pop(ENABLED, True))
+    return _validate(handler, stored), enabled
+
+
+async def load_config(
+    store: Store, project_id: str, handler: WebhookHandler[Any, Any]
+) -> SourceConfig:
+    config, _ = await read_config(store, project_id, handler)
+    return config
 
 
 async def show_config(store: Store, project_id: str, handler: WebhookHandler[Any, Any]) -> dict[str, Any]:
     """The config as the API shows it: secrets masked (``None`` when unset), plus ``enabled``."""
-    config = await load_config(store, project_id, handler)
+    config, enabled = await read_config(store, project_id, handler)
     shown = config.model_dump(mode="json")
     for name in secret_fields(handler.Config):
         shown[name] = MASK if getattr(config, name) is not None else None
-    shown[ENABLED] = await is_enabled(store, project_id, handler.source)
+    shown[ENABLED] = enabled
     return shown
 
 
@@ -98,9 +110,3 @@ async def update_config(
         to_store[ENABLED] = enabled
     await store.set_config(project_id, handler.source, to_store)
     return await show_config(store, project_id, handler)
-
-
-async def is_enabled(store: Store, project_id: str, source: str) -> bool:
-    # Installed means enabled until someone switches it off: a first webhook just works.
-    stored = await store.get_config(project_id, source, [ENABLED])
-    return bool(stored.get(ENABLED, True))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -102,7 +103,17 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
         raise BadPayload(f"body is not JSON we can read: {exc}") from None
     if not isinstance(value, dict):
         raise BadPayload(f"body must be a JSON object, got {type(value).__name__}")
+    # JSON may escape half a surrogate pair ("\ud83d"): valid JSON, but no text can hold it,
+    # and it would fail later when the item is stored. Only bodies that escape one pay the check.
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise BadPayload("body holds a lone UTF-16 surrogate escape (e.g. \\ud83d)") from None
     return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class SyncReport(BaseModel):

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .configs import is_enabled, load_config
+from .configs import load_config, read_config
 from .errors import BadPayload, BadRequest, NotFound, Unauthorized
 from .handler import SourceConfig, WebhookHandler, WebhookRequest
 from .models import DeadLetter, IngestResult, utcnow
@@ -38,7 +38,7 @@ def handler_for(services: Services, source: str) -> WebhookHandler[Any, Any]:
 async def require_project(services: Services, project_id: str | None) -> str:
     if not project_id:
         raise BadRequest("missing project_id query parameter")
-    if await services.store.get_project(project_id) is None:
+    if not await services.project_exists(project_id):
         raise NotFound(f"unknown project {project_id!r}")
     return project_id
 
@@ -49,8 +49,8 @@ async def deliver(
     """Run one webhook delivery through the pipeline and say what happened."""
     handler = handler_for(services, source)
     store = services.store
-    config = await load_config(store, project_id, handler)
-    if not await is_enabled(store, project_id, source):
+    config, enabled = await read_config(store, project_id, handler)
+    if not enabled:
         return _ignored(f"the {source} integration is disabled for project {project_id}")
     try:
         handler.authenticate(request, config)
@@ -64,7 +64,7 @@ async def replay(services: Services, letter: DeadLetter) -> Answer:
     """Send a dead letter through the pipeline again (it was authenticated when it arrived)."""
     handler = handler_for(services, letter.source)
     config = await load_config(services.store, letter.project_id, handler)
-    request = WebhookRequest(body=letter.body, query=letter.query)
+    request = WebhookRequest(body=letter.body, query=letter.query, received_at=letter.received_at)
     return await _parse_and_ingest(services, handler, letter.project_id, config, request)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 
@@ -17,6 +18,10 @@ from .store import Store, open_store
 DEFAULT_PROJECT = "default"
 
 
+#: How long a project id, once seen in the store, is trusted without asking again.
+PROJECT_CACHE_SECONDS = 60.0
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -24,6 +29,17 @@ class Services:
     plugins: PluginHost
     http: httpx.AsyncClient
     api_token: str
+    _known_projects: dict[str, float] = field(default_factory=dict)
+
+    async def project_exists(self, project_id: str) -> bool:
+        """Whether the project exists; a hit is cached, as every webhook asks (a round trip)."""
+        now = time.monotonic()
+        if self._known_projects.get(project_id, 0.0) > now:
+            return True
+        if await self.store.get_project(project_id) is None:
+            return False
+        self._known_projects[project_id] = now + PROJECT_CACHE_SECONDS
+        return True
 
 
 def plugins_for(settings: Settings, extra: Iterable[object] = ()) -> PluginHost:

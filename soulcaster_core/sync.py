@@ -7,7 +7,8 @@ from typing import Any
 
 import anyio
 
-from .configs import is_enabled, load_config, update_config
+from .configs import load_config, read_config, update_config
+from .errors import BadRequest
 from .handler import SyncContext, SyncReport, WebhookHandler
 from .models import utcnow
 from .pipeline import ingest_event
@@ -48,11 +49,15 @@ async def run_sync(services: Services, project_id: str, handler: WebhookHandler[
 async def sync_due_sources(services: Services) -> list[tuple[str, str, SyncReport]]:
     """Sync every enabled, configured polling source of every project (the worker's timer)."""
     done = []
+    pollers = [h for h in services.plugins.handlers.values() if h.can_sync()]
     for project in await services.store.list_projects():
-        for handler in services.plugins.handlers.values():
-            if not handler.can_sync() or not await is_enabled(services.store, project.id, handler.source):
+        for handler in pollers:
+            try:
+                config, enabled = await read_config(services.store, project.id, handler)
+            except BadRequest as exc:  # a config an older plugin version wrote, say
+                log.warning("not syncing %s in %s: %s", handler.source, project.id, exc.detail)
                 continue
-            config = await load_config(services.store, project.id, handler)
-            if handler.sync_configured(config):
-                done.append((project.id, handler.source, await run_sync(services, project.id, handler)))
+            if enabled and handler.sync_configured(config):
+                report = await run_sync(services, project.id, handler)
+                done.append((project.id, handler.source, report))
     return done

@@ -1,0 +1,192 @@
+"""Ingest throughput and latency of ``soulcaster serve`` against a bare Starlette endpoint.
+
+Runs, in one go and on this machine: the bare endpoint, then ``soulcaster serve`` (one worker)
+on the Redis store and on the embedded SQLite store, each driven by ``wrk`` over 32 connections
+with realistic webhooks (70% new problems, 30% repeats of known ones). Prints requests/s, p50
+and p99 latency and the ratio to the bare endpoint. ``wrk`` comes from Debian's packages
+(``apt-get install wrk``; ``make bench-ingest`` installs it).
+
+    python bench/ingest.py [--duration 15] [--connections 32] [--stores redis,sqlite] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+
+# wrk runs this per thread: each request is a realistic manual-source report with a stack
+# trace; 30% reuse one of 50 known ids (duplicates), the rest are new.
+WRK_SCRIPT = r"""
+local counter = 0
+local thread_id = 0
+local threads = {}
+local frames = [[Traceback (most recent call last):\n  File \"/srv/app/api/orders.py\", line 214, in create_order\n    total = pricing.total(cart, coupon)\n  File \"/srv/app/pricing/rules.py\", line 88, in total\n    return sum(line.price * line.qty for line in cart.lines) - coupon.value\nAttributeError: 'NoneType' object has no attribute 'value']]
+function setup(thread)
+  thread:set("tid", #threads + 1)
+  table.insert(threads, thread)
+end
+function init(args)
+  thread_id = tid or 0
+  math.randomseed(thread_id * 7919)
+end
+request = function()
+  counter = counter + 1
+  local ext
+  if math.random() < 0.3 then
+    ext = string.format("known-%d", math.random(1, 50))
+  else
+    ext = string.format("t%d-%d", thread_id, counter)
+  end
+  local body = string.format(
+    '{"title": "AttributeError in create_order (%s)", "body": "%s", "external_id": "%s", "metadata": {"service": "checkout", "env": "production", "host": "web-%d"}}',
+    ext, frames, ext, counter % 12)
+  return wrk.format("POST", "/ingest/manual/webhook?project_id=bench", {["Content-Type"] = "application/json"}, body)
+end
+done = function(summary, latency, requests)
+  local codes = 0
+  io.write(string.format(
+    "RESULT {\"requests\": %d, \"duration_us\": %d, \"p50_us\": %d, \"p99_us\": %d, \"errors\": %d, \"non2xx\": %d}\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            httpx.post(url, content=b"{}", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("server did not start")
+
+
+def run_wrk(port: int, args: argparse.Namespace, script: Path, duration: float) -> dict[str, float]:
+    out = subprocess.run(
+        [
+            "wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{int(duration)}s", "--latency",
+            "-s", str(script), f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    match = re.search(r"RESULT (\{.*\})", out)
+    if not match:
+        raise RuntimeError(f"wrk printed no result:\n{out}")
+    raw = json.loads(match.group(1))
+    seconds = raw["duration_us"] / 1e6
+    return {
+        "rps": raw["requests"] / seconds,
+        "p50_ms": raw["p50_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "errors": raw["errors"] + raw["non2xx"],
+        "requests": raw["requests"],
+    }
+
+
+def measure(name: str, command: list[str], env: dict[str, str], args: argparse.Namespace,
+            script: Path, port: int) -> dict[str, float]:
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_ready(f"http://127.0.0.1:{port}/ingest/manual/webhook?project_id=bench", proc)
+        run_wrk(port, args, script, duration=2)  # warm-up: imports, caches, connections
+        result = run_wrk(port, args, script, duration=args.duration)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+    print(f"  {name:<26} {result['rps']:>9.0f} req/s   p50 {result['p50_ms']:6.2f} ms"
+          f"   p99 {result['p99_ms']:6.2f} ms   errors {result['errors']:.0f}", file=sys.stderr)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=float, default=15.0)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--stores", default="redis,sqlite")
+    parser.add_argument("--redis-url", default=os.environ.get("SOULCASTER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0"))
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print("wrk is not installed: apt-get install wrk (or make bench-ingest)", file=sys.stderr)
+        return 2
+
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "webhooks.lua"
+        script.write_text(WRK_SCRIPT)
+        base_env = {k: v for k, v in os.environ.items() if not k.startswith("SOULCASTER_")}
+        uvicorn_flags = ["--log-level", "warning", "--no-access-log"]
+
+        port = free_port()
+        print(f"{args.connections} connections, {args.duration:.0f} s each:", file=sys.stderr)
+        results["bare"] = measure(
+            "bare Starlette endpoint",
+            [sys.executable, "-m", "uvicorn", "bare_app:app", "--port", str(port), *uvicorn_flags],
+            {**base_env, "PYTHONPATH": str(HERE)}, args, script, port,
+        )
+        for store in args.stores.split(","):
+            port = free_port()
+            data_dir = Path(tmp) / store
+            env = {**base_env, "SOULCASTER_DATA_DIR": str(data_dir), "SOULCASTER_API_TOKEN": "bench"}
+            prefix = f"bench-{uuid.uuid4().hex[:8]}:"
+            if store == "redis":
+                # In production the clustering worker is its own process (soulcaster worker).
+                env.update(SOULCASTER_REDIS_URL=args.redis_url, SOULCASTER_REDIS_PREFIX=prefix,
+                           SOULCASTER_RUN_WORKER="false")
+            subprocess.run([sys.executable, "-m", "soulcaster_core.cli", "projects", "create", "bench"],
+                           env=env, check=True, capture_output=True)
+            try:
+                results[store] = measure(
+                    f"soulcaster serve ({store})",
+                    [sys.executable, "-m", "uvicorn", "soulcaster_core.web.app:create_app", "--factory",
+                     "--port", str(port), *uvicorn_flags],
+                    env, args, script, port,
+                )
+            finally:
+                if store == "redis":
+                    import redis
+
+                    client = redis.Redis.from_url(args.redis_url)
+                    for key in client.scan_iter(match=f"{prefix}*", count=1000):
+                        client.delete(key)
+
+    bare = results["bare"]["rps"]
+    for name, result in results.items():
+        result["ratio_to_bare"] = result["rps"] / bare
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(f"\n{'target':<12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'x bare':>7}")
+        for name, r in results.items():
+            print(f"{name:<12} {r['rps']:>9.0f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['ratio_to_bare']:>7.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

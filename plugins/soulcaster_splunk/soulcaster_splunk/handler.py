@@ -1,0 +1,60 @@
+"""The ``splunk`` source: ``POST /ingest/splunk/webhook?project_id=P&token=T``."""
+
+from __future__ import annotations
+
+from soulcaster_core import (
+    FeedbackItem,
+    WebhookHandler,
+    WebhookRequest,
+    require_shared_token,
+)
+
+from .alert import SplunkAlert, parse_alert_body
+from .config import SplunkConfig
+from .mapping import splunk_alert_to_feedback_item
+from .sample import SAMPLE_ALERT
+
+
+class SplunkHandler(WebhookHandler[SplunkAlert, SplunkConfig]):
+    source = "splunk"
+    Config = SplunkConfig
+    description = "Splunk saved-search alerts, from Splunk's built-in webhook alert action."
+    # Splunk's webhook action posts to a URL and can set no header, so the token rides along.
+    auth_instructions = (
+        "Append &token={token} to the webhook URL you paste into Splunk "
+        "(or send Authorization: Bearer {token} from an alert-action app that sets headers)."
+    )
+    sample = SAMPLE_ALERT
+
+    def authenticate(self, request: WebhookRequest, config: SplunkConfig) -> None:
+        require_shared_token(request, config.webhook_token)
+
+    def parse(self, body: bytes) -> SplunkAlert:
+        return parse_alert_body(body)
+
+    def accept(self, event: SplunkAlert, config: SplunkConfig) -> str | None:
+        if config.searches and event.search_name not in config.searches:
+            name = f'"{event.search_name}"' if event.search_name else "(unnamed)"
+            return f"search {name} is not one of the configured searches"
+        if config.sourcetypes:
+            value = event.field("sourcetype")
+            sent = [value] if isinstance(value, str) else (value or [])
+            if not sent:
+                # Stats rows carry no sourcetype. Letting them through would make the filter
+                # leak; whoever wants them keeps them with the search-name filter instead.
+                return "the result has no sourcetype, and only configured sourcetypes are kept"
+            if not any(name in config.sourcetypes for name in sent):
+                shown = ", ".join(f'"{name}"' for name in sent)
+                return f"sourcetype {shown} is not one of the configured sourcetypes"
+        return None
+
+    def to_feedback_item(self, event: SplunkAlert, project_id: str) -> FeedbackItem:
+        return splunk_alert_to_feedback_item(event, project_id)
+
+    def sample_request(self, config: SplunkConfig) -> WebhookRequest:
+        request = super().sample_request(config)
+        if config.webhook_token is None or not config.webhook_token.get_secret_value():
+            return request
+        # The same place Splunk puts it: the query string of the pasted URL.
+        query = {**request.query, "token": config.webhook_token.get_secret_value()}
+        return WebhookRequest(body=request.body, headers=request.headers, query=query)

@@ -1,0 +1,146 @@
+"""A Splunk alert as a ``FeedbackItem``: identity, title, body and metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from soulcaster_core import FeedbackItem
+from soulcaster_core.timestamps import parse_timestamp
+
+from .alert import Row, SplunkAlert, parse_alert
+
+SOURCE = "splunk"
+
+#: Row fields left out of the row's identity. ``_serial`` is the row's position in the job's
+#: results, not a property of the event: a real-time alert keeps one sid for days while its
+#: window slides, so positions are reused and shift. Everything else in a row is fixed once
+#: the job has produced it.
+VOLATILE_FIELDS = frozenset({"_serial"})
+
+# Scheduler sids stay well under this (long search names are replaced by an RMD5 hash), but a
+# sid from a custom sender must not push external_id past FeedbackItem's 512 characters.
+_MAX_SID = 200
+
+_METADATA_ROW_FIELDS = ("host", "source", "sourcetype", "index")
+
+
+def splunk_alert_to_feedback_item(
+    alert: Mapping[str, Any] | SplunkAlert, project_id: str
+) -> FeedbackItem:
+    """Map one webhook body (the decoded dict, or an already parsed ``SplunkAlert``).
+
+    A dict is checked first, so a malformed one raises ``BadPayload`` naming the field.
+    """
+    parsed = alert if isinstance(alert, SplunkAlert) else parse_alert(alert)
+    body = body_for(parsed)
+    fields: dict[str, Any] = {}
+    # Stats searches have no _time; a reformatted one may be unreadable: both fall back to
+    # the time the item is built, which is when the delivery arrived.
+    when = parse_timestamp(parsed.field("_time"))
+    if when is not None:
+        fields["created_at"] = when
+    return FeedbackItem(
+        project_id=project_id,
+        source=SOURCE,
+        external_id=external_id_for(parsed),
+        title=title_for(parsed),
+        body=body,
+        raw_text=raw_text_for(parsed),
+        metadata={
+            "search_name": parsed.search_name,
+            "sid": parsed.sid,
+            **{name: parsed.field(name) for name in _METADATA_ROW_FIELDS},
+            "results_link": parsed.results_link,
+            "app": parsed.app,
+            "owner": parsed.owner,
+        },
+        **fields,
+    )
+
+
+def external_id_for(alert: SplunkAlert) -> str:
+    """``{sid}:{row hash}``: rows under one sid stay apart, a re-sent row stays one item.
+
+    "For each result" triggering posts every row under the same sid, and a real-time alert
+    posts every matching event under one sid for as long as it runs, so the sid alone would
+    fold distinct events into one item. Without a sid, the search name stands in for it.
+    """
+    row = row_fingerprint(alert.result)
+    if alert.sid is None:
+        return "nosid:" + _digest(f"{alert.search_name or ''}\0{row}")
+    sid = alert.sid if len(alert.sid) <= _MAX_SID else "sid-" + _digest(alert.sid)
+    return f"{sid}:{row}"
+
+
+def row_fingerprint(row: Row | None) -> str:
+    """A hash of the row's content, independent of key order and of ``VOLATILE_FIELDS``."""
+    if row is None:
+        return _digest("null")
+    stable = {name: value for name, value in row.items() if name not in VOLATILE_FIELDS}
+    canonical = json.dumps(stable, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _digest(canonical)
+
+
+def title_for(alert: SplunkAlert) -> str:
+    """``[Splunk] {search_name}``; without a name, what the row says it is about."""
+    return f"[Splunk] {alert.search_name or _unnamed_label(alert)}"
+
+
+def body_for(alert: SplunkAlert) -> str:
+    """The event's ``_raw`` untouched (stack traces keep their lines), else its fields."""
+    if alert.result is None:
+        return "Splunk sent no result row with this alert."
+    return _row_text(alert.result) or "The result row holds only Splunk's internal fields."
+
+
+def raw_text_for(alert: SplunkAlert) -> str:
+    """What clustering reads: the search's name and the row, without placeholder sentences."""
+    name = alert.search_name or _unnamed_label(alert)
+    row = _row_text(alert.result) if alert.result is not None else ""
+    return f"{name}\n{row}" if row else name
+
+
+def render_fields(row: Row) -> str:
+    """``name=value`` lines, sorted, for rows without ``_raw`` (stats, table, chart).
+
+    Fields starting with ``_`` (``_time``, ``_si``, ``_serial``, ``_kv``...) are Splunk's
+    bookkeeping and empty values are fields the row did not fill, so both are left out.
+    Multivalue fields read ``name=a, b``.
+    """
+    lines = []
+    for name in sorted(row, key=lambda n: (n.lower(), n)):
+        text = _as_text(row[name])
+        if name.startswith("_") or not text:
+            continue
+        lines.append(f"{name}={text}")
+    return "\n".join(lines)
+
+
+def _row_text(row: Row) -> str:
+    raw = row.get("_raw")
+    if raw:
+        # _raw is multivalue only after mvcombine-style searches; keep one event per line.
+        return raw if isinstance(raw, str) else "\n".join(raw)
+    return render_fields(row)
+
+
+def _unnamed_label(alert: SplunkAlert) -> str:
+    # The docs' own example has "search_name": null; name the alert after its data instead.
+    about = _as_text(alert.field("sourcetype")) or _as_text(alert.field("source"))
+    if not about:
+        return "Alert"
+    host = _as_text(alert.field("host"))
+    return f"Alert: {about} on {host}" if host else f"Alert: {about}"
+
+
+def _as_text(value: str | list[str] | None) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else ", ".join(v for v in value if v)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
