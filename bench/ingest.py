@@ -28,13 +28,42 @@ import httpx
 
 HERE = Path(__file__).resolve().parent
 
-# wrk runs this per thread: each request is a realistic manual-source report with a stack
-# trace; 30% reuse one of 50 known ids (duplicates), the rest are new.
+# wrk runs this per thread. Each request is one of four real-shaped webhooks (a Datadog monitor
+# alert, a Sentry error event, a Splunk alert row, a hand-posted report with a traceback);
+# 30% repeat one of 50 known problems (duplicates), the rest are new.
 WRK_SCRIPT = r"""
 local counter = 0
 local thread_id = 0
 local threads = {}
-local frames = [[Traceback (most recent call last):\n  File \"/srv/app/api/orders.py\", line 214, in create_order\n    total = pricing.total(cart, coupon)\n  File \"/srv/app/pricing/rules.py\", line 88, in total\n    return sum(line.price * line.qty for line in cart.lines) - coupon.value\nAttributeError: 'NoneType' object has no attribute 'value']]
+local trace = "Traceback (most recent call last):\\n  File \\\"/srv/app/api/orders.py\\\", "
+  .. "line 214, in create_order\\n    total = pricing.total(cart, coupon)\\n"
+  .. "AttributeError: 'NoneType' object has no attribute 'value'"
+local templates = {
+  {"/ingest/datadog/webhook?project_id=bench",
+   '{"id": "70502782352933%05d", "alert_id": "%d", "alert_cycle_key": "cycle-%s",'
+   .. ' "title": "[P2] [Triggered on {host:web-%d}] p99 latency above 2s on checkout",'
+   .. ' "body": "%%%%%%\\nLatency is 2.4s (threshold 2s)\\n%%%%%%", "alert_type": "error",'
+   .. ' "alert_transition": "Triggered", "date": "1764140000000",'
+   .. ' "tags": "env:production,service:checkout,team:payments",'
+   .. ' "org": {"id": "1", "name": "Acme"}}'},
+  {"/ingest/sentry/webhook?project_id=bench",
+   '{"action": "triggered", "installation": {"uuid": "7a4c"}, "actor": {"type": "application",'
+   .. ' "id": "sentry", "name": "Sentry"}, "data": {"triggered_rule": "High error rate",'
+   .. ' "event": {"event_id": "%032d", "issue_id": "%d", "level": "error", "platform": "python",'
+   .. ' "environment": "production", "title": "AttributeError: NoneType has no value %s",'
+   .. ' "tags": [["env", "production"], ["host", "web-%d"]], "exception": {"values": [{'
+   .. '"type": "AttributeError", "value": "\'NoneType\' object has no attribute \'value\'",'
+   .. ' "stacktrace": {"frames": [{"filename": "api/orders.py", "function": "create_order",'
+   .. ' "lineno": 214, "in_app": true}]}}]}}}}'},
+  {"/ingest/splunk/webhook?project_id=bench",
+   '{"sid": "scheduler__admin__search__RMD5%05d", "search_name": "API errors %s",'
+   .. ' "app": "search", "owner": "admin", "results_link": "https://splunk.example.com/x",'
+   .. ' "result": {"_raw": "2026-11-26 10:30:00 ERROR [api] Request failed: timeout after 30s'
+   .. ' host=web-%d", "_time": "1764153000.%03d", "host": "web-1", "sourcetype": "api_logs"}}'},
+  {"/ingest/manual/webhook?project_id=bench",
+   '{"title": "AttributeError in create_order (%s)", "body": "' .. trace .. '",'
+   .. ' "external_id": "%s", "metadata": {"service": "checkout", "host": "web-%d"}}'},
+}
 function setup(thread)
   thread:set("tid", #threads + 1)
   table.insert(threads, thread)
@@ -45,24 +74,30 @@ function init(args)
 end
 request = function()
   counter = counter + 1
-  local ext
+  local n, key
   if math.random() < 0.3 then
-    ext = string.format("known-%d", math.random(1, 50))
+    n = math.random(1, 50)
+    key = string.format("known-%d", n)
   else
-    ext = string.format("t%d-%d", thread_id, counter)
+    n = thread_id * 10000000 + counter
+    key = string.format("t%d-%d", thread_id, counter)
   end
-  local body = string.format(
-    '{"title": "AttributeError in create_order (%s)", "body": "%s", "external_id": "%s", "metadata": {"service": "checkout", "env": "production", "host": "web-%d"}}',
-    ext, frames, ext, counter % 12)
-  return wrk.format("POST", "/ingest/manual/webhook?project_id=bench", {["Content-Type"] = "application/json"}, body)
+  local kind = counter % 4 + 1
+  local t = templates[kind]
+  local body
+  if kind == 1 then body = string.format(t[2], n % 100000, n, key, n % 12)
+  elseif kind == 2 then body = string.format(t[2], n, n, key, n % 12)
+  elseif kind == 3 then body = string.format(t[2], n % 100000, key, n % 12, n % 1000)
+  else body = string.format(t[2], key, key, n % 12) end
+  return wrk.format("POST", t[1], {["Content-Type"] = "application/json"}, body)
 end
 done = function(summary, latency, requests)
-  local codes = 0
+  local e = summary.errors
   io.write(string.format(
-    "RESULT {\"requests\": %d, \"duration_us\": %d, \"p50_us\": %d, \"p99_us\": %d, \"errors\": %d, \"non2xx\": %d}\n",
+    "RESULT {\"requests\": %d, \"duration_us\": %d, \"p50_us\": %d, \"p99_us\": %d,"
+    .. " \"errors\": %d, \"non2xx\": %d}\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.errors.status))
+    e.connect + e.read + e.write + e.timeout, e.status))
 end
 """
 
@@ -89,10 +124,18 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
 def run_wrk(port: int, args: argparse.Namespace, script: Path, duration: float) -> dict[str, float]:
     out = subprocess.run(
         [
-            "wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{int(duration)}s", "--latency",
-            "-s", str(script), f"http://127.0.0.1:{port}",
+            "wrk",
+            f"-t{args.threads}",
+            f"-c{args.connections}",
+            f"-d{int(duration)}s",
+            "--latency",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}",
         ],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     match = re.search(r"RESULT (\{.*\})", out)
     if not match:
@@ -108,8 +151,14 @@ def run_wrk(port: int, args: argparse.Namespace, script: Path, duration: float) 
     }
 
 
-def measure(name: str, command: list[str], env: dict[str, str], args: argparse.Namespace,
-            script: Path, port: int) -> dict[str, float]:
+def measure(
+    name: str,
+    command: list[str],
+    env: dict[str, str],
+    args: argparse.Namespace,
+    script: Path,
+    port: int,
+) -> dict[str, float]:
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_ready(f"http://127.0.0.1:{port}/ingest/manual/webhook?project_id=bench", proc)
@@ -118,18 +167,26 @@ def measure(name: str, command: list[str], env: dict[str, str], args: argparse.N
     finally:
         proc.terminate()
         proc.wait(timeout=15)
-    print(f"  {name:<26} {result['rps']:>9.0f} req/s   p50 {result['p50_ms']:6.2f} ms"
-          f"   p99 {result['p99_ms']:6.2f} ms   errors {result['errors']:.0f}", file=sys.stderr)
+    print(
+        f"  {name:<26} {result['rps']:>9.0f} req/s   p50 {result['p50_ms']:6.2f} ms"
+        f"   p99 {result['p99_ms']:6.2f} ms   errors {result['errors']:.0f}",
+        file=sys.stderr,
+    )
     return result
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--duration", type=float, default=15.0)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--stores", default="redis,sqlite")
-    parser.add_argument("--redis-url", default=os.environ.get("SOULCASTER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0"))
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("SOULCASTER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0"),
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -148,25 +205,50 @@ def main() -> int:
         results["bare"] = measure(
             "bare Starlette endpoint",
             [sys.executable, "-m", "uvicorn", "bare_app:app", "--port", str(port), *uvicorn_flags],
-            {**base_env, "PYTHONPATH": str(HERE)}, args, script, port,
+            {**base_env, "PYTHONPATH": str(HERE)},
+            args,
+            script,
+            port,
         )
         for store in args.stores.split(","):
             port = free_port()
             data_dir = Path(tmp) / store
-            env = {**base_env, "SOULCASTER_DATA_DIR": str(data_dir), "SOULCASTER_API_TOKEN": "bench"}
+            env = {
+                **base_env,
+                "SOULCASTER_DATA_DIR": str(data_dir),
+                "SOULCASTER_API_TOKEN": "bench",
+            }
             prefix = f"bench-{uuid.uuid4().hex[:8]}:"
             if store == "redis":
                 # In production the clustering worker is its own process (soulcaster worker).
-                env.update(SOULCASTER_REDIS_URL=args.redis_url, SOULCASTER_REDIS_PREFIX=prefix,
-                           SOULCASTER_RUN_WORKER="false")
-            subprocess.run([sys.executable, "-m", "soulcaster_core.cli", "projects", "create", "bench"],
-                           env=env, check=True, capture_output=True)
+                env.update(
+                    SOULCASTER_REDIS_URL=args.redis_url,
+                    SOULCASTER_REDIS_PREFIX=prefix,
+                    SOULCASTER_RUN_WORKER="false",
+                )
+            subprocess.run(
+                [sys.executable, "-m", "soulcaster_core.cli", "projects", "create", "bench"],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
             try:
                 results[store] = measure(
                     f"soulcaster serve ({store})",
-                    [sys.executable, "-m", "uvicorn", "soulcaster_core.web.app:create_app", "--factory",
-                     "--port", str(port), *uvicorn_flags],
-                    env, args, script, port,
+                    [
+                        sys.executable,
+                        "-m",
+                        "uvicorn",
+                        "soulcaster_core.web.app:create_app",
+                        "--factory",
+                        "--port",
+                        str(port),
+                        *uvicorn_flags,
+                    ],
+                    env,
+                    args,
+                    script,
+                    port,
                 )
             finally:
                 if store == "redis":
@@ -177,14 +259,17 @@ def main() -> int:
                         client.delete(key)
 
     bare = results["bare"]["rps"]
-    for name, result in results.items():
+    for result in results.values():
         result["ratio_to_bare"] = result["rps"] / bare
     if args.json:
         print(json.dumps(results, indent=2))
     else:
         print(f"\n{'target':<12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'x bare':>7}")
         for name, r in results.items():
-            print(f"{name:<12} {r['rps']:>9.0f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['ratio_to_bare']:>7.2f}")
+            print(
+                f"{name:<12} {r['rps']:>9.0f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f}"
+                f" {r['ratio_to_bare']:>7.2f}"
+            )
     return 0
 
 

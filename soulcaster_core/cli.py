@@ -45,12 +45,18 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     token = api_token(settings)
     url = settings.public_url or f"http://{args.host}:{args.port}"
-    store = f"Redis at {settings.redis_url}" if settings.redis_url else f"SQLite at {settings.sqlite_path}"
+    store = (
+        f"Redis at {settings.redis_url}"
+        if settings.redis_url
+        else f"SQLite at {settings.sqlite_path}"
+    )
     print(f"Soulcaster ingest on {url}  (store: {store})")
     print(f"API and dashboard token: {token}")
     print(f"Dashboard: {url}/?token={token}")
-    print(f"First webhook: curl -X POST '{url}/ingest/manual?project_id=default' "
-          "-H 'content-type: application/json' -d '{\"title\": \"Hello\", \"body\": \"world\"}'")
+    print(
+        f"First webhook: curl -X POST '{url}/ingest/manual?project_id=default' "
+        '-H \'content-type: application/json\' -d \'{"title": "Hello", "body": "world"}\''
+    )
     sys.stdout.flush()
     uvicorn.run(
         "soulcaster_core.web.app:create_app",
@@ -126,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     project_actions = projects.add_subparsers(dest="action", required=True)
     create = project_actions.add_parser("create", help="create a project")
     create.add_argument("name")
-    create.add_argument("--id", default=None, help="the id used in webhook URLs (default: from name)")
+    create.add_argument(
+        "--id", default=None, help="the id used in webhook URLs (default: from name)"
+    )
     project_actions.add_parser("list", help="list projects")
     projects.set_defaults(run=_projects)
 

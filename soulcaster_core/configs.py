@@ -7,6 +7,7 @@ stored as given but never shown: every read masks them.
 from __future__ import annotations
 
 import os
+import time
 from typing import Any
 
 from pydantic import SecretStr, ValidationError
@@ -50,7 +51,8 @@ def _validate(handler: WebhookHandler[Any, Any], values: dict[str, Any]) -> Sour
         return handler.Config.model_validate(_resolve_env(values))
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'config'}: {err['msg']}" for err in exc.errors()
+            f"{'.'.join(str(p) for p in err['loc']) or 'config'}: {err['msg']}"
+            for err in exc.errors()
         )
         raise BadRequest(f"invalid {handler.source} config: {problems}") from None
 
@@ -72,7 +74,9 @@ async def load_config(
     return config
 
 
-async def show_config(store: Store, project_id: str, handler: WebhookHandler[Any, Any]) -> dict[str, Any]:
+async def show_config(
+    store: Store, project_id: str, handler: WebhookHandler[Any, Any]
+) -> dict[str, Any]:
     """The config as the API shows it: secrets masked (``None`` when unset), plus ``enabled``."""
     config, enabled = await read_config(store, project_id, handler)
     shown = config.model_dump(mode="json")
@@ -110,3 +114,37 @@ async def update_config(
         to_store[ENABLED] = enabled
     await store.set_config(project_id, handler.source, to_store)
     return await show_config(store, project_id, handler)
+
+
+class ConfigCache:
+    """Every webhook needs its source's config; keep each for a moment instead of asking each time.
+
+    Changes made through this cache (the config API, the dashboard, a sync saving its cursor)
+    are seen at once by this process and within ``ttl`` seconds by other processes.
+    """
+
+    def __init__(self, store: Store, ttl: float = 2.0) -> None:
+        self.store = store
+        self.ttl = ttl
+        self._entries: dict[tuple[str, str], tuple[float, SourceConfig, bool]] = {}
+
+    async def read(
+        self, project_id: str, handler: WebhookHandler[Any, Any]
+    ) -> tuple[SourceConfig, bool]:
+        key = (project_id, handler.source)
+        now = time.monotonic()
+        hit = self._entries.get(key)
+        if hit is not None and hit[0] > now:
+            return hit[1], hit[2]
+        config, enabled = await read_config(self.store, project_id, handler)
+        self._entries[key] = (now + self.ttl, config, enabled)
+        return config, enabled
+
+    async def update(
+        self, project_id: str, handler: WebhookHandler[Any, Any], changes: dict[str, Any]
+    ) -> dict[str, Any]:
+        self._entries.pop((project_id, handler.source), None)
+        try:
+            return await update_config(self.store, project_id, handler, changes)
+        finally:
+            self._entries.pop((project_id, handler.source), None)

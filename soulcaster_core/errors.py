@@ -1,14 +1,14 @@
 """Every error Soulcaster raises on purpose, and the HTTP answer each one becomes.
 
-    SoulcasterError
-    ├── PluginError             a plugin is broken or gave the core something invalid
-    ├── StoreUnavailable        the store cannot be reached (503 + Retry-After)
-    └── HTTPError               an answer to a request, with a status and a JSON detail
-        ├── BadPayload          400: the body cannot be read as this source's payload
-        ├── BadRequest          400: a parameter is missing or wrong
-        ├── Unauthorized        401: missing or wrong credentials
-        ├── NotFound            404
-        └── PayloadTooLarge     413
+SoulcasterError
+├── PluginError             a plugin is broken or gave the core something invalid
+├── StoreUnavailable        the store cannot be reached (503 + Retry-After)
+└── HTTPError               an answer to a request, with a status and a JSON detail
+    ├── BadPayload          400: the body cannot be read as this source's payload
+    ├── BadRequest          400: a parameter is missing or wrong
+    ├── Unauthorized        401: missing or wrong credentials
+    ├── NotFound            404
+    └── PayloadTooLarge     413
 """
 
 from __future__ import annotations

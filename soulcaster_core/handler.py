@@ -96,7 +96,9 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadPayload(f"body is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raise BadPayload(
+            f"body is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
     except RecursionError:
         raise BadPayload("body is not JSON we can read: nested too deeply") from None
     except ValueError as exc:  # e.g. integers longer than Python's digit limit
@@ -107,10 +109,34 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     # and it would fail later when the item is stored. Only bodies that escape one pay the check.
     if _SURROGATE_ESCAPE.search(text):
         try:
-            json.dumps(value, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            raise BadPayload("body holds a lone UTF-16 surrogate escape (e.g. \\ud83d)") from None
+            where = _surrogate_at(value, "")
+        except RecursionError:
+            where = "body"
+        if where is not None:
+            raise BadPayload(f"{where}: unpaired UTF-16 surrogate (e.g. \\ud83d) cannot be text")
     return value
+
+
+def _surrogate_at(value: Any, path: str) -> str | None:
+    """The path of the first string holding an unpaired surrogate, or ``None``."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path or "body"
+        return None
+    children: list[tuple[str, Any]] = []
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if _surrogate_at(key, "") is not None:
+                return f"{path or 'body'} (a field name)"
+            children.append((f"{path}.{key}" if path else key, child))
+    elif isinstance(value, list):
+        children = [(f"{path}[{index}]", child) for index, child in enumerate(value)]
+    for child_path, child in children:
+        if (found := _surrogate_at(child, child_path)) is not None:
+            return found
+    return None
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .configs import load_config, read_config
+from .configs import load_config
 from .errors import BadPayload, BadRequest, NotFound, Unauthorized
 from .handler import SourceConfig, WebhookHandler, WebhookRequest
 from .models import DeadLetter, IngestResult, utcnow
@@ -49,7 +49,7 @@ async def deliver(
     """Run one webhook delivery through the pipeline and say what happened."""
     handler = handler_for(services, source)
     store = services.store
-    config, enabled = await read_config(store, project_id, handler)
+    config, enabled = await services.configs.read(project_id, handler)
     if not enabled:
         return _ignored(f"the {source} integration is disabled for project {project_id}")
     try:

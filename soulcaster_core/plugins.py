@@ -136,7 +136,9 @@ def _broken(
 def _register(
     host: PluginHost, plugin: object, name: str, dist: Distribution | None, strict: bool
 ) -> None:
-    info = PluginInfo(name=name, distribution=_dist_name(dist), version=dist.version if dist else None)
+    info = PluginInfo(
+        name=name, distribution=_dist_name(dist), version=dist.version if dist else None
+    )
     try:
         host.pm.register(plugin, name=name)
         host.pm.check_pending()
@@ -171,6 +173,10 @@ def _check_handler(host: PluginHost, handler_cls: Any, plugin_name: str) -> None
         )
         raise PluginError(f"{plugin_name}: source {source!r} is already registered by {owner}")
     if not issubclass(handler_cls.Config, SourceConfig):
-        raise PluginError(f"{plugin_name}: {handler_cls.__name__}.Config must subclass SourceConfig")
+        raise PluginError(
+            f"{plugin_name}: {handler_cls.__name__}.Config must subclass SourceConfig"
+        )
     if handler_cls.to_feedback_item is WebhookHandler.to_feedback_item:
-        raise PluginError(f"{plugin_name}: {handler_cls.__name__} does not implement to_feedback_item")
+        raise PluginError(
+            f"{plugin_name}: {handler_cls.__name__} does not implement to_feedback_item"
+        )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from .configs import ConfigCache
 from .models import Project
 from .plugins import PluginHost, load_plugins
 from .settings import Settings
@@ -29,6 +30,7 @@ class Services:
     plugins: PluginHost
     http: httpx.AsyncClient
     api_token: str
+    configs: ConfigCache
     _known_projects: dict[str, float] = field(default_factory=dict)
 
     async def project_exists(self, project_id: str) -> bool:
@@ -77,6 +79,7 @@ async def open_services(
                 plugins=plugins or plugins_for(settings),
                 http=http,
                 api_token=api_token(settings),
+                configs=ConfigCache(store),
             )
         finally:
             await store.close()

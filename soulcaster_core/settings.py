@@ -48,7 +48,9 @@ class Settings(BaseSettings):
     upstash_vector_rest_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices(
-            "SOULCASTER_UPSTASH_VECTOR_REST_URL", "UPSTASH_VECTOR_REST_URL", "upstash_vector_rest_url"
+            "SOULCASTER_UPSTASH_VECTOR_REST_URL",
+            "UPSTASH_VECTOR_REST_URL",
+            "upstash_vector_rest_url",
         ),
     )
     upstash_vector_rest_token: SecretStr | None = Field(

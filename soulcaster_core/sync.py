@@ -7,7 +7,7 @@ from typing import Any
 
 import anyio
 
-from .configs import load_config, read_config, update_config
+from .configs import load_config, read_config
 from .errors import BadRequest
 from .handler import SyncContext, SyncReport, WebhookHandler
 from .models import utcnow
@@ -17,7 +17,9 @@ from .services import Services
 log = logging.getLogger(__name__)
 
 
-async def run_sync(services: Services, project_id: str, handler: WebhookHandler[Any, Any]) -> SyncReport:
+async def run_sync(
+    services: Services, project_id: str, handler: WebhookHandler[Any, Any]
+) -> SyncReport:
     """One sync of one source in one project; failures are reported, never raised."""
     source = handler.source
     config = await load_config(services.store, project_id, handler)
@@ -26,7 +28,7 @@ async def run_sync(services: Services, project_id: str, handler: WebhookHandler[
         return await ingest_event(services, handler, project_id, config, event)
 
     async def save_config(**values: Any) -> None:
-        await update_config(services.store, project_id, handler, values)
+        await services.configs.update(project_id, handler, values)
 
     context = SyncContext(
         project_id=project_id,

@@ -48,3 +48,8 @@ def _from_epoch(number: float) -> datetime | None:
         return datetime.fromtimestamp(number, UTC)
     except (OverflowError, OSError, ValueError):
         return None
+
+
+def hour_bucket(at: datetime) -> int:
+    """The hour ``at`` falls in, as hours since the epoch (dedup windows, hourly counters)."""
+    return int(at.timestamp()) // 3600

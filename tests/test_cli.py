@@ -101,7 +101,9 @@ def test_projects_on_redis(tmp_path: Path) -> None:
     prefix = f"test-cli-{os.getpid()}-{free_port()}:"
     env = _env(tmp_path, SOULCASTER_REDIS_URL=url, SOULCASTER_REDIS_PREFIX=prefix)
     try:
-        subprocess.run([*CLI, "projects", "create", "Shop"], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [*CLI, "projects", "create", "Shop"], env=env, check=True, capture_output=True
+        )
         listed = subprocess.run([*CLI, "projects", "list"], env=env, capture_output=True, text=True)
         assert listed.stdout.strip() == "shop\tShop", "Redis starts with no default project"
     finally:

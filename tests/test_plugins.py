@@ -15,7 +15,7 @@ from soulcaster_core import FeedbackItem, PluginError, WebhookHandler, hookimpl
 from soulcaster_core.plugins import load_plugins
 from soulcaster_core.testing import running_app
 
-JIRA_PLUGIN = '''
+JIRA_PLUGIN = """
 from soulcaster_core import FeedbackItem, SourceConfig, WebhookHandler, hookimpl
 
 
@@ -36,7 +36,7 @@ class JiraHandler(WebhookHandler):
 @hookimpl
 def register_sources(register):
     register(JiraHandler)
-'''
+"""
 
 
 def _install(site: Path, dist: str, version: str, module: str, code: str, ep_name: str) -> None:
@@ -161,8 +161,9 @@ def test_feedback_ingested_failures_are_isolated(tmp_path: Path) -> None:
 def test_soulcaster_plugins_lists_names_versions_sources_hooks(site: Path) -> None:
     env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
     cli = [sys.executable, "-m", "soulcaster_core.cli", "plugins"]
-    listed = json.loads(subprocess.run([*cli, "--json"], capture_output=True, text=True, env=env,
-                                       check=True).stdout)
+    listed = json.loads(
+        subprocess.run([*cli, "--json"], capture_output=True, text=True, env=env, check=True).stdout
+    )
     by_name = {row["name"]: row for row in listed}
     assert by_name["jira"]["distribution"] == "acme-soulcaster-jira"
     assert by_name["jira"]["version"] == "0.3.0"

@@ -9,7 +9,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from ..errors import BadPayload
-from ..handler import SourceConfig, WebhookHandler, WebhookRequest, parse_json_object, require_shared_token
+from ..handler import (
+    SourceConfig,
+    WebhookHandler,
+    WebhookRequest,
+    parse_json_object,
+    require_shared_token,
+)
 from ..hookspecs import hookimpl
 from ..models import FeedbackItem
 
@@ -54,9 +60,10 @@ class ManualHandler(WebhookHandler[ManualFeedback, ManualConfig]):
 
     def to_feedback_item(self, event: ManualFeedback, project_id: str) -> FeedbackItem:
         # Without an id of the sender's, the same title and body is the same report.
-        external_id = event.external_id or hashlib.sha256(
-            f"{event.title}\0{event.body}".encode()
-        ).hexdigest()[:32]
+        external_id = (
+            event.external_id
+            or hashlib.sha256(f"{event.title}\0{event.body}".encode()).hexdigest()[:32]
+        )
         return FeedbackItem(
             project_id=project_id,
             source=self.source,

@@ -29,10 +29,6 @@ EVENT_KINDS = (
 STATS_WINDOW = timedelta(hours=24)
 
 
-def hour_bucket(at: datetime) -> int:
-    return int(at.timestamp()) // 3600
-
-
 def iso(at: datetime) -> str:
     """A fixed-width UTC timestamp, so that strings compare in time order (Lua relies on it)."""
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")

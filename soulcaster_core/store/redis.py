@@ -19,7 +19,8 @@ from redis import exceptions as redis_errors
 
 from ..errors import StoreUnavailable
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
-from .base import STATS_WINDOW, Store, hour_bucket, iso
+from ..timestamps import hour_bucket
+from .base import STATS_WINDOW, Store, iso
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -204,7 +205,11 @@ class RedisStore(Store):
         cursor: str | None = None,
         query: str | None = None,
     ) -> tuple[list[FeedbackItem], str | None]:
-        index = self._k("items", project_id, "source", source) if source else self._k("items", project_id)
+        index = (
+            self._k("items", project_id, "source", source)
+            if source
+            else self._k("items", project_id)
+        )
         top: tuple[int, str] | None = None
         if cursor:
             ms, _, last_id = cursor.partition(":")
@@ -228,7 +233,7 @@ class RedisStore(Store):
                 for member, _ in rows:
                     pipe.hgetall(self._k("item", project_id, member))
                 hashes = await pipe.execute()
-            for (member, score), data in zip(rows, hashes, strict=True):
+            for (_member, score), data in zip(rows, hashes, strict=True):
                 if not data:
                     continue
                 item = _item_from_hash(data)
@@ -367,7 +372,11 @@ class RedisStore(Store):
             if len(entries) >= count:
                 break
             _, messages, *_ = await self.redis.xautoclaim(
-                stream, GROUP, consumer, min_idle_time=min_idle_ms, start_id="0-0",
+                stream,
+                GROUP,
+                consumer,
+                min_idle_time=min_idle_ms,
+                start_id="0-0",
                 count=count - len(entries),
             )
             entries += self._entries(project_id, messages)

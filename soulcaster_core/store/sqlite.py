@@ -20,7 +20,8 @@ import anyio.to_thread
 
 from ..errors import StoreUnavailable
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
-from .base import STATS_WINDOW, Store, hour_bucket, iso
+from ..timestamps import hour_bucket
+from .base import STATS_WINDOW, Store, iso
 
 T = TypeVar("T")
 
@@ -147,7 +148,9 @@ class SQLiteStore(Store):
         return Project.model_validate_json(row["data"]) if row else None
 
     async def list_projects(self) -> list[Project]:
-        rows = await self._run(lambda c: c.execute("SELECT data FROM projects ORDER BY id").fetchall())
+        rows = await self._run(
+            lambda c: c.execute("SELECT data FROM projects ORDER BY id").fetchall()
+        )
         return [Project.model_validate_json(row["data"]) for row in rows]
 
     # -- config --------------------------------------------------------------------------------
@@ -225,11 +228,14 @@ class SQLiteStore(Store):
                         ),
                     )
                     conn.execute(
-                        "INSERT INTO outbox (project, item_id) VALUES (?, ?)", (item.project_id, item.id)
+                        "INSERT INTO outbox (project, item_id) VALUES (?, ?)",
+                        (item.project_id, item.id),
                     )
                 else:
                     bump = 1 if occurrence else 0
-                    result = IngestResult(status="duplicate" if occurrence else "updated", id=row["id"])
+                    result = IngestResult(
+                        status="duplicate" if occurrence else "updated", id=row["id"]
+                    )
                     conn.execute(
                         "UPDATE items SET occurrences = occurrences + ?,"
                         " last_seen = CASE WHEN ? AND ? > last_seen THEN ? ELSE last_seen END,"
@@ -291,7 +297,12 @@ class SQLiteStore(Store):
     # -- counters ------------------------------------------------------------------------------
     @staticmethod
     def _count(
-        conn: sqlite3.Connection, project: str, source: str, kind: str, at: datetime, detail: str | None
+        conn: sqlite3.Connection,
+        project: str,
+        source: str,
+        kind: str,
+        at: datetime,
+        detail: str | None,
     ) -> None:
         conn.execute(
             "INSERT INTO counters VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
@@ -333,7 +344,10 @@ class SQLiteStore(Store):
         )
         last: dict[str, dict[str, dict[str, Any]]] = {}
         for row in rows:
-            last.setdefault(row["source"], {})[row["kind"]] = {"at": row["at"], "detail": row["detail"]}
+            last.setdefault(row["source"], {})[row["kind"]] = {
+                "at": row["at"],
+                "detail": row["detail"],
+            }
         return last
 
     # -- dead letters --------------------------------------------------------------------------
@@ -357,7 +371,8 @@ class SQLiteStore(Store):
     async def get_dead_letter(self, project_id: str, letter_id: str) -> DeadLetter | None:
         row = await self._run(
             lambda c: c.execute(
-                "SELECT data FROM dead_letters WHERE project = ? AND id = ?", (project_id, letter_id)
+                "SELECT data FROM dead_letters WHERE project = ? AND id = ?",
+                (project_id, letter_id),
             ).fetchone()
         )
         return DeadLetter.model_validate_json(row["data"]) if row else None
@@ -446,7 +461,9 @@ class SQLiteStore(Store):
 
     async def list_clusters(self, project_id: str) -> list[Cluster]:
         rows = await self._run(
-            lambda c: c.execute("SELECT data FROM clusters WHERE project = ?", (project_id,)).fetchall()
+            lambda c: c.execute(
+                "SELECT data FROM clusters WHERE project = ?", (project_id,)
+            ).fetchall()
         )
         return [Cluster.model_validate_json(row["data"]) for row in rows]
 
@@ -481,7 +498,8 @@ class SQLiteStore(Store):
     async def load_vectors(self, project_id: str) -> list[tuple[str, list[float], dict[str, Any]]]:
         rows = await self._run(
             lambda c: c.execute(
-                "SELECT id, vector, metadata FROM vectors WHERE project = ? ORDER BY id", (project_id,)
+                "SELECT id, vector, metadata FROM vectors WHERE project = ? ORDER BY id",
+                (project_id,),
             ).fetchall()
         )
         return [(r["id"], json.loads(r["vector"]), json.loads(r["metadata"])) for r in rows]

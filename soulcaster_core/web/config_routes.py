@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..configs import ENABLED, show_config, update_config
+from ..configs import ENABLED, show_config
 from ..errors import NotFound
 from ..pipeline import handler_for
 from .auth import require_token
@@ -40,7 +40,7 @@ async def put_config(request: Request) -> Response:
     handler = handler_for(services, request.path_params["source"])
     project_id = await project_param(request)
     changes = await json_object(request)
-    return JSONResponse(await update_config(services.store, project_id, handler, changes))
+    return JSONResponse(await services.configs.update(project_id, handler, changes))
 
 
 def _field_name(request: Request) -> tuple[str, str]:
@@ -72,7 +72,7 @@ async def field_config(request: Request) -> Response:
         value = body[name] if isinstance(body, dict) and set(body) == {name} else body
         if isinstance(body, dict) and set(body) == {field}:
             value = body[field]
-        shown = await update_config(services.store, project_id, handler, {field: value})
+        shown = await services.configs.update(project_id, handler, {field: value})
     else:
         shown = await show_config(services.store, project_id, handler)
     return JSONResponse({name: shown[field]})

@@ -9,7 +9,12 @@ def _post(client: SoulcasterClient, n: int, source_prefix: str = "report") -> li
     ids = []
     for i in range(n):
         response = client.post_webhook(
-            "manual", {"title": f"{source_prefix} {i}", "body": f"body {i}", "external_id": f"{source_prefix}-{i}"}
+            "manual",
+            {
+                "title": f"{source_prefix} {i}",
+                "body": f"body {i}",
+                "external_id": f"{source_prefix}-{i}",
+            },
         )
         ids.append(response.json()["id"])
     return ids
@@ -91,7 +96,10 @@ def test_projects_api(soulcaster_client: SoulcasterClient) -> None:
     assert bad.status_code == 400
     listed = soulcaster_client.api.get("/api/projects").json()["projects"]
     assert {"acme-web", "test"} <= {p["id"] for p in listed}
-    assert soulcaster_client.post_webhook("manual", {"title": "t"}, project_id="acme-web").status_code == 201
+    assert (
+        soulcaster_client.post_webhook("manual", {"title": "t"}, project_id="acme-web").status_code
+        == 201
+    )
 
 
 def test_health_is_public_and_reveals_no_data(soulcaster_client: SoulcasterClient) -> None:

@@ -20,14 +20,33 @@ json_values = st.recursive(
     | st.integers(min_value=-(10**30), max_value=10**30)
     | st.floats(allow_nan=False)
     | st.text(),
-    lambda children: st.lists(children, max_size=5)
-    | st.dictionaries(st.text(max_size=12), children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=6)
+    ),
     max_leaves=30,
 )
 # Plausible field names, so payloads get past the first "is it an object" check.
 known_keys = st.sampled_from(
-    ["title", "body", "data", "event", "result", "sid", "id", "date", "tags", "action",
-     "issue", "error", "exception", "properties", "hook", "_time", "search_name", "uuid"]
+    [
+        "title",
+        "body",
+        "data",
+        "event",
+        "result",
+        "sid",
+        "id",
+        "date",
+        "tags",
+        "action",
+        "issue",
+        "error",
+        "exception",
+        "properties",
+        "hook",
+        "_time",
+        "search_name",
+        "uuid",
+    ]
 )
 shaped = st.dictionaries(known_keys, json_values, max_size=8)
 hostile = st.sampled_from(
@@ -55,9 +74,13 @@ def _sources(client: SoulcasterClient) -> list[str]:
     return sorted(client.app.state.plugins.handlers)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data(), payload=st.one_of(json_values, shaped))
-def test_random_json_never_500(client: SoulcasterClient, data: st.DataObject, payload: object) -> None:
+def test_random_json_never_500(
+    client: SoulcasterClient, data: st.DataObject, payload: object
+) -> None:
     source = data.draw(st.sampled_from(_sources(client)))
     path = data.draw(st.sampled_from(["webhook", ""]))
     response = client.post_webhook(source, json.dumps(payload).encode(), path=path)
@@ -65,9 +88,13 @@ def test_random_json_never_500(client: SoulcasterClient, data: st.DataObject, pa
     assert response.json(), "every answer is JSON"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data(), body=st.one_of(hostile, st.binary(max_size=2000)))
-def test_hostile_bytes_never_500(client: SoulcasterClient, data: st.DataObject, body: bytes) -> None:
+def test_hostile_bytes_never_500(
+    client: SoulcasterClient, data: st.DataObject, body: bytes
+) -> None:
     source = data.draw(st.sampled_from(_sources(client)))
     content_type = data.draw(
         st.sampled_from(["application/json", "text/plain", "application/x-www-form-urlencoded"])

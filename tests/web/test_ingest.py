@@ -150,7 +150,9 @@ class _Fussy(WebhookHandler[dict[str, Any], SourceConfig]):
 
     def to_feedback_item(self, event: dict[str, Any], project_id: str) -> FeedbackItem:
         title = event.get("name") or event["label"]
-        return FeedbackItem(project_id=project_id, source=self.source, external_id=title, title=title)
+        return FeedbackItem(
+            project_id=project_id, source=self.source, external_id=title, title=title
+        )
 
 
 class _FussyPlugin:

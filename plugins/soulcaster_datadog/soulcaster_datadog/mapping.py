@@ -9,7 +9,7 @@ from typing import Any
 
 from soulcaster_core import FeedbackItem
 from soulcaster_core.models import utcnow
-from soulcaster_core.timestamps import parse_timestamp
+from soulcaster_core.timestamps import hour_bucket, parse_timestamp
 
 from .payload import candidates, tags_field, text_field
 
@@ -131,7 +131,7 @@ def dedup_key(event: dict[str, Any], at: datetime, title: str) -> tuple[str, str
     its trigger made. The other keys outlive a cycle, so they are bucketed per hour of the
     event date: the same alert within that hour is one item.
     """
-    hour = int(at.timestamp()) // 3600
+    hour = hour_bucket(at)
     if cycle := text_field(event, "alert_cycle_key"):
         return "alert_cycle_key", f"cycle:{_bounded(cycle)}"
     if aggreg := text_field(event, "aggreg_key"):

@@ -75,17 +75,7 @@ def _optional_text(value: Any, where: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise BadPayload(f"{where}: expected a string or null, got {_type_name(value)}")
-    return _text(value, where).strip() or None
-
-
-def _text(value: str, where: str) -> str:
-    # JSON may spell half of a UTF-16 pair ("\ud83d"); such a string cannot be stored as UTF-8.
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        bad = value[exc.start]
-        raise BadPayload(f"{where}: unpaired surrogate U+{ord(bad):04X} at {exc.start}") from None
-    return value
+    return value.strip() or None
 
 
 def _row(value: Any) -> Row | None:
@@ -95,14 +85,12 @@ def _row(value: Any) -> Row | None:
         raise BadPayload(f"result: expected an object or null, got {_type_name(value)}")
     row: Row = {}
     for name, field_value in value.items():
-        # Checked before it is quoted in any message: the message must be valid UTF-8 too.
-        _text(name, "result (a field name)")
         where = f"result.{name}"
         if field_value is None:
             # Not something Splunk sends, but a null says no more than a missing field.
             continue
         if isinstance(field_value, str):
-            row[name] = _text(field_value, where)
+            row[name] = field_value
         elif isinstance(field_value, list):
             row[name] = _multivalue(field_value, where)
         else:
@@ -116,5 +104,4 @@ def _multivalue(values: list[Any], where: str) -> list[str]:
     for index, item in enumerate(values):
         if not isinstance(item, str):
             raise BadPayload(f"{where}[{index}]: expected a string, got {_type_name(item)}")
-        _text(item, f"{where}[{index}]")
     return list(values)
