@@ -129,7 +129,7 @@ def _broken(
         version=dist.version if dist else None,
         error=f"{type(exc).__name__}: {exc}",
     )
-    if name in host.pm.list_name_plugin():
+    if host.pm.has_plugin(name):
         host.pm.unregister(name=name)
 
 

@@ -1,0 +1,59 @@
+"""The ``posthog`` source: webhooks from PostHog, and sync from its query API."""
+
+from __future__ import annotations
+
+from soulcaster_core import (
+    FeedbackItem,
+    SyncContext,
+    SyncReport,
+    WebhookHandler,
+    WebhookRequest,
+    require_shared_token,
+)
+
+from .config import PostHogConfig
+from .mapping import SOURCE, posthog_event_to_feedback_item
+from .payload import PostHogEvent, parse_webhook
+from .sample import SAMPLE_EVENT
+from .sync import sync_events
+
+
+class PostHogHandler(WebhookHandler[PostHogEvent, PostHogConfig]):
+    source = SOURCE
+    Config = PostHogConfig
+    config_aliases = {"events": "event_types"}
+    sample = SAMPLE_EVENT
+    description = "PostHog exceptions and product events, by webhook destination or API sync."
+    auth_instructions = (
+        "PostHog signs nothing: add the header X-Soulcaster-Token: {token} to the HTTP Webhook "
+        "destination, or append ?token={token} to the URL of an action webhook."
+    )
+
+    def authenticate(self, request: WebhookRequest, config: PostHogConfig) -> None:
+        require_shared_token(request, config.webhook_secret)
+
+    def parse(self, body: bytes) -> PostHogEvent:
+        return parse_webhook(body)
+
+    def accept(self, event: PostHogEvent, config: PostHogConfig) -> str | None:
+        if event["event"] in config.event_types:
+            return None
+        return f"event {event['event']!r} is not in event_types ({', '.join(config.event_types)})"
+
+    def to_feedback_item(self, event: PostHogEvent, project_id: str) -> FeedbackItem:
+        return posthog_event_to_feedback_item(event, project_id)
+
+    def sample_request(self, config: PostHogConfig) -> WebhookRequest:
+        request = super().sample_request(config)
+        if config.webhook_secret is None:
+            return request
+        query = {"token": config.webhook_secret.get_secret_value()}
+        return WebhookRequest(body=request.body, headers=request.headers, query=query)
+
+    async def sync(self, context: SyncContext[PostHogConfig]) -> SyncReport:
+        return await sync_events(context)
+
+    @classmethod
+    def sync_configured(cls, config: PostHogConfig) -> bool:
+        has_key = config.api_key is not None and bool(config.api_key.get_secret_value())
+        return has_key and bool(config.project_id)

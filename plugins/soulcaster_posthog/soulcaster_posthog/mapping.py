@@ -1,0 +1,162 @@
+"""One PostHog event (as a destination sends it and as sync reads it) → one ``FeedbackItem``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+from uuid import UUID
+
+from soulcaster_core import FeedbackItem
+from soulcaster_core.stacktrace import format_exceptions
+from soulcaster_core.timestamps import parse_timestamp
+
+from .coerce import as_text
+from .stack import ExceptionChain, exception_chain
+
+SOURCE = "posthog"
+EXCEPTION_EVENT = "$exception"
+
+# Custom properties shown in the body of a non-exception event: enough to tell events apart,
+# bounded so that one chatty event cannot flood the item.
+_MAX_LISTED_PROPERTIES = 20
+_MAX_PROPERTY_CHARS = 200
+# Present on every event and either noise or a credential (``token`` is the project API key).
+_UNLISTED_PROPERTIES = frozenset({"token", "distinct_id"})
+_PLATFORM_PROPERTIES = (("Browser", "$browser", "$browser_version"), ("OS", "$os", "$os_version"))
+
+
+def posthog_event_to_feedback_item(event: Mapping[str, Any], project_id: str) -> FeedbackItem:
+    """Map a PostHog event ``{uuid, event, distinct_id, properties, timestamp, ...}``.
+
+    ``$exception`` events become "Type: value" with the normalized stack trace as the body;
+    any other event is titled by its name and page. The event uuid is the dedup key, so the
+    same event delivered by a webhook and pulled by sync is one item.
+    """
+    properties = _properties(event)
+    name = as_text(event.get("event")) or "(unnamed event)"
+    url = as_text(properties.get("$current_url"))
+    chain = exception_chain(properties) if name == EXCEPTION_EVENT else ExceptionChain([])
+
+    headline = chain.thrown.headline() if chain.thrown else ""
+    title = headline or (f"{name} on {url}" if url else f"PostHog {name}")
+    sections = [_stack_section(chain)] if chain.exceptions else []
+    sections.append(_context_section(name, properties, url, with_properties=not chain.exceptions))
+    body = "\n\n".join(section for section in sections if section)
+
+    timestamp = parse_timestamp(event.get("timestamp"))
+    return FeedbackItem(
+        project_id=project_id,
+        source=SOURCE,
+        external_id=external_id_of(event),
+        title=title,
+        body=body,
+        raw_text=f"{title}\n{body}",
+        metadata=_metadata(event, name, properties, url, chain),
+        **({"created_at": timestamp} if timestamp is not None else {}),
+    )
+
+
+def external_id_of(event: Mapping[str, Any]) -> str:
+    """The event uuid in canonical form; without one, a hash of who, when and what."""
+    uuid = as_text(event.get("uuid"))
+    if uuid is not None:
+        try:
+            return str(UUID(uuid))
+        except ValueError:
+            if len(uuid) <= 200:
+                return uuid
+    # Normalize the time so a webhook's "…53.492Z" and the API's "…53.492000Z" agree.
+    when = parse_timestamp(event.get("timestamp"))
+    key = [
+        str(event.get("distinct_id") or ""),
+        when.isoformat() if when else str(event.get("timestamp") or ""),
+        str(event.get("event") or ""),
+    ]
+    if uuid is not None:
+        key.append(uuid)
+    return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:32]
+
+
+def _stack_section(chain: ExceptionChain) -> str:
+    text = format_exceptions(chain.exceptions)
+    if chain.unparsed_stack:
+        text += "\n\n" + chain.unparsed_stack
+    return text
+
+
+def _context_section(
+    name: str, properties: Mapping[str, Any], url: str | None, *, with_properties: bool
+) -> str:
+    lines = [f"Event: {name}"]
+    if url:
+        lines.append(f"URL: {url}")
+    for label, key, version in _PLATFORM_PROPERTIES:
+        if value := as_text(properties.get(key)):
+            detail = as_text(properties.get(version))
+            lines.append(f"{label}: {value} {detail}" if detail else f"{label}: {value}")
+    if with_properties:
+        custom = [
+            (key, value)
+            for key, value in properties.items()
+            if not key.startswith("$") and key not in _UNLISTED_PROPERTIES
+        ]
+        if custom:
+            lines.append("Properties:")
+            for key, value in sorted(custom)[:_MAX_LISTED_PROPERTIES]:
+                shown = value if isinstance(value, str) else json.dumps(value, default=str)
+                if len(shown) > _MAX_PROPERTY_CHARS:
+                    shown = shown[: _MAX_PROPERTY_CHARS - 1] + "…"
+                lines.append(f"  {key}: {shown}")
+    return "\n".join(lines)
+
+
+def _metadata(
+    event: Mapping[str, Any],
+    name: str,
+    properties: Mapping[str, Any],
+    url: str | None,
+    chain: ExceptionChain,
+) -> dict[str, Any]:
+    session_id = as_text(properties.get("$session_id"))
+    metadata: dict[str, Any] = {
+        "event_type": name,
+        "distinct_id": as_text(event.get("distinct_id")),
+        "session_id": session_id,
+        "current_url": url,
+        "browser": as_text(properties.get("$browser")),
+        "os": as_text(properties.get("$os")),
+    }
+    optional = {
+        "exception_fingerprint": as_text(properties.get("$exception_fingerprint")),
+        "exception_issue_id": as_text(properties.get("$exception_issue_id")),
+        "exception_level": as_text(properties.get("$exception_level")),
+        "lib": as_text(properties.get("$lib")),
+        "event_url": as_text(event.get("url")),
+        "person_url": as_text(event.get("person_url")),
+    }
+    project_url = as_text(event.get("project_url"))
+    if project_url and session_id:
+        optional["replay_url"] = f"{project_url.rstrip('/')}/replay/{session_id}"
+    metadata.update({key: value for key, value in optional.items() if value is not None})
+    if name == EXCEPTION_EVENT:
+        handled = _mechanism(properties).get("handled")
+        if isinstance(handled, bool):
+            metadata["handled"] = handled
+    return metadata
+
+
+def _mechanism(properties: Mapping[str, Any]) -> Mapping[str, Any]:
+    listed = properties.get("$exception_list")
+    if isinstance(listed, list):
+        for entry in listed:
+            mechanism = entry.get("mechanism") if isinstance(entry, dict) else None
+            if isinstance(mechanism, dict):
+                return mechanism
+    return {}
+
+
+def _properties(event: Mapping[str, Any]) -> Mapping[str, Any]:
+    properties = event.get("properties")
+    return properties if isinstance(properties, dict) else {}
