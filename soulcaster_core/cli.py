@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -80,10 +81,8 @@ def _worker(args: argparse.Namespace) -> int:
         async with open_services(settings) as services:
             await ClusterWorker(services, consumer=args.name).run(anyio.Event())
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(main())
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

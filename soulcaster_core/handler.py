@@ -10,6 +10,7 @@ A delivery goes through the steps in order::
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import re
@@ -48,6 +49,11 @@ class WebhookRequest:
     received_at: datetime = field(default_factory=utcnow)
 
 
+def hmac_sha256_hex(secret: str, body: bytes) -> str:
+    """Lowercase hex HMAC-SHA256 of ``body``: the signature Sentry (and many others) send."""
+    return hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+
+
 def secrets_equal(given: str | bytes | None, expected: str | bytes) -> bool:
     """Compare a credential in constant time; ``None`` (nothing sent) never matches."""
     if given is None:
@@ -58,7 +64,7 @@ def secrets_equal(given: str | bytes | None, expected: str | bytes) -> bool:
 
 
 def shared_token_from(request: WebhookRequest, header: str = "x-soulcaster-token") -> str | None:
-    """The shared secret a sender that cannot sign puts in a header, a bearer token or ``?token=``."""
+    """The shared secret a sender that cannot sign puts in a header, bearer token or ``?token=``."""
     if value := request.headers.get(header):
         return value
     auth = request.headers.get("authorization", "")
@@ -195,6 +201,11 @@ class WebhookHandler(Generic[EventT, ConfigT]):
     def parse(self, body: bytes) -> EventT:
         """Turn the raw body into an event; raise ``BadPayload`` naming what is wrong."""
         return parse_json_object(body)  # type: ignore[return-value]
+
+    def parse_request(self, request: WebhookRequest) -> EventT:
+        """What the pipeline calls: ``parse`` of the body. Override to read headers too
+        (Sentry names the resource in ``Sentry-Hook-Resource``)."""
+        return self.parse(request.body)
 
     def accept(self, event: EventT, config: ConfigT) -> str | None:
         """``None`` to keep the event, or the reason it is ignored (filters live here)."""

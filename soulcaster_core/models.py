@@ -118,8 +118,9 @@ class DeadLetter(BaseModel):
     error: str
     body: bytes
     content_type: str = ""
-    #: The query string it came with (``?token=`` removed: secrets are never kept).
+    #: The query string and headers it came with, credentials removed (secrets are never kept).
     query: dict[str, str] = Field(default_factory=dict)
+    headers: dict[str, str] = Field(default_factory=dict)
     received_at: datetime = Field(default_factory=utcnow)
 
 

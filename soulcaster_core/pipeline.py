@@ -7,9 +7,11 @@ dead-letter replays and API syncs all take exactly the same steps.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from pydantic import BaseModel
+from starlette.datastructures import Headers
 
 from .configs import load_config
 from .errors import BadPayload, BadRequest, NotFound, Unauthorized
@@ -18,6 +20,9 @@ from .models import DeadLetter, IngestResult, utcnow
 from .services import Services
 
 log = logging.getLogger(__name__)
+
+#: Headers a dead letter does not keep: whatever may carry a credential.
+_CREDENTIAL = re.compile(r"authorization|cookie|token|secret|key|signature", re.IGNORECASE)
 
 
 class Answer(BaseModel):
@@ -64,7 +69,12 @@ async def replay(services: Services, letter: DeadLetter) -> Answer:
     """Send a dead letter through the pipeline again (it was authenticated when it arrived)."""
     handler = handler_for(services, letter.source)
     config = await load_config(services.store, letter.project_id, handler)
-    request = WebhookRequest(body=letter.body, query=letter.query, received_at=letter.received_at)
+    request = WebhookRequest(
+        body=letter.body,
+        headers=Headers(letter.headers),
+        query=letter.query,
+        received_at=letter.received_at,
+    )
     return await _parse_and_ingest(services, handler, letter.project_id, config, request)
 
 
@@ -76,7 +86,7 @@ async def _parse_and_ingest(
     request: WebhookRequest,
 ) -> Answer:
     try:
-        event = handler.parse(request.body)
+        event = handler.parse_request(request)
     except Exception as exc:
         raise await _dead_letter(services, handler.source, project_id, request, exc) from None
     try:
@@ -170,6 +180,7 @@ async def _dead_letter(
         body=request.body,
         content_type=request.headers.get("content-type", ""),
         query={k: v for k, v in request.query.items() if k not in ("token", "project_id")},
+        headers={k: v for k, v in request.headers.items() if not _CREDENTIAL.search(k)},
     )
     await services.store.add_dead_letter(letter)
     await services.store.record_event(project_id, source, "bad_payload", utcnow(), message)

@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     delivery_ttl_seconds: int = 7 * 24 * 3600
     #: Seconds between automatic syncs of sources that poll (PostHog).
     sync_interval_seconds: float = 300.0
-    #: Run the clustering worker inside ``serve`` (the embedded default; ``soulcaster worker`` else).
+    #: Cluster inside ``serve`` (the embedded default), or leave it to ``soulcaster worker``.
     run_worker: bool = True
 
     embedder: Literal["local", "gemini"] = "local"

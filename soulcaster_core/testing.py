@@ -8,8 +8,6 @@ prefix of its own), plus ``HandlerContract``, the tests every source handler mus
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import os
 import uuid
@@ -22,7 +20,19 @@ import httpx
 import pytest
 from starlette.datastructures import Headers
 
-from .handler import SourceConfig, WebhookHandler, WebhookRequest
+from .handler import SourceConfig, WebhookHandler, WebhookRequest, hmac_sha256_hex
+
+__all__ = [
+    "TEST_PROJECT",
+    "TEST_TOKEN",
+    "HandlerContract",
+    "SoulcasterClient",
+    "hmac_sha256_hex",
+    "running_app",
+    "soulcaster_client",
+    "soulcaster_redis_client",
+    "webhook_request",
+]
 
 TEST_TOKEN = "test-token"
 TEST_PROJECT = "test"
@@ -48,11 +58,6 @@ def webhook_request(
     base = {"content-type": "application/json"}
     base.update(headers or {})
     return WebhookRequest(body=_as_body(payload), headers=Headers(base), query=dict(query or {}))
-
-
-def hmac_sha256_hex(secret: str, body: bytes) -> str:
-    """Lowercase hex HMAC-SHA256, the signature Sentry (and many others) send."""
-    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
 class _WithToken:
@@ -212,8 +217,8 @@ class HandlerContract:
         handler = self.handler_class()
         assert handler.sample is not None, "ship a realistic sample for 'send test webhook'"
         request = handler.sample_request(self.handler_class.Config())
-        first = handler.to_feedback_item(handler.parse(request.body), TEST_PROJECT)
-        second = handler.to_feedback_item(handler.parse(request.body), TEST_PROJECT)
+        first = handler.to_feedback_item(handler.parse_request(request), TEST_PROJECT)
+        second = handler.to_feedback_item(handler.parse_request(request), TEST_PROJECT)
         assert first.source == self.handler_class.source
         assert first.title.strip()
         assert first.external_id == second.external_id, "the same payload must dedup"
