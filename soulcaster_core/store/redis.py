@@ -26,6 +26,26 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 GROUP = "soulcaster-clusterers"
+SOCKET_TIMEOUT = 5.0
+#: The longest a blocking queue read waits, safely inside the socket timeout.
+MAX_BLOCK_MS = 4000
+
+# Keep the latest of each kind of event: a late report of an older one must not hide it.
+# Times are fixed-width ISO strings, so string order is time order.
+_LAST_EVENT_LUA = """
+local current = redis.call('HGET', KEYS[1], ARGV[1])
+if current and cjson.decode(current)['at'] > ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 1
+"""
+# Only an item that exists gets a cluster: a bare hash would be a broken item.
+_SET_CLUSTER_LUA = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if ARGV[1] == '' then redis.call('HDEL', KEYS[1], 'cluster_id')
+else redis.call('HSET', KEYS[1], 'cluster_id', ARGV[1]) end
+redis.call('HSET', KEYS[1], 'clustering', ARGV[2])
+return 1
+"""
 STATS_TTL = int(STATS_WINDOW.total_seconds()) + 2 * 3600
 #: How far a text search looks back, at most (Redis has no full-text index here).
 SEARCH_SCAN_LIMIT = 10_000
@@ -51,7 +71,9 @@ def _guarded(method: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, Corouti
     return wrapper
 
 
-def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem:
+def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem | None:
+    if "data" not in data:  # what is left of an item Redis evicted: nothing to show
+        return None
     item = FeedbackItem.model_validate_json(data["data"])
     item.occurrences = int(data["occurrences"])
     item.last_seen = datetime.fromisoformat(data["last_seen"])
@@ -75,13 +97,16 @@ class RedisStore(Store):
             url,
             decode_responses=True,
             socket_connect_timeout=2,
-            socket_timeout=5,
+            socket_timeout=SOCKET_TIMEOUT,
             health_check_interval=30,
         )
         self._ingest_script = self.redis.register_script(
             files(__package__).joinpath("ingest.lua").read_text()
         )
         self._groups: set[str] = set()
+        self._held: dict[str, list[QueueEntry]] = {}
+        self._last_event_script = self.redis.register_script(_LAST_EVENT_LUA)
+        self._set_cluster_script = self.redis.register_script(_SET_CLUSTER_LUA)
 
     # -- key names -----------------------------------------------------------------------------
     def _k(self, kind: str, project: str, *rest: str) -> str:
@@ -194,8 +219,7 @@ class RedisStore(Store):
 
     @_guarded
     async def get_item(self, project_id: str, item_id: str) -> FeedbackItem | None:
-        data = await self.redis.hgetall(self._k("item", project_id, item_id))
-        return _item_from_hash(data) if data else None
+        return _item_from_hash(await self.redis.hgetall(self._k("item", project_id, item_id)))
 
     @_guarded
     async def list_items(
@@ -221,13 +245,7 @@ class RedisStore(Store):
         scanned = 0
         while len(found) <= limit and scanned < SEARCH_SCAN_LIMIT:
             batch = max(limit + 1, 100) if needle else limit + 1
-            # Members that share a score come back in reverse id order, as the cursor expects.
-            rows = await self.redis.zrevrangebyscore(
-                index, top[0] if top else "+inf", "-inf", start=0, num=batch + 50, withscores=True
-            )
-            if top:
-                rows = [(m, s) for m, s in rows if (int(s), m) < top]
-            rows = rows[:batch]
+            rows = await self._page_before(index, top, batch)
             if not rows:
                 break
             scanned += len(rows)
@@ -236,9 +254,9 @@ class RedisStore(Store):
                     pipe.hgetall(self._k("item", project_id, member))
                 hashes = await pipe.execute()
             for (_member, score), data in zip(rows, hashes, strict=True):
-                if not data:
-                    continue
                 item = _item_from_hash(data)
+                if item is None:
+                    continue
                 if needle and needle not in f"{item.title}\n{item.body}".lower():
                     continue
                 found.append((int(score), item))
@@ -253,6 +271,28 @@ class RedisStore(Store):
             next_cursor = f"{score}:{item.id}"
         return [item for _, item in page], next_cursor
 
+    async def _page_before(
+        self, index: str, top: tuple[int, str] | None, count: int
+    ) -> list[tuple[str, float]]:
+        """Up to ``count`` members after ``top`` in (score, id) descending order.
+
+        Members that share a score come back in reverse id order; a burst can give many items
+        one millisecond, so the rest of the cursor's millisecond is read on its own first.
+        """
+        if top is None:
+            rows: list[tuple[str, float]] = await self.redis.zrevrangebyscore(
+                index, "+inf", "-inf", start=0, num=count, withscores=True
+            )
+            return rows
+        score, last_id = top
+        same = await self.redis.zrevrangebyscore(index, score, score, withscores=True)
+        rows = [(m, s) for m, s in same if m < last_id][:count]
+        if len(rows) < count:
+            rows += await self.redis.zrevrangebyscore(
+                index, f"({score}", "-inf", start=0, num=count - len(rows), withscores=True
+            )
+        return rows
+
     # -- counters ------------------------------------------------------------------------------
     @_guarded
     async def record_event(
@@ -262,12 +302,11 @@ class RedisStore(Store):
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.hincrby(stats, f"{source}|{kind}", 1)
             pipe.expire(stats, STATS_TTL)
-            pipe.hset(
-                self._k("last", project_id),
-                f"{source}|{kind}",
-                json.dumps({"at": iso(at), "detail": detail}),
-            )
             await pipe.execute()
+        await self._last_event_script(
+            keys=[self._k("last", project_id)],
+            args=[f"{source}|{kind}", iso(at), json.dumps({"at": iso(at), "detail": detail})],
+        )
 
     @_guarded
     async def event_counts(self, project_id: str, now: datetime) -> dict[str, dict[str, int]]:
@@ -352,20 +391,25 @@ class RedisStore(Store):
 
     @_guarded
     async def claim(self, consumer: str, count: int, block_ms: int = 0) -> list[QueueEntry]:
-        streams = await self._streams()
-        if not streams:
-            return []
-        reply = await self.redis.xreadgroup(
-            GROUP,
-            consumer,
-            {stream: ">" for stream in streams},
-            count=count,
-            block=block_ms if block_ms > 0 else None,
-        )
-        entries: list[QueueEntry] = []
-        for stream, messages in reply or []:
-            entries += self._entries(streams[stream], messages)
-        return entries[:count] if len(entries) > count else entries
+        # COUNT applies per stream, so one read may deliver more than ``count``; the rest is
+        # already this consumer's (pending under its name) and is handed out next time.
+        held = self._held.setdefault(consumer, [])
+        if not held:
+            streams = await self._streams()
+            if not streams:
+                return []
+            reply = await self.redis.xreadgroup(
+                GROUP,
+                consumer,
+                {stream: ">" for stream in streams},
+                count=count,
+                # Stay under the socket timeout: an idle queue is not an outage.
+                block=min(block_ms, MAX_BLOCK_MS) if block_ms > 0 else None,
+            )
+            for stream, messages in reply or []:
+                held += self._entries(streams[stream], messages)
+        taken, self._held[consumer] = held[:count], held[count:]
+        return taken
 
     @_guarded
     async def reclaim(self, consumer: str, min_idle_ms: int, count: int) -> list[QueueEntry]:
@@ -427,14 +471,10 @@ class RedisStore(Store):
     async def set_item_cluster(
         self, project_id: str, item_id: str, cluster_id: str | None, assignment: Mapping[str, Any]
     ) -> None:
-        key = self._k("item", project_id, item_id)
-        async with self.redis.pipeline(transaction=True) as pipe:
-            if cluster_id is None:
-                pipe.hdel(key, "cluster_id")
-            else:
-                pipe.hset(key, "cluster_id", cluster_id)
-            pipe.hset(key, "clustering", json.dumps(dict(assignment)))
-            await pipe.execute()
+        await self._set_cluster_script(
+            keys=[self._k("item", project_id, item_id)],
+            args=[cluster_id or "", json.dumps(dict(assignment))],
+        )
 
     # -- vectors -------------------------------------------------------------------------------
     @_guarded

@@ -308,8 +308,10 @@ class SQLiteStore(Store):
             "INSERT INTO counters VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
             (project, hour_bucket(at), source, kind),
         )
+        # The latest of each kind wins, even when an older event is recorded after it.
         conn.execute(
-            "INSERT OR REPLACE INTO last_events VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO last_events VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE"
+            " SET at = excluded.at, detail = excluded.detail WHERE excluded.at >= last_events.at",
             (project, source, kind, iso(at), detail),
         )
 

@@ -1,0 +1,71 @@
+"""Fixtures shared by the core's tests.
+
+- ``anyio_backend``: async tests (``@pytest.mark.anyio``) run on asyncio.
+- ``store``: a fresh, opened ``Store``, once per adapter (ids ``sqlite`` and ``redis``), so one
+  test runs against both. SQLite lives in ``tmp_path``; Redis is the real server at
+  ``SOULCASTER_TEST_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``), under a key prefix of
+  the test's own that is deleted afterwards.
+- ``redis_server``: a private ``redis-server`` (``tests/support/redis_server.py``) that a test
+  may stop and restart; never stop the shared one.
+
+The app-level fixtures (``soulcaster_client``, ``soulcaster_redis_client``) come from
+``soulcaster_core.testing``, a pytest plugin every install of the core registers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from soulcaster_core.errors import StoreUnavailable
+from soulcaster_core.store.base import Store
+from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.store.sqlite import SQLiteStore
+from soulcaster_core.testing import test_redis_url
+from tests.support.redis_server import RedisServer
+
+STORE_KINDS = ["sqlite", "redis"]
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def make_store(kind: str, tmp_path: Path) -> Store:
+    """An unopened store of ``kind``: SQLite in ``tmp_path``, or Redis under a fresh prefix."""
+    if kind == "sqlite":
+        return SQLiteStore(tmp_path / "soulcaster.sqlite3")
+    if kind == "redis":
+        return RedisStore(test_redis_url(), prefix=f"test-{uuid.uuid4().hex}:")
+    raise ValueError(f"unknown store kind {kind!r}")
+
+
+@pytest.fixture(params=STORE_KINDS)
+async def store(
+    request: pytest.FixtureRequest, tmp_path: Path, anyio_backend: str
+) -> AsyncIterator[Store]:
+    """An opened, empty store of each kind; Redis keys are deleted afterwards."""
+    opened = make_store(request.param, tmp_path)
+    try:
+        await opened.open()
+    except StoreUnavailable as exc:
+        # Redis tests run against a real server, never a fake: say what is missing.
+        pytest.fail(f"no Redis at {test_redis_url()} (set SOULCASTER_TEST_REDIS_URL): {exc}")
+    try:
+        yield opened
+    finally:
+        if isinstance(opened, RedisStore):
+            await opened.destroy()
+        await opened.close()
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    """A private, started ``redis-server`` with an append-only file in ``tmp_path / "redis"``."""
+    server = RedisServer(tmp_path / "redis", appendonly=True)
+    with server:
+        yield server

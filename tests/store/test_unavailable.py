@@ -1,0 +1,140 @@
+"""Redis down: ``StoreUnavailable`` and a 503 with Retry-After; never a 500, never half a write."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from soulcaster_core.errors import StoreUnavailable
+from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, QueueEntry
+from soulcaster_core.settings import Settings
+from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.web.app import create_app
+from tests.support.redis_server import RedisServer, free_port
+
+NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+ITEM = FeedbackItem(project_id="acme", source="sentry", external_id="e-1", title="boom")
+
+#: Every public method of the port, called as the app would call it.
+CALLS: dict[str, Callable[[RedisStore], Awaitable[Any]]] = {
+    "open": lambda s: s.open(),
+    "ping": lambda s: s.ping(),
+    "create_project": lambda s: s.create_project(Project(id="acme", name="Acme")),
+    "get_project": lambda s: s.get_project("acme"),
+    "list_projects": lambda s: s.list_projects(),
+    "get_config": lambda s: s.get_config("acme", "sentry", ["client_secret"]),
+    "set_config": lambda s: s.set_config("acme", "sentry", {"client_secret": "x"}),
+    "ingest": lambda s: s.ingest(ITEM, delivery_id="d-1"),
+    "get_item": lambda s: s.get_item("acme", ITEM.id),
+    "list_items": lambda s: s.list_items("acme", query="boom"),
+    "record_event": lambda s: s.record_event("acme", "sentry", "ignored", NOW),
+    "event_counts": lambda s: s.event_counts("acme", NOW),
+    "last_events": lambda s: s.last_events("acme"),
+    "add_dead_letter": lambda s: s.add_dead_letter(
+        DeadLetter(project_id="acme", source="sentry", error="bad", body=b"\xff")
+    ),
+    "list_dead_letters": lambda s: s.list_dead_letters("acme"),
+    "get_dead_letter": lambda s: s.get_dead_letter("acme", "l-1"),
+    "delete_dead_letter": lambda s: s.delete_dead_letter("acme", "l-1"),
+    "count_dead_letters": lambda s: s.count_dead_letters("acme"),
+    "claim": lambda s: s.claim("worker-1", 10, block_ms=100),
+    "reclaim": lambda s: s.reclaim("worker-1", 1000, 10),
+    "ack": lambda s: s.ack([QueueEntry(entry_id="1-0", project_id="acme", item_id="i")]),
+    "queue_depth": lambda s: s.queue_depth(),
+    "save_cluster": lambda s: s.save_cluster(Cluster(project_id="acme", title="c")),
+    "get_cluster": lambda s: s.get_cluster("acme", "c-1"),
+    "list_clusters": lambda s: s.list_clusters("acme"),
+    "delete_cluster": lambda s: s.delete_cluster("acme", "c-1"),
+    "set_item_cluster": lambda s: s.set_item_cluster("acme", "i", "c-1", {"score": 1.0}),
+    "save_vector": lambda s: s.save_vector("acme", "v", [1.0], {}),
+    "load_vectors": lambda s: s.load_vectors("acme"),
+    "delete_vectors": lambda s: s.delete_vectors("acme", ["v"]),
+}
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("method", list(CALLS))
+async def test_every_method_says_unavailable_when_nothing_listens(method: str) -> None:
+    store = RedisStore(f"redis://127.0.0.1:{free_port()}/0", prefix="down:")
+    try:
+        with pytest.raises(StoreUnavailable):
+            await CALLS[method](store)
+    finally:
+        await store.close()
+
+
+@pytest.mark.anyio
+async def test_the_same_store_recovers_when_redis_comes_back(redis_server: RedisServer) -> None:
+    store = RedisStore(redis_server.url, prefix="acme-test:")
+    await store.open()
+    try:
+        await store.create_project(Project(id="acme", name="Acme"))
+        first = FeedbackItem(project_id="acme", source="sentry", external_id="e-1", title="one")
+        assert (await store.ingest(first)).status == "created"
+        redis_server.stop()
+        lost = FeedbackItem(project_id="acme", source="sentry", external_id="e-2", title="two")
+        with pytest.raises(StoreUnavailable):
+            await store.ingest(lost)
+        with pytest.raises(StoreUnavailable):
+            await store.ping()
+        redis_server.start()
+        await store.ping()
+        # The delivery that failed is retried: it is new, nothing of it was written before.
+        assert (await store.ingest(lost)).status == "created"
+        items, _ = await store.list_items("acme")
+        assert sorted(i.external_id for i in items) == ["e-1", "e-2"]
+        assert await store.queue_depth() == 2
+    finally:
+        await store.close()
+
+
+def test_the_app_answers_503_while_redis_is_down(redis_server: RedisServer, tmp_path: Path) -> None:
+    settings = Settings(
+        redis_url=redis_server.url, data_dir=tmp_path, api_token="t", run_worker=False
+    )
+    auth = {"authorization": "Bearer t"}
+    with TestClient(create_app(settings), raise_server_exceptions=False) as http:
+
+        def deliver(n: int) -> Any:
+            report = {"title": f"Checkout fails #{n}", "external_id": f"ticket-{n}"}
+            return http.post("/ingest/manual/webhook", params={"project_id": "acme"}, json=report)
+
+        def listed_ids() -> list[str]:
+            response = http.get("/api/feedback", params={"project_id": "acme"}, headers=auth)
+            assert response.status_code == 200, response.text
+            return sorted(item["id"] for item in response.json()["items"])
+
+        created = http.post("/api/projects", json={"name": "Acme", "id": "acme"}, headers=auth)
+        assert created.status_code == 201, created.text
+        accepted = [deliver(1)]
+        assert accepted[0].status_code == 201, accepted[0].text
+
+        redis_server.stop()
+        for answer in (
+            deliver(2),
+            deliver(1),
+            http.get("/api/feedback", params={"project_id": "acme"}, headers=auth),
+            http.get("/config/manual", params={"project_id": "acme"}, headers=auth),
+        ):
+            assert answer.status_code == 503, answer.text
+            assert int(answer.headers["retry-after"]) > 0
+            assert answer.json()["error"]
+        health = http.get("/health")
+        assert health.status_code == 503
+        assert health.json()["store"] == {"kind": "redis", "reachable": False}
+
+        redis_server.start()
+        assert http.get("/health").status_code == 200
+        # The sender retries what got a 503: it is created now, as nothing was half-written.
+        retried = deliver(2)
+        assert retried.status_code == 201, retried.text
+        assert deliver(1).json() == {"status": "duplicate", "id": accepted[0].json()["id"]}
+        accepted.append(deliver(3))
+        assert accepted[-1].status_code == 201
+        ids = [a.json()["id"] for a in (*accepted, retried)]
+        assert listed_ids() == sorted(ids)
