@@ -58,7 +58,13 @@ async def deliver(
     if not enabled:
         return _ignored(f"the {source} integration is disabled for project {project_id}")
     try:
-        handler.authenticate(request, config)
+        try:
+            handler.authenticate(request, config)
+        except Unauthorized:
+            raise
+        except Exception as exc:  # a plugin tripping over odd headers must deny, not crash
+            log.warning("%s could not check credentials", source, exc_info=exc)
+            raise Unauthorized(f"credentials could not be checked: {type(exc).__name__}") from exc
     except Unauthorized as exc:
         await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
         raise

@@ -103,3 +103,36 @@ def test_hostile_bytes_never_500(
     assert response.status_code in OK, (source, body[:80], response.text)
     if response.status_code == 400:
         assert response.json()["error"]
+
+
+header_values = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=80)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data(), values=st.lists(header_values, min_size=4, max_size=4))
+def test_hostile_credentials_never_500(
+    client: SoulcasterClient, data: st.DataObject, values: list[str]
+) -> None:
+    """With every source's secret set, odd signatures, timestamps and tokens are 401 or 400."""
+    source = data.draw(st.sampled_from(_sources(client)))
+    handler = client.app.state.plugins.handlers[source]
+    secrets = {
+        name: "s3cret"
+        for name, info in handler.Config.model_fields.items()
+        if "SecretStr" in str(info.annotation) and name in ("webhook_secret", "webhook_token")
+    }
+    if secrets:
+        client.configure(source, **secrets)
+    names = [
+        "sentry-hook-signature",
+        "sentry-hook-timestamp",
+        "authorization",
+        "x-soulcaster-token",
+    ]
+    headers = dict(zip(names, values, strict=True))
+    response = client.post_webhook(
+        source, {"title": "x"}, headers=headers, query={"token": values[0]}
+    )
+    assert response.status_code in OK, (source, headers, response.text)
