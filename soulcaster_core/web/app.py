@@ -52,13 +52,9 @@ def _extra_routes() -> list[BaseRoute]:
         extra += cluster_routes
     except ImportError:
         pass
-    try:
-        from .dashboard import routes as dashboard_routes
+    from .dashboard import routes as dashboard_routes
 
-        extra += dashboard_routes
-    except ImportError:
-        pass
-    return extra
+    return [*extra, *dashboard_routes]
 
 
 def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = ()) -> Starlette:

@@ -1,0 +1,104 @@
+"""Browsing what arrived: the feedback list and item pages, the clusters and cluster pages."""
+
+from __future__ import annotations
+
+import re
+
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ...errors import NotFound
+from ...models import Cluster, FeedbackItem
+from .page import Page, dashboard_page
+
+PAGE_SIZE = 25
+#: A cluster page lists at most this many of its items (each is one read of the store).
+CLUSTER_ITEMS_SHOWN = 200
+# The stores' cursors are "<milliseconds>:<id>"; anything else is a hand-edited URL.
+_CURSOR = re.compile(r"^\d{1,20}:\S{1,256}$")
+
+
+@dashboard_page
+async def feedback_list(page: Page) -> Response:
+    params = page.request.query_params
+    source = params.get("source", "")
+    query = params.get("q", "").strip()
+    cursor = params.get("cursor", "")
+    if cursor and not _CURSOR.match(cursor):
+        cursor = ""  # start from the newest rather than fail on a mangled link
+    items, next_cursor = await page.services.store.list_items(
+        page.project_id,
+        source=source or None,
+        limit=PAGE_SIZE,
+        cursor=cursor or None,
+        query=query or None,
+    )
+    clusters = await _cluster_titles(page, items)
+    return page.render(
+        "feedback.html",
+        "feedback",
+        items=items,
+        clusters=clusters,
+        sources=sorted(page.services.plugins.handlers),
+        source=source,
+        q=query,
+        cursor=cursor,
+        next_cursor=next_cursor,
+    )
+
+
+@dashboard_page
+async def feedback_item(page: Page) -> Response:
+    item = await page.services.store.get_item(page.project_id, page.request.path_params["item_id"])
+    if item is None:
+        raise NotFound("no such feedback item in this project")
+    cluster = None
+    if item.cluster_id:
+        cluster = await page.services.store.get_cluster(page.project_id, item.cluster_id)
+    return page.render("item.html", "feedback", item=item, cluster=cluster)
+
+
+@dashboard_page
+async def cluster_list(page: Page) -> Response:
+    clusters = await page.services.store.list_clusters(page.project_id)
+    clusters.sort(key=lambda c: (c.last_seen is not None, c.last_seen), reverse=True)
+    return page.render("clusters.html", "clusters", clusters=clusters)
+
+
+@dashboard_page
+async def cluster_page(page: Page) -> Response:
+    store = page.services.store
+    cluster = await store.get_cluster(page.project_id, page.request.path_params["cluster_id"])
+    if cluster is None:
+        raise NotFound("no such cluster in this project")
+    items = []
+    for item_id in cluster.item_ids[:CLUSTER_ITEMS_SHOWN]:
+        item = await store.get_item(page.project_id, item_id)
+        if item is not None:  # an item removed since it was clustered
+            items.append(item)
+    items.sort(key=lambda i: i.last_seen or i.received_at, reverse=True)
+    return page.render(
+        "cluster.html",
+        "clusters",
+        cluster=cluster,
+        items=items,
+        total=max(len(cluster.item_ids), cluster.item_count),
+    )
+
+
+async def _cluster_titles(page: Page, items: list[FeedbackItem]) -> dict[str, Cluster]:
+    """The clusters the listed items belong to, to name them in the list."""
+    found: dict[str, Cluster] = {}
+    for cluster_id in {i.cluster_id for i in items if i.cluster_id}:
+        cluster = await page.services.store.get_cluster(page.project_id, cluster_id)
+        if cluster is not None:
+            found[cluster_id] = cluster
+    return found
+
+
+routes = [
+    Route("/feedback", feedback_list, methods=["GET"], include_in_schema=False),
+    Route("/feedback/{item_id}", feedback_item, methods=["GET"], include_in_schema=False),
+    Route("/clusters", cluster_list, methods=["GET"], include_in_schema=False),
+    Route("/clusters/{cluster_id}", cluster_page, methods=["GET"], include_in_schema=False),
+]

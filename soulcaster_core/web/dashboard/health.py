@@ -1,0 +1,73 @@
+"""The health colour of one integration, from its 24 h statistics and its config.
+
+One rule, in one place, so the dashboard and the settings page never disagree:
+
+- red: in the last 24 h the source refused requests (401) or could not read them (400), or
+  its last sync failed (and no sync has succeeded since);
+- amber: no events in 24 h (configured but quiet), or a source that can check a secret has
+  none set, so it accepts unsigned, unauthenticated requests;
+- green: events arriving and accepted.
+
+A disabled integration is grey ("off"): it is neither healthy nor failing, it is switched off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Colour = Literal["green", "amber", "red", "off"]
+
+
+@dataclass(frozen=True)
+class Health:
+    colour: Colour
+    #: What the user should know, in one line (shown next to the dot).
+    reason: str
+
+
+def integration_health(
+    stats: Mapping[str, Any] | None,
+    *,
+    enabled: bool = True,
+    accepts_unsigned: bool = False,
+) -> Health:
+    """Colour one source from its ``project_stats(...)["sources"][source]`` entry.
+
+    ``accepts_unsigned``: the source could check a secret (its Config declares one) but, as
+    configured, lets a request without any credentials through.
+    """
+    if not enabled:
+        return Health("off", "disabled: deliveries are answered 'ignored'")
+    stats = stats or {}
+    counts: Mapping[str, int] = stats.get("counts_24h") or {}
+    refused = counts.get("unauthorized", 0)
+    unreadable = counts.get("bad_payload", 0)
+    if refused or unreadable:
+        parts = []
+        if refused:
+            parts.append(f"{refused} refused (401)")
+        if unreadable:
+            parts.append(f"{unreadable} unreadable (400)")
+        return Health("red", f"{' and '.join(parts)} in the last 24 h")
+    if _sync_failing(stats):
+        detail = (stats.get("last_sync_error") or {}).get("detail") or "no detail"
+        return Health("red", f"last sync failed: {detail}")
+    if accepts_unsigned:
+        return Health("amber", "accepting unauthenticated requests: no secret is set")
+    if not stats.get("events_24h"):
+        ignored = counts.get("ignored", 0)
+        if ignored:
+            return Health("amber", f"quiet: {ignored} event(s) in 24 h, all ignored by filters")
+        return Health("amber", "quiet: no events in the last 24 h")
+    return Health("green", "events arriving and accepted")
+
+
+def _sync_failing(stats: Mapping[str, Any]) -> bool:
+    error = stats.get("last_sync_error")
+    if not error or not error.get("at"):
+        return False
+    last_ok = stats.get("last_sync_at")
+    # Timestamps are fixed-width UTC ISO strings (store.base.iso), so they compare in time order.
+    return last_ok is None or str(error["at"]) > str(last_ok)

@@ -1,0 +1,238 @@
+"""Fixtures of the dashboard tests: a logged-in test client, and a real server for the browser.
+
+The browser half is also imported by ``screenshots.py`` (run as a script), so the helpers are
+plain functions here and the fixtures are thin wrappers around them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import socket
+import threading
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, utcnow
+from soulcaster_core.services import plugins_for
+from soulcaster_core.settings import Settings
+from soulcaster_core.store import open_store
+from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HTML = {"accept": "text/html"}
+
+
+# -- the test client, logged in ---------------------------------------------------------------
+
+
+def log_in(client: SoulcasterClient) -> None:
+    """Log in the way ``soulcaster serve``'s link does, choosing the client's project."""
+    response = client.http.get(f"/?token={TEST_TOKEN}&project_id={client.project_id}")
+    assert response.status_code == 200, response.text
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "the page has no form with a CSRF token"
+    return found.group(1)
+
+
+@pytest.fixture
+def dashboard(tmp_path: Path) -> Iterator[SoulcasterClient]:
+    """The real app (SQLite in ``tmp_path``, every installed plugin), logged in."""
+    with running_app(data_dir=tmp_path) as client:
+        log_in(client)
+        yield client
+
+
+# -- a real server and browser ----------------------------------------------------------------
+
+
+def live_settings(data_dir: Path) -> Settings:
+    return Settings(data_dir=data_dir, api_token=TEST_TOKEN, run_worker=False)
+
+
+@contextmanager
+def live_server(settings: Settings) -> Iterator[str]:
+    """The app under uvicorn on a free port of 127.0.0.1, in a thread; yields its base URL."""
+    import uvicorn
+
+    from soulcaster_core.web.app import create_app
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))  # the port is ours before uvicorn starts: no race for it
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            if not thread.is_alive():
+                raise RuntimeError("the server did not start; see the log above")
+            threading.Event().wait(0.02)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+def run_async(main: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run a coroutine to the end in a thread of its own.
+
+    Playwright's sync API keeps an event loop running in the test thread, so ``asyncio.run``
+    cannot be called there once a browser is up.
+    """
+    failures: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as exc:
+            failures.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
+
+
+def seed(settings: Settings, projects: dict[str, str], demo: str | None = None) -> None:
+    """Create ``projects`` ({id: name}) and, in project ``demo``, a realistic history."""
+
+    async def run() -> None:
+        store = open_store(settings)
+        await store.open()
+        try:
+            for project_id, name in projects.items():
+                await store.create_project(Project(id=project_id, name=name))
+            if demo:
+                await _seed_demo(settings, store, demo)
+        finally:
+            await store.close()
+
+    run_async(run)
+
+
+async def _seed_demo(settings: Settings, store: Any, project_id: str) -> None:
+    """Every installed plugin's sample, as stored by the pipeline's tail, plus some trouble."""
+    handlers = plugins_for(settings).handlers
+    now = utcnow()
+    stored: dict[str, FeedbackItem] = {}
+    for offset, (source, handler) in enumerate(sorted(handlers.items())):
+        if handler.sample is None:
+            continue
+        config = handler.Config()
+        request = handler.sample_request(config)
+        handler.authenticate(request, config)
+        item = handler.to_feedback_item(handler.parse(request.body), project_id)
+        # The samples carry their vendors' dates; a demo reads better with recent ones.
+        at = now - timedelta(minutes=7 * offset + 3)
+        times = {"received_at": at, "created_at": at, "first_seen": at, "last_seen": at}
+        item = item.model_copy(update={"project_id": project_id, **times})
+        result = await store.ingest(item)
+        stored[source] = item.model_copy(update={"id": result.id})
+    for _ in range(2):  # the same error again: two duplicates
+        if "sentry" in stored:
+            await store.ingest(stored["sentry"].model_copy(update={"id": "again"}))
+    if "sentry" in stored:
+        await store.set_config(project_id, "sentry", {"webhook_secret": "demo-secret"})
+    if "splunk" in handlers:
+        await store.set_config(project_id, "splunk", {"webhook_token": "demo-token"})
+    if "datadog" in handlers:
+        for _ in range(3):
+            await store.record_event(project_id, "datadog", "unauthorized", now, "wrong token")
+    if "posthog" in handlers:
+        await store.record_event(project_id, "posthog", "sync", now - timedelta(minutes=4))
+    if "splunk" in handlers:
+        letter = DeadLetter(
+            project_id=project_id,
+            source="splunk",
+            error="body is not JSON: Expecting value at line 1 column 1",
+            body=b"search_name=Payments+API&result=...",
+            content_type="application/x-www-form-urlencoded",
+        )
+        await store.add_dead_letter(letter)
+        await store.record_event(project_id, "splunk", "bad_payload", now, letter.error)
+    members = [item for source, item in stored.items() if source != "splunk"]
+    if members:
+        cluster = Cluster(
+            project_id=project_id,
+            title="Checkout fails when the order is submitted",
+            summary="The same checkout failure, seen by the browser, the backend and the monitor.",
+            item_ids=[item.id for item in members],
+            sources=sorted({item.source for item in members}),
+            item_count=len(members),
+            occurrence_count=len(members) + 2,
+            first_seen=min(item.received_at for item in members),
+            last_seen=now,
+        )
+        await store.save_cluster(cluster)
+        for item in members:
+            await store.set_item_cluster(project_id, item.id, cluster.id, {"similarity": 0.93})
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium under Playwright (no browser download), headless."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def require_chromium() -> None:
+    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
+        pytest.skip(
+            "no /usr/bin/chromium: install Debian's chromium (`make browser` or "
+            "`apt-get install chromium`) to run the browser tests"
+        )
+    pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    require_chromium()
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real server: project ``test`` (empty; ``manual`` switched off) and ``mobile`` (demo)."""
+    require_chromium()
+    settings = live_settings(tmp_path_factory.mktemp("live"))
+    seed(settings, {"test": "Acme Web", "mobile": "Acme Mobile"}, demo="mobile")
+
+    async def switch_off_manual() -> None:
+        store = open_store(settings)
+        await store.open()
+        await store.set_config("test", "manual", {"enabled": False})
+        await store.close()
+
+    run_async(switch_off_manual)
+    with live_server(settings) as base_url:
+        yield base_url

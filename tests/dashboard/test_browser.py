@@ -1,0 +1,139 @@
+"""The dashboard in a real browser: Debian's Chromium, driven by Playwright, on a real server.
+
+Skipped, with the reason, where /usr/bin/chromium is missing (``make browser`` installs it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from soulcaster_core.testing import TEST_TOKEN
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = (
+    "<script>window.__pwned = 1; alert('xss')</script>"
+    '<img src=x onerror="window.__pwned = 2; alert(2)">'
+)
+PHONE = {"width": 375, "height": 812}
+
+
+@pytest.fixture
+def page(browser: Any, live: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live)
+    tab = context.new_page()
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def api(live: str) -> httpx.Client:
+    return httpx.Client(base_url=live, headers={"authorization": f"Bearer {TEST_TOKEN}"})
+
+
+def test_settings_flow_from_login_to_a_counted_test_webhook(page: Any, live: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{live}/settings/integrations?project_id=test")
+    expect(page).to_have_url(re.compile(r"/login\?next="))
+    page.get_by_label("API token").fill(TEST_TOKEN)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/settings/integrations\?project_id=test"))
+
+    card = page.locator("#source-manual")
+    expect(card.get_by_test_id("enabled-state")).to_have_text("Disabled")
+    card.get_by_role("button", name="Enable").click()
+    expect(card.get_by_test_id("enabled-state")).to_have_text("Enabled")
+
+    card.locator("summary", has_text="Configuration").click()
+    card.get_by_label("Webhook secret").fill("hunter2-webhook-secret")
+    card.get_by_role("button", name="Save manual settings").click()
+    expect(card.get_by_text("Saved.")).to_be_visible()
+    expect(card.get_by_label("Webhook secret")).to_have_attribute(
+        "placeholder", "set — leave blank to keep"
+    )
+    assert "hunter2-webhook-secret" not in page.content()
+    expect(card.get_by_text("A secret is set")).to_be_visible()
+
+    card.get_by_role("button", name="Copy").click()
+    expect(card.get_by_role("button", name="Copied")).to_be_visible()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{live}/ingest/manual/webhook?project_id=test"
+
+    card.get_by_role("button", name="Send test webhook").click()
+    expect(card.get_by_test_id("outcome")).to_contain_text("HTTP 201")
+    expect(card.get_by_test_id("outcome")).to_contain_text("created")
+
+    page.get_by_role("link", name="Dashboard").click()
+    row = page.locator('tr[data-source="manual"]')
+    expect(row.get_by_test_id("events")).to_have_text("1")
+    expect(row).to_have_attribute("data-health", "green")
+    expect(page.get_by_test_id("events-24h")).to_have_text("1")
+
+
+def test_a_script_in_a_webhook_title_is_shown_as_text_and_runs_as_nothing(
+    page: Any, live: str
+) -> None:
+    from playwright.sync_api import expect
+
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    sent = httpx.post(
+        f"{live}/ingest/manual/webhook",
+        params={"project_id": "mobile"},
+        json={"title": HOSTILE, "body": HOSTILE, "metadata": {"note": HOSTILE}},
+    )
+    assert sent.status_code == 201, sent.text
+
+    page.goto(f"{live}/feedback?token={TEST_TOKEN}&project_id=mobile&source=manual")
+    link = page.get_by_role("link", name=HOSTILE)
+    expect(link).to_be_visible()
+    link.click()
+    expect(page.get_by_test_id("item-title")).to_have_text(HOSTILE)
+    expect(page.get_by_test_id("item-body")).to_have_text(HOSTILE)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("main script, main img").count() == 0
+    assert dialogs == []
+
+
+def test_every_page_fits_a_375_px_phone_without_sideways_scrolling(browser: Any, live: str) -> None:
+    with api(live) as client:
+        items = client.get("/api/feedback", params={"project_id": "mobile"}).json()["items"]
+    longest = max(items, key=lambda i: len(i["body"]))
+    cluster_id = next(i["cluster_id"] for i in items if i["cluster_id"])
+    paths = [
+        "/",
+        "/settings/integrations",
+        "/feedback",
+        f"/feedback/{longest['id']}",
+        "/clusters",
+        f"/clusters/{cluster_id}",
+    ]
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    too_wide = {}
+    try:
+        tab.goto(f"{live}/login")
+        too_wide["/login"] = tab.evaluate("document.documentElement.scrollWidth")
+        tab.goto(f"{live}/?token={TEST_TOKEN}&project_id=mobile")
+        for path in paths:
+            tab.goto(f"{live}{path}")
+            assert tab.locator("h1").first.is_visible(), path
+            # Forms folded away must fit too once opened.
+            tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            too_wide[path] = tab.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()
+    assert {path: width for path, width in too_wide.items() if width > 375} == {}
