@@ -7,6 +7,7 @@ SoulcasterError
     ├── BadPayload          400: the body cannot be read as this source's payload
     ├── BadRequest          400: a parameter is missing or wrong
     ├── Unauthorized        401: missing or wrong credentials
+    ├── Forbidden           403: a dashboard form without a valid CSRF token
     ├── NotFound            404
     └── PayloadTooLarge     413
 """
@@ -51,6 +52,10 @@ class BadRequest(HTTPError):
 
 class Unauthorized(HTTPError):
     status_code = 401
+
+
+class Forbidden(HTTPError):
+    status_code = 403
 
 
 class NotFound(HTTPError):

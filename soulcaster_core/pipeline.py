@@ -72,7 +72,11 @@ async def deliver(
 
 
 async def replay(services: Services, letter: DeadLetter) -> Answer:
-    """Send a dead letter through the pipeline again (it was authenticated when it arrived)."""
+    """Send a dead letter through the pipeline again (it was authenticated when it arrived).
+
+    It is removed first: a replay that fails again files a fresh dead letter with the new error.
+    """
+    await services.store.delete_dead_letter(letter.project_id, letter.id)
     handler = handler_for(services, letter.source)
     config = await load_config(services.store, letter.project_id, handler)
     request = WebhookRequest(

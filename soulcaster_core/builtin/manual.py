@@ -41,8 +41,8 @@ class ManualHandler(WebhookHandler[ManualFeedback, ManualConfig]):
     auth_instructions = "Send the secret as the X-Soulcaster-Token header or ?token=."
     sample = {
         "title": "Checkout button does nothing on Safari 17",
-        "body": "Customer reports clicking 'Pay now' has no effect; console shows "
-        "TypeError: undefined is not an object (evaluating 'window.ApplePaySession.canMakePayments')",
+        "body": "Customer reports clicking 'Pay now' has no effect; console shows TypeError: "
+        "undefined is not an object (evaluating 'window.ApplePaySession.canMakePayments')",
         "external_id": "support-ticket-48213",
         "metadata": {"reporter": "support", "plan": "pro"},
     }

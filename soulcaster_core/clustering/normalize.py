@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 #: Every masked value becomes this, whatever its kind: a slot in a template is a slot.
 MASK = "<*>"
@@ -17,53 +18,91 @@ MASK = "<*>"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
 
-# Order matters: the wide patterns (URLs, timestamps) go before the pieces they contain.
-_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s\"'<>)\]]+", re.I), MASK),  # URLs
-    (re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), MASK),  # e-mail addresses
-    (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I), MASK),
-    # ctime / syslog dates: "Sun Jul  3 10:05:25 2005", "Thu Aug 04 15:29:45 PDT 2005"
-    (
-        re.compile(
-            rf"\b(?:{_DAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
-            r"(?:\.\d+)?(?:\s+[A-Z]{3,4})?(?:\s+\d{4})?\b"
-        ),
-        MASK,
-    ),
-    # ISO 8601 and friends: 2024-03-05T10:00:00.123Z, 2016/9/27:20:30:31.455
-    (
-        re.compile(
-            r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T :_-]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)?"
-            r"(?:Z|[+-]\d{2}:?\d{2})?"
-        ),
-        MASK,
-    ),
-    (re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b"), MASK),  # times of day
-    # MAC addresses and other colon-separated hex runs (IPv6 included)
-    (re.compile(r"(?<![\w:])(?:[0-9a-f]{1,4}:){3,}[0-9a-f]{1,4}(?![\w:])", re.I), MASK),
-    (re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])"), MASK),  # IPv4[:port]
-    # Unix paths with at least two segments, and Windows paths
-    (re.compile(r"(?<![\w/.~-])(?:~|\.{1,2})?(?:/[\w.$@~+-]+){2,}/?"), MASK),
-    (re.compile(r"\b[A-Za-z]:\\[^\s\"'<>|]*"), MASK),
-    (re.compile(r"\b0x[0-9a-f]+\b", re.I), MASK),  # hex literals
-    # key=value and key:value pairs inside one word: the value varies, the key is the shape
-    (re.compile(r"(?<=[\w\]]=)[^\s,;&)\]}\"'=]+"), MASK),
-    (re.compile(r"(?<=[A-Za-z]:)(?:true|false|null|none)\b", re.I), MASK),
-    # anything else with a digit in it: counters, ids, sizes, versions, "node-129", "test9"
-    (re.compile(r"[\w.+-]*\d[\w.+-]*(?:\s?(?:[KMGT]i?B|B|ms|us|ns|s|sec|%))?(?![\w])"), MASK),
-]
-
+# Values that span whitespace go first, before the text is cut into words. Each pattern has a
+# cheap test first: most texts have no date, and the full pattern is the slow part.
+# ctime / syslog dates: "Sun Jul  3 10:05:25 2005", "Thu Aug 04 15:29:45 PDT 2005"
+_DATE_HINT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* +\d")
+_DATE = re.compile(
+    rf"\b(?:{_DAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s+\d{{1,2}}:\d{{2}}"
+    r"(?::\d{2})?(?:\.\d+)?(?:\s+[A-Z]{3,4})?(?:\s+\d{4})?\b"
+)
+# A quantity with its unit: "5.2 KB" and "93.0 B" are one value.
+_QUANTITY_HINT = re.compile(r"\d ?(?:[KMGTP]i?B|B|bytes|ms|us|ns|sec|secs|s|%)(?!\w)")
+_QUANTITY = re.compile(
+    r"(?<![\w.])[-+]?\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|B|bytes|ms|us|ns|sec|secs|s|%)(?!\w)"
+)
+# Values that are a whole word whatever the word looks like around them.
+_WORD_VALUES = re.compile(
+    r"[a-z][a-z0-9+.-]*://\S+"  # URL
+    r"|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?"  # IPv4 address, with its port
+    r"|\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.,]+)?(?:Z|[+-]\d{2}:?\d{2})?"  # ISO 8601 date and time
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"  # time of day
+    r"|(?:[0-9a-f]{1,4}:){3,}[0-9a-f]{1,4}"  # MAC and IPv6 addresses
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address
+    r"|(?:~|\.{1,2})?(?:/[^\s/]+){2,}/?"  # Unix path with two segments or more
+    r"|[A-Za-z]:\\\S*",  # Windows path
+    re.I,
+)
+_INNER = re.compile(r"([,:;])")
+_LEADERS = re.compile(r"(\.{3,})")
+_KEY_VALUE = re.compile(r"(?<=[\w\]'\"]=)[^\s,;&)\]}\"'=]+")
+_KEY_FLAG = re.compile(r"(?<=[A-Za-z]:)(?:true|false|null|none)\b", re.I)
+# What surrounds a value without being part of it: "(", "[", quotes; ",", ":", ")" and so on.
+_EDGES = re.compile(r"^([(\[{<\"']*)(.*?)([)\]}>\"',;:.!?]*)$", re.S)
+_CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
+_DIGIT = re.compile(r"\d")
+# What a word needs for any rule below to apply to it.
+_WORTH_A_LOOK = re.compile(r"[\d=:/@\\]|\(\)|\.\.\.")
 # A list of masked values ("an14 an15 an16", "IRQs 3 4 5") is one slot, however long.
 _RUNS = re.compile(r"<\*>(?:[\s,]+<\*>)+")
-_SPACE = re.compile(r"\s+")
 
 
+def _mask_word(word: str) -> str:
+    if not _WORTH_A_LOOK.search(word):
+        return word  # most words: no digit, no path, no key=value; nothing to mask
+    if "..." in word:
+        # "icbi.........0": dot leaders join a word and a value; mask each side on its own.
+        return "".join(
+            _mask_word(piece) if i % 2 == 0 else piece
+            for i, piece in enumerate(_LEADERS.split(word))
+        )
+    if word == "()":
+        # "connection from <ip> () at": an empty value is still that value's slot.
+        return f"({MASK})"
+    lead, core, trail = _EDGES.match(word).groups()  # type: ignore[union-attr]
+    # "LOCAL(0)," keeps its own ")" in the value: only unmatched closers are edges.
+    while trail and trail[0] in _CLOSERS and core.count(_CLOSERS[trail[0]]) > core.count(trail[0]):
+        core, trail = core + trail[0], trail[1:]
+    if _WORD_VALUES.fullmatch(core):
+        return f"{lead}{MASK}{trail}"
+    if "=" in core:
+        # "uid=0", "ready=true,policy=3": the keys are the shape, the values vary.
+        return _KEY_VALUE.sub(MASK, word)
+    if not _DIGIT.search(core):
+        return _KEY_FLAG.sub(MASK, word) if ":" in core else word
+    if _INNER.search(core):
+        # "cancelNotification,index:0": a word made of parts keeps the parts without digits.
+        parts = _INNER.split(core)
+        core = "".join(
+            MASK if i % 2 == 0 and _DIGIT.search(part) else part for i, part in enumerate(parts)
+        )
+        return f"{lead}{core}{trail}"
+    # Counters, ids, sizes, versions, "node-129", "test9": one slot each.
+    return f"{lead}{MASK}{trail}"
+
+
+@lru_cache(maxsize=65536)
 def mask(text: str) -> str:
-    """``text`` with every variable part replaced by ``MASK`` and whitespace collapsed."""
-    for pattern, repl in _RULES:
-        text = pattern.sub(repl, text)
-    text = _RUNS.sub(MASK, text)
-    return _SPACE.sub(" ", text).strip()
+    """``text`` with every variable part replaced by ``MASK`` and whitespace collapsed.
+
+    Cached: the same message arrives again and again, and masking is pure.
+    """
+    if _DATE_HINT.search(text):
+        text = _DATE.sub(MASK, text)
+    if _QUANTITY_HINT.search(text):
+        text = _QUANTITY.sub(MASK, text)
+    words = [_mask_word(word) for word in text.split()]
+    return _RUNS.sub(MASK, " ".join(words))
 
 
 def signature(template: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from ..errors import BadRequest
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
 
 #: What ``record_event`` counts, besides the created/duplicate/updated that ``ingest`` counts.
@@ -27,6 +28,18 @@ EVENT_KINDS = (
 )
 #: Counters are kept per hour; a day's window needs 24 buckets plus the current one.
 STATS_WINDOW = timedelta(hours=24)
+
+
+def make_cursor(received_ms: int, item_id: str) -> str:
+    return f"{received_ms}:{item_id}"
+
+
+def parse_cursor(cursor: str) -> tuple[int, str]:
+    """``(received_ms, item_id)`` of a cursor ``list_items`` gave; ``BadRequest`` otherwise."""
+    ms, sep, item_id = cursor.partition(":")
+    if not (sep and ms.isdigit() and len(ms) <= 20 and item_id):
+        raise BadRequest("cursor: not a cursor this API gave out")
+    return int(ms), item_id
 
 
 def iso(at: datetime) -> str:

@@ -20,7 +20,7 @@ from redis import exceptions as redis_errors
 from ..errors import StoreUnavailable
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
 from ..timestamps import hour_bucket
-from .base import STATS_WINDOW, Store, iso
+from .base import STATS_WINDOW, Store, iso, make_cursor, parse_cursor
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -236,10 +236,7 @@ class RedisStore(Store):
             if source
             else self._k("items", project_id)
         )
-        top: tuple[int, str] | None = None
-        if cursor:
-            ms, _, last_id = cursor.partition(":")
-            top = (int(ms), last_id)
+        top = parse_cursor(cursor) if cursor else None
         needle = query.lower() if query else None
         found: list[tuple[int, FeedbackItem]] = []
         scanned = 0
@@ -268,7 +265,7 @@ class RedisStore(Store):
         next_cursor = None
         if len(found) > limit:
             score, item = page[-1]
-            next_cursor = f"{score}:{item.id}"
+            next_cursor = make_cursor(score, item.id)
         return [item for _, item in page], next_cursor
 
     async def _page_before(

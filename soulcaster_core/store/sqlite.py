@@ -21,7 +21,7 @@ import anyio.to_thread
 from ..errors import StoreUnavailable
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
 from ..timestamps import hour_bucket
-from .base import STATS_WINDOW, Store, iso
+from .base import STATS_WINDOW, Store, iso, make_cursor, parse_cursor
 
 T = TypeVar("T")
 
@@ -281,9 +281,9 @@ class SQLiteStore(Store):
             sql += " AND instr(search, ?) > 0"
             args.append(query.lower())
         if cursor:
-            ms, _, last_id = cursor.partition(":")
+            ms, last_id = parse_cursor(cursor)
             sql += " AND (received_ms < ? OR (received_ms = ? AND id < ?))"
-            args += [int(ms), int(ms), last_id]
+            args += [ms, ms, last_id]
         sql += " ORDER BY received_ms DESC, id DESC LIMIT ?"
         args.append(limit + 1)
         rows = await self._run(lambda c: c.execute(sql, args).fetchall())
@@ -291,7 +291,7 @@ class SQLiteStore(Store):
         next_cursor = None
         if len(rows) > limit:
             last = rows[limit - 1]
-            next_cursor = f"{last['received_ms']}:{last['id']}"
+            next_cursor = make_cursor(last["received_ms"], last["id"])
         return items, next_cursor
 
     # -- counters ------------------------------------------------------------------------------

@@ -202,8 +202,6 @@ async def replay_dead_letter(request: Request) -> Response:
     letter = await services.store.get_dead_letter(project_id, letter_id)
     if letter is None:
         raise NotFound("no such dead letter in this project")
-    # Remove first: a replay that fails again files a fresh dead letter with the new error.
-    await services.store.delete_dead_letter(project_id, letter_id)
     answer = await replay(services, letter)
     return JSONResponse(answer.body, status_code=answer.status_code)
 

@@ -129,3 +129,13 @@ def test_openapi_documents_every_route(soulcaster_client: SoulcasterClient) -> N
     ):
         assert path in paths, path
     assert "401" in paths["/ingest/{source}/webhook"]["post"]["responses"]
+
+
+def test_a_mangled_cursor_is_400(soulcaster_client: SoulcasterClient) -> None:
+    _post(soulcaster_client, 2)
+    for cursor in ("abc", "12", ":x", "1" * 30 + ":x"):
+        response = soulcaster_client.api.get(
+            "/api/feedback", params={"project_id": "test", "cursor": cursor}
+        )
+        assert response.status_code == 400, cursor
+        assert "cursor" in response.json()["error"]

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ...errors import NotFound
+from ...errors import BadRequest, NotFound
 from ...models import Cluster, FeedbackItem
+from ...store.base import parse_cursor
 from .page import Page, dashboard_page
 
 PAGE_SIZE = 25
 #: A cluster page lists at most this many of its items (each is one read of the store).
 CLUSTER_ITEMS_SHOWN = 200
-# The stores' cursors are "<milliseconds>:<id>"; anything else is a hand-edited URL.
-_CURSOR = re.compile(r"^\d{1,20}:\S{1,256}$")
 
 
 @dashboard_page
@@ -24,7 +21,9 @@ async def feedback_list(page: Page) -> Response:
     source = params.get("source", "")
     query = params.get("q", "").strip()
     cursor = params.get("cursor", "")
-    if cursor and not _CURSOR.match(cursor):
+    try:
+        parse_cursor(cursor) if cursor else None
+    except BadRequest:
         cursor = ""  # start from the newest rather than fail on a mangled link
     items, next_cursor = await page.services.store.list_items(
         page.project_id,

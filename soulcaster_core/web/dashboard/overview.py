@@ -59,8 +59,6 @@ async def overview(page: Page) -> Response:
 
 
 async def _replay_one(page: Page, letter: DeadLetter) -> Answer:
-    # Removed first, as the API does: a replay that fails again files a fresh dead letter.
-    await page.services.store.delete_dead_letter(page.project_id, letter.id)
     try:
         return await replay(page.services, letter)
     except HTTPError as exc:

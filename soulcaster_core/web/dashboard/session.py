@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from ...errors import HTTPError
+from ...errors import Forbidden
 from ...handler import secrets_equal
 from ..auth import SESSION_COOKIE, has_token, session_value
 from ..deps import services_of
@@ -28,12 +28,6 @@ CSRF_FIELD = "csrf_token"
 #: Double-submit nonce of the login form, which has no session to derive a CSRF token from.
 LOGIN_COOKIE = "soulcaster_login"
 SESSION_MAX_AGE = 30 * 24 * 3600
-
-
-class Forbidden(HTTPError):
-    """403: a form post without a valid CSRF token, or from another origin."""
-
-    status_code = 403
 
 
 def is_https(request: Request) -> bool:
