@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from soulcaster_datadog import DatadogConfig, DatadogHandler
 
 from soulcaster_core import Unauthorized
 from soulcaster_core.testing import webhook_request
+from soulcaster_datadog import DatadogConfig, DatadogHandler
 
 SECRET = "dd-wh-6b0e2f91c4"
 CONFIGURED = DatadogConfig(webhook_secret=SECRET)

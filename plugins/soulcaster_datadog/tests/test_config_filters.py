@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
+
 from soulcaster_datadog import DatadogConfig, DatadogHandler
 
 Load = Callable[[str], dict[str, Any]]

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from soulcaster_datadog import DatadogHandler, datadog_event_to_feedback_item
 
 from soulcaster_core import BadPayload
 from soulcaster_core.models import utcnow
+from soulcaster_datadog import DatadogHandler, datadog_event_to_feedback_item
 
 Load = Callable[[str], dict[str, Any]]
 MARCH_5_1805 = datetime(2024, 3, 5, 18, 5, tzinfo=UTC)

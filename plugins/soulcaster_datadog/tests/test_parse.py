@@ -8,9 +8,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from soulcaster_datadog import DatadogHandler
 
 from soulcaster_core import BadPayload
+from soulcaster_datadog import DatadogHandler
 
 Load = Callable[[str], dict[str, Any]]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
-from soulcaster_datadog import DatadogHandler
-
 from soulcaster_core.plugins import load_plugins
 from soulcaster_core.testing import HandlerContract
+from soulcaster_datadog import DatadogHandler
 
 
 def test_plugin_is_installed() -> None:

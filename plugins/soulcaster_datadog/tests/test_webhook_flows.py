@@ -9,9 +9,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from soulcaster_datadog import DatadogConfig, DatadogHandler
 
 from soulcaster_core.testing import SoulcasterClient
+from soulcaster_datadog import DatadogConfig, DatadogHandler
 
 Load = Callable[[str], dict[str, Any]]
 

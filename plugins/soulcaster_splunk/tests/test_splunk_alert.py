@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from soulcaster_splunk import parse_alert, parse_alert_body
 
 from soulcaster_core import BadPayload
+from soulcaster_splunk import parse_alert, parse_alert_body
 
 
 def test_reads_every_field_splunk_sends(load_alert: Callable[[str], Any]) -> None:

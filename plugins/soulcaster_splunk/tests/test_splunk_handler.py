@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 from pydantic import SecretStr
-from soulcaster_splunk import SplunkConfig, SplunkHandler, parse_alert
 
 from soulcaster_core import Unauthorized
 from soulcaster_core.testing import webhook_request
+from soulcaster_splunk import SplunkConfig, SplunkHandler, parse_alert
 
 TOKEN = "n7Qf2kVx9LpR4sT8wZ1yB6cD3eG5hJ0m"
 handler = SplunkHandler()

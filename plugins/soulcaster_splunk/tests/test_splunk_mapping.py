@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from soulcaster_splunk import splunk_alert_to_feedback_item
 
 from soulcaster_core import BadPayload
+from soulcaster_splunk import splunk_alert_to_feedback_item
 
 PROJECT = "acme"
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
-from soulcaster_splunk import SplunkHandler
-
 from soulcaster_core.testing import HandlerContract
+from soulcaster_splunk import SplunkHandler
 
 
 def test_plugin_is_installed() -> None:
