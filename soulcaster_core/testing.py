@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
@@ -28,6 +28,7 @@ __all__ = [
     "HandlerContract",
     "SoulcasterClient",
     "hmac_sha256_hex",
+    "json_fixtures",
     "running_app",
     "soulcaster_client",
     "soulcaster_redis_client",
@@ -58,6 +59,16 @@ def webhook_request(
     base = {"content-type": "application/json"}
     base.update(headers or {})
     return WebhookRequest(body=_as_body(payload), headers=Headers(base), query=dict(query or {}))
+
+
+def json_fixtures(folder: Path) -> Callable[[str], dict[str, Any]]:
+    """A loader of ``folder/<name>.json``; each call returns a fresh copy tests may edit."""
+
+    def load(name: str) -> dict[str, Any]:
+        loaded: dict[str, Any] = json.loads((folder / f"{name}.json").read_text())
+        return loaded
+
+    return load
 
 
 class _WithToken:

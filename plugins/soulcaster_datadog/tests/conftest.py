@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from soulcaster_core.testing import json_fixtures
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -13,9 +14,4 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture
 def payload() -> Callable[[str], dict[str, Any]]:
     """A fresh copy of ``fixtures/<name>.json`` each call, so tests can edit it freely."""
-
-    def load(name: str) -> dict[str, Any]:
-        loaded: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text())
-        return loaded
-
-    return load
+    return json_fixtures(FIXTURES)

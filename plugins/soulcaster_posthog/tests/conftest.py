@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ import pytest
 
 from soulcaster_core import FeedbackItem, SyncContext
 from soulcaster_core.models import IngestResult
+from soulcaster_core.testing import json_fixtures
 from soulcaster_posthog import PostHogConfig, PostHogHandler
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -24,12 +24,7 @@ def anyio_backend() -> str:
 @pytest.fixture
 def payload() -> Callable[[str], dict[str, Any]]:
     """A fresh copy of ``fixtures/<name>.json`` each call, so tests can edit it freely."""
-
-    def load(name: str) -> dict[str, Any]:
-        loaded: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text())
-        return loaded
-
-    return load
+    return json_fixtures(FIXTURES)
 
 
 class Pipeline:

@@ -13,7 +13,7 @@ import pytest
 from starlette.datastructures import Headers
 
 from soulcaster_core import WebhookRequest
-from soulcaster_core.testing import SoulcasterClient, hmac_sha256_hex
+from soulcaster_core.testing import SoulcasterClient, hmac_sha256_hex, json_fixtures
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SECRET = "c8f1d0e2b7a94f5e8d3c6b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f21"
@@ -93,12 +93,7 @@ class SentrySender:
 @pytest.fixture
 def payload() -> Callable[[str], dict[str, Any]]:
     """A fresh copy of ``fixtures/<name>.json`` each call, so tests can edit it freely."""
-
-    def load(name: str) -> dict[str, Any]:
-        loaded: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text())
-        return loaded
-
-    return load
+    return json_fixtures(FIXTURES)
 
 
 @pytest.fixture
