@@ -26,6 +26,11 @@ EVENT_KINDS = (
     "sync",
     "sync_error",
 )
+#: ``(item_id, cluster_id, assignment)``: one item's place in a cluster.
+ItemClusterRow = tuple[str, str | None, Mapping[str, Any]]
+#: ``(vector_id, vector, metadata)``: one entry of the local vector index.
+VectorRow = tuple[str, Sequence[float], Mapping[str, Any]]
+
 #: Counters are kept per hour; a day's window needs 24 buckets plus the current one.
 STATS_WINDOW = timedelta(hours=24)
 
@@ -104,7 +109,12 @@ class Store(ABC):
         """
 
     @abstractmethod
-    async def get_item(self, project_id: str, item_id: str) -> FeedbackItem | None: ...
+    async def get_items(self, project_id: str, item_ids: Sequence[str]) -> list[FeedbackItem]:
+        """The items that exist, in the order asked (one round trip for a worker's batch)."""
+
+    async def get_item(self, project_id: str, item_id: str) -> FeedbackItem | None:
+        found = await self.get_items(project_id, [item_id])
+        return found[0] if found else None
 
     @abstractmethod
     async def list_items(
@@ -168,10 +178,18 @@ class Store(ABC):
 
     # -- clusters -------------------------------------------------------------------------------
     @abstractmethod
-    async def save_cluster(self, cluster: Cluster) -> None: ...
+    async def save_clusters(self, clusters: Sequence[Cluster]) -> None: ...
+
+    async def save_cluster(self, cluster: Cluster) -> None:
+        await self.save_clusters([cluster])
 
     @abstractmethod
-    async def get_cluster(self, project_id: str, cluster_id: str) -> Cluster | None: ...
+    async def get_clusters(self, project_id: str, cluster_ids: Sequence[str]) -> list[Cluster]:
+        """The clusters that exist, in the order asked."""
+
+    async def get_cluster(self, project_id: str, cluster_id: str) -> Cluster | None:
+        found = await self.get_clusters(project_id, [cluster_id])
+        return found[0] if found else None
 
     @abstractmethod
     async def list_clusters(self, project_id: str) -> list[Cluster]: ...
@@ -180,6 +198,10 @@ class Store(ABC):
     async def delete_cluster(self, project_id: str, cluster_id: str) -> None: ...
 
     @abstractmethod
+    async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
+        """For each ``(item_id, cluster_id, assignment)``: set the item's ``cluster_id`` and put
+        ``assignment`` in its ``metadata["clustering"]``. Items that do not exist are skipped."""
+
     async def set_item_cluster(
         self,
         project_id: str,
@@ -187,13 +209,17 @@ class Store(ABC):
         cluster_id: str | None,
         assignment: Mapping[str, Any],
     ) -> None:
-        """Set the item's ``cluster_id``; ``assignment`` lands in ``metadata["clustering"]``."""
+        await self.set_item_clusters(project_id, [(item_id, cluster_id, assignment)])
 
     # -- the local vector index's persistence ---------------------------------------------------
     @abstractmethod
+    async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:
+        """Store each ``(vector_id, vector, metadata)``, replacing one with the same id."""
+
     async def save_vector(
         self, project_id: str, vector_id: str, vector: Sequence[float], metadata: Mapping[str, Any]
-    ) -> None: ...
+    ) -> None:
+        await self.save_vectors(project_id, [(vector_id, vector, metadata)])
 
     @abstractmethod
     async def load_vectors(

@@ -20,7 +20,15 @@ from redis import exceptions as redis_errors
 from ..errors import StoreUnavailable
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
 from ..timestamps import hour_bucket
-from .base import STATS_WINDOW, Store, iso, make_cursor, parse_cursor
+from .base import (
+    STATS_WINDOW,
+    ItemClusterRow,
+    Store,
+    VectorRow,
+    iso,
+    make_cursor,
+    parse_cursor,
+)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -39,11 +47,16 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 return 1
 """
 # Only an item that exists gets a cluster: a bare hash would be a broken item.
+# KEYS are item keys; ARGV holds (cluster id or "", assignment json) for each, in order.
 _SET_CLUSTER_LUA = """
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-if ARGV[1] == '' then redis.call('HDEL', KEYS[1], 'cluster_id')
-else redis.call('HSET', KEYS[1], 'cluster_id', ARGV[1]) end
-redis.call('HSET', KEYS[1], 'clustering', ARGV[2])
+for i, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then
+    local cluster = ARGV[2 * i - 1]
+    if cluster == '' then redis.call('HDEL', key, 'cluster_id')
+    else redis.call('HSET', key, 'cluster_id', cluster) end
+    redis.call('HSET', key, 'clustering', ARGV[2 * i])
+  end
+end
 return 1
 """
 STATS_TTL = int(STATS_WINDOW.total_seconds()) + 2 * 3600
@@ -218,8 +231,12 @@ class RedisStore(Store):
         return IngestResult(status=outcome, id=item_id)
 
     @_guarded
-    async def get_item(self, project_id: str, item_id: str) -> FeedbackItem | None:
-        return _item_from_hash(await self.redis.hgetall(self._k("item", project_id, item_id)))
+    async def get_items(self, project_id: str, item_ids: Sequence[str]) -> list[FeedbackItem]:
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for item_id in item_ids:
+                pipe.hgetall(self._k("item", project_id, item_id))
+            hashes = await pipe.execute()
+        return [item for data in hashes if (item := _item_from_hash(data)) is not None]
 
     @_guarded
     async def list_items(
@@ -445,15 +462,20 @@ class RedisStore(Store):
 
     # -- clusters ------------------------------------------------------------------------------
     @_guarded
-    async def save_cluster(self, cluster: Cluster) -> None:
-        await self.redis.hset(
-            self._k("clusters", cluster.project_id), cluster.id, cluster.model_dump_json()
-        )
+    async def save_clusters(self, clusters: Sequence[Cluster]) -> None:
+        async with self.redis.pipeline(transaction=True) as pipe:
+            for cluster in clusters:
+                pipe.hset(
+                    self._k("clusters", cluster.project_id), cluster.id, cluster.model_dump_json()
+                )
+            await pipe.execute()
 
     @_guarded
-    async def get_cluster(self, project_id: str, cluster_id: str) -> Cluster | None:
-        raw = await self.redis.hget(self._k("clusters", project_id), cluster_id)
-        return Cluster.model_validate_json(raw) if raw else None
+    async def get_clusters(self, project_id: str, cluster_ids: Sequence[str]) -> list[Cluster]:
+        if not cluster_ids:
+            return []
+        raw = await self.redis.hmget(self._k("clusters", project_id), list(cluster_ids))
+        return [Cluster.model_validate_json(r) for r in raw if r]
 
     @_guarded
     async def list_clusters(self, project_id: str) -> list[Cluster]:
@@ -465,21 +487,26 @@ class RedisStore(Store):
         await self.redis.hdel(self._k("clusters", project_id), cluster_id)
 
     @_guarded
-    async def set_item_cluster(
-        self, project_id: str, item_id: str, cluster_id: str | None, assignment: Mapping[str, Any]
-    ) -> None:
+    async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
+        if not rows:
+            return
+        args: list[str] = []
+        for _, cluster_id, assignment in rows:
+            args += [cluster_id or "", json.dumps(dict(assignment))]
         await self._set_cluster_script(
-            keys=[self._k("item", project_id, item_id)],
-            args=[cluster_id or "", json.dumps(dict(assignment))],
+            keys=[self._k("item", project_id, item_id) for item_id, _, _ in rows], args=args
         )
 
     # -- vectors -------------------------------------------------------------------------------
     @_guarded
-    async def save_vector(
-        self, project_id: str, vector_id: str, vector: Sequence[float], metadata: Mapping[str, Any]
-    ) -> None:
-        value = json.dumps({"vector": list(vector), "metadata": dict(metadata)})
-        await self.redis.hset(self._k("vectors", project_id), vector_id, value)
+    async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:
+        if not rows:
+            return
+        values = {
+            vector_id: json.dumps({"vector": list(vector), "metadata": dict(metadata)})
+            for vector_id, vector, metadata in rows
+        }
+        await self.redis.hset(self._k("vectors", project_id), mapping=values)
 
     @_guarded
     async def load_vectors(self, project_id: str) -> list[tuple[str, list[float], dict[str, Any]]]:

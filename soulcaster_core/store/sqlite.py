@@ -21,7 +21,15 @@ import anyio.to_thread
 from ..errors import StoreUnavailable
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
 from ..timestamps import hour_bucket
-from .base import STATS_WINDOW, Store, iso, make_cursor, parse_cursor
+from .base import (
+    STATS_WINDOW,
+    ItemClusterRow,
+    Store,
+    VectorRow,
+    iso,
+    make_cursor,
+    parse_cursor,
+)
 
 T = TypeVar("T")
 
@@ -255,13 +263,18 @@ class SQLiteStore(Store):
             self._queued.set()
         return result
 
-    async def get_item(self, project_id: str, item_id: str) -> FeedbackItem | None:
-        row = await self._run(
+    async def get_items(self, project_id: str, item_ids: Sequence[str]) -> list[FeedbackItem]:
+        if not item_ids:
+            return []
+        marks = ",".join("?" * len(item_ids))
+        rows = await self._run(
             lambda c: c.execute(
-                "SELECT * FROM items WHERE project = ? AND id = ?", (project_id, item_id)
-            ).fetchone()
+                f"SELECT * FROM items WHERE project = ? AND id IN ({marks})",
+                (project_id, *item_ids),
+            ).fetchall()
         )
-        return _item_from_row(row) if row else None
+        found = {row["id"]: _item_from_row(row) for row in rows}
+        return [found[i] for i in item_ids if i in found]
 
     async def list_items(
         self,
@@ -445,21 +458,27 @@ class SQLiteStore(Store):
         return int(row["n"])
 
     # -- clusters ------------------------------------------------------------------------------
-    async def save_cluster(self, cluster: Cluster) -> None:
-        await self._run(
-            lambda c: c.execute(
-                "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)",
-                (cluster.id, cluster.project_id, cluster.model_dump_json()),
-            )
-        )
+    async def save_clusters(self, clusters: Sequence[Cluster]) -> None:
+        rows = [(c.id, c.project_id, c.model_dump_json()) for c in clusters]
 
-    async def get_cluster(self, project_id: str, cluster_id: str) -> Cluster | None:
-        row = await self._run(
+        def run(conn: sqlite3.Connection) -> None:
+            with self._tx(conn):
+                conn.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)", rows)
+
+        await self._run(run)
+
+    async def get_clusters(self, project_id: str, cluster_ids: Sequence[str]) -> list[Cluster]:
+        if not cluster_ids:
+            return []
+        marks = ",".join("?" * len(cluster_ids))
+        rows = await self._run(
             lambda c: c.execute(
-                "SELECT data FROM clusters WHERE project = ? AND id = ?", (project_id, cluster_id)
-            ).fetchone()
+                f"SELECT id, data FROM clusters WHERE project = ? AND id IN ({marks})",
+                (project_id, *cluster_ids),
+            ).fetchall()
         )
-        return Cluster.model_validate_json(row["data"]) if row else None
+        found = {row["id"]: Cluster.model_validate_json(row["data"]) for row in rows}
+        return [found[i] for i in cluster_ids if i in found]
 
     async def list_clusters(self, project_id: str) -> list[Cluster]:
         rows = await self._run(
@@ -476,26 +495,33 @@ class SQLiteStore(Store):
             )
         )
 
-    async def set_item_cluster(
-        self, project_id: str, item_id: str, cluster_id: str | None, assignment: Mapping[str, Any]
-    ) -> None:
-        await self._run(
-            lambda c: c.execute(
-                "UPDATE items SET cluster_id = ?, clustering = ? WHERE project = ? AND id = ?",
-                (cluster_id, json.dumps(dict(assignment)), project_id, item_id),
-            )
-        )
+    async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
+        values = [
+            (cluster_id, json.dumps(dict(assignment)), project_id, item_id)
+            for item_id, cluster_id, assignment in rows
+        ]
+
+        def run(conn: sqlite3.Connection) -> None:
+            with self._tx(conn):
+                conn.executemany(
+                    "UPDATE items SET cluster_id = ?, clustering = ? WHERE project = ? AND id = ?",
+                    values,
+                )
+
+        await self._run(run)
 
     # -- vectors -------------------------------------------------------------------------------
-    async def save_vector(
-        self, project_id: str, vector_id: str, vector: Sequence[float], metadata: Mapping[str, Any]
-    ) -> None:
-        await self._run(
-            lambda c: c.execute(
-                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
-                (project_id, vector_id, json.dumps(list(vector)), json.dumps(dict(metadata))),
-            )
-        )
+    async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:
+        values = [
+            (project_id, vector_id, json.dumps(list(vector)), json.dumps(dict(metadata)))
+            for vector_id, vector, metadata in rows
+        ]
+
+        def run(conn: sqlite3.Connection) -> None:
+            with self._tx(conn):
+                conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", values)
+
+        await self._run(run)
 
     async def load_vectors(self, project_id: str) -> list[tuple[str, list[float], dict[str, Any]]]:
         rows = await self._run(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -15,9 +17,12 @@ from starlette.routing import BaseRoute, Route
 from starlette.schemas import SchemaGenerator
 
 from .. import __version__
+from ..clustering.api import routes as cluster_routes
+from ..clustering.worker import ClusterWorker
 from ..services import open_services, plugins_for
 from ..settings import Settings
 from . import api_routes, config_routes, ingest_routes
+from .dashboard import routes as dashboard_routes
 from .errors import EXCEPTION_HANDLERS
 
 log = logging.getLogger(__name__)
@@ -43,20 +48,6 @@ def openapi(request: Request) -> Response:
     return JSONResponse(schemas.get_schema(routes=request.app.routes))
 
 
-def _extra_routes() -> list[BaseRoute]:
-    # WIP(lead): both modules are being written; these guards go once they land.
-    extra: list[BaseRoute] = []
-    try:
-        from ..clustering.api import routes as cluster_routes
-
-        extra += cluster_routes
-    except ImportError:
-        pass
-    from .dashboard import routes as dashboard_routes
-
-    return [*extra, *dashboard_routes]
-
-
 def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = ()) -> Starlette:
     """Build the app: plugins are loaded now, the store is opened when the app starts."""
     settings = settings or Settings()
@@ -76,7 +67,8 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
         *ingest_routes.routes,
         *config_routes.routes,
         *api_routes.routes,
-        *_extra_routes(),
+        *cluster_routes,
+        *dashboard_routes,
         Route("/openapi.json", openapi, methods=["GET"], include_in_schema=False),
     ]
     app = Starlette(routes=routes, exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan)
@@ -87,8 +79,6 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
 
 async def _run_worker(services: Any) -> None:
     """The embedded default clusters in-process, so ``soulcaster serve`` is the whole product."""
-    try:
-        from ..clustering.worker import ClusterWorker
-    except ImportError:  # WIP(lead)
-        return
-    await ClusterWorker(services, consumer="serve").run(anyio.Event())
+    # Each process is its own consumer: `serve --workers N` on Redis shares the queue N ways.
+    consumer = f"serve-{socket.gethostname()}-{os.getpid()}"
+    await ClusterWorker(services, consumer=consumer).run(anyio.Event())

@@ -678,3 +678,40 @@ async def test_vectors_save_load_delete(store: Store) -> None:
     ]
     assert await store.load_vectors("globex") == [("v1", [9.0, 9.0, 9.0], {"item_id": "g1"})]
     assert await store.load_vectors("initech") == []
+
+
+# -- batch reads and writes (one round trip for a worker's batch) ------------------------------
+async def test_batch_reads_keep_the_order_asked_and_skip_what_is_missing(store: Store) -> None:
+    first = await ingest_new(store, make_item("a"))
+    second = await ingest_new(store, make_item("b"))
+    items = await store.get_items("acme", [second.id, "missing", first.id])
+    assert [i.id for i in items] == [second.id, first.id]
+    assert await store.get_items("acme", []) == []
+    await store.save_clusters(
+        [Cluster(id=cid, project_id="acme", title=f"cluster {cid}") for cid in ("c1", "c2")]
+    )
+    clusters = await store.get_clusters("acme", ["c2", "nope", "c1"])
+    assert [c.id for c in clusters] == ["c2", "c1"]
+
+
+async def test_batch_cluster_assignment_sets_every_row_and_skips_missing_items(
+    store: Store,
+) -> None:
+    first = await ingest_new(store, make_item("a"))
+    second = await ingest_new(store, make_item("b"))
+    await store.set_item_clusters(
+        "acme",
+        [
+            (first.id, "c1", {"similarity": 1.0}),
+            ("missing", "c1", {"similarity": 0.5}),
+            (second.id, "c2", {"similarity": 0.93}),
+        ],
+    )
+    got = {i.id: i for i in await store.get_items("acme", [first.id, second.id, "missing"])}
+    assert set(got) == {first.id, second.id}
+    assert (got[first.id].cluster_id, got[second.id].cluster_id) == ("c1", "c2")
+    assert got[second.id].metadata["clustering"] == {"similarity": 0.93}
+    await store.save_vectors(
+        "acme", [("v1", [0.1, 0.2], {"cluster_id": "c1"}), ("v2", [0.3, 0.4], {})]
+    )
+    assert [v[0] for v in await store.load_vectors("acme")] == ["v1", "v2"]

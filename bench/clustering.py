@@ -1,0 +1,302 @@
+"""Clustering benchmark: LogHub-2k grouping accuracy against Drain3, and labelled webhooks.
+
+    python bench/clustering.py [--data DIR] [--json]
+    python bench/clustering.py --errors bench/data/errors.jsonl [--json]
+
+LogHub: for each ``<Name>/<Name>_2k.log_structured_corrected.csv`` under ``--data`` (default
+``../shared/data/loghub`` from the repository root), the ``Content`` column is fed in file
+order to our clusterer, through ``Clusterer.assign`` in worker-sized batches with the local
+embedder, the local index and a SQLite store (the embedded default, exactly what the worker
+runs), and to Drain3 (its default config plus the masking of its example ``drain3.ini``).
+Both are scored against ``EventId`` with grouping accuracy (GA: a line counts when its
+predicted cluster is exactly its true group) and FGA (F1 of exactly-right groups). The data
+is read where it lies (research licence): nothing of it is copied.
+
+Errors: each line of the JSON-lines file is one webhook ``{"source", "headers", "body",
+"group"}``; all are posted to a running app (SQLite store in a temporary directory, every
+installed plugin), the worker clusters them, and pairwise precision and recall of "same
+cluster" are scored against ``group``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from soulcaster_core.clustering.clusterer import Clusterer  # noqa: E402
+from soulcaster_core.clustering.embedder import LocalEmbedder  # noqa: E402
+from soulcaster_core.clustering.index import LocalIndex  # noqa: E402
+from soulcaster_core.models import FeedbackItem, Project  # noqa: E402
+from soulcaster_core.settings import Settings  # noqa: E402
+from soulcaster_core.store.sqlite import SQLiteStore  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "loghub"
+#: The worker's batch: ``SOULCASTER_WORKER_BATCH`` or its default, unless --batch says.
+BATCH = Settings().worker_batch
+
+# Drain3's examples/drain3.ini masking, as published with Drain3 (MIT).
+DRAIN3_MASKING = [
+    (r"((?<=[^A-Za-z0-9])|^)(([0-9a-f]{2,}:){3,}([0-9a-f]{2,}))((?=[^A-Za-z0-9])|$)", "ID"),
+    (r"((?<=[^A-Za-z0-9])|^)(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})((?=[^A-Za-z0-9])|$)", "IP"),
+    (r"((?<=[^A-Za-z0-9])|^)([0-9a-f]{6,} ?){3,}((?=[^A-Za-z0-9])|$)", "SEQ"),
+    (r"((?<=[^A-Za-z0-9])|^)([0-9A-F]{4} ?){4,}((?=[^A-Za-z0-9])|$)", "SEQ"),
+    (r"((?<=[^A-Za-z0-9])|^)(0x[a-f0-9A-F]+)((?=[^A-Za-z0-9])|$)", "HEX"),
+    (r"((?<=[^A-Za-z0-9])|^)([\-\+]?\d+)((?=[^A-Za-z0-9])|$)", "NUM"),
+    (r"(?<=executed cmd )(\".+?\")", "CMD"),
+]
+
+
+@dataclass
+class Score:
+    ga: float
+    fga: float
+    items_per_second: float
+    clusters: int
+
+
+def grouping_scores(
+    truth: Sequence[Hashable], predicted: Sequence[Hashable]
+) -> tuple[float, float]:
+    """GA (logparser's ``get_accuracy``) and FGA (Loghub-2.0's F1 over exactly-right groups)."""
+    true_groups: dict[Hashable, set[int]] = defaultdict(set)
+    predicted_groups: dict[Hashable, set[int]] = defaultdict(set)
+    for i, (t, p) in enumerate(zip(truth, predicted, strict=True)):
+        true_groups[t].add(i)
+        predicted_groups[p].add(i)
+    exact = {frozenset(g) for g in true_groups.values()}
+    right = [g for g in predicted_groups.values() if frozenset(g) in exact]
+    ga = sum(len(g) for g in right) / len(truth)
+    precision = len(right) / len(predicted_groups)
+    recall = len(right) / len(true_groups)
+    fga = 2 * precision * recall / (precision + recall) if right else 0.0
+    return ga, fga
+
+
+def load_loghub(folder: Path) -> tuple[list[str], list[str]]:
+    path = folder / f"{folder.name}_2k.log_structured_corrected.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = [row for row in csv.DictReader(f) if row["EventId"]]
+    return [row["Content"] for row in rows], [row["EventId"] for row in rows]
+
+
+async def run_ours(
+    name: str, contents: Sequence[str], store: SQLiteStore, batch: int
+) -> tuple[list[str], float]:
+    project = f"bench-{name.lower()}"
+    await store.create_project(Project(id=project, name=name))
+    # What a log source would send: the line as title (cut to the title limit) and raw text.
+    items = [
+        FeedbackItem(
+            project_id=project, source="loghub", external_id=str(i), title=text, raw_text=text
+        )
+        for i, text in enumerate(contents, 1)
+    ]
+    clusterer = Clusterer(store, LocalEmbedder(), LocalIndex(store))
+    cluster_of: dict[str, str] = {}
+    start = time.perf_counter()
+    for at in range(0, len(items), batch):
+        for assignment in await clusterer.assign(project, items[at : at + batch]):
+            cluster_of[assignment.item_id] = assignment.cluster_id
+    elapsed = time.perf_counter() - start
+    return [cluster_of[item.id] for item in items], elapsed
+
+
+def run_drain3(contents: Sequence[str]) -> tuple[list[int], float]:
+    import logging
+
+    from drain3 import TemplateMiner
+    from drain3.masking import MaskingInstruction
+    from drain3.template_miner_config import TemplateMinerConfig
+
+    logging.getLogger("drain3").setLevel(logging.WARNING)
+    config = TemplateMinerConfig()
+    config.masking_instructions = [MaskingInstruction(p, m) for p, m in DRAIN3_MASKING]
+    config.mask_prefix, config.mask_suffix = "<:", ":>"
+    miner = TemplateMiner(config=config)
+    start = time.perf_counter()
+    labels = [miner.add_log_message(text)["cluster_id"] for text in contents]
+    return labels, time.perf_counter() - start
+
+
+def find_datasets(data: Path) -> list[Path]:
+    folders = sorted(
+        p for p in data.iterdir() if (p / f"{p.name}_2k.log_structured_corrected.csv").exists()
+    )
+    if not folders:
+        raise SystemExit(f"no LogHub-2k folders under {data}")
+    return folders
+
+
+async def loghub(folders: Sequence[Path], batch: int = BATCH) -> dict[str, Any]:
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "bench.sqlite3")
+        await store.open()
+        try:
+            for folder in folders:
+                contents, truth = load_loghub(folder)
+                ours, ours_s = await run_ours(folder.name, contents, store, batch)
+                drain, drain_s = run_drain3(contents)
+                results[folder.name] = {
+                    "lines": len(contents),
+                    "groups": len(set(truth)),
+                    "ours": asdict(_score(truth, ours, ours_s)),
+                    "drain3": asdict(_score(truth, drain, drain_s)),
+                }
+        finally:
+            await store.close()
+    mean = {
+        who: {
+            key: sum(r[who][key] for r in results.values()) / len(results)
+            for key in ("ga", "fga", "items_per_second")
+        }
+        for who in ("ours", "drain3")
+    }
+    return {"datasets": results, "mean": mean, "batch": batch}
+
+
+def _score(truth: Sequence[str], predicted: Sequence[Hashable], seconds: float) -> Score:
+    ga, fga = grouping_scores(truth, predicted)
+    return Score(ga, fga, len(truth) / seconds if seconds else float("inf"), len(set(predicted)))
+
+
+def print_loghub(report: dict[str, Any]) -> None:
+    header = (
+        f"{'dataset':<12} {'GA':>6} {'FGA':>6} {'items/s':>9} │ "
+        f"{'Drain3 GA':>9} {'FGA':>6} {'items/s':>9}"
+    )
+    print(header)
+    print("─" * len(header))
+    for name, r in report["datasets"].items():
+        o, d = r["ours"], r["drain3"]
+        print(
+            f"{name:<12} {o['ga']:6.3f} {o['fga']:6.3f} {o['items_per_second']:9.0f} │ "
+            f"{d['ga']:9.3f} {d['fga']:6.3f} {d['items_per_second']:9.0f}"
+        )
+    o, d = report["mean"]["ours"], report["mean"]["drain3"]
+    print("─" * len(header))
+    print(
+        f"{'mean':<12} {o['ga']:6.3f} {o['fga']:6.3f} {o['items_per_second']:9.0f} │ "
+        f"{d['ga']:9.3f} {d['fga']:6.3f} {d['items_per_second']:9.0f}"
+    )
+    print(f"(ours: batches of {report['batch']} items through Clusterer.assign, SQLite store)")
+
+
+def run_errors(path: Path) -> dict[str, Any]:
+    """Post every labelled webhook to a running app, cluster, score pairs against ``group``."""
+    from starlette.testclient import TestClient
+
+    from soulcaster_core.clustering.worker import ClusterWorker
+    from soulcaster_core.settings import Settings
+    from soulcaster_core.web.app import create_app
+
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp), api_token="bench", run_worker=False)
+        app = create_app(settings)
+        with TestClient(app, raise_server_exceptions=False) as client:
+            item_ids: list[str | None] = []
+            for row in rows:
+                answer = client.post(
+                    f"/ingest/{row['source']}/webhook",
+                    params={"project_id": "default"},
+                    headers=row["headers"],
+                    content=json.dumps(row["body"], separators=(",", ":")).encode(),
+                )
+                item_ids.append(answer.json().get("id") if answer.status_code < 300 else None)
+            services = app.state.soulcaster
+            worker = ClusterWorker(services, consumer="bench", block_ms=0)
+            portal = client.portal
+            assert portal is not None
+            while portal.call(worker.run_once):
+                pass
+            auth = {"authorization": "Bearer bench"}
+            cluster_of: dict[str, str | None] = {}
+            for item_id in filter(None, item_ids):
+                item = client.get(
+                    f"/api/feedback/{item_id}", params={"project_id": "default"}, headers=auth
+                ).json()
+                cluster_of[item_id] = item.get("cluster_id")
+    refused = [i for i, item_id in enumerate(item_ids) if item_id is None]
+    scored = [(row["group"], cluster_of[i]) for row, i in zip(rows, item_ids, strict=True) if i]
+    tp = fp = fn = 0
+    for a in range(len(scored)):
+        for b in range(a + 1, len(scored)):
+            same_group = scored[a][0] == scored[b][0]
+            same_cluster = scored[a][1] is not None and scored[a][1] == scored[b][1]
+            tp += same_group and same_cluster
+            fp += same_cluster and not same_group
+            fn += same_group and not same_cluster
+    members: dict[str, set[str]] = defaultdict(set)
+    for group, cluster in scored:
+        members[group].add(str(cluster))
+    return {
+        "webhooks": len(rows),
+        "refused": [rows[i]["source"] for i in refused],
+        "items": len(cluster_of),
+        "groups": len(members),
+        "clusters": len({c for _, c in scored}),
+        "pairs": {"true_positive": tp, "false_positive": fp, "false_negative": fn},
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "split_groups": {g: len(c) for g, c in members.items() if len(c) > 1},
+        "merged_groups": _merged(scored),
+    }
+
+
+def _merged(scored: Sequence[tuple[str, str | None]]) -> list[list[str]]:
+    groups_of: dict[str, set[str]] = defaultdict(set)
+    for group, cluster in scored:
+        groups_of[str(cluster)].add(group)
+    return [sorted(g) for g in groups_of.values() if len(g) > 1]
+
+
+def print_errors(report: dict[str, Any]) -> None:
+    print(
+        f"{report['webhooks']} webhooks, {report['items']} items, {report['groups']} groups, "
+        f"{report['clusters']} clusters"
+    )
+    print(f"pairwise precision {report['precision']:.3f}  recall {report['recall']:.3f}")
+    if report["refused"]:
+        print(f"refused by the app: {report['refused']}")
+    for group, n in sorted(report["split_groups"].items()):
+        print(f"  split: {group} in {n} clusters")
+    for groups in report["merged_groups"]:
+        print(f"  merged: {', '.join(groups)}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="LogHub-2k folders")
+    parser.add_argument("--errors", type=Path, help="JSON-lines file of labelled webhooks")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--batch", type=int, default=BATCH, help="items per assign call")
+    args = parser.parse_args(argv)
+    if args.errors:
+        report = run_errors(args.errors)
+        if not args.json:
+            print_errors(report)
+    else:
+        report = asyncio.run(loghub(find_datasets(args.data), args.batch))
+        if not args.json:
+            print_loghub(report)
+    if args.json:
+        print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

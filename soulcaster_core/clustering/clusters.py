@@ -1,0 +1,127 @@
+"""Cluster bookkeeping, and the two corrections a person can make: merge and move.
+
+A cluster lists its items once each; its counts follow from that list. ``merge`` and ``move``
+also re-point the index: the templates of moved items now lead to their new cluster, so the
+next occurrence goes where the person put the last one (a correction teaches the clusterer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import BadRequest, NotFound
+from ..models import Cluster, FeedbackItem, new_id
+from ..store.base import Store
+from .document import ClusterDoc, document_for
+from .ports import VectorIndex
+
+
+def new_cluster(project_id: str, cluster_id: str, item: FeedbackItem, doc: ClusterDoc) -> Cluster:
+    return Cluster(
+        id=cluster_id,
+        project_id=project_id,
+        title=item.title,
+        summary=" ".join([doc.head, *(f"@ {f}" for f in doc.frames[:1])]),
+        signature=doc.signature,
+    )
+
+
+def add_items(cluster: Cluster, items: Sequence[FeedbackItem]) -> None:
+    """Count ``items`` into ``cluster``, each once however often this is called."""
+    present = set(cluster.item_ids)
+    sources = set(cluster.sources)
+    first, last = cluster.first_seen, cluster.last_seen
+    occurrences = cluster.occurrence_count
+    for item in items:
+        if item.id in present:
+            continue
+        present.add(item.id)
+        cluster.item_ids.append(item.id)
+        occurrences += item.occurrences
+        if item.source not in sources:
+            sources.add(item.source)
+            cluster.sources.append(item.source)
+        seen_first = item.first_seen or item.created_at
+        seen_last = item.last_seen or item.created_at
+        first = seen_first if first is None else min(first, seen_first)
+        last = seen_last if last is None else max(last, seen_last)
+    cluster.item_count = len(cluster.item_ids)
+    cluster.occurrence_count = occurrences
+    cluster.first_seen, cluster.last_seen = first, last
+
+
+def recount(cluster: Cluster, items: Sequence[FeedbackItem]) -> None:
+    """Recompute ``cluster``'s derived fields from ``items`` (its members, as now stored)."""
+    cluster.item_ids, cluster.sources = [], []
+    cluster.item_count = cluster.occurrence_count = 0
+    cluster.first_seen = cluster.last_seen = None
+    add_items(cluster, items)
+
+
+def _signature_of(item: FeedbackItem) -> str:
+    recorded = (item.metadata.get("clustering") or {}).get("signature")
+    return str(recorded) if recorded else document_for(item).signature
+
+
+def manual_assignment(algorithm: str) -> dict[str, Any]:
+    return {"algorithm": algorithm, "method": "manual", "similarity": None}
+
+
+async def merge(
+    store: Store, index: VectorIndex, project_id: str, source_id: str, into_id: str, algorithm: str
+) -> Cluster:
+    """Move every item of cluster ``source_id`` into ``into_id`` and delete ``source_id``."""
+    if source_id == into_id:
+        raise BadRequest("into: a cluster cannot be merged into itself")
+    source = await store.get_cluster(project_id, source_id)
+    into = await store.get_cluster(project_id, into_id)
+    if source is None or into is None:
+        raise NotFound(f"no cluster {source_id if source is None else into_id} in this project")
+    items = await store.get_items(project_id, source.item_ids)
+    # Index first: from now on new occurrences of these templates go to the merged cluster.
+    signatures = sorted({_signature_of(item) for item in items})
+    await index.update_metadata(project_id, signatures, {"cluster_id": into.id})
+    add_items(into, items)
+    await store.save_cluster(into)
+    rows = [(item.id, into.id, manual_assignment(algorithm)) for item in items]
+    await store.set_item_clusters(project_id, rows)
+    await store.delete_cluster(project_id, source.id)
+    return into
+
+
+async def move(
+    store: Store,
+    index: VectorIndex,
+    project_id: str,
+    item_id: str,
+    target_id: str | None,
+    algorithm: str,
+) -> Cluster:
+    """Put one item in cluster ``target_id`` (``None``: a new cluster of its own)."""
+    item = await store.get_item(project_id, item_id)
+    if item is None:
+        raise NotFound("no such feedback item in this project")
+    if target_id is None:
+        target = new_cluster(project_id, new_id(), item, document_for(item))
+    else:
+        found = await store.get_cluster(project_id, target_id)
+        if found is None:
+            raise NotFound(f"no cluster {target_id} in this project")
+        target = found
+    if item.cluster_id == target.id:
+        return target
+    if item.cluster_id is not None:
+        old = await store.get_cluster(project_id, item.cluster_id)
+        if old is not None:
+            rest = [i for i in old.item_ids if i != item.id]
+            if rest:
+                recount(old, await store.get_items(project_id, rest))
+                await store.save_cluster(old)
+            else:
+                await store.delete_cluster(project_id, old.id)
+    await index.update_metadata(project_id, [_signature_of(item)], {"cluster_id": target.id})
+    add_items(target, [item])
+    await store.save_cluster(target)
+    await store.set_item_cluster(project_id, item.id, target.id, manual_assignment(algorithm))
+    return target

@@ -1,0 +1,105 @@
+"""The two ports of clustering: an ``Embedder`` and a ``VectorIndex``, each with two adapters.
+
+========== ================================ ====================================
+port       production                       embedded default
+========== ================================ ====================================
+Embedder   ``GeminiEmbedder`` (google-genai) ``LocalEmbedder`` (feature hashing)
+VectorIndex ``UpstashIndex`` (upstash-vector) ``LocalIndex`` (numpy, kept in the Store)
+========== ================================ ====================================
+
+Every adapter raises ``ClusteringUnavailable`` when its service cannot answer (after its own
+short retries); the worker then leaves the queue entries unacknowledged and tries again later,
+so an outage delays clustering and loses nothing.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import numpy as np
+import numpy.typing as npt
+
+from ..errors import SoulcasterError
+
+#: A vector as the ports accept it: a list, or a numpy array (no copy needed).
+Vector = Sequence[float] | npt.NDArray[np.float32]
+
+
+class ClusteringUnavailable(SoulcasterError):
+    """The embedder or the vector index did not answer; the items wait in the queue."""
+
+
+class Embedder(ABC):
+    """Text in, unit-length vectors out, in the order given."""
+
+    name: ClassVar[str]
+    dimensions: int
+    #: The most texts one ``embed`` call sends at once (callers may pass more).
+    max_batch: int = 100
+    #: Cosine an item needs to join a cluster it does not match exactly, on this embedder's
+    #: scale (similarity means different things to different models).
+    default_threshold: ClassVar[float]
+
+    @abstractmethod
+    async def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        """One vector per text; raise ``ClusteringUnavailable`` when the service is down."""
+
+    async def aclose(self) -> None:
+        """Release connections (nothing to release by default)."""
+        return None
+
+
+@dataclass(frozen=True)
+class VectorRecord:
+    id: str
+    vector: Vector
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A neighbour: its id, its cosine similarity to the query, its metadata."""
+
+    id: str
+    score: float
+    metadata: dict[str, Any]
+
+
+class VectorIndex(ABC):
+    """Per-project vectors with metadata; nearest neighbours by cosine similarity."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    async def upsert(self, project_id: str, records: Sequence[VectorRecord]) -> None: ...
+
+    @abstractmethod
+    async def query(
+        self,
+        project_id: str,
+        vector: Vector,
+        top_k: int,
+        where: Mapping[str, str] | None = None,
+    ) -> list[Match]:
+        """The ``top_k`` nearest records, most similar first, scored by cosine similarity;
+        with ``where``, only records whose metadata has those exact (string) values."""
+
+    @abstractmethod
+    async def fetch(self, project_id: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The metadata of those ``ids`` that exist."""
+
+    @abstractmethod
+    async def update_metadata(
+        self, project_id: str, ids: Sequence[str], changes: Mapping[str, Any]
+    ) -> None:
+        """Set the ``changes`` keys in the metadata of each existing record (others kept)."""
+
+    @abstractmethod
+    async def delete(self, project_id: str, ids: Sequence[str]) -> None: ...
+
+    async def aclose(self) -> None:
+        """Release connections (nothing to release by default)."""
+        return None

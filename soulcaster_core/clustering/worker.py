@@ -1,0 +1,158 @@
+"""The clustering worker: takes stored items off the queue and clusters them.
+
+On Redis the queue is a stream with one consumer group: run several ``soulcaster worker``
+processes and they share the entries; an entry a worker took but never acknowledged (it
+crashed) is taken over by another after ``reclaim_idle_ms``. On the embedded default,
+``soulcaster serve`` runs one worker in-process over the SQLite outbox.
+
+An entry is acknowledged only after its item's cluster is stored, so a crash or an outage
+loses nothing: while Gemini or Upstash are down, entries stay queued (ingestion goes on, it
+never waits for clustering), the worker backs off, and it catches up when they return.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING
+
+import anyio
+
+from ..errors import StoreUnavailable
+from ..models import QueueEntry
+from .clusterer import Clusterer
+from .embedder import build_embedder
+from .index import shared_vector_index
+from .ports import ClusteringUnavailable
+
+if TYPE_CHECKING:
+    from ..services import Services
+
+log = logging.getLogger(__name__)
+
+#: An entry claimed this long ago and never acknowledged belongs to a worker that died.
+RECLAIM_IDLE_MS = 60_000
+#: How long one ``claim`` waits for new entries before the loop looks around again.
+BLOCK_MS = 1_000
+#: Backoff while the embedder, the index or the store is down: first and longest waits.
+BACKOFF_FIRST = 1.0
+BACKOFF_MAX = 60.0
+
+
+def clusterer_for(services: Services) -> Clusterer:
+    """The clusterer the settings describe (embedder, vector index, threshold)."""
+    settings = services.settings
+    embedder = build_embedder(settings)
+    # An explicit SOULCASTER_CLUSTER_THRESHOLD wins; else the embedder's own scale decides.
+    threshold = (
+        settings.cluster_threshold if "cluster_threshold" in settings.model_fields_set else None
+    )
+    return Clusterer(
+        services.store,
+        embedder,
+        shared_vector_index(settings, services.store),
+        threshold=threshold,
+    )
+
+
+class ClusterWorker:
+    def __init__(
+        self,
+        services: Services,
+        consumer: str,
+        *,
+        clusterer: Clusterer | None = None,
+        reclaim_idle_ms: int = RECLAIM_IDLE_MS,
+        block_ms: int = BLOCK_MS,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        sync: Callable[[Services], Awaitable[object]] | None = None,
+    ) -> None:
+        self.services = services
+        self.consumer = consumer
+        self.clusterer = clusterer or clusterer_for(services)
+        self.reclaim_idle_ms = reclaim_idle_ms
+        self.block_ms = block_ms
+        self._sleep = sleep
+        self._sync = sync
+        #: Entries this worker holds that failed during an outage: retried first.
+        self._held: list[QueueEntry] = []
+
+    @property
+    def batch_size(self) -> int:
+        return self.services.settings.worker_batch
+
+    async def run_once(self) -> int:
+        """Handle one batch: held entries, then stale ones of dead workers, then new ones.
+
+        Returns how many entries were acknowledged. Raises ``ClusteringUnavailable`` or
+        ``StoreUnavailable`` (entries kept, nothing acknowledged) when a service is down.
+        """
+        store = self.services.store
+        entries = self._held
+        self._held = []
+        try:
+            if len(entries) < self.batch_size:
+                entries += await store.reclaim(
+                    self.consumer, self.reclaim_idle_ms, self.batch_size - len(entries)
+                )
+            if not entries:
+                entries = await store.claim(self.consumer, self.batch_size, self.block_ms)
+            if not entries:
+                return 0
+            await self._cluster(entries)
+            await store.ack(entries)
+        except (ClusteringUnavailable, StoreUnavailable):
+            self._held = _unique(entries)
+            raise
+        return len(entries)
+
+    async def _cluster(self, entries: Sequence[QueueEntry]) -> None:
+        by_project: dict[str, list[str]] = {}
+        for entry in entries:
+            by_project.setdefault(entry.project_id, []).append(entry.item_id)
+        for project_id, item_ids in by_project.items():
+            # An item deleted since it was queued is simply not there: nothing to cluster.
+            items = await self.services.store.get_items(project_id, list(dict.fromkeys(item_ids)))
+            await self.clusterer.assign(project_id, items)
+
+    async def run(self, stop: anyio.Event) -> None:
+        """Work until ``stop`` is set: batches back to back, backing off while a service is
+        down, and syncing the polling sources every ``sync_interval_seconds``."""
+        delay = BACKOFF_FIRST
+        next_sync = time.monotonic()
+        while not stop.is_set():
+            if time.monotonic() >= next_sync:
+                next_sync = time.monotonic() + self.services.settings.sync_interval_seconds
+                await self._sync_sources()
+            try:
+                await self.run_once()
+            except (ClusteringUnavailable, StoreUnavailable) as exc:
+                log.warning("clustering paused for %.0fs: %s", delay, exc)
+                with anyio.move_on_after(delay):
+                    await stop.wait()
+                delay = min(delay * 2, BACKOFF_MAX)
+                continue
+            except Exception:  # a bug must not stop clustering for good; the entries wait
+                log.exception("clustering batch failed")
+                with anyio.move_on_after(delay):
+                    await stop.wait()
+                delay = min(delay * 2, BACKOFF_MAX)
+                continue
+            delay = BACKOFF_FIRST
+            await self._sleep(0)  # let the web app breathe between batches
+
+    async def _sync_sources(self) -> None:
+        try:
+            if self._sync is not None:
+                await self._sync(self.services)
+            else:
+                from ..sync import sync_due_sources
+
+                await sync_due_sources(self.services)
+        except Exception:  # a sync failure is the sync's business, not clustering's
+            log.exception("syncing polling sources failed")
+
+
+def _unique(entries: Sequence[QueueEntry]) -> list[QueueEntry]:
+    return list({entry.entry_id: entry for entry in entries}.values())

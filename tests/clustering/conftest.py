@@ -1,0 +1,107 @@
+"""Fixtures of the clustering tests: each port's adapters, and items as the plugins map them.
+
+``embedder`` runs a test once per Embedder adapter (``local``, and ``gemini`` against a fake
+Gemini at its HTTP boundary); ``vector_index`` once per VectorIndex adapter (``local`` on
+SQLite and on the real Redis, and ``upstash`` against a fake Upstash Vector).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+from soulcaster_core.clustering.embedder import LocalEmbedder
+from soulcaster_core.clustering.gemini import GeminiEmbedder
+from soulcaster_core.clustering.index import LocalIndex
+from soulcaster_core.clustering.ports import Embedder, VectorIndex
+from soulcaster_core.clustering.upstash import UpstashIndex
+from soulcaster_core.configs import ConfigCache
+from soulcaster_core.plugins import load_plugins
+from soulcaster_core.services import Services
+from soulcaster_core.settings import Settings
+from soulcaster_core.store.base import Store
+from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.store.sqlite import SQLiteStore
+from soulcaster_core.testing import test_redis_url as redis_url
+
+from .fakes import GEMINI_URL, UPSTASH_URL, FakeGemini, FakeUpstash
+
+
+async def no_sleep(_: float) -> None:
+    """Backoff without waiting: the tests check what is retried, not how long it waits."""
+
+
+@pytest.fixture
+def fake_gemini() -> Iterator[FakeGemini]:
+    fake = FakeGemini()
+    with respx.mock(assert_all_called=False) as mock:
+        route = mock.post(GEMINI_URL).mock(side_effect=fake)
+        yield fake
+    # The SDK really went through our client and the mock: nothing reached the network.
+    assert route.call_count == len(fake.batches) + fake.refused
+
+
+@pytest.fixture
+def fake_upstash() -> Iterator[FakeUpstash]:
+    fake = FakeUpstash()
+    with respx.mock(assert_all_called=False) as mock:
+        mock.route(url__startswith=UPSTASH_URL).mock(side_effect=fake)
+        yield fake
+
+
+@pytest.fixture(params=["local", "gemini"])
+async def embedder(
+    request: pytest.FixtureRequest, fake_gemini: FakeGemini, anyio_backend: str
+) -> AsyncIterator[Embedder]:
+    chosen: Embedder
+    if request.param == "local":
+        chosen = LocalEmbedder(dimensions=256)
+    else:
+        chosen = GeminiEmbedder("test-key", dimensions=256, sleep=no_sleep)
+    try:
+        yield chosen
+    finally:
+        await chosen.aclose()
+
+
+@pytest.fixture(params=["local-sqlite", "local-redis", "upstash"])
+async def vector_index(
+    request: pytest.FixtureRequest, tmp_path: Path, fake_upstash: FakeUpstash, anyio_backend: str
+) -> AsyncIterator[VectorIndex]:
+    if request.param == "upstash":
+        index: VectorIndex = UpstashIndex(UPSTASH_URL, "test-token", sleep=no_sleep)
+        try:
+            yield index
+        finally:
+            await index.aclose()
+        return
+    if request.param == "local-sqlite":
+        store: SQLiteStore | RedisStore = SQLiteStore(tmp_path / "soulcaster.sqlite3")
+    else:
+        store = RedisStore(redis_url(), prefix=f"test-{uuid.uuid4().hex}:")
+    await store.open()
+    try:
+        yield LocalIndex(store)
+    finally:
+        if isinstance(store, RedisStore):
+            await store.destroy()
+        await store.close()
+
+
+def services_for(store: Store, http: httpx.AsyncClient, **settings: Any) -> Services:
+    """What a worker runs with: these settings, this store, no plugins."""
+    chosen = Settings(api_token="test", load_plugins="", **settings)
+    return Services(
+        settings=chosen,
+        store=store,
+        plugins=load_plugins(allow=set(), entrypoints=()),
+        http=http,
+        api_token="test",
+        configs=ConfigCache(store),
+    )

@@ -1,0 +1,50 @@
+"""A clustering worker that dies mid-batch, as ``kill -9`` would: run as a child process.
+
+    python crashing_worker.py REDIS_URL PREFIX ASSIGNED_BEFORE_CRASH
+
+It claims a batch, clusters it, stores the clusters, sets the cluster of the first
+ASSIGNED_BEFORE_CRASH items and exits at once (``os._exit``: no cleanup, no acknowledgement).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
+
+from soulcaster_core.clustering.worker import ClusterWorker
+from soulcaster_core.store.redis import RedisStore
+from tests.clustering.conftest import services_for
+
+
+class DiesMidBatch(RedisStore):
+    def __init__(self, url: str, prefix: str, survive: int) -> None:
+        super().__init__(url, prefix=prefix)
+        self.survive = survive
+
+    async def set_item_clusters(
+        self, project_id: str, rows: Sequence[tuple[str, str | None, Mapping[str, Any]]]
+    ) -> None:
+        for row in rows:  # one by one, so the crash falls inside the batch
+            if self.survive <= 0:
+                os._exit(137)
+            self.survive -= 1
+            await super().set_item_clusters(project_id, [row])
+
+
+async def main(url: str, prefix: str, survive: int) -> None:
+    store = DiesMidBatch(url, prefix, survive)
+    await store.open()
+    async with httpx.AsyncClient() as http:
+        await ClusterWorker(services_for(store, http), consumer="doomed", block_ms=0).run_once()
+    sys.exit("the batch finished: the crash did not happen")
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))

@@ -1,0 +1,121 @@
+"""The clustering algorithm on items from every source, on both stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from soulcaster_core.clustering.clusterer import ALGORITHM, Clusterer
+from soulcaster_core.clustering.embedder import LocalEmbedder
+from soulcaster_core.clustering.index import LocalIndex
+from soulcaster_core.models import FeedbackItem, Project
+from soulcaster_core.store.base import Store
+
+from . import items as fx
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+async def clusterer(store: Store) -> Clusterer:
+    await store.create_project(Project(id=fx.PROJECT, name="Acme"))
+    return Clusterer(store, LocalEmbedder(), LocalIndex(store))
+
+
+async def stored(store: Store, *made: FeedbackItem) -> list[FeedbackItem]:
+    for item in made:
+        await store.ingest(item)
+    return list(made)
+
+
+async def cluster_of(store: Store, item: FeedbackItem) -> str | None:
+    found = await store.get_item(fx.PROJECT, item.id)
+    assert found is not None
+    return found.cluster_id
+
+
+async def test_one_bug_from_four_tools_is_one_cluster(clusterer: Clusterer, store: Store) -> None:
+    reports = await stored(
+        store,
+        fx.sentry_error(),
+        fx.posthog_exception(),
+        fx.splunk_log(),
+        fx.datadog_alert(),
+        fx.sentry_issue(),
+    )
+    assignments = await clusterer.assign(fx.PROJECT, reports)
+    assert len({a.cluster_id for a in assignments}) == 1
+    cluster = await store.get_cluster(fx.PROJECT, assignments[0].cluster_id)
+    assert cluster is not None
+    assert sorted(cluster.sources) == ["datadog", "posthog", "sentry", "splunk"]
+    assert cluster.item_ids == [r.id for r in reports]
+    assert (cluster.item_count, cluster.occurrence_count) == (5, 5)
+    assert cluster.title == "KeyError: 'user_id'"
+
+
+async def test_near_miss_and_unrelated_get_clusters_of_their_own(
+    clusterer: Clusterer, store: Store
+) -> None:
+    bug, miss, other = await stored(store, fx.sentry_error(), fx.near_miss(), fx.unrelated())
+    await clusterer.assign(fx.PROJECT, [bug, miss, other])
+    clusters = {await cluster_of(store, i) for i in (bug, miss, other)}
+    assert len(clusters) == 3
+
+
+async def test_items_arriving_later_join_across_batches(clusterer: Clusterer, store: Store) -> None:
+    first = await stored(store, fx.sentry_error())
+    await clusterer.assign(fx.PROJECT, first)
+    later = await stored(store, fx.splunk_log("a1"), fx.splunk_log("b2"), fx.datadog_alert("web-9"))
+    await clusterer.assign(fx.PROJECT, later)
+    assert {await cluster_of(store, i) for i in first + later} == {
+        await cluster_of(store, first[0])
+    }
+
+
+async def test_each_assignment_records_algorithm_and_similarity(
+    clusterer: Clusterer, store: Store
+) -> None:
+    made = await stored(store, fx.sentry_error(), fx.datadog_alert("a"), fx.datadog_alert("b"))
+    await clusterer.assign(fx.PROJECT, made)
+    records = []
+    for made_item in made:
+        found = await store.get_item(fx.PROJECT, made_item.id)
+        assert found is not None
+        records.append(found.metadata["clustering"])
+    assert [r["method"] for r in records] == ["new", "template", "signature"]
+    assert all(r["algorithm"] == ALGORITHM for r in records)
+    assert records[0]["similarity"] == 1.0 and 0 < records[1]["similarity"] <= 1.0
+
+
+async def test_assigning_twice_changes_nothing(clusterer: Clusterer, store: Store) -> None:
+    made = await stored(store, fx.sentry_error(), fx.splunk_log())
+    await clusterer.assign(fx.PROJECT, made)
+    again = [await store.get_item(fx.PROJECT, i.id) for i in made]
+    assert await clusterer.assign(fx.PROJECT, [i for i in again if i]) == []
+    (cluster,) = await store.list_clusters(fx.PROJECT)
+    assert cluster.item_count == 2
+
+
+async def test_a_variable_word_is_learned_from_a_masked_one(
+    clusterer: Clusterer, store: Store
+) -> None:
+    lines = [
+        "Invalid user admin from 1.2.3.4",
+        "Invalid user test9 from 5.6.7.8",
+        "Invalid user oracle from 1.1.1.1",
+    ]
+    made = await stored(store, *[fx.item("splunk", line) for line in lines])
+    for one in made:  # one at a time: the order they arrive in matters online
+        await clusterer.assign(fx.PROJECT, [one])
+    assert len({await cluster_of(store, i) for i in made}) == 1
+
+
+async def test_distinct_templates_stay_apart(clusterer: Clusterer, store: Store) -> None:
+    lines = [
+        "session opened for user root by (uid=0)",
+        "session closed for user root",
+        "Accepted password for root from 1.2.3.4 port 22 ssh2",
+        "Failed password for root from 1.2.3.4 port 22 ssh2",
+    ]
+    made = await stored(store, *[fx.item("splunk", line) for line in lines])
+    await clusterer.assign(fx.PROJECT, made)
+    assert len({await cluster_of(store, i) for i in made}) == 4

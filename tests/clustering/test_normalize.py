@@ -1,0 +1,182 @@
+"""Masking and the clustering view of an item: what varies goes, what names the problem stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from soulcaster_core.clustering.document import build_document
+from soulcaster_core.clustering.normalize import mask
+
+
+@pytest.mark.parametrize(
+    ("text", "template"),
+    [
+        (
+            "Failed password for root from 5.36.59.76 port 42393 ssh2",
+            "Failed password for root from <*> port <*>",
+        ),
+        ("request 7b0e4c1a-9f1e-4c55-8d7c-1d2e3f4a5b6c took 523 ms", "request <*> took <*>"),
+        ("GET https://shop.example.com/cart?id=42 failed", "GET <*> failed"),
+        ("cannot open /var/lib/app/data/0001.db: denied", "cannot open <*>: denied"),
+        ("at 2024-03-05T10:00:01.123Z worker 0x7fe3a1 stopped", "at <*> worker <*> stopped"),
+        (
+            "connection from 1.2.3.4 () at Sun Jul  3 10:05:25 2005",
+            "connection from <*> (<*>) at <*>",
+        ),
+        (
+            "uid=0 euid=0 tty=NODEVssh ruser= rhost=a.example.net",
+            "uid=<*> euid=<*> tty=<*> ruser= rhost=<*>",
+        ),
+        ("user ana@example.com saved 5.2 KB", "user <*> saved <*>"),
+        ("name an14 an15 an16 an17 resolved", "name <*> resolved"),
+        ("cancelNotification,index:0", "cancelNotification,index:<*>"),
+        ("synchronized to LOCAL(0), stratum 10", "synchronized to <*>, stratum <*>"),
+    ],
+)
+def test_mask(text: str, template: str) -> None:
+    assert mask(text) == template
+
+
+def test_mask_keeps_words_and_shape() -> None:
+    assert mask("KeyError: 'user_id'") == "KeyError: 'user_id'"
+    assert mask("Cannot read properties of undefined (reading 'map')") == (
+        "Cannot read properties of undefined (reading 'map')"
+    )
+
+
+PY_TRACE = """Traceback (most recent call last):
+  File "/srv/app/.venv/lib/python3.11/site-packages/flask/app.py", line 1484, in dispatch
+  File "/srv/app/shop/views/cart.py", line 88, in checkout
+  File "/srv/app/shop/billing.py", line 42, in compute_total
+ZeroDivisionError: division by zero"""
+
+RENDERED = """Traceback (most recent call last):
+  flask/app.py:1484 in dispatch
+> shop/views/cart.py:91 in checkout
+> shop/billing.py:40 in compute_total
+ZeroDivisionError: division by zero"""
+
+JAVA_TRACE = """2024-03-05 10:00:01.123 ERROR 1 --- [exec-4] c.s.b.InvoiceService : failed
+java.lang.NullPointerException: Cannot invoke "String.length()" because "name" is null
+\tat com.shop.billing.InvoiceService.format(InvoiceService.java:57)
+\tat com.shop.billing.InvoiceController.render(InvoiceController.java:31)
+\tat java.base/java.lang.Thread.run(Thread.java:833)"""
+
+JS_TRACE = """TypeError: Cannot read properties of undefined (reading 'map')
+    at ProductList (webpack:///src/components/ProductList.tsx:23:18)
+    at renderWithHooks (node_modules/react-dom/cjs/react-dom.development.js:14985:18)"""
+
+GO_TRACE = """panic: runtime error: index out of range [5] with length 3
+
+goroutine 1 [running]:
+orders.SplitBatch(0xc000010000, {0x0, 0x0})
+\t/srv/orders/batch.go:48 +0x1d
+net/http.HandlerFunc.ServeHTTP(0xc0000a, {0x1})
+\t/usr/local/go/src/net/http/server.go:2136 +0x29"""
+
+RUBY_TRACE = """E, [2024-03-05T10:00:01.1 #131] ERROR -- : app/models/cart.rb:42:in `total': \
+undefined method `price' for nil:NilClass (NoMethodError)
+\tfrom app/controllers/carts_controller.rb:13:in `show'"""
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "head", "frames"),
+    [
+        (
+            "Splunk alert",
+            PY_TRACE,
+            "ZeroDivisionError: division by zero",
+            ("compute_total", "checkout"),
+        ),
+        (
+            "ZeroDivisionError: division by zero",
+            RENDERED,
+            "ZeroDivisionError: division by zero",
+            ("compute_total", "checkout"),
+        ),
+        (
+            "errors",
+            JAVA_TRACE,
+            'NullPointerException: Cannot invoke "String.length()" because "name" is null',
+            ("InvoiceService.format", "InvoiceController.render"),
+        ),
+        (
+            "errors",
+            JS_TRACE,
+            "TypeError: Cannot read properties of undefined (reading 'map')",
+            ("ProductList",),
+        ),
+        (
+            "errors",
+            GO_TRACE,
+            "panic: runtime error: index out of range [<*>] with length <*>",
+            ("orders.SplitBatch",),
+        ),
+        (
+            "errors",
+            RUBY_TRACE,
+            "NoMethodError: undefined method `price' for nil:NilClass",
+            ("total", "show"),
+        ),
+        (
+            "[P2] [Triggered on {service:api}] Errors",
+            "```\nZeroDivisionError: division by zero\n```",
+            "ZeroDivisionError: division by zero",
+            (),
+        ),
+        (
+            "ValueError: invalid literal for int() with base 10: 'abc'",
+            "",
+            "ValueError: invalid literal for int() with base <*>: <*>",
+            (),
+        ),
+    ],
+)
+def test_document_across_languages_and_tools(
+    title: str, body: str, head: str, frames: tuple[str, ...]
+) -> None:
+    doc = build_document(title, body, "", {})
+    assert doc.head == head
+    assert doc.frames == frames
+
+
+def test_structured_exceptions_and_culprit() -> None:
+    exceptions = [
+        {
+            "type": "KeyError",
+            "value": "'user_id'",
+            "frames": [
+                {
+                    "function": "dispatch",
+                    "filename": "django/core/handlers/base.py",
+                    "in_app": False,
+                },
+                {"function": "profile_view", "filename": "accounts/views.py", "in_app": True},
+                {"function": "load_profile", "filename": "accounts/profiles.py", "in_app": True},
+            ],
+        }
+    ]
+    doc = build_document("KeyError: 'user_id'", "", "", {"exceptions": exceptions})
+    assert (doc.head, doc.frames, doc.exc_type) == (
+        "KeyError: 'user_id'",
+        ("load_profile", "profile_view"),
+        "KeyError",
+    )
+    issue = build_document(
+        "KeyError: 'user_id'", "", "", {"culprit": "accounts.profiles in load_profile"}
+    )
+    assert issue.frames == ("load_profile",)
+    java = build_document("NPE", "", "", {"culprit": "com.shop.LabelPrinter in printAddress"})
+    assert java.frames == ("LabelPrinter.printAddress",)
+
+
+def test_a_log_line_is_its_own_head() -> None:
+    doc = build_document("Invalid user admin from 1.2.3.4", "", "", {})
+    assert (doc.head, doc.frames, doc.exc_type) == ("Invalid user admin from <*>", (), "")
+
+
+def test_a_cut_title_is_read_whole_from_the_raw_text() -> None:
+    line = "start " + " ".join(f"word{i} x" for i in range(80)) + " end"
+    doc = build_document(line[:299] + "…", "", line, {})
+    assert doc.head.startswith("start <*> x <*> x")
+    assert len(doc.tokens) == 48  # capped, at a word, after masking

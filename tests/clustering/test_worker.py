@@ -1,0 +1,240 @@
+"""The worker: consumes the queue, survives outages of Gemini and Upstash without losing an
+item or slowing ingestion, and on Redis shares the work and takes over a crashed worker's."""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import anyio
+import httpx
+import pytest
+
+from soulcaster_core.clustering.clusterer import Clusterer
+from soulcaster_core.clustering.embedder import LocalEmbedder
+from soulcaster_core.clustering.gemini import GeminiEmbedder
+from soulcaster_core.clustering.index import LocalIndex
+from soulcaster_core.clustering.ports import ClusteringUnavailable
+from soulcaster_core.clustering.upstash import UpstashIndex
+from soulcaster_core.clustering.worker import ClusterWorker
+from soulcaster_core.models import FeedbackItem, Project
+from soulcaster_core.store.base import Store
+from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.testing import test_redis_url as redis_url
+
+from . import items as fx
+from .conftest import no_sleep, services_for
+from .fakes import UPSTASH_URL, FakeGemini, FakeUpstash
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient() as client:
+        yield client
+
+
+def reports() -> list[FeedbackItem]:
+    """Two bugs and an unrelated alert, as several tools report them."""
+    return [
+        fx.sentry_error(),
+        fx.splunk_log("r1"),
+        fx.datadog_alert("web-1"),
+        fx.near_miss(),
+        fx.unrelated(),
+        fx.posthog_exception(),
+        fx.splunk_log("r2"),
+    ]
+
+
+async def ingest_all(store: Store, made: list[FeedbackItem]) -> None:
+    await store.create_project(Project(id=fx.PROJECT, name="Acme"))
+    for item in made:
+        assert (await store.ingest(item)).status == "created"
+
+
+async def drain(worker: ClusterWorker) -> int:
+    total = 0
+    while handled := await worker.run_once():
+        total += handled
+    return total
+
+
+async def unassigned(store: Store, made: list[FeedbackItem]) -> int:
+    found = [await store.get_item(fx.PROJECT, item.id) for item in made]
+    return sum(1 for item in found if item is not None and item.cluster_id is None)
+
+
+async def check_exactly_once(store: Store, made: list[FeedbackItem]) -> dict[str, str]:
+    """Every item has one cluster, and is listed, once, by that cluster only."""
+    cluster_of = {}
+    for item in made:
+        found = await store.get_item(fx.PROJECT, item.id)
+        assert found is not None and found.cluster_id is not None, item.title
+        cluster_of[item.id] = found.cluster_id
+    clusters = await store.list_clusters(fx.PROJECT)
+    listed = Counter(i for c in clusters for i in c.item_ids)
+    assert listed == Counter(list(cluster_of))  # each item once
+    for cluster in clusters:
+        assert all(cluster_of[i] == cluster.id for i in cluster.item_ids)
+        assert cluster.item_count == len(cluster.item_ids)
+    assert await store.queue_depth() == 0
+    return cluster_of
+
+
+async def test_worker_clusters_the_queue(store: Store, http: httpx.AsyncClient) -> None:
+    made = reports()
+    await ingest_all(store, made)
+    worker = ClusterWorker(services_for(store, http, worker_batch=3), "w1", block_ms=0)
+    assert await drain(worker) == len(made)
+    cluster_of = await check_exactly_once(store, made)
+    assert len(set(cluster_of.values())) == 3  # the bug, its near miss, the disk alert
+
+
+async def test_gemini_outage_waits_then_catches_up(
+    store: Store, http: httpx.AsyncClient, fake_gemini: FakeGemini
+) -> None:
+    services = services_for(store, http, worker_batch=4)
+    gemini = GeminiEmbedder("k", dimensions=64, attempts=2, sleep=no_sleep)
+    worker = ClusterWorker(
+        services, "w1", block_ms=0, clusterer=Clusterer(store, gemini, LocalIndex(store))
+    )
+    made = reports()
+    fake_gemini.down = 503
+    await ingest_all(store, made[:4])
+    with pytest.raises(ClusteringUnavailable):
+        await worker.run_once()
+    # Ingestion goes on while clustering waits; nothing is acknowledged, nothing is lost.
+    for item in made[4:]:
+        assert (await store.ingest(item)).status == "created"
+    with pytest.raises(ClusteringUnavailable):
+        await worker.run_once()
+    assert await store.queue_depth() == len(made)
+    assert await unassigned(store, made) == len(made)
+
+    fake_gemini.down = None
+    assert await drain(worker) == len(made)
+    await check_exactly_once(store, made)
+    await gemini.aclose()
+
+
+async def test_upstash_outage_waits_then_catches_up(
+    store: Store, http: httpx.AsyncClient, fake_upstash: FakeUpstash
+) -> None:
+    index = UpstashIndex(UPSTASH_URL, "t", attempts=2, sleep=no_sleep)
+    worker = ClusterWorker(
+        services_for(store, http),
+        "w1",
+        block_ms=0,
+        clusterer=Clusterer(store, LocalEmbedder(), index),
+    )
+    made = reports()
+    await ingest_all(store, made)
+    fake_upstash.down = True
+    with pytest.raises(ClusteringUnavailable):
+        await worker.run_once()
+    assert await store.queue_depth() == len(made)
+    fake_upstash.down = False
+    assert await drain(worker) == len(made)
+    await check_exactly_once(store, made)
+    await index.aclose()
+
+
+async def test_run_backs_off_during_an_outage_and_stops(
+    store: Store, http: httpx.AsyncClient, fake_gemini: FakeGemini
+) -> None:
+    made = reports()
+    await ingest_all(store, made)
+    gemini = GeminiEmbedder("k", dimensions=64, attempts=1, sleep=no_sleep)
+    stop = anyio.Event()
+    syncs: list[int] = []
+
+    async def sync(_: object) -> None:
+        syncs.append(1)
+
+    worker = ClusterWorker(
+        services_for(store, http),
+        "w1",
+        block_ms=0,
+        clusterer=Clusterer(store, gemini, LocalIndex(store)),
+        sync=sync,
+    )
+    fake_gemini.down = 503
+    calls = 0
+    real_run_once = worker.run_once
+
+    async def run_once() -> int:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            fake_gemini.down = None  # the service returns while the worker backs off
+        if calls == 3:
+            stop.set()
+        return await real_run_once()
+
+    worker.run_once = run_once  # type: ignore[method-assign]
+    with anyio.fail_after(30):
+        await worker.run(stop)
+    assert syncs == [1]
+    assert await store.queue_depth() == 0
+    await gemini.aclose()
+
+
+# -- Redis: several workers, one crashed ------------------------------------------------------
+@pytest.fixture
+async def redis_store() -> AsyncIterator[RedisStore]:
+    store = RedisStore(redis_url(), prefix=f"test-{uuid.uuid4().hex}:")
+    await store.open()
+    try:
+        yield store
+    finally:
+        await store.destroy()
+        await store.close()
+
+
+async def test_workers_share_the_stream(redis_store: RedisStore, http: httpx.AsyncClient) -> None:
+    made = reports() * 1 + [fx.splunk_log(f"x{i}") for i in range(5)]
+    await ingest_all(redis_store, made)
+    services = services_for(redis_store, http, worker_batch=3)
+    one = ClusterWorker(services, "one", block_ms=0)
+    two = ClusterWorker(services, "two", block_ms=0)
+    handled = {"one": 0, "two": 0}
+    while True:
+        a, b = await one.run_once(), await two.run_once()
+        handled["one"] += a
+        handled["two"] += b
+        if not a and not b:
+            break
+    assert handled["one"] > 0 and handled["two"] > 0
+    assert handled["one"] + handled["two"] == len(made)
+    await check_exactly_once(redis_store, made)
+
+
+async def test_a_crashed_workers_batch_is_reclaimed_and_assigned_once(
+    redis_store: RedisStore, http: httpx.AsyncClient
+) -> None:
+    made = reports() + [fx.splunk_log(f"y{i}") for i in range(6)]
+    await ingest_all(redis_store, made)
+    script = Path(__file__).with_name("crashing_worker.py")
+    crashed = await anyio.run_process(
+        [sys.executable, str(script), redis_url(), redis_store.prefix, "5"], check=False
+    )
+    assert crashed.returncode == 137, crashed.stderr.decode()
+    assigned = [
+        i
+        for i in made
+        if (await redis_store.get_item(fx.PROJECT, i.id)).cluster_id  # type: ignore[union-attr]
+    ]
+    assert len(assigned) == 5  # it died half-way through its batch
+    assert await redis_store.queue_depth() == len(made)  # and acknowledged nothing
+
+    # The survivor takes over entries idle for any time at all: their owner is gone.
+    survivor = ClusterWorker(
+        services_for(redis_store, http), "survivor", reclaim_idle_ms=0, block_ms=0
+    )
+    assert await drain(survivor) == len(made)
+    await check_exactly_once(redis_store, made)
