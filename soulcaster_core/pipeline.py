@@ -157,7 +157,8 @@ async def _accept_map_store(
     except Exception as exc:
         raise _PluginFailure(exc) from exc
     # Whatever the plugin wrote, the item belongs where it was delivered.
-    item = item.model_copy(update={"project_id": project_id, "source": source})
+    if (item.project_id, item.source) != (project_id, source):
+        item = item.model_copy(update={"project_id": project_id, "source": source})
     if request is not None:
         item.received_at = request.received_at
     result = await store.ingest(

@@ -49,7 +49,7 @@ def parse_cursor(cursor: str) -> tuple[int, str]:
 
 def iso(at: datetime) -> str:
     """A fixed-width UTC timestamp, so that strings compare in time order (Lua relies on it)."""
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 class Store(ABC):
