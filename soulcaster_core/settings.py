@@ -64,7 +64,7 @@ class Settings(BaseSettings):
     #: Cosine similarity an item needs to join the nearest cluster (high: under-merge).
     cluster_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     #: Queue entries a worker takes at once.
-    worker_batch: int = Field(default=50, gt=0)
+    worker_batch: int = Field(default=100, gt=0)
 
     @property
     def sqlite_path(self) -> Path:

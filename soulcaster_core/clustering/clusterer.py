@@ -29,7 +29,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from ..models import FeedbackItem
+from ..models import Cluster, FeedbackItem
 from ..store.base import Store
 from .clusters import add_items, new_cluster
 from .document import ClusterDoc, document_for, method_name
@@ -120,10 +120,8 @@ class _Batch:
         records = [r for r in self.records if shape is None or r.metadata["shape"] == shape]
         if not records:
             return []
-        scores = np.stack([self.vectors[r.id] for r in records]) @ vector
-        return [
-            Match(r.id, float(s), dict(r.metadata)) for r, s in zip(records, scores, strict=True)
-        ]
+        scores = (np.stack([self.vectors[r.id] for r in records]) @ vector).tolist()
+        return [Match(r.id, s, dict(r.metadata)) for r, s in zip(records, scores, strict=True)]
 
 
 class Clusterer:
@@ -159,10 +157,8 @@ class Clusterer:
         fresh = [s for s in signatures if s not in known]
         if fresh:
             texts = {doc.signature: doc.text for doc in docs.values()}
-            vectors = await self.embedder.embed([texts[s] for s in fresh])
-            batch.vectors = {
-                s: np.asarray(v, dtype=np.float32) for s, v in zip(fresh, vectors, strict=True)
-            }
+            matrix = await self.embedder.embed_matrix([texts[s] for s in fresh])
+            batch.vectors = dict(zip(fresh, matrix, strict=True))
 
         assignments = [await self._decide(project_id, item, docs[item.id], batch) for item in todo]
         await self._write(project_id, todo, docs, assignments, batch)
@@ -189,7 +185,7 @@ class Clusterer:
         batch.records.append(
             VectorRecord(
                 sig,
-                vector.tolist(),
+                vector,
                 {
                     "cluster_id": cluster_id,
                     "source": item.source,
@@ -224,11 +220,14 @@ class Clusterer:
         return _cluster(same[0]), same[0].score
 
     def _nearest(self, doc: ClusterDoc, candidates: Sequence[Match]) -> tuple[str | None, float]:
+        above = [m for m in candidates if m.score >= self.threshold]
+        if not above:
+            return None, 0.0  # most new templates: nothing that close
         frames = _cluster_frames(candidates)
         close = [
             m
-            for m in sorted(candidates, key=lambda m: -m.score)
-            if m.score >= self.threshold and not _vetoed(doc, m.metadata, frames[_cluster(m)])
+            for m in sorted(above, key=lambda m: -m.score)
+            if not _vetoed(doc, m.metadata, frames[_cluster(m)])
         ]
         if not close:
             return None, 0.0
@@ -244,25 +243,37 @@ class Clusterer:
         assignments: Sequence[Assignment],
         batch: _Batch,
     ) -> None:
-        # Order matters for a crash half-way: vectors first (a replay then finds the signature
-        # and its cluster id), clusters next (item ids are added once), items last (an item
-        # with a cluster id is done, and is skipped by a replay).
-        await self.index.upsert(project_id, batch.records)
-        by_cluster: dict[str, list[tuple[FeedbackItem, ClusterDoc]]] = {}
+        # One atomic store step writes the clusters and the items' assignments, and the new
+        # templates' vectors too when the index keeps them in the store (the local index).
+        # An index that keeps them elsewhere (Upstash) gets them first: a replay after a crash
+        # in between then finds the signatures and their cluster ids (an item with a cluster
+        # id is skipped by a replay, and a cluster lists an item once).
+        vectors = self.index.store_rows(self.store, batch.records) if batch.records else []
+        if vectors is None:
+            await self.index.upsert(project_id, batch.records)
+        by_cluster: dict[str, list[FeedbackItem]] = {}
         for item, assignment in zip(items, assignments, strict=True):
-            by_cluster.setdefault(assignment.cluster_id, []).append((item, docs[item.id]))
-        # Clusters this batch started need no read (a replay's do: they are then found).
-        created = {a.cluster_id for a in assignments if a.method == "new"}
-        wanted = [c for c in by_cluster if c not in created]
-        existing = {c.id: c for c in await self.store.get_clusters(project_id, wanted)}
-        clusters = []
-        for cluster_id, members in by_cluster.items():
-            cluster = existing.get(cluster_id)
-            if cluster is None:
-                first_item, first_doc = members[0]
-                cluster = new_cluster(project_id, cluster_id, first_item, first_doc)
-            add_items(cluster, [item for item, _ in members])
-            clusters.append(cluster)
-        await self.store.save_clusters(clusters)
-        rows = [(a.item_id, a.cluster_id, a.record()) for a in assignments]
-        await self.store.set_item_clusters(project_id, rows)
+            by_cluster.setdefault(assignment.cluster_id, []).append(item)
+
+        def update(found: Mapping[str, Cluster]) -> list[Cluster]:
+            clusters = []
+            for cluster_id, members in by_cluster.items():
+                cluster = found.get(cluster_id)
+                if cluster is None:
+                    cluster = new_cluster(project_id, cluster_id, members[0], docs[members[0].id])
+                add_items(cluster, members)
+                clusters.append(cluster)
+            return clusters
+
+        # One record per decision, shared by the items it decided (the store encodes it once).
+        records: dict[tuple[str, float, str], dict[str, Any]] = {}
+        rows = []
+        for a in assignments:
+            key = (a.method, a.similarity, a.signature)
+            record = records.get(key)
+            if record is None:
+                record = records[key] = a.record()
+            rows.append((a.item_id, a.cluster_id, record))
+        await self.store.update_clusters(project_id, list(by_cluster), update, rows, vectors or ())
+        if vectors:
+            await self.index.stored(project_id, batch.records)

@@ -29,26 +29,28 @@ def new_cluster(project_id: str, cluster_id: str, item: FeedbackItem, doc: Clust
 
 def add_items(cluster: Cluster, items: Sequence[FeedbackItem]) -> None:
     """Count ``items`` into ``cluster``, each once however often this is called."""
-    present = set(cluster.item_ids)
-    sources = set(cluster.sources)
-    first, last = cluster.first_seen, cluster.last_seen
-    occurrences = cluster.occurrence_count
+    fresh: dict[str, FeedbackItem] = {}
     for item in items:
-        if item.id in present:
-            continue
-        present.add(item.id)
-        cluster.item_ids.append(item.id)
-        occurrences += item.occurrences
-        if item.source not in sources:
-            sources.add(item.source)
+        fresh.setdefault(item.id, item)
+    if not fresh.keys().isdisjoint(cluster.item_ids):  # a replayed batch: some are in already
+        for item_id in cluster.item_ids:
+            fresh.pop(item_id, None)
+    if not fresh:
+        cluster.item_count = len(cluster.item_ids)
+        return
+    cluster.item_ids.extend(fresh)
+    for item in fresh.values():
+        if item.source not in cluster.sources:
             cluster.sources.append(item.source)
-        seen_first = item.first_seen or item.created_at
-        seen_last = item.last_seen or item.created_at
-        first = seen_first if first is None else min(first, seen_first)
-        last = seen_last if last is None else max(last, seen_last)
+    firsts = [item.first_seen or item.created_at for item in fresh.values()]
+    lasts = [item.last_seen or item.created_at for item in fresh.values()]
+    if cluster.first_seen is not None:
+        firsts.append(cluster.first_seen)
+    if cluster.last_seen is not None:
+        lasts.append(cluster.last_seen)
     cluster.item_count = len(cluster.item_ids)
-    cluster.occurrence_count = occurrences
-    cluster.first_seen, cluster.last_seen = first, last
+    cluster.occurrence_count += sum(item.occurrences for item in fresh.values())
+    cluster.first_seen, cluster.last_seen = min(firsts), max(lasts)
 
 
 def recount(cluster: Cluster, items: Sequence[FeedbackItem]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
@@ -245,7 +245,8 @@ def _headline(title: str, text: str) -> tuple[str, str] | None:
     text's last one with a message (Python prints the causes first)."""
     every = _headlines(text)
     with_message = [c for c in every if c[1]]
-    in_title = [c for c in _headlines(title) if c[1]]
+    # A log line is its own title: one search does for both.
+    in_title = with_message if title == text else [c for c in _headlines(title) if c[1]]
     if in_title:
         kind, message = in_title[0]
         lines = [c for c in with_message if c[0] == kind and message.startswith(c[1])]
@@ -260,7 +261,27 @@ def _strip_tags(title: str) -> str:
 
 def document_for(item: FeedbackItem) -> ClusterDoc:
     """The clustering view of ``item``; pure, so the worker and the benchmark share it."""
-    return build_document(item.title, item.body, item.raw_text, item.metadata)
+    metadata = item.metadata
+    culprit = metadata.get("culprit")
+    if (
+        metadata.get("exceptions") is None
+        and metadata.get("exception") is None
+        and (culprit is None or isinstance(culprit, str))
+        and len(item.title) + len(item.body) + len(item.raw_text) <= CACHED_TEXT
+    ):
+        return _text_document(item.title, item.body, item.raw_text, culprit)
+    return build_document(item.title, item.body, item.raw_text, metadata)
+
+
+#: Longest text (title, body and raw text together) whose document is cached.
+CACHED_TEXT = 2048
+
+
+@lru_cache(maxsize=8192)
+def _text_document(title: str, body: str, raw_text: str, culprit: str | None) -> ClusterDoc:
+    # Without structured exceptions, the document follows from the text alone, and the same
+    # log line or alert arrives again and again (over half the lines of LogHub-2k repeat one).
+    return build_document(title, body, raw_text, {} if culprit is None else {"culprit": culprit})
 
 
 def build_document(title: str, body: str, raw_text: str, metadata: dict[str, Any]) -> ClusterDoc:

@@ -67,6 +67,13 @@ class LocalEmbedder(Embedder):
     async def embed(self, texts: Sequence[str]) -> list[list[float]]:
         return [self.vector(text).tolist() for text in texts]
 
+    async def embed_matrix(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        # No round trip through lists of floats: half the cost of a vector.
+        matrix = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for row, text in enumerate(texts):
+            matrix[row] = self.vector(text)
+        return matrix
+
 
 def build_embedder(settings: Settings) -> Embedder:
     """The adapter ``SOULCASTER_EMBEDDER`` names; Gemini's SDK is imported only if chosen."""

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import StoreUnavailable
-from ..store.base import Store
+from ..store.base import Store, VectorRow
 from .ports import ClusteringUnavailable, Match, Vector, VectorIndex, VectorRecord
 
 if TYPE_CHECKING:
@@ -136,6 +136,14 @@ class LocalIndex(VectorIndex):
         for record in records:
             project.put(record)
 
+    def store_rows(self, store: Store, records: Sequence[VectorRecord]) -> list[VectorRow] | None:
+        return [_pack(r) for r in records] if store is self.store else None
+
+    async def stored(self, project_id: str, records: Sequence[VectorRecord]) -> None:
+        project = await self._project(project_id)
+        for record in records:
+            project.put(record)
+
     async def _save(self, project_id: str, records: Sequence[VectorRecord]) -> None:
         rows = [_pack(r) for r in records]
         try:
@@ -151,20 +159,24 @@ class LocalIndex(VectorIndex):
         where: Mapping[str, str] | None = None,
     ) -> list[Match]:
         project = await self._project(project_id)
-        rows: npt.NDArray[np.intp] = np.arange(len(project.ids))
+        # Rows in ascending order: all of them (a view, no copy), or those ``where`` selects.
+        rows: npt.NDArray[np.intp] | None = None
         for key, value in (where or {}).items():
-            rows = np.intersect1d(rows, project.rows_where(key, value))
-        if not len(rows):
+            found = np.asarray(project.rows_where(key, value), dtype=np.intp)
+            rows = found if rows is None else np.intersect1d(rows, found)
+        vectors = project.vectors if rows is None else project.vectors[rows]
+        if not len(vectors):
             return []
         query = np.asarray(vector, dtype=np.float32)
         norm = float(np.linalg.norm(query))
-        scores = project.vectors[rows] @ (query / norm if norm else query)
-        k = min(top_k, len(rows))
+        scores = vectors @ (query / norm if norm else query)
+        k = min(top_k, len(scores))
         best = np.argpartition(-scores, k - 1)[:k]
         best = best[np.argsort(-scores[best], kind="stable")]
+        chosen = best.tolist() if rows is None else rows[best].tolist()
         return [
-            Match(project.ids[rows[i]], float(scores[i]), dict(project.metadata[rows[i]]))
-            for i in best
+            Match(project.ids[row], score, dict(project.metadata[row]))
+            for row, score in zip(chosen, scores[best].tolist(), strict=True)
         ]
 
     async def fetch(self, project_id: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:

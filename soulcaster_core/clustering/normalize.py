@@ -53,13 +53,22 @@ _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 _DIGIT = re.compile(r"\d")
 # What a word needs for any rule below to apply to it.
 _WORTH_A_LOOK = re.compile(r"[\d=:/@\\]|\(\)|\.\.\.")
+# A word of letters, digits, "_" and "-" between edges: a value if it has a digit, else a word.
+_PLAIN = re.compile(r"([(\[{<\"']*)([\w-]+)([)\]}>\"',;:.!?]*)")
 # A list of masked values ("an14 an15 an16", "IRQs 3 4 5") is one slot, however long.
 _RUNS = re.compile(r"<\*>(?:[\s,]+<\*>)+")
 
 
+# Cached as well: words recur across messages, many with their values ("uid=0", "(LOCAL)").
+@lru_cache(maxsize=32768)
 def _mask_word(word: str) -> str:
     if not _WORTH_A_LOOK.search(word):
         return word  # most words: no digit, no path, no key=value; nothing to mask
+    plain = _PLAIN.fullmatch(word)
+    if plain:
+        # The common case, without the rules below: "42", "node-129,", "[bglio91]", "src:".
+        lead, core, trail = plain.groups()
+        return f"{lead}{MASK}{trail}" if _DIGIT.search(core) else word
     if "..." in word:
         # "icbi.........0": dot leaders join a word and a value; mask each side on its own.
         return "".join(

@@ -17,12 +17,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
 
 from ..errors import SoulcasterError
+
+if TYPE_CHECKING:
+    from ..store.base import Store, VectorRow
 
 #: A vector as the ports accept it: a list, or a numpy array (no copy needed).
 Vector = Sequence[float] | npt.NDArray[np.float32]
@@ -46,6 +49,13 @@ class Embedder(ABC):
     @abstractmethod
     async def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """One vector per text; raise ``ClusteringUnavailable`` when the service is down."""
+
+    async def embed_matrix(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """``embed`` as one float32 matrix, a row per text: what the clusterer computes with."""
+        vectors = await self.embed(texts)
+        if not vectors:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        return np.asarray(vectors, dtype=np.float32)
 
     async def aclose(self) -> None:
         """Release connections (nothing to release by default)."""
@@ -99,6 +109,16 @@ class VectorIndex(ABC):
 
     @abstractmethod
     async def delete(self, project_id: str, ids: Sequence[str]) -> None: ...
+
+    def store_rows(self, store: Store, records: Sequence[VectorRecord]) -> list[VectorRow] | None:
+        """When this index keeps its vectors in ``store``: the rows that save ``records``
+        there, for a caller that writes them in its own store step and then calls ``stored``
+        (the clusterer, so that a batch is one step). ``None``, the default: use ``upsert``."""
+        return None
+
+    async def stored(self, project_id: str, records: Sequence[VectorRecord]) -> None:
+        """Take in ``records`` whose ``store_rows`` the caller has saved."""
+        await self.upsert(project_id, records)
 
     async def aclose(self) -> None:
         """Release connections (nothing to release by default)."""

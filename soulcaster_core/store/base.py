@@ -8,7 +8,7 @@ same contract tests (``tests/store/test_contract.py``). Every method raises
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,6 +28,8 @@ EVENT_KINDS = (
 )
 #: ``(item_id, cluster_id, assignment)``: one item's place in a cluster.
 ItemClusterRow = tuple[str, str | None, Mapping[str, Any]]
+#: What ``update_clusters`` makes of the stored clusters it found (by id): the clusters to save.
+ClusterUpdate = Callable[[Mapping[str, Cluster]], Sequence[Cluster]]
 #: ``(vector_id, vector, metadata)``: one entry of the local vector index.
 VectorRow = tuple[str, Sequence[float], Mapping[str, Any]]
 
@@ -210,6 +212,23 @@ class Store(ABC):
         assignment: Mapping[str, Any],
     ) -> None:
         await self.set_item_clusters(project_id, [(item_id, cluster_id, assignment)])
+
+    @abstractmethod
+    async def update_clusters(
+        self,
+        project_id: str,
+        cluster_ids: Sequence[str],
+        update: ClusterUpdate,
+        rows: Sequence[ItemClusterRow],
+        vectors: Sequence[VectorRow] = (),
+    ) -> None:
+        """A clustering batch's writes as one atomic step (one round trip): read those of
+        ``cluster_ids`` that exist, save the clusters ``update`` makes of them, set the items'
+        clusters as ``set_item_clusters`` does and save ``vectors`` as ``save_vectors`` does.
+
+        No other writer changes those clusters in between, so two workers adding items to one
+        cluster both keep theirs. ``update`` may be called again, with freshly read clusters,
+        when another writer came first: it must depend on nothing but its argument."""
 
     # -- the local vector index's persistence ---------------------------------------------------
     @abstractmethod

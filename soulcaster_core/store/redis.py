@@ -22,6 +22,7 @@ from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, Q
 from ..timestamps import hour_bucket
 from .base import (
     STATS_WINDOW,
+    ClusterUpdate,
     ItemClusterRow,
     Store,
     VectorRow,
@@ -82,6 +83,13 @@ def _guarded(method: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, Corouti
             raise StoreUnavailable(f"Redis: {exc}") from exc
 
     return wrapper
+
+
+def _vector_values(rows: Sequence[VectorRow]) -> dict[str, str]:
+    return {
+        vector_id: json.dumps({"vector": list(vector), "metadata": dict(metadata)})
+        for vector_id, vector, metadata in rows
+    }
 
 
 def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem | None:
@@ -490,23 +498,61 @@ class RedisStore(Store):
     async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
         if not rows:
             return
+        keys, args = self._assignment_args(project_id, rows)
+        await self._set_cluster_script(keys=keys, args=args)
+
+    def _assignment_args(
+        self, project_id: str, rows: Sequence[ItemClusterRow]
+    ) -> tuple[list[str], list[str]]:
+        # Items of one batch often share one assignment (one template): each is encoded once.
+        encoded: dict[int, str] = {}
         args: list[str] = []
         for _, cluster_id, assignment in rows:
-            args += [cluster_id or "", json.dumps(dict(assignment))]
-        await self._set_cluster_script(
-            keys=[self._k("item", project_id, item_id) for item_id, _, _ in rows], args=args
-        )
+            text = encoded.get(id(assignment))
+            if text is None:
+                text = encoded[id(assignment)] = json.dumps(dict(assignment))
+            args += [cluster_id or "", text]
+        return [self._k("item", project_id, item_id) for item_id, _, _ in rows], args
+
+    @_guarded
+    async def update_clusters(
+        self,
+        project_id: str,
+        cluster_ids: Sequence[str],
+        update: ClusterUpdate,
+        rows: Sequence[ItemClusterRow],
+        vectors: Sequence[VectorRow] = (),
+    ) -> None:
+        key = self._k("clusters", project_id)
+        keys, args = self._assignment_args(project_id, rows)
+        vector_values = _vector_values(vectors)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            while True:
+                # Optimistic: read under WATCH, write in MULTI; if another writer changed the
+                # project's clusters in between, EXEC fails and the update runs again.
+                try:
+                    await pipe.watch(key)
+                    raw = await pipe.hmget(key, list(cluster_ids)) if cluster_ids else []
+                    found = {c.id: c for c in (Cluster.model_validate_json(r) for r in raw if r)}
+                    clusters = update(found)
+                    pipe.multi()
+                    if clusters:
+                        pipe.hset(key, mapping={c.id: c.model_dump_json() for c in clusters})
+                    if rows:
+                        await self._set_cluster_script(keys=keys, args=args, client=pipe)
+                    if vector_values:
+                        pipe.hset(self._k("vectors", project_id), mapping=vector_values)
+                    await pipe.execute()
+                    return
+                except redis_errors.WatchError:
+                    continue
 
     # -- vectors -------------------------------------------------------------------------------
     @_guarded
     async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:
         if not rows:
             return
-        values = {
-            vector_id: json.dumps({"vector": list(vector), "metadata": dict(metadata)})
-            for vector_id, vector, metadata in rows
-        }
-        await self.redis.hset(self._k("vectors", project_id), mapping=values)
+        await self.redis.hset(self._k("vectors", project_id), mapping=_vector_values(rows))
 
     @_guarded
     async def load_vectors(self, project_id: str) -> list[tuple[str, list[float], dict[str, Any]]]:

@@ -1,7 +1,8 @@
 """The embedded default store: one SQLite file, no server to run.
 
 One connection guarded by a lock; each call runs in a worker thread so the event loop never
-waits on the disk. ``BEGIN IMMEDIATE`` makes ingest's read-check-write one atomic step.
+waits on the disk. ``BEGIN IMMEDIATE`` makes ingest's read-check-write one atomic step, and
+a clustering batch's read-update-write of its clusters (``update_clusters``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, Q
 from ..timestamps import hour_bucket
 from .base import (
     STATS_WINDOW,
+    ClusterUpdate,
     ItemClusterRow,
     Store,
     VectorRow,
@@ -62,12 +64,39 @@ CREATE TABLE IF NOT EXISTS outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL, item_id TEXT NOT NULL,
     consumer TEXT, claimed REAL);
 CREATE TABLE IF NOT EXISTS clusters (
-    id TEXT PRIMARY KEY, project TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS clusters_by_project ON clusters (project);
+    id TEXT NOT NULL, project TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (project, id));
 CREATE TABLE IF NOT EXISTS vectors (
     project TEXT, id TEXT, vector TEXT NOT NULL, metadata TEXT NOT NULL,
     PRIMARY KEY (project, id));
 """
+
+
+_SET_ITEM_CLUSTER = "UPDATE items SET cluster_id = ?, clustering = ? WHERE project = ? AND id = ?"
+
+
+def _assignment_values(
+    project_id: str, rows: Sequence[ItemClusterRow]
+) -> list[tuple[str | None, str, str, str]]:
+    # Items of one batch often share one assignment (one template): each is encoded once.
+    encoded: dict[int, str] = {}
+    values = []
+    for item_id, cluster_id, assignment in rows:
+        text = encoded.get(id(assignment))
+        if text is None:
+            text = encoded[id(assignment)] = json.dumps(dict(assignment))
+        values.append((cluster_id, text, project_id, item_id))
+    return values
+
+
+_SAVE_VECTOR = "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)"
+
+
+def _vector_values(project_id: str, rows: Sequence[VectorRow]) -> list[tuple[str, str, str, str]]:
+    return [
+        (project_id, vector_id, json.dumps(list(vector)), json.dumps(dict(metadata)))
+        for vector_id, vector, metadata in rows
+    ]
 
 
 def _item_from_row(row: sqlite3.Row) -> FeedbackItem:
@@ -496,30 +525,52 @@ class SQLiteStore(Store):
         )
 
     async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
-        values = [
-            (cluster_id, json.dumps(dict(assignment)), project_id, item_id)
-            for item_id, cluster_id, assignment in rows
-        ]
+        values = _assignment_values(project_id, rows)
 
         def run(conn: sqlite3.Connection) -> None:
             with self._tx(conn):
+                conn.executemany(_SET_ITEM_CLUSTER, values)
+
+        await self._run(run)
+
+    async def update_clusters(
+        self,
+        project_id: str,
+        cluster_ids: Sequence[str],
+        update: ClusterUpdate,
+        rows: Sequence[ItemClusterRow],
+        vectors: Sequence[VectorRow] = (),
+    ) -> None:
+        values = _assignment_values(project_id, rows)
+        vector_values = _vector_values(project_id, vectors)
+        marks = ",".join("?" * len(cluster_ids))
+
+        def run(conn: sqlite3.Connection) -> None:
+            # Read, update and write in one write transaction: no other writer in between.
+            with self._tx(conn):
+                found: dict[str, Cluster] = {}
+                if cluster_ids:
+                    for row in conn.execute(
+                        f"SELECT id, data FROM clusters WHERE project = ? AND id IN ({marks})",
+                        (project_id, *cluster_ids),
+                    ):
+                        found[row["id"]] = Cluster.model_validate_json(row["data"])
                 conn.executemany(
-                    "UPDATE items SET cluster_id = ?, clustering = ? WHERE project = ? AND id = ?",
-                    values,
+                    "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)",
+                    [(c.id, c.project_id, c.model_dump_json()) for c in update(found)],
                 )
+                conn.executemany(_SET_ITEM_CLUSTER, values)
+                conn.executemany(_SAVE_VECTOR, vector_values)
 
         await self._run(run)
 
     # -- vectors -------------------------------------------------------------------------------
     async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:
-        values = [
-            (project_id, vector_id, json.dumps(list(vector)), json.dumps(dict(metadata)))
-            for vector_id, vector, metadata in rows
-        ]
+        values = _vector_values(project_id, rows)
 
         def run(conn: sqlite3.Connection) -> None:
             with self._tx(conn):
-                conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", values)
+                conn.executemany(_SAVE_VECTOR, values)
 
         await self._run(run)
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import httpx
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from soulcaster_core.clustering.worker import ClusterWorker
+from soulcaster_core.store.base import ClusterUpdate, ItemClusterRow, VectorRow
 from soulcaster_core.store.redis import RedisStore
 from tests.clustering.conftest import services_for
 
@@ -28,14 +28,20 @@ class DiesMidBatch(RedisStore):
         super().__init__(url, prefix=prefix)
         self.survive = survive
 
-    async def set_item_clusters(
-        self, project_id: str, rows: Sequence[tuple[str, str | None, Mapping[str, Any]]]
+    async def update_clusters(
+        self,
+        project_id: str,
+        cluster_ids: Sequence[str],
+        update: ClusterUpdate,
+        rows: Sequence[ItemClusterRow],
+        vectors: Sequence[VectorRow] = (),
     ) -> None:
-        for row in rows:  # one by one, so the crash falls inside the batch
-            if self.survive <= 0:
-                os._exit(137)
-            self.survive -= 1
-            await super().set_item_clusters(project_id, [row])
+        # The clusters with every item of the batch, but only the first items' own clusters:
+        # what a worker without one atomic step would leave when killed half-way.
+        await super().update_clusters(
+            project_id, cluster_ids, update, rows[: self.survive], vectors
+        )
+        os._exit(137)
 
 
 async def main(url: str, prefix: str, survive: int) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from soulcaster_core.clustering.clusterer import ALGORITHM, Clusterer
 from soulcaster_core.clustering.embedder import LocalEmbedder
 from soulcaster_core.clustering.index import LocalIndex
+from soulcaster_core.errors import StoreUnavailable
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.store.base import Store
 
@@ -119,3 +122,48 @@ async def test_distinct_templates_stay_apart(clusterer: Clusterer, store: Store)
     made = await stored(store, *[fx.item("splunk", line) for line in lines])
     await clusterer.assign(fx.PROJECT, made)
     assert len({await cluster_of(store, i) for i in made}) == 4
+
+
+async def test_a_batch_is_written_in_one_store_step(
+    clusterer: Clusterer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    for name in ("update_clusters", "save_clusters", "set_item_clusters", "save_vectors"):
+        method = getattr(store, name)
+
+        async def counted(*args: Any, _name: str = name, _method: Any = method) -> None:
+            calls.append(_name)
+            await _method(*args)
+
+        monkeypatch.setattr(store, name, counted)
+    made = await stored(store, fx.sentry_error(), fx.splunk_log(), fx.unrelated())
+    assignments = await clusterer.assign(fx.PROJECT, made)
+    assert calls == ["update_clusters"]  # clusters, assignments and template vectors at once
+    # The vectors are in the store: another process's index finds the templates.
+    signatures = [a.signature for a in assignments]
+    found = await LocalIndex(store).fetch(fx.PROJECT, signatures)
+    assert {s: m["cluster_id"] for s, m in found.items()} == {
+        a.signature: a.cluster_id for a in assignments
+    }
+
+
+async def test_a_failed_write_leaves_nothing_behind(
+    clusterer: Clusterer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = await stored(store, fx.sentry_error(), fx.unrelated())
+    real = store.update_clusters
+
+    async def down(*args: Any) -> None:
+        raise StoreUnavailable("down for a moment")
+
+    monkeypatch.setattr(store, "update_clusters", down)
+    with pytest.raises(StoreUnavailable):
+        await clusterer.assign(fx.PROJECT, made)
+    assert await store.list_clusters(fx.PROJECT) == []
+    assert await store.load_vectors(fx.PROJECT) == []
+    assert [await cluster_of(store, i) for i in made] == [None, None]
+
+    monkeypatch.setattr(store, "update_clusters", real)
+    assignments = await clusterer.assign(fx.PROJECT, made)
+    assert [a.method for a in assignments] == ["new", "new"]  # not "signature": nothing was kept
+    assert len(await store.list_clusters(fx.PROJECT)) == 2

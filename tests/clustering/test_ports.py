@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from soulcaster_core.clustering.gemini import GeminiEmbedder
@@ -50,6 +51,14 @@ async def test_similar_texts_are_closer_than_unrelated_ones(embedder: Embedder) 
 
 async def test_empty_input_is_fine(embedder: Embedder) -> None:
     assert await embedder.embed([]) == []
+    assert (await embedder.embed_matrix([])).shape == (0, embedder.dimensions)
+
+
+async def test_the_matrix_holds_the_same_vectors(embedder: Embedder) -> None:
+    texts = ["TypeError: x is undefined", "disk full on /var", "TypeError: x is undefined"]
+    matrix = await embedder.embed_matrix(texts)
+    assert (matrix.dtype, matrix.shape) == (np.float32, (3, embedder.dimensions))
+    assert np.array_equal(matrix, np.asarray(await embedder.embed(texts), dtype=np.float32))
 
 
 async def test_local_embedder_is_deterministic_across_instances() -> None:

@@ -7,6 +7,7 @@ Each test gets the ``store`` fixture once per adapter (ids ``sqlite`` and ``redi
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -715,3 +716,69 @@ async def test_batch_cluster_assignment_sets_every_row_and_skips_missing_items(
         "acme", [("v1", [0.1, 0.2], {"cluster_id": "c1"}), ("v2", [0.3, 0.4], {})]
     )
     assert [v[0] for v in await store.load_vectors("acme")] == ["v1", "v2"]
+
+
+async def test_update_clusters_reads_updates_and_assigns_in_one_step(store: Store) -> None:
+    first = await ingest_new(store, make_item("a"))
+    second = await ingest_new(store, make_item("b"))
+    old = make_cluster("Checkout TypeError")
+    await store.save_clusters([old, make_cluster("Untouched")])
+    seen: list[list[str]] = []
+
+    def update(found: Mapping[str, Cluster]) -> list[Cluster]:
+        seen.append(sorted(found))
+        grown = found[old.id]
+        grown.item_ids.append(first.id)
+        grown.item_count = 3
+        started = Cluster(id="c-new", project_id="acme", title="New", item_ids=[second.id])
+        return [grown, started]
+
+    shared = {"method": "signature", "similarity": 1.0}
+    rows = [(first.id, old.id, shared), ("missing", "c-new", shared), (second.id, "c-new", {})]
+    vectors = [("v-new", [0.5, -0.25], {"cluster_id": "c-new"})]
+    await store.update_clusters("acme", [old.id, "c-new"], update, rows, vectors)
+    assert seen == [[old.id]]  # what exists, by id; the rest is the update's to create
+    grown, started = await store.get_clusters("acme", [old.id, "c-new"])
+    assert (grown.item_ids, grown.item_count) == (["i1", "i2", first.id], 3)
+    assert started.item_ids == [second.id]
+    assert len(await store.list_clusters("acme")) == 3
+    got = {i.id: i for i in await store.get_items("acme", [first.id, second.id])}
+    assert (got[first.id].cluster_id, got[first.id].metadata["clustering"]) == (old.id, shared)
+    assert (got[second.id].cluster_id, got[second.id].metadata["clustering"]) == ("c-new", {})
+    assert await store.get_item("acme", "missing") is None
+    assert await store.load_vectors("acme") == [("v-new", [0.5, -0.25], {"cluster_id": "c-new"})]
+
+    await store.update_clusters("acme", [], lambda found: [], [])  # nothing to do is fine
+
+
+async def test_concurrent_cluster_updates_keep_every_item(store: Store) -> None:
+    await store.save_clusters([Cluster(id="c1", project_id="acme", title="Shared")])
+
+    async def add(item_id: str) -> None:
+        def update(found: Mapping[str, Cluster]) -> list[Cluster]:
+            cluster = found["c1"]
+            cluster.item_ids.append(item_id)
+            return [cluster]
+
+        await store.update_clusters("acme", ["c1"], update, [])
+
+    # Each reads the cluster, adds its item and writes it back: none may lose another's.
+    await asyncio.gather(*(add(f"i{n}") for n in range(20)))
+    cluster = await store.get_cluster("acme", "c1")
+    assert cluster is not None
+    assert sorted(cluster.item_ids) == sorted(f"i{n}" for n in range(20))
+
+
+async def test_cluster_ids_are_per_project(store: Store) -> None:
+    # A new cluster's id is its template's signature: two projects can share one.
+    await store.save_clusters(
+        [
+            Cluster(id="sig-1", project_id="acme", title="acme's"),
+            Cluster(id="sig-1", project_id="globex", title="globex's"),
+        ]
+    )
+    acme = await store.get_cluster("acme", "sig-1")
+    globex = await store.get_cluster("globex", "sig-1")
+    assert (acme and acme.title, globex and globex.title) == ("acme's", "globex's")
+    await store.delete_cluster("acme", "sig-1")
+    assert await store.get_cluster("globex", "sig-1") is not None
