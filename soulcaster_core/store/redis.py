@@ -7,6 +7,7 @@ one shard. Config keys keep the names of the design: ``config:datadog:{acme}:web
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 from collections.abc import Callable, Coroutine, Mapping, Sequence
@@ -92,6 +93,58 @@ def _vector_values(rows: Sequence[VectorRow]) -> dict[str, str]:
     }
 
 
+class _ScriptBatcher:
+    """Send the ingest scripts of concurrent webhooks to Redis in one pipeline.
+
+    Under load many deliveries reach the store in the same event-loop turn; one pipeline per
+    turn costs one round trip and one pass through the client instead of one each (bench/
+    ingest.py: about a quarter more requests per second). A lone delivery waits for nothing:
+    its flush runs in the same turn. Each script stays atomic on its own.
+    """
+
+    def __init__(self, redis: Any, script: Any) -> None:
+        self.redis = redis
+        self.script = script
+        self._pending: list[tuple[list[str], list[str | int], asyncio.Future[Any]]] = []
+        self._sending: set[asyncio.Task[None]] = set()
+
+    async def run(self, keys: list[str], args: list[str | int]) -> Any:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        self._pending.append((keys, args, future))
+        if len(self._pending) == 1:
+            loop.call_soon(self._flush)
+        return await future
+
+    def _flush(self) -> None:
+        batch, self._pending = self._pending, []
+        task = asyncio.ensure_future(self._send(batch))
+        self._sending.add(task)  # held until done, so it is not collected mid-flight
+        task.add_done_callback(self._sending.discard)
+
+    async def _send(
+        self, batch: list[tuple[list[str], list[str | int], asyncio.Future[Any]]]
+    ) -> None:
+        try:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for keys, args, _ in batch:
+                    # Through the Script object, so a Redis that lost its scripts reloads them.
+                    await self.script(keys=keys, args=args, client=pipe)
+                replies = await pipe.execute(raise_on_error=False)
+        except BaseException as exc:  # the connection failed: every caller learns it
+            for _, _, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for (_, _, future), reply in zip(batch, replies, strict=True):
+            if future.done():  # its caller went away (a client hung up)
+                continue
+            if isinstance(reply, Exception):
+                future.set_exception(reply)
+            else:
+                future.set_result(reply)
+
+
 def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem | None:
     if "data" not in data:  # what is left of an item Redis evicted: nothing to show
         return None
@@ -126,6 +179,7 @@ class RedisStore(Store):
         )
         self._groups: set[str] = set()
         self._held: dict[str, list[QueueEntry]] = {}
+        self._ingest_batches = _ScriptBatcher(self.redis, self._ingest_script)
         self._last_event_script = self.redis.register_script(_LAST_EVENT_LUA)
         self._set_cluster_script = self.redis.register_script(_SET_CLUSTER_LUA)
 
@@ -235,7 +289,7 @@ class RedisStore(Store):
             p,
             STATS_TTL,
         ]
-        outcome, item_id = await self._ingest_script(keys=keys, args=args)
+        outcome, item_id = await self._ingest_batches.run(keys, args)
         return IngestResult(status=outcome, id=item_id)
 
     @_guarded
