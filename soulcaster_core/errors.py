@@ -9,6 +9,7 @@ SoulcasterError
     ├── Unauthorized        401: missing or wrong credentials
     ├── Forbidden           403: a dashboard form without a valid CSRF token
     ├── NotFound            404
+    ├── Conflict            409: the same work is already under way
     └── PayloadTooLarge     413
 """
 
@@ -60,6 +61,10 @@ class Forbidden(HTTPError):
 
 class NotFound(HTTPError):
     status_code = 404
+
+
+class Conflict(HTTPError):
+    status_code = 409
 
 
 class PayloadTooLarge(HTTPError):

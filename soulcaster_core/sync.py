@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import socket
 from typing import Any
 
 import anyio
@@ -17,10 +20,32 @@ from .services import Services
 log = logging.getLogger(__name__)
 
 
+#: How long a sync may hold its lease before another process may take over (a crashed one).
+SYNC_LEASE_SECONDS = 15 * 60
+_OWNER = f"{socket.gethostname()}-{os.getpid()}"
+
+
 async def run_sync(
     services: Services, project_id: str, handler: WebhookHandler[Any, Any]
+) -> SyncReport | None:
+    """One sync of one source in one project; failures are reported, never raised.
+
+    ``None`` when another process (or task) is syncing it right now: two at once would fetch
+    and count the same events twice.
+    """
+    lease = f"sync:{project_id}:{handler.source}"
+    owner = f"{_OWNER}-{id(asyncio.current_task())}"
+    if not await services.store.acquire_lease(lease, owner, SYNC_LEASE_SECONDS):
+        return None
+    try:
+        return await _sync(services, project_id, handler)
+    finally:
+        await services.store.release_lease(lease, owner)
+
+
+async def _sync(
+    services: Services, project_id: str, handler: WebhookHandler[Any, Any]
 ) -> SyncReport:
-    """One sync of one source in one project; failures are reported, never raised."""
     source = handler.source
     config = await load_config(services.store, project_id, handler)
 
@@ -61,5 +86,6 @@ async def sync_due_sources(services: Services) -> list[tuple[str, str, SyncRepor
                 continue
             if enabled and handler.sync_configured(config):
                 report = await run_sync(services, project.id, handler)
-                done.append((project.id, handler.source, report))
+                if report is not None:
+                    done.append((project.id, handler.source, report))
     return done

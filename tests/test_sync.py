@@ -113,3 +113,23 @@ def test_a_source_that_cannot_poll_says_so(client: SoulcasterClient) -> None:
     response = client.api.post("/ingest/manual/sync", params={"project_id": "test"})
     assert response.status_code == 400
     assert "cannot sync" in response.json()["error"]
+
+
+def test_a_sync_already_running_elsewhere_is_not_run_twice(client: SoulcasterClient) -> None:
+    client.configure("poller", api_key="k-test")
+    store = client.store
+    # Another process is syncing this source of this project right now.
+    assert client.http.portal.call(store.acquire_lease, "sync:test:poller", "elsewhere", 60)
+    with respx.mock(assert_all_called=False) as api:
+        route = api.get(API).mock(return_value=httpx.Response(200, json=[]))
+        response = client.api.post("/ingest/poller/sync", params={"project_id": "test"})
+        assert _sync_all(client) == []
+    assert response.status_code == 409
+    assert "already running" in response.json()["error"]
+    assert route.call_count == 0
+    client.http.portal.call(store.release_lease, "sync:test:poller", "elsewhere")
+    with respx.mock() as api:
+        api.get(API).mock(return_value=httpx.Response(200, json=[]))
+        assert (
+            client.api.post("/ingest/poller/sync", params={"project_id": "test"}).status_code == 200
+        )

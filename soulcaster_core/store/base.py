@@ -247,3 +247,12 @@ class Store(ABC):
 
     @abstractmethod
     async def delete_vectors(self, project_id: str, vector_ids: Sequence[str]) -> None: ...
+
+    # -- leases: one process at a time does a thing (e.g. a sync) ---------------------------------
+    @abstractmethod
+    async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
+        """Take the lease ``name`` for ``owner`` unless someone else holds an unexpired one."""
+
+    @abstractmethod
+    async def release_lease(self, name: str, owner: str) -> None:
+        """Give the lease back, if ``owner`` still holds it."""

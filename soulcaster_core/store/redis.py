@@ -48,6 +48,16 @@ if current and cjson.decode(current)['at'] > ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 return 1
 """
+# A lease is only renewed or released by the owner that holds it.
+_RENEW_LEASE_LUA = """
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1
+"""
+_RELEASE_LEASE_LUA = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+"""
 # Only an item that exists gets a cluster: a bare hash would be a broken item.
 # KEYS are item keys; ARGV holds (cluster id or "", assignment json) for each, in order.
 _SET_CLUSTER_LUA = """
@@ -182,6 +192,8 @@ class RedisStore(Store):
         self._ingest_batches = _ScriptBatcher(self.redis, self._ingest_script)
         self._last_event_script = self.redis.register_script(_LAST_EVENT_LUA)
         self._set_cluster_script = self.redis.register_script(_SET_CLUSTER_LUA)
+        self._renew_lease_script = self.redis.register_script(_RENEW_LEASE_LUA)
+        self._release_lease_script = self.redis.register_script(_RELEASE_LEASE_LUA)
 
     # -- key names -----------------------------------------------------------------------------
     def _k(self, kind: str, project: str, *rest: str) -> str:
@@ -621,3 +633,16 @@ class RedisStore(Store):
     async def delete_vectors(self, project_id: str, vector_ids: Sequence[str]) -> None:
         if vector_ids:
             await self.redis.hdel(self._k("vectors", project_id), *vector_ids)
+
+    # -- leases ----------------------------------------------------------------------------------
+    @_guarded
+    async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
+        key = f"{self.prefix}lease:{name}"
+        if await self.redis.set(key, owner, nx=True, ex=ttl_seconds):
+            return True
+        # Taking it again is fine for its holder (and extends it).
+        return bool(await self._renew_lease_script(keys=[key], args=[owner, ttl_seconds]))
+
+    @_guarded
+    async def release_lease(self, name: str, owner: str) -> None:
+        await self._release_lease_script(keys=[f"{self.prefix}lease:{name}"], args=[owner])

@@ -66,6 +66,8 @@ CREATE TABLE IF NOT EXISTS outbox (
 CREATE TABLE IF NOT EXISTS clusters (
     id TEXT NOT NULL, project TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (project, id));
+CREATE TABLE IF NOT EXISTS leases (
+    name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS vectors (
     project TEXT, id TEXT, vector TEXT NOT NULL, metadata TEXT NOT NULL,
     PRIMARY KEY (project, id));
@@ -589,4 +591,25 @@ class SQLiteStore(Store):
                 "DELETE FROM vectors WHERE project = ? AND id = ?",
                 [(project_id, vid) for vid in vector_ids],
             )
+        )
+
+    # -- leases ----------------------------------------------------------------------------------
+    async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
+        now = utcnow().timestamp()
+
+        def run(conn: sqlite3.Connection) -> bool:
+            with self._tx(conn):
+                cur = conn.execute(
+                    "INSERT INTO leases VALUES (?, ?, ?) ON CONFLICT DO UPDATE"
+                    " SET owner = excluded.owner, expires = excluded.expires"
+                    " WHERE leases.expires <= ? OR leases.owner = excluded.owner",
+                    (name, owner, now + ttl_seconds, now),
+                )
+                return cur.rowcount == 1
+
+        return await self._run(run)
+
+    async def release_lease(self, name: str, owner: str) -> None:
+        await self._run(
+            lambda c: c.execute("DELETE FROM leases WHERE name = ? AND owner = ?", (name, owner))
         )

@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..errors import BadRequest, PayloadTooLarge
+from ..errors import BadRequest, Conflict, PayloadTooLarge
 from ..handler import WebhookRequest
 from ..models import utcnow
 from ..pipeline import deliver, handler_for
@@ -68,6 +68,7 @@ async def sync(request: Request) -> Response:
       - {name: project_id, in: query, required: true, schema: {type: string}}
     responses:
       200: {description: 'what the sync did: fetched, created, duplicates, ignored, last_synced'}
+      409: {description: another sync of this source and project is running}
       502: {description: 'the source API failed; the report says why, last_synced is unchanged'}
     """
     services = services_of(request)
@@ -76,6 +77,8 @@ async def sync(request: Request) -> Response:
         raise BadRequest(f"source {handler.source!r} cannot sync; it only receives webhooks")
     project_id = await project_param(request)
     report = await run_sync(services, project_id, handler)
+    if report is None:
+        raise Conflict(f"a sync of {handler.source} for {project_id} is already running")
     return JSONResponse(report.model_dump(), status_code=502 if report.error else 200)
 
 

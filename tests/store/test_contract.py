@@ -782,3 +782,19 @@ async def test_cluster_ids_are_per_project(store: Store) -> None:
     assert (acme and acme.title, globex and globex.title) == ("acme's", "globex's")
     await store.delete_cluster("acme", "sig-1")
     assert await store.get_cluster("globex", "sig-1") is not None
+
+
+# -- leases --------------------------------------------------------------------------------------
+async def test_a_lease_has_one_holder_until_released_or_expired(store: Store) -> None:
+    assert await store.acquire_lease("sync:acme:posthog", "worker-a", 60)
+    assert not await store.acquire_lease("sync:acme:posthog", "worker-b", 60)
+    assert await store.acquire_lease("sync:acme:posthog", "worker-a", 60), "its holder may renew"
+    await store.release_lease("sync:acme:posthog", "worker-b")  # not the holder: no effect
+    assert not await store.acquire_lease("sync:acme:posthog", "worker-b", 60)
+    await store.release_lease("sync:acme:posthog", "worker-a")
+    assert await store.acquire_lease("sync:acme:posthog", "worker-b", 1)
+    assert await store.acquire_lease("sync:acme:sentry", "worker-a", 60), "leases are by name"
+    await anyio.sleep(1.2)
+    assert await store.acquire_lease("sync:acme:posthog", "worker-a", 60), (
+        "an expired lease is free"
+    )
