@@ -37,6 +37,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 bench-ingest: install
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(PY) bench/ingest.py
 
 bench-clustering: install
