@@ -188,6 +188,10 @@ class WebhookHandler(Generic[EventT, ConfigT]):
     sample: ClassVar[Any] = None
     #: One line for listings and the settings page.
     description: ClassVar[str] = ""
+    #: ``True`` when ``external_id`` names one event (PostHog's uuid) rather than a problem
+    #: that recurs: the same id again, by webhook or by sync, is a re-delivery of that event,
+    #: answered ``duplicate`` without counting another occurrence.
+    one_event_per_id: ClassVar[bool] = False
     #: What the sender must add so ``authenticate`` passes; ``{token}`` is the configured secret.
     auth_instructions: ClassVar[str] = "Nothing: this source accepts unauthenticated requests."
 

@@ -154,6 +154,8 @@ async def _accept_map_store(
         item = handler.to_feedback_item(event, project_id)
         occurrence = handler.counts_as_occurrence(event)
         delivery_id = handler.delivery_id(request) if request is not None else None
+        if delivery_id is None and handler.one_event_per_id:
+            delivery_id = f"event:{item.external_id}"
     except Exception as exc:
         raise _PluginFailure(exc) from exc
     # Whatever the plugin wrote, the item belongs where it was delivered.

@@ -22,6 +22,8 @@ class PostHogHandler(WebhookHandler[PostHogEvent, PostHogConfig]):
     source = SOURCE
     Config = PostHogConfig
     config_aliases = {"events": "event_types"}
+    # An event's uuid is the dedup key: webhook and sync may both bring it, once.
+    one_event_per_id = True
     sample = SAMPLE_EVENT
     description = "PostHog exceptions and product events, by webhook destination or API sync."
     auth_instructions = (
