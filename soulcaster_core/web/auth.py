@@ -1,4 +1,4 @@
-"""The API token: ``Authorization: Bearer <token>`` (or the dashboard's session cookie)."""
+"""The API token: ``Authorization: Bearer <token>``; the dashboard's pages also take its cookie."""
 
 from __future__ import annotations
 
@@ -8,33 +8,40 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..errors import Unauthorized
-from ..handler import secrets_equal
+from ..handler import hmac_sha256_hex, secrets_equal
 from .deps import services_of
 
 SESSION_COOKIE = "soulcaster_session"
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
-def has_token(request: Request) -> bool:
-    token = services_of(request).api_token
+def has_bearer_token(request: Request) -> bool:
     auth = request.headers.get("authorization", "")
-    if auth[:7].lower() == "bearer " and secrets_equal(auth[7:].strip(), token):
+    token = services_of(request).api_token
+    return auth[:7].lower() == "bearer " and secrets_equal(auth[7:].strip(), token)
+
+
+def has_token(request: Request) -> bool:
+    """The bearer token, or the dashboard's login cookie (pages only: see ``require_token``)."""
+    if has_bearer_token(request):
         return True
     cookie = request.cookies.get(SESSION_COOKIE)
-    return cookie is not None and secrets_equal(cookie, session_value(token))
+    return cookie is not None and secrets_equal(
+        cookie, session_value(services_of(request).api_token)
+    )
 
 
 def session_value(token: str) -> str:
     """What the login cookie holds: derived from the token, so rotating the token logs out."""
-    import hashlib
-    import hmac
-
-    return hmac.new(token.encode(), b"soulcaster-session", hashlib.sha256).hexdigest()
+    return hmac_sha256_hex(token, b"soulcaster-session")
 
 
 def require_token(endpoint: Endpoint) -> Endpoint:
+    """API routes take the bearer token only: a browser's cookie never reaches them, so no other
+    site can make a logged-in browser change config or data (the pages check CSRF themselves)."""
+
     async def guarded(request: Request) -> Response:
-        if not has_token(request):
+        if not has_bearer_token(request):
             raise Unauthorized("this route needs Authorization: Bearer <SOULCASTER_API_TOKEN>")
         return await endpoint(request)
 

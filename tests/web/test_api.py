@@ -139,3 +139,20 @@ def test_a_mangled_cursor_is_400(soulcaster_client: SoulcasterClient) -> None:
         )
         assert response.status_code == 400, cursor
         assert "cursor" in response.json()["error"]
+
+
+def test_the_dashboard_cookie_does_not_open_the_api(soulcaster_client: SoulcasterClient) -> None:
+    from soulcaster_core.testing import TEST_TOKEN
+    from soulcaster_core.web.auth import SESSION_COOKIE, session_value
+
+    # What a page of another site could make a logged-in browser send: only the cookie.
+    soulcaster_client.http.cookies.set(SESSION_COOKIE, session_value(TEST_TOKEN))
+    try:
+        response = soulcaster_client.http.put(
+            "/config/manual", params={"project_id": "test"}, json={"enabled": False}
+        )
+        assert response.status_code == 401
+        page = soulcaster_client.http.get("/settings/integrations")
+        assert page.status_code == 200, "the dashboard's pages take the cookie"
+    finally:
+        soulcaster_client.http.cookies.clear()
