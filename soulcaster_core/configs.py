@@ -79,8 +79,13 @@ async def show_config(
 ) -> dict[str, Any]:
     """The config as the API shows it: secrets masked (``None`` when unset), plus ``enabled``."""
     config, enabled = await read_config(store, project_id, handler)
+    return masked(config, enabled)
+
+
+def masked(config: SourceConfig, enabled: bool) -> dict[str, Any]:
+    """``config`` as it may be shown: secrets masked (``None`` when unset), plus ``enabled``."""
     shown = config.model_dump(mode="json")
-    for name in secret_fields(handler.Config):
+    for name in secret_fields(type(config)):
         shown[name] = MASK if getattr(config, name) is not None else None
     shown[ENABLED] = enabled
     return shown

@@ -13,7 +13,6 @@ from typing import Any
 from pydantic import BaseModel
 from starlette.datastructures import Headers
 
-from .configs import load_config
 from .errors import BadPayload, BadRequest, NotFound, Unauthorized
 from .handler import SourceConfig, WebhookHandler, WebhookRequest
 from .models import DeadLetter, IngestResult, utcnow
@@ -78,7 +77,7 @@ async def replay(services: Services, letter: DeadLetter) -> Answer:
     """
     await services.store.delete_dead_letter(letter.project_id, letter.id)
     handler = handler_for(services, letter.source)
-    config = await load_config(services.store, letter.project_id, handler)
+    config, _ = await services.configs.read(letter.project_id, handler)
     request = WebhookRequest(
         body=letter.body,
         headers=Headers(letter.headers),
@@ -192,7 +191,11 @@ async def _dead_letter(
         error=message,
         body=request.body,
         content_type=request.headers.get("content-type", ""),
-        query={k: v for k, v in request.query.items() if k not in ("token", "project_id")},
+        query={
+            k: v
+            for k, v in request.query.items()
+            if k != "project_id" and not _CREDENTIAL.search(k)
+        },
         headers={k: v for k, v in request.headers.items() if not _CREDENTIAL.search(k)},
     )
     await services.store.add_dead_letter(letter)

@@ -47,6 +47,8 @@ async def _sync(
     services: Services, project_id: str, handler: WebhookHandler[Any, Any]
 ) -> SyncReport:
     source = handler.source
+    # Read fresh, under the lease, past the config cache: the cursor (e.g. last_synced) may
+    # have been moved a moment ago by the process that held the lease before.
     config = await load_config(services.store, project_id, handler)
 
     async def ingest(event: Any) -> Any:

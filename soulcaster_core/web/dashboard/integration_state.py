@@ -8,7 +8,7 @@ from typing import Any
 
 from starlette.datastructures import Headers
 
-from ...configs import read_config, secret_fields, show_config
+from ...configs import masked, read_config, secret_fields
 from ...errors import BadRequest
 from ...handler import SourceConfig, WebhookHandler, WebhookRequest
 from ...services import Services
@@ -57,7 +57,7 @@ async def integration_state(
         return IntegrationState(source, None, True, integration_health(stats), stats)
     try:
         config, enabled = await read_config(services.store, project_id, handler)
-        shown = await show_config(services.store, project_id, handler)
+        shown = masked(config, enabled)
     except BadRequest as exc:
         # A stored config that no longer validates would refuse every delivery: say so in red.
         health = Health("red", exc.detail)
