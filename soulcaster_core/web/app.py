@@ -8,7 +8,6 @@ import os
 import socket
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
 
 import anyio
 from starlette.applications import Starlette
@@ -20,7 +19,7 @@ from starlette.schemas import SchemaGenerator
 from .. import __version__
 from ..clustering.api import routes as cluster_routes
 from ..clustering.worker import ClusterWorker
-from ..services import open_services, plugins_for
+from ..services import Services, open_services, plugins_for
 from ..settings import Settings
 from . import api_routes, config_routes, ingest_routes
 from .dashboard import routes as dashboard_routes
@@ -60,7 +59,9 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
             app.state.soulcaster = services
             # What start-up loaded (modules, plugins, settings) lives as long as the process:
             # keep it out of the collector's way, so full collections under load stay short
-            # (bench/ingest.py: p99 down by about a quarter).
+            # (bench/ingest.py: p99 down by about a quarter). Collect first, so that no garbage
+            # (an earlier app's, in a test run) is frozen with it.
+            gc.collect()
             gc.freeze()
             async with anyio.create_task_group() as tasks:
                 if settings.run_worker:
@@ -82,7 +83,7 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
     return app
 
 
-async def _run_worker(services: Any) -> None:
+async def _run_worker(services: Services) -> None:
     """The embedded default clusters in-process, so ``soulcaster serve`` is the whole product."""
     # Each process is its own consumer: `serve --workers N` on Redis shares the queue N ways.
     consumer = f"serve-{socket.gethostname()}-{os.getpid()}"
