@@ -28,42 +28,97 @@ import httpx
 
 HERE = Path(__file__).resolve().parent
 
-# wrk runs this per thread. Each request is one of four real-shaped webhooks (a Datadog monitor
-# alert, a Sentry error event, a Splunk alert row, a hand-posted report with a traceback);
-# 30% repeat one of 50 known problems (duplicates), the rest are new.
-WRK_SCRIPT = r"""
+#: The webhooks sent, one of each source in turn: a Datadog monitor alert, a Sentry error
+#: event, a Splunk alert row, a hand-posted report with a traceback. Templates take
+#: ``string.format`` / ``%`` placeholders, filled from the argument names after them.
+TRACE = (
+    "Traceback (most recent call last):\\n"
+    '  File \\"/srv/app/api/orders.py\\", line 214, in create_order\\n'
+    "    total = pricing.total(cart, coupon)\\n"
+    "AttributeError: 'NoneType' object has no attribute 'value'"
+)
+WEBHOOKS: list[tuple[str, str, tuple[str, ...]]] = [
+    (
+        "datadog",
+        '{"id": "70502782352933%05d", "alert_id": "%d", "alert_cycle_key": "cycle-%s",'
+        ' "title": "[P2] [Triggered on {host:web-%d}] p99 latency above 2s on checkout",'
+        ' "body": "%%%%%%\\nLatency is 2.4s (threshold 2s)\\n%%%%%%", "alert_type": "error",'
+        ' "alert_transition": "Triggered", "date": "1764140000000",'
+        ' "tags": "env:production,service:checkout,team:payments",'
+        ' "org": {"id": "1", "name": "Acme"}}',
+        ("short", "n", "key", "host"),
+    ),
+    (
+        "sentry",
+        '{"action": "triggered", "installation": {"uuid": "7a4c"}, "actor": {"type":'
+        ' "application", "id": "sentry", "name": "Sentry"}, "data": {"triggered_rule":'
+        ' "High error rate", "event": {"event_id": "%032d", "issue_id": "%d", "level": "error",'
+        ' "platform": "python", "environment": "production",'
+        ' "title": "AttributeError: NoneType has no value %s",'
+        ' "tags": [["env", "production"], ["host", "web-%d"]], "exception": {"values": [{'
+        '"type": "AttributeError", "value": "\'NoneType\' object has no attribute \'value\'",'
+        ' "stacktrace": {"frames": [{"filename": "api/orders.py", "function": "create_order",'
+        ' "lineno": 214, "in_app": true}]}}]}}}}',
+        ("n", "n", "key", "host"),
+    ),
+    (
+        "splunk",
+        '{"sid": "scheduler__admin__search__RMD5%05d", "search_name": "API errors %s",'
+        ' "app": "search", "owner": "admin", "results_link": "https://splunk.example.com/x",'
+        ' "result": {"_raw": "2026-11-26 10:30:00 ERROR [api] Request failed: timeout after 30s'
+        ' host=web-%d", "_time": "1764153000.%03d", "host": "web-1", "sourcetype": "api_logs"}}',
+        ("short", "key", "host", "milli"),
+    ),
+    (
+        "manual",
+        '{"title": "AttributeError in create_order (%s)", "body": "'
+        + TRACE.replace("%", "%%")
+        + '",'
+        ' "external_id": "%s", "metadata": {"service": "checkout", "host": "web-%d"}}',
+        ("key", "key", "host"),
+    ),
+]
+#: How each argument name is computed from the request number ``n`` and its dedup ``key``.
+ARGUMENTS = {"n": "n", "short": "n % 100000", "host": "n % 12", "milli": "n % 1000", "key": "key"}
+
+
+def example_body(source: str, n: int = 123456, key: str = "t1-1") -> str:
+    """One webhook of ``source`` as the benchmark sends it (bench/mapping.py times these)."""
+    values: dict[str, int | str] = {
+        "n": n,
+        "short": n % 100000,
+        "host": n % 12,
+        "milli": n % 1000,
+        "key": key,
+    }
+    template, names = next((t, a) for s, t, a in WEBHOOKS if s == source)
+    return template % tuple(values[name] for name in names)
+
+
+BENCH_BODIES = {source: example_body(source) for source, _, _ in WEBHOOKS}
+
+
+def _lua_templates() -> str:
+    rows = []
+    for source, template, names in WEBHOOKS:
+        arguments = ", ".join(ARGUMENTS[name] for name in names)
+        path = json.dumps(f"/ingest/{source}/webhook?project_id=bench")
+        rows.append(
+            f"  {{{path}, {json.dumps(template)}, function(n, key) return {arguments} end}},"
+        )
+    return "local templates = {\n" + "\n".join(rows) + "\n}\n"
+
+
+# wrk runs this per thread: each request is the next of WEBHOOKS; 30% repeat one of 50 known
+# problems (duplicates), the rest are new.
+WRK_SCRIPT = (
+    """
 local counter = 0
 local thread_id = 0
 local threads = {}
-local trace = "Traceback (most recent call last):\\n  File \\\"/srv/app/api/orders.py\\\", "
-  .. "line 214, in create_order\\n    total = pricing.total(cart, coupon)\\n"
-  .. "AttributeError: 'NoneType' object has no attribute 'value'"
-local templates = {
-  {"/ingest/datadog/webhook?project_id=bench",
-   '{"id": "70502782352933%05d", "alert_id": "%d", "alert_cycle_key": "cycle-%s",'
-   .. ' "title": "[P2] [Triggered on {host:web-%d}] p99 latency above 2s on checkout",'
-   .. ' "body": "%%%%%%\\nLatency is 2.4s (threshold 2s)\\n%%%%%%", "alert_type": "error",'
-   .. ' "alert_transition": "Triggered", "date": "1764140000000",'
-   .. ' "tags": "env:production,service:checkout,team:payments",'
-   .. ' "org": {"id": "1", "name": "Acme"}}'},
-  {"/ingest/sentry/webhook?project_id=bench",
-   '{"action": "triggered", "installation": {"uuid": "7a4c"}, "actor": {"type": "application",'
-   .. ' "id": "sentry", "name": "Sentry"}, "data": {"triggered_rule": "High error rate",'
-   .. ' "event": {"event_id": "%032d", "issue_id": "%d", "level": "error", "platform": "python",'
-   .. ' "environment": "production", "title": "AttributeError: NoneType has no value %s",'
-   .. ' "tags": [["env", "production"], ["host", "web-%d"]], "exception": {"values": [{'
-   .. '"type": "AttributeError", "value": "\'NoneType\' object has no attribute \'value\'",'
-   .. ' "stacktrace": {"frames": [{"filename": "api/orders.py", "function": "create_order",'
-   .. ' "lineno": 214, "in_app": true}]}}]}}}}'},
-  {"/ingest/splunk/webhook?project_id=bench",
-   '{"sid": "scheduler__admin__search__RMD5%05d", "search_name": "API errors %s",'
-   .. ' "app": "search", "owner": "admin", "results_link": "https://splunk.example.com/x",'
-   .. ' "result": {"_raw": "2026-11-26 10:30:00 ERROR [api] Request failed: timeout after 30s'
-   .. ' host=web-%d", "_time": "1764153000.%03d", "host": "web-1", "sourcetype": "api_logs"}}'},
-  {"/ingest/manual/webhook?project_id=bench",
-   '{"title": "AttributeError in create_order (%s)", "body": "' .. trace .. '",'
-   .. ' "external_id": "%s", "metadata": {"service": "checkout", "host": "web-%d"}}'},
-}
+"""
+    + _lua_templates()
+    + r"""
 function setup(thread)
   thread:set("tid", #threads + 1)
   table.insert(threads, thread)
@@ -82,13 +137,8 @@ request = function()
     n = thread_id * 10000000 + counter
     key = string.format("t%d-%d", thread_id, counter)
   end
-  local kind = counter % 4 + 1
-  local t = templates[kind]
-  local body
-  if kind == 1 then body = string.format(t[2], n % 100000, n, key, n % 12)
-  elseif kind == 2 then body = string.format(t[2], n, n, key, n % 12)
-  elseif kind == 3 then body = string.format(t[2], n % 100000, key, n % 12, n % 1000)
-  else body = string.format(t[2], key, key, n % 12) end
+  local t = templates[counter % #templates + 1]
+  local body = string.format(t[2], t[3](n, key))
   return wrk.format("POST", t[1], {["Content-Type"] = "application/json"}, body)
 end
 done = function(summary, latency, requests)
@@ -100,6 +150,7 @@ done = function(summary, latency, requests)
     e.connect + e.read + e.write + e.timeout, e.status))
 end
 """
+)
 
 
 def free_port() -> int:

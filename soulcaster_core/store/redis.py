@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import hashlib
 import json
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from datetime import datetime
 from importlib.resources import files
 from typing import Any, ParamSpec, TypeVar
 
+import hiredis
 import redis.asyncio as aioredis
 from redis import exceptions as redis_errors
+from redis.exceptions import NoScriptError
 
 from ..errors import StoreUnavailable
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
@@ -103,56 +106,106 @@ def _vector_values(rows: Sequence[VectorRow]) -> dict[str, str]:
     }
 
 
-class _ScriptBatcher:
-    """Send the ingest scripts of concurrent webhooks to Redis in one pipeline.
+class _IngestBatcher:
+    """Run the ingest script once per project for all the webhooks of one event-loop turn.
 
-    Under load many deliveries reach the store in the same event-loop turn; one pipeline per
-    turn costs one round trip and one pass through the client instead of one each (bench/
-    ingest.py: about a quarter more requests per second). A lone delivery waits for nothing:
-    its flush runs in the same turn. Each script stays atomic on its own.
+    Under load many deliveries reach the store in the same turn. Sending them as one script
+    call per project, all in one round trip, costs Redis one script run and the client one
+    reply instead of one each (bench/ingest.py; docs/benchmarks.md). A lone delivery waits for
+    nothing: its flush runs in the same turn. Each item stays atomic on its own.
+
+    This is the hot path of every webhook, so it speaks to a pooled connection directly:
+    hiredis packs the commands (redis-py's asyncio client packs in Python), and the script is
+    called by SHA without redis-py's ``SCRIPT EXISTS`` round trip before each pipeline. A Redis
+    that lost its scripts answers NOSCRIPT, and those calls are sent again after a
+    ``SCRIPT LOAD``.
     """
 
-    def __init__(self, redis: Any, script: Any) -> None:
+    def __init__(
+        self,
+        redis: Any,
+        source: str,
+        head: Callable[[str], tuple[list[str], list[str | int]]],
+    ) -> None:
         self.redis = redis
-        self.script = script
-        self._pending: list[tuple[list[str], list[str | int], asyncio.Future[Any]]] = []
+        self.source = source
+        self.sha = hashlib.sha1(source.encode()).hexdigest()
+        #: The keys and arguments a project's call starts with, before its items' own.
+        self.head = head
+        self._pending: dict[str, list[_Call]] = {}
         self._sending: set[asyncio.Task[None]] = set()
 
-    async def run(self, keys: list[str], args: list[str | int]) -> Any:
+    async def run(self, project: str, keys: list[str], args: list[str | int]) -> list[str]:
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[Any] = loop.create_future()
-        self._pending.append((keys, args, future))
-        if len(self._pending) == 1:
+        future: asyncio.Future[list[str]] = loop.create_future()
+        if not self._pending:
             loop.call_soon(self._flush)
+        self._pending.setdefault(project, []).append((keys, args, future))
         return await future
 
     def _flush(self) -> None:
-        batch, self._pending = self._pending, []
+        batch, self._pending = self._pending, {}
         task = asyncio.ensure_future(self._send(batch))
         self._sending.add(task)  # held until done, so it is not collected mid-flight
         task.add_done_callback(self._sending.discard)
 
-    async def _send(
-        self, batch: list[tuple[list[str], list[str | int], asyncio.Future[Any]]]
-    ) -> None:
+    async def _send(self, batch: dict[str, list[_Call]]) -> None:
+        groups = list(batch.values())
         try:
-            async with self.redis.pipeline(transaction=False) as pipe:
-                for keys, args, _ in batch:
-                    # Through the Script object, so a Redis that lost its scripts reloads them.
-                    await self.script(keys=keys, args=args, client=pipe)
-                replies = await pipe.execute(raise_on_error=False)
+            commands = [self._command(project, calls) for project, calls in batch.items()]
+            replies = await self._evalsha(commands)
+            lost = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
+            if lost:  # a restarted or flushed Redis: load the script once, then call again
+                await self.redis.script_load(self.source)
+                again = await self._evalsha([commands[i] for i in lost])
+                for i, reply in zip(lost, again, strict=True):
+                    replies[i] = reply
         except BaseException as exc:  # the connection failed: every caller learns it
-            for _, _, future in batch:
-                if not future.done():
-                    future.set_exception(exc)
+            for calls in groups:
+                for _, _, future in calls:
+                    if not future.done():
+                        future.set_exception(exc)
             return
-        for (_, _, future), reply in zip(batch, replies, strict=True):
-            if future.done():  # its caller went away (a client hung up)
-                continue
-            if isinstance(reply, Exception):
-                future.set_exception(reply)
-            else:
-                future.set_result(reply)
+        for calls, reply in zip(groups, replies, strict=True):
+            for index, (_, _, future) in enumerate(calls):
+                if future.done():  # its caller went away (a client hung up)
+                    continue
+                if isinstance(reply, Exception):
+                    future.set_exception(reply)
+                elif reply[index][0] == "error":
+                    future.set_exception(redis_errors.ResponseError(reply[index][1]))
+                else:
+                    future.set_result(reply[index])
+
+    def _command(self, project: str, calls: list[_Call]) -> bytes:
+        keys, args = self.head(project)
+        for item_keys, item_args, _ in calls:
+            keys += item_keys
+            args += item_args
+        command: Any = ("EVALSHA", self.sha, len(keys), *keys, *args)  # its stub wants 1-tuples
+        return hiredis.pack_command(command)
+
+    async def _evalsha(self, commands: list[bytes]) -> list[Any]:
+        pool = self.redis.connection_pool
+        connection = await pool.get_connection()
+        try:
+            await connection.send_packed_command(commands)
+            replies: list[Any] = []
+            for _ in commands:
+                try:
+                    replies.append(await connection.read_response())
+                except redis_errors.ResponseError as exc:  # this call's error, not the link's
+                    replies.append(exc)
+            return replies
+        except BaseException:
+            # Replies may still be on the way: this connection can serve nobody else.
+            await connection.disconnect()
+            raise
+        finally:
+            await pool.release(connection)
+
+
+_Call = tuple[list[str], list[str | int], "asyncio.Future[list[str]]"]
 
 
 def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem | None:
@@ -184,12 +237,11 @@ class RedisStore(Store):
             socket_timeout=SOCKET_TIMEOUT,
             health_check_interval=30,
         )
-        self._ingest_script = self.redis.register_script(
-            files(__package__).joinpath("ingest.lua").read_text()
-        )
         self._groups: set[str] = set()
         self._held: dict[str, list[QueueEntry]] = {}
-        self._ingest_batches = _ScriptBatcher(self.redis, self._ingest_script)
+        self._ingest_batches = _IngestBatcher(
+            self.redis, files(__package__).joinpath("ingest.lua").read_text(), self._ingest_head
+        )
         self._last_event_script = self.redis.register_script(_LAST_EVENT_LUA)
         self._set_cluster_script = self.redis.register_script(_SET_CLUSTER_LUA)
         self._renew_lease_script = self.redis.register_script(_RENEW_LEASE_LUA)
@@ -197,7 +249,8 @@ class RedisStore(Store):
 
     # -- key names -----------------------------------------------------------------------------
     def _k(self, kind: str, project: str, *rest: str) -> str:
-        return ":".join([f"{self.prefix}{kind}", "{" + project + "}", *rest])
+        key = f"{self.prefix}{kind}:{{{project}}}"
+        return f"{key}:{':'.join(rest)}" if rest else key
 
     def config_key(self, project: str, source: str, field: str) -> str:
         return f"{self.prefix}config:{source}:{{{project}}}:{field}"
@@ -265,6 +318,23 @@ class RedisStore(Store):
             await pipe.execute()
 
     # -- items ---------------------------------------------------------------------------------
+    def _ingest_head(self, project: str) -> tuple[list[str], list[str | int]]:
+        """What one ingest call of ``project`` starts with (see ingest.lua); read at send time."""
+        now = utcnow()
+        keys = [
+            self._k("items", project),
+            self._k("stats", project, str(hour_bucket(now))),
+            self._k("last", project),
+            self._k("queue", project),
+        ]
+        args: list[str | int] = [
+            project,
+            self._k("item", project, ""),
+            STATS_TTL,
+            json.dumps({"at": iso(now), "detail": None}),
+        ]
+        return keys, args
+
     @_guarded
     async def ingest(
         self,
@@ -275,16 +345,11 @@ class RedisStore(Store):
         delivery_ttl: int = 7 * 24 * 3600,
     ) -> IngestResult:
         p, source = item.project_id, item.source
-        now = utcnow()
         status = item.metadata.get("status")
         keys = [
             self._k("dedup", p, source, item.external_id),
             self._k("item", p, item.id),
-            self._k("items", p),
             self._k("items", p, "source", source),
-            self._k("stats", p, str(hour_bucket(now))),
-            self._k("last", p),
-            self._k("queue", p),
             self._k("delivery", p, source, delivery_id or ""),
         ]
         args: list[str | int] = [
@@ -295,13 +360,9 @@ class RedisStore(Store):
             "1" if occurrence else "0",
             "" if status is None else str(status),
             source,
-            self._k("item", p, ""),
-            str(delivery_ttl) if delivery_id is not None else "",
-            json.dumps({"at": iso(now), "detail": None}),
-            p,
-            STATS_TTL,
+            delivery_ttl if delivery_id is not None else "",
         ]
-        outcome, item_id = await self._ingest_batches.run(keys, args)
+        outcome, item_id = await self._ingest_batches.run(p, keys, args)
         return IngestResult(status=outcome, id=item_id)
 
     @_guarded

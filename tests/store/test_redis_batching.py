@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from redis.exceptions import ResponseError
 
-from soulcaster_core.models import FeedbackItem, Project
+from soulcaster_core.models import FeedbackItem, IngestResult, Project
 from soulcaster_core.store.redis import RedisStore
 from tests.support.redis_server import RedisServer
 
@@ -44,4 +45,26 @@ async def test_a_redis_that_lost_its_scripts_reloads_them(redis_server: RedisSer
     await store.redis.script_flush()  # as after a failover to a fresh replica
     results = await asyncio.gather(*(store.ingest(_item(f"after-{i}")) for i in range(5)))
     assert [r.status for r in results] == ["created"] * 5
+    await store.close()
+
+
+async def test_one_item_failing_in_redis_leaves_the_rest_of_its_batch_stored(
+    redis_server: RedisServer,
+) -> None:
+    store = RedisStore(redis_server.url)
+    await store.open()
+    await store.create_project(Project(id="acme", name="Acme"))
+    # A dedup key of the wrong type (as a hand edit or another program could leave behind)
+    # makes that item's GET fail inside the script that carries the whole batch.
+    await store.redis.hset(store._k("dedup", "acme", "sentry", "broken"), "x", "1")
+    results = await asyncio.gather(
+        *(store.ingest(_item(k)) for k in ("fine-1", "broken", "fine-2")),
+        return_exceptions=True,
+    )
+    assert isinstance(results[1], ResponseError)
+    assert "WRONGTYPE" in str(results[1])
+    for result in (results[0], results[2]):
+        assert isinstance(result, IngestResult)
+        assert result.status == "created"
+        assert await store.get_item("acme", result.id) is not None
     await store.close()
