@@ -66,6 +66,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level=args.log_level,
+        access_log=args.access_log,
     )
     return 0
 
@@ -117,6 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="processes; above 1 needs Redis")
     serve.add_argument("--log-level", default="info")
+    # Senders retry on their own and every outcome is counted per source (stats, dead letters),
+    # so a line per webhook is noise by default; a proxy in front usually logs requests anyway.
+    serve.add_argument(
+        "--access-log",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="log every request (default: off)",
+    )
     serve.set_defaults(run=_serve)
 
     worker = commands.add_parser("worker", help="run a clustering worker (Redis deployments)")

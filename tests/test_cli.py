@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -30,9 +31,15 @@ def _env(data_dir: Path, **extra: str) -> dict[str, str]:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, str, subprocess.Popen[str]]]:
+    with running_serve(tmp_path, "--log-level", "warning") as started:
+        yield started
+
+
+@contextlib.contextmanager
+def running_serve(tmp_path: Path, *flags: str) -> Iterator[tuple[str, str, subprocess.Popen[str]]]:
     port = free_port()
     proc = subprocess.Popen(
-        [*CLI, "serve", "--port", str(port), "--log-level", "warning"],
+        [*CLI, "serve", "--port", str(port), *flags],
         env=_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -75,6 +82,19 @@ def test_serve_on_the_embedded_default_takes_a_first_webhook(
     assert [i["title"] for i in listed.json()["items"]] == ["Hello"]
     assert (tmp_path / "api_token").read_text().strip() == token
     assert oct((tmp_path / "api_token").stat().st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.parametrize(("flags", "logged"), [((), False), (("--access-log",), True)])
+def test_requests_are_logged_only_when_asked(
+    tmp_path: Path, flags: tuple[str, ...], logged: bool
+) -> None:
+    with running_serve(tmp_path, "--log-level", "info", *flags) as (url, _, proc):
+        sent = httpx.post(f"{url}/ingest/manual?project_id=default", json={"title": "Hi"})
+        assert sent.status_code == 201
+        proc.terminate()
+        output, _ = proc.communicate(timeout=10)
+    assert "Application startup complete" in output
+    assert ('"POST /ingest/manual?project_id=default HTTP/1.1" 201' in output) is logged
 
 
 def test_more_workers_need_redis(tmp_path: Path) -> None:

@@ -35,6 +35,8 @@ def _monitor_reason(event: dict[str, Any], monitors: list[str] | str) -> str | N
 
 
 def _tags_reason(tags: list[str], tags_filter: TagsFilter) -> str | None:
+    if not tags_filter.exclude and not tags_filter.include:
+        return None  # the default: no need to lower every tag
     lowered = [tag.lower() for tag in tags]
     for pattern in tags_filter.exclude:
         for tag, low in zip(tags, lowered, strict=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from soulcaster_core import FeedbackItem
 from soulcaster_core.models import utcnow
 from soulcaster_core.timestamps import hour_bucket, parse_timestamp
 
-from .payload import candidates, tags_field, text_field
+from .payload import TextFields, all_text_fields, first_parsed, tags_field
 
 SOURCE = "datadog"
 
@@ -38,41 +39,45 @@ _TITLE_PREFIX = re.compile(
 _KEY_PART_MAX = 200
 
 
+#: Metadata keys, in the order they are stored; each is the ``text_field`` of the same name.
+_METADATA_FIELDS = (
+    "alert_id",
+    "alert_cycle_key",
+    "aggreg_key",
+    "alert_scope",
+    "alert_transition",
+    "alert_type",
+    "alert_priority",
+    "priority",
+    "alert_status",
+    "alert_metric",
+    "alert_query",
+    "alert_title",
+    "event_type",
+    "event_id",
+    "hostname",
+    "link",
+    "snapshot_url",
+    "org_id",
+    "org_name",
+)
+
+
 def datadog_event_to_feedback_item(event: dict[str, Any], project_id: str) -> FeedbackItem:
     """Map a parsed Datadog webhook body (default or custom template) onto a ``FeedbackItem``."""
-    title = text_field(event, "title")
-    body = _without_markdown_fence(text_field(event, "body") or "")
+    texts = all_text_fields(event)
+    title = texts["title"]
+    body = _without_markdown_fence(texts["body"] or "")
     at, timestamp_from = event_time(event)
-    dedup_on, external_id = dedup_key(event, at, title or body)
-    alert_id = text_field(event, "alert_id")
+    dedup_on, external_id = dedup_key(texts, at, title or body)
+    alert_id = texts["alert_id"]
 
-    metadata: dict[str, Any] = {
-        name: value
-        for name in (
-            "alert_id",
-            "alert_cycle_key",
-            "aggreg_key",
-            "alert_scope",
-            "alert_transition",
-            "alert_type",
-            "alert_priority",
-            "priority",
-            "alert_status",
-            "alert_metric",
-            "alert_query",
-            "alert_title",
-            "event_type",
-            "event_id",
-            "hostname",
-            "link",
-            "snapshot_url",
-            "org_id",
-            "org_name",
-        )
-        if (value := text_field(event, name)) is not None
-    }
+    metadata: dict[str, Any] = {}
+    for name in _METADATA_FIELDS:
+        if (value := texts[name]) is not None:
+            metadata[name] = value
     metadata["tags"] = tags_field(event)
-    if (status := alert_status(event)) is not None:
+    if (status := alert_status(texts)) is not None:
         metadata["status"] = status
     metadata["dedup_on"] = dedup_on
     metadata["timestamp_from"] = timestamp_from
@@ -98,32 +103,32 @@ def event_time(event: dict[str, Any]) -> tuple[datetime, str]:
     rather than refused, since the alert itself is still worth keeping.
     """
     for name in ("date", "last_updated"):
-        for _, value in candidates(event, name):
-            if (at := parse_timestamp(value)) is not None:
-                return at, name
+        if (at := first_parsed(event, name, parse_timestamp)) is not None:
+            return at, name
     return utcnow(), "received"
 
 
-def alert_status(event: dict[str, Any]) -> str | None:
+def alert_status(texts: Mapping[str, str | None]) -> str | None:
     """``recovered``, ``triggered``, ``warning``, ``no_data``, or None when nothing says."""
-    transition = (text_field(event, "alert_transition") or "").lower()
-    alert_type = (text_field(event, "alert_type") or "").lower()
+    transition = (texts["alert_transition"] or "").lower()
+    alert_type = (texts["alert_type"] or "").lower()
     if transition == "recovered" or alert_type == "success":
         return "recovered"
     if transition in _TRANSITION_STATUS:
         return _TRANSITION_STATUS[transition]
     if alert_type in _ALERT_TYPE_STATUS:
         return _ALERT_TYPE_STATUS[alert_type]
-    if not transition and (match := _TITLE_PREFIX.match(text_field(event, "title") or "")):
+    if not transition and (match := _TITLE_PREFIX.match(texts["title"] or "")):
         return _TRANSITION_STATUS.get(match["transition"].lower())
     return None
 
 
 def is_recovery(event: dict[str, Any]) -> bool:
-    return alert_status(event) == "recovered"
+    # Only two or three fields say: read just those.
+    return alert_status(TextFields(event)) == "recovered"
 
 
-def dedup_key(event: dict[str, Any], at: datetime, title: str) -> tuple[str, str]:
+def dedup_key(texts: Mapping[str, str | None], at: datetime, title: str) -> tuple[str, str]:
     """``(what it was keyed on, external_id)``: one key per alert, never per notification.
 
     An alert cycle (``$ALERT_CYCLE_KEY``) runs from trigger to recovery and is one alert
@@ -131,15 +136,15 @@ def dedup_key(event: dict[str, Any], at: datetime, title: str) -> tuple[str, str
     its trigger made. The other keys outlive a cycle, so they are bucketed per hour of the
     event date: the same alert within that hour is one item.
     """
-    hour = hour_bucket(at)
-    if cycle := text_field(event, "alert_cycle_key"):
+    if cycle := texts["alert_cycle_key"]:
         return "alert_cycle_key", f"cycle:{_bounded(cycle)}"
-    if aggreg := text_field(event, "aggreg_key"):
+    hour = hour_bucket(at)
+    if aggreg := texts["aggreg_key"]:
         return "aggreg_key", f"aggreg:{_bounded(aggreg)}:h{hour}"
-    if alert_id := text_field(event, "alert_id"):
-        scope = _normal_scope(text_field(event, "alert_scope") or "")
+    if alert_id := texts["alert_id"]:
+        scope = _normal_scope(texts["alert_scope"] or "")
         return "alert_id", f"monitor:{_bounded(alert_id)}:{_bounded(scope) or '*'}:h{hour}"
-    if event_id := text_field(event, "event_id"):
+    if event_id := texts["event_id"]:
         return "id", f"event:{_bounded(event_id)}:h{hour}"
     digest = hashlib.sha256(_title_identity(title).encode()).hexdigest()[:32]
     return "title", f"title:{digest}:h{hour}"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 from soulcaster_core import BadPayload, parse_json_object
@@ -90,25 +90,49 @@ def _form_value(raw: str) -> Any:
     return raw
 
 
-def candidates(event: dict[str, Any], name: str) -> Iterator[tuple[str, Any]]:
-    """Every present value among ``FIELDS[name]``, in order, with the path it was found at."""
-    for path in FIELDS[name]:
-        value = _at_path(event, path)
-        if value is not None:
-            yield path, value
+def _split(path: str) -> tuple[str, tuple[str, ...]]:
+    first, *below = path.split(".")
+    return first, tuple(below)
+
+
+#: A path of ``FIELDS`` split once, at import: ``(path, first key, keys below it)``.
+_Path = tuple[str, str, tuple[str, ...]]
+_PATHS: dict[str, tuple[_Path, ...]] = {
+    name: tuple((path, *_split(path)) for path in paths) for name, paths in FIELDS.items()
+}
+#: The fields that hold one scalar each (``date`` and ``tags`` have readers of their own).
+_TEXT_PATHS = tuple(
+    (name, paths) for name, paths in _PATHS.items() if name not in ("date", "last_updated", "tags")
+)
+
+
+_Parsed = TypeVar("_Parsed")
+
+
+def first_parsed(
+    event: dict[str, Any], name: str, parse: Callable[[Any], _Parsed | None]
+) -> _Parsed | None:
+    """``parse`` of the first value among ``FIELDS[name]`` it makes something of, else None."""
+    for _, first, below in _PATHS[name]:
+        value = _at_path(event, first, below)
+        if value is not None and (parsed := parse(value)) is not None:
+            return parsed
+    return None
 
 
 def lookup(event: dict[str, Any], name: str) -> tuple[str, Any]:
     """The first present value among ``FIELDS[name]`` and the path it was found at."""
-    return next(candidates(event, name), (FIELDS[name][0], None))
+    for path, first, below in _PATHS[name]:
+        value = _at_path(event, first, below)
+        if value is not None:
+            return path, value
+    return FIELDS[name][0], None
 
 
-def _at_path(event: dict[str, Any], path: str) -> Any:
-    node: Any = event
-    for part in path.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
+def _at_path(event: dict[str, Any], first: str, below: tuple[str, ...]) -> Any:
+    node = event.get(first)
+    for key in below:
+        node = node.get(key) if isinstance(node, dict) else None
     return node
 
 
@@ -118,29 +142,69 @@ def text_field(event: dict[str, Any], name: str) -> str | None:
     An empty value falls through to the next name, so ``"title": ""`` beside a filled
     ``"event_title"`` still gives a title.
     """
-    for path, value in candidates(event, name):
-        if (text := as_text(value, path)) is not None:
-            return text
+    return _first_text(event, _PATHS[name])
+
+
+def _first_text(event: dict[str, Any], paths: tuple[_Path, ...]) -> str | None:
+    # _at_path and as_text's rule for strings, inlined: this runs for every path of every field
+    # of every webhook, and most values are strings.
+    for path, first, below in paths:
+        value = event.get(first)
+        if below and value is not None:
+            for key in below:
+                value = value.get(key) if isinstance(value, dict) else None
+        if value is None:
+            continue
+        if isinstance(value, str):
+            text = value.strip()
+            if text and not (text[0] == "$" and _UNSUBSTITUTED.fullmatch(text)):
+                return text
+        elif (scalar := as_text(value, path)) is not None:
+            return scalar
     return None
 
 
+class TextFields(dict[str, str | None]):
+    """``text_field`` of each name of one event, read on first use and then kept."""
+
+    __slots__ = ("event",)
+
+    def __init__(self, event: dict[str, Any]) -> None:
+        # No super().__init__(): the dict starts empty, and this runs once per webhook.
+        self.event = event
+
+    def __missing__(self, name: str) -> str | None:
+        text = self[name] = text_field(self.event, name)
+        return text
+
+
+def all_text_fields(event: dict[str, Any]) -> Mapping[str, str | None]:
+    """``text_field`` of every scalar field, in one pass: for callers that need them all."""
+    try:
+        return {name: _first_text(event, paths) for name, paths in _TEXT_PATHS}
+    except BadPayload:
+        # Some value is refused. Read on demand instead, so the error is the one for the first
+        # bad field the caller reads (as it always was), not for the first one in FIELDS.
+        return TextFields(event)
+
+
 def as_text(value: Any, path: str) -> str | None:
+    if isinstance(value, str):
+        text = value.strip()
+        # Only a leading "$" can start an unsubstituted variable: most values skip the regex.
+        if not text or (text[0] == "$" and _UNSUBSTITUTED.fullmatch(text)):
+            return None
+        return text
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
     if value is None:
         return None
-    if isinstance(value, bool):
-        text = "true" if value else "false"
-    elif isinstance(value, int):
-        text = str(value)
-    elif isinstance(value, float):
-        text = str(int(value)) if value.is_integer() else repr(value)
-    elif isinstance(value, str):
-        text = value.strip()
-    else:
-        kind = "an object" if isinstance(value, dict) else "a list"
-        raise BadPayload(f"{path}: expected a string or a number, got {kind}")
-    if not text or _UNSUBSTITUTED.fullmatch(text):
-        return None
-    return text
+    kind = "an object" if isinstance(value, dict) else "a list"
+    raise BadPayload(f"{path}: expected a string or a number, got {kind}")
 
 
 def tags_field(event: dict[str, Any]) -> list[str]:
@@ -149,19 +213,24 @@ def tags_field(event: dict[str, Any]) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        entries: Sequence[Any] = value.split(",")
+        # as_text never refuses a string, so the pieces need no path of their own.
+        texts = [as_text(entry, path) for entry in value.split(",")]
     elif isinstance(value, list):
-        entries = value
+        texts = _entry_texts(value, path)
     elif isinstance(value, dict):
-        entries = [_key_value_tag(key, item, f"{path}.{key}") for key, item in value.items()]
+        pairs = [_key_value_tag(key, item, f"{path}.{key}") for key, item in value.items()]
+        texts = _entry_texts(pairs, path)
     else:
         return [tag] if (tag := as_text(value, path)) else []
     tags: list[str] = []
-    for index, entry in enumerate(entries):
-        tag = as_text(entry, f"{path}[{index}]")
+    for tag in texts:
         if tag and tag not in tags:
             tags.append(tag)
     return tags
+
+
+def _entry_texts(entries: Sequence[Any], path: str) -> list[str | None]:
+    return [as_text(entry, f"{path}[{index}]") for index, entry in enumerate(entries)]
 
 
 def _key_value_tag(key: str, value: Any, path: str) -> str:

@@ -18,8 +18,6 @@ from soulcaster_core import BadPayload, parse_json_object
 #: A result row: field name -> value (a list for multivalue fields such as ``_si``).
 Row = dict[str, str | list[str]]
 
-_TEXT_FIELDS = ("sid", "search_name", "app", "owner", "results_link")
-
 
 @dataclass(frozen=True)
 class SplunkAlert:
@@ -44,16 +42,18 @@ def parse_alert_body(body: bytes) -> SplunkAlert:
 
 def parse_alert(data: Mapping[str, Any]) -> SplunkAlert:
     """Check a decoded body; unknown top-level keys are ignored (alert-action apps add some)."""
-    if not isinstance(data, Mapping):
+    # The dict test first: decoded bodies always pass it, so they skip the slower ABC check.
+    if not isinstance(data, dict) and not isinstance(data, Mapping):
         raise BadPayload(f"body must be a JSON object, got {_type_name(data)}")
-    text = {name: _optional_text(data.get(name), name) for name in _TEXT_FIELDS}
+    get = data.get
+    # Keyword arguments are evaluated in order, so the first bad field is the one reported.
     return SplunkAlert(
-        sid=text["sid"],
-        search_name=text["search_name"],
-        app=text["app"],
-        owner=text["owner"],
-        results_link=text["results_link"],
-        result=_row(data.get("result")),
+        sid=_optional_text(get("sid"), "sid"),
+        search_name=_optional_text(get("search_name"), "search_name"),
+        app=_optional_text(get("app"), "app"),
+        owner=_optional_text(get("owner"), "owner"),
+        results_link=_optional_text(get("results_link"), "results_link"),
+        result=_row(get("result")),
     )
 
 
@@ -85,23 +85,24 @@ def _row(value: Any) -> Row | None:
         raise BadPayload(f"result: expected an object or null, got {_type_name(value)}")
     row: Row = {}
     for name, field_value in value.items():
-        where = f"result.{name}"
-        if field_value is None:
-            # Not something Splunk sends, but a null says no more than a missing field.
-            continue
+        # Strings first: nearly every value is one.
         if isinstance(field_value, str):
             row[name] = field_value
+        elif field_value is None:
+            # Not something Splunk sends, but a null says no more than a missing field.
+            continue
         elif isinstance(field_value, list):
-            row[name] = _multivalue(field_value, where)
+            row[name] = _multivalue(field_value, name)
         else:
             raise BadPayload(
-                f"{where}: expected a string or a list of strings, got {_type_name(field_value)}"
+                f"result.{name}: expected a string or a list of strings, "
+                f"got {_type_name(field_value)}"
             )
     return row
 
 
-def _multivalue(values: list[Any], where: str) -> list[str]:
+def _multivalue(values: list[Any], name: str) -> list[str]:
     for index, item in enumerate(values):
         if not isinstance(item, str):
-            raise BadPayload(f"{where}[{index}]: expected a string, got {_type_name(item)}")
+            raise BadPayload(f"result.{name}[{index}]: expected a string, got {_type_name(item)}")
     return list(values)

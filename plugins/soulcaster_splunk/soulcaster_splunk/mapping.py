@@ -24,7 +24,9 @@ VOLATILE_FIELDS = frozenset({"_serial"})
 # sid from a custom sender must not push external_id past FeedbackItem's 512 characters.
 _MAX_SID = 200
 
-_METADATA_ROW_FIELDS = ("host", "source", "sourcetype", "index")
+#: The canonical form of a row that its fingerprint hashes. Built once: ``json.dumps`` with
+#: these options would build an identical encoder on every call.
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def splunk_alert_to_feedback_item(
@@ -35,24 +37,32 @@ def splunk_alert_to_feedback_item(
     A dict is checked first, so a malformed one raises ``BadPayload`` naming the field.
     """
     parsed = alert if isinstance(alert, SplunkAlert) else parse_alert(alert)
-    body = body_for(parsed)
+    row = parsed.result
+    # Title and raw text both show the name, body and raw text both show the row: each is
+    # worked out once and handed to the parts that show it.
+    name = name_for(parsed)
+    row_text = _row_text(row) if row is not None else ""
+    values: Mapping[str, str | list[str]] = row if row is not None else {}
     fields: dict[str, Any] = {}
     # Stats searches have no _time; a reformatted one may be unreadable: both fall back to
     # the time the item is built, which is when the delivery arrived.
-    when = parse_timestamp(parsed.field("_time"))
+    when = parse_timestamp(values.get("_time"))
     if when is not None:
         fields["created_at"] = when
     return FeedbackItem(
         project_id=project_id,
         source=SOURCE,
         external_id=external_id_for(parsed),
-        title=title_for(parsed),
-        body=body,
-        raw_text=raw_text_for(parsed),
+        title=title_for(name),
+        body=body_for(row, row_text),
+        raw_text=raw_text_for(name, row_text),
         metadata={
             "search_name": parsed.search_name,
             "sid": parsed.sid,
-            **{name: parsed.field(name) for name in _METADATA_ROW_FIELDS},
+            "host": values.get("host"),
+            "source": values.get("source"),
+            "sourcetype": values.get("sourcetype"),
+            "index": values.get("index"),
             "results_link": parsed.results_link,
             "app": parsed.app,
             "owner": parsed.owner,
@@ -79,28 +89,35 @@ def row_fingerprint(row: Row | None) -> str:
     """A hash of the row's content, independent of key order and of ``VOLATILE_FIELDS``."""
     if row is None:
         return _digest("null")
-    stable = {name: value for name, value in row.items() if name not in VOLATILE_FIELDS}
-    canonical = json.dumps(stable, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return _digest(canonical)
+    stable = dict(row)
+    for name in VOLATILE_FIELDS:
+        stable.pop(name, None)
+    return _digest(_CANONICAL_JSON.encode(stable))
 
 
-def title_for(alert: SplunkAlert) -> str:
-    """``[Splunk] {search_name}``; without a name, what the row says it is about."""
-    return f"[Splunk] {alert.search_name or _unnamed_label(alert)}"
+def name_for(alert: SplunkAlert) -> str:
+    """The search's name; without one, what the row says it is about."""
+    return alert.search_name or _unnamed_label(alert)
 
 
-def body_for(alert: SplunkAlert) -> str:
-    """The event's ``_raw`` untouched (stack traces keep their lines), else its fields."""
-    if alert.result is None:
+def title_for(name: str) -> str:
+    """``[Splunk] {name}``, ``name`` being ``name_for`` the alert."""
+    return f"[Splunk] {name}"
+
+
+def body_for(row: Row | None, row_text: str) -> str:
+    """The event's ``_raw`` untouched (stack traces keep their lines), else its fields.
+
+    ``row_text`` is ``_row_text(row)``, or empty when there is no row.
+    """
+    if row is None:
         return "Splunk sent no result row with this alert."
-    return _row_text(alert.result) or "The result row holds only Splunk's internal fields."
+    return row_text or "The result row holds only Splunk's internal fields."
 
 
-def raw_text_for(alert: SplunkAlert) -> str:
+def raw_text_for(name: str, row_text: str) -> str:
     """What clustering reads: the search's name and the row, without placeholder sentences."""
-    name = alert.search_name or _unnamed_label(alert)
-    row = _row_text(alert.result) if alert.result is not None else ""
-    return f"{name}\n{row}" if row else name
+    return f"{name}\n{row_text}" if row_text else name
 
 
 def render_fields(row: Row) -> str:
