@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime
 from typing import Any, Literal
-from uuid import uuid4
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -18,7 +18,9 @@ def utcnow() -> datetime:
 
 
 def new_id() -> str:
-    return uuid4().hex
+    """32 random hex digits. Every webhook makes one, and ``uuid4().hex`` costs four times as
+    much for the same 128 bits from the same source (bench/mapping.py)."""
+    return os.urandom(16).hex()
 
 
 def slugify(name: str) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
 from starlette.datastructures import Headers
 
 from .errors import BadPayload, BadRequest, NotFound, Unauthorized
@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 _CREDENTIAL = re.compile(r"authorization|cookie|token|secret|key|signature", re.IGNORECASE)
 
 
-class Answer(BaseModel):
+@dataclass(slots=True)
+class Answer:
     """A webhook answer: status code and JSON body."""
 
     status_code: int
@@ -107,7 +108,7 @@ async def _parse_and_ingest(
     if isinstance(result, str):
         return _ignored(result)
     code = 201 if result.status == "created" else 200
-    return Answer(status_code=code, body=result.model_dump())
+    return Answer(status_code=code, body={"status": result.status, "id": result.id})
 
 
 class _PluginFailure(Exception):
