@@ -183,7 +183,8 @@ class _IngestBatcher:
             keys += item_keys
             args += item_args
         command: Any = ("EVALSHA", self.sha, len(keys), *keys, *args)  # its stub wants 1-tuples
-        return hiredis.pack_command(command)
+        packed: bytes = hiredis.pack_command(command)
+        return packed
 
     async def _evalsha(self, commands: list[bytes]) -> list[Any]:
         pool = self.redis.connection_pool
