@@ -7,7 +7,7 @@ own grouping is kept rather than redone. Only an event with no issue id stands o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +31,10 @@ STATUS_ACTIONS = {
 DEFAULT_LEVEL = "error"
 #: Metric alerts have no level; their trigger plays that part for the level filter.
 METRIC_ALERT_LEVELS = {"critical": "error", "warning": "warning"}
+#: The resources that carry one Sentry event: its frames, tags, environment and release.
+_EVENT_RESOURCES = ("error", "event_alert")
+#: What issues and metric alerts show as their trace: they carry no frames.
+_NO_TRACE = SentryTrace()
 
 
 def sentry_event_to_feedback_item(
@@ -47,12 +51,13 @@ def sentry_event_to_feedback_item(
 def feedback_item_from(event: SentryEvent, project_id: str) -> FeedbackItem:
     if event.resource == "issue":
         parts = _issue_parts(event)
-    elif event.resource in ("error", "event_alert"):
+    elif event.resource in _EVENT_RESOURCES:
         parts = _event_parts(event)
     elif event.resource == "metric_alert":
         parts = _metric_alert_parts(event)
     else:
         raise BadPayload(f"a Sentry {event.resource} webhook does not describe an error or alert")
+    trace = parts.trace
     metadata = {
         "resource": event.resource,
         "action": event.action,
@@ -67,33 +72,24 @@ def feedback_item_from(event: SentryEvent, project_id: str) -> FeedbackItem:
         "culprit": None,
         "web_url": None,
         "status": None,
-        "stack_trace": parts.trace.text,
-        "exceptions": [exc.model_dump() for exc in parts.trace.exceptions],
-        "source_mapped": parts.trace.source_mapped,
+        "stack_trace": trace.text,
+        "exceptions": [exc.model_dump() for exc in trace.exceptions],
+        "source_mapped": trace.source_mapped,
         **parts.metadata,
     }
-    if parts.trace.source_mapped:
-        metadata["raw_exceptions"] = [exc.model_dump() for exc in parts.trace.raw_exceptions]
-    body = "\n\n".join(part for part in (parts.body, _details(metadata)) if part)
-    # Absent times are left to the model: received now, first and last seen then.
-    times = {
-        name: value
-        for name, value in (
-            ("created_at", parts.created_at),
-            ("first_seen", parts.first_seen or parts.created_at),
-            ("last_seen", parts.last_seen or parts.created_at),
-        )
-        if value is not None
-    }
+    if trace.source_mapped:
+        metadata["raw_exceptions"] = [exc.model_dump() for exc in trace.raw_exceptions]
+    details = _details(metadata)
+    body = f"{parts.body}\n\n{details}" if parts.body and details else parts.body or details
     return FeedbackItem(
         project_id=project_id,
         source=SOURCE,
         external_id=parts.external_id,
         title=parts.title,
         body=body,
-        raw_text=f"{parts.title}\n{parts.trace.text or parts.body}",
+        raw_text=f"{parts.title}\n{trace.text or parts.body}",
         metadata=metadata,
-        **times,
+        **_times(parts),
     )
 
 
@@ -113,20 +109,28 @@ def event_level(event: SentryEvent) -> str | None:
         return METRIC_ALERT_LEVELS.get(event.action)
     if event.resource not in ("issue", "error", "event_alert"):
         return None
-    level = fields.text(event.subject, "level", f"{event.subject_path}.level")
+    level = fields.text(event.subject, "level", event.subject_path)
     return (level or DEFAULT_LEVEL).strip().lower()
 
 
 def event_environment(event: SentryEvent) -> str | None:
     """The environment of an error or event (field, else its tag) or of a metric alert rule."""
     if event.resource == "metric_alert":
-        rule = fields.obj(event.subject, "alert_rule", "data.metric_alert.alert_rule") or {}
-        return fields.text(rule, "environment", "data.metric_alert.alert_rule.environment")
-    if event.resource in ("error", "event_alert"):
-        path = event.subject_path
-        found = fields.text(event.subject, "environment", f"{path}.environment")
-        return found or tag_dict(event.subject, path).get("environment")
+        rule = fields.obj(event.subject, "alert_rule", "data.metric_alert") or {}
+        return fields.text(rule, "environment", "data.metric_alert.alert_rule")
+    if event.resource in _EVENT_RESOURCES:
+        return _tagged_environment(event.subject, event.subject_path)
     return None
+
+
+def _tagged_environment(
+    found: dict[str, Any], path: str, tags: dict[str, str] | None = None
+) -> str | None:
+    """An event's ``environment``, else its environment tag; ``tags`` if they are already read."""
+    environment = fields.text(found, "environment", path)
+    if environment:
+        return environment
+    return (tag_dict(found, path) if tags is None else tags).get("environment")
 
 
 def tag_dict(event: dict[str, Any], path: str) -> dict[str, str]:
@@ -143,6 +147,12 @@ def tag_dict(event: dict[str, Any], path: str) -> dict[str, str]:
         raise BadPayload(f"{path}.tags: expected a list of [key, value] pairs")
     tags: dict[str, str] = {}
     for index, pair in enumerate(pairs):
+        # Nearly every tag is a pair of strings: those skip the checks that name what is wrong.
+        if type(pair) is list and len(pair) == 2:
+            key, value = pair
+            if type(key) is str and type(value) is str:
+                tags[key] = value
+                continue
         if pair is None:
             continue
         if not (isinstance(pair, list | tuple) and len(pair) == 2 and isinstance(pair[0], str)):
@@ -156,13 +166,13 @@ def tag_dict(event: dict[str, Any], path: str) -> dict[str, str]:
     return tags
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parts:
     external_id: str
     title: str
     body: str
     metadata: dict[str, Any]
-    trace: SentryTrace = field(default_factory=SentryTrace)
+    trace: SentryTrace = _NO_TRACE
     created_at: datetime | None = None
     first_seen: datetime | None = None
     last_seen: datetime | None = None
@@ -170,19 +180,19 @@ class _Parts:
 
 def _issue_parts(event: SentryEvent) -> _Parts:
     issue, path = event.subject, "data.issue"
-    issue_id = fields.ident(issue, "id", f"{path}.id")
+    issue_id = fields.ident(issue, "id", path)
     if issue_id is None:
         raise BadPayload(f"{path}.id: missing; it is what ties an issue's events together")
-    short_id = fields.text(issue, "shortId", f"{path}.shortId")
-    described = fields.obj(issue, "metadata", f"{path}.metadata") or {}
+    short_id = fields.text(issue, "shortId", path)
+    described = fields.obj(issue, "metadata", path) or {}
     headline = _headline(
-        fields.text(described, "type", f"{path}.metadata.type"),
-        fields.text(described, "value", f"{path}.metadata.value"),
+        fields.text(described, "type", f"{path}.metadata"),
+        fields.text(described, "value", f"{path}.metadata"),
     )
-    title = headline or fields.text(issue, "title", f"{path}.title")
+    title = headline or fields.text(issue, "title", path)
     title = title or f"Sentry issue {short_id or issue_id}"
-    status = STATUS_ACTIONS.get(event.action) or fields.text(issue, "status", f"{path}.status")
-    project = fields.obj(issue, "project", f"{path}.project") or {}
+    status = STATUS_ACTIONS.get(event.action) or fields.text(issue, "status", path)
+    project = fields.obj(issue, "project", path) or {}
     first_seen = _time(issue, "firstSeen", path)
     return _Parts(
         external_id=f"issue:{issue_id}",
@@ -191,16 +201,15 @@ def _issue_parts(event: SentryEvent) -> _Parts:
         metadata={
             "issue_id": issue_id,
             "short_id": short_id,
-            "platform": fields.text(issue, "platform", f"{path}.platform"),
-            "culprit": fields.text(issue, "culprit", f"{path}.culprit"),
+            "platform": fields.text(issue, "platform", path),
+            "culprit": fields.text(issue, "culprit", path),
             "web_url": (
-                fields.text(issue, "web_url", f"{path}.web_url")
-                or fields.text(issue, "permalink", f"{path}.permalink")
+                fields.text(issue, "web_url", path) or fields.text(issue, "permalink", path)
             ),
             "status": status,
-            "project": fields.text(project, "slug", f"{path}.project.slug"),
-            "count": fields.scalar(issue, "count", f"{path}.count"),
-            "user_count": fields.scalar(issue, "userCount", f"{path}.userCount"),
+            "project": fields.text(project, "slug", f"{path}.project"),
+            "count": fields.scalar(issue, "count", path),
+            "user_count": fields.scalar(issue, "userCount", path),
             "assigned_to": _assignee(issue, path),
         },
         created_at=first_seen,
@@ -211,10 +220,8 @@ def _issue_parts(event: SentryEvent) -> _Parts:
 
 def _event_parts(event: SentryEvent) -> _Parts:
     found, path = event.subject, event.subject_path
-    issue_id = fields.ident(found, "issue_id", f"{path}.issue_id")
-    event_id = fields.ident(found, "event_id", f"{path}.event_id") or fields.ident(
-        found, "id", f"{path}.id"
-    )
+    issue_id = fields.ident(found, "issue_id", path)
+    event_id = fields.ident(found, "event_id", path) or fields.ident(found, "id", path)
     if issue_id is not None:
         external_id = f"issue:{issue_id}"
     elif event_id is not None:
@@ -224,28 +231,29 @@ def _event_parts(event: SentryEvent) -> _Parts:
     message = event_message(found, path)
     trace = read_trace(found, path, message)
     headline = trace.thrown.headline() if trace.thrown else ""
-    event_title = fields.text(found, "title", f"{path}.title")
+    event_title = fields.text(found, "title", path)
     kind = "error" if event.resource == "error" else "event"
     title = headline or message or event_title or f"Sentry {kind} {event_id or issue_id}"
     tags = tag_dict(found, path)
     metadata: dict[str, Any] = {
         "issue_id": issue_id,
         "event_id": event_id,
-        "platform": fields.text(found, "platform", f"{path}.platform"),
-        "release": fields.text(found, "release", f"{path}.release") or tags.get("release"),
-        "environment": event_environment(event),
+        "platform": fields.text(found, "platform", path),
+        "release": fields.text(found, "release", path) or tags.get("release"),
+        "environment": _tagged_environment(found, path, tags),
         "tags": tags,
-        "culprit": fields.text(found, "culprit", f"{path}.culprit"),
-        "web_url": fields.text(found, "web_url", f"{path}.web_url"),
-        "issue_url": fields.text(found, "issue_url", f"{path}.issue_url"),
+        "culprit": fields.text(found, "culprit", path),
+        "web_url": fields.text(found, "web_url", path),
+        "issue_url": fields.text(found, "issue_url", path),
         "message": message,
-        "transaction": fields.text(found, "transaction", f"{path}.transaction"),
+        "transaction": fields.text(found, "transaction", path),
     }
     if event.resource == "event_alert":
-        rule = fields.obj(event.data, "issue_alert", "data.issue_alert") or {}
-        metadata["triggered_rule"] = fields.text(
-            event.data, "triggered_rule", "data.triggered_rule"
-        ) or fields.text(rule, "title", "data.issue_alert.title")
+        data = event.data
+        rule = fields.obj(data, "issue_alert", "data") or {}
+        metadata["triggered_rule"] = fields.text(data, "triggered_rule", "data") or fields.text(
+            rule, "title", "data.issue_alert"
+        )
     return _Parts(
         external_id=external_id,
         title=title,
@@ -257,34 +265,33 @@ def _event_parts(event: SentryEvent) -> _Parts:
 
 
 def _metric_alert_parts(event: SentryEvent) -> _Parts:
-    alert, path = event.subject, "data.metric_alert"
-    alert_id = fields.ident(alert, "id", f"{path}.id") or fields.ident(
-        alert, "identifier", f"{path}.identifier"
-    )
+    alert, path, data = event.subject, "data.metric_alert", event.data
+    alert_id = fields.ident(alert, "id", path) or fields.ident(alert, "identifier", path)
     if alert_id is None:
         raise BadPayload(f"{path}.id: missing; it is what ties an alert's updates together")
-    rule = fields.obj(alert, "alert_rule", f"{path}.alert_rule") or {}
-    rule_name = fields.text(rule, "name", f"{path}.alert_rule.name")
+    rule = fields.obj(alert, "alert_rule", path) or {}
+    rule_path = f"{path}.alert_rule"
+    rule_name = fields.text(rule, "name", rule_path)
     title = (
-        fields.text(event.data, "description_title", "data.description_title")
-        or fields.text(alert, "title", f"{path}.title")
+        fields.text(data, "description_title", "data")
+        or fields.text(alert, "title", path)
         or rule_name
         or f"Sentry metric alert {alert_id}"
     )
-    description = fields.text(event.data, "description_text", "data.description_text")
+    description = fields.text(data, "description_text", "data")
     return _Parts(
         external_id=f"metric_alert:{alert_id}",
         title=title,
         body=description or title,
         metadata={
             "alert_id": alert_id,
-            "identifier": fields.ident(alert, "identifier", f"{path}.identifier"),
-            "alert_rule_id": fields.ident(rule, "id", f"{path}.alert_rule.id"),
+            "identifier": fields.ident(alert, "identifier", path),
+            "alert_rule_id": fields.ident(rule, "id", rule_path),
             "alert_rule_name": rule_name,
-            "aggregate": fields.text(rule, "aggregate", f"{path}.alert_rule.aggregate"),
-            "query": fields.text(rule, "query", f"{path}.alert_rule.query"),
+            "aggregate": fields.text(rule, "aggregate", rule_path),
+            "query": fields.text(rule, "query", rule_path),
             "environment": event_environment(event),
-            "web_url": fields.text(event.data, "web_url", "data.web_url"),
+            "web_url": fields.text(data, "web_url", "data"),
             "status": event.action,
         },
         created_at=(
@@ -302,30 +309,45 @@ def _headline(kind: str | None, value: str | None) -> str:
 
 
 def _time(holder: dict[str, Any], key: str, path: str) -> datetime | None:
-    return parse_timestamp(fields.scalar(holder, key, f"{path}.{key}"))
+    return parse_timestamp(fields.scalar(holder, key, path))
+
+
+def _times(parts: _Parts) -> dict[str, datetime]:
+    # Absent times are left to the model: received now, first and last seen then.
+    created_at = parts.created_at
+    times = {
+        "created_at": created_at,
+        "first_seen": parts.first_seen or created_at,
+        "last_seen": parts.last_seen or created_at,
+    }
+    return {name: value for name, value in times.items() if value is not None}
 
 
 def _assignee(issue: dict[str, Any], path: str) -> str | None:
-    assigned = fields.obj(issue, "assignedTo", f"{path}.assignedTo")
+    assigned = fields.obj(issue, "assignedTo", path)
     if not assigned:
         return None
     where = f"{path}.assignedTo"
     return (
-        fields.text(assigned, "email", f"{where}.email")
-        or fields.text(assigned, "name", f"{where}.name")
-        or fields.ident(assigned, "id", f"{where}.id")
+        fields.text(assigned, "email", where)
+        or fields.text(assigned, "name", where)
+        or fields.ident(assigned, "id", where)
     )
+
+
+#: The lines under the trace that a person triaging the item looks for first.
+_DETAIL_LABELS = (
+    ("short_id", "Issue"),
+    ("culprit", "Culprit"),
+    ("level", "Level"),
+    ("environment", "Environment"),
+    ("release", "Release"),
+    ("status", "Status"),
+    ("web_url", "Link"),
+)
 
 
 def _details(metadata: dict[str, Any]) -> str:
-    """The lines under the trace that a person triaging the item looks for first."""
-    labels = (
-        ("short_id", "Issue"),
-        ("culprit", "Culprit"),
-        ("level", "Level"),
-        ("environment", "Environment"),
-        ("release", "Release"),
-        ("status", "Status"),
-        ("web_url", "Link"),
+    return "\n".join(
+        [f"{label}: {value}" for key, label in _DETAIL_LABELS if (value := metadata.get(key))]
     )
-    return "\n".join(f"{label}: {metadata[key]}" for key, label in labels if metadata.get(key))

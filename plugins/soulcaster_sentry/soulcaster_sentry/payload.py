@@ -48,7 +48,7 @@ class SentryEvent:
     def subject(self) -> dict[str, Any]:
         """The resource's own object (``data.issue``, ``data.error``, ...), else ``{}``."""
         key = DATA_KEYS.get(self.resource)
-        found: dict[str, Any] = self.data.get(key, {}) if key else {}
+        found: dict[str, Any] = self.body["data"].get(key, {}) if key else {}
         return found
 
     @property
@@ -64,8 +64,8 @@ class SentryEvent:
         """Check the envelope; ``resource`` is the ``Sentry-Hook-Resource`` header, if known."""
         if not isinstance(body, dict):
             raise BadPayload(f"body must be a JSON object, got {type(body).__name__}")
-        action = fields.text(body, "action", "action")
-        data = fields.obj(body, "data", "data")
+        action = fields.text(body, "action", "")
+        data = fields.obj(body, "data", "")
         if data is None:
             raise BadPayload(
                 "data: missing; this is not a Sentry integration webhook "
@@ -75,7 +75,7 @@ class SentryEvent:
             raise BadPayload("action: missing; every Sentry integration webhook names its action")
         named = (resource or "").strip().lower() or resource_from_shape(data)
         key = DATA_KEYS.get(named)
-        if key is not None and fields.obj(data, key, f"data.{key}") is None:
+        if key is not None and fields.obj(data, key, "data") is None:
             how = "says the Sentry-Hook-Resource header" if resource else "by its shape"
             raise BadPayload(f"data.{key}: missing, but this is a {named} webhook ({how})")
         return cls(resource=named, action=action.strip().lower(), body=body)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from soulcaster_core import BadPayload
-from soulcaster_core.stacktrace import ExceptionInfo, Frame, format_exceptions
+from soulcaster_core.stacktrace import ExceptionInfo, format_exceptions
 
 from . import fields
 from .payload import SentryEvent
@@ -31,14 +31,13 @@ class SentryTrace:
     exceptions: list[ExceptionInfo] = field(default_factory=list)
     #: The same chain with the frames as the SDK sent them; empty unless Sentry mapped any.
     raw_exceptions: list[ExceptionInfo] = field(default_factory=list)
+    #: ``exceptions`` rendered as one trace, ``""`` without any: rendered once, as the item's
+    #: body, stack trace and raw text all show it.
+    text: str = ""
 
     @property
     def source_mapped(self) -> bool:
         return bool(self.raw_exceptions)
-
-    @property
-    def text(self) -> str:
-        return format_exceptions(self.exceptions) if self.exceptions else ""
 
     @property
     def thrown(self) -> ExceptionInfo | None:
@@ -62,11 +61,12 @@ def extract_sentry_stacktrace(event: dict[str, Any]) -> str:
 
 def event_message(event: dict[str, Any], path: str) -> str | None:
     """The logged message: ``logentry.formatted`` (parameters filled in), else ``message``."""
-    entry = fields.obj(event, "logentry", f"{path}.logentry") or {}
+    entry = fields.obj(event, "logentry", path) or {}
+    entry_path = f"{path}.logentry"
     return (
-        fields.text(entry, "formatted", f"{path}.logentry.formatted")
-        or fields.text(event, "message", f"{path}.message")
-        or fields.text(entry, "message", f"{path}.logentry.message")
+        fields.text(entry, "formatted", entry_path)
+        or fields.text(event, "message", path)
+        or fields.text(entry, "message", entry_path)
     )
 
 
@@ -76,51 +76,64 @@ def read_trace(event: dict[str, Any], path: str, message: str | None = None) -> 
     Without an exception, the crashed thread's stack (or a bare ``stacktrace``, as sent with
     ``attach_stacktrace``) is shown under ``message``.
     """
-    platform = fields.text(event, "platform", f"{path}.platform")
+    platform = fields.text(event, "platform", path)
     mapped: list[ExceptionInfo] = []
-    raw: list[ExceptionInfo] = []
-    any_raw = False
-    exception = fields.obj(event, "exception", f"{path}.exception")
-    values = fields.array(exception, "values", f"{path}.exception.values") if exception else []
+    raw_frames: list[list[dict[str, Any]] | None] = []
+    exception = fields.obj(event, "exception", path)
+    values = fields.array(exception, "values", f"{path}.exception") if exception else []
     for index, value in enumerate(values):
-        vpath = f"{path}.exception.values[{index}]"
         if value is None:
             continue  # Sentry leaves null where it trimmed an over-long chain
+        where = f"{path}.exception.values[{index}]"
         if not isinstance(value, dict):
-            raise BadPayload(f"{vpath}: expected an object, got {type(value).__name__}")
-        head: dict[str, Any] = {
-            "type": fields.text(value, "type", f"{vpath}.type"),
-            "value": fields.text(value, "value", f"{vpath}.value"),
-            "module": fields.text(value, "module", f"{vpath}.module"),
-        }
-        frames = _frames(value, "stacktrace", vpath, platform)
-        raw_frames = _frames(value, "raw_stacktrace", vpath, platform)
-        any_raw = any_raw or raw_frames is not None
-        mapped.append(ExceptionInfo(**head, frames=frames or []))
-        # An exception Sentry did not map was sent as it is: its frames are the raw ones.
-        raw.append(
-            ExceptionInfo(
-                **head, frames=raw_frames if raw_frames is not None else mapped[-1].frames
-            )
-        )
+            raise BadPayload(f"{where}: expected an object, got {type(value).__name__}")
+        kind = fields.text(value, "type", where)
+        said = fields.text(value, "value", where)
+        module = fields.text(value, "module", where)
+        frames = _frames(value, "stacktrace", where, platform)
+        raw_frames.append(_frames(value, "raw_stacktrace", where, platform))
+        mapped.append(_exception(kind, said, module, frames or []))
     if mapped:
-        return SentryTrace(mapped, raw if any_raw else [])
+        return SentryTrace(mapped, _raw_chain(mapped, raw_frames), format_exceptions(mapped))
     frames = _crashed_thread_frames(event, path, platform)
     if frames is None:
         frames = _frames(event, "stacktrace", path, platform)
     if frames:
-        return SentryTrace([ExceptionInfo(value=message, frames=frames)])
+        thrown = [_exception(None, message, None, frames)]
+        return SentryTrace(thrown, [], format_exceptions(thrown))
     return SentryTrace()
+
+
+def _exception(
+    kind: str | None, value: str | None, module: str | None, frames: list[dict[str, Any]]
+) -> ExceptionInfo:
+    # Validated whole, the frames cost one pydantic call rather than one each.
+    return ExceptionInfo.model_validate(
+        {"type": kind, "value": value, "module": module, "frames": frames}
+    )
+
+
+def _raw_chain(
+    mapped: list[ExceptionInfo], raw_frames: list[list[dict[str, Any]] | None]
+) -> list[ExceptionInfo]:
+    """The chain with the frames the SDK sent; empty when no exception has raw frames."""
+    if raw_frames.count(None) == len(raw_frames):
+        return []
+    # An exception Sentry did not map was sent as it is: its frames are the raw ones.
+    return [
+        exc if frames is None else _exception(exc.type, exc.value, exc.module, frames)
+        for exc, frames in zip(mapped, raw_frames, strict=True)
+    ]
 
 
 def _crashed_thread_frames(
     event: dict[str, Any], path: str, platform: str | None
-) -> list[Frame] | None:
-    threads = fields.obj(event, "threads", f"{path}.threads")
+) -> list[dict[str, Any]] | None:
+    threads = fields.obj(event, "threads", path)
     if threads is None:
         return None
     candidates: list[tuple[int, dict[str, Any]]] = []
-    for index, thread in enumerate(fields.array(threads, "values", f"{path}.threads.values")):
+    for index, thread in enumerate(fields.array(threads, "values", f"{path}.threads")):
         if not isinstance(thread, dict):
             raise BadPayload(f"{path}.threads.values[{index}]: expected an object")
         candidates.append((index, thread))
@@ -133,27 +146,30 @@ def _crashed_thread_frames(
 
 
 def _frames(
-    holder: dict[str, Any], key: str, path: str, platform: str | None
-) -> list[Frame] | None:
-    """The frames of ``holder[key]`` (a stack trace object); ``None`` when there is none."""
-    stacktrace = fields.obj(holder, key, f"{path}.{key}")
+    holder: dict[str, Any], key: str, where: str, platform: str | None
+) -> list[dict[str, Any]] | None:
+    """The ``Frame`` fields of each frame of ``holder[key]``; ``None`` without a stack trace."""
+    stacktrace = fields.obj(holder, key, where)
     if stacktrace is None:
         return None
-    frames: list[Frame] = []
-    for index, raw in enumerate(fields.array(stacktrace, "frames", f"{path}.{key}.frames")):
-        fpath = f"{path}.{key}.frames[{index}]"
+    where = f"{where}.{key}"
+    frames: list[dict[str, Any]] = []
+    for index, raw in enumerate(fields.array(stacktrace, "frames", where)):
         if raw is None:
             continue
         if not isinstance(raw, dict):
-            raise BadPayload(f"{fpath}: expected an object, got {type(raw).__name__}")
-        frames.append(_frame(raw, fpath, platform))
+            raise BadPayload(
+                f"{where}.frames[{index}]: expected an object, got {type(raw).__name__}"
+            )
+        frames.append(_frame(raw, f"{where}.frames[{index}]", platform))
     return frames
 
 
-def _frame(raw: dict[str, Any], path: str, platform: str | None) -> Frame:
-    function = fields.text(raw, "function", f"{path}.function")
-    module = fields.text(raw, "module", f"{path}.module")
-    frame_platform = fields.text(raw, "platform", f"{path}.platform") or platform
+def _frame(raw: dict[str, Any], where: str, platform: str | None) -> dict[str, Any]:
+    """The fields of one ``Frame``, read from Sentry's frame at ``where``."""
+    function = fields.text(raw, "function", where)
+    module = fields.text(raw, "module", where)
+    frame_platform = fields.text(raw, "platform", where) or platform
     if (
         frame_platform in _QUALIFIED_PLATFORMS
         and module
@@ -163,18 +179,15 @@ def _frame(raw: dict[str, Any], path: str, platform: str | None) -> Frame:
         # "charge" alone says little; "com.acme.billing.InvoiceService.charge" is what a Java
         # developer reads in a trace and what tells two frames apart when clustering.
         function = f"{module}.{function}"
-    context_line = fields.text(raw, "context_line", f"{path}.context_line")
+    context_line = fields.text(raw, "context_line", where)
     if context_line is not None and len(context_line) > CONTEXT_LINE_MAX:
         context_line = context_line[: CONTEXT_LINE_MAX - 1] + "…"
-    return Frame(
-        function=function,
-        filename=(
-            fields.text(raw, "filename", f"{path}.filename")
-            or fields.text(raw, "abs_path", f"{path}.abs_path")
-        ),
-        module=module,
-        lineno=fields.integer(raw, "lineno", f"{path}.lineno"),
-        colno=fields.integer(raw, "colno", f"{path}.colno"),
-        in_app=fields.flag(raw, "in_app", f"{path}.in_app"),
-        context_line=context_line,
-    )
+    return {
+        "function": function,
+        "filename": fields.text(raw, "filename", where) or fields.text(raw, "abs_path", where),
+        "module": module,
+        "lineno": fields.integer(raw, "lineno", where),
+        "colno": fields.integer(raw, "colno", where),
+        "in_app": fields.flag(raw, "in_app", where),
+        "context_line": context_line,
+    }
