@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 import httpx
+import msgspec
 from pydantic import BaseModel, ConfigDict, SecretStr
 from starlette.datastructures import Headers
 
@@ -94,7 +95,23 @@ def require_shared_token(
 
 
 def parse_json_object(body: bytes) -> dict[str, Any]:
-    """Strict JSON object parsing that turns every kind of bad input into ``BadPayload``."""
+    """Strict JSON object parsing that turns every kind of bad input into ``BadPayload``.
+
+    What it accepts and what it returns are exactly ``json.loads``'s. msgspec reads the bodies
+    senders really send several times faster (bench/mapping.py), and whatever it refuses (NaN,
+    1e999, half a surrogate pair, bad bytes, garbage) goes to the standard library, which then
+    accepts it or says precisely what is wrong.
+    """
+    try:
+        value = msgspec.json.decode(body)
+    except (msgspec.MsgspecError, ValueError, RecursionError):
+        value = _parse_json_strictly(body)
+    if not isinstance(value, dict):
+        raise BadPayload(f"body must be a JSON object, got {type(value).__name__}")
+    return value
+
+
+def _parse_json_strictly(body: bytes) -> Any:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -109,10 +126,9 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
         raise BadPayload("body is not JSON we can read: nested too deeply") from None
     except ValueError as exc:  # e.g. integers longer than Python's digit limit
         raise BadPayload(f"body is not JSON we can read: {exc}") from None
-    if not isinstance(value, dict):
-        raise BadPayload(f"body must be a JSON object, got {type(value).__name__}")
     # JSON may escape half a surrogate pair ("\ud83d"): valid JSON, but no text can hold it,
-    # and it would fail later when the item is stored. Only bodies that escape one pay the check.
+    # and it would fail later when the item is stored. msgspec refuses such bodies, so only
+    # they pay the check.
     if _SURROGATE_ESCAPE.search(text):
         try:
             where = _surrogate_at(value, "")
