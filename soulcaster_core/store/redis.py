@@ -372,6 +372,10 @@ class RedisStore(Store):
             outcome, item_id = await self._ingest_batches.submit(p, keys, args)
         except _DOWN as exc:
             raise StoreUnavailable(f"Redis: {exc}") from exc
+        except redis_errors.ResponseError as exc:
+            # A key of the wrong type, a Redis out of memory: the sender must retry, not
+            # see a 500; the log says what Redis refused.
+            raise StoreUnavailable(f"Redis refused the write: {exc}") from exc
         return IngestResult(status=outcome, id=item_id)
 
     @_guarded

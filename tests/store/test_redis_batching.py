@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from redis.exceptions import ResponseError
 
+from soulcaster_core.errors import StoreUnavailable
 from soulcaster_core.models import FeedbackItem, IngestResult, Project
 from soulcaster_core.store.redis import RedisStore
 from tests.support.redis_server import RedisServer
@@ -61,7 +61,7 @@ async def test_one_item_failing_in_redis_leaves_the_rest_of_its_batch_stored(
         *(store.ingest(_item(k)) for k in ("fine-1", "broken", "fine-2")),
         return_exceptions=True,
     )
-    assert isinstance(results[1], ResponseError)
+    assert isinstance(results[1], StoreUnavailable), "a 503 for the sender to retry, not a 500"
     assert "WRONGTYPE" in str(results[1])
     for result in (results[0], results[2]):
         assert isinstance(result, IngestResult)
