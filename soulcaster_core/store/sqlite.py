@@ -35,7 +35,7 @@ from .base import (
 
 T = TypeVar("T")
 
-SCHEMA = """
+_SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS projects (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS config (
     project TEXT, source TEXT, field TEXT, value TEXT NOT NULL,
@@ -72,6 +72,38 @@ CREATE TABLE IF NOT EXISTS vectors (
     project TEXT, id TEXT, vector TEXT NOT NULL, metadata TEXT NOT NULL,
     PRIMARY KEY (project, id));
 """
+
+
+def _statements(script: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in script.split(";") if part.strip())
+
+
+#: The schema as the steps that build it; a file's ``PRAGMA user_version`` counts the steps it
+#: has had. Change the schema by appending a step (``ALTER TABLE ...``); never edit one that has
+#: shipped, or files made by it would not get the change. Step 1 uses IF NOT EXISTS, so files
+#: from before versioning (user_version 0, same tables) take it without harm.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_statements(_SCHEMA_V1),)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the file up to the schema this code writes; the version it is at afterwards."""
+    conn.execute("BEGIN IMMEDIATE")  # read and bump the version under one write lock
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > len(MIGRATIONS):
+            raise RuntimeError(
+                f"the SQLite store is at schema version {version}, written by a newer "
+                f"Soulcaster; this one knows versions up to {len(MIGRATIONS)}: upgrade it"
+            )
+        for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return len(MIGRATIONS)
 
 
 _SET_ITEM_CLUSTER = "UPDATE items SET cluster_id = ?, clustering = ? WHERE project = ? AND id = ?"
@@ -154,7 +186,11 @@ class SQLiteStore(Store):
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=5000")
-            conn.executescript(SCHEMA)
+            try:
+                migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
             with self._lock:
                 self._conn = conn
 

@@ -1,0 +1,90 @@
+"""The SQLite file carries its schema version, so upgrades change old files instead of
+breaking on them, and an older Soulcaster refuses a file it would misread."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from soulcaster_core.models import FeedbackItem, Project
+from soulcaster_core.store import sqlite as sqlite_store
+from soulcaster_core.store.sqlite import MIGRATIONS, SQLiteStore
+
+pytestmark = pytest.mark.anyio
+
+
+def _version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+async def _store_with_one_item(path: Path) -> str:
+    store = SQLiteStore(path)
+    await store.open()
+    await store.create_project(Project(id="acme", name="Acme"))
+    item = FeedbackItem(project_id="acme", source="manual", external_id="e1", title="Kept")
+    result = await store.ingest(item)
+    await store.close()
+    return result.id
+
+
+async def test_a_new_file_is_at_the_latest_version(tmp_path: Path) -> None:
+    await _store_with_one_item(tmp_path / "s.sqlite3")
+    assert _version(tmp_path / "s.sqlite3") == len(MIGRATIONS)
+
+
+async def test_a_file_from_before_versioning_opens_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    item_id = await _store_with_one_item(path)
+    with sqlite3.connect(path) as conn:  # as the first releases left it: tables, no version
+        conn.execute("PRAGMA user_version = 0")
+    store = SQLiteStore(path)
+    await store.open()
+    item = await store.get_item("acme", item_id)
+    assert item is not None and item.title == "Kept"
+    await store.close()
+    assert _version(path) == len(MIGRATIONS)
+
+
+async def test_a_new_step_runs_once_on_an_existing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.sqlite3"
+    item_id = await _store_with_one_item(path)
+    step = ("ALTER TABLE items ADD COLUMN priority TEXT",)
+    monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*MIGRATIONS, step))
+    for _ in range(2):  # a second open must not add the column again (that would fail)
+        store = SQLiteStore(path)
+        await store.open()
+        assert (await store.get_item("acme", item_id)) is not None
+        await store.close()
+    with sqlite3.connect(path) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(items)")}
+    assert "priority" in columns
+    assert _version(path) == len(MIGRATIONS) + 1
+
+
+async def test_a_failing_step_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.sqlite3"
+    await _store_with_one_item(path)
+    broken = ("ALTER TABLE items ADD COLUMN priority TEXT", "ALTER TABLE nowhere ADD COLUMN x")
+    monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*MIGRATIONS, broken))
+    with pytest.raises(sqlite3.OperationalError, match="nowhere"):
+        await SQLiteStore(path).open()
+    with sqlite3.connect(path) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(items)")}
+    assert "priority" not in columns, "half a step would be a schema no version describes"
+    assert _version(path) == len(MIGRATIONS)
+
+
+async def test_a_file_from_a_newer_release_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    await _store_with_one_item(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 3}")
+    with pytest.raises(RuntimeError, match="newer Soulcaster"):
+        await SQLiteStore(path).open()
