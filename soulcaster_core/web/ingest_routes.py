@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import msgspec
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from ..errors import BadRequest, Conflict, PayloadTooLarge
 from ..handler import WebhookRequest
 from ..models import utcnow
-from ..pipeline import deliver, handler_for
+from ..pipeline import deliver, handler_for, require_project
 from ..sync import run_sync
 from .auth import require_token
 from .deps import project_param, services_of
@@ -21,13 +21,21 @@ async def read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise PayloadTooLarge(f"body is {declared} bytes; the limit is {limit}")
+    # The ASGI messages themselves rather than request.stream(): an async generator per
+    # webhook costs more than the rest of reading the body (bench/ingest.py).
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
+    more = True
+    while more:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             raise PayloadTooLarge(f"body is over the limit of {limit} bytes")
         chunks.append(chunk)
+        more = message.get("more_body", False)
     return b"".join(chunks)
 
 
@@ -50,11 +58,10 @@ async def webhook(request: Request) -> Response:
     services = services_of(request)
     source = request.path_params["source"]
     handler_for(services, source)  # 404 before reading a body we would not use
-    project_id = await project_param(request)
+    query = dict(request.query_params)
+    project_id = await require_project(services, query.get("project_id"))
     body = await read_body(request, services.settings.max_body_bytes)
-    delivery = WebhookRequest(
-        body=body, headers=request.headers, query=dict(request.query_params), received_at=utcnow()
-    )
+    delivery = WebhookRequest(body=body, headers=request.headers, query=query, received_at=utcnow())
     answer = await deliver(services, source, project_id, delivery)
     # msgspec, not JSONResponse's json.dumps: a third of the cost of building the answer, and
     # every sender gets one (bench/ingest.py). The body is a few plain strings.
