@@ -7,7 +7,9 @@ crashed) is taken over by another after ``reclaim_idle_ms``. On the embedded def
 
 An entry is acknowledged only after its item's cluster is stored, so a crash or an outage
 loses nothing: while Gemini or Upstash are down, entries stay queued (ingestion goes on, it
-never waits for clustering), the worker backs off, and it catches up when they return.
+never waits for clustering), the worker backs off, and it catches up when they return. An
+item that makes the clusterer fail by itself (a bug, not an outage) is marked as such and
+acknowledged, so that it does not hold its batch back forever.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from typing import TYPE_CHECKING
 import anyio
 
 from ..errors import StoreUnavailable
-from ..models import QueueEntry
+from ..models import QueueEntry, utcnow
+from ..store.base import iso
 from .clusterer import Clusterer
 from .embedder import build_embedder
 from .index import shared_vector_index
@@ -100,7 +103,15 @@ class ClusterWorker:
                 entries = await store.claim(self.consumer, self.batch_size, self.block_ms)
             if not entries:
                 return 0
-            await self._cluster(entries)
+            try:
+                await self._cluster(entries)
+            except (ClusteringUnavailable, StoreUnavailable):
+                raise
+            except Exception:
+                # One item the clusterer chokes on must not hold the rest of its batch back
+                # for good (the batch would come back, and fail, every reclaim): find it.
+                log.exception("clustering batch failed; clustering its items one by one")
+                await self._cluster_one_by_one(entries)
             await store.ack(entries)
         except (ClusteringUnavailable, StoreUnavailable):
             self._held = _unique(entries)
@@ -115,6 +126,25 @@ class ClusterWorker:
             # An item deleted since it was queued is simply not there: nothing to cluster.
             items = await self.services.store.get_items(project_id, list(dict.fromkeys(item_ids)))
             await self.clusterer.assign(project_id, items)
+
+    async def _cluster_one_by_one(self, entries: Sequence[QueueEntry]) -> None:
+        """Cluster each entry alone; an item that fails on its own is marked and let go.
+
+        Its failure is kept in the item's ``metadata["clustering"]`` (the API and dashboard
+        show it) and logged; the item itself stays stored, unclustered. Assigning is
+        idempotent, so the items of the failed batch that were clustered are left as they are.
+        """
+        for entry in entries:
+            try:
+                await self._cluster([entry])
+            except (ClusteringUnavailable, StoreUnavailable):
+                raise
+            except Exception as exc:
+                log.exception("item %s of %s cannot be clustered", entry.item_id, entry.project_id)
+                failure = {"error": f"{type(exc).__name__}: {exc}"[:500], "at": iso(utcnow())}
+                await self.services.store.set_item_clusters(
+                    entry.project_id, [(entry.item_id, None, failure)]
+                )
 
     async def run(self, stop: anyio.Event) -> None:
         """Work until ``stop`` is set: batches back to back, backing off while a service is

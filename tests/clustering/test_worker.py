@@ -6,8 +6,9 @@ from __future__ import annotations
 import sys
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import anyio
 import httpx
@@ -238,3 +239,33 @@ async def test_a_crashed_workers_batch_is_reclaimed_and_assigned_once(
     )
     assert await drain(survivor) == len(made)
     await check_exactly_once(redis_store, made)
+
+
+async def test_an_item_the_clusterer_chokes_on_does_not_hold_back_its_batch(
+    store: Store, http: httpx.AsyncClient
+) -> None:
+    good = [fx.sentry_error(), fx.unrelated()]
+    poison = FeedbackItem(
+        project_id=fx.PROJECT, source="manual", external_id="poison", title="poison pill"
+    )
+    made = [good[0], poison, good[1]]
+    await ingest_all(store, made)
+    worker = ClusterWorker(services_for(store, http), "w1", block_ms=0, reclaim_idle_ms=0)
+    real_assign = worker.clusterer.assign
+
+    async def choking_assign(project_id: str, items: Sequence[FeedbackItem]) -> Any:
+        if any(item.title == "poison pill" for item in items):
+            raise ValueError("a bug that only this item triggers")
+        return await real_assign(project_id, items)
+
+    worker.clusterer.assign = choking_assign  # type: ignore[method-assign]
+    assert await worker.run_once() == 3, "the whole batch is acknowledged"
+    assert await worker.run_once() == 0, "nothing comes back, even at once"
+    assert await store.queue_depth() == 0
+    for item in good:
+        found = await store.get_item(fx.PROJECT, item.id)
+        assert found is not None and found.cluster_id is not None
+    marked = await store.get_item(fx.PROJECT, poison.id)
+    assert marked is not None and marked.cluster_id is None
+    failure = marked.metadata["clustering"]
+    assert failure["error"] == "ValueError: a bug that only this item triggers"
