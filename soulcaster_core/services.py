@@ -21,6 +21,9 @@ DEFAULT_PROJECT = "default"
 
 #: How long a project id, once seen in the store, is trusted without asking again.
 PROJECT_CACHE_SECONDS = 60.0
+#: How long a process trusts the dashboard's session epoch: a logout elsewhere reaches it after.
+SESSION_EPOCH_CACHE_SECONDS = 2.0
+SESSION_EPOCH = "dashboard_session_epoch"
 
 
 @dataclass
@@ -32,6 +35,7 @@ class Services:
     api_token: str
     configs: ConfigCache
     _known_projects: dict[str, float] = field(default_factory=dict)
+    _session_epoch: tuple[float, str] = (0.0, "")
 
     async def project_exists(self, project_id: str) -> bool:
         """Whether the project exists; a hit is cached, as every webhook asks (a round trip)."""
@@ -42,6 +46,24 @@ class Services:
             return False
         self._known_projects[project_id] = now + PROJECT_CACHE_SECONDS
         return True
+
+    async def session_epoch(self) -> str:
+        """What every dashboard session cookie is derived from besides the token ("" at first).
+
+        A logout replaces it, which ends every session, copies of a cookie included.
+        """
+        expires, epoch = self._session_epoch
+        now = time.monotonic()
+        if expires > now:
+            return epoch
+        epoch = await self.store.get_setting(SESSION_EPOCH) or ""
+        self._session_epoch = (now + SESSION_EPOCH_CACHE_SECONDS, epoch)
+        return epoch
+
+    async def end_sessions(self) -> None:
+        epoch = secrets.token_hex(16)
+        await self.store.set_setting(SESSION_EPOCH, epoch)
+        self._session_epoch = (time.monotonic() + SESSION_EPOCH_CACHE_SECONDS, epoch)
 
 
 def plugins_for(settings: Settings, extra: Iterable[object] = ()) -> PluginHost:

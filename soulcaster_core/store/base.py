@@ -248,6 +248,15 @@ class Store(ABC):
     @abstractmethod
     async def delete_vectors(self, project_id: str, vector_ids: Sequence[str]) -> None: ...
 
+    # -- settings: small values of the whole installation, not of a project ----------------------
+    @abstractmethod
+    async def get_setting(self, name: str) -> str | None:
+        """The value last set for ``name``, or ``None``."""
+
+    @abstractmethod
+    async def set_setting(self, name: str, value: str) -> None:
+        """Set ``name`` for every process that shares this store."""
+
     # -- leases: one process at a time does a thing (e.g. a sync) ---------------------------------
     @abstractmethod
     async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:

@@ -708,6 +708,16 @@ class RedisStore(Store):
             await self.redis.hdel(self._k("vectors", project_id), *vector_ids)
 
     # -- leases ----------------------------------------------------------------------------------
+    # -- settings ------------------------------------------------------------------------------
+    @_guarded
+    async def get_setting(self, name: str) -> str | None:
+        value: str | None = await self.redis.hget(f"{self.prefix}settings", name)
+        return value
+
+    @_guarded
+    async def set_setting(self, name: str, value: str) -> None:
+        await self.redis.hset(f"{self.prefix}settings", name, value)
+
     @_guarded
     async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
         key = f"{self.prefix}lease:{name}"

@@ -82,7 +82,10 @@ def _statements(script: str) -> tuple[str, ...]:
 #: has had. Change the schema by appending a step (``ALTER TABLE ...``); never edit one that has
 #: shipped, or files made by it would not get the change. Step 1 uses IF NOT EXISTS, so files
 #: from before versioning (user_version 0, same tables) take it without harm.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_statements(_SCHEMA_V1),)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    _statements(_SCHEMA_V1),
+    ("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",),
+)
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -630,6 +633,22 @@ class SQLiteStore(Store):
         )
 
     # -- leases ----------------------------------------------------------------------------------
+    async def get_setting(self, name: str) -> str | None:
+        def run(conn: sqlite3.Connection) -> str | None:
+            row = conn.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
+            return None if row is None else str(row["value"])
+
+        return await self._run(run)
+
+    async def set_setting(self, name: str, value: str) -> None:
+        await self._run(
+            lambda c: c.execute(
+                "INSERT INTO settings VALUES (?, ?)"
+                " ON CONFLICT DO UPDATE SET value = excluded.value",
+                (name, value),
+            )
+        )
+
     async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
         now = utcnow().timestamp()
 

@@ -21,19 +21,21 @@ def has_bearer_token(request: Request) -> bool:
     return auth[:7].lower() == "bearer " and secrets_equal(auth[7:].strip(), token)
 
 
-def has_token(request: Request) -> bool:
+async def has_token(request: Request) -> bool:
     """The bearer token, or the dashboard's login cookie (pages only: see ``require_token``)."""
     if has_bearer_token(request):
         return True
     cookie = request.cookies.get(SESSION_COOKIE)
-    return cookie is not None and secrets_equal(
-        cookie, session_value(services_of(request).api_token)
-    )
+    return cookie is not None and secrets_equal(cookie, await session_value(request))
 
 
-def session_value(token: str) -> str:
-    """What the login cookie holds: derived from the token, so rotating the token logs out."""
-    return hmac_sha256_hex(token, b"soulcaster-session")
+async def session_value(request: Request) -> str:
+    """What the login cookie holds: derived from the token and the session epoch, so rotating
+    the token or logging out (a new epoch) ends every session, copied cookies included."""
+    services = services_of(request)
+    epoch = await services.session_epoch()
+    label = f"soulcaster-session:{epoch}" if epoch else "soulcaster-session"
+    return hmac_sha256_hex(services.api_token, label.encode())
 
 
 def require_token(endpoint: Endpoint) -> Endpoint:

@@ -109,6 +109,21 @@ def test_logout_needs_the_form_token_then_forgets_the_session(
     assert dashboard.http.get("/", follow_redirects=False).status_code == 303
 
 
+def test_logout_ends_a_copied_cookie_too_and_a_new_login_works(
+    dashboard: SoulcasterClient,
+) -> None:
+    copied = dashboard.http.cookies["soulcaster_session"]  # as a stolen or shared cookie would be
+    csrf = csrf_of(dashboard.http.get("/").text)
+    dashboard.http.post("/logout", data={"csrf_token": csrf}, follow_redirects=False)
+    dashboard.http.cookies.clear()
+    dashboard.http.cookies.set("soulcaster_session", copied)
+    assert dashboard.http.get("/", follow_redirects=False).status_code == 303, "sent to /login"
+    dashboard.http.cookies.clear()
+    dashboard.http.get("/", params={"token": TEST_TOKEN}, follow_redirects=False)
+    assert dashboard.http.cookies["soulcaster_session"] != copied
+    assert dashboard.http.get("/", follow_redirects=False).status_code == 200
+
+
 def test_posts_without_the_csrf_token_change_nothing(dashboard: SoulcasterClient) -> None:
     url = "/settings/integrations/manual/enabled?project_id=test"
     response = dashboard.http.post(url, data={"enabled": "false"})

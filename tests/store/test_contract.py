@@ -798,3 +798,13 @@ async def test_a_lease_has_one_holder_until_released_or_expired(store: Store) ->
     assert await store.acquire_lease("sync:acme:posthog", "worker-a", 60), (
         "an expired lease is free"
     )
+
+
+# -- settings ------------------------------------------------------------------------------------
+async def test_a_setting_reads_back_what_was_last_set(store: Store) -> None:
+    assert await store.get_setting("dashboard_session_epoch") is None
+    await store.set_setting("dashboard_session_epoch", "a")
+    await store.set_setting("dashboard_session_epoch", "b")
+    await store.set_setting("other", "x")
+    assert await store.get_setting("dashboard_session_epoch") == "b"
+    assert await store.get_setting("other") == "x"

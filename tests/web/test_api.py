@@ -143,10 +143,11 @@ def test_a_mangled_cursor_is_400(soulcaster_client: SoulcasterClient) -> None:
 
 def test_the_dashboard_cookie_does_not_open_the_api(soulcaster_client: SoulcasterClient) -> None:
     from soulcaster_core.testing import TEST_TOKEN
-    from soulcaster_core.web.auth import SESSION_COOKIE, session_value
+    from soulcaster_core.web.auth import SESSION_COOKIE
 
     # What a page of another site could make a logged-in browser send: only the cookie.
-    soulcaster_client.http.cookies.set(SESSION_COOKIE, session_value(TEST_TOKEN))
+    soulcaster_client.http.get("/", params={"token": TEST_TOKEN}, follow_redirects=False)
+    assert SESSION_COOKIE in soulcaster_client.http.cookies
     try:
         response = soulcaster_client.http.put(
             "/config/manual", params={"project_id": "test"}, json={"enabled": False}

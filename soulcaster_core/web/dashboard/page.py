@@ -88,13 +88,13 @@ PageEndpoint = Callable[[Page], Awaitable[Response]]
 
 def dashboard_page(endpoint: PageEndpoint) -> Endpoint:
     async def run(request: Request) -> Response:
-        if request.method == "GET" and "token" in request.query_params:
-            return token_login(request)
-        if not has_token(request):
-            return login_redirect(request)
         accept = request.headers.get("accept", "")
         page: Page | None = None
         try:
+            if request.method == "GET" and "token" in request.query_params:
+                return await token_login(request)
+            if not await has_token(request):
+                return login_redirect(request)
             form = await checked_form(request) if request.method == "POST" else None
             page = await _page(request, form)
             response = await endpoint(page)
@@ -129,4 +129,4 @@ async def _page(request: Request, form: FormData | None) -> Page:
     else:
         remembered = request.cookies.get(PROJECT_COOKIE, "")
         project = by_id.get(remembered) or (projects[0] if projects else None)
-    return Page(request, services, projects, project, form=form, csrf=csrf_token(request))
+    return Page(request, services, projects, project, form=form, csrf=await csrf_token(request))

@@ -1,8 +1,9 @@
 """Logging in to the dashboard, and the CSRF checks every dashboard form goes through.
 
 The dashboard uses the API token: ``/login`` (or ``/?token=`` as ``soulcaster serve`` prints
-it) turns it into an HTTP-only session cookie derived from the token, so rotating the token
-logs everybody out. A form's CSRF token is an HMAC of that session value: a page from another
+it) turns it into an HTTP-only session cookie derived from the token and a session epoch kept
+in the store: rotating the token, or logging out (a new epoch), ends every session, copied
+cookies included. A form's CSRF token is an HMAC of that session value: a page from another
 site cannot read it, so it cannot make a logged-in browser post to us.
 """
 
@@ -34,8 +35,8 @@ def is_https(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
-def csrf_token(request: Request) -> str:
-    session = session_value(services_of(request).api_token)
+async def csrf_token(request: Request) -> str:
+    session = await session_value(request)
     return hmac.new(session.encode(), b"soulcaster-csrf", hashlib.sha256).hexdigest()
 
 
@@ -58,7 +59,7 @@ async def checked_form(request: Request) -> FormData:
         raise Forbidden("cross-origin form post refused")
     form = await request.form()
     sent = form.get(CSRF_FIELD)
-    if not isinstance(sent, str) or not secrets_equal(sent, csrf_token(request)):
+    if not isinstance(sent, str) or not secrets_equal(sent, await csrf_token(request)):
         raise Forbidden("the form's CSRF token is missing or stale: reload the page and retry")
     return form
 
@@ -70,10 +71,10 @@ def safe_next(target: str | None) -> str:
     return target
 
 
-def set_session(response: Response, request: Request) -> None:
+async def set_session(response: Response, request: Request) -> None:
     response.set_cookie(
         SESSION_COOKIE,
-        session_value(services_of(request).api_token),
+        await session_value(request),
         max_age=SESSION_MAX_AGE,
         httponly=True,
         samesite="lax",
@@ -89,7 +90,7 @@ def login_redirect(request: Request) -> RedirectResponse:
     return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
 
 
-def token_login(request: Request) -> Response:
+async def token_login(request: Request) -> Response:
     """``/?token=...``: log in, then drop the token from the address bar and history."""
     token = request.query_params.get("token", "")
     if not secrets_equal(token, services_of(request).api_token):
@@ -98,7 +99,7 @@ def token_login(request: Request) -> Response:
     response = RedirectResponse(
         request.url.path + (f"?{urlencode(rest)}" if rest else ""), status_code=303
     )
-    set_session(response, request)
+    await set_session(response, request)
     return response
 
 
@@ -121,7 +122,7 @@ def _login_form(request: Request, error: str | None = None, status_code: int = 2
 
 
 async def login_page(request: Request) -> Response:
-    if has_token(request):
+    if await has_token(request):
         return RedirectResponse(safe_next(request.query_params.get("next")), status_code=303)
     error = "That link's token is not valid." if request.query_params.get("error") else None
     return _login_form(request, error)
@@ -146,17 +147,19 @@ async def login(request: Request) -> Response:
     response = RedirectResponse(
         safe_next(next_page if isinstance(next_page, str) else None), status_code=303
     )
-    set_session(response, request)
+    await set_session(response, request)
     response.delete_cookie(LOGIN_COOKIE)
     return response
 
 
 async def logout(request: Request) -> Response:
-    if has_token(request):
+    """End every dashboard session: a new epoch invalidates all cookies, copies included."""
+    if await has_token(request):
         try:
             await checked_form(request)
         except Forbidden as exc:
             return error_response(request.headers.get("accept", ""), 403, exc.detail)
+        await services_of(request).end_sessions()
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="lax", secure=is_https(request))
     return response
