@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PLUGINS := $(wildcard plugins/soulcaster_*)
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench-ingest bench-clustering browser clean
+.PHONY: install run test lint format bench-ingest bench-mapping bench-clustering browser clean
 
 $(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml)
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ format: install
 bench-ingest: install
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(PY) bench/ingest.py
+
+bench-mapping: install
+	$(PY) bench/mapping.py
 
 bench-clustering: install
 	$(PY) bench/clustering.py

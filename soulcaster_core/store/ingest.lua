@@ -5,9 +5,8 @@
 -- KEYS: 1 items zset, 2 stats hash (this hour), 3 last-events hash, 4 queue stream; then 4 per
 --       item: dedup, new item, source zset, delivery
 -- ARGV: 1 project id, 2 item key prefix, 3 stats ttl, 4 last-event json; then 8 per item:
---       new id, item json,
---       received ms, last_seen (fixed-width ISO), occurrence 0/1, status or "", source,
---       delivery ttl ("" = no delivery id)
+--       new id, item json, received ms, last_seen (fixed-width ISO), occurrence 0/1,
+--       status or "", source, delivery ttl ("" = no delivery id)
 -- Returns one reply per item: {outcome, id}, or {"error", message} for an item whose
 -- commands failed (the others are unaffected).
 local function ingest(k, a)
