@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -138,3 +140,32 @@ def test_the_app_answers_503_while_redis_is_down(redis_server: RedisServer, tmp_
         assert accepted[-1].status_code == 201
         ids = [a.json()["id"] for a in (*accepted, retried)]
         assert listed_ids() == sorted(ids)
+
+
+@pytest.mark.anyio
+async def test_a_redis_that_hangs_mid_burst_gets_503s_then_serves_again(
+    redis_server: RedisServer,
+) -> None:
+    # A frozen Redis (a long fork, a stalled VM) accepts bytes and answers nothing: every
+    # delivery of the batch waiting on it must give up after the socket timeout, not hang.
+    store = RedisStore(redis_server.url, prefix="acme-test:")
+    await store.open()
+    try:
+        await store.create_project(Project(id="acme", name="Acme"))
+        assert redis_server.process is not None
+        redis_server.process.send_signal(signal.SIGSTOP)
+        burst = [
+            FeedbackItem(project_id="acme", source="sentry", external_id=f"e-{i}", title="t")
+            for i in range(3)
+        ]
+        try:
+            results = await asyncio.gather(
+                *(store.ingest(item) for item in burst), return_exceptions=True
+            )
+        finally:
+            redis_server.process.send_signal(signal.SIGCONT)
+        assert all(isinstance(r, StoreUnavailable) for r in results), results
+        again = FeedbackItem(project_id="acme", source="sentry", external_id="after", title="t")
+        assert (await store.ingest(again)).status == "created"
+    finally:
+        await store.close()
