@@ -163,22 +163,23 @@ class _IngestBatcher:
                 again = await self._evalsha([commands[i] for i in lost])
                 for i, reply in zip(lost, again, strict=True):
                     replies[i] = reply
-        except BaseException as exc:  # the connection failed: every caller learns it
+            for calls, reply in zip(groups, replies, strict=True):
+                for index, (_, _, future) in enumerate(calls):
+                    if future.done():  # its caller went away (a client hung up)
+                        continue
+                    if isinstance(reply, Exception):
+                        future.set_exception(reply)
+                    elif reply[index][0] == "error":
+                        future.set_exception(redis_errors.ResponseError(reply[index][1]))
+                    else:
+                        future.set_result(reply[index])
+        except BaseException as exc:  # a failed link or a reply that makes no sense: nobody hangs
             for calls in groups:
                 for _, _, future in calls:
                     if not future.done():
                         future.set_exception(exc)
-            return
-        for calls, reply in zip(groups, replies, strict=True):
-            for index, (_, _, future) in enumerate(calls):
-                if future.done():  # its caller went away (a client hung up)
-                    continue
-                if isinstance(reply, Exception):
-                    future.set_exception(reply)
-                elif reply[index][0] == "error":
-                    future.set_exception(redis_errors.ResponseError(reply[index][1]))
-                else:
-                    future.set_result(reply[index])
+            if not isinstance(exc, Exception):
+                raise
 
     def _command(self, project: str, calls: list[_Call]) -> bytes:
         keys, args = self.head(project)
