@@ -30,6 +30,8 @@ class StoreUnavailable(SoulcasterError):
     """The store did not answer; the sender should retry later."""
 
     retry_after = 5
+    #: What the sender is told; the cause goes to the log only.
+    public_message = "storage is unavailable, retry later"
 
 
 class HTTPError(SoulcasterError):
@@ -39,6 +41,10 @@ class HTTPError(SoulcasterError):
         super().__init__(detail)
         self.detail = detail
         self.extra = extra
+
+    def body(self) -> dict[str, Any]:
+        """The JSON a client is answered with: ``{"error": detail, **extra}``."""
+        return {"error": self.detail, **self.extra}
 
 
 class BadPayload(HTTPError):

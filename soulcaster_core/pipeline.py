@@ -13,7 +13,7 @@ from typing import Any
 
 from starlette.datastructures import Headers
 
-from .errors import BadPayload, BadRequest, NotFound, Unauthorized
+from .errors import BadPayload, BadRequest, HTTPError, NotFound, StoreUnavailable, Unauthorized
 from .handler import SourceConfig, WebhookHandler, WebhookRequest
 from .models import DeadLetter, IngestResult, utcnow
 from .services import Services
@@ -30,6 +30,13 @@ class Answer:
 
     status_code: int
     body: dict[str, Any]
+
+    @classmethod
+    def refusal(cls, exc: HTTPError | StoreUnavailable) -> Answer:
+        """What a sender is answered when the pipeline raises ``exc`` (as the web layer does)."""
+        if isinstance(exc, StoreUnavailable):
+            return cls(status_code=503, body={"error": StoreUnavailable.public_message})
+        return cls(status_code=exc.status_code, body=exc.body())
 
 
 def handler_for(services: Services, source: str) -> WebhookHandler[Any, Any]:

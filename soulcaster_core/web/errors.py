@@ -16,14 +16,14 @@ log = logging.getLogger(__name__)
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPError)
-    return JSONResponse({"error": exc.detail, **exc.extra}, status_code=exc.status_code)
+    return JSONResponse(exc.body(), status_code=exc.status_code)
 
 
 async def store_unavailable(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StoreUnavailable)
     log.warning("store unavailable: %s", exc)
     return JSONResponse(
-        {"error": "storage is unavailable, retry later"},
+        {"error": StoreUnavailable.public_message},
         status_code=503,
         headers={"Retry-After": str(exc.retry_after)},
     )

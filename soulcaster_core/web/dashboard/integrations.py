@@ -179,11 +179,9 @@ async def send_test_webhook(page: Page) -> Response:
         return await _render(page, Focus(handler.source, error=error), status_code=500)
     try:
         outcome = await deliver(services, handler.source, page.project_id, request)
-    except HTTPError as exc:
+    except (HTTPError, StoreUnavailable) as exc:
         # A refusal is an outcome to show (the 401 or 400 a real sender would get), not a failure.
-        outcome = Answer(status_code=exc.status_code, body={"error": exc.detail, **exc.extra})
-    except StoreUnavailable:
-        outcome = Answer(status_code=503, body={"error": "storage is unavailable, retry later"})
+        outcome = Answer.refusal(exc)
     return await _render(page, Focus(handler.source, outcome=outcome))
 
 

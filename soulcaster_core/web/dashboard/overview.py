@@ -62,7 +62,7 @@ async def _replay_one(page: Page, letter: DeadLetter) -> Answer:
     try:
         return await replay(page.services, letter)
     except HTTPError as exc:
-        return Answer(status_code=exc.status_code, body={"error": exc.detail, **exc.extra})
+        return Answer.refusal(exc)
 
 
 def _summary(answers: list[Answer]) -> str:
