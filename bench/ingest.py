@@ -78,21 +78,30 @@ WEBHOOKS: list[tuple[str, str, tuple[str, ...]]] = [
         ("key", "key", "host"),
     ),
 ]
-#: How each argument name is computed from the request number ``n`` and its dedup ``key``.
-ARGUMENTS = {"n": "n", "short": "n % 100000", "host": "n % 12", "milli": "n % 1000", "key": "key"}
+#: How each argument name derives from the request number ``n``: ``n`` modulo this (None: ``n``
+#: itself). ``key``, the request's dedup key, is the one other argument.
+MODULI: dict[str, int | None] = {"n": None, "short": 100000, "host": 12, "milli": 1000}
+
+
+def _argument(name: str, n: int, key: str) -> int | str:
+    if name == "key":
+        return key
+    modulus = MODULI[name]
+    return n if modulus is None else n % modulus
+
+
+def _lua_argument(name: str) -> str:
+    """``_argument`` as a Lua expression of ``n`` and ``key``, for the wrk script."""
+    if name == "key":
+        return "key"
+    modulus = MODULI[name]
+    return "n" if modulus is None else f"n % {modulus}"
 
 
 def example_body(source: str, n: int = 123456, key: str = "t1-1") -> str:
     """One webhook of ``source`` as the benchmark sends it (bench/mapping.py times these)."""
-    values: dict[str, int | str] = {
-        "n": n,
-        "short": n % 100000,
-        "host": n % 12,
-        "milli": n % 1000,
-        "key": key,
-    }
     template, names = next((t, a) for s, t, a in WEBHOOKS if s == source)
-    return template % tuple(values[name] for name in names)
+    return template % tuple(_argument(name, n, key) for name in names)
 
 
 BENCH_BODIES = {source: example_body(source) for source, _, _ in WEBHOOKS}
@@ -101,7 +110,7 @@ BENCH_BODIES = {source: example_body(source) for source, _, _ in WEBHOOKS}
 def _lua_templates() -> str:
     rows = []
     for source, template, names in WEBHOOKS:
-        arguments = ", ".join(ARGUMENTS[name] for name in names)
+        arguments = ", ".join(_lua_argument(name) for name in names)
         path = json.dumps(f"/ingest/{source}/webhook?project_id=bench")
         rows.append(
             f"  {{{path}, {json.dumps(template)}, function(n, key) return {arguments} end}},"
