@@ -213,6 +213,11 @@ class _IngestBatcher:
 _Call = tuple[list[str], list[str | int], "asyncio.Future[list[str]]"]
 
 
+def _last_event(at: datetime, detail: str | None) -> str:
+    """A value of a project's last-events hash (the ingest script writes them too)."""
+    return json.dumps({"at": iso(at), "detail": detail})
+
+
 def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem | None:
     if "data" not in data:  # what is left of an item Redis evicted: nothing to show
         return None
@@ -336,7 +341,7 @@ class RedisStore(Store):
             project,
             self._k("item", project, ""),
             STATS_TTL,
-            json.dumps({"at": iso(now), "detail": None}),
+            _last_event(now, None),
         ]
         return keys, args
 
@@ -467,7 +472,7 @@ class RedisStore(Store):
             await pipe.execute()
         await self._last_event_script(
             keys=[self._k("last", project_id)],
-            args=[f"{source}|{kind}", iso(at), json.dumps({"at": iso(at), "detail": detail})],
+            args=[f"{source}|{kind}", iso(at), _last_event(at, detail)],
         )
 
     @_guarded
