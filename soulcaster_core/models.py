@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .stacktrace import ExceptionInfo
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
 TITLE_MAX = 300
 
@@ -52,6 +54,21 @@ class FeedbackItem(BaseModel):
     last_seen: datetime | None = None
     occurrences: int = 1
     cluster_id: str | None = None
+    # What grouping and incidents read, as the sender gave it: typed, never flattened into the
+    # text and parsed back. Plugins fill what their payload holds and leave the rest empty.
+    #: The exception chain, cause first and the thrown one last; frames oldest first.
+    exceptions: list[ExceptionInfo] = Field(default_factory=list)
+    #: The service (application, job) the problem happened in, as the sender names it.
+    service: str | None = None
+    environment: str | None = None
+    release: str | None = None
+    #: A distributed trace id: the strongest link between items of one failure.
+    trace_id: str | None = None
+    #: Severity in the sender's words, lower case: ``error``, ``warning``, ``critical``...
+    level: str | None = None
+    #: Links a person follows from the item (``{"sentry": "https://..."}``): http(s) only.
+    links: dict[str, str] = Field(default_factory=dict)
+    tags: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("title")
     @classmethod
