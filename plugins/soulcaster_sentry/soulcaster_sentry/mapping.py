@@ -7,14 +7,17 @@ own grouping is kept rather than redone. Only an event with no issue id stands o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from soulcaster_core import BadPayload, FeedbackItem
+from soulcaster_core.stacktrace import ExceptionInfo, Frame
 from soulcaster_core.timestamps import parse_timestamp
 
 from . import fields
+from .culprit import crash_location, issue_exception
+from .links import http_links, issue_id_in, issue_page
 from .payload import SentryEvent
 from .traces import SentryTrace, event_message, read_trace
 
@@ -64,22 +67,17 @@ def feedback_item_from(event: SentryEvent, project_id: str) -> FeedbackItem:
         "issue_id": None,
         "short_id": None,
         "event_id": None,
-        "level": event_level(event),
         "platform": None,
-        "release": None,
-        "environment": None,
-        "tags": {},
         "culprit": None,
-        "web_url": None,
         "status": None,
-        "stack_trace": trace.text,
-        "exceptions": [exc.model_dump() for exc in trace.exceptions],
         "source_mapped": trace.source_mapped,
         **parts.metadata,
     }
     if trace.source_mapped:
+        # The frames as the SDK sent them, for whoever needs the minified names.
         metadata["raw_exceptions"] = [exc.model_dump() for exc in trace.raw_exceptions]
-    details = _details(metadata)
+    level = _typed_level(event)
+    details = _details(parts, metadata, level)
     body = f"{parts.body}\n\n{details}" if parts.body and details else parts.body or details
     return FeedbackItem(
         project_id=project_id,
@@ -89,6 +87,14 @@ def feedback_item_from(event: SentryEvent, project_id: str) -> FeedbackItem:
         body=body,
         raw_text=f"{parts.title}\n{trace.text or parts.body}",
         metadata=metadata,
+        exceptions=trace.exceptions if parts.exceptions is None else parts.exceptions,
+        service=parts.service,
+        environment=parts.environment,
+        release=parts.release,
+        trace_id=parts.trace_id,
+        level=level,
+        links=parts.links,
+        tags=parts.tags,
         **_times(parts),
     )
 
@@ -173,6 +179,14 @@ class _Parts:
     body: str
     metadata: dict[str, Any]
     trace: SentryTrace = _NO_TRACE
+    #: What ``FeedbackItem.exceptions`` holds when it is not the trace's chain.
+    exceptions: list[ExceptionInfo] | None = None
+    service: str | None = None
+    environment: str | None = None
+    release: str | None = None
+    trace_id: str | None = None
+    links: dict[str, str] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
     created_at: datetime | None = None
     first_seen: datetime | None = None
     last_seen: datetime | None = None
@@ -185,42 +199,75 @@ def _issue_parts(event: SentryEvent) -> _Parts:
         raise BadPayload(f"{path}.id: missing; it is what ties an issue's events together")
     short_id = fields.text(issue, "shortId", path)
     described = fields.obj(issue, "metadata", path) or {}
-    headline = _headline(
-        fields.text(described, "type", f"{path}.metadata"),
-        fields.text(described, "value", f"{path}.metadata"),
-    )
-    title = headline or fields.text(issue, "title", path)
+    meta_path = f"{path}.metadata"
+    kind = fields.text(described, "type", meta_path)
+    value = fields.text(described, "value", meta_path)
+    culprit = fields.text(issue, "culprit", path)
+    # A performance issue's metadata value is its evidence (a query), not its name.
+    headline = _headline(kind, value)
+    title = (headline if kind else None) or fields.text(issue, "title", path) or headline
     title = title or f"Sentry issue {short_id or issue_id}"
+    body = title if not value or value in title else f"{title}\n{value}"
     status = STATUS_ACTIONS.get(event.action) or fields.text(issue, "status", path)
     project = fields.obj(issue, "project", path) or {}
     first_seen = _time(issue, "firstSeen", path)
+    thrown = _issue_exception(issue, path, kind, value, culprit) if _is_error(issue) else None
+    issue_link = fields.text(issue, "web_url", path) or fields.text(issue, "permalink", path)
     return _Parts(
         external_id=f"issue:{issue_id}",
         title=title,
-        body=title,
+        body=body,
         metadata={
             "issue_id": issue_id,
             "short_id": short_id,
             "platform": fields.text(issue, "platform", path),
-            "culprit": fields.text(issue, "culprit", path),
-            "web_url": (
-                fields.text(issue, "web_url", path) or fields.text(issue, "permalink", path)
-            ),
+            "culprit": culprit,
             "status": status,
-            "project": fields.text(project, "slug", f"{path}.project"),
             "count": fields.scalar(issue, "count", path),
             "user_count": fields.scalar(issue, "userCount", path),
             "assigned_to": _assignee(issue, path),
         },
+        exceptions=[thrown] if thrown else [],
+        service=fields.text(project, "slug", f"{path}.project"),
+        links=http_links(issue=issue_link),
         created_at=first_seen,
         first_seen=first_seen,
         last_seen=_time(issue, "lastSeen", path),
     )
 
 
+def _is_error(issue: dict[str, Any]) -> bool:
+    """Whether an issue groups errors (not slow queries, not logged messages)."""
+    category = fields.text(issue, "issueCategory", "data.issue") or fields.text(
+        issue, "type", "data.issue"
+    )
+    return category in (None, "error")
+
+
+def _issue_exception(
+    issue: dict[str, Any], path: str, kind: str | None, value: str | None, culprit: str | None
+) -> ExceptionInfo | None:
+    described = fields.obj(issue, "metadata", path) or {}
+    return issue_exception(kind, value, _crash_location(described, f"{path}.metadata", culprit))
+
+
+def _crash_location(described: dict[str, Any], path: str, culprit: str | None) -> Frame | None:
+    """Where Sentry says the event or issue crashed: its ``metadata``, else its culprit."""
+    return crash_location(
+        fields.text(described, "filename", path),
+        fields.text(described, "function", path),
+        culprit,
+        fields.text(described, "in_app_frame_mix", path),
+    )
+
+
 def _event_parts(event: SentryEvent) -> _Parts:
     found, path = event.subject, event.subject_path
-    issue_id = fields.ident(found, "issue_id", path)
+    web_url = fields.text(found, "web_url", path)
+    issue_url = fields.text(found, "issue_url", path)
+    # Older payloads name the issue only in its links: without its id the event would make
+    # an item of its own beside the issue's.
+    issue_id = fields.ident(found, "issue_id", path) or issue_id_in(issue_url, web_url)
     event_id = fields.ident(found, "event_id", path) or fields.ident(found, "id", path)
     if issue_id is not None:
         external_id = f"issue:{issue_id}"
@@ -235,16 +282,13 @@ def _event_parts(event: SentryEvent) -> _Parts:
     kind = "error" if event.resource == "error" else "event"
     title = headline or message or event_title or f"Sentry {kind} {event_id or issue_id}"
     tags = tag_dict(found, path)
+    culprit = fields.text(found, "culprit", path)
     metadata: dict[str, Any] = {
         "issue_id": issue_id,
         "event_id": event_id,
         "platform": fields.text(found, "platform", path),
-        "release": fields.text(found, "release", path) or tags.get("release"),
-        "environment": _tagged_environment(found, path, tags),
-        "tags": tags,
-        "culprit": fields.text(found, "culprit", path),
-        "web_url": fields.text(found, "web_url", path),
-        "issue_url": fields.text(found, "issue_url", path),
+        "culprit": culprit,
+        "issue_url": issue_url,
         "message": message,
         "transaction": fields.text(found, "transaction", path),
     }
@@ -260,6 +304,13 @@ def _event_parts(event: SentryEvent) -> _Parts:
         body=trace.text or message or title,
         metadata=metadata,
         trace=trace,
+        exceptions=_located(trace, found, path, culprit),
+        service=_service_tag(tags),
+        environment=_tagged_environment(found, path, tags),
+        release=fields.text(found, "release", path) or tags.get("release"),
+        trace_id=_trace_id(found, path),
+        links=http_links(sentry=web_url, issue=issue_page(web_url)),
+        tags=tags,
         created_at=_time(found, "datetime", path) or _time(found, "timestamp", path),
     )
 
@@ -290,16 +341,66 @@ def _metric_alert_parts(event: SentryEvent) -> _Parts:
             "alert_rule_name": rule_name,
             "aggregate": fields.text(rule, "aggregate", rule_path),
             "query": fields.text(rule, "query", rule_path),
-            "environment": event_environment(event),
-            "web_url": fields.text(data, "web_url", "data"),
             "status": event.action,
         },
+        service=_only_project(rule, rule_path) or _only_project(alert, path),
+        environment=event_environment(event),
+        links=http_links(sentry=fields.text(data, "web_url", "data")),
         created_at=(
             _time(alert, "date_started", path)
             or _time(alert, "date_detected", path)
             or _time(alert, "date_created", path)
         ),
     )
+
+
+def _typed_level(event: SentryEvent) -> str | None:
+    """The level in Sentry's words; a metric alert's is its trigger (none once resolved)."""
+    if event.resource == "metric_alert":
+        return event.action if event.action in METRIC_ALERT_LEVELS else None
+    return event_level(event)
+
+
+def _located(
+    trace: SentryTrace, found: dict[str, Any], path: str, culprit: str | None
+) -> list[ExceptionInfo]:
+    """The chain, its thrown exception given the crash location when Sentry sent no frames."""
+    thrown = trace.thrown
+    if thrown is None or thrown.frames:
+        return trace.exceptions
+    described = fields.obj(found, "metadata", path) or {}
+    location = _crash_location(described, f"{path}.metadata", culprit)
+    if location is None:
+        return trace.exceptions
+    return [*trace.exceptions[:-1], thrown.model_copy(update={"frames": [location]})]
+
+
+#: Tags that name the service, as people and OpenTelemetry spell them. ``server_name`` is not
+#: one: it is the host (a pod name), different on every replica of one service.
+_SERVICE_TAGS = ("service", "service.name", "service_name")
+
+
+def _service_tag(tags: dict[str, str]) -> str | None:
+    for key in _SERVICE_TAGS:
+        if value := tags.get(key, "").strip():
+            return value
+    return None
+
+
+def _trace_id(found: dict[str, Any], path: str) -> str | None:
+    contexts = fields.obj(found, "contexts", path)
+    if not contexts:
+        return None
+    trace = fields.obj(contexts, "trace", f"{path}.contexts")
+    return fields.text(trace, "trace_id", f"{path}.contexts.trace") if trace else None
+
+
+def _only_project(holder: dict[str, Any], path: str) -> str | None:
+    """The project slug of an alert on one project: the service it alerts on."""
+    projects = fields.array(holder, "projects", path)
+    if len(projects) == 1 and isinstance(projects[0], str) and projects[0].strip():
+        return projects[0].strip()
+    return None
 
 
 def _headline(kind: str | None, value: str | None) -> str:
@@ -335,19 +436,15 @@ def _assignee(issue: dict[str, Any], path: str) -> str | None:
     )
 
 
-#: The lines under the trace that a person triaging the item looks for first.
-_DETAIL_LABELS = (
-    ("short_id", "Issue"),
-    ("culprit", "Culprit"),
-    ("level", "Level"),
-    ("environment", "Environment"),
-    ("release", "Release"),
-    ("status", "Status"),
-    ("web_url", "Link"),
-)
-
-
-def _details(metadata: dict[str, Any]) -> str:
-    return "\n".join(
-        [f"{label}: {value}" for key, label in _DETAIL_LABELS if (value := metadata.get(key))]
-    )
+def _details(parts: _Parts, metadata: dict[str, Any], level: str | None) -> str:
+    """The lines under the trace that a person triaging the item looks for first."""
+    lines = [
+        ("Issue", metadata.get("short_id")),
+        ("Culprit", metadata.get("culprit")),
+        ("Level", level),
+        ("Environment", parts.environment),
+        ("Release", parts.release),
+        ("Status", metadata.get("status")),
+        ("Link", parts.links.get("sentry") or parts.links.get("issue")),
+    ]
+    return "\n".join([f"{label}: {value}" for label, value in lines if value])

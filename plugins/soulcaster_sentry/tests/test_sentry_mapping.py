@@ -20,12 +20,12 @@ def test_missing_optional_fields(sentry: Any, payload: Payload) -> None:
     assert item.title == "TimeoutError: payment gateway did not answer in 30s"
     # No issue id: the event stands on its own.
     assert item.external_id == "event:5d4c3b2a1f0e4d9c8b7a6f5e4d3c2b1a"
-    meta = item.metadata
-    assert meta["release"] is None
-    assert meta["environment"] is None
-    assert meta["tags"] == {}
-    assert meta["short_id"] is None
-    assert meta["exceptions"][0]["frames"] == []
+    assert (item.release, item.environment, item.service, item.trace_id) == (None,) * 4
+    assert item.tags == {}
+    assert item.links == {}
+    assert item.metadata["short_id"] is None
+    [thrown] = item.exceptions
+    assert thrown.frames == []
 
     response = sentry.post(event, "error")
     assert response.status_code == 201, response.text
@@ -37,7 +37,7 @@ def test_missing_optional_fields(sentry: Any, payload: Payload) -> None:
 def test_the_environment_tag_stands_in_for_a_missing_field(payload: Payload) -> None:
     event = payload("error_python")
     del event["data"]["error"]["environment"]
-    assert sentry_event_to_feedback_item(event, "billing").metadata["environment"] == "production"
+    assert sentry_event_to_feedback_item(event, "billing").environment == "production"
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_unicode_survives_the_ascii_escaped_body(sentry: Any, payload: Payload) 
     assert response.status_code == 201, response.text
     item = sentry.client.item(response.json()["id"])
     assert item["title"] == "ValueError: Kontostand für „Zürich-Süd“ unzureichend 💳"
-    assert item["metadata"]["tags"]["région"] == "Île-de-France"
+    assert item["tags"]["région"] == "Île-de-France"
     assert "Culprit: 処理.請求 in 確定" in item["body"]
 
 
@@ -104,8 +104,8 @@ def test_very_long_values_are_kept_but_the_title_is_bounded(sentry: Any, payload
     assert item["title"].startswith("ValueError: row invoice INV-000000 rejected")
     assert item["title"].endswith("…")
     assert long_value in item["body"]
-    assert len(item["metadata"]["exceptions"][0]["frames"]) == 300
-    assert len(item["metadata"]["tags"]["query"]) == 10_000
+    assert len(item["exceptions"][0]["frames"]) == 300
+    assert len(item["tags"]["query"]) == 10_000
 
 
 def test_an_overlong_issue_id_is_refused(sentry: Any, payload: Payload) -> None:

@@ -21,9 +21,23 @@ def test_issue_created_becomes_an_item(sentry: Any, payload: Payload) -> None:
     assert (meta["resource"], meta["action"], meta["status"]) == ("issue", "created", "unresolved")
     assert meta["short_id"] == "BILLING-API-2K"
     assert meta["culprit"] == "billing.invoices in finalize_invoice"
-    assert meta["web_url"] == "https://northwind.sentry.io/issues/4417623905/"
     assert meta["platform"] == "python"
-    assert meta["project"] == "billing-api"
+    assert item["links"] == {"issue": "https://northwind.sentry.io/issues/4417623905/"}
+    assert item["service"] == "billing-api"
+    assert item["level"] == "error"
+    # No frames in an issue webhook: its metadata and culprit name the crash location.
+    [thrown] = item["exceptions"]
+    assert (thrown["type"], thrown["value"]) == (
+        "ValueError",
+        "invoice total must be positive, got -12.50",
+    )
+    [frame] = thrown["frames"]
+    assert (frame["filename"], frame["module"], frame["function"], frame["in_app"]) == (
+        "billing/invoices.py",
+        "billing.invoices",
+        "finalize_invoice",
+        True,
+    )
     assert "Issue: BILLING-API-2K" in item["body"]
 
 
@@ -74,9 +88,9 @@ def test_error_created_then_resolved(sentry: Any, payload: Payload) -> None:
     item = sentry.client.item(error.json()["id"])
     assert item["metadata"]["status"] == "resolved"
     assert item["metadata"]["event_id"] == "c4a1f0d2e3b84f6a9d7e5b2c1a0f9e8d"
-    assert item["metadata"]["release"] == "billing-api@3.8.1"
-    assert item["metadata"]["environment"] == "production"
-    assert item["metadata"]["tags"]["server_name"] == "billing-api-6c9d5f7b8-q7mzt"
+    assert item["release"] == "billing-api@3.8.1"
+    assert item["environment"] == "production"
+    assert item["tags"]["server_name"] == "billing-api-6c9d5f7b8-q7mzt"
     assert item["created_at"].startswith("2024-10-21T09:12:44")
 
 
@@ -99,8 +113,11 @@ def test_metric_alert_critical_then_resolved(sentry: Any, payload: Payload) -> N
     assert item["external_id"] == "metric_alert:88214"
     assert "1480ms p95(transaction.duration)" in item["body"]
     assert item["metadata"]["status"] == "critical"
-    assert item["metadata"]["environment"] == "production"
     assert item["metadata"]["alert_rule_name"] == "p95 checkout latency"
+    assert (item["environment"], item["level"]) == ("production", "critical")
+    assert item["links"] == {
+        "sentry": "https://shop-team.sentry.io/alerts/rules/details/91244/?alert=412"
+    }
 
     resolved = sentry.post(payload("metric_alert_resolved"), "metric_alert")
     assert resolved.json() == {"status": "updated", "id": critical.json()["id"]}
