@@ -1,4 +1,4 @@
-"""The ``soulcaster`` command: serve, worker, plugins, projects, token."""
+"""The ``soulcaster`` command: serve, worker, plugins, projects, recluster, token."""
 
 from __future__ import annotations
 
@@ -104,6 +104,32 @@ def _projects(args: argparse.Namespace) -> int:
     return asyncio.run(main())
 
 
+def _recluster(args: argparse.Namespace) -> int:
+    from .clustering.recluster import recluster
+    from .clustering.worker import clusterer_for
+
+    settings = Settings()
+
+    def progress(done: int, total: int) -> None:
+        print(f"  {done}/{total} items", file=sys.stderr)
+
+    async def main() -> int:
+        async with open_services(settings) as services:
+            if await services.store.get_project(args.project) is None:
+                print(f"no project {args.project!r}", file=sys.stderr)
+                return 2
+            report = await recluster(
+                services.store, clusterer_for(services), args.project, progress=progress
+            )
+        print(
+            f"{args.project}: {report.items} items in {report.clusters} clusters "
+            f"({report.kept} placed by hand, kept)"
+        )
+        return 0
+
+    return asyncio.run(main())
+
+
 def _token(args: argparse.Namespace) -> int:
     print(api_token(Settings()))
     return 0
@@ -145,6 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     project_actions.add_parser("list", help="list projects")
     projects.set_defaults(run=_projects)
+
+    regroup = commands.add_parser(
+        "recluster",
+        help="rebuild a project's clusters with the current algorithm (stop workers first)",
+    )
+    regroup.add_argument("--project", required=True, help="the project id")
+    regroup.set_defaults(run=_recluster)
 
     token = commands.add_parser("token", help="print the API token")
     token.set_defaults(run=_token)

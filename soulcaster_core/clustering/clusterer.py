@@ -1,29 +1,39 @@
 """The online clustering algorithm: each item joins the cluster of its problem, or starts one.
 
-For each item, in order (``ALGORITHM`` names this version, recorded with every assignment):
+For each item, in order (``ALGORITHM`` names this version, recorded with every assignment,
+together with the key that decided and what grouping read of the item):
 
-1. **Signature.** The item's masked head and top frames (``document``) hash to a signature; a
-   signature seen before belongs to a cluster already: join it. Most items end here, without
-   an embedding (so Gemini is called once per new template, not once per item).
-2. **Template.** Embed the item and ask the index for its nearest templates. A neighbour whose
-   template is the same but for slots (``<*>``) on either side, and whose frames do not
-   contradict the item's, is the same problem with a value masking did not catch ("user admin"
-   vs "user <*>"), or the same exception seen by a tool that sends no stack trace. If such
+1. **Keys** (``document.ClusterDoc.keys``), after Sentry's grouping. An exception with
+   application frames is known by its type and innermost application frame (``frames``); a
+   frame that many otherwise different stacks end in is a shared helper (a logging or error
+   answering function) and the next frame out is used instead. Without frames, or when the
+   frame is new, the type and canonical message (``message``) find a cluster whose frames do
+   not contradict the item's; an alert without a trace that names a service and an error type
+   finds the one cluster of that type in that service (``service``). Logs and alerts without
+   an exception are known by their masked template (``signature``), or by its words without
+   the slots when values take one word or several (``skeleton``). A key that came to lead to
+   two clusters is ambiguous and decides nothing from then on.
+2. **Template.** Logs and alerts only: embed the item and ask the index for its nearest
+   templates. A neighbour whose template is the same but for slots (``<*>``) on either side is
+   the same problem with a value masking did not catch ("user admin" vs "user <*>"). If such
    neighbours lead to more than one cluster, the item is ambiguous and goes on to step 3.
 3. **Nearest.** The most similar neighbour at or above the threshold joins, unless the two
    disagree on the exception type or on the code location (a near miss, not the same bug).
+   Embeddings decide only where keys cannot.
 4. Otherwise the item **starts a cluster**.
 
-Every new signature is stored as one vector in the index with its cluster id, so the index
-grows with the number of distinct templates, not with traffic. It leans towards under-merging
-on purpose: a wrong merge hides a problem inside another, a missed merge shows it twice.
+Each key is stored as one record in the vector index with its cluster id, so the index grows
+with the number of distinct problems, not with traffic, and a known key needs no embedding (so
+Gemini is called once per new problem, not once per item). It leans towards under-merging on
+purpose: a wrong merge hides a problem inside another, a missed merge shows it twice.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -32,18 +42,35 @@ import numpy.typing as npt
 from ..models import Cluster, FeedbackItem
 from ..store.base import Store
 from .clusters import add_items, new_cluster
-from .document import ClusterDoc, document_for, method_name
-from .normalize import MASK
+from .document import ClusterDoc, GroupingKey, document_for, frame_key
+from .normalize import MASK, signature
 from .ports import Embedder, Match, VectorIndex, VectorRecord
 
-ALGORITHM = "sig-template-nn/1"
+ALGORITHM = "keys-template-nn/2"
 #: Same-shape templates fetched per new template: enough to find one with a slot among its
 #: siblings ("user admin", "user root", ... "user <*>").
 TOP_K = 100
 #: Neighbours of any shape considered for a merge on similarity alone.
 NEAREST_K = 5
+#: Frames after a shared one that two stacks compare to tell a helper from one bug's code
+#: (two at least on each side).
+CALLER_FRAMES = 3
 
-Method = Literal["signature", "template", "nearest", "new"]
+Method = Literal[
+    "frames", "message", "service", "signature", "skeleton", "template", "nearest", "new"
+]
+#: Key kinds whose records repeat another record's vector (left out of neighbour searches).
+_REPEATS = ("skeleton", "service")
+#: How a repeat of a problem first seen in the same batch is found: by its primary key.
+_REPEAT_METHOD: dict[str, Method] = {
+    "frames": "frames",
+    "message": "message",
+    "service": "service",
+    "template": "signature",
+    "skeleton": "skeleton",
+}
+#: Keys that stop deciding once they lead to two clusters (frame keys become helpers instead).
+_SHAREABLE = ("message", "service", "skeleton")
 
 
 @dataclass(frozen=True)
@@ -78,19 +105,42 @@ def template_match(doc: ClusterDoc, head: str, frames: Sequence[str]) -> bool:
     return same >= max(1, math.ceil(len(mine) / 2)) and frames_agree(doc.frames, frames)
 
 
-def frames_agree(mine: Sequence[str], theirs: Sequence[str]) -> bool:
-    """Unknown on either side agrees; two stack traces must share an application frame (by
-    method name: one tool says ``LabelPrinter.print``, another ``print``)."""
+def frames_agree(
+    mine: Sequence[str], theirs: Sequence[str], helpers: frozenset[str] = frozenset()
+) -> bool:
+    """Unknown on either side agrees; two stacks must share an application frame that is not
+    a shared helper (one tool marks a frame in-app that another does not, or shows half the
+    stack: one shared frame is enough)."""
+    mine = [f for f in mine if f not in helpers]
+    theirs = [f for f in theirs if f not in helpers]
     if not mine or not theirs:
         return True
-    return bool({method_name(f) for f in mine} & {method_name(f) for f in theirs})
+    return not set(mine).isdisjoint(theirs)
 
 
-def _vetoed(doc: ClusterDoc, metadata: Mapping[str, Any], frames: Sequence[str]) -> bool:
+def otherwise_different(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Two stacks that end in the same frame (``mine[0] == theirs[0]``) and share none of the
+    callers after it: that frame is a helper many problems pass through, not a problem."""
+    mine_callers, their_callers = mine[1 : 1 + CALLER_FRAMES], theirs[1 : 1 + CALLER_FRAMES]
+    # One caller each is too little to tell: a release may have renamed the caller.
+    if min(len(mine_callers), len(their_callers)) < 2:
+        return False
+    return set(mine_callers).isdisjoint(their_callers)
+
+
+def _vetoed(
+    doc: ClusterDoc,
+    metadata: Mapping[str, Any],
+    frames: Sequence[str],
+    helpers: frozenset[str] = frozenset(),
+) -> bool:
     other_type = str(metadata.get("type") or "")
     if doc.exc_type and other_type and doc.exc_type != other_type:
         return True
-    return not frames_agree(doc.frames, frames)
+    other_service = metadata.get("service")
+    if doc.service and other_service and doc.service != other_service:
+        return True
+    return not frames_agree(doc.frames, frames, helpers)
 
 
 def _cluster(match: Match) -> str:
@@ -108,20 +158,60 @@ def _cluster_frames(candidates: Sequence[Match]) -> dict[str, list[str]]:
 
 @dataclass
 class _Batch:
-    """What one ``assign`` call decided so far, before it is written."""
+    """What one ``assign`` call knows and decided so far, before it is written."""
 
-    by_signature: dict[str, str] = field(default_factory=dict)
-    records: list[VectorRecord] = field(default_factory=list)
+    #: Key records by id: those the index held, and those this batch made or changed.
+    known: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Records to write, by id (a record changed twice is written once).
+    records: dict[str, VectorRecord] = field(default_factory=dict)
+    #: Embeddings by document text.
     vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict)
+    #: Decisions by document (by identity: equal texts share one cached document), so that
+    #: the repeats of one problem in a batch are decided once.
+    decided: dict[int, Assignment] = field(default_factory=dict)
+
+    def usable(self, key: GroupingKey | None) -> dict[str, Any] | None:
+        """The record of ``key`` when it still decides (known, not ambiguous, not a helper)."""
+        if key is None:
+            return None
+        found = self.known.get(key.id)
+        if found is None or found.get("ambiguous") or found.get("helper"):
+            return None
+        return found
+
+    def put(self, key_id: str, vector: npt.NDArray[np.float32], metadata: dict[str, Any]) -> None:
+        self.known[key_id] = metadata
+        self.records[key_id] = VectorRecord(key_id, vector, metadata)
 
     def neighbours(self, vector: npt.NDArray[np.float32], shape: str | None = None) -> list[Match]:
-        # Templates created earlier in this batch are not in the index yet (and a remote index
+        # Records created earlier in this batch are not in the index yet (and a remote index
         # may take a moment to show them anyway), so they are compared here.
-        records = [r for r in self.records if shape is None or r.metadata["shape"] == shape]
+        # Skeleton and service records repeat a template's or a message's vector.
+        records = [
+            r
+            for r in self.records.values()
+            if (shape is None or r.metadata.get("shape") == shape)
+            and r.metadata.get("kind") not in _REPEATS
+        ]
         if not records:
             return []
-        scores = (np.stack([self.vectors[r.id] for r in records]) @ vector).tolist()
+        scores = (np.stack([np.asarray(r.vector) for r in records]) @ vector).tolist()
         return [Match(r.id, s, dict(r.metadata)) for r, s in zip(records, scores, strict=True)]
+
+
+@lru_cache(maxsize=4)
+def _key_only(dimensions: int) -> npt.NDArray[np.float32]:
+    vector = np.zeros(dimensions, dtype=np.float32)
+    vector[0] = 1.0
+    vector.flags.writeable = False
+    return vector
+
+
+@dataclass(frozen=True)
+class _Decision:
+    cluster_id: str | None
+    method: Method
+    score: float = 1.0
 
 
 class Clusterer:
@@ -151,53 +241,208 @@ class Clusterer:
         if not todo:
             return []
         docs = {item.id: document_for(item) for item in todo}
-        signatures = list(dict.fromkeys(doc.signature for doc in docs.values()))
-        known = await self.index.fetch(project_id, signatures)
-        batch = _Batch(by_signature={s: str(m["cluster_id"]) for s, m in known.items()})
-        fresh = [s for s in signatures if s not in known]
+        key_ids = list(dict.fromkeys(k.id for doc in docs.values() for k in doc.keys))
+        batch = _Batch(known=dict(await self.index.fetch(project_id, key_ids)))
+        # Only a document whose primary key is new can make a record or need a neighbour.
+        fresh = list(dict.fromkeys(d.text for d in docs.values() if d.signature not in batch.known))
         if fresh:
-            texts = {doc.signature: doc.text for doc in docs.values()}
-            matrix = await self.embedder.embed_matrix([texts[s] for s in fresh])
+            matrix = await self.embedder.embed_matrix(fresh)
             batch.vectors = dict(zip(fresh, matrix, strict=True))
 
         assignments = [await self._decide(project_id, item, docs[item.id], batch) for item in todo]
         await self._write(project_id, todo, docs, assignments, batch)
         return assignments
 
+    async def remember(self, project_id: str, items: Sequence[FeedbackItem]) -> None:
+        """Make each item's keys lead to the cluster it is in, whatever they led to before:
+        how a re-grouping keeps the places a person chose (``soulcaster recluster``)."""
+        placed = [item for item in items if item.cluster_id is not None]
+        if not placed:
+            return
+        docs = [document_for(item) for item in placed]
+        texts = list(dict.fromkeys(doc.text for doc in docs))
+        batch = _Batch(
+            vectors=dict(zip(texts, await self.embedder.embed_matrix(texts), strict=True))
+        )
+        for item, doc in zip(placed, docs, strict=True):
+            assert item.cluster_id is not None
+            own_frame = 0 if doc.frames else None
+            for at, key in enumerate(doc.keys):
+                if key.kind != "frames" or at == own_frame:
+                    metadata = self._metadata(item, doc, key, item.cluster_id, at)
+                    batch.put(key.id, self._vector(doc, batch, key.id), metadata)
+        await self.index.upsert(project_id, list(batch.records.values()))
+
     async def _decide(
         self, project_id: str, item: FeedbackItem, doc: ClusterDoc, batch: _Batch
     ) -> Assignment:
-        sig = doc.signature
-        if sig in batch.by_signature:
-            return Assignment(item.id, batch.by_signature[sig], "signature", 1.0, sig)
-        vector = batch.vectors[sig]
-        where = {"shape": doc.shape}
-        found = await self.index.query(project_id, vector, self.top_k, where)
-        cluster_id, score = self._same_template(doc, found + batch.neighbours(vector, doc.shape))
-        method: Method = "template"
-        if cluster_id is None:
-            found = await self.index.query(project_id, vector, NEAREST_K)
-            cluster_id, score = self._nearest(doc, found + batch.neighbours(vector))
-            method = "nearest"
-        if cluster_id is None:
-            cluster_id, method, score = sig, "new", 1.0
-        batch.by_signature[sig] = cluster_id
-        batch.records.append(
-            VectorRecord(
-                sig,
-                vector,
-                {
-                    "cluster_id": cluster_id,
-                    "source": item.source,
-                    "title": item.title,
-                    "head": doc.head,
-                    "frames": list(doc.frames),
-                    "type": doc.exc_type,
-                    "shape": doc.shape,
-                },
+        earlier = batch.decided.get(id(doc))
+        if earlier is not None:
+            return Assignment(
+                item.id,
+                earlier.cluster_id,
+                earlier.method,
+                earlier.similarity,
+                earlier.signature,
             )
+        assignment = await self._decide_anew(project_id, item, doc, batch)
+        # A repeat in this batch finds what this item registered: its own primary key.
+        batch.decided[id(doc)] = (
+            replace(assignment, method=_REPEAT_METHOD[doc.keys[0].kind if doc.keys else "template"])
+            if assignment.method == "new"
+            else assignment
         )
-        return Assignment(item.id, cluster_id, method, score, sig)
+        return assignment
+
+    async def _decide_anew(
+        self, project_id: str, item: FeedbackItem, doc: ClusterDoc, batch: _Batch
+    ) -> Assignment:
+        if doc.is_exception:
+            decision = self._by_exception_keys(doc, batch)
+        else:
+            decision = self._by_template_keys(doc, batch)
+        if decision.cluster_id is None:
+            decision = await self._by_embedding(project_id, doc, batch)
+        cluster_id = decision.cluster_id or self._own_id(item)
+        self._register(item, doc, cluster_id, batch)
+        return Assignment(
+            item.id,
+            cluster_id,
+            decision.method if decision.cluster_id else "new",
+            decision.score if decision.cluster_id else 1.0,
+            doc.signature,
+        )
+
+    @staticmethod
+    def _own_id(item: FeedbackItem) -> str:
+        # A new cluster is named after the item that made it, so a replayed batch (a crashed
+        # worker's) makes the same cluster again rather than a second one. (Not after a key:
+        # a key may turn out to be a shared helper's and lead elsewhere.)
+        return signature(f"cluster\x1f{item.id}")
+
+    def _helpers(self, doc: ClusterDoc, batch: _Batch) -> frozenset[str]:
+        return frozenset(
+            name
+            for name, key in zip(doc.frames, doc.frame_keys, strict=True)
+            if (batch.known.get(key.id) or {}).get("helper")
+        )
+
+    def _by_exception_keys(self, doc: ClusterDoc, batch: _Batch) -> _Decision:
+        for at, key in enumerate(doc.frame_keys):
+            found = batch.known.get(key.id)
+            if found is None:
+                break  # the innermost frame that is no helper is new: no frame key decides
+            if found.get("helper"):
+                continue
+            theirs = list(found.get("frames") or [])
+            if otherwise_different(doc.frames[at:], theirs):
+                self._mark_helper(doc, key, found, batch)
+                continue
+            return _Decision(str(found["cluster_id"]), "frames")
+        helpers = self._helpers(doc, batch)
+        found = batch.usable(doc.message_key)
+        if found is not None and frames_agree(doc.frames, found.get("frames") or [], helpers):
+            return _Decision(str(found["cluster_id"]), "message")
+        if not doc.frames:
+            found = batch.usable(doc.service_key)
+            if found is not None:
+                return _Decision(str(found["cluster_id"]), "service")
+        return _Decision(None, "new")
+
+    def _mark_helper(
+        self, doc: ClusterDoc, key: GroupingKey, found: dict[str, Any], batch: _Batch
+    ) -> None:
+        """``key``'s frame is a shared helper: it decides nothing from now on, and the cluster
+        it led to is known by its next frame out instead."""
+        vector = _key_only(self.embedder.dimensions)
+        batch.put(key.id, vector, {**found, "helper": True})
+        theirs = list(found.get("frames") or [])
+        if len(theirs) > 1:
+            caller = frame_key(doc.type_key, theirs[1])
+            if caller.id not in batch.known:
+                batch.put(caller.id, vector, {**found, "frames": theirs[1:], "kind": "frames"})
+
+    def _by_template_keys(self, doc: ClusterDoc, batch: _Batch) -> _Decision:
+        found = batch.known.get(doc.template_key.id)
+        if found is not None:
+            return _Decision(str(found["cluster_id"]), "signature")
+        found = batch.usable(doc.skeleton_key)
+        if found is not None:
+            return _Decision(str(found["cluster_id"]), "skeleton")
+        return _Decision(None, "new")
+
+    async def _by_embedding(self, project_id: str, doc: ClusterDoc, batch: _Batch) -> _Decision:
+        if doc.text not in batch.vectors:  # its primary key is known, but decided nothing
+            batch.vectors[doc.text] = (await self.embedder.embed_matrix([doc.text]))[0]
+        vector = batch.vectors[doc.text]
+        if not doc.is_exception:
+            where = {"shape": doc.shape}
+            found = await self.index.query(project_id, vector, self.top_k, where)
+            cluster_id, score = self._same_template(
+                doc, found + batch.neighbours(vector, doc.shape)
+            )
+            if cluster_id is not None:
+                return _Decision(cluster_id, "template", score)
+        if doc.is_exception and not doc.message:
+            return _Decision(None, "new")  # a type alone is not a problem to compare
+        found = await self.index.query(project_id, vector, NEAREST_K)
+        cluster_id, score = self._nearest(doc, found + batch.neighbours(vector), batch)
+        return _Decision(cluster_id, "nearest", score)
+
+    def _vector(
+        self, doc: ClusterDoc, batch: _Batch, key_id: str | None = None
+    ) -> npt.NDArray[np.float32]:
+        """The vector ``key_id``'s record is stored with: the document's embedding for its
+        primary key, a fixed one-hot vector for its other keys. Those are found by id only,
+        so they cost a few bytes and never crowd a neighbour search."""
+        vector = batch.vectors.get(doc.text)
+        if vector is not None and (key_id is None or key_id == doc.signature):
+            return vector
+        return _key_only(self.embedder.dimensions)
+
+    def _register(
+        self, item: FeedbackItem, doc: ClusterDoc, cluster_id: str, batch: _Batch
+    ) -> None:
+        """Make each key of ``doc`` lead to ``cluster_id``; a shareable key that led elsewhere
+        becomes ambiguous."""
+        known = batch.known
+        if all(k in known for k in doc.key_ids):
+            return  # an occurrence of a known problem: nothing new to write (the common case)
+        helpers = self._helpers(doc, batch)
+        # One frame key per item: its innermost frame that is no shared helper.
+        own_frame = next((at for at, name in enumerate(doc.frames) if name not in helpers), None)
+        for at, key in enumerate(doc.keys):
+            if key.kind == "frames" and at != own_frame:
+                continue
+            found = known.get(key.id)
+            if found is None:
+                metadata = self._metadata(item, doc, key, cluster_id, at)
+                batch.put(key.id, self._vector(doc, batch, key.id), metadata)
+            elif (
+                found.get("cluster_id") != cluster_id
+                and key.kind in _SHAREABLE
+                and not found.get("ambiguous")
+            ):
+                batch.put(key.id, self._vector(doc, batch, key.id), {**found, "ambiguous": True})
+
+    @staticmethod
+    def _metadata(
+        item: FeedbackItem, doc: ClusterDoc, key: GroupingKey, cluster_id: str, at: int
+    ) -> dict[str, Any]:
+        frames = list(doc.frames[at:] if key.kind == "frames" else doc.frames)
+        return {
+            "cluster_id": cluster_id,
+            "kind": key.kind,
+            "source": item.source,
+            "title": item.title,
+            "head": doc.head,
+            "frames": frames,
+            "type": doc.exc_type,
+            "service": doc.service,
+            # Only a log's or an alert's template takes part in the same-shape queries of the
+            # template step.
+            "shape": doc.shape if key.kind == "template" else key.kind,
+        }
 
     def _same_template(
         self, doc: ClusterDoc, candidates: Sequence[Match]
@@ -219,15 +464,18 @@ class Clusterer:
         # "user root", then "user <*>"); the most similar of them is the best guess.
         return _cluster(same[0]), same[0].score
 
-    def _nearest(self, doc: ClusterDoc, candidates: Sequence[Match]) -> tuple[str | None, float]:
+    def _nearest(
+        self, doc: ClusterDoc, candidates: Sequence[Match], batch: _Batch
+    ) -> tuple[str | None, float]:
         above = [m for m in candidates if m.score >= self.threshold]
         if not above:
             return None, 0.0  # most new templates: nothing that close
         frames = _cluster_frames(candidates)
+        helpers = self._helpers(doc, batch)
         close = [
             m
             for m in sorted(above, key=lambda m: -m.score)
-            if not _vetoed(doc, m.metadata, frames[_cluster(m)])
+            if not _vetoed(doc, m.metadata, frames[_cluster(m)], helpers)
         ]
         if not close:
             return None, 0.0
@@ -248,9 +496,10 @@ class Clusterer:
         # An index that keeps them elsewhere (Upstash) gets them first: a replay after a crash
         # in between then finds the signatures and their cluster ids (an item with a cluster
         # id is skipped by a replay, and a cluster lists an item once).
-        vectors = self.index.store_rows(self.store, batch.records) if batch.records else []
+        written = list(batch.records.values())
+        vectors = self.index.store_rows(self.store, written) if written else []
         if vectors is None:
-            await self.index.upsert(project_id, batch.records)
+            await self.index.upsert(project_id, written)
         by_cluster: dict[str, list[FeedbackItem]] = {}
         for item, assignment in zip(items, assignments, strict=True):
             by_cluster.setdefault(assignment.cluster_id, []).append(item)
@@ -276,4 +525,4 @@ class Clusterer:
             rows.append((a.item_id, a.cluster_id, record))
         await self.store.update_clusters(project_id, list(by_cluster), update, rows, vectors or ())
         if vectors:
-            await self.index.stored(project_id, batch.records)
+            await self.index.stored(project_id, written)

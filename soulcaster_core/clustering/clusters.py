@@ -61,9 +61,15 @@ def recount(cluster: Cluster, items: Sequence[FeedbackItem]) -> None:
     add_items(cluster, items)
 
 
-def _signature_of(item: FeedbackItem) -> str:
+def keys_of(item: FeedbackItem) -> list[str]:
+    """The index keys a correction re-points: the item's own key and those it shares with
+    items like it (message, service, skeleton), not the keys of its other frames."""
+    doc = document_for(item)
+    keys = [doc.signature, *(k.id for k in doc.keys if k.kind != "frames")]
     recorded = (item.metadata.get("clustering") or {}).get("signature")
-    return str(recorded) if recorded else document_for(item).signature
+    if recorded:  # what an older algorithm keyed it by
+        keys.append(str(recorded))
+    return list(dict.fromkeys(keys))
 
 
 def manual_assignment(algorithm: str) -> dict[str, Any]:
@@ -82,8 +88,8 @@ async def merge(
         raise NotFound(f"no cluster {source_id if source is None else into_id} in this project")
     items = await store.get_items(project_id, source.item_ids)
     # Index first: from now on new occurrences of these templates go to the merged cluster.
-    signatures = sorted({_signature_of(item) for item in items})
-    await index.update_metadata(project_id, signatures, {"cluster_id": into.id})
+    keys = sorted({key for item in items for key in keys_of(item)})
+    await index.update_metadata(project_id, keys, {"cluster_id": into.id})
     add_items(into, items)
     await store.save_cluster(into)
     rows = [(item.id, into.id, manual_assignment(algorithm)) for item in items]
@@ -122,7 +128,7 @@ async def move(
                 await store.save_cluster(old)
             else:
                 await store.delete_cluster(project_id, old.id)
-    await index.update_metadata(project_id, [_signature_of(item)], {"cluster_id": target.id})
+    await index.update_metadata(project_id, keys_of(item), {"cluster_id": target.id})
     add_items(target, [item])
     await store.save_cluster(target)
     await store.set_item_cluster(project_id, item.id, target.id, manual_assignment(algorithm))

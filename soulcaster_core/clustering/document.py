@@ -1,31 +1,37 @@
-"""What the clusterer reads of an item: its problem, in a form every source shares.
+"""What the clusterer reads of an item: its problem, and the grouping keys that name it.
 
-A Sentry issue, a PostHog ``$exception``, a Splunk log line and a Datadog alert about one failure
-look nothing alike as payloads; what they share is the exception type, the shape of its message
-and, when a stack trace came along, the innermost frames of the application's own code.
-``document_for`` pulls those out of an item (structured ``metadata["exceptions"]`` when a plugin
-provides them, else the text) and drops the rest: vendor boilerplate, values, line numbers.
+A Sentry event, a PostHog ``$exception``, a Splunk log row and a Datadog monitor about one
+failure look nothing alike as payloads. What they share, after the plugins have read them into
+``FeedbackItem.exceptions``, is the exception type, its message in one wording
+(``messages.canonical``) and the application frames it went through. ``document_for`` turns an
+item into a ``ClusterDoc`` holding those and the keys built from them (``keys``), after
+Sentry's grouping: frames first, the message where there are no frames, the masked template
+for logs and alerts. Items that came as text (the ``manual`` source, log lines) are read from
+their text; structure a plugin gave is never re-read from text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Any, NamedTuple
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from ..models import FeedbackItem
 from ..stacktrace import ExceptionInfo, Frame
+from .messages import canonical, key_type, short_type
 from .normalize import MASK, mask, signature
 
-#: Innermost in-app frames kept: enough to tell two call sites apart, few enough to survive
-#: one tool marking a helper frame in-app and another not.
-TOP_FRAMES = 3
+#: Application frames a document keeps, innermost first: the key uses the first that is not
+#: a shared helper, agreement checks use them all.
+TOP_FRAMES = 5
 #: Words of a masked head kept; the shape of a message is in its start.
 HEAD_WORDS = 48
+
+KeyKind = Literal["frames", "message", "service", "template", "skeleton"]
 
 # "Type: message", in the spellings of Python, JS, Java, C#, PHP, Go, Ruby: at the start of a
 # line, or after a log line's prefix ("2024-03-05 ERROR [web] request 42 failed: Error: ...").
@@ -47,49 +53,6 @@ _RUBY_HEADLINE = re.compile(
 # "...: 'abc'" ending a longer message is the offending value ("invalid literal for int() with
 # base 10: 'abc'"); a message that is nothing but a quoted value (KeyError: 'user_id') is kept.
 _TRAILING_VALUE = re.compile(r"^(\S+(?:\s+\S+)+:\s+)(['\"]).*\2$")
-# Sentry's culprit: "shop.billing in compute_total", "ProductList(src/ProductList.tsx)".
-_CULPRIT = re.compile(r"^(?:(?P<module>\S+) in (?P<fn>\S+)|(?P<call>[\w$.]+)\(.*\))$")
-
-
-class _FrameSyntax(NamedTuple):
-    """How one language prints a frame; each match yields ``file`` and ``fn`` groups."""
-
-    pattern: re.Pattern[str]
-    innermost_first: bool
-    #: A substring every such frame contains: most texts are ruled out without a regex.
-    hint: str
-
-
-_FRAME_SYNTAXES = [
-    # soulcaster_core.stacktrace.format_exceptions: "> app/billing.py:42 in compute_total"
-    _FrameSyntax(
-        re.compile(r"^(?P<mark>[> ]) (?P<file>\S+?)(?::\d+)* in (?P<fn>\S+)$", re.M), False, " in "
-    ),
-    # Python: File "app/billing.py", line 42, in compute_total
-    _FrameSyntax(re.compile(r'File "(?P<file>[^"]+)", line \d+, in (?P<fn>\S+)'), False, 'File "'),
-    # Java / Kotlin / Scala: at com.shop.InvoiceService.total(InvoiceService.java:42)
-    _FrameSyntax(
-        re.compile(r"\bat (?P<fn>[\w$.<>]+)\((?P<file>[\w$.-]+\.\w+)(?::\d+)?\)"), True, "at "
-    ),
-    # C#: at Shop.Billing.Total(Int32 x) in /src/Billing.cs:line 42
-    _FrameSyntax(
-        re.compile(r"\bat (?P<fn>[\w.`<>]+)\([^)]*\) in (?P<file>\S+?):line \d+"), True, ":line "
-    ),
-    # JS / Node: at ProductList.render (src/ProductList.tsx:12:5)
-    _FrameSyntax(
-        re.compile(r"\bat (?:async )?(?P<fn>[\w$.<>\[\] ]+?) \((?P<file>[^()\s]+?)(?::\d+)+\)"),
-        True,
-        "at ",
-    ),
-    # Ruby: app/models/order.rb:42:in `total'
-    _FrameSyntax(
-        re.compile(r"(?P<file>[^\s:]+\.rb):\d+:in [`'](?:block in )?(?P<fn>[^']+)'"), True, ".rb:"
-    ),
-    # Go: main.(*Server).handle(...)\n\t/srv/server.go:42 +0x1d
-    _FrameSyntax(
-        re.compile(r"^(?P<fn>[\w./*()-]+)\([^\n]*\)\n\s+(?P<file>\S+\.go):\d+", re.M), True, ".go:"
-    ),
-]
 # Words an exception headline contains; a text with none of them is not searched for one.
 _HEADLINE_HINT = re.compile(
     r"Error|Exception|Exit|Interrupt|Fault|Panic|panic|Failure|Rejection|[a-z]::[A-Z]"
@@ -102,103 +65,171 @@ _LIBRARY = re.compile(
 )
 # "[Triggered on {host:web-1}]", "[P1]", "[Recovered]": alert state, not the problem.
 _TAGS_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+")
+# A word that is nothing but slots and punctuation: "<*>", "(<*>)", "<<*>", "<*>,<*>".
+_SLOT = re.compile(r"(?<=\s)[^\w\s]*(?:<\*>[^\w\s]*)+(?=\s)")
+# Function names that name no code: anonymous functions, module bodies, minified names.
+_NAMELESS = frozenset({"?", "<module>", "<anonymous>", "anonymous", "<lambda>", "<main>", "main"})
+_MINIFIED = re.compile(r"^[A-Za-z_$][\w$]?$")
+# Closures take their name from where they are defined: "main.handler.func1", "lambda$run$0".
+_CLOSURE = re.compile(r"^(?:func\d+|lambda\$.*|\d+|<lambda>|block)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class GroupingKey:
+    """One way to recognise a problem: its kind, and a stable id (what the index stores)."""
+
+    kind: KeyKind
+    id: str
+
+
+def _key(kind: KeyKind, *parts: str) -> GroupingKey:
+    return GroupingKey(kind, f"{kind[0]}:" + signature("\x1f".join(parts)))
+
+
+def frame_key(type_key: str, name: str) -> GroupingKey:
+    """The key of an exception of ``type_key`` (see ``messages.key_type``) whose innermost
+    relevant application frame is ``name``."""
+    return _key("frames", type_key, name)
+
+
+@dataclass(slots=True)
 class ClusterDoc:
-    """The clustering view of one item."""
+    """The clustering view of one item, with its grouping keys (computed once, when made:
+    a document is read many times, and most are cached). Never changed once made."""
 
-    #: The masked problem statement: "TypeError: Cannot read properties of <*>", or a log line.
+    #: The masked problem statement: "TypeError: cannot read property 'x' of undefined", or a
+    #: log line's template.
     head: str
-    #: Innermost application frames, innermost first, as "Class.method" or "function".
+    #: Application frames, innermost first, by method name (never lines, columns or files).
     frames: tuple[str, ...]
     #: The exception type without its package ("NullPointerException"), or "".
     exc_type: str
     #: What the embedder reads.
     text: str
+    #: Whether the item states an exception (typed, or a headline in its text).
+    is_exception: bool = False
+    service: str | None = None
+    #: The type as keys compare it ("" for types that say nothing, like Go's errorString).
+    type_key: str = ""
+    #: The canonical message, masked, without the type.
+    message: str = ""
+    #: Where the frames came from, for the explanation: "exceptions" or "text".
+    frames_from: str = ""
+    #: One key per application frame, innermost first: the first that is not a shared helper
+    #: is the item's key (the clusterer decides which frames are helpers).
+    frame_keys: tuple[GroupingKey, ...] = field(init=False)
+    message_key: GroupingKey | None = field(init=False)
+    #: Type and service: what a monitor without a trace says of an error.
+    service_key: GroupingKey | None = field(init=False)
+    #: The exact masked template, with frames: the key of logs and alerts.
+    template_key: GroupingKey = field(init=False)
+    #: The template's words without its slots, for values that take one word or several
+    #: ("0 bytes" and "1,234 bytes (1.20 KB)"); only for templates that have slots.
+    skeleton_key: GroupingKey | None = field(init=False)
+    #: Every key, the primary one first.
+    keys: tuple[GroupingKey, ...] = field(init=False)
+    key_ids: tuple[str, ...] = field(init=False)
+    #: The primary key's id: what identical occurrences share.
+    signature: str = field(init=False)
 
-    @cached_property
-    def signature(self) -> str:
-        """Exact-match key: same head, same frames."""
-        return signature(self.head + "\n" + "\n".join(self.frames))
+    def __post_init__(self) -> None:
+        # Plain assignments (the class is not frozen): this runs for every distinct log line.
+        self.template_key = _key("template", self.head, *self.frames)
+        self.message_key = self.service_key = self.skeleton_key = None
+        if self.is_exception:
+            self.frame_keys = tuple(frame_key(self.type_key, name) for name in self.frames)
+            if self.message:  # a type alone says too little to join on
+                self.message_key = _key("message", self.type_key, self.message)
+            if self.type_key and self.service:
+                self.service_key = _key("service", self.type_key, self.service.lower())
+            found = [*self.frame_keys, self.message_key, self.service_key]
+            self.keys = tuple(k for k in found if k is not None)
+        else:
+            self.frame_keys = ()
+            self.keys = (self.template_key,)
+            if MASK in self.head:
+                words = _SLOT.sub(" ", f" {self.head} ").split()
+                if len(words) >= 3:
+                    self.skeleton_key = _key("skeleton", " ".join(words))
+                    self.keys = (self.template_key, self.skeleton_key)
+        self.key_ids = tuple(k.id for k in self.keys)
+        self.signature = self.keys[0].id if self.keys else self.template_key.id
 
-    @cached_property
+    def explain(self) -> dict[str, Any]:
+        """What grouping read of the item: shown on the item page and in the API."""
+        if not self.is_exception:
+            return {"template": self.head}
+        return {
+            "type": self.exc_type or None,
+            "message": self.message,
+            "frames": list(self.frames),
+            "frames_from": self.frames_from or None,
+            "service": self.service,
+        }
+
+    @property
     def tokens(self) -> list[str]:
         return self.head.split()
 
-    @cached_property
+    @property
     def shape(self) -> str:
         """Templates that may match this one but for slots share its length and first word."""
         tokens = self.tokens
         return signature(f"{len(tokens)} {tokens[0] if tokens else ''}")[:16]
 
 
-def short_type(name: str) -> str:
-    """``java.lang.NullPointerException`` → ``NullPointerException``; ``*url.Error`` → ``Error``."""
-    name = name.lstrip("*")
-    return re.split(r"[.:]+", name)[-1] if name else ""
+def frame_name(frame: Frame) -> str | None:
+    """The name a key gives a frame: its method, as every tool spells it alike.
 
-
-def _frame_key(function: str | None, module: str | None = None) -> str | None:
-    if not function or function in {"?", "<module>", "<anonymous>", "anonymous"}:
+    ``app.billing.compute_total``, ``com.shop.Billing.total``, ``main.(*Server).handle``,
+    ``Billing->total``, ``block in total`` all come down to the method. Line numbers, columns,
+    files and chunk hashes never enter a key: they change with every release.
+    """
+    function = (frame.function or "").strip()
+    if not function or function in _NAMELESS:
         return None
-    if "." not in function and module and module.rsplit(".", 1)[-1][:1].isupper():
-        function = f"{module}.{function}"  # Java and C# frames name the class as the module
-    # Keep "Class.method" (Java, C#, JS classes); drop packages, which tools spell differently.
-    parts = [p for p in re.split(r"[.:/]+", function.replace("(*", "").replace(")", "")) if p]
-    return ".".join(parts[-2:]) if parts else None
-
-
-def method_name(key: str) -> str:
-    """The part of a frame key every tool spells alike: ``LabelPrinter.print`` → ``print``."""
-    return key.rsplit(".", 1)[-1]
-
-
-def _frames_from_culprit(culprit: object) -> tuple[str, ...]:
-    m = _CULPRIT.match(culprit.strip()) if isinstance(culprit, str) else None
-    if m is None:
-        return ()
-    key = (
-        _frame_key(m.group("fn"), m.group("module"))
-        if m.group("fn")
-        else _frame_key(m.group("call"))
+    function = re.sub(
+        r"^(?:block(?: \(\d+ levels\))? in |async |new |Object\.|Module\.)", "", function
     )
-    return (key,) if key else ()
+    function = re.sub(r"\(.*\)$|<.*>$|\s+\[as [^\]]+\]$", "", function).strip()
+    parts = [p for p in re.split(r"[.:/#\\]+|->|\(\*|\)", function) if p]
+    if not parts:
+        return None
+    name = parts[-1]
+    if _CLOSURE.match(name):
+        if len(parts) < 2:
+            return None
+        name = f"{parts[-2]}.{name}"
+    if _MINIFIED.match(name) or name in _NAMELESS:
+        return None  # "t", "e", "Xy": a minifier's name says nothing across releases
+    return name
 
 
 def _is_library(path: str | None) -> bool:
     return bool(path) and bool(_LIBRARY.search(path or ""))
 
 
-def _frames_from_infos(infos: Sequence[ExceptionInfo]) -> tuple[str, ...]:
-    if not infos:
-        return ()
-    frames = infos[-1].frames
-    chosen: list[Frame] = [f for f in frames if f.in_app]
-    if not chosen:
-        chosen = [f for f in frames if not _is_library(f.filename or f.module)]
-    keys = [_frame_key(f.function, f.module) for f in reversed(chosen)]
-    return _dedupe(k for k in keys if k)[:TOP_FRAMES]
+def application_frames(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
+    """Names of the thrown exception's application frames, innermost first.
 
-
-def _frames_from_text(text: str) -> tuple[str, ...]:
-    if "\n" not in text:
-        return ()  # a stack trace takes more than one line
-    for syntax in _FRAME_SYNTAXES:
-        if syntax.hint not in text:
-            continue
-        found: list[tuple[str, str, bool | None]] = []
-        for m in syntax.pattern.finditer(text):
-            mark = m.groupdict().get("mark")
-            found.append((m.group("file"), m.group("fn"), None if mark is None else mark == ">"))
-        if not found:
-            continue
-        if any(in_app for _, _, in_app in found):
-            app = [fn for _, fn, in_app in found if in_app]
-        else:
-            app = [fn for file, fn, _ in found if not _is_library(file) and not _is_library(fn)]
-        ordered = app if syntax.innermost_first else list(reversed(app))
-        return _dedupe(k for k in map(_frame_key, ordered) if k)[:TOP_FRAMES]
+    A frame is the application's when the sender says so (``in_app``), or, where it says
+    nothing, when its path is no library's. When the thrown exception has none (a wrapper
+    thrown from a library, a JVM log that prints only the cause), the causes are read too.
+    """
+    for exc in reversed(exceptions):
+        frames = exc.frames
+        chosen = [f for f in frames if f.in_app]
+        if not chosen:
+            chosen = [
+                f
+                for f in frames
+                if f.in_app is None
+                and not _is_library(f.filename or f.module)
+                and not _is_library(f.module)
+            ]
+        names = _dedupe(n for n in map(frame_name, reversed(chosen)) if n)
+        if names:
+            return names[:TOP_FRAMES]
     return ()
 
 
@@ -209,16 +240,106 @@ def _dedupe(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _infos_from_metadata(metadata: dict[str, Any]) -> list[ExceptionInfo]:
-    raw = metadata.get("exceptions")
-    if raw is None and isinstance(metadata.get("exception"), dict):
-        raw = [metadata["exception"]]
+def stored_exceptions(item: FeedbackItem) -> list[ExceptionInfo]:
+    """The item's exceptions; items stored before the typed field kept them in metadata."""
+    if item.exceptions:
+        return item.exceptions
+    raw = item.metadata.get("exceptions")
+    if raw is None and isinstance(item.metadata.get("exception"), dict):
+        raw = [item.metadata["exception"]]
     if not isinstance(raw, list):
         return []
     try:
         return [ExceptionInfo.model_validate(entry) for entry in raw if isinstance(entry, dict)]
     except ValidationError:
         return []
+
+
+def document_for(item: FeedbackItem) -> ClusterDoc:
+    """The clustering view of ``item``; pure, so the worker and the benchmark share it."""
+    exceptions = stored_exceptions(item)
+    if exceptions:
+        return exception_document(exceptions, item.service)
+    if len(item.title) + len(item.body) + len(item.raw_text) <= CACHED_TEXT:
+        return _text_document(item.title, item.body, item.raw_text, item.service)
+    return build_document(item.title, item.body, item.raw_text, item.service)
+
+
+#: Longest text (title, body and raw text together) whose document is cached.
+CACHED_TEXT = 2048
+
+
+def exception_document(
+    exceptions: Sequence[ExceptionInfo], service: str | None = None
+) -> ClusterDoc:
+    """The document of an item whose exceptions a plugin read: nothing of its text is used."""
+    thrown = exceptions[-1]
+    frames = application_frames(exceptions)
+    return _exception_doc(thrown.type, thrown.value, frames, service, "exceptions")
+
+
+def _exception_doc(
+    kind: str | None,
+    message: str | None,
+    frames: tuple[str, ...],
+    service: str | None,
+    frames_from: str,
+) -> ClusterDoc:
+    said = canonical(kind, message)
+    exc_type = said.type
+    text = _TRAILING_VALUE.sub(rf"\g<1>{MASK}", said.message)
+    masked = _cap(mask(text)) if text else ""
+    head = f"{exc_type}: {masked}" if exc_type and masked else exc_type or masked or MASK
+    return ClusterDoc(
+        head=head,
+        frames=frames,
+        exc_type=exc_type,
+        text=" ".join([head, *frames]),
+        is_exception=True,
+        service=service or None,
+        type_key=key_type(kind),
+        message=masked,
+        frames_from=frames_from if frames else "",
+    )
+
+
+@lru_cache(maxsize=8192)
+def _text_document(title: str, body: str, raw_text: str, service: str | None) -> ClusterDoc:
+    # Without structured exceptions, the document follows from the text alone, and the same
+    # log line or alert arrives again and again (over half the lines of LogHub-2k repeat one).
+    return build_document(title, body, raw_text, service)
+
+
+def build_document(title: str, body: str, raw_text: str, service: str | None = None) -> ClusterDoc:
+    """The document of an item that came as text: a log line, an alert, a hand-written report."""
+    title = _strip_tags(title)
+    # Plugins usually make the raw text of the title and the body: then it is the whole text.
+    # (A title the model cut short ends in "…", and is in the raw text but for that.)
+    # Titles are flattened to one line, which the raw text is not.
+    shown = title[:-1] if title.endswith("…") else title
+    if raw_text and body in raw_text and (shown in raw_text or shown in " ".join(raw_text.split())):
+        text = raw_text
+    else:
+        text = "\n".join(part for part in (title, body, raw_text) if part)
+    headline = _headline(title, text)
+    if headline is not None:
+        frames: tuple[str, ...] = ()
+        if "\n" in text:  # a trace takes more than one line
+            from ..parsing import parse_trace
+
+            frames = application_frames(parse_trace(text))
+        return _exception_doc(headline[0], headline[1], frames, service, "text")
+    # No exception: the title states the problem (an alert, a log line), unless the model cut
+    # it short; then its full first line, from the raw text it was cut from.
+    statement = title
+    if title.endswith("…"):
+        for source in (raw_text, body):
+            line = _strip_tags(source.lstrip().split("\n", 1)[0])
+            if line.startswith(title[:-1]):
+                statement = line
+                break
+    head = _cap(mask(statement)) or MASK
+    return ClusterDoc(head=head, frames=(), exc_type="", text=head, service=service or None)
 
 
 def _headlines(text: str) -> list[tuple[str, str]]:
@@ -259,71 +380,21 @@ def _strip_tags(title: str) -> str:
     return _TAGS_PREFIX.sub("", title).strip() if title.lstrip().startswith("[") else title
 
 
-def document_for(item: FeedbackItem) -> ClusterDoc:
-    """The clustering view of ``item``; pure, so the worker and the benchmark share it."""
-    metadata = item.metadata
-    culprit = metadata.get("culprit")
-    if (
-        metadata.get("exceptions") is None
-        and metadata.get("exception") is None
-        and (culprit is None or isinstance(culprit, str))
-        and len(item.title) + len(item.body) + len(item.raw_text) <= CACHED_TEXT
-    ):
-        return _text_document(item.title, item.body, item.raw_text, culprit)
-    return build_document(item.title, item.body, item.raw_text, metadata)
-
-
-#: Longest text (title, body and raw text together) whose document is cached.
-CACHED_TEXT = 2048
-
-
-@lru_cache(maxsize=8192)
-def _text_document(title: str, body: str, raw_text: str, culprit: str | None) -> ClusterDoc:
-    # Without structured exceptions, the document follows from the text alone, and the same
-    # log line or alert arrives again and again (over half the lines of LogHub-2k repeat one).
-    return build_document(title, body, raw_text, {} if culprit is None else {"culprit": culprit})
-
-
-def build_document(title: str, body: str, raw_text: str, metadata: dict[str, Any]) -> ClusterDoc:
-    infos = _infos_from_metadata(metadata)
-    title = _strip_tags(title)
-    # Plugins usually make the raw text of the title and the body: then it is the whole text.
-    if raw_text and title in raw_text and body in raw_text:
-        text = raw_text
-    else:
-        text = "\n".join(part for part in (title, body, raw_text) if part)
-    thrown = infos[-1] if infos else None
-    if thrown is not None and thrown.type:
-        kind, message = thrown.type, thrown.value or ""
-    else:
-        kind, message = _headline(title, text) or ("", "")
-    frames = (
-        _frames_from_infos(infos)
-        or _frames_from_text(text)
-        or _frames_from_culprit(metadata.get("culprit"))
-    )
-    if kind:
-        exc_type = short_type(kind)
-        first_line = message.splitlines()[0].strip() if message else ""
-        first_line = _TRAILING_VALUE.sub(rf"\g<1>{MASK}", first_line)
-        head = _cap(mask(f"{exc_type}: {first_line}".rstrip(": ")))
-    else:
-        exc_type = ""
-        # No exception: the title states the problem (an alert, a log line), unless the model
-        # cut it short; then its full first line, from the raw text it was cut from.
-        statement = title
-        if title.endswith("…"):
-            for source in (raw_text, body):
-                line = _strip_tags(source.lstrip().split("\n", 1)[0])
-                if line.startswith(title[:-1]):
-                    statement = line
-                    break
-        head = _cap(mask(statement)) or MASK
-    embed_text = " ".join([head, *frames])
-    return ClusterDoc(head=head, frames=frames, exc_type=exc_type, text=embed_text)
-
-
 def _cap(template: str) -> str:
     # Cut after masking, at a word: the cut then falls at the same place in every occurrence.
     words = template.split(" ")
     return template if len(words) <= HEAD_WORDS else " ".join(words[:HEAD_WORDS])
+
+
+__all__ = [
+    "ClusterDoc",
+    "GroupingKey",
+    "application_frames",
+    "build_document",
+    "document_for",
+    "exception_document",
+    "frame_key",
+    "frame_name",
+    "short_type",
+    "stored_exceptions",
+]

@@ -204,6 +204,13 @@ class LocalIndex(VectorIndex):
         # Rebuilding is simpler than compacting in place, and deletes are rare (merges, moves).
         self._projects.pop(project_id, None)
 
+    async def clear(self, project_id: str) -> None:
+        try:
+            ids = [vector_id for vector_id, _, _ in await self.store.load_vectors(project_id)]
+        except StoreUnavailable as exc:
+            raise ClusteringUnavailable(f"the vector store is unavailable: {exc}") from exc
+        await self.delete(project_id, ids)
+
 
 # One index per store, so that the worker and the API of one process (the embedded default)
 # share one in-memory copy: a merge made through the API is seen by the next batch. Keyed

@@ -31,6 +31,22 @@ _QUANTITY_HINT = re.compile(r"\d ?(?:[KMGTP]i?B|B|bytes|ms|us|ns|sec|secs|s|%)(?
 _QUANTITY = re.compile(
     r"(?<![\w.])[-+]?\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|B|bytes|ms|us|ns|sec|secs|s|%)(?!\w)"
 )
+# The last label of the host names logs mention: a host is a value, with or without its port.
+_TLD = (
+    r"(?:com|org|net|io|edu|gov|mil|local|internal|lan|dev|app|cloud|co|ai"
+    r"|us|eu|uk|de|fr|nl|jp|cn|hk|in|ru|br|au|ca)"
+)
+# The word a log names a user by is a value, whatever it looks like: "session closed for user
+# cyrus", "Invalid user admin from ..." ("user" followed by a word that is not a preposition),
+# "Failed password for root from ...".
+_NAMED_HINT = re.compile(r"\b(?:user|for) ", re.I)
+_NAMED = re.compile(
+    r"(?<=\buser )(?!(?:from|by|for|to|in|on|at|with|is|was|not|has|had|and|or|the|a|an|"
+    r"id|name|account|session|request|unknown)\b)[\w.@-]+"
+    # "Failed password for root from ...": who a login was for, before where it came from.
+    r"|(?<=\bfor )(?!(?:invalid|illegal|user)\b)[\w.@-]+(?= from\b| \[preauth\])",
+    re.I,
+)
 # Values that are a whole word whatever the word looks like around them.
 _WORD_VALUES = re.compile(
     r"[a-z][a-z0-9+.-]*://\S+"  # URL
@@ -39,6 +55,7 @@ _WORD_VALUES = re.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"  # time of day
     r"|(?:[0-9a-f]{1,4}:){3,}[0-9a-f]{1,4}"  # MAC and IPv6 addresses
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address
+    rf"|(?:[a-z0-9-]+\.)+{_TLD}\.?(?::\d{{1,5}})?"  # host name, with its port if any
     r"|(?:~|\.{1,2})?(?:/[^\s/]+){2,}/?"  # Unix path with two segments or more
     r"|[A-Za-z]:\\\S*",  # Windows path
     re.I,
@@ -52,7 +69,7 @@ _EDGES = re.compile(r"^([(\[{<\"']*)(.*?)([)\]}>\"',;:.!?]*)$", re.S)
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 _DIGIT = re.compile(r"\d")
 # What a word needs for any rule below to apply to it.
-_WORTH_A_LOOK = re.compile(r"[\d=:/@\\]|\(\)|\.\.\.")
+_WORTH_A_LOOK = re.compile(rf"[\d=:/@\\]|\(\)|\.\.\.|\.{_TLD}\b", re.I)
 # A word of letters, digits, "_" and "-" between edges: a value if it has a digit, else a word.
 _PLAIN = re.compile(r"([(\[{<\"']*)([\w-]+)([)\]}>\"',;:.!?]*)")
 # A list of masked values ("an14 an15 an16", "IRQs 3 4 5") is one slot, however long.
@@ -110,6 +127,8 @@ def mask(text: str) -> str:
         text = _DATE.sub(MASK, text)
     if _QUANTITY_HINT.search(text):
         text = _QUANTITY.sub(MASK, text)
+    if _NAMED_HINT.search(text):
+        text = _NAMED.sub(MASK, text)
     words = [_mask_word(word) for word in text.split()]
     return _RUNS.sub(MASK, " ".join(words))
 

@@ -110,6 +110,10 @@ class VectorIndex(ABC):
     @abstractmethod
     async def delete(self, project_id: str, ids: Sequence[str]) -> None: ...
 
+    @abstractmethod
+    async def clear(self, project_id: str) -> None:
+        """Remove every record of the project (``soulcaster recluster`` starts from nothing)."""
+
     def store_rows(self, store: Store, records: Sequence[VectorRecord]) -> list[VectorRow] | None:
         """When this index keeps its vectors in ``store``: the rows that save ``records``
         there, for a caller that writes them in its own store step and then calls ``stored``

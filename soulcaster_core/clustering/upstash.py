@@ -145,5 +145,9 @@ class UpstashIndex(VectorIndex):
         ns = self.namespace(project_id)
         await self._call("delete", lambda: self._index.delete(ids=list(ids), namespace=ns))
 
+    async def clear(self, project_id: str) -> None:
+        ns = self.namespace(project_id)
+        await self._call("reset", lambda: self._index.reset(namespace=ns))
+
     async def aclose(self) -> None:
         await self._index._client.aclose()

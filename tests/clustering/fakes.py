@@ -127,6 +127,10 @@ class FakeUpstash:
         space[body["id"]] = (vector, metadata)
         return {"updated": 1}
 
+    def _reset(self, space: dict[str, Any], body: None) -> str:
+        space.clear()
+        return "Success"
+
     def _delete(self, space: dict[str, Any], body: dict[str, Any]) -> dict[str, int]:
         deleted = [vid for vid in body.get("ids", []) if space.pop(vid, None) is not None]
         return {"deleted": len(deleted)}

@@ -33,7 +33,13 @@ EXCEPTIONS = [
 ]
 
 
-def item(source: str, title: str, body: str = "", **metadata: Any) -> FeedbackItem:
+def item(
+    source: str,
+    title: str,
+    body: str = "",
+    exceptions: list[dict[str, Any]] | None = None,
+    **metadata: Any,
+) -> FeedbackItem:
     return FeedbackItem(
         project_id=PROJECT,
         source=source,
@@ -42,6 +48,7 @@ def item(source: str, title: str, body: str = "", **metadata: Any) -> FeedbackIt
         body=body,
         raw_text=f"{title}\n{body}",
         metadata=metadata,
+        exceptions=exceptions or [],
     )
 
 
@@ -50,19 +57,29 @@ def sentry_error() -> FeedbackItem:
 
 
 def sentry_issue() -> FeedbackItem:
-    return item("sentry", "KeyError: 'user_id'", culprit="accounts.profiles in load_profile")
+    """An issue webhook: the exception and one frame, from the issue's metadata."""
+    frame = {"function": "load_profile", "filename": "accounts/profiles.py", "in_app": True}
+    return item(
+        "sentry",
+        "KeyError: 'user_id'",
+        exceptions=[{"type": "KeyError", "value": "'user_id'", "frames": [frame]}],
+    )
 
 
 def posthog_exception(user: str = "ana@example.com") -> FeedbackItem:
-    body = (
-        "Traceback (most recent call last):\n"
-        "  django/core/handlers/base.py:197 in dispatch\n"
-        "> accounts/views.py:33 in profile_view\n"
-        "> accounts/profiles.py:57 in load_profile\n"
-        "KeyError: 'user_id'\n\n"
-        f"url: https://app.example.com/profile?u={user}"
+    """A ``$exception`` event: its frames as PostHog sends them, another release's lines."""
+    frames = [
+        {"function": "dispatch", "filename": "django/core/handlers/base.py", "in_app": False},
+        {"function": "profile_view", "filename": "accounts/views.py", "lineno": 33, "in_app": True},
+        {"function": "load_profile", "filename": "accounts/profiles.py", "in_app": True},
+    ]
+    body = f"KeyError: 'user_id'\n\nurl: https://app.example.com/profile?u={user}"
+    return item(
+        "posthog",
+        "KeyError: 'user_id'",
+        body,
+        exceptions=[{"type": "KeyError", "value": "'user_id'", "frames": frames}],
     )
-    return item("posthog", "KeyError: 'user_id'", body)
 
 
 def splunk_log(request_id: str = "4f1c2d") -> FeedbackItem:
@@ -77,11 +94,17 @@ def splunk_log(request_id: str = "4f1c2d") -> FeedbackItem:
 
 
 def datadog_alert(host: str = "web-3") -> FeedbackItem:
+    """A log monitor whose message quotes the error: the plugin reads it as an exception."""
     body = (
-        f"%%%\nError logs on accounts-api (host:{host}) went above 10 in 5m.\n\n"
-        "```\nKeyError: 'user_id'\n```\n%%%"
+        f"Error logs on accounts-api (host:{host}) went above 10 in 5m.\n\n"
+        "```\nKeyError: 'user_id'\n```"
     )
-    return item("datadog", f"[P2] [Triggered on {{host:{host}}}] Error logs on accounts-api", body)
+    return item(
+        "datadog",
+        f"[P2] [Triggered on {{host:{host}}}] Error logs on accounts-api",
+        body,
+        exceptions=[{"type": "KeyError", "value": "'user_id'"}],
+    )
 
 
 def near_miss() -> FeedbackItem:

@@ -84,9 +84,10 @@ async def test_each_assignment_records_algorithm_and_similarity(
         found = await store.get_item(fx.PROJECT, made_item.id)
         assert found is not None
         records.append(found.metadata["clustering"])
-    assert [r["method"] for r in records] == ["new", "template", "signature"]
+    # The alerts state the error the Sentry event raised: its type and message find it.
+    assert [r["method"] for r in records] == ["new", "message", "message"]
     assert all(r["algorithm"] == ALGORITHM for r in records)
-    assert records[0]["similarity"] == 1.0 and 0 < records[1]["similarity"] <= 1.0
+    assert all(r["similarity"] == 1.0 for r in records)
 
 
 async def test_assigning_twice_changes_nothing(clusterer: Clusterer, store: Store) -> None:
@@ -102,9 +103,9 @@ async def test_a_variable_word_is_learned_from_a_masked_one(
     clusterer: Clusterer, store: Store
 ) -> None:
     lines = [
-        "Invalid user admin from 1.2.3.4",
-        "Invalid user test9 from 5.6.7.8",
-        "Invalid user oracle from 1.1.1.1",
+        "Lost connection to worker ana from 1.2.3.4",
+        "Lost connection to worker test9 from 5.6.7.8",
+        "Lost connection to worker oracle from 1.1.1.1",
     ]
     made = await stored(store, *[fx.item("splunk", line) for line in lines])
     for one in made:  # one at a time: the order they arrive in matters online

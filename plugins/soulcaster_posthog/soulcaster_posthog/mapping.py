@@ -6,10 +6,11 @@ import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 from uuid import UUID
 
 from soulcaster_core import FeedbackItem
-from soulcaster_core.stacktrace import format_exceptions
+from soulcaster_core.stacktrace import ExceptionInfo, format_exceptions
 from soulcaster_core.timestamps import parse_timestamp
 
 from .coerce import as_text
@@ -25,6 +26,13 @@ _MAX_PROPERTY_CHARS = 200
 # Present on every event and either noise or a credential (``token`` is the project API key).
 _UNLISTED_PROPERTIES = frozenset({"token", "distinct_id"})
 _PLATFORM_PROPERTIES = (("Browser", "$browser", "$browser_version"), ("OS", "$os", "$os_version"))
+# Where events name these, first found wins. PostHog sets none of them itself: they are the
+# names SDK users and OpenTelemetry-minded teams give them (posthog-js's ``$app_version``
+# excepted). Without one the field stays empty; a PostHog project is not a service.
+_SERVICE_PROPERTIES = ("service", "$service_name", "app")
+_ENVIRONMENT_PROPERTIES = ("environment", "$environment")
+_RELEASE_PROPERTIES = ("$app_version", "$release", "release")
+_TRACE_PROPERTIES = ("$trace_id", "trace_id")
 
 
 def posthog_event_to_feedback_item(event: Mapping[str, Any], project_id: str) -> FeedbackItem:
@@ -39,13 +47,14 @@ def posthog_event_to_feedback_item(event: Mapping[str, Any], project_id: str) ->
     url = as_text(properties.get("$current_url"))
     chain = exception_chain(properties) if name == EXCEPTION_EVENT else ExceptionChain([])
 
-    headline = chain.thrown.headline() if chain.thrown else ""
+    headline = _headline(chain.thrown) if chain.thrown else ""
     title = headline or (f"{name} on {url}" if url else f"PostHog {name}")
     sections = [_stack_section(chain)] if chain.exceptions else []
     sections.append(_context_section(name, properties, url, with_properties=not chain.exceptions))
     body = "\n\n".join(section for section in sections if section)
 
     timestamp = parse_timestamp(event.get("timestamp"))
+    level = as_text(properties.get("$exception_level")) if chain.exceptions else None
     return FeedbackItem(
         project_id=project_id,
         source=SOURCE,
@@ -54,8 +63,44 @@ def posthog_event_to_feedback_item(event: Mapping[str, Any], project_id: str) ->
         body=body,
         raw_text=f"{title}\n{body}",
         metadata=_metadata(event, name, properties, url, chain),
+        exceptions=chain.exceptions,
+        service=_first(properties, _SERVICE_PROPERTIES),
+        environment=_first(properties, _ENVIRONMENT_PROPERTIES),
+        release=_first(properties, _RELEASE_PROPERTIES),
+        trace_id=_first(properties, _TRACE_PROPERTIES),
+        level=level.lower() if level else None,
+        links=_links(event, properties),
         **({"created_at": timestamp} if timestamp is not None else {}),
     )
+
+
+def _first(properties: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The first of ``keys`` the event sets; PostHog has no fixed name for these."""
+    for key in keys:
+        if (value := as_text(properties.get(key))) is not None:
+            return value
+    return None
+
+
+def _links(event: Mapping[str, Any], properties: Mapping[str, Any]) -> dict[str, str]:
+    """The PostHog pages of the event, its person, its session replay and its issue."""
+    found = {
+        "posthog": as_text(event.get("url")),
+        "person": as_text(event.get("person_url")),
+    }
+    project_url = as_text(event.get("project_url"))
+    if project_url:
+        project = project_url.rstrip("/")
+        if session_id := as_text(properties.get("$session_id")):
+            found["replay"] = f"{project}/replay/{quote(session_id, safe='')}"
+        if issue_id := as_text(properties.get("$exception_issue_id")):
+            found["issue"] = f"{project}/error_tracking/{quote(issue_id, safe='')}"
+    # Shown as clickable links: only http(s), whatever a hand-made sender put there.
+    return {
+        name: url
+        for name, url in found.items()
+        if url and url[:8].lower().startswith(("https://", "http://"))
+    }
 
 
 def external_id_of(event: Mapping[str, Any]) -> str:
@@ -79,8 +124,16 @@ def external_id_of(event: Mapping[str, Any]) -> str:
     return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:32]
 
 
+def _headline(thrown: ExceptionInfo) -> str:
+    """ "Type: value", the value cut at its first line: the rest is for the body."""
+    value = thrown.value.strip().partition("\n")[0].rstrip() if thrown.value else ""
+    if thrown.type and value:
+        return f"{thrown.type}: {value}"
+    return thrown.type or value
+
+
 def _stack_section(chain: ExceptionChain) -> str:
-    text = format_exceptions(chain.exceptions)
+    text = format_exceptions(chain.printed or chain.exceptions)
     if chain.unparsed_stack:
         text += "\n\n" + chain.unparsed_stack
     return text
@@ -131,14 +184,8 @@ def _metadata(
     optional = {
         "exception_fingerprint": as_text(properties.get("$exception_fingerprint")),
         "exception_issue_id": as_text(properties.get("$exception_issue_id")),
-        "exception_level": as_text(properties.get("$exception_level")),
         "lib": as_text(properties.get("$lib")),
-        "event_url": as_text(event.get("url")),
-        "person_url": as_text(event.get("person_url")),
     }
-    project_url = as_text(event.get("project_url"))
-    if project_url and session_id:
-        optional["replay_url"] = f"{project_url.rstrip('/')}/replay/{session_id}"
     metadata.update({key: value for key, value in optional.items() if value is not None})
     if name == EXCEPTION_EVENT:
         handled = _mechanism(properties).get("handled")

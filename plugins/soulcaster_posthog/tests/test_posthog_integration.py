@@ -128,9 +128,10 @@ def test_posthog_session_id_in_metadata(
     response = soulcaster_client.post_webhook("posthog", payload("destination_js_exception"))
 
     assert response.status_code == 201, response.text
-    metadata = soulcaster_client.item(response.json()["id"])["metadata"]
+    item = soulcaster_client.item(response.json()["id"])
+    metadata = item["metadata"]
     assert metadata["session_id"] == "01932f5b-9e02-7f4d-8a11-3b5c7d9e1f20"
-    assert metadata["replay_url"] == (
+    assert item["links"]["replay"] == (
         "https://eu.posthog.com/project/9137/replay/01932f5b-9e02-7f4d-8a11-3b5c7d9e1f20"
     )
     assert metadata["distinct_id"] == "usr_8c41f0d2"

@@ -27,7 +27,7 @@ def test_sample_is_a_browser_exception_with_a_replay_link() -> None:
     item = handler.to_feedback_item(handler.parse(request.body), "test")
 
     assert item.title.startswith("TypeError: Cannot read properties of undefined")
-    assert item.metadata["replay_url"].endswith(item.metadata["session_id"])
+    assert item.links["replay"].endswith(item.metadata["session_id"])
     innermost = "> https://shop.example.com/assets/checkout-8b2e4d.js:1:48876 in calculateTotals"
     assert innermost in item.body
 

@@ -9,7 +9,7 @@ import pytest
 
 from soulcaster_core.stacktrace import top_in_app_frames
 from soulcaster_posthog import posthog_event_to_feedback_item
-from soulcaster_posthog.stack import exception_chain, parse_stack_text
+from soulcaster_posthog.stack import exception_chain
 
 
 def exception_event(properties: dict[str, Any]) -> dict[str, Any]:
@@ -285,16 +285,22 @@ def test_legacy_stack_trace_raw_as_chrome_error_stack() -> None:
 
 
 def test_firefox_and_safari_stack_lines() -> None:
-    frames, headline = parse_stack_text(
-        "renderChart@https://dash.example.com/app.js:10:22\n"
-        "global code@https://dash.example.com/app.js:1:1\n"
-        "@https://dash.example.com/vendor.js:5:100"
-    )
+    properties = {
+        "$exception_type": "TypeError",
+        "$exception_message": "chart is undefined",
+        "$exception_stack_trace_raw": (
+            "renderChart@https://dash.example.com/app.js:10:22\n"
+            "global code@https://dash.example.com/app.js:1:1\n"
+            "@https://dash.example.com/vendor.js:5:100"
+        ),
+    }
 
-    assert headline is None
-    assert [(f.function, f.lineno, f.colno) for f in frames] == [
+    [exc] = exception_chain(properties).exceptions
+
+    assert exc.headline() == "TypeError: chart is undefined"
+    assert [(f.function, f.lineno, f.colno) for f in exc.frames] == [
         (None, 5, 100),
-        ("global code", 1, 1),
+        (None, 1, 1),
         ("renderChart", 10, 22),
     ]
 
@@ -319,7 +325,9 @@ def test_window_onerror_location_becomes_a_frame() -> None:
 
     item = posthog_event_to_feedback_item(exception_event(properties), "test")
 
-    assert item.title == "Uncaught SyntaxError: Unexpected token '<'"
+    # "Uncaught" is how the browser reported it, not part of what was thrown.
+    assert item.title == "SyntaxError: Unexpected token '<'"
+    assert item.exceptions[0].type == "SyntaxError"
     assert "https://shop.example.com/chunk-77.js:1:1 in ?" in item.body
 
 

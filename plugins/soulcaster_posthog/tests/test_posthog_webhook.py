@@ -111,17 +111,17 @@ def test_personless_events_are_ingested(
     response = soulcaster_client.post_webhook("posthog", body)
 
     assert response.status_code == 201, response.text
-    metadata = soulcaster_client.item(response.json()["id"])["metadata"]
-    assert "person_url" not in metadata
-    assert metadata["distinct_id"] == "usr_8c41f0d2"
+    item = soulcaster_client.item(response.json()["id"])
+    assert "person" not in item["links"]
+    assert item["metadata"]["distinct_id"] == "usr_8c41f0d2"
 
 
-def test_destination_links_become_metadata(payload: Payload) -> None:
+def test_destination_links_become_item_links(payload: Payload) -> None:
     event = parse_webhook(encode(payload("destination_js_exception")))
-    metadata = PostHogHandler().to_feedback_item(event, "test").metadata
+    links = PostHogHandler().to_feedback_item(event, "test").links
 
-    assert metadata["person_url"] == "https://eu.posthog.com/project/9137/person/usr_8c41f0d2"
-    assert metadata["event_url"].startswith("https://eu.posthog.com/project/9137/events/01932f6e")
+    assert links["person"] == "https://eu.posthog.com/project/9137/person/usr_8c41f0d2"
+    assert links["posthog"].startswith("https://eu.posthog.com/project/9137/events/01932f6e")
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,9 @@ CONTEXT_LINE_MAX = 200
 
 # Frames of these platforms name the class in ``module`` and only the method in ``function``.
 _QUALIFIED_PLATFORMS = ("java",)
+# A frame's function as its trace prints it, where that differs from the one Sentry sent;
+# ``Frame`` ignores the key.
+_PRINTED = "printed_function"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ def read_trace(event: dict[str, Any], path: str, message: str | None = None) -> 
     """
     platform = fields.text(event, "platform", path)
     mapped: list[ExceptionInfo] = []
+    mapped_frames: list[list[dict[str, Any]]] = []
     raw_frames: list[list[dict[str, Any]] | None] = []
     exception = fields.obj(event, "exception", path)
     values = fields.array(exception, "values", f"{path}.exception") if exception else []
@@ -90,18 +94,37 @@ def read_trace(event: dict[str, Any], path: str, message: str | None = None) -> 
         kind = fields.text(value, "type", where)
         said = fields.text(value, "value", where)
         module = fields.text(value, "module", where)
-        frames = _frames(value, "stacktrace", where, platform)
+        listed = _frames(value, "stacktrace", where, platform) or []
         raw_frames.append(_frames(value, "raw_stacktrace", where, platform))
-        mapped.append(_exception(kind, said, module, frames or []))
+        mapped.append(_exception(kind, said, module, listed))
+        mapped_frames.append(listed)
     if mapped:
-        return SentryTrace(mapped, _raw_chain(mapped, raw_frames), format_exceptions(mapped))
+        text = format_exceptions(_as_printed(mapped, mapped_frames))
+        return SentryTrace(mapped, _raw_chain(mapped, raw_frames), text)
     frames = _crashed_thread_frames(event, path, platform)
     if frames is None:
         frames = _frames(event, "stacktrace", path, platform)
     if frames:
         thrown = [_exception(None, message, None, frames)]
-        return SentryTrace(thrown, [], format_exceptions(thrown))
+        return SentryTrace(thrown, [], format_exceptions(_as_printed(thrown, [frames])))
     return SentryTrace()
+
+
+def _as_printed(
+    chain: list[ExceptionInfo], frame_lists: list[list[dict[str, Any]]]
+) -> list[ExceptionInfo]:
+    """The chain as its language prints it: Java methods qualified by their class."""
+    if not any(_PRINTED in frame for frames in frame_lists for frame in frames):
+        return chain
+    return [
+        _exception(
+            exc.type,
+            exc.value,
+            exc.module,
+            [{**frame, "function": frame.get(_PRINTED, frame["function"])} for frame in frames],
+        )
+        for exc, frames in zip(chain, frame_lists, strict=True)
+    ]
 
 
 def _exception(
@@ -169,20 +192,10 @@ def _frame(raw: dict[str, Any], where: str, platform: str | None) -> dict[str, A
     """The fields of one ``Frame``, read from Sentry's frame at ``where``."""
     function = fields.text(raw, "function", where)
     module = fields.text(raw, "module", where)
-    frame_platform = fields.text(raw, "platform", where) or platform
-    if (
-        frame_platform in _QUALIFIED_PLATFORMS
-        and module
-        and function
-        and not function.startswith(f"{module}.")
-    ):
-        # "charge" alone says little; "com.acme.billing.InvoiceService.charge" is what a Java
-        # developer reads in a trace and what tells two frames apart when clustering.
-        function = f"{module}.{function}"
     context_line = fields.text(raw, "context_line", where)
     if context_line is not None and len(context_line) > CONTEXT_LINE_MAX:
         context_line = context_line[: CONTEXT_LINE_MAX - 1] + "…"
-    return {
+    frame: dict[str, Any] = {
         "function": function,
         "filename": fields.text(raw, "filename", where) or fields.text(raw, "abs_path", where),
         "module": module,
@@ -191,3 +204,14 @@ def _frame(raw: dict[str, Any], where: str, platform: str | None) -> dict[str, A
         "in_app": fields.flag(raw, "in_app", where),
         "context_line": context_line,
     }
+    frame_platform = fields.text(raw, "platform", where) or platform
+    if (
+        frame_platform in _QUALIFIED_PLATFORMS
+        and module
+        and function
+        and not function.startswith(f"{module}.")
+    ):
+        # The typed frame keeps the method as Sentry sent it; the trace shows
+        # "com.acme.billing.InvoiceService.charge", as a JVM prints it.
+        frame[_PRINTED] = f"{module}.{function}"
+    return frame

@@ -54,6 +54,9 @@ def test_issue_status_changes_update_the_known_item(
     sentry: Any, payload: Payload, action: str, status: str
 ) -> None:
     first = sentry.post(payload("issue_created"), "issue").json()
+    if action == "unresolved":
+        # A new issue is unresolved already: reopening needs it resolved first.
+        assert sentry.post(payload("issue_resolved"), "issue").json()["status"] == "updated"
     change = payload("issue_resolved")
     change["action"] = action
     change["data"]["issue"]["status"] = status

@@ -81,6 +81,9 @@ def test_java_chain_reads_cause_first(payload: Payload) -> None:
     item = sentry_event_to_feedback_item(event, "ledger")
     assert item.title == "LedgerWriteException: could not post journal entry JE-2024-118842"
     assert [e.type for e in item.exceptions] == ["PSQLException", "LedgerWriteException"]
+    # The typed frames keep class and method as Sentry sent them.
+    innermost = item.exceptions[-1].frames[-1]
+    assert (innermost.module, innermost.function) == ("com.acme.ledger.JournalService", "post")
     assert item.level == "fatal"
 
 

@@ -238,3 +238,37 @@ def test_typed_fields_survive_the_store(sentry: Any, payload: Payload) -> None:
     assert item["trace_id"] == "4bf92f3577b34da6a3ce929d0e0e4736"
     assert item["exceptions"][0]["frames"][-1]["function"] == "postEntry"
     assert item["links"]["issue"] == "https://kestrel-labs.sentry.io/issues/5830502664/"
+
+
+def test_an_error_then_its_issue_keeps_the_trace_and_gains_the_short_id(
+    sentry: Any, payload: Payload
+) -> None:
+    error = sentry.post(payload("error_python"), "error")
+    assert error.status_code == 201, error.text
+    sentry.post(payload("issue_created"), "issue")
+
+    item = sentry.client.item(error.json()["id"])
+
+    assert len(item["exceptions"][0]["frames"]) == 3
+    assert item["body"].startswith("Traceback (most recent call last):")
+    assert item["metadata"]["short_id"] == "BILLING-API-2K"
+    assert (item["release"], item["service"]) == ("billing-api@3.8.1", "billing-api")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the store's 'richer' rule takes a delivery's exceptions only when the item has "
+    "none; an issue's one crash-location frame must yield to its event's whole stack",
+)
+def test_an_issue_then_its_error_gives_the_item_the_errors_trace(
+    sentry: Any, payload: Payload
+) -> None:
+    issue = sentry.post(payload("issue_created"), "issue")
+    assert issue.status_code == 201, issue.text
+    sentry.post(payload("error_python"), "error")
+
+    item = sentry.client.item(issue.json()["id"])
+
+    assert item["body"].startswith("Traceback (most recent call last):")
+    assert len(item["exceptions"][0]["frames"]) == 3
+    assert item["metadata"]["short_id"] == "BILLING-API-2K"

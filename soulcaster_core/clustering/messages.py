@@ -1,0 +1,152 @@
+"""Canonical exception messages: one wording per problem, whichever runtime or SDK said it.
+
+The same JavaScript bug reads ``Cannot read properties of undefined (reading 'price')`` in
+Chrome (V8), ``can't access property "price", item is undefined`` in Firefox (SpiderMonkey) and
+``undefined is not an object (evaluating 'item.price')`` in Safari (JavaScriptCore). Each rule
+below recognises one family of such wordings and writes it the one way; what no rule knows is
+kept as it came. Values are masked afterwards (``normalize.mask``), but the names a message
+quotes (the property, the function, the key) are kept: they say which bug it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+#: Exception types that say nothing of the problem: Go's errors carry no type of their own
+#: (``*errors.errorString``), a text trace may only say ``panic``, and the runtime's own panic
+#: types differ between an SDK (``runtime.boundsError``) and the printed panic. Keys compare
+#: such items by their frames and message alone.
+GENERIC_TYPES = frozenset(
+    {
+        "error",
+        "errorstring",
+        "fundamental",
+        "withstack",
+        "withmessage",
+        "wraperror",
+        "joinerror",
+        "panic",
+        "boundserror",
+        "plainerror",
+        "typeassertionerror",
+        "runtimeerror",
+    }
+)
+# The same JS error under another type name in one engine.
+_TYPE_ALIASES = {"InternalError": "RangeError"}
+
+
+class Canonical(NamedTuple):
+    type: str
+    message: str
+
+
+def short_type(name: str | None) -> str:
+    """``java.lang.NullPointerException`` → ``NullPointerException``; ``*url.Error`` → ``Error``."""
+    if not name:
+        return ""
+    name = name.strip().lstrip("*")
+    short = re.split(r"[.:\\]+", name)[-1] if name else ""
+    return _TYPE_ALIASES.get(short, short)
+
+
+def key_type(name: str | None) -> str:
+    """The type as a grouping key compares it: short, and empty when it says nothing."""
+    short = short_type(name)
+    return "" if short.lower() in GENERIC_TYPES else short
+
+
+def _last_segment(expression: str) -> str:
+    """``this.cart.items`` → ``items``; ``a[0].b()`` → ``b``: the name the bug is about."""
+    expression = re.sub(r"\(.*\)\s*$", "", expression.strip())
+    parts = [p for p in re.split(r"[.\[\]'\"?]+", expression) if p]
+    return parts[-1] if parts else expression
+
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+
+def _read(match: re.Match[str]) -> str:
+    return f"cannot read property '{match['prop']}' of {match['what']}"
+
+
+def _read_evaluating(match: re.Match[str]) -> str:
+    return f"cannot read property '{_last_segment(match['expr'])}' of {match['what']}"
+
+
+def _not_function(match: re.Match[str]) -> str:
+    return f"'{_last_segment(match['expr'])}' is not a function"
+
+
+def _not_defined(match: re.Match[str]) -> str:
+    return f"'{match['name']}' is not defined"
+
+
+_RULES: list[_Rule] = [
+    # V8, current and old; SpiderMonkey; JavaScriptCore.
+    (
+        re.compile(
+            r"^Cannot read propert(?:y|ies) of (?P<what>undefined|null) "
+            r"\(reading '(?P<prop>[^']*)'\)"
+        ),
+        _read,
+    ),
+    (
+        re.compile(r"^Cannot read property '(?P<prop>[^']*)' of (?P<what>undefined|null)"),
+        _read,
+    ),
+    (
+        re.compile(
+            r"^can't access property \"(?P<prop>[^\"]*)\",? .*? is (?P<what>undefined|null)"
+        ),
+        _read,
+    ),
+    (
+        re.compile(r"^(?P<what>undefined|null) is not an object \(evaluating '(?P<expr>[^']*)'\)"),
+        _read_evaluating,
+    ),
+    # "x.y is not a function", with Safari's "(In 'x.y()', 'x.y' is undefined)" after it.
+    (
+        re.compile(r"^(?P<expr>\S.*?) is not a function(?:\.|\s|\(|$)"),
+        _not_function,
+    ),
+    (re.compile(r"^(?P<name>[\w$]+) is not defined$"), _not_defined),
+    (re.compile(r"^Can't find variable: (?P<name>[\w$]+)"), _not_defined),
+    (
+        re.compile(r"^(?:Maximum call stack size exceeded|too much recursion)\.?$", re.I),
+        lambda _: "maximum call stack size exceeded",
+    ),
+    (
+        re.compile(
+            r"^(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$"
+        ),
+        lambda _: "failed to fetch",
+    ),
+    (
+        re.compile(
+            r"^(?:JSON\.parse: unexpected|Unexpected token .* (?:in JSON|is not valid JSON)|"
+            r"JSON Parse error: )"
+        ),
+        lambda _: "invalid json",
+    ),
+]
+# A cheap test before the rules: every wording above contains one of these.
+_HINT = re.compile(
+    r"propert|is not an object|is not a function|is not defined|find variable|recursion|"
+    r"call stack|fetch|Load failed|JSON"
+)
+
+
+def canonical(type_name: str | None, message: str | None) -> Canonical:
+    """The problem in one wording: the short type and the message's first line, rewritten by
+    the first rule that recognises it (unmasked: the caller masks)."""
+    kind = short_type(type_name)
+    text = (message or "").strip().split("\n", 1)[0].strip()
+    if text and _HINT.search(text):
+        for pattern, rewrite in _RULES:
+            match = pattern.match(text)
+            if match:
+                return Canonical(kind, rewrite(match))
+    return Canonical(kind, text)

@@ -1,0 +1,86 @@
+"""Re-grouping a project's stored items with the current algorithm (``soulcaster recluster``).
+
+A better grouping only helps the data it sees: this rebuilds a project's clusters from its
+items, oldest first, exactly as the worker would have clustered them. Items keep their ids; an
+item a person placed (a merge or a move: its assignment says ``manual``) stays in the cluster
+it was put in, and its keys are taught to the index first, so the items like it follow it.
+
+Run it while no worker clusters the project (stop ``soulcaster worker``, or ``serve`` on the
+embedded store): a batch clustered in between would be undone by the rebuild.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..models import FeedbackItem
+from ..store.base import Store
+from .clusterer import Clusterer
+from .clusters import recount
+
+#: Items read per page and clustered per ``assign`` call.
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class ReclusterReport:
+    items: int
+    #: Items a person placed, kept where they are.
+    kept: int
+    clusters: int
+
+
+def placed_by_hand(item: FeedbackItem) -> bool:
+    return (item.metadata.get("clustering") or {}).get("method") == "manual"
+
+
+async def _all_item_ids(store: Store, project_id: str) -> list[str]:
+    ids: list[str] = []
+    cursor: str | None = None
+    while True:
+        page, cursor = await store.list_items(project_id, limit=PAGE, cursor=cursor)
+        ids.extend(item.id for item in page)
+        if cursor is None:
+            return ids[::-1]  # oldest first: the order the worker met them in
+
+
+async def recluster(
+    store: Store,
+    clusterer: Clusterer,
+    project_id: str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> ReclusterReport:
+    """Rebuild ``project_id``'s clusters; ``progress(done, total)`` after each batch."""
+    ids = await _all_item_ids(store, project_id)
+    manual: list[FeedbackItem] = []
+    for at in range(0, len(ids), PAGE):
+        manual += [
+            i for i in await store.get_items(project_id, ids[at : at + PAGE]) if placed_by_hand(i)
+        ]
+    kept = {item.cluster_id for item in manual if item.cluster_id}
+
+    # Start from nothing but what people decided.
+    await clusterer.index.clear(project_id)
+    for cluster in await store.list_clusters(project_id):
+        if cluster.id not in kept:
+            await store.delete_cluster(project_id, cluster.id)
+        else:
+            recount(cluster, [i for i in manual if i.cluster_id == cluster.id])
+            await store.save_cluster(cluster)
+    manual_ids = {item.id for item in manual}
+    rest = [item_id for item_id in ids if item_id not in manual_ids]
+    for at in range(0, len(rest), PAGE):
+        await store.set_item_clusters(project_id, [(i, None, {}) for i in rest[at : at + PAGE]])
+    await clusterer.remember(project_id, manual)
+
+    done = 0
+    for at in range(0, len(rest), PAGE):
+        items = await store.get_items(project_id, rest[at : at + PAGE])
+        await clusterer.assign(project_id, items)
+        done += len(items)
+        if progress is not None:
+            progress(done, len(rest))
+    clusters = len(await store.list_clusters(project_id))
+    return ReclusterReport(items=len(ids), kept=len(manual), clusters=clusters)

@@ -1,0 +1,253 @@
+"""Grouping keys: one problem, one cluster, whichever tool saw it and however it said it."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from soulcaster_core.clustering.clusterer import ALGORITHM, Clusterer
+from soulcaster_core.clustering.document import document_for
+from soulcaster_core.clustering.embedder import LocalEmbedder
+from soulcaster_core.clustering.explain import grouping_of
+from soulcaster_core.clustering.index import LocalIndex
+from soulcaster_core.clustering.messages import canonical
+from soulcaster_core.models import FeedbackItem, Project
+from soulcaster_core.stacktrace import ExceptionInfo, Frame
+from soulcaster_core.store.base import Store
+
+PROJECT = "acme"
+
+
+def item(
+    source: str = "sentry",
+    title: str = "",
+    body: str = "",
+    exceptions: list[ExceptionInfo] | None = None,
+    **fields: Any,
+) -> FeedbackItem:
+    return FeedbackItem(
+        project_id=PROJECT,
+        source=source,
+        external_id=uuid.uuid4().hex,
+        title=title or (exceptions[-1].headline() if exceptions else "untitled"),
+        body=body,
+        raw_text=f"{title}\n{body}",
+        exceptions=exceptions or [],
+        **fields,
+    )
+
+
+def exc(kind: str, value: str, *functions: str, in_app: bool | None = True) -> ExceptionInfo:
+    """An exception whose frames are ``functions``, outermost first (as senders order them)."""
+    return ExceptionInfo(
+        type=kind,
+        value=value,
+        frames=[Frame(function=f, filename=f"app/{f}.py", in_app=in_app) for f in functions],
+    )
+
+
+@pytest.fixture
+async def clusterer(store: Store) -> Clusterer:
+    await store.create_project(Project(id=PROJECT, name="Acme"))
+    return Clusterer(store, LocalEmbedder(), LocalIndex(store))
+
+
+async def clusters_of(clusterer: Clusterer, store: Store, *items: FeedbackItem) -> list[str]:
+    """Ingest and cluster ``items`` one batch each (as they would arrive apart)."""
+    found = []
+    for one in items:
+        await store.ingest(one)
+        [assignment] = await clusterer.assign(PROJECT, [one])
+        found.append(assignment.cluster_id)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("TypeError", "Cannot read properties of undefined (reading 'price')"),
+        ("TypeError", 'can\'t access property "price", item is undefined'),
+        ("TypeError", "undefined is not an object (evaluating 'item.price')"),
+        ("TypeError", "Cannot read property 'price' of undefined"),
+    ],
+)
+def test_three_engines_wordings_are_one_message(kind: str, message: str) -> None:
+    assert canonical(kind, message).message == "cannot read property 'price' of undefined"
+
+
+def test_not_a_function_in_every_engine() -> None:
+    said = {
+        canonical("TypeError", m).message
+        for m in (
+            "cart.applyCoupon is not a function",
+            "this.cart.applyCoupon is not a function. (In 'this.cart.applyCoupon(code)', "
+            "'this.cart.applyCoupon' is undefined)",
+            "(intermediate value).applyCoupon is not a function",
+        )
+    }
+    assert said == {"'applyCoupon' is not a function"}
+
+
+def test_keys_ignore_lines_files_and_packages() -> None:
+    sentry = item(
+        exceptions=[
+            ExceptionInfo(
+                type="java.lang.IllegalStateException",
+                value="cart is closed",
+                frames=[
+                    Frame(module="com.shop.Cart", function="checkout", lineno=40, in_app=True),
+                    Frame(module="com.shop.Cart", function="close", lineno=88, in_app=True),
+                ],
+            )
+        ]
+    )
+    later_release = item(
+        "splunk",
+        exceptions=[
+            ExceptionInfo(
+                type="IllegalStateException",
+                value="cart is closed",
+                frames=[
+                    Frame(function="com.shop.Cart.checkout", filename="Cart.java", lineno=41),
+                    Frame(function="com.shop.Cart.close", filename="Cart.java", lineno=93),
+                ],
+            )
+        ],
+    )
+    assert document_for(sentry).signature == document_for(later_release).signature
+
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_same_message_at_two_code_locations_is_two_clusters(
+    clusterer: Clusterer, store: Store
+) -> None:
+    message = "index out of range [3] with length 3"
+    a, b = await clusters_of(
+        clusterer,
+        store,
+        item(exceptions=[exc("panic", message, "main", "handleOrders", "splitBatch")]),
+        item(exceptions=[exc("panic", message, "main", "exportReport", "pageRows")]),
+    )
+    assert a != b
+
+
+async def test_an_alert_without_a_trace_joins_by_message(
+    clusterer: Clusterer, store: Store
+) -> None:
+    error = item(exceptions=[exc("KeyError", "'user_id'", "profile_view", "load_profile")])
+    monitor = item("datadog", exceptions=[ExceptionInfo(type="KeyError", value="'user_id'")])
+    other = item("datadog", exceptions=[ExceptionInfo(type="KeyError", value="'order_id'")])
+    a, b, c = await clusters_of(clusterer, store, error, monitor, other)
+    assert a == b != c
+
+
+async def test_an_alert_naming_only_service_and_kind_joins_the_one_such_cluster(
+    clusterer: Clusterer, store: Store
+) -> None:
+    error = item(
+        exceptions=[exc("TimeoutError", "read timed out after 30s", "charge")],
+        service="payments",
+    )
+    monitor = item("datadog", exceptions=[ExceptionInfo(type="TimeoutError")], service="payments")
+    elsewhere = item("datadog", exceptions=[ExceptionInfo(type="TimeoutError")], service="search")
+    a, b, c = await clusters_of(clusterer, store, error, monitor, elsewhere)
+    assert a == b != c
+
+
+async def test_two_bugs_ending_in_one_helper_stay_apart_and_each_meets_its_twin(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def through_helper(*callers: str) -> FeedbackItem:
+        return item(exceptions=[exc("AppError", "request failed", *callers, "report_error")])
+
+    refunds = through_helper("dispatch_refunds", "refund_order")
+    invoices = through_helper("render_invoices", "invoice_pdf")
+    refunds_again = through_helper("dispatch_refunds_v2", "refund_order")
+    invoices_again = through_helper("render_invoices", "invoice_pdf")
+    a, b, c, d = await clusters_of(
+        clusterer, store, refunds, invoices, refunds_again, invoices_again
+    )
+    assert a != b
+    assert (c, d) == (a, b)
+
+
+async def test_one_bug_whose_sdks_disagree_on_in_app_is_one_cluster(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # One SDK counts the app's HTTP wrapper as application code, the other does not.
+    sentry = item(exceptions=[exc("HTTPError", "502 Bad Gateway", "sync_orders", "fetch_json")])
+    posthog = item(
+        "posthog",
+        exceptions=[
+            ExceptionInfo(
+                type="HTTPError",
+                value="502 Bad Gateway",
+                frames=[
+                    Frame(function="sync_orders", in_app=True),
+                    Frame(function="fetch_json", filename="lib/http.py", in_app=False),
+                ],
+            )
+        ],
+    )
+    a, b = await clusters_of(clusterer, store, sentry, posthog)
+    assert a == b
+
+
+async def test_minified_frames_leave_the_decision_to_the_message(
+    clusterer: Clusterer, store: Store
+) -> None:
+    mapped = item(
+        exceptions=[exc("TypeError", "Cannot read properties of null (reading 'id')", "saveCart")]
+    )
+    minified = item(
+        "splunk",
+        exceptions=[
+            ExceptionInfo(
+                type="TypeError",
+                value="null is not an object (evaluating 'n.id')",
+                frames=[Frame(function="t", filename="https://cdn/chunk-3f9a1.js", in_app=True)],
+            )
+        ],
+    )
+    a, b = await clusters_of(clusterer, store, mapped, minified)
+    assert a == b
+
+
+async def test_log_values_of_several_words_meet_their_one_word_siblings(
+    clusterer: Clusterer, store: Store
+) -> None:
+    lines = [
+        "chrome.exe - proxy.example.org:5070 close, 0 bytes sent, 0 bytes received, lifetime 00:01",
+        "chrome.exe - proxy.example.org:5070 close, 1,234 bytes (1.20 KB) sent, 312 bytes "
+        "received, lifetime <1 sec",
+        "chrome.exe - proxy.example.org close, 5,120 bytes (5.00 KB) sent, 3,001 bytes (2.93 KB) "
+        "received, lifetime 02:10",
+    ]
+    found = await clusters_of(clusterer, store, *(item("manual", line) for line in lines))
+    assert len(set(found)) == 1
+
+
+async def test_the_item_records_which_key_grouped_it_and_what_was_read(
+    clusterer: Clusterer, store: Store
+) -> None:
+    first = item(exceptions=[exc("KeyError", "'user_id'", "profile_view", "load_profile")])
+    again = item("posthog", exceptions=[exc("KeyError", "'user_id'", "load_profile")])
+    await clusters_of(clusterer, store, first, again)
+    stored = await store.get_item(PROJECT, again.id)
+    assert stored is not None
+    assert grouping_of(stored) == {
+        "method": "frames",
+        "reason": "same exception type and innermost application frame",
+        "algorithm": ALGORITHM,
+        "similarity": 1.0,
+        "key": document_for(stored).signature,
+        "type": "KeyError",
+        "message": "'user_id'",
+        "frames": ["load_profile"],
+        "frames_from": "exceptions",
+        "service": None,
+    }
