@@ -26,6 +26,7 @@ from starlette.datastructures import Headers
 
 from .errors import BadPayload, Unauthorized
 from .models import FeedbackItem, IngestResult, utcnow
+from .store.merge import DEFAULT_MERGE_POLICY, MergePolicy, check_policy
 
 EventT = TypeVar("EventT")
 ConfigT = TypeVar("ConfigT", bound="SourceConfig")
@@ -210,6 +211,16 @@ class WebhookHandler(Generic[EventT, ConfigT]):
     one_event_per_id: ClassVar[bool] = False
     #: What the sender must add so ``authenticate`` passes; ``{token}`` is the configured secret.
     auth_instructions: ClassVar[str] = "Nothing: this source accepts unauthenticated requests."
+    #: How a delivery refines the item it lands on (same ``external_id``): field or unit name
+    #: (``"release"``, ``"metadata"``, ``"metadata.short_id"``) to a rule among ``fill``,
+    #: ``richer``, ``latest``, ``union`` and ``keep`` (``soulcaster_core/store/merge.py``).
+    #: Change an entry with ``{**DEFAULT_MERGE_POLICY, "metadata.short_id": "latest"}``.
+    merge_policy: ClassVar[MergePolicy] = DEFAULT_MERGE_POLICY
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A policy no store could follow fails the plugin's import, which names the plugin.
+        check_policy(cls.merge_policy)
 
     def authenticate(self, request: WebhookRequest, config: ConfigT) -> None:
         """Raise ``Unauthorized`` when the request does not carry the configured credentials."""

@@ -6,6 +6,7 @@ dead-letter replays and API syncs all take exactly the same steps.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from .errors import BadPayload, BadRequest, HTTPError, NotFound, StoreUnavailabl
 from .handler import SourceConfig, WebhookHandler, WebhookRequest
 from .models import DeadLetter, IngestResult, utcnow
 from .services import Services
+from .store.history import RawBody, Via
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,7 @@ async def deliver(
     except Unauthorized as exc:
         await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
         raise
-    return await _parse_and_ingest(services, handler, project_id, config, request)
+    return await _parse_and_ingest(services, handler, project_id, config, request, "webhook")
 
 
 async def replay(services: Services, letter: DeadLetter) -> Answer:
@@ -92,7 +94,7 @@ async def replay(services: Services, letter: DeadLetter) -> Answer:
         query=letter.query,
         received_at=letter.received_at,
     )
-    return await _parse_and_ingest(services, handler, letter.project_id, config, request)
+    return await _parse_and_ingest(services, handler, letter.project_id, config, request, "replay")
 
 
 async def _parse_and_ingest(
@@ -101,13 +103,14 @@ async def _parse_and_ingest(
     project_id: str,
     config: SourceConfig,
     request: WebhookRequest,
+    via: Via,
 ) -> Answer:
     try:
         event = handler.parse_request(request)
     except Exception as exc:
         raise await _dead_letter(services, handler.source, project_id, request, exc) from None
     try:
-        result = await _accept_map_store(services, handler, project_id, config, event, request)
+        result = await _accept_map_store(services, handler, project_id, config, event, request, via)
     except _PluginFailure as failure:
         raise await _dead_letter(
             services, handler.source, project_id, request, failure.cause
@@ -136,7 +139,7 @@ async def ingest_event(
     A plugin error here propagates: the sync that called it reports it.
     """
     try:
-        result = await _accept_map_store(services, handler, project_id, config, event, None)
+        result = await _accept_map_store(services, handler, project_id, config, event, None, "sync")
     except _PluginFailure as failure:
         raise failure.cause from None
     return None if isinstance(result, str) else result
@@ -149,6 +152,7 @@ async def _accept_map_store(
     config: SourceConfig,
     event: Any,
     request: WebhookRequest | None,
+    via: Via,
 ) -> IngestResult | str:
     """The shared tail of every path; a string is the reason the event was ignored."""
     store = services.store
@@ -168,16 +172,36 @@ async def _accept_map_store(
     # Whatever the plugin wrote, the item belongs where it was delivered.
     if (item.project_id, item.source) != (project_id, source):
         item = item.model_copy(update={"project_id": project_id, "source": source})
+    settings = services.settings
+    raw: RawBody | None
     if request is not None:
         item.received_at = request.received_at
+        raw = RawBody.capped(
+            request.headers.get("content-type", ""), request.body, settings.max_body_bytes
+        )
+    else:
+        raw = _event_body(event, settings.max_body_bytes)
     result = await store.ingest(
         item,
         occurrence=occurrence,
         delivery_id=delivery_id,
-        delivery_ttl=services.settings.delivery_ttl_seconds,
+        delivery_ttl=settings.delivery_ttl_seconds,
+        policy=handler.merge_policy,
+        via=via,
+        raw=raw,
+        raw_ttl=int(settings.raw_retention_days * 86400),
     )
     services.plugins.notify_ingested(item, result)
     return result
+
+
+def _event_body(event: Any, limit: int) -> RawBody | None:
+    """What a sync fetched, as JSON, for the item's history; ``None`` if it is not JSON."""
+    try:
+        body = json.dumps(event, ensure_ascii=False).encode()
+    except (TypeError, ValueError):  # an event object of the plugin's own
+        return None
+    return RawBody.capped("application/json", body, limit)
 
 
 def _ignored(reason: str) -> Answer:

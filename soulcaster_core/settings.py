@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     public_url: str | None = None
     #: How long a sender's delivery id (e.g. Sentry's Request-ID) is remembered.
     delivery_ttl_seconds: int = 7 * 24 * 3600
+    #: How long the raw body of each delivery is kept, for an item's history (capped at the
+    #: body limit; an item keeps its last 50 deliveries).
+    raw_retention_days: float = Field(default=14, ge=0)
     #: Seconds between automatic syncs of sources that poll (PostHog).
     sync_interval_seconds: float = 300.0
     #: Cluster inside ``serve`` (the embedded default), or leave it to ``soulcaster worker``.

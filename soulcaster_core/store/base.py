@@ -10,10 +10,14 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BadRequest
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
+from .merge import DEFAULT_MERGE_POLICY, MergePolicy
+
+if TYPE_CHECKING:
+    from .history import DeliveryRecord, RawBody, Via
 
 #: What ``record_event`` counts, besides the created/duplicate/updated that ``ingest`` counts.
 EVENT_KINDS = (
@@ -32,6 +36,11 @@ ItemClusterRow = tuple[str, str | None, Mapping[str, Any]]
 ClusterUpdate = Callable[[Mapping[str, Cluster]], Sequence[Cluster]]
 #: ``(vector_id, vector, metadata)``: one entry of the local vector index.
 VectorRow = tuple[str, Sequence[float], Mapping[str, Any]]
+
+#: Deliveries an item keeps in its history; the raw body of an older one is deleted with it.
+HISTORY_LIMIT = 50
+#: How long raw bodies are kept unless the settings say otherwise (``raw_retention_days``).
+RAW_TTL_SECONDS = 14 * 24 * 3600
 
 #: Counters are kept per hour; a day's window needs 24 buckets plus the current one.
 STATS_WINDOW = timedelta(hours=24)
@@ -100,15 +109,33 @@ class Store(ABC):
         occurrence: bool = True,
         delivery_id: str | None = None,
         delivery_ttl: int = 7 * 24 * 3600,
+        policy: MergePolicy = DEFAULT_MERGE_POLICY,
+        via: Via = "webhook",
+        raw: RawBody | None = None,
+        raw_ttl: int = RAW_TTL_SECONDS,
     ) -> IngestResult:
-        """Dedup, save, count and enqueue for clustering, as one atomic step.
+        """Dedup, save or merge, count, record and enqueue for clustering, as one atomic step.
 
         - ``delivery_id`` seen before: ``duplicate`` of what that delivery made, nothing written.
         - new ``(project, source, external_id)``: the item is saved and queued: ``created``.
-        - known key, ``occurrence``: occurrences + 1, ``last_seen`` moves on: ``duplicate``.
-        - known key, not ``occurrence`` (a status change): only ``metadata.status``: ``updated``.
-        In every known-key case ``item.metadata["status"]``, when given, replaces the stored one.
+        - known key: the stored item is refined by what ``item`` adds, unit by unit, as
+          ``policy`` says (``store/merge.py``); ``first_seen`` and ``last_seen`` widen.
+          ``occurrence``: occurrences + 1: ``duplicate``. Not ``occurrence`` (a change of state):
+          ``updated`` when the merge changed something, else ``duplicate`` (a redelivery of a
+          state the item has already).
+        Every outcome but the first adds a record to the item's history (the last
+        ``HISTORY_LIMIT``) and keeps ``raw`` for ``raw_ttl`` seconds under the record's id.
         """
+
+    @abstractmethod
+    async def list_deliveries(
+        self, project_id: str, item_id: str, limit: int = HISTORY_LIMIT
+    ) -> list[DeliveryRecord]:
+        """The item's history, newest first (empty for an unknown item)."""
+
+    @abstractmethod
+    async def get_raw_body(self, project_id: str, record_id: str) -> RawBody | None:
+        """The raw body of a delivery record; ``None`` once it expired (or there was none)."""
 
     @abstractmethod
     async def get_items(self, project_id: str, item_ids: Sequence[str]) -> list[FeedbackItem]:

@@ -1,58 +1,216 @@
--- Dedup, save, count and enqueue items of one project, each atomically (see Store.ingest).
--- Concurrent webhooks of a project arrive here as one call: one script run for the batch
--- instead of one each. Every key shares the project's hash tag, so a call runs on one shard
--- of a Redis Cluster.
+-- Dedup, save or merge, count, record and enqueue items of one project, each atomically (see
+-- Store.ingest). Concurrent webhooks of a project arrive here as one call: one script run for
+-- the batch instead of one each. Every key shares the project's hash tag, so a call runs on one
+-- shard of a Redis Cluster (item, history and raw keys are built from the prefixes in ARGV).
+--
 -- KEYS: 1 items zset, 2 stats hash (this hour), 3 last-events hash, 4 queue stream; then 4 per
 --       item: dedup, new item, source zset, delivery
--- ARGV: 1 project id, 2 item key prefix, 3 stats ttl, 4 last-event json; then 8 per item:
---       new id, item json, received ms, last_seen (fixed-width ISO), occurrence 0/1,
---       status or "", source, delivery ttl ("" = no delivery id)
+-- ARGV: 1 project id, 2 item key prefix, 3 stats ttl, 4 last-event json, 5 history key prefix,
+--       6 raw key prefix, 7 history limit; then per item 15 values and 2 per unit:
+--       1 new id, 2 base json, 3 received ms, 4 first_seen, 5 last_seen (fixed-width ISO),
+--       6 occurrence 0/1, 7 source, 8 delivery ttl ("" = no delivery id), 9 merge policy json,
+--       10 brings exceptions 0/1, 11 record id, 12 record head (store/history.py), 13 raw ttl
+--       ("" = no raw body), 14 raw value, 15 unit count n; then n pairs (unit name, JSON text)
+-- An item hash holds data (the item without its units), occurrences, first_seen, last_seen,
+-- u:<unit> (a unit's JSON text, store/merge.py), at:<unit> (the received ms of a 'latest'
+-- unit's value), cluster_id and clustering. An item stored before units were kept apart has no
+-- u:title: its data holds the whole item (and its status field the status).
 -- Returns one reply per item: {outcome, id}, or {"error", message} for an item whose
 -- commands failed (the others are unaffected).
+
+local HEAD, FIXED = 7, 15
+local EMPTY = {['null'] = true, ['""'] = true, ['[]'] = true, ['{}'] = true}
+-- Arguments per command: far below what Lua's unpack can take. Even, so pairs stay together.
+local CHUNK = 1000
+local policies = {}
+
+local function chunked(command, key, list)
+  local replies = {}
+  for first = 1, #list, CHUNK do
+    local reply = redis.call(command, key, unpack(list, first, math.min(first + CHUNK - 1, #list)))
+    if command == 'HMGET' then
+      for _, value in ipairs(reply) do replies[#replies + 1] = value end
+    end
+  end
+  return replies
+end
+
+local function rule_of(policy, name)
+  local rule = policy[name]
+  if rule then return rule end
+  local head = string.match(name, '^([^.]*)%.')
+  return head and policy[head] or 'keep'
+end
+
+-- The units of an item stored whole, as cjson re-encodes them: only compared, never written.
+local function legacy_units(key)
+  local data = redis.call('HGET', key, 'data')
+  local status = redis.call('HGET', key, 'status')
+  data = data and cjson.decode(data) or {}
+  return function(name)
+    if name == 'metadata.status' and status then return cjson.encode(status) end
+    local head, sub = string.match(name, '^([^.]*)%.(.*)$')
+    local value
+    if head then
+      if type(data[head]) == 'table' then value = data[head][sub] end
+    else
+      value = data[name]
+    end
+    if value == nil then return false end
+    return cjson.encode(value)
+  end
+end
+
+-- Refine a stored item by the delivery's units, rule by rule (store/merge.py, merge_units).
+-- Returns the status change {before, after} (JSON texts) or nil, and the units changed.
+local function merge(key, id, a, u, n)
+  local policy = policies[ARGV[a + 9]]
+  if not policy then
+    policy = cjson.decode(ARGV[a + 9])
+    policies[ARGV[a + 9]] = policy
+  end
+  local fields = {'u:exceptions', 'u:title'}
+  for j = 1, n do fields[j + 2] = 'u:' .. ARGV[u + 2 * j - 1] end
+  local stored = chunked('HMGET', key, fields)
+  if not stored[2] then
+    local unit = legacy_units(key)
+    for i, field in ipairs(fields) do
+      if not stored[i] then stored[i] = unit(string.sub(field, 3)) end
+    end
+  end
+  local richer = ARGV[a + 10] == '1' and (not stored[1] or EMPTY[stored[1]])
+  local received = tonumber(ARGV[a + 3])
+  local rules, latest, versions = {}, {}, {}
+  for j = 1, n do
+    rules[j] = rule_of(policy, ARGV[u + 2 * j - 1])
+    local old = stored[j + 2]
+    if rules[j] == 'latest' and old and not EMPTY[old] then
+      latest[#latest + 1] = j
+    end
+  end
+  if #latest > 0 then
+    local names = {}
+    for i, j in ipairs(latest) do names[i] = 'at:' .. ARGV[u + 2 * j - 1] end
+    local found = chunked('HMGET', key, names)
+    local created
+    for i, j in ipairs(latest) do
+      if found[i] then
+        versions[j] = tonumber(found[i])
+      else  -- set when the item was created
+        created = created or tonumber(redis.call('ZSCORE', KEYS[1], id)) or 0
+        versions[j] = created
+      end
+    end
+  end
+  local writes, changed, status = {}, {}, nil
+  for j = 1, n do
+    local name, text, old, rule = ARGV[u + 2 * j - 1], ARGV[u + 2 * j], stored[j + 2], rules[j]
+    local take
+    if not old then
+      take = true
+    elseif rule == 'keep' or EMPTY[text] then
+      take = false
+    elseif rule == 'fill' then
+      take = EMPTY[old]
+    elseif rule == 'richer' then
+      take = richer or EMPTY[old]
+    elseif rule == 'latest' then
+      take = EMPTY[old] or received >= versions[j]
+    elseif rule == 'union' then
+      take = true
+    else
+      error('unknown merge rule ' .. tostring(rule))
+    end
+    if take then
+      if rule == 'latest' and not EMPTY[text] then
+        writes[#writes + 1] = 'at:' .. name
+        writes[#writes + 1] = ARGV[a + 3]
+      end
+      if old ~= text then
+        writes[#writes + 1] = 'u:' .. name
+        writes[#writes + 1] = text
+        changed[#changed + 1] = name
+        if name == 'metadata.status' then status = {old or 'null', text} end
+      end
+    end
+  end
+  if #writes > 0 then chunked('HSET', key, writes) end
+  return status, changed
+end
+
 local function ingest(k, a)
   local dedup, item_key, by_source, delivery = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4]
-  local new_id, json, received, last_seen = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
-  local occurrence, status, source, delivery_ttl = ARGV[a + 5], ARGV[a + 6], ARGV[a + 7], ARGV[a + 8]
+  local first_seen, last_seen, occurrence = ARGV[a + 4], ARGV[a + 5], ARGV[a + 6]
+  local source, delivery_ttl = ARGV[a + 7], ARGV[a + 8]
+  local u, n = a + FIXED, tonumber(ARGV[a + FIXED])
   if delivery_ttl ~= '' then
     local seen = redis.call('GET', delivery)
     if seen then return {'duplicate', seen} end
   end
-  local outcome
+  local outcome, status, changed
   local id = redis.call('GET', dedup)
   if id then
     local key = ARGV[2] .. id
-    if status ~= '' then redis.call('HSET', key, 'status', status) end
+    status, changed = merge(key, id, a, u, n)
     if occurrence == '1' then
       redis.call('HINCRBY', key, 'occurrences', 1)
-      local last = redis.call('HGET', key, 'last_seen')
+      local first, last = unpack(redis.call('HMGET', key, 'first_seen', 'last_seen'))
+      if first and first_seen < first then redis.call('HSET', key, 'first_seen', first_seen) end
       if (not last) or last_seen > last then redis.call('HSET', key, 'last_seen', last_seen) end
       outcome = 'duplicate'
-    else
+    elseif #changed > 0 then
       outcome = 'updated'
+    else
+      outcome = 'duplicate'  -- a state the item has already: nothing new
     end
   else
-    id = new_id
+    id = ARGV[a + 1]
     redis.call('SET', dedup, id)
-    redis.call('HSET', item_key, 'data', json, 'occurrences', 1, 'last_seen', last_seen)
-    if status ~= '' then redis.call('HSET', item_key, 'status', status) end
-    redis.call('ZADD', KEYS[1], received, id)
-    redis.call('ZADD', by_source, received, id)
+    local fields = {
+      'data', ARGV[a + 2], 'occurrences', 1, 'first_seen', first_seen, 'last_seen', last_seen,
+    }
+    for j = 1, n do
+      local name, text = ARGV[u + 2 * j - 1], ARGV[u + 2 * j]
+      fields[#fields + 1] = 'u:' .. name
+      fields[#fields + 1] = text
+      if name == 'metadata.status' and not EMPTY[text] then status = {'null', text} end
+    end
+    chunked('HSET', item_key, fields)
+    redis.call('ZADD', KEYS[1], ARGV[a + 3], id)
+    redis.call('ZADD', by_source, ARGV[a + 3], id)
     redis.call('XADD', KEYS[4], '*', 'project', ARGV[1], 'item', id)
-    outcome = 'created'
+    outcome, changed = 'created', {}
   end
   if delivery_ttl ~= '' then redis.call('SET', delivery, id, 'EX', delivery_ttl) end
   redis.call('HINCRBY', KEYS[2], source .. '|' .. outcome, 1)
   redis.call('HSET', KEYS[3], source .. '|' .. outcome, ARGV[4])
+  -- The delivery's record (store/history.py, record_tail) and its raw body.
+  local record = ARGV[a + 12] .. ',"outcome":"' .. outcome .. '"'
+  if status then
+    record = record .. ',"status":{"before":' .. status[1] .. ',"after":' .. status[2] .. '}'
+  end
+  if #changed > 0 then record = record .. ',"changed":' .. cjson.encode(changed) end
+  local history = ARGV[5] .. id
+  if redis.call('LPUSH', history, record .. '}') > tonumber(ARGV[7]) then
+    local dropped = string.match(redis.call('RPOP', history), '^{"id":"([^"]*)"')
+    if dropped then redis.call('DEL', ARGV[6] .. dropped) end
+  end
+  if ARGV[a + 13] ~= '' then
+    redis.call('SET', ARGV[6] .. ARGV[a + 11], ARGV[a + 14], 'EX', ARGV[a + 13])
+  end
   return {outcome, id}
 end
 
 local replies = {}
-for i = 0, (#KEYS - 4) / 4 - 1 do
-  local ok, reply = pcall(ingest, 4 + 4 * i, 4 + 8 * i)
+local a = HEAD
+for k = 4, #KEYS - 4, 4 do
+  local n = tonumber(ARGV[a + FIXED])
+  local ok, reply = pcall(ingest, k, a)
   if not ok then
     reply = {'error', type(reply) == 'table' and reply.err or tostring(reply)}
   end
-  replies[i + 1] = reply
+  replies[#replies + 1] = reply
+  a = a + FIXED + 2 * n
 end
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 return replies

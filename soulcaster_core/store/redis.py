@@ -19,12 +19,15 @@ from typing import Any, ParamSpec, TypeVar
 import hiredis
 import redis.asyncio as aioredis
 from redis import exceptions as redis_errors
+from redis.client import NEVER_DECODE
 from redis.exceptions import NoScriptError
 
 from ..errors import StoreUnavailable
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
 from ..timestamps import hour_bucket
 from .base import (
+    HISTORY_LIMIT,
+    RAW_TTL_SECONDS,
     STATS_WINDOW,
     ClusterUpdate,
     ItemClusterRow,
@@ -34,9 +37,13 @@ from .base import (
     make_cursor,
     parse_cursor,
 )
+from .history import DeliveryRecord, RawBody, Via, new_record_id, record_head
+from .merge import DEFAULT_MERGE_POLICY, MergePolicy, assemble, base_json, item_units, policy_json
 
 P = ParamSpec("P")
 T = TypeVar("T")
+#: A script argument as hiredis packs it.
+Arg = str | int | bytes
 
 GROUP = "soulcaster-clusterers"
 SOCKET_TIMEOUT = 5.0
@@ -125,7 +132,7 @@ class _IngestBatcher:
         self,
         redis: Any,
         source: str,
-        head: Callable[[str], tuple[list[str], list[str | int]]],
+        head: Callable[[str], tuple[list[str], list[Arg]]],
     ) -> None:
         self.redis = redis
         self.source = source
@@ -135,9 +142,7 @@ class _IngestBatcher:
         self._pending: dict[str, list[_Call]] = {}
         self._sending: set[asyncio.Task[None]] = set()
 
-    def submit(
-        self, project: str, keys: list[str], args: list[str | int]
-    ) -> asyncio.Future[list[str]]:
+    def submit(self, project: str, keys: list[str], args: list[Arg]) -> asyncio.Future[list[str]]:
         """The future reply ``[outcome, id]`` of one item's part of its project's next call."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[list[str]] = loop.create_future()
@@ -210,7 +215,7 @@ class _IngestBatcher:
             await pool.release(connection)
 
 
-_Call = tuple[list[str], list[str | int], "asyncio.Future[list[str]]"]
+_Call = tuple[list[str], list[Arg], "asyncio.Future[list[str]]"]
 
 
 def _last_event(at: datetime, detail: str | None) -> str:
@@ -219,17 +224,21 @@ def _last_event(at: datetime, detail: str | None) -> str:
 
 
 def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem | None:
+    """An item from its hash (see ingest.lua): its data, with its units and bookkeeping set."""
     if "data" not in data:  # what is left of an item Redis evicted: nothing to show
         return None
-    item = FeedbackItem.model_validate_json(data["data"])
-    item.occurrences = int(data["occurrences"])
-    item.last_seen = datetime.fromisoformat(data["last_seen"])
-    item.cluster_id = data.get("cluster_id") or None
-    if "status" in data:
-        item.metadata["status"] = data["status"]
+    fields: dict[str, Any] = json.loads(data["data"])
+    if "status" in data:  # stored whole, before units were kept apart
+        fields.setdefault("metadata", {})["status"] = data["status"]
+    assemble(fields, ((name[2:], text) for name, text in data.items() if name[:2] == "u:"))
+    fields["occurrences"] = int(data["occurrences"])
+    fields["last_seen"] = data["last_seen"]
+    if "first_seen" in data:
+        fields["first_seen"] = data["first_seen"]
+    fields["cluster_id"] = data.get("cluster_id") or None
     if "clustering" in data:
-        item.metadata["clustering"] = json.loads(data["clustering"])
-    return item
+        fields.setdefault("metadata", {})["clustering"] = json.loads(data["clustering"])
+    return FeedbackItem.model_validate(fields)
 
 
 class RedisStore(Store):
@@ -328,7 +337,7 @@ class RedisStore(Store):
             await pipe.execute()
 
     # -- items ---------------------------------------------------------------------------------
-    def _ingest_head(self, project: str) -> tuple[list[str], list[str | int]]:
+    def _ingest_head(self, project: str) -> tuple[list[str], list[Arg]]:
         """What one ingest call of ``project`` starts with (see ingest.lua); read at send time."""
         now = utcnow()
         keys = [
@@ -337,11 +346,14 @@ class RedisStore(Store):
             self._k("last", project),
             self._k("queue", project),
         ]
-        args: list[str | int] = [
+        args: list[Arg] = [
             project,
             self._k("item", project, ""),
             STATS_TTL,
             _last_event(now, None),
+            self._k("history", project, ""),
+            self._k("raw", project, ""),
+            HISTORY_LIMIT,
         ]
         return keys, args
 
@@ -352,25 +364,39 @@ class RedisStore(Store):
         occurrence: bool = True,
         delivery_id: str | None = None,
         delivery_ttl: int = 7 * 24 * 3600,
+        policy: MergePolicy = DEFAULT_MERGE_POLICY,
+        via: Via = "webhook",
+        raw: RawBody | None = None,
+        raw_ttl: int = RAW_TTL_SECONDS,
     ) -> IngestResult:
         p, source = item.project_id, item.source
-        status = item.metadata.get("status")
         keys = [
             self._k("dedup", p, source, item.external_id),
             self._k("item", p, item.id),
             self._k("items", p, "source", source),
             self._k("delivery", p, source, delivery_id or ""),
         ]
-        args: list[str | int] = [
+        record_id = new_record_id()
+        units = item_units(item)
+        args: list[Arg] = [
             item.id,
-            item.model_dump_json(),
+            base_json(item),
             int(item.received_at.timestamp() * 1000),
+            iso(item.first_seen or item.created_at),
             iso(item.last_seen or item.created_at),
             "1" if occurrence else "0",
-            "" if status is None else str(status),
             source,
             delivery_ttl if delivery_id is not None else "",
+            policy_json(policy),
+            "1" if item.exceptions else "0",
+            record_id,
+            record_head(record_id, item.received_at, source, via, occurrence, delivery_id, raw),
+            "" if raw is None else raw_ttl,
+            b"" if raw is None else raw.encode(),
+            len(units),
         ]
+        for name, text in units:
+            args += (name, text)
         # The batch's future is awaited here, not through _guarded and a coroutine of the
         # batcher's: two coroutines fewer to pass on every webhook's way to Redis and back.
         try:
@@ -390,6 +416,21 @@ class RedisStore(Store):
                 pipe.hgetall(self._k("item", project_id, item_id))
             hashes = await pipe.execute()
         return [item for data in hashes if (item := _item_from_hash(data)) is not None]
+
+    @_guarded
+    async def list_deliveries(
+        self, project_id: str, item_id: str, limit: int = HISTORY_LIMIT
+    ) -> list[DeliveryRecord]:
+        rows = await self.redis.lrange(self._k("history", project_id, item_id), 0, limit - 1)
+        return [DeliveryRecord.model_validate_json(row) for row in rows]
+
+    @_guarded
+    async def get_raw_body(self, project_id: str, record_id: str) -> RawBody | None:
+        # Bodies are bytes as they came, not necessarily UTF-8: read without decoding.
+        value = await self.redis.execute_command(
+            "GET", self._k("raw", project_id, record_id), **{NEVER_DECODE: True}
+        )
+        return None if value is None else RawBody.decode(value)
 
     @_guarded
     async def list_items(

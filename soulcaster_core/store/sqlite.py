@@ -23,6 +23,8 @@ from ..errors import StoreUnavailable
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
 from ..timestamps import hour_bucket
 from .base import (
+    HISTORY_LIMIT,
+    RAW_TTL_SECONDS,
     STATS_WINDOW,
     ClusterUpdate,
     ItemClusterRow,
@@ -31,6 +33,23 @@ from .base import (
     iso,
     make_cursor,
     parse_cursor,
+)
+from .history import (
+    DeliveryRecord,
+    RawBody,
+    Via,
+    new_record_id,
+    record_head,
+    record_tail,
+)
+from .merge import (
+    DEFAULT_MERGE_POLICY,
+    EMPTY_TEXTS,
+    MergePolicy,
+    assemble,
+    check_policy,
+    item_units,
+    merge_units,
 )
 
 T = TypeVar("T")
@@ -85,6 +104,19 @@ def _statements(script: str) -> tuple[str, ...]:
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _statements(_SCHEMA_V1),
     ("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",),
+    (
+        # Per item, the received ms of each 'latest' unit's value (store/merge.py), as JSON.
+        # A table rather than a column: every step must be safe to take twice (see above).
+        "CREATE TABLE IF NOT EXISTS item_versions (item_id TEXT PRIMARY KEY, versions TEXT)",
+        "CREATE TABLE IF NOT EXISTS item_history ("
+        " seq INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL, item_id TEXT NOT NULL,"
+        " record_id TEXT NOT NULL, data TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS item_history_by_item ON item_history (project, item_id, seq)",
+        "CREATE TABLE IF NOT EXISTS raw_bodies ("
+        " project TEXT, id TEXT, value BLOB NOT NULL, expires REAL NOT NULL,"
+        " PRIMARY KEY (project, id))",
+        "CREATE INDEX IF NOT EXISTS raw_bodies_by_expiry ON raw_bodies (expires)",
+    ),
 )
 
 
@@ -269,9 +301,19 @@ class SQLiteStore(Store):
         occurrence: bool = True,
         delivery_id: str | None = None,
         delivery_ttl: int = 7 * 24 * 3600,
+        policy: MergePolicy = DEFAULT_MERGE_POLICY,
+        via: Via = "webhook",
+        raw: RawBody | None = None,
+        raw_ttl: int = RAW_TTL_SECONDS,
     ) -> IngestResult:
-        status = item.metadata.get("status")
+        check_policy(policy)
         last_seen = iso(item.last_seen or item.created_at)
+        received_ms = int(item.received_at.timestamp() * 1000)
+        units = item_units(item)
+        record_id = new_record_id()
+        head = record_head(
+            record_id, item.received_at, item.source, via, occurrence, delivery_id, raw
+        )
         now = utcnow()
 
         def run(conn: sqlite3.Connection) -> IngestResult:
@@ -286,39 +328,16 @@ class SQLiteStore(Store):
                     if seen:
                         return IngestResult(status="duplicate", id=seen["item_id"])
                 row = conn.execute(
-                    "SELECT id FROM items WHERE project = ? AND source = ? AND external_id = ?",
+                    "SELECT id, data, status, received_ms, versions FROM items"
+                    " LEFT JOIN item_versions ON item_id = id"
+                    " WHERE project = ? AND source = ? AND external_id = ?",
                     (*key, item.external_id),
                 ).fetchone()
                 if row is None:
-                    result = IngestResult(status="created", id=item.id)
-                    conn.execute(
-                        "INSERT INTO items (id, project, source, external_id, data, received_ms,"
-                        " occurrences, last_seen, status, search) VALUES (?,?,?,?,?,?,1,?,?,?)",
-                        (
-                            item.id,
-                            *key,
-                            item.external_id,
-                            item.model_dump_json(),
-                            int(item.received_at.timestamp() * 1000),
-                            last_seen,
-                            status,
-                            f"{item.title}\n{item.body}".lower(),
-                        ),
-                    )
-                    conn.execute(
-                        "INSERT INTO outbox (project, item_id) VALUES (?, ?)",
-                        (item.project_id, item.id),
-                    )
+                    result, status, changed = self._insert(conn, item, units, last_seen)
                 else:
-                    bump = 1 if occurrence else 0
-                    result = IngestResult(
-                        status="duplicate" if occurrence else "updated", id=row["id"]
-                    )
-                    conn.execute(
-                        "UPDATE items SET occurrences = occurrences + ?,"
-                        " last_seen = CASE WHEN ? AND ? > last_seen THEN ? ELSE last_seen END,"
-                        " status = COALESCE(?, status) WHERE id = ?",
-                        (bump, bump, last_seen, last_seen, status, row["id"]),
+                    result, status, changed = self._merge(
+                        conn, row, item, units, policy, occurrence, received_ms
                     )
                 if delivery_id is not None:
                     conn.execute(
@@ -326,12 +345,149 @@ class SQLiteStore(Store):
                         (*key, delivery_id, result.id, now.timestamp() + delivery_ttl),
                     )
                 self._count(conn, item.project_id, item.source, result.status, now, None)
+                record = head + record_tail(result.status, status, changed)
+                self._record(conn, item.project_id, result.id, record_id, record, raw, raw_ttl)
                 return result
 
         result = await self._run(run)
         if result.status == "created":
             self._queued.set()
         return result
+
+    @staticmethod
+    def _insert(
+        conn: sqlite3.Connection, item: FeedbackItem, units: list[tuple[str, str]], last_seen: str
+    ) -> tuple[IngestResult, tuple[str, str] | None, list[str]]:
+        conn.execute(
+            "INSERT INTO items (id, project, source, external_id, data, received_ms,"
+            " occurrences, last_seen, status, search) VALUES (?,?,?,?,?,?,1,?,?,?)",
+            (
+                item.id,
+                item.project_id,
+                item.source,
+                item.external_id,
+                item.model_dump_json(),
+                int(item.received_at.timestamp() * 1000),
+                last_seen,
+                item.metadata.get("status"),
+                f"{item.title}\n{item.body}".lower(),
+            ),
+        )
+        conn.execute(
+            "INSERT INTO outbox (project, item_id) VALUES (?, ?)", (item.project_id, item.id)
+        )
+        status = dict(units).get("metadata.status", "null")
+        change = None if status in EMPTY_TEXTS else ("null", status)
+        return IngestResult(status="created", id=item.id), change, []
+
+    @staticmethod
+    def _merge(
+        conn: sqlite3.Connection,
+        row: sqlite3.Row,
+        item: FeedbackItem,
+        units: list[tuple[str, str]],
+        policy: MergePolicy,
+        occurrence: bool,
+        received_ms: int,
+    ) -> tuple[IngestResult, tuple[str, str] | None, list[str]]:
+        """Refine the stored item by ``item`` (what ingest.lua does in Redis)."""
+        fields: dict[str, Any] = json.loads(row["data"])
+        if row["status"] is not None:
+            fields.setdefault("metadata", {})["status"] = row["status"]
+        stored = FeedbackItem.model_validate(fields)
+        versions: dict[str, int] = json.loads(row["versions"] or "{}")
+        merged = merge_units(
+            dict(item_units(stored)),
+            units,
+            policy,
+            delivery_richer=bool(item.exceptions),
+            received_ms=received_ms,
+            versions=versions,
+            created_ms=row["received_ms"],
+        )
+        rewrite = bool(merged.changed)
+        first_seen = item.first_seen or item.created_at
+        if occurrence and stored.first_seen is not None and first_seen < stored.first_seen:
+            fields["first_seen"] = iso(first_seen)
+            rewrite = True
+        data = search = status = None
+        if rewrite:
+            refined = FeedbackItem.model_validate(assemble(fields, merged.changed.items()))
+            data = refined.model_dump_json()
+            search = f"{refined.title}\n{refined.body}".lower()
+            status = refined.metadata.get("status")
+        versions.update(merged.versions)
+        bump = 1 if occurrence else 0
+        last_seen = iso(item.last_seen or item.created_at)
+        conn.execute(
+            "UPDATE items SET occurrences = occurrences + ?,"
+            " last_seen = CASE WHEN ? AND ? > last_seen THEN ? ELSE last_seen END,"
+            " data = COALESCE(?, data), search = COALESCE(?, search),"
+            " status = COALESCE(?, status) WHERE id = ?",
+            (bump, bump, last_seen, last_seen, data, search, status, row["id"]),
+        )
+        if merged.versions:
+            conn.execute(
+                "INSERT OR REPLACE INTO item_versions VALUES (?, ?)",
+                (row["id"], json.dumps(versions)),
+            )
+        outcome = "duplicate" if occurrence or not merged.changed else "updated"
+        result = IngestResult(status=outcome, id=row["id"])
+        return result, merged.status, list(merged.changed)
+
+    @staticmethod
+    def _record(
+        conn: sqlite3.Connection,
+        project: str,
+        item_id: str,
+        record_id: str,
+        record: str,
+        raw: RawBody | None,
+        raw_ttl: int,
+    ) -> None:
+        """Add the delivery to the item's history, dropping what falls past the limit."""
+        now = utcnow().timestamp()
+        conn.execute(
+            "INSERT INTO item_history (project, item_id, record_id, data) VALUES (?, ?, ?, ?)",
+            (project, item_id, record_id, record),
+        )
+        dropped = conn.execute(
+            "DELETE FROM item_history WHERE project = ? AND item_id = ? AND seq <= ("
+            " SELECT seq FROM item_history WHERE project = ? AND item_id = ?"
+            " ORDER BY seq DESC LIMIT 1 OFFSET ?) RETURNING record_id",
+            (project, item_id, project, item_id, HISTORY_LIMIT),
+        ).fetchall()
+        conn.executemany(
+            "DELETE FROM raw_bodies WHERE project = ? AND id = ?",
+            [(project, r["record_id"]) for r in dropped],
+        )
+        conn.execute("DELETE FROM raw_bodies WHERE expires <= ?", (now,))
+        if raw is not None:
+            conn.execute(
+                "INSERT INTO raw_bodies VALUES (?, ?, ?, ?)",
+                (project, record_id, raw.encode(), now + raw_ttl),
+            )
+
+    async def list_deliveries(
+        self, project_id: str, item_id: str, limit: int = HISTORY_LIMIT
+    ) -> list[DeliveryRecord]:
+        rows = await self._run(
+            lambda c: c.execute(
+                "SELECT data FROM item_history WHERE project = ? AND item_id = ?"
+                " ORDER BY seq DESC LIMIT ?",
+                (project_id, item_id, limit),
+            ).fetchall()
+        )
+        return [DeliveryRecord.model_validate_json(row["data"]) for row in rows]
+
+    async def get_raw_body(self, project_id: str, record_id: str) -> RawBody | None:
+        row = await self._run(
+            lambda c: c.execute(
+                "SELECT value FROM raw_bodies WHERE project = ? AND id = ? AND expires > ?",
+                (project_id, record_id, utcnow().timestamp()),
+            ).fetchone()
+        )
+        return None if row is None else RawBody.decode(bytes(row["value"]))
 
     async def get_items(self, project_id: str, item_ids: Sequence[str]) -> list[FeedbackItem]:
         if not item_ids:

@@ -1,0 +1,120 @@
+"""An item's history: its last deliveries, each with the raw body it came with (for a while).
+
+Every ingest that reaches an item (not a sender's retry of a delivery already taken) adds one
+record, written in the same atomic step as the item; an item keeps the last
+``base.HISTORY_LIMIT``. A record says when, from where, what the store answered and what the
+delivery changed; its ``id`` names the raw body, which is kept apart and expires after
+``SOULCASTER_RAW_RETENTION_DAYS`` (``base.RAW_TTL_SECONDS`` by default).
+
+Both stores write the same JSON: ``record_head`` (what the caller knows) is built here, and the
+store appends what only it learns inside the atomic step (``record_tail``; ``ingest.lua``
+writes the same text).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import msgspec
+from pydantic import BaseModel
+
+from ..models import Outcome
+from .base import iso
+
+Via = Literal["webhook", "replay", "sync"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawBody:
+    """A delivery's body as it arrived, and the content type it was sent with."""
+
+    content_type: str
+    body: bytes
+    #: Its size before it was capped (``body`` holds at most the body limit).
+    size: int | None = None
+
+    @classmethod
+    def capped(cls, content_type: str, body: bytes, limit: int) -> RawBody:
+        return cls(content_type, body[:limit], len(body))
+
+    def encode(self) -> bytes:
+        """One value holding both (a content type has no line break)."""
+        return self.content_type.encode("latin-1", "replace") + b"\n" + self.body
+
+    @classmethod
+    def decode(cls, value: bytes) -> RawBody:
+        content_type, _, body = value.partition(b"\n")
+        return cls(content_type.decode("latin-1"), body)
+
+
+class StatusChange(BaseModel):
+    #: ``None`` when the item had no status (or did not exist yet).
+    before: Any = None
+    after: Any = None
+
+
+class DeliveryRecord(BaseModel):
+    """One delivery in an item's history."""
+
+    #: Also the id of its raw body.
+    id: str
+    at: datetime
+    source: str
+    via: Via
+    outcome: Outcome
+    #: Whether the sender said the problem happened again (else: a change of state).
+    occurrence: bool
+    #: The sender's id of the delivery (Sentry's ``Request-ID``), when it gives one.
+    delivery_id: str | None = None
+    #: Bytes the body had; ``None`` when there was no body to keep (a sync's API event).
+    raw_size: int | None = None
+    raw_truncated: bool = False
+    status: StatusChange | None = None
+    #: The units this delivery set or changed (``release``, ``metadata.short_id``...).
+    changed: list[str] = []
+
+
+def new_record_id() -> str:
+    return os.urandom(8).hex()
+
+
+def record_head(
+    record_id: str,
+    at: datetime,
+    source: str,
+    via: Via,
+    occurrence: bool,
+    delivery_id: str | None,
+    raw: RawBody | None,
+) -> str:
+    """The record's JSON up to what the store adds: no closing brace. ``id`` comes first (the
+    Redis script reads it back from the front of a record it drops)."""
+    head: dict[str, Any] = {
+        "id": record_id,
+        "at": iso(at),
+        "source": source,
+        "via": via,
+        "occurrence": occurrence,
+    }
+    if delivery_id is not None:
+        head["delivery_id"] = delivery_id
+    if raw is not None:
+        size = len(raw.body) if raw.size is None else raw.size
+        head["raw_size"] = size
+        if size > len(raw.body):
+            head["raw_truncated"] = True
+    return msgspec.json.encode(head).decode()[:-1]
+
+
+def record_tail(outcome: str, status: tuple[str, str] | None, changed: list[str]) -> str:
+    """What the store appends to ``record_head``: the outcome, status change and changed units
+    (the status texts are JSON already)."""
+    tail = f',"outcome":"{outcome}"'
+    if status is not None:
+        tail += f',"status":{{"before":{status[0]},"after":{status[1]}}}'
+    if changed:
+        tail += ',"changed":' + msgspec.json.encode(changed).decode()
+    return tail + "}"

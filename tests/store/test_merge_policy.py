@@ -1,0 +1,119 @@
+"""A source declares how its deliveries refine an item; items stored by older releases merge too."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any, ClassVar
+
+import pytest
+
+from soulcaster_core import testing
+from soulcaster_core.handler import WebhookHandler
+from soulcaster_core.models import FeedbackItem
+from soulcaster_core.stacktrace import ExceptionInfo
+from soulcaster_core.store.base import Store, iso
+from soulcaster_core.store.merge import DEFAULT_MERGE_POLICY, MergePolicy
+from soulcaster_core.store.redis import RedisStore
+
+pytestmark = pytest.mark.anyio
+
+T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+
+def report(n: int, **fields: Any) -> FeedbackItem:
+    when = T0 + timedelta(seconds=n)
+    fields.setdefault("title", f"title {n}")
+    return FeedbackItem(
+        project_id="acme",
+        source="manual",
+        external_id="r-1",
+        created_at=when,
+        received_at=when,
+        **fields,
+    )
+
+
+@pytest.mark.parametrize(
+    ("policy", "named"),
+    [
+        ({"title": "newest"}, "unknown rule 'newest'"),
+        ({"occurrences": "latest"}, "'occurrences': not a field a delivery refines"),
+        ({"release": "union"}, "'union' is for dict fields"),
+        ({"title.x": "fill"}, "only keys of metadata, tags, links"),
+    ],
+)
+def test_a_policy_no_store_could_follow_fails_the_handler_class(
+    policy: dict[str, str], named: str
+) -> None:
+    with pytest.raises(ValueError, match=named):
+
+        class Broken(WebhookHandler[Any, Any]):
+            source = "broken"
+            merge_policy: ClassVar[MergePolicy] = policy  # type: ignore[assignment]
+
+
+async def test_the_stores_follow_a_declared_policy(store: Store) -> None:
+    policy: MergePolicy = {
+        **DEFAULT_MERGE_POLICY,
+        "title": "latest",
+        "body": "keep",
+        "metadata": "union",
+        "metadata.owner": "fill",
+    }
+    created = await store.ingest(
+        report(0, body="first", metadata={"owner": "ana", "step": 1}), policy=policy
+    )
+    await store.ingest(
+        report(2, body="second", metadata={"owner": "bob", "step": 2}), policy=policy
+    )
+    await store.ingest(report(1, body="", metadata={"step": 3}), policy=policy)
+    saved = await store.get_item("acme", created.id)
+    assert saved is not None
+    assert (saved.title, saved.body) == ("title 2", "first"), "the newest title; the body kept"
+    assert saved.metadata == {"owner": "ana", "step": 3}
+
+
+async def test_a_richer_delivery_replaces_the_text_of_one_without_a_trace(store: Store) -> None:
+    created = await store.ingest(report(0, body="Issue SHOP-7"))
+    trace = [ExceptionInfo(type="KeyError", value="'sku'")]
+    await store.ingest(report(1, body="Traceback ...", exceptions=trace))
+    await store.ingest(report(2, body="Another event", exceptions=trace))
+    saved = await store.get_item("acme", created.id)
+    assert saved is not None
+    assert (saved.title, saved.body, saved.exceptions) == ("title 1", "Traceback ...", trace)
+
+
+async def test_an_item_stored_by_an_older_release_is_merged() -> None:
+    store = RedisStore(testing.test_redis_url(), prefix=f"test-{uuid.uuid4().hex}:")
+    await store.open()
+    try:
+        old = report(0, body="issue text", metadata={"short_id": "SHOP-7", "release": None})
+        # As the ingest script wrote items before units were kept apart: the whole item in
+        # data, its status in a field of its own.
+        await store.redis.set(store._k("dedup", "acme", "manual", "r-1"), old.id)
+        await store.redis.hset(
+            store._k("item", "acme", old.id),
+            mapping={
+                "data": old.model_dump_json(),
+                "occurrences": 3,
+                "last_seen": iso(old.created_at),
+                "status": "unresolved",
+            },
+        )
+        await store.redis.zadd(store._k("items", "acme"), {old.id: 0})
+        trace = [ExceptionInfo(type="KeyError")]
+        result = await store.ingest(
+            report(1, body="trace", exceptions=trace, metadata={"short_id": None, "release": "2.1"})
+        )
+        assert (result.status, result.id) == ("duplicate", old.id)
+        resolved = report(2, metadata={"status": "resolved"})
+        assert (await store.ingest(resolved, occurrence=False)).status == "updated"
+        saved = await store.get_item("acme", old.id)
+        assert saved is not None
+        assert (saved.body, saved.exceptions, saved.occurrences) == ("trace", trace, 4)
+        assert saved.metadata == {"short_id": "SHOP-7", "release": "2.1", "status": "resolved"}
+        assert saved.first_seen == old.first_seen
+    finally:
+        await store.destroy()
+        await store.close()
