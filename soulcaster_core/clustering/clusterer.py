@@ -5,11 +5,12 @@ together with the key that decided and what grouping read of the item):
 
 1. **Keys** (``document.ClusterDoc.keys``), after Sentry's grouping. An exception with
    application frames is known by its type and innermost application frame (``frames``); a
-   frame that many otherwise different stacks end in is a shared helper (a logging or error
-   answering function) and the next frame out is used instead. Without frames, or when the
+   frame that two otherwise different stacks end in (no caller in common among the next
+   three) is a shared helper (a logging or error answering function) and the next frame out
+   is used instead. Without frames, or when the
    frame is new, the type and canonical message (``message``) find a cluster whose frames do
-   not contradict the item's; an alert without a trace that names a service and an error type
-   finds the one cluster of that type in that service (``service``). Logs and alerts without
+   not contradict the item's; an alert without a trace that names only a service and an error
+   type finds the one cluster of that type in that service (``service``). Logs and alerts without
    an exception are known by their masked template (``signature``), or by its words without
    the slots when values take one word or several (``skeleton``). A key that came to lead to
    two clusters is ambiguous and decides nothing from then on.
@@ -343,7 +344,9 @@ class Clusterer:
         found = batch.usable(doc.message_key)
         if found is not None and frames_agree(doc.frames, found.get("frames") or [], helpers):
             return _Decision(str(found["cluster_id"]), "message")
-        if not doc.frames:
+        if not doc.frames and not doc.message:
+            # Only an alert that names nothing but an error type in a service: a message
+            # that matched no cluster's is another problem of that type.
             found = batch.usable(doc.service_key)
             if found is not None:
                 return _Decision(str(found["cluster_id"]), "service")
