@@ -244,6 +244,15 @@ class Clusterer:
         docs = {item.id: document_for(item) for item in todo}
         key_ids = list(dict.fromkeys(k.id for doc in docs.values() for k in doc.keys))
         batch = _Batch(known=dict(await self.index.fetch(project_id, key_ids)))
+        # A log template met for the first time may still be a known one with values of
+        # other lengths: its skeleton is looked up too.
+        skeletons = [
+            key.id
+            for doc in docs.values()
+            if doc.signature not in batch.known and (key := doc.skeleton_key) is not None
+        ]
+        if skeletons:
+            batch.known.update(await self.index.fetch(project_id, skeletons))
         # Only a document whose primary key is new can make a record or need a neighbour.
         fresh = list(dict.fromkeys(d.text for d in docs.values() if d.signature not in batch.known))
         if fresh:
@@ -268,7 +277,7 @@ class Clusterer:
         for item, doc in zip(placed, docs, strict=True):
             assert item.cluster_id is not None
             own_frame = 0 if doc.frames else None
-            for at, key in enumerate(doc.keys):
+            for at, key in enumerate(doc.all_keys()):
                 if key.kind != "frames" or at == own_frame:
                     metadata = self._metadata(item, doc, key, item.cluster_id, at)
                     batch.put(key.id, self._vector(doc, batch, key.id), metadata)
@@ -414,7 +423,7 @@ class Clusterer:
         helpers = self._helpers(doc, batch)
         # One frame key per item: its innermost frame that is no shared helper.
         own_frame = next((at for at, name in enumerate(doc.frames) if name not in helpers), None)
-        for at, key in enumerate(doc.keys):
+        for at, key in enumerate(doc.all_keys()):
             if key.kind == "frames" and at != own_frame:
                 continue
             found = known.get(key.id)

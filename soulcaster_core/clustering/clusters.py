@@ -65,7 +65,7 @@ def keys_of(item: FeedbackItem) -> list[str]:
     """The index keys a correction re-points: the item's own key and those it shares with
     items like it (message, service, skeleton), not the keys of its other frames."""
     doc = document_for(item)
-    keys = [doc.signature, *(k.id for k in doc.keys if k.kind != "frames")]
+    keys = [doc.signature, *(k.id for k in doc.all_keys() if k.kind != "frames")]
     recorded = (item.metadata.get("clustering") or {}).get("signature")
     if recorded:  # what an older algorithm keyed it by
         keys.append(str(recorded))

@@ -123,10 +123,9 @@ class ClusterDoc:
     service_key: GroupingKey | None = field(init=False)
     #: The exact masked template, with frames: the key of logs and alerts.
     template_key: GroupingKey = field(init=False)
-    #: The template's words without its slots, for values that take one word or several
-    #: ("0 bytes" and "1,234 bytes (1.20 KB)"); only for templates that have slots.
-    skeleton_key: GroupingKey | None = field(init=False)
-    #: Every key, the primary one first.
+    _skeleton: GroupingKey | bool | None = field(init=False, default=False, repr=False)
+    #: The keys every occurrence is looked up by, the primary one first (a log's skeleton is
+    #: looked up only when its template is new: see ``skeleton_key``).
     keys: tuple[GroupingKey, ...] = field(init=False)
     key_ids: tuple[str, ...] = field(init=False)
     #: The primary key's id: what identical occurrences share.
@@ -135,7 +134,7 @@ class ClusterDoc:
     def __post_init__(self) -> None:
         # Plain assignments (the class is not frozen): this runs for every distinct log line.
         self.template_key = _key("template", self.head, *self.frames)
-        self.message_key = self.service_key = self.skeleton_key = None
+        self.message_key = self.service_key = None
         if self.is_exception:
             self.frame_keys = tuple(frame_key(self.type_key, name) for name in self.frames)
             if self.message:  # a type alone says too little to join on
@@ -147,11 +146,6 @@ class ClusterDoc:
         else:
             self.frame_keys = ()
             self.keys = (self.template_key,)
-            if MASK in self.head:
-                words = _SLOT.sub(" ", f" {self.head} ").split()
-                if len(words) >= 3:
-                    self.skeleton_key = _key("skeleton", " ".join(words))
-                    self.keys = (self.template_key, self.skeleton_key)
         self.key_ids = tuple(k.id for k in self.keys)
         self.signature = self.keys[0].id if self.keys else self.template_key.id
 
@@ -166,6 +160,25 @@ class ClusterDoc:
             "frames_from": self.frames_from or None,
             "service": self.service,
         }
+
+    @property
+    def skeleton_key(self) -> GroupingKey | None:
+        """The template's words without its slots, for values that take one word or several
+        ("0 bytes" and "1,234 bytes (1.20 KB)"); only for templates that have slots. Worked
+        out when first asked: only a template met for the first time needs it."""
+        if self._skeleton is False:
+            self._skeleton = None
+            if not self.is_exception and MASK in self.head:
+                words = _SLOT.sub(" ", f" {self.head} ").split()
+                if len(words) >= 3:
+                    self._skeleton = _key("skeleton", " ".join(words))
+        assert self._skeleton is not True
+        return self._skeleton or None
+
+    def all_keys(self) -> tuple[GroupingKey, ...]:
+        """``keys`` and the skeleton key: every key a new problem registers."""
+        skeleton = self.skeleton_key
+        return self.keys if skeleton is None else (*self.keys, skeleton)
 
     @property
     def tokens(self) -> list[str]:
