@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 from soulcaster_core import SourceConfig
 
+from .field_map import canonical_field_map
+
 ALL_MONITORS: Literal["*"] = "*"
 
 
@@ -48,6 +50,13 @@ class DatadogConfig(SourceConfig):
     #: ``"*"`` for every monitor, or the monitor ids (``$ALERT_ID``) to keep.
     monitors: list[str] | Literal["*"] = ALL_MONITORS
     tags_filter: TagsFilter = Field(default_factory=TagsFilter)
+    #: The names of a custom template's fields, as ours: ``{"headline": "title"}``.
+    field_map: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("field_map", mode="before")
+    @classmethod
+    def _field_map(cls, value: Any) -> Any:
+        return canonical_field_map(value)
 
     @field_validator("monitors", mode="before")
     @classmethod

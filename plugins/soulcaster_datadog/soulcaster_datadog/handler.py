@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
 from starlette.datastructures import Headers
 
-from soulcaster_core import FeedbackItem, WebhookHandler, WebhookRequest, require_shared_token
+from soulcaster_core import (
+    BadPayload,
+    FeedbackItem,
+    WebhookHandler,
+    WebhookRequest,
+    require_shared_token,
+)
 
 from .config import DatadogConfig
+from .field_map import apply_field_map
 from .filters import rejection_reason
 from .mapping import datadog_event_to_feedback_item, is_recovery
-from .payload import parse_body
+from .payload import parse_body, text_field
 from .sample import SAMPLE_ALERT
 
 #: The custom header the docs tell users to add; a bearer token or ``?token=`` works too.
@@ -36,7 +44,28 @@ class DatadogHandler(WebhookHandler[dict[str, Any], DatadogConfig]):
     def parse(self, body: bytes) -> dict[str, Any]:
         return parse_body(body)
 
+    def delivery_id(self, request: WebhookRequest) -> str | None:
+        """``$ID`` and the body: Datadog retries one notification with the same body.
+
+        ``$ID`` is the event id of one notification. The body's digest goes with it because
+        templates also put other ids under ``id`` (the monitor's, the alert cycle's) that every
+        notification of an alert repeats, while its date or transition differs.
+        """
+        if b"id" not in request.body:
+            return None  # no id field at all: skip reading the body a second time
+        try:
+            event_id = text_field(parse_body(request.body), "event_id")
+        except BadPayload:
+            return None
+        if event_id is None:
+            return None
+        return f"{event_id}:{hashlib.sha256(request.body).hexdigest()[:32]}"
+
     def accept(self, event: dict[str, Any], config: DatadogConfig) -> str | None:
+        # The only step that sees the project's config before mapping: the filters and the
+        # mapping then read the template's fields under our names.
+        if config.field_map:
+            apply_field_map(event, config.field_map)
         return rejection_reason(event, config)
 
     def counts_as_occurrence(self, event: dict[str, Any]) -> bool:

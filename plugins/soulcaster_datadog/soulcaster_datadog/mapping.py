@@ -1,9 +1,8 @@
-"""From one Datadog notification to one ``FeedbackItem``: title, body, metadata, dedup key."""
+"""From one Datadog notification to one ``FeedbackItem``: title, body, typed fields, dedup key."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -12,7 +11,11 @@ from soulcaster_core import FeedbackItem
 from soulcaster_core.models import utcnow
 from soulcaster_core.timestamps import hour_bucket, parse_timestamp
 
+from .failing_error import failing_error
+from .groups import alert_group
 from .payload import TextFields, all_text_fields, first_parsed, tags_field
+from .title import monitor_name, title_identity, title_transition
+from .typed_fields import alert_level, alert_links, tag_map, tagged
 
 SOURCE = "datadog"
 
@@ -27,14 +30,6 @@ _TRANSITION_STATUS = {
 }
 _ALERT_TYPE_STATUS = {"success": "recovered", "error": "triggered", "warning": "warning"}
 
-# Datadog's event titles start "[P1] [Triggered on {host:web-3}] ..."; the default template has
-# no transition field, so the title is the only place that says what happened.
-_TITLE_PREFIX = re.compile(
-    r"^\s*(?:\[P[1-5]\]\s*)?"
-    r"\[(?P<transition>Re-Triggered|Triggered|Re-Warn|Warn|Re-No Data|No Data|Recovered|Renotify)"
-    r"(?:\s+on\s+(?P<scope>[^\]]*))?\]\s*",
-    re.IGNORECASE,
-)
 # Longer values (a custom key, a wide scope) are hashed so external_id stays bounded.
 _KEY_PART_MAX = 200
 
@@ -66,24 +61,35 @@ _METADATA_FIELDS = (
 def datadog_event_to_feedback_item(event: dict[str, Any], project_id: str) -> FeedbackItem:
     """Map a parsed Datadog webhook body (default or custom template) onto a ``FeedbackItem``."""
     texts = all_text_fields(event)
-    title = texts["title"]
     body = _without_markdown_fence(texts["body"] or "")
+    title = texts["title"] or _first_line(body)
+    tags = tags_field(event)
+    group = alert_group(texts["alert_scope"], title, texts["alert_query"], tags)
     at, timestamp_from = event_time(event)
-    dedup_on, external_id = dedup_key(texts, at, title or body)
-    alert_id = texts["alert_id"]
+    dedup_on, external_id = dedup_key(texts, at, title or "", group)
+    status = alert_status(texts)
+    error = failing_error(body, texts["alert_query"], texts["alert_scope"])
 
     metadata: dict[str, Any] = {}
     for name in _METADATA_FIELDS:
         if (value := texts[name]) is not None:
             metadata[name] = value
-    metadata["tags"] = tags_field(event)
-    if (status := alert_status(texts)) is not None:
+    metadata["tags"] = tags
+    if status is not None:
         metadata["status"] = status
+    if group:
+        metadata["group"] = group
+    if title:
+        metadata["monitor_name"] = texts["alert_title"] or monitor_name(title)
     metadata["dedup_on"] = dedup_on
     metadata["timestamp_from"] = timestamp_from
 
     if title is None:
+        alert_id = texts["alert_id"]
         title = f"Datadog monitor {alert_id}" if alert_id else "Datadog alert"
+    tag_values = tag_map(tags)
+    # The group names the service that fired; the tags may name several of the monitor's.
+    group_values = tag_map(group.split(",")) if group and ":" in group else {}
     return FeedbackItem(
         project_id=project_id,
         source=SOURCE,
@@ -93,6 +99,14 @@ def datadog_event_to_feedback_item(event: dict[str, Any], project_id: str) -> Fe
         raw_text=f"{title}\n{body}".strip(),
         metadata=metadata,
         created_at=at,
+        exceptions=error.exceptions,
+        service=tagged("service", texts["service"], group_values, tag_values) or error.service,
+        environment=tagged("env", texts["environment"], group_values, tag_values)
+        or error.environment,
+        trace_id=error.trace_id,
+        level=alert_level(texts["alert_type"], status, texts["alert_priority"]),
+        links=alert_links(texts["link"], texts["snapshot_url"], body),
+        tags=tag_values,
     )
 
 
@@ -118,8 +132,11 @@ def alert_status(texts: Mapping[str, str | None]) -> str | None:
         return _TRANSITION_STATUS[transition]
     if alert_type in _ALERT_TYPE_STATUS:
         return _ALERT_TYPE_STATUS[alert_type]
-    if not transition and (match := _TITLE_PREFIX.match(texts["title"] or "")):
-        return _TRANSITION_STATUS.get(match["transition"].lower())
+    # A guessed "status" field may hold $ALERT_TYPE rather than the transition.
+    if transition in _ALERT_TYPE_STATUS:
+        return _ALERT_TYPE_STATUS[transition]
+    if in_title := title_transition(texts["title"] or ""):
+        return _TRANSITION_STATUS.get(in_title.lower())
     return None
 
 
@@ -128,39 +145,31 @@ def is_recovery(event: dict[str, Any]) -> bool:
     return alert_status(TextFields(event)) == "recovered"
 
 
-def dedup_key(texts: Mapping[str, str | None], at: datetime, title: str) -> tuple[str, str]:
+def dedup_key(
+    texts: Mapping[str, str | None], at: datetime, title: str, group: str = ""
+) -> tuple[str, str]:
     """``(what it was keyed on, external_id)``: one key per alert, never per notification.
 
-    An alert cycle (``$ALERT_CYCLE_KEY``) runs from trigger to recovery and is one alert
-    instance, so it needs no time bucket, and its Recovered notification always finds the item
-    its trigger made. The other keys outlive a cycle, so they are bucketed per hour of the
-    event date: the same alert within that hour is one item.
+    An alert is one group of one monitor (``groups.alert_group``): a monitor "by service" that fires
+    for two services is two alerts, and each recovers on its own. An alert cycle
+    (``$ALERT_CYCLE_KEY``) runs from trigger to recovery and is one alert instance, so it needs
+    no time bucket, and its Recovered notification always finds the item its trigger made. The
+    other keys outlive a cycle, so they are bucketed per hour of the event date: the same alert
+    within that hour is one item. ``$ID`` names one notification, not the alert: it is the
+    delivery id (Datadog's retries), and a key only when nothing else is there.
     """
+    in_group = f":{_bounded(group)}" if group else ""
     if cycle := texts["alert_cycle_key"]:
-        return "alert_cycle_key", f"cycle:{_bounded(cycle)}"
+        return "alert_cycle_key", f"cycle:{_bounded(cycle)}{in_group}"
     hour = hour_bucket(at)
     if aggreg := texts["aggreg_key"]:
-        return "aggreg_key", f"aggreg:{_bounded(aggreg)}:h{hour}"
+        return "aggreg_key", f"aggreg:{_bounded(aggreg)}{in_group}:h{hour}"
     if alert_id := texts["alert_id"]:
-        scope = _normal_scope(texts["alert_scope"] or "")
-        return "alert_id", f"monitor:{_bounded(alert_id)}:{_bounded(scope) or '*'}:h{hour}"
-    if event_id := texts["event_id"]:
+        return "alert_id", f"monitor:{_bounded(alert_id)}:{_bounded(group) or '*'}:h{hour}"
+    if not title and (event_id := texts["event_id"]):
         return "id", f"event:{_bounded(event_id)}:h{hour}"
-    digest = hashlib.sha256(_title_identity(title).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(title_identity(title).encode()).hexdigest()[:32]
     return "title", f"title:{digest}:h{hour}"
-
-
-def _normal_scope(scope: str) -> str:
-    # "$ALERT_SCOPE" is "az:us-east-1a, role:db": order and spacing are not part of the identity.
-    return ",".join(sorted({part.strip() for part in scope.split(",") if part.strip()}))
-
-
-def _title_identity(title: str) -> str:
-    # "[P1] [Triggered on {host:a}] X" and "[Recovered on {host:a}] X" are the same alert.
-    match = _TITLE_PREFIX.match(title)
-    if match is None:
-        return title.strip()
-    return f"{match['scope'] or ''}|{title[match.end() :].strip()}"
 
 
 def _bounded(part: str) -> str:
@@ -177,3 +186,11 @@ def _without_markdown_fence(text: str) -> str:
     if stripped.endswith("%%%"):
         stripped = stripped[:-3]
     return stripped.strip()
+
+
+def _first_line(body: str) -> str | None:
+    # A template without a title-like field still says what happened in its message's first line.
+    for line in body.splitlines():
+        if text := line.strip().strip("#*_`>").strip():
+            return text
+    return None

@@ -8,15 +8,19 @@ not at all. Everything here turns those variations into plain Python values or `
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 from soulcaster_core import BadPayload, parse_json_object
 
+from .guesses import GUESSES, GuessIndex
+from .variables import is_unsubstituted
+
 #: Where each value may sit: the name Datadog's docs suggest first, then names integrators'
-#: templates use. Dotted names are nested objects.
+#: templates use. Dotted names are nested objects. A value found here must be text (or a
+#: number): anything else is a bad payload. When none is there, ``guesses.GUESSES`` are tried,
+#: leniently: a custom template's object under a guessed name is simply not that field.
 FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "event_title", "alert_title"),
     "body": ("body", "event_msg", "text_only_msg", "message", "text"),
@@ -43,10 +47,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "org_name": ("org.name", "org_name"),
     "tags": ("tags",),
 }
-
-# A variable Datadog did not substitute (a typo, or one that does not apply to this monitor)
-# arrives as its own name; keying dedup on "$ALERT_CYCLE_KEY" would merge every alert into one.
-_UNSUBSTITUTED = re.compile(r"\$[A-Z][A-Z0-9_]*")
 
 
 def parse_body(body: bytes) -> dict[str, Any]:
@@ -106,6 +106,12 @@ _TEXT_PATHS = tuple(
 )
 
 
+#: The top-level names of FIELDS: a body with no others names no field we would guess.
+_DOCUMENTED_NAMES = frozenset(path.split(".")[0] for paths in FIELDS.values() for path in paths)
+
+#: Fields no template of ours names (``service``, ``environment``): only ever guessed.
+_ONLY_GUESSED = tuple(name for name in GUESSES if name not in FIELDS)
+
 _Parsed = TypeVar("_Parsed")
 
 
@@ -157,7 +163,7 @@ def _first_text(event: dict[str, Any], paths: tuple[_Path, ...]) -> str | None:
             continue
         if isinstance(value, str):
             text = value.strip()
-            if text and not (text[0] == "$" and _UNSUBSTITUTED.fullmatch(text)):
+            if text and not is_unsubstituted(text):
                 return text
         elif (scalar := as_text(value, path)) is not None:
             return scalar
@@ -165,36 +171,50 @@ def _first_text(event: dict[str, Any], paths: tuple[_Path, ...]) -> str | None:
 
 
 class TextFields(dict[str, str | None]):
-    """``text_field`` of each name of one event, read on first use and then kept."""
+    """What ``all_text_fields`` gives for each name of one event, read on first use."""
 
-    __slots__ = ("event",)
+    __slots__ = ("event", "guesses")
 
     def __init__(self, event: dict[str, Any]) -> None:
         # No super().__init__(): the dict starts empty, and this runs once per webhook.
         self.event = event
+        self.guesses: GuessIndex | None = None
 
     def __missing__(self, name: str) -> str | None:
-        text = self[name] = text_field(self.event, name)
+        text = text_field(self.event, name) if name in _PATHS else None
+        if text is None and name in GUESSES and not self.event.keys() <= _DOCUMENTED_NAMES:
+            if self.guesses is None:
+                self.guesses = GuessIndex(self.event)
+            text = self.guesses.text(name)
+        self[name] = text
         return text
 
 
 def all_text_fields(event: dict[str, Any]) -> Mapping[str, str | None]:
-    """``text_field`` of every scalar field, in one pass: for callers that need them all."""
+    """Every scalar field, read exactly (``text_field``) or else guessed (``GuessIndex``)."""
     try:
-        return {name: _first_text(event, paths) for name, paths in _TEXT_PATHS}
+        texts = {name: _first_text(event, paths) for name, paths in _TEXT_PATHS}
     except BadPayload:
         # Some value is refused. Read on demand instead, so the error is the one for the first
         # bad field the caller reads (as it always was), not for the first one in FIELDS.
         return TextFields(event)
+    if event.keys() <= _DOCUMENTED_NAMES:
+        # Our template, or Datadog's: nothing to guess.
+        for name in _ONLY_GUESSED:
+            texts[name] = None
+        return texts
+    guesses: GuessIndex | None = None
+    for name in GUESSES:
+        if texts.get(name) is None:
+            guesses = guesses or GuessIndex(event)
+            texts[name] = guesses.text(name)
+    return texts
 
 
 def as_text(value: Any, path: str) -> str | None:
     if isinstance(value, str):
         text = value.strip()
-        # Only a leading "$" can start an unsubstituted variable: most values skip the regex.
-        if not text or (text[0] == "$" and _UNSUBSTITUTED.fullmatch(text)):
-            return None
-        return text
+        return text if text and not is_unsubstituted(text) else None
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

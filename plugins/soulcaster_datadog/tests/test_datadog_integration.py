@@ -45,7 +45,8 @@ def test_datadog_webhook_creates_feedback_item(
     )
     assert "%%%" not in item["body"]
     assert "GatewayTimeout: capture pi_3OqK2vLkdIwHu7ix0Z1yQ2aB timed out" in item["body"]
-    assert item["external_id"] == "cycle:7050401126773318001"
+    # One alert: the monitor's cycle for the group that fired.
+    assert item["external_id"] == "cycle:7050401126773318001:service:payments-worker"
     # $DATE is epoch milliseconds: 1709662020000 is 2024-03-05 18:07:00 UTC.
     assert datetime.fromisoformat(item["created_at"]) == datetime(2024, 3, 5, 18, 7, tzinfo=UTC)
     metadata = item["metadata"]

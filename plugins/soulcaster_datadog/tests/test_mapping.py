@@ -37,7 +37,9 @@ def test_default_template_maps_title_body_and_metadata(payload: Load) -> None:
     assert item.metadata["tags"] == []
     # The default template has no transition field: the title says "[Triggered ...]".
     assert item.metadata["status"] == "triggered"
-    assert item.metadata["dedup_on"] == "id"
+    # $ID differs per notification: the alert is its title's group and monitor name.
+    assert item.metadata["dedup_on"] == "title"
+    assert item.metadata["group"] == "device:/dev/nvme1n1,host:db-primary-2"
 
 
 def test_custom_template_with_nested_and_renamed_fields(payload: Load) -> None:
@@ -118,7 +120,11 @@ class TestDedupKey:
         }
         first = datadog_event_to_feedback_item(trigger, "acme")
         again = datadog_event_to_feedback_item(hours_later, "acme")
-        assert first.external_id == again.external_id == "cycle:7050401126773318001"
+        assert (
+            first.external_id
+            == again.external_id
+            == "cycle:7050401126773318001:service:payments-worker"
+        )
         assert first.metadata["dedup_on"] == "alert_cycle_key"
 
     def test_recovery_finds_its_trigger_hours_later(self, payload: Load) -> None:

@@ -27,7 +27,6 @@ def test_unquoted_19_digit_id_is_kept_exact() -> None:
     assert event["id"] == 7050278235293370890
     item = DatadogHandler().to_feedback_item(event, "acme")
     assert item.metadata["event_id"] == "7050278235293370890"
-    assert item.external_id.startswith("event:7050278235293370890:h")
 
 
 def test_form_encoded_body(payload: Load) -> None:

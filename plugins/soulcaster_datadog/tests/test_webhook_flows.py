@@ -53,7 +53,7 @@ def test_renotifications_of_one_cycle_are_one_item(
 def test_retried_delivery_is_a_duplicate(
     soulcaster_client: SoulcasterClient, payload: Load
 ) -> None:
-    # Datadog retries after a 5xx with the same body; the default template keys on $ID.
+    # Datadog retries after a 5xx with the same body, and the same $ID: the delivery id.
     first = soulcaster_client.post_webhook("datadog", payload("default_template_disk"))
     retry = soulcaster_client.post_webhook("datadog", payload("default_template_disk"))
     assert first.status_code == 201, first.text
@@ -87,7 +87,7 @@ def test_form_encoded_delivery(soulcaster_client: SoulcasterClient, payload: Loa
     item = soulcaster_client.item(response.json()["id"])
     assert item["title"].endswith("Payment capture failures in payments-worker")
     assert item["metadata"]["org_name"] == "Acme Shop"
-    assert item["external_id"] == "cycle:7050401126773318001"
+    assert item["external_id"] == "cycle:7050401126773318001:service:payments-worker"
 
 
 @pytest.mark.parametrize("date", ["not a date", "$DATE", "", "2024-13-45T99:00:00Z", "1e400"])

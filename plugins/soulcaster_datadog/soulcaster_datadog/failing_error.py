@@ -1,0 +1,135 @@
+"""The error a log or APM monitor's notification names, as ``ExceptionInfo``.
+
+Monitor messages quote what failed in the words their authors chose: the error attributes as
+``@error.kind: ...`` / ``@error.message: ...`` / ``@error.stack: ...`` lines, a sample log line
+(often JSON), a pasted stack trace in a code block, or only the error kind in the monitored
+query (``service:payments status:error @error.kind:GatewayTimeout``). The shared parser reads the
+traces and log lines; this module finds them in the message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from soulcaster_core.parsing import parse_log_line, parse_trace
+from soulcaster_core.stacktrace import ExceptionInfo
+
+# "@error.kind: GatewayTimeout", "- **error.message**: capture timed out", "error.stack = ...":
+# one error attribute per line, as authors write {{log.attributes.error.kind}} and the like.
+_ATTRIBUTE_LINE = re.compile(
+    r"^[ \t>*_`-]*@?(?:log\.)?(?:attributes\.)?error\.(?P<key>kind|type|message|msg|stack)\b"
+    r"[*_`]*[ \t]*[:=][ \t]*(?P<value>.*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "@error.kind:GatewayTimeout" or '@error.kind:"Gateway Timeout"' in a search query; not
+# negated ("-@error.kind:..."), not a wildcard.
+_QUERY_KIND = re.compile(
+    r"(?<![\w.@-])@?error\.(?:kind|type):"
+    r"(?:\\?\"(?P<quoted>[^\"\\]+)\\?\"|(?P<bare>[^\s\"'\\(){},]+))"
+)
+_FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
+# A line of a stack trace in any language the shared parser reads. Outside a code block, only a
+# message with one of these is read as a trace: most monitor messages have none, and the parser
+# would look at each of their lines for an exception's headline.
+_FRAME_LINE = re.compile(
+    r"^\s*(?:at |File \"|#\d+ |Traceback \(|goroutine \d|panic: |\S+\.(?:go|rb|php):\d+)",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class FailingError:
+    """What the message says failed, and where, when a sample log line says so."""
+
+    exceptions: list[ExceptionInfo] = field(default_factory=list)
+    service: str | None = None
+    environment: str | None = None
+    trace_id: str | None = None
+
+
+NOTHING = FailingError()
+
+
+def failing_error(message: str, *queries: str | None) -> FailingError:
+    """The failing error in a monitor's message, else the error kind its query filters on."""
+    attributes = _attributes(message)
+    stack = attributes.get("stack")
+    if stack and (chain := parse_trace(stack)):
+        return FailingError(_with_message(chain, attributes))
+    if found := _in_samples(message):
+        return found
+    kind = attributes.get("kind") or attributes.get("type") or _query_kind(message, *queries)
+    value = attributes.get("message") or attributes.get("msg")
+    if kind or value:
+        return FailingError([ExceptionInfo(type=kind, value=value, frames=[])])
+    return NOTHING
+
+
+def _attributes(message: str) -> dict[str, str]:
+    """The ``error.*`` lines of the message; a stack runs on to the next attribute or fence."""
+    found: dict[str, str] = {}
+    if "error." not in message:
+        return found  # most messages: no regex
+    matches = list(_ATTRIBUTE_LINE.finditer(message))
+    for index, match in enumerate(matches):
+        key = match["key"].lower()
+        value = match["value"].strip().strip("`*_").strip()
+        if key == "stack":
+            end = matches[index + 1].start() if index + 1 < len(matches) else len(message)
+            value = message[match.start("value") : end].split("```")[0].strip()
+        if value and key not in found:
+            found[key] = value
+    return found
+
+
+def _in_samples(message: str) -> FailingError | None:
+    """A sample log line (JSON or text) or a trace pasted into the message, parsed."""
+    blocks = [match[1] for match in _FENCE.finditer(message)] if "```" in message else []
+    # JSON log lines quoted outside a code block: one per line.
+    if '{"' in message:
+        blocks += [line for line in message.splitlines() if line.lstrip().startswith('{"')]
+    for block in blocks:
+        text = block.strip()
+        if text.startswith("{") and (line := parse_log_line(text)) is not None:
+            if line.exceptions:
+                return FailingError(line.exceptions, line.service, line.environment, line.trace_id)
+            continue
+        if chain := parse_trace(text):
+            return FailingError(chain)
+    if not blocks and _might_hold_frames(message) and (chain := parse_trace(message)):
+        return FailingError(chain)
+    return None
+
+
+def _might_hold_frames(message: str) -> bool:
+    # Frames are indented lines (PHP's are numbered): most messages fail these substring tests
+    # and skip the regex, which looks at every position of the text.
+    if "\n " not in message and "\n\t" not in message and "\n#" not in message:
+        return False
+    return _FRAME_LINE.search(message) is not None
+
+
+def _with_message(chain: list[ExceptionInfo], attributes: dict[str, str]) -> list[ExceptionInfo]:
+    # A stack attribute may carry frames only; its kind and message lines complete it.
+    thrown = chain[-1]
+    kind = attributes.get("kind") or attributes.get("type")
+    value = attributes.get("message") or attributes.get("msg")
+    if (thrown.type or not kind) and (thrown.value or not value):
+        return chain
+    completed = thrown.model_copy(
+        update={"type": thrown.type or kind, "value": thrown.value or value}
+    )
+    return [*chain[:-1], completed]
+
+
+def _query_kind(*texts: str | None) -> str | None:
+    for text in texts:
+        if not text or "error." not in text:
+            continue
+        for match in _QUERY_KIND.finditer(text):
+            # "**...@error.kind:ReadTimeout**" in markdown; "*Timeout" is a pattern, not a type.
+            kind = (match["quoted"] or match["bare"].rstrip("*_`")).strip()
+            if kind and "*" not in kind and "?" not in kind:
+                return kind
+    return None

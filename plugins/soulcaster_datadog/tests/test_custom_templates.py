@@ -1,0 +1,207 @@
+"""Templates of the user's own: guessed field names, ``field_map``, and Datadog's retries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from soulcaster_core.testing import SoulcasterClient
+from soulcaster_datadog import DatadogConfig, DatadogHandler, datadog_event_to_feedback_item
+
+Load = Callable[[str], Any]
+
+
+def _item(event: dict[str, Any]) -> Any:
+    return datadog_event_to_feedback_item(event, "acme")
+
+
+def test_paging_style_summary_and_details(payload: Load) -> None:
+    item = _item(payload("custom_summary_details"))
+
+    assert item.title == "[P1] [Triggered on {host:db-replica-3}] Replication lag above 30s"
+    assert item.body.startswith("Replication lag on db-replica-3 is 74s")
+    # "monitorId", "alertCycleKey" and "ALERT_TRANSITION": Datadog's names, spelled otherwise.
+    assert item.metadata["alert_id"] == "88014301"
+    assert item.external_id == "cycle:7051200000000000061:host:db-replica-3"
+    assert item.metadata["status"] == "triggered"
+
+
+def test_ticket_style_nested_summary(payload: Load) -> None:
+    item = _item(payload("custom_nested_summary"))
+
+    # Not "Acme Shop" (the org's name) nor "Incident" (the issue type's name).
+    assert item.title == "[Warn on {queue:emails}] Email queue backlog growing"
+    assert item.body == "Queue depth of emails is 18,204 (warn at 10,000)."
+    assert item.metadata["status"] == "warning"
+    assert item.metadata["group"] == "queue:emails"
+
+
+@pytest.mark.parametrize(
+    ("event", "title"),
+    [
+        (
+            {"ALERT_TITLE": "Checkout 5xx above 2%", "ALERT_ID": "148201337"},
+            "Checkout 5xx above 2%",
+        ),
+        ({"alertTitle": "Checkout 5xx above 2%"}, "Checkout 5xx above 2%"),
+        (
+            {"subject": "Checkout 5xx above 2%", "message": "3.1% of requests"},
+            "Checkout 5xx above 2%",
+        ),
+        ({"monitor": "Checkout 5xx above 2%", "msg": "3.1%"}, "Checkout 5xx above 2%"),
+        ({"name": "Checkout 5xx above 2%", "org": {"name": "Acme"}}, "Checkout 5xx above 2%"),
+        (
+            {"embeds": [{"title": "Checkout 5xx above 2%", "description": "3.1%"}]},
+            "Checkout 5xx above 2%",
+        ),
+        # No title-like field: the message's first line says what happened.
+        (
+            {"text": "**Checkout 5xx above 2%**\n3.1% of requests", "alert_id": "1"},
+            "Checkout 5xx above 2%",
+        ),
+    ],
+)
+def test_title_like_fields_are_found(event: dict[str, Any], title: str) -> None:
+    assert _item(event).title == title
+
+
+def test_objects_under_guessed_names_are_not_errors() -> None:
+    event = {"monitor": {"id": 5}, "summary": ["a"], "title": "Disk full on db-1"}
+
+    assert _item(event).title == "Disk full on db-1"
+
+
+def test_field_map_names_a_template_nobody_could_guess(payload: Load) -> None:
+    handler = DatadogHandler()
+    event = payload("custom_renamed_fields")
+    config = DatadogConfig(
+        field_map={
+            "what": "title",
+            "info": "body",
+            "ref": "monitor_id",
+            "grp": "scope",
+            "when": "date",
+            "evt": "id",
+        }
+    )
+    assert _item(payload("custom_renamed_fields")).title == "Datadog alert"
+
+    assert handler.accept(event, config) is None
+    item = handler.to_feedback_item(event, "acme")
+
+    assert item.title == "[P3] [Triggered on {region:eu-west-1}] Object storage 503s"
+    assert item.body == "S3 503 SlowDown responses: 214 in the last 5m."
+    assert item.metadata["alert_id"] == "88019912"
+    assert item.metadata["event_id"] == "7051202000000000701"
+    assert item.metadata["timestamp_from"] == "date"
+    assert item.external_id.startswith("monitor:88019912:region:eu-west-1:h")
+
+
+def test_field_map_wins_over_the_usual_meaning_of_a_name() -> None:
+    # This template's "title" holds the message, and "monitor_name" the title.
+    event = {"title": "412 jobs waiting", "monitor_name": "Worker queue backlog"}
+    config = DatadogConfig(field_map={"title": "body", "monitor_name": "title"})
+
+    DatadogHandler().accept(event, config)
+    item = DatadogHandler().to_feedback_item(event, "acme")
+
+    assert (item.title, item.body) == ("Worker queue backlog", "412 jobs waiting")
+
+
+def test_monitors_filter_reads_through_the_field_map(payload: Load) -> None:
+    config = DatadogConfig(field_map={"ref": "alert_id"}, monitors=["88019912"])
+
+    assert DatadogHandler().accept(payload("custom_renamed_fields"), config) is None
+    other = payload("custom_renamed_fields") | {"ref": "1"}
+    assert DatadogHandler().accept(other, config) == "monitor 1 is not in the monitors filter"
+
+
+@pytest.mark.parametrize(
+    ("field_map", "error"),
+    [
+        ({"headline": "headline_text"}, "'headline_text' is not a field Soulcaster reads"),
+        ({"title": "headline"}, "the map goes from your template's name to ours"),
+        ({"": "title"}, "expected a field name of your template"),
+        ({"a..b": "title"}, "expected a field name of your template"),
+        ({"headline": 3}, "3 is not a field Soulcaster reads"),
+    ],
+)
+def test_field_map_entries_that_mean_nothing_are_refused(
+    field_map: dict[str, Any], error: str
+) -> None:
+    with pytest.raises(ValidationError, match=error):
+        DatadogConfig(field_map=field_map)
+
+
+def test_field_map_through_the_config_api(
+    soulcaster_client: SoulcasterClient, payload: Load
+) -> None:
+    params = {"project_id": soulcaster_client.project_id}
+    saved = soulcaster_client.api.put(
+        "/config/datadog",
+        params=params,
+        json={"field_map": {"what": "title", "info": "message", "ref": "alert_id"}},
+    )
+    refused = soulcaster_client.api.put(
+        "/config/datadog", params=params, json={"field_map": {"title": "what"}}
+    )
+
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["field_map"] == {"what": "title", "info": "body", "ref": "alert_id"}
+    assert refused.status_code == 400, refused.text
+    assert "the map goes from your template's name to ours" in refused.json()["error"]
+    shown = soulcaster_client.api.get("/config/datadog", params=params).json()
+    assert shown["field_map"] == {"what": "title", "info": "body", "ref": "alert_id"}
+    response = soulcaster_client.post_webhook("datadog", payload("custom_renamed_fields"))
+    assert response.status_code == 201, response.text
+    item = soulcaster_client.item(response.json()["id"])
+    assert item["title"] == "[P3] [Triggered on {region:eu-west-1}] Object storage 503s"
+    assert item["metadata"]["alert_id"] == "88019912"
+
+
+def test_retries_of_one_notification_count_once(
+    soulcaster_client: SoulcasterClient, payload: Load
+) -> None:
+    trigger = payload("log_alert_trigger")
+    renotified = trigger | {"id": "7050487712390012877", "date": "1709665620000"}
+
+    first = soulcaster_client.post_webhook("datadog", trigger)
+    retries = [soulcaster_client.post_webhook("datadog", trigger) for _ in range(3)]
+    again = soulcaster_client.post_webhook("datadog", renotified)
+    retry_of_again = soulcaster_client.post_webhook("datadog", renotified)
+
+    assert first.status_code == 201, first.text
+    for response in (*retries, again, retry_of_again):
+        assert response.json() == {"status": "duplicate", "id": first.json()["id"]}
+    [item] = soulcaster_client.items("datadog")
+    assert item["occurrences"] == 2  # the trigger and its re-notification, not the retries
+
+
+def test_an_id_that_every_notification_repeats_is_not_a_retry(
+    soulcaster_client: SoulcasterClient,
+) -> None:
+    # Some templates send the monitor id as "id": only an identical body is a retry.
+    first = {"id": "88014301", "title": "[Triggered] Queue backlog", "date": "1709712000000"}
+    later = first | {"date": "1709712600000"}
+
+    responses = [soulcaster_client.post_webhook("datadog", event) for event in (first, later)]
+
+    assert responses[1].json() == {"status": "duplicate", "id": responses[0].json()["id"]}
+    [item] = soulcaster_client.items("datadog")
+    assert item["occurrences"] == 2
+
+
+def test_delivery_id_is_the_event_id_and_the_body() -> None:
+    handler = DatadogHandler()
+    request = handler.sample_request(DatadogConfig())
+
+    delivery = handler.delivery_id(request)
+
+    assert delivery is not None and delivery.startswith("7050278235293370890:")
+    assert handler.delivery_id(handler.sample_request(DatadogConfig())) == delivery
+    bare = type(request)(body=b'{"title": "no id here"}')
+    assert handler.delivery_id(bare) is None
+    assert handler.delivery_id(type(request)(body=b"{not json")) is None

@@ -1,0 +1,129 @@
+"""What a notification fills of the item's typed fields: the failing error, service, level..."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from soulcaster_datadog import datadog_event_to_feedback_item
+
+Load = Callable[[str], Any]
+
+
+def _item(event: dict[str, Any]) -> Any:
+    return datadog_event_to_feedback_item(event, "acme")
+
+
+def test_log_monitor_with_a_pasted_traceback(payload: Load) -> None:
+    item = _item(payload("log_alert_trigger"))
+
+    [error] = item.exceptions
+    assert error.type == "payments.gateway.errors.GatewayTimeout"
+    assert error.value == "capture pi_3OqK2vLkdIwHu7ix0Z1yQ2aB timed out after 10.0s"
+    assert [frame.function for frame in error.frames] == ["capture_charge", "capture"]
+    assert item.service == "payments-worker"
+    assert item.environment == "prod"
+    assert item.level == "critical"  # an error alert at P1
+    assert item.tags == {
+        "env": "prod",
+        "service": "payments-worker",
+        "team": "payments",
+        "monitor": "",
+    }
+    assert item.links == {"datadog": "https://app.datadoghq.com/event/event?id=7050401126773318142"}
+
+
+def test_apm_monitor_quoting_error_attributes(payload: Load) -> None:
+    item = _item(payload("apm_error_attributes"))
+
+    [error] = item.exceptions
+    assert error.type == "checkout.payments.PaymentDeclinedError"
+    assert error.value == "card_declined for order 88213"
+    assert [(f.function, f.lineno) for f in error.frames] == [("submit_order", 131), ("charge", 77)]
+    assert item.service == "checkout-api"
+    assert item.environment == "prod"
+    assert item.tags["version"] == "2024.03.1"
+
+
+def test_log_monitor_with_a_json_sample_line(payload: Load) -> None:
+    item = _item(payload("log_monitor_json_sample"))
+
+    [error] = item.exceptions
+    assert error.type == "KeyError"
+    assert error.value == "'user_id'"
+    assert error.frames[-1].function == "get_order"
+    assert item.service == "orders-api"
+    assert item.trace_id == "7716318812247361412"
+    assert item.level == "error"
+
+
+def test_monitor_naming_only_the_error_kind(payload: Load) -> None:
+    item = _item(payload("log_monitor_error_kind_only"))
+
+    assert [(e.type, e.value, e.frames) for e in item.exceptions] == [("ReadTimeout", None, [])]
+    assert item.service == "inventory-sync"
+    assert item.environment == "staging"
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ('logs("service:a @error.kind:\\"Gateway Timeout\\"")', "Gateway Timeout"),
+        ('logs("service:a -@error.kind:ReadTimeout")', None),  # excluded, not the error
+        ('logs("service:a @error.kind:*Timeout")', None),  # a pattern, not a type
+        ("sum:trace.errors{service:a,error.type:grpc.Unavailable} > 3", "grpc.Unavailable"),
+    ],
+)
+def test_error_kind_read_from_the_query(payload: Load, query: str, kind: str | None) -> None:
+    event = payload("log_monitor_error_kind_only") | {
+        "alert_query": query,
+        "body": "%%%\nToo many errors.\n%%%",
+    }
+    assert [e.type for e in _item(event).exceptions] == ([kind] if kind else [])
+
+
+def test_metric_monitor_has_no_exception(payload: Load) -> None:
+    item = _item(payload("default_template_disk"))
+
+    assert item.exceptions == []
+    assert item.service is None
+    assert item.level == "error"  # triggered, no alert type or priority sent
+
+
+@pytest.mark.parametrize(
+    ("fields", "level"),
+    [
+        ({"alert_type": "error", "alert_priority": "P1"}, "critical"),
+        ({"alert_type": "error", "alert_priority": "P3"}, "error"),
+        ({"alert_type": "warning", "alert_priority": "P1"}, "warning"),
+        ({"alert_type": "info"}, "info"),
+        ({"alert_transition": "No Data"}, "warning"),
+        ({"alert_priority": "P4"}, "info"),
+        ({"alert_transition": "Recovered", "alert_type": "success"}, None),
+        ({}, None),
+    ],
+)
+def test_level_from_alert_type_transition_and_priority(
+    fields: dict[str, str], level: str | None
+) -> None:
+    assert _item({"title": "Queue depth", "id": "7050000000000000009"} | fields).level == level
+
+
+def test_links_are_http_only(payload: Load) -> None:
+    trigger = payload("multi_group_sequence")[0]
+    hostile = trigger | {"link": "javascript:alert(1)", "snapshot": "file:///etc/passwd"}
+
+    assert set(_item(trigger).links) == {"datadog", "snapshot", "monitor"}
+    assert _item(trigger).links["monitor"].startswith("https://app.datadoghq.com/monitors/60213877")
+    assert "datadog" not in _item(hostile).links and "snapshot" not in _item(hostile).links
+
+
+def test_service_named_by_the_template_wins_over_tags(payload: Load) -> None:
+    event = payload("custom_nested_warn") | {"service": "node-agent", "env": "prod-eu"}
+
+    item = _item(event)
+
+    assert item.service == "node-agent"
+    assert item.environment == "prod-eu"
