@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
@@ -33,6 +34,7 @@ _SERVICE_PROPERTIES = ("service", "$service_name", "app")
 _ENVIRONMENT_PROPERTIES = ("environment", "$environment")
 _RELEASE_PROPERTIES = ("$app_version", "$release", "release")
 _TRACE_PROPERTIES = ("$trace_id", "trace_id")
+_PLAIN_SEGMENT = re.compile(r"[\w.~-]+", re.ASCII)
 
 
 def posthog_event_to_feedback_item(event: Mapping[str, Any], project_id: str) -> FeedbackItem:
@@ -77,9 +79,15 @@ def posthog_event_to_feedback_item(event: Mapping[str, Any], project_id: str) ->
 def _first(properties: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
     """The first of ``keys`` the event sets; PostHog has no fixed name for these."""
     for key in keys:
-        if (value := as_text(properties.get(key))) is not None:
+        found = properties.get(key)
+        if found is not None and (value := as_text(found)) is not None:
             return value
     return None
+
+
+def _path_segment(value: str) -> str:
+    # Ids are uuids: quoting (slow) is for whatever else a hand-made sender put there.
+    return value if _PLAIN_SEGMENT.fullmatch(value) else quote(value, safe="")
 
 
 def _links(event: Mapping[str, Any], properties: Mapping[str, Any]) -> dict[str, str]:
@@ -92,9 +100,9 @@ def _links(event: Mapping[str, Any], properties: Mapping[str, Any]) -> dict[str,
     if project_url:
         project = project_url.rstrip("/")
         if session_id := as_text(properties.get("$session_id")):
-            found["replay"] = f"{project}/replay/{quote(session_id, safe='')}"
+            found["replay"] = f"{project}/replay/{_path_segment(session_id)}"
         if issue_id := as_text(properties.get("$exception_issue_id")):
-            found["issue"] = f"{project}/error_tracking/{quote(issue_id, safe='')}"
+            found["issue"] = f"{project}/error_tracking/{_path_segment(issue_id)}"
     # Shown as clickable links: only http(s), whatever a hand-made sender put there.
     return {
         name: url

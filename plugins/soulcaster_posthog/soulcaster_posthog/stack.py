@@ -83,27 +83,33 @@ def _raw_frames(entry: Mapping[str, Any]) -> list[dict[str, Any]]:
 def _exception_from_entry(entry: Mapping[str, Any]) -> tuple[ExceptionInfo, ExceptionInfo | None]:
     """The exception, and the same as its language prints it when that differs."""
     raws = _raw_frames(entry)
-    frames = [frame_from_posthog(raw) for raw in raws]
-    exc = ExceptionInfo(
-        type=as_text(entry.get("type")),
-        value=as_text(entry.get("value")),
-        module=as_text(entry.get("module")),
-        frames=frames,
-    )
+    frames = [_frame_fields(raw) for raw in raws]
+    fields = {
+        "type": as_text(entry.get("type")),
+        "value": as_text(entry.get("value")),
+        "module": as_text(entry.get("module")),
+        "frames": frames,
+    }
+    # Validated whole, the frames cost one pydantic call rather than one each.
+    exc = ExceptionInfo.model_validate(fields)
     names = [_printed_function(raw, frame) for raw, frame in zip(raws, frames, strict=True)]
     if all(name is None for name in names):
         return exc, None
     shown = [
-        frame if name is None else frame.model_copy(update={"function": name})
+        frame if name is None else {**frame, "function": name}
         for frame, name in zip(frames, names, strict=True)
     ]
-    return exc, exc.model_copy(update={"frames": shown})
+    return exc, ExceptionInfo.model_validate({**fields, "frames": shown})
 
 
 def frame_from_posthog(raw: Mapping[str, Any]) -> Frame:
     """One frame, raw (any ``platform``) or resolved by PostHog's symbolication."""
-    resolved = "resolved_name" in raw or "mangled_name" in raw or "raw_id" in raw
-    if resolved:
+    return Frame.model_validate(_frame_fields(raw))
+
+
+def _frame_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of the ``Frame`` a PostHog frame (raw or resolved) states."""
+    if "resolved_name" in raw or "mangled_name" in raw or "raw_id" in raw:
         # The symbolicated name where PostHog resolved one; else the name the bundle has.
         function = as_text(raw.get("resolved_name")) or as_text(raw.get("mangled_name"))
         filename = as_text(raw.get("source"))
@@ -117,27 +123,24 @@ def frame_from_posthog(raw: Mapping[str, Any]) -> Frame:
         lineno, colno = as_int(raw.get("lineno")), as_int(raw.get("colno"))
         context_line = as_text(raw.get("context_line"))
     in_app = raw.get("in_app")
-    return Frame(
-        function=function,
-        filename=filename,
-        module=as_text(raw.get("module")),
-        lineno=lineno,
-        colno=colno,
-        in_app=in_app if isinstance(in_app, bool) else None,
-        context_line=context_line,
-    )
+    return {
+        "function": function,
+        "filename": filename,
+        "module": as_text(raw.get("module")),
+        "lineno": lineno,
+        "colno": colno,
+        "in_app": in_app if isinstance(in_app, bool) else None,
+        "context_line": context_line,
+    }
 
 
-def _printed_function(raw: Mapping[str, Any], frame: Frame) -> str | None:
+def _printed_function(raw: Mapping[str, Any], frame: Mapping[str, Any]) -> str | None:
     """``Class.method`` for a Java frame, the way a JVM prints it; None for other frames."""
     language = raw.get("lang") if "raw_id" in raw else raw.get("platform")
-    module, function = frame.module, frame.function
-    if (
-        language in _QUALIFIED_LANGUAGES
-        and module
-        and function
-        and not function.startswith(f"{module}.")
-    ):
+    if language not in _QUALIFIED_LANGUAGES:
+        return None
+    module, function = frame["module"], frame["function"]
+    if module and function and not function.startswith(f"{module}."):
         return f"{module}.{function}"
     return None
 
