@@ -211,7 +211,9 @@ def _issue_parts(event: SentryEvent) -> _Parts:
     status = STATUS_ACTIONS.get(event.action) or fields.text(issue, "status", path)
     project = fields.obj(issue, "project", path) or {}
     first_seen = _time(issue, "firstSeen", path)
-    thrown = _issue_exception(issue, path, kind, value, culprit) if _is_error(issue) else None
+    thrown = None
+    if _is_error(issue):
+        thrown = issue_exception(kind, value, _crash_location(described, meta_path, culprit))
     issue_link = fields.text(issue, "web_url", path) or fields.text(issue, "permalink", path)
     return _Parts(
         external_id=f"issue:{issue_id}",
@@ -242,13 +244,6 @@ def _is_error(issue: dict[str, Any]) -> bool:
         issue, "type", "data.issue"
     )
     return category in (None, "error")
-
-
-def _issue_exception(
-    issue: dict[str, Any], path: str, kind: str | None, value: str | None, culprit: str | None
-) -> ExceptionInfo | None:
-    described = fields.obj(issue, "metadata", path) or {}
-    return issue_exception(kind, value, _crash_location(described, f"{path}.metadata", culprit))
 
 
 def _crash_location(described: dict[str, Any], path: str, culprit: str | None) -> Frame | None:
