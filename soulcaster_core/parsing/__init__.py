@@ -1,0 +1,16 @@
+"""Structure from text: stack traces and JSON log lines, read the same way for every source.
+
+Plugins that receive a trace as text (a Splunk ``_raw`` row, a sample pasted in a monitor's
+message, a legacy ``$exception_stack_trace_raw``, a manual report) turn it into the
+``ExceptionInfo``/``Frame`` structures that SDKs send, so a trace seen as text and the same
+trace sent as frames look alike to grouping.
+
+- ``parse_trace(text)``: the exceptions of a text trace (``traces``).
+- ``parse_log_line(text)``: a JSON log line's message, level, service, trace id, environment
+  and exceptions (``logs``).
+"""
+
+from .logs import LogLine, parse_log_line
+from .traces import parse_trace
+
+__all__ = ["LogLine", "parse_log_line", "parse_trace"]

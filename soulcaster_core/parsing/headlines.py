@@ -1,0 +1,157 @@
+"""Exception headlines: the ``Type: message`` line every language prints next to its frames.
+
+``match_headline`` reads a line that *starts* with a headline (after the markers languages put
+before one: ``Exception in thread "main"``, ``Caused by:``, ``Uncaught``, ``--->``...);
+``search_headline`` finds one after a log prefix ("2024-03-05 ERROR [web] failed: KeyError:
+'id'"), and only for a type whose name says it is one (``...Error``, ``...Exception``...), since
+after a prefix any ``word:`` could be a logger's name. ``headline_above`` finds the headline a
+language prints above its frames (JVM, .NET, V8), with the lines between as the rest of a
+multi-line message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+#: Endings of exception class names in every language this package reads.
+TYPE_SUFFIXES = (
+    "Error",
+    "Exception",
+    "Exit",
+    "Interrupt",
+    "Fault",
+    "Panic",
+    "Failure",
+    "Rejection",
+    "Violation",
+    "Throwable",
+    "Iteration",
+)
+#: Lines a headline may sit above its frames: room for a multi-line message, not for a page.
+HEADLINE_REACH = 20
+
+_NAME = r"[A-Za-z_$][\w$]*"
+# Packages, Ruby/C++ "::" and PHP "\" namespaces before the class name.
+_QUALIFIER = rf"(?:{_NAME}(?:\.|::|\\))*"
+_NAMED_TYPE = rf"{_QUALIFIER}[\w$]*(?:{'|'.join(TYPE_SUFFIXES)})"
+# JVM and .NET print the full class name: lower-case packages, then a capitalised class.
+_QUALIFIED_TYPE = r"(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*"
+_MARKERS = (
+    r"(?:Exception in thread \"[^\"]*\"\s+|Caused by:\s*|Wrapped by:\s*|Suppressed:\s*"
+    r"|Uncaught\s+(?:exception\s+)?|Unhandled\s+exception\.\s+|Unhandled\s+Exception:\s+"
+    r"|\[cause\]:\s*|--->\s*|(?:PHP\s+)?Fatal error:\s+Uncaught\s+)?"
+)
+# Node appends an error's code to its name: "TypeError [ERR_INVALID_ARG_TYPE]: ...".
+_CODE = r"(?:\s\[[A-Z][A-Z0-9_]*\])?"
+_AT_START = re.compile(rf"^\s*{_MARKERS}(?P<type>{_NAMED_TYPE}){_CODE}(?::\s*(?P<msg>.*?)|\s*)$")
+_AT_START_QUALIFIED = re.compile(
+    rf"^\s*{_MARKERS}(?P<type>{_NAMED_TYPE}|{_QUALIFIED_TYPE}){_CODE}(?::\s*(?P<msg>.*?)|\s*)$"
+)
+# Only the type is matched here (the message is what follows it): a long line with many
+# type-like words must not cost a scan to its end for each.
+_ANYWHERE = re.compile(rf"(?:^|(?<=[\s\[\](:,|\"']))(?P<type>{_NAMED_TYPE}){_CODE}(?=:\s|:?\s*$)")
+# Bare "Error"/"Exception" after a prefix is a word of the message, not a type.
+_TOO_VAGUE = frozenset({"Error", "Exception", "Failure", "Violation", "Panic", "Fault"})
+
+
+class Headline(NamedTuple):
+    type: str
+    value: str | None
+
+
+class HeadlineAt(NamedTuple):
+    """A headline found at ``lines[line]``; ``value`` includes the lines below it."""
+
+    line: int
+    type: str
+    value: str | None
+
+
+def might_name_a_type(text: str) -> bool:
+    """Whether ``text`` holds a word that could be an exception type (a cheap test)."""
+    return any(suffix in text for suffix in TYPE_SUFFIXES)
+
+
+def match_headline(line: str, *, qualified: bool = False) -> Headline | None:
+    """The headline ``line`` starts with. With ``qualified``, a fully qualified class name
+    (``com.shop.PaymentDeclined``) counts whatever its ending, as JVM and .NET print them."""
+    m = (_AT_START_QUALIFIED if qualified else _AT_START).match(line)
+    if m is None:
+        return None
+    return Headline(m.group("type"), _value(m.group("msg")))
+
+
+def search_headline(line: str) -> Headline | None:
+    """The first headline stated anywhere in ``line`` whose type is named like one."""
+    if not might_name_a_type(line):
+        return None
+    for m in _ANYWHERE.finditer(line):
+        kind, value = m.group("type"), _value(line[m.end() + 1 :])
+        if kind in _TOO_VAGUE and (m.start() > 0 or value is None):
+            continue
+        return Headline(kind, value)
+    return None
+
+
+def split_headline(text: str) -> Headline | None:
+    """``Type: message`` where a marker (``Caused by:``, ``Next``...) already says that an
+    exception follows, so the type may be named anyhow."""
+    text = text.strip()
+    if not text:
+        return None
+    kind, sep, value = text.partition(": ")
+    kind = kind.strip()
+    if not sep:
+        kind, value = text.rstrip(":"), ""
+    if not kind or " " in kind or len(kind) > 200:
+        return Headline("", _value(text)) if text else None
+    return Headline(kind, _value(value))
+
+
+def headline_above(
+    lines: Sequence[str],
+    index: int,
+    *,
+    qualified: bool = False,
+    stop: Callable[[str], bool] | None = None,
+) -> HeadlineAt | None:
+    """The headline printed above the frame at ``lines[index]``: the nearest line within
+    ``HEADLINE_REACH`` that starts with one, else the nearest that states one after a prefix.
+    The lines between it and the frame are the rest of its message. ``stop`` says which lines
+    end the search (another trace's frames)."""
+    low = index
+    while low > 0 and index - low < HEADLINE_REACH:
+        if stop is not None and stop(lines[low - 1]):
+            break
+        low -= 1
+    found: HeadlineAt | None = None
+    for j in range(index - 1, low - 1, -1):
+        head = match_headline(lines[j], qualified=qualified)
+        if head is not None:
+            found = HeadlineAt(j, head.type, head.value)
+            break
+    if found is None:
+        for j in range(index - 1, low - 1, -1):
+            head = search_headline(lines[j])
+            if head is not None:
+                found = HeadlineAt(j, head.type, head.value)
+                break
+    if found is None:
+        return None
+    return found._replace(value=join_message(found.value, lines[found.line + 1 : index]))
+
+
+def join_message(first: str | None, more: Sequence[str]) -> str | None:
+    """A message from its first line and the lines that continue it, as printed."""
+    parts = [first or ""]
+    parts.extend(line.rstrip() for line in more)
+    return _value("\n".join(parts))
+
+
+def _value(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    return text or None

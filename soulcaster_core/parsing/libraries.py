@@ -1,0 +1,55 @@
+"""Which parsed frames belong to a library or the runtime (``in_app=False``).
+
+A text trace never says which code is the application's, so a parser can only recognise code
+that is certainly not: installed packages, standard libraries, runtimes. Every other frame is
+``in_app=None`` (unknown), never ``True``: the grouping code decides what unknown means.
+"""
+
+from __future__ import annotations
+
+#: Path fragments of installed packages and standard libraries, in any language.
+LIBRARY_PATHS = (
+    "site-packages",
+    "dist-packages",
+    "/lib/python",  # CPython's standard library, wherever the interpreter lives
+    "<frozen ",
+    "/usr/lib/",
+    "node_modules",
+    "webpack/bootstrap",
+    "gems/",
+    "/lib/ruby/",
+    "<internal:",
+    "/go/pkg/mod/",
+    "/usr/local/go/src/",  # GOROOT of the official installs and images
+    "/libexec/src/",  # GOROOT of Homebrew's Go
+)
+#: Class name prefixes of the JVM's and .NET's own libraries.
+RUNTIME_CLASSES = (
+    "java.",
+    "javax.",
+    "jakarta.",
+    "jdk.",
+    "sun.",
+    "com.sun.",
+    "kotlin.",
+    "kotlinx.",
+    "scala.",
+    "System.",
+    "Microsoft.",
+)
+
+
+def path_in_app(path: str | None, extra: tuple[str, ...] = ()) -> bool | None:
+    """False when ``path`` is a library's or the runtime's, else None (unknown)."""
+    if not path:
+        return None
+    if any(mark in path for mark in LIBRARY_PATHS) or any(mark in path for mark in extra):
+        return False
+    return None
+
+
+def class_in_app(name: str | None) -> bool | None:
+    """False when the JVM/.NET class ``name`` belongs to the runtime, else None (unknown)."""
+    if name and name.startswith(RUNTIME_CLASSES):
+        return False
+    return None

@@ -1,0 +1,205 @@
+"""The exceptions a JSON log line states, wherever its logger put them.
+
+``exceptions_of(fields)`` reads, in this order of preference: a structured list of exceptions
+(structlog's ``dict_tracebacks``); a formatted trace (``exc_info``, Serilog's ``@x``, the
+``stack``/``stack_trace``/``stacktrace``/``trace``/``backtrace`` of an ``exception``,
+``error``, ``err``, ``thrown`` or ``exc`` object or dotted name, or a bare ``exception``,
+``error``, ``err`` string; then a stack at the top of the line: ``stack_trace``,
+``stacktrace``, ``stack``, zap's ``errorVerbose``) read by ``parse_trace``; a list of frame
+objects (zerolog, log4j: innermost first; a ``frames`` list: oldest first) or of ``file:line``
+strings. The thrown exception's missing type or message comes from the fields beside the stack
+(``error.kind``, ``error.message``, pino's ``err.type``...) or from an error string that is no
+trace (zap's ``"error": "dial tcp: ..."``). With no stack at all, a type and/or message give
+one exception without frames. Nothing found: ``[]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..stacktrace import ExceptionInfo, Frame
+from .frames import number, split_location
+from .libraries import class_in_app, path_in_app
+from .log_fields import Fields, scalar_text
+from .traces import parse_trace
+
+# Where loggers put an error: objects (or strings) under these names...
+_CONTAINERS = ("exception", "error", "err", "thrown", "exc")
+# ...holding its formatted stack (or a list of frames), its type and its message.
+_STACK_PARTS = ("stack", "stack_trace", "stacktrace", "trace", "backtrace", "frames")
+_STACK_TEXTS = (*_STACK_PARTS, "extendedstacktrace", "formatted")
+_TYPE_PARTS = ("kind", "type", "class", "name", "exc_type", "classname")
+_MESSAGE_PARTS = ("message", "msg", "value", "exc_value", "reason", "localizedmessage")
+# A stack at the top level of the line.
+_ROOT_STACKS = ("exc_info", "@x", "stack_trace", "stacktrace", "stack", "backtrace", "errorverbose")
+
+
+class _Found:
+    """What the line says about its error, gathered before deciding what it amounts to."""
+
+    def __init__(self) -> None:
+        self.chains: list[list[ExceptionInfo]] = []  # structured exception lists
+        self.texts: list[str] = []
+        self.frame_lists: list[tuple[list[Any], bool]] = []  # (frames, oldest first)
+        self.types: list[str] = []
+        self.messages: list[str] = []
+        self.loose: list[str] = []  # error strings that may be a message rather than a trace
+
+
+def exceptions_of(fields: Fields) -> list[ExceptionInfo]:
+    """The line's exceptions, cause first, frames oldest first; ``[]`` when it states none."""
+    found = _Found()
+    for name in ("exc_info", "@x"):
+        _take_stack(found, fields.find(name), oldest_first=False)
+    for name in _CONTAINERS:
+        if fields.mentions(name):
+            _take_container(found, fields, name)
+    for name in _ROOT_STACKS:
+        _take_stack(found, fields.find(name), oldest_first=False)
+    return _decide(found)
+
+
+def _take_container(found: _Found, fields: Fields, name: str) -> None:
+    whole = fields.find(name)
+    if isinstance(whole, str):
+        found.texts.append(whole)
+        found.loose.append(whole)
+    elif isinstance(whole, list) and whole and all(isinstance(e, dict) for e in whole):
+        chain = [exc for exc in map(_exception_object, whole) if exc is not None]
+        if chain and any("exc_type" in e for e in whole):
+            found.chains.append(chain[::-1])  # structlog lists the thrown exception first
+    for part in _STACK_TEXTS:
+        _take_stack(found, fields.find(f"{name}.{part}"), oldest_first=part == "frames")
+    kind = fields.text(tuple(f"{name}.{part}" for part in _TYPE_PARTS))
+    if kind is not None:
+        found.types.append(kind)
+    message = fields.text(tuple(f"{name}.{part}" for part in _MESSAGE_PARTS))
+    if message is not None:
+        found.messages.append(message)
+
+
+def _take_stack(found: _Found, value: Any, *, oldest_first: bool) -> None:
+    if isinstance(value, str) and value.strip():
+        found.texts.append(value)
+    elif isinstance(value, list) and value:
+        found.frame_lists.append((value, oldest_first))
+
+
+def _decide(found: _Found) -> list[ExceptionInfo]:
+    parsed: dict[str, list[ExceptionInfo]] = {}
+
+    def read(text: str) -> list[ExceptionInfo]:
+        if text not in parsed:
+            parsed[text] = parse_trace(text)
+        return parsed[text]
+
+    chain: list[ExceptionInfo] = found.chains[0] if found.chains else []
+    headline_only: list[ExceptionInfo] = []
+    for text in found.texts:
+        if chain:
+            break
+        read_ = read(text)
+        if any(exc.frames for exc in read_):
+            chain = read_
+        elif read_ and not headline_only:
+            headline_only = read_
+    for frames, oldest_first in found.frame_lists:
+        if chain:
+            break
+        listed = _frame_list(frames, oldest_first)
+        if listed:
+            chain = [ExceptionInfo(frames=listed)]
+    # An error string that reads as no exception at all is a message ("dial tcp: refused").
+    loose = [text.strip() for text in found.loose if text.strip() and not read(text)]
+    kind = next(iter(found.types), None)
+    message = next(iter(found.messages), None) or next(iter(loose), None)
+    head = headline_only[-1] if headline_only else None
+    if chain:
+        thrown = chain[-1]
+        if thrown.type is None or thrown.value is None:
+            update = {
+                "type": thrown.type or kind or (head.type if head else None),
+                "value": thrown.value or message or (head.value if head else None),
+            }
+            chain = [*chain[:-1], thrown.model_copy(update=update)]
+        return chain
+    if headline_only:
+        return headline_only
+    if kind or message:
+        return [ExceptionInfo(type=kind, value=message)]
+    return []
+
+
+def _type_of(entry: dict[str, Any]) -> str | None:
+    for key in ("exc_type", "type", "class", "name", "kind"):
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _exception_object(entry: dict[str, Any]) -> ExceptionInfo | None:
+    """One exception of a structured list (structlog's ``exc_type``/``exc_value``/``frames``)."""
+    value = next(
+        (scalar_text(entry.get(k)) for k in ("exc_value", "value", "message") if k in entry),
+        None,
+    )
+    frames = entry.get("frames")
+    listed = _frame_list(frames, oldest_first=True) if isinstance(frames, list) else []
+    kind = _type_of(entry)
+    if kind is None and value is None and not listed:
+        return None
+    return ExceptionInfo(type=kind, value=value, frames=listed)
+
+
+def _frame_list(items: list[Any], oldest_first: bool) -> list[Frame]:
+    """Frames from a list of frame objects, or of strings (``file:line``, or a trace's lines)."""
+    if all(isinstance(item, str) for item in items):
+        parsed = parse_trace("\n".join(items))
+        if parsed and parsed[-1].frames:
+            return parsed[-1].frames
+        frames = [_located(item) for item in items]
+        kept = [frame for frame in frames if frame is not None]
+        return kept if oldest_first else kept[::-1]
+    objects = [_frame_object(item) for item in items if isinstance(item, dict)]
+    kept = [frame for frame in objects if frame is not None]
+    return kept if oldest_first else kept[::-1]
+
+
+def _located(item: str) -> Frame | None:
+    where = split_location(item.strip())
+    if where is None:
+        return None
+    return Frame(
+        filename=where.filename,
+        lineno=where.lineno,
+        colno=where.colno,
+        in_app=path_in_app(where.filename, ("/vendor/",)),
+    )
+
+
+def _frame_object(item: dict[str, Any]) -> Frame | None:
+    def pick(*keys: str) -> str | None:
+        for key in keys:
+            value = scalar_text(item.get(key))
+            if value is not None:
+                return value
+        return None
+
+    function = pick("function", "func", "method", "methodName", "name", "symbol")
+    module = pick("module", "class", "className", "declaringClass")
+    filename = pick("filename", "file", "source", "fileName", "abs_path", "path")
+    if function is None and filename is None:
+        return None
+    in_app = item.get("in_app")
+    if not isinstance(in_app, bool):
+        from_class = class_in_app(module)
+        in_app = from_class if from_class is False else path_in_app(filename)
+    return Frame(
+        function=function,
+        module=module,
+        filename=filename,
+        lineno=number(pick("lineno", "line", "lineNumber") or ""),
+        colno=number(pick("colno", "column", "col", "columnNumber") or ""),
+        in_app=in_app,
+    )

@@ -1,0 +1,240 @@
+"""JSON log lines: the message, level, logger, service, trace id, environment and exceptions
+a structured logger wrote, whatever its field names.
+
+``parse_log_line(text)`` promises:
+
+- a ``LogLine`` when ``text`` is a JSON object, possibly after a short non-JSON prefix (a
+  syslog or container-runtime header, up to ``MAX_PREFIX`` characters) and before trailing
+  text; None otherwise (also for texts over ``MAX_CHARS``); it never raises;
+- a line wrapped by a log shipper (``{"log": "{\\"level\\": ...}", "stream": "stderr"}``) is
+  read through its wrapper, once;
+- field names are matched without regard to case, dotted names both flat (``"error.kind"``,
+  Datadog's ``"@error.kind"``) and nested (``{"error": {"kind": ...}}``);
+- ``exceptions`` come from the line's exception fields (``log_errors`` says which and how:
+  a formatted trace, an error object, frame lists, a bare type and message); a stack that
+  states no headline (Firefox's ``error.stack``) takes its type and message from the fields
+  beside it. With no exception field, a trace in the message itself is read.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+
+from ..stacktrace import ExceptionInfo
+from .log_errors import exceptions_of
+from .log_fields import Fields
+from .traces import parse_trace
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 1024 * 1024
+MAX_PREFIX = 256
+#: Objects a prefix may contain before the line's own ("[{thread}] {...}").
+_MAX_ATTEMPTS = 4
+
+_MESSAGE_KEYS = (
+    "message",
+    "msg",
+    "@m",
+    "renderedmessage",
+    "event",
+    "log",
+    "@message",
+    "short_message",
+    "body",
+    "messagetemplate",
+    "@mt",
+)
+_LEVEL_KEYS = (
+    "level",
+    "levelname",
+    "log.level",
+    "severity",
+    "severity_text",
+    "severitytext",
+    "lvl",
+    "@l",
+    "loglevel",
+    "level_name",
+    "status",
+)
+_LOGGER_KEYS = (
+    "logger",
+    "logger_name",
+    "loggername",
+    "log.logger",
+    "logger.name",
+    "sourcecontext",
+    "name",
+)
+_SERVICE_KEYS = (
+    "service",
+    "service.name",
+    "dd.service",
+    "app",
+    "application",
+    "app_name",
+    "appname",
+    "service_name",
+    "servicename",
+    "resource.service.name",
+)
+_TRACE_KEYS = (
+    "trace_id",
+    "traceid",
+    "dd.trace_id",
+    "trace.id",
+    "oteltraceid",
+    "trace_id_hex",
+    "logging.googleapis.com/trace",
+)
+_ENV_KEYS = (
+    "env",
+    "environment",
+    "deployment.environment",
+    "dd.env",
+    "resource.deployment.environment",
+)
+_WRAPPED = ("log", "message", "msg")
+
+# pino and bunyan write levels as numbers.
+_NUMERIC_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "fatal"}
+_LEVEL_WORDS = {
+    "warn": "warning",
+    "err": "error",
+    "information": "info",
+    "crit": "critical",
+    "emerg": "emergency",
+}
+_KNOWN_LEVELS = frozenset(
+    {"trace", "debug", "info", "notice", "warning", "error", "critical", "fatal", "alert"}
+    | {"emergency", "verbose", *_LEVEL_WORDS}
+)
+
+_DECODER = json.JSONDecoder()
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    message: str
+    level: str | None
+    logger: str | None
+    service: str | None
+    trace_id: str | None
+    environment: str | None
+    exceptions: list[ExceptionInfo]
+    fields: dict[str, Any]
+
+
+def parse_log_line(text: str) -> LogLine | None:
+    """The JSON log line ``text`` holds (a JSON object, possibly after a short non-JSON
+    prefix such as a syslog/timestamp header); None when it is not one. Never raises."""
+    try:
+        return _parse(text)
+    except Exception:  # a bug here must cost one line its structure, not its delivery
+        log.exception("could not read a log line of %d characters", len(text))
+        return None
+
+
+def _parse(text: str) -> LogLine | None:
+    if len(text) > MAX_CHARS:
+        return None
+    obj = _decode(text)
+    if obj is None:
+        return None
+    obj = _unwrapped(obj)
+    fields = Fields(obj)
+    message = fields.text(_MESSAGE_KEYS) or ""
+    exceptions = exceptions_of(fields)
+    if not exceptions and message:
+        exceptions = parse_trace(message)
+    return LogLine(
+        message=message,
+        level=_level(fields),
+        logger=fields.text(_LOGGER_KEYS),
+        service=fields.text(_SERVICE_KEYS),
+        trace_id=fields.text(_TRACE_KEYS),
+        environment=fields.text(_ENV_KEYS),
+        exceptions=exceptions,
+        fields=obj,
+    )
+
+
+def _decode(text: str) -> dict[str, Any] | None:
+    if text.lstrip().startswith("[") and _is_json(text):
+        return None  # a JSON array is JSON, not a prefix before an object
+    start = text.find("{", 0, MAX_PREFIX + 1)
+    for _ in range(_MAX_ATTEMPTS):
+        if start < 0:
+            return None
+        value = _decode_at(text, start)
+        if isinstance(value, dict):
+            return value
+        start = text.find("{", start + 1, MAX_PREFIX + 1)
+    return None
+
+
+def _is_json(text: str) -> bool:
+    try:
+        msgspec.json.decode(text.strip())
+    except (msgspec.MsgspecError, ValueError, RecursionError):
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError):
+            return False
+    return True
+
+
+def _decode_at(text: str, start: int) -> Any:
+    try:
+        return msgspec.json.decode(text[start:].rstrip())
+    except (msgspec.MsgspecError, ValueError, RecursionError):
+        pass
+    # Trailing text, NaN, lone surrogates: the standard library reads what msgspec refuses.
+    try:
+        value, _ = _DECODER.raw_decode(text, start)
+        return _without_surrogates(value)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _without_surrogates(value: Any) -> Any:
+    """JSON may escape half a surrogate pair ("\\ud83d"); no stored text can hold one."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
+
+
+def _unwrapped(obj: dict[str, Any]) -> dict[str, Any]:
+    """A shipper's wrapper around a JSON line (Docker's ``log``, a collector's ``message``)
+    merged with the line inside it, the inner fields winning."""
+    for key in _WRAPPED:
+        inner = obj.get(key)
+        if isinstance(inner, str) and inner.lstrip().startswith("{"):
+            decoded = _decode(inner.strip())
+            if decoded is not None:
+                outer = {k: v for k, v in obj.items() if k != key}
+                return {**outer, **decoded}
+    return obj
+
+
+def _level(fields: Fields) -> str | None:
+    for path in _LEVEL_KEYS:
+        value = fields.find(path)
+        if isinstance(value, int) and not isinstance(value, bool) and value in _NUMERIC_LEVELS:
+            return _NUMERIC_LEVELS[value]
+        if isinstance(value, str) and value.strip():
+            word = value.strip().lower()
+            if path == "status" and word not in _KNOWN_LEVELS:
+                continue  # an HTTP or job status, not a level
+            return _LEVEL_WORDS.get(word, word)
+    return None

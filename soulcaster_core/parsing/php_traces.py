@@ -1,0 +1,183 @@
+"""PHP exceptions, as PHP reports an uncaught one and as ``(string) $exception`` reads.
+
+Reads ``PHP Fatal error:  Uncaught Exception: message in /path/file.php:12`` (also without
+``PHP``, after a log prefix, or a bare ``Type: message in file:line``), ``Stack trace:`` with
+``#0 /path/file.php(30): App\\Order->load(42)``, ``#1 [internal function]: ...``,
+``#2 {main}`` entries, ``Next Type: ...`` blocks (the wrapping exception: causes come first,
+as PHP prints them) and Laravel's ``[object] (Type(code: 0): message at /path:12)`` with
+``[stacktrace]`` and ``[previous exception]`` blocks (printed thrown first; causes come first).
+
+PHP's entry ``#0 file(30): App\\Order->load()`` says that line 30 of ``file`` *calls* ``load``;
+frames are rebuilt as the SDKs build them, each line with the function it runs in: the
+innermost frame is the exception's own ``file:line`` in ``load``, the frame at ``file:30`` runs
+in the function entry ``#1`` names, and so on up to ``{main}``.
+
+Convention: ``module`` is the class or namespace (``App\\Order``), ``function`` the bare name
+(``load``, ``{closure}``, ``{main}``), ``filename`` as printed (``[internal function]`` for
+PHP's own), ``type`` as printed (``App\\Exceptions\\NotFound``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..stacktrace import ExceptionInfo, Frame
+from .frames import number, split_member
+from .libraries import path_in_app
+
+_TYPE = re.compile(r"\\?[A-Za-z_][\w\\]*")
+_TOSTRING = re.compile(r"^\s*\\?[A-Za-z_][\w\\]*: ")
+_INTERNAL = "[internal function]"
+_MARKERS = ("Stack trace:", "[stacktrace]")
+
+
+class _Entry(NamedTuple):
+    """One ``#N`` line: where a call is made (None for PHP's own) and what it calls."""
+
+    filename: str | None
+    lineno: int | None
+    call: str
+
+
+class _Header(NamedTuple):
+    type: str | None
+    value: str | None
+    filename: str | None
+    lineno: int | None
+
+
+def hinted(text: str) -> bool:
+    return "#0 " in text or "Uncaught " in text
+
+
+def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
+    chain: list[ExceptionInfo] = []
+    laravel = False
+    floor = 0
+    i = 0
+    while i < len(lines):
+        if lines[i].strip().endswith(_MARKERS):
+            header, is_laravel = _header_above(lines, i, floor)
+            laravel = laravel or is_laravel
+            entries, i = _entries(lines, i + 1)
+            chain.append(_exception(header, entries))
+            floor = i
+            continue
+        i += 1
+    if not chain:
+        for line in lines:
+            if "Uncaught " in line:
+                header = _read_header(line.partition("Uncaught ")[2])
+                if header.type:
+                    return [_exception(header, [])]
+        return []
+    return chain[::-1] if laravel else chain
+
+
+def _header_above(lines: Sequence[str], marker: int, floor: int) -> tuple[_Header, bool]:
+    """The exception stated above a ``Stack trace:`` line, and whether it is Laravel's."""
+    for j in range(marker - 1, max(floor, marker - 20) - 1, -1):
+        line = lines[j]
+        text = "\n".join([*lines[j:marker], lines[marker].rpartition("Stack trace:")[0]])
+        if "[object] (" in line:
+            return _read_laravel(text.partition("[object] (")[2]), True
+        if "Uncaught " in line:
+            return _read_header(text.partition("Uncaught ")[2]), False
+        if line.startswith("Next "):
+            return _read_header(text[len("Next ") :]), False
+        if _TOSTRING.match(line):
+            return _read_header(text), False
+    own = lines[marker].rpartition("Stack trace:")[0]
+    return _read_header(own.partition("Uncaught ")[2] or own), False
+
+
+def _read_header(text: str) -> _Header:
+    """``Type: message in /path/file.php:12``."""
+    kind, _, rest = text.strip().partition(": ")
+    if not _TYPE.fullmatch(kind):
+        return _Header(None, text.strip() or None, None, None)
+    message, filename, lineno = _cut_location(rest, " in ")
+    return _Header(_name(kind), message, filename, lineno)
+
+
+def _read_laravel(text: str) -> _Header:
+    """``Type(code: 0): message at /path/file.php:12)``."""
+    kind, _, rest = text.partition("(code: ")
+    rest = rest.partition("): ")[2].strip().removesuffix(")")
+    if not _TYPE.fullmatch(kind):
+        return _Header(None, rest or None, None, None)
+    message, filename, lineno = _cut_location(rest, " at ")
+    return _Header(_name(kind), message, filename, lineno)
+
+
+def _cut_location(text: str, word: str) -> tuple[str | None, str | None, int | None]:
+    """The message and the ``file:line`` that ends it after ``word``."""
+    at = text.rfind(word)
+    if at >= 0:
+        path, _, line = text[at + len(word) :].strip().rpartition(":")
+        lineno = number(line)
+        if path and lineno is not None:
+            return text[:at].strip() or None, path, lineno
+    return text.strip() or None, None, None
+
+
+def _entries(lines: Sequence[str], i: int) -> tuple[list[_Entry], int]:
+    entries: list[_Entry] = []
+    while i < len(lines):
+        text = lines[i].strip()
+        number_, _, rest = text.partition(" ")
+        if not text.startswith("#") or not number_[1:].isdigit():
+            break
+        i += 1
+        if rest == "{main}":
+            entries.append(_Entry(None, None, "{main}"))
+            break
+        if rest.startswith(_INTERNAL + ": "):
+            entries.append(_Entry(_INTERNAL, None, rest[len(_INTERNAL) + 2 :]))
+            continue
+        where, sep, call = rest.partition("): ")
+        path, _, line = where.rpartition("(")
+        if sep and path:
+            entries.append(_Entry(path, number(line), call))
+    while i < len(lines) and lines[i].strip().startswith("thrown in "):
+        i += 1
+    return entries, i
+
+
+def _exception(header: _Header, entries: list[_Entry]) -> ExceptionInfo:
+    # Innermost first: the throw site runs in what entry #0 calls; entry #k's line runs in
+    # what entry #k+1 calls.
+    places: list[tuple[str | None, int | None]] = [(header.filename, header.lineno)]
+    places += [(e.filename, e.lineno) for e in entries if e.call != "{main}" or e.filename]
+    calls = [e.call for e in entries]
+    frames: list[Frame] = []
+    for index, (path, lineno) in enumerate(places):
+        if path is None and index == 0 and not calls:
+            continue
+        module, function = _split_call(calls[index]) if index < len(calls) else (None, None)
+        library = path == _INTERNAL or path_in_app(path, ("/vendor/",)) is False
+        frames.append(
+            Frame(
+                function=function,
+                module=module,
+                filename=path,
+                lineno=lineno,
+                in_app=False if library else None,
+            )
+        )
+    return ExceptionInfo(type=header.type, value=header.value, frames=frames[::-1])
+
+
+def _split_call(call: str) -> tuple[str | None, str | None]:
+    """``("App\\Order", "load")`` from ``App\\Order->load(42)``."""
+    closure = call.find("{closure")
+    name = call[:closure] + "{closure}" if closure >= 0 else call.partition("(")[0]
+    module, function = split_member(_name(name), ("->", "::", "\\"))
+    return module, function or None
+
+
+def _name(text: str) -> str:
+    # Laravel writes names JSON-escaped into its log: "App\\Models\\Order".
+    return text.replace("\\\\", "\\").strip()

@@ -1,0 +1,113 @@
+"""Ruby backtraces.
+
+Reads Ruby's own report, ``app/x.rb:42:in 'method': message (Type)`` (the innermost frame and
+the headline on one line; a message continues on the lines below it) then ``\tfrom
+app/y.rb:10:in 'caller'`` lines; both the backtick (``in `show'``, before Ruby 3.4) and the
+quote form (``in 'Orders#show'``), with ``block in``/``rescue in`` labels. Ruby 3.1+ prints a
+cause after its exception with a headline of its own: causes come out first. Also Rails' log
+form, ``NoMethodError (undefined method ...):`` over bare ``app/x.rb:42:in 'm'`` lines.
+
+Convention: ``function`` is the method as labelled, with its ``block in``-style prefix kept
+(``total``, ``block in total``, ``<main>``); a class the label names goes to ``module``
+(``'Orders#show'`` gives ``Orders`` and ``show``). ``filename`` as printed, ``type`` as printed
+(``ActiveRecord::RecordNotFound``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..stacktrace import ExceptionInfo, Frame
+from .frames import number
+from .libraries import path_in_app
+
+_RAISED = re.compile(r":\s(?P<msg>.*)\((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)\s*$")
+_RAILS = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) \((?P<msg>.*)\):\s*$")
+_LABEL = re.compile(
+    r"^(?P<prefix>(?:block (?:\(\d+ levels\) )?|rescue |ensure )in )?"
+    r"(?:(?P<owner>[A-Z][\w:]*)[#.])?(?P<name>.+)$"
+)
+
+
+class _Line(NamedTuple):
+    frame: Frame
+    #: What follows the frame on its line: ": message (Type)" for a headline.
+    rest: str
+
+
+def hinted(text: str) -> bool:
+    return ":in `" in text or ":in '" in text
+
+
+def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
+    # Each block: type, message, frames innermost first; the thrown exception first.
+    blocks: list[tuple[str | None, str | None, list[Frame]]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        found = _frame_line(line)
+        if found is not None:
+            raised = _RAISED.match(found.rest) if found.rest else None
+            if raised is not None or not blocks:
+                kind = raised.group("type") if raised else None
+                msg = raised.group("msg").strip() if raised else None
+                i, msg = _message(lines, i + 1, msg)
+                blocks.append((kind, msg, [found.frame]))
+                continue
+            blocks[-1][2].append(found.frame)
+        elif (rails := _RAILS.match(line.strip())) is not None:
+            blocks.append((rails.group("type"), rails.group("msg").strip() or None, []))
+        elif blocks and blocks[-1][2] and line.strip():
+            break  # the backtrace has ended
+        i += 1
+    return [
+        ExceptionInfo(type=kind, value=msg, frames=frames[::-1])
+        for kind, msg, frames in reversed(blocks)
+    ]
+
+
+def _message(lines: Sequence[str], i: int, msg: str | None) -> tuple[int, str | None]:
+    """The lines from ``lines[i]`` that continue a message, up to the next frame."""
+    more: list[str] = []
+    while i < len(lines) and len(more) < 20 and msg is not None:
+        if _frame_line(lines[i]) is not None or not lines[i].strip():
+            break
+        more.append(lines[i].rstrip())
+        i += 1
+    if more:
+        msg = "\n".join([msg or "", *more]).strip()
+    return i, msg or None
+
+
+def _frame_line(line: str) -> _Line | None:
+    """The frame ``path:42:in 'label'`` on ``line`` (after ``from`` or a log prefix)."""
+    at = line.find(":in ")
+    if at < 0 or at + 5 >= len(line) or line[at + 4] not in "`'":
+        return None
+    before = line[:at]
+    path, sep, lineno = before.rpartition(":")
+    if not sep or not lineno.isdigit():
+        return None
+    path = path.split()[-1] if path.split() else ""
+    close = line.find("'", at + 5)
+    if not path or close < 0:
+        return None
+    label = line[at + 5 : close]
+    owner, function = _split_label(label)
+    frame = Frame(
+        function=function,
+        module=owner,
+        filename=path,
+        lineno=number(lineno),
+        in_app=path_in_app(path),
+    )
+    return _Line(frame, line[close + 1 :])
+
+
+def _split_label(label: str) -> tuple[str | None, str | None]:
+    m = _LABEL.match(label)
+    if m is None:
+        return None, label or None
+    return m.group("owner"), (m.group("prefix") or "") + m.group("name")

@@ -1,0 +1,155 @@
+"""Stack traces as text, read into the structures SDKs send (``ExceptionInfo`` with ``Frame``).
+
+``parse_trace(text)`` promises:
+
+- every exception the text states, **cause first and the thrown one last**, each with its
+  frames **oldest first** (as Sentry orders them), whatever order the language prints;
+- lines before and around the trace (a log record's prefix, the next record) are ignored;
+- with no frames, one ``Type: message`` headline (``KeyError: 'user_id'``, a type whose name
+  ends like one: ``...Error``, ``...Exception``...) still gives one exception without frames;
+- a trace flattened onto one line with escaped line breaks (logfmt's ``error="...\\n..."``)
+  is read unescaped when that gives frames;
+- ``[]`` when the text holds neither; it never raises;
+- bounded work: at most ``MAX_CHARS`` of text are read (its start and its end, where Python
+  prints the thrown exception), ``MAX_FRAMES`` frames per exception (the innermost kept) and
+  ``MAX_EXCEPTIONS`` per chain (the thrown end kept). A text without a trace costs a few
+  substring tests.
+
+Languages and their conventions (each module's docstring has the details):
+
+======================  ==============================  =====================================
+language (module)       ``module``                      ``function``
+======================  ==============================  =====================================
+Python                  None                            ``compute_total``
+JVM (Java, Kotlin...)   class ``com.shop.Billing``      method ``total``
+.NET                    type ``Shop.Billing``           method ``Total``
+JavaScript (3 engines)  None                            as named: ``ProductList.render``
+Go                      package ``github.com/x/api``    ``(*Server).handle`` (sentry-go's)
+Ruby                    class in the label, if any      ``show``, ``block in show``
+PHP                     class/namespace ``App\\Order``  method ``load``
+======================  ==============================  =====================================
+
+``filename`` is the path or URL as printed, with ``lineno`` and ``colno`` where printed.
+``in_app`` is False for frames of libraries and runtimes (``libraries``) and None otherwise: a
+text does not say which code is the application's. ``type`` is the exception type as printed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from ..stacktrace import ExceptionInfo
+from . import (
+    dotnet_traces,
+    go_traces,
+    js_traces,
+    jvm_traces,
+    php_traces,
+    python_traces,
+    ruby_traces,
+)
+from .headlines import might_name_a_type, search_headline
+
+log = logging.getLogger(__name__)
+
+#: Characters of a text read: half from its start, half from its end.
+MAX_CHARS = 64 * 1024
+MAX_FRAMES = 200
+MAX_EXCEPTIONS = 16
+
+_Parser = Callable[[Sequence[str]], list[ExceptionInfo]]
+# Each language: a cheap test that its frames may be in a text, its parser, and the family of
+# frame syntax it shares with others ("at ..." lines: JVM, .NET, V8); once one of a family has
+# read frames, the others are not tried. When several languages read frames, the one that
+# reads the most wins; on a tie, the earlier.
+_LANGUAGES: tuple[tuple[Callable[[str], bool], _Parser, str], ...] = (
+    (python_traces.hinted, python_traces.parse, "python"),
+    (jvm_traces.hinted, jvm_traces.parse, "at"),
+    (dotnet_traces.hinted, dotnet_traces.parse, "at"),
+    (go_traces.hinted, go_traces.parse, "go"),
+    (ruby_traces.hinted, ruby_traces.parse, "ruby"),
+    (php_traces.hinted, php_traces.parse, "php"),
+    (js_traces.hinted_v8, js_traces.parse_v8, "at"),
+    (js_traces.hinted_gecko, js_traces.parse_gecko, "gecko"),
+)
+
+
+def parse_trace(text: str) -> list[ExceptionInfo]:
+    """Every exception a text trace states, cause first and the thrown one last, each with
+    its frames oldest first. Lines around the trace are ignored. ``[]`` when the text holds no
+    trace and no exception headline; never raises."""
+    try:
+        return _parse(text)
+    except Exception:  # a parser's bug must cost one text its structure, not its delivery
+        log.exception("could not read a stack trace from a text of %d characters", len(text))
+        return []
+
+
+def _parse(text: str) -> list[ExceptionInfo]:
+    text = _window(text)
+    if "\n" not in text and "\\n" in text:
+        # A trace flattened onto one line with its line breaks escaped (logfmt's
+        # error="...\n...", a JSON string not decoded): read it unescaped if that gives frames.
+        chain = _read(_unescaped(text))
+        if any(exc.frames for exc in chain):
+            return chain
+    return _read(text)
+
+
+def _read(text: str) -> list[ExceptionInfo]:
+    lines: list[str] | None = None
+    best: list[ExceptionInfo] = []
+    best_frames = 0
+    read: set[str] = set()
+    for hinted, parse, family in _LANGUAGES:
+        if family in read or not hinted(text):
+            continue
+        if lines is None:
+            lines = text.splitlines()
+        chain = parse(lines)
+        frames = sum(len(exc.frames) for exc in chain)
+        if frames:
+            read.add(family)
+        if chain and (not best or frames > best_frames):
+            best, best_frames = chain, frames
+    if not best and might_name_a_type(text):
+        best = _headline_only(text.splitlines() if lines is None else lines)
+    return _bounded(best)
+
+
+def _headline_only(lines: list[str]) -> list[ExceptionInfo]:
+    for line in lines:
+        found = search_headline(line)
+        if found is not None:
+            return [ExceptionInfo(type=found.type, value=found.value)]
+    return []
+
+
+def _unescaped(text: str) -> str:
+    return (
+        text.replace("\\r\\n", "\n")
+        .replace("\\n", "\n")
+        .replace("\\t", "\t")
+        .replace('\\"', '"')
+        .replace("\\\\", "\\")
+    )
+
+
+def _window(text: str) -> str:
+    if len(text) <= MAX_CHARS:
+        return text
+    half = MAX_CHARS // 2
+    head, tail = text[:half], text[-half:]
+    # Whole lines only: half a line could read as some other line.
+    head = head[: head.rfind("\n") + 1] or head + "\n"
+    tail = tail[tail.find("\n") + 1 :] or tail
+    return head + tail
+
+
+def _bounded(chain: list[ExceptionInfo]) -> list[ExceptionInfo]:
+    chain = chain[-MAX_EXCEPTIONS:]
+    for index, exc in enumerate(chain):
+        if len(exc.frames) > MAX_FRAMES:
+            chain[index] = exc.model_copy(update={"frames": exc.frames[-MAX_FRAMES:]})
+    return [exc for exc in chain if exc.type or exc.value or exc.frames]

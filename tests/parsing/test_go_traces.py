@@ -1,0 +1,113 @@
+"""Go panics and stacks read as text, split the way sentry-go splits function names."""
+
+from __future__ import annotations
+
+from soulcaster_core.parsing import parse_trace
+
+INDEX_PANIC = """\
+2024/03/05 12:00:01 starting worker pool
+panic: runtime error: index out of range [5] with length 3
+
+goroutine 18 [running]:
+github.com/acme/shop/billing.(*Invoice).Line(0xc0001a4000, 0x5)
+\t/home/ci/shop/billing/invoice.go:42 +0x1d4
+github.com/acme/shop/billing.Total.func1(...)
+\t/home/ci/shop/billing/total.go:17
+github.com/go-chi/chi/v5.(*Mux).ServeHTTP(0xc00012e000, {0x9f8e40, 0xc0002b0000}, 0xc0002a8100)
+\t/root/go/pkg/mod/github.com/go-chi/chi/v5@v5.0.12/mux.go:90 +0x2fc
+net/http.serverHandler.ServeHTTP({0xc0001b2000?}, {0x9f8e40?, 0xc0002b0000?}, 0x6?)
+\t/usr/local/go/src/net/http/server.go:3137 +0x8e
+created by net/http.(*Server).Serve in goroutine 1
+\t/usr/local/go/src/net/http/server.go:3285 +0x4b4
+
+goroutine 1 [IO wait]:
+internal/poll.runtime_pollWait(0x7f2a, 0x72)
+\t/usr/local/go/src/runtime/netpoll.go:345 +0x85
+exit status 2
+"""
+
+
+def test_a_runtime_panic_with_the_first_goroutines_frames() -> None:
+    [exc] = parse_trace(INDEX_PANIC)
+
+    assert (exc.type, exc.value) == ("panic", "runtime error: index out of range [5] with length 3")
+    assert [(f.module, f.function) for f in exc.frames] == [
+        ("net/http", "serverHandler.ServeHTTP"),
+        ("github.com/go-chi/chi/v5", "(*Mux).ServeHTTP"),
+        ("github.com/acme/shop/billing", "Total.func1"),
+        ("github.com/acme/shop/billing", "(*Invoice).Line"),
+    ]
+    assert [f.in_app for f in exc.frames] == [False, False, None, None]
+    assert (exc.frames[-1].filename, exc.frames[-1].lineno) == (
+        "/home/ci/shop/billing/invoice.go",
+        42,
+    )
+
+
+def test_a_nil_pointer_panic_leaves_the_signal_line_out_of_the_message() -> None:
+    text = (
+        "panic: runtime error: invalid memory address or nil pointer dereference\r\n"
+        "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a1b2c]\r\n"
+        "\r\n"
+        "goroutine 1 [running]:\r\n"
+        "main.(*Store).Get(0x0, {0x4c3d21, 0x3})\r\n"
+        "\tC:/Users/dev/store/store.go:25 +0x2c\r\n"
+        "main.main()\r\n"
+        "\tC:/Users/dev/store/main.go:11 +0x45\r\n"
+    )
+    [exc] = parse_trace(text)
+    assert exc.value == "runtime error: invalid memory address or nil pointer dereference"
+    assert [(f.module, f.function, f.filename) for f in exc.frames] == [
+        ("main", "main", "C:/Users/dev/store/main.go"),
+        ("main", "(*Store).Get", "C:/Users/dev/store/store.go"),
+    ]
+
+
+def test_a_stack_as_zap_prints_it_and_runtime_frames() -> None:
+    text = (
+        "github.com/acme/shop/api.(*Server).handleOrder\n"
+        "\t/app/api/orders.go:58\n"
+        "net/http.HandlerFunc.ServeHTTP\n"
+        "\t/usr/local/go/src/net/http/server.go:2166\n"
+        "runtime.goexit\n"
+        "\t/usr/local/go/src/runtime/asm_amd64.s:1695"
+    )
+    [exc] = parse_trace(text)
+    assert exc.type is None
+    assert [(f.function, f.in_app) for f in exc.frames] == [
+        ("goexit", False),
+        ("HandlerFunc.ServeHTTP", False),
+        ("(*Server).handleOrder", None),
+    ]
+
+
+def test_a_repanic_gives_a_chain_and_net_http_names_its_panics() -> None:
+    text = (
+        "panic: open /etc/shop/rates.json: no such file or directory [recovered]\n"
+        "\tpanic: rates unavailable\n"
+        "\n"
+        "goroutine 7 [running]:\n"
+        "main.loadRates.func1()\n"
+        "\t/srv/shop/rates.go:20 +0x7a\n"
+        "panic({0x6b2f40?, 0xc000012345?})\n"
+        "\t/usr/local/go/src/runtime/panic.go:770 +0x132\n"
+        "main.loadRates()\n"
+        "\t/srv/shop/rates.go:25 +0x9c\n"
+    )
+    first, second = parse_trace(text)
+    assert (first.type, first.value) == (
+        "panic",
+        "open /etc/shop/rates.json: no such file or directory",
+    )
+    assert (second.type, second.value) == ("panic", "rates unavailable")
+    assert [f.function for f in second.frames] == ["loadRates", "panic", "loadRates.func1"]
+    assert second.frames[1].in_app is False
+
+    [served] = parse_trace(
+        "2024/03/05 12:00:01 http: panic serving 10.0.0.7:51234: assignment to entry in nil map\n"
+        "goroutine 21 [running]:\n"
+        "main.(*Cache).Put(...)\n"
+        "\t/srv/cache.go:14\n"
+    )
+    assert (served.type, served.value) == ("panic", "assignment to entry in nil map")
+    assert [f.function for f in served.frames] == ["(*Cache).Put"]

@@ -1,0 +1,144 @@
+"""JVM stack traces (Java, Kotlin, Scala) read as text: causes first, whole stacks, classes
+in ``module`` and bare method names in ``function``."""
+
+from __future__ import annotations
+
+from soulcaster_core.parsing import parse_trace
+
+THREAD_MAIN = """\
+Exception in thread "main" java.lang.IllegalStateException: Invoice 42 cannot be closed
+\tat com.shop.billing.Invoice.close(Invoice.java:88)
+\tat com.shop.billing.InvoiceService.finish(InvoiceService.kt:31)
+\tat com.shop.Main.main(Main.java:12)
+Caused by: java.lang.NullPointerException: Cannot invoke "String.length()" because "code" is null
+\tat com.shop.util.Codes.normalize(Codes.java:5)
+\tat com.shop.billing.Invoice.close(Invoice.java:80)
+\t... 2 more
+"""
+
+
+def test_causes_come_first_and_omitted_frames_are_restored() -> None:
+    cause, thrown = parse_trace(THREAD_MAIN)
+
+    assert (thrown.type, thrown.value) == (
+        "java.lang.IllegalStateException",
+        "Invoice 42 cannot be closed",
+    )
+    assert cause.type == "java.lang.NullPointerException"
+    assert cause.value == 'Cannot invoke "String.length()" because "code" is null'
+    assert [(f.module, f.function, f.lineno) for f in thrown.frames] == [
+        ("com.shop.Main", "main", 12),
+        ("com.shop.billing.InvoiceService", "finish", 31),
+        ("com.shop.billing.Invoice", "close", 88),
+    ]
+    # "... 2 more": the two outermost frames of the exception printed before it.
+    assert [f.function for f in cause.frames] == ["main", "finish", "close", "normalize"]
+    assert cause.frames[-1].filename == "Codes.java"
+    assert thrown.frames[1].filename == "InvoiceService.kt"
+
+
+def test_a_logback_record_with_prefix_jar_suffixes_and_a_message_of_two_lines() -> None:
+    text = (
+        "2024-03-05 12:00:01.123 ERROR 7 --- [nio-8080-exec-3]"
+        " o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() threw exception\r\n"
+        "org.springframework.dao.DataIntegrityViolationException: could not execute statement\r\n"
+        "Detail: Key (sku)=(A-1) already exists.\r\n"
+        "\tat org.springframework.orm.jpa.vendor.HibernateJpaDialect.convert("
+        "HibernateJpaDialect.java:276) ~[spring-orm-6.1.2.jar:6.1.2]\r\n"
+        "\tat com.shop.catalog.ProductRepository.save(ProductRepository.java:40) ~[classes/:na]\r\n"
+        "\tat java.base/jdk.internal.reflect.DirectMethodHandleAccessor.invoke("
+        "DirectMethodHandleAccessor.java:103) ~[na:na]\r\n"
+        "\tat java.base/java.lang.Thread.run(Thread.java:1583) ~[na:na]\r\n"
+        "Caused by: org.postgresql.util.PSQLException: ERROR: duplicate key value\r\n"
+        "\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse("
+        "QueryExecutorImpl.java:2725) ~[postgresql-42.7.1.jar:42.7.1]\r\n"
+        "\t... 3 common frames omitted\r\n"
+        "2024-03-05 12:00:01.130  INFO 7 --- [nio-8080-exec-4] c.s.Api : next request\r\n"
+    )
+    cause, thrown = parse_trace(text)
+
+    assert thrown.type == "org.springframework.dao.DataIntegrityViolationException"
+    assert thrown.value == "could not execute statement\nDetail: Key (sku)=(A-1) already exists."
+    assert [f.in_app for f in thrown.frames] == [False, False, None, None]
+    assert thrown.frames[2].module == "com.shop.catalog.ProductRepository"
+    assert (cause.type, cause.value) == (
+        "org.postgresql.util.PSQLException",
+        "ERROR: duplicate key value",
+    )
+    assert [f.function for f in cause.frames] == ["run", "invoke", "save", "receiveErrorResponse"]
+
+
+def test_suppressed_exceptions_are_not_causes() -> None:
+    text = (
+        "java.io.IOException: flush failed\n"
+        "\tat com.shop.io.Sink.flush(Sink.java:20)\n"
+        "\tat com.shop.io.Sink.close(Sink.java:30)\n"
+        "\tSuppressed: java.io.IOException: close failed\n"
+        "\t\tat com.shop.io.Sink.release(Sink.java:44)\n"
+        "\t\t... 1 more\n"
+        "Caused by: java.net.SocketTimeoutException: Read timed out\n"
+        "\tat java.base/sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:288)\n"
+        "\tat com.shop.io.Sink.flush(Sink.java:18)\n"
+        "\t... 1 more\n"
+    )
+    cause, thrown = parse_trace(text)
+    assert [e.type for e in (cause, thrown)] == [
+        "java.net.SocketTimeoutException",
+        "java.io.IOException",
+    ]
+    assert [f.function for f in thrown.frames] == ["close", "flush"]
+    assert [f.function for f in cause.frames] == ["close", "flush", "timedRead"]
+    assert cause.frames[-1].in_app is False
+
+
+def test_kotlin_scala_native_and_unknown_sources() -> None:
+    text = (
+        "kotlinx.coroutines.TimeoutCancellationException: Timed out waiting for 5000 ms\n"
+        "    at kotlinx.coroutines.TimeoutKt.TimeoutCancellationException(Timeout.kt:184)\n"
+        "    at com.shop.sync.Fetcher$fetch$2.invokeSuspend(Fetcher.kt:57)\n"
+        "    at scala.concurrent.impl.Promise$Transformation.run(Promise.scala:467)\n"
+        "    at sun.misc.Unsafe.park(Native Method)\n"
+        "    at com.shop.generated.Proxy12.call(Unknown Source)\n"
+    )
+    [exc] = parse_trace(text)
+    assert exc.type == "kotlinx.coroutines.TimeoutCancellationException"
+    inner_first = exc.frames[::-1]
+    assert [(f.module, f.function) for f in inner_first] == [
+        ("kotlinx.coroutines.TimeoutKt", "TimeoutCancellationException"),
+        ("com.shop.sync.Fetcher$fetch$2", "invokeSuspend"),
+        ("scala.concurrent.impl.Promise$Transformation", "run"),
+        ("sun.misc.Unsafe", "park"),
+        ("com.shop.generated.Proxy12", "call"),
+    ]
+    assert [f.in_app for f in inner_first] == [False, None, False, False, None]
+    assert [(f.filename, f.lineno) for f in inner_first[3:]] == [(None, None), (None, None)]
+
+
+def test_logbacks_root_cause_first_output() -> None:
+    text = (
+        "java.net.ConnectException: Connection refused\n"
+        "\tat java.base/sun.nio.ch.Net.connect0(Native Method)\n"
+        "\tat com.shop.pay.Gateway.open(Gateway.java:21)\n"
+        "Wrapped by: com.shop.pay.PaymentException: gateway unreachable\n"
+        "\tat com.shop.pay.Gateway.charge(Gateway.java:40)\n"
+        "\t... 1 common frames omitted\n"
+    )
+    cause, thrown = parse_trace(text)
+    assert (cause.type, thrown.type) == (
+        "java.net.ConnectException",
+        "com.shop.pay.PaymentException",
+    )
+    assert thrown.value == "gateway unreachable"
+    assert [f.function for f in thrown.frames] == ["open", "charge"]
+
+
+def test_a_headline_without_frames_after_a_log_prefix() -> None:
+    [exc] = parse_trace(
+        "12:00:01.123 [main] ERROR com.shop.App - boot failed: java.lang.NoClassDefFoundError:"
+        " com/shop/Plugin"
+    )
+    assert (exc.type, exc.value, exc.frames) == (
+        "java.lang.NoClassDefFoundError",
+        "com/shop/Plugin",
+        [],
+    )

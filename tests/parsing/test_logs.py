@@ -1,0 +1,473 @@
+"""JSON log lines as the common structured loggers write them, read into one ``LogLine``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from soulcaster_core.parsing import LogLine, parse_log_line
+from tests.parsing.logged import errors_logged
+
+PY_TRACE = (
+    "Traceback (most recent call last):\n"
+    '  File "/srv/shop/app/views.py", line 42, in checkout\n'
+    "    total = compute_total(cart)\n"
+    '  File "/srv/shop/app/billing.py", line 17, in compute_total\n'
+    '    return sum(item["price"] for item in cart)\n'
+    "KeyError: 'price'"
+)
+JAVA_TRACE = (
+    "java.lang.IllegalStateException: Invoice 42 cannot be closed\n"
+    "\tat com.shop.billing.Invoice.close(Invoice.java:88)\n"
+    "\tat com.shop.api.InvoiceController.close(InvoiceController.java:31)\n"
+    "\tat java.base/java.lang.Thread.run(Thread.java:1583)"
+)
+
+
+def _line(obj: dict[str, Any], prefix: str = "") -> LogLine:
+    parsed = parse_log_line(prefix + json.dumps(obj))
+    assert parsed is not None
+    return parsed
+
+
+def _summary(line: LogLine) -> list[tuple[str | None, str | None, list[str | None]]]:
+    return [(e.type, e.value, [f.function for f in e.frames]) for e in line.exceptions]
+
+
+def test_python_json_logger_with_exc_info() -> None:
+    line = _line(
+        {
+            "asctime": "2024-03-05 12:00:01,123",
+            "levelname": "ERROR",
+            "name": "shop.views",
+            "message": "checkout failed",
+            "exc_info": PY_TRACE,
+            "service": "shop-web",
+            "env": "production",
+            "dd.trace_id": 5397648812345678901,
+        }
+    )
+    assert (line.message, line.level, line.logger) == ("checkout failed", "error", "shop.views")
+    assert (line.service, line.environment, line.trace_id) == (
+        "shop-web",
+        "production",
+        "5397648812345678901",
+    )
+    assert _summary(line) == [("KeyError", "'price'", ["checkout", "compute_total"])]
+    assert line.fields["asctime"] == "2024-03-05 12:00:01,123"
+
+
+def test_structlog_with_a_formatted_exception_and_with_dict_tracebacks() -> None:
+    formatted = _line(
+        {
+            "event": "checkout failed",
+            "level": "error",
+            "logger": "shop.views",
+            "exception": PY_TRACE,
+        }
+    )
+    assert formatted.message == "checkout failed"
+    assert _summary(formatted) == [("KeyError", "'price'", ["checkout", "compute_total"])]
+
+    structured = _line(
+        {
+            "event": "sync failed",
+            "level": "error",
+            "timestamp": "2024-03-05T12:00:01Z",
+            "exception": [
+                {
+                    "exc_type": "RuntimeError",
+                    "exc_value": "sync aborted",
+                    "syntax_error": None,
+                    "is_cause": False,
+                    "frames": [{"filename": "/app/sync.py", "lineno": 30, "name": "run"}],
+                },
+                {
+                    "exc_type": "TimeoutError",
+                    "exc_value": "upstream did not answer",
+                    "syntax_error": None,
+                    "is_cause": True,
+                    "frames": [
+                        {"filename": "/app/sync.py", "lineno": 28, "name": "run"},
+                        {"filename": "/app/client.py", "lineno": 12, "name": "fetch"},
+                    ],
+                },
+            ],
+        }
+    )
+    assert _summary(structured) == [
+        ("TimeoutError", "upstream did not answer", ["run", "fetch"]),
+        ("RuntimeError", "sync aborted", ["run"]),
+    ]
+
+
+def test_pino_err_object_and_numeric_level() -> None:
+    line = _line(
+        {
+            "level": 50,
+            "time": 1709640001123,
+            "pid": 7,
+            "hostname": "orders-7f9c",
+            "name": "orders",
+            "msg": "charge failed",
+            "err": {
+                "type": "TypeError",
+                "message": "gateway.charge is not a function",
+                "stack": "TypeError: gateway.charge is not a function\n"
+                "    at PaymentService.charge (/app/src/payments/service.js:88:11)\n"
+                "    at processTicksAndRejections (node:internal/process/task_queues:95:5)",
+            },
+        }
+    )
+    assert (line.message, line.level, line.logger) == ("charge failed", "error", "orders")
+    assert _summary(line) == [
+        (
+            "TypeError",
+            "gateway.charge is not a function",
+            ["processTicksAndRejections", "PaymentService.charge"],
+        )
+    ]
+
+
+def test_winston_with_a_stack_beside_the_message() -> None:
+    line = _line(
+        {
+            "level": "error",
+            "message": "charge failed: connect ECONNREFUSED 10.0.0.5:443",
+            "stack": "Error: connect ECONNREFUSED 10.0.0.5:443\n"
+            "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1595:16)",
+            "service": "orders",
+            "timestamp": "2024-03-05T12:00:01.123Z",
+        }
+    )
+    assert (line.service, line.level) == ("orders", "error")
+    assert _summary(line) == [
+        ("Error", "connect ECONNREFUSED 10.0.0.5:443", ["TCPConnectWrap.afterConnect"])
+    ]
+
+
+def test_zap_error_string_and_stacktrace() -> None:
+    line = _line(
+        {
+            "level": "error",
+            "ts": 1709640001.123,
+            "caller": "api/orders.go:58",
+            "msg": "charge failed",
+            "error": "dial tcp 10.0.0.5:443: connect: connection refused",
+            "stacktrace": "github.com/acme/shop/api.(*Server).handleOrder\n"
+            "\t/app/api/orders.go:58\n"
+            "net/http.HandlerFunc.ServeHTTP\n"
+            "\t/usr/local/go/src/net/http/server.go:2166",
+        }
+    )
+    [exc] = line.exceptions
+    assert (exc.type, exc.value) == (None, "dial tcp 10.0.0.5:443: connect: connection refused")
+    assert [(f.module, f.function, f.in_app) for f in exc.frames] == [
+        ("net/http", "HandlerFunc.ServeHTTP", False),
+        ("github.com/acme/shop/api", "(*Server).handleOrder", None),
+    ]
+
+
+def test_zerolog_stack_of_frame_objects() -> None:
+    line = _line(
+        {
+            "level": "error",
+            "stack": [
+                {"func": "loadRates", "line": "25", "source": "rates.go"},
+                {"func": "main", "line": "11", "source": "main.go"},
+            ],
+            "error": "rates unavailable",
+            "time": "2024-03-05T12:00:01Z",
+            "message": "startup failed",
+        }
+    )
+    [exc] = line.exceptions
+    assert exc.value == "rates unavailable"
+    assert [(f.function, f.filename, f.lineno) for f in exc.frames] == [
+        ("main", "main.go", 11),
+        ("loadRates", "rates.go", 25),
+    ]
+
+
+def test_logstash_logback_encoder() -> None:
+    line = _line(
+        {
+            "@timestamp": "2024-03-05T12:00:01.123+01:00",
+            "@version": "1",
+            "message": "Closing invoice failed",
+            "logger_name": "com.shop.api.InvoiceController",
+            "thread_name": "http-nio-8080-exec-3",
+            "level": "ERROR",
+            "level_value": 40000,
+            "stack_trace": JAVA_TRACE,
+            "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736",
+        }
+    )
+    assert (line.logger, line.level, line.trace_id) == (
+        "com.shop.api.InvoiceController",
+        "error",
+        "4bf92f3577b34da6a3ce929d0e0e4736",
+    )
+    [exc] = line.exceptions
+    assert (exc.type, exc.frames[-1].module, exc.frames[-1].function) == (
+        "java.lang.IllegalStateException",
+        "com.shop.billing.Invoice",
+        "close",
+    )
+
+
+def test_serilog_compact_and_classic_json() -> None:
+    dotnet = (
+        "System.InvalidOperationException: Order 42 could not be priced\n"
+        "   at Shop.Billing.PriceCalculator.Total(Order order) in /src/Shop/Billing.cs:line 42"
+    )
+    compact = _line(
+        {
+            "@t": "2024-03-05T12:00:01.1234567Z",
+            "@mt": "Pricing order {OrderId} failed",
+            "@m": "Pricing order 42 failed",
+            "@l": "Error",
+            "@x": dotnet,
+            "OrderId": 42,
+            "SourceContext": "Shop.Billing.PriceCalculator",
+            "TraceId": "4bf92f3577b34da6a3ce929d0e0e4736",
+        }
+    )
+    assert (compact.message, compact.level, compact.logger) == (
+        "Pricing order 42 failed",
+        "error",
+        "Shop.Billing.PriceCalculator",
+    )
+    assert compact.trace_id == "4bf92f3577b34da6a3ce929d0e0e4736"
+    assert _summary(compact) == [
+        ("System.InvalidOperationException", "Order 42 could not be priced", ["Total"])
+    ]
+
+    classic = _line(
+        {
+            "Timestamp": "2024-03-05T12:00:01.1234567+00:00",
+            "Level": "Error",
+            "MessageTemplate": "Pricing order {OrderId} failed",
+            "RenderedMessage": "Pricing order 42 failed",
+            "Exception": dotnet,
+            "Properties": {"OrderId": 42},
+        }
+    )
+    assert (classic.message, classic.level) == ("Pricing order 42 failed", "error")
+    assert _summary(classic) == _summary(compact)
+
+
+FIREFOX_STACK = (
+    "render@https://shop.example.com/static/js/main.3f2a1b.js:2:10456\n"
+    "@https://shop.example.com/static/js/main.3f2a1b.js:1:99"
+)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        {
+            "@error.kind": "TypeError",
+            "@error.message": 'can\'t access property "price", item is undefined',
+            "@error.stack": FIREFOX_STACK,
+        },
+        {
+            "error": {
+                "kind": "TypeError",
+                "message": 'can\'t access property "price", item is undefined',
+                "stack": FIREFOX_STACK,
+            }
+        },
+        {
+            "error.kind": "TypeError",
+            "error.message": 'can\'t access property "price", item is undefined',
+            "error.stack": FIREFOX_STACK,
+        },
+    ],
+    ids=["datadog-attributes", "nested", "dotted"],
+)
+def test_a_stack_without_headline_takes_type_and_message_from_beside_it(
+    error: dict[str, Any],
+) -> None:
+    line = _line(
+        {
+            "status": "error",
+            "service": "web-store",
+            "env": "prod",
+            "message": "Uncaught error in cart",
+            **error,
+        }
+    )
+    assert (line.level, line.service, line.environment) == ("error", "web-store", "prod")
+    assert _summary(line) == [
+        ("TypeError", 'can\'t access property "price", item is undefined', [None, "render"])
+    ]
+
+
+def test_a_kind_and_message_without_a_stack_and_ecs_and_opentelemetry_names() -> None:
+    bare = _line({"status": "error", "@error.kind": "KeyError", "@error.message": "'user_id'"})
+    assert _summary(bare) == [("KeyError", "'user_id'", [])]
+
+    ecs = _line(
+        {
+            "@timestamp": "2024-03-05T12:00:01.123Z",
+            "log.level": "error",
+            "message": "Closing invoice failed",
+            "ecs.version": "1.6.0",
+            "service.name": "billing",
+            "error.type": "java.lang.IllegalStateException",
+            "error.message": "Invoice 42 cannot be closed",
+            "error.stack_trace": JAVA_TRACE,
+        }
+    )
+    assert (ecs.level, ecs.service) == ("error", "billing")
+    assert _summary(ecs) == [
+        (
+            "java.lang.IllegalStateException",
+            "Invoice 42 cannot be closed",
+            ["run", "close", "close"],
+        )
+    ]
+
+    otel = _line(
+        {
+            "body": "checkout failed",
+            "severity_text": "ERROR",
+            "resource": {"service.name": "checkout", "deployment.environment": "staging"},
+            "exception.type": "KeyError",
+            "exception.message": "'price'",
+            "exception.stacktrace": PY_TRACE,
+        }
+    )
+    assert (otel.message, otel.level, otel.service, otel.environment) == (
+        "checkout failed",
+        "error",
+        "checkout",
+        "staging",
+    )
+    assert _summary(otel) == [("KeyError", "'price'", ["checkout", "compute_total"])]
+
+
+def test_prefixes_and_shipper_wrappers() -> None:
+    obj = {"level": "warn", "msg": "slow query", "service": {"name": "orders"}}
+    for prefix in (
+        "[7] ",
+        "<11>1 2024-03-05T12:00:01.123Z orders-7f9c orders 7 - - ",
+        "2024-03-05T12:00:01.123456789Z stderr F ",
+        "Mar  5 12:00:01 orders-7f9c orders[7]: ",
+    ):
+        line = _line(obj, prefix)
+        assert (line.message, line.level, line.service) == ("slow query", "warning", "orders")
+
+    docker = parse_log_line(
+        json.dumps({"log": json.dumps(obj) + "\n", "stream": "stderr", "time": "2024-03-05"})
+    )
+    assert docker is not None
+    assert (docker.message, docker.level, docker.service) == ("slow query", "warning", "orders")
+    assert docker.fields["stream"] == "stderr"
+
+
+def test_a_trace_in_the_message_itself() -> None:
+    line = _line({"level": "error", "message": f"unhandled error\n{PY_TRACE}"})
+    assert _summary(line) == [("KeyError", "'price'", ["checkout", "compute_total"])]
+
+
+def test_levels_are_lower_cased_and_statuses_that_are_no_level_are_ignored() -> None:
+    assert _line({"severity": "WARNING", "msg": "x"}).level == "warning"
+    assert _line({"Level": "Information", "msg": "x"}).level == "info"
+    assert _line({"level": 30, "msg": "x"}).level == "info"
+    assert _line({"status": 500, "msg": "x"}).level is None
+    assert _line({"status": "done", "msg": "x"}).level is None
+    assert _line({"msg": "x"}).exceptions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain text log line",
+        "2024-03-05 12:00:01 ERROR {thread-7} request failed",
+        '[{"level": "error"}]',
+        '{"level": "error", "msg": "cut',
+        "x" * 300 + '{"level": "error"}',
+        "42",
+    ],
+)
+def test_texts_that_hold_no_json_object_give_none(text: str) -> None:
+    assert parse_log_line(text) is None
+
+
+def test_unpaired_surrogates_and_trailing_text_are_survived() -> None:
+    line = parse_log_line('{"msg": "bad \\ud83d byte", "level": "error"} trailing')
+    assert line is not None
+    assert line.message == "bad ? byte"
+    assert line.level == "error"
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "message",
+                    "msg",
+                    "level",
+                    "status",
+                    "error",
+                    "err",
+                    "exception",
+                    "stack",
+                    "stack_trace",
+                    "stacktrace",
+                    "exc_info",
+                    "@x",
+                    "frames",
+                    "kind",
+                    "type",
+                    "name",
+                    "service",
+                    "trace_id",
+                    "env",
+                    "log",
+                    "func",
+                    "line",
+                    "exc_type",
+                    "error.stack",
+                    "@error.kind",
+                    "thrown",
+                    "extendedStackTrace",
+                ]
+            )
+            | st.text(max_size=8),
+            children,
+            max_size=6,
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.tuples(
+            st.text(max_size=20), st.dictionaries(st.text(max_size=10), _JSON, max_size=8)
+        ).map(lambda pair: pair[0] + json.dumps(pair[1])),
+        _JSON.map(lambda value: json.dumps({"level": "error", "error": value})),
+        _JSON.map(lambda value: json.dumps({"exception": value, "stack": value})),
+    )
+)
+def test_never_raises(text: str) -> None:
+    with errors_logged() as errors:
+        line = parse_log_line(text)
+    assert errors == []
+    if line is not None:
+        assert isinstance(line.message, str)
+        assert line.level is None or line.level == line.level.lower()

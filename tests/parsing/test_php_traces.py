@@ -1,0 +1,112 @@
+"""PHP exceptions read as text: frames rebuilt with the function each line runs in."""
+
+from __future__ import annotations
+
+from soulcaster_core.parsing import parse_trace
+
+UNCAUGHT = """\
+[05-Mar-2024 12:00:01 UTC] PHP Fatal error:  Uncaught RuntimeException: Order 42 not found in \
+/var/www/shop/src/Orders/Repository.php:31
+Stack trace:
+#0 /var/www/shop/src/Orders/Controller.php(18): App\\Orders\\Repository->find(42)
+#1 [internal function]: App\\Orders\\Controller->show(Object(Slim\\Http\\Request))
+#2 /var/www/shop/vendor/slim/slim/Slim/Strategy.php(43): call_user_func(Array, Object(Request))
+#3 /var/www/shop/public/index.php(9): Slim\\App->run()
+#4 {main}
+  thrown in /var/www/shop/src/Orders/Repository.php on line 31
+"""
+
+
+def test_each_frame_runs_in_the_function_the_next_entry_calls() -> None:
+    [exc] = parse_trace(UNCAUGHT)
+
+    assert (exc.type, exc.value) == ("RuntimeException", "Order 42 not found")
+    assert [(f.module, f.function, f.filename, f.lineno, f.in_app) for f in exc.frames[::-1]] == [
+        ("App\\Orders\\Repository", "find", "/var/www/shop/src/Orders/Repository.php", 31, None),
+        ("App\\Orders\\Controller", "show", "/var/www/shop/src/Orders/Controller.php", 18, None),
+        (None, "call_user_func", "[internal function]", None, False),
+        (
+            "Slim\\App",
+            "run",
+            "/var/www/shop/vendor/slim/slim/Slim/Strategy.php",
+            43,
+            False,
+        ),
+        (None, "{main}", "/var/www/shop/public/index.php", 9, None),
+    ]
+
+
+def test_a_type_error_without_the_php_prefix_thrown_at_the_top_level() -> None:
+    text = (
+        "Fatal error: Uncaught TypeError: Unsupported operand types: string * int in"
+        " /var/www/html/cart.php:14\r\n"
+        "Stack trace:\r\n"
+        "#0 {main}\r\n"
+        "  thrown in /var/www/html/cart.php on line 14\r\n"
+    )
+    [exc] = parse_trace(text)
+    assert (exc.type, exc.value) == ("TypeError", "Unsupported operand types: string * int")
+    assert [(f.function, f.filename, f.lineno) for f in exc.frames] == [
+        ("{main}", "/var/www/html/cart.php", 14)
+    ]
+
+
+def test_next_blocks_wrap_the_previous_exception() -> None:
+    text = (
+        "PHP Fatal error:  Uncaught PDOException: SQLSTATE[23000]: Integrity constraint violation"
+        " in /srv/app/src/Db.php:40\n"
+        "Stack trace:\n"
+        "#0 /srv/app/src/Db.php(40): PDOStatement->execute(Array)\n"
+        "#1 /srv/app/src/Orders.php(12): App\\Db->insert('orders', Array)\n"
+        "#2 {main}\n"
+        "\n"
+        "Next App\\Exception\\SaveFailed: could not save order in /srv/app/src/Orders.php:14\n"
+        "Stack trace:\n"
+        "#0 /srv/app/public/index.php(7): App\\Orders->save(Array)\n"
+        "#1 {main}\n"
+        "  thrown in /srv/app/src/Orders.php on line 14\n"
+    )
+    cause, thrown = parse_trace(text)
+    assert (cause.type, cause.value) == (
+        "PDOException",
+        "SQLSTATE[23000]: Integrity constraint violation",
+    )
+    assert (thrown.type, thrown.value) == ("App\\Exception\\SaveFailed", "could not save order")
+    assert [(f.module, f.function) for f in cause.frames[::-1]] == [
+        ("PDOStatement", "execute"),
+        ("App\\Db", "insert"),
+        (None, "{main}"),
+    ]
+    assert [(f.module, f.function) for f in thrown.frames[::-1]] == [
+        ("App\\Orders", "save"),
+        (None, "{main}"),
+    ]
+
+
+def test_laravels_log_form() -> None:
+    text = (
+        '[2024-03-05 12:00:01] production.ERROR: Order not found {"userId":7,"exception":"[object]'
+        " (App\\\\Exceptions\\\\OrderNotFound(code: 0): Order not found at"
+        " /var/www/html/app/Models/Order.php:52)\n"
+        "[stacktrace]\n"
+        "#0 /var/www/html/app/Http/Controllers/OrderController.php(23):"
+        " App\\\\Models\\\\Order::findOrFail('42')\n"
+        "#1 /var/www/html/vendor/laravel/framework/src/Illuminate/Routing/Controller.php(54):"
+        " App\\\\Http\\\\Controllers\\\\OrderController->show('42')\n"
+        "#2 {main}\n"
+        "\n"
+        "[previous exception] [object]"
+        " (Illuminate\\\\Database\\\\Eloquent\\\\ModelNotFoundException(code: 0):"
+        " No query results for model at /var/www/html/vendor/laravel/src/Builder.php:599)\n"
+        "[stacktrace]\n"
+        "#0 {main}\n"
+        '"}\n'
+    )
+    cause, thrown = parse_trace(text)
+    assert (thrown.type, thrown.value) == ("App\\Exceptions\\OrderNotFound", "Order not found")
+    assert cause.type == "Illuminate\\Database\\Eloquent\\ModelNotFoundException"
+    assert [(f.module, f.function, f.in_app) for f in thrown.frames[::-1]] == [
+        ("App\\Models\\Order", "findOrFail", None),
+        ("App\\Http\\Controllers\\OrderController", "show", None),
+        (None, "{main}", False),
+    ]

@@ -1,0 +1,65 @@
+"""Ruby backtraces read as text, in both quoting styles and Rails' log form."""
+
+from __future__ import annotations
+
+from soulcaster_core.parsing import parse_trace
+
+
+def test_rubys_own_report_before_3_4() -> None:
+    text = (
+        "app/models/order.rb:42:in `total': undefined method `price' for nil:NilClass"
+        " (NoMethodError)\n"
+        "\tfrom app/controllers/orders_controller.rb:10:in `block in show'\n"
+        "\tfrom /usr/local/bundle/gems/actionpack-7.0.8/lib/abstract_controller/base.rb:215:in"
+        " `process_action'\n"
+        "\tfrom /usr/local/lib/ruby/3.2.0/benchmark.rb:311:in `realtime'\n"
+        "\tfrom bin/rails:4:in `<main>'\n"
+    )
+    [exc] = parse_trace(text)
+    assert (exc.type, exc.value) == ("NoMethodError", "undefined method `price' for nil:NilClass")
+    assert [(f.function, f.lineno, f.in_app) for f in exc.frames] == [
+        ("<main>", 4, None),
+        ("realtime", 311, False),
+        ("process_action", 215, False),
+        ("block in show", 10, None),
+        ("total", 42, None),
+    ]
+
+
+def test_ruby_3_4_labels_name_the_class_and_causes_come_first() -> None:
+    text = (
+        "E, [2024-03-05T12:00:01.123456 #7] ERROR -- : /srv/app/models/order.rb:42:in"
+        " 'Order#total': undefined method 'price' for nil (NoMethodError)\n"
+        "\tfrom /srv/app/controllers/orders_controller.rb:10:in 'block in OrdersController#show'\n"
+        "\tfrom /srv/app/controllers/orders_controller.rb:9:in 'Array#each'\n"
+        "/srv/app/models/cart.rb:3:in 'Cart.load': cart 42 is missing"
+        " (ActiveRecord::RecordNotFound)\n"
+        "\tfrom /srv/app/models/order.rb:40:in 'Order#total'\n"
+    )
+    cause, thrown = parse_trace(text)
+    assert (thrown.type, thrown.value) == ("NoMethodError", "undefined method 'price' for nil")
+    assert (cause.type, cause.value) == ("ActiveRecord::RecordNotFound", "cart 42 is missing")
+    assert [(f.module, f.function) for f in thrown.frames] == [
+        ("Array", "each"),
+        ("OrdersController", "block in show"),
+        ("Order", "total"),
+    ]
+    assert thrown.frames[-1].filename == "/srv/app/models/order.rb"
+    assert [(f.module, f.function) for f in cause.frames] == [("Order", "total"), ("Cart", "load")]
+
+
+def test_rails_log_form() -> None:
+    text = (
+        "Completed 500 Internal Server Error in 12ms (ActiveRecord: 1.1ms)\n"
+        "\n"
+        "ActiveRecord::RecordNotFound (Couldn't find Order with 'id'=42):\n"
+        "\n"
+        "app/controllers/orders_controller.rb:5:in `set_order'\n"
+        "app/controllers/orders_controller.rb:12:in `show'\n"
+    )
+    [exc] = parse_trace(text)
+    assert (exc.type, exc.value) == (
+        "ActiveRecord::RecordNotFound",
+        "Couldn't find Order with 'id'=42",
+    )
+    assert [f.function for f in exc.frames] == ["show", "set_order"]

@@ -1,0 +1,156 @@
+"""What ``parse_trace`` promises whatever the language: nothing from texts without a trace,
+bounded results from huge ones, and never an exception."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from soulcaster_core.parsing import parse_trace, traces
+from soulcaster_core.parsing.traces import MAX_CHARS, MAX_EXCEPTIONS, MAX_FRAMES
+from tests.parsing.logged import errors_logged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "2024-03-05 12:00:01,123 ERROR [web-7] app.views: request failed",
+        "Error rate for service checkout is above 5% (current: 7.2%)",
+        "Deploy of shop-api 1.4.2 finished at 12:00 by ana@example.com",
+        'GET /api/orders/42 HTTP/1.1" 500 1234 "-" "curl/8.5"',
+        "ERROR: disk /dev/sda1 is 97% full",
+        "Exception rate normal again",
+        "#0 in queue: order 42",
+    ],
+)
+def test_texts_without_a_trace_or_headline_give_nothing(text: str) -> None:
+    assert parse_trace(text) == []
+
+
+def _python_trace(frames: int, kind: str = "ValueError") -> str:
+    lines = ["Traceback (most recent call last):"]
+    for index in range(frames):
+        lines.append(f'  File "/app/step_{index}.py", line {index + 1}, in step_{index}')
+        lines.append(f"    step_{index + 1}()")
+    lines.append(f"{kind}: too deep")
+    return "\n".join(lines)
+
+
+def test_frames_are_capped_keeping_the_innermost() -> None:
+    [exc] = parse_trace(_python_trace(MAX_FRAMES + 50))
+    assert len(exc.frames) == MAX_FRAMES
+    assert exc.frames[-1].function == f"step_{MAX_FRAMES + 49}"
+
+
+def test_chains_are_capped_keeping_the_thrown_end() -> None:
+    marker = "\n\nDuring handling of the above exception, another exception occurred:\n\n"
+    text = marker.join(_python_trace(1, f"Error{index}") for index in range(MAX_EXCEPTIONS + 4))
+    chain = parse_trace(text)
+    assert len(chain) == MAX_EXCEPTIONS
+    assert chain[-1].type == f"Error{MAX_EXCEPTIONS + 3}"
+
+
+def test_a_huge_text_still_gives_the_thrown_exception_printed_at_its_end() -> None:
+    text = _python_trace(3000, "MemoryError")
+    assert len(text) > MAX_CHARS
+    [exc] = parse_trace(text)
+    assert exc.type == "MemoryError"
+    assert exc.frames[-1].function == "step_2999"
+    assert len(exc.frames) == MAX_FRAMES
+
+
+def test_a_trace_flattened_onto_one_line_with_escaped_line_breaks() -> None:
+    text = (
+        'level=error msg="sync failed" error="Traceback (most recent call last):\\n'
+        '  File \\"/app/sync.py\\", line 12, in run\\n    fetch()\\nTimeoutError: upstream"'
+    )
+    [exc] = parse_trace(text)
+    assert exc.type == "TimeoutError"
+    assert [(f.function, f.filename) for f in exc.frames] == [("run", "/app/sync.py")]
+
+
+def test_the_trace_with_most_frames_wins_over_a_mention_of_another_language() -> None:
+    text = (
+        "Traceback (most recent call last):\n"
+        '  File "/app/bridge.py", line 10, in call_java\n'
+        '  File "/app/bridge.py", line 20, in invoke\n'
+        "bridge.RemoteError: remote said: java.lang.IllegalStateException: closed\n"
+    )
+    [exc] = parse_trace(text)
+    assert exc.type == "bridge.RemoteError"
+    assert len(exc.frames) == 2
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "Traceback (most recent call last):",
+        '  File "/app/x.py", line 3, in f',
+        "    x()",
+        "ValueError: bad",
+        "During handling of the above exception, another exception occurred:",
+        'Exception in thread "main" java.lang.IllegalStateException: x',
+        "\tat com.x.Y.z(Y.java:1)",
+        "\t... 3 more",
+        "Caused by: java.io.IOException",
+        "\tSuppressed: java.io.IOException: y",
+        "Wrapped by: a.B: c",
+        " ---> System.Exception: inner",
+        "   at A.B.C(Int32 x) in /src/a.cs:line 9",
+        "   --- End of inner exception stack trace ---",
+        "    at fn (https://x/y.js:1:2)",
+        "  [cause]: Error: z",
+        "    at async Promise.all (index 0)",
+        "fn@https://x/y.js:1:2",
+        "@",
+        "panic: boom [recovered]",
+        "goroutine 1 [running]:",
+        "main.main()",
+        "\t/app/main.go:1 +0x1",
+        "created by main.run in goroutine 1",
+        "app.rb:1:in `x': m (E)",
+        "\tfrom app.rb:2:in 'y'",
+        "E (m):",
+        "PHP Fatal error:  Uncaught E: m in /a.php:1",
+        "Stack trace:",
+        "#0 /a.php(1): A->b()",
+        "#1 [internal function]: c()",
+        "#2 {main}",
+        "Next E: n in /a.php:2",
+        "[object] (E(code: 0): m at /a.php:3)",
+        "[stacktrace]",
+        "\\n",
+        "",
+    ]
+)
+_TEXTS = st.one_of(
+    st.text(),
+    st.lists(st.one_of(_FRAGMENTS, st.text(max_size=30)), max_size=40).map("\n".join),
+    st.lists(_FRAGMENTS, max_size=40).map("\r\n".join),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_never_raises_and_keeps_its_promises(text: str) -> None:
+    # parse_trace turns a parser's bug into [] and a logged error: none may be logged.
+    with errors_logged() as errors:
+        chain = parse_trace(text)
+    assert errors == []
+    assert len(chain) <= MAX_EXCEPTIONS
+    for exc in chain:
+        assert exc.type or exc.value or exc.frames
+        assert len(exc.frames) <= MAX_FRAMES
+
+
+def test_a_parsers_bug_costs_the_text_its_structure_not_an_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(lines: object) -> list[object]:
+        raise IndexError("a parser's bug")
+
+    monkeypatch.setattr(traces, "_LANGUAGES", ((lambda text: True, broken, "broken"),))
+    with errors_logged() as errors:
+        assert parse_trace("ValueError: bad") == []
+    assert [record.exc_info[0] for record in errors if record.exc_info] == [IndexError]
