@@ -1,4 +1,4 @@
-"""A Splunk alert as a ``FeedbackItem``: identity, title, body and metadata."""
+"""A Splunk alert as a ``FeedbackItem``: identity, title, body, typed fields and metadata."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from soulcaster_core import FeedbackItem
 from soulcaster_core.timestamps import parse_timestamp
 
 from .alert import Row, SplunkAlert, parse_alert
+from .row_reading import read_row
 
 SOURCE = "splunk"
 
@@ -38,10 +39,8 @@ def splunk_alert_to_feedback_item(
     """
     parsed = alert if isinstance(alert, SplunkAlert) else parse_alert(alert)
     row = parsed.result
-    # Title and raw text both show the name, body and raw text both show the row: each is
-    # worked out once and handed to the parts that show it.
     name = name_for(parsed)
-    row_text = _row_text(row) if row is not None else ""
+    reading = read_row(row) if row is not None else None
     values: Mapping[str, str | list[str]] = row if row is not None else {}
     fields: dict[str, Any] = {}
     # Stats searches have no _time; a reformatted one may be unreadable: both fall back to
@@ -49,24 +48,49 @@ def splunk_alert_to_feedback_item(
     when = parse_timestamp(values.get("_time"))
     if when is not None:
         fields["created_at"] = when
+    if reading is not None and reading.problem:
+        # The row names its problem: that is the title, and the search that found it is said
+        # in the body, not in what grouping reads.
+        title = reading.problem
+        body = f"{reading.text}\n\nSplunk search: {name}"
+        raw_text = f"{title}\n{reading.text}"
+    else:
+        title = title_for(name)
+        row_text = reading.text if reading is not None else ""
+        body = body_for(parsed, row_text)
+        raw_text = raw_text_for(name, row_text)
+    metadata: dict[str, Any] = {
+        "search_name": parsed.search_name,
+        "sid": parsed.sid,
+        "host": values.get("host"),
+        "source": values.get("source"),
+        "sourcetype": values.get("sourcetype"),
+        "index": values.get("index"),
+        "results_link": parsed.results_link,
+        "app": parsed.app,
+        "owner": parsed.owner,
+    }
+    if reading is not None and reading.default_fields:
+        metadata["splunk_fields"] = reading.default_fields
+    if reading is not None:
+        fields.update(
+            exceptions=reading.exceptions,
+            service=reading.service,
+            trace_id=reading.trace_id,
+            environment=reading.environment,
+            level=reading.level,
+        )
+    link = parsed.results_link
+    if link and link.startswith(("https://", "http://")):
+        fields["links"] = {"splunk": link}
     return FeedbackItem(
         project_id=project_id,
         source=SOURCE,
         external_id=external_id_for(parsed),
-        title=title_for(name),
-        body=body_for(row, row_text),
-        raw_text=raw_text_for(name, row_text),
-        metadata={
-            "search_name": parsed.search_name,
-            "sid": parsed.sid,
-            "host": values.get("host"),
-            "source": values.get("source"),
-            "sourcetype": values.get("sourcetype"),
-            "index": values.get("index"),
-            "results_link": parsed.results_link,
-            "app": parsed.app,
-            "owner": parsed.owner,
-        },
+        title=title,
+        body=body,
+        raw_text=raw_text,
+        metadata=metadata,
         **fields,
     )
 
@@ -105,14 +129,20 @@ def title_for(name: str) -> str:
     return f"[Splunk] {name}"
 
 
-def body_for(row: Row | None, row_text: str) -> str:
-    """The event's ``_raw`` untouched (stack traces keep their lines), else its fields.
-
-    ``row_text`` is ``_row_text(row)``, or empty when there is no row.
-    """
-    if row is None:
-        return "Splunk sent no result row with this alert."
-    return row_text or "The result row holds only Splunk's internal fields."
+def body_for(alert: SplunkAlert, row_text: str) -> str:
+    """The row as ``read_row`` renders it; for an alert without one, what identifies it."""
+    if alert.result is None:
+        lines = ["Splunk sent no result row with this alert."]
+        for label, value in (
+            ("Search", alert.search_name),
+            ("sid", alert.sid),
+            ("App", alert.app),
+            ("Owner", alert.owner),
+        ):
+            if value:
+                lines.append(f"{label}: {value}")
+        return "\n".join(lines)
+    return row_text or "The result row holds only Splunk's default fields."
 
 
 def raw_text_for(name: str, row_text: str) -> str:
@@ -120,37 +150,19 @@ def raw_text_for(name: str, row_text: str) -> str:
     return f"{name}\n{row_text}" if row_text else name
 
 
-def render_fields(row: Row) -> str:
-    """``name=value`` lines, sorted, for rows without ``_raw`` (stats, table, chart).
-
-    Fields starting with ``_`` (``_time``, ``_si``, ``_serial``, ``_kv``...) are Splunk's
-    bookkeeping and empty values are fields the row did not fill, so both are left out.
-    Multivalue fields read ``name=a, b``.
-    """
-    lines = []
-    for name in sorted(row, key=lambda n: (n.lower(), n)):
-        text = _as_text(row[name])
-        if name.startswith("_") or not text:
-            continue
-        lines.append(f"{name}={text}")
-    return "\n".join(lines)
-
-
-def _row_text(row: Row) -> str:
-    raw = row.get("_raw")
-    if raw:
-        # _raw is multivalue only after mvcombine-style searches; keep one event per line.
-        return raw if isinstance(raw, str) else "\n".join(raw)
-    return render_fields(row)
-
-
 def _unnamed_label(alert: SplunkAlert) -> str:
-    # The docs' own example has "search_name": null; name the alert after its data instead.
+    # The docs' own example has "search_name": null; name the alert after its data instead,
+    # else after the job that sent it.
     about = _as_text(alert.field("sourcetype")) or _as_text(alert.field("source"))
-    if not about:
-        return "Alert"
-    host = _as_text(alert.field("host"))
-    return f"Alert: {about} on {host}" if host else f"Alert: {about}"
+    if about:
+        host = _as_text(alert.field("host"))
+        return f"Alert: {about} on {host}" if host else f"Alert: {about}"
+    job = [
+        f"{label} {value}"
+        for label, value in (("sid", alert.sid), ("app", alert.app), ("owner", alert.owner))
+        if value
+    ]
+    return f"Alert ({', '.join(job)})" if job else "Alert"
 
 
 def _as_text(value: str | list[str] | None) -> str:

@@ -56,10 +56,12 @@ def test_splunk_raw_log_preserved(
 
     assert response.status_code == 201, response.text
     item = soulcaster_client.item(response.json()["id"])
-    assert item["body"] == raw
+    # The raw event first, untouched; then the search that found it.
+    assert (
+        item["body"] == raw + "\n\nSplunk search: Checkout - NullPointerException in OrderService"
+    )
     # The stack trace keeps its lines and tab-indented frames, cause included.
     lines = item["body"].split("\n")
-    assert len(lines) == 10
     assert lines[2] == "\tat com.acme.checkout.service.TaxService.rateFor(TaxService.java:88)"
     assert "Caused by: java.lang.IllegalStateException: shipping address not loaded" in lines
     assert raw in item["raw_text"]

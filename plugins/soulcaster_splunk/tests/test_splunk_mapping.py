@@ -107,8 +107,8 @@ def test_title_is_prefixed_search_name(load_alert: Callable[[str], Any]) -> None
         ({"sourcetype": "mongod", "count": "8"}, "[Splunk] Alert: mongod"),
         ({"source": "/var/log/kern.log"}, "[Splunk] Alert: /var/log/kern.log"),
         ({"sourcetype": ["syslog", "linux_secure"]}, "[Splunk] Alert: syslog, linux_secure"),
-        ({"count": "3"}, "[Splunk] Alert"),
-        (None, "[Splunk] Alert"),
+        ({"count": "3"}, "[Splunk] Alert (sid 1709652211.9134)"),
+        (None, "[Splunk] Alert (sid 1709652211.9134)"),
     ],
 )
 def test_title_without_search_name_says_what_the_row_is(
@@ -119,6 +119,18 @@ def test_title_without_search_name_says_what_the_row_is(
     assert item.title == title
 
 
+def test_an_empty_alert_names_the_job_that_sent_it() -> None:
+    alert = {"sid": "1709652211.9134", "search_name": None, "app": "search", "owner": "dba"}
+
+    item = _item(alert | {"result": None})
+
+    assert item.title == "[Splunk] Alert (sid 1709652211.9134, app search, owner dba)"
+    assert item.body == (
+        "Splunk sent no result row with this alert.\nsid: 1709652211.9134\nApp: search\nOwner: dba"
+    )
+    assert _item({"result": None}).title == "[Splunk] Alert"
+
+
 # Body ----------------------------------------------------------------------------------------
 
 
@@ -127,9 +139,10 @@ def test_multiline_raw_is_the_body_unchanged(load_alert: Callable[[str], Any]) -
 
     item = _item(alert)
 
-    assert item.body == alert["result"]["_raw"]
+    assert item.body.startswith(alert["result"]["_raw"] + "\n\n")
     assert item.body.count("\n\tat ") == 6
-    assert item.raw_text == f"{alert['search_name']}\n{alert['result']['_raw']}"
+    # What grouping reads is the problem, not the search that found it.
+    assert item.raw_text == f"{item.title}\n{alert['result']['_raw']}"
 
 
 def test_stats_row_renders_sorted_fields(load_alert: Callable[[str], Any]) -> None:
@@ -153,7 +166,8 @@ def test_null_result_still_makes_a_readable_item(load_alert: Callable[[str], Any
     item = _item(alert)
 
     assert item.title == "[Splunk] Disk space below 10% on db hosts"
-    assert item.body == "Splunk sent no result row with this alert."
+    assert item.body.startswith("Splunk sent no result row with this alert.\n")
+    assert f"sid: {alert['sid']}" in item.body.split("\n")
     assert item.raw_text == "Disk space below 10% on db hosts"
     assert item.metadata["results_link"] == alert["results_link"]
     assert item.metadata["host"] is None
@@ -162,7 +176,7 @@ def test_null_result_still_makes_a_readable_item(load_alert: Callable[[str], Any
 def test_row_with_only_internal_fields(load_alert: Callable[[str], Any]) -> None:
     item = _item({"sid": "1709652211.9134", "search_name": "x", "result": {"_serial": "0"}})
 
-    assert item.body == "The result row holds only Splunk's internal fields."
+    assert item.body == "The result row holds only Splunk's default fields."
 
 
 # Time ----------------------------------------------------------------------------------------
@@ -224,6 +238,13 @@ def test_metadata_carries_drill_down_fields(load_alert: Callable[[str], Any]) ->
         "results_link": alert["results_link"],
         "app": "search",
         "owner": "admin",
+        "splunk_fields": {
+            "_time": "1709654321",
+            "_serial": "0",
+            "_si": ["idx-eu-02", "os"],
+            "_confstr": "source::/var/log/kern.log|host::worker-node-14|syslog",
+            "eventtype": ["oom", "kernel_error"],
+        },
     }
 
 

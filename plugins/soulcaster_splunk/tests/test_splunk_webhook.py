@@ -42,7 +42,8 @@ def test_null_result_is_stored(client: SoulcasterClient, load_alert: Callable[[s
     assert response.status_code == 201, response.text
     item = client.item(response.json()["id"])
     assert item["title"] == "[Splunk] Disk space below 10% on db hosts"
-    assert item["body"] == "Splunk sent no result row with this alert."
+    assert item["body"].startswith("Splunk sent no result row with this alert.\n")
+    assert "sid: scheduler__admin__search__RMD5f1e2d3c4b5a69788_at_1709650800_77" in item["body"]
 
 
 def test_null_search_name_gets_a_readable_title(

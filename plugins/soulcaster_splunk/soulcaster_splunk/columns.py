@@ -1,0 +1,142 @@
+"""The typed fields a result row states in columns of its own.
+
+Splunk extracts a JSON event's keys as fields (``service``, ``dd.trace_id``, ``error.kind``...),
+and ``table``/``stats`` searches return them as columns without ``_raw``. The names are those of
+the common JSON loggers and tracers (Datadog's ``error.*`` and ``dd.*``, OpenTelemetry's
+``exception.*`` and ``trace_id``, structlog's and logrus' ``level``, ``exc_info``, ``stack``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from soulcaster_core.parsing import parse_trace
+from soulcaster_core.stacktrace import ExceptionInfo
+
+_SERVICE = ("service", "service.name", "dd.service", "service_name", "app_name", "application")
+_TRACE_ID = ("trace_id", "dd.trace_id", "trace.id", "traceId", "traceid", "otel.trace_id")
+_ENVIRONMENT = ("env", "environment", "dd.env", "deployment.environment")
+# Not "status": in web logs it is the HTTP status.
+_LEVEL = ("level", "log_level", "loglevel", "log.level", "levelname", "severity")
+_ERROR_TYPE = (
+    "error.kind",
+    "error.type",
+    "exception.type",
+    "exc_type",
+    "error_type",
+    "error.class",
+)
+_ERROR_MESSAGE = ("error.message", "exception.message", "error_message", "exc_message", "error.msg")
+_STACK = (
+    "error.stack",
+    "exception.stacktrace",
+    "stack_trace",
+    "stacktrace",
+    "stack",
+    "exc_info",
+    "exception",
+    "err",
+)
+_MESSAGE = ("message", "msg", "log.message")
+_LEVEL_WORDS = {"warn": "warning", "err": "error", "crit": "critical", "severe": "error"}
+
+
+@dataclass(slots=True)
+class Columns:
+    exceptions: list[ExceptionInfo] = field(default_factory=list)
+    #: The column holding the exceptions' formatted stack, if one did.
+    stack_column: str | None = None
+    message: str | None = None
+    service: str | None = None
+    trace_id: str | None = None
+    environment: str | None = None
+    level: str | None = None
+
+
+_NOTHING = Columns()
+
+#: Each known column name: the role it plays and its rank among that role's names.
+_ROLES: dict[str, tuple[str, int]] = {
+    name: (role, rank)
+    for role, names in (
+        ("service", _SERVICE),
+        ("trace_id", _TRACE_ID),
+        ("environment", _ENVIRONMENT),
+        ("level", _LEVEL),
+        ("type", _ERROR_TYPE),
+        ("value", _ERROR_MESSAGE),
+        ("message", _MESSAGE),
+    )
+    for rank, name in enumerate(names)
+}
+_STACK_RANK = {name: rank for rank, name in enumerate(_STACK)}
+
+
+def read_columns(fields: Mapping[str, str | list[str]]) -> Columns:
+    """What ``fields`` (a row without Splunk's default fields) says, by the usual names."""
+    # A row has a few fields and there are many names: look each field up, not each name.
+    found: dict[str, tuple[int, str]] = {}
+    stacks: list[tuple[int, str]] = []
+    for name, value in fields.items():
+        if name in _STACK_RANK:
+            if text := _text(value, "\n"):
+                stacks.append((_STACK_RANK[name], name))
+            continue
+        role = _ROLES.get(name)
+        if role is None:
+            continue
+        text = _text(value, None)
+        if text and (role[0] not in found or role[1] < found[role[0]][0]):
+            found[role[0]] = (role[1], text)
+    if not found and not stacks:
+        return _NOTHING
+    get = {role: text for role, (_, text) in found.items()}.get
+    exceptions, stack_column = _exceptions(fields, sorted(stacks), get("type"), get("value"))
+    level = get("level")
+    return Columns(
+        exceptions=exceptions,
+        stack_column=stack_column,
+        message=get("message"),
+        service=get("service"),
+        trace_id=get("trace_id"),
+        environment=get("environment"),
+        level=normal_level(level) if level else None,
+    )
+
+
+def _exceptions(
+    fields: Mapping[str, str | list[str]],
+    stacks: list[tuple[int, str]],
+    kind: str | None,
+    value: str | None,
+) -> tuple[list[ExceptionInfo], str | None]:
+    for _, name in stacks:
+        if (stack := _text(fields.get(name), "\n")) and (chain := parse_trace(stack)):
+            thrown = chain[-1]
+            if (kind and not thrown.type) or (value and not thrown.value):
+                thrown = thrown.model_copy(
+                    update={"type": thrown.type or kind, "value": thrown.value or value}
+                )
+            return [*chain[:-1], thrown], name
+    if kind or value:
+        return [ExceptionInfo(type=kind, value=value, frames=[])], None
+    return [], None
+
+
+def normal_level(word: str) -> str:
+    """A level in ``FeedbackItem.level``'s words: lower case, ``warn`` as ``warning``."""
+    word = word.lower()
+    return _LEVEL_WORDS.get(word, word)
+
+
+def _text(value: str | list[str] | None, joiner: str | None) -> str | None:
+    """A value's text; of a multivalue field, the first value, or all of them joined."""
+    if isinstance(value, list):
+        values = [v for v in value if v.strip()]
+        if not values:
+            return None
+        value = joiner.join(values) if joiner is not None else values[0]
+    if value is None:
+        return None
+    return value.strip() or None

@@ -1,0 +1,195 @@
+"""What a result row says went wrong: its problem, a readable text, and its typed fields.
+
+A row is one of three things. An event whose ``_raw`` is a JSON log line: the shared parser
+reads it, and the text becomes the message, the traceback and the other fields, not an escaped
+JSON dump. An event whose ``_raw`` is text: a multi-line one may be a stack trace under a log
+prefix, read by the shared parser; the text stays as it was. A ``table``/``stats`` row without
+``_raw``: its columns, without Splunk's default fields. Columns named like the common loggers'
+fields (``service``, ``trace_id``, ``error.kind``...) fill what the event itself did not say.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from soulcaster_core.parsing import LogLine, parse_log_line, parse_trace
+from soulcaster_core.stacktrace import ExceptionInfo, format_exceptions
+
+from .alert import Row
+from .columns import Columns, normal_level, read_columns
+from .default_fields import split_row
+
+# The level word of a text log line's prefix ("2024-03-14 13:39:57,114 ERROR [main] ..."),
+# or Serilog's three letters ("[ERR]").
+_LEVEL_WORD = re.compile(
+    r"\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|SEVERE)\b"
+    r"|\[(VRB|DBG|INF|WRN|ERR|FTL)\]"
+)
+_SERILOG = {
+    "VRB": "verbose",
+    "DBG": "debug",
+    "INF": "info",
+    "WRN": "warning",
+    "ERR": "error",
+    "FTL": "fatal",
+}
+#: Other fields of a JSON log line shown in the text: enough for context, not a dump.
+_MAX_FIELD_LINES = 30
+_MAX_FIELD_CHARS = 300
+
+
+@dataclass(slots=True)
+class RowReading:
+    #: The problem the row states (an exception's headline, a log message), else None.
+    problem: str | None
+    #: The row as a person reads it.
+    text: str
+    exceptions: list[ExceptionInfo] = field(default_factory=list)
+    service: str | None = None
+    trace_id: str | None = None
+    environment: str | None = None
+    level: str | None = None
+    #: Splunk's default fields of the row (``_raw`` aside).
+    default_fields: Row = field(default_factory=dict)
+
+
+def read_row(row: Row) -> RowReading:
+    own, default = split_row(row)
+    columns = read_columns(own)
+    raw = row.get("_raw")
+    # _raw is multivalue only after mvcombine-style searches; keep one event per line.
+    raw_text = raw if isinstance(raw, str) else "\n".join(raw) if raw else ""
+    line = parse_log_line(raw_text) if raw_text.lstrip().startswith("{") else None
+    if line is not None:
+        exceptions = line.exceptions or columns.exceptions
+        return RowReading(
+            problem=_headline(exceptions) or line.message or columns.message,
+            text=_log_line_text(line),
+            exceptions=exceptions,
+            service=line.service or columns.service,
+            trace_id=line.trace_id or columns.trace_id,
+            environment=line.environment or columns.environment,
+            level=line.level or columns.level,
+            default_fields=default,
+        )
+    if raw_text:
+        # A trace needs frames on lines of their own: one line is a log line, nothing more.
+        chain = parse_trace(raw_text) if "\n" in raw_text.strip() else []
+        exceptions = chain or columns.exceptions
+        return RowReading(
+            problem=_headline(exceptions),
+            text=raw_text,
+            exceptions=exceptions,
+            service=columns.service,
+            trace_id=columns.trace_id,
+            environment=columns.environment,
+            level=columns.level or _prefix_level(raw_text),
+            default_fields=default,
+        )
+    return RowReading(
+        problem=_headline(columns.exceptions) or columns.message,
+        text=_columns_text(own, columns),
+        exceptions=columns.exceptions,
+        service=columns.service,
+        trace_id=columns.trace_id,
+        environment=columns.environment,
+        level=columns.level,
+        default_fields=default,
+    )
+
+
+def render_fields(row: Row) -> str:
+    """``name=value`` lines, sorted, for rows without ``_raw`` (stats, table, chart).
+
+    Empty values are fields the row did not fill, so they are left out. Multivalue fields
+    read ``name=a, b``.
+    """
+    lines = []
+    for name in sorted(row, key=lambda n: (n.lower(), n)):
+        value = row[name]
+        text = value if isinstance(value, str) else ", ".join(v for v in value if v)
+        if text:
+            lines.append(f"{name}={text}")
+    return "\n".join(lines)
+
+
+def _columns_text(own: Row, columns: Columns) -> str:
+    """The fields; a stack among them goes below, as a traceback reads."""
+    if columns.stack_column is None:
+        return render_fields(own)
+    stack = own[columns.stack_column]
+    trace = stack if isinstance(stack, str) else "\n".join(stack)
+    rest = {name: value for name, value in own.items() if name != columns.stack_column}
+    return f"{render_fields(rest)}\n\n{trace.strip()}" if rest else trace.strip()
+
+
+def _headline(exceptions: list[ExceptionInfo]) -> str | None:
+    return (exceptions[-1].headline() or None) if exceptions else None
+
+
+def _prefix_level(raw: str) -> str | None:
+    match = _LEVEL_WORD.search(raw, 0, raw.find("\n") if "\n" in raw else len(raw))
+    if match is None:
+        return None
+    return normal_level(match[1] or _SERILOG[match[2]])
+
+
+def _log_line_text(line: LogLine) -> str:
+    """The message (after its level and logger), the traceback, then the line's other fields."""
+    head = line.message or _headline(line.exceptions) or ""
+    if line.logger:
+        head = f"{line.logger}: {head}"
+    if line.level:
+        head = f"{line.level.upper()} {head}"
+    trace_key, trace = _trace_field(line.fields)
+    if trace is None and any(exc.frames for exc in line.exceptions):
+        trace = format_exceptions(line.exceptions)
+    shown = {line.message, line.logger, trace}
+    rest = _field_lines(line.fields, skip_key=trace_key, skip_values=shown, level=line.level)
+    return "\n\n".join(part for part in (head, trace, rest) if part)
+
+
+def _trace_field(fields: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The longest multi-line text of the line (or of an object in it): its traceback."""
+    best: tuple[str | None, str | None] = (None, None)
+    for key, value in fields.items():
+        values = value.items() if isinstance(value, dict) else [(None, value)]
+        for sub, text in values:
+            if isinstance(text, str) and "\n" in text.strip() and len(text) > len(best[1] or ""):
+                best = (f"{key}.{sub}" if sub else key, text.strip("\n"))
+    return best
+
+
+def _field_lines(
+    fields: dict[str, Any], *, skip_key: str | None, skip_values: set[str | None], level: str | None
+) -> str:
+    lines: list[str] = []
+    for key, value in _flat(fields):
+        if key == skip_key or value is None or value == "":
+            continue
+        if isinstance(value, str) and value in skip_values:
+            continue
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if level and text.lower() == level:
+            continue  # shown in the first line
+        if len(text) > _MAX_FIELD_CHARS:
+            text = text[: _MAX_FIELD_CHARS - 1] + "…"
+        lines.append(f"{key}: {text}")
+        if len(lines) == _MAX_FIELD_LINES:
+            lines.append("…")
+            break
+    return "\n".join(lines)
+
+
+def _flat(fields: dict[str, Any]) -> list[tuple[str, Any]]:
+    # One level of nesting reads as dotted names ("error.kind: KeyError"); deeper stays JSON.
+    flat: list[tuple[str, Any]] = []
+    for key, value in fields.items():
+        if isinstance(value, dict):
+            flat.extend((f"{key}.{sub}", inner) for sub, inner in value.items())
+        else:
+            flat.append((str(key), value))
+    return flat

@@ -1,0 +1,208 @@
+"""Rows that state their problem: JSON log lines, text traces and error columns, as structure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from soulcaster_core.testing import SoulcasterClient
+from soulcaster_splunk import splunk_alert_to_feedback_item
+
+Load = Callable[[str], Any]
+
+
+def _item(alert: dict[str, Any]) -> Any:
+    return splunk_alert_to_feedback_item(alert, "acme")
+
+
+def test_json_log_line_with_a_python_traceback(load_alert: Load) -> None:
+    alert = load_alert("json_raw_python_exc_info")
+
+    item = _item(alert)
+
+    assert item.title == "KeyError: 'user_id'"
+    # A message, the traceback as it was printed, then the line's other fields: no JSON dump.
+    assert item.body.startswith(
+        "ERROR orders.api.views: unhandled error in GET /orders/{order_id}\n\n"
+        "Traceback (most recent call last):\n"
+        '  File "/srv/orders/api/views.py", line 58, in get_order\n'
+    )
+    assert "\nrequest_id: req-7f3a91\n" in item.body
+    assert '{"' not in item.body and "\\n" not in item.body
+    [error] = item.exceptions
+    assert (error.type, error.value) == ("KeyError", "'user_id'")
+    assert [frame.function for frame in error.frames] == ["get_order"]
+    assert item.service == "orders-api"
+    assert item.environment == "prod"
+    assert item.trace_id == "4bf92f3577b34da6a3ce929d0e0e4736"
+    assert item.level == "error"
+    assert item.links == {"splunk": alert["results_link"]}
+
+
+def test_the_search_name_moves_to_the_body_and_metadata(load_alert: Load) -> None:
+    item = _item(load_alert("json_raw_python_exc_info"))
+
+    assert item.body.endswith("\n\nSplunk search: Orders API - unhandled exceptions")
+    assert item.metadata["search_name"] == "Orders API - unhandled exceptions"
+    # Grouping reads the problem, not the search: rows of one search may be different bugs.
+    assert "Orders API - unhandled exceptions" not in item.raw_text
+
+
+def test_splunk_default_fields_stay_out_of_the_body(load_alert: Load) -> None:
+    item = _item(load_alert("json_raw_python_exc_info"))
+
+    for name in ("date_hour", "punct", "timestartpos", "linecount", "splunk_server", "_si"):
+        assert name not in item.body
+        assert name in item.metadata["splunk_fields"]
+    assert item.metadata["splunk_fields"]["tag::eventtype"] == ["error"]
+    assert "_raw" not in item.metadata["splunk_fields"]
+
+
+def test_json_log_line_with_an_error_object(load_alert: Load) -> None:
+    item = _item(load_alert("json_raw_pino_err"))
+
+    assert item.title == "TypeError: Cannot read properties of undefined (reading 'sku')"
+    assert item.body.startswith("ERROR cart-api: request failed\n\nTypeError: Cannot read")
+    [error] = item.exceptions
+    assert error.frames[-1].function == "priceLine"
+    assert item.level == "error"  # pino's 50
+
+
+@pytest.mark.parametrize(
+    ("fixture", "title", "innermost", "level"),
+    # Go's http server logs a panic without a level.
+    [
+        (
+            "checkout_java_exception",
+            'java.lang.NullPointerException: Cannot invoke "com.acme.checkout.model.Address'
+            '.getPostalCode()" because "shipping" is null',
+            "rateFor",
+            "error",
+        ),
+        (
+            "raw_python_logging",
+            "payments.gateway.errors.GatewayTimeout: capture pi_3OqK2vLkdIwHu7ix0Z1yQ2aB timed out"
+            " after 10.0s",
+            "capture",
+            "error",
+        ),
+        (
+            "raw_go_panic",
+            "panic: runtime error: index out of range [3] with length 3",
+            "(*Ledger).Reserve",
+            None,
+        ),
+        (
+            "raw_ruby_error",
+            "NoMethodError: undefined method `amount_cents' for nil:NilClass",
+            "total_cents",
+            "error",
+        ),
+        (
+            "raw_dotnet_exception",
+            "System.InvalidOperationException: Sequence contains no matching element",
+            "Pick",
+            "error",
+        ),
+    ],
+)
+def test_multiline_trace_under_a_log_prefix(
+    load_alert: Load, fixture: str, title: str, innermost: str, level: str | None
+) -> None:
+    alert = load_alert(fixture)
+
+    item = _item(alert)
+
+    assert item.title == title
+    # The innermost frame of the application's own code (runtime frames are marked not in-app).
+    own = [frame for frame in item.exceptions[-1].frames if frame.in_app is not False]
+    assert own[-1].function == innermost
+    assert item.level == level
+    # The event's own text stays as it was written, frames on their lines.
+    assert item.body.startswith(alert["result"]["_raw"] + "\n\n")
+    assert item.metadata["search_name"] == alert["search_name"]
+
+
+def test_java_cause_comes_first(load_alert: Load) -> None:
+    item = _item(load_alert("checkout_java_exception"))
+
+    assert [error.type for error in item.exceptions] == [
+        "java.lang.IllegalStateException",
+        "java.lang.NullPointerException",
+    ]
+
+
+def test_table_row_with_error_columns(load_alert: Load) -> None:
+    item = _item(load_alert("table_error_columns"))
+
+    assert item.title == (
+        "psycopg.errors.QueryCanceled: canceling statement due to statement timeout"
+    )
+    [error] = item.exceptions
+    assert error.frames[-1].function == "reserve_inventory"
+    assert (item.service, item.environment, item.level) == ("checkout-api", "prod", "error")
+    assert item.trace_id == "7716318812247361412"
+    # The stack below the other fields, as a traceback reads; Splunk's own fields elsewhere.
+    fields, _, trace = item.body.partition("\n\nTraceback (most recent call last):\n")
+    assert "error.kind=psycopg.errors.QueryCanceled" in fields.split("\n")
+    assert "error.stack" not in fields
+    assert trace.startswith('  File "/srv/checkout/orders/repository.py", line 218')
+    for name in ("date_wday", "punct", "splunk_server_group", "tag::eventtype", "timeendpos"):
+        assert name not in item.body
+        assert name in item.metadata["splunk_fields"]
+
+
+@pytest.mark.parametrize(
+    ("columns", "exception"),
+    [
+        ({"error.kind": "ReadTimeout"}, ("ReadTimeout", None)),
+        (
+            {"exception.type": "grpc.RpcError", "exception.message": "deadline"},
+            ("grpc.RpcError", "deadline"),
+        ),
+        ({"error.message": "connection reset"}, (None, "connection reset")),
+    ],
+)
+def test_error_columns_without_a_stack(
+    columns: dict[str, str], exception: tuple[str | None, str | None]
+) -> None:
+    item = _item(
+        {"sid": "s1", "search_name": "Errors by kind", "result": {"service": "sync"} | columns}
+    )
+
+    assert [(e.type, e.value, e.frames) for e in item.exceptions] == [(*exception, [])]
+    assert item.service == "sync"
+
+
+def test_a_message_column_names_the_problem() -> None:
+    row = {"service": "mailer", "level": "WARN", "message": "SMTP relay refused: 451 4.7.1"}
+
+    item = _item({"sid": "s2", "search_name": "Mailer warnings", "result": row})
+
+    assert item.title == "SMTP relay refused: 451 4.7.1"
+    assert item.level == "warning"
+    assert item.exceptions == []
+
+
+def test_plain_log_lines_keep_the_search_as_title(load_alert: Load) -> None:
+    for fixture in ("syslog_oom", "stats_error_rate"):
+        alert = load_alert(fixture)
+        assert _item(alert).title == f"[Splunk] {alert['search_name']}"
+        assert _item(alert).exceptions == []
+
+
+def test_a_json_row_through_the_webhook(
+    soulcaster_client: SoulcasterClient, load_alert: Load
+) -> None:
+    alert = load_alert("json_raw_python_exc_info")
+
+    response = soulcaster_client.post_webhook("splunk", alert)
+
+    assert response.status_code == 201, response.text
+    item = soulcaster_client.item(response.json()["id"])
+    assert item["title"] == "KeyError: 'user_id'"
+    assert item["service"] == "orders-api"
+    assert item["exceptions"][-1]["type"] == "KeyError"
+    assert item["links"] == {"splunk": alert["results_link"]}
