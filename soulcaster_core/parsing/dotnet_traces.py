@@ -8,8 +8,9 @@ is optional; Mono prints ``at Ns.Class.Method (Type arg) [0x00012] in /src/File.
 exception not yet closed. Inner exceptions are causes: the innermost comes first.
 
 Convention: ``module`` is the type (``Shop.Billing``), ``function`` the bare method name
-(``Total``; ``.ctor`` for constructors; an async state machine ``<GetAsync>d__5.MoveNext`` is
-read as ``GetAsync``), ``filename`` as printed, ``type`` as printed.
+(``Total``; ``.ctor`` for constructors; ``Find`` for ``Find[T]``; an async state machine
+``<GetAsync>d__5.MoveNext`` is read as ``GetAsync``), ``filename`` as printed (a line number
+of 0, Mono's "unknown", is None), ``type`` as printed.
 """
 
 from __future__ import annotations

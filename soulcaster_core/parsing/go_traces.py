@@ -25,7 +25,7 @@ _PANIC = re.compile(r"(?:^|\s)(?P<kind>panic|fatal error): (?P<msg>.*)$")
 _HTTP_PANIC = re.compile(r"http: panic serving \S+: (?P<msg>.*)$")
 _GOROUTINE = re.compile(r"^\s*goroutine \d+ \[[^\]]*\]:\s*$")
 _FILE = re.compile(r"^\s+(?P<file>\S.*?):(?P<line>\d{1,9})(?:\s+\+0x[0-9a-fA-F]+)?\s*$")
-_GO_PATHS = ("/vendor/", "/src/runtime/", "/usr/lib/go")
+_GO_PATHS = ("/vendor/", "/src/runtime/")
 
 
 def hinted(text: str) -> bool:
@@ -41,7 +41,7 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
         if "panic" in line or "fatal error: " in line:
             found = _HTTP_PANIC.search(line) or _PANIC.search(line)
             if found is not None and not _is_pair(lines, i):
-                kind = "panic" if "kind" not in found.groupdict() else found.group("kind")
+                kind = found.groupdict().get("kind") or "panic"
                 i = _panic(lines, i, kind, found.group("msg"), panics)
                 continue
         if _GOROUTINE.match(line):

@@ -29,6 +29,8 @@ TYPE_SUFFIXES = (
     "Throwable",
     "Iteration",
 )
+# One search for them all: as fast as a loop of substring tests, twice as fast as any().
+_TYPE_HINT = re.compile("|".join(TYPE_SUFFIXES))
 #: Lines a headline may sit above its frames: room for a multi-line message, not for a page.
 HEADLINE_REACH = 20
 
@@ -52,8 +54,9 @@ _AT_START_QUALIFIED = re.compile(
 # Only the type is matched here (the message is what follows it): a long line with many
 # type-like words must not cost a scan to its end for each.
 _ANYWHERE = re.compile(rf"(?:^|(?<=[\s\[\](:,|\"']))(?P<type>{_NAMED_TYPE}){_CODE}(?=:\s|:?\s*$)")
-# Bare "Error"/"Exception" after a prefix is a word of the message, not a type.
-_TOO_VAGUE = frozenset({"Error", "Exception", "Failure", "Violation", "Panic", "Fault"})
+# A bare "Error", "Exception", "Rejection"... after a prefix is a word of the message
+# ("Unhandled Promise Rejection: TypeError: ..."), not a type.
+_TOO_VAGUE = frozenset(TYPE_SUFFIXES)
 
 
 class Headline(NamedTuple):
@@ -71,7 +74,7 @@ class HeadlineAt(NamedTuple):
 
 def might_name_a_type(text: str) -> bool:
     """Whether ``text`` holds a word that could be an exception type (a cheap test)."""
-    return any(suffix in text for suffix in TYPE_SUFFIXES)
+    return _TYPE_HINT.search(text) is not None
 
 
 def match_headline(line: str, *, qualified: bool = False) -> Headline | None:

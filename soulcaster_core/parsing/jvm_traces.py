@@ -46,7 +46,11 @@ class _Block:
 
 
 def hinted(text: str) -> bool:
-    return "at " in text and any(hint in text for hint in _FILE_HINTS)
+    if "at " in text:
+        for hint in _FILE_HINTS:
+            if hint in text:
+                return True
+    return False
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 LIBRARY_PATHS = (
     "site-packages",
     "dist-packages",
-    "/lib/python",  # CPython's standard library, wherever the interpreter lives
+    "/lib/python3.",  # CPython's standard library, wherever the interpreter lives
+    "/lib/python2.",
     "<frozen ",
     "/usr/lib/",
     "node_modules",
@@ -23,7 +24,7 @@ LIBRARY_PATHS = (
     "/usr/local/go/src/",  # GOROOT of the official installs and images
     "/libexec/src/",  # GOROOT of Homebrew's Go
 )
-#: Class name prefixes of the JVM's and .NET's own libraries.
+#: Class name prefixes of the JVM's (and Android's) and .NET's own libraries.
 RUNTIME_CLASSES = (
     "java.",
     "javax.",
@@ -34,6 +35,10 @@ RUNTIME_CLASSES = (
     "kotlin.",
     "kotlinx.",
     "scala.",
+    "android.",
+    "androidx.",
+    "com.android.",
+    "dalvik.",
     "System.",
     "Microsoft.",
 )

@@ -142,3 +142,22 @@ def test_a_headline_without_frames_after_a_log_prefix() -> None:
         "com/shop/Plugin",
         [],
     )
+
+
+def test_android_frameworks_frames_are_the_runtimes() -> None:
+    text = (
+        "java.lang.RuntimeException: Unable to start activity"
+        " ComponentInfo{com.shop.app/com.shop.app.MainActivity}: java.lang.NullPointerException\n"
+        "\tat android.app.ActivityThread.performLaunchActivity(ActivityThread.java:3449)\n"
+        "\tat androidx.fragment.app.Fragment.performCreate(Fragment.java:3094)\n"
+        "\tat com.shop.app.MainActivity.onCreate(MainActivity.kt:42)\n"
+        "\tat dalvik.system.NativeStart.main(Native Method)\n"
+    )
+    [exc] = parse_trace(text)
+    assert exc.type == "java.lang.RuntimeException"
+    assert [(f.function, f.in_app) for f in exc.frames] == [
+        ("main", False),
+        ("onCreate", None),
+        ("performCreate", False),
+        ("performLaunchActivity", False),
+    ]

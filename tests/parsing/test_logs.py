@@ -352,6 +352,28 @@ def test_a_kind_and_message_without_a_stack_and_ecs_and_opentelemetry_names() ->
     assert _summary(otel) == [("KeyError", "'price'", ["checkout", "compute_total"])]
 
 
+def test_an_exception_object_and_an_err_string() -> None:
+    nested = _line(
+        {
+            "level": "error",
+            "message": "job failed",
+            "exception": {"type": "KeyError", "message": "'price'", "stacktrace": PY_TRACE},
+        }
+    )
+    assert _summary(nested) == [("KeyError", "'price'", ["checkout", "compute_total"])]
+
+    err = _line({"level": "error", "msg": "job failed", "err": JAVA_TRACE})
+    assert _summary(err) == [
+        (
+            "java.lang.IllegalStateException",
+            "Invoice 42 cannot be closed",
+            ["run", "close", "close"],
+        )
+    ]
+    plain = _line({"level": "error", "msg": "job failed", "err": "context deadline exceeded"})
+    assert _summary(plain) == [(None, "context deadline exceeded", [])]
+
+
 def test_prefixes_and_shipper_wrappers() -> None:
     obj = {"level": "warn", "msg": "slow query", "service": {"name": "orders"}}
     for prefix in (

@@ -103,12 +103,13 @@ def test_windows_line_ends_tabs_and_frozen_or_standard_library_frames() -> None:
         '\tFile "C:\\Python312\\Lib\\site-packages\\celery\\trace.py", line 453, in trace_task\r\n'
         '\tFile "/usr/lib/python3.12/json/decoder.py", line 355, in raw_decode\r\n'
         '\tFile "D:\\work\\shop\\tasks.py", line 9, in sync\r\n'
+        '\tFile "/srv/shop/lib/python_tools/retry.py", line 4, in wrapper\r\n'
         "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\r\n"
     )
     [exc] = parse_trace(text)
     assert exc.type == "json.decoder.JSONDecodeError"
     assert exc.value == "Expecting value: line 1 column 1 (char 0)"
-    assert [f.in_app for f in exc.frames] == [False, False, False, None]
+    assert [f.in_app for f in exc.frames] == [False, False, False, None, None]
     assert exc.frames[3].filename == "D:\\work\\shop\\tasks.py"
 
 

@@ -71,6 +71,35 @@ def test_a_trace_flattened_onto_one_line_with_escaped_line_breaks() -> None:
     assert [(f.function, f.filename) for f in exc.frames] == [("run", "/app/sync.py")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "functions"),
+    [
+        (
+            "2024-03-05 12:00:01 ERROR [main] c.s.App - unhandled: java.lang.IllegalStateException:"
+            " closed\n\tat com.shop.App.run(App.java:9)\n\tat com.shop.App.main(App.java:3)",
+            "java.lang.IllegalStateException",
+            ["main", "run"],
+        ),
+        (
+            "2024/03/05 12:00:01 worker 3: panic: boom\n\ngoroutine 9 [running]:\n"
+            "main.work()\n\t/srv/work.go:12 +0x1d\n",
+            "panic",
+            ["work"],
+        ),
+        (
+            "Mar  5 12:00:01 web-7 app[12]: ERROR Traceback (most recent call last):\n"
+            '  File "/srv/app.py", line 3, in main\nOSError: [Errno 28] No space left on device',
+            "OSError",
+            ["main"],
+        ),
+    ],
+    ids=["java", "go", "python"],
+)
+def test_a_log_prefix_on_the_traces_first_line(text: str, kind: str, functions: list[str]) -> None:
+    [exc] = parse_trace(text)
+    assert (exc.type, [f.function for f in exc.frames]) == (kind, functions)
+
+
 def test_the_trace_with_most_frames_wins_over_a_mention_of_another_language() -> None:
     text = (
         "Traceback (most recent call last):\n"
