@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 from starlette.datastructures import Headers
 
@@ -15,6 +15,7 @@ from soulcaster_core import (
     WebhookRequest,
     require_shared_token,
 )
+from soulcaster_core.store.merge import DEFAULT_MERGE_POLICY, MergePolicy
 
 from .config import DatadogConfig
 from .field_map import apply_field_map
@@ -32,6 +33,15 @@ class DatadogHandler(WebhookHandler[dict[str, Any], DatadogConfig]):
     Config = DatadogConfig
     sample = SAMPLE_ALERT
     description = "Datadog monitor alerts from the Webhooks integration (@webhook-<name>)."
+    # An alert's item keeps what its trigger said (title, message, the failing error); the
+    # notifications after it move its state on.
+    merge_policy: ClassVar[MergePolicy] = {
+        **DEFAULT_MERGE_POLICY,
+        "metadata.alert_transition": "latest",
+        "metadata.alert_type": "latest",
+        "metadata.alert_status": "latest",
+        "metadata.event_id": "latest",
+    }
     auth_instructions = (
         f"In the Datadog webhook, add the custom header {TOKEN_HEADER} with the value {{token}} "
         "(or append &token={token} to the webhook URL)."

@@ -102,3 +102,20 @@ def test_a_monitor_without_groups_keeps_one_key(payload: Load) -> None:
 
     assert item.external_id.startswith("monitor:90377415:*:h")
     assert "group" not in item.metadata
+
+
+def test_recovery_moves_the_state_on_and_keeps_what_the_trigger_said(
+    soulcaster_client: SoulcasterClient, payload: Load
+) -> None:
+    trigger = soulcaster_client.post_webhook("datadog", payload("log_alert_trigger"))
+    recovery = soulcaster_client.post_webhook("datadog", payload("log_alert_recovered"))
+
+    assert recovery.json() == {"status": "updated", "id": trigger.json()["id"]}
+    item = soulcaster_client.item(trigger.json()["id"])
+    assert item["metadata"]["status"] == "recovered"
+    assert item["metadata"]["alert_transition"] == "Recovered"
+    assert item["metadata"]["event_id"] == "7050438770124681559"
+    # The trigger's message named the failing error; the recovery's does not take it away.
+    assert item["title"].startswith("[P1] [Triggered on {service:payments-worker}]")
+    assert item["exceptions"][-1]["type"] == "payments.gateway.errors.GatewayTimeout"
+    assert item["level"] == "critical"

@@ -36,6 +36,8 @@ _SERILOG = {
     "ERR": "error",
     "FTL": "fatal",
 }
+#: How far into a line a JSON object may start (``2024-03-06T08:31:12Z stdout F {...}``).
+_MAX_PREFIX = 256
 #: Other fields of a JSON log line shown in the text: enough for context, not a dump.
 _MAX_FIELD_LINES = 30
 _MAX_FIELD_CHARS = 300
@@ -62,8 +64,8 @@ def read_row(row: Row) -> RowReading:
     raw = row.get("_raw")
     # _raw is multivalue only after mvcombine-style searches; keep one event per line.
     raw_text = raw if isinstance(raw, str) else "\n".join(raw) if raw else ""
-    line = parse_log_line(raw_text) if raw_text.lstrip().startswith("{") else None
-    if line is not None:
+    line = parse_log_line(raw_text) if _json_line(raw_text) else None
+    if line is not None and (line.message or line.exceptions):
         exceptions = line.exceptions or columns.exceptions
         return RowReading(
             problem=_headline(exceptions) or line.message or columns.message,
@@ -114,6 +116,17 @@ def render_fields(row: Row) -> str:
         if text:
             lines.append(f"{name}={text}")
     return "\n".join(lines)
+
+
+def _json_line(raw: str) -> bool:
+    """A JSON object, alone or after a container runtime's or syslog's short prefix.
+
+    A text line that merely quotes an object ("rejected payload {...} from web-1") is not one.
+    """
+    if raw.lstrip().startswith("{"):
+        return True
+    first = raw.split("\n", 1)[0].rstrip()
+    return first.endswith("}") and "{" in first[:_MAX_PREFIX]
 
 
 def _columns_text(own: Row, columns: Columns) -> str:

@@ -206,3 +206,23 @@ def test_a_json_row_through_the_webhook(
     assert item["service"] == "orders-api"
     assert item["exceptions"][-1]["type"] == "KeyError"
     assert item["links"] == {"splunk": alert["results_link"]}
+
+
+def test_json_line_after_a_container_runtime_prefix(load_alert: Load) -> None:
+    alert = load_alert("json_raw_python_exc_info")
+    alert["result"]["_raw"] = "2024-03-06T08:31:12.402917Z stderr F " + alert["result"]["_raw"]
+
+    item = _item(alert)
+
+    assert item.title == "KeyError: 'user_id'"
+    assert item.body.startswith("ERROR orders.api.views: unhandled error in GET /orders/")
+
+
+def test_a_text_line_quoting_an_object_stays_text() -> None:
+    raw = 'WARN webhook rejected payload {"id": 7} from 10.0.0.7 (signature mismatch) retry=3'
+
+    item = _item({"sid": "s3", "search_name": "Webhook rejections", "result": {"_raw": raw}})
+
+    assert item.title == "[Splunk] Webhook rejections"
+    assert item.body == raw
+    assert item.level == "warning"
