@@ -18,18 +18,18 @@ def _key(event: dict[str, Any]) -> str:
 
 
 def test_trigger_a_trigger_b_recover_a_recover_b(
-    soulcaster_client: SoulcasterClient, payload: Load
+    either_store: SoulcasterClient, payload: Load
 ) -> None:
     trigger_cart, trigger_search, recover_cart, recover_search = payload("multi_group_sequence")
 
-    first = soulcaster_client.post_webhook("datadog", trigger_cart)
-    second = soulcaster_client.post_webhook("datadog", trigger_search)
-    cart_back = soulcaster_client.post_webhook("datadog", recover_cart)
+    first = either_store.post_webhook("datadog", trigger_cart)
+    second = either_store.post_webhook("datadog", trigger_search)
+    cart_back = either_store.post_webhook("datadog", recover_cart)
 
     assert first.status_code == second.status_code == 201, (first.text, second.text)
     assert first.json()["id"] != second.json()["id"]
     assert cart_back.json() == {"status": "updated", "id": first.json()["id"]}
-    by_id = {item["id"]: item for item in soulcaster_client.items("datadog")}
+    by_id = {item["id"]: item for item in either_store.items("datadog")}
     cart, search = by_id[first.json()["id"]], by_id[second.json()["id"]]
     # The cart-api recovery closes cart-api's alert only: search-api is still firing.
     assert cart["metadata"]["status"] == "recovered"
@@ -37,10 +37,10 @@ def test_trigger_a_trigger_b_recover_a_recover_b(
     assert search["service"] == "search-api"
     assert "search-api" in search["title"]
 
-    search_back = soulcaster_client.post_webhook("datadog", recover_search)
+    search_back = either_store.post_webhook("datadog", recover_search)
 
     assert search_back.json() == {"status": "updated", "id": second.json()["id"]}
-    items = soulcaster_client.items("datadog")
+    items = either_store.items("datadog")
     assert len(items) == 2
     assert {item["metadata"]["status"] for item in items} == {"recovered"}
     assert {item["service"] for item in items} == {"cart-api", "search-api"}
@@ -105,13 +105,13 @@ def test_a_monitor_without_groups_keeps_one_key(payload: Load) -> None:
 
 
 def test_recovery_moves_the_state_on_and_keeps_what_the_trigger_said(
-    soulcaster_client: SoulcasterClient, payload: Load
+    either_store: SoulcasterClient, payload: Load
 ) -> None:
-    trigger = soulcaster_client.post_webhook("datadog", payload("log_alert_trigger"))
-    recovery = soulcaster_client.post_webhook("datadog", payload("log_alert_recovered"))
+    trigger = either_store.post_webhook("datadog", payload("log_alert_trigger"))
+    recovery = either_store.post_webhook("datadog", payload("log_alert_recovered"))
 
     assert recovery.json() == {"status": "updated", "id": trigger.json()["id"]}
-    item = soulcaster_client.item(trigger.json()["id"])
+    item = either_store.item(trigger.json()["id"])
     assert item["metadata"]["status"] == "recovered"
     assert item["metadata"]["alert_transition"] == "Recovered"
     assert item["metadata"]["event_id"] == "7050438770124681559"

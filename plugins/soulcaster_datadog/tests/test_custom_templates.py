@@ -163,20 +163,20 @@ def test_field_map_through_the_config_api(
 
 
 def test_retries_of_one_notification_count_once(
-    soulcaster_client: SoulcasterClient, payload: Load
+    either_store: SoulcasterClient, payload: Load
 ) -> None:
     trigger = payload("log_alert_trigger")
     renotified = trigger | {"id": "7050487712390012877", "date": "1709665620000"}
 
-    first = soulcaster_client.post_webhook("datadog", trigger)
-    retries = [soulcaster_client.post_webhook("datadog", trigger) for _ in range(3)]
-    again = soulcaster_client.post_webhook("datadog", renotified)
-    retry_of_again = soulcaster_client.post_webhook("datadog", renotified)
+    first = either_store.post_webhook("datadog", trigger)
+    retries = [either_store.post_webhook("datadog", trigger) for _ in range(3)]
+    again = either_store.post_webhook("datadog", renotified)
+    retry_of_again = either_store.post_webhook("datadog", renotified)
 
     assert first.status_code == 201, first.text
     for response in (*retries, again, retry_of_again):
         assert response.json() == {"status": "duplicate", "id": first.json()["id"]}
-    [item] = soulcaster_client.items("datadog")
+    [item] = either_store.items("datadog")
     assert item["occurrences"] == 2  # the trigger and its re-notification, not the retries
 
 
