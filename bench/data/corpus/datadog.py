@@ -1,0 +1,271 @@
+"""Datadog monitor notifications through the Webhooks integration
+(https://docs.datadoghq.com/integrations/webhooks/).
+
+The body is the payload template the company pasted, with ``$VARIABLES`` substituted as
+plain text: every value a string unless the template left it unquoted; ``$DATE`` and
+``$LAST_UPDATED`` in epoch milliseconds; ``$EVENT_MSG`` the monitor's message as markdown
+between ``%%%`` fences, with Datadog's footer. What a monitor's message says is the
+company's own writing: log monitors render ``{{log.attributes.error.kind}}``,
+``{{log.attributes.error.message}}`` or paste ``{{log.message}}``; APM monitors name the
+service and the error type; task monitors name only the entry point.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+from urllib.parse import quote
+
+from .delivery import Delivery
+from .logs import FORMATS
+from .rand import stable_hex, stable_int
+
+# The payload template of each company: field name -> variable ("=" prefix: left unquoted).
+TEMPLATES: dict[str, dict[str, Any]] = {
+    # The plugin's recommended template (docs/integrations/datadog.md).
+    "recommended": {
+        "id": "$ID", "title": "$EVENT_TITLE", "body": "$EVENT_MSG", "event_type": "$EVENT_TYPE",
+        "date": "$DATE", "last_updated": "$LAST_UPDATED",
+        "org": {"id": "$ORG_ID", "name": "$ORG_NAME"},
+        "alert_id": "$ALERT_ID", "alert_cycle_key": "$ALERT_CYCLE_KEY", "aggreg_key": "$AGGREG_KEY",
+        "alert_scope": "$ALERT_SCOPE", "alert_transition": "$ALERT_TRANSITION",
+        "alert_type": "$ALERT_TYPE", "alert_priority": "$ALERT_PRIORITY",
+        "alert_title": "$ALERT_TITLE", "alert_status": "$ALERT_STATUS",
+        "alert_metric": "$ALERT_METRIC", "alert_query": "$ALERT_QUERY",
+        "priority": "$PRIORITY", "tags": "$TAGS", "hostname": "$HOSTNAME", "link": "$LINK",
+        "snapshot": "$SNAPSHOT",
+    },
+    # A team's own template: other names, the date left unquoted, a plain-text copy.
+    "custom": {
+        "title": "$EVENT_TITLE", "body": "$EVENT_MSG", "text_only_msg": "$TEXT_ONLY_MSG",
+        "date": "=$DATE", "alert_id": "$ALERT_ID", "cycle_key": "$ALERT_CYCLE_KEY",
+        "transition": "$ALERT_TRANSITION", "alert_priority": "$ALERT_PRIORITY", "tags": "$TAGS",
+        "scope": "$ALERT_SCOPE", "hostname": "$HOSTNAME", "link": "$LINK",
+        "event_type": "$EVENT_TYPE", "org": {"id": "$ORG_ID", "name": "$ORG_NAME"},
+    },
+    # Datadog's default payload (an empty Payload field).
+    "default": {
+        "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
+        "title": "$EVENT_TITLE", "date": "$DATE", "org": {"id": "$ORG_ID", "name": "$ORG_NAME"},
+        "id": "$ID",
+    },
+}  # fmt: skip
+
+JSON_FORMATS = {
+    "python-json",
+    "structlog",
+    "logstash",
+    "zap",
+    "pino",
+    "winston",
+    "serilog",
+    "monolog",
+}
+
+
+def error_kind(d: Delivery) -> str:
+    """``error.kind`` as the log pipeline fills it: fully qualified on the JVM and .NET."""
+    exc = d.thrown
+    if d.service.platform == "java":
+        return exc.text_name
+    return exc.type
+
+
+def sample(d: Delivery, lines: int = 5) -> str:
+    """``{{log.message}}``: the message attribute of JSON logs; the first lines of a
+    multi-line text event (the aggregated trace)."""
+    fmt = str(d.opts.get("format", d.service.log_format))
+    if fmt in JSON_FORMATS:
+        if fmt == "zap":
+            return f"{d.opts.get('msg', d.bug.log or 'request failed')}: {d.thrown.value}"
+        return d.log_message
+    raw, _ = FORMATS[fmt](d)
+    head = raw.split("\n")[:lines]
+    return "\n".join(head)
+
+
+def _message(d: Delivery, kind: str) -> str:
+    s = d.service
+    team = str(d.opts.get("team", "platform"))
+    style = str(d.opts.get("style", "kind"))
+    if "text" in d.opts:
+        body = d.values.fill(str(d.opts["text"]))
+    elif kind == "log" and style == "kind":
+        body = (
+            f"Errors logged by **{s.name}** over the threshold.\n\n"
+            f"**error.kind:** `{error_kind(d)}`\n"
+            f"**error.message:** {d.thrown.value.splitlines()[0] if d.thrown.value else ''}\n"
+            f"**logger:** {d.logger}"
+        )
+    elif kind == "log" and style == "sample":
+        body = f"New error logs on {s.name}. Latest sample:\n\n```\n{sample(d)}\n```"
+    elif kind == "log":
+        body = f"{s.name} is logging errors above the usual rate. Check the related logs."
+    elif kind == "apm":
+        resource = d.bug.entry or "unknown"
+        body = (
+            f"Service **{s.name}** is returning errors of type `{error_kind(d)}` "
+            f"on `{resource}` ({d.rand.randint(12, 140)} in the last 10 minutes)."
+        )
+    elif kind == "task":
+        body = (
+            f"Task `{d.bug.entry}` on {s.name} failed {d.rand.randint(3, 40)} times "
+            f"in the last 15 minutes. Retries are exhausted for some runs."
+        )
+    else:
+        body = str(d.opts.get("text", ""))
+    return f"{body}\n\n@webhook-soulcaster @slack-{team}-alerts"
+
+
+def _title(d: Delivery, kind: str) -> str:
+    if "monitor" in d.opts:
+        return d.values.fill(str(d.opts["monitor"]))
+    s = d.service
+    if kind == "log":
+        return f"Error logs on {s.name}"
+    if kind == "apm":
+        return f"{s.name} errors by type"
+    if kind == "task":
+        return "Background task failures"
+    return f"Alert on {s.name}"
+
+
+def _scope(d: Delivery, kind: str) -> str:
+    if "scope" in d.opts:
+        return d.values.fill(str(d.opts["scope"]))
+    if kind == "apm":
+        return f"@error.type:{error_kind(d)},service:{d.service.name}"
+    if kind == "task":
+        return f"resource_name:{d.bug.entry}"
+    return ""
+
+
+def _query(d: Delivery, kind: str, title: str) -> str:
+    s = d.service
+    if kind == "log":
+        search = d.values.fill(str(d.opts.get("filter", f"service:{s.name} status:error env:prod")))
+        return f'logs("{search}").index("*").rollup("count").last("5m") > 5'
+    if kind == "apm":
+        return (
+            f'trace-analytics("service:{s.name} env:prod status:error")'
+            f'.rollup("count").by("@error.type").last("10m") > 10'
+        )
+    if kind == "task":
+        metric = f"trace.{_span(d)}.errors{{service:{s.name}}} by {{resource_name}}"
+        return f"sum(last_15m):sum:{metric}.as_count() > 2"
+    return str(d.opts.get("query", ""))
+
+
+def _span(d: Delivery) -> str:
+    """The APM operation a task's spans are named after."""
+    return {"celery": "celery.run", "rails": "sidekiq.job"}.get(
+        d.service.framework, "scheduled.task"
+    )
+
+
+def variables(d: Delivery, kind: str) -> dict[str, str]:
+    c, s = d.company, d.service
+    title = _title(d, kind)
+    scope = _scope(d, kind)
+    monitor_id = str(10_000_000 + stable_int("monitor", c.key, title) % 90_000_000)
+    prio = str(d.opts.get("priority", "P2"))
+    transition = str(d.opts.get("transition", "Triggered" if d.index % 3 else "Re-Triggered"))
+    status_word = {"Recovered": "Recovered", "Warn": "Warn"}.get(transition, "Triggered")
+    event_title = (
+        f"[{prio}] [{status_word} on {{{scope}}}] {title}"
+        if scope
+        else f"[{prio}] [{status_word}] {title}"
+    )
+    message = _message(d, kind)
+    last = time.strftime("%a %b %d %Y %H:%M:%S UTC", time.gmtime(d.when))
+    from_ts = d.epoch_ms - 900_000
+    group = f"&group={quote(scope)}" if scope else ""
+    footer = (
+        f"\n\nThe monitor was last triggered at {last}.\n\n- - -\n\n"
+        f"[[Monitor Status](https://app.datadoghq.com/monitors/{monitor_id}"
+        f"?to_ts={d.epoch_ms}{group}&from_ts={from_ts})] · "
+        f"[[Edit Monitor](https://app.datadoghq.com/monitors/{monitor_id}/edit)]"
+    )
+    if kind == "log":
+        search = d.values.fill(str(d.opts.get("filter", f"service:{s.name} status:error")))
+        footer += (
+            f" · [[Related Logs](https://app.datadoghq.com/logs?query={quote(search)}"
+            f"&from_ts={from_ts}&to_ts={d.epoch_ms}&live=false)]"
+        )
+    event_id = str(
+        7_000_000_000_000_000_000
+        + stable_int("ddevent", d.bug.id, d.index, d.when) % 999_999_999_999_999_999
+    )
+    tags = ["env:prod", "monitor", f"service:{s.name}", f"team:{d.opts.get('team', 'platform')}"]
+    if kind == "apm":
+        tags.append(f"error.type:{error_kind(d)}")
+    if kind == "task":
+        tags.append(f"resource_name:{d.bug.entry}")
+    alert_type = str(
+        d.opts.get(
+            "alert_type", {"Recovered": "success", "Warn": "warning"}.get(transition, "error")
+        )
+    )
+    text_only = message.replace("**", "").replace("`", "")
+    plain_footer = re.sub(r"\[\[([^\]]+)\]\(([^)]+)\)\]", r"\1: \2", footer)
+    return {
+        "ID": event_id,
+        "EVENT_TITLE": event_title,
+        "EVENT_MSG": "%%%\n" + message + footer + "\n%%%",
+        "TEXT_ONLY_MSG": text_only + plain_footer,
+        "EVENT_TYPE": str(d.opts.get("event_type", "query_alert_monitor")),
+        "DATE": str(d.epoch_ms),
+        "LAST_UPDATED": str(d.epoch_ms + d.rand.randint(0, 900)),
+        "ORG_ID": c.datadog_org[0],
+        "ORG_NAME": c.datadog_org[1],
+        "ALERT_ID": monitor_id,
+        "ALERT_CYCLE_KEY": str(stable_int("cycle", d.bug.id, d.index, d.when) % 10**19),
+        "AGGREG_KEY": stable_hex(32, "aggreg", c.key, title, scope),
+        "ALERT_SCOPE": scope,
+        "ALERT_TRANSITION": transition,
+        "ALERT_TYPE": alert_type,
+        "ALERT_PRIORITY": prio,
+        "ALERT_TITLE": title if not scope else f"{title} on {scope}",
+        "ALERT_STATUS": _status(d, kind, scope),
+        "ALERT_METRIC": {
+            "task": f"trace.{_span(d)}.errors",
+            "metric": str(d.opts.get("metric", "")),
+        }.get(kind, ""),
+        "ALERT_QUERY": _query(d, kind, title),
+        "PRIORITY": "normal",
+        "TAGS": ",".join(sorted(tags)),
+        "HOSTNAME": d.host if kind == "log" and d.index % 2 else "",
+        "LINK": f"https://app.datadoghq.com/event/event?id={event_id}",
+        "SNAPSHOT": "",
+    }
+
+
+def _status(d: Delivery, kind: str, scope: str) -> str:
+    where = f" over {scope}" if scope else ""
+    if kind == "log":
+        search = d.values.fill(str(d.opts.get("filter", f"service:{d.service.name} status:error")))
+        return f"Number of logs matching {search} was > 5.0 during the last 5m"
+    if kind == "apm":
+        return f"Count of error spans{where} was > 10.0 during the last 10m"
+    if kind == "task":
+        return f"trace.{_span(d)}.errors{where} was > 2.0 during the last 15m"
+    return str(d.opts.get("status", f"Monitor{where} triggered"))
+
+
+def _fill(template: Any, values: dict[str, str]) -> Any:
+    if isinstance(template, dict):
+        return {k: _fill(v, values) for k, v in template.items()}
+    raw = template.startswith("=")
+    name = template.lstrip("=$")
+    value = values[name]
+    return int(value) if raw and value.isdigit() else value
+
+
+def render(d: Delivery, tool: str) -> tuple[dict[str, str], dict[str, Any]]:
+    kind = tool.split(".", 1)[1]
+    body = _fill(TEMPLATES[d.company.datadog_template], variables(d, kind))
+    headers = {"Content-Type": "application/json"}
+    if d.company.datadog_template != "default":
+        headers["X-Soulcaster-Token"] = stable_hex(32, "datadog-token", d.company.key)
+    return headers, body

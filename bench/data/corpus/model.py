@@ -1,0 +1,238 @@
+"""The corpus's vocabulary: frames, exceptions, bugs, the services they live in, and where
+each bug is seen.
+
+A ``Bug`` is one labelled group: one underlying problem, written once in source terms (the
+frames as the code has them, oldest first; the chain cause first) and rendered by every tool
+that sees it (``Seen``). Each rendering varies the way real deliveries vary: the release
+(shifted lines, renamed callers, new chunk hashes), the host, the values in the message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from .rand import Rand
+
+
+@dataclass(frozen=True)
+class Frame:
+    function: str
+    file: str  # as the runtime names it: "shop/checkout/coupons.py", "ShipmentService.java"
+    line: int
+    module: str = ""  # Python module, Java class, Go package path, .NET type, PHP class
+    in_app: bool = True
+    context: str = ""  # the source line, where a tool shows it
+    bundle: str = ""  # browser JS: the chunk this source file is minified into
+    col: int = 0  # JS: column in the source
+    args: str = ""  # .NET parameter list "(Guid orderId)"; PHP call arguments; Node: "async"
+
+
+@dataclass(frozen=True)
+class JsError:
+    """A TypeError that each browser engine words differently (see ``traces.js_message``)."""
+
+    kind: str  # "read-undefined" | "read-null" | "not-function"
+    target: str  # the expression as written in the source, e.g. "recipe.nutrition"
+    prop: str  # the property read or called, e.g. "calories"
+    call: str = ""  # not-function: the call's argument list as minified, e.g. "(n)"
+
+
+@dataclass(frozen=True)
+class Exc:
+    type: str  # short type name: "IntegrityError", "NullPointerException", "*pq.Error", "TypeError"
+    value: str = ""  # the message; ``{slot}`` fields are filled per delivery
+    frames: tuple[Frame, ...] = ()  # oldest first
+    module: str = ""  # Python module / Java package of the type
+    qual: str = ""  # Python qualified name where it differs: "Subscription.DoesNotExist"
+    js: JsError | None = None  # browser TypeErrors: the value depends on the engine
+    engines: Mapping[str, str] = field(default_factory=dict)  # other per-engine wordings
+
+    @property
+    def text_name(self) -> str:
+        """The type as a text trace prints it (``django.db.utils.IntegrityError``)."""
+        name = self.qual or self.type
+        return f"{self.module}.{name}" if self.module and self.module != "builtins" else name
+
+
+@dataclass(frozen=True)
+class Seen:
+    """``n`` deliveries of one bug by one tool, shaped by ``opts`` (see ``build.RENDERERS``)."""
+
+    tool: str
+    n: int = 1
+    opts: Mapping[str, object] = field(default_factory=dict)
+
+
+def see(tool: str, n: int = 1, **opts: object) -> Seen:
+    return Seen(tool, n, opts)
+
+
+@dataclass
+class Bug:
+    id: str  # the group label
+    service: str
+    chain: tuple[Exc, ...]  # cause first, the thrown exception last
+    seen: tuple[Seen, ...]
+    classes: tuple[int, ...] = ()  # issue 12's classes this bug exercises in every delivery
+    pair: str = ""  # the near-miss partner's id
+    log: str = ""  # what the code logs with the exception (``logger.exception(log)``)
+    logger: str = ""  # the logger's name
+    entry: str = ""  # the entry point: "POST /api/checkout/coupon/", a task or job name
+    span: int = 1  # how many releases its deliveries spread over
+    renames: Mapping[str, str] = field(default_factory=dict)  # outer callers renamed later
+    message_event: bool = False  # reported as a message with a stack, not as an exception
+    handled: bool = False
+    page: str = ""  # browser: the page's path
+    singleton: bool = False
+
+
+@dataclass(frozen=True)
+class Noise:
+    """A delivery that is no bug (deploy notice, heartbeat, info event): its own group."""
+
+    id: str
+    service: str
+    tool: str
+    text: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    platform: str  # Sentry's platform: python, javascript, node, java, go, ruby, csharp, php
+    log_format: str  # logs.FORMATS key for this service's Splunk rows
+    sourcetype: str
+    source: str
+    index: str
+    sentry_project_id: int
+    runtime: str = ""  # "CPython 3.11.8", "OpenJDK 21.0.2", "go1.22.1", "node v20.11.1"
+    origin: str = ""  # browser apps: the page origin
+    framework: str = ""  # Sentry's mechanism / integration: django, celery, spring, ...
+
+
+@dataclass
+class Company:
+    key: str
+    name: str
+    domain: str
+    sentry_org: str
+    splunk_url: str
+    splunk_guid: str
+    datadog_org: tuple[str, str]  # (id, name)
+    datadog_template: str  # datadog.TEMPLATES key
+    posthog_project: tuple[int, str]  # (id, name)
+    releases: tuple[str, ...]  # release names in order, e.g. "2026.03.1"
+    services: dict[str, Service]
+    bugs: list[Bug] = field(default_factory=list)
+    noise: list[Noise] = field(default_factory=list)
+    sentry_secret: str = ""
+
+
+# Values that change from one delivery to the next, by the name a message uses for them.
+FIRST = ("maria", "jonas", "li", "aisha", "tom", "priya", "sven", "chloe", "omar", "yuki")
+LAST = ("keller", "okafor", "nguyen", "silva", "brandt", "rossi", "haddad", "meyer", "kim")
+
+
+class Values(dict[str, str]):
+    """The values of one delivery: a slot is drawn the first time a template uses it."""
+
+    def __init__(self, rand: Rand) -> None:
+        super().__init__()
+        self._rand = rand
+
+    def __missing__(self, key: str) -> str:
+        maker = SLOT_MAKERS.get(key.rstrip("0123456789"))
+        if maker is None:
+            raise KeyError(f"no slot maker for {{{key}}}")
+        value = maker(self._rand)
+        self[key] = value
+        return value
+
+    def fill(self, template: str) -> str:
+        """``{name}`` slots replaced; any other brace (a dict repr, JSON) is left alone."""
+        return _SLOT.sub(lambda m: self[m.group(1)], template) if "{" in template else template
+
+
+_SLOT = re.compile(r"\{([a-z]+[0-9]?)\}")
+
+
+def _size(r: Rand) -> str:
+    """A byte count as people write it: ``0 bytes``, ``1,204,332 bytes (1.15 MB)``."""
+    n = r.choice((0, r.randint(1, 999), r.randint(1_000, 99_999), r.randint(100_000, 9_999_999)))
+    if n < 1000:
+        return f"{n} bytes"
+    unit, div = ("KB", 1024) if n < 1_048_576 else ("MB", 1_048_576)
+    return f"{n:,} bytes ({n / div:.2f} {unit})"
+
+
+def _duration(r: Rand) -> str:
+    """``<1 sec`` or ``mm:ss``."""
+    s = r.choice((0, r.randint(1, 59), r.randint(60, 900)))
+    return "<1 sec" if s == 0 else f"{s // 60:02d}:{s % 60:02d}"
+
+
+def _email(r: Rand) -> str:
+    domain = r.choice(("gmail.com", "outlook.com", "proton.me", "web.de", "icloud.com"))
+    return f"{r.choice(FIRST)}.{r.choice(LAST)}{r.randint(1, 99)}@{domain}"
+
+
+SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
+    {
+        "id": lambda r: str(r.randint(10_000, 999_999)),
+        "order": lambda r: str(r.randint(400_000, 499_999)),
+        "sub": lambda r: str(r.randint(20_000, 89_999)),
+        "user": lambda r: str(r.randint(1_000, 250_000)),
+        "course": lambda r: str(r.randint(100, 9_999)),
+        "email": _email,
+        "coupon": lambda r: r.choice(("SPRING24", "WELCOME10", "FREESHIP", "VEGGIE5", "BOXFRIEND")),
+        "sku": lambda r: f"{r.choice(('RCP', 'ING', 'BOX'))}-{r.randint(1000, 9999)}",
+        "giftcode": lambda r: f"{r.alnum(4).upper()}-{r.alnum(4).upper()}",
+        "n": lambda r: str(r.randint(2, 60)),
+        "idx": lambda r: str(r.randint(2, 9)),
+        "ref": lambda r: f"KF{r.randint(10_000_000, 99_999_999)}",
+        "uuid": lambda r: r.uuid(),
+        "hex": lambda r: r.hex(12),
+        "addr": lambda r: f"0x7f{r.hex(10)}",
+        "ip": lambda r: f"10.{r.randint(0, 40)}.{r.randint(0, 255)}.{r.randint(2, 254)}",
+        "port": lambda r: str(r.randint(32_768, 60_999)),
+        "offset": lambda r: str(r.randint(1_000_000, 9_999_999)),
+        "part": lambda r: str(r.randint(0, 11)),
+        "date": lambda r: f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/2026",
+        "waiting": lambda r: str(r.randint(3, 40)),
+        "key": lambda r: f"idem_{r.alnum(20)}",
+        "region": lambda r: r.choice(("US-PR", "US-GU", "CA-NU", "GB-GSY", "AU-NF")),
+        "tmpl": lambda r: r.choice(("zpl-4x6-dhl", "zpl-4x6-ups-intl", "pdf-a6-dpd")),
+        "seg": lambda r: r.choice(("MS3", "LX", "AT7", "G62")),
+        "line": lambda r: str(r.randint(20, 400)),
+        "ms": lambda r: str(r.randint(1_000, 30_000)),
+        "args": lambda r: r.hex(6),
+        "week": lambda r: f"2026-W{r.randint(10, 13)}",
+        "path": lambda r: f"/tmp/invoice-{r.randint(10_000, 99_999)}.pdf",
+        "size": _size,
+        "dur": _duration,
+        "status": lambda r: r.choice(("500", "502", "503")),
+        "locale": lambda r: r.choice(("de-AT", "pt-BR", "fr-CA", "es-419")),
+        "cur": lambda r: r.choice(("GBP", "CHF", "PLN", "SEK")),
+        "hostport": lambda r: r.choice(
+            ("sftp.dhl.example", "sftp.ups.example:2222", "edi.dpd.example:22", "files.gls.example")
+        ),
+        "upstream": lambda r: r.choice(
+            (
+                "http://payments",
+                "http://payments:8080",
+                "https://payments.internal.brightloom.example:8443",
+            )
+        ),
+        "ctype": lambda r: r.choice(
+            (
+                "0 -",
+                "- -",
+                "1532 application/problem+json;+charset=utf-8",
+                "87 text/plain;+charset=utf-8",
+            )
+        ),
+        "elapsed": lambda r: f"{r.randint(1, 30_000)}.{r.randint(0, 9999):04d}",
+    }
+)

@@ -1,0 +1,291 @@
+"""PostHog ``$exception`` events as an HTTP Webhook destination posts them
+(``{"event": {event}, "person": {person}, "project": {project}}``), and, for older setups, as
+a legacy action webhook (``{"hook", "data"}``).
+
+Current posthog-js sends ``$exception_list`` with raw ``web:javascript`` frames (minified
+chunk URLs); events PostHog has processed carry ``stacktrace.type: "resolved"`` frames
+(``mangled_name``, ``resolved_name``, ``source``, ``line``, ``column``) and the
+``$exception_types``/``$exception_fingerprint``/``$exception_issue_id`` properties (PostHog/
+posthog: rust/cymbal). Old posthog-js sends ``$exception_type``/``$exception_message`` and the
+browser's ``error.stack`` as a string in ``$exception_stack_trace_raw``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from .delivery import Delivery
+from .model import Frame
+from .rand import stable_hex
+from .releases import chunk_url, minified_name, minified_position
+from .sentry import USER_AGENTS
+from .traces import browser_stack, py_abs_path
+
+BROWSER_PROPS = {
+    "chrome": ("Chrome", 122, "Windows", "10.0", "Desktop"),
+    "edge": ("Microsoft Edge", 122, "Windows", "10.0", "Desktop"),
+    "firefox": ("Firefox", 123, "Mac OS X", "14.3.0", "Desktop"),
+    "safari": ("Mobile Safari", 17.3, "iOS", "17.3.1", "Mobile"),
+}
+GEO = (
+    ("DE", "Germany", "Berlin"),
+    ("GB", "United Kingdom", "London"),
+    ("US", "United States", "Austin"),
+    ("NL", "Netherlands", "Utrecht"),
+)
+
+
+def _url(d: Delivery, f: Frame) -> str:
+    return chunk_url(d.company.key, d.service.origin, f.bundle, d.release)
+
+
+def raw_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    line, col = minified_position(f, d.release)
+    return {
+        "platform": "web:javascript",
+        "filename": _url(d, f),
+        "function": minified_name(f.function, f.bundle, d.release) or "?",
+        "in_app": True,
+        "lineno": line,
+        "colno": col,
+    }
+
+
+def source_name(d: Delivery, f: Frame) -> str:
+    """The source path as the bundler wrote it into the source map."""
+    prefix = "webpack://_N_E/./" if d.company.key == "c" else "../../"
+    return prefix + f.file
+
+
+def resolved_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    raw = raw_frame(d, f)
+    raw_id = hashlib.sha512(
+        f"{raw['function']}{raw['lineno']}{raw['colno']}{raw['filename']}".encode()
+    ).hexdigest()
+    return {
+        "raw_id": raw_id,
+        "team_id": d.company.posthog_project[0],
+        "mangled_name": raw["function"],
+        "line": f.line,
+        "column": f.col or 1,
+        "source": source_name(d, f),
+        "in_app": f.in_app,
+        "resolved_name": f.function or "<anonymous>",
+        "lang": "javascript",
+        "resolved": True,
+        "synthetic": False,
+        "suspicious": False,
+    }
+
+
+def python_frame(f: Frame) -> dict[str, Any]:
+    """posthog-python's raw frame (PostHog/posthog: rust/cymbal/src/langs/python.rs)."""
+    return {
+        "platform": "python",
+        "filename": f.file,
+        "abs_path": py_abs_path(f),
+        "function": f.function,
+        "module": f.module,
+        "lineno": f.line,
+        "context_line": f.context,
+        "pre_context": [],
+        "post_context": [],
+        "in_app": f.in_app,
+    }
+
+
+def python_exception_list(d: Delivery) -> list[dict[str, Any]]:
+    """posthog-python lists a chain cause first, as Sentry does."""
+    out = []
+    for exc in d.chain:
+        entry: dict[str, Any] = {
+            "type": exc.type,
+            "value": exc.value,
+            "mechanism": {"type": "generic", "handled": d.bug.handled},
+            "stacktrace": {"type": "raw", "frames": [python_frame(f) for f in exc.frames]},
+        }
+        if exc.module and exc.module != "builtins":
+            entry["module"] = exc.module
+        out.append(entry)
+    return out
+
+
+def server_properties(d: Delivery, distinct: str) -> dict[str, Any]:
+    pid, _ = d.company.posthog_project
+    first = d.chain[0]
+    props = {
+        "$exception_list": python_exception_list(d),
+        "$exception_type": first.type,
+        "$exception_message": first.value,
+        "$exception_personURL": f"https://eu.posthog.com/project/{pid}/person/{distinct}",
+        "$exception_level": "error",
+        "$lib": "posthog-python",
+        "$lib_version": "3.5.0",
+        "$python_runtime": "CPython",
+        "$python_version": "3.11.8",
+        "$os": "Linux",
+        "$current_url": f"https://api.{d.company.domain}{d.request_path}" if d.bug.entry else None,
+        "$request_method": d.bug.entry.split(" ", 1)[0] if d.bug.entry else None,
+        "$host": d.host,
+    }
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def exception_list(d: Delivery, resolved: bool) -> list[dict[str, Any]]:
+    out = []
+    for exc in reversed(d.chain):  # posthog-js lists the thrown error first
+        frames = [resolved_frame(d, f) if resolved else raw_frame(d, f) for f in exc.frames]
+        entry: dict[str, Any] = {
+            "type": exc.type,
+            "value": exc.value,
+            "mechanism": {
+                "handled": d.bug.handled,
+                "synthetic": False,
+                "type": str(d.opts.get("mechanism", "onerror")),
+            },
+        }
+        if frames:
+            entry["stacktrace"] = {"type": "resolved" if resolved else "raw", "frames": frames}
+        out.append(entry)
+    return out
+
+
+def properties(d: Delivery) -> dict[str, Any]:
+    name, version, os_name, os_version, device = BROWSER_PROPS[d.browser]
+    host = d.service.origin.split("//", 1)[1]
+    page = d.bug.page or "/"
+    country = d.rand.choice(GEO)
+    session = d.rand.uuid7(d.epoch_ms - d.rand.randint(20_000, 900_000))
+    props: dict[str, Any] = {
+        "$os": os_name,
+        "$os_version": os_version,
+        "$browser": name,
+        "$browser_version": version,
+        "$device_type": device,
+        "$current_url": f"{d.service.origin}{page}",
+        "$host": host,
+        "$pathname": page,
+        "$raw_user_agent": USER_AGENTS[d.browser],
+        "$lib": "web",
+        "$lib_version": "1.116.6" if not d.opts.get("legacy") else "1.57.2",
+        "$session_id": session,
+        "$window_id": d.rand.uuid7(d.epoch_ms - 5_000),
+        "$geoip_country_code": country[0],
+        "$geoip_country_name": country[1],
+        "$geoip_city_name": country[2],
+        "$sent_at": d.iso(3, z=False),
+    }
+    resolved = bool(d.opts.get("resolved"))
+    if d.opts.get("legacy"):
+        exc = d.thrown
+        top = exc.frames[-1] if exc.frames else None
+        props.update(
+            {
+                "$exception_type": exc.type,
+                "$exception_message": exc.value,
+                "$exception_stack_trace_raw": browser_stack(
+                    exc, exc.value, d.engine, d.service.origin, d.company.key, d.release
+                ),
+                "$exception_is_synthetic": False,
+            }
+        )
+        if top is not None:
+            line, col = minified_position(top, d.release)
+            props.update(
+                {
+                    "$exception_source": _url(d, top),
+                    "$exception_lineno": line,
+                    "$exception_colno": col,
+                }
+            )
+    else:
+        props["$exception_list"] = exception_list(d, resolved)
+        props["$exception_level"] = "error"
+    if resolved:
+        app = [f for f in d.frames if f.in_app]
+        props.update(
+            {
+                "$exception_types": [e.type for e in reversed(d.chain)],
+                "$exception_values": [e.value for e in reversed(d.chain)],
+                "$exception_sources": sorted({source_name(d, f) for f in app}),
+                "$exception_functions": [f.function for f in reversed(app)],
+                "$exception_fingerprint": stable_hex(64, "phfp", d.bug.id, d.browser),
+                "$exception_issue_id": stable_hex(32, "phissue", d.bug.id, d.browser),
+            }
+        )
+        props["$exception_issue_id"] = _as_uuid(props["$exception_issue_id"])
+    return props
+
+
+def _as_uuid(h: str) -> str:
+    return f"{h[:8]}-{h[8:12]}-7{h[13:16]}-8{h[17:20]}-{h[20:32]}"
+
+
+def destination(d: Delivery) -> dict[str, Any]:
+    pid, pname = d.company.posthog_project
+    uuid = d.rand.uuid7(d.epoch_ms)
+    distinct = d.rand.uuid7(d.epoch_ms - 86_400_000 * d.rand.randint(1, 200))
+    if d.service.platform == "python":
+        distinct = d.values["user"]
+    ts = d.iso(3)
+    anonymous = d.opts.get("anonymous", d.index % 4 == 3)
+    person = None
+    if not anonymous:
+        email = d.values["email"]
+        person = {
+            "id": d.rand.uuid(),
+            "properties": {"email": email, "plan": d.rand.choice(("free", "pro", "team"))},
+            "name": email,
+            "url": f"https://eu.posthog.com/project/{pid}/person/{distinct}",
+        }
+    return {
+        "event": {
+            "uuid": uuid,
+            "event": "$exception",
+            "distinct_id": distinct,
+            "properties": server_properties(d, distinct)
+            if d.service.platform == "python"
+            else properties(d),
+            "elements_chain": "",
+            "timestamp": ts,
+            "url": f"https://eu.posthog.com/project/{pid}/events/{uuid}/{ts}",
+        },
+        "person": person,
+        "project": {"id": pid, "name": pname, "url": f"https://eu.posthog.com/project/{pid}"},
+    }
+
+
+def action_hook(d: Delivery) -> dict[str, Any]:
+    """The legacy REST hook (Zapier-style) shape."""
+    pid, _ = d.company.posthog_project
+    distinct = d.rand.uuid7(d.epoch_ms - 86_400_000)
+    return {
+        "hook": {
+            "id": d.rand.uuid(),
+            "event": "action_performed",
+            "target": "https://soulcaster.example/ingest/posthog/webhook",
+        },
+        "data": {
+            "eventUuid": d.rand.uuid7(d.epoch_ms),
+            "event": "$exception",
+            "teamId": pid,
+            "distinctId": distinct,
+            "properties": properties(d),
+            "timestamp": d.iso(3),
+            "elementsList": [],
+            "person": {
+                "uuid": d.rand.uuid(),
+                "properties": {"email": d.values["email"]},
+                "created_at": "2025-11-02T09:14:51.201Z",
+            },
+        },
+    }
+
+
+def render(d: Delivery, tool: str) -> tuple[dict[str, str], dict[str, Any]]:
+    body = action_hook(d) if d.opts.get("hook") else destination(d)
+    headers = {"Content-Type": "application/json"}
+    if not d.opts.get("hook"):
+        headers["X-Soulcaster-Token"] = stable_hex(32, "posthog-token", d.company.key)
+    return headers, body

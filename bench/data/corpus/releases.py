@@ -1,0 +1,84 @@
+"""What changes between releases of the same code: line numbers, renamed callers, and, for
+browser bundles, chunk hashes, minified names and positions."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import replace
+
+from .model import Exc, Frame
+from .rand import stable_hex, stable_int
+
+
+def line_shift(file: str, release: int) -> int:
+    """Lines a file's code has moved by ``release`` (edits above it add up over releases)."""
+    return sum(stable_int("shift", file, r) % 9 for r in range(1, release + 1))
+
+
+def frame_at(frame: Frame, release: int, renames: Mapping[str, str]) -> Frame:
+    if not frame.in_app or release == 0:
+        return frame
+    return replace(
+        frame,
+        line=frame.line + line_shift(frame.file, release),
+        function=renames.get(frame.function, frame.function),
+    )
+
+
+def chain_at(chain: tuple[Exc, ...], release: int, renames: Mapping[str, str]) -> list[Exc]:
+    return [
+        replace(exc, frames=tuple(frame_at(f, release, renames) for f in exc.frames))
+        for exc in chain
+    ]
+
+
+# --- browser bundles -------------------------------------------------------------------------
+
+_CHUNK = string.ascii_uppercase + string.digits
+_IDENT = string.ascii_letters
+
+
+def chunk_hash(company: str, bundle: str, release: int) -> str:
+    """esbuild-style content hash of one chunk in one release (``chunk-PGUQKT6S.js``)."""
+    n = stable_int("chunk", company, bundle, release)
+    out = []
+    for _ in range(8):
+        n, k = divmod(n, len(_CHUNK))
+        out.append(_CHUNK[k])
+    return "".join(out)
+
+
+def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
+    """Where a chunk is served: esbuild/Vite ``/assets/chunk-<HASH>.js``; Next.js
+    ``/_next/static/chunks/<name>-<hash>.js`` (company ``c``)."""
+    if company == "c":
+        digest = stable_hex(16, "nx", company, bundle, release)
+        return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"
+    return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
+
+
+def minified_name(function: str, bundle: str, release: int) -> str:
+    """The name a minifier gives a function: one or two letters, a method keeps its owner's
+    minified name (``Object.onClick`` -> ``Object.Ke``), anonymous functions stay anonymous."""
+    if function in ("", "<anonymous>", "?"):
+        return ""
+    n = stable_int("min", function, bundle, release)
+    name = _IDENT[n % 52] + ("" if n % 3 else _IDENT[(n // 52) % 52])
+    owner = function.rpartition(".")[0]
+    return f"{owner}.{name}" if owner in ("Object", "HTMLButtonElement") else name
+
+
+def minified_position(frame: Frame, release: int) -> tuple[int, int]:
+    """Line and column of a frame in its minified chunk: a few long lines."""
+    n = stable_int("pos", frame.file, frame.function, frame.line, release)
+    return 1 + n % 3, 1_000 + (n // 7) % 90_000
+
+
+def minified_var(expression: str, release: int) -> str:
+    """``recipe.nutrition`` as minified code reads: locals renamed, properties kept."""
+    head, dot, rest = expression.partition(".")
+    if head in ("this", "window", "document"):
+        return expression
+    short = _IDENT[stable_int("var", head, release) % 26]
+    return short + dot + rest

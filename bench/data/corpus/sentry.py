@@ -1,0 +1,601 @@
+"""Sentry integration-platform webhooks: ``error.created``, ``event_alert.triggered`` and
+``issue.created`` (getsentry/sentry-docs: .../integration-platform/webhooks/{errors,
+issue-alerts,issues}.mdx; field list of Event.as_dict() and the group serializer).
+
+Events carry ``exception.values`` cause first with frames oldest first, tags as sorted
+``[key, value]`` pairs, ``issue_id`` as a string; issues carry only ``metadata`` (type,
+value, filename, function) and no frames, tags, release or environment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from typing import Any
+
+from .delivery import Delivery
+from .model import Exc, Frame
+from .rand import stable_hex, stable_int
+from .releases import chunk_url, minified_name, minified_position
+from .traces import node_path, node_position, php_name, py_abs_path, ruby_abs_path
+
+SDK = {
+    "python": ("sentry.python.django", "1.40.6", "pypi:sentry-sdk"),
+    "javascript": ("sentry.javascript.react", "7.108.0", "npm:@sentry/react"),
+    "node": ("sentry.javascript.node", "7.108.0", "npm:@sentry/node"),
+    "java": ("sentry.java.spring-boot.jakarta", "7.6.0",
+             "maven:io.sentry:sentry-spring-boot-jakarta"),
+    "go": ("sentry.go", "0.27.0", "go:github.com/getsentry/sentry-go"),
+    "ruby": ("sentry.ruby.rails", "5.16.1", "gem:sentry-rails"),
+    "csharp": ("sentry.dotnet.aspnetcore", "4.2.1", "nuget:Sentry.AspNetCore"),
+    "php": ("sentry.php.laravel", "4.4.1", "composer:sentry/sentry-laravel"),
+}  # fmt: skip
+
+APP_ACTOR = {"type": "application", "id": "sentry", "name": "Sentry"}
+
+
+# --- frames ----------------------------------------------------------------------------------
+
+
+def _in_app(d: Delivery, f: Frame) -> bool:
+    rule = d.opts.get("in_app")
+    if rule == "all":
+        return True
+    if rule == "none":
+        return False
+    return f.in_app
+
+
+def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    p = d.service.platform
+    frame: dict[str, Any]
+    if p == "python":
+        frame = {
+            "filename": f.file,
+            "abs_path": py_abs_path(f),
+            "function": f.function,
+            "module": f.module,
+            "lineno": f.line,
+            "context_line": f.context or None,
+        }
+    elif p == "javascript":
+        frame = {
+            "filename": "/" + f.file,
+            "abs_path": f"{d.service.origin}/{f.file}",
+            "function": f.function or None,
+            "module": f.file.rsplit(".", 1)[0].split("/", 1)[-1],
+            "lineno": f.line,
+            "colno": f.col or 1,
+            "context_line": f.context or None,
+            "data": {
+                "sourcemap": _chunk_url(d, f) + ".map",
+                "resolved_with": "release",
+                "symbolicated": True,
+            },
+        }
+    elif p == "node" and f.file.startswith("node:"):
+        frame = {
+            "filename": f.file,
+            "abs_path": f.file,
+            "function": f.function,
+            "module": f.file.rsplit("/", 1)[-1].removeprefix("node:"),
+            "lineno": f.line,
+            "colno": f.col or 1,
+        }
+    elif p == "node":
+        mapped = bool(d.opts.get("sourcemaps", True))
+        path = ("/app/" + f.file) if mapped or not f.file.startswith("src/") else node_path(f)
+        line, col = (f.line, f.col or 1) if mapped else node_position(f)
+        parts = (
+            path.removeprefix("/app/").removeprefix("src/").removeprefix("dist/").rsplit(".", 1)[0]
+        )
+        module = parts.replace("node_modules/", "").replace("/", ".")
+        module = (
+            module.rsplit(".", 1)[0] + ":" + module.rsplit(".", 1)[-1] if "." in module else module
+        )
+        frame = {
+            "filename": path,
+            "abs_path": path,
+            "function": f.function or None,
+            "module": module,
+            "lineno": line,
+            "colno": col,
+            "context_line": f.context or None,
+        }
+    elif p == "java":
+        frame = {
+            "filename": f.file,
+            "module": f.module,
+            "function": f.function,
+            "lineno": f.line if f.line > 0 else None,
+            "native": f.line == -2 or None,
+        }
+    elif p == "go":
+        root = "/src/"
+        frame = {
+            "filename": f.file.removeprefix(root).removeprefix("/usr/local/go/src/"),
+            "abs_path": f.file,
+            "function": f.function,
+            "module": f.module,
+            "lineno": f.line,
+        }
+    elif p == "ruby":
+        frame = {
+            "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
+            "abs_path": ruby_abs_path(f),
+            "function": f.function,
+            "lineno": f.line,
+            "project_root": "/rails",
+        }
+    elif p == "csharp":
+        assembly = ".".join(f.module.split(".")[:2])
+        version = "1.4.0.0" if f.in_app else "8.0.0.0"
+        token = "null" if f.in_app else "cc7b13ffcd2ddd51"
+        frame = {
+            "function": f.function,
+            "module": f.module,
+            "package": f"{assembly}, Version={version}, Culture=neutral, PublicKeyToken={token}",
+        }
+        if f.in_app:
+            frame.update(
+                abs_path=f.file,
+                filename=f.file.rsplit("/", 1)[-1],
+                lineno=f.line,
+                colno=f.col or 17,
+            )
+    elif p == "php":
+        frame = {
+            "filename": f.file.removeprefix("/var/www/html"),
+            "abs_path": f.file,
+            "function": php_name(f).replace("->", "::"),
+            "lineno": f.line,
+            "context_line": f.context or None,
+        }
+    else:
+        raise ValueError(f"no Sentry frame shape for platform {p}")
+    frame["in_app"] = _in_app(d, f)
+    return {k: v for k, v in frame.items() if v is not None}
+
+
+def _chunk_url(d: Delivery, f: Frame) -> str:
+    return chunk_url(d.company.key, d.service.origin, f.bundle, d.release)
+
+
+def minified_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    url = _chunk_url(d, f)
+    line, col = minified_position(f, d.release)
+    name = minified_name(f.function, f.bundle, d.release)
+    path = url.split("/", 3)[3]
+    return {
+        "filename": "/" + path,
+        "abs_path": url,
+        "function": name or None,
+        "module": path.rsplit(".", 1)[0].rsplit("/", 1)[-1],
+        "lineno": line,
+        "colno": col,
+        "in_app": True,
+    }
+
+
+# --- exceptions and events ---------------------------------------------------------------------
+
+
+def _type_and_module(d: Delivery, exc: Exc) -> tuple[str, str | None]:
+    p = d.service.platform
+    if p in ("python", "java"):
+        return exc.type, (exc.module if exc.module != "builtins" else None) or None
+    if p == "csharp":
+        return (
+            exc.type,
+            "System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, "
+            "PublicKeyToken=7cec85d7bea7798e",
+        )
+    return exc.type, None
+
+
+def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
+    raw = bool(d.opts.get("raw"))
+    mechanism = d.service.framework or "generic"
+    out = []
+    for i, exc in enumerate(d.chain):
+        type_, module = _type_and_module(d, exc)
+        value: dict[str, Any] = {"type": type_, "value": exc.value}
+        if module:
+            value["module"] = module
+        last = i == len(d.chain) - 1
+        if last:
+            value["mechanism"] = {"type": mechanism, "handled": d.bug.handled}
+        else:
+            value["mechanism"] = {"type": "chained", "handled": True, "source": "__cause__"}
+        value["mechanism"]["exception_id"] = len(d.chain) - 1 - i
+        if d.service.platform == "javascript":
+            minified = [minified_frame(d, f) for f in exc.frames]
+            if raw:
+                value["stacktrace"] = {"frames": minified}
+            else:
+                value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
+                value["raw_stacktrace"] = {"frames": minified}
+        elif exc.frames:
+            value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
+        if d.service.platform == "java":
+            value["thread_id"] = d.rand.randint(30, 220)
+        out.append(value)
+    return out
+
+
+def issue_variant(d: Delivery) -> str:
+    """Sentry's own grouping splits an issue when the in-app frames change: a renamed caller,
+    or minified frames of a release whose source maps were not uploaded."""
+    if d.opts.get("raw"):
+        return f"raw{d.release}"
+    if d.release and any(f.function in d.bug.renames.values() for f in d.frames):
+        return "renamed"
+    return ""
+
+
+def issue_id(d: Delivery) -> str:
+    return str(
+        4_100_000_000 + stable_int("issue", d.company.key, d.bug.id, issue_variant(d)) % 899_999_999
+    )
+
+
+def short_id(d: Delivery) -> str:
+    n = stable_int("short", d.bug.id, issue_variant(d)) % 46_000 + 1_300
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    while n:
+        n, k = divmod(n, 36)
+        out = digits[k] + out
+    return f"{d.service.name.upper()}-{out}"
+
+
+def _culprit_frame(d: Delivery) -> dict[str, Any] | None:
+    frames = sentry_exceptions(d)[-1].get("stacktrace", {}).get("frames", [])
+    app = [f for f in frames if f.get("in_app")] or frames
+    return app[-1] if app else None
+
+
+def _metadata(d: Delivery, title_value: str) -> dict[str, Any]:
+    if d.bug.message_event:
+        return {"title": d.log_message}
+    top = _culprit_frame(d)
+    meta: dict[str, Any] = {"type": d.thrown.type, "value": title_value}
+    if top:
+        meta["filename"] = top.get("filename")
+        meta["function"] = top.get("function")
+    frames = d.frames
+    mix = {f.in_app for f in frames}
+    meta["in_app_frame_mix"] = (
+        "mixed" if len(mix) > 1 else ("in-app-only" if True in mix else "system-only")
+    )
+    return meta
+
+
+def _title(d: Delivery) -> tuple[str, str]:
+    if d.bug.message_event:
+        return d.log_message, ""
+    value = d.thrown.value.split("\n", 1)[0]
+    return (f"{d.thrown.type}: {value}" if value else d.thrown.type), value
+
+
+def _transaction(d: Delivery) -> str:
+    if d.service.platform == "javascript":
+        return d.bug.page or "/"
+    return d.bug.entry
+
+
+def _culprit(d: Delivery) -> str:
+    """The transaction where there is one; otherwise from the top in-app frame, worded as
+    Sentry words it per platform."""
+    transaction = _transaction(d)
+    top = _culprit_frame(d)
+    if transaction or not top:
+        return transaction
+    where = top.get("module") or top.get("filename")
+    if d.service.platform in ("javascript", "node"):
+        return f"{top.get('function') or '?'}({where})"
+    return f"{where} in {top.get('function')}"
+
+
+def _tags(d: Delivery) -> list[list[str]]:
+    s = d.service
+    tags = {
+        "environment": "production",
+        "level": "error",
+        "release": d.release_name,
+        "handled": "yes" if d.bug.handled else "no",
+    }
+    if not d.bug.message_event:
+        tags["mechanism"] = s.framework or "generic"
+    if s.platform == "javascript":
+        name, version, os_name, os_version = _browser(d)
+        tags.update(
+            {
+                "browser": f"{name} {version}",
+                "browser.name": name,
+                "os": f"{os_name} {os_version}",
+                "os.name": os_name,
+                "url": f"{s.origin}{d.bug.page or '/'}",
+                "user": f"id:{d.values['user']}",
+            }
+        )
+    else:
+        tags["server_name"] = d.host
+        if s.runtime:
+            tags["runtime"] = s.runtime
+            tags["runtime.name"] = s.runtime.split(" ")[0]
+    if d.bug.entry and " " not in d.bug.entry and s.framework == "celery":
+        tags["celery_task_name"] = d.bug.entry
+    transaction = _transaction(d)
+    if transaction:
+        tags["transaction"] = transaction
+    return [[k, v] for k, v in sorted(tags.items())]
+
+
+BROWSERS = {
+    "chrome": ("Chrome", "122.0.6261", "Windows", "10"),
+    "edge": ("Edge", "122.0.2365", "Windows", "10"),
+    "firefox": ("Firefox", "123.0", "Mac OS X", "14.3"),
+    "safari": ("Mobile Safari", "17.3.1", "iOS", "17.3.1"),
+}
+
+
+def _browser(d: Delivery) -> tuple[str, str, str, str]:
+    return BROWSERS.get(d.browser, BROWSERS["chrome"])
+
+
+def _contexts(d: Delivery) -> dict[str, Any]:
+    ctx: dict[str, Any] = {
+        "trace": {
+            "trace_id": d.rand.hex(32),
+            "span_id": d.rand.hex(16),
+            "op": "http.server"
+            if d.bug.entry.startswith(("GET", "POST", "PUT", "DELETE", "PATCH"))
+            else "default",
+            "status": "internal_error",
+            "type": "trace",
+        }
+    }
+    if d.service.platform == "javascript":
+        name, version, os_name, os_version = _browser(d)
+        ctx["browser"] = {"name": name, "version": version, "type": "browser"}
+        ctx["os"] = {"name": os_name, "version": os_version, "type": "os"}
+    elif d.service.runtime:
+        name, _, version = d.service.runtime.partition(" ")
+        ctx["runtime"] = {"name": name, "version": version, "type": "runtime"}
+        ctx["os"] = {"name": "Linux", "kernel_version": "5.15.0-1057-aws", "type": "os"}
+    return ctx
+
+
+def sentry_event(d: Delivery) -> dict[str, Any]:
+    c, s = d.company, d.service
+    event_id = d.rand.hex(32)
+    issue = issue_id(d)
+    title, value = _title(d)
+    top = _culprit_frame(d)
+    transaction = _transaction(d)
+    culprit = _culprit(d)
+    name, version, package = SDK[s.platform]
+    event: dict[str, Any] = {
+        "_ref": s.sentry_project_id,
+        "_ref_version": 2,
+        "contexts": _contexts(d),
+        "culprit": culprit,
+        "datetime": d.iso(6, z=d.index % 2 == 0),
+        "dist": None,
+        "environment": "production",
+        "event_id": event_id,
+    }
+    if d.bug.message_event:
+        # The helper formats the message itself, so Sentry receives it without params.
+        event["logentry"] = {"formatted": d.log_message, "message": d.log_message, "params": []}
+        event["threads"] = {
+            "values": [
+                {
+                    "id": d.rand.randint(139_000_000_000_000, 140_000_000_000_000),
+                    "current": True,
+                    "main": False,
+                    "name": "ThreadPoolExecutor-0_0" if s.framework == "celery" else "MainThread",
+                    "stacktrace": {"frames": [sentry_frame(d, f) for f in d.frames]},
+                }
+            ]
+        }
+    else:
+        event["exception"] = {"values": sentry_exceptions(d)}
+    event.update(
+        {
+            "fingerprint": ["{{ default }}"],
+            "grouping_config": {
+                "enhancements": "KLUv_SAYwQAAkwKRs25ld3N0eWxlOjIwMjMtMDEtMTGQ",
+                "id": "newstyle:2023-01-11",
+            },
+            "hashes": [stable_hex(32, "hash", d.bug.id, issue_variant(d))],
+            "issue_id": issue,
+            "issue_url": f"https://sentry.io/api/0/issues/{issue}/",
+            "key_id": str(3_000_000 + s.sentry_project_id % 1_000_000),
+            "level": "error",
+            "location": (top or {}).get("filename"),
+            "logger": d.logger if s.platform == "python" and d.bug.message_event else "",
+            "message": d.log_message if d.bug.message_event else "",
+            "metadata": _metadata(d, value),
+            "platform": s.platform,
+            "project": s.sentry_project_id,
+            "received": round(d.when + d.rand.uniform(0.2, 2.5), 3),
+            "release": d.release_name,
+        }
+    )
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        method = d.bug.entry.split(" ", 1)[0]
+        event["request"] = {
+            "method": method,
+            "url": f"https://api.{c.domain}{d.request_path}",
+            "query_string": [],
+            "headers": [
+                ["Accept", "application/json"],
+                ["Host", f"api.{c.domain}"],
+                ["User-Agent", "okhttp/4.12.0" if d.index % 3 == 2 else "Mozilla/5.0"],
+            ],
+            "inferred_content_type": "application/json",
+        }
+    elif s.platform == "javascript":
+        event["request"] = {
+            "url": f"{s.origin}{d.bug.page or '/'}",
+            "headers": [["User-Agent", USER_AGENTS[d.browser]]],
+        }
+    event.update(
+        {
+            "sdk": {
+                "name": name,
+                "version": version,
+                "packages": [{"name": package, "version": version}],
+            },
+            "tags": _tags(d),
+            "timestamp": round(d.when, 3),
+            "title": title,
+            "transaction": transaction or None,
+            "type": "default" if d.bug.message_event else "error",
+            "url": f"https://sentry.io/api/0/projects/{c.sentry_org}/{s.name}/events/{event_id}/",
+            "user": _user(d),
+            "version": "7",
+            "web_url": f"https://{c.sentry_org}.sentry.io/issues/{issue}/events/{event_id}/",
+        }
+    )
+    return event
+
+
+USER_AGENTS = {
+    "chrome": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36",
+    "edge": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36 Edg/122.0.2365.80",
+    "firefox": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.3; rv:123.0) Gecko/20100101 "
+    "Firefox/123.0",
+    "safari": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_3_1 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.3.1 Mobile/15E148 Safari/604.1",
+}
+
+
+def _user(d: Delivery) -> dict[str, Any]:
+    if d.service.platform == "javascript":
+        return {
+            "id": d.values["user"],
+            "ip_address": ".".join(str(d.rand.randint(low, 254)) for low in (2, 0, 0, 1)),
+        }
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        return {"id": d.values["user"], "ip_address": d.values["ip"]}
+    return {}
+
+
+# --- webhook bodies and headers ----------------------------------------------------------------
+
+
+def _installation(d: Delivery) -> dict[str, str]:
+    h = stable_hex(32, "installation", d.company.key)
+    return {"uuid": f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"}
+
+
+def error_created(d: Delivery) -> dict[str, Any]:
+    return {
+        "action": "created",
+        "installation": _installation(d),
+        "data": {"error": sentry_event(d)},
+        "actor": APP_ACTOR,
+    }
+
+
+def event_alert(d: Delivery) -> dict[str, Any]:
+    rule = str(d.opts.get("rule", f"New issue in {d.service.name}"))
+    data = {
+        "event": sentry_event(d),
+        "triggered_rule": rule,
+        "issue_alert": {"title": rule, "settings": [{"name": "team", "value": "on-call"}]},
+    }
+    return {
+        "action": "triggered",
+        "installation": _installation(d),
+        "data": data,
+        "actor": APP_ACTOR,
+    }
+
+
+def issue_created(d: Delivery) -> dict[str, Any]:
+    c, s = d.company, d.service
+    issue = issue_id(d)
+    title, value = _title(d)
+    culprit = _culprit(d)
+    first = d.iso(6, z=False)
+    count = d.rand.randint(1, 40)
+    body: dict[str, Any] = {
+        "id": issue,
+        "shortId": short_id(d),
+        "title": title,
+        "culprit": culprit,
+        "permalink": f"https://{c.sentry_org}.sentry.io/issues/{issue}/",
+        "logger": None,
+        "level": "error",
+        "status": "unresolved",
+        "substatus": "new",
+        "statusDetails": {},
+        "priority": "high",
+        "platform": s.platform,
+        "project": {
+            "id": str(s.sentry_project_id),
+            "name": s.name,
+            "slug": s.name,
+            "platform": s.platform,
+        },
+        "type": "default" if d.bug.message_event else "error",
+        "issueType": "error",
+        "issueCategory": "error",
+        "metadata": _metadata(d, value),
+        "assignedTo": None,
+        "isBookmarked": False,
+        "isSubscribed": False,
+        "hasSeen": False,
+        "annotations": [],
+        "numComments": 0,
+        "isUnhandled": not d.bug.handled,
+        "count": str(count),
+        "userCount": min(count, d.rand.randint(1, 12)),
+        "firstSeen": first,
+        "lastSeen": first,
+        "shareId": None,
+        "isPublic": False,
+        "url": f"https://sentry.io/api/0/issues/{issue}/",
+        "web_url": f"https://{c.sentry_org}.sentry.io/issues/{issue}/",
+        "project_url": f"https://{c.sentry_org}.sentry.io/projects/{s.name}/",
+    }
+    return {
+        "action": "created",
+        "installation": _installation(d),
+        "data": {"issue": body},
+        "actor": APP_ACTOR,
+    }
+
+
+def headers(d: Delivery, resource: str, body: dict[str, Any]) -> dict[str, str]:
+    # Sentry signs the compact, ASCII-escaped body it sends (sentry.utils.json.dumps); the
+    # bench posts exactly those bytes, so the signature verifies with the company's secret.
+    raw = json.dumps(body, separators=(",", ":")).encode()
+    signature = hmac.new(d.company.sentry_secret.encode(), raw, hashlib.sha256).hexdigest()
+    return {
+        "Content-Type": "application/json",
+        "Request-ID": d.rand.hex(32),
+        "Sentry-Hook-Resource": resource,
+        "Sentry-Hook-Timestamp": str(int(d.when) + d.rand.randint(1, 40)),
+        "Sentry-Hook-Signature": signature,
+    }
+
+
+RESOURCES = {
+    "sentry.error": ("error", error_created),
+    "sentry.alert": ("event_alert", event_alert),
+    "sentry.issue": ("issue", issue_created),
+}
+
+
+def render(d: Delivery, tool: str) -> tuple[dict[str, str], dict[str, Any]]:
+    resource, build = RESOURCES[tool]
+    body = build(d)
+    return headers(d, resource, body), body
