@@ -1,7 +1,8 @@
 """Clustering benchmark: LogHub-2k grouping accuracy against Drain3, and labelled webhooks.
 
     python bench/clustering.py [--data DIR] [--json]
-    python bench/clustering.py --errors bench/data/errors.jsonl [--json]
+    python bench/clustering.py --logs bench/data/logs-proxy.csv [more.csv ...] [--json]
+    python bench/clustering.py --errors bench/data/errors.jsonl [more.jsonl ...] [--json]
 
 LogHub: for each ``<Name>/<Name>_2k.log_structured_corrected.csv`` under ``--data`` (default
 ``../shared/data/loghub`` from the repository root), the ``Content`` column is fed in file
@@ -12,10 +13,15 @@ Both are scored against ``EventId`` with grouping accuracy (GA: a line counts wh
 predicted cluster is exactly its true group) and FGA (F1 of exactly-right groups). The data
 is read where it lies (research licence): nothing of it is copied.
 
+Logs: ``--logs`` scores labelled CSV files (columns ``Content`` and ``EventId``, such as
+``bench/data/logs-*.csv``) the same way, ours and Drain3 side by side, one row per file.
+
 Errors: each line of the JSON-lines file is one webhook ``{"source", "headers", "body",
 "group"}``; all are posted to a running app (SQLite store in a temporary directory, every
 installed plugin), the worker clusters them, and pairwise precision and recall of "same
-cluster" are scored against ``group``.
+cluster" are scored against ``group``. Several files are scored one after the other, each in
+its own app. Rows that carry ``classes`` (``bench/data/webhooks-*.jsonl``) also get a
+breakdown per class: precision and recall over the pairs where either webhook carries it.
 """
 
 from __future__ import annotations
@@ -86,7 +92,11 @@ def grouping_scores(
 
 
 def load_loghub(folder: Path) -> tuple[list[str], list[str]]:
-    path = folder / f"{folder.name}_2k.log_structured_corrected.csv"
+    return load_labelled_csv(folder / f"{folder.name}_2k.log_structured_corrected.csv")
+
+
+def load_labelled_csv(path: Path) -> tuple[list[str], list[str]]:
+    """``Content`` and ``EventId`` of every labelled line, in file order."""
     with path.open(newline="", encoding="utf-8") as f:
         rows = [row for row in csv.DictReader(f) if row["EventId"]]
     return [row["Content"] for row in rows], [row["EventId"] for row in rows]
@@ -141,16 +151,26 @@ def find_datasets(data: Path) -> list[Path]:
 
 
 async def loghub(folders: Sequence[Path], batch: int = BATCH) -> dict[str, Any]:
+    return await score_logs([(folder.name, *load_loghub(folder)) for folder in folders], batch)
+
+
+async def labelled_logs(paths: Sequence[Path], batch: int = BATCH) -> dict[str, Any]:
+    return await score_logs([(path.stem, *load_labelled_csv(path)) for path in paths], batch)
+
+
+async def score_logs(
+    datasets: Sequence[tuple[str, list[str], list[str]]], batch: int = BATCH
+) -> dict[str, Any]:
+    """Ours and Drain3 on each ``(name, contents, truth)``, with the mean over all of them."""
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "bench.sqlite3")
         await store.open()
         try:
-            for folder in folders:
-                contents, truth = load_loghub(folder)
-                ours, ours_s = await run_ours(folder.name, contents, store, batch)
+            for name, contents, truth in datasets:
+                ours, ours_s = await run_ours(name, contents, store, batch)
                 drain, drain_s = run_drain3(contents)
-                results[folder.name] = {
+                results[name] = {
                     "lines": len(contents),
                     "groups": len(set(truth)),
                     "ours": asdict(_score(truth, ours, ours_s)),
@@ -174,8 +194,9 @@ def _score(truth: Sequence[str], predicted: Sequence[Hashable], seconds: float) 
 
 
 def print_loghub(report: dict[str, Any]) -> None:
+    width = max([12, *(len(name) for name in report["datasets"])])
     header = (
-        f"{'dataset':<12} {'GA':>6} {'FGA':>6} {'items/s':>9} │ "
+        f"{'dataset':<{width}} {'GA':>6} {'FGA':>6} {'items/s':>9} │ "
         f"{'Drain3 GA':>9} {'FGA':>6} {'items/s':>9}"
     )
     print(header)
@@ -183,13 +204,13 @@ def print_loghub(report: dict[str, Any]) -> None:
     for name, r in report["datasets"].items():
         o, d = r["ours"], r["drain3"]
         print(
-            f"{name:<12} {o['ga']:6.3f} {o['fga']:6.3f} {o['items_per_second']:9.0f} │ "
+            f"{name:<{width}} {o['ga']:6.3f} {o['fga']:6.3f} {o['items_per_second']:9.0f} │ "
             f"{d['ga']:9.3f} {d['fga']:6.3f} {d['items_per_second']:9.0f}"
         )
     o, d = report["mean"]["ours"], report["mean"]["drain3"]
     print("─" * len(header))
     print(
-        f"{'mean':<12} {o['ga']:6.3f} {o['fga']:6.3f} {o['items_per_second']:9.0f} │ "
+        f"{'mean':<{width}} {o['ga']:6.3f} {o['fga']:6.3f} {o['items_per_second']:9.0f} │ "
         f"{d['ga']:9.3f} {d['fga']:6.3f} {d['items_per_second']:9.0f}"
     )
     print(f"(ours: batches of {report['batch']} items through Clusterer.assign, SQLite store)")
@@ -231,19 +252,13 @@ def run_errors(path: Path) -> dict[str, Any]:
                 ).json()
                 cluster_of[item_id] = item.get("cluster_id")
     refused = [i for i, item_id in enumerate(item_ids) if item_id is None]
-    scored = [(row["group"], cluster_of[i]) for row, i in zip(rows, item_ids, strict=True) if i]
-    tp = fp = fn = 0
-    for a in range(len(scored)):
-        for b in range(a + 1, len(scored)):
-            same_group = scored[a][0] == scored[b][0]
-            same_cluster = scored[a][1] is not None and scored[a][1] == scored[b][1]
-            tp += same_group and same_cluster
-            fp += same_cluster and not same_group
-            fn += same_group and not same_cluster
+    kept = [(row, cluster_of[i]) for row, i in zip(rows, item_ids, strict=True) if i]
+    scored = [(row["group"], cluster) for row, cluster in kept]
+    tp, fp, fn = _pair_counts(scored)
     members: dict[str, set[str]] = defaultdict(set)
     for group, cluster in scored:
         members[group].add(str(cluster))
-    return {
+    report: dict[str, Any] = {
         "webhooks": len(rows),
         "refused": [rows[i]["source"] for i in refused],
         "items": len(cluster_of),
@@ -255,6 +270,49 @@ def run_errors(path: Path) -> dict[str, Any]:
         "split_groups": {g: len(c) for g, c in members.items() if len(c) > 1},
         "merged_groups": _merged(scored),
     }
+    if any("classes" in row for row, _ in kept):
+        report["classes"] = _per_class(kept)
+    return report
+
+
+def _pair_counts(
+    scored: Sequence[tuple[str, str | None]], counts: Sequence[bool] | None = None
+) -> tuple[int, int, int]:
+    """True positive, false positive and false negative pairs; with ``counts``, only the
+    pairs where either side's flag is set."""
+    tp = fp = fn = 0
+    for a in range(len(scored)):
+        for b in range(a + 1, len(scored)):
+            if counts is not None and not (counts[a] or counts[b]):
+                continue
+            same_group = scored[a][0] == scored[b][0]
+            same_cluster = scored[a][1] is not None and scored[a][1] == scored[b][1]
+            tp += same_group and same_cluster
+            fp += same_cluster and not same_group
+            fn += same_group and not same_cluster
+    return tp, fp, fn
+
+
+def _per_class(kept: Sequence[tuple[dict[str, Any], str | None]]) -> dict[str, dict[str, Any]]:
+    """Pairwise precision and recall restricted to the pairs where either webhook carries
+    the class tag, for every tag the rows carry (issue 12's 1-10, near-miss, noise, ...)."""
+    scored = [(row["group"], cluster) for row, cluster in kept]
+    tags = sorted(
+        {str(t) for row, _ in kept for t in row.get("classes", [])},
+        key=lambda t: (not t.isdigit(), t.zfill(3)),
+    )
+    out: dict[str, dict[str, Any]] = {}
+    for tag in tags:
+        flags = [tag in {str(t) for t in row.get("classes", [])} for row, _ in kept]
+        tp, fp, fn = _pair_counts(scored, flags)
+        out[tag] = {
+            "webhooks": sum(flags),
+            "groups": len({g for (g, _), f in zip(scored, flags, strict=True) if f}),
+            "pairs": {"true_positive": tp, "false_positive": fp, "false_negative": fn},
+            "precision": tp / (tp + fp) if tp + fp else 1.0,
+            "recall": tp / (tp + fn) if tp + fn else 1.0,
+        }
+    return out
 
 
 def _merged(scored: Sequence[tuple[str, str | None]]) -> list[list[str]]:
@@ -276,19 +334,41 @@ def print_errors(report: dict[str, Any]) -> None:
         print(f"  split: {group} in {n} clusters")
     for groups in report["merged_groups"]:
         print(f"  merged: {', '.join(groups)}")
+    if report.get("classes"):
+        print(f"  {'class':<10} {'webhooks':>8} {'groups':>6} {'precision':>9} {'recall':>7}")
+        for tag, c in report["classes"].items():
+            print(
+                f"  {tag:<10} {c['webhooks']:8d} {c['groups']:6d} "
+                f"{c['precision']:9.3f} {c['recall']:7.3f}"
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="LogHub-2k folders")
-    parser.add_argument("--errors", type=Path, help="JSON-lines file of labelled webhooks")
+    parser.add_argument(
+        "--errors", type=Path, nargs="+", help="JSON-lines files of labelled webhooks"
+    )
+    parser.add_argument(
+        "--logs", type=Path, nargs="+", help="labelled log CSVs (Content, EventId columns)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--batch", type=int, default=BATCH, help="items per assign call")
     args = parser.parse_args(argv)
+    report: dict[str, Any]
     if args.errors:
-        report = run_errors(args.errors)
+        reports = {str(path): run_errors(path) for path in args.errors}
         if not args.json:
-            print_errors(report)
+            for path, one in reports.items():
+                if len(reports) > 1:
+                    print(f"== {path}")
+                print_errors(one)
+        # One file keeps the report's own shape; several are keyed by path.
+        report = next(iter(reports.values())) if len(reports) == 1 else {"files": reports}
+    elif args.logs:
+        report = asyncio.run(labelled_logs(args.logs, args.batch))
+        if not args.json:
+            print_loghub(report)
     else:
         report = asyncio.run(loghub(find_datasets(args.data), args.batch))
         if not args.json:
