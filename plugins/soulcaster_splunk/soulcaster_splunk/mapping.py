@@ -53,7 +53,7 @@ def splunk_alert_to_feedback_item(
         # in the body, not in what grouping reads.
         title = reading.problem
         body = f"{reading.text}\n\nSplunk search: {name}"
-        raw_text = f"{title}\n{reading.text}"
+        raw_text = f"{title}\n{reading.statement}"
     else:
         title = title_for(name)
         row_text = reading.text if reading is not None else ""

@@ -49,6 +49,9 @@ class RowReading:
     problem: str | None
     #: The row as a person reads it.
     text: str
+    #: What the row says, without the context around it (a JSON line's other fields): what
+    #: grouping reads. The same as ``text`` for text events and tables.
+    statement: str
     exceptions: list[ExceptionInfo] = field(default_factory=list)
     service: str | None = None
     trace_id: str | None = None
@@ -67,9 +70,11 @@ def read_row(row: Row) -> RowReading:
     line = parse_log_line(raw_text) if _json_line(raw_text) else None
     if line is not None and (line.message or line.exceptions):
         exceptions = line.exceptions or columns.exceptions
+        statement, text = _log_line_texts(line)
         return RowReading(
             problem=_headline(exceptions) or line.message or columns.message,
-            text=_log_line_text(line),
+            text=text,
+            statement=statement,
             exceptions=exceptions,
             service=line.service or columns.service,
             trace_id=line.trace_id or columns.trace_id,
@@ -84,6 +89,7 @@ def read_row(row: Row) -> RowReading:
         return RowReading(
             problem=_headline(exceptions),
             text=raw_text,
+            statement=raw_text,
             exceptions=exceptions,
             service=columns.service,
             trace_id=columns.trace_id,
@@ -91,9 +97,11 @@ def read_row(row: Row) -> RowReading:
             level=columns.level or _prefix_level(raw_text),
             default_fields=default,
         )
+    text = _columns_text(own, columns)
     return RowReading(
         problem=_headline(columns.exceptions) or columns.message,
-        text=_columns_text(own, columns),
+        text=text,
+        statement=text,
         exceptions=columns.exceptions,
         service=columns.service,
         trace_id=columns.trace_id,
@@ -150,8 +158,9 @@ def _prefix_level(raw: str) -> str | None:
     return normal_level(match[1] or _SERILOG[match[2]])
 
 
-def _log_line_text(line: LogLine) -> str:
-    """The message (after its level and logger), the traceback, then the line's other fields."""
+def _log_line_texts(line: LogLine) -> tuple[str, str]:
+    """The message (after its level and logger) and the traceback; and those with the line's
+    other fields below them."""
     head = line.message or _headline(line.exceptions) or ""
     if line.logger:
         head = f"{line.logger}: {head}"
@@ -162,7 +171,8 @@ def _log_line_text(line: LogLine) -> str:
         trace = format_exceptions(line.exceptions)
     shown = {line.message, line.logger, trace}
     rest = _field_lines(line.fields, skip_key=trace_key, skip_values=shown, level=line.level)
-    return "\n\n".join(part for part in (head, trace, rest) if part)
+    statement = "\n\n".join(part for part in (head, trace) if part)
+    return statement, f"{statement}\n\n{rest}" if rest else statement
 
 
 def _trace_field(fields: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -46,8 +46,11 @@ def test_the_search_name_moves_to_the_body_and_metadata(load_alert: Load) -> Non
 
     assert item.body.endswith("\n\nSplunk search: Orders API - unhandled exceptions")
     assert item.metadata["search_name"] == "Orders API - unhandled exceptions"
-    # Grouping reads the problem, not the search: rows of one search may be different bugs.
+    # Grouping reads the problem, not the search (rows of one search may be different bugs),
+    # nor the line's request id and timestamp.
     assert "Orders API - unhandled exceptions" not in item.raw_text
+    assert item.raw_text.startswith("KeyError: 'user_id'\nERROR orders.api.views: unhandled")
+    assert "req-7f3a91" not in item.raw_text and "KeyError: 'user_id'" in item.body
 
 
 def test_splunk_default_fields_stay_out_of_the_body(load_alert: Load) -> None:
