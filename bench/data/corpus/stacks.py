@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from .model import Exc, Frame
 
+# The tables keep one frame or delivery per line.
+# fmt: off
 # --- Python ------------------------------------------------------------------------------------
 
 
@@ -21,21 +23,9 @@ def pylib(module: str, function: str, line: int, context: str = "") -> Frame:
 
 DJANGO_VIEW = (
     pylib("django.core.handlers.exception", "inner", 55, "response = get_response(request)"),
-    pylib(
-        "django.core.handlers.base",
-        "_get_response",
-        197,
-        "response = wrapped_callback(request, *callback_args, **callback_kwargs)",
-    ),
-    pylib(
-        "django.views.decorators.csrf",
-        "_view_wrapper",
-        65,
-        "return view_func(request, *args, **kwargs)",
-    ),
-    pylib(
-        "django.views.generic.base", "view", 104, "return self.dispatch(request, *args, **kwargs)"
-    ),
+    pylib("django.core.handlers.base", "_get_response", 197, "response = wrapped_callback(request, *callback_args, **callback_kwargs)"),
+    pylib("django.views.decorators.csrf", "_view_wrapper", 65, "return view_func(request, *args, **kwargs)"),
+    pylib("django.views.generic.base", "view", 104, "return self.dispatch(request, *args, **kwargs)"),
     pylib("rest_framework.views", "dispatch", 506, "response = handler(request, *args, **kwargs)"),
 )
 
@@ -45,48 +35,23 @@ CELERY_TASK = (
 )
 
 DJANGO_CREATE = (
-    pylib(
-        "django.db.models.manager",
-        "manager_method",
-        87,
-        "return getattr(self.get_queryset(), name)(*args, **kwargs)",
-    ),
+    pylib("django.db.models.manager", "manager_method", 87, "return getattr(self.get_queryset(), name)(*args, **kwargs)"),
     pylib("django.db.models.query", "create", 658, "obj.save(force_insert=True, using=self.db)"),
     pylib("django.db.models.base", "save", 814, "self.save_base("),
     pylib("django.db.models.base", "save_base", 877, "updated = self._save_table("),
     pylib("django.db.models.base", "_save_table", 1020, "results = self._do_insert("),
     pylib("django.db.models.base", "_do_insert", 1061, "return manager._insert("),
-    pylib(
-        "django.db.models.query",
-        "_insert",
-        1805,
-        "return query.get_compiler(using=using).execute_sql(returning_fields)",
-    ),
+    pylib("django.db.models.query", "_insert", 1805, "return query.get_compiler(using=using).execute_sql(returning_fields)"),
     pylib("django.db.models.sql.compiler", "execute_sql", 1822, "cursor.execute(sql, params)"),
     pylib("django.db.backends.utils", "execute", 67, "return self._execute_with_wrappers("),
-    pylib(
-        "django.db.backends.utils",
-        "_execute_with_wrappers",
-        80,
-        "return executor(sql, params, many, context)",
-    ),
+    pylib("django.db.backends.utils", "_execute_with_wrappers", 80, "return executor(sql, params, many, context)"),
     pylib("django.db.backends.utils", "_execute", 84, "with self.db.wrap_database_errors:"),
-    pylib(
-        "django.db.utils",
-        "__exit__",
-        91,
-        "raise dj_exc_value.with_traceback(traceback) from exc_value",
-    ),
+    pylib("django.db.utils", "__exit__", 91, "raise dj_exc_value.with_traceback(traceback) from exc_value"),
     pylib("django.db.backends.utils", "_execute", 89, "return self.cursor.execute(sql, params)"),
 )
 
 DJANGO_GET = (
-    pylib(
-        "django.db.models.manager",
-        "manager_method",
-        87,
-        "return getattr(self.get_queryset(), name)(*args, **kwargs)",
-    ),
+    pylib("django.db.models.manager", "manager_method", 87, "return getattr(self.get_queryset(), name)(*args, **kwargs)"),
     pylib("django.db.models.query", "get", 637, "raise self.model.DoesNotExist("),
 )
 
@@ -140,21 +105,9 @@ TOMCAT = (
     jl("org.springframework.web.servlet.DispatcherServlet", "doService", 979),
     jl("org.springframework.web.servlet.DispatcherServlet", "doDispatch", 1089),
     jl("org.springframework.web.servlet.mvc.method.AbstractHandlerMethodAdapter", "handle", 87),
-    jl(
-        "org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter",
-        "handleInternal",
-        795,
-    ),
-    jl(
-        "org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter",
-        "invokeHandlerMethod",
-        925,
-    ),
-    jl(
-        "org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHandlerMethod",
-        "invokeAndHandle",
-        118,
-    ),
+    jl("org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter", "handleInternal", 795),
+    jl("org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter", "invokeHandlerMethod", 925),
+    jl("org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHandlerMethod", "invokeAndHandle", 118),
     jl("org.springframework.web.method.support.InvocableHandlerMethod", "invokeForRequest", 183),
     jl("org.springframework.web.method.support.InvocableHandlerMethod", "doInvoke", 255),
     jl("java.lang.reflect.Method", "invoke", 580),
@@ -162,29 +115,13 @@ TOMCAT = (
 )
 
 SPRING_TX_PROXY = (
-    jl(
-        "org.springframework.aop.framework.CglibAopProxy$DynamicAdvisedInterceptor",
-        "intercept",
-        765,
-    ),
+    jl("org.springframework.aop.framework.CglibAopProxy$DynamicAdvisedInterceptor", "intercept", 765),
     jl("org.springframework.aop.framework.CglibAopProxy$CglibMethodInvocation", "proceed", 717),
     jl("org.springframework.aop.framework.ReflectiveMethodInvocation", "proceed", 184),
     jl("org.springframework.transaction.interceptor.TransactionInterceptor", "invoke", 119),
-    jl(
-        "org.springframework.transaction.interceptor.TransactionAspectSupport",
-        "invokeWithinTransaction",
-        392,
-    ),
-    jl(
-        "org.springframework.transaction.interceptor.TransactionInterceptor$1",
-        "proceedWithInvocation",
-        123,
-    ),
-    jl(
-        "org.springframework.aop.framework.CglibAopProxy$CglibMethodInvocation",
-        "invokeJoinpoint",
-        751,
-    ),
+    jl("org.springframework.transaction.interceptor.TransactionAspectSupport", "invokeWithinTransaction", 392),
+    jl("org.springframework.transaction.interceptor.TransactionInterceptor$1", "proceedWithInvocation", 123),
+    jl("org.springframework.aop.framework.CglibAopProxy$CglibMethodInvocation", "invokeJoinpoint", 751),
     jl("org.springframework.aop.support.AopUtils", "invokeJoinpointUsingReflection", 351),
     jl("java.lang.reflect.Method", "invoke", 580),
 )
@@ -193,21 +130,9 @@ KAFKA_LISTENER = (
     jl("java.lang.Thread", "run", 1583),
     jl("java.util.concurrent.FutureTask", "run", 317),
     jl("java.util.concurrent.Executors$RunnableAdapter", "call", 572),
-    jl(
-        "org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer",
-        "run",
-        1303,
-    ),
-    jl(
-        "org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer",
-        "pollAndInvoke",
-        1655,
-    ),
-    jl(
-        "org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer",
-        "pollConsumer",
-        1747,
-    ),
+    jl("org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer", "run", 1303),
+    jl("org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer", "pollAndInvoke", 1655),
+    jl("org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer", "pollConsumer", 1747),
 )
 
 SCHEDULED = (
@@ -230,26 +155,10 @@ JPA_SAVE = (
 )
 JPA_TRANSLATE = (
     jl("org.springframework.dao.support.DataAccessUtils", "translateIfNecessary", 335),
-    jl(
-        "org.springframework.dao.support.ChainedPersistenceExceptionTranslator",
-        "translateExceptionIfPossible",
-        61,
-    ),
-    jl(
-        "org.springframework.orm.jpa.AbstractEntityManagerFactoryBean",
-        "translateExceptionIfPossible",
-        550,
-    ),
-    jl(
-        "org.springframework.orm.jpa.vendor.HibernateJpaDialect",
-        "translateExceptionIfPossible",
-        244,
-    ),
-    jl(
-        "org.springframework.orm.jpa.vendor.HibernateJpaDialect",
-        "convertHibernateAccessException",
-        295,
-    ),
+    jl("org.springframework.dao.support.ChainedPersistenceExceptionTranslator", "translateExceptionIfPossible", 61),
+    jl("org.springframework.orm.jpa.AbstractEntityManagerFactoryBean", "translateExceptionIfPossible", 550),
+    jl("org.springframework.orm.jpa.vendor.HibernateJpaDialect", "translateExceptionIfPossible", 244),
+    jl("org.springframework.orm.jpa.vendor.HibernateJpaDialect", "convertHibernateAccessException", 295),
 )
 HIBERNATE_FLUSH = (
     jl("org.springframework.data.jpa.repository.support.SimpleJpaRepository", "saveAndFlush", 653),
@@ -258,16 +167,8 @@ HIBERNATE_FLUSH = (
     jl("org.hibernate.engine.spi.ActionQueue", "executeActions", 635),
     jl("org.hibernate.action.internal.EntityInsertAction", "execute", 104),
     jl("org.hibernate.persister.entity.mutation.InsertCoordinatorStandard", "doStaticInserts", 194),
-    jl(
-        "org.hibernate.engine.jdbc.mutation.internal.MutationExecutorSingleNonBatched",
-        "performNonBatchedOperations",
-        55,
-    ),
-    jl(
-        "org.hibernate.engine.jdbc.mutation.internal.AbstractMutationExecutor",
-        "performNonBatchedMutation",
-        107,
-    ),
+    jl("org.hibernate.engine.jdbc.mutation.internal.MutationExecutorSingleNonBatched", "performNonBatchedOperations", 55),
+    jl("org.hibernate.engine.jdbc.mutation.internal.AbstractMutationExecutor", "performNonBatchedMutation", 107),
     jl("org.hibernate.engine.jdbc.internal.ResultSetReturnImpl", "executeUpdate", 194),
 )
 PGJDBC_UPDATE = (
@@ -299,11 +200,7 @@ def spring_constraint(app: tuple[Frame, ...], table: str, column: str, row: str)
                 jl("org.hibernate.exception.internal.SQLStateConversionDelegate", "convert", 95),
             ),
         ),
-        jexc(
-            "org.springframework.dao.DataIntegrityViolationException",
-            f"could not execute statement [{sql}] [{insert}]; SQL [{insert}]; constraint [{column}]",
-            app + JPA_SAVE + JPA_TRANSLATE,
-        ),
+        jexc("org.springframework.dao.DataIntegrityViolationException", f"could not execute statement [{sql}] [{insert}]; SQL [{insert}]; constraint [{column}]", app + JPA_SAVE + JPA_TRANSLATE),
     )
 
 
@@ -324,12 +221,7 @@ GO_HTTP = (
     golib("net/http", "(*conn).serve", GOSRC + "net/http/server.go", 2039),
     golib("net/http", "serverHandler.ServeHTTP", GOSRC + "net/http/server.go", 3137),
     golib("github.com/go-chi/chi/v5", "(*Mux).ServeHTTP", CHI + "mux.go", 90),
-    golib(
-        "github.com/go-chi/chi/v5/middleware",
-        "RequestID.func1",
-        CHI + "middleware/request_id.go",
-        76,
-    ),
+    golib("github.com/go-chi/chi/v5/middleware", "RequestID.func1", CHI + "middleware/request_id.go", 76),
     golib("net/http", "HandlerFunc.ServeHTTP", GOSRC + "net/http/server.go", 2166),
     golib("github.com/go-chi/chi/v5", "(*Mux).routeHTTP", CHI + "mux.go", 459),
     golib("net/http", "HandlerFunc.ServeHTTP", GOSRC + "net/http/server.go", 2166),
@@ -383,18 +275,8 @@ RAILS_REQUEST = (
     rb("actionpack-7.1.3/lib/action_dispatch/routing/route_set.rb", "dispatch", 33, lib=True),
     rb("actionpack-7.1.3/lib/action_controller/metal.rb", "dispatch", 315, lib=True),
     rb("actionpack-7.1.3/lib/abstract_controller/base.rb", "process", 160, lib=True),
-    rb(
-        "actionpack-7.1.3/lib/abstract_controller/callbacks.rb",
-        "block in process_action",
-        259,
-        lib=True,
-    ),
-    rb(
-        "actionpack-7.1.3/lib/action_controller/metal/basic_implicit_render.rb",
-        "send_action",
-        6,
-        lib=True,
-    ),
+    rb("actionpack-7.1.3/lib/abstract_controller/callbacks.rb", "block in process_action", 259, lib=True),
+    rb("actionpack-7.1.3/lib/action_controller/metal/basic_implicit_render.rb", "send_action", 6, lib=True),
 )
 SIDEKIQ_JOB = (
     rb("sidekiq-7.2.2/lib/sidekiq/processor.rb", "block (4 levels) in process", 170, lib=True),
@@ -404,18 +286,8 @@ SIDEKIQ_JOB = (
 AR_INSERT = (
     rb("activerecord-7.1.3/lib/active_record/persistence.rb", "save!", 405, lib=True),
     rb("activerecord-7.1.3/lib/active_record/persistence.rb", "_insert_record", 1259, lib=True),
-    rb(
-        "activerecord-7.1.3/lib/active_record/connection_adapters/postgresql/database_statements.rb",
-        "exec_insert",
-        72,
-        lib=True,
-    ),
-    rb(
-        "activerecord-7.1.3/lib/active_record/connection_adapters/postgresql_adapter.rb",
-        "exec_no_cache",
-        894,
-        lib=True,
-    ),
+    rb("activerecord-7.1.3/lib/active_record/connection_adapters/postgresql/database_statements.rb", "exec_insert", 72, lib=True),
+    rb("activerecord-7.1.3/lib/active_record/connection_adapters/postgresql_adapter.rb", "exec_no_cache", 894, lib=True),
 )
 
 # --- .NET --------------------------------------------------------------------------------------
@@ -428,45 +300,15 @@ def cs(
 
 
 ASPNET = (
-    cs(
-        "Microsoft.AspNetCore.Server.Kestrel.Core.Internal.Http.HttpProtocol",
-        "ProcessRequests[TContext]",
-        "(IHttpApplication`1 application)",
-        lib=True,
-    ),
-    cs(
-        "Microsoft.AspNetCore.Routing.EndpointMiddleware",
-        "<Invoke>g__AwaitRequestTask|7_0",
-        "(Endpoint endpoint, Task requestTask, ILogger logger)",
-        lib=True,
-    ),
-    cs(
-        "Microsoft.AspNetCore.Mvc.Infrastructure.ResourceInvoker",
-        "<InvokeFilterPipelineAsync>g__Awaited|20_0",
-        "(ResourceInvoker invoker, Task lastTask, State next, Scope scope, Object state, Boolean isCompleted)",
-        lib=True,
-    ),
-    cs(
-        "Microsoft.AspNetCore.Mvc.Infrastructure.ControllerActionInvoker",
-        "<InvokeActionMethodAsync>g__Awaited|12_0",
-        "(ControllerActionInvoker invoker, ValueTask`1 actionResultValueTask)",
-        lib=True,
-    ),
-    cs(
-        "Microsoft.AspNetCore.Mvc.Infrastructure.ActionMethodExecutor+TaskOfIActionResultExecutor",
-        "Execute",
-        "(ActionContext actionContext, IActionResultTypeMapper mapper, ObjectMethodExecutor executor, Object controller, Object[] arguments)",
-        lib=True,
-    ),
+    cs("Microsoft.AspNetCore.Server.Kestrel.Core.Internal.Http.HttpProtocol", "ProcessRequests[TContext]", "(IHttpApplication`1 application)", lib=True),
+    cs("Microsoft.AspNetCore.Routing.EndpointMiddleware", "<Invoke>g__AwaitRequestTask|7_0", "(Endpoint endpoint, Task requestTask, ILogger logger)", lib=True),
+    cs("Microsoft.AspNetCore.Mvc.Infrastructure.ResourceInvoker", "<InvokeFilterPipelineAsync>g__Awaited|20_0", "(ResourceInvoker invoker, Task lastTask, State next, Scope scope, Object state, Boolean isCompleted)", lib=True),
+    cs("Microsoft.AspNetCore.Mvc.Infrastructure.ControllerActionInvoker", "<InvokeActionMethodAsync>g__Awaited|12_0", "(ControllerActionInvoker invoker, ValueTask`1 actionResultValueTask)", lib=True),
+    cs("Microsoft.AspNetCore.Mvc.Infrastructure.ActionMethodExecutor+TaskOfIActionResultExecutor", "Execute", "(ActionContext actionContext, IActionResultTypeMapper mapper, ObjectMethodExecutor executor, Object controller, Object[] arguments)", lib=True),
 )
 HANGFIRE = (
     cs("Hangfire.Server.Worker", "Execute", "(BackgroundProcessContext context)", lib=True),
-    cs(
-        "Hangfire.Server.BackgroundJobPerformer",
-        "InvokeMethod",
-        "(PerformContext context, Object instance, Object[] arguments)",
-        lib=True,
-    ),
+    cs("Hangfire.Server.BackgroundJobPerformer", "InvokeMethod", "(PerformContext context, Object instance, Object[] arguments)", lib=True),
 )
 
 # --- PHP ---------------------------------------------------------------------------------------
@@ -486,91 +328,20 @@ def php(
 REQ = "(Object(Illuminate\\Http\\Request))"
 LARAVEL_REQUEST = (
     php("public/index.php", "{main}", 51, lib=True),
-    php(
-        FW + "Foundation/Http/Kernel.php",
-        "handle",
-        145,
-        "Illuminate\\Foundation\\Http\\Kernel",
-        REQ,
-        lib=True,
-    ),
-    php(
-        FW + "Foundation/Http/Kernel.php",
-        "sendRequestThroughRouter",
-        176,
-        "Illuminate\\Foundation\\Http\\Kernel",
-        REQ,
-        lib=True,
-    ),
-    php(
-        FW + "Pipeline/Pipeline.php",
-        "then",
-        119,
-        "Illuminate\\Pipeline\\Pipeline",
-        "(Object(Closure))",
-        lib=True,
-    ),
-    php(
-        FW + "Routing/Router.php",
-        "dispatchToRoute",
-        740,
-        "Illuminate\\Routing\\Router",
-        REQ,
-        lib=True,
-    ),
-    php(
-        FW + "Routing/Router.php",
-        "runRouteWithinStack",
-        805,
-        "Illuminate\\Routing\\Router",
-        "(Object(Illuminate\\Routing\\Route), Object(Illuminate\\Http\\Request))",
-        lib=True,
-    ),
+    php(FW + "Foundation/Http/Kernel.php", "handle", 145, "Illuminate\\Foundation\\Http\\Kernel", REQ, lib=True),
+    php(FW + "Foundation/Http/Kernel.php", "sendRequestThroughRouter", 176, "Illuminate\\Foundation\\Http\\Kernel", REQ, lib=True),
+    php(FW + "Pipeline/Pipeline.php", "then", 119, "Illuminate\\Pipeline\\Pipeline", "(Object(Closure))", lib=True),
+    php(FW + "Routing/Router.php", "dispatchToRoute", 740, "Illuminate\\Routing\\Router", REQ, lib=True),
+    php(FW + "Routing/Router.php", "runRouteWithinStack", 805, "Illuminate\\Routing\\Router", "(Object(Illuminate\\Routing\\Route), Object(Illuminate\\Http\\Request))", lib=True),
     php(FW + "Routing/Route.php", "run", 212, "Illuminate\\Routing\\Route", "()", lib=True),
-    php(
-        FW + "Routing/Route.php", "runController", 260, "Illuminate\\Routing\\Route", "()", lib=True
-    ),
-    php(
-        FW + "Routing/ControllerDispatcher.php",
-        "dispatch",
-        46,
-        "Illuminate\\Routing\\ControllerDispatcher",
-        "(Object(Illuminate\\Routing\\Route), Object(App\\Http\\Controllers\\Controller), '{action}')",
-        lib=True,
-    ),
-    php(
-        FW + "Routing/Controller.php",
-        "callAction",
-        54,
-        "Illuminate\\Routing\\Controller",
-        "('{action}', Array)",
-        lib=True,
-    ),
+    php(FW + "Routing/Route.php", "runController", 260, "Illuminate\\Routing\\Route", "()", lib=True),
+    php(FW + "Routing/ControllerDispatcher.php", "dispatch", 46, "Illuminate\\Routing\\ControllerDispatcher", "(Object(Illuminate\\Routing\\Route), Object(App\\Http\\Controllers\\Controller), '{action}')", lib=True),
+    php(FW + "Routing/Controller.php", "callAction", 54, "Illuminate\\Routing\\Controller", "('{action}', Array)", lib=True),
 )
 LARAVEL_EVENT = (
     php("artisan", "{main}", 35, lib=True),
-    php(
-        FW + "Queue/Worker.php",
-        "process",
-        435,
-        "Illuminate\\Queue\\Worker",
-        "('redis', Object(Illuminate\\Queue\\Jobs\\RedisJob), Object(Illuminate\\Queue\\WorkerOptions))",
-        lib=True,
-    ),
-    php(
-        FW + "Queue/CallQueuedHandler.php",
-        "call",
-        70,
-        "Illuminate\\Queue\\CallQueuedHandler",
-        "(Object(Illuminate\\Queue\\Jobs\\RedisJob), Array)",
-        lib=True,
-    ),
-    php(
-        FW + "Events/CallQueuedListener.php",
-        "handle",
-        107,
-        "Illuminate\\Events\\CallQueuedListener",
-        "(Object(Illuminate\\Foundation\\Application))",
-        lib=True,
-    ),
+    php(FW + "Queue/Worker.php", "process", 435, "Illuminate\\Queue\\Worker", "('redis', Object(Illuminate\\Queue\\Jobs\\RedisJob), Object(Illuminate\\Queue\\WorkerOptions))", lib=True),
+    php(FW + "Queue/CallQueuedHandler.php", "call", 70, "Illuminate\\Queue\\CallQueuedHandler", "(Object(Illuminate\\Queue\\Jobs\\RedisJob), Array)", lib=True),
+    php(FW + "Events/CallQueuedListener.php", "handle", 107, "Illuminate\\Events\\CallQueuedListener", "(Object(Illuminate\\Foundation\\Application))", lib=True),
 )
+# fmt: on

@@ -35,6 +35,8 @@ from ..stacks import (
     rb,
 )
 
+# The tables keep one frame or delivery per line.
+# fmt: off
 SERVICES = {
     "web": Service("web", "javascript", "", "", "", "", 5503101, origin="https://www.brightloom.example", framework="onerror"),
     "api": Service("api", "node", "pino", "brightloom:api:pino", "/var/log/containers/api.log", "bl_prod", 5503105, "node v20.11.1", framework="express"),
@@ -42,7 +44,7 @@ SERVICES = {
     "storefront": Service("storefront", "ruby", "rails", "brightloom:rails", "/rails/log/production.log", "bl_prod", 5503111, "ruby 3.3.0", framework="rails"),
     "payments": Service("payments", "csharp", "serilog", "brightloom:payments:clef", "/app/logs/payments.clef", "bl_prod", 5503114, ".NET 8.0.2", framework="aspnetcore"),
     "cms": Service("cms", "php", "monolog", "brightloom:laravel", "/var/www/html/storage/logs/laravel.log", "bl_prod", 5503117, "php 8.2.16", framework="laravel"),
-}  # fmt: skip
+}
 
 PAY = "/src/Brightloom.Payments/"
 NS = "Brightloom.Payments."
@@ -54,22 +56,10 @@ def axios_429(channel: str, function: str, line: int) -> tuple[Frame, ...]:
         nd(f"src/channels/{channel}.ts", function, line, 9, awaited=True),
         NODE_TICKS,
         nd("node_modules/axios/lib/core/Axios.js", "Axios.request", 45, 41, lib=True),
-        nd(
-            "node:internal/process/task_queues",
-            "process.processTicksAndRejections",
-            82,
-            21,
-            lib=True,
-        ),
+        nd("node:internal/process/task_queues", "process.processTicksAndRejections", 82, 21, lib=True),
         nd("node:internal/streams/readable", "endReadableNT", 1696, 12, lib=True),
         nd("node:events", "IncomingMessage.emit", 530, 35, lib=True),
-        nd(
-            "node_modules/axios/lib/adapters/http.js",
-            "IncomingMessage.handleStreamEnd",
-            599,
-            11,
-            lib=True,
-        ),
+        nd("node_modules/axios/lib/adapters/http.js", "IncomingMessage.handleStreamEnd", 599, 11, lib=True),
         nd("node_modules/axios/lib/core/settle.js", "settle", 19, 12, lib=True),
     )
 
@@ -84,20 +74,8 @@ BUGS = [
                 "TypeError",
                 frames=(
                     *REACT_RENDER,
-                    js(
-                        "src/components/player/LessonPlayer.tsx",
-                        "LessonPlayer",
-                        112,
-                        34,
-                        "app/learn/[course]/[lesson]/page",
-                    ),
-                    js(
-                        "src/components/player/ChapterList.tsx",
-                        "ChapterList",
-                        27,
-                        19,
-                        "app/learn/[course]/[lesson]/page",
-                    ),
+                    js("src/components/player/LessonPlayer.tsx", "LessonPlayer", 112, 34, "app/learn/[course]/[lesson]/page"),
+                    js("src/components/player/ChapterList.tsx", "ChapterList", 27, 19, "app/learn/[course]/[lesson]/page"),
                 ),
                 js=JsError("read-undefined", "progress", "chapters"),
             ),
@@ -123,13 +101,7 @@ BUGS = [
                 "TypeError",
                 frames=(
                     *REACT_CLICK,
-                    js(
-                        "src/components/checkout/CheckoutButton.tsx",
-                        "handleClick",
-                        31,
-                        9,
-                        "pages/checkout",
-                    ),
+                    js("src/components/checkout/CheckoutButton.tsx", "handleClick", 31, 9, "pages/checkout"),
                 ),
                 js=JsError("not-function", "props", "onCheckout", "(n)"),
             ),
@@ -154,13 +126,7 @@ BUGS = [
                 "TypeError",
                 frames=(
                     *REACT_RENDER,
-                    js(
-                        "src/components/catalog/CourseCard.tsx",
-                        "formatPrice",
-                        18,
-                        27,
-                        "app/courses/page",
-                    ),
+                    js("src/components/catalog/CourseCard.tsx", "formatPrice", 18, 27, "app/courses/page"),
                 ),
                 js=JsError("read-undefined", "course.pricing", "price"),
             ),
@@ -185,13 +151,7 @@ BUGS = [
                 "TypeError",
                 frames=(
                     *REACT_RENDER,
-                    js(
-                        "src/components/checkout/BundleUpsell.tsx",
-                        "BundleUpsell",
-                        44,
-                        52,
-                        "pages/checkout",
-                    ),
+                    js("src/components/checkout/BundleUpsell.tsx", "BundleUpsell", 44, 52, "pages/checkout"),
                 ),
                 js=JsError("read-undefined", "offer.bundle", "price"),
             ),
@@ -327,12 +287,7 @@ BUGS = [
                     rb("app/controllers/checkouts_controller.rb", "create", 29),
                     rb("app/services/checkout/tax_calculator.rb", "rate_for", 24),
                     rb("taxjar-ruby-3.0.4/lib/taxjar/api/request.rb", "perform", 26, lib=True),
-                    rb(
-                        "faraday-2.9.0/lib/faraday/adapter/net_http.rb",
-                        "rescue in perform_request",
-                        71,
-                        lib=True,
-                    ),
+                    rb("faraday-2.9.0/lib/faraday/adapter/net_http.rb", "rescue in perform_request", 71, lib=True),
                 ),
             ),
         ),
@@ -358,12 +313,7 @@ BUGS = [
         (
             see("sentry.error", 2),
             see("splunk", 2),
-            see(
-                "datadog.log",
-                monitor="RecordNotUnique on storefront",
-                filter="service:storefront @error.kind:ActiveRecord\\:\\:RecordNotUnique",
-                team="learning",
-            ),
+            see("datadog.log", monitor="RecordNotUnique on storefront", filter="service:storefront @error.kind:ActiveRecord\\:\\:RecordNotUnique", team="learning"),
         ),
         classes=(4,),
         pair="bl-wishlist-unique",
@@ -387,12 +337,7 @@ BUGS = [
             see("sentry.error"),
             see("sentry.issue"),
             see("splunk", 3),
-            see(
-                "datadog.log",
-                monitor="RecordNotUnique on storefront",
-                filter="service:storefront @error.kind:ActiveRecord\\:\\:RecordNotUnique",
-                team="learning",
-            ),
+            see("datadog.log", monitor="RecordNotUnique on storefront", filter="service:storefront @error.kind:ActiveRecord\\:\\:RecordNotUnique", team="learning"),
         ),
         classes=(4,),
         pair="bl-enrollment-unique",
@@ -408,33 +353,10 @@ BUGS = [
                 "Sequence contains no elements",
                 (
                     *ASPNET,
-                    cs(
-                        NS + "Controllers.RefundsController",
-                        "Create",
-                        "(RefundRequest request)",
-                        PAY + "Controllers/RefundsController.cs",
-                        31,
-                    ),
-                    cs(
-                        NS + "Services.RefundService",
-                        "RefundAsync",
-                        "(Guid orderId, Decimal amount, CancellationToken ct)",
-                        PAY + "Services/RefundService.cs",
-                        44,
-                    ),
-                    cs(
-                        NS + "Services.RefundService",
-                        "GetOriginalCharge",
-                        "(Guid orderId)",
-                        PAY + "Services/RefundService.cs",
-                        57,
-                    ),
-                    cs(
-                        "System.Linq.Enumerable",
-                        "First[TSource]",
-                        "(IEnumerable`1 source)",
-                        lib=True,
-                    ),
+                    cs(NS + "Controllers.RefundsController", "Create", "(RefundRequest request)", PAY + "Controllers/RefundsController.cs", 31),
+                    cs(NS + "Services.RefundService", "RefundAsync", "(Guid orderId, Decimal amount, CancellationToken ct)", PAY + "Services/RefundService.cs", 44),
+                    cs(NS + "Services.RefundService", "GetOriginalCharge", "(Guid orderId)", PAY + "Services/RefundService.cs", 57),
+                    cs("System.Linq.Enumerable", "First[TSource]", "(IEnumerable`1 source)", lib=True),
                     cs("System.Linq.ThrowHelper", "ThrowNoElementsException", "()", lib=True),
                 ),
             ),
@@ -459,32 +381,10 @@ BUGS = [
                 "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request.",
                 (
                     *ASPNET,
-                    cs(
-                        NS + "Controllers.ChargesController",
-                        "Capture",
-                        "(Guid orderId, CancellationToken ct)",
-                        PAY + "Controllers/ChargesController.cs",
-                        52,
-                    ),
-                    cs(
-                        NS + "Services.ChargeService",
-                        "CaptureAsync",
-                        "(Guid orderId, CancellationToken ct)",
-                        PAY + "Services/ChargeService.cs",
-                        88,
-                    ),
-                    cs(
-                        "Stripe.PaymentIntentService",
-                        "CaptureAsync",
-                        "(String id, PaymentIntentCaptureOptions options, RequestOptions requestOptions, CancellationToken cancellationToken)",
-                        lib=True,
-                    ),
-                    cs(
-                        "Stripe.StripeClient",
-                        "RequestAsync[T]",
-                        "(HttpMethod method, String path, BaseOptions options, RequestOptions requestOptions, CancellationToken cancellationToken)",
-                        lib=True,
-                    ),
+                    cs(NS + "Controllers.ChargesController", "Capture", "(Guid orderId, CancellationToken ct)", PAY + "Controllers/ChargesController.cs", 52),
+                    cs(NS + "Services.ChargeService", "CaptureAsync", "(Guid orderId, CancellationToken ct)", PAY + "Services/ChargeService.cs", 88),
+                    cs("Stripe.PaymentIntentService", "CaptureAsync", "(String id, PaymentIntentCaptureOptions options, RequestOptions requestOptions, CancellationToken cancellationToken)", lib=True),
+                    cs("Stripe.StripeClient", "RequestAsync[T]", "(HttpMethod method, String path, BaseOptions options, RequestOptions requestOptions, CancellationToken cancellationToken)", lib=True),
                 ),
             ),
         ),
@@ -504,20 +404,8 @@ BUGS = [
                 "Object reference not set to an instance of an object.",
                 (
                     *HANGFIRE,
-                    cs(
-                        NS + "Jobs.PayoutJob",
-                        "Run",
-                        "(PerformContext context)",
-                        PAY + "Jobs/PayoutJob.cs",
-                        22,
-                    ),
-                    cs(
-                        NS + "Payouts.PayoutScheduler",
-                        "NextRunFor",
-                        "(Instructor instructor)",
-                        PAY + "Payouts/PayoutScheduler.cs",
-                        61,
-                    ),
+                    cs(NS + "Jobs.PayoutJob", "Run", "(PerformContext context)", PAY + "Jobs/PayoutJob.cs", 22),
+                    cs(NS + "Payouts.PayoutScheduler", "NextRunFor", "(Instructor instructor)", PAY + "Payouts/PayoutScheduler.cs", 61),
                 ),
             ),
         ),
@@ -536,20 +424,8 @@ BUGS = [
                 "Object reference not set to an instance of an object.",
                 (
                     *ASPNET,
-                    cs(
-                        NS + "Controllers.InvoicesController",
-                        "Download",
-                        "(Guid invoiceId)",
-                        PAY + "Controllers/InvoicesController.cs",
-                        40,
-                    ),
-                    cs(
-                        NS + "Invoices.InvoiceRenderer",
-                        "RenderLines",
-                        "(Invoice invoice)",
-                        PAY + "Invoices/InvoiceRenderer.cs",
-                        104,
-                    ),
+                    cs(NS + "Controllers.InvoicesController", "Download", "(Guid invoiceId)", PAY + "Controllers/InvoicesController.cs", 40),
+                    cs(NS + "Invoices.InvoiceRenderer", "RenderLines", "(Invoice invoice)", PAY + "Invoices/InvoiceRenderer.cs", 104),
                 ),
             ),
         ),
@@ -569,20 +445,8 @@ BUGS = [
                 "Call to a member function getPrice() on null",
                 (
                     *LARAVEL_REQUEST,
-                    php(
-                        "app/Http/Controllers/CartController.php",
-                        "update",
-                        44,
-                        "App\\Http\\Controllers\\CartController",
-                        REQ,
-                    ),
-                    php(
-                        "app/Services/CartPricing.php",
-                        "lineTotal",
-                        61,
-                        "App\\Services\\CartPricing",
-                        "(Object(App\\Models\\CartItem))",
-                    ),
+                    php("app/Http/Controllers/CartController.php", "update", 44, "App\\Http\\Controllers\\CartController", REQ),
+                    php("app/Services/CartPricing.php", "lineTotal", 61, "App\\Services\\CartPricing", "(Object(App\\Models\\CartItem))"),
                 ),
             ),
         ),
@@ -599,27 +463,9 @@ BUGS = [
                 'Undefined array key "thumbnail"',
                 (
                     *LARAVEL_REQUEST,
-                    php(
-                        "app/Http/Controllers/CatalogController.php",
-                        "index",
-                        28,
-                        "App\\Http\\Controllers\\CatalogController",
-                        REQ,
-                    ),
-                    php(
-                        FW + "View/View.php",
-                        "render",
-                        177,
-                        "Illuminate\\View\\View",
-                        "()",
-                        lib=True,
-                    ),
-                    php(
-                        "app/View/Components/CourseTile.php",
-                        "render",
-                        37,
-                        "App\\View\\Components\\CourseTile",
-                    ),
+                    php("app/Http/Controllers/CatalogController.php", "index", 28, "App\\Http\\Controllers\\CatalogController", REQ),
+                    php(FW + "View/View.php", "render", 177, "Illuminate\\View\\View", "()", lib=True),
+                    php("app/View/Components/CourseTile.php", "render", 37, "App\\View\\Components\\CourseTile"),
                 ),
             ),
         ),
@@ -636,13 +482,7 @@ BUGS = [
                 "App\\Support\\Slug::make(): Argument #1 ($title) must be of type string, null given, called in /var/www/html/app/Http/Controllers/Admin/CourseController.php on line 52",
                 (
                     *LARAVEL_REQUEST,
-                    php(
-                        "app/Http/Controllers/Admin/CourseController.php",
-                        "store",
-                        52,
-                        "App\\Http\\Controllers\\Admin\\CourseController",
-                        REQ,
-                    ),
+                    php("app/Http/Controllers/Admin/CourseController.php", "store", 52, "App\\Http\\Controllers\\Admin\\CourseController", REQ),
                     php("app/Support/Slug.php", "::make", 12, "App\\Support\\Slug", "(NULL)"),
                 ),
             ),
@@ -656,11 +496,7 @@ BUGS = [
         "bl-digest-dns",
         "notifier",
         (
-            Exc(
-                "Error",
-                "getaddrinfo ENOTFOUND smtp.mailrelay.internal",
-                (nd("node:dns", "GetAddrInfoReqWrap.onlookup [as oncomplete]", 118, 26, lib=True),),
-            ),
+            Exc("Error", "getaddrinfo ENOTFOUND smtp.mailrelay.internal", (nd("node:dns", "GetAddrInfoReqWrap.onlookup [as oncomplete]", 118, 26, lib=True),)),
         ),
         (see("sentry.error"), see("splunk", 3), see("datadog.log", 2, team="growth")),
         log="weekly digest send failed",
@@ -698,20 +534,8 @@ BUGS = [
                 (
                     nd("src/routes/orders.ts", "createOrder", 27, 18, awaited=True),
                     NODE_TICKS,
-                    nd(
-                        "node_modules/@prisma/client/runtime/library.js",
-                        "Un.handleRequestError",
-                        123,
-                        6877,
-                        lib=True,
-                    ),
-                    nd(
-                        "node_modules/@prisma/client/runtime/library.js",
-                        "Un.handleAndLogRequestError",
-                        123,
-                        6211,
-                        lib=True,
-                    ),
+                    nd("node_modules/@prisma/client/runtime/library.js", "Un.handleRequestError", 123, 6877, lib=True),
+                    nd("node_modules/@prisma/client/runtime/library.js", "Un.handleAndLogRequestError", 123, 6211, lib=True),
                 ),
             ),
         ),
@@ -723,11 +547,7 @@ BUGS = [
         "bl-hydration-418",
         "web",
         (
-            Exc(
-                "Error",
-                "Minified React error #418; visit https://react.dev/errors/418?args[]=text&args[]= for the full message or use the non-minified dev environment for full errors and additional helpful warnings.",
-                REACT_RENDER,
-            ),
+            Exc("Error", "Minified React error #418; visit https://react.dev/errors/418?args[]=text&args[]= for the full message or use the non-minified dev environment for full errors and additional helpful warnings.", REACT_RENDER),
         ),
         (
             see("posthog", browser="edge"),
@@ -741,11 +561,7 @@ BUGS = [
         "bl-consent-insecure",
         "web",
         (
-            Exc(
-                "SecurityError",
-                "The operation is insecure.",
-                (*REACT_EFFECT, js("src/lib/analytics/consent.ts", "readConsent", 14, 30, "main")),
-            ),
+            Exc("SecurityError", "The operation is insecure.", (*REACT_EFFECT, js("src/lib/analytics/consent.ts", "readConsent", 14, 30, "main"))),
         ),
         (see("posthog", 2, browser="safari"),),
         page="/",
@@ -759,22 +575,8 @@ BUGS = [
                 "SQLSTATE[HY000] [2002] Connection refused (Connection: mysql, SQL: select * from `sessions` where `id` = {hex} limit 1)",
                 (
                     *LARAVEL_REQUEST[:3],
-                    php(
-                        FW + "Session/DatabaseSessionHandler.php",
-                        "read",
-                        96,
-                        "Illuminate\\Session\\DatabaseSessionHandler",
-                        "('{hex}')",
-                        lib=True,
-                    ),
-                    php(
-                        FW + "Database/Connection.php",
-                        "runQueryCallback",
-                        829,
-                        "Illuminate\\Database\\Connection",
-                        "('select * from `...', Array, Object(Closure))",
-                        lib=True,
-                    ),
+                    php(FW + "Session/DatabaseSessionHandler.php", "read", 96, "Illuminate\\Session\\DatabaseSessionHandler", "('{hex}')", lib=True),
+                    php(FW + "Database/Connection.php", "runQueryCallback", 829, "Illuminate\\Database\\Connection", "('select * from `...', Array, Object(Closure))", lib=True),
                 ),
             ),
         ),
@@ -792,26 +594,9 @@ BUGS = [
                 "The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.",
                 (
                     *ASPNET,
-                    cs(
-                        NS + "Controllers.PayoutsController",
-                        "Trigger",
-                        "(Guid instructorId, CancellationToken ct)",
-                        PAY + "Controllers/PayoutsController.cs",
-                        36,
-                    ),
-                    cs(
-                        NS + "Payouts.BankGateway",
-                        "SendAsync",
-                        "(PayoutInstruction instruction, CancellationToken ct)",
-                        PAY + "Payouts/BankGateway.cs",
-                        77,
-                    ),
-                    cs(
-                        "System.Net.Http.HttpClient",
-                        "HandleFailure",
-                        "(Exception e, Boolean telemetryStarted, HttpResponseMessage response, CancellationTokenSource cts, CancellationToken cancellationToken, CancellationTokenSource pendingRequestsCts)",
-                        lib=True,
-                    ),
+                    cs(NS + "Controllers.PayoutsController", "Trigger", "(Guid instructorId, CancellationToken ct)", PAY + "Controllers/PayoutsController.cs", 36),
+                    cs(NS + "Payouts.BankGateway", "SendAsync", "(PayoutInstruction instruction, CancellationToken ct)", PAY + "Payouts/BankGateway.cs", 77),
+                    cs("System.Net.Http.HttpClient", "HandleFailure", "(Exception e, Boolean telemetryStarted, HttpResponseMessage response, CancellationTokenSource cts, CancellationToken cancellationToken, CancellationTokenSource pendingRequestsCts)", lib=True),
                 ),
             ),
         ),
@@ -829,13 +614,7 @@ BUGS = [
                 "TypeError",
                 frames=(
                     *REACT_EFFECT,
-                    js(
-                        "src/components/player/VideoPlayer.tsx",
-                        "attachSource",
-                        71,
-                        17,
-                        "app/learn/[course]/[lesson]/page",
-                    ),
+                    js("src/components/player/VideoPlayer.tsx", "attachSource", 71, 17, "app/learn/[course]/[lesson]/page"),
                 ),
                 js=JsError("read-null", "videoRef.current", "addEventListener"),
             ),
@@ -860,13 +639,7 @@ BUGS = [
                 "Failed to load because no supported source was found.",
                 (
                     *REACT_EFFECT,
-                    js(
-                        "src/components/player/VideoPlayer.tsx",
-                        "attachSource",
-                        79,
-                        24,
-                        "app/learn/[course]/[lesson]/page",
-                    ),
+                    js("src/components/player/VideoPlayer.tsx", "attachSource", 79, 24, "app/learn/[course]/[lesson]/page"),
                 ),
                 engines={
                     "spidermonkey": "The media resource indicated by the src attribute or assigned media provider object was not suitable.",
@@ -912,13 +685,7 @@ BUGS = [
                 "Error",
                 "connect ECONNREFUSED {ip}:5432",
                 (
-                    nd(
-                        "node:net",
-                        "TCPConnectWrap.afterConnect [as oncomplete]",
-                        1595,
-                        16,
-                        lib=True,
-                    ),
+                    nd("node:net", "TCPConnectWrap.afterConnect [as oncomplete]", 1595, 16, lib=True),
                 ),
             ),
         ),
@@ -935,13 +702,7 @@ BUGS = [
                 'Attempt to read property "id" on null',
                 (
                     *LARAVEL_REQUEST,
-                    php(
-                        "app/Http/Controllers/LessonController.php",
-                        "show",
-                        33,
-                        "App\\Http\\Controllers\\LessonController",
-                        "(Object(App\\Models\\Course), 'lesson-4')",
-                    ),
+                    php("app/Http/Controllers/LessonController.php", "show", 33, "App\\Http\\Controllers\\LessonController", "(Object(App\\Models\\Course), 'lesson-4')"),
                 ),
             ),
         ),
@@ -959,13 +720,7 @@ BUGS = [
                 'Attempt to read property "id" on null',
                 (
                     *LARAVEL_EVENT,
-                    php(
-                        "app/Listeners/SendEnrollmentReceipt.php",
-                        "handle",
-                        29,
-                        "App\\Listeners\\SendEnrollmentReceipt",
-                        "(Object(App\\Events\\EnrollmentCreated))",
-                    ),
+                    php("app/Listeners/SendEnrollmentReceipt.php", "handle", 29, "App\\Listeners\\SendEnrollmentReceipt", "(Object(App\\Events\\EnrollmentCreated))"),
                 ),
             ),
         ),
@@ -978,9 +733,7 @@ BUGS = [
         "bl-sms-ratelimit",
         "notifier",
         (
-            Exc(
-                "AxiosError", "Request failed with status code 429", axios_429("sms", "sendSms", 28)
-            ),
+            Exc("AxiosError", "Request failed with status code 429", axios_429("sms", "sendSms", 28)),
         ),
         (see("splunk", 3, search="notifier - errors"), see("sentry.error")),
         classes=(4,),
@@ -991,11 +744,7 @@ BUGS = [
         "bl-push-ratelimit",
         "notifier",
         (
-            Exc(
-                "AxiosError",
-                "Request failed with status code 429",
-                axios_429("push", "sendPush", 35),
-            ),
+            Exc("AxiosError", "Request failed with status code 429", axios_429("push", "sendPush", 35)),
         ),
         (see("splunk", 3, search="notifier - errors"), see("sentry.error")),
         classes=(4,),
@@ -1011,32 +760,10 @@ BUGS = [
                 "The database operation was expected to affect 1 row(s), but actually affected 0 row(s); data may have been modified or deleted since entities were loaded. See https://go.microsoft.com/fwlink/?LinkId=527962 for information on understanding and handling optimistic concurrency exceptions.",
                 (
                     *HANGFIRE,
-                    cs(
-                        NS + "Jobs.PayoutJob",
-                        "Run",
-                        "(PerformContext context)",
-                        PAY + "Jobs/PayoutJob.cs",
-                        31,
-                    ),
-                    cs(
-                        NS + "Payouts.PayoutService",
-                        "MarkPaidAsync",
-                        "(Guid payoutId, CancellationToken ct)",
-                        PAY + "Payouts/PayoutService.cs",
-                        112,
-                    ),
-                    cs(
-                        "Microsoft.EntityFrameworkCore.DbContext",
-                        "SaveChangesAsync",
-                        "(Boolean acceptAllChangesOnSuccess, CancellationToken cancellationToken)",
-                        lib=True,
-                    ),
-                    cs(
-                        "Microsoft.EntityFrameworkCore.Update.AffectedCountModificationCommandBatch",
-                        "ThrowAggregateUpdateConcurrencyExceptionAsync",
-                        "(RelationalDataReader reader, Int32 commandIndex, Int32 expectedRowsAffected, Int32 rowsAffected, CancellationToken cancellationToken)",
-                        lib=True,
-                    ),
+                    cs(NS + "Jobs.PayoutJob", "Run", "(PerformContext context)", PAY + "Jobs/PayoutJob.cs", 31),
+                    cs(NS + "Payouts.PayoutService", "MarkPaidAsync", "(Guid payoutId, CancellationToken ct)", PAY + "Payouts/PayoutService.cs", 112),
+                    cs("Microsoft.EntityFrameworkCore.DbContext", "SaveChangesAsync", "(Boolean acceptAllChangesOnSuccess, CancellationToken cancellationToken)", lib=True),
+                    cs("Microsoft.EntityFrameworkCore.Update.AffectedCountModificationCommandBatch", "ThrowAggregateUpdateConcurrencyExceptionAsync", "(RelationalDataReader reader, Int32 commandIndex, Int32 expectedRowsAffected, Int32 rowsAffected, CancellationToken cancellationToken)", lib=True),
                 ),
             ),
         ),
@@ -1070,21 +797,8 @@ BUGS = [
                 "Invalid value for confirmCardPayment: payment_method.card should be a `card` Element or a `cardNumber` Element.",
                 (
                     *REACT_CLICK,
-                    js(
-                        "src/components/checkout/PaymentForm.tsx",
-                        "handleSubmit",
-                        66,
-                        33,
-                        "pages/checkout",
-                    ),
-                    js(
-                        "node_modules/@stripe/stripe-js/dist/stripe.esm.js",
-                        "confirmCardPayment",
-                        1,
-                        4410,
-                        "framework",
-                        lib=True,
-                    ),
+                    js("src/components/checkout/PaymentForm.tsx", "handleSubmit", 66, 33, "pages/checkout"),
+                    js("node_modules/@stripe/stripe-js/dist/stripe.esm.js", "confirmCardPayment", 1, 4410, "framework", lib=True),
                 ),
             ),
         ),
@@ -1102,19 +816,8 @@ BUGS = [
         "payments",
         (),
         (
-            see(
-                "splunk",
-                3,
-                search="payments - slow requests",
-                line='{"@t":"{ts}","@mt":"Request finished {Protocol} {Method} {Scheme}://{Host}{PathBase}{Path}{QueryString} - {StatusCode} {ContentLength} {ContentType} {ElapsedMilliseconds}ms","@r":["{elapsed}"],"SourceContext":"Microsoft.AspNetCore.Hosting.Diagnostics","RenderedMessage":"Request finished HTTP/1.1 POST {upstream}/refunds - 504 {ctype} {elapsed}ms"}',
-            ),
-            see(
-                "datadog.log",
-                monitor="Gateway timeouts on payments",
-                filter="service:payments @http.status_code:504",
-                team="payments",
-                text="Refund requests are timing out at the gateway. Sample: Request finished HTTP/1.1 POST {upstream}/refunds - 504 {ctype} {elapsed}ms",
-            ),
+            see("splunk", 3, search="payments - slow requests", line='{"@t":"{ts}","@mt":"Request finished {Protocol} {Method} {Scheme}://{Host}{PathBase}{Path}{QueryString} - {StatusCode} {ContentLength} {ContentType} {ElapsedMilliseconds}ms","@r":["{elapsed}"],"SourceContext":"Microsoft.AspNetCore.Hosting.Diagnostics","RenderedMessage":"Request finished HTTP/1.1 POST {upstream}/refunds - 504 {ctype} {elapsed}ms"}'),
+            see("datadog.log", monitor="Gateway timeouts on payments", filter="service:payments @http.status_code:504", team="payments", text="Refund requests are timing out at the gateway. Sample: Request finished HTTP/1.1 POST {upstream}/refunds - 504 {ctype} {elapsed}ms"),
         ),
         classes=(7,),
     ),
@@ -1169,3 +872,4 @@ BRIGHTLOOM = Company(
     noise=NOISE,
     sentry_secret="brightloom-sentry-client-secret",
 )
+# fmt: on

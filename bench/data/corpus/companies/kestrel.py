@@ -29,13 +29,15 @@ from ..stacks import (
     spring_constraint,
 )
 
+# The tables keep one frame or delivery per line.
+# fmt: off
 SERVICES = {
     "shipment-service": Service("shipment-service", "java", "logback", "kestrel:spring", "/opt/kestrel/shipment-service/logs/app.log", "kestrel_prod", 2210041, "OpenJDK 21.0.2", framework="HandlerExceptionResolver"),
     "billing-service": Service("billing-service", "java", "logback", "kestrel:spring", "/opt/kestrel/billing-service/logs/app.log", "kestrel_prod", 2210049, "OpenJDK 21.0.2", framework="HandlerExceptionResolver"),
     "rating-service": Service("rating-service", "java", "logstash", "kestrel:logstash:json", "/var/log/containers/rating-service.log", "kestrel_prod", 2210045, "OpenJDK 21.0.2", framework="HandlerExceptionResolver"),
     "tracking-gateway": Service("tracking-gateway", "go", "zap", "kestrel:go:zap", "/var/log/containers/tracking-gateway.log", "kestrel_prod", 2210052, "go go1.22.1"),
     "label-printer": Service("label-printer", "go", "zap", "kestrel:go:zap", "/var/log/containers/label-printer.log", "kestrel_prod", 2210057, "go go1.22.1"),
-}  # fmt: skip
+}
 
 SHIP = "com.kestrel.shipment"
 BILL = "com.kestrel.billing"
@@ -101,21 +103,9 @@ BUGS = [
                 "runtime error: index out of range [{idx}] with length {idx}",
                 (
                     *GO_HTTP,
-                    go(
-                        TG + "/internal/api", "(*Handler).ingestEDI", "/src/internal/api/edi.go", 64
-                    ),
-                    go(
-                        TG + "/internal/feed",
-                        "(*EDIParser).Parse",
-                        "/src/internal/feed/parse.go",
-                        41,
-                    ),
-                    go(
-                        TG + "/internal/feed",
-                        "(*EDIParser).parseStopSegment",
-                        "/src/internal/feed/parse.go",
-                        88,
-                    ),
+                    go(TG + "/internal/api", "(*Handler).ingestEDI", "/src/internal/api/edi.go", 64),
+                    go(TG + "/internal/feed", "(*EDIParser).Parse", "/src/internal/feed/parse.go", 41),
+                    go(TG + "/internal/feed", "(*EDIParser).parseStopSegment", "/src/internal/feed/parse.go", 88),
                 ),
             ),
         ),
@@ -161,12 +151,7 @@ BUGS = [
                 'render label: template "{tmpl}" not found',
                 (
                     *GO_HTTP,
-                    go(
-                        LP + "/internal/api",
-                        "(*Server).createLabel",
-                        "/src/internal/api/labels.go",
-                        77,
-                    ),
+                    go(LP + "/internal/api", "(*Server).createLabel", "/src/internal/api/labels.go", 77),
                     WRITE_ERROR_LP,
                 ),
             ),
@@ -191,12 +176,7 @@ BUGS = [
                 "void label: fetch carrier account: context deadline exceeded",
                 (
                     *GO_HTTP,
-                    go(
-                        LP + "/internal/api",
-                        "(*Server).voidLabel",
-                        "/src/internal/api/labels.go",
-                        131,
-                    ),
+                    go(LP + "/internal/api", "(*Server).voidLabel", "/src/internal/api/labels.go", 131),
                     WRITE_ERROR_LP,
                 ),
             ),
@@ -221,12 +201,7 @@ BUGS = [
                 "upsert checkpoint: pq: deadlock detected",
                 (
                     *GO_HTTP,
-                    go(
-                        TG + "/internal/api",
-                        "(*Handler).postCheckpoint",
-                        "/src/internal/api/checkpoints.go",
-                        58,
-                    ),
+                    go(TG + "/internal/api", "(*Handler).postCheckpoint", "/src/internal/api/checkpoints.go", 58),
                     WRITE_ERROR_TG,
                 ),
             ),
@@ -353,11 +328,7 @@ BUGS = [
                     jv(f"{SHIP}.customs.CustomsClient", "fetchDeclaration", 71),
                     jl("com.fasterxml.jackson.databind.ObjectMapper", "readValue", 3773),
                     jl("com.fasterxml.jackson.databind.deser.BeanDeserializer", "deserialize", 185),
-                    jl(
-                        "com.fasterxml.jackson.databind.DeserializationContext",
-                        "handleWeirdStringValue",
-                        1381,
-                    ),
+                    jl("com.fasterxml.jackson.databind.DeserializationContext", "handleWeirdStringValue", 1381),
                     jl("com.fasterxml.jackson.databind.exc.InvalidFormatException", "from", 80),
                 ),
             ),
@@ -380,17 +351,9 @@ BUGS = [
                     jv(f"{SHIP}.web.PalletController", "assign", 49),
                     cglib(f"{SHIP}.pallet.PalletService", "assign"),
                     *SPRING_TX_PROXY[:5],
-                    jl(
-                        "org.springframework.transaction.support.AbstractPlatformTransactionManager",
-                        "commit",
-                        794,
-                    ),
+                    jl("org.springframework.transaction.support.AbstractPlatformTransactionManager", "commit", 794),
                     jl("org.springframework.orm.jpa.JpaTransactionManager", "doCommit", 568),
-                    jl(
-                        "org.springframework.orm.jpa.vendor.HibernateJpaDialect",
-                        "convertHibernateAccessException",
-                        311,
-                    ),
+                    jl("org.springframework.orm.jpa.vendor.HibernateJpaDialect", "convertHibernateAccessException", 311),
                 ),
             ),
         ),
@@ -409,18 +372,8 @@ BUGS = [
                 "assignment to entry in nil map",
                 (
                     *GO_HTTP,
-                    go(
-                        TG + "/internal/api",
-                        "(*Handler).subscribe",
-                        "/src/internal/api/webhooks.go",
-                        40,
-                    ),
-                    go(
-                        TG + "/internal/webhook",
-                        "(*Dispatcher).Register",
-                        "/src/internal/webhook/dispatcher.go",
-                        48,
-                    ),
+                    go(TG + "/internal/api", "(*Handler).subscribe", "/src/internal/api/webhooks.go", 40),
+                    go(TG + "/internal/webhook", "(*Dispatcher).Register", "/src/internal/webhook/dispatcher.go", 48),
                 ),
             ),
         ),
@@ -436,21 +389,8 @@ BUGS = [
         "label-printer",
         (),
         (
-            see(
-                "datadog.metric",
-                2,
-                monitor="Pods OOMKilled",
-                scope="kube_deployment:label-printer",
-                team="labels",
-                metric="kubernetes.containers.state.terminated",
-                query="max(last_10m):max:kubernetes.containers.state.terminated{reason:oomkilled} by {kube_deployment} >= 1",
-                text="Container label-printer in deployment label-printer was OOMKilled (limit 512Mi). Restarts in the last hour: {n}.",
-            ),
-            see(
-                "splunk",
-                search="k8s warning events",
-                line='{"type":"Warning","reason":"OOMKilling","object":"pod/label-printer-7b9c6d5f4-{hex}","message":"Memory cgroup out of memory: Killed process {id} (label-printer) total-vm:1834220kB, anon-rss:523740kB, file-rss:0kB, shmem-rss:0kB","count":{n},"firstTimestamp":"{tsms}"}',
-            ),
+            see("datadog.metric", 2, monitor="Pods OOMKilled", scope="kube_deployment:label-printer", team="labels", metric="kubernetes.containers.state.terminated", query="max(last_10m):max:kubernetes.containers.state.terminated{reason:oomkilled} by {kube_deployment} >= 1", text="Container label-printer in deployment label-printer was OOMKilled (limit 512Mi). Restarts in the last hour: {n}."),
+            see("splunk", search="k8s warning events", line='{"type":"Warning","reason":"OOMKilling","object":"pod/label-printer-7b9c6d5f4-{hex}","message":"Memory cgroup out of memory: Killed process {id} (label-printer) total-vm:1834220kB, anon-rss:523740kB, file-rss:0kB, shmem-rss:0kB","count":{n},"firstTimestamp":"{tsms}"}'),
         ),
         classes=(8,),
     ),
@@ -467,11 +407,7 @@ BUGS = [
                     kt(f"{RATE}.quote.QuoteEngine", "price", 58),
                     kt(f"{RATE}.carrier.CarrierRateClient", "fetchRates", 44),
                     jl("org.springframework.web.client.RestTemplate", "doExecute", 819),
-                    jl(
-                        "org.springframework.web.client.DefaultResponseErrorHandler",
-                        "handleError",
-                        138,
-                    ),
+                    jl("org.springframework.web.client.DefaultResponseErrorHandler", "handleError", 138),
                     jl("org.springframework.web.client.HttpServerErrorException", "create", 102),
                 ),
             ),
@@ -491,16 +427,8 @@ BUGS = [
                 (
                     *KAFKA_LISTENER,
                     jl("org.apache.kafka.clients.consumer.KafkaConsumer", "poll", 1245),
-                    jl(
-                        "org.apache.kafka.clients.consumer.internals.CompletedFetch",
-                        "parseRecord",
-                        331,
-                    ),
-                    jl(
-                        "org.springframework.kafka.support.serializer.JsonDeserializer",
-                        "deserialize",
-                        600,
-                    ),
+                    jl("org.apache.kafka.clients.consumer.internals.CompletedFetch", "parseRecord", 331),
+                    jl("org.springframework.kafka.support.serializer.JsonDeserializer", "deserialize", 600),
                     jl("com.fasterxml.jackson.core.base.ParserMinimalBase", "_reportError", 708),
                 ),
             ),
@@ -510,11 +438,7 @@ BUGS = [
                 (
                     *KAFKA_LISTENER,
                     jl("org.apache.kafka.clients.consumer.KafkaConsumer", "poll", 1245),
-                    jl(
-                        "org.apache.kafka.clients.consumer.internals.CompletedFetch",
-                        "parseRecord",
-                        331,
-                    ),
+                    jl("org.apache.kafka.clients.consumer.internals.CompletedFetch", "parseRecord", 331),
                 ),
             ),
         ),
@@ -654,11 +578,7 @@ BUGS = [
                     jv(f"{BILL}.invoice.InvoiceQueryService", "forCustomer", 45),
                     jl("org.springframework.jdbc.core.JdbcTemplate", "execute", 376),
                     jl("org.springframework.jdbc.datasource.DataSourceUtils", "getConnection", 81),
-                    jl(
-                        "org.springframework.jdbc.datasource.DataSourceUtils",
-                        "doGetConnection",
-                        117,
-                    ),
+                    jl("org.springframework.jdbc.datasource.DataSourceUtils", "doGetConnection", 117),
                     jl("com.zaxxer.hikari.HikariDataSource", "getConnection", 100),
                     jl("com.zaxxer.hikari.pool.HikariPool", "getConnection", 181),
                     jl("com.zaxxer.hikari.pool.HikariPool", "createTimeoutException", 696),
@@ -695,12 +615,7 @@ BUGS = [
                 "json: cannot unmarshal string into Go struct field Parcel.parcels.weight_kg of type float64",
                 (
                     *GO_HTTP,
-                    go(
-                        LP + "/internal/api",
-                        "(*Server).createLabel",
-                        "/src/internal/api/labels.go",
-                        58,
-                    ),
+                    go(LP + "/internal/api", "(*Server).createLabel", "/src/internal/api/labels.go", 58),
                     WRITE_ERROR_LP,
                 ),
             ),
@@ -723,18 +638,8 @@ BUGS = [
                 'Post "https://api.project44.example/v2/events": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-09T04:12:55Z is after 2026-03-09T00:00:00Z',
                 (
                     golib("runtime", "goexit", "/usr/local/go/src/runtime/asm_amd64.s", 1695),
-                    go(
-                        TG + "/internal/forward",
-                        "(*Forwarder).Run",
-                        "/src/internal/forward/forwarder.go",
-                        61,
-                    ),
-                    go(
-                        TG + "/internal/forward",
-                        "(*Forwarder).flush",
-                        "/src/internal/forward/forwarder.go",
-                        104,
-                    ),
+                    go(TG + "/internal/forward", "(*Forwarder).Run", "/src/internal/forward/forwarder.go", 61),
+                    go(TG + "/internal/forward", "(*Forwarder).flush", "/src/internal/forward/forwarder.go", 104),
                 ),
             ),
         ),
@@ -777,12 +682,7 @@ BUGS = [
                 "runtime error: invalid memory address or nil pointer dereference",
                 (
                     *GO_HTTP,
-                    go(
-                        TG + "/internal/api",
-                        "(*Handler).nearestHub",
-                        "/src/internal/api/hubs.go",
-                        29,
-                    ),
+                    go(TG + "/internal/api", "(*Handler).nearestHub", "/src/internal/api/hubs.go", 29),
                     go(TG + "/internal/geo", "(*Index).Nearest", "/src/internal/geo/index.go", 71),
                 ),
             ),
@@ -805,15 +705,8 @@ BUGS = [
                 "runtime error: invalid memory address or nil pointer dereference",
                 (
                     *GO_HTTP,
-                    go(
-                        LP + "/internal/api", "(*Server).rateShop", "/src/internal/api/rates.go", 44
-                    ),
-                    go(
-                        LP + "/internal/carriers/ups",
-                        "(*Client).Rate",
-                        "/src/internal/carriers/ups/rate.go",
-                        102,
-                    ),
+                    go(LP + "/internal/api", "(*Server).rateShop", "/src/internal/api/rates.go", 44),
+                    go(LP + "/internal/carriers/ups", "(*Client).Rate", "/src/internal/carriers/ups/rate.go", 102),
                 ),
             ),
         ),
@@ -835,31 +728,13 @@ BUGS = [
                 "decode 214 message: invalid UTF-8 in segment N1 at line {line}",
                 (
                     golib("runtime", "goexit", "/usr/local/go/src/runtime/asm_amd64.s", 1695),
-                    go(
-                        TG + "/internal/edi",
-                        "(*Importer).Run.func1",
-                        "/src/internal/edi/importer.go",
-                        88,
-                    ),
-                    go(
-                        TG + "/internal/edi",
-                        "(*Importer).importFile",
-                        "/src/internal/edi/importer.go",
-                        131,
-                    ),
+                    go(TG + "/internal/edi", "(*Importer).Run.func1", "/src/internal/edi/importer.go", 88),
+                    go(TG + "/internal/edi", "(*Importer).importFile", "/src/internal/edi/importer.go", 131),
                 ),
             ),
         ),
         (
-            see(
-                "datadog.log",
-                2,
-                monitor="EDI import failures",
-                filter="service:tracking-gateway @logger.name:edi status:error",
-                style="sample",
-                msg="edi import failed",
-                team="tracking",
-            ),
+            see("datadog.log", 2, monitor="EDI import failures", filter="service:tracking-gateway @logger.name:edi status:error", style="sample", msg="edi import failed", team="tracking"),
             see("splunk", 2, msg="edi import failed"),
             see("sentry.error"),
         ),
@@ -874,31 +749,13 @@ BUGS = [
                 'decode 214 message: unexpected segment "{seg}" after L11',
                 (
                     golib("runtime", "goexit", "/usr/local/go/src/runtime/asm_amd64.s", 1695),
-                    go(
-                        TG + "/internal/edi",
-                        "(*Importer).Run.func1",
-                        "/src/internal/edi/importer.go",
-                        88,
-                    ),
-                    go(
-                        TG + "/internal/edi",
-                        "(*Importer).importFile",
-                        "/src/internal/edi/importer.go",
-                        131,
-                    ),
+                    go(TG + "/internal/edi", "(*Importer).Run.func1", "/src/internal/edi/importer.go", 88),
+                    go(TG + "/internal/edi", "(*Importer).importFile", "/src/internal/edi/importer.go", 131),
                 ),
             ),
         ),
         (
-            see(
-                "datadog.log",
-                2,
-                monitor="EDI import failures",
-                filter="service:tracking-gateway @logger.name:edi status:error",
-                style="sample",
-                msg="edi import failed",
-                team="tracking",
-            ),
+            see("datadog.log", 2, monitor="EDI import failures", filter="service:tracking-gateway @logger.name:edi status:error", style="sample", msg="edi import failed", team="tracking"),
             see("splunk", 2, msg="edi import failed"),
             see("sentry.error"),
         ),
@@ -918,11 +775,7 @@ BUGS = [
                     jv(f"{SHIP}.booking.CarrierService", "lookup", 40),
                     jl("org.hibernate.proxy.AbstractLazyInitializer", "initialize", 173),
                     jl("org.hibernate.proxy.AbstractLazyInitializer", "checkTargetState", 183),
-                    jl(
-                        "org.hibernate.jpa.boot.internal.EntityManagerFactoryBuilderImpl$JpaEntityNotFoundDelegate",
-                        "handleEntityNotFound",
-                        184,
-                    ),
+                    jl("org.hibernate.jpa.boot.internal.EntityManagerFactoryBuilderImpl$JpaEntityNotFoundDelegate", "handleEntityNotFound", 184),
                 ),
             ),
         ),
@@ -947,11 +800,7 @@ BUGS = [
                     jv(f"{SHIP}.consignee.ConsigneeResolver", "resolve", 63),
                     jl("org.hibernate.proxy.AbstractLazyInitializer", "initialize", 173),
                     jl("org.hibernate.proxy.AbstractLazyInitializer", "checkTargetState", 183),
-                    jl(
-                        "org.hibernate.jpa.boot.internal.EntityManagerFactoryBuilderImpl$JpaEntityNotFoundDelegate",
-                        "handleEntityNotFound",
-                        184,
-                    ),
+                    jl("org.hibernate.jpa.boot.internal.EntityManagerFactoryBuilderImpl$JpaEntityNotFoundDelegate", "handleEntityNotFound", 184),
                 ),
             ),
         ),
@@ -972,11 +821,7 @@ BUGS = [
                     *TOMCAT,
                     kt(f"{RATE}.api.QuoteController", "quote", 36),
                     kt(f"{RATE}.quote.RateCache", "lookup", 29),
-                    jl(
-                        "org.springframework.data.redis.connection.lettuce.LettuceStringCommands",
-                        "get",
-                        66,
-                    ),
+                    jl("org.springframework.data.redis.connection.lettuce.LettuceStringCommands", "get", 66),
                     jl("io.lettuce.core.internal.ExceptionFactory", "createTimeoutException", 59),
                 ),
             ),
@@ -1050,18 +895,8 @@ BUGS = [
                 "runtime error: slice bounds out of range [:-1]",
                 (
                     *GO_HTTP,
-                    go(
-                        LP + "/internal/api",
-                        "(*Server).createLabel",
-                        "/src/internal/api/labels.go",
-                        92,
-                    ),
-                    go(
-                        LP + "/internal/zpl",
-                        "(*Writer).Barcode",
-                        "/src/internal/zpl/writer.go",
-                        143,
-                    ),
+                    go(LP + "/internal/api", "(*Server).createLabel", "/src/internal/api/labels.go", 92),
+                    go(LP + "/internal/zpl", "(*Writer).Barcode", "/src/internal/zpl/writer.go", 143),
                     go(LP + "/internal/zpl", "trimCheckDigit", "/src/internal/zpl/barcode.go", 17),
                 ),
             ),
@@ -1079,19 +914,8 @@ BUGS = [
         "shipment-service",
         (),
         (
-            see(
-                "splunk",
-                3,
-                search="shipment-service slow uploads",
-                line="{tsms}  WARN 1 --- [shipment-service] [   scheduling-1] c.k.shipment.edi.SftpPublisher          : Slow SFTP upload to {hostport}: {size} in {dur}",
-            ),
-            see(
-                "datadog.log",
-                monitor="Slow SFTP uploads",
-                filter="service:shipment-service @logger.name:*SftpPublisher status:warn",
-                team="shipments",
-                text="SFTP uploads are slow. Latest sample:\n\n```\nSlow SFTP upload to {hostport}: {size} in {dur}\n```",
-            ),
+            see("splunk", 3, search="shipment-service slow uploads", line="{tsms}  WARN 1 --- [shipment-service] [   scheduling-1] c.k.shipment.edi.SftpPublisher          : Slow SFTP upload to {hostport}: {size} in {dur}"),
+            see("datadog.log", monitor="Slow SFTP uploads", filter="service:shipment-service @logger.name:*SftpPublisher status:warn", team="shipments", text="SFTP uploads are slow. Latest sample:\n\n```\nSlow SFTP upload to {hostport}: {size} in {dur}\n```"),
         ),
         classes=(7,),
     ),
@@ -1160,3 +984,4 @@ KESTREL = Company(
     noise=NOISE,
     sentry_secret="kestrel-sentry-client-secret",
 )
+# fmt: on

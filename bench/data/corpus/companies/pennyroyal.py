@@ -25,11 +25,13 @@ from ..stacks import (
     pylib,
 )
 
+# The tables keep one frame or delivery per line.
+# fmt: off
 SERVICES = {
     "web-api": Service("web-api", "python", "python-json", "pennyroyal:django:json", "/var/log/pennyroyal/web-api.json", "app_prod", 4504211, "CPython 3.11.8", framework="django"),
     "worker": Service("worker", "python", "structlog", "pennyroyal:worker:json", "/var/log/pennyroyal/worker.json", "app_prod", 4504215, "CPython 3.11.8", framework="celery"),
     "spa": Service("spa", "javascript", "", "", "", "", 4504219, origin="https://app.pennyroyal.example", framework="onerror"),
-}  # fmt: skip
+}
 
 DJANGO_500 = "django.request"
 
@@ -48,12 +50,7 @@ BUGS = [
                 "'{coupon}'",
                 (
                     *DJANGO_VIEW,
-                    py(
-                        "shop.checkout.views",
-                        "post",
-                        64,
-                        "discount = coupons.resolve(serializer.validated_data['code'], cart)",
-                    ),
+                    py("shop.checkout.views", "post", 64, "discount = coupons.resolve(serializer.validated_data['code'], cart)"),
                     py("shop.checkout.coupons", "resolve", 31, "rule = RULES[code.upper()]"),
                 ),
             ),
@@ -76,18 +73,8 @@ BUGS = [
         "web-api",
         django_integrity(
             (
-                py(
-                    "orders.views",
-                    "post",
-                    41,
-                    "slot = book_delivery_slot(order, serializer.validated_data['window_id'])",
-                ),
-                py(
-                    "orders.services",
-                    "book_delivery_slot",
-                    88,
-                    "return DeliverySlot.objects.create(order=order, window=window)",
-                ),
+                py("orders.views", "post", 41, "slot = book_delivery_slot(order, serializer.validated_data['window_id'])"),
+                py("orders.services", "book_delivery_slot", 88, "return DeliverySlot.objects.create(order=order, window=window)"),
             ),
             "orders_deliveryslot_order_id_key",
             "Key (order_id)=({order}) already exists.",
@@ -109,18 +96,8 @@ BUGS = [
         "web-api",
         django_integrity(
             (
-                py(
-                    "subscriptions.views",
-                    "post",
-                    57,
-                    "pause = pause_subscription(subscription, week=serializer.validated_data['week'])",
-                ),
-                py(
-                    "subscriptions.services",
-                    "pause_subscription",
-                    112,
-                    "return SubscriptionPause.objects.create(subscription=subscription, week=week)",
-                ),
+                py("subscriptions.views", "post", 57, "pause = pause_subscription(subscription, week=serializer.validated_data['week'])"),
+                py("subscriptions.services", "pause_subscription", 112, "return SubscriptionPause.objects.create(subscription=subscription, week=week)"),
             ),
             "subscriptions_subscriptionpause_subscription_id_week_key",
             "Key (subscription_id, week)=({sub}, {week}) already exists.",
@@ -147,18 +124,8 @@ BUGS = [
                 "Subscription matching query does not exist.",
                 (
                     *CELERY_TASK,
-                    py(
-                        "subscriptions.tasks",
-                        "renew_subscription",
-                        23,
-                        "billing.renew_subscription(subscription_id)",
-                    ),
-                    py(
-                        "subscriptions.billing",
-                        "renew_subscription",
-                        48,
-                        'sub = Subscription.objects.select_for_update().get(pk=subscription_id, status="active")',
-                    ),
+                    py("subscriptions.tasks", "renew_subscription", 23, "billing.renew_subscription(subscription_id)"),
+                    py("subscriptions.billing", "renew_subscription", 48, 'sub = Subscription.objects.select_for_update().get(pk=subscription_id, status="active")'),
                     *DJANGO_GET,
                 ),
                 module="subscriptions.models",
@@ -184,18 +151,8 @@ BUGS = [
                 "[<class 'decimal.DivisionUndefined'>]",
                 (
                     *CELERY_TASK,
-                    py(
-                        "subscriptions.tasks",
-                        "renew_subscription",
-                        23,
-                        "billing.renew_subscription(subscription_id)",
-                    ),
-                    py(
-                        "subscriptions.billing",
-                        "renew_subscription",
-                        61,
-                        "per_meal = (plan.price / plan.meals_per_week).quantize(CENT)",
-                    ),
+                    py("subscriptions.tasks", "renew_subscription", 23, "billing.renew_subscription(subscription_id)"),
+                    py("subscriptions.billing", "renew_subscription", 61, "per_meal = (plan.price / plan.meals_per_week).quantize(CENT)"),
                 ),
                 module="decimal",
             ),
@@ -215,13 +172,7 @@ BUGS = [
                 "Request failed: 500 Internal Server Error",
                 (
                     *REACT_EFFECT,
-                    js(
-                        "src/features/delivery/useDeliveryWindows.ts",
-                        "loadDeliveryWindows",
-                        18,
-                        22,
-                        "delivery",
-                    ),
+                    js("src/features/delivery/useDeliveryWindows.ts", "loadDeliveryWindows", 18, 22, "delivery"),
                     js("src/api/http.ts", "request", 41, 11, "index"),
                     js("src/api/errors.ts", "toApiError", 12, 10, "index"),
                 ),
@@ -245,13 +196,7 @@ BUGS = [
                 "Request failed: 500 Internal Server Error",
                 (
                     *REACT_CLICK,
-                    js(
-                        "src/features/account/DietaryForm.tsx",
-                        "saveDietaryPreferences",
-                        64,
-                        9,
-                        "account",
-                    ),
+                    js("src/features/account/DietaryForm.tsx", "saveDietaryPreferences", 64, 9, "account"),
                     js("src/api/http.ts", "request", 41, 11, "index"),
                     js("src/api/errors.ts", "toApiError", 12, 10, "index"),
                 ),
@@ -326,28 +271,12 @@ BUGS = [
                 "HTTPSConnectionPool(host='api.freshsupply.example', port=443): Read timed out. (read timeout=10)",
                 (
                     *CELERY_TASK,
-                    py(
-                        "inventory.tasks",
-                        "sync_supplier_stock",
-                        37,
-                        "feed = supplier_client.fetch_stock(supplier.feed_url)",
-                    ),
-                    py(
-                        "inventory.suppliers",
-                        "fetch_stock",
-                        52,
-                        "resp = self.session.get(url, timeout=10)",
-                    ),
-                    pylib(
-                        "requests.sessions", "get", 602, 'return self.request("GET", url, **kwargs)'
-                    ),
-                    pylib(
-                        "requests.sessions", "request", 589, "resp = self.send(prep, **send_kwargs)"
-                    ),
+                    py("inventory.tasks", "sync_supplier_stock", 37, "feed = supplier_client.fetch_stock(supplier.feed_url)"),
+                    py("inventory.suppliers", "fetch_stock", 52, "resp = self.session.get(url, timeout=10)"),
+                    pylib("requests.sessions", "get", 602, 'return self.request("GET", url, **kwargs)'),
+                    pylib("requests.sessions", "request", 589, "resp = self.send(prep, **send_kwargs)"),
                     pylib("requests.sessions", "send", 703, "r = adapter.send(request, **kwargs)"),
-                    pylib(
-                        "requests.adapters", "send", 532, "raise ReadTimeout(e, request=request)"
-                    ),
+                    pylib("requests.adapters", "send", 532, "raise ReadTimeout(e, request=request)"),
                 ),
                 module="requests.exceptions",
             ),
@@ -379,24 +308,9 @@ BUGS = [
                 "division by zero",
                 (
                     *DJANGO_VIEW,
-                    py(
-                        "recipes.views",
-                        "retrieve",
-                        73,
-                        "return Response(present_recipe(recipe, servings=request.query_params.get('servings')))",
-                    ),
-                    py(
-                        "recipes.presenters",
-                        "present_recipe",
-                        30,
-                        "ingredients = scaling.scale_ingredients(recipe, servings)",
-                    ),
-                    py(
-                        "recipes.scaling",
-                        "scale_ingredients",
-                        19,
-                        "factor = int(servings) / recipe.base_servings",
-                    ),
+                    py("recipes.views", "retrieve", 73, "return Response(present_recipe(recipe, servings=request.query_params.get('servings')))"),
+                    py("recipes.presenters", "present_recipe", 30, "ingredients = scaling.scale_ingredients(recipe, servings)"),
+                    py("recipes.scaling", "scale_ingredients", 19, "factor = int(servings) / recipe.base_servings"),
                 ),
             ),
         ),
@@ -423,18 +337,8 @@ BUGS = [
                 "'NoneType' object has no attribute 'postcode'",
                 (
                     *DJANGO_VIEW,
-                    py(
-                        "shop.checkout.views",
-                        "get",
-                        112,
-                        "quote = shipping.quote_shipping(cart, request.user.default_address)",
-                    ),
-                    py(
-                        "shop.checkout.shipping",
-                        "quote_shipping",
-                        27,
-                        "zone = zones.for_postcode(address.postcode)",
-                    ),
+                    py("shop.checkout.views", "get", 112, "quote = shipping.quote_shipping(cart, request.user.default_address)"),
+                    py("shop.checkout.shipping", "quote_shipping", 27, "zone = zones.for_postcode(address.postcode)"),
                 ),
             ),
         ),
@@ -460,28 +364,11 @@ BUGS = [
                 "'NoneType' object has no attribute 'postcode'",
                 (
                     *DJANGO_VIEW,
-                    py(
-                        "accounts.views",
-                        "get",
-                        30,
-                        "return Response(ProfileSerializer(request.user).data)",
-                    ),
+                    py("accounts.views", "get", 30, "return Response(ProfileSerializer(request.user).data)"),
                     pylib("rest_framework.serializers", "data", 555, "ret = super().data"),
-                    pylib(
-                        "rest_framework.serializers",
-                        "to_representation",
-                        522,
-                        "ret[field.field_name] = field.to_representation(attribute)",
-                    ),
-                    pylib(
-                        "rest_framework.fields", "to_representation", 1870, "return method(value)"
-                    ),
-                    py(
-                        "accounts.serializers",
-                        "get_postcode",
-                        55,
-                        "return obj.default_address.postcode",
-                    ),
+                    pylib("rest_framework.serializers", "to_representation", 522, "ret[field.field_name] = field.to_representation(attribute)"),
+                    pylib("rest_framework.fields", "to_representation", 1870, "return method(value)"),
+                    py("accounts.serializers", "get_postcode", 55, "return obj.default_address.postcode"),
                 ),
             ),
         ),
@@ -502,18 +389,8 @@ BUGS = [
                 "invalid literal for int() with base 10: '{giftcode}'",
                 (
                     *DJANGO_VIEW,
-                    py(
-                        "payments.views",
-                        "post",
-                        38,
-                        "credit = giftcards.redeem(request.user, serializer.validated_data['code'])",
-                    ),
-                    py(
-                        "payments.giftcards",
-                        "redeem",
-                        71,
-                        "card_id = int(code.removeprefix('GC-'))",
-                    ),
+                    py("payments.views", "post", 38, "credit = giftcards.redeem(request.user, serializer.validated_data['code'])"),
+                    py("payments.giftcards", "redeem", 71, "card_id = int(code.removeprefix('GC-'))"),
                 ),
             ),
         ),
@@ -533,12 +410,7 @@ BUGS = [
                 (
                     *DJANGO_VIEW,
                     py("accounts.views", "post", 88, "referrals.credit_referrer(invite)"),
-                    py(
-                        "accounts.referrals",
-                        "credit_referrer",
-                        29,
-                        "referrer.credit_balance = referrer.credit_balance + REFERRAL_BONUS",
-                    ),
+                    py("accounts.referrals", "credit_referrer", 29, "referrer.credit_balance = referrer.credit_balance + REFERRAL_BONUS"),
                 ),
             ),
         ),
@@ -558,21 +430,9 @@ BUGS = [
                 "[Errno 28] No space left on device",
                 (
                     *CELERY_TASK,
-                    py(
-                        "billing.tasks",
-                        "render_invoice_pdf",
-                        44,
-                        "HTML(string=html).write_pdf(target=path)",
-                    ),
-                    pylib(
-                        "weasyprint",
-                        "write_pdf",
-                        252,
-                        "self.render(font_config, counter, **options)",
-                    ),
-                    pylib(
-                        "weasyprint.document", "write_pdf", 390, "with open(target, 'wb') as fd:"
-                    ),
+                    py("billing.tasks", "render_invoice_pdf", 44, "HTML(string=html).write_pdf(target=path)"),
+                    pylib("weasyprint", "write_pdf", 252, "self.render(font_config, counter, **options)"),
+                    pylib("weasyprint.document", "write_pdf", 390, "with open(target, 'wb') as fd:"),
                 ),
                 module="builtins",
             ),
@@ -596,21 +456,9 @@ BUGS = [
                 (
                     *CELERY_TASK,
                     py("billing.tasks", "email_invoice", 71, "message.send()"),
-                    pylib(
-                        "django.core.mail.message",
-                        "send",
-                        298,
-                        "return self.get_connection(fail_silently).send_messages([self])",
-                    ),
-                    pylib(
-                        "django.core.mail.backends.smtp",
-                        "send_messages",
-                        128,
-                        "sent = self._send(message)",
-                    ),
-                    pylib(
-                        "django.core.mail.backends.smtp", "_send", 144, "self.connection.sendmail("
-                    ),
+                    pylib("django.core.mail.message", "send", 298, "return self.get_connection(fail_silently).send_messages([self])"),
+                    pylib("django.core.mail.backends.smtp", "send_messages", 128, "sent = self._send(message)"),
+                    pylib("django.core.mail.backends.smtp", "_send", 144, "self.connection.sendmail("),
                     pylib("smtplib", "sendmail", 901, "raise SMTPRecipientsRefused(senderrs)"),
                 ),
                 module="smtplib",
@@ -635,24 +483,9 @@ BUGS = [
                 "",
                 (
                     *CELERY_TASK,
-                    py(
-                        "inventory.tasks",
-                        "release_expired_reservations",
-                        61,
-                        "reservations.release(res)",
-                    ),
-                    py(
-                        "inventory.reservations",
-                        "release",
-                        93,
-                        'report_anomaly("Stock went negative for sku %s", res.sku)',
-                    ),
-                    py(
-                        "core.monitoring",
-                        "report_anomaly",
-                        22,
-                        'sentry_sdk.capture_message(message % args, level="error")',
-                    ),
+                    py("inventory.tasks", "release_expired_reservations", 61, "reservations.release(res)"),
+                    py("inventory.reservations", "release", 93, 'report_anomaly("Stock went negative for sku %s", res.sku)'),
+                    py("core.monitoring", "report_anomaly", 22, 'sentry_sdk.capture_message(message % args, level="error")'),
                 ),
             ),
         ),
@@ -675,18 +508,8 @@ BUGS = [
                     *DJANGO_VIEW,
                     py("orders.views", "post", 133, "cancellation.cancel_order(order)"),
                     py("orders.cancellation", "cancel_order", 31, "restock(order)"),
-                    py(
-                        "orders.cancellation",
-                        "restock",
-                        47,
-                        'report_anomaly("Stock went negative for sku %s", line.sku)',
-                    ),
-                    py(
-                        "core.monitoring",
-                        "report_anomaly",
-                        22,
-                        'sentry_sdk.capture_message(message % args, level="error")',
-                    ),
+                    py("orders.cancellation", "restock", 47, 'report_anomaly("Stock went negative for sku %s", line.sku)'),
+                    py("core.monitoring", "report_anomaly", 22, 'sentry_sdk.capture_message(message % args, level="error")'),
                 ),
             ),
         ),
@@ -731,13 +554,7 @@ BUGS = [
                 "TypeError",
                 frames=(
                     *REACT_RENDER,
-                    js(
-                        "src/features/checkout/CheckoutSummary.tsx",
-                        "CheckoutSummary",
-                        52,
-                        38,
-                        "checkout",
-                    ),
+                    js("src/features/checkout/CheckoutSummary.tsx", "CheckoutSummary", 52, 38, "checkout"),
                 ),
                 js=JsError("read-null", "cart.summary", "total"),
             ),
@@ -761,9 +578,7 @@ BUGS = [
                 "cannot identify image file <_io.BytesIO object at {addr}>",
                 (
                     *CELERY_TASK,
-                    py(
-                        "media.tasks", "make_thumbnails", 29, "image = Image.open(io.BytesIO(blob))"
-                    ),
+                    py("media.tasks", "make_thumbnails", 29, "image = Image.open(io.BytesIO(blob))"),
                     pylib("PIL.Image", "open", 3339, "raise UnidentifiedImageError(msg)"),
                 ),
                 module="PIL",
@@ -787,30 +602,10 @@ BUGS = [
                 "HTTP 429 error: Unable to create record: Too Many Requests",
                 (
                     *CELERY_TASK,
-                    py(
-                        "notifications.tasks",
-                        "send_delivery_sms",
-                        18,
-                        "sms.send(order.customer.phone, render_delivery_text(order))",
-                    ),
-                    py(
-                        "notifications.sms",
-                        "send",
-                        40,
-                        "self.client.messages.create(to=to, from_=self.sender, body=body)",
-                    ),
-                    pylib(
-                        "twilio.rest.api.v2010.account.message",
-                        "create",
-                        704,
-                        "payload = self._version.create(",
-                    ),
-                    pylib(
-                        "twilio.base.version",
-                        "create",
-                        372,
-                        'raise self.exception(method, uri, response, "Unable to create record")',
-                    ),
+                    py("notifications.tasks", "send_delivery_sms", 18, "sms.send(order.customer.phone, render_delivery_text(order))"),
+                    py("notifications.sms", "send", 40, "self.client.messages.create(to=to, from_=self.sender, body=body)"),
+                    pylib("twilio.rest.api.v2010.account.message", "create", 704, "payload = self._version.create("),
+                    pylib("twilio.base.version", "create", 372, 'raise self.exception(method, uri, response, "Unable to create record")'),
                 ),
                 module="twilio.base.exceptions",
             ),
@@ -830,30 +625,10 @@ BUGS = [
                 "HTTP 400 error: Unable to create record: The 'To' number +49{id}{n} is not a valid phone number.",
                 (
                     *CELERY_TASK,
-                    py(
-                        "notifications.tasks",
-                        "send_delivery_sms",
-                        18,
-                        "sms.send(order.customer.phone, render_delivery_text(order))",
-                    ),
-                    py(
-                        "notifications.sms",
-                        "send",
-                        40,
-                        "self.client.messages.create(to=to, from_=self.sender, body=body)",
-                    ),
-                    pylib(
-                        "twilio.rest.api.v2010.account.message",
-                        "create",
-                        704,
-                        "payload = self._version.create(",
-                    ),
-                    pylib(
-                        "twilio.base.version",
-                        "create",
-                        372,
-                        'raise self.exception(method, uri, response, "Unable to create record")',
-                    ),
+                    py("notifications.tasks", "send_delivery_sms", 18, "sms.send(order.customer.phone, render_delivery_text(order))"),
+                    py("notifications.sms", "send", 40, "self.client.messages.create(to=to, from_=self.sender, body=body)"),
+                    pylib("twilio.rest.api.v2010.account.message", "create", 704, "payload = self._version.create("),
+                    pylib("twilio.base.version", "create", 372, 'raise self.exception(method, uri, response, "Unable to create record")'),
                 ),
                 module="twilio.base.exceptions",
             ),
@@ -872,24 +647,9 @@ BUGS = [
                 "Connection timed out",
                 (
                     *DJANGO_VIEW,
-                    py(
-                        "recipes.views",
-                        "list",
-                        51,
-                        "hits = search.search_recipes(query, diet=diet)",
-                    ),
-                    py(
-                        "recipes.search",
-                        "search_recipes",
-                        33,
-                        'resp = es.search(index="recipes", query=q, size=48)',
-                    ),
-                    pylib(
-                        "elasticsearch._sync.client",
-                        "search",
-                        3924,
-                        "return self.perform_request(  # type: ignore[return-value]",
-                    ),
+                    py("recipes.views", "list", 51, "hits = search.search_recipes(query, diet=diet)"),
+                    py("recipes.search", "search_recipes", 33, 'resp = es.search(index="recipes", query=q, size=48)'),
+                    pylib("elasticsearch._sync.client", "search", 3924, "return self.perform_request(  # type: ignore[return-value]"),
                     pylib("elastic_transport._transport", "perform_request", 344, "raise e"),
                 ),
                 module="elastic_transport",
@@ -909,13 +669,7 @@ BUGS = [
                 "The quota has been exceeded.",
                 (
                     *REACT_EFFECT,
-                    js(
-                        "src/features/cart/useCartPersistence.ts",
-                        "useCartPersistence",
-                        22,
-                        7,
-                        "index",
-                    ),
+                    js("src/features/cart/useCartPersistence.ts", "useCartPersistence", 22, 7, "index"),
                     js("src/lib/storage.ts", "setItem", 9, 20, "index"),
                 ),
             ),
@@ -933,18 +687,8 @@ BUGS = [
                 (
                     *DJANGO_VIEW,
                     py("payments.views", "post", 102, "session = klarna.create_session(order)"),
-                    py(
-                        "payments.providers.klarna",
-                        "create_session",
-                        58,
-                        'resp = self.http.post(f"{self.base_url}/payments/v1/sessions", json=payload)',
-                    ),
-                    pylib(
-                        "requests.sessions",
-                        "post",
-                        637,
-                        'return self.request("POST", url, data=data, json=json, **kwargs)',
-                    ),
+                    py("payments.providers.klarna", "create_session", 58, 'resp = self.http.post(f"{self.base_url}/payments/v1/sessions", json=payload)'),
+                    pylib("requests.sessions", "post", 637, 'return self.request("POST", url, data=data, json=json, **kwargs)'),
                     pylib("requests.adapters", "send", 517, "raise SSLError(e, request=request)"),
                 ),
                 module="requests.exceptions",
@@ -973,24 +717,9 @@ BUGS = [
                 "Error 111 connecting to redis-master.cache.svc.cluster.local:6379. Connection refused.",
                 (
                     *CELERY_TASK,
-                    py(
-                        "menus.tasks",
-                        "warm_menu_cache",
-                        14,
-                        "cache.set_many(build_menu_payloads(week), timeout=3600)",
-                    ),
-                    pylib(
-                        "django.core.cache.backends.redis",
-                        "set_many",
-                        213,
-                        "self._cache.set_many(data, self.get_backend_timeout(timeout))",
-                    ),
-                    pylib(
-                        "redis.connection",
-                        "connect",
-                        299,
-                        "raise ConnectionError(self._error_message(e))",
-                    ),
+                    py("menus.tasks", "warm_menu_cache", 14, "cache.set_many(build_menu_payloads(week), timeout=3600)"),
+                    pylib("django.core.cache.backends.redis", "set_many", 213, "self._cache.set_many(data, self.get_backend_timeout(timeout))"),
+                    pylib("redis.connection", "connect", 299, "raise ConnectionError(self._error_message(e))"),
                 ),
                 module="redis.exceptions",
             ),
@@ -1008,24 +737,9 @@ BUGS = [
                 "No signatures found matching the expected signature for payload",
                 (
                     *DJANGO_VIEW[:3],
-                    py(
-                        "payments.webhooks",
-                        "stripe_webhook",
-                        27,
-                        "event = stripe.Webhook.construct_event(request.body, sig_header, settings.STRIPE_WEBHOOK_SECRET)",
-                    ),
-                    pylib(
-                        "stripe._webhook",
-                        "construct_event",
-                        22,
-                        "WebhookSignature.verify_header(payload, sig_header, secret, tolerance)",
-                    ),
-                    pylib(
-                        "stripe._webhook",
-                        "verify_header",
-                        79,
-                        "raise error.SignatureVerificationError(",
-                    ),
+                    py("payments.webhooks", "stripe_webhook", 27, "event = stripe.Webhook.construct_event(request.body, sig_header, settings.STRIPE_WEBHOOK_SECRET)"),
+                    pylib("stripe._webhook", "construct_event", 22, "WebhookSignature.verify_header(payload, sig_header, secret, tolerance)"),
+                    pylib("stripe._webhook", "verify_header", 79, "raise error.SignatureVerificationError("),
                 ),
                 module="stripe._error",
             ),
@@ -1050,24 +764,9 @@ BUGS = [
                 "2026-03-29 02:30:00",
                 (
                     *DJANGO_VIEW,
-                    py(
-                        "orders.views",
-                        "get",
-                        77,
-                        "windows = list(scheduling.delivery_windows(zone, week))",
-                    ),
-                    py(
-                        "orders.scheduling",
-                        "delivery_windows",
-                        41,
-                        "yield localize_window(day, window, tz)",
-                    ),
-                    py(
-                        "orders.scheduling",
-                        "localize_window",
-                        58,
-                        "return tz.localize(datetime.combine(day, window.start), is_dst=None)",
-                    ),
+                    py("orders.views", "get", 77, "windows = list(scheduling.delivery_windows(zone, week))"),
+                    py("orders.scheduling", "delivery_windows", 41, "yield localize_window(day, window, tz)"),
+                    py("orders.scheduling", "localize_window", 58, "return tz.localize(datetime.combine(day, window.start), is_dst=None)"),
                     pylib("pytz.tzinfo", "localize", 341, "raise NonExistentTimeError(dt)"),
                 ),
                 module="pytz.exceptions",
@@ -1134,13 +833,7 @@ BUGS = [
                 "TypeError",
                 frames=(
                     *REACT_CLICK,
-                    js(
-                        "src/features/delivery/DeliveryPicker.tsx",
-                        "handleSelect",
-                        97,
-                        31,
-                        "delivery",
-                    ),
+                    js("src/features/delivery/DeliveryPicker.tsx", "handleSelect", 97, 31, "delivery"),
                 ),
                 js=JsError("read-undefined", "slot.window", "id"),
             ),
@@ -1165,13 +858,7 @@ BUGS = [
                 "Invalid time value",
                 (
                     *REACT_CLICK,
-                    js(
-                        "src/features/delivery/DeliveryPicker.tsx",
-                        "handleSelect",
-                        103,
-                        48,
-                        "delivery",
-                    ),
+                    js("src/features/delivery/DeliveryPicker.tsx", "handleSelect", 103, 48, "delivery"),
                 ),
                 engines={"spidermonkey": "invalid date", "jsc": "Invalid Date"},
             ),
@@ -1196,12 +883,7 @@ BUGS = [
                 "Recipe matching query does not exist.",
                 (
                     *DJANGO_VIEW,
-                    py(
-                        "recipes.views",
-                        "retrieve_by_slug",
-                        66,
-                        "recipe = Recipe.objects.get(slug=slug, published=True)",
-                    ),
+                    py("recipes.views", "retrieve_by_slug", 66, "recipe = Recipe.objects.get(slug=slug, published=True)"),
                     *DJANGO_GET,
                 ),
                 module="recipes.models",
@@ -1224,18 +906,8 @@ BUGS = [
                 "Ingredient matching query does not exist.",
                 (
                     *DJANGO_VIEW,
-                    py(
-                        "recipes.views",
-                        "shopping_list",
-                        120,
-                        "items = shopping_list.build_list(request.user, week)",
-                    ),
-                    py(
-                        "recipes.shopping_list",
-                        "build_list",
-                        38,
-                        "ingredient = Ingredient.objects.get(pk=line.ingredient_id)",
-                    ),
+                    py("recipes.views", "shopping_list", 120, "items = shopping_list.build_list(request.user, week)"),
+                    py("recipes.shopping_list", "build_list", 38, "ingredient = Ingredient.objects.get(pk=line.ingredient_id)"),
                     *DJANGO_GET,
                 ),
                 module="recipes.models",
@@ -1259,25 +931,10 @@ BUGS = [
                 "SoftTimeLimitExceeded()",
                 (
                     *CELERY_TASK,
-                    py(
-                        "reports.tasks",
-                        "build_weekly_report",
-                        45,
-                        "rows = list(report.iter_rows(week))",
-                    ),
-                    py(
-                        "reports.weekly",
-                        "iter_rows",
-                        88,
-                        "for order in orders.iterator(chunk_size=2000):",
-                    ),
+                    py("reports.tasks", "build_weekly_report", 45, "rows = list(report.iter_rows(week))"),
+                    py("reports.weekly", "iter_rows", 88, "for order in orders.iterator(chunk_size=2000):"),
                     pylib("django.db.models.query", "_iterator", 516, "yield from iterable"),
-                    pylib(
-                        "celery.app.trace",
-                        "on_timeout",
-                        402,
-                        "raise SoftTimeLimitExceeded(soft and 'SoftTimeLimitExceeded()')",
-                    ),
+                    pylib("celery.app.trace", "on_timeout", 402, "raise SoftTimeLimitExceeded(soft and 'SoftTimeLimitExceeded()')"),
                 ),
                 module="billiard.exceptions",
             ),
@@ -1299,21 +956,8 @@ BUGS = [
                 "in property origin: not a LatLng or LatLngLiteral: in property lat: not a number",
                 (
                     *REACT_EFFECT,
-                    js(
-                        "src/features/delivery/AddressAutocomplete.tsx",
-                        "useDistanceToDepot",
-                        58,
-                        12,
-                        "delivery",
-                    ),
-                    js(
-                        "node_modules/@googlemaps/js-api-loader/dist/index.mjs",
-                        "Object.getDistanceMatrix",
-                        1,
-                        7120,
-                        "vendor",
-                        lib=True,
-                    ),
+                    js("src/features/delivery/AddressAutocomplete.tsx", "useDistanceToDepot", 58, 12, "delivery"),
+                    js("node_modules/@googlemaps/js-api-loader/dist/index.mjs", "Object.getDistanceMatrix", 1, 7120, "vendor", lib=True),
                 ),
             ),
         ),
@@ -1331,18 +975,8 @@ BUGS = [
         "worker",
         (),
         (
-            see(
-                "splunk",
-                3,
-                search="worker - slow uploads",
-                line='{"event": "slow media upload", "bytes": "{size}", "key": "recipes/{id}/hero.jpg", "elapsed": "{dur}", "logger": "media.storage", "level": "warning", "timestamp": "{ts}"}',
-            ),
-            see(
-                "datadog.log",
-                monitor="Slow media uploads",
-                team="menu",
-                text="Uploads to S3 are slow. Sample: slow media upload bytes={size} key=recipes/{id}/hero.jpg elapsed={dur}",
-            ),
+            see("splunk", 3, search="worker - slow uploads", line='{"event": "slow media upload", "bytes": "{size}", "key": "recipes/{id}/hero.jpg", "elapsed": "{dur}", "logger": "media.storage", "level": "warning", "timestamp": "{ts}"}'),
+            see("datadog.log", monitor="Slow media uploads", team="menu", text="Uploads to S3 are slow. Sample: slow media upload bytes={size} key=recipes/{id}/hero.jpg elapsed={dur}"),
         ),
         classes=(7,),
     ),
@@ -1411,3 +1045,4 @@ PENNYROYAL = Company(
     noise=NOISE,
     sentry_secret="pennyroyal-sentry-client-secret",
 )
+# fmt: on
