@@ -196,7 +196,7 @@ def _type_and_module(d: Delivery, exc: Exc) -> tuple[str, str | None]:
 
 def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
     raw = bool(d.opts.get("raw"))
-    mechanism = d.service.framework or "generic"
+    mechanism = str(d.opts.get("mechanism", d.service.framework or "generic"))
     out = []
     for i, exc in enumerate(d.chain):
         type_, module = _type_and_module(d, exc)
@@ -307,7 +307,7 @@ def _tags(d: Delivery) -> list[list[str]]:
         "handled": "yes" if d.bug.handled else "no",
     }
     if not d.bug.message_event:
-        tags["mechanism"] = s.framework or "generic"
+        tags["mechanism"] = str(d.opts.get("mechanism", s.framework or "generic"))
     if s.platform == "javascript":
         name, version, os_name, os_version = _browser(d)
         tags.update(

@@ -651,7 +651,7 @@ BUGS = [
             see("posthog", browser="chrome", mechanism="onunhandledrejection"),
             see("posthog", browser="firefox", mechanism="onunhandledrejection"),
             see("posthog", browser="safari", mechanism="onunhandledrejection", resolved=True),
-            see("sentry.error", browser="firefox"),
+            see("sentry.error", mechanism="onunhandledrejection", browser="firefox"),
         ),
         classes=(3,),
         pair="bl-video-null",

@@ -179,7 +179,7 @@ BUGS = [
             ),
         ),
         (
-            see("sentry.error", 2),
+            see("sentry.error", 2, mechanism="onunhandledrejection"),
             see("posthog", browser="chrome", mechanism="onunhandledrejection"),
             see("posthog", browser="firefox", mechanism="onunhandledrejection", resolved=True),
         ),
@@ -203,7 +203,7 @@ BUGS = [
             ),
         ),
         (
-            see("sentry.error", 2),
+            see("sentry.error", 2, mechanism="onunhandledrejection"),
             see("posthog", browser="chrome", mechanism="onunhandledrejection", resolved=True),
             see("posthog", browser="safari", mechanism="onunhandledrejection"),
         ),
@@ -540,7 +540,7 @@ BUGS = [
             see("posthog", browser="chrome", mechanism="onunhandledrejection", release=1),
             see("posthog", browser="firefox", mechanism="onunhandledrejection", release=1),
             see("posthog", browser="safari", mechanism="onunhandledrejection", release=0),
-            see("sentry.error", browser="chrome", release=1),
+            see("sentry.error", mechanism="onunhandledrejection", browser="chrome", release=1),
         ),
         classes=(3,),
         page="/checkout",
