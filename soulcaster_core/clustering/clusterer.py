@@ -109,24 +109,30 @@ def template_match(doc: ClusterDoc, head: str, frames: Sequence[str]) -> bool:
 def frames_agree(
     mine: Sequence[str], theirs: Sequence[str], helpers: frozenset[str] = frozenset()
 ) -> bool:
-    """Unknown on either side agrees; two stacks must share an application frame that is not
-    a shared helper (one tool marks a frame in-app that another does not, or shows half the
-    stack: one shared frame is enough)."""
+    """Unknown on either side agrees; otherwise the innermost application frame of one stack
+    (shared helpers aside) must be in the other (one tool marks a frame in-app that another
+    does not, or shows half the stack)."""
     mine = [f for f in mine if f not in helpers]
     theirs = [f for f in theirs if f not in helpers]
     if not mine or not theirs:
         return True
-    return not set(mine).isdisjoint(theirs)
+    # The innermost frame of one is in the other: not just a shared caller far out (two bugs
+    # of one view share its dispatch method).
+    return mine[0] in theirs or theirs[0] in mine
 
 
-def otherwise_different(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+def otherwise_different(
+    mine: Sequence[str], theirs: Sequence[str], same_message: bool = True
+) -> bool:
     """Two stacks that end in the same frame (``mine[0] == theirs[0]``) and share none of the
-    callers after it: that frame is a helper many problems pass through, not a problem."""
+    callers after it: that frame is a helper many problems pass through, not a problem.
+
+    With one caller on a side, a caller renamed by a release looks the same: it takes
+    another message too to tell a helper."""
     mine_callers, their_callers = mine[1 : 1 + CALLER_FRAMES], theirs[1 : 1 + CALLER_FRAMES]
-    # One caller each is too little to tell: a release may have renamed the caller.
-    if min(len(mine_callers), len(their_callers)) < 2:
+    if not (mine_callers and their_callers) or not set(mine_callers).isdisjoint(their_callers):
         return False
-    return set(mine_callers).isdisjoint(their_callers)
+    return min(len(mine_callers), len(their_callers)) >= 2 or not same_message
 
 
 def _vetoed(
@@ -246,13 +252,15 @@ class Clusterer:
         batch = _Batch(known=dict(await self.index.fetch(project_id, key_ids)))
         # A log template met for the first time may still be a known one with values of
         # other lengths: its skeleton is looked up too.
-        skeletons = [
-            key.id
-            for doc in docs.values()
-            if doc.signature not in batch.known and (key := doc.skeleton_key) is not None
-        ]
-        if skeletons:
-            batch.known.update(await self.index.fetch(project_id, skeletons))
+        # (And its message may be a known error's, after a context prefix.)
+        secondary: list[str] = []
+        for doc in docs.values():
+            if doc.signature not in batch.known and not doc.is_exception:
+                if (skeleton := doc.skeleton_key) is not None:
+                    secondary.append(skeleton.id)
+                secondary += [k.id for k in doc.message_keys()]
+        if secondary:
+            batch.known.update(await self.index.fetch(project_id, list(dict.fromkeys(secondary))))
         # Only a document whose primary key is new can make a record or need a neighbour.
         fresh = list(dict.fromkeys(d.text for d in docs.values() if d.signature not in batch.known))
         if fresh:
@@ -345,7 +353,8 @@ class Clusterer:
             if found.get("helper"):
                 continue
             theirs = list(found.get("frames") or [])
-            if otherwise_different(doc.frames[at:], theirs):
+            same_message = found.get("head") == doc.head
+            if otherwise_different(doc.frames[at:], theirs, same_message):
                 self._mark_helper(doc, key, found, batch)
                 continue
             return _Decision(str(found["cluster_id"]), "frames")
@@ -381,6 +390,10 @@ class Clusterer:
         found = batch.usable(doc.skeleton_key)
         if found is not None:
             return _Decision(str(found["cluster_id"]), "skeleton")
+        for key in doc.message_keys():
+            found = batch.usable(key)
+            if found is not None:
+                return _Decision(str(found["cluster_id"]), "message")
         return _Decision(None, "new")
 
     async def _by_embedding(self, project_id: str, doc: ClusterDoc, batch: _Batch) -> _Decision:

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..models import FeedbackItem
+from ..parsing.libraries import class_in_app, path_in_app
 from ..stacktrace import ExceptionInfo, Frame
 from .messages import canonical, key_type, short_type
 from .normalize import MASK, mask, signature
@@ -57,21 +58,17 @@ _TRAILING_VALUE = re.compile(r"^(\S+(?:\s+\S+)+:\s+)(['\"]).*\2$")
 _HEADLINE_HINT = re.compile(
     r"Error|Exception|Exit|Interrupt|Fault|Panic|panic|Failure|Rejection|[a-z]::[A-Z]"
 )
-# Where frames of libraries and runtimes live: not the application's code.
-_LIBRARY = re.compile(
-    r"site-packages|dist-packages|node_modules|/usr/lib/|/usr/local/lib/|<frozen|\bgems/|"
-    r"/go/pkg/mod/|/go/src/|^runtime/|/runtime/|^(?:java|javax|jdk|sun|kotlin|scala)\.|"
-    r"^(?:System|Microsoft)\.|^internal/|^node:|webpack/bootstrap"
-)
 # "[Triggered on {host:web-1}]", "[P1]", "[Recovered]": alert state, not the problem.
 _TAGS_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+")
 # A word that is nothing but slots and punctuation: "<*>", "(<*>)", "<<*>", "<*>,<*>".
 _SLOT = re.compile(r"(?<=\s)[^\w\s]*(?:<\*>[^\w\s]*)+(?=\s)")
 # Function names that name no code: anonymous functions, module bodies, minified names.
-_NAMELESS = frozenset({"?", "<module>", "<anonymous>", "anonymous", "<lambda>", "<main>", "main"})
+_NAMELESS = frozenset(
+    {"?", "<module>", "<anonymous>", "anonymous", "<lambda>", "<main>", "main", "{main}"}
+)
 _MINIFIED = re.compile(r"^[A-Za-z_$][\w$]?$")
 # Closures take their name from where they are defined: "main.handler.func1", "lambda$run$0".
-_CLOSURE = re.compile(r"^(?:func\d+|lambda\$.*|\d+|<lambda>|block)$")
+_CLOSURE = re.compile(r"^(?:func\d+|lambda\$.*|\d+|<lambda>|block|\{closure\})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +172,22 @@ class ClusterDoc:
         assert self._skeleton is not True
         return self._skeleton or None
 
+    def message_keys(self) -> tuple[GroupingKey, ...]:
+        """For a log line or alert: the ``message`` keys of an untyped error with this message,
+        or with the part after a context prefix ("request failed: upsert checkpoint: pq:
+        deadlock detected" ends in the message of a Go error). Looked up, never registered."""
+        if self.is_exception:
+            return ()
+        found = [_key("message", "", self.head)]
+        at = self.head.find(": ")
+        while at != -1:
+            rest = self.head[at + 2 :]
+            if len(rest.split()) < 3:
+                break
+            found.append(_key("message", "", rest))
+            at = self.head.find(": ", at + 2)
+        return tuple(found)
+
     def all_keys(self) -> tuple[GroupingKey, ...]:
         """``keys`` and the skeleton key: every key a new problem registers."""
         skeleton = self.skeleton_key
@@ -218,8 +231,14 @@ def frame_name(frame: Frame) -> str | None:
     return name
 
 
-def _is_library(path: str | None) -> bool:
-    return bool(path) and bool(_LIBRARY.search(path or ""))
+def _is_library(frame: Frame) -> bool:
+    """A frame whose sender did not say: a library's or the runtime's by its path or class."""
+    return (
+        path_in_app(frame.filename) is False
+        or path_in_app(frame.module) is False
+        or class_in_app(frame.module) is False
+        or class_in_app(frame.function) is False
+    )
 
 
 def application_frames(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
@@ -233,13 +252,7 @@ def application_frames(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
         frames = exc.frames
         chosen = [f for f in frames if f.in_app]
         if not chosen:
-            chosen = [
-                f
-                for f in frames
-                if f.in_app is None
-                and not _is_library(f.filename or f.module)
-                and not _is_library(f.module)
-            ]
+            chosen = [f for f in frames if f.in_app is None and not _is_library(f)]
         names = _dedupe(n for n in map(frame_name, reversed(chosen)) if n)
         if names:
             return names[:TOP_FRAMES]
@@ -302,6 +315,11 @@ def _exception_doc(
     exc_type = said.type
     text = _TRAILING_VALUE.sub(rf"\g<1>{MASK}", said.message)
     masked = _cap(mask(text)) if text else ""
+    if not key_type(kind) and not frames and masked:
+        # A message with neither a type that says anything nor a stack (a logged error, a
+        # sample quoted by a monitor) is a log line: its template and skeleton find it.
+        head = f"{exc_type}: {masked}" if exc_type else masked
+        return ClusterDoc(head=head, frames=(), exc_type="", text=head, service=service or None)
     head = f"{exc_type}: {masked}" if exc_type and masked else exc_type or masked or MASK
     return ClusterDoc(
         head=head,

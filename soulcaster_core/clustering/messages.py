@@ -47,7 +47,8 @@ def short_type(name: str | None) -> str:
     """``java.lang.NullPointerException`` → ``NullPointerException``; ``*url.Error`` → ``Error``."""
     if not name:
         return ""
-    name = name.strip().lstrip("*")
+    # Markdown and quoting around a type ("`TypeError`", "'KeyError'") is not part of it.
+    name = name.strip().strip("`'\"*_ ")
     short = re.split(r"[.:\\]+", name)[-1] if name else ""
     return _TYPE_ALIASES.get(short, short)
 
@@ -131,11 +132,32 @@ _RULES: list[_Rule] = [
         ),
         lambda _: "invalid json",
     ),
+    # A code-split chunk that is gone after a deploy.
+    (
+        re.compile(
+            r"^(?:Failed to fetch dynamically imported module|error loading dynamically "
+            r"imported module|Importing a module script failed)",
+            re.I,
+        ),
+        lambda _: "failed to import a module",
+    ),
+    # new Date("...").toISOString() and the like.
+    (re.compile(r"^(?:Invalid time value|invalid date)\.?$", re.I), lambda _: "invalid date"),
+    # <video>/<audio> with no playable source.
+    (
+        re.compile(
+            r"^(?:Failed to load because no supported source was found|The media resource "
+            r"indicated by the src attribute .* was not suitable|The operation is not "
+            r"supported)\.?$"
+        ),
+        lambda _: "no supported media source",
+    ),
 ]
+_ESCAPED_QUOTE = re.compile(r"\\+([\"'])")
 # A cheap test before the rules: every wording above contains one of these.
 _HINT = re.compile(
     r"propert|is not an object|is not a function|is not defined|find variable|recursion|"
-    r"call stack|fetch|Load failed|JSON"
+    r"call stack|fetch|Load failed|JSON|module|(?i:invalid (?:time|date))|media|not supported"
 )
 
 
@@ -144,6 +166,8 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
     the first rule that recognises it (unmasked: the caller masks)."""
     kind = short_type(type_name)
     text = (message or "").strip().split("\n", 1)[0].strip()
+    if "\\" in text:  # a message quoted inside a JSON string keeps its escapes: \"id\"
+        text = _ESCAPED_QUOTE.sub(r"\1", text)
     if text and _HINT.search(text):
         for pattern, rewrite in _RULES:
             match = pattern.match(text)

@@ -8,9 +8,11 @@ trace sent as frames look alike to grouping.
 - ``parse_trace(text)``: the exceptions of a text trace (``traces``).
 - ``parse_log_line(text)``: a JSON log line's message, level, service, trace id, environment
   and exceptions (``logs``).
+- ``log_message(line)``: a one-line text log record's message, without its time, level and
+  logger (``logs``).
 """
 
-from .logs import LogLine, parse_log_line
+from .logs import LogLine, log_message, parse_log_line
 from .traces import parse_trace
 
-__all__ = ["LogLine", "parse_log_line", "parse_trace"]
+__all__ = ["LogLine", "log_message", "parse_log_line", "parse_trace"]

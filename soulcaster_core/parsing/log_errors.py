@@ -31,7 +31,16 @@ _STACK_TEXTS = (*_STACK_PARTS, "extendedstacktrace", "formatted")
 _TYPE_PARTS = ("kind", "type", "class", "name", "exc_type", "classname")
 _MESSAGE_PARTS = ("message", "msg", "value", "exc_value", "reason", "localizedmessage")
 # A stack at the top level of the line.
-_ROOT_STACKS = ("exc_info", "@x", "stack_trace", "stacktrace", "stack", "backtrace", "errorverbose")
+_ROOT_STACKS = (
+    "exc_info",
+    "@x",
+    "stack_trace",
+    "stacktrace",
+    "stack",
+    "backtrace",
+    "errorverbose",
+    "stack_info",  # Python's logging with stack_info=True: where a message was logged from
+)
 
 
 class _Found:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,6 +154,10 @@ def _parse(text: str) -> LogLine | None:
     exceptions = exceptions_of(fields)
     if not exceptions and message:
         exceptions = parse_trace(message)
+    elif exceptions and message and not exceptions[-1].type and not exceptions[-1].value:
+        # Frames that say nothing of what went wrong (Python's stack_info, a bare stack
+        # field): the record's message does.
+        exceptions[-1] = exceptions[-1].model_copy(update={"value": message})
     return LogLine(
         message=message,
         level=_level(fields),
@@ -238,3 +243,37 @@ def _level(fields: Fields) -> str | None:
                 continue  # an HTTP or job status, not a level
             return _LEVEL_WORDS.get(word, word)
     return None
+
+
+# The head of a text log record: its time (ISO, syslog's "Mar  3 10:05:25") and/or its level.
+_RECORD_HEAD = re.compile(
+    r"^\s*(?:\[?(?:\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?|"
+    r"[A-Z][a-z]{2} +\d+ [\d:]+|[DIWEFAU], \[[^\]]*)\]?\s+)?"
+    # the level, with Laravel's channel before it ("production.ERROR:")
+    r"(?:\[?(?:[\w-]+\.)?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL)"
+    r"\]?\b:?\s*)",
+)
+# Where the logger's own fields end and the message begins, by convention: Spring Boot and
+# logback " : ", Ruby's Logger " -- : ", log4j and Python " - ".
+_MESSAGE_AFTER = (" -- : ", " : ", " - ")
+_TAGS = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
+# What may stand between the level and the message without a separator: "[thread]", a pid,
+# "logger.name:" (Python's "%(levelname)s [%(name)s] %(message)s", "ERROR:root:...").
+_LOGGER_FIELDS = re.compile(r"^(?:\[[^\]]*\]\s*|\d+\s+|[\w.$-]+:(?:\s+|(?=\S)))*")
+
+
+def log_message(line: str) -> str:
+    """The message of a one-line text log record, without the time, level, pid, thread and
+    logger its format put before it (``2026-03-08T08:12:59Z  WARN 1 --- [app] [main]
+    c.k.Sftp : Slow upload`` is ``Slow upload``); the line itself when it has no such head."""
+    line = line.strip()
+    head = _RECORD_HEAD.match(line)
+    if head is None:
+        return line
+    rest = line[head.end() :]
+    for separator in _MESSAGE_AFTER:
+        before, found, after = rest.partition(separator)
+        if found and after.strip() and len(before) < 200:
+            # Rails' tagged logging puts the request id first: "[a98b3b92] message".
+            return _TAGS.sub("", after).strip() or after.strip()
+    return rest[_LOGGER_FIELDS.match(rest).end() :].strip() or line  # type: ignore[union-attr]

@@ -25,6 +25,8 @@ from .libraries import path_in_app
 
 _RAISED = re.compile(r":\s(?P<msg>.*)\((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)\s*$")
 _RAILS = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) \((?P<msg>.*)\):\s*$")
+# "Prawn::Errors::CannotFit: message" on the line above the frames (Sidekiq, most loggers).
+_PLAIN = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)+|[A-Z]\w*(?:Error|Exception)): (?P<msg>.*)$")
 _LABEL = re.compile(
     r"^(?P<prefix>(?:block (?:\(\d+ levels\) )?|rescue |ensure )in )?"
     r"(?:(?P<owner>[A-Z][\w:]*)[#.])?(?P<name>.+)$"
@@ -44,12 +46,15 @@ def hinted(text: str) -> bool:
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     # Each block: type, message, frames innermost first; the thrown exception first.
     blocks: list[tuple[str | None, str | None, list[Frame]]] = []
+    above: re.Match[str] | None = None  # a plain headline on the line before the frames
     i = 0
     while i < len(lines):
         line = lines[i]
         found = _frame_line(line)
         if found is not None:
             raised = _RAISED.match(found.rest) if found.rest else None
+            if raised is None and not blocks:
+                raised = above
             if raised is not None or not blocks:
                 kind = raised.group("type") if raised else None
                 msg = raised.group("msg").strip() if raised else None
@@ -61,6 +66,8 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
             blocks.append((rails.group("type"), rails.group("msg").strip() or None, []))
         elif blocks and blocks[-1][2] and line.strip():
             break  # the backtrace has ended
+        elif not blocks:
+            above = _PLAIN.match(line.strip())
         i += 1
     return [
         ExceptionInfo(type=kind, value=msg, frames=frames[::-1])

@@ -37,6 +37,8 @@ text does not say which code is the application's. ``type`` is the exception typ
 from __future__ import annotations
 
 import logging
+import os
+import re
 from collections.abc import Callable, Sequence
 
 from ..stacktrace import ExceptionInfo
@@ -52,6 +54,9 @@ from . import (
 from .headlines import might_name_a_type, search_headline
 
 log = logging.getLogger(__name__)
+
+# How a log record's prefix starts: a bracketed request id or time, a date, a key=value.
+_LOG_PREFIX = re.compile(r"\[|\d|[\w.-]+=\S")
 
 #: Characters of a text read: half from its start, half from its end.
 MAX_CHARS = 64 * 1024
@@ -87,7 +92,7 @@ def parse_trace(text: str) -> list[ExceptionInfo]:
 
 
 def _parse(text: str) -> list[ExceptionInfo]:
-    text = _window(text)
+    text = _without_line_prefix(_window(text))
     if "\n" not in text and "\\n" in text:
         # A trace flattened onto one line with its line breaks escaped (logfmt's
         # error="...\n...", a JSON string not decoded): read it unescaped if that gives frames.
@@ -124,6 +129,24 @@ def _headline_only(lines: list[str]) -> list[ExceptionInfo]:
         if found is not None:
             return [ExceptionInfo(type=found.type, value=found.value)]
     return []
+
+
+def _without_line_prefix(text: str) -> str:
+    """The text without the log prefix its logger wrote on every line of a multi-line record
+    (Rails' ``[request id] ``, Sidekiq's ``<time> pid=.. tid=.. WARN: ``): the prefix shared by
+    the lines after the first, cut at a space, when it looks like a log prefix (it starts with
+    a ``[``, a digit or a ``key=``), never like a frame's indentation."""
+    if text.count("\n") < 2:
+        return text
+    lines = text.split("\n")
+    rest = [line for line in lines[1:] if line.strip()]
+    if len(rest) < 2:
+        return text
+    prefix = os.path.commonprefix(rest)  # noqa: RUF071 (characters, not path parts, on purpose)
+    prefix = prefix[: prefix.rfind(" ") + 1]
+    if len(prefix.strip()) < 3 or not _LOG_PREFIX.match(prefix):
+        return text
+    return "\n".join(line.removeprefix(prefix) for line in lines)
 
 
 def _unescaped(text: str) -> str:

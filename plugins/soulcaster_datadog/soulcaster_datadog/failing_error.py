@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from soulcaster_core.parsing import parse_log_line, parse_trace
+from soulcaster_core.parsing import log_message, parse_log_line, parse_trace
 from soulcaster_core.stacktrace import ExceptionInfo
 
 # "@error.kind: GatewayTimeout", "- **error.message**: capture timed out", "error.stack = ...":
@@ -97,6 +97,9 @@ def _in_samples(message: str) -> FailingError | None:
             continue
         if chain := parse_trace(text):
             return FailingError(chain)
+        if text and "\n" not in text:
+            # A sample log line that names no exception: its message is what failed.
+            return FailingError([ExceptionInfo(type=None, value=log_message(text), frames=[])])
     if not blocks and _might_hold_frames(message) and (chain := parse_trace(message)):
         return FailingError(chain)
     return None

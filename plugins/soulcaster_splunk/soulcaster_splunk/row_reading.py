@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from soulcaster_core.parsing import LogLine, parse_log_line, parse_trace
+from soulcaster_core.parsing import LogLine, log_message, parse_log_line, parse_trace
 from soulcaster_core.stacktrace import ExceptionInfo, format_exceptions
 
 from .alert import Row
@@ -86,8 +86,10 @@ def read_row(row: Row) -> RowReading:
         # A trace needs frames on lines of their own: one line is a log line, nothing more.
         chain = parse_trace(raw_text) if "\n" in raw_text.strip() else []
         exceptions = chain or columns.exceptions
+        # A one-line record states its problem in its message, after the logger's fields.
+        said = log_message(raw_text) if "\n" not in raw_text.strip() else raw_text
         return RowReading(
-            problem=_headline(exceptions),
+            problem=_headline(exceptions) or (said if said != raw_text.strip() else None),
             text=raw_text,
             statement=raw_text,
             exceptions=exceptions,

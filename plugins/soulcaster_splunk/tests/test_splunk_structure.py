@@ -226,6 +226,10 @@ def test_a_text_line_quoting_an_object_stays_text() -> None:
 
     item = _item({"sid": "s3", "search_name": "Webhook rejections", "result": {"_raw": raw}})
 
-    assert item.title == "[Splunk] Webhook rejections"
-    assert item.body == raw
+    # Titled by its message, after the record's level: the problem, not the search.
+    assert (
+        item.title
+        == 'webhook rejected payload {"id": 7} from 10.0.0.7 (signature mismatch) retry=3'
+    )
+    assert item.body.startswith(raw)
     assert item.level == "warning"

@@ -1,0 +1,82 @@
+"""Traces whose every line carries its logger's prefix, and stacks logged without an error."""
+
+from __future__ import annotations
+
+from soulcaster_core.parsing import log_message, parse_log_line, parse_trace
+
+RAILS = (
+    "F, [2026-03-05T15:15:38.369278 #18] FATAL -- : [a98b3b92-ee09] \n"
+    '[a98b3b92-ee09] KeyError (key not found: "GB-GSY"):\n'
+    "[a98b3b92-ee09]   \n"
+    "[a98b3b92-ee09] app/services/checkout/tax_calculator.rb:18:in `rate_for'\n"
+    "[a98b3b92-ee09] app/controllers/checkouts_controller.rb:29:in `create'"
+)
+
+SIDEKIQ = (
+    "2026-03-06T23:34:31.025Z pid=61 tid=xqer class=CertificateIssuerJob INFO: fail\n"
+    '2026-03-06T23:34:31.025Z pid=61 tid=xqer WARN: {"context":"Job raised exception"}\n'
+    "2026-03-06T23:34:31.025Z pid=61 tid=xqer WARN: Prawn::Errors::CannotFit: too long\n"
+    "2026-03-06T23:34:31.025Z pid=61 tid=xqer WARN: "
+    "/usr/local/bundle/gems/prawn-2.4.0/lib/prawn/text.rb:343:in `text_box'\n"
+    "2026-03-06T23:34:31.025Z pid=61 tid=xqer WARN: "
+    "/rails/app/services/certificates/pdf_builder.rb:57:in `render_name'\n"
+    "2026-03-06T23:34:31.025Z pid=61 tid=xqer WARN: "
+    "/rails/app/jobs/certificate_issuer_job.rb:19:in `perform'"
+)
+
+
+def test_a_rails_error_with_the_request_id_on_every_line() -> None:
+    [error] = parse_trace(RAILS)
+    assert (error.type, error.value) == ("KeyError", 'key not found: "GB-GSY"')
+    assert [f.function for f in error.frames] == ["create", "rate_for"]
+
+
+def test_a_sidekiq_failure_with_the_time_and_thread_on_every_line() -> None:
+    [error] = parse_trace(SIDEKIQ)
+    assert (error.type, error.value) == ("Prawn::Errors::CannotFit", "too long")
+    assert [f.function for f in error.frames] == ["perform", "render_name", "text_box"]
+    assert error.frames[-1].in_app is False  # a gem's frame
+
+
+def test_indented_frames_are_not_a_prefix() -> None:
+    js = (
+        "TypeError: x is not a function\n"
+        "    at checkout (https://shop.example/app.js:1:2)\n"
+        "    at submit (https://shop.example/app.js:3:4)"
+    )
+    [error] = parse_trace(js)
+    assert [f.function for f in error.frames] == ["submit", "checkout"]
+
+
+def test_a_message_logged_with_its_stack_is_an_error_without_a_type() -> None:
+    line = parse_log_line(
+        '{"levelname": "ERROR", "name": "core.monitoring", '
+        '"message": "Stock went negative for sku ING-6539", '
+        '"stack_info": "Stack (most recent call last):\\n'
+        '  File \\"/app/orders/cancellation.py\\", line 31, in cancel_order\\n'
+        "    restock(order)\\n"
+        '  File \\"/app/core/monitoring.py\\", line 12, in report_anomaly\\n'
+        '    log.error(message, stack_info=True)"}'
+    )
+    assert line is not None
+    [logged] = line.exceptions
+    assert (logged.type, logged.value) == (None, "Stock went negative for sku ING-6539")
+    assert [f.function for f in logged.frames] == ["cancel_order", "report_anomaly"]
+
+
+def test_the_message_of_a_text_log_record() -> None:
+    records = {
+        "2026-03-08T08:12:59.574Z  WARN 1 --- [shipment-service] [   scheduling-1] "
+        "c.k.shipment.edi.SftpPublisher          : Slow SFTP upload": "Slow SFTP upload",
+        "E, [2026-03-05T01:25:32.219799 #131] ERROR -- : [41012d50] lock timeout": "lock timeout",
+        "2024-03-05 10:00:01,123 ERROR [accounts.profiles] request failed": "request failed",
+        "[2026-03-05 10:00:01] production.ERROR: Attempt to read property": (
+            "Attempt to read property"
+        ),
+        "ERROR:root:disk full": "disk full",
+        "2024-03-05 12:00:01 INFO  com.shop.Api - next request": "next request",
+        # No time or level first: the line is its own message.
+        "Slow upload to sftp.dhl.example: 210 bytes": "Slow upload to sftp.dhl.example: 210 bytes",
+    }
+    for line, message in records.items():
+        assert log_message(line) == message, line
