@@ -71,7 +71,7 @@ _REPEAT_METHOD: dict[str, Method] = {
     "skeleton": "skeleton",
 }
 #: Keys that stop deciding once they lead to two clusters (frame keys become helpers instead).
-_SHAREABLE = ("message", "service", "skeleton")
+_SHAREABLE = ("message", "location", "service", "type", "skeleton", "suffix")
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,15 @@ def otherwise_different(
     if not (mine_callers and their_callers) or not set(mine_callers).isdisjoint(their_callers):
         return False
     return min(len(mine_callers), len(their_callers)) >= 2 or not same_message
+
+
+def _same_message(mine: str, theirs: str) -> bool:
+    """Two masked messages that say the same thing but for a word or two (an unmasked name):
+    at least half of their words in common. An unknown message is not another one."""
+    if not mine or not theirs or mine == theirs:
+        return True
+    a, b = set(mine.split()), set(theirs.split())
+    return len(a & b) * 2 >= len(a | b)
 
 
 def _vetoed(
@@ -206,6 +215,18 @@ class _Batch:
         return [Match(r.id, s, dict(r.metadata)) for r, s in zip(records, scores, strict=True)]
 
 
+def _own_keys(doc: ClusterDoc, helpers: frozenset[str]) -> list[tuple[GroupingKey, int]]:
+    """The keys ``doc`` registers, each with the index of the frame it starts from: one frame
+    (and location) key, its innermost frame that is no shared helper, and every other key."""
+    own = next((at for at, name in enumerate(doc.frames) if name not in helpers), None)
+    keys: list[tuple[GroupingKey, int]] = []
+    if own is not None:
+        keys.append((doc.frame_keys[own], own))
+        if doc.location_keys:
+            keys.append((doc.location_keys[own], own))
+    return keys + [(k, 0) for k in doc.all_keys() if k.kind not in ("frames", "location")]
+
+
 @lru_cache(maxsize=4)
 def _key_only(dimensions: int) -> npt.NDArray[np.float32]:
     vector = np.zeros(dimensions, dtype=np.float32)
@@ -253,12 +274,12 @@ class Clusterer:
         # A log template met for the first time may still be a known one with values of
         # other lengths: its skeleton is looked up too.
         # (And its message may be a known error's, after a context prefix.)
-        secondary: list[str] = []
-        for doc in docs.values():
-            if doc.signature not in batch.known and not doc.is_exception:
-                if (skeleton := doc.skeleton_key) is not None:
-                    secondary.append(skeleton.id)
-                secondary += [k.id for k in doc.message_keys()]
+        secondary = [
+            key.id
+            for doc in docs.values()
+            if doc.signature not in batch.known and not doc.is_exception
+            for key in doc.secondary_keys()
+        ]
         if secondary:
             batch.known.update(await self.index.fetch(project_id, list(dict.fromkeys(secondary))))
         # Only a document whose primary key is new can make a record or need a neighbour.
@@ -284,11 +305,9 @@ class Clusterer:
         )
         for item, doc in zip(placed, docs, strict=True):
             assert item.cluster_id is not None
-            own_frame = 0 if doc.frames else None
-            for at, key in enumerate(doc.all_keys()):
-                if key.kind != "frames" or at == own_frame:
-                    metadata = self._metadata(item, doc, key, item.cluster_id, at)
-                    batch.put(key.id, self._vector(doc, batch, key.id), metadata)
+            for key, at in _own_keys(doc, frozenset()):
+                metadata = self._metadata(item, doc, key, item.cluster_id, at)
+                batch.put(key.id, self._vector(doc, batch, key.id), metadata)
         await self.index.upsert(project_id, list(batch.records.values()))
 
     async def _decide(
@@ -339,36 +358,65 @@ class Clusterer:
         return signature(f"cluster\x1f{item.id}")
 
     def _helpers(self, doc: ClusterDoc, batch: _Batch) -> frozenset[str]:
+        """The frames of ``doc`` known to be shared helpers (of this type, or of any)."""
+        known = batch.known
+        locations = doc.location_keys or doc.frame_keys
         return frozenset(
             name
-            for name, key in zip(doc.frames, doc.frame_keys, strict=True)
-            if (batch.known.get(key.id) or {}).get("helper")
+            for name, key, anywhere in zip(doc.frames, doc.frame_keys, locations, strict=True)
+            if (known.get(key.id) or {}).get("helper")
+            or (known.get(anywhere.id) or {}).get("helper")
         )
 
     def _by_exception_keys(self, doc: ClusterDoc, batch: _Batch) -> _Decision:
-        for at, key in enumerate(doc.frame_keys):
+        found = self._by_frames(doc, doc.frame_keys, batch)
+        if found is not None:
+            return _Decision(found, "frames")
+        helpers = self._helpers(doc, batch)
+        # The message: the type's, then an untyped one's (an error logged without its type),
+        # and, for an item without frames, its causes' (a log may print only the root cause).
+        keys = [doc.message_key, doc.untyped_message_key]
+        if not doc.frames:
+            keys += doc.cause_keys
+        for key in keys:
+            record = batch.usable(key)
+            if record is not None and frames_agree(doc.frames, record.get("frames") or [], helpers):
+                return _Decision(str(record["cluster_id"]), "message")
+        if doc.location_keys:
+            found = self._by_frames(doc, doc.location_keys, batch)
+            if found is not None:
+                return _Decision(found, "frames")
+        if not doc.frames and not doc.message:
+            # Only an alert that names nothing but an error type (in a service): a message
+            # that matched no cluster's is another problem of that type.
+            for key in (doc.service_key, doc.type_only_key):
+                record = batch.usable(key)
+                theirs = record.get("service") if record is not None else None
+                if record is not None and not (doc.service and theirs and doc.service != theirs):
+                    return _Decision(str(record["cluster_id"]), "service")
+        return _Decision(None, "new")
+
+    def _by_frames(self, doc: ClusterDoc, keys: Sequence[GroupingKey], batch: _Batch) -> str | None:
+        """The cluster the innermost frame that is no shared helper leads to, when the cluster
+        does not tell another story there: another file, or another message."""
+        for at, key in enumerate(keys):
             found = batch.known.get(key.id)
             if found is None:
-                break  # the innermost frame that is no helper is new: no frame key decides
+                return None  # the innermost frame that is no helper is new
             if found.get("helper"):
                 continue
+            if found.get("ambiguous"):
+                return None
             theirs = list(found.get("frames") or [])
-            same_message = found.get("head") == doc.head
+            same_message = _same_message(doc.message, str(found.get("message") or ""))
             if otherwise_different(doc.frames[at:], theirs, same_message):
                 self._mark_helper(doc, key, found, batch)
                 continue
-            return _Decision(str(found["cluster_id"]), "frames")
-        helpers = self._helpers(doc, batch)
-        found = batch.usable(doc.message_key)
-        if found is not None and frames_agree(doc.frames, found.get("frames") or [], helpers):
-            return _Decision(str(found["cluster_id"]), "message")
-        if not doc.frames and not doc.message:
-            # Only an alert that names nothing but an error type in a service: a message
-            # that matched no cluster's is another problem of that type.
-            found = batch.usable(doc.service_key)
-            if found is not None:
-                return _Decision(str(found["cluster_id"]), "service")
-        return _Decision(None, "new")
+            other_file = found.get("file")
+            if not same_message or (doc.files[at] and other_file and doc.files[at] != other_file):
+                return None  # one function name, but not one bug there
+            return str(found["cluster_id"])
+        return None
 
     def _mark_helper(
         self, doc: ClusterDoc, key: GroupingKey, found: dict[str, Any], batch: _Batch
@@ -379,9 +427,11 @@ class Clusterer:
         batch.put(key.id, vector, {**found, "helper": True})
         theirs = list(found.get("frames") or [])
         if len(theirs) > 1:
-            caller = frame_key(doc.type_key, theirs[1])
+            typed = doc.type_key if key.kind == "frames" else ""
+            caller = frame_key(typed, theirs[1])
             if caller.id not in batch.known:
-                batch.put(caller.id, vector, {**found, "frames": theirs[1:], "kind": "frames"})
+                moved = {**found, "frames": theirs[1:], "kind": key.kind, "file": None}
+                batch.put(caller.id, vector, moved)
 
     def _by_template_keys(self, doc: ClusterDoc, batch: _Batch) -> _Decision:
         found = batch.known.get(doc.template_key.id)
@@ -392,7 +442,8 @@ class Clusterer:
             return _Decision(str(found["cluster_id"]), "skeleton")
         for key in doc.message_keys():
             found = batch.usable(key)
-            if found is not None:
+            # Only an error's message: two log lines that end alike are not one problem.
+            if found is not None and found.get("kind") == "message":
                 return _Decision(str(found["cluster_id"]), "message")
         return _Decision(None, "new")
 
@@ -433,20 +484,16 @@ class Clusterer:
         known = batch.known
         if all(k in known for k in doc.key_ids):
             return  # an occurrence of a known problem: nothing new to write (the common case)
-        helpers = self._helpers(doc, batch)
-        # One frame key per item: its innermost frame that is no shared helper.
-        own_frame = next((at for at, name in enumerate(doc.frames) if name not in helpers), None)
-        for at, key in enumerate(doc.all_keys()):
-            if key.kind == "frames" and at != own_frame:
-                continue
+        for key, at in _own_keys(doc, self._helpers(doc, batch)):
             found = known.get(key.id)
             if found is None:
                 metadata = self._metadata(item, doc, key, cluster_id, at)
                 batch.put(key.id, self._vector(doc, batch, key.id), metadata)
             elif (
                 found.get("cluster_id") != cluster_id
-                and key.kind in _SHAREABLE
+                and (key.kind in _SHAREABLE or found.get("kind") in _SHAREABLE)
                 and not found.get("ambiguous")
+                and not found.get("helper")
             ):
                 batch.put(key.id, self._vector(doc, batch, key.id), {**found, "ambiguous": True})
 
@@ -454,14 +501,16 @@ class Clusterer:
     def _metadata(
         item: FeedbackItem, doc: ClusterDoc, key: GroupingKey, cluster_id: str, at: int
     ) -> dict[str, Any]:
-        frames = list(doc.frames[at:] if key.kind == "frames" else doc.frames)
+        located = key.kind in ("frames", "location")
         return {
             "cluster_id": cluster_id,
             "kind": key.kind,
             "source": item.source,
             "title": item.title,
             "head": doc.head,
-            "frames": frames,
+            "message": doc.message,
+            "frames": list(doc.frames[at:] if located else doc.frames),
+            "file": doc.files[at] if located and doc.files else None,
             "type": doc.exc_type,
             "service": doc.service,
             # Only a log's or an alert's template takes part in the same-shape queries of the

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..models import FeedbackItem
+from ..parsing import parse_trace
 from ..parsing.libraries import class_in_app, path_in_app
 from ..stacktrace import ExceptionInfo, Frame
 from .messages import canonical, key_type, short_type
@@ -32,7 +33,9 @@ TOP_FRAMES = 5
 #: Words of a masked head kept; the shape of a message is in its start.
 HEAD_WORDS = 48
 
-KeyKind = Literal["frames", "message", "service", "template", "skeleton"]
+KeyKind = Literal[
+    "frames", "message", "location", "service", "type", "template", "skeleton", "suffix"
+]
 
 # "Type: message", in the spellings of Python, JS, Java, C#, PHP, Go, Ruby: at the start of a
 # line, or after a log line's prefix ("2024-03-05 ERROR [web] request 42 failed: Error: ...").
@@ -60,6 +63,8 @@ _HEADLINE_HINT = re.compile(
 )
 # "[Triggered on {host:web-1}]", "[P1]", "[Recovered]": alert state, not the problem.
 _TAGS_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+")
+# A bundler's content hash in a file name: "chunk-3f9a1c", "main.8e4b2a0d".
+_HASHED = re.compile(r"[0-9a-f]{6,}|\d{3,}")
 # A word that is nothing but slots and punctuation: "<*>", "(<*>)", "<<*>", "<*>,<*>".
 _SLOT = re.compile(r"(?<=\s)[^\w\s]*(?:<\*>[^\w\s]*)+(?=\s)")
 # Function names that name no code: anonymous functions, module bodies, minified names.
@@ -81,6 +86,11 @@ class GroupingKey:
 
 def _key(kind: KeyKind, *parts: str) -> GroupingKey:
     return GroupingKey(kind, f"{kind[0]}:" + signature("\x1f".join(parts)))
+
+
+def _suffix(message: str) -> GroupingKey:
+    # The id of an untyped error's message key, in the role of a log line's suffix.
+    return GroupingKey("suffix", _key("message", "", message).id)
 
 
 def frame_key(type_key: str, name: str) -> GroupingKey:
@@ -112,17 +122,28 @@ class ClusterDoc:
     message: str = ""
     #: Where the frames came from, for the explanation: "exceptions" or "text".
     frames_from: str = ""
+    #: The file (name without extension) of each frame, when the sender gave one.
+    files: tuple[str | None, ...] = ()
+    #: The causes of the thrown exception: (type as keys compare it, masked message).
+    causes: tuple[tuple[str, str], ...] = ()
     #: One key per application frame, innermost first: the first that is not a shared helper
     #: is the item's key (the clusterer decides which frames are helpers).
     frame_keys: tuple[GroupingKey, ...] = field(init=False)
     message_key: GroupingKey | None = field(init=False)
-    #: Type and service: what a monitor without a trace says of an error.
+    #: The same frames and message of an exception whose type is unknown: how an error logged
+    #: without its type (a Go error, a log line) and its typed twin meet.
+    location_keys: tuple[GroupingKey, ...] = field(init=False)
+    untyped_message_key: GroupingKey | None = field(init=False)
+    #: Type and service: what a monitor without a trace says of an error; the type alone.
     service_key: GroupingKey | None = field(init=False)
+    type_only_key: GroupingKey | None = field(init=False)
+    #: The causes' messages, as ``message`` keys (a log may print only the root cause).
+    cause_keys: tuple[GroupingKey, ...] = field(init=False)
     #: The exact masked template, with frames: the key of logs and alerts.
     template_key: GroupingKey = field(init=False)
     _skeleton: GroupingKey | bool | None = field(init=False, default=False, repr=False)
-    #: The keys every occurrence is looked up by, the primary one first (a log's skeleton is
-    #: looked up only when its template is new: see ``skeleton_key``).
+    #: The keys every occurrence is looked up by, the primary one first (a log's skeleton and
+    #: message keys are looked up only when its template is new: see ``secondary_keys``).
     keys: tuple[GroupingKey, ...] = field(init=False)
     key_ids: tuple[str, ...] = field(init=False)
     #: The primary key's id: what identical occurrences share.
@@ -131,18 +152,38 @@ class ClusterDoc:
     def __post_init__(self) -> None:
         # Plain assignments (the class is not frozen): this runs for every distinct log line.
         self.template_key = _key("template", self.head, *self.frames)
-        self.message_key = self.service_key = None
-        if self.is_exception:
-            self.frame_keys = tuple(frame_key(self.type_key, name) for name in self.frames)
-            if self.message:  # a type alone says too little to join on
-                self.message_key = _key("message", self.type_key, self.message)
-            if self.type_key and self.service:
-                self.service_key = _key("service", self.type_key, self.service.lower())
-            found = [*self.frame_keys, self.message_key, self.service_key]
-            self.keys = tuple(k for k in found if k is not None)
-        else:
-            self.frame_keys = ()
+        self.message_key = self.untyped_message_key = None
+        self.service_key = self.type_only_key = None
+        self.frame_keys = self.location_keys = self.cause_keys = ()
+        if not self.is_exception:
             self.keys = (self.template_key,)
+        else:
+            typed = self.type_key
+            self.frame_keys = tuple(frame_key(typed, name) for name in self.frames)
+            if self.message:  # a type alone says too little to join on
+                self.message_key = _key("message", typed, self.message)
+            if typed:
+                self.location_keys = tuple(
+                    GroupingKey("location", frame_key("", name).id) for name in self.frames
+                )
+                if self.message:
+                    self.untyped_message_key = _key("message", "", self.message)
+                if self.service:
+                    self.service_key = _key("service", typed, self.service.lower())
+                self.type_only_key = _key("type", typed)
+            self.cause_keys = tuple(
+                _key("message", kind, message) for kind, message in self.causes if message
+            )
+            found = [
+                *self.frame_keys,
+                self.message_key,
+                self.untyped_message_key,
+                *self.location_keys,
+                self.service_key,
+                self.type_only_key,
+                *self.cause_keys,
+            ]
+            self.keys = tuple(k for k in found if k is not None)
         self.key_ids = tuple(k.id for k in self.keys)
         self.signature = self.keys[0].id if self.keys else self.template_key.id
 
@@ -175,23 +216,29 @@ class ClusterDoc:
     def message_keys(self) -> tuple[GroupingKey, ...]:
         """For a log line or alert: the ``message`` keys of an untyped error with this message,
         or with the part after a context prefix ("request failed: upsert checkpoint: pq:
-        deadlock detected" ends in the message of a Go error). Looked up, never registered."""
+        deadlock detected" ends in the message of a Go error)."""
         if self.is_exception:
             return ()
-        found = [_key("message", "", self.head)]
+        found = [_suffix(self.head)]
         at = self.head.find(": ")
-        while at != -1:
+        while at != -1 and len(found) <= MAX_SUFFIXES:
             rest = self.head[at + 2 :]
             if len(rest.split()) < 3:
                 break
-            found.append(_key("message", "", rest))
+            found.append(_suffix(rest))
             at = self.head.find(": ", at + 2)
         return tuple(found)
 
-    def all_keys(self) -> tuple[GroupingKey, ...]:
-        """``keys`` and the skeleton key: every key a new problem registers."""
+    def secondary_keys(self) -> tuple[GroupingKey, ...]:
+        """A log's or alert's skeleton and message keys: looked up and registered only when
+        its template is new."""
         skeleton = self.skeleton_key
-        return self.keys if skeleton is None else (*self.keys, skeleton)
+        found = self.message_keys()
+        return found if skeleton is None else (skeleton, *found)
+
+    def all_keys(self) -> tuple[GroupingKey, ...]:
+        """Every key a new problem may register."""
+        return (*self.keys, *self.secondary_keys())
 
     @property
     def tokens(self) -> list[str]:
@@ -202,6 +249,20 @@ class ClusterDoc:
         """Templates that may match this one but for slots share its length and first word."""
         tokens = self.tokens
         return signature(f"{len(tokens)} {tokens[0] if tokens else ''}")[:16]
+
+
+#: Context prefixes a log line's message may be read without ("request failed: ...").
+MAX_SUFFIXES = 3
+
+
+def frame_file(frame: Frame) -> str | None:
+    """The name of a frame's file without its directory and extension (``billing`` for
+    ``/srv/app/billing.py``), where that names the code: not a URL's bundle or chunk."""
+    path = frame.filename or ""
+    if not path or "://" in path or path.startswith("<"):
+        return None
+    name = re.split(r"[/\\]", path)[-1].split(".", 1)[0].lower()
+    return name if name and not _HASHED.search(name) else None
 
 
 def frame_name(frame: Frame) -> str | None:
@@ -242,7 +303,15 @@ def _is_library(frame: Frame) -> bool:
 
 
 def application_frames(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
-    """Names of the thrown exception's application frames, innermost first.
+    """Names of the thrown exception's application frames, innermost first (see
+    ``_application_frames``)."""
+    return tuple(name for name, _ in _application_frames(exceptions))
+
+
+def _application_frames(
+    exceptions: Sequence[ExceptionInfo],
+) -> tuple[tuple[str, str | None], ...]:
+    """The thrown exception's application frames, innermost first: (name, file) each.
 
     A frame is the application's when the sender says so (``in_app``), or, where it says
     nothing, when its path is no library's. When the thrown exception has none (a wrapper
@@ -253,9 +322,13 @@ def application_frames(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
         chosen = [f for f in frames if f.in_app]
         if not chosen:
             chosen = [f for f in frames if f.in_app is None and not _is_library(f)]
-        names = _dedupe(n for n in map(frame_name, reversed(chosen)) if n)
-        if names:
-            return names[:TOP_FRAMES]
+        named: dict[str, str | None] = {}
+        for frame in reversed(chosen):
+            name = frame_name(frame)
+            if name and name not in named:
+                named[name] = frame_file(frame)
+        if named:
+            return tuple(named.items())[:TOP_FRAMES]
     return ()
 
 
@@ -300,8 +373,23 @@ def exception_document(
 ) -> ClusterDoc:
     """The document of an item whose exceptions a plugin read: nothing of its text is used."""
     thrown = exceptions[-1]
-    frames = application_frames(exceptions)
-    return _exception_doc(thrown.type, thrown.value, frames, service, "exceptions")
+    found = _application_frames(exceptions)
+    return _exception_doc(
+        thrown.type,
+        thrown.value,
+        tuple(name for name, _ in found),
+        service,
+        "exceptions",
+        files=tuple(file for _, file in found),
+        causes=tuple((key_type(e.type), _said(e.type, e.value)[1]) for e in exceptions[:-1]),
+    )
+
+
+def _said(kind: str | None, message: str | None) -> tuple[str, str]:
+    """The canonical short type and masked message of an exception."""
+    said = canonical(kind, message)
+    text = _TRAILING_VALUE.sub(rf"\g<1>{MASK}", said.message)
+    return said.type, (_cap(mask(text)) if text else "")
 
 
 def _exception_doc(
@@ -310,11 +398,10 @@ def _exception_doc(
     frames: tuple[str, ...],
     service: str | None,
     frames_from: str,
+    files: tuple[str | None, ...] = (),
+    causes: tuple[tuple[str, str], ...] = (),
 ) -> ClusterDoc:
-    said = canonical(kind, message)
-    exc_type = said.type
-    text = _TRAILING_VALUE.sub(rf"\g<1>{MASK}", said.message)
-    masked = _cap(mask(text)) if text else ""
+    exc_type, masked = _said(kind, message)
     if not key_type(kind) and not frames and masked:
         # A message with neither a type that says anything nor a stack (a logged error, a
         # sample quoted by a monitor) is a log line: its template and skeleton find it.
@@ -331,6 +418,8 @@ def _exception_doc(
         type_key=key_type(kind),
         message=masked,
         frames_from=frames_from if frames else "",
+        files=files or (None,) * len(frames),
+        causes=causes,
     )
 
 
@@ -354,12 +443,15 @@ def build_document(title: str, body: str, raw_text: str, service: str | None = N
         text = "\n".join(part for part in (title, body, raw_text) if part)
     headline = _headline(title, text)
     if headline is not None:
-        frames: tuple[str, ...] = ()
-        if "\n" in text:  # a trace takes more than one line
-            from ..parsing import parse_trace
-
-            frames = application_frames(parse_trace(text))
-        return _exception_doc(headline[0], headline[1], frames, service, "text")
+        found = _application_frames(parse_trace(text)) if "\n" in text else ()
+        return _exception_doc(
+            headline[0],
+            headline[1],
+            tuple(name for name, _ in found),
+            service,
+            "text",
+            files=tuple(file for _, file in found),
+        )
     # No exception: the title states the problem (an alert, a log line), unless the model cut
     # it short; then its full first line, from the raw text it was cut from.
     statement = title

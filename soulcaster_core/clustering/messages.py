@@ -157,7 +157,7 @@ _ESCAPED_QUOTE = re.compile(r"\\+([\"'])")
 # A cheap test before the rules: every wording above contains one of these.
 _HINT = re.compile(
     r"propert|is not an object|is not a function|is not defined|find variable|recursion|"
-    r"call stack|fetch|Load failed|JSON|module|(?i:invalid (?:time|date))|media|not supported"
+    r"call stack|fetch|Load failed|JSON|module|(?i:invalid (?:time|date))|media|supported"
 )
 
 

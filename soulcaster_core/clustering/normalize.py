@@ -34,7 +34,9 @@ _QUANTITY = re.compile(
 # The last label of the host names logs mention: a host is a value, with or without its port.
 _TLD = (
     r"(?:com|org|net|io|edu|gov|mil|local|internal|lan|dev|app|cloud|co|ai"
-    r"|us|eu|uk|de|fr|nl|jp|cn|hk|in|ru|br|au|ca)"
+    r"|us|eu|uk|de|fr|nl|jp|cn|hk|in|ru|br|au|ca"
+    # and the names kept for examples, tests and private networks
+    r"|example|test|invalid|corp|intra|home|svc)"
 )
 # The word a log names a user by is a value, whatever it looks like: "session closed for user
 # cyrus", "Invalid user admin from ..." ("user" followed by a word that is not a preposition),
