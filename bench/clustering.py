@@ -18,7 +18,8 @@ Logs: ``--logs`` scores labelled CSV files (columns ``Content`` and ``EventId``,
 
 Errors: each line of the JSON-lines file is one webhook ``{"source", "headers", "body",
 "group"}``; all are posted to a running app (SQLite store in a temporary directory, every
-installed plugin), the worker clusters them, and pairwise precision and recall of "same
+installed plugin; one project per ``company`` a row names, as separate customers would be),
+the worker clusters them, and pairwise precision and recall of "same
 cluster" are scored against ``group``. Several files are scored one after the other, each in
 its own app. Rows that carry ``classes`` (``bench/data/webhooks-*.jsonl``) also get a
 breakdown per class: precision and recall over the pairs where either webhook carries it.
@@ -45,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 from soulcaster_core.clustering.clusterer import Clusterer  # noqa: E402
 from soulcaster_core.clustering.embedder import LocalEmbedder  # noqa: E402
 from soulcaster_core.clustering.index import LocalIndex  # noqa: E402
-from soulcaster_core.models import FeedbackItem, Project  # noqa: E402
+from soulcaster_core.models import FeedbackItem, Project, slugify  # noqa: E402
 from soulcaster_core.settings import Settings  # noqa: E402
 from soulcaster_core.store.sqlite import SQLiteStore  # noqa: E402
 
@@ -225,30 +226,37 @@ def run_errors(path: Path) -> dict[str, Any]:
     from soulcaster_core.web.app import create_app
 
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    # Each company is a customer of its own: one project each, as it would be deployed.
+    project_of = [slugify(row.get("company") or "default") for row in rows]
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), api_token="bench", run_worker=False)
         app = create_app(settings)
         with TestClient(app, raise_server_exceptions=False) as client:
+            portal = client.portal
+            assert portal is not None
+            store = app.state.soulcaster.store
+            for project in sorted(set(project_of)):
+                portal.call(store.create_project, Project(id=project, name=project))
             item_ids: list[str | None] = []
-            for row in rows:
+            for row, project in zip(rows, project_of, strict=True):
                 answer = client.post(
                     f"/ingest/{row['source']}/webhook",
-                    params={"project_id": "default"},
+                    params={"project_id": project},
                     headers=row["headers"],
                     content=json.dumps(row["body"], separators=(",", ":")).encode(),
                 )
                 item_ids.append(answer.json().get("id") if answer.status_code < 300 else None)
             services = app.state.soulcaster
             worker = ClusterWorker(services, consumer="bench", block_ms=0)
-            portal = client.portal
-            assert portal is not None
             while portal.call(worker.run_once):
                 pass
             auth = {"authorization": "Bearer bench"}
             cluster_of: dict[str, str | None] = {}
-            for item_id in filter(None, item_ids):
+            for item_id, project in zip(item_ids, project_of, strict=True):
+                if item_id is None:
+                    continue
                 item = client.get(
-                    f"/api/feedback/{item_id}", params={"project_id": "default"}, headers=auth
+                    f"/api/feedback/{item_id}", params={"project_id": project}, headers=auth
                 ).json()
                 cluster_of[item_id] = item.get("cluster_id")
     refused = [i for i, item_id in enumerate(item_ids) if item_id is None]

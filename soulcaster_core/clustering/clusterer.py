@@ -58,10 +58,20 @@ NEAREST_K = 5
 CALLER_FRAMES = 3
 
 Method = Literal[
-    "frames", "message", "service", "signature", "skeleton", "template", "nearest", "new"
+    "frames",
+    "message",
+    "service",
+    "entry",
+    "signature",
+    "skeleton",
+    "template",
+    "nearest",
+    "new",
 ]
 #: Key kinds whose records repeat another record's vector (left out of neighbour searches).
 _REPEATS = ("skeleton", "service")
+#: Key kinds that stand for one frame of a stack.
+_LOCATED = ("frames", "location")
 #: How a repeat of a problem first seen in the same batch is found: by its primary key.
 _REPEAT_METHOD: dict[str, Method] = {
     "frames": "frames",
@@ -69,9 +79,10 @@ _REPEAT_METHOD: dict[str, Method] = {
     "service": "service",
     "template": "signature",
     "skeleton": "skeleton",
+    "entry": "entry",
 }
 #: Keys that stop deciding once they lead to two clusters (frame keys become helpers instead).
-_SHAREABLE = ("message", "location", "service", "type", "skeleton", "suffix")
+_SHAREABLE = ("message", "location", "service", "type", "entry", "skeleton", "suffix")
 
 
 @dataclass(frozen=True)
@@ -121,18 +132,38 @@ def frames_agree(
     return mine[0] in theirs or theirs[0] in mine
 
 
+def shared_run(mine: Sequence[str], theirs: Sequence[str]) -> int:
+    """How many innermost frames two stacks have in common, in order."""
+    run = 0
+    for a, b in zip(mine, theirs, strict=False):
+        if a != b:
+            break
+        run += 1
+    return run
+
+
 def otherwise_different(
     mine: Sequence[str], theirs: Sequence[str], same_message: bool = True
 ) -> bool:
-    """Two stacks that end in the same frame (``mine[0] == theirs[0]``) and share none of the
-    callers after it: that frame is a helper many problems pass through, not a problem.
+    """Two stacks that end in the same frames and share none of the callers after them: those
+    frames are a helper many problems pass through (an error reporter, an API client), not a
+    problem.
 
-    With one caller on a side, a caller renamed by a release looks the same: it takes
-    another message too to tell a helper."""
-    mine_callers, their_callers = mine[1 : 1 + CALLER_FRAMES], theirs[1 : 1 + CALLER_FRAMES]
-    if not (mine_callers and their_callers) or not set(mine_callers).isdisjoint(their_callers):
+    One caller on a side after one shared frame is what a release that renamed the caller
+    looks like: it takes more to tell a helper: two callers, a run of two shared frames (a
+    helper calling a helper), or another message."""
+    run = shared_run(mine, theirs)
+    mine_callers, their_callers = mine[run : run + CALLER_FRAMES], theirs[run : run + CALLER_FRAMES]
+    if not (run and mine_callers and their_callers):
         return False
-    return min(len(mine_callers), len(their_callers)) >= 2 or not same_message
+    if not set(mine_callers).isdisjoint(their_callers):
+        return False
+    return min(len(mine_callers), len(their_callers)) >= 2 or run >= 2 or not same_message
+
+
+def _other_service(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
+    theirs = record.get("service")
+    return bool(doc.service and theirs and doc.service != theirs)
 
 
 def _same_message(mine: str, theirs: str) -> bool:
@@ -224,7 +255,8 @@ def _own_keys(doc: ClusterDoc, helpers: frozenset[str]) -> list[tuple[GroupingKe
         keys.append((doc.frame_keys[own], own))
         if doc.location_keys:
             keys.append((doc.location_keys[own], own))
-    return keys + [(k, 0) for k in doc.all_keys() if k.kind not in ("frames", "location")]
+    # A mention is looked up only: a name in a sentence is no entry point of its own.
+    return keys + [(k, 0) for k in doc.all_keys() if k.kind not in _LOCATED and k.kind != "mention"]
 
 
 @lru_cache(maxsize=4)
@@ -386,13 +418,20 @@ class Clusterer:
             found = self._by_frames(doc, doc.location_keys, batch)
             if found is not None:
                 return _Decision(found, "frames")
+        for key in (doc.service_key, doc.type_only_key):
+            # A cluster an alert made of nothing but an error type (in a service) is this
+            # error's, whatever the error says.
+            record = batch.usable(key)
+            if record is None or record.get("frames") or record.get("message"):
+                continue
+            if not _other_service(doc, record):
+                return _Decision(str(record["cluster_id"]), "service")
         if not doc.frames and not doc.message:
             # Only an alert that names nothing but an error type (in a service): a message
             # that matched no cluster's is another problem of that type.
             for key in (doc.service_key, doc.type_only_key):
                 record = batch.usable(key)
-                theirs = record.get("service") if record is not None else None
-                if record is not None and not (doc.service and theirs and doc.service != theirs):
+                if record is not None and not _other_service(doc, record):
                     return _Decision(str(record["cluster_id"]), "service")
         return _Decision(None, "new")
 
@@ -410,7 +449,7 @@ class Clusterer:
             theirs = list(found.get("frames") or [])
             same_message = _same_message(doc.message, str(found.get("message") or ""))
             if otherwise_different(doc.frames[at:], theirs, same_message):
-                self._mark_helper(doc, key, found, batch)
+                self._mark_helper(doc, keys, at, found, batch)
                 continue
             other_file = found.get("file")
             if not same_message or (doc.files[at] and other_file and doc.files[at] != other_file):
@@ -419,18 +458,27 @@ class Clusterer:
         return None
 
     def _mark_helper(
-        self, doc: ClusterDoc, key: GroupingKey, found: dict[str, Any], batch: _Batch
+        self,
+        doc: ClusterDoc,
+        keys: Sequence[GroupingKey],
+        at: int,
+        found: dict[str, Any],
+        batch: _Batch,
     ) -> None:
-        """``key``'s frame is a shared helper: it decides nothing from now on, and the cluster
-        it led to is known by its next frame out instead."""
-        vector = _key_only(self.embedder.dimensions)
-        batch.put(key.id, vector, {**found, "helper": True})
+        """The frames from ``keys[at]`` that ``doc`` shares with the stack ``found`` was made
+        of are shared helpers: they decide nothing from now on, and the cluster ``found`` led
+        to is known by its first frame out of them instead."""
         theirs = list(found.get("frames") or [])
-        if len(theirs) > 1:
-            typed = doc.type_key if key.kind == "frames" else ""
-            caller = frame_key(typed, theirs[1])
+        run = shared_run(doc.frames[at:], theirs)
+        vector = _key_only(self.embedder.dimensions)
+        for key in keys[at : at + run]:
+            before = batch.known.get(key.id) or found
+            batch.put(key.id, vector, {**before, "helper": True})
+        if len(theirs) > run:
+            kind = keys[at].kind
+            caller = frame_key(doc.type_key if kind == "frames" else "", theirs[run])
             if caller.id not in batch.known:
-                moved = {**found, "frames": theirs[1:], "kind": key.kind, "file": None}
+                moved = {**found, "frames": theirs[run:], "kind": kind, "file": None}
                 batch.put(caller.id, vector, moved)
 
     def _by_template_keys(self, doc: ClusterDoc, batch: _Batch) -> _Decision:
@@ -445,6 +493,10 @@ class Clusterer:
             # Only an error's message: two log lines that end alike are not one problem.
             if found is not None and found.get("kind") == "message":
                 return _Decision(str(found["cluster_id"]), "message")
+        for key in doc.mentions():
+            found = batch.usable(key)
+            if found is not None and found.get("kind") == "entry":
+                return _Decision(str(found["cluster_id"]), "entry")
         return _Decision(None, "new")
 
     async def _by_embedding(self, project_id: str, doc: ClusterDoc, batch: _Batch) -> _Decision:
@@ -489,6 +541,15 @@ class Clusterer:
             if found is None:
                 metadata = self._metadata(item, doc, key, cluster_id, at)
                 batch.put(key.id, self._vector(doc, batch, key.id), metadata)
+            elif found.get("cluster_id") == cluster_id:
+                if doc.frames and not found.get("frames") and key.kind not in _LOCATED:
+                    # The cluster was known without a stack (an alert came first): from now
+                    # on its frames tell it from another problem with the same message.
+                    batch.put(
+                        key.id,
+                        self._vector(doc, batch, key.id),
+                        {**found, "frames": list(doc.frames)},
+                    )
             elif (
                 found.get("cluster_id") != cluster_id
                 and (key.kind in _SHAREABLE or found.get("kind") in _SHAREABLE)
@@ -501,7 +562,7 @@ class Clusterer:
     def _metadata(
         item: FeedbackItem, doc: ClusterDoc, key: GroupingKey, cluster_id: str, at: int
     ) -> dict[str, Any]:
-        located = key.kind in ("frames", "location")
+        located = key.kind in _LOCATED
         return {
             "cluster_id": cluster_id,
             "kind": key.kind,

@@ -34,7 +34,16 @@ TOP_FRAMES = 5
 HEAD_WORDS = 48
 
 KeyKind = Literal[
-    "frames", "message", "location", "service", "type", "template", "skeleton", "suffix"
+    "frames",
+    "message",
+    "location",
+    "service",
+    "type",
+    "entry",
+    "template",
+    "skeleton",
+    "suffix",
+    "mention",
 ]
 
 # "Type: message", in the spellings of Python, JS, Java, C#, PHP, Go, Ruby: at the start of a
@@ -62,7 +71,8 @@ _HEADLINE_HINT = re.compile(
     r"Error|Exception|Exit|Interrupt|Fault|Panic|panic|Failure|Rejection|[a-z]::[A-Z]"
 )
 # "[Triggered on {host:web-1}]", "[P1]", "[Recovered]": alert state, not the problem.
-_TAGS_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+")
+_TAGS_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,200}\]\s*)+")
+_SCOPE = re.compile(r"\{[^{}]*\}")
 # A bundler's content hash in a file name: "chunk-3f9a1c", "main.8e4b2a0d".
 _HASHED = re.compile(r"[0-9a-f]{6,}|\d{3,}")
 # A word that is nothing but slots and punctuation: "<*>", "(<*>)", "<<*>", "<*>,<*>".
@@ -139,6 +149,9 @@ class ClusterDoc:
     type_only_key: GroupingKey | None = field(init=False)
     #: The causes' messages, as ``message`` keys (a log may print only the root cause).
     cause_keys: tuple[GroupingKey, ...] = field(init=False)
+    #: The outermost application frame, by name and by file: the entry point (a task, a job,
+    #: a handler) an alert may name instead of the failing function.
+    entry_keys: tuple[GroupingKey, ...] = field(init=False)
     #: The exact masked template, with frames: the key of logs and alerts.
     template_key: GroupingKey = field(init=False)
     _skeleton: GroupingKey | bool | None = field(init=False, default=False, repr=False)
@@ -154,7 +167,7 @@ class ClusterDoc:
         self.template_key = _key("template", self.head, *self.frames)
         self.message_key = self.untyped_message_key = None
         self.service_key = self.type_only_key = None
-        self.frame_keys = self.location_keys = self.cause_keys = ()
+        self.frame_keys = self.location_keys = self.cause_keys = self.entry_keys = ()
         if not self.is_exception:
             self.keys = (self.template_key,)
         else:
@@ -174,6 +187,9 @@ class ClusterDoc:
             self.cause_keys = tuple(
                 _key("message", kind, message) for kind, message in self.causes if message
             )
+            if self.frames:
+                names = {_identifier(self.frames[-1]), _identifier(self.files[-1] or "")}
+                self.entry_keys = tuple(_key("entry", n) for n in sorted(names) if len(n) >= 6)
             found = [
                 *self.frame_keys,
                 self.message_key,
@@ -182,6 +198,7 @@ class ClusterDoc:
                 self.service_key,
                 self.type_only_key,
                 *self.cause_keys,
+                *self.entry_keys,
             ]
             self.keys = tuple(k for k in found if k is not None)
         self.key_ids = tuple(k.id for k in self.keys)
@@ -229,11 +246,24 @@ class ClusterDoc:
             at = self.head.find(": ", at + 2)
         return tuple(found)
 
+    def mentions(self) -> tuple[GroupingKey, ...]:
+        """For an alert or log line: the ``entry`` keys of the code names it mentions (a task
+        ``reports.tasks.build_weekly_report``, a job ``CertificateIssuerJob``). Looked up,
+        never registered: a name in a sentence is no entry point of its own."""
+        if self.is_exception:
+            return ()
+        names: set[str] = set()
+        for word in _WORDS.split(self.head):
+            if len(word) >= 6 and _CODE_NAME.search(word):
+                names.add(_identifier(word))
+                names.add(_identifier(word.rsplit(".", 1)[-1]))
+        return tuple(GroupingKey("mention", _key("entry", n).id) for n in sorted(names) if n)
+
     def secondary_keys(self) -> tuple[GroupingKey, ...]:
-        """A log's or alert's skeleton and message keys: looked up and registered only when
-        its template is new."""
+        """A log's or alert's skeleton, message and mention keys: looked up (and the first two
+        registered) only when its template is new."""
         skeleton = self.skeleton_key
-        found = self.message_keys()
+        found = (*self.message_keys(), *self.mentions())
         return found if skeleton is None else (skeleton, *found)
 
     def all_keys(self) -> tuple[GroupingKey, ...]:
@@ -251,6 +281,16 @@ class ClusterDoc:
         return signature(f"{len(tokens)} {tokens[0] if tokens else ''}")[:16]
 
 
+def _identifier(name: str) -> str:
+    """A code name as a key compares it: ``CertificateIssuerJob``, ``certificate_issuer_job``
+    and ``certificate-issuer-job`` are one."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+# Where a sentence's words end, and what makes a word a code name: snake_case, a dotted path,
+# or CamelCase.
+_WORDS = re.compile(r"[\s{}()\[\],;:'\"`<>=]+")
+_CODE_NAME = re.compile(r"_|\.[a-z]|[a-z][A-Z]")
 #: Context prefixes a log line's message may be read without ("request failed: ...").
 MAX_SUFFIXES = 3
 
@@ -500,7 +540,16 @@ def _headline(title: str, text: str) -> tuple[str, str] | None:
 
 
 def _strip_tags(title: str) -> str:
-    return _TAGS_PREFIX.sub("", title).strip() if title.lstrip().startswith("[") else title
+    """The title without the state and priority tags in front of it ("[P1] [Triggered on
+    {service:checkout}] ..."), but with the scope they name, in braces: one monitor's groups
+    are different problems, and its states are one."""
+    if not title.lstrip().startswith("["):
+        return title
+    tags = _TAGS_PREFIX.match(title)
+    if tags is None:
+        return title
+    scopes = _SCOPE.findall(tags.group(0))
+    return " ".join([*scopes, title[tags.end() :].strip()])
 
 
 def _cap(template: str) -> str:

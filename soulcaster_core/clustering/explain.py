@@ -19,6 +19,7 @@ METHODS = {
     "frames": "same exception type and innermost application frame",
     "message": "same exception type and message, no contradicting frames",
     "service": "same exception type in the same service (an alert without a trace)",
+    "entry": "an alert naming the entry point (task, job) of the error's stack",
     "signature": "same template",
     "skeleton": "same template but for values of several words",
     "template": "same template but for values (embedding neighbour)",
