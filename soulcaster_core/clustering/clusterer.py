@@ -161,6 +161,20 @@ def otherwise_different(
     return min(len(mine_callers), len(their_callers)) >= 2 or run >= 2 or not same_message
 
 
+def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
+    """``frames_agree`` of the item and a key's record, and where both name the file of the
+    innermost frame they share, the same file: ``create`` of two controllers is two places."""
+    theirs = list(record.get("frames") or [])
+    if not frames_agree(doc.frames, theirs, helpers):
+        return False
+    files = dict(zip(theirs, record.get("files") or [], strict=False))
+    return all(
+        not (mine and files.get(name)) or files[name] == mine
+        for name, mine in zip(doc.frames, doc.files, strict=False)
+        if name in files and name not in helpers
+    )
+
+
 def _other_service(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
     theirs = record.get("service")
     return bool(doc.service and theirs and doc.service != theirs)
@@ -184,10 +198,11 @@ def _vetoed(
     other_type = str(metadata.get("type") or "")
     if doc.exc_type and other_type and doc.exc_type != other_type:
         return True
-    other_service = metadata.get("service")
-    if doc.service and other_service and doc.service != other_service:
+    if _other_service(doc, metadata):
         return True
-    return not frames_agree(doc.frames, frames, helpers)
+    return not frames_agree(doc.frames, frames, helpers) or not _stacks_agree(
+        doc, metadata, helpers
+    )
 
 
 def _cluster(match: Match) -> str:
@@ -412,7 +427,7 @@ class Clusterer:
             keys += doc.cause_keys
         for key in keys:
             record = batch.usable(key)
-            if record is not None and frames_agree(doc.frames, record.get("frames") or [], helpers):
+            if record is not None and _stacks_agree(doc, record, helpers):
                 return _Decision(str(record["cluster_id"]), "message")
         if doc.location_keys:
             found = self._by_frames(doc, doc.location_keys, batch)
@@ -545,11 +560,8 @@ class Clusterer:
                 if doc.frames and not found.get("frames") and key.kind not in _LOCATED:
                     # The cluster was known without a stack (an alert came first): from now
                     # on its frames tell it from another problem with the same message.
-                    batch.put(
-                        key.id,
-                        self._vector(doc, batch, key.id),
-                        {**found, "frames": list(doc.frames)},
-                    )
+                    learnt = {**found, "frames": list(doc.frames), "files": list(doc.files)}
+                    batch.put(key.id, self._vector(doc, batch, key.id), learnt)
             elif (
                 found.get("cluster_id") != cluster_id
                 and (key.kind in _SHAREABLE or found.get("kind") in _SHAREABLE)
@@ -572,6 +584,7 @@ class Clusterer:
             "message": doc.message,
             "frames": list(doc.frames[at:] if located else doc.frames),
             "file": doc.files[at] if located and doc.files else None,
+            "files": list(doc.files[at:] if located else doc.files),
             "type": doc.exc_type,
             "service": doc.service,
             # Only a log's or an alert's template takes part in the same-shape queries of the

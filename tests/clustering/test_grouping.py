@@ -251,3 +251,90 @@ async def test_the_item_records_which_key_grouped_it_and_what_was_read(
         "frames_from": "exceptions",
         "service": None,
     }
+
+
+async def test_an_error_logged_without_its_type_meets_its_typed_twin(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Sentry names the Go error's type; the service's own log line does not.
+    sentry = item(exceptions=[exc("*edi.SyntaxError", "unexpected segment", "run", "importFile")])
+    logged = item(
+        "splunk",
+        exceptions=[exc("", "unexpected segment", "run", "importFile", in_app=None)],
+    )
+    a, b = await clusters_of(clusterer, store, sentry, logged)
+    assert a == b
+
+
+async def test_one_function_name_in_two_files_is_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def create(controller: str) -> FeedbackItem:
+        frame = Frame(function="create", filename=f"app/controllers/{controller}.rb", in_app=True)
+        error = ExceptionInfo(type="RecordNotUnique", value="duplicate key", frames=[frame])
+        return item(exceptions=[error])
+
+    a, b, c = await clusters_of(
+        clusterer, store, create("enrollments"), create("wishlists"), create("enrollments")
+    )
+    assert a != b and a == c
+
+
+async def test_a_later_stack_tells_apart_two_bugs_first_seen_without_one(
+    clusterer: Clusterer, store: Store
+) -> None:
+    message = "Cannot read properties of undefined (reading 'price')"
+    browser = item("posthog", exceptions=[ExceptionInfo(type="TypeError", value=message)])
+    card = item(exceptions=[exc("TypeError", message, "CourseCard", "formatPrice")])
+    upsell = item(exceptions=[exc("TypeError", message, "BundleUpsell")])
+    a, b, c = await clusters_of(clusterer, store, browser, card, upsell)
+    assert a == b != c
+
+
+async def test_an_alert_naming_a_task_meets_the_errors_raised_in_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    error = item(
+        exceptions=[
+            exc(
+                "SoftTimeLimitExceeded",
+                "SoftTimeLimitExceeded()",
+                "build_weekly_report",
+                "iter_rows",
+            )
+        ]
+    )
+    other = item(exceptions=[exc("ReadTimeout", "read timed out", "sync_supplier_stock", "fetch")])
+    alert = item(
+        "datadog",
+        "[P2] [Triggered on {resource_name:reports.tasks.build_weekly_report}] Task failures",
+    )
+    alert_other = item(
+        "datadog",
+        "[P2] [Triggered on {resource_name:inventory.tasks.sync_supplier_stock}] Task failures",
+    )
+    a, b, c, d = await clusters_of(clusterer, store, error, other, alert, alert_other)
+    assert (c, d) == (a, b)
+
+
+async def test_a_monitor_alert_with_only_a_type_then_its_errors(
+    clusterer: Clusterer, store: Store
+) -> None:
+    alert = item("datadog", exceptions=[ExceptionInfo(type="NonExistentTimeError")], service="web")
+    error = item(exceptions=[exc("NonExistentTimeError", "2026-03-29 02:30:00", "localize")])
+    a, b = await clusters_of(clusterer, store, alert, error)
+    assert a == b
+
+
+async def test_an_api_client_two_frames_deep_is_a_helper(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def failing(caller: str) -> FeedbackItem:
+        return item(
+            exceptions=[exc("ApiError", "Request failed: 500", caller, "request", "toApiError")]
+        )
+
+    a, b, c = await clusters_of(
+        clusterer, store, failing("saveDietary"), failing("saveWindow"), failing("saveDietary")
+    )
+    assert a != b and a == c
