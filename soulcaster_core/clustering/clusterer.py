@@ -82,7 +82,16 @@ _REPEAT_METHOD: dict[str, Method] = {
     "entry": "entry",
 }
 #: Keys that stop deciding once they lead to two clusters (frame keys become helpers instead).
-_SHAREABLE = ("message", "location", "service", "type", "entry", "skeleton", "suffix")
+_SHAREABLE = (
+    "message",
+    "location",
+    "service",
+    "type",
+    "entry",
+    "skeleton",
+    "suffix",
+    "mention",
+)
 
 
 @dataclass(frozen=True)
@@ -270,8 +279,7 @@ def _own_keys(doc: ClusterDoc, helpers: frozenset[str]) -> list[tuple[GroupingKe
         keys.append((doc.frame_keys[own], own))
         if doc.location_keys:
             keys.append((doc.location_keys[own], own))
-    # A mention is looked up only: a name in a sentence is no entry point of its own.
-    return keys + [(k, 0) for k in doc.all_keys() if k.kind not in _LOCATED and k.kind != "mention"]
+    return keys + [(k, 0) for k in doc.all_keys() if k.kind not in _LOCATED]
 
 
 @lru_cache(maxsize=4)
@@ -433,6 +441,11 @@ class Clusterer:
             found = self._by_frames(doc, doc.location_keys, batch)
             if found is not None:
                 return _Decision(found, "frames")
+        for key in doc.entry_keys:
+            # An alert that named the task or job this stack enters by came first.
+            record = batch.usable(key)
+            if record is not None and record.get("kind") == "mention":
+                return _Decision(str(record["cluster_id"]), "entry")
         for key in (doc.service_key, doc.type_only_key):
             # A cluster an alert made of nothing but an error type (in a service) is this
             # error's, whatever the error says.

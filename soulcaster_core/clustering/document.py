@@ -248,20 +248,22 @@ class ClusterDoc:
 
     def mentions(self) -> tuple[GroupingKey, ...]:
         """For an alert or log line: the ``entry`` keys of the code names it mentions (a task
-        ``reports.tasks.build_weekly_report``, a job ``CertificateIssuerJob``). Looked up,
-        never registered: a name in a sentence is no entry point of its own."""
+        ``reports.tasks.build_weekly_report``, a job ``CertificateIssuerJob``), so that it
+        meets the errors whose stacks enter there, whichever comes first."""
         if self.is_exception:
             return ()
         names: set[str] = set()
         for word in _WORDS.split(self.head):
             if len(word) >= 6 and _CODE_NAME.search(word):
                 names.add(_identifier(word))
-                names.add(_identifier(word.rsplit(".", 1)[-1]))
-        return tuple(GroupingKey("mention", _key("entry", n).id) for n in sorted(names) if n)
+                names.update(_identifier(part) for part in word.split("."))
+        return tuple(
+            GroupingKey("mention", _key("entry", n).id) for n in sorted(names) if len(n) >= 6
+        )
 
     def secondary_keys(self) -> tuple[GroupingKey, ...]:
-        """A log's or alert's skeleton, message and mention keys: looked up (and the first two
-        registered) only when its template is new."""
+        """A log's or alert's skeleton, message and mention keys: looked up and registered
+        only when its template is new."""
         skeleton = self.skeleton_key
         found = (*self.message_keys(), *self.mentions())
         return found if skeleton is None else (skeleton, *found)
