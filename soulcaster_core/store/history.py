@@ -22,7 +22,6 @@ import msgspec
 from pydantic import BaseModel
 
 from ..models import Outcome
-from .base import iso
 
 Via = Literal["webhook", "replay", "sync"]
 
@@ -61,6 +60,7 @@ class DeliveryRecord(BaseModel):
 
     #: Also the id of its raw body.
     id: str
+    #: When it was received (stored as Unix milliseconds).
     at: datetime
     source: str
     via: Via
@@ -92,21 +92,25 @@ def record_head(
 ) -> str:
     """The record's JSON up to what the store adds: no closing brace. ``id`` comes first (the
     Redis script reads it back from the front of a record it drops)."""
-    head: dict[str, Any] = {
-        "id": record_id,
-        "at": iso(at),
-        "source": source,
-        "via": via,
-        "occurrence": occurrence,
-    }
+    # Written out rather than encoded from a dict: every delivery builds one. The id is hex,
+    # the source a slug, the rest numbers and literals; only the delivery id needs escaping.
+    # ``at`` in milliseconds, as pydantic reads a number that large.
+    head = (
+        f'{{"id":"{record_id}","at":{int(at.timestamp() * 1000)},"source":"{source}",'
+        f'"via":"{via}",'
+        f'"occurrence":{"true" if occurrence else "false"}'
+    )
     if delivery_id is not None:
-        head["delivery_id"] = delivery_id
+        head += ',"delivery_id":' + _encode_str(delivery_id).decode()
     if raw is not None:
         size = len(raw.body) if raw.size is None else raw.size
-        head["raw_size"] = size
+        head += f',"raw_size":{size}'
         if size > len(raw.body):
-            head["raw_truncated"] = True
-    return msgspec.json.encode(head).decode()[:-1]
+            head += ',"raw_truncated":true'
+    return head
+
+
+_encode_str = msgspec.json.Encoder().encode
 
 
 def record_tail(outcome: str, status: tuple[str, str] | None, changed: list[str]) -> str:

@@ -35,11 +35,9 @@ local function chunked(command, key, list)
   return replies
 end
 
+-- Only metadata keys have dotted names (metadata.short_id): they fall back on 'metadata'.
 local function rule_of(policy, name)
-  local rule = policy[name]
-  if rule then return rule end
-  local head = string.match(name, '^([^.]*)%.')
-  return head and policy[head] or 'keep'
+  return policy[name] or (string.find(name, '.', 1, true) and policy.metadata) or 'keep'
 end
 
 -- The units of an item stored whole, as cjson re-encodes them: only compared, never written.
@@ -61,6 +59,25 @@ local function legacy_units(key)
   end
 end
 
+local function empty_value(value)
+  return value == nil or value == cjson.null or value == '' or
+    (type(value) == 'table' and next(value) == nil)
+end
+
+-- tags or links (str to str, so cjson gives them back as they were): the keys of both, the
+-- new value winning unless it is empty. Returns the new JSON text, or nil if nothing changed.
+local function unite(name, old, text, changed)
+  local united, dirty = cjson.decode(old), false
+  for key, value in pairs(cjson.decode(text)) do
+    if united[key] == nil or (not empty_value(value) and united[key] ~= value) then
+      united[key] = value
+      changed[#changed + 1] = name .. '.' .. key
+      dirty = true
+    end
+  end
+  return dirty and cjson.encode(united) or nil
+end
+
 -- Refine a stored item by the delivery's units, rule by rule (store/merge.py, merge_units).
 -- Returns the status change {before, after} (JSON texts) or nil, and the units changed.
 local function merge(key, id, a, u, n)
@@ -69,42 +86,37 @@ local function merge(key, id, a, u, n)
     policy = cjson.decode(ARGV[a + 9])
     policies[ARGV[a + 9]] = policy
   end
-  local fields = {'u:exceptions', 'u:title'}
-  for j = 1, n do fields[j + 2] = 'u:' .. ARGV[u + 2 * j - 1] end
-  local stored = chunked('HMGET', key, fields)
-  if not stored[2] then
-    local unit = legacy_units(key)
-    for i, field in ipairs(fields) do
-      if not stored[i] then stored[i] = unit(string.sub(field, 3)) end
-    end
-  end
-  local richer = ARGV[a + 10] == '1' and (not stored[1] or EMPTY[stored[1]])
-  local received = tonumber(ARGV[a + 3])
-  local rules, latest, versions = {}, {}, {}
+  -- One read: each unit's stored text, then the version of each 'latest' one.
+  local fields, rules, latest, title, exceptions = {}, {}, {}, nil, nil
   for j = 1, n do
-    rules[j] = rule_of(policy, ARGV[u + 2 * j - 1])
-    local old = stored[j + 2]
-    if rules[j] == 'latest' and old and not EMPTY[old] then
-      latest[#latest + 1] = j
+    local name = ARGV[u + 2 * j - 1]
+    fields[j], rules[j] = 'u:' .. name, rule_of(policy, name)
+    if rules[j] == 'latest' then latest[#latest + 1] = j end
+    if name == 'title' then title = j elseif name == 'exceptions' then exceptions = j end
+  end
+  for i, j in ipairs(latest) do fields[n + i] = 'at:' .. ARGV[u + 2 * j - 1] end
+  local stored = chunked('HMGET', key, fields)
+  if not (title and stored[title]) then  -- stored whole, before units were kept apart
+    local unit = legacy_units(key)
+    for j = 1, n do
+      if not stored[j] then stored[j] = unit(ARGV[u + 2 * j - 1]) end
     end
   end
-  if #latest > 0 then
-    local names = {}
-    for i, j in ipairs(latest) do names[i] = 'at:' .. ARGV[u + 2 * j - 1] end
-    local found = chunked('HMGET', key, names)
-    local created
-    for i, j in ipairs(latest) do
-      if found[i] then
-        versions[j] = tonumber(found[i])
-      else  -- set when the item was created
-        created = created or tonumber(redis.call('ZSCORE', KEYS[1], id)) or 0
-        versions[j] = created
-      end
+  local richer = ARGV[a + 10] == '1' and
+    (not exceptions or not stored[exceptions] or EMPTY[stored[exceptions]])
+  local received = tonumber(ARGV[a + 3])
+  local versions, created = {}, nil
+  for i, j in ipairs(latest) do
+    local version = stored[n + i]
+    if not version then  -- set when the item was created
+      created = created or tonumber(redis.call('ZSCORE', KEYS[1], id)) or 0
+      version = created
     end
+    versions[j] = tonumber(version)
   end
   local writes, changed, status = {}, {}, nil
   for j = 1, n do
-    local name, text, old, rule = ARGV[u + 2 * j - 1], ARGV[u + 2 * j], stored[j + 2], rules[j]
+    local name, text, old, rule = ARGV[u + 2 * j - 1], ARGV[u + 2 * j], stored[j], rules[j]
     local take
     if not old then
       take = true
@@ -117,12 +129,21 @@ local function merge(key, id, a, u, n)
     elseif rule == 'latest' then
       take = EMPTY[old] or received >= versions[j]
     elseif rule == 'union' then
-      take = true
+      if name == 'tags' or name == 'links' then
+        text = unite(name, old, text, changed)
+        if text then
+          writes[#writes + 1] = 'u:' .. name
+          writes[#writes + 1] = text
+        end
+        take = false
+      else
+        take = true
+      end
     else
       error('unknown merge rule ' .. tostring(rule))
     end
     if take then
-      if rule == 'latest' and not EMPTY[text] then
+      if rule == 'latest' and not EMPTY[text] and received ~= versions[j] then
         writes[#writes + 1] = 'at:' .. name
         writes[#writes + 1] = ARGV[a + 3]
       end

@@ -1,10 +1,11 @@
 """How a delivery that lands on a stored item refines it: the merge policy and its rules.
 
-An item is merged unit by unit. Each typed field (``title``, ``exceptions``, ``release``...) is
-one unit, and so is each key of a dict field (``metadata.short_id``, ``tags.env``,
-``links.sentry``). A unit travels as its JSON text, encoded once, here, by pydantic: both stores
-compare and keep exactly that text, so the Redis script never re-encodes a value (Lua's cjson
-cannot tell ``[]`` from ``{}`` and rounds numbers to 14 digits). ``merge_units`` is the rule
+An item is merged unit by unit. Each typed field (``title``, ``exceptions``, ``tags``...) is
+one unit, and so is each key of ``metadata`` (``metadata.short_id``). A unit travels as its JSON
+text, encoded once, here: both stores compare and keep exactly that text, so the Redis script
+never re-encodes a value it could not read back (Lua's cjson cannot tell ``[]`` from ``{}`` and
+rounds numbers to 14 digits); it only decodes ``tags`` and ``links`` (text to text) to unite
+them. ``merge_units`` is the rule
 book the SQLite store runs; ``ingest.lua`` runs the same book in Redis, and the store contract
 tests hold the two to the same results.
 
@@ -16,7 +17,8 @@ A unit's rule is its own entry in the policy, else its dict field's, else ``keep
   stored item has none: Sentry's error event after its issue); otherwise as ``fill``.
 - ``latest``: the value of the most recent delivery (by ``received_at``) that has one wins,
   whatever order they arrive in.
-- ``union``: the new value wins; on a dict field, per key, so the keys of both are kept.
+- ``union``: on ``tags`` and ``links``, the keys of both, the new value winning per key; on a
+  metadata key, the new value.
 
 Under every rule an empty new value never replaces a stored one, and a unit the stored item
 lacks (a metadata key it did not have) is added.
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
+import msgspec
 import pydantic_core
 
 from ..models import FeedbackItem
@@ -50,13 +53,16 @@ VALUE_FIELDS = (
     "service",
     "trace_id",
     "level",
+    "tags",
+    "links",
 )
-#: The dict fields merged key by key.
-DICT_FIELDS = ("metadata", "tags", "links")
+#: The ``str -> str`` fields that ``union`` unites key by key.
+UNITED_FIELDS = frozenset({"tags", "links"})
 #: The fields merged as units; a stored item keeps the rest (ids, times, counts) apart.
-_NOT_UNITS = set(VALUE_FIELDS + DICT_FIELDS)
+_NOT_UNITS = {*VALUE_FIELDS, "metadata"}
 #: JSON texts of the empty values (pydantic writes them without spaces).
 EMPTY_TEXTS = frozenset({"null", '""', "[]", "{}"})
+_EMPTY_VALUES: tuple[Any, ...] = (None, "", [], {})
 
 DEFAULT_MERGE_POLICY: MergePolicy = MappingProxyType(
     {
@@ -88,31 +94,30 @@ def check_policy(policy: Mapping[str, str]) -> None:
             )
         head, dot, key = name.partition(".")
         if dot:
-            if head not in DICT_FIELDS or not key:
+            if head != "metadata" or not key:
                 raise ValueError(
-                    f"merge policy {name!r}: only keys of {', '.join(DICT_FIELDS)} take a "
-                    "rule of their own"
+                    f"merge policy {name!r}: only metadata keys take a rule of their own"
                 )
         elif name not in _NOT_UNITS:
             raise ValueError(
                 f"merge policy {name!r}: not a field a delivery refines "
-                f"(one of {', '.join(VALUE_FIELDS + DICT_FIELDS)})"
+                f"(one of {', '.join(sorted(_NOT_UNITS))})"
             )
-        elif rule == "union" and name not in DICT_FIELDS:
-            raise ValueError(f"merge policy {name!r}: 'union' is for dict fields")
+        elif rule == "union" and name not in UNITED_FIELDS and name != "metadata":
+            raise ValueError(f"merge policy {name!r}: 'union' is for tags, links and metadata")
 
 
-_encoded: dict[int, tuple[Mapping[str, str], str]] = {}
+_policy_texts: dict[int, tuple[Mapping[str, str], str]] = {}
 
 
 def policy_json(policy: MergePolicy) -> str:
     """The policy as the Redis script reads it; checked and encoded once per policy object."""
-    cached = _encoded.get(id(policy))
+    cached = _policy_texts.get(id(policy))
     if cached is not None and cached[0] is policy:
         return cached[1]
     check_policy(policy)
     text = json.dumps(dict(policy), sort_keys=True)
-    _encoded[id(policy)] = (policy, text)  # holds the policy, so its id is not reused
+    _policy_texts[id(policy)] = (policy, text)  # holds the policy, so its id is not reused
     return text
 
 
@@ -124,32 +129,46 @@ def rule_of(policy: Mapping[str, str], name: str) -> str:
     return policy.get(head, "keep") if dot else "keep"
 
 
+_encode = msgspec.json.Encoder().encode
+
+
 def to_text(value: Any) -> str:
-    return pydantic_core.to_json(value).decode()
+    """A value's JSON as ``model_dump_json`` writes it (strings, the bulk, by msgspec: faster)."""
+    if type(value) is str:
+        return _encode(value).decode()
+    return "null" if value is None else pydantic_core.to_json(value).decode()
 
 
 def item_units(item: FeedbackItem) -> list[Unit]:
-    """The item's units as ``(name, JSON text)``: typed fields first, then dict keys."""
+    """The item's units as ``(name, JSON text)``: typed fields first, then metadata keys."""
+    # Every delivery is cut into units: the text fields are encoded inline (bench/ingest.py).
     units = [
-        ("title", to_text(item.title)),
-        ("body", to_text(item.body)),
-        ("raw_text", to_text(item.raw_text)),
+        ("title", _encode(item.title).decode()),
+        ("body", _encode(item.body).decode()),
+        ("raw_text", _encode(item.raw_text).decode()),
         ("exceptions", to_text(item.exceptions) if item.exceptions else "[]"),
         ("release", to_text(item.release)),
         ("environment", to_text(item.environment)),
         ("service", to_text(item.service)),
         ("trace_id", to_text(item.trace_id)),
         ("level", to_text(item.level)),
+        ("tags", to_text(item.tags) if item.tags else "{}"),
+        ("links", to_text(item.links) if item.links else "{}"),
     ]
-    for name in DICT_FIELDS:
-        values: dict[str, Any] = getattr(item, name)
-        units += [(f"{name}.{key}", to_text(value)) for key, value in values.items()]
+    units += [("metadata." + key, to_text(value)) for key, value in item.metadata.items()]
     return units
+
+
+#: The fields that are not units, read from the model so that a new field is not left out.
+_BASE_FIELDS = tuple(name for name in FeedbackItem.model_fields if name not in _NOT_UNITS)
 
 
 def base_json(item: FeedbackItem) -> str:
     """The item without its units: ids, times and counts, which no delivery refines."""
-    return item.model_dump_json(exclude=_NOT_UNITS)
+    try:  # these are strings, numbers and times, which msgspec writes as pydantic does, faster
+        return _encode({name: getattr(item, name) for name in _BASE_FIELDS}).decode()
+    except TypeError:  # a field of a type of its own
+        return item.model_dump_json(exclude=_NOT_UNITS)
 
 
 def assemble(base: dict[str, Any], units: Iterable[Unit]) -> dict[str, Any]:
@@ -176,9 +195,20 @@ class Merged:
     """What one delivery changed: units with their new text, rule versions, status change."""
 
     changed: dict[str, str] = field(default_factory=dict)
+    #: The keys ``union`` changed in ``tags`` and ``links`` (``tags.env``).
+    united: list[str] = field(default_factory=list)
     versions: dict[str, int] = field(default_factory=dict)
     #: ``(before, after)`` JSON texts of ``metadata.status`` when it changed.
     status: tuple[str, str] | None = None
+
+    def changed_names(self) -> list[str]:
+        """What the delivery changed, as its history names it: the keys united in ``tags``
+        and ``links`` rather than the whole field."""
+        names: list[str] = []
+        for name in self.changed:
+            keys = [k for k in self.united if k.partition(".")[0] == name]
+            names += keys or [name]
+        return names
 
 
 def merge_units(
@@ -212,6 +242,9 @@ def merge_units(
             take = richer or old in EMPTY_TEXTS
         elif rule == "latest":
             take = old in EMPTY_TEXTS or received_ms >= versions.get(name, created_ms)
+        elif name in UNITED_FIELDS:  # union, key by key
+            _unite(merged, name, old, text)
+            continue
         else:  # union
             take = True
         if not take:
@@ -223,3 +256,16 @@ def merge_units(
             if name == "metadata.status":
                 merged.status = (old or "null", text)
     return merged
+
+
+def _unite(merged: Merged, name: str, old: str, text: str) -> None:
+    """``tags`` or ``links``: the keys of both, the new value winning unless it is empty."""
+    united: dict[str, Any] = json.loads(old)
+    keys: list[str] = []
+    for key, value in json.loads(text).items():
+        if key not in united or (value not in _EMPTY_VALUES and united[key] != value):
+            united[key] = value
+            keys.append(f"{name}.{key}")
+    if keys:
+        merged.changed[name] = to_text(united)
+        merged.united += keys

@@ -378,12 +378,17 @@ class RedisStore(Store):
         ]
         record_id = new_record_id()
         units = item_units(item)
+        first_seen, last_seen = (
+            item.first_seen or item.created_at,
+            item.last_seen or item.created_at,
+        )
+        last = iso(last_seen)
         args: list[Arg] = [
             item.id,
             base_json(item),
             int(item.received_at.timestamp() * 1000),
-            iso(item.first_seen or item.created_at),
-            iso(item.last_seen or item.created_at),
+            last if first_seen == last_seen else iso(first_seen),
+            last,
             "1" if occurrence else "0",
             source,
             delivery_ttl if delivery_id is not None else "",

@@ -433,7 +433,7 @@ class SQLiteStore(Store):
             )
         outcome = "duplicate" if occurrence or not merged.changed else "updated"
         result = IngestResult(status=outcome, id=row["id"])
-        return result, merged.status, list(merged.changed)
+        return result, merged.status, merged.changed_names()
 
     @staticmethod
     def _record(

@@ -39,8 +39,8 @@ def report(n: int, **fields: Any) -> FeedbackItem:
     [
         ({"title": "newest"}, "unknown rule 'newest'"),
         ({"occurrences": "latest"}, "'occurrences': not a field a delivery refines"),
-        ({"release": "union"}, "'union' is for dict fields"),
-        ({"title.x": "fill"}, "only keys of metadata, tags, links"),
+        ({"release": "union"}, "'union' is for tags, links and metadata"),
+        ({"tags.env": "fill"}, "only metadata keys take a rule of their own"),
     ],
 )
 def test_a_policy_no_store_could_follow_fails_the_handler_class(
