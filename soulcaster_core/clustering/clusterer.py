@@ -45,7 +45,7 @@ from ..store.base import Store
 from .clusters import add_items, new_cluster
 from .document import ClusterDoc, GroupingKey, document_for, frame_key
 from .normalize import MASK, signature
-from .ports import Embedder, Match, VectorIndex, VectorRecord
+from .ports import BY_ID, Embedder, Match, VectorIndex, VectorRecord
 
 ALGORITHM = "keys-template-nn/2"
 #: Same-shape templates fetched per new template: enough to find one with a slot among its
@@ -68,8 +68,6 @@ Method = Literal[
     "nearest",
     "new",
 ]
-#: Key kinds whose records repeat another record's vector (left out of neighbour searches).
-_REPEATS = ("skeleton", "service")
 #: Key kinds that stand for one frame of a stack.
 _LOCATED = ("frames", "location")
 #: How a repeat of a problem first seen in the same batch is found: by its primary key.
@@ -250,19 +248,24 @@ class _Batch:
             return None
         return found
 
+    #: The records among them that carry an embedding (the others are found by id only).
+    embedded: dict[str, VectorRecord] = field(default_factory=dict)
+
     def put(self, key_id: str, vector: npt.NDArray[np.float32], metadata: dict[str, Any]) -> None:
+        by_id = vector is _key_only(len(vector))
+        metadata = {**metadata, BY_ID: by_id}
         self.known[key_id] = metadata
-        self.records[key_id] = VectorRecord(key_id, vector, metadata)
+        record = self.records[key_id] = VectorRecord(key_id, vector, metadata)
+        if by_id:
+            self.embedded.pop(key_id, None)
+        else:
+            self.embedded[key_id] = record
 
     def neighbours(self, vector: npt.NDArray[np.float32], shape: str | None = None) -> list[Match]:
         # Records created earlier in this batch are not in the index yet (and a remote index
         # may take a moment to show them anyway), so they are compared here.
-        # Skeleton and service records repeat a template's or a message's vector.
         records = [
-            r
-            for r in self.records.values()
-            if (shape is None or r.metadata.get("shape") == shape)
-            and r.metadata.get("kind") not in _REPEATS
+            r for r in self.embedded.values() if shape is None or r.metadata.get("shape") == shape
         ]
         if not records:
             return []

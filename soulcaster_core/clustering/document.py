@@ -155,6 +155,7 @@ class ClusterDoc:
     #: The exact masked template, with frames: the key of logs and alerts.
     template_key: GroupingKey = field(init=False)
     _skeleton: GroupingKey | bool | None = field(init=False, default=False, repr=False)
+    _secondary: tuple[GroupingKey, ...] | None = field(init=False, default=None, repr=False)
     #: The keys every occurrence is looked up by, the primary one first (a log's skeleton and
     #: message keys are looked up only when its template is new: see ``secondary_keys``).
     keys: tuple[GroupingKey, ...] = field(init=False)
@@ -250,7 +251,7 @@ class ClusterDoc:
         """For an alert or log line: the ``entry`` keys of the code names it mentions (a task
         ``reports.tasks.build_weekly_report``, a job ``CertificateIssuerJob``), so that it
         meets the errors whose stacks enter there, whichever comes first."""
-        if self.is_exception:
+        if self.is_exception or not _CODE_NAME.search(self.head):
             return ()
         names: set[str] = set()
         for word in _WORDS.split(self.head):
@@ -264,9 +265,11 @@ class ClusterDoc:
     def secondary_keys(self) -> tuple[GroupingKey, ...]:
         """A log's or alert's skeleton, message and mention keys: looked up and registered
         only when its template is new."""
-        skeleton = self.skeleton_key
-        found = (*self.message_keys(), *self.mentions())
-        return found if skeleton is None else (skeleton, *found)
+        if self._secondary is None:
+            skeleton = self.skeleton_key
+            found = (*self.message_keys(), *self.mentions())
+            self._secondary = found if skeleton is None else (skeleton, *found)
+        return self._secondary
 
     def all_keys(self) -> tuple[GroupingKey, ...]:
         """Every key a new problem may register."""

@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from ..errors import StoreUnavailable
 from ..store.base import Store, VectorRow
-from .ports import ClusteringUnavailable, Match, Vector, VectorIndex, VectorRecord
+from .ports import BY_ID, ClusteringUnavailable, Match, Vector, VectorIndex, VectorRecord
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -39,6 +39,13 @@ class _Project:
     loaded_at: float = 0.0
     #: Rows by metadata value, for the keys ``where`` filters on (built on first use).
     postings: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    #: Records found by id only (``metadata[BY_ID]``): kept out of the matrix, so that
+    #: neighbour searches do not score them.
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def metadata_of(self, record_id: str) -> dict[str, Any] | None:
+        row = self.rows.get(record_id)
+        return self.metadata[row] if row is not None else self.by_id.get(record_id)
 
     def rows_where(self, key: str, value: str) -> list[int]:
         if key not in self.postings:
@@ -52,7 +59,15 @@ class _Project:
     def vectors(self) -> Matrix:
         return self.matrix[: len(self.ids)]
 
+    @property
+    def dimensions(self) -> int:
+        return int(self.matrix.shape[1]) or 1
+
     def put(self, record: VectorRecord) -> None:
+        if record.metadata.get(BY_ID) and record.id not in self.rows:
+            self.by_id[record.id] = dict(record.metadata)
+            return
+        self.by_id.pop(record.id, None)
         vector = np.asarray(record.vector, dtype=np.float32)
         norm = float(np.linalg.norm(vector))
         if norm:
@@ -81,6 +96,12 @@ class _Project:
 
 #: Metadata key under which a mostly-zero vector is kept in sparse form.
 SPARSE = "_sparse"
+
+
+def _one_hot(dimensions: int) -> Matrix:
+    vector = np.zeros(dimensions, dtype=np.float32)
+    vector[0] = 1.0
+    return vector
 
 
 def _pack(record: VectorRecord) -> tuple[str, list[float], dict[str, Any]]:
@@ -181,18 +202,21 @@ class LocalIndex(VectorIndex):
 
     async def fetch(self, project_id: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         project = await self._project(project_id)
-        return {i: dict(project.metadata[project.rows[i]]) for i in ids if i in project.rows}
+        found = {i: project.metadata_of(i) for i in ids}
+        return {i: dict(metadata) for i, metadata in found.items() if metadata is not None}
 
     async def update_metadata(
         self, project_id: str, ids: Sequence[str], changes: Mapping[str, Any]
     ) -> None:
         project = await self._project(project_id)
         for vector_id in ids:
-            row = project.rows.get(vector_id)
-            if row is None:
+            before = project.metadata_of(vector_id)
+            if before is None:
                 continue
-            metadata = {**project.metadata[row], **changes}
-            record = VectorRecord(vector_id, project.matrix[row].tolist(), metadata)
+            metadata = {**before, **changes}
+            row = project.rows.get(vector_id)
+            vector = project.matrix[row] if row is not None else _one_hot(project.dimensions)
+            record = VectorRecord(vector_id, vector.tolist(), metadata)
             await self._save(project_id, [record])
             project.put(record)
 

@@ -62,6 +62,12 @@ class Embedder(ABC):
         return None
 
 
+#: Metadata flag of a record that is looked up by id and never by similarity (its vector is a
+#: placeholder): the clusterer's secondary grouping keys. An index may keep such records out
+#: of its neighbour searches.
+BY_ID = "by_id"
+
+
 @dataclass(frozen=True)
 class VectorRecord:
     id: str
