@@ -127,3 +127,30 @@ def test_service_named_by_the_template_wins_over_tags(payload: Load) -> None:
 
     assert item.service == "node-agent"
     assert item.environment == "prod-eu"
+
+
+def test_a_sample_line_without_an_exception_is_what_failed() -> None:
+    item = _item(
+        {
+            "title": "[P2] [Triggered] Error logs on tracking-gateway",
+            "body": "%%%\nNew error logs. Latest sample:\n\n```\n"
+            "2026-03-03T11:44:18Z ERROR [gw] api.checkpoints: upsert checkpoint: deadlock detected"
+            "\n```\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    # The log record's time, level and logger are not part of what failed.
+    assert (error.type, error.value) == (None, "upsert checkpoint: deadlock detected")
+
+
+def test_the_error_type_of_the_alerts_group() -> None:
+    item = _item(
+        {
+            "title": "[P2] [Triggered on {@error.type:System.Threading.Tasks.TaskCanceledException,"
+            "service:payments}] payments errors by type",
+            "body": "%%%\nService **payments** is returning errors.\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert error.type == "System.Threading.Tasks.TaskCanceledException"
+    assert item.service == "payments"

@@ -233,3 +233,15 @@ def test_a_text_line_quoting_an_object_stays_text() -> None:
     )
     assert item.body.startswith(raw)
     assert item.level == "warning"
+
+
+def test_a_one_line_record_is_titled_by_its_message() -> None:
+    raw = (
+        "2026-03-08T08:12:59.574Z  WARN 1 --- [shipment-service] [   scheduling-1] "
+        "c.k.shipment.edi.SftpPublisher          : Slow SFTP upload to files.gls.example: 400 bytes"
+    )
+
+    item = _item({"sid": "s4", "search_name": "slow uploads", "result": {"_raw": raw}})
+
+    assert item.title == "Slow SFTP upload to files.gls.example: 400 bytes"
+    assert item.body.startswith(raw)
