@@ -87,6 +87,7 @@ _SHAREABLE = (
     "type",
     "entry",
     "skeleton",
+    "tail",
     "suffix",
     "mention",
 )
@@ -516,9 +517,10 @@ class Clusterer:
         found = batch.known.get(doc.template_key.id)
         if found is not None:
             return _Decision(str(found["cluster_id"]), "signature")
-        found = batch.usable(doc.skeleton_key)
-        if found is not None:
-            return _Decision(str(found["cluster_id"]), "skeleton")
+        for key in (doc.skeleton_key, doc.tail_key()):
+            found = batch.usable(key)
+            if found is not None:
+                return _Decision(str(found["cluster_id"]), "skeleton")
         for key in doc.message_keys():
             found = batch.usable(key)
             # Only an error's message: two log lines that end alike are not one problem.

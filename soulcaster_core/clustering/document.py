@@ -42,6 +42,7 @@ KeyKind = Literal[
     "entry",
     "template",
     "skeleton",
+    "tail",
     "suffix",
     "mention",
 ]
@@ -75,6 +76,8 @@ _TAGS_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,200}\]\s*)+")
 _SCOPE = re.compile(r"\{[^{}]*\}")
 # A bundler's content hash in a file name: "chunk-3f9a1c", "main.8e4b2a0d".
 _HASHED = re.compile(r"[0-9a-f]{6,}|\d{3,}")
+# A log line's source before " - ": a program or component name of up to four words.
+_SOURCE = re.compile(r"^[^\s-](?:\S*\s){0,3}?\S*\s-\s(?=(?:\S+\s+){3})")
 # A word that is nothing but slots and punctuation: "<*>", "(<*>)", "<<*>", "<*>,<*>".
 _SLOT = re.compile(r"(?<=\s)[^\w\s]*(?:<\*>[^\w\s]*)+(?=\s)")
 # Function names that name no code: anonymous functions, module bodies, minified names.
@@ -225,11 +228,18 @@ class ClusterDoc:
         if self._skeleton is False:
             self._skeleton = None
             if not self.is_exception and MASK in self.head:
-                words = _SLOT.sub(" ", f" {self.head} ").split()
-                if len(words) >= 3:
-                    self._skeleton = _key("skeleton", " ".join(words))
+                self._skeleton = _skeleton(self.head)
         assert self._skeleton is not True
         return self._skeleton or None
+
+    def tail_key(self) -> GroupingKey | None:
+        """The skeleton of what a log line says after its source ("chrome.exe - ...",
+        "Code Helper (Renderer) - ..."): the program or component that wrote it is a value
+        of one word or several, which the masking cannot tell from a word of the message."""
+        if self.is_exception or MASK not in self.head:
+            return None
+        source = _SOURCE.match(self.head)
+        return _skeleton(self.head[source.end() :], "tail") if source else None
 
     def message_keys(self) -> tuple[GroupingKey, ...]:
         """For a log line or alert: the ``message`` keys of an untyped error with this message,
@@ -266,9 +276,9 @@ class ClusterDoc:
         """A log's or alert's skeleton, message and mention keys: looked up and registered
         only when its template is new."""
         if self._secondary is None:
-            skeleton = self.skeleton_key
+            shapes = (self.skeleton_key, self.tail_key())
             found = (*self.message_keys(), *self.mentions())
-            self._secondary = found if skeleton is None else (skeleton, *found)
+            self._secondary = (*(k for k in shapes if k is not None), *found)
         return self._secondary
 
     def all_keys(self) -> tuple[GroupingKey, ...]:
@@ -284,6 +294,14 @@ class ClusterDoc:
         """Templates that may match this one but for slots share its length and first word."""
         tokens = self.tokens
         return signature(f"{len(tokens)} {tokens[0] if tokens else ''}")[:16]
+
+
+def _skeleton(template: str, role: KeyKind = "skeleton") -> GroupingKey | None:
+    """The key of a template's words without its slots, if three words at least are left."""
+    words = _SLOT.sub(" ", f" {template} ").split()
+    if len(words) < 3:
+        return None
+    return GroupingKey(role, _key("skeleton", " ".join(words)).id)
 
 
 def _identifier(name: str) -> str:

@@ -338,3 +338,18 @@ async def test_an_api_client_two_frames_deep_is_a_helper(
         clusterer, store, failing("saveDietary"), failing("saveWindow"), failing("saveDietary")
     )
     assert a != b and a == c
+
+
+async def test_the_program_before_a_dash_is_a_value_of_one_word_or_several(
+    clusterer: Clusterer, store: Store
+) -> None:
+    lines = [
+        "chrome.exe - proxy.example.org:5070 close, 0 bytes sent, 0 bytes received, lifetime 00:01",
+        "Code Helper (Renderer) - api.github.com close, 1,234 bytes (1.20 KB) sent, 312 bytes "
+        "received, lifetime <1 sec",
+        "svchost.exe *64 - 10.0.0.7:443 close, 5 bytes sent, 3 bytes received, lifetime 02:10",
+        "chrome.exe - proxy.example.org:5070 open through proxy proxy.example.org:3128 HTTPS",
+    ]
+    found = await clusters_of(clusterer, store, *(item("manual", line) for line in lines))
+    assert len(set(found[:3])) == 1
+    assert found[3] != found[0]
