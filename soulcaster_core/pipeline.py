@@ -173,13 +173,15 @@ async def _accept_map_store(
     if (item.project_id, item.source) != (project_id, source):
         item = item.model_copy(update={"project_id": project_id, "source": source})
     settings = services.settings
-    raw: RawBody | None
+    raw_ttl = int(settings.raw_retention_days * 86400)
+    raw: RawBody | None = None
     if request is not None:
         item.received_at = request.received_at
-        raw = RawBody.capped(
-            request.headers.get("content-type", ""), request.body, settings.max_body_bytes
-        )
-    else:
+        if raw_ttl > 0:
+            raw = RawBody.capped(
+                request.headers.get("content-type", ""), request.body, settings.max_body_bytes
+            )
+    elif raw_ttl > 0:
         raw = _event_body(event, settings.max_body_bytes)
     result = await store.ingest(
         item,
@@ -189,7 +191,7 @@ async def _accept_map_store(
         policy=handler.merge_policy,
         via=via,
         raw=raw,
-        raw_ttl=int(settings.raw_retention_days * 86400),
+        raw_ttl=raw_ttl,
     )
     services.plugins.notify_ingested(item, result)
     return result

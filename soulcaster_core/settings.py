@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     #: How long a sender's delivery id (e.g. Sentry's Request-ID) is remembered.
     delivery_ttl_seconds: int = 7 * 24 * 3600
     #: How long the raw body of each delivery is kept, for an item's history (capped at the
-    #: body limit; an item keeps its last 50 deliveries).
+    #: body limit; an item keeps its last 50 deliveries); 0 keeps none.
     raw_retention_days: float = Field(default=14, ge=0)
     #: Seconds between automatic syncs of sources that poll (PostHog).
     sync_interval_seconds: float = 300.0

@@ -376,6 +376,8 @@ class RedisStore(Store):
             self._k("items", p, "source", source),
             self._k("delivery", p, source, delivery_id or ""),
         ]
+        if raw_ttl <= 0:  # nothing to keep it for
+            raw = None
         record_id = new_record_id()
         units = item_units(item)
         first_seen, last_seen = (

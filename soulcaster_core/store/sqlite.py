@@ -310,6 +310,8 @@ class SQLiteStore(Store):
         last_seen = iso(item.last_seen or item.created_at)
         received_ms = int(item.received_at.timestamp() * 1000)
         units = item_units(item)
+        if raw_ttl <= 0:  # nothing to keep it for
+            raw = None
         record_id = new_record_id()
         head = record_head(
             record_id, item.received_at, item.source, via, occurrence, delivery_id, raw

@@ -102,6 +102,72 @@ async def get_feedback(request: Request) -> Response:
     return JSONResponse(item_json(item))
 
 
+async def _known_item(request: Request) -> tuple[Services, str, str]:
+    services = services_of(request)
+    project_id = await project_param(request)
+    item_id = request.path_params["item_id"]
+    if await services.store.get_item(project_id, item_id) is None:
+        raise NotFound("no such feedback item in this project")
+    return services, project_id, item_id
+
+
+@require_token
+async def list_item_deliveries(request: Request) -> Response:
+    """The item's last deliveries, newest first.
+    ---
+    summary: The delivery history of one feedback item (its last 50 deliveries)
+    parameters:
+      - {name: project_id, in: query, required: true, schema: {type: string}}
+    responses:
+      200: {description: '{"events": [{"id", "at", "source", "via", "outcome", "occurrence",
+        "delivery_id", "raw_size", "raw_truncated", "status": {"before", "after"} | null,
+        "changed": [...]}]}'}
+      404: {description: no such item in this project}
+    """
+    services, project_id, item_id = await _known_item(request)
+    records = await services.store.list_deliveries(project_id, item_id)
+    return JSONResponse({"events": [r.model_dump(mode="json") for r in records]})
+
+
+#: A raw body is the sender's bytes: a browser must never run them as a page of this site.
+RAW_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; sandbox",
+    "content-disposition": "inline",
+    "cache-control": "no-store",
+}
+
+
+@require_token
+async def get_delivery_body(request: Request) -> Response:
+    """The raw body of one delivery, with the content type it was sent with.
+    ---
+    summary: The raw body of a delivery in an item's history (kept SOULCASTER_RAW_RETENTION_DAYS)
+    parameters:
+      - {name: project_id, in: query, required: true, schema: {type: string}}
+    responses:
+      200: {description: the body as it arrived (capped at SOULCASTER_MAX_BODY_BYTES)}
+      404: {description: 'no such item or delivery, or the body expired ("expired")'}
+    """
+    services, project_id, item_id = await _known_item(request)
+    event_id = request.path_params["event_id"]
+    records = await services.store.list_deliveries(project_id, item_id)
+    record = next((r for r in records if r.id == event_id), None)
+    if record is None:
+        raise NotFound("no such delivery in this item's history")
+    if record.raw_size is None:
+        raise NotFound("this delivery came with no body (a sync that fetched no JSON event)")
+    raw = await services.store.get_raw_body(project_id, event_id)
+    if raw is None:
+        days = services.settings.raw_retention_days
+        raise NotFound(f"expired: raw bodies are kept for {days:g} days")
+    return Response(
+        raw.body,
+        media_type=raw.content_type or "application/octet-stream",
+        headers=RAW_HEADERS,
+    )
+
+
 async def project_stats(services: Services, project_id: str) -> dict[str, Any]:
     """Per source: counts over the last 24 h and the last time of each kind of event."""
     store = services.store
@@ -250,6 +316,8 @@ routes = [
     Route("/api/projects", create_project, methods=["POST"]),
     Route("/api/feedback", list_feedback, methods=["GET"]),
     Route("/api/feedback/{item_id}", get_feedback, methods=["GET"]),
+    Route("/api/feedback/{item_id}/events", list_item_deliveries, methods=["GET"]),
+    Route("/api/feedback/{item_id}/events/{event_id}/raw", get_delivery_body, methods=["GET"]),
     Route("/api/stats", stats, methods=["GET"]),
     Route("/api/dead-letters", list_dead_letters, methods=["GET"]),
     Route("/api/dead-letters/{letter_id}", get_dead_letter, methods=["GET"]),

@@ -8,7 +8,9 @@ from starlette.routing import Route
 from ...errors import BadRequest, NotFound
 from ...models import Cluster, FeedbackItem
 from ...store.base import parse_cursor
+from .item_view import item_view
 from .page import Page, dashboard_page
+from .templates import SECURITY_HEADERS
 
 PAGE_SIZE = 25
 #: A cluster page lists at most this many of its items (each is one read of the store).
@@ -48,13 +50,30 @@ async def feedback_list(page: Page) -> Response:
 
 @dashboard_page
 async def feedback_item(page: Page) -> Response:
-    item = await page.services.store.get_item(page.project_id, page.request.path_params["item_id"])
+    store = page.services.store
+    item = await store.get_item(page.project_id, page.request.path_params["item_id"])
     if item is None:
         raise NotFound("no such feedback item in this project")
     cluster = None
     if item.cluster_id:
-        cluster = await page.services.store.get_cluster(page.project_id, item.cluster_id)
-    return page.render("item.html", "feedback", item=item, cluster=cluster)
+        cluster = await store.get_cluster(page.project_id, item.cluster_id)
+    deliveries = await store.list_deliveries(page.project_id, item.id)
+    view = item_view(item, deliveries)
+    return page.render("item.html", "feedback", item=item, view=view, cluster=cluster)
+
+
+@dashboard_page
+async def delivery_body(page: Page) -> Response:
+    """A delivery's raw body, as plain text: whatever it holds, it is never run as a page."""
+    store = page.services.store
+    item_id, record_id = page.request.path_params["item_id"], page.request.path_params["event_id"]
+    if all(r.id != record_id for r in await store.list_deliveries(page.project_id, item_id)):
+        raise NotFound("no such delivery in this item's history")
+    raw = await store.get_raw_body(page.project_id, record_id)
+    if raw is None:
+        raise NotFound("this delivery's body is not kept (expired, or it came without one)")
+    headers = {**SECURITY_HEADERS, "content-security-policy": "default-src 'none'; sandbox"}
+    return Response(raw.body, media_type="text/plain; charset=utf-8", headers=headers)
 
 
 @dashboard_page
@@ -98,6 +117,12 @@ async def _cluster_titles(page: Page, items: list[FeedbackItem]) -> dict[str, Cl
 routes = [
     Route("/feedback", feedback_list, methods=["GET"], include_in_schema=False),
     Route("/feedback/{item_id}", feedback_item, methods=["GET"], include_in_schema=False),
+    Route(
+        "/feedback/{item_id}/events/{event_id}/raw",
+        delivery_body,
+        methods=["GET"],
+        include_in_schema=False,
+    ),
     Route("/clusters", cluster_list, methods=["GET"], include_in_schema=False),
     Route("/clusters/{cluster_id}", cluster_page, methods=["GET"], include_in_schema=False),
 ]
