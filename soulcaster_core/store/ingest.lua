@@ -9,11 +9,11 @@
 --       6 raw key prefix, 7 history limit; then per item 15 values and 2 per unit:
 --       1 new id, 2 base json, 3 received ms, 4 first_seen, 5 last_seen (fixed-width ISO),
 --       6 occurrence 0/1, 7 source, 8 delivery ttl ("" = no delivery id), 9 merge policy json,
---       10 brings exceptions 0/1, 11 record id, 12 record head (store/history.py), 13 raw ttl
+--       10 richness (store/merge.py), 11 record id, 12 record head (store/history.py), 13 raw ttl
 --       ("" = no raw body), 14 raw value, 15 unit count n; then n pairs (unit name, JSON text)
 -- An item hash holds data (the item without its units), occurrences, first_seen, last_seen,
--- u:<unit> (a unit's JSON text, store/merge.py), at:<unit> (the received ms of a 'latest'
--- unit's value), cluster_id and clustering. An item stored before units were kept apart has no
+-- richness (how much stack trace it holds), u:<unit> (a unit's JSON text, store/merge.py),
+-- at:<unit> (the received ms of a 'latest' unit's value), cluster_id and clustering. An item stored before units were kept apart has no
 -- u:title: its data holds the whole item (and its status field the status).
 -- Returns one reply per item: {outcome, id}, or {"error", message} for an item whose
 -- commands failed (the others are unaffected).
@@ -78,6 +78,17 @@ local function unite(name, old, text, changed)
   return dirty and cjson.encode(united) or nil
 end
 
+-- The stored item's richness (store/merge.py): its own field, else counted from its exceptions.
+local function stored_richness(field, exceptions)
+  if field then return tonumber(field) end
+  if not exceptions or EMPTY[exceptions] then return 0 end
+  local count = 1
+  for _, exc in ipairs(cjson.decode(exceptions)) do
+    if type(exc.frames) == 'table' then count = count + #exc.frames end
+  end
+  return count
+end
+
 -- Refine a stored item by the delivery's units, rule by rule (store/merge.py, merge_units).
 -- Returns the status change {before, after} (JSON texts) or nil, and the units changed.
 local function merge(key, id, a, u, n)
@@ -95,6 +106,7 @@ local function merge(key, id, a, u, n)
     if name == 'title' then title = j elseif name == 'exceptions' then exceptions = j end
   end
   for i, j in ipairs(latest) do fields[n + i] = 'at:' .. ARGV[u + 2 * j - 1] end
+  fields[#fields + 1] = 'richness'
   local stored = chunked('HMGET', key, fields)
   if not (title and stored[title]) then  -- stored whole, before units were kept apart
     local unit = legacy_units(key)
@@ -102,8 +114,8 @@ local function merge(key, id, a, u, n)
       if not stored[j] then stored[j] = unit(ARGV[u + 2 * j - 1]) end
     end
   end
-  local richer = ARGV[a + 10] == '1' and
-    (not exceptions or not stored[exceptions] or EMPTY[stored[exceptions]])
+  local richness = tonumber(ARGV[a + 10])
+  local richer = richness > stored_richness(stored[#fields], exceptions and stored[exceptions])
   local received = tonumber(ARGV[a + 3])
   local versions, created = {}, nil
   for i, j in ipairs(latest) do
@@ -151,6 +163,10 @@ local function merge(key, id, a, u, n)
         writes[#writes + 1] = 'u:' .. name
         writes[#writes + 1] = text
         changed[#changed + 1] = name
+        if name == 'exceptions' then
+          writes[#writes + 1] = 'richness'
+          writes[#writes + 1] = richness
+        end
         if name == 'metadata.status' then status = {old or 'null', text} end
       end
     end
@@ -189,6 +205,7 @@ local function ingest(k, a)
     redis.call('SET', dedup, id)
     local fields = {
       'data', ARGV[a + 2], 'occurrences', 1, 'first_seen', first_seen, 'last_seen', last_seen,
+      'richness', ARGV[a + 10],
     }
     for j = 1, n do
       local name, text = ARGV[u + 2 * j - 1], ARGV[u + 2 * j]

@@ -13,8 +13,9 @@ A unit's rule is its own entry in the policy, else its dict field's, else ``keep
 
 - ``keep``: the stored value stays.
 - ``fill``: the new value replaces an empty stored one (``null``, ``""``, ``[]``, ``{}``).
-- ``richer``: the new value wins when the delivery is richer (it brings ``exceptions`` and the
-  stored item has none: Sentry's error event after its issue); otherwise as ``fill``.
+- ``richer``: the new value wins when the delivery is richer: its stack trace is longer than
+  the stored item's (``richness``: Sentry's error event, whole stack, after its issue, which
+  names one crash-location frame or none); otherwise as ``fill``.
 - ``latest``: the value of the most recent delivery (by ``received_at``) that has one wins,
   whatever order they arrive in.
 - ``union``: on ``tags`` and ``links``, the keys of both, the new value winning per key; on a
@@ -69,7 +70,7 @@ DEFAULT_MERGE_POLICY: MergePolicy = MappingProxyType(
         "title": "richer",
         "body": "richer",
         "raw_text": "richer",
-        "exceptions": "fill",
+        "exceptions": "richer",
         "release": "fill",
         "environment": "fill",
         "service": "fill",
@@ -186,6 +187,14 @@ def assemble(base: dict[str, Any], units: Iterable[Unit]) -> dict[str, Any]:
     return base
 
 
+def richness(item: FeedbackItem) -> int:
+    """How much of a stack trace the item holds: 0 without exceptions, else 1 + its frames.
+    A delivery is richer than the stored item when its richness is greater."""
+    if not item.exceptions:
+        return 0
+    return 1 + sum(len(exc.frames) for exc in item.exceptions)
+
+
 def is_empty(text: str | None) -> bool:
     return text is None or text in EMPTY_TEXTS
 
@@ -216,18 +225,18 @@ def merge_units(
     new: Sequence[Unit],
     policy: Mapping[str, str],
     *,
-    delivery_richer: bool,
+    richness: tuple[int, int],
     received_ms: int,
     versions: Mapping[str, int],
     created_ms: int,
 ) -> Merged:
     """Apply ``new`` to ``stored`` unit by unit (what ``ingest.lua`` does in Redis).
 
-    ``delivery_richer``: the delivery brings exceptions. ``versions`` holds, per ``latest``
+    ``richness``: the delivery's and the stored item's. ``versions`` holds, per ``latest``
     unit, the ``received_ms`` of the delivery its value came from; ``created_ms`` stands for
     the units set when the item was created.
     """
-    richer = delivery_richer and is_empty(stored.get("exceptions"))
+    richer = richness[0] > richness[1]
     merged = Merged()
     for name, text in new:
         old = stored.get(name)

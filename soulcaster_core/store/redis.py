@@ -38,7 +38,15 @@ from .base import (
     parse_cursor,
 )
 from .history import DeliveryRecord, RawBody, Via, new_record_id, record_head
-from .merge import DEFAULT_MERGE_POLICY, MergePolicy, assemble, base_json, item_units, policy_json
+from .merge import (
+    DEFAULT_MERGE_POLICY,
+    MergePolicy,
+    assemble,
+    base_json,
+    item_units,
+    policy_json,
+    richness,
+)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -395,7 +403,7 @@ class RedisStore(Store):
             source,
             delivery_ttl if delivery_id is not None else "",
             policy_json(policy),
-            "1" if item.exceptions else "0",
+            richness(item),
             record_id,
             record_head(record_id, item.received_at, source, via, occurrence, delivery_id, raw),
             "" if raw is None else raw_ttl,

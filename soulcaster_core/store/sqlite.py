@@ -50,6 +50,7 @@ from .merge import (
     check_policy,
     item_units,
     merge_units,
+    richness,
 )
 
 T = TypeVar("T")
@@ -402,7 +403,7 @@ class SQLiteStore(Store):
             dict(item_units(stored)),
             units,
             policy,
-            delivery_richer=bool(item.exceptions),
+            richness=(richness(item), richness(stored)),
             received_ms=received_ms,
             versions=versions,
             created_ms=row["received_ms"],

@@ -239,14 +239,14 @@ async def test_json_values_round_trip_through_merges(store: Store) -> None:
             "id": "other",
             "received_at": at(1),
             "metadata": {"none": [], "added": {}, "also": [[], {}]},
-            "exceptions": [TRACE],
+            "exceptions": [ExceptionInfo(type="NotRicher", frames=[])],
             "tags": {"k": "v"},
         }
     )
     await store.ingest(later)
     saved = await stored(store, "acme", item_id)
     assert saved.metadata == {**odd, "added": {}, "also": [[], {}]}, "empty never replaces"
-    assert saved.exceptions == [ExceptionInfo(type="Bare", frames=[])], "filled once, then kept"
+    assert saved.exceptions == [ExceptionInfo(type="Bare", frames=[])], "no richer: kept"
     assert saved.tags == {"k": "v"}
     bare = await deliver_in_order(
         store,
@@ -259,3 +259,19 @@ async def test_json_values_round_trip_through_merges(store: Store) -> None:
     again = await stored(store, "acme", bare)
     assert (again.tags, again.links, again.metadata, again.exceptions) == ({}, {}, {}, [])
     assert again.body == "b", "an empty body is filled"
+
+
+async def test_a_whole_stack_wins_over_a_crash_location_in_either_order(store: Store) -> None:
+    # Sentry's issue webhook names the frame it crashed in; its error event has the stack.
+    crash_site = [ExceptionInfo(type="KeyError", frames=[TRACE.frames[-1]])]
+    ids = []
+    for project_id, order in (("one", (0, 1)), ("two", (1, 0))):
+        deliveries = [
+            issue(at(0), project_id=project_id).model_copy(update={"exceptions": crash_site}),
+            error(at(5), project_id=project_id),
+        ]
+        ids.append(await deliver_in_order(store, project_id, [deliveries[n] for n in order]))
+    one, two = await stored(store, "one", ids[0]), await stored(store, "two", ids[1])
+    assert merged_fields(one) == merged_fields(two)
+    assert (one.exceptions, one.body) == ([TRACE], error(at(0)).body)
+    assert one.metadata["short_id"] == "SHOP-7"

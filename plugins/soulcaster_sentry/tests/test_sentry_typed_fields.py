@@ -255,11 +255,6 @@ def test_an_error_then_its_issue_keeps_the_trace_and_gains_the_short_id(
     assert (item["release"], item["service"]) == ("billing-api@3.8.1", "billing-api")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the store's 'richer' rule takes a delivery's exceptions only when the item has "
-    "none; an issue's one crash-location frame must yield to its event's whole stack",
-)
 def test_an_issue_then_its_error_gives_the_item_the_errors_trace(
     sentry: Any, payload: Payload
 ) -> None:
