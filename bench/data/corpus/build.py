@@ -58,6 +58,9 @@ def row_classes(bug: Bug, seen: Seen, d: Delivery) -> list[int | str]:
         and bug.chain[-1].frames
     ):
         tags.add(10)
+    # posthog-node sends the compiled JavaScript's frames; Sentry maps them to TypeScript.
+    if tool == "posthog" and not opts.get("resolved") and d.service.platform == "node":
+        tags.add(10)
     if bug.span > 1 or bug.renames:
         tags.add(5)
     if bug.pair:

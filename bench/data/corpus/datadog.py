@@ -44,6 +44,13 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "scope": "$ALERT_SCOPE", "hostname": "$HOSTNAME", "link": "$LINK",
         "event_type": "$EVENT_TYPE", "org": {"id": "$ORG_ID", "name": "$ORG_NAME"},
     },
+    # A team's template with names of its own: the plain-text message, no markdown body.
+    "own": {
+        "summary": "$EVENT_TITLE", "message": "$TEXT_ONLY_MSG", "status": "$ALERT_TRANSITION",
+        "severity": "$ALERT_PRIORITY", "monitor_id": "$ALERT_ID", "cycle_key": "$ALERT_CYCLE_KEY",
+        "group": "$ALERT_SCOPE", "tags": "$TAGS", "occurred_at": "=$DATE", "url": "$LINK",
+        "source": "datadog",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -61,6 +68,8 @@ JSON_FORMATS = {
     "winston",
     "serilog",
     "monolog",
+    "structlog-carets",
+    "structlog-dict",
 }
 
 
@@ -102,6 +111,20 @@ def _message(d: Delivery, kind: str) -> str:
         body = f"New error logs on {s.name}. Latest sample:\n\n```\n{sample(d)}\n```"
     elif kind == "log":
         body = f"{s.name} is logging errors above the usual rate. Check the related logs."
+    elif kind == "apm" and style == "message":
+        first = d.thrown.value.splitlines()[0] if d.thrown.value else ""
+        body = (
+            f"{s.name} error spans above threshold.\n\n"
+            f"**@error.type:** `{error_kind(d)}`\n**@error.message:** {first}"
+        )
+    elif kind == "apm" and style == "type":
+        spans = d.rand.randint(12, 140)
+        body = f"**{s.name}** is raising `{error_kind(d)}` ({spans} spans in 10 minutes)."
+    elif kind == "apm" and style == "route":
+        body = (
+            f"Error rate on `{d.bug.entry}` ({s.name}) is {d.rand.randint(50, 290) / 10}% "
+            f"over the last 10 minutes, above the 5% threshold."
+        )
     elif kind == "apm":
         resource = d.bug.entry or "unknown"
         body = (
@@ -134,6 +157,10 @@ def _title(d: Delivery, kind: str) -> str:
 def _scope(d: Delivery, kind: str) -> str:
     if "scope" in d.opts:
         return d.values.fill(str(d.opts["scope"]))
+    if kind == "apm" and d.opts.get("style") == "route":
+        return f"resource_name:{resource_name(d.bug.entry)},service:{d.service.name}"
+    if kind == "apm" and d.opts.get("style") in ("message", "type"):
+        return f"service:{d.service.name}"
     if kind == "apm":
         return f"@error.type:{error_kind(d)},service:{d.service.name}"
     if kind == "task":
@@ -146,6 +173,17 @@ def _query(d: Delivery, kind: str, title: str) -> str:
     if kind == "log":
         search = d.values.fill(str(d.opts.get("filter", f"service:{s.name} status:error env:prod")))
         return f'logs("{search}").index("*").rollup("count").last("5m") > 5'
+    if kind == "apm" and d.opts.get("style") == "route":
+        metric = f"{{service:{s.name},resource_name:{resource_name(d.bug.entry)}}}"
+        return (
+            f"sum(last_10m):sum:trace.{_span(d)}.errors{metric}.as_count() / "
+            f"sum:trace.{_span(d)}.hits{metric}.as_count() * 100 > 5"
+        )
+    if kind == "apm" and d.opts.get("style") in ("message", "type"):
+        return (
+            'trace-analytics("env:prod status:error")'
+            '.rollup("count").by("service").last("10m") > 10'
+        )
     if kind == "apm":
         return (
             f'trace-analytics("service:{s.name} env:prod status:error")'
@@ -158,10 +196,18 @@ def _query(d: Delivery, kind: str, title: str) -> str:
 
 
 def _span(d: Delivery) -> str:
-    """The APM operation a task's spans are named after."""
-    return {"celery": "celery.run", "rails": "sidekiq.job"}.get(
-        d.service.framework, "scheduled.task"
-    )
+    """The APM operation a task's (or a route's) spans are named after."""
+    return {
+        "celery": "celery.run",
+        "rails": "sidekiq.job",
+        "starlette": "fastapi.request",
+        "nestjs": "express.request",
+    }.get(d.service.framework, "scheduled.task")
+
+
+def resource_name(entry: str) -> str:
+    """An HTTP route as Datadog's ``resource_name`` tag: ``post_/v1/intake/{appointment_id}``."""
+    return entry.lower().replace(" ", "_")
 
 
 def variables(d: Delivery, kind: str) -> dict[str, str]:
@@ -198,7 +244,9 @@ def variables(d: Delivery, kind: str) -> dict[str, str]:
         + stable_int("ddevent", d.bug.id, d.index, d.when) % 999_999_999_999_999_999
     )
     tags = ["env:prod", "monitor", f"service:{s.name}", f"team:{d.opts.get('team', 'platform')}"]
-    if kind == "apm":
+    if kind == "apm" and d.opts.get("style") == "route":
+        tags.append(f"resource_name:{resource_name(d.bug.entry)}")
+    elif kind == "apm":
         tags.append(f"error.type:{error_kind(d)}")
     if kind == "task":
         tags.append(f"resource_name:{d.bug.entry}")
@@ -256,6 +304,8 @@ def _status(d: Delivery, kind: str, scope: str) -> str:
 def _fill(template: Any, values: dict[str, str]) -> Any:
     if isinstance(template, dict):
         return {k: _fill(v, values) for k, v in template.items()}
+    if not template.startswith(("$", "=$")):
+        return template  # a literal the team typed into the template
     raw = template.startswith("=")
     name = template.lstrip("=$")
     value = values[name]

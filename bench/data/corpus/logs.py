@@ -1,8 +1,9 @@
 """Log lines as each company's services write them, with the trace where their logging puts
 it: inside a JSON string (python-json-logger ``exc_info``, structlog ``exception``,
 logstash-logback-encoder ``stack_trace``, pino ``err.stack``, winston ``stack``, zap
-``stacktrace``, Serilog ``@x``, Monolog's ``exception``) or as raw lines after a prefix
-(logback, Celery, Go panics, Rails, Sidekiq).
+``stacktrace``, Serilog ``@x``, Monolog's ``exception``), as JSON structure (structlog's
+``dict_tracebacks``) or as raw lines after a prefix (logback, Celery, Go panics, zap's console
+encoder, Rails, ActiveJob, Sidekiq, Serilog's text).
 
 Each function returns the ``_raw`` text and the fields a Splunk search extracts from it.
 """
@@ -15,12 +16,14 @@ from collections.abc import Callable
 
 from .delivery import Delivery
 from .traces import (
+    dotnet_core_trace,
     dotnet_trace,
     go_panic,
     java_trace,
     node_stack,
     php_name,
     php_trace,
+    py_abs_path,
     python_repr,
     python_stack_info,
     python_traceback,
@@ -53,15 +56,47 @@ def python_json(d: Delivery) -> tuple[str, Fields]:
     return json.dumps(record), {"levelname": "ERROR", "name": d.logger}
 
 
-def structlog_json(d: Delivery) -> tuple[str, Fields]:
+def structlog_json(d: Delivery, carets: bool = False) -> tuple[str, Fields]:
     """structlog's ``JSONRenderer`` after ``add_logger_name``, ``add_log_level``,
-    ``TimeStamper(fmt="iso")`` and ``format_exc_info``."""
+    ``TimeStamper(fmt="iso")`` and ``format_exc_info``; with ``carets``, on Python 3.11,
+    whose tracebacks underline the failing expression."""
     record: dict[str, object] = {"event": d.log_message}
     if d.bug.entry and "." in d.bug.entry and " " not in d.bug.entry:
         record["task"] = d.bug.entry
         record["task_id"] = d.rand.uuid()
     record.update(logger=d.logger, level="error", timestamp=d.iso(6))
-    record["exception"] = python_traceback(d.chain)
+    record["exception"] = python_traceback(d.chain, carets)
+    return json.dumps(record), {"level": "error", "logger": d.logger}
+
+
+def structlog_carets(d: Delivery) -> tuple[str, Fields]:
+    return structlog_json(d, carets=True)
+
+
+def structlog_dict(d: Delivery) -> tuple[str, Fields]:
+    """structlog's ``JSONRenderer`` after ``dict_tracebacks`` (``ExceptionDictTransformer``
+    with ``show_locals=False``): the exception is a list of stacks, the thrown one first and
+    each cause after it, frames as ``filename``/``lineno``/``name`` without source lines."""
+    stacks = [
+        {
+            "exc_type": exc.type,
+            "exc_value": exc.value,
+            "exc_notes": [],
+            "syntax_error": None,
+            "is_cause": i > 0,
+            "frames": [
+                {"filename": py_abs_path(f), "lineno": f.line, "name": f.function}
+                for f in exc.frames
+            ],
+            "is_group": False,
+            "exceptions": [],
+        }
+        for i, exc in enumerate(reversed(d.chain))
+    ]
+    record: dict[str, object] = {"event": d.log_message, "request_id": d.rand.uuid()}
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        record.update(method=d.bug.entry.split(" ", 1)[0], path=d.request_path)
+    record.update(level="error", logger=d.logger, timestamp=d.iso(6), exception=stacks)
     return json.dumps(record), {"level": "error", "logger": d.logger}
 
 
@@ -140,6 +175,28 @@ def zap_json(d: Delivery) -> tuple[str, Fields]:
     return _compact(record), {"level": "error", "msg": str(record["msg"])}
 
 
+def zap_console(d: Delivery) -> tuple[str, Fields]:
+    """zap's console encoder: time, level, caller and message tab-separated, the fields as
+    spaced JSON, then the stack of the log call on the following lines."""
+    frames = d.frames
+    caller = frames[-1]
+    msg = str(d.opts.get("msg", d.bug.log or "request failed"))
+    fields: dict[str, object] = {}
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "DELETE ")):
+        fields.update(method=d.bug.entry.split(" ", 1)[0], path=d.request_path)
+    fields["error"] = d.thrown.value
+    head = "\t".join(
+        (
+            d.iso(3),
+            "error",
+            "/".join(caller.file.split("/")[-2:]) + f":{caller.line}",
+            msg,
+            json.dumps(fields, ensure_ascii=False),
+        )
+    )
+    return head + "\n" + zap_stacktrace(frames), {}
+
+
 def pino_json(d: Delivery) -> tuple[str, Fields]:
     """pino with its ``err`` serializer (type, message, stack)."""
     exc = d.thrown
@@ -179,6 +236,20 @@ def rails_text(d: Delivery) -> tuple[str, Fields]:
         *(f"{tag} {line}" for line in ruby_backtrace(exc)),
     ]
     return "\n".join(lines), {}
+
+
+def activejob_text(d: Delivery) -> tuple[str, Fields]:
+    """Rails' log of a failed ActiveJob run (``ActiveJob::LogSubscriber#perform``): the tags
+    and "Error performing ..." on the first line, then the full backtrace, one path a line."""
+    exc = d.thrown
+    job, jid = d.bug.entry, d.rand.uuid()
+    took = round(d.rand.uniform(4, 900), 2)
+    head = (
+        f"E, [{d.iso(6, z=False)[:-6]} #{d.rand.randint(7, 90)}] ERROR -- : "
+        f"[ActiveJob] [{job}] [{jid}] Error performing {job} (Job ID: {jid}) from "
+        f"Sidekiq(default) in {took}ms: {exc.type} ({exc.value}):"
+    )
+    return "\n".join([head, *ruby_backtrace(exc, app_only=False)]), {}
 
 
 def sidekiq_text(d: Delivery) -> tuple[str, Fields]:
@@ -221,6 +292,13 @@ def serilog_json(d: Delivery) -> tuple[str, Fields]:
     return _compact(record), {"@l": "Error", "SourceContext": d.logger}
 
 
+def serilog_text(d: Delivery) -> tuple[str, Fields]:
+    """Serilog's file sink with the template ``{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz}
+    [{Level:u3}] ({SourceContext}) {Message:lj}{NewLine}{Exception}``."""
+    head = f"{d.stamp('%Y-%m-%d %H:%M:%S')}.{d.millis} +00:00 [ERR] ({d.logger}) {d.log_message}"
+    return head + "\n" + dotnet_core_trace(d.chain), {}
+
+
 def monolog_text(d: Delivery) -> tuple[str, Fields]:
     """Laravel's default ``single`` channel: message, context JSON with the stack trace."""
     exc = d.thrown
@@ -253,6 +331,11 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "sidekiq": sidekiq_text,
     "serilog": serilog_json,
     "monolog": monolog_text,
+    "structlog-carets": structlog_carets,
+    "structlog-dict": structlog_dict,
+    "zap-console": zap_console,
+    "activejob": activejob_text,
+    "serilog-text": serilog_text,
 }
 
 __all__ = ["FORMATS", "php_name"]

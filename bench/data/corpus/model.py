@@ -27,6 +27,8 @@ class Frame:
     bundle: str = ""  # browser JS: the chunk this source file is minified into
     col: int = 0  # JS: column in the source
     args: str = ""  # .NET parameter list "(Guid orderId)"; PHP call arguments; Node: "async"
+    caret: str = ""  # Python 3.11+: the failing expression, where the heuristic would miss it
+    boundary: bool = False  # .NET: its caller awaited it (an async boundary in the printed trace)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Exc:
     qual: str = ""  # Python qualified name where it differs: "Subscription.DoesNotExist"
     js: JsError | None = None  # browser TypeErrors: the value depends on the engine
     engines: Mapping[str, str] = field(default_factory=dict)  # other per-engine wordings
+    group: bool = False  # .NET AggregateException: the exceptions before it are its inner ones
 
     @property
     def text_name(self) -> str:
@@ -110,6 +113,7 @@ class Service:
     runtime: str = ""  # "CPython 3.11.8", "OpenJDK 21.0.2", "go1.22.1", "node v20.11.1"
     origin: str = ""  # browser apps: the page origin
     framework: str = ""  # Sentry's mechanism / integration: django, celery, spring, ...
+    sdk: tuple[str, ...] = ()  # Sentry SDK (name, version, package) where not the platform's
 
 
 @dataclass
@@ -173,6 +177,20 @@ def _duration(r: Rand) -> str:
     return "<1 sec" if s == 0 else f"{s // 60:02d}:{s % 60:02d}"
 
 
+def _go_duration(r: Rand) -> str:
+    """Go's ``time.Duration.String()``: ``843.2ms``, ``1.204s``, ``1m12.5s``, ``2h0m3s``."""
+    ms = r.choice((r.randint(200, 999), r.randint(1_000, 59_999), r.randint(60_000, 7_300_000)))
+    if ms < 1_000:
+        return f"{ms}.{r.randint(0, 9)}ms".replace(".0ms", "ms")
+    s = ms / 1000
+    if s < 60:
+        return f"{s:.3f}".rstrip("0").rstrip(".") + "s"
+    h, rest = divmod(s, 3600)
+    m, sec = divmod(rest, 60)
+    tail = f"{sec:.1f}".rstrip("0").rstrip(".") + "s"
+    return (f"{int(h)}h" if h else "") + f"{int(m)}m" + tail
+
+
 def _email(r: Rand) -> str:
     domain = r.choice(("gmail.com", "outlook.com", "proton.me", "web.de", "icloud.com"))
     return f"{r.choice(FIRST)}.{r.choice(LAST)}{r.randint(1, 99)}@{domain}"
@@ -234,5 +252,23 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
             )
         ),
         "elapsed": lambda r: f"{r.randint(1, 30_000)}.{r.randint(0, 9999):04d}",
+        "meter": lambda r: f"MTR-{r.randint(10_000_000, 99_999_999)}",
+        "godur": _go_duration,
+        "endpoint": lambda r: r.choice(
+            (
+                "headend-eu1.halyard.example",
+                "headend-eu1.halyard.example:8443",
+                "10.20.4.7:8443",
+                "hes.northgrid.example",
+            )
+        ),
+        "objstore": lambda r: r.choice(
+            (
+                "s3.eu-central-1.amazonaws.com",
+                "s3.eu-central-1.amazonaws.com:443",
+                "minio.storage.svc.cluster.local:9000",
+                "10.42.7.19:9000",
+            )
+        ),
     }
 )

@@ -20,7 +20,7 @@ from .model import Frame
 from .rand import stable_hex
 from .releases import chunk_url, minified_name, minified_position
 from .sentry import USER_AGENTS
-from .traces import browser_stack, py_abs_path
+from .traces import browser_stack, node_path, node_position, py_abs_path
 
 BROWSER_PROPS = {
     "chrome": ("Chrome", 122, "Windows", "10.0", "Desktop"),
@@ -132,6 +132,97 @@ def server_properties(d: Delivery, distinct: str) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None}
 
 
+def node_module(path: str) -> str:
+    """posthog-node's module of a frame (its module modifier, base ``/app/dist``, where
+    ``main.js`` runs): ``reminders:reminders.service``, ``@nestjs.core.router:router-proxy``."""
+    folder, _, file = path.rpartition("/")
+    file = file.removesuffix(".js")
+    if "/node_modules" in folder:
+        return folder.split("/node_modules", 1)[1][1:].replace("/", ".") + ":" + file
+    if folder.startswith("/app/dist/"):
+        return folder.removeprefix("/app/dist/").replace("/", ".") + ":" + file
+    return file
+
+
+def node_raw_frame(f: Frame) -> dict[str, Any]:
+    """posthog-node's raw frame: the compiled file relative to the working directory."""
+    path = node_path(f)
+    line, col = (f.line, max(f.col, 1)) if f.file.startswith("node:") else node_position(f)
+    return {
+        "filename": path.removeprefix("/app/"),
+        "module": node_module(path),
+        "function": f.function or "?",
+        "lineno": line,
+        "colno": col,
+        "in_app": f.in_app,
+        "platform": "node:javascript",
+    }
+
+
+def node_resolved_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    """A node frame after PostHog's processing: application frames mapped back to the
+    TypeScript source; packages and Node internals, which ship no source map, left as they are."""
+    raw = node_raw_frame(f)
+    raw_id = hashlib.sha512(
+        f"{raw['function']}{raw['lineno']}{raw['colno']}{raw['filename']}".encode()
+    ).hexdigest()
+    mapped = f.in_app and f.file.startswith("src/")
+    return {
+        "raw_id": raw_id,
+        "team_id": d.company.posthog_project[0],
+        "mangled_name": raw["function"],
+        "line": f.line if mapped else raw["lineno"],
+        "column": (f.col or 1) if mapped else raw["colno"],
+        "source": source_name(d, f) if mapped else raw["filename"],
+        "in_app": f.in_app,
+        "resolved_name": f.function or "?",
+        "lang": "javascript",
+        "resolved": mapped,
+        "synthetic": False,
+        "suspicious": False,
+    }
+
+
+def node_properties(d: Delivery) -> dict[str, Any]:
+    """posthog-node's ``captureException``: the thrown error first, then its causes."""
+    resolved = bool(d.opts.get("resolved"))
+    exceptions = []
+    for exc in reversed(d.chain):
+        entry: dict[str, Any] = {
+            "type": exc.type,
+            "value": exc.value,
+            "mechanism": {"type": str(d.opts.get("mechanism", "generic")), "handled": True},
+        }
+        if exc.frames:
+            frames = [
+                node_resolved_frame(d, f) if resolved else node_raw_frame(f) for f in exc.frames
+            ]
+            entry["stacktrace"] = {"type": "resolved" if resolved else "raw", "frames": frames}
+        exceptions.append(entry)
+    props: dict[str, Any] = {
+        "$exception_list": exceptions,
+        "$lib": "posthog-node",
+        "$lib_version": "5.8.1",
+        "$process_person_profile": False,
+    }
+    if resolved:
+        props.update(processed(d))
+    return props
+
+
+def processed(d: Delivery) -> dict[str, Any]:
+    """What PostHog's processing adds to an event whose frames it resolved."""
+    app = [f for f in d.frames if f.in_app]
+    return {
+        "$exception_types": [e.type for e in reversed(d.chain)],
+        "$exception_values": [e.value for e in reversed(d.chain)],
+        "$exception_sources": sorted({source_name(d, f) for f in app}),
+        "$exception_functions": [f.function for f in reversed(app)],
+        "$exception_fingerprint": stable_hex(64, "phfp", d.bug.id, d.browser),
+        "$exception_issue_id": _as_uuid(stable_hex(32, "phissue", d.bug.id, d.browser)),
+    }
+
+
 def exception_list(d: Delivery, resolved: bool) -> list[dict[str, Any]]:
     out = []
     for exc in reversed(d.chain):  # posthog-js lists the thrown error first
@@ -203,18 +294,7 @@ def properties(d: Delivery) -> dict[str, Any]:
         props["$exception_list"] = exception_list(d, resolved)
         props["$exception_level"] = "error"
     if resolved:
-        app = [f for f in d.frames if f.in_app]
-        props.update(
-            {
-                "$exception_types": [e.type for e in reversed(d.chain)],
-                "$exception_values": [e.value for e in reversed(d.chain)],
-                "$exception_sources": sorted({source_name(d, f) for f in app}),
-                "$exception_functions": [f.function for f in reversed(app)],
-                "$exception_fingerprint": stable_hex(64, "phfp", d.bug.id, d.browser),
-                "$exception_issue_id": stable_hex(32, "phissue", d.bug.id, d.browser),
-            }
-        )
-        props["$exception_issue_id"] = _as_uuid(props["$exception_issue_id"])
+        props.update(processed(d))
     return props
 
 
@@ -229,7 +309,8 @@ def destination(d: Delivery) -> dict[str, Any]:
     if d.service.platform == "python":
         distinct = d.values["user"]
     ts = d.iso(3)
-    anonymous = d.opts.get("anonymous", d.index % 4 == 3)
+    # posthog-node captures server errors without a person profile.
+    anonymous = d.opts.get("anonymous", d.index % 4 == 3 or d.service.platform == "node")
     person = None
     if not anonymous:
         email = d.values["email"]
@@ -246,6 +327,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             "distinct_id": distinct,
             "properties": server_properties(d, distinct)
             if d.service.platform == "python"
+            else node_properties(d)
+            if d.service.platform == "node"
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,

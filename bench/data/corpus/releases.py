@@ -49,9 +49,25 @@ def chunk_hash(company: str, bundle: str, release: int) -> str:
     return "".join(out)
 
 
+_VITE = string.ascii_letters + string.digits + "_-"
+
+
+def vite_hash(company: str, bundle: str, release: int) -> str:
+    """Vite 5's content hash of a named chunk: 8 base64url characters (``Cx8_2kPq``)."""
+    n = stable_int("vite", company, bundle, release)
+    out = []
+    for _ in range(8):
+        n, k = divmod(n, len(_VITE))
+        out.append(_VITE[k])
+    return "".join(out)
+
+
 def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     """Where a chunk is served: esbuild/Vite ``/assets/chunk-<HASH>.js``; Next.js
-    ``/_next/static/chunks/<name>-<hash>.js`` (company ``c``)."""
+    ``/_next/static/chunks/<name>-<hash>.js`` (company ``c``); Vite 5 with named chunks,
+    ``/assets/<Name>-<hash>.js`` (company ``d``)."""
+    if company == "d":
+        return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "c":
         digest = stable_hex(16, "nx", company, bundle, release)
         return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"

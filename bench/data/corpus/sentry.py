@@ -209,6 +209,16 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
         else:
             value["mechanism"] = {"type": "chained", "handled": True, "source": "__cause__"}
         value["mechanism"]["exception_id"] = len(d.chain) - 1 - i
+        if d.chain[-1].group:
+            # Sentry .NET sends an AggregateException as an exception group.
+            if last:
+                value["mechanism"]["is_exception_group"] = True
+            else:
+                parent = len(d.chain) - 2 - i
+                value["mechanism"]["source"] = (
+                    "InnerExceptions[0]" if parent == 0 else "InnerException"
+                )
+                value["mechanism"]["parent_id"] = parent
         if d.service.platform == "javascript":
             minified = [minified_frame(d, f) for f in exc.frames]
             if raw:
@@ -376,7 +386,7 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
     top = _culprit_frame(d)
     transaction = _transaction(d)
     culprit = _culprit(d)
-    name, version, package = SDK[s.platform]
+    name, version, package = s.sdk or SDK[s.platform]
     event: dict[str, Any] = {
         "_ref": s.sentry_project_id,
         "_ref_version": 2,

@@ -13,8 +13,10 @@ from .model import Exc, Frame
 # --- Python ------------------------------------------------------------------------------------
 
 
-def py(module: str, function: str, line: int, context: str = "", *, lib: bool = False) -> Frame:
-    return Frame(function, module.replace(".", "/") + ".py", line, module, not lib, context)
+def py(
+    module: str, function: str, line: int, context: str = "", *, lib: bool = False, caret: str = ""
+) -> Frame:
+    return Frame(function, module.replace(".", "/") + ".py", line, module, not lib, context, caret=caret)
 
 
 def pylib(module: str, function: str, line: int, context: str = "") -> Frame:
@@ -56,6 +58,146 @@ DJANGO_GET = (
 )
 
 
+# uvicorn, FastAPI and Starlette 0.37 under an endpoint; a re-raised exception shows its frame
+# twice, at the ``raise exc`` and at the call that raised first.
+FASTAPI_ROUTE = (
+    pylib("uvicorn.protocols.http.httptools_impl", "run_asgi", 419, "result = await app(  # type: ignore[func-returns-value]"),
+    pylib("uvicorn.middleware.proxy_headers", "__call__", 84, "return await self.app(scope, receive, send)"),
+    pylib("fastapi.applications", "__call__", 1054, "await super().__call__(scope, receive, send)"),
+    pylib("starlette.applications", "__call__", 123, "await self.middleware_stack(scope, receive, send)"),
+    pylib("starlette.middleware.errors", "__call__", 186, "raise exc"),
+    pylib("starlette.middleware.errors", "__call__", 164, "await self.app(scope, receive, _send)"),
+    pylib("starlette.middleware.exceptions", "__call__", 62, "await wrap_app_handling_exceptions(self.app, conn)(scope, receive, send)"),
+    pylib("starlette._exception_handler", "wrapped_app", 64, "raise exc"),
+    pylib("starlette._exception_handler", "wrapped_app", 53, "await app(scope, receive, sender)"),
+    pylib("starlette.routing", "__call__", 758, "await self.middleware_stack(scope, receive, send)"),
+    pylib("starlette.routing", "app", 778, "await route.handle(scope, receive, send)"),
+    pylib("starlette.routing", "handle", 299, "await self.app(scope, receive, send)"),
+    pylib("starlette.routing", "app", 79, "await wrap_app_handling_exceptions(app, request)(scope, receive, send)"),
+    pylib("starlette._exception_handler", "wrapped_app", 64, "raise exc"),
+    pylib("starlette._exception_handler", "wrapped_app", 53, "await app(scope, receive, sender)"),
+    pylib("starlette.routing", "app", 74, "response = await func(request)"),
+)
+FASTAPI_ENDPOINT = (
+    pylib("fastapi.routing", "app", 278, "raw_response = await run_endpoint_function("),
+    pylib("fastapi.routing", "run_endpoint_function", 191, "return await dependant.call(**values)"),
+)
+
+# httpx's sync client down to where it maps httpcore's exception to its own (``raise ... from``).
+HTTPX_POST = (
+    pylib("httpx._client", "post", 1145, "return self.request("),
+    pylib("httpx._client", "request", 827, "return self.send(request, auth=auth, follow_redirects=follow_redirects)"),
+    pylib("httpx._client", "send", 914, "response = self._send_handling_auth("),
+    pylib("httpx._client", "_send_handling_auth", 942, "response = self._send_handling_redirects("),
+    pylib("httpx._client", "_send_handling_redirects", 979, "response = self._send_single_request(request)"),
+    pylib("httpx._client", "_send_single_request", 1015, "response = transport.handle_request(request)"),
+    pylib("httpx._transports.default", "handle_request", 232, "with map_httpcore_exceptions():"),
+    pylib("contextlib", "__exit__", 158, "self.gen.throw(typ, value, traceback)"),
+    pylib("httpx._transports.default", "map_httpcore_exceptions", 86, "raise mapped_exc(message) from exc"),
+)
+HTTPX_ASYNC_POST = (
+    pylib("httpx._client", "post", 1892, "return await self.request("),
+    pylib("httpx._client", "request", 1574, "return await self.send(request, auth=auth, follow_redirects=follow_redirects)"),
+    pylib("httpx._client", "send", 1661, "response = await self._send_handling_auth("),
+    pylib("httpx._client", "_send_handling_auth", 1689, "response = await self._send_handling_redirects("),
+    pylib("httpx._client", "_send_handling_redirects", 1726, "response = await self._send_single_request(request)"),
+    pylib("httpx._client", "_send_single_request", 1763, "response = await transport.handle_async_request(request)"),
+    pylib("httpx._transports.default", "handle_async_request", 372, "with map_httpcore_exceptions():"),
+    pylib("contextlib", "__exit__", 158, "self.gen.throw(typ, value, traceback)"),
+    pylib("httpx._transports.default", "map_httpcore_exceptions", 86, "raise mapped_exc(message) from exc"),
+)
+
+
+HTTPCORE_READ = (
+    pylib("httpcore._sync.connection_pool", "handle_request", 216, "raise exc from None"),
+    pylib("httpcore._sync.connection_pool", "handle_request", 196, "response = connection.handle_request("),
+    pylib("httpcore._sync.connection", "handle_request", 101, "return self._connection.handle_request(request)"),
+    pylib("httpcore._sync.http11", "handle_request", 143, "raise exc"),
+    pylib("httpcore._sync.http11", "handle_request", 113, ") = self._receive_response_headers(**kwargs)"),
+    pylib("httpcore._sync.http11", "_receive_response_headers", 186, "event = self._receive_event(timeout=timeout)"),
+    pylib("httpcore._sync.http11", "_receive_event", 224, "data = self._network_stream.read("),
+    pylib("httpcore._backends.sync", "read", 126, "with map_exceptions(exc_map):"),
+)
+HTTPCORE_CONNECT = (
+    pylib("httpcore._async.connection_pool", "handle_async_request", 216, "raise exc from None"),
+    pylib("httpcore._async.connection_pool", "handle_async_request", 196, "response = await connection.handle_async_request("),
+    pylib("httpcore._async.connection", "handle_async_request", 99, "raise exc"),
+    pylib("httpcore._async.connection", "handle_async_request", 76, "stream = await self._connect(request)"),
+    pylib("httpcore._async.connection", "_connect", 122, "stream = await self._network_backend.connect_tcp(**kwargs)"),
+    pylib("httpcore._backends.auto", "connect_tcp", 31, "return await self._backend.connect_tcp("),
+    pylib("httpcore._backends.anyio", "connect_tcp", 113, "with map_exceptions(exc_map):"),
+)
+
+
+def httpx_timeout(
+    app: tuple[Frame, ...], kind: str, value: str, *, connect: bool = False
+) -> tuple[Exc, Exc, Exc]:
+    """An httpx timeout under ``app``'s frames, cause first: the socket's TimeoutError,
+    httpcore's exception mapping it, httpx's mapping httpcore's. Each cause's frames start
+    where it was caught, as Python prints a chain."""
+    client = HTTPX_ASYNC_POST if connect else HTTPX_POST
+    transport = client[-3]
+    call = "resp = await self._pool.handle_async_request(req)" if connect else "resp = self._pool.handle_request(req)"
+    socket = (
+        (pylib("anyio._core._sockets", "connect_tcp", 189, "async with create_task_group() as tg:"), pylib("anyio._backends._asyncio", "__aexit__", 680, "raise TimeoutError"))
+        if connect
+        else (pylib("httpcore._backends.sync", "read", 128, "return self._sock.recv(max_bytes)"), pylib("ssl", "recv", 1296, "return self.read(buflen)"), pylib("ssl", "read", 1169, "return self._sslobj.read(len)"))
+    )
+    mapped = (
+        pylib("contextlib", "__exit__", 158, "self.gen.throw(typ, value, traceback)"),
+        pylib("httpcore._exceptions", "map_exceptions", 14, "raise to_exc(exc) from exc"),
+    )
+    return (
+        Exc("TimeoutError", value, (pylib("httpcore._exceptions", "map_exceptions", 10, "yield"), *socket), module="builtins"),
+        Exc(
+            kind,
+            value,
+            (
+                pylib("httpx._transports.default", "map_httpcore_exceptions", 69, "yield"),
+                pylib(transport.module, transport.function, transport.line + 1, call),
+                *(HTTPCORE_CONNECT if connect else HTTPCORE_READ),
+                *mapped,
+            ),
+            module="httpcore",
+        ),
+        Exc(kind, value, app + client, module="httpx"),
+    )
+
+
+# SQLAlchemy 2.0 flushing a new row through psycopg 3; the DBAPI error is re-raised wrapped.
+SQLALCHEMY_FLUSH = (
+    pylib("sqlalchemy.orm.session", "commit", 1969, "trans.commit(_to_root=True)"),
+    pylib("sqlalchemy.orm.state_changes", "_go", 139, "ret_value = fn(self, *arg, **kw)"),
+    pylib("sqlalchemy.orm.session", "commit", 1256, "self._prepare_impl()"),
+    pylib("sqlalchemy.orm.session", "_prepare_impl", 1231, "self.session.flush()"),
+    pylib("sqlalchemy.orm.session", "flush", 4312, "self._flush(objects)"),
+    pylib("sqlalchemy.orm.session", "_flush", 4447, "with util.safe_reraise():"),
+    pylib("sqlalchemy.util.langhelpers", "__exit__", 146, "raise exc_value.with_traceback(exc_tb)"),
+    pylib("sqlalchemy.orm.session", "_flush", 4408, "flush_context.execute()"),
+    pylib("sqlalchemy.orm.unitofwork", "execute", 466, "rec.execute(self)"),
+    pylib("sqlalchemy.orm.unitofwork", "execute", 642, "util.preloaded.orm_persistence.save_obj("),
+    pylib("sqlalchemy.orm.persistence", "save_obj", 93, "_emit_insert_statements("),
+    pylib("sqlalchemy.orm.persistence", "_emit_insert_statements", 1233, "result = connection.execute("),
+    pylib("sqlalchemy.engine.base", "execute", 1418, "return meth("),
+    pylib("sqlalchemy.sql.elements", "_execute_on_connection", 515, "return connection._execute_clauseelement("),
+    pylib("sqlalchemy.engine.base", "_execute_clauseelement", 1640, "ret = self._execute_context("),
+    pylib("sqlalchemy.engine.base", "_execute_context", 1846, "return self._exec_single_context("),
+    pylib("sqlalchemy.engine.base", "_exec_single_context", 1986, "self._handle_dbapi_exception("),
+    pylib("sqlalchemy.engine.base", "_handle_dbapi_exception", 2355, "raise sqlalchemy_exception.with_traceback(exc_info[2]) from e"),
+    pylib("sqlalchemy.engine.base", "_exec_single_context", 1967, "self.dialect.do_execute("),
+    pylib("sqlalchemy.engine.default", "do_execute", 924, "cursor.execute(statement, parameters)"),
+    pylib("psycopg.cursor", "execute", 732, "raise ex.with_traceback(None)"),
+)
+
+
+def sqlalchemy_integrity(app: tuple[Frame, ...], constraint: str, detail: str, sql: str) -> tuple[Exc, Exc]:
+    """psycopg's UniqueViolation, wrapped by SQLAlchemy as IntegrityError (cause first)."""
+    pg = f'duplicate key value violates unique constraint "{constraint}"\nDETAIL:  {detail}'
+    wrapped = f"(psycopg.errors.UniqueViolation) {pg}\n[SQL: {sql}]\n(Background on this error at: https://sqlalche.me/e/20/gkpj)"
+    cause = Exc("UniqueViolation", pg, SQLALCHEMY_FLUSH[-3:], module="psycopg.errors")
+    return cause, Exc("IntegrityError", wrapped, app + SQLALCHEMY_FLUSH, module="sqlalchemy.exc")
+
+
 def django_integrity(app: tuple[Frame, ...], constraint: str, detail: str) -> tuple[Exc, Exc]:
     """psycopg2's UniqueViolation, re-raised by Django as IntegrityError (cause first)."""
     value = f'duplicate key value violates unique constraint "{constraint}"\nDETAIL:  {detail}\n'
@@ -77,6 +219,11 @@ def jl(cls: str, method: str, line: int) -> Frame:
 
 def kt(cls: str, method: str, line: int) -> Frame:
     return jv(cls, method, line, kotlin=True)
+
+
+def ktlib(cls: str, method: str, line: int, file: str) -> Frame:
+    """A Kotlin library frame: its file is named after the source, not the class."""
+    return Frame(method, file, line, cls, False)
 
 
 def jexc(fqn: str, value: str, frames: tuple[Frame, ...]) -> Exc:
@@ -146,6 +293,101 @@ SCHEDULED = (
     jl("org.springframework.scheduling.support.ScheduledMethodRunnable", "run", 84),
     jl("java.lang.reflect.Method", "invoke", 580),
 )
+
+# Kotlin coroutines: a worker of Dispatchers.IO resuming a suspended function (oldest first);
+# a scheduled job entering them through runBlocking; a withTimeout that fires on the
+# DefaultExecutor thread; the boundary frame of stack-trace recovery (kotlinx.coroutines.debug).
+COROUTINE_WORKER = (
+    ktlib("kotlinx.coroutines.scheduling.CoroutineScheduler$Worker", "run", 684, "CoroutineScheduler.kt"),
+    ktlib("kotlinx.coroutines.scheduling.CoroutineScheduler$Worker", "runWorker", 697, "CoroutineScheduler.kt"),
+    ktlib("kotlinx.coroutines.scheduling.CoroutineScheduler$Worker", "executeTask", 793, "CoroutineScheduler.kt"),
+    ktlib("kotlinx.coroutines.scheduling.CoroutineScheduler", "runSafely", 584, "CoroutineScheduler.kt"),
+    ktlib("kotlinx.coroutines.DispatchedTask", "run", 108, "DispatchedTask.kt"),
+    ktlib("kotlin.coroutines.jvm.internal.BaseContinuationImpl", "resumeWith", 33, "ContinuationImpl.kt"),
+)
+RUN_BLOCKING = (
+    ktlib("kotlinx.coroutines.BuildersKt", "runBlocking", 1, "Builders.kt"),
+    ktlib("kotlinx.coroutines.BuildersKt__BuildersKt", "runBlocking", 69, "Builders.kt"),
+    ktlib("kotlinx.coroutines.BlockingCoroutine", "joinBlocking", 94, "Builders.kt"),
+    ktlib("kotlinx.coroutines.EventLoopImplBase", "processNextEvent", 280, "EventLoop.common.kt"),
+    ktlib("kotlinx.coroutines.DispatchedTask", "run", 108, "DispatchedTask.kt"),
+    ktlib("kotlin.coroutines.jvm.internal.BaseContinuationImpl", "resumeWith", 33, "ContinuationImpl.kt"),
+)
+TIMEOUT_FIRED = (
+    jl("java.lang.Thread", "run", 1583),
+    ktlib("kotlinx.coroutines.DefaultExecutor", "run", 108, "DefaultExecutor.kt"),
+    ktlib("kotlinx.coroutines.EventLoopImplBase", "processNextEvent", 284, "EventLoop.common.kt"),
+    ktlib("kotlinx.coroutines.EventLoopImplBase$DelayedRunnableTask", "run", 500, "EventLoop.common.kt"),
+    ktlib("kotlinx.coroutines.TimeoutCoroutine", "run", 159, "Timeout.kt"),
+    ktlib("kotlinx.coroutines.TimeoutKt", "TimeoutCancellationException", 191, "Timeout.kt"),
+)
+COROUTINE_BOUNDARY = ktlib("_COROUTINE._BOUNDARY", "_", 46, "CoroutineDebugging.kt")
+
+# Spring opening a JPA transaction before the @Transactional method runs; Hibernate 6 asking
+# Hikari for a connection; Hikari giving up after connectionTimeout.
+TX_BEGIN = (
+    *SPRING_TX_PROXY[:5],
+    jl("org.springframework.transaction.support.AbstractPlatformTransactionManager", "getTransaction", 373),
+    jl("org.springframework.transaction.support.AbstractPlatformTransactionManager", "startTransaction", 400),
+    jl("org.springframework.orm.jpa.JpaTransactionManager", "doBegin", 420),
+)
+HIBERNATE_ACQUIRE = (
+    jl("org.springframework.orm.jpa.vendor.HibernateJpaDialect", "beginTransaction", 164),
+    jl("org.hibernate.engine.transaction.internal.TransactionImpl", "begin", 83),
+    jl("org.hibernate.resource.transaction.backend.jdbc.internal.JdbcResourceLocalTransactionCoordinatorImpl$TransactionDriverControlImpl", "begin", 281),
+    jl("org.hibernate.resource.jdbc.internal.AbstractLogicalConnectionImplementor", "begin", 75),
+    jl("org.hibernate.resource.jdbc.internal.LogicalConnectionManagedImpl", "getPhysicalConnection", 134),
+    jl("org.hibernate.resource.jdbc.internal.LogicalConnectionManagedImpl", "acquireConnectionIfNeeded", 113),
+    jl("org.hibernate.engine.jdbc.connections.internal.DatasourceConnectionProviderImpl", "getConnection", 122),
+    jl("com.zaxxer.hikari.HikariDataSource", "getConnection", 100),
+    jl("com.zaxxer.hikari.pool.HikariPool", "getConnection", 181),
+    jl("com.zaxxer.hikari.pool.HikariPool", "getConnection", 162),
+    jl("com.zaxxer.hikari.pool.HikariPool", "createTimeoutException", 710),
+)
+# Hikari's connection adder thread, where a refused connection is first seen.
+HIKARI_ADDER = (
+    jl("java.lang.Thread", "run", 1583),
+    jl("java.util.concurrent.ThreadPoolExecutor$Worker", "run", 642),
+    jl("java.util.concurrent.ThreadPoolExecutor", "runWorker", 1144),
+    jl("java.util.concurrent.FutureTask", "run", 317),
+    jl("com.zaxxer.hikari.pool.HikariPool$PoolEntryCreator", "call", 709),
+    jl("com.zaxxer.hikari.pool.HikariPool", "createPoolEntry", 492),
+    jl("com.zaxxer.hikari.pool.PoolBase", "newPoolEntry", 206),
+    jl("com.zaxxer.hikari.pool.PoolBase", "newConnection", 359),
+    jl("com.zaxxer.hikari.util.DriverDataSource", "getConnection", 137),
+    jl("org.postgresql.Driver", "connect", 297),
+    jl("org.postgresql.Driver", "makeConnection", 443),
+    jl("org.postgresql.jdbc.PgConnection", "<init>", 263),
+    jl("org.postgresql.core.ConnectionFactory", "openConnection", 77),
+    jl("org.postgresql.core.v3.ConnectionFactoryImpl", "openConnectionImpl", 273),
+    jl("org.postgresql.core.v3.ConnectionFactoryImpl", "tryConnect", 146),
+    jl("org.postgresql.core.v3.ConnectionFactoryImpl", "doAuthentication", 613),
+)
+
+
+def spring_no_connection(app: tuple[Frame, ...], pool: str, refused: str = "") -> tuple[Exc, ...]:
+    """Spring's CannotCreateTransactionException over Hibernate's JDBCConnectionException over
+    Hikari's timeout (cause first); with ``refused``, Hikari's timeout carries the database's
+    refusal seen by its adder thread as its own cause."""
+    begin = app + TX_BEGIN
+    timeout = f"HikariPool-1 - Connection is not available, request timed out after 30000ms ({pool})"
+    root = (jexc("org.postgresql.util.PSQLException", refused, HIKARI_ADDER),) if refused else ()
+    return (
+        *root,
+        jexc("java.sql.SQLTransientConnectionException", timeout, begin + HIBERNATE_ACQUIRE),
+        jexc(
+            "org.hibernate.exception.JDBCConnectionException",
+            f"Unable to acquire JDBC Connection [{timeout}] [n/a]",
+            (
+                *begin,
+                *HIBERNATE_ACQUIRE[:6],
+                jl("org.hibernate.engine.jdbc.spi.SqlExceptionHelper", "convert", 100),
+                jl("org.hibernate.exception.internal.StandardSQLExceptionConverter", "convert", 58),
+            ),
+        ),
+        jexc("org.springframework.transaction.CannotCreateTransactionException", "Could not open JPA EntityManager for transaction", (*begin, jl("org.springframework.orm.jpa.JpaTransactionManager", "doBegin", 466))),
+    )
+
 
 JPA_SAVE = (
     jl("jdk.proxy2.$Proxy187", "save", -1),
@@ -251,14 +493,52 @@ REACT_EFFECT = (
 )
 
 
+# Vue 3's runtime, bundled by Vite into the entry chunk: an event handler, a component's
+# render, a lifecycle hook (oldest first).
+VUE_CORE = "node_modules/@vue/runtime-core/dist/runtime-core.esm-bundler.js"
+VUE_CLICK = (
+    js("node_modules/@vue/runtime-dom/dist/runtime-dom.esm-bundler.js", "invoker", 720, 13, "index", lib=True),
+    js(VUE_CORE, "callWithAsyncErrorHandling", 206, 17, "index", lib=True),
+    js(VUE_CORE, "callWithErrorHandling", 199, 19, "index", lib=True),
+)
+VUE_RENDER = (
+    js("node_modules/@vue/reactivity/dist/reactivity.esm-bundler.js", "ReactiveEffect.run", 217, 19, "index", lib=True),
+    js(VUE_CORE, "componentUpdateFn", 5737, 46, "index", lib=True),
+    js(VUE_CORE, "renderComponentRoot", 905, 16, "index", lib=True),
+)
+VUE_MOUNTED = (
+    js(VUE_CORE, "flushPostFlushCbs", 408, 47, "index", lib=True),
+    js(VUE_CORE, "hook.__weh.hook.__weh", 2838, 19, "index", lib=True),
+    js(VUE_CORE, "callWithAsyncErrorHandling", 206, 17, "index", lib=True),
+    js(VUE_CORE, "callWithErrorHandling", 199, 19, "index", lib=True),
+)
+
+
 def nd(
     file: str, function: str, line: int, col: int, *, lib: bool = False, awaited: bool = False
 ) -> Frame:
     return Frame(function, file, line, "", not lib, "", "", col, "async" if awaited else "")
 
 
+# NestJS on Express: the router awaits the controller (V8 prints these as anonymous async).
+NEST_HTTP = (
+    nd("node_modules/@nestjs/core/router/router-proxy.js", "", 9, 17, lib=True, awaited=True),
+    nd("node_modules/@nestjs/core/router/router-execution-context.js", "", 46, 28, lib=True, awaited=True),
+)
+BULLMQ_JOB = (
+    nd("node_modules/bullmq/dist/cjs/classes/worker.js", "Worker.retryIfFailed", 628, 24, lib=True, awaited=True),
+    nd("node_modules/bullmq/dist/cjs/classes/worker.js", "Worker.processJob", 455, 28, lib=True, awaited=True),
+)
+
+
 NODE_TICKS = nd(
     "node:internal/process/task_queues", "process.processTicksAndRejections", 95, 5, lib=True
+)
+TYPEORM_INSERT = (
+    nd("node_modules/typeorm/repository/Repository.js", "Repository.insert", 155, 29, lib=True, awaited=True),
+    nd("node_modules/typeorm/query-builder/InsertQueryBuilder.js", "InsertQueryBuilder.execute", 106, 33, lib=True, awaited=True),
+    NODE_TICKS,
+    nd("node_modules/typeorm/driver/postgres/PostgresQueryRunner.js", "PostgresQueryRunner.query", 219, 19, lib=True),
 )
 
 # --- Ruby --------------------------------------------------------------------------------------
@@ -283,6 +563,18 @@ SIDEKIQ_JOB = (
     rb("sidekiq-7.2.2/lib/sidekiq/middleware/chain.rb", "invoke", 180, lib=True),
     rb("sidekiq-7.2.2/lib/sidekiq/processor.rb", "execute_job", 202, lib=True),
 )
+ACTIVEJOB_SIDEKIQ = (
+    *SIDEKIQ_JOB,
+    rb("activejob-7.1.3/lib/active_job/queue_adapters/sidekiq_adapter.rb", "perform", 72, lib=True),
+    rb("activejob-7.1.3/lib/active_job/execution.rb", "execute", 29, lib=True),
+    rb("activesupport-7.1.3/lib/active_support/callbacks.rb", "run_callbacks", 121, lib=True),
+    rb("activejob-7.1.3/lib/active_job/execution.rb", "block in execute", 31, lib=True),
+    rb("activejob-7.1.3/lib/active_job/execution.rb", "perform_now", 68, lib=True),
+    rb("activejob-7.1.3/lib/active_job/instrumentation.rb", "instrument", 40, lib=True),
+    rb("activejob-7.1.3/lib/active_job/execution.rb", "block in perform_now", 64, lib=True),
+    rb("activesupport-7.1.3/lib/active_support/callbacks.rb", "run_callbacks", 121, lib=True),
+    rb("activejob-7.1.3/lib/active_job/execution.rb", "_perform_job", 84, lib=True),
+)
 AR_INSERT = (
     rb("activerecord-7.1.3/lib/active_record/persistence.rb", "save!", 405, lib=True),
     rb("activerecord-7.1.3/lib/active_record/persistence.rb", "_insert_record", 1259, lib=True),
@@ -294,9 +586,23 @@ AR_INSERT = (
 
 
 def cs(
-    type_: str, method: str, args: str, file: str = "", line: int = 0, *, lib: bool = False
+    type_: str,
+    method: str,
+    args: str,
+    file: str = "",
+    line: int = 0,
+    *,
+    lib: bool = False,
+    boundary: bool = False,
 ) -> Frame:
-    return Frame(method, file, line, type_, not lib, "", "", 0, args)
+    return Frame(method, file, line, type_, not lib, "", "", 0, args, boundary=boundary)
+
+
+# Task.WaitAll throwing the AggregateException of the tasks it waited for.
+TASK_WAITALL = (
+    cs("System.Threading.Tasks.Task", "WaitAll", "(Task[] tasks)", lib=True),
+    cs("System.Threading.Tasks.Task", "WaitAllCore", "(ReadOnlySpan`1 tasks, Int32 millisecondsTimeout, CancellationToken cancellationToken)", lib=True),
+)
 
 
 ASPNET = (

@@ -9,6 +9,7 @@ SpiderMonkey, JavaScriptCore, Ruby, .NET, PHP: innermost first).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .model import Exc, Frame, JsError
@@ -18,8 +19,8 @@ from .releases import chunk_url, minified_name, minified_position, minified_var
 # --- Python ------------------------------------------------------------------------------------
 
 PY_STDLIB = {
-    "asyncio", "concurrent", "decimal", "email", "http", "json", "logging", "smtplib", "socket",
-    "ssl", "threading", "urllib", "zoneinfo",
+    "asyncio", "concurrent", "contextlib", "decimal", "email", "http", "json", "logging", "smtplib",
+    "socket", "ssl", "threading", "urllib", "zoneinfo",
 }  # fmt: skip
 
 
@@ -32,24 +33,94 @@ def py_abs_path(frame: Frame) -> str:
     return "/usr/local/lib/python3.11/site-packages/" + frame.file
 
 
-def _py_frames(frames: Sequence[Frame]) -> list[str]:
+def _py_frames(frames: Sequence[Frame], carets: bool = False) -> list[str]:
     lines = []
     for f in frames:
         lines.append(f'  File "{py_abs_path(f)}", line {f.line}, in {f.function}')
         if f.context:
             lines.append("    " + f.context.strip())
+            marks = caret_marks(f.context.strip(), f.caret) if carets else ""
+            if marks:
+                lines.append("    " + marks)
     return lines
 
 
-def python_traceback(chain: Sequence[Exc]) -> str:
-    """``traceback.format_exception`` as ``logging`` keeps it (no trailing newline)."""
+def python_traceback(chain: Sequence[Exc], carets: bool = False) -> str:
+    """``traceback.format_exception`` as ``logging`` keeps it (no trailing newline); with
+    ``carets``, Python 3.11's marks under the failing expression (PEP 657)."""
     blocks = []
     for exc in chain:
-        lines = ["Traceback (most recent call last):", *_py_frames(exc.frames)]
+        lines = ["Traceback (most recent call last):", *_py_frames(exc.frames, carets)]
         lines.append(f"{exc.text_name}: {exc.value}" if exc.value else exc.text_name)
         blocks.append("\n".join(lines))
     cause = "\n\nThe above exception was the direct cause of the following exception:\n\n"
     return cause.join(blocks)
+
+
+# What precedes the expression: a return or yield, or one or more assignment targets.
+_STATEMENT = re.compile(
+    r"(?:return |yield from |yield )|(?:[A-Za-z_][\w.\[\]'\", ]*? [-+*/|&]?= (?!=))+"
+)
+_BINARY = (" // ", " ** ", " / ", " * ", " + ", " - ", " % ", " @ ")
+
+
+def failing_expression(line: str) -> str:
+    """The expression of a source line that Python 3.11 underlines: the statement's value,
+    the iterable of a ``for``, the subject of ``with``/``if``; none for ``raise`` and for a
+    line that opens a multi-line expression."""
+    if line.startswith(("raise", "assert ", "del ", "import ", "from ")):
+        return ""
+    if line.endswith(("(", "[", "{", ",", "\\")):
+        return ""
+    if line.startswith("for ") and " in " in line and line.endswith(":"):
+        return line.split(" in ", 1)[1][:-1]
+    for keyword in ("async with ", "with ", "if ", "elif ", "while "):
+        if line.startswith(keyword) and line.endswith(":"):
+            return line[len(keyword) : -1].split(" as ", 1)[0]
+    m = _STATEMENT.match(line)
+    return line[m.end() :] if m else line
+
+
+def _top_level(expr: str) -> list[int]:
+    """Bracket depth before each character, strings skipped (depth -1 inside them)."""
+    depth, quote, out = 0, "", []
+    for ch in expr:
+        if quote:
+            out.append(-1)
+            quote = "" if ch == quote else quote
+            continue
+        if ch in "'\"":
+            quote = ch
+            out.append(-1)
+            continue
+        if ch in ")]}":
+            depth -= 1
+        out.append(depth)
+        if ch in "([{":
+            depth += 1
+    return out
+
+
+def caret_marks(line: str, focus: str = "") -> str:
+    """Python 3.11's caret line under ``line`` (stripped): ``~`` under a binary operation's
+    operands and a subscript's value, ``^`` under the operator, the subscript or the whole
+    expression; nothing when the expression is the whole line."""
+    expr = focus or failing_expression(line)
+    start = line.find(expr) if expr else -1
+    if start < 0 or expr == line:
+        return ""
+    depth = _top_level(expr)
+    for i in range(len(expr)):
+        if depth[i] != 0:
+            continue
+        op = next((o for o in _BINARY if expr.startswith(o, i)), "")
+        if op:
+            width = len(op) - 2
+            return " " * start + "~" * (i + 1) + "^" * width + "~" * (len(expr) - i - 1 - width)
+    if expr.endswith("]"):
+        opening = max(i for i, ch in enumerate(expr) if ch == "[" and depth[i] == 0)
+        return " " * start + "~" * opening + "^" * (len(expr) - opening)
+    return " " * start + "^" * len(expr)
 
 
 def python_stack_info(frames: Sequence[Frame]) -> str:
@@ -233,7 +304,9 @@ def node_stack(exc: Exc, message: str) -> str:
         where = node_path(f) if f.file.startswith("node:") else f"{node_path(f)}:{line}:{col}"
         if f.file.startswith("node:"):
             where = f"{f.file}:{f.line}:{col}"
-        if f.args == "async":
+        if f.args == "async" and not f.function:
+            lines.append(f"    at async {where}")
+        elif f.args == "async":
             lines.append(f"    at async {f.function} ({where})")
         elif f.function:
             lines.append(f"    at {f.function} ({where})")
@@ -269,6 +342,35 @@ def dotnet_trace(chain: Sequence[Exc]) -> str:
         if depth < len(order) - 1:
             lines.append("   --- End of inner exception stack trace ---")
     return "\n".join(lines)
+
+
+def _dotnet_frames(exc: Exc) -> list[str]:
+    lines = []
+    for f in reversed(exc.frames):
+        where = f" in {f.file}:line {f.line}" if f.in_app else ""
+        lines.append(f"   at {f.module}.{f.function}{f.args or '()'}{where}")
+        if f.boundary:
+            lines.append("--- End of stack trace from previous location ---")
+    return lines
+
+
+def dotnet_core_trace(chain: Sequence[Exc]) -> str:
+    """``Exception.ToString()`` as .NET Core 3.0 and later write it: each inner exception on
+    its own `` ---> `` line, the innermost stack first, awaits marked "End of stack trace from
+    previous location". An AggregateException with one inner exception prints no more than
+    that (.NET 5+ skips the inner exception it already wrote)."""
+    order = list(reversed(chain))
+
+    def to_string(i: int) -> str:
+        exc = order[i]
+        text = f"{exc.type}: {exc.value}" if exc.value else exc.type
+        if i + 1 < len(order):
+            inner = to_string(i + 1)
+            text += f"\n ---> {inner}\n   --- End of inner exception stack trace ---"
+        frames = _dotnet_frames(exc)
+        return text + ("\n" + "\n".join(frames) if frames else "")
+
+    return to_string(0)
 
 
 def php_name(f: Frame) -> str:
