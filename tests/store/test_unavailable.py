@@ -34,6 +34,8 @@ CALLS: dict[str, Callable[[RedisStore], Awaitable[Any]]] = {
     "ingest": lambda s: s.ingest(ITEM, delivery_id="d-1"),
     "get_item": lambda s: s.get_item("acme", ITEM.id),
     "list_items": lambda s: s.list_items("acme", query="boom"),
+    "list_deliveries": lambda s: s.list_deliveries("acme", ITEM.id),
+    "get_raw_body": lambda s: s.get_raw_body("acme", "r-1"),
     "record_event": lambda s: s.record_event("acme", "sentry", "ignored", NOW),
     "event_counts": lambda s: s.event_counts("acme", NOW),
     "last_events": lambda s: s.last_events("acme"),
