@@ -166,7 +166,9 @@ def otherwise_different(
         return False
     if not set(mine_callers).isdisjoint(their_callers):
         return False
-    return min(len(mine_callers), len(their_callers)) >= 2 or run >= 2 or not same_message
+    # Stacks of very different depths after the shared run are two paths, not one renamed.
+    depths = abs(len(mine) - len(theirs)) >= 2
+    return min(len(mine_callers), len(their_callers)) >= 2 or run >= 2 or depths or not same_message
 
 
 def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
@@ -446,10 +448,16 @@ class Clusterer:
             if found is not None:
                 return _Decision(found, "frames")
         for key in doc.entry_keys:
-            # An alert that named the task or job this stack enters by came first.
+            # An alert that named the task or job this stack enters by came first; once an
+            # error has joined it, only that error does (a task can fail in several ways).
             record = batch.usable(key)
-            if record is not None and record.get("kind") == "mention":
-                return _Decision(str(record["cluster_id"]), "entry")
+            if record is None or record.get("kind") != "mention":
+                continue
+            if record.get("frames") and (
+                record.get("type") != doc.exc_type or not _stacks_agree(doc, record, helpers)
+            ):
+                continue
+            return _Decision(str(record["cluster_id"]), "entry")
         for key in (doc.service_key, doc.type_only_key):
             # A cluster an alert made of nothing but an error type (in a service) is this
             # error's, whatever the error says.
@@ -523,8 +531,9 @@ class Clusterer:
                 return _Decision(str(found["cluster_id"]), "skeleton")
         for key in doc.message_keys():
             found = batch.usable(key)
-            # Only an error's message: two log lines that end alike are not one problem.
-            if found is not None and found.get("kind") == "message":
+            # An error's message, or another line's whole: two log lines that merely end alike
+            # are not one problem.
+            if found is not None and found.get("kind") in ("message", "whole"):
                 return _Decision(str(found["cluster_id"]), "message")
         for key in doc.mentions():
             found = batch.usable(key)
@@ -578,7 +587,12 @@ class Clusterer:
                 if doc.frames and not found.get("frames") and key.kind not in _LOCATED:
                     # The cluster was known without a stack (an alert came first): from now
                     # on its frames tell it from another problem with the same message.
-                    learnt = {**found, "frames": list(doc.frames), "files": list(doc.files)}
+                    learnt = {
+                        **found,
+                        "frames": list(doc.frames),
+                        "files": list(doc.files),
+                        "type": doc.exc_type,
+                    }
                     batch.put(key.id, self._vector(doc, batch, key.id), learnt)
             elif (
                 found.get("cluster_id") != cluster_id

@@ -44,6 +44,7 @@ KeyKind = Literal[
     "skeleton",
     "tail",
     "suffix",
+    "whole",
     "mention",
 ]
 
@@ -139,6 +140,9 @@ class ClusterDoc:
     files: tuple[str | None, ...] = ()
     #: The causes of the thrown exception: (type as keys compare it, masked message).
     causes: tuple[tuple[str, str], ...] = ()
+    #: The names of the stack's entry point: its outermost application frame's function, and
+    #: the class it belongs to where a language names one (``CertificateIssuerJob#perform``).
+    entries: tuple[str, ...] = ()
     #: One key per application frame, innermost first: the first that is not a shared helper
     #: is the item's key (the clusterer decides which frames are helpers).
     frame_keys: tuple[GroupingKey, ...] = field(init=False)
@@ -191,9 +195,11 @@ class ClusterDoc:
             self.cause_keys = tuple(
                 _key("message", kind, message) for kind, message in self.causes if message
             )
-            if self.frames:
-                names = {_identifier(self.frames[-1]), _identifier(self.files[-1] or "")}
-                self.entry_keys = tuple(_key("entry", n) for n in sorted(names) if len(n) >= 6)
+            self.entry_keys = tuple(
+                _key("entry", n)
+                for n in sorted({_identifier(e) for e in self.entries})
+                if len(n) >= 6
+            )
             found = [
                 *self.frame_keys,
                 self.message_key,
@@ -247,7 +253,7 @@ class ClusterDoc:
         deadlock detected" ends in the message of a Go error)."""
         if self.is_exception:
             return ()
-        found = [_suffix(self.head)]
+        found = [GroupingKey("whole", _key("message", "", self.head).id)]
         at = self.head.find(": ")
         while at != -1 and len(found) <= MAX_SUFFIXES:
             rest = self.head[at + 2 :]
@@ -266,8 +272,11 @@ class ClusterDoc:
         names: set[str] = set()
         for word in _WORDS.split(self.head):
             if len(word) >= 6 and _CODE_NAME.search(word):
-                names.add(_identifier(word))
-                names.update(_identifier(part) for part in word.split("."))
+                # The whole name, its last part (a function), and a class before it.
+                parts = word.split(".")
+                names.update((_identifier(word), _identifier(parts[-1])))
+                if len(parts) > 1 and parts[-2][:1].isupper():
+                    names.add(_identifier(parts[-2]))
         return tuple(
             GroupingKey("mention", _key("entry", n).id) for n in sorted(names) if len(n) >= 6
         )
@@ -381,18 +390,40 @@ def _application_frames(
     thrown from a library, a JVM log that prints only the cause), the causes are read too.
     """
     for exc in reversed(exceptions):
-        frames = exc.frames
-        chosen = [f for f in frames if f.in_app]
-        if not chosen:
-            chosen = [f for f in frames if f.in_app is None and not _is_library(f)]
         named: dict[str, str | None] = {}
-        for frame in reversed(chosen):
+        for frame in reversed(_chosen(exc.frames)):
             name = frame_name(frame)
             if name and name not in named:
                 named[name] = frame_file(frame)
         if named:
             return tuple(named.items())[:TOP_FRAMES]
     return ()
+
+
+def _chosen(frames: Sequence[Frame]) -> list[Frame]:
+    """The application's frames, oldest first: those the sender marks, else no library's."""
+    chosen = [f for f in frames if f.in_app]
+    return chosen or [f for f in frames if f.in_app is None and not _is_library(f)]
+
+
+#: Files named after the class they hold, in the languages that do so.
+_CLASS_FILES = re.compile(r"\.(?:java|kt|scala|cs|rb|php)$")
+
+
+def _entries(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
+    """The outermost application frame of the thrown exception: its function, and its class
+    (``module`` ending in a capitalised name, or a file named after its class)."""
+    chosen = _chosen(exceptions[-1].frames) if exceptions else []
+    if not chosen:
+        return ()
+    outer = chosen[0]
+    names = [frame_name(outer) or ""]
+    owner = re.split(r"[.:\\/]+", outer.module or "")[-1]
+    if owner[:1].isupper():
+        names.append(owner)
+    if outer.filename and _CLASS_FILES.search(outer.filename):
+        names.append(re.split(r"[/\\]", outer.filename)[-1].rsplit(".", 1)[0])
+    return tuple(n for n in names if n)
 
 
 def _dedupe(keys: Iterable[str]) -> tuple[str, ...]:
@@ -445,6 +476,7 @@ def exception_document(
         "exceptions",
         files=tuple(file for _, file in found),
         causes=tuple((key_type(e.type), _said(e.type, e.value)[1]) for e in exceptions[:-1]),
+        entries=_entries(exceptions),
     )
 
 
@@ -463,12 +495,14 @@ def _exception_doc(
     frames_from: str,
     files: tuple[str | None, ...] = (),
     causes: tuple[tuple[str, str], ...] = (),
+    entries: tuple[str, ...] = (),
 ) -> ClusterDoc:
     exc_type, masked = _said(kind, message)
     if not key_type(kind) and not frames and masked:
         # A message with neither a type that says anything nor a stack (a logged error, a
         # sample quoted by a monitor) is a log line: its template and skeleton find it.
-        head = f"{exc_type}: {masked}" if exc_type else masked
+        # (A type that says nothing is left out: "*fmt.wrapError: x" and "x" are one line.)
+        head = f"{exc_type}: {masked}" if exc_type and key_type(kind) else masked
         return ClusterDoc(head=head, frames=(), exc_type="", text=head, service=service or None)
     head = f"{exc_type}: {masked}" if exc_type and masked else exc_type or masked or MASK
     return ClusterDoc(
@@ -483,6 +517,7 @@ def _exception_doc(
         frames_from=frames_from if frames else "",
         files=files or (None,) * len(frames),
         causes=causes,
+        entries=entries,
     )
 
 
@@ -506,7 +541,8 @@ def build_document(title: str, body: str, raw_text: str, service: str | None = N
         text = "\n".join(part for part in (title, body, raw_text) if part)
     headline = _headline(title, text)
     if headline is not None:
-        found = _application_frames(parse_trace(text)) if "\n" in text else ()
+        parsed = parse_trace(text) if "\n" in text else []
+        found = _application_frames(parsed)
         return _exception_doc(
             headline[0],
             headline[1],
@@ -514,6 +550,7 @@ def build_document(title: str, body: str, raw_text: str, service: str | None = N
             service,
             "text",
             files=tuple(file for _, file in found),
+            entries=_entries(parsed),
         )
     # No exception: the title states the problem (an alert, a log line), unless the model cut
     # it short; then its full first line, from the raw text it was cut from.

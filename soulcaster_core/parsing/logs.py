@@ -145,13 +145,21 @@ def parse_log_line(text: str) -> LogLine | None:
 def _parse(text: str) -> LogLine | None:
     if len(text) > MAX_CHARS:
         return None
-    obj = _decode(text)
-    if obj is None:
+    decoded = _decode(text)
+    if decoded is None:
         return None
+    obj, start, end = decoded
     obj = _unwrapped(obj)
     fields = Fields(obj)
-    message = fields.text(_MESSAGE_KEYS) or ""
+    # zap's console encoder writes "time<TAB>level<TAB>caller<TAB>message<TAB>{fields}".
+    message = fields.text(_MESSAGE_KEYS) or _tabbed_message(text[:start]) or ""
     exceptions = exceptions_of(fields)
+    if exceptions and not exceptions[-1].frames and text[end:].strip():
+        # ...and prints the stack on the lines after the fields.
+        after = parse_trace(text[end:])
+        frames = after[-1].frames if after else []
+        if frames:
+            exceptions[-1] = exceptions[-1].model_copy(update={"frames": frames})
     if not exceptions and message:
         exceptions = parse_trace(message)
     elif exceptions and message and not exceptions[-1].type and not exceptions[-1].value:
@@ -170,18 +178,27 @@ def _parse(text: str) -> LogLine | None:
     )
 
 
-def _decode(text: str) -> dict[str, Any] | None:
+def _decode(text: str) -> tuple[dict[str, Any], int, int] | None:
+    """The object the line holds, with where it starts and ends in ``text``."""
     if text.lstrip().startswith("[") and _is_json(text):
         return None  # a JSON array is JSON, not a prefix before an object
     start = text.find("{", 0, MAX_PREFIX + 1)
     for _ in range(_MAX_ATTEMPTS):
         if start < 0:
             return None
-        value = _decode_at(text, start)
-        if isinstance(value, dict):
-            return value
+        found = _decode_at(text, start)
+        if found is not None and isinstance(found[0], dict):
+            return found[0], start, found[1]
         start = text.find("{", start + 1, MAX_PREFIX + 1)
     return None
+
+
+def _tabbed_message(prefix: str) -> str | None:
+    """The last field of a tab-separated record head (zap's console encoder): the message."""
+    if "\t" not in prefix:
+        return None
+    fields = [part.strip() for part in prefix.split("\t") if part.strip()]
+    return fields[-1] if len(fields) >= 2 else None
 
 
 def _is_json(text: str) -> bool:
@@ -195,15 +212,15 @@ def _is_json(text: str) -> bool:
     return True
 
 
-def _decode_at(text: str, start: int) -> Any:
+def _decode_at(text: str, start: int) -> tuple[Any, int] | None:
     try:
-        return msgspec.json.decode(text[start:].rstrip())
+        return msgspec.json.decode(text[start:].rstrip()), len(text)
     except (msgspec.MsgspecError, ValueError, RecursionError):
         pass
     # Trailing text, NaN, lone surrogates: the standard library reads what msgspec refuses.
     try:
-        value, _ = _DECODER.raw_decode(text, start)
-        return _without_surrogates(value)
+        value, end = _DECODER.raw_decode(text, start)
+        return _without_surrogates(value), end
     except (ValueError, RecursionError):
         return None
 
@@ -228,7 +245,7 @@ def _unwrapped(obj: dict[str, Any]) -> dict[str, Any]:
             decoded = _decode(inner.strip())
             if decoded is not None:
                 outer = {k: v for k, v in obj.items() if k != key}
-                return {**outer, **decoded}
+                return {**outer, **decoded[0]}
     return obj
 
 

@@ -24,7 +24,9 @@ from .frames import number
 from .libraries import path_in_app
 
 _RAISED = re.compile(r":\s(?P<msg>.*)\((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)\s*$")
-_RAILS = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) \((?P<msg>.*)\):\s*$")
+# Rails' "Type (message):", alone on its line or after the context of an ActiveJob failure
+# ("... Error performing MeterReadReminderJob (...) in 106.84ms: ActiveJob::... (...):").
+_RAILS = re.compile(r"(?:^|: )(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) \((?P<msg>.*)\):\s*$")
 # "Prawn::Errors::CannotFit: message" on the line above the frames (Sidekiq, most loggers).
 _PLAIN = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)+|[A-Z]\w*(?:Error|Exception)): (?P<msg>.*)$")
 _LABEL = re.compile(
@@ -62,7 +64,7 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
                 blocks.append((kind, msg, [found.frame]))
                 continue
             blocks[-1][2].append(found.frame)
-        elif (rails := _RAILS.match(line.strip())) is not None:
+        elif (rails := _RAILS.search(line.strip())) is not None:
             blocks.append((rails.group("type"), rails.group("msg").strip() or None, []))
         elif blocks and blocks[-1][2] and line.strip():
             break  # the backtrace has ended

@@ -91,9 +91,13 @@ def _in_samples(message: str) -> FailingError | None:
         blocks += [line for line in message.splitlines() if line.lstrip().startswith('{"')]
     for block in blocks:
         text = block.strip()
-        if text.startswith("{") and (line := parse_log_line(text)) is not None:
+        # A JSON log line, or a record whose fields follow its head (zap's console encoder).
+        if "{" in text.split("\n", 1)[0] and (line := parse_log_line(text)) is not None:
             if line.exceptions:
                 return FailingError(line.exceptions, line.service, line.environment, line.trace_id)
+            if line.message:  # a warning's record: its message is what went wrong
+                said = ExceptionInfo(type=None, value=line.message, frames=[])
+                return FailingError([said], line.service, line.environment, line.trace_id)
             continue
         if chain := parse_trace(text):
             return FailingError(chain)
