@@ -353,3 +353,15 @@ async def test_the_program_before_a_dash_is_a_value_of_one_word_or_several(
     found = await clusters_of(clusterer, store, *(item("manual", line) for line in lines))
     assert len(set(found[:3])) == 1
     assert found[3] != found[0]
+
+
+async def test_a_task_named_by_an_alert_is_claimed_by_the_first_error_that_enters_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    alert = item("datadog", "[P2] [Triggered on {resource_name:claims.submit_claim}] Task failures")
+    timeout = item(exceptions=[exc("ReadTimeout", "read timed out", "submit_claim", "submit")])
+    invalid = item(
+        exceptions=[exc("ValidationError", "1 validation error", "submit_claim", "submit")]
+    )
+    a, b, c = await clusters_of(clusterer, store, alert, timeout, invalid)
+    assert a == b != c

@@ -80,3 +80,36 @@ def test_the_message_of_a_text_log_record() -> None:
     }
     for line, message in records.items():
         assert log_message(line) == message, line
+
+
+def test_a_zap_console_record_with_its_fields_and_stack() -> None:
+    text = (
+        "2026-03-05T22:28:11.317Z\terror\tmodbus/poller.go:97\tpoll failed\t"
+        '{"error": "poll substation SS-39: i/o timeout"}\n'
+        "github.com/acme/grid/internal/modbus.(*Poller).poll\n"
+        "\t/src/internal/modbus/poller.go:97\n"
+        "github.com/acme/grid/internal/modbus.(*Poller).Run\n"
+        "\t/src/internal/modbus/poller.go:54\n"
+    )
+    line = parse_log_line(text)
+    assert line is not None
+    assert line.message == "poll failed"
+    [error] = line.exceptions
+    assert error.value == "poll substation SS-39: i/o timeout"
+    assert [f.function for f in error.frames] == ["(*Poller).Run", "(*Poller).poll"]
+
+
+def test_an_active_job_failure_line() -> None:
+    text = (
+        "E, [2026-03-06T17:18:08.495722 #48] ERROR -- : [ActiveJob] [ReminderJob] Error "
+        "performing ReminderJob (Job ID: ab0e) from Sidekiq(default) in 106.84ms: "
+        "ActiveJob::DeserializationError (Couldn't find Account with 'id'=429578):\n"
+        "/usr/local/bundle/gems/activejob-7.1.3/lib/active_job/core.rb:199:in `deserialize'\n"
+        "/app/jobs/reminder_job.rb:12:in `perform'"
+    )
+    [error] = parse_trace(text)
+    assert (error.type, error.value) == (
+        "ActiveJob::DeserializationError",
+        "Couldn't find Account with 'id'=429578",
+    )
+    assert [f.function for f in error.frames] == ["perform", "deserialize"]
