@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from ..clustering.explain import grouping_of
 from ..errors import BadRequest, NotFound, StoreUnavailable
 from ..models import Project, slugify, utcnow
 from ..pipeline import replay
@@ -87,11 +88,11 @@ async def list_feedback(request: Request) -> Response:
 
 @require_token
 async def get_feedback(request: Request) -> Response:
-    """One feedback item.
+    """One feedback item, with ``grouping``: how it was clustered and what grouping read.
     ---
     summary: Read one feedback item
     responses:
-      200: {description: the item}
+      200: {description: 'the item, plus "grouping": {"method", "reason", "key", ...} or null'}
       404: {description: no such item in this project}
     """
     services = services_of(request)
@@ -99,7 +100,8 @@ async def get_feedback(request: Request) -> Response:
     item = await services.store.get_item(project_id, request.path_params["item_id"])
     if item is None:
         raise NotFound("no such feedback item in this project")
-    return JSONResponse(item_json(item))
+    # Why it is in its cluster: the key that decided and what grouping read of the item.
+    return JSONResponse({**item_json(item), "grouping": grouping_of(item)})
 
 
 async def _known_item(request: Request) -> tuple[Services, str, str]:

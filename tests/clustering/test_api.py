@@ -83,6 +83,30 @@ def test_feedback_shows_the_cluster_and_how_it_was_chosen(
     assert {"algorithm", "method", "similarity"} <= set(record)
 
 
+def test_an_item_says_why_it_is_in_its_cluster(
+    clustered: tuple[SoulcasterClient, dict[str, str]],
+) -> None:
+    client, sent = clustered
+    explained = [get(client, f"/api/feedback/{item_id}") for item_id in sent]
+    # The Java NPE's Sentry event and its Splunk log row: one key, from structured frames and
+    # from a parsed text trace.
+    npe = [e for e in explained if sent[e["id"]] == "java-npe-invoice"]
+    assert len(npe) >= 2
+    keys = {e["grouping"]["key"] for e in npe}
+    assert len(keys) == 1, [e["grouping"] for e in npe]
+    grouping = npe[-1]["grouping"]
+    assert grouping["type"] == "NullPointerException"
+    assert grouping["frames"] and grouping["method"] in {"frames", "message"}
+    assert grouping["reason"]
+    page = client.http.get(
+        f"/feedback/{npe[-1]['id']}",
+        params={"project_id": client.project_id, "token": "test-token"},
+        headers={"accept": "text/html"},
+    )
+    assert page.status_code == 200
+    assert "Why this cluster" in page.text and grouping["frames"][0] in page.text
+
+
 def test_merge_then_move(clustered: tuple[SoulcasterClient, dict[str, str]]) -> None:
     client, sent = clustered
     by_group: dict[str, str] = {}

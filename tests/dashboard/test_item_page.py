@@ -157,5 +157,7 @@ def test_empty_fields_and_bookkeeping_wait_behind_details(dashboard: SoulcasterC
     for hidden in ("metadata.owner", "metadata.clustering", "external_id", "trace_id"):
         assert f'<dt class="mono">{hidden}</dt>' in details, hidden
     visible = page.split('data-testid="item-details"')[0]
-    assert "metadata.owner" not in visible and "signature" not in visible
+    # The clustering record itself is bookkeeping; the page says in words how it decided.
+    assert "metadata.owner" not in visible and '"method"' not in visible
+    assert "same template" in section(page, "item-grouping")
     assert "culprit" in visible

@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ...clustering.explain import grouping_of
 from ...models import FeedbackItem
 from ...stacktrace import format_exceptions
 from ...store.history import DeliveryRecord
@@ -54,6 +55,8 @@ class ItemView:
     #: Empty fields and the store's bookkeeping, for the details toggle.
     hidden: dict[str, Any] = field(default_factory=dict)
     deliveries: list[DeliveryRecord] = field(default_factory=list)
+    #: How grouping decided the item's cluster (``clustering.explain.grouping_of``).
+    grouping: dict[str, Any] | None = None
 
 
 def _empty(value: Any) -> bool:
@@ -67,6 +70,7 @@ def item_view(item: FeedbackItem, deliveries: list[DeliveryRecord]) -> ItemView:
         body=render_body(item.body),
         trace=None if trace is None or trace in item.body else trace,
         deliveries=deliveries,
+        grouping=grouping_of(item),
     )
     metadata = dict(item.metadata)
     for name in BADGES:
