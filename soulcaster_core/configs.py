@@ -14,10 +14,22 @@ from pydantic import SecretStr, ValidationError
 
 from .errors import BadRequest
 from .handler import SourceConfig, WebhookHandler
+from .outbound import HostRefused, OutboundPolicy, is_outbound_url
 from .store import Store
 
 MASK = "**********"
 ENABLED = "enabled"
+#: Variables a ``{"$env": NAME}`` secret may always name; others must be listed in
+#: ``SOULCASTER_SECRET_ENV_ALLOWLIST`` (read, like the variables themselves, from the process
+#: environment), so a token holder cannot read e.g. ``SOULCASTER_API_TOKEN`` into a config.
+SECRET_ENV_PREFIX = "SOULCASTER_SECRET_"
+SECRET_ENV_ALLOWLIST = "SOULCASTER_SECRET_ENV_ALLOWLIST"
+
+
+class ConfigRefused(BadRequest):
+    """A config value that reads well but breaks a rule (a private host, a refused ``$env``)."""
+
+    status_code = 422
 
 
 def _fields(handler: WebhookHandler[Any, Any]) -> list[str]:
@@ -38,12 +50,52 @@ def _is_env_ref(value: Any) -> bool:
     return isinstance(value, dict) and set(value) == {"$env"}
 
 
+def env_allowed(variable: str) -> bool:
+    """Whether a ``{"$env": variable}`` reference may be read (see ``SECRET_ENV_PREFIX``)."""
+    if variable.startswith(SECRET_ENV_PREFIX) and variable != SECRET_ENV_PREFIX:
+        return True
+    listed = os.environ.get(SECRET_ENV_ALLOWLIST, "")
+    return variable in {name.strip() for name in listed.split(",") if name.strip()}
+
+
 def _resolve_env(values: dict[str, Any]) -> dict[str, Any]:
     """Swap ``{"$env": "NAME"}`` for the variable's value, so secrets can stay out of the store."""
     return {
-        name: os.environ.get(str(value["$env"])) if _is_env_ref(value) else value
+        name: (os.environ.get(str(value["$env"])) if env_allowed(str(value["$env"])) else None)
+        if _is_env_ref(value)
+        else value
         for name, value in values.items()
     }
+
+
+def _check_env_refs(handler: WebhookHandler[Any, Any], changes: dict[str, Any]) -> None:
+    secrets = secret_fields(handler.Config)
+    for name, value in changes.items():
+        if not _is_env_ref(value):
+            continue
+        variable = value["$env"]
+        if name not in secrets:
+            raise ConfigRefused(
+                f'{name}: {{"$env": ...}} references are allowed in secret fields only '
+                f"({', '.join(secrets) or 'none here'})"
+            )
+        if not isinstance(variable, str) or not env_allowed(variable):
+            raise ConfigRefused(
+                f"{name}: $env may name only variables prefixed {SECRET_ENV_PREFIX} or listed "
+                f"in {SECRET_ENV_ALLOWLIST}; {str(variable)[:100]!r} is neither"
+            )
+
+
+async def _check_outbound(
+    handler: WebhookHandler[Any, Any], config: dict[str, Any], outbound: OutboundPolicy
+) -> None:
+    for name, info in handler.Config.model_fields.items():
+        value = config.get(name)
+        if isinstance(value, str) and is_outbound_url(info.metadata):
+            try:
+                await outbound.check(value)
+            except HostRefused as exc:
+                raise ConfigRefused(f"{name}: {exc}") from None
 
 
 def _validate(handler: WebhookHandler[Any, Any], values: dict[str, Any]) -> SourceConfig:
@@ -92,9 +144,15 @@ def masked(config: SourceConfig, enabled: bool) -> dict[str, Any]:
 
 
 async def update_config(
-    store: Store, project_id: str, handler: WebhookHandler[Any, Any], changes: dict[str, Any]
+    store: Store,
+    project_id: str,
+    handler: WebhookHandler[Any, Any],
+    changes: dict[str, Any],
+    outbound: OutboundPolicy | None = None,
 ) -> dict[str, Any]:
-    """Merge ``changes`` into the stored config; a masked secret sent back keeps its value."""
+    """Merge ``changes`` into the stored config; a masked secret sent back keeps its value.
+
+    Hosts a sync will reach are checked against ``outbound`` (strict when not given)."""
     unknown = set(changes) - set(_fields(handler)) - {ENABLED}
     if unknown:
         raise BadRequest(
@@ -106,8 +164,12 @@ async def update_config(
         raise BadRequest("enabled: must be true or false")
     secrets = secret_fields(handler.Config)
     changes = {k: v for k, v in changes.items() if not (k in secrets and v == MASK)}
+    _check_env_refs(handler, changes)
     stored = await store.get_config(project_id, handler.source, _fields(handler))
     validated = _validate(handler, {**stored, **changes}).model_dump(mode="json")
+    await _check_outbound(
+        handler, {k: validated[k] for k in changes if k in validated}, outbound or OutboundPolicy()
+    )
     # Store what was given (an "$env" reference stays a reference), normalized where validated.
     to_store: dict[str, Any] = {}
     for name, value in changes.items():
@@ -128,9 +190,13 @@ class ConfigCache:
     are seen at once by this process and within ``ttl`` seconds by other processes.
     """
 
-    def __init__(self, store: Store, ttl: float = 2.0) -> None:
+    def __init__(
+        self, store: Store, ttl: float = 2.0, outbound: OutboundPolicy | None = None
+    ) -> None:
         self.store = store
         self.ttl = ttl
+        #: What plugins may reach: checked on every config change and used by every sync.
+        self.outbound = outbound or OutboundPolicy()
         self._entries: dict[tuple[str, str], tuple[float, SourceConfig, bool]] = {}
 
     async def read(
@@ -150,6 +216,6 @@ class ConfigCache:
     ) -> dict[str, Any]:
         self._entries.pop((project_id, handler.source), None)
         try:
-            return await update_config(self.store, project_id, handler, changes)
+            return await update_config(self.store, project_id, handler, changes, self.outbound)
         finally:
             self._entries.pop((project_id, handler.source), None)

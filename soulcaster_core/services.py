@@ -12,6 +12,7 @@ import httpx
 
 from .configs import ConfigCache
 from .models import Project
+from .outbound import OutboundPolicy
 from .plugins import PluginHost, load_plugins
 from .settings import Settings
 from .store import Store, open_store
@@ -101,7 +102,7 @@ async def open_services(
                 plugins=plugins or plugins_for(settings),
                 http=http,
                 api_token=api_token(settings),
-                configs=ConfigCache(store),
+                configs=ConfigCache(store, outbound=OutboundPolicy(settings.allow_private_hosts)),
             )
         finally:
             await store.close()

@@ -35,6 +35,14 @@ class Settings(BaseSettings):
     raw_retention_days: float = Field(default=14, ge=0)
     #: Seconds between automatic syncs of sources that poll (PostHog).
     sync_interval_seconds: float = 300.0
+    #: Longest one sync of one source may run; past it that sync stops, the others go on.
+    sync_timeout_seconds: float = Field(default=120.0, gt=0)
+    #: Let plugins reach http URLs and loopback, private and link-local hosts (a self-hosted
+    #: PostHog on the LAN); off, only https to public addresses.
+    allow_private_hosts: bool = False
+    #: Deliveries a second each source of each project takes (a token bucket), and its burst.
+    rate_limit_per_second: float = Field(default=200.0, gt=0)
+    rate_limit_burst: int = Field(default=2000, gt=0)
     #: Cluster inside ``serve`` (the embedded default), or leave it to ``soulcaster worker``.
     run_worker: bool = True
 

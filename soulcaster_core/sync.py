@@ -57,16 +57,26 @@ async def _sync(
     async def save_config(**values: Any) -> None:
         await services.configs.update(project_id, handler, values)
 
-    context = SyncContext(
-        project_id=project_id,
-        config=config,
-        http=services.http,
-        ingest=ingest,
-        save_config=save_config,
-        sleep=anyio.sleep,
-    )
+    deadline = services.settings.sync_timeout_seconds
     try:
-        report = await handler.sync(context)
+        # A client of its own per sync, under the outbound policy: a plugin reaches only
+        # public https hosts, and a slow one holds this sync only, for ``deadline`` at most.
+        async with services.configs.outbound.client() as http:
+            context = SyncContext(
+                project_id=project_id,
+                config=config,
+                http=http,
+                ingest=ingest,
+                save_config=save_config,
+                sleep=anyio.sleep,
+            )
+            with anyio.fail_after(deadline):
+                report = await handler.sync(context)
+    except TimeoutError:
+        log.warning("sync of %s for project %s passed %s s", source, project_id, deadline)
+        report = SyncReport(
+            error=f"sync stopped after {deadline:g} s (SOULCASTER_SYNC_TIMEOUT_SECONDS)"
+        )
     except Exception as exc:  # a plugin bug must not take the worker down
         log.exception("sync of %s for project %s failed", source, project_id)
         report = SyncReport(error=f"{type(exc).__name__}: {exc}")
@@ -75,9 +85,13 @@ async def _sync(
     return report
 
 
+#: Syncs the worker's timer runs at once: a slow host then holds one slot, not the round.
+CONCURRENT_SYNCS = 8
+
+
 async def sync_due_sources(services: Services) -> list[tuple[str, str, SyncReport]]:
     """Sync every enabled, configured polling source of every project (the worker's timer)."""
-    done = []
+    due: list[tuple[str, WebhookHandler[Any, Any]]] = []
     pollers = [h for h in services.plugins.handlers.values() if h.can_sync()]
     for project in await services.store.list_projects():
         for handler in pollers:
@@ -87,7 +101,17 @@ async def sync_due_sources(services: Services) -> list[tuple[str, str, SyncRepor
                 log.warning("not syncing %s in %s: %s", handler.source, project.id, exc.detail)
                 continue
             if enabled and handler.sync_configured(config):
-                report = await run_sync(services, project.id, handler)
-                if report is not None:
-                    done.append((project.id, handler.source, report))
-    return done
+                due.append((project.id, handler))
+    reports: dict[int, SyncReport] = {}
+    limiter = anyio.CapacityLimiter(CONCURRENT_SYNCS)
+
+    async def one(index: int, project_id: str, handler: WebhookHandler[Any, Any]) -> None:
+        async with limiter:
+            report = await run_sync(services, project_id, handler)
+        if report is not None:
+            reports[index] = report
+
+    async with anyio.create_task_group() as group:
+        for index, (project_id, handler) in enumerate(due):
+            group.start_soon(one, index, project_id, handler)
+    return [(due[i][0], due[i][1].source, reports[i]) for i in sorted(reports)]

@@ -79,8 +79,8 @@ def test_secrets_are_masked_and_kept_when_the_mask_comes_back(client: Soulcaster
 
 
 def test_secret_by_env_reference(client: SoulcasterClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MY_HOOK_SECRET", "from-env")
-    client.configure("configurable", webhook_secret={"$env": "MY_HOOK_SECRET"})
+    monkeypatch.setenv("SOULCASTER_SECRET_MY_HOOK", "from-env")
+    client.configure("configurable", webhook_secret={"$env": "SOULCASTER_SECRET_MY_HOOK"})
     assert _get(client)["webhook_secret"] == "**********"
 
 

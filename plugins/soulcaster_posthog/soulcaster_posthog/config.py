@@ -10,6 +10,7 @@ from uuid import UUID
 from pydantic import Field, SecretStr, field_validator
 
 from soulcaster_core import SourceConfig
+from soulcaster_core.outbound import OutboundURL
 from soulcaster_core.timestamps import parse_timestamp
 
 DEFAULT_HOST = "https://us.posthog.com"
@@ -26,8 +27,9 @@ class PostHogConfig(SourceConfig):
     api_key: SecretStr | None = None
     #: The PostHog project to pull from (the number in ``/project/12345/`` URLs).
     project_id: str | None = None
-    #: The PostHog app host: US or EU cloud, or your self-hosted URL.
-    host: str = DEFAULT_HOST
+    #: The PostHog app host: US or EU cloud, or your self-hosted URL (https on a public address
+    #: unless the server sets SOULCASTER_ALLOW_PRIVATE_HOSTS=true; checked by ``PUT /config``).
+    host: OutboundURL = DEFAULT_HOST
     #: Event names to ingest, by webhook and by sync alike.
     event_types: list[str] = Field(default_factory=lambda: list(DEFAULT_EVENT_TYPES))
     #: Timestamp (ISO 8601, UTC) of the newest event sync has stored.

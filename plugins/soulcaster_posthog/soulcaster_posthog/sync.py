@@ -166,40 +166,28 @@ async def _run_query(
 
 
 def _raise_for_status(response: httpx.Response, config: PostHogConfig) -> None:
+    """Errors name the status line only: the body of whatever answered is never echoed back."""
     status = response.status_code
     if status < 300:
         return
-    detail = _detail(response)
     if status == 401:
         raise SyncFailed(
             "PostHog rejected the API key (401): use a personal API key (phx_...) "
-            f"with the query:read scope{detail}"
+            "with the query:read scope"
         )
     if status == 403:
         raise SyncFailed(
             "PostHog refused the query (403): the API key needs the query:read scope "
-            f"and access to project {config.project_id}{detail}"
+            f"and access to project {config.project_id}"
         )
     if status == 404:
         raise SyncFailed(
             f"PostHog has no project {config.project_id} at {config.host} (404): "
-            f"check project_id and host{detail}"
+            "check project_id and host"
         )
     if status >= 500:
-        raise SyncFailed(f"PostHog failed with {status}{detail}")
-    raise SyncFailed(f"PostHog rejected the query ({status}){detail}")
-
-
-def _detail(response: httpx.Response) -> str:
-    try:
-        payload = response.json()
-    except ValueError:
-        return ""
-    detail = payload.get("detail") if isinstance(payload, dict) else None
-    if not isinstance(detail, str) or not detail.strip():
-        return ""
-    detail = " ".join(detail.split())
-    return f": {detail[:300]}"
+        raise SyncFailed(f"PostHog failed with {status} {response.reason_phrase}".rstrip())
+    raise SyncFailed(f"PostHog rejected the query ({status} {response.reason_phrase})")
 
 
 def _retry_after(response: httpx.Response) -> float:
