@@ -44,6 +44,14 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from .access_log import log_config
+    from .http_limits import (
+        H11_MAX_INCOMPLETE_EVENT_SIZE,
+        KEEP_ALIVE_SECONDS,
+        http_protocol,
+    )
+
+    generated = settings.api_token is None and not (settings.data_dir / "api_token").exists()
     token = api_token(settings)
     url = settings.public_url or f"http://{args.host}:{args.port}"
     store = (
@@ -52,8 +60,13 @@ def _serve(args: argparse.Namespace) -> int:
         else f"SQLite at {settings.sqlite_path}"
     )
     print(f"Soulcaster ingest on {url}  (store: {store})")
-    print(f"API and dashboard token: {token}")
-    print(f"Dashboard: {url}/?token={token}")
+    if generated:
+        # Shown once, when made: a start log is kept and shared far more than the data dir.
+        print(f"API and dashboard token: {token}  (generated now, shown this once)")
+        print(f"Dashboard: {url}/?token={token}")
+    else:
+        print("API and dashboard token: print it with `soulcaster token`")
+        print(f"Dashboard: {url}/")
     print(
         f"First webhook: curl -X POST '{url}/ingest/manual?project_id=default' "
         '-H \'content-type: application/json\' -d \'{"title": "Hello", "body": "world"}\''
@@ -67,6 +80,10 @@ def _serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level=args.log_level,
         access_log=args.access_log,
+        log_config=log_config(),
+        http=http_protocol(),
+        h11_max_incomplete_event_size=H11_MAX_INCOMPLETE_EVENT_SIZE,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
     return 0
 

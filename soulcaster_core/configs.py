@@ -68,6 +68,21 @@ def _resolve_env(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _is_encodable(value: Any) -> bool:
+    """No lone surrogate anywhere (JSON's ``"\\ud800"``): the store writes UTF-8."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_is_encodable(k) and _is_encodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_is_encodable(v) for v in value)
+    return True
+
+
 def _check_env_refs(handler: WebhookHandler[Any, Any], changes: dict[str, Any]) -> None:
     secrets = secret_fields(handler.Config)
     for name, value in changes.items():
@@ -164,6 +179,9 @@ async def update_config(
         raise BadRequest("enabled: must be true or false")
     secrets = secret_fields(handler.Config)
     changes = {k: v for k, v in changes.items() if not (k in secrets and v == MASK)}
+    for name, value in changes.items():
+        if not _is_encodable(value):
+            raise BadRequest(f"{name}: text with a lone surrogate is not valid Unicode")
     _check_env_refs(handler, changes)
     stored = await store.get_config(project_id, handler.source, _fields(handler))
     validated = _validate(handler, {**stored, **changes}).model_dump(mode="json")

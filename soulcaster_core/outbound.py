@@ -184,9 +184,14 @@ class OutboundPolicy:
         """``check_url`` plus DNS: for a config naming a host. A name that does not resolve
         now passes (it is checked again on every connection)."""
         host = self.check_url(url)
-        port = urlsplit(url).port or 443
+        try:
+            port = urlsplit(url).port or 443
+        except ValueError:
+            raise HostRefused(f"{url}: not a valid port") from None
         try:
             await self.resolve(host, port)
+        except UnicodeError:
+            raise HostRefused(f"{host!r} is not a valid host name") from None
         except OSError:
             return
 

@@ -78,7 +78,7 @@ def api_token(settings: Settings) -> str:
     path = settings.data_dir / "api_token"
     if path.exists():
         return path.read_text().strip()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     token = secrets.token_urlsafe(32)
     path.touch(mode=0o600)
     path.write_text(token + "\n")

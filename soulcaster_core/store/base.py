@@ -53,7 +53,8 @@ def make_cursor(received_ms: int, item_id: str) -> str:
 def parse_cursor(cursor: str) -> tuple[int, str]:
     """``(received_ms, item_id)`` of a cursor ``list_items`` gave; ``BadRequest`` otherwise."""
     ms, sep, item_id = cursor.partition(":")
-    if not (sep and ms.isdigit() and len(ms) <= 20 and item_id):
+    # 16 digits at most: a time in ms fits, and SQLite's integers (64 bits) never overflow.
+    if not (sep and ms.isascii() and ms.isdigit() and len(ms) <= 16 and item_id):
         raise BadRequest("cursor: not a cursor this API gave out")
     return int(ms), item_id
 

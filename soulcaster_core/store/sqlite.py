@@ -8,6 +8,7 @@ a clustering batch's read-update-write of its clusters (``update_clusters``).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -216,7 +217,10 @@ class SQLiteStore(Store):
 
     async def open(self) -> None:
         def connect() -> None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Owner-only from the start (secrets are stored in plain text); SQLite gives its
+            # -wal and -shm files the database file's mode.
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
             conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")

@@ -1,0 +1,105 @@
+"""Attacks 5 and 7 on the server itself: huge headers, slow clients, secrets in its output."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+from soulcaster_core import cli, http_limits
+from tests.test_cli import running_serve
+
+
+def test_a_huge_header_is_answered_431(tmp_path: Path) -> None:
+    with running_serve(tmp_path, "--log-level", "warning") as (url, _, _proc):
+        refused = httpx.get(f"{url}/health", headers={"x-junk": "a" * 200_000})
+        fine = httpx.get(f"{url}/health", headers={"x-fine": "a" * 4_000})
+
+    assert refused.status_code == 431
+    assert fine.status_code == 200
+
+
+def test_query_tokens_never_reach_the_access_log(tmp_path: Path) -> None:
+    with running_serve(tmp_path, "--log-level", "info", "--access-log") as (url, token, proc):
+        # The dashboard's sign-in link carries the token in its query string.
+        httpx.get(f"{url}/", params={"token": token})
+        proc.terminate()
+        output, _ = proc.communicate(timeout=10)
+
+    assert "GET /?token=*** HTTP/1.1" in output
+    assert token not in output  # (the banner was read by running_serve)
+
+
+def test_the_token_is_printed_only_when_generated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOULCASTER_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SOULCASTER_API_TOKEN", raising=False)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+
+    cli.main(["serve"])
+    first = capsys.readouterr().out
+    cli.main(["serve"])
+    second = capsys.readouterr().out
+
+    token = (tmp_path / "api_token").read_text().strip()
+    assert token in first
+    assert token not in second and "soulcaster token" in second
+
+
+def _app() -> Starlette:
+    async def echo(request: object) -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    return Starlette(routes=[Route("/", echo, methods=["GET", "POST"])])
+
+
+@pytest.fixture
+def limited_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
+    monkeypatch.setattr(http_limits, "READ_TIMEOUT_SECONDS", 0.5)
+    config = uvicorn.Config(
+        _app(), port=0, http=http_limits.LimitedHttpToolsProtocol, log_level="critical"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.01)
+    yield server.servers[0].sockets[0].getsockname()[1]
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_a_client_trickling_its_headers_is_cut_off(limited_server: int) -> None:
+    with socket.create_connection(("127.0.0.1", limited_server)) as conn:
+        conn.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        conn.settimeout(10)
+        answer = b""
+        for _ in range(40):  # a header line a while: never finishing the head
+            try:
+                conn.sendall(b"X-Slow: 1\r\n")
+            except OSError:
+                break
+            conn.settimeout(0.1)
+            try:
+                answer += conn.recv(4096)
+            except TimeoutError:
+                continue
+            if answer:
+                break
+
+    assert answer.startswith(b"HTTP/1.1 408")
+
+
+def test_a_normal_request_still_passes(limited_server: int) -> None:
+    answer = httpx.post(f"http://127.0.0.1:{limited_server}/", content=b"x" * 500_000)
+    assert answer.status_code == 200
