@@ -22,6 +22,7 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "datadog.log": ("datadog", datadog.render),
     "datadog.apm": ("datadog", datadog.render),
     "datadog.task": ("datadog", datadog.render),
+    "datadog.queue": ("datadog", datadog.render),
     "datadog.metric": ("datadog", datadog.render),
     "datadog.event": ("datadog", datadog.render),
 }
@@ -45,6 +46,8 @@ def row_classes(bug: Bug, seen: Seen, d: Delivery) -> list[int | str]:
         tags.update((2, 6, 8))
     if tool == "datadog.task":
         tags.add(8)
+    if tool == "datadog.queue":
+        tags.add(8)
     if tool == "sentry.issue" or opts.get("resolved"):
         tags.add(6)
     if opts.get("half") or opts.get("raw") or opts.get("in_app") or opts.get("sourcemaps") is False:
@@ -60,6 +63,9 @@ def row_classes(bug: Bug, seen: Seen, d: Delivery) -> list[int | str]:
         tags.add(10)
     # posthog-node sends the compiled JavaScript's frames; Sentry maps them to TypeScript.
     if tool == "posthog" and not opts.get("resolved") and d.service.platform == "node":
+        tags.add(10)
+    # posthog-react-native sends Hermes bytecode frames and marks every one in-app.
+    if tool == "posthog" and not opts.get("resolved") and d.service.platform == "react-native":
         tags.add(10)
     if bug.span > 1 or bug.renames:
         tags.add(5)

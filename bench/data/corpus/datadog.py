@@ -18,8 +18,18 @@ from typing import Any
 from urllib.parse import quote
 
 from .delivery import Delivery
-from .logs import FORMATS
+from .logs import FORMATS, fill_args
 from .rand import stable_hex, stable_int
+from .traces import (
+    dotnet_trace,
+    java_trace,
+    php_trace,
+    php_where,
+    pkg_errors_verbose,
+    python_traceback,
+    ruby_backtrace,
+    zap_stacktrace,
+)
 
 # The payload template of each company: field name -> variable ("=" prefix: left unquoted).
 TEMPLATES: dict[str, dict[str, Any]] = {
@@ -51,6 +61,25 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "group": "$ALERT_SCOPE", "tags": "$TAGS", "occurred_at": "=$DATE", "url": "$LINK",
         "source": "datadog",
     },
+    # A mobile team's template in camelCase, the markdown message, the date unquoted.
+    "camel": {
+        "eventTitle": "$EVENT_TITLE", "eventMsg": "$EVENT_MSG", "eventType": "$EVENT_TYPE",
+        "alertId": "$ALERT_ID", "alertCycleKey": "$ALERT_CYCLE_KEY", "alertScope": "$ALERT_SCOPE",
+        "alertTransition": "$ALERT_TRANSITION", "alertType": "$ALERT_TYPE",
+        "alertPriority": "$ALERT_PRIORITY", "tags": "$TAGS", "date": "=$DATE", "link": "$LINK",
+        "orgName": "$ORG_NAME",
+    },
+    # A template that nests the alert's variables in one object, the plain-text message.
+    "nested": {
+        "title": "$EVENT_TITLE", "text": "$TEXT_ONLY_MSG", "date": "$DATE",
+        "alert": {
+            "id": "$ALERT_ID", "cycle_key": "$ALERT_CYCLE_KEY", "scope": "$ALERT_SCOPE",
+            "transition": "$ALERT_TRANSITION", "type": "$ALERT_TYPE", "priority": "$ALERT_PRIORITY",
+            "query": "$ALERT_QUERY",
+        },
+        "tags": "$TAGS", "hostname": "$HOSTNAME", "link": "$LINK",
+        "org": {"id": "$ORG_ID", "name": "$ORG_NAME"},
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -70,6 +99,11 @@ JSON_FORMATS = {
     "monolog",
     "structlog-carets",
     "structlog-dict",
+    "python-json-dd",
+    "client-error",
+    "quarkus-json",
+    "quarkus-json-formatted",
+    "logrus-json",
 }
 
 
@@ -94,6 +128,29 @@ def sample(d: Delivery, lines: int = 5) -> str:
     return "\n".join(head)
 
 
+def error_stack(d: Delivery, lines: int = 12) -> str:
+    """``{{log.attributes.error.stack}}`` as the log pipeline keeps it: the runtime's own
+    trace text (PHP's ``getTraceAsString()`` after the throw site), its first lines."""
+    p = d.service.platform
+    if p == "php":
+        exc = d.thrown
+        text = fill_args(d, "\n".join([f"at {php_where(exc)}", *php_trace(exc)[1]]))
+    elif p == "go":
+        if any(e.type.startswith("*errors.") for e in d.chain):
+            text = pkg_errors_verbose(d.chain)
+        else:
+            text = zap_stacktrace(d.frames)
+    elif p == "ruby":
+        text = "\n".join(ruby_backtrace(d.thrown, app_only=False))
+    elif p == "csharp":
+        text = dotnet_trace(d.chain)
+    elif p == "java":
+        text = java_trace(d.chain)
+    else:
+        text = python_traceback(d.chain)
+    return "\n".join(text.split("\n")[:lines])
+
+
 def _message(d: Delivery, kind: str) -> str:
     s = d.service
     team = str(d.opts.get("team", "platform"))
@@ -107,6 +164,18 @@ def _message(d: Delivery, kind: str) -> str:
             f"**error.message:** {d.thrown.value.splitlines()[0] if d.thrown.value else ''}\n"
             f"**logger:** {d.logger}"
         )
+    elif kind == "log" and style == "stack":
+        first = d.thrown.value.splitlines()[0] if d.thrown.value else ""
+        body = (
+            f"**{s.name}** logged `{error_kind(d)}`.\n\n"
+            f"**error.kind:** `{error_kind(d)}`\n**error.message:** {first}\n"
+            f"**error.stack:**\n```\n{error_stack(d, int(str(d.opts.get('lines', 12))))}\n```"
+        )
+    elif kind == "log" and style == "error":
+        # Logs without an error kind (logrus): the monitor pastes the message and the error.
+        first = d.thrown.value.splitlines()[0] if d.thrown.value else ""
+        msg = d.opts.get("msg", d.bug.log or "request failed")
+        body = f"**{s.name}** is logging `{msg}` above the usual rate.\n\n**error:** {first}"
     elif kind == "log" and style == "sample":
         body = f"New error logs on {s.name}. Latest sample:\n\n```\n{sample(d)}\n```"
     elif kind == "log":
@@ -131,6 +200,12 @@ def _message(d: Delivery, kind: str) -> str:
             f"Service **{s.name}** is returning errors of type `{error_kind(d)}` "
             f"on `{resource}` ({d.rand.randint(12, 140)} in the last 10 minutes)."
         )
+    elif kind == "queue":
+        queue = str(d.opts.get("queue", "default"))
+        body = (
+            f"Jobs on queue `{queue}` are failing: {d.rand.randint(6, 80)} failures "
+            f"in the last 15 minutes, {d.rand.randint(1, 30)} jobs moved to the dead set."
+        )
     elif kind == "task":
         body = (
             f"Task `{d.bug.entry}` on {s.name} failed {d.rand.randint(3, 40)} times "
@@ -151,6 +226,8 @@ def _title(d: Delivery, kind: str) -> str:
         return f"{s.name} errors by type"
     if kind == "task":
         return "Background task failures"
+    if kind == "queue":
+        return "Sidekiq failures by queue"
     return f"Alert on {s.name}"
 
 
@@ -165,11 +242,17 @@ def _scope(d: Delivery, kind: str) -> str:
         return f"@error.type:{error_kind(d)},service:{d.service.name}"
     if kind == "task":
         return f"resource_name:{d.bug.entry}"
+    if kind == "queue":
+        return f"queue:{d.opts.get('queue', 'default')}"
     return ""
 
 
 def _query(d: Delivery, kind: str, title: str) -> str:
     s = d.service
+    if kind == "log" and "by" in d.opts:
+        search = d.values.fill(str(d.opts.get("filter", f"service:{s.name} status:error env:prod")))
+        by = d.opts["by"]
+        return f'logs("{search}").index("*").rollup("count").by("{by}").last("5m") > 5'
     if kind == "log":
         search = d.values.fill(str(d.opts.get("filter", f"service:{s.name} status:error env:prod")))
         return f'logs("{search}").index("*").rollup("count").last("5m") > 5'
@@ -192,6 +275,8 @@ def _query(d: Delivery, kind: str, title: str) -> str:
     if kind == "task":
         metric = f"trace.{_span(d)}.errors{{service:{s.name}}} by {{resource_name}}"
         return f"sum(last_15m):sum:{metric}.as_count() > 2"
+    if kind == "queue":
+        return "sum(last_15m):sum:sidekiq.jobs.failure{env:prod} by {queue}.as_count() > 5"
     return str(d.opts.get("query", ""))
 
 
@@ -202,6 +287,8 @@ def _span(d: Delivery) -> str:
         "rails": "sidekiq.job",
         "starlette": "fastapi.request",
         "nestjs": "express.request",
+        "django": "django.request",
+        "sidekiq": "sidekiq.job",
     }.get(d.service.framework, "scheduled.task")
 
 
@@ -250,6 +337,8 @@ def variables(d: Delivery, kind: str) -> dict[str, str]:
         tags.append(f"error.type:{error_kind(d)}")
     if kind == "task":
         tags.append(f"resource_name:{d.bug.entry}")
+    if kind == "queue":
+        tags.append(scope)
     alert_type = str(
         d.opts.get(
             "alert_type", {"Recovered": "success", "Warn": "warning"}.get(transition, "error")
@@ -278,6 +367,7 @@ def variables(d: Delivery, kind: str) -> dict[str, str]:
         "ALERT_STATUS": _status(d, kind, scope),
         "ALERT_METRIC": {
             "task": f"trace.{_span(d)}.errors",
+            "queue": "sidekiq.jobs.failure",
             "metric": str(d.opts.get("metric", "")),
         }.get(kind, ""),
         "ALERT_QUERY": _query(d, kind, title),
@@ -298,6 +388,8 @@ def _status(d: Delivery, kind: str, scope: str) -> str:
         return f"Count of error spans{where} was > 10.0 during the last 10m"
     if kind == "task":
         return f"trace.{_span(d)}.errors{where} was > 2.0 during the last 15m"
+    if kind == "queue":
+        return f"sidekiq.jobs.failure{where} was > 5.0 during the last 15m"
     return str(d.opts.get("status", f"Monitor{where} triggered"))
 
 

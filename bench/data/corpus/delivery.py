@@ -75,8 +75,8 @@ class Delivery:
 
     @property
     def minified(self) -> bool:
-        """Browser code runs minified: messages carry minified names."""
-        return self.service.platform == "javascript"
+        """Browser and React Native code runs minified: messages carry minified names."""
+        return self.service.platform in ("javascript", "react-native")
 
     @cached_property
     def chain(self) -> list[Exc]:
@@ -119,16 +119,22 @@ class Delivery:
 
     @property
     def release_name(self) -> str:
+        if self.service.releases:
+            return self.service.releases[self.release]
         return f"{self.service.name}@{self.company.releases[self.release]}"
 
     @cached_property
     def host(self) -> str:
         """A Kubernetes pod: the ReplicaSet hash changes with the release."""
-        rs = stable_hex(10, self.company.key, self.service.name, self.release)
+        return self.pod(self.service.name)
+
+    def pod(self, name: str) -> str:
+        """A pod of deployment ``name`` at this delivery's release."""
+        rs = stable_hex(10, self.company.key, name, self.release)
         rs = "".join(
             c if c.isdigit() or c in "bcdfghjklmnpqrstvwxz" else "bcdfg"[int(c, 16) % 5] for c in rs
         )
-        return f"{self.service.name}-{rs}-{self.rand.alnum(5, 'bcdfghjklmnpqrstvwxz2456789')}"
+        return f"{name}-{rs}-{self.rand.alnum(5, 'bcdfghjklmnpqrstvwxz2456789')}"
 
     @property
     def epoch_ms(self) -> int:

@@ -15,18 +15,23 @@ import re
 from collections.abc import Callable
 
 from .delivery import Delivery
+from .model import Exc
+from .releases import RN_BUNDLES
 from .traces import (
     dotnet_core_trace,
     dotnet_trace,
     go_panic,
     java_trace,
+    monolog_exception,
     node_stack,
     php_name,
     php_trace,
+    pkg_errors_verbose,
     py_abs_path,
     python_repr,
     python_stack_info,
     python_traceback,
+    rn_stack,
     ruby_backtrace,
     zap_stacktrace,
 )
@@ -317,6 +322,258 @@ def monolog_text(d: Delivery) -> tuple[str, Fields]:
     return line, {}
 
 
+def python_json_dd(d: Delivery) -> tuple[str, Fields]:
+    """python-json-logger's ``JsonFormatter`` with ``rename_fields`` (``levelname`` -> ``level``,
+    ``name`` -> ``logger``) and ``timestamp=True``, behind ddtrace's log injection: the
+    ``dd.*`` record attributes come out as extra fields, the timestamp last."""
+    record: dict[str, object] = {
+        "asctime": d.stamp("%Y-%m-%d %H:%M:%S") + "," + d.millis,
+        "level": "ERROR",
+        "logger": d.logger,
+        "message": d.log_message,
+    }
+    if d.bug.message_event:
+        record["stack_info"] = python_stack_info(d.frames)
+    else:
+        record["exc_info"] = python_traceback(d.chain)
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        record.update(method=d.bug.entry.split(" ", 1)[0], path=d.request_path)
+    elif d.bug.entry:
+        record.update(task_name=d.bug.entry, task_id=d.rand.uuid())
+    record.update(_dd_fields(d, d.service.name))
+    record["timestamp"] = d.iso(6, z=False)
+    return json.dumps(record), {"level": "ERROR", "logger": d.logger}
+
+
+def _dd_fields(d: Delivery, service: str) -> dict[str, object]:
+    return {
+        "dd.trace_id": str(d.rand.randint(10**18, 9 * 10**18)),
+        "dd.span_id": str(d.rand.randint(10**18, 9 * 10**18)),
+        "dd.service": service,
+        "dd.env": "prod",
+        "dd.version": d.company.releases[d.release],
+    }
+
+
+def client_error(d: Delivery) -> tuple[str, Fields]:
+    """A mobile app's error as the API logs it when the app reports it to the API's
+    client-errors endpoint (python-json-logger as in ``python_json_dd``): the app's own
+    ``error.stack``, Hermes or JavaScriptCore, in a JSON string. ``opts.relay`` names the API."""
+    relay = str(d.opts.get("relay", "api"))
+    exc = d.thrown
+    device = d.browser
+    app = d.company.name.split()[0]
+    record: dict[str, object] = {
+        "asctime": d.stamp("%Y-%m-%d %H:%M:%S") + "," + d.millis,
+        "level": "ERROR",
+        "logger": d.bug.logger or "client_errors",
+        "message": d.log_message,
+        "platform": "android" if device == "android" else "ios",
+        "app_version": d.release_name.partition("@")[2],
+        "screen": d.bug.page,
+        "is_fatal": not d.bug.handled,
+        "error_name": exc.type,
+        "error_message": exc.value,
+        "js_stack": rn_stack(exc, exc.value, device, app, d.release),
+        "js_engine": "jsc" if device == "ios-jsc" else "hermes",
+        "bundle": RN_BUNDLES.get(device, ""),
+        "method": "POST",
+        "path": "/v1/client-errors/",
+    }
+    record.update(_dd_fields(d, relay))
+    record["timestamp"] = d.iso(6, z=False)
+    return json.dumps(record), {"host": d.pod(relay), "level": "ERROR"}
+
+
+def _quarkus_exception(chain: list[Exc], i: int = 0) -> dict[str, object]:
+    """jboss-logmanager's structured exception: the thrown one, ``causedBy`` each cause."""
+    exc = chain[i]
+    frames: list[dict[str, object]] = []
+    for f in reversed(exc.frames):
+        frame: dict[str, object] = {"class": f.module, "method": f.function}
+        if f.line > 0:
+            frame["line"] = f.line
+        frames.append(frame)
+    out: dict[str, object] = {"refId": i + 1, "exceptionType": exc.text_name}
+    if exc.value:
+        out["message"] = exc.value
+    out["frames"] = frames
+    if i + 1 < len(chain):
+        out["causedBy"] = {"exception": _quarkus_exception(chain, i + 1)}
+    return out
+
+
+def quarkus_json(d: Delivery, formatted: bool = False) -> tuple[str, Fields]:
+    """Quarkus' JSON console log (jboss-logmanager's ``JsonFormatter``); the exception as
+    structure (``exception-output-type=detailed``: ``exception.frames``, ``causedBy``) or,
+    with ``formatted``, as ``printStackTrace`` text in ``stackTrace``."""
+    record: dict[str, object] = {
+        "timestamp": d.iso(3),
+        "sequence": d.rand.randint(2_000, 900_000),
+        "loggerClassName": "org.jboss.logging.Logger",
+        "loggerName": d.logger,
+        "level": "ERROR",
+        "message": d.log_message,
+        "threadName": str(d.opts.get("thread", f"executor-thread-{d.rand.randint(1, 24)}")),
+        "threadId": d.rand.randint(40, 400),
+        "mdc": {"spanId": d.rand.hex(16), "traceId": d.rand.hex(32), "sampled": "true"},
+        "ndc": "",
+        "hostName": d.host,
+        "processName": "quarkus-run.jar",
+        "processId": 1,
+    }
+    if formatted:
+        record["stackTrace"] = java_trace(d.chain) + "\n"
+    else:
+        record["exception"] = _quarkus_exception(list(reversed(d.chain)))
+    return _compact(record), {"level": "ERROR", "loggerName": d.logger}
+
+
+def quarkus_json_formatted(d: Delivery) -> tuple[str, Fields]:
+    return quarkus_json(d, formatted=True)
+
+
+def laravel_text(d: Delivery) -> tuple[str, Fields]:
+    """Laravel 11's daily channel: ``production.ERROR: <message> {context}``, the context's
+    ``exception`` normalised by Monolog with each ``[previous exception]``; the JSON keeps
+    its escaped backslashes while Monolog turns the escaped newlines back into line breaks.
+    A signed-in customer adds ``userId``."""
+    exc = d.thrown
+    codes = [_sqlstate(e.value) for e in reversed(d.chain)]
+    context: dict[str, object] = {}
+    if d.index % 3 != 2 and d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        context["userId"] = int(d.values["user"])
+    context["exception"] = fill_args(d, monolog_exception(d.chain, codes))
+    encoded = json.dumps(context, ensure_ascii=False, separators=(",", ":"))
+    encoded = re.sub(r"(?<!\\)\\n", "\n", encoded)
+    line = f"[{d.stamp('%Y-%m-%d %H:%M:%S')}] production.ERROR: {exc.value} {encoded} "
+    return line, {}
+
+
+def fill_args(d: Delivery, trace: str) -> str:
+    """A PHP trace's call arguments show the delivery's ids where a frame writes ``{id}``
+    (``{main}`` and the rest of the trace's braces stay as they are)."""
+    return re.sub(r"\{(id|user)\}", lambda m: d.values[m.group(1)], trace)
+
+
+def _sqlstate(message: str) -> str:
+    """A PDO or query exception's code is its SQLSTATE; other exceptions' is 0."""
+    m = re.match(r"SQLSTATE\[(\w+)\]", message)
+    return m.group(1) if m else "0"
+
+
+def _logrus_caller(d: Delivery) -> tuple[str, str]:
+    """logrus' ``ReportCaller``: the function that logged and its file:line. ``bug.logger``
+    names it (``func file:line``) where that is not the innermost frame."""
+    if " " in d.bug.logger:
+        func, where = d.bug.logger.split(" ", 1)
+        return func, where
+    f = [f for f in d.frames if f.in_app][-1]
+    return f"{f.module}.{f.function}", f"{f.file}:{f.line}"
+
+
+def _logrus_fields(d: Delivery) -> dict[str, object]:
+    fields: dict[str, object] = {"error": d.thrown.value}
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        fields.update(method=d.bug.entry.split(" ", 1)[0], path=d.request_path)
+        fields["status"] = int(str(d.opts.get("status", 502)))
+        fields["request_id"] = d.rand.uuid()
+    if d.opts.get("stack"):
+        fields["stack"] = pkg_errors_verbose(d.chain)
+    return fields
+
+
+def logrus_text(d: Delivery) -> tuple[str, Fields]:
+    """logrus' ``TextFormatter`` without a terminal: time, level, msg, func and file first,
+    the other fields sorted; a value with spaces or escapes is quoted Go-style (``%q``),
+    so a stack in a field is one line with ``\n`` and ``\t`` escapes."""
+    func, where = _logrus_caller(d)
+    msg = str(d.opts.get("msg", d.bug.log or "request failed"))
+    pairs: list[tuple[str, object]] = [
+        ("time", d.stamp("%Y-%m-%dT%H:%M:%SZ")),
+        ("level", "error"),
+        ("msg", msg),
+        ("func", func),
+        ("file", where),
+    ]
+    pairs.extend(sorted(_logrus_fields(d).items()))
+    return " ".join(f"{k}={_logrus_value(v)}" for k, v in pairs), {"level": "error", "msg": msg}
+
+
+def _logrus_value(value: object) -> str:
+    text = str(value)
+    if text and all(c.isalnum() or c in "-._/@^+" for c in text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def logrus_json(d: Delivery) -> tuple[str, Fields]:
+    """logrus' ``JSONFormatter``: ``encoding/json`` of a map, keys sorted, ``<``, ``>`` and
+    ``&`` escaped as Go escapes HTML."""
+    func, where = _logrus_caller(d)
+    msg = str(d.opts.get("msg", d.bug.log or "request failed"))
+    record: dict[str, object] = {
+        **_logrus_fields(d),
+        "file": where,
+        "func": func,
+        "level": "error",
+        "msg": msg,
+        "time": d.stamp("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    text = json.dumps(dict(sorted(record.items())), ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(ch, esc)
+    return text, {"level": "error", "msg": msg}
+
+
+def sidekiq_transaction(d: Delivery) -> tuple[str, Fields]:
+    """A Splunk ``transaction tid`` over Sidekiq 7's pretty log of one failure: the job's
+    ``fail`` line, then its error handler's three calls (the context, ``Class: message``,
+    the backtrace after Rails' cleaner, one call, so its first line alone has the prefix)."""
+    exc = d.thrown
+    job = d.bug.entry
+    queue = str(d.opts.get("queue", "default"))
+    pid, tid, jid = d.rand.randint(7, 90), d.rand.alnum(4), d.rand.hex(24)
+    elapsed = round(d.rand.uniform(0.2, 30), 3)
+    ctx = {
+        "context": "Job raised exception",
+        "job": {
+            "retry": 5,
+            "queue": queue,
+            "class": job,
+            "args": [int(d.values["id"])],
+            "jid": jid,
+            "created_at": round(d.when - 600, 3),
+            "enqueued_at": round(d.when - elapsed - 1, 3),
+            "error_message": exc.value,
+            "error_class": exc.type,
+            "failed_at": round(d.when - 590, 3),
+            "retry_count": d.rand.randint(0, 4),
+        },
+    }
+
+    def prefix(ms: int) -> str:
+        stamp = d.stamp("%Y-%m-%dT%H:%M:%S") + f".{(int(d.millis) + ms) % 1000:03d}Z"
+        return f"{stamp} pid={pid} tid={tid} class={job} jid={jid}"
+
+    trace = ruby_backtrace(exc)
+    lines = [
+        f"{prefix(0)} elapsed={elapsed} INFO: fail",
+        f"{prefix(1)} WARN: {_compact(ctx)}",
+        f"{prefix(1)} WARN: {exc.type}: {exc.value}",
+        f"{prefix(1)} WARN: {trace[0]}" if trace else f"{prefix(1)} WARN: ",
+        *trace[1:],
+    ]
+    fields = {
+        "tid": tid,
+        "eventcount": "4",
+        "duration": "0.001",
+        "closed_txn": "0",
+        "field_match_sum": "4",
+    }
+    return "\n".join(lines), fields
+
+
 FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "python-json": python_json,
     "structlog": structlog_json,
@@ -336,6 +593,14 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "zap-console": zap_console,
     "activejob": activejob_text,
     "serilog-text": serilog_text,
+    "python-json-dd": python_json_dd,
+    "client-error": client_error,
+    "quarkus-json": quarkus_json,
+    "quarkus-json-formatted": quarkus_json_formatted,
+    "laravel": laravel_text,
+    "logrus-text": logrus_text,
+    "logrus-json": logrus_json,
+    "sidekiq-transaction": sidekiq_transaction,
 }
 
 __all__ = ["FORMATS", "php_name"]

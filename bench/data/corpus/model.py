@@ -114,6 +114,7 @@ class Service:
     origin: str = ""  # browser apps: the page origin
     framework: str = ""  # Sentry's mechanism / integration: django, celery, spring, ...
     sdk: tuple[str, ...] = ()  # Sentry SDK (name, version, package) where not the platform's
+    releases: tuple[str, ...] = ()  # mobile apps: whole release names ("com.x.app@3.8.0+512")
 
 
 @dataclass
@@ -260,6 +261,40 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
                 "headend-eu1.halyard.example:8443",
                 "10.20.4.7:8443",
                 "hes.northgrid.example",
+            )
+        ),
+        "zone": lambda r: f"{r.choice(('CAM', 'HAC', 'ISL', 'SWK', 'LAM'))}-{r.randint(10, 99)}",
+        "hhmm": lambda r: f"{r.choice((0, 6, 8, 18, 22, 23))}:{r.choice(('00', '30', '59'))}".zfill(
+            5
+        ),
+        "plate": lambda r: (
+            f"{r.alnum(2, 'ABCDEFGHJKLMNPRSTVWXY')}{r.randint(10, 74)} "
+            f"{r.alnum(3, 'ABCDEFGHJKLMNPRSTVWXYZ')}"
+        ),
+        "req": lambda r: (
+            f"req_{r.alnum(14, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}"
+        ),
+        "charge": lambda r: (
+            f"ch_3{r.alnum(23, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}"
+        ),
+        "pi": lambda r: (
+            f"pi_3{r.alnum(23, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}"
+        ),
+        "rarecur": lambda r: r.choice(("ISK", "HUF", "RON", "BGN")),
+        "sftp": lambda r: r.choice(
+            (
+                "sftp.camden.gov.example",
+                "sftp.camden.gov.example:2222",
+                "files.hackney.gov.example:22",
+                "10.12.0.41",
+            )
+        ),
+        "acquirer": lambda r: r.choice(
+            (
+                "reports.acquirer.example",
+                "reports.acquirer.example:8443",
+                "sftp.acquirer.example:2222",
+                "10.8.3.14:22",
             )
         ),
         "objstore": lambda r: r.choice(

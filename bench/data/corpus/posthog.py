@@ -18,9 +18,9 @@ from typing import Any
 from .delivery import Delivery
 from .model import Frame
 from .rand import stable_hex
-from .releases import chunk_url, minified_name, minified_position
-from .sentry import USER_AGENTS
-from .traces import browser_stack, node_path, node_position, py_abs_path
+from .releases import chunk_url, minified_name, minified_position, rn_name, rn_position
+from .sentry import RN_DEVICES, USER_AGENTS
+from .traces import browser_stack, node_path, node_position, py_abs_path, rn_bundle_path
 
 BROWSER_PROPS = {
     "chrome": ("Chrome", 122, "Windows", "10.0", "Desktop"),
@@ -298,6 +298,105 @@ def properties(d: Delivery) -> dict[str, Any]:
     return props
 
 
+def hermes_raw_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    """posthog-react-native's frame: the Hermes stack line parsed (``at f (address at
+    bundle:1:offset)``, ``at apply (native)``), every frame in-app, the bundle's chunk id."""
+    if f.file == "native":
+        return {"platform": "hermes", "filename": "native", "function": f.function, "in_app": True}
+    line, col = rn_position(f, d.browser, d.release)
+    return {
+        "platform": "hermes",
+        "filename": rn_bundle_path(d.browser, d.company.name.split()[0], d.release),
+        "function": rn_name(f.function, d.release),
+        "in_app": True,
+        "lineno": line,
+        "colno": col,
+        "chunk_id": _as_uuid(stable_hex(32, "rnchunk", d.company.key, d.browser, d.release)),
+    }
+
+
+def hermes_resolved_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    """A Hermes frame after PostHog resolved it with the bundle's source map (Metro's
+    project-relative sources); native frames have no map."""
+    raw = hermes_raw_frame(d, f)
+    raw_id = hashlib.sha512(
+        f"{raw['function']}{raw.get('lineno', '')}{raw.get('colno', '')}{raw['filename']}".encode()
+    ).hexdigest()
+    mapped = f.file != "native"
+    frame = {
+        "raw_id": raw_id,
+        "team_id": d.company.posthog_project[0],
+        "mangled_name": raw["function"],
+        "line": f.line if mapped else None,
+        "column": (f.col or 1) if mapped else None,
+        "source": f.file if mapped else None,
+        "in_app": f.in_app,
+        "resolved_name": f.function or "anonymous",
+        "lang": "javascript",
+        "resolved": mapped,
+        "synthetic": False,
+        "suspicious": False,
+    }
+    return {k: v for k, v in frame.items() if v is not None}
+
+
+def rn_properties(d: Delivery) -> dict[str, Any]:
+    """posthog-react-native's ``$exception`` from its global error handler."""
+    resolved = bool(d.opts.get("resolved"))
+    exceptions = []
+    for exc in reversed(d.chain):
+        entry: dict[str, Any] = {
+            "type": exc.type,
+            "value": exc.value,
+            "mechanism": {
+                "handled": d.bug.handled,
+                "synthetic": False,
+                "type": str(d.opts.get("mechanism", "onuncaughtexception")),
+            },
+        }
+        if exc.frames:
+            frames = [
+                hermes_resolved_frame(d, f) if resolved else hermes_raw_frame(d, f)
+                for f in exc.frames
+            ]
+            entry["stacktrace"] = {"type": "resolved" if resolved else "raw", "frames": frames}
+        exceptions.append(entry)
+    os_name, os_version, brand, model = RN_DEVICES[d.browser]
+    app_id, _, version = d.release_name.partition("@")
+    props: dict[str, Any] = {
+        "$exception_list": exceptions,
+        "$exception_level": "fatal" if not d.bug.handled else "error",
+        "$lib": "posthog-react-native",
+        "$lib_version": "4.14.3",
+        "$app_name": d.company.name.split()[0],
+        "$app_namespace": app_id,
+        "$app_version": version.split("+")[0],
+        "$app_build": version.rsplit("+", 1)[-1],
+        "$device_manufacturer": brand,
+        "$device_name": model,
+        "$device_type": "Mobile",
+        "$os_name": os_name,
+        "$os_version": os_version,
+        "$locale": "en-GB",
+        "$timezone": "Europe/London",
+        "$screen_name": d.bug.page,
+        "$session_id": d.rand.uuid7(d.epoch_ms - d.rand.randint(20_000, 900_000)),
+    }
+    if resolved:
+        app = [f for f in d.frames if f.in_app and f.file != "native"]
+        props.update(
+            {
+                "$exception_types": [e.type for e in reversed(d.chain)],
+                "$exception_values": [e.value for e in reversed(d.chain)],
+                "$exception_sources": sorted({f.file for f in app}),
+                "$exception_functions": [f.function for f in reversed(app)],
+                "$exception_fingerprint": stable_hex(64, "phfp", d.bug.id, d.browser),
+                "$exception_issue_id": _as_uuid(stable_hex(32, "phissue", d.bug.id)),
+            }
+        )
+    return props
+
+
 def _as_uuid(h: str) -> str:
     return f"{h[:8]}-{h[8:12]}-7{h[13:16]}-8{h[17:20]}-{h[20:32]}"
 
@@ -329,6 +428,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.service.platform == "python"
             else node_properties(d)
             if d.service.platform == "node"
+            else rn_properties(d)
+            if d.service.platform == "react-native"
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,

@@ -65,7 +65,10 @@ def vite_hash(company: str, bundle: str, release: int) -> str:
 def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     """Where a chunk is served: esbuild/Vite ``/assets/chunk-<HASH>.js``; Next.js
     ``/_next/static/chunks/<name>-<hash>.js`` (company ``c``); Vite 5 with named chunks,
-    ``/assets/<Name>-<hash>.js`` (company ``d``)."""
+    ``/assets/<Name>-<hash>.js`` (company ``d``); Laravel's Vite plugin, ``/build/assets/``
+    (company ``g``)."""
+    if company == "g":
+        return f"{origin}/build/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "d":
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "c":
@@ -98,3 +101,29 @@ def minified_var(expression: str, release: int) -> str:
         return expression
     short = _IDENT[stable_int("var", head, release) % 26]
     return short + dot + rest
+
+
+# --- React Native bundles ----------------------------------------------------------------------
+
+RN_BUNDLES = {"android": "index.android.bundle", "ios": "main.jsbundle", "ios-jsc": "main.jsbundle"}
+
+
+def rn_position(frame: Frame, device: str, release: int) -> tuple[int, int]:
+    """Where a frame runs in a release's bundle. Hermes bytecode without debug info: line 1,
+    the column a bytecode offset; JavaScriptCore runs Metro's minified bundle, a module a line."""
+    if RN_BUNDLES.get(device) and device != "ios-jsc":
+        return 1, 40_000 + stable_int(
+            "hbc", frame.file, frame.function, frame.line, release
+        ) % 2_400_000
+    line = 200 + stable_int("metro", frame.file, release) % 3_000
+    return line, 1 + stable_int("metrocol", frame.file, frame.function, frame.line, release) % 4_000
+
+
+def rn_name(function: str, release: int) -> str:
+    """A function's name in a release bundle: a method keeps its own name, a function Metro's
+    minifier renamed shows the new one, an anonymous one is ``anonymous``."""
+    if function in ("", "<anonymous>", "?"):
+        return "anonymous"
+    if "." in function:
+        return function.rsplit(".", 1)[1]
+    return minified_name(function, "rn", release) or "anonymous"

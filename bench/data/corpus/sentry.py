@@ -17,7 +17,7 @@ from typing import Any
 from .delivery import Delivery
 from .model import Exc, Frame
 from .rand import stable_hex, stable_int
-from .releases import chunk_url, minified_name, minified_position
+from .releases import RN_BUNDLES, chunk_url, minified_name, minified_position, rn_name, rn_position
 from .traces import node_path, node_position, php_name, py_abs_path, ruby_abs_path
 
 SDK = {
@@ -144,6 +144,31 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
                 lineno=f.line,
                 colno=f.col or 17,
             )
+    elif p == "php" and not f.file:
+        # An internal function (PDOStatement->execute) has no file of its own.
+        frame = {
+            "filename": "[internal]",
+            "abs_path": "[internal]",
+            "function": php_name(f).replace("->", "::"),
+        }
+    elif p == "react-native" and f.file == "native":
+        frame = {"filename": "native", "function": f.function}
+    elif p == "react-native":
+        # Frames symbolicated with the release's source map: Metro's relative source paths
+        # under the app:/// prefix the SDK gives the bundle.
+        frame = {
+            "filename": "app:///" + f.file,
+            "abs_path": "app:///" + f.file,
+            "function": f.function or None,
+            "lineno": f.line,
+            "colno": f.col or 1,
+            "context_line": f.context or None,
+            "data": {
+                "sourcemap": f"app:///{RN_BUNDLES.get(d.browser, 'index.android.bundle')}.map",
+                "resolved_with": "release",
+                "symbolicated": True,
+            },
+        }
     elif p == "php":
         frame = {
             "filename": f.file.removeprefix("/var/www/html"),
@@ -156,6 +181,22 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
         raise ValueError(f"no Sentry frame shape for platform {p}")
     frame["in_app"] = _in_app(d, f)
     return {k: v for k, v in frame.items() if v is not None}
+
+
+def rn_raw_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    """A React Native frame as the SDK sent it: the bundle under app:///, Hermes bytecode
+    offsets (line 1) or JavaScriptCore's bundle lines, release-minified names."""
+    if f.file == "native":
+        native = "[native code]" if d.browser == "ios-jsc" else "native"
+        return {"filename": native, "function": f.function, "in_app": False}
+    line, col = rn_position(f, d.browser, d.release)
+    return {
+        "filename": "app:///" + RN_BUNDLES.get(d.browser, "index.android.bundle"),
+        "function": rn_name(f.function, d.release),
+        "lineno": line,
+        "colno": col,
+        "in_app": True,
+    }
 
 
 def _chunk_url(d: Delivery, f: Frame) -> str:
@@ -226,6 +267,13 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
             else:
                 value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
                 value["raw_stacktrace"] = {"frames": minified}
+        elif d.service.platform == "react-native" and exc.frames:
+            device = [rn_raw_frame(d, f) for f in exc.frames]
+            if raw:
+                value["stacktrace"] = {"frames": device}
+            else:
+                value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
+                value["raw_stacktrace"] = {"frames": device}
         elif exc.frames:
             value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
         if d.service.platform == "java":
@@ -292,6 +340,8 @@ def _title(d: Delivery) -> tuple[str, str]:
 def _transaction(d: Delivery) -> str:
     if d.service.platform == "javascript":
         return d.bug.page or "/"
+    if d.service.platform == "react-native":
+        return d.bug.page  # the screen's route name
     return d.bug.entry
 
 
@@ -303,7 +353,7 @@ def _culprit(d: Delivery) -> str:
     if transaction or not top:
         return transaction
     where = top.get("module") or top.get("filename")
-    if d.service.platform in ("javascript", "node"):
+    if d.service.platform in ("javascript", "node", "react-native"):
         return f"{top.get('function') or '?'}({where})"
     return f"{where} in {top.get('function')}"
 
@@ -330,6 +380,21 @@ def _tags(d: Delivery) -> list[list[str]]:
                 "user": f"id:{d.values['user']}",
             }
         )
+    elif s.platform == "react-native":
+        os_name, os_version, brand, model = RN_DEVICES[d.browser]
+        tags.update(
+            {
+                "device": model,
+                "device.family": brand,
+                "dist": d.release_name.rsplit("+", 1)[-1],
+                "event.environment": "javascript",
+                "event.origin": "javascript",
+                "hermes": "false" if d.browser == "ios-jsc" else "true",
+                "os": f"{os_name} {os_version}",
+                "os.name": os_name,
+                "user": f"id:{d.values['user']}",
+            }
+        )
     else:
         tags["server_name"] = d.host
         if s.runtime:
@@ -348,6 +413,14 @@ BROWSERS = {
     "edge": ("Edge", "122.0.2365", "Windows", "10"),
     "firefox": ("Firefox", "123.0", "Mac OS X", "14.3"),
     "safari": ("Mobile Safari", "17.3.1", "iOS", "17.3.1"),
+}
+
+
+# React Native devices: (os, version, brand, model) by the ``browser`` option.
+RN_DEVICES = {
+    "android": ("Android", "14", "samsung", "SM-S911B"),
+    "ios": ("iOS", "17.3.1", "Apple", "iPhone15,2"),
+    "ios-jsc": ("iOS", "16.7.5", "Apple", "iPhone12,1"),
 }
 
 
@@ -371,6 +444,23 @@ def _contexts(d: Delivery) -> dict[str, Any]:
         name, version, os_name, os_version = _browser(d)
         ctx["browser"] = {"name": name, "version": version, "type": "browser"}
         ctx["os"] = {"name": os_name, "version": os_version, "type": "os"}
+    elif d.service.platform == "react-native":
+        os_name, os_version, brand, model = RN_DEVICES[d.browser]
+        app_id, _, version = d.release_name.partition("@")
+        ctx["device"] = {"brand": brand, "model": model, "family": brand, "type": "device"}
+        ctx["os"] = {"name": os_name, "version": os_version, "type": "os"}
+        ctx["app"] = {
+            "app_identifier": app_id,
+            "app_version": version.split("+")[0],
+            "app_build": version.rsplit("+", 1)[-1],
+            "type": "app",
+        }
+        ctx["react_native_context"] = {
+            "js_engine": "jsc" if d.browser == "ios-jsc" else "hermes",
+            "react_native_version": "0.73.6",
+            "expo": False,
+            "type": "react_native_context",
+        }
     elif d.service.runtime:
         name, _, version = d.service.runtime.partition(" ")
         ctx["runtime"] = {"name": name, "version": version, "type": "runtime"}
@@ -393,7 +483,7 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
         "contexts": _contexts(d),
         "culprit": culprit,
         "datetime": d.iso(6, z=d.index % 2 == 0),
-        "dist": None,
+        "dist": d.release_name.rsplit("+", 1)[-1] if s.platform == "react-native" else None,
         "environment": "production",
         "event_id": event_id,
     }
@@ -429,7 +519,7 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
             "logger": d.logger if s.platform == "python" and d.bug.message_event else "",
             "message": d.log_message if d.bug.message_event else "",
             "metadata": _metadata(d, value),
-            "platform": s.platform,
+            "platform": _event_platform(s.platform),
             "project": s.sentry_project_id,
             "received": round(d.when + d.rand.uniform(0.2, 2.5), 3),
             "release": d.release_name,
@@ -486,7 +576,14 @@ USER_AGENTS = {
 }
 
 
+def _event_platform(platform: str) -> str:
+    """The event's platform: a React Native app's events are JavaScript events."""
+    return "javascript" if platform == "react-native" else platform
+
+
 def _user(d: Delivery) -> dict[str, Any]:
+    if d.service.platform == "react-native":
+        return {"id": d.values["user"]}
     if d.service.platform == "javascript":
         return {
             "id": d.values["user"],
@@ -548,7 +645,7 @@ def issue_created(d: Delivery) -> dict[str, Any]:
         "substatus": "new",
         "statusDetails": {},
         "priority": "high",
-        "platform": s.platform,
+        "platform": _event_platform(s.platform),
         "project": {
             "id": str(s.sentry_project_id),
             "name": s.name,

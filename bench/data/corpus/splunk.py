@@ -40,8 +40,8 @@ def _row(d: Delivery) -> dict[str, Any]:
         "host": d.host,
         "index": s.index,
         "linecount": str(raw.count("\n") + 1),
-        "source": s.source,
-        "sourcetype": s.sourcetype,
+        "source": str(d.opts.get("source", s.source)),
+        "sourcetype": str(d.opts.get("sourcetype", s.sourcetype)),
         "splunk_server": indexer,
     }
     row.update(fields)

@@ -14,13 +14,21 @@ from collections.abc import Sequence
 
 from .model import Exc, Frame, JsError
 from .rand import stable_int
-from .releases import chunk_url, minified_name, minified_position, minified_var
+from .releases import (
+    RN_BUNDLES,
+    chunk_url,
+    minified_name,
+    minified_position,
+    minified_var,
+    rn_name,
+    rn_position,
+)
 
 # --- Python ------------------------------------------------------------------------------------
 
 PY_STDLIB = {
     "asyncio", "concurrent", "contextlib", "decimal", "email", "http", "json", "logging", "smtplib",
-    "socket", "ssl", "threading", "urllib", "zoneinfo",
+    "socket", "ssl", "threading", "urllib", "zoneinfo", "_strptime", "datetime",
 }  # fmt: skip
 
 
@@ -235,7 +243,16 @@ def zap_stacktrace(frames: Sequence[Frame]) -> str:
 
 # --- JavaScript --------------------------------------------------------------------------------
 
-ENGINES = {"chrome": "v8", "edge": "v8", "firefox": "spidermonkey", "safari": "jsc"}
+ENGINES = {
+    "chrome": "v8",
+    "edge": "v8",
+    "firefox": "spidermonkey",
+    "safari": "jsc",
+    # React Native: Hermes on Android and iOS; an iOS build still on JavaScriptCore.
+    "android": "hermes",
+    "ios": "hermes",
+    "ios-jsc": "jsc",
+}
 
 
 def js_message(err: JsError, engine: str, release: int, minified: bool = True) -> str:
@@ -246,8 +263,12 @@ def js_message(err: JsError, engine: str, release: int, minified: bool = True) -
             return f"Cannot read properties of {what} (reading '{err.prop}')"
         if engine == "spidermonkey":
             return f'can\'t access property "{err.prop}", {target} is {what}'
+        if engine == "hermes":
+            return f"Cannot read property '{err.prop}' of {what}"
         return f"{what} is not an object (evaluating '{target}.{err.prop}')"
     callee = f"{target}.{err.prop}" if err.prop else target
+    if engine == "hermes":
+        return f"{callee} is not a function (it is undefined)"
     if engine == "jsc":
         return f"{callee} is not a function. (In '{callee}{err.call}', '{callee}' is undefined)"
     return f"{callee} is not a function"
@@ -312,6 +333,37 @@ def node_stack(exc: Exc, message: str) -> str:
             lines.append(f"    at {f.function} ({where})")
         else:
             lines.append(f"    at {where}")
+    return "\n".join(lines)
+
+
+def rn_bundle_path(device: str, app: str, release: int) -> str:
+    """Where the app's bundle lives on the device: an APK asset, or inside the iOS app."""
+    bundle = RN_BUNDLES.get(device, "index.android.bundle")
+    if device == "android":
+        return bundle
+    h = stable_int("iosapp", app, release)
+    digits = f"{h:016X}{(h * 7) % 16**16:016X}"
+    guid = f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-A{digits[17:20]}-{digits[20:32]}"
+    return f"/private/var/containers/Bundle/Application/{guid}/{app}.app/{bundle}"
+
+
+def rn_stack(exc: Exc, message: str, device: str, app: str, release: int) -> str:
+    """``error.stack`` in a React Native release build: Hermes (``at f (address at
+    bundle:1:offset)``, ``at apply (native)``) or JavaScriptCore (``f@bundle:line:col``)."""
+    path = rn_bundle_path(device, app, release)
+    jsc = device == "ios-jsc"
+    lines = [] if jsc else [f"{exc.type}: {message}"]
+    for f in reversed(exc.frames):
+        name = rn_name(f.function, release)
+        if f.file == "native":
+            lines.append(f"{f.function}@[native code]" if jsc else f"    at {f.function} (native)")
+            continue
+        line, col = rn_position(f, device, release)
+        lines.append(
+            f"{name}@{path}:{line}:{col}"
+            if jsc
+            else f"    at {name} (address at {path}:{line}:{col})"
+        )
     return "\n".join(lines)
 
 
@@ -395,3 +447,44 @@ def php_trace(exc: Exc) -> tuple[str, list[str]]:
         lines.append(f"#{len(lines)} {caller.file}({caller.line}): {name}{args}")
     lines.append(f"#{len(lines)} {{main}}")
     return f"{thrown.file}:{thrown.line}", lines
+
+
+def pkg_errors_verbose(chain: Sequence[Exc]) -> str:
+    """``fmt.Sprintf("%+v", err)`` of a github.com/pkg/errors chain (cause first): the root's
+    message and the stack where it was made, then each wrapper's own message and stack
+    (``withMessage`` prints its message only)."""
+    lines: list[str] = []
+    previous = ""
+    for exc in chain:
+        own = exc.value
+        if previous and own.endswith(": " + previous):
+            own = own[: -len(previous) - 2]
+        if exc.type != "*errors.withStack":
+            lines.append(own)
+        for f in reversed(exc.frames):
+            lines.append(f"{f.module}.{f.function}")
+            lines.append(f"\t{f.file}:{f.line}")
+        previous = exc.value
+    return "\n".join(lines)
+
+
+def php_where(exc: Exc) -> str:
+    """``getFile():getLine()``: where the exception was made; for one an internal function
+    threw (``PDOStatement->execute``), the line that called it."""
+    frames = list(exc.frames)
+    thrown = frames[-1]
+    if not thrown.file and len(frames) > 1:
+        thrown = frames[-2]
+    return f"{thrown.file}:{thrown.line}"
+
+
+def monolog_exception(chain: Sequence[Exc], codes: Sequence[str] = ()) -> str:
+    """Monolog 3's ``LineFormatter`` normalising a Throwable with stack traces: the thrown
+    exception, then each ``[previous exception]`` (its cause), each with its own trace."""
+    blocks = []
+    for i, exc in enumerate(reversed(chain)):
+        code = codes[i] if i < len(codes) else "0"
+        _, lines = php_trace(exc)
+        head = f"[object] ({exc.type}(code: {code}): {exc.value} at {php_where(exc)})"
+        blocks.append(head + "\n[stacktrace]\n" + "\n".join(lines) + "\n")
+    return "\n[previous exception] ".join(blocks)
