@@ -287,7 +287,16 @@ def main() -> int:
                     SOULCASTER_RUN_WORKER="false",
                 )
             subprocess.run(
-                [sys.executable, "-m", "soulcaster_core.cli", "projects", "create", "bench"],
+                # The load is unsigned: the project takes deliveries without secrets.
+                [
+                    sys.executable,
+                    "-m",
+                    "soulcaster_core.cli",
+                    "projects",
+                    "create",
+                    "bench",
+                    "--open",
+                ],
                 env=env,
                 check=True,
                 capture_output=True,

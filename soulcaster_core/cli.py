@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import shlex
 import sys
 from collections.abc import Sequence
 
@@ -67,8 +68,12 @@ def _serve(args: argparse.Namespace) -> int:
     else:
         print("API and dashboard token: print it with `soulcaster token`")
         print(f"Dashboard: {url}/")
+    # Sources without a secret are closed: the first webhook carries the API token, read by
+    # the command that started this server (so the line works pasted, and keeps no secret).
+    command = shlex.quote(sys.argv[0]) if sys.argv[0].endswith("soulcaster") else "soulcaster"
     print(
         f"First webhook: curl -X POST '{url}/ingest/manual?project_id=default' "
+        f'-H "Authorization: Bearer $({command} token)" '
         '-H \'content-type: application/json\' -d \'{"title": "Hello", "body": "world"}\''
     )
     sys.stdout.flush()
@@ -110,12 +115,19 @@ def _projects(args: argparse.Namespace) -> int:
     async def main() -> int:
         async with open_services(settings) as services:
             if args.action == "create":
-                project = Project(id=args.id or slugify(args.name), name=args.name)
+                project = Project(
+                    id=args.id or slugify(args.name),
+                    name=args.name,
+                    allow_unauthenticated=args.open,
+                )
                 created = await services.store.create_project(project)
                 print(f"{'created' if created else 'exists'}: {project.id}")
+                if created and args.open:
+                    print("  open: sources without a secret take unauthenticated deliveries")
             else:
                 for project in await services.store.list_projects():
-                    print(f"{project.id}\t{project.name}")
+                    mark = "\topen" if project.allow_unauthenticated else ""
+                    print(f"{project.id}\t{project.name}{mark}")
         return 0
 
     return asyncio.run(main())
@@ -185,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("name")
     create.add_argument(
         "--id", default=None, help="the id used in webhook URLs (default: from name)"
+    )
+    create.add_argument(
+        "--open",
+        action="store_true",
+        help="let sources without a secret take unauthenticated deliveries (default: 401)",
     )
     project_actions.add_parser("list", help="list projects")
     projects.set_defaults(run=_projects)

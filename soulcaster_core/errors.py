@@ -10,7 +10,8 @@ SoulcasterError
     ├── Forbidden           403: a dashboard form without a valid CSRF token
     ├── NotFound            404
     ├── Conflict            409: the same work is already under way
-    └── PayloadTooLarge     413
+    ├── PayloadTooLarge     413
+    └── UnsupportedMediaType 415: a webhook declaring a content type its source does not read
 """
 
 from __future__ import annotations
@@ -75,3 +76,7 @@ class Conflict(HTTPError):
 
 class PayloadTooLarge(HTTPError):
     status_code = 413
+
+
+class UnsupportedMediaType(HTTPError):
+    status_code = 415

@@ -10,6 +10,7 @@ A delivery goes through the steps in order::
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -24,6 +25,7 @@ import msgspec
 from pydantic import BaseModel, ConfigDict, SecretStr
 from starlette.datastructures import Headers
 
+from . import json_depth
 from .errors import BadPayload, Unauthorized
 from .models import FeedbackItem, IngestResult, utcnow
 from .store.merge import DEFAULT_MERGE_POLICY, MergePolicy, check_policy
@@ -49,6 +51,20 @@ class WebhookRequest:
     headers: Headers = field(default_factory=Headers)
     query: Mapping[str, str] = field(default_factory=dict)
     received_at: datetime = field(default_factory=utcnow)
+
+
+@functools.cache
+def secret_field_names(config_cls: type[SourceConfig]) -> tuple[str, ...]:
+    """The fields of ``config_cls`` declared ``SecretStr`` (optional or not)."""
+    return tuple(
+        name for name, info in config_cls.model_fields.items() if _is_secret(info.annotation)
+    )
+
+
+def _is_secret(annotation: Any) -> bool:
+    if annotation is SecretStr:
+        return True
+    return any(_is_secret(arg) for arg in getattr(annotation, "__args__", ()))
 
 
 def hmac_sha256_hex(secret: str, body: bytes) -> str:
@@ -80,8 +96,8 @@ def require_shared_token(
 ) -> None:
     """Raise ``Unauthorized`` unless the request carries one of the configured secrets.
 
-    With no secret configured every request passes: the source is open, and the dashboard
-    shows it amber ("accepting unauthenticated requests").
+    With no secret configured every request passes: the core calls ``authenticate`` only when
+    one is set, and lets a source without one through only in a project that allows it.
     """
     configured = [s.get_secret_value() for s in secrets if s is not None and s.get_secret_value()]
     if not configured:
@@ -109,7 +125,15 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
         value = _parse_json_strictly(body)
     if not isinstance(value, dict):
         raise BadPayload(f"body must be a JSON object, got {type(value).__name__}")
+    limit = json_depth.max_depth.get()
+    if json_depth.could_exceed(body, limit) and json_depth.depth_exceeds(value, limit):
+        raise BadPayload(too_deep(limit))
     return value
+
+
+def too_deep(limit: int) -> str:
+    """What a body nested past ``limit`` is answered: the limit and the setting that sets it."""
+    return f"body nests deeper than {limit} levels (the limit is SOULCASTER_MAX_JSON_DEPTH)"
 
 
 def _parse_json_strictly(body: bytes) -> Any:
@@ -124,7 +148,8 @@ def _parse_json_strictly(body: bytes) -> Any:
             f"body is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
     except RecursionError:
-        raise BadPayload("body is not JSON we can read: nested too deeply") from None
+        # Past a thousand levels: deeper than any limit this server can be given.
+        raise BadPayload(too_deep(json_depth.max_depth.get())) from None
     except ValueError as exc:  # e.g. integers longer than Python's digit limit
         raise BadPayload(f"body is not JSON we can read: {exc}") from None
     # JSON may escape half a surrogate pair ("\ud83d"): valid JSON, but no text can hold it,
@@ -211,6 +236,16 @@ class WebhookHandler(Generic[EventT, ConfigT]):
     one_event_per_id: ClassVar[bool] = False
     #: What the sender must add so ``authenticate`` passes; ``{token}`` is the configured secret.
     auth_instructions: ClassVar[str] = "Nothing: this source accepts unauthenticated requests."
+    #: The config fields ``authenticate`` checks a delivery against; ``None``: every secret
+    #: field. With none of them set the source takes no delivery (401 saying how to set one),
+    #: unless its project allows unauthenticated ingestion.
+    credential_fields: ClassVar[tuple[str, ...] | None] = None
+    #: Whether the server's API token (``Authorization: Bearer``) is a credential here too.
+    accepts_api_token: ClassVar[bool] = False
+    #: Media types a delivery may declare besides JSON (``application/json`` and
+    #: ``application/*+json`` always pass); any other is answered 415. A browser on another
+    #: site can post ``text/plain`` or a form without asking: only add what the vendor sends.
+    extra_content_types: ClassVar[frozenset[str]] = frozenset()
     #: How a delivery refines the item it lands on (same ``external_id``): field or unit name
     #: (``"release"``, ``"metadata"``, ``"metadata.short_id"``) to a rule among ``fill``,
     #: ``richer``, ``latest``, ``union`` and ``keep`` (``soulcaster_core/store/merge.py``).
@@ -223,7 +258,36 @@ class WebhookHandler(Generic[EventT, ConfigT]):
         check_policy(cls.merge_policy)
 
     def authenticate(self, request: WebhookRequest, config: ConfigT) -> None:
-        """Raise ``Unauthorized`` when the request does not carry the configured credentials."""
+        """Raise ``Unauthorized`` when the request does not carry the configured credentials.
+
+        Called only when ``has_credentials(config)``: a source with none set is refused (or,
+        in a project that allows unauthenticated ingestion, let through) by the core.
+        """
+
+    @classmethod
+    def credentials(cls) -> tuple[str, ...]:
+        """The names of ``credential_fields``, or of every secret field of ``Config``."""
+        if cls.credential_fields is not None:
+            return cls.credential_fields
+        return secret_field_names(cls.Config)
+
+    def has_credentials(self, config: ConfigT) -> bool:
+        """Whether a credential is set (an empty string is none)."""
+        for name in self.credentials():
+            value = getattr(config, name, None)
+            if isinstance(value, SecretStr):
+                value = value.get_secret_value()
+            if value:
+                return True
+        return False
+
+    @classmethod
+    def takes_content_type(cls, content_type: str) -> bool:
+        """Whether a delivery declaring ``content_type`` is read (parameters ignored)."""
+        media = content_type.partition(";")[0].strip().lower()
+        if media == "application/json" or media in cls.extra_content_types:
+            return True
+        return media.startswith("application/") and media.endswith("+json")
 
     def delivery_id(self, request: WebhookRequest) -> str | None:
         """A per-delivery id the sender repeats on retries (e.g. Sentry's ``Request-ID``)."""

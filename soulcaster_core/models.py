@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .json_depth import cap_depth
 from .stacktrace import ExceptionInfo
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
@@ -93,10 +95,47 @@ class FeedbackItem(BaseModel):
             self.last_seen = self.created_at
 
 
+#: How deep an item's metadata may nest when read back. Versions before the depth limit stored
+#: whatever came; deeper values read as ``json_depth.CUT_MARKER``, so no item fails to show.
+METADATA_READ_DEPTH = 128
+
+
+def item_from_json(data: str | bytes) -> FeedbackItem:
+    """A stored item from its JSON, whatever an older version let into its metadata."""
+    try:
+        return FeedbackItem.model_validate_json(data)
+    except ValidationError:
+        # The standard library reads far deeper than pydantic's JSON parser.
+        fields = json.loads(data)
+        if not isinstance(fields, dict):
+            raise
+        return item_from_fields(fields)
+
+
+def item_from_fields(fields: dict[str, Any]) -> FeedbackItem:
+    """A stored item from its decoded fields, metadata cut at ``METADATA_READ_DEPTH``."""
+    metadata = fields.get("metadata")
+    if isinstance(metadata, dict):
+        fields["metadata"] = cap_depth(metadata, METADATA_READ_DEPTH)
+    return FeedbackItem.model_validate(fields)
+
+
 class Project(BaseModel):
     id: str = Field(pattern=SLUG_PATTERN)
     name: str
     created_at: datetime = Field(default_factory=utcnow)
+    #: Sources with no secret set take deliveries without credentials (shown red on the
+    #: dashboard). Off for a new project: such a source answers 401 saying how to set one.
+    allow_unauthenticated: bool = False
+
+    @classmethod
+    def from_stored(cls, data: str | bytes) -> Project:
+        """A project as stored. One stored before ``allow_unauthenticated`` existed keeps taking
+        what it took then (it was open), until someone closes it."""
+        project = cls.model_validate_json(data)
+        if "allow_unauthenticated" not in project.model_fields_set:
+            project.allow_unauthenticated = True
+        return project
 
 
 Outcome = Literal["created", "duplicate", "updated"]

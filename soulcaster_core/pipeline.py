@@ -14,8 +14,17 @@ from typing import Any
 
 from starlette.datastructures import Headers
 
-from .errors import BadPayload, BadRequest, HTTPError, NotFound, StoreUnavailable, Unauthorized
-from .handler import SourceConfig, WebhookHandler, WebhookRequest
+from . import json_depth
+from .errors import (
+    BadPayload,
+    BadRequest,
+    HTTPError,
+    NotFound,
+    StoreUnavailable,
+    Unauthorized,
+    UnsupportedMediaType,
+)
+from .handler import SourceConfig, WebhookHandler, WebhookRequest, secrets_equal
 from .models import DeadLetter, IngestResult, utcnow
 from .services import Services
 from .store.history import RawBody, Via
@@ -63,21 +72,83 @@ async def deliver(
     """Run one webhook delivery through the pipeline and say what happened."""
     handler = handler_for(services, source)
     store = services.store
-    config, enabled = await services.configs.read(project_id, handler)
+    content_type = request.headers.get("content-type", "")
+    if not handler.takes_content_type(content_type):
+        # A page on another site can post text/plain or a form without a preflight: such a
+        # post never reaches a source that does not read it.
+        raise UnsupportedMediaType(
+            f"{source} reads JSON (application/json"
+            + "".join(f", {t}" for t in sorted(handler.extra_content_types))
+            + f"); the request declared {content_type[:100] or 'no content type'!r}"
+        )
+    try:
+        config, enabled = await services.configs.read(project_id, handler)
+    except BadRequest as exc:
+        # Its detail is for the owner (dashboard, GET /config), not for whoever posts here.
+        await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
+        raise Unauthorized(
+            f"the {source} source of project {project_id} is not set up: its stored config is "
+            "invalid (the dashboard's integrations page says why)"
+        ) from None
     if not enabled:
         return _ignored(f"the {source} integration is disabled for project {project_id}")
     try:
+        await _authenticate(services, handler, project_id, config, request)
+    except Unauthorized as exc:
+        await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
+        raise
+    return await _parse_and_ingest(services, handler, project_id, config, request, "webhook")
+
+
+async def _authenticate(
+    services: Services,
+    handler: WebhookHandler[Any, Any],
+    project_id: str,
+    config: SourceConfig,
+    request: WebhookRequest,
+) -> None:
+    """Pass, or raise ``Unauthorized``: the handler checks what is set; nothing set is refused
+    unless the project allows unauthenticated ingestion."""
+    if handler.accepts_api_token and _bears(request, services.api_token):
+        return
+    if handler.has_credentials(config):
         try:
             handler.authenticate(request, config)
         except Unauthorized:
             raise
         except Exception as exc:  # a plugin tripping over odd headers must deny, not crash
-            log.warning("%s could not check credentials", source, exc_info=exc)
+            log.warning("%s could not check credentials", handler.source, exc_info=exc)
             raise Unauthorized(f"credentials could not be checked: {type(exc).__name__}") from exc
-    except Unauthorized as exc:
-        await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
-        raise
-    return await _parse_and_ingest(services, handler, project_id, config, request, "webhook")
+        return
+    project = await services.project(project_id)
+    if project is not None and project.allow_unauthenticated:
+        return
+    raise Unauthorized(not_set_up(handler, project_id))
+
+
+def not_set_up(handler: WebhookHandler[Any, Any], project_id: str) -> str:
+    """What a delivery to a source without credentials is answered: how to set one."""
+    source = handler.source
+    fields = handler.credentials()
+    if not fields:
+        how = (
+            f"it cannot check credentials, so it takes deliveries only in a project that allows "
+            f'unauthenticated ingestion (PUT /api/projects/{project_id} {{"allow_unauthenticated": '
+            "true}, with the API token)"
+        )
+    else:
+        how = (
+            f"set {' or '.join(fields)} with PUT /config/{source}?project_id={project_id} "
+            f'and the API token, e.g. {{"{fields[0]}": "<a long random secret>"}}, '
+            "or on the dashboard's integrations page"
+        )
+    api = ", or send the API token as Authorization: Bearer" if handler.accepts_api_token else ""
+    return f"the {source} source of project {project_id} has no secret set: {how}{api}"
+
+
+def _bears(request: WebhookRequest, token: str) -> bool:
+    auth = request.headers.get("authorization", "")
+    return auth[:7].lower() == "bearer " and secrets_equal(auth[7:].strip(), token)
 
 
 async def replay(services: Services, letter: DeadLetter) -> Answer:
@@ -105,10 +176,14 @@ async def _parse_and_ingest(
     request: WebhookRequest,
     via: Via,
 ) -> Answer:
+    # parse_json_object, wherever a handler calls it, checks this server's depth limit.
+    depth = json_depth.max_depth.set(services.settings.max_json_depth)
     try:
         event = handler.parse_request(request)
     except Exception as exc:
         raise await _dead_letter(services, handler.source, project_id, request, exc) from None
+    finally:
+        json_depth.max_depth.reset(depth)
     try:
         result = await _accept_map_store(services, handler, project_id, config, event, request, via)
     except _PluginFailure as failure:

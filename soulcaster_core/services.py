@@ -36,6 +36,7 @@ class Services:
     api_token: str
     configs: ConfigCache
     _known_projects: dict[str, float] = field(default_factory=dict)
+    _projects: dict[str, tuple[float, Project]] = field(default_factory=dict)
     _session_epoch: tuple[float, str] = (0.0, "")
 
     async def project_exists(self, project_id: str) -> bool:
@@ -47,6 +48,23 @@ class Services:
             return False
         self._known_projects[project_id] = now + PROJECT_CACHE_SECONDS
         return True
+
+    async def project(self, project_id: str) -> Project | None:
+        """The project and its settings, kept as briefly as a source's config (a change made
+        in another process counts within that time)."""
+        now = time.monotonic()
+        hit = self._projects.get(project_id)
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        project = await self.store.get_project(project_id)
+        if project is not None:
+            self._projects[project_id] = (now + self.configs.ttl, project)
+        return project
+
+    async def save_project(self, project: Project) -> None:
+        self._projects.pop(project.id, None)
+        await self.store.save_project(project)
+        self._projects.pop(project.id, None)
 
     async def session_epoch(self) -> str:
         """What every dashboard session cookie is derived from besides the token ("" at first).

@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     #: Bodies over this many bytes are refused with 413.
     max_body_bytes: int = Field(default=1_048_576, gt=0)
+    #: JSON bodies (webhooks, config, API) nesting deeper than this are refused with 400. At
+    #: most 128: what is stored must stay readable by the models that read it back.
+    max_json_depth: int = Field(default=64, ge=2, le=128)
     #: Bearer token of the config, read and dashboard routes; generated into data_dir if unset.
     api_token: SecretStr | None = None
     #: Comma-separated plugin names to load; empty loads none; unset loads every installed one.

@@ -4,6 +4,12 @@
 suite that has the core installed gets the fixtures ``soulcaster_client`` (real app, SQLite
 store in a temporary folder) and ``soulcaster_redis_client`` (real app, real Redis, a key
 prefix of its own), plus ``HandlerContract``, the tests every source handler must pass.
+
+Their project allows unauthenticated ingestion, so a test that is not about credentials posts
+without any. A new project is closed: a source without a secret answers 401. Tests about
+credentials configure a secret (``client.configure(source, webhook_secret=...)``), or start
+from a closed project: ``soulcaster_closed_client``, ``running_app(allow_unauthenticated=False)``
+or ``client.open_project(False)``.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ __all__ = [
     "json_fixtures",
     "running_app",
     "soulcaster_client",
+    "soulcaster_closed_client",
     "soulcaster_redis_client",
     "webhook_request",
 ]
@@ -131,6 +138,13 @@ class SoulcasterClient:
         )
         return response
 
+    def open_project(self, allowed: bool = True) -> None:
+        """Let sources without a secret take unauthenticated deliveries (or, ``False``, not)."""
+        response = self.api.put(
+            f"/api/projects/{self.project_id}", json={"allow_unauthenticated": allowed}
+        )
+        assert response.status_code == 200, response.text
+
     def configure(self, source: str, **values: Any) -> httpx.Response:
         response = self.api.put(
             f"/config/{source}", params={"project_id": self.project_id}, json=values
@@ -161,9 +175,12 @@ def running_app(
     data_dir: Path,
     plugins: Sequence[object] = (),
     load_entrypoints: bool = True,
+    allow_unauthenticated: bool = True,
     **settings: Any,
 ) -> Iterator[SoulcasterClient]:
-    """The real app, started (lifespan and all), on a fresh SQLite file or Redis key space."""
+    """The real app, started (lifespan and all), on a fresh SQLite file or Redis key space.
+
+    Its project takes unauthenticated deliveries unless ``allow_unauthenticated=False``."""
     from starlette.testclient import TestClient
 
     from .settings import Settings
@@ -183,7 +200,10 @@ def running_app(
     app = create_app(Settings(**options), plugins=plugins)
     with TestClient(app, raise_server_exceptions=False) as http:
         client = SoulcasterClient(http, app)
-        created = client.api.post("/api/projects", json={"name": TEST_PROJECT})
+        created = client.api.post(
+            "/api/projects",
+            json={"name": TEST_PROJECT, "allow_unauthenticated": allow_unauthenticated},
+        )
         assert created.status_code in (200, 201), created.text
         try:
             yield client
@@ -198,6 +218,13 @@ def running_app(
 def soulcaster_client(tmp_path: Path) -> Iterator[SoulcasterClient]:
     """The real app on an SQLite store in ``tmp_path``, every installed plugin loaded."""
     with running_app(store="sqlite", data_dir=tmp_path) as client:
+        yield client
+
+
+@pytest.fixture
+def soulcaster_closed_client(tmp_path: Path) -> Iterator[SoulcasterClient]:
+    """As ``soulcaster_client``, on a project as a new one is: sources without a secret are 401."""
+    with running_app(store="sqlite", data_dir=tmp_path, allow_unauthenticated=False) as client:
         yield client
 
 

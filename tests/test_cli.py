@@ -70,8 +70,14 @@ def test_serve_on_the_embedded_default_takes_a_first_webhook(
     server: tuple[str, str, subprocess.Popen[str]], tmp_path: Path
 ) -> None:
     url, token, _ = server
+    # The default project is closed: without credentials, the answer says how to set them.
+    refused = httpx.post(f"{url}/ingest/manual?project_id=default", json={"title": "Hello"})
+    assert refused.status_code == 401
+    assert "webhook_secret" in refused.json()["error"]
     sent = httpx.post(
-        f"{url}/ingest/manual?project_id=default", json={"title": "Hello", "body": "world"}
+        f"{url}/ingest/manual?project_id=default",
+        json={"title": "Hello", "body": "world"},
+        headers={"authorization": f"Bearer {token}"},
     )
     assert sent.status_code == 201
     listed = httpx.get(
@@ -88,8 +94,11 @@ def test_serve_on_the_embedded_default_takes_a_first_webhook(
 def test_requests_are_logged_only_when_asked(
     tmp_path: Path, flags: tuple[str, ...], logged: bool
 ) -> None:
-    with running_serve(tmp_path, "--log-level", "info", *flags) as (url, _, proc):
-        sent = httpx.post(f"{url}/ingest/manual?project_id=default", json={"title": "Hi"})
+    with running_serve(tmp_path, "--log-level", "info", *flags) as (url, token, proc):
+        bearer = {"authorization": f"Bearer {token}"}
+        sent = httpx.post(
+            f"{url}/ingest/manual?project_id=default", json={"title": "Hi"}, headers=bearer
+        )
         assert sent.status_code == 201
         proc.terminate()
         output, _ = proc.communicate(timeout=10)
@@ -110,10 +119,18 @@ def test_projects_create_and_list(tmp_path: Path) -> None:
         [*CLI, "projects", "create", "Acme Web"], env=_env(tmp_path), capture_output=True, text=True
     )
     assert created.stdout.strip() == "created: acme-web"
+    opened = subprocess.run(
+        [*CLI, "projects", "create", "Demo", "--open"],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+    )
+    assert opened.stdout.startswith("created: demo")
     listed = subprocess.run(
         [*CLI, "projects", "list"], env=_env(tmp_path), capture_output=True, text=True
     )
-    assert "acme-web\tAcme Web" in listed.stdout
+    assert "acme-web\tAcme Web\n" in listed.stdout
+    assert "demo\tDemo\topen" in listed.stdout
 
 
 def test_projects_on_redis(tmp_path: Path) -> None:

@@ -21,7 +21,8 @@ from ..models import FeedbackItem
 
 
 class ManualConfig(SourceConfig):
-    #: Optional shared secret, sent as ``X-Soulcaster-Token``, a bearer token or ``?token=``.
+    #: The project's ingest key, sent as ``X-Soulcaster-Token``, a bearer token or ``?token=``
+    #: (the API token as a bearer token works too).
     webhook_secret: SecretStr | None = None
 
 
@@ -38,7 +39,13 @@ class ManualHandler(WebhookHandler[ManualFeedback, ManualConfig]):
     source = "manual"
     Config = ManualConfig
     description = "Feedback posted by hand or by your own scripts."
-    auth_instructions = "Send the secret as the X-Soulcaster-Token header or ?token=."
+    auth_instructions = (
+        "Send the secret (the project's ingest key) as the X-Soulcaster-Token header or "
+        "?token=, or the API token as Authorization: Bearer."
+    )
+    # Your own scripts already hold the API token; a per-project key is for those that should
+    # not (a form, a partner).
+    accepts_api_token = True
     sample = {
         "title": "Checkout button does nothing on Safari 17",
         "body": "Customer reports clicking 'Pay now' has no effect; console shows TypeError: "

@@ -32,6 +32,7 @@ purpose: a wrong merge hides a problem inside another, a missed merge shows it t
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -185,6 +186,10 @@ def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset
     )
 
 
+# A word of a message that names an exception type: the cause a wrapper quotes.
+_TYPE_NAME = re.compile(r"[A-Z]\w*(?:::|\.)[A-Z]\w+|[A-Z]\w*(?:Error|Exception|Failed|Timeout)\b")
+
+
 def _other_service(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
     theirs = record.get("service")
     return bool(doc.service and theirs and doc.service != theirs)
@@ -196,6 +201,8 @@ def _same_message(mine: str, theirs: str) -> bool:
     if not mine or not theirs or mine == theirs:
         return True
     a, b = set(mine.split()), set(theirs.split())
+    if any(_TYPE_NAME.search(word) for word in a ^ b):
+        return False  # "giving up after 5 attempts (Net::ReadTimeout)" vs "(...ConnectionFailed)"
     return len(a & b) * 2 >= len(a | b)
 
 

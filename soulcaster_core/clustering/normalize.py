@@ -49,6 +49,8 @@ _NAMED = re.compile(
     r"|(?<=\bfor )(?!(?:invalid|illegal|user)\b)[\w.@-]+(?= from\b| \[preauth\])",
     re.I,
 )
+# A short code in quotes is a value: a currency "ISK", a country 'GB', a segment "G6".
+_QUOTED_CODE = re.compile(r"([\"'])[A-Z][A-Z0-9]{1,5}\1")
 # Values that are a whole word whatever the word looks like around them.
 _WORD_VALUES = re.compile(
     r"[a-z][a-z0-9+.-]*://\S+"  # URL
@@ -131,6 +133,8 @@ def mask(text: str) -> str:
         text = _QUANTITY.sub(MASK, text)
     if _NAMED_HINT.search(text):
         text = _NAMED.sub(MASK, text)
+    if '"' in text or "'" in text:
+        text = _QUOTED_CODE.sub(rf"\1{MASK}\1", text)
     words = [_mask_word(word) for word in text.split()]
     return _RUNS.sub(MASK, " ".join(words))
 

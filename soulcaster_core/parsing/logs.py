@@ -145,7 +145,7 @@ def parse_log_line(text: str) -> LogLine | None:
 def _parse(text: str) -> LogLine | None:
     if len(text) > MAX_CHARS:
         return None
-    decoded = _decode(text)
+    decoded = _decode(text) or _logfmt(text)
     if decoded is None:
         return None
     obj, start, end = decoded
@@ -191,6 +191,29 @@ def _decode(text: str) -> tuple[dict[str, Any], int, int] | None:
             return found[0], start, found[1]
         start = text.find("{", start + 1, MAX_PREFIX + 1)
     return None
+
+
+# logfmt (Go's logrus text, Heroku): key=value or key="quoted value", space separated.
+_LOGFMT_PAIR = re.compile(r'([A-Za-z_@][\w.@-]*)=("(?:[^"\\]|\\.)*"|[^\s"]*)(?=\s|$)')
+
+
+def _logfmt(text: str) -> tuple[dict[str, Any], int, int] | None:
+    """A logfmt line's fields, when its first line is mostly ``key=value`` pairs (three at
+    least, starting at its start); quoted values unescaped as Go quotes them."""
+    first = text.split("\n", 1)[0]
+    pairs = list(_LOGFMT_PAIR.finditer(first))
+    if len(pairs) < 3 or pairs[0].start() != 0:
+        return None
+    fields: dict[str, Any] = {}
+    for pair in pairs:
+        value = pair.group(2)
+        if value.startswith('"'):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                value = value[1:-1]
+        fields[pair.group(1)] = value
+    return fields, 0, len(first)
 
 
 def _tabbed_message(prefix: str) -> str | None:

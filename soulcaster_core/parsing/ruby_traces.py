@@ -68,7 +68,7 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
             blocks.append((rails.group("type"), rails.group("msg").strip() or None, []))
         elif blocks and blocks[-1][2] and line.strip():
             break  # the backtrace has ended
-        elif not blocks:
+        elif not blocks and line.strip():  # a blank line keeps the headline above it
             above = _PLAIN.match(line.strip())
         i += 1
     return [

@@ -37,7 +37,6 @@ text does not say which code is the application's. ``type`` is the exception typ
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Callable, Sequence
 
@@ -56,7 +55,10 @@ from .headlines import might_name_a_type, search_headline
 log = logging.getLogger(__name__)
 
 # How a log record's prefix starts: a bracketed request id or time, a date, a key=value.
-_LOG_PREFIX = re.compile(r"\[|\d|[\w.-]+=\S")
+_LINE_HEAD = re.compile(
+    r"^(?:(?:\[[^\]\n]*\]|\d[\d\-:T.,Z+]*|[\w.-]+=\S+)[ \t]+)+"
+    r"(?:(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|E|W|I)\b:?[ \t]*)?"
+)
 
 #: Characters of a text read: half from its start, half from its end.
 MAX_CHARS = 64 * 1024
@@ -133,20 +135,18 @@ def _headline_only(lines: list[str]) -> list[ExceptionInfo]:
 
 def _without_line_prefix(text: str) -> str:
     """The text without the log prefix its logger wrote on every line of a multi-line record
-    (Rails' ``[request id] ``, Sidekiq's ``<time> pid=.. tid=.. WARN: ``): the prefix shared by
-    the lines after the first, cut at a space, when it looks like a log prefix (it starts with
-    a ``[``, a digit or a ``key=``), never like a frame's indentation."""
+    (Rails' ``[request id] ``, Sidekiq's ``<time> pid=.. tid=.. WARN: ``), when two lines after
+    the first carry one at least: a run of bracketed tags, times and ``key=value`` fields, then
+    maybe a level. A frame's indentation (``at ``, ``File``, a path) is no such prefix."""
     if text.count("\n") < 2:
         return text
     lines = text.split("\n")
-    rest = [line for line in lines[1:] if line.strip()]
-    if len(rest) < 2:
+    heads = [_LINE_HEAD.match(line) for line in lines[1:] if line.strip()]
+    if sum(1 for head in heads if head) < 2:
         return text
-    prefix = os.path.commonprefix(rest)  # noqa: RUF071 (characters, not path parts, on purpose)
-    prefix = prefix[: prefix.rfind(" ") + 1]
-    if len(prefix.strip()) < 3 or not _LOG_PREFIX.match(prefix):
-        return text
-    return "\n".join(line.removeprefix(prefix) for line in lines)
+    return "\n".join(
+        line[head.end() :] if (head := _LINE_HEAD.match(line)) else line for line in lines
+    )
 
 
 def _unescaped(text: str) -> str:

@@ -90,6 +90,10 @@ class Store(ABC):
     @abstractmethod
     async def list_projects(self) -> list[Project]: ...
 
+    @abstractmethod
+    async def save_project(self, project: Project) -> None:
+        """Replace a project's settings (``allow_unauthenticated``); its id must exist."""
+
     # -- per-project, per-source config -------------------------------------------------------
     @abstractmethod
     async def get_config(

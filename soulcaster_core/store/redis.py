@@ -23,7 +23,16 @@ from redis.client import NEVER_DECODE
 from redis.exceptions import NoScriptError
 
 from ..errors import StoreUnavailable
-from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
+from ..models import (
+    Cluster,
+    DeadLetter,
+    FeedbackItem,
+    IngestResult,
+    Project,
+    QueueEntry,
+    item_from_fields,
+    utcnow,
+)
 from ..timestamps import hour_bucket
 from .base import (
     HISTORY_LIMIT,
@@ -246,7 +255,7 @@ def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem | None:
     fields["cluster_id"] = data.get("cluster_id") or None
     if "clustering" in data:
         fields.setdefault("metadata", {})["clustering"] = json.loads(data["clustering"])
-    return FeedbackItem.model_validate(fields)
+    return item_from_fields(fields)
 
 
 class RedisStore(Store):
@@ -315,12 +324,16 @@ class RedisStore(Store):
     @_guarded
     async def get_project(self, project_id: str) -> Project | None:
         raw = await self.redis.hget(f"{self.prefix}projects", project_id)
-        return Project.model_validate_json(raw) if raw else None
+        return Project.from_stored(raw) if raw else None
 
     @_guarded
     async def list_projects(self) -> list[Project]:
         raw = await self.redis.hgetall(f"{self.prefix}projects")
-        return sorted((Project.model_validate_json(v) for v in raw.values()), key=lambda p: p.id)
+        return sorted((Project.from_stored(v) for v in raw.values()), key=lambda p: p.id)
+
+    @_guarded
+    async def save_project(self, project: Project) -> None:
+        await self.redis.hset(f"{self.prefix}projects", project.id, project.model_dump_json())
 
     # -- config --------------------------------------------------------------------------------
     @_guarded

@@ -21,7 +21,17 @@ import anyio
 import anyio.to_thread
 
 from ..errors import StoreUnavailable
-from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry, utcnow
+from ..models import (
+    Cluster,
+    DeadLetter,
+    FeedbackItem,
+    IngestResult,
+    Project,
+    QueueEntry,
+    item_from_fields,
+    item_from_json,
+    utcnow,
+)
 from ..timestamps import hour_bucket
 from .base import (
     HISTORY_LIMIT,
@@ -171,7 +181,7 @@ def _vector_values(project_id: str, rows: Sequence[VectorRow]) -> list[tuple[str
 
 
 def _item_from_row(row: sqlite3.Row) -> FeedbackItem:
-    item = FeedbackItem.model_validate_json(row["data"])
+    item = item_from_json(row["data"])
     item.occurrences = row["occurrences"]
     item.last_seen = datetime.fromisoformat(row["last_seen"])
     item.cluster_id = row["cluster_id"]
@@ -260,13 +270,20 @@ class SQLiteStore(Store):
         row = await self._run(
             lambda c: c.execute("SELECT data FROM projects WHERE id = ?", (project_id,)).fetchone()
         )
-        return Project.model_validate_json(row["data"]) if row else None
+        return Project.from_stored(row["data"]) if row else None
 
     async def list_projects(self) -> list[Project]:
         rows = await self._run(
             lambda c: c.execute("SELECT data FROM projects ORDER BY id").fetchall()
         )
-        return [Project.model_validate_json(row["data"]) for row in rows]
+        return [Project.from_stored(row["data"]) for row in rows]
+
+    async def save_project(self, project: Project) -> None:
+        await self._run(
+            lambda c: c.execute(
+                "UPDATE projects SET data = ? WHERE id = ?", (project.model_dump_json(), project.id)
+            )
+        )
 
     # -- config --------------------------------------------------------------------------------
     async def get_config(
@@ -401,7 +418,7 @@ class SQLiteStore(Store):
         fields: dict[str, Any] = json.loads(row["data"])
         if row["status"] is not None:
             fields.setdefault("metadata", {})["status"] = row["status"]
-        stored = FeedbackItem.model_validate(fields)
+        stored = item_from_fields(fields)
         versions: dict[str, int] = json.loads(row["versions"] or "{}")
         merged = merge_units(
             dict(item_units(stored)),

@@ -29,7 +29,7 @@ async def list_projects(request: Request) -> Response:
     ---
     summary: List projects
     responses:
-      200: {description: '{"projects": [{"id", "name", "created_at"}]}'}
+      200: {description: '{"projects": [{"id", "name", "created_at", "allow_unauthenticated"}]}'}
     """
     projects = await services_of(request).store.list_projects()
     return JSONResponse({"projects": [p.model_dump(mode="json") for p in projects]})
@@ -37,7 +37,7 @@ async def list_projects(request: Request) -> Response:
 
 @require_token
 async def create_project(request: Request) -> Response:
-    """Create a project: ``{"name": "Acme web", "id"?: "acme-web"}``.
+    """Create a project: ``{"name": "Acme web", "id"?: "acme-web"}``; a new one is closed.
     ---
     summary: Create a project (its id is used in webhook URLs as ?project_id=)
     responses:
@@ -48,8 +48,13 @@ async def create_project(request: Request) -> Response:
     name = body.get("name")
     if not isinstance(name, str) or not name.strip():
         raise BadRequest("name: a non-empty string is required")
+    open_ingestion = _flag(body, ALLOW_UNAUTHENTICATED, False)
     try:
-        project = Project(id=body.get("id") or slugify(name), name=name.strip())
+        project = Project(
+            id=body.get("id") or slugify(name),
+            name=name.strip(),
+            allow_unauthenticated=open_ingestion,
+        )
     except ValidationError:
         raise BadRequest("id: lower-case letters, digits, '-' and '_' only") from None
     store = services_of(request).store
@@ -57,6 +62,67 @@ async def create_project(request: Request) -> Response:
     existing = project if created else await store.get_project(project.id)
     assert existing is not None
     return JSONResponse(existing.model_dump(mode="json"), status_code=201 if created else 200)
+
+
+ALLOW_UNAUTHENTICATED = "allow_unauthenticated"
+
+
+def _flag(body: dict[str, Any], name: str, default: bool) -> bool:
+    value = body.get(name, default)
+    if not isinstance(value, bool):
+        raise BadRequest(f"{name}: must be true or false")
+    return value
+
+
+async def _project(request: Request) -> Project:
+    project = await services_of(request).store.get_project(request.path_params["project_id"])
+    if project is None:
+        raise NotFound(f"unknown project {request.path_params['project_id']!r}")
+    return project
+
+
+@require_token
+async def get_project(request: Request) -> Response:
+    """One project and its settings.
+    ---
+    summary: Read a project
+    responses:
+      200: {description: '{"id", "name", "created_at", "allow_unauthenticated"}'}
+      404: {description: no such project}
+    """
+    return JSONResponse((await _project(request)).model_dump(mode="json"))
+
+
+@require_token
+async def update_project(request: Request) -> Response:
+    """Change a project's settings: ``{"allow_unauthenticated": true}``, ``{"name": ...}``.
+    ---
+    summary: Update a project (allow_unauthenticated lets sources without a secret take
+      deliveries without credentials; off by default)
+    responses:
+      200: {description: the project after the change}
+      400: {description: unknown field or invalid value}
+      404: {description: no such project}
+    """
+    body = await json_object(request)
+    unknown = set(body) - {"name", ALLOW_UNAUTHENTICATED}
+    if unknown:
+        raise BadRequest(
+            f"unknown project field(s): {', '.join(sorted(unknown))}; "
+            f"known: name, {ALLOW_UNAUTHENTICATED}"
+        )
+    project = await _project(request)
+    changes: dict[str, Any] = {}
+    if ALLOW_UNAUTHENTICATED in body:
+        changes[ALLOW_UNAUTHENTICATED] = _flag(body, ALLOW_UNAUTHENTICATED, False)
+    if "name" in body:
+        name = body["name"]
+        if not isinstance(name, str) or not name.strip():
+            raise BadRequest("name: a non-empty string is required")
+        changes["name"] = name.strip()
+    project = project.model_copy(update=changes)
+    await services_of(request).save_project(project)
+    return JSONResponse(project.model_dump(mode="json"))
 
 
 @require_token
@@ -316,6 +382,8 @@ routes = [
     Route("/health", health, methods=["GET"]),
     Route("/api/projects", list_projects, methods=["GET"]),
     Route("/api/projects", create_project, methods=["POST"]),
+    Route("/api/projects/{project_id}", get_project, methods=["GET"]),
+    Route("/api/projects/{project_id}", update_project, methods=["PUT"]),
     Route("/api/feedback", list_feedback, methods=["GET"]),
     Route("/api/feedback/{item_id}", get_feedback, methods=["GET"]),
     Route("/api/feedback/{item_id}/events", list_item_deliveries, methods=["GET"]),

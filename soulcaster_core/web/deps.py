@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from starlette.requests import Request
 
-from ..errors import BadRequest
+from ..errors import BadRequest, PayloadTooLarge
+from ..handler import too_deep
+from ..json_depth import could_exceed, depth_exceeds
 from ..pipeline import require_project
 from ..services import Services
+
+log = logging.getLogger(__name__)
 
 
 def services_of(request: Request) -> Services:
@@ -21,12 +26,50 @@ async def project_param(request: Request) -> str:
     return await require_project(services_of(request), request.query_params.get("project_id"))
 
 
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, read once, refused as soon as it passes ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"body is {declared} bytes; the limit is {limit}")
+    # The ASGI messages themselves rather than request.stream(): an async generator per
+    # webhook costs more than the rest of reading the body (bench/ingest.py).
+    chunks: list[bytes] = []
+    size = 0
+    more = True
+    while more:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            # A sender that gives up mid-upload is routine on the internet: a line, no trace.
+            log.info(
+                "%s %s: the client went away after %d bytes of the body",
+                request.method,
+                request.url.path,
+                size,
+            )
+            raise BadRequest("the body was not received whole: the client went away")
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"body is over the limit of {limit} bytes")
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    return b"".join(chunks)
+
+
 async def json_body(request: Request) -> Any:
-    body = await request.body()
+    """The JSON body of an API or config call, within the body size and depth limits."""
+    settings = services_of(request).settings
+    body = await read_body(request, settings.max_body_bytes)
+    limit = settings.max_json_depth
     try:
-        return json.loads(body)
-    except (ValueError, RecursionError):
+        value = json.loads(body)
+    except RecursionError:
+        raise BadRequest(too_deep(limit)) from None
+    except ValueError:
         raise BadRequest("body must be JSON") from None
+    if could_exceed(body, limit) and depth_exceeds(value, limit):
+        raise BadRequest(too_deep(limit))
+    return value
 
 
 async def json_object(request: Request) -> dict[str, Any]:

@@ -5,40 +5,17 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 import msgspec
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..errors import BadRequest, Conflict, PayloadTooLarge
+from ..errors import BadRequest, Conflict
 from ..handler import WebhookRequest
 from ..models import utcnow
 from ..pipeline import deliver, handler_for, require_project
 from ..sync import run_sync
 from .auth import require_token
-from .deps import project_param, services_of
-
-
-async def read_body(request: Request, limit: int) -> bytes:
-    """The body, read once, refused as soon as it passes ``limit`` bytes."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"body is {declared} bytes; the limit is {limit}")
-    # The ASGI messages themselves rather than request.stream(): an async generator per
-    # webhook costs more than the rest of reading the body (bench/ingest.py).
-    chunks: list[bytes] = []
-    size = 0
-    more = True
-    while more:
-        message = await request.receive()
-        if message["type"] == "http.disconnect":
-            raise ClientDisconnect()
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"body is over the limit of {limit} bytes")
-        chunks.append(chunk)
-        more = message.get("more_body", False)
-    return b"".join(chunks)
+from .deps import project_param, read_body, services_of
 
 
 async def webhook(request: Request) -> Response:

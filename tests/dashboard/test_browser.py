@@ -94,6 +94,7 @@ def test_a_script_in_a_webhook_title_is_shown_as_text_and_runs_as_nothing(
         f"{live}/ingest/manual/webhook",
         params={"project_id": "mobile"},
         json={"title": HOSTILE, "body": HOSTILE, "metadata": {"note": HOSTILE}},
+        headers={"authorization": f"Bearer {TEST_TOKEN}"},
     )
     assert sent.status_code == 201, sent.text
 

@@ -76,14 +76,22 @@ def test_only_ignored_events_is_amber_and_says_so() -> None:
     assert "7" in health.reason and "ignored" in health.reason
 
 
-def test_accepting_unsigned_requests_is_amber_even_when_busy() -> None:
+def test_accepting_unsigned_requests_is_red_even_when_busy() -> None:
     health = integration_health(stats(events=50), accepts_unsigned=True)
-    assert health.colour == "amber"
+    assert health.colour == "red"
     assert "unauthenticated" in health.reason
 
 
-def test_trouble_outranks_an_open_door() -> None:
-    assert integration_health(stats(bad_payload=1), accepts_unsigned=True).colour == "red"
+def test_trouble_is_named_before_an_open_door() -> None:
+    health = integration_health(stats(bad_payload=1), accepts_unsigned=True)
+    assert health.colour == "red"
+    assert "unreadable" in health.reason
+
+
+def test_no_secret_in_a_closed_project_is_amber_not_set_up() -> None:
+    health = integration_health(stats(events=0), not_set_up=True)
+    assert health.colour == "amber"
+    assert "not set up" in health.reason and "401" in health.reason
 
 
 def test_switched_off_is_grey_whatever_happened() -> None:

@@ -42,7 +42,7 @@ def test_counts_by_source_and_duplicates(dashboard: SoulcasterClient) -> None:
 
 def test_health_colours_follow_what_arrived(dashboard: SoulcasterClient) -> None:
     page = dashboard.http.get("/").text
-    assert 'data-health="amber"' in row(page, "manual")  # quiet, and no secret set
+    assert 'data-health="red"' in row(page, "manual")  # no secret set in an open project
     dashboard.configure("manual", webhook_secret="s")
     dashboard.post_webhook("manual", {"title": "ok"}, query={"token": "s"})
     assert 'data-health="green"' in row(dashboard.http.get("/").text, "manual")

@@ -96,10 +96,31 @@ def test_projects_api(soulcaster_client: SoulcasterClient) -> None:
     assert bad.status_code == 400
     listed = soulcaster_client.api.get("/api/projects").json()["projects"]
     assert {"acme-web", "test"} <= {p["id"] for p in listed}
-    assert (
-        soulcaster_client.post_webhook("manual", {"title": "t"}, project_id="acme-web").status_code
-        == 201
+    assert next(p for p in listed if p["id"] == "acme-web")["allow_unauthenticated"] is False
+    # A new project is closed: manual takes the API token, and nothing without credentials.
+    refused = soulcaster_client.post_webhook("manual", {"title": "t"}, project_id="acme-web")
+    assert refused.status_code == 401
+    assert "PUT /config/manual?project_id=acme-web" in refused.json()["error"]
+    bearer = {"authorization": "Bearer test-token"}
+    sent = soulcaster_client.post_webhook(
+        "manual", {"title": "t"}, project_id="acme-web", headers=bearer
     )
+    assert sent.status_code == 201, sent.text
+
+
+def test_a_project_can_be_opened_and_closed(soulcaster_client: SoulcasterClient) -> None:
+    api = soulcaster_client.api
+    api.post("/api/projects", json={"name": "Open", "allow_unauthenticated": True})
+    assert api.get("/api/projects/open").json()["allow_unauthenticated"] is True
+    assert soulcaster_client.post_webhook("splunk", {}, project_id="open").status_code == 201
+    closed = api.put("/api/projects/open", json={"allow_unauthenticated": False})
+    assert closed.status_code == 200
+    assert closed.json()["allow_unauthenticated"] is False
+    assert soulcaster_client.post_webhook("splunk", {}, project_id="open").status_code == 401
+    for bad in ({"allow_unauthenticated": "yes"}, {"colour": "red"}):
+        assert api.put("/api/projects/open", json=bad).status_code == 400
+    assert api.put("/api/projects/nope", json={"name": "x"}).status_code == 404
+    assert soulcaster_client.http.put("/api/projects/open", json={}).status_code == 401
 
 
 def test_health_is_public_and_reveals_no_data(soulcaster_client: SoulcasterClient) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from soulcaster_core.testing import SoulcasterClient, running_app
 
-OK = {200, 201, 400, 401, 404, 413}
+OK = {200, 201, 400, 401, 404, 413, 415}
 
 json_values = st.recursive(
     st.none()

@@ -187,8 +187,10 @@ def test_body_over_the_limit_is_413(tmp_path: Path) -> None:
 
 
 def test_webhook_routes_do_not_take_the_api_token(soulcaster_client: SoulcasterClient) -> None:
-    soulcaster_client.configure("manual", webhook_secret="s3")
-    response = soulcaster_client.post_webhook(
-        "manual", REPORT, headers={"authorization": "Bearer test-token"}
-    )
+    # A vendor's route takes the vendor's secret only; manual (your own scripts) takes both.
+    soulcaster_client.configure("splunk", webhook_token="s3")
+    bearer = {"authorization": "Bearer test-token"}
+    response = soulcaster_client.post_webhook("splunk", {"sid": "x"}, headers=bearer)
     assert response.status_code == 401, "the API token is not a sender credential"
+    soulcaster_client.configure("manual", webhook_secret="s3")
+    assert soulcaster_client.post_webhook("manual", REPORT, headers=bearer).status_code == 201

@@ -98,17 +98,21 @@ def test_the_history_serves_each_raw_body_as_it_came(soulcaster_client: Soulcast
 
 
 def test_a_raw_body_is_never_served_as_a_live_page(soulcaster_client: SoulcasterClient) -> None:
-    # A sender that says its JSON is HTML: the body comes back as it came, in a sandbox that
-    # runs no script, and the browser may not guess another type.
+    # A sender that says its JSON is HTML is refused (415); one that stores markup in JSON
+    # gets it back as it came, in a sandbox that runs no script, never sniffed as a page.
     body = b'{"title": "<script>alert(document.cookie)</script>"}'
-    created = soulcaster_client.post_webhook("manual", body, headers={"content-type": "text/html"})
+    html = soulcaster_client.post_webhook("manual", body, headers={"content-type": "text/html"})
+    assert html.status_code == 415
+    created = soulcaster_client.post_webhook(
+        "manual", body, headers={"content-type": "application/xhtml+json"}
+    )
     item_id = created.json()["id"]
     [event] = _events(soulcaster_client, item_id)
     raw = soulcaster_client.api.get(
         f"/api/feedback/{item_id}/events/{event['id']}/raw", params={"project_id": "test"}
     )
     assert raw.content == body
-    assert raw.headers["content-type"].startswith("text/html")
+    assert raw.headers["content-type"].startswith("application/xhtml+json")
     assert "sandbox" in raw.headers["content-security-policy"]
     assert "default-src 'none'" in raw.headers["content-security-policy"]
     assert raw.headers["x-content-type-options"] == "nosniff"

@@ -42,6 +42,8 @@ class DatadogHandler(WebhookHandler[dict[str, Any], DatadogConfig]):
         "metadata.alert_status": "latest",
         "metadata.event_id": "latest",
     }
+    # "Encode as form" in the webhook's settings: Datadog posts the template's fields as a form.
+    extra_content_types = frozenset({"application/x-www-form-urlencoded"})
     auth_instructions = (
         f"In the Datadog webhook, add the custom header {TOKEN_HEADER} with the value {{token}} "
         "(or append &token={token} to the webhook URL)."

@@ -7,7 +7,6 @@ not at all. Everything here turns those variations into plain Python values or `
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl
@@ -82,11 +81,10 @@ def _form_value(raw: str) -> Any:
     # A nested object of the template (e.g. "org") can only travel as JSON text in a form field.
     if raw.startswith("{"):
         try:
-            decoded = json.loads(raw)
-        except ValueError:
+            # The body's checks (depth limit included) hold for JSON inside a field too.
+            return parse_json_object(raw.encode())
+        except BadPayload:
             return raw
-        if isinstance(decoded, dict):
-            return decoded
     return raw
 
 

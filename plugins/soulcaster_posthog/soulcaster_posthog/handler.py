@@ -26,6 +26,8 @@ class PostHogHandler(WebhookHandler[PostHogEvent, PostHogConfig]):
     one_event_per_id = True
     sample = SAMPLE_EVENT
     description = "PostHog exceptions and product events, by webhook destination or API sync."
+    # api_key is what a sync sends to PostHog, not something a webhook could carry.
+    credential_fields = ("webhook_secret",)
     auth_instructions = (
         "PostHog signs nothing: add the header X-Soulcaster-Token: {token} to the HTTP Webhook "
         "destination, or append ?token={token} to the URL of an action webhook."

@@ -128,14 +128,20 @@ def render_fields(row: Row) -> str:
     return "\n".join(lines)
 
 
+_LOGFMT_START = re.compile(r'[a-z_]+="?[^\s"]*"?\s+[a-z_]+=\S')
+
+
 def _json_line(raw: str) -> bool:
-    """A JSON object, alone or after a container runtime's or syslog's short prefix.
+    """A JSON object, alone or after a container runtime's or syslog's short prefix, or a
+    logfmt record.
 
     A text line that merely quotes an object ("rejected payload {...} from web-1") is not one.
     """
     if raw.lstrip().startswith("{"):
         return True
     first = raw.split("\n", 1)[0].rstrip()
+    if _LOGFMT_START.match(first):
+        return True  # logfmt (logrus text): key=value fields from the start
     return first.endswith("}") and "{" in first[:_MAX_PREFIX]
 
 

@@ -3,9 +3,10 @@
 One rule, in one place, so the dashboard and the settings page never disagree:
 
 - red: in the last 24 h the source refused requests (401) or could not read them (400), or
-  its last sync failed (and no sync has succeeded since);
-- amber: no events in 24 h (configured but quiet), or a source that can check a secret has
-  none set, so it accepts unsigned, unauthenticated requests;
+  its last sync failed (and no sync has succeeded since), or it has no secret set in a project
+  that allows unauthenticated ingestion, so anyone who knows the URL can post to it;
+- amber: no events in 24 h (configured but quiet), or no secret is set in a closed project,
+  so every delivery is refused until one is;
 - green: events arriving and accepted.
 
 A disabled integration is grey ("off"): it is neither healthy nor failing, it is switched off.
@@ -32,11 +33,13 @@ def integration_health(
     *,
     enabled: bool = True,
     accepts_unsigned: bool = False,
+    not_set_up: bool = False,
 ) -> Health:
     """Colour one source from its ``project_stats(...)["sources"][source]`` entry.
 
-    ``accepts_unsigned``: the source could check a secret (its Config declares one) but, as
-    configured, lets a request without any credentials through.
+    ``accepts_unsigned``: no secret is set and the project allows unauthenticated ingestion,
+    so a request without any credentials goes through. ``not_set_up``: no secret is set in a
+    closed project, so every delivery is refused.
     """
     if not enabled:
         return Health("off", "disabled: deliveries are answered 'ignored'")
@@ -55,7 +58,11 @@ def integration_health(
         detail = (stats.get("last_sync_error") or {}).get("detail") or "no detail"
         return Health("red", f"last sync failed: {detail}")
     if accepts_unsigned:
-        return Health("amber", "accepting unauthenticated requests: no secret is set")
+        return Health(
+            "red", "accepting unauthenticated requests: no secret is set and the project is open"
+        )
+    if not_set_up:
+        return Health("amber", "not set up: no secret is set, so deliveries are refused (401)")
     if not stats.get("events_24h"):
         ignored = counts.get("ignored", 0)
         if ignored:

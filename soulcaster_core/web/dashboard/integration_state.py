@@ -6,11 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from starlette.datastructures import Headers
-
-from ...configs import masked, read_config, secret_fields
+from ...configs import masked, read_config
 from ...errors import BadRequest
-from ...handler import SourceConfig, WebhookHandler, WebhookRequest
+from ...handler import WebhookHandler
 from ...services import Services
 from .health import Health, integration_health
 
@@ -27,22 +25,10 @@ class IntegrationState:
     shown: dict[str, Any] = field(default_factory=dict)
     #: Why the stored config does not validate any more (e.g. after a plugin upgrade).
     config_error: str | None = None
+    #: No secret is set and the project allows unauthenticated ingestion: anyone may post.
     accepts_unsigned: bool = False
-
-
-def accepts_unsigned(handler: WebhookHandler[Any, Any], config: SourceConfig) -> bool:
-    """Whether a source that can check a secret lets a request without credentials through.
-
-    The handler's own ``authenticate`` answers, so no vendor's rules live in the core.
-    """
-    if not secret_fields(handler.Config):
-        return False
-    bare = WebhookRequest(body=b"{}", headers=Headers({"content-type": "application/json"}))
-    try:
-        handler.authenticate(bare, config)
-    except Exception:
-        return False
-    return True
+    #: No secret is set in a closed project: every delivery is refused (401) until one is.
+    not_set_up: bool = False
 
 
 async def integration_state(
@@ -62,6 +48,13 @@ async def integration_state(
         # A stored config that no longer validates would refuse every delivery: say so in red.
         health = Health("red", exc.detail)
         return IntegrationState(source, handler, True, health, stats, config_error=exc.detail)
-    unsigned = accepts_unsigned(handler, config)
-    health = integration_health(stats, enabled=enabled, accepts_unsigned=unsigned)
-    return IntegrationState(source, handler, enabled, health, stats, shown, None, unsigned)
+    bare = not handler.has_credentials(config)
+    project = await services.project(project_id)
+    is_open = project is not None and project.allow_unauthenticated
+    unsigned, not_set_up = bare and is_open, bare and not is_open
+    health = integration_health(
+        stats, enabled=enabled, accepts_unsigned=unsigned, not_set_up=not_set_up
+    )
+    return IntegrationState(
+        source, handler, enabled, health, stats, shown, None, unsigned, not_set_up
+    )

@@ -1,0 +1,62 @@
+"""How deep a JSON value nests: refused past a limit when it arrives, cut when it is read back.
+
+Deeply nested JSON costs nothing to send and breaks whatever recurses over it later (pydantic
+gives up a little past 200 levels, ``json`` near 1,000), so a body nesting deeper than
+``SOULCASTER_MAX_JSON_DEPTH`` is refused when it is parsed, and what older versions stored
+is cut to a marker when it is read, so no stored item can make a read fail.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import Any
+
+DEFAULT_MAX_DEPTH = 64
+
+#: The limit of the request being handled: the app sets it from its settings, so a handler's
+#: ``parse_json_object(body)`` checks the limit of the server it runs in without being told.
+max_depth: ContextVar[int] = ContextVar("soulcaster_max_json_depth", default=DEFAULT_MAX_DEPTH)
+
+#: What a stored value nested past the read limit is replaced with.
+CUT_MARKER = "[nested too deeply: cut when read]"
+
+
+def could_exceed(body: bytes, limit: int) -> bool:
+    """``False`` when ``body`` has too few brackets to nest past ``limit``: the usual, free case."""
+    return body.count(b"{") + body.count(b"[") > limit
+
+
+def depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests objects or arrays more than ``limit`` levels deep.
+
+    Level by level rather than recursively, so any depth is measured without recursing.
+    """
+    level = [value] if isinstance(value, dict | list) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        below: list[Any] = []
+        for container in level:
+            children = container.values() if isinstance(container, dict) else container
+            below.extend(child for child in children if isinstance(child, dict | list))
+        level = below
+    return False
+
+
+def cap_depth(value: Any, limit: int) -> Any:
+    """``value`` with every object or array below ``limit`` levels replaced by ``CUT_MARKER``."""
+    if not isinstance(value, dict | list) or not depth_exceeds(value, limit):
+        return value
+    return _cut(value, limit)
+
+
+def _cut(value: Any, room: int) -> Any:
+    if not isinstance(value, dict | list):
+        return value
+    if room <= 0:
+        return CUT_MARKER
+    if isinstance(value, dict):
+        return {key: _cut(child, room - 1) for key, child in value.items()}
+    return [_cut(child, room - 1) for child in value]
