@@ -44,7 +44,7 @@ import numpy.typing as npt
 from ..models import Cluster, FeedbackItem
 from ..store.base import Store
 from .clusters import add_items, new_cluster
-from .document import ClusterDoc, GroupingKey, document_for, frame_key
+from .document import ClusterDoc, GroupingKey, document_for, frame_key, location_key
 from .normalize import MASK, signature
 from .ports import BY_ID, Embedder, Match, VectorIndex, VectorRecord
 
@@ -216,6 +216,8 @@ def _vetoed(
     if doc.exc_type and other_type and doc.exc_type != other_type:
         return True
     if _other_service(doc, metadata):
+        return True
+    if doc.is_exception and not _same_message(doc.message, str(metadata.get("message") or "")):
         return True
     return not frames_agree(doc.frames, frames, helpers) or not _stacks_agree(
         doc, metadata, helpers
@@ -523,7 +525,11 @@ class Clusterer:
             batch.put(key.id, vector, {**before, "helper": True})
         if len(theirs) > run:
             kind = keys[at].kind
-            caller = frame_key(doc.type_key if kind == "frames" else "", theirs[run])
+            caller = (
+                frame_key(doc.type_key, theirs[run])
+                if kind == "frames"
+                else location_key(theirs[run])
+            )
             if caller.id not in batch.known:
                 moved = {**found, "frames": theirs[run:], "kind": kind, "file": None}
                 batch.put(caller.id, vector, moved)

@@ -107,6 +107,12 @@ def _suffix(message: str) -> GroupingKey:
     return GroupingKey("suffix", _key("message", "", message).id)
 
 
+def location_key(name: str) -> GroupingKey:
+    """Where an exception of any type, or of none, was raised: ``name`` its innermost relevant
+    application frame."""
+    return _key("location", name)
+
+
 def frame_key(type_key: str, name: str) -> GroupingKey:
     """The key of an exception of ``type_key`` (see ``messages.key_type``) whose innermost
     relevant application frame is ``name``."""
@@ -147,8 +153,8 @@ class ClusterDoc:
     #: is the item's key (the clusterer decides which frames are helpers).
     frame_keys: tuple[GroupingKey, ...] = field(init=False)
     message_key: GroupingKey | None = field(init=False)
-    #: The same frames and message of an exception whose type is unknown: how an error logged
-    #: without its type (a Go error, a log line) and its typed twin meet.
+    #: The same frames of an exception of any type, and its message without the type: how an
+    #: error logged without its type (a Go error, a log line) and its typed twin meet.
     location_keys: tuple[GroupingKey, ...] = field(init=False)
     untyped_message_key: GroupingKey | None = field(init=False)
     #: Type and service: what a monitor without a trace says of an error; the type alone.
@@ -183,10 +189,8 @@ class ClusterDoc:
             self.frame_keys = tuple(frame_key(typed, name) for name in self.frames)
             if self.message:  # a type alone says too little to join on
                 self.message_key = _key("message", typed, self.message)
+            self.location_keys = tuple(location_key(name) for name in self.frames)
             if typed:
-                self.location_keys = tuple(
-                    GroupingKey("location", frame_key("", name).id) for name in self.frames
-                )
                 if self.message:
                     self.untyped_message_key = _key("message", "", self.message)
                 if self.service:
@@ -627,6 +631,7 @@ __all__ = [
     "exception_document",
     "frame_key",
     "frame_name",
+    "location_key",
     "short_type",
     "stored_exceptions",
 ]

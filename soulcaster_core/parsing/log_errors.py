@@ -161,6 +161,9 @@ def _exception_object(entry: dict[str, Any]) -> ExceptionInfo | None:
     return ExceptionInfo(type=kind, value=value, frames=listed)
 
 
+_JVM_FRAME_KEYS = frozenset({"class", "className", "declaringClass"})
+
+
 def _frame_list(items: list[Any], oldest_first: bool) -> list[Frame]:
     """Frames from a list of frame objects, or of strings (``file:line``, or a trace's lines)."""
     if all(isinstance(item, str) for item in items):
@@ -170,8 +173,12 @@ def _frame_list(items: list[Any], oldest_first: bool) -> list[Frame]:
         frames = [_located(item) for item in items]
         kept = [frame for frame in frames if frame is not None]
         return kept if oldest_first else kept[::-1]
-    objects = [_frame_object(item) for item in items if isinstance(item, dict)]
-    kept = [frame for frame in objects if frame is not None]
+    objects = [item for item in items if isinstance(item, dict)]
+    kept = [frame for frame in map(_frame_object, objects) if frame is not None]
+    # A JVM logger's frame objects (class and method, as Quarkus and log4j write them) list
+    # the stack in Java's order, innermost first, whatever the field is called.
+    if oldest_first and objects and all(_JVM_FRAME_KEYS & item.keys() for item in objects):
+        oldest_first = False
     return kept if oldest_first else kept[::-1]
 
 
