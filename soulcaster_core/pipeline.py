@@ -26,6 +26,7 @@ from .errors import (
 )
 from .handler import SourceConfig, WebhookHandler, WebhookRequest, secrets_equal
 from .models import DeadLetter, IngestResult, utcnow
+from .rate_limit import RateLimited, check_rate
 from .services import Services
 from .store.history import RawBody, Via
 
@@ -96,6 +97,15 @@ async def deliver(
         await _authenticate(services, handler, project_id, config, request)
     except Unauthorized as exc:
         await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
+        raise
+    settings = services.settings
+    try:
+        # After authentication: a stranger cannot spend a project's deliveries.
+        await check_rate(
+            store, project_id, source, settings.rate_limit_per_second, settings.rate_limit_burst
+        )
+    except RateLimited as exc:
+        await store.record_event(project_id, source, "rate_limited", utcnow(), exc.detail)
         raise
     return await _parse_and_ingest(services, handler, project_id, config, request, "webhook")
 
@@ -239,11 +249,20 @@ async def _accept_map_store(
             return reason
         item = handler.to_feedback_item(event, project_id)
         occurrence = handler.counts_as_occurrence(event)
+        stale = None
+        if not occurrence and type(handler).stale_reason is not WebhookHandler.stale_reason:
+            stored = await store.find_item(project_id, source, item.external_id)
+            stale = handler.stale_reason(event, stored) if stored is not None else None
         delivery_id = handler.delivery_id(request) if request is not None else None
         if delivery_id is None and handler.one_event_per_id:
             delivery_id = f"event:{item.external_id}"
+    except StoreUnavailable:
+        raise
     except Exception as exc:
         raise _PluginFailure(exc) from exc
+    if stale is not None:
+        await store.record_event(project_id, source, "ignored", utcnow(), stale)
+        return stale
     # Whatever the plugin wrote, the item belongs where it was delivered.
     if (item.project_id, item.source) != (project_id, source):
         item = item.model_copy(update={"project_id": project_id, "source": source})

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BadRequest
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
 from .merge import DEFAULT_MERGE_POLICY, MergePolicy
+from .token_bucket import LocalBuckets
 
 if TYPE_CHECKING:
     from .history import DeliveryRecord, RawBody, Via
@@ -29,6 +30,7 @@ EVENT_KINDS = (
     "bad_payload",
     "sync",
     "sync_error",
+    "rate_limited",
 )
 #: ``(item_id, cluster_id, assignment)``: one item's place in a cluster.
 ItemClusterRow = tuple[str, str | None, Mapping[str, Any]]
@@ -146,6 +148,12 @@ class Store(ABC):
     async def get_items(self, project_id: str, item_ids: Sequence[str]) -> list[FeedbackItem]:
         """The items that exist, in the order asked (one round trip for a worker's batch)."""
 
+    @abstractmethod
+    async def find_item(
+        self, project_id: str, source: str, external_id: str
+    ) -> FeedbackItem | None:
+        """The item a delivery with this ``external_id`` would land on, if there is one."""
+
     async def get_item(self, project_id: str, item_id: str) -> FeedbackItem | None:
         found = await self.get_items(project_id, [item_id])
         return found[0] if found else None
@@ -176,6 +184,17 @@ class Store(ABC):
     @abstractmethod
     async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
         """``{source: {kind: {"at": iso, "detail": str | None}}}``, the latest of each kind."""
+
+    # -- rate limit ---------------------------------------------------------------------------
+    async def take_tokens(
+        self, project_id: str, source: str, want: int, per_second: float, burst: int
+    ) -> tuple[int, float]:
+        """Up to ``want`` tokens of the source's bucket: ``(granted, seconds until the next
+        one)``. In-process here, for a store one process uses; Redis shares its buckets."""
+        buckets = self.__dict__.get("_token_buckets")
+        if buckets is None:
+            buckets = self.__dict__["_token_buckets"] = LocalBuckets()
+        return buckets.take(project_id, source, want, per_second, burst)
 
     # -- dead letters -------------------------------------------------------------------------
     @abstractmethod

@@ -56,6 +56,7 @@ from .merge import (
     policy_json,
     richness,
 )
+from .token_bucket import TAKE_TOKENS_LUA
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -282,6 +283,7 @@ class RedisStore(Store):
         self._set_cluster_script = self.redis.register_script(_SET_CLUSTER_LUA)
         self._renew_lease_script = self.redis.register_script(_RENEW_LEASE_LUA)
         self._release_lease_script = self.redis.register_script(_RELEASE_LEASE_LUA)
+        self._take_tokens_script = self.redis.register_script(TAKE_TOKENS_LUA)
 
     # -- key names -----------------------------------------------------------------------------
     def _k(self, kind: str, project: str, *rest: str) -> str:
@@ -446,6 +448,13 @@ class RedisStore(Store):
         return [item for data in hashes if (item := _item_from_hash(data)) is not None]
 
     @_guarded
+    async def find_item(
+        self, project_id: str, source: str, external_id: str
+    ) -> FeedbackItem | None:
+        item_id = await self.redis.get(self._k("dedup", project_id, source, external_id))
+        return await self.get_item(project_id, item_id) if item_id else None
+
+    @_guarded
     async def list_deliveries(
         self, project_id: str, item_id: str, limit: int = HISTORY_LIMIT
     ) -> list[DeliveryRecord]:
@@ -528,6 +537,16 @@ class RedisStore(Store):
                 index, f"({score}", "-inf", start=0, num=count - len(rows), withscores=True
             )
         return rows
+
+    # -- rate limit ----------------------------------------------------------------------------
+    @_guarded
+    async def take_tokens(
+        self, project_id: str, source: str, want: int, per_second: float, burst: int
+    ) -> tuple[int, float]:
+        granted, wait = await self._take_tokens_script(
+            keys=[self._k("ratelimit", project_id, source)], args=[per_second, burst, want]
+        )
+        return int(granted), float(wait)
 
     # -- counters ------------------------------------------------------------------------------
     @_guarded

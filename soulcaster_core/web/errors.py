@@ -16,7 +16,8 @@ log = logging.getLogger(__name__)
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPError)
-    return JSONResponse(exc.body(), status_code=exc.status_code)
+    headers: dict[str, str] | None = getattr(exc, "headers", None)  # e.g. 429's Retry-After
+    return JSONResponse(exc.body(), status_code=exc.status_code, headers=headers)
 
 
 async def store_unavailable(request: Request, exc: Exception) -> Response:

@@ -1,0 +1,77 @@
+"""Attack 5: one client posted 3,000 items in 2.8 s; nothing limited it.
+
+Each source of each project has a token bucket: past its burst a delivery is answered 429 with
+``Retry-After`` and a body naming the limit, counted in ``/api/stats`` as ``rate_limited``. On
+Redis the bucket is shared by every process.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from soulcaster_core import testing
+from soulcaster_core.rate_limit import RateGate
+from soulcaster_core.services import open_services
+from soulcaster_core.settings import Settings
+from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
+
+BEARER = {"authorization": f"Bearer {TEST_TOKEN}"}
+
+
+def _post(client: SoulcasterClient, n: int, project_id: str | None = None) -> list[int]:
+    return [
+        client.http.post(
+            "/ingest/manual",
+            params={"project_id": project_id or client.project_id},
+            json={"title": f"item {i}"},
+            headers=BEARER,
+        ).status_code
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("store", ["sqlite", "redis"])
+def test_past_its_burst_a_source_is_answered_429(tmp_path: Path, store: str) -> None:
+    limits = {"rate_limit_per_second": 0.01, "rate_limit_burst": 5}
+    with running_app(data_dir=tmp_path, store=store, **limits) as client:
+        statuses = _post(client, 7)
+        refused = client.http.post(
+            "/ingest/manual",
+            params={"project_id": client.project_id},
+            json={"title": "one more"},
+            headers=BEARER,
+        )
+        other = client.api.post("/api/projects", json={"name": "Other"}).json()["id"]
+        elsewhere = _post(client, 1, other)
+        stats = client.api.get("/api/stats", params={"project_id": client.project_id}).json()
+
+    assert statuses == [201] * 5 + [429] * 2
+    assert refused.status_code == 429
+    assert int(refused.headers["retry-after"]) >= 1
+    body = refused.json()
+    assert "rate limit" in body["error"] and "5" in body["error"]
+    assert body["limit"] == {"per_second": 0.01, "burst": 5}
+    assert elsewhere == [201], "another project has a bucket of its own"
+    assert stats["sources"]["manual"]["counts_24h"]["rate_limited"] == 3
+
+
+@pytest.mark.anyio
+async def test_on_redis_the_processes_share_one_bucket(tmp_path: Path) -> None:
+    prefix = f"test-rate-{tmp_path.name[-12:]}:"
+    settings = Settings(
+        redis_url=testing.test_redis_url(), redis_prefix=prefix, data_dir=tmp_path, api_token="t"
+    )
+    async with open_services(settings) as one, open_services(settings) as two:
+        try:
+            gates = [RateGate(one.store), RateGate(two.store)]
+            answers = [
+                await gates[i % 2].admit("p", "manual", per_second=0.01, burst=4) for i in range(8)
+            ]
+        finally:
+            assert isinstance(one.store, RedisStore)
+            await one.store.destroy()
+
+    assert [a is None for a in answers] == [True] * 4 + [False] * 4
