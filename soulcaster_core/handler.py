@@ -310,6 +310,12 @@ class WebhookHandler(Generic[EventT, ConfigT]):
         """``False`` for status changes (resolved, recovered): they update a known item only."""
         return True
 
+    def stale_reason(self, event: EventT, stored: FeedbackItem) -> str | None:
+        """Why a status change is older than what ``stored`` (the item it would land on) holds,
+        or ``None``. A reason makes the delivery 200 ``ignored`` (a replay, a late retry).
+        The core asks only for status changes, and only of handlers that override this."""
+        return None
+
     def to_feedback_item(self, event: EventT, project_id: str) -> FeedbackItem:
         """Map the event onto a ``FeedbackItem``; ``external_id`` decides what is a duplicate."""
         raise NotImplementedError

@@ -8,6 +8,7 @@ too, which is what a delivery replayed from the dead letters (no headers) relies
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from soulcaster_core import BadPayload, parse_json_object
@@ -38,6 +39,8 @@ class SentryEvent:
     resource: str
     action: str
     body: dict[str, Any]
+    #: When Sentry says it sent the delivery (``Sentry-Hook-Timestamp``), if it says.
+    sent_at: datetime | None = None
 
     @property
     def data(self) -> dict[str, Any]:
