@@ -168,6 +168,8 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
     text = (message or "").strip().split("\n", 1)[0].strip()
     if "\\" in text:  # a message quoted inside a JSON string keeps its escapes: \"id\"
         text = _ESCAPED_QUOTE.sub(r"\1", text)
+    if "`" in text:  # markdown code quotes, which an alert's rendering may drop
+        text = text.replace("`", "")
     if text and _HINT.search(text):
         for pattern, rewrite in _RULES:
             match = pattern.match(text)

@@ -118,7 +118,7 @@ undefined method `price' for nil:NilClass (NoMethodError)
         (
             "errors",
             RUBY_TRACE,
-            "NoMethodError: undefined method `price' for nil:NilClass",
+            "NoMethodError: undefined method price' for nil:NilClass",  # markdown quotes go
             ("total", "show"),
         ),
         (
