@@ -154,7 +154,10 @@ def _parse(text: str) -> LogLine | None:
     # zap's console encoder writes "time<TAB>level<TAB>caller<TAB>message<TAB>{fields}".
     message = fields.text(_MESSAGE_KEYS) or _tabbed_message(text[:start]) or ""
     exceptions = exceptions_of(fields)
-    if exceptions and not exceptions[-1].frames and text[end:].strip():
+    if not exceptions and text[end:].strip():
+        # A trace printed on the lines after the record (a Go panic after logrus' line).
+        exceptions = parse_trace(text[end:])
+    elif exceptions and not exceptions[-1].frames and text[end:].strip():
         # ...and prints the stack on the lines after the fields.
         after = parse_trace(text[end:])
         frames = after[-1].frames if after else []

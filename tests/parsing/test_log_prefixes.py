@@ -113,3 +113,31 @@ def test_an_active_job_failure_line() -> None:
         "Couldn't find Account with 'id'=429578",
     )
     assert [f.function for f in error.frames] == ["perform", "deserialize"]
+
+
+def test_a_logfmt_record_with_its_error_and_stack_fields() -> None:
+    line = parse_log_line(
+        'time="2026-03-07T01:36:33Z" level=error msg="request failed" '
+        'error="verify event: signature mismatch" method=POST '
+        'stack="signature mismatch\\ngithub.com/acme/pay/internal/psp.(*Verifier).Verify\\n'
+        '\\t/src/internal/psp/verify.go:61"'
+    )
+    assert line is not None
+    assert (line.message, line.level) == ("request failed", "error")
+    [error] = line.exceptions
+    assert error.value == "verify event: signature mismatch"
+    assert [f.function for f in error.frames] == ["(*Verifier).Verify"]
+
+
+def test_a_logfmt_record_followed_by_a_panic() -> None:
+    line = parse_log_line(
+        'time="2026-03-05T13:34:33Z" level=error msg="handler panicked" host=orders-1\n'
+        "panic: runtime error: index out of range [6] with length 1\n\n"
+        "goroutine 830 [running]:\n"
+        "orders.SplitBatch(0xc00043c83d, {0xe82eb3, 0x3})\n"
+        "\t/srv/orders/batch.go:48 +0xf96\n"
+    )
+    assert line is not None
+    [error] = line.exceptions
+    assert error.value == "runtime error: index out of range [6] with length 1"
+    assert [f.function for f in error.frames] == ["SplitBatch"]
