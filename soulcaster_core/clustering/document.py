@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from ..models import FeedbackItem
 from ..parsing import parse_trace
-from ..parsing.libraries import class_in_app, path_in_app
+from ..parsing.libraries import NATIVE, class_in_app, path_in_app
 from ..stacktrace import ExceptionInfo, Frame
 from .messages import canonical, key_type, short_type
 from .normalize import MASK, mask, signature
@@ -406,6 +406,8 @@ def _application_frames(
 
 def _chosen(frames: Sequence[Frame]) -> list[Frame]:
     """The application's frames, oldest first: those the sender marks, else no library's."""
+    # An engine's own frame ("apply@native") is nobody's code, whatever an SDK marks it.
+    frames = [f for f in frames if f.filename not in NATIVE]
     chosen = [f for f in frames if f.in_app]
     return chosen or [f for f in frames if f.in_app is None and not _is_library(f)]
 

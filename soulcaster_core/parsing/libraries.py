@@ -24,6 +24,8 @@ LIBRARY_PATHS = (
     "/usr/local/go/src/",  # GOROOT of the official installs and images
     "/libexec/src/",  # GOROOT of Homebrew's Go
 )
+#: What JavaScript engines print for a frame of their own code (Hermes, V8, JavaScriptCore).
+NATIVE = frozenset({"native", "[native code]", "<native>", "native code"})
 #: Class name prefixes of the JVM's (and Android's) and .NET's own libraries.
 RUNTIME_CLASSES = (
     "java.",
@@ -82,7 +84,9 @@ def path_in_app(path: str | None, extra: tuple[str, ...] = ()) -> bool | None:
     """False when ``path`` is a library's or the runtime's, else None (unknown)."""
     if not path:
         return None
-    if any(mark in path for mark in LIBRARY_PATHS) or any(mark in path for mark in extra):
+    if path in NATIVE or any(mark in path for mark in LIBRARY_PATHS):
+        return False
+    if any(mark in path for mark in extra):
         return False
     return None
 
