@@ -67,9 +67,12 @@ class PluginHost:
 
     def notify_ingested(self, item: FeedbackItem, result: IngestResult) -> None:
         """Fan out ``feedback_ingested``; pluggy stops at the first error, so call one by one."""
+        given = {"item": item, "result": result}
         for impl in self.pm.hook.feedback_ingested.get_hookimpls():
             try:
-                impl.function(item=item, result=result)
+                # As pluggy would call it: with the arguments the implementation names (a
+                # plugin may take a subset of the spec's).
+                impl.function(**{name: given[name] for name in impl.argnames})
             except Exception:
                 log.exception("plugin %s failed in feedback_ingested", impl.plugin_name)
 
@@ -146,7 +149,7 @@ def _register(
         registered: list[type[WebhookHandler[Any, Any]]] = []
         for impl in host.pm.hook.register_sources.get_hookimpls():
             if impl.plugin is plugin:
-                impl.function(register=registered.append)
+                impl.function(**dict.fromkeys(impl.argnames, registered.append))
         for handler_cls in registered:
             _check_handler(host, handler_cls, name)
         for handler_cls in registered:

@@ -158,6 +158,19 @@ def test_feedback_ingested_failures_are_isolated(tmp_path: Path) -> None:
     assert seen == ["created:one", "duplicate:one"]
 
 
+def test_a_hook_taking_only_some_of_the_arguments_runs(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    class ItemOnly:
+        @hookimpl
+        def feedback_ingested(self, item: FeedbackItem) -> None:
+            seen.append(item.title)
+
+    with running_app(data_dir=tmp_path, plugins=[ItemOnly()]) as client:
+        assert client.post_webhook("manual", {"title": "one"}).status_code == 201
+    assert seen == ["one"]
+
+
 def test_soulcaster_plugins_lists_names_versions_sources_hooks(site: Path) -> None:
     env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
     cli = [sys.executable, "-m", "soulcaster_core.cli", "plugins"]
