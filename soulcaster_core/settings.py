@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     #: Deliveries a second each source of each project takes (a token bucket), and its burst.
     rate_limit_per_second: float = Field(default=200.0, gt=0)
     rate_limit_burst: int = Field(default=2000, gt=0)
+    #: Dead letters each project keeps, and their bytes; past a cap the oldest go.
+    dead_letter_max_count: int = Field(default=1000, gt=0)
+    dead_letter_max_bytes: int = Field(default=64 * 1024 * 1024, gt=0)
+    #: Days a dead letter is kept (dropped when the next one is filed); 0: until a cap drops it.
+    dead_letter_retention_days: float = Field(default=0, ge=0)
     #: Cluster inside ``serve`` (the embedded default), or leave it to ``soulcaster worker``.
     run_worker: bool = True
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadRequest
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
+from .dead_letters import DeadLetterHead, DeadLetterLimits
 from .merge import DEFAULT_MERGE_POLICY, MergePolicy
 from .token_bucket import LocalBuckets
 
@@ -68,6 +69,8 @@ def iso(at: datetime) -> str:
 
 class Store(ABC):
     kind: str
+    #: Caps on each project's dead letters (``open_store`` sets them from the settings).
+    dead_letter_limits: DeadLetterLimits = DeadLetterLimits()
 
     # -- life cycle -------------------------------------------------------------------------
     @abstractmethod
@@ -199,6 +202,12 @@ class Store(ABC):
     # -- dead letters -------------------------------------------------------------------------
     @abstractmethod
     async def add_dead_letter(self, letter: DeadLetter) -> None: ...
+
+    async def list_dead_letter_heads(
+        self, project_id: str, limit: int = 100
+    ) -> list[DeadLetterHead]:
+        """Newest first, without their bodies (a store may read them without loading any)."""
+        return [DeadLetterHead.of(x) for x in await self.list_dead_letters(project_id, limit)]
 
     @abstractmethod
     async def list_dead_letters(self, project_id: str, limit: int = 100) -> list[DeadLetter]:

@@ -46,6 +46,7 @@ from .base import (
     make_cursor,
     parse_cursor,
 )
+from .dead_letters import ADD_DEAD_LETTER_LUA, DELETE_DEAD_LETTER_LUA, DeadLetterHead
 from .history import DeliveryRecord, RawBody, Via, new_record_id, record_head
 from .merge import (
     DEFAULT_MERGE_POLICY,
@@ -284,6 +285,8 @@ class RedisStore(Store):
         self._renew_lease_script = self.redis.register_script(_RENEW_LEASE_LUA)
         self._release_lease_script = self.redis.register_script(_RELEASE_LEASE_LUA)
         self._take_tokens_script = self.redis.register_script(TAKE_TOKENS_LUA)
+        self._add_dead_letter_script = self.redis.register_script(ADD_DEAD_LETTER_LUA)
+        self._delete_dead_letter_script = self.redis.register_script(DELETE_DEAD_LETTER_LUA)
 
     # -- key names -----------------------------------------------------------------------------
     def _k(self, kind: str, project: str, *rest: str) -> str:
@@ -590,11 +593,47 @@ class RedisStore(Store):
     # -- dead letters --------------------------------------------------------------------------
     @_guarded
     async def add_dead_letter(self, letter: DeadLetter) -> None:
-        p = letter.project_id
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.hset(self._k("dead", p), letter.id, letter.model_dump_json())
-            pipe.zadd(self._k("dead", p, "index"), {letter.id: letter.received_at.timestamp()})
-            await pipe.execute()
+        limits = self.dead_letter_limits
+        received = letter.received_at.timestamp()
+        await self._add_dead_letter_script(
+            keys=self._dead_keys(letter.project_id),
+            args=[
+                letter.id,
+                letter.model_dump_json(),
+                received,
+                DeadLetterHead.of(letter).model_dump_json(),
+                limits.max_count,
+                limits.max_bytes,
+                "-inf" if limits.max_age is None else (utcnow() - limits.max_age).timestamp(),
+            ],
+        )
+
+    def _dead_keys(self, project_id: str) -> list[str]:
+        return [
+            self._k("dead", project_id),
+            self._k("dead", project_id, "index"),
+            self._k("dead", project_id, "heads"),
+            self._k("dead", project_id, "bytes"),
+        ]
+
+    @_guarded
+    async def list_dead_letter_heads(
+        self, project_id: str, limit: int = 100
+    ) -> list[DeadLetterHead]:
+        ids = await self.redis.zrevrange(self._k("dead", project_id, "index"), 0, limit - 1)
+        if not ids:
+            return []
+        raw = await self.redis.hmget(self._k("dead", project_id, "heads"), ids)
+        heads = []
+        for letter_id, head in zip(ids, raw, strict=True):
+            if head:
+                heads.append(DeadLetterHead.model_validate_json(head))
+                continue
+            # Filed before heads were kept: read it whole, once.
+            letter = await self.get_dead_letter(project_id, letter_id)
+            if letter is not None:
+                heads.append(DeadLetterHead.of(letter))
+        return heads
 
     @_guarded
     async def list_dead_letters(self, project_id: str, limit: int = 100) -> list[DeadLetter]:
@@ -611,10 +650,9 @@ class RedisStore(Store):
 
     @_guarded
     async def delete_dead_letter(self, project_id: str, letter_id: str) -> bool:
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.hdel(self._k("dead", project_id), letter_id)
-            pipe.zrem(self._k("dead", project_id, "index"), letter_id)
-            deleted, _ = await pipe.execute()
+        deleted = await self._delete_dead_letter_script(
+            keys=self._dead_keys(project_id), args=[letter_id]
+        )
         return bool(deleted)
 
     @_guarded

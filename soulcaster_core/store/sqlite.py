@@ -45,6 +45,7 @@ from .base import (
     make_cursor,
     parse_cursor,
 )
+from .dead_letters import SQLITE_HEADS, DeadLetterHead, sqlite_head, trim_sqlite
 from .history import (
     DeliveryRecord,
     RawBody,
@@ -628,12 +629,26 @@ class SQLiteStore(Store):
 
     # -- dead letters --------------------------------------------------------------------------
     async def add_dead_letter(self, letter: DeadLetter) -> None:
-        await self._run(
-            lambda c: c.execute(
-                "INSERT INTO dead_letters VALUES (?, ?, ?, ?)",
-                (letter.id, letter.project_id, iso(letter.received_at), letter.model_dump_json()),
-            )
-        )
+        def add(conn: sqlite3.Connection) -> None:
+            with self._tx(conn):
+                conn.execute(
+                    "INSERT INTO dead_letters VALUES (?, ?, ?, ?)",
+                    (
+                        letter.id,
+                        letter.project_id,
+                        iso(letter.received_at),
+                        letter.model_dump_json(),
+                    ),
+                )
+                trim_sqlite(conn, letter.project_id, self.dead_letter_limits, utcnow())
+
+        await self._run(add)
+
+    async def list_dead_letter_heads(
+        self, project_id: str, limit: int = 100
+    ) -> list[DeadLetterHead]:
+        rows = await self._run(lambda c: c.execute(SQLITE_HEADS, (project_id, limit)).fetchall())
+        return [sqlite_head(row) for row in rows]
 
     async def list_dead_letters(self, project_id: str, limit: int = 100) -> list[DeadLetter]:
         rows = await self._run(

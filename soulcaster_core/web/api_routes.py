@@ -282,21 +282,15 @@ async def list_dead_letters(request: Request) -> Response:
     ---
     summary: List dead letters of a project
     responses:
-      200: {description: '{"dead_letters": [{"id", "source", "error", "received_at", "size"}]}'}
+      200: {description: '{"dead_letters": [{"id", "project_id", "source", "error",
+        "content_type", "received_at", "size"}]}: read one body at /api/dead-letters/{id}'}
     """
     services = services_of(request)
     project_id = await project_param(request)
-    letters = await services.store.list_dead_letters(
+    heads = await services.store.list_dead_letter_heads(
         project_id, limit=int_param(request, "limit", 100, 1, 1000)
     )
-    return JSONResponse(
-        {
-            "dead_letters": [
-                {**l.model_dump(mode="json", exclude={"body"}), "size": len(l.body)}
-                for l in letters  # noqa: E741
-            ]
-        }
-    )
+    return JSONResponse({"dead_letters": [head.model_dump(mode="json") for head in heads]})
 
 
 @require_token

@@ -41,7 +41,7 @@ async def _render(page: Page, report: ReplayReport | None = None) -> Response:
         await integration_state(services, page.project_id, source, entry)
         for source, entry in stats["sources"].items()
     ]
-    letters = await services.store.list_dead_letters(page.project_id, limit=LETTERS_SHOWN)
+    letters = await services.store.list_dead_letter_heads(page.project_id, limit=LETTERS_SHOWN)
     return page.render(
         "dashboard.html",
         "overview",
