@@ -59,13 +59,31 @@ def env_allowed(variable: str) -> bool:
 
 
 def _resolve_env(values: dict[str, Any]) -> dict[str, Any]:
-    """Swap ``{"$env": "NAME"}`` for the variable's value, so secrets can stay out of the store."""
-    return {
-        name: (os.environ.get(str(value["$env"])) if env_allowed(str(value["$env"])) else None)
-        if _is_env_ref(value)
-        else value
-        for name, value in values.items()
-    }
+    """Swap ``{"$env": "NAME"}`` for the variable's value, so secrets can stay out of the store.
+
+    A reference that cannot be read is a config error (the source is refused and its card is
+    red), never a secret left unset: that would let every delivery through.
+    """
+    resolved: dict[str, Any] = {}
+    for name, value in values.items():
+        if not _is_env_ref(value):
+            resolved[name] = value
+            continue
+        variable = str(value["$env"])
+        allowed = env_allowed(variable)
+        found = os.environ.get(variable) if allowed else None
+        if not found:
+            why = (
+                "is not set on this server (or is empty)"
+                if allowed
+                else f"may not be read (see {SECRET_ENV_ALLOWLIST})"
+            )
+            raise BadRequest(
+                f"{name}: the environment variable {variable[:100]!r} it refers to {why}; "
+                "the source takes no delivery until it can be read"
+            )
+        resolved[name] = found
+    return resolved
 
 
 def _is_encodable(value: Any) -> bool:
@@ -153,7 +171,9 @@ def masked(config: SourceConfig, enabled: bool) -> dict[str, Any]:
     """``config`` as it may be shown: secrets masked (``None`` when unset), plus ``enabled``."""
     shown = config.model_dump(mode="json")
     for name in secret_fields(type(config)):
-        shown[name] = MASK if getattr(config, name) is not None else None
+        secret = getattr(config, name)
+        # An empty secret is none: showing the mask would say the source is protected.
+        shown[name] = MASK if secret is not None and secret.get_secret_value() else None
     shown[ENABLED] = enabled
     return shown
 
@@ -179,6 +199,8 @@ async def update_config(
         raise BadRequest("enabled: must be true or false")
     secrets = secret_fields(handler.Config)
     changes = {k: v for k, v in changes.items() if not (k in secrets and v == MASK)}
+    # An empty secret is no secret: stored as unset, so nothing reads it as protection.
+    changes = {k: None if k in secrets and v == "" else v for k, v in changes.items()}
     for name, value in changes.items():
         if not _is_encodable(value):
             raise BadRequest(f"{name}: text with a lone surrogate is not valid Unicode")

@@ -107,7 +107,16 @@ async def deliver(
     except RateLimited as exc:
         await store.record_event(project_id, source, "rate_limited", utcnow(), exc.detail)
         raise
-    return await _parse_and_ingest(services, handler, project_id, config, request, "webhook")
+    return await _parse_and_ingest(
+        services,
+        handler,
+        project_id,
+        config,
+        request,
+        "webhook",
+        # A filter's reason tells how the project is set up: for the owner's eyes only.
+        show_filters=_bears(request, services.api_token),
+    )
 
 
 async def _authenticate(
@@ -175,7 +184,9 @@ async def replay(services: Services, letter: DeadLetter) -> Answer:
         query=letter.query,
         received_at=letter.received_at,
     )
-    return await _parse_and_ingest(services, handler, letter.project_id, config, request, "replay")
+    return await _parse_and_ingest(
+        services, handler, letter.project_id, config, request, "replay", show_filters=True
+    )
 
 
 async def _parse_and_ingest(
@@ -185,6 +196,8 @@ async def _parse_and_ingest(
     config: SourceConfig,
     request: WebhookRequest,
     via: Via,
+    *,
+    show_filters: bool,
 ) -> Answer:
     # parse_json_object, wherever a handler calls it, checks this server's depth limit.
     depth = json_depth.max_depth.set(services.settings.max_json_depth)
@@ -200,6 +213,8 @@ async def _parse_and_ingest(
         raise await _dead_letter(
             services, handler.source, project_id, request, failure.cause
         ) from None
+    if isinstance(result, Filtered):
+        return _ignored(result.reason if show_filters else FILTERED)
     if isinstance(result, str):
         return _ignored(result)
     code = 201 if result.status == "created" else 200
@@ -227,7 +242,7 @@ async def ingest_event(
         result = await _accept_map_store(services, handler, project_id, config, event, None, "sync")
     except _PluginFailure as failure:
         raise failure.cause from None
-    return None if isinstance(result, str) else result
+    return None if isinstance(result, str | Filtered) else result
 
 
 async def _accept_map_store(
@@ -238,15 +253,15 @@ async def _accept_map_store(
     event: Any,
     request: WebhookRequest | None,
     via: Via,
-) -> IngestResult | str:
-    """The shared tail of every path; a string is the reason the event was ignored."""
+) -> IngestResult | Filtered | str:
+    """The shared tail of every path; ``Filtered`` or a string (stale) when it was ignored."""
     store = services.store
     source = handler.source
     try:
         reason = handler.accept(event, config)
         if reason is not None:
             await store.record_event(project_id, source, "ignored", utcnow(), reason)
-            return reason
+            return Filtered(reason)
         item = handler.to_feedback_item(event, project_id)
         occurrence = handler.counts_as_occurrence(event)
         stale = None
@@ -298,6 +313,17 @@ def _event_body(event: Any, limit: int) -> RawBody | None:
     except (TypeError, ValueError):  # an event object of the plugin's own
         return None
     return RawBody.capped("application/json", body, limit)
+
+
+#: What a sender without the API token is told of a delivery a filter turned away.
+FILTERED = "ignored by this project's filters"
+
+
+@dataclass(slots=True)
+class Filtered:
+    """A delivery a source's filters turned away (``accept``), and why."""
+
+    reason: str
 
 
 def _ignored(reason: str) -> Answer:

@@ -128,11 +128,16 @@ class SoulcasterClient:
         query: Mapping[str, str] | None = None,
         project_id: str | None = None,
         path: str = "webhook",
+        as_owner: bool = False,
     ) -> httpx.Response:
-        """POST to ``/ingest/{source}/{path}``; a dict payload is JSON-encoded."""
+        """POST to ``/ingest/{source}/{path}``; a dict payload is JSON-encoded.
+
+        ``as_owner`` adds the API token, so an ``ignored`` answer names the filter that turned
+        the delivery away (a sender without it is told only that a filter did)."""
         params = {"project_id": project_id or self.project_id, **(query or {})}
         url = f"/ingest/{source}/{path}" if path else f"/ingest/{source}"
-        sent = {"content-type": "application/json", **(headers or {})}
+        owner = {"authorization": f"Bearer {TEST_TOKEN}"} if as_owner else {}
+        sent = {"content-type": "application/json", **owner, **(headers or {})}
         response: httpx.Response = self.http.post(
             url, content=_as_body(payload), params=params, headers=sent
         )

@@ -151,7 +151,7 @@ def test_datadog_monitor_filter_applied(
 
     tracked = soulcaster_client.post_webhook("datadog", payload("log_alert_trigger"))
     other = payload("default_template_disk") | {"alert_id": "55012873"}
-    untracked = soulcaster_client.post_webhook("datadog", other)
+    untracked = soulcaster_client.post_webhook("datadog", other, as_owner=True)
     # The event id ($ID) is not the monitor: a match there must not let the alert in.
     lookalike = payload("default_template_disk") | {"id": "90377415", "alert_id": "12"}
     by_event_id = soulcaster_client.post_webhook("datadog", lookalike)

@@ -127,7 +127,9 @@ def test_tags_filter_through_the_config_api(
         "datadog", tags_filter={"include": ["env:prod"], "exclude": ["team:payments"]}
     )
 
-    payments = soulcaster_client.post_webhook("datadog", payload("log_alert_trigger"))
+    payments = soulcaster_client.post_webhook(
+        "datadog", payload("log_alert_trigger"), as_owner=True
+    )
     platform = soulcaster_client.post_webhook("datadog", payload("custom_nested_warn"))
 
     assert payments.json() == {

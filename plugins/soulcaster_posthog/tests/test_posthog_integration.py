@@ -101,7 +101,7 @@ def test_posthog_event_type_filter(soulcaster_client: SoulcasterClient, payload:
     """Only configured event types are ingested."""
     rageclick = payload("destination_rageclick")
 
-    ignored = soulcaster_client.post_webhook("posthog", rageclick)
+    ignored = soulcaster_client.post_webhook("posthog", rageclick, as_owner=True)
     assert ignored.status_code == 200, ignored.text
     assert ignored.json()["status"] == "ignored"
     assert "$rageclick" in ignored.json()["reason"]

@@ -84,7 +84,8 @@ class SentrySender:
     ) -> httpx.Response:
         body = payload if isinstance(payload, bytes) else self.signer.body(payload)
         headers = self.signer.headers(body, resource, **options)
-        return self.client.post_webhook("sentry", body, headers=headers, path=path)
+        # As the owner: an ignored delivery's answer then names the filter (tests read it).
+        return self.client.post_webhook("sentry", body, headers=headers, path=path, as_owner=True)
 
     def items(self) -> list[dict[str, Any]]:
         return self.client.items("sentry")

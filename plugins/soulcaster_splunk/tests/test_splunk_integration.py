@@ -91,7 +91,7 @@ def test_splunk_search_filter(
     wanted = load_alert("syslog_oom")
     other = load_alert("checkout_java_exception")
 
-    ignored = soulcaster_client.post_webhook("splunk", other)
+    ignored = soulcaster_client.post_webhook("splunk", other, as_owner=True)
     kept = soulcaster_client.post_webhook("splunk", wanted)
 
     assert ignored.status_code == 200, ignored.text

@@ -145,7 +145,7 @@ def test_wrong_or_missing_token_is_401(
 def test_sourcetype_filter(client: SoulcasterClient, load_alert: Callable[[str], Any]) -> None:
     client.configure("splunk", sourcetypes=["log4j"])
 
-    ignored = client.post_webhook("splunk", load_alert("syslog_oom"))
+    ignored = client.post_webhook("splunk", load_alert("syslog_oom"), as_owner=True)
     kept = client.post_webhook("splunk", load_alert("checkout_java_exception"))
 
     assert ignored.status_code == 200, ignored.text
@@ -164,7 +164,7 @@ def test_searches_config_route(client: SoulcasterClient, load_alert: Callable[[s
         "/config/splunk/searches", params=params, json={"searches": ["Kernel OOM killer"]}
     )
     shown = client.api.get("/config/splunk/searches", params=params)
-    ignored = client.post_webhook("splunk", load_alert("stats_error_rate"))
+    ignored = client.post_webhook("splunk", load_alert("stats_error_rate"), as_owner=True)
 
     assert saved.status_code == 200, saved.text
     assert shown.json() == {"searches": ["Kernel OOM killer"]}
