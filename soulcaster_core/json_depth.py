@@ -31,7 +31,8 @@ def depth_exceeds(value: Any, limit: int) -> bool:
 
     Level by level rather than recursively, so any depth is measured without recursing.
     """
-    level = [value] if isinstance(value, dict | list) else []
+    # Exact types, not isinstance: what a JSON decoder returns, and several times faster.
+    level = [value] if type(value) in _CONTAINERS else []
     depth = 0
     while level:
         depth += 1
@@ -39,10 +40,13 @@ def depth_exceeds(value: Any, limit: int) -> bool:
             return True
         below: list[Any] = []
         for container in level:
-            children = container.values() if isinstance(container, dict) else container
-            below.extend(child for child in children if isinstance(child, dict | list))
+            children = container.values() if type(container) is dict else container
+            below += [child for child in children if type(child) in _CONTAINERS]
         level = below
     return False
+
+
+_CONTAINERS = (dict, list)
 
 
 def cap_depth(value: Any, limit: int) -> Any:

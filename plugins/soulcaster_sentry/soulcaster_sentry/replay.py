@@ -32,7 +32,7 @@ def stale_reason(event: SentryEvent, stored: FeedbackItem) -> str | None:
     if event.sent_at is None or last is None or event.sent_at >= last:
         return None
     return (
-        f"a {event.resource} {event.action} sent at {event.sent_at.isoformat()} is older than "
+        f"the {event.resource}.{event.action} sent at {event.sent_at.isoformat()} is older than "
         f"this item's last Sentry update ({last.isoformat()}): its status is kept "
         "(a replayed or late delivery)"
     )
