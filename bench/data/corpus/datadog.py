@@ -104,6 +104,7 @@ JSON_FORMATS = {
     "quarkus-json",
     "quarkus-json-formatted",
     "logrus-json",
+    "symfony-json",
 }
 
 
@@ -289,6 +290,8 @@ def _span(d: Delivery) -> str:
         "nestjs": "express.request",
         "django": "django.request",
         "sidekiq": "sidekiq.job",
+        "rq": "rq.job.perform",
+        "flask": "flask.request",
     }.get(d.service.framework, "scheduled.task")
 
 

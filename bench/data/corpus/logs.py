@@ -26,6 +26,7 @@ from .traces import (
     node_stack,
     php_name,
     php_trace,
+    php_where,
     pkg_errors_verbose,
     py_abs_path,
     python_repr,
@@ -574,6 +575,66 @@ def sidekiq_transaction(d: Delivery) -> tuple[str, Fields]:
     return "\n".join(lines), fields
 
 
+def rq_text(d: Delivery) -> tuple[str, Fields]:
+    """An RQ worker's failure: ``%(asctime)s %(message)s`` (time of day only), the job's id
+    and function, the traceback on the lines below."""
+    head = (
+        f"{d.stamp('%H:%M:%S')} [Job {d.rand.uuid()}]: exception raised while executing "
+        f"({d.bug.entry})"
+    )
+    return head + "\n" + python_traceback(d.chain), {}
+
+
+def _monolog_normalized(chain: list[Exc], i: int, traces: bool) -> dict[str, object]:
+    """Monolog's ``NormalizerFormatter`` on a Throwable: class, message, code, ``file:line``;
+    the trace (call sites only, no function names) only with ``includeStacktraces``."""
+    exc = chain[i]
+    state = _sqlstate(exc.value)
+    out: dict[str, object] = {
+        "class": exc.type,
+        "message": exc.value,
+        "code": int(state) if state.isdigit() else 0,
+        "file": php_where(exc),
+    }
+    if traces:
+        out["trace"] = [f"{f.file}:{f.line}" for f in reversed(exc.frames[:-1]) if f.file]
+    if i > 0:
+        out["previous"] = _monolog_normalized(chain, i - 1, traces)
+    return out
+
+
+def symfony_json(d: Delivery) -> tuple[str, Fields]:
+    """Symfony's production Monolog handler with ``monolog.formatter.json``: one JSON line,
+    the exception normalised in ``context``; the stack only where the team turned on
+    ``includeStacktraces`` (``opts.stacktraces``)."""
+    chain = d.chain
+    exc = chain[-1]
+    where = php_where(exc)
+    file, _, line = where.rpartition(":")
+    # Uncaught exceptions go to the request channel; a Messenger handler's failure, once its
+    # retries are spent, to the messenger channel: both CRITICAL.
+    context: dict[str, object] = {}
+    if d.bug.log:
+        message, channel = d.log_message, "messenger"
+        context.update(message_class=d.bug.entry, retryCount=3)
+    else:
+        message = f'Uncaught PHP Exception {exc.type}: "{exc.value}" at {file} line {line}'
+        channel = "request"
+    context["exception"] = _monolog_normalized(
+        chain, len(chain) - 1, bool(d.opts.get("stacktraces"))
+    )
+    record = {
+        "message": message,
+        "context": context,
+        "level": 500,
+        "level_name": "CRITICAL",
+        "channel": channel,
+        "datetime": d.iso(6, z=False),
+        "extra": {},
+    }
+    return _compact(record), {"level_name": "CRITICAL", "channel": channel}
+
+
 FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "python-json": python_json,
     "structlog": structlog_json,
@@ -601,6 +662,8 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "logrus-text": logrus_text,
     "logrus-json": logrus_json,
     "sidekiq-transaction": sidekiq_transaction,
+    "rq": rq_text,
+    "symfony-json": symfony_json,
 }
 
 __all__ = ["FORMATS", "php_name"]

@@ -54,7 +54,7 @@ def raw_frame(d: Delivery, f: Frame) -> dict[str, Any]:
 
 def source_name(d: Delivery, f: Frame) -> str:
     """The source path as the bundler wrote it into the source map."""
-    prefix = "webpack://_N_E/./" if d.company.key == "c" else "../../"
+    prefix = "webpack://_N_E/./" if d.company.key in ("c", "h") else "../../"
     return prefix + f.file
 
 

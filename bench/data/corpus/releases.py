@@ -64,14 +64,14 @@ def vite_hash(company: str, bundle: str, release: int) -> str:
 
 def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     """Where a chunk is served: esbuild/Vite ``/assets/chunk-<HASH>.js``; Next.js
-    ``/_next/static/chunks/<name>-<hash>.js`` (company ``c``); Vite 5 with named chunks,
+    ``/_next/static/chunks/<name>-<hash>.js`` (companies ``c``, ``h``); Vite 5 with named chunks,
     ``/assets/<Name>-<hash>.js`` (company ``d``); Laravel's Vite plugin, ``/build/assets/``
     (company ``g``)."""
     if company == "g":
         return f"{origin}/build/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "d":
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
-    if company == "c":
+    if company in ("c", "h"):
         digest = stable_hex(16, "nx", company, bundle, release)
         return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
