@@ -170,6 +170,8 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
         text = _ESCAPED_QUOTE.sub(r"\1", text)
     if "`" in text:  # markdown code quotes, which an alert's rendering may drop
         text = text.replace("`", "")
+    if text and text[0] in "\"'" and text.count(text[0]) % 2:
+        text = text[1:]  # a message a logger quoted, its closing quote cut off with the line
     if text and _HINT.search(text):
         for pattern, rewrite in _RULES:
             match = pattern.match(text)

@@ -365,3 +365,13 @@ async def test_a_task_named_by_an_alert_is_claimed_by_the_first_error_that_enter
     )
     a, b, c = await clusters_of(clusterer, store, alert, timeout, invalid)
     assert a == b != c
+
+
+def test_messages_quoted_by_a_logger_or_rendered_by_an_alert_are_the_same_message() -> None:
+    plain = canonical("TypeError", "App\\Rent::weekly(): Argument 1 must be of type int")
+    quoted = canonical("TypeError", '"App\\Rent::weekly(): Argument 1 must be of type int')
+    assert plain == quoted
+    assert canonical("QueryException", "update `stock` set x = 1") == canonical(
+        "QueryException", "update stock set x = 1"
+    )
+    assert canonical("E", "") == ("E", "")
