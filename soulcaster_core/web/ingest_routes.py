@@ -63,6 +63,7 @@ async def sync(request: Request) -> Response:
       - {name: project_id, in: query, required: true, schema: {type: string}}
     responses:
       200: {description: 'what the sync did: fetched, created, duplicates, ignored, last_synced'}
+      400: {description: the source is not set up to sync (no API credentials)}
       409: {description: another sync of this source and project is running}
       502: {description: 'the source API failed; the report says why, last_synced is unchanged'}
     """
@@ -71,6 +72,13 @@ async def sync(request: Request) -> Response:
     if not handler.can_sync():
         raise BadRequest(f"source {handler.source!r} cannot sync; it only receives webhooks")
     project_id = await project_param(request)
+    config, _ = await services.configs.read(project_id, handler)
+    if not handler.sync_configured(config):
+        # The sender's to fix, not the source API's failure: 400, not 502.
+        raise BadRequest(
+            f"the {handler.source} source of project {project_id} is not set up to sync: "
+            f"set its API credentials with PUT /config/{handler.source}?project_id={project_id}"
+        )
     report = await run_sync(services, project_id, handler)
     if report is None:
         raise Conflict(f"a sync of {handler.source} for {project_id} is already running")
