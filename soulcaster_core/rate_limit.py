@@ -13,6 +13,8 @@ import time
 import weakref
 from dataclasses import dataclass, field
 
+import anyio
+
 from .errors import HTTPError
 from .store import Store
 
@@ -30,6 +32,9 @@ class RateLimited(HTTPError):
 class _Local:
     spare: int = 0
     denied_until: float = 0.0
+    #: Set while this process asks the store for a lease: the deliveries arriving meanwhile
+    #: wait for it rather than each asking too.
+    leasing: anyio.Event | None = None
 
 
 @dataclass
@@ -42,17 +47,28 @@ class RateGate:
     ) -> float | None:
         """``None`` when a delivery may go on, else the seconds until one may."""
         state = self._local.setdefault((project_id, source), _Local())
-        now = time.monotonic()
-        if state.denied_until > now:
-            return state.denied_until - now
-        if state.spare > 0:
-            state.spare -= 1
-            return None
+        while True:
+            now = time.monotonic()
+            if state.denied_until > now:
+                return state.denied_until - now
+            if state.spare > 0:
+                state.spare -= 1
+                return None
+            if state.leasing is None:
+                break
+            await state.leasing.wait()
         # A token or a few: at most 1 % of the burst, so the processes' spares stay small.
         lease = max(1, min(50, burst // 100))
-        granted, wait = await self.store.take_tokens(project_id, source, lease, per_second, burst)
+        state.leasing = leasing = anyio.Event()
+        try:
+            granted, wait = await self.store.take_tokens(
+                project_id, source, lease, per_second, burst
+            )
+        finally:
+            state.leasing = None
+            leasing.set()
         if granted:
-            state.spare = granted - 1
+            state.spare += granted - 1
             return None
         state.denied_until = now + wait
         return wait

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import anyio
 import pytest
 
 from soulcaster_core import testing
@@ -16,6 +17,7 @@ from soulcaster_core.rate_limit import RateGate
 from soulcaster_core.services import open_services
 from soulcaster_core.settings import Settings
 from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
 
 BEARER = {"authorization": f"Bearer {TEST_TOKEN}"}
@@ -75,3 +77,35 @@ async def test_on_redis_the_processes_share_one_bucket(tmp_path: Path) -> None:
             await one.store.destroy()
 
     assert [a is None for a in answers] == [True] * 4 + [False] * 4
+
+
+@pytest.mark.anyio
+async def test_concurrent_deliveries_share_one_lease_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The store is asked once per lease, not once per delivery waiting for it: the ingest
+    # path stays one store round trip per 20 deliveries at the default burst.
+    store = SQLiteStore(tmp_path / "s.sqlite3")
+    await store.open()
+    asked: list[int] = []
+    take = store.take_tokens
+
+    async def counting(*args: object) -> tuple[int, float]:
+        asked.append(1)
+        await anyio.sleep(0.01)
+        return await take(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "take_tokens", counting)
+    gate = RateGate(store)
+    answers: list[float | None] = []
+
+    async def one() -> None:
+        answers.append(await gate.admit("p", "manual", per_second=200, burst=2000))
+
+    async with anyio.create_task_group() as group:
+        for _ in range(30):
+            group.start_soon(one)
+    await store.close()
+
+    assert answers == [None] * 30
+    assert len(asked) == 2  # 20 tokens a lease
