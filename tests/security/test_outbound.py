@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+import respx
 from pydantic import SecretStr
 
 from soulcaster_core import (
@@ -214,3 +215,29 @@ def _sync_all(client: SoulcasterClient) -> list[tuple[str, str, SyncReport]]:
     services = client.app.state.soulcaster
     result: list[tuple[str, str, SyncReport]] = client.http.portal.call(sync_due_sources, services)
     return result
+
+
+def test_what_a_host_answers_is_not_echoed_in_sync_errors(
+    soulcaster_client: SoulcasterClient, dns: dict[str, list[str]]
+) -> None:
+    # Whoever runs the host a config names could otherwise read pages of it back through
+    # the sync report (300 characters of it, before).
+    dns["posthog.example.com"] = ["93.184.215.14"]
+    configured = _put(
+        soulcaster_client,
+        "posthog",
+        host="https://posthog.example.com",
+        api_key="phx_key",
+        project_id="9137",
+    )
+    assert configured.status_code == 200, configured.text
+    with respx.mock() as host:
+        host.post("https://posthog.example.com/api/projects/9137/query/").respond(
+            403, json={"detail": "INTERNAL-PAGE-CONTENT " * 20}
+        )
+        answer = soulcaster_client.api.post(
+            "/ingest/posthog/sync", params={"project_id": soulcaster_client.project_id}
+        )
+
+    assert "403" in answer.text
+    assert "INTERNAL-PAGE-CONTENT" not in answer.text
