@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from soulcaster_core import FeedbackItem, SyncContext
+from soulcaster_core import FeedbackItem, SyncContext, outbound
 from soulcaster_core.models import IngestResult
 from soulcaster_core.testing import json_fixtures
 from soulcaster_posthog import PostHogConfig, PostHogHandler
@@ -19,6 +19,19 @@ API_KEY = "phx_9Qm2vXk4T7rLp0sB3nW8yZc1"
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@pytest.fixture(autouse=True)
+def posthog_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostHog's hosts resolve to a public address without asking the real DNS: a config
+    naming one is checked by the outbound policy (``soulcaster_core.outbound``)."""
+
+    async def resolve(host: str, port: int) -> list[str]:
+        if host == "posthog.com" or host.endswith(".posthog.com"):
+            return ["93.184.215.14"]
+        raise OSError(f"{host}: not a name these tests know")
+
+    monkeypatch.setattr(outbound, "resolve_host", resolve)
 
 
 @pytest.fixture
