@@ -24,13 +24,46 @@ H11_MAX_INCOMPLETE_EVENT_SIZE = MAX_HEAD_BYTES
 KEEP_ALIVE_SECONDS = 5
 
 
+class _HeadTooLarge(Exception):
+    pass
+
+
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._reading = False
         self._in_head = False
-        self._head_bytes = 0
+        self._head_bytes = 0  # bytes received since the request began (its head, mostly)
+        self._head_size = 0  # its request line and headers, as parsed
+        self._head_too_large = False
         self._read_timer: asyncio.TimerHandle | None = None
+
+    # A head that arrives in one read is parsed before data_received can count it: the
+    # parser's callbacks measure it, and a refusal there makes the parser fail, which uvicorn
+    # answers with send_400_response (made a 431 below).
+    def on_message_begin(self) -> None:
+        self._head_size = 0
+        super().on_message_begin()
+
+    def on_url(self, url: bytes) -> None:
+        self._count_head(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count_head(len(name) + len(value) + 4)
+        super().on_header(name, value)
+
+    def _count_head(self, size: int) -> None:
+        self._head_size += size
+        if self._head_size > MAX_HEAD_BYTES:
+            self._head_too_large = True
+            raise _HeadTooLarge
+
+    def send_400_response(self, msg: str) -> None:
+        if self._head_too_large:
+            self._refuse(431, f"request headers over {MAX_HEAD_BYTES // 1024} KiB")
+        else:
+            super().send_400_response(msg)
 
     def data_received(self, data: bytes) -> None:
         if not self._reading:
