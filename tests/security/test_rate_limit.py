@@ -19,6 +19,7 @@ from soulcaster_core.settings import Settings
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
+from soulcaster_core.web.dashboard.health import integration_health
 
 BEARER = {"authorization": f"Bearer {TEST_TOKEN}"}
 
@@ -109,3 +110,12 @@ async def test_concurrent_deliveries_share_one_lease_request(
 
     assert answers == [None] * 30
     assert len(asked) == 2  # 20 tokens a lease
+
+
+def test_a_rate_limited_source_is_amber_and_says_how_to_raise_it() -> None:
+    health = integration_health(
+        {"events_24h": 2000, "counts_24h": {"created": 2000, "rate_limited": 35}}
+    )
+
+    assert health.colour == "amber"
+    assert "35" in health.reason and "SOULCASTER_RATE_LIMIT_PER_SECOND" in health.reason

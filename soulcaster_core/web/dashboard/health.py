@@ -63,6 +63,13 @@ def integration_health(
         )
     if not_set_up:
         return Health("amber", "not set up: no secret is set, so deliveries are refused (401)")
+    limited = counts.get("rate_limited", 0)
+    if limited:
+        return Health(
+            "amber",
+            f"{limited} deliveries refused by the rate limit (429) in the last 24 h: "
+            "raise SOULCASTER_RATE_LIMIT_PER_SECOND if this sender is expected",
+        )
     if not stats.get("events_24h"):
         ignored = counts.get("ignored", 0)
         if ignored:
