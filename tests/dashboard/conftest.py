@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from soulcaster_core.clustering.clusterer import ALGORITHM
 from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, utcnow
 from soulcaster_core.services import plugins_for
 from soulcaster_core.settings import Settings
@@ -186,7 +187,9 @@ async def _seed_demo(settings: Settings, store: Any, project_id: str) -> None:
         )
         await store.save_cluster(cluster)
         for item in members:
-            await store.set_item_cluster(project_id, item.id, cluster.id, {"similarity": 0.93})
+            # A person put the demo's items of several tools together: the item page says so.
+            placed = {"algorithm": ALGORITHM, "method": "manual", "similarity": None}
+            await store.set_item_cluster(project_id, item.id, cluster.id, placed)
 
 
 @contextmanager
