@@ -22,4 +22,8 @@ def register_sources(register: Callable[[type[Any]], None]) -> None:
 
 @hookspec
 def feedback_ingested(item: FeedbackItem, result: IngestResult) -> None:
-    """Told of every created, duplicate or updated item; a failing plugin is logged, not fatal."""
+    """Told of every created, duplicate or updated item; a failing plugin is logged, not fatal.
+
+    ``item`` is what this delivery said. The stored item, merged from every delivery, is served at
+    ``GET /api/feedback/{result.id}``; it is not passed here so a webhook costs no extra read.
+    """
