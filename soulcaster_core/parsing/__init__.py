@@ -10,9 +10,10 @@ trace sent as frames look alike to grouping.
   and exceptions (``logs``).
 - ``log_message(line)``: a one-line text log record's message, without its time, level and
   logger (``logs``).
+- ``normal_level(word)``: a level word in ``FeedbackItem.level``'s vocabulary (``logs``).
 """
 
-from .logs import LogLine, log_message, parse_log_line
+from .logs import LogLine, log_message, normal_level, parse_log_line
 from .traces import parse_trace
 
-__all__ = ["LogLine", "log_message", "parse_log_line", "parse_trace"]
+__all__ = ["LogLine", "log_message", "normal_level", "parse_log_line", "parse_trace"]

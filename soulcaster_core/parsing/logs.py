@@ -105,12 +105,14 @@ _WRAPPED = ("log", "message", "msg")
 
 # pino and bunyan write levels as numbers.
 _NUMERIC_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "fatal"}
+# Short and foreign spellings of a level, in ``FeedbackItem.level``'s words.
 _LEVEL_WORDS = {
     "warn": "warning",
     "err": "error",
     "information": "info",
     "crit": "critical",
     "emerg": "emergency",
+    "severe": "error",  # java.util.logging
 }
 _KNOWN_LEVELS = frozenset(
     {"trace", "debug", "info", "notice", "warning", "error", "critical", "fatal", "alert"}
@@ -284,8 +286,14 @@ def _level(fields: Fields) -> str | None:
             word = value.strip().lower()
             if path == "status" and word not in _KNOWN_LEVELS:
                 continue  # an HTTP or job status, not a level
-            return _LEVEL_WORDS.get(word, word)
+            return normal_level(word)
     return None
+
+
+def normal_level(word: str) -> str:
+    """A level in ``FeedbackItem.level``'s words: lower case, ``warn`` as ``warning``."""
+    word = word.strip().lower()
+    return _LEVEL_WORDS.get(word, word)
 
 
 # The head of a text log record: its time (ISO, syslog's "Mar  3 10:05:25") and/or its level.

@@ -401,6 +401,8 @@ def test_a_trace_in_the_message_itself() -> None:
 def test_levels_are_lower_cased_and_statuses_that_are_no_level_are_ignored() -> None:
     assert _line({"severity": "WARNING", "msg": "x"}).level == "warning"
     assert _line({"Level": "Information", "msg": "x"}).level == "info"
+    # java.util.logging's SEVERE reads as the Splunk plugin reads it in a row's column.
+    assert _line({"level": "SEVERE", "msg": "x"}).level == "error"
     assert _line({"level": 30, "msg": "x"}).level == "info"
     assert _line({"status": 500, "msg": "x"}).level is None
     assert _line({"status": "done", "msg": "x"}).level is None

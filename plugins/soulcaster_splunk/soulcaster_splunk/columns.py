@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from soulcaster_core.parsing import parse_trace
+from soulcaster_core.parsing import normal_level, parse_trace
 from soulcaster_core.stacktrace import ExceptionInfo
 
 _SERVICE = ("service", "service.name", "dd.service", "service_name", "app_name", "application")
@@ -39,7 +39,6 @@ _STACK = (
     "err",
 )
 _MESSAGE = ("message", "msg", "log.message")
-_LEVEL_WORDS = {"warn": "warning", "err": "error", "crit": "critical", "severe": "error"}
 
 
 @dataclass(slots=True)
@@ -122,12 +121,6 @@ def _exceptions(
     if kind or value:
         return [ExceptionInfo(type=kind, value=value, frames=[])], None
     return [], None
-
-
-def normal_level(word: str) -> str:
-    """A level in ``FeedbackItem.level``'s words: lower case, ``warn`` as ``warning``."""
-    word = word.lower()
-    return _LEVEL_WORDS.get(word, word)
 
 
 def _text(value: str | list[str] | None, joiner: str | None) -> str | None:

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from soulcaster_core.parsing import LogLine, log_message, parse_log_line, parse_trace
+from soulcaster_core.parsing import LogLine, log_message, normal_level, parse_log_line, parse_trace
 from soulcaster_core.stacktrace import ExceptionInfo, format_exceptions
 
 from .alert import Row
-from .columns import Columns, normal_level, read_columns
+from .columns import Columns, read_columns
 from .default_fields import split_row
 
 # The level word of a text log line's prefix ("2024-03-14 13:39:57,114 ERROR [main] ..."),
