@@ -126,14 +126,9 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise BadPayload(f"body must be a JSON object, got {type(value).__name__}")
     limit = json_depth.max_depth.get()
-    if json_depth.could_exceed(body, limit) and json_depth.depth_exceeds(value, limit):
-        raise BadPayload(too_deep(limit))
+    if json_depth.body_too_deep(body, value, limit):
+        raise BadPayload(json_depth.too_deep(limit))
     return value
-
-
-def too_deep(limit: int) -> str:
-    """What a body nested past ``limit`` is answered: the limit and the setting that sets it."""
-    return f"body nests deeper than {limit} levels (the limit is SOULCASTER_MAX_JSON_DEPTH)"
 
 
 def _parse_json_strictly(body: bytes) -> Any:
@@ -149,7 +144,7 @@ def _parse_json_strictly(body: bytes) -> Any:
         ) from None
     except RecursionError:
         # Past a thousand levels: deeper than any limit this server can be given.
-        raise BadPayload(too_deep(json_depth.max_depth.get())) from None
+        raise BadPayload(json_depth.too_deep(json_depth.max_depth.get())) from None
     except ValueError as exc:  # e.g. integers longer than Python's digit limit
         raise BadPayload(f"body is not JSON we can read: {exc}") from None
     # JSON may escape half a surrogate pair ("\ud83d"): valid JSON, but no text can hold it,

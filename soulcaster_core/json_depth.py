@@ -21,9 +21,17 @@ max_depth: ContextVar[int] = ContextVar("soulcaster_max_json_depth", default=DEF
 CUT_MARKER = "[nested too deeply: cut when read]"
 
 
-def could_exceed(body: bytes, limit: int) -> bool:
-    """``False`` when ``body`` has too few brackets to nest past ``limit``: the usual, free case."""
-    return body.count(b"{") + body.count(b"[") > limit
+def body_too_deep(body: bytes, value: Any, limit: int) -> bool:
+    """Whether ``value``, parsed from ``body``, nests past ``limit``.
+
+    A body with too few brackets to nest that deep, the usual case, is answered without a walk.
+    """
+    return body.count(b"{") + body.count(b"[") > limit and depth_exceeds(value, limit)
+
+
+def too_deep(limit: int) -> str:
+    """What a body nested past ``limit`` is answered: the limit and the setting that sets it."""
+    return f"body nests deeper than {limit} levels (the limit is SOULCASTER_MAX_JSON_DEPTH)"
 
 
 def depth_exceeds(value: Any, limit: int) -> bool:

@@ -9,8 +9,7 @@ from typing import Any
 from starlette.requests import Request
 
 from ..errors import BadRequest, PayloadTooLarge
-from ..handler import too_deep
-from ..json_depth import could_exceed, depth_exceeds
+from ..json_depth import body_too_deep, too_deep
 from ..pipeline import require_project
 from ..services import Services
 
@@ -67,7 +66,7 @@ async def json_body(request: Request) -> Any:
         raise BadRequest(too_deep(limit)) from None
     except ValueError:
         raise BadRequest("body must be JSON") from None
-    if could_exceed(body, limit) and depth_exceeds(value, limit):
+    if body_too_deep(body, value, limit):
         raise BadRequest(too_deep(limit))
     return value
 
