@@ -13,7 +13,7 @@ their text; structure a plugin gave is never re-read from text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -430,13 +430,6 @@ def _entries(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
     if outer.filename and _CLASS_FILES.search(outer.filename):
         names.append(re.split(r"[/\\]", outer.filename)[-1].rsplit(".", 1)[0])
     return tuple(n for n in names if n)
-
-
-def _dedupe(keys: Iterable[str]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for key in keys:
-        seen.setdefault(key, None)
-    return tuple(seen)
 
 
 def stored_exceptions(item: FeedbackItem) -> list[ExceptionInfo]:

@@ -195,10 +195,6 @@ def richness(item: FeedbackItem) -> int:
     return 1 + sum(len(exc.frames) for exc in item.exceptions)
 
 
-def is_empty(text: str | None) -> bool:
-    return text is None or text in EMPTY_TEXTS
-
-
 @dataclass
 class Merged:
     """What one delivery changed: units with their new text, rule versions, status change."""

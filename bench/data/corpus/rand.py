@@ -43,9 +43,6 @@ class Rand:
     def choice(self, options: Sequence[T]) -> T:
         return options[self._r.randrange(len(options))]
 
-    def chance(self, p: float) -> bool:
-        return self._r.random() < p
-
     def hex(self, n: int) -> str:
         return "".join(self._r.choice("0123456789abcdef") for _ in range(n))
 

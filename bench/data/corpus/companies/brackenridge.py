@@ -37,7 +37,6 @@ from ..stacks import (
     VUE_RENDER,
     cs,
     go,
-    golib,
     js,
     php,
     rb,
@@ -126,11 +125,6 @@ def handler(name: str, file: str, line: int) -> Frame:
 def payments_logs(n: int = 1) -> Seen:
     """A multi-alert log monitor by service, pasting logrus' message and error."""
     return Seen("datadog.log", n, {"style": "error", "monitor": "Error logs by service", "scope": "service:payments", "by": "service", "filter": "status:error env:prod", "team": "payments"})
-RECONCILE = (
-    golib("runtime", "goexit", "/usr/local/go/src/runtime/asm_amd64.s", 1695),
-    go(GP + "/cmd/reconciler", "main", "/src/cmd/reconciler/main.go", 48),
-    go(GP + "/internal/reconcile", "(*Runner).Run", "/src/internal/reconcile/runner.go", 61),
-)
 
 # --- Ruby --------------------------------------------------------------------------------------
 
