@@ -50,6 +50,20 @@ class ExceptionInfo(BaseModel):
         return self.type or self.value or ""
 
 
+def described(
+    chain: list[ExceptionInfo], type: str | None, value: str | None
+) -> list[ExceptionInfo]:
+    """``chain`` with its thrown (last) exception given ``type`` and ``value`` where it has none:
+    a stack that carries frames only, sent beside its error's type and message."""
+    thrown = chain[-1]
+    if (thrown.type or not type) and (thrown.value or not value):
+        return chain
+    completed = thrown.model_copy(
+        update={"type": thrown.type or type, "value": thrown.value or value}
+    )
+    return [*chain[:-1], completed]
+
+
 def format_exceptions(exceptions: Sequence[ExceptionInfo]) -> str:
     """Render a chain (cause first, the thrown one last) as one plain-text trace."""
     blocks: list[str] = []

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from soulcaster_core.parsing import log_message, parse_log_line, parse_trace
-from soulcaster_core.stacktrace import ExceptionInfo
+from soulcaster_core.stacktrace import ExceptionInfo, described
 
 # "@error.kind: GatewayTimeout", "- **error.message**: capture timed out", "error.stack = ...":
 # one error attribute per line, as authors write {{log.attributes.error.kind}} and the like.
@@ -119,15 +119,8 @@ def _might_hold_frames(message: str) -> bool:
 
 def _with_message(chain: list[ExceptionInfo], attributes: dict[str, str]) -> list[ExceptionInfo]:
     # A stack attribute may carry frames only; its kind and message lines complete it.
-    thrown = chain[-1]
     kind = attributes.get("kind") or attributes.get("type")
-    value = attributes.get("message") or attributes.get("msg")
-    if (thrown.type or not kind) and (thrown.value or not value):
-        return chain
-    completed = thrown.model_copy(
-        update={"type": thrown.type or kind, "value": thrown.value or value}
-    )
-    return [*chain[:-1], completed]
+    return described(chain, kind, attributes.get("message") or attributes.get("msg"))
 
 
 def _query_kind(*texts: str | None) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from soulcaster_core.parsing import normal_level, parse_trace
-from soulcaster_core.stacktrace import ExceptionInfo
+from soulcaster_core.stacktrace import ExceptionInfo, described
 
 _SERVICE = ("service", "service.name", "dd.service", "service_name", "app_name", "application")
 _TRACE_ID = ("trace_id", "dd.trace_id", "trace.id", "traceId", "traceid", "otel.trace_id")
@@ -112,12 +112,7 @@ def _exceptions(
 ) -> tuple[list[ExceptionInfo], str | None]:
     for _, name in stacks:
         if (stack := _text(fields.get(name), "\n")) and (chain := parse_trace(stack)):
-            thrown = chain[-1]
-            if (kind and not thrown.type) or (value and not thrown.value):
-                thrown = thrown.model_copy(
-                    update={"type": thrown.type or kind, "value": thrown.value or value}
-                )
-            return [*chain[:-1], thrown], name
+            return described(chain, kind, value), name
     if kind or value:
         return [ExceptionInfo(type=kind, value=value, frames=[])], None
     return [], None
