@@ -76,6 +76,7 @@ _REPEAT_METHOD: dict[str, Method] = {
     "frames": "frames",
     "message": "message",
     "service": "service",
+    "type": "service",  # an alert naming only an error type finds it as it finds a service's
     "template": "signature",
     "skeleton": "skeleton",
     "entry": "entry",

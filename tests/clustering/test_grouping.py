@@ -145,6 +145,20 @@ async def test_an_alert_without_a_trace_joins_by_message(
     assert a == b != c
 
 
+async def test_an_alert_naming_only_an_error_type_and_its_repeat_in_one_batch(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Nothing but the type: no message, no frames, no service (a monitor on @error.kind).
+    first, again = (
+        item("datadog", exceptions=[ExceptionInfo(type="GatewayTimeout")]) for _ in "12"
+    )
+    for one in (first, again):
+        await store.ingest(one)
+    a, b = await clusterer.assign(PROJECT, [first, again])
+    assert (a.method, b.method) == ("new", "service")
+    assert a.cluster_id == b.cluster_id
+
+
 async def test_an_alert_naming_only_service_and_kind_joins_the_one_such_cluster(
     clusterer: Clusterer, store: Store
 ) -> None:
