@@ -35,7 +35,6 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -46,7 +45,7 @@ from ..store.base import Store
 from .clusters import add_items, new_cluster
 from .document import ClusterDoc, GroupingKey, document_for, frame_key, location_key
 from .normalize import MASK, signature
-from .ports import BY_ID, Embedder, Match, VectorIndex, VectorRecord
+from .ports import BY_ID, Embedder, Match, VectorIndex, VectorRecord, key_only_vector
 
 ALGORITHM = "keys-template-nn/2"
 #: Same-shape templates fetched per new template: enough to find one with a slot among its
@@ -265,7 +264,7 @@ class _Batch:
     embedded: dict[str, VectorRecord] = field(default_factory=dict)
 
     def put(self, key_id: str, vector: npt.NDArray[np.float32], metadata: dict[str, Any]) -> None:
-        by_id = vector is _key_only(len(vector))
+        by_id = vector is key_only_vector(len(vector))
         metadata = {**metadata, BY_ID: by_id}
         self.known[key_id] = metadata
         record = self.records[key_id] = VectorRecord(key_id, vector, metadata)
@@ -296,14 +295,6 @@ def _own_keys(doc: ClusterDoc, helpers: frozenset[str]) -> list[tuple[GroupingKe
         if doc.location_keys:
             keys.append((doc.location_keys[own], own))
     return keys + [(k, 0) for k in doc.all_keys() if k.kind not in _LOCATED]
-
-
-@lru_cache(maxsize=4)
-def _key_only(dimensions: int) -> npt.NDArray[np.float32]:
-    vector = np.zeros(dimensions, dtype=np.float32)
-    vector[0] = 1.0
-    vector.flags.writeable = False
-    return vector
 
 
 @dataclass(frozen=True)
@@ -520,7 +511,7 @@ class Clusterer:
         to is known by its first frame out of them instead."""
         theirs = list(found.get("frames") or [])
         run = shared_run(doc.frames[at:], theirs)
-        vector = _key_only(self.embedder.dimensions)
+        vector = key_only_vector(self.embedder.dimensions)
         for key in keys[at : at + run]:
             before = batch.known.get(key.id) or found
             batch.put(key.id, vector, {**before, "helper": True})
@@ -582,7 +573,7 @@ class Clusterer:
         vector = batch.vectors.get(doc.text)
         if vector is not None and (key_id is None or key_id == doc.signature):
             return vector
-        return _key_only(self.embedder.dimensions)
+        return key_only_vector(self.embedder.dimensions)
 
     def _register(
         self, item: FeedbackItem, doc: ClusterDoc, cluster_id: str, batch: _Batch

@@ -24,7 +24,7 @@ from ..models import FeedbackItem
 from ..parsing import parse_trace
 from ..parsing.libraries import NATIVE, class_in_app, path_in_app
 from ..stacktrace import ExceptionInfo, Frame
-from .messages import canonical, key_type, short_type
+from .messages import canonical, key_type
 from .normalize import MASK, mask, signature
 
 #: Application frames a document keeps, innermost first: the key uses the first that is not
@@ -378,12 +378,6 @@ def _is_library(frame: Frame) -> bool:
     )
 
 
-def application_frames(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
-    """Names of the thrown exception's application frames, innermost first (see
-    ``_application_frames``)."""
-    return tuple(name for name, _ in _application_frames(exceptions))
-
-
 def _application_frames(
     exceptions: Sequence[ExceptionInfo],
 ) -> tuple[tuple[str, str | None], ...]:
@@ -399,8 +393,10 @@ def _application_frames(
             name = frame_name(frame)
             if name and name not in named:
                 named[name] = frame_file(frame)
+                if len(named) == TOP_FRAMES:
+                    break
         if named:
-            return tuple(named.items())[:TOP_FRAMES]
+            return tuple(named.items())
     return ()
 
 
@@ -497,12 +493,12 @@ def _exception_doc(
     entries: tuple[str, ...] = (),
 ) -> ClusterDoc:
     exc_type, masked = _said(kind, message)
-    if not key_type(kind) and not frames and masked:
+    typed = key_type(kind)
+    if not typed and not frames and masked:
         # A message with neither a type that says anything nor a stack (a logged error, a
         # sample quoted by a monitor) is a log line: its template and skeleton find it.
         # (A type that says nothing is left out: "*fmt.wrapError: x" and "x" are one line.)
-        head = f"{exc_type}: {masked}" if exc_type and key_type(kind) else masked
-        return ClusterDoc(head=head, frames=(), exc_type="", text=head, service=service or None)
+        return ClusterDoc(head=masked, frames=(), exc_type="", text=masked, service=service or None)
     head = f"{exc_type}: {masked}" if exc_type and masked else exc_type or masked or MASK
     return ClusterDoc(
         head=head,
@@ -511,7 +507,7 @@ def _exception_doc(
         text=" ".join([head, *frames]),
         is_exception=True,
         service=service or None,
-        type_key=key_type(kind),
+        type_key=typed,
         message=masked,
         frames_from=frames_from if frames else "",
         files=files or (None,) * len(frames),
@@ -620,13 +616,11 @@ def _cap(template: str) -> str:
 __all__ = [
     "ClusterDoc",
     "GroupingKey",
-    "application_frames",
     "build_document",
     "document_for",
     "exception_document",
     "frame_key",
     "frame_name",
     "location_key",
-    "short_type",
     "stored_exceptions",
 ]

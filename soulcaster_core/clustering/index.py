@@ -21,7 +21,15 @@ import numpy.typing as npt
 
 from ..errors import StoreUnavailable
 from ..store.base import Store, VectorRow
-from .ports import BY_ID, ClusteringUnavailable, Match, Vector, VectorIndex, VectorRecord
+from .ports import (
+    BY_ID,
+    ClusteringUnavailable,
+    Match,
+    Vector,
+    VectorIndex,
+    VectorRecord,
+    key_only_vector,
+)
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -96,12 +104,6 @@ class _Project:
 
 #: Metadata key under which a mostly-zero vector is kept in sparse form.
 SPARSE = "_sparse"
-
-
-def _one_hot(dimensions: int) -> Matrix:
-    vector = np.zeros(dimensions, dtype=np.float32)
-    vector[0] = 1.0
-    return vector
 
 
 def _pack(record: VectorRecord) -> tuple[str, list[float], dict[str, Any]]:
@@ -215,7 +217,7 @@ class LocalIndex(VectorIndex):
                 continue
             metadata = {**before, **changes}
             row = project.rows.get(vector_id)
-            vector = project.matrix[row] if row is not None else _one_hot(project.dimensions)
+            vector = project.matrix[row] if row is not None else key_only_vector(project.dimensions)
             record = VectorRecord(vector_id, vector.tolist(), metadata)
             await self._save(project_id, [record])
             project.put(record)

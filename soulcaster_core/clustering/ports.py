@@ -17,6 +17,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
@@ -66,6 +67,15 @@ class Embedder(ABC):
 #: placeholder): the clusterer's secondary grouping keys. An index may keep such records out
 #: of its neighbour searches.
 BY_ID = "by_id"
+
+
+@lru_cache(maxsize=4)
+def key_only_vector(dimensions: int) -> npt.NDArray[np.float32]:
+    """The placeholder vector of a ``BY_ID`` record (read-only: one array serves them all)."""
+    vector = np.zeros(dimensions, dtype=np.float32)
+    vector[0] = 1.0
+    vector.flags.writeable = False
+    return vector
 
 
 @dataclass(frozen=True)
