@@ -112,8 +112,8 @@ class Assignment:
         }
 
 
-def template_match(doc: ClusterDoc, head: str, frames: Sequence[str]) -> bool:
-    """Same template but for slots, at least half of it constant words, frames compatible."""
+def template_match(doc: ClusterDoc, head: str) -> bool:
+    """Same template but for slots, at least half of it constant words."""
     mine, theirs = doc.tokens, head.split()
     if len(mine) != len(theirs):
         return False
@@ -123,7 +123,7 @@ def template_match(doc: ClusterDoc, head: str, frames: Sequence[str]) -> bool:
             same += a != MASK
         elif a != MASK and b != MASK:
             return False
-    return same >= max(1, math.ceil(len(mine) / 2)) and frames_agree(doc.frames, frames)
+    return same >= max(1, math.ceil(len(mine) / 2))
 
 
 def frames_agree(
@@ -632,11 +632,11 @@ class Clusterer:
     def _same_template(
         self, doc: ClusterDoc, candidates: Sequence[Match]
     ) -> tuple[str | None, float]:
-        frames = _cluster_frames(candidates)
+        # Only log lines (no stack) are compared by template, so no frames to compare.
         same = [
             m
             for m in sorted(candidates, key=lambda m: -m.score)
-            if template_match(doc, str(m.metadata.get("head", "")), frames[_cluster(m)])
+            if template_match(doc, str(m.metadata.get("head", "")))
         ]
         identical = [m for m in same if m.metadata.get("head") == doc.head]
         if len({_cluster(m) for m in identical}) > 1:

@@ -35,14 +35,18 @@ def placed_by_hand(item: FeedbackItem) -> bool:
     return (item.metadata.get("clustering") or {}).get("method") == "manual"
 
 
-async def _all_item_ids(store: Store, project_id: str) -> list[str]:
+async def _all_items(store: Store, project_id: str) -> tuple[list[str], list[FeedbackItem]]:
+    """Every item's id, and the items placed by hand, oldest first: the order the worker met
+    them in (and the order their keys are taught in, so a later one overrides)."""
     ids: list[str] = []
+    manual: list[FeedbackItem] = []
     cursor: str | None = None
     while True:
         page, cursor = await store.list_items(project_id, limit=PAGE, cursor=cursor)
         ids.extend(item.id for item in page)
+        manual.extend(item for item in page if placed_by_hand(item))
         if cursor is None:
-            return ids[::-1]  # oldest first: the order the worker met them in
+            return ids[::-1], manual[::-1]
 
 
 async def recluster(
@@ -53,12 +57,7 @@ async def recluster(
     progress: Callable[[int, int], None] | None = None,
 ) -> ReclusterReport:
     """Rebuild ``project_id``'s clusters; ``progress(done, total)`` after each batch."""
-    ids = await _all_item_ids(store, project_id)
-    manual: list[FeedbackItem] = []
-    for at in range(0, len(ids), PAGE):
-        manual += [
-            i for i in await store.get_items(project_id, ids[at : at + PAGE]) if placed_by_hand(i)
-        ]
+    ids, manual = await _all_items(store, project_id)
     kept = {item.cluster_id for item in manual if item.cluster_id}
 
     # Start from nothing but what people decided.
