@@ -10,10 +10,10 @@ import os
 import time
 from typing import Any
 
-from pydantic import SecretStr, ValidationError
+from pydantic import ValidationError
 
 from .errors import BadRequest
-from .handler import SourceConfig, WebhookHandler
+from .handler import SourceConfig, WebhookHandler, secret_field_names, surrogate_at
 from .outbound import HostRefused, OutboundPolicy, is_outbound_url
 from .store import Store
 
@@ -34,16 +34,6 @@ class ConfigRefused(BadRequest):
 
 def _fields(handler: WebhookHandler[Any, Any]) -> list[str]:
     return list(handler.Config.model_fields)
-
-
-def secret_fields(config_cls: type[SourceConfig]) -> list[str]:
-    return [name for name, info in config_cls.model_fields.items() if _is_secret(info.annotation)]
-
-
-def _is_secret(annotation: Any) -> bool:
-    if annotation is SecretStr:
-        return True
-    return any(_is_secret(arg) for arg in getattr(annotation, "__args__", ()))
 
 
 def _is_env_ref(value: Any) -> bool:
@@ -86,23 +76,7 @@ def _resolve_env(values: dict[str, Any]) -> dict[str, Any]:
     return resolved
 
 
-def _is_encodable(value: Any) -> bool:
-    """No lone surrogate anywhere (JSON's ``"\\ud800"``): the store writes UTF-8."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return False
-        return True
-    if isinstance(value, dict):
-        return all(_is_encodable(k) and _is_encodable(v) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_is_encodable(v) for v in value)
-    return True
-
-
-def _check_env_refs(handler: WebhookHandler[Any, Any], changes: dict[str, Any]) -> None:
-    secrets = secret_fields(handler.Config)
+def _check_env_refs(changes: dict[str, Any], secrets: tuple[str, ...]) -> None:
     for name, value in changes.items():
         if not _is_env_ref(value):
             continue
@@ -170,7 +144,7 @@ async def show_config(
 def masked(config: SourceConfig, enabled: bool) -> dict[str, Any]:
     """``config`` as it may be shown: secrets masked (``None`` when unset), plus ``enabled``."""
     shown = config.model_dump(mode="json")
-    for name in secret_fields(type(config)):
+    for name in secret_field_names(type(config)):
         secret = getattr(config, name)
         # An empty secret is none: showing the mask would say the source is protected.
         shown[name] = MASK if secret is not None and secret.get_secret_value() else None
@@ -197,14 +171,15 @@ async def update_config(
     enabled = changes.pop(ENABLED, None)
     if enabled is not None and not isinstance(enabled, bool):
         raise BadRequest("enabled: must be true or false")
-    secrets = secret_fields(handler.Config)
+    secrets = secret_field_names(handler.Config)
     changes = {k: v for k, v in changes.items() if not (k in secrets and v == MASK)}
     # An empty secret is no secret: stored as unset, so nothing reads it as protection.
     changes = {k: None if k in secrets and v == "" else v for k, v in changes.items()}
     for name, value in changes.items():
-        if not _is_encodable(value):
+        # No lone surrogate anywhere (JSON's "\ud800"): the store writes UTF-8.
+        if surrogate_at(value, "") is not None:
             raise BadRequest(f"{name}: text with a lone surrogate is not valid Unicode")
-    _check_env_refs(handler, changes)
+    _check_env_refs(changes, secrets)
     stored = await store.get_config(project_id, handler.source, _fields(handler))
     validated = _validate(handler, {**stored, **changes}).model_dump(mode="json")
     await _check_outbound(

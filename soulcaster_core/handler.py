@@ -152,7 +152,7 @@ def _parse_json_strictly(body: bytes) -> Any:
     # they pay the check.
     if _SURROGATE_ESCAPE.search(text):
         try:
-            where = _surrogate_at(value, "")
+            where = surrogate_at(value, "")
         except RecursionError:
             where = "body"
         if where is not None:
@@ -160,7 +160,7 @@ def _parse_json_strictly(body: bytes) -> Any:
     return value
 
 
-def _surrogate_at(value: Any, path: str) -> str | None:
+def surrogate_at(value: Any, path: str) -> str | None:
     """The path of the first string holding an unpaired surrogate, or ``None``."""
     if isinstance(value, str):
         try:
@@ -171,13 +171,13 @@ def _surrogate_at(value: Any, path: str) -> str | None:
     children: list[tuple[str, Any]] = []
     if isinstance(value, dict):
         for key, child in value.items():
-            if _surrogate_at(key, "") is not None:
+            if surrogate_at(key, "") is not None:
                 return f"{path or 'body'} (a field name)"
             children.append((f"{path}.{key}" if path else key, child))
     elif isinstance(value, list):
         children = [(f"{path}[{index}]", child) for index, child in enumerate(value)]
     for child_path, child in children:
-        if (found := _surrogate_at(child, child_path)) is not None:
+        if (found := surrogate_at(child, child_path)) is not None:
             return found
     return None
 

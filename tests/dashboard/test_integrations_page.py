@@ -13,7 +13,7 @@ import pytest
 from pydantic import BaseModel, Field, SecretStr
 
 from soulcaster_core import FeedbackItem, SourceConfig, WebhookHandler, WebhookRequest, hookimpl
-from soulcaster_core.configs import secret_fields
+from soulcaster_core.handler import secret_field_names
 from soulcaster_core.plugins import load_plugins
 from soulcaster_core.testing import SoulcasterClient, running_app
 
@@ -230,13 +230,15 @@ INSTALLED = load_plugins().handlers
 
 @pytest.mark.parametrize(
     "source",
-    sorted(s for s, h in INSTALLED.items() if h.sample is not None and secret_fields(h.Config)),
+    sorted(
+        s for s, h in INSTALLED.items() if h.sample is not None and secret_field_names(h.Config)
+    ),
 )
 def test_with_a_secret_set_the_test_webhook_is_signed_and_accepted(
     client: SoulcasterClient, source: str
 ) -> None:
     handler = INSTALLED[source]
-    secret = secret_fields(handler.Config)[0]
+    secret = secret_field_names(handler.Config)[0]
     client.configure(source, **{secret: "a-real-looking-secret"})
     outcome = card(post(client, f"{source}/test").text, source)
     assert re.search(r"HTTP 20[01]</strong>: (created|duplicate|updated)", outcome), outcome

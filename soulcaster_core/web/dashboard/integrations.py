@@ -14,9 +14,8 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from ...configs import secret_fields
 from ...errors import BadRequest, HTTPError, StoreUnavailable
-from ...handler import WebhookHandler
+from ...handler import WebhookHandler, secret_field_names
 from ...pipeline import Answer, deliver, handler_for
 from ...plugins import PluginInfo
 from ..api_routes import project_stats
@@ -84,7 +83,7 @@ def webhook_url(page: Page, source: str) -> str:
 
 def sender_instructions(handler: WebhookHandler[Any, Any]) -> str:
     """The handler's own words; ``{token}`` names the secret field instead of showing it."""
-    names = secret_fields(handler.Config)
+    names = secret_field_names(handler.Config)
     return handler.auth_instructions.replace("{token}", f"<{names[0] if names else 'secret'}>")
 
 
