@@ -59,10 +59,11 @@ from .merge import (
     EMPTY_TEXTS,
     MergePolicy,
     assemble,
-    check_policy,
     item_units,
     merge_units,
+    policy_json,
     richness,
+    to_text,
 )
 
 T = TypeVar("T")
@@ -329,10 +330,9 @@ class SQLiteStore(Store):
         raw: RawBody | None = None,
         raw_ttl: int = RAW_TTL_SECONDS,
     ) -> IngestResult:
-        check_policy(policy)
+        policy_json(policy)  # checks the policy, once per policy object, as Redis does
         last_seen = iso(item.last_seen or item.created_at)
         received_ms = int(item.received_at.timestamp() * 1000)
-        units = item_units(item)
         if raw_ttl <= 0:  # nothing to keep it for
             raw = None
         record_id = new_record_id()
@@ -359,10 +359,10 @@ class SQLiteStore(Store):
                     (*key, item.external_id),
                 ).fetchone()
                 if row is None:
-                    result, status, changed = self._insert(conn, item, units, last_seen)
+                    result, status, changed = self._insert(conn, item, last_seen, received_ms)
                 else:
                     result, status, changed = self._merge(
-                        conn, row, item, units, policy, occurrence, received_ms
+                        conn, row, item, policy, occurrence, received_ms, last_seen
                     )
                 if delivery_id is not None:
                     conn.execute(
@@ -381,7 +381,7 @@ class SQLiteStore(Store):
 
     @staticmethod
     def _insert(
-        conn: sqlite3.Connection, item: FeedbackItem, units: list[tuple[str, str]], last_seen: str
+        conn: sqlite3.Connection, item: FeedbackItem, last_seen: str, received_ms: int
     ) -> tuple[IngestResult, tuple[str, str] | None, list[str]]:
         conn.execute(
             "INSERT INTO items (id, project, source, external_id, data, received_ms,"
@@ -392,7 +392,7 @@ class SQLiteStore(Store):
                 item.source,
                 item.external_id,
                 item.model_dump_json(),
-                int(item.received_at.timestamp() * 1000),
+                received_ms,
                 last_seen,
                 item.metadata.get("status"),
                 f"{item.title}\n{item.body}".lower(),
@@ -401,7 +401,7 @@ class SQLiteStore(Store):
         conn.execute(
             "INSERT INTO outbox (project, item_id) VALUES (?, ?)", (item.project_id, item.id)
         )
-        status = dict(units).get("metadata.status", "null")
+        status = to_text(item.metadata.get("status"))
         change = None if status in EMPTY_TEXTS else ("null", status)
         return IngestResult(status="created", id=item.id), change, []
 
@@ -410,10 +410,10 @@ class SQLiteStore(Store):
         conn: sqlite3.Connection,
         row: sqlite3.Row,
         item: FeedbackItem,
-        units: list[tuple[str, str]],
         policy: MergePolicy,
         occurrence: bool,
         received_ms: int,
+        last_seen: str,
     ) -> tuple[IngestResult, tuple[str, str] | None, list[str]]:
         """Refine the stored item by ``item`` (what ingest.lua does in Redis)."""
         fields: dict[str, Any] = json.loads(row["data"])
@@ -423,7 +423,7 @@ class SQLiteStore(Store):
         versions: dict[str, int] = json.loads(row["versions"] or "{}")
         merged = merge_units(
             dict(item_units(stored)),
-            units,
+            item_units(item),
             policy,
             richness=(richness(item), richness(stored)),
             received_ms=received_ms,
@@ -443,7 +443,6 @@ class SQLiteStore(Store):
             status = refined.metadata.get("status")
         versions.update(merged.versions)
         bump = 1 if occurrence else 0
-        last_seen = iso(item.last_seen or item.created_at)
         conn.execute(
             "UPDATE items SET occurrences = occurrences + ?,"
             " last_seen = CASE WHEN ? AND ? > last_seen THEN ? ELSE last_seen END,"
