@@ -15,7 +15,7 @@ from ..models import Project, slugify, utcnow
 from ..pipeline import replay
 from ..services import Services
 from .auth import require_token
-from .deps import int_param, json_object, project_param, services_of
+from .deps import int_param, json_object, project_param, raw_body_of, services_of
 
 
 def item_json(item: Any) -> dict[str, Any]:
@@ -217,18 +217,11 @@ async def get_delivery_body(request: Request) -> Response:
       200: {description: the body as it arrived (capped at SOULCASTER_MAX_BODY_BYTES)}
       404: {description: 'no such item or delivery, or the body expired ("expired")'}
     """
-    services, project_id, item_id = await _known_item(request)
-    event_id = request.path_params["event_id"]
-    records = await services.store.list_deliveries(project_id, item_id)
-    record = next((r for r in records if r.id == event_id), None)
-    if record is None:
-        raise NotFound("no such delivery in this item's history")
-    if record.raw_size is None:
-        raise NotFound("this delivery came with no body (a sync that fetched no JSON event)")
-    raw = await services.store.get_raw_body(project_id, event_id)
-    if raw is None:
-        days = services.settings.raw_retention_days
-        raise NotFound(f"expired: raw bodies are kept for {days:g} days")
+    # An unknown item has no history: no item read is needed to answer it with a 404.
+    params = request.path_params
+    raw = await raw_body_of(
+        services_of(request), await project_param(request), params["item_id"], params["event_id"]
+    )
     return Response(
         raw.body,
         media_type=raw.content_type or "application/octet-stream",

@@ -8,10 +8,11 @@ from typing import Any
 
 from starlette.requests import Request
 
-from ..errors import BadRequest, PayloadTooLarge
+from ..errors import BadRequest, NotFound, PayloadTooLarge
 from ..json_depth import body_too_deep, too_deep
 from ..pipeline import require_project
 from ..services import Services
+from ..store.history import RawBody
 
 log = logging.getLogger(__name__)
 
@@ -89,3 +90,19 @@ def int_param(request: Request, name: str, default: int, low: int, high: int) ->
     if not low <= value <= high:
         raise BadRequest(f"{name} must be between {low} and {high}")
     return value
+
+
+async def raw_body_of(services: Services, project_id: str, item_id: str, record_id: str) -> RawBody:
+    """The raw body of one delivery in an item's history (API and dashboard): a 404 says why
+    there is none."""
+    records = await services.store.list_deliveries(project_id, item_id)
+    record = next((r for r in records if r.id == record_id), None)
+    if record is None:
+        raise NotFound("no such delivery in this item's history")
+    if record.raw_size is None:
+        raise NotFound("this delivery came with no body (a sync that fetched no JSON event)")
+    raw = await services.store.get_raw_body(project_id, record_id)
+    if raw is None:
+        days = services.settings.raw_retention_days
+        raise NotFound(f"expired: raw bodies are kept for {days:g} days")
+    return raw

@@ -8,6 +8,7 @@ from starlette.routing import Route
 from ...errors import BadRequest, NotFound
 from ...models import Cluster, FeedbackItem
 from ...store.base import parse_cursor
+from ..deps import raw_body_of
 from .item_view import item_view
 from .page import Page, dashboard_page
 from .templates import SECURITY_HEADERS
@@ -65,13 +66,8 @@ async def feedback_item(page: Page) -> Response:
 @dashboard_page
 async def delivery_body(page: Page) -> Response:
     """A delivery's raw body, as plain text: whatever it holds, it is never run as a page."""
-    store = page.services.store
-    item_id, record_id = page.request.path_params["item_id"], page.request.path_params["event_id"]
-    if all(r.id != record_id for r in await store.list_deliveries(page.project_id, item_id)):
-        raise NotFound("no such delivery in this item's history")
-    raw = await store.get_raw_body(page.project_id, record_id)
-    if raw is None:
-        raise NotFound("this delivery's body is not kept (expired, or it came without one)")
+    params = page.request.path_params
+    raw = await raw_body_of(page.services, page.project_id, params["item_id"], params["event_id"])
     headers = {**SECURITY_HEADERS, "content-security-policy": "default-src 'none'; sandbox"}
     return Response(raw.body, media_type="text/plain; charset=utf-8", headers=headers)
 
