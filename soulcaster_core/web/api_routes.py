@@ -45,14 +45,12 @@ async def create_project(request: Request) -> Response:
       200: {description: a project with that id exists already; it is returned unchanged}
     """
     body = await json_object(request)
-    name = body.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise BadRequest("name: a non-empty string is required")
+    name = _name(body)
     open_ingestion = _flag(body, ALLOW_UNAUTHENTICATED, False)
     try:
         project = Project(
             id=body.get("id") or slugify(name),
-            name=name.strip(),
+            name=name,
             allow_unauthenticated=open_ingestion,
         )
     except ValidationError:
@@ -65,6 +63,13 @@ async def create_project(request: Request) -> Response:
 
 
 ALLOW_UNAUTHENTICATED = "allow_unauthenticated"
+
+
+def _name(body: dict[str, Any]) -> str:
+    name = body.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise BadRequest("name: a non-empty string is required")
+    return name.strip()
 
 
 def _flag(body: dict[str, Any], name: str, default: bool) -> bool:
@@ -116,10 +121,7 @@ async def update_project(request: Request) -> Response:
     if ALLOW_UNAUTHENTICATED in body:
         changes[ALLOW_UNAUTHENTICATED] = _flag(body, ALLOW_UNAUTHENTICATED, False)
     if "name" in body:
-        name = body["name"]
-        if not isinstance(name, str) or not name.strip():
-            raise BadRequest("name: a non-empty string is required")
-        changes["name"] = name.strip()
+        changes["name"] = _name(body)
     project = project.model_copy(update=changes)
     await services_of(request).save_project(project)
     return JSONResponse(project.model_dump(mode="json"))
