@@ -64,6 +64,9 @@ class FeedbackItem(BaseModel):
     service: str | None = None
     environment: str | None = None
     release: str | None = None
+    #: The route or job the failure ran under, as the sender names it (``POST /api/orders/{id}``,
+    #: ``reports.tasks.build_weekly``): what an alert on an endpoint shares with its errors.
+    endpoint: str | None = None
     #: A distributed trace id: the strongest link between items of one failure.
     trace_id: str | None = None
     #: Severity in the sender's words, lower case: ``error``, ``warning``, ``critical``...

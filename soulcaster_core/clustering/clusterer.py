@@ -452,7 +452,15 @@ class Clusterer:
             # An alert that named the task or job this stack enters by came first; once an
             # error has joined it, only that error does (a task can fail in several ways).
             record = batch.usable(key)
-            if record is None or record.get("kind") != "mention":
+            if record is None:
+                continue
+            if record.get("kind") == "entry":
+                # An error entered there first. An alert's word about an error (no frames) of
+                # its type, or of no type, is about it: the key is ambiguous when two are.
+                if not doc.frames and (not doc.exc_type or record.get("type") == doc.exc_type):
+                    return _Decision(str(record["cluster_id"]), "entry")
+                continue
+            if record.get("kind") != "mention":
                 continue
             if record.get("frames") and (
                 record.get("type") != doc.exc_type or not _stacks_agree(doc, record, helpers)

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..models import FeedbackItem
-from ..parsing import parse_trace
+from ..parsing import endpoint_name, parse_trace
 from ..parsing.libraries import NATIVE, class_in_app, path_in_app
 from ..stacktrace import ExceptionInfo, Frame
 from .messages import canonical, key_type
@@ -74,7 +74,29 @@ _HEADLINE_HINT = re.compile(
 )
 # "[Triggered on {host:web-1}]", "[P1]", "[Recovered]": alert state, not the problem.
 _TAGS_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,200}\]\s*)+")
-_SCOPE = re.compile(r"\{[^{}]*\}")
+# A scope may hold a route's parameters: "{resource_name:post_/a/{id}/b,service:api}".
+_SCOPE = re.compile(r"\{(?:[^{}]|\{[^{}]*\})*\}")
+# "key:value" in a scope, and the keys that name a place rather than a problem.
+_SCOPE_PAIR = re.compile(r"(?P<key>[\w.@-]+):(?:[^,{}]|\{[^{}]*\})*")
+_PLACE_KEYS = frozenset(
+    {
+        "host",
+        "hostname",
+        "pod",
+        "pod_name",
+        "kube_pod",
+        "container",
+        "container_name",
+        "container_id",
+        "instance",
+        "instance-type",
+        "ip",
+        "availability-zone",
+        "zone",
+        "node",
+    }
+)
+_LEADING_SCOPES = re.compile(r"(?:\{(?:[^{}]|\{[^{}]*\})*\}\s*)+")
 # A bundler's content hash in a file name: "chunk-3f9a1c", "main.8e4b2a0d".
 _HASHED = re.compile(r"[0-9a-f]{6,}|\d{3,}")
 # A log line's source before " - ": a program or component name of up to four words.
@@ -149,6 +171,8 @@ class ClusterDoc:
     #: The names of the stack's entry point: its outermost application frame's function, and
     #: the class it belongs to where a language names one (``CertificateIssuerJob#perform``).
     entries: tuple[str, ...] = ()
+    #: The route or job the item ran under (``endpoints.endpoint_name``): an entry point too.
+    endpoint: str | None = None
     #: One key per application frame, innermost first: the first that is not a shared helper
     #: is the item's key (the clusterer decides which frames are helpers).
     frame_keys: tuple[GroupingKey, ...] = field(init=False)
@@ -199,9 +223,12 @@ class ClusterDoc:
             self.cause_keys = tuple(
                 _key("message", kind, message) for kind, message in self.causes if message
             )
+            # Without frames the item is an alert's word about an error: it names an entry
+            # point as an alert does (see ``mentions``).
+            role: KeyKind = "entry" if self.frames else "mention"
             self.entry_keys = tuple(
-                _key("entry", n)
-                for n in sorted({_identifier(e) for e in self.entries})
+                GroupingKey(role, _key("entry", n).id)
+                for n in sorted({_identifier(e) for e in (*self.entries, self.endpoint or "")})
                 if len(n) >= 6
             )
             found = [
@@ -271,10 +298,10 @@ class ClusterDoc:
         """For an alert or log line: the ``entry`` keys of the code names it mentions (a task
         ``reports.tasks.build_weekly_report``, a job ``CertificateIssuerJob``), so that it
         meets the errors whose stacks enter there, whichever comes first."""
-        if self.is_exception or not _CODE_NAME.search(self.head):
+        if self.is_exception:
             return ()
-        names: set[str] = set()
-        for word in _WORDS.split(self.head):
+        names = {_identifier(self.endpoint)} if self.endpoint else set()
+        for word in _WORDS.split(self.head) if _CODE_NAME.search(self.head) else ():
             if len(word) >= 6 and _CODE_NAME.search(word):
                 # The whole name, its last part (a function), and a class before it.
                 parts = word.split(".")
@@ -446,11 +473,12 @@ def stored_exceptions(item: FeedbackItem) -> list[ExceptionInfo]:
 def document_for(item: FeedbackItem) -> ClusterDoc:
     """The clustering view of ``item``; pure, so the worker and the benchmark share it."""
     exceptions = stored_exceptions(item)
+    endpoint = endpoint_name(item.endpoint)
     if exceptions:
-        return exception_document(exceptions, item.service)
+        return exception_document(exceptions, item.service, endpoint)
     if len(item.title) + len(item.body) + len(item.raw_text) <= CACHED_TEXT:
-        return _text_document(item.title, item.body, item.raw_text, item.service)
-    return build_document(item.title, item.body, item.raw_text, item.service)
+        return _text_document(item.title, item.body, item.raw_text, item.service, endpoint)
+    return build_document(item.title, item.body, item.raw_text, item.service, endpoint)
 
 
 #: Longest text (title, body and raw text together) whose document is cached.
@@ -458,7 +486,7 @@ CACHED_TEXT = 2048
 
 
 def exception_document(
-    exceptions: Sequence[ExceptionInfo], service: str | None = None
+    exceptions: Sequence[ExceptionInfo], service: str | None = None, endpoint: str | None = None
 ) -> ClusterDoc:
     """The document of an item whose exceptions a plugin read: nothing of its text is used."""
     thrown = exceptions[-1]
@@ -472,6 +500,7 @@ def exception_document(
         files=tuple(file for _, file in found),
         causes=tuple((key_type(e.type), _said(e.type, e.value)[1]) for e in exceptions[:-1]),
         entries=_entries(exceptions),
+        endpoint=endpoint,
     )
 
 
@@ -491,6 +520,7 @@ def _exception_doc(
     files: tuple[str | None, ...] = (),
     causes: tuple[tuple[str, str], ...] = (),
     entries: tuple[str, ...] = (),
+    endpoint: str | None = None,
 ) -> ClusterDoc:
     exc_type, masked = _said(kind, message)
     typed = key_type(kind)
@@ -498,7 +528,14 @@ def _exception_doc(
         # A message with neither a type that says anything nor a stack (a logged error, a
         # sample quoted by a monitor) is a log line: its template and skeleton find it.
         # (A type that says nothing is left out: "*fmt.wrapError: x" and "x" are one line.)
-        return ClusterDoc(head=masked, frames=(), exc_type="", text=masked, service=service or None)
+        return ClusterDoc(
+            head=masked,
+            frames=(),
+            exc_type="",
+            text=masked,
+            service=service or None,
+            endpoint=endpoint,
+        )
     head = f"{exc_type}: {masked}" if exc_type and masked else exc_type or masked or MASK
     return ClusterDoc(
         head=head,
@@ -513,17 +550,26 @@ def _exception_doc(
         files=files or (None,) * len(frames),
         causes=causes,
         entries=entries,
+        endpoint=endpoint,
     )
 
 
 @lru_cache(maxsize=8192)
-def _text_document(title: str, body: str, raw_text: str, service: str | None) -> ClusterDoc:
+def _text_document(
+    title: str, body: str, raw_text: str, service: str | None, endpoint: str | None
+) -> ClusterDoc:
     # Without structured exceptions, the document follows from the text alone, and the same
     # log line or alert arrives again and again (over half the lines of LogHub-2k repeat one).
-    return build_document(title, body, raw_text, service)
+    return build_document(title, body, raw_text, service, endpoint)
 
 
-def build_document(title: str, body: str, raw_text: str, service: str | None = None) -> ClusterDoc:
+def build_document(
+    title: str,
+    body: str,
+    raw_text: str,
+    service: str | None = None,
+    endpoint: str | None = None,
+) -> ClusterDoc:
     """The document of an item that came as text: a log line, an alert, a hand-written report."""
     title = _strip_tags(title)
     # Plugins usually make the raw text of the title and the body: then it is the whole text.
@@ -546,6 +592,7 @@ def build_document(title: str, body: str, raw_text: str, service: str | None = N
             "text",
             files=tuple(file for _, file in found),
             entries=_entries(parsed),
+            endpoint=endpoint,
         )
     # No exception: the title states the problem (an alert, a log line), unless the model cut
     # it short; then its full first line, from the raw text it was cut from.
@@ -556,8 +603,24 @@ def build_document(title: str, body: str, raw_text: str, service: str | None = N
             if line.startswith(title[:-1]):
                 statement = line
                 break
-    head = _cap(mask(statement)) or MASK
-    return ClusterDoc(head=head, frames=(), exc_type="", text=head, service=service or None)
+    head = _cap(_masked_statement(statement)) or MASK
+    return ClusterDoc(
+        head=head, frames=(), exc_type="", text=head, service=service or None, endpoint=endpoint
+    )
+
+
+def _masked_statement(statement: str) -> str:
+    """The statement masked, but for the scope in front of it (``{resource_name:get_/v1/x}``):
+    a monitor's groups by route, job or error are different problems, whatever values they
+    name; its groups by host or pod are one problem in several places."""
+    scopes = _LEADING_SCOPES.match(statement) if statement.startswith("{") else None
+    if scopes is None:
+        return mask(statement)
+    scope = _SCOPE_PAIR.sub(
+        lambda m: f"{m['key']}:{MASK}" if m["key"].lower() in _PLACE_KEYS else m[0],
+        scopes.group(0),
+    )
+    return f"{scope}{mask(statement[scopes.end() :])}"
 
 
 def _headlines(text: str) -> list[tuple[str, str]]:

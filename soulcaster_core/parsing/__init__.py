@@ -10,10 +10,13 @@ trace sent as frames look alike to grouping.
   and exceptions (``logs``).
 - ``log_message(line)``: a one-line text log record's message, without its time, level and
   logger (``logs``).
+- ``endpoint_name(text)``: a route or job name as every tool's spelling of it compares
+  (``endpoints``).
 - ``normal_level(word)``: a level word in ``FeedbackItem.level``'s vocabulary (``logs``).
 """
 
+from .endpoints import endpoint_name
 from .logs import LogLine, log_message, normal_level, parse_log_line
 from .traces import parse_trace
 
-__all__ = ["LogLine", "log_message", "normal_level", "parse_log_line", "parse_trace"]
+__all__ = ["LogLine", "endpoint_name", "log_message", "normal_level", "parse_log_line", "parse_trace"]

@@ -101,6 +101,22 @@ _ENV_KEYS = (
     "dd.env",
     "resource.deployment.environment",
 )
+# The route a request log names (OpenTelemetry's http.route first: it is already a pattern).
+_ENDPOINT_KEYS = (
+    "http.route",
+    "route",
+    "http.target",
+    "url.path",
+    "http.url_details.path",
+    "request.path",
+    "path",
+    "request_path",
+    "transaction",
+    "job",
+    "job_class",
+    "task",
+    "task_name",
+)
 _WRAPPED = ("log", "message", "msg")
 
 # pino and bunyan write levels as numbers.
@@ -132,6 +148,8 @@ class LogLine:
     environment: str | None
     exceptions: list[ExceptionInfo]
     fields: dict[str, Any]
+    #: The route or job the record was written under (see ``endpoints.endpoint_name``).
+    endpoint: str | None = None
 
 
 def parse_log_line(text: str) -> LogLine | None:
@@ -180,6 +198,7 @@ def _parse(text: str) -> LogLine | None:
         environment=fields.text(_ENV_KEYS),
         exceptions=exceptions,
         fields=obj,
+        endpoint=fields.text(_ENDPOINT_KEYS),
     )
 
 

@@ -389,3 +389,76 @@ def test_messages_quoted_by_a_logger_or_rendered_by_an_alert_are_the_same_messag
         "QueryException", "update stock set x = 1"
     )
     assert canonical("E", "") == ("E", "")
+
+
+async def test_an_endpoint_monitor_meets_the_one_error_of_that_route(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # The error names no route in its frames: only its transaction does, and the monitor's
+    # resource in Datadog's spelling. A second bug on another route stays apart.
+    error = item(
+        exceptions=[exc("InvalidOperation", "ConversionSyntax", "create_offer")],
+        endpoint="POST /api/offers/{offer_id}/accept",
+    )
+    monitor = item(
+        "datadog",
+        "[P2] [Triggered on {resource_name:post_/api/offers/{offer_id}/accept}] api errors",
+        endpoint="post_/api/offers/{offer_id}/accept",
+    )
+    other = item(
+        "datadog",
+        "[P2] [Triggered on {resource_name:get_/api/offers}] api errors",
+        endpoint="get_/api/offers",
+    )
+    a, b, c = await clusters_of(clusterer, store, error, monitor, other)
+    assert a == b != c
+
+
+async def test_a_route_with_two_bugs_decides_no_alert(clusterer: Clusterer, store: Store) -> None:
+    route = "POST /api/offers/{offer_id}/accept"
+    first = item(exceptions=[exc("KeyError", "'price'", "accept_offer")], endpoint=route)
+    second = item(exceptions=[exc("TimeoutError", "db timed out", "save_offer")], endpoint=route)
+    monitor = item("datadog", "[P2] [Triggered] offer errors", endpoint="post_/api/offers/_/accept")
+    a, b, c = await clusters_of(clusterer, store, first, second, monitor)
+    assert len({a, b, c}) == 3
+
+
+async def test_a_job_named_by_its_transaction_meets_the_task_monitor(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Raised in the queue library's import of the job: no application frame names the job.
+    error = item(
+        exceptions=[
+            ExceptionInfo(
+                type="AttributeError",
+                value="module 'farm.jobs' has no attribute 'rollup_totals'",
+                frames=[Frame(function="import_attribute", filename="rq/utils.py", in_app=False)],
+            )
+        ],
+        endpoint="farm.jobs.rollup_totals",
+    )
+    monitor = item(
+        "datadog",
+        "[P2] [Triggered on {resource_name:farm.jobs.rollup_totals}] Background task failures",
+        endpoint="farm.jobs.rollup_totals",
+    )
+    a, b = await clusters_of(clusterer, store, monitor, error)
+    assert a == b
+
+
+async def test_a_monitors_groups_by_route_are_two_problems_by_host_one(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def alert(scope: str) -> FeedbackItem:
+        return item("datadog", f"[P2] [Triggered on {{{scope}}}] Error rate on api routes")
+
+    found = await clusters_of(
+        clusterer,
+        store,
+        alert("resource_name:get_/v1/zones/{zone_id}/quote,service:api"),
+        alert("resource_name:get_/v1/sessions/{session_id}/receipt,service:api"),
+        alert("host:web-12,service:api"),
+        alert("host:web-7,service:api"),
+    )
+    assert found[0] != found[1]
+    assert found[2] == found[3] not in found[:2]

@@ -46,6 +46,7 @@ class FailingError:
     service: str | None = None
     environment: str | None = None
     trace_id: str | None = None
+    endpoint: str | None = None
 
 
 NOTHING = FailingError()
@@ -94,10 +95,14 @@ def _in_samples(message: str) -> FailingError | None:
         # A JSON log line, or a record whose fields follow its head (zap's console encoder).
         if "{" in text.split("\n", 1)[0] and (line := parse_log_line(text)) is not None:
             if line.exceptions:
-                return FailingError(line.exceptions, line.service, line.environment, line.trace_id)
+                return FailingError(
+                    line.exceptions, line.service, line.environment, line.trace_id, line.endpoint
+                )
             if line.message:  # a warning's record: its message is what went wrong
                 said = ExceptionInfo(type=None, value=line.message, frames=[])
-                return FailingError([said], line.service, line.environment, line.trace_id)
+                return FailingError(
+                    [said], line.service, line.environment, line.trace_id, line.endpoint
+                )
             continue
         if chain := parse_trace(text):
             return FailingError(chain)

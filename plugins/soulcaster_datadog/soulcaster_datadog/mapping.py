@@ -104,6 +104,8 @@ def datadog_event_to_feedback_item(event: dict[str, Any], project_id: str) -> Fe
         environment=tagged("env", texts["environment"], group_values, tag_values)
         or error.environment,
         trace_id=error.trace_id,
+        # An APM or task monitor grouped by resource names the route or job that fails.
+        endpoint=tagged("resource_name", None, group_values, tag_values) or error.endpoint,
         level=alert_level(texts["alert_type"], status, texts["alert_priority"]),
         links=alert_links(texts["link"], texts["snapshot_url"], body),
         tags=tag_values,

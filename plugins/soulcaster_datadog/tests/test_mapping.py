@@ -278,3 +278,16 @@ def test_tags_are_always_a_list(tags: Any, expected: list[str]) -> None:
 def test_nested_list_in_tags_is_a_bad_payload() -> None:
     with pytest.raises(BadPayload, match=r"^tags\[1\]: "):
         datadog_event_to_feedback_item({"title": "x", "tags": ["env:prod", ["a"]]}, "acme")
+
+
+def test_an_apm_monitor_grouped_by_resource_names_the_endpoint() -> None:
+    item = datadog_event_to_feedback_item(
+        {
+            "id": "1",
+            "title": "[P2] [Triggered on {resource_name:post_/api/offers,service:api}] api errors",
+            "body": "Error rate on `POST /api/offers` is 25%.",
+            "date": "1772902235862",
+        },
+        "acme",
+    )
+    assert (item.endpoint, item.service) == ("post_/api/offers", "api")

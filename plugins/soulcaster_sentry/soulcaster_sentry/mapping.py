@@ -91,6 +91,7 @@ def feedback_item_from(event: SentryEvent, project_id: str) -> FeedbackItem:
         service=parts.service,
         environment=parts.environment,
         release=parts.release,
+        endpoint=parts.endpoint,
         trace_id=parts.trace_id,
         level=level,
         links=parts.links,
@@ -184,6 +185,7 @@ class _Parts:
     service: str | None = None
     environment: str | None = None
     release: str | None = None
+    endpoint: str | None = None
     trace_id: str | None = None
     links: dict[str, str] = field(default_factory=dict)
     tags: dict[str, str] = field(default_factory=dict)
@@ -278,6 +280,8 @@ def _event_parts(event: SentryEvent) -> _Parts:
     title = headline or message or event_title or f"Sentry {kind} {event_id or issue_id}"
     tags = tag_dict(found, path)
     culprit = fields.text(found, "culprit", path)
+    # The route or task the event ran under; the tag is the SDK's copy of the same name.
+    transaction = fields.text(found, "transaction", path) or tags.get("transaction")
     metadata: dict[str, Any] = {
         "issue_id": issue_id,
         "event_id": event_id,
@@ -285,7 +289,7 @@ def _event_parts(event: SentryEvent) -> _Parts:
         "culprit": culprit,
         "issue_url": issue_url,
         "message": message,
-        "transaction": fields.text(found, "transaction", path),
+        "transaction": transaction,
     }
     if event.resource == "event_alert":
         data = event.data
@@ -303,6 +307,7 @@ def _event_parts(event: SentryEvent) -> _Parts:
         service=_service_tag(tags),
         environment=_tagged_environment(found, path, tags),
         release=fields.text(found, "release", path) or tags.get("release"),
+        endpoint=transaction,
         trace_id=_trace_id(found, path),
         links=http_links(sentry=web_url, issue=issue_page(web_url)),
         tags=tags,

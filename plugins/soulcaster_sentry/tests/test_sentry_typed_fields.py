@@ -139,6 +139,7 @@ def test_an_error_hands_over_its_trace_release_environment_service_and_links(
     assert item.environment == "production"
     assert item.service == "payments-api"
     assert item.trace_id == "4bf92f3577b34da6a3ce929d0e0e4736"
+    assert item.endpoint == "POST /v1/charges"  # the transaction: what an APM monitor names
     assert item.level == "error"
     assert item.links == {
         "sentry": "https://kestrel-labs.sentry.io/issues/5830502664/events/a61f4c0e9b2d47e3b8c5d1f0e2a3b4c5/",

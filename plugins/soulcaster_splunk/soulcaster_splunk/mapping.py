@@ -79,6 +79,7 @@ def splunk_alert_to_feedback_item(
             trace_id=reading.trace_id,
             environment=reading.environment,
             level=reading.level,
+            endpoint=reading.endpoint,
         )
     link = parsed.results_link
     if link and link.startswith(("https://", "http://")):

@@ -57,6 +57,8 @@ class RowReading:
     trace_id: str | None = None
     environment: str | None = None
     level: str | None = None
+    #: The route or job a JSON log record was written under.
+    endpoint: str | None = None
     #: Splunk's default fields of the row (``_raw`` aside).
     default_fields: Row = field(default_factory=dict)
 
@@ -80,6 +82,7 @@ def read_row(row: Row) -> RowReading:
             trace_id=line.trace_id or columns.trace_id,
             environment=line.environment or columns.environment,
             level=line.level or columns.level,
+            endpoint=line.endpoint,
             default_fields=default,
         )
     if raw_text:

@@ -189,6 +189,17 @@ def test_a_message_column_names_the_problem() -> None:
     assert item.exceptions == []
 
 
+def test_a_json_request_log_names_its_route() -> None:
+    raw = (
+        '{"level":"error","msg":"request failed","method":"POST","http.route":'
+        '"/v1/inspections/{id}/photos","error":"insert photo: timeout"}'
+    )
+
+    item = _item({"sid": "s3", "search_name": "inspections - errors", "result": {"_raw": raw}})
+
+    assert item.endpoint == "/v1/inspections/{id}/photos"
+
+
 def test_plain_log_lines_keep_the_search_as_title(load_alert: Load) -> None:
     for fixture in ("syslog_oom", "stats_error_rate"):
         alert = load_alert(fixture)

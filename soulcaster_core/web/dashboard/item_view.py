@@ -27,6 +27,7 @@ _TYPED_FACTS = (
     ("service", "Service"),
     ("environment", "Environment"),
     ("release", "Release"),
+    ("endpoint", "Endpoint"),
     ("trace_id", "Trace id"),
 )
 

@@ -1,0 +1,42 @@
+"""One name for a route or a job, however a tool spells it.
+
+Sentry names the transaction ``POST /api/tenancies/{tenancy_id}/renewal-offer``, Datadog's APM
+the resource ``post_/api/tenancies/{tenancy_id}/renewal-offer`` (a tag value, lower case), a
+JSON access log the path ``/api/tenancies/8812/renewal-offer``; a task is
+``reports.tasks.build_weekly`` or ``ArrearsReportJob.report``. ``endpoint_name`` brings them to
+one form: no method, no scheme or host, no query, no parameters or ids in the path, lower case.
+"""
+
+from __future__ import annotations
+
+import re
+
+_METHOD = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?:[ _]+|(?=/))", re.IGNORECASE)
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.IGNORECASE)
+# A path segment that names a parameter ({id}, :id, <int:id>, [slug], *) rather than a place.
+_PARAMETER = re.compile(r"^(?:\{.*\}|:.+|<.*>|\[.*\]|\*+|_\w+_)$")
+# A segment that is a value: a number, a UUID or a long hex id, or digits with a few letters.
+_VALUE = re.compile(r"^(?:[\d.,_-]+|[0-9a-f-]{12,}|(?=\D*\d)[\w-]{12,})$", re.IGNORECASE)
+#: Longest name read; a longer one is no route.
+MAX_CHARS = 512
+
+
+def endpoint_name(text: str | None) -> str | None:
+    """``text`` as a route (``api/tenancies/renewal-offer``) or a job name (``reports.tasks.x``)
+    compare; None when nothing of it names one."""
+    if not text:
+        return None
+    name = text.strip()
+    if not name or len(name) > MAX_CHARS:
+        return None
+    name = _METHOD.sub("", name)
+    name = _URL.sub("", name)
+    name = re.split(r"[?#\s]", name, maxsplit=1)[0]
+    if "/" not in name:
+        return name.lower() or None
+    kept = [
+        segment.lower()
+        for segment in name.split("/")
+        if segment and not _PARAMETER.match(segment) and not _VALUE.match(segment)
+    ]
+    return "/".join(kept) or None

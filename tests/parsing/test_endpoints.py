@@ -1,0 +1,39 @@
+"""One name for a route or a job, however a tool spells it."""
+
+from __future__ import annotations
+
+import pytest
+
+from soulcaster_core.parsing import endpoint_name, parse_log_line
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "POST /api/tenancies/{tenancy_id}/renewal-offer",  # Sentry's transaction
+        "post_/api/tenancies/{tenancy_id}/renewal-offer",  # Datadog's resource tag
+        "POST /api/tenancies/:id/renewal-offer",  # Express
+        "/api/tenancies/<int:pk>/renewal-offer",  # Flask/Django
+        "/api/tenancies/8812/renewal-offer?dry_run=1",  # an access log's path
+        "https://api.example.com/api/tenancies/3fa85f64-5717-4562-b3fc-2c963f66afa6/renewal-offer",
+    ],
+)
+def test_every_spelling_of_a_route_is_one_name(spelling: str) -> None:
+    assert endpoint_name(spelling) == "api/tenancies/renewal-offer"
+
+
+def test_job_names_keep_their_dots_and_nothing_is_no_name() -> None:
+    assert endpoint_name("Reports.Tasks.build_weekly") == "reports.tasks.build_weekly"
+    assert endpoint_name("ArrearsReportJob.report") == "arrearsreportjob.report"
+    assert endpoint_name("") is None
+    assert endpoint_name("/{id}/42") is None
+    assert endpoint_name("x" * 600) is None
+
+
+def test_a_json_request_log_names_its_route() -> None:
+    line = parse_log_line(
+        '{"level":"error","msg":"request failed","method":"POST",'
+        '"path":"/v1/inspections/1963/photos","error":"timeout"}'
+    )
+    assert line is not None
+    assert endpoint_name(line.endpoint) == "v1/inspections/photos"
