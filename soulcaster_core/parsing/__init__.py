@@ -19,4 +19,11 @@ from .endpoints import endpoint_name
 from .logs import LogLine, log_message, normal_level, parse_log_line
 from .traces import parse_trace
 
-__all__ = ["LogLine", "endpoint_name", "log_message", "normal_level", "parse_log_line", "parse_trace"]
+__all__ = [
+    "LogLine",
+    "endpoint_name",
+    "log_message",
+    "normal_level",
+    "parse_log_line",
+    "parse_trace",
+]
