@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from soulcaster_core.parsing import log_message, parse_log_line, parse_trace
 from soulcaster_core.stacktrace import ExceptionInfo, described
 
-# "@error.kind: GatewayTimeout", "- **error.message**: capture timed out", "error.stack = ...":
+# "@error.kind: GatewayTimeout", "- **error.message**: capture timed out", "error.stack = ...",
+# "**error:** capture timed out":
 # one error attribute per line, as authors write {{log.attributes.error.kind}} and the like.
 _ATTRIBUTE_LINE = re.compile(
-    r"^[ \t>*_`-]*@?(?:log\.)?(?:attributes\.)?error\.(?P<key>kind|type|message|msg|stack)\b"
+    r"^[ \t>*_`-]*@?(?:log\.)?(?:attributes\.)?error(?:\.(?P<key>kind|type|message|msg|stack))?\b"
     r"[*_`]*[ \t]*[:=][ \t]*(?P<value>.*)$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -27,6 +28,12 @@ _ATTRIBUTE_LINE = re.compile(
 _QUERY_KIND = re.compile(
     r"(?<![\w.@-])@?error\.(?:kind|type):"
     r"(?:\\?\"(?P<quoted>[^\"\\]+)\\?\"|(?P<bare>[^\s\"'\\(){},]+))"
+)
+# `ReadTimeout`, `java.lang.IllegalStateException`, `HttpClientErrorException$NotFound`: one
+# code span naming an exception type by its usual endings.
+_QUOTED_TYPE = re.compile(
+    r"(?<!`)`(?P<type>(?:[A-Za-z_][\w]*(?:\.|::|\\))*[A-Z][\w]*"
+    r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt)(?:\$\w+)?)`(?!`)"
 )
 _FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
 # A line of a stack trace in any language the shared parser reads. Outside a code block, only a
@@ -60,7 +67,12 @@ def failing_error(message: str, *queries: str | None) -> FailingError:
         return FailingError(_with_message(chain, attributes))
     if found := _in_samples(message):
         return found
-    kind = attributes.get("kind") or attributes.get("type") or _query_kind(message, *queries)
+    kind = (
+        attributes.get("kind")
+        or attributes.get("type")
+        or _query_kind(message, *queries)
+        or _quoted_type(message)
+    )
     value = attributes.get("message") or attributes.get("msg")
     if kind or value:
         return FailingError([ExceptionInfo(type=kind, value=value, frames=[])])
@@ -70,11 +82,12 @@ def failing_error(message: str, *queries: str | None) -> FailingError:
 def _attributes(message: str) -> dict[str, str]:
     """The ``error.*`` lines of the message; a stack runs on to the next attribute or fence."""
     found: dict[str, str] = {}
-    if "error." not in message:
+    if "rror" not in message:
         return found  # most messages: no regex
     matches = list(_ATTRIBUTE_LINE.finditer(message))
     for index, match in enumerate(matches):
-        key = match["key"].lower()
+        # A bare "error: ..." line ("**error:** save photo 42: timeout") is the error's message.
+        key = (match["key"] or "message").lower()
         value = match["value"].strip().strip("`*_").strip()
         if key == "stack":
             end = matches[index + 1].start() if index + 1 < len(matches) else len(message)
@@ -126,6 +139,15 @@ def _with_message(chain: list[ExceptionInfo], attributes: dict[str, str]) -> lis
     # A stack attribute may carry frames only; its kind and message lines complete it.
     kind = attributes.get("kind") or attributes.get("type")
     return described(chain, kind, attributes.get("message") or attributes.get("msg"))
+
+
+def _quoted_type(message: str) -> str | None:
+    """An exception type the message quotes as code ("**api** is raising `ReadTimeout`"): what
+    an APM monitor's template says of the error kind it counts."""
+    if "`" not in message:
+        return None
+    found = _QUOTED_TYPE.search(message)
+    return found["type"] if found else None
 
 
 def _query_kind(*texts: str | None) -> str | None:

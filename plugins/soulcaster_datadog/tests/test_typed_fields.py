@@ -154,3 +154,35 @@ def test_the_error_type_of_the_alerts_group() -> None:
     [error] = item.exceptions
     assert error.type == "System.Threading.Tasks.TaskCanceledException"
     assert item.service == "payments"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("**jobs** is raising `ReadTimeout` (32 spans in 10 minutes).", "ReadTimeout"),
+        (
+            "**tenancy** is raising `org.springframework.web.client.HttpClientErrorException"
+            "$NotFound` (51 spans).",
+            "org.springframework.web.client.HttpClientErrorException$NotFound",
+        ),
+        ("Error rate on `POST /api/offers` is 25%: see `runbook-7`.", None),
+    ],
+)
+def test_an_error_type_the_message_quotes_as_code(body: str, kind: str | None) -> None:
+    item = _item({"title": "[P2] [Triggered on {service:jobs}] errors by type", "body": body})
+    assert [e.type for e in item.exceptions] == ([kind] if kind else [])
+
+
+def test_a_bare_error_line_is_the_errors_message() -> None:
+    item = _item(
+        {
+            "title": "[P2] [Triggered] inspections request failures",
+            "body": "%%%\n**inspections** is logging `request failed` above the usual rate.\n"
+            "**error:** save photo 576997: insert photo: timeout: context deadline exceeded\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert (error.type, error.value) == (
+        None,
+        "save photo 576997: insert photo: timeout: context deadline exceeded",
+    )
