@@ -152,7 +152,10 @@ def shared_run(mine: Sequence[str], theirs: Sequence[str]) -> int:
 
 
 def otherwise_different(
-    mine: Sequence[str], theirs: Sequence[str], same_message: bool = True
+    mine: Sequence[str],
+    theirs: Sequence[str],
+    same_message: bool = True,
+    callers_apart: bool = False,
 ) -> bool:
     """Two stacks that end in the same frames and share none of the callers after them: those
     frames are a helper many problems pass through (an error reporter, an API client), not a
@@ -160,7 +163,8 @@ def otherwise_different(
 
     One caller on a side after one shared frame is what a release that renamed the caller
     looks like: it takes more to tell a helper: two callers, a run of two shared frames (a
-    helper calling a helper), or another message."""
+    helper calling a helper), another message, or callers in two files (``callers_apart``:
+    a rename keeps its file)."""
     run = shared_run(mine, theirs)
     mine_callers, their_callers = mine[run : run + CALLER_FRAMES], theirs[run : run + CALLER_FRAMES]
     if not (run and mine_callers and their_callers):
@@ -169,7 +173,24 @@ def otherwise_different(
         return False
     # Stacks of very different depths after the shared run are two paths, not one renamed.
     depths = abs(len(mine) - len(theirs)) >= 2
-    return min(len(mine_callers), len(their_callers)) >= 2 or run >= 2 or depths or not same_message
+    return (
+        min(len(mine_callers), len(their_callers)) >= 2
+        or run >= 2
+        or depths
+        or not same_message
+        or callers_apart
+    )
+
+
+def _callers_apart(doc: ClusterDoc, at: int, found: Mapping[str, Any]) -> bool:
+    """Whether the first callers after the frames ``doc`` (from frame ``at``) shares with a
+    key's record are in two files, where both are known."""
+    theirs = list(found.get("frames") or [])
+    run = shared_run(doc.frames[at:], theirs)
+    their_files = list(found.get("files") or [])
+    mine = doc.files[at + run] if at + run < len(doc.files) else None
+    other = their_files[run] if run < len(their_files) else None
+    return bool(mine and other and mine != other)
 
 
 def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
@@ -497,7 +518,9 @@ class Clusterer:
                 return None
             theirs = list(found.get("frames") or [])
             same_message = _same_message(doc.message, str(found.get("message") or ""))
-            if otherwise_different(doc.frames[at:], theirs, same_message):
+            if otherwise_different(
+                doc.frames[at:], theirs, same_message, _callers_apart(doc, at, found)
+            ):
                 self._mark_helper(doc, keys, at, found, batch)
                 continue
             other_file = found.get("file")

@@ -440,9 +440,10 @@ _CLASS_FILES = re.compile(r"\.(?:java|kt|scala|cs|rb|php)$")
 
 
 def _entries(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
-    """The outermost application frame of the thrown exception: its function, and its class
-    (``module`` ending in a capitalised name, or a file named after its class)."""
-    chosen = _chosen(exceptions[-1].frames) if exceptions else []
+    """The outermost application frame of the thrown exception (or of the cause whose frames
+    grouping reads, as ``_application_frames`` does): its function, and its class (``module``
+    ending in a capitalised name, or a file named after its class)."""
+    chosen = next((c for e in reversed(exceptions) if (c := _chosen(e.frames))), [])
     if not chosen:
         return ()
     outer = chosen[0]

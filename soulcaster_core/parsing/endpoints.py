@@ -17,6 +17,25 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.IGNORECASE)
 _PARAMETER = re.compile(r"^(?:\{.*\}|:.+|<.*>|\[.*\]|\*+|_\w+_)$")
 # A segment that is a value: a number, a UUID or a long hex id, or digits with a few letters.
 _VALUE = re.compile(r"^(?:[\d.,_-]+|[0-9a-f-]{12,}|(?=\D*\d)[\w-]{12,})$", re.IGNORECASE)
+#: The fields a log record or a result row names its route or job in (OpenTelemetry's
+#: ``http.route`` first: it is already a pattern).
+ENDPOINT_FIELDS = (
+    "http.route",
+    "route",
+    "http.target",
+    "url.path",
+    "http.url_details.path",
+    "request.path",
+    "path",
+    "request_path",
+    "transaction",
+    "resource_name",
+    "job",
+    "job_name",
+    "job_class",
+    "task",
+    "task_name",
+)
 #: Longest name read; a longer one is no route.
 MAX_CHARS = 512
 

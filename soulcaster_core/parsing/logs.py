@@ -27,6 +27,7 @@ from typing import Any
 import msgspec
 
 from ..stacktrace import ExceptionInfo
+from .endpoints import ENDPOINT_FIELDS
 from .log_errors import exceptions_of
 from .log_fields import Fields
 from .traces import parse_trace
@@ -100,22 +101,6 @@ _ENV_KEYS = (
     "deployment.environment",
     "dd.env",
     "resource.deployment.environment",
-)
-# The route a request log names (OpenTelemetry's http.route first: it is already a pattern).
-_ENDPOINT_KEYS = (
-    "http.route",
-    "route",
-    "http.target",
-    "url.path",
-    "http.url_details.path",
-    "request.path",
-    "path",
-    "request_path",
-    "transaction",
-    "job",
-    "job_class",
-    "task",
-    "task_name",
 )
 _WRAPPED = ("log", "message", "msg")
 
@@ -198,7 +183,7 @@ def _parse(text: str) -> LogLine | None:
         environment=fields.text(_ENV_KEYS),
         exceptions=exceptions,
         fields=obj,
-        endpoint=fields.text(_ENDPOINT_KEYS),
+        endpoint=fields.text(ENDPOINT_FIELDS),
     )
 
 

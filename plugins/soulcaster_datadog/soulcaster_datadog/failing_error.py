@@ -29,10 +29,11 @@ _QUERY_KIND = re.compile(
     r"(?<![\w.@-])@?error\.(?:kind|type):"
     r"(?:\\?\"(?P<quoted>[^\"\\]+)\\?\"|(?P<bare>[^\s\"'\\(){},]+))"
 )
-# `ReadTimeout`, `java.lang.IllegalStateException`, `HttpClientErrorException$NotFound`: one
+# `ReadTimeout`, `java.lang.IllegalStateException`, `HttpClientErrorException$NotFound`, Go's
+# `*fares.UnknownCurrencyError`: one
 # code span naming an exception type by its usual endings.
 _QUOTED_TYPE = re.compile(
-    r"(?<!`)`(?P<type>(?:[A-Za-z_][\w]*(?:\.|::|\\))*[A-Z][\w]*"
+    r"(?<!`)`(?P<type>\*?(?:[A-Za-z_][\w]*(?:\.|::|\\))*[A-Z][\w]*"
     r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt)(?:\$\w+)?)`(?!`)"
 )
 _FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from soulcaster_core.parsing import normal_level, parse_trace
+from soulcaster_core.parsing.endpoints import ENDPOINT_FIELDS
 from soulcaster_core.stacktrace import ExceptionInfo, described
 
 _SERVICE = ("service", "service.name", "dd.service", "service_name", "app_name", "application")
@@ -51,6 +52,8 @@ class Columns:
     trace_id: str | None = None
     environment: str | None = None
     level: str | None = None
+    #: The route or job the row counts or logs (``stats count by job``).
+    endpoint: str | None = None
 
 
 _NOTHING = Columns()
@@ -66,6 +69,7 @@ _ROLES: dict[str, tuple[str, int]] = {
         ("type", _ERROR_TYPE),
         ("value", _ERROR_MESSAGE),
         ("message", _MESSAGE),
+        ("endpoint", ENDPOINT_FIELDS),
     )
     for rank, name in enumerate(names)
 }
@@ -101,6 +105,7 @@ def read_columns(fields: Mapping[str, str | list[str]]) -> Columns:
         trace_id=get("trace_id"),
         environment=get("environment"),
         level=normal_level(level) if level else None,
+        endpoint=get("endpoint"),
     )
 
 

@@ -82,7 +82,7 @@ def read_row(row: Row) -> RowReading:
             trace_id=line.trace_id or columns.trace_id,
             environment=line.environment or columns.environment,
             level=line.level or columns.level,
-            endpoint=line.endpoint,
+            endpoint=line.endpoint or columns.endpoint,
             default_fields=default,
         )
     if raw_text:
@@ -91,8 +91,13 @@ def read_row(row: Row) -> RowReading:
         exceptions = chain or columns.exceptions
         # A one-line record states its problem in its message, after the logger's fields.
         said = log_message(raw_text) if "\n" not in raw_text.strip() else raw_text
+        problem = _headline(exceptions) or (said if said != raw_text.strip() else None)
+        if not exceptions and said and "\n" not in said.strip():
+            # What failed, as a monitor's quoted sample is: the line, not the search that
+            # found it (one search finds many problems). The title stays the search's.
+            exceptions = [ExceptionInfo(type=None, value=said.strip(), frames=[])]
         return RowReading(
-            problem=_headline(exceptions) or (said if said != raw_text.strip() else None),
+            problem=problem,
             text=raw_text,
             statement=raw_text,
             exceptions=exceptions,
@@ -100,6 +105,7 @@ def read_row(row: Row) -> RowReading:
             trace_id=columns.trace_id,
             environment=columns.environment,
             level=columns.level or _prefix_level(raw_text),
+            endpoint=columns.endpoint,
             default_fields=default,
         )
     text = _columns_text(own, columns)
@@ -112,6 +118,7 @@ def read_row(row: Row) -> RowReading:
         trace_id=columns.trace_id,
         environment=columns.environment,
         level=columns.level,
+        endpoint=columns.endpoint,
         default_fields=default,
     )
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from soulcaster_core.clustering.document import document_for
 from soulcaster_core.testing import SoulcasterClient
 from soulcaster_splunk import splunk_alert_to_feedback_item
 
@@ -204,7 +205,25 @@ def test_plain_log_lines_keep_the_search_as_title(load_alert: Load) -> None:
     for fixture in ("syslog_oom", "stats_error_rate"):
         alert = load_alert(fixture)
         assert _item(alert).title == f"[Splunk] {alert['search_name']}"
-        assert _item(alert).exceptions == []
+    # A stats row states no failure of its own; a log line is what failed, as a sample
+    # quoted by a monitor is: what grouping reads, not the search that found it.
+    assert _item(load_alert("stats_error_rate")).exceptions == []
+    [failed] = _item(load_alert("syslog_oom")).exceptions
+    assert failed.type is None
+    assert failed.value is not None and "Out of memory: Killed process" in failed.value
+
+
+def test_rows_of_one_search_about_two_problems_have_two_grouping_keys() -> None:
+    def row(raw: str) -> dict[str, Any]:
+        return {"sid": raw[:8], "search_name": "edge - envoy 5xx", "result": {"_raw": raw}}
+
+    lines = [
+        '[2026-03-04T10:00:00.000Z] "POST /api/bookings HTTP/1.1" 503 UF 0 91 3002 "okhttp"',
+        '[2026-03-04T10:05:00.000Z] "POST /api/bookings HTTP/1.1" 503 UF 0 91 2950 "okhttp"',
+        '[2026-03-04T10:07:00.000Z] "GET /api/quotes HTTP/1.1" 504 UT 0 24 15000 "okhttp"',
+    ]
+    keys = [document_for(_item(row(line))).signature for line in lines]
+    assert keys[0] == keys[1] != keys[2]
 
 
 def test_a_json_row_through_the_webhook(
