@@ -554,7 +554,9 @@ class Clusterer:
                 else location_key(theirs[run])
             )
             if caller.id not in batch.known:
-                moved = {**found, "frames": theirs[run:], "kind": kind, "file": None}
+                files = list(found.get("files") or [])[run:]
+                moved = {**found, "frames": theirs[run:], "files": files, "kind": kind}
+                moved["file"] = files[0] if files else None
                 batch.put(caller.id, vector, moved)
 
     def _by_template_keys(self, doc: ClusterDoc, batch: _Batch) -> _Decision:

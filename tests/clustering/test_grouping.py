@@ -180,7 +180,9 @@ async def test_two_bugs_ending_in_one_helper_stay_apart_and_each_meets_its_twin(
 
     refunds = through_helper("dispatch_refunds", "refund_order")
     invoices = through_helper("render_invoices", "invoice_pdf")
+    # A release renamed the outer caller, in its file.
     refunds_again = through_helper("dispatch_refunds_v2", "refund_order")
+    refunds_again.exceptions[-1].frames[0].filename = "app/dispatch_refunds.py"
     invoices_again = through_helper("render_invoices", "invoice_pdf")
     a, b, c, d = await clusters_of(
         clusterer, store, refunds, invoices, refunds_again, invoices_again
@@ -462,3 +464,23 @@ async def test_a_monitors_groups_by_route_are_two_problems_by_host_one(
     )
     assert found[0] != found[1]
     assert found[2] == found[3] not in found[:2]
+
+
+async def test_one_caller_each_in_two_files_makes_a_helper(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # A formatting helper innermost, called by two components: no rename moves a caller into
+    # another file, so these are two bugs, each meeting its own repeat.
+    def formatted(caller: str) -> FeedbackItem:
+        frames = [
+            Frame(function=caller, filename=f"/src/pages/{caller}.tsx", in_app=True),
+            Frame(function="formatPence", filename="/src/lib/money.ts", in_app=True),
+        ]
+        kind, value = "TypeError", "Cannot read properties of null (reading 'toFixed')"
+        return item(exceptions=[ExceptionInfo(type=kind, value=value, frames=frames)])
+
+    a, b, c = await clusters_of(
+        clusterer, store, formatted("PlanCard"), formatted("RideReceipt"), formatted("PlanCard")
+    )
+    assert a != b
+    assert c == a
