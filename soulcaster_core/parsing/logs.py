@@ -302,11 +302,12 @@ def normal_level(word: str) -> str:
 
 # The head of a text log record: its time (ISO, syslog's "Mar  3 10:05:25") and/or its level.
 _RECORD_HEAD = re.compile(
-    r"^\s*(?:\[?(?:\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?|"
+    r"^\s*(?:\[?(?:\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?(?: [+-]\d\d:?\d\d)?|"
     r"[A-Z][a-z]{2} +\d+ [\d:]+|[DIWEFAU], \[[^\]]*)\]?\s+)?"
     # the level, with Laravel's channel before it ("production.ERROR:")
-    r"(?:\[?(?:[\w-]+\.)?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL)"
-    r"\]?\b:?\s*)",
+    r"(?:\[?(?:[\w-]+\.)?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL"
+    r"|VRB|DBG|INF|WRN|ERR|FTL)"  # Serilog's three letters
+    r"(?:\]|\b):?\s*)",
 )
 # Where the logger's own fields end and the message begins, by convention: Spring Boot and
 # logback " : ", Ruby's Logger " -- : ", log4j and Python " - ".
@@ -320,8 +321,10 @@ _LOGGER_FIELDS = re.compile(r"^(?:\[[^\]]*\]\s*|\d+\s+|[\w.$-]+:(?:\s+|(?=\S)))*
 def log_message(line: str) -> str:
     """The message of a one-line text log record, without the time, level, pid, thread and
     logger its format put before it (``2026-03-08T08:12:59Z  WARN 1 --- [app] [main]
-    c.k.Sftp : Slow upload`` is ``Slow upload``); the line itself when it has no such head."""
-    line = line.strip()
+    c.k.Sftp : Slow upload`` is ``Slow upload``), and without the ``key=value`` fields a
+    console renderer puts after it (``upload slow bytes=0 elapsed=<1 sec``); the line itself
+    when it has neither."""
+    line = _without_trailing_fields(line.strip())
     head = _RECORD_HEAD.match(line)
     if head is None:
         return line
@@ -332,3 +335,19 @@ def log_message(line: str) -> str:
             # Rails' tagged logging puts the request id first: "[a98b3b92] message".
             return _TAGS.sub("", after).strip() or after.strip()
     return rest[_LOGGER_FIELDS.match(rest).end() :].strip() or line  # type: ignore[union-attr]
+
+
+# " bytes=", " elapsed=": a field's name after the message. Values may hold spaces
+# ("bytes=1,234 bytes (1.21 KB)"), so the message ends where the first of them starts.
+_TRAILING_FIELD = re.compile(r"\s(?=[A-Za-z_][\w.]*=[^=\s])")
+
+
+def _without_trailing_fields(line: str) -> str:
+    """``line`` without the ``key=value`` fields after its message, when two at least follow
+    a message of two words or more (one ``x=y`` may be part of a sentence)."""
+    if line.count("=") < 2:
+        return line
+    starts = [m.start() for m in _TRAILING_FIELD.finditer(line)]
+    if len(starts) < 2 or len(line[: starts[0]].split()) < 2:
+        return line
+    return line[: starts[0]].rstrip()

@@ -77,6 +77,16 @@ def test_the_message_of_a_text_log_record() -> None:
         "2024-03-05 12:00:01 INFO  com.shop.Api - next request": "next request",
         # No time or level first: the line is its own message.
         "Slow upload to sftp.dhl.example: 210 bytes": "Slow upload to sftp.dhl.example: 210 bytes",
+        # Serilog's offset and three-letter level.
+        "2026-03-06T10:15:39.204Z +00:00 [WRN] Manifest upload took 10:41": (
+            "Manifest upload took 10:41"
+        ),
+        "[ERROR] disk full": "disk full",
+        # A console renderer's fields after the message, values of several words included.
+        "upload slow bytes=9,946,274 bytes (9.49 MB) elapsed=<1 sec host=s3:443": "upload slow",
+        # One "x=y" may be a sentence's; fields alone are no message to cut.
+        "set retries=3 for the mailer": "set retries=3 for the mailer",
+        "a=1 b=2 c=3": "a=1 b=2 c=3",
     }
     for line, message in records.items():
         assert log_message(line) == message, line

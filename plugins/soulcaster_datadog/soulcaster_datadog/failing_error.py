@@ -36,6 +36,10 @@ _QUOTED_TYPE = re.compile(
     r"(?<!`)`(?P<type>\*?(?:[A-Za-z_][\w]*(?:\.|::|\\))*[A-Z][\w]*"
     r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt)(?:\$\w+)?)`(?!`)"
 )
+_INLINE_SAMPLE = re.compile(
+    r"\b(?:[Ll]atest |[Ll]ast )?[Ss]ample(?: log)?(?: line)?:[ \t]*(?P<line>[^`\s][^\n]*)$",
+    re.MULTILINE,
+)
 _FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
 # A line of a stack trace in any language the shared parser reads. Outside a code block, only a
 # message with one of these is read as a trace: most monitor messages have none, and the parser
@@ -104,6 +108,9 @@ def _in_samples(message: str) -> FailingError | None:
     # JSON log lines quoted outside a code block: one per line.
     if '{"' in message:
         blocks += [line for line in message.splitlines() if line.lstrip().startswith('{"')]
+    # "Sample: upload slow bytes=0 elapsed=00:01", as {{log.message}} renders in a sentence.
+    if "ample" in message:
+        blocks += [found["line"] for found in _INLINE_SAMPLE.finditer(message)]
     for block in blocks:
         text = block.strip()
         # A JSON log line, or a record whose fields follow its head (zap's console encoder).

@@ -186,3 +186,15 @@ def test_a_bare_error_line_is_the_errors_message() -> None:
         None,
         "save photo 576997: insert photo: timeout: context deadline exceeded",
     )
+
+
+def test_a_sample_quoted_in_a_sentence_is_what_failed() -> None:
+    item = _item(
+        {
+            "title": "[P2] [Triggered] Slow telemetry batches",
+            "body": "%%%\nTelemetry batches upload slowly. Sample: telemetry batch upload slow "
+            "bytes=9,946,274 bytes (9.49 MB) elapsed=00:49 endpoint=minio:9000\n\n@webhook-x\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert (error.type, error.value) == (None, "telemetry batch upload slow")
