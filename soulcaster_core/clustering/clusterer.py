@@ -66,6 +66,7 @@ Method = Literal[
     "skeleton",
     "template",
     "nearest",
+    "ambiguous",
     "new",
 ]
 #: Key kinds that stand for one frame of a stack.
@@ -360,7 +361,8 @@ class Clusterer:
         secondary = [
             key.id
             for doc in docs.values()
-            if doc.signature not in batch.known and not doc.is_exception
+            # (A quoted message's keys always: another problem may have come to say it.)
+            if (doc.signature not in batch.known or doc.quoted) and not doc.is_exception
             for key in doc.secondary_keys()
         ]
         if secondary:
@@ -560,6 +562,10 @@ class Clusterer:
                 batch.put(caller.id, vector, moved)
 
     def _by_template_keys(self, doc: ClusterDoc, batch: _Batch) -> _Decision:
+        if doc.quoted and (batch.known.get(doc.message_keys()[0].id) or {}).get("ambiguous"):
+            # Several problems say this message, and the item says no more: it joins none
+            # of them, but the other items that quote it alike.
+            return _Decision(signature(f"ambiguous\x1f{doc.template_key.id}"), "ambiguous")
         found = batch.known.get(doc.template_key.id)
         if found is not None:
             return _Decision(str(found["cluster_id"]), "signature")

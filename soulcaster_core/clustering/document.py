@@ -173,6 +173,9 @@ class ClusterDoc:
     entries: tuple[str, ...] = ()
     #: The route or job the item ran under (``endpoints.endpoint_name``): an entry point too.
     endpoint: str | None = None
+    #: A message quoted without type or stack (a monitor's sample, a logged error's text):
+    #: it may be what several problems say.
+    quoted: bool = False
     #: One key per application frame, innermost first: the first that is not a shared helper
     #: is the item's key (the clusterer decides which frames are helpers).
     frame_keys: tuple[GroupingKey, ...] = field(init=False)
@@ -301,13 +304,15 @@ class ClusterDoc:
         if self.is_exception:
             return ()
         names = {_identifier(self.endpoint)} if self.endpoint else set()
-        for word in _WORDS.split(self.head) if _CODE_NAME.search(self.head) else ():
-            if len(word) >= 6 and _CODE_NAME.search(word):
-                # The whole name, its last part (a function), and a class before it.
-                parts = word.split(".")
-                names.update((_identifier(word), _identifier(parts[-1])))
-                if len(parts) > 1 and parts[-2][:1].isupper():
-                    names.add(_identifier(parts[-2]))
+        words = _WORDS.split(self.head) if _CODE_NAME.search(self.head) else []
+        named = [word for word in words if len(word) >= 6 and _CODE_NAME.search(word)]
+        # A line that lists many ("Starting worker for 9 functions: a, b, c") names none.
+        for word in named if len(named) <= MAX_MENTIONS else ():
+            # The whole name, its last part (a function), and a class before it.
+            parts = word.split(".")
+            names.update((_identifier(word), _identifier(parts[-1])))
+            if len(parts) > 1 and parts[-2][:1].isupper():
+                names.add(_identifier(parts[-2]))
         return tuple(
             GroupingKey("mention", _key("entry", n).id) for n in sorted(names) if len(n) >= 6
         )
@@ -354,6 +359,8 @@ def _identifier(name: str) -> str:
 # or CamelCase.
 _WORDS = re.compile(r"[\s{}()\[\],;:'\"`<>=]+")
 _CODE_NAME = re.compile(r"_|\.[a-z]|[a-z][A-Z]")
+#: Code names an alert or a log line may mention and still be about one of them.
+MAX_MENTIONS = 2
 #: Context prefixes a log line's message may be read without ("request failed: ...").
 MAX_SUFFIXES = 3
 
@@ -536,6 +543,7 @@ def _exception_doc(
             text=masked,
             service=service or None,
             endpoint=endpoint,
+            quoted=True,
         )
     head = f"{exc_type}: {masked}" if exc_type and masked else exc_type or masked or MASK
     return ClusterDoc(

@@ -24,6 +24,7 @@ METHODS = {
     "skeleton": "same template but for values of several words",
     "template": "same template but for values (embedding neighbour)",
     "nearest": "most similar problem above the threshold (embedding)",
+    "ambiguous": "a message several problems share, quoted without more: kept apart from them",
     "new": "nothing like it before: a cluster of its own",
     "manual": "placed by a person",
 }

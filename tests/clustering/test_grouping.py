@@ -484,3 +484,37 @@ async def test_one_caller_each_in_two_files_makes_a_helper(
     )
     assert a != b
     assert c == a
+
+
+async def test_a_line_listing_many_jobs_names_none_of_them(
+    clusterer: Clusterer, store: Store
+) -> None:
+    failing = item(exceptions=[exc("IntegrityError", "duplicate key", "import_trips")])
+    startup = item(
+        "splunk",
+        "Starting worker for 4 functions: import_trips, rebalance_docks, send_invoices, "
+        "sync_geofences",
+    )
+    a, b = await clusters_of(clusterer, store, failing, startup)
+    assert a != b
+
+
+async def test_a_sample_several_bugs_share_joins_none_of_them(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def panic(*callers: str) -> FeedbackItem:
+        return item(exceptions=[exc("", "index out of range [3] with length 3", *callers)])
+
+    def sample() -> FeedbackItem:
+        # A monitor quoting the panic's message, nothing more.
+        said = ExceptionInfo(type=None, value="index out of range [4] with length 4")
+        return item("datadog", "[P2] [Triggered] Panics on booking", exceptions=[said])
+
+    seats, first = await clusters_of(clusterer, store, panic("HoldSeats", "pickAdjacent"), sample())
+    assert first == seats  # one bug says it so far: the sample is about it
+    legs, second, third = await clusters_of(
+        clusterer, store, panic("Quote", "legFare"), sample(), sample()
+    )
+    assert legs != seats
+    assert second == third
+    assert second not in (seats, legs)
