@@ -326,6 +326,11 @@ class _Decision:
     score: float = 1.0
 
 
+def _ambiguous(key: GroupingKey) -> _Decision:
+    """The cluster of the items that say what several problems say (``key``), and no more."""
+    return _Decision(signature(f"ambiguous\x1f{key.id}"), "ambiguous")
+
+
 class Clusterer:
     def __init__(
         self,
@@ -458,6 +463,11 @@ class Clusterer:
         if found is not None:
             return _Decision(found, "frames")
         helpers = self._helpers(doc, batch)
+        if not doc.frames and doc.message_key is not None:
+            said = batch.known.get(doc.message_key.id) or {}
+            if said.get("ambiguous"):
+                # Several problems throw this, and the item shows no stack to tell which.
+                return _ambiguous(doc.message_key)
         # The message: the type's, then an untyped one's (an error logged without its type),
         # and, for an item without frames, its causes' (a log may print only the root cause).
         keys = [doc.message_key, doc.untyped_message_key]
@@ -565,7 +575,7 @@ class Clusterer:
         if doc.quoted and (batch.known.get(doc.message_keys()[0].id) or {}).get("ambiguous"):
             # Several problems say this message, and the item says no more: it joins none
             # of them, but the other items that quote it alike.
-            return _Decision(signature(f"ambiguous\x1f{doc.template_key.id}"), "ambiguous")
+            return _ambiguous(doc.template_key)
         found = batch.known.get(doc.template_key.id)
         if found is not None:
             return _Decision(str(found["cluster_id"]), "signature")

@@ -518,3 +518,19 @@ async def test_a_sample_several_bugs_share_joins_none_of_them(
     assert legs != seats
     assert second == third
     assert second not in (seats, legs)
+
+
+async def test_a_stackless_error_that_two_bugs_throw_joins_neither(
+    clusterer: Clusterer, store: Store
+) -> None:
+    value = "Cannot read properties of null (reading 'name')"
+    swap = item(exceptions=[exc("TypeError", value, "submitOffer", "fieldLabel")])
+    waitlist = item(exceptions=[exc("TypeError", value, "joinWaitlist", "fieldLabel")])
+    waitlist.exceptions[-1].frames[0].filename = "src/waitlist/Join.tsx"
+
+    def stackless() -> FeedbackItem:
+        return item("posthog", exceptions=[ExceptionInfo(type="TypeError", value=value)])
+
+    a, b, c, d = await clusters_of(clusterer, store, swap, waitlist, stackless(), stackless())
+    assert a != b
+    assert c == d not in (a, b)
