@@ -1,0 +1,265 @@
+"""The incident rule, as pure functions of the stored incidents and a batch of items.
+
+An alert or error (``signals.signal_kind``) joins the open incident of its project that it
+shares an entity with, within ``window`` of the incident's items (after its last one, or
+before its first for an item that arrives late):
+
+1. the same **trace id** (the strongest link: one request across services);
+2. the same **cluster**, unless the two name different services (the same bug firing again);
+3. the same **service**, in the same environment when both name one.
+
+The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
+Each link records the entity, its value, the incident's item that held it and the item's time.
+An incident closes when every alert in it has recovered (``close_recovered``), or, when it
+holds no alert still firing, once a later item of the project comes after its window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..models import FeedbackItem
+from .entities import ENTITY_KINDS, Entities, entities_of
+from .model import ClosedBy, Incident, IncidentChanges, IncidentLink, LinkedBy
+from .signals import SignalKind, is_recovered, signal_kind, state_of
+
+DEFAULT_WINDOW = timedelta(minutes=30)
+_STRENGTH: dict[LinkedBy, int] = {"trace": 3, "cluster": 2, "service": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFacts:
+    """What the rule reads of one item."""
+
+    item: FeedbackItem
+    cluster_id: str | None
+    entities: Entities
+    kind: SignalKind
+    at: datetime
+
+    @classmethod
+    def of(cls, item: FeedbackItem, cluster_id: str | None = None) -> ItemFacts:
+        return cls(
+            item=item,
+            cluster_id=cluster_id or item.cluster_id,
+            entities=entities_of(item),
+            kind=signal_kind(item),
+            at=item.first_seen or item.created_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    incident: Incident
+    by: LinkedBy
+    value: str
+    with_item: str
+
+
+def correlate(
+    found: Mapping[str, Incident],
+    batch: Sequence[ItemFacts],
+    *,
+    project_id: str,
+    window: timedelta = DEFAULT_WINDOW,
+) -> IncidentChanges:
+    """Place each alert or error of ``batch`` (one project) in an incident, oldest first.
+
+    ``found`` holds the project's open incidents (at least); it is not changed, so the store
+    may call this again on a fresh read. Items already in an incident are left where they are,
+    so a batch replayed after a crash changes nothing.
+    """
+    incidents = {key: incident.model_copy(deep=True) for key, incident in found.items()}
+    linked = {link.item_id for incident in incidents.values() for link in incident.links}
+    open_ones = [incident for incident in incidents.values() if incident.status == "open"]
+    changed: dict[str, Incident] = {}
+    changes = IncidentChanges()
+    for facts in sorted(batch, key=lambda f: f.at):
+        item = facts.item
+        if facts.kind != "signal" or item.incident_id is not None or item.id in linked:
+            continue
+        for incident in open_ones:
+            if _quiet_since(incident, window) < facts.at:
+                _close(incident, "quiet", _quiet_since(incident, window))
+                changed[incident.id] = incident
+        open_ones = [incident for incident in open_ones if incident.status == "open"]
+        match = _best_match(open_ones, facts, window)
+        if match is None:
+            incident = _new_incident(project_id, facts)
+            open_ones.append(incident)
+        else:
+            incident = match.incident
+            link = _link(facts, match.by, match.value, match.with_item)
+            new_cluster = add_link(incident, link, facts)
+            if new_cluster:
+                changes.clusters.append((new_cluster, incident.id))
+        if match is None and facts.cluster_id:
+            changes.clusters.append((facts.cluster_id, incident.id))
+        changed[incident.id] = incident
+        linked.add(item.id)
+        changes.items.append((item.id, incident.id))
+    changes.incidents = list(changed.values())
+    return changes
+
+
+def close_recovered(
+    found: Mapping[str, Incident],
+    recovered: Iterable[str],
+    *,
+    now: datetime,
+    window: timedelta | None = None,
+) -> IncidentChanges:
+    """Close the open incidents whose every alert has recovered (``recovered``: item ids that
+    did); with ``window``, also those quiet for longer than it by ``now``."""
+    over = set(recovered)
+    changes = IncidentChanges()
+    for stored in found.values():
+        if stored.status != "open":
+            continue
+        incident = stored.model_copy(deep=True)
+        still = [item_id for item_id in incident.firing if item_id not in over]
+        if len(still) != len(incident.firing):
+            incident.firing = still
+            if not still and incident.had_alerts:
+                _close(incident, "recovered", now)
+            changes.incidents.append(incident)
+        elif window is not None and not still and _quiet_since(incident, window) < now:
+            _close(incident, "quiet", _quiet_since(incident, window))
+            changes.incidents.append(incident)
+    return changes
+
+
+def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | None:
+    """Put one item in ``incident``; returns its cluster if the incident did not have it."""
+    incident.links.append(link)
+    incident.first_seen = min(incident.first_seen, facts.at)
+    incident.last_seen = max(incident.last_seen, facts.at)
+    if facts.item.source not in incident.sources:
+        incident.sources.append(facts.item.source)
+    for kind, value in facts.entities.named().items():
+        values = incident.entities.setdefault(kind, [])
+        if value not in values:
+            values.append(value)
+    state = state_of(facts.item)
+    if state is not None:
+        incident.had_alerts = True
+        if not is_recovered(facts.item) and facts.item.id not in incident.firing:
+            incident.firing.append(facts.item.id)
+    if facts.cluster_id and facts.cluster_id not in incident.cluster_ids:
+        incident.cluster_ids.append(facts.cluster_id)
+        return facts.cluster_id
+    return None
+
+
+def rebuild(incident: Incident, facts: Mapping[str, ItemFacts]) -> None:
+    """Work out again what ``incident`` holds from its links (after a split took some away)."""
+    links = [link for link in incident.links if link.item_id in facts]
+    ordered = sorted(links, key=lambda link: link.at)
+    incident.links = []
+    incident.cluster_ids, incident.sources, incident.firing = [], [], []
+    incident.entities = {kind: [] for kind in ENTITY_KINDS}
+    incident.had_alerts = False
+    if ordered:
+        incident.first_seen = incident.last_seen = facts[ordered[0].item_id].at
+    for link in ordered:
+        add_link(incident, link, facts[link.item_id])
+    incident.entities = {kind: values for kind, values in incident.entities.items() if values}
+
+
+def link_of(facts: ItemFacts, by: LinkedBy, value: str | None = None) -> IncidentLink:
+    return _link(facts, by, value, None)
+
+
+def _link(facts: ItemFacts, by: LinkedBy, value: str | None, with_item: str | None) -> IncidentLink:
+    entities = facts.entities
+    return IncidentLink(
+        item_id=facts.item.id,
+        at=facts.at,
+        by=by,
+        value=value,
+        with_item=with_item,
+        source=facts.item.source,
+        cluster_id=facts.cluster_id,
+        service=entities.service,
+        environment=entities.environment,
+        trace_id=entities.trace,
+    )
+
+
+def _new_incident(project_id: str, facts: ItemFacts) -> Incident:
+    service = facts.entities.service
+    title = facts.item.title
+    incident = Incident(
+        project_id=project_id,
+        title=f"{service}: {title}" if service else title,
+        first_seen=facts.at,
+        last_seen=facts.at,
+    )
+    add_link(incident, _link(facts, "opened", None, None), facts)
+    return incident
+
+
+def _quiet_since(incident: Incident, window: timedelta) -> datetime:
+    """When the incident stops taking items, unless an alert in it is still firing."""
+    if incident.firing:
+        return datetime.max.replace(tzinfo=incident.last_seen.tzinfo)
+    return incident.last_seen + window
+
+
+def _close(incident: Incident, by: ClosedBy, at: datetime) -> None:
+    incident.status = "closed"
+    incident.closed_by = by
+    incident.closed_at = at
+
+
+def _best_match(
+    open_ones: Sequence[Incident], facts: ItemFacts, window: timedelta
+) -> _Match | None:
+    best: _Match | None = None
+    best_key: tuple[int, datetime] | None = None
+    for incident in open_ones:
+        if not (incident.first_seen - window <= facts.at <= incident.last_seen + window):
+            continue
+        found = _shared(incident, facts)
+        if found is None:
+            continue
+        key = (_STRENGTH[found.by], incident.last_seen)
+        if best_key is None or key > best_key:
+            best, best_key = found, key
+    return best
+
+
+def _shared(incident: Incident, facts: ItemFacts) -> _Match | None:
+    """The strongest entity ``facts`` shares with one of the incident's items."""
+    entities = facts.entities
+    found: _Match | None = None
+    for link in reversed(incident.links):  # the latest item that shares it is the one named
+        if entities.trace and link.trace_id == entities.trace:
+            return _Match(incident, "trace", entities.trace, link.item_id)
+        services_differ = bool(
+            entities.service and link.service and link.service != entities.service
+        )
+        if (
+            facts.cluster_id
+            and link.cluster_id == facts.cluster_id
+            and not services_differ
+            and (found is None or found.by != "cluster")
+        ):
+            found = _Match(incident, "cluster", facts.cluster_id, link.item_id)
+        elif (
+            found is None
+            and entities.service
+            and link.service == entities.service
+            and _same_place(link.environment, entities.environment)
+        ):
+            place = entities.service
+            if entities.environment and link.environment:
+                place += f"/{entities.environment}"
+            found = _Match(incident, "service", place, link.item_id)
+    return found
+
+
+def _same_place(one: str | None, other: str | None) -> bool:
+    return one is None or other is None or one == other
