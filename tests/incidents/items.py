@@ -28,6 +28,7 @@ def item(
     tags: dict[str, str] | None = None,
     exception: str | None = None,
     project_id: str = "acme",
+    external_id: str | None = None,
     **fields: Any,
 ) -> FeedbackItem:
     metadata = {"status": status} if status else {}
@@ -35,7 +36,7 @@ def item(
     return FeedbackItem(
         project_id=project_id,
         source=source,
-        external_id=f"{source}-{minutes}-{title}",
+        external_id=external_id or f"{source}-{minutes}-{title}",
         title=title,
         level=level,
         service=service,

@@ -277,6 +277,9 @@ def _event_parts(event: SentryEvent) -> _Parts:
     kind = "error" if event.resource == "error" else "event"
     title = headline or message or event_title or f"Sentry {kind} {event_id or issue_id}"
     tags = tag_dict(found, path)
+    transaction = fields.text(found, "transaction", path)
+    if transaction and not tags.get("transaction"):  # the endpoint, for incidents
+        tags["transaction"] = transaction
     culprit = fields.text(found, "culprit", path)
     metadata: dict[str, Any] = {
         "issue_id": issue_id,
@@ -285,7 +288,7 @@ def _event_parts(event: SentryEvent) -> _Parts:
         "culprit": culprit,
         "issue_url": issue_url,
         "message": message,
-        "transaction": fields.text(found, "transaction", path),
+        "transaction": transaction,
     }
     if event.resource == "event_alert":
         data = event.data
