@@ -157,8 +157,11 @@ def test_the_host_is_not_the_service(payload: Payload) -> None:
     item = sentry_event_to_feedback_item(event, "payments")
 
     # server_name is the pod: a service's replicas would each be a service of their own.
+    # Without a service tag, the service is the Sentry project its API address names.
     assert item.tags["server_name"] == "payments-api-5b8d7c9f6-l2wqz"
-    assert item.service is None
+    assert item.service == "payments-api"
+    event["data"]["error"]["url"] = None
+    assert sentry_event_to_feedback_item(event, "payments").service is None
 
 
 def test_an_event_without_frames_is_located_by_its_metadata(payload: Payload) -> None:
