@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..models import FeedbackItem
@@ -50,11 +51,10 @@ _ENVIRONMENTS = {
 }
 _SERVICE_SUFFIX = re.compile(r"[-_. ](service|svc)$")
 _SEPARATORS = re.compile(r"[\s_.]+")
-# A path segment that names one record rather than the route: ids, hashes, uuids.
-_VARYING_SEGMENT = re.compile(r"^(?=.*\d)[\w-]+$|^[0-9a-f]{16,}$", re.IGNORECASE)
+_HEX = frozenset("0123456789abcdefABCDEF")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entities:
     service: str | None = None
     environment: str | None = None
@@ -67,6 +67,9 @@ class Entities:
     def named(self) -> dict[str, str]:
         """The kinds this item names, with their values."""
         return {kind: value for kind in ENTITY_KINDS if (value := getattr(self, kind))}
+
+
+NO_ENTITIES = Entities()
 
 
 def entities_of(item: FeedbackItem) -> Entities:
@@ -86,17 +89,20 @@ def entities_of(item: FeedbackItem) -> Entities:
     )
 
 
+@lru_cache(maxsize=4096)  # the same few names, item after item
 def service_name(value: str) -> str:
     """One spelling per service: ``Checkout_Service``, ``checkout-svc`` and ``checkout`` meet."""
     name = _SEPARATORS.sub("-", value.strip().lower())
     return _SERVICE_SUFFIX.sub("", name) or name
 
 
+@lru_cache(maxsize=4096)  # the same few names, item after item
 def environment_name(value: str) -> str:
     name = value.strip().lower()
     return _ENVIRONMENTS.get(name, name)
 
 
+@lru_cache(maxsize=4096)  # the same few names, item after item
 def endpoint_of(value: str) -> str:
     """A URL or route as its path, ids masked: ``https://shop/api/orders/981?x=1`` is
     ``/api/orders/<*>``; a route or transaction name (``checkout.views.pay``) stays as it is."""
@@ -107,8 +113,12 @@ def endpoint_of(value: str) -> str:
         text = text.partition("?")[0]
     if not text.startswith("/"):
         return text
-    parts = [("<*>" if _VARYING_SEGMENT.match(part) else part) for part in text.split("/")]
-    return "/".join(parts)
+    return "/".join("<*>" if _varies(part) else part for part in text.split("/"))
+
+
+def _varies(segment: str) -> bool:
+    """A path segment that names one record rather than the route: an id, a hash, a uuid."""
+    return any(c.isdigit() for c in segment) or (len(segment) >= 16 and _HEX.issuperset(segment))
 
 
 def _tagged(tags: Mapping[str, str], keys: tuple[str, ...]) -> str | None:

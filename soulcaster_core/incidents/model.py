@@ -73,6 +73,11 @@ class Incident(BaseModel):
     def item_ids(self) -> list[str]:
         return [link.item_id for link in self.links]
 
+    def stored_json(self) -> str:
+        """The record as the stores keep it: empty fields left out (they read back as such),
+        as an incident is read and written again by every batch that adds to it."""
+        return self.model_dump_json(exclude_none=True)
+
 
 #: ``(item_id or cluster_id, incident_id)``: where the incident step puts an item or a cluster.
 IncidentRow = tuple[str, str | None]

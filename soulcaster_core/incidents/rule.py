@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..models import FeedbackItem
-from .entities import ENTITY_KINDS, Entities, entities_of
+from .entities import ENTITY_KINDS, NO_ENTITIES, Entities, entities_of
 from .model import ClosedBy, Incident, IncidentChanges, IncidentLink, LinkedBy
 from .signals import SignalKind, is_recovered, signal_kind, state_of
 
@@ -29,7 +29,7 @@ DEFAULT_WINDOW = timedelta(minutes=30)
 _STRENGTH: dict[LinkedBy, int] = {"trace": 3, "cluster": 2, "service": 1}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ItemFacts:
     """What the rule reads of one item."""
 
@@ -41,11 +41,13 @@ class ItemFacts:
 
     @classmethod
     def of(cls, item: FeedbackItem, cluster_id: str | None = None) -> ItemFacts:
+        kind = signal_kind(item)
         return cls(
             item=item,
             cluster_id=cluster_id or item.cluster_id,
-            entities=entities_of(item),
-            kind=signal_kind(item),
+            # Only an alert or error joins or opens an incident: nothing else needs reading.
+            entities=entities_of(item) if kind == "signal" else NO_ENTITIES,
+            kind=kind,
             at=item.first_seen or item.created_at,
         )
 
@@ -67,36 +69,39 @@ def correlate(
 ) -> IncidentChanges:
     """Place each alert or error of ``batch`` (one project) in an incident, oldest first.
 
-    ``found`` holds the project's open incidents (at least); it is not changed, so the store
-    may call this again on a fresh read. Items already in an incident are left where they are,
-    so a batch replayed after a crash changes nothing.
+    ``found`` holds the project's open incidents that an item of the batch could join (at
+    least): the store's own fresh read, whose incidents this changes in place (a store that
+    calls it again reads them again). Items already in an incident are left where they are, so
+    a batch replayed after a crash changes nothing.
     """
-    incidents = {key: incident.model_copy(deep=True) for key, incident in found.items()}
+    incidents = dict(found)
     linked = {link.item_id for incident in incidents.values() for link in incident.links}
-    open_ones = [incident for incident in incidents.values() if incident.status == "open"]
+    open_ones = {key: i for key, i in incidents.items() if i.status == "open"}
+    index = _Index(open_ones.values())
     changed: dict[str, Incident] = {}
     changes = IncidentChanges()
     for facts in sorted(batch, key=lambda f: f.at):
         item = facts.item
         if facts.kind != "signal" or item.incident_id is not None or item.id in linked:
             continue
-        for incident in open_ones:
-            if _quiet_since(incident, window) < facts.at:
-                _close(incident, "quiet", _quiet_since(incident, window))
+        for incident in list(open_ones.values()):
+            if not incident.firing and incident.last_seen + window < facts.at:
+                _close(incident, "quiet", incident.last_seen + window)
                 changed[incident.id] = incident
-        open_ones = [incident for incident in open_ones if incident.status == "open"]
-        match = _best_match(open_ones, facts, window)
+                del open_ones[incident.id]
+        match = _best_match(incidents, index, facts, window)
         if match is None:
             incident = _new_incident(project_id, facts)
-            open_ones.append(incident)
+            incidents[incident.id] = open_ones[incident.id] = incident
+            if facts.cluster_id:
+                changes.clusters.append((facts.cluster_id, incident.id))
         else:
             incident = match.incident
             link = _link(facts, match.by, match.value, match.with_item)
             new_cluster = add_link(incident, link, facts)
             if new_cluster:
                 changes.clusters.append((new_cluster, incident.id))
-        if match is None and facts.cluster_id:
-            changes.clusters.append((facts.cluster_id, incident.id))
+        index.add(incident.id, incident.links[-1])
         changed[incident.id] = incident
         linked.add(item.id)
         changes.items.append((item.id, incident.id))
@@ -174,7 +179,8 @@ def link_of(facts: ItemFacts, by: LinkedBy, value: str | None = None) -> Inciden
 
 def _link(facts: ItemFacts, by: LinkedBy, value: str | None, with_item: str | None) -> IncidentLink:
     entities = facts.entities
-    return IncidentLink(
+    # Every value is already of its type: the item's own, checked when it was made.
+    return IncidentLink.model_construct(
         item_id=facts.item.id,
         at=facts.at,
         by=by,
@@ -214,51 +220,70 @@ def _close(incident: Incident, by: ClosedBy, at: datetime) -> None:
     incident.closed_at = at
 
 
+class _Index:
+    """Where each trace, cluster and service of the open incidents was last seen: so that an
+    item finds its incident by lookups, not by reading every link of every open incident."""
+
+    def __init__(self, incidents: Iterable[Incident]) -> None:
+        #: value -> incident id -> the latest link that holds it.
+        self.trace: dict[str, dict[str, IncidentLink]] = {}
+        self.cluster: dict[str, dict[str, IncidentLink]] = {}
+        #: service -> (incident id, environment) -> the latest link.
+        self.service: dict[str, dict[tuple[str, str | None], IncidentLink]] = {}
+        for incident in incidents:
+            for link in incident.links:
+                self.add(incident.id, link)
+
+    def add(self, incident_id: str, link: IncidentLink) -> None:
+        if link.trace_id:
+            self.trace.setdefault(link.trace_id, {})[incident_id] = link
+        if link.cluster_id:
+            self.cluster.setdefault(link.cluster_id, {})[incident_id] = link
+        if link.service:
+            place = (incident_id, link.environment)
+            self.service.setdefault(link.service, {})[place] = link
+
+    def shared(self, facts: ItemFacts) -> dict[str, _Shared]:
+        """Per incident, the strongest entity ``facts`` shares with one of its items."""
+        entities = facts.entities
+        found: dict[str, _Shared] = {}
+        if entities.service:
+            for (incident_id, environment), link in self.service.get(entities.service, {}).items():
+                if _same_place(environment, entities.environment):
+                    place = entities.service
+                    if environment and entities.environment:
+                        place += f"/{environment}"
+                    found[incident_id] = ("service", place, link.item_id)
+        if facts.cluster_id:
+            for incident_id, link in self.cluster.get(facts.cluster_id, {}).items():
+                # The same bug in another service is that service's incident.
+                if not (entities.service and link.service and link.service != entities.service):
+                    found[incident_id] = ("cluster", facts.cluster_id, link.item_id)
+        if entities.trace:
+            for incident_id, link in self.trace.get(entities.trace, {}).items():
+                found[incident_id] = ("trace", entities.trace, link.item_id)
+        return found
+
+
+#: ``(by, value, with_item)``: what an item shares with an incident.
+_Shared = tuple[LinkedBy, str, str]
+
+
 def _best_match(
-    open_ones: Sequence[Incident], facts: ItemFacts, window: timedelta
+    incidents: Mapping[str, Incident], index: _Index, facts: ItemFacts, window: timedelta
 ) -> _Match | None:
     best: _Match | None = None
     best_key: tuple[int, datetime] | None = None
-    for incident in open_ones:
-        if not (incident.first_seen - window <= facts.at <= incident.last_seen + window):
+    for incident_id, (by, value, with_item) in index.shared(facts).items():
+        incident = incidents[incident_id]
+        if incident.status != "open" or not (
+            incident.first_seen - window <= facts.at <= incident.last_seen + window
+        ):
             continue
-        found = _shared(incident, facts)
-        if found is None:
-            continue
-        key = (_STRENGTH[found.by], incident.last_seen)
+        key = (_STRENGTH[by], incident.last_seen)
         if best_key is None or key > best_key:
-            best, best_key = found, key
+            best, best_key = _Match(incident, by, value, with_item), key
     return best
-
-
-def _shared(incident: Incident, facts: ItemFacts) -> _Match | None:
-    """The strongest entity ``facts`` shares with one of the incident's items."""
-    entities = facts.entities
-    found: _Match | None = None
-    for link in reversed(incident.links):  # the latest item that shares it is the one named
-        if entities.trace and link.trace_id == entities.trace:
-            return _Match(incident, "trace", entities.trace, link.item_id)
-        services_differ = bool(
-            entities.service and link.service and link.service != entities.service
-        )
-        if (
-            facts.cluster_id
-            and link.cluster_id == facts.cluster_id
-            and not services_differ
-            and (found is None or found.by != "cluster")
-        ):
-            found = _Match(incident, "cluster", facts.cluster_id, link.item_id)
-        elif (
-            found is None
-            and entities.service
-            and link.service == entities.service
-            and _same_place(link.environment, entities.environment)
-        ):
-            place = entities.service
-            if entities.environment and link.environment:
-                place += f"/{entities.environment}"
-            found = _Match(incident, "service", place, link.item_id)
-    return found
 
 
 def _same_place(one: str | None, other: str | None) -> bool:

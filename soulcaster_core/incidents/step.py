@@ -38,10 +38,13 @@ class IncidentStep:
         if not any(f.kind == "signal" and f.item.incident_id is None for f in batch):
             return IncidentChanges()
         window = self.window
+        # Only an incident seen within the window of the batch's oldest item can take one.
+        since = min(f.at for f in batch) - window
         return await self.store.update_incidents(
             project_id,
             (),
             lambda found: correlate(found, batch, project_id=project_id, window=window),
+            open_since=since,
         )
 
     async def sweep(self, project_id: str, now: datetime | None = None) -> IncidentChanges:

@@ -294,11 +294,17 @@ class Store(ABC):
     # -- incidents ------------------------------------------------------------------------------
     @abstractmethod
     async def update_incidents(
-        self, project_id: str, incident_ids: Sequence[str], update: IncidentUpdate
+        self,
+        project_id: str,
+        incident_ids: Sequence[str],
+        update: IncidentUpdate,
+        *,
+        open_since: datetime | None = None,
     ) -> IncidentChanges:
-        """An incident step's writes as one atomic step: read the project's open incidents and
-        those of ``incident_ids`` that exist, and write what ``update`` makes of them: save its
-        incidents, set the ``incident_id`` of its items and clusters (those that exist).
+        """An incident step's writes as one atomic step: read the project's open incidents
+        (those last seen at or after ``open_since``, if given) and those of ``incident_ids``
+        that exist, and write what ``update`` makes of them: save its incidents, set the
+        ``incident_id`` of its items and clusters (those that exist).
 
         No other writer changes the project's incidents or clusters in between; ``update`` may
         be called again, with freshly read incidents, when another writer came first, so it

@@ -831,10 +831,15 @@ class RedisStore(Store):
                 except redis_errors.WatchError:
                     continue
 
-    # -- incidents: a hash of records, a set of the open ones, a sorted set by last seen --------
+    # -- incidents: a hash of records; the open ones and all of them, each by last seen ---------
     @_guarded
     async def update_incidents(
-        self, project_id: str, incident_ids: Sequence[str], update: IncidentUpdate
+        self,
+        project_id: str,
+        incident_ids: Sequence[str],
+        update: IncidentUpdate,
+        *,
+        open_since: datetime | None = None,
     ) -> IncidentChanges:
         key = self._k("incidents", project_id)
         open_key = self._k("incidents", project_id, "open")
@@ -843,28 +848,28 @@ class RedisStore(Store):
         async with self.redis.pipeline(transaction=True) as pipe:
             while True:
                 # As update_clusters: read under WATCH, write in MULTI, again if another writer
-                # changed the project's incidents or clusters in between. The open set changes
-                # only with the records, so watching the records covers it.
+                # changed the project's incidents or clusters in between. The sorted sets change
+                # only with the records, so watching the records covers them.
                 try:
                     await pipe.watch(key, clusters_key)
-                    ids = list(dict.fromkeys([*await pipe.smembers(open_key), *incident_ids]))
+                    since = "-inf" if open_since is None else open_since.timestamp() * 1000
+                    opened = await pipe.zrangebyscore(open_key, since, "+inf")
+                    ids = list(dict.fromkeys([*opened, *incident_ids]))
                     raw = await pipe.hmget(key, ids) if ids else []
                     found = {i.id: i for i in (Incident.model_validate_json(r) for r in raw if r)}
                     changes = update(found)
                     clusters = await self._clusters_with_incidents(pipe, clusters_key, changes)
                     pipe.multi()
                     if changes.incidents:
-                        pipe.hset(
-                            key, mapping={i.id: i.model_dump_json() for i in changes.incidents}
-                        )
-                        pipe.zadd(
-                            recent_key,
-                            {i.id: i.last_seen.timestamp() * 1000 for i in changes.incidents},
-                        )
-                        if opened := [i.id for i in changes.incidents if i.status == "open"]:
-                            pipe.sadd(open_key, *opened)
+                        pipe.hset(key, mapping={i.id: i.stored_json() for i in changes.incidents})
+                        seen = {i.id: i.last_seen.timestamp() * 1000 for i in changes.incidents}
+                        pipe.zadd(recent_key, seen)
+                        if still := {
+                            i.id: seen[i.id] for i in changes.incidents if i.status == "open"
+                        }:
+                            pipe.zadd(open_key, still)
                         if closed := [i.id for i in changes.incidents if i.status != "open"]:
-                            pipe.srem(open_key, *closed)
+                            pipe.zrem(open_key, *closed)
                     if changes.items:
                         await self._set_incident_script(
                             keys=[self._k("item", project_id, i) for i, _ in changes.items],
@@ -907,7 +912,7 @@ class RedisStore(Store):
         self, project_id: str, *, limit: int = 50, open_only: bool = False
     ) -> list[Incident]:
         if open_only:
-            ids = list(await self.redis.smembers(self._k("incidents", project_id, "open")))
+            ids = await self.redis.zrevrange(self._k("incidents", project_id, "open"), 0, limit - 1)
         else:
             ids = await self.redis.zrevrange(
                 self._k("incidents", project_id, "recent"), 0, limit - 1

@@ -828,21 +828,26 @@ class SQLiteStore(Store):
 
     # -- incidents -----------------------------------------------------------------------------
     async def update_incidents(
-        self, project_id: str, incident_ids: Sequence[str], update: IncidentUpdate
+        self,
+        project_id: str,
+        incident_ids: Sequence[str],
+        update: IncidentUpdate,
+        *,
+        open_since: datetime | None = None,
     ) -> IncidentChanges:
         marks = ",".join("?" * len(incident_ids))
+        since = "" if open_since is None else iso(open_since)
 
         def run(conn: sqlite3.Connection) -> IncidentChanges:
             # Read, update and write in one write transaction: no other writer in between.
             with self._tx(conn):
-                sql = "SELECT data FROM incidents WHERE project = ? AND (open = 1"
-                sql += f" OR id IN ({marks})))" if incident_ids else ")"
+                sql = (
+                    "SELECT data FROM incidents WHERE project = ? AND (open = 1 AND last_seen >= ?"
+                )
+                sql += f" OR id IN ({marks}))" if incident_ids else ")"
+                rows = conn.execute(sql, (project_id, since, *incident_ids))
                 found = {
-                    i.id: i
-                    for i in (
-                        Incident.model_validate_json(row["data"])
-                        for row in conn.execute(sql, (project_id, *incident_ids))
-                    )
+                    i.id: i for i in (Incident.model_validate_json(row["data"]) for row in rows)
                 }
                 changes = update(found)
                 conn.executemany(
@@ -851,7 +856,7 @@ class SQLiteStore(Store):
                         (
                             project_id,
                             i.id,
-                            i.model_dump_json(),
+                            i.stored_json(),
                             int(i.status == "open"),
                             iso(i.last_seen),
                         )
@@ -868,18 +873,16 @@ class SQLiteStore(Store):
                     "DELETE FROM item_incidents WHERE project = ? AND item_id = ?",
                     [(project_id, i) for i, incident in changes.items if not incident],
                 )
-                for cluster_id, incident in changes.clusters:
-                    row = conn.execute(
-                        "SELECT data FROM clusters WHERE project = ? AND id = ?",
-                        (project_id, cluster_id),
-                    ).fetchone()
-                    if row is not None:
-                        cluster = Cluster.model_validate_json(row["data"])
-                        cluster.incident_id = incident
-                        conn.execute(
-                            "UPDATE clusters SET data = ? WHERE project = ? AND id = ?",
-                            (cluster.model_dump_json(), project_id, cluster_id),
-                        )
+                # The cluster's record gets its incident in place: SQLite edits the JSON
+                # (a cluster's record lists every item id; reading it whole would cost more).
+                conn.executemany(
+                    "UPDATE clusters SET data = json_set(data, '$.incident_id', ?)"
+                    " WHERE project = ? AND id = ?",
+                    [
+                        (incident, project_id, cluster_id)
+                        for cluster_id, incident in changes.clusters
+                    ],
+                )
                 return changes
 
         return await self._run(run)
