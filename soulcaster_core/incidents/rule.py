@@ -256,8 +256,10 @@ class _Index:
                     found[incident_id] = ("service", place, link.item_id)
         if facts.cluster_id:
             for incident_id, link in self.cluster.get(facts.cluster_id, {}).items():
-                # The same bug in another service is that service's incident.
-                if not (entities.service and link.service and link.service != entities.service):
+                # The same bug in another service or environment is that one's incident.
+                if _same_place(link.service, entities.service) and _same_place(
+                    link.environment, entities.environment
+                ):
                     found[incident_id] = ("cluster", facts.cluster_id, link.item_id)
         if entities.trace:
             for incident_id, link in self.trace.get(entities.trace, {}).items():
@@ -274,16 +276,32 @@ def _best_match(
 ) -> _Match | None:
     best: _Match | None = None
     best_key: tuple[int, datetime] | None = None
-    for incident_id, (by, value, with_item) in index.shared(facts).items():
+    candidates = {
+        incident_id: shared
+        for incident_id, shared in index.shared(facts).items()
+        if (incident := incidents[incident_id]).status == "open"
+        and incident.first_seen - window <= facts.at <= incident.last_seen + window
+    }
+    if facts.entities.environment is None and _ambiguous(incidents, candidates):
+        # A service failing in two environments at once, and an item that names neither:
+        # it could belong to either, so the service decides nothing (a trace still does).
+        candidates = {key: shared for key, shared in candidates.items() if shared[0] != "service"}
+    for incident_id, (by, value, with_item) in candidates.items():
         incident = incidents[incident_id]
-        if incident.status != "open" or not (
-            incident.first_seen - window <= facts.at <= incident.last_seen + window
-        ):
-            continue
         key = (_STRENGTH[by], incident.last_seen)
         if best_key is None or key > best_key:
             best, best_key = _Match(incident, by, value, with_item), key
     return best
+
+
+def _ambiguous(incidents: Mapping[str, Incident], candidates: Mapping[str, _Shared]) -> bool:
+    """Whether the incidents an item shares only a service with are in different environments."""
+    places = {
+        tuple(incidents[incident_id].entities.get("environment", ()))
+        for incident_id, (by, _, _) in candidates.items()
+        if by == "service"
+    }
+    return len(places) > 1
 
 
 def _same_place(one: str | None, other: str | None) -> bool:

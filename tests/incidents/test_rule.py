@@ -67,11 +67,14 @@ def test_each_link_says_which_entity_and_item_made_it_and_when() -> None:
 
 def test_another_environment_is_another_incident_but_a_missing_one_is_not() -> None:
     prod = item(0)
-    staging = item(1, environment="staging")
     unknown = item(2, source="splunk", environment=None)
+    staging = item(1, environment="staging", service="search")
     run([prod, staging, unknown])
     assert prod.incident_id != staging.incident_id
-    assert unknown.incident_id in (prod.incident_id, staging.incident_id)
+    assert unknown.incident_id == prod.incident_id
+    later_staging = item(3, source="sentry", environment="staging")
+    run([later_staging])
+    assert later_staging.incident_id != prod.incident_id
 
 
 def test_an_item_after_the_window_opens_a_new_incident() -> None:
@@ -178,3 +181,20 @@ def test_entities_come_from_typed_fields_then_tags() -> None:
         "user": "id:42",
     }
     assert endpoint_of("checkout.views.pay") == "checkout.views.pay"
+
+
+def test_the_same_bug_in_another_environment_is_that_environments_incident() -> None:
+    prod = item(0, cluster_id="c1", service=None)
+    staging = item(2, source="sentry", environment="staging", service=None, cluster_id="c1")
+    run([prod, staging])
+    assert prod.incident_id != staging.incident_id
+
+
+def test_an_item_without_environment_joins_neither_of_a_service_failing_in_two() -> None:
+    prod, staging = item(0), item(1, source="sentry", environment="staging")
+    nowhere = item(3, source="splunk", environment=None)
+    traced = item(4, source="splunk", environment=None, trace_id="t9")
+    staging_traced = item(2, source="sentry", environment="staging", trace_id="t9")
+    run([prod, staging, staging_traced, nowhere, traced])
+    assert nowhere.incident_id not in (prod.incident_id, staging.incident_id)
+    assert traced.incident_id == staging.incident_id  # a trace still decides
