@@ -2,7 +2,7 @@
 
     python bench/data/generate_incidents.py
 
-Each half is one fictional company's day: 24 failures, each seen by several of Sentry (metric
+Each half is one fictional company's morning: 24 failures, each seen by several of Sentry (metric
 alerts, error events), Datadog (monitor triggers and recoveries), Splunk (log rows and a stats
 row) and PostHog (``$exception`` events), with decoys that must stay out of every incident or
 in their own: another service failing in the same minutes, heartbeats, deploy notices,
@@ -798,15 +798,16 @@ def failure(day: Day, index: int, svc: str, start: datetime, env: str, label: st
 
 
 def day_of(company: Company, half: str) -> Day:
-    """24 failures over one day: every service fails four times, at least two hours apart; the
-    failures of consecutive slots overlap in time (another service failing in the same
-    minutes); two are on staging while production of the same service fails."""
+    """24 failures over six hours: every service fails four times, 90 minutes apart; a failure
+    starts every 15 minutes and lasts 8 to 24, so the failures of consecutive slots overlap
+    (another service failing in the same minutes); two are on staging while production of
+    the same service fails."""
     day = Day(company)
     rng = random.Random(f"incidents/{company.slug}/schedule")
     services = list(company.services)
     for index in range(FAILURES_PER_HALF):
         svc = services[index % len(services)]
-        start = company.start + timedelta(minutes=index * 30 + rng.uniform(0, 12))
+        start = company.start + timedelta(minutes=index * 15 + rng.uniform(0, 8))
         failure(day, index, svc, start, "production", f"{half}-{index:02d}-{svc}")
         if index in (7, 17):  # the same service failing on staging, in the same minutes
             failure(

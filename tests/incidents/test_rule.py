@@ -151,7 +151,9 @@ def test_the_window_is_a_setting() -> None:
     one, two = item(0), item(10, source="sentry")
     found = correlate({}, [ItemFacts.of(one)], project_id="acme")
     incidents = {i.id: i for i in found.incidents}
-    short = correlate(incidents, [ItemFacts.of(two)], project_id="acme", window=timedelta(minutes=5))
+    short = correlate(
+        incidents, [ItemFacts.of(two)], project_id="acme", window=timedelta(minutes=5)
+    )
     assert short.items[0][1] not in incidents
 
 
