@@ -270,3 +270,13 @@ def test_an_issue_then_its_error_gives_the_item_the_errors_trace(
     assert item["body"].startswith("Traceback (most recent call last):")
     assert len(item["exceptions"][0]["frames"]) == 3
     assert item["metadata"]["short_id"] == "BILLING-API-2K"
+
+
+def test_the_transaction_is_a_typed_tag_when_no_tag_names_it(payload: Payload) -> None:
+    event = payload("error_node_traced")
+    error = event["data"]["error"]
+    error["tags"] = [pair for pair in error["tags"] if pair[0] != "transaction"]
+    error["transaction"] = "POST /v1/refunds"
+    assert sentry_event_to_feedback_item(event, "payments").tags["transaction"] == (
+        "POST /v1/refunds"
+    )
