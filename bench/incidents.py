@@ -53,10 +53,12 @@ class Stopwatch:
 
     def __init__(self) -> None:
         self.seconds = 0.0
+        self.calls = 0
 
     def wrap(self, fn: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
         async def timed(*args: P.args, **kwargs: P.kwargs) -> T:
             started = time.process_time()
+            self.calls += 1
             try:
                 return await fn(*args, **kwargs)
             finally:
@@ -152,9 +154,9 @@ def run_file(path: Path, *, minute_by_minute: bool = True) -> dict[str, Any]:
         "cost": {
             "worker_ms_per_item": 1000 * rest / n,
             "incident_step_ms_per_item": 1000 * place.seconds / n,
-            "sweep_ms_per_item": 1000 * sweep.seconds / n,
             "incident_step_ratio": place.seconds / rest if rest else 0.0,
-            "with_sweep_ratio": (place.seconds + sweep.seconds) / rest if rest else 0.0,
+            "sweep_ms_per_run": 1000 * sweep.seconds / max(sweep.calls, 1),
+            "sweeps": sweep.calls,
         },
     }
 
@@ -186,13 +188,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"({r['closed']} closed); decoys in an incident: "
             f"{r['decoys_in_an_incident']} of {r['decoys']}"
         )
-        print(f"  incidents: precision {inc['precision']:.3f}  recall {inc['recall']:.3f}  {inc['pairs']}")
-        print(f"  clusters:  precision {clu['precision']:.3f}  recall {clu['recall']:.3f}  {clu['pairs']}")
+        for name, score in (("incidents", inc), ("clusters", clu)):
+            print(
+                f"  {name + ':':10} precision {score['precision']:.3f}  "
+                f"recall {score['recall']:.3f}  {score['pairs']}"
+            )
         for name, c in (("minute by minute", cost), ("full batches", full)):
             print(
-                f"  cost, {name}: worker {c['worker_ms_per_item']:.2f} ms/item, incident step "
-                f"{c['incident_step_ms_per_item']:.3f} ms/item = {100 * c['incident_step_ratio']:.1f} %"
-                f" (with the sweep {100 * c['with_sweep_ratio']:.1f} %)"
+                f"  cost, {name}: worker {c['worker_ms_per_item']:.3f} ms/item, incident step "
+                f"{c['incident_step_ms_per_item']:.3f} ms/item = "
+                f"{100 * c['incident_step_ratio']:.1f} %; sweep {c['sweep_ms_per_run']:.2f} ms"
             )
         for refusal, times in Counter(r["refused"]).items():
             print(f"  not stored ({times}x): {refusal}")
