@@ -16,6 +16,7 @@ holds no alert still firing, once a later item of the project comes after its wi
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,6 +27,7 @@ from .model import ClosedBy, Incident, IncidentChanges, IncidentLink, LinkedBy
 from .signals import SignalKind, is_recovered, signal_kind, state_of
 
 DEFAULT_WINDOW = timedelta(minutes=30)
+_LINK_FIELDS = frozenset(IncidentLink.model_fields)
 _STRENGTH: dict[LinkedBy, int] = {"trace": 3, "cluster": 2, "service": 1}
 
 
@@ -78,17 +80,24 @@ def correlate(
     linked = {link.item_id for incident in incidents.values() for link in incident.links}
     open_ones = {key: i for key, i in incidents.items() if i.status == "open"}
     index = _Index(open_ones.values())
+    # When each open incident with nothing firing goes quiet, soonest first (entries of an
+    # incident that has moved on since are skipped when they come up).
+    quiet = [(i.last_seen + window, i.id) for i in open_ones.values() if not i.firing]
+    heapq.heapify(quiet)
     changed: dict[str, Incident] = {}
     changes = IncidentChanges()
     for facts in sorted(batch, key=lambda f: f.at):
         item = facts.item
         if facts.kind != "signal" or item.incident_id is not None or item.id in linked:
             continue
-        for incident in list(open_ones.values()):
-            if not incident.firing and incident.last_seen + window < facts.at:
-                _close(incident, "quiet", incident.last_seen + window)
-                changed[incident.id] = incident
-                del open_ones[incident.id]
+        while quiet and quiet[0][0] < facts.at:
+            deadline, incident_id = heapq.heappop(quiet)
+            incident = open_ones.get(incident_id)
+            if incident is None or incident.firing or incident.last_seen + window != deadline:
+                continue
+            _close(incident, "quiet", deadline)
+            changed[incident.id] = incident
+            del open_ones[incident.id]
         match = _best_match(incidents, index, facts, window)
         if match is None:
             incident = _new_incident(project_id, facts)
@@ -102,6 +111,8 @@ def correlate(
             if new_cluster:
                 changes.clusters.append((new_cluster, incident.id))
         index.add(incident.id, incident.links[-1])
+        if not incident.firing:
+            heapq.heappush(quiet, (incident.last_seen + window, incident.id))
         changed[incident.id] = incident
         linked.add(item.id)
         changes.items.append((item.id, incident.id))
@@ -139,8 +150,10 @@ def close_recovered(
 def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | None:
     """Put one item in ``incident``; returns its cluster if the incident did not have it."""
     incident.links.append(link)
-    incident.first_seen = min(incident.first_seen, facts.at)
-    incident.last_seen = max(incident.last_seen, facts.at)
+    if facts.at < incident.first_seen:
+        incident.first_seen = facts.at
+    if facts.at > incident.last_seen:
+        incident.last_seen = facts.at
     if facts.item.source not in incident.sources:
         incident.sources.append(facts.item.source)
     for kind, value in facts.entities.named().items():
@@ -181,6 +194,7 @@ def _link(facts: ItemFacts, by: LinkedBy, value: str | None, with_item: str | No
     entities = facts.entities
     # Every value is already of its type: the item's own, checked when it was made.
     return IncidentLink.model_construct(
+        set(_LINK_FIELDS),
         item_id=facts.item.id,
         at=facts.at,
         by=by,
