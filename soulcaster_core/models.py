@@ -56,6 +56,8 @@ class FeedbackItem(BaseModel):
     last_seen: datetime | None = None
     occurrences: int = 1
     cluster_id: str | None = None
+    #: The incident the item is part of (``soulcaster_core.incidents``), set by the worker.
+    incident_id: str | None = None
     # What grouping and incidents read, as the sender gave it: typed, never flattened into the
     # text and parsed back. Plugins fill what their payload holds and leave the rest empty.
     #: The exception chain, cause first and the thrown one last; frames oldest first.
@@ -165,6 +167,8 @@ class Cluster(BaseModel):
     occurrence_count: int = 0
     first_seen: datetime | None = None
     last_seen: datetime | None = None
+    #: The incident its latest items are part of (``soulcaster_core.incidents``).
+    incident_id: str | None = None
 
 
 class DeadLetter(BaseModel):

@@ -84,6 +84,11 @@ class Settings(BaseSettings):
     cluster_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     #: Queue entries a worker takes at once.
     worker_batch: int = Field(default=100, gt=0)
+    #: An alert or error joins an open incident it shares an entity with until this many
+    #: minutes after the incident's last item (docs/incidents.md).
+    incident_window_minutes: float = Field(default=30.0, gt=0)
+    #: Seconds between the worker's checks of open incidents for recovered alerts.
+    incident_sweep_seconds: float = Field(default=30.0, gt=0)
 
     @property
     def sqlite_path(self) -> Path:

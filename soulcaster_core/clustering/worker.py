@@ -17,12 +17,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import anyio
 
 from ..errors import StoreUnavailable
-from ..models import QueueEntry, utcnow
+from ..incidents.step import IncidentStep
+from ..models import FeedbackItem, QueueEntry, utcnow
 from ..store.base import iso
 from .clusterer import Clusterer
 from .embedder import build_embedder
@@ -80,6 +82,9 @@ class ClusterWorker:
         self._sync = sync
         #: Entries this worker holds that failed during an outage: retried first.
         self._held: list[QueueEntry] = []
+        self.incidents = IncidentStep(
+            services.store, timedelta(minutes=services.settings.incident_window_minutes)
+        )
 
     @property
     def batch_size(self) -> int:
@@ -125,7 +130,20 @@ class ClusterWorker:
         for project_id, item_ids in by_project.items():
             # An item deleted since it was queued is simply not there: nothing to cluster.
             items = await self.services.store.get_items(project_id, list(dict.fromkeys(item_ids)))
-            await self.clusterer.assign(project_id, items)
+            assignments = await self.clusterer.assign(project_id, items)
+            await self._place_in_incidents(
+                project_id, items, {a.item_id: a.cluster_id for a in assignments}
+            )
+
+    async def _place_in_incidents(
+        self, project_id: str, items: Sequence[FeedbackItem], clusters: dict[str, str]
+    ) -> None:
+        try:
+            await self.incidents.place(project_id, items, clusters)
+        except StoreUnavailable:
+            raise
+        except Exception:  # a bug in incidents must not hold clustering back
+            log.exception("placing items of %s in incidents failed", project_id)
 
     async def _cluster_one_by_one(self, entries: Sequence[QueueEntry]) -> None:
         """Cluster each entry alone; an item that fails on its own is marked and let go.
@@ -150,11 +168,14 @@ class ClusterWorker:
         """Work until ``stop`` is set: batches back to back, backing off while a service is
         down, and syncing the polling sources every ``sync_interval_seconds``."""
         delay = BACKOFF_FIRST
-        next_sync = time.monotonic()
+        next_sync = next_sweep = time.monotonic()
         while not stop.is_set():
             if time.monotonic() >= next_sync:
                 next_sync = time.monotonic() + self.services.settings.sync_interval_seconds
                 await self._sync_sources()
+            if time.monotonic() >= next_sweep:
+                next_sweep = time.monotonic() + self.services.settings.incident_sweep_seconds
+                await self.sweep_incidents()
             try:
                 await self.run_once()
             except (ClusteringUnavailable, StoreUnavailable) as exc:
@@ -171,6 +192,17 @@ class ClusterWorker:
                 continue
             delay = BACKOFF_FIRST
             await self._sleep(0)  # let the web app breathe between batches
+
+    async def sweep_incidents(self) -> None:
+        """Close the incidents whose alerts recovered (a recovery updates an item, it is not
+        queued) or that have been quiet for the window."""
+        try:
+            for project in await self.services.store.list_projects():
+                await self.incidents.sweep(project.id, utcnow())
+        except StoreUnavailable as exc:
+            log.warning("incident sweep skipped: %s", exc)
+        except Exception:  # the next sweep tries again; clustering goes on
+            log.exception("incident sweep failed")
 
     async def _sync_sources(self) -> None:
         try:

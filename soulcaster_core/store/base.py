@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadRequest
+from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
 from .dead_letters import DeadLetterHead, DeadLetterLimits
 from .merge import DEFAULT_MERGE_POLICY, MergePolicy
@@ -289,6 +290,39 @@ class Store(ABC):
         No other writer changes those clusters in between, so two workers adding items to one
         cluster both keep theirs. ``update`` may be called again, with freshly read clusters,
         when another writer came first: it must depend on nothing but its argument."""
+
+    # -- incidents ------------------------------------------------------------------------------
+    @abstractmethod
+    async def update_incidents(
+        self,
+        project_id: str,
+        incident_ids: Sequence[str],
+        update: IncidentUpdate,
+        *,
+        open_since: datetime | None = None,
+    ) -> IncidentChanges:
+        """An incident step's writes as one atomic step: read the project's open incidents
+        (those last seen at or after ``open_since``, if given) and those of ``incident_ids``
+        that exist, and write what ``update`` makes of them: save its incidents, set the
+        ``incident_id`` of its items and clusters (those that exist).
+
+        No other writer changes the project's incidents or clusters in between; ``update`` may
+        be called again, with freshly read incidents, when another writer came first, so it
+        must depend on nothing but its argument. Returns the changes written."""
+
+    @abstractmethod
+    async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
+        """The incidents that exist, in the order asked."""
+
+    async def get_incident(self, project_id: str, incident_id: str) -> Incident | None:
+        found = await self.get_incidents(project_id, [incident_id])
+        return found[0] if found else None
+
+    @abstractmethod
+    async def list_incidents(
+        self, project_id: str, *, limit: int = 50, open_only: bool = False
+    ) -> list[Incident]:
+        """The project's incidents seen last first (only the open ones with ``open_only``)."""
 
     # -- the local vector index's persistence ---------------------------------------------------
     @abstractmethod

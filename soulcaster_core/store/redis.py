@@ -23,6 +23,7 @@ from redis.client import NEVER_DECODE
 from redis.exceptions import NoScriptError
 
 from ..errors import StoreUnavailable
+from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
 from ..models import (
     Cluster,
     DeadLetter,
@@ -96,6 +97,16 @@ for i, key in ipairs(KEYS) do
     if cluster == '' then redis.call('HDEL', key, 'cluster_id')
     else redis.call('HSET', key, 'cluster_id', cluster) end
     redis.call('HSET', key, 'clustering', ARGV[2 * i])
+  end
+end
+return 1
+"""
+# Only an item that exists joins an incident. KEYS are item keys; ARGV their incident ids.
+_SET_INCIDENT_LUA = """
+for i, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then
+    if ARGV[i] == '' then redis.call('HDEL', key, 'incident_id')
+    else redis.call('HSET', key, 'incident_id', ARGV[i]) end
   end
 end
 return 1
@@ -255,6 +266,7 @@ def _item_from_hash(data: Mapping[str, str]) -> FeedbackItem | None:
     if "first_seen" in data:
         fields["first_seen"] = data["first_seen"]
     fields["cluster_id"] = data.get("cluster_id") or None
+    fields["incident_id"] = data.get("incident_id") or None
     if "clustering" in data:
         fields.setdefault("metadata", {})["clustering"] = json.loads(data["clustering"])
     return item_from_fields(fields)
@@ -282,6 +294,7 @@ class RedisStore(Store):
         )
         self._last_event_script = self.redis.register_script(_LAST_EVENT_LUA)
         self._set_cluster_script = self.redis.register_script(_SET_CLUSTER_LUA)
+        self._set_incident_script = self.redis.register_script(_SET_INCIDENT_LUA)
         self._renew_lease_script = self.redis.register_script(_RENEW_LEASE_LUA)
         self._release_lease_script = self.redis.register_script(_RELEASE_LEASE_LUA)
         self._take_tokens_script = self.redis.register_script(TAKE_TOKENS_LUA)
@@ -817,6 +830,96 @@ class RedisStore(Store):
                     return
                 except redis_errors.WatchError:
                     continue
+
+    # -- incidents: a hash of records; the open ones and all of them, each by last seen ---------
+    @_guarded
+    async def update_incidents(
+        self,
+        project_id: str,
+        incident_ids: Sequence[str],
+        update: IncidentUpdate,
+        *,
+        open_since: datetime | None = None,
+    ) -> IncidentChanges:
+        key = self._k("incidents", project_id)
+        open_key = self._k("incidents", project_id, "open")
+        recent_key = self._k("incidents", project_id, "recent")
+        clusters_key = self._k("clusters", project_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            while True:
+                # As update_clusters: read under WATCH, write in MULTI, again if another writer
+                # changed the project's incidents or clusters in between. The sorted sets change
+                # only with the records, so watching the records covers them.
+                try:
+                    await pipe.watch(key, clusters_key)
+                    since = "-inf" if open_since is None else open_since.timestamp() * 1000
+                    opened = await pipe.zrangebyscore(open_key, since, "+inf")
+                    ids = list(dict.fromkeys([*opened, *incident_ids]))
+                    raw = await pipe.hmget(key, ids) if ids else []
+                    found = {i.id: i for i in (Incident.model_validate_json(r) for r in raw if r)}
+                    changes = update(found)
+                    clusters = await self._clusters_with_incidents(pipe, clusters_key, changes)
+                    pipe.multi()
+                    if changes.incidents:
+                        pipe.hset(key, mapping={i.id: i.stored_json() for i in changes.incidents})
+                        seen = {i.id: i.last_seen.timestamp() * 1000 for i in changes.incidents}
+                        pipe.zadd(recent_key, seen)
+                        if still := {
+                            i.id: seen[i.id] for i in changes.incidents if i.status == "open"
+                        }:
+                            pipe.zadd(open_key, still)
+                        if closed := [i.id for i in changes.incidents if i.status != "open"]:
+                            pipe.zrem(open_key, *closed)
+                    if changes.items:
+                        await self._set_incident_script(
+                            keys=[self._k("item", project_id, i) for i, _ in changes.items],
+                            args=[incident or "" for _, incident in changes.items],
+                            client=pipe,
+                        )
+                    if clusters:
+                        pipe.hset(clusters_key, mapping=clusters)
+                    await pipe.execute()
+                    return changes
+                except redis_errors.WatchError:
+                    continue
+
+    @staticmethod
+    async def _clusters_with_incidents(
+        pipe: Any, clusters_key: str, changes: IncidentChanges
+    ) -> dict[str, str]:
+        """The records of the clusters ``changes`` moves, with their new incident set."""
+        wanted = dict(changes.clusters)
+        if not wanted:
+            return {}
+        raw = await pipe.hmget(clusters_key, list(wanted))
+        out = {}
+        for text in raw:
+            if text:
+                cluster = Cluster.model_validate_json(text)
+                cluster.incident_id = wanted[cluster.id]
+                out[cluster.id] = cluster.model_dump_json()
+        return out
+
+    @_guarded
+    async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
+        if not incident_ids:
+            return []
+        raw = await self.redis.hmget(self._k("incidents", project_id), list(incident_ids))
+        return [Incident.model_validate_json(r) for r in raw if r]
+
+    @_guarded
+    async def list_incidents(
+        self, project_id: str, *, limit: int = 50, open_only: bool = False
+    ) -> list[Incident]:
+        if open_only:
+            ids = await self.redis.zrevrange(self._k("incidents", project_id, "open"), 0, limit - 1)
+        else:
+            ids = await self.redis.zrevrange(
+                self._k("incidents", project_id, "recent"), 0, limit - 1
+            )
+        found = await self.get_incidents(project_id, ids)
+        found.sort(key=lambda i: i.last_seen, reverse=True)
+        return found[:limit]
 
     # -- vectors -------------------------------------------------------------------------------
     @_guarded

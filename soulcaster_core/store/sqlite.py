@@ -21,6 +21,7 @@ import anyio
 import anyio.to_thread
 
 from ..errors import StoreUnavailable
+from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
 from ..models import (
     Cluster,
     DeadLetter,
@@ -131,6 +132,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         " PRIMARY KEY (project, id))",
         "CREATE INDEX IF NOT EXISTS raw_bodies_by_expiry ON raw_bodies (expires)",
     ),
+    (
+        # An item's incident: a table rather than a column, as above (safe to take twice).
+        "CREATE TABLE IF NOT EXISTS item_incidents ("
+        " project TEXT, item_id TEXT, incident_id TEXT NOT NULL, PRIMARY KEY (project, item_id))",
+        "CREATE TABLE IF NOT EXISTS incidents ("
+        " project TEXT, id TEXT, data TEXT NOT NULL, open INTEGER NOT NULL,"
+        " last_seen TEXT NOT NULL, PRIMARY KEY (project, id))",
+        "CREATE INDEX IF NOT EXISTS incidents_by_time ON incidents (project, last_seen DESC)",
+    ),
 )
 
 
@@ -155,6 +165,11 @@ def migrate(conn: sqlite3.Connection) -> int:
     return len(MIGRATIONS)
 
 
+#: An item's row, with the incident it is part of.
+_SELECT_ITEMS = (
+    "SELECT *, (SELECT incident_id FROM item_incidents AS i"
+    " WHERE i.project = items.project AND i.item_id = items.id) AS incident_id FROM items"
+)
 _SET_ITEM_CLUSTER = "UPDATE items SET cluster_id = ?, clustering = ? WHERE project = ? AND id = ?"
 
 
@@ -187,6 +202,7 @@ def _item_from_row(row: sqlite3.Row) -> FeedbackItem:
     item.occurrences = row["occurrences"]
     item.last_seen = datetime.fromisoformat(row["last_seen"])
     item.cluster_id = row["cluster_id"]
+    item.incident_id = row["incident_id"]
     if row["status"] is not None:
         item.metadata["status"] = row["status"]
     if row["clustering"] is not None:
@@ -519,7 +535,7 @@ class SQLiteStore(Store):
         marks = ",".join("?" * len(item_ids))
         rows = await self._run(
             lambda c: c.execute(
-                f"SELECT * FROM items WHERE project = ? AND id IN ({marks})",
+                _SELECT_ITEMS + f" WHERE project = ? AND id IN ({marks})",
                 (project_id, *item_ids),
             ).fetchall()
         )
@@ -531,7 +547,7 @@ class SQLiteStore(Store):
     ) -> FeedbackItem | None:
         row = await self._run(
             lambda c: c.execute(
-                "SELECT * FROM items WHERE project = ? AND source = ? AND external_id = ?",
+                _SELECT_ITEMS + " WHERE project = ? AND source = ? AND external_id = ?",
                 (project_id, source, external_id),
             ).fetchone()
         )
@@ -546,7 +562,7 @@ class SQLiteStore(Store):
         cursor: str | None = None,
         query: str | None = None,
     ) -> tuple[list[FeedbackItem], str | None]:
-        sql = "SELECT * FROM items WHERE project = ?"
+        sql = _SELECT_ITEMS + " WHERE project = ?"
         args: list[Any] = [project_id]
         if source:
             sql += " AND source = ?"
@@ -809,6 +825,89 @@ class SQLiteStore(Store):
                 conn.executemany(_SAVE_VECTOR, vector_values)
 
         await self._run(run)
+
+    # -- incidents -----------------------------------------------------------------------------
+    async def update_incidents(
+        self,
+        project_id: str,
+        incident_ids: Sequence[str],
+        update: IncidentUpdate,
+        *,
+        open_since: datetime | None = None,
+    ) -> IncidentChanges:
+        marks = ",".join("?" * len(incident_ids))
+        since = "" if open_since is None else iso(open_since)
+
+        def run(conn: sqlite3.Connection) -> IncidentChanges:
+            # Read, update and write in one write transaction: no other writer in between.
+            with self._tx(conn):
+                sql = (
+                    "SELECT data FROM incidents WHERE project = ? AND (open = 1 AND last_seen >= ?"
+                )
+                sql += f" OR id IN ({marks}))" if incident_ids else ")"
+                rows = conn.execute(sql, (project_id, since, *incident_ids))
+                found = {
+                    i.id: i for i in (Incident.model_validate_json(row["data"]) for row in rows)
+                }
+                changes = update(found)
+                conn.executemany(
+                    "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (
+                            project_id,
+                            i.id,
+                            i.stored_json(),
+                            int(i.status == "open"),
+                            iso(i.last_seen),
+                        )
+                        for i in changes.incidents
+                    ],
+                )
+                # Only an item that exists joins an incident.
+                conn.executemany(
+                    "INSERT OR REPLACE INTO item_incidents SELECT project, id, ? FROM items"
+                    " WHERE project = ? AND id = ?",
+                    [(incident, project_id, i) for i, incident in changes.items if incident],
+                )
+                conn.executemany(
+                    "DELETE FROM item_incidents WHERE project = ? AND item_id = ?",
+                    [(project_id, i) for i, incident in changes.items if not incident],
+                )
+                # The cluster's record gets its incident in place: SQLite edits the JSON
+                # (a cluster's record lists every item id; reading it whole would cost more).
+                conn.executemany(
+                    "UPDATE clusters SET data = json_set(data, '$.incident_id', ?)"
+                    " WHERE project = ? AND id = ?",
+                    [
+                        (incident, project_id, cluster_id)
+                        for cluster_id, incident in changes.clusters
+                    ],
+                )
+                return changes
+
+        return await self._run(run)
+
+    async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
+        if not incident_ids:
+            return []
+        marks = ",".join("?" * len(incident_ids))
+        rows = await self._run(
+            lambda c: c.execute(
+                f"SELECT id, data FROM incidents WHERE project = ? AND id IN ({marks})",
+                (project_id, *incident_ids),
+            ).fetchall()
+        )
+        found = {row["id"]: Incident.model_validate_json(row["data"]) for row in rows}
+        return [found[i] for i in incident_ids if i in found]
+
+    async def list_incidents(
+        self, project_id: str, *, limit: int = 50, open_only: bool = False
+    ) -> list[Incident]:
+        sql = "SELECT data FROM incidents WHERE project = ?"
+        sql += " AND open = 1" if open_only else ""
+        sql += " ORDER BY last_seen DESC LIMIT ?"
+        rows = await self._run(lambda c: c.execute(sql, (project_id, limit)).fetchall())
+        return [Incident.model_validate_json(row["data"]) for row in rows]
 
     # -- vectors -------------------------------------------------------------------------------
     async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:

@@ -21,7 +21,7 @@ from ..clustering.api import routes as cluster_routes
 from ..clustering.worker import ClusterWorker
 from ..services import Services, open_services, plugins_for
 from ..settings import Settings
-from . import api_routes, config_routes, ingest_routes
+from . import api_routes, config_routes, incident_routes, ingest_routes
 from .dashboard import routes as dashboard_routes
 from .errors import EXCEPTION_HANDLERS
 
@@ -74,6 +74,7 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
         *config_routes.routes,
         *api_routes.routes,
         *cluster_routes,
+        *incident_routes.routes,
         *dashboard_routes,
         Route("/openapi.json", openapi, methods=["GET"], include_in_schema=False),
     ]

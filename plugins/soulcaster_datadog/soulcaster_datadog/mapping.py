@@ -90,6 +90,10 @@ def datadog_event_to_feedback_item(event: dict[str, Any], project_id: str) -> Fe
     tag_values = tag_map(tags)
     # The group names the service that fired; the tags may name several of the monitor's.
     group_values = tag_map(group.split(",")) if group and ":" in group else {}
+    # The host it fired on, for incidents: the group's (``host:web-3``), else $HOSTNAME.
+    host = group_values.get("host") or texts["hostname"]
+    if host and not tag_values.get("host"):
+        tag_values["host"] = host
     return FeedbackItem(
         project_id=project_id,
         source=SOURCE,

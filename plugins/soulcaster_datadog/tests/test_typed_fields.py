@@ -198,3 +198,13 @@ def test_a_sample_quoted_in_a_sentence_is_what_failed() -> None:
     )
     [error] = item.exceptions
     assert (error.type, error.value) == (None, "telemetry batch upload slow")
+
+
+def test_the_host_it_fired_on_is_a_typed_tag(payload: Load) -> None:
+    by_host = payload("log_alert_trigger") | {"alert_scope": "host:web-3", "hostname": ""}
+    assert _item(by_host).tags["host"] == "web-3"
+    named = payload("log_alert_trigger") | {"alert_scope": "", "hostname": "web-7"}
+    assert _item(named).tags["host"] == "web-7"
+    tagged = payload("log_alert_trigger") | {"hostname": "web-7", "tags": "host:web-1,env:prod"}
+    assert _item(tagged).tags["host"] == "web-1"  # the monitor's own tag wins
+    assert "host" not in _item(payload("log_alert_trigger")).tags

@@ -72,6 +72,7 @@ def posthog_event_to_feedback_item(event: Mapping[str, Any], project_id: str) ->
         trace_id=_first(properties, _TRACE_PROPERTIES),
         level=level.lower() if level else None,
         links=_links(event, properties),
+        tags=_tags(event, url),
         **({"created_at": timestamp} if timestamp is not None else {}),
     )
 
@@ -83,6 +84,12 @@ def _first(properties: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
         if found is not None and (value := as_text(found)) is not None:
             return value
     return None
+
+
+def _tags(event: Mapping[str, Any], url: str | None) -> dict[str, str]:
+    """The page and the person, as typed tags: incidents read them as endpoint and user."""
+    found = {"url": url, "user": as_text(event.get("distinct_id"))}
+    return {key: value for key, value in found.items() if value}
 
 
 def _path_segment(value: str) -> str:

@@ -55,7 +55,11 @@ def test_properties_that_name_service_release_environment_and_trace(payload: Pay
     assert item.environment == "production"
     assert item.trace_id == "0af7651916cd43dd8448eb211c80319c"
     assert item.level == "error"
-    assert item.tags == {}
+    # The page and the person: what incidents read as the endpoint and the user.
+    assert item.tags == {
+        "url": "https://app.ledgerly.example/invoices?status=overdue",
+        "user": "acct_5521_u09",
+    }
 
 
 def test_links_to_the_event_person_replay_and_issue(payload: Payload) -> None:

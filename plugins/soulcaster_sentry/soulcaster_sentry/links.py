@@ -29,6 +29,16 @@ def issue_id_in(*urls: str | None) -> str | None:
     return None
 
 
+# An event's API address names its project: /api/0/projects/{organization}/{project}/events/...
+_PROJECT_SLUG = re.compile(r"/api/0/projects/[^/]+/([^/]+)/events/")
+
+
+def project_in(api_url: str | None) -> str | None:
+    """The project slug in an event's ``url``: the service it happened in, for incidents."""
+    match = _PROJECT_SLUG.search(api_url) if api_url else None
+    return match[1] if match else None
+
+
 def issue_page(event_url: str | None) -> str | None:
     """The issue's web page, from the web link of one of its events."""
     if not event_url:

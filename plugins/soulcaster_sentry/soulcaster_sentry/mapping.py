@@ -17,7 +17,7 @@ from soulcaster_core.timestamps import parse_timestamp
 
 from . import fields
 from .culprit import crash_location, issue_exception
-from .links import http_links, issue_id_in, issue_page
+from .links import http_links, issue_id_in, issue_page, project_in
 from .payload import SentryEvent
 from .traces import SentryTrace, event_message, read_trace
 
@@ -304,7 +304,7 @@ def _event_parts(event: SentryEvent) -> _Parts:
         metadata=metadata,
         trace=trace,
         exceptions=_located(trace, found, path, culprit),
-        service=_service_tag(tags),
+        service=_service_tag(tags) or project_in(fields.text(found, "url", path)),
         environment=_tagged_environment(found, path, tags),
         release=fields.text(found, "release", path) or tags.get("release"),
         endpoint=transaction,

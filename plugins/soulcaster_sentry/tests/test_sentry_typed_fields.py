@@ -158,8 +158,11 @@ def test_the_host_is_not_the_service(payload: Payload) -> None:
     item = sentry_event_to_feedback_item(event, "payments")
 
     # server_name is the pod: a service's replicas would each be a service of their own.
+    # Without a service tag, the service is the Sentry project its API address names.
     assert item.tags["server_name"] == "payments-api-5b8d7c9f6-l2wqz"
-    assert item.service is None
+    assert item.service == "payments-api"
+    event["data"]["error"]["url"] = None
+    assert sentry_event_to_feedback_item(event, "payments").service is None
 
 
 def test_an_event_without_frames_is_located_by_its_metadata(payload: Payload) -> None:
@@ -268,3 +271,11 @@ def test_an_issue_then_its_error_gives_the_item_the_errors_trace(
     assert item["body"].startswith("Traceback (most recent call last):")
     assert len(item["exceptions"][0]["frames"]) == 3
     assert item["metadata"]["short_id"] == "BILLING-API-2K"
+
+
+def test_the_transaction_is_the_endpoint_when_no_tag_names_it(payload: Payload) -> None:
+    event = payload("error_node_traced")
+    error = event["data"]["error"]
+    error["tags"] = [pair for pair in error["tags"] if pair[0] != "transaction"]
+    error["transaction"] = "POST /v1/refunds"
+    assert sentry_event_to_feedback_item(event, "payments").endpoint == "POST /v1/refunds"

@@ -81,6 +81,10 @@ def splunk_alert_to_feedback_item(
             level=reading.level,
             endpoint=reading.endpoint,
         )
+    # The host the row came from, as a typed tag: incidents read it (docs/incidents.md).
+    host = values.get("host")
+    if isinstance(host, str) and host.strip():
+        fields["tags"] = {"host": host.strip()}
     link = parsed.results_link
     if link and link.startswith(("https://", "http://")):
         fields["links"] = {"splunk": link}

@@ -268,3 +268,14 @@ def test_a_list_instead_of_a_dict_is_a_bad_payload(load_alert: Callable[[str], A
 
     with pytest.raises(BadPayload, match=r"^body must be a JSON object, got list$"):
         splunk_alert_to_feedback_item(rows, PROJECT)
+
+
+def test_the_rows_host_is_a_typed_tag() -> None:
+    alert = {
+        "sid": "s1",
+        "search_name": "checkout errors",
+        "result": {"host": " web-3 ", "count": "4"},
+    }
+    assert splunk_alert_to_feedback_item(alert, "acme").tags == {"host": "web-3"}
+    alert["result"] = {"count": "4"}
+    assert splunk_alert_to_feedback_item(alert, "acme").tags == {}

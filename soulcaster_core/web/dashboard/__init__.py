@@ -5,6 +5,7 @@
 ``/settings/integrations``                a card per plugin: switch, config, URL, test
 ``/feedback``, ``/feedback/{id}``         the items, filtered and searched; one item
 ``/clusters``, ``/clusters/{id}``         groups of items from every source
+``/incidents``, ``/incidents/{id}``       what fired together, and one incident's timeline
 ``/login``, ``/logout``                   the API token in, an HTTP-only cookie out
 ``/static/*``                             the stylesheet and the one small script
 ========================================  =================================================
@@ -15,7 +16,7 @@ from __future__ import annotations
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
-from . import browse, integrations, overview, session
+from . import browse, incidents, integrations, overview, session
 from .templates import STATIC_DIR
 
 routes: list[BaseRoute] = [
@@ -23,6 +24,7 @@ routes: list[BaseRoute] = [
     *overview.routes,
     *integrations.routes,
     *browse.routes,
+    *incidents.routes,
     Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
 ]
 

@@ -15,6 +15,8 @@ from ..api_routes import project_stats
 from .integration_state import integration_state
 from .page import Page, dashboard_page
 
+#: Incidents listed on the dashboard (the latest seen).
+INCIDENTS_SHOWN = 5
 #: Dead letters listed on the dashboard, and replayed by one "replay all" click.
 LETTERS_SHOWN = 20
 REPLAY_BATCH = 100
@@ -34,7 +36,9 @@ class ReplayReport:
 
 async def _render(page: Page, report: ReplayReport | None = None) -> Response:
     if page.project is None:
-        return page.render("dashboard.html", "overview", stats=None, rows=[], letters=[])
+        return page.render(
+            "dashboard.html", "overview", stats=None, rows=[], letters=[], incidents=[]
+        )
     services = page.services
     stats = await project_stats(services, page.project_id)
     rows = [
@@ -42,6 +46,7 @@ async def _render(page: Page, report: ReplayReport | None = None) -> Response:
         for source, entry in stats["sources"].items()
     ]
     letters = await services.store.list_dead_letter_heads(page.project_id, limit=LETTERS_SHOWN)
+    incidents = await services.store.list_incidents(page.project_id, limit=INCIDENTS_SHOWN)
     return page.render(
         "dashboard.html",
         "overview",
@@ -49,6 +54,7 @@ async def _render(page: Page, report: ReplayReport | None = None) -> Response:
         rows=rows,
         events_24h=sum(row.stats.get("events_24h", 0) for row in rows),
         letters=letters,
+        incidents=incidents,
         report=report,
     )
 

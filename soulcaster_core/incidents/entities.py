@@ -1,0 +1,108 @@
+"""What an item names about where it happened: service, environment, host, release, endpoint,
+trace and user, read from its typed fields and then its tags (as people and OpenTelemetry
+spell them). The plugins fill the typed fields and tags; nothing here reads text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import FeedbackItem
+from ..parsing import endpoint_name
+
+ENTITY_KINDS = ("service", "environment", "host", "release", "endpoint", "trace", "user")
+
+_SERVICE_TAGS = ("service", "service.name", "service_name")
+_ENVIRONMENT_TAGS = ("env", "environment", "deployment.environment")
+_HOST_TAGS = (
+    "host",
+    "hostname",
+    "server_name",
+    "pod",
+    "pod_name",
+    "kube_pod_name",
+    "k8s.pod.name",
+    "host.name",
+)
+_RELEASE_TAGS = ("release", "version", "service.version")
+_ENDPOINT_TAGS = (
+    "endpoint",
+    "http.route",
+    "route",
+    "transaction",
+    "resource_name",
+    "url",
+    "http.url",
+    "request.url",
+)
+_TRACE_TAGS = ("trace_id", "trace.id", "dd.trace_id", "traceid")
+_USER_TAGS = ("user", "user.id", "user_id", "usr.id")
+#: The usual words for one environment: ``prod`` and ``production`` are one place.
+_ENVIRONMENTS = {
+    "prod": "production",
+    "prd": "production",
+    "live": "production",
+    "stage": "staging",
+    "stg": "staging",
+    "dev": "development",
+    "develop": "development",
+}
+_SERVICE_SUFFIX = re.compile(r"[-_. ](service|svc)$")
+_SEPARATORS = re.compile(r"[\s_.]+")
+
+
+@dataclass(slots=True)
+class Entities:
+    service: str | None = None
+    environment: str | None = None
+    host: str | None = None
+    release: str | None = None
+    endpoint: str | None = None
+    trace: str | None = None
+    user: str | None = None
+
+    def named(self) -> dict[str, str]:
+        """The kinds this item names, with their values."""
+        return {kind: value for kind in ENTITY_KINDS if (value := getattr(self, kind))}
+
+
+NO_ENTITIES = Entities()
+
+
+def entities_of(item: FeedbackItem) -> Entities:
+    tags = item.tags
+    service = item.service or _tagged(tags, _SERVICE_TAGS)
+    environment = item.environment or _tagged(tags, _ENVIRONMENT_TAGS)
+    trace = item.trace_id or _tagged(tags, _TRACE_TAGS)
+    endpoint = item.endpoint or _tagged(tags, _ENDPOINT_TAGS)
+    return Entities(
+        service=service_name(service) if service else None,
+        environment=environment_name(environment) if environment else None,
+        host=_tagged(tags, _HOST_TAGS),
+        release=item.release or _tagged(tags, _RELEASE_TAGS),
+        endpoint=endpoint_name(endpoint),
+        trace=trace.strip().lower() if trace else None,
+        user=_tagged(tags, _USER_TAGS),
+    )
+
+
+@lru_cache(maxsize=4096)  # the same few names, item after item
+def service_name(value: str) -> str:
+    """One spelling per service: ``Checkout_Service``, ``checkout-svc`` and ``checkout`` meet."""
+    name = _SEPARATORS.sub("-", value.strip().lower())
+    return _SERVICE_SUFFIX.sub("", name) or name
+
+
+@lru_cache(maxsize=4096)  # the same few names, item after item
+def environment_name(value: str) -> str:
+    name = value.strip().lower()
+    return _ENVIRONMENTS.get(name, name)
+
+
+def _tagged(tags: Mapping[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        if (value := tags.get(key)) and (value := value.strip()):
+            return value
+    return None

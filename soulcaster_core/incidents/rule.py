@@ -1,0 +1,322 @@
+"""The incident rule, as pure functions of the stored incidents and a batch of items.
+
+An alert or error (``signals.signal_kind``) joins the open incident of its project that it
+shares an entity with, within ``window`` of the incident's items (after its last one, or
+before its first for an item that arrives late):
+
+1. the same **trace id** (the strongest link: one request across services);
+2. the same **cluster**, unless the two name different services (the same bug firing again);
+3. the same **service**, in the same environment when both name one.
+
+The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
+Each link records the entity, its value, the incident's item that held it and the item's time.
+An incident closes when every alert in it has recovered (``close_recovered``), or, when it
+holds no alert still firing, once a later item of the project comes after its window.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..models import FeedbackItem
+from .entities import ENTITY_KINDS, NO_ENTITIES, Entities, entities_of
+from .model import ClosedBy, Incident, IncidentChanges, IncidentLink, LinkedBy
+from .signals import SignalKind, is_recovered, signal_kind, state_of
+
+DEFAULT_WINDOW = timedelta(minutes=30)
+_LINK_FIELDS = frozenset(IncidentLink.model_fields)
+_STRENGTH: dict[LinkedBy, int] = {"trace": 3, "cluster": 2, "service": 1}
+
+
+@dataclass(slots=True)
+class ItemFacts:
+    """What the rule reads of one item."""
+
+    item: FeedbackItem
+    cluster_id: str | None
+    entities: Entities
+    kind: SignalKind
+    at: datetime
+
+    @classmethod
+    def of(cls, item: FeedbackItem, cluster_id: str | None = None) -> ItemFacts:
+        kind = signal_kind(item)
+        return cls(
+            item=item,
+            cluster_id=cluster_id or item.cluster_id,
+            # Only an alert or error joins or opens an incident: nothing else needs reading.
+            entities=entities_of(item) if kind == "signal" else NO_ENTITIES,
+            kind=kind,
+            at=item.first_seen or item.created_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    incident: Incident
+    by: LinkedBy
+    value: str
+    with_item: str
+
+
+def correlate(
+    found: Mapping[str, Incident],
+    batch: Sequence[ItemFacts],
+    *,
+    project_id: str,
+    window: timedelta = DEFAULT_WINDOW,
+) -> IncidentChanges:
+    """Place each alert or error of ``batch`` (one project) in an incident, oldest first.
+
+    ``found`` holds the project's open incidents that an item of the batch could join (at
+    least): the store's own fresh read, whose incidents this changes in place (a store that
+    calls it again reads them again). Items already in an incident are left where they are, so
+    a batch replayed after a crash changes nothing.
+    """
+    incidents = dict(found)
+    linked = {link.item_id for incident in incidents.values() for link in incident.links}
+    open_ones = {key: i for key, i in incidents.items() if i.status == "open"}
+    index = _Index(open_ones.values())
+    # When each open incident with nothing firing goes quiet, soonest first (entries of an
+    # incident that has moved on since are skipped when they come up).
+    quiet = [(i.last_seen + window, i.id) for i in open_ones.values() if not i.firing]
+    heapq.heapify(quiet)
+    changed: dict[str, Incident] = {}
+    changes = IncidentChanges()
+    for facts in sorted(batch, key=lambda f: f.at):
+        item = facts.item
+        if facts.kind != "signal" or item.incident_id is not None or item.id in linked:
+            continue
+        while quiet and quiet[0][0] < facts.at:
+            deadline, incident_id = heapq.heappop(quiet)
+            incident = open_ones.get(incident_id)
+            if incident is None or incident.firing or incident.last_seen + window != deadline:
+                continue
+            _close(incident, "quiet", deadline)
+            changed[incident.id] = incident
+            del open_ones[incident.id]
+        match = _best_match(incidents, index, facts, window)
+        if match is None:
+            incident = _new_incident(project_id, facts)
+            incidents[incident.id] = open_ones[incident.id] = incident
+            if facts.cluster_id:
+                changes.clusters.append((facts.cluster_id, incident.id))
+        else:
+            incident = match.incident
+            link = _link(facts, match.by, match.value, match.with_item)
+            new_cluster = add_link(incident, link, facts)
+            if new_cluster:
+                changes.clusters.append((new_cluster, incident.id))
+        index.add(incident.id, incident.links[-1])
+        if not incident.firing:
+            heapq.heappush(quiet, (incident.last_seen + window, incident.id))
+        changed[incident.id] = incident
+        linked.add(item.id)
+        changes.items.append((item.id, incident.id))
+    changes.incidents = list(changed.values())
+    return changes
+
+
+def close_recovered(
+    found: Mapping[str, Incident],
+    recovered: Iterable[str],
+    *,
+    now: datetime,
+    window: timedelta | None = None,
+) -> IncidentChanges:
+    """Close the open incidents whose every alert has recovered (``recovered``: item ids that
+    did); with ``window``, also those quiet for longer than it by ``now``."""
+    over = set(recovered)
+    changes = IncidentChanges()
+    for stored in found.values():
+        if stored.status != "open":
+            continue
+        incident = stored.model_copy(deep=True)
+        still = [item_id for item_id in incident.firing if item_id not in over]
+        if len(still) != len(incident.firing):
+            incident.firing = still
+            if not still and incident.had_alerts:
+                _close(incident, "recovered", now)
+            changes.incidents.append(incident)
+        elif window is not None and not still and _quiet_since(incident, window) < now:
+            _close(incident, "quiet", _quiet_since(incident, window))
+            changes.incidents.append(incident)
+    return changes
+
+
+def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | None:
+    """Put one item in ``incident``; returns its cluster if the incident did not have it."""
+    incident.links.append(link)
+    if facts.at < incident.first_seen:
+        incident.first_seen = facts.at
+    if facts.at > incident.last_seen:
+        incident.last_seen = facts.at
+    if facts.item.source not in incident.sources:
+        incident.sources.append(facts.item.source)
+    for kind, value in facts.entities.named().items():
+        values = incident.entities.setdefault(kind, [])
+        if value not in values:
+            values.append(value)
+    state = state_of(facts.item)
+    if state is not None:
+        incident.had_alerts = True
+        if not is_recovered(facts.item) and facts.item.id not in incident.firing:
+            incident.firing.append(facts.item.id)
+    if facts.cluster_id and facts.cluster_id not in incident.cluster_ids:
+        incident.cluster_ids.append(facts.cluster_id)
+        return facts.cluster_id
+    return None
+
+
+def rebuild(incident: Incident, facts: Mapping[str, ItemFacts]) -> None:
+    """Work out again what ``incident`` holds from its links (after a split took some away)."""
+    links = [link for link in incident.links if link.item_id in facts]
+    ordered = sorted(links, key=lambda link: link.at)
+    incident.links = []
+    incident.cluster_ids, incident.sources, incident.firing = [], [], []
+    incident.entities = {kind: [] for kind in ENTITY_KINDS}
+    incident.had_alerts = False
+    if ordered:
+        incident.first_seen = incident.last_seen = facts[ordered[0].item_id].at
+    for link in ordered:
+        add_link(incident, link, facts[link.item_id])
+    incident.entities = {kind: values for kind, values in incident.entities.items() if values}
+
+
+def link_of(facts: ItemFacts, by: LinkedBy, value: str | None = None) -> IncidentLink:
+    return _link(facts, by, value, None)
+
+
+def _link(facts: ItemFacts, by: LinkedBy, value: str | None, with_item: str | None) -> IncidentLink:
+    entities = facts.entities
+    # Every value is already of its type: the item's own, checked when it was made.
+    return IncidentLink.model_construct(
+        set(_LINK_FIELDS),
+        item_id=facts.item.id,
+        at=facts.at,
+        by=by,
+        value=value,
+        with_item=with_item,
+        source=facts.item.source,
+        cluster_id=facts.cluster_id,
+        service=entities.service,
+        environment=entities.environment,
+        trace_id=entities.trace,
+    )
+
+
+def _new_incident(project_id: str, facts: ItemFacts) -> Incident:
+    service = facts.entities.service
+    title = facts.item.title
+    incident = Incident(
+        project_id=project_id,
+        title=f"{service}: {title}" if service else title,
+        first_seen=facts.at,
+        last_seen=facts.at,
+    )
+    add_link(incident, _link(facts, "opened", None, None), facts)
+    return incident
+
+
+def _quiet_since(incident: Incident, window: timedelta) -> datetime:
+    """When the incident stops taking items, unless an alert in it is still firing."""
+    if incident.firing:
+        return datetime.max.replace(tzinfo=incident.last_seen.tzinfo)
+    return incident.last_seen + window
+
+
+def _close(incident: Incident, by: ClosedBy, at: datetime) -> None:
+    incident.status = "closed"
+    incident.closed_by = by
+    incident.closed_at = at
+
+
+class _Index:
+    """Where each trace, cluster and service of the open incidents was last seen: so that an
+    item finds its incident by lookups, not by reading every link of every open incident."""
+
+    def __init__(self, incidents: Iterable[Incident]) -> None:
+        #: value -> incident id -> the latest link that holds it.
+        self.trace: dict[str, dict[str, IncidentLink]] = {}
+        self.cluster: dict[str, dict[str, IncidentLink]] = {}
+        #: service -> (incident id, environment) -> the latest link.
+        self.service: dict[str, dict[tuple[str, str | None], IncidentLink]] = {}
+        for incident in incidents:
+            for link in incident.links:
+                self.add(incident.id, link)
+
+    def add(self, incident_id: str, link: IncidentLink) -> None:
+        if link.trace_id:
+            self.trace.setdefault(link.trace_id, {})[incident_id] = link
+        if link.cluster_id:
+            self.cluster.setdefault(link.cluster_id, {})[incident_id] = link
+        if link.service:
+            place = (incident_id, link.environment)
+            self.service.setdefault(link.service, {})[place] = link
+
+    def shared(self, facts: ItemFacts) -> dict[str, _Shared]:
+        """Per incident, the strongest entity ``facts`` shares with one of its items."""
+        entities = facts.entities
+        found: dict[str, _Shared] = {}
+        if entities.service:
+            for (incident_id, environment), link in self.service.get(entities.service, {}).items():
+                if _same_place(environment, entities.environment):
+                    place = entities.service
+                    if environment and entities.environment:
+                        place += f"/{environment}"
+                    found[incident_id] = ("service", place, link.item_id)
+        if facts.cluster_id:
+            for incident_id, link in self.cluster.get(facts.cluster_id, {}).items():
+                # The same bug in another service or environment is that one's incident.
+                if _same_place(link.service, entities.service) and _same_place(
+                    link.environment, entities.environment
+                ):
+                    found[incident_id] = ("cluster", facts.cluster_id, link.item_id)
+        if entities.trace:
+            for incident_id, link in self.trace.get(entities.trace, {}).items():
+                found[incident_id] = ("trace", entities.trace, link.item_id)
+        return found
+
+
+#: ``(by, value, with_item)``: what an item shares with an incident.
+_Shared = tuple[LinkedBy, str, str]
+
+
+def _best_match(
+    incidents: Mapping[str, Incident], index: _Index, facts: ItemFacts, window: timedelta
+) -> _Match | None:
+    best: _Match | None = None
+    best_key: tuple[int, datetime] | None = None
+    candidates = {
+        incident_id: shared
+        for incident_id, shared in index.shared(facts).items()
+        if (incident := incidents[incident_id]).status == "open"
+        and incident.first_seen - window <= facts.at <= incident.last_seen + window
+    }
+    if facts.entities.environment is None and _ambiguous(incidents, candidates):
+        # A service failing in two environments at once, and an item that names neither:
+        # it could belong to either, so the service decides nothing (a trace still does).
+        candidates = {key: shared for key, shared in candidates.items() if shared[0] != "service"}
+    for incident_id, (by, value, with_item) in candidates.items():
+        incident = incidents[incident_id]
+        key = (_STRENGTH[by], incident.last_seen)
+        if best_key is None or key > best_key:
+            best, best_key = _Match(incident, by, value, with_item), key
+    return best
+
+
+def _ambiguous(incidents: Mapping[str, Incident], candidates: Mapping[str, _Shared]) -> bool:
+    """Whether the incidents an item shares only a service with are in different environments."""
+    places = {
+        tuple(incidents[incident_id].entities.get("environment", ()))
+        for incident_id, (by, _, _) in candidates.items()
+        if by == "service"
+    }
+    return len(places) > 1
+
+
+def _same_place(one: str | None, other: str | None) -> bool:
+    return one is None or other is None or one == other

@@ -1,0 +1,72 @@
+"""Which items can start or join an incident: alerts and errors, not heartbeats, info events,
+deploy notices or recoveries. Decided from ``level``, the item's state and, where the sender
+gave no level, whether it carries an exception or says it failed."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..models import FeedbackItem
+
+#: ``signal``: an alert or an error; ``recovery``: an alert that recovered or an issue resolved;
+#: ``quiet``: anything else (info, heartbeat, deploy notice, a product event).
+SignalKind = Literal["signal", "recovery", "quiet"]
+
+_ALERT_LEVELS = frozenset(
+    {
+        "fatal",
+        "critical",
+        "crit",
+        "emergency",
+        "emerg",
+        "alert",
+        "error",
+        "err",
+        "severe",
+        "high",
+        "warning",
+        "warn",
+    }
+)
+_QUIET_LEVELS = frozenset(
+    {"info", "informational", "notice", "debug", "trace", "log", "ok", "success", "low"}
+)
+#: States of an alert or issue that say it is over.
+RECOVERED_STATES = frozenset({"recovered", "resolved", "ok", "success", "closed", "ignored"})
+# Without a level, an item is an alert when it says something failed, unless it is one of the
+# routine notices that mention such words ("deploy finished, 0 errors").
+_FAILING = re.compile(
+    r"\b(error|errors|fail\w*|exception|timeout|timed out|unavailable|refused|crash\w*|panic"
+    r"|outage|down|5\d\d|latency|denied|rejected|unhealthy|degraded)\b",
+    re.IGNORECASE,
+)
+_ROUTINE = re.compile(
+    r"\b(heartbeat|deploy\w*|released?|rollout|check-?in|started|restarted|scaled)\b",
+    re.IGNORECASE,
+)
+
+
+def state_of(item: FeedbackItem) -> str | None:
+    """The item's alert or issue state (``triggered``, ``recovered``, ``unresolved``...)."""
+    status = item.metadata.get("status")
+    return status.strip().lower() if isinstance(status, str) and status.strip() else None
+
+
+def is_recovered(item: FeedbackItem) -> bool:
+    return state_of(item) in RECOVERED_STATES
+
+
+def signal_kind(item: FeedbackItem) -> SignalKind:
+    if is_recovered(item):
+        return "recovery"
+    level = (item.level or "").strip().lower()
+    if level in _ALERT_LEVELS:
+        return "signal"
+    if level in _QUIET_LEVELS:
+        return "quiet"
+    if item.exceptions:
+        return "signal"
+    if _ROUTINE.search(item.title):
+        return "quiet"
+    return "signal" if _FAILING.search(item.title) else "quiet"
