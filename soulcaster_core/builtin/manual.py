@@ -19,6 +19,9 @@ from ..handler import (
 from ..hookspecs import hookimpl
 from ..models import FeedbackItem
 
+#: Written for the current hook spec (soulcaster_core/hookspecs.py).
+HOOKSPEC_VERSION = 2
+
 
 class ManualConfig(SourceConfig):
     #: The project's ingest key, sent as ``X-Soulcaster-Token``, a bearer token or ``?token=``
