@@ -2,6 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .auth import HmacSha256, SharedToken, SourceAuth, secret_values
 from .errors import BadPayload, BadRequest, NotFound, PluginError, Unauthorized
 from .handler import (
     SourceConfig,
@@ -26,8 +27,11 @@ __all__ = [
     "BadPayload",
     "BadRequest",
     "FeedbackItem",
+    "HmacSha256",
     "NotFound",
     "PluginError",
+    "SharedToken",
+    "SourceAuth",
     "SourceConfig",
     "SyncContext",
     "SyncReport",
@@ -39,5 +43,6 @@ __all__ = [
     "hookimpl",
     "parse_json_object",
     "require_shared_token",
+    "secret_values",
     "secrets_equal",
 ]

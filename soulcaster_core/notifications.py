@@ -11,6 +11,7 @@ a slow plugin must not grow the server's memory without bound.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 from collections.abc import Callable
@@ -50,21 +51,20 @@ class HookQueue:
             self.dropped += 1
             log.warning("%s dropped: %d hook calls queued already", hook, self.size)
 
-    async def close(self, timeout: float = DRAIN_SECONDS) -> None:
-        """Run what is queued (for at most ``timeout`` seconds), then stop."""
+    async def close(self) -> None:
+        """Run what is queued (for at most ``DRAIN_SECONDS``), then stop."""
         queue, task = self._queue, self._task
         self._queue = self._task = None
         if queue is None or task is None:
             return
         try:
-            await asyncio.wait_for(queue.join(), timeout)
+            async with asyncio.timeout(DRAIN_SECONDS):
+                await queue.join()
         except TimeoutError:
             log.warning("%d hook calls were still queued at shutdown", queue.qsize())
         task.cancel()
-        try:
+        with contextlib.suppress(asyncio.CancelledError):
             await task
-        except asyncio.CancelledError:
-            pass
 
     async def _run(self, queue: asyncio.Queue[tuple[str, dict[str, Any]]]) -> None:
         while True:

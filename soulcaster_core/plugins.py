@@ -19,9 +19,9 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
-from .hookspecs import HOOKSPEC_VERSION
 from .errors import PluginError
 from .handler import SourceConfig, WebhookHandler
+from .hookspecs import HOOKSPEC_VERSION
 from .models import SLUG_PATTERN, FeedbackItem, IngestResult
 from .notifications import HookQueue
 
