@@ -6,6 +6,7 @@ A delivery goes through the steps in order::
     parse(body)                     raise BadPayload              -> 400, body kept as dead letter
     accept(event, config)           a reason string               -> 200 ignored
     to_feedback_item(event, project_id) -> FeedbackItem           -> stored, deduplicated, queued
+      (or to_feedback_items(event, project_id) -> many, stored in one atomic batch)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -357,6 +358,22 @@ class WebhookHandler(Generic[EventT, ConfigT]):
     def to_feedback_item(self, event: EventT, project_id: str) -> FeedbackItem:
         """Map the event onto a ``FeedbackItem``; ``external_id`` decides what is a duplicate."""
         raise NotImplementedError
+
+    def to_feedback_items(self, event: EventT, project_id: str) -> Iterable[FeedbackItem]:
+        """Map a delivery that holds many things (Alertmanager's ``alerts[]``) onto an item
+        each. Implement this instead of ``to_feedback_item``: the items are stored in one
+        atomic batch and the answer lists each one's outcome."""
+        yield self.to_feedback_item(event, project_id)
+
+    def item_counts_as_occurrence(self, event: EventT, item: FeedbackItem) -> bool:
+        """``counts_as_occurrence`` of one of a delivery's items (a resolved alert among
+        firing ones); by default the delivery's."""
+        return self.counts_as_occurrence(event)
+
+    @classmethod
+    def maps_many(cls) -> bool:
+        """Whether deliveries map to many items (``to_feedback_items`` is implemented)."""
+        return cls.to_feedback_items is not WebhookHandler.to_feedback_items
 
     def sample_request(self, config: ConfigT) -> WebhookRequest:
         """A request carrying ``sample`` that passes ``authenticate`` under ``config``

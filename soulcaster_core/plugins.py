@@ -189,7 +189,11 @@ def _check_handler(host: PluginHost, handler_cls: Any, plugin_name: str) -> None
         raise PluginError(
             f"{plugin_name}: {handler_cls.__name__}.Config must subclass SourceConfig"
         )
-    if handler_cls.to_feedback_item is WebhookHandler.to_feedback_item:
+    if (
+        handler_cls.to_feedback_item is WebhookHandler.to_feedback_item
+        and not handler_cls.maps_many()
+    ):
         raise PluginError(
-            f"{plugin_name}: {handler_cls.__name__} does not implement to_feedback_item"
+            f"{plugin_name}: {handler_cls.__name__} implements neither to_feedback_item "
+            "nor to_feedback_items"
         )
