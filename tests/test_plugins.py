@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 
 from soulcaster_core import FeedbackItem, PluginError, WebhookHandler, hookimpl
+from soulcaster_core.builtin.manual import ManualHandler
 from soulcaster_core.hookspecs import HOOKSPEC_VERSION
 from soulcaster_core.plugins import load_plugins
-from soulcaster_core.testing import running_app
+from soulcaster_core.testing import HandlerContract, running_app
 
 JIRA_PLUGIN = """
 from soulcaster_core import FeedbackItem, SourceConfig, WebhookHandler, hookimpl
@@ -241,3 +242,7 @@ def test_soulcaster_plugins_lists_names_versions_sources_hooks(site: Path) -> No
     assert "acme-soulcaster-jira 0.3.0" in text
     assert "targets: hook spec v1" in text
     assert "BROKEN: ModuleNotFoundError" in text
+
+
+class TestManualContract(HandlerContract):
+    handler_class = ManualHandler
