@@ -98,8 +98,9 @@ class SharedToken(SourceAuth):
     #: A second secret that still passes while the first is rotated in.
     previous_field: str | None = None
     basic: bool = False
-    #: Where the sample request carries the token: the header or the query string.
-    sample_in: Literal["header", "query"] = "header"
+    #: Where the sample request carries the token: the header, the query string, or
+    #: ``Authorization: Bearer`` (as senders configured with a bearer token send it).
+    sample_in: Literal["header", "query", "bearer"] = "header"
     #: The setup text; by default it names the header and the query parameter.
     setup: str | None = None
 
@@ -113,6 +114,8 @@ class SharedToken(SourceAuth):
     def sign(self, request: WebhookRequest, secret: str) -> WebhookRequest:
         if self.sample_in == "query":
             return _with(request, query={"token": secret})
+        if self.sample_in == "bearer":
+            return _with(request, headers={"authorization": f"Bearer {secret}"})
         return _with(request, headers={self.header.lower(): secret})
 
     def instructions(self) -> str:

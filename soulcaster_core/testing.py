@@ -273,11 +273,14 @@ class HandlerContract:
         handler = self.handler_class()
         assert handler.sample is not None, "ship a realistic sample for 'send test webhook'"
         request = handler.sample_request(self.handler_class.Config())
-        first = handler.to_feedback_item(handler.parse_request(request), TEST_PROJECT)
-        second = handler.to_feedback_item(handler.parse_request(request), TEST_PROJECT)
-        assert first.source == self.handler_class.source
-        assert first.title.strip()
-        assert first.external_id == second.external_id, "the same payload must dedup"
+        first = list(handler.to_feedback_items(handler.parse_request(request), TEST_PROJECT))
+        second = list(handler.to_feedback_items(handler.parse_request(request), TEST_PROJECT))
+        assert first, "the sample maps to at least one item"
+        for item in first:
+            assert item.source == self.handler_class.source
+            assert item.title.strip()
+        same = [a.external_id == b.external_id for a, b in zip(first, second, strict=True)]
+        assert all(same), "the same payload must dedup"
 
     def test_sample_goes_through_the_pipeline(self, soulcaster_client: SoulcasterClient) -> None:
         source = self.handler_class.source
@@ -291,7 +294,15 @@ class HandlerContract:
             source, request.body, headers=dict(request.headers), query=dict(request.query)
         )
         assert again.status_code == 200, again.text
-        assert again.json() == {"status": "duplicate", "id": first.json()["id"]}
+        if not self.handler_class.maps_many():
+            assert again.json() == {"status": "duplicate", "id": first.json()["id"]}
+            return
+        # A delivery of many items: a line per item, each a duplicate of the first time's.
+        assert again.json()["status"] == "duplicate"
+        before = [(line["external_id"], line["id"]) for line in first.json()["items"]]
+        after = [(line["external_id"], line["id"]) for line in again.json()["items"]]
+        assert after == before
+        assert {line["status"] for line in again.json()["items"]} == {"duplicate"}
 
     @pytest.mark.parametrize("body", [b"", b"not json", b"[1, 2]", b"\xff\xfe", b'{"a": ' * 5])
     def test_unreadable_bodies_are_400(
