@@ -236,7 +236,8 @@ class SyncContext(Generic[ConfigT]):
     project_id: str
     config: ConfigT
     http: httpx.AsyncClient
-    #: Run one fetched event through accept → to_feedback_item → store; ``None`` if ignored.
+    #: Run one fetched event through accept → to_feedback_item → store; ``None`` if ignored
+    #: (for a source that maps an event to many items: the first item's result).
     ingest: Callable[[Any], Awaitable[IngestResult | None]]
     #: Persist config fields, e.g. ``save_config(last_synced=...)`` after a page is stored.
     save_config: Callable[..., Awaitable[None]]
@@ -369,6 +370,12 @@ class WebhookHandler(Generic[EventT, ConfigT]):
         """``counts_as_occurrence`` of one of a delivery's items (a resolved alert among
         firing ones); by default the delivery's."""
         return self.counts_as_occurrence(event)
+
+    def item_delivery_id(self, event: EventT, item: FeedbackItem) -> str | None:
+        """A per-item delivery id for deliveries of many items: the same id again is a
+        re-notification of what the item already holds (``duplicate``, nothing written, for
+        ``SOULCASTER_DELIVERY_TTL_SECONDS``). ``None``: the delivery's own id, if any."""
+        return None
 
     @classmethod
     def maps_many(cls) -> bool:

@@ -322,6 +322,7 @@ async def _accept_map_store(
                     known = await store.find_item(project_id, source, item.external_id)
                     stale[index] = handler.stale_reason(event, known) if known else None
         delivery_id = handler.delivery_id(request) if request is not None else None
+        own_ids = [handler.item_delivery_id(event, item) for item in items]
     except (StoreUnavailable, _TooMany):
         raise
     except Exception as exc:
@@ -336,7 +337,7 @@ async def _accept_map_store(
     # Every item's history keeps the delivery's body, up to one body limit per delivery.
     raw_budget = settings.max_body_bytes
     entries: list[IngestEntry] = []
-    for item, occurrence, reason in zip(items, occurrences, stale, strict=True):
+    for item, occurrence, reason, own_id in zip(items, occurrences, stale, own_ids, strict=True):
         if reason is not None:
             continue
         # Whatever the plugin wrote, the item belongs where it was delivered.
@@ -344,10 +345,13 @@ async def _accept_map_store(
             item = item.model_copy(update={"project_id": project_id, "source": source})
         if request is not None:
             item.received_at = request.received_at
-        item_delivery = delivery_id
-        if item_delivery is not None and many:
-            item_delivery = f"{item_delivery}:{item.external_id}"
-        elif item_delivery is None and handler.one_event_per_id:
+        item_delivery: str | None = None
+        if own_id is not None:
+            item_delivery = own_id
+        elif delivery_id is not None:
+            # A retry of the whole delivery is a retry of each of its items.
+            item_delivery = f"{delivery_id}:{item.external_id}" if many else delivery_id
+        elif handler.one_event_per_id:
             item_delivery = f"event:{item.external_id}"
         kept = None
         if raw is not None and len(raw.body) <= raw_budget:

@@ -85,6 +85,15 @@ class AlertmanagerHandler(WebhookHandler[Payload, AlertmanagerConfig]):
     def to_feedback_items(self, event: Payload, project_id: str) -> Iterator[FeedbackItem]:
         return alert_items(event, project_id)
 
+    def item_delivery_id(self, event: Payload, item: FeedbackItem) -> str | None:
+        # Alertmanager renotifies a whole group (every repeat_interval, and whenever an alert
+        # joins or leaves it): an alert already notified in this state, since this start, is
+        # not another occurrence. A new start (it fired again) or a resolution is.
+        starts = item.metadata.get("starts_at")
+        if starts is None:
+            return None
+        return f"{item.external_id}:{starts}:{item.metadata['status']}"
+
     def item_counts_as_occurrence(self, event: Payload, item: FeedbackItem) -> bool:
         # A resolved alert closes the item its firing opened: it updates that item's status.
         return not is_resolved(item)

@@ -43,12 +43,28 @@ def test_a_group_is_an_item_per_alert_and_resolving_updates_one(
     # The same resolution again (Alertmanager repeats it) changes nothing.
     again = client.post_webhook("alertmanager", payload("alertmanager_resolved"))
     assert again.json()["items"][0]["status"] == "duplicate"
-    # The alert fires again: the same item, firing, counted.
-    refired = client.post_webhook("alertmanager", payload("alertmanager_firing"))
+    # The alert fires again (a new start): the same item, firing, counted.
+    refire = payload("alertmanager_firing")
+    refire["alerts"][0]["startsAt"] = "2024-05-01T13:05:00.000Z"
+    refired = client.post_webhook("alertmanager", refire)
     assert [line["status"] for line in refired.json()["items"]] == ["duplicate", "duplicate"]
     item = client.item(checkout_id)
     assert (item["metadata"]["status"], item["occurrences"]) == ("firing", 2)
     assert len(client.items("alertmanager")) == 2
+    # The other alert was only renotified with its group: still one occurrence.
+    assert client.item(lines[1]["id"])["occurrences"] == 1
+
+
+def test_a_renotified_group_counts_no_occurrence(
+    soulcaster_client: SoulcasterClient, payload: Payload
+) -> None:
+    # Alertmanager repeats a firing group every repeat_interval, unchanged.
+    first = soulcaster_client.post_webhook("alertmanager", payload("alertmanager_firing"))
+    repeat = soulcaster_client.post_webhook("alertmanager", payload("alertmanager_firing"))
+    assert repeat.status_code == 200
+    assert repeat.json()["status"] == "duplicate"
+    for line in first.json()["items"]:
+        assert soulcaster_client.item(line["id"])["occurrences"] == 1
 
 
 def test_receivers_filter_the_groups(soulcaster_client: SoulcasterClient, payload: Payload) -> None:
