@@ -225,11 +225,10 @@ async def _parse_and_ingest(
         return _ignored(stored.reason if show_filters else FILTERED)
     if isinstance(stored, str):
         return _ignored(stored)
-    if not handler.maps_many():
-        [result] = stored.results
-        code = 201 if result.status == "created" else 200
-        return Answer(status_code=code, body={"status": result.status, "id": result.id})
-    return _batch_answer(stored)
+    if isinstance(stored, Stored):
+        return _batch_answer(stored)
+    code = 201 if stored.status == "created" else 200
+    return Answer(status_code=code, body={"status": stored.status, "id": stored.id})
 
 
 def _batch_answer(stored: Stored) -> Answer:
@@ -275,14 +274,14 @@ async def ingest_event(
         stored = await _accept_map_store(services, handler, project_id, config, event, None, "sync")
     except _PluginFailure as failure:
         raise failure.cause from None
-    if isinstance(stored, str | Filtered) or not stored.results:
-        return None
-    return stored.results[0]
+    if isinstance(stored, Stored):
+        return stored.results[0] if stored.results else None
+    return None if isinstance(stored, str | Filtered) else stored
 
 
 @dataclass(slots=True)
 class Stored:
-    """What a delivery's items became, in their order: a store result, or why it was skipped."""
+    """What a delivery's many items became, in their order: a result, or why it was skipped."""
 
     outcomes: list[tuple[FeedbackItem, IngestResult | str]]
 
@@ -299,22 +298,88 @@ async def _accept_map_store(
     event: Any,
     request: WebhookRequest | None,
     via: Via,
-) -> Stored | Filtered | str:
+) -> IngestResult | Stored | Filtered | str:
     """The shared tail of every path; ``Filtered`` or a string (stale) when it was ignored."""
+    try:
+        reason = handler.accept(event, config)
+    except StoreUnavailable:
+        raise
+    except Exception as exc:
+        raise _PluginFailure(exc) from exc
+    if reason is not None:
+        await services.store.record_event(project_id, handler.source, "ignored", utcnow(), reason)
+        return Filtered(reason)
+    if handler.maps_many():
+        return await _map_store_many(services, handler, project_id, event, request, via)
+    return await _map_store(services, handler, project_id, event, request, via)
+
+
+async def _map_store(
+    services: Services,
+    handler: WebhookHandler[Any, Any],
+    project_id: str,
+    event: Any,
+    request: WebhookRequest | None,
+    via: Via,
+) -> IngestResult | str:
+    """One item (every webhook's hot path); a string when it is a stale status change."""
+    store = services.store
+    source = handler.source
+    try:
+        item = handler.to_feedback_item(event, project_id)
+        occurrence = handler.counts_as_occurrence(event)
+        stale = None
+        if not occurrence and type(handler).stale_reason is not WebhookHandler.stale_reason:
+            stored = await store.find_item(project_id, source, item.external_id)
+            stale = handler.stale_reason(event, stored) if stored is not None else None
+        delivery_id = handler.delivery_id(request) if request is not None else None
+        if delivery_id is None and handler.one_event_per_id:
+            delivery_id = f"event:{item.external_id}"
+    except StoreUnavailable:
+        raise
+    except Exception as exc:
+        raise _PluginFailure(exc) from exc
+    if stale is not None:
+        await store.record_event(project_id, source, "ignored", utcnow(), stale)
+        return stale
+    item = _delivered(item, project_id, source, request)
+    settings = services.settings
+    raw_ttl = int(settings.raw_retention_days * 86400)
+    raw = _raw_of(request, event, settings.max_body_bytes) if raw_ttl > 0 else None
+    result = await store.ingest(
+        item,
+        occurrence=occurrence,
+        delivery_id=delivery_id,
+        delivery_ttl=settings.delivery_ttl_seconds,
+        policy=handler.merge_policy,
+        via=via,
+        raw=raw,
+        raw_ttl=raw_ttl,
+    )
+    services.plugins.notify_ingested(item, result)
+    return result
+
+
+async def _map_store_many(
+    services: Services,
+    handler: WebhookHandler[Any, Any],
+    project_id: str,
+    event: Any,
+    request: WebhookRequest | None,
+    via: Via,
+) -> Stored:
+    """A delivery of many items (``to_feedback_items``), stored in one atomic batch."""
     store = services.store
     source = handler.source
     settings = services.settings
     limit = settings.max_items_per_delivery
     try:
-        reason = handler.accept(event, config)
-        if reason is not None:
-            await store.record_event(project_id, source, "ignored", utcnow(), reason)
-            return Filtered(reason)
         # One more than allowed is enough to know there are too many.
         items = list(islice(handler.to_feedback_items(event, project_id), limit + 1))
         if len(items) > limit:
             raise _TooMany(len(items))
         occurrences = [handler.item_counts_as_occurrence(event, item) for item in items]
+        own_ids = [handler.item_delivery_id(event, item) for item in items]
         stale: list[str | None] = [None] * len(items)
         if type(handler).stale_reason is not WebhookHandler.stale_reason:
             for index, (item, occurrence) in enumerate(zip(items, occurrences, strict=True)):
@@ -322,16 +387,12 @@ async def _accept_map_store(
                     known = await store.find_item(project_id, source, item.external_id)
                     stale[index] = handler.stale_reason(event, known) if known else None
         delivery_id = handler.delivery_id(request) if request is not None else None
-        own_ids = [handler.item_delivery_id(event, item) for item in items]
     except (StoreUnavailable, _TooMany):
         raise
     except Exception as exc:
         raise _PluginFailure(exc) from exc
-    for reason in filter(None, stale):
-        await store.record_event(project_id, source, "ignored", utcnow(), reason)
-    if len(items) == 1 and stale[0] is not None:
-        return stale[0]
-    many = handler.maps_many()
+    for why in filter(None, stale):
+        await store.record_event(project_id, source, "ignored", utcnow(), why)
     raw_ttl = int(settings.raw_retention_days * 86400)
     raw = _raw_of(request, event, settings.max_body_bytes) if raw_ttl > 0 else None
     # Every item's history keeps the delivery's body, up to one body limit per delivery.
@@ -340,53 +401,46 @@ async def _accept_map_store(
     for item, occurrence, reason, own_id in zip(items, occurrences, stale, own_ids, strict=True):
         if reason is not None:
             continue
-        # Whatever the plugin wrote, the item belongs where it was delivered.
-        if (item.project_id, item.source) != (project_id, source):
-            item = item.model_copy(update={"project_id": project_id, "source": source})
-        if request is not None:
-            item.received_at = request.received_at
-        item_delivery: str | None = None
-        if own_id is not None:
-            item_delivery = own_id
-        elif delivery_id is not None:
+        item_delivery = own_id
+        if item_delivery is None and delivery_id is not None:
             # A retry of the whole delivery is a retry of each of its items.
-            item_delivery = f"{delivery_id}:{item.external_id}" if many else delivery_id
-        elif handler.one_event_per_id:
+            item_delivery = f"{delivery_id}:{item.external_id}"
+        elif item_delivery is None and handler.one_event_per_id:
             item_delivery = f"event:{item.external_id}"
         kept = None
         if raw is not None and len(raw.body) <= raw_budget:
             kept, raw_budget = raw, raw_budget - len(raw.body)
-        entries.append(IngestEntry(item, occurrence, item_delivery, kept))
-    options: dict[str, Any] = {
-        "delivery_ttl": settings.delivery_ttl_seconds,
-        "policy": handler.merge_policy,
-        "via": via,
-        "raw_ttl": raw_ttl,
-    }
-    if not many:
-        # The hot path of every single-item webhook keeps the store's own batching.
-        [entry] = entries
-        results = [
-            await store.ingest(
-                entry.item,
-                occurrence=entry.occurrence,
-                delivery_id=entry.delivery_id,
-                raw=entry.raw,
-                **options,
-            )
-        ]
-    elif entries:
-        results = await store.ingest_batch(entries, **options)
-    else:
-        results = []
+        delivered = _delivered(item, project_id, source, request)
+        entries.append(IngestEntry(delivered, occurrence, item_delivery, kept))
+    results: list[IngestResult] = []
+    if entries:
+        results = await store.ingest_batch(
+            entries,
+            delivery_ttl=settings.delivery_ttl_seconds,
+            policy=handler.merge_policy,
+            via=via,
+            raw_ttl=raw_ttl,
+        )
     for entry, result in zip(entries, results, strict=True):
         services.plugins.notify_ingested(entry.item, result)
-    stored_by_entry = iter(results)
-    outcomes: list[tuple[FeedbackItem, IngestResult | str]] = [
-        (item, reason if reason is not None else next(stored_by_entry))
-        for item, reason in zip(items, stale, strict=True)
-    ]
-    return Stored(outcomes)
+    stored = iter(results)
+    return Stored(
+        [
+            (item, reason if reason is not None else next(stored))
+            for item, reason in zip(items, stale, strict=True)
+        ]
+    )
+
+
+def _delivered(
+    item: FeedbackItem, project_id: str, source: str, request: WebhookRequest | None
+) -> FeedbackItem:
+    """Whatever the plugin wrote, the item belongs where it was delivered, when it was."""
+    if (item.project_id, item.source) != (project_id, source):
+        item = item.model_copy(update={"project_id": project_id, "source": source})
+    if request is not None:
+        item.received_at = request.received_at
+    return item
 
 
 class _TooMany(PayloadTooLarge):
