@@ -50,6 +50,13 @@ class Payload(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self._data)
 
+    # Mapping's own versions go through __getitem__ and an exception: these are per-field hot.
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data.get(key, default)
+
     def __repr__(self) -> str:
         return f"Payload({self._data!r}, where={self.where!r})"
 
@@ -60,14 +67,9 @@ class Payload(Mapping[str, Any]):
 
     def text(self, key: str, *, required: bool = False) -> str | None:
         """A non-blank string, stripped (numbers are written out); else ``None``."""
-        value = self._data.get(key)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            if isinstance(value, float) and not math.isfinite(value):
-                value = None
-            else:
-                return str(value)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
+        text = _text(self._data.get(key))
+        if text is not None:
+            return text
         if required:
             raise BadPayload(f"{self.path(key)}: expected a non-empty string")
         return None
@@ -131,10 +133,24 @@ class Payload(Mapping[str, Any]):
 
     def strings(self, key: str) -> dict[str, str]:
         """A flat object of texts (labels, tags): its non-blank values, numbers written out."""
-        value = self.object(key)
-        if value is None:
+        value = self._data.get(key)
+        if not isinstance(value, Mapping):
             return {}
-        return {name: text for name in value if (text := value.text(name)) is not None}
+        return {name: text for name, item in value.items() if (text := _text(item)) is not None}
+
+
+def _text(value: Any) -> str | None:
+    """What ``Payload.text`` reads: a non-blank string, stripped, or a finite number written out."""
+    if type(value) is str:  # by far the most common: first, and without isinstance
+        stripped = value.strip()
+        return stripped or None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        return str(value)
+    return None
 
 
 def _kind(value: Any) -> str:
