@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from soulcaster_core.models import Project
 from soulcaster_core.store.base import Store
 from soulcaster_core.store.batch import IngestEntry
+from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
+from tests.support.redis_server import RedisServer
 
 from .test_contract import make_item
 
@@ -61,4 +64,18 @@ async def test_sqlite_stores_all_of_a_batch_or_none(tmp_path: Path) -> None:
     assert await store.find_item("acme", "sentry", "alert-a") is None
     assert await store.find_item("acme", "sentry", "alert-b") is None
     assert (await store.ingest(make_item("alert-a"))).status == "created"
+    await store.close()
+
+
+async def test_redis_stores_a_batch_in_one_script_call(redis_server: RedisServer) -> None:
+    """One script run: Redis runs nothing else between the items, and sends them or none."""
+    store = RedisStore(redis_server.url)
+    await store.open()
+    await store.create_project(Project(id="acme", name="Acme"))
+    await store.ingest(make_item("warm-up"))  # the script is loaded by now
+    await store.redis.config_resetstat()
+    results = await store.ingest_batch([IngestEntry(make_item(f"alert-{i}")) for i in range(5)])
+    assert [r.status for r in results] == ["created"] * 5
+    stats = await store.redis.info("commandstats")
+    assert stats["cmdstat_evalsha"]["calls"] == 1
     await store.close()
