@@ -31,12 +31,17 @@ JSON_HEADERS = Headers({"content-type": "application/json"})
 
 def pipeline_of(handler: WebhookHandler[Any, Any], request: WebhookRequest) -> Any:
     config = handler.Config()
+    many = handler.maps_many()
 
     def run() -> None:
         event = handler.parse_request(request)
         handler.accept(event, config)
         handler.counts_as_occurrence(event)
-        handler.to_feedback_item(event, "bench").model_dump_json()
+        if many:
+            for item in handler.to_feedback_items(event, "bench"):
+                item.model_dump_json()
+        else:
+            handler.to_feedback_item(event, "bench").model_dump_json()
 
     run()  # fails loudly here, not inside the timer, if the sample does not map
     return run

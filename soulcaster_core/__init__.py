@@ -1,7 +1,14 @@
-"""Soulcaster ingest: turn every alert, error and product event into one deduplicated feed."""
+"""Soulcaster ingest: turn every alert, error and product event into one deduplicated feed.
+
+What a plugin needs is exported here, and only this is the plugin SDK: a plugin that imports
+from ``soulcaster_core`` alone keeps working when the modules behind it move.
+(``soulcaster_core.testing`` is the test kit; ``soulcaster_core.payload`` and
+``soulcaster_core.auth`` are also importable by name.)
+"""
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .auth import HmacSha256, SharedToken, SourceAuth, secret_values
 from .errors import BadPayload, BadRequest, NotFound, PluginError, Unauthorized
 from .handler import (
     SourceConfig,
@@ -14,8 +21,12 @@ from .handler import (
     require_shared_token,
     secrets_equal,
 )
-from .hookspecs import hookimpl
-from .models import FeedbackItem
+from .hookspecs import HOOKSPEC_VERSION, hookimpl
+from .models import FeedbackItem, IngestResult
+from .payload import Payload
+from .stacktrace import ExceptionInfo, Frame, format_exceptions
+from .store.merge import DEFAULT_MERGE_POLICY, MergePolicy
+from .timestamps import parse_timestamp
 
 try:
     __version__ = version("soulcaster-core")
@@ -23,11 +34,21 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 __all__ = [
+    "DEFAULT_MERGE_POLICY",
+    "HOOKSPEC_VERSION",
     "BadPayload",
     "BadRequest",
+    "ExceptionInfo",
     "FeedbackItem",
+    "Frame",
+    "HmacSha256",
+    "IngestResult",
+    "MergePolicy",
     "NotFound",
+    "Payload",
     "PluginError",
+    "SharedToken",
+    "SourceAuth",
     "SourceConfig",
     "SyncContext",
     "SyncReport",
@@ -35,9 +56,12 @@ __all__ = [
     "WebhookHandler",
     "WebhookRequest",
     "__version__",
+    "format_exceptions",
     "hmac_sha256_hex",
     "hookimpl",
     "parse_json_object",
+    "parse_timestamp",
     "require_shared_token",
+    "secret_values",
     "secrets_equal",
 ]

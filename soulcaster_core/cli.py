@@ -31,6 +31,7 @@ def _plugins(args: argparse.Namespace) -> int:
             continue
         print(f"  sources: {', '.join(row['sources']) or '-'}")
         print(f"  hooks:   {', '.join(row['hooks']) or '-'}")
+        print(f"  targets: hook spec v{row['hookspec']}")
     return 0
 
 

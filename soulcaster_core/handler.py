@@ -6,19 +6,22 @@ A delivery goes through the steps in order::
     parse(body)                     raise BadPayload              -> 400, body kept as dead letter
     accept(event, config)           a reason string               -> 200 ignored
     to_feedback_item(event, project_id) -> FeedbackItem           -> stored, deduplicated, queued
+      (or to_feedback_items(event, project_id) -> many, stored in one atomic batch)
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import hashlib
 import hmac
 import json
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import httpx
 import msgspec
@@ -29,6 +32,9 @@ from . import json_depth
 from .errors import BadPayload, Unauthorized
 from .models import FeedbackItem, IngestResult, utcnow
 from .store.merge import DEFAULT_MERGE_POLICY, MergePolicy, check_policy
+
+if TYPE_CHECKING:
+    from .auth import SourceAuth
 
 EventT = TypeVar("EventT")
 ConfigT = TypeVar("ConfigT", bound="SourceConfig")
@@ -45,12 +51,20 @@ class SourceConfig(BaseModel):
 
 @dataclass(frozen=True)
 class WebhookRequest:
-    """What a handler may see of one delivery: the raw body bytes, headers, query string."""
+    """What a handler may see of one delivery: the raw body bytes, headers, query string.
+
+    ``headers`` may be any mapping (a dict will do); it is kept as a case-insensitive one, so
+    ``request.headers.get("X-Token")`` finds ``x-token``.
+    """
 
     body: bytes
-    headers: Headers = field(default_factory=Headers)
+    headers: Mapping[str, str] = field(default_factory=Headers)
     query: Mapping[str, str] = field(default_factory=dict)
     received_at: datetime = field(default_factory=utcnow)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.headers, Headers):
+            object.__setattr__(self, "headers", Headers(headers=dict(self.headers)))
 
 
 @functools.cache
@@ -81,18 +95,36 @@ def secrets_equal(given: str | bytes | None, expected: str | bytes) -> bool:
     return hmac.compare_digest(a, b)
 
 
-def shared_token_from(request: WebhookRequest, header: str = "x-soulcaster-token") -> str | None:
-    """The shared secret a sender that cannot sign puts in a header, bearer token or ``?token=``."""
+def shared_token_from(
+    request: WebhookRequest, header: str = "x-soulcaster-token", *, basic: bool = False
+) -> str | None:
+    """The shared secret a sender that cannot sign puts in a header, bearer token or ``?token=``
+    (with ``basic``, also the password of ``Authorization: Basic``)."""
     if value := request.headers.get(header):
         return value
     auth = request.headers.get("authorization", "")
     if auth[:7].lower() == "bearer ":
         return auth[7:].strip()
+    if basic and auth[:6].lower() == "basic ":
+        return basic_password(auth[6:].strip())
     return request.query.get("token")
 
 
+def basic_password(credentials: str) -> str | None:
+    """The password of HTTP Basic ``credentials`` (base64 of ``user:password``), or ``None``."""
+    try:
+        decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    _, colon, password = decoded.partition(":")
+    return password if colon else None
+
+
 def require_shared_token(
-    request: WebhookRequest, *secrets: SecretStr | None, header: str = "x-soulcaster-token"
+    request: WebhookRequest,
+    *secrets: SecretStr | None,
+    header: str = "x-soulcaster-token",
+    basic: bool = False,
 ) -> None:
     """Raise ``Unauthorized`` unless the request carries one of the configured secrets.
 
@@ -102,7 +134,7 @@ def require_shared_token(
     configured = [s.get_secret_value() for s in secrets if s is not None and s.get_secret_value()]
     if not configured:
         return
-    given = shared_token_from(request, header)
+    given = shared_token_from(request, header, basic=basic)
     if given is None:
         raise Unauthorized(f"missing token: send it in the {header} header or as ?token=")
     # Check every candidate so the time taken does not tell which one was close.
@@ -204,7 +236,8 @@ class SyncContext(Generic[ConfigT]):
     project_id: str
     config: ConfigT
     http: httpx.AsyncClient
-    #: Run one fetched event through accept → to_feedback_item → store; ``None`` if ignored.
+    #: Run one fetched event through accept → to_feedback_item → store; ``None`` if ignored
+    #: (for a source that maps an event to many items: the first item's result).
     ingest: Callable[[Any], Awaitable[IngestResult | None]]
     #: Persist config fields, e.g. ``save_config(last_synced=...)`` after a page is stored.
     save_config: Callable[..., Awaitable[None]]
@@ -229,11 +262,16 @@ class WebhookHandler(Generic[EventT, ConfigT]):
     #: that recurs: the same id again, by webhook or by sync, is a re-delivery of that event,
     #: answered ``duplicate`` without counting another occurrence.
     one_event_per_id: ClassVar[bool] = False
+    #: How a delivery proves its sender (``soulcaster_core.auth``: ``SharedToken(...)``,
+    #: ``HmacSha256(...)``). The core derives ``authenticate``, the signed ``sample_request``,
+    #: ``auth_instructions`` and ``credentials()`` from it.
+    auth: ClassVar[SourceAuth | None] = None
     #: What the sender must add so ``authenticate`` passes; ``{token}`` is the configured secret.
+    #: Derived from ``auth`` unless the class sets it.
     auth_instructions: ClassVar[str] = "Nothing: this source accepts unauthenticated requests."
-    #: The config fields ``authenticate`` checks a delivery against; ``None``: every secret
-    #: field. With none of them set the source takes no delivery (401 saying how to set one),
-    #: unless its project allows unauthenticated ingestion.
+    #: The config fields ``authenticate`` checks a delivery against; ``None``: those of
+    #: ``auth``, or else every secret field. With none of them set the source takes no
+    #: delivery (401 saying how to set one), unless its project allows unauthenticated ingestion.
     credential_fields: ClassVar[tuple[str, ...] | None] = None
     #: Whether the server's API token (``Authorization: Bearer``) is a credential here too.
     accepts_api_token: ClassVar[bool] = False
@@ -251,19 +289,26 @@ class WebhookHandler(Generic[EventT, ConfigT]):
         super().__init_subclass__(**kwargs)
         # A policy no store could follow fails the plugin's import, which names the plugin.
         check_policy(cls.merge_policy)
+        if cls.auth is not None and "auth_instructions" not in cls.__dict__:
+            cls.auth_instructions = cls.auth.instructions()
 
     def authenticate(self, request: WebhookRequest, config: ConfigT) -> None:
         """Raise ``Unauthorized`` when the request does not carry the configured credentials.
 
         Called only when ``has_credentials(config)``: a source with none set is refused (or,
-        in a project that allows unauthenticated ingestion, let through) by the core.
+        in a project that allows unauthenticated ingestion, let through) by the core. By
+        default it checks what ``auth`` declares; override it for a sender that does more.
         """
+        if self.auth is not None:
+            self.auth.authenticate(request, config)
 
     @classmethod
     def credentials(cls) -> tuple[str, ...]:
-        """The names of ``credential_fields``, or of every secret field of ``Config``."""
+        """The names of ``credential_fields``, of ``auth``'s secrets, or of every secret field."""
         if cls.credential_fields is not None:
             return cls.credential_fields
+        if cls.auth is not None:
+            return cls.auth.secret_fields()
         return secret_field_names(cls.Config)
 
     def has_credentials(self, config: ConfigT) -> bool:
@@ -315,10 +360,34 @@ class WebhookHandler(Generic[EventT, ConfigT]):
         """Map the event onto a ``FeedbackItem``; ``external_id`` decides what is a duplicate."""
         raise NotImplementedError
 
+    def to_feedback_items(self, event: EventT, project_id: str) -> Iterable[FeedbackItem]:
+        """Map a delivery that holds many things (Alertmanager's ``alerts[]``) onto an item
+        each. Implement this instead of ``to_feedback_item``: the items are stored in one
+        atomic batch and the answer lists each one's outcome."""
+        yield self.to_feedback_item(event, project_id)
+
+    def item_counts_as_occurrence(self, event: EventT, item: FeedbackItem) -> bool:
+        """``counts_as_occurrence`` of one of a delivery's items (a resolved alert among
+        firing ones); by default the delivery's."""
+        return self.counts_as_occurrence(event)
+
+    def item_delivery_id(self, event: EventT, item: FeedbackItem) -> str | None:
+        """A per-item delivery id for deliveries of many items: the same id again is a
+        re-notification of what the item already holds (``duplicate``, nothing written, for
+        ``SOULCASTER_DELIVERY_TTL_SECONDS``). ``None``: the delivery's own id, if any."""
+        return None
+
+    @classmethod
+    def maps_many(cls) -> bool:
+        """Whether deliveries map to many items (``to_feedback_items`` is implemented)."""
+        return cls.to_feedback_items is not WebhookHandler.to_feedback_items
+
     def sample_request(self, config: ConfigT) -> WebhookRequest:
-        """A request carrying ``sample`` that passes ``authenticate`` under ``config``."""
+        """A request carrying ``sample`` that passes ``authenticate`` under ``config``
+        (signed or carrying the token as ``auth`` declares)."""
         body = json.dumps(self.sample).encode()
-        return WebhookRequest(body=body, headers=Headers({"content-type": "application/json"}))
+        request = WebhookRequest(body=body, headers={"content-type": "application/json"})
+        return self.auth.signed_sample(request, config) if self.auth is not None else request
 
     async def sync(self, context: SyncContext[ConfigT]) -> SyncReport:
         """Pull events from the source's API (sources that can poll override this)."""

@@ -10,6 +10,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from starlette.datastructures import Headers
@@ -20,14 +21,16 @@ from .errors import (
     BadRequest,
     HTTPError,
     NotFound,
+    PayloadTooLarge,
     StoreUnavailable,
     Unauthorized,
     UnsupportedMediaType,
 )
 from .handler import SourceConfig, WebhookHandler, WebhookRequest, secrets_equal
-from .models import DeadLetter, IngestResult, utcnow
+from .models import DeadLetter, FeedbackItem, IngestResult, utcnow
 from .rate_limit import RateLimited, check_rate
 from .services import Services
+from .store.batch import IngestEntry
 from .store.history import RawBody, Via
 
 log = logging.getLogger(__name__)
@@ -208,17 +211,46 @@ async def _parse_and_ingest(
     finally:
         json_depth.max_depth.reset(depth)
     try:
-        result = await _accept_map_store(services, handler, project_id, config, event, request, via)
+        stored = await _accept_map_store(services, handler, project_id, config, event, request, via)
+    except _TooMany as exc:
+        await services.store.record_event(
+            project_id, handler.source, "bad_payload", utcnow(), exc.detail
+        )
+        raise
     except _PluginFailure as failure:
         raise await _dead_letter(
             services, handler.source, project_id, request, failure.cause
         ) from None
-    if isinstance(result, Filtered):
-        return _ignored(result.reason if show_filters else FILTERED)
-    if isinstance(result, str):
-        return _ignored(result)
-    code = 201 if result.status == "created" else 200
-    return Answer(status_code=code, body={"status": result.status, "id": result.id})
+    if isinstance(stored, Filtered):
+        return _ignored(stored.reason if show_filters else FILTERED)
+    if isinstance(stored, str):
+        return _ignored(stored)
+    if isinstance(stored, Stored):
+        return _batch_answer(stored)
+    code = 201 if stored.status == "created" else 200
+    return Answer(status_code=code, body={"status": stored.status, "id": stored.id})
+
+
+def _batch_answer(stored: Stored) -> Answer:
+    """A delivery of many items: one line per item, and the most telling outcome on top."""
+    lines: list[dict[str, Any]] = []
+    for item, outcome in stored.outcomes:
+        if isinstance(outcome, IngestResult):
+            lines.append(
+                {"external_id": item.external_id, "status": outcome.status, "id": outcome.id}
+            )
+        else:
+            lines.append({"external_id": item.external_id, "status": "ignored", "reason": outcome})
+    results = stored.results
+    if not results:
+        reason = "the delivery holds no items" if not lines else "every item was ignored"
+        return Answer(status_code=200, body={"status": "ignored", "reason": reason, "items": lines})
+    statuses = {result.status for result in results}
+    status = next(s for s in ("created", "updated", "duplicate") if s in statuses)
+    body: dict[str, Any] = {"status": status, "items": lines}
+    if len(results) == 1:
+        body["id"] = results[0].id
+    return Answer(status_code=201 if status == "created" else 200, body=body)
 
 
 class _PluginFailure(Exception):
@@ -239,10 +271,23 @@ async def ingest_event(
     A plugin error here propagates: the sync that called it reports it.
     """
     try:
-        result = await _accept_map_store(services, handler, project_id, config, event, None, "sync")
+        stored = await _accept_map_store(services, handler, project_id, config, event, None, "sync")
     except _PluginFailure as failure:
         raise failure.cause from None
-    return None if isinstance(result, str | Filtered) else result
+    if isinstance(stored, Stored):
+        return stored.results[0] if stored.results else None
+    return None if isinstance(stored, str | Filtered) else stored
+
+
+@dataclass(slots=True)
+class Stored:
+    """What a delivery's many items became, in their order: a result, or why it was skipped."""
+
+    outcomes: list[tuple[FeedbackItem, IngestResult | str]]
+
+    @property
+    def results(self) -> list[IngestResult]:
+        return [outcome for _, outcome in self.outcomes if isinstance(outcome, IngestResult)]
 
 
 async def _accept_map_store(
@@ -253,15 +298,34 @@ async def _accept_map_store(
     event: Any,
     request: WebhookRequest | None,
     via: Via,
-) -> IngestResult | Filtered | str:
+) -> IngestResult | Stored | Filtered | str:
     """The shared tail of every path; ``Filtered`` or a string (stale) when it was ignored."""
+    try:
+        reason = handler.accept(event, config)
+    except StoreUnavailable:
+        raise
+    except Exception as exc:
+        raise _PluginFailure(exc) from exc
+    if reason is not None:
+        await services.store.record_event(project_id, handler.source, "ignored", utcnow(), reason)
+        return Filtered(reason)
+    if handler.maps_many():
+        return await _map_store_many(services, handler, project_id, event, request, via)
+    return await _map_store(services, handler, project_id, event, request, via)
+
+
+async def _map_store(
+    services: Services,
+    handler: WebhookHandler[Any, Any],
+    project_id: str,
+    event: Any,
+    request: WebhookRequest | None,
+    via: Via,
+) -> IngestResult | str:
+    """One item (every webhook's hot path); a string when it is a stale status change."""
     store = services.store
     source = handler.source
     try:
-        reason = handler.accept(event, config)
-        if reason is not None:
-            await store.record_event(project_id, source, "ignored", utcnow(), reason)
-            return Filtered(reason)
         item = handler.to_feedback_item(event, project_id)
         occurrence = handler.counts_as_occurrence(event)
         stale = None
@@ -278,20 +342,10 @@ async def _accept_map_store(
     if stale is not None:
         await store.record_event(project_id, source, "ignored", utcnow(), stale)
         return stale
-    # Whatever the plugin wrote, the item belongs where it was delivered.
-    if (item.project_id, item.source) != (project_id, source):
-        item = item.model_copy(update={"project_id": project_id, "source": source})
+    item = _delivered(item, project_id, source, request)
     settings = services.settings
     raw_ttl = int(settings.raw_retention_days * 86400)
-    raw: RawBody | None = None
-    if request is not None:
-        item.received_at = request.received_at
-        if raw_ttl > 0:
-            raw = RawBody.capped(
-                request.headers.get("content-type", ""), request.body, settings.max_body_bytes
-            )
-    elif raw_ttl > 0:
-        raw = _event_body(event, settings.max_body_bytes)
+    raw = _raw_of(request, event, settings.max_body_bytes) if raw_ttl > 0 else None
     result = await store.ingest(
         item,
         occurrence=occurrence,
@@ -304,6 +358,103 @@ async def _accept_map_store(
     )
     services.plugins.notify_ingested(item, result)
     return result
+
+
+async def _map_store_many(
+    services: Services,
+    handler: WebhookHandler[Any, Any],
+    project_id: str,
+    event: Any,
+    request: WebhookRequest | None,
+    via: Via,
+) -> Stored:
+    """A delivery of many items (``to_feedback_items``), stored in one atomic batch."""
+    store = services.store
+    source = handler.source
+    settings = services.settings
+    limit = settings.max_items_per_delivery
+    try:
+        # One more than allowed is enough to know there are too many.
+        items = list(islice(handler.to_feedback_items(event, project_id), limit + 1))
+        if len(items) > limit:
+            raise _TooMany(len(items))
+        occurrences = [handler.item_counts_as_occurrence(event, item) for item in items]
+        own_ids = [handler.item_delivery_id(event, item) for item in items]
+        stale: list[str | None] = [None] * len(items)
+        if type(handler).stale_reason is not WebhookHandler.stale_reason:
+            for index, (item, occurrence) in enumerate(zip(items, occurrences, strict=True)):
+                if not occurrence:
+                    known = await store.find_item(project_id, source, item.external_id)
+                    stale[index] = handler.stale_reason(event, known) if known else None
+        delivery_id = handler.delivery_id(request) if request is not None else None
+    except (StoreUnavailable, _TooMany):
+        raise
+    except Exception as exc:
+        raise _PluginFailure(exc) from exc
+    for why in filter(None, stale):
+        await store.record_event(project_id, source, "ignored", utcnow(), why)
+    raw_ttl = int(settings.raw_retention_days * 86400)
+    raw = _raw_of(request, event, settings.max_body_bytes) if raw_ttl > 0 else None
+    # Every item's history keeps the delivery's body, up to one body limit per delivery.
+    raw_budget = settings.max_body_bytes
+    entries: list[IngestEntry] = []
+    for item, occurrence, reason, own_id in zip(items, occurrences, stale, own_ids, strict=True):
+        if reason is not None:
+            continue
+        item_delivery = own_id
+        if item_delivery is None and delivery_id is not None:
+            # A retry of the whole delivery is a retry of each of its items.
+            item_delivery = f"{delivery_id}:{item.external_id}"
+        elif item_delivery is None and handler.one_event_per_id:
+            item_delivery = f"event:{item.external_id}"
+        kept = None
+        if raw is not None and len(raw.body) <= raw_budget:
+            kept, raw_budget = raw, raw_budget - len(raw.body)
+        delivered = _delivered(item, project_id, source, request)
+        entries.append(IngestEntry(delivered, occurrence, item_delivery, kept))
+    results: list[IngestResult] = []
+    if entries:
+        results = await store.ingest_batch(
+            entries,
+            delivery_ttl=settings.delivery_ttl_seconds,
+            policy=handler.merge_policy,
+            via=via,
+            raw_ttl=raw_ttl,
+        )
+    for entry, result in zip(entries, results, strict=True):
+        services.plugins.notify_ingested(entry.item, result)
+    stored = iter(results)
+    return Stored(
+        [
+            (item, reason if reason is not None else next(stored))
+            for item, reason in zip(items, stale, strict=True)
+        ]
+    )
+
+
+def _delivered(
+    item: FeedbackItem, project_id: str, source: str, request: WebhookRequest | None
+) -> FeedbackItem:
+    """Whatever the plugin wrote, the item belongs where it was delivered, when it was."""
+    if (item.project_id, item.source) != (project_id, source):
+        item = item.model_copy(update={"project_id": project_id, "source": source})
+    if request is not None:
+        item.received_at = request.received_at
+    return item
+
+
+class _TooMany(PayloadTooLarge):
+    def __init__(self, count: int) -> None:
+        super().__init__(
+            f"the delivery holds more than {count - 1} items, the most one delivery may hold "
+            "(SOULCASTER_MAX_ITEMS_PER_DELIVERY): send them in smaller groups"
+        )
+
+
+def _raw_of(request: WebhookRequest | None, event: Any, limit: int) -> RawBody | None:
+    if request is None:
+        return _event_body(event, limit)
+    return RawBody.capped(request.headers.get("content-type", ""), request.body, limit)
 
 
 def _event_body(event: Any, limit: int) -> RawBody | None:

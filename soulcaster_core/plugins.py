@@ -21,7 +21,9 @@ import pluggy
 from . import hookspecs
 from .errors import PluginError
 from .handler import SourceConfig, WebhookHandler
+from .hookspecs import HOOKSPEC_VERSION
 from .models import SLUG_PATTERN, FeedbackItem, IngestResult
+from .notifications import HookQueue
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ class PluginInfo:
     version: str | None = None
     sources: list[str] = field(default_factory=list)
     hooks: list[str] = field(default_factory=list)
+    #: The hook spec version the plugin was written for (its ``HOOKSPEC_VERSION``; 1 if unsaid).
+    hookspec: int = 1
     error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -48,6 +52,7 @@ class PluginInfo:
             "version": self.version,
             "sources": self.sources,
             "hooks": self.hooks,
+            "hookspec": self.hookspec,
             **({"error": self.error} if self.error else {}),
         }
 
@@ -57,6 +62,10 @@ class PluginHost:
     pm: pluggy.PluginManager
     handlers: dict[str, WebhookHandler[Any, Any]] = field(default_factory=dict)
     plugins: dict[str, PluginInfo] = field(default_factory=dict)
+    hook_queue: HookQueue = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.hook_queue = HookQueue(self.pm)
 
     @property
     def broken(self) -> list[PluginInfo]:
@@ -66,15 +75,8 @@ class PluginHost:
         return self.handlers.get(source)
 
     def notify_ingested(self, item: FeedbackItem, result: IngestResult) -> None:
-        """Fan out ``feedback_ingested``; pluggy stops at the first error, so call one by one."""
-        given = {"item": item, "result": result}
-        for impl in self.pm.hook.feedback_ingested.get_hookimpls():
-            try:
-                # As pluggy would call it: with the arguments the implementation names (a
-                # plugin may take a subset of the spec's).
-                impl.function(**{name: given[name] for name in impl.argnames})
-            except Exception:
-                log.exception("plugin %s failed in feedback_ingested", impl.plugin_name)
+        """Queue ``feedback_ingested`` for every plugin; it runs after the webhook is answered."""
+        self.hook_queue.notify("feedback_ingested", item=item, result=result)
 
 
 def load_plugins(
@@ -140,16 +142,24 @@ def _register(
     host: PluginHost, plugin: object, name: str, dist: Distribution | None, strict: bool
 ) -> None:
     info = PluginInfo(
-        name=name, distribution=_dist_name(dist), version=dist.version if dist else None
+        name=name,
+        distribution=_dist_name(dist),
+        version=dist.version if dist else None,
+        hookspec=getattr(plugin, "HOOKSPEC_VERSION", 1),
     )
     try:
+        if not isinstance(info.hookspec, int) or not 1 <= info.hookspec <= HOOKSPEC_VERSION:
+            raise PluginError(
+                f"{name} targets hook spec version {info.hookspec!r}; this soulcaster-core "
+                f"implements versions 1 to {HOOKSPEC_VERSION}: upgrade soulcaster-core"
+            )
         host.pm.register(plugin, name=name)
         host.pm.check_pending()
         info.hooks = sorted(impl.name for impl in host.pm.get_hookcallers(plugin) or [])
         registered: list[type[WebhookHandler[Any, Any]]] = []
-        for impl in host.pm.hook.register_sources.get_hookimpls():
-            if impl.plugin is plugin:
-                impl.function(**dict.fromkeys(impl.argnames, registered.append))
+        # Through pluggy, as every hook is called, but asking this plugin only.
+        others = [p for n, p in host.pm.list_name_plugin() if n != name and p is not None]
+        host.pm.subset_hook_caller("register_sources", others)(register=registered.append)
         for handler_cls in registered:
             _check_handler(host, handler_cls, name)
         for handler_cls in registered:
@@ -179,7 +189,11 @@ def _check_handler(host: PluginHost, handler_cls: Any, plugin_name: str) -> None
         raise PluginError(
             f"{plugin_name}: {handler_cls.__name__}.Config must subclass SourceConfig"
         )
-    if handler_cls.to_feedback_item is WebhookHandler.to_feedback_item:
+    if (
+        handler_cls.to_feedback_item is WebhookHandler.to_feedback_item
+        and not handler_cls.maps_many()
+    ):
         raise PluginError(
-            f"{plugin_name}: {handler_cls.__name__} does not implement to_feedback_item"
+            f"{plugin_name}: {handler_cls.__name__} implements neither to_feedback_item "
+            "nor to_feedback_items"
         )

@@ -86,7 +86,9 @@ class Services:
 
 
 def plugins_for(settings: Settings, extra: Iterable[object] = ()) -> PluginHost:
-    return load_plugins(allow=settings.allowed_plugins, strict=settings.strict_plugins, extra=extra)
+    host = load_plugins(allow=settings.allowed_plugins, strict=settings.strict_plugins, extra=extra)
+    host.hook_queue.size = settings.hook_queue_size
+    return host
 
 
 def api_token(settings: Settings) -> str:
@@ -113,14 +115,17 @@ async def open_services(
         # The embedded default should work with a first curl, so it starts with a project.
         await store.create_project(Project(id=DEFAULT_PROJECT, name="Default"))
     async with httpx.AsyncClient(timeout=httpx.Timeout(30.0)) as http:
+        host = plugins or plugins_for(settings)
         try:
             yield Services(
                 settings=settings,
                 store=store,
-                plugins=plugins or plugins_for(settings),
+                plugins=host,
                 http=http,
                 api_token=api_token(settings),
                 configs=ConfigCache(store, outbound=OutboundPolicy(settings.allow_private_hosts)),
             )
         finally:
+            # Plugins hear of what was stored before the process goes away.
+            await host.hook_queue.close()
             await store.close()

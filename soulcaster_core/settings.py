@@ -23,6 +23,11 @@ class Settings(BaseSettings):
     #: JSON bodies (webhooks, config, API) nesting deeper than this are refused with 400. At
     #: most 128: what is stored must stay readable by the models that read it back.
     max_json_depth: int = Field(default=64, ge=2, le=128)
+    #: The most items one delivery may map to (an Alertmanager group of alerts); more is 413.
+    max_items_per_delivery: int = Field(default=500, gt=0)
+    #: Plugin notifications (``feedback_ingested``) waiting to run; when full, new ones are
+    #: dropped and logged rather than slowing webhooks down.
+    hook_queue_size: int = Field(default=10_000, gt=0)
     #: Bearer token of the config, read and dashboard routes; generated into data_dir if unset.
     api_token: SecretStr | None = None
     #: Comma-separated plugin names to load; empty loads none; unset loads every installed one.

@@ -24,9 +24,10 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
-from starlette.datastructures import Headers
 
 from .handler import SourceConfig, WebhookHandler, WebhookRequest, hmac_sha256_hex
+from .hookspecs import hookimpl
+from .models import FeedbackItem
 
 __all__ = [
     "TEST_PROJECT",
@@ -34,6 +35,7 @@ __all__ = [
     "HandlerContract",
     "SoulcasterClient",
     "hmac_sha256_hex",
+    "hook_names",
     "json_fixtures",
     "running_app",
     "soulcaster_client",
@@ -44,6 +46,17 @@ __all__ = [
 
 TEST_TOKEN = "test-token"
 TEST_PROJECT = "test"
+
+
+def hook_names() -> list[str]:
+    """The name of every hook a plugin can implement (``soulcaster_core/hookspecs.py``)."""
+    import pluggy
+
+    from . import hookspecs
+
+    pm = pluggy.PluginManager("soulcaster")
+    pm.add_hookspecs(hookspecs)
+    return sorted(name for name in vars(pm.hook) if not name.startswith("_"))
 
 
 def test_redis_url() -> str:
@@ -65,7 +78,7 @@ def webhook_request(
     """A ``WebhookRequest`` for calling a handler's steps directly; dicts are JSON-encoded."""
     base = {"content-type": "application/json"}
     base.update(headers or {})
-    return WebhookRequest(body=_as_body(payload), headers=Headers(base), query=dict(query or {}))
+    return WebhookRequest(body=_as_body(payload), headers=base, query=dict(query or {}))
 
 
 def json_fixtures(folder: Path) -> Callable[[str], dict[str, Any]]:
@@ -260,11 +273,14 @@ class HandlerContract:
         handler = self.handler_class()
         assert handler.sample is not None, "ship a realistic sample for 'send test webhook'"
         request = handler.sample_request(self.handler_class.Config())
-        first = handler.to_feedback_item(handler.parse_request(request), TEST_PROJECT)
-        second = handler.to_feedback_item(handler.parse_request(request), TEST_PROJECT)
-        assert first.source == self.handler_class.source
-        assert first.title.strip()
-        assert first.external_id == second.external_id, "the same payload must dedup"
+        first = list(handler.to_feedback_items(handler.parse_request(request), TEST_PROJECT))
+        second = list(handler.to_feedback_items(handler.parse_request(request), TEST_PROJECT))
+        assert first, "the sample maps to at least one item"
+        for item in first:
+            assert item.source == self.handler_class.source
+            assert item.title.strip()
+        same = [a.external_id == b.external_id for a, b in zip(first, second, strict=True)]
+        assert all(same), "the same payload must dedup"
 
     def test_sample_goes_through_the_pipeline(self, soulcaster_client: SoulcasterClient) -> None:
         source = self.handler_class.source
@@ -278,7 +294,15 @@ class HandlerContract:
             source, request.body, headers=dict(request.headers), query=dict(request.query)
         )
         assert again.status_code == 200, again.text
-        assert again.json() == {"status": "duplicate", "id": first.json()["id"]}
+        if not self.handler_class.maps_many():
+            assert again.json() == {"status": "duplicate", "id": first.json()["id"]}
+            return
+        # A delivery of many items: a line per item, each a duplicate of the first time's.
+        assert again.json()["status"] == "duplicate"
+        before = [(line["external_id"], line["id"]) for line in first.json()["items"]]
+        after = [(line["external_id"], line["id"]) for line in again.json()["items"]]
+        assert after == before
+        assert {line["status"] for line in again.json()["items"]} == {"duplicate"}
 
     @pytest.mark.parametrize("body", [b"", b"not json", b"[1, 2]", b"\xff\xfe", b'{"a": ' * 5])
     def test_unreadable_bodies_are_400(
@@ -287,6 +311,63 @@ class HandlerContract:
         response = soulcaster_client.post_webhook(self.handler_class.source, body)
         assert response.status_code == 400, response.text
         assert response.json()["error"]
+
+    def test_deliveries_without_the_secret_are_401(
+        self, soulcaster_closed_client: SoulcasterClient
+    ) -> None:
+        """Closed until a secret is set; then only what carries it passes (the signed sample)."""
+        client, source = soulcaster_closed_client, self.handler_class.source
+        fields = self.handler_class.credentials()
+        if not fields:
+            pytest.skip("this source checks no credential")
+        handler = self.handler_class()
+        bare = handler.sample_request(self.handler_class.Config())
+        unset = client.post_webhook(source, bare.body, headers=dict(bare.headers))
+        assert unset.status_code == 401, unset.text
+        assert fields[0] in unset.json()["error"], "the 401 says which secret to set"
+        secret = "contract-" + "s3cret" * 4
+        client.configure(source, **{fields[0]: secret})
+        wrong = handler.sample_request(self.handler_class.Config(**{fields[0]: "not-" + secret}))
+        refused = client.post_webhook(
+            source, wrong.body, headers=dict(wrong.headers), query=dict(wrong.query)
+        )
+        assert refused.status_code == 401, refused.text
+        assert secret not in refused.text
+        signed = handler.sample_request(self.handler_class.Config(**{fields[0]: secret}))
+        passed = client.post_webhook(
+            source, signed.body, headers=dict(signed.headers), query=dict(signed.query)
+        )
+        assert passed.status_code == 201, passed.text
+
+    def test_a_hook_taking_only_the_item_hears_of_the_sample(self, tmp_path: Path) -> None:
+        """pluggy lets an implementation take a subset of the arguments: it must run."""
+        heard: list[str] = []
+
+        class ItemOnly:
+            @hookimpl
+            def feedback_ingested(self, item: FeedbackItem) -> None:
+                heard.append(item.source)
+
+        source = self.handler_class.source
+        request = self.handler_class().sample_request(self.handler_class.Config())
+        with running_app(data_dir=tmp_path, plugins=[ItemOnly()]) as client:
+            answer = client.post_webhook(
+                source, request.body, headers=dict(request.headers), query=dict(request.query)
+            )
+            assert answer.status_code == 201, answer.text
+        # Hooks run after the answer; closing the app runs what is still queued.
+        assert heard and set(heard) == {source}
+
+    def test_every_hook_is_documented(self) -> None:
+        """Each hook has a heading of its own, written as its signature, in the plugin guide."""
+        from . import hookspecs
+
+        guide = Path(hookspecs.__file__).parent.parent / "docs" / "writing-plugins.md"
+        if not guide.exists():
+            pytest.skip("the plugin guide ships with the source tree, not the wheel")
+        headings = [line for line in guide.read_text().splitlines() if line.startswith("#")]
+        for name in hook_names():
+            assert any(f"`{name}(" in line for line in headings), f"{name} is not documented"
 
     def test_secrets_are_write_only(self, soulcaster_client: SoulcasterClient) -> None:
         secrets = [

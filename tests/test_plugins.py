@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from soulcaster_core import FeedbackItem, PluginError, WebhookHandler, hookimpl
+from soulcaster_core.builtin.manual import ManualHandler
+from soulcaster_core.hookspecs import HOOKSPEC_VERSION
 from soulcaster_core.plugins import load_plugins
-from soulcaster_core.testing import running_app
+from soulcaster_core.testing import HandlerContract, running_app
 
 JIRA_PLUGIN = """
 from soulcaster_core import FeedbackItem, SourceConfig, WebhookHandler, hookimpl
@@ -171,6 +175,56 @@ def test_a_hook_taking_only_some_of_the_arguments_runs(tmp_path: Path) -> None:
     assert seen == ["one"]
 
 
+def test_async_hooks_run_after_the_answer_and_never_delay_it(tmp_path: Path) -> None:
+    released = threading.Event()
+    saw_release: list[bool] = []
+
+    class Slow:
+        @hookimpl
+        async def feedback_ingested(self, item: FeedbackItem) -> None:
+            # Waits for the test to have its answer: on the webhook's path it would time out.
+            saw_release.append(await asyncio.to_thread(released.wait, 30))
+
+    with running_app(data_dir=tmp_path, plugins=[Slow()]) as client:
+        assert client.post_webhook("manual", {"title": "one"}).status_code == 201
+        released.set()
+    assert saw_release == [True]
+
+
+def test_a_full_hook_queue_drops_calls_and_keeps_answering(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    released = threading.Event()
+    seen: list[str] = []
+
+    class Blocked:
+        @hookimpl
+        async def feedback_ingested(self, item: FeedbackItem) -> None:
+            await asyncio.to_thread(released.wait, 30)
+            seen.append(item.title)
+
+    with running_app(data_dir=tmp_path, plugins=[Blocked()], hook_queue_size=1) as client:
+        # The first call runs (and waits), the second waits in the queue, the third is dropped.
+        for title in ("one", "two", "three"):
+            assert client.post_webhook("manual", {"title": title}).status_code == 201
+        released.set()
+    assert seen == ["one", "two"]
+    assert "feedback_ingested dropped" in caplog.text
+
+
+def test_a_plugin_for_a_newer_hook_spec_is_broken_not_loaded() -> None:
+    class FromTheFuture:
+        HOOKSPEC_VERSION = HOOKSPEC_VERSION + 1
+
+        @hookimpl
+        def feedback_ingested(self, item: FeedbackItem) -> None: ...
+
+    host = load_plugins(allow=set(), extra=[])
+    assert host.plugins["manual"].hookspec == HOOKSPEC_VERSION
+    with pytest.raises(PluginError, match="upgrade soulcaster-core"):
+        load_plugins(allow=set(), extra=[FromTheFuture()])
+
+
 def test_soulcaster_plugins_lists_names_versions_sources_hooks(site: Path) -> None:
     env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
     cli = [sys.executable, "-m", "soulcaster_core.cli", "plugins"]
@@ -182,7 +236,13 @@ def test_soulcaster_plugins_lists_names_versions_sources_hooks(site: Path) -> No
     assert by_name["jira"]["version"] == "0.3.0"
     assert by_name["jira"]["sources"] == ["jira"]
     assert by_name["jira"]["hooks"] == ["register_sources"]
+    assert by_name["jira"]["hookspec"] == 1  # it says nothing: written for the first version
     assert "ModuleNotFoundError" in by_name["broken"]["error"]
     text = subprocess.run(cli, capture_output=True, text=True, env=env, check=True).stdout
     assert "acme-soulcaster-jira 0.3.0" in text
+    assert "targets: hook spec v1" in text
     assert "BROKEN: ModuleNotFoundError" in text
+
+
+class TestManualContract(HandlerContract):
+    handler_class = ManualHandler

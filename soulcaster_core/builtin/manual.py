@@ -8,16 +8,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
+from ..auth import SharedToken
 from ..errors import BadPayload
-from ..handler import (
-    SourceConfig,
-    WebhookHandler,
-    WebhookRequest,
-    parse_json_object,
-    require_shared_token,
-)
+from ..handler import SourceConfig, WebhookHandler, parse_json_object
 from ..hookspecs import hookimpl
 from ..models import FeedbackItem
+
+#: Written for the current hook spec (soulcaster_core/hookspecs.py).
+HOOKSPEC_VERSION = 2
 
 
 class ManualConfig(SourceConfig):
@@ -39,9 +37,10 @@ class ManualHandler(WebhookHandler[ManualFeedback, ManualConfig]):
     source = "manual"
     Config = ManualConfig
     description = "Feedback posted by hand or by your own scripts."
-    auth_instructions = (
-        "Send the secret (the project's ingest key) as the X-Soulcaster-Token header or "
-        "?token=, or the API token as Authorization: Bearer."
+    auth = SharedToken(
+        sample_in="query",
+        setup="Send the secret (the project's ingest key) as the X-Soulcaster-Token header or "
+        "?token=, or the API token as Authorization: Bearer.",
     )
     # Your own scripts already hold the API token; a per-project key is for those that should
     # not (a form, a partner).
@@ -53,9 +52,6 @@ class ManualHandler(WebhookHandler[ManualFeedback, ManualConfig]):
         "external_id": "support-ticket-48213",
         "metadata": {"reporter": "support", "plan": "pro"},
     }
-
-    def authenticate(self, request: WebhookRequest, config: ManualConfig) -> None:
-        require_shared_token(request, config.webhook_secret)
 
     def parse(self, body: bytes) -> ManualFeedback:
         try:
@@ -80,13 +76,6 @@ class ManualHandler(WebhookHandler[ManualFeedback, ManualConfig]):
             raw_text=f"{event.title}\n{event.body}",
             metadata=event.metadata,
         )
-
-    def sample_request(self, config: ManualConfig) -> WebhookRequest:
-        request = super().sample_request(config)
-        if config.webhook_secret is not None:
-            query = {"token": config.webhook_secret.get_secret_value()}
-            return WebhookRequest(body=request.body, headers=request.headers, query=query)
-        return request
 
 
 @hookimpl

@@ -20,6 +20,7 @@ from .merge import DEFAULT_MERGE_POLICY, MergePolicy
 from .token_bucket import LocalBuckets
 
 if TYPE_CHECKING:
+    from .batch import IngestEntry
     from .history import DeliveryRecord, RawBody, Via
 
 #: What ``record_event`` counts, besides the created/duplicate/updated that ``ingest`` counts.
@@ -137,6 +138,21 @@ class Store(ABC):
         Every outcome but the first adds a record to the item's history (the last
         ``HISTORY_LIMIT``) and keeps ``raw`` for ``raw_ttl`` seconds under the record's id.
         """
+
+    @abstractmethod
+    async def ingest_batch(
+        self,
+        entries: Sequence[IngestEntry],
+        *,
+        delivery_ttl: int = 7 * 24 * 3600,
+        policy: MergePolicy = DEFAULT_MERGE_POLICY,
+        via: Via = "webhook",
+        raw_ttl: int = RAW_TTL_SECONDS,
+    ) -> list[IngestResult]:
+        """``ingest`` of every entry (all of one project), in order, as one atomic step: no
+        other write comes between them, and a store that fails stores none of them (SQLite:
+        one transaction; Redis: one script call). An entry that repeats an earlier one's
+        ``external_id`` lands on the item that one made."""
 
     @abstractmethod
     async def list_deliveries(

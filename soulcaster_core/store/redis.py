@@ -47,6 +47,7 @@ from .base import (
     make_cursor,
     parse_cursor,
 )
+from .batch import IngestEntry
 from .dead_letters import ADD_DEAD_LETTER_LUA, DELETE_DEAD_LETTER_LUA, DeadLetterHead
 from .history import DeliveryRecord, RawBody, Via, new_record_id, record_head
 from .merge import (
@@ -408,6 +409,71 @@ class RedisStore(Store):
         raw: RawBody | None = None,
         raw_ttl: int = RAW_TTL_SECONDS,
     ) -> IngestResult:
+        keys, args = self._ingest_call(
+            item, occurrence, delivery_id, delivery_ttl, policy, via, raw, raw_ttl
+        )
+        # The batch's future is awaited here, not through _guarded and a coroutine of the
+        # batcher's: two coroutines fewer to pass on every webhook's way to Redis and back.
+        try:
+            outcome, item_id = await self._ingest_batches.submit(item.project_id, keys, args)
+        except _DOWN as exc:
+            raise StoreUnavailable(f"Redis: {exc}") from exc
+        except redis_errors.ResponseError as exc:
+            # A key of the wrong type, a Redis out of memory: the sender must retry, not
+            # see a 500; the log says what Redis refused.
+            raise StoreUnavailable(f"Redis refused the write: {exc}") from exc
+        return IngestResult(status=outcome, id=item_id)
+
+    async def ingest_batch(
+        self,
+        entries: Sequence[IngestEntry],
+        *,
+        delivery_ttl: int = 7 * 24 * 3600,
+        policy: MergePolicy = DEFAULT_MERGE_POLICY,
+        via: Via = "webhook",
+        raw_ttl: int = RAW_TTL_SECONDS,
+    ) -> list[IngestResult]:
+        # Submitted without an await in between, so they share the project's next script
+        # call: one script run, which nothing else interleaves with.
+        projects = {entry.item.project_id for entry in entries}
+        if len(projects) > 1:
+            raise ValueError("a batch holds the items of one project")
+        futures = [
+            self._ingest_batches.submit(
+                entry.item.project_id,
+                *self._ingest_call(
+                    entry.item,
+                    entry.occurrence,
+                    entry.delivery_id,
+                    delivery_ttl,
+                    policy,
+                    via,
+                    entry.raw,
+                    raw_ttl,
+                ),
+            )
+            for entry in entries
+        ]
+        try:
+            replies = await asyncio.gather(*futures)
+        except _DOWN as exc:
+            raise StoreUnavailable(f"Redis: {exc}") from exc
+        except redis_errors.ResponseError as exc:
+            raise StoreUnavailable(f"Redis refused the write: {exc}") from exc
+        return [IngestResult(status=outcome, id=item_id) for outcome, item_id in replies]
+
+    def _ingest_call(
+        self,
+        item: FeedbackItem,
+        occurrence: bool,
+        delivery_id: str | None,
+        delivery_ttl: int,
+        policy: MergePolicy,
+        via: Via,
+        raw: RawBody | None,
+        raw_ttl: int,
+    ) -> tuple[list[str], list[Arg]]:
+        """One item's keys and arguments of the ingest script (see ingest.lua)."""
         p, source = item.project_id, item.source
         keys = [
             self._k("dedup", p, source, item.external_id),
@@ -443,17 +509,7 @@ class RedisStore(Store):
         ]
         for name, text in units:
             args += (name, text)
-        # The batch's future is awaited here, not through _guarded and a coroutine of the
-        # batcher's: two coroutines fewer to pass on every webhook's way to Redis and back.
-        try:
-            outcome, item_id = await self._ingest_batches.submit(p, keys, args)
-        except _DOWN as exc:
-            raise StoreUnavailable(f"Redis: {exc}") from exc
-        except redis_errors.ResponseError as exc:
-            # A key of the wrong type, a Redis out of memory: the sender must retry, not
-            # see a 500; the log says what Redis refused.
-            raise StoreUnavailable(f"Redis refused the write: {exc}") from exc
-        return IngestResult(status=outcome, id=item_id)
+        return keys, args
 
     @_guarded
     async def get_items(self, project_id: str, item_ids: Sequence[str]) -> list[FeedbackItem]:

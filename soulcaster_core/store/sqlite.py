@@ -46,6 +46,7 @@ from .base import (
     make_cursor,
     parse_cursor,
 )
+from .batch import IngestEntry
 from .dead_letters import SQLITE_HEADS, DeadLetterHead, sqlite_head, trim_sqlite
 from .history import (
     DeliveryRecord,
@@ -235,6 +236,9 @@ class SQLiteStore(Store):
     @staticmethod
     @contextmanager
     def _tx(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        if conn.in_transaction:  # a part of a batch's transaction, which commits or rolls back
+            yield conn
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
@@ -346,6 +350,53 @@ class SQLiteStore(Store):
         raw: RawBody | None = None,
         raw_ttl: int = RAW_TTL_SECONDS,
     ) -> IngestResult:
+        run = self._ingest_step(
+            item, occurrence, delivery_id, delivery_ttl, policy, via, raw, raw_ttl
+        )
+        result = await self._run(run)
+        if result.status == "created":
+            self._queued.set()
+        return result
+
+    async def ingest_batch(
+        self,
+        entries: Sequence[IngestEntry],
+        *,
+        delivery_ttl: int = 7 * 24 * 3600,
+        policy: MergePolicy = DEFAULT_MERGE_POLICY,
+        via: Via = "webhook",
+        raw_ttl: int = RAW_TTL_SECONDS,
+    ) -> list[IngestResult]:
+        steps = [
+            self._ingest_step(
+                e.item, e.occurrence, e.delivery_id, delivery_ttl, policy, via, e.raw, raw_ttl
+            )
+            for e in entries
+        ]
+
+        def run(conn: sqlite3.Connection) -> list[IngestResult]:
+            # One transaction around every step (each step's own is then a part of it).
+            with self._tx(conn):
+                return [step(conn) for step in steps]
+
+        results = await self._run(run)
+        if any(result.status == "created" for result in results):
+            self._queued.set()
+        return results
+
+    def _ingest_step(
+        self,
+        item: FeedbackItem,
+        occurrence: bool,
+        delivery_id: str | None,
+        delivery_ttl: int,
+        policy: MergePolicy,
+        via: Via,
+        raw: RawBody | None,
+        raw_ttl: int,
+    ) -> Callable[[sqlite3.Connection], IngestResult]:
+        """What ``ingest`` runs on the connection for ``item``, in a transaction of its own
+        or, inside a batch's, as part of that one."""
         policy_json(policy)  # checks the policy, once per policy object, as Redis does
         last_seen = iso(item.last_seen or item.created_at)
         received_ms = int(item.received_at.timestamp() * 1000)
@@ -390,10 +441,7 @@ class SQLiteStore(Store):
                 self._record(conn, item.project_id, result.id, record_id, record, raw, raw_ttl)
                 return result
 
-        result = await self._run(run)
-        if result.status == "created":
-            self._queued.set()
-        return result
+        return run
 
     @staticmethod
     def _insert(

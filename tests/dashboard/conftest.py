@@ -143,7 +143,8 @@ async def _seed_demo(settings: Settings, store: Any, project_id: str) -> None:
         config = handler.Config()
         request = handler.sample_request(config)
         handler.authenticate(request, config)
-        item = handler.to_feedback_item(handler.parse(request.body), project_id)
+        # A group of alerts (Alertmanager) seeds its first alert.
+        item = next(iter(handler.to_feedback_items(handler.parse(request.body), project_id)))
         # The samples carry their vendors' dates; a demo reads better with recent ones.
         at = now - timedelta(minutes=7 * offset + 3)
         times = {"received_at": at, "created_at": at, "first_seen": at, "last_seen": at}

@@ -12,6 +12,9 @@ from .handler import TOKEN_HEADER, DatadogHandler
 from .mapping import datadog_event_to_feedback_item
 from .sample import SAMPLE_ALERT
 
+#: Written for version 2 of the hook spec (declared auth, hooks off the webhook's path).
+HOOKSPEC_VERSION = 2
+
 
 @hookimpl
 def register_sources(register: Callable[[type[Any]], None]) -> None:

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any, ClassVar
 
-from starlette.datastructures import Headers
-
-from soulcaster_core import (
-    BadPayload,
-    FeedbackItem,
-    WebhookHandler,
-    WebhookRequest,
-    require_shared_token,
-)
+from soulcaster_core import BadPayload, FeedbackItem, SharedToken, WebhookHandler, WebhookRequest
 from soulcaster_core.store.merge import DEFAULT_MERGE_POLICY, MergePolicy
 
 from .config import DatadogConfig
@@ -44,14 +35,12 @@ class DatadogHandler(WebhookHandler[dict[str, Any], DatadogConfig]):
     }
     # "Encode as form" in the webhook's settings: Datadog posts the template's fields as a form.
     extra_content_types = frozenset({"application/x-www-form-urlencoded"})
-    auth_instructions = (
-        f"In the Datadog webhook, add the custom header {TOKEN_HEADER} with the value {{token}} "
-        "(or append &token={token} to the webhook URL)."
+    # Datadog cannot sign its webhooks: a shared secret is the strongest check available.
+    auth = SharedToken(
+        header=TOKEN_HEADER,
+        setup=f"In the Datadog webhook, add the custom header {TOKEN_HEADER} with the value "
+        "{token} (or append &token={token} to the webhook URL).",
     )
-
-    def authenticate(self, request: WebhookRequest, config: DatadogConfig) -> None:
-        # Datadog cannot sign its webhooks: a shared secret is the strongest check available.
-        require_shared_token(request, config.webhook_secret, header=TOKEN_HEADER.lower())
 
     def parse(self, body: bytes) -> dict[str, Any]:
         return parse_body(body)
@@ -86,9 +75,3 @@ class DatadogHandler(WebhookHandler[dict[str, Any], DatadogConfig]):
 
     def to_feedback_item(self, event: dict[str, Any], project_id: str) -> FeedbackItem:
         return datadog_event_to_feedback_item(event, project_id)
-
-    def sample_request(self, config: DatadogConfig) -> WebhookRequest:
-        headers = {"content-type": "application/json"}
-        if config.webhook_secret is not None:
-            headers[TOKEN_HEADER.lower()] = config.webhook_secret.get_secret_value()
-        return WebhookRequest(body=json.dumps(self.sample).encode(), headers=Headers(headers))

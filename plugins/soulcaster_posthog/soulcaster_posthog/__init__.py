@@ -29,6 +29,9 @@ __all__ = [
     "sync_events",
 ]
 
+#: Written for version 2 of the hook spec (declared auth, hooks off the webhook's path).
+HOOKSPEC_VERSION = 2
+
 
 @hookimpl
 def register_sources(register: Callable[[type[Any]], None]) -> None:

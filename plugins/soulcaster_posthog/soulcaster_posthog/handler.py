@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from soulcaster_core import (
-    FeedbackItem,
-    SyncContext,
-    SyncReport,
-    WebhookHandler,
-    WebhookRequest,
-    require_shared_token,
-)
+from soulcaster_core import FeedbackItem, SharedToken, SyncContext, SyncReport, WebhookHandler
 
 from .config import PostHogConfig
 from .mapping import SOURCE, posthog_event_to_feedback_item
@@ -26,15 +19,12 @@ class PostHogHandler(WebhookHandler[PostHogEvent, PostHogConfig]):
     one_event_per_id = True
     sample = SAMPLE_EVENT
     description = "PostHog exceptions and product events, by webhook destination or API sync."
-    # api_key is what a sync sends to PostHog, not something a webhook could carry.
-    credential_fields = ("webhook_secret",)
-    auth_instructions = (
-        "PostHog signs nothing: add the header X-Soulcaster-Token: {token} to the HTTP Webhook "
-        "destination, or append ?token={token} to the URL of an action webhook."
+    # Only webhook_secret: api_key is what a sync sends to PostHog, not what a webhook carries.
+    auth = SharedToken(
+        sample_in="query",
+        setup="PostHog signs nothing: add the header X-Soulcaster-Token: {token} to the HTTP "
+        "Webhook destination, or append ?token={token} to the URL of an action webhook.",
     )
-
-    def authenticate(self, request: WebhookRequest, config: PostHogConfig) -> None:
-        require_shared_token(request, config.webhook_secret)
 
     def parse(self, body: bytes) -> PostHogEvent:
         return parse_webhook(body)
@@ -46,13 +36,6 @@ class PostHogHandler(WebhookHandler[PostHogEvent, PostHogConfig]):
 
     def to_feedback_item(self, event: PostHogEvent, project_id: str) -> FeedbackItem:
         return posthog_event_to_feedback_item(event, project_id)
-
-    def sample_request(self, config: PostHogConfig) -> WebhookRequest:
-        request = super().sample_request(config)
-        if config.webhook_secret is None:
-            return request
-        query = {"token": config.webhook_secret.get_secret_value()}
-        return WebhookRequest(body=request.body, headers=request.headers, query=query)
 
     async def sync(self, context: SyncContext[PostHogConfig]) -> SyncReport:
         return await sync_events(context)

@@ -15,6 +15,9 @@ from .payload import SentryEvent
 from .sample import SAMPLE_ERROR
 from .traces import extract_sentry_stacktrace
 
+#: Written for version 2 of the hook spec (declared auth, hooks off the webhook's path).
+HOOKSPEC_VERSION = 2
+
 
 @hookimpl
 def register_sources(register: Callable[[type[Any]], None]) -> None:

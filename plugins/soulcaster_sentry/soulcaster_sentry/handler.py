@@ -8,8 +8,6 @@ import uuid
 from dataclasses import replace
 from typing import ClassVar
 
-from starlette.datastructures import Headers
-
 from soulcaster_core import FeedbackItem, WebhookHandler, WebhookRequest
 from soulcaster_core.store.merge import DEFAULT_MERGE_POLICY, MergePolicy
 from soulcaster_core.timestamps import parse_timestamp
@@ -17,12 +15,9 @@ from soulcaster_core.timestamps import parse_timestamp
 from .auth import (
     REQUEST_ID_HEADER,
     RESOURCE_HEADER,
-    SIGNATURE_HEADER,
+    SENTRY_AUTH,
     TIMESTAMP_HEADER,
-    authenticate_sentry,
-    configured_secrets,
     request_id,
-    sentry_signature,
 )
 from .config import SentryConfig
 from .filters import rejection_reason
@@ -40,13 +35,7 @@ class SentryHandler(WebhookHandler[SentryEvent, SentryConfig]):
     merge_policy: ClassVar[MergePolicy] = {**DEFAULT_MERGE_POLICY, f"metadata.{SENT_AT}": "latest"}
     sample = SAMPLE_ERROR
     description = "Sentry issues, errors, issue alerts and metric alerts (integration webhooks)."
-    auth_instructions = (
-        "Paste the integration's Client Secret into webhook_secret: Sentry signs every "
-        f"delivery with it ({SIGNATURE_HEADER})."
-    )
-
-    def authenticate(self, request: WebhookRequest, config: SentryConfig) -> None:
-        authenticate_sentry(request, config)
+    auth = SENTRY_AUTH
 
     def delivery_id(self, request: WebhookRequest) -> str | None:
         return request_id(request)
@@ -81,7 +70,4 @@ class SentryHandler(WebhookHandler[SentryEvent, SentryConfig]):
             RESOURCE_HEADER: "error",
             TIMESTAMP_HEADER: str(int(time.time())),
         }
-        secrets = configured_secrets(config)
-        if secrets:
-            headers[SIGNATURE_HEADER] = sentry_signature(body, secrets[0])
-        return WebhookRequest(body=body, headers=Headers(headers))
+        return SENTRY_AUTH.signed_sample(WebhookRequest(body=body, headers=headers), config)

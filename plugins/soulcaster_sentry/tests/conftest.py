@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from starlette.datastructures import Headers
 
 from soulcaster_core import WebhookRequest
 from soulcaster_core.testing import SoulcasterClient, hmac_sha256_hex, json_fixtures
@@ -62,7 +61,7 @@ class SentrySigner:
         body = payload if isinstance(payload, bytes) else self.body(payload)
         return WebhookRequest(
             body=body,
-            headers=Headers(self.headers(body, resource, **options)),
+            headers=self.headers(body, resource, **options),
             received_at=received_at or datetime.now(UTC),
         )
 

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from soulcaster_core import (
-    FeedbackItem,
-    WebhookHandler,
-    WebhookRequest,
-    require_shared_token,
-)
+from soulcaster_core import FeedbackItem, SharedToken, WebhookHandler
 
 from .alert import SplunkAlert, parse_alert_body
 from .config import SplunkConfig
@@ -19,15 +14,15 @@ class SplunkHandler(WebhookHandler[SplunkAlert, SplunkConfig]):
     source = "splunk"
     Config = SplunkConfig
     description = "Splunk saved-search alerts, from Splunk's built-in webhook alert action."
-    # Splunk's webhook action posts to a URL and can set no header, so the token rides along.
-    auth_instructions = (
-        "Append &token={token} to the webhook URL you paste into Splunk "
-        "(or send Authorization: Bearer {token} from an alert-action app that sets headers)."
+    # Splunk's webhook action posts to a URL and can set no header, so the token rides along
+    # in the query string of the pasted URL.
+    auth = SharedToken(
+        secret_field="webhook_token",
+        sample_in="query",
+        setup="Append &token={token} to the webhook URL you paste into Splunk "
+        "(or send Authorization: Bearer {token} from an alert-action app that sets headers).",
     )
     sample = SAMPLE_ALERT
-
-    def authenticate(self, request: WebhookRequest, config: SplunkConfig) -> None:
-        require_shared_token(request, config.webhook_token)
 
     def parse(self, body: bytes) -> SplunkAlert:
         return parse_alert_body(body)
@@ -50,11 +45,3 @@ class SplunkHandler(WebhookHandler[SplunkAlert, SplunkConfig]):
 
     def to_feedback_item(self, event: SplunkAlert, project_id: str) -> FeedbackItem:
         return splunk_alert_to_feedback_item(event, project_id)
-
-    def sample_request(self, config: SplunkConfig) -> WebhookRequest:
-        request = super().sample_request(config)
-        if config.webhook_token is None or not config.webhook_token.get_secret_value():
-            return request
-        # The same place Splunk puts it: the query string of the pasted URL.
-        query = {**request.query, "token": config.webhook_token.get_secret_value()}
-        return WebhookRequest(body=request.body, headers=request.headers, query=query)
