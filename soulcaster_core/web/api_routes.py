@@ -260,15 +260,24 @@ async def project_stats(services: Services, project_id: str) -> dict[str, Any]:
 
 @require_token
 async def stats(request: Request) -> Response:
-    """Counts by source over the last 24 h, last event per source, duplicates, dead letters.
+    """Counts by source over the last 24 h, last event per source, duplicates, dead letters;
+    per source its ``state`` (``healthy``, ``failing``, ``not_set_up``, ``disabled``, ``open``)
+    and ``last_error`` (``{"at", "kind", "detail"}`` or null).
     ---
-    summary: Ingestion statistics of a project
+    summary: Ingestion statistics and the health of each source
     responses:
       200: {description: statistics}
     """
+    # Imported here: the dashboard's pages import this module.
+    from .dashboard.integration_state import source_states
+
     services = services_of(request)
     project_id = await project_param(request)
-    return JSONResponse(await project_stats(services, project_id))
+    found = await project_stats(services, project_id)
+    for state in await source_states(services, project_id, found):
+        entry = found["sources"][state.source]
+        entry["state"], entry["last_error"] = state.health.state, state.health.last_error
+    return JSONResponse(found)
 
 
 @require_token

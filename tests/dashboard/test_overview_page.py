@@ -40,16 +40,45 @@ def test_counts_by_source_and_duplicates(dashboard: SoulcasterClient) -> None:
     assert "just now" in row(page, "manual")  # last event
 
 
-def test_health_colours_follow_what_arrived(dashboard: SoulcasterClient) -> None:
+def test_health_follows_the_latest_delivery_and_keeps_failures_as_history(
+    dashboard: SoulcasterClient,
+) -> None:
     page = dashboard.http.get("/").text
-    assert 'data-health="red"' in row(page, "manual")  # no secret set in an open project
+    assert 'data-state="open"' in row(page, "manual")  # no secret set in an open project
     dashboard.configure("manual", webhook_secret="s")
     dashboard.post_webhook("manual", {"title": "ok"}, query={"token": "s"})
     assert 'data-health="green"' in row(dashboard.http.get("/").text, "manual")
     dashboard.post_webhook("manual", {"title": "forged"}, query={"token": "guess"})
     red = row(dashboard.http.get("/").text, "manual")
-    assert 'data-health="red"' in red
-    assert "1 refused (401)" in red
+    assert 'data-health="red"' in red and 'data-state="failing"' in red
+    assert "last delivery refused (401)" in red
+    assert "1 refused (401) in 24 h, last just now" in red
+    dashboard.post_webhook("manual", {"title": "ok again"}, query={"token": "s"})
+    green = row(dashboard.http.get("/").text, "manual")
+    assert 'data-state="healthy"' in green
+    assert "1 refused (401) in 24 h" in green  # history, not the colour
+    assert 'data-testid="last-error"' in green
+
+
+def test_stats_give_each_source_its_state_and_last_error(dashboard: SoulcasterClient) -> None:
+    dashboard.configure("manual", webhook_secret="s")
+    dashboard.post_webhook("manual", {"title": "forged"}, query={"token": "guess"})
+    sources = dashboard.api.get("/api/stats?project_id=test").json()["sources"]
+    manual = sources["manual"]
+    assert manual["state"] == "failing"
+    assert manual["last_error"]["kind"] == "unauthorized"
+    assert manual["last_error"]["detail"] and manual["last_error"]["at"]
+    dashboard.post_webhook("manual", {"title": "ok"}, query={"token": "s"})
+    manual = dashboard.api.get("/api/stats?project_id=test").json()["sources"]["manual"]
+    assert manual["state"] == "healthy"
+    assert manual["last_error"]["kind"] == "unauthorized"
+    assert {s["state"] for s in sources.values()} <= {
+        "healthy",
+        "failing",
+        "not_set_up",
+        "disabled",
+        "open",
+    }
 
 
 def test_dead_letters_are_counted_and_replay_reports_the_outcome(

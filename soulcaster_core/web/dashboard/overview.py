@@ -12,7 +12,7 @@ from ...errors import HTTPError, NotFound
 from ...models import DeadLetter
 from ...pipeline import Answer, replay
 from ..api_routes import project_stats
-from .integration_state import integration_state
+from .integration_state import source_states
 from .page import Page, dashboard_page
 
 #: Dead letters listed on the dashboard, and replayed by one "replay all" click.
@@ -37,10 +37,7 @@ async def _render(page: Page, report: ReplayReport | None = None) -> Response:
         return page.render("dashboard.html", "overview", stats=None, rows=[], letters=[])
     services = page.services
     stats = await project_stats(services, page.project_id)
-    rows = [
-        await integration_state(services, page.project_id, source, entry)
-        for source, entry in stats["sources"].items()
-    ]
+    rows = await source_states(services, page.project_id, stats)
     letters = await services.store.list_dead_letter_heads(page.project_id, limit=LETTERS_SHOWN)
     return page.render(
         "dashboard.html",
