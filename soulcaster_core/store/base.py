@@ -290,6 +290,22 @@ class Store(ABC):
         cluster both keep theirs. ``update`` may be called again, with freshly read clusters,
         when another writer came first: it must depend on nothing but its argument."""
 
+    # -- a person's status of each cluster (store/cluster_status.py) --------------------------
+    @abstractmethod
+    async def set_cluster_status(
+        self, project_id: str, cluster_id: str, status: str, at: datetime
+    ) -> None:
+        """Keep ``status`` (one of ``cluster_status.STORED``) for the cluster, set at ``at``."""
+
+    @abstractmethod
+    async def cluster_statuses(
+        self, project_id: str, cluster_ids: Sequence[str] | None = None
+    ) -> dict[str, dict[str, str]]:
+        """``{cluster_id: {"status", "at"}}`` of those given (``None``: every one) that have one.
+
+        ``update_clusters`` turns ``resolved`` into ``regressed`` for each cluster it adds items
+        to, in its atomic step."""
+
     # -- the local vector index's persistence ---------------------------------------------------
     @abstractmethod
     async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:

@@ -46,6 +46,7 @@ from .base import (
     make_cursor,
     parse_cursor,
 )
+from .cluster_status import grown
 from .dead_letters import ADD_DEAD_LETTER_LUA, DELETE_DEAD_LETTER_LUA, DeadLetterHead
 from .history import DeliveryRecord, RawBody, Via, new_record_id, record_head
 from .merge import (
@@ -795,18 +796,24 @@ class RedisStore(Store):
         vectors: Sequence[VectorRow] = (),
     ) -> None:
         key = self._k("clusters", project_id)
+        status_key = self._k("cluster_status", project_id)
         keys, args = self._assignment_args(project_id, rows)
         vector_values = _vector_values(vectors)
         async with self.redis.pipeline(transaction=True) as pipe:
             while True:
                 # Optimistic: read under WATCH, write in MULTI; if another writer changed the
-                # project's clusters in between, EXEC fails and the update runs again.
+                # project's clusters (or a person their status) in between, EXEC fails and the
+                # update runs again.
                 try:
-                    await pipe.watch(key)
+                    await pipe.watch(key, status_key)
                     raw = await pipe.hmget(key, list(cluster_ids)) if cluster_ids else []
                     found = {c.id: c for c in (Cluster.model_validate_json(r) for r in raw if r)}
+                    before = {cid: c.item_count for cid, c in found.items()}
                     clusters = update(found)
+                    regressed = await self._regressed(pipe, status_key, grown(before, clusters))
                     pipe.multi()
+                    if regressed:
+                        pipe.hset(status_key, mapping=regressed)
                     if clusters:
                         pipe.hset(key, mapping={c.id: c.model_dump_json() for c in clusters})
                     if rows:
@@ -817,6 +824,41 @@ class RedisStore(Store):
                     return
                 except redis_errors.WatchError:
                     continue
+
+    @staticmethod
+    async def _regressed(pipe: Any, status_key: str, cluster_ids: Sequence[str]) -> dict[str, str]:
+        """The new status values of the resolved ones among ``cluster_ids`` (cluster_status.py)."""
+        if not cluster_ids:
+            return {}
+        raw = await pipe.hmget(status_key, list(cluster_ids))
+        now = iso(utcnow())
+        return {
+            cid: json.dumps({"status": "regressed", "at": now})
+            for cid, value in zip(cluster_ids, raw, strict=True)
+            if value and json.loads(value).get("status") == "resolved"
+        }
+
+    # -- cluster status ------------------------------------------------------------------------
+    @_guarded
+    async def set_cluster_status(
+        self, project_id: str, cluster_id: str, status: str, at: datetime
+    ) -> None:
+        value = json.dumps({"status": status, "at": iso(at)})
+        await self.redis.hset(self._k("cluster_status", project_id), cluster_id, value)
+
+    @_guarded
+    async def cluster_statuses(
+        self, project_id: str, cluster_ids: Sequence[str] | None = None
+    ) -> dict[str, dict[str, str]]:
+        key = self._k("cluster_status", project_id)
+        if cluster_ids is None:
+            found: dict[str, str] = await self.redis.hgetall(key)
+        elif not cluster_ids:
+            return {}
+        else:
+            values = await self.redis.hmget(key, list(cluster_ids))
+            found = {cid: v for cid, v in zip(cluster_ids, values, strict=True) if v}
+        return {cid: json.loads(value) for cid, value in found.items()}
 
     # -- vectors -------------------------------------------------------------------------------
     @_guarded

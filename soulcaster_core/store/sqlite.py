@@ -45,6 +45,7 @@ from .base import (
     make_cursor,
     parse_cursor,
 )
+from .cluster_status import grown
 from .dead_letters import SQLITE_HEADS, DeadLetterHead, sqlite_head, trim_sqlite
 from .history import (
     DeliveryRecord,
@@ -131,6 +132,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         " PRIMARY KEY (project, id))",
         "CREATE INDEX IF NOT EXISTS raw_bodies_by_expiry ON raw_bodies (expires)",
     ),
+    (
+        "CREATE TABLE IF NOT EXISTS cluster_status ("
+        " project TEXT, cluster_id TEXT, status TEXT NOT NULL, at TEXT NOT NULL,"
+        " PRIMARY KEY (project, cluster_id))",
+    ),
 )
 
 
@@ -192,6 +198,16 @@ def _item_from_row(row: sqlite3.Row) -> FeedbackItem:
     if row["clustering"] is not None:
         item.metadata["clustering"] = json.loads(row["clustering"])
     return item
+
+
+def _regress(conn: sqlite3.Connection, project_id: str, cluster_ids: Sequence[str]) -> None:
+    """A resolved cluster that gained items is regressed (cluster_status.py)."""
+    if cluster_ids:
+        conn.execute(
+            "UPDATE cluster_status SET status = 'regressed', at = ? WHERE project = ?"
+            f" AND status = 'resolved' AND cluster_id IN ({','.join('?' * len(cluster_ids))})",
+            (iso(utcnow()), project_id, *cluster_ids),
+        )
 
 
 class SQLiteStore(Store):
@@ -801,14 +817,41 @@ class SQLiteStore(Store):
                         (project_id, *cluster_ids),
                     ):
                         found[row["id"]] = Cluster.model_validate_json(row["data"])
+                before = {cid: c.item_count for cid, c in found.items()}
+                clusters = update(found)
                 conn.executemany(
                     "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)",
-                    [(c.id, c.project_id, c.model_dump_json()) for c in update(found)],
+                    [(c.id, c.project_id, c.model_dump_json()) for c in clusters],
                 )
+                _regress(conn, project_id, grown(before, clusters))
                 conn.executemany(_SET_ITEM_CLUSTER, values)
                 conn.executemany(_SAVE_VECTOR, vector_values)
 
         await self._run(run)
+
+    # -- cluster status ------------------------------------------------------------------------
+    async def set_cluster_status(
+        self, project_id: str, cluster_id: str, status: str, at: datetime
+    ) -> None:
+        await self._run(
+            lambda c: c.execute(
+                "INSERT OR REPLACE INTO cluster_status VALUES (?, ?, ?, ?)",
+                (project_id, cluster_id, status, iso(at)),
+            )
+        )
+
+    async def cluster_statuses(
+        self, project_id: str, cluster_ids: Sequence[str] | None = None
+    ) -> dict[str, dict[str, str]]:
+        sql = "SELECT cluster_id, status, at FROM cluster_status WHERE project = ?"
+        args: tuple[str, ...] = (project_id,)
+        if cluster_ids is not None:
+            if not cluster_ids:
+                return {}
+            sql += f" AND cluster_id IN ({','.join('?' * len(cluster_ids))})"
+            args += tuple(cluster_ids)
+        rows = await self._run(lambda c: c.execute(sql, args).fetchall())
+        return {r["cluster_id"]: {"status": r["status"], "at": r["at"]} for r in rows}
 
     # -- vectors -------------------------------------------------------------------------------
     async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:

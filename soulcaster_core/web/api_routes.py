@@ -9,7 +9,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from ..clustering.api import status_json
 from ..clustering.explain import grouping_of
+from ..clustering.status import set_status
 from ..errors import BadRequest, NotFound, StoreUnavailable
 from ..models import Project, slugify, utcnow
 from ..pipeline import replay
@@ -339,6 +341,26 @@ async def replay_dead_letter(request: Request) -> Response:
 
 
 @require_token
+async def set_cluster_status(request: Request) -> Response:
+    """Resolve, ignore or reopen a cluster: ``{"status": "resolved" | "ignored" | "ongoing"}``.
+    A resolved cluster that gains an item becomes ``regressed``.
+    ---
+    summary: Set a cluster's status
+    responses:
+      200: {description: the cluster, with its status}
+      400: {description: status is missing or not one of resolved, ignored, ongoing}
+      404: {description: no such cluster in this project}
+    """
+    store = services_of(request).store
+    project_id = await project_param(request)
+    body = await json_object(request)
+    cluster = await set_status(
+        store, project_id, request.path_params["cluster_id"], body.get("status")
+    )
+    return JSONResponse(await status_json(store, cluster))
+
+
+@require_token
 async def list_plugins(request: Request) -> Response:
     """Installed plugins, as ``soulcaster plugins --json`` prints them.
     ---
@@ -390,5 +412,6 @@ routes = [
     Route("/api/dead-letters", list_dead_letters, methods=["GET"]),
     Route("/api/dead-letters/{letter_id}", get_dead_letter, methods=["GET"]),
     Route("/api/dead-letters/{letter_id}/replay", replay_dead_letter, methods=["POST"]),
+    Route("/api/clusters/{cluster_id}/status", set_cluster_status, methods=["POST"]),
     Route("/api/plugins", list_plugins, methods=["GET"]),
 ]

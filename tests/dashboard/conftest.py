@@ -239,3 +239,16 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     run_async(switch_off_manual)
     with live_server(settings) as base_url:
         yield base_url
+
+
+def cluster_now(client: SoulcasterClient) -> int:
+    """Run the clustering worker over what is queued, as ``serve``'s worker would."""
+    from soulcaster_core.clustering.worker import ClusterWorker
+
+    portal = client.http.portal
+    assert portal is not None
+    worker = ClusterWorker(client.app.state.soulcaster, "test-worker", block_ms=0)
+    total = 0
+    while handled := portal.call(worker.run_once):
+        total += handled
+    return total
