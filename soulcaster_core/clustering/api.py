@@ -19,8 +19,8 @@ from ..web.deps import int_param, json_object, project_param, services_of
 from . import clusters
 from .clusterer import ALGORITHM
 from .index import shared_vector_index
-from .status import Status, statuses
 from .ports import VectorIndex
+from .status import Status, statuses
 
 
 def cluster_json(cluster: Cluster, status: Status, *, with_item_ids: bool = True) -> dict[str, Any]:

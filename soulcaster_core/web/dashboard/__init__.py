@@ -4,7 +4,8 @@
 ``/``                                     health per integration, 24 h counts, dead letters
 ``/settings/integrations``                a card per plugin: switch, config, URL, test
 ``/feedback``, ``/feedback/{id}``         the items, filtered and searched; one item
-``/clusters``, ``/clusters/{id}``         groups of items from every source
+``/clusters``                              the problem stream: filter, resolve, merge
+``/clusters/{id}``                        one cluster and its items
 ``/login``, ``/logout``                   the API token in, an HTTP-only cookie out
 ``/static/*``                             the stylesheet and the one small script
 ========================================  =================================================
@@ -15,13 +16,14 @@ from __future__ import annotations
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
-from . import browse, integrations, overview, session
+from . import browse, integrations, overview, problems, session
 from .templates import STATIC_DIR
 
 routes: list[BaseRoute] = [
     *session.routes,
     *overview.routes,
     *integrations.routes,
+    *problems.routes,
     *browse.routes,
     Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
 ]
