@@ -328,7 +328,8 @@ async def replay_dead_letter(request: Request) -> Response:
     summary: Replay a dead letter (after fixing config or upgrading a plugin)
     responses:
       200: {description: 'the outcome, as a webhook answer: created, duplicate, updated or ignored'}
-      400: {description: still unreadable; the dead letter is kept (a new one is not added)}
+      400: {description: 'still unreadable: the dead letter is kept, with the new error (none is
+        added, and it is not counted as another unreadable delivery)'}
     """
     services = services_of(request)
     project_id = await project_param(request)
@@ -358,6 +359,22 @@ async def set_cluster_status(request: Request) -> Response:
         store, project_id, request.path_params["cluster_id"], body.get("status")
     )
     return JSONResponse(await status_json(store, cluster))
+
+
+@require_token
+async def discard_dead_letter(request: Request) -> Response:
+    """Discard a dead letter for good.
+    ---
+    summary: Discard a dead letter
+    responses:
+      204: {description: discarded}
+      404: {description: no such dead letter}
+    """
+    services = services_of(request)
+    project_id = await project_param(request)
+    if not await services.store.delete_dead_letter(project_id, request.path_params["letter_id"]):
+        raise NotFound("no such dead letter in this project")
+    return Response(status_code=204)
 
 
 @require_token
@@ -411,6 +428,7 @@ routes = [
     Route("/api/stats", stats, methods=["GET"]),
     Route("/api/dead-letters", list_dead_letters, methods=["GET"]),
     Route("/api/dead-letters/{letter_id}", get_dead_letter, methods=["GET"]),
+    Route("/api/dead-letters/{letter_id}", discard_dead_letter, methods=["DELETE"]),
     Route("/api/dead-letters/{letter_id}/replay", replay_dead_letter, methods=["POST"]),
     Route("/api/clusters/{cluster_id}/status", set_cluster_status, methods=["POST"]),
     Route("/api/plugins", list_plugins, methods=["GET"]),

@@ -36,6 +36,7 @@ SECTIONS = {
     "integrations": "/settings/integrations",
     "feedback": "/feedback",
     "clusters": "/clusters",
+    "dead-letters": "/dead-letters",
 }
 
 
