@@ -223,9 +223,30 @@ def browser() -> Iterator[Any]:
         yield launched
 
 
+def cluster_live(settings: Settings) -> None:
+    """Run a clustering worker over what a live server queued, as ``serve``'s worker would."""
+    from soulcaster_core.clustering.worker import ClusterWorker
+    from soulcaster_core.services import open_services
+
+    async def run() -> None:
+        async with open_services(settings) as services:
+            worker = ClusterWorker(services, "browser-test", block_ms=0)
+            while await worker.run_once():
+                pass
+
+    run_async(run)
+
+
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real server: project ``test`` (empty; ``manual`` switched off) and ``mobile`` (demo)."""
+def live(live_app: tuple[str, Settings]) -> str:
+    """The base URL of ``live_app``."""
+    return live_app[0]
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings]]:
+    """A real server: project ``test`` (empty; ``manual`` switched off) and ``mobile`` (demo);
+    its URL and settings (a test may open the same store, e.g. to run the worker)."""
     require_chromium()
     settings = live_settings(tmp_path_factory.mktemp("live"))
     seed(settings, {"test": "Acme Web", "mobile": "Acme Mobile"}, demo="mobile")
@@ -238,7 +259,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     run_async(switch_off_manual)
     with live_server(settings) as base_url:
-        yield base_url
+        yield base_url, settings
 
 
 def cluster_now(client: SoulcasterClient) -> int:
