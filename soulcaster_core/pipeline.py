@@ -63,7 +63,12 @@ async def require_project(services: Services, project_id: str | None) -> str:
     if not project_id:
         raise BadRequest("missing project_id query parameter")
     if not await services.project_exists(project_id):
-        raise NotFound(f"unknown project {project_id!r}")
+        # Said to whoever posts, so it names no project that exists; it says how to make one.
+        raise NotFound(
+            f"unknown project {project_id!r}: create it with `soulcaster projects create "
+            f"{project_id}` (or POST /api/projects), or use the project_id in the webhook URL "
+            "the dashboard's Integrations page shows (`soulcaster serve` starts with 'default')"
+        )
     return project_id
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from soulcaster_core.testing import SoulcasterClient
+from soulcaster_core.testing import SoulcasterClient, running_app
+
+from .conftest import log_in
 
 
 def row(page: str, source: str) -> str:
@@ -84,3 +87,18 @@ def test_dead_letters_are_counted_and_link_to_their_page(dashboard: SoulcasterCl
     assert tile(page, "dead-letters") == 1
     assert "body is not JSON" in page
     assert re.search(r'href="/dead-letters/[0-9a-f]+\?project_id=test"', page)
+
+
+def test_a_new_project_shows_how_to_set_up_its_first_source(dashboard: SoulcasterClient) -> None:
+    page = dashboard.http.get("/").text
+    assert 'data-testid="first-steps"' in page and "Set up your first source" in page
+    dashboard.post_webhook("manual", {"title": "first"})
+    assert 'data-testid="first-steps"' not in dashboard.http.get("/").text
+
+
+def test_a_closed_project_without_secrets_is_not_set_up_not_failing(tmp_path: Path) -> None:
+    with running_app(data_dir=tmp_path, allow_unauthenticated=False) as client:
+        log_in(client)
+        page = client.http.get("/").text
+        assert 'data-state="not_set_up"' in row(page, "manual")
+        assert "Not set up" in row(page, "manual")

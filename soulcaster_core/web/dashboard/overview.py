@@ -28,6 +28,8 @@ async def overview(page: Page) -> Response:
         rows=rows,
         events_24h=sum(row.stats.get("events_24h", 0) for row in rows),
         letters=letters,
+        # Nothing ever arrived, not even a refusal: the project is new, say how to begin.
+        first_steps=not stats["dead_letters"] and not any(row.stats.get("last") for row in rows),
     )
 
 
