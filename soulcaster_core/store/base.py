@@ -47,6 +47,10 @@ RAW_TTL_SECONDS = 14 * 24 * 3600
 
 #: Counters are kept per hour; a day's window needs 24 buckets plus the current one.
 STATS_WINDOW = timedelta(hours=24)
+#: How far back hourly counters are kept for the dashboard's events-over-time chart.
+SERIES_WINDOW = timedelta(days=7)
+#: What a chart of events counts: deliveries that went through.
+SERIES_KINDS = ("created", "duplicate", "updated")
 
 
 def make_cursor(received_ms: int, item_id: str) -> str:
@@ -183,6 +187,13 @@ class Store(ABC):
     @abstractmethod
     async def event_counts(self, project_id: str, now: datetime) -> dict[str, dict[str, int]]:
         """``{source: {kind: n}}`` over the last 24 hours (hour granularity)."""
+
+    @abstractmethod
+    async def event_series(
+        self, project_id: str, now: datetime, hours: int
+    ) -> dict[str, dict[int, int]]:
+        """``{source: {hour: n}}``: events of ``SERIES_KINDS`` in each of the last ``hours``
+        hours (``timestamps.hour_bucket``, the current one included; at most ``SERIES_WINDOW``)."""
 
     @abstractmethod
     async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:

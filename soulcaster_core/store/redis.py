@@ -37,6 +37,8 @@ from ..timestamps import hour_bucket
 from .base import (
     HISTORY_LIMIT,
     RAW_TTL_SECONDS,
+    SERIES_KINDS,
+    SERIES_WINDOW,
     STATS_WINDOW,
     ClusterUpdate,
     ItemClusterRow,
@@ -101,7 +103,7 @@ for i, key in ipairs(KEYS) do
 end
 return 1
 """
-STATS_TTL = int(STATS_WINDOW.total_seconds()) + 2 * 3600
+STATS_TTL = int(SERIES_WINDOW.total_seconds()) + 2 * 3600
 #: How far a text search looks back, at most (Redis has no full-text index here).
 SEARCH_SCAN_LIMIT = 10_000
 
@@ -581,6 +583,25 @@ class RedisStore(Store):
                 per = counts.setdefault(source, {})
                 per[kind] = per.get(kind, 0) + int(n)
         return counts
+
+    @_guarded
+    async def event_series(
+        self, project_id: str, now: datetime, hours: int
+    ) -> dict[str, dict[int, int]]:
+        last = hour_bucket(now)
+        first = last - min(hours, int(SERIES_WINDOW.total_seconds()) // 3600) + 1
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for hour in range(first, last + 1):
+                pipe.hgetall(self._k("stats", project_id, str(hour)))
+            buckets = await pipe.execute()
+        series: dict[str, dict[int, int]] = {}
+        for hour, bucket in zip(range(first, last + 1), buckets, strict=True):
+            for field, n in bucket.items():
+                source, _, kind = field.partition("|")
+                if kind in SERIES_KINDS:
+                    per = series.setdefault(source, {})
+                    per[hour] = per.get(hour, 0) + int(n)
+        return series
 
     @_guarded
     async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:

@@ -36,6 +36,8 @@ from ..timestamps import hour_bucket
 from .base import (
     HISTORY_LIMIT,
     RAW_TTL_SECONDS,
+    SERIES_KINDS,
+    SERIES_WINDOW,
     STATS_WINDOW,
     ClusterUpdate,
     ItemClusterRow,
@@ -627,6 +629,23 @@ class SQLiteStore(Store):
         for row in rows:
             counts.setdefault(row["source"], {})[row["kind"]] = row["n"]
         return counts
+
+    async def event_series(
+        self, project_id: str, now: datetime, hours: int
+    ) -> dict[str, dict[int, int]]:
+        since = hour_bucket(now) - min(hours, int(SERIES_WINDOW.total_seconds()) // 3600)
+        marks = ",".join("?" * len(SERIES_KINDS))
+        rows = await self._run(
+            lambda c: c.execute(
+                "SELECT source, hour, SUM(n) AS n FROM counters WHERE project = ? AND hour > ?"
+                f" AND kind IN ({marks}) GROUP BY source, hour",
+                (project_id, since, *SERIES_KINDS),
+            ).fetchall()
+        )
+        series: dict[str, dict[int, int]] = {}
+        for row in rows:
+            series.setdefault(row["source"], {})[row["hour"]] = row["n"]
+        return series
 
     async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
         rows = await self._run(

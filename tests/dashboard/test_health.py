@@ -128,7 +128,7 @@ def test_no_secret_in_a_closed_project_is_not_set_up_whatever_arrived() -> None:
         stats(unauthorized=2, last={"unauthorized": (LATER, "no secret")}), not_set_up=True
     )
     assert (health.state, health.colour) == ("not_set_up", "amber")
-    assert "not set up" in health.reason and "401" in health.reason
+    assert "no secret" in health.reason and "401" in health.reason
     assert health.history == "2 refused (401) in 24 h, last 2 h ago"
 
 
@@ -140,4 +140,4 @@ def test_an_invalid_stored_config_is_failing() -> None:
 def test_switched_off_is_disabled_and_grey_whatever_happened() -> None:
     health = judge(stats(unauthorized=9, last={"unauthorized": (LATER, "x")}), enabled=False)
     assert (health.state, health.colour) == ("disabled", "off")
-    assert "disabled" in health.reason
+    assert "ignored" in health.reason

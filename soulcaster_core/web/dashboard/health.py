@@ -55,7 +55,7 @@ RATE_LIMIT_HINT = "raise SOULCASTER_RATE_LIMIT_PER_SECOND if this sender is expe
 @dataclass(frozen=True)
 class Health:
     state: State
-    #: Why the source is in this state, in one line (shown next to the dot).
+    #: Why the source is in this state, in one line (shown after the state's name).
     reason: str
     #: Failures of the last 24 h, whatever the state: "3 refused (401) in 24 h, last 2 h ago".
     history: str | None = None
@@ -91,11 +91,11 @@ def integration_health(
         return Health(state, reason, history, error)
 
     if not enabled:
-        return health("disabled", "disabled: deliveries are answered 'ignored'")
+        return health("disabled", "deliveries are answered 'ignored' and not stored")
     if config_error:
         return health("failing", f"the stored config is invalid: {config_error}")
     if not_set_up:
-        return health("not_set_up", "not set up: no secret is set, so deliveries are refused (401)")
+        return health("not_set_up", "no secret is set, so deliveries are refused (401)")
     failed = _latest_failure(last)
     if failed is not None:
         kind, event = failed
@@ -104,7 +104,7 @@ def integration_health(
         hint = f"; {RATE_LIMIT_HINT}" if kind == "rate_limited" else ""
         return health("failing", f"{reason} {ago(event.get('at'), now)}: {detail}{hint}")
     if accepts_unsigned:
-        return health("open", "open: no secret is set and the project takes unsigned deliveries")
+        return health("open", "no secret is set and the project takes unsigned deliveries: anyone may post")
     if stats.get("events_24h"):
         return health("healthy", "events arriving and accepted")
     ignored = (stats.get("counts_24h") or {}).get("ignored", 0)

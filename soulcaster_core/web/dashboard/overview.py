@@ -1,16 +1,24 @@
-"""``/``: the main dashboard. Health per integration, 24 h counts, the newest dead letters."""
+"""``/``: the home page. What is broken right now and why: the open problems, the health of
+each source with its reason, events over time, the newest dead letters. It refreshes itself."""
 
 from __future__ import annotations
 
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ...models import utcnow
 from ..api_routes import project_stats
+from .charts import WINDOWS, event_charts, window_of
 from .integration_state import source_states
 from .page import Page, dashboard_page
+from .problems import OPEN, problem_rows
 
-#: Dead letters listed on the dashboard (the rest are on /dead-letters).
+#: Dead letters listed on the home page (the rest are on /dead-letters).
 LETTERS_SHOWN = 5
+#: Open problems listed on the home page, most recently seen first (the rest on /clusters).
+PROBLEMS_SHOWN = 10
+#: Seconds between the page's own refreshes of its numbers (dashboard.js).
+REFRESH_SECONDS = 30
 
 
 @dashboard_page
@@ -18,9 +26,17 @@ async def overview(page: Page) -> Response:
     if page.project is None:
         return page.render("dashboard.html", "overview", stats=None, rows=[], letters=[])
     services = page.services
+    now = utcnow()
+    window = window_of(page.request.query_params.get("window", ""))
     stats = await project_stats(services, page.project_id)
     rows = await source_states(services, page.project_id, stats)
     letters = await services.store.list_dead_letter_heads(page.project_id, limit=LETTERS_SHOWN)
+    problems = [row for row in await problem_rows(page) if row.status in OPEN]
+    problems.sort(
+        key=lambda r: r.cluster.last_seen.timestamp() if r.cluster.last_seen else 0.0,
+        reverse=True,
+    )
+    series = await services.store.event_series(page.project_id, now, WINDOWS[window][1])
     return page.render(
         "dashboard.html",
         "overview",
@@ -28,6 +44,13 @@ async def overview(page: Page) -> Response:
         rows=rows,
         events_24h=sum(row.stats.get("events_24h", 0) for row in rows),
         letters=letters,
+        problems=problems[:PROBLEMS_SHOWN],
+        open_problems=len(problems),
+        charts=event_charts(series, [row.source for row in rows], now, window),
+        window=window,
+        windows=WINDOWS,
+        refresh=REFRESH_SECONDS,
+        back=page.href("/"),
         # Nothing ever arrived, not even a refusal: the project is new, say how to begin.
         first_steps=not stats["dead_letters"] and not any(row.stats.get("last") for row in rows),
     )

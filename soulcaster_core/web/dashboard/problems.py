@@ -132,7 +132,7 @@ async def cluster_list(page: Page) -> Response:
     return page.render(
         "clusters.html",
         "clusters",
-        rows=shown[start : start + PAGE_SIZE],
+        problem_rows=shown[start : start + PAGE_SIZE],
         total=len(rows),
         matching=len(shown),
         first=start + 1,
