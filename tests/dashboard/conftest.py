@@ -169,6 +169,10 @@ async def _seed_demo(settings: Settings, store: Any, project_id: str) -> None:
             error="body is not JSON: Expecting value at line 1 column 1",
             body=b"search_name=Payments+API&result=...",
             content_type="application/x-www-form-urlencoded",
+            headers={
+                "content-type": "application/x-www-form-urlencoded",
+                "user-agent": "Splunk/9.1.2",
+            },
         )
         await store.add_dead_letter(letter)
         await store.record_event(project_id, "splunk", "bad_payload", now, letter.error)
@@ -190,6 +194,39 @@ async def _seed_demo(settings: Settings, store: Any, project_id: str) -> None:
             # A person put the demo's items of several tools together: the item page says so.
             placed = {"algorithm": ALGORITHM, "method": "manual", "similarity": None}
             await store.set_item_cluster(project_id, item.id, cluster.id, placed)
+    # Two problems of one source, one fixed and back again, one fixed, one ignored.
+    for title, hours_ago, status in [
+        ("Payment gateway timed out after 30 s", 30, "regressed"),
+        ("Disk almost full on db-1 (91 %)", 50, "resolved"),
+        ("Deprecated API version used by the mobile app", 80, "ignored"),
+    ]:
+        at = now - timedelta(hours=hours_ago)
+        item = FeedbackItem(
+            project_id=project_id,
+            source="manual",
+            external_id=title,
+            title=title,
+            received_at=at,
+            created_at=at,
+            first_seen=at,
+            last_seen=now - timedelta(hours=hours_ago // 10),
+            occurrences=hours_ago // 10,
+        )
+        await store.ingest(item)
+        single = Cluster(
+            project_id=project_id,
+            title=title,
+            item_ids=[item.id],
+            sources=["manual"],
+            item_count=1,
+            occurrence_count=item.occurrences,
+            first_seen=item.first_seen,
+            last_seen=item.last_seen,
+        )
+        await store.save_cluster(single)
+        placed = {"algorithm": ALGORITHM, "method": "manual", "similarity": None}
+        await store.set_item_cluster(project_id, item.id, single.id, placed)
+        await store.set_cluster_status(project_id, single.id, status, now)
 
 
 @contextmanager
