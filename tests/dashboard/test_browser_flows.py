@@ -184,3 +184,20 @@ def test_view_a_dead_letter_then_discard_it(page: Any, live: str) -> None:
     expect(page.get_by_test_id("dead-letter-count")).to_have_text("0")
     expect(page.get_by_text("None: every delivery could be read.")).to_be_visible()
     assert re.search(r"/dead-letters\?", page.url)
+
+
+def test_the_home_page_refreshes_its_numbers_itself(page: Any, live: str) -> None:
+    from playwright.sync_api import expect
+
+    project_id = new_project(live, allow_unauthenticated=True)
+    page.clock.install()
+    log_in(page, live, project_id)
+    expect(page.get_by_test_id("first-steps")).to_be_visible()
+    expect(page.get_by_test_id("events-24h")).to_have_text("0")
+    url = page.url
+    for n in range(2):
+        assert send(live, project_id, {"title": f"arrived later {n}"}).status_code == 201
+    page.clock.run_for(31_000)
+    expect(page.get_by_test_id("events-24h")).to_have_text("2")
+    expect(page.locator('li[data-chart="manual"]').get_by_test_id("chart-total")).to_have_text("2")
+    assert page.url == url  # the numbers changed, the page was not reloaded
