@@ -104,7 +104,7 @@ def integration_health(
         hint = f"; {RATE_LIMIT_HINT}" if kind == "rate_limited" else ""
         return health("failing", f"{reason} {ago(event.get('at'), now)}: {detail}{hint}")
     if accepts_unsigned:
-        return health("open", "no secret is set and the project takes unsigned deliveries: anyone may post")
+        return health("open", "no secret is set and the project is open: anyone may post")
     if stats.get("events_24h"):
         return health("healthy", "events arriving and accepted")
     ignored = (stats.get("counts_24h") or {}).get("ignored", 0)
