@@ -4,7 +4,9 @@ selected clusters, move an item; every post with the page's CSRF token."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
+from soulcaster_core.models import FeedbackItem, utcnow
 from soulcaster_core.testing import SoulcasterClient
 
 from .conftest import HTML, cluster_now, csrf_of
@@ -53,6 +55,31 @@ def test_rows_show_status_and_filter_by_it(dashboard: SoulcasterClient) -> None:
     assert rows(ignored) == {ids["mail"]: "ignored"}
     searched = dashboard.http.get("/clusters?status=all&q=negative").text
     assert set(rows(searched)) == {ids["cart"]}
+    recent = dashboard.http.get("/clusters?status=all&seen=1h").text
+    assert set(rows(recent)) == set(ids.values())
+
+
+def test_the_time_window_keeps_only_problems_seen_in_it(dashboard: SoulcasterClient) -> None:
+    old = utcnow() - timedelta(days=3)
+    item = FeedbackItem(
+        project_id="test",
+        source="manual",
+        external_id="old",
+        title="Disk almost full on db-1",
+        created_at=old,
+        received_at=old,
+    )
+    portal = dashboard.http.portal
+    assert portal is not None
+    portal.call(dashboard.store.ingest, item)
+    dashboard.post_webhook(
+        "manual", {"title": "TypeError: cart is undefined", "external_id": "fresh"}
+    )
+    cluster_now(dashboard)
+    day = dashboard.http.get("/clusters?status=all&seen=24h").text
+    assert "TypeError: cart is undefined" in day and "Disk almost full on db-1" not in day
+    week = dashboard.http.get("/clusters?status=all&seen=7d").text
+    assert "TypeError: cart is undefined" in week and "Disk almost full on db-1" in week
 
 
 def test_resolve_and_reopen_from_the_page(dashboard: SoulcasterClient) -> None:

@@ -1,16 +1,17 @@
 """``/clusters``: the problem stream, one row per cluster, and the corrections a person makes.
 
 A row has the cluster's title, sources, status, counts and first/last seen; the list filters by
-status, source and text, sorts and pages. From the pages a person resolves, ignores or reopens
-a cluster, merges the selected clusters, and moves an item to another (or a new) cluster: the
-API's merge and move (``clustering/clusters.py``), so the next occurrence follows the correction.
+status, source, when last seen and text, sorts and pages. From the pages a person resolves,
+ignores or reopens a cluster, merges the selected clusters, and moves an item to another (or a
+new) cluster: the API's merge and move (``clustering/clusters.py``), so the next occurrence
+follows the correction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,7 +23,7 @@ from ...clustering.clusterer import ALGORITHM
 from ...clustering.index import shared_vector_index
 from ...clustering.status import STATUSES, Status, set_status, statuses
 from ...errors import BadRequest
-from ...models import Cluster
+from ...models import Cluster, utcnow
 from .page import Page, dashboard_page
 
 PAGE_SIZE = 50
@@ -34,6 +35,12 @@ SORTS = {
     "occurrences": "occurrences",
     "items": "items",
     "first_seen": "first seen",
+}
+#: ``?seen=``: last seen within this long.
+SEEN = {
+    "1h": ("last hour", timedelta(hours=1)),
+    "24h": ("last 24 h", timedelta(hours=24)),
+    "7d": ("last 7 days", timedelta(days=7)),
 }
 #: What a redirect after a correction says (``?done=``): fixed texts, never echoed input.
 NOTICES = {
@@ -55,6 +62,7 @@ class Filters:
     q: str
     sort: str
     page: int
+    seen: str = ""
 
     def params(self, **changes: object) -> dict[str, object]:
         values: dict[str, object] = {
@@ -62,6 +70,7 @@ class Filters:
             "source": self.source,
             "q": self.q,
             "sort": self.sort if self.sort != "last_seen" else "",
+            "seen": self.seen,
         }
         values.update(changes)
         return values
@@ -80,16 +89,21 @@ def _filters(page: Page) -> Filters:
         q=params.get("q", "").strip(),
         sort=sort if sort in SORTS else "last_seen",
         page=int(number) if number.isdigit() and 0 < int(number) < 100_000 else 1,
+        seen=params.get("seen", "") if params.get("seen", "") in SEEN else "",
     )
 
 
-def _wanted(row: Row, f: Filters) -> bool:
+def _wanted(row: Row, f: Filters, now: datetime) -> bool:
     if f.status == "open" and row.status not in OPEN:
         return False
     if f.status not in ("open", "all") and row.status != f.status:
         return False
     if f.source and f.source not in row.cluster.sources:
         return False
+    if f.seen:
+        last = row.cluster.last_seen
+        if last is None or now - last > SEEN[f.seen][1]:
+            return False
     if f.q:
         text = f"{row.cluster.title}\n{row.cluster.summary}".casefold()
         return f.q.casefold() in text
@@ -124,7 +138,8 @@ async def cluster_list(page: Page) -> Response:
     counts = {s: 0 for s in STATUSES}
     for row in rows:
         counts[row.status] += 1
-    shown = [row for row in rows if _wanted(row, f)]
+    now = utcnow()
+    shown = [row for row in rows if _wanted(row, f, now)]
     shown.sort(key=_sort_key(f.sort), reverse=True)
     pages = max(1, -(-len(shown) // PAGE_SIZE))
     number = min(f.page, pages)
@@ -142,6 +157,7 @@ async def cluster_list(page: Page) -> Response:
         number=number,
         pages=pages,
         sorts=SORTS,
+        seen=SEEN,
         statuses=STATUSES,
         sources=sorted({s for row in rows for s in row.cluster.sources}),
         back=_here(page),
