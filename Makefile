@@ -1,4 +1,5 @@
-# Soulcaster ingest. `make run` serves on the embedded default; `make test` runs every test.
+# Soulcaster ingest. `make run` serves on the embedded default (`make run PORT=8080 HOST=...`
+# to choose where); `make test` runs every test.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -15,8 +16,12 @@ $(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml)
 
 install: $(STAMP)
 
+# `make run PORT=8080 HOST=0.0.0.0`: only what is given on the command line counts (a shell's
+# own HOST, or a PaaS's PORT, in the environment is not taken as a choice).
 run: install
-	$(VENV)/bin/soulcaster serve
+	$(VENV)/bin/soulcaster serve \
+	  $(if $(filter command line,$(origin HOST)),--host $(HOST)) \
+	  $(if $(filter command line,$(origin PORT)),--port $(PORT))
 
 # Debian's Chromium for the dashboard's browser tests (Playwright drives it; no browser download).
 browser:

@@ -46,6 +46,12 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from .listen_check import why_cannot_listen
+
+    problem = why_cannot_listen(args.host, args.port)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from .access_log import log_config
     from .http_limits import (
         H11_MAX_INCOMPLETE_EVENT_SIZE,

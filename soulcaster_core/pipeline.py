@@ -66,7 +66,12 @@ async def require_project(services: Services, project_id: str | None) -> str:
     if not project_id:
         raise BadRequest("missing project_id query parameter")
     if not await services.project_exists(project_id):
-        raise NotFound(f"unknown project {project_id!r}")
+        # Said to whoever posts, so it names no project that exists; it says how to make one.
+        raise NotFound(
+            f"unknown project {project_id!r}: create it with `soulcaster projects create "
+            f"{project_id}` (or POST /api/projects), or use the project_id in the webhook URL "
+            "the dashboard's Integrations page shows (`soulcaster serve` starts with 'default')"
+        )
     return project_id
 
 
@@ -176,9 +181,10 @@ def _bears(request: WebhookRequest, token: str) -> bool:
 async def replay(services: Services, letter: DeadLetter) -> Answer:
     """Send a dead letter through the pipeline again (it was authenticated when it arrived).
 
-    It is removed first: a replay that fails again files a fresh dead letter with the new error.
+    It is removed once it is read. A replay that fails again updates the letter with the new
+    error, keeping its id and place, and is not counted as another unreadable delivery: it is
+    the same delivery, and the source's health is about what senders send.
     """
-    await services.store.delete_dead_letter(letter.project_id, letter.id)
     handler = handler_for(services, letter.source)
     config, _ = await services.configs.read(letter.project_id, handler)
     request = WebhookRequest(
@@ -187,9 +193,18 @@ async def replay(services: Services, letter: DeadLetter) -> Answer:
         query=letter.query,
         received_at=letter.received_at,
     )
-    return await _parse_and_ingest(
-        services, handler, letter.project_id, config, request, "replay", show_filters=True
+    answer = await _parse_and_ingest(
+        services,
+        handler,
+        letter.project_id,
+        config,
+        request,
+        "replay",
+        show_filters=True,
+        replaying=letter,
     )
+    await services.store.delete_dead_letter(letter.project_id, letter.id)
+    return answer
 
 
 async def _parse_and_ingest(
@@ -201,13 +216,16 @@ async def _parse_and_ingest(
     via: Via,
     *,
     show_filters: bool,
+    replaying: DeadLetter | None = None,
 ) -> Answer:
     # parse_json_object, wherever a handler calls it, checks this server's depth limit.
     depth = json_depth.max_depth.set(services.settings.max_json_depth)
     try:
         event = handler.parse_request(request)
     except Exception as exc:
-        raise await _dead_letter(services, handler.source, project_id, request, exc) from None
+        raise await _dead_letter(
+            services, handler.source, project_id, request, exc, replaying
+        ) from None
     finally:
         json_depth.max_depth.reset(depth)
     try:
@@ -219,7 +237,7 @@ async def _parse_and_ingest(
         raise
     except _PluginFailure as failure:
         raise await _dead_letter(
-            services, handler.source, project_id, request, failure.cause
+            services, handler.source, project_id, request, failure.cause, replaying
         ) from None
     if isinstance(stored, Filtered):
         return _ignored(stored.reason if show_filters else FILTERED)
@@ -482,7 +500,12 @@ def _ignored(reason: str) -> Answer:
 
 
 async def _dead_letter(
-    services: Services, source: str, project_id: str, request: WebhookRequest, exc: BaseException
+    services: Services,
+    source: str,
+    project_id: str,
+    request: WebhookRequest,
+    exc: BaseException,
+    replaying: DeadLetter | None = None,
 ) -> BadPayload:
     if isinstance(exc, BadPayload):
         message = exc.detail
@@ -490,6 +513,12 @@ async def _dead_letter(
         # A plugin that trips over a payload is still a payload it cannot read: 400, not 500.
         log.warning("%s could not map a payload", source, exc_info=exc)
         message = f"{source} payload could not be read: {type(exc).__name__}: {exc}"
+    if replaying is not None:
+        # The same delivery failing again: its letter says the new error, nothing is added.
+        letter = replaying.model_copy(update={"error": message})
+        await services.store.delete_dead_letter(project_id, letter.id)
+        await services.store.add_dead_letter(letter)
+        return BadPayload(message, dead_letter_id=letter.id)
     letter = DeadLetter(
         project_id=project_id,
         source=source,

@@ -13,18 +13,27 @@ from starlette.routing import BaseRoute, Route
 
 from ..errors import BadRequest, NotFound
 from ..models import Cluster
+from ..store.base import Store
 from ..web.auth import require_token
 from ..web.deps import int_param, json_object, project_param, services_of
 from . import clusters
 from .clusterer import ALGORITHM
 from .index import shared_vector_index
 from .ports import VectorIndex
+from .status import Status, statuses
 
 
-def cluster_json(cluster: Cluster, *, with_item_ids: bool = True) -> dict[str, Any]:
+def cluster_json(cluster: Cluster, status: Status, *, with_item_ids: bool = True) -> dict[str, Any]:
     exclude = None if with_item_ids else {"item_ids"}
     data: dict[str, Any] = cluster.model_dump(mode="json", exclude=exclude)
+    data["status"] = status
     return data
+
+
+async def status_json(store: Store, cluster: Cluster) -> dict[str, Any]:
+    """One cluster as the API shows it, its status read from the store."""
+    found = await statuses(store, cluster.project_id, [cluster])
+    return cluster_json(cluster, found[cluster.id])
 
 
 def _index(request: Request) -> VectorIndex:
@@ -40,12 +49,17 @@ async def list_clusters(request: Request) -> Response:
     parameters:
       - {name: project_id, in: query, required: true, schema: {type: string}}
     responses:
-      200: {description: '{"clusters": [{"id", "title", "summary", "sources", "item_count", ...}]}'}
+      200: {description: '{"clusters": [{"id", "title", "summary", "sources", "item_count",
+        "status", ...}]}: status is new, ongoing, regressed, resolved or ignored'}
     """
     project_id = await project_param(request)
-    found = await services_of(request).store.list_clusters(project_id)
+    store = services_of(request).store
+    found = await store.list_clusters(project_id)
     found.sort(key=lambda c: (c.last_seen is not None, c.last_seen), reverse=True)
-    return JSONResponse({"clusters": [cluster_json(c, with_item_ids=False) for c in found]})
+    status = await statuses(store, project_id, found)
+    return JSONResponse(
+        {"clusters": [cluster_json(c, status[c.id], with_item_ids=False) for c in found]}
+    )
 
 
 @require_token
@@ -68,7 +82,7 @@ async def get_cluster(request: Request) -> Response:
     limit = int_param(request, "limit", 100, 1, 1000)
     items = await store.get_items(project_id, cluster.item_ids[:limit])
     return JSONResponse(
-        {**cluster_json(cluster), "items": [i.model_dump(mode="json") for i in items]}
+        {**await status_json(store, cluster), "items": [i.model_dump(mode="json") for i in items]}
     )
 
 
@@ -96,7 +110,7 @@ async def merge_cluster(request: Request) -> Response:
         into,
         ALGORITHM,
     )
-    return JSONResponse(cluster_json(merged))
+    return JSONResponse(await status_json(services.store, merged))
 
 
 @require_token
@@ -123,7 +137,7 @@ async def move_item(request: Request) -> Response:
         body["cluster_id"],
         ALGORITHM,
     )
-    return JSONResponse(cluster_json(target))
+    return JSONResponse(await status_json(services.store, target))
 
 
 routes: list[BaseRoute] = [

@@ -49,6 +49,10 @@ RAW_TTL_SECONDS = 14 * 24 * 3600
 
 #: Counters are kept per hour; a day's window needs 24 buckets plus the current one.
 STATS_WINDOW = timedelta(hours=24)
+#: How far back hourly counters are kept for the dashboard's events-over-time chart.
+SERIES_WINDOW = timedelta(days=7)
+#: What a chart of events counts: deliveries that went through.
+SERIES_KINDS = ("created", "duplicate", "updated")
 
 
 def make_cursor(received_ms: int, item_id: str) -> str:
@@ -202,6 +206,13 @@ class Store(ABC):
         """``{source: {kind: n}}`` over the last 24 hours (hour granularity)."""
 
     @abstractmethod
+    async def event_series(
+        self, project_id: str, now: datetime, hours: int
+    ) -> dict[str, dict[int, int]]:
+        """``{source: {hour: n}}``: events of ``SERIES_KINDS`` in each of the last ``hours``
+        hours (``timestamps.hour_bucket``, the current one included; at most ``SERIES_WINDOW``)."""
+
+    @abstractmethod
     async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
         """``{source: {kind: {"at": iso, "detail": str | None}}}``, the latest of each kind."""
 
@@ -339,6 +350,21 @@ class Store(ABC):
         self, project_id: str, *, limit: int = 50, open_only: bool = False
     ) -> list[Incident]:
         """The project's incidents seen last first (only the open ones with ``open_only``)."""
+    # -- a person's status of each cluster (store/cluster_status.py) --------------------------
+    @abstractmethod
+    async def set_cluster_status(
+        self, project_id: str, cluster_id: str, status: str, at: datetime
+    ) -> None:
+        """Keep ``status`` (one of ``cluster_status.STORED``) for the cluster, set at ``at``."""
+
+    @abstractmethod
+    async def cluster_statuses(
+        self, project_id: str, cluster_ids: Sequence[str] | None = None
+    ) -> dict[str, dict[str, str]]:
+        """``{cluster_id: {"status", "at"}}`` of those given (``None``: every one) that have one.
+
+        ``update_clusters`` turns ``resolved`` into ``regressed`` for each cluster it adds items
+        to, in its atomic step."""
 
     # -- the local vector index's persistence ---------------------------------------------------
     @abstractmethod

@@ -38,6 +38,8 @@ from ..timestamps import hour_bucket
 from .base import (
     HISTORY_LIMIT,
     RAW_TTL_SECONDS,
+    SERIES_KINDS,
+    SERIES_WINDOW,
     STATS_WINDOW,
     ClusterUpdate,
     ItemClusterRow,
@@ -48,6 +50,7 @@ from .base import (
     parse_cursor,
 )
 from .batch import IngestEntry
+from .cluster_status import grown
 from .dead_letters import ADD_DEAD_LETTER_LUA, DELETE_DEAD_LETTER_LUA, DeadLetterHead
 from .history import DeliveryRecord, RawBody, Via, new_record_id, record_head
 from .merge import (
@@ -112,7 +115,7 @@ for i, key in ipairs(KEYS) do
 end
 return 1
 """
-STATS_TTL = int(STATS_WINDOW.total_seconds()) + 2 * 3600
+STATS_TTL = int(SERIES_WINDOW.total_seconds()) + 2 * 3600
 #: How far a text search looks back, at most (Redis has no full-text index here).
 SEARCH_SCAN_LIMIT = 10_000
 
@@ -651,6 +654,25 @@ class RedisStore(Store):
         return counts
 
     @_guarded
+    async def event_series(
+        self, project_id: str, now: datetime, hours: int
+    ) -> dict[str, dict[int, int]]:
+        last = hour_bucket(now)
+        first = last - min(hours, int(SERIES_WINDOW.total_seconds()) // 3600) + 1
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for hour in range(first, last + 1):
+                pipe.hgetall(self._k("stats", project_id, str(hour)))
+            buckets = await pipe.execute()
+        series: dict[str, dict[int, int]] = {}
+        for hour, bucket in zip(range(first, last + 1), buckets, strict=True):
+            for field, n in bucket.items():
+                source, _, kind = field.partition("|")
+                if kind in SERIES_KINDS:
+                    per = series.setdefault(source, {})
+                    per[hour] = per.get(hour, 0) + int(n)
+        return series
+
+    @_guarded
     async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
         raw = await self.redis.hgetall(self._k("last", project_id))
         last: dict[str, dict[str, dict[str, Any]]] = {}
@@ -864,18 +886,24 @@ class RedisStore(Store):
         vectors: Sequence[VectorRow] = (),
     ) -> None:
         key = self._k("clusters", project_id)
+        status_key = self._k("cluster_status", project_id)
         keys, args = self._assignment_args(project_id, rows)
         vector_values = _vector_values(vectors)
         async with self.redis.pipeline(transaction=True) as pipe:
             while True:
                 # Optimistic: read under WATCH, write in MULTI; if another writer changed the
-                # project's clusters in between, EXEC fails and the update runs again.
+                # project's clusters (or a person their status) in between, EXEC fails and the
+                # update runs again.
                 try:
-                    await pipe.watch(key)
+                    await pipe.watch(key, status_key)
                     raw = await pipe.hmget(key, list(cluster_ids)) if cluster_ids else []
                     found = {c.id: c for c in (Cluster.model_validate_json(r) for r in raw if r)}
+                    before = {cid: c.item_count for cid, c in found.items()}
                     clusters = update(found)
+                    regressed = await self._regressed(pipe, status_key, grown(before, clusters))
                     pipe.multi()
+                    if regressed:
+                        pipe.hset(status_key, mapping=regressed)
                     if clusters:
                         pipe.hset(key, mapping={c.id: c.model_dump_json() for c in clusters})
                     if rows:
@@ -976,6 +1004,40 @@ class RedisStore(Store):
         found = await self.get_incidents(project_id, ids)
         found.sort(key=lambda i: i.last_seen, reverse=True)
         return found[:limit]
+    @staticmethod
+    async def _regressed(pipe: Any, status_key: str, cluster_ids: Sequence[str]) -> dict[str, str]:
+        """The new status values of the resolved ones among ``cluster_ids`` (cluster_status.py)."""
+        if not cluster_ids:
+            return {}
+        raw = await pipe.hmget(status_key, list(cluster_ids))
+        now = iso(utcnow())
+        return {
+            cid: json.dumps({"status": "regressed", "at": now})
+            for cid, value in zip(cluster_ids, raw, strict=True)
+            if value and json.loads(value).get("status") == "resolved"
+        }
+
+    # -- cluster status ------------------------------------------------------------------------
+    @_guarded
+    async def set_cluster_status(
+        self, project_id: str, cluster_id: str, status: str, at: datetime
+    ) -> None:
+        value = json.dumps({"status": status, "at": iso(at)})
+        await self.redis.hset(self._k("cluster_status", project_id), cluster_id, value)
+
+    @_guarded
+    async def cluster_statuses(
+        self, project_id: str, cluster_ids: Sequence[str] | None = None
+    ) -> dict[str, dict[str, str]]:
+        key = self._k("cluster_status", project_id)
+        if cluster_ids is None:
+            found: dict[str, str] = await self.redis.hgetall(key)
+        elif not cluster_ids:
+            return {}
+        else:
+            values = await self.redis.hmget(key, list(cluster_ids))
+            found = {cid: v for cid, v in zip(cluster_ids, values, strict=True) if v}
+        return {cid: json.loads(value) for cid, value in found.items()}
 
     # -- vectors -------------------------------------------------------------------------------
     @_guarded

@@ -37,6 +37,8 @@ from ..timestamps import hour_bucket
 from .base import (
     HISTORY_LIMIT,
     RAW_TTL_SECONDS,
+    SERIES_KINDS,
+    SERIES_WINDOW,
     STATS_WINDOW,
     ClusterUpdate,
     ItemClusterRow,
@@ -47,6 +49,7 @@ from .base import (
     parse_cursor,
 )
 from .batch import IngestEntry
+from .cluster_status import grown
 from .dead_letters import SQLITE_HEADS, DeadLetterHead, sqlite_head, trim_sqlite
 from .history import (
     DeliveryRecord,
@@ -141,6 +144,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         " project TEXT, id TEXT, data TEXT NOT NULL, open INTEGER NOT NULL,"
         " last_seen TEXT NOT NULL, PRIMARY KEY (project, id))",
         "CREATE INDEX IF NOT EXISTS incidents_by_time ON incidents (project, last_seen DESC)",
+        "CREATE TABLE IF NOT EXISTS cluster_status ("
+        " project TEXT, cluster_id TEXT, status TEXT NOT NULL, at TEXT NOT NULL,"
+        " PRIMARY KEY (project, cluster_id))",
     ),
 )
 
@@ -209,6 +215,16 @@ def _item_from_row(row: sqlite3.Row) -> FeedbackItem:
     if row["clustering"] is not None:
         item.metadata["clustering"] = json.loads(row["clustering"])
     return item
+
+
+def _regress(conn: sqlite3.Connection, project_id: str, cluster_ids: Sequence[str]) -> None:
+    """A resolved cluster that gained items is regressed (cluster_status.py)."""
+    if cluster_ids:
+        conn.execute(
+            "UPDATE cluster_status SET status = 'regressed', at = ? WHERE project = ?"
+            f" AND status = 'resolved' AND cluster_id IN ({','.join('?' * len(cluster_ids))})",
+            (iso(utcnow()), project_id, *cluster_ids),
+        )
 
 
 class SQLiteStore(Store):
@@ -676,6 +692,23 @@ class SQLiteStore(Store):
             counts.setdefault(row["source"], {})[row["kind"]] = row["n"]
         return counts
 
+    async def event_series(
+        self, project_id: str, now: datetime, hours: int
+    ) -> dict[str, dict[int, int]]:
+        since = hour_bucket(now) - min(hours, int(SERIES_WINDOW.total_seconds()) // 3600)
+        marks = ",".join("?" * len(SERIES_KINDS))
+        rows = await self._run(
+            lambda c: c.execute(
+                "SELECT source, hour, SUM(n) AS n FROM counters WHERE project = ? AND hour > ?"
+                f" AND kind IN ({marks}) GROUP BY source, hour",
+                (project_id, since, *SERIES_KINDS),
+            ).fetchall()
+        )
+        series: dict[str, dict[int, int]] = {}
+        for row in rows:
+            series.setdefault(row["source"], {})[row["hour"]] = row["n"]
+        return series
+
     async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
         rows = await self._run(
             lambda c: c.execute(
@@ -865,10 +898,13 @@ class SQLiteStore(Store):
                         (project_id, *cluster_ids),
                     ):
                         found[row["id"]] = Cluster.model_validate_json(row["data"])
+                before = {cid: c.item_count for cid, c in found.items()}
+                clusters = update(found)
                 conn.executemany(
                     "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)",
-                    [(c.id, c.project_id, c.model_dump_json()) for c in update(found)],
+                    [(c.id, c.project_id, c.model_dump_json()) for c in clusters],
                 )
+                _regress(conn, project_id, grown(before, clusters))
                 conn.executemany(_SET_ITEM_CLUSTER, values)
                 conn.executemany(_SAVE_VECTOR, vector_values)
 
@@ -956,6 +992,29 @@ class SQLiteStore(Store):
         sql += " ORDER BY last_seen DESC LIMIT ?"
         rows = await self._run(lambda c: c.execute(sql, (project_id, limit)).fetchall())
         return [Incident.model_validate_json(row["data"]) for row in rows]
+    # -- cluster status ------------------------------------------------------------------------
+    async def set_cluster_status(
+        self, project_id: str, cluster_id: str, status: str, at: datetime
+    ) -> None:
+        await self._run(
+            lambda c: c.execute(
+                "INSERT OR REPLACE INTO cluster_status VALUES (?, ?, ?, ?)",
+                (project_id, cluster_id, status, iso(at)),
+            )
+        )
+
+    async def cluster_statuses(
+        self, project_id: str, cluster_ids: Sequence[str] | None = None
+    ) -> dict[str, dict[str, str]]:
+        sql = "SELECT cluster_id, status, at FROM cluster_status WHERE project = ?"
+        args: tuple[str, ...] = (project_id,)
+        if cluster_ids is not None:
+            if not cluster_ids:
+                return {}
+            sql += f" AND cluster_id IN ({','.join('?' * len(cluster_ids))})"
+            args += tuple(cluster_ids)
+        rows = await self._run(lambda c: c.execute(sql, args).fetchall())
+        return {r["cluster_id"]: {"status": r["status"], "at": r["at"]} for r in rows}
 
     # -- vectors -------------------------------------------------------------------------------
     async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:

@@ -9,7 +9,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from ..clustering.api import status_json
 from ..clustering.explain import grouping_of
+from ..clustering.status import set_status
 from ..errors import BadRequest, NotFound, StoreUnavailable
 from ..models import Project, slugify, utcnow
 from ..pipeline import replay
@@ -260,15 +262,24 @@ async def project_stats(services: Services, project_id: str) -> dict[str, Any]:
 
 @require_token
 async def stats(request: Request) -> Response:
-    """Counts by source over the last 24 h, last event per source, duplicates, dead letters.
+    """Counts by source over the last 24 h, last event per source, duplicates, dead letters;
+    per source its ``state`` (``healthy``, ``failing``, ``not_set_up``, ``disabled``, ``open``)
+    and ``last_error`` (``{"at", "kind", "detail"}`` or null).
     ---
-    summary: Ingestion statistics of a project
+    summary: Ingestion statistics and the health of each source
     responses:
       200: {description: statistics}
     """
+    # Imported here: the dashboard's pages import this module.
+    from .dashboard.integration_state import source_states
+
     services = services_of(request)
     project_id = await project_param(request)
-    return JSONResponse(await project_stats(services, project_id))
+    found = await project_stats(services, project_id)
+    for state in await source_states(services, project_id, found):
+        entry = found["sources"][state.source]
+        entry["state"], entry["last_error"] = state.health.state, state.health.last_error
+    return JSONResponse(found)
 
 
 @require_token
@@ -317,7 +328,8 @@ async def replay_dead_letter(request: Request) -> Response:
     summary: Replay a dead letter (after fixing config or upgrading a plugin)
     responses:
       200: {description: 'the outcome, as a webhook answer: created, duplicate, updated or ignored'}
-      400: {description: still unreadable; the dead letter is kept (a new one is not added)}
+      400: {description: 'still unreadable: the dead letter is kept, with the new error (none is
+        added, and it is not counted as another unreadable delivery)'}
     """
     services = services_of(request)
     project_id = await project_param(request)
@@ -327,6 +339,42 @@ async def replay_dead_letter(request: Request) -> Response:
         raise NotFound("no such dead letter in this project")
     answer = await replay(services, letter)
     return JSONResponse(answer.body, status_code=answer.status_code)
+
+
+@require_token
+async def set_cluster_status(request: Request) -> Response:
+    """Resolve, ignore or reopen a cluster: ``{"status": "resolved" | "ignored" | "ongoing"}``.
+    A resolved cluster that gains an item becomes ``regressed``.
+    ---
+    summary: Set a cluster's status
+    responses:
+      200: {description: the cluster, with its status}
+      400: {description: status is missing or not one of resolved, ignored, ongoing}
+      404: {description: no such cluster in this project}
+    """
+    store = services_of(request).store
+    project_id = await project_param(request)
+    body = await json_object(request)
+    cluster = await set_status(
+        store, project_id, request.path_params["cluster_id"], body.get("status")
+    )
+    return JSONResponse(await status_json(store, cluster))
+
+
+@require_token
+async def discard_dead_letter(request: Request) -> Response:
+    """Discard a dead letter for good.
+    ---
+    summary: Discard a dead letter
+    responses:
+      204: {description: discarded}
+      404: {description: no such dead letter}
+    """
+    services = services_of(request)
+    project_id = await project_param(request)
+    if not await services.store.delete_dead_letter(project_id, request.path_params["letter_id"]):
+        raise NotFound("no such dead letter in this project")
+    return Response(status_code=204)
 
 
 @require_token
@@ -380,6 +428,8 @@ routes = [
     Route("/api/stats", stats, methods=["GET"]),
     Route("/api/dead-letters", list_dead_letters, methods=["GET"]),
     Route("/api/dead-letters/{letter_id}", get_dead_letter, methods=["GET"]),
+    Route("/api/dead-letters/{letter_id}", discard_dead_letter, methods=["DELETE"]),
     Route("/api/dead-letters/{letter_id}/replay", replay_dead_letter, methods=["POST"]),
+    Route("/api/clusters/{cluster_id}/status", set_cluster_status, methods=["POST"]),
     Route("/api/plugins", list_plugins, methods=["GET"]),
 ]

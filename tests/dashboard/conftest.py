@@ -170,6 +170,10 @@ async def _seed_demo(settings: Settings, store: Any, project_id: str) -> None:
             error="body is not JSON: Expecting value at line 1 column 1",
             body=b"search_name=Payments+API&result=...",
             content_type="application/x-www-form-urlencoded",
+            headers={
+                "content-type": "application/x-www-form-urlencoded",
+                "user-agent": "Splunk/9.1.2",
+            },
         )
         await store.add_dead_letter(letter)
         await store.record_event(project_id, "splunk", "bad_payload", now, letter.error)
@@ -191,6 +195,39 @@ async def _seed_demo(settings: Settings, store: Any, project_id: str) -> None:
             # A person put the demo's items of several tools together: the item page says so.
             placed = {"algorithm": ALGORITHM, "method": "manual", "similarity": None}
             await store.set_item_cluster(project_id, item.id, cluster.id, placed)
+    # Two problems of one source, one fixed and back again, one fixed, one ignored.
+    for title, hours_ago, status in [
+        ("Payment gateway timed out after 30 s", 30, "regressed"),
+        ("Disk almost full on db-1 (91 %)", 50, "resolved"),
+        ("Deprecated API version used by the mobile app", 80, "ignored"),
+    ]:
+        at = now - timedelta(hours=hours_ago)
+        item = FeedbackItem(
+            project_id=project_id,
+            source="manual",
+            external_id=title,
+            title=title,
+            received_at=at,
+            created_at=at,
+            first_seen=at,
+            last_seen=now - timedelta(hours=hours_ago // 10),
+            occurrences=hours_ago // 10,
+        )
+        await store.ingest(item)
+        single = Cluster(
+            project_id=project_id,
+            title=title,
+            item_ids=[item.id],
+            sources=["manual"],
+            item_count=1,
+            occurrence_count=item.occurrences,
+            first_seen=item.first_seen,
+            last_seen=item.last_seen,
+        )
+        await store.save_cluster(single)
+        placed = {"algorithm": ALGORITHM, "method": "manual", "similarity": None}
+        await store.set_item_cluster(project_id, item.id, single.id, placed)
+        await store.set_cluster_status(project_id, single.id, status, now)
 
 
 @contextmanager
@@ -224,9 +261,30 @@ def browser() -> Iterator[Any]:
         yield launched
 
 
+def cluster_live(settings: Settings) -> None:
+    """Run a clustering worker over what a live server queued, as ``serve``'s worker would."""
+    from soulcaster_core.clustering.worker import ClusterWorker
+    from soulcaster_core.services import open_services
+
+    async def run() -> None:
+        async with open_services(settings) as services:
+            worker = ClusterWorker(services, "browser-test", block_ms=0)
+            while await worker.run_once():
+                pass
+
+    run_async(run)
+
+
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real server: project ``test`` (empty; ``manual`` switched off) and ``mobile`` (demo)."""
+def live(live_app: tuple[str, Settings]) -> str:
+    """The base URL of ``live_app``."""
+    return live_app[0]
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings]]:
+    """A real server: project ``test`` (empty; ``manual`` switched off) and ``mobile`` (demo);
+    its URL and settings (a test may open the same store, e.g. to run the worker)."""
     require_chromium()
     settings = live_settings(tmp_path_factory.mktemp("live"))
     seed(settings, {"test": "Acme Web", "mobile": "Acme Mobile"}, demo="mobile")
@@ -239,4 +297,17 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     run_async(switch_off_manual)
     with live_server(settings) as base_url:
-        yield base_url
+        yield base_url, settings
+
+
+def cluster_now(client: SoulcasterClient) -> int:
+    """Run the clustering worker over what is queued, as ``serve``'s worker would."""
+    from soulcaster_core.clustering.worker import ClusterWorker
+
+    portal = client.http.portal
+    assert portal is not None
+    worker = ClusterWorker(client.app.state.soulcaster, "test-worker", block_ms=0)
+    total = 0
+    while handled := portal.call(worker.run_once):
+        total += handled
+    return total

@@ -51,8 +51,11 @@ def main(out: Path) -> None:
             shot("integrations", "/settings/integrations", full=False)
             shot("feedback", "/feedback")
             shot("item", f"/feedback/{item['id']}")
-            shot("clusters", "/clusters")
+            letters = api.get("/api/dead-letters", params={"project_id": PROJECT}).json()
+            shot("clusters", "/clusters?status=all")
             shot("cluster", f"/clusters/{cluster_id}")
+            shot("dead-letters", "/dead-letters")
+            shot("dead-letter", f"/dead-letters/{letters['dead_letters'][0]['id']}")
 
             # One card of the empty project: a secret saved, then "Send test webhook".
             page.goto(f"{base}/settings/integrations?project_id=acme-mobile")
@@ -70,6 +73,9 @@ def main(out: Path) -> None:
             phone.goto(f"{base}/settings/integrations")
             phone.screenshot(path=out / "integrations-mobile.png")
             print("saved", out / "integrations-mobile.png")
+            phone.goto(f"{base}/")
+            phone.screenshot(path=out / "dashboard-mobile.png")
+            print("saved", out / "dashboard-mobile.png")
 
 
 if __name__ == "__main__":

@@ -112,9 +112,13 @@ def test_a_script_in_a_webhook_title_is_shown_as_text_and_runs_as_nothing(
 def test_every_page_fits_a_375_px_phone_without_sideways_scrolling(browser: Any, live: str) -> None:
     with api(live) as client:
         items = client.get("/api/feedback", params={"project_id": "mobile"}).json()["items"]
+        letters = client.get("/api/dead-letters", params={"project_id": "mobile"}).json()
     longest = max(items, key=lambda i: len(i["body"]))
     cluster_id = next(i["cluster_id"] for i in items if i["cluster_id"])
+    letter_id = letters["dead_letters"][0]["id"]
     paths = [
+        "/dead-letters",
+        f"/dead-letters/{letter_id}",
         "/",
         "/settings/integrations",
         "/feedback",

@@ -259,3 +259,26 @@ def test_a_broken_plugin_is_listed_with_its_error(client: SoulcasterClient) -> N
     host.plugins["flaky"] = PluginInfo(name="flaky", error="ImportError: no module named vendor")
     page = client.http.get(SETTINGS).text
     assert "This plugin is broken and was not loaded: ImportError: no module named vendor" in page
+
+
+@pytest.mark.parametrize(
+    ("public_url", "warned"),
+    [
+        ("http://127.0.0.1:8000", "127.0.0.1"),
+        ("http://localhost:8000/", "localhost"),
+        ("http://[::1]:8000", "::1"),
+        ("https://ingest.acme.example", None),
+        ("http://10.0.0.5:8000", None),
+    ],
+)
+def test_a_loopback_public_url_is_warned_about(
+    tmp_path: Path, public_url: str, warned: str | None
+) -> None:
+    with running_app(data_dir=tmp_path, public_url=public_url) as app:
+        log_in(app)
+        page = app.http.get(SETTINGS).text
+    if warned is None:
+        assert 'data-testid="loopback-warning"' not in page
+    else:
+        assert 'data-testid="loopback-warning"' in page
+        assert f"<code>{warned}</code>, which is this machine only" in page

@@ -112,10 +112,15 @@ async def test_concurrent_deliveries_share_one_lease_request(
     assert len(asked) == 2  # 20 tokens a lease
 
 
-def test_a_rate_limited_source_is_amber_and_says_how_to_raise_it() -> None:
+def test_a_rate_limited_source_is_failing_and_says_how_to_raise_it() -> None:
+    last = {
+        "created": {"at": "2025-01-01T10:00:00.000000+00:00"},
+        "rate_limited": {"at": "2025-01-01T11:00:00.000000+00:00", "detail": "slow down"},
+    }
     health = integration_health(
-        {"events_24h": 2000, "counts_24h": {"created": 2000, "rate_limited": 35}}
+        {"events_24h": 2000, "counts_24h": {"created": 2000, "rate_limited": 35}, "last": last}
     )
 
-    assert health.colour == "amber"
-    assert "35" in health.reason and "SOULCASTER_RATE_LIMIT_PER_SECOND" in health.reason
+    assert health.state == "failing"
+    assert "SOULCASTER_RATE_LIMIT_PER_SECOND" in health.reason
+    assert "35 rate limited (429)" in (health.history or "")

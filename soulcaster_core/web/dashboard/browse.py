@@ -5,17 +5,21 @@ from __future__ import annotations
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ...clustering.status import statuses
 from ...errors import BadRequest, NotFound
 from ...models import Cluster, FeedbackItem
 from ...store.base import parse_cursor
 from ..deps import raw_body_of
 from .item_view import item_view
 from .page import Page, dashboard_page
+from .problems import NOTICES
 from .templates import SECURITY_HEADERS
 
 PAGE_SIZE = 25
 #: A cluster page lists at most this many of its items (each is one read of the store).
 CLUSTER_ITEMS_SHOWN = 200
+#: Clusters offered on an item page to move it to (the rest are a merge away).
+MOVE_TARGETS = 100
 
 
 @dashboard_page
@@ -60,7 +64,23 @@ async def feedback_item(page: Page) -> Response:
         cluster = await store.get_cluster(page.project_id, item.cluster_id)
     deliveries = await store.list_deliveries(page.project_id, item.id)
     view = item_view(item, deliveries)
-    return page.render("item.html", "feedback", item=item, view=view, cluster=cluster)
+    return page.render(
+        "item.html",
+        "feedback",
+        item=item,
+        view=view,
+        cluster=cluster,
+        move_to=await _move_targets(page, item.cluster_id),
+        notice=NOTICES.get(page.request.query_params.get("done", "")),
+    )
+
+
+async def _move_targets(page: Page, current: str | None) -> list[Cluster]:
+    """The clusters an item may be moved to from its page: the most recently seen."""
+    found = await page.services.store.list_clusters(page.project_id)
+    found = [c for c in found if c.id != current]
+    found.sort(key=lambda c: c.last_seen.timestamp() if c.last_seen else 0.0, reverse=True)
+    return found[:MOVE_TARGETS]
 
 
 @dashboard_page
@@ -70,13 +90,6 @@ async def delivery_body(page: Page) -> Response:
     raw = await raw_body_of(page.services, page.project_id, params["item_id"], params["event_id"])
     headers = {**SECURITY_HEADERS, "content-security-policy": "default-src 'none'; sandbox"}
     return Response(raw.body, media_type="text/plain; charset=utf-8", headers=headers)
-
-
-@dashboard_page
-async def cluster_list(page: Page) -> Response:
-    clusters = await page.services.store.list_clusters(page.project_id)
-    clusters.sort(key=lambda c: (c.last_seen is not None, c.last_seen), reverse=True)
-    return page.render("clusters.html", "clusters", clusters=clusters)
 
 
 @dashboard_page
@@ -91,12 +104,15 @@ async def cluster_page(page: Page) -> Response:
         if item is not None:  # an item removed since it was clustered
             items.append(item)
     items.sort(key=lambda i: i.last_seen or i.received_at, reverse=True)
+    status = await statuses(store, page.project_id, [cluster])
     return page.render(
         "cluster.html",
         "clusters",
         cluster=cluster,
+        status=status[cluster.id],
         items=items,
         total=max(len(cluster.item_ids), cluster.item_count),
+        notice=NOTICES.get(page.request.query_params.get("done", "")),
     )
 
 
@@ -119,6 +135,5 @@ routes = [
         methods=["GET"],
         include_in_schema=False,
     ),
-    Route("/clusters", cluster_list, methods=["GET"], include_in_schema=False),
     Route("/clusters/{cluster_id}", cluster_page, methods=["GET"], include_in_schema=False),
 ]

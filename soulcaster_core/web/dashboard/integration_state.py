@@ -46,7 +46,7 @@ async def integration_state(
         shown = masked(config, enabled)
     except BadRequest as exc:
         # A stored config that no longer validates would refuse every delivery: say so in red.
-        health = Health("red", exc.detail)
+        health = integration_health(stats, config_error=exc.detail)
         return IntegrationState(source, handler, True, health, stats, config_error=exc.detail)
     bare = not handler.has_credentials(config)
     project = await services.project(project_id)
@@ -58,3 +58,13 @@ async def integration_state(
     return IntegrationState(
         source, handler, enabled, health, stats, shown, None, unsigned, not_set_up
     )
+
+
+async def source_states(
+    services: Services, project_id: str, stats: Mapping[str, Any]
+) -> list[IntegrationState]:
+    """The state of every source of ``project_stats(...)``, in its order."""
+    return [
+        await integration_state(services, project_id, source, entry)
+        for source, entry in stats["sources"].items()
+    ]

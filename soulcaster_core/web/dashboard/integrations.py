@@ -6,9 +6,11 @@ from its handler's ``Config``, ``description``, ``auth_instructions`` and ``samp
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
@@ -75,10 +77,24 @@ class Focus:
     open_config: bool = False
 
 
-def webhook_url(page: Page, source: str) -> str:
+def public_base(page: Page) -> str:
     settings = page.services.settings
-    base = (settings.public_url or str(page.request.base_url)).rstrip("/")
-    return f"{base}/ingest/{source}/webhook?project_id={page.project_id}"
+    return (settings.public_url or str(page.request.base_url)).rstrip("/")
+
+
+def webhook_url(page: Page, source: str) -> str:
+    return f"{public_base(page)}/ingest/{source}/webhook?project_id={page.project_id}"
+
+
+def loopback_host(url: str) -> str | None:
+    """The host of ``url`` when it is this machine only (no sender elsewhere can reach it)."""
+    host = (urlsplit(url).hostname or "").strip("[]")
+    if host == "localhost" or host.endswith(".localhost"):
+        return host
+    try:
+        return host if ipaddress.ip_address(host).is_loopback else None
+    except ValueError:
+        return None
 
 
 def sender_instructions(handler: WebhookHandler[Any, Any]) -> str:
@@ -119,7 +135,12 @@ async def _render(page: Page, focus: Focus | None = None, status_code: int = 200
     cards = await _cards(page, focus)
     focused = focus.source if focus else page.request.query_params.get("source")
     return page.render(
-        "integrations.html", "integrations", status_code, cards=cards, focused=focused
+        "integrations.html",
+        "integrations",
+        status_code,
+        cards=cards,
+        focused=focused,
+        loopback=loopback_host(public_base(page)),
     )
 
 

@@ -1,52 +1,47 @@
-"""``/``: the main dashboard. Health per integration, 24 h counts, duplicates, dead letters."""
+"""``/``: the home page. What is broken right now and why: the open problems, the health of
+each source with its reason, events over time, the newest dead letters. It refreshes itself."""
 
 from __future__ import annotations
-
-from collections import Counter
-from dataclasses import dataclass
 
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ...errors import HTTPError, NotFound
-from ...models import DeadLetter
-from ...pipeline import Answer, replay
+from ...models import utcnow
 from ..api_routes import project_stats
-from .integration_state import integration_state
+from .charts import WINDOWS, event_charts, window_of
+from .integration_state import source_states
 from .page import Page, dashboard_page
+from .problems import OPEN, problem_rows
 
-#: Incidents listed on the dashboard (the latest seen).
+#: Incidents listed on the home page (the latest seen; the rest are on /incidents).
 INCIDENTS_SHOWN = 5
-#: Dead letters listed on the dashboard, and replayed by one "replay all" click.
-LETTERS_SHOWN = 20
-REPLAY_BATCH = 100
+#: Dead letters listed on the home page (the rest are on /dead-letters).
+LETTERS_SHOWN = 5
+#: Open problems listed on the home page, most recently seen first (the rest on /clusters).
+PROBLEMS_SHOWN = 10
+#: Seconds between the page's own refreshes of its numbers (dashboard.js).
+REFRESH_SECONDS = 30
 
 
-@dataclass
-class ReplayReport:
-    """What a replay did, in one line for the banner and the answers for the curious."""
-
-    summary: str
-    answers: list[Answer]
-
-    @property
-    def failed(self) -> bool:
-        return any(a.status_code >= 400 for a in self.answers)
-
-
-async def _render(page: Page, report: ReplayReport | None = None) -> Response:
+@dashboard_page
+async def overview(page: Page) -> Response:
     if page.project is None:
         return page.render(
             "dashboard.html", "overview", stats=None, rows=[], letters=[], incidents=[]
         )
     services = page.services
+    now = utcnow()
+    window = window_of(page.request.query_params.get("window", ""))
     stats = await project_stats(services, page.project_id)
-    rows = [
-        await integration_state(services, page.project_id, source, entry)
-        for source, entry in stats["sources"].items()
-    ]
+    rows = await source_states(services, page.project_id, stats)
     letters = await services.store.list_dead_letter_heads(page.project_id, limit=LETTERS_SHOWN)
     incidents = await services.store.list_incidents(page.project_id, limit=INCIDENTS_SHOWN)
+    problems = [row for row in await problem_rows(page) if row.status in OPEN]
+    problems.sort(
+        key=lambda r: r.cluster.last_seen.timestamp() if r.cluster.last_seen else 0.0,
+        reverse=True,
+    )
+    series = await services.store.event_series(page.project_id, now, WINDOWS[window][1])
     return page.render(
         "dashboard.html",
         "overview",
@@ -55,54 +50,18 @@ async def _render(page: Page, report: ReplayReport | None = None) -> Response:
         events_24h=sum(row.stats.get("events_24h", 0) for row in rows),
         letters=letters,
         incidents=incidents,
-        report=report,
+        problems=problems[:PROBLEMS_SHOWN],
+        open_problems=len(problems),
+        charts=event_charts(series, [row.source for row in rows], now, window),
+        window=window,
+        windows=WINDOWS,
+        refresh=REFRESH_SECONDS,
+        back=page.href("/"),
+        # Nothing ever arrived, not even a refusal: the project is new, say how to begin.
+        first_steps=not stats["dead_letters"] and not any(row.stats.get("last") for row in rows),
     )
-
-
-@dashboard_page
-async def overview(page: Page) -> Response:
-    return await _render(page)
-
-
-async def _replay_one(page: Page, letter: DeadLetter) -> Answer:
-    try:
-        return await replay(page.services, letter)
-    except HTTPError as exc:
-        return Answer.refusal(exc)
-
-
-def _summary(answers: list[Answer]) -> str:
-    kinds = Counter(
-        str(a.body.get("status") or ("still unreadable" if a.status_code == 400 else a.status_code))
-        for a in answers
-    )
-    return ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "nothing to replay"
-
-
-@dashboard_page
-async def replay_letter(page: Page) -> Response:
-    letter_id = page.request.path_params["letter_id"]
-    letter = await page.services.store.get_dead_letter(page.project_id, letter_id)
-    if letter is None:
-        raise NotFound("no such dead letter in this project (was it replayed already?)")
-    answers = [await _replay_one(page, letter)]
-    return await _render(page, ReplayReport(f"Replayed: {_summary(answers)}", answers))
-
-
-@dashboard_page
-async def replay_all(page: Page) -> Response:
-    letters = await page.services.store.list_dead_letters(page.project_id, limit=REPLAY_BATCH)
-    answers = [await _replay_one(page, letter) for letter in letters]
-    return await _render(page, ReplayReport(f"Replayed: {_summary(answers)}", answers))
 
 
 routes = [
     Route("/", overview, methods=["GET"], include_in_schema=False),
-    Route("/dead-letters/replay", replay_all, methods=["POST"], include_in_schema=False),
-    Route(
-        "/dead-letters/{letter_id}/replay",
-        replay_letter,
-        methods=["POST"],
-        include_in_schema=False,
-    ),
 ]

@@ -37,6 +37,7 @@ SECTIONS = {
     "feedback": "/feedback",
     "clusters": "/clusters",
     "incidents": "/incidents",
+    "dead-letters": "/dead-letters",
 }
 
 

@@ -1,4 +1,5 @@
-// The dashboard's only script: copy buttons and the project switcher. Pages work without it.
+// The dashboard's only script: copy buttons, the project switcher and the home page's refresh.
+// Pages work without it.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -38,6 +39,32 @@
   document.addEventListener("DOMContentLoaded", function () {
     var focused = document.querySelector(".source.focused");
     if (focused && !window.location.hash) { focused.scrollIntoView(); }
+  });
+
+  // The home page keeps its numbers fresh: every so often it fetches itself and swaps the
+  // sections marked data-live, unless the user is in one of them (a focused button or field).
+  function refreshLive() {
+    if (document.hidden) { return; }
+    var active = document.activeElement;
+    fetch(window.location.href, { credentials: "same-origin", headers: { accept: "text/html" } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (text) {
+        if (!text) { return; }
+        var fresh = new DOMParser().parseFromString(text, "text/html");
+        document.querySelectorAll("[data-live][id]").forEach(function (old) {
+          var next = fresh.getElementById(old.id);
+          if (next && !(active && old.contains(active) && active !== document.body)) {
+            old.replaceWith(next);
+          }
+        });
+      })
+      .catch(function () { /* offline for a moment: the next round tries again */ });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var every = parseInt(document.body.getAttribute("data-refresh") || "0", 10);
+    if (every > 0 && document.querySelector("[data-live]")) {
+      window.setInterval(refreshLive, every * 1000);
+    }
   });
 
   document.addEventListener("change", function (event) {
