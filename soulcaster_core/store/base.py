@@ -350,6 +350,7 @@ class Store(ABC):
         self, project_id: str, *, limit: int = 50, open_only: bool = False
     ) -> list[Incident]:
         """The project's incidents seen last first (only the open ones with ``open_only``)."""
+
     # -- a person's status of each cluster (store/cluster_status.py) --------------------------
     @abstractmethod
     async def set_cluster_status(

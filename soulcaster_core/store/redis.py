@@ -1004,6 +1004,7 @@ class RedisStore(Store):
         found = await self.get_incidents(project_id, ids)
         found.sort(key=lambda i: i.last_seen, reverse=True)
         return found[:limit]
+
     @staticmethod
     async def _regressed(pipe: Any, status_key: str, cluster_ids: Sequence[str]) -> dict[str, str]:
         """The new status values of the resolved ones among ``cluster_ids`` (cluster_status.py)."""

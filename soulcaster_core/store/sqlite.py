@@ -992,6 +992,7 @@ class SQLiteStore(Store):
         sql += " ORDER BY last_seen DESC LIMIT ?"
         rows = await self._run(lambda c: c.execute(sql, (project_id, limit)).fetchall())
         return [Incident.model_validate_json(row["data"]) for row in rows]
+
     # -- cluster status ------------------------------------------------------------------------
     async def set_cluster_status(
         self, project_id: str, cluster_id: str, status: str, at: datetime
