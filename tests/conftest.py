@@ -6,6 +6,8 @@
   real server at ``SOULCASTER_TEST_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``), under a
   key prefix of the test's own that is deleted afterwards; ``redis-cluster`` is the session's
   own 3-master cluster (``redis_cluster``), under a prefix of the test's own too.
+- ``redis_store``: as ``store``, on Redis only (ids ``redis`` and ``redis-cluster``), for tests
+  of what only the Redis store does (its queue's streams, several workers on one stream).
 - ``redis_server``: a private ``redis-server`` (``tests/support/redis_server.py``) that a test
   may stop and restart; never stop the shared one.
 - ``redis_cluster``: a local 3-master Redis Cluster (``tests/support/redis_cluster.py``), started
@@ -74,6 +76,21 @@ async def store(
     finally:
         if isinstance(opened, RedisStore):
             await opened.destroy()
+        await opened.close()
+
+
+@pytest.fixture(params=["redis", "redis-cluster"])
+async def redis_store(
+    request: pytest.FixtureRequest, tmp_path: Path, anyio_backend: str
+) -> AsyncIterator[RedisStore]:
+    """An opened, empty Redis store, on the shared Redis and on the session's cluster."""
+    opened = make_store(request.param, tmp_path, request)
+    assert isinstance(opened, RedisStore)
+    await opened.open()
+    try:
+        yield opened
+    finally:
+        await opened.destroy()
         await opened.close()
 
 

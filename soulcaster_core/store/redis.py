@@ -1066,7 +1066,9 @@ class RedisStore(Store):
                     if clusters:
                         pipe.hset(key, mapping={c.id: c.model_dump_json() for c in clusters})
                     if rows:
-                        await self._set_cluster_script(keys=keys, args=args, client=pipe)
+                        # EVAL, not EVALSHA: a script missing on the node (a restart, a
+                        # failover) would fail inside EXEC after the other writes were made.
+                        pipe.eval(_SET_CLUSTER_LUA, len(keys), *keys, *args)
                     if vector_values:
                         pipe.hset(self._k("vectors", project_id), mapping=vector_values)
                     await pipe.execute()
