@@ -252,18 +252,22 @@ class _IngestBatcher:
         try:
             commands = [self._command(project, calls) for project, calls in batch.items()]
             replies = await self._evalsha(commands)
-            lost = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
-            if lost:  # a restarted or flushed Redis: load the script once, then call again
+            # A call may meet a redirection, then a master without the script: each once.
+            for attempt in range(2):
+                for i, reply in enumerate(replies):
+                    if isinstance(reply, _REDIRECTED):
+                        try:
+                            replies[i] = await self.redis.execute_command(*commands[i].command)
+                        except redis_errors.ResponseError as exc:
+                            replies[i] = exc
+                lost = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
+                if not lost or attempt:
+                    break
+                # A restarted or flushed Redis: load the script once, then call again.
                 await self.redis.script_load(self.source)
                 again = await self._evalsha([commands[i] for i in lost])
                 for i, reply in zip(lost, again, strict=True):
                     replies[i] = reply
-            for i, reply in enumerate(replies):
-                if isinstance(reply, _REDIRECTED):
-                    try:
-                        replies[i] = await self.redis.execute_command(*commands[i].command)
-                    except redis_errors.ResponseError as exc:
-                        replies[i] = exc
             queued = [
                 project
                 for project, reply in zip(batch, replies, strict=True)
