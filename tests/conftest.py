@@ -1,12 +1,17 @@
 """Fixtures shared by the core's tests.
 
 - ``anyio_backend``: async tests (``@pytest.mark.anyio``) run on asyncio.
-- ``store``: a fresh, opened ``Store``, once per adapter (ids ``sqlite`` and ``redis``), so one
-  test runs against both. SQLite lives in ``tmp_path``; Redis is the real server at
-  ``SOULCASTER_TEST_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``), under a key prefix of
-  the test's own that is deleted afterwards.
+- ``store``: a fresh, opened ``Store``, once per adapter (ids ``sqlite``, ``redis`` and
+  ``redis-cluster``), so one test runs against each. SQLite lives in ``tmp_path``; Redis is the
+  real server at ``SOULCASTER_TEST_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``), under a
+  key prefix of the test's own that is deleted afterwards; ``redis-cluster`` is the session's
+  own 3-master cluster (``redis_cluster``), under a prefix of the test's own too.
+- ``redis_store``: as ``store``, on Redis only (ids ``redis`` and ``redis-cluster``), for tests
+  of what only the Redis store does (its queue's streams, several workers on one stream).
 - ``redis_server``: a private ``redis-server`` (``tests/support/redis_server.py``) that a test
   may stop and restart; never stop the shared one.
+- ``redis_cluster``: a local 3-master Redis Cluster (``tests/support/redis_cluster.py``), started
+  once per session, when a test first asks for it, and stopped at the end.
 
 The app-level fixtures (``soulcaster_client``, ``soulcaster_redis_client``) come from
 ``soulcaster_core.testing``, a pytest plugin every install of the core registers.
@@ -25,9 +30,10 @@ from soulcaster_core.store.base import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import test_redis_url
+from tests.support.redis_cluster import RedisClusterServers
 from tests.support.redis_server import RedisServer
 
-STORE_KINDS = ["sqlite", "redis"]
+STORE_KINDS = ["sqlite", "redis", "redis-cluster"]
 
 
 @pytest.fixture
@@ -35,12 +41,22 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-def make_store(kind: str, tmp_path: Path) -> Store:
+@pytest.fixture(scope="session")
+def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisClusterServers]:
+    """A local 3-master Redis Cluster, one per test session (it takes seconds to form)."""
+    with RedisClusterServers(tmp_path_factory.mktemp("redis-cluster")) as cluster:
+        yield cluster
+
+
+def make_store(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:
     """An unopened store of ``kind``: SQLite in ``tmp_path``, or Redis under a fresh prefix."""
     if kind == "sqlite":
         return SQLiteStore(tmp_path / "soulcaster.sqlite3")
     if kind == "redis":
         return RedisStore(test_redis_url(), prefix=f"test-{uuid.uuid4().hex}:")
+    if kind == "redis-cluster":
+        cluster: RedisClusterServers = request.getfixturevalue("redis_cluster")
+        return RedisStore(cluster.url, prefix=f"test-{uuid.uuid4().hex}:")
     raise ValueError(f"unknown store kind {kind!r}")
 
 
@@ -49,7 +65,7 @@ async def store(
     request: pytest.FixtureRequest, tmp_path: Path, anyio_backend: str
 ) -> AsyncIterator[Store]:
     """An opened, empty store of each kind; Redis keys are deleted afterwards."""
-    opened = make_store(request.param, tmp_path)
+    opened = make_store(request.param, tmp_path, request)
     try:
         await opened.open()
     except StoreUnavailable as exc:
@@ -60,6 +76,21 @@ async def store(
     finally:
         if isinstance(opened, RedisStore):
             await opened.destroy()
+        await opened.close()
+
+
+@pytest.fixture(params=["redis", "redis-cluster"])
+async def redis_store(
+    request: pytest.FixtureRequest, tmp_path: Path, anyio_backend: str
+) -> AsyncIterator[RedisStore]:
+    """An opened, empty Redis store, on the shared Redis and on the session's cluster."""
+    opened = make_store(request.param, tmp_path, request)
+    assert isinstance(opened, RedisStore)
+    await opened.open()
+    try:
+        yield opened
+    finally:
+        await opened.destroy()
         await opened.close()
 
 

@@ -1,24 +1,36 @@
-"""The production store: Redis (or Redis Cluster) through redis-py's asyncio client.
+"""The production store: Redis, or Redis Cluster, through redis-py's asyncio clients.
 
-Every key of a project carries the project id as a hash tag (``item:{acme}:…``), so the ingest
-script, which touches a project's dedup, item, index, counter and queue keys at once, runs on
-one shard. Config keys keep the names of the design: ``config:datadog:{acme}:webhook_secret``.
+``redis://`` (``rediss://``) selects the plain client, ``redis+cluster://`` (``rediss+cluster://``)
+the cluster client. Every key of a project carries the project id as a hash tag
+(``item:{acme}:…``), so the ingest script, which touches a project's dedup, item, index,
+counter and queue keys at once, runs on one shard. Config keys keep the names of the design:
+``config:datadog:{acme}:webhook_secret``. The keys of no project (the project list, settings,
+leases, the clustering queue's ready set) share one fixed hash tag, ``{soulcaster}``, so that a
+cluster serves them, and their scripts, from one slot. No command spans two slots.
+
+The clustering queue is one stream per project. Which projects have entries is kept apart, in
+the ready set (see ``_SIGNAL_LUA``): a worker reads only those projects' streams, and an idle
+worker waits in one blocking read of the wake stream, whatever the number of projects.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
 import json
+import logging
+import time
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from datetime import datetime
 from importlib.resources import files
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 import hiredis
 import redis.asyncio as aioredis
 from redis import exceptions as redis_errors
+from redis.asyncio.cluster import RedisCluster
 from redis.client import NEVER_DECODE
 from redis.exceptions import NoScriptError
 
@@ -64,6 +76,8 @@ from .merge import (
 )
 from .token_bucket import TAKE_TOKENS_LUA
 
+log = logging.getLogger(__name__)
+
 P = ParamSpec("P")
 T = TypeVar("T")
 #: A script argument as hiredis packs it.
@@ -73,6 +87,17 @@ GROUP = "soulcaster-clusterers"
 SOCKET_TIMEOUT = 5.0
 #: The longest a blocking queue read waits, safely inside the socket timeout.
 MAX_BLOCK_MS = 4000
+#: URL schemes of a Redis Cluster, and the scheme redis-py's cluster client reads them as.
+CLUSTER_SCHEMES = {"redis+cluster": "redis", "rediss+cluster": "rediss"}
+#: The hash tag of every key that belongs to no project: one slot of a cluster holds them all.
+GLOBAL_TAG = "{soulcaster}"
+#: The most ready projects one claim or reclaim looks at (the oldest signalled first).
+MAX_READY = 512
+#: How often a worker looks at every project's stream for entries the ready set lacks (a
+#: process that died between storing an item and signalling it): the only per-project cost.
+SWEEP_SECONDS = 60.0
+#: Wake-stream entries kept: a worker only needs those after the id it noted.
+WAKE_MAXLEN = 1000
 
 # Keep the latest of each kind of event: a late report of an older one must not hide it.
 # Times are fixed-width ISO strings, so string order is time order.
@@ -115,6 +140,27 @@ for i, key in ipairs(KEYS) do
 end
 return 1
 """
+# The ready set: which projects may have queue entries not yet acknowledged. Each signal takes a
+# new number from a sequence and gives it to its projects as their score, so a worker that saw
+# a project at score n, then found its stream empty, removes it only if no signal came since
+# (scores never repeat: no ABA). The wake stream only wakes blocked workers; losing entries of
+# it loses nothing. KEYS: ready zset, sequence, wake stream; ARGV: wake maxlen, project ids.
+_SIGNAL_LUA = """
+local n = redis.call('INCR', KEYS[2])
+for i = 2, #ARGV do redis.call('ZADD', KEYS[1], n, ARGV[i]) end
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[1], '*', 'n', n)
+return n
+"""
+# KEYS: ready zset; ARGV: pairs of (project id, the score it was seen with).
+_SETTLE_LUA = """
+local removed = 0
+for i = 1, #ARGV, 2 do
+  if tonumber(redis.call('ZSCORE', KEYS[1], ARGV[i])) == tonumber(ARGV[i + 1]) then
+    removed = removed + redis.call('ZREM', KEYS[1], ARGV[i])
+  end
+end
+return removed
+"""
 STATS_TTL = int(SERIES_WINDOW.total_seconds()) + 2 * 3600
 #: How far a text search looks back, at most (Redis has no full-text index here).
 SEARCH_SCAN_LIMIT = 10_000
@@ -123,8 +169,21 @@ _DOWN = (
     redis_errors.ConnectionError,
     redis_errors.TimeoutError,
     redis_errors.BusyLoadingError,
+    # A cluster without a master for a slot, or none of its nodes reachable.
+    redis_errors.ClusterDownError,
+    redis_errors.RedisClusterException,
     OSError,
 )
+#: Replies that send a call to another node of a cluster (resharding, failover).
+_REDIRECTED = (redis_errors.AskError, redis_errors.TryAgainError)
+
+
+def redis_client(url: str, **options: Any) -> tuple[Any, bool]:
+    """The client a URL selects, and whether it is a cluster's (``redis+cluster://``)."""
+    scheme, separator, rest = url.partition("://")
+    if separator and scheme in CLUSTER_SCHEMES:
+        return RedisCluster.from_url(f"{CLUSTER_SCHEMES[scheme]}://{rest}", **options), True
+    return aioredis.from_url(url, **options), False
 
 
 def _guarded(method: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, Coroutine[Any, Any, T]]:
@@ -159,7 +218,14 @@ class _IngestBatcher:
     hiredis packs the commands (redis-py's asyncio client packs in Python), and the script is
     called by SHA without redis-py's ``SCRIPT EXISTS`` round trip before each pipeline. A Redis
     that lost its scripts answers NOSCRIPT, and those calls are sent again after a
-    ``SCRIPT LOAD``.
+    ``SCRIPT LOAD`` (on a cluster: on every master).
+
+    On a cluster each project's call goes to the master of its slot, one pipeline per master;
+    a call answered MOVED or ASK (slots moving) is sent again through the cluster client,
+    which follows the redirection and learns the new layout.
+
+    The projects that got new queue entries are signalled (``signal``, the ready set) before
+    any of the batch's callers hear back: an answered delivery is one a worker will look for.
     """
 
     def __init__(
@@ -167,12 +233,17 @@ class _IngestBatcher:
         redis: Any,
         source: str,
         head: Callable[[str], tuple[list[str], list[Arg]]],
+        signal: Callable[[list[str]], Coroutine[Any, Any, None]],
+        *,
+        cluster: bool = False,
     ) -> None:
         self.redis = redis
         self.source = source
         self.sha = hashlib.sha1(source.encode()).hexdigest()
         #: The keys and arguments a project's call starts with, before its items' own.
         self.head = head
+        self.signal = signal
+        self.cluster = cluster
         self._pending: dict[str, list[_Call]] = {}
         self._sending: set[asyncio.Task[None]] = set()
 
@@ -196,12 +267,29 @@ class _IngestBatcher:
         try:
             commands = [self._command(project, calls) for project, calls in batch.items()]
             replies = await self._evalsha(commands)
-            lost = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
-            if lost:  # a restarted or flushed Redis: load the script once, then call again
+            # A call may meet a redirection, then a master without the script: each once.
+            for attempt in range(2):
+                for i, reply in enumerate(replies):
+                    if isinstance(reply, _REDIRECTED):
+                        try:
+                            replies[i] = await self.redis.execute_command(*commands[i].command)
+                        except redis_errors.ResponseError as exc:
+                            replies[i] = exc
+                lost = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
+                if not lost or attempt:
+                    break
+                # A restarted or flushed Redis: load the script once, then call again.
                 await self.redis.script_load(self.source)
                 again = await self._evalsha([commands[i] for i in lost])
                 for i, reply in zip(lost, again, strict=True):
                     replies[i] = reply
+            queued = [
+                project
+                for project, reply in zip(batch, replies, strict=True)
+                if not isinstance(reply, Exception) and any(r[0] == "created" for r in reply)
+            ]
+            if queued:
+                await self._signal(queued)
             for calls, reply in zip(groups, replies, strict=True):
                 for index, (_, _, future) in enumerate(calls):
                     if future.done():  # its caller went away (a client hung up)
@@ -220,22 +308,56 @@ class _IngestBatcher:
             if not isinstance(exc, Exception):
                 raise
 
-    def _command(self, project: str, calls: list[_Call]) -> bytes:
+    async def _signal(self, projects: list[str]) -> None:
+        try:
+            await self.signal(projects)
+        except Exception as exc:  # stored all the same: the worker's sweep finds the entries
+            log.warning("could not signal queued items of %s: %s", ", ".join(projects), exc)
+
+    def _command(self, project: str, calls: list[_Call]) -> _Command:
         keys, args = self.head(project)
         for item_keys, item_args, _ in calls:
             keys += item_keys
             args += item_args
         command: Any = ("EVALSHA", self.sha, len(keys), *keys, *args)  # its stub wants 1-tuples
-        packed: bytes = hiredis.pack_command(command)
-        return packed
+        return _Command(keys[0], command, hiredis.pack_command(command))
 
-    async def _evalsha(self, commands: list[bytes]) -> list[Any]:
-        pool = self.redis.connection_pool
-        connection = await pool.get_connection()
+    async def _evalsha(self, commands: list[_Command]) -> list[Any]:
+        if not self.cluster:
+            pool = self.redis.connection_pool
+            connection = await pool.get_connection()
+            try:
+                return await self._pipelined(connection, [c.packed for c in commands])
+            finally:
+                await pool.release(connection)
+        # One pipeline per master, all at once; replies back in the order of the commands.
+        by_node: dict[str, tuple[Any, list[int]]] = {}
+        for i, command in enumerate(commands):
+            node = self.redis.get_node_from_key(command.slot_key)
+            by_node.setdefault(node.name, (node, []))[1].append(i)
+        sent = [(node, indices) for node, indices in by_node.values()]
+        answers = await asyncio.gather(
+            *(self._on_node(node, [commands[i].packed for i in indices]) for node, indices in sent)
+        )
+        replies: list[Any] = [None] * len(commands)
+        for (_, indices), answer in zip(sent, answers, strict=True):
+            for i, reply in zip(indices, answer, strict=True):
+                replies[i] = reply
+        return replies
+
+    async def _on_node(self, node: Any, packed: list[bytes]) -> list[Any]:
+        connection = node.acquire_connection()
         try:
-            await connection.send_packed_command(commands)
+            return await self._pipelined(connection, packed)
+        finally:
+            node.release(connection)
+
+    @staticmethod
+    async def _pipelined(connection: Any, packed: list[bytes]) -> list[Any]:
+        try:
+            await connection.send_packed_command(packed)
             replies: list[Any] = []
-            for _ in commands:
+            for _ in packed:
                 try:
                     replies.append(await connection.read_response())
                 except redis_errors.ResponseError as exc:  # this call's error, not the link's
@@ -245,11 +367,22 @@ class _IngestBatcher:
             # Replies may still be on the way: this connection can serve nobody else.
             await connection.disconnect()
             raise
-        finally:
-            await pool.release(connection)
 
 
 _Call = tuple[list[str], list[Arg], "asyncio.Future[list[str]]"]
+
+
+class _Command(NamedTuple):
+    """One project's script call: a key of its slot, the command, and the command packed."""
+
+    slot_key: str
+    command: tuple[Any, ...]
+    packed: bytes
+
+
+def _count(reply: Any) -> int:
+    """A number a pipelined command answered, or 0 for its error (a key of another type)."""
+    return reply if isinstance(reply, int) else 0
 
 
 def _last_event(at: datetime, detail: str | None) -> str:
@@ -284,21 +417,30 @@ class RedisStore(Store):
         self.prefix = prefix
         # Any: redis-py's stubs give every command one sync-or-async union return type, which
         # says nothing here; values are checked where they are decoded.
-        self.redis: Any = aioredis.from_url(
+        self.redis: Any
+        self.redis, self.cluster = redis_client(
             url,
             decode_responses=True,
             socket_connect_timeout=2,
             socket_timeout=SOCKET_TIMEOUT,
             health_check_interval=30,
         )
-        self._groups: set[str] = set()
         self._held: dict[str, list[QueueEntry]] = {}
+        #: When this process last looked at every project's stream (see ``SWEEP_SECONDS``).
+        self._next_sweep = 0.0
+        #: Where the next claim starts in the ready set, so that no ready project waits long.
+        self._turn = 0
         self._ingest_batches = _IngestBatcher(
-            self.redis, files(__package__).joinpath("ingest.lua").read_text(), self._ingest_head
+            self.redis,
+            files(__package__).joinpath("ingest.lua").read_text(),
+            self._ingest_head,
+            self._mark_ready,
+            cluster=self.cluster,
         )
+        self._signal_script = self.redis.register_script(_SIGNAL_LUA)
+        self._settle_script = self.redis.register_script(_SETTLE_LUA)
         self._last_event_script = self.redis.register_script(_LAST_EVENT_LUA)
         self._set_cluster_script = self.redis.register_script(_SET_CLUSTER_LUA)
-        self._set_incident_script = self.redis.register_script(_SET_INCIDENT_LUA)
         self._renew_lease_script = self.redis.register_script(_RENEW_LEASE_LUA)
         self._release_lease_script = self.redis.register_script(_RELEASE_LEASE_LUA)
         self._take_tokens_script = self.redis.register_script(TAKE_TOKENS_LUA)
@@ -313,12 +455,26 @@ class RedisStore(Store):
     def config_key(self, project: str, source: str, field: str) -> str:
         return f"{self.prefix}config:{source}:{{{project}}}:{field}"
 
+    def _g(self, name: str) -> str:
+        """The key of something that belongs to no project, in the one global slot."""
+        return f"{self.prefix}{GLOBAL_TAG}:{name}"
+
     # -- life cycle ----------------------------------------------------------------------------
     @_guarded
     async def open(self) -> None:
+        if self.cluster:
+            await self.redis.initialize()  # the slot map, before the batcher routes by it
         await self.redis.ping()
-        for project in await self.list_projects():
-            await self._ensure_group(project.id)
+        await self._move_global_keys()
+
+    async def _move_global_keys(self) -> None:
+        """Give the keys of a Redis written before global keys had their hash tag their new
+        names (a plain Redis only: no cluster could have served the old ones)."""
+        if self.cluster:
+            return
+        for name in ("projects", "settings"):
+            with contextlib.suppress(redis_errors.ResponseError):  # no such key: none to move
+                await self.redis.renamenx(f"{self.prefix}{name}", self._g(name))
 
     async def close(self) -> None:
         await self.redis.aclose()
@@ -331,31 +487,37 @@ class RedisStore(Store):
         """Delete every key under this store's prefix (tests use a prefix of their own)."""
         if not self.prefix:
             raise RuntimeError("refusing to delete every key of a Redis without a prefix")
-        async for key in self.redis.scan_iter(match=f"{self.prefix}*", count=1000):
-            await self.redis.delete(key)
+        # One key per DEL: keys of several slots cannot share a command on a cluster (whose
+        # SCAN visits every master).
+        async with self.redis.pipeline(transaction=False) as pipe:
+            async for key in self.redis.scan_iter(match=f"{self.prefix}*", count=1000):
+                pipe.delete(key)
+            await pipe.execute()
 
     # -- projects ------------------------------------------------------------------------------
     @_guarded
     async def create_project(self, project: Project) -> bool:
-        created = await self.redis.hsetnx(
-            f"{self.prefix}projects", project.id, project.model_dump_json()
-        )
+        # The queue's consumer group first: each step may be done again, so a crash between
+        # them leaves nothing a later start-up or a second try stumbles on.
         await self._ensure_group(project.id)
+        created = await self.redis.hsetnx(
+            self._g("projects"), project.id, project.model_dump_json()
+        )
         return bool(created)
 
     @_guarded
     async def get_project(self, project_id: str) -> Project | None:
-        raw = await self.redis.hget(f"{self.prefix}projects", project_id)
+        raw = await self.redis.hget(self._g("projects"), project_id)
         return Project.from_stored(raw) if raw else None
 
     @_guarded
     async def list_projects(self) -> list[Project]:
-        raw = await self.redis.hgetall(f"{self.prefix}projects")
+        raw = await self.redis.hgetall(self._g("projects"))
         return sorted((Project.from_stored(v) for v in raw.values()), key=lambda p: p.id)
 
     @_guarded
     async def save_project(self, project: Project) -> None:
-        await self.redis.hset(f"{self.prefix}projects", project.id, project.model_dump_json())
+        await self.redis.hset(self._g("projects"), project.id, project.model_dump_json())
 
     # -- config --------------------------------------------------------------------------------
     @_guarded
@@ -750,20 +912,58 @@ class RedisStore(Store):
     async def count_dead_letters(self, project_id: str) -> int:
         return int(await self.redis.hlen(self._k("dead", project_id)))
 
-    # -- clustering queue: one stream per project, one consumer group ---------------------------
-    async def _ensure_group(self, project_id: str) -> str:
-        stream = self._k("queue", project_id)
-        if stream not in self._groups:
-            try:
-                await self.redis.xgroup_create(stream, GROUP, id="0", mkstream=True)
-            except redis_errors.ResponseError as exc:
-                if "BUSYGROUP" not in str(exc):
-                    raise
-            self._groups.add(stream)
-        return stream
+    # -- clustering queue: one stream per project, one consumer group, the ready set -------------
+    def _stream(self, project_id: str) -> str:
+        return self._k("queue", project_id)
 
-    async def _streams(self) -> dict[str, str]:
-        return {await self._ensure_group(p.id): p.id for p in await self.list_projects()}
+    async def _ensure_group(self, project_id: str) -> None:
+        try:
+            await self.redis.xgroup_create(self._stream(project_id), GROUP, id="0", mkstream=True)
+        except redis_errors.ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    async def _mark_ready(self, project_ids: Sequence[str]) -> None:
+        """Put projects in the ready set and wake the workers waiting (see ``_SIGNAL_LUA``)."""
+        await self._signal_script(
+            keys=[self._g("ready"), self._g("ready:seq"), self._g("wake")],
+            args=[WAKE_MAXLEN, *project_ids],
+        )
+
+    async def _ready(self) -> tuple[list[tuple[str, float]], str]:
+        """The ready projects with their scores, oldest signal first, and the wake stream's
+        last id, read before them: a signal the ready set missed comes after that id."""
+        await self._sweep_if_due()
+        async with self.redis.pipeline(transaction=False) as pipe:  # one slot: one node
+            pipe.xrevrange(self._g("wake"), count=1)
+            pipe.zrange(self._g("ready"), 0, MAX_READY - 1, withscores=True)
+            last, ready = await pipe.execute()
+        return ready, last[0][0] if last else "0-0"
+
+    async def _sweep_if_due(self) -> None:
+        """Now and then, signal every project whose stream holds entries (one pipeline per
+        master): entries stored by a process that died before it signalled them."""
+        if time.monotonic() < self._next_sweep:
+            return
+        self._next_sweep = time.monotonic() + SWEEP_SECONDS
+        project_ids = await self.redis.hkeys(self._g("projects"))
+        lengths = await self._per_stream(project_ids, lambda pipe, stream: pipe.xlen(stream))
+        waiting = [p for p, n in zip(project_ids, lengths, strict=True) if _count(n) > 0]
+        if waiting:
+            await self._mark_ready(waiting)
+
+    async def _per_stream(
+        self, project_ids: Sequence[str], command: Callable[[Any, str], Any]
+    ) -> list[Any]:
+        """One command per project's stream, pipelined (per master on a cluster); a command's
+        error is its reply."""
+        if not project_ids:
+            return []
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for project_id in project_ids:
+                command(pipe, self._stream(project_id))
+            replies: list[Any] = await pipe.execute(raise_on_error=False)
+        return replies
 
     @staticmethod
     def _entries(project_id: str, messages: Sequence[Any]) -> list[QueueEntry]:
@@ -775,34 +975,96 @@ class RedisStore(Store):
 
     @_guarded
     async def claim(self, consumer: str, count: int, block_ms: int = 0) -> list[QueueEntry]:
-        # COUNT applies per stream, so one read may deliver more than ``count``; the rest is
-        # already this consumer's (pending under its name) and is handed out next time.
+        # A read may deliver more than ``count``; the rest is already this consumer's (pending
+        # under its name) and is handed out next time.
         held = self._held.setdefault(consumer, [])
         if not held:
-            streams = await self._streams()
-            if not streams:
-                return []
-            reply = await self.redis.xreadgroup(
-                GROUP,
-                consumer,
-                {stream: ">" for stream in streams},
-                count=count,
-                # Stay under the socket timeout: an idle queue is not an outage.
-                block=min(block_ms, MAX_BLOCK_MS) if block_ms > 0 else None,
-            )
-            for stream, messages in reply or []:
-                held += self._entries(streams[stream], messages)
+            ready, wake_id = await self._ready()
+            held += await self._read_new(consumer, count, ready)
+            if not held and block_ms > 0:
+                # Nothing new anywhere: one blocking read, woken by the next signal. Stay
+                # under the socket timeout: an idle queue is not an outage.
+                woken = await self.redis.xread(
+                    {self._g("wake"): wake_id}, count=1, block=min(block_ms, MAX_BLOCK_MS)
+                )
+                if woken:
+                    ready, _ = await self._ready()
+                    held += await self._read_new(consumer, count, ready)
         taken, self._held[consumer] = held[:count], held[count:]
         return taken
 
+    async def _read_new(
+        self, consumer: str, count: int, ready: Sequence[tuple[str, float]]
+    ) -> list[QueueEntry]:
+        """New entries of up to ``count`` ready projects, taken in turns; projects found with
+        nothing left to acknowledge leave the ready set."""
+        if not ready:
+            return []
+        start = self._turn % len(ready)
+        self._turn += 1
+        turn = [*ready[start:], *ready[:start]][:count]
+        share = -(-count // len(turn))
+        replies = await self._per_stream(
+            [project for project, _ in turn],
+            lambda pipe, stream: pipe.xreadgroup(GROUP, consumer, {stream: ">"}, count=share),
+        )
+        entries: list[QueueEntry] = []
+        lost: list[tuple[str, float]] = []
+        empty: list[tuple[str, float]] = []
+        for (project, score), reply in zip(turn, replies, strict=True):
+            if isinstance(reply, redis_errors.ResponseError) and "NOGROUP" in str(reply):
+                lost.append((project, score))
+            elif isinstance(reply, Exception):
+                raise reply
+            elif reply:
+                for _, messages in reply:
+                    entries += self._entries(project, messages)
+            else:
+                empty.append((project, score))
+        if lost:
+            # The group is gone (a Redis restarted without persistence, a stream deleted by
+            # hand): make it again, from the stream's start, and read those projects now.
+            for project, _ in lost:
+                await self._ensure_group(project)
+            entries += await self._read_new(consumer, count, lost)
+        await self._settle(empty)
+        return entries
+
+    async def _settle(self, projects: Sequence[tuple[str, float]]) -> None:
+        """Take projects whose streams are empty (every entry acknowledged) out of the ready
+        set, unless a signal came since they were read."""
+        lengths = await self._per_stream(
+            [project for project, _ in projects], lambda pipe, stream: pipe.xlen(stream)
+        )
+        done = [
+            arg
+            for (project, score), n in zip(projects, lengths, strict=True)
+            if n == 0
+            for arg in (project, int(score))
+        ]
+        if done:
+            await self._settle_script(keys=[self._g("ready")], args=done)
+
     @_guarded
     async def reclaim(self, consumer: str, min_idle_ms: int, count: int) -> list[QueueEntry]:
+        ready, _ = await self._ready()
+        projects = [project for project, _ in ready]
+        # Only projects with unacknowledged entries are ready; one pipelined look says which
+        # hold one idle long enough, and only those are claimed.
+        idle = await self._per_stream(
+            projects,
+            lambda pipe, stream: pipe.xpending_range(
+                stream, GROUP, min="-", max="+", count=1, idle=min_idle_ms
+            ),
+        )
         entries: list[QueueEntry] = []
-        for stream, project_id in (await self._streams()).items():
+        for project_id, pending in zip(projects, idle, strict=True):
             if len(entries) >= count:
                 break
+            if isinstance(pending, Exception) or not pending:  # NOGROUP: nothing pending
+                continue
             _, messages, *_ = await self.redis.xautoclaim(
-                stream,
+                self._stream(project_id),
                 GROUP,
                 consumer,
                 min_idle_time=min_idle_ms,
@@ -816,29 +1078,26 @@ class RedisStore(Store):
     async def ack(self, entries: Sequence[QueueEntry]) -> None:
         async with self.redis.pipeline(transaction=False) as pipe:
             for entry in entries:
-                stream = self._k("queue", entry.project_id)
+                stream = self._stream(entry.project_id)
                 pipe.xack(stream, GROUP, entry.entry_id)
                 pipe.xdel(stream, entry.entry_id)
             await pipe.execute()
 
     @_guarded
     async def queue_depth(self) -> int:
-        streams = await self._streams()
-        async with self.redis.pipeline(transaction=False) as pipe:
-            for stream in streams:
-                pipe.xlen(stream)
-            lengths = await pipe.execute()
-        return sum(int(n) for n in lengths)
+        project_ids = await self.redis.hkeys(self._g("projects"))
+        lengths = await self._per_stream(project_ids, lambda pipe, stream: pipe.xlen(stream))
+        return sum(_count(n) for n in lengths)
 
     # -- clusters ------------------------------------------------------------------------------
     @_guarded
     async def save_clusters(self, clusters: Sequence[Cluster]) -> None:
-        async with self.redis.pipeline(transaction=True) as pipe:
-            for cluster in clusters:
-                pipe.hset(
-                    self._k("clusters", cluster.project_id), cluster.id, cluster.model_dump_json()
-                )
-            await pipe.execute()
+        # One HSET per project (each atomic): no command or transaction may span two slots.
+        by_project: dict[str, dict[str, str]] = {}
+        for cluster in clusters:
+            by_project.setdefault(cluster.project_id, {})[cluster.id] = cluster.model_dump_json()
+        for project_id, values in by_project.items():
+            await self.redis.hset(self._k("clusters", project_id), mapping=values)
 
     @_guarded
     async def get_clusters(self, project_id: str, cluster_ids: Sequence[str]) -> list[Cluster]:
@@ -907,7 +1166,9 @@ class RedisStore(Store):
                     if clusters:
                         pipe.hset(key, mapping={c.id: c.model_dump_json() for c in clusters})
                     if rows:
-                        await self._set_cluster_script(keys=keys, args=args, client=pipe)
+                        # EVAL, not EVALSHA: a script missing on the node (a restart, a
+                        # failover) would fail inside EXEC after the other writes were made.
+                        pipe.eval(_SET_CLUSTER_LUA, len(keys), *keys, *args)
                     if vector_values:
                         pipe.hset(self._k("vectors", project_id), mapping=vector_values)
                     await pipe.execute()
@@ -955,11 +1216,11 @@ class RedisStore(Store):
                         if closed := [i.id for i in changes.incidents if i.status != "open"]:
                             pipe.zrem(open_key, *closed)
                     if changes.items:
-                        await self._set_incident_script(
-                            keys=[self._k("item", project_id, i) for i, _ in changes.items],
-                            args=[incident or "" for _, incident in changes.items],
-                            client=pipe,
-                        )
+                        # EVAL inside MULTI, as update_clusters does: a node without the
+                        # script would fail EXEC after the other writes were made.
+                        keys = [self._k("item", project_id, i) for i, _ in changes.items]
+                        args = [incident or "" for _, incident in changes.items]
+                        pipe.eval(_SET_INCIDENT_LUA, len(keys), *keys, *args)
                     if clusters:
                         pipe.hset(clusters_key, mapping=clusters)
                     await pipe.execute()
@@ -1065,16 +1326,16 @@ class RedisStore(Store):
     # -- settings ------------------------------------------------------------------------------
     @_guarded
     async def get_setting(self, name: str) -> str | None:
-        value: str | None = await self.redis.hget(f"{self.prefix}settings", name)
+        value: str | None = await self.redis.hget(self._g("settings"), name)
         return value
 
     @_guarded
     async def set_setting(self, name: str, value: str) -> None:
-        await self.redis.hset(f"{self.prefix}settings", name, value)
+        await self.redis.hset(self._g("settings"), name, value)
 
     @_guarded
     async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
-        key = f"{self.prefix}lease:{name}"
+        key = self._g(f"lease:{name}")
         if await self.redis.set(key, owner, nx=True, ex=ttl_seconds):
             return True
         # Taking it again is fine for its holder (and extends it).
@@ -1082,4 +1343,4 @@ class RedisStore(Store):
 
     @_guarded
     async def release_lease(self, name: str, owner: str) -> None:
-        await self._release_lease_script(keys=[f"{self.prefix}lease:{name}"], args=[owner])
+        await self._release_lease_script(keys=[self._g(f"lease:{name}")], args=[owner])

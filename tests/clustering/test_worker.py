@@ -4,7 +4,6 @@ item or slowing ingestion, and on Redis shares the work and takes over a crashed
 from __future__ import annotations
 
 import sys
-import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -24,7 +23,6 @@ from soulcaster_core.clustering.worker import ClusterWorker
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.store.base import Store
 from soulcaster_core.store.redis import RedisStore
-from soulcaster_core.testing import test_redis_url as redis_url
 
 from . import items as fx
 from .conftest import no_sleep, services_for
@@ -185,18 +183,7 @@ async def test_run_backs_off_during_an_outage_and_stops(
     await gemini.aclose()
 
 
-# -- Redis: several workers, one crashed ------------------------------------------------------
-@pytest.fixture
-async def redis_store() -> AsyncIterator[RedisStore]:
-    store = RedisStore(redis_url(), prefix=f"test-{uuid.uuid4().hex}:")
-    await store.open()
-    try:
-        yield store
-    finally:
-        await store.destroy()
-        await store.close()
-
-
+# -- Redis (``redis_store``: plain and cluster): several workers, one crashed ------------------
 async def test_workers_share_the_stream(redis_store: RedisStore, http: httpx.AsyncClient) -> None:
     made = reports() * 1 + [fx.splunk_log(f"x{i}") for i in range(5)]
     await ingest_all(redis_store, made)
@@ -222,7 +209,7 @@ async def test_a_crashed_workers_batch_is_reclaimed_and_assigned_once(
     await ingest_all(redis_store, made)
     script = Path(__file__).with_name("crashing_worker.py")
     crashed = await anyio.run_process(
-        [sys.executable, str(script), redis_url(), redis_store.prefix, "5"], check=False
+        [sys.executable, str(script), redis_store.url, redis_store.prefix, "5"], check=False
     )
     assert crashed.returncode == 137, crashed.stderr.decode()
     assigned = [
