@@ -1,12 +1,14 @@
 """Ingest throughput and latency of ``soulcaster serve`` against a bare Starlette endpoint.
 
 Runs, in one go and on this machine: the bare endpoint, then ``soulcaster serve`` (one worker)
-on the Redis store and on the embedded SQLite store, each driven by ``wrk`` over 32 connections
+on the Redis store (``redis``: the web process alone, clustering off; ``redis-default``: the
+default ``serve``, which also clusters what it takes) and on the embedded SQLite store, each
+driven by ``wrk`` over 32 connections
 with realistic webhooks (70% new problems, 30% repeats of known ones). Prints requests/s, p50
 and p99 latency and the ratio to the bare endpoint. ``wrk`` comes from Debian's packages
 (``apt-get install wrk``; ``make bench-ingest`` installs it).
 
-    python bench/ingest.py [--duration 15] [--connections 32] [--stores redis,sqlite] [--json]
+    python bench/ingest.py [--duration 15] [--connections 32] [--stores redis,redis-default,sqlite] [--json]
 """
 
 from __future__ import annotations
@@ -282,13 +284,11 @@ def main() -> int:
                 "SOULCASTER_RATE_LIMIT_PER_SECOND": "1000000",
             }
             prefix = f"bench-{uuid.uuid4().hex[:8]}:"
+            if store.startswith("redis"):
+                env.update(SOULCASTER_REDIS_URL=args.redis_url, SOULCASTER_REDIS_PREFIX=prefix)
             if store == "redis":
-                # In production the clustering worker is its own process (soulcaster worker).
-                env.update(
-                    SOULCASTER_REDIS_URL=args.redis_url,
-                    SOULCASTER_REDIS_PREFIX=prefix,
-                    SOULCASTER_RUN_WORKER="false",
-                )
+                # The web process alone: the clustering worker runs elsewhere (soulcaster worker).
+                env.update(SOULCASTER_RUN_WORKER="false")
             subprocess.run(
                 # The load is unsigned: the project takes deliveries without secrets.
                 [
@@ -323,7 +323,7 @@ def main() -> int:
                     port,
                 )
             finally:
-                if store == "redis":
+                if store.startswith("redis"):
                     import redis
 
                     client = redis.Redis.from_url(args.redis_url)
