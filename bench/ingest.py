@@ -8,7 +8,8 @@ with realistic webhooks (70% new problems, 30% repeats of known ones). Prints re
 and p99 latency and the ratio to the bare endpoint. ``wrk`` comes from Debian's packages
 (``apt-get install wrk``; ``make bench-ingest`` installs it).
 
-    python bench/ingest.py [--duration 15] [--connections 32] [--stores redis,redis-default,sqlite] [--json]
+    python bench/ingest.py [--duration 15] [--connections 32] [--json]
+                           [--stores redis,redis-default,sqlite]
 """
 
 from __future__ import annotations

@@ -704,21 +704,44 @@ class RedisStore(Store):
         taken, self._held[consumer] = held[:count], held[count:]
         return taken
 
+    def _heartbeat_key(self, consumer: str) -> str:
+        return f"{self.prefix}worker:{consumer}"
+
+    @_guarded
+    async def heartbeat(self, consumer: str, ttl_ms: int) -> None:
+        await self.redis.set(self._heartbeat_key(consumer), "1", px=ttl_ms)
+
     @_guarded
     async def reclaim(self, consumer: str, min_idle_ms: int, count: int) -> list[QueueEntry]:
         entries: list[QueueEntry] = []
+        alive: dict[str, bool] = {}
+        # Overflow of this consumer's last read: pending under its name, not lost.
+        held = {entry.entry_id for entry in self._held.get(consumer, [])}
         for stream, project_id in (await self._streams()).items():
             if len(entries) >= count:
                 break
-            _, messages, *_ = await self.redis.xautoclaim(
-                stream,
-                GROUP,
-                consumer,
-                min_idle_time=min_idle_ms,
-                start_id="0-0",
-                count=count - len(entries),
-            )
-            entries += self._entries(project_id, messages)
+            pending = await self.redis.xpending(stream, GROUP)
+            for owner in pending["consumers"] if pending["pending"] else []:
+                name = owner["name"]
+                if name != consumer and name not in alive:
+                    alive[name] = bool(await self.redis.exists(self._heartbeat_key(name)))
+                if len(entries) >= count or alive.get(name, False):
+                    continue
+                stale = await self.redis.xpending_range(
+                    stream,
+                    GROUP,
+                    min="-",
+                    max="+",
+                    count=count - len(entries),
+                    consumername=name,
+                    idle=min_idle_ms,
+                )
+                ids = [row["message_id"] for row in stale if row["message_id"] not in held]
+                if ids:
+                    messages = await self.redis.xclaim(
+                        stream, GROUP, consumer, min_idle_time=min_idle_ms, message_ids=ids
+                    )
+                    entries += self._entries(project_id, messages)
         return entries
 
     @_guarded

@@ -48,6 +48,7 @@ CALLS: dict[str, Callable[[RedisStore], Awaitable[Any]]] = {
     "count_dead_letters": lambda s: s.count_dead_letters("acme"),
     "claim": lambda s: s.claim("worker-1", 10, block_ms=100),
     "reclaim": lambda s: s.reclaim("worker-1", 1000, 10),
+    "heartbeat": lambda s: s.heartbeat("worker-1", 5000),
     "ack": lambda s: s.ack([QueueEntry(entry_id="1-0", project_id="acme", item_id="i")]),
     "queue_depth": lambda s: s.queue_depth(),
     "save_cluster": lambda s: s.save_cluster(Cluster(project_id="acme", title="c")),
