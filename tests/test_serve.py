@@ -151,10 +151,11 @@ class Serve:
 
 @pytest.fixture
 def serve(redis_server: RedisServer, tmp_path: Path) -> Iterator[Callable[..., Serve]]:
+    """Starts ``soulcaster serve`` (on the private Redis, unless given another one)."""
     started: list[Serve] = []
 
-    def start(*extra: str) -> Serve:
-        started.append(Serve(redis_server, tmp_path, *extra))
+    def start(*extra: str, redis: RedisServer = redis_server) -> Serve:
+        started.append(Serve(redis, tmp_path, *extra))
         return started[-1].ready()
 
     yield start
@@ -193,8 +194,15 @@ def test_several_web_processes_share_one_worker_which_sigterm_stops(
     assert not alive(worker)
 
 
-def test_a_worker_outlives_no_killed_serve(serve: Callable[..., Serve]) -> None:
-    server = serve()
-    worker = server.worker()
-    server.stop(signal.SIGKILL)  # no chance to stop its worker: the worker notices by itself
-    eventually(lambda: not alive(worker), "the worker of a killed serve ends")
+def test_a_worker_outlives_no_killed_serve_and_both_warn_of_a_redis_that_forgets(
+    serve: Callable[..., Serve], tmp_path: Path
+) -> None:
+    with RedisServer(tmp_path / "forgetful", appendonly=False, save="") as forgetful:
+        server = serve(redis=forgetful)
+        worker = server.worker()
+        eventually(
+            lambda: server.stderr().count("WARNING: Redis keeps nothing across a restart") == 2,
+            "serve and its worker warn at start",
+        )
+        server.stop(signal.SIGKILL)  # no chance to stop its worker: the worker notices by itself
+        eventually(lambda: not alive(worker), "the worker of a killed serve ends")

@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ExceptionHandler
 
 from ..errors import HTTPError, StoreUnavailable
+from .refusals import RefusalLog
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,11 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 async def store_unavailable(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StoreUnavailable)
-    log.warning("store unavailable: %s", exc)
+    # One line per interval with a count, not one per request (one log per app).
+    refusals: RefusalLog | None = getattr(request.app.state, "refusals", None)
+    if refusals is None:
+        refusals = request.app.state.refusals = RefusalLog(log)
+    refusals.refused(request.scope["path"], exc)
     return JSONResponse(
         {"error": StoreUnavailable.public_message},
         status_code=503,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, Q
 from soulcaster_core.settings import Settings
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.web.app import create_app
+from soulcaster_core.web.refusals import RefusalLog
 from tests.support.redis_server import RedisServer, free_port
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -176,3 +178,51 @@ async def test_a_redis_that_hangs_mid_burst_gets_503s_then_serves_again(
         assert (await store.ingest(again)).status == "created"
     finally:
         await store.close()
+
+
+def test_refusals_are_logged_once_per_interval_with_a_count(
+    redis_server: RedisServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(
+        redis_url=redis_server.url, data_dir=tmp_path, api_token="t", run_worker=False
+    )
+    now = [0.0]
+    app = create_app(settings)
+    app.state.refusals = RefusalLog(
+        logging.getLogger("soulcaster_core.web.errors"), clock=lambda: now[0]
+    )
+    auth = {"authorization": "Bearer t"}
+
+    def deliver(at: float) -> int:
+        now[0] = at
+        report = {"title": f"Checkout fails at {at}", "external_id": f"ticket-{at}"}
+        answer = http.post("/ingest/manual/webhook", params={"project_id": "acme"}, json=report)
+        return answer.status_code
+
+    def lines() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.name == "soulcaster_core.web.errors"]
+
+    with TestClient(app, raise_server_exceptions=False) as http:
+        http.post("/api/projects", json={"name": "Acme", "id": "acme"}, headers=auth)
+        redis_server.stop()
+        with caplog.at_level(logging.WARNING):
+            # Twenty refused webhooks a second for ten seconds, and one API call.
+            assert {deliver(n / 20) for n in range(200)} == {503}
+            [first] = lines()
+            assert first.startswith("storage unavailable (Redis")
+            listed = http.get("/api/feedback", params={"project_id": "acme"}, headers=auth)
+            assert listed.status_code == 503
+            assert len(lines()) == 1
+            assert deliver(10.0) == 503  # an interval since the first line: the count
+            assert len(lines()) == 2
+            assert lines()[1].startswith(
+                "200 webhooks and 1 other requests refused in the last 10 s: "
+                "storage unavailable (Redis"
+            )
+            assert deliver(10.5) == 503
+            assert len(lines()) == 2, "the next line waits for the next interval"
+            # Quiet for longer than an interval: another outage, said at once.
+            assert deliver(60.0) == 503
+            assert len(lines()) == 3
+            assert lines()[2].startswith("storage unavailable (Redis")
+            assert lines()[2].endswith("(1 more were refused at the end of the last outage)")
