@@ -169,13 +169,22 @@ async def test_a_redis_that_hangs_mid_burst_gets_503s_then_serves_again(
         ]
         try:
             results = await asyncio.gather(
-                *(store.ingest(item) for item in burst), return_exceptions=True
+                *(store.ingest(item, delivery_id=f"d-{item.external_id}") for item in burst),
+                return_exceptions=True,
             )
         finally:
             redis_server.process.send_signal(signal.SIGCONT)
         assert all(isinstance(r, StoreUnavailable) for r in results), results
         again = FeedbackItem(project_id="acme", source="sentry", external_id="after", title="t")
         assert (await store.ingest(again)).status == "created"
+        # Whether or not the frozen Redis ran what it had received once it woke (stored, though
+        # answered 503), the senders' retries (the same delivery ids) make no second item and
+        # count no second occurrence.
+        for item in burst:
+            retried = await store.ingest(item, delivery_id=f"d-{item.external_id}")
+            assert retried.status in {"created", "duplicate"}
+            stored = await store.get_item("acme", retried.id)
+            assert stored is not None and stored.occurrences == 1
     finally:
         await store.close()
 
@@ -208,6 +217,8 @@ def test_refusals_are_logged_once_per_interval_with_a_count(
         with caplog.at_level(logging.WARNING):
             # Twenty refused webhooks a second for ten seconds, and one API call.
             assert {deliver(n / 20) for n in range(200)} == {503}
+            refused = http.post("/ingest/manual/webhook", params={"project_id": "acme"}, json={})
+            assert "may have been stored, and retrying it is safe" in refused.json()["error"]
             [first] = lines()
             assert first.startswith("storage unavailable (Redis")
             listed = http.get("/api/feedback", params={"project_id": "acme"}, headers=auth)
@@ -216,7 +227,7 @@ def test_refusals_are_logged_once_per_interval_with_a_count(
             assert deliver(10.0) == 503  # an interval since the first line: the count
             assert len(lines()) == 2
             assert lines()[1].startswith(
-                "200 webhooks and 1 other requests refused in the last 10 s: "
+                "201 webhooks and 1 other requests refused in the last 10 s: "
                 "storage unavailable (Redis"
             )
             assert deliver(10.5) == 503
