@@ -43,7 +43,8 @@ HEARTBEAT_TTL_MS = 5_000
 #: slow round trip or a busy event loop does not let it lapse.
 HEARTBEAT_EVERY_MS = 1_000
 #: A dead worker's entry is taken over once idle this long (beside its heartbeat having
-#: lapsed): a margin for a worker's first claim racing its first heartbeat.
+#: lapsed): a margin for consumers that never beat (a worker of an earlier version during an
+#: upgrade), whose batch in flight is not taken from under them at once.
 RECLAIM_IDLE_MS = 1_000
 #: How long one ``claim`` waits for new entries before the loop looks around again.
 BLOCK_MS = 1_000
