@@ -49,7 +49,7 @@ async def main(argv: list[str]) -> None:
             services_for(stalling(store), http),
             consumer="stalled",
             heartbeat_ttl_ms=ttl_ms,
-            heartbeat_every_ms=ttl_ms // 4,
+            heartbeat_every_ms=ttl_ms // 5,
             block_ms=0,
         )
         await worker.run(anyio.Event())

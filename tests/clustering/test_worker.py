@@ -242,11 +242,12 @@ async def test_a_crashed_workers_batch_is_reclaimed_and_assigned_once(
     await check_exactly_once(redis_store, made)
 
 
-#: The stalled worker's heartbeat: short, so that the test watches it lapse within a second.
-STALLED_HEARTBEAT_MS = 200
+#: The stalled worker's heartbeat: short, so that the test watches it lapse within a second,
+#: renewed five times in its life (a loaded machine may hold a process back for a while).
+STALLED_HEARTBEAT_MS = 500
 
 
-async def test_a_slow_worker_keeps_its_batch_and_a_killed_one_loses_it_at_once(
+async def test_a_slow_worker_keeps_its_batch_a_killed_one_loses_it_once_its_heartbeat_lapses(
     store: Store, http: httpx.AsyncClient, tmp_path: Path
 ) -> None:
     made = reports()
@@ -270,7 +271,7 @@ async def test_a_slow_worker_keeps_its_batch_and_a_killed_one_loses_it_at_once(
             # even with no idle time asked of it.
             survivor.reclaim_idle_ms = 0
             for _ in range(3):
-                await anyio.sleep(STALLED_HEARTBEAT_MS / 1000)
+                await anyio.sleep(STALLED_HEARTBEAT_MS / 2000)
                 assert await survivor.run_once() == 0
             assert await store.queue_depth() == len(made)
         finally:
