@@ -1,12 +1,15 @@
 """Ingest throughput and latency of ``soulcaster serve`` against a bare Starlette endpoint.
 
 Runs, in one go and on this machine: the bare endpoint, then ``soulcaster serve`` (one worker)
-on the Redis store and on the embedded SQLite store, each driven by ``wrk`` over 32 connections
+on the Redis store (``redis``: the web process alone, clustering off; ``redis-default``: the
+default ``serve``, which also clusters what it takes) and on the embedded SQLite store, each
+driven by ``wrk`` over 32 connections
 with realistic webhooks (70% new problems, 30% repeats of known ones). Prints requests/s, p50
 and p99 latency and the ratio to the bare endpoint. ``wrk`` comes from Debian's packages
 (``apt-get install wrk``; ``make bench-ingest`` installs it).
 
-    python bench/ingest.py [--duration 15] [--connections 32] [--stores redis,sqlite] [--json]
+    python bench/ingest.py [--duration 15] [--connections 32] [--json]
+                           [--stores redis,redis-default,sqlite]
 """
 
 from __future__ import annotations
@@ -211,6 +214,24 @@ def run_wrk(port: int, args: argparse.Namespace, script: Path, duration: float) 
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of one process so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds(pid: int) -> dict[int, float]:
+    """``cpu_seconds`` of each child process of ``pid`` (serve's clustering worker)."""
+    found: dict[int, float] = {}
+    for listing in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in listing.read_text().split():
+            found[int(child)] = cpu_seconds(int(child))
+    return found
+
+
 def measure(
     name: str,
     command: list[str],
@@ -223,13 +244,20 @@ def measure(
     try:
         wait_ready(f"http://127.0.0.1:{port}/ingest/manual/webhook?project_id=bench", proc)
         run_wrk(port, args, script, duration=2)  # warm-up: imports, caches, connections
+        web, children = cpu_seconds(proc.pid), children_cpu_seconds(proc.pid)
         result = run_wrk(port, args, script, duration=args.duration)
+        # CPU per request moves far less than req/s when the machine is shared.
+        result["web_cpu_us"] = (cpu_seconds(proc.pid) - web) / result["requests"] * 1e6
+        after = children_cpu_seconds(proc.pid)
+        worked = sum(after[pid] - children[pid] for pid in after.keys() & children.keys())
+        result["child_cpu_us"] = worked / result["requests"] * 1e6
     finally:
         proc.terminate()
         proc.wait(timeout=15)
     print(
-        f"  {name:<26} {result['rps']:>9.0f} req/s   p50 {result['p50_ms']:6.2f} ms"
-        f"   p99 {result['p99_ms']:6.2f} ms   errors {result['errors']:.0f}",
+        f"  {name:<32} {result['rps']:>9.0f} req/s   p50 {result['p50_ms']:6.2f} ms"
+        f"   p99 {result['p99_ms']:6.2f} ms   errors {result['errors']:.0f}"
+        f"   CPU {result['web_cpu_us']:.0f} us/req (+{result['child_cpu_us']:.0f} in children)",
         file=sys.stderr,
     )
     return result
@@ -282,13 +310,11 @@ def main() -> int:
                 "SOULCASTER_RATE_LIMIT_PER_SECOND": "1000000",
             }
             prefix = f"bench-{uuid.uuid4().hex[:8]}:"
+            if store.startswith("redis"):
+                env.update(SOULCASTER_REDIS_URL=args.redis_url, SOULCASTER_REDIS_PREFIX=prefix)
             if store == "redis":
-                # In production the clustering worker is its own process (soulcaster worker).
-                env.update(
-                    SOULCASTER_REDIS_URL=args.redis_url,
-                    SOULCASTER_REDIS_PREFIX=prefix,
-                    SOULCASTER_RUN_WORKER="false",
-                )
+                # The web process alone: the clustering worker runs elsewhere (soulcaster worker).
+                env.update(SOULCASTER_RUN_WORKER="false")
             subprocess.run(
                 # The load is unsigned: the project takes deliveries without secrets.
                 [
@@ -323,7 +349,7 @@ def main() -> int:
                     port,
                 )
             finally:
-                if store == "redis":
+                if store.startswith("redis"):
                     import redis
 
                     client = redis.Redis.from_url(args.redis_url)
@@ -336,11 +362,14 @@ def main() -> int:
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        print(f"\n{'target':<12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'x bare':>7}")
+        print(
+            f"\n{'target':<14} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'x bare':>7}"
+            f" {'web us/req':>10} {'child us/req':>12}"
+        )
         for name, r in results.items():
             print(
-                f"{name:<12} {r['rps']:>9.0f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f}"
-                f" {r['ratio_to_bare']:>7.2f}"
+                f"{name:<14} {r['rps']:>9.0f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f}"
+                f" {r['ratio_to_bare']:>7.2f} {r['web_cpu_us']:>10.0f} {r['child_cpu_us']:>12.0f}"
             )
     return 0
 

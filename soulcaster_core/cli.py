@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
+import os
 import shlex
+import signal
 import sys
 from collections.abc import Sequence
+from types import FrameType
 
+from .errors import StoreUnavailable
 from .models import Project, slugify
+from .persistence import persistence_warning
 from .plugins import PluginHost
 from .services import api_token, open_services, plugins_for
 from .settings import Settings
+from .store import open_store
 
 
 def _plugins(args: argparse.Namespace) -> int:
@@ -84,20 +89,56 @@ def _serve(args: argparse.Namespace) -> int:
         '-H \'content-type: application/json\' -d \'{"title": "Hello", "body": "world"}\''
     )
     sys.stdout.flush()
-    uvicorn.run(
-        "soulcaster_core.web.app:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_level=args.log_level,
-        access_log=args.access_log,
-        log_config=log_config(),
-        http=http_protocol(),
-        h11_max_incomplete_event_size=H11_MAX_INCOMPLETE_EVENT_SIZE,
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
-    )
+    if settings.redis_url:
+        _warn_unless_persistent(settings)
+    supervisor = None
+    if settings.redis_url and settings.run_worker:
+        from .supervisor import WorkerSupervisor
+
+        # The web processes (all of them, with --workers N) only serve: they read this
+        # setting when uvicorn builds their app; one worker process, a child, clusters.
+        os.environ["SOULCASTER_RUN_WORKER"] = "false"
+        supervisor = WorkerSupervisor()
+        print(f"Clustering worker: process {supervisor.start()}, restarted if it dies")
+        sys.stdout.flush()
+        # uvicorn shuts down on SIGTERM, then raises it again with this handler back in place:
+        # leave by the `finally` below (which stops the worker), not by the default action.
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        uvicorn.run(
+            "soulcaster_core.web.app:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level=args.log_level,
+            access_log=args.access_log,
+            log_config=log_config(),
+            http=http_protocol(),
+            h11_max_incomplete_event_size=H11_MAX_INCOMPLETE_EVENT_SIZE,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        )
+    finally:
+        if supervisor is not None:
+            supervisor.stop()
     return 0
+
+
+def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def _warn_unless_persistent(settings: Settings) -> None:
+    async def check() -> str | None:
+        store = open_store(settings)
+        try:
+            return await persistence_warning(store)
+        finally:
+            await store.close()
+
+    warning = asyncio.run(check())
+    if warning:
+        print(f"WARNING: {warning}", file=sys.stderr, flush=True)
 
 
 def _worker(args: argparse.Namespace) -> int:
@@ -108,11 +149,33 @@ def _worker(args: argparse.Namespace) -> int:
     settings = Settings()
 
     async def main() -> None:
-        async with open_services(settings) as services:
-            await ClusterWorker(services, consumer=args.name).run(anyio.Event())
+        # SIGTERM and Ctrl-C finish the batch at hand (nothing is lost either way: what is not
+        # acknowledged is taken over), then stop.
+        stop = anyio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        if args.supervised:
+            # Under `serve`: its end closes this pipe, however it ended.
+            stdin = sys.stdin.fileno()
 
-    with contextlib.suppress(KeyboardInterrupt):
+            def on_input() -> None:
+                if not os.read(stdin, 4096):
+                    loop.remove_reader(stdin)
+                    stop.set()
+
+            loop.add_reader(stdin, on_input)
+        async with open_services(settings) as services:
+            warning = await persistence_warning(services.store)
+            if warning:
+                print(f"WARNING: {warning}", file=sys.stderr, flush=True)
+            await ClusterWorker(services, consumer=args.name).run(stop)
+
+    try:
         asyncio.run(main())
+    except StoreUnavailable as exc:
+        print(f"the store is unavailable: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -192,6 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     worker = commands.add_parser("worker", help="run a clustering worker (Redis deployments)")
     worker.add_argument("--name", default=None, help="consumer name (default: host and pid)")
+    # Run by `serve`: stop when standard input closes (serve ended, however it ended).
+    worker.add_argument("--supervised", action="store_true", help=argparse.SUPPRESS)
     worker.set_defaults(run=_worker)
 
     plugins = commands.add_parser("plugins", help="list installed plugins")
@@ -228,7 +293,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "name", "") is None and args.command == "worker":
-        import os
         import socket
 
         args.name = f"{socket.gethostname()}-{os.getpid()}"

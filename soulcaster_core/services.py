@@ -20,8 +20,10 @@ from .store import Store, open_store
 DEFAULT_PROJECT = "default"
 
 
-#: How long a project id, once seen in the store, is trusted without asking again.
-PROJECT_CACHE_SECONDS = 60.0
+#: How long a project id, once seen in the store, is trusted without asking again: short, so
+#: that a project gone from the store (a Redis restarted without its data) is an error within
+#: seconds, not items written into nothing; one read per project every few seconds.
+PROJECT_CACHE_SECONDS = 2.0
 #: How long a process trusts the dashboard's session epoch: a logout elsewhere reaches it after.
 SESSION_EPOCH_CACHE_SECONDS = 2.0
 SESSION_EPOCH = "dashboard_session_epoch"

@@ -56,7 +56,8 @@ class Settings(BaseSettings):
     dead_letter_max_bytes: int = Field(default=64 * 1024 * 1024, gt=0)
     #: Days a dead letter is kept (dropped when the next one is filed); 0: until a cap drops it.
     dead_letter_retention_days: float = Field(default=0, ge=0)
-    #: Cluster inside ``serve`` (the embedded default), or leave it to ``soulcaster worker``.
+    #: ``serve`` clusters (in-process on SQLite, in one supervised child process on Redis), or
+    #: leaves it to ``soulcaster worker``.
     run_worker: bool = True
 
     embedder: Literal["local", "gemini"] = "local"

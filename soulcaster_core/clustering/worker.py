@@ -1,8 +1,10 @@
 """The clustering worker: takes stored items off the queue and clusters them.
 
 On Redis the queue is a stream with one consumer group: run several ``soulcaster worker``
-processes and they share the entries; an entry a worker took but never acknowledged (it
-crashed) is taken over by another after ``reclaim_idle_ms``. On the embedded default,
+processes and they share the entries. Each worker renews a heartbeat (a key, a row) with a
+short time to live while it runs; the entries of a worker whose heartbeat lapsed (it crashed,
+or was killed) are taken over by another within ``HEARTBEAT_TTL_MS``, while a slow worker that
+is alive keeps its batch however long it takes. On the embedded default,
 ``soulcaster serve`` runs one worker in-process over the SQLite outbox.
 
 An entry is acknowledged only after its item's cluster is stored, so a crash or an outage
@@ -14,6 +16,7 @@ acknowledged, so that it does not hold its batch back forever.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -36,8 +39,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: An entry claimed this long ago and never acknowledged belongs to a worker that died.
-RECLAIM_IDLE_MS = 60_000
+#: How long a worker's heartbeat lasts unless renewed: past it, its entries are taken over.
+HEARTBEAT_TTL_MS = 5_000
+#: How often a running worker renews its heartbeat: several times per time to live, so that a
+#: slow round trip or a busy event loop does not let it lapse.
+HEARTBEAT_EVERY_MS = 1_000
+#: A dead worker's entry is taken over once idle this long (beside its heartbeat having
+#: lapsed): a margin for consumers that never beat (a worker of an earlier version during an
+#: upgrade), whose batch in flight is not taken from under them at once.
+RECLAIM_IDLE_MS = 1_000
 #: How long one ``claim`` waits for new entries before the loop looks around again.
 BLOCK_MS = 1_000
 #: Backoff while the embedder, the index or the store is down: first and longest waits.
@@ -69,6 +79,8 @@ class ClusterWorker:
         *,
         clusterer: Clusterer | None = None,
         reclaim_idle_ms: int = RECLAIM_IDLE_MS,
+        heartbeat_ttl_ms: int = HEARTBEAT_TTL_MS,
+        heartbeat_every_ms: int = HEARTBEAT_EVERY_MS,
         block_ms: int = BLOCK_MS,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
         sync: Callable[[Services], Awaitable[object]] | None = None,
@@ -77,6 +89,8 @@ class ClusterWorker:
         self.consumer = consumer
         self.clusterer = clusterer or clusterer_for(services)
         self.reclaim_idle_ms = reclaim_idle_ms
+        self.heartbeat_ttl_ms = heartbeat_ttl_ms
+        self.heartbeat_every_ms = heartbeat_every_ms
         self.block_ms = block_ms
         self._sleep = sleep
         self._sync = sync
@@ -101,8 +115,12 @@ class ClusterWorker:
         self._held = []
         try:
             if len(entries) < self.batch_size:
-                entries += await store.reclaim(
-                    self.consumer, self.reclaim_idle_ms, self.batch_size - len(entries)
+                # Entries held through an outage are this consumer's, idle: they come back.
+                entries = _unique(
+                    entries
+                    + await store.reclaim(
+                        self.consumer, self.reclaim_idle_ms, self.batch_size - len(entries)
+                    )
                 )
             if not entries:
                 entries = await store.claim(self.consumer, self.batch_size, self.block_ms)
@@ -166,7 +184,25 @@ class ClusterWorker:
 
     async def run(self, stop: anyio.Event) -> None:
         """Work until ``stop`` is set: batches back to back, backing off while a service is
-        down, and syncing the polling sources every ``sync_interval_seconds``."""
+        down, and syncing the polling sources every ``sync_interval_seconds``; a heartbeat
+        says all along that this worker is alive."""
+        await self._beat()  # before the first claim: what it takes is known to be held
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(self._keep_beating)
+            await self._work(stop)
+            tasks.cancel_scope.cancel()
+
+    async def _beat(self) -> None:
+        # Down: the work loop says so, and backs off.
+        with contextlib.suppress(StoreUnavailable):
+            await self.services.store.heartbeat(self.consumer, self.heartbeat_ttl_ms)
+
+    async def _keep_beating(self) -> None:
+        while True:
+            await anyio.sleep(self.heartbeat_every_ms / 1000)
+            await self._beat()
+
+    async def _work(self, stop: anyio.Event) -> None:
         delay = BACKOFF_FIRST
         next_sync = next_sweep = time.monotonic()
         while not stop.is_set():

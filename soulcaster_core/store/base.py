@@ -257,7 +257,14 @@ class Store(ABC):
 
     @abstractmethod
     async def reclaim(self, consumer: str, min_idle_ms: int, count: int) -> list[QueueEntry]:
-        """Take over entries claimed by any consumer but not acked for ``min_idle_ms``."""
+        """Take over entries not acked for ``min_idle_ms`` whose consumer is gone (no live
+        ``heartbeat``), and ``consumer``'s own from an earlier life (a restart under the same
+        name); a live consumer's entries stay its own, however long it takes."""
+
+    @abstractmethod
+    async def heartbeat(self, consumer: str, ttl_ms: int) -> None:
+        """Say that ``consumer`` is alive for the next ``ttl_ms``: ``reclaim`` leaves its
+        entries alone until then."""
 
     @abstractmethod
     async def ack(self, entries: Sequence[QueueEntry]) -> None: ...

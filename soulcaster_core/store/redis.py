@@ -1045,6 +1045,14 @@ class RedisStore(Store):
         if done:
             await self._settle_script(keys=[self._g("ready")], args=done)
 
+    def _heartbeat_key(self, consumer: str) -> str:
+        # A global key: one command on it, whatever the slot.
+        return self._g(f"worker:{consumer}")
+
+    @_guarded
+    async def heartbeat(self, consumer: str, ttl_ms: int) -> None:
+        await self.redis.set(self._heartbeat_key(consumer), "1", px=ttl_ms)
+
     @_guarded
     async def reclaim(self, consumer: str, min_idle_ms: int, count: int) -> list[QueueEntry]:
         ready, _ = await self._ready()
@@ -1058,20 +1066,39 @@ class RedisStore(Store):
             ),
         )
         entries: list[QueueEntry] = []
+        alive: dict[str, bool] = {}
+        # Overflow of this consumer's last read: pending under its name, not lost.
+        held = {entry.entry_id for entry in self._held.get(consumer, [])}
         for project_id, pending in zip(projects, idle, strict=True):
             if len(entries) >= count:
                 break
             if isinstance(pending, Exception) or not pending:  # NOGROUP: nothing pending
                 continue
-            _, messages, *_ = await self.redis.xautoclaim(
-                self._stream(project_id),
-                GROUP,
-                consumer,
-                min_idle_time=min_idle_ms,
-                start_id="0-0",
-                count=count - len(entries),
-            )
-            entries += self._entries(project_id, messages)
+            stream = self._stream(project_id)
+            summary = await self.redis.xpending(stream, GROUP)
+            for owner in summary["consumers"] if summary["pending"] else []:
+                # Only a consumer whose heartbeat lapsed (or this one's own earlier run) is
+                # robbed: a slow worker that still beats keeps its batch.
+                name = owner["name"]
+                if name != consumer and name not in alive:
+                    alive[name] = bool(await self.redis.exists(self._heartbeat_key(name)))
+                if len(entries) >= count or alive.get(name, False):
+                    continue
+                stale = await self.redis.xpending_range(
+                    stream,
+                    GROUP,
+                    min="-",
+                    max="+",
+                    count=count - len(entries),
+                    consumername=name,
+                    idle=min_idle_ms,
+                )
+                ids = [row["message_id"] for row in stale if row["message_id"] not in held]
+                if ids:
+                    messages = await self.redis.xclaim(
+                        stream, GROUP, consumer, min_idle_time=min_idle_ms, message_ids=ids
+                    )
+                    entries += self._entries(project_id, messages)
         return entries
 
     @_guarded

@@ -808,11 +808,14 @@ class SQLiteStore(Store):
         def run(conn: sqlite3.Connection) -> list[QueueEntry]:
             now = utcnow().timestamp()
             with self._tx(conn):
+                # A consumer's heartbeat is a lease named after it (``heartbeat``).
                 rows = conn.execute(
                     "UPDATE outbox SET consumer = ?, claimed = ? WHERE seq IN"
-                    " (SELECT seq FROM outbox WHERE consumer IS NOT NULL AND claimed < ?"
+                    " (SELECT seq FROM outbox WHERE consumer IS NOT NULL AND claimed <= ?"
+                    "  AND (consumer = ? OR NOT EXISTS (SELECT 1 FROM leases"
+                    "   WHERE name = 'worker:' || outbox.consumer AND expires > ?))"
                     " ORDER BY seq LIMIT ?) RETURNING seq, project, item_id",
-                    (consumer, now, now - min_idle_ms / 1000, count),
+                    (consumer, now, now - min_idle_ms / 1000, consumer, now, count),
                 ).fetchall()
             return [
                 QueueEntry(entry_id=str(r["seq"]), project_id=r["project"], item_id=r["item_id"])
@@ -820,6 +823,16 @@ class SQLiteStore(Store):
             ]
 
         return await self._run(run)
+
+    async def heartbeat(self, consumer: str, ttl_ms: int) -> None:
+        expires = utcnow().timestamp() + ttl_ms / 1000
+        await self._run(
+            lambda c: c.execute(
+                "INSERT INTO leases VALUES (?, ?, ?)"
+                " ON CONFLICT DO UPDATE SET owner = excluded.owner, expires = excluded.expires",
+                (f"worker:{consumer}", consumer, expires),
+            )
+        )
 
     async def ack(self, entries: Sequence[QueueEntry]) -> None:
         seqs = [(int(e.entry_id),) for e in entries]

@@ -85,7 +85,13 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
 
 
 async def _run_worker(services: Services) -> None:
-    """The embedded default clusters in-process, so ``soulcaster serve`` is the whole product."""
-    # Each process is its own consumer: `serve --workers N` on Redis shares the queue N ways.
+    """The embedded default clusters in-process, so ``soulcaster serve`` is the whole product.
+
+    On SQLite the worker stays here: the store is one process's file, and the worker wakes on
+    this process's own writes. On Redis ``soulcaster serve`` runs it as a child process
+    instead (``supervisor.py``) and builds this app with ``run_worker`` off; an app built
+    otherwise with it on (uvicorn pointed at ``create_app``) still clusters here.
+    """
+    # Each process is its own consumer: N such apps on Redis share the queue N ways.
     consumer = f"serve-{socket.gethostname()}-{os.getpid()}"
     await ClusterWorker(services, consumer=consumer).run(anyio.Event())

@@ -10,8 +10,16 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ExceptionHandler
 
 from ..errors import HTTPError, StoreUnavailable
+from .refusals import RefusalLog
 
 log = logging.getLogger(__name__)
+
+#: A store that fails mid-write (killed, frozen past the timeout) may have kept the delivery
+#: though the answer is 503: the sender is told so, and that its retry does no harm.
+WEBHOOK_UNAVAILABLE = (
+    "storage is unavailable, retry later: this delivery may have been stored, and retrying "
+    "it is safe (the same delivery again makes no second item)"
+)
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
@@ -22,9 +30,14 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 async def store_unavailable(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StoreUnavailable)
-    log.warning("store unavailable: %s", exc)
+    # One line per interval with a count, not one per request (one log per app).
+    refusals: RefusalLog | None = getattr(request.app.state, "refusals", None)
+    if refusals is None:
+        refusals = request.app.state.refusals = RefusalLog(log)
+    path: str = request.scope["path"]
+    refusals.refused(path, exc)
     return JSONResponse(
-        {"error": StoreUnavailable.public_message},
+        {"error": WEBHOOK_UNAVAILABLE if path.startswith("/ingest/") else exc.public_message},
         status_code=503,
         headers={"Retry-After": str(exc.retry_after)},
     )

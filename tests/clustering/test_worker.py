@@ -19,10 +19,11 @@ from soulcaster_core.clustering.gemini import GeminiEmbedder
 from soulcaster_core.clustering.index import LocalIndex
 from soulcaster_core.clustering.ports import ClusteringUnavailable
 from soulcaster_core.clustering.upstash import UpstashIndex
-from soulcaster_core.clustering.worker import ClusterWorker
+from soulcaster_core.clustering.worker import RECLAIM_IDLE_MS, ClusterWorker
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.store.base import Store
 from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.store.sqlite import SQLiteStore
 
 from . import items as fx
 from .conftest import no_sleep, services_for
@@ -226,6 +227,51 @@ async def test_a_crashed_workers_batch_is_reclaimed_and_assigned_once(
     )
     assert await drain(survivor) == len(made)
     await check_exactly_once(redis_store, made)
+
+
+#: The stalled worker's heartbeat: short, so that the test watches it lapse within a second,
+#: renewed five times in its life (a loaded machine may hold a process back for a while).
+STALLED_HEARTBEAT_MS = 500
+
+
+async def test_a_slow_worker_keeps_its_batch_a_killed_one_loses_it_once_its_heartbeat_lapses(
+    store: Store, http: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    made = reports()
+    await ingest_all(store, made)
+    script = Path(__file__).with_name("stalled_worker.py")
+    if isinstance(store, SQLiteStore):
+        where = [str(store.path)]
+    else:
+        assert isinstance(store, RedisStore)
+        where = [store.url, store.prefix]  # a single Redis or a cluster (redis+cluster://)
+    command = [sys.executable, str(script), store.kind, *where, str(STALLED_HEARTBEAT_MS)]
+    survivor = ClusterWorker(services_for(store, http), "survivor", block_ms=0)
+    async with await anyio.open_process(command) as stalled:
+        try:
+            assert stalled.stdout is not None
+            with anyio.fail_after(30):
+                said = b""
+                while b"stalled" not in said:
+                    said += await stalled.stdout.receive()
+            # Alive, mid-batch, for several times its heartbeat's life: nobody takes its batch,
+            # even with no idle time asked of it.
+            survivor.reclaim_idle_ms = 0
+            for _ in range(3):
+                await anyio.sleep(STALLED_HEARTBEAT_MS / 2000)
+                assert await survivor.run_once() == 0
+            assert await store.queue_depth() == len(made)
+        finally:
+            stalled.kill()  # SIGKILL: no clean-up, no acknowledgement
+    # With the default idle time (not a minute), its batch is taken over once the heartbeat
+    # lapses.
+    survivor.reclaim_idle_ms = RECLAIM_IDLE_MS
+    taken = 0
+    with anyio.fail_after(30):
+        while taken < len(made):
+            taken += await survivor.run_once()
+            await anyio.sleep(0.05)
+    await check_exactly_once(store, made)
 
 
 async def test_an_item_the_clusterer_chokes_on_does_not_hold_back_its_batch(

@@ -553,6 +553,25 @@ async def test_an_entry_never_acked_is_reclaimed_by_another_consumer(store: Stor
     assert await store.queue_depth() == 0
 
 
+async def test_a_live_consumers_entries_stay_its_own_and_a_gone_ones_are_taken_over(
+    store: Store,
+) -> None:
+    await queued_items(store, 2)
+    await store.heartbeat("slow-worker", ttl_ms=60_000)
+    [slow] = await store.claim("slow-worker", 1)
+    await store.heartbeat("gone-worker", ttl_ms=1)
+    [gone] = await store.claim("gone-worker", 1)
+    await anyio.sleep(0.05)  # the gone worker's heartbeat lapses; nothing renews it
+    await store.heartbeat("rescuer", ttl_ms=60_000)
+    taken = await store.reclaim("rescuer", min_idle_ms=0, count=10)
+    assert [e.entry_id for e in taken] == [gone.entry_id], "the live worker is not robbed"
+    # The live worker restarted under the same name: its earlier life's entry comes back.
+    [again] = await store.reclaim("slow-worker", min_idle_ms=0, count=10)
+    assert again.entry_id == slow.entry_id
+    await store.ack([*taken, again])
+    assert await store.queue_depth() == 0
+
+
 async def test_a_blocking_claim_returns_once_something_is_queued(store: Store) -> None:
     await store.create_project(Project(id="acme", name="Acme"))
     claimed: list[QueueEntry] = []

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from starlette.testclient import TestClient
 
+from soulcaster_core import services
 from soulcaster_core.models import FeedbackItem, Project
+from soulcaster_core.persistence import persistence_warning
+from soulcaster_core.settings import Settings
 from soulcaster_core.store.base import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import running_app
+from soulcaster_core.web.app import create_app
 from tests.support.redis_server import RedisServer
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -113,3 +120,70 @@ def test_the_app_keeps_config_and_items_across_restarts(tmp_path: Path) -> None:
             REPORT["title"],
             2,
         )
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("appendonly", "save", "warned"),
+    [
+        (False, "", "Redis keeps nothing across a restart"),
+        (False, "900 1", "Redis persists only by snapshots"),
+        (True, "", None),
+    ],
+)
+async def test_a_redis_without_an_append_only_file_is_warned_of(
+    tmp_path: Path, appendonly: bool, save: str, warned: str | None
+) -> None:
+    with RedisServer(tmp_path, appendonly=appendonly, save=save) as server:
+        store = RedisStore(server.url, prefix="persistence-test:")
+        try:
+            warning = await persistence_warning(store)
+        finally:
+            await store.close()
+    if warned is None:
+        assert warning is None
+    else:
+        assert warning is not None and warning.startswith(warned)
+        assert "appendonly yes and appendfsync everysec" in warning
+
+
+@pytest.mark.anyio
+async def test_a_redis_that_refuses_config_is_not_warned_of(tmp_path: Path) -> None:
+    # Managed Redis services rename or disable CONFIG: nothing is known, nothing is said.
+    no_config = ["--rename-command", "CONFIG", ""]
+    with RedisServer(tmp_path, appendonly=False, extra_args=no_config) as server:
+        store = RedisStore(server.url, prefix="persistence-test:")
+        try:
+            assert await persistence_warning(store) is None
+        finally:
+            await store.close()
+    assert await persistence_warning(SQLiteStore(tmp_path / "s.sqlite3")) is None
+
+
+def test_a_project_gone_with_a_redis_restart_is_an_error_within_seconds(tmp_path: Path) -> None:
+    with RedisServer(tmp_path / "redis", appendonly=False) as server:
+        settings = Settings(
+            redis_url=server.url, data_dir=tmp_path, api_token="t", run_worker=False
+        )
+        with TestClient(create_app(settings)) as http:
+            created = http.post(
+                "/api/projects",
+                json={"name": "Acme", "id": "acme", "allow_unauthenticated": True},
+                headers={"authorization": "Bearer t"},
+            )
+            assert created.status_code == 201, created.text
+
+            def deliver() -> Any:
+                report = {"title": "Checkout fails", "external_id": "ticket-1"}
+                return http.post(
+                    "/ingest/manual/webhook", params={"project_id": "acme"}, json=report
+                )
+
+            assert deliver().status_code == 201
+            server.restart()  # no persistence: it comes back empty
+            # Within the project cache's few seconds (it was a minute), never failing first.
+            give_up = time.monotonic() + 10 * services.PROJECT_CACHE_SECONDS
+            while (answer := deliver()).status_code != 404 and time.monotonic() < give_up:
+                time.sleep(0.05)
+            assert answer.status_code == 404, answer.text
+            assert "acme" in answer.json()["error"]

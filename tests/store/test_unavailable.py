@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, Q
 from soulcaster_core.settings import Settings
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.web.app import create_app
+from soulcaster_core.web.refusals import RefusalLog
 from tests.support.redis_server import RedisServer, free_port
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -48,6 +50,7 @@ CALLS: dict[str, Callable[[RedisStore], Awaitable[Any]]] = {
     "count_dead_letters": lambda s: s.count_dead_letters("acme"),
     "claim": lambda s: s.claim("worker-1", 10, block_ms=100),
     "reclaim": lambda s: s.reclaim("worker-1", 1000, 10),
+    "heartbeat": lambda s: s.heartbeat("worker-1", 5000),
     "ack": lambda s: s.ack([QueueEntry(entry_id="1-0", project_id="acme", item_id="i")]),
     "queue_depth": lambda s: s.queue_depth(),
     "save_cluster": lambda s: s.save_cluster(Cluster(project_id="acme", title="c")),
@@ -166,12 +169,71 @@ async def test_a_redis_that_hangs_mid_burst_gets_503s_then_serves_again(
         ]
         try:
             results = await asyncio.gather(
-                *(store.ingest(item) for item in burst), return_exceptions=True
+                *(store.ingest(item, delivery_id=f"d-{item.external_id}") for item in burst),
+                return_exceptions=True,
             )
         finally:
             redis_server.process.send_signal(signal.SIGCONT)
         assert all(isinstance(r, StoreUnavailable) for r in results), results
         again = FeedbackItem(project_id="acme", source="sentry", external_id="after", title="t")
         assert (await store.ingest(again)).status == "created"
+        # Whether or not the frozen Redis ran what it had received once it woke (stored, though
+        # answered 503), the senders' retries (the same delivery ids) make no second item and
+        # count no second occurrence.
+        for item in burst:
+            retried = await store.ingest(item, delivery_id=f"d-{item.external_id}")
+            assert retried.status in {"created", "duplicate"}
+            stored = await store.get_item("acme", retried.id)
+            assert stored is not None and stored.occurrences == 1
     finally:
         await store.close()
+
+
+def test_refusals_are_logged_once_per_interval_with_a_count(
+    redis_server: RedisServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(
+        redis_url=redis_server.url, data_dir=tmp_path, api_token="t", run_worker=False
+    )
+    now = [0.0]
+    app = create_app(settings)
+    app.state.refusals = RefusalLog(
+        logging.getLogger("soulcaster_core.web.errors"), clock=lambda: now[0]
+    )
+    auth = {"authorization": "Bearer t"}
+
+    def deliver(at: float) -> int:
+        now[0] = at
+        report = {"title": f"Checkout fails at {at}", "external_id": f"ticket-{at}"}
+        answer = http.post("/ingest/manual/webhook", params={"project_id": "acme"}, json=report)
+        return answer.status_code
+
+    def lines() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.name == "soulcaster_core.web.errors"]
+
+    with TestClient(app, raise_server_exceptions=False) as http:
+        http.post("/api/projects", json={"name": "Acme", "id": "acme"}, headers=auth)
+        redis_server.stop()
+        with caplog.at_level(logging.WARNING):
+            # Twenty refused webhooks a second for ten seconds, and one API call.
+            assert {deliver(n / 20) for n in range(200)} == {503}
+            refused = http.post("/ingest/manual/webhook", params={"project_id": "acme"}, json={})
+            assert "may have been stored, and retrying it is safe" in refused.json()["error"]
+            [first] = lines()
+            assert first.startswith("storage unavailable (Redis")
+            listed = http.get("/api/feedback", params={"project_id": "acme"}, headers=auth)
+            assert listed.status_code == 503
+            assert len(lines()) == 1
+            assert deliver(10.0) == 503  # an interval since the first line: the count
+            assert len(lines()) == 2
+            assert lines()[1].startswith(
+                "201 webhooks and 1 other requests refused in the last 10 s: "
+                "storage unavailable (Redis"
+            )
+            assert deliver(10.5) == 503
+            assert len(lines()) == 2, "the next line waits for the next interval"
+            # Quiet for longer than an interval: another outage, said at once.
+            assert deliver(60.0) == 503
+            assert len(lines()) == 3
+            assert lines()[2].startswith("storage unavailable (Redis")
+            assert lines()[2].endswith("(1 more were refused at the end of the last outage)")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from soulcaster_core import FeedbackItem, SharedToken, WebhookHandler
+from soulcaster_core import BadPayload, FeedbackItem, SharedToken, WebhookHandler, WebhookRequest
 
 from .alert import SplunkAlert, parse_alert_body
 from .config import SplunkConfig
-from .mapping import splunk_alert_to_feedback_item
+from .mapping import external_id_for, splunk_alert_to_feedback_item
 from .sample import SAMPLE_ALERT
 
 
@@ -42,6 +42,19 @@ class SplunkHandler(WebhookHandler[SplunkAlert, SplunkConfig]):
                 shown = ", ".join(f'"{name}"' for name in sent)
                 return f"sourcetype {shown} is not one of the configured sourcetypes"
         return None
+
+    def delivery_id(self, request: WebhookRequest) -> str | None:
+        """``{sid}:{row hash}``, the item's own id: Splunk posts each row of a search's run
+        once, under the run's sid, so that row under that sid again is a retry (after a 503),
+        not another occurrence. Without a sid (a custom sender), rows of separate runs that
+        read alike (stats rows) would look like retries: none then."""
+        if b'"sid"' not in request.body:
+            return None  # no sid at all: skip reading the body a second time
+        try:
+            alert = parse_alert_body(request.body)
+        except BadPayload:
+            return None
+        return external_id_for(alert) if alert.sid else None
 
     def to_feedback_item(self, event: SplunkAlert, project_id: str) -> FeedbackItem:
         return splunk_alert_to_feedback_item(event, project_id)
