@@ -466,7 +466,13 @@ class Clusterer:
         if not doc.frames and doc.message_key is not None:
             said = batch.known.get(doc.message_key.id) or {}
             if said.get("ambiguous"):
-                # Several problems throw this, and the item shows no stack to tell which.
+                # Several problems throw this, and the item shows no stack to tell which,
+                # unless one problem of its type is in its service.
+                in_service = batch.usable(doc.service_key)
+                if in_service is not None and _same_message(
+                    doc.message, str(in_service.get("message") or "")
+                ):
+                    return _Decision(str(in_service["cluster_id"]), "service")
                 return _ambiguous(doc.message_key)
         # The message: the type's, then an untyped one's (an error logged without its type),
         # and, for an item without frames, its causes' (a log may print only the root cause).

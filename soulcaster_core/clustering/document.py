@@ -499,9 +499,14 @@ def exception_document(
     """The document of an item whose exceptions a plugin read: nothing of its text is used."""
     thrown = exceptions[-1]
     found = _application_frames(exceptions)
+    kind, value = thrown.type, thrown.value
+    if not kind and not found and value and "\n" not in value:
+        # A line quoted as what failed may still state its exception ("...:in `show':
+        # Couldn't find Order (ActiveRecord::RecordNotFound)", "KeyError: 'sku'").
+        kind, value = _headline(value, value) or (kind, value)
     return _exception_doc(
-        thrown.type,
-        thrown.value,
+        kind,
+        value,
         tuple(name for name, _ in found),
         service,
         "exceptions",

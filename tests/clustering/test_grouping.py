@@ -534,3 +534,26 @@ async def test_a_stackless_error_that_two_bugs_throw_joins_neither(
     a, b, c, d = await clusters_of(clusterer, store, swap, waitlist, stackless(), stackless())
     assert a != b
     assert c == d not in (a, b)
+
+
+def test_a_line_quoted_as_what_failed_still_states_its_exception() -> None:
+    line = "app/controllers/orders_controller.rb:21:in `show': Couldn't find Order with 'id'=3741 (ActiveRecord::RecordNotFound)"
+    doc = document_for(item("splunk", "[Splunk] errors", exceptions=[ExceptionInfo(value=line)]))
+    assert (doc.exc_type, doc.message) == ("RecordNotFound", "Couldn't find Order with 'id'=<*>")
+
+
+async def test_a_stackless_error_shared_by_two_services_goes_to_its_services_bug(
+    clusterer: Clusterer, store: Store
+) -> None:
+    value = "Cannot read properties of undefined (reading 'map')"
+    shop = item(exceptions=[exc("TypeError", value, "ProductList")], service="web-shop")
+    admin = item(exceptions=[exc("TypeError", value, "OrderTable")], service="admin")
+    alert = item(
+        "datadog",
+        "[P2] [Triggered on {service:web-shop}] Error logs on web-shop",
+        exceptions=[ExceptionInfo(type="TypeError", value=value)],
+        service="web-shop",
+    )
+    a, b, c = await clusters_of(clusterer, store, shop, admin, alert)
+    assert a != b
+    assert c == a
