@@ -537,7 +537,10 @@ async def test_a_stackless_error_that_two_bugs_throw_joins_neither(
 
 
 def test_a_line_quoted_as_what_failed_still_states_its_exception() -> None:
-    line = "app/controllers/orders_controller.rb:21:in `show': Couldn't find Order with 'id'=3741 (ActiveRecord::RecordNotFound)"
+    line = (
+        "app/controllers/orders_controller.rb:21:in `show': Couldn't find Order with 'id'=3741 "
+        "(ActiveRecord::RecordNotFound)"
+    )
     doc = document_for(item("splunk", "[Splunk] errors", exceptions=[ExceptionInfo(value=line)]))
     assert (doc.exc_type, doc.message) == ("RecordNotFound", "Couldn't find Order with 'id'=<*>")
 
