@@ -191,6 +191,9 @@ def test_row_with_only_internal_fields(load_alert: Callable[[str], Any]) -> None
         ("2024-03-05T14:03:11.482+00:00", datetime(2024, 3, 5, 14, 3, 11, 482000, tzinfo=UTC)),
         ("2024-03-05T15:03:11+01:00", datetime(2024, 3, 5, 14, 3, 11, tzinfo=UTC)),
         ("2024-03-05T14:03:11Z", datetime(2024, 3, 5, 14, 3, 11, tzinfo=UTC)),
+        # eval _time=strftime(_time, "%m/%d/%Y %H:%M:%S"): Splunk's display form, month first
+        ("03/05/2024 14:03:11", datetime(2024, 3, 5, 14, 3, 11, tzinfo=UTC)),
+        ("03/05/2024 14:03:11.482", datetime(2024, 3, 5, 14, 3, 11, 482000, tzinfo=UTC)),
     ],
 )
 def test_time_comes_from_result_time(value: str, expected: datetime) -> None:
@@ -202,7 +205,7 @@ def test_time_comes_from_result_time(value: str, expected: datetime) -> None:
 @pytest.mark.parametrize(
     "result",
     [
-        {"_raw": "x", "_time": "03/05/2024 14:03:11"},  # eval _time=strftime(_time, "%m/%d/%Y…")
+        {"_raw": "x", "_time": "13/45/2024 14:03:11"},  # the display form, but no date
         {"_raw": "x", "_time": "Tue Mar  5 14:03:11 2024"},
         {"_raw": "x", "_time": ""},
         {"_raw": "x", "_time": ["1709647391", "1709647392"]},

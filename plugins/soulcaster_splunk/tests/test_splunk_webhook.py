@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -71,11 +72,20 @@ def test_stats_row_body_lists_its_fields(
 
 
 @pytest.mark.parametrize(
-    "time_value",
-    ["1709647391", "1709647391.482", "2024-03-05T14:03:11.482+01:00", "03/05/2024 14:03:11", None],
+    ("time_value", "stored"),
+    [
+        ("1709647391", "2024-03-05T14:03:11+00:00"),
+        ("1709647391.482", "2024-03-05T14:03:11.482000+00:00"),
+        ("2024-03-05T14:03:11.482+01:00", "2024-03-05T13:03:11.482000+00:00"),
+        ("03/05/2024 14:03:11", "2024-03-05T14:03:11+00:00"),
+        (None, None),  # a stats row: the time it arrived
+    ],
 )
-def test_every_time_form_is_accepted(
-    client: SoulcasterClient, load_alert: Callable[[str], Any], time_value: str | None
+def test_every_time_form_is_read(
+    client: SoulcasterClient,
+    load_alert: Callable[[str], Any],
+    time_value: str | None,
+    stored: str | None,
 ) -> None:
     alert = load_alert("syslog_oom")
     if time_value is None:
@@ -86,6 +96,11 @@ def test_every_time_form_is_accepted(
     response = client.post_webhook("splunk", alert)
 
     assert response.status_code == 201, response.text
+    created = datetime.fromisoformat(client.item(response.json()["id"])["created_at"])
+    if stored is None:
+        assert abs((datetime.now(UTC) - created).total_seconds()) < 3600
+    else:
+        assert created == datetime.fromisoformat(stored)
 
 
 @pytest.mark.parametrize(
