@@ -156,7 +156,7 @@ def otherwise_different(
     mine: Sequence[str],
     theirs: Sequence[str],
     same_message: bool = True,
-    callers_apart: bool = False,
+    callers_apart: bool | None = None,
 ) -> bool:
     """Two stacks that end in the same frames and share none of the callers after them: those
     frames are a helper many problems pass through (an error reporter, an API client), not a
@@ -172,6 +172,8 @@ def otherwise_different(
         return False
     if not set(mine_callers).isdisjoint(their_callers):
         return False
+    if callers_apart is False and same_message and min(len(mine_callers), len(their_callers)) == 1:
+        return False  # the one caller on a side renamed in its file: a release, not a helper
     # Stacks of very different depths after the shared run are two paths, not one renamed.
     depths = abs(len(mine) - len(theirs)) >= 2
     return (
@@ -179,19 +181,19 @@ def otherwise_different(
         or run >= 2
         or depths
         or not same_message
-        or callers_apart
+        or bool(callers_apart)
     )
 
 
-def _callers_apart(doc: ClusterDoc, at: int, found: Mapping[str, Any]) -> bool:
+def _callers_apart(doc: ClusterDoc, at: int, found: Mapping[str, Any]) -> bool | None:
     """Whether the first callers after the frames ``doc`` (from frame ``at``) shares with a
-    key's record are in two files, where both are known."""
+    key's record are in two files; None where either file is unknown."""
     theirs = list(found.get("frames") or [])
     run = shared_run(doc.frames[at:], theirs)
     their_files = list(found.get("files") or [])
     mine = doc.files[at + run] if at + run < len(doc.files) else None
     other = their_files[run] if run < len(their_files) else None
-    return bool(mine and other and mine != other)
+    return None if not (mine and other) else mine != other
 
 
 def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:

@@ -560,3 +560,28 @@ async def test_a_stackless_error_shared_by_two_services_goes_to_its_services_bug
     a, b, c = await clusters_of(clusterer, store, shop, admin, alert)
     assert a != b
     assert c == a
+
+
+async def test_a_caller_renamed_in_its_file_is_a_release_not_a_helper(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Two shared frames, then the one caller renamed by a release (endRental → finishRental),
+    # in the same file: one bug. Callers in two files after the same frames are two.
+    def ride(caller: str, file: str) -> FeedbackItem:
+        frames = [
+            Frame(function=caller, filename=f"/app/dist/routes/{file}.js", in_app=True),
+            Frame(function="priceRide", filename="/app/dist/services/fares.js", in_app=True),
+            Frame(function="applyCaps", filename="/app/dist/services/fares.js", in_app=True),
+        ]
+        value = "Cannot read properties of undefined (reading 'dailyCap')"
+        return item(exceptions=[ExceptionInfo(type="TypeError", value=value, frames=frames)])
+
+    a, b, c = await clusters_of(
+        clusterer,
+        store,
+        ride("endRental", "rentals"),
+        ride("finishRental", "rentals"),
+        ride("renewPass", "passes"),
+    )
+    assert a == b
+    assert c != a
