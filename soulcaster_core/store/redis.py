@@ -38,7 +38,8 @@ from .base import (
     HISTORY_LIMIT,
     RAW_TTL_SECONDS,
     STATS_WINDOW,
-    ClusterUpdate,
+    ClusterGrowth,
+    ClusterMember,
     ItemClusterRow,
     Store,
     VectorRow,
@@ -46,6 +47,7 @@ from .base import (
     make_cursor,
     parse_cursor,
 )
+from .cluster_records import doc_json, member_args, parse_position, seen, seen_ms
 from .dead_letters import ADD_DEAD_LETTER_LUA, DELETE_DEAD_LETTER_LUA, DeadLetterHead
 from .history import DeliveryRecord, RawBody, Via, new_record_id, record_head
 from .merge import (
@@ -56,6 +58,12 @@ from .merge import (
     item_units,
     policy_json,
     richness,
+)
+from .redis_clusters import (
+    ADD_MEMBERS_LUA,
+    REMOVE_MEMBERS_LUA,
+    SAVE_RECORD_LUA,
+    cluster_of,
 )
 from .token_bucket import TAKE_TOKENS_LUA
 
@@ -282,6 +290,9 @@ class RedisStore(Store):
         )
         self._last_event_script = self.redis.register_script(_LAST_EVENT_LUA)
         self._set_cluster_script = self.redis.register_script(_SET_CLUSTER_LUA)
+        self._add_members_script = self.redis.register_script(ADD_MEMBERS_LUA)
+        self._remove_members_script = self.redis.register_script(REMOVE_MEMBERS_LUA)
+        self._save_record_script = self.redis.register_script(SAVE_RECORD_LUA)
         self._renew_lease_script = self.redis.register_script(_RENEW_LEASE_LUA)
         self._release_lease_script = self.redis.register_script(_RELEASE_LEASE_LUA)
         self._take_tokens_script = self.redis.register_script(TAKE_TOKENS_LUA)
@@ -302,6 +313,7 @@ class RedisStore(Store):
         await self.redis.ping()
         for project in await self.list_projects():
             await self._ensure_group(project.id)
+            await self._split_cluster_documents(project.id)
 
     async def close(self) -> None:
         await self.redis.aclose()
@@ -739,31 +751,138 @@ class RedisStore(Store):
             lengths = await pipe.execute()
         return sum(int(n) for n in lengths)
 
-    # -- clusters ------------------------------------------------------------------------------
+    # -- clusters (layout: store/redis_clusters.py) ---------------------------------------------
+    def _cluster_keys(self, project_id: str, cluster_id: str) -> list[str]:
+        return [
+            self._k("cluster", project_id, cluster_id),
+            self._k("cluster-items", project_id, cluster_id),
+        ]
+
     @_guarded
     async def save_clusters(self, clusters: Sequence[Cluster]) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:
-            for cluster in clusters:
-                pipe.hset(
-                    self._k("clusters", cluster.project_id), cluster.id, cluster.model_dump_json()
-                )
+            for c in clusters:
+                record = self._cluster_keys(c.project_id, c.id)[0]
+                args: list[Arg] = [
+                    c.id,
+                    doc_json(c),
+                    c.item_count,
+                    c.occurrence_count,
+                    seen(c.first_seen),
+                    seen(c.last_seen),
+                    seen_ms(c.last_seen),
+                    *c.sources,
+                ]
+                order = self._k("clusters-by-time", c.project_id)
+                await self._save_record_script(keys=[record, order], args=args, client=pipe)
             await pipe.execute()
+
+    async def _split_cluster_documents(self, project_id: str) -> None:
+        """Once, from a Redis written before records and members were apart: each cluster
+        document (which listed every member) becomes a record and a members set; a source's
+        count is that of its stored members (at least 1)."""
+        old = self._k("clusters", project_id)
+        if await self.redis.type(old) != "hash":
+            return
+        for raw in (await self.redis.hgetall(old)).values():
+            data = json.loads(raw)
+            item_ids: list[str] = data.pop("item_ids", [])
+            cluster = Cluster.model_validate(data)
+            counted: dict[str, int] = {}
+            for at in range(0, len(item_ids), 1000):
+                for item in await self.get_items(project_id, item_ids[at : at + 1000]):
+                    counted[item.source] = counted.get(item.source, 0) + 1
+            record, members = self._cluster_keys(project_id, cluster.id)
+            async with self.redis.pipeline(transaction=True) as pipe:
+                await self._save_record_script(
+                    keys=[record, self._k("clusters-by-time", project_id)],
+                    args=[
+                        cluster.id,
+                        doc_json(cluster),
+                        cluster.item_count,
+                        cluster.occurrence_count,
+                        seen(cluster.first_seen),
+                        seen(cluster.last_seen),
+                        seen_ms(cluster.last_seen),
+                    ],
+                    client=pipe,
+                )
+                if item_ids:
+                    pipe.zadd(members, {item_id: n for n, item_id in enumerate(item_ids, 1)})
+                pipe.hset(
+                    record,
+                    mapping={
+                        "seq": len(item_ids),
+                        **{f"src:{s}": max(1, counted.get(s, 0)) for s in cluster.sources},
+                    },
+                )
+                await pipe.execute()
+        await self.redis.delete(old)
 
     @_guarded
     async def get_clusters(self, project_id: str, cluster_ids: Sequence[str]) -> list[Cluster]:
         if not cluster_ids:
             return []
-        raw = await self.redis.hmget(self._k("clusters", project_id), list(cluster_ids))
-        return [Cluster.model_validate_json(r) for r in raw if r]
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for cluster_id in cluster_ids:
+                pipe.hgetall(self._k("cluster", project_id, cluster_id))
+            found = await pipe.execute()
+        return [c for c in map(cluster_of, found) if c is not None]
 
     @_guarded
-    async def list_clusters(self, project_id: str) -> list[Cluster]:
-        raw = await self.redis.hgetall(self._k("clusters", project_id))
-        return [Cluster.model_validate_json(v) for v in raw.values()]
+    async def list_clusters(
+        self, project_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[Cluster], str | None]:
+        start = parse_position(cursor)
+        # Ranks, not scores: last seen moves, and a listing is a snapshot anyway.
+        ids = await self.redis.zrevrange(
+            self._k("clusters-by-time", project_id), start, start + limit
+        )
+        page = await self.get_clusters(project_id, ids[:limit])
+        return page, str(start + limit) if len(ids) > limit else None
+
+    @_guarded
+    async def count_clusters(self, project_id: str) -> int:
+        return int(await self.redis.zcard(self._k("clusters-by-time", project_id)))
 
     @_guarded
     async def delete_cluster(self, project_id: str, cluster_id: str) -> None:
-        await self.redis.hdel(self._k("clusters", project_id), cluster_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.delete(*self._cluster_keys(project_id, cluster_id))
+            pipe.zrem(self._k("clusters-by-time", project_id), cluster_id)
+            await pipe.execute()
+
+    @_guarded
+    async def cluster_item_ids(
+        self, project_id: str, cluster_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[str], str | None]:
+        # The cursor is the order number of the last member shown: members that join or leave
+        # meanwhile move no one else's place.
+        after = parse_position(cursor)
+        found = await self.redis.zrangebyscore(
+            self._k("cluster-items", project_id, cluster_id),
+            f"({after}",
+            "+inf",
+            start=0,
+            num=limit + 1,
+            withscores=True,
+        )
+        page = found[:limit]
+        more = len(found) > limit
+        return [item_id for item_id, _ in page], str(int(page[-1][1])) if more else None
+
+    @_guarded
+    async def remove_from_cluster(
+        self, project_id: str, cluster_id: str, members: Sequence[ClusterMember]
+    ) -> Cluster | None:
+        order = self._k("clusters-by-time", project_id)
+        keys = [*self._cluster_keys(project_id, cluster_id), order]
+        args: list[Arg] = [cluster_id]
+        for m in members:
+            args += [m.item_id, m.source, m.occurrences]
+        if not await self._remove_members_script(keys=keys, args=args):
+            return None
+        return await self.get_cluster(project_id, cluster_id)
 
     @_guarded
     async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
@@ -786,37 +905,31 @@ class RedisStore(Store):
         return [self._k("item", project_id, item_id) for item_id, _, _ in rows], args
 
     @_guarded
-    async def update_clusters(
+    async def add_to_clusters(
         self,
         project_id: str,
-        cluster_ids: Sequence[str],
-        update: ClusterUpdate,
-        rows: Sequence[ItemClusterRow],
+        growths: Sequence[ClusterGrowth],
+        rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
     ) -> None:
-        key = self._k("clusters", project_id)
-        keys, args = self._assignment_args(project_id, rows)
-        vector_values = _vector_values(vectors)
+        # One MULTI: the members script (its own read-count-write is atomic, so no WATCH and
+        # no retry), the items' assignments and the new templates' vectors.
+        keys = [self._k("clusters-by-time", project_id)]
+        args: list[Arg] = []
+        for cluster, members in growths:
+            keys += self._cluster_keys(project_id, cluster.id)
+            args += [cluster.id, doc_json(cluster), len(members)]
+            for m in members:
+                args += member_args(m)
         async with self.redis.pipeline(transaction=True) as pipe:
-            while True:
-                # Optimistic: read under WATCH, write in MULTI; if another writer changed the
-                # project's clusters in between, EXEC fails and the update runs again.
-                try:
-                    await pipe.watch(key)
-                    raw = await pipe.hmget(key, list(cluster_ids)) if cluster_ids else []
-                    found = {c.id: c for c in (Cluster.model_validate_json(r) for r in raw if r)}
-                    clusters = update(found)
-                    pipe.multi()
-                    if clusters:
-                        pipe.hset(key, mapping={c.id: c.model_dump_json() for c in clusters})
-                    if rows:
-                        await self._set_cluster_script(keys=keys, args=args, client=pipe)
-                    if vector_values:
-                        pipe.hset(self._k("vectors", project_id), mapping=vector_values)
-                    await pipe.execute()
-                    return
-                except redis_errors.WatchError:
-                    continue
+            if growths:
+                await self._add_members_script(keys=keys, args=args, client=pipe)
+            if rows:
+                item_keys, item_args = self._assignment_args(project_id, rows)
+                await self._set_cluster_script(keys=item_keys, args=item_args, client=pipe)
+            if vectors:
+                pipe.hset(self._k("vectors", project_id), mapping=_vector_values(vectors))
+            await pipe.execute()
 
     # -- vectors -------------------------------------------------------------------------------
     @_guarded

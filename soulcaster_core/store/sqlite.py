@@ -37,7 +37,8 @@ from .base import (
     HISTORY_LIMIT,
     RAW_TTL_SECONDS,
     STATS_WINDOW,
-    ClusterUpdate,
+    ClusterGrowth,
+    ClusterMember,
     ItemClusterRow,
     Store,
     VectorRow,
@@ -45,6 +46,7 @@ from .base import (
     make_cursor,
     parse_cursor,
 )
+from .cluster_records import doc_json, from_record, parse_position, seen
 from .dead_letters import SQLITE_HEADS, DeadLetterHead, sqlite_head, trim_sqlite
 from .history import (
     DeliveryRecord,
@@ -107,15 +109,68 @@ CREATE TABLE IF NOT EXISTS vectors (
 """
 
 
+_SAVE_RECORD = "INSERT OR REPLACE INTO cluster_records VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def _record_values(cluster: Cluster, sources: Mapping[str, int]) -> tuple[Any, ...]:
+    return (
+        cluster.project_id,
+        cluster.id,
+        doc_json(cluster),
+        cluster.item_count,
+        cluster.occurrence_count,
+        seen(cluster.first_seen),
+        seen(cluster.last_seen),
+        json.dumps(dict(sources)),
+    )
+
+
+def _cluster_of(row: sqlite3.Row) -> Cluster:
+    return from_record(
+        row["doc"],
+        row["items"],
+        row["occurrences"],
+        row["first_seen"],
+        row["last_seen"],
+        json.loads(row["sources"]),
+    )
+
+
 def _statements(script: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in script.split(";") if part.strip())
+
+
+def _split_cluster_documents(conn: sqlite3.Connection) -> None:
+    """Schema step 4: each cluster document (which listed every member) becomes a record
+    and member rows; a source's count is that of its stored members (at least 1)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'clusters'").fetchone():
+        return
+    for row in conn.execute("SELECT data FROM clusters ORDER BY rowid").fetchall():
+        data = json.loads(row["data"] if isinstance(row, sqlite3.Row) else row[0])
+        item_ids = data.pop("item_ids", [])
+        cluster = Cluster.model_validate(data)
+        conn.executemany(
+            "INSERT OR IGNORE INTO cluster_members (project, cluster_id, item_id) VALUES (?, ?, ?)",
+            [(cluster.project_id, cluster.id, item_id) for item_id in item_ids],
+        )
+        counted = dict(
+            conn.execute(
+                "SELECT items.source, COUNT(*) FROM cluster_members JOIN items"
+                " ON items.id = cluster_members.item_id"
+                " WHERE cluster_members.project = ? AND cluster_id = ? GROUP BY items.source",
+                (cluster.project_id, cluster.id),
+            ).fetchall()
+        )
+        sources = {s: max(1, int(counted.get(s, 0))) for s in cluster.sources}
+        conn.execute(_SAVE_RECORD, _record_values(cluster, sources))
+    conn.execute("DROP TABLE clusters")
 
 
 #: The schema as the steps that build it; a file's ``PRAGMA user_version`` counts the steps it
 #: has had. Change the schema by appending a step (``ALTER TABLE ...``); never edit one that has
 #: shipped, or files made by it would not get the change. Step 1 uses IF NOT EXISTS, so files
 #: from before versioning (user_version 0, same tables) take it without harm.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     _statements(_SCHEMA_V1),
     ("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",),
     (
@@ -130,6 +185,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         " project TEXT, id TEXT, value BLOB NOT NULL, expires REAL NOT NULL,"
         " PRIMARY KEY (project, id))",
         "CREATE INDEX IF NOT EXISTS raw_bodies_by_expiry ON raw_bodies (expires)",
+    ),
+    (
+        # A cluster's record apart from its members (store/cluster_records.py); the JSON
+        # documents that listed every member are moved over and dropped.
+        "CREATE TABLE IF NOT EXISTS cluster_records ("
+        " project TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,"
+        " items INTEGER NOT NULL, occurrences INTEGER NOT NULL,"
+        " first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, sources TEXT NOT NULL,"
+        " PRIMARY KEY (project, id))",
+        "CREATE INDEX IF NOT EXISTS cluster_records_by_time"
+        " ON cluster_records (project, last_seen DESC, id DESC)",
+        "CREATE TABLE IF NOT EXISTS cluster_members ("
+        " seq INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL,"
+        " cluster_id TEXT NOT NULL, item_id TEXT NOT NULL,"
+        " UNIQUE (project, cluster_id, item_id))",
+        "CREATE INDEX IF NOT EXISTS cluster_members_in_order"
+        " ON cluster_members (project, cluster_id, seq)",
+        _split_cluster_documents,
     ),
 )
 
@@ -146,7 +219,10 @@ def migrate(conn: sqlite3.Connection) -> int:
             )
         for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
             for statement in statements:
-                conn.execute(statement)
+                if callable(statement):
+                    statement(conn)
+                else:
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -192,6 +268,95 @@ def _item_from_row(row: sqlite3.Row) -> FeedbackItem:
     if row["clustering"] is not None:
         item.metadata["clustering"] = json.loads(row["clustering"])
     return item
+
+
+def _delete_cluster(conn: sqlite3.Connection, project_id: str, cluster_id: str) -> None:
+    conn.execute(
+        "DELETE FROM cluster_records WHERE project = ? AND id = ?", (project_id, cluster_id)
+    )
+    conn.execute(
+        "DELETE FROM cluster_members WHERE project = ? AND cluster_id = ?", (project_id, cluster_id)
+    )
+
+
+def _add_members(
+    conn: sqlite3.Connection, project_id: str, cluster: Cluster, members: Sequence[ClusterMember]
+) -> None:
+    """Count in the members ``cluster`` does not list yet; its record is made if need be."""
+    row = conn.execute(
+        "SELECT * FROM cluster_records WHERE project = ? AND id = ?", (project_id, cluster.id)
+    ).fetchone()
+    if row is None:
+        found = cluster.model_copy(
+            update={
+                "item_count": 0,
+                "occurrence_count": 0,
+                "first_seen": None,
+                "last_seen": None,
+                "sources": [],
+            }
+        )
+        sources: dict[str, int] = {}
+    else:
+        found = _cluster_of(row)
+        sources = json.loads(row["sources"])
+    fresh = {m.item_id: m for m in members}
+    marks = ",".join("?" * len(fresh))
+    for (listed,) in conn.execute(
+        f"SELECT item_id FROM cluster_members WHERE project = ? AND cluster_id = ?"
+        f" AND item_id IN ({marks})",
+        (project_id, cluster.id, *fresh),
+    ).fetchall():
+        del fresh[listed]
+    if not fresh and row is not None:
+        return
+    conn.executemany(
+        "INSERT INTO cluster_members (project, cluster_id, item_id) VALUES (?, ?, ?)",
+        [(project_id, cluster.id, item_id) for item_id in fresh],
+    )
+    firsts = [m.first_seen for m in fresh.values()]
+    lasts = [m.last_seen for m in fresh.values()]
+    for m in fresh.values():
+        sources[m.source] = sources.get(m.source, 0) + 1
+    found.item_count += len(fresh)
+    found.occurrence_count += sum(m.occurrences for m in fresh.values())
+    if firsts:
+        found.first_seen = min([*firsts, *([found.first_seen] if found.first_seen else [])])
+        found.last_seen = max([*lasts, *([found.last_seen] if found.last_seen else [])])
+    conn.execute(_SAVE_RECORD, _record_values(found, sources))
+
+
+def _remove_members(
+    conn: sqlite3.Connection, project_id: str, cluster_id: str, members: Sequence[ClusterMember]
+) -> Cluster | None:
+    row = conn.execute(
+        "SELECT * FROM cluster_records WHERE project = ? AND id = ?", (project_id, cluster_id)
+    ).fetchone()
+    if row is None:
+        return None
+    cluster, sources = _cluster_of(row), json.loads(row["sources"])
+    for m in {m.item_id: m for m in members}.values():
+        gone = conn.execute(
+            "DELETE FROM cluster_members WHERE project = ? AND cluster_id = ? AND item_id = ?",
+            (project_id, cluster_id, m.item_id),
+        ).rowcount
+        if gone:
+            cluster.item_count -= 1
+            cluster.occurrence_count -= m.occurrences
+            sources[m.source] = sources.get(m.source, 0) - 1
+            if sources[m.source] <= 0:
+                del sources[m.source]
+    left = conn.execute(
+        "SELECT 1 FROM cluster_members WHERE project = ? AND cluster_id = ? LIMIT 1",
+        (project_id, cluster_id),
+    ).fetchone()
+    if left is None:
+        _delete_cluster(conn, project_id, cluster_id)
+        return None
+    cluster.occurrence_count = max(cluster.occurrence_count, cluster.item_count)
+    conn.execute(_SAVE_RECORD, _record_values(cluster, sources))
+    cluster.sources = sorted(sources)
+    return cluster
 
 
 class SQLiteStore(Store):
@@ -732,13 +897,19 @@ class SQLiteStore(Store):
         row = await self._run(lambda c: c.execute("SELECT COUNT(*) AS n FROM outbox").fetchone())
         return int(row["n"])
 
-    # -- clusters ------------------------------------------------------------------------------
+    # -- clusters (a record and its members apart: store/cluster_records.py) --------------------
     async def save_clusters(self, clusters: Sequence[Cluster]) -> None:
-        rows = [(c.id, c.project_id, c.model_dump_json()) for c in clusters]
-
         def run(conn: sqlite3.Connection) -> None:
             with self._tx(conn):
-                conn.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)", rows)
+                for c in clusters:
+                    before = conn.execute(
+                        "SELECT sources FROM cluster_records WHERE project = ? AND id = ?",
+                        (c.project_id, c.id),
+                    ).fetchone()
+                    counts = json.loads(before["sources"]) if before else {}
+                    # A listed source keeps its count (1 when new); an unlisted one goes.
+                    sources = {s: counts.get(s, 1) for s in c.sources}
+                    conn.execute(_SAVE_RECORD, _record_values(c, sources))
 
         await self._run(run)
 
@@ -748,27 +919,58 @@ class SQLiteStore(Store):
         marks = ",".join("?" * len(cluster_ids))
         rows = await self._run(
             lambda c: c.execute(
-                f"SELECT id, data FROM clusters WHERE project = ? AND id IN ({marks})",
+                f"SELECT * FROM cluster_records WHERE project = ? AND id IN ({marks})",
                 (project_id, *cluster_ids),
             ).fetchall()
         )
-        found = {row["id"]: Cluster.model_validate_json(row["data"]) for row in rows}
+        found = {row["id"]: _cluster_of(row) for row in rows}
         return [found[i] for i in cluster_ids if i in found]
 
-    async def list_clusters(self, project_id: str) -> list[Cluster]:
+    async def list_clusters(
+        self, project_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[Cluster], str | None]:
+        start = parse_position(cursor)
         rows = await self._run(
             lambda c: c.execute(
-                "SELECT data FROM clusters WHERE project = ?", (project_id,)
+                "SELECT * FROM cluster_records WHERE project = ?"
+                " ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?",
+                (project_id, limit + 1, start),
             ).fetchall()
         )
-        return [Cluster.model_validate_json(row["data"]) for row in rows]
+        page = [_cluster_of(row) for row in rows[:limit]]
+        return page, str(start + limit) if len(rows) > limit else None
+
+    async def count_clusters(self, project_id: str) -> int:
+        row = await self._run(
+            lambda c: c.execute(
+                "SELECT COUNT(*) AS n FROM cluster_records WHERE project = ?", (project_id,)
+            ).fetchone()
+        )
+        return int(row["n"])
 
     async def delete_cluster(self, project_id: str, cluster_id: str) -> None:
-        await self._run(
+        def run(conn: sqlite3.Connection) -> None:
+            with self._tx(conn):
+                _delete_cluster(conn, project_id, cluster_id)
+
+        await self._run(run)
+
+    async def cluster_item_ids(
+        self, project_id: str, cluster_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[str], str | None]:
+        # The cursor is the row number of the last member shown: members that join or leave
+        # meanwhile move no one else's place.
+        after = parse_position(cursor)
+        rows = await self._run(
             lambda c: c.execute(
-                "DELETE FROM clusters WHERE project = ? AND id = ?", (project_id, cluster_id)
-            )
+                "SELECT seq, item_id FROM cluster_members"
+                " WHERE project = ? AND cluster_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                (project_id, cluster_id, after, limit + 1),
+            ).fetchall()
         )
+        page = rows[:limit]
+        more = len(rows) > limit
+        return [r["item_id"] for r in page], str(page[-1]["seq"]) if more else None
 
     async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
         values = _assignment_values(project_id, rows)
@@ -779,36 +981,34 @@ class SQLiteStore(Store):
 
         await self._run(run)
 
-    async def update_clusters(
+    async def add_to_clusters(
         self,
         project_id: str,
-        cluster_ids: Sequence[str],
-        update: ClusterUpdate,
-        rows: Sequence[ItemClusterRow],
+        growths: Sequence[ClusterGrowth],
+        rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
     ) -> None:
         values = _assignment_values(project_id, rows)
         vector_values = _vector_values(project_id, vectors)
-        marks = ",".join("?" * len(cluster_ids))
 
         def run(conn: sqlite3.Connection) -> None:
-            # Read, update and write in one write transaction: no other writer in between.
+            # One write transaction: no other writer in between.
             with self._tx(conn):
-                found: dict[str, Cluster] = {}
-                if cluster_ids:
-                    for row in conn.execute(
-                        f"SELECT id, data FROM clusters WHERE project = ? AND id IN ({marks})",
-                        (project_id, *cluster_ids),
-                    ):
-                        found[row["id"]] = Cluster.model_validate_json(row["data"])
-                conn.executemany(
-                    "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)",
-                    [(c.id, c.project_id, c.model_dump_json()) for c in update(found)],
-                )
+                for cluster, members in growths:
+                    _add_members(conn, project_id, cluster, members)
                 conn.executemany(_SET_ITEM_CLUSTER, values)
                 conn.executemany(_SAVE_VECTOR, vector_values)
 
         await self._run(run)
+
+    async def remove_from_cluster(
+        self, project_id: str, cluster_id: str, members: Sequence[ClusterMember]
+    ) -> Cluster | None:
+        def run(conn: sqlite3.Connection) -> Cluster | None:
+            with self._tx(conn):
+                return _remove_members(conn, project_id, cluster_id, members)
+
+        return await self._run(run)
 
     # -- vectors -------------------------------------------------------------------------------
     async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:

@@ -14,8 +14,9 @@ from .page import Page, dashboard_page
 from .templates import SECURITY_HEADERS
 
 PAGE_SIZE = 25
-#: A cluster page lists at most this many of its items (each is one read of the store).
-CLUSTER_ITEMS_SHOWN = 200
+#: A cluster page lists this many of its items at a time, the clusters page this many clusters.
+CLUSTER_ITEMS_SHOWN = 50
+CLUSTERS_SHOWN = 50
 
 
 @dashboard_page
@@ -74,9 +75,18 @@ async def delivery_body(page: Page) -> Response:
 
 @dashboard_page
 async def cluster_list(page: Page) -> Response:
-    clusters = await page.services.store.list_clusters(page.project_id)
-    clusters.sort(key=lambda c: (c.last_seen is not None, c.last_seen), reverse=True)
-    return page.render("clusters.html", "clusters", clusters=clusters)
+    store = page.services.store
+    cursor = page.request.query_params.get("cursor", "")
+    try:
+        clusters, next_cursor = await store.list_clusters(
+            page.project_id, limit=CLUSTERS_SHOWN, cursor=cursor or None
+        )
+    except BadRequest:  # a mangled link: the first page rather than an error
+        cursor = ""
+        clusters, next_cursor = await store.list_clusters(page.project_id, limit=CLUSTERS_SHOWN)
+    return page.render(
+        "clusters.html", "clusters", clusters=clusters, cursor=cursor, next_cursor=next_cursor
+    )
 
 
 @dashboard_page
@@ -85,18 +95,27 @@ async def cluster_page(page: Page) -> Response:
     cluster = await store.get_cluster(page.project_id, page.request.path_params["cluster_id"])
     if cluster is None:
         raise NotFound("no such cluster in this project")
-    items = []
-    for item_id in cluster.item_ids[:CLUSTER_ITEMS_SHOWN]:
-        item = await store.get_item(page.project_id, item_id)
-        if item is not None:  # an item removed since it was clustered
-            items.append(item)
+    cursor = page.request.query_params.get("cursor", "")
+    try:
+        item_ids, next_cursor = await store.cluster_item_ids(
+            page.project_id, cluster.id, limit=CLUSTER_ITEMS_SHOWN, cursor=cursor or None
+        )
+    except BadRequest:
+        cursor = ""
+        item_ids, next_cursor = await store.cluster_item_ids(
+            page.project_id, cluster.id, limit=CLUSTER_ITEMS_SHOWN
+        )
+    # An item removed since it was clustered is simply not there.
+    items = await store.get_items(page.project_id, item_ids)
     items.sort(key=lambda i: i.last_seen or i.received_at, reverse=True)
     return page.render(
         "cluster.html",
         "clusters",
         cluster=cluster,
         items=items,
-        total=max(len(cluster.item_ids), cluster.item_count),
+        total=cluster.item_count,
+        cursor=cursor,
+        next_cursor=next_cursor,
     )
 
 
