@@ -146,7 +146,7 @@ def _split_cluster_documents(conn: sqlite3.Connection) -> None:
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'clusters'").fetchone():
         return
     for row in conn.execute("SELECT data FROM clusters ORDER BY rowid").fetchall():
-        data = json.loads(row["data"] if isinstance(row, sqlite3.Row) else row[0])
+        data = json.loads(row[0])
         item_ids = data.pop("item_ids", [])
         cluster = Cluster.model_validate(data)
         conn.executemany(
@@ -157,7 +157,8 @@ def _split_cluster_documents(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "SELECT items.source, COUNT(*) FROM cluster_members JOIN items"
                 " ON items.id = cluster_members.item_id"
-                " WHERE cluster_members.project = ? AND cluster_id = ? GROUP BY items.source",
+                " WHERE cluster_members.project = ? AND cluster_members.cluster_id = ?"
+                " GROUP BY items.source",
                 (cluster.project_id, cluster.id),
             ).fetchall()
         )

@@ -7,7 +7,6 @@ Each test gets the ``store`` fixture once per adapter (ids ``sqlite`` and ``redi
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
