@@ -254,7 +254,9 @@ class LocalIndex(VectorIndex):
         vectors = project.vectors if rows is None else project.vectors[rows]
         if not len(vectors):
             return []
-        scores = vectors @ query
+        # einsum, not ``@``: a matrix-vector product is bound by memory, and OpenBLAS's threads
+        # made it ten times slower on a busy two-core machine (1,000 rows: 9 ms against 0.8).
+        scores = np.einsum("ij,j->i", vectors, query)
         k = min(top_k, len(scores))
         best = np.argpartition(-scores, k - 1)[:k]
         best = best[np.argsort(-scores[best], kind="stable")]
