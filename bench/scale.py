@@ -12,7 +12,8 @@ and clustering; the reads a person makes go through the app in process (``httpx`
 transport): ``GET /api/clusters`` and ``GET /api/clusters/{id}?limit=100`` of the biggest
 cluster, median of ``--reads`` calls, after the first block and after the last.
 
-Printed: worker items/s of the first and last block and their ratio (target ≥ 0.7), read
+Printed: worker items/s of the first and last block and their ratio (target ≥ 0.7), the same
+from the worker's CPU time (ms per item: steady when other processes load the machine), read
 latencies at the first block and at the end and their ratio (target ≤ 2), and each answer's
 size. ``--store redis`` uses ``SOULCASTER_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``)
 under a fresh key prefix, deleted afterwards.
@@ -177,21 +178,24 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                         began = time.perf_counter()
                         await ingest(store, items)
                         ingested = time.perf_counter() - began
-                        began = time.perf_counter()
+                        began, cpu = time.perf_counter(), time.process_time()
                         clustered = 0
                         while done := await worker.run_once():
                             clustered += done
                         seconds = time.perf_counter() - began
+                        cpu = time.process_time() - cpu
                         blocks.append(
                             {
                                 "items": start + size,
                                 "ingest_per_s": size / ingested,
                                 "worker_per_s": clustered / seconds,
+                                "worker_cpu_ms_per_item": cpu * 1000 / clustered,
                             }
                         )
                         print(
                             f"  {start + size:>7} items: ingest {size / ingested:7.0f}/s, "
-                            f"worker {clustered / seconds:6.0f} items/s",
+                            f"worker {clustered / seconds:6.0f} items/s, "
+                            f"{cpu * 1000 / clustered:.3f} ms CPU/item",
                             file=sys.stderr,
                         )
                         if start == 0 or start + size >= args.items:
@@ -225,6 +229,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "blocks": blocks,
         "reads": reads,
         "worker_ratio_last_to_first": last["worker_per_s"] / first["worker_per_s"],
+        "worker_cpu_ratio_last_to_first": first["worker_cpu_ms_per_item"]
+        / last["worker_cpu_ms_per_item"],
         "clusters_ratio_end_to_first": late["clusters"]["ms"] / early["clusters"]["ms"],
         "page_ratio_end_to_first": late["cluster_page"]["ms"] / early["cluster_page"]["ms"],
     }
@@ -240,6 +246,11 @@ def print_report(r: dict[str, Any]) -> None:
     print(
         f"worker items/s   first block {first['worker_per_s']:7.0f}   last block "
         f"{last['worker_per_s']:7.0f}   ratio {r['worker_ratio_last_to_first']:.2f} (target >= 0.7)"
+    )
+    print(
+        f"worker CPU/item  first block {first['worker_cpu_ms_per_item']:7.3f}   last block "
+        f"{last['worker_cpu_ms_per_item']:7.3f}   items per CPU-second ratio "
+        f"{r['worker_cpu_ratio_last_to_first']:.2f} (steady against other load on the machine)"
     )
     for key, name, ratio in (
         ("clusters", "GET /api/clusters", "clusters_ratio_end_to_first"),
