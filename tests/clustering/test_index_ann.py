@@ -83,7 +83,7 @@ async def test_the_graph_follows_added_and_changed_vectors(tmp_path: Path) -> No
     try:
         index = LocalIndex(store, ann_min_rows=2, refresh_seconds=0)
         other_worker = LocalIndex(store)
-        axes = [[1.0 if i == n else 0.0 for i in range(8)] for n in range(8)]
+        axes = [[1.0 if i == n else 0.0 for i in range(16)] for n in range(16)]
         await index.upsert(PROJECT, [VectorRecord(f"a{n}", axes[n], {}) for n in range(3)])
         assert [m.id for m in await index.query(PROJECT, axes[1], 1)] == ["a1"]
         # Another worker adds one and moves one: this index reads both at its next query.
@@ -93,5 +93,12 @@ async def test_the_graph_follows_added_and_changed_vectors(tmp_path: Path) -> No
         assert [m.id for m in await index.query(PROJECT, axes[7], 1)] == ["a7"]
         assert [m.id for m in await index.query(PROJECT, axes[5], 1)] == ["a1"]
         assert (await index.query(PROJECT, axes[1], 1))[0].score < 0.5
+        # Reading back what it holds (values kept to 7 digits) keeps the graph it built.
+        graph = index._projects[PROJECT].graph
+        odd = [0.123456789, 0.987654321] + [0.0] * 14  # kept sparse, to 7 digits
+        await index.upsert(PROJECT, [VectorRecord("odd", odd, {})])
+        await index.query(PROJECT, axes[2], 1)
+        await index.query(PROJECT, axes[2], 1)
+        assert index._projects[PROJECT].graph is graph
     finally:
         await store.close()
