@@ -161,7 +161,7 @@ class Cluster(BaseModel):
     title: str
     summary: str = ""
     signature: str = ""
-    item_ids: list[str] = Field(default_factory=list)
+    #: Its items are listed apart (``Store.cluster_item_ids``), a page at a time.
     sources: list[str] = Field(default_factory=list)
     item_count: int = 0
     occurrence_count: int = 0

@@ -23,17 +23,26 @@ from .ports import VectorIndex
 from .status import Status, statuses
 
 
-def cluster_json(cluster: Cluster, status: Status, *, with_item_ids: bool = True) -> dict[str, Any]:
-    exclude = None if with_item_ids else {"item_ids"}
-    data: dict[str, Any] = cluster.model_dump(mode="json", exclude=exclude)
+def cluster_json(cluster: Cluster, status: Status) -> dict[str, Any]:
+    data: dict[str, Any] = cluster.model_dump(mode="json")
     data["status"] = status
     return data
 
 
-async def status_json(store: Store, cluster: Cluster) -> dict[str, Any]:
-    """One cluster as the API shows it, its status read from the store."""
+async def cluster_page(
+    store: Store, cluster: Cluster, *, limit: int = 100, cursor: str | None = None
+) -> dict[str, Any]:
+    """The cluster with its status, a page of its item ids (in the order they joined) and the
+    cursor of the next page: what a cluster's answers hold, whatever its size."""
     found = await statuses(store, cluster.project_id, [cluster])
-    return cluster_json(cluster, found[cluster.id])
+    item_ids, next_cursor = await store.cluster_item_ids(
+        cluster.project_id, cluster.id, limit=limit, cursor=cursor
+    )
+    return {
+        **cluster_json(cluster, found[cluster.id]),
+        "item_ids": item_ids,
+        "next_cursor": next_cursor,
+    }
 
 
 def _index(request: Request) -> VectorIndex:
@@ -43,35 +52,47 @@ def _index(request: Request) -> VectorIndex:
 
 @require_token
 async def list_clusters(request: Request) -> Response:
-    """Clusters of a project, most recently seen first (item ids left out: see one cluster).
+    """Clusters of a project, most recently seen first, a page at a time (see one cluster for
+    its items).
     ---
     summary: List clusters
     parameters:
       - {name: project_id, in: query, required: true, schema: {type: string}}
+      - {name: limit, in: query, schema: {type: integer, default: 100, maximum: 1000}}
+      - {name: cursor, in: query, schema: {type: string}}
     responses:
-      200: {description: '{"clusters": [{"id", "title", "summary", "sources", "item_count",
-        "status", ...}]}: status is new, ongoing, regressed, resolved or ignored'}
+      200:
+        description: '{"clusters": [{"id", "title", "item_count", "status", ...}], "total",
+          "next_cursor"}: status is new, ongoing, regressed, resolved or ignored'
+
     """
-    project_id = await project_param(request)
     store = services_of(request).store
-    found = await store.list_clusters(project_id)
-    found.sort(key=lambda c: (c.last_seen is not None, c.last_seen), reverse=True)
+    project_id = await project_param(request)
+    limit = int_param(request, "limit", 100, 1, 1000)
+    found, next_cursor = await store.list_clusters(
+        project_id, limit=limit, cursor=request.query_params.get("cursor") or None
+    )
     status = await statuses(store, project_id, found)
     return JSONResponse(
-        {"clusters": [cluster_json(c, status[c.id], with_item_ids=False) for c in found]}
+        {
+            "clusters": [cluster_json(c, status[c.id]) for c in found],
+            "total": await store.count_clusters(project_id),
+            "next_cursor": next_cursor,
+        }
     )
 
 
 @require_token
 async def get_cluster(request: Request) -> Response:
-    """One cluster with its items (the first ``limit``, default 100).
+    """One cluster with a page of its items (``limit``, default 100; ``cursor`` for the next).
     ---
     summary: Read a cluster and its items
     parameters:
       - {name: project_id, in: query, required: true, schema: {type: string}}
       - {name: limit, in: query, schema: {type: integer, default: 100, maximum: 1000}}
+      - {name: cursor, in: query, schema: {type: string}}
     responses:
-      200: {description: 'the cluster, plus "items": [...]'}
+      200: {description: 'the cluster, plus "item_ids", "items" (that page) and "next_cursor"'}
       404: {description: no such cluster in this project}
     """
     store = services_of(request).store
@@ -80,10 +101,10 @@ async def get_cluster(request: Request) -> Response:
     if cluster is None:
         raise NotFound("no such cluster in this project")
     limit = int_param(request, "limit", 100, 1, 1000)
-    items = await store.get_items(project_id, cluster.item_ids[:limit])
-    return JSONResponse(
-        {**await status_json(store, cluster), "items": [i.model_dump(mode="json") for i in items]}
-    )
+    cursor = request.query_params.get("cursor") or None
+    page = await cluster_page(store, cluster, limit=limit, cursor=cursor)
+    items = await store.get_items(project_id, page["item_ids"])
+    return JSONResponse({**page, "items": [i.model_dump(mode="json") for i in items]})
 
 
 @require_token
@@ -92,7 +113,7 @@ async def merge_cluster(request: Request) -> Response:
     ---
     summary: Merge two clusters
     responses:
-      200: {description: the merged cluster}
+      200: {description: 'the merged cluster, with the first page of its "item_ids"'}
       400: {description: into is missing or is this cluster}
       404: {description: either cluster does not exist}
     """
@@ -110,7 +131,7 @@ async def merge_cluster(request: Request) -> Response:
         into,
         ALGORITHM,
     )
-    return JSONResponse(await status_json(services.store, merged))
+    return JSONResponse(await cluster_page(services.store, merged))
 
 
 @require_token
@@ -120,7 +141,7 @@ async def move_item(request: Request) -> Response:
     ---
     summary: Move an item to another cluster
     responses:
-      200: {description: the cluster the item is now in}
+      200: {description: 'the cluster the item is now in, with the first page of its "item_ids"'}
       400: {description: cluster_id is missing or not a string or null}
       404: {description: no such item, or no such cluster}
     """
@@ -137,7 +158,7 @@ async def move_item(request: Request) -> Response:
         body["cluster_id"],
         ALGORITHM,
     )
-    return JSONResponse(await status_json(services.store, target))
+    return JSONResponse(await cluster_page(services.store, target))
 
 
 routes: list[BaseRoute] = [

@@ -40,9 +40,9 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from ..models import Cluster, FeedbackItem
-from ..store.base import Store
-from .clusters import add_items, new_cluster
+from ..models import FeedbackItem
+from ..store.base import ClusterMember, Store
+from .clusters import new_cluster
 from .document import ClusterDoc, GroupingKey, document_for, frame_key, location_key
 from .normalize import MASK, signature
 from .ports import BY_ID, Embedder, Match, VectorIndex, VectorRecord, key_only_vector
@@ -745,16 +745,15 @@ class Clusterer:
         by_cluster: dict[str, list[FeedbackItem]] = {}
         for item, assignment in zip(items, assignments, strict=True):
             by_cluster.setdefault(assignment.cluster_id, []).append(item)
-
-        def update(found: Mapping[str, Cluster]) -> list[Cluster]:
-            clusters = []
-            for cluster_id, members in by_cluster.items():
-                cluster = found.get(cluster_id)
-                if cluster is None:
-                    cluster = new_cluster(project_id, cluster_id, members[0], docs[members[0].id])
-                add_items(cluster, members)
-                clusters.append(cluster)
-            return clusters
+        # Each cluster's record is made from its first item if it is new; the store counts
+        # the members in place (``Store.add_to_clusters``).
+        growths = [
+            (
+                new_cluster(project_id, cluster_id, members[0], docs[members[0].id]),
+                [ClusterMember.of(item) for item in members],
+            )
+            for cluster_id, members in by_cluster.items()
+        ]
 
         # One record per decision, shared by the items it decided (the store encodes it once).
         records: dict[tuple[str, float, str], dict[str, Any]] = {}
@@ -765,6 +764,6 @@ class Clusterer:
             if record is None:
                 record = records[key] = a.record()
             rows.append((a.item_id, a.cluster_id, record))
-        await self.store.update_clusters(project_id, list(by_cluster), update, rows, vectors or ())
+        await self.store.add_to_clusters(project_id, growths, rows, vectors or ())
         if vectors:
             await self.index.stored(project_id, written)

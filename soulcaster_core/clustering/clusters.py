@@ -1,20 +1,23 @@
 """Cluster bookkeeping, and the two corrections a person can make: merge and move.
 
-A cluster lists its items once each; its counts follow from that list. ``merge`` and ``move``
+The store keeps a cluster's members apart from its record and counts them in and out in
+place (``Store.add_to_clusters``, ``remove_from_cluster``). ``merge`` and ``move``
 also re-point the index: the templates of moved items now lead to their new cluster, so the
 next occurrence goes where the person put the last one (a correction teaches the clusterer).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from ..errors import BadRequest, NotFound
 from ..models import Cluster, FeedbackItem, new_id
-from ..store.base import Store
+from ..store.base import ClusterMember, Store
 from .document import ClusterDoc, document_for
 from .ports import VectorIndex
+
+#: Members moved per store step by a merge.
+MERGE_PAGE = 500
 
 
 def new_cluster(project_id: str, cluster_id: str, item: FeedbackItem, doc: ClusterDoc) -> Cluster:
@@ -25,40 +28,6 @@ def new_cluster(project_id: str, cluster_id: str, item: FeedbackItem, doc: Clust
         summary=" ".join([doc.head, *(f"@ {f}" for f in doc.frames[:1])]),
         signature=doc.signature,
     )
-
-
-def add_items(cluster: Cluster, items: Sequence[FeedbackItem]) -> None:
-    """Count ``items`` into ``cluster``, each once however often this is called."""
-    fresh: dict[str, FeedbackItem] = {}
-    for item in items:
-        fresh.setdefault(item.id, item)
-    if not fresh.keys().isdisjoint(cluster.item_ids):  # a replayed batch: some are in already
-        for item_id in cluster.item_ids:
-            fresh.pop(item_id, None)
-    if not fresh:
-        cluster.item_count = len(cluster.item_ids)
-        return
-    cluster.item_ids.extend(fresh)
-    for item in fresh.values():
-        if item.source not in cluster.sources:
-            cluster.sources.append(item.source)
-    firsts = [item.first_seen or item.created_at for item in fresh.values()]
-    lasts = [item.last_seen or item.created_at for item in fresh.values()]
-    if cluster.first_seen is not None:
-        firsts.append(cluster.first_seen)
-    if cluster.last_seen is not None:
-        lasts.append(cluster.last_seen)
-    cluster.item_count = len(cluster.item_ids)
-    cluster.occurrence_count += sum(item.occurrences for item in fresh.values())
-    cluster.first_seen, cluster.last_seen = min(firsts), max(lasts)
-
-
-def recount(cluster: Cluster, items: Sequence[FeedbackItem]) -> None:
-    """Recompute ``cluster``'s derived fields from ``items`` (its members, as now stored)."""
-    cluster.item_ids, cluster.sources = [], []
-    cluster.item_count = cluster.occurrence_count = 0
-    cluster.first_seen = cluster.last_seen = None
-    add_items(cluster, items)
 
 
 def keys_of(item: FeedbackItem) -> list[str]:
@@ -79,23 +48,33 @@ def manual_assignment(algorithm: str) -> dict[str, Any]:
 async def merge(
     store: Store, index: VectorIndex, project_id: str, source_id: str, into_id: str, algorithm: str
 ) -> Cluster:
-    """Move every item of cluster ``source_id`` into ``into_id`` and delete ``source_id``."""
+    """Move every item of cluster ``source_id`` into ``into_id`` and delete ``source_id``.
+
+    A page of members at a time, each page in one store step, so that a merge of a big cluster
+    costs in proportion to it and no more; stopped half-way, it can simply be made again."""
     if source_id == into_id:
         raise BadRequest("into: a cluster cannot be merged into itself")
     source = await store.get_cluster(project_id, source_id)
     into = await store.get_cluster(project_id, into_id)
     if source is None or into is None:
         raise NotFound(f"no cluster {source_id if source is None else into_id} in this project")
-    items = await store.get_items(project_id, source.item_ids)
-    # Index first: from now on new occurrences of these templates go to the merged cluster.
-    keys = sorted({key for item in items for key in keys_of(item)})
-    await index.update_metadata(project_id, keys, {"cluster_id": into.id})
-    add_items(into, items)
-    await store.save_cluster(into)
-    rows = [(item.id, into.id, manual_assignment(algorithm)) for item in items]
-    await store.set_item_clusters(project_id, rows)
+    manual = manual_assignment(algorithm)
+    cursor: str | None = None
+    while True:
+        item_ids, cursor = await store.cluster_item_ids(
+            project_id, source.id, limit=MERGE_PAGE, cursor=cursor
+        )
+        items = await store.get_items(project_id, item_ids)
+        # Index first: from now on new occurrences of these templates go to the merged cluster.
+        keys = sorted({key for item in items for key in keys_of(item)})
+        await index.update_metadata(project_id, keys, {"cluster_id": into.id})
+        members = [ClusterMember.of(item) for item in items]
+        rows = [(item.id, into.id, manual) for item in items]
+        await store.add_to_clusters(project_id, [(into, members)], rows)
+        if cursor is None:
+            break
     await store.delete_cluster(project_id, source.id)
-    return into
+    return await store.get_cluster(project_id, into.id) or into
 
 
 async def move(
@@ -119,17 +98,12 @@ async def move(
         target = found
     if item.cluster_id == target.id:
         return target
-    if item.cluster_id is not None:
-        old = await store.get_cluster(project_id, item.cluster_id)
-        if old is not None:
-            rest = [i for i in old.item_ids if i != item.id]
-            if rest:
-                recount(old, await store.get_items(project_id, rest))
-                await store.save_cluster(old)
-            else:
-                await store.delete_cluster(project_id, old.id)
     await index.update_metadata(project_id, keys_of(item), {"cluster_id": target.id})
-    add_items(target, [item])
-    await store.save_cluster(target)
-    await store.set_item_cluster(project_id, item.id, target.id, manual_assignment(algorithm))
-    return target
+    member = ClusterMember.of(item)
+    # Into the new cluster before out of the old one: stopped in between, the item is listed
+    # twice rather than nowhere.
+    row = (item.id, target.id, manual_assignment(algorithm))
+    await store.add_to_clusters(project_id, [(target, [member])], [row])
+    if item.cluster_id is not None:
+        await store.remove_from_cluster(project_id, item.cluster_id, [member])
+    return await store.get_cluster(project_id, target.id) or target

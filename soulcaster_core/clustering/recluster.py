@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import FeedbackItem
-from ..store.base import Store
+from ..models import Cluster, FeedbackItem
+from ..store.base import ClusterMember, Store
 from .clusterer import Clusterer
-from .clusters import recount
 
 #: Items read per page and clustered per ``assign`` call.
 PAGE = 200
@@ -49,6 +48,16 @@ async def _all_items(store: Store, project_id: str) -> tuple[list[str], list[Fee
             return ids[::-1], manual[::-1]
 
 
+async def _all_clusters(store: Store, project_id: str) -> list[Cluster]:
+    found: list[Cluster] = []
+    cursor: str | None = None
+    while True:
+        page, cursor = await store.list_clusters(project_id, limit=PAGE, cursor=cursor)
+        found += page
+        if cursor is None:
+            return found
+
+
 async def recluster(
     store: Store,
     clusterer: Clusterer,
@@ -60,14 +69,19 @@ async def recluster(
     ids, manual = await _all_items(store, project_id)
     kept = {item.cluster_id for item in manual if item.cluster_id}
 
-    # Start from nothing but what people decided.
+    # Start from nothing but what people decided: a kept cluster is made again of its items
+    # placed by hand.
     await clusterer.index.clear(project_id)
-    for cluster in await store.list_clusters(project_id):
-        if cluster.id not in kept:
-            await store.delete_cluster(project_id, cluster.id)
-        else:
-            recount(cluster, [i for i in manual if i.cluster_id == cluster.id])
-            await store.save_cluster(cluster)
+    old = await _all_clusters(store, project_id)
+    for cluster in old:
+        await store.delete_cluster(project_id, cluster.id)
+    growths = [
+        (c, [ClusterMember.of(i) for i in manual if i.cluster_id == c.id])
+        for c in old
+        if c.id in kept
+    ]
+    if growths:
+        await store.add_to_clusters(project_id, growths)
     manual_ids = {item.id for item in manual}
     rest = [item_id for item_id in ids if item_id not in manual_ids]
     for at in range(0, len(rest), PAGE):
@@ -81,5 +95,5 @@ async def recluster(
         done += len(items)
         if progress is not None:
             progress(done, len(rest))
-    clusters = len(await store.list_clusters(project_id))
+    clusters = await store.count_clusters(project_id)
     return ReclusterReport(items=len(ids), kept=len(manual), clusters=clusters)

@@ -8,7 +8,8 @@ same contract tests (``tests/store/test_contract.py``). Every method raises
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -37,8 +38,32 @@ EVENT_KINDS = (
 )
 #: ``(item_id, cluster_id, assignment)``: one item's place in a cluster.
 ItemClusterRow = tuple[str, str | None, Mapping[str, Any]]
-#: What ``update_clusters`` makes of the stored clusters it found (by id): the clusters to save.
-ClusterUpdate = Callable[[Mapping[str, Cluster]], Sequence[Cluster]]
+
+
+@dataclass(frozen=True)
+class ClusterMember:
+    """What a cluster counts of one of its items."""
+
+    item_id: str
+    source: str
+    occurrences: int
+    first_seen: datetime
+    last_seen: datetime
+
+    @classmethod
+    def of(cls, item: FeedbackItem) -> ClusterMember:
+        return cls(
+            item.id,
+            item.source,
+            item.occurrences,
+            item.first_seen or item.created_at,
+            item.last_seen or item.created_at,
+        )
+
+
+#: ``(cluster, members)``: items to add to a cluster, whose record is made from ``cluster``
+#: (its counts ignored) when it does not exist yet.
+ClusterGrowth = tuple[Cluster, Sequence[ClusterMember]]
 #: ``(vector_id, vector, metadata)``: one entry of the local vector index.
 VectorRow = tuple[str, Sequence[float], Mapping[str, Any]]
 
@@ -274,8 +299,11 @@ class Store(ABC):
         """Entries not yet acked, claimed or not."""
 
     # -- clusters -------------------------------------------------------------------------------
+    # A cluster's record (title, counts, first/last seen, sources) is kept apart from its
+    # members: adding items touches counters in place, and a read takes only what it shows.
     @abstractmethod
-    async def save_clusters(self, clusters: Sequence[Cluster]) -> None: ...
+    async def save_clusters(self, clusters: Sequence[Cluster]) -> None:
+        """Create or replace each cluster's record (its members are left as they are)."""
 
     async def save_cluster(self, cluster: Cluster) -> None:
         await self.save_clusters([cluster])
@@ -289,10 +317,34 @@ class Store(ABC):
         return found[0] if found else None
 
     @abstractmethod
-    async def list_clusters(self, project_id: str) -> list[Cluster]: ...
+    async def list_clusters(
+        self, project_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[Cluster], str | None]:
+        """Most recently seen first (never seen last); the page and the cursor of the next one
+        (``None`` at the end). ``BadRequest`` for a cursor this method did not give out."""
+
+    async def all_clusters(self, project_id: str) -> list[Cluster]:
+        """Every cluster of the project, most recently seen first, read page by page (for the
+        pages that filter and count them all)."""
+        found, cursor = await self.list_clusters(project_id, limit=1000)
+        while cursor is not None:
+            more, cursor = await self.list_clusters(project_id, limit=1000, cursor=cursor)
+            found += more
+        return found
 
     @abstractmethod
-    async def delete_cluster(self, project_id: str, cluster_id: str) -> None: ...
+    async def count_clusters(self, project_id: str) -> int: ...
+
+    @abstractmethod
+    async def delete_cluster(self, project_id: str, cluster_id: str) -> None:
+        """Delete the cluster's record and its list of members (the items stay)."""
+
+    @abstractmethod
+    async def cluster_item_ids(
+        self, project_id: str, cluster_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[str], str | None]:
+        """A page of the cluster's item ids, in the order they joined, and the cursor of the
+        next page (``None`` at the end). Empty for an unknown cluster."""
 
     @abstractmethod
     async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
@@ -309,21 +361,30 @@ class Store(ABC):
         await self.set_item_clusters(project_id, [(item_id, cluster_id, assignment)])
 
     @abstractmethod
-    async def update_clusters(
+    async def add_to_clusters(
         self,
         project_id: str,
-        cluster_ids: Sequence[str],
-        update: ClusterUpdate,
-        rows: Sequence[ItemClusterRow],
+        growths: Sequence[ClusterGrowth],
+        rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
     ) -> None:
-        """A clustering batch's writes as one atomic step (one round trip): read those of
-        ``cluster_ids`` that exist, save the clusters ``update`` makes of them, set the items'
-        clusters as ``set_item_clusters`` does and save ``vectors`` as ``save_vectors`` does.
+        """A clustering batch's writes as one atomic step (one round trip): for each
+        ``(cluster, members)``, create the cluster's record from ``cluster`` when it does not
+        exist (its counts are ignored), add the members it does not list yet and count them in
+        (items, occurrences, sources, first/last seen: in place, whatever the cluster's size);
+        then set the items' clusters as ``set_item_clusters`` does and save ``vectors`` as
+        ``save_vectors`` does.
 
-        No other writer changes those clusters in between, so two workers adding items to one
-        cluster both keep theirs. ``update`` may be called again, with freshly read clusters,
-        when another writer came first: it must depend on nothing but its argument."""
+        A member already listed is not counted again, so a batch handled twice (a crashed
+        worker's) changes nothing, and two workers adding to one cluster both keep theirs."""
+
+    @abstractmethod
+    async def remove_from_cluster(
+        self, project_id: str, cluster_id: str, members: Sequence[ClusterMember]
+    ) -> Cluster | None:
+        """Take ``members`` out of the cluster and count them out (items, occurrences as
+        ``members`` give them, sources); first/last seen stay as they were. A cluster left
+        without members is deleted. The cluster as it is afterwards, ``None`` when gone."""
 
     # -- incidents ------------------------------------------------------------------------------
     @abstractmethod
@@ -371,7 +432,7 @@ class Store(ABC):
     ) -> dict[str, dict[str, str]]:
         """``{cluster_id: {"status", "at"}}`` of those given (``None``: every one) that have one.
 
-        ``update_clusters`` turns ``resolved`` into ``regressed`` for each cluster it adds items
+        ``add_to_clusters`` turns ``resolved`` into ``regressed`` for each cluster it adds items
         to, in its atomic step."""
 
     # -- the local vector index's persistence ---------------------------------------------------

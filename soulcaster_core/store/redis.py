@@ -53,7 +53,8 @@ from .base import (
     SERIES_KINDS,
     SERIES_WINDOW,
     STATS_WINDOW,
-    ClusterUpdate,
+    ClusterGrowth,
+    ClusterMember,
     ItemClusterRow,
     Store,
     VectorRow,
@@ -62,7 +63,7 @@ from .base import (
     parse_cursor,
 )
 from .batch import IngestEntry
-from .cluster_status import grown
+from .cluster_records import doc_json, member_args, parse_position, seen, seen_ms
 from .dead_letters import ADD_DEAD_LETTER_LUA, DELETE_DEAD_LETTER_LUA, DeadLetterHead
 from .history import DeliveryRecord, RawBody, Via, new_record_id, record_head
 from .merge import (
@@ -73,6 +74,13 @@ from .merge import (
     item_units,
     policy_json,
     richness,
+)
+from .redis_clusters import (
+    ADD_MEMBERS_LUA,
+    REMOVE_MEMBERS_LUA,
+    SAVE_RECORD_LUA,
+    SET_CLUSTER_INCIDENT_LUA,
+    cluster_of,
 )
 from .token_bucket import TAKE_TOKENS_LUA
 
@@ -441,6 +449,7 @@ class RedisStore(Store):
         self._settle_script = self.redis.register_script(_SETTLE_LUA)
         self._last_event_script = self.redis.register_script(_LAST_EVENT_LUA)
         self._set_cluster_script = self.redis.register_script(_SET_CLUSTER_LUA)
+        self._remove_members_script = self.redis.register_script(REMOVE_MEMBERS_LUA)
         self._renew_lease_script = self.redis.register_script(_RENEW_LEASE_LUA)
         self._release_lease_script = self.redis.register_script(_RELEASE_LEASE_LUA)
         self._take_tokens_script = self.redis.register_script(TAKE_TOKENS_LUA)
@@ -466,6 +475,8 @@ class RedisStore(Store):
             await self.redis.initialize()  # the slot map, before the batcher routes by it
         await self.redis.ping()
         await self._move_global_keys()
+        for project in await self.list_projects():
+            await self._split_cluster_documents(project.id)
 
     async def _move_global_keys(self) -> None:
         """Give the keys of a Redis written before global keys had their hash tag their new
@@ -1116,31 +1127,146 @@ class RedisStore(Store):
         lengths = await self._per_stream(project_ids, lambda pipe, stream: pipe.xlen(stream))
         return sum(_count(n) for n in lengths)
 
-    # -- clusters ------------------------------------------------------------------------------
+    # -- clusters (layout: store/redis_clusters.py) ---------------------------------------------
+    def _cluster_keys(self, project_id: str, cluster_id: str) -> list[str]:
+        return [
+            self._k("cluster", project_id, cluster_id),
+            self._k("cluster-items", project_id, cluster_id),
+        ]
+
     @_guarded
     async def save_clusters(self, clusters: Sequence[Cluster]) -> None:
-        # One HSET per project (each atomic): no command or transaction may span two slots.
-        by_project: dict[str, dict[str, str]] = {}
+        # One transaction per project: no command or transaction may span two slots. Scripts
+        # go by EVAL inside MULTI: a node without them would fail EXEC half-way.
+        by_project: dict[str, list[Cluster]] = {}
         for cluster in clusters:
-            by_project.setdefault(cluster.project_id, {})[cluster.id] = cluster.model_dump_json()
-        for project_id, values in by_project.items():
-            await self.redis.hset(self._k("clusters", project_id), mapping=values)
+            by_project.setdefault(cluster.project_id, []).append(cluster)
+        for project_id, group in by_project.items():
+            order = self._k("clusters-by-time", project_id)
+            async with self.redis.pipeline(transaction=True) as pipe:
+                for c in group:
+                    record = self._cluster_keys(project_id, c.id)[0]
+                    args: list[Arg] = [
+                        c.id,
+                        doc_json(c),
+                        c.item_count,
+                        c.occurrence_count,
+                        seen(c.first_seen),
+                        seen(c.last_seen),
+                        seen_ms(c.last_seen),
+                        *c.sources,
+                    ]
+                    pipe.eval(SAVE_RECORD_LUA, 2, record, order, *args)
+                await pipe.execute()
+
+    async def _split_cluster_documents(self, project_id: str) -> None:
+        """Once, from a Redis written before records and members were apart: each cluster
+        document (which listed every member) becomes a record and a members set; a source's
+        count is that of its stored members (at least 1)."""
+        old = self._k("clusters", project_id)
+        if await self.redis.type(old) != "hash":
+            return
+        for raw in (await self.redis.hgetall(old)).values():
+            data = json.loads(raw)
+            item_ids: list[str] = data.pop("item_ids", [])
+            cluster = Cluster.model_validate(data)
+            counted: dict[str, int] = {}
+            for at in range(0, len(item_ids), 1000):
+                for item in await self.get_items(project_id, item_ids[at : at + 1000]):
+                    counted[item.source] = counted.get(item.source, 0) + 1
+            record, members = self._cluster_keys(project_id, cluster.id)
+            async with self.redis.pipeline(transaction=True) as pipe:
+                pipe.eval(
+                    SAVE_RECORD_LUA,
+                    2,
+                    record,
+                    self._k("clusters-by-time", project_id),
+                    *[
+                        cluster.id,
+                        doc_json(cluster),
+                        cluster.item_count,
+                        cluster.occurrence_count,
+                        seen(cluster.first_seen),
+                        seen(cluster.last_seen),
+                        seen_ms(cluster.last_seen),
+                    ],
+                )
+                if item_ids:
+                    pipe.zadd(members, {item_id: n for n, item_id in enumerate(item_ids, 1)})
+                pipe.hset(
+                    record,
+                    mapping={
+                        "seq": len(item_ids),
+                        **{f"src:{s}": max(1, counted.get(s, 0)) for s in cluster.sources},
+                    },
+                )
+                await pipe.execute()
+        await self.redis.delete(old)
 
     @_guarded
     async def get_clusters(self, project_id: str, cluster_ids: Sequence[str]) -> list[Cluster]:
         if not cluster_ids:
             return []
-        raw = await self.redis.hmget(self._k("clusters", project_id), list(cluster_ids))
-        return [Cluster.model_validate_json(r) for r in raw if r]
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for cluster_id in cluster_ids:
+                pipe.hgetall(self._k("cluster", project_id, cluster_id))
+            found = await pipe.execute()
+        return [c for c in map(cluster_of, found) if c is not None]
 
     @_guarded
-    async def list_clusters(self, project_id: str) -> list[Cluster]:
-        raw = await self.redis.hgetall(self._k("clusters", project_id))
-        return [Cluster.model_validate_json(v) for v in raw.values()]
+    async def list_clusters(
+        self, project_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[Cluster], str | None]:
+        start = parse_position(cursor)
+        # Ranks, not scores: last seen moves, and a listing is a snapshot anyway.
+        ids = await self.redis.zrevrange(
+            self._k("clusters-by-time", project_id), start, start + limit
+        )
+        page = await self.get_clusters(project_id, ids[:limit])
+        return page, str(start + limit) if len(ids) > limit else None
+
+    @_guarded
+    async def count_clusters(self, project_id: str) -> int:
+        return int(await self.redis.zcard(self._k("clusters-by-time", project_id)))
 
     @_guarded
     async def delete_cluster(self, project_id: str, cluster_id: str) -> None:
-        await self.redis.hdel(self._k("clusters", project_id), cluster_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.delete(*self._cluster_keys(project_id, cluster_id))
+            pipe.zrem(self._k("clusters-by-time", project_id), cluster_id)
+            await pipe.execute()
+
+    @_guarded
+    async def cluster_item_ids(
+        self, project_id: str, cluster_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[str], str | None]:
+        # The cursor is the order number of the last member shown: members that join or leave
+        # meanwhile move no one else's place.
+        after = parse_position(cursor)
+        found = await self.redis.zrangebyscore(
+            self._k("cluster-items", project_id, cluster_id),
+            f"({after}",
+            "+inf",
+            start=0,
+            num=limit + 1,
+            withscores=True,
+        )
+        page = found[:limit]
+        more = len(found) > limit
+        return [item_id for item_id, _ in page], str(int(page[-1][1])) if more else None
+
+    @_guarded
+    async def remove_from_cluster(
+        self, project_id: str, cluster_id: str, members: Sequence[ClusterMember]
+    ) -> Cluster | None:
+        order = self._k("clusters-by-time", project_id)
+        keys = [*self._cluster_keys(project_id, cluster_id), order]
+        args: list[Arg] = [cluster_id]
+        for m in members:
+            args += [m.item_id, m.source, m.occurrences]
+        if not await self._remove_members_script(keys=keys, args=args):
+            return None
+        return await self.get_cluster(project_id, cluster_id)
 
     @_guarded
     async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
@@ -1163,45 +1289,33 @@ class RedisStore(Store):
         return [self._k("item", project_id, item_id) for item_id, _, _ in rows], args
 
     @_guarded
-    async def update_clusters(
+    async def add_to_clusters(
         self,
         project_id: str,
-        cluster_ids: Sequence[str],
-        update: ClusterUpdate,
-        rows: Sequence[ItemClusterRow],
+        growths: Sequence[ClusterGrowth],
+        rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
     ) -> None:
-        key = self._k("clusters", project_id)
-        status_key = self._k("cluster_status", project_id)
-        keys, args = self._assignment_args(project_id, rows)
-        vector_values = _vector_values(vectors)
+        # One MULTI: the members script (its own read-count-write is atomic, so no WATCH and
+        # no retry; it also turns a resolved cluster that gains an item regressed), the items'
+        # assignments and the new templates' vectors. EVAL, not EVALSHA: a script missing on
+        # the node (a restart, a failover) would fail inside EXEC after the other writes.
+        keys = [self._k("clusters-by-time", project_id), self._k("cluster_status", project_id)]
+        args: list[Arg] = [json.dumps({"status": "regressed", "at": iso(utcnow())})]
+        for cluster, members in growths:
+            keys += self._cluster_keys(project_id, cluster.id)
+            args += [cluster.id, doc_json(cluster), len(members)]
+            for m in members:
+                args += member_args(m)
         async with self.redis.pipeline(transaction=True) as pipe:
-            while True:
-                # Optimistic: read under WATCH, write in MULTI; if another writer changed the
-                # project's clusters (or a person their status) in between, EXEC fails and the
-                # update runs again.
-                try:
-                    await pipe.watch(key, status_key)
-                    raw = await pipe.hmget(key, list(cluster_ids)) if cluster_ids else []
-                    found = {c.id: c for c in (Cluster.model_validate_json(r) for r in raw if r)}
-                    before = {cid: c.item_count for cid, c in found.items()}
-                    clusters = update(found)
-                    regressed = await self._regressed(pipe, status_key, grown(before, clusters))
-                    pipe.multi()
-                    if regressed:
-                        pipe.hset(status_key, mapping=regressed)
-                    if clusters:
-                        pipe.hset(key, mapping={c.id: c.model_dump_json() for c in clusters})
-                    if rows:
-                        # EVAL, not EVALSHA: a script missing on the node (a restart, a
-                        # failover) would fail inside EXEC after the other writes were made.
-                        pipe.eval(_SET_CLUSTER_LUA, len(keys), *keys, *args)
-                    if vector_values:
-                        pipe.hset(self._k("vectors", project_id), mapping=vector_values)
-                    await pipe.execute()
-                    return
-                except redis_errors.WatchError:
-                    continue
+            if growths:
+                pipe.eval(ADD_MEMBERS_LUA, len(keys), *keys, *args)
+            if rows:
+                item_keys, item_args = self._assignment_args(project_id, rows)
+                pipe.eval(_SET_CLUSTER_LUA, len(item_keys), *item_keys, *item_args)
+            if vectors:
+                pipe.hset(self._k("vectors", project_id), mapping=_vector_values(vectors))
+            await pipe.execute()
 
     # -- incidents: a hash of records; the open ones and all of them, each by last seen ---------
     @_guarded
@@ -1216,21 +1330,20 @@ class RedisStore(Store):
         key = self._k("incidents", project_id)
         open_key = self._k("incidents", project_id, "open")
         recent_key = self._k("incidents", project_id, "recent")
-        clusters_key = self._k("clusters", project_id)
         async with self.redis.pipeline(transaction=True) as pipe:
             while True:
-                # As update_clusters: read under WATCH, write in MULTI, again if another writer
-                # changed the project's incidents or clusters in between. The sorted sets change
-                # only with the records, so watching the records covers them.
+                # Read under WATCH, write in MULTI, again if another writer changed the
+                # project's incidents in between. The sorted sets change only with the
+                # records, so watching the records covers them; a cluster's incident is set
+                # in its record by a script, whatever else changed the record.
                 try:
-                    await pipe.watch(key, clusters_key)
+                    await pipe.watch(key)
                     since = "-inf" if open_since is None else open_since.timestamp() * 1000
                     opened = await pipe.zrangebyscore(open_key, since, "+inf")
                     ids = list(dict.fromkeys([*opened, *incident_ids]))
                     raw = await pipe.hmget(key, ids) if ids else []
                     found = {i.id: i for i in (Incident.model_validate_json(r) for r in raw if r)}
                     changes = update(found)
-                    clusters = await self._clusters_with_incidents(pipe, clusters_key, changes)
                     pipe.multi()
                     if changes.incidents:
                         pipe.hset(key, mapping={i.id: i.stored_json() for i in changes.incidents})
@@ -1243,34 +1356,18 @@ class RedisStore(Store):
                         if closed := [i.id for i in changes.incidents if i.status != "open"]:
                             pipe.zrem(open_key, *closed)
                     if changes.items:
-                        # EVAL inside MULTI, as update_clusters does: a node without the
+                        # EVAL inside MULTI, as add_to_clusters does: a node without the
                         # script would fail EXEC after the other writes were made.
                         keys = [self._k("item", project_id, i) for i, _ in changes.items]
                         args = [incident or "" for _, incident in changes.items]
                         pipe.eval(_SET_INCIDENT_LUA, len(keys), *keys, *args)
-                    if clusters:
-                        pipe.hset(clusters_key, mapping=clusters)
+                    for cluster_id, incident in changes.clusters:
+                        record = self._cluster_keys(project_id, cluster_id)[0]
+                        pipe.eval(SET_CLUSTER_INCIDENT_LUA, 1, record, incident or "")
                     await pipe.execute()
                     return changes
                 except redis_errors.WatchError:
                     continue
-
-    @staticmethod
-    async def _clusters_with_incidents(
-        pipe: Any, clusters_key: str, changes: IncidentChanges
-    ) -> dict[str, str]:
-        """The records of the clusters ``changes`` moves, with their new incident set."""
-        wanted = dict(changes.clusters)
-        if not wanted:
-            return {}
-        raw = await pipe.hmget(clusters_key, list(wanted))
-        out = {}
-        for text in raw:
-            if text:
-                cluster = Cluster.model_validate_json(text)
-                cluster.incident_id = wanted[cluster.id]
-                out[cluster.id] = cluster.model_dump_json()
-        return out
 
     @_guarded
     async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
@@ -1292,19 +1389,6 @@ class RedisStore(Store):
         found = await self.get_incidents(project_id, ids)
         found.sort(key=lambda i: i.last_seen, reverse=True)
         return found[:limit]
-
-    @staticmethod
-    async def _regressed(pipe: Any, status_key: str, cluster_ids: Sequence[str]) -> dict[str, str]:
-        """The new status values of the resolved ones among ``cluster_ids`` (cluster_status.py)."""
-        if not cluster_ids:
-            return {}
-        raw = await pipe.hmget(status_key, list(cluster_ids))
-        now = iso(utcnow())
-        return {
-            cid: json.dumps({"status": "regressed", "at": now})
-            for cid, value in zip(cluster_ids, raw, strict=True)
-            if value and json.loads(value).get("status") == "resolved"
-        }
 
     # -- cluster status ------------------------------------------------------------------------
     @_guarded

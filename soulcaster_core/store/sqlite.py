@@ -2,7 +2,7 @@
 
 One connection guarded by a lock; each call runs in a worker thread so the event loop never
 waits on the disk. ``BEGIN IMMEDIATE`` makes ingest's read-check-write one atomic step, and
-a clustering batch's read-update-write of its clusters (``update_clusters``).
+a clustering batch's additions to its clusters (``add_to_clusters``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ from .base import (
     SERIES_KINDS,
     SERIES_WINDOW,
     STATS_WINDOW,
-    ClusterUpdate,
+    ClusterGrowth,
+    ClusterMember,
     ItemClusterRow,
     Store,
     VectorRow,
@@ -49,7 +50,7 @@ from .base import (
     parse_cursor,
 )
 from .batch import IngestEntry
-from .cluster_status import grown
+from .cluster_records import doc_json, from_record, parse_position, seen
 from .dead_letters import SQLITE_HEADS, DeadLetterHead, sqlite_head, trim_sqlite
 from .history import (
     DeliveryRecord,
@@ -112,15 +113,69 @@ CREATE TABLE IF NOT EXISTS vectors (
 """
 
 
+_SAVE_RECORD = "INSERT OR REPLACE INTO cluster_records VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def _record_values(cluster: Cluster, sources: Mapping[str, int]) -> tuple[Any, ...]:
+    return (
+        cluster.project_id,
+        cluster.id,
+        doc_json(cluster),
+        cluster.item_count,
+        cluster.occurrence_count,
+        seen(cluster.first_seen),
+        seen(cluster.last_seen),
+        json.dumps(dict(sources)),
+    )
+
+
+def _cluster_of(row: sqlite3.Row) -> Cluster:
+    return from_record(
+        row["doc"],
+        row["items"],
+        row["occurrences"],
+        row["first_seen"],
+        row["last_seen"],
+        json.loads(row["sources"]),
+    )
+
+
 def _statements(script: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in script.split(";") if part.strip())
+
+
+def _split_cluster_documents(conn: sqlite3.Connection) -> None:
+    """Schema step 4: each cluster document (which listed every member) becomes a record
+    and member rows; a source's count is that of its stored members (at least 1)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'clusters'").fetchone():
+        return
+    for row in conn.execute("SELECT data FROM clusters ORDER BY rowid").fetchall():
+        data = json.loads(row[0])
+        item_ids = data.pop("item_ids", [])
+        cluster = Cluster.model_validate(data)
+        conn.executemany(
+            "INSERT OR IGNORE INTO cluster_members (project, cluster_id, item_id) VALUES (?, ?, ?)",
+            [(cluster.project_id, cluster.id, item_id) for item_id in item_ids],
+        )
+        counted = dict(
+            conn.execute(
+                "SELECT items.source, COUNT(*) FROM cluster_members JOIN items"
+                " ON items.id = cluster_members.item_id"
+                " WHERE cluster_members.project = ? AND cluster_members.cluster_id = ?"
+                " GROUP BY items.source",
+                (cluster.project_id, cluster.id),
+            ).fetchall()
+        )
+        sources = {s: max(1, int(counted.get(s, 0))) for s in cluster.sources}
+        conn.execute(_SAVE_RECORD, _record_values(cluster, sources))
+    conn.execute("DROP TABLE clusters")
 
 
 #: The schema as the steps that build it; a file's ``PRAGMA user_version`` counts the steps it
 #: has had. Change the schema by appending a step (``ALTER TABLE ...``); never edit one that has
 #: shipped, or files made by it would not get the change. Step 1 uses IF NOT EXISTS, so files
 #: from before versioning (user_version 0, same tables) take it without harm.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     _statements(_SCHEMA_V1),
     ("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",),
     (
@@ -147,6 +202,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE IF NOT EXISTS cluster_status ("
         " project TEXT, cluster_id TEXT, status TEXT NOT NULL, at TEXT NOT NULL,"
         " PRIMARY KEY (project, cluster_id))",
+        # A cluster's record apart from its members (store/cluster_records.py); the JSON
+        # documents that listed every member are moved over and dropped.
+        "CREATE TABLE IF NOT EXISTS cluster_records ("
+        " project TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,"
+        " items INTEGER NOT NULL, occurrences INTEGER NOT NULL,"
+        " first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, sources TEXT NOT NULL,"
+        " PRIMARY KEY (project, id))",
+        "CREATE INDEX IF NOT EXISTS cluster_records_by_time"
+        " ON cluster_records (project, last_seen DESC, id DESC)",
+        "CREATE TABLE IF NOT EXISTS cluster_members ("
+        " seq INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL,"
+        " cluster_id TEXT NOT NULL, item_id TEXT NOT NULL,"
+        " UNIQUE (project, cluster_id, item_id))",
+        "CREATE INDEX IF NOT EXISTS cluster_members_in_order"
+        " ON cluster_members (project, cluster_id, seq)",
+        _split_cluster_documents,
     ),
 )
 
@@ -163,7 +234,10 @@ def migrate(conn: sqlite3.Connection) -> int:
             )
         for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
             for statement in statements:
-                conn.execute(statement)
+                if callable(statement):
+                    statement(conn)
+                else:
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -225,6 +299,97 @@ def _regress(conn: sqlite3.Connection, project_id: str, cluster_ids: Sequence[st
             f" AND status = 'resolved' AND cluster_id IN ({','.join('?' * len(cluster_ids))})",
             (iso(utcnow()), project_id, *cluster_ids),
         )
+
+
+def _delete_cluster(conn: sqlite3.Connection, project_id: str, cluster_id: str) -> None:
+    conn.execute(
+        "DELETE FROM cluster_records WHERE project = ? AND id = ?", (project_id, cluster_id)
+    )
+    conn.execute(
+        "DELETE FROM cluster_members WHERE project = ? AND cluster_id = ?", (project_id, cluster_id)
+    )
+
+
+def _add_members(
+    conn: sqlite3.Connection, project_id: str, cluster: Cluster, members: Sequence[ClusterMember]
+) -> bool:
+    """Count in the members ``cluster`` does not list yet; its record is made if need be.
+    Whether the cluster gained a member."""
+    row = conn.execute(
+        "SELECT * FROM cluster_records WHERE project = ? AND id = ?", (project_id, cluster.id)
+    ).fetchone()
+    if row is None:
+        found = cluster.model_copy(
+            update={
+                "item_count": 0,
+                "occurrence_count": 0,
+                "first_seen": None,
+                "last_seen": None,
+                "sources": [],
+            }
+        )
+        sources: dict[str, int] = {}
+    else:
+        found = _cluster_of(row)
+        sources = json.loads(row["sources"])
+    fresh = {m.item_id: m for m in members}
+    marks = ",".join("?" * len(fresh))
+    for (listed,) in conn.execute(
+        f"SELECT item_id FROM cluster_members WHERE project = ? AND cluster_id = ?"
+        f" AND item_id IN ({marks})",
+        (project_id, cluster.id, *fresh),
+    ).fetchall():
+        del fresh[listed]
+    if not fresh and row is not None:
+        return False
+    conn.executemany(
+        "INSERT INTO cluster_members (project, cluster_id, item_id) VALUES (?, ?, ?)",
+        [(project_id, cluster.id, item_id) for item_id in fresh],
+    )
+    firsts = [m.first_seen for m in fresh.values()]
+    lasts = [m.last_seen for m in fresh.values()]
+    for m in fresh.values():
+        sources[m.source] = sources.get(m.source, 0) + 1
+    found.item_count += len(fresh)
+    found.occurrence_count += sum(m.occurrences for m in fresh.values())
+    if firsts:
+        found.first_seen = min([*firsts, *([found.first_seen] if found.first_seen else [])])
+        found.last_seen = max([*lasts, *([found.last_seen] if found.last_seen else [])])
+    conn.execute(_SAVE_RECORD, _record_values(found, sources))
+    return bool(fresh)
+
+
+def _remove_members(
+    conn: sqlite3.Connection, project_id: str, cluster_id: str, members: Sequence[ClusterMember]
+) -> Cluster | None:
+    row = conn.execute(
+        "SELECT * FROM cluster_records WHERE project = ? AND id = ?", (project_id, cluster_id)
+    ).fetchone()
+    if row is None:
+        return None
+    cluster, sources = _cluster_of(row), json.loads(row["sources"])
+    for m in {m.item_id: m for m in members}.values():
+        gone = conn.execute(
+            "DELETE FROM cluster_members WHERE project = ? AND cluster_id = ? AND item_id = ?",
+            (project_id, cluster_id, m.item_id),
+        ).rowcount
+        if gone:
+            cluster.item_count -= 1
+            cluster.occurrence_count -= m.occurrences
+            sources[m.source] = sources.get(m.source, 0) - 1
+            if sources[m.source] <= 0:
+                del sources[m.source]
+    left = conn.execute(
+        "SELECT 1 FROM cluster_members WHERE project = ? AND cluster_id = ? LIMIT 1",
+        (project_id, cluster_id),
+    ).fetchone()
+    if left is None:
+        _delete_cluster(conn, project_id, cluster_id)
+        return None
+    cluster.occurrence_count = max(cluster.occurrence_count, cluster.item_count)
+    conn.execute(_SAVE_RECORD, _record_values(cluster, sources))
+    cluster.sources = sorted(sources)
+    return cluster
 
 
 class SQLiteStore(Store):
@@ -597,9 +762,12 @@ class SQLiteStore(Store):
         if not item_ids:
             return []
         marks = ",".join("?" * len(item_ids))
+        # ``+project``: with twenty ids or more, SQLite's planner would rather walk every item
+        # of the project by its index on project than look the ids up (a worker's batch of
+        # 100 then cost as much as the project held).
         rows = await self._run(
             lambda c: c.execute(
-                _SELECT_ITEMS + f" WHERE project = ? AND id IN ({marks})",
+                _SELECT_ITEMS + f" WHERE +project = ? AND id IN ({marks})",
                 (project_id, *item_ids),
             ).fetchall()
         )
@@ -842,13 +1010,19 @@ class SQLiteStore(Store):
         row = await self._run(lambda c: c.execute("SELECT COUNT(*) AS n FROM outbox").fetchone())
         return int(row["n"])
 
-    # -- clusters ------------------------------------------------------------------------------
+    # -- clusters (a record and its members apart: store/cluster_records.py) --------------------
     async def save_clusters(self, clusters: Sequence[Cluster]) -> None:
-        rows = [(c.id, c.project_id, c.model_dump_json()) for c in clusters]
-
         def run(conn: sqlite3.Connection) -> None:
             with self._tx(conn):
-                conn.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)", rows)
+                for c in clusters:
+                    before = conn.execute(
+                        "SELECT sources FROM cluster_records WHERE project = ? AND id = ?",
+                        (c.project_id, c.id),
+                    ).fetchone()
+                    counts = json.loads(before["sources"]) if before else {}
+                    # A listed source keeps its count (1 when new); an unlisted one goes.
+                    sources = {s: counts.get(s, 1) for s in c.sources}
+                    conn.execute(_SAVE_RECORD, _record_values(c, sources))
 
         await self._run(run)
 
@@ -858,27 +1032,58 @@ class SQLiteStore(Store):
         marks = ",".join("?" * len(cluster_ids))
         rows = await self._run(
             lambda c: c.execute(
-                f"SELECT id, data FROM clusters WHERE project = ? AND id IN ({marks})",
+                f"SELECT * FROM cluster_records WHERE project = ? AND id IN ({marks})",
                 (project_id, *cluster_ids),
             ).fetchall()
         )
-        found = {row["id"]: Cluster.model_validate_json(row["data"]) for row in rows}
+        found = {row["id"]: _cluster_of(row) for row in rows}
         return [found[i] for i in cluster_ids if i in found]
 
-    async def list_clusters(self, project_id: str) -> list[Cluster]:
+    async def list_clusters(
+        self, project_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[Cluster], str | None]:
+        start = parse_position(cursor)
         rows = await self._run(
             lambda c: c.execute(
-                "SELECT data FROM clusters WHERE project = ?", (project_id,)
+                "SELECT * FROM cluster_records WHERE project = ?"
+                " ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?",
+                (project_id, limit + 1, start),
             ).fetchall()
         )
-        return [Cluster.model_validate_json(row["data"]) for row in rows]
+        page = [_cluster_of(row) for row in rows[:limit]]
+        return page, str(start + limit) if len(rows) > limit else None
+
+    async def count_clusters(self, project_id: str) -> int:
+        row = await self._run(
+            lambda c: c.execute(
+                "SELECT COUNT(*) AS n FROM cluster_records WHERE project = ?", (project_id,)
+            ).fetchone()
+        )
+        return int(row["n"])
 
     async def delete_cluster(self, project_id: str, cluster_id: str) -> None:
-        await self._run(
+        def run(conn: sqlite3.Connection) -> None:
+            with self._tx(conn):
+                _delete_cluster(conn, project_id, cluster_id)
+
+        await self._run(run)
+
+    async def cluster_item_ids(
+        self, project_id: str, cluster_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[str], str | None]:
+        # The cursor is the row number of the last member shown: members that join or leave
+        # meanwhile move no one else's place.
+        after = parse_position(cursor)
+        rows = await self._run(
             lambda c: c.execute(
-                "DELETE FROM clusters WHERE project = ? AND id = ?", (project_id, cluster_id)
-            )
+                "SELECT seq, item_id FROM cluster_members"
+                " WHERE project = ? AND cluster_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                (project_id, cluster_id, after, limit + 1),
+            ).fetchall()
         )
+        page = rows[:limit]
+        more = len(rows) > limit
+        return [r["item_id"] for r in page], str(page[-1]["seq"]) if more else None
 
     async def set_item_clusters(self, project_id: str, rows: Sequence[ItemClusterRow]) -> None:
         values = _assignment_values(project_id, rows)
@@ -889,35 +1094,25 @@ class SQLiteStore(Store):
 
         await self._run(run)
 
-    async def update_clusters(
+    async def add_to_clusters(
         self,
         project_id: str,
-        cluster_ids: Sequence[str],
-        update: ClusterUpdate,
-        rows: Sequence[ItemClusterRow],
+        growths: Sequence[ClusterGrowth],
+        rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
     ) -> None:
         values = _assignment_values(project_id, rows)
         vector_values = _vector_values(project_id, vectors)
-        marks = ",".join("?" * len(cluster_ids))
 
         def run(conn: sqlite3.Connection) -> None:
-            # Read, update and write in one write transaction: no other writer in between.
+            # One write transaction: no other writer in between.
             with self._tx(conn):
-                found: dict[str, Cluster] = {}
-                if cluster_ids:
-                    for row in conn.execute(
-                        f"SELECT id, data FROM clusters WHERE project = ? AND id IN ({marks})",
-                        (project_id, *cluster_ids),
-                    ):
-                        found[row["id"]] = Cluster.model_validate_json(row["data"])
-                before = {cid: c.item_count for cid, c in found.items()}
-                clusters = update(found)
-                conn.executemany(
-                    "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)",
-                    [(c.id, c.project_id, c.model_dump_json()) for c in clusters],
-                )
-                _regress(conn, project_id, grown(before, clusters))
+                grew = [
+                    cluster.id
+                    for cluster, members in growths
+                    if _add_members(conn, project_id, cluster, members)
+                ]
+                _regress(conn, project_id, grew)
                 conn.executemany(_SET_ITEM_CLUSTER, values)
                 conn.executemany(_SAVE_VECTOR, vector_values)
 
@@ -970,10 +1165,9 @@ class SQLiteStore(Store):
                     "DELETE FROM item_incidents WHERE project = ? AND item_id = ?",
                     [(project_id, i) for i, incident in changes.items if not incident],
                 )
-                # The cluster's record gets its incident in place: SQLite edits the JSON
-                # (a cluster's record lists every item id; reading it whole would cost more).
+                # The cluster's record gets its incident in place: SQLite edits its JSON.
                 conn.executemany(
-                    "UPDATE clusters SET data = json_set(data, '$.incident_id', ?)"
+                    "UPDATE cluster_records SET doc = json_set(doc, '$.incident_id', ?)"
                     " WHERE project = ? AND id = ?",
                     [
                         (incident, project_id, cluster_id)
@@ -1029,6 +1223,15 @@ class SQLiteStore(Store):
             args += tuple(cluster_ids)
         rows = await self._run(lambda c: c.execute(sql, args).fetchall())
         return {r["cluster_id"]: {"status": r["status"], "at": r["at"]} for r in rows}
+
+    async def remove_from_cluster(
+        self, project_id: str, cluster_id: str, members: Sequence[ClusterMember]
+    ) -> Cluster | None:
+        def run(conn: sqlite3.Connection) -> Cluster | None:
+            with self._tx(conn):
+                return _remove_members(conn, project_id, cluster_id, members)
+
+        return await self._run(run)
 
     # -- vectors -------------------------------------------------------------------------------
     async def save_vectors(self, project_id: str, rows: Sequence[VectorRow]) -> None:

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..clustering.api import status_json
+from ..clustering.api import cluster_page
 from ..clustering.explain import grouping_of
 from ..clustering.status import set_status
 from ..errors import BadRequest, NotFound, StoreUnavailable
@@ -358,7 +358,7 @@ async def set_cluster_status(request: Request) -> Response:
     cluster = await set_status(
         store, project_id, request.path_params["cluster_id"], body.get("status")
     )
-    return JSONResponse(await status_json(store, cluster))
+    return JSONResponse(await cluster_page(store, cluster))
 
 
 @require_token

@@ -18,7 +18,7 @@ import httpx
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from soulcaster_core.clustering.worker import ClusterWorker
-from soulcaster_core.store.base import ClusterUpdate, ItemClusterRow, VectorRow
+from soulcaster_core.store.base import ClusterGrowth, ItemClusterRow, VectorRow
 from soulcaster_core.store.redis import RedisStore
 from tests.clustering.conftest import services_for
 
@@ -28,19 +28,16 @@ class DiesMidBatch(RedisStore):
         super().__init__(url, prefix=prefix)
         self.survive = survive
 
-    async def update_clusters(
+    async def add_to_clusters(
         self,
         project_id: str,
-        cluster_ids: Sequence[str],
-        update: ClusterUpdate,
-        rows: Sequence[ItemClusterRow],
+        growths: Sequence[ClusterGrowth],
+        rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
     ) -> None:
         # The clusters with every item of the batch, but only the first items' own clusters:
         # what a worker without one atomic step would leave when killed half-way.
-        await super().update_clusters(
-            project_id, cluster_ids, update, rows[: self.survive], vectors
-        )
+        await super().add_to_clusters(project_id, growths, rows[: self.survive], vectors)
         os._exit(137)
 
 

@@ -29,11 +29,11 @@ from tests.clustering.conftest import services_for
 
 
 def stalling(store: Store) -> Store:
-    async def update_clusters(*args: Any, **kwargs: Any) -> None:
+    async def add_to_clusters(*args: Any, **kwargs: Any) -> None:
         print("stalled", flush=True)
         await anyio.sleep_forever()
 
-    store.update_clusters = update_clusters  # type: ignore[method-assign]
+    store.add_to_clusters = add_to_clusters  # type: ignore[method-assign]
     return store
 
 

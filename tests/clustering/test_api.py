@@ -73,6 +73,35 @@ def test_each_bug_is_one_cluster_across_sources(
         assert all(item["cluster_id"] == cluster["id"] for item in detail["items"])
 
 
+def test_clusters_and_their_items_are_read_a_page_at_a_time(
+    clustered: tuple[SoulcasterClient, dict[str, str]],
+) -> None:
+    client, _ = clustered
+    listed = get(client, "/api/clusters")
+    seen: list[str] = []
+    cursor = None
+    while True:
+        page = get(client, "/api/clusters", limit=2, **({"cursor": cursor} if cursor else {}))
+        assert len(page["clusters"]) <= 2 and page["total"] == len(listed["clusters"])
+        seen += [c["id"] for c in page["clusters"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [c["id"] for c in listed["clusters"]]
+
+    biggest = max(listed["clusters"], key=lambda c: c["item_count"])
+    whole = get(client, f"/api/clusters/{biggest['id']}")
+    assert whole["next_cursor"] is None and len(whole["item_ids"]) == biggest["item_count"]
+    first = get(client, f"/api/clusters/{biggest['id']}", limit=1)
+    assert [i["id"] for i in first["items"]] == first["item_ids"] == whole["item_ids"][:1]
+    rest = get(client, f"/api/clusters/{biggest['id']}", cursor=first["next_cursor"])
+    assert rest["item_ids"] == whole["item_ids"][1:]
+
+    for path in ("/api/clusters", f"/api/clusters/{biggest['id']}"):
+        bad = client.api.get(path, params={"project_id": client.project_id, "cursor": "x"})
+        assert bad.status_code == 400 and "cursor" in bad.json()["error"]
+
+
 def test_feedback_shows_the_cluster_and_how_it_was_chosen(
     clustered: tuple[SoulcasterClient, dict[str, str]],
 ) -> None:

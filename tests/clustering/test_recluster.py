@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Mapping
 from pathlib import Path
 
 import anyio
@@ -20,7 +19,7 @@ from soulcaster_core.clustering.index import LocalIndex
 from soulcaster_core.clustering.recluster import recluster
 from soulcaster_core.models import Cluster, FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.base import ClusterMember, Store
 from soulcaster_core.store.sqlite import SQLiteStore
 
 pytestmark = pytest.mark.anyio
@@ -43,12 +42,9 @@ async def one_cluster_for_all(store: Store, items: list[FeedbackItem]) -> str:
     cluster_id = "legacy"
     rows = [(i.id, cluster_id, {"algorithm": "old/1", "method": "nearest"}) for i in items]
 
-    def update(found: Mapping[str, Cluster]) -> list[Cluster]:
-        cluster = Cluster(id=cluster_id, project_id=PROJECT, title="everything")
-        corrections.add_items(cluster, items)
-        return [cluster]
-
-    await store.update_clusters(PROJECT, [cluster_id], update, rows)
+    cluster = Cluster(id=cluster_id, project_id=PROJECT, title="everything")
+    members = [ClusterMember.of(i) for i in items]
+    await store.add_to_clusters(PROJECT, [(cluster, members)], rows)
     return cluster_id
 
 
@@ -78,7 +74,7 @@ async def test_recluster_splits_what_an_older_algorithm_merged_and_keeps_manual_
     assert len({after[i.id].cluster_id for i in key_error}) == 1
     assert len({after[i.id].cluster_id for i in timeout}) == 1
     assert after[key_error[0].id].cluster_id != after[timeout[0].id].cluster_id
-    assert {c.id for c in await store.list_clusters(PROJECT)} == {
+    assert {c.id for c in (await store.list_clusters(PROJECT))[0]} == {
         after[key_error[0].id].cluster_id,
         after[timeout[0].id].cluster_id,
         placed.cluster_id,

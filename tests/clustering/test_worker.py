@@ -76,12 +76,15 @@ async def check_exactly_once(store: Store, made: list[FeedbackItem]) -> dict[str
         found = await store.get_item(fx.PROJECT, item.id)
         assert found is not None and found.cluster_id is not None, item.title
         cluster_of[item.id] = found.cluster_id
-    clusters = await store.list_clusters(fx.PROJECT)
-    listed = Counter(i for c in clusters for i in c.item_ids)
+    clusters, _ = await store.list_clusters(fx.PROJECT, limit=1000)
+    members = {
+        c.id: (await store.cluster_item_ids(fx.PROJECT, c.id, limit=1000))[0] for c in clusters
+    }
+    listed = Counter(i for ids in members.values() for i in ids)
     assert listed == Counter(list(cluster_of))  # each item once
     for cluster in clusters:
-        assert all(cluster_of[i] == cluster.id for i in cluster.item_ids)
-        assert cluster.item_count == len(cluster.item_ids)
+        assert all(cluster_of[i] == cluster.id for i in members[cluster.id])
+        assert cluster.item_count == len(members[cluster.id])
     assert await store.queue_depth() == 0
     return cluster_of
 

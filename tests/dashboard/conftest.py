@@ -24,6 +24,7 @@ from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, u
 from soulcaster_core.services import plugins_for
 from soulcaster_core.settings import Settings
 from soulcaster_core.store import open_store
+from soulcaster_core.store.base import ClusterMember
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -183,14 +184,8 @@ async def _seed_demo(settings: Settings, store: Any, project_id: str) -> None:
             project_id=project_id,
             title="Checkout fails when the order is submitted",
             summary="The same checkout failure, seen by the browser, the backend and the monitor.",
-            item_ids=[item.id for item in members],
-            sources=sorted({item.source for item in members}),
-            item_count=len(members),
-            occurrence_count=len(members) + 2,
-            first_seen=min(item.received_at for item in members),
-            last_seen=now,
         )
-        await store.save_cluster(cluster)
+        await store.add_to_clusters(project_id, [(cluster, [ClusterMember.of(i) for i in members])])
         for item in members:
             # A person put the demo's items of several tools together: the item page says so.
             placed = {"algorithm": ALGORITHM, "method": "manual", "similarity": None}

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
-from soulcaster_core.models import Cluster, Project
+from soulcaster_core.models import Cluster, FeedbackItem, Project
+from soulcaster_core.store.base import ClusterMember
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient
+from soulcaster_core.web.dashboard.browse import CLUSTER_ITEMS_SHOWN
 
 from .conftest import HTML, live_settings
 
@@ -99,14 +102,15 @@ def test_clusters_list_and_page_show_items_from_every_source(
     cluster = Cluster(
         project_id="test",
         title="Checkout is down",
-        item_ids=[item["id"], "gone-since"],
-        sources=["manual", "sentry"],
-        item_count=2,
-        occurrence_count=5,
     )
+    at = datetime.now(UTC)
+    members = [
+        ClusterMember(item["id"], "manual", 1, at, at),
+        ClusterMember("gone-since", "sentry", 4, at, at),
+    ]
     portal = dashboard.http.portal
     assert portal is not None
-    portal.call(dashboard.store.save_cluster, cluster)
+    portal.call(dashboard.store.add_to_clusters, "test", [(cluster, members)])
     portal.call(dashboard.store.set_item_cluster, "test", item["id"], cluster.id, {})
     listing = dashboard.http.get("/clusters").text
     assert "Checkout is down" in listing and "2 items" in listing
@@ -117,6 +121,33 @@ def test_clusters_list_and_page_show_items_from_every_source(
     assert f'href="/clusters/{cluster.id}?project_id=test">Checkout is down</a>' in item_page
     assert "cluster: Checkout is down" in dashboard.http.get("/feedback").text
     assert dashboard.http.get("/clusters/nope", headers=HTML).status_code == 404
+
+
+def test_big_clusters_and_many_clusters_are_shown_a_page_at_a_time(
+    dashboard: SoulcasterClient,
+) -> None:
+    portal = dashboard.http.portal
+    assert portal is not None
+    members = []
+    for n in range(CLUSTER_ITEMS_SHOWN + 3):
+        item = FeedbackItem(project_id="test", source="manual", external_id=f"e{n}", title=f"#{n}")
+        result = portal.call(dashboard.store.ingest, item)
+        members.append(ClusterMember(result.id, "manual", 1, item.created_at, item.created_at))
+    big = Cluster(id="big", project_id="test", title="Big one")
+    small = [Cluster(id=f"c{n:03}", project_id="test", title=f"Small {n}") for n in range(3)]
+    growths = [(big, members), *((c, members[:1]) for c in small)]
+    portal.call(dashboard.store.add_to_clusters, "test", growths)
+
+    first = dashboard.http.get("/clusters/big").text
+    assert len(titles(first)) == CLUSTER_ITEMS_SHOWN
+    assert f"Showing {CLUSTER_ITEMS_SHOWN} of {len(members)}" in first
+    more = re.search(r'href="(/clusters/big\?[^"]*cursor=[^"]+)" rel="next"', first)
+    assert more is not None
+    rest = dashboard.http.get(html.unescape(more.group(1))).text
+    assert len(titles(rest)) == 3 and 'rel="next"' not in rest
+
+    # A mangled cursor shows the first page rather than an error.
+    assert dashboard.http.get("/clusters/big", params={"cursor": "x"}).status_code == 200
 
 
 def test_the_switcher_lists_projects_and_remembers_the_choice(

@@ -3,51 +3,39 @@ a resolved cluster gains an item; in the API, on both stores."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 import pytest
 
 from soulcaster_core.clustering.status import status_of
 from soulcaster_core.models import Cluster, Project, utcnow
-from soulcaster_core.store.base import ClusterUpdate, Store
+from soulcaster_core.store.base import ClusterMember, Store
 from soulcaster_core.testing import SoulcasterClient
 
 from .conftest import cluster_now
 
 
-def a_cluster(count: int = 1, first_seen: datetime | None = None) -> Cluster:
-    return Cluster(
-        project_id="p",
-        title="checkout fails",
-        item_ids=[f"i{n}" for n in range(count)],
-        item_count=count,
-        first_seen=first_seen or utcnow(),
-    )
+def a_cluster(first_seen: datetime | None = None) -> Cluster:
+    return Cluster(project_id="p", title="checkout fails", first_seen=first_seen or utcnow())
 
 
-def grow_by(n: int) -> ClusterUpdate:
-    def update(found: Mapping[str, Cluster]) -> list[Cluster]:
-        clusters = []
-        for cluster in found.values():
-            cluster.item_ids += [f"new{k}" for k in range(n)]
-            cluster.item_count = len(cluster.item_ids)
-            clusters.append(cluster)
-        return clusters
-
-    return update
+def member(item_id: str) -> ClusterMember:
+    return ClusterMember(item_id, "sentry", 1, utcnow(), utcnow())
 
 
 @pytest.mark.anyio
 async def test_a_resolved_cluster_that_gains_an_item_is_regressed(store: Store) -> None:
     await store.create_project(Project(id="p", name="P"))
     resolved, ignored, unchanged = a_cluster(), a_cluster(), a_cluster()
-    await store.save_clusters([resolved, ignored, unchanged])
+    await store.add_to_clusters(
+        "p", [(c, [member(f"{c.id}-0")]) for c in (resolved, ignored, unchanged)]
+    )
     for cluster, status in ((resolved, "resolved"), (ignored, "ignored"), (unchanged, "resolved")):
         await store.set_cluster_status("p", cluster.id, status, utcnow())
 
-    await store.update_clusters("p", [resolved.id, ignored.id], grow_by(1), [])
-    await store.update_clusters("p", [unchanged.id], grow_by(0), [])  # a replayed batch
+    await store.add_to_clusters("p", [(resolved, [member("new-1")]), (ignored, [member("new-2")])])
+    # A replayed batch: the item is a member already, nothing is gained.
+    await store.add_to_clusters("p", [(unchanged, [member(f"{unchanged.id}-0")])])
 
     found = await store.cluster_statuses("p")
     assert {cid: v["status"] for cid, v in found.items()} == {

@@ -7,15 +7,15 @@ Each test gets the ``store`` fixture once per adapter (ids ``sqlite`` and ``redi
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import anyio
 import pytest
 
+from soulcaster_core.errors import BadRequest
 from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, QueueEntry
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.base import ClusterMember, Store
 
 pytestmark = pytest.mark.anyio
 
@@ -608,19 +608,36 @@ async def test_a_long_wait_on_an_empty_queue_returns_nothing(store: Store) -> No
 
 
 def make_cluster(title: str, project_id: str = "acme", **fields: Any) -> Cluster:
-    return Cluster(
-        project_id=project_id,
-        title=title,
-        summary="Seen by Sentry and Datadog — 💳 ошибка оплаты",
-        signature="typeerror checkout",
-        item_ids=["i1", "i2"],
-        sources=["sentry", "datadog"],
-        item_count=2,
-        occurrence_count=7,
-        first_seen=T0,
-        last_seen=T0 + timedelta(hours=1),
+    fields = {
+        "summary": "Seen by Sentry and Datadog — 💳 ошибка оплаты",
+        "signature": "typeerror checkout",
+        "sources": ["datadog", "sentry"],
+        "item_count": 2,
+        "occurrence_count": 7,
+        "first_seen": T0,
+        "last_seen": T0 + timedelta(hours=1),
         **fields,
-    )
+    }
+    return Cluster(project_id=project_id, title=title, **fields)
+
+
+def member(
+    item_id: str, source: str = "sentry", occurrences: int = 1, hours: int = 0
+) -> ClusterMember:
+    at = T0 + timedelta(hours=hours)
+    return ClusterMember(item_id, source, occurrences, at, at)
+
+
+async def all_clusters(store: Store, project_id: str) -> list[Cluster]:
+    found, cursor = await store.list_clusters(project_id, limit=1000)
+    assert cursor is None
+    return found
+
+
+async def all_member_ids(store: Store, project_id: str, cluster_id: str) -> list[str]:
+    ids, cursor = await store.cluster_item_ids(project_id, cluster_id, limit=1000)
+    assert cursor is None
+    return ids
 
 
 async def test_clusters_save_get_list_delete(store: Store) -> None:
@@ -631,19 +648,117 @@ async def test_clusters_save_get_list_delete(store: Store) -> None:
     assert await store.get_cluster("acme", one.id) == one
     assert await store.get_cluster("globex", one.id) is None
     assert await store.get_cluster("acme", "no-such-cluster") is None
-    assert sorted(c.id for c in await store.list_clusters("acme")) == sorted([one.id, two.id])
+    assert sorted(c.id for c in await all_clusters(store, "acme")) == sorted([one.id, two.id])
 
-    grown = one.model_copy(update={"item_ids": ["i1", "i2", "i3"], "item_count": 3})
+    grown = one.model_copy(update={"title": "Checkout TypeError (Safari)", "item_count": 3})
     await store.save_cluster(grown)
     assert await store.get_cluster("acme", one.id) == grown
-    assert len(await store.list_clusters("acme")) == 2, "saving again replaces"
+    assert await store.count_clusters("acme") == 2, "saving again replaces"
 
     await store.delete_cluster("acme", one.id)
     await store.delete_cluster("acme", one.id)  # deleting twice is harmless
     assert await store.get_cluster("acme", one.id) is None
-    assert await store.list_clusters("acme") == [two]
-    assert await store.list_clusters("globex") == [foreign]
-    assert await store.list_clusters("initech") == []
+    assert await all_clusters(store, "acme") == [two]
+    assert await all_clusters(store, "globex") == [foreign]
+    assert await all_clusters(store, "initech") == []
+    assert await store.count_clusters("initech") == 0
+
+
+async def test_clusters_are_listed_a_page_at_a_time_most_recently_seen_first(
+    store: Store,
+) -> None:
+    never = make_cluster("Never seen", first_seen=None, last_seen=None, id="c-never")
+    dated = [
+        make_cluster(f"Seen at hour {n}", last_seen=T0 + timedelta(hours=n), id=f"c{n}")
+        for n in (3, 1, 4, 2)
+    ]
+    await store.save_clusters([never, *dated])
+    pages: list[list[str]] = []
+    cursor: str | None = None
+    while True:
+        page, cursor = await store.list_clusters("acme", limit=2, cursor=cursor)
+        pages.append([c.id for c in page])
+        if cursor is None:
+            break
+    assert pages == [["c4", "c3"], ["c2", "c1"], ["c-never"]]
+    assert await store.count_clusters("acme") == 5
+    with pytest.raises(BadRequest, match="cursor"):
+        await store.list_clusters("acme", cursor="not-a-cursor")
+
+
+async def test_adding_to_clusters_counts_members_in_place_and_once(store: Store) -> None:
+    first = await ingest_new(store, make_item("a"))
+    second = await ingest_new(store, make_item("b"))
+    old = make_cluster("Checkout TypeError", id="c-old")
+    await store.save_cluster(old)
+    await store.add_to_clusters("acme", [(old, [member("i1"), member("i2", "datadog")])])
+    fresh = Cluster(id="c-new", project_id="acme", title="New", item_count=99)
+    shared = {"method": "signature", "similarity": 1.0}
+    rows = [(first.id, old.id, shared), ("missing", "c-new", shared), (second.id, "c-new", {})]
+    vectors = [("v-new", [0.5, -0.25], {"cluster_id": "c-new"})]
+    growths = [
+        (old, [member(first.id, "posthog", occurrences=3, hours=5)]),
+        (fresh, [member(second.id, hours=-2)]),
+    ]
+    await store.add_to_clusters("acme", growths, rows, vectors)
+    for _ in range(2):  # a batch handled again (a crashed worker's) counts nothing twice
+        await store.add_to_clusters("acme", growths, rows)
+
+    grown, started = await store.get_clusters("acme", [old.id, "c-new"])
+    # Counted on top of what the record said; sources and times widen.
+    assert (grown.item_count, grown.occurrence_count) == (2 + 3, 7 + 1 + 1 + 3)
+    assert grown.sources == ["datadog", "posthog", "sentry"]
+    assert (grown.first_seen, grown.last_seen) == (T0, T0 + timedelta(hours=5))
+    assert await all_member_ids(store, "acme", old.id) == ["i1", "i2", first.id]
+    # A new cluster's record comes from the one given, its counts from its members.
+    assert (started.title, started.item_count, started.occurrence_count) == ("New", 1, 1)
+    assert started.first_seen == started.last_seen == T0 - timedelta(hours=2)
+    assert await all_member_ids(store, "acme", "c-new") == [second.id]
+    got = {i.id: i for i in await store.get_items("acme", [first.id, second.id])}
+    assert (got[first.id].cluster_id, got[first.id].metadata["clustering"]) == (old.id, shared)
+    assert (got[second.id].cluster_id, got[second.id].metadata["clustering"]) == ("c-new", {})
+    assert await store.get_item("acme", "missing") is None
+    assert await store.load_vectors("acme") == [("v-new", [0.5, -0.25], {"cluster_id": "c-new"})]
+    assert await store.count_clusters("acme") == 2
+
+    await store.add_to_clusters("acme", [])  # nothing to do is fine
+
+
+async def test_members_are_read_a_page_at_a_time(store: Store) -> None:
+    cluster = make_cluster("Big", id="c1")
+    await store.add_to_clusters("acme", [(cluster, [member(f"i{n:02}") for n in range(7)])])
+    await store.add_to_clusters("acme", [(cluster, [member("late")])])
+    first, cursor = await store.cluster_item_ids("acme", "c1", limit=3)
+    assert first == ["i00", "i01", "i02"] and cursor is not None
+    # Members leaving before the cursor do not shift the pages after it.
+    await store.remove_from_cluster("acme", "c1", [member("i00"), member("i01")])
+    second, cursor = await store.cluster_item_ids("acme", "c1", limit=3, cursor=cursor)
+    assert second == ["i03", "i04", "i05"] and cursor is not None
+    third, cursor = await store.cluster_item_ids("acme", "c1", limit=3, cursor=cursor)
+    assert (third, cursor) == (["i06", "late"], None)
+    assert await store.cluster_item_ids("acme", "no-such-cluster") == ([], None)
+    assert await store.cluster_item_ids("globex", "c1") == ([], None)
+    with pytest.raises(BadRequest, match="cursor"):
+        await store.cluster_item_ids("acme", "c1", cursor="-1")
+
+
+async def test_removing_members_counts_them_out_and_an_empty_cluster_goes(store: Store) -> None:
+    cluster = make_cluster("Two sources", id="c1")
+    members = [member("i1", occurrences=4), member("i2", "datadog"), member("i3", "datadog")]
+    await store.add_to_clusters("acme", [(cluster, members)])
+    left = await store.remove_from_cluster("acme", "c1", [members[1], member("not-in-it")])
+    assert left is not None
+    # The record is made from the members (the given counts are ignored): 3 items, 6 times.
+    assert (left.item_count, left.occurrence_count) == (2, 5)
+    assert left.sources == ["datadog", "sentry"], "i3 still comes from Datadog"
+    assert await store.get_cluster("acme", "c1") == left
+    left = await store.remove_from_cluster("acme", "c1", [members[2]])
+    assert left is not None and left.sources == ["sentry"]
+    assert await store.remove_from_cluster("acme", "c1", [members[0]]) is None
+    assert await store.get_cluster("acme", "c1") is None
+    assert await store.cluster_item_ids("acme", "c1") == ([], None)
+    assert await store.count_clusters("acme") == 0
+    assert await store.remove_from_cluster("acme", "c1", [members[0]]) is None
 
 
 async def test_an_item_shows_its_cluster(store: Store) -> None:
@@ -738,55 +853,17 @@ async def test_batch_cluster_assignment_sets_every_row_and_skips_missing_items(
     assert [v[0] for v in await store.load_vectors("acme")] == ["v1", "v2"]
 
 
-async def test_update_clusters_reads_updates_and_assigns_in_one_step(store: Store) -> None:
-    first = await ingest_new(store, make_item("a"))
-    second = await ingest_new(store, make_item("b"))
-    old = make_cluster("Checkout TypeError")
-    await store.save_clusters([old, make_cluster("Untouched")])
-    seen: list[list[str]] = []
-
-    def update(found: Mapping[str, Cluster]) -> list[Cluster]:
-        seen.append(sorted(found))
-        grown = found[old.id]
-        grown.item_ids.append(first.id)
-        grown.item_count = 3
-        started = Cluster(id="c-new", project_id="acme", title="New", item_ids=[second.id])
-        return [grown, started]
-
-    shared = {"method": "signature", "similarity": 1.0}
-    rows = [(first.id, old.id, shared), ("missing", "c-new", shared), (second.id, "c-new", {})]
-    vectors = [("v-new", [0.5, -0.25], {"cluster_id": "c-new"})]
-    await store.update_clusters("acme", [old.id, "c-new"], update, rows, vectors)
-    assert seen == [[old.id]]  # what exists, by id; the rest is the update's to create
-    grown, started = await store.get_clusters("acme", [old.id, "c-new"])
-    assert (grown.item_ids, grown.item_count) == (["i1", "i2", first.id], 3)
-    assert started.item_ids == [second.id]
-    assert len(await store.list_clusters("acme")) == 3
-    got = {i.id: i for i in await store.get_items("acme", [first.id, second.id])}
-    assert (got[first.id].cluster_id, got[first.id].metadata["clustering"]) == (old.id, shared)
-    assert (got[second.id].cluster_id, got[second.id].metadata["clustering"]) == ("c-new", {})
-    assert await store.get_item("acme", "missing") is None
-    assert await store.load_vectors("acme") == [("v-new", [0.5, -0.25], {"cluster_id": "c-new"})]
-
-    await store.update_clusters("acme", [], lambda found: [], [])  # nothing to do is fine
-
-
-async def test_concurrent_cluster_updates_keep_every_item(store: Store) -> None:
-    await store.save_clusters([Cluster(id="c1", project_id="acme", title="Shared")])
+async def test_concurrent_additions_to_one_cluster_keep_every_item(store: Store) -> None:
+    shared = Cluster(id="c1", project_id="acme", title="Shared")
 
     async def add(item_id: str) -> None:
-        def update(found: Mapping[str, Cluster]) -> list[Cluster]:
-            cluster = found["c1"]
-            cluster.item_ids.append(item_id)
-            return [cluster]
+        await store.add_to_clusters("acme", [(shared, [member(item_id)])])
 
-        await store.update_clusters("acme", ["c1"], update, [])
-
-    # Each reads the cluster, adds its item and writes it back: none may lose another's.
+    # Each adds its item to one cluster at once: none may lose another's, or its count.
     await asyncio.gather(*(add(f"i{n}") for n in range(20)))
     cluster = await store.get_cluster("acme", "c1")
-    assert cluster is not None
-    assert sorted(cluster.item_ids) == sorted(f"i{n}" for n in range(20))
+    assert cluster is not None and cluster.item_count == cluster.occurrence_count == 20
+    assert sorted(await all_member_ids(store, "acme", "c1")) == sorted(f"i{n}" for n in range(20))
 
 
 async def test_cluster_ids_are_per_project(store: Store) -> None:

@@ -3,13 +3,16 @@ breaking on them, and an older Soulcaster refuses a file it would misread."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from soulcaster_core.models import FeedbackItem, Project
+from soulcaster_core.models import Cluster, FeedbackItem, Project
 from soulcaster_core.store import sqlite as sqlite_store
+from soulcaster_core.store.base import ClusterMember
 from soulcaster_core.store.sqlite import MIGRATIONS, SQLiteStore
 
 pytestmark = pytest.mark.anyio
@@ -88,3 +91,46 @@ async def test_a_file_from_a_newer_release_is_refused(tmp_path: Path) -> None:
         conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 3}")
     with pytest.raises(RuntimeError, match="newer Soulcaster"):
         await SQLiteStore(path).open()
+
+
+async def test_cluster_documents_of_an_older_file_become_records_and_members(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.sqlite3"
+    item_id = await _store_with_one_item(path)
+    old = Cluster(
+        id="c1",
+        project_id="acme",
+        title="Kept cluster",
+        sources=["manual", "sentry"],
+        item_count=2,
+        occurrence_count=5,
+        first_seen=datetime(2024, 5, 1, tzinfo=UTC),
+        last_seen=datetime(2024, 5, 2, tzinfo=UTC),
+    )
+    document = {**old.model_dump(mode="json"), "item_ids": [item_id, "gone-since"]}
+    with sqlite3.connect(path) as conn:  # as version 3 left it: one document per cluster
+        conn.execute("DROP TABLE cluster_records")
+        conn.execute("DROP TABLE cluster_members")
+        conn.execute(
+            "CREATE TABLE clusters (id TEXT NOT NULL, project TEXT NOT NULL, data TEXT NOT NULL,"
+            " PRIMARY KEY (project, id))"
+        )
+        conn.execute("INSERT INTO clusters VALUES ('c1', 'acme', ?)", (json.dumps(document),))
+        conn.execute("PRAGMA user_version = 3")
+    store = SQLiteStore(path)
+    await store.open()
+    try:
+        assert await store.get_cluster("acme", "c1") == old
+        assert await store.cluster_item_ids("acme", "c1") == ([item_id, "gone-since"], None)
+        # The stored member counts for its source: taking it out leaves the other source.
+        at = datetime(2024, 5, 2, tzinfo=UTC)
+        member = ClusterMember(item_id, "manual", 1, at, at)
+        left = await store.remove_from_cluster("acme", "c1", [member])
+        assert left is not None and (left.item_count, left.sources) == (1, ["sentry"])
+    finally:
+        await store.close()
+    with sqlite3.connect(path) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "clusters" not in tables
+    assert _version(path) == len(MIGRATIONS)

@@ -56,6 +56,12 @@ CALLS: dict[str, Callable[[RedisStore], Awaitable[Any]]] = {
     "save_cluster": lambda s: s.save_cluster(Cluster(project_id="acme", title="c")),
     "get_cluster": lambda s: s.get_cluster("acme", "c-1"),
     "list_clusters": lambda s: s.list_clusters("acme"),
+    "count_clusters": lambda s: s.count_clusters("acme"),
+    "cluster_item_ids": lambda s: s.cluster_item_ids("acme", "c-1"),
+    "add_to_clusters": lambda s: s.add_to_clusters(
+        "acme", [(Cluster(project_id="acme", title="c"), [])]
+    ),
+    "remove_from_cluster": lambda s: s.remove_from_cluster("acme", "c-1", []),
     "delete_cluster": lambda s: s.delete_cluster("acme", "c-1"),
     "set_item_cluster": lambda s: s.set_item_cluster("acme", "i", "c-1", {"score": 1.0}),
     "save_vector": lambda s: s.save_vector("acme", "v", [1.0], {}),

@@ -16,8 +16,8 @@ from .problems import NOTICES
 from .templates import SECURITY_HEADERS
 
 PAGE_SIZE = 25
-#: A cluster page lists at most this many of its items (each is one read of the store).
-CLUSTER_ITEMS_SHOWN = 200
+#: A cluster page lists this many of its items at a time.
+CLUSTER_ITEMS_SHOWN = 50
 #: Clusters offered on an item page to move it to (the rest are a merge away).
 MOVE_TARGETS = 100
 
@@ -77,10 +77,8 @@ async def feedback_item(page: Page) -> Response:
 
 async def _move_targets(page: Page, current: str | None) -> list[Cluster]:
     """The clusters an item may be moved to from its page: the most recently seen."""
-    found = await page.services.store.list_clusters(page.project_id)
-    found = [c for c in found if c.id != current]
-    found.sort(key=lambda c: c.last_seen.timestamp() if c.last_seen else 0.0, reverse=True)
-    return found[:MOVE_TARGETS]
+    found, _ = await page.services.store.list_clusters(page.project_id, limit=MOVE_TARGETS + 1)
+    return [c for c in found if c.id != current][:MOVE_TARGETS]
 
 
 @dashboard_page
@@ -98,11 +96,18 @@ async def cluster_page(page: Page) -> Response:
     cluster = await store.get_cluster(page.project_id, page.request.path_params["cluster_id"])
     if cluster is None:
         raise NotFound("no such cluster in this project")
-    items = []
-    for item_id in cluster.item_ids[:CLUSTER_ITEMS_SHOWN]:
-        item = await store.get_item(page.project_id, item_id)
-        if item is not None:  # an item removed since it was clustered
-            items.append(item)
+    cursor = page.request.query_params.get("cursor", "")
+    try:
+        item_ids, next_cursor = await store.cluster_item_ids(
+            page.project_id, cluster.id, limit=CLUSTER_ITEMS_SHOWN, cursor=cursor or None
+        )
+    except BadRequest:
+        cursor = ""
+        item_ids, next_cursor = await store.cluster_item_ids(
+            page.project_id, cluster.id, limit=CLUSTER_ITEMS_SHOWN
+        )
+    # An item removed since it was clustered is simply not there.
+    items = await store.get_items(page.project_id, item_ids)
     items.sort(key=lambda i: i.last_seen or i.received_at, reverse=True)
     status = await statuses(store, page.project_id, [cluster])
     return page.render(
@@ -111,7 +116,9 @@ async def cluster_page(page: Page) -> Response:
         cluster=cluster,
         status=status[cluster.id],
         items=items,
-        total=max(len(cluster.item_ids), cluster.item_count),
+        total=cluster.item_count,
+        cursor=cursor,
+        next_cursor=next_cursor,
         notice=NOTICES.get(page.request.query_params.get("done", "")),
     )
 

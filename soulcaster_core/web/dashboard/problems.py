@@ -126,7 +126,7 @@ def _sort_key(sort: str) -> Callable[[Row], Any]:
 async def problem_rows(page: Page) -> list[Row]:
     """Every cluster of the project with its status (one read of each)."""
     store = page.services.store
-    found = await store.list_clusters(page.project_id)
+    found = await store.all_clusters(page.project_id)
     status = await statuses(store, page.project_id, found)
     return [Row(c, status[c.id]) for c in found]
 
