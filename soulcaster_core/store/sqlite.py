@@ -114,6 +114,8 @@ CREATE TABLE IF NOT EXISTS vectors (
 
 
 _SAVE_RECORD = "INSERT OR REPLACE INTO cluster_records VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+#: Members one INSERT names (three parameters each: well under SQLite's limit).
+_MEMBERS_PER_INSERT = 500
 
 
 def _record_values(cluster: Cluster, sources: Mapping[str, int]) -> tuple[Any, ...]:
@@ -311,52 +313,74 @@ def _delete_cluster(conn: sqlite3.Connection, project_id: str, cluster_id: str) 
 
 
 def _add_members(
-    conn: sqlite3.Connection, project_id: str, cluster: Cluster, members: Sequence[ClusterMember]
-) -> bool:
-    """Count in the members ``cluster`` does not list yet; its record is made if need be.
-    Whether the cluster gained a member."""
-    row = conn.execute(
-        "SELECT * FROM cluster_records WHERE project = ? AND id = ?", (project_id, cluster.id)
-    ).fetchone()
-    if row is None:
-        found = cluster.model_copy(
-            update={
-                "item_count": 0,
-                "occurrence_count": 0,
-                "first_seen": None,
-                "last_seen": None,
-                "sources": [],
-            }
+    conn: sqlite3.Connection, project_id: str, growths: Sequence[ClusterGrowth]
+) -> list[str]:
+    """Count in the members each cluster does not list yet, making records where need be;
+    the ids of the clusters that gained a member. A few statements for the whole batch,
+    whatever the number of clusters it touches."""
+    if not growths:
+        return []
+    ids = list(dict.fromkeys(cluster.id for cluster, _ in growths))
+    marks = ",".join("?" * len(ids))
+    rows = {
+        row["id"]: row
+        for row in conn.execute(
+            f"SELECT * FROM cluster_records WHERE project = ? AND id IN ({marks})",
+            (project_id, *ids),
         )
-        sources: dict[str, int] = {}
-    else:
-        found = _cluster_of(row)
-        sources = json.loads(row["sources"])
-    fresh = {m.item_id: m for m in members}
-    marks = ",".join("?" * len(fresh))
-    for (listed,) in conn.execute(
-        f"SELECT item_id FROM cluster_members WHERE project = ? AND cluster_id = ?"
-        f" AND item_id IN ({marks})",
-        (project_id, cluster.id, *fresh),
-    ).fetchall():
-        del fresh[listed]
-    if not fresh and row is not None:
-        return False
-    conn.executemany(
-        "INSERT INTO cluster_members (project, cluster_id, item_id) VALUES (?, ?, ?)",
-        [(project_id, cluster.id, item_id) for item_id in fresh],
-    )
-    firsts = [m.first_seen for m in fresh.values()]
-    lasts = [m.last_seen for m in fresh.values()]
-    for m in fresh.values():
-        sources[m.source] = sources.get(m.source, 0) + 1
-    found.item_count += len(fresh)
-    found.occurrence_count += sum(m.occurrences for m in fresh.values())
-    if firsts:
-        found.first_seen = min([*firsts, *([found.first_seen] if found.first_seen else [])])
-        found.last_seen = max([*lasts, *([found.last_seen] if found.last_seen else [])])
-    conn.execute(_SAVE_RECORD, _record_values(found, sources))
-    return bool(fresh)
+    }
+    wanted = {(cluster.id, m.item_id): m for cluster, members in growths for m in members}
+    added: set[tuple[str, str]] = set()
+    pairs = list(wanted)
+    for at in range(0, len(pairs), _MEMBERS_PER_INSERT):
+        chunk = pairs[at : at + _MEMBERS_PER_INSERT]
+        # Only the members not listed yet come back: a replayed batch counts nothing twice.
+        added.update(
+            (row[0], row[1])
+            for row in conn.execute(
+                "INSERT OR IGNORE INTO cluster_members (project, cluster_id, item_id) VALUES "
+                + ",".join("(?, ?, ?)" for _ in chunk)
+                + " RETURNING cluster_id, item_id",
+                [value for cid, item in chunk for value in (project_id, cid, item)],
+            ).fetchall()
+        )
+    fresh_of: dict[str, list[ClusterMember]] = {}
+    for (cid, item), m in wanted.items():
+        if (cid, item) in added:
+            fresh_of.setdefault(cid, []).append(m)
+    grew: list[str] = []
+    records = []
+    for cluster in {cluster.id: cluster for cluster, _ in growths}.values():
+        fresh = fresh_of.get(cluster.id, [])
+        row = rows.get(cluster.id)
+        if row is not None and not fresh:
+            continue
+        if row is None:
+            found = cluster.model_copy(
+                update={
+                    "item_count": 0,
+                    "occurrence_count": 0,
+                    "first_seen": None,
+                    "last_seen": None,
+                    "sources": [],
+                }
+            )
+            sources: dict[str, int] = {}
+        else:
+            found, sources = _cluster_of(row), json.loads(row["sources"])
+        for m in fresh:
+            sources[m.source] = sources.get(m.source, 0) + 1
+        found.item_count += len(fresh)
+        found.occurrence_count += sum(m.occurrences for m in fresh)
+        if fresh:
+            grew.append(cluster.id)
+            firsts = [m.first_seen for m in fresh]
+            lasts = [m.last_seen for m in fresh]
+            found.first_seen = min([*firsts, *([found.first_seen] if found.first_seen else [])])
+            found.last_seen = max([*lasts, *([found.last_seen] if found.last_seen else [])])
+        records.append(_record_values(found, sources))
+    conn.executemany(_SAVE_RECORD, records)
+    return grew
 
 
 def _remove_members(
@@ -1107,12 +1131,7 @@ class SQLiteStore(Store):
         def run(conn: sqlite3.Connection) -> None:
             # One write transaction: no other writer in between.
             with self._tx(conn):
-                grew = [
-                    cluster.id
-                    for cluster, members in growths
-                    if _add_members(conn, project_id, cluster, members)
-                ]
-                _regress(conn, project_id, grew)
+                _regress(conn, project_id, _add_members(conn, project_id, growths))
                 conn.executemany(_SET_ITEM_CLUSTER, values)
                 conn.executemany(_SAVE_VECTOR, vector_values)
 
