@@ -322,10 +322,12 @@ def _add_members(
         return []
     ids = list(dict.fromkeys(cluster.id for cluster, _ in growths))
     marks = ",".join("?" * len(ids))
+    # The counters only: a record's JSON is neither read nor rewritten by a batch.
     rows = {
         row["id"]: row
         for row in conn.execute(
-            f"SELECT * FROM cluster_records WHERE project = ? AND id IN ({marks})",
+            "SELECT id, items, occurrences, first_seen, last_seen, sources FROM cluster_records"
+            f" WHERE project = ? AND id IN ({marks})",
             (project_id, *ids),
         )
     }
@@ -348,39 +350,48 @@ def _add_members(
     for (cid, item), m in wanted.items():
         if (cid, item) in added:
             fresh_of.setdefault(cid, []).append(m)
-    grew: list[str] = []
-    records = []
+    counted, made = [], []
     for cluster in {cluster.id: cluster for cluster, _ in growths}.values():
         fresh = fresh_of.get(cluster.id, [])
         row = rows.get(cluster.id)
-        if row is not None and not fresh:
-            continue
         if row is None:
-            found = cluster.model_copy(
-                update={
-                    "item_count": 0,
-                    "occurrence_count": 0,
-                    "first_seen": None,
-                    "last_seen": None,
-                    "sources": [],
-                }
-            )
-            sources: dict[str, int] = {}
+            items, occurrences, first, last, sources = 0, 0, "", "", {}
+        elif not fresh:
+            continue
         else:
-            found, sources = _cluster_of(row), json.loads(row["sources"])
+            items, occurrences = row["items"], row["occurrences"]
+            first, last, sources = row["first_seen"], row["last_seen"], json.loads(row["sources"])
         for m in fresh:
             sources[m.source] = sources.get(m.source, 0) + 1
-        found.item_count += len(fresh)
-        found.occurrence_count += sum(m.occurrences for m in fresh)
-        if fresh:
-            grew.append(cluster.id)
-            firsts = [m.first_seen for m in fresh]
-            lasts = [m.last_seen for m in fresh]
-            found.first_seen = min([*firsts, *([found.first_seen] if found.first_seen else [])])
-            found.last_seen = max([*lasts, *([found.last_seen] if found.last_seen else [])])
-        records.append(_record_values(found, sources))
-    conn.executemany(_SAVE_RECORD, records)
-    return grew
+            # Fixed-width ISO strings: string order is time order.
+            first = min(first or "~", seen(m.first_seen))
+            last = max(last, seen(m.last_seen))
+        items += len(fresh)
+        occurrences += sum(m.occurrences for m in fresh)
+        if row is None:
+            made.append(
+                (
+                    project_id,
+                    cluster.id,
+                    doc_json(cluster),
+                    items,
+                    occurrences,
+                    first,
+                    last,
+                    json.dumps(sources),
+                )
+            )
+        else:
+            counted.append(
+                (items, occurrences, first, last, json.dumps(sources), project_id, cluster.id)
+            )
+    conn.executemany(_SAVE_RECORD, made)
+    conn.executemany(
+        "UPDATE cluster_records SET items = ?, occurrences = ?, first_seen = ?, last_seen = ?,"
+        " sources = ? WHERE project = ? AND id = ?",
+        counted,
+    )
+    return [cid for cid in ids if cid in fresh_of]
 
 
 def _remove_members(
