@@ -363,9 +363,10 @@ def _add_members(
             first, last, sources = row["first_seen"], row["last_seen"], json.loads(row["sources"])
         for m in fresh:
             sources[m.source] = sources.get(m.source, 0) + 1
+        if fresh:
             # Fixed-width ISO strings: string order is time order.
-            first = min(first or "~", seen(m.first_seen))
-            last = max(last, seen(m.last_seen))
+            first = min(first or "~", seen(min(m.first_seen for m in fresh)))
+            last = max(last, seen(max(m.last_seen for m in fresh)))
         items += len(fresh)
         occurrences += sum(m.occurrences for m in fresh)
         if row is None:
