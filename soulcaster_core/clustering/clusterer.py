@@ -599,7 +599,12 @@ class Clusterer:
                 return _Decision(str(found["cluster_id"]), "message")
         for key in doc.mentions():
             found = batch.usable(key)
-            if found is not None and found.get("kind") == "entry":
+            # An error entered there, with its stack or, where it has no application frame
+            # (raised in the queue library's import of the job), by its endpoint alone.
+            if found is not None and (
+                found.get("kind") == "entry"
+                or (found.get("kind") == "mention" and found.get("type"))
+            ):
                 return _Decision(str(found["cluster_id"]), "entry")
         return _Decision(None, "new")
 

@@ -585,3 +585,25 @@ async def test_a_caller_renamed_in_its_file_is_a_release_not_a_helper(
     )
     assert a == b
     assert c != a
+
+
+async def test_a_task_monitor_after_an_error_without_application_frames_joins_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    error = item(
+        exceptions=[
+            ExceptionInfo(
+                type="AttributeError",
+                value="module 'farm.jobs' has no attribute 'rollup_totals'",
+                frames=[Frame(function="import_attribute", filename="rq/utils.py", in_app=False)],
+            )
+        ],
+        endpoint="farm.jobs.rollup_totals",
+    )
+    monitor = item(
+        "datadog",
+        "[P2] [Triggered on {resource_name:farm.jobs.rollup_totals}] Background task failures",
+        endpoint="farm.jobs.rollup_totals",
+    )
+    a, b = await clusters_of(clusterer, store, error, monitor)
+    assert a == b
