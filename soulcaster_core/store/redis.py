@@ -234,6 +234,10 @@ class _IngestBatcher:
 
     The projects that got new queue entries are signalled (``signal``, the ready set) before
     any of the batch's callers hear back: an answered delivery is one a worker will look for.
+    On a single Redis the signal rides in the same round trip, after the calls
+    (``signal_command``), for every project of the batch: a project whose items were all
+    repeats costs a woken worker one empty read, where a second round trip would cost every
+    batch.
     """
 
     def __init__(
@@ -244,6 +248,7 @@ class _IngestBatcher:
         signal: Callable[[list[str]], Coroutine[Any, Any, None]],
         *,
         cluster: bool = False,
+        signal_command: Callable[[list[str]], tuple[Any, ...]] | None = None,
     ) -> None:
         self.redis = redis
         self.source = source
@@ -251,6 +256,7 @@ class _IngestBatcher:
         #: The keys and arguments a project's call starts with, before its items' own.
         self.head = head
         self.signal = signal
+        self.signal_command = None if cluster else signal_command
         self.cluster = cluster
         self._pending: dict[str, list[_Call]] = {}
         self._sending: set[asyncio.Task[None]] = set()
@@ -274,7 +280,14 @@ class _IngestBatcher:
         groups = list(batch.values())
         try:
             commands = [self._command(project, calls) for project, calls in batch.items()]
-            replies = await self._evalsha(commands)
+            signalled = False
+            if self.signal_command is not None:
+                signal = self.signal_command(list(batch))
+                packed = _Command("", signal, hiredis.pack_command(signal))
+                replies = await self._evalsha([*commands, packed])
+                signalled = not isinstance(replies.pop(), Exception)
+            else:
+                replies = await self._evalsha(commands)
             # A call may meet a redirection, then a master without the script: each once.
             for attempt in range(2):
                 for i, reply in enumerate(replies):
@@ -286,7 +299,9 @@ class _IngestBatcher:
                 lost = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
                 if not lost or attempt:
                     break
-                # A restarted or flushed Redis: load the script once, then call again.
+                # A restarted or flushed Redis: load the script once, then call again (and
+                # signal after: the signal sent with the calls came before these items).
+                signalled = False
                 await self.redis.script_load(self.source)
                 again = await self._evalsha([commands[i] for i in lost])
                 for i, reply in zip(lost, again, strict=True):
@@ -296,7 +311,7 @@ class _IngestBatcher:
                 for project, reply in zip(batch, replies, strict=True)
                 if not isinstance(reply, Exception) and any(r[0] == "created" for r in reply)
             ]
-            if queued:
+            if queued and not signalled:
                 await self._signal(queued)
             for calls, reply in zip(groups, replies, strict=True):
                 for index, (_, _, future) in enumerate(calls):
@@ -444,6 +459,7 @@ class RedisStore(Store):
             self._ingest_head,
             self._mark_ready,
             cluster=self.cluster,
+            signal_command=self._signal_command,
         )
         self._signal_script = self.redis.register_script(_SIGNAL_LUA)
         self._settle_script = self.redis.register_script(_SETTLE_LUA)
@@ -933,6 +949,11 @@ class RedisStore(Store):
         except redis_errors.ResponseError as exc:
             if "BUSYGROUP" not in str(exc):
                 raise
+
+    def _signal_command(self, project_ids: Sequence[str]) -> tuple[Any, ...]:
+        """``_mark_ready`` as a command to pipeline (a single Redis: one node for all keys)."""
+        keys = (self._g("ready"), self._g("ready:seq"), self._g("wake"))
+        return ("EVALSHA", self._signal_script.sha, len(keys), *keys, WAKE_MAXLEN, *project_ids)
 
     async def _mark_ready(self, project_ids: Sequence[str]) -> None:
         """Put projects in the ready set and wake the workers waiting (see ``_SIGNAL_LUA``)."""
