@@ -147,3 +147,26 @@ async def test_an_idle_worker_sends_nothing_per_project_on_a_cluster(
     store = RedisStore(redis_cluster.url, prefix="idle:")
     clients = [server.client() for server in redis_cluster.servers]
     await _idle_rounds_cost_nothing_per_project(store, clients)
+
+
+async def test_a_batch_is_signalled_even_when_redis_lost_its_scripts(
+    redis_server: RedisServer,
+) -> None:
+    """On a single Redis the signal rides with the ingest calls; after a SCRIPT FLUSH both
+    are loaded again and the stored items are still signalled, so a worker finds them at
+    once (not after the minute's sweep)."""
+    store = RedisStore(redis_server.url, prefix="q:")
+    await store.open()
+    try:
+        await store.create_project(Project(id="acme", name="Acme"))
+        assert await store.claim("worker-1", 10) == []  # its start-up sweep is behind it
+        first = await store.ingest(_item("before"))
+        [entry] = await store.claim("worker-1", 10)
+        assert entry.item_id == first.id
+        await store.ack([entry])
+        await store.redis.script_flush()
+        second = await store.ingest(_item("after"))
+        [entry] = await store.claim("worker-1", 10)
+        assert entry.item_id == second.id
+    finally:
+        await store.close()
