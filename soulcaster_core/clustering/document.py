@@ -109,6 +109,9 @@ _NAMELESS = frozenset(
 )
 _MINIFIED = re.compile(r"^[A-Za-z_$][\w$]?$")
 # Closures take their name from where they are defined: "main.handler.func1", "lambda$run$0".
+# A lambda the JVM names after the method it is written in: Kotlin's "render$lambda$3" or
+# "render$lambda-3", Java's "lambda$render$0". The method is the name; the counter moves.
+_JVM_LAMBDA = re.compile(r"^(?:lambda\$)?([A-Za-z_]\w*?)\$(?:lambda[$-]?)?\d+$")
 _CLOSURE = re.compile(r"^(?:func\d+|lambda\$.*|\d+|<lambda>|block|\{closure\})$")
 
 
@@ -392,7 +395,7 @@ def frame_name(frame: Frame) -> str | None:
     parts = [p for p in re.split(r"[.:/#\\]+|->|\(\*|\)", function) if p]
     if not parts:
         return None
-    name = parts[-1]
+    name = _JVM_LAMBDA.sub(r"\g<1>", parts[-1])
     if _CLOSURE.match(name):
         if len(parts) < 2:
             return None

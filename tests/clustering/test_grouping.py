@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from soulcaster_core.clustering.clusterer import ALGORITHM, Clusterer
-from soulcaster_core.clustering.document import document_for
+from soulcaster_core.clustering.document import document_for, frame_name
 from soulcaster_core.clustering.embedder import LocalEmbedder
 from soulcaster_core.clustering.explain import grouping_of
 from soulcaster_core.clustering.index import LocalIndex
@@ -607,3 +607,14 @@ async def test_a_task_monitor_after_an_error_without_application_frames_joins_it
     )
     a, b = await clusters_of(clusterer, store, error, monitor)
     assert a == b
+
+
+def test_a_jvm_lambda_is_named_after_its_method_not_its_counter() -> None:
+    def named(function: str) -> str | None:
+        return frame_name(Frame(function=function))
+
+    # Kotlin and Java number the lambdas of a method; a release renumbers them.
+    assert named("com.acme.ClaimFragment.onLoaded$lambda$3") == "onLoaded"
+    assert named("com.acme.ClaimFragment.onLoaded$lambda-4") == "onLoaded"
+    assert named("lambda$submit$0") == "submit"
+    assert named("com.acme.Quotes.price") == "price"
