@@ -580,7 +580,7 @@ class Clusterer:
                 batch.put(caller.id, vector, moved)
 
     def _by_template_keys(self, doc: ClusterDoc, batch: _Batch) -> _Decision:
-        if doc.quoted and (batch.known.get(doc.message_keys()[0].id) or {}).get("ambiguous"):
+        if doc.quoted and (batch.known.get(doc.whole_key().id) or {}).get("ambiguous"):
             # Several problems say this message, and the item says no more: it joins none
             # of them, but the other items that quote it alike.
             return _ambiguous(doc.template_key)

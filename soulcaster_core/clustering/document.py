@@ -75,7 +75,8 @@ _HEADLINE_HINT = re.compile(
 # "[Triggered on {host:web-1}]", "[P1]", "[Recovered]": alert state, not the problem.
 _TAGS_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,200}\]\s*)+")
 # A scope may hold a route's parameters: "{resource_name:post_/a/{id}/b,service:api}".
-_SCOPE = re.compile(r"\{(?:[^{}]|\{[^{}]*\})*\}")
+_BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"
+_SCOPE = re.compile(_BRACED)
 # "key:value" in a scope, and the keys that name a place rather than a problem.
 _SCOPE_PAIR = re.compile(r"(?P<key>[\w.@-]+):(?:[^,{}]|\{[^{}]*\})*")
 _PLACE_KEYS = frozenset(
@@ -96,7 +97,7 @@ _PLACE_KEYS = frozenset(
         "node",
     }
 )
-_LEADING_SCOPES = re.compile(r"(?:\{(?:[^{}]|\{[^{}]*\})*\}\s*)+")
+_LEADING_SCOPES = re.compile(rf"(?:{_BRACED}\s*)+")
 # A bundler's content hash in a file name: "chunk-3f9a1c", "main.8e4b2a0d".
 _HASHED = re.compile(r"[0-9a-f]{6,}|\d{3,}")
 # A log line's source before " - ": a program or component name of up to four words.
@@ -284,13 +285,17 @@ class ClusterDoc:
         source = _SOURCE.match(self.head)
         return _skeleton(self.head[source.end() :], "tail") if source else None
 
+    def whole_key(self) -> GroupingKey:
+        """The ``message`` key of an untyped error whose message is this whole line."""
+        return GroupingKey("whole", _key("message", "", self.head).id)
+
     def message_keys(self) -> tuple[GroupingKey, ...]:
         """For a log line or alert: the ``message`` keys of an untyped error with this message,
         or with the part after a context prefix ("request failed: upsert checkpoint: pq:
         deadlock detected" ends in the message of a Go error)."""
         if self.is_exception:
             return ()
-        found = [GroupingKey("whole", _key("message", "", self.head).id)]
+        found = [self.whole_key()]
         at = self.head.find(": ")
         while at != -1 and len(found) <= MAX_SUFFIXES:
             rest = self.head[at + 2 :]

@@ -950,17 +950,17 @@ class RedisStore(Store):
             if "BUSYGROUP" not in str(exc):
                 raise
 
+    def _signal_keys(self) -> list[str]:
+        return [self._g("ready"), self._g("ready:seq"), self._g("wake")]
+
     def _signal_command(self, project_ids: Sequence[str]) -> tuple[Any, ...]:
         """``_mark_ready`` as a command to pipeline (a single Redis: one node for all keys)."""
-        keys = (self._g("ready"), self._g("ready:seq"), self._g("wake"))
+        keys = self._signal_keys()
         return ("EVALSHA", self._signal_script.sha, len(keys), *keys, WAKE_MAXLEN, *project_ids)
 
     async def _mark_ready(self, project_ids: Sequence[str]) -> None:
         """Put projects in the ready set and wake the workers waiting (see ``_SIGNAL_LUA``)."""
-        await self._signal_script(
-            keys=[self._g("ready"), self._g("ready:seq"), self._g("wake")],
-            args=[WAKE_MAXLEN, *project_ids],
-        )
+        await self._signal_script(keys=self._signal_keys(), args=[WAKE_MAXLEN, *project_ids])
 
     async def _ready(self) -> tuple[list[tuple[str, float]], str]:
         """The ready projects with their scores, oldest signal first, and the wake stream's

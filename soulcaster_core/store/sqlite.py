@@ -320,7 +320,8 @@ def _add_members(
     whatever the number of clusters it touches."""
     if not growths:
         return []
-    ids = list(dict.fromkeys(cluster.id for cluster, _ in growths))
+    clusters = {cluster.id: cluster for cluster, _ in growths}
+    ids = list(clusters)
     marks = ",".join("?" * len(ids))
     # The counters only: a record's JSON is neither read nor rewritten by a batch.
     rows = {
@@ -351,7 +352,7 @@ def _add_members(
         if (cid, item) in added:
             fresh_of.setdefault(cid, []).append(m)
     counted, made = [], []
-    for cluster in {cluster.id: cluster for cluster, _ in growths}.values():
+    for cluster in clusters.values():
         fresh = fresh_of.get(cluster.id, [])
         row = rows.get(cluster.id)
         if row is None:
