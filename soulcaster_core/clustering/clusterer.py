@@ -60,6 +60,7 @@ CALLER_FRAMES = 3
 Method = Literal[
     "frames",
     "message",
+    "page",
     "service",
     "entry",
     "signature",
@@ -80,6 +81,7 @@ _REPEAT_METHOD: dict[str, Method] = {
     "template": "signature",
     "skeleton": "skeleton",
     "entry": "entry",
+    "page": "page",
 }
 #: Keys that stop deciding once they lead to two clusters (frame keys become helpers instead).
 _SHAREABLE = (
@@ -92,6 +94,7 @@ _SHAREABLE = (
     "tail",
     "suffix",
     "mention",
+    "page",
 )
 
 
@@ -219,6 +222,12 @@ def _other_service(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
     return bool(doc.service and theirs and doc.service != theirs)
 
 
+def _other_page(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
+    """Whether ``record`` was said on another page or route than ``doc`` (both known)."""
+    theirs = record.get("endpoint")
+    return bool(doc.endpoint and theirs and doc.endpoint != theirs)
+
+
 def _same_message(mine: str, theirs: str) -> bool:
     """Two masked messages that say the same thing but for a word or two (an unmasked name):
     at least half of their words in common. An unknown message is not another one."""
@@ -240,6 +249,8 @@ def _vetoed(
     if doc.exc_type and other_type and doc.exc_type != other_type:
         return True
     if _other_service(doc, metadata):
+        return True
+    if not doc.frames and _other_page(doc, metadata):
         return True
     if doc.is_exception and not _same_message(doc.message, str(metadata.get("message") or "")):
         return True
@@ -465,6 +476,9 @@ class Clusterer:
         if found is not None:
             return _Decision(found, "frames")
         helpers = self._helpers(doc, batch)
+        if not doc.frames and (on_page := batch.usable(doc.page_key)) is not None:
+            # Said on the same page or route as a problem already seen there.
+            return _Decision(str(on_page["cluster_id"]), "page")
         if not doc.frames and doc.message_key is not None:
             said = batch.known.get(doc.message_key.id) or {}
             if said.get("ambiguous"):
@@ -478,13 +492,18 @@ class Clusterer:
                 return _ambiguous(doc.message_key)
         # The message: the type's, then an untyped one's (an error logged without its type),
         # and, for an item without frames, its causes' (a log may print only the root cause).
-        keys = [doc.message_key, doc.untyped_message_key]
+        keys = [doc.message_key, doc.untyped_message_key, doc.page_key]
         if not doc.frames:
             keys += doc.cause_keys
         for key in keys:
             record = batch.usable(key)
-            if record is not None and _stacks_agree(doc, record, helpers):
-                return _Decision(str(record["cluster_id"]), "message")
+            if (
+                record is not None
+                and _stacks_agree(doc, record, helpers)
+                and not (not doc.frames and _other_page(doc, record))
+            ):
+                method: Method = "page" if key is doc.page_key else "message"
+                return _Decision(str(record["cluster_id"]), method)
         if doc.location_keys:
             found = self._by_frames(doc, doc.location_keys, batch)
             if found is not None:
@@ -495,6 +514,8 @@ class Clusterer:
             record = batch.usable(key)
             if record is None:
                 continue
+            if not doc.frames and not _same_message(doc.message, str(record.get("message") or "")):
+                continue  # two errors said on one page or route: many problems share one
             if record.get("kind") == "entry":
                 # An error entered there first. An alert's word about an error (no frames) of
                 # its type, or of no type, is about it: the key is ambiguous when two are.
@@ -686,6 +707,7 @@ class Clusterer:
             "files": list(doc.files[at:] if located else doc.files),
             "type": doc.exc_type,
             "service": doc.service,
+            "endpoint": doc.endpoint,
             # Only a log's or an alert's template takes part in the same-shape queries of the
             # template step.
             "shape": doc.shape if key.kind == "template" else key.kind,

@@ -46,6 +46,7 @@ KeyKind = Literal[
     "suffix",
     "whole",
     "mention",
+    "page",
 ]
 
 # "Type: message", in the spellings of Python, JS, Java, C#, PHP, Go, Ruby: at the start of a
@@ -188,6 +189,9 @@ class ClusterDoc:
     #: error logged without its type (a Go error, a log line) and its typed twin meet.
     location_keys: tuple[GroupingKey, ...] = field(init=False)
     untyped_message_key: GroupingKey | None = field(init=False)
+    #: The type and message on the page or route it happened on: what tells apart, without a
+    #: stack, two problems that say the same (one null price on two pages).
+    page_key: GroupingKey | None = field(init=False)
     #: Type and service: what a monitor without a trace says of an error; the type alone.
     service_key: GroupingKey | None = field(init=False)
     type_only_key: GroupingKey | None = field(init=False)
@@ -210,7 +214,7 @@ class ClusterDoc:
     def __post_init__(self) -> None:
         # Plain assignments (the class is not frozen): this runs for every distinct log line.
         self.template_key = _key("template", self.head, *self.frames)
-        self.message_key = self.untyped_message_key = None
+        self.message_key = self.untyped_message_key = self.page_key = None
         self.service_key = self.type_only_key = None
         self.frame_keys = self.location_keys = self.cause_keys = self.entry_keys = ()
         if not self.is_exception:
@@ -220,6 +224,8 @@ class ClusterDoc:
             self.frame_keys = tuple(frame_key(typed, name) for name in self.frames)
             if self.message:  # a type alone says too little to join on
                 self.message_key = _key("message", typed, self.message)
+                if self.endpoint:
+                    self.page_key = _key("page", typed, self.message, self.endpoint)
             self.location_keys = tuple(location_key(name) for name in self.frames)
             if typed:
                 if self.message:
@@ -242,6 +248,7 @@ class ClusterDoc:
                 *self.frame_keys,
                 self.message_key,
                 self.untyped_message_key,
+                self.page_key,
                 *self.location_keys,
                 self.service_key,
                 self.type_only_key,

@@ -18,6 +18,7 @@ from .document import document_for
 METHODS = {
     "frames": "same exception type and innermost application frame",
     "message": "same exception type and message, no contradicting frames",
+    "page": "same exception type and message on the same page or route, without a stack",
     "service": "same exception type in the same service (an alert without a trace)",
     "entry": "an alert naming the entry point (task, job) of the error's stack",
     "signature": "same template",

@@ -618,3 +618,62 @@ def test_a_jvm_lambda_is_named_after_its_method_not_its_counter() -> None:
     assert named("com.acme.ClaimFragment.onLoaded$lambda-4") == "onLoaded"
     assert named("lambda$submit$0") == "submit"
     assert named("com.acme.Quotes.price") == "price"
+
+
+async def test_one_message_on_two_pages_without_a_stack_is_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Minified browser errors whose frames name nothing: the page is all that tells them apart.
+    def null_price(page: str, wording: str) -> FeedbackItem:
+        return item("posthog", exceptions=[exc("TypeError", wording)], endpoint=page)
+
+    v8 = "Cannot read properties of null (reading 'toFixed')"
+    gecko = 'can\'t access property "toFixed", o is null'
+    plans, receipt, other_ride, plans_again = await clusters_of(
+        clusterer,
+        store,
+        null_price("/plans", v8),
+        null_price("/rides/8812", gecko),
+        null_price("/rides/9120", v8),
+        null_price("/plans", gecko),
+    )
+    assert plans != receipt
+    assert receipt == other_ride  # one route, its ids aside
+    assert plans == plans_again
+
+
+async def test_an_error_without_a_stack_meets_the_stack_seen_on_its_page(
+    clusterer: Clusterer, store: Store
+) -> None:
+    message = "Cannot read properties of null (reading 'toFixed')"
+    plan_card = item(
+        exceptions=[exc("TypeError", message, "PlanCard", "formatPence")], endpoint="/plans"
+    )
+    receipt = item(
+        exceptions=[exc("TypeError", message, "RideReceipt", "formatPence")],
+        endpoint="/rides/{ride_id}",
+    )
+    on_receipt = item("posthog", exceptions=[exc("TypeError", message)], endpoint="/rides/8812")
+    on_plans = item("posthog", exceptions=[exc("TypeError", message)], endpoint="/plans")
+    a, b, c, d = await clusters_of(clusterer, store, plan_card, receipt, on_receipt, on_plans)
+    assert a != b
+    assert (c, d) == (b, a)
+    assert grouping_of((await store.get_item(PROJECT, on_plans.id)) or on_plans) is not None
+
+
+async def test_another_error_on_the_page_is_not_the_page_s_error(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # An alert's word about a route meets the error entered there; another error seen on the
+    # page, with a message of its own, does not.
+    chunk = item(
+        "posthog",
+        exceptions=[exc("TypeError", "Importing a module script failed.")],
+        endpoint="/visits/summary",
+    )
+    render = item(
+        exceptions=[exc("TypeError", "c.prescriber is undefined", "renderSummary")],
+        endpoint="/visits/summary",
+    )
+    a, b = await clusters_of(clusterer, store, render, chunk)
+    assert a != b

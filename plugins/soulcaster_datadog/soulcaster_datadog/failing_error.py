@@ -34,8 +34,12 @@ _QUERY_KIND = re.compile(
 # code span naming an exception type by its usual endings.
 _QUOTED_TYPE = re.compile(
     r"(?<!`)`(?P<type>\*?(?:[A-Za-z_][\w]*(?:\.|::|\\))*[A-Z][\w]*"
-    r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt)(?:\$\w+)?)`(?!`)"
+    r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt)(?:\$\w+)?"
+    # Go names an error by its pointer type, whatever it is called: `*errors.errorString`.
+    r"|\*[a-z]\w*\.[A-Za-z_]\w*)`(?!`)"
 )
+# A Go pointer type in a query or a tag ("error.type:*url.Error"): not a wildcard.
+_GO_POINTER = re.compile(r"\*[a-z]\w*\.[A-Za-z_]\w*")
 _INLINE_SAMPLE = re.compile(
     r"\b(?:[Ll]atest |[Ll]ast )?[Ss]ample(?: log)?(?: line)?:[ \t]*(?P<line>[^`\s][^\n]*)$",
     re.MULTILINE,
@@ -165,6 +169,6 @@ def _query_kind(*texts: str | None) -> str | None:
         for match in _QUERY_KIND.finditer(text):
             # "**...@error.kind:ReadTimeout**" in markdown; "*Timeout" is a pattern, not a type.
             kind = (match["quoted"] or match["bare"].rstrip("*_`")).strip()
-            if kind and "*" not in kind and "?" not in kind:
+            if kind and "?" not in kind and ("*" not in kind or _GO_POINTER.fullmatch(kind)):
                 return kind
     return None

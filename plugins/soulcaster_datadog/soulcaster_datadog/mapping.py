@@ -68,7 +68,8 @@ def datadog_event_to_feedback_item(event: dict[str, Any], project_id: str) -> Fe
     at, timestamp_from = event_time(event)
     dedup_on, external_id = dedup_key(texts, at, title or "", group)
     status = alert_status(texts)
-    error = failing_error(body, texts["alert_query"], texts["alert_scope"], group)
+    # Tags are structure: an APM monitor tagged ``error.type:...`` counts that error.
+    error = failing_error(body, texts["alert_query"], texts["alert_scope"], group, ",".join(tags))
 
     metadata: dict[str, Any] = {}
     for name in _METADATA_FIELDS:

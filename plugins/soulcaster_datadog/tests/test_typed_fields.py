@@ -165,6 +165,7 @@ def test_the_error_type_of_the_alerts_group() -> None:
             "$NotFound` (51 spans).",
             "org.springframework.web.client.HttpClientErrorException$NotFound",
         ),
+        ("**fares** is raising `*errors.errorString` (49 spans).", "*errors.errorString"),
         ("Error rate on `POST /api/offers` is 25%: see `runbook-7`.", None),
     ],
 )
@@ -208,3 +209,27 @@ def test_the_host_it_fired_on_is_a_typed_tag(payload: Load) -> None:
     tagged = payload("log_alert_trigger") | {"hostname": "web-7", "tags": "host:web-1,env:prod"}
     assert _item(tagged).tags["host"] == "web-1"  # the monitor's own tag wins
     assert "host" not in _item(payload("log_alert_trigger")).tags
+
+
+@pytest.mark.parametrize(
+    ("tags", "kind"),
+    [
+        (
+            "env:prod,error.type:java.lang.IllegalArgumentException,service:claims",
+            "java.lang.IllegalArgumentException",
+        ),
+        ("service:fares,error.type:*fares.UnknownCurrencyError", "*fares.UnknownCurrencyError"),
+        ("service:fares,error.kind:ReadTimeout", "ReadTimeout"),
+        ("service:fares,error.type:*Timeout", None),  # a wildcard, not a type
+    ],
+)
+def test_the_error_type_a_monitor_is_tagged_with(tags: str, kind: str | None) -> None:
+    # An APM monitor grouped by service names the type it counts only in its tags.
+    item = _item(
+        {
+            "title": "[P2] [Triggered on {service:claims}] claims errors by type",
+            "body": "claims is raising an error (114 spans in 10 minutes).",
+            "tags": tags,
+        }
+    )
+    assert [e.type for e in item.exceptions] == ([kind] if kind else [])

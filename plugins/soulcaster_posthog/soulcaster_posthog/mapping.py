@@ -34,6 +34,7 @@ _SERVICE_PROPERTIES = ("service", "$service_name", "app")
 _ENVIRONMENT_PROPERTIES = ("environment", "$environment")
 _RELEASE_PROPERTIES = ("$app_version", "$release", "release")
 _TRACE_PROPERTIES = ("$trace_id", "trace_id")
+_PAGE_PROPERTIES = ("$pathname", "$current_url", "$screen_name")
 _PLAIN_SEGMENT = re.compile(r"[\w.~-]+", re.ASCII)
 
 
@@ -70,6 +71,8 @@ def posthog_event_to_feedback_item(event: Mapping[str, Any], project_id: str) ->
         environment=_first(properties, _ENVIRONMENT_PROPERTIES),
         release=_first(properties, _RELEASE_PROPERTIES),
         trace_id=_first(properties, _TRACE_PROPERTIES),
+        # The page (or app screen) it happened on: the route a browser error ran under.
+        endpoint=_first(properties, _PAGE_PROPERTIES),
         level=level.lower() if level else None,
         links=_links(event, properties),
         tags=_tags(event, url),

@@ -56,6 +56,7 @@ def test_properties_that_name_service_release_environment_and_trace(payload: Pay
     assert item.trace_id == "0af7651916cd43dd8448eb211c80319c"
     assert item.level == "error"
     # The page and the person: what incidents read as the endpoint and the user.
+    assert item.endpoint == "https://app.ledgerly.example/invoices?status=overdue"
     assert item.tags == {
         "url": "https://app.ledgerly.example/invoices?status=overdue",
         "user": "acct_5521_u09",
