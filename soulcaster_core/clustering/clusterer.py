@@ -63,6 +63,7 @@ Method = Literal[
     "page",
     "service",
     "entry",
+    "request",
     "signature",
     "skeleton",
     "template",
@@ -82,6 +83,7 @@ _REPEAT_METHOD: dict[str, Method] = {
     "skeleton": "skeleton",
     "entry": "entry",
     "page": "page",
+    "request": "request",
 }
 #: Keys that stop deciding once they lead to two clusters (frame keys become helpers instead).
 _SHAREABLE = (
@@ -95,6 +97,7 @@ _SHAREABLE = (
     "suffix",
     "mention",
     "page",
+    "request",
 )
 
 
@@ -252,6 +255,8 @@ def _vetoed(
         return True
     if not doc.frames and _other_page(doc, metadata):
         return True
+    if metadata.get("request") != doc.request:
+        return True  # another request or answer, or an access line against another line
     if doc.is_exception and not _same_message(doc.message, str(metadata.get("message") or "")):
         return True
     return not frames_agree(doc.frames, frames, helpers) or not _stacks_agree(
@@ -608,10 +613,14 @@ class Clusterer:
         found = batch.known.get(doc.template_key.id)
         if found is not None:
             return _Decision(str(found["cluster_id"]), "signature")
+        if (found := batch.usable(doc.request_key())) is not None:
+            return _Decision(str(found["cluster_id"]), "request")
         for key in (doc.skeleton_key, doc.tail_key()):
             found = batch.usable(key)
-            if found is not None:
+            if found is not None and found.get("request") == doc.request:
                 return _Decision(str(found["cluster_id"]), "skeleton")
+        if doc.request:
+            return _Decision(None, "new")  # an access line is its request: no other word on it
         for key in doc.message_keys():
             found = batch.usable(key)
             # An error's message, or another line's whole: two log lines that merely end alike
@@ -708,6 +717,7 @@ class Clusterer:
             "type": doc.exc_type,
             "service": doc.service,
             "endpoint": doc.endpoint,
+            "request": doc.request,
             # Only a log's or an alert's template takes part in the same-shape queries of the
             # template step.
             "shape": doc.shape if key.kind == "template" else key.kind,
@@ -721,6 +731,7 @@ class Clusterer:
             m
             for m in sorted(candidates, key=lambda m: -m.score)
             if template_match(doc, str(m.metadata.get("head", "")))
+            and m.metadata.get("request") == doc.request  # another route or answer: not one
         ]
         identical = [m for m in same if m.metadata.get("head") == doc.head]
         if len({_cluster(m) for m in identical}) > 1:

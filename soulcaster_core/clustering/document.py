@@ -47,6 +47,7 @@ KeyKind = Literal[
     "whole",
     "mention",
     "page",
+    "request",
 ]
 
 # "Type: message", in the spellings of Python, JS, Java, C#, PHP, Go, Ruby: at the start of a
@@ -100,6 +101,11 @@ _PLACE_KEYS = frozenset(
 )
 _LEADING_SCOPES = re.compile(rf"(?:{_BRACED}\s*)+")
 # A bundler's content hash in a file name: "chunk-3f9a1c", "main.8e4b2a0d".
+# An access log's request and answer (nginx, Apache, Envoy, a load balancer), however the rest
+# of its line is laid out: '"POST /v1/bookings/hold HTTP/1.1" 503'.
+_REQUEST_LINE = re.compile(
+    r'"(?P<method>[A-Z]{3,7}) (?P<path>/[^\s"]*) HTTP/[\d.]+" (?P<status>[1-5]\d\d)\b'
+)
 _HASHED = re.compile(r"[0-9a-f]{6,}|\d{3,}")
 # A log line's source before " - ": a program or component name of up to four words.
 _SOURCE = re.compile(r"^[^\s-](?:\S*\s){0,3}?\S*\s-\s(?=(?:\S+\s+){3})")
@@ -181,6 +187,9 @@ class ClusterDoc:
     #: A message quoted without type or stack (a monitor's sample, a logged error's text):
     #: it may be what several problems say.
     quoted: bool = False
+    #: An access log line's request and answer (``POST bookings/hold 503``): a problem of its
+    #: own per route and status, whatever else the line's format says.
+    request: str | None = None
     #: One key per application frame, innermost first: the first that is not a shared helper
     #: is the item's key (the clusterer decides which frames are helpers).
     frame_keys: tuple[GroupingKey, ...] = field(init=False)
@@ -213,7 +222,7 @@ class ClusterDoc:
 
     def __post_init__(self) -> None:
         # Plain assignments (the class is not frozen): this runs for every distinct log line.
-        self.template_key = _key("template", self.head, *self.frames)
+        self.template_key = _key("template", self.head, *self.frames, self.request or "")
         self.message_key = self.untyped_message_key = self.page_key = None
         self.service_key = self.type_only_key = None
         self.frame_keys = self.location_keys = self.cause_keys = self.entry_keys = ()
@@ -292,6 +301,11 @@ class ClusterDoc:
         source = _SOURCE.match(self.head)
         return _skeleton(self.head[source.end() :], "tail") if source else None
 
+    def request_key(self) -> GroupingKey | None:
+        """The key of an access log line's request and answer: how the same request in two
+        formats (a Splunk row, a monitor's sample) meets."""
+        return _key("request", self.request) if self.request else None
+
     def whole_key(self) -> GroupingKey:
         """The ``message`` key of an untyped error whose message is this whole line."""
         return GroupingKey("whole", _key("message", "", self.head).id)
@@ -336,7 +350,7 @@ class ClusterDoc:
         """A log's or alert's skeleton, message and mention keys: looked up and registered
         only when its template is new."""
         if self._secondary is None:
-            shapes = (self.skeleton_key, self.tail_key())
+            shapes = (self.skeleton_key, self.tail_key(), self.request_key())
             found = (*self.message_keys(), *self.mentions())
             self._secondary = (*(k for k in shapes if k is not None), *found)
         return self._secondary
@@ -564,6 +578,7 @@ def _exception_doc(
             service=service or None,
             endpoint=endpoint,
             quoted=True,
+            request=_request(message or ""),
         )
     head = f"{exc_type}: {masked}" if exc_type and masked else exc_type or masked or MASK
     return ClusterDoc(
@@ -634,8 +649,25 @@ def build_document(
                 break
     head = _cap(_masked_statement(statement)) or MASK
     return ClusterDoc(
-        head=head, frames=(), exc_type="", text=head, service=service or None, endpoint=endpoint
+        head=head,
+        frames=(),
+        exc_type="",
+        text=head,
+        service=service or None,
+        endpoint=endpoint,
+        request=_request(statement),
     )
+
+
+def _request(statement: str) -> str | None:
+    """``POST bookings/hold 503`` of an access log line; None for any other line."""
+    if "HTTP/" not in statement:
+        return None  # most lines: no regex
+    found = _REQUEST_LINE.search(statement)
+    if found is None:
+        return None
+    route = endpoint_name(found["path"]) or "/"
+    return f"{found['method']} {route} {found['status']}"
 
 
 def _masked_statement(statement: str) -> str:

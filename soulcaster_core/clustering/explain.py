@@ -21,6 +21,7 @@ METHODS = {
     "page": "same exception type and message on the same page or route, without a stack",
     "service": "same exception type in the same service (an alert without a trace)",
     "entry": "an alert naming the entry point (task, job) of the error's stack",
+    "request": "same request and answer in an access log line (method, route, status)",
     "signature": "same template",
     "skeleton": "same template but for values of several words",
     "template": "same template but for values (embedding neighbour)",

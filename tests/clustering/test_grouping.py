@@ -677,3 +677,42 @@ async def test_another_error_on_the_page_is_not_the_page_s_error(
     )
     a, b = await clusters_of(clusterer, store, render, chunk)
     assert a != b
+
+
+async def test_an_access_log_line_is_its_request_and_answer(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Envoy's access log in a Splunk row, and a monitor quoting the same request its own way.
+    def envoy(path: str, status: int, flags: str) -> FeedbackItem:
+        raw = (
+            f'[2026-03-09T04:57:37.967Z] "POST {path} HTTP/1.1" {status} {flags} 412 91 36 - '
+            '"10.16.37.199" "Mozilla/5.0" "6a4e79d7-cc7c-4baa-b084-0c79d5cfded4" "api.example" '
+            '"10.24.67.159:9090"'
+        )
+        # (The Splunk plugin reads a one-line row as what failed: an untyped error.)
+        return item(
+            "splunk",
+            "[Splunk] edge - envoy 5xx",
+            exceptions=[ExceptionInfo(type=None, value=raw, frames=[])],
+        )
+
+    sample = item(
+        "datadog",
+        exceptions=[
+            ExceptionInfo(
+                type=None,
+                value='"POST /v1/bookings/hold HTTP/1.1" 503 UF,URX upstream 10.38.92.54:9090',
+                frames=[],
+            )
+        ],
+    )
+    hold, quotes, other_hold, monitor = await clusters_of(
+        clusterer,
+        store,
+        envoy("/v1/bookings/hold", 503, "UF,URX"),
+        envoy("/v1/quotes", 503, "UF,URX"),
+        envoy("/v1/bookings/hold", 503, "UF,URX"),
+        sample,
+    )
+    assert hold != quotes  # one format, two routes: two problems
+    assert hold == other_hold == monitor
