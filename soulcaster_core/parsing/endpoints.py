@@ -58,4 +58,8 @@ def endpoint_name(text: str | None) -> str | None:
         for segment in name.split("/")
         if segment and not _PARAMETER.match(segment) and not _VALUE.match(segment)
     ]
-    return "/".join(kept) or None
+    if kept:
+        return "/".join(kept)
+    # The site's root is a page of its own (a home page's error is not a product page's);
+    # a path of parameters or ids only names nothing.
+    return "/" if name.strip("/") == "" else None

@@ -30,6 +30,12 @@ def test_job_names_keep_their_dots_and_nothing_is_no_name() -> None:
     assert endpoint_name("x" * 600) is None
 
 
+def test_the_site_root_is_a_page_of_its_own() -> None:
+    # A home page's error is not a product page's: "/" names the root, not nothing.
+    assert endpoint_name("/") == endpoint_name("https://shop.example/") == "/"
+    assert endpoint_name("/products/ridge-trail-boot") == "products/ridge-trail-boot"
+
+
 def test_a_json_request_log_names_its_route() -> None:
     line = parse_log_line(
         '{"level":"error","msg":"request failed","method":"POST",'
