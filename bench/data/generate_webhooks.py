@@ -2,13 +2,14 @@
 (companies a, b, c), or, with ``--holdout``, ``webhooks-holdout.jsonl`` (companies d, e), or,
 with ``--final``, ``webhooks-final.jsonl`` (companies f, g), or, with ``--blind``,
 ``webhooks-blind.jsonl`` (companies h, i), or, with ``--blind2``, ``webhooks-blind2.jsonl``
-(companies j, k, l).
+(companies j, k, l), or, with ``--blind3``, ``webhooks-blind3.jsonl`` (companies m, n, o).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
     python bench/data/generate_webhooks.py --final      # the fourth set, nobody has looked at
     python bench/data/generate_webhooks.py --blind      # the fifth, after tuning on all four
     python bench/data/generate_webhooks.py --blind2     # the sixth, by a second outsider
+    python bench/data/generate_webhooks.py --blind3     # the seventh, by a third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -31,7 +32,9 @@ from corpus.build import build_rows  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
+from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
+from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
@@ -40,6 +43,7 @@ from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
+from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
 
@@ -52,6 +56,8 @@ FINAL = [KERBSIDE, BRACKENRIDGE]
 BLIND = [MARROWFIELD, STONECHAT]
 # Written by a second outsider for issue 12, without reading the grouping or mapping code.
 BLIND2 = [COPPERLINE, SALTMARSH, ORCHARDVALE]
+# Written by a third outsider for issue 12, without reading the grouping or mapping code.
+BLIND3 = [WRENFOLD, GANNET, HARROWGATE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -86,7 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind2", action="store_true", help="write webhooks-blind2.jsonl (companies j, k, l)"
     )
+    which.add_argument(
+        "--blind3", action="store_true", help="write webhooks-blind3.jsonl (companies m, n, o)"
+    )
     args = parser.parse_args(argv)
+    if args.blind3:
+        write(HERE / "webhooks-blind3.jsonl", build_rows(BLIND3))
+        return 0
     if args.blind2:
         write(HERE / "webhooks-blind2.jsonl", build_rows(BLIND2))
         return 0

@@ -17,6 +17,7 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "sentry.error": ("sentry", sentry.render),
     "sentry.alert": ("sentry", sentry.render),
     "sentry.issue": ("sentry", sentry.render),
+    "sentry.metric": ("sentry", sentry.render),
     "posthog": ("posthog", posthog.render),
     "splunk": ("splunk", splunk.render),
     "datadog.log": ("datadog", datadog.render),
@@ -25,6 +26,8 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "datadog.queue": ("datadog", datadog.render),
     "datadog.metric": ("datadog", datadog.render),
     "datadog.event": ("datadog", datadog.render),
+    "datadog.synthetics": ("datadog", datadog.render),
+    "datadog.process": ("datadog", datadog.render),
 }
 
 # 2026-03-02T00:00:00Z: the corpus covers the fortnight after it.

@@ -12,6 +12,7 @@ service and the error type; task monitors name only the entry point.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from typing import Any
@@ -80,6 +81,36 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "tags": "$TAGS", "hostname": "$HOSTNAME", "link": "$LINK",
         "org": {"id": "$ORG_ID", "name": "$ORG_NAME"},
     },
+    # Wrenfold's template: its own names, the monitor's variables in one object, the date
+    # unquoted, a literal team.
+    "wrenfold": {
+        "headline": "$EVENT_TITLE", "details": "$EVENT_MSG", "state": "$ALERT_TRANSITION",
+        "severity": "$ALERT_PRIORITY",
+        "monitor": {
+            "id": "$ALERT_ID", "query": "$ALERT_QUERY", "status": "$ALERT_STATUS",
+            "metric": "$ALERT_METRIC",
+        },
+        "scope": "$ALERT_SCOPE", "tags": "$TAGS", "host": "$HOSTNAME", "fired_at": "=$DATE",
+        "event_id": "$ID", "cycle": "$ALERT_CYCLE_KEY", "kind": "$EVENT_TYPE", "url": "$LINK",
+        "origin": "datadog",
+    },
+    # Gannet's template: the alert's title and the plain-text message, the monitor id left
+    # unquoted.
+    "gannet": {
+        "alert_title": "$ALERT_TITLE", "event_title": "$EVENT_TITLE", "text": "$TEXT_ONLY_MSG",
+        "transition": "$ALERT_TRANSITION", "alert_type": "$ALERT_TYPE",
+        "priority": "$ALERT_PRIORITY", "metric": "$ALERT_METRIC", "query": "$ALERT_QUERY",
+        "scope": "$ALERT_SCOPE", "tags": "$TAGS", "hostname": "$HOSTNAME",
+        "monitor_id": "=$ALERT_ID", "aggregation_key": "$AGGREG_KEY", "date": "$DATE",
+        "last_updated": "$LAST_UPDATED", "link": "$LINK", "snapshot": "$SNAPSHOT",
+    },
+    # Harrowgate's template in camelCase: the markdown message as ``description``.
+    "harrowgate": {
+        "source": "datadog", "alert": "$EVENT_TITLE", "description": "$EVENT_MSG",
+        "alertType": "$ALERT_TYPE", "transition": "$ALERT_TRANSITION", "monitorId": "=$ALERT_ID",
+        "scope": "$ALERT_SCOPE", "tags": "$TAGS", "eventType": "$EVENT_TYPE",
+        "timestamp": "$DATE", "org": "$ORG_NAME", "cycleKey": "$ALERT_CYCLE_KEY", "link": "$LINK",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -113,6 +144,8 @@ def error_kind(d: Delivery) -> str:
     exc = d.thrown
     if d.service.platform == "java":
         return exc.text_name
+    if d.service.platform == "elixir" and exc.module:
+        return f"{exc.module}.{exc.type}"
     return exc.type
 
 
@@ -152,11 +185,80 @@ def error_stack(d: Delivery, lines: int = 12) -> str:
     return "\n".join(text.split("\n")[:lines])
 
 
+_DD_VAR = re.compile(r"\{\{\s*([^{}#/^\s]+)\s*\}\}")
+
+
+def _record(d: Delivery) -> dict[str, Any]:
+    """The delivery's log line as Datadog's JSON parsing makes it attributes (empty for a
+    text log)."""
+    raw, _ = FORMATS[str(d.opts.get("format", d.service.log_format))](d)
+    try:
+        parsed = json.loads(raw)
+    except ValueError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _attribute(record: dict[str, Any], path: str) -> object:
+    """A dotted attribute path, keys that contain dots (``panic.payload``) included."""
+    if path in record:
+        return record[path]
+    parts = path.split(".")
+    for i in range(len(parts) - 1, 0, -1):
+        head = ".".join(parts[:i])
+        if isinstance(record.get(head), dict):
+            return _attribute(record[head], ".".join(parts[i:]))
+    return None
+
+
+def _dd_variable(d: Delivery, name: str) -> str:
+    """A monitor message's template variable as Datadog renders it for this alert."""
+    first = d.thrown.value.splitlines()[0] if d.chain and d.thrown.value else ""
+    if name == "log.message":
+        return sample(d)
+    if name in ("log.service", "service.name"):
+        return d.service.name
+    if name in ("log.host", "host.name"):
+        return d.host
+    if name in ("@error.type.name", "[@error.type].name"):
+        return error_kind(d)
+    if name in ("value", "threshold", "warn_threshold"):
+        return d.values.fill(str(d.opts.get(name, "{n}")))
+    if name.startswith("log.attributes."):
+        path = name.removeprefix("log.attributes.")
+        found = _attribute(_record(d), path)
+        if found is not None:
+            return found if isinstance(found, str) else json.dumps(found)
+        # The log pipeline's standard error attributes, remapped from the runtime's own.
+        if path == "error.kind":
+            return error_kind(d)
+        if path == "error.message":
+            return first
+        if path == "error.stack":
+            return error_stack(d, int(str(d.opts.get("lines", 12))))
+        return ""
+    return d.values.fill(str(d.opts.get(name, "")))
+
+
+def render_variables(d: Delivery, text: str) -> str:
+    """``{{log.attributes.error.kind}}`` and the like rendered; the text around them has its
+    ``{slot}`` values filled (the rendered values are the log's own and stay as they are)."""
+    out, pos = [], 0
+    for m in _DD_VAR.finditer(text):
+        out.append(d.values.fill(text[pos : m.start()]))
+        out.append(_dd_variable(d, m.group(1)))
+        pos = m.end()
+    out.append(d.values.fill(text[pos:]))
+    return "".join(out)
+
+
 def _message(d: Delivery, kind: str) -> str:
     s = d.service
     team = str(d.opts.get("team", "platform"))
     style = str(d.opts.get("style", "kind"))
-    if "text" in d.opts:
+    if "text" in d.opts and "{{" in str(d.opts["text"]):
+        body = render_variables(d, str(d.opts["text"]))
+    elif "text" in d.opts:
         body = d.values.fill(str(d.opts["text"]))
     elif kind == "log" and style == "kind":
         body = (

@@ -75,7 +75,10 @@ class Delivery:
 
     @property
     def minified(self) -> bool:
-        """Browser and React Native code runs minified: messages carry minified names."""
+        """Browser and React Native code runs minified: messages carry minified names. An
+        importmap-rails front end serves its modules as written."""
+        if self.service.framework == "importmap":
+            return False
         return self.service.platform in ("javascript", "react-native")
 
     @cached_property

@@ -20,8 +20,11 @@ from .releases import RN_BUNDLES
 from .traces import (
     dotnet_core_trace,
     dotnet_trace,
+    elixir_exception,
+    go_debug_stack,
     go_panic,
     java_trace,
+    loguru_traceback,
     monolog_exception,
     node_stack,
     php_name,
@@ -34,6 +37,9 @@ from .traces import (
     python_traceback,
     rn_stack,
     ruby_backtrace,
+    rust_panic_location,
+    rust_short_backtrace,
+    rust_std_backtrace,
     zap_stacktrace,
 )
 
@@ -635,6 +641,370 @@ def symfony_json(d: Delivery) -> tuple[str, Fields]:
     return _compact(record), {"level_name": "CRITICAL", "channel": channel}
 
 
+def semantic_json(d: Delivery) -> tuple[str, Fields]:
+    """rails_semantic_logger's JSON formatter: host, application, environment, timestamp,
+    level, pid, thread, named tags, the logger's name, the message, a payload, and the
+    exception as structure (``name``, ``message``, the full ``stack_trace`` as Ruby 3.4
+    prints it, each ``cause`` nested)."""
+
+    def as_hash(i: int) -> dict[str, object]:
+        exc = d.chain[i]
+        out: dict[str, object] = {
+            "name": exc.type,
+            "message": exc.value,
+            "stack_trace": ruby_backtrace(exc, app_only=False, ruby34=True),
+        }
+        if i > 0:
+            out["cause"] = as_hash(i - 1)
+        return out
+
+    http = d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE "))
+    record: dict[str, object] = {
+        "host": d.host,
+        "application": d.service.name,
+        "environment": "production",
+        "timestamp": d.iso(6),
+        "level": "error",
+        "level_index": 4,
+        "pid": d.rand.randint(7, 90),
+        "thread": f"puma srv tp {d.rand.randint(1, 5):03d}"
+        if http
+        else f"processor-{d.rand.randint(1, 10)}",
+    }
+    if http:
+        record["named_tags"] = {"request_id": d.rand.uuid()}
+        record["name"] = d.logger
+        record["message"] = d.log_message
+        action = d.log_message.rpartition("#")[2] or "create"
+        record["payload"] = {
+            "controller": d.logger,
+            "action": action,
+            "format": "json",
+            "method": d.bug.entry.split(" ", 1)[0],
+            "path": d.request_path,
+            "status": 500,
+            "status_message": "Internal Server Error",
+        }
+        record["duration_ms"] = round(d.rand.uniform(20, 900), 1)
+    else:
+        jid = d.rand.hex(24)
+        queue = str(d.opts.get("queue", "default"))
+        record["named_tags"] = {"jid": jid, "queue": queue}
+        record["name"] = d.bug.entry
+        record["message"] = d.log_message
+        record["payload"] = {
+            "context": "Job raised exception",
+            "job": {
+                "class": d.bug.entry,
+                "args": [int(d.values["id"])],
+                "jid": jid,
+                "queue": queue,
+                "retry_count": d.rand.randint(0, 8),
+            },
+        }
+    record["exception"] = as_hash(len(d.chain) - 1)
+    return _compact(record), {"level": "error", "name": str(record["name"])}
+
+
+# Plug.RequestId's alphabet: URL-safe base64.
+PLUG_REQUEST_ID = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+
+
+def elixir_text(d: Delivery) -> tuple[str, Fields]:
+    """Elixir's Logger (``$time $metadata[$level] $message``): a request that crashed as
+    Plug.Cowboy reports it ("running … terminated", ``** (exit) an exception was raised:``),
+    or a GenServer (a Phoenix channel, a periodic worker) terminating with its last message
+    and state."""
+    app = (
+        f"{d.opts.get('otp_app', d.service.name.replace('-', '_'))} {d.company.releases[d.release]}"
+    )
+    stamp = f"{d.stamp('%H:%M:%S')}.{d.millis}"
+    pid = d.rand.randint(2_000, 90_000)
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        lines = [
+            f"{stamp} request_id={d.rand.alnum(20, PLUG_REQUEST_ID)} "
+            f"[error] #PID<0.{pid}.0> running {d.opts.get('endpoint', 'Endpoint')} "
+            f"(connection #PID<0.{pid - 1}.0>, stream id {d.rand.randint(1, 9)}) terminated",
+            f"Server: {d.opts.get('server', 'localhost')}:80 (http)",
+            f"Request: {d.bug.entry.split(' ', 1)[0]} {d.request_path}",
+            "** (exit) an exception was raised:",
+            elixir_exception(d.thrown, app, indent="    "),
+        ]
+    else:
+        name = str(d.opts.get("genserver", "")) or f"#PID<0.{pid}.0>"
+        lines = [
+            f"{stamp} [error] GenServer {name} terminating",
+            elixir_exception(d.thrown, app),
+            f"Last message: {d.values.fill(str(d.opts.get('last', ':timeout')))}",
+            f"State: {d.values.fill(str(d.opts.get('state', '%{}')))}",
+        ]
+    return "\n".join(lines), {}
+
+
+def _loguru_site(d: Delivery) -> tuple[str, str, int]:
+    """The logging call: ``bug.logger`` as ``module:function:line``."""
+    name, function, line = d.bug.logger.split(":")
+    return name, function, int(line)
+
+
+def _loguru_head(d: Delivery, level: str = "ERROR") -> str:
+    name, function, line = _loguru_site(d)
+    stamp = f"{d.stamp('%Y-%m-%d %H:%M:%S')}.{d.millis}"
+    return f"{stamp} | {level:<8} | {name}:{function}:{line} - {d.log_message}"
+
+
+def _loguru_trace(d: Delivery) -> str:
+    above = d.opts.get("above", ())
+    assert isinstance(above, tuple)
+    return loguru_traceback(
+        d.chain,
+        diagnose=bool(d.opts.get("diagnose")),
+        above=above,
+        seed=f"{d.bug.id}{d.index}",
+    )
+
+
+def loguru_json(d: Delivery) -> tuple[str, Fields]:
+    """loguru's ``serialize=True`` sink: ``text`` the formatted line with the traceback (as
+    the sink's ``backtrace``/``diagnose`` options shape it), ``record`` the structure,
+    ``exception`` with only its type and value."""
+    name, function, line = _loguru_site(d)
+    exc = d.thrown
+    elapsed = d.rand.uniform(60, 400_000)
+    hours, rest = divmod(elapsed, 3600)
+    minutes, seconds = divmod(rest, 60)
+    extra: dict[str, object] = {"request_id": d.rand.hex(32)}
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        extra.update(method=d.bug.entry.split(" ", 1)[0], path=d.request_path)
+    record = {
+        "text": _loguru_head(d) + "\n" + _loguru_trace(d) + "\n",
+        "record": {
+            "elapsed": {
+                "repr": f"{int(hours)}:{int(minutes):02d}:{seconds:09.6f}",
+                "seconds": round(elapsed, 6),
+            },
+            "exception": {"type": exc.type, "value": exc.value, "traceback": True},
+            "extra": extra,
+            "file": {
+                "name": name.rsplit(".", 1)[-1] + ".py",
+                "path": "/app/" + name.replace(".", "/") + ".py",
+            },
+            "function": function,
+            "level": {"icon": "\u274c", "name": "ERROR", "no": 40},
+            "line": line,
+            "message": d.log_message,
+            "module": name.rsplit(".", 1)[-1],
+            "name": name,
+            "process": {"id": d.rand.randint(1, 40), "name": "MainProcess"},
+            "thread": {
+                "id": 139_000_000_000_000 + d.rand.randint(0, 999_999_999),
+                "name": "MainThread",
+            },
+            "time": {"repr": d.iso(6, z=False).replace("T", " "), "timestamp": round(d.when, 6)},
+        },
+    }
+    return json.dumps(record, ensure_ascii=False), {"level": "ERROR"}
+
+
+def loguru_text(d: Delivery) -> tuple[str, Fields]:
+    """loguru's default file format, ``{time} | {level: <8} | {name}:{function}:{line} -
+    {message}``, the traceback on the lines below."""
+    return _loguru_head(d) + "\n" + _loguru_trace(d), {}
+
+
+def _anyhow(d: Delivery, style: str) -> str:
+    """An ``anyhow::Error`` as a log field: ``%err`` the outermost context alone, ``{:#}``
+    every context and cause joined by ``: ``, ``?err`` the ``Caused by:`` list and the
+    captured backtrace."""
+    chain = list(reversed(d.chain))
+    if style == "display":
+        return chain[0].value
+    if style == "alternate":
+        return ": ".join(e.value for e in chain)
+    text = chain[0].value
+    causes = chain[1:]
+    if len(causes) == 1:
+        text += "\n\nCaused by:\n    " + causes[0].value
+    elif causes:
+        text += "\n\nCaused by:\n" + "\n".join(f"{i:>5}: {e.value}" for i, e in enumerate(causes))
+    return text + "\n\nStack backtrace:\n" + rust_std_backtrace(d.frames)
+
+
+def _rust_spans(d: Delivery) -> list[dict[str, object]]:
+    spans: list[dict[str, object]] = []
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        spans.append(
+            {
+                "method": d.bug.entry.split(" ", 1)[0],
+                "uri": d.request_path,
+                "version": "HTTP/1.1",
+                "name": "request",
+            }
+        )
+    elif d.bug.entry:
+        spans.append({"job_id": d.values["uuid"], "name": d.bug.entry})
+    return spans
+
+
+def rust_tracing(d: Delivery) -> tuple[str, Fields]:
+    """tracing-subscriber's JSON formatter: timestamp, level, the event's ``fields`` (the
+    message and the error as the call site formatted it), its ``target``, the current span
+    and the spans it is in."""
+    fields: dict[str, object] = {"message": d.log_message}
+    extra = d.opts.get("fields", {})
+    assert isinstance(extra, dict)
+    fields.update({str(k): d.values.fill(str(v)) for k, v in extra.items()})
+    fields["error"] = _anyhow(d, str(d.opts.get("err", "alternate")))
+    record: dict[str, object] = {
+        "timestamp": d.iso(6),
+        "level": "ERROR",
+        "fields": fields,
+        "target": d.logger,
+    }
+    if d.opts.get("with_file"):
+        # The event's own call site: the handler that logged the error.
+        f = next(f for f in d.frames if f.in_app)
+        record.update(filename=f.file.removeprefix("./"), line_number=f.line)
+    spans = _rust_spans(d)
+    if spans:
+        record["span"] = spans[-1]
+        record["spans"] = spans
+    return _compact(record), {"level": "ERROR", "target": d.logger}
+
+
+def rust_panic(d: Delivery) -> tuple[str, Fields]:
+    """Rust's default panic hook on stderr: the thread, the location, the payload; the short
+    backtrace where ``RUST_BACKTRACE=1`` is set (``opts.backtrace``), else the note."""
+    head = (
+        f"thread '{d.opts.get('thread', 'tokio-runtime-worker')}' panicked at "
+        f"{rust_panic_location(d.frames)}:\n{d.thrown.value}"
+    )
+    if d.opts.get("backtrace"):
+        return head + "\n" + rust_short_backtrace(d.frames), {}
+    note = "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace"
+    return head + "\n" + note, {}
+
+
+def tracing_panic(d: Delivery) -> tuple[str, Fields]:
+    """tracing-panic's hook: the panic as one tracing event ("A panic occurred") with the
+    payload, the location and ``std::backtrace::Backtrace::capture()`` as fields, in
+    tracing-subscriber's JSON."""
+    fields: dict[str, object] = {
+        "message": "A panic occurred",
+        "panic.payload": d.thrown.value,
+        "panic.location": rust_panic_location(d.frames),
+    }
+    if d.opts.get("backtrace"):
+        fields["panic.backtrace"] = rust_std_backtrace(d.frames)
+    else:
+        fields["panic.backtrace"] = "disabled backtrace"
+        fields["panic.note"] = (
+            "run with `RUST_BACKTRACE=1` environment variable to display a backtrace"
+        )
+    record: dict[str, object] = {
+        "timestamp": d.iso(6),
+        "level": "ERROR",
+        "fields": fields,
+        "target": "tracing_panic",
+    }
+    spans = _rust_spans(d)
+    if spans:
+        record["span"] = spans[-1]
+        record["spans"] = spans
+    return _compact(record), {"level": "ERROR", "target": "tracing_panic"}
+
+
+def slog_json(d: Delivery) -> tuple[str, Fields]:
+    """Go's ``log/slog`` JSONHandler with ``AddSource``: time, level, the logging call's
+    function, file and line, the message, then the attributes in the order the call gave
+    them; a recovered panic with its value and ``debug.Stack()``."""
+    if " " in d.bug.logger:
+        func, where = d.bug.logger.split(" ", 1)
+        file, _, line = where.rpartition(":")
+    else:
+        f = [f for f in d.frames if f.in_app][-1]
+        func, file, line = f"{f.module}.{f.function}", f.file, str(f.line)
+    record: dict[str, object] = {
+        "time": d.iso(9, z=False).replace("+00:00", "Z"),
+        "level": "ERROR",
+        "source": {"function": func, "file": file, "line": int(line)},
+        "msg": str(d.opts.get("msg", d.bug.log or "request failed")),
+    }
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        record.update(method=d.bug.entry.split(" ", 1)[0], path=d.request_path)
+    attrs = d.opts.get("attrs", {})
+    assert isinstance(attrs, dict)
+    record.update({str(k): d.values.fill(str(v)) for k, v in attrs.items()})
+    recover = d.opts.get("recover")
+    if isinstance(recover, tuple):
+        record["panic"] = d.thrown.value
+        record["stack"] = go_debug_stack(d.thrown, d.rand.randint(30, 9_000), recover)
+    else:
+        record["err"] = d.thrown.value
+    return _compact(record), {"level": "ERROR", "msg": str(record["msg"])}
+
+
+def _nlog_date(d: Delivery) -> str:
+    return f"{d.stamp('%Y-%m-%d %H:%M:%S')}.{int(d.when % 1 * 10_000):04d}"
+
+
+def nlog_text(d: Delivery) -> tuple[str, Fields]:
+    """NLog's ASP.NET Core file target: ``${longdate}|${event-properties:item=EventId}|
+    ${level:uppercase=true}|${logger}|${message} ${exception:format=tostring}``, and on the
+    web host ``|url: ${aspnet-request-url}|action: ${aspnet-mvc-action}``."""
+    exception = dotnet_core_trace(d.chain)
+    line = (
+        f"{_nlog_date(d)}|{d.opts.get('event_id', 0)}|ERROR|{d.logger}|{d.log_message} {exception}"
+    )
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        action = next(
+            (
+                f.function
+                for f in reversed(d.frames)
+                if f.in_app and f.module.endswith("Controller")
+            ),
+            "",
+        )
+        host = str(d.opts.get("host", f"api.{d.company.domain}"))
+        line += f"|url: https://{host}{d.request_path}|action: {action}"
+    return line, {}
+
+
+def nlog_json(d: Delivery) -> tuple[str, Fields]:
+    """NLog's ``JsonLayout`` (time ``${date:format=o}``, level, logger, message, exception
+    ``tostring``, the event's properties): NLog writes ``{ "key": value, ... }`` with spaces
+    inside the braces."""
+    pairs: list[tuple[str, object]] = [
+        ("time", d.iso(7)),
+        ("level", "ERROR"),
+        ("logger", d.logger),
+        ("message", d.log_message),
+        ("exception", dotnet_core_trace(d.chain)),
+    ]
+    props = d.opts.get("properties", {})
+    assert isinstance(props, dict)
+    pairs.extend((str(k), d.values.fill(str(v))) for k, v in props.items())
+    body = ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in pairs)
+    return "{ " + body + " }", {"level": "ERROR", "logger": d.logger}
+
+
+def bunyan_json(d: Delivery) -> tuple[str, Fields]:
+    """bunyan: name, hostname, pid, the child logger's fields, level, the ``err``
+    serializer's message, name and stack, msg, time, v."""
+    exc = d.thrown
+    record: dict[str, object] = {"name": d.service.name, "hostname": d.host, "pid": 1}
+    if d.bug.logger:
+        record["component"] = d.bug.logger
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        record["req_id"] = d.rand.uuid()
+    record["level"] = 50
+    record["err"] = {"message": exc.value, "name": exc.type, "stack": node_stack(exc, exc.value)}
+    record["msg"] = d.log_message
+    record["time"] = d.iso(3)
+    record["v"] = 0
+    return _compact(record), {"level": "50"}
+
+
 FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "python-json": python_json,
     "structlog": structlog_json,
@@ -664,6 +1034,17 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "sidekiq-transaction": sidekiq_transaction,
     "rq": rq_text,
     "symfony-json": symfony_json,
+    "semantic-json": semantic_json,
+    "elixir": elixir_text,
+    "loguru-json": loguru_json,
+    "loguru-text": loguru_text,
+    "rust-tracing": rust_tracing,
+    "rust-panic": rust_panic,
+    "tracing-panic": tracing_panic,
+    "slog-json": slog_json,
+    "nlog": nlog_text,
+    "nlog-json": nlog_json,
+    "bunyan": bunyan_json,
 }
 
 __all__ = ["FORMATS", "php_name"]

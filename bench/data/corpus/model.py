@@ -297,6 +297,30 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
                 "10.8.3.14:22",
             )
         ),
+        "seatrow": lambda r: r.choice(("A", "C", "F", "H", "K", "M")),
+        "mft": lambda r: r.choice(
+            (
+                "mft.wrenfold.example",
+                "mft.wrenfold.example:2222",
+                "sftp.ticketbank.example:22",
+                "10.60.1.9",
+            )
+        ),
+        "bacs": lambda r: r.choice(
+            (
+                "bacs-gw.gannet.example",
+                "bacs-gw.gannet.example:8022",
+                "sftp.bureau.example:22",
+                "10.31.4.2",
+            )
+        ),
+        "claims": lambda r: r.choice(
+            ("mft.nhsbsa.example", "mft.nhsbsa.example:2222", "10.9.0.17:22", "claims-gw.internal")
+        ),
+        "branch": lambda r: f"HG-{r.randint(1, 96):03d}",
+        "taxcode": lambda r: r.choice(("0T W1", "1257L M1", "K475 X", "S1257L ", "1257")),
+        "crashfree": lambda r: f"{r.randint(970, 994) / 10}",
+        "pct": lambda r: f"{r.randint(52, 310) / 10}",
         "objstore": lambda r: r.choice(
             (
                 "s3.eu-central-1.amazonaws.com",

@@ -42,10 +42,13 @@ def _url(d: Delivery, f: Frame) -> str:
 
 def raw_frame(d: Delivery, f: Frame) -> dict[str, Any]:
     line, col = minified_position(f, d.release)
+    name = minified_name(f.function, f.bundle, d.release)
+    if not d.minified:
+        line, col, name = f.line, f.col or 1, f.function
     return {
         "platform": "web:javascript",
         "filename": _url(d, f),
-        "function": minified_name(f.function, f.bundle, d.release) or "?",
+        "function": name or "?",
         "in_app": True,
         "lineno": line,
         "colno": col,
@@ -55,6 +58,10 @@ def raw_frame(d: Delivery, f: Frame) -> dict[str, Any]:
 def source_name(d: Delivery, f: Frame) -> str:
     """The source path as the bundler wrote it into the source map."""
     prefix = "webpack://_N_E/./" if d.company.key in ("c", "h") else "../../"
+    if d.company.key == "n":
+        prefix = "../../../"
+    if d.company.key == "o":
+        prefix = "webpack://harrowgate-shop/./"
     return prefix + f.file
 
 

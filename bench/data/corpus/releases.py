@@ -69,6 +69,19 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     (company ``g``)."""
     if company == "g":
         return f"{origin}/build/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
+    if company == "m":
+        # Propshaft (importmap-rails): the module's logical path, an 8-hex digest.
+        return f"{origin}/assets/{bundle}-{stable_hex(8, 'propshaft', company, bundle, release)}.js"
+    if company == "n":
+        # SvelteKit on Vite: /_app/immutable/{chunks,nodes,entry}/<name>.<hash>.js
+        folder, _, name = bundle.rpartition("/")
+        digest = vite_hash(company, bundle, release)
+        return f"{origin}/_app/immutable/{folder or 'chunks'}/{name}.{digest}.js"
+    if company == "o":
+        # webpack 5 as create-react-app configures it: main.<hash>.js, <id>.<hash>.chunk.js
+        digest = stable_hex(8, "webpack", company, bundle, release)
+        suffix = "js" if bundle == "main" else "chunk.js"
+        return f"{origin}/static/js/{bundle}.{digest}.{suffix}"
     if company == "d":
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company in ("c", "h"):

@@ -18,7 +18,15 @@ from .delivery import Delivery
 from .model import Exc, Frame
 from .rand import stable_hex, stable_int
 from .releases import RN_BUNDLES, chunk_url, minified_name, minified_position, rn_name, rn_position
-from .traces import node_path, node_position, php_name, py_abs_path, ruby_abs_path
+from .traces import (
+    elixir_mfa,
+    node_path,
+    node_position,
+    php_name,
+    py_abs_path,
+    ruby_abs_path,
+    rust_path,
+)
 
 SDK = {
     "python": ("sentry.python.django", "1.40.6", "pypi:sentry-sdk"),
@@ -44,7 +52,51 @@ def _in_app(d: Delivery, f: Frame) -> bool:
         return True
     if rule == "none":
         return False
+    if d.service.platform == "rust":
+        # sentry-backtrace marks only std, core, alloc, backtrace and sentry frames as not
+        # in-app; without ``in_app_include`` every other crate's frame counts as the app's.
+        return not rust_sys(f.function)
     return f.in_app
+
+
+def rust_sys(function: str) -> bool:
+    """sentry-backtrace's well-known system frames (``function_starts_with`` drops a
+    leading ``<`` of a trait impl)."""
+    name = function.lstrip("<").removeprefix("_<")
+    return name.startswith(
+        ("std::", "core::", "alloc::", "backtrace::", "sentry::", "sentry_core::", "__rust_")
+    ) or name in ("rust_begin_unwind",)
+
+
+def rust_crate(function: str) -> str | None:
+    """sentry-backtrace's ``parse_crate_name``: the first path segment, past a trait impl's
+    ``<`` and an anonymous implementor's ``X as ``."""
+    name = function.lstrip("<").removeprefix("_<")
+    if " as " in name.split("::", 1)[0]:
+        name = name.split(" as ", 1)[1]
+    head, sep, _ = name.partition("::")
+    return head if sep and head.replace("_", "").isalnum() else None
+
+
+def cocoa_package(d: Delivery, f: Frame) -> str:
+    """The binary image a frame ran in: the app's executable inside its bundle (its path
+    changes with every install), or the system library the frame names."""
+    if not f.in_app:
+        return f.file
+    h = stable_int("iosbundle", d.company.key, d.release, d.index % 3)
+    digits = f"{h:016X}{(h * 11) % 16**16:016X}"
+    guid = f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-A{digits[17:20]}-{digits[20:32]}"
+    return f"/private/var/containers/Bundle/Application/{guid}/{f.module}.app/{f.module}"
+
+
+def _cocoa_addresses(d: Delivery, f: Frame) -> tuple[str, str]:
+    """Image and instruction address: the app's image slides with every launch (ASLR)."""
+    if f.in_app:
+        image = 0x100000000 + (stable_int("aslr", d.bug.id, d.index) % 0x3FFF) * 0x4000
+    else:
+        image = 0x180000000 + (stable_int("dyld", f.file, d.release) % 0x3FFF) * 0x10000
+    offset = stable_int("ip", f.function, f.line, d.release) % 0x3FFFFF
+    return f"0x{image:x}", f"0x{image + offset:x}"
 
 
 def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
@@ -120,6 +172,19 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "module": f.module,
             "lineno": f.line,
         }
+    elif p == "ruby" and d.service.runtime.startswith("ruby 3.4"):
+        # Ruby 3.4's labels name the owner (``Checkout::PromoApplier#apply``); sentry-ruby
+        # splits an instance method's owner into ``module``.
+        owner, sep, method = f.function.rpartition("#")
+        simple = " " not in owner and bool(sep)
+        frame = {
+            "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
+            "abs_path": ruby_abs_path(f),
+            "function": method if simple else f.function,
+            "module": owner if simple else None,
+            "lineno": f.line,
+            "project_root": "/rails",
+        }
     elif p == "ruby":
         frame = {
             "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
@@ -177,6 +242,48 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "lineno": f.line,
             "context_line": f.context or None,
         }
+    elif p == "elixir":
+        # sentry-elixir: the file relative to the project, the MFA as Exception.format_mfa
+        # writes it, the module inspected.
+        frame = {
+            "filename": f.file or None,
+            "function": elixir_mfa(f),
+            "module": f.module,
+            "lineno": f.line or None,
+            "vars": {},
+        }
+    elif p == "rust":
+        path = rust_path(f)
+        rip = 0x55D0_0000_0000 + stable_int("rip", f.function, d.release) % 0x3FFF_FFFF
+        frame = {
+            "function": f.function,
+            "package": rust_crate(f.function),
+            "filename": path.rsplit("/", 1)[-1] if path else None,
+            "abs_path": path or None,
+            "lineno": f.line or None,
+            "instruction_addr": f"0x{rip:x}",
+        }
+    elif p == "cocoa":
+        image, instruction = _cocoa_addresses(d, f)
+        frame = {"package": cocoa_package(d, f), "image_addr": image}
+        if f.in_app and d.opts.get("raw"):
+            # No dSYM uploaded for this build: Symbolicator cannot name the frame.
+            frame.update(instruction_addr=instruction, symbolicator_status="missing")
+        elif f.in_app:
+            frame.update(
+                function=f.function,
+                filename=f.file.rsplit("/", 1)[-1],
+                abs_path=f"/Users/runner/work/{d.company.sentry_org}-ios/{d.company.sentry_org}-ios/{f.file}",
+                lineno=f.line,
+                instruction_addr=instruction,
+                symbolicator_status="symbolicated",
+            )
+        else:
+            frame.update(
+                function=f.function,
+                instruction_addr=instruction,
+                symbolicator_status="symbolicated",
+            )
     else:
         raise ValueError(f"no Sentry frame shape for platform {p}")
     frame["in_app"] = _in_app(d, f)
@@ -207,6 +314,9 @@ def minified_frame(d: Delivery, f: Frame) -> dict[str, Any]:
     url = _chunk_url(d, f)
     line, col = minified_position(f, d.release)
     name = minified_name(f.function, f.bundle, d.release)
+    if not d.minified:
+        # importmap-rails serves the source as written, under a digested file name.
+        line, col, name = f.line, f.col or 1, f.function
     path = url.split("/", 3)[3]
     return {
         "filename": "/" + path,
@@ -224,6 +334,11 @@ def minified_frame(d: Delivery, f: Frame) -> dict[str, Any]:
 
 def _type_and_module(d: Delivery, exc: Exc) -> tuple[str, str | None]:
     p = d.service.platform
+    if p == "elixir" and exc.module:
+        return f"{exc.module}.{exc.type}", None
+    if p == "rust":
+        # sentry-core's parse_type_name_from_debug: ``reqwest::Error { .. }`` -> module, type.
+        return exc.type, exc.module or None
     if p in ("python", "java"):
         return exc.type, (exc.module if exc.module != "builtins" else None) or None
     if p == "csharp":
@@ -260,7 +375,9 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
                     "InnerExceptions[0]" if parent == 0 else "InnerException"
                 )
                 value["mechanism"]["parent_id"] = parent
-        if d.service.platform == "javascript":
+        if d.service.platform == "javascript" and not d.minified:
+            value["stacktrace"] = {"frames": [minified_frame(d, f) for f in exc.frames]}
+        elif d.service.platform == "javascript":
             minified = [minified_frame(d, f) for f in exc.frames]
             if raw:
                 value["stacktrace"] = {"frames": minified}
@@ -274,12 +391,58 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
             else:
                 value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
                 value["raw_stacktrace"] = {"frames": device}
+        elif d.service.platform == "rust" and exc.frames:
+            value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in rust_trim(exc.frames)]}
         elif exc.frames:
             value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
+        if d.service.platform == "cocoa" and last:
+            value["mechanism"] = cocoa_mechanism(d, exc)
+            value["thread_id"] = 0
+        if d.service.platform == "rust" and exc.type == "panic":
+            value["mechanism"] = {"type": "panic", "handled": False}
+        elif d.service.platform == "rust":
+            # sentry-core's event_from_error sets no mechanism on an error's chain.
+            del value["mechanism"]
         if d.service.platform == "java":
             value["thread_id"] = d.rand.randint(30, 220)
         out.append(value)
     return out
+
+
+def rust_trim(frames: tuple[Frame, ...]) -> tuple[Frame, ...]:
+    """sentry-backtrace's ``trim_stacktrace``: the frames inside the panic machinery go, up
+    to the innermost border frame (``core::panicking::panic…``, ``std::panicking::begin_panic``)
+    included."""
+    for i in range(len(frames) - 1, -1, -1):
+        name = frames[i].function
+        if name.startswith(("core::panicking::panic", "std::panicking::begin_panic")):
+            return frames[:i]
+    return frames
+
+
+def cocoa_mechanism(d: Delivery, exc: Exc) -> dict[str, Any]:
+    """SentryCrash's mechanism: a Mach exception with the signal it became, or an uncaught
+    NSException (which aborts: EXC_CRASH, SIGABRT)."""
+    subcode = stable_int("subcode", d.bug.id, d.index) % 0xFFFFFFFF
+    if exc.type.startswith("EXC_BAD_ACCESS"):
+        signal, mach = (11, "SIGSEGV"), (1, 1, subcode, "EXC_BAD_ACCESS")
+    elif exc.type.startswith("EXC_"):
+        signal, mach = (5, "SIGTRAP"), (6, 1, subcode, "EXC_BREAKPOINT")
+    else:
+        signal, mach = (6, "SIGABRT"), (10, 0, 0, "EXC_CRASH")
+    return {
+        "type": "nsexception" if not exc.type.startswith("EXC_") else "mach",
+        "handled": False,
+        "meta": {
+            "signal": {"number": signal[0], "code": 0, "name": signal[1]},
+            "mach_exception": {
+                "exception": mach[0],
+                "code": mach[1],
+                "subcode": mach[2],
+                "name": mach[3],
+            },
+        },
+    }
 
 
 def issue_variant(d: Delivery) -> str:
@@ -342,6 +505,8 @@ def _transaction(d: Delivery) -> str:
         return d.bug.page or "/"
     if d.service.platform == "react-native":
         return d.bug.page  # the screen's route name
+    if d.service.platform in ("rust", "cocoa") and " /" not in d.bug.entry:
+        return ""  # neither SDK names a transaction outside a request
     return d.bug.entry
 
 
@@ -353,6 +518,8 @@ def _culprit(d: Delivery) -> str:
     if transaction or not top:
         return transaction
     where = top.get("module") or top.get("filename")
+    if d.service.platform in ("cocoa", "rust", "elixir"):
+        return str(top.get("function") or top.get("package") or "")
     if d.service.platform in ("javascript", "node", "react-native"):
         return f"{top.get('function') or '?'}({where})"
     return f"{where} in {top.get('function')}"
@@ -362,12 +529,16 @@ def _tags(d: Delivery) -> list[list[str]]:
     s = d.service
     tags = {
         "environment": "production",
-        "level": "error",
+        "level": _level(d),
         "release": d.release_name,
         "handled": "yes" if d.bug.handled else "no",
     }
     if not d.bug.message_event:
         tags["mechanism"] = str(d.opts.get("mechanism", s.framework or "generic"))
+    if s.platform == "cocoa" and d.chain:
+        tags["mechanism"] = cocoa_mechanism(d, d.thrown)["type"]
+    if s.platform == "rust" and d.chain and d.thrown.type == "panic":
+        tags["mechanism"] = "panic"
     if s.platform == "javascript":
         name, version, os_name, os_version = _browser(d)
         tags.update(
@@ -377,6 +548,19 @@ def _tags(d: Delivery) -> list[list[str]]:
                 "os": f"{os_name} {os_version}",
                 "os.name": os_name,
                 "url": f"{s.origin}{d.bug.page or '/'}",
+                "user": f"id:{d.values['user']}",
+            }
+        )
+    elif s.platform == "cocoa":
+        os_name, os_version, model = IOS_DEVICES[d.index % len(IOS_DEVICES)]
+        tags.update(
+            {
+                "device": model,
+                "device.family": "iOS",
+                "dist": d.release_name.rsplit("+", 1)[-1],
+                "os": f"{os_name} {os_version}",
+                "os.name": os_name,
+                "os.rooted": "no",
                 "user": f"id:{d.values['user']}",
             }
         )
@@ -416,6 +600,14 @@ BROWSERS = {
 }
 
 
+# iPhones the iOS app crashes on: (os, version, model identifier).
+IOS_DEVICES = (
+    ("iOS", "17.3.1", "iPhone15,3"),
+    ("iOS", "17.5.1", "iPhone14,5"),
+    ("iOS", "16.7.8", "iPhone12,1"),
+)
+
+
 # React Native devices: (os, version, brand, model) by the ``browser`` option.
 RN_DEVICES = {
     "android": ("Android", "14", "samsung", "SM-S911B"),
@@ -444,6 +636,24 @@ def _contexts(d: Delivery) -> dict[str, Any]:
         name, version, os_name, os_version = _browser(d)
         ctx["browser"] = {"name": name, "version": version, "type": "browser"}
         ctx["os"] = {"name": os_name, "version": os_version, "type": "os"}
+    elif d.service.platform == "cocoa":
+        os_name, os_version, model = IOS_DEVICES[d.index % len(IOS_DEVICES)]
+        app_id, _, version = d.release_name.partition("@")
+        ctx["device"] = {
+            "family": "iOS",
+            "model": model,
+            "arch": "arm64e",
+            "simulator": False,
+            "type": "device",
+        }
+        ctx["os"] = {"name": os_name, "version": os_version, "rooted": False, "type": "os"}
+        ctx["app"] = {
+            "app_identifier": app_id,
+            "app_name": d.company.name.split()[0],
+            "app_version": version.split("+")[0],
+            "app_build": version.rsplit("+", 1)[-1],
+            "type": "app",
+        }
     elif d.service.platform == "react-native":
         os_name, os_version, brand, model = RN_DEVICES[d.browser]
         app_id, _, version = d.release_name.partition("@")
@@ -483,7 +693,9 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
         "contexts": _contexts(d),
         "culprit": culprit,
         "datetime": d.iso(6, z=d.index % 2 == 0),
-        "dist": d.release_name.rsplit("+", 1)[-1] if s.platform == "react-native" else None,
+        "dist": d.release_name.rsplit("+", 1)[-1]
+        if s.platform in ("react-native", "cocoa")
+        else None,
         "environment": "production",
         "event_id": event_id,
     }
@@ -514,7 +726,7 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
             "issue_id": issue,
             "issue_url": f"https://sentry.io/api/0/issues/{issue}/",
             "key_id": str(3_000_000 + s.sentry_project_id % 1_000_000),
-            "level": "error",
+            "level": _level(d),
             "location": (top or {}).get("filename"),
             "logger": d.logger if s.platform == "python" and d.bug.message_event else "",
             "message": d.log_message if d.bug.message_event else "",
@@ -577,12 +789,22 @@ USER_AGENTS = {
 
 
 def _event_platform(platform: str) -> str:
-    """The event's platform: a React Native app's events are JavaScript events."""
+    """The event's platform: a React Native app's events are JavaScript events; the Rust
+    SDK leaves the event's platform at Sentry's default, ``other``."""
+    if platform == "rust":
+        return "other"
     return "javascript" if platform == "react-native" else platform
 
 
+def _level(d: Delivery) -> str:
+    """Crashes of the iOS app and Rust panics arrive as ``fatal``."""
+    if d.service.platform == "cocoa" or (d.service.platform == "rust" and d.thrown.type == "panic"):
+        return "fatal"
+    return "error"
+
+
 def _user(d: Delivery) -> dict[str, Any]:
-    if d.service.platform == "react-native":
+    if d.service.platform in ("react-native", "cocoa"):
         return {"id": d.values["user"]}
     if d.service.platform == "javascript":
         return {
@@ -640,7 +862,7 @@ def issue_created(d: Delivery) -> dict[str, Any]:
         "culprit": culprit,
         "permalink": f"https://{c.sentry_org}.sentry.io/issues/{issue}/",
         "logger": None,
-        "level": "error",
+        "level": _level(d),
         "status": "unresolved",
         "substatus": "new",
         "statusDetails": {},
@@ -695,10 +917,104 @@ def headers(d: Delivery, resource: str, body: dict[str, Any]) -> dict[str, str]:
     }
 
 
+def metric_alert(d: Delivery) -> dict[str, Any]:
+    """A metric alert rule's incident as the integration receives it (sentry-docs:
+    .../webhooks/metric-alerts.mdx): the incident, its rule with the trigger whose action is
+    this integration, and a text description; no event, no issue."""
+    c, s = d.company, d.service
+    rule_name = str(d.opts.get("rule", f"Errors in {s.name}"))
+    rule_id = str(1_000 + stable_int("metricrule", c.key, rule_name) % 90_000)
+    incident = str(40_000 + stable_int("incident", d.bug.id, d.index) % 900_000)
+    identifier = str(1 + stable_int("incidentno", c.key, rule_name, d.index) % 400)
+    created = d.iso(6)
+    threshold = float(str(d.opts.get("threshold", 50)))
+    action = str(d.opts.get("action", "critical"))
+    trigger_id = str(int(rule_id) * 3 + 1)
+    alert_rule = {
+        "aggregate": str(d.opts.get("aggregate", "count()")),
+        "created_by": None,
+        "dataset": str(d.opts.get("dataset", "events")),
+        "date_created": "2026-01-14T09:12:40.000000Z",
+        "date_modified": "2026-02-20T16:03:11.000000Z",
+        "environment": "production",
+        "id": rule_id,
+        "include_all_projects": False,
+        "name": rule_name,
+        "organization_id": str(10_000 + stable_int("org", c.key) % 80_000),
+        "projects": [s.name],
+        "query": str(d.opts.get("query", "")),
+        "resolution": 1,
+        "resolve_threshold": None,
+        "status": 0,
+        "threshold_period": 1,
+        "threshold_type": int(str(d.opts.get("threshold_type", 0))),
+        "time_window": int(str(d.opts.get("window", 10))),
+        "triggers": [
+            {
+                "id": trigger_id,
+                "alert_rule_id": rule_id,
+                "label": "critical",
+                "threshold_type": int(str(d.opts.get("threshold_type", 0))),
+                "alert_threshold": threshold,
+                "resolve_threshold": None,
+                "date_created": "2026-01-14T09:12:40.000000Z",
+                "actions": [
+                    {
+                        "id": str(int(trigger_id) * 2),
+                        "alert_rule_trigger_id": trigger_id,
+                        "type": "sentry_app",
+                        "target_type": "sentry_app",
+                        "target_identifier": str(9_000 + stable_int("app", c.key) % 900),
+                        "input_channel_id": None,
+                        "integration_id": None,
+                        "sentry_app_id": 9_000 + stable_int("app", c.key) % 900,
+                        "date_created": "2026-01-14T09:12:40.000000Z",
+                        "desc": "Send a notification via Soulcaster",
+                    }
+                ],
+            }
+        ],
+    }
+    value = d.values.fill(str(d.opts.get("value", "{n}")))
+    return {
+        "action": action,
+        "installation": _installation(d),
+        "data": {
+            "description_text": d.values.fill(
+                str(
+                    d.opts.get(
+                        "description",
+                        f"{value} events in the last {alert_rule['time_window']} minutes",
+                    )
+                )
+            ),
+            "description_title": f"{action.title()}: {rule_name}",
+            "metric_alert": {
+                "alert_rule": alert_rule,
+                "date_closed": None,
+                "date_created": created,
+                "date_detected": created,
+                "date_started": created,
+                "id": incident,
+                "identifier": identifier,
+                "organization_id": alert_rule["organization_id"],
+                "projects": [s.name],
+                "status": 20 if action == "critical" else 10,
+                "status_method": 3,
+                "title": rule_name,
+                "type": 2,
+            },
+            "web_url": f"https://{c.sentry_org}.sentry.io/alerts/rules/details/{rule_id}/?alert={identifier}",
+        },
+        "actor": APP_ACTOR,
+    }
+
+
 RESOURCES = {
     "sentry.error": ("error", error_created),
     "sentry.alert": ("event_alert", event_alert),
     "sentry.issue": ("issue", issue_created),
+    "sentry.metric": ("metric_alert", metric_alert),
 }
 
 

@@ -374,11 +374,15 @@ def ruby_abs_path(f: Frame) -> str:
     return ("/rails/" if f.in_app else "/usr/local/bundle/gems/") + f.file
 
 
-def ruby_backtrace(exc: Exc, app_only: bool = True) -> list[str]:
-    """Backtrace lines innermost first; Rails' cleaner keeps only the application's lines."""
+def ruby_backtrace(exc: Exc, app_only: bool = True, ruby34: bool = False) -> list[str]:
+    """Backtrace lines innermost first; Rails' cleaner keeps only the application's lines.
+    Ruby 3.4 quotes the label with two single quotes and names the method's owner
+    (``in 'Checkout::PromoApplier#apply'``), where older Rubies wrote ``in `apply'``."""
     frames = [f for f in reversed(exc.frames) if f.in_app or not app_only]
+    open_quote = "'" if ruby34 else "`"
     return [
-        f"{f.file if app_only else ruby_abs_path(f)}:{f.line}:in `{f.function}'" for f in frames
+        f"{f.file if app_only else ruby_abs_path(f)}:{f.line}:in {open_quote}{f.function}'"
+        for f in frames
     ]
 
 
@@ -488,3 +492,223 @@ def monolog_exception(chain: Sequence[Exc], codes: Sequence[str] = ()) -> str:
         head = f"[object] ({exc.type}(code: {code}): {exc.value} at {php_where(exc)})"
         blocks.append(head + "\n[stacktrace]\n" + "\n".join(lines) + "\n")
     return "\n[previous exception] ".join(blocks)
+
+
+# --- Elixir ------------------------------------------------------------------------------------
+
+
+def elixir_mfa(f: Frame) -> str:
+    """``Exception.format_mfa``: ``WrenfoldLive.Seatmap.Hold.place/3``, ``:gen_server.loop/7``;
+    an anonymous function is ``anonymous fn/1 in WrenfoldLive.Seatmap.Hold.place/3``."""
+    if f.function.startswith("anonymous fn"):
+        head, _, rest = f.function.partition(" in ")
+        return f"{head} in {f.module}.{rest}"
+    return f"{f.module}.{f.function}"
+
+
+def elixir_stacktrace(frames: Sequence[Frame], app: str, indent: str = "    ") -> list[str]:
+    """``Exception.format_stacktrace``: innermost first, each line naming its OTP application
+    and version (``(wrenfold_live 0.9.3) lib/…/hold.ex:41: …``). A library frame carries its
+    application in ``args`` (``phoenix 1.7.14``); the application's own frames take ``app``."""
+    lines = []
+    for f in reversed(frames):
+        if not f.file:  # a BIF: ``:erlang./(412, 0)``, its arguments and no location
+            lines.append(f"{indent}{elixir_mfa(f)}")
+            continue
+        owner = app if f.in_app else f.args
+        where = f"{f.file}:{f.line}" if f.line else f.file
+        lines.append(f"{indent}({owner}) {where}: {elixir_mfa(f)}")
+    return lines
+
+
+def elixir_exception(exc: Exc, app: str, indent: str = "") -> str:
+    """``Exception.format(:error, exc, stacktrace)``: ``** (KeyError) key :zone not found…``
+    and the stacktrace below it, indented four spaces further."""
+    name = f"{exc.module}.{exc.type}" if exc.module else exc.type
+    banner = f"** ({name}) {exc.value}".rstrip("\n").split("\n")
+    head = [f"{indent}{line}" if line else indent.rstrip() for line in banner]
+    return "\n".join([*head, *elixir_stacktrace(exc.frames, app, indent + "    ")])
+
+
+# --- Rust --------------------------------------------------------------------------------------
+
+RUSTC = "/rustc/3f5fd8dd41153bc5fdca9427e9e05be2c767ba23/library/"
+
+
+def rust_path(f: Frame) -> str:
+    """Where the binary says a frame's code is: the workspace as built in the image
+    (``/usr/src/app/crates/payslips/src/render/layout.rs``), std under ``/rustc/<hash>``,
+    dependencies in Cargo's registry."""
+    if not f.file or f.file.startswith("/"):
+        return f.file
+    return f"/usr/src/app/{f.file}"
+
+
+def rust_short_backtrace(frames: Sequence[Frame]) -> str:
+    """``RUST_BACKTRACE=1``'s short backtrace of a panic: numbered frames innermost first,
+    each with its ``at file:line:col`` below; the runtime's frames above the entry point are
+    cut at ``__rust_begin_short_backtrace``."""
+    lines = ["stack backtrace:"]
+    for i, f in enumerate(reversed(frames)):
+        lines.append(f"{i:>4}: {f.function}")
+        if f.file:
+            lines.append(f"             at {rust_path(f)}:{f.line}:{f.col}")
+    lines.append(
+        "note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace."
+    )
+    return "\n".join(lines)
+
+
+def rust_std_backtrace(frames: Sequence[Frame]) -> str:
+    """``std::backtrace::Backtrace``'s ``Display`` (anyhow's ``Stack backtrace:`` section):
+    numbered frames innermost first, ``at file:line:col`` under each."""
+    lines = []
+    for i, f in enumerate(reversed(frames)):
+        lines.append(f"{i:>4}: {f.function}")
+        if f.file:
+            lines.append(f"             at {rust_path(f)}:{f.line}:{f.col}")
+    return "\n".join(lines)
+
+
+def rust_panic_location(frames: Sequence[Frame]) -> str:
+    """Where a panic happened, as the panic message names it: the innermost frame whose code
+    is the crate's own (``src/render/layout.rs:142:37``)."""
+    f = [f for f in frames if f.in_app][-1]
+    return f"{f.file.removeprefix('./')}:{f.line}:{f.col}"
+
+
+# --- loguru ------------------------------------------------------------------------------------
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_KEYWORDS = {
+    "and", "as", "async", "await", "def", "else", "for", "from", "if", "in", "is", "lambda",
+    "not", "or", "raise", "return", "with", "yield", "None", "True", "False", "del", "try",
+}  # fmt: skip
+
+
+def _loguru_repr(name: str, call: bool, seed: str, owner: str = "") -> str:
+    """A plausible repr for what a name holds: a function or class by its repr (addresses
+    change per process), ids as numbers, plural names and mappings as dicts, others as
+    objects."""
+    n = stable_int("loguru", seed, name)
+    address = f"0x7f{n % 0xFFFFFFFFFF:010x}"
+    last = name.rsplit(".", 1)[-1]
+    if call and last[0].isupper():
+        return f"<class '{name}'>"
+    instance = f"<{owner} object at 0x7f{stable_int('self', seed) % 0xFFFFFFFFFF:010x}>"
+    if call and name.startswith("self."):
+        return f"<bound method {owner.rsplit('.', 1)[-1]}.{last} of {instance}>"
+    if call and "." in name:
+        holder = name.rsplit(".", 1)[0].split(".")[-1].title()
+        return f"<bound method {last} of <{holder} object at {address}>>"
+    if call:
+        return f"<function {last} at {address}>"
+    if last in ("self", "cls"):
+        return instance
+    if last.endswith("id"):
+        return str(n % 900_000 + 1_000)
+    if last in ("args",):
+        return f"({n % 900_000 + 1_000},)"
+    if last in ("kwargs", "values", "row", "data", "payload", "bank", "details", "headers"):
+        return "{" + f"'id': {n % 90_000 + 100}, 'status': 'pending'" + "}"
+    if last.endswith("s"):
+        return f"[<{last[:-1].title().replace('_', '')} id={n % 90_000 + 100}>, ...]"
+    return f"<{last.title().replace('_', '')} id={n % 90_000 + 100}>"
+
+
+def _loguru_values(line: str, seed: str, owner: str = "") -> list[tuple[int, str]]:
+    """The names in a source line whose values loguru's ``diagnose`` shows, each part of a
+    dotted name at its own column (``employee.bank`` shows the employee and the bank).
+    Keyword-argument names, assignment targets and keywords show none."""
+    out: list[tuple[int, str]] = []
+    for m in _NAME.finditer(line):
+        name = m.group(0)
+        before = line[: m.start()]
+        after = line[m.end() :].lstrip()
+        if name.split(".")[0] in _KEYWORDS or before.endswith((".", "'", '"')):
+            continue
+        if after.startswith("=") and not after.startswith("=="):
+            continue
+        parts = name.split(".")
+        col = m.start()
+        for k, part in enumerate(parts):
+            dotted = ".".join(parts[: k + 1])
+            call = k == len(parts) - 1 and after.startswith("(")
+            out.append((col, _loguru_repr(dotted, call, seed, owner)))
+            col += len(part) + 1
+    return out
+
+
+def _loguru_diagnose(line: str, seed: str, owner: str = "") -> list[str]:
+    """The ``│``/``└`` lines loguru draws under a source line, rightmost value first;
+    ``owner`` is the class ``self`` is an instance of."""
+    values = _loguru_values(line, seed, owner)
+    lines = []
+    for i in range(len(values) - 1, -1, -1):
+        col, value = values[i]
+        row = [" "] * col
+        for j in range(i):
+            row[values[j][0]] = "│"
+        lines.append("".join(row) + "└ " + value)
+    return lines
+
+
+def loguru_traceback(
+    chain: Sequence[Exc],
+    *,
+    diagnose: bool,
+    above: Sequence[Frame] = (),
+    seed: str = "",
+) -> str:
+    """loguru's ``ExceptionFormatter`` without colours: each frame block after a blank line;
+    with ``backtrace``, the frames ``above`` the one that caught the exception come first
+    and the catching frame is marked ``>``; with ``diagnose``, the values of the names in
+    each source line drawn below it."""
+    blocks = []
+    for i, exc in enumerate(chain):
+        last = i == len(chain) - 1
+        frames = [*above, *exc.frames] if last and above else list(exc.frames)
+        lines = ["Traceback (most recent call last):", ""]
+        for k, f in enumerate(frames):
+            mark = ">" if last and above and k == len(above) else " "
+            lines.append(f'{mark} File "{py_abs_path(f)}", line {f.line}, in {f.function}')
+            if f.context:
+                code = f.context.strip()
+                lines.append("    " + code)
+                if diagnose:
+                    # ``self`` in a method: an instance of a class named after its module.
+                    last = f.module.rsplit(".", 1)[-1].strip("_")
+                    owner = f"{f.module}.{''.join(p.title() for p in last.split('_'))}"
+                    lines.extend(
+                        "    " + row
+                        for row in _loguru_diagnose(code, f"{seed}{f.file}{f.line}", owner)
+                    )
+            lines.append("")
+        lines.append(f"{exc.text_name}: {exc.value}" if exc.value else exc.text_name)
+        blocks.append("\n".join(lines))
+    cause = "\n\nThe above exception was the direct cause of the following exception:\n\n"
+    return cause.join(blocks)
+
+
+# --- Go: runtime/debug.Stack -------------------------------------------------------------------
+
+
+def go_debug_stack(exc: Exc, goroutine: int, recover: Sequence[Frame]) -> str:
+    """``runtime/debug.Stack()`` called in a deferred recover: the goroutine's stack from
+    ``debug.Stack`` itself, through the recovering closure and ``panic``, down the panicking
+    frames to the goroutine's start."""
+    lines = [f"goroutine {goroutine} [running]:", "runtime/debug.Stack()"]
+    lines.append("\t/usr/local/go/src/runtime/debug/stack.go:26 +0x5e")
+    for f in reversed(recover):
+        lines.append(f"{f.module}.{f.function}()")
+        lines.append(f"\t{f.file}:{f.line} {_go_offset(f)}")
+    lines.append(
+        f"panic({{0x{stable_int('pv', exc.value) % 0xFFFFFF:x}?, 0xc000{goroutine:06x}?}})"
+    )
+    lines.append("\t/usr/local/go/src/runtime/panic.go:770 +0x132")
+    for f in reversed(exc.frames):
+        lines.append(f"{f.module}.{f.function}{_go_args(f)}")
+        lines.append(f"\t{f.file}:{f.line} {_go_offset(f)}")
+    lines.append("created by net/http.(*Server).Serve in goroutine 1")
+    lines.append("\t/usr/local/go/src/net/http/server.go:3285 +0x4b4")
+    return "\n".join(lines)
