@@ -44,6 +44,7 @@ _INLINE_SAMPLE = re.compile(
     r"\b(?:[Ll]atest |[Ll]ast )?[Ss]ample(?: log)?(?: line)?:[ \t]*(?P<line>[^`\s][^\n]*)$",
     re.MULTILINE,
 )
+_JSON_LINE = re.compile(r'\s*\{\s*"')
 _FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
 # A line of a stack trace in any language the shared parser reads. Outside a code block, only a
 # message with one of these is read as a trace: most monitor messages have none, and the parser
@@ -110,8 +111,9 @@ def _in_samples(message: str) -> FailingError | None:
     """A sample log line (JSON or text) or a trace pasted into the message, parsed."""
     blocks = [match[1] for match in _FENCE.finditer(message)] if "```" in message else []
     # JSON log lines quoted outside a code block: one per line.
-    if '{"' in message:
-        blocks += [line for line in message.splitlines() if line.lstrip().startswith('{"')]
+    if "{" in message and '"' in message:
+        # ('{ "time": ...}': NLog's and Serilog's JSON layouts put a space after the brace.)
+        blocks += [line for line in message.splitlines() if _JSON_LINE.match(line)]
     # "Sample: upload slow bytes=0 elapsed=00:01", as {{log.message}} renders in a sentence.
     if "ample" in message:
         blocks += [found["line"] for found in _INLINE_SAMPLE.finditer(message)]
