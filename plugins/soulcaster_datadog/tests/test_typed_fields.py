@@ -238,10 +238,10 @@ def test_the_error_type_a_monitor_is_tagged_with(tags: str, kind: str | None) ->
 def test_a_json_layout_sample_with_a_space_after_its_brace() -> None:
     # NLog's and Serilog's JSON layouts write '{ "time": ...': the trace inside is read.
     sample = (
-        '{ "time": "2026-03-05T08:10:25.74Z", "level": "ERROR", "logger": "Quartz.Core.JobRunShell",'
+        '{ "time": "2026-03-05T08:10:25.74Z", "level": "ERROR", "logger": "Quartz.JobRunShell",'
         ' "message": "Job DEFAULT.PrintLabelsJob threw an unhandled Exception: ", "exception": '
         '"System.NullReferenceException: Object reference not set to an instance of an object.\\n'
-        "   at Acme.Labels.LabelRenderer.Render(Item item) in /src/Labels/LabelRenderer.cs:line 62\\n"
+        "   at Acme.Labels.LabelRenderer.Render(Item item) in /src/LabelRenderer.cs:line 62\\n"
         "   at Acme.Jobs.PrintLabelsJob.Execute(IJobExecutionContext context) in "
         '/src/Jobs/PrintLabelsJob.cs:line 40" }'
     )
