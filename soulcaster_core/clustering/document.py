@@ -318,12 +318,19 @@ class ClusterDoc:
             return ()
         found = [self.whole_key()]
         at = self.head.find(": ")
+        first = self.head[:at] if at != -1 else ""
         while at != -1 and len(found) <= MAX_SUFFIXES:
             rest = self.head[at + 2 :]
             if len(rest.split()) < 3:
                 break
             found.append(_suffix(rest))
             at = self.head.find(": ", at + 2)
+        if self.quoted and len(found) > 1 and len(first.split()) >= 3:
+            # An error chain printed whole ("insert payout batch for pay run 42: error returned
+            # from database: ..."), whose sender reports the outer error apart from its causes
+            # (anyhow in Sentry): the outer message is the error's. (Only for an error's
+            # message: a log line's text before a colon is often its context, not an error.)
+            found.append(_suffix(first))
         return tuple(found)
 
     def mentions(self) -> tuple[GroupingKey, ...]:

@@ -716,3 +716,28 @@ async def test_an_access_log_line_is_its_request_and_answer(
     )
     assert hold != quotes  # one format, two routes: two problems
     assert hold == other_hold == monitor
+
+
+async def test_an_error_chain_printed_whole_meets_its_outer_error(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # anyhow in Sentry: the outer error with the stack, its cause apart; a monitor's log
+    # sample prints the chain on one line.
+    outer = ExceptionInfo(
+        type="Error",
+        value="insert payout batch for pay run 696473",
+        frames=[Frame(function="insert_batch", filename="batches.rs", in_app=True)],
+    )
+    cause = ExceptionInfo(
+        type="Database",
+        value='error returned from database: duplicate key value violates unique constraint "x"',
+        frames=[],
+    )
+    sentry = item(exceptions=[cause, outer])
+    chain = (
+        "insert payout batch for pay run 458370: error returned from database: "
+        'duplicate key value violates unique constraint "x"'
+    )
+    sample = item("datadog", exceptions=[ExceptionInfo(type=None, value=chain, frames=[])])
+    a, b = await clusters_of(clusterer, store, sentry, sample)
+    assert a == b
