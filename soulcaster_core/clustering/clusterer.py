@@ -163,6 +163,7 @@ def otherwise_different(
     theirs: Sequence[str],
     same_message: bool = True,
     callers_apart: bool | None = None,
+    files: tuple[Sequence[str | None], Sequence[str | None]] = ((), ()),
 ) -> bool:
     """Two stacks that end in the same frames and share none of the callers after them: those
     frames are a helper many problems pass through (an error reporter, an API client), not a
@@ -176,7 +177,7 @@ def otherwise_different(
     mine_callers, their_callers = mine[run : run + CALLER_FRAMES], theirs[run : run + CALLER_FRAMES]
     if not (run and mine_callers and their_callers):
         return False
-    if not set(mine_callers).isdisjoint(their_callers):
+    if _common_caller(mine, theirs, run, files):
         return False
     if callers_apart is False and same_message and min(len(mine_callers), len(their_callers)) == 1:
         return False  # the one caller on a side renamed in its file: a release, not a helper
@@ -188,6 +189,31 @@ def otherwise_different(
         or depths
         or not same_message
         or bool(callers_apart)
+    )
+
+
+def _common_caller(
+    mine: Sequence[str],
+    theirs: Sequence[str],
+    run: int,
+    files: tuple[Sequence[str | None], Sequence[str | None]],
+) -> bool:
+    """Whether the callers after the shared run have one in common: one name, in one file
+    where both files are known (every job's ``perform``, every command's ``execute``, is its
+    own class's method: two of them are two callers)."""
+    my_files, their_files = files
+
+    def at(names: Sequence[str], paths: Sequence[str | None], i: int) -> tuple[str, str | None]:
+        return names[i], paths[i] if i < len(paths) else None
+
+    mine_callers = [at(mine, my_files, i) for i in range(run, min(len(mine), run + CALLER_FRAMES))]
+    theirs_callers = [
+        at(theirs, their_files, i) for i in range(run, min(len(theirs), run + CALLER_FRAMES))
+    ]
+    return any(
+        name == other and (not file or not other_file or file == other_file)
+        for name, file in mine_callers
+        for other, other_file in theirs_callers
     )
 
 
@@ -564,8 +590,9 @@ class Clusterer:
                 return None
             theirs = list(found.get("frames") or [])
             same_message = _same_message(doc.message, str(found.get("message") or ""))
+            files = (doc.files[at:], list(found.get("files") or []))
             if otherwise_different(
-                doc.frames[at:], theirs, same_message, _callers_apart(doc, at, found)
+                doc.frames[at:], theirs, same_message, _callers_apart(doc, at, found), files
             ):
                 self._mark_helper(doc, keys, at, found, batch)
                 continue

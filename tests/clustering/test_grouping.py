@@ -741,3 +741,26 @@ async def test_an_error_chain_printed_whole_meets_its_outer_error(
     sample = item("datadog", exceptions=[ExceptionInfo(type=None, value=chain, frames=[])])
     a, b = await clusters_of(clusterer, store, sentry, sample)
     assert a == b
+
+
+async def test_every_job_s_perform_is_its_own_caller(clusterer: Clusterer, store: Store) -> None:
+    # Two jobs time out in the one HTTP client: the client is a helper, though both callers
+    # are reached from a method called ``perform`` (each its own job's, in its own file).
+    def timeout(job_file: str, service: str, service_file: str) -> FeedbackItem:
+        frames = [
+            Frame(function="perform", filename=job_file, in_app=True),
+            Frame(function=service, filename=service_file, in_app=True),
+            Frame(function="post", filename="app/lib/http/client.rb", in_app=True),
+        ]
+        error = ExceptionInfo(type="Faraday::TimeoutError", value="Net::ReadTimeout", frames=frames)
+        return item(exceptions=[error])
+
+    wallet, pdf, wallet_again = await clusters_of(
+        clusterer,
+        store,
+        timeout("app/jobs/wallet_pass_job.rb", "sign", "app/services/wallet_passes/apple.rb"),
+        timeout("app/jobs/ticket_pdf_job.rb", "render", "app/services/pdf_service.rb"),
+        timeout("app/jobs/wallet_pass_job.rb", "sign", "app/services/wallet_passes/apple.rb"),
+    )
+    assert wallet != pdf
+    assert wallet == wallet_again
