@@ -339,7 +339,9 @@ class ClusterDoc:
         meets the errors whose stacks enter there, whichever comes first."""
         if self.is_exception:
             return ()
-        names = {_identifier(self.endpoint)} if self.endpoint else set()
+        # A quoted error's endpoint is where it happened (a page, a route), not a word about
+        # another problem there: many problems happen on one page.
+        names = {_identifier(self.endpoint)} if self.endpoint and not self.quoted else set()
         words = _WORDS.split(self.head) if _CODE_NAME.search(self.head) else []
         named = [word for word in words if len(word) >= 6 and _CODE_NAME.search(word)]
         # A line that lists many ("Starting worker for 9 functions: a, b, c") names none.

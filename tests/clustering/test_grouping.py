@@ -764,3 +764,21 @@ async def test_every_job_s_perform_is_its_own_caller(clusterer: Clusterer, store
     )
     assert wallet != pdf
     assert wallet == wallet_again
+
+
+async def test_a_browser_error_s_page_is_not_a_word_about_another_error_there(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # "Error" says nothing of its kind: the message is read as a line quoted from the page.
+    loop = item(
+        "posthog",
+        exceptions=[exc("Error", "ResizeObserver loop completed with undelivered notifications.")],
+        endpoint="/payslips",
+    )
+    undefined = item(
+        "posthog",
+        exceptions=[exc("TypeError", "Cannot read properties of undefined (reading 'minor')")],
+        endpoint="/payslips/2026-02",
+    )
+    a, b = await clusters_of(clusterer, store, loop, undefined)
+    assert a != b
