@@ -257,11 +257,23 @@ def _other_page(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
     return bool(doc.endpoint and theirs and doc.endpoint != theirs)
 
 
+def _outer_contexts_differ(mine: str, theirs: str) -> bool:
+    """Two wrapped errors ("sync branch <*>: fetch stock levels: Get <*>: timeout" and "sync
+    prices <*>: fetch prices: Get <*>: timeout") whose outermost contexts say different things:
+    the shared cause is a dependency's failure, the context is which operation failed."""
+    if ": " not in mine or ": " not in theirs:
+        return False
+    outer, other = mine.split(": ", 1)[0], theirs.split(": ", 1)[0]
+    return outer != other and len(outer.split()) >= 2 and len(other.split()) >= 2
+
+
 def _same_message(mine: str, theirs: str) -> bool:
     """Two masked messages that say the same thing but for a word or two (an unmasked name):
     at least half of their words in common. An unknown message is not another one."""
     if not mine or not theirs or mine == theirs:
         return True
+    if _outer_contexts_differ(mine, theirs):
+        return False
     a, b = set(mine.split()), set(theirs.split())
     if any(_TYPE_NAME.search(word) for word in a ^ b):
         return False  # "giving up after 5 attempts (Net::ReadTimeout)" vs "(...ConnectionFailed)"

@@ -782,3 +782,23 @@ async def test_a_browser_error_s_page_is_not_a_word_about_another_error_there(
     )
     a, b = await clusters_of(clusterer, store, loop, undefined)
     assert a != b
+
+
+async def test_wrapped_errors_with_one_cause_and_two_contexts_are_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Go errors reported from one place: the stack is the reporter's, the wrapping says which
+    # operation failed; the shared cause is the dependency's timeout.
+    def wrapped(message: str) -> FeedbackItem:
+        return item(exceptions=[exc("*fmt.wrapError", message, "main", "Run", "report")])
+
+    timeout = 'Get "https://api.example/v2/{0}?branch=HG-0{1}": context deadline exceeded'
+    stock, prices, stock_again = await clusters_of(
+        clusterer,
+        store,
+        wrapped("sync branch HG-034: fetch stock levels: " + timeout.format("stock", 34)),
+        wrapped("sync prices HG-095: fetch prices: " + timeout.format("prices", 95)),
+        wrapped("sync branch HG-062: fetch stock levels: " + timeout.format("stock", 62)),
+    )
+    assert stock != prices
+    assert stock == stock_again
