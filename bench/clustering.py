@@ -221,9 +221,9 @@ def run_errors(path: Path) -> dict[str, Any]:
     """Post every labelled webhook to a running app, cluster, score pairs against ``group``."""
     from starlette.testclient import TestClient
 
-    from soulcaster_core.clustering.worker import ClusterWorker
     from soulcaster_core.settings import Settings
-    from soulcaster_core.web.app import create_app
+    from soulcaster_core.wiring import create_app
+    from soulcaster_core.worker import ClusterWorker
 
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     # Each company is a customer of its own: one project each, as it would be deployed.

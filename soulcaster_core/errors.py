@@ -2,6 +2,7 @@
 
 SoulcasterError
 ├── PluginError             a plugin is broken or gave the core something invalid
+├── SettingsError           the settings cannot run: an adapter misses its URL, key or extra
 ├── StoreUnavailable        the store cannot be reached (503 + Retry-After)
 └── HTTPError               an answer to a request, with a status and a JSON detail
     ├── BadPayload          400: the body cannot be read as this source's payload
@@ -25,6 +26,11 @@ class SoulcasterError(Exception):
 
 class PluginError(SoulcasterError):
     """A plugin failed to load, or registered something the core cannot use."""
+
+
+class SettingsError(SoulcasterError, ValueError):
+    """An adapter the settings chose cannot be built as they say (no URL, no key, its SDK not
+    installed): raised at start-up, naming the setting to fix."""
 
 
 class StoreUnavailable(SoulcasterError):

@@ -202,7 +202,7 @@ def running_app(
     from starlette.testclient import TestClient
 
     from .settings import Settings
-    from .web.app import create_app
+    from .wiring import create_app
 
     options: dict[str, Any] = {
         "data_dir": data_dir,

@@ -3,14 +3,14 @@
     document   what an item's problem is: masked head, exception type, top in-app frames
     normalize  the masking that turns a message into a template
     ports      Embedder and VectorIndex, and ClusteringUnavailable
-    embedder   LocalEmbedder (default) and build_embedder; gemini: GeminiEmbedder
-    index      LocalIndex (default) and build_vector_index; upstash: UpstashIndex
+    embedder   LocalEmbedder (default); gemini: GeminiEmbedder
+    index      LocalIndex (default); upstash: UpstashIndex
     clusterer  Clusterer.assign: signature, same template, nearest, or a new cluster
     clusters   cluster bookkeeping, merge and move
-    worker     ClusterWorker: the queue consumer (``soulcaster worker``, or inside ``serve``)
     api        /api/clusters routes
 
-See docs/clustering.md.
+The queue's consumer is ``soulcaster_core.worker``; which adapters run is chosen by name in
+the settings and built by ``soulcaster_core.wiring``. See docs/clustering.md.
 """
 
 from .clusterer import ALGORITHM, Assignment, Clusterer

@@ -18,8 +18,6 @@ from ..web.auth import require_token
 from ..web.deps import int_param, json_object, project_param, services_of
 from . import clusters
 from .clusterer import ALGORITHM
-from .index import shared_vector_index
-from .ports import VectorIndex
 from .status import Status, statuses
 
 
@@ -43,11 +41,6 @@ async def cluster_page(
         "item_ids": item_ids,
         "next_cursor": next_cursor,
     }
-
-
-def _index(request: Request) -> VectorIndex:
-    services = services_of(request)
-    return shared_vector_index(services.settings, services.store)
 
 
 @require_token
@@ -125,7 +118,7 @@ async def merge_cluster(request: Request) -> Response:
     services = services_of(request)
     merged = await clusters.merge(
         services.store,
-        _index(request),
+        services.index,
         project_id,
         request.path_params["cluster_id"],
         into,
@@ -152,7 +145,7 @@ async def move_item(request: Request) -> Response:
     services = services_of(request)
     target = await clusters.move(
         services.store,
-        _index(request),
+        services.index,
         project_id,
         request.path_params["item_id"],
         body["cluster_id"],

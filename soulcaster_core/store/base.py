@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import BadRequest
 from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
@@ -100,7 +100,10 @@ def iso(at: datetime) -> str:
 
 class Store(ABC):
     kind: str
-    #: Caps on each project's dead letters (``open_store`` sets them from the settings).
+    #: A file of this one process (SQLite), not a server: ``serve`` refuses ``--workers N``
+    #: and clusters in-process, and a first start creates a default project.
+    embedded: ClassVar[bool] = False
+    #: Caps on each project's dead letters (the wiring sets them from the settings).
     dead_letter_limits: DeadLetterLimits = DeadLetterLimits()
 
     # -- life cycle -------------------------------------------------------------------------

@@ -101,6 +101,8 @@ def services_for(store: Store, http: httpx.AsyncClient, **settings: Any) -> Serv
         settings=chosen,
         store=store,
         plugins=load_plugins(allow=set(), entrypoints=()),
+        embedder=LocalEmbedder(chosen.embedding_dimensions),
+        index=LocalIndex(store),
         http=http,
         api_token="test",
         configs=ConfigCache(store),

@@ -208,30 +208,3 @@ async def test_local_index_survives_a_restart(tmp_path: object) -> None:
     assert found[0].metadata == {"cluster_id": "c1", "shape": "s1", "title": "a"}
     assert (await again.query("acme", [0.125] * 64, 1))[0].id == "b"
     await store.close()
-
-
-def test_adapters_are_chosen_by_settings(tmp_path: object) -> None:
-    from pathlib import Path
-
-    from soulcaster_core.clustering.embedder import LocalEmbedder, build_embedder
-    from soulcaster_core.clustering.index import LocalIndex, build_vector_index
-    from soulcaster_core.settings import Settings
-    from soulcaster_core.store.sqlite import SQLiteStore
-
-    store = SQLiteStore(Path(str(tmp_path)) / "s.sqlite3")
-    defaults = Settings(api_token="t", embedding_dimensions=128)
-    assert isinstance(build_embedder(defaults), LocalEmbedder)
-    assert build_embedder(defaults).dimensions == 128
-    assert isinstance(build_vector_index(defaults, store), LocalIndex)
-    remote = Settings(
-        api_token="t",
-        embedder="gemini",
-        gemini_api_key="k",
-        vector_index="upstash",
-        upstash_vector_rest_url=UPSTASH_URL,
-        upstash_vector_rest_token="tok",
-    )
-    assert isinstance(build_embedder(remote), GeminiEmbedder)
-    assert isinstance(build_vector_index(remote, store), UpstashIndex)
-    with pytest.raises(ValueError, match="GEMINI_API_KEY"):
-        build_embedder(Settings(api_token="t", embedder="gemini", gemini_api_key=None))

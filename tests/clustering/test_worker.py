@@ -19,11 +19,11 @@ from soulcaster_core.clustering.gemini import GeminiEmbedder
 from soulcaster_core.clustering.index import LocalIndex
 from soulcaster_core.clustering.ports import ClusteringUnavailable
 from soulcaster_core.clustering.upstash import UpstashIndex
-from soulcaster_core.clustering.worker import RECLAIM_IDLE_MS, ClusterWorker
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.store.base import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
+from soulcaster_core.worker import RECLAIM_IDLE_MS, ClusterWorker
 
 from . import items as fx
 from .conftest import no_sleep, services_for

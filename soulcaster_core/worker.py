@@ -21,21 +21,16 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 import anyio
 
-from ..errors import StoreUnavailable
-from ..incidents.step import IncidentStep
-from ..models import FeedbackItem, QueueEntry, utcnow
-from ..store.base import iso
-from .clusterer import Clusterer
-from .embedder import build_embedder
-from .index import shared_vector_index
-from .ports import ClusteringUnavailable
-
-if TYPE_CHECKING:
-    from ..services import Services
+from .clustering.clusterer import Clusterer
+from .clustering.ports import ClusteringUnavailable
+from .errors import StoreUnavailable
+from .incidents.step import IncidentStep
+from .models import FeedbackItem, QueueEntry, utcnow
+from .services import Services
+from .store.base import iso
 
 log = logging.getLogger(__name__)
 
@@ -56,19 +51,13 @@ BACKOFF_MAX = 60.0
 
 
 def clusterer_for(services: Services) -> Clusterer:
-    """The clusterer the settings describe (embedder, vector index, threshold)."""
+    """The clusterer of the process's embedder and vector index, at the settings' threshold."""
     settings = services.settings
-    embedder = build_embedder(settings)
     # An explicit SOULCASTER_CLUSTER_THRESHOLD wins; else the embedder's own scale decides.
     threshold = (
         settings.cluster_threshold if "cluster_threshold" in settings.model_fields_set else None
     )
-    return Clusterer(
-        services.store,
-        embedder,
-        shared_vector_index(settings, services.store),
-        threshold=threshold,
-    )
+    return Clusterer(services.store, services.embedder, services.index, threshold=threshold)
 
 
 class ClusterWorker:
@@ -245,7 +234,7 @@ class ClusterWorker:
             if self._sync is not None:
                 await self._sync(self.services)
             else:
-                from ..sync import sync_due_sources
+                from .sync import sync_due_sources
 
                 await sync_due_sources(self.services)
         except Exception:  # a sync failure is the sync's business, not clustering's
