@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from soulcaster_core.clustering.clusterer import Clusterer  # noqa: E402
-from soulcaster_core.clustering.embedder import LocalEmbedder  # noqa: E402
-from soulcaster_core.clustering.index import LocalIndex  # noqa: E402
+from soulcaster_core.clustering.embedders.local import LocalEmbedder  # noqa: E402
+from soulcaster_core.clustering.indexes.local import LocalIndex  # noqa: E402
 from soulcaster_core.models import FeedbackItem, Project, slugify  # noqa: E402
 from soulcaster_core.settings import Settings  # noqa: E402
 from soulcaster_core.store.sqlite import SQLiteStore  # noqa: E402

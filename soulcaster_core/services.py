@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from .clustering.ports import Embedder, VectorIndex
+from .clustering.embedders import Embedder
+from .clustering.indexes import VectorIndex
 from .configs import ConfigCache
 from .models import Project
 from .plugins import PluginHost

@@ -23,7 +23,8 @@ import httpx
 from starlette.applications import Starlette
 
 from . import adapters
-from .clustering.ports import Embedder, VectorIndex
+from .clustering.embedders import Embedder
+from .clustering.indexes import VectorIndex
 from .configs import ConfigCache
 from .errors import PluginError
 from .models import Project

@@ -25,8 +25,7 @@ from datetime import timedelta
 import anyio
 
 from .clustering.clusterer import Clusterer
-from .clustering.ports import ClusteringUnavailable
-from .errors import StoreUnavailable
+from .errors import ClusteringUnavailable, StoreUnavailable
 from .incidents.step import IncidentStep
 from .models import FeedbackItem, QueueEntry, utcnow
 from .services import Services

@@ -13,10 +13,10 @@ import pytest
 from pydantic import ValidationError
 
 from soulcaster_core import adapters
-from soulcaster_core.clustering.embedder import LocalEmbedder
-from soulcaster_core.clustering.gemini import GeminiEmbedder
-from soulcaster_core.clustering.index import LocalIndex
-from soulcaster_core.clustering.upstash import UpstashIndex
+from soulcaster_core.clustering.embedders.gemini import GeminiEmbedder
+from soulcaster_core.clustering.embedders.local import LocalEmbedder
+from soulcaster_core.clustering.indexes.local import LocalIndex
+from soulcaster_core.clustering.indexes.upstash import UpstashIndex
 from soulcaster_core.errors import PluginError, SettingsError
 from soulcaster_core.models import FeedbackItem, utcnow
 from soulcaster_core.settings import Settings
@@ -116,8 +116,8 @@ THIRD_PARTY = textwrap.dedent(
     '''
     """A store, an embedder and an index of someone else's, built from the settings."""
 
-    from soulcaster_core.clustering.embedder import LocalEmbedder
-    from soulcaster_core.clustering.index import LocalIndex
+    from soulcaster_core.clustering.embedders.local import LocalEmbedder
+    from soulcaster_core.clustering.indexes.local import LocalIndex
     from soulcaster_core.store.sqlite import SQLiteStore
 
 

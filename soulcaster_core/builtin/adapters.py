@@ -12,7 +12,8 @@ from ..errors import SettingsError
 from ..settings import Settings
 
 if TYPE_CHECKING:
-    from ..clustering.ports import Embedder, VectorIndex
+    from ..clustering.embedders import Embedder
+    from ..clustering.indexes import VectorIndex
     from ..store import Store
 
 
@@ -37,7 +38,7 @@ def redis_store(settings: Settings) -> Store:
 
 def local_embedder(settings: Settings) -> Embedder:
     """Feature hashing: offline, deterministic, nothing to download."""
-    from ..clustering.embedder import LocalEmbedder
+    from ..clustering.embedders.local import LocalEmbedder
 
     return LocalEmbedder(settings.embedding_dimensions)
 
@@ -45,7 +46,7 @@ def local_embedder(settings: Settings) -> Embedder:
 def gemini_embedder(settings: Settings) -> Embedder:
     """Gemini's embeddings through ``google-genai`` (the ``[gemini]`` extra)."""
     try:
-        from ..clustering.gemini import GeminiEmbedder
+        from ..clustering.embedders.gemini import GeminiEmbedder
     except ImportError as exc:
         raise SettingsError(
             "SOULCASTER_EMBEDDER=gemini needs google-genai: pip install 'soulcaster-core[gemini]'"
@@ -61,7 +62,7 @@ def gemini_embedder(settings: Settings) -> Embedder:
 
 def local_index(settings: Settings, store: Store) -> VectorIndex:
     """In memory, persisted through the store; approximate (HNSW) on large projects."""
-    from ..clustering.index import LocalIndex
+    from ..clustering.indexes.local import LocalIndex
 
     return LocalIndex(store)
 
@@ -69,7 +70,7 @@ def local_index(settings: Settings, store: Store) -> VectorIndex:
 def upstash_index(settings: Settings, store: Store) -> VectorIndex:
     """Upstash Vector through ``upstash-vector`` (the ``[upstash]`` extra)."""
     try:
-        from ..clustering.upstash import UpstashIndex
+        from ..clustering.indexes.upstash import UpstashIndex
     except ImportError as exc:
         raise SettingsError(
             "SOULCASTER_VECTOR_INDEX=upstash needs upstash-vector: "

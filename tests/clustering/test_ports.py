@@ -8,14 +8,11 @@ import math
 import numpy as np
 import pytest
 
-from soulcaster_core.clustering.gemini import GeminiEmbedder
-from soulcaster_core.clustering.ports import (
-    ClusteringUnavailable,
-    Embedder,
-    VectorIndex,
-    VectorRecord,
-)
-from soulcaster_core.clustering.upstash import UpstashIndex
+from soulcaster_core.clustering.embedders import Embedder
+from soulcaster_core.clustering.embedders.gemini import GeminiEmbedder
+from soulcaster_core.clustering.indexes import VectorIndex, VectorRecord
+from soulcaster_core.clustering.indexes.upstash import UpstashIndex
+from soulcaster_core.errors import ClusteringUnavailable
 
 from .conftest import no_sleep
 from .fakes import UPSTASH_URL, FakeGemini, FakeUpstash
@@ -62,7 +59,7 @@ async def test_the_matrix_holds_the_same_vectors(embedder: Embedder) -> None:
 
 
 async def test_local_embedder_is_deterministic_across_instances() -> None:
-    from soulcaster_core.clustering.embedder import LocalEmbedder
+    from soulcaster_core.clustering.embedders.local import LocalEmbedder
 
     text = "NullPointerException: Cannot invoke <*> @ InvoiceService.format"
     assert await LocalEmbedder(64).embed([text]) == await LocalEmbedder(64).embed([text])
@@ -190,7 +187,7 @@ async def test_upstash_outage_is_clustering_unavailable(fake_upstash: FakeUpstas
 async def test_local_index_survives_a_restart(tmp_path: object) -> None:
     from pathlib import Path
 
-    from soulcaster_core.clustering.index import LocalIndex
+    from soulcaster_core.clustering.indexes.local import LocalIndex
     from soulcaster_core.store.sqlite import SQLiteStore
 
     path = Path(str(tmp_path)) / "s.sqlite3"

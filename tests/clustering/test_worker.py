@@ -14,11 +14,11 @@ import httpx
 import pytest
 
 from soulcaster_core.clustering.clusterer import Clusterer
-from soulcaster_core.clustering.embedder import LocalEmbedder
-from soulcaster_core.clustering.gemini import GeminiEmbedder
-from soulcaster_core.clustering.index import LocalIndex
-from soulcaster_core.clustering.ports import ClusteringUnavailable
-from soulcaster_core.clustering.upstash import UpstashIndex
+from soulcaster_core.clustering.embedders.gemini import GeminiEmbedder
+from soulcaster_core.clustering.embedders.local import LocalEmbedder
+from soulcaster_core.clustering.indexes.local import LocalIndex
+from soulcaster_core.clustering.indexes.upstash import UpstashIndex
+from soulcaster_core.errors import ClusteringUnavailable
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.store.base import Store
 from soulcaster_core.store.redis import RedisStore

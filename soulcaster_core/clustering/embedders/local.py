@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from .ports import Embedder
+from .port import Embedder
 
 #: Positions from each end whose words are also features of their own: the start of a message
 #: says what happened ("Failed password", "Accepted password"), its end often where.

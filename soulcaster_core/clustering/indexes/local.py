@@ -23,11 +23,10 @@ import faiss
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import StoreUnavailable
-from ..store.base import Store, VectorRow
-from .ports import (
+from ...errors import ClusteringUnavailable, StoreUnavailable
+from ...store.base import Store, VectorRow
+from .port import (
     BY_ID,
-    ClusteringUnavailable,
     Match,
     Vector,
     VectorIndex,
