@@ -6,7 +6,6 @@
     indexes    the VectorIndex port (port) and its adapters: local (default; faiss), upstash
     clusterer  Clusterer.assign: signature, same template, nearest, or a new cluster
     clusters   cluster bookkeeping, merge and move
-    api        /api/clusters routes
 
 The queue's consumer is ``soulcaster_core.worker``; which adapters run is chosen by name in
 the settings and built by ``soulcaster_core.wiring``. See docs/clustering.md.

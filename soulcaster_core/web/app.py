@@ -19,10 +19,9 @@ from starlette.routing import BaseRoute, Route
 from starlette.schemas import SchemaGenerator
 
 from .. import __version__
-from ..clustering.api import routes as cluster_routes
 from ..plugins import PluginHost
 from ..services import Services
-from . import api_routes, config_routes, incident_routes, ingest_routes
+from . import api_routes, cluster_routes, config_routes, incident_routes, ingest_routes
 from .dashboard import routes as dashboard_routes
 from .errors import EXCEPTION_HANDLERS
 
@@ -78,7 +77,7 @@ def build_app(
         *ingest_routes.routes,
         *config_routes.routes,
         *api_routes.routes,
-        *cluster_routes,
+        *cluster_routes.routes,
         *incident_routes.routes,
         *dashboard_routes,
         Route("/openapi.json", openapi, methods=["GET"], include_in_schema=False),

@@ -1,6 +1,7 @@
 """``/api/clusters``: read clusters, merge two, move an item; behind the API token.
 
-Every route takes ``?project_id=``. Mounted by the app (``routes``).
+Every route takes ``?project_id=``. Mounted by the app (``routes``). The routes are the web's:
+clustering itself knows nothing of HTTP.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from ..clustering import clusters
+from ..clustering.clusterer import ALGORITHM
+from ..clustering.status import Status, statuses
 from ..errors import BadRequest, NotFound
 from ..models import Cluster
 from ..store.base import Store
-from ..web.auth import require_token
-from ..web.deps import int_param, json_object, project_param, services_of
-from . import clusters
-from .clusterer import ALGORITHM
-from .status import Status, statuses
+from .auth import require_token
+from .deps import int_param, json_object, project_param, services_of
 
 
 def cluster_json(cluster: Cluster, status: Status) -> dict[str, Any]:
