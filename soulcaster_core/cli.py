@@ -146,7 +146,7 @@ def _warn_unless_persistent(settings: Settings) -> None:
 def _worker(args: argparse.Namespace) -> int:
     import anyio
 
-    from .worker import ClusterWorker
+    from .jobs import background_jobs, run_jobs
 
     settings = Settings()
 
@@ -171,7 +171,7 @@ def _worker(args: argparse.Namespace) -> int:
             warning = await persistence_warning(services.store)
             if warning:
                 print(f"WARNING: {warning}", file=sys.stderr, flush=True)
-            await ClusterWorker(services, consumer=args.name).run(stop)
+            await run_jobs(background_jobs(services, args.name), stop)
 
     try:
         asyncio.run(main())
@@ -255,7 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=_serve)
 
-    worker = commands.add_parser("worker", help="run a clustering worker (Redis deployments)")
+    worker = commands.add_parser(
+        "worker", help="run the background worker: clustering and syncs (Redis deployments)"
+    )
     worker.add_argument("--name", default=None, help="consumer name (default: host and pid)")
     # Run by `serve`: stop when standard input closes (serve ended, however it ended).
     worker.add_argument("--supervised", action="store_true", help=argparse.SUPPRESS)

@@ -27,6 +27,7 @@ from .clustering.embedders import Embedder
 from .clustering.indexes import VectorIndex
 from .configs import ConfigCache
 from .errors import PluginError
+from .jobs import background_jobs, run_jobs
 from .models import Project
 from .outbound import OutboundPolicy
 from .plugins import PluginHost, load_plugins
@@ -35,7 +36,6 @@ from .settings import Settings
 from .store import Store
 from .store.dead_letters import DeadLetterLimits
 from .web.app import build_app
-from .worker import ClusterWorker
 
 #: The project the embedded store starts with, so that a first curl works.
 DEFAULT_PROJECT = "default"
@@ -166,7 +166,8 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
 
 
 async def _run_worker(services: Services) -> None:
-    """The embedded default clusters in-process, so ``soulcaster serve`` is the whole product.
+    """The embedded default runs the background worker (clustering, syncs) in-process, so
+    ``soulcaster serve`` is the whole product.
 
     On SQLite the worker stays in the web process: the store is one process's file, and the
     worker wakes on this process's own writes. On Redis ``soulcaster serve`` runs it as a
@@ -175,4 +176,4 @@ async def _run_worker(services: Services) -> None:
     """
     # Each process is its own consumer: N such apps on Redis share the queue N ways.
     consumer = f"serve-{socket.gethostname()}-{os.getpid()}"
-    await ClusterWorker(services, consumer=consumer).run(anyio.Event())
+    await run_jobs(background_jobs(services, consumer), anyio.Event())
