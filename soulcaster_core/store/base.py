@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import BadRequest
 from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
+from ..merge_policy import DEFAULT_MERGE_POLICY, MergePolicy
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
 from .dead_letters import DeadLetterHead, DeadLetterLimits
-from .merge import DEFAULT_MERGE_POLICY, MergePolicy
 from .token_bucket import LocalBuckets
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ class Store(ABC):
         - ``delivery_id`` seen before: ``duplicate`` of what that delivery made, nothing written.
         - new ``(project, source, external_id)``: the item is saved and queued: ``created``.
         - known key: the stored item is refined by what ``item`` adds, unit by unit, as
-          ``policy`` says (``store/merge.py``); ``first_seen`` and ``last_seen`` widen.
+          ``policy`` says (``merge_policy.py``); ``first_seen`` and ``last_seen`` widen.
           ``occurrence``: occurrences + 1: ``duplicate``. Not ``occurrence`` (a change of state):
           ``updated`` when the merge changed something, else ``duplicate`` (a redelivery of a
           state the item has already).

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
+from soulcaster_core import DEFAULT_MERGE_POLICY
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
 from soulcaster_core.store.base import HISTORY_LIMIT, Store
-from soulcaster_core.store.merge import DEFAULT_MERGE_POLICY
 
 pytestmark = pytest.mark.anyio
 

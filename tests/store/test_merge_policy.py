@@ -8,12 +8,11 @@ from typing import Any, ClassVar
 
 import pytest
 
-from soulcaster_core import testing
+from soulcaster_core import DEFAULT_MERGE_POLICY, MergePolicy, testing
 from soulcaster_core.handler import WebhookHandler
 from soulcaster_core.models import FeedbackItem
 from soulcaster_core.stacktrace import ExceptionInfo
 from soulcaster_core.store.base import Store, iso
-from soulcaster_core.store.merge import DEFAULT_MERGE_POLICY, MergePolicy
 from soulcaster_core.store.redis import RedisStore
 
 pytestmark = pytest.mark.anyio
