@@ -1,8 +1,9 @@
 """The Store port: everything Soulcaster keeps, behind one interface with two adapters.
 
 ``RedisStore`` is the production adapter, ``SQLiteStore`` the embedded default. Both pass the
-same contract tests (``tests/store/test_contract.py``). Every method raises
-``StoreUnavailable`` when the backing service cannot be reached, never a driver error.
+same contract tests, ``soulcaster_core.testing.StoreContract``, which a new adapter subclasses
+(docs/adapters.md). Every method raises ``StoreUnavailable`` when the backing service cannot
+be reached, never a driver error.
 """
 
 from __future__ import annotations
