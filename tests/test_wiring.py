@@ -169,23 +169,35 @@ ENTRY_POINTS = textwrap.dedent(
 )
 
 
-@pytest.fixture
-def third_party(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """``notebook-adapters`` installed: a module and its dist-info, on ``sys.path``."""
-    site = tmp_path / "site"
-    info = site / "notebook_adapters-1.0.dist-info"
+def install(site: Path, name: str, entry_points: str, module: str) -> None:
+    """A distribution ``name`` with ``entry_points`` and the module ``name``, as pip installs."""
+    info = site / f"{name}-1.0.dist-info"
     info.mkdir(parents=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: notebook-adapters\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(ENTRY_POINTS)
-    (site / "notebook_adapters.py").write_text(THIRD_PARTY)
-    monkeypatch.syspath_prepend(str(site))
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(entry_points)
+    (site / f"{name}.py").write_text(module)
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A folder on ``sys.path`` to install distributions into, gone after the test."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
     adapters.installed.cache_clear()
     try:
-        yield
+        yield folder
     finally:
         monkeypatch.undo()
-        sys.modules.pop("notebook_adapters", None)
+        for name in ("notebook_adapters", "impostor_adapters"):
+            sys.modules.pop(name, None)
         adapters.installed.cache_clear()
+
+
+@pytest.fixture
+def third_party(site: Path) -> None:
+    """``notebook_adapters`` installed: a store, an embedder, an index and a broken store."""
+    install(site, "notebook_adapters", ENTRY_POINTS, THIRD_PARTY)
 
 
 @pytest.mark.anyio
@@ -226,3 +238,17 @@ async def test_a_third_party_adapter_registers_by_entry_point_and_runs(
 def test_an_adapter_that_makes_the_wrong_thing_is_named_at_start_up(third_party: None) -> None:
     with pytest.raises(PluginError, match="store adapter 'broken' made a str, not a Store"):
         build_store(Settings(api_token="t", store="broken"))
+
+
+def test_two_adapters_of_one_name_are_refused_naming_both(site: Path) -> None:
+    install(
+        site,
+        "impostor_adapters",
+        "[soulcaster.stores]\nsqlite = impostor_adapters:make\n",
+        "def make(settings):\n    raise AssertionError('never built')\n",
+    )
+    with pytest.raises(PluginError) as refused:
+        build_store(Settings(api_token="t"))
+    assert "two adapters are named 'sqlite'" in str(refused.value)
+    assert "soulcaster_core.builtin.adapters:sqlite_store" in str(refused.value)
+    assert "impostor_adapters:make" in str(refused.value)

@@ -4,7 +4,9 @@
 suite that has the core installed gets the fixtures ``soulcaster_client`` (real app, SQLite
 store in a temporary folder) and ``soulcaster_redis_client`` (real app, real Redis, a key
 prefix of its own), plus ``HandlerContract``, the tests every source handler must pass, and
-``StoreContract``, the tests every store adapter must pass (``testing/store/``).
+``StoreContract``, the tests every store adapter must pass (``testing/store/``), and
+``EmbedderContract`` and ``VectorIndexContract`` for the clustering ports' adapters
+(``testing/clustering.py``). docs/adapters.md says how to use them.
 
 Their project allows unauthenticated ingestion, so a test that is not about credentials posts
 without any. A new project is closed: a source without a secret answers 401. Tests about
@@ -29,14 +31,17 @@ import pytest
 from ..handler import SourceConfig, WebhookHandler, WebhookRequest, hmac_sha256_hex
 from ..hookspecs import hookimpl
 from ..models import FeedbackItem
+from .clustering import EmbedderContract, VectorIndexContract
 from .store import StoreContract
 
 __all__ = [
     "TEST_PROJECT",
     "TEST_TOKEN",
+    "EmbedderContract",
     "HandlerContract",
     "SoulcasterClient",
     "StoreContract",
+    "VectorIndexContract",
     "hmac_sha256_hex",
     "hook_names",
     "json_fixtures",
