@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from soulcaster_core.clustering.clusterer import Clusterer  # noqa: E402
-from soulcaster_core.clustering.embedder import LocalEmbedder  # noqa: E402
-from soulcaster_core.clustering.index import LocalIndex  # noqa: E402
+from soulcaster_core.clustering.embedders.local import LocalEmbedder  # noqa: E402
+from soulcaster_core.clustering.indexes.local import LocalIndex  # noqa: E402
 from soulcaster_core.models import FeedbackItem, Project, slugify  # noqa: E402
 from soulcaster_core.settings import Settings  # noqa: E402
 from soulcaster_core.store.sqlite import SQLiteStore  # noqa: E402
@@ -221,9 +221,9 @@ def run_errors(path: Path) -> dict[str, Any]:
     """Post every labelled webhook to a running app, cluster, score pairs against ``group``."""
     from starlette.testclient import TestClient
 
-    from soulcaster_core.clustering.worker import ClusterWorker
     from soulcaster_core.settings import Settings
-    from soulcaster_core.web.app import create_app
+    from soulcaster_core.wiring import create_app
+    from soulcaster_core.worker import ClusterWorker
 
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     # Each company is a customer of its own: one project each, as it would be deployed.

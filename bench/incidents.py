@@ -86,9 +86,9 @@ def pair_scores(truth: Sequence[str], predicted: Sequence[str | None]) -> dict[s
 def run_file(path: Path, *, minute_by_minute: bool = True) -> dict[str, Any]:
     from starlette.testclient import TestClient
 
-    from soulcaster_core.clustering.worker import ClusterWorker
     from soulcaster_core.settings import Settings
-    from soulcaster_core.web.app import create_app
+    from soulcaster_core.wiring import create_app
+    from soulcaster_core.worker import ClusterWorker
 
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:

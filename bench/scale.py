@@ -41,12 +41,11 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from soulcaster_core.clustering.worker import ClusterWorker  # noqa: E402
 from soulcaster_core.models import FeedbackItem, Project  # noqa: E402
-from soulcaster_core.services import open_services  # noqa: E402
 from soulcaster_core.settings import Settings  # noqa: E402
 from soulcaster_core.stacktrace import ExceptionInfo, Frame  # noqa: E402
-from soulcaster_core.web.app import create_app  # noqa: E402
+from soulcaster_core.wiring import create_app, open_services  # noqa: E402
+from soulcaster_core.worker import ClusterWorker  # noqa: E402
 
 PROJECT = "scale"
 TOKEN = "bench"

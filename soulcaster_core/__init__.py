@@ -22,10 +22,10 @@ from .handler import (
     secrets_equal,
 )
 from .hookspecs import HOOKSPEC_VERSION, hookimpl
+from .merge_policy import DEFAULT_MERGE_POLICY, MergePolicy
 from .models import FeedbackItem, IngestResult
 from .payload import Payload
 from .stacktrace import ExceptionInfo, Frame, format_exceptions
-from .store.merge import DEFAULT_MERGE_POLICY, MergePolicy
 from .timestamps import parse_timestamp
 
 try:

@@ -12,13 +12,14 @@ import sys
 from collections.abc import Sequence
 from types import FrameType
 
-from .errors import StoreUnavailable
+from pydantic import ValidationError
+
+from .errors import PluginError, SettingsError, StoreUnavailable
 from .models import Project, slugify
 from .persistence import persistence_warning
 from .plugins import PluginHost
-from .services import api_token, open_services, plugins_for
 from .settings import Settings
-from .store import open_store
+from .wiring import api_token, build_store, check, open_services, plugins_for
 
 
 def _plugins(args: argparse.Namespace) -> int:
@@ -44,10 +45,12 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = Settings()
-    if args.workers > 1 and not settings.redis_url:
+    asyncio.run(check(settings))
+    embedded = build_store(settings).embedded  # built, not opened: nothing to close
+    if args.workers > 1 and embedded:
         print(
-            "--workers above 1 needs the Redis store (set SOULCASTER_REDIS_URL): "
-            "SQLite is a single-process store.",
+            f"--workers above 1 needs a store that processes share (set SOULCASTER_REDIS_URL): "
+            f"{settings.store_name} is a single-process store.",
             file=sys.stderr,
         )
         return 2
@@ -67,11 +70,10 @@ def _serve(args: argparse.Namespace) -> int:
     generated = settings.api_token is None and not (settings.data_dir / "api_token").exists()
     token = api_token(settings)
     url = settings.public_url or f"http://{args.host}:{args.port}"
-    store = (
-        f"Redis at {settings.redis_url}"
-        if settings.redis_url
-        else f"SQLite at {settings.sqlite_path}"
-    )
+    store = {
+        "redis": f"Redis at {settings.redis_url}",
+        "sqlite": f"SQLite at {settings.sqlite_path}",
+    }.get(settings.store_name, settings.store_name)
     print(f"Soulcaster ingest on {url}  (store: {store})")
     if generated:
         # Shown once, when made: a start log is kept and shared far more than the data dir.
@@ -89,10 +91,10 @@ def _serve(args: argparse.Namespace) -> int:
         '-H \'content-type: application/json\' -d \'{"title": "Hello", "body": "world"}\''
     )
     sys.stdout.flush()
-    if settings.redis_url:
+    if not embedded:
         _warn_unless_persistent(settings)
     supervisor = None
-    if settings.redis_url and settings.run_worker:
+    if not embedded and settings.run_worker:
         from .supervisor import WorkerSupervisor
 
         # The web processes (all of them, with --workers N) only serve: they read this
@@ -106,7 +108,7 @@ def _serve(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         uvicorn.run(
-            "soulcaster_core.web.app:create_app",
+            "soulcaster_core.wiring:create_app",
             factory=True,
             host=args.host,
             port=args.port,
@@ -130,7 +132,7 @@ def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 def _warn_unless_persistent(settings: Settings) -> None:
     async def check() -> str | None:
-        store = open_store(settings)
+        store = build_store(settings)
         try:
             return await persistence_warning(store)
         finally:
@@ -144,7 +146,7 @@ def _warn_unless_persistent(settings: Settings) -> None:
 def _worker(args: argparse.Namespace) -> int:
     import anyio
 
-    from .clustering.worker import ClusterWorker
+    from .jobs import background_jobs, run_jobs
 
     settings = Settings()
 
@@ -169,7 +171,7 @@ def _worker(args: argparse.Namespace) -> int:
             warning = await persistence_warning(services.store)
             if warning:
                 print(f"WARNING: {warning}", file=sys.stderr, flush=True)
-            await ClusterWorker(services, consumer=args.name).run(stop)
+            await run_jobs(background_jobs(services, args.name), stop)
 
     try:
         asyncio.run(main())
@@ -205,7 +207,7 @@ def _projects(args: argparse.Namespace) -> int:
 
 def _recluster(args: argparse.Namespace) -> int:
     from .clustering.recluster import recluster
-    from .clustering.worker import clusterer_for
+    from .worker import clusterer_for
 
     settings = Settings()
 
@@ -253,7 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=_serve)
 
-    worker = commands.add_parser("worker", help="run a clustering worker (Redis deployments)")
+    worker = commands.add_parser(
+        "worker", help="run the background worker: clustering and syncs (Redis deployments)"
+    )
     worker.add_argument("--name", default=None, help="consumer name (default: host and pid)")
     # Run by `serve`: stop when standard input closes (serve ended, however it ended).
     worker.add_argument("--supervised", action="store_true", help=argparse.SUPPRESS)
@@ -296,7 +300,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         import socket
 
         args.name = f"{socket.gethostname()}-{os.getpid()}"
-    code: int = args.run(args)
+    try:
+        code: int = args.run(args)
+    except (ValidationError, SettingsError, PluginError) as exc:
+        # A setting names no installed adapter, or an adapter cannot be built: say which.
+        print(f"soulcaster: the configuration cannot run: {exc}", file=sys.stderr)
+        return 2
     return code
 
 

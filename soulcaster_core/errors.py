@@ -2,7 +2,9 @@
 
 SoulcasterError
 ├── PluginError             a plugin is broken or gave the core something invalid
+├── SettingsError           the settings cannot run: an adapter misses its URL, key or extra
 ├── StoreUnavailable        the store cannot be reached (503 + Retry-After)
+├── ClusteringUnavailable   the embedder or the vector index did not answer (the items wait)
 └── HTTPError               an answer to a request, with a status and a JSON detail
     ├── BadPayload          400: the body cannot be read as this source's payload
     ├── BadRequest          400: a parameter is missing or wrong
@@ -27,12 +29,21 @@ class PluginError(SoulcasterError):
     """A plugin failed to load, or registered something the core cannot use."""
 
 
+class SettingsError(SoulcasterError, ValueError):
+    """An adapter the settings chose cannot be built as they say (no URL, no key, its SDK not
+    installed): raised at start-up, naming the setting to fix."""
+
+
 class StoreUnavailable(SoulcasterError):
     """The store did not answer; the sender should retry later."""
 
     retry_after = 5
     #: What the sender is told; the cause goes to the log only.
     public_message = "storage is unavailable, retry later"
+
+
+class ClusteringUnavailable(SoulcasterError):
+    """The embedder or the vector index did not answer; the items wait in the queue."""
 
 
 class HTTPError(SoulcasterError):

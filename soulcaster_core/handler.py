@@ -30,8 +30,8 @@ from starlette.datastructures import Headers
 
 from . import json_depth
 from .errors import BadPayload, Unauthorized
+from .merge_policy import DEFAULT_MERGE_POLICY, MergePolicy, check_policy
 from .models import FeedbackItem, IngestResult, utcnow
-from .store.merge import DEFAULT_MERGE_POLICY, MergePolicy, check_policy
 
 if TYPE_CHECKING:
     from .auth import SourceAuth
@@ -281,7 +281,7 @@ class WebhookHandler(Generic[EventT, ConfigT]):
     extra_content_types: ClassVar[frozenset[str]] = frozenset()
     #: How a delivery refines the item it lands on (same ``external_id``): field or unit name
     #: (``"release"``, ``"metadata"``, ``"metadata.short_id"``) to a rule among ``fill``,
-    #: ``richer``, ``latest``, ``union`` and ``keep`` (``soulcaster_core/store/merge.py``).
+    #: ``richer``, ``latest``, ``union`` and ``keep`` (``soulcaster_core/merge_policy.py``).
     #: Change an entry with ``{**DEFAULT_MERGE_POLICY, "metadata.short_id": "latest"}``.
     merge_policy: ClassVar[MergePolicy] = DEFAULT_MERGE_POLICY
 

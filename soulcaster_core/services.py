@@ -1,24 +1,21 @@
-"""What a running server (or worker) holds: settings, store, plugins, an HTTP client, the token."""
+"""What a running server (or worker) holds: settings, store, plugins, embedder and vector index,
+an HTTP client, the token. ``soulcaster_core.wiring`` builds it."""
 
 from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 import httpx
 
+from .clustering.embedders import Embedder
+from .clustering.indexes import VectorIndex
 from .configs import ConfigCache
 from .models import Project
-from .outbound import OutboundPolicy
-from .plugins import PluginHost, load_plugins
+from .plugins import PluginHost
 from .settings import Settings
-from .store import Store, open_store
-
-DEFAULT_PROJECT = "default"
-
+from .store import Store
 
 #: How long a project id, once seen in the store, is trusted without asking again: short, so
 #: that a project gone from the store (a Redis restarted without its data) is an error within
@@ -34,6 +31,10 @@ class Services:
     settings: Settings
     store: Store
     plugins: PluginHost
+    #: The clustering ports' adapters of this process: the worker and the cluster routes of
+    #: one process share the index (its in-memory copy sees their merges and moves at once).
+    embedder: Embedder
+    index: VectorIndex
     http: httpx.AsyncClient
     api_token: str
     configs: ConfigCache
@@ -85,49 +86,3 @@ class Services:
         epoch = secrets.token_hex(16)
         await self.store.set_setting(SESSION_EPOCH, epoch)
         self._session_epoch = (time.monotonic() + SESSION_EPOCH_CACHE_SECONDS, epoch)
-
-
-def plugins_for(settings: Settings, extra: Iterable[object] = ()) -> PluginHost:
-    host = load_plugins(allow=settings.allowed_plugins, strict=settings.strict_plugins, extra=extra)
-    host.hook_queue.size = settings.hook_queue_size
-    return host
-
-
-def api_token(settings: Settings) -> str:
-    """The configured token, or the one generated into the data dir on first start."""
-    if settings.api_token is not None:
-        return settings.api_token.get_secret_value()
-    path = settings.data_dir / "api_token"
-    if path.exists():
-        return path.read_text().strip()
-    settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    token = secrets.token_urlsafe(32)
-    path.touch(mode=0o600)
-    path.write_text(token + "\n")
-    return token
-
-
-@asynccontextmanager
-async def open_services(
-    settings: Settings, plugins: PluginHost | None = None
-) -> AsyncIterator[Services]:
-    store = open_store(settings)
-    await store.open()
-    if store.kind == "sqlite" and not await store.list_projects():
-        # The embedded default should work with a first curl, so it starts with a project.
-        await store.create_project(Project(id=DEFAULT_PROJECT, name="Default"))
-    async with httpx.AsyncClient(timeout=httpx.Timeout(30.0)) as http:
-        host = plugins or plugins_for(settings)
-        try:
-            yield Services(
-                settings=settings,
-                store=store,
-                plugins=host,
-                http=http,
-                api_token=api_token(settings),
-                configs=ConfigCache(store, outbound=OutboundPolicy(settings.allow_private_hosts)),
-            )
-        finally:
-            # Plugins hear of what was stored before the process goes away.
-            await host.hook_queue.close()
-            await store.close()

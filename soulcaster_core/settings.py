@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from . import adapters
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SOULCASTER_", env_file=".env", extra="ignore")
 
-    #: ``redis://...`` selects the Redis store; unset means the embedded SQLite store.
+    #: The store, by the name of its adapter (docs/adapters.md): ``sqlite`` (embedded) or
+    #: ``redis``. Unset: ``redis`` when ``redis_url`` is set, else ``sqlite``.
+    store: str | None = None
+    #: ``redis://...`` (or ``redis+cluster://...``): where the Redis store is; set alone, it
+    #: selects it.
     redis_url: str | None = None
     #: Prepended to every Redis key (tests give each run a key space of its own).
     redis_prefix: str = ""
@@ -60,8 +65,10 @@ class Settings(BaseSettings):
     #: leaves it to ``soulcaster worker``.
     run_worker: bool = True
 
-    embedder: Literal["local", "gemini"] = "local"
-    vector_index: Literal["local", "upstash"] = "local"
+    #: The embedder and the vector index, by the names of their adapters: ``local`` (the
+    #: embedded defaults), ``gemini``, ``upstash``, or any installed one (docs/adapters.md).
+    embedder: str = "local"
+    vector_index: str = "local"
     gemini_api_key: SecretStr | None = Field(
         default=None,
         validation_alias=AliasChoices(
@@ -95,6 +102,19 @@ class Settings(BaseSettings):
     incident_window_minutes: float = Field(default=30.0, gt=0)
     #: Seconds between the worker's checks of open incidents for recovered alerts.
     incident_sweep_seconds: float = Field(default=30.0, gt=0)
+
+    @field_validator("store", "embedder", "vector_index")
+    @classmethod
+    def _adapter_is_installed(cls, name: str | None, info: ValidationInfo) -> str | None:
+        if name is None:
+            return None
+        assert info.field_name is not None
+        return adapters.check(adapters.PORTS[info.field_name], name)
+
+    @property
+    def store_name(self) -> str:
+        """The store adapter chosen, said or implied by ``redis_url``."""
+        return self.store or ("redis" if self.redis_url else "sqlite")
 
     @property
     def sqlite_path(self) -> Path:

@@ -2,21 +2,21 @@
 
     document   what an item's problem is: masked head, exception type, top in-app frames
     normalize  the masking that turns a message into a template
-    ports      Embedder and VectorIndex, and ClusteringUnavailable
-    embedder   LocalEmbedder (default) and build_embedder; gemini: GeminiEmbedder
-    index      LocalIndex (default) and build_vector_index; upstash: UpstashIndex
+    embedders  the Embedder port (port) and its adapters: local (default), gemini
+    indexes    the VectorIndex port (port) and its adapters: local (default; faiss), upstash
     clusterer  Clusterer.assign: signature, same template, nearest, or a new cluster
     clusters   cluster bookkeeping, merge and move
-    worker     ClusterWorker: the queue consumer (``soulcaster worker``, or inside ``serve``)
-    api        /api/clusters routes
 
-See docs/clustering.md.
+The queue's consumer is ``soulcaster_core.worker``; which adapters run is chosen by name in
+the settings and built by ``soulcaster_core.wiring``. See docs/clustering.md.
 """
 
+from ..errors import ClusteringUnavailable
 from .clusterer import ALGORITHM, Assignment, Clusterer
 from .document import ClusterDoc, document_for
+from .embedders import Embedder
+from .indexes import Match, VectorIndex, VectorRecord
 from .normalize import MASK, mask
-from .ports import ClusteringUnavailable, Embedder, Match, VectorIndex, VectorRecord
 
 __all__ = [
     "ALGORITHM",

@@ -44,8 +44,9 @@ from ..models import FeedbackItem
 from ..store.base import ClusterMember, Store
 from .clusters import new_cluster
 from .document import ClusterDoc, GroupingKey, document_for, frame_key, location_key
+from .embedders import Embedder
+from .indexes.port import BY_ID, Match, VectorIndex, VectorRecord, key_only_vector
 from .normalize import MASK, signature
-from .ports import BY_ID, Embedder, Match, VectorIndex, VectorRecord, key_only_vector
 
 ALGORITHM = "keys-template-nn/2"
 #: Same-shape templates fetched per new template: enough to find one with a slot among its

@@ -14,7 +14,7 @@ from ..errors import BadRequest, NotFound
 from ..models import Cluster, FeedbackItem, new_id
 from ..store.base import ClusterMember, Store
 from .document import ClusterDoc, document_for
-from .ports import VectorIndex
+from .indexes import VectorIndex
 
 #: Members moved per store step by a merge.
 MERGE_PAGE = 500

@@ -1,8 +1,9 @@
 """The Store port: everything Soulcaster keeps, behind one interface with two adapters.
 
 ``RedisStore`` is the production adapter, ``SQLiteStore`` the embedded default. Both pass the
-same contract tests (``tests/store/test_contract.py``). Every method raises
-``StoreUnavailable`` when the backing service cannot be reached, never a driver error.
+same contract tests, ``soulcaster_core.testing.StoreContract``, which a new adapter subclasses
+(docs/adapters.md). Every method raises ``StoreUnavailable`` when the backing service cannot
+be reached, never a driver error.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import BadRequest
 from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
+from ..merge_policy import DEFAULT_MERGE_POLICY, MergePolicy
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
 from .dead_letters import DeadLetterHead, DeadLetterLimits
-from .merge import DEFAULT_MERGE_POLICY, MergePolicy
 from .token_bucket import LocalBuckets
 
 if TYPE_CHECKING:
@@ -100,7 +101,10 @@ def iso(at: datetime) -> str:
 
 class Store(ABC):
     kind: str
-    #: Caps on each project's dead letters (``open_store`` sets them from the settings).
+    #: A file of this one process (SQLite), not a server: ``serve`` refuses ``--workers N``
+    #: and clusters in-process, and a first start creates a default project.
+    embedded: ClassVar[bool] = False
+    #: Caps on each project's dead letters (the wiring sets them from the settings).
     dead_letter_limits: DeadLetterLimits = DeadLetterLimits()
 
     # -- life cycle -------------------------------------------------------------------------
@@ -160,7 +164,7 @@ class Store(ABC):
         - ``delivery_id`` seen before: ``duplicate`` of what that delivery made, nothing written.
         - new ``(project, source, external_id)``: the item is saved and queued: ``created``.
         - known key: the stored item is refined by what ``item`` adds, unit by unit, as
-          ``policy`` says (``store/merge.py``); ``first_seen`` and ``last_seen`` widen.
+          ``policy`` says (``merge_policy.py``); ``first_seen`` and ``last_seen`` widen.
           ``occurrence``: occurrences + 1: ``duplicate``. Not ``occurrence`` (a change of state):
           ``updated`` when the merge changed something, else ``duplicate`` (a redelivery of a
           state the item has already).

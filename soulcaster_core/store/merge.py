@@ -1,4 +1,4 @@
-"""How a delivery that lands on a stored item refines it: the merge policy and its rules.
+"""How the stores refine a stored item by a delivery, as its source's merge policy says.
 
 An item is merged unit by unit. Each typed field (``title``, ``exceptions``, ``tags``...) is
 one unit, and so is each key of ``metadata`` (``metadata.short_id``). A unit travels as its JSON
@@ -9,20 +9,8 @@ them. ``merge_units`` is the rule
 book the SQLite store runs; ``ingest.lua`` runs the same book in Redis, and the store contract
 tests hold the two to the same results.
 
-A unit's rule is its own entry in the policy, else its dict field's, else ``keep``:
-
-- ``keep``: the stored value stays.
-- ``fill``: the new value replaces an empty stored one (``null``, ``""``, ``[]``, ``{}``).
-- ``richer``: the new value wins when the delivery is richer: its stack trace is longer than
-  the stored item's (``richness``: Sentry's error event, whole stack, after its issue, which
-  names one crash-location frame or none); otherwise as ``fill``.
-- ``latest``: the value of the most recent delivery (by ``received_at``) that has one wins,
-  whatever order they arrive in.
-- ``union``: on ``tags`` and ``links``, the keys of both, the new value winning per key; on a
-  metadata key, the new value.
-
-Under every rule an empty new value never replaces a stored one, and a unit the stored item
-lacks (a metadata key it did not have) is added.
+The rules themselves, and the default policy, are declared where a handler reads them:
+``soulcaster_core/merge_policy.py``.
 """
 
 from __future__ import annotations
@@ -30,84 +18,42 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import Any, Literal, get_args
+from typing import Any
 
 import msgspec
 import pydantic_core
 
+from ..merge_policy import (
+    DEFAULT_MERGE_POLICY,
+    MERGED_FIELDS,
+    UNITED_FIELDS,
+    MergePolicy,
+    check_policy,
+)
 from ..models import FeedbackItem
 
-MergeRule = Literal["fill", "latest", "union", "keep", "richer"]
-#: Unit or field name (``"title"``, ``"metadata"``, ``"metadata.status"``) to its rule.
-MergePolicy = Mapping[str, MergeRule]
+# What the stores import to merge: the engine here, and the policy it runs.
+__all__ = [
+    "DEFAULT_MERGE_POLICY",
+    "EMPTY_TEXTS",
+    "MergePolicy",
+    "Merged",
+    "Unit",
+    "assemble",
+    "base_json",
+    "item_units",
+    "merge_units",
+    "policy_json",
+    "richness",
+    "rule_of",
+    "to_text",
+]
 
-MERGE_RULES: frozenset[str] = frozenset(get_args(MergeRule))
-#: The typed fields merged as a whole, in the order units are sent.
-VALUE_FIELDS = (
-    "title",
-    "body",
-    "raw_text",
-    "exceptions",
-    "release",
-    "environment",
-    "service",
-    "endpoint",
-    "trace_id",
-    "level",
-    "tags",
-    "links",
-)
-#: The ``str -> str`` fields that ``union`` unites key by key.
-UNITED_FIELDS = frozenset({"tags", "links"})
-#: The fields merged as units; a stored item keeps the rest (ids, times, counts) apart.
-_NOT_UNITS = {*VALUE_FIELDS, "metadata"}
 #: JSON texts of the empty values (pydantic writes them without spaces).
 EMPTY_TEXTS = frozenset({"null", '""', "[]", "{}"})
 _EMPTY_VALUES: tuple[Any, ...] = (None, "", [], {})
 
-DEFAULT_MERGE_POLICY: MergePolicy = MappingProxyType(
-    {
-        "title": "richer",
-        "body": "richer",
-        "raw_text": "richer",
-        "exceptions": "richer",
-        "release": "fill",
-        "environment": "fill",
-        "service": "fill",
-        "endpoint": "fill",
-        "trace_id": "fill",
-        "level": "latest",
-        "metadata": "richer",
-        "metadata.status": "latest",
-        "tags": "union",
-        "links": "union",
-    }
-)
-
 Unit = tuple[str, str]
-
-
-def check_policy(policy: Mapping[str, str]) -> None:
-    """Raise ``ValueError`` naming the entry of ``policy`` that no store could follow."""
-    for name, rule in policy.items():
-        if rule not in MERGE_RULES:
-            raise ValueError(
-                f"merge policy {name!r}: unknown rule {rule!r} (one of {sorted(MERGE_RULES)})"
-            )
-        head, dot, key = name.partition(".")
-        if dot:
-            if head != "metadata" or not key:
-                raise ValueError(
-                    f"merge policy {name!r}: only metadata keys take a rule of their own"
-                )
-        elif name not in _NOT_UNITS:
-            raise ValueError(
-                f"merge policy {name!r}: not a field a delivery refines "
-                f"(one of {', '.join(sorted(_NOT_UNITS))})"
-            )
-        elif rule == "union" and name not in UNITED_FIELDS and name != "metadata":
-            raise ValueError(f"merge policy {name!r}: 'union' is for tags, links and metadata")
 
 
 _policy_texts: dict[int, tuple[Mapping[str, str], str]] = {}
@@ -164,7 +110,7 @@ def item_units(item: FeedbackItem) -> list[Unit]:
 
 
 #: The fields that are not units, read from the model so that a new field is not left out.
-_BASE_FIELDS = tuple(name for name in FeedbackItem.model_fields if name not in _NOT_UNITS)
+_BASE_FIELDS = tuple(name for name in FeedbackItem.model_fields if name not in MERGED_FIELDS)
 
 
 def base_json(item: FeedbackItem) -> str:
@@ -172,7 +118,7 @@ def base_json(item: FeedbackItem) -> str:
     try:  # these are strings, numbers and times, which msgspec writes as pydantic does, faster
         return _encode({name: getattr(item, name) for name in _BASE_FIELDS}).decode()
     except TypeError:  # a field of a type of its own
-        return item.model_dump_json(exclude=_NOT_UNITS)
+        return item.model_dump_json(exclude=MERGED_FIELDS)
 
 
 def assemble(base: dict[str, Any], units: Iterable[Unit]) -> dict[str, Any]:

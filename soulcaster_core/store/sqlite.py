@@ -431,6 +431,7 @@ def _remove_members(
 
 class SQLiteStore(Store):
     kind = "sqlite"
+    embedded = True
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -9,7 +9,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..clustering.api import cluster_page
 from ..clustering.explain import grouping_of
 from ..clustering.status import set_status
 from ..errors import BadRequest, NotFound, StoreUnavailable
@@ -17,6 +16,7 @@ from ..models import Project, slugify, utcnow
 from ..pipeline import replay
 from ..services import Services
 from .auth import require_token
+from .cluster_routes import cluster_page
 from .deps import int_param, json_object, project_param, raw_body_of, services_of
 
 

@@ -1,13 +1,15 @@
-"""``create_app``: the Starlette application, one per settings, with its own plugin host."""
+"""``build_app``: the Starlette application over the services a process opens.
+
+``soulcaster_core.wiring.create_app`` builds it from the settings (and is what uvicorn runs).
+"""
 
 from __future__ import annotations
 
 import gc
 import logging
-import os
-import socket
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
 
 import anyio
 from starlette.applications import Starlette
@@ -17,11 +19,9 @@ from starlette.routing import BaseRoute, Route
 from starlette.schemas import SchemaGenerator
 
 from .. import __version__
-from ..clustering.api import routes as cluster_routes
-from ..clustering.worker import ClusterWorker
-from ..services import Services, open_services, plugins_for
-from ..settings import Settings
-from . import api_routes, config_routes, incident_routes, ingest_routes
+from ..plugins import PluginHost
+from ..services import Services
+from . import api_routes, cluster_routes, config_routes, incident_routes, ingest_routes
 from .dashboard import routes as dashboard_routes
 from .errors import EXCEPTION_HANDLERS
 
@@ -48,14 +48,18 @@ def openapi(request: Request) -> Response:
     return JSONResponse(schemas.get_schema(routes=request.app.routes))
 
 
-def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = ()) -> Starlette:
-    """Build the app: plugins are loaded now, the store is opened when the app starts."""
-    settings = settings or Settings()
-    host = plugins_for(settings, extra=plugins)
+def build_app(
+    open_services: Callable[[], AbstractAsyncContextManager[Services]],
+    plugins: PluginHost,
+    *,
+    background: Callable[[Services], Coroutine[Any, Any, None]] | None = None,
+) -> Starlette:
+    """The app: ``open_services`` runs when it starts, and ``background`` (the worker of the
+    embedded store) as a task of its own for as long as it runs."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with open_services(settings, host) as services:
+        async with open_services() as services:
             app.state.soulcaster = services
             # What start-up loaded (modules, plugins, settings) lives as long as the process:
             # keep it out of the collector's way, so full collections under load stay short
@@ -64,8 +68,8 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
             gc.collect()
             gc.freeze()
             async with anyio.create_task_group() as tasks:
-                if settings.run_worker:
-                    tasks.start_soon(_run_worker, services)
+                if background is not None:
+                    tasks.start_soon(background, services)
                 yield
                 tasks.cancel_scope.cancel()
 
@@ -73,25 +77,11 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
         *ingest_routes.routes,
         *config_routes.routes,
         *api_routes.routes,
-        *cluster_routes,
+        *cluster_routes.routes,
         *incident_routes.routes,
         *dashboard_routes,
         Route("/openapi.json", openapi, methods=["GET"], include_in_schema=False),
     ]
     app = Starlette(routes=routes, exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan)
-    app.state.settings = settings
-    app.state.plugins = host
+    app.state.plugins = plugins
     return app
-
-
-async def _run_worker(services: Services) -> None:
-    """The embedded default clusters in-process, so ``soulcaster serve`` is the whole product.
-
-    On SQLite the worker stays here: the store is one process's file, and the worker wakes on
-    this process's own writes. On Redis ``soulcaster serve`` runs it as a child process
-    instead (``supervisor.py``) and builds this app with ``run_worker`` off; an app built
-    otherwise with it on (uvicorn pointed at ``create_app``) still clusters here.
-    """
-    # Each process is its own consumer: N such apps on Redis share the queue N ways.
-    consumer = f"serve-{socket.gethostname()}-{os.getpid()}"
-    await ClusterWorker(services, consumer=consumer).run(anyio.Event())

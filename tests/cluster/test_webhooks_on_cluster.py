@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from soulcaster_core.clustering.worker import ClusterWorker
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
+from soulcaster_core.worker import ClusterWorker
 from tests.support.redis_cluster import RedisClusterServers
 
 OTHER = "acme"  # its slot is on another master than the test project's (checked below)

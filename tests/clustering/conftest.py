@@ -16,11 +16,12 @@ import httpx
 import pytest
 import respx
 
-from soulcaster_core.clustering.embedder import LocalEmbedder
-from soulcaster_core.clustering.gemini import GeminiEmbedder
-from soulcaster_core.clustering.index import LocalIndex
-from soulcaster_core.clustering.ports import Embedder, VectorIndex
-from soulcaster_core.clustering.upstash import UpstashIndex
+from soulcaster_core.clustering.embedders import Embedder
+from soulcaster_core.clustering.embedders.gemini import GeminiEmbedder
+from soulcaster_core.clustering.embedders.local import LocalEmbedder
+from soulcaster_core.clustering.indexes import VectorIndex
+from soulcaster_core.clustering.indexes.local import LocalIndex
+from soulcaster_core.clustering.indexes.upstash import UpstashIndex
 from soulcaster_core.configs import ConfigCache
 from soulcaster_core.plugins import load_plugins
 from soulcaster_core.services import Services
@@ -101,6 +102,8 @@ def services_for(store: Store, http: httpx.AsyncClient, **settings: Any) -> Serv
         settings=chosen,
         store=store,
         plugins=load_plugins(allow=set(), entrypoints=()),
+        embedder=LocalEmbedder(chosen.embedding_dimensions),
+        index=LocalIndex(store),
         http=http,
         api_token="test",
         configs=ConfigCache(store),

@@ -17,9 +17,9 @@ import httpx
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
-from soulcaster_core.clustering.worker import ClusterWorker
 from soulcaster_core.store.base import ClusterGrowth, ItemClusterRow, VectorRow
 from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.worker import ClusterWorker
 from tests.clustering.conftest import services_for
 
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from soulcaster_core.clustering.clusterer import ALGORITHM, Clusterer
-from soulcaster_core.clustering.embedder import LocalEmbedder
-from soulcaster_core.clustering.index import LocalIndex
+from soulcaster_core.clustering.embedders.local import LocalEmbedder
+from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.errors import StoreUnavailable
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.store.base import Store

@@ -9,9 +9,9 @@ import pytest
 
 from soulcaster_core.clustering.clusterer import ALGORITHM, Clusterer
 from soulcaster_core.clustering.document import document_for, frame_name
-from soulcaster_core.clustering.embedder import LocalEmbedder
+from soulcaster_core.clustering.embedders.local import LocalEmbedder
 from soulcaster_core.clustering.explain import grouping_of
-from soulcaster_core.clustering.index import LocalIndex
+from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.messages import canonical
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame

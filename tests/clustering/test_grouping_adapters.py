@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from soulcaster_core.clustering.clusterer import Clusterer
-from soulcaster_core.clustering.ports import Embedder, VectorIndex
+from soulcaster_core.clustering.embedders import Embedder
+from soulcaster_core.clustering.indexes import VectorIndex
 from soulcaster_core.clustering.recluster import recluster
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame

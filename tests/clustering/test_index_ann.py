@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from soulcaster_core.clustering.embedder import LocalEmbedder
-from soulcaster_core.clustering.index import LocalIndex
-from soulcaster_core.clustering.ports import Match, VectorRecord
+from soulcaster_core.clustering.embedders.local import LocalEmbedder
+from soulcaster_core.clustering.indexes import Match, VectorRecord
+from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.store.sqlite import SQLiteStore
 
 pytestmark = pytest.mark.anyio

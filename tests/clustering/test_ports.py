@@ -1,21 +1,26 @@
-"""The port contracts, run against every adapter: Embedder (local, Gemini) and VectorIndex
-(local on SQLite and on Redis, Upstash). The remote ones talk to fakes at the HTTP boundary."""
+"""The port contracts (``soulcaster_core.testing``), run against every adapter: Embedder (local,
+Gemini) and VectorIndex (local on SQLite and on Redis, Upstash). The remote ones talk to fakes
+at the HTTP boundary. Then what only one adapter does."""
 
 from __future__ import annotations
 
-import math
+import uuid
+from pathlib import Path
 
-import numpy as np
 import pytest
 
-from soulcaster_core.clustering.gemini import GeminiEmbedder
-from soulcaster_core.clustering.ports import (
-    ClusteringUnavailable,
-    Embedder,
-    VectorIndex,
-    VectorRecord,
-)
-from soulcaster_core.clustering.upstash import UpstashIndex
+from soulcaster_core.clustering.embedders import Embedder
+from soulcaster_core.clustering.embedders.gemini import GeminiEmbedder
+from soulcaster_core.clustering.embedders.local import LocalEmbedder
+from soulcaster_core.clustering.indexes import VectorIndex
+from soulcaster_core.clustering.indexes.local import LocalIndex
+from soulcaster_core.clustering.indexes.upstash import UpstashIndex
+from soulcaster_core.errors import ClusteringUnavailable
+from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.store.sqlite import SQLiteStore
+from soulcaster_core.testing import EmbedderContract, VectorIndexContract
+from soulcaster_core.testing import test_redis_url as redis_url
+from soulcaster_core.testing.clustering import rec
 
 from .conftest import no_sleep
 from .fakes import UPSTASH_URL, FakeGemini, FakeUpstash
@@ -23,47 +28,24 @@ from .fakes import UPSTASH_URL, FakeGemini, FakeUpstash
 pytestmark = pytest.mark.anyio
 
 
-# -- Embedder -----------------------------------------------------------------------------------
-async def test_one_unit_vector_per_text_in_order(embedder: Embedder) -> None:
-    texts = ["TypeError: x is undefined", "disk full on /var", "TypeError: x is undefined"]
-    vectors = await embedder.embed(texts)
-    assert len(vectors) == 3
-    assert all(len(v) == embedder.dimensions for v in vectors)
-    assert all(math.isclose(math.fsum(x * x for x in v), 1.0, rel_tol=1e-5) for v in vectors)
-    assert vectors[0] == pytest.approx(vectors[2])
-    assert vectors[0] != pytest.approx(vectors[1])
+# -- Embedder: the contract, then what only one adapter does -----------------------------------
+class TestLocalEmbedder(EmbedderContract):
+    def make_embedder(self) -> Embedder:
+        return LocalEmbedder(dimensions=256)
 
 
-async def test_similar_texts_are_closer_than_unrelated_ones(embedder: Embedder) -> None:
-    a, b, c = await embedder.embed(
-        [
-            "KeyError: 'user_id' in load_profile",
-            "KeyError: 'user_id' in load_profile export",
-            "disk quota exceeded on volume",
-        ]
-    )
+class TestGeminiEmbedder(EmbedderContract):
+    """Against a fake Gemini at its HTTP boundary (``fake_gemini``): nothing reaches Google."""
 
-    def dot(x: list[float], y: list[float]) -> float:
-        return sum(p * q for p, q in zip(x, y, strict=True))
+    @pytest.fixture(autouse=True)
+    def _fake(self, fake_gemini: FakeGemini) -> None:
+        self.fake = fake_gemini
 
-    assert dot(a, b) > dot(a, c)
-
-
-async def test_empty_input_is_fine(embedder: Embedder) -> None:
-    assert await embedder.embed([]) == []
-    assert (await embedder.embed_matrix([])).shape == (0, embedder.dimensions)
-
-
-async def test_the_matrix_holds_the_same_vectors(embedder: Embedder) -> None:
-    texts = ["TypeError: x is undefined", "disk full on /var", "TypeError: x is undefined"]
-    matrix = await embedder.embed_matrix(texts)
-    assert (matrix.dtype, matrix.shape) == (np.float32, (3, embedder.dimensions))
-    assert np.array_equal(matrix, np.asarray(await embedder.embed(texts), dtype=np.float32))
+    def make_embedder(self) -> Embedder:
+        return GeminiEmbedder("test-key", dimensions=256, sleep=no_sleep)
 
 
 async def test_local_embedder_is_deterministic_across_instances() -> None:
-    from soulcaster_core.clustering.embedder import LocalEmbedder
-
     text = "NullPointerException: Cannot invoke <*> @ InvoiceService.format"
     assert await LocalEmbedder(64).embed([text]) == await LocalEmbedder(64).embed([text])
 
@@ -115,64 +97,37 @@ async def test_gemini_bad_key_is_not_retried(fake_gemini: FakeGemini) -> None:
     assert fake_gemini.refused == 1
 
 
-# -- VectorIndex --------------------------------------------------------------------------------
-def rec(vid: str, vector: list[float], cluster: str, shape: str = "s1") -> VectorRecord:
-    return VectorRecord(vid, vector, {"cluster_id": cluster, "shape": shape, "title": vid})
+# -- VectorIndex: the contract, then what only one adapter does --------------------------------
+class TestLocalIndexOnSQLite(VectorIndexContract):
+    async def open_index(self, tmp_path: Path) -> VectorIndex:
+        self.store = SQLiteStore(tmp_path / "soulcaster.sqlite3")
+        await self.store.open()
+        return LocalIndex(self.store)
+
+    async def close_index(self, index: VectorIndex) -> None:
+        await self.store.close()
 
 
-async def test_query_ranks_by_cosine_similarity(vector_index: VectorIndex) -> None:
-    await vector_index.upsert(
-        "acme",
-        [
-            rec("a", [1.0, 0.0, 0.0], "c1"),
-            rec("b", [0.6, 0.8, 0.0], "c2"),
-            rec("c", [0, 0, 1.0], "c3"),
-        ],
-    )
-    found = await vector_index.query("acme", [1.0, 0.1, 0.0], top_k=2)
-    assert [m.id for m in found] == ["a", "b"]
-    assert found[0].score == pytest.approx(1 / math.sqrt(1.01), abs=1e-4)
-    assert found[0].metadata["cluster_id"] == "c1"
+class TestLocalIndexOnRedis(VectorIndexContract):
+    async def open_index(self, tmp_path: Path) -> VectorIndex:
+        self.store = RedisStore(redis_url(), prefix=f"test-{uuid.uuid4().hex}:")
+        await self.store.open()
+        return LocalIndex(self.store)
+
+    async def close_index(self, index: VectorIndex) -> None:
+        await self.store.destroy()
+        await self.store.close()
 
 
-async def test_query_filters_on_metadata(vector_index: VectorIndex) -> None:
-    await vector_index.upsert(
-        "acme", [rec("a", [1.0, 0.0], "c1", "x"), rec("b", [0.9, 0.1], "c2", "y")]
-    )
-    found = await vector_index.query("acme", [1.0, 0.0], top_k=5, where={"shape": "y"})
-    assert [m.id for m in found] == ["b"]
-    assert await vector_index.query("acme", [1.0, 0.0], top_k=5, where={"shape": "z"}) == []
+class TestUpstashIndex(VectorIndexContract):
+    """Against a fake Upstash Vector at its HTTP boundary (``fake_upstash``)."""
 
+    @pytest.fixture(autouse=True)
+    def _fake(self, fake_upstash: FakeUpstash) -> None:
+        self.fake = fake_upstash
 
-async def test_projects_do_not_see_each_other(vector_index: VectorIndex) -> None:
-    await vector_index.upsert("acme", [rec("a", [1.0, 0.0], "c1")])
-    await vector_index.upsert("globex", [rec("g", [1.0, 0.0], "c9")])
-    assert [m.id for m in await vector_index.query("acme", [1.0, 0.0], 10)] == ["a"]
-    assert await vector_index.fetch("acme", ["g"]) == {}
-
-
-async def test_fetch_update_delete(vector_index: VectorIndex) -> None:
-    await vector_index.upsert("acme", [rec("a", [1.0, 0.0], "c1"), rec("b", [0.0, 1.0], "c2")])
-    assert (await vector_index.fetch("acme", ["a", "nope"]))["a"]["cluster_id"] == "c1"
-    await vector_index.update_metadata("acme", ["a", "nope"], {"cluster_id": "c2"})
-    fetched = await vector_index.fetch("acme", ["a"])
-    assert fetched["a"] == {"cluster_id": "c2", "shape": "s1", "title": "a"}  # others kept
-    await vector_index.delete("acme", ["b"])
-    assert list(await vector_index.fetch("acme", ["a", "b"])) == ["a"]
-    assert [m.id for m in await vector_index.query("acme", [0.0, 1.0], 10)] == ["a"]
-
-
-async def test_upsert_replaces_by_id(vector_index: VectorIndex) -> None:
-    await vector_index.upsert("acme", [rec("a", [1.0, 0.0], "c1")])
-    await vector_index.upsert("acme", [rec("a", [0.0, 1.0], "c7")])
-    found = await vector_index.query("acme", [0.0, 1.0], 10)
-    assert [(m.id, m.metadata["cluster_id"]) for m in found] == [("a", "c7")]
-    assert found[0].score == pytest.approx(1.0, abs=1e-4)
-
-
-async def test_empty_index_answers_empty(vector_index: VectorIndex) -> None:
-    assert await vector_index.query("acme", [1.0, 0.0], 5) == []
-    assert await vector_index.fetch("acme", ["a"]) == {}
+    async def open_index(self, tmp_path: Path) -> VectorIndex:
+        return UpstashIndex(UPSTASH_URL, "test-token", sleep=no_sleep)
 
 
 async def test_upstash_outage_is_clustering_unavailable(fake_upstash: FakeUpstash) -> None:
@@ -187,13 +142,8 @@ async def test_upstash_outage_is_clustering_unavailable(fake_upstash: FakeUpstas
     await index.aclose()
 
 
-async def test_local_index_survives_a_restart(tmp_path: object) -> None:
-    from pathlib import Path
-
-    from soulcaster_core.clustering.index import LocalIndex
-    from soulcaster_core.store.sqlite import SQLiteStore
-
-    path = Path(str(tmp_path)) / "s.sqlite3"
+async def test_local_index_survives_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
     store = SQLiteStore(path)
     await store.open()
     sparse = [0.0] * 64
@@ -208,30 +158,3 @@ async def test_local_index_survives_a_restart(tmp_path: object) -> None:
     assert found[0].metadata == {"cluster_id": "c1", "shape": "s1", "title": "a"}
     assert (await again.query("acme", [0.125] * 64, 1))[0].id == "b"
     await store.close()
-
-
-def test_adapters_are_chosen_by_settings(tmp_path: object) -> None:
-    from pathlib import Path
-
-    from soulcaster_core.clustering.embedder import LocalEmbedder, build_embedder
-    from soulcaster_core.clustering.index import LocalIndex, build_vector_index
-    from soulcaster_core.settings import Settings
-    from soulcaster_core.store.sqlite import SQLiteStore
-
-    store = SQLiteStore(Path(str(tmp_path)) / "s.sqlite3")
-    defaults = Settings(api_token="t", embedding_dimensions=128)
-    assert isinstance(build_embedder(defaults), LocalEmbedder)
-    assert build_embedder(defaults).dimensions == 128
-    assert isinstance(build_vector_index(defaults, store), LocalIndex)
-    remote = Settings(
-        api_token="t",
-        embedder="gemini",
-        gemini_api_key="k",
-        vector_index="upstash",
-        upstash_vector_rest_url=UPSTASH_URL,
-        upstash_vector_rest_token="tok",
-    )
-    assert isinstance(build_embedder(remote), GeminiEmbedder)
-    assert isinstance(build_vector_index(remote, store), UpstashIndex)
-    with pytest.raises(ValueError, match="GEMINI_API_KEY"):
-        build_embedder(Settings(api_token="t", embedder="gemini", gemini_api_key=None))

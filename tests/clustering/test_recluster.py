@@ -14,8 +14,8 @@ import pytest
 
 from soulcaster_core.clustering import clusters as corrections
 from soulcaster_core.clustering.clusterer import Clusterer
-from soulcaster_core.clustering.embedder import LocalEmbedder
-from soulcaster_core.clustering.index import LocalIndex
+from soulcaster_core.clustering.embedders.local import LocalEmbedder
+from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.recluster import recluster
 from soulcaster_core.models import Cluster, FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame

@@ -21,11 +21,10 @@ import pytest
 
 from soulcaster_core.clustering.clusterer import ALGORITHM
 from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, utcnow
-from soulcaster_core.services import plugins_for
 from soulcaster_core.settings import Settings
-from soulcaster_core.store import open_store
 from soulcaster_core.store.base import ClusterMember
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
+from soulcaster_core.wiring import build_store, plugins_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -74,7 +73,7 @@ def live_server(settings: Settings) -> Iterator[str]:
     """The app under uvicorn on a free port of 127.0.0.1, in a thread; yields its base URL."""
     import uvicorn
 
-    from soulcaster_core.web.app import create_app
+    from soulcaster_core.wiring import create_app
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))  # the port is ours before uvicorn starts: no race for it
@@ -120,7 +119,7 @@ def seed(settings: Settings, projects: dict[str, str], demo: str | None = None) 
     """Create ``projects`` ({id: name}) and, in project ``demo``, a realistic history."""
 
     async def run() -> None:
-        store = open_store(settings)
+        store = build_store(settings)
         await store.open()
         try:
             for project_id, name in projects.items():
@@ -258,8 +257,8 @@ def browser() -> Iterator[Any]:
 
 def cluster_live(settings: Settings) -> None:
     """Run a clustering worker over what a live server queued, as ``serve``'s worker would."""
-    from soulcaster_core.clustering.worker import ClusterWorker
-    from soulcaster_core.services import open_services
+    from soulcaster_core.wiring import open_services
+    from soulcaster_core.worker import ClusterWorker
 
     async def run() -> None:
         async with open_services(settings) as services:
@@ -285,7 +284,7 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Se
     seed(settings, {"test": "Acme Web", "mobile": "Acme Mobile"}, demo="mobile")
 
     async def switch_off_manual() -> None:
-        store = open_store(settings)
+        store = build_store(settings)
         await store.open()
         await store.set_config("test", "manual", {"enabled": False})
         await store.close()
@@ -297,7 +296,7 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Se
 
 def cluster_now(client: SoulcasterClient) -> int:
     """Run the clustering worker over what is queued, as ``serve``'s worker would."""
-    from soulcaster_core.clustering.worker import ClusterWorker
+    from soulcaster_core.worker import ClusterWorker
 
     portal = client.http.portal
     assert portal is not None

@@ -173,7 +173,7 @@ def test_the_switcher_lists_projects_and_remembers_the_choice(
 def test_one_project_needs_no_switcher(tmp_path: Path) -> None:
     from starlette.testclient import TestClient
 
-    from soulcaster_core.web.app import create_app
+    from soulcaster_core.wiring import create_app
 
     # The embedded store starts with one project, "default": nothing to switch between.
     with TestClient(create_app(live_settings(tmp_path))) as http:

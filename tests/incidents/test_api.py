@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from soulcaster_core.clustering.worker import ClusterWorker
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient
 from soulcaster_core.timestamps import parse_timestamp
+from soulcaster_core.worker import ClusterWorker
 
 CORPUS = Path(__file__).parents[2] / "bench" / "data" / "incidents-tune.jsonl"
 #: The first failures of the tune half: two services, their decoys.

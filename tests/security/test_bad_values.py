@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from soulcaster_core.services import api_token
 from soulcaster_core.settings import Settings
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import running_app
+from soulcaster_core.wiring import api_token
 
 
 @pytest.mark.parametrize("store", ["sqlite", "redis"])

@@ -14,12 +14,12 @@ import pytest
 
 from soulcaster_core import testing
 from soulcaster_core.rate_limit import RateGate
-from soulcaster_core.services import open_services
 from soulcaster_core.settings import Settings
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
 from soulcaster_core.web.dashboard.health import integration_health
+from soulcaster_core.wiring import open_services
 
 BEARER = {"authorization": f"Bearer {TEST_TOKEN}"}
 

@@ -8,12 +8,11 @@ from typing import Any, ClassVar
 
 import pytest
 
-from soulcaster_core import testing
+from soulcaster_core import MergePolicy, testing
 from soulcaster_core.handler import WebhookHandler
 from soulcaster_core.models import FeedbackItem
 from soulcaster_core.stacktrace import ExceptionInfo
-from soulcaster_core.store.base import Store, iso
-from soulcaster_core.store.merge import DEFAULT_MERGE_POLICY, MergePolicy
+from soulcaster_core.store.base import iso
 from soulcaster_core.store.redis import RedisStore
 
 pytestmark = pytest.mark.anyio
@@ -51,37 +50,6 @@ def test_a_policy_no_store_could_follow_fails_the_handler_class(
         class Broken(WebhookHandler[Any, Any]):
             source = "broken"
             merge_policy: ClassVar[MergePolicy] = policy  # type: ignore[assignment]
-
-
-async def test_the_stores_follow_a_declared_policy(store: Store) -> None:
-    policy: MergePolicy = {
-        **DEFAULT_MERGE_POLICY,
-        "title": "latest",
-        "body": "keep",
-        "metadata": "union",
-        "metadata.owner": "fill",
-    }
-    created = await store.ingest(
-        report(0, body="first", metadata={"owner": "ana", "step": 1}), policy=policy
-    )
-    await store.ingest(
-        report(2, body="second", metadata={"owner": "bob", "step": 2}), policy=policy
-    )
-    await store.ingest(report(1, body="", metadata={"step": 3}), policy=policy)
-    saved = await store.get_item("acme", created.id)
-    assert saved is not None
-    assert (saved.title, saved.body) == ("title 2", "first"), "the newest title; the body kept"
-    assert saved.metadata == {"owner": "ana", "step": 3}
-
-
-async def test_a_richer_delivery_replaces_the_text_of_one_without_a_trace(store: Store) -> None:
-    created = await store.ingest(report(0, body="Issue SHOP-7"))
-    trace = [ExceptionInfo(type="KeyError", value="'sku'")]
-    await store.ingest(report(1, body="Traceback ...", exceptions=trace))
-    await store.ingest(report(2, body="Another event", exceptions=trace))
-    saved = await store.get_item("acme", created.id)
-    assert saved is not None
-    assert (saved.title, saved.body, saved.exceptions) == ("title 1", "Traceback ...", trace)
 
 
 async def test_an_item_stored_by_an_older_release_is_merged() -> None:

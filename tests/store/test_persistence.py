@@ -18,7 +18,7 @@ from soulcaster_core.store.base import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import running_app
-from soulcaster_core.web.app import create_app
+from soulcaster_core.wiring import create_app
 from tests.support.redis_server import RedisServer
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)

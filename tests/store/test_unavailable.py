@@ -17,8 +17,8 @@ from soulcaster_core.errors import StoreUnavailable
 from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, QueueEntry
 from soulcaster_core.settings import Settings
 from soulcaster_core.store.redis import RedisStore
-from soulcaster_core.web.app import create_app
 from soulcaster_core.web.refusals import RefusalLog
+from soulcaster_core.wiring import create_app
 from tests.support.redis_server import RedisServer, free_port
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)

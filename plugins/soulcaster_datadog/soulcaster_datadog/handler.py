@@ -5,8 +5,15 @@ from __future__ import annotations
 import hashlib
 from typing import Any, ClassVar
 
-from soulcaster_core import BadPayload, FeedbackItem, SharedToken, WebhookHandler, WebhookRequest
-from soulcaster_core.store.merge import DEFAULT_MERGE_POLICY, MergePolicy
+from soulcaster_core import (
+    DEFAULT_MERGE_POLICY,
+    BadPayload,
+    FeedbackItem,
+    MergePolicy,
+    SharedToken,
+    WebhookHandler,
+    WebhookRequest,
+)
 
 from .config import DatadogConfig
 from .field_map import apply_field_map

@@ -8,8 +8,13 @@ import uuid
 from dataclasses import replace
 from typing import ClassVar
 
-from soulcaster_core import FeedbackItem, WebhookHandler, WebhookRequest
-from soulcaster_core.store.merge import DEFAULT_MERGE_POLICY, MergePolicy
+from soulcaster_core import (
+    DEFAULT_MERGE_POLICY,
+    FeedbackItem,
+    MergePolicy,
+    WebhookHandler,
+    WebhookRequest,
+)
 from soulcaster_core.timestamps import parse_timestamp
 
 from .auth import (

@@ -20,7 +20,6 @@ from starlette.routing import Route
 
 from ...clustering import clusters
 from ...clustering.clusterer import ALGORITHM
-from ...clustering.index import shared_vector_index
 from ...clustering.status import STATUSES, Status, set_status, statuses
 from ...errors import BadRequest
 from ...models import Cluster, utcnow
@@ -199,7 +198,7 @@ async def merge_selected(page: Page) -> Response:
         raise BadRequest("a selected cluster no longer exists: reload the list and select again")
     found.sort(key=lambda c: (-c.item_count, c.first_seen.timestamp() if c.first_seen else 0))
     into, rest = found[0], found[1:]
-    index = shared_vector_index(page.services.settings, store)
+    index = page.services.index
     for other in rest:
         await clusters.merge(store, index, page.project_id, other.id, into.id, ALGORITHM)
     return RedirectResponse(page.href(f"/clusters/{into.id}", done="merged"), status_code=303)
@@ -211,7 +210,7 @@ async def move_item(page: Page) -> Response:
     item_id = page.request.path_params["item_id"]
     target = page.form_text("cluster_id").strip() or None
     store = page.services.store
-    index = shared_vector_index(page.services.settings, store)
+    index = page.services.index
     await clusters.move(store, index, page.project_id, item_id, target, ALGORITHM)
     return RedirectResponse(page.href(f"/feedback/{item_id}", done="moved"), status_code=303)
 

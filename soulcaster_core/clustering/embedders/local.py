@@ -1,4 +1,4 @@
-"""The Embedder port's embedded default, and the factory that picks an adapter from settings.
+"""The Embedder port's embedded default: ``LocalEmbedder``.
 
 ``LocalEmbedder`` needs no network, no model and no download: it hashes the words of a text,
 its word pairs and the words at its first and last positions into a fixed-size vector
@@ -12,15 +12,11 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-from .ports import Embedder
-
-if TYPE_CHECKING:
-    from ..settings import Settings
+from .port import Embedder
 
 #: Positions from each end whose words are also features of their own: the start of a message
 #: says what happened ("Failed password", "Accepted password"), its end often where.
@@ -73,24 +69,3 @@ class LocalEmbedder(Embedder):
         for row, text in enumerate(texts):
             matrix[row] = self.vector(text)
         return matrix
-
-
-def build_embedder(settings: Settings) -> Embedder:
-    """The adapter ``SOULCASTER_EMBEDDER`` names; Gemini's SDK is imported only if chosen."""
-    if settings.embedder == "gemini":
-        try:
-            from .gemini import GeminiEmbedder
-        except ImportError as exc:
-            raise ImportError(
-                "SOULCASTER_EMBEDDER=gemini needs google-genai: "
-                "pip install 'soulcaster-core[gemini]'"
-            ) from exc
-
-        if settings.gemini_api_key is None:
-            raise ValueError("SOULCASTER_EMBEDDER=gemini needs GEMINI_API_KEY (or GOOGLE_API_KEY)")
-        return GeminiEmbedder(
-            api_key=settings.gemini_api_key.get_secret_value(),
-            model=settings.gemini_model,
-            dimensions=settings.embedding_dimensions,
-        )
-    return LocalEmbedder(settings.embedding_dimensions)

@@ -3,7 +3,10 @@
 ``soulcaster-core`` registers this module under the ``pytest11`` entry point, so any test
 suite that has the core installed gets the fixtures ``soulcaster_client`` (real app, SQLite
 store in a temporary folder) and ``soulcaster_redis_client`` (real app, real Redis, a key
-prefix of its own), plus ``HandlerContract``, the tests every source handler must pass.
+prefix of its own), plus ``HandlerContract``, the tests every source handler must pass, and
+``StoreContract``, the tests every store adapter must pass (``testing/store/``), and
+``EmbedderContract`` and ``VectorIndexContract`` for the clustering ports' adapters
+(``testing/clustering.py``). docs/adapters.md says how to use them.
 
 Their project allows unauthenticated ingestion, so a test that is not about credentials posts
 without any. A new project is closed: a source without a secret answers 401. Tests about
@@ -25,15 +28,20 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from .handler import SourceConfig, WebhookHandler, WebhookRequest, hmac_sha256_hex
-from .hookspecs import hookimpl
-from .models import FeedbackItem
+from ..handler import SourceConfig, WebhookHandler, WebhookRequest, hmac_sha256_hex
+from ..hookspecs import hookimpl
+from ..models import FeedbackItem
+from .clustering import EmbedderContract, VectorIndexContract
+from .store import StoreContract
 
 __all__ = [
     "TEST_PROJECT",
     "TEST_TOKEN",
+    "EmbedderContract",
     "HandlerContract",
     "SoulcasterClient",
+    "StoreContract",
+    "VectorIndexContract",
     "hmac_sha256_hex",
     "hook_names",
     "json_fixtures",
@@ -52,7 +60,7 @@ def hook_names() -> list[str]:
     """The name of every hook a plugin can implement (``soulcaster_core/hookspecs.py``)."""
     import pluggy
 
-    from . import hookspecs
+    from .. import hookspecs
 
     pm = pluggy.PluginManager("soulcaster")
     pm.add_hookspecs(hookspecs)
@@ -201,8 +209,8 @@ def running_app(
     Its project takes unauthenticated deliveries unless ``allow_unauthenticated=False``."""
     from starlette.testclient import TestClient
 
-    from .settings import Settings
-    from .web.app import create_app
+    from ..settings import Settings
+    from ..wiring import create_app
 
     options: dict[str, Any] = {
         "data_dir": data_dir,
@@ -261,7 +269,7 @@ class HandlerContract:
     def test_source_name_is_a_slug(self) -> None:
         import re
 
-        from .models import SLUG_PATTERN
+        from ..models import SLUG_PATTERN
 
         assert re.fullmatch(SLUG_PATTERN, self.handler_class.source)
 
@@ -360,7 +368,7 @@ class HandlerContract:
 
     def test_every_hook_is_documented(self) -> None:
         """Each hook has a heading of its own, written as its signature, in the plugin guide."""
-        from . import hookspecs
+        from .. import hookspecs
 
         guide = Path(hookspecs.__file__).parent.parent / "docs" / "writing-plugins.md"
         if not guide.exists():

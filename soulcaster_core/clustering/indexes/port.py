@@ -1,15 +1,10 @@
-"""The two ports of clustering: an ``Embedder`` and a ``VectorIndex``, each with two adapters.
+"""The VectorIndex port: per-project vectors with metadata, nearest neighbours by cosine.
 
-========== ================================ ====================================
-port       production                       embedded default
-========== ================================ ====================================
-Embedder   ``GeminiEmbedder`` (google-genai) ``LocalEmbedder`` (feature hashing)
-VectorIndex ``UpstashIndex`` (upstash-vector) ``LocalIndex`` (numpy, kept in the Store)
-========== ================================ ====================================
-
-Every adapter raises ``ClusteringUnavailable`` when its service cannot answer (after its own
-short retries); the worker then leaves the queue entries unacknowledged and tries again later,
-so an outage delays clustering and loses nothing.
+Its adapters: ``local.LocalIndex`` (the embedded default: numpy, and an HNSW graph from faiss
+on large projects, kept in the Store) and ``upstash.UpstashIndex`` (Upstash Vector, the
+``[upstash]`` extra). Every adapter raises ``ClusteringUnavailable`` when its service cannot
+answer (after its own short retries); the worker then leaves the queue entries unacknowledged
+and tries again later, so an outage delays clustering and loses nothing.
 """
 
 from __future__ import annotations
@@ -23,44 +18,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import SoulcasterError
-
 if TYPE_CHECKING:
-    from ..store.base import Store, VectorRow
+    from ...store.base import Store, VectorRow
 
 #: A vector as the ports accept it: a list, or a numpy array (no copy needed).
 Vector = Sequence[float] | npt.NDArray[np.float32]
-
-
-class ClusteringUnavailable(SoulcasterError):
-    """The embedder or the vector index did not answer; the items wait in the queue."""
-
-
-class Embedder(ABC):
-    """Text in, unit-length vectors out, in the order given."""
-
-    name: ClassVar[str]
-    dimensions: int
-    #: The most texts one ``embed`` call sends at once (callers may pass more).
-    max_batch: int = 100
-    #: Cosine an item needs to join a cluster it does not match exactly, on this embedder's
-    #: scale (similarity means different things to different models).
-    default_threshold: ClassVar[float]
-
-    @abstractmethod
-    async def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        """One vector per text; raise ``ClusteringUnavailable`` when the service is down."""
-
-    async def embed_matrix(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        """``embed`` as one float32 matrix, a row per text: what the clusterer computes with."""
-        vectors = await self.embed(texts)
-        if not vectors:
-            return np.zeros((0, self.dimensions), dtype=np.float32)
-        return np.asarray(vectors, dtype=np.float32)
-
-    async def aclose(self) -> None:
-        """Release connections (nothing to release by default)."""
-        return None
 
 
 #: Metadata flag of a record that is looked up by id and never by similarity (its vector is a

@@ -17,7 +17,8 @@ import httpx
 from google import genai
 from google.genai import errors, types
 
-from .ports import ClusteringUnavailable, Embedder
+from ...errors import ClusteringUnavailable
+from .port import Embedder
 
 #: Status codes worth another try: rate limited, or the service is having trouble.
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})

@@ -1,6 +1,7 @@
 """``/api/clusters``: read clusters, merge two, move an item; behind the API token.
 
-Every route takes ``?project_id=``. Mounted by the app (``routes``).
+Every route takes ``?project_id=``. Mounted by the app (``routes``). The routes are the web's:
+clustering itself knows nothing of HTTP.
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from ..clustering import clusters
+from ..clustering.clusterer import ALGORITHM
+from ..clustering.status import Status, statuses
 from ..errors import BadRequest, NotFound
 from ..models import Cluster
 from ..store.base import Store
-from ..web.auth import require_token
-from ..web.deps import int_param, json_object, project_param, services_of
-from . import clusters
-from .clusterer import ALGORITHM
-from .index import shared_vector_index
-from .ports import VectorIndex
-from .status import Status, statuses
+from .auth import require_token
+from .deps import int_param, json_object, project_param, services_of
 
 
 def cluster_json(cluster: Cluster, status: Status) -> dict[str, Any]:
@@ -43,11 +42,6 @@ async def cluster_page(
         "item_ids": item_ids,
         "next_cursor": next_cursor,
     }
-
-
-def _index(request: Request) -> VectorIndex:
-    services = services_of(request)
-    return shared_vector_index(services.settings, services.store)
 
 
 @require_token
@@ -125,7 +119,7 @@ async def merge_cluster(request: Request) -> Response:
     services = services_of(request)
     merged = await clusters.merge(
         services.store,
-        _index(request),
+        services.index,
         project_id,
         request.path_params["cluster_id"],
         into,
@@ -152,7 +146,7 @@ async def move_item(request: Request) -> Response:
     services = services_of(request)
     target = await clusters.move(
         services.store,
-        _index(request),
+        services.index,
         project_id,
         request.path_params["item_id"],
         body["cluster_id"],

@@ -23,7 +23,8 @@ from upstash_vector import Vector as UpstashVector
 from upstash_vector.errors import UpstashError
 from upstash_vector.types import MetadataUpdateMode
 
-from .ports import ClusteringUnavailable, Match, Vector, VectorIndex, VectorRecord
+from ...errors import ClusteringUnavailable
+from .port import Match, Vector, VectorIndex, VectorRecord
 
 T = TypeVar("T")
 

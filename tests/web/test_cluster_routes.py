@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from soulcaster_core.clustering.worker import ClusterWorker
 from soulcaster_core.testing import SoulcasterClient, running_app
+from soulcaster_core.worker import ClusterWorker
 
 ERRORS = Path(__file__).parents[2] / "bench" / "data" / "errors.jsonl"
 GROUPS = ("py-zero-div", "py-keyerror-profile", "py-keyerror-export", "java-npe-invoice")

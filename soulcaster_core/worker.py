@@ -21,21 +21,15 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 import anyio
 
-from ..errors import StoreUnavailable
-from ..incidents.step import IncidentStep
-from ..models import FeedbackItem, QueueEntry, utcnow
-from ..store.base import iso
-from .clusterer import Clusterer
-from .embedder import build_embedder
-from .index import shared_vector_index
-from .ports import ClusteringUnavailable
-
-if TYPE_CHECKING:
-    from ..services import Services
+from .clustering.clusterer import Clusterer
+from .errors import ClusteringUnavailable, StoreUnavailable
+from .incidents.step import IncidentStep
+from .models import FeedbackItem, QueueEntry, utcnow
+from .services import Services
+from .store.base import iso
 
 log = logging.getLogger(__name__)
 
@@ -56,19 +50,13 @@ BACKOFF_MAX = 60.0
 
 
 def clusterer_for(services: Services) -> Clusterer:
-    """The clusterer the settings describe (embedder, vector index, threshold)."""
+    """The clusterer of the process's embedder and vector index, at the settings' threshold."""
     settings = services.settings
-    embedder = build_embedder(settings)
     # An explicit SOULCASTER_CLUSTER_THRESHOLD wins; else the embedder's own scale decides.
     threshold = (
         settings.cluster_threshold if "cluster_threshold" in settings.model_fields_set else None
     )
-    return Clusterer(
-        services.store,
-        embedder,
-        shared_vector_index(settings, services.store),
-        threshold=threshold,
-    )
+    return Clusterer(services.store, services.embedder, services.index, threshold=threshold)
 
 
 class ClusterWorker:
@@ -83,7 +71,6 @@ class ClusterWorker:
         heartbeat_every_ms: int = HEARTBEAT_EVERY_MS,
         block_ms: int = BLOCK_MS,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
-        sync: Callable[[Services], Awaitable[object]] | None = None,
     ) -> None:
         self.services = services
         self.consumer = consumer
@@ -93,7 +80,6 @@ class ClusterWorker:
         self.heartbeat_every_ms = heartbeat_every_ms
         self.block_ms = block_ms
         self._sleep = sleep
-        self._sync = sync
         #: Entries this worker holds that failed during an outage: retried first.
         self._held: list[QueueEntry] = []
         self.incidents = IncidentStep(
@@ -184,8 +170,9 @@ class ClusterWorker:
 
     async def run(self, stop: anyio.Event) -> None:
         """Work until ``stop`` is set: batches back to back, backing off while a service is
-        down, and syncing the polling sources every ``sync_interval_seconds``; a heartbeat
-        says all along that this worker is alive."""
+        down, and the incident sweep every ``incident_sweep_seconds``; a heartbeat says all
+        along that this worker is alive. (The background worker's other job, the syncs of
+        the polling sources, runs beside it: ``jobs.py``.)"""
         await self._beat()  # before the first claim: what it takes is known to be held
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(self._keep_beating)
@@ -204,11 +191,8 @@ class ClusterWorker:
 
     async def _work(self, stop: anyio.Event) -> None:
         delay = BACKOFF_FIRST
-        next_sync = next_sweep = time.monotonic()
+        next_sweep = time.monotonic()
         while not stop.is_set():
-            if time.monotonic() >= next_sync:
-                next_sync = time.monotonic() + self.services.settings.sync_interval_seconds
-                await self._sync_sources()
             if time.monotonic() >= next_sweep:
                 next_sweep = time.monotonic() + self.services.settings.incident_sweep_seconds
                 await self.sweep_incidents()
@@ -239,17 +223,6 @@ class ClusterWorker:
             log.warning("incident sweep skipped: %s", exc)
         except Exception:  # the next sweep tries again; clustering goes on
             log.exception("incident sweep failed")
-
-    async def _sync_sources(self) -> None:
-        try:
-            if self._sync is not None:
-                await self._sync(self.services)
-            else:
-                from ..sync import sync_due_sources
-
-                await sync_due_sources(self.services)
-        except Exception:  # a sync failure is the sync's business, not clustering's
-            log.exception("syncing polling sources failed")
 
 
 def _unique(entries: Sequence[QueueEntry]) -> list[QueueEntry]:

@@ -1,4 +1,4 @@
-"""The VectorIndex port's embedded default, and the factory that picks an adapter from settings.
+"""The VectorIndex port's embedded default: ``LocalIndex``.
 
 ``LocalIndex`` keeps each project's vectors in a numpy matrix (the clusterer stores one vector
 per distinct template, not per item). A query filtered by metadata (``where``: the templates
@@ -15,29 +15,24 @@ Redis store added is read again and added in place.
 from __future__ import annotations
 
 import time
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import faiss
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import StoreUnavailable
-from ..store.base import Store, VectorRow
-from .ports import (
+from ...errors import ClusteringUnavailable, StoreUnavailable
+from ...store.base import Store, VectorRow
+from .port import (
     BY_ID,
-    ClusteringUnavailable,
     Match,
     Vector,
     VectorIndex,
     VectorRecord,
     key_only_vector,
 )
-
-if TYPE_CHECKING:
-    from ..settings import Settings
 
 Matrix = npt.NDArray[np.float32]
 
@@ -302,38 +297,3 @@ class LocalIndex(VectorIndex):
         except StoreUnavailable as exc:
             raise ClusteringUnavailable(f"the vector store is unavailable: {exc}") from exc
         await self.delete(project_id, ids)
-
-
-# One index per store, so that the worker and the API of one process (the embedded default)
-# share one in-memory copy: a merge made through the API is seen by the next batch. Keyed
-# weakly by the store, so each app (and each test) has its own and none outlives its store.
-_SHARED: weakref.WeakKeyDictionary[Store, VectorIndex] = weakref.WeakKeyDictionary()
-
-
-def shared_vector_index(settings: Settings, store: Store) -> VectorIndex:
-    """The vector index of ``store``'s process, built on first use."""
-    index = _SHARED.get(store)
-    if index is None:
-        index = _SHARED[store] = build_vector_index(settings, store)
-    return index
-
-
-def build_vector_index(settings: Settings, store: Store) -> VectorIndex:
-    """The adapter ``SOULCASTER_VECTOR_INDEX`` names; Upstash's SDK is imported only if chosen."""
-    if settings.vector_index == "upstash":
-        try:
-            from .upstash import UpstashIndex
-        except ImportError as exc:
-            raise ImportError(
-                "SOULCASTER_VECTOR_INDEX=upstash needs upstash-vector: "
-                "pip install 'soulcaster-core[upstash]'"
-            ) from exc
-
-        url, token = settings.upstash_vector_rest_url, settings.upstash_vector_rest_token
-        if not url or token is None:
-            raise ValueError(
-                "SOULCASTER_VECTOR_INDEX=upstash needs UPSTASH_VECTOR_REST_URL and "
-                "UPSTASH_VECTOR_REST_TOKEN"
-            )
-        return UpstashIndex(url, token.get_secret_value())
-    return LocalIndex(store)
