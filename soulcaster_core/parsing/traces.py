@@ -26,6 +26,7 @@ JVM (Java, Kotlin...)   class ``com.shop.Billing``      method ``total``
 JavaScript (3 engines)  None                            as named: ``ProductList.render``
 Go                      package ``github.com/x/api``    ``(*Server).handle`` (sentry-go's)
 Ruby                    class in the label, if any      ``show``, ``block in show``
+Elixir                  ``Seatmap.Holds``               ``Seatmap.Holds.place/2`` (as printed)
 PHP                     class/namespace ``App\\Order``  method ``load``
 ======================  ==============================  =====================================
 
@@ -43,6 +44,7 @@ from collections.abc import Callable, Sequence
 from ..stacktrace import ExceptionInfo
 from . import (
     dotnet_traces,
+    elixir_traces,
     go_traces,
     js_traces,
     jvm_traces,
@@ -77,6 +79,7 @@ _LANGUAGES: tuple[tuple[Callable[[str], bool], _Parser, str], ...] = (
     (go_traces.hinted, go_traces.parse, "go"),
     (ruby_traces.hinted, ruby_traces.parse, "ruby"),
     (php_traces.hinted, php_traces.parse, "php"),
+    (elixir_traces.hinted, elixir_traces.parse, "elixir"),
     (js_traces.hinted_v8, js_traces.parse_v8, "at"),
     (js_traces.hinted_gecko, js_traces.parse_gecko, "gecko"),
 )
