@@ -103,6 +103,9 @@ _ENV_KEYS = (
     "resource.deployment.environment",
 )
 _WRAPPED = ("log", "message", "msg")
+# tracing-subscriber's JSON names the request a record was written in by its span's fields
+# (tower-http's and axum's request spans: ``uri``, OpenTelemetry's ``http.route``).
+_SPAN_ENDPOINT_FIELDS = ("span.http.route", "span.route", "span.uri", "span.path")
 
 # pino and bunyan write levels as numbers.
 _NUMERIC_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "fatal"}
@@ -154,7 +157,7 @@ def _parse(text: str) -> LogLine | None:
     if decoded is None:
         return None
     obj, start, end = decoded
-    obj = _unwrapped(obj)
+    obj = _lifted(_unwrapped(obj))
     fields = Fields(obj)
     # zap's console encoder writes "time<TAB>level<TAB>caller<TAB>message<TAB>{fields}".
     message = fields.text(_MESSAGE_KEYS) or _tabbed_message(text[:start]) or ""
@@ -183,7 +186,7 @@ def _parse(text: str) -> LogLine | None:
         environment=fields.text(_ENV_KEYS),
         exceptions=exceptions,
         fields=obj,
-        endpoint=fields.text(ENDPOINT_FIELDS),
+        endpoint=fields.text(ENDPOINT_FIELDS) or fields.text(_SPAN_ENDPOINT_FIELDS),
     )
 
 
@@ -279,6 +282,16 @@ def _unwrapped(obj: dict[str, Any]) -> dict[str, Any]:
                 outer = {k: v for k, v in obj.items() if k != key}
                 return {**outer, **decoded[0]}
     return obj
+
+
+def _lifted(obj: dict[str, Any]) -> dict[str, Any]:
+    """tracing-subscriber's JSON formatter writes an event's own fields (its ``message``, an
+    ``error``) in a ``fields`` object beside the record's ``timestamp``, ``level`` and
+    ``target``: they are the line's, at its top, the record's own winning a clash."""
+    inner = obj.get("fields")
+    if not isinstance(inner, dict) or not all(isinstance(key, str) for key in inner):
+        return obj
+    return {**inner, **obj}
 
 
 def _level(fields: Fields) -> str | None:

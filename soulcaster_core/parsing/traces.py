@@ -27,6 +27,7 @@ JavaScript (3 engines)  None                            as named: ``ProductList.
 Go                      package ``github.com/x/api``    ``(*Server).handle`` (sentry-go's)
 Ruby                    class in the label, if any      ``show``, ``block in show``
 Elixir                  ``Seatmap.Holds``               ``Seatmap.Holds.place/2`` (as printed)
+Rust                    None                            ``ledger::post::{{closure}}`` (as printed)
 PHP                     class/namespace ``App\\Order``  method ``load``
 ======================  ==============================  =====================================
 
@@ -51,6 +52,7 @@ from . import (
     php_traces,
     python_traces,
     ruby_traces,
+    rust_traces,
 )
 from .headlines import might_name_a_type, search_headline
 
@@ -80,6 +82,7 @@ _LANGUAGES: tuple[tuple[Callable[[str], bool], _Parser, str], ...] = (
     (ruby_traces.hinted, ruby_traces.parse, "ruby"),
     (php_traces.hinted, php_traces.parse, "php"),
     (elixir_traces.hinted, elixir_traces.parse, "elixir"),
+    (rust_traces.hinted, rust_traces.parse, "rust"),
     (js_traces.hinted_v8, js_traces.parse_v8, "at"),
     (js_traces.hinted_gecko, js_traces.parse_gecko, "gecko"),
 )
