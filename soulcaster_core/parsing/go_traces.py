@@ -103,6 +103,20 @@ def _frames(lines: Sequence[str], i: int) -> list[Frame]:
         if where is not None and not name.startswith("created by "):
             frames.append(_frame(name, where))
         i += 2
+    return _from_the_panic(frames)
+
+
+def _from_the_panic(frames: list[Frame]) -> list[Frame]:
+    """``frames`` (innermost first) from the one that panicked, when ``debug.Stack()`` printed
+    them while a deferred function recovered the panic: above the runtime's ``panic(...)``
+    frame are the recovering code and ``debug.Stack`` itself. (A panic that is not recovered
+    prints no ``debug.Stack``; above its ``panic`` frame is a deferred function that panicked
+    again, the thrown panic's own place.)"""
+    if not frames or (frames[0].module, frames[0].function) != ("runtime/debug", "Stack"):
+        return frames
+    for index, frame in enumerate(frames):
+        if frame.module is None and frame.function == "panic" and index + 1 < len(frames):
+            return frames[index + 1 :]
     return frames
 
 

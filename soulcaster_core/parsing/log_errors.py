@@ -63,9 +63,25 @@ def exceptions_of(fields: Fields) -> list[ExceptionInfo]:
     for name in _CONTAINERS:
         if fields.mentions(name):
             _take_container(found, fields, name)
+    if fields.mentions("panic"):
+        _take_panic(found, fields)
     for name in _ROOT_STACKS:
         _take_stack(found, fields.find(name), oldest_first=False)
     return _decide(found)
+
+
+def _take_panic(found: _Found, fields: Fields) -> None:
+    """A panic logged as fields: tracing-panic's ``panic.payload`` and ``panic.location``
+    (``file:line:column``), or a recovered panic's value under ``panic`` (Go), its stack
+    beside it. Rust and Go print no type for a panic: it is one of type ``panic``."""
+    message = fields.text(("panic", "panic.payload", "panic.message"))
+    if message is None:
+        return
+    found.types.append("panic")
+    found.messages.append(message)
+    location = fields.text(("panic.location",))
+    if location is not None:
+        found.frame_lists.append(([location], True))
 
 
 def _take_container(found: _Found, fields: Fields, name: str) -> None:

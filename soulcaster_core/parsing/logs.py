@@ -54,6 +54,7 @@ _MESSAGE_KEYS = (
 )
 _LEVEL_KEYS = (
     "level",
+    "level.name",  # loguru's record: {"name": "ERROR", "no": 40, "icon": ...}
     "levelname",
     "log.level",
     "severity",
@@ -103,6 +104,11 @@ _ENV_KEYS = (
     "resource.deployment.environment",
 )
 _WRAPPED = ("log", "message", "msg")
+# The whole record as the logger's sink formatted it, its traceback included (loguru).
+_FORMATTED_KEYS = ("text",)
+# tracing-subscriber's JSON names the request a record was written in by its span's fields
+# (tower-http's and axum's request spans: ``uri``, OpenTelemetry's ``http.route``).
+_SPAN_ENDPOINT_FIELDS = ("span.http.route", "span.route", "span.uri", "span.path")
 
 # pino and bunyan write levels as numbers.
 _NUMERIC_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "fatal"}
@@ -154,17 +160,19 @@ def _parse(text: str) -> LogLine | None:
     if decoded is None:
         return None
     obj, start, end = decoded
-    obj = _unwrapped(obj)
+    obj = _lifted(_unwrapped(obj))
     fields = Fields(obj)
     # zap's console encoder writes "time<TAB>level<TAB>caller<TAB>message<TAB>{fields}".
     message = fields.text(_MESSAGE_KEYS) or _tabbed_message(text[:start]) or ""
     exceptions = exceptions_of(fields)
-    if not exceptions and text[end:].strip():
-        # A trace printed on the lines after the record (a Go panic after logrus' line).
-        exceptions = parse_trace(text[end:])
-    elif exceptions and not exceptions[-1].frames and text[end:].strip():
+    # A trace printed on the lines after the record (a Go panic after logrus' line), or in
+    # the line as the logger's sink formatted it (loguru's ``text``).
+    after_text = text[end:] if text[end:].strip() else fields.text(_FORMATTED_KEYS) or ""
+    if not exceptions and after_text:
+        exceptions = parse_trace(after_text)
+    elif exceptions and not exceptions[-1].frames and after_text:
         # ...and prints the stack on the lines after the fields.
-        after = parse_trace(text[end:])
+        after = parse_trace(after_text)
         frames = after[-1].frames if after else []
         if frames:
             exceptions[-1] = exceptions[-1].model_copy(update={"frames": frames})
@@ -183,7 +191,7 @@ def _parse(text: str) -> LogLine | None:
         environment=fields.text(_ENV_KEYS),
         exceptions=exceptions,
         fields=obj,
-        endpoint=fields.text(ENDPOINT_FIELDS),
+        endpoint=fields.text(ENDPOINT_FIELDS) or fields.text(_SPAN_ENDPOINT_FIELDS),
     )
 
 
@@ -279,6 +287,23 @@ def _unwrapped(obj: dict[str, Any]) -> dict[str, Any]:
                 outer = {k: v for k, v in obj.items() if k != key}
                 return {**outer, **decoded[0]}
     return obj
+
+
+def _lifted(obj: dict[str, Any]) -> dict[str, Any]:
+    """The line's fields at its top where a logger nests them: tracing-subscriber's JSON
+    formatter writes an event's own fields (its ``message``, an ``error``) in a ``fields``
+    object beside the record's ``timestamp``, ``level`` and ``target`` (the record's own win a
+    clash); loguru's ``serialize=True`` writes ``{"text": <the formatted line>, "record":
+    {...}}``, the record's ``extra`` holding what was bound to the logger (they lose one)."""
+    record = obj.get("record")
+    if isinstance(record, dict) and isinstance(obj.get("text"), str):
+        extra = record.get("extra")
+        bound = extra if isinstance(extra, dict) else {}
+        return {**bound, **record, "text": obj["text"]}
+    inner = obj.get("fields")
+    if not isinstance(inner, dict) or not all(isinstance(key, str) for key in inner):
+        return obj
+    return {**inner, **obj}
 
 
 def _level(fields: Fields) -> str | None:

@@ -26,6 +26,8 @@ JVM (Java, Kotlin...)   class ``com.shop.Billing``      method ``total``
 JavaScript (3 engines)  None                            as named: ``ProductList.render``
 Go                      package ``github.com/x/api``    ``(*Server).handle`` (sentry-go's)
 Ruby                    class in the label, if any      ``show``, ``block in show``
+Elixir                  ``Seatmap.Holds``               ``Seatmap.Holds.place/2`` (as printed)
+Rust                    None                            ``ledger::post::{{closure}}`` (as printed)
 PHP                     class/namespace ``App\\Order``  method ``load``
 ======================  ==============================  =====================================
 
@@ -43,12 +45,14 @@ from collections.abc import Callable, Sequence
 from ..stacktrace import ExceptionInfo
 from . import (
     dotnet_traces,
+    elixir_traces,
     go_traces,
     js_traces,
     jvm_traces,
     php_traces,
     python_traces,
     ruby_traces,
+    rust_traces,
 )
 from .headlines import might_name_a_type, search_headline
 
@@ -77,6 +81,8 @@ _LANGUAGES: tuple[tuple[Callable[[str], bool], _Parser, str], ...] = (
     (go_traces.hinted, go_traces.parse, "go"),
     (ruby_traces.hinted, ruby_traces.parse, "ruby"),
     (php_traces.hinted, php_traces.parse, "php"),
+    (elixir_traces.hinted, elixir_traces.parse, "elixir"),
+    (rust_traces.hinted, rust_traces.parse, "rust"),
     (js_traces.hinted_v8, js_traces.parse_v8, "at"),
     (js_traces.hinted_gecko, js_traces.parse_gecko, "gecko"),
 )

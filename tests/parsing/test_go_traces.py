@@ -111,3 +111,46 @@ def test_a_repanic_gives_a_chain_and_net_http_names_its_panics() -> None:
     )
     assert (served.type, served.value) == ("panic", "assignment to entry in nil map")
     assert [f.function for f in served.frames] == ["(*Cache).Put"]
+
+
+RECOVERED = """\
+goroutine 7772 [running]:
+runtime/debug.Stack()
+\t/usr/local/go/src/runtime/debug/stack.go:26 +0x5e
+github.com/acme/api/httpx.Recover.func1.1()
+\t/src/httpx/recover.go:21 +0x414
+panic({0xb8a2c1?, 0xc000001e5c?})
+\t/usr/local/go/src/runtime/panic.go:770 +0x132
+github.com/acme/api/handlers.(*Tracking).applyEvent(0xc00035c889, {0xc004412be, 0x4})
+\t/src/handlers/tracking.go:131 +0x168
+net/http.HandlerFunc.ServeHTTP(...)
+\t/usr/local/go/src/net/http/server.go:2166 +0x3b4
+"""
+
+
+def test_a_stack_printed_while_recovering_starts_where_it_panicked() -> None:
+    [exc] = parse_trace(RECOVERED)
+
+    assert [(f.module, f.function) for f in exc.frames] == [
+        ("net/http", "HandlerFunc.ServeHTTP"),
+        ("github.com/acme/api/handlers", "(*Tracking).applyEvent"),
+    ]
+
+
+def test_slogs_recovered_panic_is_a_panic_with_the_stack_beside_it() -> None:
+    from soulcaster_core.parsing.logs import parse_log_line
+
+    line = {
+        "time": "2026-03-04T06:22:09Z",
+        "level": "ERROR",
+        "msg": "panic recovered",
+        "panic": "runtime error: invalid memory address or nil pointer dereference",
+        "stack": RECOVERED,
+    }
+    read = parse_log_line(__import__("json").dumps(line))
+
+    assert read is not None
+    [exc] = read.exceptions
+    assert exc.type == "panic"
+    assert exc.value == "runtime error: invalid memory address or nil pointer dereference"
+    assert exc.frames[-1].function == "(*Tracking).applyEvent"

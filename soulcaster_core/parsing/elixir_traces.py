@@ -1,0 +1,111 @@
+"""Elixir (and Erlang) exceptions as Elixir's Logger and ``Exception.format/3`` print them.
+
+Reads the ``** (KeyError) key :zone not found in: %{...}`` headline (the type in parentheses,
+the message after it, continued on the lines below up to the first frame), also when it is
+nested under ``** (exit) an exception was raised:`` as Plug and GenServer crash reports print
+it (the innermost headline that names a type wins over ``exit``/``stop``/``EXIT``), then the
+stacktrace entries ``Exception.format_stacktrace_entry/1`` writes, innermost first:
+
+    (seatmap 0.4.1) lib/seatmap/holds.ex:42: Seatmap.Holds.place/2
+    (stdlib 5.2.3) gen_server.erl:1095: :gen_server.try_handle_info/3
+    lib/seatmap/holds.ex:91: anonymous fn/2 in Seatmap.Holds.release_expired/1
+    :erlang./(0, 0)
+
+Lines after the stack (``Last message:``, ``State:``) are the report's, not the exception's.
+
+Convention (sentry-elixir's): ``function`` is the entry as printed (``Seatmap.Holds.place/2``,
+``anonymous fn/2 in Seatmap.Holds.release_expired/1``), ``module`` its module
+(``Seatmap.Holds``, ``:gen_server``), ``filename`` the path as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..stacktrace import ExceptionInfo, Frame
+from .frames import number
+
+_HEADLINE = re.compile(r"^\s*\*\* \((?P<type>[^)\s]+)\)\s?(?P<msg>.*)$")
+# What a crash report says when the process exited rather than raised: no exception type.
+_EXITS = frozenset({"exit", "EXIT", "stop", "throw"})
+_ENTRY = re.compile(
+    r"^\s+(?:\((?P<app>[\w.]+)(?: [\w.+-]+)?\)\s+)?"
+    r"(?:(?P<file>[^\s:()][^:\n]*?):(?P<line>\d{1,9}):\s+)?"
+    r"(?P<mfa>(?:anonymous fn/\d+ in )?(?::?[\w.]+|:\"[^\"]+\")\.[^\s(]+?(?:/\d+|\(.*\)))\s*$"
+)
+# Applications of Elixir and Erlang/OTP themselves: never the application's code.
+_RUNTIME_APPS = frozenset(
+    {"elixir", "stdlib", "kernel", "erts", "logger", "eex", "mix", "iex", "ex_unit", "crypto"}
+    | {"ssl", "inets", "public_key", "compiler", "runtime_tools", "sasl", "mnesia"}
+)
+_LIBRARY_PATHS = ("/deps/", "deps/", "/erts-", "/otp/", "/lib/erlang/")
+
+
+def hinted(text: str) -> bool:
+    return "** (" in text
+
+
+def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
+    start = _headline_at(lines)
+    if start is None:
+        return []
+    found = _HEADLINE.match(lines[start])
+    assert found is not None
+    message = [found.group("msg").strip()]
+    i = start + 1
+    while i < len(lines) and _ENTRY.match(lines[i]) is None:
+        if _HEADLINE.match(lines[i]):
+            break
+        message.append(lines[i].strip())
+        i += 1
+    frames: list[Frame] = []
+    while i < len(lines):
+        entry = _ENTRY.match(lines[i])
+        if entry is None:
+            break
+        frames.append(_frame(entry))
+        i += 1
+    value = "\n".join(message).strip() or None
+    kind = found.group("type")
+    if kind in _EXITS:
+        kind = None
+    return [ExceptionInfo(type=kind, value=value, frames=frames[::-1])]
+
+
+def _headline_at(lines: Sequence[str]) -> int | None:
+    """The line of the exception raised: the last headline naming a type, else the first."""
+    first: int | None = None
+    typed: int | None = None
+    for index, line in enumerate(lines):
+        if "** (" not in line:
+            continue
+        found = _HEADLINE.match(line)
+        if found is None:
+            continue
+        if first is None:
+            first = index
+        if found.group("type") not in _EXITS and typed is None:
+            typed = index
+    return typed if typed is not None else first
+
+
+def _frame(entry: re.Match[str]) -> Frame:
+    mfa = entry.group("mfa")
+    named = mfa.rpartition(" in ")[2] if mfa.startswith("anonymous fn/") else mfa
+    call = named.split("(", 1)[0]
+    call = call.rsplit("/", 1)[0] if "/" in call and call.rsplit("/", 1)[1].isdigit() else call
+    module = call.rpartition(".")[0] or None
+    app = entry.group("app")
+    path = entry.group("file")
+    # An Erlang module (``:erlang``) printed without its application is the runtime's.
+    library = app in _RUNTIME_APPS or (app is None and (module or "").startswith(":"))
+    if path and any(mark in path for mark in _LIBRARY_PATHS):
+        library = True
+    return Frame(
+        function=mfa,
+        module=module,
+        filename=path,
+        lineno=number(entry.group("line") or ""),
+        in_app=False if library else None,
+    )

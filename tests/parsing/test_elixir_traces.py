@@ -1,0 +1,59 @@
+"""Elixir exceptions as Logger prints them, read the way sentry-elixir names frames."""
+
+from __future__ import annotations
+
+from soulcaster_core.parsing import parse_trace
+
+GENSERVER = """\
+08:44:04.294 [error] GenServer #PID<0.8343.0> terminating
+** (KeyError) key :seat not found in: %{row: "A", section: "balcony-23"}
+    (seatmap 0.4.1) lib/seatmap/holds.ex:42: Seatmap.Holds.place/2
+    (seatmap 0.4.1) lib/seatmap/holds.ex:91: anonymous fn/2 in Seatmap.Holds.release/1
+    (elixir 1.16.3) lib/enum.ex:1004: Enum."-each/2-lists^foreach/1-0-"/2
+    (stdlib 5.2.3) gen_server.erl:1095: :gen_server.try_handle_info/3
+Last message: :sweep
+State: %{interval: 60000}
+"""
+
+PLUG = """\
+02:55:31.401 [error] #PID<0.8444.0> running App.Endpoint (connection #PID<0.8443.0>) terminated
+Server: app.example:80 (http)
+Request: GET /api/events/90843/availability
+** (exit) an exception was raised:
+    ** (ArithmeticError) bad argument in arithmetic expression
+        :erlang./(0, 0)
+        (app 4.18.0) lib/app/availability.ex:57: App.Availability.ratio/2
+        (plug_cowboy 2.7.1) lib/plug/cowboy/handler.ex:11: Plug.Cowboy.Handler.init/2
+"""
+
+
+def test_a_genserver_crash_report() -> None:
+    [exc] = parse_trace(GENSERVER)
+
+    assert exc.type == "KeyError"
+    assert exc.value == 'key :seat not found in: %{row: "A", section: "balcony-23"}'
+    assert [(f.module, f.function, f.lineno, f.in_app) for f in exc.frames] == [
+        (":gen_server", ":gen_server.try_handle_info/3", 1095, False),
+        ("Enum", 'Enum."-each/2-lists^foreach/1-0-"/2', 1004, False),
+        ("Seatmap.Holds", "anonymous fn/2 in Seatmap.Holds.release/1", 91, None),
+        ("Seatmap.Holds", "Seatmap.Holds.place/2", 42, None),
+    ]
+    assert exc.frames[-1].filename == "lib/seatmap/holds.ex"
+
+
+def test_plugs_report_names_the_raised_exception_not_the_exit() -> None:
+    [exc] = parse_trace(PLUG)
+
+    assert (exc.type, exc.value) == ("ArithmeticError", "bad argument in arithmetic expression")
+    assert [(f.function, f.in_app) for f in exc.frames] == [
+        ("Plug.Cowboy.Handler.init/2", None),
+        ("App.Availability.ratio/2", None),
+        (":erlang./(0, 0)", False),
+    ]
+
+
+def test_an_exit_without_a_raised_exception_keeps_its_reason() -> None:
+    [exc] = parse_trace("** (exit) normal\n    (stdlib 5.2.3) gen_server.erl:1: :gen_server.x/1\n")
+
+    assert (exc.type, exc.value) == (None, "normal")
+    assert [f.module for f in exc.frames] == [":gen_server"]
