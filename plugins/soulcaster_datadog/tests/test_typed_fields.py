@@ -251,3 +251,15 @@ def test_a_json_layout_sample_with_a_space_after_its_brace() -> None:
     [error] = item.exceptions
     assert error.type == "System.NullReferenceException"
     assert [f.function for f in error.frames] == ["Execute", "Render"]
+
+
+def test_the_latest_line_a_monitor_quotes_is_what_failed() -> None:
+    item = _item(
+        {
+            "title": "[P2] [Triggered] Slow claim uploads",
+            "body": "%%%\nClaim uploads are slow. Latest: NHS claim file 6 bytes sent to "
+            "10.9.0.17:22 in 10:04\n\n@webhook-x\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert error.value == "NHS claim file 6 bytes sent to 10.9.0.17:22 in 10:04"

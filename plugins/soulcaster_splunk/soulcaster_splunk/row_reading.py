@@ -72,6 +72,10 @@ def read_row(row: Row) -> RowReading:
     line = parse_log_line(raw_text) if _json_line(raw_text) else None
     if line is not None and (line.message or line.exceptions):
         exceptions = line.exceptions or columns.exceptions
+        if not exceptions and "\n" not in line.message.strip():
+            # A record without an error states what went wrong in its message (a warning's
+            # "upload slow ..."): that, not its logger's name before it, is what grouping reads.
+            exceptions = [ExceptionInfo(type=None, value=line.message.strip(), frames=[])]
         statement, text = _log_line_texts(line)
         return RowReading(
             problem=_headline(exceptions) or line.message or columns.message,

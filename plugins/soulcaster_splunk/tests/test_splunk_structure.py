@@ -275,3 +275,20 @@ def test_a_one_line_record_is_titled_by_its_message() -> None:
 
     assert item.title == "Slow SFTP upload to files.gls.example: 400 bytes"
     assert item.body.startswith(raw)
+
+
+def test_a_json_warning_states_its_problem_in_its_message() -> None:
+    # rails_semantic_logger names the class that logged in "name": not an error type.
+    raw = (
+        '{"application":"jobs","level":"warn","name":"Settlements::Exporter","message":'
+        '"Settlement export to sftp.example:22 took 13:10 for 8,255,028 bytes (7.87 MB)"}'
+    )
+
+    item = _item({"sid": "s4", "search_name": "jobs - slow", "result": {"_raw": raw}})
+
+    [said] = item.exceptions
+    assert (said.type, said.value) == (
+        None,
+        "Settlement export to sftp.example:22 took 13:10 for 8,255,028 bytes (7.87 MB)",
+    )
+    assert document_for(item).exc_type == ""
