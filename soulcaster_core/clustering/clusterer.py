@@ -54,6 +54,9 @@ ALGORITHM = "keys-template-nn/2"
 TOP_K = 100
 #: Neighbours of any shape considered for a merge on similarity alone.
 NEAREST_K = 5
+#: Words an error quoted without type or stack needs to be recognised after another line's
+#: context: fewer say too little ("connection refused").
+QUOTED_WORDS = 6
 #: Frames after a shared one that two stacks compare to tell a helper from one bug's code
 #: (two at least on each side).
 CALLER_FRAMES = 3
@@ -661,11 +664,16 @@ class Clusterer:
                 return _Decision(str(found["cluster_id"]), "skeleton")
         if doc.request:
             return _Decision(None, "new")  # an access line is its request: no other word on it
+        whole = doc.whole_key()
         for key in doc.message_keys():
             found = batch.usable(key)
             # An error's message, or another line's whole: two log lines that merely end alike
-            # are not one problem.
-            if found is not None and found.get("kind") in ("message", "whole"):
+            # are not one problem. An error quoted whole that another line says after its
+            # context ("branch sync failed (stock): <this error>") is that line's error.
+            if found is not None and (
+                found.get("kind") in ("message", "whole")
+                or (key == whole and doc.quoted and len(doc.tokens) >= QUOTED_WORDS)
+            ):
                 return _Decision(str(found["cluster_id"]), "message")
         for key in doc.mentions():
             found = batch.usable(key)

@@ -802,3 +802,28 @@ async def test_wrapped_errors_with_one_cause_and_two_contexts_are_two_problems(
     )
     assert stock != prices
     assert stock == stock_again
+
+
+async def test_an_error_quoted_whole_meets_the_line_that_says_it_after_its_context(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def quoted(source: str, text: str) -> FeedbackItem:
+        return item(source, exceptions=[ExceptionInfo(type=None, value=text, frames=[])])
+
+    error = 'sync branch HG-{0}: fetch stock levels: Get "https://w.example/v2/stock": timeout'
+    monitor, row, other_row = await clusters_of(
+        clusterer,
+        store,
+        quoted("datadog", "branch sync failed (stock): " + error.format("026")),
+        quoted("splunk", error.format("017")),
+        quoted("splunk", error.format("023")),
+    )
+    assert monitor == row == other_row
+    # A few words said after another line's context say too little to be its error.
+    short, longer = await clusters_of(
+        clusterer,
+        store,
+        quoted("datadog", "proxy failed: upstream connect error"),
+        quoted("splunk", "upstream connect error"),
+    )
+    assert short != longer
