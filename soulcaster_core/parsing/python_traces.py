@@ -101,6 +101,10 @@ def _one(lines: Sequence[str], i: int, margin: bool) -> tuple[ExceptionInfo, int
             i += 1
             continue
         kind, value = _headline(stripped)
+        if kind is None:
+            # No exception line after the frames ("@team-alerts" after a monitor's quoted,
+            # cut-short traceback): the trace ends here, and says nothing of what was raised.
+            break
         i += 1
         more: list[str] = []
         while i < len(lines) and _continues(lines[i], margin):

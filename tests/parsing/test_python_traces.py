@@ -180,3 +180,17 @@ def test_frames_printed_without_their_traceback_line() -> None:
     )
     [exc] = parse_trace(text)
     assert (exc.type, [f.function for f in exc.frames]) == (None, ["loop", "handle"])
+
+
+def test_a_traceback_cut_short_before_its_exception_line_states_no_exception() -> None:
+    # A monitor quotes the first lines of a traceback; its footer follows the frames.
+    text = (
+        "Traceback (most recent call last):\n"
+        '  File "/usr/local/lib/python3.11/threading.py", line 1002, in _bootstrap\n'
+        "    self._bootstrap_inner()\n"
+        "\n"
+        "@webhook-soulcaster @slack-payroll-alerts\n"
+    )
+    [cut] = parse_trace(text)
+    assert (cut.type, cut.value) == (None, None)
+    assert [f.function for f in cut.frames] == ["_bootstrap"]

@@ -132,14 +132,20 @@ def _in_samples(message: str) -> FailingError | None:
                     [said], line.service, line.environment, line.trace_id, line.endpoint
                 )
             continue
-        if chain := parse_trace(text):
+        if chain := _stated(parse_trace(text)):
             return FailingError(chain)
         if text and "\n" not in text:
             # A sample log line that names no exception: its message is what failed.
             return FailingError([ExceptionInfo(type=None, value=log_message(text), frames=[])])
-    if not blocks and _might_hold_frames(message) and (chain := parse_trace(message)):
+    if not blocks and _might_hold_frames(message) and (chain := _stated(parse_trace(message))):
         return FailingError(chain)
     return None
+
+
+def _stated(chain: list[ExceptionInfo]) -> list[ExceptionInfo]:
+    """``chain`` if it says what was raised; a traceback cut short before its exception line
+    (frames only) is no statement of the failure: the alert's own words are."""
+    return chain if chain and (chain[-1].type or chain[-1].value) else []
 
 
 def _might_hold_frames(message: str) -> bool:

@@ -263,3 +263,15 @@ def test_the_latest_line_a_monitor_quotes_is_what_failed() -> None:
     )
     [error] = item.exceptions
     assert error.value == "NHS claim file 6 bytes sent to 10.9.0.17:22 in 10:04"
+
+
+def test_a_traceback_quoted_without_its_exception_line_names_no_error() -> None:
+    item = _item(
+        {
+            "title": "[P2] [Triggered] Errors in workers",
+            "body": "%%%\nNew errors in workers:\n\nTraceback (most recent call last):\n\n"
+            '  File "/usr/local/lib/python3.11/threading.py", line 1002, in _bootstrap\n'
+            "    self._bootstrap_inner()\n\n@webhook-soulcaster @slack-payroll-alerts\n%%%",
+        }
+    )
+    assert item.exceptions == []
