@@ -227,6 +227,9 @@ def test_rows_show_their_services_and_filter_by_one(dashboard: SoulcasterClient)
     ]
     api = dashboard.api.get("/api/clusters?project_id=test").json()["clusters"]
     assert sorted(s for c in api for s in c["services"]) == ["cart", "checkout", "payments"]
+    card = next(c for c in api if "checkout" in c["services"])
+    shown = dashboard.http.get(f"/clusters/{card['id']}").text
+    assert re.findall(r'data-testid="service">([^<]+)<', shown) == ["checkout", "payments"]
 
 
 def test_sort_by_trend_puts_the_problem_that_grows_first(dashboard: SoulcasterClient) -> None:
