@@ -163,6 +163,8 @@ class Cluster(BaseModel):
     signature: str = ""
     #: Its items are listed apart (``Store.cluster_item_ids``), a page at a time.
     sources: list[str] = Field(default_factory=list)
+    #: The services its items name (``FeedbackItem.service``), counted like the sources.
+    services: list[str] = Field(default_factory=list)
     item_count: int = 0
     occurrence_count: int = 0
     first_seen: datetime | None = None

@@ -77,3 +77,13 @@ def _from_epoch(number: float) -> datetime | None:
 def hour_bucket(at: datetime) -> int:
     """The hour ``at`` falls in, as hours since the epoch (dedup windows, hourly counters)."""
     return int(at.timestamp()) // 3600
+
+
+#: The length of a slot (``slot_bucket``), the finest counters kept.
+SLOT_SECONDS = 300
+SLOTS_PER_HOUR = 3600 // SLOT_SECONDS
+
+
+def slot_bucket(at: datetime) -> int:
+    """The 5-minute slot ``at`` falls in, as slots since the epoch (the last hour's counters)."""
+    return int(at.timestamp()) // SLOT_SECONDS

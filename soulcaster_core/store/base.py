@@ -50,6 +50,9 @@ class ClusterMember:
     occurrences: int
     first_seen: datetime
     last_seen: datetime
+    #: Counted like the source (the cluster lists its items' services); its occurrences are
+    #: counted in the hour of ``last_seen`` (``Store.cluster_hours``).
+    service: str | None = None
 
     @classmethod
     def of(cls, item: FeedbackItem) -> ClusterMember:
@@ -59,6 +62,7 @@ class ClusterMember:
             item.occurrences,
             item.first_seen or item.created_at,
             item.last_seen or item.created_at,
+            item.service or None,
         )
 
 
@@ -79,6 +83,12 @@ STATS_WINDOW = timedelta(hours=24)
 SERIES_WINDOW = timedelta(days=7)
 #: What a chart of events counts: deliveries that went through.
 SERIES_KINDS = ("created", "duplicate", "updated")
+#: The same deliveries are also counted per 5-minute slot (``timestamps.slot_bucket``) for the
+#: chart's last hour; slots are kept this long.
+SLOTS_WINDOW = timedelta(hours=2)
+#: How far back a cluster's occurrences per hour are kept (``Store.cluster_hours``): the
+#: problem stream's 14-day sparkline, and a day to spare.
+CLUSTER_HOURS_KEPT = 15 * 24
 
 
 def make_cursor(received_ms: int, item_id: str) -> str:
@@ -242,6 +252,13 @@ class Store(ABC):
         hours (``timestamps.hour_bucket``, the current one included; at most ``SERIES_WINDOW``)."""
 
     @abstractmethod
+    async def recent_event_series(
+        self, project_id: str, now: datetime
+    ) -> dict[str, dict[int, int]]:
+        """``{source: {slot: n}}``: events of ``SERIES_KINDS`` in each 5-minute slot
+        (``timestamps.slot_bucket``) of the last hour, the current one included."""
+
+    @abstractmethod
     async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
         """``{source: {kind: {"at": iso, "detail": str | None}}}``, the latest of each kind."""
 
@@ -380,15 +397,26 @@ class Store(ABC):
         ``save_vectors`` does.
 
         A member already listed is not counted again, so a batch handled twice (a crashed
-        worker's) changes nothing, and two workers adding to one cluster both keep theirs."""
+        worker's) changes nothing, and two workers adding to one cluster both keep theirs.
+        A member's service is counted like its source, and its occurrences in the cluster's
+        hour of the member's ``last_seen`` (``cluster_hours``)."""
 
     @abstractmethod
     async def remove_from_cluster(
         self, project_id: str, cluster_id: str, members: Sequence[ClusterMember]
     ) -> Cluster | None:
         """Take ``members`` out of the cluster and count them out (items, occurrences as
-        ``members`` give them, sources); first/last seen stay as they were. A cluster left
-        without members is deleted. The cluster as it is afterwards, ``None`` when gone."""
+        ``members`` give them, sources, services, occurrences per hour, never below zero);
+        first/last seen stay as they were. A cluster left without members is deleted. The
+        cluster as it is afterwards, ``None`` when gone."""
+
+    @abstractmethod
+    async def cluster_hours(
+        self, project_id: str, cluster_ids: Sequence[str], first: int, last: int
+    ) -> dict[str, dict[int, int]]:
+        """``{cluster_id: {hour: occurrences}}`` for the hours ``first`` to ``last``
+        (``timestamps.hour_bucket``; kept ``CLUSTER_HOURS_KEPT`` hours), as ``add_to_clusters``
+        counted them; hours and clusters without any are left out."""
 
     # -- incidents ------------------------------------------------------------------------------
     @abstractmethod

@@ -2,7 +2,8 @@
 
 The record holds the cluster's own fields as JSON (``doc``: title, summary, signature and any
 field a later version adds) and its counters as plain values the stores update in place
-(items, occurrences, first/last seen, a count per source). Its members are a list of their
+(items, occurrences, first/last seen, a count per source and per service; SQLite keeps the
+services in a table of their own, ``cluster_tallies.py``). Its members are a list of their
 own (a Redis sorted set, an SQLite table), read a page at a time, so that neither adding an
 item nor showing a cluster costs more as the cluster grows.
 """
@@ -18,7 +19,9 @@ from ..models import Cluster
 from .base import ClusterMember, iso
 
 #: The fields of ``Cluster`` a store counts rather than keeps in the record's JSON.
-COUNTED = frozenset({"item_count", "occurrence_count", "sources", "first_seen", "last_seen"})
+COUNTED = frozenset(
+    {"item_count", "occurrence_count", "sources", "services", "first_seen", "last_seen"}
+)
 
 
 def doc_json(cluster: Cluster) -> str:
@@ -32,6 +35,7 @@ def from_record(
     first_seen: str | None,
     last_seen: str | None,
     sources: Mapping[str, int],
+    services: Mapping[str, int],
 ) -> Cluster:
     data = json.loads(doc)
     data.update(
@@ -40,6 +44,7 @@ def from_record(
         first_seen=first_seen or None,
         last_seen=last_seen or None,
         sources=sorted(s for s, n in sources.items() if n > 0),
+        services=sorted(s for s, n in services.items() if n > 0),
     )
     return Cluster.model_validate(data)
 
@@ -62,6 +67,7 @@ def member_args(member: ClusterMember) -> list[str | int]:
         iso(member.first_seen),
         iso(member.last_seen),
         seen_ms(member.last_seen),
+        member.service or "",
     ]
 
 

@@ -3,10 +3,11 @@
 -- the batch instead of one each. Every key shares the project's hash tag, so a call runs on one
 -- shard of a Redis Cluster (item, history and raw keys are built from the prefixes in ARGV).
 --
--- KEYS: 1 items zset, 2 stats hash (this hour), 3 last-events hash, 4 queue stream; then 4 per
---       item: dedup, new item, source zset, delivery
+-- KEYS: 1 items zset, 2 stats hash (this hour), 3 last-events hash, 4 queue stream, 5 stats
+--       hash (this 5-minute slot); then 4 per item: dedup, new item, source zset, delivery
 -- ARGV: 1 project id, 2 item key prefix, 3 stats ttl, 4 last-event json, 5 history key prefix,
---       6 raw key prefix, 7 history limit; then per item 15 values and 2 per unit:
+--       6 raw key prefix, 7 history limit, 8 slot stats ttl; then per item 15 values and 2 per
+--       unit:
 --       1 new id, 2 base json, 3 received ms, 4 first_seen, 5 last_seen (fixed-width ISO),
 --       6 occurrence 0/1, 7 source, 8 delivery ttl ("" = no delivery id), 9 merge policy json,
 --       10 richness (store/merge.py), 11 record id, 12 record head (store/history.py), 13 raw ttl
@@ -18,7 +19,7 @@
 -- Returns one reply per item: {outcome, id}, or {"error", message} for an item whose
 -- commands failed (the others are unaffected).
 
-local HEAD, FIXED = 7, 15
+local HEAD, FIXED = 8, 15
 local EMPTY = {['null'] = true, ['""'] = true, ['[]'] = true, ['{}'] = true}
 -- Arguments per command: far below what Lua's unpack can take. Even, so pairs stay together.
 local CHUNK = 1000
@@ -221,6 +222,7 @@ local function ingest(k, a)
   end
   if delivery_ttl ~= '' then redis.call('SET', delivery, id, 'EX', delivery_ttl) end
   redis.call('HINCRBY', KEYS[2], source .. '|' .. outcome, 1)
+  redis.call('HINCRBY', KEYS[5], source .. '|' .. outcome, 1)
   redis.call('HSET', KEYS[3], source .. '|' .. outcome, ARGV[4])
   -- The delivery's record (store/history.py, record_tail) and its raw body.
   local record = ARGV[a + 12] .. ',"outcome":"' .. outcome .. '"'
@@ -241,7 +243,7 @@ end
 
 local replies = {}
 local a = HEAD
-for k = 4, #KEYS - 4, 4 do
+for k = 5, #KEYS - 4, 4 do
   local n = tonumber(ARGV[a + FIXED])
   local ok, reply = pcall(ingest, k, a)
   if not ok then
@@ -251,4 +253,5 @@ for k = 4, #KEYS - 4, 4 do
   a = a + FIXED + 2 * n
 end
 redis.call('EXPIRE', KEYS[2], ARGV[3])
+redis.call('EXPIRE', KEYS[5], ARGV[8])
 return replies

@@ -46,12 +46,14 @@ from ..models import (
     item_from_fields,
     utcnow,
 )
-from ..timestamps import hour_bucket
+from ..timestamps import SLOTS_PER_HOUR, hour_bucket, slot_bucket
 from .base import (
+    CLUSTER_HOURS_KEPT,
     HISTORY_LIMIT,
     RAW_TTL_SECONDS,
     SERIES_KINDS,
     SERIES_WINDOW,
+    SLOTS_WINDOW,
     STATS_WINDOW,
     ClusterGrowth,
     ClusterMember,
@@ -170,6 +172,7 @@ end
 return removed
 """
 STATS_TTL = int(SERIES_WINDOW.total_seconds()) + 2 * 3600
+SLOT_STATS_TTL = int(SLOTS_WINDOW.total_seconds())
 #: How far a text search looks back, at most (Redis has no full-text index here).
 SEARCH_SCAN_LIMIT = 10_000
 
@@ -577,6 +580,7 @@ class RedisStore(Store):
             self._k("stats", project, str(hour_bucket(now))),
             self._k("last", project),
             self._k("queue", project),
+            self._k("stats-slot", project, str(slot_bucket(now))),
         ]
         args: list[Arg] = [
             project,
@@ -586,6 +590,7 @@ class RedisStore(Store):
             self._k("history", project, ""),
             self._k("raw", project, ""),
             HISTORY_LIMIT,
+            SLOT_STATS_TTL,
         ]
         return keys, args
 
@@ -821,6 +826,10 @@ class RedisStore(Store):
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.hincrby(stats, f"{source}|{kind}", 1)
             pipe.expire(stats, STATS_TTL)
+            if kind in SERIES_KINDS:  # the chart's last hour (ingest.lua counts its own)
+                slot = self._k("stats-slot", project_id, str(slot_bucket(at)))
+                pipe.hincrby(slot, f"{source}|{kind}", 1)
+                pipe.expire(slot, SLOT_STATS_TTL)
             await pipe.execute()
         await self._last_event_script(
             keys=[self._k("last", project_id)],
@@ -859,6 +868,25 @@ class RedisStore(Store):
                 if kind in SERIES_KINDS:
                     per = series.setdefault(source, {})
                     per[hour] = per.get(hour, 0) + int(n)
+        return series
+
+    @_guarded
+    async def recent_event_series(
+        self, project_id: str, now: datetime
+    ) -> dict[str, dict[int, int]]:
+        last = slot_bucket(now)
+        slots = range(last - SLOTS_PER_HOUR + 1, last + 1)
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for slot in slots:
+                pipe.hgetall(self._k("stats-slot", project_id, str(slot)))
+            buckets = await pipe.execute()
+        series: dict[str, dict[int, int]] = {}
+        for slot, bucket in zip(slots, buckets, strict=True):
+            for field, n in bucket.items():
+                source, _, kind = field.partition("|")
+                if kind in SERIES_KINDS:
+                    per = series.setdefault(source, {})
+                    per[slot] = per.get(slot, 0) + int(n)
         return series
 
     @_guarded
@@ -1155,6 +1183,9 @@ class RedisStore(Store):
             self._k("cluster-items", project_id, cluster_id),
         ]
 
+    def _hours_key(self, project_id: str, cluster_id: str) -> str:
+        return self._k("cluster-hours", project_id, cluster_id)
+
     @_guarded
     async def save_clusters(self, clusters: Sequence[Cluster]) -> None:
         # One transaction per project: no command or transaction may span two slots. Scripts
@@ -1175,7 +1206,8 @@ class RedisStore(Store):
                         seen(c.first_seen),
                         seen(c.last_seen),
                         seen_ms(c.last_seen),
-                        *c.sources,
+                        *(f"src:{s}" for s in c.sources),
+                        *(f"svc:{s}" for s in c.services),
                     ]
                     pipe.eval(SAVE_RECORD_LUA, 2, record, order, *args)
                 await pipe.execute()
@@ -1254,6 +1286,7 @@ class RedisStore(Store):
     async def delete_cluster(self, project_id: str, cluster_id: str) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.delete(*self._cluster_keys(project_id, cluster_id))
+            pipe.delete(self._hours_key(project_id, cluster_id))
             pipe.zrem(self._k("clusters-by-time", project_id), cluster_id)
             await pipe.execute()
 
@@ -1282,9 +1315,10 @@ class RedisStore(Store):
     ) -> Cluster | None:
         order = self._k("clusters-by-time", project_id)
         keys = [*self._cluster_keys(project_id, cluster_id), order]
+        keys.append(self._hours_key(project_id, cluster_id))
         args: list[Arg] = [cluster_id]
         for m in members:
-            args += [m.item_id, m.source, m.occurrences]
+            args += [m.item_id, m.source, m.occurrences, m.service or "", hour_bucket(m.last_seen)]
         if not await self._remove_members_script(keys=keys, args=args):
             return None
         return await self.get_cluster(project_id, cluster_id)
@@ -1323,11 +1357,13 @@ class RedisStore(Store):
         # the node (a restart, a failover) would fail inside EXEC after the other writes.
         keys = [self._k("clusters-by-time", project_id), self._k("cluster_status", project_id)]
         args: list[Arg] = [json.dumps({"status": "regressed", "at": iso(utcnow())})]
+        args.append(CLUSTER_HOURS_KEPT)
         for cluster, members in growths:
             keys += self._cluster_keys(project_id, cluster.id)
             args += [cluster.id, doc_json(cluster), len(members)]
             for m in members:
                 args += member_args(m)
+        keys += [self._hours_key(project_id, cluster.id) for cluster, _ in growths]
         async with self.redis.pipeline(transaction=True) as pipe:
             if growths:
                 pipe.eval(ADD_MEMBERS_LUA, len(keys), *keys, *args)
@@ -1337,6 +1373,21 @@ class RedisStore(Store):
             if vectors:
                 pipe.hset(self._k("vectors", project_id), mapping=_vector_values(vectors))
             await pipe.execute()
+
+    @_guarded
+    async def cluster_hours(
+        self, project_id: str, cluster_ids: Sequence[str], first: int, last: int
+    ) -> dict[str, dict[int, int]]:
+        hours = list(range(first, last + 1))
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for cluster_id in cluster_ids:
+                pipe.hmget(self._hours_key(project_id, cluster_id), [str(h) for h in hours])
+            replies = await pipe.execute()
+        found: dict[str, dict[int, int]] = {}
+        for cluster_id, counts in zip(cluster_ids, replies, strict=True):
+            if any(counts):
+                found[cluster_id] = {h: int(n) for h, n in zip(hours, counts, strict=True) if n}
+        return found
 
     # -- incidents: a hash of records; the open ones and all of them, each by last seen ---------
     @_guarded

@@ -2,10 +2,11 @@
 
 Per project (all under its hash tag, so each script runs on one shard):
 ``cluster:{p}:<id>`` a hash, the record: ``doc`` (JSON), ``items``, ``occurrences``,
-``first_seen``, ``last_seen``, ``last_ms``, ``seq`` (members so far, for their order) and
-``src:<source>`` (items per source); ``cluster-items:{p}:<id>`` a sorted set of item ids
-scored by the order they joined in; ``clusters-by-time:{p}`` a sorted set of cluster ids
-scored by last seen (ms), for the listing.
+``first_seen``, ``last_seen``, ``last_ms``, ``seq`` (members so far, for their order),
+``src:<source>`` (items per source) and ``svc:<service>`` (items per service);
+``cluster-items:{p}:<id>`` a sorted set of item ids scored by the order they joined in;
+``cluster-hours:{p}:<id>`` a hash of occurrences per hour (``Store.cluster_hours``);
+``clusters-by-time:{p}`` a sorted set of cluster ids scored by last seen (ms), for the listing.
 """
 
 from __future__ import annotations
@@ -18,15 +19,18 @@ from .cluster_records import from_record
 # Add members the cluster does not list yet and count them in, creating its record first if
 # need be; a resolved cluster that had items and gains one is regressed (cluster_status.py).
 # KEYS[1] is the project's clusters-by-time, KEYS[2] its cluster statuses, then each cluster's
-# record and members. ARGV[1] is the regressed status's JSON; then for each cluster: id, doc
-# JSON, n, then n times (item id, source, occurrences, first seen, last seen, last seen ms).
+# record and members, then each cluster's hours. ARGV[1] is the regressed status's JSON,
+# ARGV[2] the hours kept; then for each cluster: id, doc JSON, n, then n times (item id,
+# source, occurrences, first seen, last seen, last seen ms, service or "").
 # Times are fixed-width ISO strings: string order is time order.
 ADD_MEMBERS_LUA = """
-local at = 2
+local at = 3
 local c = 0
+local clusters = (#KEYS - 2) / 3
 while at <= #ARGV do
   c = c + 1
   local record, members = KEYS[2 * c + 1], KEYS[2 * c + 2]
+  local hours, latest = KEYS[2 + 2 * clusters + c], nil
   local id, n = ARGV[at], tonumber(ARGV[at + 2])
   redis.call('HSETNX', record, 'doc', ARGV[at + 1])
   at = at + 3
@@ -44,13 +48,23 @@ while at <= #ARGV do
       items = items + 1
       occurrences = occurrences + tonumber(ARGV[at + 2])
       redis.call('HINCRBY', record, 'src:' .. ARGV[at + 1], 1)
+      if ARGV[at + 6] ~= '' then redis.call('HINCRBY', record, 'svc:' .. ARGV[at + 6], 1) end
+      local hour = math.floor(tonumber(ARGV[at + 5]) / 3600000)
+      redis.call('HINCRBY', hours, hour, tonumber(ARGV[at + 2]))
+      if not latest or hour > latest then latest = hour end
       if first == '' or ARGV[at + 3] < first then first = ARGV[at + 3] end
       if last == '' or ARGV[at + 4] > last then
         last = ARGV[at + 4]
         last_ms = tonumber(ARGV[at + 5])
       end
     end
-    at = at + 6
+    at = at + 7
+  end
+  -- Hours past the sparklines' reach go, once the hash holds more than it needs.
+  if latest and redis.call('HLEN', hours) > tonumber(ARGV[2]) + 24 then
+    for _, hour in ipairs(redis.call('HKEYS', hours)) do
+      if tonumber(hour) < latest - tonumber(ARGV[2]) then redis.call('HDEL', hours, hour) end
+    end
   end
   redis.call('HSET', record, 'items', items, 'occurrences', occurrences, 'first_seen', first,
              'last_seen', last, 'last_ms', last_ms, 'seq', seq)
@@ -66,20 +80,27 @@ return 1
 """
 
 # Take members out and count them out; a cluster left empty is deleted. KEYS: record,
-# members, clusters-by-time. ARGV: cluster id, then (item id, source, occurrences) per member.
+# members, clusters-by-time, hours. ARGV: cluster id, then (item id, source, occurrences,
+# service or "", hour last seen) per member.
 REMOVE_MEMBERS_LUA = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local function less(key, field, by)
+  if redis.call('HINCRBY', key, field, -by) <= 0 then redis.call('HDEL', key, field) end
+end
 local removed, occurrences = 0, 0
-for at = 2, #ARGV, 3 do
+for at = 2, #ARGV, 5 do
   if redis.call('ZREM', KEYS[2], ARGV[at]) == 1 then
     removed = removed + 1
     occurrences = occurrences + tonumber(ARGV[at + 2])
-    local field = 'src:' .. ARGV[at + 1]
-    if redis.call('HINCRBY', KEYS[1], field, -1) <= 0 then redis.call('HDEL', KEYS[1], field) end
+    less(KEYS[1], 'src:' .. ARGV[at + 1], 1)
+    if ARGV[at + 3] ~= '' then less(KEYS[1], 'svc:' .. ARGV[at + 3], 1) end
+    if redis.call('HEXISTS', KEYS[4], ARGV[at + 4]) == 1 then
+      less(KEYS[4], ARGV[at + 4], tonumber(ARGV[at + 2]))
+    end
   end
 end
 if redis.call('ZCARD', KEYS[2]) == 0 then
-  redis.call('DEL', KEYS[1], KEYS[2])
+  redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
   redis.call('ZREM', KEYS[3], ARGV[1])
   return 0
 end
@@ -90,16 +111,17 @@ end
 return 1
 """
 
-# Replace a record's fields; a listed source keeps its count (1 when new), others go.
-# KEYS: record, clusters-by-time. ARGV: id, doc, items, occurrences, first seen, last seen,
-# last seen ms, then the sources.
+# Replace a record's fields; a listed source or service keeps its count (1 when new), others
+# go. KEYS: record, clusters-by-time. ARGV: id, doc, items, occurrences, first seen, last seen,
+# last seen ms, then the fields of the sources and services (src:<source>, svc:<service>).
 SAVE_RECORD_LUA = """
 redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'items', ARGV[3], 'occurrences', ARGV[4],
            'first_seen', ARGV[5], 'last_seen', ARGV[6], 'last_ms', ARGV[7])
 local keep = {}
-for at = 8, #ARGV do keep['src:' .. ARGV[at]] = true end
+for at = 8, #ARGV do keep[ARGV[at]] = true end
+local counted = {['src:'] = true, ['svc:'] = true}
 for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
-  if string.sub(field, 1, 4) == 'src:' and not keep[field] then
+  if counted[string.sub(field, 1, 4)] and not keep[field] then
     redis.call('HDEL', KEYS[1], field)
   end
 end
@@ -133,4 +155,5 @@ def cluster_of(fields: Mapping[str, str]) -> Cluster | None:
         fields.get("first_seen"),
         fields.get("last_seen"),
         {k[4:]: int(v) for k, v in fields.items() if k.startswith("src:")},
+        {k[4:]: int(v) for k, v in fields.items() if k.startswith("svc:")},
     )

@@ -33,12 +33,14 @@ from ..models import (
     item_from_json,
     utcnow,
 )
-from ..timestamps import hour_bucket
+from ..timestamps import SLOT_SECONDS, SLOTS_PER_HOUR, hour_bucket, slot_bucket
+from . import cluster_tallies
 from .base import (
     HISTORY_LIMIT,
     RAW_TTL_SECONDS,
     SERIES_KINDS,
     SERIES_WINDOW,
+    SLOTS_WINDOW,
     STATS_WINDOW,
     ClusterGrowth,
     ClusterMember,
@@ -131,7 +133,7 @@ def _record_values(cluster: Cluster, sources: Mapping[str, int]) -> tuple[Any, .
     )
 
 
-def _cluster_of(row: sqlite3.Row) -> Cluster:
+def _cluster_of(row: sqlite3.Row, services: Mapping[str, int]) -> Cluster:
     return from_record(
         row["doc"],
         row["items"],
@@ -139,11 +141,34 @@ def _cluster_of(row: sqlite3.Row) -> Cluster:
         row["first_seen"],
         row["last_seen"],
         json.loads(row["sources"]),
+        services,
     )
+
+
+def _clusters_of(
+    conn: sqlite3.Connection, project_id: str, rows: Sequence[sqlite3.Row]
+) -> list[Cluster]:
+    services = cluster_tallies.services_of(conn, project_id, [row["id"] for row in rows])
+    return [_cluster_of(row, services.get(row["id"], {})) for row in rows]
 
 
 def _statements(script: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in script.split(";") if part.strip())
+
+
+def _count_slot(conn: sqlite3.Connection, project: str, source: str, kind: str, slot: int) -> None:
+    """Count a delivery in its 5-minute slot; a slot's first count drops the project's slots
+    past ``SLOTS_WINDOW`` (so the table holds two hours, whatever the traffic)."""
+    (n,) = conn.execute(
+        "INSERT INTO counter_slots VALUES (?, ?, ?, ?, 1)"
+        " ON CONFLICT DO UPDATE SET n = n + 1 RETURNING n",
+        (project, slot, source, kind),
+    ).fetchone()
+    if n == 1:
+        conn.execute(
+            "DELETE FROM counter_slots WHERE project = ? AND slot < ?",
+            (project, slot - int(SLOTS_WINDOW.total_seconds()) // SLOT_SECONDS),
+        )
 
 
 def _split_cluster_documents(conn: sqlite3.Connection) -> None:
@@ -220,6 +245,14 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         "CREATE INDEX IF NOT EXISTS cluster_members_in_order"
         " ON cluster_members (project, cluster_id, seq)",
         _split_cluster_documents,
+    ),
+    (
+        # What a cluster counts besides its record: services, occurrences per hour.
+        *cluster_tallies.TABLES,
+        # Deliveries per 5-minute slot, for the events chart's last hour (kept 2 hours).
+        "CREATE TABLE IF NOT EXISTS counter_slots ("
+        " project TEXT NOT NULL, slot INTEGER NOT NULL, source TEXT NOT NULL,"
+        " kind TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (project, slot, source, kind))",
     ),
 )
 
@@ -304,6 +337,7 @@ def _regress(conn: sqlite3.Connection, project_id: str, cluster_ids: Sequence[st
 
 
 def _delete_cluster(conn: sqlite3.Connection, project_id: str, cluster_id: str) -> None:
+    cluster_tallies.delete(conn, project_id, cluster_id)
     conn.execute(
         "DELETE FROM cluster_records WHERE project = ? AND id = ?", (project_id, cluster_id)
     )
@@ -351,6 +385,7 @@ def _add_members(
     for (cid, item), m in wanted.items():
         if (cid, item) in added:
             fresh_of.setdefault(cid, []).append(m)
+    cluster_tallies.count_in(conn, project_id, fresh_of)
     counted, made = [], []
     for cluster in clusters.values():
         fresh = fresh_of.get(cluster.id, [])
@@ -404,18 +439,21 @@ def _remove_members(
     ).fetchone()
     if row is None:
         return None
-    cluster, sources = _cluster_of(row), json.loads(row["sources"])
+    cluster, sources = _cluster_of(row, {}), json.loads(row["sources"])
+    out: list[ClusterMember] = []
     for m in {m.item_id: m for m in members}.values():
         gone = conn.execute(
             "DELETE FROM cluster_members WHERE project = ? AND cluster_id = ? AND item_id = ?",
             (project_id, cluster_id, m.item_id),
         ).rowcount
         if gone:
+            out.append(m)
             cluster.item_count -= 1
             cluster.occurrence_count -= m.occurrences
             sources[m.source] = sources.get(m.source, 0) - 1
             if sources[m.source] <= 0:
                 del sources[m.source]
+    cluster_tallies.count_out(conn, project_id, cluster_id, out)
     left = conn.execute(
         "SELECT 1 FROM cluster_members WHERE project = ? AND cluster_id = ? LIMIT 1",
         (project_id, cluster_id),
@@ -426,6 +464,9 @@ def _remove_members(
     cluster.occurrence_count = max(cluster.occurrence_count, cluster.item_count)
     conn.execute(_SAVE_RECORD, _record_values(cluster, sources))
     cluster.sources = sorted(sources)
+    cluster.services = sorted(
+        cluster_tallies.services_of(conn, project_id, [cluster_id]).get(cluster_id, {})
+    )
     return cluster
 
 
@@ -868,6 +909,8 @@ class SQLiteStore(Store):
             "INSERT INTO counters VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
             (project, hour_bucket(at), source, kind),
         )
+        if kind in SERIES_KINDS:
+            _count_slot(conn, project, source, kind, slot_bucket(at))
         # The latest of each kind wins, even when an older event is recorded after it.
         conn.execute(
             "INSERT INTO last_events VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE"
@@ -913,6 +956,23 @@ class SQLiteStore(Store):
         series: dict[str, dict[int, int]] = {}
         for row in rows:
             series.setdefault(row["source"], {})[row["hour"]] = row["n"]
+        return series
+
+    async def recent_event_series(
+        self, project_id: str, now: datetime
+    ) -> dict[str, dict[int, int]]:
+        last = slot_bucket(now)
+        marks = ",".join("?" * len(SERIES_KINDS))
+        rows = await self._run(
+            lambda c: c.execute(
+                "SELECT source, slot, SUM(n) AS n FROM counter_slots WHERE project = ?"
+                f" AND slot BETWEEN ? AND ? AND kind IN ({marks}) GROUP BY source, slot",
+                (project_id, last - SLOTS_PER_HOUR + 1, last, *SERIES_KINDS),
+            ).fetchall()
+        )
+        series: dict[str, dict[int, int]] = {}
+        for row in rows:
+            series.setdefault(row["source"], {})[row["slot"]] = row["n"]
         return series
 
     async def last_events(self, project_id: str) -> dict[str, dict[str, dict[str, Any]]]:
@@ -1061,6 +1121,7 @@ class SQLiteStore(Store):
                     # A listed source keeps its count (1 when new); an unlisted one goes.
                     sources = {s: counts.get(s, 1) for s in c.sources}
                     conn.execute(_SAVE_RECORD, _record_values(c, sources))
+                    cluster_tallies.save_services(conn, c.project_id, c.id, c.services)
 
         await self._run(run)
 
@@ -1068,28 +1129,32 @@ class SQLiteStore(Store):
         if not cluster_ids:
             return []
         marks = ",".join("?" * len(cluster_ids))
-        rows = await self._run(
-            lambda c: c.execute(
+
+        def run(conn: sqlite3.Connection) -> list[Cluster]:
+            rows = conn.execute(
                 f"SELECT * FROM cluster_records WHERE project = ? AND id IN ({marks})",
                 (project_id, *cluster_ids),
             ).fetchall()
-        )
-        found = {row["id"]: _cluster_of(row) for row in rows}
+            return _clusters_of(conn, project_id, rows)
+
+        found = {c.id: c for c in await self._run(run)}
         return [found[i] for i in cluster_ids if i in found]
 
     async def list_clusters(
         self, project_id: str, *, limit: int = 100, cursor: str | None = None
     ) -> tuple[list[Cluster], str | None]:
         start = parse_position(cursor)
-        rows = await self._run(
-            lambda c: c.execute(
+
+        def run(conn: sqlite3.Connection) -> tuple[list[Cluster], bool]:
+            rows = conn.execute(
                 "SELECT * FROM cluster_records WHERE project = ?"
                 " ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?",
                 (project_id, limit + 1, start),
             ).fetchall()
-        )
-        page = [_cluster_of(row) for row in rows[:limit]]
-        return page, str(start + limit) if len(rows) > limit else None
+            return _clusters_of(conn, project_id, rows[:limit]), len(rows) > limit
+
+        page, more = await self._run(run)
+        return page, str(start + limit) if more else None
 
     async def count_clusters(self, project_id: str) -> int:
         row = await self._run(
@@ -1150,6 +1215,12 @@ class SQLiteStore(Store):
                 conn.executemany(_SAVE_VECTOR, vector_values)
 
         await self._run(run)
+
+    async def cluster_hours(
+        self, project_id: str, cluster_ids: Sequence[str], first: int, last: int
+    ) -> dict[str, dict[int, int]]:
+        ids = list(cluster_ids)
+        return await self._run(lambda c: cluster_tallies.hours_of(c, project_id, ids, first, last))
 
     # -- incidents -----------------------------------------------------------------------------
     async def update_incidents(

@@ -7,6 +7,7 @@ plain functions here and the fixtures are thin wrappers around them.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import shutil
 import socket
@@ -27,6 +28,8 @@ from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
 from soulcaster_core.wiring import build_store, plugins_for
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: Where the browser tests save the docs' screenshots (``screenshots.py`` sets it); unset: none.
+SCREENSHOTS = "SOULCASTER_SCREENSHOTS"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -189,39 +192,34 @@ async def _seed_demo(settings: Settings, store: Any, project_id: str) -> None:
             # A person put the demo's items of several tools together: the item page says so.
             placed = {"algorithm": ALGORITHM, "method": "manual", "similarity": None}
             await store.set_item_cluster(project_id, item.id, cluster.id, placed)
-    # Two problems of one source, one fixed and back again, one fixed, one ignored.
-    for title, hours_ago, status in [
-        ("Payment gateway timed out after 30 s", 30, "regressed"),
-        ("Disk almost full on db-1 (91 %)", 50, "resolved"),
-        ("Deprecated API version used by the mobile app", 80, "ignored"),
+    # Problems of one source each, with reports spread over the last days (their sparklines):
+    # one fixed and back again, one fixed, one ignored, one that grows today.
+    placed = {"algorithm": ALGORITHM, "method": "manual", "similarity": None}
+    for title, service, hours_ago, status in [
+        ("Payment gateway timed out after 30 s", "payments", [30, 20, 9, 4, 2, 1], "regressed"),
+        ("Disk almost full on db-1 (91 %)", "db", [50, 49, 48, 26], "resolved"),
+        ("Deprecated API version used by the mobile app", "mobile-api", [80, 60, 30], "ignored"),
+        ("Search results time out for long queries", "search", [12, 6, 5, 3, 2, 1, 0], None),
     ]:
-        at = now - timedelta(hours=hours_ago)
-        item = FeedbackItem(
-            project_id=project_id,
-            source="manual",
-            external_id=title,
-            title=title,
-            received_at=at,
-            created_at=at,
-            first_seen=at,
-            last_seen=now - timedelta(hours=hours_ago // 10),
-            occurrences=hours_ago // 10,
-        )
-        await store.ingest(item)
-        single = Cluster(
-            project_id=project_id,
-            title=title,
-            item_ids=[item.id],
-            sources=["manual"],
-            item_count=1,
-            occurrence_count=item.occurrences,
-            first_seen=item.first_seen,
-            last_seen=item.last_seen,
-        )
-        await store.save_cluster(single)
-        placed = {"algorithm": ALGORITHM, "method": "manual", "similarity": None}
-        await store.set_item_cluster(project_id, item.id, single.id, placed)
-        await store.set_cluster_status(project_id, single.id, status, now)
+        single = Cluster(project_id=project_id, title=title)
+        grown: list[ClusterMember] = []
+        for n, ago in enumerate(hours_ago):
+            at = now - timedelta(hours=ago, minutes=7)
+            item = FeedbackItem(
+                project_id=project_id,
+                source="manual",
+                external_id=f"{title} #{n}",
+                title=title,
+                service=service,
+                received_at=at,
+                created_at=at,
+            )
+            result = await store.ingest(item)
+            grown.append(ClusterMember.of(item.model_copy(update={"id": result.id})))
+        rows = [(m.item_id, single.id, placed) for m in grown]
+        await store.add_to_clusters(project_id, [(single, grown)], rows)
+        if status:
+            await store.set_cluster_status(project_id, single.id, status, now)
 
 
 @contextmanager
@@ -246,6 +244,20 @@ def require_chromium() -> None:
             "`apt-get install chromium`) to run the browser tests"
         )
     pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+
+def save_screenshot(target: Any, name: str, *, full_page: bool = False) -> None:
+    """Save ``target`` (a page or an element) as ``<name>.png`` in ``$SOULCASTER_SCREENSHOTS``,
+    when it is set: the docs' screenshots are taken by the tests that check what they show."""
+    folder = os.environ.get(SCREENSHOTS)
+    if not folder:
+        return
+    path = Path(folder) / f"{name}.png"
+    if full_page:
+        target.screenshot(path=path, full_page=True)
+    else:
+        target.screenshot(path=path)
+    print("saved", path)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
+from soulcaster_core.models import utcnow
 from soulcaster_core.settings import Settings
 from soulcaster_core.testing import TEST_TOKEN
 
@@ -174,8 +175,11 @@ def test_view_a_dead_letter_then_discard_it(page: Any, live: str) -> None:
     log_in(page, live, project_id)
     page.get_by_role("link", name="Dead letters", exact=True).click()
     expect(page.get_by_test_id("dead-letter-count")).to_have_text("2")
-    page.get_by_test_id("letters").locator("a.item-link").first.click()
+    expect(page.get_by_test_id("letters")).not_to_contain_text("[1, 2]")  # never a body there
+    page.get_by_test_id("letters").locator("a.item-link").first.click()  # the newest: [1, 2]
     expect(page.get_by_test_id("letter-error")).to_be_visible()
+    expect(page.get_by_test_id("letter-body")).to_have_text("[\n  1,\n  2\n]")  # indented
+    expect(page.get_by_test_id("letter-headers")).to_be_visible()
     expect(page.get_by_test_id("letter-headers")).to_contain_text("content-type")
     page.get_by_role("button", name="Discard").click()
     expect(page.get_by_role("status")).to_have_text("Discarded.")
@@ -201,3 +205,59 @@ def test_the_home_page_refreshes_its_numbers_itself(page: Any, live: str) -> Non
     expect(page.get_by_test_id("events-24h")).to_have_text("2")
     expect(page.locator('li[data-chart="manual"]').get_by_test_id("chart-total")).to_have_text("2")
     assert page.url == url  # the numbers changed, the page was not reloaded
+
+
+def alert(name: str, service: str) -> dict[str, Any]:
+    return {
+        "status": "firing",
+        "fingerprint": f"fp-{name}",
+        "labels": {"alertname": name, "severity": "critical", "service": service},
+        "annotations": {"summary": f"{name} on {service}"},
+        "startsAt": utcnow().isoformat(),  # an item is seen when its alert started
+    }
+
+
+def test_filter_the_problems_by_service_and_switch_the_time_windows(
+    page: Any, live_app: tuple[str, Settings]
+) -> None:
+    from playwright.sync_api import expect
+
+    live, settings = live_app
+    project_id = new_project(live, allow_unauthenticated=True)
+    group = {
+        "version": "4",
+        "status": "firing",
+        "receiver": "soulcaster",
+        "alerts": [alert("DiskFull", "db"), alert("HighLatency", "checkout")],
+    }
+    sent = httpx.post(
+        f"{live}/ingest/alertmanager/webhook", params={"project_id": project_id}, json=group
+    )
+    assert sent.status_code == 201, sent.text
+    cluster_live(settings)
+    log_in(page, live, project_id, "/clusters")
+    rows = page.get_by_test_id("problems").locator("li.problem")
+    expect(rows).to_have_count(2)
+    page.get_by_label("Service").select_option("checkout")
+    page.get_by_role("button", name="Filter").click()
+    expect(rows).to_have_count(1)
+    expect(rows.get_by_test_id("service")).to_have_text("checkout")
+    expect(rows.get_by_test_id("sparkline")).to_have_attribute("data-total", "1")
+    expect(rows.get_by_test_id("sparkline")).to_have_attribute(
+        "aria-label", "1 occurrence in the last 24 h"
+    )
+    page.get_by_label("Occurrences over").select_option("14d")
+    page.get_by_role("button", name="Filter").click()
+    expect(rows.get_by_test_id("sparkline")).to_have_attribute(
+        "aria-label", "1 occurrence in the last 14 d"
+    )
+    expect(rows).to_have_count(1)  # the service filter stays
+
+    page.get_by_role("link", name="Dashboard").click()
+    chart = page.locator('li[data-chart="alertmanager"]')
+    page.get_by_role("navigation", name="Window").get_by_role("link", name="1 h").click()
+    expect(page.get_by_role("link", name="1 h")).to_have_attribute("aria-current", "true")
+    expect(chart.get_by_test_id("chart-total")).to_have_text("2")
+    expect(chart.locator("rect.bar")).to_have_count(1)
+    page.get_by_role("link", name="7 d").click()
+    expect(chart.get_by_test_id("chart-total")).to_have_text("2")

@@ -1,5 +1,5 @@
-"""/: the open problems, events over time per source (24 h or 7 d, drawn as SVG on the server),
-and the series behind the chart on both stores."""
+"""/: the open problems, events over time per source (1 h, 24 h or 7 d, drawn as SVG on the
+server), and the series behind the chart on both stores."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from soulcaster_core.models import Project, utcnow
 from soulcaster_core.store.base import Store
 from soulcaster_core.testing import SoulcasterClient
-from soulcaster_core.timestamps import hour_bucket
+from soulcaster_core.timestamps import hour_bucket, slot_bucket
 from soulcaster_core.web.dashboard.charts import HEIGHT, event_charts
 
 from .conftest import cluster_now
@@ -48,6 +48,16 @@ def test_a_chart_has_a_bar_per_hour_or_per_6_hours_and_names_each() -> None:
     assert "+6 h" in week.bars[-1].label
 
 
+def test_the_last_hour_has_a_bar_per_5_minutes() -> None:
+    now = utcnow()
+    slot = slot_bucket(now)
+    slots = {"manual": {slot: 2, slot - 11: 1, slot - 12: 7}}  # the last is an hour ago
+    (hour,) = event_charts(slots, ["manual"], now, "1h")
+    assert (len(hour.bars), hour.total, hour.peak) == (12, 3, 2)
+    assert [bar.n for bar in hour.bars if bar.n] == [1, 2]
+    assert hour.bars[-1].label.endswith("UTC +5 min: 2")
+
+
 def test_home_lists_open_problems_and_draws_events(dashboard: SoulcasterClient) -> None:
     titles = ["Disk full on db-1", "TypeError: cart is undefined", "Payment gateway timed out"]
     for n, title in enumerate(titles):
@@ -62,6 +72,10 @@ def test_home_lists_open_problems_and_draws_events(dashboard: SoulcasterClient) 
     assert 'data-refresh="30"' in page and "data-live" in page
     week = dashboard.http.get("/?window=7d").text
     assert '<a href="/?project_id=test&amp;window=7d" aria-current="true">7 d</a>' in week
+    hour = dashboard.http.get("/?window=1h").text
+    assert 'aria-current="true">1 h</a>' in hour and "per 5 minutes" in hour
+    chart = re.search(r'<li data-chart="manual">.*?</li>', hour, re.S)
+    assert chart and 'data-testid="chart-total">3<' in chart.group(0)
     odd = dashboard.http.get("/?window=1y").text  # an unknown window is the default
     assert 'aria-current="true">24 h</a>' in odd
 

@@ -3,6 +3,7 @@ selected clusters, move an item; every post with the page's CSRF token."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import timedelta
 
@@ -184,3 +185,86 @@ def test_move_an_item_to_another_cluster_or_a_new_one(dashboard: SoulcasterClien
     assert now_in not in ids.values()
     grouping = dashboard.api.get(f"/api/feedback/{card['id']}?project_id=test").json()["grouping"]
     assert grouping["method"] == "manual"
+
+
+def stored(dashboard: SoulcasterClient, name: str, hours_ago: float, **fields: object) -> None:
+    """An item of error ``name`` (``TRACES``) last seen ``hours_ago``, stored as ingest would."""
+    at = utcnow() - timedelta(hours=hours_ago)
+    trace = TRACES[name]
+    item = FeedbackItem(
+        project_id="test",
+        source="manual",
+        title=trace.splitlines()[-1],
+        body=trace,
+        created_at=at,
+        received_at=at,
+        **fields,  # type: ignore[arg-type]
+    )
+    portal = dashboard.http.portal
+    assert portal is not None
+    portal.call(dashboard.store.ingest, item)
+
+
+def titles(page: str) -> list[str]:
+    """The titles of the rows listed, in their order."""
+    found = re.findall(r'<a class="item-link" href="/clusters/[^"]+">([^<]+)</a>', page)
+    return [html.unescape(title) for title in found]
+
+
+def test_rows_show_their_services_and_filter_by_one(dashboard: SoulcasterClient) -> None:
+    stored(dashboard, "card", 1, external_id="c1", service="checkout")
+    stored(dashboard, "card", 1, external_id="c2", service="payments")
+    stored(dashboard, "cart", 1, external_id="c3", service="cart")
+    stored(dashboard, "mail", 1, external_id="c4")
+    cluster_now(dashboard)
+    page = dashboard.http.get("/clusters").text
+    assert '<option value="payments">payments</option>' in page
+    (row,) = [li for li in page.split('<li class="problem"') if "KeyError" in li]
+    assert re.findall(r'data-testid="service">([^<]+)<', row) == ["checkout", "payments"]
+    assert titles(dashboard.http.get("/clusters?service=payments").text) == ["KeyError: 'card'"]
+    assert titles(dashboard.http.get("/clusters?service=cart").text) == [
+        "ValueError: negative quantity"
+    ]
+    api = dashboard.api.get("/api/clusters?project_id=test").json()["clusters"]
+    assert sorted(s for c in api for s in c["services"]) == ["cart", "checkout", "payments"]
+    card = next(c for c in api if "checkout" in c["services"])
+    shown = dashboard.http.get(f"/clusters/{card['id']}").text
+    assert re.findall(r'data-testid="service">([^<]+)<', shown) == ["checkout", "payments"]
+
+
+def test_sort_by_trend_puts_the_problem_that_grows_first(dashboard: SoulcasterClient) -> None:
+    stored(dashboard, "card", 1, external_id="card-now")  # the latest seen, but fading:
+    for n in range(4):  # four the day before
+        stored(dashboard, "card", 30, external_id=f"card-{n}")
+    for n in range(2):  # two today, none before
+        stored(dashboard, "cart", 20, external_id=f"cart-{n}")
+    stored(dashboard, "mail", 5, external_id="mail")
+    cluster_now(dashboard)
+    by_last_seen = titles(dashboard.http.get("/clusters").text)
+    assert by_last_seen[0] == "KeyError: 'card'"
+    by_trend = titles(dashboard.http.get("/clusters?sort=trend").text)
+    assert by_trend == ["ValueError: negative quantity", "TimeoutError: SMTP", "KeyError: 'card'"]
+
+
+def test_each_row_draws_its_occurrences_over_a_day_or_two_weeks(
+    dashboard: SoulcasterClient,
+) -> None:
+    for _ in range(3):  # one item, three occurrences (before it is clustered)
+        stored(dashboard, "card", 2, external_id="today")
+    stored(dashboard, "card", 24 * 5, external_id="last-week")
+    stored(dashboard, "card", 24 * 20, external_id="long-ago")
+    cluster_now(dashboard)
+
+    def sparkline(page: str) -> tuple[str, int]:
+        found = re.search(r'data-testid="sparkline" data-total="(\d+)".*?</svg>', page, re.S)
+        assert found, "no sparkline"
+        return found.group(0), int(found.group(1))
+
+    svg, total = sparkline(dashboard.http.get("/clusters").text)
+    assert total == 3 and svg.count('<rect class="bar"') == 1
+    assert 'aria-label="3 occurrences in the last 24 h"' in svg
+    svg, total = sparkline(dashboard.http.get("/clusters?graph=14d").text)
+    assert total == 4 and svg.count('<rect class="bar"') == 2  # 20 days ago is out of reach
+    assert "UTC +24 h: 1</title>" in svg
+    home = dashboard.http.get("/").text
+    assert sparkline(home)[1] == 3

@@ -40,6 +40,7 @@ CALLS: dict[str, Callable[[RedisStore], Awaitable[Any]]] = {
     "get_raw_body": lambda s: s.get_raw_body("acme", "r-1"),
     "record_event": lambda s: s.record_event("acme", "sentry", "ignored", NOW),
     "event_counts": lambda s: s.event_counts("acme", NOW),
+    "recent_event_series": lambda s: s.recent_event_series("acme", NOW),
     "last_events": lambda s: s.last_events("acme"),
     "add_dead_letter": lambda s: s.add_dead_letter(
         DeadLetter(project_id="acme", source="sentry", error="bad", body=b"\xff")
@@ -63,6 +64,7 @@ CALLS: dict[str, Callable[[RedisStore], Awaitable[Any]]] = {
     ),
     "remove_from_cluster": lambda s: s.remove_from_cluster("acme", "c-1", []),
     "delete_cluster": lambda s: s.delete_cluster("acme", "c-1"),
+    "cluster_hours": lambda s: s.cluster_hours("acme", ["c-1"], 1, 2),
     "set_item_cluster": lambda s: s.set_item_cluster("acme", "i", "c-1", {"score": 1.0}),
     "save_vector": lambda s: s.save_vector("acme", "v", [1.0], {}),
     "load_vectors": lambda s: s.load_vectors("acme"),

@@ -5,7 +5,7 @@ reads and writes a worker's batch makes in one round trip.
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import anyio
@@ -13,7 +13,8 @@ import pytest
 
 from ...errors import BadRequest
 from ...models import Cluster, Project, QueueEntry
-from ...store.base import ClusterMember, Store
+from ...store.base import CLUSTER_HOURS_KEPT, ClusterMember, Store
+from ...timestamps import hour_bucket
 from .ingest import T0, ingest_new, make_item
 
 
@@ -263,6 +264,66 @@ class ClusterCases:
         assert await store.cluster_item_ids("acme", "c1") == ([], None)
         assert await store.count_clusters("acme") == 0
         assert await store.remove_from_cluster("acme", "c1", [members[0]]) is None
+
+    async def test_a_cluster_counts_its_services_and_occurrences_per_hour(
+        self, store: Store
+    ) -> None:
+        cluster = make_cluster("Checkout", id="c1")
+        at = T0 + timedelta(minutes=30)
+        hour = hour_bucket(T0)
+        members = [
+            ClusterMember("i1", "sentry", 3, at, at, "checkout"),
+            ClusterMember("i2", "datadog", 1, at, at + timedelta(hours=2), "checkout"),
+            ClusterMember("i3", "datadog", 2, at, at + timedelta(hours=2), "payments"),
+            ClusterMember("i4", "splunk", 1, at, at),  # names no service
+        ]
+        await store.add_to_clusters("acme", [(cluster, members)])
+        await store.add_to_clusters("acme", [(cluster, members[:2])])  # listed: counted once
+        got = await store.get_cluster("acme", "c1")
+        assert got is not None and got.services == ["checkout", "payments"]
+        listed = [c.services for c in await all_clusters(store, "acme")]
+        assert listed == [["checkout", "payments"]]
+        # Every occurrence a member brings, in the hour it was last seen.
+        assert await store.cluster_hours("acme", ["c1", "c-none"], hour - 1, hour + 5) == {
+            "c1": {hour: 4, hour + 2: 3}
+        }
+        assert await store.cluster_hours("acme", ["c1"], hour + 1, hour + 1) == {}
+        assert await store.cluster_hours("globex", ["c1"], hour, hour + 2) == {}
+
+        left = await store.remove_from_cluster("acme", "c1", [members[2], members[0]])
+        assert left is not None and left.services == ["checkout"], "i2 still runs in checkout"
+        assert await store.cluster_hours("acme", ["c1"], hour, hour + 2) == {
+            "c1": {hour: 1, hour + 2: 1}
+        }
+        # Saving a record keeps a listed service's count and drops the others, as for sources.
+        await store.save_cluster(left.model_copy(update={"services": ["checkout", "search"]}))
+        saved = await store.get_cluster("acme", "c1")
+        assert saved is not None and saved.services == ["checkout", "search"]
+        await store.delete_cluster("acme", "c1")
+        assert await store.cluster_hours("acme", ["c1"], hour, hour + 2) == {}
+        await store.add_to_clusters("acme", [(cluster, [members[3]])])
+        again = await store.get_cluster("acme", "c1")
+        assert again is not None and again.services == [], "a deleted cluster's counts went"
+
+    async def test_occurrences_in_hours_past_the_sparklines_are_dropped(self, store: Store) -> None:
+        now = datetime.now(UTC)
+        old, recent = now - timedelta(hours=2 * CLUSTER_HOURS_KEPT), now - timedelta(hours=1)
+        cluster = make_cluster("Long lived", id="c1")
+        # Enough hours in one cluster that Redis trims its hash too (it does past the kept hours).
+        dated = [
+            ClusterMember(f"i{n}", "sentry", 1, old, old + timedelta(hours=n))
+            for n in range(CLUSTER_HOURS_KEPT + 30)
+        ]
+        await store.add_to_clusters("acme", [(cluster, dated)])
+        late = ClusterMember("new", "sentry", 1, recent, recent)
+        await store.add_to_clusters("acme", [(cluster, [late])])
+        first = hour_bucket(old)
+        kept = await store.cluster_hours("acme", ["c1"], first, hour_bucket(now))
+        # What the sparklines may show stays; the rest is dropped, a little late at most.
+        hours = {hour_bucket(m.last_seen) for m in dated}
+        wanted = {h for h in hours if h > first + CLUSTER_HOURS_KEPT}
+        assert wanted <= set(kept["c1"]) and kept["c1"][hour_bucket(recent)] == 1
+        assert len(kept["c1"]) <= CLUSTER_HOURS_KEPT + 25 < len(dated)
 
     async def test_an_item_shows_its_cluster(self, store: Store) -> None:
         item = await ingest_new(store, make_item(metadata={"level": "error"}))

@@ -8,10 +8,10 @@ from starlette.routing import Route
 
 from ...models import utcnow
 from ..api_routes import project_stats
-from .charts import WINDOWS, event_charts, window_of
+from .charts import DEFAULT_SPAN, SPANS, WINDOWS, event_charts, window_of
 from .integration_state import source_states
 from .page import Page, dashboard_page
-from .problems import OPEN, problem_rows
+from .problems import OPEN, add_sparklines, problem_rows
 
 #: Incidents listed on the home page (the latest seen; the rest are on /incidents).
 INCIDENTS_SHOWN = 5
@@ -41,7 +41,13 @@ async def overview(page: Page) -> Response:
         key=lambda r: r.cluster.last_seen.timestamp() if r.cluster.last_seen else 0.0,
         reverse=True,
     )
-    series = await services.store.event_series(page.project_id, now, WINDOWS[window][1])
+    shape = WINDOWS[window]
+    if shape.in_slots:
+        series = await services.store.recent_event_series(page.project_id, now)
+    else:
+        series = await services.store.event_series(page.project_id, now, shape.units)
+    shown = problems[:PROBLEMS_SHOWN]
+    await add_sparklines(page, shown, DEFAULT_SPAN, now)
     return page.render(
         "dashboard.html",
         "overview",
@@ -50,7 +56,8 @@ async def overview(page: Page) -> Response:
         events_24h=sum(row.stats.get("events_24h", 0) for row in rows),
         letters=letters,
         incidents=incidents,
-        problems=problems[:PROBLEMS_SHOWN],
+        problems=shown,
+        spark_span=SPANS[DEFAULT_SPAN],
         open_problems=len(problems),
         charts=event_charts(series, [row.source for row in rows], now, window),
         window=window,

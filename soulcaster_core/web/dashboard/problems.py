@@ -1,7 +1,8 @@
 """``/clusters``: the problem stream, one row per cluster, and the corrections a person makes.
 
-A row has the cluster's title, sources, status, counts and first/last seen; the list filters by
-status, source, when last seen and text, sorts and pages. From the pages a person resolves,
+A row has the cluster's title, sources, services, status, counts, first/last seen and a
+sparkline of its occurrences (24 h or 14 d); the list filters by status, source, service, when
+last seen and text, sorts (trend among the keys) and pages. From the pages a person resolves,
 ignores or reopens a cluster, merges the selected clusters, and moves an item to another (or a
 new) cluster: the API's merge and move (``clustering/clusters.py``), so the next occurrence
 follows the correction.
@@ -23,6 +24,8 @@ from ...clustering.clusterer import ALGORITHM
 from ...clustering.status import STATUSES, Status, set_status, statuses
 from ...errors import BadRequest
 from ...models import Cluster, utcnow
+from ...timestamps import hour_bucket
+from .charts import SPANS, Chart, span_of, sparkline
 from .page import Page, dashboard_page
 
 PAGE_SIZE = 50
@@ -31,10 +34,13 @@ OPEN: tuple[Status, ...] = ("new", "ongoing", "regressed")
 #: ``?sort=``: each a key of the list, largest first.
 SORTS = {
     "last_seen": "last seen",
+    "trend": "trend",
     "occurrences": "occurrences",
     "items": "items",
     "first_seen": "first seen",
 }
+#: Trend: occurrences in the last ``TREND_HOURS`` hours less those in the same span before.
+TREND_HOURS = 24
 #: ``?seen=``: last seen within this long.
 SEEN = {
     "1h": ("last hour", timedelta(hours=1)),
@@ -52,6 +58,10 @@ NOTICES = {
 class Row:
     cluster: Cluster
     status: Status
+    #: Occurrences in the last day less the day before (filled in for a sort by trend).
+    trend: int = 0
+    #: Its occurrences over the list's span (filled in for the rows shown).
+    spark: Chart | None = None
 
 
 @dataclass
@@ -62,14 +72,18 @@ class Filters:
     sort: str
     page: int
     seen: str = ""
+    service: str = ""
+    graph: str = ""
 
     def params(self, **changes: object) -> dict[str, object]:
         values: dict[str, object] = {
             "status": self.status,
             "source": self.source,
+            "service": self.service,
             "q": self.q,
             "sort": self.sort if self.sort != "last_seen" else "",
             "seen": self.seen,
+            "graph": self.graph,
         }
         values.update(changes)
         return values
@@ -89,6 +103,8 @@ def _filters(page: Page) -> Filters:
         sort=sort if sort in SORTS else "last_seen",
         page=int(number) if number.isdigit() and 0 < int(number) < 100_000 else 1,
         seen=params.get("seen", "") if params.get("seen", "") in SEEN else "",
+        service=params.get("service", ""),
+        graph=params.get("graph", "") if params.get("graph", "") in SPANS else "",
     )
 
 
@@ -98,6 +114,8 @@ def _wanted(row: Row, f: Filters, now: datetime) -> bool:
     if f.status not in ("open", "all") and row.status != f.status:
         return False
     if f.source and f.source not in row.cluster.sources:
+        return False
+    if f.service and f.service not in row.cluster.services:
         return False
     if f.seen:
         last = row.cluster.last_seen
@@ -115,6 +133,7 @@ def _sort_key(sort: str) -> Callable[[Row], Any]:
 
     keys = {
         "last_seen": lambda r: at(r.cluster.last_seen),
+        "trend": lambda r: (r.trend, at(r.cluster.last_seen)),
         "first_seen": lambda r: at(r.cluster.first_seen),
         "occurrences": lambda r: (r.cluster.occurrence_count, at(r.cluster.last_seen)),
         "items": lambda r: (r.cluster.item_count, at(r.cluster.last_seen)),
@@ -130,6 +149,28 @@ async def problem_rows(page: Page) -> list[Row]:
     return [Row(c, status[c.id]) for c in found]
 
 
+async def add_sparklines(page: Page, rows: list[Row], span: str, now: datetime) -> None:
+    """Draw each row's occurrences over ``span`` (one read for all of them)."""
+    last = hour_bucket(now)
+    first = last - SPANS[span].units + 1
+    ids = [row.cluster.id for row in rows]
+    hours = await page.services.store.cluster_hours(page.project_id, ids, first, last)
+    for row in rows:
+        row.spark = sparkline(hours.get(row.cluster.id, {}), span, now)
+
+
+async def add_trends(page: Page, rows: list[Row], now: datetime) -> None:
+    last = hour_bucket(now)
+    ids = [row.cluster.id for row in rows]
+    hours = await page.services.store.cluster_hours(
+        page.project_id, ids, last - 2 * TREND_HOURS + 1, last
+    )
+    for row in rows:
+        counts = hours.get(row.cluster.id, {}).items()
+        recent = sum(n for h, n in counts if h > last - TREND_HOURS)
+        row.trend = recent - sum(n for h, n in counts if h <= last - TREND_HOURS)
+
+
 @dashboard_page
 async def cluster_list(page: Page) -> Response:
     f = _filters(page)
@@ -139,14 +180,19 @@ async def cluster_list(page: Page) -> Response:
         counts[row.status] += 1
     now = utcnow()
     shown = [row for row in rows if _wanted(row, f, now)]
+    if f.sort == "trend":
+        await add_trends(page, shown, now)
     shown.sort(key=_sort_key(f.sort), reverse=True)
     pages = max(1, -(-len(shown) // PAGE_SIZE))
     number = min(f.page, pages)
     start = (number - 1) * PAGE_SIZE
+    listed = shown[start : start + PAGE_SIZE]
+    span = span_of(f.graph)
+    await add_sparklines(page, listed, span, now)
     return page.render(
         "clusters.html",
         "clusters",
-        problem_rows=shown[start : start + PAGE_SIZE],
+        problem_rows=listed,
         total=len(rows),
         matching=len(shown),
         first=start + 1,
@@ -159,6 +205,9 @@ async def cluster_list(page: Page) -> Response:
         seen=SEEN,
         statuses=STATUSES,
         sources=sorted({s for row in rows for s in row.cluster.sources}),
+        services=sorted({s for row in rows for s in row.cluster.services}),
+        spark_span=SPANS[span],
+        spans=SPANS,
         back=_here(page),
         notice=NOTICES.get(page.request.query_params.get("done", "")),
     )
