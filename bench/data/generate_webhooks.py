@@ -2,7 +2,8 @@
 (companies a, b, c), or, with ``--holdout``, ``webhooks-holdout.jsonl`` (companies d, e), or,
 with ``--final``, ``webhooks-final.jsonl`` (companies f, g), or, with ``--blind``,
 ``webhooks-blind.jsonl`` (companies h, i), or, with ``--blind2``, ``webhooks-blind2.jsonl``
-(companies j, k, l), or, with ``--blind3``, ``webhooks-blind3.jsonl`` (companies m, n, o).
+(companies j, k, l), or, with ``--blind3``, ``webhooks-blind3.jsonl`` (companies m, n, o),
+or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -10,6 +11,7 @@ with ``--final``, ``webhooks-final.jsonl`` (companies f, g), or, with ``--blind`
     python bench/data/generate_webhooks.py --blind      # the fifth, after tuning on all four
     python bench/data/generate_webhooks.py --blind2     # the sixth, by a second outsider
     python bench/data/generate_webhooks.py --blind3     # the seventh, by a third outsider
+    python bench/data/generate_webhooks.py --blind4     # the eighth, by a fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -31,7 +33,9 @@ sys.path.insert(0, str(HERE))
 from corpus.build import build_rows  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
+from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
+from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
@@ -42,6 +46,7 @@ from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
+from corpus.companies.tansy import TANSY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.model import Company  # noqa: E402
@@ -58,6 +63,8 @@ BLIND = [MARROWFIELD, STONECHAT]
 BLIND2 = [COPPERLINE, SALTMARSH, ORCHARDVALE]
 # Written by a third outsider for issue 12, without reading the grouping or mapping code.
 BLIND3 = [WRENFOLD, GANNET, HARROWGATE]
+# Written by a fourth outsider for issue 12, without reading the grouping or mapping code.
+BLIND4 = [FENWICK, TANSY, COBBLE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -95,7 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind3", action="store_true", help="write webhooks-blind3.jsonl (companies m, n, o)"
     )
+    which.add_argument(
+        "--blind4", action="store_true", help="write webhooks-blind4.jsonl (companies p, q, r)"
+    )
     args = parser.parse_args(argv)
+    if args.blind4:
+        write(HERE / "webhooks-blind4.jsonl", build_rows(BLIND4))
+        return 0
     if args.blind3:
         write(HERE / "webhooks-blind3.jsonl", build_rows(BLIND3))
         return 0

@@ -167,9 +167,11 @@ def _when(row: dict[str, Any]) -> float:
         sid = body["sid"]
         return float(sid.rsplit("_at_", 1)[1].split("_")[0])
     if row["source"] == "datadog":
-        for key in ("date", "last_updated"):
+        for key in ("date", "last_updated", "ts", "at"):
             if key in body:
                 return float(body[key]) / 1000
+        if isinstance(body.get("data"), dict) and "date" in body["data"]:
+            return float(body["data"]["date"]) / 1000
     event = body.get("event") or body.get("data") or {}
     stamp = str(event.get("timestamp", ""))
     if stamp:

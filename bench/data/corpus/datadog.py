@@ -111,6 +111,31 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "scope": "$ALERT_SCOPE", "tags": "$TAGS", "eventType": "$EVENT_TYPE",
         "timestamp": "$DATE", "org": "$ORG_NAME", "cycleKey": "$ALERT_CYCLE_KEY", "link": "$LINK",
     },
+    # Fenwick's template: a flat object in snake_case, the plain-text message, the scope
+    # split out, the date left unquoted.
+    "fenwick": {
+        "monitor_name": "$ALERT_TITLE", "event_title": "$EVENT_TITLE", "message": "$TEXT_ONLY_MSG",
+        "transition": "$ALERT_TRANSITION", "priority": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
+        "query": "$ALERT_QUERY", "monitor_id": "$ALERT_ID", "event_type": "$EVENT_TYPE",
+        "tags": "$TAGS", "hostname": "$HOSTNAME", "ts": "=$DATE", "url": "$LINK",
+    },
+    # Tansy Lane's template: an envelope with the event under ``data``, the markdown body.
+    "tansy": {
+        "version": "1", "sender": "datadog",
+        "data": {
+            "title": "$EVENT_TITLE", "body": "$EVENT_MSG", "type": "$ALERT_TYPE",
+            "transition": "$ALERT_TRANSITION", "monitor": "$ALERT_ID", "scope": "$ALERT_SCOPE",
+            "metric": "$ALERT_METRIC", "status": "$ALERT_STATUS", "tags": "$TAGS",
+            "date": "$DATE", "event_type": "$EVENT_TYPE",
+        },
+        "org": "$ORG_NAME",
+    },
+    # Cobble & Ash's template: short names, the plain-text message, the monitor id unquoted.
+    "cobble": {
+        "t": "$EVENT_TITLE", "msg": "$TEXT_ONLY_MSG", "state": "$ALERT_TRANSITION",
+        "sev": "$ALERT_PRIORITY", "mon": "=$ALERT_ID", "grp": "$ALERT_SCOPE", "tags": "$TAGS",
+        "host": "$HOSTNAME", "at": "$DATE", "kind": "$EVENT_TYPE", "link": "$LINK",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -136,6 +161,7 @@ JSON_FORMATS = {
     "quarkus-json-formatted",
     "logrus-json",
     "symfony-json",
+    "zerolog-json",
 }
 
 

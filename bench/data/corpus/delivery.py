@@ -43,6 +43,9 @@ class Delivery:
         values["tsnaive"] = self.iso(6)[:-1]
         values["epoch"] = f"{self.when:.6f}"
         values["epochms"] = str(self.epoch_ms)
+        values["nginxts"] = self.stamp("%Y/%m/%d %H:%M:%S")
+        values["clf"] = self.stamp("%d/%b/%Y:%H:%M:%S +0000")
+        values["gts"] = self.stamp("%Y-%m-%d %H:%M:%S")
         if self.bug.entry.startswith("/") or " /" in self.bug.entry:
             values["path"] = self.request_path
         if self.service.origin:

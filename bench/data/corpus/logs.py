@@ -1005,6 +1005,114 @@ def bunyan_json(d: Delivery) -> tuple[str, Fields]:
     return _compact(record), {"level": "50"}
 
 
+# --- blind4: companies p, q, r ---------------------------------------------------------------
+
+
+def _kv(value: object) -> str:
+    """structlog's ``ConsoleRenderer`` value: ``repr`` of a string with spaces, bare otherwise."""
+    text = str(value)
+    return repr(text) if (" " in text or not text) else text
+
+
+def structlog_console(d: Delivery) -> tuple[str, Fields]:
+    """structlog's ``ConsoleRenderer(colors=False)``: timestamp, ``[level]`` padded, the event
+    padded to 30, ``[logger]``, sorted ``key=value`` pairs, then the plain traceback below
+    (no rich, no better-exceptions installed)."""
+    pairs: dict[str, object] = {"request_id": d.rand.hex(12)}
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
+        pairs["path"] = d.request_path
+    elif d.bug.entry:
+        pairs["task"] = d.bug.entry
+        pairs["task_id"] = d.rand.uuid()
+    extra = d.opts.get("kv")
+    if isinstance(extra, dict):
+        pairs.update({str(k): d.values.fill(str(v)) for k, v in extra.items()})
+    event = d.values.fill(d.bug.log) if d.bug.log else d.thrown.value
+    kv = " ".join(f"{k}={_kv(v)}" for k, v in sorted(pairs.items()))
+    head = f"{d.iso(6)} [error    ] {event:<30} [{d.logger}] {kv}"
+    return head + "\n" + python_traceback(d.chain), {"level": "error"}
+
+
+def gunicorn_error(d: Delivery) -> tuple[str, Fields]:
+    """Gunicorn's error log: a request its sync worker could not answer, and the traceback
+    (the WSGI handler's own frames above the app's)."""
+    head = (
+        f"[{d.stamp('%Y-%m-%d %H:%M:%S')} +0000] [{d.rand.randint(7, 60)}] [ERROR] "
+        f"Error handling request {d.request_path}"
+    )
+    return head + "\n" + python_traceback(d.chain), {}
+
+
+def _zerolog_stack(d: Delivery) -> list[dict[str, str]]:
+    """zerolog's ``pkgerrors.MarshalStack``: where pkg/errors made the error, innermost first,
+    the function without its package, the file's base name, the line as a string."""
+    out = []
+    for f in reversed(d.frames):
+        out.append({"func": f.function, "line": str(f.line), "source": f.file.rsplit("/", 1)[-1]})
+    return out
+
+
+def _zerolog_fields(d: Delivery) -> dict[str, object]:
+    fields: dict[str, object] = {"level": "error"}
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "DELETE ")):
+        fields.update(method=d.bug.entry.split(" ", 1)[0], uri=d.request_path)
+        fields["request_id"] = d.rand.alnum(20, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    if d.opts.get("stack", True):
+        fields["stack"] = _zerolog_stack(d)
+    fields["error"] = d.thrown.value
+    fields["time"] = d.iso(0)
+    fields["message"] = d.values.fill(str(d.opts.get("msg", d.bug.log or "request failed")))
+    return fields
+
+
+def zerolog_json(d: Delivery) -> tuple[str, Fields]:
+    """zerolog's JSON with ``.Stack().Err(err)`` under ``pkgerrors.MarshalStack``."""
+    fields = _zerolog_fields(d)
+    return _compact(fields), {"level": "error", "message": str(fields["message"])}
+
+
+def zerolog_console(d: Delivery) -> tuple[str, Fields]:
+    """zerolog's ``ConsoleWriter{NoColor: true}``: ``3:04PM ERR msg`` then the fields sorted,
+    ``error`` first; a string with spaces quoted, the stack as compact JSON."""
+    fields = _zerolog_fields(d)
+    msg = str(fields.pop("message"))
+    fields.pop("level")
+    fields.pop("time")
+    error = fields.pop("error")
+    parts = [f"error={json.dumps(error)}" if " " in str(error) else f"error={error}"]
+    for k in sorted(fields):
+        v = fields[k]
+        if isinstance(v, str):
+            parts.append(f"{k}={json.dumps(v) if ' ' in v else v}")
+        else:
+            parts.append(f"{k}={_compact(v)}")
+    clock = d.stamp("%I:%M%p").lstrip("0")
+    return f"{clock} ERR {msg} " + " ".join(parts), {}
+
+
+def log4js_text(d: Delivery) -> tuple[str, Fields]:
+    """log4js' ``basic`` layout: ``[date] [LEVEL] category - `` then ``util.format`` of the
+    arguments: the message and the Error (its stack)."""
+    exc = d.thrown
+    category = str(d.opts.get("category", d.bug.logger or "default"))
+    stamp = d.iso(3, z=False).removesuffix("+00:00")
+    message = d.values.fill(d.bug.log) if d.bug.log else ""
+    stack = node_stack(exc, exc.value)
+    body = f"{message} {stack}" if message else stack
+    return f"[{stamp}] [ERROR] {category} - {body}", {"category": category}
+
+
+def logback_plain(d: Delivery) -> tuple[str, Fields]:
+    """Ktor's and Micronaut's generated ``logback.xml``: ``%d{HH:mm:ss.SSS} [%thread]
+    %-5level %logger{36} - %msg%n`` with the full trace below."""
+    thread = str(d.opts.get("thread", f"eventLoopGroupProxy-4-{d.rand.randint(1, 8)}"))
+    head = (
+        f"{d.stamp('%H:%M:%S')}.{d.millis} [{d.values.fill(thread)}] ERROR "
+        f"{_abbreviate(d.logger, 36)} - {d.log_message}"
+    )
+    return head + "\n" + java_trace(d.chain), {}
+
+
 FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "python-json": python_json,
     "structlog": structlog_json,
@@ -1045,6 +1153,12 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "nlog": nlog_text,
     "nlog-json": nlog_json,
     "bunyan": bunyan_json,
+    "structlog-console": structlog_console,
+    "gunicorn": gunicorn_error,
+    "zerolog-json": zerolog_json,
+    "zerolog-console": zerolog_console,
+    "log4js": log4js_text,
+    "logback-plain": logback_plain,
 }
 
 __all__ = ["FORMATS", "php_name"]
