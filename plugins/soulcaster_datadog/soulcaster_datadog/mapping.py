@@ -13,6 +13,7 @@ from soulcaster_core.timestamps import hour_bucket, parse_timestamp
 
 from .failing_error import failing_error
 from .groups import alert_group
+from .guesses import GuessIndex
 from .payload import TextFields, all_text_fields, first_parsed, tags_field
 from .title import monitor_name, title_identity, title_transition
 from .typed_fields import alert_level, alert_links, tag_map, tagged
@@ -126,6 +127,10 @@ def event_time(event: dict[str, Any]) -> tuple[datetime, str]:
     for name in ("date", "last_updated"):
         if (at := first_parsed(event, name, parse_timestamp)) is not None:
             return at, name
+    # A template of the user's own names $DATE as it likes ("ts", "at", "fired_at").
+    guessed = GuessIndex(event).text("date")
+    if guessed is not None and (at := parse_timestamp(guessed)) is not None:
+        return at, "date"
     return utcnow(), "received"
 
 

@@ -205,3 +205,15 @@ def test_delivery_id_is_the_event_id_and_the_body() -> None:
     bare = type(request)(body=b'{"title": "no id here"}')
     assert handler.delivery_id(bare) is None
     assert handler.delivery_id(type(request)(body=b"{not json")) is None
+
+
+def test_a_date_under_a_name_of_the_template_s_own_is_when_it_happened() -> None:
+    # Each notification of one monitor is dated by its own $DATE: re-triggers days apart are
+    # not one item of the hour they were received in.
+    first = {"t": "[P2] [Triggered] render errors", "msg": "render failed", "at": "1772540143183"}
+    later = first | {"at": "1773180520948"}
+    a = datadog_event_to_feedback_item(first, "acme")
+    b = datadog_event_to_feedback_item(later, "acme")
+    assert a.created_at.isoformat().startswith("2026-03-03T12:15")
+    assert a.metadata["timestamp_from"] == "date"
+    assert a.external_id != b.external_id
