@@ -45,6 +45,12 @@ _INLINE_SAMPLE = re.compile(
     r"[ \t]*(?P<line>[^`\s][^\n]*)$",
     re.MULTILINE,
 )
+# "Latest line:" / "render logged an error:" closing a sentence, the sample in the paragraph
+# after it (as {{log.message}} is often laid out).
+_SAMPLE_BELOW = re.compile(
+    r"(?:\b(?:[Ll]atest|[Ss]ample|[Ll]ast seen)(?: (?:sample|log|line|error|event))*|"
+    r"\blogged an? (?:error|exception)):[ \t]*\n(?:[ \t]*\n)+(?P<block>(?:[^\n]*\S[^\n]*\n?)+)"
+)
 _JSON_LINE = re.compile(r'\s*\{\s*"')
 _FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
 # A line of a stack trace in any language the shared parser reads. Outside a code block, only a
@@ -118,6 +124,8 @@ def _in_samples(message: str) -> FailingError | None:
     # "Sample: upload slow bytes=0 elapsed=00:01", as {{log.message}} renders in a sentence.
     if "ample" in message or "atest:" in message or "ast seen:" in message:
         blocks += [found["line"] for found in _INLINE_SAMPLE.finditer(message)]
+    if ":\n" in message:
+        blocks += [found["block"] for found in _SAMPLE_BELOW.finditer(message)]
     for block in blocks:
         text = block.strip()
         # A JSON log line, or a record whose fields follow its head (zap's console encoder).

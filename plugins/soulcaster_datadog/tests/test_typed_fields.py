@@ -275,3 +275,19 @@ def test_a_traceback_quoted_without_its_exception_line_names_no_error() -> None:
         }
     )
     assert item.exceptions == []
+
+
+@pytest.mark.parametrize(
+    "intro", ["HAProxy is answering 5xx. Latest line:", "render logged an error:"]
+)
+def test_a_sample_in_the_paragraph_after_its_introduction(intro: str) -> None:
+    body = (
+        f"%%%\n{intro}\n\n\n[2026-03-03T12:15:43.184] [ERROR] http - request failed "
+        "TypeError: Cannot read properties of undefined (reading 'dpi')\n"
+        "    at addBleed (/app/dist/layout/bleed.js:24:39)\n"
+        "    at async renderPdf (/app/dist/routes/render.js:54:21)\n\n@webhook-x\n%%%"
+    )
+    item = _item({"title": "[P2] [Triggered] render errors", "body": body})
+    [error] = item.exceptions
+    assert error.type == "TypeError"
+    assert [f.function for f in error.frames][-1] == "addBleed"
