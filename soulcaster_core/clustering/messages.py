@@ -161,6 +161,11 @@ _HINT = re.compile(
 )
 
 
+# A message quoted, then where it was thrown: '"Call to a member function x() on null" at
+# /var/www/src/Cart.php line 42'.
+_QUOTED_AT = re.compile(r'^"(?P<message>.+)" at \S+(?: line |:)\d+\)?$')
+
+
 def canonical(type_name: str | None, message: str | None) -> Canonical:
     """The problem in one wording: the short type and the message's first line, rewritten by
     the first rule that recognises it (unmasked: the caller masks)."""
@@ -170,6 +175,8 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
         text = _ESCAPED_QUOTE.sub(r"\1", text)
     if "`" in text:  # markdown code quotes, which an alert's rendering may drop
         text = text.replace("`", "")
+    if text.startswith('"') and (located := _QUOTED_AT.match(text)):
+        text = located["message"]  # Symfony's 'Uncaught PHP Exception T: "msg" at f.php line 9'
     if text and text[0] in "\"'" and text.count(text[0]) % 2:
         text = text[1:]  # a message a logger quoted, its closing quote cut off with the line
     if text and _HINT.search(text):

@@ -827,3 +827,15 @@ async def test_an_error_quoted_whole_meets_the_line_that_says_it_after_its_conte
         quoted("splunk", "upstream connect error"),
     )
     assert short != longer
+
+
+def test_a_message_quoted_with_where_it_was_thrown_is_the_message() -> None:
+    # Symfony logs 'Uncaught PHP Exception TypeError: "<message>" at <file> line <n>'.
+    said = canonical(
+        "TypeError",
+        '"App\\Stock::weightFor(): Return value must be of type int, null returned" at '
+        "/var/www/html/src/Catalogue/PaperStock.php line 57",
+    )
+    assert (
+        said.message == "App\\Stock::weightFor(): Return value must be of type int, null returned"
+    )
