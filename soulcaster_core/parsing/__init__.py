@@ -10,13 +10,15 @@ trace sent as frames look alike to grouping.
   and exceptions (``logs``).
 - ``log_message(line)``: a one-line text log record's message, without its time, level and
   logger (``logs``).
+- ``trailing_error(line)``: the ``error=`` field a console renderer writes after a one-line
+  record's message (``logs``).
 - ``endpoint_name(text)``: a route or job name as every tool's spelling of it compares
   (``endpoints``).
 - ``normal_level(word)``: a level word in ``FeedbackItem.level``'s vocabulary (``logs``).
 """
 
 from .endpoints import endpoint_name
-from .logs import LogLine, log_message, normal_level, parse_log_line
+from .logs import LogLine, log_message, normal_level, parse_log_line, trailing_error
 from .traces import parse_trace
 
 __all__ = [
@@ -26,4 +28,5 @@ __all__ = [
     "normal_level",
     "parse_log_line",
     "parse_trace",
+    "trailing_error",
 ]

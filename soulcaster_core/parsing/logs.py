@@ -349,7 +349,7 @@ def log_message(line: str) -> str:
     c.k.Sftp : Slow upload`` is ``Slow upload``), and without the ``key=value`` fields a
     console renderer puts after it (``upload slow bytes=0 elapsed=<1 sec``); the line itself
     when it has neither."""
-    line = _without_trailing_fields(line.strip())
+    line = _without_trailing_fields(_without_nginx_context(line.strip()))
     head = _RECORD_HEAD.match(line)
     if head is None:
         return line
@@ -360,6 +360,34 @@ def log_message(line: str) -> str:
             # Rails' tagged logging puts the request id first: "[a98b3b92] message".
             return _TAGS.sub("", after).strip() or after.strip()
     return rest[_LOGGER_FIELDS.match(rest).end() :].strip() or line  # type: ignore[union-attr]
+
+
+def _without_nginx_context(line: str) -> str:
+    """nginx's error log puts the request's context after the error: ``connect() failed (111:
+    Connection refused) while connecting to upstream, client: 10.0.0.7, server: api, request:
+    "POST /x HTTP/1.1", upstream: ...``; the error ends where it begins."""
+    if ", client: " not in line or ", server: " not in line:
+        return line
+    return line.split(", client: ", 1)[0]
+
+
+# A console renderer's error field after the message (zerolog, logrus, structlog):
+# 'panic recovered error="assignment to entry in nil map" method=POST'.
+_ERROR_FIELD = re.compile(
+    r'\s(?:error|err|exception|exc)=(?:"(?P<quoted>(?:[^"\\]|\\.)+)"|(?P<bare>[^\s"]+))'
+)
+
+
+def trailing_error(line: str) -> str | None:
+    """The value of a one-line record's ``error=`` field (what failed, where the message says
+    only that something did), else None."""
+    if "=" not in line:
+        return None
+    found = _ERROR_FIELD.search(line)
+    if found is None:
+        return None
+    value = found["quoted"] if found["quoted"] is not None else found["bare"]
+    return value.replace('\\"', '"').strip() or None
 
 
 # " bytes=", " elapsed=": a field's name after the message. Values may hold spaces

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from soulcaster_core.parsing import log_message, parse_log_line, parse_trace
+from soulcaster_core.parsing import log_message, parse_log_line, parse_trace, trailing_error
 
 RAILS = (
     "F, [2026-03-05T15:15:38.369278 #18] FATAL -- : [a98b3b92-ee09] \n"
@@ -151,3 +151,21 @@ def test_a_logfmt_record_followed_by_a_panic() -> None:
     [error] = line.exceptions
     assert error.value == "runtime error: index out of range [6] with length 1"
     assert [f.function for f in error.frames] == ["SplitBatch"]
+
+
+def test_nginx_s_error_ends_where_its_request_context_begins() -> None:
+    line = (
+        "2026/03/10 23:30:51 [error] 31#31: *942071 connect() failed (111: Connection refused) "
+        'while connecting to upstream, client: 10.0.0.7, server: api, request: "POST /x HTTP/1.1"'
+        ', upstream: "http://10.0.0.9:8000/x", host: "api.example"'
+    )
+    assert log_message(line).endswith("while connecting to upstream")
+
+
+def test_a_console_record_s_error_field_is_what_failed() -> None:
+    line = (
+        '9:35AM ERR panic recovered error="assignment to entry in nil map" method=POST '
+        "request_id=1UKYB1KMWB9BH95LDYPB uri=/v1/claims/60310/score"
+    )
+    assert trailing_error(line) == "assignment to entry in nil map"
+    assert trailing_error("upload slow bytes=0 elapsed=<1 sec") is None

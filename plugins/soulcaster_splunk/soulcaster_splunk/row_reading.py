@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from soulcaster_core.parsing import LogLine, log_message, normal_level, parse_log_line, parse_trace
+from soulcaster_core.parsing import (
+    LogLine,
+    log_message,
+    normal_level,
+    parse_log_line,
+    parse_trace,
+    trailing_error,
+)
 from soulcaster_core.stacktrace import ExceptionInfo, format_exceptions
 
 from .alert import Row
@@ -98,8 +105,10 @@ def read_row(row: Row) -> RowReading:
         problem = _headline(exceptions) or (said if said != raw_text.strip() else None)
         if not exceptions and said and "\n" not in said.strip():
             # What failed, as a monitor's quoted sample is: the line, not the search that
-            # found it (one search finds many problems). The title stays the search's.
-            exceptions = [ExceptionInfo(type=None, value=said.strip(), frames=[])]
+            # found it (one search finds many problems). The title stays the search's. A
+            # record that says only that something failed names it in its error field.
+            failed = trailing_error(raw_text.strip()) or said.strip()
+            exceptions = [ExceptionInfo(type=None, value=failed, frames=[])]
         return RowReading(
             problem=problem,
             text=raw_text,
