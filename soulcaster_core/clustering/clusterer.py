@@ -43,7 +43,14 @@ import numpy.typing as npt
 from ..models import FeedbackItem
 from ..store.base import ClusterMember, Store
 from .clusters import new_cluster
-from .document import ClusterDoc, GroupingKey, document_for, frame_key, location_key
+from .document import (
+    ClusterDoc,
+    GroupingKey,
+    document_for,
+    frame_key,
+    location_key,
+    same_file,
+)
 from .embedders import Embedder
 from .indexes.port import BY_ID, Match, VectorIndex, VectorRecord, key_only_vector
 from .normalize import MASK, signature
@@ -215,7 +222,7 @@ def _common_caller(
         at(theirs, their_files, i) for i in range(run, min(len(theirs), run + CALLER_FRAMES))
     ]
     return any(
-        name == other and (not file or not other_file or file == other_file)
+        name == other and (not file or not other_file or same_file(file, other_file))
         for name, file in mine_callers
         for other, other_file in theirs_callers
     )
@@ -229,7 +236,7 @@ def _callers_apart(doc: ClusterDoc, at: int, found: Mapping[str, Any]) -> bool |
     their_files = list(found.get("files") or [])
     mine = doc.files[at + run] if at + run < len(doc.files) else None
     other = their_files[run] if run < len(their_files) else None
-    return None if not (mine and other) else mine != other
+    return None if not (mine and other) else not same_file(mine, other)
 
 
 def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
@@ -240,7 +247,7 @@ def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset
         return False
     files = dict(zip(theirs, record.get("files") or [], strict=False))
     return all(
-        not (mine and files.get(name)) or files[name] == mine
+        not (mine and files.get(name)) or same_file(files[name], mine)
         for name, mine in zip(doc.frames, doc.files, strict=False)
         if name in files and name not in helpers
     )
@@ -613,7 +620,9 @@ class Clusterer:
                 self._mark_helper(doc, keys, at, found, batch)
                 continue
             other_file = found.get("file")
-            if not same_message or (doc.files[at] and other_file and doc.files[at] != other_file):
+            if not same_message or (
+                doc.files[at] and other_file and not same_file(doc.files[at], other_file)
+            ):
                 return None  # one function name, but not one bug there
             return str(found["cluster_id"])
         return None

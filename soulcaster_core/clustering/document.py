@@ -404,13 +404,59 @@ MAX_SUFFIXES = 3
 
 
 def frame_file(frame: Frame) -> str | None:
-    """The name of a frame's file without its directory and extension (``billing`` for
-    ``/srv/app/billing.py``), where that names the code: not a URL's bundle or chunk."""
+    """The name of a frame's file without its extension (``billing`` for
+    ``/srv/app/billing.py``), where that names the code: not a URL's bundle or chunk. A name
+    every package has (``views``, ``index``) keeps its directory: ``cabins/views``."""
     path = frame.filename or ""
     if not path or "://" in path or path.startswith("<"):
         return None
-    name = re.split(r"[/\\]", path)[-1].split(".", 1)[0].lower()
-    return name if name and not _HASHED.search(name) else None
+    parts = [p for p in re.split(r"[/\\]", path) if p]
+    if not parts:
+        return None
+    name = parts[-1].split(".", 1)[0].lower()
+    if not name or _HASHED.search(name):
+        return None
+    if name in _GENERIC_FILES and len(parts) > 1:
+        return f"{parts[-2].lower()}/{name}"
+    return name
+
+
+#: File names found in every package: their directory says which code they are.
+_GENERIC_FILES = frozenset(
+    {
+        "views",
+        "view",
+        "models",
+        "index",
+        "__init__",
+        "handler",
+        "handlers",
+        "main",
+        "utils",
+        "routes",
+        "controller",
+        "service",
+        "services",
+        "api",
+        "tasks",
+        "serializers",
+        "forms",
+        "mod",
+        "lib",
+        "app",
+        "server",
+    }
+)
+
+
+def same_file(mine: str, theirs: str) -> bool:
+    """Two frames' files are one where they agree as far as both go: ``views`` (a sender
+    that gives no directory) is ``cabins/views``, ``bookings/views`` is not."""
+    if mine == theirs:
+        return True
+    if "/" in mine and "/" in theirs:
+        return False
+    return mine.rsplit("/", 1)[-1] == theirs.rsplit("/", 1)[-1]
 
 
 def frame_name(frame: Frame) -> str | None:

@@ -839,3 +839,24 @@ def test_a_message_quoted_with_where_it_was_thrown_is_the_message() -> None:
     assert (
         said.message == "App\\Stock::weightFor(): Return value must be of type int, null returned"
     )
+
+
+async def test_two_views_files_in_two_packages_are_two_places(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Django's views.py in every app: one method name in cabins/views.py and bookings/views.py.
+    def unique(table: str, app: str, path: str) -> FeedbackItem:
+        frames = [Frame(function="post", filename=path, in_app=True)]
+        value = f'duplicate key value violates unique constraint "{table}"'
+        return item(exceptions=[ExceptionInfo(type="IntegrityError", value=value, frames=frames)])
+
+    cabins, seats, cabins_bare = await clusters_of(
+        clusterer,
+        store,
+        unique("cabins_cabinhold_uniq", "cabins", "/app/cabins/views.py"),
+        unique("bookings_seatreservation_uniq", "bookings", "/app/bookings/views.py"),
+        # A sender that gives the file without its directory still meets it.
+        unique("cabins_cabinhold_uniq", "cabins", "views.py"),
+    )
+    assert cabins != seats
+    assert cabins == cabins_bare
