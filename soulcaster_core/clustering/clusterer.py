@@ -619,10 +619,8 @@ class Clusterer:
             ):
                 self._mark_helper(doc, keys, at, found, batch)
                 continue
-            other_file = found.get("file")
-            if not same_message or (
-                doc.files[at] and other_file and not same_file(doc.files[at], other_file)
-            ):
+            mine, other_file = doc.files[at], found.get("file")
+            if not same_message or (mine and other_file and not same_file(mine, other_file)):
                 return None  # one function name, but not one bug there
             return str(found["cluster_id"])
         return None
