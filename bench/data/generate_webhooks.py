@@ -3,7 +3,8 @@
 with ``--final``, ``webhooks-final.jsonl`` (companies f, g), or, with ``--blind``,
 ``webhooks-blind.jsonl`` (companies h, i), or, with ``--blind2``, ``webhooks-blind2.jsonl``
 (companies j, k, l), or, with ``--blind3``, ``webhooks-blind3.jsonl`` (companies m, n, o),
-or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r).
+or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with ``--blind5``,
+``webhooks-blind5.jsonl`` (companies s, t, u).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -12,6 +13,7 @@ or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r).
     python bench/data/generate_webhooks.py --blind2     # the sixth, by a second outsider
     python bench/data/generate_webhooks.py --blind3     # the seventh, by a third outsider
     python bench/data/generate_webhooks.py --blind4     # the eighth, by a fourth outsider
+    python bench/data/generate_webhooks.py --blind5     # the ninth, by a fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -45,9 +47,12 @@ from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
+from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
+from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
+from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
@@ -65,6 +70,8 @@ BLIND2 = [COPPERLINE, SALTMARSH, ORCHARDVALE]
 BLIND3 = [WRENFOLD, GANNET, HARROWGATE]
 # Written by a fourth outsider for issue 12, without reading the grouping or mapping code.
 BLIND4 = [FENWICK, TANSY, COBBLE]
+# Written by a fifth outsider for issue 12, without reading the grouping or mapping code.
+BLIND5 = [SORRELWICK, TOLLBRIDGE, UMBERFIELD]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -105,7 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind4", action="store_true", help="write webhooks-blind4.jsonl (companies p, q, r)"
     )
+    which.add_argument(
+        "--blind5", action="store_true", help="write webhooks-blind5.jsonl (companies s, t, u)"
+    )
     args = parser.parse_args(argv)
+    if args.blind5:
+        write(HERE / "webhooks-blind5.jsonl", build_rows(BLIND5))
+        return 0
     if args.blind4:
         write(HERE / "webhooks-blind4.jsonl", build_rows(BLIND4))
         return 0

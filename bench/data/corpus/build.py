@@ -172,6 +172,11 @@ def _when(row: dict[str, Any]) -> float:
                 return float(body[key]) / 1000
         if isinstance(body.get("data"), dict) and "date" in body["data"]:
             return float(body["data"]["date"]) / 1000
+        for key in ("created", "DATE"):
+            if key in body:
+                return float(body[key]) / 1000
+        if isinstance(body.get("event"), dict) and "time" in body["event"]:
+            return float(body["event"]["time"]) / 1000
     event = body.get("event") or body.get("data") or {}
     stamp = str(event.get("timestamp", ""))
     if stamp:

@@ -136,6 +136,27 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "sev": "$ALERT_PRIORITY", "mon": "=$ALERT_ID", "grp": "$ALERT_SCOPE", "tags": "$TAGS",
         "host": "$HOSTNAME", "at": "$DATE", "kind": "$EVENT_TYPE", "link": "$LINK",
     },
+    # Sorrelwick's template: a Slack-like object, the markdown message as ``markdown``.
+    "sorrel": {
+        "kind": "datadog-monitor", "heading": "$EVENT_TITLE", "markdown": "$EVENT_MSG",
+        "transition": "$ALERT_TRANSITION", "monitor": {"id": "$ALERT_ID", "name": "$ALERT_TITLE"},
+        "scope": "$ALERT_SCOPE", "tags": "$TAGS", "created": "=$LAST_UPDATED",
+    },
+    # Tollbridge's template: upper-case names, the plain-text message, the date quoted.
+    "tollbridge": {
+        "TITLE": "$EVENT_TITLE", "TEXT": "$TEXT_ONLY_MSG", "STATUS": "$ALERT_STATUS",
+        "TRANSITION": "$ALERT_TRANSITION", "MONITOR_ID": "$ALERT_ID", "SCOPE": "$ALERT_SCOPE",
+        "QUERY": "$ALERT_QUERY", "TAGS": "$TAGS", "DATE": "$DATE", "PRIORITY": "$ALERT_PRIORITY",
+    },
+    # Umbrel's template: the event nested in ``event``, the monitor id unquoted.
+    "umbrel": {
+        "event": {
+            "title": "$EVENT_TITLE", "message": "$EVENT_MSG", "type": "$EVENT_TYPE",
+            "id": "$ID", "time": "=$DATE",
+        },
+        "monitor": "=$ALERT_ID", "scope": "$ALERT_SCOPE", "transition": "$ALERT_TRANSITION",
+        "tags": "$TAGS", "org": "$ORG_NAME",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -145,6 +166,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 
 JSON_FORMATS = {
+    "mel-json",
     "python-json",
     "structlog",
     "logstash",

@@ -1113,6 +1113,33 @@ def logback_plain(d: Delivery) -> tuple[str, Fields]:
     return head + "\n" + java_trace(d.chain), {}
 
 
+def mel_json(d: Delivery) -> tuple[str, Fields]:
+    """Microsoft.Extensions.Logging's ``JsonConsoleFormatter`` (one line, ``IncludeScopes``
+    off): ``EventId`` and ``Category``, the exception's ToString() in ``Exception``, the
+    message template's values in ``State`` with ``{OriginalFormat}``."""
+    template = d.bug.log or "An unhandled exception has occurred while executing the request."
+    state: dict[str, object] = {"Message": d.log_message, "{OriginalFormat}": template}
+    record = {
+        "Timestamp": d.iso(7),
+        "EventId": int(str(d.opts.get("event_id", 1))),
+        "LogLevel": "Error",
+        "Category": d.logger,
+        "Message": d.log_message,
+        "Exception": dotnet_core_trace(d.chain),
+        "State": state,
+    }
+    return _compact(record), {"LogLevel": "Error", "Category": d.logger}
+
+
+def go_stdlog(d: Delivery) -> tuple[str, Fields]:
+    """Go's standard ``log`` package with ``log.LstdFlags|log.Lshortfile``: date, time, the
+    caller's ``file.go:line``, then ``%v`` of the error (no type, no stack)."""
+    caller = d.frames[-1] if d.frames else None
+    where = f"{caller.file.rsplit('/', 1)[-1]}:{caller.line}: " if caller else ""
+    msg = d.values.fill(d.bug.log) if d.bug.log else "request failed"
+    return f"{d.stamp('%Y/%m/%d %H:%M:%S')} {where}{msg}: {d.thrown.value}", {}
+
+
 FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "python-json": python_json,
     "structlog": structlog_json,
@@ -1159,6 +1186,8 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "zerolog-console": zerolog_console,
     "log4js": log4js_text,
     "logback-plain": logback_plain,
+    "mel-json": mel_json,
+    "go-stdlog": go_stdlog,
 }
 
 __all__ = ["FORMATS", "php_name"]

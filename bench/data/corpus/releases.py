@@ -82,6 +82,9 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         digest = stable_hex(8, "webpack", company, bundle, release)
         suffix = "js" if bundle == "main" else "chunk.js"
         return f"{origin}/static/js/{bundle}.{digest}.{suffix}"
+    if company == "s":
+        # Nuxt 3 on Vite: /_nuxt/<name>.<hash>.js
+        return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
     if company == "d":
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company in ("c", "h"):

@@ -895,8 +895,14 @@ def issue_created(d: Delivery) -> dict[str, Any]:
         "web_url": f"https://{c.sentry_org}.sentry.io/issues/{issue}/",
         "project_url": f"https://{c.sentry_org}.sentry.io/projects/{s.name}/",
     }
+    action = "created"
+    if d.opts.get("action") == "resolved":
+        # issue.resolved: the same issue object, resolved by a person (issues.mdx sample).
+        action = "resolved"
+        body.update(status="resolved", substatus=None, statusDetails={}, hasSeen=True)
+        body["lastSeen"] = d.iso(6, z=False)
     return {
-        "action": "created",
+        "action": action,
         "installation": _installation(d),
         "data": {"issue": body},
         "actor": APP_ACTOR,
