@@ -78,7 +78,9 @@ def create_app(settings: Settings | None = None, *, plugins: Sequence[object] = 
         *dashboard_routes,
         Route("/openapi.json", openapi, methods=["GET"], include_in_schema=False),
     ]
-    app = Starlette(routes=routes, exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan)
+    app = ingest_routes.WebhooksFirst(
+        routes=routes, exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan
+    )
     app.state.settings = settings
     app.state.plugins = host
     return app
