@@ -29,35 +29,16 @@ class _HeadTooLarge(Exception):
 
 
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
+    # Every request passes here, so the common one, whole in one read, costs no more than a
+    # flag or two: no timer (one is set only when a request spans reads) and no callback of
+    # the parser's per header (the head is measured once, and only when the read was large).
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._reading = False
         self._in_head = False
         self._head_bytes = 0  # bytes received since the request began (its head, mostly)
-        self._head_size = 0  # its request line and headers, as parsed
         self._head_too_large = False
         self._read_timer: asyncio.TimerHandle | None = None
-
-    # A head that arrives in one read is parsed before data_received can count it: the
-    # parser's callbacks measure it, and a refusal there makes the parser fail, which uvicorn
-    # answers with send_400_response (made a 431 below).
-    def on_message_begin(self) -> None:
-        self._head_size = 0
-        super().on_message_begin()
-
-    def on_url(self, url: bytes) -> None:
-        self._count_head(len(url))
-        super().on_url(url)
-
-    def on_header(self, name: bytes, value: bytes) -> None:
-        self._count_head(len(name) + len(value) + 4)
-        super().on_header(name, value)
-
-    def _count_head(self, size: int) -> None:
-        self._head_size += size
-        if self._head_size > MAX_HEAD_BYTES:
-            self._head_too_large = True
-            raise _HeadTooLarge
 
     def send_400_response(self, msg: str) -> None:
         if self._head_too_large:
@@ -66,20 +47,32 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             super().send_400_response(msg)
 
     def data_received(self, data: bytes) -> None:
-        if not self._reading:
+        began = not self._reading
+        if began:
             self._reading = self._in_head = True
             self._head_bytes = 0
-            self._read_timer = self.loop.call_later(READ_TIMEOUT_SECONDS, self._read_timed_out)
         if self._in_head:
             self._head_bytes += len(data)
         super().data_received(data)
         # Checked after parsing: a chunk that ends the head may carry the body's first bytes.
         if self._in_head and self._head_bytes > MAX_HEAD_BYTES and self.parser is not None:
             self._refuse(431, f"request headers over {MAX_HEAD_BYTES // 1024} KiB")
+        elif began and self._reading and self._read_timer is None:
+            # Not received whole in the read that began it: from its first byte, now.
+            self._read_timer = self.loop.call_later(READ_TIMEOUT_SECONDS, self._read_timed_out)
 
     def on_headers_complete(self) -> None:
+        # A head that arrives in one read is parsed before data_received can count it; the
+        # parser has it whole here, as uvicorn keeps it. A refusal makes the parser fail, which
+        # uvicorn answers with send_400_response (made a 431 above).
+        if self._head_bytes > MAX_HEAD_BYTES and self._head_size() > MAX_HEAD_BYTES:
+            self._head_too_large = True
+            raise _HeadTooLarge
         self._in_head = False
         super().on_headers_complete()
+
+    def _head_size(self) -> int:
+        return len(self.url) + sum(len(name) + len(value) + 4 for name, value in self.headers)
 
     def on_message_complete(self) -> None:
         self._done_reading()

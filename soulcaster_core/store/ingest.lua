@@ -6,12 +6,13 @@
 -- KEYS: 1 items zset, 2 stats hash (this hour), 3 last-events hash, 4 queue stream, 5 stats
 --       hash (this 5-minute slot); then 4 per item: dedup, new item, source zset, delivery
 -- ARGV: 1 project id, 2 item key prefix, 3 stats ttl, 4 last-event json, 5 history key prefix,
---       6 raw key prefix, 7 history limit, 8 slot stats ttl; then per item 15 values and 2 per
---       unit:
+--       6 raw key prefix, 7 history limit, 8 slot stats ttl; then per item 15 values:
 --       1 new id, 2 base json, 3 received ms, 4 first_seen, 5 last_seen (fixed-width ISO),
 --       6 occurrence 0/1, 7 source, 8 delivery ttl ("" = no delivery id), 9 merge policy json,
 --       10 richness (store/merge.py), 11 record id, 12 record head (store/history.py), 13 raw ttl
---       ("" = no raw body), 14 raw value, 15 unit count n; then n pairs (unit name, JSON text)
+--       ("" = no raw body), 14 raw value, 15 the units: a MessagePack array of unit name, JSON
+--       text, name, text... (one argument, not two per unit: the client packs each argument
+--       apart, at a cost per argument)
 -- An item hash holds data (the item without its units), occurrences, first_seen, last_seen,
 -- richness (how much stack trace it holds), u:<unit> (a unit's JSON text, store/merge.py),
 -- at:<unit> (the received ms of a 'latest' unit's value), cluster_id and clustering. An item stored before units were kept apart has no
@@ -92,7 +93,7 @@ end
 
 -- Refine a stored item by the delivery's units, rule by rule (store/merge.py, merge_units).
 -- Returns the status change {before, after} (JSON texts) or nil, and the units changed.
-local function merge(key, id, a, u, n)
+local function merge(key, id, a, units, n)
   local policy = policies[ARGV[a + 9]]
   if not policy then
     policy = cjson.decode(ARGV[a + 9])
@@ -101,18 +102,18 @@ local function merge(key, id, a, u, n)
   -- One read: each unit's stored text, then the version of each 'latest' one.
   local fields, rules, latest, title, exceptions = {}, {}, {}, nil, nil
   for j = 1, n do
-    local name = ARGV[u + 2 * j - 1]
+    local name = units[2 * j - 1]
     fields[j], rules[j] = 'u:' .. name, rule_of(policy, name)
     if rules[j] == 'latest' then latest[#latest + 1] = j end
     if name == 'title' then title = j elseif name == 'exceptions' then exceptions = j end
   end
-  for i, j in ipairs(latest) do fields[n + i] = 'at:' .. ARGV[u + 2 * j - 1] end
+  for i, j in ipairs(latest) do fields[n + i] = 'at:' .. units[2 * j - 1] end
   fields[#fields + 1] = 'richness'
   local stored = chunked('HMGET', key, fields)
   if not (title and stored[title]) then  -- stored whole, before units were kept apart
     local unit = legacy_units(key)
     for j = 1, n do
-      if not stored[j] then stored[j] = unit(ARGV[u + 2 * j - 1]) end
+      if not stored[j] then stored[j] = unit(units[2 * j - 1]) end
     end
   end
   local richness = tonumber(ARGV[a + 10])
@@ -129,7 +130,7 @@ local function merge(key, id, a, u, n)
   end
   local writes, changed, status = {}, {}, nil
   for j = 1, n do
-    local name, text, old, rule = ARGV[u + 2 * j - 1], ARGV[u + 2 * j], stored[j], rules[j]
+    local name, text, old, rule = units[2 * j - 1], units[2 * j], stored[j], rules[j]
     local take
     if not old then
       take = true
@@ -180,16 +181,17 @@ local function ingest(k, a)
   local dedup, item_key, by_source, delivery = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4]
   local first_seen, last_seen, occurrence = ARGV[a + 4], ARGV[a + 5], ARGV[a + 6]
   local source, delivery_ttl = ARGV[a + 7], ARGV[a + 8]
-  local u, n = a + FIXED, tonumber(ARGV[a + FIXED])
   if delivery_ttl ~= '' then
     local seen = redis.call('GET', delivery)
     if seen then return {'duplicate', seen} end
   end
+  local units = cmsgpack.unpack(ARGV[a + 15])
+  local n = #units / 2
   local outcome, status, changed
   local id = redis.call('GET', dedup)
   if id then
     local key = ARGV[2] .. id
-    status, changed = merge(key, id, a, u, n)
+    status, changed = merge(key, id, a, units, n)
     if occurrence == '1' then
       redis.call('HINCRBY', key, 'occurrences', 1)
       local first, last = unpack(redis.call('HMGET', key, 'first_seen', 'last_seen'))
@@ -209,7 +211,7 @@ local function ingest(k, a)
       'richness', ARGV[a + 10],
     }
     for j = 1, n do
-      local name, text = ARGV[u + 2 * j - 1], ARGV[u + 2 * j]
+      local name, text = units[2 * j - 1], units[2 * j]
       fields[#fields + 1] = 'u:' .. name
       fields[#fields + 1] = text
       if name == 'metadata.status' and not EMPTY[text] then status = {'null', text} end
@@ -244,13 +246,12 @@ end
 local replies = {}
 local a = HEAD
 for k = 5, #KEYS - 4, 4 do
-  local n = tonumber(ARGV[a + FIXED])
   local ok, reply = pcall(ingest, k, a)
   if not ok then
     reply = {'error', type(reply) == 'table' and reply.err or tostring(reply)}
   end
   replies[#replies + 1] = reply
-  a = a + FIXED + 2 * n
+  a = a + FIXED
 end
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 redis.call('EXPIRE', KEYS[5], ARGV[8])

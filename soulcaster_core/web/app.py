@@ -82,6 +82,8 @@ def build_app(
         *dashboard_routes,
         Route("/openapi.json", openapi, methods=["GET"], include_in_schema=False),
     ]
-    app = Starlette(routes=routes, exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan)
+    app = ingest_routes.WebhooksFirst(
+        routes=routes, exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan
+    )
     app.state.plugins = plugins
     return app

@@ -12,6 +12,7 @@ import httpx
 import pytest
 import uvicorn
 from starlette.applications import Starlette
+from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
@@ -64,7 +65,12 @@ def _app() -> Starlette:
     async def echo(request: object) -> PlainTextResponse:
         return PlainTextResponse("ok")
 
-    return Starlette(routes=[Route("/", echo, methods=["GET", "POST"])])
+    async def read(request: Request) -> PlainTextResponse:
+        return PlainTextResponse(f"{len(await request.body())} bytes")
+
+    return Starlette(
+        routes=[Route("/", echo, methods=["GET", "POST"]), Route("/read", read, methods=["POST"])]
+    )
 
 
 @pytest.fixture
@@ -107,3 +113,37 @@ def test_a_client_trickling_its_headers_is_cut_off(limited_server: int) -> None:
 def test_a_normal_request_still_passes(limited_server: int) -> None:
     answer = httpx.post(f"http://127.0.0.1:{limited_server}/", content=b"x" * 500_000)
     assert answer.status_code == 200
+
+
+def _answer(conn: socket.socket) -> bytes | None:
+    """What the server sends next (``b""``: it closed the connection); ``None`` if nothing."""
+    conn.settimeout(10)
+    try:
+        return conn.recv(4096)
+    except TimeoutError:
+        return None
+
+
+def test_a_kept_alive_client_trickling_its_next_request_is_cut_off(limited_server: int) -> None:
+    with socket.create_connection(("127.0.0.1", limited_server)) as conn:
+        conn.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")  # whole in one read: answered
+        assert (_answer(conn) or b"").startswith(b"HTTP/1.1 200")
+        conn.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # the next one never ends its head
+        assert (_answer(conn) or b"").startswith(b"HTTP/1.1 408")
+
+
+def test_a_client_trickling_its_body_is_cut_off(limited_server: int) -> None:
+    with socket.create_connection(("127.0.0.1", limited_server)) as conn:
+        conn.sendall(b"POST /read HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")
+        assert _answer(conn) == b"", "closed without an answer: the app saw the client go"
+
+
+def test_a_request_in_several_reads_within_the_time_passes(limited_server: int) -> None:
+    with socket.create_connection(("127.0.0.1", limited_server)) as conn:
+        conn.sendall(b"POST /read HTTP/1.1\r\nHost: x\r\n")
+        time.sleep(0.2)
+        conn.sendall(b"Content-Length: 3\r\n\r\na")
+        time.sleep(0.2)
+        conn.sendall(b"bc")
+        answer = _answer(conn) or b""
+        assert answer.startswith(b"HTTP/1.1 200") and answer.endswith(b"3 bytes")

@@ -68,3 +68,14 @@ async def test_one_item_failing_in_redis_leaves_the_rest_of_its_batch_stored(
         assert result.status == "created"
         assert await store.get_item("acme", result.id) is not None
     await store.close()
+
+
+async def test_a_token_lease_after_redis_lost_its_scripts(redis_server: RedisServer) -> None:
+    store = RedisStore(redis_server.url)
+    await store.open()
+    assert (await store.take_tokens("acme", "sentry", 6, 0.001, 10))[0] == 6
+    await store.redis.script_flush()  # as after a failover to a fresh replica
+    assert (await store.take_tokens("acme", "sentry", 6, 0.001, 10))[0] == 4, "what is left"
+    granted, wait = await store.take_tokens("acme", "sentry", 6, 0.001, 10)
+    assert granted == 0 and wait > 900
+    await store.close()
