@@ -465,7 +465,7 @@ class Store(ABC):
         """``{cluster_id: {"status", "at"}}`` of those given (``None``: every one) that have one.
 
         ``add_to_clusters`` turns ``resolved`` into ``regressed`` for each cluster it adds items
-        to, in its atomic step."""
+        to, in its atomic step, and ``ingest`` for the cluster of an item that happens again."""
 
     # -- the local vector index's persistence ---------------------------------------------------
     @abstractmethod

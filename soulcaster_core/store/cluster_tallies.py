@@ -73,6 +73,14 @@ def count_in(
         )
 
 
+def count_repeat(conn: sqlite3.Connection, project_id: str, cluster_id: str, hour: int) -> None:
+    """Count one more occurrence of a member the cluster lists already, in ``hour``."""
+    conn.execute(
+        "INSERT INTO cluster_hours VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
+        (project_id, cluster_id, hour),
+    )
+
+
 def count_out(
     conn: sqlite3.Connection, project_id: str, cluster_id: str, gone: Sequence[ClusterMember]
 ) -> None:

@@ -6,7 +6,9 @@
 -- KEYS: 1 items zset, 2 stats hash (this hour), 3 last-events hash, 4 queue stream, 5 stats
 --       hash (this 5-minute slot); then 4 per item: dedup, new item, source zset, delivery
 -- ARGV: 1 project id, 2 item key prefix, 3 stats ttl, 4 last-event json, 5 history key prefix,
---       6 raw key prefix, 7 history limit, 8 slot stats ttl; then per item 15 values:
+--       6 raw key prefix, 7 history limit, 8 slot stats ttl, 9 cluster key prefix, 10 cluster
+--       hours key prefix, 11 clusters-by-time key, 12 cluster statuses key, 13 the regressed
+--       status's JSON; then per item 15 values:
 --       1 new id, 2 base json, 3 received ms, 4 first_seen, 5 last_seen (fixed-width ISO),
 --       6 occurrence 0/1, 7 source, 8 delivery ttl ("" = no delivery id), 9 merge policy json,
 --       10 richness (store/merge.py), 11 record id, 12 record head (store/history.py), 13 raw ttl
@@ -20,7 +22,7 @@
 -- Returns one reply per item: {outcome, id}, or {"error", message} for an item whose
 -- commands failed (the others are unaffected).
 
-local HEAD, FIXED = 8, 15
+local HEAD, FIXED = 13, 15
 local EMPTY = {['null'] = true, ['""'] = true, ['[]'] = true, ['{}'] = true}
 -- Arguments per command: far below what Lua's unpack can take. Even, so pairs stay together.
 local CHUNK = 1000
@@ -194,9 +196,26 @@ local function ingest(k, a)
     status, changed = merge(key, id, a, units, n)
     if occurrence == '1' then
       redis.call('HINCRBY', key, 'occurrences', 1)
-      local first, last = unpack(redis.call('HMGET', key, 'first_seen', 'last_seen'))
+      local first, last, cluster = unpack(redis.call('HMGET', key, 'first_seen', 'last_seen',
+                                                     'cluster_id'))
       if first and first_seen < first then redis.call('HSET', key, 'first_seen', first_seen) end
       if (not last) or last_seen > last then redis.call('HSET', key, 'last_seen', last_seen) end
+      if cluster then
+        -- The problem happened again: its cluster counts it, in the hour it arrived.
+        local record = ARGV[9] .. cluster
+        redis.call('HINCRBY', record, 'occurrences', 1)
+        local seen = redis.call('HGET', record, 'last_seen')
+        if seen and last_seen > seen then
+          redis.call('HSET', record, 'last_seen', last_seen, 'last_ms', ARGV[a + 3])
+          redis.call('ZADD', ARGV[11], 'GT', ARGV[a + 3], cluster)
+        end
+        local hour = math.floor(tonumber(ARGV[a + 3]) / 3600000)
+        redis.call('HINCRBY', ARGV[10] .. cluster, hour, 1)
+        local was = redis.call('HGET', ARGV[12], cluster)  -- a resolved problem is back
+        if was and cjson.decode(was)['status'] == 'resolved' then
+          redis.call('HSET', ARGV[12], cluster, ARGV[13])
+        end
+      end
       outcome = 'duplicate'
     elseif #changed > 0 then
       outcome = 'updated'

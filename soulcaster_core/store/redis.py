@@ -608,6 +608,11 @@ class RedisStore(Store):
             self._k("raw", project, ""),
             HISTORY_LIMIT,
             SLOT_STATS_TTL,
+            self._k("cluster", project, ""),
+            self._k("cluster-hours", project, ""),
+            self._k("clusters-by-time", project),
+            self._k("cluster_status", project),
+            json.dumps({"status": "regressed", "at": iso(now)}),
         ]
         return keys, args
 

@@ -680,7 +680,7 @@ class SQLiteStore(Store):
                     if seen:
                         return IngestResult(status="duplicate", id=seen["item_id"])
                 row = conn.execute(
-                    "SELECT id, data, status, received_ms, versions FROM items"
+                    "SELECT id, data, status, received_ms, versions, cluster_id FROM items"
                     " LEFT JOIN item_versions ON item_id = id"
                     " WHERE project = ? AND source = ? AND external_id = ?",
                     (*key, item.external_id),
@@ -779,6 +779,18 @@ class SQLiteStore(Store):
                 "INSERT OR REPLACE INTO item_versions VALUES (?, ?)",
                 (row["id"], json.dumps(versions)),
             )
+        if bump and row["cluster_id"]:
+            # The problem happened again: its cluster counts it, in the hour it arrived.
+            conn.execute(
+                "UPDATE cluster_records SET occurrences = occurrences + 1,"
+                " last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END"
+                " WHERE project = ? AND id = ?",
+                (last_seen, last_seen, item.project_id, row["cluster_id"]),
+            )
+            cluster_tallies.count_repeat(
+                conn, item.project_id, row["cluster_id"], received_ms // 3_600_000
+            )
+            _regress(conn, item.project_id, [row["cluster_id"]])  # a resolved problem is back
         outcome = "duplicate" if occurrence or not merged.changed else "updated"
         result = IngestResult(status=outcome, id=row["id"])
         return result, merged.status, merged.changed_names()

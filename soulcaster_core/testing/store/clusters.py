@@ -348,6 +348,34 @@ class ClusterCases:
         assert saved.cluster_id is None
         assert saved.metadata["clustering"] == {"reason": "cluster deleted"}
 
+    async def test_a_member_that_happens_again_counts_on_its_cluster(self, store: Store) -> None:
+        item = await ingest_new(store, make_item(at=T0))
+        cluster = make_cluster("Checkout", id="c1")
+        await store.add_to_clusters("acme", [(cluster, [member(item.id)])])
+        await store.set_item_cluster("acme", item.id, "c1", {"method": "new"})
+        before = await store.get_cluster("acme", "c1")
+        assert before is not None and before.occurrence_count == 1
+
+        later = T0 + timedelta(hours=3)
+        assert (await store.ingest(make_item(at=later))).status == "duplicate"
+        after = await store.get_cluster("acme", "c1")
+        assert after is not None
+        assert (after.item_count, after.occurrence_count) == (1, 2)
+        assert after.last_seen is not None and after.last_seen >= later
+        hours = await store.cluster_hours("acme", ["c1"], 0, 10**7)
+        assert sum(hours["c1"].values()) == 2, "the sparkline shows the repeat too"
+
+        # A resolved problem that happens again is regressed, as when it gains an item.
+        await store.set_cluster_status("acme", "c1", "resolved", later)
+        await store.ingest(make_item(at=later + timedelta(minutes=5)))
+        statuses = await store.cluster_statuses("acme", ["c1"])
+        assert statuses["c1"]["status"] == "regressed"
+
+        # A delivery that only refines the item (no new occurrence) counts nothing.
+        await store.ingest(make_item(at=later), occurrence=False)
+        again = await store.get_cluster("acme", "c1")
+        assert again is not None and again.occurrence_count == 3
+
     async def test_clustering_an_unknown_item_creates_nothing(self, store: Store) -> None:
         await store.set_item_cluster("acme", "no-such-item", "cluster-1", {"score": 1.0})
         assert await store.get_item("acme", "no-such-item") is None
