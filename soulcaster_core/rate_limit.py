@@ -46,7 +46,9 @@ class RateGate:
         self, project_id: str, source: str, per_second: float, burst: int
     ) -> float | None:
         """``None`` when a delivery may go on, else the seconds until one may."""
-        state = self._local.setdefault((project_id, source), _Local())
+        state = self._local.get((project_id, source))
+        if state is None:
+            state = self._local[(project_id, source)] = _Local()
         while True:
             now = time.monotonic()
             if state.denied_until > now:

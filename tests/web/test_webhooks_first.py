@@ -1,4 +1,5 @@
-"""Deliveries skip Starlette's middleware and router (``WebhooksFirst``): same answers."""
+"""Deliveries skip Starlette's middleware and router (``WebhooksFirst``) and its query
+parameters: same answers."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from starlette.applications import Starlette
+from starlette.datastructures import QueryParams
 from starlette.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
 from soulcaster_core import FeedbackItem, SourceConfig, WebhookHandler, hookimpl
 from soulcaster_core.testing import TEST_PROJECT, SoulcasterClient, running_app
+from soulcaster_core.web.ingest_routes import query_of
 
 
 class _Tripping(WebhookHandler[dict[str, Any], SourceConfig]):
@@ -115,3 +120,17 @@ def test_an_unexpected_error_is_raised_for_the_server_log(tmp_path: Path) -> Non
         strict = TestClient(client.app)  # raises what reaches the server
         with pytest.raises(RuntimeError, match="tripped"):
             strict.post(f"/ingest/tripping/webhook?project_id={TEST_PROJECT}", json={})
+
+
+@settings(max_examples=500)
+@given(
+    st.one_of(
+        st.binary(max_size=60),
+        st.lists(st.sampled_from(["a", "b", "=", "&", "%", "+", "%41", "%zz", "é", " "])).map(
+            lambda parts: "".join(parts).encode()
+        ),
+    )
+)
+def test_the_query_reads_as_starlettes_query_params(raw: bytes) -> None:
+    expected = dict(QueryParams(raw.decode("latin-1")))
+    assert query_of(raw) == expected
