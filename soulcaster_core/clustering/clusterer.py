@@ -589,6 +589,10 @@ class Clusterer:
             record = batch.usable(key)
             if record is None or record.get("frames") or record.get("message"):
                 continue
+            if doc.frames and record.get("joined"):
+                # The alert joined a problem told by its stack: another stack of its type is
+                # not that problem for it.
+                continue
             if not _other_service(doc, record):
                 return _Decision(str(record["cluster_id"]), "service")
         if not doc.frames and not doc.message:
@@ -759,7 +763,7 @@ class Clusterer:
         item: FeedbackItem, doc: ClusterDoc, key: GroupingKey, cluster_id: str, at: int
     ) -> dict[str, Any]:
         located = key.kind in _LOCATED
-        return {
+        record: dict[str, Any] = {
             "cluster_id": cluster_id,
             "kind": key.kind,
             "source": item.source,
@@ -777,6 +781,11 @@ class Clusterer:
             # template step.
             "shape": doc.shape if key.kind == "template" else key.kind,
         }
+        if not doc.frames and cluster_id != Clusterer._own_id(item):
+            # Said without a stack about a problem another item made (its story is not this
+            # item's to tell).
+            record["joined"] = True
+        return record
 
     def _same_template(
         self, doc: ClusterDoc, candidates: Sequence[Match]

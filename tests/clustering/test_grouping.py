@@ -172,6 +172,27 @@ async def test_an_alert_naming_only_service_and_kind_joins_the_one_such_cluster(
     assert a == b != c
 
 
+async def test_an_alert_that_joined_one_stack_does_not_draw_another_stack_of_its_type(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # The monitor counts UniqueViolationError spans of "api" and joins the first such bug; a
+    # second bug of that type, with a stack of its own, is not that alert's problem.
+    # (The first bug is seen in a log row that names no service.)
+    passes = item(
+        "splunk",
+        exceptions=[exc("UniqueViolationError", 'violates "rider_pass_key"', "buy_pass")],
+    )
+    monitor = item(
+        "datadog", exceptions=[ExceptionInfo(type="UniqueViolationError")], service="api"
+    )
+    referrals = item(
+        exceptions=[exc("UniqueViolationError", 'violates "referral_code_key"', "refer")],
+        service="api",
+    )
+    a, b, c = await clusters_of(clusterer, store, passes, monitor, referrals)
+    assert a == b != c
+
+
 async def test_two_bugs_ending_in_one_helper_stay_apart_and_each_meets_its_twin(
     clusterer: Clusterer, store: Store
 ) -> None:
