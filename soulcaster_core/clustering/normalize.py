@@ -55,7 +55,7 @@ _QUOTED_CODE = re.compile(r"([\"'])[A-Z][A-Z0-9]{1,5}\1")
 # The currencies payments are made in are values wherever they stand ("fetch fx rates for SEK");
 # only widely traded ones, and not "PHP" (a language): ISO 4217 also holds "ALL" and "TRY".
 _CURRENCIES = frozenset(
-    "USD EUR GBP JPY CHF CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN ISK CNY HKD SGD INR BRL "
+    "USD EUR GBP JPY CHF CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN ISK CNY HKD SGD INR BRL "  # noqa: SIM905
     "MXN ZAR KRW TWD THB IDR MYR AED SAR ILS".split()
 )
 _CODE_WORD = re.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
