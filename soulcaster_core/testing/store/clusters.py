@@ -13,7 +13,7 @@ import pytest
 
 from ...errors import BadRequest
 from ...models import Cluster, Project, QueueEntry
-from ...store.base import CLUSTER_HOURS_KEPT, ClusterMember, Store
+from ...store.port import CLUSTER_HOURS_KEPT, ClusterMember, Store
 from ...timestamps import hour_bucket
 from .ingest import T0, ingest_new, make_item
 
