@@ -41,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..models import FeedbackItem
-from ..store.base import ClusterMember, Store
+from ..store.port import ClusterMember, Store
 from .clusters import new_cluster
 from .document import (
     ClusterDoc,

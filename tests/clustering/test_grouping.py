@@ -15,7 +15,7 @@ from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.messages import canonical
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 
 PROJECT = "acme"
 
