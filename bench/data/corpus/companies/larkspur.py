@@ -102,7 +102,7 @@ BUGS = [
         (see("sentry.error", 2, browser="chrome", release=0, chunk="BasketView"), see("sentry.error", browser="firefox", release=1, chunk="BasketView"), see("sentry.error", browser="safari", release=1, chunk="BasketView"), see("sentry.error", browser="chrome", raw=True, release=2, chunk="BasketView"), see("posthog", browser="chrome", mechanism="generic", release=0), see("posthog", browser="safari", mechanism="generic", release=1), see("posthog", browser="firefox", resolved=True, mechanism="generic", release=2)),
         classes=(3,), pair="lk-web-slots-length", span=3, page="/basket"),
     Bug("lk-web-slots-length", "web", (Exc("TypeError", frames=(*VUE_RENDER, js("src/views/PickupScheduler.vue", "availableSlots", 88, 29, "PickupScheduler")), js=JsError("read-undefined", "day.slots", "length")),),
-        (see("sentry.error", 2, browser="chrome", chunk="PickupScheduler"), see("sentry.error", browser="safari", chunk="PickupScheduler"), see("posthog", 2, browser="chrome", mechanism="generic"), see("posthog", browser="chrome", resolved=True, mechanism="generic")),
+        (see("sentry.error", 2, browser="chrome", chunk="PickupScheduler"), see("sentry.error", browser="safari", chunk="PickupScheduler"), see("posthog", browser="chrome", mechanism="generic"), see("posthog", browser="safari", hook=True), see("posthog", browser="chrome", resolved=True, mechanism="generic")),
         classes=(3,), pair="lk-web-basket-length", page="/pickups/new"),
     # The card widget's script not loaded yet when the checkout mounts.
     Bug("lk-web-card-mount", "web", (Exc("TypeError", frames=(*VUE_MOUNTED, js("src/views/Checkout.vue", "mountCard", 73, 18, "Checkout")), js=JsError("not-function", "window.Paywell.elements", "create", "('card', n)")),),
