@@ -157,6 +157,35 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "monitor": "=$ALERT_ID", "scope": "$ALERT_SCOPE", "transition": "$ALERT_TRANSITION",
         "tags": "$TAGS", "org": "$ORG_NAME",
     },
+    # Larkspur's template: a subject and the plain-text message as ``content``, the alert's
+    # variables in one object with the id unquoted, the last update as the time.
+    "larkspur": {
+        "subject": "$EVENT_TITLE", "content": "$TEXT_ONLY_MSG",
+        "alert": {
+            "id": "=$ALERT_ID", "transition": "$ALERT_TRANSITION", "priority": "$ALERT_PRIORITY",
+            "scope": "$ALERT_SCOPE", "cycle_key": "$ALERT_CYCLE_KEY",
+        },
+        "labels": "$TAGS", "fired": "=$LAST_UPDATED", "link": "$LINK",
+    },
+    # Brindle's template in camelCase: a caption, the markdown message as ``detail``, the
+    # monitor's own title, query and status, the date quoted as ``sentAt``.
+    "brindle": {
+        "caption": "$EVENT_TITLE", "detail": "$EVENT_MSG", "monitorTitle": "$ALERT_TITLE",
+        "monitorQuery": "$ALERT_QUERY", "monitorStatus": "$ALERT_STATUS",
+        "alertState": "$ALERT_TRANSITION", "alertType": "$ALERT_TYPE", "scope": "$ALERT_SCOPE",
+        "eventId": "$ID", "tags": "$TAGS", "sentAt": "$DATE",
+    },
+    # Pipit's template: the monitor's name, the plain-text message as ``long_description``, the
+    # event and the alert's variables in two objects, the date unquoted as ``epoch_ms``.
+    "pipit": {
+        "name": "$ALERT_TITLE", "long_description": "$TEXT_ONLY_MSG",
+        "event": {"title": "$EVENT_TITLE", "type": "$EVENT_TYPE", "id": "$ID"},
+        "meta": {
+            "alert_id": "$ALERT_ID", "cycle": "$ALERT_CYCLE_KEY", "transition": "$ALERT_TRANSITION",
+            "priority": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
+        },
+        "host": "$HOSTNAME", "tags": "$TAGS", "epoch_ms": "=$DATE",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -184,6 +213,7 @@ JSON_FORMATS = {
     "logrus-json",
     "symfony-json",
     "zerolog-json",
+    "bunyan-client",
 }
 
 
@@ -442,6 +472,11 @@ def _span(d: Delivery) -> str:
         "sidekiq": "sidekiq.job",
         "rq": "rq.job.perform",
         "flask": "flask.request",
+        "dramatiq": "dramatiq.worker",
+        "hapi": "hapi.request",
+        "gin": "gin.request",
+        "play": "play.request",
+        "akka-http": "akka_http.request",
     }.get(d.service.framework, "scheduled.task")
 
 

@@ -216,6 +216,21 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "abs_path": "[internal]",
             "function": php_name(f).replace("->", "::"),
         }
+    elif p == "dart" and f.file == "<asynchronous suspension>":
+        # sentry-dart's marker between two traces of a Chain: an abs_path and nothing else.
+        return {"abs_path": f.file}
+    elif p == "dart":
+        # sentry-dart's SentryStackTraceFactory: the URI whole for dart: and package: frames,
+        # its last segment as the file name, the package, the frame's own platform.
+        frame = {
+            "abs_path": f.file,
+            "function": f.function or None,
+            "filename": f.file.rsplit("/", 1)[-1],
+            "package": f.module or None,
+            "platform": "dart",
+            "lineno": f.line,
+            "colno": f.col or None,
+        }
     elif p == "react-native" and f.file == "native":
         frame = {"filename": "native", "function": f.function}
     elif p == "react-native":
@@ -306,6 +321,14 @@ def rn_raw_frame(d: Delivery, f: Frame) -> dict[str, Any]:
     }
 
 
+def dart_native_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    """A frame of a Flutter build made with ``--split-debug-info`` whose symbols were never
+    uploaded: the ``abs`` address the VM printed, left for server-side symbolication."""
+    base = 0x7A00000000 + stable_int("dartso", d.company.key, d.release) % 0xFFFFF * 0x1000
+    pc = base + stable_int("dartpc", f.function, f.file, d.release) % 0x3FFFFF
+    return {"instruction_addr": f"0x{pc:x}", "platform": "native"}
+
+
 def _chunk_url(d: Delivery, f: Frame) -> str:
     return chunk_url(d.company.key, d.service.origin, f.bundle, d.release)
 
@@ -375,7 +398,11 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
                     "InnerExceptions[0]" if parent == 0 else "InnerException"
                 )
                 value["mechanism"]["parent_id"] = parent
-        if d.service.platform == "javascript" and not d.minified:
+        if d.service.platform == "javascript" and not exc.frames and d.company.key == "v":
+            # A rejected dynamic import carries no frames, so the SDK sends no stacktrace (the
+            # older companies' files keep their empty lists byte for byte).
+            pass
+        elif d.service.platform == "javascript" and not d.minified:
             value["stacktrace"] = {"frames": [minified_frame(d, f) for f in exc.frames]}
         elif d.service.platform == "javascript":
             minified = [minified_frame(d, f) for f in exc.frames]
@@ -393,6 +420,9 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
                 value["raw_stacktrace"] = {"frames": device}
         elif d.service.platform == "rust" and exc.frames:
             value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in rust_trim(exc.frames)]}
+        elif d.service.platform == "dart" and exc.frames and raw:
+            shown = [f for f in exc.frames if f.file != "<asynchronous suspension>"]
+            value["stacktrace"] = {"frames": [dart_native_frame(d, f) for f in shown]}
         elif exc.frames:
             value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
         if d.service.platform == "cocoa" and last:
@@ -503,7 +533,7 @@ def _title(d: Delivery) -> tuple[str, str]:
 def _transaction(d: Delivery) -> str:
     if d.service.platform == "javascript":
         return d.bug.page or "/"
-    if d.service.platform == "react-native":
+    if d.service.platform in ("react-native", "dart"):
         return d.bug.page  # the screen's route name
     if d.service.platform in ("rust", "cocoa") and " /" not in d.bug.entry:
         return ""  # neither SDK names a transaction outside a request
@@ -561,6 +591,18 @@ def _tags(d: Delivery) -> list[list[str]]:
                 "os": f"{os_name} {os_version}",
                 "os.name": os_name,
                 "os.rooted": "no",
+                "user": f"id:{d.values['user']}",
+            }
+        )
+    elif s.platform == "dart":
+        os_name, os_version, brand, model = RN_DEVICES[d.browser]
+        tags.update(
+            {
+                "device": model,
+                "device.family": brand,
+                "dist": d.release_name.rsplit("+", 1)[-1],
+                "os": f"{os_name} {os_version}",
+                "os.name": os_name,
                 "user": f"id:{d.values['user']}",
             }
         )
@@ -654,6 +696,18 @@ def _contexts(d: Delivery) -> dict[str, Any]:
             "app_build": version.rsplit("+", 1)[-1],
             "type": "app",
         }
+    elif d.service.platform == "dart":
+        os_name, os_version, brand, model = RN_DEVICES[d.browser]
+        app_id, _, version = d.release_name.partition("@")
+        ctx["device"] = {"brand": brand, "model": model, "family": brand, "type": "device"}
+        ctx["os"] = {"name": os_name, "version": os_version, "type": "os"}
+        ctx["app"] = {
+            "app_identifier": app_id,
+            "app_version": version.split("+")[0],
+            "app_build": version.rsplit("+", 1)[-1],
+            "type": "app",
+        }
+        ctx["flutter_context"] = {"type": "flutter_context", "channel": "stable"}
     elif d.service.platform == "react-native":
         os_name, os_version, brand, model = RN_DEVICES[d.browser]
         app_id, _, version = d.release_name.partition("@")
@@ -694,7 +748,7 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
         "culprit": culprit,
         "datetime": d.iso(6, z=d.index % 2 == 0),
         "dist": d.release_name.rsplit("+", 1)[-1]
-        if s.platform in ("react-native", "cocoa")
+        if s.platform in ("react-native", "cocoa", "dart")
         else None,
         "environment": "production",
         "event_id": event_id,
@@ -791,7 +845,8 @@ USER_AGENTS = {
 def _event_platform(platform: str) -> str:
     """The event's platform: a React Native app's events are JavaScript events; the Rust
     SDK leaves the event's platform at Sentry's default, ``other``."""
-    if platform == "rust":
+    if platform in ("rust", "dart"):
+        # sentry-dart's sdkPlatform: "other" outside the browser.
         return "other"
     return "javascript" if platform == "react-native" else platform
 
@@ -804,7 +859,7 @@ def _level(d: Delivery) -> str:
 
 
 def _user(d: Delivery) -> dict[str, Any]:
-    if d.service.platform in ("react-native", "cocoa"):
+    if d.service.platform in ("react-native", "cocoa", "dart"):
         return {"id": d.values["user"]}
     if d.service.platform == "javascript":
         return {
