@@ -14,6 +14,7 @@ or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with `
     python bench/data/generate_webhooks.py --blind3     # the seventh, by a third outsider
     python bench/data/generate_webhooks.py --blind4     # the eighth, by a fourth outsider
     python bench/data/generate_webhooks.py --blind5     # the ninth, by a fifth outsider
+    python bench/data/generate_webhooks.py --blind7     # by a seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -34,6 +35,7 @@ sys.path.insert(0, str(HERE))
 
 from corpus.build import build_rows  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
+from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
@@ -43,6 +45,8 @@ from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
+from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
+from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
@@ -72,6 +76,8 @@ BLIND3 = [WRENFOLD, GANNET, HARROWGATE]
 BLIND4 = [FENWICK, TANSY, COBBLE]
 # Written by a fifth outsider for issue 12, without reading the grouping or mapping code.
 BLIND5 = [SORRELWICK, TOLLBRIDGE, UMBERFIELD]
+# Written by a seventh outsider for issue 12, without reading the grouping or mapping code.
+BLIND7 = [BRAMBLEBY, KITTIWAKE, LOOMWRIGHT]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -115,7 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind5", action="store_true", help="write webhooks-blind5.jsonl (companies s, t, u)"
     )
+    which.add_argument(
+        "--blind7", action="store_true", help="write webhooks-blind7.jsonl (companies x, y, z)"
+    )
     args = parser.parse_args(argv)
+    if args.blind7:
+        write(HERE / "webhooks-blind7.jsonl", build_rows(BLIND7))
+        return 0
     if args.blind5:
         write(HERE / "webhooks-blind5.jsonl", build_rows(BLIND5))
         return 0

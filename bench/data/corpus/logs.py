@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from .delivery import Delivery
+from .logs7 import FORMATS7
 from .model import Exc
 from .releases import RN_BUNDLES
 from .traces import (
@@ -1189,5 +1190,7 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "mel-json": mel_json,
     "go-stdlog": go_stdlog,
 }
+# blind7's formats live in their own module (logs7) to keep this one from growing further.
+FORMATS.update(FORMATS7)
 
 __all__ = ["FORMATS", "php_name"]
