@@ -137,12 +137,11 @@ def jboss_text(d: Delivery) -> tuple[str, Fields]:
     %s%e%n``: the message, then the exception's ``printStackTrace`` right after it (its
     first line on the message's line when the message ends in ``: ``). The Vert.x HTTP
     error handler's message names the path and an error id."""
-    thread = d.values.fill(
-        str(d.opts.get("thread", f"executor-thread-{d.rand.randint(1, 24)}"))
-    )
+    thread = d.values.fill(str(d.opts.get("thread", f"executor-thread-{d.rand.randint(1, 24)}")))
     message = d.log_message
     if d.logger == "io.quarkus.vertx.http.runtime.QuarkusErrorHandler":
-        message = f"HTTP Request to {d.request_path} failed, error id: {d.rand.uuid()}-{d.rand.randint(1, 40)}: "
+        error_id = f"{d.rand.uuid()}-{d.rand.randint(1, 40)}"
+        message = f"HTTP Request to {d.request_path} failed, error id: {error_id}: "
     level = str(d.opts.get("level", "ERROR"))
     head = (
         f"{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis} {level:<5} "
@@ -209,7 +208,10 @@ def ecs_json(d: Delivery) -> tuple[str, Fields]:
         "process": {
             "name": "MainProcess",
             "pid": 1,
-            "thread": {"id": 140_000_000_000_000 + d.rand.randint(0, 999_999), "name": "MainThread"},
+            "thread": {
+                "id": 140_000_000_000_000 + d.rand.randint(0, 999_999),
+                "name": "MainThread",
+            },
         },
         "service": {"name": d.service.name, "version": d.company.releases[d.release]},
     }
@@ -230,6 +232,8 @@ def clj_error(exc: Exc) -> str:
     message, the ``:via`` of each throwable, and the trace as ``[class method file line]``
     vectors, innermost first."""
     frames = list(reversed(exc.frames))
+    # pr-str of the message: quotes and newlines escaped.
+    message = exc.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
     def vec(f: Frame) -> str:
         return f'[{f.module} {f.function} "{f.file}" {f.line}]'
@@ -237,10 +241,10 @@ def clj_error(exc: Exc) -> str:
     at = vec(frames[0]) if frames else "nil"
     lines = [
         "#error {",
-        f' :cause "{exc.value}"',
+        f' :cause "{message}"',
         " :via",
         f" [{{:type {exc.text_name}",
-        f'   :message "{exc.value}"',
+        f'   :message "{message}"',
         f"   :at {at}}}]",
         " :trace",
     ]
@@ -254,18 +258,20 @@ def clj_error(exc: Exc) -> str:
 
 def _with_ex_data(d: Delivery) -> list[Exc]:
     """The chain as ``printStackTrace`` shows an ``ExceptionInfo``: its ``toString`` adds
-    the ex-data map after the message (``opts.exdata``; ``#error`` there stands for the
-    wrapped cause as Clojure prints it)."""
+    the ex-data map after the message (``opts.exdata`` for the thrown one, ``opts.causedata``
+    for a cause; ``#error`` stands for the wrapped cause as Clojure prints it)."""
     data = str(d.opts.get("exdata", ""))
-    if not data:
-        return d.chain
+    cause_data = str(d.opts.get("causedata", ""))
     out = list(d.chain)
     for i, exc in enumerate(out):
-        if exc.type == "ExceptionInfo" and i == len(out) - 1:
-            text = d.values.fill(data)
-            if "#error" in text and i > 0:
-                text = text.replace("#error", clj_error(out[i - 1]))
-            out[i] = Exc(exc.type, f"{exc.value} {text}", exc.frames, exc.module)
+        if exc.type != "ExceptionInfo":
+            continue
+        text = d.values.fill(data if i == len(out) - 1 else cause_data)
+        if not text:
+            continue
+        if "#error" in text and i > 0:
+            text = text.replace("#error", clj_error(d.chain[i - 1]))
+        out[i] = Exc(exc.type, f"{exc.value} {text}", exc.frames, exc.module)
     return out
 
 
@@ -273,7 +279,9 @@ def pedestal_logback(d: Delivery) -> tuple[str, Fields]:
     """logback's ``%d{HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n`` under
     ``io.pedestal.log``, whose message is the call's keyvals printed as a map with the
     call's ``:line`` (``(log/error :msg ... :exception e)``), the trace below."""
-    thread = d.values.fill(str(d.opts.get("thread", f"qtp{d.rand.randint(100000, 999999)}-{d.rand.randint(20, 60)}")))
+    thread = d.values.fill(
+        str(d.opts.get("thread", f"qtp{d.rand.randint(100000, 999999)}-{d.rand.randint(20, 60)}"))
+    )
     msg = d.values.fill(d.bug.log) if d.bug.log else f'{{:msg "{d.thrown.value}"}}'
     head = f"{d.stamp('%H:%M:%S')}.{d.millis} [{thread}] ERROR {d.logger} - {msg}"
     return head + "\n" + java_trace(_with_ex_data(d)), {"level": "ERROR", "logger": d.logger}
@@ -305,8 +313,10 @@ def deno_console(d: Delivery) -> tuple[str, Fields]:
     route handling or page rendering.", "color:red", error)``, the CSS dropped off a TTY),
     or the app's own ``console.error(msg, err)``; the error's stack below."""
     exc = d.thrown
-    head = d.values.fill(d.bug.log) if d.bug.log else (
-        "An error occurred during route handling or page rendering."
+    head = (
+        d.values.fill(d.bug.log)
+        if d.bug.log
+        else ("An error occurred during route handling or page rendering.")
     )
     return head + "\n" + deno_stack(exc, exc.value), {}
 

@@ -15,10 +15,10 @@ import json
 from typing import Any
 
 from .delivery import Delivery
+from .logs7 import ruby_path
 from .model import Exc, Frame
 from .rand import stable_hex, stable_int
 from .releases import RN_BUNDLES, chunk_url, minified_name, minified_position, rn_name, rn_position
-from .logs7 import ruby_path
 from .traces import (
     elixir_mfa,
     node_path,

@@ -147,7 +147,7 @@ BUGS = [
         classes=(4,), pair="kw-quote-unit-price-npe", log="Renewal pricing failed for account {id}", logger="com.kittiwake.tariffs.renewal.RenewalJob", entry="RenewalJob.run"),
     # Mutiny's timeout firing for two calls: meter reads (HTTP) and the DCC tariff push (job).
     Bug("kw-meter-read-timeout", "tariffs", (jexc("io.smallrye.mutiny.TimeoutException", "", (*QK_LOOP, *MUTINY_TIMEOUT)),),
-        (see("sentry.error", 2), see("splunk", 3, thread="vert.x-eventloop-thread-{idx}"), see("datadog.apm", style="message", team="pricing", monitor="tariffs error spans")),
+        (see("sentry.error", 2), see("splunk", 3, thread="vert.x-eventloop-thread-{idx}"), see("splunk", format="quarkus-json", thread="vert.x-eventloop-thread-{idx}"), see("datadog.apm", style="message", team="pricing", monitor="tariffs error spans")),
         classes=(8, 10), pair="kw-dcc-push-timeout", entry="GET /meters/{mpan}/reads", **TARIFF_LOG),
     Bug("kw-dcc-push-timeout", "tariffs", (jexc("io.smallrye.mutiny.TimeoutException", "", (*QK_LOOP, *MUTINY_TIMEOUT)),),
         (see("sentry.error", 2), see("splunk", 2, thread="vert.x-eventloop-thread-{idx}"), see("splunk", format="quarkus-json", thread="vert.x-eventloop-thread-{idx}")),
@@ -157,15 +157,15 @@ BUGS = [
         (see("sentry.error", 2), see("splunk", 2), see("datadog.log", team="pricing", monitor="tariffs constraint violations", filter="service:tariffs @exception.exceptionType:*ConstraintViolationException", text="Constraint violation on tariffs: {{log.attributes.error.message}}", format="quarkus-json")),
         classes=(4, 10), pair="kw-tariff-code-unique", entry="POST /quotes", **TARIFF_LOG),
     Bug("kw-tariff-code-unique", "tariffs", pg_unique("tariffs_code_key", "insert into tariffs (code,region,standing_charge,unit_rate,valid_from,id) values ($1,$2,$3,$4,$5,$6)"),
-        (see("sentry.error", 2), see("splunk", format="quarkus-json"), see("splunk"), see("datadog.log", team="pricing", monitor="tariffs constraint violations", filter="service:tariffs @exception.exceptionType:*ConstraintViolationException", text="Constraint violation on tariffs: {{log.attributes.error.message}}", format="quarkus-json")),
+        (see("sentry.error", 2), see("sentry.error", in_app="none"), see("splunk", format="quarkus-json"), see("splunk"), see("datadog.log", team="pricing", monitor="tariffs constraint violations", filter="service:tariffs @exception.exceptionType:*ConstraintViolationException", text="Constraint violation on tariffs: {{log.attributes.error.message}}", format="quarkus-json")),
         classes=(4, 10), pair="kw-quote-reference-unique", entry="PUT /tariffs/{code}", **TARIFF_LOG),
     # The event loop blocked by a synchronous call in the rate cache: a WARN with the stack.
     Bug("kw-eventloop-blocked", "tariffs", (jexc("io.vertx.core.VertxException", "Thread blocked", (*QK_LOOP[:8], tk("rates.RateCache", "lambda$refresh$2", 71), tk("rates.RateCache", "loadFromWholesale", 93), jl("java.net.Socket$SocketInputStream", "read", 1099), jl("sun.nio.ch.NioSocketImpl", "timedRead", 279), jl("sun.nio.ch.Net", "poll", -2))),),
         (see("splunk", 3, level="WARN", thread="vertx-blocked-thread-checker"), see("datadog.log", team="pricing", monitor="tariffs blocked event loop", filter="service:tariffs \"has been blocked for\"", style="sample", format="jboss-text", level="WARN", thread="vertx-blocked-thread-checker")),
-        classes=(2,), log="Thread Thread[vert.x-eventloop-thread-{idx},5,main] has been blocked for {ms} ms, time limit is 2000 ms: ", logger="io.vertx.core.impl.BlockedThreadChecker"),
+        classes=(2, 7), log="Thread Thread[vert.x-eventloop-thread-{idx},5,main] has been blocked for {ms} ms, time limit is 2000 ms: ", logger="io.vertx.core.impl.BlockedThreadChecker"),
     # The API and a task both reading a payload without its MPAN.
     Bug("kw-switch-mpan-keyerror", "switching", (Exc("KeyError", "'mpan'", (*AIOHTTP, py("switching.handlers.switch", "create_switch", 41, 'mpan = payload["mpan"]'))),),
-        (see("sentry.error", 2), see("splunk", 2), see("posthog"), see("datadog.log", team="switching", monitor="switching exceptions", filter="service:switching status:error", text=ECS_TEXT)),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("posthog"), see("datadog.log", team="switching", monitor="switching exceptions", filter="service:switching status:error", text=ECS_TEXT)),
         classes=(4,), pair="kw-confirm-mpan-keyerror", log="Error handling request", logger="aiohttp.server", entry="POST /switches"),
     Bug("kw-confirm-mpan-keyerror", "switch-tasks", (Exc("KeyError", "'mpan'", (*HUEY, py("switching.tasks.confirm", "confirm_switch", 33, 'mpan = event["mpan"]'))),),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.task", team="switching", monitor="huey task failures")),
@@ -187,7 +187,7 @@ BUGS = [
         classes=(10,), log="Error handling request", logger="aiohttp.server", entry="GET /switches/{switch_id}"),
     # The welcome pack's mail refused for an unknown mailbox: the address in the message.
     Bug("kw-welcome-pack-smtp", "switch-tasks", (Exc("SMTPRecipientsRefused", "{'{email}': (550, b'5.1.1 <{email}>: Recipient address rejected: User unknown in virtual mailbox table')}", (*HUEY, py("switching.tasks.mail", "send_welcome_pack", 22, "smtp.send_message(msg)"), pylib("smtplib", "send_message", 986, "return self.sendmail(from_addr, to_addrs, flatmsg, mail_options,"), pylib("smtplib", "sendmail", 901, "raise SMTPRecipientsRefused(senderrs)")), module="smtplib"),),
-        (see("sentry.error", 2), see("splunk", 2), see("datadog.task", team="switching", monitor="huey task failures")),
+        (see("sentry.error", 3), see("splunk", 2), see("datadog.task", team="switching", monitor="huey task failures")),
         classes=(2,), logger="huey", entry="switching.tasks.mail.send_welcome_pack"),
     # Sentry's metric alert on the tariff service's error count: a problem naming no bug.
     Bug("kw-tariffs-error-spike", "tariffs", (),

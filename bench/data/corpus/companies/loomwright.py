@@ -31,11 +31,16 @@ SERVICES = {
 
 
 def clj(ns_fn: str, line: int, method: str = "invokeStatic", *, lib: bool = False) -> Frame:
-    """A compiled Clojure function: ``loomwright.api.pricing$bulk_discount`` in
-    ``pricing.clj`` (names munged: ``-`` to ``_``, ``!`` to ``_BANG_``)."""
-    ns, _, fn = ns_fn.rpartition("/")
-    munged = fn.replace("-", "_").replace("!", "_BANG_").replace(">", "_GT_")
-    return Frame(method, ns.rsplit(".", 1)[-1].replace("-", "_") + ".clj", line, f"{ns.replace('-', '_')}${munged}", not lib)
+    """A compiled Clojure function: ``loomwright.orders.stock/reserve!`` is the class
+    ``loomwright.orders.stock$reserve_BANG_`` in ``stock.clj``; a nested fn adds its own
+    ``$fn__1485`` (names munged: ``-`` to ``_``, ``!`` to ``_BANG_``)."""
+    ns, _, path = ns_fn.partition("/")
+
+    def munge(name: str) -> str:
+        return name.replace("-", "_").replace("!", "_BANG_").replace(">", "_GT_")
+
+    cls = munge(ns) + "".join("$" + munge(part) for part in path.split("/"))
+    return Frame(method, munge(ns.rsplit(".", 1)[-1]) + ".clj", line, cls, not lib)
 
 
 def cljlib(ns_fn: str, line: int, method: str = "invokeStatic") -> Frame:
@@ -117,26 +122,26 @@ BUGS = [
         (see("sentry.error", 2), see("splunk", 2, exdata=wrap_data(PRICING, "java.lang.ArithmeticException")), see("splunk", search=CHAIN, stats={"interceptor": PRICING, "exception_type": ":java.lang.ArithmeticException", "count": "{n}"}), see("datadog.log", exdata=wrap_data(PRICING, "java.lang.ArithmeticException"), **DD_CHAIN)),
         classes=(1, 2), pair="lw-bulk-discount-nil-qty", entry="POST /v1/pricing/bulk", **CLJ_LOG),
     Bug("lw-bulk-discount-nil-qty", "catalog-api", pedestal(jexc("java.lang.NullPointerException", 'Cannot invoke "Object.getClass()" because "x" is null', (*PEDESTAL, enter("loomwright.api.pricing", 24519, 29), clj("loomwright.pricing.discount/line-total", 11), jl("clojure.lang.Numbers", "multiply", 3966), jl("clojure.lang.Numbers", "ops", 1095))), PRICING),
-        (see("sentry.error", 2), see("splunk", exdata=wrap_data(PRICING, "java.lang.NullPointerException")), see("splunk", search=CHAIN, stats={"interceptor": PRICING, "exception_type": ":java.lang.NullPointerException", "count": "{n}"}), see("datadog.log", exdata=wrap_data(PRICING, "java.lang.NullPointerException"), **DD_CHAIN), see("datadog.apm", style="type", team="catalog", monitor="catalog-api error types")),
+        (see("sentry.error", 2), see("splunk", 2, exdata=wrap_data(PRICING, "java.lang.NullPointerException")), see("splunk", search=CHAIN, stats={"interceptor": PRICING, "exception_type": ":java.lang.NullPointerException", "count": "{n}"}), see("datadog.log", exdata=wrap_data(PRICING, "java.lang.NullPointerException"), **DD_CHAIN), see("datadog.apm", style="message", team="catalog", monitor="catalog-api error spans")),
         classes=(1,), pair="lw-bulk-discount-divide", entry="POST /v1/pricing/bulk", **CLJ_LOG),
     # One ex-info ("Insufficient stock") from two places: order reservation and the cart.
     Bug("lw-order-insufficient-stock", "catalog-api", pedestal(Exc("ExceptionInfo", "Insufficient stock", (*PEDESTAL, enter("loomwright.api.orders", 30211, 44), clj("loomwright.orders.stock/reserve!", 39), *EX_INFO), module="clojure.lang"), ":loomwright.api.orders/create"),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, exdata=wrap_data(":loomwright.api.orders/create", "clojure.lang.ExceptionInfo", ', :sku "LW-{n}{idx}", :requested {idx}, :available 1')), see("datadog.log", exdata=wrap_data(":loomwright.api.orders/create", "clojure.lang.ExceptionInfo", ', :sku "LW-{n}{idx}", :requested {idx}, :available 1'), **DD_CHAIN)),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, exdata=wrap_data(":loomwright.api.orders/create", "clojure.lang.ExceptionInfo", ', :sku "LW-{n}{idx}", :requested {idx}, :available 1'), causedata='{:sku "LW-{n}{idx}", :requested {idx}, :available 1}'), see("datadog.log", exdata=wrap_data(":loomwright.api.orders/create", "clojure.lang.ExceptionInfo", ', :sku "LW-{n}{idx}", :requested {idx}, :available 1'), causedata='{:sku "LW-{n}{idx}", :requested {idx}, :available 1}', **DD_CHAIN)),
         classes=(2, 4), pair="lw-cart-insufficient-stock", entry="POST /v1/orders", **CLJ_LOG),
     Bug("lw-cart-insufficient-stock", "catalog-api", pedestal(Exc("ExceptionInfo", "Insufficient stock", (*PEDESTAL, enter("loomwright.api.cart", 28740, 52), clj("loomwright.cart.lines/add-line", 58), *EX_INFO), module="clojure.lang"), ":loomwright.api.cart/add-line"),
-        (see("sentry.error", 3), see("splunk", 2, exdata=wrap_data(":loomwright.api.cart/add-line", "clojure.lang.ExceptionInfo", ', :sku "LW-{n}{idx}", :requested {idx}, :available 0'))),
+        (see("sentry.error", 3), see("splunk", 2, exdata=wrap_data(":loomwright.api.cart/add-line", "clojure.lang.ExceptionInfo", ', :sku "LW-{n}{idx}", :requested {idx}, :available 0'), causedata='{:sku "LW-{n}{idx}", :requested {idx}, :available 0}')),
         classes=(2, 4), pair="lw-order-insufficient-stock", entry="POST /v1/cart/lines", **CLJ_LOG),
     # One ClassCastException text in the search ranking (over releases, the fn renamed) and a
     # scheduled shipping-rate refresh (chime, no Pedestal).
     Bug("lw-search-score-classcast", "catalog-api", pedestal(jexc("java.lang.ClassCastException", "class java.lang.String cannot be cast to class java.lang.Number (java.lang.String and java.lang.Number are in module java.base of loader 'bootstrap')", (*PEDESTAL, enter("loomwright.api.search", 26104, 21), clj("loomwright.catalog.search/score", 40), jl("clojure.lang.Numbers", "multiply", 3966), jl("clojure.lang.Numbers$LongOps", "multiply", 460))), ":loomwright.api.search/results"),
-        (see("sentry.error", 3), see("splunk", 2, exdata=wrap_data(":loomwright.api.search/results", "java.lang.ClassCastException")), see("datadog.apm", style="type", team="catalog", monitor="catalog-api error types")),
+        (see("sentry.error", 3), see("splunk", 2, exdata=wrap_data(":loomwright.api.search/results", "java.lang.ClassCastException")), see("datadog.apm", style="message", team="catalog", monitor="catalog-api error spans")),
         classes=(4, 5), span=3, pair="lw-shipping-band-classcast", entry="GET /v1/search", **CLJ_LOG),
     Bug("lw-shipping-band-classcast", "catalog-api", (jexc("java.lang.ClassCastException", "class java.lang.String cannot be cast to class java.lang.Number (java.lang.String and java.lang.Number are in module java.base of loader 'bootstrap')", (jl("java.lang.Thread", "run", 1583), jl("java.util.concurrent.ThreadPoolExecutor$Worker", "run", 642), jl("java.util.concurrent.ThreadPoolExecutor", "runWorker", 1144), jl("java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask", "run", 304), jl("java.util.concurrent.FutureTask", "run", 317), cljlib("chime.core/chime-at/schedule-loop--1482/fn--1485", 94, "invoke"), clj("loomwright.shipping.refresh/refresh-rates!", 31), clj("loomwright.shipping.rates/weight-band", 22), jl("clojure.lang.Numbers", "lt", 253), jl("clojure.lang.Numbers$LongOps", "lt", 523))),),
         (see("sentry.error", 2), see("splunk", 2, thread="chime-{idx}")),
         classes=(4,), pair="lw-search-score-classcast", log='{:msg "Shipping rate refresh failed", :carrier "royal-mail", :line 40}', logger="loomwright.shipping.refresh"),
     # Calling a moderation fn with one argument too many.
     Bug("lw-reviews-arity", "catalog-api", pedestal(Exc("ArityException", "Wrong number of args (2) passed to: loomwright.reviews.moderation/flag!", (*PEDESTAL, enter("loomwright.api.reviews", 33310, 40), jl("clojure.lang.AFn", "invoke", 36), jl("clojure.lang.AFn", "throwArity", 429)), module="clojure.lang"), ":loomwright.api.reviews/moderate"),
-        (see("sentry.error", 2), see("splunk", 2, exdata=wrap_data(":loomwright.api.reviews/moderate", "clojure.lang.ArityException"))),
+        (see("sentry.error", 2), see("splunk", 2, exdata=wrap_data(":loomwright.api.reviews/moderate", "clojure.lang.ArityException")), see("datadog.log", exdata=wrap_data(":loomwright.api.reviews/moderate", "clojure.lang.ArityException"), **DD_CHAIN)),
         classes=(1,), entry="POST /v1/reviews/{review_id}/moderate", **CLJ_LOG),
     # A shop slug taken twice: next.jdbc passes PostgreSQL's exception up.
     Bug("lw-shop-slug-unique", "catalog-api", pedestal(jexc("org.postgresql.util.PSQLException", 'ERROR: duplicate key value violates unique constraint "shops_slug_key"\n  Detail: Key (slug)=(wool-and-whimsy-{n}) already exists.', (*PEDESTAL, enter("loomwright.api.shops", 21877, 33), clj("loomwright.shops.db/insert-shop!", 17), cljlib("next.jdbc.sql/insert!", 62), cljlib("next.jdbc.result-set/stmt->result-set", 643), jl("org.postgresql.jdbc.PgPreparedStatement", "executeWithFlags", 517), jl("org.postgresql.core.v3.QueryExecutorImpl", "receiveErrorResponse", 2725))), ":loomwright.api.shops/create"),
@@ -144,15 +149,15 @@ BUGS = [
         classes=(6,), entry="POST /v1/shops", **CLJ_LOG),
     # One V8 message from the storefront's server (Deno) and from the studio (browser).
     Bug("lw-product-page-variants", "storefront", (Exc("TypeError", "Cannot read properties of undefined (reading 'variants')", (*FRESH, dn(APP + "routes/products/[slug].tsx", "Object.GET", 24, 33, awaited=True), dn(APP + "lib/product.ts", "defaultVariant", 9, 18))),),
-        (see("sentry.error", 2), see("sentry.error", in_app="all"), see("splunk", 2), see("datadog.log", **DD_STORE)),
+        (see("sentry.error", 2), see("sentry.error", in_app="all"), see("splunk", 3), see("datadog.log", **DD_STORE)),
         classes=(4, 10), pair="lw-studio-variants", entry="GET /products/{slug}"),
     Bug("lw-studio-variants", "studio", (Exc("TypeError", frames=(*PREACT_RENDER, js("src/listings/VariantTable.tsx", "VariantTable", 31, 28, "listings")), js=JsError("read-undefined", "listing.options", "variants")),),
-        (see("posthog", 2, browser="chrome", chunk="listings"), see("posthog", browser="firefox", chunk="listings", release=1), see("posthog", browser="safari", chunk="listings", resolved=True, release=1), see("sentry.error", browser="chrome", chunk="listings"), see("sentry.error", browser="firefox", chunk="listings", release=1)),
-        classes=(3, 4), pair="lw-product-page-variants", page="/listings/{id}/edit"),
+        (see("posthog", 2, browser="chrome", chunk="listings"), see("posthog", browser="firefox", chunk="listings", release=1), see("posthog", browser="safari", chunk="listings", resolved=True, release=1), see("posthog", browser="edge", chunk="listings", release=1), see("sentry.error", browser="chrome", chunk="listings"), see("sentry.error", browser="firefox", chunk="listings", release=1)),
+        classes=(3, 4), pair="lw-product-page-variants", page="/listings/48211/edit"),
     # One fetch helper innermost for two failures: the API refusing connections, and an
     # HTML error page parsed as JSON.
     Bug("lw-storefront-api-refused", "storefront", (Exc("TypeError", "error sending request for url (http://catalog-api.loomwright.svc:8080/v1/products/by-slug/aran-{id}): client error (Connect): tcp connect error: Connection refused (os error 111)", (*FRESH, dn(APP + "routes/products/[slug].tsx", "Object.GET", 14, 27, awaited=True), API_GET, *FETCH)),),
-        (see("sentry.error", 3), see("splunk", 2), see("datadog.log", **DD_STORE)),
+        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2), see("datadog.log", **DD_STORE)),
         classes=(2, 9), pair="lw-storefront-api-html", log="catalog fetch failed", entry="GET /products/{slug}"),
     Bug("lw-storefront-api-html", "storefront", (Exc("SyntaxError", "Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON", (*FRESH, dn(APP + "routes/shops/[shop].tsx", "Object.GET", 19, 25, awaited=True), dn(APP + "lib/api.ts", "apiGet", 16, 12, awaited=True), dn("ext:deno_fetch/22_body.js", "consumeBody", 261, 12, lib=True), dn("ext:deno_fetch/22_body.js", "packageData", 408, 14, lib=True), dn("<anonymous>", "JSON.parse", 0, 0, lib=True))),),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.log", **DD_STORE)),
@@ -164,7 +169,7 @@ BUGS = [
     # The studio's price cell calling toFixed on a string: three engines' words.
     Bug("lw-studio-price-tofixed", "studio", (Exc("TypeError", frames=(*PREACT_RENDER, js("src/listings/PriceCell.tsx", "PriceCell", 12, 41, "listings"), js("src/lib/money.ts", "formatPrice", 6, 22, "listings")), js=JsError("not-function", "row.price", "toFixed", "(2)")),),
         (see("posthog", browser="chrome", chunk="listings"), see("posthog", browser="edge", chunk="listings", release=1), see("posthog", browser="firefox", chunk="listings", release=2), see("posthog", browser="safari", chunk="listings", resolved=True, release=2), see("sentry.error", browser="safari", chunk="listings", release=2), see("sentry.error", browser="chrome", chunk="listings", raw=True, release=2)),
-        classes=(3, 5), span=3, page="/listings/{id}/edit"),
+        classes=(3, 5), span=3, page="/listings/48211/edit"),
     # A lazy route's chunk gone after a deploy: each engine's words, the URL per release.
     Bug("lw-studio-orders-chunk", "studio", (Exc("TypeError", "Failed to fetch dynamically imported module: {chunkurl}", engines={"spidermonkey": "error loading dynamically imported module: {chunkurl}", "jsc": "Importing a module script failed."}),),
         (see("posthog", browser="chrome", chunk="orders", mechanism="onunhandledrejection", release=0), see("posthog", browser="firefox", chunk="orders", mechanism="onunhandledrejection", release=1), see("posthog", browser="safari", chunk="orders", mechanism="onunhandledrejection", release=2), see("sentry.error", browser="edge", chunk="orders", mechanism="onunhandledrejection", release=1)),
@@ -176,7 +181,7 @@ BUGS = [
     # One reporting helper innermost for two failures: a photo too large, an autosave conflict.
     Bug("lw-studio-photo-413", "studio", (Exc("Error", "Photo upload failed: 413 Payload Too Large", (*PREACT_CLICK, js("src/listings/PhotoUploader.tsx", "upload", 47, 9, "listings"), REPORT)),),
         (see("posthog", 2, browser="chrome", chunk="listings", mechanism="generic"), see("posthog", browser="safari", chunk="listings", mechanism="generic", resolved=True), see("sentry.error", browser="chrome", chunk="listings", mechanism="generic")),
-        classes=(9,), handled=True, pair="lw-studio-autosave-409", page="/listings/{id}/photos"),
+        classes=(9,), handled=True, pair="lw-studio-autosave-409", page="/listings/51907/photos"),
     Bug("lw-studio-autosave-409", "studio", (Exc("Error", "Draft save failed: 409 Conflict", (js(PREACT_HOOKS, "A", 1, 1903, "vendor", lib=True), js("src/drafts/autosave.ts", "saveDraft", 38, 11, "index"), REPORT)),),
         (see("posthog", 2, browser="firefox", mechanism="generic"), see("posthog", browser="chrome", mechanism="generic", resolved=True), see("sentry.error", browser="firefox", mechanism="generic")),
         classes=(9,), handled=True, pair="lw-studio-photo-413", page="/listings/new"),
