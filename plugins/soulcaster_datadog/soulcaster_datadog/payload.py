@@ -229,8 +229,10 @@ def tags_field(event: dict[str, Any]) -> list[str]:
     """Tags from a JSON list or Datadog's comma-separated ``$TAGS``; always a list, no repeats."""
     path, value = lookup(event, "tags")
     if value is None:
-        # A template of the user's own may spell it "TAGS" or "Tags".
-        path = next((key for key in event if isinstance(key, str) and key.lower() == "tags"), "")
+        # A template of the user's own may spell it "TAGS", "Tags" or "dd_tags".
+        path = next(
+            (key for key in event if isinstance(key, str) and key.lower().endswith("tags")), ""
+        )
         if not path:
             return []
         value = event[path]

@@ -87,7 +87,10 @@ def test_field_map_names_a_template_nobody_could_guess(payload: Load) -> None:
             "evt": "id",
         }
     )
-    assert _item(payload("custom_renamed_fields")).title == "Datadog alert"
+    guessed = _item(payload("custom_renamed_fields"))
+    # Datadog's title is known by its shape, but nothing else is found under these names.
+    assert guessed.title == "[P3] [Triggered on {region:eu-west-1}] Object storage 503s"
+    assert (guessed.body, guessed.metadata.get("alert_id")) == ("", None)
 
     assert handler.accept(event, config) is None
     item = handler.to_feedback_item(event, "acme")
@@ -269,3 +272,44 @@ def test_tags_spelled_in_capitals_are_read() -> None:
     )
     assert item.tags["env"] == "prod"
     assert [e.type for e in item.exceptions] == ["WebClientRequestException"]
+
+
+def _brambleby(title: str, message: str, at: int) -> dict[str, Any]:
+    # Names no guess knows: Datadog's own values are found by what they look like.
+    return {
+        "alert": title,
+        "what_happened": f"{message}\n\n@webhook-soulcaster\n\nThe monitor was last triggered"
+        " at Tue Mar 03 2026 10:04:13 UTC.\n\n- - -\n\n"
+        "Monitor Status: https://app.datadoghq.com/monitors/54676427?to_ts=1 · Edit Monitor",
+        "monitor_ref": "54676427",
+        "dd_tags": "env:prod,service:hire-web",
+        "raised_at": at,
+        "from": "datadog-brambleby",
+    }
+
+
+def test_a_template_of_unknown_names_is_read_by_the_shapes_of_its_values() -> None:
+    first = _item(
+        _brambleby("[P2] [Triggered] hire-web puma backlog", "Backlog is 20.", 1772607753681)
+    )
+    other = _item(
+        _brambleby("[P2] [Triggered] hire-web error spans", "Errors above 5%.", 1772532253733)
+    )
+
+    assert first.title == "[P2] [Triggered] hire-web puma backlog"
+    assert first.body.startswith("Backlog is 20.")
+    assert first.created_at.isoformat().startswith("2026-03-04T07:02")
+    assert first.metadata["alert_id"] == "54676427"
+    assert first.service == "hire-web" and first.environment == "prod"
+    # Two monitors' notifications days apart are two items, not one "Datadog alert".
+    assert first.external_id != other.external_id
+
+
+def test_a_message_that_is_one_error_chain_is_the_failing_error() -> None:
+    # {{log.message}} pasted as the whole message: the line is what failed.
+    chain = "sync branch HG-026: fetch stock levels: context deadline exceeded"
+    item = _item(_brambleby("[P2] [Triggered] stock-sync errors", chain, 1773006360683))
+    assert [(e.type, e.value) for e in item.exceptions] == [(None, chain)]
+    # An author's sentence with one colon is not.
+    said = _item(_brambleby("[P2] [Triggered] queue", "Jobs are failing: 31 failures.", 1))
+    assert said.exceptions == []
