@@ -519,16 +519,32 @@ def _application_frames(
     thrown from a library, a JVM log that prints only the cause), the causes are read too.
     """
     for exc in reversed(exceptions):
-        named: dict[str, str | None] = {}
-        for frame in reversed(_chosen(exc.frames)):
-            name = frame_name(frame)
-            if name and name not in named:
-                named[name] = frame_file(frame)
-                if len(named) == TOP_FRAMES:
-                    break
-        if named:
-            return tuple(named.items())
+        if named := _named_frames(exc):
+            return named
     return ()
+
+
+def _reading(exceptions: Sequence[ExceptionInfo]) -> ExceptionInfo:
+    """The exception grouping reads: the thrown one, unless it has no application frames and a
+    cause has (a wrapper a framework threw around the application's error)."""
+    thrown = exceptions[-1]
+    if not thrown.frames or _named_frames(thrown):
+        # (Without frames of its own, the text did not say where it was thrown: it stays the
+        # problem's statement.)
+        return thrown
+    return next((exc for exc in reversed(exceptions) if _named_frames(exc)), thrown)
+
+
+def _named_frames(exc: ExceptionInfo) -> tuple[tuple[str, str | None], ...]:
+    """The application frames of ``exc`` that have a name, innermost first: (name, file)."""
+    named: dict[str, str | None] = {}
+    for frame in reversed(_chosen(exc.frames)):
+        name = frame_name(frame)
+        if name and name not in named:
+            named[name] = frame_file(frame)
+            if len(named) == TOP_FRAMES:
+                break
+    return tuple(named.items())
 
 
 def _chosen(frames: Sequence[Frame]) -> list[Frame]:
@@ -594,7 +610,7 @@ def exception_document(
     exceptions: Sequence[ExceptionInfo], service: str | None = None, endpoint: str | None = None
 ) -> ClusterDoc:
     """The document of an item whose exceptions a plugin read: nothing of its text is used."""
-    thrown = exceptions[-1]
+    thrown = _reading(exceptions)
     found = _application_frames(exceptions)
     places = _places(thrown, bool(found))
     kind, value = thrown.type, thrown.value
@@ -609,7 +625,10 @@ def exception_document(
         service,
         "exceptions",
         files=tuple(file for _, file in found),
-        causes=tuple((key_type(e.type), _said(e.type, e.value)[1]) for e in exceptions[:-1]),
+        # The others of the chain, a wrapper read past among them: an alert may quote it.
+        causes=tuple(
+            (key_type(e.type), _said(e.type, e.value)[1]) for e in exceptions if e is not thrown
+        ),
         entries=_entries(exceptions),
         endpoint=endpoint,
         places=places,

@@ -77,6 +77,32 @@ RUNTIME_CLASSES = (
     "Newtonsoft.",
     "Polly.",
     "Serilog.",
+    "Hangfire.",
+    "Azure.",
+    "Grpc.",
+    # Clojure's runtime and the web stacks Clojure services run on.
+    "clojure.",
+    "io.pedestal.",
+    "ring.",
+    "compojure.",
+    "reitit.",
+    "muuntaja.",
+    "manifold.",
+    "aleph.",
+    "next.jdbc.",
+    # Scala's and Kotlin's actor and effect runtimes, and the other common JVM frameworks.
+    "akka.",
+    "org.apache.pekko.",
+    "play.",
+    "cats.",
+    "zio.",
+    "io.ktor.",
+    "io.micronaut.",
+    "io.opentelemetry.",
+    "io.github.resilience4j.",
+    "org.glassfish.",
+    "org.jooq.",
+    "org.jetbrains.",
 )
 
 

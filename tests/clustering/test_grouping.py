@@ -251,6 +251,37 @@ async def test_a_stack_meets_the_log_that_said_only_its_file_first(
     assert a == b != c
 
 
+async def test_a_framework_s_wrapper_is_read_past_to_the_error_it_wraps(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Symfony Messenger, Pedestal: the thrown exception wraps the application's and has only
+    # the framework's frames. A log that shows only the wrapped error is the same problem, and
+    # an alert quoting the wrapper still finds it.
+    def lib(function: str) -> Frame:
+        return Frame(function=function, module="Symfony\\Component\\Messenger", in_app=False)
+
+    cause = ExceptionInfo(
+        type="Doctrine\\DBAL\\Exception\\UniqueConstraintViolationException",
+        value='duplicate key value violates unique constraint "offer_unique"',
+        frames=[Frame(function="record", module="App\\Offers\\Recorder", in_app=True)],
+    )
+    wrapper = ExceptionInfo(
+        type="Symfony\\Component\\Messenger\\Exception\\HandlerFailedException",
+        value='Handling "App\\Message\\RecordOffer" failed',
+        frames=[lib("dispatch"), lib("handle")],
+    )
+    reported = item(exceptions=[cause, wrapper], service="portal")
+    # The log's text kept the wrapper's frames but lost its headline.
+    logged = item("splunk", exceptions=[cause, ExceptionInfo(frames=wrapper.frames)])
+    alert = item(
+        "datadog",
+        exceptions=[ExceptionInfo(type=wrapper.type, value=wrapper.value)],
+        service="portal",
+    )
+    a, b, c = await clusters_of(clusterer, store, reported, logged, alert)
+    assert a == b == c
+
+
 async def test_two_bugs_ending_in_one_helper_stay_apart_and_each_meets_its_twin(
     clusterer: Clusterer, store: Store
 ) -> None:
