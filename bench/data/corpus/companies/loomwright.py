@@ -5,7 +5,7 @@ built by esbuild (``studio``, ``/assets/chunk-<HASH>.js``).
 
 Sentry sees all three (sentry-clj over sentry-java, which reports ``ExceptionInfo`` by its
 message without the ex-data map; @sentry/deno, whose path normalisation turns the app's
-``file:///app/`` URLs into ``app:///`` and which marks remote modules in-app; @sentry/browser
+``file:///app/`` URLs into ``app:///``, one delivery marking every frame in-app; @sentry/browser
 with source maps for the studio); PostHog's posthog-js captures the studio's errors, raw and
 resolved; Splunk indexes the API's logback lines (``io.pedestal.log`` maps, ``ExceptionInfo``
 printed with its ex-data, Pedestal's wrapper carrying the cause as ``#error {...}``), a stats
