@@ -641,12 +641,12 @@ def _places(thrown: ExceptionInfo, named: bool) -> tuple[str, ...]:
     located = [f for f in thrown.frames if f.filename not in NATIVE and frame_file(f)]
     if not located:
         return ()
-    if not named:
-        # Where only a file is said (no function), that file is the place; a stack of
-        # nameless frames (minified code) says nothing of where.
-        stated = located[-1]
-        return (str(frame_file(stated)),) if not stated.function else ()
     chosen = [f for f in _chosen(thrown.frames) if frame_file(f)]
+    if not named:
+        # Where only files are said (no functions), the application's innermost is the place;
+        # a stack of nameless frames (minified code) says nothing of where.
+        stated = (chosen or located)[-1]
+        return (str(frame_file(stated)),) if not stated.function else ()
     files = [frame_file(located[-1]), frame_file(chosen[-1]) if chosen else None]
     return tuple(dict.fromkeys(f for f in files if f))
 

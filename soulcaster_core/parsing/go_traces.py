@@ -26,6 +26,8 @@ _HTTP_PANIC = re.compile(r"http: panic serving \S+: (?P<msg>.*)$")
 _GOROUTINE = re.compile(r"^\s*goroutine \d+ \[[^\]]*\]:\s*$")
 _FILE = re.compile(r"^\s+(?P<file>\S.*?):(?P<line>\d{1,9})(?:\s+\+0x[0-9a-fA-F]+)?\s*$")
 _GO_PATHS = ("/vendor/", "/src/runtime/")
+_RECOVERED = "panic recovered:"
+_GIN_FRAME = re.compile(r"^(?P<file>\S+\.go):(?P<line>\d{1,9}) \(0x[0-9a-fA-F]+\)$")
 
 
 def hinted(text: str) -> bool:
@@ -33,6 +35,47 @@ def hinted(text: str) -> bool:
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
+    return _recovered_by_gin(lines) or _panics(lines)
+
+
+def _recovered_by_gin(lines: Sequence[str]) -> list[ExceptionInfo]:
+    """Gin's recovery log: ``[Recovery] <time> panic recovered:``, the panic's value, then a
+    ``file.go:42 (0x4a1f2c)`` line per frame, innermost first, each maybe followed by
+    ``\t<function>: <source line>``."""
+    start = next((i for i, line in enumerate(lines) if line.rstrip().endswith(_RECOVERED)), None)
+    if start is None:
+        return []
+    message: list[str] = []
+    frames: list[Frame] = []
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        where = _GIN_FRAME.match(line.strip())
+        if where is not None:
+            path = where.group("file")
+            said = lines[i + 1] if i + 1 < len(lines) else ""
+            function = said.strip().partition(": ")[0] if said.startswith("\t") else None
+            library = path_in_app(path, _GO_PATHS) is False or path.startswith("/usr/local/go/")
+            frames.append(
+                Frame(
+                    function=function or None,
+                    filename=path,
+                    lineno=number(where.group("line")),
+                    in_app=False if library else None,
+                )
+            )
+        elif frames and line.startswith("\t"):
+            continue  # the function and source line of the frame above
+        elif frames or not line.strip():
+            if frames:
+                break
+        else:
+            message.append(line.strip())
+    if not frames:
+        return []
+    return [ExceptionInfo(type="panic", value=" ".join(message) or None, frames=frames[::-1])]
+
+
+def _panics(lines: Sequence[str]) -> list[ExceptionInfo]:
     panics: list[tuple[str, str | None]] = []
     frames: list[Frame] = []
     i = 0

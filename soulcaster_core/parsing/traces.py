@@ -100,7 +100,7 @@ def parse_trace(text: str) -> list[ExceptionInfo]:
 
 
 def _parse(text: str) -> list[ExceptionInfo]:
-    text = _without_line_prefix(_window(text))
+    text = _without_line_prefix(without_colors(_window(text)))
     if "\n" not in text and "\\n" in text:
         # A trace flattened onto one line with its line breaks escaped (logfmt's
         # error="...\n...", a JSON string not decoded): read it unescaped if that gives frames.
@@ -137,6 +137,15 @@ def _headline_only(lines: list[str]) -> list[ExceptionInfo]:
         if found is not None:
             return [ExceptionInfo(type=found.type, value=found.value)]
     return []
+
+
+# A terminal's colour codes ("\x1b[31m"), which loggers write into container logs.
+_COLORS = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def without_colors(text: str) -> str:
+    """``text`` without the terminal colour codes a logger wrote into it."""
+    return _COLORS.sub("", text) if "\x1b[" in text else text
 
 
 def _without_line_prefix(text: str) -> str:

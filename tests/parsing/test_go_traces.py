@@ -154,3 +154,30 @@ def test_slogs_recovered_panic_is_a_panic_with_the_stack_beside_it() -> None:
     assert exc.type == "panic"
     assert exc.value == "runtime error: invalid memory address or nil pointer dereference"
     assert exc.frames[-1].function == "(*Tracking).applyEvent"
+
+
+def test_gin_s_recovery_log_in_colour() -> None:
+    # gin.Recovery() writes the panic, then "file:line (pc)" and "\tfunction: source" per
+    # frame; a container log keeps its colour codes.
+    text = (
+        "\x1b[31m2026/03/08 06:34:00 [Recovery] 2026/03/08 - 06:34:00 panic recovered:\n"
+        "runtime error: invalid memory address or nil pointer dereference\n"
+        "/usr/local/go/src/runtime/panic.go:262 (0x4184a0)\n"
+        "\tpanicmem: panic(memoryError)\n"
+        "/src/internal/registry/client.go:63 (0xa230a5)\n"
+        "\t(*Client).Fetch: return c.http.Do(req)\n"
+        "/src/internal/handlers/meters.go:41 (0x42bca5)\n"
+        "/go/pkg/mod/github.com/gin-gonic/gin@v1.10.0/context.go:185 (0xb3fb59)\x1b[0m\n"
+    )
+    [exc] = parse_trace(text)
+
+    assert (exc.type, exc.value) == (
+        "panic",
+        "runtime error: invalid memory address or nil pointer dereference",
+    )
+    assert [(f.function, f.filename, f.in_app) for f in exc.frames] == [
+        (None, "/go/pkg/mod/github.com/gin-gonic/gin@v1.10.0/context.go", False),
+        (None, "/src/internal/handlers/meters.go", None),
+        ("(*Client).Fetch", "/src/internal/registry/client.go", None),
+        ("panicmem", "/usr/local/go/src/runtime/panic.go", False),
+    ]
