@@ -67,6 +67,7 @@ _WORD_VALUES = re.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"  # time of day
     r"|(?:[0-9a-f]{1,4}:){3,}[0-9a-f]{1,4}"  # MAC and IPv6 addresses
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address
+    r"|(?=[A-Za-z0-9+/]*\d)[A-Za-z0-9+/]{16,}={1,2}"  # base64 with its padding (a token, a handle)
     rf"|(?:[a-z0-9-]+\.)+{_TLD}\.?(?::\d{{1,5}})?"  # host name, with its port if any
     r"|(?:~|\.{1,2})?(?:/[^\s/]+){2,}/?"  # Unix path with two segments or more
     r"|[A-Za-z]:\\\S*",  # Windows path

@@ -18,6 +18,11 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
         ),
         ("request 7b0e4c1a-9f1e-4c55-8d7c-1d2e3f4a5b6c took 523 ms", "request <*> took <*>"),
         ("GET https://shop.example.com/cart?id=42 failed", "GET <*> failed"),
+        # A base64 token with its padding is a value (an SQS receipt handle).
+        (
+            "Value AQEB7678909d29d12ed654280ad5+d3ee467a86a8== for parameter ReceiptHandle",
+            "Value <*> for parameter ReceiptHandle",
+        ),
         # A currency is a value; a language of the same letters is not.
         ("fetch fx rates for SEK: timed out", "fetch fx rates for <*>: timed out"),
         ("PHP Fatal error: Allowed memory exhausted", "PHP Fatal error: Allowed memory exhausted"),
