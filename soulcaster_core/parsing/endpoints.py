@@ -35,6 +35,10 @@ ENDPOINT_FIELDS = (
     "job_class",
     "task",
     "task_name",
+    # Dramatiq names its tasks actors; Sidekiq and Shoryuken their jobs' classes workers.
+    "actor_name",
+    "actor",
+    "worker_class",
 )
 #: Longest name read; a longer one is no route.
 MAX_CHARS = 512

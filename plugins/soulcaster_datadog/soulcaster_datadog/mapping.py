@@ -10,6 +10,7 @@ from typing import Any
 
 from soulcaster_core import FeedbackItem
 from soulcaster_core.models import utcnow
+from soulcaster_core.parsing.endpoints import ENDPOINT_FIELDS
 from soulcaster_core.timestamps import hour_bucket, parse_timestamp
 
 from .failing_error import failing_error
@@ -112,11 +113,20 @@ def datadog_event_to_feedback_item(event: dict[str, Any], project_id: str) -> Fe
         or error.environment,
         trace_id=error.trace_id,
         # An APM or task monitor grouped by resource names the route or job that fails.
-        endpoint=tagged("resource_name", None, group_values, tag_values) or error.endpoint,
+        endpoint=_grouped_endpoint(group_values, tag_values) or error.endpoint,
         level=alert_level(texts["alert_type"], status, texts["alert_priority"]),
         links=alert_links(texts["link"], texts["snapshot_url"], body),
         tags=tag_values,
     )
+
+
+def _grouped_endpoint(group: Mapping[str, str], tags: Mapping[str, str]) -> str | None:
+    """The route, job or task an APM or task monitor is grouped by (``resource_name``, a
+    Dramatiq ``actor_name``...), or tagged with."""
+    for key in ("resource_name", *ENDPOINT_FIELDS):
+        if value := tagged(key, None, group, tags):
+            return value
+    return None
 
 
 def event_time(event: dict[str, Any]) -> tuple[datetime, str]:

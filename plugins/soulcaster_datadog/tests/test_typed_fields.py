@@ -291,3 +291,15 @@ def test_a_sample_in_the_paragraph_after_its_introduction(intro: str) -> None:
     [error] = item.exceptions
     assert error.type == "TypeError"
     assert [f.function for f in error.frames][-1] == "addBleed"
+
+
+def test_a_task_monitor_grouped_by_actor_names_its_task() -> None:
+    item = datadog_event_to_feedback_item(
+        {
+            "title": "[P2] [Triggered on {actor_name:generate_invoice}] Dramatiq actor failures",
+            "body": "generate_invoice failed 12 times",
+            "alert_scope": "actor_name:generate_invoice",
+        },
+        "acme",
+    )
+    assert item.endpoint == "generate_invoice"

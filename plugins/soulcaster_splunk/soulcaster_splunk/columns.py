@@ -27,6 +27,12 @@ _ERROR_TYPE = (
     "exc_type",
     "error_type",
     "error.class",
+    "exception_type",
+    "exception_class",
+    "error_class",
+    # A stats row's "the last one seen" column ("stats latest(exc_type) as last_exception").
+    "last_exception",
+    "last_error_type",
 )
 _ERROR_MESSAGE = ("error.message", "exception.message", "error_message", "exc_message", "error.msg")
 _STACK = (

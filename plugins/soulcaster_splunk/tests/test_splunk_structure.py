@@ -292,3 +292,21 @@ def test_a_json_warning_states_its_problem_in_its_message() -> None:
         "Settlement export to sftp.example:22 took 13:10 for 8,255,028 bytes (7.87 MB)",
     )
     assert document_for(item).exc_type == ""
+
+
+def test_a_stats_row_names_its_task_and_the_last_exception_type() -> None:
+    # stats count as failures, latest(exc_type) as last_exception by actor_name
+    item = _item(
+        {
+            "sid": "scheduler__alerts__search__RMD5b2ac710b0258d11f_at_1772863800_4041",
+            "search_name": "workers - failing actors (1h)",
+            "result": {
+                "actor_name": "generate_invoice",
+                "queue_name": "billing",
+                "failures": "3",
+                "last_exception": "OSError",
+            },
+        }
+    )
+    assert item.endpoint == "generate_invoice"
+    assert [e.type for e in item.exceptions] == ["OSError"]
