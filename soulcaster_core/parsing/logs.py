@@ -211,16 +211,27 @@ def _decode(text: str) -> tuple[dict[str, Any], int, int] | None:
 
 
 # logfmt (Go's logrus text, Heroku): key=value or key="quoted value", space separated.
-_LOGFMT_PAIR = re.compile(r'([A-Za-z_@][\w.@-]*)=("(?:[^"\\]|\\.)*"|[^\s"]*)(?=\s|$)')
+# (lograge's key=value quotes a value with spaces in single quotes: error='KeyError: x'.)
+_LOGFMT_PAIR = re.compile(
+    r"""([A-Za-z_@][\w.@-]*)=("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s"']*)(?=\s|$)"""
+)
 
 
 def _logfmt(text: str) -> tuple[dict[str, Any], int, int] | None:
-    """A logfmt line's fields, when its first line is mostly ``key=value`` pairs (three at
-    least, starting at its start); quoted values unescaped as Go quotes them."""
+    """A logfmt line's fields, when its first line is ``key=value`` pairs (three at least) up
+    to its end, at its start or after a logger's short prefix (Ruby's Logger before lograge's
+    pairs); quoted values unescaped as Go quotes them."""
     first = text.split("\n", 1)[0]
     pairs = list(_LOGFMT_PAIR.finditer(first))
-    if len(pairs) < 3 or pairs[0].start() != 0:
+    if len(pairs) < 3:
         return None
+    start = pairs[0].start()
+    if start:
+        # After a prefix, only pairs to the end of the line: not a sentence that has an "=".
+        if start > MAX_PREFIX or first[start - 1] not in " \t" or first[pairs[-1].end() :].strip():
+            return None
+        if any(first[a.end() : b.start()].strip() for a, b in zip(pairs, pairs[1:], strict=False)):
+            return None
     fields: dict[str, Any] = {}
     for pair in pairs:
         value = pair.group(2)
@@ -229,8 +240,10 @@ def _logfmt(text: str) -> tuple[dict[str, Any], int, int] | None:
                 value = json.loads(value)
             except ValueError:
                 value = value[1:-1]
+        elif value.startswith("'"):
+            value = value[1:-1]
         fields[pair.group(1)] = value
-    return fields, 0, len(first)
+    return fields, start, len(first)
 
 
 def _tabbed_message(prefix: str) -> str | None:
@@ -374,7 +387,8 @@ def _without_nginx_context(line: str) -> str:
 # A console renderer's error field after the message (zerolog, logrus, structlog):
 # 'panic recovered error="assignment to entry in nil map" method=POST'.
 _ERROR_FIELD = re.compile(
-    r'\s(?:error|err|exception|exc)=(?:"(?P<quoted>(?:[^"\\]|\\.)+)"|(?P<bare>[^\s"]+))'
+    r'\s(?:error|err|exception|exc)=(?:"(?P<quoted>(?:[^"\\]|\\.)+)"'
+    r"|'(?P<single>[^']+)'|(?P<bare>[^\s\"']+))"
 )
 
 
@@ -386,7 +400,7 @@ def trailing_error(line: str) -> str | None:
     found = _ERROR_FIELD.search(line)
     if found is None:
         return None
-    value = found["quoted"] if found["quoted"] is not None else found["bare"]
+    value = next(v for v in (found["quoted"], found["single"], found["bare"]) if v is not None)
     return value.replace('\\"', '"').strip() or None
 
 

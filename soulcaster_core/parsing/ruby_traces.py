@@ -29,6 +29,10 @@ _RAISED = re.compile(r":\s(?P<msg>.*)\((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)\s*$")
 _RAILS = re.compile(r"(?:^|: )(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) \((?P<msg>.*)\):\s*$")
 # "Prawn::Errors::CannotFit: message" on the line above the frames (Sidekiq, most loggers).
 _PLAIN = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)+|[A-Z]\w*(?:Error|Exception)): (?P<msg>.*)$")
+# Ruby's Logger writes "E, [2026-03-09T04:52:09.784345 #9] ERROR -- progname: " before a
+# message; logging an exception gives "message (Type)", then its backtrace on the next lines.
+_LOGGER_HEAD = re.compile(r"^[DIWEFA], \[[^\]]*\]\s+[A-Z]+ -- [^:]*: ")
+_LOGGED = re.compile(r"^(?P<msg>.*\S) \((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)$")
 _LABEL = re.compile(
     r"^(?P<prefix>(?:block (?:\(\d+ levels\) )?|rescue |ensure )in )?"
     r"(?:(?P<owner>[A-Z][\w:]*)[#.])?(?P<name>.+)$"
@@ -69,7 +73,8 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
         elif blocks and blocks[-1][2] and line.strip():
             break  # the backtrace has ended
         elif not blocks and line.strip():  # a blank line keeps the headline above it
-            above = _PLAIN.match(line.strip())
+            said = _LOGGER_HEAD.sub("", line.strip())
+            above = _PLAIN.match(said) or _LOGGED.match(said)
         i += 1
     return [
         ExceptionInfo(type=kind, value=msg, frames=frames[::-1])

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from soulcaster_core.parsing import LogLine, parse_log_line
+from soulcaster_core.parsing import LogLine, parse_log_line, trailing_error
 from tests.parsing.logged import errors_logged
 
 PY_TRACE = (
@@ -495,3 +495,17 @@ def test_never_raises(text: str) -> None:
     if line is not None:
         assert isinstance(line.message, str)
         assert line.level is None or line.level == line.level.lower()
+
+
+def test_lograge_pairs_after_ruby_s_logger_head() -> None:
+    line = (
+        "I, [2026-03-10T03:51:03.997531 #7]  INFO -- : method=GET path=/availability"
+        " status=500 duration=310.37 error='ZeroDivisionError: divided by 0'"
+    )
+    record = parse_log_line(line)
+
+    assert record is not None and record.endpoint == "/availability"
+    assert [(e.type, e.value) for e in record.exceptions] == [("ZeroDivisionError", "divided by 0")]
+    assert trailing_error(line) == "ZeroDivisionError: divided by 0"
+    # A sentence with an "=" in it is no record of fields.
+    assert parse_log_line("the user set a=1 b=2 c=3 and then it failed") is None

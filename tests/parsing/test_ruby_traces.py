@@ -63,3 +63,16 @@ def test_rails_log_form() -> None:
         "Couldn't find Order with 'id'=42",
     )
     assert [f.function for f in exc.frames] == ["show", "set_order"]
+
+
+def test_an_exception_ruby_s_logger_wrote_then_its_backtrace() -> None:
+    # logger.error(e) gives "message (Type)" after Logger's head; the backtrace follows.
+    text = (
+        "E, [2026-03-09T04:52:09.784345 #9] ERROR -- : divided by 0 (ZeroDivisionError)\n"
+        "/app/slices/rentals/pricing/day_rate.rb:23:in `per_day'\n"
+        "/app/slices/rentals/actions/availability/index.rb:16:in `handle'\n"
+    )
+    [exc] = parse_trace(text)
+
+    assert (exc.type, exc.value) == ("ZeroDivisionError", "divided by 0")
+    assert [f.function for f in exc.frames] == ["handle", "per_day"]
