@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from itertools import pairwise
 from dataclasses import dataclass
 from typing import Any
 
@@ -230,7 +231,7 @@ def _logfmt(text: str) -> tuple[dict[str, Any], int, int] | None:
         # After a prefix, only pairs to the end of the line: not a sentence that has an "=".
         if start > MAX_PREFIX or first[start - 1] not in " \t" or first[pairs[-1].end() :].strip():
             return None
-        if any(first[a.end() : b.start()].strip() for a, b in zip(pairs, pairs[1:], strict=False)):
+        if any(first[a.end() : b.start()].strip() for a, b in pairwise(pairs)):
             return None
     fields: dict[str, Any] = {}
     for pair in pairs:
