@@ -21,8 +21,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import msgspec
