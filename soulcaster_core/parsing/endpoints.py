@@ -39,6 +39,9 @@ ENDPOINT_FIELDS = (
     "actor_name",
     "actor",
     "worker_class",
+    # A mobile app's page: the screen an error a client reported to its API happened on.
+    "screen",
+    "screen_name",
 )
 #: Longest name read; a longer one is no route.
 MAX_CHARS = 512

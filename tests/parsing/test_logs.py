@@ -509,3 +509,12 @@ def test_lograge_pairs_after_ruby_s_logger_head() -> None:
     assert trailing_error(line) == "ZeroDivisionError: divided by 0"
     # A sentence with an "=" in it is no record of fields.
     assert parse_log_line("the user set a=1 b=2 c=3 and then it failed") is None
+
+
+def test_a_client_error_logged_by_the_api_names_its_screen() -> None:
+    # bunyan record of an error a mobile app reported: the screen is the page it happened on.
+    record = parse_log_line(
+        '{"name":"api","level":50,"screen":"Basket","err":{"message":"boom","name":"TypeError"},'
+        '"msg":"client error"}'
+    )
+    assert record is not None and record.endpoint == "Basket"
