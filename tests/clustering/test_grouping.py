@@ -282,6 +282,25 @@ async def test_a_framework_s_wrapper_is_read_past_to_the_error_it_wraps(
     assert a == b == c
 
 
+async def test_a_route_learnt_from_a_later_member_keeps_out_the_same_words_elsewhere(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # A server log names no route; the same error reported by Sentry does. A browser error
+    # that says the same on another page is another problem.
+    said = "Cannot read properties of undefined (reading 'variants')"
+    logged = item("splunk", exceptions=[exc("TypeError", said, "defaultVariant")])
+    reported = item(
+        exceptions=[exc("TypeError", said, "defaultVariant")], endpoint="GET /products/{slug}"
+    )
+    browser = item(
+        "posthog",
+        exceptions=[ExceptionInfo(type="TypeError", value=said)],
+        endpoint="/listings/9/edit",
+    )
+    a, b, c = await clusters_of(clusterer, store, logged, reported, browser)
+    assert a == b != c
+
+
 async def test_two_bugs_ending_in_one_helper_stay_apart_and_each_meets_its_twin(
     clusterer: Clusterer, store: Store
 ) -> None:
