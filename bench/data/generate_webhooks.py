@@ -6,7 +6,8 @@ with ``--final``, ``webhooks-final.jsonl`` (companies f, g), or, with ``--blind`
 or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with ``--blind5``,
 ``webhooks-blind5.jsonl`` (companies s, t, u), or, with ``--blind6``, ``webhooks-blind6.jsonl``
 (companies v, w, x), or, with ``--blind7``, ``webhooks-blind7.jsonl`` (companies x, y, z;
-its x is another company than blind6's).
+its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind8.jsonl``
+(companies aa, ab, ac).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -18,6 +19,7 @@ its x is another company than blind6's).
     python bench/data/generate_webhooks.py --blind5     # the ninth, by a fifth outsider
     python bench/data/generate_webhooks.py --blind6     # the tenth, by a sixth outsider
     python bench/data/generate_webhooks.py --blind7     # the eleventh, by a seventh outsider
+    python bench/data/generate_webhooks.py --blind8     # the twelfth, by an eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -65,6 +67,8 @@ from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.model import Company  # noqa: E402
+from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
 
 COMPANIES = [PENNYROYAL, KESTREL, BRIGHTLOOM]
@@ -86,6 +90,8 @@ BLIND5 = [SORRELWICK, TOLLBRIDGE, UMBERFIELD]
 BLIND6 = [LARKSPUR, BRINDLE, PIPIT]
 # Written by a seventh outsider for issue 12, without reading the grouping or mapping code.
 BLIND7 = [BRAMBLEBY, KITTIWAKE, LOOMWRIGHT]
+# Written by an eighth outsider for issue 12, without reading the grouping or mapping code.
+BLIND8 = [QUILLMOOR, OXBOW]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -135,7 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind7", action="store_true", help="write webhooks-blind7.jsonl (companies x, y, z)"
     )
+    which.add_argument(
+        "--blind8", action="store_true", help="write webhooks-blind8.jsonl (companies aa, ab, ac)"
+    )
     args = parser.parse_args(argv)
+    if args.blind8:
+        write(HERE / "webhooks-blind8.jsonl", build_rows(BLIND8))
+        return 0
     if args.blind6:
         write(HERE / "webhooks-blind6.jsonl", build_rows(BLIND6))
         return 0
