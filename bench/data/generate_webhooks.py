@@ -56,8 +56,11 @@ from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
+from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
+from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
@@ -67,8 +70,6 @@ from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.model import Company  # noqa: E402
-from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
-from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
 
 COMPANIES = [PENNYROYAL, KESTREL, BRIGHTLOOM]
@@ -91,7 +92,7 @@ BLIND6 = [LARKSPUR, BRINDLE, PIPIT]
 # Written by a seventh outsider for issue 12, without reading the grouping or mapping code.
 BLIND7 = [BRAMBLEBY, KITTIWAKE, LOOMWRIGHT]
 # Written by an eighth outsider for issue 12, without reading the grouping or mapping code.
-BLIND8 = [QUILLMOOR, OXBOW]
+BLIND8 = [QUILLMOOR, OXBOW, SAFFRONHILL]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

@@ -81,11 +81,16 @@ def _method(f: Frame) -> str:
     return f"{f.module}.{f.function}"
 
 
+CORELIB = (
+    "System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e"
+)
+
+
 def _assembly(f: Frame) -> str:
     """The frame's assembly as Application Insights names it: the runtime's own, a package's
     (strong-named), or the app's (unsigned)."""
     if f.module.startswith("System."):
-        return "System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e"
+        return CORELIB
     if not f.in_app:
         name = ".".join(f.module.split(".")[:3])
         return f"{name}, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35"
@@ -235,9 +240,10 @@ def charm_temporal(d: Delivery) -> tuple[str, Fields]:
         cause = exc.value
         if not exc.type.endswith("TimeoutError"):
             cause = f"{exc.value} (type: {_temporal_error_type(exc)}, retryable: true)"
+        identity = f"1@{d.pod(str(d.opts.get('worker', d.service.name)))}@"
         error = (
             f"activity error (type: {activity}, scheduledEventID: {scheduled}, "
-            f"startedEventID: {scheduled + 1}, identity: 1@{d.pod(str(d.opts.get('worker', d.service.name)))}@): {cause}"
+            f"startedEventID: {scheduled + 1}, identity: {identity}): {cause}"
         )
         msg = d.values.fill(d.bug.log) if d.bug.log else "Activity failed."
         kvs = [*pairs, ("WorkflowType", workflow), *run, ("Attempt", "1"), ("Error", error)]
@@ -257,7 +263,10 @@ def go_crash(d: Delivery) -> tuple[str, Fields]:
     goroutine = d.rand.randint(30, 400)
     lines += ["", f"goroutine {goroutine} [running]:", *_go_frames(exc.frames[1:])]
     first = exc.frames[0]
-    lines += [f"created by {first.module}.{first.function} in goroutine 1", f"\t{first.file}:{first.line} {_go_offset(first)}"]
+    lines += [
+        f"created by {first.module}.{first.function} in goroutine 1",
+        f"\t{first.file}:{first.line} {_go_offset(first)}",
+    ]
     return "\n".join(lines), {}
 
 
@@ -367,9 +376,13 @@ def node_console(d: Delivery) -> tuple[str, Fields]:
             line, col = _server_bundle_pos(f, d.release)
             where = f"file:///app/build/server/index.js:{line}:{col}"
         else:
-            where = f"/app/{f.file}:{f.line}:{f.col or 1}"
+            # ES modules are named by their URL.
+            scheme = "file://" if f.file.endswith(".mjs") or f.in_app else ""
+            where = f"{scheme}/app/{f.file}:{f.line}:{f.col or 1}"
         prefix = "async " if f.args == "async" else ""
-        lines.append(f"    at {prefix}{f.function} ({where})" if f.function else f"    at {prefix}{where}")
+        lines.append(
+            f"    at {prefix}{f.function} ({where})" if f.function else f"    at {prefix}{where}"
+        )
     return "\n".join(lines), {}
 
 
@@ -388,7 +401,9 @@ def bun_console(d: Delivery) -> tuple[str, Fields]:
     for f in reversed(exc.frames):
         prefix = "async " if f.args == "async" else ""
         path = f.file if f.file.startswith("node:") else f"/app/{f.file}"
-        lines.append(f"      at {prefix}{f.function or '<anonymous>'} ({path}:{f.line}:{f.col or 1})")
+        lines.append(
+            f"      at {prefix}{f.function or '<anonymous>'} ({path}:{f.line}:{f.col or 1})"
+        )
     lines += ["", "Bun v1.1.34 (Linux x64)"]
     return "\n".join(lines), {}
 
@@ -417,9 +432,12 @@ def electron_log(d: Delivery) -> tuple[str, Fields]:
             line, col = _server_bundle_pos(f, d.release)
             where = f"{asar}{sep}out{sep}main{sep}index.js:{line}:{col}"
         else:
-            where = f"{asar}{sep}node_modules{sep}{f.file.removeprefix('node_modules/').replace('/', sep)}:{f.line}:{f.col or 1}"
+            package = f.file.removeprefix("node_modules/").replace("/", sep)
+            where = f"{asar}{sep}node_modules{sep}{package}:{f.line}:{f.col or 1}"
         prefix = "async " if f.args == "async" else ""
-        lines.append(f"    at {prefix}{f.function} ({where})" if f.function else f"    at {prefix}{where}")
+        lines.append(
+            f"    at {prefix}{f.function} ({where})" if f.function else f"    at {prefix}{where}"
+        )
     return "\n".join(lines), {}
 
 
