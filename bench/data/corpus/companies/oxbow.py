@@ -81,17 +81,17 @@ REDIS_POOL = "redis: connection pool timeout"
 BUGS = [
     # Two beneficiary checks in one payout activity: the interceptor's stack is the same for both.
     Bug("ob-payout-iban", "dispatch-worker", (Exc("*errors.errorString", "iban checksum mismatch"), Exc("*fmt.wrapError", "payout {uuid2}: validate beneficiary: iban checksum mismatch", CAPTURED)),
-        (see("splunk", 2, queue="payouts", workflow="CarrierPayoutWorkflow"), see("splunk", **WF_PAYOUT), see("sentry.error", 2), see("datadog.task", **DD_WRK)),
+        (see("splunk", 2, queue="payouts", workflow="CarrierPayoutWorkflow"), see("splunk", **WF_PAYOUT), see("sentry.error", 2), see("datadog.task", **DD_WRK), see("splunk", search="temporal activity errors by type", stats={"ActivityType": "SubmitCarrierPayout", "TaskQueue": "payouts", "errors": "{n}", "last_error": "payout {uuid2}: validate beneficiary: iban checksum mismatch"})),
         classes=(1, 9), pair="ob-payout-sortcode", handled=True, **PAYOUT),
     Bug("ob-payout-sortcode", "dispatch-worker", (Exc("*errors.errorString", "sort code {idx}0-{n}-1{idx} not found in EISCD"), Exc("*fmt.wrapError", "payout {uuid2}: validate beneficiary: sort code {idx}0-{n}-1{idx} not found in EISCD", CAPTURED)),
-        (see("splunk", 2, queue="payouts", workflow="CarrierPayoutWorkflow"), see("splunk", **WF_PAYOUT), see("sentry.error", 2), see("datadog.task", **DD_WRK)),
+        (see("splunk", 2, queue="payouts", workflow="CarrierPayoutWorkflow"), see("splunk", **WF_PAYOUT), see("sentry.error", 2), see("datadog.task", **DD_WRK), see("splunk", search="temporal activity errors by type", stats={"ActivityType": "SubmitCarrierPayout", "TaskQueue": "payouts", "errors": "{n}", "last_error": "payout {uuid2}: validate beneficiary: sort code {idx}0-{n}-1{idx} not found in EISCD"})),
         classes=(1, 2, 9), pair="ob-payout-iban", handled=True, **PAYOUT),
     # Activity timeouts the workflow sees: no stack at all, only the activity's name and the kind.
     Bug("ob-quote-heartbeat", "dispatch-worker", (Exc("*temporal.TimeoutError", "activity Heartbeat timeout (type: Heartbeat)"),),
         (see("splunk", 3, **WF_DISPATCH), see("datadog.task", **DD_WRK), see("datadog.log", style="sample", filter="service:dispatch-worker \"activity error\"", team="dispatch", monitor="dispatch workflow errors", **WF_DISPATCH)),
         classes=(2, 8), pair="ob-label-start-to-close", entry="FetchCarrierQuotes", log="dispatch: quoting failed"),
     Bug("ob-label-start-to-close", "dispatch-worker", (Exc("*temporal.TimeoutError", "activity StartToClose timeout (type: StartToClose)"),),
-        (see("splunk", 2, **WF_DISPATCH), see("datadog.task", **DD_WRK)),
+        (see("splunk", 2, **WF_DISPATCH), see("datadog.task", **DD_WRK), see("splunk", search="temporal activity timeouts", stats={"ActivityType": "RenderShippingLabel", "timeout_type": "StartToClose", "count": "{n}"})),
         classes=(2, 8), pair="ob-quote-heartbeat", entry="RenderShippingLabel", log="dispatch: label step failed"),
     # One nil dereference message from two handlers, recovered by Echo.
     Bug("ob-booking-quote-nil", "booking-api", (Exc("runtime.Error", NIL, (*ECHO_HTTP, api("api", "(*Handlers).CreateBooking", "api/bookings.go", 88), api("pricing", "(*Quote).Total", "pricing/quote.go", 41))),),

@@ -37,7 +37,7 @@ SERVICES = {
     "web-server": Service("web-server", "node", "node-console", "saffronhill:web-server", "/var/log/containers/web-server.log", "sh_prod", 7340014, "node v22.11.0", framework="react-router", sdk=RR_SDK),
     "export-worker": Service("export-worker", "node", "bun-console", "saffronhill:export-worker", "/var/log/containers/export-worker.log", "sh_prod", 7340017, "bun 1.1.34", sdk=("sentry.javascript.bun", "9.10.0", "npm:@sentry/bun")),
     "desktop": Service("desktop", "javascript", "", "", "", "", 7340020, origin=DESKTOP, framework="electron", sdk=ELECTRON_SDK, releases=DESKTOP_RELEASES),
-    "desktop-main": Service("desktop-main", "node", "electron-log", "saffronhill:desktop:electron-log", "support-uploads/main.log", "sh_support", 7340020, "node v20.18.1", framework="electron", sdk=ELECTRON_SDK, releases=DESKTOP_RELEASES),
+    "desktop-main": Service("desktop-main", "node", "electron-log", "saffronhill:desktop:electron-log", "support-uploads/main.log", "sh_support", 7340020, "node v20.14.0", framework="electron", sdk=ELECTRON_SDK, releases=DESKTOP_RELEASES),
 }
 
 # React 19's client (a production build Vite minifies again) and React Router's runtime chunk.
@@ -137,10 +137,10 @@ BUGS = [
     # Server loaders: one null read in two routes. The server build runs without source maps,
     # so its console trace points into build/server/index.js.
     Bug("sh-srv-doc-null", "web-server", (Exc("TypeError", NULL_TITLE, (*RR_SERVER, srv("routes/docs.$docId.tsx", "loader", 24, 27), srv("lib/docs.server.ts", "docMeta", 41, 22, awaited=False))),),
-        (see("sentry.error", 2), see("splunk", 2), see("posthog", resolved=True), see("datadog.log", style="kind", **DD_WEB)),
+        (see("sentry.error", 2), see("splunk", 2), see("posthog", resolved=True), see("datadog.log", style="kind", **DD_WEB), see("splunk", search="web-server errors by route", stats={"route": "routes/docs.$docId", "error": "TypeError: Cannot read properties of null (reading 'title')", "count": "{n}"})),
         classes=(1, 4, 10), pair="sh-srv-template-null", entry="GET /d/{id}/{slug}"),
     Bug("sh-srv-template-null", "web-server", (Exc("TypeError", NULL_TITLE, (*RR_SERVER, srv("routes/templates.$templateId.tsx", "loader", 19, 31), srv("lib/templates.server.ts", "toCard", 12, 18, awaited=False))),),
-        (see("sentry.error", 2), see("splunk", 2), see("datadog.log", style="kind", **DD_WEB)),
+        (see("sentry.error", 2), see("splunk", 2), see("datadog.log", style="kind", **DD_WEB), see("splunk", search="web-server errors by route", stats={"route": "routes/templates.$templateId", "error": "TypeError: Cannot read properties of null (reading 'title')", "count": "{n}"})),
         classes=(1, 4, 10), pair="sh-srv-doc-null", entry="GET /templates/{id}"),
     # undici's "fetch failed" over two causes from two routes.
     Bug("sh-srv-unsplash-timeout", "web-server", (Exc("ConnectTimeoutError", "Connect Timeout Error (attempted address: api.unsplash.example:443, timeout: 10000ms)"), Exc("TypeError", FETCH_FAILED, (*RR_DATA, srv("routes/api.images.search.ts", "loader", 15, 20), srv("lib/unsplash.server.ts", "searchPhotos", 33, 24), *UNDICI))),
@@ -180,7 +180,7 @@ BUGS = [
         (see("splunk", 2, os="win", **SUPPORT), see("sentry.error", 2), see("posthog")),
         classes=(1,), log="ipc doc:export-pdf failed", entry="doc:export-pdf"),
     Bug("sh-desk-sqlite-busy", "desktop-main", (Exc("SqliteError", "database is locked", (main("cache/sync.ts", "syncLoop", 71, 11, awaited=True), main("cache/store.ts", "LocalStore.putBoards", 112, 17), nd("node_modules/better-sqlite3/lib/methods/transaction.js", "sqliteTransaction", 65, 24, lib=True))),),
-        (see("splunk", 2, os="mac", **SUPPORT), see("sentry.error", 3)),
+        (see("splunk", 2, os="mac", **SUPPORT), see("sentry.error", 3), see("splunk", search="desktop support uploads by error", owner="support_bot", stats={"app_version": "4.2.1", "error": "SqliteError: database is locked", "uploads": "{n}"})),
         classes=(4,), log="cache sync failed", entry="cache-sync"),
     # The renderer dying: the main process logs the event, no trace.
     Bug("sh-desk-renderer-oom", "desktop-main", (),
