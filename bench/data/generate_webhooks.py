@@ -6,7 +6,8 @@ with ``--final``, ``webhooks-final.jsonl`` (companies f, g), or, with ``--blind`
 or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with ``--blind5``,
 ``webhooks-blind5.jsonl`` (companies s, t, u), or, with ``--blind6``, ``webhooks-blind6.jsonl``
 (companies v, w, x), or, with ``--blind7``, ``webhooks-blind7.jsonl`` (companies x, y, z;
-its x is another company than blind6's).
+its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind8.jsonl``
+(companies aa, ab, ac).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -18,6 +19,7 @@ its x is another company than blind6's).
     python bench/data/generate_webhooks.py --blind5     # the ninth, by a fifth outsider
     python bench/data/generate_webhooks.py --blind6     # the tenth, by a sixth outsider
     python bench/data/generate_webhooks.py --blind7     # the eleventh, by a seventh outsider
+    python bench/data/generate_webhooks.py --blind8     # the twelfth, by an eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -54,8 +56,11 @@ from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
+from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
+from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
@@ -86,6 +91,8 @@ BLIND5 = [SORRELWICK, TOLLBRIDGE, UMBERFIELD]
 BLIND6 = [LARKSPUR, BRINDLE, PIPIT]
 # Written by a seventh outsider for issue 12, without reading the grouping or mapping code.
 BLIND7 = [BRAMBLEBY, KITTIWAKE, LOOMWRIGHT]
+# Written by an eighth outsider for issue 12, without reading the grouping or mapping code.
+BLIND8 = [QUILLMOOR, OXBOW, SAFFRONHILL]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -135,7 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind7", action="store_true", help="write webhooks-blind7.jsonl (companies x, y, z)"
     )
+    which.add_argument(
+        "--blind8", action="store_true", help="write webhooks-blind8.jsonl (companies aa, ab, ac)"
+    )
     args = parser.parse_args(argv)
+    if args.blind8:
+        write(HERE / "webhooks-blind8.jsonl", build_rows(BLIND8))
+        return 0
     if args.blind6:
         write(HERE / "webhooks-blind6.jsonl", build_rows(BLIND6))
         return 0

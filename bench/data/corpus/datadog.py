@@ -158,6 +158,39 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "monitor": "=$ALERT_ID", "scope": "$ALERT_SCOPE", "transition": "$ALERT_TRANSITION",
         "tags": "$TAGS", "org": "$ORG_NAME",
     },
+    # Quillmoor's template in camelCase: the monitor's name, the plain-text message as
+    # ``bodyText``, the id and the date unquoted, a literal runbook link.
+    "quillmoor": {
+        "alertName": "$ALERT_TITLE", "headline": "$EVENT_TITLE", "bodyText": "$TEXT_ONLY_MSG",
+        "transition": "$ALERT_TRANSITION", "severity": "$ALERT_PRIORITY", "monitorId": "=$ALERT_ID",
+        "scope": "$ALERT_SCOPE", "labels": "$TAGS", "created": "=$DATE",
+        "runbook": "https://wiki.quillmoor.example/runbooks/datadog",
+    },
+    # Oxbow's template: the monitor and the notice in two objects, the markdown message, the
+    # date unquoted as ``ts``.
+    "oxbow": {
+        "kind": "datadog-monitor",
+        "monitor": {
+            "title": "$ALERT_TITLE", "id": "$ALERT_ID", "query": "$ALERT_QUERY",
+            "state": "$ALERT_STATUS",
+        },
+        "notice": {"title": "$EVENT_TITLE", "markdown": "$EVENT_MSG"},
+        "transition": "$ALERT_TRANSITION", "host": "$HOSTNAME", "tags": "$TAGS", "ts": "=$DATE",
+        "cycle": "$ALERT_CYCLE_KEY",
+    },
+    # Saffronhill's template: an ``event`` object (title, plain text, type, time unquoted) and
+    # an ``alert`` object.
+    "saffronhill": {
+        "event": {
+            "title": "$EVENT_TITLE", "text": "$TEXT_ONLY_MSG", "type": "$EVENT_TYPE",
+            "time": "=$DATE",
+        },
+        "alert": {
+            "name": "$ALERT_TITLE", "transition": "$ALERT_TRANSITION",
+            "priority": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
+        },
+        "tags": "$TAGS", "link": "$LINK",
+    },
     # Larkspur's template: a subject and the plain-text message as ``content``, the alert's
     # variables in one object with the id unquoted, the last update as the time.
     "larkspur": {
@@ -492,6 +525,10 @@ def _query(d: Delivery, kind: str, title: str) -> str:
 def _span(d: Delivery) -> str:
     """The APM operation a task's (or a route's) spans are named after."""
     return {
+        # blind8: dd-trace-dotnet's Azure Functions and dd-trace-go's Echo integrations.
+        "azure-functions": "azure_functions.invoke",
+        "echo": "http.request",
+        "temporal": "temporal.RunActivity",
         "celery": "celery.run",
         "rails": "sidekiq.job",
         "starlette": "fastapi.request",

@@ -27,6 +27,7 @@ BROWSER_PROPS = {
     "edge": ("Microsoft Edge", 122, "Windows", "10.0", "Desktop"),
     "firefox": ("Firefox", 123, "Mac OS X", "14.3.0", "Desktop"),
     "safari": ("Mobile Safari", 17.3, "iOS", "17.3.1", "Mobile"),
+    "electron": ("Chrome", 126, "Mac OS X", "14.5.0", "Desktop"),
 }
 GEO = (
     ("DE", "Germany", "Berlin"),

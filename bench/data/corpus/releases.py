@@ -85,6 +85,9 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "s":
         # Nuxt 3 on Vite: /_nuxt/<name>.<hash>.js
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
+    if company == "ac":
+        # React Router 7 on Vite (web) and electron-vite (desktop): /assets/<name>-<hash>.js
+        return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company in ("d", "v"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company in ("c", "h"):

@@ -661,6 +661,7 @@ BROWSERS = {
     "edge": ("Edge", "122.0.2365", "Windows", "10"),
     "firefox": ("Firefox", "123.0", "Mac OS X", "14.3"),
     "safari": ("Mobile Safari", "17.3.1", "iOS", "17.3.1"),
+    "electron": ("Electron", "31.7.7", "Mac OS X", "14.5"),
 }
 
 
@@ -868,6 +869,9 @@ USER_AGENTS = {
     "Firefox/123.0",
     "safari": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_3_1 like Mac OS X) AppleWebKit/605.1.15 "
     "(KHTML, like Gecko) Version/17.3.1 Mobile/15E148 Safari/604.1",
+    # An Electron app's renderer: Chromium's agent with the app and Electron named.
+    "electron": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Saffronhill/4.2.0 Chrome/126.0.6478.234 Electron/31.7.7 Safari/537.36",
 }
 
 

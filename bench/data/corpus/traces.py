@@ -248,6 +248,8 @@ ENGINES = {
     "edge": "v8",
     "firefox": "spidermonkey",
     "safari": "jsc",
+    # Electron's renderer is Chromium.
+    "electron": "v8",
     # React Native: Hermes on Android and iOS; an iOS build still on JavaScriptCore.
     "android": "hermes",
     "ios": "hermes",
