@@ -20,7 +20,6 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import timedelta
 
 import anyio
 
@@ -50,12 +49,8 @@ BACKOFF_MAX = 60.0
 
 
 def clusterer_for(services: Services) -> Clusterer:
-    """The clusterer of the process's embedder and vector index, at the settings' threshold."""
-    settings = services.settings
-    # An explicit SOULCASTER_CLUSTER_THRESHOLD wins; else the embedder's own scale decides.
-    threshold = (
-        settings.cluster_threshold if "cluster_threshold" in settings.model_fields_set else None
-    )
+    """The clusterer of the process's embedder and vector index, at the options' threshold."""
+    threshold = services.jobs.cluster_threshold
     return Clusterer(services.store, services.embedder, services.index, threshold=threshold)
 
 
@@ -82,13 +77,11 @@ class ClusterWorker:
         self._sleep = sleep
         #: Entries this worker holds that failed during an outage: retried first.
         self._held: list[QueueEntry] = []
-        self.incidents = IncidentStep(
-            services.store, timedelta(minutes=services.settings.incident_window_minutes)
-        )
+        self.incidents = IncidentStep(services.store, services.jobs.incident_window)
 
     @property
     def batch_size(self) -> int:
-        return self.services.settings.worker_batch
+        return self.services.jobs.worker_batch
 
     async def run_once(self) -> int:
         """Handle one batch: held entries, then stale ones of dead workers, then new ones.
@@ -194,7 +187,7 @@ class ClusterWorker:
         next_sweep = time.monotonic()
         while not stop.is_set():
             if time.monotonic() >= next_sweep:
-                next_sweep = time.monotonic() + self.services.settings.incident_sweep_seconds
+                next_sweep = time.monotonic() + self.services.jobs.incident_sweep_seconds
                 await self.sweep_incidents()
             try:
                 await self.run_once()
