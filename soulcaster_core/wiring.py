@@ -30,7 +30,7 @@ from .configs import ConfigCache
 from .errors import PluginError
 from .jobs import background_jobs, run_jobs
 from .models import Project
-from .outbound import OutboundPolicy
+from .outbound import OutboundPolicy, tls_context
 from .plugins import PluginHost, load_plugins
 from .services import IngestOptions, JobOptions, Services
 from .settings import Settings
@@ -161,7 +161,9 @@ async def open_services(
         stack.push_async_callback(embedder.aclose)
         index = build_index(settings, store)
         stack.push_async_callback(index.aclose)
-        http = await stack.enter_async_context(httpx.AsyncClient(timeout=httpx.Timeout(30.0)))
+        http = await stack.enter_async_context(
+            httpx.AsyncClient(timeout=httpx.Timeout(30.0), verify=tls_context(trust_env=True))
+        )
         host = plugins or plugins_for(settings)
         # Plugins hear of what was stored before the process goes away.
         stack.push_async_callback(host.hook_queue.close)
