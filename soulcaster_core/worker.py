@@ -65,6 +65,7 @@ class ClusterWorker:
         heartbeat_ttl_ms: int = HEARTBEAT_TTL_MS,
         heartbeat_every_ms: int = HEARTBEAT_EVERY_MS,
         block_ms: int = BLOCK_MS,
+        backoff_first: float = BACKOFF_FIRST,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
         self.services = services
@@ -74,6 +75,7 @@ class ClusterWorker:
         self.heartbeat_ttl_ms = heartbeat_ttl_ms
         self.heartbeat_every_ms = heartbeat_every_ms
         self.block_ms = block_ms
+        self.backoff_first = backoff_first
         self._sleep = sleep
         #: Entries this worker holds that failed during an outage: retried first.
         self._held: list[QueueEntry] = []
@@ -183,7 +185,7 @@ class ClusterWorker:
             await self._beat()
 
     async def _work(self, stop: anyio.Event) -> None:
-        delay = BACKOFF_FIRST
+        delay = self.backoff_first
         next_sweep = time.monotonic()
         while not stop.is_set():
             if time.monotonic() >= next_sweep:
@@ -203,7 +205,7 @@ class ClusterWorker:
                     await stop.wait()
                 delay = min(delay * 2, BACKOFF_MAX)
                 continue
-            delay = BACKOFF_FIRST
+            delay = self.backoff_first
             await self._sleep(0)  # let the web app breathe between batches
 
     async def sweep_incidents(self) -> None:
