@@ -45,7 +45,7 @@ def background_jobs(services: Services, consumer: str) -> list[Job]:
     worker = ClusterWorker(services, consumer=consumer)
 
     async def syncs(stop: anyio.Event) -> None:
-        await sync_every(services, services.settings.sync_interval_seconds, stop)
+        await sync_every(services, services.jobs.sync_interval_seconds, stop)
 
     return [Job("clustering", worker.run), Job("syncs", syncs)]
 

@@ -17,8 +17,10 @@ IP literals are read the way ``inet_aton`` reads them (``2130706433``, ``0177.0.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
+import ssl
 import typing
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -205,6 +207,14 @@ class OutboundPolicy:
 _HINT = "set SOULCASTER_ALLOW_PRIVATE_HOSTS=true to reach private hosts"
 
 
+@functools.cache
+def tls_context(*, trust_env: bool = False) -> ssl.SSLContext:
+    """The CA bundle as a TLS context, loaded once per process and shared by its clients:
+    loading it costs ~40 ms of CPU, which every client (one per sync) would pay again.
+    ``trust_env`` reads ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` as httpx's default does."""
+    return httpx.create_ssl_context(trust_env=trust_env)
+
+
 class _GuardedBackend(httpcore.AsyncNetworkBackend):
     """Connects only to addresses the policy checked, resolved here rather than by the socket."""
 
@@ -251,12 +261,12 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
 
 class _GuardedTransport(httpx.AsyncHTTPTransport):
     def __init__(self, policy: OutboundPolicy) -> None:
-        super().__init__(trust_env=False)
+        super().__init__(verify=tls_context(), trust_env=False)
         self.policy = policy
         # The default pool resolves names inside the socket call, past any check: swap in
         # one whose network backend resolves, checks and connects to the checked address.
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=tls_context(),
             network_backend=_GuardedBackend(policy),
         )
 

@@ -106,11 +106,11 @@ async def deliver(
     except Unauthorized as exc:
         await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
         raise
-    settings = services.settings
+    options = services.ingest
     try:
         # After authentication: a stranger cannot spend a project's deliveries.
         await check_rate(
-            store, project_id, source, settings.rate_limit_per_second, settings.rate_limit_burst
+            store, project_id, source, options.rate_limit_per_second, options.rate_limit_burst
         )
     except RateLimited as exc:
         await store.record_event(project_id, source, "rate_limited", utcnow(), exc.detail)
@@ -219,7 +219,7 @@ async def _parse_and_ingest(
     replaying: DeadLetter | None = None,
 ) -> Answer:
     # parse_json_object, wherever a handler calls it, checks this server's depth limit.
-    depth = json_depth.max_depth.set(services.settings.max_json_depth)
+    depth = json_depth.max_depth.set(services.ingest.max_json_depth)
     try:
         event = handler.parse_request(request)
     except Exception as exc:
@@ -361,14 +361,14 @@ async def _map_store(
         await store.record_event(project_id, source, "ignored", utcnow(), stale)
         return stale
     item = _delivered(item, project_id, source, request)
-    settings = services.settings
-    raw_ttl = int(settings.raw_retention_days * 86400)
-    raw = _raw_of(request, event, settings.max_body_bytes) if raw_ttl > 0 else None
+    options = services.ingest
+    raw_ttl = int(options.raw_retention_days * 86400)
+    raw = _raw_of(request, event, options.max_body_bytes) if raw_ttl > 0 else None
     result = await store.ingest(
         item,
         occurrence=occurrence,
         delivery_id=delivery_id,
-        delivery_ttl=settings.delivery_ttl_seconds,
+        delivery_ttl=options.delivery_ttl_seconds,
         policy=handler.merge_policy,
         via=via,
         raw=raw,
@@ -389,8 +389,8 @@ async def _map_store_many(
     """A delivery of many items (``to_feedback_items``), stored in one atomic batch."""
     store = services.store
     source = handler.source
-    settings = services.settings
-    limit = settings.max_items_per_delivery
+    options = services.ingest
+    limit = options.max_items_per_delivery
     try:
         # One more than allowed is enough to know there are too many.
         items = list(islice(handler.to_feedback_items(event, project_id), limit + 1))
@@ -411,10 +411,10 @@ async def _map_store_many(
         raise _PluginFailure(exc) from exc
     for why in filter(None, stale):
         await store.record_event(project_id, source, "ignored", utcnow(), why)
-    raw_ttl = int(settings.raw_retention_days * 86400)
-    raw = _raw_of(request, event, settings.max_body_bytes) if raw_ttl > 0 else None
+    raw_ttl = int(options.raw_retention_days * 86400)
+    raw = _raw_of(request, event, options.max_body_bytes) if raw_ttl > 0 else None
     # Every item's history keeps the delivery's body, up to one body limit per delivery.
-    raw_budget = settings.max_body_bytes
+    raw_budget = options.max_body_bytes
     entries: list[IngestEntry] = []
     for item, occurrence, reason, own_id in zip(items, occurrences, stale, own_ids, strict=True):
         if reason is not None:
@@ -434,7 +434,7 @@ async def _map_store_many(
     if entries:
         results = await store.ingest_batch(
             entries,
-            delivery_ttl=settings.delivery_ttl_seconds,
+            delivery_ttl=options.delivery_ttl_seconds,
             policy=handler.merge_policy,
             via=via,
             raw_ttl=raw_ttl,

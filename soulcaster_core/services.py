@@ -1,11 +1,16 @@
-"""What a running server (or worker) holds: settings, store, plugins, embedder and vector index,
-an HTTP client, the token. ``soulcaster_core.wiring`` builds it."""
+"""What a running server (or worker) holds: store, plugins, embedder and vector index, an HTTP
+client, the token, and the options the pipeline and the jobs run with.
+
+``soulcaster_core.wiring`` builds it, the options from the settings: nothing here, nor in the
+pipeline, the syncs or the worker, reads ``Settings`` (tests/test_layers.py holds them to it).
+"""
 
 from __future__ import annotations
 
 import secrets
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import httpx
 
@@ -14,7 +19,6 @@ from .clustering.indexes import VectorIndex
 from .configs import ConfigCache
 from .models import Project
 from .plugins import PluginHost
-from .settings import Settings
 from .store import Store
 
 #: How long a project id, once seen in the store, is trusted without asking again: short, so
@@ -26,9 +30,46 @@ SESSION_EPOCH_CACHE_SECONDS = 2.0
 SESSION_EPOCH = "dashboard_session_epoch"
 
 
+@dataclass(frozen=True)
+class IngestOptions:
+    """What every delivery (webhook, sync, replay, API call) is held to, and kept for."""
+
+    #: Bodies over this many bytes are refused (413); a delivery's raw bodies keep at most this.
+    max_body_bytes: int
+    #: JSON nesting deeper than this is refused (400).
+    max_json_depth: int
+    #: The most items one delivery may map to; more is 413.
+    max_items_per_delivery: int
+    #: How long a sender's delivery id is remembered.
+    delivery_ttl_seconds: int
+    #: How long each delivery's raw body is kept; 0 keeps none.
+    raw_retention_days: float
+    #: Each project's source's token bucket.
+    rate_limit_per_second: float
+    rate_limit_burst: int
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    """What the background jobs run with: clustering (the worker) and the syncs."""
+
+    #: Queue entries a worker takes at once.
+    worker_batch: int
+    #: The cosine an item needs to join a cluster; None: the embedder's own default.
+    cluster_threshold: float | None
+    #: How long after its last item an open incident still takes items.
+    incident_window: timedelta
+    #: Seconds between the worker's checks of open incidents.
+    incident_sweep_seconds: float
+    #: Seconds between rounds of syncs, and the longest one sync may run.
+    sync_interval_seconds: float
+    sync_timeout_seconds: float
+
+
 @dataclass
 class Services:
-    settings: Settings
+    ingest: IngestOptions
+    jobs: JobOptions
     store: Store
     plugins: PluginHost
     #: The clustering ports' adapters of this process: the worker and the cluster routes of
@@ -38,6 +79,8 @@ class Services:
     http: httpx.AsyncClient
     api_token: str
     configs: ConfigCache
+    #: The URL senders reach this server at (webhook URLs, the dashboard's origin check).
+    public_url: str | None = None
     _known_projects: dict[str, float] = field(default_factory=dict)
     _projects: dict[str, tuple[float, Project]] = field(default_factory=dict)
     _session_epoch: tuple[float, str] = (0.0, "")

@@ -57,7 +57,7 @@ async def _sync(
     async def save_config(**values: Any) -> None:
         await services.configs.update(project_id, handler, values)
 
-    deadline = services.settings.sync_timeout_seconds
+    deadline = services.jobs.sync_timeout_seconds
     try:
         # A client of its own per sync, under the outbound policy: a plugin reaches only
         # public https hosts, and a slow one holds this sync only, for ``deadline`` at most.

@@ -3,7 +3,8 @@
 The store, the embedder and the vector index are chosen by name through the adapter registry
 (``adapters``; a third party's adapter registers by entry point, as the core's own do), the
 plugins through theirs (``plugins``). Every other module takes what it needs as arguments or
-through ``Services``: ``store/`` and ``clustering/`` never read the settings.
+through ``Services`` and its plain options (``IngestOptions``, ``JobOptions``, built here): only
+this module, the CLI and the adapters' factories read the settings.
 
 ``create_app`` is what ``soulcaster serve`` runs (uvicorn's factory, once per web process);
 ``open_services`` is what the other commands, the worker and the tests open.
@@ -29,9 +30,9 @@ from .configs import ConfigCache
 from .errors import PluginError
 from .jobs import background_jobs, run_jobs
 from .models import Project
-from .outbound import OutboundPolicy
+from .outbound import OutboundPolicy, tls_context
 from .plugins import PluginHost, load_plugins
-from .services import Services
+from .services import IngestOptions, JobOptions, Services
 from .settings import Settings
 from .store import Store
 from .store.dead_letters import DeadLetterLimits
@@ -103,6 +104,32 @@ def plugins_for(settings: Settings, extra: Iterable[object] = ()) -> PluginHost:
     return host
 
 
+def ingest_options(settings: Settings) -> IngestOptions:
+    return IngestOptions(
+        max_body_bytes=settings.max_body_bytes,
+        max_json_depth=settings.max_json_depth,
+        max_items_per_delivery=settings.max_items_per_delivery,
+        delivery_ttl_seconds=settings.delivery_ttl_seconds,
+        raw_retention_days=settings.raw_retention_days,
+        rate_limit_per_second=settings.rate_limit_per_second,
+        rate_limit_burst=settings.rate_limit_burst,
+    )
+
+
+def job_options(settings: Settings) -> JobOptions:
+    return JobOptions(
+        worker_batch=settings.worker_batch,
+        # An explicit SOULCASTER_CLUSTER_THRESHOLD wins; else the embedder's own scale decides.
+        cluster_threshold=(
+            settings.cluster_threshold if "cluster_threshold" in settings.model_fields_set else None
+        ),
+        incident_window=timedelta(minutes=settings.incident_window_minutes),
+        incident_sweep_seconds=settings.incident_sweep_seconds,
+        sync_interval_seconds=settings.sync_interval_seconds,
+        sync_timeout_seconds=settings.sync_timeout_seconds,
+    )
+
+
 def api_token(settings: Settings) -> str:
     """The configured token, or the one generated into the data dir on first start."""
     if settings.api_token is not None:
@@ -134,12 +161,15 @@ async def open_services(
         stack.push_async_callback(embedder.aclose)
         index = build_index(settings, store)
         stack.push_async_callback(index.aclose)
-        http = await stack.enter_async_context(httpx.AsyncClient(timeout=httpx.Timeout(30.0)))
+        http = await stack.enter_async_context(
+            httpx.AsyncClient(timeout=httpx.Timeout(30.0), verify=tls_context(trust_env=True))
+        )
         host = plugins or plugins_for(settings)
         # Plugins hear of what was stored before the process goes away.
         stack.push_async_callback(host.hook_queue.close)
         yield Services(
-            settings=settings,
+            ingest=ingest_options(settings),
+            jobs=job_options(settings),
             store=store,
             plugins=host,
             embedder=embedder,
@@ -147,6 +177,7 @@ async def open_services(
             http=http,
             api_token=api_token(settings),
             configs=ConfigCache(store, outbound=OutboundPolicy(settings.allow_private_hosts)),
+            public_url=settings.public_url,
         )
 
 

@@ -20,7 +20,6 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import timedelta
 
 import anyio
 
@@ -50,12 +49,8 @@ BACKOFF_MAX = 60.0
 
 
 def clusterer_for(services: Services) -> Clusterer:
-    """The clusterer of the process's embedder and vector index, at the settings' threshold."""
-    settings = services.settings
-    # An explicit SOULCASTER_CLUSTER_THRESHOLD wins; else the embedder's own scale decides.
-    threshold = (
-        settings.cluster_threshold if "cluster_threshold" in settings.model_fields_set else None
-    )
+    """The clusterer of the process's embedder and vector index, at the options' threshold."""
+    threshold = services.jobs.cluster_threshold
     return Clusterer(services.store, services.embedder, services.index, threshold=threshold)
 
 
@@ -70,6 +65,7 @@ class ClusterWorker:
         heartbeat_ttl_ms: int = HEARTBEAT_TTL_MS,
         heartbeat_every_ms: int = HEARTBEAT_EVERY_MS,
         block_ms: int = BLOCK_MS,
+        backoff_first: float = BACKOFF_FIRST,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
         self.services = services
@@ -79,16 +75,15 @@ class ClusterWorker:
         self.heartbeat_ttl_ms = heartbeat_ttl_ms
         self.heartbeat_every_ms = heartbeat_every_ms
         self.block_ms = block_ms
+        self.backoff_first = backoff_first
         self._sleep = sleep
         #: Entries this worker holds that failed during an outage: retried first.
         self._held: list[QueueEntry] = []
-        self.incidents = IncidentStep(
-            services.store, timedelta(minutes=services.settings.incident_window_minutes)
-        )
+        self.incidents = IncidentStep(services.store, services.jobs.incident_window)
 
     @property
     def batch_size(self) -> int:
-        return self.services.settings.worker_batch
+        return self.services.jobs.worker_batch
 
     async def run_once(self) -> int:
         """Handle one batch: held entries, then stale ones of dead workers, then new ones.
@@ -190,11 +185,11 @@ class ClusterWorker:
             await self._beat()
 
     async def _work(self, stop: anyio.Event) -> None:
-        delay = BACKOFF_FIRST
+        delay = self.backoff_first
         next_sweep = time.monotonic()
         while not stop.is_set():
             if time.monotonic() >= next_sweep:
-                next_sweep = time.monotonic() + self.services.settings.incident_sweep_seconds
+                next_sweep = time.monotonic() + self.services.jobs.incident_sweep_seconds
                 await self.sweep_incidents()
             try:
                 await self.run_once()
@@ -210,7 +205,7 @@ class ClusterWorker:
                     await stop.wait()
                 delay = min(delay * 2, BACKOFF_MAX)
                 continue
-            delay = BACKOFF_FIRST
+            delay = self.backoff_first
             await self._sleep(0)  # let the web app breathe between batches
 
     async def sweep_incidents(self) -> None:

@@ -3,9 +3,12 @@
 - ``anyio_backend``: async tests (``@pytest.mark.anyio``) run on asyncio.
 - ``store``: a fresh, opened ``Store``, once per adapter (ids ``sqlite``, ``redis`` and
   ``redis-cluster``), so one test runs against each. SQLite lives in ``tmp_path``; Redis is the
-  real server at ``SOULCASTER_TEST_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``), under a
-  key prefix of the test's own that is deleted afterwards; ``redis-cluster`` is the session's
-  own 3-master cluster (``redis_cluster``), under a prefix of the test's own too.
+  session's Redis (``session_redis``), under a key prefix of the test's own that is deleted
+  afterwards; ``redis-cluster`` is the session's own 3-master cluster (``redis_cluster``),
+  under a prefix of the test's own too.
+- ``session_redis`` (the checkout's ``conftest.py``, for the plugins' tests too): the Redis every
+  test shares, ``SOULCASTER_TEST_REDIS_URL`` when set, else a private ``redis-server`` of this
+  session (of each xdist worker).
 - ``redis_store``: as ``store``, on Redis only (ids ``redis`` and ``redis-cluster``), for tests
   of what only the Redis store does (its queue's streams, several workers on one stream).
 - ``redis_server``: a private ``redis-server`` (``tests/support/redis_server.py``) that a test

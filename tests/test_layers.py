@@ -62,6 +62,11 @@ LAYERS: list[tuple[str, list[str]]] = [
         ["wiring", "cli", "testing", "supervisor", "access_log", "http_limits", "listen_check"],
     ),
 ]
+#: The only modules that read the app's settings (``soulcaster_core.settings``): the
+#: composition root, the CLI, the test fixtures and the built-in adapters' factories (handed the
+#: settings, as a third party's factory is). The pipeline, the services, the syncs, the worker
+#: and the web take the plain options ``wiring`` builds from them.
+READS_SETTINGS = ("settings", "wiring", "cli", "testing", "builtin")
 #: The vendors whose plugins live in plugins/: the core imports none of them.
 VENDORS = ("sentry", "datadog", "posthog", "splunk", "alertmanager")
 
@@ -113,12 +118,22 @@ def imports(root: Path) -> list[Arrow]:
     return found
 
 
+def top_of(module: str, package: str) -> str | None:
+    """``module``'s top-level name under ``package`` (``package`` for its ``__init__``); None
+    when it is not in the package."""
+    if module == package:
+        return package
+    if not module.startswith(package + "."):
+        return None
+    return module.removeprefix(package + ".").split(".")[0]
+
+
 def layer_of(module: str, layers: list[tuple[str, list[str]]], package: str) -> int | None:
     """The index of ``module``'s layer, by its top-level name under ``package``; None when
     it is not in the package."""
-    if module != package and not module.startswith(package + "."):
+    top = top_of(module, package)
+    if top is None:
         return None
-    top = module.removeprefix(package + ".").split(".")[0] if module != package else package
     for index, (_, members) in enumerate(layers):
         if top in members:
             return index
@@ -145,12 +160,25 @@ def vendor_imports(arrows: list[Arrow]) -> list[str]:
     ]
 
 
+def settings_readers(arrows: list[Arrow], package: str, allowed: tuple[str, ...]) -> list[str]:
+    return [
+        f"{arrow.path}:{arrow.line}: {arrow.source} imports {arrow.target}"
+        for arrow in arrows
+        if top_of(arrow.target, package) == "settings"
+        and top_of(arrow.source, package) not in allowed
+    ]
+
+
 def test_no_arrow_runs_from_a_lower_layer_to_a_higher_one() -> None:
     assert upward(imports(ROOT), LAYERS, PACKAGE) == []
 
 
 def test_the_core_imports_no_vendor_plugin() -> None:
     assert vendor_imports(imports(ROOT)) == []
+
+
+def test_only_the_composition_root_and_the_cli_read_the_settings() -> None:
+    assert settings_readers(imports(ROOT), PACKAGE, READS_SETTINGS) == []
 
 
 def test_every_module_of_the_core_is_in_a_layer() -> None:
@@ -217,3 +245,14 @@ def test_a_module_in_no_layer_is_an_error(package: Path) -> None:
     (package / "cache.py").write_text("from .models import Item\n")
     with pytest.raises(AssertionError, match=r"house\.cache is in no layer"):
         upward(imports(package), HOUSE, "house")
+
+
+def test_a_module_that_reads_the_settings_is_found(package: Path) -> None:
+    (package / "settings.py").write_text("class Settings: ...\n")
+    (package / "web" / "routes.py").write_text("from ..settings import Settings\n")
+    (package / "store" / "sql.py").write_text("def later():\n    from house import settings\n")
+    found = settings_readers(imports(package), "house", ("settings", "wiring"))
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "house.store.sql imports house.settings",
+        "house.web.routes imports house.settings",
+    ]

@@ -58,9 +58,9 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 async def json_body(request: Request) -> Any:
     """The JSON body of an API or config call, within the body size and depth limits."""
-    settings = services_of(request).settings
-    body = await read_body(request, settings.max_body_bytes)
-    limit = settings.max_json_depth
+    options = services_of(request).ingest
+    body = await read_body(request, options.max_body_bytes)
+    limit = options.max_json_depth
     try:
         value = json.loads(body)
     except RecursionError:
@@ -103,6 +103,6 @@ async def raw_body_of(services: Services, project_id: str, item_id: str, record_
         raise NotFound("this delivery came with no body (a sync that fetched no JSON event)")
     raw = await services.store.get_raw_body(project_id, record_id)
     if raw is None:
-        days = services.settings.raw_retention_days
+        days = services.ingest.raw_retention_days
         raise NotFound(f"expired: raw bodies are kept for {days:g} days")
     return raw

@@ -52,7 +52,7 @@ async def webhook(request: Request) -> Response:
     handler_for(services, source)  # 404 before reading a body we would not use
     query = query_of(request.scope["query_string"])
     project_id = await require_project(services, query.get("project_id"))
-    body = await read_body(request, services.settings.max_body_bytes)
+    body = await read_body(request, services.ingest.max_body_bytes)
     delivery = WebhookRequest(body=body, headers=request.headers, query=query, received_at=utcnow())
     answer = await deliver(services, source, project_id, delivery)
     # msgspec, not JSONResponse's json.dumps: a third of the cost of building the answer, and

@@ -30,6 +30,7 @@ from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import test_redis_url as redis_url
+from soulcaster_core.wiring import ingest_options, job_options
 
 from .fakes import GEMINI_URL, UPSTASH_URL, FakeGemini, FakeUpstash
 
@@ -99,7 +100,8 @@ def services_for(store: Store, http: httpx.AsyncClient, **settings: Any) -> Serv
     """What a worker runs with: these settings, this store, no plugins."""
     chosen = Settings(api_token="test", load_plugins="", **settings)
     return Services(
-        settings=chosen,
+        ingest=ingest_options(chosen),
+        jobs=job_options(chosen),
         store=store,
         plugins=load_plugins(allow=set(), entrypoints=()),
         embedder=LocalEmbedder(chosen.embedding_dimensions),

@@ -158,6 +158,7 @@ async def test_run_backs_off_during_an_outage_and_stops(
         services_for(store, http),
         "w1",
         block_ms=0,
+        backoff_first=0.01,  # production waits 1 s, doubling: the same path, sooner
         clusterer=Clusterer(store, gemini, LocalIndex(store)),
     )
     fake_gemini.down = 503

@@ -21,6 +21,7 @@ from .batcher import _IngestBatcher
 P = ParamSpec("P")
 T = TypeVar("T")
 
+#: How long a command may wait on Redis before the store calls it down (``StoreUnavailable``).
 SOCKET_TIMEOUT = 5.0
 #: URL schemes of a Redis Cluster, and the scheme redis-py's cluster client reads them as.
 CLUSTER_SCHEMES = {"redis+cluster": "redis", "rediss+cluster": "rediss"}

@@ -15,8 +15,8 @@ from ...models import QueueEntry
 from .connection import RedisBase, _guarded, lua
 
 GROUP = "soulcaster-clusterers"
-#: The longest a blocking queue read waits, safely inside the socket timeout.
-MAX_BLOCK_MS = 4000
+#: The longest a blocking queue read waits, as a share of the socket timeout (4 s of 5).
+MAX_BLOCK_SHARE = 0.8
 #: The most ready projects one claim or reclaim looks at (the oldest signalled first).
 MAX_READY = 512
 #: How often a worker looks at every project's stream for entries the ready set lacks (a
@@ -44,6 +44,8 @@ class QueueMixin(RedisBase):
     _next_sweep: float
     #: Where the next claim starts in the ready set, so that no ready project waits long.
     _turn: int
+    #: The longest one blocking read waits (``MAX_BLOCK_SHARE`` of the socket timeout).
+    _max_block_ms: int
 
     def _stream(self, project_id: str) -> str:
         return self._k("queue", project_id)
@@ -122,7 +124,7 @@ class QueueMixin(RedisBase):
                 # Nothing new anywhere: one blocking read, woken by the next signal. Stay
                 # under the socket timeout: an idle queue is not an outage.
                 woken = await self.redis.xread(
-                    {self._g("wake"): wake_id}, count=1, block=min(block_ms, MAX_BLOCK_MS)
+                    {self._g("wake"): wake_id}, count=1, block=min(block_ms, self._max_block_ms)
                 )
                 if woken:
                     ready, _ = await self._ready()

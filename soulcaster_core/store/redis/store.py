@@ -16,7 +16,7 @@ from .ingest import IngestMixin
 from .items import ItemsMixin
 from .leases import _RELEASE_LEASE_LUA, _RENEW_LEASE_LUA, LeasesMixin
 from .projects import ProjectsMixin
-from .queue import _SETTLE_LUA, _SIGNAL_LUA
+from .queue import _SETTLE_LUA, _SIGNAL_LUA, MAX_BLOCK_SHARE
 from .rate_limit import TAKE_TOKENS_LUA, RateLimitMixin
 from .vectors import VectorsMixin
 
@@ -34,16 +34,21 @@ class RedisStore(
 ):
     kind = "redis"
 
-    def __init__(self, url: str, prefix: str = "") -> None:
+    def __init__(
+        self, url: str, prefix: str = "", *, socket_timeout: float = SOCKET_TIMEOUT
+    ) -> None:
         self.url = url
         self.prefix = prefix
         self.redis, self.cluster = redis_client(
             url,
             decode_responses=True,
             socket_connect_timeout=2,
-            socket_timeout=SOCKET_TIMEOUT,
+            socket_timeout=socket_timeout,
             health_check_interval=30,
         )
+        # A blocking queue read stays well inside the socket timeout: an idle queue is not
+        # an outage.
+        self._max_block_ms = int(socket_timeout * 1000 * MAX_BLOCK_SHARE)
         self._held = {}
         self._next_sweep = 0.0
         self._turn = 0

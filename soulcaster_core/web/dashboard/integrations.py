@@ -78,8 +78,7 @@ class Focus:
 
 
 def public_base(page: Page) -> str:
-    settings = page.services.settings
-    return (settings.public_url or str(page.request.base_url)).rstrip("/")
+    return (page.services.public_url or str(page.request.base_url)).rstrip("/")
 
 
 def webhook_url(page: Page, source: str) -> str:

@@ -46,7 +46,7 @@ def same_origin(request: Request) -> bool:
     if origin is None:
         return True
     ours = {f"{request.url.scheme}://{request.url.netloc}"}
-    public = services_of(request).settings.public_url
+    public = services_of(request).public_url
     if public:
         parts = urlsplit(public)
         ours.add(f"{parts.scheme}://{parts.netloc}")

@@ -1,0 +1,36 @@
+"""Fixtures of every test run in this checkout: the core's (tests/) and the plugins' alike.
+
+- ``session_redis`` (used by every test): the Redis the tests share. ``SOULCASTER_TEST_REDIS_URL``
+  when it is set; else a private ``redis-server`` of this session (of each xdist worker),
+  started once, and the variable points at it, for this process and the servers its tests
+  start (``soulcaster_core.testing.test_redis_url`` reads it).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from tests.support.redis_server import RedisServer
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Redis this session's tests share (its URL).
+
+    Private unless ``SOULCASTER_TEST_REDIS_URL`` names one: a test's clean-up scans the key
+    space for its prefix, which on a Redis that holds others' keys (a benchmark's million)
+    costs a second per test, and others' load on it slows every test.
+    """
+    chosen = os.environ.get("SOULCASTER_TEST_REDIS_URL")
+    if chosen:
+        yield chosen
+        return
+    with (
+        RedisServer(tmp_path_factory.mktemp("redis"), appendonly=False) as server,
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setenv("SOULCASTER_TEST_REDIS_URL", server.url)
+        yield server.url
