@@ -3,6 +3,8 @@
 A batch's items are placed by ``rule.correlate`` inside one ``Store.update_incidents`` (one
 SQLite transaction; one Redis WATCH/MULTI on the project's keys), so two workers never put
 one item in two incidents, and a batch replayed after a crash finds its items placed already.
+It reads the records of the open incidents of the batch's window and, of their keys, only
+those its items name: not their links, so it costs the same however big they grow.
 Recoveries do not come through the queue (a recovery updates the alert's item, it makes no new
 one): the step, and every ``incident_sweep_seconds`` the sweep, read the firing alerts of the
 open incidents and close those whose every alert has recovered.
@@ -16,7 +18,7 @@ from datetime import datetime, timedelta
 from ..models import FeedbackItem, utcnow
 from ..store.base import Store
 from .model import Incident, IncidentChanges
-from .rule import ItemFacts, close_recovered, correlate
+from .rule import ItemFacts, close_recovered, correlate, lookup_keys
 from .signals import is_recovered
 
 
@@ -43,8 +45,10 @@ class IncidentStep:
         return await self.store.update_incidents(
             project_id,
             (),
-            lambda found: correlate(found, batch, project_id=project_id, window=window),
+            lambda state: correlate(state, batch, project_id=project_id, window=window),
             open_since=since,
+            keys=lookup_keys(batch),
+            items=[f.item.id for f in batch if f.kind == "signal" and f.item.incident_id is None],
         )
 
     async def sweep(self, project_id: str, now: datetime | None = None) -> IncidentChanges:
@@ -62,7 +66,7 @@ class IncidentStep:
         return await self.store.update_incidents(
             project_id,
             (),
-            lambda found: close_recovered(found, recovered, now=at, window=window),
+            lambda state: close_recovered(state.incidents, recovered, now=at, window=window),
         )
 
 

@@ -427,19 +427,24 @@ class Store(ABC):
         update: IncidentUpdate,
         *,
         open_since: datetime | None = None,
+        keys: Sequence[str] = (),
+        items: Sequence[str] = (),
     ) -> IncidentChanges:
-        """An incident step's writes as one atomic step: read the project's open incidents
-        (those last seen at or after ``open_since``, if given) and those of ``incident_ids``
-        that exist, and write what ``update`` makes of them: save its incidents, set the
-        ``incident_id`` of its items and clusters (those that exist).
+        """An incident step's writes as one atomic step: read the records of the project's
+        open incidents (those last seen at or after ``open_since``, if given) and those of
+        ``incident_ids`` that exist (these with all their links), of the open ones their
+        ``keys`` that exist, and which of ``items`` are in an incident; and write what
+        ``update`` makes of that (``IncidentState``): save its records, append its links and
+        put its keys (``incidents.keys.writes_of``), set the ``incident_id`` of its items and
+        clusters (those that exist).
 
         No other writer changes the project's incidents or clusters in between; ``update`` may
-        be called again, with freshly read incidents, when another writer came first, so it
-        must depend on nothing but its argument. Returns the changes written."""
+        be called again, with a fresh read, when another writer came first, so it must depend
+        on nothing but its argument. Returns the changes written."""
 
     @abstractmethod
     async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
-        """The incidents that exist, in the order asked."""
+        """The incidents that exist, in the order asked, each with all its links."""
 
     async def get_incident(self, project_id: str, incident_id: str) -> Incident | None:
         found = await self.get_incidents(project_id, [incident_id])
@@ -449,7 +454,8 @@ class Store(ABC):
     async def list_incidents(
         self, project_id: str, *, limit: int = 50, open_only: bool = False
     ) -> list[Incident]:
-        """The project's incidents seen last first (only the open ones with ``open_only``)."""
+        """The project's incidents seen last first (only the open ones with ``open_only``), as
+        records: without their links (``item_count`` says how many)."""
 
     # -- a person's status of each cluster (store/cluster_status.py) --------------------------
     @abstractmethod

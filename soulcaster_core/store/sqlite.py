@@ -34,7 +34,7 @@ from ..models import (
     utcnow,
 )
 from ..timestamps import SLOT_SECONDS, SLOTS_PER_HOUR, hour_bucket, slot_bucket
-from . import cluster_tallies
+from . import cluster_tallies, sqlite_incidents
 from .base import (
     HISTORY_LIMIT,
     RAW_TTL_SECONDS,
@@ -254,6 +254,9 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         " project TEXT NOT NULL, slot INTEGER NOT NULL, source TEXT NOT NULL,"
         " kind TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (project, slot, source, kind))",
     ),
+    # An incident's links and keys apart from its record (older records keep theirs inline
+    # until the rule next writes them).
+    sqlite_incidents.TABLES,
 )
 
 
@@ -1242,54 +1245,17 @@ class SQLiteStore(Store):
         update: IncidentUpdate,
         *,
         open_since: datetime | None = None,
+        keys: Sequence[str] = (),
+        items: Sequence[str] = (),
     ) -> IncidentChanges:
-        marks = ",".join("?" * len(incident_ids))
-        since = "" if open_since is None else iso(open_since)
-
         def run(conn: sqlite3.Connection) -> IncidentChanges:
             # Read, update and write in one write transaction: no other writer in between.
             with self._tx(conn):
-                sql = (
-                    "SELECT data FROM incidents WHERE project = ? AND (open = 1 AND last_seen >= ?"
+                state = sqlite_incidents.read_state(
+                    conn, project_id, incident_ids, open_since, keys, items
                 )
-                sql += f" OR id IN ({marks}))" if incident_ids else ")"
-                rows = conn.execute(sql, (project_id, since, *incident_ids))
-                found = {
-                    i.id: i for i in (Incident.model_validate_json(row["data"]) for row in rows)
-                }
-                changes = update(found)
-                conn.executemany(
-                    "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?)",
-                    [
-                        (
-                            project_id,
-                            i.id,
-                            i.stored_json(),
-                            int(i.status == "open"),
-                            iso(i.last_seen),
-                        )
-                        for i in changes.incidents
-                    ],
-                )
-                # Only an item that exists joins an incident.
-                conn.executemany(
-                    "INSERT OR REPLACE INTO item_incidents SELECT project, id, ? FROM items"
-                    " WHERE project = ? AND id = ?",
-                    [(incident, project_id, i) for i, incident in changes.items if incident],
-                )
-                conn.executemany(
-                    "DELETE FROM item_incidents WHERE project = ? AND item_id = ?",
-                    [(project_id, i) for i, incident in changes.items if not incident],
-                )
-                # The cluster's record gets its incident in place: SQLite edits its JSON.
-                conn.executemany(
-                    "UPDATE cluster_records SET doc = json_set(doc, '$.incident_id', ?)"
-                    " WHERE project = ? AND id = ?",
-                    [
-                        (incident, project_id, cluster_id)
-                        for cluster_id, incident in changes.clusters
-                    ],
-                )
+                changes = update(state)
+                sqlite_incidents.write(conn, project_id, changes)
                 return changes
 
         return await self._run(run)
@@ -1297,15 +1263,8 @@ class SQLiteStore(Store):
     async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
         if not incident_ids:
             return []
-        marks = ",".join("?" * len(incident_ids))
-        rows = await self._run(
-            lambda c: c.execute(
-                f"SELECT id, data FROM incidents WHERE project = ? AND id IN ({marks})",
-                (project_id, *incident_ids),
-            ).fetchall()
-        )
-        found = {row["id"]: Incident.model_validate_json(row["data"]) for row in rows}
-        return [found[i] for i in incident_ids if i in found]
+        ids = list(incident_ids)
+        return await self._run(lambda c: sqlite_incidents.get(c, project_id, ids))
 
     async def list_incidents(
         self, project_id: str, *, limit: int = 50, open_only: bool = False
@@ -1314,7 +1273,7 @@ class SQLiteStore(Store):
         sql += " AND open = 1" if open_only else ""
         sql += " ORDER BY last_seen DESC LIMIT ?"
         rows = await self._run(lambda c: c.execute(sql, (project_id, limit)).fetchall())
-        return [Incident.model_validate_json(row["data"]) for row in rows]
+        return sqlite_incidents.records(rows)
 
     # -- cluster status ------------------------------------------------------------------------
     async def set_cluster_status(

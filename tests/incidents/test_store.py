@@ -8,6 +8,7 @@ from datetime import timedelta
 import anyio
 import pytest
 
+from soulcaster_core.incidents.model import Incident
 from soulcaster_core.incidents.step import IncidentStep
 from soulcaster_core.models import Cluster, Project
 from soulcaster_core.store.base import Store
@@ -22,6 +23,15 @@ async def stored(store: Store, *items_: object) -> list:  # type: ignore[type-ar
     await store.create_project(Project(id="acme", name="Acme"))
     ids = [(await store.ingest(one)).id for one in items_]  # type: ignore[arg-type]
     return await store.get_items("acme", ids)
+
+
+async def whole_one(store: Store) -> Incident:
+    """The project's one incident, with its links (a listing gives records only)."""
+    (listed,) = await store.list_incidents("acme")
+    assert listed.links == []
+    incident = await store.get_incident("acme", listed.id)
+    assert incident is not None and incident.item_count == len(incident.links)
+    return incident
 
 
 async def test_a_batch_is_placed_and_items_and_clusters_carry_the_incident(store: Store) -> None:
@@ -57,8 +67,8 @@ async def test_a_replayed_batch_places_nothing_twice(store: Store) -> None:
     assert not await step.place("acme", [one, two])
     again = await store.get_items("acme", [one.id, two.id])
     assert not await step.place("acme", again)
-    (incident,) = await store.list_incidents("acme")
-    assert incident.item_ids == [one.id, two.id]
+    incident = await whole_one(store)
+    assert incident.item_ids == [one.id, two.id] and incident.item_count == 2
 
 
 async def test_two_workers_placing_at_once_both_keep_their_items(store: Store) -> None:
@@ -67,7 +77,7 @@ async def test_two_workers_placing_at_once_both_keep_their_items(store: Store) -
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(step.place, "acme", [one])
         tasks.start_soon(step.place, "acme", [two])
-    (incident,) = await store.list_incidents("acme")
+    incident = await whole_one(store)
     assert sorted(incident.item_ids) == sorted([one.id, two.id])
 
 

@@ -1,0 +1,100 @@
+"""An incident's keys: per value the rule matches on, the latest of its links that holds it.
+
+A key is ``<kind>\\x1f<value>`` for a trace, a cluster or a service; its value maps a place (the
+environment a service was named in, ``""`` for none and for the other kinds) to the latest link
+there. The stores keep them per incident, so a batch reads only the keys its items name of the
+open incidents it may join, however many items those incidents hold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from .model import IncidentChanges, IncidentLink, KeyId, KeyLinks
+
+#: The kinds of values a key is made of, as the rule matches on them.
+KINDS = ("trace", "cluster", "service")
+
+
+def key_of(kind: str, value: str) -> str:
+    return f"{kind}\x1f{value}"
+
+
+def kind_of(key: str) -> str:
+    return key.split("\x1f", 1)[0]
+
+
+def link_keys(link: IncidentLink) -> Iterator[tuple[str, str]]:
+    """``(key, place)`` of each value ``link`` holds."""
+    if link.trace_id:
+        yield key_of("trace", link.trace_id), ""
+    if link.cluster_id:
+        yield key_of("cluster", link.cluster_id), ""
+    if link.service:
+        yield key_of("service", link.service), link.environment or ""
+
+
+def keys_of_links(links: Iterable[IncidentLink]) -> dict[str, KeyLinks]:
+    """The keys of an incident that holds ``links`` (in the order they were added)."""
+    keys: dict[str, KeyLinks] = {}
+    for link in links:
+        for key, place in link_keys(link):
+            keys.setdefault(key, {})[place] = link
+    return keys
+
+
+def dump_key(places: KeyLinks) -> str:
+    return json.dumps(
+        {place: link.model_dump(mode="json", exclude_none=True) for place, link in places.items()},
+        separators=(",", ":"),
+    )
+
+
+def load_key(raw: str | bytes) -> KeyLinks:
+    return {place: IncidentLink.model_validate(data) for place, data in json.loads(raw).items()}
+
+
+def dump_link(link: IncidentLink) -> str:
+    return link.model_dump_json(exclude_none=True)
+
+
+@dataclass
+class Writes:
+    """What a store writes of ``IncidentChanges`` besides the records and the ids: for each
+    incident in ``cleared``, drop its stored links and keys first; then append ``links`` and
+    put ``keys`` (each key's whole value)."""
+
+    cleared: list[str] = field(default_factory=list)
+    links: dict[str, list[IncidentLink]] = field(default_factory=dict)
+    keys: dict[KeyId, KeyLinks] = field(default_factory=dict)
+
+
+def writes_of(changes: IncidentChanges) -> Writes:
+    writes = Writes()
+    whole = {i.id: i for i in changes.incidents if i.id in changes.whole}
+    for incident_id, link in changes.links:
+        if incident_id not in whole:
+            writes.links.setdefault(incident_id, []).append(link)
+    writes.keys = {k: v for k, v in changes.keys.items() if k[0] not in whole}
+    for incident_id, incident in whole.items():
+        writes.cleared.append(incident_id)
+        writes.links[incident_id] = list(incident.links)
+        for key, places in keys_of_links(incident.links).items():
+            writes.keys[(incident_id, key)] = places
+    return writes
+
+
+def wanted(incident_ids: Iterable[str], keys: Iterable[str]) -> list[KeyId]:
+    """The keys a batch reads: each of its values in each incident it may join."""
+    values = list(dict.fromkeys(keys))
+    return [(incident_id, key) for incident_id in incident_ids for key in values]
+
+
+def merged_keys(
+    found: Mapping[KeyId, KeyLinks], incident_id: str, key: str, place: str, link: IncidentLink
+) -> KeyLinks:
+    places = dict(found.get((incident_id, key), {}))
+    places[place] = link
+    return places

@@ -1,0 +1,146 @@
+"""The SQLite store's incidents: a record per incident (``incidents``), its links apart
+(``incident_links``, in the order they came) and its keys (``incident_keys``: per value the rule
+matches on, the latest link that holds it). Functions of a connection, run inside the store's
+transactions (``SQLiteStore.update_incidents``).
+
+A record written before links were kept apart holds them in its JSON: it reads as it did, and
+the rule writes it whole (links to their table, keys made) the first time it changes it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from ..incidents.keys import dump_key, dump_link, load_key, writes_of
+from ..incidents.model import Incident, IncidentChanges, IncidentLink, IncidentState, KeyId, KeyLinks
+from .base import iso
+
+#: Schema step 6.
+TABLES = (
+    "CREATE TABLE IF NOT EXISTS incident_links ("
+    " seq INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL,"
+    " incident_id TEXT NOT NULL, data TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS incident_links_in_order"
+    " ON incident_links (project, incident_id, seq)",
+    "CREATE TABLE IF NOT EXISTS incident_keys ("
+    " project TEXT NOT NULL, incident_id TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,"
+    " PRIMARY KEY (project, incident_id, key))",
+)
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def read_state(
+    conn: sqlite3.Connection,
+    project_id: str,
+    incident_ids: Sequence[str],
+    since: datetime | None,
+    keys: Sequence[str],
+    items: Sequence[str],
+) -> IncidentState:
+    sql = "SELECT data FROM incidents WHERE project = ? AND (open = 1 AND last_seen >= ?"
+    sql += f" OR id IN ({_marks(incident_ids)}))" if incident_ids else ")"
+    rows = conn.execute(sql, (project_id, "" if since is None else iso(since), *incident_ids))
+    found = {i.id: i for i in (Incident.model_validate_json(row["data"]) for row in rows)}
+    for incident_id in incident_ids:
+        if incident_id in found:
+            _read_links(conn, project_id, found[incident_id])
+    open_ids = [i.id for i in found.values() if i.status == "open"]
+    read: dict[KeyId, KeyLinks] = {}
+    if keys and open_ids:
+        for row in conn.execute(
+            "SELECT incident_id, key, data FROM incident_keys WHERE project = ?"
+            f" AND incident_id IN ({_marks(open_ids)}) AND key IN ({_marks(keys)})",
+            (project_id, *open_ids, *keys),
+        ):
+            read[(row["incident_id"], row["key"])] = load_key(row["data"])
+    placed: frozenset[str] = frozenset()
+    if items:
+        placed = frozenset(
+            row["item_id"]
+            for row in conn.execute(
+                "SELECT item_id FROM item_incidents WHERE project = ?"
+                f" AND item_id IN ({_marks(items)})",
+                (project_id, *items),
+            )
+        )
+    return IncidentState(found, read, placed)
+
+
+def write(conn: sqlite3.Connection, project_id: str, changes: IncidentChanges) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?)",
+        [
+            (project_id, i.id, i.stored_json(), int(i.status == "open"), iso(i.last_seen))
+            for i in changes.incidents
+        ],
+    )
+    writes = writes_of(changes)
+    for table in ("incident_links", "incident_keys"):
+        conn.executemany(
+            f"DELETE FROM {table} WHERE project = ? AND incident_id = ?",
+            [(project_id, incident_id) for incident_id in writes.cleared],
+        )
+    conn.executemany(
+        "INSERT INTO incident_links (project, incident_id, data) VALUES (?, ?, ?)",
+        [
+            (project_id, incident_id, dump_link(link))
+            for incident_id, links in writes.links.items()
+            for link in links
+        ],
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO incident_keys VALUES (?, ?, ?, ?)",
+        [
+            (project_id, incident_id, key, dump_key(places))
+            for (incident_id, key), places in writes.keys.items()
+        ],
+    )
+    # Only an item that exists joins an incident.
+    conn.executemany(
+        "INSERT OR REPLACE INTO item_incidents SELECT project, id, ? FROM items"
+        " WHERE project = ? AND id = ?",
+        [(incident, project_id, i) for i, incident in changes.items if incident],
+    )
+    conn.executemany(
+        "DELETE FROM item_incidents WHERE project = ? AND item_id = ?",
+        [(project_id, i) for i, incident in changes.items if not incident],
+    )
+    # The cluster's record gets its incident in place: SQLite edits its JSON.
+    conn.executemany(
+        "UPDATE cluster_records SET doc = json_set(doc, '$.incident_id', ?)"
+        " WHERE project = ? AND id = ?",
+        [(incident, project_id, cluster_id) for cluster_id, incident in changes.clusters],
+    )
+
+
+def get(conn: sqlite3.Connection, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
+    """The incidents that exist, in the order asked, with all their links."""
+    rows = conn.execute(
+        f"SELECT id, data FROM incidents WHERE project = ? AND id IN ({_marks(incident_ids)})",
+        (project_id, *incident_ids),
+    ).fetchall()
+    found = {row["id"]: Incident.model_validate_json(row["data"]) for row in rows}
+    for incident in found.values():
+        _read_links(conn, project_id, incident)
+    return [found[i] for i in incident_ids if i in found]
+
+
+def records(rows: Iterable[sqlite3.Row]) -> list[Incident]:
+    """Records as listed: without links (a record stored before they were apart keeps its own)."""
+    return [Incident.model_validate_json(row["data"]) for row in rows]
+
+
+def _read_links(conn: sqlite3.Connection, project_id: str, incident: Incident) -> None:
+    # A record stored before links were kept apart has them in it (and none in the table).
+    incident.links += [
+        IncidentLink.model_validate_json(row["data"])
+        for row in conn.execute(
+            "SELECT data FROM incident_links WHERE project = ? AND incident_id = ? ORDER BY seq",
+            (project_id, incident.id),
+        )
+    ]
