@@ -9,10 +9,10 @@ open incidents it may join, however many items those incidents hold.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .model import IncidentChanges, IncidentLink, KeyId, KeyLinks
+from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLinks
 
 #: The kinds of values a key is made of, as the rule matches on them.
 KINDS = ("trace", "cluster", "service")
@@ -64,7 +64,7 @@ def dump_link(link: IncidentLink) -> str:
 class Writes:
     """What a store writes of ``IncidentChanges`` besides the records and the ids: for each
     incident in ``cleared``, drop its stored links and keys first; then append ``links`` and
-    put ``keys`` (each key's whole value)."""
+    put ``keys`` (each key's whole value, of one incident)."""
 
     cleared: list[str] = field(default_factory=list)
     links: dict[str, list[IncidentLink]] = field(default_factory=dict)
@@ -86,15 +86,12 @@ def writes_of(changes: IncidentChanges) -> Writes:
     return writes
 
 
-def wanted(incident_ids: Iterable[str], keys: Iterable[str]) -> list[KeyId]:
-    """The keys a batch reads: each of its values in each incident it may join."""
-    values = list(dict.fromkeys(keys))
-    return [(incident_id, key) for incident_id in incident_ids for key in values]
-
-
-def merged_keys(
-    found: Mapping[KeyId, KeyLinks], incident_id: str, key: str, place: str, link: IncidentLink
-) -> KeyLinks:
-    places = dict(found.get((incident_id, key), {}))
-    places[place] = link
-    return places
+def held_keys(incidents: Iterable[Incident]) -> list[KeyId]:
+    """The keys stored for the incidents read with their links (before an update changes
+    them): what a store drops of those it writes whole."""
+    return [
+        (incident.id, key)
+        for incident in incidents
+        if incident.links
+        for key in keys_of_links(incident.links)
+    ]

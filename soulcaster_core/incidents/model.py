@@ -8,7 +8,7 @@ name, and appends its links: what it costs does not grow with the incidents' siz
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -136,3 +136,15 @@ class IncidentChanges:
 #: What ``Store.update_incidents`` makes of what it read: the changes to write. It may run
 #: again on a fresh read when another writer came first.
 IncidentUpdate = Callable[[IncidentState], IncidentChanges]
+
+
+@dataclass
+class IncidentWork:
+    """An incident step for the store to run inside a clustering batch's own atomic step
+    (``Store.add_to_clusters``): what ``update_incidents`` would read and do, without a
+    transaction and a round trip of its own."""
+
+    update: IncidentUpdate
+    open_since: datetime | None = None
+    keys: Sequence[str] | None = None
+    items: Sequence[str] = ()

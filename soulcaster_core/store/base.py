@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import BadRequest
-from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
+from ..incidents.model import Incident, IncidentChanges, IncidentUpdate, IncidentWork
 from ..merge_policy import DEFAULT_MERGE_POLICY, MergePolicy
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
 from .dead_letters import DeadLetterHead, DeadLetterLimits
@@ -388,6 +388,7 @@ class Store(ABC):
         growths: Sequence[ClusterGrowth],
         rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
+        incidents: IncidentWork | None = None,
     ) -> None:
         """A clustering batch's writes as one atomic step (one round trip): for each
         ``(cluster, members)``, create the cluster's record from ``cluster`` when it does not
@@ -399,7 +400,10 @@ class Store(ABC):
         A member already listed is not counted again, so a batch handled twice (a crashed
         worker's) changes nothing, and two workers adding to one cluster both keep theirs.
         A member's service is counted like its source, and its occurrences in the cluster's
-        hour of the member's ``last_seen`` (``cluster_hours``)."""
+        hour of the member's ``last_seen`` (``cluster_hours``).
+
+        With ``incidents``, the same step also does what ``update_incidents`` does with it
+        (after the clusters are written, so that a new cluster gets its incident)."""
 
     @abstractmethod
     async def remove_from_cluster(
@@ -427,13 +431,14 @@ class Store(ABC):
         update: IncidentUpdate,
         *,
         open_since: datetime | None = None,
-        keys: Sequence[str] = (),
+        keys: Sequence[str] | None = None,
         items: Sequence[str] = (),
     ) -> IncidentChanges:
         """An incident step's writes as one atomic step: read the records of the project's
-        open incidents (those last seen at or after ``open_since``, if given) and those of
-        ``incident_ids`` that exist (these with all their links), of the open ones their
-        ``keys`` that exist, and which of ``items`` are in an incident; and write what
+        open incidents (those last seen at or after ``open_since``, if given; with ``keys``,
+        only those that hold one of them, with those of their keys) and of ``incident_ids``
+        that exist (these with all their links), and which of ``items`` are in an incident
+        already; and write what
         ``update`` makes of that (``IncidentState``): save its records, append its links and
         put its keys (``incidents.keys.writes_of``), set the ``incident_id`` of its items and
         clusters (those that exist).

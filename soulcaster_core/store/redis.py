@@ -36,7 +36,15 @@ from redis.client import NEVER_DECODE
 from redis.exceptions import NoScriptError
 
 from ..errors import StoreUnavailable
-from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
+from ..incidents.keys import held_keys
+from ..incidents.model import (
+    Incident,
+    IncidentChanges,
+    IncidentLink,
+    IncidentState,
+    IncidentUpdate,
+    IncidentWork,
+)
 from ..models import (
     Cluster,
     DeadLetter,
@@ -48,6 +56,7 @@ from ..models import (
     utcnow,
 )
 from ..timestamps import SLOTS_PER_HOUR, hour_bucket, slot_bucket
+from . import redis_incidents
 from .base import (
     CLUSTER_HOURS_KEPT,
     HISTORY_LIMIT,
@@ -513,6 +522,7 @@ class RedisStore(Store):
         await self._move_global_keys()
         for project in await self.list_projects():
             await self._split_cluster_documents(project.id)
+            await self._move_incident_links_out(project.id)
 
     async def _move_global_keys(self) -> None:
         """Give the keys of a Redis written before global keys had their hash tag their new
@@ -1375,6 +1385,7 @@ class RedisStore(Store):
         growths: Sequence[ClusterGrowth],
         rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
+        incidents: IncidentWork | None = None,
     ) -> None:
         # One MULTI: the members script (its own read-count-write is atomic, so no WATCH and
         # no retry; it also turns a resolved cluster that gains an item regressed), the items'
@@ -1389,7 +1400,8 @@ class RedisStore(Store):
             for m in members:
                 args += member_args(m)
         keys += [self._hours_key(project_id, cluster.id) for cluster, _ in growths]
-        async with self.redis.pipeline(transaction=True) as pipe:
+
+        def queue(pipe: Any) -> None:
             if growths:
                 pipe.eval(ADD_MEMBERS_LUA, len(keys), *keys, *args)
             if rows:
@@ -1397,6 +1409,14 @@ class RedisStore(Store):
                 pipe.eval(_SET_CLUSTER_LUA, len(item_keys), *item_keys, *item_args)
             if vectors:
                 pipe.hset(self._k("vectors", project_id), mapping=_vector_values(vectors))
+
+        if incidents is not None:
+            # The incident step in the same MULTI, under its WATCH (run again, the cluster
+            # writes with it, when another writer came first: they count nothing twice).
+            await self._incident_step(project_id, (), incidents, queue)
+            return
+        async with self.redis.pipeline(transaction=True) as pipe:
+            queue(pipe)
             await pipe.execute()
 
     @_guarded
@@ -1414,7 +1434,17 @@ class RedisStore(Store):
                 found[cluster_id] = {h: int(n) for h, n in zip(hours, counts, strict=True) if n}
         return found
 
-    # -- incidents: a hash of records; the open ones and all of them, each by last seen ---------
+    # -- incidents: a hash of records; the open ones and all of them, each by last seen; each
+    # incident's links and keys apart (redis_incidents.py) --------------------------------------
+    def _incident_keys(self, project_id: str) -> redis_incidents.IncidentKeys:
+        return redis_incidents.IncidentKeys(
+            records=self._k("incidents", project_id),
+            open=self._k("incidents", project_id, "open"),
+            recent=self._k("incidents", project_id, "recent"),
+            links=lambda incident_id: self._k("incidents", project_id, "links", incident_id),
+            key=lambda key: self._k("incidents", project_id, "key", key),
+        )
+
     @_guarded
     async def update_incidents(
         self,
@@ -1423,41 +1453,53 @@ class RedisStore(Store):
         update: IncidentUpdate,
         *,
         open_since: datetime | None = None,
+        keys: Sequence[str] | None = None,
+        items: Sequence[str] = (),
     ) -> IncidentChanges:
-        key = self._k("incidents", project_id)
-        open_key = self._k("incidents", project_id, "open")
-        recent_key = self._k("incidents", project_id, "recent")
+        work = IncidentWork(update, open_since, keys, items)
+        return await self._incident_step(project_id, incident_ids, work)
+
+    async def _incident_step(
+        self,
+        project_id: str,
+        incident_ids: Sequence[str],
+        work: IncidentWork,
+        before: Callable[[Any], None] | None = None,
+    ) -> IncidentChanges:
+        """``update_incidents``; ``before`` queues other writes first in its MULTI."""
+        names = self._incident_keys(project_id)
+        item_keys = [(i, self._k("item", project_id, i)) for i in work.items]
+        since = "-inf" if work.open_since is None else work.open_since.timestamp() * 1000
         async with self.redis.pipeline(transaction=True) as pipe:
             while True:
                 # Read under WATCH, write in MULTI, again if another writer changed the
-                # project's incidents in between. The sorted sets change only with the
-                # records, so watching the records covers them; a cluster's incident is set
-                # in its record by a script, whatever else changed the record.
+                # project's incidents in between. The sorted sets, the links, the keys and the
+                # items' incident ids change only with the records, so watching the records
+                # covers them; a cluster's incident is set in its record by a script, whatever
+                # else changed the record.
                 try:
-                    await pipe.watch(key)
-                    since = "-inf" if open_since is None else open_since.timestamp() * 1000
-                    opened = await pipe.zrangebyscore(open_key, since, "+inf")
-                    ids = list(dict.fromkeys([*opened, *incident_ids]))
-                    raw = await pipe.hmget(key, ids) if ids else []
-                    found = {i.id: i for i in (Incident.model_validate_json(r) for r in raw if r)}
-                    changes = update(found)
+                    await pipe.watch(names.records)
+                    state, stale = await redis_incidents.read_state(
+                        pipe,
+                        lambda: self.redis.pipeline(transaction=False),
+                        names,
+                        incident_ids,
+                        since,
+                        work.keys,
+                        item_keys,
+                    )
+                    held = held_keys(state.incidents.values())
+                    changes = work.update(state)
                     pipe.multi()
-                    if changes.incidents:
-                        pipe.hset(key, mapping={i.id: i.stored_json() for i in changes.incidents})
-                        seen = {i.id: i.last_seen.timestamp() * 1000 for i in changes.incidents}
-                        pipe.zadd(recent_key, seen)
-                        if still := {
-                            i.id: seen[i.id] for i in changes.incidents if i.status == "open"
-                        }:
-                            pipe.zadd(open_key, still)
-                        if closed := [i.id for i in changes.incidents if i.status != "open"]:
-                            pipe.zrem(open_key, *closed)
+                    if before is not None:
+                        before(pipe)
+                    redis_incidents.queue_writes(pipe, names, changes, stale, held)
                     if changes.items:
                         # EVAL inside MULTI, as add_to_clusters does: a node without the
                         # script would fail EXEC after the other writes were made.
-                        keys = [self._k("item", project_id, i) for i, _ in changes.items]
+                        keys_ = [self._k("item", project_id, i) for i, _ in changes.items]
                         args = [incident or "" for _, incident in changes.items]
-                        pipe.eval(_SET_INCIDENT_LUA, len(keys), *keys, *args)
+                        pipe.eval(_SET_INCIDENT_LUA, len(keys_), *keys_, *args)
                     for cluster_id, incident in changes.clusters:
                         record = self._cluster_keys(project_id, cluster_id)[0]
                         pipe.eval(SET_CLUSTER_INCIDENT_LUA, 1, record, incident or "")
@@ -1466,24 +1508,44 @@ class RedisStore(Store):
                 except redis_errors.WatchError:
                     continue
 
+    async def _move_incident_links_out(self, project_id: str) -> None:
+        """Open incidents stored before their links were kept apart get them and their keys
+        put apart, so that a batch finds them by key (closed ones read as they are)."""
+        names = self._incident_keys(project_id)
+        opened = await self.redis.zrange(names.open, 0, -1)
+        raw = await self.redis.hmget(names.records, opened) if opened else []
+        legacy = [i.id for i in (Incident.model_validate_json(r) for r in raw if r) if i.links]
+        if legacy:
+
+            def whole(state: IncidentState) -> IncidentChanges:
+                ids = [i for i in legacy if i in state.incidents]
+                return IncidentChanges(incidents=[state.incidents[i] for i in ids], whole=set(ids))
+
+            await self.update_incidents(project_id, legacy, whole)
+
     @_guarded
     async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
         if not incident_ids:
             return []
-        raw = await self.redis.hmget(self._k("incidents", project_id), list(incident_ids))
-        return [Incident.model_validate_json(r) for r in raw if r]
+        names = self._incident_keys(project_id)
+        raw = await self.redis.hmget(names.records, list(incident_ids))
+        found = [Incident.model_validate_json(r) for r in raw if r]
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for incident in found:
+                pipe.lrange(names.links(incident.id), 0, -1)
+            replies = await pipe.execute() if found else []
+        for incident, links in zip(found, replies, strict=True):
+            incident.links += [IncidentLink.model_validate_json(r) for r in links]
+        return found
 
     @_guarded
     async def list_incidents(
         self, project_id: str, *, limit: int = 50, open_only: bool = False
     ) -> list[Incident]:
-        if open_only:
-            ids = await self.redis.zrevrange(self._k("incidents", project_id, "open"), 0, limit - 1)
-        else:
-            ids = await self.redis.zrevrange(
-                self._k("incidents", project_id, "recent"), 0, limit - 1
-            )
-        found = await self.get_incidents(project_id, ids)
+        names = self._incident_keys(project_id)
+        ids = await self.redis.zrevrange(names.open if open_only else names.recent, 0, limit - 1)
+        raw = await self.redis.hmget(names.records, ids) if ids else []
+        found = [Incident.model_validate_json(r) for r in raw if r]
         found.sort(key=lambda i: i.last_seen, reverse=True)
         return found[:limit]
 

@@ -21,7 +21,7 @@ import anyio
 import anyio.to_thread
 
 from ..errors import StoreUnavailable
-from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
+from ..incidents.model import Incident, IncidentChanges, IncidentUpdate, IncidentWork
 from ..models import (
     Cluster,
     DeadLetter,
@@ -1218,6 +1218,7 @@ class SQLiteStore(Store):
         growths: Sequence[ClusterGrowth],
         rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
+        incidents: IncidentWork | None = None,
     ) -> None:
         values = _assignment_values(project_id, rows)
         vector_values = _vector_values(project_id, vectors)
@@ -1228,6 +1229,8 @@ class SQLiteStore(Store):
                 _regress(conn, project_id, _add_members(conn, project_id, growths))
                 conn.executemany(_SET_ITEM_CLUSTER, values)
                 conn.executemany(_SAVE_VECTOR, vector_values)
+                if incidents is not None:
+                    self._update_incidents(conn, project_id, (), incidents)
 
         await self._run(run)
 
@@ -1245,20 +1248,28 @@ class SQLiteStore(Store):
         update: IncidentUpdate,
         *,
         open_since: datetime | None = None,
-        keys: Sequence[str] = (),
+        keys: Sequence[str] | None = None,
         items: Sequence[str] = (),
     ) -> IncidentChanges:
+        work = IncidentWork(update, open_since, keys, items)
+
         def run(conn: sqlite3.Connection) -> IncidentChanges:
             # Read, update and write in one write transaction: no other writer in between.
             with self._tx(conn):
-                state = sqlite_incidents.read_state(
-                    conn, project_id, incident_ids, open_since, keys, items
-                )
-                changes = update(state)
-                sqlite_incidents.write(conn, project_id, changes)
-                return changes
+                return self._update_incidents(conn, project_id, incident_ids, work)
 
         return await self._run(run)
+
+    @staticmethod
+    def _update_incidents(
+        conn: sqlite3.Connection, project_id: str, incident_ids: Sequence[str], work: IncidentWork
+    ) -> IncidentChanges:
+        state, stale = sqlite_incidents.read_state(
+            conn, project_id, incident_ids, work.open_since, work.keys, work.items
+        )
+        changes = work.update(state)
+        sqlite_incidents.write(conn, project_id, changes, stale)
+        return changes
 
     async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
         if not incident_ids:

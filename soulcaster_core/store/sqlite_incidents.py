@@ -14,8 +14,25 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from ..incidents.keys import dump_key, dump_link, load_key, writes_of
-from ..incidents.model import Incident, IncidentChanges, IncidentLink, IncidentState, KeyId, KeyLinks
+from ..incidents.model import (
+    Incident,
+    IncidentChanges,
+    IncidentLink,
+    IncidentState,
+    KeyId,
+    KeyLinks,
+)
 from .base import iso
+
+
+def _move_links_out(conn: sqlite3.Connection) -> None:
+    """Schema step 6: records that held their links get them and their keys put apart."""
+    for row in conn.execute("SELECT project, data FROM incidents").fetchall():
+        incident = Incident.model_validate_json(row["data"])
+        if incident.links:
+            changes = IncidentChanges(incidents=[incident], whole={incident.id})
+            write(conn, row["project"], changes)
+
 
 #: Schema step 6.
 TABLES = (
@@ -24,9 +41,12 @@ TABLES = (
     " incident_id TEXT NOT NULL, data TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS incident_links_in_order"
     " ON incident_links (project, incident_id, seq)",
+    # By key: a batch finds the incidents that hold its values, not every open one.
     "CREATE TABLE IF NOT EXISTS incident_keys ("
-    " project TEXT NOT NULL, incident_id TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,"
-    " PRIMARY KEY (project, incident_id, key))",
+    " project TEXT NOT NULL, key TEXT NOT NULL, incident_id TEXT NOT NULL, data TEXT NOT NULL,"
+    " PRIMARY KEY (project, key, incident_id))",
+    "CREATE INDEX IF NOT EXISTS incident_keys_by_incident ON incident_keys (project, incident_id)",
+    _move_links_out,
 )
 
 
@@ -39,25 +59,37 @@ def read_state(
     project_id: str,
     incident_ids: Sequence[str],
     since: datetime | None,
-    keys: Sequence[str],
+    keys: Sequence[str] | None,
     items: Sequence[str],
-) -> IncidentState:
-    sql = "SELECT data FROM incidents WHERE project = ? AND (open = 1 AND last_seen >= ?"
-    sql += f" OR id IN ({_marks(incident_ids)}))" if incident_ids else ")"
-    rows = conn.execute(sql, (project_id, "" if since is None else iso(since), *incident_ids))
+) -> tuple[IncidentState, list[KeyId]]:
+    """What ``update_incidents`` reads, and the keys of incidents no longer open (to drop)."""
+    after = "" if since is None else iso(since)
+    held: dict[KeyId, KeyLinks] = {}
+    stale: list[KeyId] = []
+    if keys is None:
+        sql = "SELECT data FROM incidents WHERE project = ? AND (open = 1 AND last_seen >= ?"
+        sql += f" OR id IN ({_marks(incident_ids)}))" if incident_ids else ")"
+        rows = conn.execute(sql, (project_id, after, *incident_ids)).fetchall()
+    else:
+        for row in conn.execute(
+            "SELECT k.incident_id, k.key, k.data, i.open, i.last_seen FROM incident_keys AS k"
+            " LEFT JOIN incidents AS i ON i.project = k.project AND i.id = k.incident_id"
+            f" WHERE k.project = ? AND k.key IN ({_marks(keys)})",
+            (project_id, *keys),
+        ):
+            if not row["open"]:
+                stale.append((row["incident_id"], row["key"]))
+            elif row["last_seen"] >= after:
+                held[(row["incident_id"], row["key"])] = load_key(row["data"])
+        ids = list(dict.fromkeys([*(i for i, _ in held), *incident_ids]))
+        rows = conn.execute(
+            f"SELECT data FROM incidents WHERE project = ? AND id IN ({_marks(ids)})",
+            (project_id, *ids),
+        ).fetchall()
     found = {i.id: i for i in (Incident.model_validate_json(row["data"]) for row in rows)}
     for incident_id in incident_ids:
         if incident_id in found:
             _read_links(conn, project_id, found[incident_id])
-    open_ids = [i.id for i in found.values() if i.status == "open"]
-    read: dict[KeyId, KeyLinks] = {}
-    if keys and open_ids:
-        for row in conn.execute(
-            "SELECT incident_id, key, data FROM incident_keys WHERE project = ?"
-            f" AND incident_id IN ({_marks(open_ids)}) AND key IN ({_marks(keys)})",
-            (project_id, *open_ids, *keys),
-        ):
-            read[(row["incident_id"], row["key"])] = load_key(row["data"])
     placed: frozenset[str] = frozenset()
     if items:
         placed = frozenset(
@@ -68,10 +100,19 @@ def read_state(
                 (project_id, *items),
             )
         )
-    return IncidentState(found, read, placed)
+    return IncidentState(found, held, placed), stale
 
 
-def write(conn: sqlite3.Connection, project_id: str, changes: IncidentChanges) -> None:
+def write(
+    conn: sqlite3.Connection,
+    project_id: str,
+    changes: IncidentChanges,
+    stale: Sequence[KeyId] = (),
+) -> None:
+    conn.executemany(
+        "DELETE FROM incident_keys WHERE project = ? AND key = ? AND incident_id = ?",
+        [(project_id, key, incident_id) for incident_id, key in stale],
+    )
     conn.executemany(
         "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?)",
         [
@@ -96,7 +137,7 @@ def write(conn: sqlite3.Connection, project_id: str, changes: IncidentChanges) -
     conn.executemany(
         "INSERT OR REPLACE INTO incident_keys VALUES (?, ?, ?, ?)",
         [
-            (project_id, incident_id, key, dump_key(places))
+            (project_id, key, incident_id, dump_key(places))
             for (incident_id, key), places in writes.keys.items()
         ],
     )
