@@ -69,10 +69,13 @@ def read_state(
     if keys is None:
         sql = "SELECT data FROM incidents WHERE project = ? AND (open = 1 AND last_seen >= ?"
         sql += f" OR id IN ({_marks(incident_ids)}))" if incident_ids else ")"
-        rows = conn.execute(sql, (project_id, after, *incident_ids)).fetchall()
+        raw = [row["data"] for row in conn.execute(sql, (project_id, after, *incident_ids))]
     else:
+        # The keys with their incidents' records, in one statement.
+        records: dict[str, str] = {}
         for row in conn.execute(
-            "SELECT k.incident_id, k.key, k.data, i.open, i.last_seen FROM incident_keys AS k"
+            "SELECT k.incident_id, k.key, k.data, i.open, i.last_seen, i.data AS record"
+            " FROM incident_keys AS k"
             " LEFT JOIN incidents AS i ON i.project = k.project AND i.id = k.incident_id"
             f" WHERE k.project = ? AND k.key IN ({_marks(keys)})",
             (project_id, *keys),
@@ -81,12 +84,17 @@ def read_state(
                 stale.append((row["incident_id"], row["key"]))
             elif row["last_seen"] >= after:
                 held[(row["incident_id"], row["key"])] = load_key(row["data"])
-        ids = list(dict.fromkeys([*(i for i, _ in held), *incident_ids]))
-        rows = conn.execute(
-            f"SELECT data FROM incidents WHERE project = ? AND id IN ({_marks(ids)})",
-            (project_id, *ids),
-        ).fetchall()
-    found = {i.id: i for i in (Incident.model_validate_json(row["data"]) for row in rows)}
+                records[row["incident_id"]] = row["record"]
+        raw = list(records.values())
+        if asked := [i for i in incident_ids if i not in records]:
+            raw += [
+                row["data"]
+                for row in conn.execute(
+                    f"SELECT data FROM incidents WHERE project = ? AND id IN ({_marks(asked)})",
+                    (project_id, *asked),
+                )
+            ]
+    found = {i.id: i for i in map(Incident.model_validate_json, raw)}
     for incident_id in incident_ids:
         if incident_id in found:
             _read_links(conn, project_id, found[incident_id])
@@ -109,24 +117,25 @@ def write(
     changes: IncidentChanges,
     stale: Sequence[KeyId] = (),
 ) -> None:
-    conn.executemany(
+    writes = writes_of(changes)
+    _many(
+        conn,
         "DELETE FROM incident_keys WHERE project = ? AND key = ? AND incident_id = ?",
         [(project_id, key, incident_id) for incident_id, key in stale],
     )
-    conn.executemany(
+    _many(
+        conn,
         "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?)",
         [
             (project_id, i.id, i.stored_json(), int(i.status == "open"), iso(i.last_seen))
             for i in changes.incidents
         ],
     )
-    writes = writes_of(changes)
-    for table in ("incident_links", "incident_keys"):
-        conn.executemany(
-            f"DELETE FROM {table} WHERE project = ? AND incident_id = ?",
-            [(project_id, incident_id) for incident_id in writes.cleared],
-        )
-    conn.executemany(
+    cleared = [(project_id, incident_id) for incident_id in writes.cleared]
+    _many(conn, "DELETE FROM incident_links WHERE project = ? AND incident_id = ?", cleared)
+    _many(conn, "DELETE FROM incident_keys WHERE project = ? AND incident_id = ?", cleared)
+    _many(
+        conn,
         "INSERT INTO incident_links (project, incident_id, data) VALUES (?, ?, ?)",
         [
             (project_id, incident_id, dump_link(link))
@@ -134,7 +143,8 @@ def write(
             for link in links
         ],
     )
-    conn.executemany(
+    _many(
+        conn,
         "INSERT OR REPLACE INTO incident_keys VALUES (?, ?, ?, ?)",
         [
             (project_id, key, incident_id, dump_key(places))
@@ -142,21 +152,32 @@ def write(
         ],
     )
     # Only an item that exists joins an incident.
-    conn.executemany(
+    _many(
+        conn,
         "INSERT OR REPLACE INTO item_incidents SELECT project, id, ? FROM items"
         " WHERE project = ? AND id = ?",
         [(incident, project_id, i) for i, incident in changes.items if incident],
     )
-    conn.executemany(
+    _many(
+        conn,
         "DELETE FROM item_incidents WHERE project = ? AND item_id = ?",
         [(project_id, i) for i, incident in changes.items if not incident],
     )
     # The cluster's record gets its incident in place: SQLite edits its JSON.
-    conn.executemany(
+    _many(
+        conn,
         "UPDATE cluster_records SET doc = json_set(doc, '$.incident_id', ?)"
         " WHERE project = ? AND id = ?",
         [(incident, project_id, cluster_id) for cluster_id, incident in changes.clusters],
     )
+
+
+def _many(conn: sqlite3.Connection, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+    # Most of a small batch's statements have no rows: each costs a statement run all the same.
+    if len(rows) == 1:
+        conn.execute(sql, rows[0])
+    elif rows:
+        conn.executemany(sql, rows)
 
 
 def get(conn: sqlite3.Connection, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
