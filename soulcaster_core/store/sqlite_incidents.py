@@ -9,6 +9,7 @@ the rule writes it whole (links to their table, keys made) the first time it cha
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -50,6 +51,8 @@ TABLES = (
 )
 
 
+# A list of values as one JSON argument (``IN (SELECT value FROM json_each(?))``) keeps a
+# statement's text the same whatever their number: prepared once, then reused from the cache.
 def _marks(values: Sequence[object]) -> str:
     return ",".join("?" * len(values))
 
@@ -77,8 +80,8 @@ def read_state(
             "SELECT k.incident_id, k.key, k.data, i.open, i.last_seen, i.data AS record"
             " FROM incident_keys AS k"
             " LEFT JOIN incidents AS i ON i.project = k.project AND i.id = k.incident_id"
-            f" WHERE k.project = ? AND k.key IN ({_marks(keys)})",
-            (project_id, *keys),
+            " WHERE k.project = ? AND k.key IN (SELECT value FROM json_each(?))",
+            (project_id, json.dumps(list(keys))),
         ):
             if not row["open"]:
                 stale.append((row["incident_id"], row["key"]))
@@ -104,8 +107,8 @@ def read_state(
             row["item_id"]
             for row in conn.execute(
                 "SELECT item_id FROM item_incidents WHERE project = ?"
-                f" AND item_id IN ({_marks(items)})",
-                (project_id, *items),
+                " AND item_id IN (SELECT value FROM json_each(?))",
+                (project_id, json.dumps(list(items))),
             )
         )
     return IncidentState(found, held, placed), stale
@@ -125,7 +128,8 @@ def write(
     )
     _many(
         conn,
-        "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO incidents VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE"
+        " SET data = excluded.data, open = excluded.open, last_seen = excluded.last_seen",
         [
             (project_id, i.id, i.stored_json(), int(i.status == "open"), iso(i.last_seen))
             for i in changes.incidents
@@ -145,7 +149,8 @@ def write(
     )
     _many(
         conn,
-        "INSERT OR REPLACE INTO incident_keys VALUES (?, ?, ?, ?)",
+        "INSERT INTO incident_keys VALUES (?, ?, ?, ?)"
+        " ON CONFLICT DO UPDATE SET data = excluded.data",
         [
             (project_id, key, incident_id, dump_key(places))
             for (incident_id, key), places in writes.keys.items()
@@ -154,8 +159,8 @@ def write(
     # Only an item that exists joins an incident.
     _many(
         conn,
-        "INSERT OR REPLACE INTO item_incidents SELECT project, id, ? FROM items"
-        " WHERE project = ? AND id = ?",
+        "INSERT INTO item_incidents SELECT project, id, ? FROM items WHERE project = ? AND id = ?"
+        " ON CONFLICT DO UPDATE SET incident_id = excluded.incident_id",
         [(incident, project_id, i) for i, incident in changes.items if incident],
     )
     _many(
