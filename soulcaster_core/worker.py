@@ -30,7 +30,7 @@ from .incidents.model import IncidentWork
 from .incidents.step import IncidentStep
 from .models import FeedbackItem, QueueEntry, utcnow
 from .services import Services
-from .store.base import iso
+from .store.port import iso
 
 log = logging.getLogger(__name__)
 

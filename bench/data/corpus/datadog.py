@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from .delivery import Delivery
 from .logs import FORMATS, fill_args
+from .logs7 import deno_stack
 from .rand import stable_hex, stable_int
 from .traces import (
     dotnet_trace,
@@ -157,6 +158,59 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "monitor": "=$ALERT_ID", "scope": "$ALERT_SCOPE", "transition": "$ALERT_TRANSITION",
         "tags": "$TAGS", "org": "$ORG_NAME",
     },
+    # Larkspur's template: a subject and the plain-text message as ``content``, the alert's
+    # variables in one object with the id unquoted, the last update as the time.
+    "larkspur": {
+        "subject": "$EVENT_TITLE", "content": "$TEXT_ONLY_MSG",
+        "alert": {
+            "id": "=$ALERT_ID", "transition": "$ALERT_TRANSITION", "priority": "$ALERT_PRIORITY",
+            "scope": "$ALERT_SCOPE", "cycle_key": "$ALERT_CYCLE_KEY",
+        },
+        "labels": "$TAGS", "fired": "=$LAST_UPDATED", "link": "$LINK",
+    },
+    # Brindle's template in camelCase: a caption, the markdown message as ``detail``, the
+    # monitor's own title, query and status, the date quoted as ``sentAt``.
+    "brindle": {
+        "caption": "$EVENT_TITLE", "detail": "$EVENT_MSG", "monitorTitle": "$ALERT_TITLE",
+        "monitorQuery": "$ALERT_QUERY", "monitorStatus": "$ALERT_STATUS",
+        "alertState": "$ALERT_TRANSITION", "alertType": "$ALERT_TYPE", "scope": "$ALERT_SCOPE",
+        "eventId": "$ID", "tags": "$TAGS", "sentAt": "$DATE",
+    },
+    # Pipit's template: the monitor's name, the plain-text message as ``long_description``, the
+    # event and the alert's variables in two objects, the date unquoted as ``epoch_ms``.
+    "pipit": {
+        "name": "$ALERT_TITLE", "long_description": "$TEXT_ONLY_MSG",
+        "event": {"title": "$EVENT_TITLE", "type": "$EVENT_TYPE", "id": "$ID"},
+        "meta": {
+            "alert_id": "$ALERT_ID", "cycle": "$ALERT_CYCLE_KEY", "transition": "$ALERT_TRANSITION",
+            "priority": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
+        },
+        "host": "$HOSTNAME", "tags": "$TAGS", "epoch_ms": "=$DATE",
+    },
+    # Brambleby's template: its own names, the plain-text message, the date unquoted.
+    "brambleby": {
+        "alert": "$EVENT_TITLE", "what_happened": "$TEXT_ONLY_MSG",
+        "transition": "$ALERT_TRANSITION", "prio": "$ALERT_PRIORITY", "monitor_ref": "$ALERT_ID",
+        "scope": "$ALERT_SCOPE", "dd_tags": "$TAGS", "raised_at": "=$DATE", "link": "$LINK",
+        "from": "datadog-brambleby",
+    },
+    # Kittiwake's template: the markdown body, the monitor's variables under ``meta``, the
+    # last-updated time unquoted.
+    "kittiwake": {
+        "summary": "$EVENT_TITLE", "body_md": "$EVENT_MSG",
+        "meta": {
+            "monitor_id": "=$ALERT_ID", "cycle": "$ALERT_CYCLE_KEY", "type": "$EVENT_TYPE",
+            "state": "$ALERT_TRANSITION", "query": "$ALERT_QUERY", "scope": "$ALERT_SCOPE",
+        },
+        "labels": "$TAGS", "updated_ms": "=$LAST_UPDATED", "org": "$ORG_NAME",
+    },
+    # Loomwright's template: the alert's name, both message forms, the status line.
+    "loomwright": {
+        "name": "$ALERT_TITLE", "title": "$EVENT_TITLE", "plain": "$TEXT_ONLY_MSG",
+        "md": "$EVENT_MSG", "status": "$ALERT_STATUS", "transition": "$ALERT_TRANSITION",
+        "alert_type": "$ALERT_TYPE", "id": "$ALERT_ID", "scope": "$ALERT_SCOPE", "tags": "$TAGS",
+        "host": "$HOSTNAME", "epoch_ms": "$DATE", "snapshot": "$SNAPSHOT",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -184,6 +238,8 @@ JSON_FORMATS = {
     "logrus-json",
     "symfony-json",
     "zerolog-json",
+    "bunyan-client",
+    "ecs-json",
 }
 
 
@@ -228,6 +284,8 @@ def error_stack(d: Delivery, lines: int = 12) -> str:
         text = dotnet_trace(d.chain)
     elif p == "java":
         text = java_trace(d.chain)
+    elif p == "deno":
+        text = deno_stack(d.thrown, d.thrown.value)
     else:
         text = python_traceback(d.chain)
     return "\n".join(text.split("\n")[:lines])
@@ -442,6 +500,11 @@ def _span(d: Delivery) -> str:
         "sidekiq": "sidekiq.job",
         "rq": "rq.job.perform",
         "flask": "flask.request",
+        "dramatiq": "dramatiq.worker",
+        "hapi": "hapi.request",
+        "gin": "gin.request",
+        "play": "play.request",
+        "akka-http": "akka_http.request",
     }.get(d.service.framework, "scheduled.task")
 
 

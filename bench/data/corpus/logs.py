@@ -15,9 +15,13 @@ import re
 from collections.abc import Callable
 
 from .delivery import Delivery
+from .logs7 import FORMATS7
 from .model import Exc
+from .rand import stable_int
 from .releases import RN_BUNDLES
+from .stacks import PLAY_ERROR_HANDLER
 from .traces import (
+    dart_trace,
     dotnet_core_trace,
     dotnet_trace,
     elixir_exception,
@@ -1140,6 +1144,121 @@ def go_stdlog(d: Delivery) -> tuple[str, Fields]:
     return f"{d.stamp('%Y/%m/%d %H:%M:%S')} {where}{msg}: {d.thrown.value}", {}
 
 
+# --- blind6: companies v, w, x ---------------------------------------------------------------
+
+
+def flask_default(d: Delivery) -> tuple[str, Fields]:
+    """Flask's ``default_handler`` on ``app.logger`` (``[%(asctime)s] %(levelname)s in
+    %(module)s: %(message)s``), written to Gunicorn's error log, the traceback below. Flask's
+    own ``log_exception`` logs from ``app.py``: ``Exception on <path> [<METHOD>]``."""
+    if d.bug.log:
+        module, message = str(d.opts.get("module", d.logger.rsplit(".", 1)[-1])), d.log_message
+    else:
+        method = d.bug.entry.split(" ", 1)[0]
+        module, message = "app", f"Exception on {d.request_path} [{method}]"
+    head = f"[{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis}] ERROR in {module}: {message}"
+    return head + "\n" + python_traceback(d.chain), {}
+
+
+def python_basic(d: Delivery) -> tuple[str, Fields]:
+    """``logging.basicConfig()`` left at its default format (``%(levelname)s:%(name)s:
+    %(message)s``): no time at all, the traceback below."""
+    return f"ERROR:{d.logger}:{d.log_message}\n" + python_traceback(d.chain), {}
+
+
+def dramatiq_text(d: Delivery) -> tuple[str, Fields]:
+    """Dramatiq's worker log (``[%(asctime)s] [PID %(process)d] [%(threadName)s] [%(name)s]
+    [%(levelname)s] %(message)s``): the worker thread's 'Failed to process message <actor>(<args>)
+    with unhandled exception.' and the traceback. ``bug.log`` is the message's call."""
+    call = d.values.fill(d.bug.log) if d.bug.log else f"{d.bug.entry}()"
+    head = (
+        f"[{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis}] [PID {d.rand.randint(8, 90)}] "
+        f"[Thread-{d.rand.randint(3, 10)}] [dramatiq.worker.WorkerThread] [ERROR] "
+        f"Failed to process message {call} with unhandled exception."
+    )
+    return head + "\n" + python_traceback(d.chain), {}
+
+
+def play_text(d: Delivery) -> tuple[str, Fields]:
+    """Play's production logback pattern (``%date [%level] from %logger in %thread -
+    %message%n%xException``): DefaultHttpErrorHandler's '! @<id> - Internal server error, for
+    (<METHOD>) [<uri>] ->' over the UnexpectedException that wraps what the action threw."""
+    method = d.bug.entry.split(" ", 1)[0]
+    ident = d.rand.alnum(9)
+    thread = f"application-akka.actor.default-dispatcher-{d.rand.randint(4, 40)}"
+    head = (
+        f"{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis} [ERROR] from "
+        f"play.api.http.DefaultHttpErrorHandler in {thread} - \n\n! @{ident} - Internal server "
+        f"error, for ({method}) [{d.request_path}] ->\n"
+    )
+    first = d.thrown.value.split("\n", 1)[0]
+    wrapper = Exc(
+        "UnexpectedException",
+        f"Unexpected exception[{d.thrown.type}: {first}]",
+        PLAY_ERROR_HANDLER,
+        module="play.api",
+    )
+    return head + "\n" + java_trace([*d.chain, wrapper]), {}
+
+
+_GIN_RUNTIME = {
+    "nil pointer": (("runtime/signal_unix.go", 917), ("runtime/panic.go", 262)),
+    "index out of range": (("runtime/panic.go", 115),),
+    "": (("runtime/panic.go", 785),),
+}
+
+
+def gin_recovery(d: Delivery) -> tuple[str, Fields]:
+    """gin's ``Recovery()`` in release mode, to stderr through its logger (prefix: two
+    newlines and the red colour code; ``log.LstdFlags``): ``[Recovery] <time> panic
+    recovered:``, the panic value, then its own stack, innermost first. The image ships no
+    sources, so each frame is ``file:line (0xpc)`` without the ``\tfunction: source`` line."""
+    exc = d.thrown
+    key = next((k for k in _GIN_RUNTIME if k and k in exc.value), "")
+    lines = [
+        f"\x1b[31m{d.stamp('%Y/%m/%d %H:%M:%S')} [Recovery] {d.stamp('%Y/%m/%d - %H:%M:%S')} "
+        "panic recovered:",
+        exc.value,
+    ]
+    base = 0x400000 + stable_int("ginbin", d.service.name, d.release) % 0x1000 * 0x10
+    for file, line in _GIN_RUNTIME[key]:
+        pc = base + stable_int(file, line) % 0x60000
+        lines.append(f"/usr/local/go/src/{file}:{line} (0x{pc:x})")
+    for f in reversed(exc.frames):
+        pc = base + stable_int("ginpc", f.module, f.function, d.release) % 0x900000
+        lines.append(f"{f.file}:{f.line} (0x{pc:x})")
+    return "\n".join(lines) + "\x1b[0m", {}
+
+
+def bunyan_client(d: Delivery) -> tuple[str, Fields]:
+    """The API's bunyan line for an error an app posted to its client-errors route: the app's
+    own ``stack`` (Hermes, JavaScriptCore, or the Dart VM's ``StackTrace``) in ``err.stack``.
+    ``opts.relay`` names the API."""
+    relay = str(d.opts.get("relay", "api"))
+    exc = d.thrown
+    app = d.company.name.split()[0]
+    if d.service.platform == "dart":
+        stack = f"{exc.value}\n{dart_trace(exc.frames)}"
+    else:
+        stack = rn_stack(exc, exc.value, d.browser, app, d.release)
+    record: dict[str, object] = {
+        "name": relay,
+        "hostname": d.pod(relay),
+        "pid": 1,
+        "component": "client-errors",
+        "req_id": d.rand.uuid(),
+        "level": 50,
+        "platform": "android" if d.browser == "android" else "ios",
+        "app_version": d.release_name.partition("@")[2],
+        "screen": d.bug.page,
+        "err": {"message": exc.value, "name": exc.type, "stack": stack},
+        "msg": d.log_message,
+        "time": d.iso(3),
+        "v": 0,
+    }
+    return _compact(record), {"level": "50", "host": d.pod(relay)}
+
+
 FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "python-json": python_json,
     "structlog": structlog_json,
@@ -1188,6 +1307,14 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "logback-plain": logback_plain,
     "mel-json": mel_json,
     "go-stdlog": go_stdlog,
+    "flask": flask_default,
+    "python-basic": python_basic,
+    "dramatiq": dramatiq_text,
+    "play": play_text,
+    "gin-recovery": gin_recovery,
+    "bunyan-client": bunyan_client,
 }
+# blind7's formats live in their own module (logs7) to keep this one from growing further.
+FORMATS.update(FORMATS7)
 
 __all__ = ["FORMATS", "php_name"]

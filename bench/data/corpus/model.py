@@ -321,6 +321,8 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
         "taxcode": lambda r: r.choice(("0T W1", "1257L M1", "K475 X", "S1257L ", "1257")),
         "crashfree": lambda r: f"{r.randint(970, 994) / 10}",
         "pct": lambda r: f"{r.randint(52, 310) / 10}",
+        "millis": lambda r: f"{r.randint(0, 999):03d}",
+        "pid": lambda r: str(r.randint(7, 4_000)),
         "objstore": lambda r: r.choice(
             (
                 "s3.eu-central-1.amazonaws.com",

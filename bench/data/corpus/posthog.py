@@ -404,6 +404,55 @@ def rn_properties(d: Delivery) -> dict[str, Any]:
     return props
 
 
+def dart_frame(f: Frame) -> dict[str, Any]:
+    """posthog-flutter's frame (DartExceptionProcessor): the URI whole for dart: and package:
+    frames, the package, the member, the file's last segment."""
+    frame: dict[str, Any] = {"platform": "dart", "abs_path": f.file, "in_app": f.in_app}
+    if f.module:
+        frame["package"] = f.module
+    if f.function:
+        frame["function"] = f.function
+    frame.update(filename=f.file.rsplit("/", 1)[-1], lineno=f.line, colno=f.col)
+    return frame
+
+
+def dart_properties(d: Delivery) -> dict[str, Any]:
+    """posthog-flutter's ``$exception``: one exception (Dart has no chain), its frames in the
+    order the trace prints them (the throw site first, no asynchronous gaps), the package of
+    that first frame."""
+    exc = d.thrown
+    frames = [f for f in reversed(exc.frames) if f.file != "<asynchronous suspension>"]
+    entry: dict[str, Any] = {
+        "type": exc.type,
+        "mechanism": {"handled": d.bug.handled, "synthetic": False, "type": "generic"},
+        "value": exc.value,
+    }
+    if frames and frames[0].module:
+        entry["package"] = frames[0].module
+    if frames:
+        entry["stacktrace"] = {"frames": [dart_frame(f) for f in frames], "type": "raw"}
+    entry["thread_id"] = 2_092_845_283  # 'main'.hashCode on the root isolate
+    os_name, os_version, brand, model = RN_DEVICES[d.browser]
+    app_id, _, version = d.release_name.partition("@")
+    return {
+        "$exception_level": "error" if d.bug.handled else "fatal",
+        "$exception_list": [entry],
+        "$lib": "posthog-flutter",
+        "$lib_version": "5.9.0",
+        "$app_name": d.company.name.split()[0],
+        "$app_namespace": app_id,
+        "$app_version": version.split("+")[0],
+        "$app_build": version.rsplit("+", 1)[-1],
+        "$device_manufacturer": brand,
+        "$device_name": model,
+        "$device_type": "Mobile",
+        "$os_name": os_name,
+        "$os_version": os_version,
+        "$screen_name": d.bug.page,
+        "$session_id": d.rand.uuid7(d.epoch_ms - d.rand.randint(20_000, 900_000)),
+    }
+
+
 def _as_uuid(h: str) -> str:
     return f"{h[:8]}-{h[8:12]}-7{h[13:16]}-8{h[17:20]}-{h[20:32]}"
 
@@ -437,6 +486,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.service.platform == "node"
             else rn_properties(d)
             if d.service.platform == "react-native"
+            else dart_properties(d)
+            if d.service.platform == "dart"
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,

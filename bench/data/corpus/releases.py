@@ -85,7 +85,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "s":
         # Nuxt 3 on Vite: /_nuxt/<name>.<hash>.js
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
-    if company == "d":
+    if company in ("d", "v"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company in ("c", "h"):
         digest = stable_hex(16, "nx", company, bundle, release)

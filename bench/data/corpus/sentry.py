@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from .delivery import Delivery
+from .logs7 import ruby_path
 from .model import Exc, Frame
 from .rand import stable_hex, stable_int
 from .releases import RN_BUNDLES, chunk_url, minified_name, minified_position, rn_name, rn_position
@@ -185,6 +186,15 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "lineno": f.line,
             "project_root": "/rails",
         }
+    elif p == "ruby" and d.service.framework in ("hanami", "shoryuken"):
+        # A Hanami app's image keeps the code under /app, not Rails' /rails.
+        frame = {
+            "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
+            "abs_path": ruby_path(f),
+            "function": f.function,
+            "lineno": f.line,
+            "project_root": "/app",
+        }
     elif p == "ruby":
         frame = {
             "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
@@ -216,6 +226,21 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "abs_path": "[internal]",
             "function": php_name(f).replace("->", "::"),
         }
+    elif p == "dart" and f.file == "<asynchronous suspension>":
+        # sentry-dart's marker between two traces of a Chain: an abs_path and nothing else.
+        return {"abs_path": f.file}
+    elif p == "dart":
+        # sentry-dart's SentryStackTraceFactory: the URI whole for dart: and package: frames,
+        # its last segment as the file name, the package, the frame's own platform.
+        frame = {
+            "abs_path": f.file,
+            "function": f.function or None,
+            "filename": f.file.rsplit("/", 1)[-1],
+            "package": f.module or None,
+            "platform": "dart",
+            "lineno": f.line,
+            "colno": f.col or None,
+        }
     elif p == "react-native" and f.file == "native":
         frame = {"filename": "native", "function": f.function}
     elif p == "react-native":
@@ -240,6 +265,18 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "abs_path": f.file,
             "function": php_name(f).replace("->", "::"),
             "lineno": f.line,
+            "context_line": f.context or None,
+        }
+    elif p == "deno":
+        # @sentry/deno's normalizePaths integration rewrites the app's own file:/// URLs
+        # under app:///; remote modules and Deno's ext: internals keep their specifiers.
+        filename = f.file.replace("file:///app/", "app:///", 1)
+        frame = {
+            "filename": filename,
+            "abs_path": filename,
+            "function": f.function or "?",
+            "lineno": f.line,
+            "colno": f.col or 1,
             "context_line": f.context or None,
         }
     elif p == "elixir":
@@ -304,6 +341,14 @@ def rn_raw_frame(d: Delivery, f: Frame) -> dict[str, Any]:
         "colno": col,
         "in_app": True,
     }
+
+
+def dart_native_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    """A frame of a Flutter build made with ``--split-debug-info`` whose symbols were never
+    uploaded: the ``abs`` address the VM printed, left for server-side symbolication."""
+    base = 0x7A00000000 + stable_int("dartso", d.company.key, d.release) % 0xFFFFF * 0x1000
+    pc = base + stable_int("dartpc", f.function, f.file, d.release) % 0x3FFFFF
+    return {"instruction_addr": f"0x{pc:x}", "platform": "native"}
 
 
 def _chunk_url(d: Delivery, f: Frame) -> str:
@@ -375,7 +420,11 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
                     "InnerExceptions[0]" if parent == 0 else "InnerException"
                 )
                 value["mechanism"]["parent_id"] = parent
-        if d.service.platform == "javascript" and not d.minified:
+        if d.service.platform == "javascript" and not exc.frames and d.company.key == "v":
+            # A rejected dynamic import carries no frames, so the SDK sends no stacktrace (the
+            # older companies' files keep their empty lists byte for byte).
+            pass
+        elif d.service.platform == "javascript" and not d.minified:
             value["stacktrace"] = {"frames": [minified_frame(d, f) for f in exc.frames]}
         elif d.service.platform == "javascript":
             minified = [minified_frame(d, f) for f in exc.frames]
@@ -393,6 +442,9 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
                 value["raw_stacktrace"] = {"frames": device}
         elif d.service.platform == "rust" and exc.frames:
             value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in rust_trim(exc.frames)]}
+        elif d.service.platform == "dart" and exc.frames and raw:
+            shown = [f for f in exc.frames if f.file != "<asynchronous suspension>"]
+            value["stacktrace"] = {"frames": [dart_native_frame(d, f) for f in shown]}
         elif exc.frames:
             value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
         if d.service.platform == "cocoa" and last:
@@ -503,7 +555,7 @@ def _title(d: Delivery) -> tuple[str, str]:
 def _transaction(d: Delivery) -> str:
     if d.service.platform == "javascript":
         return d.bug.page or "/"
-    if d.service.platform == "react-native":
+    if d.service.platform in ("react-native", "dart"):
         return d.bug.page  # the screen's route name
     if d.service.platform in ("rust", "cocoa") and " /" not in d.bug.entry:
         return ""  # neither SDK names a transaction outside a request
@@ -520,7 +572,7 @@ def _culprit(d: Delivery) -> str:
     where = top.get("module") or top.get("filename")
     if d.service.platform in ("cocoa", "rust", "elixir"):
         return str(top.get("function") or top.get("package") or "")
-    if d.service.platform in ("javascript", "node", "react-native"):
+    if d.service.platform in ("javascript", "node", "react-native", "deno"):
         return f"{top.get('function') or '?'}({where})"
     return f"{where} in {top.get('function')}"
 
@@ -561,6 +613,18 @@ def _tags(d: Delivery) -> list[list[str]]:
                 "os": f"{os_name} {os_version}",
                 "os.name": os_name,
                 "os.rooted": "no",
+                "user": f"id:{d.values['user']}",
+            }
+        )
+    elif s.platform == "dart":
+        os_name, os_version, brand, model = RN_DEVICES[d.browser]
+        tags.update(
+            {
+                "device": model,
+                "device.family": brand,
+                "dist": d.release_name.rsplit("+", 1)[-1],
+                "os": f"{os_name} {os_version}",
+                "os.name": os_name,
                 "user": f"id:{d.values['user']}",
             }
         )
@@ -654,6 +718,18 @@ def _contexts(d: Delivery) -> dict[str, Any]:
             "app_build": version.rsplit("+", 1)[-1],
             "type": "app",
         }
+    elif d.service.platform == "dart":
+        os_name, os_version, brand, model = RN_DEVICES[d.browser]
+        app_id, _, version = d.release_name.partition("@")
+        ctx["device"] = {"brand": brand, "model": model, "family": brand, "type": "device"}
+        ctx["os"] = {"name": os_name, "version": os_version, "type": "os"}
+        ctx["app"] = {
+            "app_identifier": app_id,
+            "app_version": version.split("+")[0],
+            "app_build": version.rsplit("+", 1)[-1],
+            "type": "app",
+        }
+        ctx["flutter_context"] = {"type": "flutter_context", "channel": "stable"}
     elif d.service.platform == "react-native":
         os_name, os_version, brand, model = RN_DEVICES[d.browser]
         app_id, _, version = d.release_name.partition("@")
@@ -694,7 +770,7 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
         "culprit": culprit,
         "datetime": d.iso(6, z=d.index % 2 == 0),
         "dist": d.release_name.rsplit("+", 1)[-1]
-        if s.platform in ("react-native", "cocoa")
+        if s.platform in ("react-native", "cocoa", "dart")
         else None,
         "environment": "production",
         "event_id": event_id,
@@ -741,11 +817,11 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
         method = d.bug.entry.split(" ", 1)[0]
         event["request"] = {
             "method": method,
-            "url": f"https://api.{c.domain}{d.request_path}",
+            "url": f"{_server_origin(d)}{d.request_path}",
             "query_string": [],
             "headers": [
                 ["Accept", "application/json"],
-                ["Host", f"api.{c.domain}"],
+                ["Host", _server_origin(d).split("//", 1)[1]],
                 ["User-Agent", "okhttp/4.12.0" if d.index % 3 == 2 else "Mozilla/5.0"],
             ],
             "inferred_content_type": "application/json",
@@ -776,6 +852,13 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
     return event
 
 
+def _server_origin(d: Delivery) -> str:
+    """Where a server's requests arrive: the API host, or a Deno site's own origin."""
+    if d.service.platform == "deno" and d.service.origin:
+        return d.service.origin
+    return f"https://api.{d.company.domain}"
+
+
 USER_AGENTS = {
     "chrome": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
     "(KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36",
@@ -791,9 +874,10 @@ USER_AGENTS = {
 def _event_platform(platform: str) -> str:
     """The event's platform: a React Native app's events are JavaScript events; the Rust
     SDK leaves the event's platform at Sentry's default, ``other``."""
-    if platform == "rust":
+    if platform in ("rust", "dart"):
+        # sentry-dart's sdkPlatform: "other" outside the browser.
         return "other"
-    return "javascript" if platform == "react-native" else platform
+    return "javascript" if platform in ("react-native", "deno") else platform
 
 
 def _level(d: Delivery) -> str:
@@ -804,7 +888,7 @@ def _level(d: Delivery) -> str:
 
 
 def _user(d: Delivery) -> dict[str, Any]:
-    if d.service.platform in ("react-native", "cocoa"):
+    if d.service.platform in ("react-native", "cocoa", "dart"):
         return {"id": d.values["user"]}
     if d.service.platform == "javascript":
         return {

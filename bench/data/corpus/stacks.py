@@ -650,4 +650,47 @@ LARAVEL_EVENT = (
     php(FW + "Queue/CallQueuedHandler.php", "call", 70, "Illuminate\\Queue\\CallQueuedHandler", "(Object(Illuminate\\Queue\\Jobs\\RedisJob), Array)", lib=True),
     php(FW + "Events/CallQueuedListener.php", "handle", 107, "Illuminate\\Events\\CallQueuedListener", "(Object(Illuminate\\Foundation\\Application))", lib=True),
 )
+
+
+# --- Scala, Dart (blind6) ----------------------------------------------------------------------
+
+
+def sc(cls: str, method: str, line: int, *, lib: bool = False, file: str = "") -> Frame:
+    """A Scala frame: the source file is the outer class's unless ``file`` says otherwise
+    (Akka keeps several classes in ``AbstractDispatcher.scala``), whatever synthetic class
+    (``QuoteController$$anonfun$1``, ``Quotes$``) the JVM reports."""
+    simple = cls.rsplit(".", 1)[-1].split("$")[0]
+    return Frame(method, file or simple + ".scala", line, cls, not lib)
+
+
+def sclib(cls: str, method: str, line: int, file: str = "") -> Frame:
+    return sc(cls, method, line, lib=True, file=file)
+
+
+def dart(uri: str, function: str, line: int, col: int) -> Frame:
+    """A Dart frame by its URI (``package:app/cart/cart.dart``, ``dart:async/zone.dart``).
+    sentry-dart and posthog-flutter both leave ``dart:`` and ``package:flutter`` frames out of
+    the app and count every other package in."""
+    package = uri.split(":", 1)[1].split("/", 1)[0] if uri.startswith("package:") else ""
+    in_app = uri.startswith("package:") and package != "flutter"
+    return Frame(function, uri, line, package, in_app, col=col)
+
+
+# Play 2.9's DefaultHttpErrorHandler turning what an action threw into an UnexpectedException,
+# on an Akka dispatcher thread (oldest first).
+PLAY_ERROR_HANDLER = (
+    jl("java.util.concurrent.ForkJoinWorkerThread", "run", 165),
+    jl("java.util.concurrent.ForkJoinPool", "runWorker", 1622),
+    jl("java.util.concurrent.ForkJoinPool$WorkQueue", "topLevelExec", 1182),
+    jl("java.util.concurrent.ForkJoinTask", "doExec", 387),
+    sclib("akka.dispatch.TaskInvocation", "run", 48, "AbstractDispatcher.scala"),
+    sclib("scala.concurrent.impl.Promise$Transformation", "run", 484, "Promise.scala"),
+    sclib("play.core.server.AkkaHttpServer", "$anonfun$runAction$4", 449),
+    sclib("play.api.http.DefaultHttpErrorHandler", "onServerError", 264, "HttpErrorHandler.scala"),
+    sclib("play.api.http.HttpErrorHandlerExceptions$", "throwableToUsefulException", 358, "HttpErrorHandler.scala"),
+)
+
+# Where an awaited Future resumed: the Dart VM prints the gap as a line of its own.
+ASYNC_GAP = Frame("", "<asynchronous suspension>", 0, in_app=False)
+
 # fmt: on

@@ -712,3 +712,20 @@ def go_debug_stack(exc: Exc, goroutine: int, recover: Sequence[Frame]) -> str:
     lines.append("created by net/http.(*Server).Serve in goroutine 1")
     lines.append("\t/usr/local/go/src/net/http/server.go:3285 +0x4b4")
     return "\n".join(lines)
+
+
+# --- Dart --------------------------------------------------------------------------------------
+
+
+def dart_trace(frames: Sequence[Frame]) -> str:
+    """``StackTrace.toString()`` on the Dart VM: ``#n`` padded to eight columns, the member,
+    the URI with line and column, innermost first; an awaited call's caller after a line
+    ``<asynchronous suspension>``, the numbering carried on."""
+    lines, n = [], 0
+    for f in reversed(frames):
+        if f.file == "<asynchronous suspension>":
+            lines.append(f.file)
+            continue
+        lines.append(f"#{n:<7}{f.function} ({f.file}:{f.line}:{f.col})")
+        n += 1
+    return "\n".join(lines)

@@ -52,6 +52,7 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "details",
         "detail",
         "content",
+        "markdown",
     ),
     # $DATE under a name of the template's own (epoch ms or s, or ISO 8601).
     "date": (
@@ -66,6 +67,11 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "firedat",
         "eventtime",
         "lastupdated",
+        "created",
+        "createdat",
+        "datetime",
+        "lasttriggered",
+        "lasttriggeredat",
     ),
     "event_id": ("eventid",),
     "alert_id": ("alertid", "monitorid"),
@@ -131,6 +137,12 @@ class GuessIndex:
             for table in (self._top, self._nested):
                 if (text := _scalar_text(table.get(name))) is not None:
                     return text
+        if field == "body":
+            # $EVENT_MSG renders fenced in "%%%" lines: that marks the message whatever its name.
+            for table in (self._top, self._nested):
+                for value in table.values():
+                    if isinstance(value, str) and value.lstrip().startswith("%%%"):
+                        return _scalar_text(value)
         return None
 
 

@@ -217,3 +217,55 @@ def test_a_date_under_a_name_of_the_template_s_own_is_when_it_happened() -> None
     assert a.created_at.isoformat().startswith("2026-03-03T12:15")
     assert a.metadata["timestamp_from"] == "date"
     assert a.external_id != b.external_id
+
+
+def test_without_a_date_field_the_monitor_footer_dates_the_notification() -> None:
+    # A template that sends no $DATE: Datadog's own footer in $EVENT_MSG still says when it
+    # fired, so a re-trigger days later is another item, not an occurrence of the first.
+    def event(day: str) -> dict[str, Any]:
+        return {
+            "heading": "[P2] [Triggered] api error logs",
+            "markdown": f"%%%\nNew error on api\n\nThe monitor was last triggered at {day} "
+            "2026 09:40:13 UTC.\n%%%",
+            "monitor": {"id": "14462009", "name": "api error logs"},
+        }
+
+    first = _item(event("Fri Mar 06"))
+    later = _item(event("Mon Mar 09"))
+    assert first.created_at.isoformat() == "2026-03-06T09:40:13+00:00"
+    assert first.metadata["timestamp_from"] == "footer"
+    assert first.external_id != later.external_id
+
+
+def test_a_created_field_dates_the_notification() -> None:
+    first = _item({"title": "[P2] [Triggered] slow uploads", "created": 1772653103913})
+    assert first.created_at.isoformat().startswith("2026-03-04T19:38")
+
+
+def test_the_event_message_is_found_by_its_fence_whatever_its_name() -> None:
+    # $EVENT_MSG renders between "%%%" lines: under a name no guess knows, it is the body, and
+    # the traceback it quotes is the failing error.
+    item = _item(
+        {
+            "heading": "[P2] [Triggered] api error logs",
+            "zzz_note": "%%%\nNew error on api:\n\nTraceback (most recent call last):\n"
+            '  File "/app/sorrel/api/telemetry.py", line 27, in ingest\n'
+            "    reading = parse(body)\n"
+            "KeyError: 'voltage'\n%%%",
+        }
+    )
+    assert item.body.startswith("New error on api:")
+    assert [(e.type, e.value) for e in item.exceptions] == [("KeyError", "'voltage'")]
+    assert item.exceptions[0].frames[-1].function == "ingest"
+
+
+def test_tags_spelled_in_capitals_are_read() -> None:
+    item = _item(
+        {
+            "TITLE": "[P2] [Triggered on {service:tolling}] tolling error spans",
+            "TEXT": "tolling is raising errors",
+            "TAGS": "env:prod,error.type:WebClientRequestException,service:tolling",
+        }
+    )
+    assert item.tags["env"] == "prod"
+    assert [e.type for e in item.exceptions] == ["WebClientRequestException"]

@@ -1,7 +1,7 @@
-"""The SQLite store's incidents: a record per incident (``incidents``), its links apart
-(``incident_links``, in the order they came) and its keys (``incident_keys``: per value the rule
-matches on, the latest link that holds it). Functions of a connection, run inside the store's
-transactions (``SQLiteStore.update_incidents``).
+"""Incident rows: a record per incident (``incidents``), its links apart (``incident_links``,
+in the order they came) and its keys (``incident_keys``: per value the rule matches on, the
+latest link that holds it). Functions of a connection, run inside the store's transactions
+(``update_incidents``, and ``add_to_clusters`` with an ``IncidentWork``).
 
 A record written before links were kept apart holds them in its JSON: it reads as it did, and
 the rule writes it whole (links to their table, keys made) the first time it changes it.
@@ -14,16 +14,17 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from ..incidents.keys import dump_key, dump_link, load_key, writes_of
-from ..incidents.model import (
+from ...incidents.keys import dump_key, dump_link, load_key, writes_of
+from ...incidents.model import (
     Incident,
     IncidentChanges,
     IncidentLink,
     IncidentState,
+    IncidentWork,
     KeyId,
     KeyLinks,
 )
-from .base import iso
+from ..port import iso
 
 
 def _move_links_out(conn: sqlite3.Connection) -> None:
@@ -112,6 +113,18 @@ def read_state(
             )
         )
     return IncidentState(found, held, placed), stale
+
+
+def update(
+    conn: sqlite3.Connection, project_id: str, incident_ids: Sequence[str], work: IncidentWork
+) -> IncidentChanges:
+    """Read, decide and write one incident step, in the caller's transaction."""
+    state, stale = read_state(
+        conn, project_id, incident_ids, work.open_since, work.keys, work.items
+    )
+    changes = work.update(state)
+    write(conn, project_id, changes, stale)
+    return changes
 
 
 def write(

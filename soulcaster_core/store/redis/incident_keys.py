@@ -1,4 +1,4 @@
-"""The Redis store's incidents: records in one hash per project, the open ones and all of them
+"""Incident keys in Redis: records in one hash per project, the open ones and all of them
 each in a sorted set by last seen, and per incident a list of its links (in the order they
 came) and a hash of its keys (per value the rule matches on, the latest link that holds it).
 Every key has the project's hash tag: an update is one slot's WATCH/MULTI.
@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from ..incidents.keys import dump_key, dump_link, load_key, writes_of
-from ..incidents.model import (
+from ...incidents.keys import dump_key, dump_link, load_key, writes_of
+from ...incidents.model import (
     Incident,
     IncidentChanges,
     IncidentLink,
