@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
+
 from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLinks
 
 #: The kinds of values a key is made of, as the rule matches on them.
@@ -45,15 +47,17 @@ def keys_of_links(links: Iterable[IncidentLink]) -> dict[str, KeyLinks]:
     return keys
 
 
+#: A key's value as JSON, read in one call (it is read by every batch that names the key).
+_KEY_LINKS = TypeAdapter(dict[str, IncidentLink])
+
+
 def dump_key(places: KeyLinks) -> str:
-    return json.dumps(
-        {place: link.model_dump(mode="json", exclude_none=True) for place, link in places.items()},
-        separators=(",", ":"),
-    )
+    entries = (f"{json.dumps(place)}:{dump_link(link)}" for place, link in places.items())
+    return "{" + ",".join(entries) + "}"
 
 
 def load_key(raw: str | bytes) -> KeyLinks:
-    return {place: IncidentLink.model_validate(data) for place, data in json.loads(raw).items()}
+    return _KEY_LINKS.validate_json(raw)
 
 
 def dump_link(link: IncidentLink) -> str:
