@@ -9,6 +9,7 @@ from datetime import timedelta
 import anyio
 import pytest
 
+from soulcaster_core.incidents import manual
 from soulcaster_core.incidents.model import Incident
 from soulcaster_core.incidents.step import IncidentStep
 from soulcaster_core.models import Cluster, Project
@@ -208,3 +209,34 @@ async def test_an_incident_stored_with_its_links_inline_is_still_joined_after_an
     await IncidentStep(store, WINDOW).place("acme", [later])
     again = await whole_one(store)
     assert again.id == incident.id and again.item_ids == [first.id, later.id]
+
+
+async def test_merged_and_split_incidents_keep_their_items_and_take_the_next_ones(
+    store: Store,
+) -> None:
+    checkout, search, later = await stored(
+        store,
+        item(0),
+        item(1, service="search", title="[P2] Triggered: search latency"),
+        item(9, source="sentry", service="search", title="TimeoutError", exception="Timeout"),
+    )
+    step = IncidentStep(store, WINDOW)
+    await step.place("acme", [checkout])
+    await step.place("acme", [search])
+    one, two = (await store.get_items("acme", [checkout.id, search.id]))[:2]
+    assert one.incident_id and two.incident_id and one.incident_id != two.incident_id
+
+    merged = await manual.merge(store, "acme", two.incident_id, one.incident_id)
+    assert merged.item_ids == [checkout.id, search.id] and merged.item_count == 2
+    # The merged incident now holds search's keys: its next error joins it, not a new one.
+    await step.place("acme", [later])
+    assert (await store.get_item("acme", later.id)).incident_id == one.incident_id  # type: ignore[union-attr]
+
+    new = await manual.split(store, "acme", one.incident_id, [search.id, later.id])
+    kept = await store.get_incident("acme", one.incident_id)
+    assert kept is not None and kept.item_ids == [checkout.id] and kept.item_count == 1
+    assert new.item_ids == [search.id, later.id] and new.item_count == 2
+    again = item(12, source="splunk", service="search", title="search errors")
+    await store.ingest(again)
+    await step.place("acme", await store.get_items("acme", [again.id]))
+    assert (await store.get_item("acme", again.id)).incident_id == new.id  # type: ignore[union-attr]
