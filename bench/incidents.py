@@ -15,16 +15,18 @@ closes incidents whose alerts all recovered). The window is the default (30 min)
 Scores: over the stored items (a recovery or renotification lands on its trigger's item), a
 pair is "same incident" when both carry the same label; a decoy's label is its own. Pairwise
 precision and recall of the incident ids against that, and the same for the cluster ids (what
-grouping alone links). Cost: the time the worker spent in the incident step (and, apart, the
-sweep) per item, against the time it spent on everything else per item, in the same run;
-measured twice, in the minute-by-minute replay above (small batches) and once more with the
-whole file queued first and worked through in the worker's batches.
+grouping alone links). Cost: the worker runs the incident step inside the clusters' own store
+step, so it is what the worker's CPU time per item grows by with the step against without it
+(``--rounds`` replays of each, alternated, median of each): measured in the minute-by-minute
+replay above (small batches) and with the whole file queued first and worked through in the
+worker's batches. The sweep (a step of its own every 30 s) is timed apart, per run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -83,7 +85,22 @@ def pair_scores(truth: Sequence[str], predicted: Sequence[str | None]) -> dict[s
     }
 
 
-def run_file(path: Path, *, minute_by_minute: bool = True) -> dict[str, Any]:
+class _NoIncidents:
+    """The worker's incident step, doing nothing: the baseline of the cost."""
+
+    def work(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    async def place(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    async def sweep(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def run_file(
+    path: Path, *, minute_by_minute: bool = True, with_incidents: bool = True
+) -> dict[str, Any]:
     from starlette.testclient import TestClient
 
     from soulcaster_core.settings import Settings
@@ -101,8 +118,9 @@ def run_file(path: Path, *, minute_by_minute: bool = True) -> dict[str, Any]:
             project = Project(id=PROJECT, name=PROJECT, allow_unauthenticated=True)
             portal.call(store.create_project, project)
             worker = ClusterWorker(services, consumer="bench", block_ms=0)
-            total, place, sweep = Stopwatch(), Stopwatch(), Stopwatch()
-            worker.incidents.place = place.wrap(worker.incidents.place)  # type: ignore[method-assign]
+            if not with_incidents:
+                worker.incidents = _NoIncidents()  # type: ignore[assignment]
+            total, sweep = Stopwatch(), Stopwatch()
             run_once = total.wrap(worker.run_once)
             sweep_once = sweep.wrap(worker.incidents.sweep)
 
@@ -138,7 +156,6 @@ def run_file(path: Path, *, minute_by_minute: bool = True) -> dict[str, Any]:
     truth = [label_of[i] for i in ids]
     decoys = [item for item in items if label_of[item.id].startswith("decoy-")]
     n = len(items)
-    rest = total.seconds - place.seconds
     return {
         "file": path.name,
         "deliveries": len(rows),
@@ -151,31 +168,49 @@ def run_file(path: Path, *, minute_by_minute: bool = True) -> dict[str, Any]:
         "decoys_in_an_incident": sum(1 for d in decoys if d.incident_id),
         "incident": pair_scores(truth, [item.incident_id for item in items]),
         "cluster": pair_scores(truth, [item.cluster_id for item in items]),
-        "cost": {
-            "worker_ms_per_item": 1000 * rest / n,
-            "incident_step_ms_per_item": 1000 * place.seconds / n,
-            "incident_step_ratio": place.seconds / rest if rest else 0.0,
-            "sweep_ms_per_run": 1000 * sweep.seconds / max(sweep.calls, 1),
-            "sweeps": sweep.calls,
-        },
+        "worker_ms_per_item": 1000 * total.seconds / n,
+        "sweep_ms_per_run": 1000 * sweep.seconds / max(sweep.calls, 1),
+        "sweeps": sweep.calls,
     }
 
 
-def run_batched(path: Path) -> dict[str, Any]:
-    """The cost only: the whole file queued first, then worked through in full batches."""
-    report = run_file(path, minute_by_minute=False)
-    return report["cost"]  # type: ignore[no-any-return]
+def step_cost(path: Path, *, minute_by_minute: bool, rounds: int) -> dict[str, Any]:
+    """The worker's CPU time per item with the incident step and without, ``rounds`` runs of
+    each, alternated (the machine's other load weighs on both alike); medians."""
+    with_step, without, sweeps = [], [], []
+    for _ in range(rounds):
+        report = run_file(path, minute_by_minute=minute_by_minute)
+        with_step.append(report["worker_ms_per_item"])
+        sweeps.append(report["sweep_ms_per_run"])
+        without.append(
+            run_file(path, minute_by_minute=minute_by_minute, with_incidents=False)[
+                "worker_ms_per_item"
+            ]
+        )
+    base, step = (
+        statistics.median(without),
+        statistics.median(with_step) - statistics.median(without),
+    )
+    return {
+        "worker_ms_per_item": base,
+        "incident_step_ms_per_item": step,
+        "incident_step_ratio": step / base if base else 0.0,
+        "sweep_ms_per_run": statistics.median(sweeps),
+        "rounds": rounds,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, default=DEFAULT_FILES)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--rounds", type=int, default=5, help="replays of each, for the cost")
     args = parser.parse_args(argv)
     reports = []
     for path in args.files:
         report = run_file(path)
-        report["cost_full_batches"] = run_batched(path)
+        report["cost"] = step_cost(path, minute_by_minute=True, rounds=args.rounds)
+        report["cost_full_batches"] = step_cost(path, minute_by_minute=False, rounds=args.rounds)
         reports.append(report)
     if args.json:
         print(json.dumps(reports, indent=2))
@@ -195,9 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         for name, c in (("minute by minute", cost), ("full batches", full)):
             print(
-                f"  cost, {name}: worker {c['worker_ms_per_item']:.3f} ms/item, incident step "
-                f"{c['incident_step_ms_per_item']:.3f} ms/item = "
-                f"{100 * c['incident_step_ratio']:.1f} %; sweep {c['sweep_ms_per_run']:.2f} ms"
+                f"  cost, {name}: worker {c['worker_ms_per_item']:.3f} ms/item without the "
+                f"incident step, +{c['incident_step_ms_per_item']:.3f} ms/item with it = "
+                f"{100 * c['incident_step_ratio']:+.1f} % (median of {c['rounds']}); sweep "
+                f"{c['sweep_ms_per_run']:.2f} ms"
             )
         for refusal, times in Counter(r["refused"]).items():
             print(f"  not stored ({times}x): {refusal}")

@@ -19,12 +19,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 import anyio
 
 from .clustering.clusterer import Clusterer
 from .errors import ClusteringUnavailable, StoreUnavailable
+from .incidents.model import IncidentWork
 from .incidents.step import IncidentStep
 from .models import FeedbackItem, QueueEntry, utcnow
 from .services import Services
@@ -129,10 +130,25 @@ class ClusterWorker:
         for project_id, item_ids in by_project.items():
             # An item deleted since it was queued is simply not there: nothing to cluster.
             items = await self.services.store.get_items(project_id, list(dict.fromkeys(item_ids)))
-            assignments = await self.clusterer.assign(project_id, items)
-            await self._place_in_incidents(
-                project_id, items, {a.item_id: a.cluster_id for a in assignments}
-            )
+            await self._cluster_project(project_id, items)
+
+    async def _cluster_project(self, project_id: str, items: list[FeedbackItem]) -> None:
+        placed = False
+
+        def incidents(clusters: Mapping[str, str]) -> IncidentWork | None:
+            nonlocal placed
+            placed = True
+            try:
+                return self.incidents.work(project_id, items, clusters, guarded=True)
+            except Exception:  # a bug in incidents must not hold clustering back
+                log.exception("placing items of %s in incidents failed", project_id)
+                return None
+
+        # The incident step in the clusters' own atomic step: no transaction (no round trip)
+        # of its own. A batch with nothing to cluster (a replay) is placed apart.
+        await self.clusterer.assign(project_id, items, then=incidents)
+        if not placed:
+            await self._place_in_incidents(project_id, items, {})
 
     async def _place_in_incidents(
         self, project_id: str, items: Sequence[FeedbackItem], clusters: dict[str, str]

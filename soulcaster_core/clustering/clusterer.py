@@ -33,13 +33,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
+from ..incidents.model import IncidentWork
 from ..models import FeedbackItem
 from ..store.port import ClusterMember, Store
 from .clusters import new_cluster
@@ -419,9 +420,17 @@ class Clusterer:
         self.threshold = embedder.default_threshold if threshold is None else threshold
         self.top_k = top_k
 
-    async def assign(self, project_id: str, items: Sequence[FeedbackItem]) -> list[Assignment]:
+    async def assign(
+        self,
+        project_id: str,
+        items: Sequence[FeedbackItem],
+        *,
+        then: Callable[[Mapping[str, str]], IncidentWork | None] | None = None,
+    ) -> list[Assignment]:
         """Cluster ``items`` (one project) and store the result; items that already have a
         cluster are left alone, so a batch handled twice (a crashed worker's) changes nothing.
+        ``then``: what else to write in the same atomic step, given each item's new cluster
+        (the worker's incident step); not called when there is nothing to cluster.
 
         Raises ``ClusteringUnavailable`` before writing anything when the embedder or the
         index is down, so the caller can leave the batch queued and try again.
@@ -451,7 +460,8 @@ class Clusterer:
             batch.vectors = dict(zip(fresh, matrix, strict=True))
 
         assignments = [await self._decide(project_id, item, docs[item.id], batch) for item in todo]
-        await self._write(project_id, todo, docs, assignments, batch)
+        after = then({a.item_id: a.cluster_id for a in assignments}) if then else None
+        await self._write(project_id, todo, docs, assignments, batch, after)
         return assignments
 
     async def remember(self, project_id: str, items: Sequence[FeedbackItem]) -> None:
@@ -861,6 +871,7 @@ class Clusterer:
         docs: Mapping[str, ClusterDoc],
         assignments: Sequence[Assignment],
         batch: _Batch,
+        after: IncidentWork | None = None,
     ) -> None:
         # One atomic store step writes the clusters and the items' assignments, and the new
         # templates' vectors too when the index keeps them in the store (the local index).
@@ -893,6 +904,6 @@ class Clusterer:
             if record is None:
                 record = records[key] = a.record()
             rows.append((a.item_id, a.cluster_id, record))
-        await self.store.add_to_clusters(project_id, growths, rows, vectors or ())
+        await self.store.add_to_clusters(project_id, growths, rows, vectors or (), after)
         if vectors:
             await self.index.stored(project_id, written)

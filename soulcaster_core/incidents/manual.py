@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from ..errors import BadRequest, NotFound
 from ..models import utcnow
 from ..store.port import Store
-from .model import Incident, IncidentChanges, IncidentEvent
+from .model import Incident, IncidentChanges, IncidentEvent, IncidentState
 from .rule import ItemFacts, link_of, rebuild
 
 
@@ -18,13 +18,15 @@ async def merge(store: Store, project_id: str, incident_id: str, into: str) -> I
         raise BadRequest("into: an incident cannot be merged into itself")
     now = utcnow()
 
-    def update(found: Mapping[str, Incident]) -> IncidentChanges:
+    def update(state: IncidentState) -> IncidentChanges:
+        found = state.incidents
         source, target = _existing(found, incident_id), _existing(found, into)
         if source.merged_into or target.merged_into:
             raise BadRequest("an incident merged into another takes no part in a merge")
         source, target = source.model_copy(deep=True), target.model_copy(deep=True)
         moved = source.item_ids
         target.links = sorted([*target.links, *source.links], key=lambda link: link.at)
+        target.item_count = len(target.links)
         target.first_seen = min(target.first_seen, source.first_seen)
         target.last_seen = max(target.last_seen, source.last_seen)
         target.cluster_ids = _union(target.cluster_ids, source.cluster_ids)
@@ -41,12 +43,14 @@ async def merge(store: Store, project_id: str, incident_id: str, into: str) -> I
         source.history.append(
             IncidentEvent(at=now, action="merged_into", detail={"into": target.id, "items": moved})
         )
-        source.links, source.firing, source.merged_into = [], [], target.id
+        source.links, source.item_count = [], 0
+        source.firing, source.merged_into = [], target.id
         source.status, source.closed_by, source.closed_at = "closed", "merged", now
         return IncidentChanges(
             incidents=[source, target],
             items=[(item_id, target.id) for item_id in moved],
             clusters=[(cluster_id, target.id) for cluster_id in source.cluster_ids],
+            whole={source.id, target.id},
         )
 
     await store.update_incidents(project_id, [incident_id, into], update)
@@ -70,8 +74,8 @@ async def split(
     now = utcnow()
     made: list[Incident] = []
 
-    def update(found: Mapping[str, Incident]) -> IncidentChanges:
-        source = _existing(found, incident_id).model_copy(deep=True)
+    def update(state: IncidentState) -> IncidentChanges:
+        source = _existing(state.incidents, incident_id).model_copy(deep=True)
         if source.merged_into:
             raise BadRequest("this incident was merged into another: split that one")
         members = set(source.item_ids)
@@ -110,6 +114,7 @@ async def split(
             incidents=[source, new],
             items=[(item_id, new.id) for item_id in moving],
             clusters=[(cluster_id, new.id) for cluster_id in new.cluster_ids],
+            whole={source.id, new.id},
         )
 
     await store.update_incidents(project_id, [incident_id], update)

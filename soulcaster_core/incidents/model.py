@@ -1,8 +1,14 @@
-"""An incident as stored: the items of one failure, from every tool, and why each is there."""
+"""An incident as stored: the items of one failure, from every tool, and why each is there.
+
+The stores keep an incident's record apart from its links (one row or list entry per item) and
+from its **keys**: per value the rule matches on (a trace, a cluster, a service), the latest link
+that holds it. A batch reads the records of the open incidents and only the keys its own items
+name, and appends its links: what it costs does not grow with the incidents' sizes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -55,7 +61,11 @@ class Incident(BaseModel):
     closed_at: datetime | None = None
     first_seen: datetime
     last_seen: datetime
+    #: The items and what linked each, oldest first: read with one incident
+    #: (``Store.get_incidents``); empty in a listing and in the records a batch reads.
     links: list[IncidentLink] = Field(default_factory=list)
+    #: How many items it holds (``links`` may not be read).
+    item_count: int = 0
     cluster_ids: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     #: Entity kind (``service``, ``environment``, ``host``, ``release``, ``endpoint``,
@@ -74,27 +84,67 @@ class Incident(BaseModel):
         return [link.item_id for link in self.links]
 
     def stored_json(self) -> str:
-        """The record as the stores keep it: empty fields left out (they read back as such),
-        as an incident is read and written again by every batch that adds to it."""
-        return self.model_dump_json(exclude_none=True)
+        """The record as the stores keep it, without its links (kept apart): empty fields left
+        out (they read back as such), as it is read and written again by every batch that adds
+        to it."""
+        return self.model_dump_json(exclude_none=True, exclude={"links"})
+
+    def model_post_init(self, _context: object) -> None:
+        # A record stored before links were kept apart holds them all; it counts them.
+        if self.links and not self.item_count:
+            self.item_count = len(self.links)
 
 
 #: ``(item_id or cluster_id, incident_id)``: where the incident step puts an item or a cluster.
 IncidentRow = tuple[str, str | None]
+#: ``(incident_id, key)``: one value an incident's items hold (``keys.key_of``).
+KeyId = tuple[str, str]
+#: A key's latest link per place (the environment a service was named in; ``""`` for none).
+KeyLinks = dict[str, IncidentLink]
+
+
+@dataclass
+class IncidentState:
+    """What ``Store.update_incidents`` read, as one consistent view: the records (with their
+    links only for the incidents asked for by id), the keys asked for among those of the
+    incidents read, and which of the items asked about are in an incident already."""
+
+    incidents: Mapping[str, Incident]
+    keys: Mapping[KeyId, KeyLinks] = field(default_factory=dict)
+    placed: frozenset[str] = frozenset()
 
 
 @dataclass
 class IncidentChanges:
-    """What one incident step writes, as one atomic step of the store."""
+    """What one incident step writes, as one atomic step of the store.
+
+    ``incidents`` are records to save. Their links are written as ``links`` (appended) and
+    ``keys`` (each the whole new value of that key) say, except for the incidents ``whole``
+    names: those carry all their links, which replace what was stored, keys and all."""
 
     incidents: list[Incident] = field(default_factory=list)
     items: list[IncidentRow] = field(default_factory=list)
     clusters: list[IncidentRow] = field(default_factory=list)
+    links: list[tuple[str, IncidentLink]] = field(default_factory=list)
+    keys: dict[KeyId, KeyLinks] = field(default_factory=dict)
+    whole: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(self.incidents or self.items or self.clusters)
 
 
-#: What ``Store.update_incidents`` makes of the incidents it read (by id): the changes to write.
-#: It may run again on freshly read incidents when another writer came first.
-IncidentUpdate = Callable[[Mapping[str, Incident]], IncidentChanges]
+#: What ``Store.update_incidents`` makes of what it read: the changes to write. It may run
+#: again on a fresh read when another writer came first.
+IncidentUpdate = Callable[[IncidentState], IncidentChanges]
+
+
+@dataclass
+class IncidentWork:
+    """An incident step for the store to run inside a clustering batch's own atomic step
+    (``Store.add_to_clusters``): what ``update_incidents`` would read and do, without a
+    transaction and a round trip of its own."""
+
+    update: IncidentUpdate
+    open_since: datetime | None = None
+    keys: Sequence[str] | None = None
+    items: Sequence[str] = ()

@@ -23,7 +23,17 @@ from datetime import datetime, timedelta
 
 from ..models import FeedbackItem
 from .entities import ENTITY_KINDS, NO_ENTITIES, Entities, entities_of
-from .model import ClosedBy, Incident, IncidentChanges, IncidentLink, LinkedBy
+from .keys import key_of, link_keys
+from .model import (
+    ClosedBy,
+    Incident,
+    IncidentChanges,
+    IncidentLink,
+    IncidentState,
+    KeyId,
+    KeyLinks,
+    LinkedBy,
+)
 from .signals import SignalKind, is_recovered, signal_kind, state_of
 
 DEFAULT_WINDOW = timedelta(minutes=30)
@@ -62,8 +72,23 @@ class _Match:
     with_item: str
 
 
+def lookup_keys(batch: Iterable[ItemFacts]) -> list[str]:
+    """The keys the items of ``batch`` may join an incident by (what a store reads of them)."""
+    keys: dict[str, None] = {}
+    for facts in batch:
+        if facts.kind != "signal":
+            continue
+        if facts.entities.trace:
+            keys[key_of("trace", facts.entities.trace)] = None
+        if facts.cluster_id:
+            keys[key_of("cluster", facts.cluster_id)] = None
+        if facts.entities.service:
+            keys[key_of("service", facts.entities.service)] = None
+    return list(keys)
+
+
 def correlate(
-    found: Mapping[str, Incident],
+    found: Mapping[str, Incident] | IncidentState,
     batch: Sequence[ItemFacts],
     *,
     project_id: str,
@@ -73,13 +98,26 @@ def correlate(
 
     ``found`` holds the project's open incidents that an item of the batch could join (at
     least): the store's own fresh read, whose incidents this changes in place (a store that
-    calls it again reads them again). Items already in an incident are left where they are, so
-    a batch replayed after a crash changes nothing.
+    calls it again reads them again), with the keys of theirs that the batch's items name
+    (``lookup_keys``); or incidents with all their links (kept in memory). Items already in an
+    incident are left where they are, so a batch replayed after a crash changes nothing.
     """
-    incidents = dict(found)
-    linked = {link.item_id for incident in incidents.values() for link in incident.links}
+    state = found if isinstance(found, IncidentState) else IncidentState(found)
+    incidents = dict(state.incidents)
+    # Incidents read with their links (a record stored before links were kept apart, or kept
+    # in memory) are written whole; the others get their new links appended.
+    whole = {key for key, i in incidents.items() if i.links}
+    linked = set(state.placed)
+    linked.update(link.item_id for key in whole for link in incidents[key].links)
     open_ones = {key: i for key, i in incidents.items() if i.status == "open"}
-    index = _Index(open_ones.values())
+    index = _Index()
+    for (incident_id, key), places in state.keys.items():
+        if incident_id in open_ones:
+            for place, link in places.items():
+                index.put(incident_id, key, place, link)
+    for key in whole & open_ones.keys():
+        for link in incidents[key].links:
+            index.add(key, link, touched=False)
     # When each open incident with nothing firing goes quiet, soonest first (entries of an
     # incident that has moved on since are skipped when they come up).
     quiet = [(i.last_seen + window, i.id) for i in open_ones.values() if not i.firing]
@@ -110,13 +148,17 @@ def correlate(
             new_cluster = add_link(incident, link, facts)
             if new_cluster:
                 changes.clusters.append((new_cluster, incident.id))
-        index.add(incident.id, incident.links[-1])
+        link = incident.links[-1]
+        index.add(incident.id, link)
+        changes.links.append((incident.id, link))
         if not incident.firing:
             heapq.heappush(quiet, (incident.last_seen + window, incident.id))
         changed[incident.id] = incident
         linked.add(item.id)
         changes.items.append((item.id, incident.id))
     changes.incidents = list(changed.values())
+    changes.keys = index.changed()
+    changes.whole = whole & changed.keys()
     return changes
 
 
@@ -150,6 +192,7 @@ def close_recovered(
 def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | None:
     """Put one item in ``incident``; returns its cluster if the incident did not have it."""
     incident.links.append(link)
+    incident.item_count += 1
     if facts.at < incident.first_seen:
         incident.first_seen = facts.at
     if facts.at > incident.last_seen:
@@ -175,7 +218,7 @@ def rebuild(incident: Incident, facts: Mapping[str, ItemFacts]) -> None:
     """Work out again what ``incident`` holds from its links (after a split took some away)."""
     links = [link for link in incident.links if link.item_id in facts]
     ordered = sorted(links, key=lambda link: link.at)
-    incident.links = []
+    incident.links, incident.item_count = [], 0
     incident.cluster_ids, incident.sources, incident.firing = [], [], []
     incident.entities = {kind: [] for kind in ENTITY_KINDS}
     incident.had_alerts = False
@@ -238,45 +281,53 @@ class _Index:
     """Where each trace, cluster and service of the open incidents was last seen: so that an
     item finds its incident by lookups, not by reading every link of every open incident."""
 
-    def __init__(self, incidents: Iterable[Incident]) -> None:
-        #: value -> incident id -> the latest link that holds it.
-        self.trace: dict[str, dict[str, IncidentLink]] = {}
-        self.cluster: dict[str, dict[str, IncidentLink]] = {}
-        #: service -> (incident id, environment) -> the latest link.
-        self.service: dict[str, dict[tuple[str, str | None], IncidentLink]] = {}
-        for incident in incidents:
-            for link in incident.links:
-                self.add(incident.id, link)
+    def __init__(self) -> None:
+        #: key -> (incident id, place) -> the latest link that holds it (``keys.py``).
+        self.entries: dict[str, dict[tuple[str, str], IncidentLink]] = {}
+        #: The keys this batch changed, whose new values are written.
+        self.touched: dict[KeyId, None] = {}
 
-    def add(self, incident_id: str, link: IncidentLink) -> None:
-        if link.trace_id:
-            self.trace.setdefault(link.trace_id, {})[incident_id] = link
-        if link.cluster_id:
-            self.cluster.setdefault(link.cluster_id, {})[incident_id] = link
-        if link.service:
-            place = (incident_id, link.environment)
-            self.service.setdefault(link.service, {})[place] = link
+    def put(self, incident_id: str, key: str, place: str, link: IncidentLink) -> None:
+        self.entries.setdefault(key, {})[(incident_id, place)] = link
+
+    def add(self, incident_id: str, link: IncidentLink, *, touched: bool = True) -> None:
+        for key, place in link_keys(link):
+            self.put(incident_id, key, place, link)
+            if touched:
+                self.touched[(incident_id, key)] = None
+
+    def changed(self) -> dict[KeyId, KeyLinks]:
+        return {
+            (incident_id, key): {
+                place: link for (at, place), link in self.entries[key].items() if at == incident_id
+            }
+            for incident_id, key in self.touched
+        }
 
     def shared(self, facts: ItemFacts) -> dict[str, _Shared]:
         """Per incident, the strongest entity ``facts`` shares with one of its items."""
         entities = facts.entities
         found: dict[str, _Shared] = {}
         if entities.service:
-            for (incident_id, environment), link in self.service.get(entities.service, {}).items():
+            held = self.entries.get(key_of("service", entities.service), {})
+            for (incident_id, place), link in held.items():
+                environment = place or None
                 if _same_place(environment, entities.environment):
-                    place = entities.service
+                    value = entities.service
                     if environment and entities.environment:
-                        place += f"/{environment}"
-                    found[incident_id] = ("service", place, link.item_id)
+                        value += f"/{environment}"
+                    found[incident_id] = ("service", value, link.item_id)
         if facts.cluster_id:
-            for incident_id, link in self.cluster.get(facts.cluster_id, {}).items():
+            held = self.entries.get(key_of("cluster", facts.cluster_id), {})
+            for (incident_id, _), link in held.items():
                 # The same bug in another service or environment is that one's incident.
                 if _same_place(link.service, entities.service) and _same_place(
                     link.environment, entities.environment
                 ):
                     found[incident_id] = ("cluster", facts.cluster_id, link.item_id)
         if entities.trace:
-            for incident_id, link in self.trace.get(entities.trace, {}).items():
+            held = self.entries.get(key_of("trace", entities.trace), {})
+            for (incident_id, _), link in held.items():
                 found[incident_id] = ("trace", entities.trace, link.item_id)
         return found
 

@@ -16,7 +16,6 @@ TIMELINE_LIMIT = 500
 def incident_summary(incident: Incident) -> dict[str, Any]:
     """The record without its links (an incident may hold thousands of items)."""
     data: dict[str, Any] = incident.model_dump(mode="json", exclude={"links", "history"})
-    data["item_count"] = len(incident.links)
     return data
 
 

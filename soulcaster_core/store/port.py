@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import BadRequest
-from ..incidents.model import Incident, IncidentChanges, IncidentUpdate
+from ..incidents.model import Incident, IncidentChanges, IncidentUpdate, IncidentWork
 from ..merge_policy import DEFAULT_MERGE_POLICY, MergePolicy
 from ..models import Cluster, DeadLetter, FeedbackItem, IngestResult, Project, QueueEntry
 from .dead_letters import DeadLetterHead, DeadLetterLimits
@@ -388,6 +388,7 @@ class Store(ABC):
         growths: Sequence[ClusterGrowth],
         rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
+        incidents: IncidentWork | None = None,
     ) -> None:
         """A clustering batch's writes as one atomic step (one round trip): for each
         ``(cluster, members)``, create the cluster's record from ``cluster`` when it does not
@@ -399,7 +400,10 @@ class Store(ABC):
         A member already listed is not counted again, so a batch handled twice (a crashed
         worker's) changes nothing, and two workers adding to one cluster both keep theirs.
         A member's service is counted like its source, and its occurrences in the cluster's
-        hour of the member's ``last_seen`` (``cluster_hours``)."""
+        hour of the member's ``last_seen`` (``cluster_hours``).
+
+        With ``incidents``, the same step also does what ``update_incidents`` does with it
+        (after the clusters are written, so that a new cluster gets its incident)."""
 
     @abstractmethod
     async def remove_from_cluster(
@@ -427,19 +431,25 @@ class Store(ABC):
         update: IncidentUpdate,
         *,
         open_since: datetime | None = None,
+        keys: Sequence[str] | None = None,
+        items: Sequence[str] = (),
     ) -> IncidentChanges:
-        """An incident step's writes as one atomic step: read the project's open incidents
-        (those last seen at or after ``open_since``, if given) and those of ``incident_ids``
-        that exist, and write what ``update`` makes of them: save its incidents, set the
-        ``incident_id`` of its items and clusters (those that exist).
+        """An incident step's writes as one atomic step: read the records of the project's
+        open incidents (those last seen at or after ``open_since``, if given; with ``keys``,
+        only those that hold one of them, with those of their keys) and of ``incident_ids``
+        that exist (these with all their links), and which of ``items`` are in an incident
+        already; and write what
+        ``update`` makes of that (``IncidentState``): save its records, append its links and
+        put its keys (``incidents.keys.writes_of``), set the ``incident_id`` of its items and
+        clusters (those that exist).
 
         No other writer changes the project's incidents or clusters in between; ``update`` may
-        be called again, with freshly read incidents, when another writer came first, so it
-        must depend on nothing but its argument. Returns the changes written."""
+        be called again, with a fresh read, when another writer came first, so it must depend
+        on nothing but its argument. Returns the changes written."""
 
     @abstractmethod
     async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
-        """The incidents that exist, in the order asked."""
+        """The incidents that exist, in the order asked, each with all its links."""
 
     async def get_incident(self, project_id: str, incident_id: str) -> Incident | None:
         found = await self.get_incidents(project_id, [incident_id])
@@ -449,7 +459,8 @@ class Store(ABC):
     async def list_incidents(
         self, project_id: str, *, limit: int = 50, open_only: bool = False
     ) -> list[Incident]:
-        """The project's incidents seen last first (only the open ones with ``open_only``)."""
+        """The project's incidents seen last first (only the open ones with ``open_only``), as
+        records: without their links (``item_count`` says how many)."""
 
     # -- a person's status of each cluster (store/cluster_status.py) --------------------------
     @abstractmethod

@@ -17,6 +17,7 @@ import httpx
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
+from soulcaster_core.incidents.model import IncidentWork
 from soulcaster_core.store.port import ClusterGrowth, ItemClusterRow, VectorRow
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.worker import ClusterWorker
@@ -34,9 +35,11 @@ class DiesMidBatch(RedisStore):
         growths: Sequence[ClusterGrowth],
         rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
+        incidents: IncidentWork | None = None,
     ) -> None:
-        # The clusters with every item of the batch, but only the first items' own clusters:
-        # what a worker without one atomic step would leave when killed half-way.
+        # The clusters with every item of the batch, but only the first items' own clusters
+        # and no incident: what a worker without one atomic step would leave when killed
+        # half-way.
         await super().add_to_clusters(project_id, growths, rows[: self.survive], vectors)
         os._exit(137)
 

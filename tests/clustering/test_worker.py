@@ -283,10 +283,10 @@ async def test_an_item_the_clusterer_chokes_on_does_not_hold_back_its_batch(
     worker = ClusterWorker(services_for(store, http), "w1", block_ms=0, reclaim_idle_ms=0)
     real_assign = worker.clusterer.assign
 
-    async def choking_assign(project_id: str, items: Sequence[FeedbackItem]) -> Any:
+    async def choking_assign(project_id: str, items: Sequence[FeedbackItem], **kw: Any) -> Any:
         if any(item.title == "poison pill" for item in items):
             raise ValueError("a bug that only this item triggers")
-        return await real_assign(project_id, items)
+        return await real_assign(project_id, items, **kw)
 
     worker.clusterer.assign = choking_assign  # type: ignore[method-assign]
     assert await worker.run_once() == 3, "the whole batch is acknowledged"

@@ -3,14 +3,19 @@ concurrent writers that change nothing twice."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 
 import anyio
 import pytest
 
+from soulcaster_core.incidents import manual
+from soulcaster_core.incidents.model import Incident
 from soulcaster_core.incidents.step import IncidentStep
 from soulcaster_core.models import Cluster, Project
-from soulcaster_core.store.port import Store
+from soulcaster_core.store.port import ClusterMember, Store
+from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.store.sqlite import SQLiteStore
 
 from .items import at, item
 
@@ -22,6 +27,15 @@ async def stored(store: Store, *items_: object) -> list:  # type: ignore[type-ar
     await store.create_project(Project(id="acme", name="Acme"))
     ids = [(await store.ingest(one)).id for one in items_]  # type: ignore[arg-type]
     return await store.get_items("acme", ids)
+
+
+async def whole_one(store: Store) -> Incident:
+    """The project's one incident, with its links (a listing gives records only)."""
+    (listed,) = await store.list_incidents("acme")
+    assert listed.links == []
+    incident = await store.get_incident("acme", listed.id)
+    assert incident is not None and incident.item_count == len(incident.links)
+    return incident
 
 
 async def test_a_batch_is_placed_and_items_and_clusters_carry_the_incident(store: Store) -> None:
@@ -57,8 +71,8 @@ async def test_a_replayed_batch_places_nothing_twice(store: Store) -> None:
     assert not await step.place("acme", [one, two])
     again = await store.get_items("acme", [one.id, two.id])
     assert not await step.place("acme", again)
-    (incident,) = await store.list_incidents("acme")
-    assert incident.item_ids == [one.id, two.id]
+    incident = await whole_one(store)
+    assert incident.item_ids == [one.id, two.id] and incident.item_count == 2
 
 
 async def test_two_workers_placing_at_once_both_keep_their_items(store: Store) -> None:
@@ -67,7 +81,7 @@ async def test_two_workers_placing_at_once_both_keep_their_items(store: Store) -
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(step.place, "acme", [one])
         tasks.start_soon(step.place, "acme", [two])
-    (incident,) = await store.list_incidents("acme")
+    incident = await whole_one(store)
     assert sorted(incident.item_ids) == sorted([one.id, two.id])
 
 
@@ -112,3 +126,117 @@ async def test_projects_keep_their_incidents_apart(store: Store) -> None:
     assert len(await store.list_incidents("acme")) == len(await store.list_incidents("other")) == 1
     incident_id = (await store.get_item("acme", mine.id)).incident_id  # type: ignore[union-attr]
     assert await store.get_incident("other", incident_id or "") is None
+
+
+async def test_a_clustering_batch_places_its_items_in_the_same_atomic_step(store: Store) -> None:
+    monitor, error = await stored(
+        store,
+        item(0, status="triggered"),
+        item(2, source="sentry", title="KeyError: coupon", exception="KeyError"),
+    )
+    cluster = Cluster(id="c1", project_id="acme", title="KeyError: coupon")
+    work = IncidentStep(store, WINDOW).work("acme", [monitor, error], {error.id: "c1"})
+    assert work is not None
+    rows = [(error.id, "c1", {"method": "new"})]
+    await store.add_to_clusters("acme", [(cluster, [ClusterMember.of(error)])], rows, (), work)
+
+    monitor, error = await store.get_items("acme", [monitor.id, error.id])
+    assert error.cluster_id == "c1"
+    assert monitor.incident_id is not None and error.incident_id == monitor.incident_id
+    made = await store.get_cluster("acme", "c1")  # made by the same step, then linked
+    assert made is not None and made.incident_id == monitor.incident_id
+    incident = await whole_one(store)
+    assert incident.item_ids == [monitor.id, error.id]
+    # A replay of the batch (a crashed worker's) finds its items placed.
+    again = IncidentStep(store, WINDOW).work("acme", [monitor, error], {error.id: "c1"})
+    assert again is None
+    assert (await whole_one(store)).item_count == 2
+
+
+async def test_an_incident_holds_its_items_in_order_however_many_batches_added_them(
+    store: Store,
+) -> None:
+    items_ = await stored(store, *(item(n, source="sentry", title=f"E{n}") for n in range(12)))
+    step = IncidentStep(store, WINDOW)
+    for one in items_:  # one batch each, as the worker sees a trickle
+        await step.place("acme", [one])
+    incident = await whole_one(store)
+    assert incident.item_ids == [one.id for one in items_]
+    assert [link.by for link in incident.links] == ["opened"] + ["service"] * 11
+    (listed,) = await store.list_incidents("acme")
+    assert listed.item_count == 12 and listed.links == []  # a listing reads the records only
+
+
+async def test_an_item_joins_by_the_latest_item_that_shares_its_value(store: Store) -> None:
+    first, second, third = await stored(
+        store,
+        item(0, trace_id="t1"),
+        item(1, source="sentry", service="payments", trace_id="t1"),
+        item(2, source="splunk", service="search", trace_id="t1"),
+    )
+    step = IncidentStep(store, WINDOW)
+    for one in (first, second, third):
+        await step.place("acme", [one])
+    incident = await whole_one(store)
+    links = {link.item_id: link for link in incident.links}
+    assert (links[third.id].by, links[third.id].with_item) == ("trace", second.id)
+
+
+async def test_an_incident_stored_with_its_links_inline_is_still_joined_after_an_upgrade(
+    store: Store,
+) -> None:
+    """Records of the version before links were kept apart held them all: the store moves
+    them out when it opens, so a new item finds the incident by key."""
+    first, later = await stored(store, item(0), item(5, source="sentry"))
+    await IncidentStep(store, WINDOW).place("acme", [first])
+    incident = await whole_one(store)
+    old = incident.model_dump_json(exclude_none=True, exclude={"item_count"})
+    assert '"links"' in old
+    if isinstance(store, SQLiteStore):
+        with sqlite3.connect(store.path) as conn:  # as schema version 5 left it
+            conn.execute("UPDATE incidents SET data = ?", (old,))
+            conn.execute("DELETE FROM incident_links")
+            conn.execute("DELETE FROM incident_keys")
+            conn.execute("PRAGMA user_version = 5")
+        await store.close()
+    else:
+        assert isinstance(store, RedisStore)
+        names = store._incident_keys("acme")
+        await store.redis.hset(names.records, incident.id, old)
+        await store.redis.delete(names.links(incident.id), names.key("service\x1fcheckout"))
+    await store.open()
+
+    await IncidentStep(store, WINDOW).place("acme", [later])
+    again = await whole_one(store)
+    assert again.id == incident.id and again.item_ids == [first.id, later.id]
+
+
+async def test_merged_and_split_incidents_keep_their_items_and_take_the_next_ones(
+    store: Store,
+) -> None:
+    checkout, search, later = await stored(
+        store,
+        item(0),
+        item(1, service="search", title="[P2] Triggered: search latency"),
+        item(9, source="sentry", service="search", title="TimeoutError", exception="Timeout"),
+    )
+    step = IncidentStep(store, WINDOW)
+    await step.place("acme", [checkout])
+    await step.place("acme", [search])
+    one, two = (await store.get_items("acme", [checkout.id, search.id]))[:2]
+    assert one.incident_id and two.incident_id and one.incident_id != two.incident_id
+
+    merged = await manual.merge(store, "acme", two.incident_id, one.incident_id)
+    assert merged.item_ids == [checkout.id, search.id] and merged.item_count == 2
+    # The merged incident now holds search's keys: its next error joins it, not a new one.
+    await step.place("acme", [later])
+    assert (await store.get_item("acme", later.id)).incident_id == one.incident_id  # type: ignore[union-attr]
+
+    new = await manual.split(store, "acme", one.incident_id, [search.id, later.id])
+    kept = await store.get_incident("acme", one.incident_id)
+    assert kept is not None and kept.item_ids == [checkout.id] and kept.item_count == 1
+    assert new.item_ids == [search.id, later.id] and new.item_count == 2
+    again = item(12, source="splunk", service="search", title="search errors")
+    await store.ingest(again)
+    await step.place("acme", await store.get_items("acme", [again.id]))
+    assert (await store.get_item("acme", again.id)).incident_id == new.id  # type: ignore[union-attr]

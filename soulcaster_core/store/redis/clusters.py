@@ -12,10 +12,11 @@ Per project (all under its hash tag, so each script runs on one shard):
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from ...incidents.model import IncidentWork
 from ...models import Cluster, utcnow
 from ...timestamps import hour_bucket
 from ..cluster_records import doc_json, from_record, member_args, parse_position, seen, seen_ms
@@ -224,11 +225,25 @@ class ClustersMixin(RedisBase):
         growths: Sequence[ClusterGrowth],
         rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
+        incidents: IncidentWork | None = None,
     ) -> None:
+        # (With ``incidents``: ``IncidentsMixin.add_to_clusters``.)
         # One MULTI: the members script (its own read-count-write is atomic, so no WATCH and
         # no retry; it also turns a resolved cluster that gains an item regressed), the items'
         # assignments and the new templates' vectors. EVAL, not EVALSHA: a script missing on
         # the node (a restart, a failover) would fail inside EXEC after the other writes.
+        async with self.redis.pipeline(transaction=True) as pipe:
+            self._cluster_writes(project_id, growths, rows, vectors)(pipe)
+            await pipe.execute()
+
+    def _cluster_writes(
+        self,
+        project_id: str,
+        growths: Sequence[ClusterGrowth],
+        rows: Sequence[ItemClusterRow],
+        vectors: Sequence[VectorRow],
+    ) -> Callable[[Any], None]:
+        """What queues ``add_to_clusters``'s writes in a MULTI."""
         keys = [self._k("clusters-by-time", project_id), self._k("cluster_status", project_id)]
         args: list[Arg] = [json.dumps({"status": "regressed", "at": iso(utcnow())})]
         args.append(CLUSTER_HOURS_KEPT)
@@ -238,7 +253,8 @@ class ClustersMixin(RedisBase):
             for m in members:
                 args += member_args(m)
         keys += [self._hours_key(project_id, cluster.id) for cluster, _ in growths]
-        async with self.redis.pipeline(transaction=True) as pipe:
+
+        def queue(pipe: Any) -> None:
             if growths:
                 pipe.eval(ADD_MEMBERS_LUA, len(keys), *keys, *args)
             if rows:
@@ -246,7 +262,8 @@ class ClustersMixin(RedisBase):
                 pipe.eval(_SET_CLUSTER_LUA, len(item_keys), *item_keys, *item_args)
             if vectors:
                 pipe.hset(self._k("vectors", project_id), mapping=_vector_values(vectors))
-            await pipe.execute()
+
+        return queue
 
     @_guarded
     async def cluster_hours(

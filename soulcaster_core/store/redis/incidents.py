@@ -1,13 +1,25 @@
-"""Incidents: a hash of records; the open ones and all of them, each by last seen."""
+"""Incidents: a hash of records; the open ones and all of them, each by last seen; each
+incident's links and each key's incidents apart (``incident_keys.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from redis import exceptions as redis_errors
 
-from ...incidents.model import Incident, IncidentChanges, IncidentUpdate
+from ...incidents.keys import held_keys
+from ...incidents.model import (
+    Incident,
+    IncidentChanges,
+    IncidentLink,
+    IncidentState,
+    IncidentUpdate,
+    IncidentWork,
+)
+from ..port import ClusterGrowth, ItemClusterRow, VectorRow
+from . import incident_keys
 from .clusters import ClustersMixin
 from .connection import _guarded, lua
 
@@ -17,6 +29,32 @@ SET_CLUSTER_INCIDENT_LUA = lua("set_cluster_incident")
 
 class IncidentsMixin(ClustersMixin):
     @_guarded
+    async def add_to_clusters(
+        self,
+        project_id: str,
+        growths: Sequence[ClusterGrowth],
+        rows: Sequence[ItemClusterRow] = (),
+        vectors: Sequence[VectorRow] = (),
+        incidents: IncidentWork | None = None,
+    ) -> None:
+        if incidents is None:
+            await super().add_to_clusters(project_id, growths, rows, vectors)
+            return
+        # The incident step in the clusters' MULTI, under its WATCH (run again, the cluster
+        # writes with it, when another writer came first: they count nothing twice).
+        queue = self._cluster_writes(project_id, growths, rows, vectors)
+        await self._incident_step(project_id, (), incidents, queue)
+
+    def _incident_keys(self, project_id: str) -> incident_keys.IncidentKeys:
+        return incident_keys.IncidentKeys(
+            records=self._k("incidents", project_id),
+            open=self._k("incidents", project_id, "open"),
+            recent=self._k("incidents", project_id, "recent"),
+            links=lambda incident_id: self._k("incidents", project_id, "links", incident_id),
+            key=lambda key: self._k("incidents", project_id, "key", key),
+        )
+
+    @_guarded
     async def update_incidents(
         self,
         project_id: str,
@@ -24,41 +62,53 @@ class IncidentsMixin(ClustersMixin):
         update: IncidentUpdate,
         *,
         open_since: datetime | None = None,
+        keys: Sequence[str] | None = None,
+        items: Sequence[str] = (),
     ) -> IncidentChanges:
-        key = self._k("incidents", project_id)
-        open_key = self._k("incidents", project_id, "open")
-        recent_key = self._k("incidents", project_id, "recent")
+        work = IncidentWork(update, open_since, keys, items)
+        return await self._incident_step(project_id, incident_ids, work)
+
+    async def _incident_step(
+        self,
+        project_id: str,
+        incident_ids: Sequence[str],
+        work: IncidentWork,
+        before: Callable[[Any], None] | None = None,
+    ) -> IncidentChanges:
+        """``update_incidents``; ``before`` queues other writes first in its MULTI."""
+        names = self._incident_keys(project_id)
+        item_keys = [(i, self._k("item", project_id, i)) for i in work.items]
+        since = "-inf" if work.open_since is None else work.open_since.timestamp() * 1000
         async with self.redis.pipeline(transaction=True) as pipe:
             while True:
                 # Read under WATCH, write in MULTI, again if another writer changed the
-                # project's incidents in between. The sorted sets change only with the
-                # records, so watching the records covers them; a cluster's incident is set
-                # in its record by a script, whatever else changed the record.
+                # project's incidents in between. The sorted sets, the links, the keys and the
+                # items' incident ids change only with the records, so watching the records
+                # covers them; a cluster's incident is set in its record by a script, whatever
+                # else changed the record.
                 try:
-                    await pipe.watch(key)
-                    since = "-inf" if open_since is None else open_since.timestamp() * 1000
-                    opened = await pipe.zrangebyscore(open_key, since, "+inf")
-                    ids = list(dict.fromkeys([*opened, *incident_ids]))
-                    raw = await pipe.hmget(key, ids) if ids else []
-                    found = {i.id: i for i in (Incident.model_validate_json(r) for r in raw if r)}
-                    changes = update(found)
+                    await pipe.watch(names.records)
+                    state, stale = await incident_keys.read_state(
+                        pipe,
+                        lambda: self.redis.pipeline(transaction=False),
+                        names,
+                        incident_ids,
+                        since,
+                        work.keys,
+                        item_keys,
+                    )
+                    held = held_keys(state.incidents.values())
+                    changes = work.update(state)
                     pipe.multi()
-                    if changes.incidents:
-                        pipe.hset(key, mapping={i.id: i.stored_json() for i in changes.incidents})
-                        seen = {i.id: i.last_seen.timestamp() * 1000 for i in changes.incidents}
-                        pipe.zadd(recent_key, seen)
-                        if still := {
-                            i.id: seen[i.id] for i in changes.incidents if i.status == "open"
-                        }:
-                            pipe.zadd(open_key, still)
-                        if closed := [i.id for i in changes.incidents if i.status != "open"]:
-                            pipe.zrem(open_key, *closed)
+                    if before is not None:
+                        before(pipe)
+                    incident_keys.queue_writes(pipe, names, changes, stale, held)
                     if changes.items:
                         # EVAL inside MULTI, as add_to_clusters does: a node without the
                         # script would fail EXEC after the other writes were made.
-                        keys = [self._k("item", project_id, i) for i, _ in changes.items]
+                        keys_ = [self._k("item", project_id, i) for i, _ in changes.items]
                         args = [incident or "" for _, incident in changes.items]
-                        pipe.eval(_SET_INCIDENT_LUA, len(keys), *keys, *args)
+                        pipe.eval(_SET_INCIDENT_LUA, len(keys_), *keys_, *args)
                     for cluster_id, incident in changes.clusters:
                         record = self._cluster_keys(project_id, cluster_id)[0]
                         pipe.eval(SET_CLUSTER_INCIDENT_LUA, 1, record, incident or "")
@@ -67,23 +117,43 @@ class IncidentsMixin(ClustersMixin):
                 except redis_errors.WatchError:
                     continue
 
+    async def _move_incident_links_out(self, project_id: str) -> None:
+        """Open incidents stored before their links were kept apart get them and their keys
+        put apart, so that a batch finds them by key (closed ones read as they are)."""
+        names = self._incident_keys(project_id)
+        opened = await self.redis.zrange(names.open, 0, -1)
+        raw = await self.redis.hmget(names.records, opened) if opened else []
+        legacy = [i.id for i in (Incident.model_validate_json(r) for r in raw if r) if i.links]
+        if legacy:
+
+            def whole(state: IncidentState) -> IncidentChanges:
+                ids = [i for i in legacy if i in state.incidents]
+                return IncidentChanges(incidents=[state.incidents[i] for i in ids], whole=set(ids))
+
+            await self.update_incidents(project_id, legacy, whole)
+
     @_guarded
     async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
         if not incident_ids:
             return []
-        raw = await self.redis.hmget(self._k("incidents", project_id), list(incident_ids))
-        return [Incident.model_validate_json(r) for r in raw if r]
+        names = self._incident_keys(project_id)
+        raw = await self.redis.hmget(names.records, list(incident_ids))
+        found = [Incident.model_validate_json(r) for r in raw if r]
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for incident in found:
+                pipe.lrange(names.links(incident.id), 0, -1)
+            replies = await pipe.execute() if found else []
+        for incident, links in zip(found, replies, strict=True):
+            incident.links += [IncidentLink.model_validate_json(r) for r in links]
+        return found
 
     @_guarded
     async def list_incidents(
         self, project_id: str, *, limit: int = 50, open_only: bool = False
     ) -> list[Incident]:
-        if open_only:
-            ids = await self.redis.zrevrange(self._k("incidents", project_id, "open"), 0, limit - 1)
-        else:
-            ids = await self.redis.zrevrange(
-                self._k("incidents", project_id, "recent"), 0, limit - 1
-            )
-        found = await self.get_incidents(project_id, ids)
+        names = self._incident_keys(project_id)
+        ids = await self.redis.zrevrange(names.open if open_only else names.recent, 0, limit - 1)
+        raw = await self.redis.hmget(names.records, ids) if ids else []
+        found = [Incident.model_validate_json(r) for r in raw if r]
         found.sort(key=lambda i: i.last_seen, reverse=True)
         return found[:limit]

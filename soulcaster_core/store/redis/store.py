@@ -80,6 +80,7 @@ class RedisStore(
         await self._move_global_keys()
         for project in await self.list_projects():
             await self._split_cluster_documents(project.id)
+            await self._move_incident_links_out(project.id)
 
     async def _move_global_keys(self) -> None:
         """Give the keys of a Redis written before global keys had their hash tag their new

@@ -9,10 +9,11 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
+from ...incidents.model import IncidentWork
 from ...models import Cluster
 from ..cluster_records import parse_position
 from ..port import ClusterGrowth, ClusterMember, ItemClusterRow, VectorRow, iso
-from . import cluster_tallies
+from . import cluster_tallies, incident_rows
 from .connection import SQLiteBase
 from .members import (
     _SAVE_RECORD,
@@ -138,6 +139,7 @@ class ClustersMixin(SQLiteBase):
         growths: Sequence[ClusterGrowth],
         rows: Sequence[ItemClusterRow] = (),
         vectors: Sequence[VectorRow] = (),
+        incidents: IncidentWork | None = None,
     ) -> None:
         values = _assignment_values(project_id, rows)
         vector_values = _vector_values(project_id, vectors)
@@ -148,6 +150,8 @@ class ClustersMixin(SQLiteBase):
                 _regress(conn, project_id, _add_members(conn, project_id, growths))
                 conn.executemany(_SET_ITEM_CLUSTER, values)
                 conn.executemany(_SAVE_VECTOR, vector_values)
+                if incidents is not None:
+                    incident_rows.update(conn, project_id, (), incidents)
 
         await self._run(run)
 

@@ -1,4 +1,5 @@
-"""Incidents: a table of records, and the items' incidents in one of their own."""
+"""Incidents: records, links and keys (``incident_rows.py``), and the items' incidents in a
+table of their own."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
-from ...incidents.model import Incident, IncidentChanges, IncidentUpdate
-from ..port import iso
+from ...incidents.model import Incident, IncidentChanges, IncidentUpdate, IncidentWork
+from . import incident_rows
 from .connection import SQLiteBase
 
 
@@ -19,70 +20,23 @@ class IncidentsMixin(SQLiteBase):
         update: IncidentUpdate,
         *,
         open_since: datetime | None = None,
+        keys: Sequence[str] | None = None,
+        items: Sequence[str] = (),
     ) -> IncidentChanges:
-        marks = ",".join("?" * len(incident_ids))
-        since = "" if open_since is None else iso(open_since)
+        work = IncidentWork(update, open_since, keys, items)
 
         def run(conn: sqlite3.Connection) -> IncidentChanges:
             # Read, update and write in one write transaction: no other writer in between.
             with self._tx(conn):
-                sql = (
-                    "SELECT data FROM incidents WHERE project = ? AND (open = 1 AND last_seen >= ?"
-                )
-                sql += f" OR id IN ({marks}))" if incident_ids else ")"
-                rows = conn.execute(sql, (project_id, since, *incident_ids))
-                found = {
-                    i.id: i for i in (Incident.model_validate_json(row["data"]) for row in rows)
-                }
-                changes = update(found)
-                conn.executemany(
-                    "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?)",
-                    [
-                        (
-                            project_id,
-                            i.id,
-                            i.stored_json(),
-                            int(i.status == "open"),
-                            iso(i.last_seen),
-                        )
-                        for i in changes.incidents
-                    ],
-                )
-                # Only an item that exists joins an incident.
-                conn.executemany(
-                    "INSERT OR REPLACE INTO item_incidents SELECT project, id, ? FROM items"
-                    " WHERE project = ? AND id = ?",
-                    [(incident, project_id, i) for i, incident in changes.items if incident],
-                )
-                conn.executemany(
-                    "DELETE FROM item_incidents WHERE project = ? AND item_id = ?",
-                    [(project_id, i) for i, incident in changes.items if not incident],
-                )
-                # The cluster's record gets its incident in place: SQLite edits its JSON.
-                conn.executemany(
-                    "UPDATE cluster_records SET doc = json_set(doc, '$.incident_id', ?)"
-                    " WHERE project = ? AND id = ?",
-                    [
-                        (incident, project_id, cluster_id)
-                        for cluster_id, incident in changes.clusters
-                    ],
-                )
-                return changes
+                return incident_rows.update(conn, project_id, incident_ids, work)
 
         return await self._run(run)
 
     async def get_incidents(self, project_id: str, incident_ids: Sequence[str]) -> list[Incident]:
         if not incident_ids:
             return []
-        marks = ",".join("?" * len(incident_ids))
-        rows = await self._run(
-            lambda c: c.execute(
-                f"SELECT id, data FROM incidents WHERE project = ? AND id IN ({marks})",
-                (project_id, *incident_ids),
-            ).fetchall()
-        )
-        found = {row["id"]: Incident.model_validate_json(row["data"]) for row in rows}
-        return [found[i] for i in incident_ids if i in found]
+        ids = list(incident_ids)
+        return await self._run(lambda c: incident_rows.get(c, project_id, ids))
 
     async def list_incidents(
         self, project_id: str, *, limit: int = 50, open_only: bool = False
@@ -91,4 +45,4 @@ class IncidentsMixin(SQLiteBase):
         sql += " AND open = 1" if open_only else ""
         sql += " ORDER BY last_seen DESC LIMIT ?"
         rows = await self._run(lambda c: c.execute(sql, (project_id, limit)).fetchall())
-        return [Incident.model_validate_json(row["data"]) for row in rows]
+        return incident_rows.records(rows)

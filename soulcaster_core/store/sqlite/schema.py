@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 
 from ...models import Cluster
-from . import cluster_tallies
+from . import cluster_tallies, incident_rows
 from .members import _SAVE_RECORD, _record_values
 
 _SCHEMA_V1 = """
@@ -136,6 +136,9 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         " project TEXT NOT NULL, slot INTEGER NOT NULL, source TEXT NOT NULL,"
         " kind TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (project, slot, source, kind))",
     ),
+    # An incident's links and keys apart from its record (records that held their links get
+    # them moved out).
+    incident_rows.TABLES,
 )
 
 

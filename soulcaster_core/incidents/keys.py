@@ -1,0 +1,101 @@
+"""An incident's keys: per value the rule matches on, the latest of its links that holds it.
+
+A key is ``<kind>\\x1f<value>`` for a trace, a cluster or a service; its value maps a place (the
+environment a service was named in, ``""`` for none and for the other kinds) to the latest link
+there. The stores keep them per incident, so a batch reads only the keys its items name of the
+open incidents it may join, however many items those incidents hold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pydantic import TypeAdapter
+
+from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLinks
+
+#: The kinds of values a key is made of, as the rule matches on them.
+KINDS = ("trace", "cluster", "service")
+
+
+def key_of(kind: str, value: str) -> str:
+    return f"{kind}\x1f{value}"
+
+
+def kind_of(key: str) -> str:
+    return key.split("\x1f", 1)[0]
+
+
+def link_keys(link: IncidentLink) -> Iterator[tuple[str, str]]:
+    """``(key, place)`` of each value ``link`` holds."""
+    if link.trace_id:
+        yield key_of("trace", link.trace_id), ""
+    if link.cluster_id:
+        yield key_of("cluster", link.cluster_id), ""
+    if link.service:
+        yield key_of("service", link.service), link.environment or ""
+
+
+def keys_of_links(links: Iterable[IncidentLink]) -> dict[str, KeyLinks]:
+    """The keys of an incident that holds ``links`` (in the order they were added)."""
+    keys: dict[str, KeyLinks] = {}
+    for link in links:
+        for key, place in link_keys(link):
+            keys.setdefault(key, {})[place] = link
+    return keys
+
+
+#: A key's value as JSON, read in one call (it is read by every batch that names the key).
+_KEY_LINKS = TypeAdapter(dict[str, IncidentLink])
+
+
+def dump_key(places: KeyLinks) -> str:
+    entries = (f"{json.dumps(place)}:{dump_link(link)}" for place, link in places.items())
+    return "{" + ",".join(entries) + "}"
+
+
+def load_key(raw: str | bytes) -> KeyLinks:
+    return _KEY_LINKS.validate_json(raw)
+
+
+def dump_link(link: IncidentLink) -> str:
+    return link.model_dump_json(exclude_none=True)
+
+
+@dataclass
+class Writes:
+    """What a store writes of ``IncidentChanges`` besides the records and the ids: for each
+    incident in ``cleared``, drop its stored links and keys first; then append ``links`` and
+    put ``keys`` (each key's whole value, of one incident)."""
+
+    cleared: list[str] = field(default_factory=list)
+    links: dict[str, list[IncidentLink]] = field(default_factory=dict)
+    keys: dict[KeyId, KeyLinks] = field(default_factory=dict)
+
+
+def writes_of(changes: IncidentChanges) -> Writes:
+    writes = Writes()
+    whole = {i.id: i for i in changes.incidents if i.id in changes.whole}
+    for incident_id, link in changes.links:
+        if incident_id not in whole:
+            writes.links.setdefault(incident_id, []).append(link)
+    writes.keys = {k: v for k, v in changes.keys.items() if k[0] not in whole}
+    for incident_id, incident in whole.items():
+        writes.cleared.append(incident_id)
+        writes.links[incident_id] = list(incident.links)
+        for key, places in keys_of_links(incident.links).items():
+            writes.keys[(incident_id, key)] = places
+    return writes
+
+
+def held_keys(incidents: Iterable[Incident]) -> list[KeyId]:
+    """The keys stored for the incidents read with their links (before an update changes
+    them): what a store drops of those it writes whole."""
+    return [
+        (incident.id, key)
+        for incident in incidents
+        if incident.links
+        for key in keys_of_links(incident.links)
+    ]

@@ -1,0 +1,129 @@
+"""Incident keys in Redis: records in one hash per project, the open ones and all of them
+each in a sorted set by last seen, and per incident a list of its links (in the order they
+came) and a hash of its keys (per value the rule matches on, the latest link that holds it).
+Every key has the project's hash tag: an update is one slot's WATCH/MULTI.
+
+A record written before links were kept apart holds them in its JSON: it reads as it did, and
+the rule writes it whole (links to their list, keys made) the first time it changes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from ...incidents.keys import dump_key, dump_link, load_key, writes_of
+from ...incidents.model import (
+    Incident,
+    IncidentChanges,
+    IncidentLink,
+    IncidentState,
+    KeyId,
+    KeyLinks,
+)
+
+
+class IncidentKeys(NamedTuple):
+    """The names of one project's incident keys."""
+
+    records: str
+    open: str
+    recent: str
+    #: The list of an incident's links, by incident id.
+    links: Callable[[str], str]
+    #: The hash of one key's value per incident (``incidents.keys``), by key.
+    key: Callable[[str], str]
+
+
+async def read_state(
+    pipe: Any,
+    reader: Callable[[], Any],
+    names: IncidentKeys,
+    incident_ids: Sequence[str],
+    since: float | str,
+    keys: Sequence[str] | None,
+    items: Sequence[tuple[str, str]],
+) -> tuple[IncidentState, list[KeyId]]:
+    """What ``update_incidents`` reads, on ``pipe`` (watching the records) and on pipelines
+    without a transaction from ``reader`` (what they read changes only with the records); and
+    the keys of incidents no longer open (to drop). ``items``: ``(item id, its key)``."""
+    held: dict[KeyId, KeyLinks] = {}
+    stale: list[KeyId] = []
+    if keys is None:
+        ids = list(
+            dict.fromkeys([*await pipe.zrangebyscore(names.open, since, "+inf"), *incident_ids])
+        )
+    else:
+        async with reader() as read:
+            for key in keys:
+                read.hgetall(names.key(key))
+            replies = await read.execute() if keys else []
+        by_key = {key: dict(reply) for key, reply in zip(keys, replies, strict=True)}
+        ids = list(dict.fromkeys([*(i for r in by_key.values() for i in r), *incident_ids]))
+    async with reader() as read:
+        if ids:
+            read.hmget(names.records, ids)
+        asked = list(dict.fromkeys(incident_ids))
+        for incident_id in asked:
+            read.lrange(names.links(incident_id), 0, -1)
+        for _, key in items:
+            read.hget(key, "incident_id")
+        replies = await read.execute() if ids or asked or items else []
+    raw = replies.pop(0) if ids else []
+    found = {i.id: i for i in (Incident.model_validate_json(r) for r in raw if r)}
+    for incident_id, raw_links in zip(asked, replies, strict=False):
+        # A record stored before links were kept apart has them in it (and an empty list).
+        if incident_id in found:
+            found[incident_id].links += [IncidentLink.model_validate_json(r) for r in raw_links]
+    in_incident = replies[len(asked) :]
+    placed = frozenset(i for (i, _), there in zip(items, in_incident, strict=True) if there)
+    if keys is not None:
+        bound = float("-inf") if since == "-inf" else float(since)
+        for key, incidents in by_key.items():
+            for raw_id, raw_places in incidents.items():
+                incident_id = raw_id.decode() if isinstance(raw_id, bytes) else raw_id
+                incident = found.get(incident_id)
+                if incident is None or incident.status != "open":
+                    stale.append((incident_id, key))
+                elif incident.last_seen.timestamp() * 1000 >= bound:
+                    held[(incident_id, key)] = load_key(raw_places)
+        # Only the open incidents of the window that hold a key, and those asked for.
+        found = {
+            i: incident
+            for i, incident in found.items()
+            if i in incident_ids or any((i, key) in held for key in keys)
+        }
+    return IncidentState(found, held, placed), stale
+
+
+def queue_writes(
+    pipe: Any,
+    names: IncidentKeys,
+    changes: IncidentChanges,
+    stale: Sequence[KeyId],
+    held: Sequence[KeyId],
+) -> None:
+    """Queue the writes of ``changes``'s records, links and keys in ``pipe`` (its MULTI);
+    ``held``: the keys stored for the incidents read with their links (``keys.held_keys``)."""
+    if changes.incidents:
+        pipe.hset(names.records, mapping={i.id: i.stored_json() for i in changes.incidents})
+        seen = {i.id: i.last_seen.timestamp() * 1000 for i in changes.incidents}
+        pipe.zadd(names.recent, seen)
+        if still := {i.id: seen[i.id] for i in changes.incidents if i.status == "open"}:
+            pipe.zadd(names.open, still)
+        if closed := [i.id for i in changes.incidents if i.status != "open"]:
+            pipe.zrem(names.open, *closed)
+    writes = writes_of(changes)
+    cleared = set(writes.cleared)
+    for incident_id, key in [*stale, *(k for k in held if k[0] in cleared)]:
+        pipe.hdel(names.key(key), incident_id)
+    for incident_id in writes.cleared:
+        pipe.delete(names.links(incident_id))
+    for incident_id, links in writes.links.items():
+        if links:
+            pipe.rpush(names.links(incident_id), *(dump_link(link) for link in links))
+    by_key: dict[str, dict[str, str]] = {}
+    for (incident_id, key), places in writes.keys.items():
+        by_key.setdefault(key, {})[incident_id] = dump_key(places)
+    for key, mapping in by_key.items():
+        pipe.hset(names.key(key), mapping=mapping)
