@@ -5,7 +5,9 @@ the headline on one line; a message continues on the lines below it) then ``\tfr
 app/y.rb:10:in 'caller'`` lines; both the backtick (``in `show'``, before Ruby 3.4) and the
 quote form (``in 'Orders#show'``), with ``block in``/``rescue in`` labels. Ruby 3.1+ prints a
 cause after its exception with a headline of its own: causes come out first. Also Rails' log
-form, ``NoMethodError (undefined method ...):`` over bare ``app/x.rb:42:in 'm'`` lines.
+form, ``NoMethodError (undefined method ...):`` over bare ``app/x.rb:42:in 'm'`` lines, and
+what Ruby's ``Logger`` writes for an exception (``E, [time #pid] ERROR -- : message (Type)``
+over its backtrace).
 
 Convention: ``function`` is the method as labelled, with its ``block in``-style prefix kept
 (``total``, ``block in total``, ``<main>``); a class the label names goes to ``module``
