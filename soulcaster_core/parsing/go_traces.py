@@ -6,8 +6,9 @@ panic as the cause), then the first goroutine's frames: a function line
 ``pkg/path.(*T).Method(args)`` followed by its ``\t/path/file.go:42 +0x1d`` line. The same
 pairs without arguments or offsets, as zap and pkg/errors print a stack, are read without a
 panic; and Gin's recovery log (``[Recovery] ... panic recovered:``, the value, then
-``file.go:42 (0x4a1f2c)`` lines, each maybe with its ``\tfunction: source`` line). ``created by`` frames name the goroutine's creator, not the stack, and are left out, as
-the SDKs do. Go prints no exception type: ``type`` is ``panic`` (or ``fatal error``).
+``file.go:42 (0x4a1f2c)`` lines, each maybe with its ``\tfunction: source`` line).
+``created by`` frames name the goroutine's creator, not the stack, and are left out, as the
+SDKs do. Go prints no exception type: ``type`` is ``panic`` (or ``fatal error``).
 
 Convention (sentry-go's): ``module`` is the package path (``github.com/shop/api``, ``main``),
 ``function`` the rest of the name (``(*Server).handle``, ``main``, ``handle.func1``).
