@@ -351,6 +351,10 @@ _RECORD_HEAD = re.compile(
 # Where the logger's own fields end and the message begins, by convention: Spring Boot and
 # logback " : ", Ruby's Logger " -- : ", log4j and Python " - ".
 _MESSAGE_AFTER = (" -- : ", " : ", " - ")
+_BRACKETED_HEAD = re.compile(r"^(?:\[[^\]\n]{1,80}\]\s*){2,8}")
+_LEVEL_IN_BRACKETS = re.compile(
+    r"\[(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL)\]", re.IGNORECASE
+)
 _TAGS = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 # What may stand between the level and the message without a separator: "[thread]", a pid,
 # "logger.name:" (Python's "%(levelname)s [%(name)s] %(message)s", "ERROR:root:...").
@@ -366,6 +370,11 @@ def log_message(line: str) -> str:
     line = _without_trailing_fields(_without_nginx_context(line.strip()))
     head = _RECORD_HEAD.match(line)
     if head is None:
+        # "[time] [PID 3368] [Thread-2] [logger] [WARNING] message": a format made of
+        # bracketed fields, the level among them.
+        fields = _BRACKETED_HEAD.match(line) if line.startswith("[") else None
+        if fields is not None and _LEVEL_IN_BRACKETS.search(fields.group(0)):
+            return line[fields.end() :].strip() or line
         return line
     rest = line[head.end() :]
     for separator in _MESSAGE_AFTER:
