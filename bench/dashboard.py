@@ -27,7 +27,7 @@ from starlette.testclient import TestClient
 
 from soulcaster_core.models import Cluster, FeedbackItem, Project, utcnow
 from soulcaster_core.settings import Settings
-from soulcaster_core.store.base import ClusterMember
+from soulcaster_core.store.port import ClusterMember
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.wiring import create_app
 

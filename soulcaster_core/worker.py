@@ -29,7 +29,7 @@ from .errors import ClusteringUnavailable, StoreUnavailable
 from .incidents.step import IncidentStep
 from .models import FeedbackItem, QueueEntry, utcnow
 from .services import Services
-from .store.base import iso
+from .store.port import iso
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from soulcaster_core.errors import StoreUnavailable
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import test_redis_url

@@ -5,7 +5,8 @@ with ``--final``, ``webhooks-final.jsonl`` (companies f, g), or, with ``--blind`
 (companies j, k, l), or, with ``--blind3``, ``webhooks-blind3.jsonl`` (companies m, n, o),
 or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with ``--blind5``,
 ``webhooks-blind5.jsonl`` (companies s, t, u), or, with ``--blind6``, ``webhooks-blind6.jsonl``
-(companies v, w, x).
+(companies v, w, x), or, with ``--blind7``, ``webhooks-blind7.jsonl`` (companies x, y, z;
+its x is another company than blind6's).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -16,6 +17,7 @@ or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with `
     python bench/data/generate_webhooks.py --blind4     # the eighth, by a fourth outsider
     python bench/data/generate_webhooks.py --blind5     # the ninth, by a fifth outsider
     python bench/data/generate_webhooks.py --blind6     # the tenth, by a sixth outsider
+    python bench/data/generate_webhooks.py --blind7     # the eleventh, by a seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -36,6 +38,7 @@ sys.path.insert(0, str(HERE))
 
 from corpus.build import build_rows  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
+from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
@@ -46,7 +49,9 @@ from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
+from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
+from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
@@ -79,6 +84,8 @@ BLIND4 = [FENWICK, TANSY, COBBLE]
 BLIND5 = [SORRELWICK, TOLLBRIDGE, UMBERFIELD]
 # Written by a sixth outsider for issue 12, without reading the grouping or mapping code.
 BLIND6 = [LARKSPUR, BRINDLE, PIPIT]
+# Written by a seventh outsider for issue 12, without reading the grouping or mapping code.
+BLIND7 = [BRAMBLEBY, KITTIWAKE, LOOMWRIGHT]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -125,9 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind6", action="store_true", help="write webhooks-blind6.jsonl (companies v, w, x)"
     )
+    which.add_argument(
+        "--blind7", action="store_true", help="write webhooks-blind7.jsonl (companies x, y, z)"
+    )
     args = parser.parse_args(argv)
     if args.blind6:
         write(HERE / "webhooks-blind6.jsonl", build_rows(BLIND6))
+        return 0
+    if args.blind7:
+        write(HERE / "webhooks-blind7.jsonl", build_rows(BLIND7))
         return 0
     if args.blind5:
         write(HERE / "webhooks-blind5.jsonl", build_rows(BLIND5))

@@ -41,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..models import FeedbackItem
-from ..store.base import ClusterMember, Store
+from ..store.port import ClusterMember, Store
 from .clusters import new_cluster
 from .document import (
     ClusterDoc,
@@ -75,6 +75,7 @@ Method = Literal[
     "service",
     "entry",
     "request",
+    "place",
     "signature",
     "skeleton",
     "template",
@@ -95,6 +96,7 @@ _REPEAT_METHOD: dict[str, Method] = {
     "entry": "entry",
     "page": "page",
     "request": "request",
+    "place": "place",
 }
 #: Keys that stop deciding once they lead to two clusters (frame keys become helpers instead).
 _SHAREABLE = (
@@ -109,6 +111,7 @@ _SHAREABLE = (
     "mention",
     "page",
     "request",
+    "place",
 )
 
 
@@ -530,6 +533,8 @@ class Clusterer:
         if found is not None:
             return _Decision(found, "frames")
         helpers = self._helpers(doc, batch)
+        if (placed := self._by_place(doc, batch)) is not None:
+            return _Decision(placed, "place")
         if not doc.frames and (on_page := batch.usable(doc.page_key)) is not None:
             # Said on the same page or route as a problem already seen there.
             return _Decision(str(on_page["cluster_id"]), "page")
@@ -589,6 +594,10 @@ class Clusterer:
             record = batch.usable(key)
             if record is None or record.get("frames") or record.get("message"):
                 continue
+            if doc.frames and record.get("joined"):
+                # The alert joined a problem told by its stack: another stack of its type is
+                # not that problem for it.
+                continue
             if not _other_service(doc, record):
                 return _Decision(str(record["cluster_id"]), "service")
         if not doc.frames and not doc.message:
@@ -599,6 +608,20 @@ class Clusterer:
                 if record is not None and not _other_service(doc, record):
                     return _Decision(str(record["cluster_id"]), "service")
         return _Decision(None, "new")
+
+    @staticmethod
+    def _by_place(doc: ClusterDoc, batch: _Batch) -> str | None:
+        """The problem of this type and message raised in the same file, when one side says only
+        the file: an item without a stack meets the stack's problem there, and a stack meets an
+        item that said only where (two stacks meet by their frames, never by a file)."""
+        for key in doc.place_keys:
+            record = batch.usable(key)
+            if record is None or bool(record.get("frames")) == bool(doc.frames):
+                continue
+            if doc.frames and record.get("joined"):
+                continue  # the item that said only where joined a problem by its words
+            return str(record["cluster_id"])
+        return None
 
     def _by_frames(self, doc: ClusterDoc, keys: Sequence[GroupingKey], batch: _Batch) -> str | None:
         """The cluster the innermost frame that is no shared helper leads to, when the cluster
@@ -759,7 +782,7 @@ class Clusterer:
         item: FeedbackItem, doc: ClusterDoc, key: GroupingKey, cluster_id: str, at: int
     ) -> dict[str, Any]:
         located = key.kind in _LOCATED
-        return {
+        record: dict[str, Any] = {
             "cluster_id": cluster_id,
             "kind": key.kind,
             "source": item.source,
@@ -777,6 +800,11 @@ class Clusterer:
             # template step.
             "shape": doc.shape if key.kind == "template" else key.kind,
         }
+        if not doc.frames and cluster_id != Clusterer._own_id(item):
+            # Said without a stack about a problem another item made (its story is not this
+            # item's to tell).
+            record["joined"] = True
+        return record
 
     def _same_template(
         self, doc: ClusterDoc, candidates: Sequence[Match]

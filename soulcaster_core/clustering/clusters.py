@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import BadRequest, NotFound
 from ..models import Cluster, FeedbackItem, new_id
-from ..store.base import ClusterMember, Store
+from ..store.port import ClusterMember, Store
 from .document import ClusterDoc, document_for
 from .indexes import VectorIndex
 

@@ -48,6 +48,7 @@ KeyKind = Literal[
     "mention",
     "page",
     "request",
+    "place",
 ]
 
 # "Type: message", in the spellings of Python, JS, Java, C#, PHP, Go, Ruby: at the start of a
@@ -187,6 +188,10 @@ class ClusterDoc:
     #: A message quoted without type or stack (a monitor's sample, a logged error's text):
     #: it may be what several problems say.
     quoted: bool = False
+    #: The files an exception was raised in (``frame_file``): for a stack, its innermost frame's
+    #: and its innermost application frame's; for an item that states only where it was thrown
+    #: (PHP's "in /src/Cart.php:42", a Rust panic's location), that file.
+    places: tuple[str, ...] = ()
     #: An access log line's request and answer (``POST bookings/hold 503``): a problem of its
     #: own per route and status, whatever else the line's format says.
     request: str | None = None
@@ -201,6 +206,9 @@ class ClusterDoc:
     #: The type and message on the page or route it happened on: what tells apart, without a
     #: stack, two problems that say the same (one null price on two pages).
     page_key: GroupingKey | None = field(init=False)
+    #: Type and message raised in a file (``places``): how a log line that says only where an
+    #: error was thrown meets the stack that shows it, among problems that say the same.
+    place_keys: tuple[GroupingKey, ...] = field(init=False)
     #: Type and service: what a monitor without a trace says of an error; the type alone.
     service_key: GroupingKey | None = field(init=False)
     type_only_key: GroupingKey | None = field(init=False)
@@ -226,6 +234,7 @@ class ClusterDoc:
         self.message_key = self.untyped_message_key = self.page_key = None
         self.service_key = self.type_only_key = None
         self.frame_keys = self.location_keys = self.cause_keys = self.entry_keys = ()
+        self.place_keys = ()
         if not self.is_exception:
             self.keys = (self.template_key,)
         else:
@@ -235,6 +244,9 @@ class ClusterDoc:
                 self.message_key = _key("message", typed, self.message)
                 if self.endpoint:
                     self.page_key = _key("page", typed, self.message, self.endpoint)
+                self.place_keys = tuple(
+                    _key("place", typed, self.message, "@", place) for place in self.places
+                )
             self.location_keys = tuple(location_key(name) for name in self.frames)
             if typed:
                 if self.message:
@@ -258,6 +270,7 @@ class ClusterDoc:
                 self.message_key,
                 self.untyped_message_key,
                 self.page_key,
+                *self.place_keys,
                 *self.location_keys,
                 self.service_key,
                 self.type_only_key,
@@ -583,6 +596,7 @@ def exception_document(
     """The document of an item whose exceptions a plugin read: nothing of its text is used."""
     thrown = exceptions[-1]
     found = _application_frames(exceptions)
+    places = _places(thrown, bool(found))
     kind, value = thrown.type, thrown.value
     if not kind and not found and value and "\n" not in value:
         # A line quoted as what failed may still state its exception ("...:in `show':
@@ -598,7 +612,24 @@ def exception_document(
         causes=tuple((key_type(e.type), _said(e.type, e.value)[1]) for e in exceptions[:-1]),
         entries=_entries(exceptions),
         endpoint=endpoint,
+        places=places,
     )
+
+
+def _places(thrown: ExceptionInfo, named: bool) -> tuple[str, ...]:
+    """The files ``thrown`` was raised in: its innermost frame's and its innermost application
+    frame's when its stack names functions, else the one file it states."""
+    located = [f for f in thrown.frames if f.filename not in NATIVE and frame_file(f)]
+    if not located:
+        return ()
+    if not named:
+        # Where only a file is said (no function), that file is the place; a stack of
+        # nameless frames (minified code) says nothing of where.
+        stated = located[-1]
+        return (str(frame_file(stated)),) if not stated.function else ()
+    chosen = [f for f in _chosen(thrown.frames) if frame_file(f)]
+    files = [frame_file(located[-1]), frame_file(chosen[-1]) if chosen else None]
+    return tuple(dict.fromkeys(f for f in files if f))
 
 
 def _said(kind: str | None, message: str | None) -> tuple[str, str]:
@@ -618,10 +649,11 @@ def _exception_doc(
     causes: tuple[tuple[str, str], ...] = (),
     entries: tuple[str, ...] = (),
     endpoint: str | None = None,
+    places: tuple[str, ...] = (),
 ) -> ClusterDoc:
     exc_type, masked = _said(kind, message)
     typed = key_type(kind)
-    if not typed and not frames and masked:
+    if not typed and not frames and masked and not places:
         # A message with neither a type that says anything nor a stack (a logged error, a
         # sample quoted by a monitor) is a log line: its template and skeleton find it.
         # (A type that says nothing is left out: "*fmt.wrapError: x" and "x" are one line.)
@@ -650,6 +682,7 @@ def _exception_doc(
         causes=causes,
         entries=entries,
         endpoint=endpoint,
+        places=places,
     )
 
 

@@ -22,6 +22,7 @@ METHODS = {
     "service": "same exception type in the same service (an alert without a trace)",
     "entry": "an alert naming the entry point (task, job) of the error's stack",
     "request": "same request and answer in an access log line (method, route, status)",
+    "place": "same exception type and message, raised in the file a log line names",
     "signature": "same template",
     "skeleton": "same template but for values of several words",
     "template": "same template but for values (embedding neighbour)",

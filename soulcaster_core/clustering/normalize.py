@@ -29,7 +29,8 @@ _DATE = re.compile(
 # A quantity with its unit: "5.2 KB" and "93.0 B" are one value.
 _QUANTITY_HINT = re.compile(r"\d ?(?:[KMGTP]i?B|B|bytes|ms|us|ns|sec|secs|s|%)(?!\w)")
 _QUANTITY = re.compile(
-    r"(?<![\w.])[-+]?\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|B|bytes|ms|us|ns|sec|secs|s|%)(?!\w)"
+    # "<1 sec", ">=5s", "~3 ms": a bound or an estimate is the value it qualifies.
+    r"(?<![\w.])(?:[<>]=?|~)?[-+]?\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|B|bytes|ms|us|ns|sec|secs|s|%)(?!\w)"
 )
 # The last label of the host names logs mention: a host is a value, with or without its port.
 _TLD = (
@@ -51,6 +52,13 @@ _NAMED = re.compile(
 )
 # A short code in quotes is a value: a currency "ISK", a country 'GB', a segment "G6".
 _QUOTED_CODE = re.compile(r"([\"'])[A-Z][A-Z0-9]{1,5}\1")
+# The currencies payments are made in are values wherever they stand ("fetch fx rates for SEK");
+# only widely traded ones, and not "PHP" (a language): ISO 4217 also holds "ALL" and "TRY".
+_CURRENCIES = frozenset(
+    "USD EUR GBP JPY CHF CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN ISK CNY HKD SGD INR BRL "  # noqa: SIM905
+    "MXN ZAR KRW TWD THB IDR MYR AED SAR ILS".split()
+)
+_CODE_WORD = re.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
 # Values that are a whole word whatever the word looks like around them.
 _WORD_VALUES = re.compile(
     r"[a-z][a-z0-9+.-]*://\S+"  # URL
@@ -135,6 +143,7 @@ def mask(text: str) -> str:
         text = _NAMED.sub(MASK, text)
     if '"' in text or "'" in text:
         text = _QUOTED_CODE.sub(rf"\1{MASK}\1", text)
+    text = _CODE_WORD.sub(lambda code: MASK if code[0] in _CURRENCIES else code[0], text)
     words = [_mask_word(word) for word in text.split()]
     return _RUNS.sub(MASK, " ".join(words))
 

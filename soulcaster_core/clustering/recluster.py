@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Cluster, FeedbackItem
-from ..store.base import ClusterMember, Store
+from ..store.port import ClusterMember, Store
 from .clusterer import Clusterer
 
 #: Items read per page and clustered per ``assign`` call.

@@ -12,8 +12,8 @@ from typing import Literal
 
 from ..errors import BadRequest, NotFound
 from ..models import Cluster, utcnow
-from ..store.base import Store
 from ..store.cluster_status import SETTABLE, SetStatus
+from ..store.port import Store
 
 Status = Literal["new", "ongoing", "regressed", "resolved", "ignored"]
 STATUSES: tuple[Status, ...] = ("new", "ongoing", "regressed", "resolved", "ignored")

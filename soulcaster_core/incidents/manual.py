@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from ..errors import BadRequest, NotFound
 from ..models import utcnow
-from ..store.base import Store
+from ..store.port import Store
 from .model import Incident, IncidentChanges, IncidentEvent
 from .rule import ItemFacts, link_of, rebuild
 

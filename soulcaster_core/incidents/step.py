@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from ..models import FeedbackItem, utcnow
-from ..store.base import Store
+from ..store.port import Store
 from .model import Incident, IncidentChanges
 from .rule import ItemFacts, close_recovered, correlate
 from .signals import is_recovered

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..store.base import Store
+from ..store.port import Store
 from .model import Incident
 from .signals import state_of
 

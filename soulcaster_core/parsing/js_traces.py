@@ -16,6 +16,7 @@ path as printed, with ``lineno`` and ``colno``. Frames come out oldest first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from ..stacktrace import ExceptionInfo, Frame
@@ -26,6 +27,7 @@ from .libraries import path_in_app
 _BUILTIN_PLACES = frozenset({"<anonymous>", "native", "[native code]", "unknown location"})
 _JSC_CODE = frozenset({"global code", "module code", "eval code", "anonymous function"})
 _JS_PATHS = ("node:", "internal/")
+_STACK_AFTER_MESSAGE = re.compile(r"(?<=\s)(?P<type>(?:[A-Z][\w$]*)?Error): (?P<msg>\S.*)$")
 
 
 def hinted_v8(text: str) -> bool:
@@ -135,6 +137,11 @@ def _headline(
 ) -> HeadlineAt | None:
     head = headline_above(lines, first, stop=lambda line: frame_of(line) is not None)
     if head is None and first > 0:
+        # A logger's message, then ``err.stack`` on the same line ("request failed Error: x"):
+        # right above the frames even a bare "Error" is the error's type.
+        stated = _STACK_AFTER_MESSAGE.search(lines[first - 1])
+        if stated is not None:
+            return HeadlineAt(first - 1, stated["type"], stated["msg"].strip())
         # A custom error name that does not end like one ("class Declined extends Error"),
         # right above the frames.
         found = split_headline(lines[first - 1])

@@ -31,6 +31,8 @@ _TYPE = re.compile(r"\\?[A-Za-z_][\w\\]*")
 _TOSTRING = re.compile(r"^\s*\\?[A-Za-z_][\w\\]*: ")
 _INTERNAL = "[internal function]"
 _MARKERS = ("Stack trace:", "[stacktrace]")
+# Symfony's HttpKernel: 'Uncaught PHP Exception Type: "message" at /path/file.php line 12'.
+_SYMFONY_AT = re.compile(r'^"(?P<msg>.*)" at (?P<file>\S+) line (?P<line>\d{1,9})\b')
 
 
 class _Entry(NamedTuple):
@@ -94,10 +96,13 @@ def _header_above(lines: Sequence[str], marker: int, floor: int) -> tuple[_Heade
 
 
 def _read_header(text: str) -> _Header:
-    """``Type: message in /path/file.php:12``."""
-    kind, _, rest = text.strip().partition(": ")
+    """``Type: message in /path/file.php:12``, or Symfony's ``PHP Exception Type: "message"
+    at /path/file.php line 12``."""
+    kind, _, rest = text.strip().removeprefix("PHP Exception ").partition(": ")
     if not _TYPE.fullmatch(kind):
         return _Header(None, text.strip() or None, None, None)
+    if (symfony := _SYMFONY_AT.match(rest)) is not None:
+        return _Header(_name(kind), symfony["msg"], symfony["file"], number(symfony["line"]))
     message, filename, lineno = _cut_location(rest, " in ")
     return _Header(_name(kind), message, filename, lineno)
 

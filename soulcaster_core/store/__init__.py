@@ -6,6 +6,6 @@ settings and built by ``soulcaster_core.wiring`` (docs/adapters.md).
 
 from __future__ import annotations
 
-from .base import Store
+from .port import Store
 
 __all__ = ["Store"]

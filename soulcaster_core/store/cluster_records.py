@@ -16,7 +16,7 @@ from datetime import datetime
 
 from ..errors import BadRequest
 from ..models import Cluster
-from .base import ClusterMember, iso
+from .port import ClusterMember, iso
 
 #: The fields of ``Cluster`` a store counts rather than keeps in the record's JSON.
 COUNTED = frozenset(

@@ -2,9 +2,9 @@
 
 Every ingest that reaches an item (not a sender's retry of a delivery already taken) adds one
 record, written in the same atomic step as the item; an item keeps the last
-``base.HISTORY_LIMIT``. A record says when, from where, what the store answered and what the
+``port.HISTORY_LIMIT``. A record says when, from where, what the store answered and what the
 delivery changed; its ``id`` names the raw body, which is kept apart and expires after
-``SOULCASTER_RAW_RETENTION_DAYS`` (``base.RAW_TTL_SECONDS`` by default).
+``SOULCASTER_RAW_RETENTION_DAYS`` (``port.RAW_TTL_SECONDS`` by default).
 
 Both stores write the same JSON: ``record_head`` (what the caller knows) is built here, and the
 store appends what only it learns inside the atomic step (``record_tail``; ``ingest.lua``

@@ -17,7 +17,7 @@ from ..clustering.clusterer import ALGORITHM
 from ..clustering.status import Status, statuses
 from ..errors import BadRequest, NotFound
 from ..models import Cluster
-from ..store.base import Store
+from ..store.port import Store
 from .auth import require_token
 from .deps import int_param, json_object, project_param, services_of
 

@@ -26,7 +26,7 @@ from soulcaster_core.configs import ConfigCache
 from soulcaster_core.plugins import load_plugins
 from soulcaster_core.services import Services
 from soulcaster_core.settings import Settings
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import test_redis_url as redis_url

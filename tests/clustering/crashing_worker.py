@@ -17,7 +17,7 @@ import httpx
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
-from soulcaster_core.store.base import ClusterGrowth, ItemClusterRow, VectorRow
+from soulcaster_core.store.port import ClusterGrowth, ItemClusterRow, VectorRow
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.worker import ClusterWorker
 from tests.clustering.conftest import services_for

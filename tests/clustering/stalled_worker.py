@@ -21,7 +21,7 @@ import httpx
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.worker import ClusterWorker

@@ -11,7 +11,7 @@ from soulcaster_core.clustering.embedders.local import LocalEmbedder
 from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.errors import StoreUnavailable
 from soulcaster_core.models import FeedbackItem, Project
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 
 from . import items as fx
 

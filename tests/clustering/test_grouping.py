@@ -15,7 +15,7 @@ from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.messages import canonical
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 
 PROJECT = "acme"
 
@@ -169,6 +169,85 @@ async def test_an_alert_naming_only_service_and_kind_joins_the_one_such_cluster(
     monitor = item("datadog", exceptions=[ExceptionInfo(type="TimeoutError")], service="payments")
     elsewhere = item("datadog", exceptions=[ExceptionInfo(type="TimeoutError")], service="search")
     a, b, c = await clusters_of(clusterer, store, error, monitor, elsewhere)
+    assert a == b != c
+
+
+async def test_an_alert_that_joined_one_stack_does_not_draw_another_stack_of_its_type(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # The monitor counts UniqueViolationError spans of "api" and joins the first such bug; a
+    # second bug of that type, with a stack of its own, is not that alert's problem.
+    # (The first bug is seen in a log row that names no service.)
+    passes = item(
+        "splunk",
+        exceptions=[exc("UniqueViolationError", 'violates "rider_pass_key"', "buy_pass")],
+    )
+    monitor = item(
+        "datadog", exceptions=[ExceptionInfo(type="UniqueViolationError")], service="api"
+    )
+    referrals = item(
+        exceptions=[exc("UniqueViolationError", 'violates "referral_code_key"', "refer")],
+        service="api",
+    )
+    a, b, c = await clusters_of(clusterer, store, passes, monitor, referrals)
+    assert a == b != c
+
+
+async def test_a_log_that_states_only_the_file_meets_the_stack_raised_there(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Two bugs say the same; the log line (Symfony's "at /src/Order/Reorderer.php line 33",
+    # PHP's "in file:line", a Rust panic's location) names no function, only the file.
+    said = "Call to a member function getSku() on null"
+
+    def stack(function: str, file: str) -> ExceptionInfo:
+        frame = Frame(function=function, filename=f"/var/www/html/src/{file}", in_app=True)
+        return ExceptionInfo(type="Error", value=said, frames=[frame])
+
+    basket = item(exceptions=[stack("addLine", "Cart/Basket.php")])
+    reorder = item(exceptions=[stack("reorder", "Order/Reorderer.php")])
+    only_where = ExceptionInfo(
+        type="Error",
+        value=said,
+        frames=[Frame(filename="/var/www/html/src/Order/Reorderer.php", lineno=33)],
+    )
+    logged = item("splunk", exceptions=[only_where])
+    a, b, c = await clusters_of(clusterer, store, basket, reorder, logged)
+    assert a != b == c
+    explained = grouping_of(await store.get_item(PROJECT, logged.id))
+    assert explained is not None and explained["method"] == "place"
+
+
+async def test_a_stack_meets_the_log_that_said_only_its_file_first(
+    clusterer: Clusterer, store: Store
+) -> None:
+    only_where = ExceptionInfo(
+        type="panic",
+        value="called `Option::unwrap()` on a `None` value",
+        frames=[Frame(filename="src/payslip/totals.rs", lineno=88)],
+    )
+    logged = item("splunk", exceptions=[only_where])
+    panic = item(
+        exceptions=[
+            ExceptionInfo(
+                type="panic",
+                value="called `Option::unwrap()` on a `None` value",
+                frames=[Frame(function="payslip::totals::sum", filename="src/payslip/totals.rs")],
+            )
+        ],
+        service="payslips",
+    )
+    elsewhere = item(
+        exceptions=[
+            ExceptionInfo(
+                type="panic",
+                value="called `Option::unwrap()` on a `None` value",
+                frames=[Frame(function="bank::iban::parse", filename="src/bank/iban.rs")],
+            )
+        ],
+        service="payslips",
+    )
+    a, b, c = await clusters_of(clusterer, store, logged, panic, elsewhere)
     assert a == b != c
 
 

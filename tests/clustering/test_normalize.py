@@ -18,6 +18,12 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
         ),
         ("request 7b0e4c1a-9f1e-4c55-8d7c-1d2e3f4a5b6c took 523 ms", "request <*> took <*>"),
         ("GET https://shop.example.com/cart?id=42 failed", "GET <*> failed"),
+        # A currency is a value; a language of the same letters is not.
+        ("fetch fx rates for SEK: timed out", "fetch fx rates for <*>: timed out"),
+        ("PHP Fatal error: Allowed memory exhausted", "PHP Fatal error: Allowed memory exhausted"),
+        # A bound or an estimate is the value it qualifies, whatever its form.
+        ("uploaded 0 bytes in <1 sec", "uploaded <*> in <*>"),
+        ("uploaded 466 bytes in ~3 ms (>=5s budget)", "uploaded <*> in <*> (<*> budget)"),
         ("cannot open /var/lib/app/data/0001.db: denied", "cannot open <*>: denied"),
         ("at 2024-03-05T10:00:01.123Z worker 0x7fe3a1 stopped", "at <*> worker <*> stopped"),
         (
@@ -42,7 +48,7 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
         ("connect to proxy.example.org:5070 failed", "connect to <*> failed"),
         (
             "close, 1,234 bytes (1.20 KB) sent, lifetime <1 sec",
-            "close, <*> (<*>) sent, lifetime <<*>",
+            "close, <*> (<*>) sent, lifetime <*>",
         ),
         ("cancelNotification,index:0", "cancelNotification,index:<*>"),
         ("synchronized to LOCAL(0), stratum 10", "synchronized to <*>, stratum <*>"),

@@ -19,7 +19,7 @@ from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.recluster import recluster
 from soulcaster_core.models import Cluster, FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
-from soulcaster_core.store.base import ClusterMember, Store
+from soulcaster_core.store.port import ClusterMember, Store
 from soulcaster_core.store.sqlite import SQLiteStore
 
 pytestmark = pytest.mark.anyio

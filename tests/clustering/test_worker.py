@@ -20,7 +20,7 @@ from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.indexes.upstash import UpstashIndex
 from soulcaster_core.errors import ClusteringUnavailable
 from soulcaster_core.models import FeedbackItem, Project
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.worker import RECLAIM_IDLE_MS, ClusterWorker

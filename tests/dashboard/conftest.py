@@ -23,7 +23,7 @@ import pytest
 from soulcaster_core.clustering.clusterer import ALGORITHM
 from soulcaster_core.models import Cluster, DeadLetter, FeedbackItem, Project, utcnow
 from soulcaster_core.settings import Settings
-from soulcaster_core.store.base import ClusterMember
+from soulcaster_core.store.port import ClusterMember
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
 from soulcaster_core.wiring import build_store, plugins_for
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from soulcaster_core.models import Cluster, FeedbackItem, Project
-from soulcaster_core.store.base import ClusterMember
+from soulcaster_core.store.port import ClusterMember
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient
 from soulcaster_core.web.dashboard.browse import CLUSTER_ITEMS_SHOWN
 

@@ -9,7 +9,7 @@ import pytest
 
 from soulcaster_core.clustering.status import status_of
 from soulcaster_core.models import Cluster, Project, utcnow
-from soulcaster_core.store.base import ClusterMember, Store
+from soulcaster_core.store.port import ClusterMember, Store
 from soulcaster_core.testing import SoulcasterClient
 
 from .conftest import cluster_now

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from soulcaster_core.models import Project, utcnow
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 from soulcaster_core.testing import SoulcasterClient
 from soulcaster_core.timestamps import hour_bucket, slot_bucket
 from soulcaster_core.web.dashboard.charts import HEIGHT, event_charts

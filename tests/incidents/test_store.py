@@ -10,7 +10,7 @@ import pytest
 
 from soulcaster_core.incidents.step import IncidentStep
 from soulcaster_core.models import Cluster, Project
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 
 from .items import at, item
 

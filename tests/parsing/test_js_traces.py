@@ -139,3 +139,18 @@ def test_one_error_in_three_engines_has_the_same_locations() -> None:
 def test_words_that_look_like_frames_are_not() -> None:
     assert parse_trace("Please write to support@example.com about order 42") == []
     assert parse_trace("Deploy finished at 12:00\n    at least one pod restarted") == []
+
+
+def test_a_stack_printed_after_a_log_message_on_its_line() -> None:
+    # log4js / console: `logger.error("request failed", err)` prints the message, then
+    # err.stack, whose headline may be a bare "Error".
+    text = (
+        "[2026-03-10T16:25:17.622] [ERROR] http - request failed Error: Input buffer contains"
+        " unsupported image format\n"
+        "    at Sharp.metadata (/app/node_modules/sharp/lib/utility.js:583:19)\n"
+        "    at async placeImage (/app/dist/raster/place.js:61:11)\n"
+    )
+    [exc] = parse_trace(text)
+
+    assert (exc.type, exc.value) == ("Error", "Input buffer contains unsupported image format")
+    assert [f.function for f in exc.frames] == ["placeImage", "Sharp.metadata"]

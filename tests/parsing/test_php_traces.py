@@ -110,3 +110,17 @@ def test_laravels_log_form() -> None:
         ("App\\Http\\Controllers\\OrderController", "show", None),
         (None, "{main}", False),
     ]
+
+
+def test_symfony_s_uncaught_line_states_type_message_and_file() -> None:
+    line = (
+        '[2026-03-10T12:00:01.120Z] request.CRITICAL: Uncaught PHP Exception Error: "Call to a'
+        ' member function getSku() on null" at /var/www/html/src/Order/Reorderer.php line 33'
+        ' {"exception":"[object] (Error(code: 0))"} []'
+    )
+    [exc] = parse_trace(line)
+
+    assert (exc.type, exc.value) == ("Error", "Call to a member function getSku() on null")
+    assert [(f.function, f.filename, f.lineno) for f in exc.frames] == [
+        (None, "/var/www/html/src/Order/Reorderer.php", 33)
+    ]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from soulcaster_core.models import DeadLetter, utcnow
-from soulcaster_core.store.base import Store
 from soulcaster_core.store.dead_letters import DeadLetterLimits
+from soulcaster_core.store.port import Store
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
 
 BEARER = {"authorization": f"Bearer {TEST_TOKEN}", "content-type": "application/json"}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from soulcaster_core.models import Project
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import StoreContract

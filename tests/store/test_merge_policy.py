@@ -12,7 +12,7 @@ from soulcaster_core import MergePolicy, testing
 from soulcaster_core.handler import WebhookHandler
 from soulcaster_core.models import FeedbackItem
 from soulcaster_core.stacktrace import ExceptionInfo
-from soulcaster_core.store.base import iso
+from soulcaster_core.store.port import iso
 from soulcaster_core.store.redis import RedisStore
 
 pytestmark = pytest.mark.anyio

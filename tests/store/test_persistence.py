@@ -14,7 +14,7 @@ from soulcaster_core import services
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.persistence import persistence_warning
 from soulcaster_core.settings import Settings
-from soulcaster_core.store.base import Store
+from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import running_app

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from soulcaster_core.models import Cluster, FeedbackItem, Project
-from soulcaster_core.store import sqlite as sqlite_store
-from soulcaster_core.store.base import ClusterMember
+from soulcaster_core.store.port import ClusterMember
 from soulcaster_core.store.sqlite import MIGRATIONS, SQLiteStore
+from soulcaster_core.store.sqlite import schema as sqlite_schema
 
 pytestmark = pytest.mark.anyio
 
@@ -57,7 +57,7 @@ async def test_a_new_step_runs_once_on_an_existing_file(
     path = tmp_path / "s.sqlite3"
     item_id = await _store_with_one_item(path)
     step = ("ALTER TABLE items ADD COLUMN priority TEXT",)
-    monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*MIGRATIONS, step))
+    monkeypatch.setattr(sqlite_schema, "MIGRATIONS", (*MIGRATIONS, step))
     for _ in range(2):  # a second open must not add the column again (that would fail)
         store = SQLiteStore(path)
         await store.open()
@@ -75,7 +75,7 @@ async def test_a_failing_step_leaves_the_file_as_it_was(
     path = tmp_path / "s.sqlite3"
     await _store_with_one_item(path)
     broken = ("ALTER TABLE items ADD COLUMN priority TEXT", "ALTER TABLE nowhere ADD COLUMN x")
-    monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*MIGRATIONS, broken))
+    monkeypatch.setattr(sqlite_schema, "MIGRATIONS", (*MIGRATIONS, broken))
     with pytest.raises(sqlite3.OperationalError, match="nowhere"):
         await SQLiteStore(path).open()
     with sqlite3.connect(path) as conn:

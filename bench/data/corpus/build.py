@@ -172,7 +172,7 @@ def _when(row: dict[str, Any]) -> float:
                 return float(body[key]) / 1000
         if isinstance(body.get("data"), dict) and "date" in body["data"]:
             return float(body["data"]["date"]) / 1000
-        for key in ("created", "DATE", "fired", "sentAt", "epoch_ms"):
+        for key in ("created", "DATE", "fired", "sentAt", "raised_at", "updated_ms", "epoch_ms"):
             if key in body:
                 return float(body[key]) / 1000
         if isinstance(body.get("event"), dict) and "time" in body["event"]:

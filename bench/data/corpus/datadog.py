@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from .delivery import Delivery
 from .logs import FORMATS, fill_args
+from .logs7 import deno_stack
 from .rand import stable_hex, stable_int
 from .traces import (
     dotnet_trace,
@@ -186,6 +187,30 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         },
         "host": "$HOSTNAME", "tags": "$TAGS", "epoch_ms": "=$DATE",
     },
+    # Brambleby's template: its own names, the plain-text message, the date unquoted.
+    "brambleby": {
+        "alert": "$EVENT_TITLE", "what_happened": "$TEXT_ONLY_MSG",
+        "transition": "$ALERT_TRANSITION", "prio": "$ALERT_PRIORITY", "monitor_ref": "$ALERT_ID",
+        "scope": "$ALERT_SCOPE", "dd_tags": "$TAGS", "raised_at": "=$DATE", "link": "$LINK",
+        "from": "datadog-brambleby",
+    },
+    # Kittiwake's template: the markdown body, the monitor's variables under ``meta``, the
+    # last-updated time unquoted.
+    "kittiwake": {
+        "summary": "$EVENT_TITLE", "body_md": "$EVENT_MSG",
+        "meta": {
+            "monitor_id": "=$ALERT_ID", "cycle": "$ALERT_CYCLE_KEY", "type": "$EVENT_TYPE",
+            "state": "$ALERT_TRANSITION", "query": "$ALERT_QUERY", "scope": "$ALERT_SCOPE",
+        },
+        "labels": "$TAGS", "updated_ms": "=$LAST_UPDATED", "org": "$ORG_NAME",
+    },
+    # Loomwright's template: the alert's name, both message forms, the status line.
+    "loomwright": {
+        "name": "$ALERT_TITLE", "title": "$EVENT_TITLE", "plain": "$TEXT_ONLY_MSG",
+        "md": "$EVENT_MSG", "status": "$ALERT_STATUS", "transition": "$ALERT_TRANSITION",
+        "alert_type": "$ALERT_TYPE", "id": "$ALERT_ID", "scope": "$ALERT_SCOPE", "tags": "$TAGS",
+        "host": "$HOSTNAME", "epoch_ms": "$DATE", "snapshot": "$SNAPSHOT",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -214,6 +239,7 @@ JSON_FORMATS = {
     "symfony-json",
     "zerolog-json",
     "bunyan-client",
+    "ecs-json",
 }
 
 
@@ -258,6 +284,8 @@ def error_stack(d: Delivery, lines: int = 12) -> str:
         text = dotnet_trace(d.chain)
     elif p == "java":
         text = java_trace(d.chain)
+    elif p == "deno":
+        text = deno_stack(d.thrown, d.thrown.value)
     else:
         text = python_traceback(d.chain)
     return "\n".join(text.split("\n")[:lines])

@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from .delivery import Delivery
+from .logs7 import ruby_path
 from .model import Exc, Frame
 from .rand import stable_hex, stable_int
 from .releases import RN_BUNDLES, chunk_url, minified_name, minified_position, rn_name, rn_position
@@ -185,6 +186,15 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "lineno": f.line,
             "project_root": "/rails",
         }
+    elif p == "ruby" and d.service.framework in ("hanami", "shoryuken"):
+        # A Hanami app's image keeps the code under /app, not Rails' /rails.
+        frame = {
+            "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
+            "abs_path": ruby_path(f),
+            "function": f.function,
+            "lineno": f.line,
+            "project_root": "/app",
+        }
     elif p == "ruby":
         frame = {
             "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
@@ -255,6 +265,18 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "abs_path": f.file,
             "function": php_name(f).replace("->", "::"),
             "lineno": f.line,
+            "context_line": f.context or None,
+        }
+    elif p == "deno":
+        # @sentry/deno's normalizePaths integration rewrites the app's own file:/// URLs
+        # under app:///; remote modules and Deno's ext: internals keep their specifiers.
+        filename = f.file.replace("file:///app/", "app:///", 1)
+        frame = {
+            "filename": filename,
+            "abs_path": filename,
+            "function": f.function or "?",
+            "lineno": f.line,
+            "colno": f.col or 1,
             "context_line": f.context or None,
         }
     elif p == "elixir":
@@ -550,7 +572,7 @@ def _culprit(d: Delivery) -> str:
     where = top.get("module") or top.get("filename")
     if d.service.platform in ("cocoa", "rust", "elixir"):
         return str(top.get("function") or top.get("package") or "")
-    if d.service.platform in ("javascript", "node", "react-native"):
+    if d.service.platform in ("javascript", "node", "react-native", "deno"):
         return f"{top.get('function') or '?'}({where})"
     return f"{where} in {top.get('function')}"
 
@@ -795,11 +817,11 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
         method = d.bug.entry.split(" ", 1)[0]
         event["request"] = {
             "method": method,
-            "url": f"https://api.{c.domain}{d.request_path}",
+            "url": f"{_server_origin(d)}{d.request_path}",
             "query_string": [],
             "headers": [
                 ["Accept", "application/json"],
-                ["Host", f"api.{c.domain}"],
+                ["Host", _server_origin(d).split("//", 1)[1]],
                 ["User-Agent", "okhttp/4.12.0" if d.index % 3 == 2 else "Mozilla/5.0"],
             ],
             "inferred_content_type": "application/json",
@@ -830,6 +852,13 @@ def sentry_event(d: Delivery) -> dict[str, Any]:
     return event
 
 
+def _server_origin(d: Delivery) -> str:
+    """Where a server's requests arrive: the API host, or a Deno site's own origin."""
+    if d.service.platform == "deno" and d.service.origin:
+        return d.service.origin
+    return f"https://api.{d.company.domain}"
+
+
 USER_AGENTS = {
     "chrome": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
     "(KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36",
@@ -848,7 +877,7 @@ def _event_platform(platform: str) -> str:
     if platform in ("rust", "dart"):
         # sentry-dart's sdkPlatform: "other" outside the browser.
         return "other"
-    return "javascript" if platform == "react-native" else platform
+    return "javascript" if platform in ("react-native", "deno") else platform
 
 
 def _level(d: Delivery) -> str:

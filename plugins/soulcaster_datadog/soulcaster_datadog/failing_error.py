@@ -52,6 +52,8 @@ _SAMPLE_BELOW = re.compile(
     r"\blogged an? (?:error|exception)):[ \t]*\n(?:[ \t]*\n)+(?P<block>(?:[^\n]*\S[^\n]*\n?)+)"
 )
 _JSON_LINE = re.compile(r'\s*\{\s*"')
+# What a notification adds to its author's words: @-mentions, the footer and its links.
+_NOTIFICATION_PART = re.compile(r"^(?:@|The monitor was last triggered|- - -|\[\[|Monitor Status)")
 _FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
 # A line of a stack trace in any language the shared parser reads. Outside a code block, only a
 # message with one of these is read as a trace: most monitor messages have none, and the parser
@@ -147,7 +149,25 @@ def _in_samples(message: str) -> FailingError | None:
             return FailingError([ExceptionInfo(type=None, value=log_message(text), frames=[])])
     if not blocks and _might_hold_frames(message) and (chain := _stated(parse_trace(message))):
         return FailingError(chain)
+    if not blocks and (lone := _lone_line(message)) is not None:
+        # A message that is one error line and the notification's mentions: {{log.message}}
+        # pasted as the whole message.
+        return FailingError([ExceptionInfo(type=None, value=log_message(lone), frames=[])])
     return None
+
+
+def _lone_line(message: str) -> str | None:
+    """The message's only line of its own, when it reads as an error chain's (contexts, then
+    what failed: "sync branch HG-026: fetch stock levels: context deadline exceeded")."""
+    lines = [line.strip() for line in message.split("\n\n", 1)[0].splitlines() if line.strip()]
+    # Two contexts at least: an author's sentence may have one colon ("Jobs on queue feeds are
+    # failing: 31 failures"), an error chain has several.
+    if len(lines) != 1 or lines[0].count(": ") < 2 or any(c in lines[0] for c in "`*@["):
+        return None
+    rest = message.split("\n\n", 1)[1] if "\n\n" in message else ""
+    # Only mentions and Datadog's footer after it: nothing else the author wrote.
+    said = [p for p in rest.split("\n\n") if p.strip() and not _NOTIFICATION_PART.match(p.strip())]
+    return lines[0] if not said else None
 
 
 def _stated(chain: list[ExceptionInfo]) -> list[ExceptionInfo]:

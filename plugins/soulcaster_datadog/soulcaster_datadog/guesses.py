@@ -10,7 +10,10 @@ A project whose template is stranger still names its fields with ``field_map``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from soulcaster_core.timestamps import parse_timestamp
 
 from .variables import is_unsubstituted
 
@@ -52,6 +55,7 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "details",
         "detail",
         "content",
+        "markdown",
     ),
     # $DATE under a name of the template's own (epoch ms or s, or ISO 8601).
     "date": (
@@ -66,6 +70,11 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "firedat",
         "eventtime",
         "lastupdated",
+        "created",
+        "createdat",
+        "datetime",
+        "lasttriggered",
+        "lasttriggeredat",
     ),
     "event_id": ("eventid",),
     "alert_id": ("alertid", "monitorid"),
@@ -83,6 +92,16 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "service": ("service", "servicename"),
     "environment": ("env", "environment"),
 }
+
+# Datadog's event title: the transition in brackets, after the priority if there is one.
+_EVENT_TITLE = re.compile(
+    r"^\s*(?:\[P\d\]\s*)?\[(?:Triggered|Re-Triggered|Recovered|Warn|No Data|Renotify)\b"
+)
+# The footer of every monitor notification's message.
+_FOOTER = "The monitor was last triggered at"
+_MONITOR_LINK = re.compile(r"/monitors/(\d+)")
+# How people end the name of a field that holds a time.
+_TIME_ENDINGS = ("at", "time", "date", "ts", "ms", "timestamp", "epoch")
 
 # Objects that describe who sent the alert, not the alert: their "name" is the organisation's.
 _NOT_THE_ALERT = frozenset({"org", "organization", "organisation", "user", "sender", "account"})
@@ -131,6 +150,41 @@ class GuessIndex:
             for table in (self._top, self._nested):
                 if (text := _scalar_text(table.get(name))) is not None:
                     return text
+        return self._by_shape(field)
+
+    def _by_shape(self, field: str) -> str | None:
+        """A field under a name no guess knows, found by what Datadog renders into it."""
+        values = [
+            value
+            for table in (self._top, self._nested)
+            for value in table.values()
+            if isinstance(value, str) and _scalar_text(value) is not None
+        ]
+        if field == "title":
+            # $EVENT_TITLE: "[P2] [Triggered on {service:api}] ...", "[Recovered] ...".
+            return next((v.strip() for v in values if _EVENT_TITLE.match(v)), None)
+        if field == "body":
+            # $EVENT_MSG renders fenced in "%%%" lines; else the message is the text of several
+            # lines that ends in the monitor's footer, or the longest of several lines.
+            fenced = [v for v in values if v.lstrip().startswith("%%%")]
+            lines = [v for v in values if "\n" in v.strip()]
+            found = fenced or [v for v in lines if _FOOTER in v] or lines
+            return _scalar_text(max(found, key=len)) if found else None
+        if field == "date":
+            # $DATE under a name of its own: "raised_at", "fired_ms", "sent_time".
+            for name, value in self._top.items():
+                text = _scalar_text(value) if name.endswith(_TIME_ENDINGS) else None
+                if text is not None and parse_timestamp(text) is not None:
+                    return text
+        if field == "alert_id":
+            # "monitor_ref": 123; else the monitor's own link in the message's footer.
+            for name, value in self._top.items():
+                text = _scalar_text(value) if name.startswith("monitor") else None
+                if text is not None and text.isdigit():
+                    return text
+            body = self.text("body") or ""
+            linked = _MONITOR_LINK.search(body) if "/monitors/" in body else None
+            return linked[1] if linked else None
         return None
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from soulcaster_core import FeedbackItem
@@ -128,10 +129,28 @@ def event_time(event: dict[str, Any]) -> tuple[datetime, str]:
         if (at := first_parsed(event, name, parse_timestamp)) is not None:
             return at, name
     # A template of the user's own names $DATE as it likes ("ts", "at", "fired_at").
-    guessed = GuessIndex(event).text("date")
+    guesses = GuessIndex(event)
+    guessed = guesses.text("date")
     if guessed is not None and (at := parse_timestamp(guessed)) is not None:
         return at, "date"
+    # Without $DATE, a monitor's own footer still dates the notification; else a re-trigger
+    # days later would be taken for the same alert as the first.
+    if (at := _footer_time(guesses.text("body") or "")) is not None:
+        return at, "footer"
     return utcnow(), "received"
+
+
+# Datadog's footer: "The monitor was last triggered at Fri Mar 13 2026 13:54:35 UTC."
+_LAST_TRIGGERED = re.compile(r"last triggered at (\w{3} \w{3} \d{1,2} \d{4} \d\d:\d\d:\d\d) UTC")
+
+
+def _footer_time(body: str) -> datetime | None:
+    if (found := _LAST_TRIGGERED.search(body)) is None:
+        return None
+    try:
+        return datetime.strptime(found[1], "%a %b %d %Y %H:%M:%S").replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def alert_status(texts: Mapping[str, str | None]) -> str | None:

@@ -229,7 +229,13 @@ def tags_field(event: dict[str, Any]) -> list[str]:
     """Tags from a JSON list or Datadog's comma-separated ``$TAGS``; always a list, no repeats."""
     path, value = lookup(event, "tags")
     if value is None:
-        return []
+        # A template of the user's own may spell it "TAGS", "Tags" or "dd_tags".
+        path = next(
+            (key for key in event if isinstance(key, str) and key.lower().endswith("tags")), ""
+        )
+        if not path:
+            return []
+        value = event[path]
     if isinstance(value, str):
         # as_text never refuses a string, so the pieces need no path of their own.
         texts = [as_text(entry, path) for entry in value.split(",")]

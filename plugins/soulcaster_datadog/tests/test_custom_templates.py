@@ -87,7 +87,10 @@ def test_field_map_names_a_template_nobody_could_guess(payload: Load) -> None:
             "evt": "id",
         }
     )
-    assert _item(payload("custom_renamed_fields")).title == "Datadog alert"
+    guessed = _item(payload("custom_renamed_fields"))
+    # Datadog's title is known by its shape, but nothing else is found under these names.
+    assert guessed.title == "[P3] [Triggered on {region:eu-west-1}] Object storage 503s"
+    assert (guessed.body, guessed.metadata.get("alert_id")) == ("", None)
 
     assert handler.accept(event, config) is None
     item = handler.to_feedback_item(event, "acme")
@@ -217,3 +220,96 @@ def test_a_date_under_a_name_of_the_template_s_own_is_when_it_happened() -> None
     assert a.created_at.isoformat().startswith("2026-03-03T12:15")
     assert a.metadata["timestamp_from"] == "date"
     assert a.external_id != b.external_id
+
+
+def test_without_a_date_field_the_monitor_footer_dates_the_notification() -> None:
+    # A template that sends no $DATE: Datadog's own footer in $EVENT_MSG still says when it
+    # fired, so a re-trigger days later is another item, not an occurrence of the first.
+    def event(day: str) -> dict[str, Any]:
+        return {
+            "heading": "[P2] [Triggered] api error logs",
+            "markdown": f"%%%\nNew error on api\n\nThe monitor was last triggered at {day} "
+            "2026 09:40:13 UTC.\n%%%",
+            "monitor": {"id": "14462009", "name": "api error logs"},
+        }
+
+    first = _item(event("Fri Mar 06"))
+    later = _item(event("Mon Mar 09"))
+    assert first.created_at.isoformat() == "2026-03-06T09:40:13+00:00"
+    assert first.metadata["timestamp_from"] == "footer"
+    assert first.external_id != later.external_id
+
+
+def test_a_created_field_dates_the_notification() -> None:
+    first = _item({"title": "[P2] [Triggered] slow uploads", "created": 1772653103913})
+    assert first.created_at.isoformat().startswith("2026-03-04T19:38")
+
+
+def test_the_event_message_is_found_by_its_fence_whatever_its_name() -> None:
+    # $EVENT_MSG renders between "%%%" lines: under a name no guess knows, it is the body, and
+    # the traceback it quotes is the failing error.
+    item = _item(
+        {
+            "heading": "[P2] [Triggered] api error logs",
+            "zzz_note": "%%%\nNew error on api:\n\nTraceback (most recent call last):\n"
+            '  File "/app/sorrel/api/telemetry.py", line 27, in ingest\n'
+            "    reading = parse(body)\n"
+            "KeyError: 'voltage'\n%%%",
+        }
+    )
+    assert item.body.startswith("New error on api:")
+    assert [(e.type, e.value) for e in item.exceptions] == [("KeyError", "'voltage'")]
+    assert item.exceptions[0].frames[-1].function == "ingest"
+
+
+def test_tags_spelled_in_capitals_are_read() -> None:
+    item = _item(
+        {
+            "TITLE": "[P2] [Triggered on {service:tolling}] tolling error spans",
+            "TEXT": "tolling is raising errors",
+            "TAGS": "env:prod,error.type:WebClientRequestException,service:tolling",
+        }
+    )
+    assert item.tags["env"] == "prod"
+    assert [e.type for e in item.exceptions] == ["WebClientRequestException"]
+
+
+def _brambleby(title: str, message: str, at: int) -> dict[str, Any]:
+    # Names no guess knows: Datadog's own values are found by what they look like.
+    return {
+        "alert": title,
+        "what_happened": f"{message}\n\n@webhook-soulcaster\n\nThe monitor was last triggered"
+        " at Tue Mar 03 2026 10:04:13 UTC.\n\n- - -\n\n"
+        "Monitor Status: https://app.datadoghq.com/monitors/54676427?to_ts=1 · Edit Monitor",
+        "monitor_ref": "54676427",
+        "dd_tags": "env:prod,service:hire-web",
+        "raised_at": at,
+        "from": "datadog-brambleby",
+    }
+
+
+def test_a_template_of_unknown_names_is_read_by_the_shapes_of_its_values() -> None:
+    first = _item(
+        _brambleby("[P2] [Triggered] hire-web puma backlog", "Backlog is 20.", 1772607753681)
+    )
+    other = _item(
+        _brambleby("[P2] [Triggered] hire-web error spans", "Errors above 5%.", 1772532253733)
+    )
+
+    assert first.title == "[P2] [Triggered] hire-web puma backlog"
+    assert first.body.startswith("Backlog is 20.")
+    assert first.created_at.isoformat().startswith("2026-03-04T07:02")
+    assert first.metadata["alert_id"] == "54676427"
+    assert first.service == "hire-web" and first.environment == "prod"
+    # Two monitors' notifications days apart are two items, not one "Datadog alert".
+    assert first.external_id != other.external_id
+
+
+def test_a_message_that_is_one_error_chain_is_the_failing_error() -> None:
+    # {{log.message}} pasted as the whole message: the line is what failed.
+    chain = "sync branch HG-026: fetch stock levels: context deadline exceeded"
+    item = _item(_brambleby("[P2] [Triggered] stock-sync errors", chain, 1773006360683))
+    assert [(e.type, e.value) for e in item.exceptions] == [(None, chain)]
+    # An author's sentence with one colon is not.
+    said = _item(_brambleby("[P2] [Triggered] queue", "Jobs are failing: 31 failures.", 1))
+    assert said.exceptions == []

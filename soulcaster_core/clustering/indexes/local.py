@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ...errors import ClusteringUnavailable, StoreUnavailable
-from ...store.base import Store, VectorRow
+from ...store.port import Store, VectorRow
 from .port import (
     BY_ID,
     Match,

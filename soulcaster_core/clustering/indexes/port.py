@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from ...store.base import Store, VectorRow
+    from ...store.port import Store, VectorRow
 
 #: A vector as the ports accept it: a list, or a numpy array (no copy needed).
 Vector = Sequence[float] | npt.NDArray[np.float32]

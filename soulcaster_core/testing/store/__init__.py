@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 
 from ...errors import StoreUnavailable
-from ...store.base import Store
+from ...store.port import Store
 from .clusters import ClusterCases
 from .history import HistoryCases
 from .ingest import IngestCases, make_item

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import anyio
 
 from ...models import FeedbackItem
-from ...store.base import HISTORY_LIMIT, Store
 from ...store.history import RawBody
+from ...store.port import HISTORY_LIMIT, Store
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 

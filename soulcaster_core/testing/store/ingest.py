@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from ...models import FeedbackItem, Project
-from ...store.base import Store
 from ...store.batch import IngestEntry
+from ...store.port import Store
 
 T0 = datetime(2024, 5, 1, 12, 0, 0, 123456, tzinfo=UTC)
 

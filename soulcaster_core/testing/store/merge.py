@@ -15,7 +15,7 @@ from typing import Any
 from ...merge_policy import DEFAULT_MERGE_POLICY, MergePolicy
 from ...models import FeedbackItem, Project
 from ...stacktrace import ExceptionInfo, Frame
-from ...store.base import HISTORY_LIMIT, Store
+from ...store.port import HISTORY_LIMIT, Store
 
 T0 = datetime(2024, 5, 1, 12, 0, 0, 123456, tzinfo=UTC)
 

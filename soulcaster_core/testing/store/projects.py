@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import anyio
 
 from ...models import DeadLetter, Project
-from ...store.base import Store
+from ...store.port import Store
 from ...timestamps import slot_bucket
 from .ingest import T0, make_item
 

@@ -8,7 +8,7 @@ from starlette.routing import Route
 from ...clustering.status import statuses
 from ...errors import BadRequest, NotFound
 from ...models import Cluster, FeedbackItem
-from ...store.base import parse_cursor
+from ...store.port import parse_cursor
 from ..deps import raw_body_of
 from .item_view import item_view
 from .page import Page, dashboard_page

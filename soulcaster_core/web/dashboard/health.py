@@ -145,7 +145,7 @@ def _latest_failure(
     for good, bad in CHANNELS:
         events = [(str(last[k]["at"]), k) for k in (*good, *bad) if last.get(k, {}).get("at")]
         if events:
-            # Timestamps are fixed-width UTC ISO strings (store.base.iso): they sort in time order.
+            # Timestamps are fixed-width UTC ISO strings (store.port.iso): they sort in time order.
             at, kind = max(events)
             if kind in bad:
                 failing.append((at, kind))

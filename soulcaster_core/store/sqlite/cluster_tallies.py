@@ -3,8 +3,8 @@
 brought per hour (``Store.cluster_hours``, the problem stream's sparklines and trend).
 
 Both are tables of their own, counted in and out in the same transaction as the members
-(``_add_members``, ``_remove_members`` in ``sqlite.py``). Redis keeps the same in the record's
-hash (``svc:<service>``) and a hash per cluster (``redis_clusters.py``).
+(``_add_members``, ``_remove_members`` in ``members.py``). Redis keeps the same in the record's
+hash (``svc:<service>``) and a hash per cluster (``store/redis/clusters.py``).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..timestamps import hour_bucket
-from .base import CLUSTER_HOURS_KEPT, ClusterMember
+from ...timestamps import hour_bucket
+from ..port import CLUSTER_HOURS_KEPT, ClusterMember
 
-#: Schema step 5 (``sqlite.MIGRATIONS``).
+#: Schema step 5 (``schema.MIGRATIONS``).
 TABLES = (
     "CREATE TABLE IF NOT EXISTS cluster_services ("
     " project TEXT NOT NULL, cluster_id TEXT NOT NULL, service TEXT NOT NULL,"

@@ -1,0 +1,168 @@
+"""Ingest: one atomic script call per item (``ingest.lua``), batched per project by
+``_IngestBatcher``: dedup, save or merge, count, record the delivery and queue it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Sequence
+
+import msgspec
+from redis import exceptions as redis_errors
+
+from ...errors import StoreUnavailable
+from ...models import FeedbackItem, IngestResult, utcnow
+from ...timestamps import hour_bucket, slot_bucket
+from ..batch import IngestEntry
+from ..history import RawBody, Via, new_record_id, record_head
+from ..merge import DEFAULT_MERGE_POLICY, MergePolicy, base_json, item_units, policy_json, richness
+from ..port import HISTORY_LIMIT, RAW_TTL_SECONDS, iso
+from .batcher import Arg
+from .connection import _DOWN, RedisBase
+from .events import SLOT_STATS_TTL, STATS_TTL, _last_event
+
+_pack_units = msgspec.msgpack.Encoder().encode
+
+
+class IngestMixin(RedisBase):
+    def _ingest_head(self, project: str) -> tuple[list[str], list[Arg]]:
+        """What one ingest call of ``project`` starts with (see ingest.lua); read at send time."""
+        now = utcnow()
+        keys = [
+            self._k("items", project),
+            self._k("stats", project, str(hour_bucket(now))),
+            self._k("last", project),
+            self._k("queue", project),
+            self._k("stats-slot", project, str(slot_bucket(now))),
+        ]
+        args: list[Arg] = [
+            project,
+            self._k("item", project, ""),
+            STATS_TTL,
+            _last_event(now, None),
+            self._k("history", project, ""),
+            self._k("raw", project, ""),
+            HISTORY_LIMIT,
+            SLOT_STATS_TTL,
+            self._k("cluster", project, ""),
+            self._k("cluster-hours", project, ""),
+            self._k("clusters-by-time", project),
+            self._k("cluster_status", project),
+            json.dumps({"status": "regressed", "at": iso(now)}),
+        ]
+        return keys, args
+
+    async def ingest(
+        self,
+        item: FeedbackItem,
+        *,
+        occurrence: bool = True,
+        delivery_id: str | None = None,
+        delivery_ttl: int = 7 * 24 * 3600,
+        policy: MergePolicy = DEFAULT_MERGE_POLICY,
+        via: Via = "webhook",
+        raw: RawBody | None = None,
+        raw_ttl: int = RAW_TTL_SECONDS,
+    ) -> IngestResult:
+        keys, args = self._ingest_call(
+            item, occurrence, delivery_id, delivery_ttl, policy, via, raw, raw_ttl
+        )
+        # The batch's future is awaited here, not through _guarded and a coroutine of the
+        # batcher's: two coroutines fewer to pass on every webhook's way to Redis and back.
+        try:
+            outcome, item_id = await self._ingest_batches.submit(item.project_id, keys, args)
+        except _DOWN as exc:
+            raise StoreUnavailable(f"Redis: {exc}") from exc
+        except redis_errors.ResponseError as exc:
+            # A key of the wrong type, a Redis out of memory: the sender must retry, not
+            # see a 500; the log says what Redis refused.
+            raise StoreUnavailable(f"Redis refused the write: {exc}") from exc
+        return IngestResult(status=outcome, id=item_id)
+
+    async def ingest_batch(
+        self,
+        entries: Sequence[IngestEntry],
+        *,
+        delivery_ttl: int = 7 * 24 * 3600,
+        policy: MergePolicy = DEFAULT_MERGE_POLICY,
+        via: Via = "webhook",
+        raw_ttl: int = RAW_TTL_SECONDS,
+    ) -> list[IngestResult]:
+        # Submitted without an await in between, so they share the project's next script
+        # call: one script run, which nothing else interleaves with.
+        projects = {entry.item.project_id for entry in entries}
+        if len(projects) > 1:
+            raise ValueError("a batch holds the items of one project")
+        futures = [
+            self._ingest_batches.submit(
+                entry.item.project_id,
+                *self._ingest_call(
+                    entry.item,
+                    entry.occurrence,
+                    entry.delivery_id,
+                    delivery_ttl,
+                    policy,
+                    via,
+                    entry.raw,
+                    raw_ttl,
+                ),
+            )
+            for entry in entries
+        ]
+        try:
+            replies = await asyncio.gather(*futures)
+        except _DOWN as exc:
+            raise StoreUnavailable(f"Redis: {exc}") from exc
+        except redis_errors.ResponseError as exc:
+            raise StoreUnavailable(f"Redis refused the write: {exc}") from exc
+        return [IngestResult(status=outcome, id=item_id) for outcome, item_id in replies]
+
+    def _ingest_call(
+        self,
+        item: FeedbackItem,
+        occurrence: bool,
+        delivery_id: str | None,
+        delivery_ttl: int,
+        policy: MergePolicy,
+        via: Via,
+        raw: RawBody | None,
+        raw_ttl: int,
+    ) -> tuple[list[str], list[Arg]]:
+        """One item's keys and arguments of the ingest script (see ingest.lua)."""
+        p, source = item.project_id, item.source
+        keys = [
+            self._k("dedup", p, source, item.external_id),
+            self._k("item", p, item.id),
+            self._k("items", p, "source", source),
+            self._k("delivery", p, source, delivery_id or ""),
+        ]
+        if raw_ttl <= 0:  # nothing to keep it for
+            raw = None
+        record_id = new_record_id()
+        units = item_units(item)
+        first_seen, last_seen = (
+            item.first_seen or item.created_at,
+            item.last_seen or item.created_at,
+        )
+        last = iso(last_seen)
+        args: list[Arg] = [
+            item.id,
+            base_json(item),
+            int(item.received_at.timestamp() * 1000),
+            last if first_seen == last_seen else iso(first_seen),
+            last,
+            "1" if occurrence else "0",
+            source,
+            delivery_ttl if delivery_id is not None else "",
+            policy_json(policy),
+            richness(item),
+            record_id,
+            record_head(record_id, item.received_at, source, via, occurrence, delivery_id, raw),
+            "" if raw is None else raw_ttl,
+            b"" if raw is None else raw.encode(),
+            # One argument for all: hiredis packs arguments one by one, at a cost per argument
+            # that made packing the costliest step of the call (bench/ingest.py).
+            _pack_units([part for unit in units for part in unit]),
+        ]
+        return keys, args
