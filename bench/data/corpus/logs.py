@@ -1150,7 +1150,8 @@ def go_stdlog(d: Delivery) -> tuple[str, Fields]:
 
 def flask_default(d: Delivery) -> tuple[str, Fields]:
     """Flask's ``default_handler`` on ``app.logger`` (``[%(asctime)s] %(levelname)s in
-    %(module)s: %(message)s``), written to Gunicorn's error log, the traceback below. Flask's
+    %(module)s: %(message)s``), written to Gunicorn's error log, the traceback below (Python
+    3.11's carets under the failing expressions). Flask's
     own ``log_exception`` logs from ``app.py``: ``Exception on <path> [<METHOD>]``."""
     if d.bug.log:
         module, message = str(d.opts.get("module", d.logger.rsplit(".", 1)[-1])), d.log_message
@@ -1158,13 +1159,13 @@ def flask_default(d: Delivery) -> tuple[str, Fields]:
         method = d.bug.entry.split(" ", 1)[0]
         module, message = "app", f"Exception on {d.request_path} [{method}]"
     head = f"[{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis}] ERROR in {module}: {message}"
-    return head + "\n" + python_traceback(d.chain), {}
+    return head + "\n" + python_traceback(d.chain, carets=True), {}
 
 
 def python_basic(d: Delivery) -> tuple[str, Fields]:
     """``logging.basicConfig()`` left at its default format (``%(levelname)s:%(name)s:
     %(message)s``): no time at all, the traceback below."""
-    return f"ERROR:{d.logger}:{d.log_message}\n" + python_traceback(d.chain), {}
+    return f"ERROR:{d.logger}:{d.log_message}\n" + python_traceback(d.chain, carets=True), {}
 
 
 def dramatiq_text(d: Delivery) -> tuple[str, Fields]:
@@ -1177,7 +1178,7 @@ def dramatiq_text(d: Delivery) -> tuple[str, Fields]:
         f"[Thread-{d.rand.randint(3, 10)}] [dramatiq.worker.WorkerThread] [ERROR] "
         f"Failed to process message {call} with unhandled exception."
     )
-    return head + "\n" + python_traceback(d.chain), {}
+    return head + "\n" + python_traceback(d.chain, carets=True), {}
 
 
 def play_text(d: Delivery) -> tuple[str, Fields]:

@@ -135,10 +135,10 @@ BUGS = [
     # Akka HTTP: the same NumberFormatException text from two parsers (a comma as decimal
     # separator); the default exception handler's line quotes the message.
     Bug("br-ingest-reading-comma", "ingest", (jexc("java.lang.NumberFormatException", 'For input string: "{n},{idx}"', (*AKKA_ROUTE, ig("MeterRoutes$$Lambda$1873/0x0000000840a2b040", "apply", -1), ig("MeterRoutes", "$anonfun$routes$5", 58), ig("ReadingParser$", "parse", 31), *PARSE_DOUBLE)),),
-        (see("sentry.error", 2, in_app="none"), see("sentry.alert", rule="New issue in ingest"), see("splunk", 3, thread=INGEST_THREAD), see("datadog.log", team=TEAM, monitor="ingest errors", filter="service:ingest status:error", text="ingest logged: {{log.message}}")),
+        (see("sentry.error", 2, in_app="none"), see("sentry.alert", rule="New issue in ingest"), see("splunk", 3, thread=INGEST_THREAD), see("datadog.log", team=TEAM, monitor="ingest errors", filter="service:ingest status:error", thread=INGEST_THREAD, text="ingest logged: {{log.message}}")),
         classes=(2, 4, 10), pair="br-ingest-register-comma", log=AKKA_FAILED.replace("{msg}", 'For input string: "{n},{idx}"'), entry="POST /v1/readings", **AKKA_LOG),
     Bug("br-ingest-register-comma", "ingest", (jexc("java.lang.NumberFormatException", 'For input string: "{n},{idx}"', (*AKKA_ROUTE, ig("RegisterRoutes$$Lambda$1911/0x0000000840a4e840", "apply", -1), ig("RegisterRoutes", "$anonfun$routes$9", 74), ig("RegisterReadParser$", "registerValue", 22), *PARSE_DOUBLE)),),
-        (see("sentry.error", 2, in_app="none"), see("splunk", 2, thread=INGEST_THREAD), see("datadog.log", team=TEAM, monitor="ingest errors", filter="service:ingest status:error", text="ingest logged: {{log.message}}")),
+        (see("sentry.error", 2, in_app="none"), see("splunk", 2, thread=INGEST_THREAD), see("datadog.log", team=TEAM, monitor="ingest errors", filter="service:ingest status:error", thread=INGEST_THREAD, text="ingest logged: {{log.message}}")),
         classes=(2, 4, 10), pair="br-ingest-reading-comma", log=AKKA_FAILED.replace("{msg}", 'For input string: "{n},{idx}"'), entry="POST /v1/registers", **AKKA_LOG),
     # An ask to a meter shard timing out: Akka's scheduler frames only, no application frame.
     Bug("br-ingest-ask-timeout", "ingest", (jexc("akka.pattern.AskTimeoutException", "Ask timed out on [Actor[akka://ingest/system/sharding/meter/{part}/MPAN-{id}#{port}]] after [5000 ms]. Message of type [com.brindle.ingest.MeterEntity$Record]. A typical reason for `AskTimeoutException` is that the recipient actor didn't send a reply.", (jl("java.lang.Thread", "run", 829), sclib("akka.actor.LightArrayRevolverScheduler$$anon$3", "run", 273, "LightArrayRevolverScheduler.scala"), sclib("akka.actor.LightArrayRevolverScheduler$$anon$3", "executeBucket$1", 322, "LightArrayRevolverScheduler.scala"), sclib("akka.actor.LightArrayRevolverScheduler$TaskHolder", "executeTask", 334, "LightArrayRevolverScheduler.scala"), sclib("akka.actor.Scheduler$$anon$7", "run", 156, "Scheduler.scala"), sclib("akka.pattern.PromiseActorRef$", "$anonfun$defaultOnTimeout$1", 723, "AskSupport.scala"))),),
@@ -169,7 +169,7 @@ BUGS = [
         classes=(2, 4), pair="br-settle-run-dup", log="settlement run failed", logger=SETTLE_LOGGER, entry="settle"),
     # Play JSON reading an admin form where a rate came in as a string.
     Bug("br-admin-jsresult", "tariffs", (jexc("play.api.libs.json.JsResultException", "JsResultException(errors:List((/unitRate,List(JsonValidationError(List(error.expected.jsnumber),List())))))", (*PLAY_FUTURE, tq("controllers.TariffAdminController", "$anonfun$update$1", 61), sclib("play.api.libs.json.JsValue", "as", 69, "JsValue.scala"), sclib("play.api.libs.json.JsValue", "as$", 68, "JsValue.scala"), sclib("play.api.libs.json.JsReadable", "$anonfun$as$2", 34, "JsReadable.scala"))),),
-        (see("sentry.error", 2), see("splunk", 2), see("datadog.apm", style="route", team=TEAM)),
+        (see("sentry.error", 2), see("splunk", 2), see("datadog.apm", style="route", team=TEAM, monitor="tariffs error rate by route")),
         classes=(4,), entry="PUT /admin/tariffs/{tariff_id}"),
     # The settlement job missing its tariff file: logged and captured where Run sees it, like
     # the two unique violations.
@@ -181,7 +181,7 @@ BUGS = [
         (see("sentry.error", in_app="none"),), classes=(2,), entry="POST /v1/readings/bulk", singleton=True),
     # Problems that name no bug: the Play JVM's heap, Kafka consumer lag on the ingest topic.
     Bug("br-tariffs-heap", "tariffs", (),
-        (see("datadog.metric", 2, team=TEAM, monitor="tariffs JVM old gen over 90%", scope="service:tariffs", metric="jvm.heap_memory", query="avg(last_5m):avg:jvm.heap_memory{service:tariffs} / avg:jvm.heap_memory_max{service:tariffs} > 0.9", status="jvm.heap_memory over service:tariffs was > 0.9 on average during the last 5m", text="Heap at {pct}% of max on tariffs; GC pauses are climbing."),),
+        (see("datadog.metric", 2, team=TEAM, monitor="tariffs JVM old gen over 90%", scope="service:tariffs", metric="jvm.heap_memory", query="avg(last_5m):avg:jvm.heap_memory{service:tariffs} / avg:jvm.heap_memory_max{service:tariffs} > 0.9", status="jvm.heap_memory over service:tariffs was > 0.9 on average during the last 5m", text="Heap at 9{idx}% of max on tariffs; GC pauses are climbing."),),
         classes=(8,)),
     Bug("br-ingest-lag", "ingest", (),
         (see("datadog.metric", 2, team=TEAM, monitor="meter-reads consumer lag", scope="consumer_group:ingest,topic:meter-reads", metric="kafka.consumer_lag", query="max(last_10m):max:kafka.consumer_lag{consumer_group:ingest,topic:meter-reads} > 50000", status="kafka.consumer_lag over consumer_group:ingest,topic:meter-reads was > 50000.0 during the last 10m", text="ingest is {n}k messages behind on meter-reads."),),

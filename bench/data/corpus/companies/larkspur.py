@@ -69,15 +69,15 @@ WEB = dict(page="/orders")
 BUGS = [
     # The same KeyError at two code locations: a view reading the client's JSON and an actor
     # reading a legacy row.
-    Bug("lk-pickup-window-api", "api", (Exc("KeyError", "'window_start'", (*FLASK_VIEW, py("larkspur.pickups.views", "create_pickup", 57, "slot = parse_slot(body[\"slot\"])"), py("larkspur.pickups.slots", "parse_slot", 23, "start = time.fromisoformat(raw[\"window_start\"])")), module="builtins"),),
+    Bug("lk-pickup-window-api", "api", (Exc("KeyError", "'window_start'", (*FLASK_VIEW, py("larkspur.pickups.views", "create_pickup", 57, "slot = parse_slot(body[\"slot\"])"), py("larkspur.pickups.slots", "parse_slot", 23, "start = time.fromisoformat(raw[\"window_start\"])", caret="raw[\"window_start\"]")), module="builtins"),),
         (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2), see("posthog", 1), see("datadog.log", **DD_API)),
         classes=(1, 4), pair="lk-pickup-window-actor", entry="POST /api/pickups", span=2),
-    Bug("lk-pickup-window-actor", "workers", (Exc("KeyError", "'window_start'", (*DRAMATIQ, py("larkspur.tasks.reschedule", "reschedule_pickup", 31, "window = (row[\"window_start\"], row[\"window_end\"])")), module="builtins"),),
+    Bug("lk-pickup-window-actor", "workers", (Exc("KeyError", "'window_start'", (*DRAMATIQ, py("larkspur.tasks.reschedule", "reschedule_pickup", 31, "window = (row[\"window_start\"], row[\"window_end\"])", caret="row[\"window_start\"]")), module="builtins"),),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.task", **{**DD_TASK, "scope": "actor_name:reschedule_pickup"})),
         classes=(1, 4, 8), pair="lk-pickup-window-api", entry="reschedule_pickup", log="reschedule_pickup({id})"),
     # One actor, two different failures (a decimal parse and a full disk); the task monitor
     # names only the actor for both.
-    Bug("lk-invoice-decimal", "workers", (Exc("InvalidOperation", "[<class 'decimal.ConversionSyntax'>]", (*DRAMATIQ, py("larkspur.billing.tasks", "generate_invoice", 44, "lines = [line_total(item) for item in order.items]"), py("larkspur.billing.invoice", "line_total", 19, "return Decimal(item.unit_price) * item.quantity")), module="decimal"),),
+    Bug("lk-invoice-decimal", "workers", (Exc("InvalidOperation", "[<class 'decimal.ConversionSyntax'>]", (*DRAMATIQ, py("larkspur.billing.tasks", "generate_invoice", 44, "lines = [line_total(item) for item in order.items]"), py("larkspur.billing.invoice", "line_total", 19, "return Decimal(item.unit_price) * item.quantity", caret="Decimal(item.unit_price)")), module="decimal"),),
         (see("sentry.error", 2), see("splunk", 3), see("datadog.task", **{**DD_TASK, "scope": "actor_name:generate_invoice"}), see("splunk", search="workers - failing actors (1h)", stats={"actor_name": "generate_invoice", "queue_name": "billing", "failures": "{n}", "last_exception": "decimal.InvalidOperation"})),
         classes=(1, 4), pair="lk-invoice-disk", entry="generate_invoice", log="generate_invoice({order}, send_email=True)"),
     Bug("lk-invoice-disk", "workers", (Exc("OSError", "[Errno 28] No space left on device: '{path}'", (*DRAMATIQ, py("larkspur.billing.tasks", "generate_invoice", 52, "pdf_path = render_pdf(invoice)"), py("larkspur.billing.pdf", "render_pdf", 36, "html.write_pdf(path)"), Frame("write_pdf", "weasyprint/__init__.py", 252, "weasyprint", False, "return self.render(font_config, counter_style, **options).write_pdf("), pylib("weasyprint.document", "write_pdf", 391, "with open(target, 'wb') as fd:"))),),
