@@ -169,3 +169,13 @@ def test_a_console_record_s_error_field_is_what_failed() -> None:
     )
     assert trailing_error(line) == "assignment to entry in nil map"
     assert trailing_error("upload slow bytes=0 elapsed=<1 sec") is None
+
+
+def test_a_format_of_bracketed_fields_with_the_level_among_them() -> None:
+    line = (
+        "[2026-03-10 18:20:13,165] [PID 3015] [Thread-4] [larkspur.observability] [WARNING]"
+        " Locker LK-707176 did not acknowledge door unlock"
+    )
+    assert log_message(line) == "Locker LK-707176 did not acknowledge door unlock"
+    # Brackets without a level are part of the message.
+    assert log_message("[beta] [EU] checkout slow") == "[beta] [EU] checkout slow"
