@@ -6,7 +6,8 @@ with ``--final``, ``webhooks-final.jsonl`` (companies f, g), or, with ``--blind`
 or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with ``--blind5``,
 ``webhooks-blind5.jsonl`` (companies s, t, u), or, with ``--blind6``, ``webhooks-blind6.jsonl``
 (companies v, w, x), or, with ``--blind7``, ``webhooks-blind7.jsonl`` (companies x, y, z;
-its x is another company than blind6's).
+its x is another company than blind6's), or, with ``--blind9``, ``webhooks-blind9.jsonl``
+(companies ad, ae, af).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -18,6 +19,7 @@ its x is another company than blind6's).
     python bench/data/generate_webhooks.py --blind5     # the ninth, by a fifth outsider
     python bench/data/generate_webhooks.py --blind6     # the tenth, by a sixth outsider
     python bench/data/generate_webhooks.py --blind7     # the eleventh, by a seventh outsider
+    python bench/data/generate_webhooks.py --blind9     # by a ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -43,6 +45,7 @@ from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
+from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
@@ -53,6 +56,7 @@ from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
+from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
@@ -60,6 +64,7 @@ from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
+from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
@@ -86,6 +91,8 @@ BLIND5 = [SORRELWICK, TOLLBRIDGE, UMBERFIELD]
 BLIND6 = [LARKSPUR, BRINDLE, PIPIT]
 # Written by a seventh outsider for issue 12, without reading the grouping or mapping code.
 BLIND7 = [BRAMBLEBY, KITTIWAKE, LOOMWRIGHT]
+# Written by a ninth outsider for issue 12, without reading the grouping or mapping code.
+BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -135,7 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind7", action="store_true", help="write webhooks-blind7.jsonl (companies x, y, z)"
     )
+    which.add_argument(
+        "--blind9", action="store_true", help="write webhooks-blind9.jsonl (companies ad, ae, af)"
+    )
     args = parser.parse_args(argv)
+    if args.blind9:
+        write(HERE / "webhooks-blind9.jsonl", build_rows(BLIND9))
+        return 0
     if args.blind6:
         write(HERE / "webhooks-blind6.jsonl", build_rows(BLIND6))
         return 0

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from .delivery import Delivery
 from .logs7 import FORMATS7
+from .logs9 import FORMATS9
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1316,5 +1317,7 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
 }
 # blind7's formats live in their own module (logs7) to keep this one from growing further.
 FORMATS.update(FORMATS7)
+# blind9's formats, likewise in their own module.
+FORMATS.update(FORMATS9)
 
 __all__ = ["FORMATS", "php_name"]

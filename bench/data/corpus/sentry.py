@@ -14,6 +14,7 @@ import hmac
 import json
 from typing import Any
 
+from . import unity
 from .delivery import Delivery
 from .logs7 import ruby_path
 from .model import Exc, Frame
@@ -203,6 +204,8 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "lineno": f.line,
             "project_root": "/rails",
         }
+    elif p == "csharp" and d.service.framework == "unity":
+        return unity.sentry_frame(d, f, _in_app(d, f))
     elif p == "csharp":
         assembly = ".".join(f.module.split(".")[:2])
         version = "1.4.0.0" if f.in_app else "8.0.0.0"
@@ -386,6 +389,11 @@ def _type_and_module(d: Delivery, exc: Exc) -> tuple[str, str | None]:
         return exc.type, exc.module or None
     if p in ("python", "java"):
         return exc.type, (exc.module if exc.module != "builtins" else None) or None
+    if p == "csharp" and d.service.framework == "unity":
+        # Unity's Mono/IL2CPP class library is mscorlib, not .NET's CoreLib.
+        return exc.text_name, (
+            "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"
+        )
     if p == "csharp":
         return (
             exc.type,
@@ -747,6 +755,8 @@ def _contexts(d: Delivery) -> dict[str, Any]:
             "expo": False,
             "type": "react_native_context",
         }
+    elif d.service.framework == "unity":
+        ctx.update(unity.contexts(d))
     elif d.service.runtime:
         name, _, version = d.service.runtime.partition(" ")
         ctx["runtime"] = {"name": name, "version": version, "type": "runtime"}
