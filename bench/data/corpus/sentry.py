@@ -651,6 +651,16 @@ def _tags(d: Delivery) -> list[list[str]]:
                 "user": f"id:{d.values['user']}",
             }
         )
+    elif s.framework == "unity":
+        # sentry-unity sends no server name; the device and OS become tags.
+        device = unity.contexts(d)
+        tags.update(
+            {
+                "device": device["device"]["model"],
+                "os": f"{device['os']['name']} {device['os']['version']}",
+                "unity.scripting_backend": device["unity"]["scripting_backend"],
+            }
+        )
     else:
         tags["server_name"] = d.host
         if s.runtime:

@@ -108,7 +108,7 @@ BUGS = [
         classes=(2,), pair="ew-autosave-sharing", entry="PhotoMode"),
     # A quest id from an old save, and a shop tile's missing translation: the same type.
     Bug("ew-quest-key", "game", (Exc("KeyNotFoundException", "The given key 'quest_{idx}_lantern' was not present in the dictionary.", (*COROUTINE, u("Persistence.SaveSystem+<Load>d__9", "MoveNext", "()", "Persistence/SaveSystem.cs", 77), u("Quests.QuestLog", "Restore", "(Lanternfall.Persistence.QuestState[] states)", "Quests/QuestLog.cs", 52), u("Quests.QuestDatabase", "Get", "(System.String id)", "Quests/QuestDatabase.cs", 19), eng("System.Collections.Generic.Dictionary`2[TKey,TValue]", "get_Item", "(TKey key)")), module="System.Collections.Generic"),),
-        (see("sentry.error", 4, browser="ios"), see("posthog", 2, browser="ios")),
+        (see("sentry.error", 3, browser="ios"), see("sentry.error", raw=True, browser="windows"), see("posthog", 2, browser="ios")),
         classes=(2,), pair="ew-locale-key", entry="Boot"),
     Bug("ew-locale-key", "game", (Exc("KeyNotFoundException", "The given key 'shop.item.{sku}' was not present in the dictionary.", (*COROUTINE, u("Store.ShopScreen+<Populate>d__21", "MoveNext", "()", "Store/ShopScreen.cs", 64), u("Store.ShopTile", "Bind", "(Lanternfall.Store.Offer offer)", "Store/ShopTile.cs", 33), u("Localization.LocalizationTable", "Translate", "(System.String key)", "Localization/LocalizationTable.cs", 27), eng("System.Collections.Generic.Dictionary`2[TKey,TValue]", "get_Item", "(TKey key)")), module="System.Collections.Generic"),),
         (see("sentry.error", 2, **PH), see("posthog", 3, **PH)),
@@ -130,7 +130,7 @@ BUGS = [
         classes=(9,), message_event=True, pair="ew-iap-purchase-failed", log="Restore transactions failed: SKErrorDomain 2", entry="Settings"),
     # Addressables asked for a skin the catalog of this build does not have.
     Bug("ew-skin-invalid-key", "game", (Exc("InvalidKeyException", "Exception of type 'UnityEngine.AddressableAssets.InvalidKeyException' was thrown. No Location found for Key=skins/lantern_{idx}", (*COROUTINE, u("Cosmetics.SkinLoader+<LoadEquipped>d__5", "MoveNext", "()", "Cosmetics/SkinLoader.cs", 39), eng("UnityEngine.ResourceManagement.AsyncOperations.AsyncOperationHandle`1[TObject]", "get_Result")), module="UnityEngine.AddressableAssets"),),
-        (see("sentry.error", 3, **PH), see("posthog", **PH)),
+        (see("sentry.error", 3, **PH), see("posthog", **PH), see("sentry.issue", **PH)),
         classes=(2,), entry="Village"),
     # Seen once: a dialogue with one line too few.
     Bug("ew-dialogue-index", "game", (Exc("IndexOutOfRangeException", "Index was outside the bounds of the array.", (*CLICK, u("Dialogue.DialogueRunner", "Advance", "()", "Dialogue/DialogueRunner.cs", 90)), module="System"),),
@@ -138,7 +138,7 @@ BUGS = [
         singleton=True, entry="Village"),
     # The shop: the same fatal in two of the studio's plugins.
     Bug("ew-shop-rate-null", "shop", (Exc("Error", GET_ID, (*WP_AJAX, php("wp-content/plugins/emberwick-merch-shipping/includes/class-rate-calculator.php", "calculate_shipping", 61, "Emberwick_Rate_Calculator", "(Array)"), php("wp-content/plugins/emberwick-merch-shipping/includes/class-rate-calculator.php", "zone_for", 88, "Emberwick_Rate_Calculator", "(Array)"))),),
-        (see("sentry.error", 2), see("splunk", 3), see("splunk", format="php-error-log", sourcetype="emberwick:php", source="/var/log/php/error.log"), see("datadog.log", **DD, **SHOP_LOGS, style="stack", lines=10)),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 3), see("splunk", format="php-error-log", sourcetype="emberwick:php", source="/var/log/php/error.log"), see("datadog.log", **DD, **SHOP_LOGS, style="stack", lines=10)),
         classes=(1, 4), pair="ew-shop-preorder-null", entry="POST /?wc-ajax=update_order_review"),
     Bug("ew-shop-preorder-null", "shop", (Exc("Error", GET_ID, (*WP_ADD_TO_CART, php("wp-content/plugins/emberwick-preorders/includes/class-preorder-cart.php", "validate_add", 142, "Emberwick_Preorder_Cart", "(true, 2211, 1)"))),),
         (see("sentry.error", 3), see("splunk", 2, format="php-error-log", sourcetype="emberwick:php", source="/var/log/php/error.log"), see("datadog.log", **DD, **SHOP_LOGS, style="sample")),

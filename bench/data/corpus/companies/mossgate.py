@@ -94,14 +94,14 @@ BUGS = [
         pair="mg-pet-species-key", entry="POST /invoices/{invoice_id}/finalize", **LITESTAR_LOG),
     # Two unique constraints: owners registering twice, and a microchip typed into two pets.
     Bug("mg-owner-email-unique", "api", unique("uq_owner_email", "Key (lower(email::text))=({email}) already exists.", (*LITESTAR, a("owners.routes", "register_owner", 44, "owner = await repo.add(Owner(**data.model_dump()))"))),
-        (see("sentry.error", 4), see("splunk", 2), see("posthog", 1), see("datadog.log", 2, **DD, monitor="api uncaught exceptions", filter="service:api logger_name:litestar", text="Uncaught exception on {{log.service}} ({{log.host}}):\n\n{{log.message}}")),
+        (see("sentry.error", 3), see("splunk", 2), see("posthog", 1), see("sentry.issue"), see("datadog.log", 2, **DD, monitor="api uncaught exceptions", filter="service:api logger_name:litestar", text="Uncaught exception on {{log.service}} ({{log.host}}):\n\n{{log.message}}")),
         classes=(2, 4), pair="mg-pet-microchip-unique", entry="POST /owners", **LITESTAR_LOG),
     Bug("mg-pet-microchip-unique", "api", unique("uq_pet_microchip", "Key (microchip)=(9851{offset}) already exists.", (*LITESTAR, a("pets.routes", "create_pet", 88, "pet = await repo.add(Pet(owner_id=owner_id, **data.model_dump()))"))),
         (see("sentry.error", 2), see("splunk", 3), see("datadog.log", **DD, monitor="api uncaught exceptions", filter="service:api logger_name:litestar", text="Uncaught exception on {{log.service}} ({{log.host}}):\n\n{{log.message}}")),
         classes=(2,), pair="mg-owner-email-unique", entry="POST /owners/{owner_id}/pets", **LITESTAR_LOG),
     # Deleting a pet that still has appointments: the foreign key refuses.
     Bug("mg-pet-delete-fk", "api", (Exc("ForeignKeyViolationError", 'update or delete on table "pets" violates foreign key constraint "fk_appointments_pet_id" on table "appointments"\nDETAIL:  Key (id)=({id}) is still referenced from table "appointments".', ASYNCPG_EXECUTE, module="asyncpg.exceptions"), Exc("IntegrityError", '(sqlalchemy.dialects.postgresql.asyncpg.IntegrityError) <class \'asyncpg.exceptions.ForeignKeyViolationError\'>: update or delete on table "pets" violates foreign key constraint "fk_appointments_pet_id" on table "appointments"\nDETAIL:  Key (id)=({id}) is still referenced from table "appointments".\n[SQL: DELETE FROM pets WHERE pets.id = $1::UUID]\n(Background on this error at: https://sqlalche.me/e/20/gkpj)', (*LITESTAR, a("pets.routes", "delete_pet", 104, "await repo.delete(pet_id)"), pylib("advanced_alchemy.repository._async", "delete", 402, "await self._flush_or_commit(auto_commit=auto_commit)"), *ASYNCPG_FLUSH[1:]), module="sqlalchemy.exc")),
-        (see("sentry.error", 3), see("splunk", 2), see("posthog", 1)),
+        (see("sentry.error", 3), see("splunk", 2), see("posthog", 1), see("datadog.apm", **DD, style="message", monitor="api error spans")),
         classes=(2,), entry="DELETE /pets/{pet_id}", **LITESTAR_LOG),
     # Two SAQ jobs timing out on two partners' APIs: the same httpx words.
     Bug("mg-lab-sync-timeout", "worker", httpx_timeout((*SAQ, a("labs.jobs", "sync_lab_results", 58, "resp = client.post(f\"{LAB_URL}/v2/results/query\", json=query)")), "ReadTimeout", "The read operation timed out"),
@@ -119,7 +119,7 @@ BUGS = [
         classes=(2, 9), message_event=True, pair="mg-capture-declined", entry="refund_cancellations", log="refund failed for invoice {id}: charge_already_refunded", logger="mossgate.observability.alerts"),
     # A clinic whose membership row is gone: the guard and an export job read it.
     Bug("mg-guard-none-clinic", "api", (Exc("AttributeError", "'NoneType' object has no attribute 'clinic_id'", (*LITESTAR[:1], pylib("litestar.handlers.base", "authorize_connection", 505, "await guard(connection, copy(self))"), a("auth.guards", "clinic_member_guard", 22, "if membership.clinic_id != connection.path_params[\"clinic_id\"]:")), module="builtins"),),
-        (see("sentry.error", 2), see("splunk", 2), see("posthog", 2)),
+        (see("sentry.error", 2), see("splunk", 2), see("posthog", 2), see("datadog.apm", **DD, style="message", monitor="api error spans")),
         pair="mg-export-none-clinic", entry="GET /clinics/{clinic_id}/schedule", **LITESTAR_LOG),
     Bug("mg-export-none-clinic", "worker", (Exc("AttributeError", "'NoneType' object has no attribute 'clinic_id'", (*SAQ, a("records.jobs", "export_records_pdf", 40, "folder = storage.folder_for(vet.primary_membership.clinic_id)")), module="builtins"),),
         (see("sentry.error", 3, **SENTRY_JOB), see("splunk", 2)),
