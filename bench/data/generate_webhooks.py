@@ -7,7 +7,7 @@ or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with `
 ``webhooks-blind5.jsonl`` (companies s, t, u), or, with ``--blind6``, ``webhooks-blind6.jsonl``
 (companies v, w, x), or, with ``--blind7``, ``webhooks-blind7.jsonl`` (companies x, y, z;
 its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind8.jsonl``
-(companies aa, ab, ac).
+(companies aa, ab, ac), or, with ``--blind9``, ``webhooks-blind9.jsonl`` (companies ad, ae, af).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -20,6 +20,7 @@ its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind
     python bench/data/generate_webhooks.py --blind6     # the tenth, by a sixth outsider
     python bench/data/generate_webhooks.py --blind7     # the eleventh, by a seventh outsider
     python bench/data/generate_webhooks.py --blind8     # the twelfth, by an eighth outsider
+    python bench/data/generate_webhooks.py --blind9     # the thirteenth, by a ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -45,6 +46,7 @@ from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
+from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
@@ -55,6 +57,7 @@ from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
+from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
@@ -65,6 +68,7 @@ from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
+from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
@@ -93,6 +97,8 @@ BLIND6 = [LARKSPUR, BRINDLE, PIPIT]
 BLIND7 = [BRAMBLEBY, KITTIWAKE, LOOMWRIGHT]
 # Written by an eighth outsider for issue 12, without reading the grouping or mapping code.
 BLIND8 = [QUILLMOOR, OXBOW, SAFFRONHILL]
+# Written by a ninth outsider for issue 12, without reading the grouping or mapping code.
+BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -145,9 +151,15 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind8", action="store_true", help="write webhooks-blind8.jsonl (companies aa, ab, ac)"
     )
+    which.add_argument(
+        "--blind9", action="store_true", help="write webhooks-blind9.jsonl (companies ad, ae, af)"
+    )
     args = parser.parse_args(argv)
     if args.blind8:
         write(HERE / "webhooks-blind8.jsonl", build_rows(BLIND8))
+        return 0
+    if args.blind9:
+        write(HERE / "webhooks-blind9.jsonl", build_rows(BLIND9))
         return 0
     if args.blind6:
         write(HERE / "webhooks-blind6.jsonl", build_rows(BLIND6))

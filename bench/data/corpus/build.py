@@ -175,6 +175,9 @@ def _when(row: dict[str, Any]) -> float:
         for key in ("created", "DATE", "fired", "sentAt", "raised_at", "updated_ms", "epoch_ms"):
             if key in body:
                 return float(body[key]) / 1000
+        for key in ("sent_ms", "dateMs", "at_ms"):  # blind9's templates
+            if key in body:
+                return float(body[key]) / 1000
         if isinstance(body.get("event"), dict) and "time" in body["event"]:
             return float(body["event"]["time"]) / 1000
     event = body.get("event") or body.get("data") or {}

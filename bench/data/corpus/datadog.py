@@ -244,6 +244,28 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "alert_type": "$ALERT_TYPE", "id": "$ALERT_ID", "scope": "$ALERT_SCOPE", "tags": "$TAGS",
         "host": "$HOSTNAME", "epoch_ms": "$DATE", "snapshot": "$SNAPSHOT",
     },
+    # Mossgate's template (blind9): short names of its own, the plain-text message, the
+    # monitor's id and query in one object, the date unquoted.
+    "mossgate": {
+        "headline_txt": "$EVENT_TITLE", "what": "$TEXT_ONLY_MSG",
+        "alert_state": "$ALERT_TRANSITION", "mon": {"num": "=$ALERT_ID", "q": "$ALERT_QUERY"},
+        "where": "$ALERT_SCOPE",
+        "labels_csv": "$TAGS", "pod_host": "$HOSTNAME", "sent_ms": "=$DATE", "dd_link": "$LINK",
+    },
+    # Thornquay's template (blind9) in camelCase: the monitor's name, the markdown body, the
+    # status line, the date quoted.
+    "thornquay": {
+        "alarm": "$ALERT_TITLE", "subject": "$EVENT_TITLE", "markdownBody": "$EVENT_MSG",
+        "statusLine": "$ALERT_STATUS", "transition": "$ALERT_TRANSITION", "monitorId": "$ALERT_ID",
+        "scope": "$ALERT_SCOPE", "ddTags": "$TAGS", "eventKind": "$EVENT_TYPE", "dateMs": "$DATE",
+    },
+    # Emberwick's template (blind9): the title and plain text under ``msg_*``, the priority,
+    # the monitor id and the date unquoted.
+    "emberwick": {
+        "src": "datadog", "msg_title": "$EVENT_TITLE", "msg_plain": "$TEXT_ONLY_MSG",
+        "prio": "$ALERT_PRIORITY", "trans": "$ALERT_TRANSITION", "monitor": "=$ALERT_ID",
+        "scope": "$ALERT_SCOPE", "tag_list": "$TAGS", "at_ms": "=$DATE", "link": "$LINK",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -273,6 +295,7 @@ JSON_FORMATS = {
     "zerolog-json",
     "bunyan-client",
     "ecs-json",
+    "mossgate-json",
 }
 
 

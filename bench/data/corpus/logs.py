@@ -17,6 +17,7 @@ from collections.abc import Callable
 from .delivery import Delivery
 from .logs7 import FORMATS7
 from .logs8 import FORMATS8
+from .logs9 import FORMATS9
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1320,5 +1321,7 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
 FORMATS.update(FORMATS7)
 # blind8's likewise (logs8).
 FORMATS.update(FORMATS8)
+# blind9's formats, likewise in their own module.
+FORMATS.update(FORMATS9)
 
 __all__ = ["FORMATS", "php_name"]

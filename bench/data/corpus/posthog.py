@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from . import unity
 from .delivery import Delivery
 from .model import Frame
 from .rand import stable_hex
@@ -489,6 +490,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.service.platform == "react-native"
             else dart_properties(d)
             if d.service.platform == "dart"
+            else unity.posthog_properties(d)
+            if d.service.framework == "unity"
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,

@@ -14,6 +14,7 @@ import hmac
 import json
 from typing import Any
 
+from . import unity
 from .delivery import Delivery
 from .logs7 import ruby_path
 from .model import Exc, Frame
@@ -203,6 +204,8 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "lineno": f.line,
             "project_root": "/rails",
         }
+    elif p == "csharp" and d.service.framework == "unity":
+        return unity.sentry_frame(d, f, _in_app(d, f))
     elif p == "csharp":
         assembly = ".".join(f.module.split(".")[:2])
         version = "1.4.0.0" if f.in_app else "8.0.0.0"
@@ -386,6 +389,11 @@ def _type_and_module(d: Delivery, exc: Exc) -> tuple[str, str | None]:
         return exc.type, exc.module or None
     if p in ("python", "java"):
         return exc.type, (exc.module if exc.module != "builtins" else None) or None
+    if p == "csharp" and d.service.framework == "unity":
+        # Unity's Mono/IL2CPP class library is mscorlib, not .NET's CoreLib.
+        return exc.text_name, (
+            "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"
+        )
     if p == "csharp":
         return (
             exc.type,
@@ -643,6 +651,16 @@ def _tags(d: Delivery) -> list[list[str]]:
                 "user": f"id:{d.values['user']}",
             }
         )
+    elif s.framework == "unity":
+        # sentry-unity sends no server name; the device and OS become tags.
+        device = unity.contexts(d)
+        tags.update(
+            {
+                "device": device["device"]["model"],
+                "os": f"{device['os']['name']} {device['os']['version']}",
+                "unity.scripting_backend": device["unity"]["scripting_backend"],
+            }
+        )
     else:
         tags["server_name"] = d.host
         if s.runtime:
@@ -748,6 +766,8 @@ def _contexts(d: Delivery) -> dict[str, Any]:
             "expo": False,
             "type": "react_native_context",
         }
+    elif d.service.framework == "unity":
+        ctx.update(unity.contexts(d))
     elif d.service.runtime:
         name, _, version = d.service.runtime.partition(" ")
         ctx["runtime"] = {"name": name, "version": version, "type": "runtime"}
