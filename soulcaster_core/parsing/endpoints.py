@@ -39,6 +39,11 @@ ENDPOINT_FIELDS = (
     "actor_name",
     "actor",
     "worker_class",
+    # Temporal's workers log the activity or workflow a failure ran in.
+    "ActivityType",
+    "activity_type",
+    "WorkflowType",
+    "workflow_type",
     # A mobile app's page: the screen an error a client reported to its API happened on.
     "screen",
     "screen_name",

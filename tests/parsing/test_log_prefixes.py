@@ -179,3 +179,14 @@ def test_a_format_of_bracketed_fields_with_the_level_among_them() -> None:
     assert log_message(line) == "Locker LK-707176 did not acknowledge door unlock"
     # Brackets without a level are part of the message.
     assert log_message("[beta] [EU] checkout slow") == "[beta] [EU] checkout slow"
+
+
+def test_temporal_s_worker_log_names_its_activity_and_error() -> None:
+    line = (
+        "2026/03/10 12:38:44 WARN Activity error. Namespace=default TaskQueue=payouts"
+        " ActivityID=59 ActivityType=SubmitCarrierPayout Attempt=4"
+        ' Error="payout 354dbf51: validate beneficiary: iban checksum mismatch"'
+    )
+    assert trailing_error(line) == "payout 354dbf51: validate beneficiary: iban checksum mismatch"
+    record = parse_log_line(line)
+    assert record is not None and record.endpoint == "SubmitCarrierPayout"

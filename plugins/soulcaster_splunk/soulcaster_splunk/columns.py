@@ -34,7 +34,16 @@ _ERROR_TYPE = (
     "last_exception",
     "last_error_type",
 )
-_ERROR_MESSAGE = ("error.message", "exception.message", "error_message", "exc_message", "error.msg")
+_ERROR_MESSAGE = (
+    "error.message",
+    "exception.message",
+    "error_message",
+    "exc_message",
+    "error.msg",
+    # A stats row's "the last one seen" column ("stats latest(err) as last_error").
+    "last_error",
+    "last_error_message",
+)
 _STACK = (
     "error.stack",
     "exception.stacktrace",
