@@ -44,6 +44,8 @@ ENDPOINT_FIELDS = (
     "activity_type",
     "WorkflowType",
     "workflow_type",
+    # Application Insights' telemetry names the function or request by its operation.
+    "OperationName",
     # A mobile app's page: the screen an error a client reported to its API happened on.
     "screen",
     "screen_name",

@@ -65,9 +65,23 @@ def exceptions_of(fields: Fields) -> list[ExceptionInfo]:
             _take_container(found, fields, name)
     if fields.mentions("panic"):
         _take_panic(found, fields)
+    if fields.mentions("exceptiontype"):
+        _take_telemetry(found, fields)
     for name in _ROOT_STACKS:
         _take_stack(found, fields.find(name), oldest_first=False)
     return _decide(found)
+
+
+def _take_telemetry(found: _Found, fields: Fields) -> None:
+    """An exception record of Application Insights (``AppExceptions``, as exported): its type
+    and message in columns of their own (``ExceptionType``, ``OuterMessage``)."""
+    kind = fields.text(("ExceptionType", "OuterType"))
+    if kind is None:
+        return
+    found.types.append(kind)
+    message = fields.text(("OuterMessage", "InnermostMessage"))
+    if message is not None:
+        found.messages.append(message)
 
 
 def _take_panic(found: _Found, fields: Fields) -> None:

@@ -78,6 +78,7 @@ _LOGGER_KEYS = (
 )
 _SERVICE_KEYS = (
     "service",
+    "AppRoleName",
     "service.name",
     "dd.service",
     "app",

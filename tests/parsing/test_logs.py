@@ -518,3 +518,16 @@ def test_a_client_error_logged_by_the_api_names_its_screen() -> None:
         '"msg":"client error"}'
     )
     assert record is not None and record.endpoint == "Basket"
+
+
+def test_an_application_insights_exception_record() -> None:
+    record = parse_log_line(
+        '{"Type":"AppExceptions","AppRoleName":"billing-fn","OperationName":"MeterReadingIngest",'
+        '"ExceptionType":"System.InvalidOperationException",'
+        '"OuterMessage":"Sequence contains no matching element"}'
+    )
+    assert record is not None
+    assert (record.service, record.endpoint) == ("billing-fn", "MeterReadingIngest")
+    assert [(e.type, e.value) for e in record.exceptions] == [
+        ("System.InvalidOperationException", "Sequence contains no matching element")
+    ]
