@@ -28,7 +28,7 @@ _CONTAINERS = ("exception", "error", "err", "thrown", "exc")
 # ...holding its formatted stack (or a list of frames), its type and its message.
 _STACK_PARTS = ("stack", "stack_trace", "stacktrace", "trace", "backtrace", "frames")
 _STACK_TEXTS = (*_STACK_PARTS, "extendedstacktrace", "formatted")
-_TYPE_PARTS = ("kind", "type", "class", "name", "exc_type", "classname")
+_TYPE_PARTS = ("kind", "type", "class", "name", "exc_type", "classname", "cls", "exc_class")
 _MESSAGE_PARTS = ("message", "msg", "value", "exc_value", "reason", "localizedmessage")
 # A stack at the top level of the line.
 _ROOT_STACKS = (
@@ -113,6 +113,11 @@ def _take_container(found: _Found, fields: Fields, name: str) -> None:
     if kind is not None:
         found.types.append(kind)
     message = fields.text(tuple(f"{name}.{part}" for part in _MESSAGE_PARTS))
+    if message is None and kind is not None and isinstance(whole, dict):
+        # A record of its own design names the message anyhow ("said", "why"): the one other
+        # text of several words beside the type.
+        texts = [v for v in whole.values() if isinstance(v, str) and " " in v.strip()]
+        message = texts[0] if len(texts) == 1 else None
     if message is not None:
         found.messages.append(message)
 

@@ -52,6 +52,7 @@ _MESSAGE_KEYS = (
     "body",
     "messagetemplate",
     "@mt",
+    "text",
 )
 _LEVEL_KEYS = (
     "level",

@@ -531,3 +531,18 @@ def test_an_application_insights_exception_record() -> None:
     assert [(e.type, e.value) for e in record.exceptions] == [
         ("System.InvalidOperationException", "Sequence contains no matching element")
     ]
+
+
+def test_a_json_record_of_its_own_design_names_type_message_and_job() -> None:
+    # The team's json.dumps records: "text" for the message, "err" holding "cls" and a
+    # message under a name of its own.
+    record = parse_log_line(
+        '{"t": 1773072052.3, "lvl": "ERROR", "text": "Error processing job", "job":'
+        ' "sync_lab_results", "err": {"cls": "httpx.ReadTimeout", "said": "The read operation'
+        ' timed out"}}'
+    )
+    assert record is not None
+    assert (record.message, record.endpoint) == ("Error processing job", "sync_lab_results")
+    assert [(e.type, e.value) for e in record.exceptions] == [
+        ("httpx.ReadTimeout", "The read operation timed out")
+    ]
