@@ -149,6 +149,8 @@ class GuessIndex:
         for name in GUESSES.get(field, ()):
             for table in (self._top, self._nested):
                 if (text := _scalar_text(table.get(name))) is not None:
+                    if field == "title" and text.isdigit():
+                        continue  # "monitor": 75317738 is the monitor's id, not its name
                     return text
         return self._by_shape(field)
 

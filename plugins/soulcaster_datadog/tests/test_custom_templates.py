@@ -313,3 +313,14 @@ def test_a_message_that_is_one_error_chain_is_the_failing_error() -> None:
     # An author's sentence with one colon is not.
     said = _item(_brambleby("[P2] [Triggered] queue", "Jobs are failing: 31 failures.", 1))
     assert said.exceptions == []
+
+
+def test_a_monitor_id_under_a_title_like_name_is_no_title() -> None:
+    item = _item(
+        {
+            "msg_title": "[P2] [Triggered] Stripe webhooks failing",
+            "msg_plain": "Stripe webhooks are failing validation.",
+            "monitor": 75317738,
+        }
+    )
+    assert item.title == "[P2] [Triggered] Stripe webhooks failing"
