@@ -429,10 +429,17 @@ def frame_file(frame: Frame) -> str | None:
     name = parts[-1].split(".", 1)[0].lower()
     if not name or _HASHED.search(name):
         return None
+    if name in _BUNDLE_NAMES and _BUILD_DIRS.intersection(p.lower() for p in parts[:-1]):
+        return None  # one bundle a build wrote all the code into: no source file of its own
     if name in _GENERIC_FILES and len(parts) > 1:
         return f"{parts[-2].lower()}/{name}"
     return name
 
+
+#: What bundlers name the one file they write (``out/main/index.js``, ``build/server/index.js``)
+#: and the directories they write it to.
+_BUNDLE_NAMES = frozenset({"index", "main", "bundle", "app", "server", "vendor"})
+_BUILD_DIRS = frozenset({"dist", "build", "out", ".next", ".output", "app.asar"})
 
 #: File names found in every package: their directory says which code they are.
 _GENERIC_FILES = frozenset(

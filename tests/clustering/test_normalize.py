@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from soulcaster_core.clustering.document import build_document, exception_document, frame_name
+from soulcaster_core.clustering.document import (
+    build_document,
+    exception_document,
+    frame_file,
+    frame_name,
+)
 from soulcaster_core.clustering.normalize import mask
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
 
@@ -204,3 +209,11 @@ def test_a_cut_title_is_read_whole_from_the_raw_text() -> None:
     doc = build_document(line[:299] + "…", "", line)
     assert doc.head.startswith("start <*> x <*> x")
     assert len(doc.tokens) == 48  # capped, at a word, after masking
+
+
+def test_a_bundle_a_build_wrote_names_no_source_file() -> None:
+    bundled = Frame(function="putBoards", filename="/app/app.asar/out/main/index.js")
+    compiled = Frame(function="render", filename="/app/dist/routes/render.js")
+    assert frame_file(bundled) is None
+    # One compiled file per source file still names its source.
+    assert frame_file(compiled) == "render"
