@@ -31,7 +31,7 @@ from ..stacktrace import ExceptionInfo
 from .endpoints import ENDPOINT_FIELDS
 from .log_errors import exceptions_of
 from .log_fields import Fields
-from .traces import parse_trace
+from .traces import parse_trace, without_colors
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +159,7 @@ def parse_log_line(text: str) -> LogLine | None:
 def _parse(text: str) -> LogLine | None:
     if len(text) > MAX_CHARS:
         return None
+    text = without_colors(text)
     decoded = _decode(text) or _logfmt(text)
     if decoded is None:
         return None
@@ -369,7 +370,7 @@ def log_message(line: str) -> str:
     c.k.Sftp : Slow upload`` is ``Slow upload``), and without the ``key=value`` fields a
     console renderer puts after it (``upload slow bytes=0 elapsed=<1 sec``); the line itself
     when it has neither."""
-    line = _without_trailing_fields(_without_nginx_context(line.strip()))
+    line = _without_trailing_fields(_without_nginx_context(without_colors(line).strip()))
     head = _RECORD_HEAD.match(line)
     if head is None:
         # "[time] [PID 3368] [Thread-2] [logger] [WARNING] message": a format made of
@@ -409,10 +410,17 @@ def trailing_error(line: str) -> str | None:
     only that something did), else None."""
     if "=" not in line:
         return None
+    line = without_colors(line)
     found = _ERROR_FIELD.search(line)
     if found is None:
         return None
     value = next(v for v in (found["quoted"], found["single"], found["bare"]) if v is not None)
+    if found["bare"] is not None:
+        # An unquoted value runs to the next field (apex/log's text handler quotes nothing:
+        # 'error=geocode "TL14": json: cannot unmarshal ... lane_id=62549').
+        rest = line[found.end() :]
+        following = _TRAILING_FIELD.search(rest)
+        value += rest[: following.start()] if following else rest
     return value.replace('\\"', '"').strip() or None
 
 
