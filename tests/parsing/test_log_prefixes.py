@@ -195,7 +195,7 @@ def test_temporal_s_worker_log_names_its_activity_and_error() -> None:
 def test_an_unquoted_error_field_in_colour_runs_to_the_next_field() -> None:
     # apex/log's text handler colours the level and keys and quotes no value.
     line = (
-        "\x1b[31m ERROR\x1b[0m[1620] quote lane   \x1b[31merror\x1b[0m=geocode \"TL14 HZZ\": json:"
+        '\x1b[31m ERROR\x1b[0m[1620] quote lane   \x1b[31merror\x1b[0m=geocode "TL14 HZZ": json:'
         " cannot unmarshal number \x1b[31mlane_id\x1b[0m=62549"
     )
     assert trailing_error(line) == 'geocode "TL14 HZZ": json: cannot unmarshal number'
