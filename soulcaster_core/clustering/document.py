@@ -436,6 +436,11 @@ def frame_file(frame: Frame) -> str | None:
     return name
 
 
+# A message that is itself "Qualified.TypeName: message".
+_LABELLED = re.compile(
+    r"^(?P<type>[A-Za-z_]\w*(?:\.\w+)+(?:Exception|Error)): (?P<message>.*)$", re.DOTALL
+)
+
 #: What bundlers name the one file they write (``out/main/index.js``, ``build/server/index.js``)
 #: and the directories they write it to.
 _BUNDLE_NAMES = frozenset({"index", "main", "bundle", "app", "server", "vendor"})
@@ -621,6 +626,10 @@ def exception_document(
     found = _application_frames(exceptions)
     places = _places(thrown, bool(found))
     kind, value = thrown.type, thrown.value
+    if kind in ("Exception", "Error") and value and (inner := _LABELLED.match(value)):
+        # "Exception: System.InvalidOperationException: ..." (the Functions host's label
+        # before the worker's error): the labelled exception is the one thrown.
+        kind, value = inner["type"], inner["message"]
     if not kind and not found and value and "\n" not in value:
         # A line quoted as what failed may still state its exception ("...:in `show':
         # Couldn't find Order (ActiveRecord::RecordNotFound)", "KeyError: 'sku'").

@@ -217,3 +217,24 @@ def test_a_bundle_a_build_wrote_names_no_source_file() -> None:
     assert frame_file(bundled) is None
     # One compiled file per source file still names its source.
     assert frame_file(compiled) == "render"
+
+
+def test_an_exception_labelled_by_a_host_is_the_one_thrown() -> None:
+    # The Azure Functions host: "Exception: <the worker's exception>: message".
+    labelled = exception_document(
+        [
+            ExceptionInfo(
+                type="Exception",
+                value="Azure.Messaging.ServiceBus.ServiceBusException: The lock supplied is invalid.",
+            )
+        ]
+    )
+    thrown = exception_document(
+        [
+            ExceptionInfo(
+                type="Azure.Messaging.ServiceBus.ServiceBusException",
+                value="The lock supplied is invalid.",
+            )
+        ]
+    )
+    assert labelled.message_key == thrown.message_key
