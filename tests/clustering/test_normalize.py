@@ -225,7 +225,7 @@ def test_an_exception_labelled_by_a_host_is_the_one_thrown() -> None:
         [
             ExceptionInfo(
                 type="Exception",
-                value="Azure.Messaging.ServiceBus.ServiceBusException: The lock supplied is invalid.",
+                value="Azure.Messaging.ServiceBus.ServiceBusException: The lock is invalid.",
             )
         ]
     )
@@ -233,7 +233,7 @@ def test_an_exception_labelled_by_a_host_is_the_one_thrown() -> None:
         [
             ExceptionInfo(
                 type="Azure.Messaging.ServiceBus.ServiceBusException",
-                value="The lock supplied is invalid.",
+                value="The lock is invalid.",
             )
         ]
     )
