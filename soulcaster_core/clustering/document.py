@@ -441,6 +441,9 @@ _LABELLED = re.compile(
     r"^(?P<type>[A-Za-z_]\w*(?:\.\w+)+(?:Exception|Error)): (?P<message>.*)$", re.DOTALL
 )
 
+#: The methods every compiled Clojure function runs through.
+_CLOJURE_CALLS = frozenset({"invoke", "invokeStatic", "doInvoke", "applyTo", "invokePrim"})
+
 #: What bundlers name the one file they write (``out/main/index.js``, ``build/server/index.js``)
 #: and the directories they write it to.
 _BUNDLE_NAMES = frozenset({"index", "main", "bundle", "app", "server", "vendor"})
@@ -492,6 +495,11 @@ def frame_name(frame: Frame) -> str | None:
     files and chunk hashes never enter a key: they change with every release.
     """
     function = (frame.function or "").strip()
+    if function in _CLOJURE_CALLS and frame.module and "$" in frame.module:
+        # Clojure compiles a function to a class: "shop.stock$reserve_BANG_.invokeStatic" is
+        # the function reserve!, "shop.api$fn__30211" an anonymous one.
+        name = frame.module.split("$")[1]
+        return None if name.startswith("fn__") or not name else name
     if not function or function in _NAMELESS:
         return None
     function = re.sub(

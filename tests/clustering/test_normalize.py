@@ -238,3 +238,10 @@ def test_an_exception_labelled_by_a_host_is_the_one_thrown() -> None:
         ]
     )
     assert labelled.message_key == thrown.message_key
+
+
+def test_a_clojure_frame_is_named_by_its_function_not_by_invoke() -> None:
+    named = Frame(function="invokeStatic", module="shop.orders.stock$reserve_BANG_")
+    anonymous = Frame(function="invoke", module="shop.api.orders$fn__30211")
+    assert frame_name(named) == "reserve_BANG_"
+    assert frame_name(anonymous) is None
