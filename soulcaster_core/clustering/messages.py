@@ -175,6 +175,10 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
         text = _ESCAPED_QUOTE.sub(r"\1", text)
     if "`" in text:  # markdown code quotes, which an alert's rendering may drop
         text = text.replace("`", "")
+    if text.endswith("}") and " {:" in text:
+        # Clojure's ExceptionInfo prints its data after the message: "Insufficient stock
+        # {:sku "LW-403", :requested 3}"; the data is the occurrence's, the message the problem.
+        text = text[: text.index(" {:")].rstrip()
     if text.startswith('"') and (located := _QUOTED_AT.match(text)):
         text = located["message"]  # Symfony's 'Uncaught PHP Exception T: "msg" at f.php line 9'
     if text and text[0] in "\"'" and text.count(text[0]) % 2:

@@ -989,3 +989,8 @@ async def test_two_views_files_in_two_packages_are_two_places(
     )
     assert cabins != seats
     assert cabins == cabins_bare
+
+
+def test_clojure_s_ex_data_after_the_message_is_the_occurrence_s() -> None:
+    printed = 'Insufficient stock {:sku "LW-403", :requested 3, :available 0}'
+    assert canonical("clojure.lang.ExceptionInfo", printed).message == "Insufficient stock"
