@@ -53,6 +53,7 @@ from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
+from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
@@ -103,7 +104,7 @@ BLIND8 = [QUILLMOOR, OXBOW, SAFFRONHILL]
 # Written by a ninth outsider for issue 12, without reading the grouping or mapping code.
 BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 # Written by a tenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND10 = [GORSEHILL]
+BLIND10 = [GORSEHILL, HAREBELL]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
