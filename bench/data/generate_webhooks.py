@@ -48,6 +48,7 @@ from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
+from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
@@ -104,7 +105,7 @@ BLIND8 = [QUILLMOOR, OXBOW, SAFFRONHILL]
 # Written by a ninth outsider for issue 12, without reading the grouping or mapping code.
 BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 # Written by a tenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND10 = [GORSEHILL, HAREBELL]
+BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 
 from .delivery import Delivery
-from .traces import python_traceback
+from .traces import java_trace, python_traceback
 
 Fields = dict[str, str]
 
@@ -55,9 +55,39 @@ def slog_text(d: Delivery) -> tuple[str, Fields]:
     return line, {"level": "ERROR", "msg": dict(pairs)["msg"]}
 
 
+def _logger_39(logger: str) -> str:
+    """logback's ``%logger{39}``: package segments cut to their first letter, leftmost first,
+    until the name fits; the class name is kept whole."""
+    parts = logger.split(".")
+    for i in range(len(parts) - 1):
+        if len(".".join(parts)) <= 39:
+            break
+        parts[i] = parts[i][:1]
+    return ".".join(parts)
+
+
+def spring_console(d: Delivery) -> tuple[str, Fields]:
+    """Spring Boot 3's console pattern through logback's ``%wEx``: each ``Caused by:`` ends
+    with ``... n common frames omitted`` (logback's wording, not the JDK's ``... n more``)."""
+    thread = d.values.fill(str(d.opts.get("thread", f"nio-8080-exec-{d.rand.randint(1, 10)}")))
+    head = (
+        f"{d.iso(3)} ERROR 1 --- [{d.service.name}] [{thread[-15:]:>15}] "
+        f"{_logger_39(d.logger):<40}: {d.log_message}"
+    )
+    # Tomcat's "threw exception [...] with root cause" prints the root cause alone.
+    chain = d.chain[:1] if "with root cause" in d.log_message else d.chain
+    lines = []
+    for line in java_trace(chain).split("\n"):
+        if line.startswith("\t... ") and line.endswith(" more"):
+            line = line.removesuffix(" more") + " common frames omitted"
+        lines.append(line)
+    return head + "\n" + "\n".join(lines), {}
+
+
 FORMATS10: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "pylog-bracket": pylog_bracket,
     "slog-text": slog_text,
+    "spring-console": spring_console,
 }
 
 __all__ = ["FORMATS10"]
