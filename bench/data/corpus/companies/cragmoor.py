@@ -53,6 +53,15 @@ def batch_step(job_cls: str, write: bool = True) -> tuple[Frame, ...]:
     )
 
 
+# RestClient over the JDK's HttpURLConnection (SimpleClientHttpRequestFactory): a read timeout.
+REST_READ = (
+    jl("org.springframework.web.client.DefaultRestClient$DefaultResponseSpec", "toEntity", 808),
+    jl("org.springframework.web.client.DefaultRestClient$DefaultRequestBodyUriSpec", "retrieve", 570),
+    jl("org.springframework.web.client.DefaultRestClient$DefaultRequestBodyUriSpec", "exchangeInternal", 477),
+    jl("org.springframework.http.client.SimpleClientHttpRequest", "executeInternal", 79),
+    jl("sun.net.www.protocol.http.HttpURLConnection", "getInputStream", 1615),
+    jl("sun.nio.ch.NioSocketImpl", "timedRead", 278),
+)
 PG_DEADLOCK = "ERROR: deadlock detected\n  Detail: Process {pid} waits for ShareLock on transaction {offset}; blocked by process {id}.\nProcess {id} waits for ShareLock on transaction {offset}; blocked by process {pid}.\n  Hint: See server log for query details.\n  Where: while updating tuple ({n},{idx}) in relation \"{table}\""
 JDBC_BATCH = (
     jl("org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate", "batchUpdate", 385),
@@ -332,6 +341,71 @@ BUGS = [
         )),),
         (see("sentry.error", 2, release=2), see("sentry.issue", release=2)),
         classes=(6,),
+    ),
+    # Two partner APIs time out behind RestClient; the APM monitor names only the type.
+    Bug(
+        "cm-route-optimiser-timeout",
+        "dispatch",
+        (
+            jexc("java.net.SocketTimeoutException", "Read timed out", (*TOMCAT, jv(f"{DSP}.web.RouteController", "optimise", 38), jv(f"{DSP}.routing.OptimiserClient", "solve", 57), *REST_READ)),
+            jexc("org.springframework.web.client.ResourceAccessException", 'I/O error on POST request for "https://optimiser.routing-partner.example/v3/solve": Read timed out', (*TOMCAT, jv(f"{DSP}.web.RouteController", "optimise", 38), jv(f"{DSP}.routing.OptimiserClient", "solve", 57), *REST_READ[:3])),
+        ),
+        (
+            see("sentry.error", 2),
+            see("sentry.issue"),
+            see("splunk", 2),
+            see("datadog.apm", style="type", monitor="dispatch error spans", team="planning"),
+        ),
+        classes=(1, 8),
+        pair="cm-weather-timeout",
+        log=ROOT_CAUSE,
+        logger=DISPATCHER,
+        entry="POST /api/routes/{route_id}/optimise",
+    ),
+    Bug(
+        "cm-weather-timeout",
+        "dispatch",
+        (
+            jexc("java.net.SocketTimeoutException", "Read timed out", (*TOMCAT, jv(f"{DSP}.web.EtaController", "estimate", 33), jv(f"{DSP}.eta.WeatherClient", "forecastAlong", 44), *REST_READ)),
+            jexc("org.springframework.web.client.ResourceAccessException", 'I/O error on GET request for "https://api.weather-partner.example/v1/route-forecast": Read timed out', (*TOMCAT, jv(f"{DSP}.web.EtaController", "estimate", 33), jv(f"{DSP}.eta.WeatherClient", "forecastAlong", 44), *REST_READ[:3])),
+        ),
+        (
+            see("sentry.error", 2),
+            see("splunk", 2),
+            see("datadog.apm", 2, style="type", monitor="dispatch error spans", team="planning"),
+        ),
+        classes=(1, 8),
+        pair="cm-route-optimiser-timeout",
+        log=ROOT_CAUSE,
+        logger=DISPATCHER,
+        entry="GET /api/loads/{load_id}/eta",
+    ),
+    # Proof-of-delivery reconciliation skips bad rows until the limit: the job fails.
+    Bug(
+        "cm-pod-skip-limit",
+        "batch",
+        (
+            jexc("org.springframework.batch.item.validator.ValidationException", "Validation failed for PodRecord[consignment=CN-{id}, signedAt=null]: signedAt must not be null", (
+                *batch_step("PodReconcileSchedule", write=False),
+                jl(f"{SB}.core.step.item.SimpleChunkProcessor", "doProcess", 127),
+                jl(f"{SB}.item.validator.ValidatingItemProcessor", "process", 84),
+                jl(f"{SB}.item.validator.SpringValidator", "validate", 54),
+            )),
+            jexc(f"{SB}.core.step.skip.SkipLimitExceededException", "Skip limit of '25' exceeded", (
+                *batch_step("PodReconcileSchedule", write=False),
+                jl(f"{SB}.core.step.item.FaultTolerantChunkProcessor", "transform", 318),
+                jl(f"{SB}.core.step.skip.LimitCheckingItemSkipPolicy", "shouldSkip", 133),
+            )),
+        ),
+        (
+            see("sentry.error", 2),
+            see("splunk", 2, thread="scheduling-4"),
+            see("datadog.task", team="fleet"),
+        ),
+        classes=(8,),
+        log=step_failed("reconcilePodStep", "podReconcileJob"),
+        logger=STEP_LOGGER,
+        entry="podReconcileJob",
     ),
     # Seen once.
     Bug(

@@ -368,6 +368,83 @@ BUGS = [
         classes=(2, 9),
         page="/bookings",
     ),
+    # One template reads an unloaded filter list; another component reads the same field.
+    Bug(
+        "gh-web-search-subjects",
+        "web",
+        (Exc("TypeError", frames=(
+            *NG_RENDER,
+            js("src/app/search/search-page.component.html", "SearchPageComponent_Template", 22, 45, "search"),
+            js("src/app/search/search-page.component.ts", "SearchPageComponent.subjectCount", 71, 37, "search"),
+        ), js=JsError("read-undefined", "this.filters.subjects", "length")),),
+        (
+            see("posthog", 2, browser="chrome", chunk="search", release=1),
+            see("posthog", browser="safari", chunk="search", release=2),
+            see("posthog", browser="firefox", resolved=True, chunk="search", release=2),
+            see("sentry.error", browser="chrome", release=1),
+            see("sentry.error", browser="firefox", release=2),
+        ),
+        classes=(3, 5),
+        pair="gh-web-profile-subjects",
+        page="/search",
+        span=2,
+    ),
+    Bug(
+        "gh-web-profile-subjects",
+        "web",
+        (Exc("TypeError", frames=(
+            *NG_RENDER,
+            js("src/app/tutors/tutor-profile.component.html", "TutorProfileComponent_Template", 35, 29, "tutor-profile"),
+            js("src/app/tutors/tutor-profile.component.ts", "TutorProfileComponent.subjectList", 49, 33, "tutor-profile"),
+        ), js=JsError("read-undefined", "this.filters.subjects", "length")),),
+        (
+            see("posthog", browser="chrome", chunk="tutor-profile"),
+            see("posthog", browser="edge", chunk="tutor-profile"),
+            see("sentry.error", browser="safari"),
+            see("sentry.issue"),
+        ),
+        classes=(3,),
+        pair="gh-web-search-subjects",
+        page="/tutors/jonas-brandt",
+    ),
+    # A Handlebars helper missing from two jobs' template registries; one log monitor.
+    Bug(
+        "gh-receipt-missing-helper",
+        "jobs",
+        (Exc("Error", "Missing helper: \"formatMoney\"", (
+            *bull("receipts", nd("src/email/receipt.ts", "renderReceipt", 36, 22)),
+            nd("node_modules/handlebars/dist/cjs/handlebars/runtime.js", "ret", 18, 16, lib=True),
+            nd("node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js", "Object.<anonymous>", 19, 13, lib=True),
+        )),),
+        (
+            see("sentry.error", 2),
+            see("splunk", 2),
+            see("datadog.log", **JOB_LOGS),
+        ),
+        classes=(4,),
+        pair="gh-summary-missing-helper",
+        log="job failed",
+        entry="receipts:send-receipt",
+    ),
+    Bug(
+        "gh-summary-missing-helper",
+        "jobs",
+        (Exc("Error", "Missing helper: \"formatMoney\"", (
+            *bull("summaries", nd("src/email/lessonSummary.ts", "renderSummary", 52, 18)),
+            nd("node_modules/handlebars/dist/cjs/handlebars/runtime.js", "ret", 18, 16, lib=True),
+            nd("node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js", "Object.<anonymous>", 19, 13, lib=True),
+        )),),
+        (
+            see("sentry.error", 2),
+            see("sentry.issue"),
+            see("splunk", 1),
+            see("datadog.log", 2, **JOB_LOGS),
+        ),
+        classes=(4,),
+        pair="gh-receipt-missing-helper",
+        log="job failed",
+        entry="summaries:lesson-summary",
+    ),
     # Seen once.
     Bug(
         "gh-web-quota",

@@ -325,6 +325,62 @@ BUGS = [
         log="recovered from panic",
         entry="/harebell.eligibility.v1.EligibilityService/ListBenefits",
     ),
+    # A naive/None comparison in two places that sort clinicians' slots.
+    Bug(
+        "hb-availability-none-compare",
+        "api",
+        (Exc("TypeError", "'<' not supported between instances of 'NoneType' and 'datetime.datetime'", (
+            *DJANGO_VIEW,
+            py(f"{HB}.scheduling.views", "get", 36, "slots = sorted(open_slots(clinician, day), key=lambda s: s.starts_at)"),
+            py(f"{HB}.scheduling.views", "<lambda>", 36, "slots = sorted(open_slots(clinician, day), key=lambda s: s.starts_at)"),
+        ), module="builtins"),),
+        (
+            see("sentry.error", 2),
+            see("sentry.issue"),
+            see("splunk", 2),
+            see("datadog.log", **API_LOGS),
+        ),
+        classes=(4,),
+        pair="hb-reminder-window-none-compare",
+        log=DJANGO_500,
+        logger=DJANGO_LOGGER,
+        entry="GET /api/v1/clinicians/{clinician_id}/availability/",
+    ),
+    Bug(
+        "hb-reminder-window-none-compare",
+        "worker",
+        (Exc("TypeError", "'<' not supported between instances of 'NoneType' and 'datetime.datetime'", task(
+            "reminders.tasks.build_reminder_batch",
+            py(f"{HB}.reminders.tasks", "build_reminder_batch", 58, "due = [a for a in upcoming if a.reminder_sent_at < cutoff]"),
+        ), module="builtins"),),
+        (
+            see("sentry.error", 2),
+            see("splunk", 2),
+            see("datadog.log", **WORKER_LOGS),
+            see("datadog.task", team="clinic-ops"),
+        ),
+        classes=(4,),
+        pair="hb-availability-none-compare",
+        log=raised("harebell.reminders.tasks.build_reminder_batch", "TypeError(\"'<' not supported between instances of 'NoneType' and 'datetime.datetime'\")"),
+        logger=CELERY_LOGGER,
+        entry="harebell.reminders.tasks.build_reminder_batch",
+    ),
+    # logger.error without an exception: Sentry's logging integration sends a message event.
+    Bug(
+        "hb-claim-no-plan-message",
+        "api",
+        (Exc("", "Eligibility returned no plan for member M-{id} (insurer {seg})", (
+            *DJANGO_VIEW,
+            py(f"{HB}.claims.views", "create", 52, "plan = eligibility.plan_for(patient)"),
+            py(f"{HB}.claims.eligibility", "plan_for", 88, 'logger.error("Eligibility returned no plan for member %s (insurer %s)", member_id, insurer)'),
+        )),),
+        (see("sentry.error", 2), see("splunk", 3)),
+        classes=(2,),
+        log="Eligibility returned no plan for member M-{id} (insurer {seg})",
+        logger=f"{HB}.claims.eligibility",
+        entry="POST /api/v1/claims/",
+        message_event=True,
+    ),
     # Seen once.
     Bug(
         "hb-api-unicode",
