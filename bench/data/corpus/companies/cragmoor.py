@@ -305,7 +305,7 @@ BUGS = [
             sw("ManifestStore.refresh()", "CragmoorDriver/Manifest/ManifestStore.swift", 66),
             REPORTER,
         ), module="Swift"),),
-        (see("posthog", 3),),
+        (see("posthog", 4),),
         classes=(9,),
         pair="cm-ios-upload-timeout",
         handled=True,

@@ -215,6 +215,7 @@ BUGS = [
             see("splunk", 2),
             see("splunk", 2, search="celery failures by task (24h)", stats={"task_name": "harebell.billing.tasks.submit_claims_batch", "exc_type": "ReadTimeout", "count": "{n}", "last_seen": "{tsnaive}"}),
             see("datadog.task", 2, team="billing"),
+            see("datadog.log", **WORKER_LOGS),
         ),
         classes=(8,),
         log=raised("harebell.billing.tasks.submit_claims_batch", "ReadTimeout(ReadTimeoutError(\"HTTPSConnectionPool(host='claims.insurer.example', port=443): Read timed out. (read timeout=30)\"))"),
