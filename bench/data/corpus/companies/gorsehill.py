@@ -295,7 +295,7 @@ BUGS = [
         (Exc("TypeError", frames=(
             *NG_CLICK,
             js("src/app/classroom/classroom.component.ts", "ClassroomComponent.resumeAt", 112, 21, "classroom"),
-        ), js=JsError("not-function", "this.player.seekTo", "seekTo", "(n)")),),
+        ), js=JsError("not-function", "this.player", "seekTo", "(n)")),),
         (
             see("posthog", 2, browser="chrome", chunk="classroom"),
             see("posthog", browser="safari", chunk="classroom"),
@@ -311,7 +311,7 @@ BUGS = [
         (Exc("TypeError", frames=(
             *NG_CLICK,
             js("src/app/recordings/recording-viewer.component.ts", "RecordingViewerComponent.jumpTo", 67, 19, "recordings"),
-        ), js=JsError("not-function", "this.player.seekTo", "seekTo", "(n)")),),
+        ), js=JsError("not-function", "this.player", "seekTo", "(n)")),),
         (
             see("posthog", browser="firefox", chunk="recordings"),
             see("posthog", browser="chrome", resolved=True, chunk="recordings"),
@@ -328,7 +328,7 @@ BUGS = [
         (Exc("TypeError", frames=(
             *NG_AFTER_VIEW,
             js("src/app/checkout/payment-form.component.ts", "PaymentFormComponent.ngAfterViewInit", 58, 22, "checkout"),
-        ), js=JsError("read-null", "this.cardHost.nativeElement", "appendChild")),),
+        ), js=JsError("read-undefined", "this.cardHost", "nativeElement")),),
         (
             see("posthog", 2, browser="chrome", chunk="checkout"),
             see("posthog", browser="firefox", chunk="checkout"),
