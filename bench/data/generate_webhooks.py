@@ -7,7 +7,8 @@ or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with `
 ``webhooks-blind5.jsonl`` (companies s, t, u), or, with ``--blind6``, ``webhooks-blind6.jsonl``
 (companies v, w, x), or, with ``--blind7``, ``webhooks-blind7.jsonl`` (companies x, y, z;
 its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind8.jsonl``
-(companies aa, ab, ac), or, with ``--blind9``, ``webhooks-blind9.jsonl`` (companies ad, ae, af).
+(companies aa, ab, ac), or, with ``--blind9``, ``webhooks-blind9.jsonl`` (companies ad, ae, af),
+or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -21,6 +22,7 @@ its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind
     python bench/data/generate_webhooks.py --blind7     # the eleventh, by a seventh outsider
     python bench/data/generate_webhooks.py --blind8     # the twelfth, by an eighth outsider
     python bench/data/generate_webhooks.py --blind9     # the thirteenth, by a ninth outsider
+    python bench/data/generate_webhooks.py --blind10    # the fourteenth, by a tenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -46,10 +48,13 @@ from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
+from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
+from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
+from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
@@ -99,6 +104,8 @@ BLIND7 = [BRAMBLEBY, KITTIWAKE, LOOMWRIGHT]
 BLIND8 = [QUILLMOOR, OXBOW, SAFFRONHILL]
 # Written by a ninth outsider for issue 12, without reading the grouping or mapping code.
 BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
+# Written by a tenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -154,7 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--blind9", action="store_true", help="write webhooks-blind9.jsonl (companies ad, ae, af)"
     )
+    which.add_argument(
+        "--blind10",
+        action="store_true",
+        help="write webhooks-blind10.jsonl (companies ag, ah, ai)",
+    )
     args = parser.parse_args(argv)
+    if args.blind10:
+        write(HERE / "webhooks-blind10.jsonl", build_rows(BLIND10))
+        return 0
     if args.blind8:
         write(HERE / "webhooks-blind8.jsonl", build_rows(BLIND8))
         return 0

@@ -178,6 +178,11 @@ def _when(row: dict[str, Any]) -> float:
         for key in ("sent_ms", "dateMs", "at_ms"):  # blind9's templates
             if key in body:
                 return float(body[key]) / 1000
+        for key in ("fired_ms", "epochMillis"):  # blind10's templates
+            if key in body:
+                return float(body[key]) / 1000
+        if isinstance(body.get("alert"), dict) and "last_updated_ms" in body:
+            return float(body["last_updated_ms"]) / 1000
         if isinstance(body.get("event"), dict) and "time" in body["event"]:
             return float(body["event"]["time"]) / 1000
     event = body.get("event") or body.get("data") or {}

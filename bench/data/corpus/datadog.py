@@ -266,6 +266,34 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "prio": "$ALERT_PRIORITY", "trans": "$ALERT_TRANSITION", "monitor": "=$ALERT_ID",
         "scope": "$ALERT_SCOPE", "tag_list": "$TAGS", "at_ms": "=$DATE", "link": "$LINK",
     },
+    # Gorsehill's template (blind10): its own names, the plain-text message, the monitor's
+    # name and query side by side, the date unquoted.
+    "gorsehill": {
+        "heading": "$EVENT_TITLE", "message_text": "$TEXT_ONLY_MSG",
+        "monitor_name": "$ALERT_TITLE", "monitor_query": "$ALERT_QUERY",
+        "state": "$ALERT_TRANSITION", "severity": "$ALERT_PRIORITY", "monitor_id": "=$ALERT_ID",
+        "group": "$ALERT_SCOPE", "tag_csv": "$TAGS", "fired_ms": "=$DATE",
+    },
+    # Harebell's template (blind10) in camelCase: the markdown body, the status line, the
+    # event id and the date quoted.
+    "harebell": {
+        "headline": "$EVENT_TITLE", "bodyMarkdown": "$EVENT_MSG", "statusText": "$ALERT_STATUS",
+        "alertTransition": "$ALERT_TRANSITION", "alertScope": "$ALERT_SCOPE", "ddEventId": "$ID",
+        "tagList": "$TAGS", "hostName": "$HOSTNAME", "epochMillis": "$DATE",
+    },
+    # Cragmoor's template (blind10): nested under ``alert`` and ``monitor``, both message forms,
+    # the last-updated time unquoted.
+    "cragmoor": {
+        "alert": {
+            "title": "$EVENT_TITLE", "text": "$TEXT_ONLY_MSG", "transition": "$ALERT_TRANSITION",
+            "priority": "$ALERT_PRIORITY",
+        },
+        "monitor": {
+            "id": "=$ALERT_ID", "name": "$ALERT_TITLE", "query": "$ALERT_QUERY",
+            "scope": "$ALERT_SCOPE",
+        },
+        "md": "$EVENT_MSG", "tags": "$TAGS", "last_updated_ms": "=$LAST_UPDATED",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",

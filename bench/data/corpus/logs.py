@@ -18,6 +18,7 @@ from .delivery import Delivery
 from .logs7 import FORMATS7
 from .logs8 import FORMATS8
 from .logs9 import FORMATS9
+from .logs10 import FORMATS10
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1323,5 +1324,7 @@ FORMATS.update(FORMATS7)
 FORMATS.update(FORMATS8)
 # blind9's formats, likewise in their own module.
 FORMATS.update(FORMATS9)
+# blind10's likewise (logs10).
+FORMATS.update(FORMATS10)
 
 __all__ = ["FORMATS", "php_name"]

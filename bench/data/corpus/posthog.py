@@ -18,7 +18,7 @@ from typing import Any
 from . import unity
 from .delivery import Delivery
 from .model import Frame
-from .rand import stable_hex
+from .rand import stable_hex, stable_int
 from .releases import chunk_url, minified_name, minified_position, rn_name, rn_position
 from .sentry import RN_DEVICES, USER_AGENTS
 from .traces import browser_stack, node_path, node_position, py_abs_path, rn_bundle_path
@@ -455,6 +455,101 @@ def dart_properties(d: Delivery) -> dict[str, Any]:
     }
 
 
+# posthog-ios's in-app rule: a frame is in-app unless its image is a known system one.
+_IOS_SYSTEM = (
+    "Foundation",
+    "UIKit",
+    "CoreFoundation",
+    "libsystem_",
+    "libdispatch",
+    "libswift",
+    "GraphicsServices",
+    "SwiftUI",
+    "CFNetwork",
+    "libobjc",
+    "dyld",
+)
+
+
+def _swift_mangled(f: Frame) -> str:
+    """The symbol ``dladdr`` returns for a Swift function: posthog-ios sends it as it is,
+    mangled (``$s8Cragmoor21ProofOfDeliveryStoreC6submityyYaKF``)."""
+    owner, _, method = f.function.partition(".")
+    name = method.split("(", 1)[0] or owner
+    return f"$s{len(f.module)}{f.module}{len(owner)}{owner}C{len(name)}{name}yyYaKF"
+
+
+def ios_frame(d: Delivery, f: Frame) -> dict[str, Any]:
+    """A frame of ``Thread.callStackReturnAddresses`` after ``dladdr``: the image, the symbol,
+    addresses; no file or line (the app's symbols are not resolved on the device)."""
+    image_name = f.module if f.in_app else f.file.rsplit("/", 1)[-1]
+    image = 0x100000000 + stable_int("ph-aslr", d.bug.id, d.index, image_name) % 0x3FFF * 0x4000
+    symbol = image + stable_int("ph-sym", f.function, d.release) % 0x3FFFFF
+    container = stable_hex(32, "ph-install", d.company.key, d.release, d.index % 3).upper()
+    install = (
+        f"{container[:8]}-{container[8:12]}-{container[12:16]}-{container[16:20]}-{container[20:]}"
+    )
+    app_path = f"/private/var/containers/Bundle/Application/{install}/{f.module}.app/{f.module}"
+    package = app_path if f.in_app else f.file
+    return {
+        "instruction_addr": f"0x{symbol + d.rand.randint(16, 900):016x}",
+        "module": image_name,
+        "package": package,
+        "image_addr": f"0x{image:016x}",
+        "in_app": not image_name.startswith(_IOS_SYSTEM),
+        "function": _swift_mangled(f) if f.in_app else f.function,
+        "symbol_addr": f"0x{symbol:016x}",
+        "platform": "ios",
+    }
+
+
+def ios_properties(d: Delivery) -> dict[str, Any]:
+    """posthog-ios's ``captureException(error)``: the NSError chain outermost first, each
+    with the synthetic stack of the reporting call, newest frame first (as
+    ``callStackReturnAddresses`` gives it)."""
+    exceptions = []
+    for exc in reversed(d.chain):
+        entry: dict[str, Any] = {"type": exc.type, "value": exc.value}
+        if exc.module:
+            entry["module"] = exc.module
+        entry["thread_id"] = 259
+        entry["mechanism"] = {"type": "generic", "handled": True, "synthetic": True}
+        if exc.frames:
+            frames = [ios_frame(d, f) for f in reversed(exc.frames)]
+            entry["stacktrace"] = {"frames": frames, "type": "raw"}
+        exceptions.append(entry)
+    app_id, _, version = d.release_name.partition("@")
+    model, os_version = d.rand.choice(
+        (
+            ("iPhone15,2", "17.6.1"),
+            ("iPhone16,1", "18.1"),
+            ("iPhone14,5", "17.5.1"),
+            ("iPhone13,2", "18.0.1"),
+        )
+    )
+    return {
+        "$exception_level": "error",
+        "$exception_list": exceptions,
+        "$lib": "posthog-ios",
+        "$lib_version": "3.36.0",
+        "$app_name": d.company.name.split()[0],
+        "$app_namespace": app_id,
+        "$app_version": version.split("+")[0],
+        "$app_build": version.rsplit("+", 1)[-1],
+        "$device_manufacturer": "Apple",
+        "$device_model": model,
+        "$device_name": "iPhone",
+        "$device_type": "Mobile",
+        "$os_name": "iOS",
+        "$os_version": os_version,
+        "$is_emulator": False,
+        "$locale": "en-GB",
+        "$timezone": "Europe/London",
+        "$screen_name": d.bug.page,
+        "$session_id": d.rand.uuid7(d.epoch_ms - d.rand.randint(20_000, 900_000)),
+    }
+
+
 def _as_uuid(h: str) -> str:
     return f"{h[:8]}-{h[8:12]}-7{h[13:16]}-8{h[17:20]}-{h[20:32]}"
 
@@ -490,6 +585,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.service.platform == "react-native"
             else dart_properties(d)
             if d.service.platform == "dart"
+            else ios_properties(d)
+            if d.service.platform == "cocoa"
             else unity.posthog_properties(d)
             if d.service.framework == "unity"
             else properties(d),
