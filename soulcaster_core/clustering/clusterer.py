@@ -599,6 +599,8 @@ class Clusterer:
                 record.get("type") != doc.exc_type or not _stacks_agree(doc, record, helpers)
             ):
                 continue
+            if record.get("type") and doc.exc_type and record.get("type") != doc.exc_type:
+                continue  # an error of another type said where it happened, not an alert on it
             return _Decision(str(record["cluster_id"]), "entry")
         for key in (doc.service_key, doc.type_only_key):
             # A cluster an alert made of nothing but an error type (in a service) is this

@@ -994,3 +994,26 @@ async def test_two_views_files_in_two_packages_are_two_places(
 def test_clojure_s_ex_data_after_the_message_is_the_occurrence_s() -> None:
     printed = 'Insufficient stock {:sku "LW-403", :requested 3, :available 0}'
     assert canonical("clojure.lang.ExceptionInfo", printed).message == "Insufficient stock"
+
+
+async def test_an_error_without_application_frames_draws_no_other_error_of_its_route(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # An Akka ask timeout (only the library's frames) and a parse error with its own stack,
+    # both raised under POST /v1/readings: two problems.
+    timeout = item(
+        exceptions=[
+            ExceptionInfo(
+                type="akka.pattern.AskTimeoutException",
+                value="Ask timed out",
+                frames=[Frame(function="run", module="akka.actor.Scheduler", in_app=False)],
+            )
+        ],
+        endpoint="POST /v1/readings",
+    )
+    parse = item(
+        exceptions=[exc("NumberFormatException", 'For input string: "14,3"', "parse")],
+        endpoint="POST /v1/readings",
+    )
+    a, b = await clusters_of(clusterer, store, timeout, parse)
+    assert a != b
