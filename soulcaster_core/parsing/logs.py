@@ -400,7 +400,7 @@ def _without_nginx_context(line: str) -> str:
 # A console renderer's error field after the message (zerolog, logrus, structlog):
 # 'panic recovered error="assignment to entry in nil map" method=POST'.
 _ERROR_FIELD = re.compile(
-    r'\s(?i:error|err|exception|exc)=(?:"(?P<quoted>(?:[^"\\]|\\.)+)"'
+    r'\s(?i:error|err|exception|exc|panicerror)=(?:"(?P<quoted>(?:[^"\\]|\\.)+)"'
     r"|'(?P<single>[^']+)'|(?P<bare>[^\s\"']+))"
 )
 

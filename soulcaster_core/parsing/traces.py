@@ -144,8 +144,14 @@ _COLORS = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def without_colors(text: str) -> str:
-    """``text`` without the terminal colour codes a logger wrote into it."""
-    return _COLORS.sub("", text) if "\x1b[" in text else text
+    """``text`` without the terminal colour codes a logger wrote into it, and without the
+    ``│`` gutter charmbracelet/log draws before a multi-line value."""
+    if "\x1b[" in text:
+        text = _COLORS.sub("", text)
+    return _GUTTER.sub("", text) if "│" in text else text
+
+
+_GUTTER = re.compile(r"(?m)^[ \t]*│ ?")
 
 
 def _without_line_prefix(text: str) -> str:

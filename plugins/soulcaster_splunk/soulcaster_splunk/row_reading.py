@@ -99,6 +99,12 @@ def read_row(row: Row) -> RowReading:
     if raw_text:
         # A trace needs frames on lines of their own: one line is a log line, nothing more.
         chain = parse_trace(raw_text) if "\n" in raw_text.strip() else []
+        head = raw_text.strip().split("\n", 1)[0]
+        if chain and not chain[-1].type and not chain[-1].value:
+            # Frames printed under a record that names its error in a field of the first line
+            # (Temporal's 'Activity panic. ... PanicError="..." PanicStack=').
+            if (failed := trailing_error(head)) is not None:
+                chain[-1] = chain[-1].model_copy(update={"value": failed})
         exceptions = chain or columns.exceptions
         # A one-line record states its problem in its message, after the logger's fields.
         said = log_message(raw_text) if "\n" not in raw_text.strip() else raw_text
@@ -118,7 +124,7 @@ def read_row(row: Row) -> RowReading:
             trace_id=columns.trace_id,
             environment=columns.environment,
             level=columns.level or _prefix_level(raw_text),
-            endpoint=columns.endpoint,
+            endpoint=columns.endpoint or _head_endpoint(head, exceptions),
             default_fields=default,
         )
     text = _columns_text(own, columns)
@@ -247,3 +253,12 @@ def _flat(fields: dict[str, Any]) -> list[tuple[str, Any]]:
         else:
             flat.append((str(key), value))
     return flat
+
+
+def _head_endpoint(head: str, exceptions: list[ExceptionInfo]) -> str | None:
+    """The task a failure's first line names in its ``key=value`` fields (``ActivityType=``),
+    for a record that states an error: other lines' fields are no failure's."""
+    if not exceptions or "=" not in head:
+        return None
+    line = parse_log_line(head)
+    return line.endpoint if line is not None else None

@@ -310,3 +310,21 @@ def test_a_stats_row_names_its_task_and_the_last_exception_type() -> None:
     )
     assert item.endpoint == "generate_invoice"
     assert [e.type for e in item.exceptions] == ["OSError"]
+
+
+def test_a_temporal_panic_row_names_its_activity_value_and_frames() -> None:
+    raw = (
+        "2026/03/09 06:27:41 ERRO Activity panic. TaskQueue=dispatch"
+        ' ActivityType=ComputeFuelSurcharge Attempt=2 PanicError="runtime error: integer divide'
+        ' by zero" PanicStack=\n'
+        "  │ activity for ComputeFuelSurcharge [panic]:\n"
+        "  │ oxbow.example/dispatch/internal/pricing.perKm(...)\n"
+        "  │ \t/src/internal/pricing/fuel.go:18 +0x4bd\n"
+        "  │ oxbow.example/dispatch/internal/activities.(*Pricing).ComputeFuelSurcharge(0xc0)\n"
+        "  │ \t/src/internal/activities/pricing.go:64 +0x45c\n"
+    )
+    item = _item({"search_name": "dispatch-worker - errors", "result": {"_raw": raw}})
+    assert item.endpoint == "ComputeFuelSurcharge"
+    [thrown] = item.exceptions
+    assert thrown.value == "runtime error: integer divide by zero"
+    assert [f.function for f in thrown.frames][-1] == "perKm"
