@@ -100,11 +100,11 @@ def read_row(row: Row) -> RowReading:
         # A trace needs frames on lines of their own: one line is a log line, nothing more.
         chain = parse_trace(raw_text) if "\n" in raw_text.strip() else []
         head = raw_text.strip().split("\n", 1)[0]
-        if chain and not chain[-1].type and not chain[-1].value:
-            # Frames printed under a record that names its error in a field of the first line
-            # (Temporal's 'Activity panic. ... PanicError="..." PanicStack=').
-            if (failed := trailing_error(head)) is not None:
-                chain[-1] = chain[-1].model_copy(update={"value": failed})
+        # Frames printed under a record that names its error in a field of the first line
+        # (Temporal's 'Activity panic. ... PanicError="..." PanicStack=').
+        failed = trailing_error(head) if chain and not (chain[-1].type or chain[-1].value) else None
+        if failed is not None:
+            chain[-1] = chain[-1].model_copy(update={"value": failed})
         exceptions = chain or columns.exceptions
         # A one-line record states its problem in its message, after the logger's fields.
         said = log_message(raw_text) if "\n" not in raw_text.strip() else raw_text
