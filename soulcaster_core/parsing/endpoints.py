@@ -14,7 +14,7 @@ import re
 _METHOD = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?:[ _]+|(?=/))", re.IGNORECASE)
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.IGNORECASE)
 # A path segment that names a parameter ({id}, :id, <int:id>, [slug], *) rather than a place.
-_PARAMETER = re.compile(r"^(?:\{.*\}|:.+|<.*>|\[.*\]|\*+|_\w+_)$")
+_PARAMETER = re.compile(r"^(?:\{.*\}|:.+|<.*>|\[.*\]|\*+|_\w+_|\$\w*)$")
 # A segment that is a value: a number, a UUID or a long hex id, or digits with a few letters.
 _VALUE = re.compile(r"^(?:[\d.,_-]+|[0-9a-f-]{12,}|(?=\D*\d)[\w-]{12,})$", re.IGNORECASE)
 #: The fields a log record or a result row names its route or job in (OpenTelemetry's
@@ -65,6 +65,10 @@ def endpoint_name(text: str | None) -> str | None:
     name = _METHOD.sub("", name)
     name = _URL.sub("", name)
     name = re.split(r"[?#\s]", name, maxsplit=1)[0]
+    if name.startswith("routes/"):
+        # Remix's and React Router's route ids name the file: "routes/templates.$templateId"
+        # is /templates/:templateId ("_index" is the route's own page).
+        name = name[len("routes/") :].replace(".", "/").removesuffix("_index").rstrip("/") or "/"
     if "/" not in name:
         return name.lower() or None
     kept = [

@@ -43,3 +43,9 @@ def test_a_json_request_log_names_its_route() -> None:
     )
     assert line is not None
     assert endpoint_name(line.endpoint) == "v1/inspections/photos"
+
+
+def test_a_remix_route_id_is_its_path() -> None:
+    assert endpoint_name("routes/templates.$templateId") == endpoint_name("GET /templates/{id}")
+    assert endpoint_name("routes/docs.$docId.edit") == endpoint_name("/docs/9f3a2c1d7e8b/edit")
+    assert endpoint_name("routes/_index") == "/"
