@@ -575,6 +575,11 @@ class Clusterer:
             ):
                 method: Method = "page" if key is doc.page_key else "message"
                 return _Decision(str(record["cluster_id"]), method)
+        for key in doc.cause_keys if doc.frames else ():
+            # A log that printed only the root cause, without a stack, came first.
+            record = batch.usable(key)
+            if record is not None and not record.get("frames") and not _other_page(doc, record):
+                return _Decision(str(record["cluster_id"]), "message")
         if doc.location_keys:
             found = self._by_frames(doc, doc.location_keys, batch)
             if found is not None:

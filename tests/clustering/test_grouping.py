@@ -1017,3 +1017,18 @@ async def test_an_error_without_application_frames_draws_no_other_error_of_its_r
     )
     a, b = await clusters_of(clusterer, store, timeout, parse)
     assert a != b
+
+
+async def test_a_stack_meets_the_log_that_printed_only_its_root_cause_first(
+    clusterer: Clusterer, store: Store
+) -> None:
+    said = 'ERROR: duplicate key value violates unique constraint "deposits_booking_id_key"'
+    logged = item("splunk", exceptions=[ExceptionInfo(type="PG::UniqueViolation", value=said)])
+    reported = item(
+        exceptions=[
+            ExceptionInfo(type="PG::UniqueViolation", value=said),
+            exc("ROM::SQL::UniqueConstraintError", f"PG::UniqueViolation: {said}", "capture"),
+        ]
+    )
+    a, b = await clusters_of(clusterer, store, logged, reported)
+    assert a == b
