@@ -667,12 +667,25 @@ def _places(thrown: ExceptionInfo, named: bool) -> tuple[str, ...]:
         return ()
     chosen = [f for f in _chosen(thrown.frames) if frame_file(f)]
     if not named:
-        # Where only files are said (no functions), the application's innermost is the place;
+        # Where only files are said (no functions), the application's innermost is the place,
+        # with the file that called it when there is one (two handlers through one client);
         # a stack of nameless frames (minified code) says nothing of where.
-        stated = (chosen or located)[-1]
-        return (str(frame_file(stated)),) if not stated.function else ()
+        stated = chosen or located
+        if stated[-1].function:
+            return ()
+        return (_file_path(stated),)
     files = [frame_file(located[-1]), frame_file(chosen[-1]) if chosen else None]
+    if len(chosen) >= 2:
+        files.append(_file_path(chosen))
     return tuple(dict.fromkeys(f for f in files if f))
+
+
+def _file_path(frames: Sequence[Frame]) -> str:
+    """The innermost file of ``frames`` (oldest first) and the next other file out, as one
+    place: ``client>meters``; the innermost alone when one file holds them all."""
+    files = [str(frame_file(f)) for f in reversed(frames)]
+    caller = next((f for f in files if f != files[0]), None)
+    return f"{files[0]}>{caller}" if caller else files[0]
 
 
 def _said(kind: str | None, message: str | None) -> tuple[str, str]:

@@ -1032,3 +1032,34 @@ async def test_a_stack_meets_the_log_that_printed_only_its_root_cause_first(
     )
     a, b = await clusters_of(clusterer, store, logged, reported)
     assert a == b
+
+
+async def test_a_stack_of_files_only_is_placed_by_its_file_and_the_file_that_called_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Gin's recovery log names files only; two handlers panic in one client helper.
+    said = "runtime error: invalid memory address or nil pointer dereference"
+
+    def sentry(handler: str) -> FeedbackItem:
+        frames = [
+            Frame(
+                function=f"Create{handler.title()}",
+                filename=f"/src/internal/handlers/{handler}.go",
+                in_app=True,
+            ),
+            Frame(function="Fetch", filename="/src/internal/registry/client.go", in_app=True),
+        ]
+        return item(exceptions=[ExceptionInfo(type="panic", value=said, frames=frames)])
+
+    def gin(handler: str) -> FeedbackItem:
+        frames = [
+            Frame(filename=f"/src/internal/handlers/{handler}.go", lineno=41),
+            Frame(filename="/src/internal/registry/client.go", lineno=63),
+        ]
+        return item("splunk", exceptions=[ExceptionInfo(type="panic", value=said, frames=frames)])
+
+    a, b, c, d = await clusters_of(
+        clusterer, store, sentry("meters"), sentry("quotes"), gin("quotes"), gin("meters")
+    )
+    assert a != b
+    assert (c, d) == (b, a)
