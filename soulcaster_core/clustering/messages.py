@@ -152,12 +152,21 @@ _RULES: list[_Rule] = [
         ),
         lambda _: "no supported media source",
     ),
+    # localStorage/sessionStorage full: Chrome names the key, Firefox and Safari do not.
+    (
+        re.compile(
+            r"^(?:Failed to execute 'setItem' on 'Storage': Setting the value of .* exceeded "
+            r"the quota|The quota has been exceeded|Exceeded quota)\.?$"
+        ),
+        lambda _: "storage quota exceeded",
+    ),
 ]
 _ESCAPED_QUOTE = re.compile(r"\\+([\"'])")
 # A cheap test before the rules: every wording above contains one of these.
 _HINT = re.compile(
     r"propert|is not an object|is not a function|is not defined|find variable|recursion|"
-    r"call stack|fetch|Load failed|JSON|module|(?i:invalid (?:time|date))|media|supported"
+    r"call stack|fetch|Load failed|JSON|module|(?i:invalid (?:time|date))|media|supported|"
+    r"quota"
 )
 
 

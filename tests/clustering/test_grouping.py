@@ -1063,3 +1063,16 @@ async def test_a_stack_of_files_only_is_placed_by_its_file_and_the_file_that_cal
     )
     assert a != b
     assert (c, d) == (b, a)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Failed to execute 'setItem' on 'Storage': Setting the value of 'draft:42' exceeded the"
+        " quota.",
+        "The quota has been exceeded.",
+        "Exceeded quota",
+    ],
+)
+def test_a_full_storage_in_every_engine_is_one_message(message: str) -> None:
+    assert canonical("QuotaExceededError", message).message == "storage quota exceeded"
