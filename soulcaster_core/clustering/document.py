@@ -538,21 +538,32 @@ def _application_frames(
     nothing, when its path is no library's. When the thrown exception has none (a wrapper
     thrown from a library, a JVM log that prints only the cause), the causes are read too.
     """
+    return _framed(exceptions)[1]
+
+
+def _framed(
+    exceptions: Sequence[ExceptionInfo],
+) -> tuple[ExceptionInfo | None, tuple[tuple[str, str | None], ...]]:
+    """The exception, thrown one first, whose application frames grouping reads, with them."""
     for exc in reversed(exceptions):
         if named := _named_frames(exc):
-            return named
-    return ()
+            return exc, named
+    return None, ()
 
 
-def _reading(exceptions: Sequence[ExceptionInfo]) -> ExceptionInfo:
-    """The exception grouping reads: the thrown one, unless it has no application frames and a
-    cause has (a wrapper a framework threw around the application's error)."""
+def _reading(
+    exceptions: Sequence[ExceptionInfo],
+) -> tuple[ExceptionInfo, tuple[tuple[str, str | None], ...]]:
+    """The exception grouping reads, and the application frames it reads: the thrown one,
+    unless it has no application frames and a cause has (a wrapper a framework threw around
+    the application's error)."""
     thrown = exceptions[-1]
-    if not thrown.frames or _named_frames(thrown):
+    framed, found = _framed(exceptions)
+    if framed is None or not thrown.frames:
         # (Without frames of its own, the text did not say where it was thrown: it stays the
         # problem's statement.)
-        return thrown
-    return next((exc for exc in reversed(exceptions) if _named_frames(exc)), thrown)
+        return thrown, found
+    return framed, found
 
 
 def _named_frames(exc: ExceptionInfo) -> tuple[tuple[str, str | None], ...]:
@@ -630,8 +641,7 @@ def exception_document(
     exceptions: Sequence[ExceptionInfo], service: str | None = None, endpoint: str | None = None
 ) -> ClusterDoc:
     """The document of an item whose exceptions a plugin read: nothing of its text is used."""
-    thrown = _reading(exceptions)
-    found = _application_frames(exceptions)
+    thrown, found = _reading(exceptions)
     places = _places(thrown, bool(found))
     kind, value = thrown.type, thrown.value
     if kind in ("Exception", "Error") and value and (inner := _LABELLED.match(value)):
