@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from soulcaster_core.parsing import log_message, parse_log_line, parse_trace
 from soulcaster_core.stacktrace import ExceptionInfo, described
 
+from .guesses import FOOTER
+
 # "@error.kind: GatewayTimeout", "- **error.message**: capture timed out", "error.stack = ...",
 # "**error:** capture timed out":
 # one error attribute per line, as authors write {{log.attributes.error.kind}} and the like.
@@ -53,7 +55,7 @@ _SAMPLE_BELOW = re.compile(
 )
 _JSON_LINE = re.compile(r'\s*\{\s*"')
 # What a notification adds to its author's words: @-mentions, the footer and its links.
-_NOTIFICATION_PART = re.compile(r"^(?:@|The monitor was last triggered|- - -|\[\[|Monitor Status)")
+_NOTIFICATION_PART = re.compile(rf"^(?:@|{re.escape(FOOTER)}|- - -|\[\[|Monitor Status)")
 _FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
 # A line of a stack trace in any language the shared parser reads. Outside a code block, only a
 # message with one of these is read as a trace: most monitor messages have none, and the parser
@@ -159,12 +161,12 @@ def _in_samples(message: str) -> FailingError | None:
 def _lone_line(message: str) -> str | None:
     """The message's only line of its own, when it reads as an error chain's (contexts, then
     what failed: "sync branch HG-026: fetch stock levels: context deadline exceeded")."""
-    lines = [line.strip() for line in message.split("\n\n", 1)[0].splitlines() if line.strip()]
+    first, _, rest = message.partition("\n\n")
+    lines = [line.strip() for line in first.splitlines() if line.strip()]
     # Two contexts at least: an author's sentence may have one colon ("Jobs on queue feeds are
     # failing: 31 failures"), an error chain has several.
     if len(lines) != 1 or lines[0].count(": ") < 2 or any(c in lines[0] for c in "`*@["):
         return None
-    rest = message.split("\n\n", 1)[1] if "\n\n" in message else ""
     # Only mentions and Datadog's footer after it: nothing else the author wrote.
     said = [p for p in rest.split("\n\n") if p.strip() and not _NOTIFICATION_PART.match(p.strip())]
     return lines[0] if not said else None

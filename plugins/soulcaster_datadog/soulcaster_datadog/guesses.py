@@ -97,8 +97,8 @@ GUESSES: dict[str, tuple[str, ...]] = {
 _EVENT_TITLE = re.compile(
     r"^\s*(?:\[P\d\]\s*)?\[(?:Triggered|Re-Triggered|Recovered|Warn|No Data|Renotify)\b"
 )
-# The footer of every monitor notification's message.
-_FOOTER = "The monitor was last triggered at"
+#: The footer of every monitor notification's message, before the time it fired.
+FOOTER = "The monitor was last triggered at"
 _MONITOR_LINK = re.compile(r"/monitors/(\d+)")
 # How people end the name of a field that holds a time.
 _TIME_ENDINGS = ("at", "time", "date", "ts", "ms", "timestamp", "epoch")
@@ -170,7 +170,7 @@ class GuessIndex:
             # lines that ends in the monitor's footer, or the longest of several lines.
             fenced = [v for v in values if v.lstrip().startswith("%%%")]
             lines = [v for v in values if "\n" in v.strip()]
-            found = fenced or [v for v in lines if _FOOTER in v] or lines
+            found = fenced or [v for v in lines if FOOTER in v] or lines
             return _scalar_text(max(found, key=len)) if found else None
         if field == "date":
             # $DATE under a name of its own: "raised_at", "fired_ms", "sent_time".

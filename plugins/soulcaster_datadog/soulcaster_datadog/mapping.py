@@ -15,7 +15,7 @@ from soulcaster_core.timestamps import hour_bucket, parse_timestamp
 
 from .failing_error import failing_error
 from .groups import alert_group
-from .guesses import GuessIndex
+from .guesses import FOOTER, GuessIndex
 from .payload import TextFields, all_text_fields, first_parsed, tags_field
 from .title import monitor_name, title_identity, title_transition
 from .typed_fields import alert_level, alert_links, tag_map, tagged
@@ -151,7 +151,7 @@ def event_time(event: dict[str, Any]) -> tuple[datetime, str]:
 
 
 # Datadog's footer: "The monitor was last triggered at Fri Mar 13 2026 13:54:35 UTC."
-_LAST_TRIGGERED = re.compile(r"last triggered at (\w{3} \w{3} \d{1,2} \d{4} \d\d:\d\d:\d\d) UTC")
+_LAST_TRIGGERED = re.compile(re.escape(FOOTER) + r" (\w{3} \w{3} \d{1,2} \d{4} \d\d:\d\d:\d\d) UTC")
 
 
 def _footer_time(body: str) -> datetime | None:
