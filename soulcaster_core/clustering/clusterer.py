@@ -86,8 +86,6 @@ Method = Literal[
 ]
 #: Key kinds that stand for one frame of a stack.
 _LOCATED = ("frames", "location")
-#: Key kinds that stand for what a problem says (its message), wherever it is said.
-_SAID = ("message",)
 #: How a repeat of a problem first seen in the same batch is found: by its primary key.
 _REPEAT_METHOD: dict[str, Method] = {
     "frames": "frames",
@@ -778,22 +776,17 @@ class Clusterer:
                 metadata = self._metadata(item, doc, key, cluster_id, at)
                 batch.put(key.id, self._vector(doc, batch, key.id), metadata)
             elif found.get("cluster_id") == cluster_id:
-                if doc.endpoint and not found.get("endpoint") and key.kind in _SAID:
+                learnt: dict[str, Any] = {}
+                if doc.endpoint and not found.get("endpoint") and key.kind == "message":
                     # Known so far without its page or route: from now on it tells a problem
                     # that says the same elsewhere.
-                    learnt = {**found, "endpoint": doc.endpoint}
-                    batch.put(key.id, self._vector(doc, batch, key.id), learnt)
-                    found = learnt
+                    learnt["endpoint"] = doc.endpoint
                 if doc.frames and not found.get("frames") and key.kind not in _LOCATED:
                     # The cluster was known without a stack (an alert came first): from now
                     # on its frames tell it from another problem with the same message.
-                    learnt = {
-                        **found,
-                        "frames": list(doc.frames),
-                        "files": list(doc.files),
-                        "type": doc.exc_type,
-                    }
-                    batch.put(key.id, self._vector(doc, batch, key.id), learnt)
+                    learnt.update(frames=list(doc.frames), files=list(doc.files), type=doc.exc_type)
+                if learnt:
+                    batch.put(key.id, self._vector(doc, batch, key.id), {**found, **learnt})
             elif (
                 found.get("cluster_id") != cluster_id
                 and (key.kind in _SHAREABLE or found.get("kind") in _SHAREABLE)
