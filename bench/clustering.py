@@ -3,6 +3,7 @@
     python bench/clustering.py [--data DIR] [--json]
     python bench/clustering.py --logs bench/data/logs-proxy.csv [more.csv ...] [--json]
     python bench/clustering.py --errors bench/data/errors.jsonl [more.jsonl ...] [--json]
+    python bench/clustering.py --errors bench/data/webhooks-dev.jsonl --explain
 
 LogHub: for each ``<Name>/<Name>_2k.log_structured_corrected.csv`` under ``--data`` (default
 ``../shared/data/loghub`` from the repository root), the ``Content`` column is fed in file
@@ -23,6 +24,10 @@ the worker clusters them, and pairwise precision and recall of "same
 cluster" are scored against ``group``. Several files are scored one after the other, each in
 its own app. Rows that carry ``classes`` (``bench/data/webhooks-*.jsonl``) also get a
 breakdown per class: precision and recall over the pairs where either webhook carries it.
+``--explain [GROUP ...]`` also prints, for every group split over clusters or merged with
+another (or for the groups named), each of its webhooks' cluster and what grouping read of it
+(the API's ``grouping``): how a failure is read. Use it only on sets you tune on: reading it
+on a set turns that set into one more.
 """
 
 from __future__ import annotations
@@ -217,8 +222,10 @@ def print_loghub(report: dict[str, Any]) -> None:
     print(f"(ours: batches of {report['batch']} items through Clusterer.assign, SQLite store)")
 
 
-def run_errors(path: Path) -> dict[str, Any]:
-    """Post every labelled webhook to a running app, cluster, score pairs against ``group``."""
+def run_errors(path: Path, explain: Sequence[str] | None = None) -> dict[str, Any]:
+    """Post every labelled webhook to a running app, cluster, score pairs against ``group``;
+    ``explained`` holds what grouping read of the groups named in ``explain``, or of every
+    group it split or merged."""
     from starlette.testclient import TestClient
 
     from soulcaster_core.settings import Settings
@@ -256,6 +263,7 @@ def run_errors(path: Path) -> dict[str, Any]:
                 pass
             auth = {"authorization": "Bearer bench"}
             cluster_of: dict[str, str | None] = {}
+            grouping_of: dict[str, Any] = {}
             for item_id, project in zip(item_ids, project_of, strict=True):
                 if item_id is None:
                     continue
@@ -263,6 +271,7 @@ def run_errors(path: Path) -> dict[str, Any]:
                     f"/api/feedback/{item_id}", params={"project_id": project}, headers=auth
                 ).json()
                 cluster_of[item_id] = item.get("cluster_id")
+                grouping_of[item_id] = {"title": item.get("title"), **(item.get("grouping") or {})}
     refused = [i for i, item_id in enumerate(item_ids) if item_id is None]
     kept = [(row, cluster_of[i]) for row, i in zip(rows, item_ids, strict=True) if i]
     scored = [(row["group"], cluster) for row, cluster in kept]
@@ -284,6 +293,17 @@ def run_errors(path: Path) -> dict[str, Any]:
     }
     if any("classes" in row for row, _ in kept):
         report["classes"] = _per_class(kept)
+    wrong = set(explain or ()) or (
+        set(report["split_groups"]) | {g for gs in report["merged_groups"] for g in gs}
+    )
+    report["explained"] = {
+        group: [
+            {"row": n, "source": row["source"], "cluster": cluster_of[i], **grouping_of[i]}
+            for n, (row, i) in enumerate(zip(rows, item_ids, strict=True))
+            if i and row["group"] == group
+        ]
+        for group in sorted(wrong)
+    }
     return report
 
 
@@ -334,6 +354,17 @@ def _merged(scored: Sequence[tuple[str, str | None]]) -> list[list[str]]:
     return [sorted(g) for g in groups_of.values() if len(g) > 1]
 
 
+def print_explained(report: dict[str, Any]) -> None:
+    """Each wrongly grouped group's webhooks: their cluster (short) and what grouping read."""
+    for group, rows in report["explained"].items():
+        print(f"== {group}")
+        for r in rows:
+            read = {k: v for k, v in r.items() if k not in {"row", "source", "cluster", "title"}}
+            read.pop("reason", None)
+            print(f"  {str(r['cluster'])[-6:]} row {r['row']:<4} {r['source']:<8} {r['title']!r}")
+            print(f"      {json.dumps(read, default=str)[:900]}")
+
+
 def print_errors(report: dict[str, Any]) -> None:
     print(
         f"{report['webhooks']} webhooks, {report['items']} items, {report['groups']} groups, "
@@ -365,16 +396,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--logs", type=Path, nargs="+", help="labelled log CSVs (Content, EventId columns)"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--explain",
+        nargs="*",
+        metavar="GROUP",
+        help="with --errors: what grouping read of each miss (or of the groups named)",
+    )
     parser.add_argument("--batch", type=int, default=BATCH, help="items per assign call")
     args = parser.parse_args(argv)
     report: dict[str, Any]
     if args.errors:
-        reports = {str(path): run_errors(path) for path in args.errors}
+        reports = {str(path): run_errors(path, args.explain) for path in args.errors}
         if not args.json:
             for path, one in reports.items():
                 if len(reports) > 1:
                     print(f"== {path}")
                 print_errors(one)
+                if args.explain is not None:
+                    print_explained(one)
         # One file keeps the report's own shape; several are keyed by path.
         report = next(iter(reports.values())) if len(reports) == 1 else {"files": reports}
     elif args.logs:

@@ -710,7 +710,13 @@ class Clusterer:
             if found is not None and found.get("request") == doc.request:
                 return _Decision(str(found["cluster_id"]), "skeleton")
         if doc.request:
-            return _Decision(None, "new")  # an access line is its request: no other word on it
+            # An access line is its request, and no other word on it but its route, where
+            # the app failed: the one error that entered there (``mentions``).
+            for key in doc.mentions():
+                found = batch.usable(key)
+                if found is not None and found.get("kind") == "entry":
+                    return _Decision(str(found["cluster_id"]), "entry")
+            return _Decision(None, "new")
         whole = doc.whole_key()
         for key in doc.message_keys():
             found = batch.usable(key)

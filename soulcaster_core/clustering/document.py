@@ -21,7 +21,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..models import FeedbackItem
-from ..parsing import endpoint_name, parse_trace
+from ..parsing import endpoint_name, endpoint_verb, parse_trace
 from ..parsing.libraries import NATIVE, class_in_app, path_in_app
 from ..stacktrace import ExceptionInfo, Frame
 from .messages import canonical, key_type
@@ -185,6 +185,9 @@ class ClusterDoc:
     entries: tuple[str, ...] = ()
     #: The route or job the item ran under (``endpoints.endpoint_name``): an entry point too.
     endpoint: str | None = None
+    #: The HTTP method of that route, where the sender named one: two routes of one path
+    #: (``POST /v1/bookings``, ``PATCH /v1/bookings/{id}``) are two entry points.
+    verb: str | None = None
     #: A message quoted without type or stack (a monitor's sample, a logged error's text):
     #: it may be what several problems say.
     quoted: bool = False
@@ -262,7 +265,7 @@ class ClusterDoc:
             role: KeyKind = "entry" if self.frames else "mention"
             self.entry_keys = tuple(
                 GroupingKey(role, _key("entry", n).id)
-                for n in sorted({_identifier(e) for e in (*self.entries, self.endpoint or "")})
+                for n in sorted({_identifier(e) for e in (*self.entries, *self._routes())})
                 if len(n) >= 6
             )
             found = [
@@ -284,13 +287,14 @@ class ClusterDoc:
     def explain(self) -> dict[str, Any]:
         """What grouping read of the item: shown on the item page and in the API."""
         if not self.is_exception:
-            return {"template": self.head}
+            return {"template": self.head, "endpoint": self.endpoint, "request": self.request}
         return {
             "type": self.exc_type or None,
             "message": self.message,
             "frames": list(self.frames),
             "frames_from": self.frames_from or None,
             "service": self.service,
+            "endpoint": self.endpoint,
         }
 
     @property
@@ -352,9 +356,17 @@ class ClusterDoc:
         meets the errors whose stacks enter there, whichever comes first."""
         if self.is_exception:
             return ()
+        if self.request:
+            # An access line names its route, and only where the app itself failed (500; a
+            # proxy's 502-504 are another layer's): the error that entered there answered it.
+            verb_route, _, status = self.request.rpartition(" ")
+            if status != "500":
+                return ()
+            routes = (_identifier(verb_route), _identifier(verb_route.partition(" ")[2]))
+            return tuple(GroupingKey("mention", _key("entry", r).id) for r in routes if len(r) >= 6)
         # A quoted error's endpoint is where it happened (a page, a route), not a word about
         # another problem there: many problems happen on one page.
-        names = {_identifier(self.endpoint)} if self.endpoint and not self.quoted else set()
+        names = {_identifier(r) for r in self._routes()} if not self.quoted else set()
         words = _WORDS.split(self.head) if _CODE_NAME.search(self.head) else []
         named = [word for word in words if len(word) >= 6 and _CODE_NAME.search(word)]
         # A line that lists many ("Starting worker for 9 functions: a, b, c") names none.
@@ -367,6 +379,13 @@ class ClusterDoc:
         return tuple(
             GroupingKey("mention", _key("entry", n).id) for n in sorted(names) if len(n) >= 6
         )
+
+    def _routes(self) -> tuple[str, ...]:
+        """The endpoint as entry points name it: with its method where one is known (how two
+        routes of one path are told apart), and without (how a sender that omits it meets)."""
+        if not self.endpoint:
+            return ()
+        return (f"{self.verb} {self.endpoint}", self.endpoint) if self.verb else (self.endpoint,)
 
     def secondary_keys(self) -> tuple[GroupingKey, ...]:
         """A log's or alert's skeleton, message and mention keys: looked up and registered
@@ -626,11 +645,12 @@ def document_for(item: FeedbackItem) -> ClusterDoc:
     """The clustering view of ``item``; pure, so the worker and the benchmark share it."""
     exceptions = stored_exceptions(item)
     endpoint = endpoint_name(item.endpoint)
+    verb = endpoint_verb(item.endpoint) if endpoint else None
     if exceptions:
-        return exception_document(exceptions, item.service, endpoint)
+        return exception_document(exceptions, item.service, endpoint, verb)
     if len(item.title) + len(item.body) + len(item.raw_text) <= CACHED_TEXT:
-        return _text_document(item.title, item.body, item.raw_text, item.service, endpoint)
-    return build_document(item.title, item.body, item.raw_text, item.service, endpoint)
+        return _text_document(item.title, item.body, item.raw_text, item.service, endpoint, verb)
+    return build_document(item.title, item.body, item.raw_text, item.service, endpoint, verb)
 
 
 #: Longest text (title, body and raw text together) whose document is cached.
@@ -638,7 +658,10 @@ CACHED_TEXT = 2048
 
 
 def exception_document(
-    exceptions: Sequence[ExceptionInfo], service: str | None = None, endpoint: str | None = None
+    exceptions: Sequence[ExceptionInfo],
+    service: str | None = None,
+    endpoint: str | None = None,
+    verb: str | None = None,
 ) -> ClusterDoc:
     """The document of an item whose exceptions a plugin read: nothing of its text is used."""
     thrown, found = _reading(exceptions)
@@ -665,6 +688,7 @@ def exception_document(
         ),
         entries=_entries(exceptions),
         endpoint=endpoint,
+        verb=verb,
         places=places,
     )
 
@@ -716,6 +740,7 @@ def _exception_doc(
     entries: tuple[str, ...] = (),
     endpoint: str | None = None,
     places: tuple[str, ...] = (),
+    verb: str | None = None,
 ) -> ClusterDoc:
     exc_type, masked = _said(kind, message)
     typed = key_type(kind)
@@ -730,6 +755,7 @@ def _exception_doc(
             text=masked,
             service=service or None,
             endpoint=endpoint,
+            verb=verb,
             quoted=True,
             request=_request(message or ""),
         )
@@ -748,17 +774,23 @@ def _exception_doc(
         causes=causes,
         entries=entries,
         endpoint=endpoint,
+        verb=verb,
         places=places,
     )
 
 
 @lru_cache(maxsize=8192)
 def _text_document(
-    title: str, body: str, raw_text: str, service: str | None, endpoint: str | None
+    title: str,
+    body: str,
+    raw_text: str,
+    service: str | None,
+    endpoint: str | None,
+    verb: str | None,
 ) -> ClusterDoc:
     # Without structured exceptions, the document follows from the text alone, and the same
     # log line or alert arrives again and again (over half the lines of LogHub-2k repeat one).
-    return build_document(title, body, raw_text, service, endpoint)
+    return build_document(title, body, raw_text, service, endpoint, verb)
 
 
 def build_document(
@@ -767,6 +799,7 @@ def build_document(
     raw_text: str,
     service: str | None = None,
     endpoint: str | None = None,
+    verb: str | None = None,
 ) -> ClusterDoc:
     """The document of an item that came as text: a log line, an alert, a hand-written report."""
     title = _strip_tags(title)
@@ -791,6 +824,7 @@ def build_document(
             files=tuple(file for _, file in found),
             entries=_entries(parsed),
             endpoint=endpoint,
+            verb=verb,
         )
     # No exception: the title states the problem (an alert, a log line), unless the model cut
     # it short; then its full first line, from the raw text it was cut from.
@@ -809,6 +843,7 @@ def build_document(
         text=head,
         service=service or None,
         endpoint=endpoint,
+        verb=verb,
         request=_request(statement),
     )
 

@@ -17,13 +17,14 @@ trace sent as frames look alike to grouping.
 - ``normal_level(word)``: a level word in ``FeedbackItem.level``'s vocabulary (``logs``).
 """
 
-from .endpoints import endpoint_name
+from .endpoints import endpoint_name, endpoint_verb
 from .logs import LogLine, log_message, normal_level, parse_log_line, trailing_error
 from .traces import parse_trace
 
 __all__ = [
     "LogLine",
     "endpoint_name",
+    "endpoint_verb",
     "log_message",
     "normal_level",
     "parse_log_line",

@@ -54,6 +54,20 @@ ENDPOINT_FIELDS = (
 MAX_CHARS = 512
 
 
+def endpoint_verb(text: str | None) -> str | None:
+    """The HTTP method ``text`` names its route with (``POST /v1/bookings``, Datadog's
+    ``post_/v1/bookings``), upper case; None when it names none."""
+    text = text.strip() if text else ""
+    found = _METHOD.match(text)
+    if found is None:
+        return None
+    rest = text[found.end() :]
+    # A path or a URL follows a method; a word does not ("delete_expired_sessions" is a job).
+    if not rest.startswith("/") and _URL.match(rest) is None:
+        return None
+    return found.group(0).strip(" _").upper()
+
+
 def endpoint_name(text: str | None) -> str | None:
     """``text`` as a route (``api/tenancies/renewal-offer``) or a job name (``reports.tasks.x``)
     compare; None when nothing of it names one."""

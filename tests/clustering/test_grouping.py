@@ -395,6 +395,7 @@ async def test_the_item_records_which_key_grouped_it_and_what_was_read(
         "frames": ["load_profile"],
         "frames_from": "exceptions",
         "service": None,
+        "endpoint": None,
     }
 
 
@@ -845,6 +846,65 @@ async def test_an_access_log_line_is_its_request_and_answer(
     )
     assert hold != quotes  # one format, two routes: two problems
     assert hold == other_hold == monitor
+
+
+def morgan(method: str, path: str, status: int) -> FeedbackItem:
+    """An access log line (Express's morgan, combined format) in a Splunk row."""
+    raw = (
+        f'10.28.161.13 - - [11/Mar/2026:00:38:02 +0000] "{method} {path} HTTP/1.1" {status} 61 '
+        '"https://app.example/" "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)"'
+    )
+    return item(
+        "splunk", "[Splunk] api 5xx", exceptions=[ExceptionInfo(type=None, value=raw, frames=[])]
+    )
+
+
+async def test_an_access_line_the_app_answered_500_meets_the_error_of_its_route(
+    clusterer: Clusterer, store: Store
+) -> None:
+    said = "Cannot read properties of undefined (reading 'startsAt')"
+    booking = item(
+        exceptions=[exc("TypeError", said, "createBooking", "slotOf")], endpoint="POST /v1/bookings"
+    )
+    # The same message on another route of the same path, raised elsewhere: a near miss.
+    reschedule = item(
+        exceptions=[exc("TypeError", said, "reschedule", "windowOf")],
+        endpoint="PATCH /v1/bookings/{booking_id}",
+    )
+    found = await clusters_of(
+        clusterer,
+        store,
+        booking,
+        reschedule,
+        morgan("POST", "/v1/bookings", 500),
+        morgan("PATCH", "/v1/bookings/38456", 500),
+        # A proxy's answer (the upstream was down) is another layer's problem.
+        morgan("POST", "/v1/bookings", 504),
+    )
+    assert found[2] == found[0]
+    assert found[3] == found[1]
+    assert found[4] not in found[:2]
+
+
+async def test_an_access_line_that_came_first_draws_the_error_of_its_route(
+    clusterer: Clusterer, store: Store
+) -> None:
+    first, error, other = await clusters_of(
+        clusterer,
+        store,
+        morgan("PUT", "/v1/lessons/8812/notes", 500),
+        item(
+            exceptions=[exc("TypeError", "Cannot read properties of null", "saveNotes", "canEdit")],
+            endpoint="PUT /v1/lessons/:lessonId/notes",
+        ),
+        # Another bug on that route, after: the line told of the first, not of every bug there.
+        item(
+            exceptions=[exc("RangeError", "Invalid time value", "saveNotes", "stamp")],
+            endpoint="PUT /v1/lessons/:lessonId/notes",
+        ),
+    )
+    assert error == first
+    assert other != first
 
 
 async def test_an_error_chain_printed_whole_meets_its_outer_error(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from soulcaster_core.parsing import endpoint_name, parse_log_line
+from soulcaster_core.parsing import endpoint_name, endpoint_verb, parse_log_line
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,18 @@ def test_a_remix_route_id_is_its_path() -> None:
     assert endpoint_name("routes/templates.$templateId") == endpoint_name("GET /templates/{id}")
     assert endpoint_name("routes/docs.$docId.edit") == endpoint_name("/docs/9f3a2c1d7e8b/edit")
     assert endpoint_name("routes/_index") == "/"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("POST /v1/bookings", "POST"),  # Sentry's transaction
+        ("post_/v1/bookings", "POST"),  # Datadog's resource name
+        ("GET https://api.example/v1/x", "GET"),
+        ("/v1/bookings", None),
+        ("delete_expired_sessions", None),  # a job named after what it does, not a method
+        (None, None),
+    ],
+)
+def test_a_route_keeps_the_method_it_was_named_with(text: str | None, verb: str | None) -> None:
+    assert endpoint_verb(text) == verb
