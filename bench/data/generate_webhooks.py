@@ -63,6 +63,7 @@ from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
+from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
@@ -110,7 +111,7 @@ BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 # Written by a tenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
 # Written by an eleventh outsider for issue 12, without reading the grouping or mapping code.
-BLIND11 = [QUARRYBANK]
+BLIND11 = [QUARRYBANK, MALLOWMERE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
