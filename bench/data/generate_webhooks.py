@@ -72,6 +72,7 @@ from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
@@ -111,7 +112,7 @@ BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 # Written by a tenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
 # Written by an eleventh outsider for issue 12, without reading the grouping or mapping code.
-BLIND11 = [QUARRYBANK, MALLOWMERE]
+BLIND11 = [QUARRYBANK, MALLOWMERE, ROOKHOLLOW]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
