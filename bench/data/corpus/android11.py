@@ -48,7 +48,10 @@ def obfuscated(f: Frame, release: int) -> tuple[str, str, str, int]:
 
 
 def raw_frame(d: Delivery, f: Frame, r8: bool) -> dict[str, Any]:
-    module, function, file, line = obfuscated(f, d.release) if r8 else (f.module, f.function, f.file, f.line)
+    if r8:
+        module, function, file, line = obfuscated(f, d.release)
+    else:
+        module, function, file, line = f.module, f.function, f.file, f.line
     return {
         "module": module,
         "function": function,
@@ -115,7 +118,13 @@ def sentry_contexts(d: Delivery) -> dict[str, Any]:
             "simulator": False,
             "type": "device",
         },
-        "os": {"name": "Android", "version": os_version, "kernel_version": f"5.15.{api * 3}-android", "rooted": False, "type": "os"},
+        "os": {
+            "name": "Android",
+            "version": os_version,
+            "kernel_version": f"5.15.{api * 3}-android",
+            "rooted": False,
+            "type": "os",
+        },
         "app": {
             "app_identifier": app_id,
             "app_name": d.company.name.split()[0],
@@ -127,7 +136,7 @@ def sentry_contexts(d: Delivery) -> dict[str, Any]:
 
 
 def sentry_tags(d: Delivery) -> dict[str, str]:
-    maker, model, os_version, _ = device(d)
+    _, model, os_version, _ = device(d)
     return {
         "device": model,
         "device.family": model.split(" ")[0],

@@ -317,7 +317,8 @@ TEMPLATES: dict[str, dict[str, Any]] = {
             "id": "=$ALERT_ID", "transition": "$ALERT_TRANSITION", "scope": "$ALERT_SCOPE",
             "priority": "$ALERT_PRIORITY", "type": "$ALERT_TYPE",
         },
-        "org": "$ORG_NAME", "tags": "$TAGS", "date_ms": "=$DATE", "last_change_ms": "=$LAST_UPDATED",
+        "org": "$ORG_NAME", "tags": "$TAGS", "date_ms": "=$DATE",
+        "last_change_ms": "=$LAST_UPDATED",
     },
     # Datadog's default payload (an empty Payload field).
     "default": {

@@ -86,9 +86,7 @@ def _throwable(chain: list[Exc]) -> dict[str, object]:
         frames = exc.frames
         common = 0
         while (
-            i
-            and common < min(len(frames), len(enclosing))
-            and frames[common] == enclosing[common]
+            i and common < min(len(frames), len(enclosing)) and frames[common] == enclosing[common]
         ):
             common += 1
         node["className"] = f"{exc.module}.{exc.type}" if exc.module else exc.type
@@ -104,10 +102,16 @@ def _throwable(chain: list[Exc]) -> dict[str, object]:
     return out
 
 
+def _thread(d: Delivery) -> str:
+    """The logging thread: the delivery's own (``opts.thread``) or a coroutine worker's."""
+    default = f"DefaultDispatcher-worker-{d.rand.randint(1, 64)}"
+    return d.values.fill(str(d.opts.get("thread", default)))
+
+
 def logback_jsonencoder(d: Delivery) -> tuple[str, Fields]:
     """logback 1.5's ``ch.qos.logback.classic.encoder.JsonEncoder``: one JSON object per
     event, the throwable as nested objects with ``stepArray``s (no text trace anywhere)."""
-    thread = d.values.fill(str(d.opts.get("thread", f"DefaultDispatcher-worker-{d.rand.randint(1, 64)}")))
+    thread = _thread(d)
     record = {
         "sequenceNumber": 0,
         "timestamp": d.epoch_ms,
@@ -136,7 +140,7 @@ def log4j2_xex(d: Delivery) -> tuple[str, Fields]:
     packages cut to one letter, then the extended trace with a jar after every frame."""
     parts = d.logger.split(".")
     short = ".".join([p[:1] for p in parts[:-1]] + parts[-1:])
-    thread = d.values.fill(str(d.opts.get("thread", f"DefaultDispatcher-worker-{d.rand.randint(1, 64)}")))
+    thread = _thread(d)
     head = f"{d.stamp('%Y-%m-%dT%H:%M:%S')},{d.millis} ERROR [{thread}] {short} - {d.log_message}"
     by_line: dict[str, str] = {}
     for exc in d.chain:

@@ -17,7 +17,16 @@ nested plain-text template. No Sentry.
 from __future__ import annotations
 
 from ..model import Bug, Company, Exc, Frame, JsError, Noise, Service, see
-from ..stacks import NEST_HTTP, NODE_TICKS, TYPEORM_INSERT, VUE_CLICK, VUE_MOUNTED, VUE_RENDER, js, nd
+from ..stacks import (
+    NEST_HTTP,
+    NODE_TICKS,
+    TYPEORM_INSERT,
+    VUE_CLICK,
+    VUE_MOUNTED,
+    VUE_RENDER,
+    js,
+    nd,
+)
 
 # The tables keep one frame or delivery per line.
 # fmt: off
