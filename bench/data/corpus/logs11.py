@@ -137,7 +137,8 @@ def _jar(f: Frame) -> str:
 
 def log4j2_xex(d: Delivery) -> tuple[str, Fields]:
     """log4j2 ``PatternLayout`` ``%d{ISO8601} %-5p [%t] %c{1.} - %m%n%xEx``: the logger's
-    packages cut to one letter, then the extended trace with a jar after every frame."""
+    packages cut to one letter, then the extended trace with a jar after every frame; with
+    ``opts.half`` the pattern's ``%xEx{n}``, which keeps the trace's first n lines only."""
     parts = d.logger.split(".")
     short = ".".join([p[:1] for p in parts[:-1]] + parts[-1:])
     thread = _thread(d)
@@ -150,6 +151,9 @@ def log4j2_xex(d: Delivery) -> tuple[str, Fields]:
         line + " " + by_line[line] if line in by_line else line
         for line in java_trace(d.chain).split("\n")
     ]
+    keep = int(str(d.opts.get("half", 0)))
+    if keep:
+        lines = lines[:keep]
     return head + "\n" + "\n".join(lines), {"level": "ERROR"}
 
 

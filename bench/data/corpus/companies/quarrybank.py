@@ -204,8 +204,9 @@ BUGS = [
         ), module="stripe._error"),),
         (
             see("sentry.error", 2),
+            see("sentry.alert", rule="Payments: any new issue"),
             see("splunk", 2),
-            see("datadog.apm", style="route", team="payments"),
+            see("datadog.apm", style="route", monitor="Stripe webhook endpoint error rate", team="payments"),
             see("datadog.log", monitor="Stripe webhooks failing", team="payments", filter="service:api @path:/v1/webhooks/stripe status:error", text="Stripe webhook deliveries are failing on {{log.service}}.\n\n```\n{{log.message}}\n```"),
         ),
         classes=(2,),
