@@ -8,7 +8,8 @@ or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with `
 (companies v, w, x), or, with ``--blind7``, ``webhooks-blind7.jsonl`` (companies x, y, z;
 its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind8.jsonl``
 (companies aa, ab, ac), or, with ``--blind9``, ``webhooks-blind9.jsonl`` (companies ad, ae, af),
-or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai).
+or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, with
+``--blind11``, ``webhooks-blind11.jsonl`` (companies aj, ak, al).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -23,6 +24,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai).
     python bench/data/generate_webhooks.py --blind8     # the twelfth, by an eighth outsider
     python bench/data/generate_webhooks.py --blind9     # the thirteenth, by a ninth outsider
     python bench/data/generate_webhooks.py --blind10    # the fourteenth, by a tenth outsider
+    python bench/data/generate_webhooks.py --blind11    # the fifteenth, by an eleventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -61,13 +63,16 @@ from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
+from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
+from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
@@ -106,6 +111,8 @@ BLIND8 = [QUILLMOOR, OXBOW, SAFFRONHILL]
 BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 # Written by a tenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
+# Written by an eleventh outsider for issue 12, without reading the grouping or mapping code.
+BLIND11 = [QUARRYBANK, MALLOWMERE, ROOKHOLLOW]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -166,7 +173,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind10.jsonl (companies ag, ah, ai)",
     )
+    which.add_argument(
+        "--blind11",
+        action="store_true",
+        help="write webhooks-blind11.jsonl (companies aj, ak, al)",
+    )
     args = parser.parse_args(argv)
+    if args.blind11:
+        write(HERE / "webhooks-blind11.jsonl", build_rows(BLIND11))
+        return 0
     if args.blind10:
         write(HERE / "webhooks-blind10.jsonl", build_rows(BLIND10))
         return 0

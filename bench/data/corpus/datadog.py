@@ -294,6 +294,32 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         },
         "md": "$EVENT_MSG", "tags": "$TAGS", "last_updated_ms": "=$LAST_UPDATED",
     },
+    # Quarrybank's template (blind11): snake_case, the markdown body, the monitor's name and
+    # the trigger time unquoted, a literal source.
+    "quarrybank": {
+        "source": "datadog", "alert_name": "$ALERT_TITLE", "summary": "$EVENT_TITLE",
+        "details_md": "$EVENT_MSG", "state": "$ALERT_TRANSITION", "p": "$ALERT_PRIORITY",
+        "scope": "$ALERT_SCOPE", "dd_tags": "$TAGS", "triggered_at_ms": "=$DATE",
+    },
+    # Mallowmere's template (blind11): the title and plain text nested under ``notification``,
+    # the status line and query beside them, the date quoted.
+    "mallowmere": {
+        "notification": {"title": "$EVENT_TITLE", "text": "$TEXT_ONLY_MSG"},
+        "monitor": "$ALERT_TITLE", "status": "$ALERT_STATUS", "transition": "$ALERT_TRANSITION",
+        "monitorId": "$ALERT_ID", "query": "$ALERT_QUERY", "tags": "$TAGS", "host": "$HOSTNAME",
+        "sentAtMs": "$DATE",
+    },
+    # Rookhollow's template (blind11): the event id, the markdown message, the alert's fields
+    # under ``monitor``, the org's name and both times unquoted.
+    "rookhollow": {
+        "event_id": "$ID", "title": "$EVENT_TITLE", "message": "$EVENT_MSG",
+        "monitor": {
+            "id": "=$ALERT_ID", "transition": "$ALERT_TRANSITION", "scope": "$ALERT_SCOPE",
+            "priority": "$ALERT_PRIORITY", "type": "$ALERT_TYPE",
+        },
+        "org": "$ORG_NAME", "tags": "$TAGS", "date_ms": "=$DATE",
+        "last_change_ms": "=$LAST_UPDATED",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -593,6 +619,10 @@ def _span(d: Delivery) -> str:
         "gin": "gin.request",
         "play": "play.request",
         "akka-http": "akka_http.request",
+        # blind11: dd-trace-py's Sanic integration, dd-trace-js's kafkajs one, Ktor's server.
+        "sanic": "sanic.request",
+        "kafkajs": "kafka.consume",
+        "ktor": "ktor.request",
     }.get(d.service.framework, "scheduled.task")
 
 

@@ -19,6 +19,7 @@ from .logs7 import FORMATS7
 from .logs8 import FORMATS8
 from .logs9 import FORMATS9
 from .logs10 import FORMATS10
+from .logs11 import FORMATS11
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1326,5 +1327,7 @@ FORMATS.update(FORMATS8)
 FORMATS.update(FORMATS9)
 # blind10's likewise (logs10).
 FORMATS.update(FORMATS10)
+# blind11's likewise (logs11).
+FORMATS.update(FORMATS11)
 
 __all__ = ["FORMATS", "php_name"]

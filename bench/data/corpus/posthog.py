@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from . import unity
+from . import android11, unity
 from .delivery import Delivery
 from .model import Frame
 from .rand import stable_hex, stable_int
@@ -589,6 +589,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.service.platform == "cocoa"
             else unity.posthog_properties(d)
             if d.service.framework == "unity"
+            else android11.posthog_properties(d)
+            if d.service.framework == "android"
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,

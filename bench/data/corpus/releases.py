@@ -72,7 +72,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "m":
         # Propshaft (importmap-rails): the module's logical path, an 8-hex digest.
         return f"{origin}/assets/{bundle}-{stable_hex(8, 'propshaft', company, bundle, release)}.js"
-    if company == "n":
+    if company in ("n", "aj"):
         # SvelteKit on Vite: /_app/immutable/{chunks,nodes,entry}/<name>.<hash>.js
         folder, _, name = bundle.rpartition("/")
         digest = vite_hash(company, bundle, release)
@@ -82,7 +82,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         digest = stable_hex(8, "webpack", company, bundle, release)
         suffix = "js" if bundle == "main" else "chunk.js"
         return f"{origin}/static/js/{bundle}.{digest}.{suffix}"
-    if company == "s":
+    if company in ("s", "ak"):
         # Nuxt 3 on Vite: /_nuxt/<name>.<hash>.js
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
     if company == "ac":

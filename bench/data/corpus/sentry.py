@@ -14,7 +14,7 @@ import hmac
 import json
 from typing import Any
 
-from . import unity
+from . import android11, unity
 from .delivery import Delivery
 from .logs7 import ruby_path
 from .model import Exc, Frame
@@ -651,6 +651,8 @@ def _tags(d: Delivery) -> list[list[str]]:
                 "user": f"id:{d.values['user']}",
             }
         )
+    elif s.framework == "android":
+        tags.update(android11.sentry_tags(d))
     elif s.framework == "unity":
         # sentry-unity sends no server name; the device and OS become tags.
         device = unity.contexts(d)
@@ -768,6 +770,8 @@ def _contexts(d: Delivery) -> dict[str, Any]:
         }
     elif d.service.framework == "unity":
         ctx.update(unity.contexts(d))
+    elif d.service.framework == "android":
+        ctx.update(android11.sentry_contexts(d))
     elif d.service.runtime:
         name, _, version = d.service.runtime.partition(" ")
         ctx["runtime"] = {"name": name, "version": version, "type": "runtime"}
