@@ -8,7 +8,8 @@ or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with `
 (companies v, w, x), or, with ``--blind7``, ``webhooks-blind7.jsonl`` (companies x, y, z;
 its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind8.jsonl``
 (companies aa, ab, ac), or, with ``--blind9``, ``webhooks-blind9.jsonl`` (companies ad, ae, af),
-or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai).
+or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, with
+``--blind12``, ``webhooks-blind12.jsonl`` (companies am, an, ao).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -23,6 +24,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai).
     python bench/data/generate_webhooks.py --blind8     # the twelfth, by an eighth outsider
     python bench/data/generate_webhooks.py --blind9     # the thirteenth, by a ninth outsider
     python bench/data/generate_webhooks.py --blind10    # the fourteenth, by a tenth outsider
+    python bench/data/generate_webhooks.py --blind12    # by a twelfth outsider (am, an, ao)
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -42,6 +44,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus.build import build_rows  # noqa: E402
+from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
@@ -106,6 +109,8 @@ BLIND8 = [QUILLMOOR, OXBOW, SAFFRONHILL]
 BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 # Written by a tenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
+# Written by a twelfth outsider for issue 12, without reading the grouping or mapping code.
+BLIND12 = [ASHGROVE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -166,7 +171,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind10.jsonl (companies ag, ah, ai)",
     )
+    which.add_argument(
+        "--blind12",
+        action="store_true",
+        help="write webhooks-blind12.jsonl (companies am, an, ao)",
+    )
     args = parser.parse_args(argv)
+    if args.blind12:
+        write(HERE / "webhooks-blind12.jsonl", build_rows(BLIND12))
+        return 0
     if args.blind10:
         write(HERE / "webhooks-blind10.jsonl", build_rows(BLIND10))
         return 0

@@ -19,6 +19,7 @@ from .logs7 import FORMATS7
 from .logs8 import FORMATS8
 from .logs9 import FORMATS9
 from .logs10 import FORMATS10
+from .logs12 import FORMATS12
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1326,5 +1327,7 @@ FORMATS.update(FORMATS8)
 FORMATS.update(FORMATS9)
 # blind10's likewise (logs10).
 FORMATS.update(FORMATS10)
+# blind12's likewise (logs12).
+FORMATS.update(FORMATS12)
 
 __all__ = ["FORMATS", "php_name"]
