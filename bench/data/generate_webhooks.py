@@ -76,6 +76,7 @@ from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
+from corpus.companies.tarnbrook import TARNBROOK  # noqa: E402
 from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
@@ -110,7 +111,7 @@ BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 # Written by a tenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
 # Written by a twelfth outsider for issue 12, without reading the grouping or mapping code.
-BLIND12 = [ASHGROVE]
+BLIND12 = [ASHGROVE, TARNBROOK]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

@@ -107,7 +107,22 @@ def goroutine_panic(d: Delivery) -> tuple[str, Fields]:
     exc = d.thrown
     goroutine = d.rand.randint(40, 9_000)
     frames = list(exc.frames)
-    lines = [f"panic: {exc.value}", "", f"goroutine {goroutine} [running]:"]
+    lines = [f"panic: {exc.value}"]
+    # ``opts.repanic``: a deferred func reported the panic to Sentry, flushed, and panicked
+    # again with the same value; its frame and ``panic()`` sit above the original ones.
+    repanic = d.opts.get("repanic")
+    if isinstance(repanic, tuple):
+        pkg, func, file, line = repanic
+        lines = [f"panic: {exc.value} [recovered]", f"\tpanic: {exc.value}"]
+    lines += ["", f"goroutine {goroutine} [running]:"]
+    if isinstance(repanic, tuple):
+        lines.append(f"{pkg}.{func}()")
+        lines.append(f"\t{file}:{line} +0x{goroutine % 0x3FF + 0x40:x}")
+        lines.append(f"panic({{0x{d.rand.hex(6)}?, 0xc000{d.rand.hex(6)}?}})")
+        lines.append("\t/usr/local/go/src/runtime/panic.go:785 +0x132")
+    if "index out of range" in exc.value:
+        lines.append("runtime.goPanicIndex(0x" + d.values["idx"] + ", 0x" + d.values["idx"] + ")")
+        lines.append("\t/usr/local/go/src/runtime/panic.go:115 +0x74")
     for f in reversed(frames[1:]):
         lines.append(f"{f.module}.{f.function}{_go_args(f)}")
         lines.append(f"\t{f.file}:{f.line} {_go_offset(f)}")
