@@ -65,6 +65,7 @@ from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
+from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
@@ -111,7 +112,7 @@ BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 # Written by a tenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
 # Written by a twelfth outsider for issue 12, without reading the grouping or mapping code.
-BLIND12 = [ASHGROVE, TARNBROOK]
+BLIND12 = [ASHGROVE, TARNBROOK, MILLBECK]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

@@ -163,11 +163,11 @@ BUGS = [
         classes=(1, 2), log="batch rejected", entry="POST /v1/batches"),
     # The gateway refusing oversized batches: warnings whose sizes change length.
     Bug("tb-ingest-body-too-large", "ingest", (),
-        (see("splunk", 3, search="ingest - warnings", line='{{"level":"warn","headend":"{endpoint}","size":"{size}","time":"{tsms}","caller":"/src/internal/gateway/limit.go:27","message":"batch over limit, rejected"}}'), see("datadog.log", team=TEAM, monitor="ingest: oversized batches", filter="service:ingest @message:\"batch over limit, rejected\"", text="A head-end is posting oversized batches. Latest: {size} from {endpoint}.")),
+        (see("splunk", 3, search="ingest - warnings", line='{"level":"warn","headend":"{endpoint}","size":"{size}","time":"{tsms}","caller":"/src/internal/gateway/limit.go:27","message":"batch over limit, rejected"}'), see("datadog.log", team=TEAM, monitor="ingest: oversized batches", filter="service:ingest @message:\"batch over limit, rejected\"", text="A head-end is posting oversized batches. Latest: {size} from {endpoint}.")),
         classes=(7,)),
     # Slow flushes: durations in Go's own words.
     Bug("tb-flush-slow", "readings-consumer", (),
-        (see("splunk", 3, search="readings-consumer - slow flush", line='{{"level":"warn","partition":{part},"rows":{n}00,"took":"{godur}","time":"{tsms}","caller":"/src/internal/consume/flush.go:52","message":"slow flush"}}'), see("datadog.log", team=TEAM, monitor="readings-consumer slow flushes", filter="service:readings-consumer @message:\"slow flush\"", text="Flushes to Postgres are slow: latest took {godur} on partition {part}.")),
+        (see("splunk", 3, search="readings-consumer - slow flush", line='{"level":"warn","partition":{part},"rows":{n}00,"took":"{godur}","time":"{tsms}","caller":"/src/internal/consume/flush.go:52","message":"slow flush"}'), see("datadog.log", team=TEAM, monitor="readings-consumer slow flushes", filter="service:readings-consumer @message:\"slow flush\"", text="Flushes to Postgres are slow: latest took {godur} on partition {part}.")),
         classes=(7,)),
     # The consumer OOMKilled while a backlog drains: a metric alert, no trace.
     Bug("tb-consumer-oom", "readings-consumer", (),
@@ -196,7 +196,7 @@ BUGS = [
 
 NOISE = [
     Noise("tb-noise-deploy", "meter-api", "datadog.event", {"monitor": "Deployed meter-api v1.42.0", "text": "Flux reconciled meter-api to v1.42.0 (4/4 pods ready).", "priority": "P5", "event_type": "event_alert", "alert_type": "info", "team": TEAM}),
-    Noise("tb-noise-rebalance", "readings-consumer", "splunk", {"search": "readings-consumer - errors", "line": '{{"level":"info","group":"readings-aggregator","generation":{n},"claims":"readings:[0 1 2 3]","time":"{tsms}","caller":"/src/internal/consume/group.go:88","message":"consumer group rebalanced"}}'}),
+    Noise("tb-noise-rebalance", "readings-consumer", "splunk", {"search": "readings-consumer - errors", "line": '{"level":"info","group":"readings-aggregator","generation":{n},"claims":"readings:[0 1 2 3]","time":"{tsms}","caller":"/src/internal/consume/group.go:88","message":"consumer group rebalanced"}'}),
     Noise("tb-noise-lag-recovered", "readings-consumer", "datadog.metric", {"monitor": "readings consumer lag", "scope": "consumer_group:readings-aggregator", "transition": "Recovered", "metric": "kafka.consumer_lag", "text": "Consumer lag on readings is back under 10000.", "team": TEAM}),
 ]
 
