@@ -181,7 +181,7 @@ def _when(row: dict[str, Any]) -> float:
         for key in ("fired_ms", "epochMillis"):  # blind10's templates
             if key in body:
                 return float(body[key]) / 1000
-        for key in ("fired_at", "unix_ms", "occurredAtMs"):  # blind12's templates
+        for key in ("fired_at_ms", "unix_ms", "occurredAtMs"):  # blind12's templates
             if key in body:
                 return float(body[key]) / 1000
         if isinstance(body.get("alert"), dict) and "last_updated_ms" in body:

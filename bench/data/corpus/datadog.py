@@ -300,7 +300,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "alert_heading": "$EVENT_TITLE", "alert_body": "$EVENT_MSG", "status": "$ALERT_TRANSITION",
         "priority": "$ALERT_PRIORITY",
         "monitor": {"id": "=$ALERT_ID", "title": "$ALERT_TITLE", "query": "$ALERT_QUERY"},
-        "group": "$ALERT_SCOPE", "tags": "$TAGS", "fired_at": "=$DATE",
+        "group": "$ALERT_SCOPE", "tags": "$TAGS", "fired_at_ms": "=$DATE",
     },
     # Tarnbrook (an): plain text only, the date quoted.
     "tarnbrook": {

@@ -73,7 +73,11 @@ def huey_consumer(d: Delivery) -> tuple[str, Fields]:
     %(message)s`` with thread workers, and ``logger.exception("Unhandled exception in task
     %s.", task.id)``: the traceback below."""
     worker = f"Worker-{d.rand.randint(1, 4)}"
-    message = d.values.fill(d.bug.log) if d.bug.log else f"Unhandled exception in task {d.values['uuid']}."
+    message = (
+        d.values.fill(d.bug.log)
+        if d.bug.log
+        else f"Unhandled exception in task {d.values['uuid']}."
+    )
     head = f"[{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis}] ERROR:huey:{worker}:{message}"
     return head + "\n" + python_traceback(_kept(d)), {"levelname": "ERROR", "name": "huey"}
 
@@ -127,7 +131,9 @@ def goroutine_panic(d: Delivery) -> tuple[str, Fields]:
         lines.append(f"{f.module}.{f.function}{_go_args(f)}")
         lines.append(f"\t{f.file}:{f.line} {_go_offset(f)}")
     starter = frames[0]
-    lines.append(f"created by {starter.module}.{starter.function} in goroutine {d.rand.randint(1, 39)}")
+    lines.append(
+        f"created by {starter.module}.{starter.function} in goroutine {d.rand.randint(1, 39)}"
+    )
     lines.append(f"\t{starter.file}:{starter.line} {_go_offset(starter)}")
     return "\n".join(lines), {}
 
@@ -140,6 +146,7 @@ def mel_json_scopes(d: Delivery) -> tuple[str, Fields]:
     state: dict[str, object] = {"Message": d.log_message, "{OriginalFormat}": template}
     if d.bug.entry.startswith(HTTP):
         trace, span = d.rand.hex(32), d.rand.hex(16)
+        request_id = f"0HN{d.rand.alnum(9).upper()}:0000000{d.rand.randint(1, 9)}"
         scopes: list[object] = [
             {
                 "Message": f"SpanId:{span}, TraceId:{trace}, ParentId:0000000000000000",
@@ -148,12 +155,12 @@ def mel_json_scopes(d: Delivery) -> tuple[str, Fields]:
                 "ParentId": "0000000000000000",
             },
             {
-                "Message": f"ConnectionId:0HN{d.rand.alnum(9).upper()}",
-                "ConnectionId": f"0HN{d.rand.alnum(9).upper()}",
+                "Message": f"ConnectionId:{request_id.split(':')[0]}",
+                "ConnectionId": request_id.split(":")[0],
             },
             {
-                "Message": f"RequestPath:{d.request_path} RequestId:0HN{d.rand.alnum(9).upper()}:0000000{d.rand.randint(1, 9)}",
-                "RequestId": f"0HN{d.rand.alnum(9).upper()}:0000000{d.rand.randint(1, 9)}",
+                "Message": f"RequestPath:{d.request_path} RequestId:{request_id}",
+                "RequestId": request_id,
                 "RequestPath": d.request_path,
             },
         ]

@@ -6,7 +6,7 @@ renamed fields), a back office on the same code base (``backoffice``; Django's d
 Sentry (sentry-python with the Django and Huey integrations) sees every service; PostHog sees
 the site's server errors (posthog-python's exception capture); Splunk indexes the three logs
 (one ``stats`` search of failing Huey tasks); Datadog posts the team's own template
-(``alert_heading``, the markdown ``alert_body``, the monitor in one object, ``fired_at``).
+(``alert_heading``, the markdown ``alert_body``, the monitor in one object, ``fired_at_ms``).
 """
 
 # A data table: messages, frames and log lines are quoted whole, however long.
