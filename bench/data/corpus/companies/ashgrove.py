@@ -77,25 +77,25 @@ BUGS = [
     # applicant was deleted. Two code paths, two bugs.
     Bug("ag-viewing-slot-no-applicant", "web", (Exc("AttributeError", NONE_EMAIL, (*FBV, HX, py(f"{AG}.viewings.views", "slot_partial", 48, "context = {\"slot\": slot, \"contact\": slot.applicant.email}")), module="builtins"),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("posthog", 1), see("datadog.log", **WEB_LOGS)),
-        classes=(1, 4), pair="ag-viewing-reminder-no-applicant", log=DJ500, logger=REQ_LOGGER, entry="GET /viewings/{slot_id}/slot/", span=2),
+        classes=(4,), pair="ag-viewing-reminder-no-applicant", log=DJ500, logger=REQ_LOGGER, entry="GET /viewings/{slot_id}/slot/", span=2),
     Bug("ag-viewing-reminder-no-applicant", "tasks", (Exc("AttributeError", NONE_EMAIL, (*HUEY, py(f"{AG}.viewings.tasks", "send_viewing_reminders", 33, "send_mail(subject, body, None, [viewing.applicant.email])")), module="builtins"),),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.task", **TASK_MON, scope="task:send_viewing_reminders")),
-        classes=(1, 4, 8), pair="ag-viewing-slot-no-applicant", log=HUEY_FAIL, entry="ashgrove.viewings.tasks.send_viewing_reminders"),
+        classes=(4, 8), pair="ag-viewing-slot-no-applicant", log=HUEY_FAIL, entry="ashgrove.viewings.tasks.send_viewing_reminders"),
     # Unique violations on two tables: the constraint names the bug.
     Bug("ag-deposit-duplicate", "web", django_integrity((*FBV, HX, py(f"{AG}.tenancies.views", "register_deposit", 112, "Deposit.objects.create(tenancy=tenancy, amount=form.cleaned_data[\"amount\"], scheme=scheme)")), "tenancies_deposit_tenancy_id_key", "Key (tenancy_id)=({id}) already exists."),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.apm", style="message", team=TEAM, monitor="web error spans")),
-        classes=(1, 2, 4), pair="ag-offer-duplicate", log=DJ500, logger=REQ_LOGGER, entry="POST /tenancies/{tenancy_id}/deposit/"),
+        classes=(2, 4), pair="ag-offer-duplicate", log=DJ500, logger=REQ_LOGGER, entry="POST /tenancies/{tenancy_id}/deposit/"),
     Bug("ag-offer-duplicate", "web", django_integrity((*FBV, HX, py(f"{AG}.offers.views", "make_offer", 64, "offer = Offer.objects.create(property=prop, applicant=request.user.applicant, rent_pcm=form.cleaned_data[\"rent_pcm\"])")), "offers_offer_property_applicant_uniq", "Key (property_id, applicant_id)=({id}, {user}) already exists."),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("posthog", 1), see("datadog.apm", style="message", team=TEAM, monitor="web error spans")),
-        classes=(1, 2, 4), pair="ag-deposit-duplicate", log=DJ500, logger=REQ_LOGGER, entry="POST /properties/{property_id}/offer/"),
+        classes=(2, 4), pair="ag-deposit-duplicate", log=DJ500, logger=REQ_LOGGER, entry="POST /properties/{property_id}/offer/"),
     # One function, two exceptions: the schedule builder with a tenancy missing its
     # frequency, and with a frequency of 0 months.
     Bug("ag-rent-schedule-frequency-key", "tasks", (Exc("KeyError", "'frequency'", (*HUEY, py(f"{AG}.rent.tasks", "generate_rent_schedule", 27, "rows = build_schedule(tenancy.terms)"), py(f"{AG}.rent.schedule", "build_schedule", 41, "months = terms[\"frequency\"]")), module="builtins"),),
         (see("sentry.error", 2), see("splunk", 2), see("splunk", search=FAILING, stats=task_stats("generate_rent_schedule", "KeyError")), see("datadog.task", **TASK_MON, scope="task:generate_rent_schedule")),
-        classes=(1, 4, 8), pair="ag-rent-schedule-zero-months", log=HUEY_FAIL, entry="ashgrove.rent.tasks.generate_rent_schedule"),
+        classes=(4, 8), pair="ag-rent-schedule-zero-months", log=HUEY_FAIL, entry="ashgrove.rent.tasks.generate_rent_schedule"),
     Bug("ag-rent-schedule-zero-months", "tasks", (Exc("ZeroDivisionError", "division by zero", (*HUEY, py(f"{AG}.rent.tasks", "generate_rent_schedule", 27, "rows = build_schedule(tenancy.terms)"), py(f"{AG}.rent.schedule", "build_schedule", 44, "instalment = terms[\"annual_rent\"] / (12 // months)")), module="builtins"),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, half=3), see("splunk", search=FAILING, stats=task_stats("generate_rent_schedule", "ZeroDivisionError")), see("datadog.task", **TASK_MON, scope="task:generate_rent_schedule")),
-        classes=(1, 4, 8), pair="ag-rent-schedule-frequency-key", log=HUEY_FAIL, entry="ashgrove.rent.tasks.generate_rent_schedule", span=2),
+        classes=(4, 8), pair="ag-rent-schedule-frequency-key", log=HUEY_FAIL, entry="ashgrove.rent.tasks.generate_rent_schedule", span=2),
     # Two different problems reported through one helper as message events.
     Bug("ag-payout-no-bank", "tasks", (Exc("", "Landlord payout {id} skipped: no bank account on file", (*HUEY, py(f"{AG}.payouts.tasks", "run_landlord_payouts", 58, "report_problem(f\"Landlord payout {payout.pk} skipped: no bank account on file\")"), REPORT)),),
         (see("sentry.error", 3), see("splunk", 2, line="[{gts},{millis}] ERROR:ashgrove.core.problems:Worker-2:Landlord payout {id} skipped: no bank account on file")),
@@ -109,15 +109,15 @@ BUGS = [
         Exc("ReadTimeout", "HTTPSConnectionPool(host='feeds.rightmove.example', port=443): Read timed out. (read timeout=20)", (*HUEY, py(f"{AG}.portals.tasks", "sync_portal_listings", 39, "feed = client.fetch_branch_feed(branch)"), py(f"{AG}.portals.client", "fetch_branch_feed", 22, "resp = self.session.get(f\"{self.base}/branches/{branch.code}/feed.xml\", timeout=20)"), *REQUESTS_GET), module="requests.exceptions"),
     ),
         (see("sentry.error", 2), see("splunk", 2), see("splunk", search=FAILING, stats=task_stats("sync_portal_listings", "ReadTimeout")), see("datadog.task", 2, **TASK_MON, scope="task:sync_portal_listings")),
-        classes=(1, 8), pair="ag-portal-feed-xml", log=HUEY_FAIL, entry="ashgrove.portals.tasks.sync_portal_listings"),
+        classes=(8,), pair="ag-portal-feed-xml", log=HUEY_FAIL, entry="ashgrove.portals.tasks.sync_portal_listings"),
     Bug("ag-portal-feed-xml", "tasks", (Exc("XMLSyntaxError", "Opening and ending tag mismatch: description line {line} and property, line {line}, column 12 (<string>, line {line})", (*HUEY, py(f"{AG}.portals.tasks", "sync_portal_listings", 41, "listings = parse_feed(feed)"), py(f"{AG}.portals.feed", "parse_feed", 15, "root = etree.fromstring(raw)"), Frame("lxml.etree.fromstring", "src/lxml/etree.pyx", 3306, "lxml.etree", False), Frame("lxml.etree._parseMemoryDocument", "src/lxml/parser.pxi", 1995, "lxml.etree", False)), module="lxml.etree"),),
         (see("sentry.error", 2), see("splunk", 2), see("splunk", search=FAILING, stats=task_stats("sync_portal_listings", "XMLSyntaxError")), see("datadog.task", **TASK_MON, scope="task:sync_portal_listings")),
-        classes=(1, 8), pair="ag-portal-feed-timeout", log=HUEY_FAIL, entry="ashgrove.portals.tasks.sync_portal_listings"),
+        classes=(8,), pair="ag-portal-feed-timeout", log=HUEY_FAIL, entry="ashgrove.portals.tasks.sync_portal_listings"),
     # A partial renamed in a release; the view asks for the old name. The outer view is
     # renamed in the next release.
     Bug("ag-tenancy-row-template", "web", (Exc("TemplateDoesNotExist", "tenancies/partials/_row.html", (*FBV, HX, py(f"{AG}.tenancies.views", "tenancy_row", 131, "return render(request, \"tenancies/partials/_row.html\", {\"tenancy\": tenancy})"), *TEMPLATE_RENDER), module="django.template.exceptions"),),
         (see("sentry.error", 3), see("splunk", 2), see("posthog", 1), see("datadog.log", **WEB_LOGS)),
-        classes=(1, 5), log=DJ500, logger=REQ_LOGGER, entry="GET /tenancies/{tenancy_id}/row/", span=3, renames={"tenancy_row": "tenancy_row_partial"}),
+        classes=(5,), log=DJ500, logger=REQ_LOGGER, entry="GET /tenancies/{tenancy_id}/row/", span=3, renames={"tenancy_row": "tenancy_row_partial"}),
     # Photo uploads over the limit: warnings with sizes that change length.
     Bug("ag-photo-too-large", "web", (),
         (see("splunk", 3, search="web - upload warnings", line='{"ts":"{gts},{millis}","level":"WARNING","logger":"ashgrove.inventory.uploads","message":"Rejected photo upload of {size} for inventory {id} (limit 10.00 MB)"}'), see("datadog.log", 2, team=TEAM, monitor="web: rejected uploads", filter="service:web @logger:ashgrove.inventory.uploads status:warn", text="Photo uploads are being rejected. Latest: Rejected photo upload of {size} for inventory {id} (limit 10.00 MB)")),
@@ -125,12 +125,12 @@ BUGS = [
     # Card declined at the holding-deposit step: the request id changes every time.
     Bug("ag-holding-deposit-card", "web", (Exc("CardError", "Request {req}: Your card was declined.", (*FBV, HX, py(f"{AG}.payments.views", "take_holding_deposit", 77, "intent = stripe.PaymentIntent.confirm(intent_id, payment_method=pm)"), pylib("stripe._api_requestor", "_interpret_response", 857, "self.handle_error_response(rbody, rcode, resp.data, rheaders)"), pylib("stripe._api_requestor", "handle_error_response", 440, "raise err")), module="stripe._error"),),
         (see("sentry.error", 2), see("splunk", 2), see("posthog", 2), see("datadog.apm", style="type", team=TEAM, monitor="web error spans by type")),
-        classes=(1, 2, 8), log=DJ500, logger=REQ_LOGGER, entry="POST /applications/{application_id}/holding-deposit/"),
+        classes=(2, 8), log=DJ500, logger=REQ_LOGGER, entry="POST /applications/{application_id}/holding-deposit/"),
     # The agreement PDF's native library missing from a rebuilt image; the team's
     # formatter keeps three frames.
     Bug("ag-agreement-pdf-pango", "tasks", (Exc("OSError", "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file: No such file or directory.  Additionally, ctypes.util.find_library() did not manage to locate a library called 'libpango-1.0-0'", (*HUEY, py(f"{AG}.tenancies.tasks", "render_agreement", 19, "pdf = agreement_pdf(tenancy)"), py(f"{AG}.tenancies.pdf", "agreement_pdf", 8, "from weasyprint import HTML"), pylib("weasyprint", "<module>", 387, "from .css import preprocess_stylesheet  # noqa isort:skip"), pylib("weasyprint.text.ffi", "<module>", 459, "pango = _dlopen("), pylib("weasyprint.text.ffi", "_dlopen", 447, "return ffi.dlopen(names[0], flags)")), module="builtins"),),
         (see("sentry.error", 2), see("splunk", 2, half=3), see("datadog.log", team=TEAM, monitor="huey: errors", style="sample", filter="service:tasks status:error")),
-        classes=(1, 2, 10), log=HUEY_FAIL, entry="ashgrove.tenancies.tasks.render_agreement"),
+        classes=(2, 10), log=HUEY_FAIL, entry="ashgrove.tenancies.tasks.render_agreement"),
     # Gunicorn killing slow workers: no trace at all.
     Bug("ag-web-worker-timeout", "web", (),
         (see("splunk", 2, search="web - gunicorn critical", line="[{gts} +0000] [1] [CRITICAL] WORKER TIMEOUT (pid:{pid})"), see("datadog.log", team=TEAM, monitor="web: gunicorn worker timeouts", filter="service:web \"WORKER TIMEOUT\"", text="Gunicorn killed {n} workers for timing out in the last 10 minutes.")),
@@ -138,15 +138,15 @@ BUGS = [
     # A date typed into the back office's move-out form.
     Bug("ag-moveout-date", "backoffice", (Exc("ValueError", "time data '{date}' does not match format '%Y-%m-%d'", (*FBV, py(f"{AG}.tenancies.admin_views", "schedule_move_out", 58, "move_out = datetime.strptime(request.POST[\"move_out\"], \"%Y-%m-%d\").date()"), pylib("_strptime", "_strptime_datetime", 565, "tt, fraction, gmtoff_fraction = _strptime(data_string, format)"), pylib("_strptime", "_strptime", 345, "raise ValueError(\"time data %r does not match format %r\" %")), module="builtins"),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2)),
-        classes=(1, 6), log=DJ500, logger=REQ_LOGGER, entry="POST /backoffice/tenancies/{tenancy_id}/move-out/"),
+        classes=(6,), log=DJ500, logger=REQ_LOGGER, entry="POST /backoffice/tenancies/{tenancy_id}/move-out/"),
     # The statement mailer: a tenant's address refused by the relay.
     Bug("ag-statement-smtp-refused", "tasks", (Exc("SMTPRecipientsRefused", "{{'{email}': (550, b'5.1.1 <{email}>: Recipient address rejected: User unknown in virtual mailbox table')}}", (*HUEY, py(f"{AG}.statements.tasks", "send_monthly_statement", 44, "msg.send()"), pylib("django.core.mail.message", "send", 301, "return self.get_connection(fail_silently).send_messages([self])"), pylib("django.core.mail.backends.smtp", "send_messages", 128, "sent = self._send(message)"), pylib("django.core.mail.backends.smtp", "_send", 146, "self.connection.sendmail("), pylib("smtplib", "sendmail", 892, "raise SMTPRecipientsRefused(senderrs)")), module="smtplib"),),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.task", **TASK_MON, scope="task:send_monthly_statement")),
-        classes=(1, 8), log=HUEY_FAIL, entry="ashgrove.statements.tasks.send_monthly_statement"),
+        classes=(8,), log=HUEY_FAIL, entry="ashgrove.statements.tasks.send_monthly_statement"),
     # A tenant record looked up for a reference that points at a deleted tenant.
     Bug("ag-reference-tenant-gone", "backoffice", (Exc("DoesNotExist", "Tenant matching query does not exist.", (*FBV, py(f"{AG}.references.views", "reference_pdf", 23, "tenant = Tenant.objects.get(pk=reference.tenant_id)"), *DJANGO_GET), module=f"{AG}.tenants.models", qual="Tenant.DoesNotExist"),),
         (see("sentry.error", 2), see("splunk", 2, half=4), see("datadog.apm", style="route", team=TEAM)),
-        classes=(1, 8, 10), log=DJ500, logger=REQ_LOGGER, entry="GET /backoffice/references/{reference_id}/pdf/"),
+        classes=(8, 10), log=DJ500, logger=REQ_LOGGER, entry="GET /backoffice/references/{reference_id}/pdf/"),
     # Seen once.
     Bug("ag-csv-import-decode", "backoffice", (Exc("UnicodeDecodeError", "'utf-8' codec can't decode byte 0xa3 in position 211: invalid start byte", (*FBV, py(f"{AG}.imports.views", "import_landlords", 35, "rows = list(csv.DictReader(io.StringIO(upload.read().decode())))")), module="builtins"),),
         (see("sentry.error"),),

@@ -94,24 +94,24 @@ BUGS = [
     # NullReferenceException in an endpoint and in a consumer: two bugs.
     Bug("mb-invoice-nre", "billing-api", (Exc("System.NullReferenceException", NRE, (*MINIMAL, api("Endpoints.InvoiceEndpoints", "GetInvoiceAsync", "(Guid id, BillingDbContext db, CancellationToken ct)", "Endpoints/InvoiceEndpoints.cs", 41), api("Invoices.InvoiceMapper", "ToDto", "(Invoice invoice)", "Invoices/InvoiceMapper.cs", 18, boundary=False))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("datadog.log", **API_LOGS)),
-        classes=(1, 2, 4), pair="mb-reading-nre", log=UNHANDLED, logger=HANDLER_LOG, entry="GET /invoices/{invoice_id}", span=2, renames={"GetInvoiceAsync": "GetInvoiceByIdAsync"}),
+        classes=(2, 4), pair="mb-reading-nre", log=UNHANDLED, logger=HANDLER_LOG, entry="GET /invoices/{invoice_id}", span=2, renames={"GetInvoiceAsync": "GetInvoiceByIdAsync"}),
     Bug("mb-reading-nre", "meter-worker", (Exc("System.NullReferenceException", NRE, (*MASSTRANSIT, mw("Consumers.MeterReadingSubmittedConsumer", "Consume", "(ConsumeContext`1 context)", "Consumers/MeterReadingSubmittedConsumer.cs", 37))),),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.log", **WORKER_FAULTS)),
-        classes=(1, 2, 4), pair="mb-invoice-nre", log=fault("meter-reading-submitted", "MeterReadingSubmitted", "Millbeck.Metering.Worker.Consumers.MeterReadingSubmittedConsumer"), logger=MT_LOG, entry="meter-reading-submitted"),
+        classes=(2, 4), pair="mb-invoice-nre", log=fault("meter-reading-submitted", "MeterReadingSubmitted", "Millbeck.Metering.Worker.Consumers.MeterReadingSubmittedConsumer"), logger=MT_LOG, entry="meter-reading-submitted"),
     # Unique violations on two indexes; the index is the bug.
     Bug("mb-account-mprn-dup", "billing-api", ef_unique("IX_Accounts_Mprn", (*MINIMAL, api("Endpoints.AccountEndpoints", "CreateAccountAsync", "(CreateAccount request, BillingDbContext db, CancellationToken ct)", "Endpoints/AccountEndpoints.cs", 58))),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.apm", style="message", team=TEAM, monitor="billing-api error spans")),
-        classes=(1, 2, 4), pair="mb-directdebit-dup", log=UNHANDLED, logger=HANDLER_LOG, entry="POST /accounts"),
+        classes=(2, 4), pair="mb-directdebit-dup", log=UNHANDLED, logger=HANDLER_LOG, entry="POST /accounts"),
     Bug("mb-directdebit-dup", "meter-worker", ef_unique("IX_DirectDebits_AccountId", (*MASSTRANSIT, mw("Consumers.DirectDebitMandatedConsumer", "Consume", "(ConsumeContext`1 context)", "Consumers/DirectDebitMandatedConsumer.cs", 44))),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2)),
-        classes=(1, 4), pair="mb-account-mprn-dup", log=fault("direct-debit-mandated", "DirectDebitMandated", "Millbeck.Metering.Worker.Consumers.DirectDebitMandatedConsumer"), logger=MT_LOG, entry="direct-debit-mandated"),
+        classes=(4,), pair="mb-account-mprn-dup", log=fault("direct-debit-mandated", "DirectDebitMandated", "Millbeck.Metering.Worker.Consumers.DirectDebitMandatedConsumer"), logger=MT_LOG, entry="direct-debit-mandated"),
     # One calculator, two exceptions: no unit rates for a region, and a zero-day period.
     Bug("mb-quote-no-rates", "billing-api", (Exc("System.InvalidOperationException", "Sequence contains no elements", (*MINIMAL, api("Endpoints.QuoteEndpoints", "CreateQuoteAsync", "(QuoteRequest request, TariffCalculator calculator, CancellationToken ct)", "Endpoints/QuoteEndpoints.cs", 29), api("Tariffs.TariffCalculator", "Calculate", "(Tariff tariff, UsageEstimate usage)", "Tariffs/TariffCalculator.cs", 52, boundary=False), cs("System.Linq.ThrowHelper", "ThrowNoElementsException", "()", lib=True))),),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.apm", style="type", team=TEAM, monitor="billing-api error types")),
-        classes=(1, 2, 4, 8), pair="mb-quote-zero-days", log=UNHANDLED, logger=HANDLER_LOG, entry="POST /quotes"),
+        classes=(2, 4, 8), pair="mb-quote-zero-days", log=UNHANDLED, logger=HANDLER_LOG, entry="POST /quotes"),
     Bug("mb-quote-zero-days", "billing-api", (Exc("System.DivideByZeroException", "Attempted to divide by zero.", (*MINIMAL, api("Endpoints.QuoteEndpoints", "CreateQuoteAsync", "(QuoteRequest request, TariffCalculator calculator, CancellationToken ct)", "Endpoints/QuoteEndpoints.cs", 29), api("Tariffs.TariffCalculator", "Calculate", "(Tariff tariff, UsageEstimate usage)", "Tariffs/TariffCalculator.cs", 61, boundary=False))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("datadog.apm", style="type", team=TEAM, monitor="billing-api error types")),
-        classes=(1, 2, 4, 8), pair="mb-quote-no-rates", log=UNHANDLED, logger=HANDLER_LOG, entry="POST /quotes"),
+        classes=(2, 4, 8), pair="mb-quote-no-rates", log=UNHANDLED, logger=HANDLER_LOG, entry="POST /quotes"),
     # The same unit-rate read of undefined in two components.
     Bug("mb-portal-tariffcard-rate", "portal", (Exc("TypeError", frames=(*VUE_RENDER, js("src/components/TariffCard.vue", "unitRateLabel", 34, 41, "TariffCard")), js=JsError("read-undefined", "tariff.electricity", "unitRate")),),
         (see("sentry.error", 2, browser="chrome", chunk="TariffCard"), see("sentry.error", browser="firefox", chunk="TariffCard", release=1), see("sentry.error", browser="safari", chunk="TariffCard", release=2, raw=True), see("posthog", browser="chrome", mechanism="generic"), see("posthog", browser="edge", mechanism="generic", release=1), see("posthog", browser="safari", resolved=True, mechanism="generic", release=2)),
@@ -127,17 +127,17 @@ BUGS = [
         Exc("Microsoft.EntityFrameworkCore.DbUpdateException", "An error occurred while saving the entity changes. See the inner exception for details.", (*MASSTRANSIT, mw("Consumers.SmartReadingConsumer", "Consume", "(ConsumeContext`1 context)", "Consumers/SmartReadingConsumer.cs", 66), *EF_SAVE)),
     ),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.log", 2, **WORKER_FAULTS)),
-        classes=(1, 2), pair="mb-smart-reading-bad-json", log=fault("smart-reading", "SmartReadingReceived", "Millbeck.Metering.Worker.Consumers.SmartReadingConsumer"), logger=MT_LOG, entry="smart-reading"),
+        classes=(2,), pair="mb-smart-reading-bad-json", log=fault("smart-reading", "SmartReadingReceived", "Millbeck.Metering.Worker.Consumers.SmartReadingConsumer"), logger=MT_LOG, entry="smart-reading"),
     Bug("mb-smart-reading-bad-json", "meter-worker", (Exc("System.Text.Json.JsonException", "The JSON value could not be converted to System.Decimal. Path: $.registers[{idx}].value | LineNumber: 0 | BytePositionInLine: {line}.", (*MASSTRANSIT, mw("Consumers.SmartReadingConsumer", "Consume", "(ConsumeContext`1 context)", "Consumers/SmartReadingConsumer.cs", 49, boundary=False), mw("Dcc.DccPayload", "Parse", "(String raw)", "Dcc/DccPayload.cs", 23, boundary=False), cs("System.Text.Json.ThrowHelper", "ReThrowWithPath", "(ReadStack& state, Utf8JsonReader& reader, Exception ex)", lib=True))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("datadog.log", **WORKER_FAULTS)),
-        classes=(1, 2), pair="mb-smart-reading-db-timeout", log=fault("smart-reading", "SmartReadingReceived", "Millbeck.Metering.Worker.Consumers.SmartReadingConsumer"), logger=MT_LOG, entry="smart-reading"),
+        classes=(2,), pair="mb-smart-reading-db-timeout", log=fault("smart-reading", "SmartReadingReceived", "Millbeck.Metering.Worker.Consumers.SmartReadingConsumer"), logger=MT_LOG, entry="smart-reading"),
     # Two partners failing through one helper that throws the app's own exception.
     Bug("mb-xoserve-unavailable", "meter-worker", (Exc("Millbeck.Shared.Http.PartnerException", "Xoserve returned 503 ServiceUnavailable for POST /v2/supply-points/{meter}/nominations", (*MASSTRANSIT, mw("Consumers.SwitchRequestedConsumer", "Consume", "(ConsumeContext`1 context)", "Consumers/SwitchRequestedConsumer.cs", 52), mw("Partners.XoserveClient", "NominateAsync", "(String mprn, DateOnly from, CancellationToken ct)", "Partners/XoserveClient.cs", 39), ENSURE)),),
         (see("sentry.error", 3), see("splunk", 2), see("datadog.log", **WORKER_FAULTS)),
-        classes=(1, 2, 9), pair="mb-dcc-unavailable", log=fault("switch-requested", "SwitchRequested", "Millbeck.Metering.Worker.Consumers.SwitchRequestedConsumer"), logger=MT_LOG, entry="switch-requested"),
+        classes=(2, 9), pair="mb-dcc-unavailable", log=fault("switch-requested", "SwitchRequested", "Millbeck.Metering.Worker.Consumers.SwitchRequestedConsumer"), logger=MT_LOG, entry="switch-requested"),
     Bug("mb-dcc-unavailable", "billing-api", (Exc("Millbeck.Shared.Http.PartnerException", "DCC adapter returned 503 ServiceUnavailable for GET /devices/{hex}/readings", (*MINIMAL, api("Endpoints.ReadingEndpoints", "GetLiveReadingAsync", "(Guid accountId, DccClient dcc, CancellationToken ct)", "Endpoints/ReadingEndpoints.cs", 22), api("Partners.DccClient", "GetReadingAsync", "(String deviceId, CancellationToken ct)", "Partners/DccClient.cs", 31), ENSURE)),),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.apm", style="route", team=TEAM, monitor="billing-api: live reading error rate")),
-        classes=(1, 8, 9), pair="mb-xoserve-unavailable", log=UNHANDLED, logger=HANDLER_LOG, entry="GET /accounts/{account_id}/readings/live"),
+        classes=(8, 9), pair="mb-xoserve-unavailable", log=UNHANDLED, logger=HANDLER_LOG, entry="GET /accounts/{account_id}/readings/live"),
     # A route chunk gone after a deploy: three engines' words, a new hash each release.
     Bug("mb-portal-chunk-load", "portal", (Exc("TypeError", "Failed to fetch dynamically imported module: {chunkurl}", engines={"spidermonkey": "error loading dynamically imported module: {chunkurl}", "jsc": "Importing a module script failed."}),),
         (see("sentry.error", 2, browser="chrome", chunk="MovingHome", mechanism="onunhandledrejection"), see("sentry.error", browser="firefox", chunk="MovingHome", mechanism="onunhandledrejection"), see("sentry.error", browser="safari", chunk="MovingHome", mechanism="onunhandledrejection"), see("posthog", browser="edge", chunk="MovingHome", mechanism="onunhandledrejection"), see("posthog", browser="safari", chunk="MovingHome", mechanism="onunhandledrejection")),
@@ -149,21 +149,21 @@ BUGS = [
     # Optimistic concurrency on the balance row while two readings land together.
     Bug("mb-balance-concurrency", "meter-worker", (Exc("Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException", "The database operation was expected to affect 1 row(s), but actually affected 0 row(s); data may have been modified or deleted since entities were loaded. See https://go.microsoft.com/fwlink/?LinkId=527962 for information on understanding and handling optimistic concurrency exceptions.", (*MASSTRANSIT, mw("Consumers.BillableUsageConsumer", "Consume", "(ConsumeContext`1 context)", "Consumers/BillableUsageConsumer.cs", 71), *EF_SAVE[:3], cs("Npgsql.EntityFrameworkCore.PostgreSQL.Update.Internal.NpgsqlModificationCommandBatch", "ThrowAggregateUpdateConcurrencyExceptionAsync", "(RelationalDataReader reader, Int32 commandIndex, Int32 expectedRowsAffected, Int32 rowsAffected, CancellationToken cancellationToken)", lib=True))),),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.log", **WORKER_FAULTS)),
-        classes=(1, 2), log=fault("billable-usage", "BillableUsageRecorded", "Millbeck.Metering.Worker.Consumers.BillableUsageConsumer"), logger=MT_LOG, entry="billable-usage"),
+        classes=(2,), log=fault("billable-usage", "BillableUsageRecorded", "Millbeck.Metering.Worker.Consumers.BillableUsageConsumer"), logger=MT_LOG, entry="billable-usage"),
     # The payment gateway timing out: TaskCanceledException over a frameless TimeoutException.
     Bug("mb-payment-timeout", "billing-api", (
         Exc("System.TimeoutException", "The operation was canceled."),
         Exc("System.Threading.Tasks.TaskCanceledException", "The request was canceled due to the configured HttpClient.Timeout of 30 seconds elapsing.", (*MINIMAL, api("Endpoints.PaymentEndpoints", "TakePaymentAsync", "(PaymentRequest request, PaymentGateway gateway, CancellationToken ct)", "Endpoints/PaymentEndpoints.cs", 35), api("Payments.PaymentGateway", "ChargeAsync", "(PaymentRequest request, CancellationToken ct)", "Payments/PaymentGateway.cs", 48), cs("System.Net.Http.HttpClient", "HandleFailure", "(Exception e, Boolean telemetryStarted, HttpResponseMessage response, CancellationTokenSource cts, CancellationToken cancellationToken, CancellationTokenSource pendingRequestsCts)", lib=True), cs("System.Net.Http.HttpClient", "<SendAsync>g__Core|83_0", "(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationTokenSource cts, Boolean disposeCts, CancellationTokenSource pendingRequestsCts, CancellationToken originalCancellationToken)", lib=True, boundary=True))),
     ),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("datadog.apm", style="route", team=TEAM, monitor="billing-api: payments error rate")),
-        classes=(1, 8), log=UNHANDLED, logger=HANDLER_LOG, entry="POST /payments"),
+        classes=(8,), log=UNHANDLED, logger=HANDLER_LOG, entry="POST /payments"),
     # A body the endpoint cannot bind: thrown before any app code runs.
     Bug("mb-quote-bad-body", "billing-api", (
         Exc("System.Text.Json.JsonException", "The JSON value could not be converted to System.DateOnly. Path: $.moveInDate | LineNumber: 0 | BytePositionInLine: {n}.", (cs("System.Text.Json.ThrowHelper", "ReThrowWithPath", "(ReadStack& state, Utf8JsonReader& reader, Exception ex)", lib=True),)),
         Exc("Microsoft.AspNetCore.Http.BadHttpRequestException", 'Failed to read parameter "QuoteRequest request" from the request body as JSON.', (*MINIMAL[:3], cs("Microsoft.AspNetCore.Http.RequestDelegateFactory", "<HandleRequestBodyAndCompileRequestDelegateForJson>g__TryReadBodyAsync|102_0", "(HttpContext httpContext, Type bodyType, String parameterTypeName, String parameterName, Boolean allowEmptyRequestBody, Boolean throwOnBadRequest, JsonTypeInfo jsonTypeInfo)", lib=True, boundary=True), cs("Microsoft.AspNetCore.Http.RequestDelegateFactory+Log", "InvalidJsonRequestBody", "(HttpContext httpContext, String parameterTypeName, String parameterName, Exception exception, Boolean shouldThrow)", lib=True))),
     ),
         (see("sentry.error", 2), see("splunk", 2), see("datadog.log", **API_LOGS)),
-        classes=(1, 2, 10), log=UNHANDLED, logger=HANDLER_LOG, entry="POST /quotes"),
+        classes=(2, 10), log=UNHANDLED, logger=HANDLER_LOG, entry="POST /quotes"),
     # Seen once.
     Bug("mb-meter-serial-format", "billing-api", (Exc("System.FormatException", "The input string '{seg}-{id}' was not in a correct format.", (*MINIMAL, api("Endpoints.MeterEndpoints", "GetMeterAsync", "(String serial, BillingDbContext db, CancellationToken ct)", "Endpoints/MeterEndpoints.cs", 19), cs("System.Number", "ThrowFormatException[TChar]", "(ReadOnlySpan`1 value)", lib=True))),),
         (see("sentry.error"),),

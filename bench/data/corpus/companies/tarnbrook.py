@@ -97,14 +97,14 @@ BUGS = [
         go(f"{RC}/internal/aggregate", "(*Window).Add", "/src/internal/aggregate/window.go", 57),
     )),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, format="goroutine-panic", repanic=REPANIC, search="readings-consumer - crashes"), see("datadog.log", team=TEAM, monitor="readings-consumer panics", style="sample", filter="service:readings-consumer \"panic:\"", format="goroutine-panic", repanic=REPANIC)),
-        classes=(1, 2, 4), pair="tb-frame-index", entry="readings"),
+        classes=(2, 4), pair="tb-frame-index", entry="readings"),
     Bug("tb-frame-index", "ingest", (Exc("runtime.boundsError", INDEX, (
         *NETHTTP,
         go(f"{ING}/internal/gateway", "(*Gateway).postBatch", "/src/internal/gateway/batch.go", 47),
         go(f"{ING}/internal/frames", "Decode", "/src/internal/frames/decode.go", 88),
     )),),
         (see("sentry.error", 3), see("splunk", 2, msg="recovered panic", caller="/src/internal/gateway/recover.go:19")),
-        classes=(1, 4), pair="tb-flush-index", entry="POST /v1/batches", span=2, renames={"(*Gateway).postBatch": "(*Gateway).handleBatch"}),
+        classes=(4,), pair="tb-flush-index", entry="POST /v1/batches", span=2, renames={"(*Gateway).postBatch": "(*Gateway).handleBatch"}),
     # One function wrapping two failures with pkg/errors: a tariff missing and the database
     # refusing connections.
     Bug("tb-tariff-missing", "meter-api", (
@@ -112,13 +112,13 @@ BUGS = [
         Exc("*errors.withStack", "load tariff for meter MTR-{id}: tariff not found", route("(*Server).billPreview", "bills.go", 52, go(f"{API}/internal/billing", "(*Service).TariffFor", "/src/internal/billing/tariff.go", 36))),
     ),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, msg="bill preview failed"), see("datadog.apm", **API_APM)),
-        classes=(1, 2, 4, 8), pair="tb-tariff-db-down", entry="POST /v1/bills/preview", log="bill preview failed"),
+        classes=(2, 4, 8), pair="tb-tariff-db-down", entry="POST /v1/bills/preview", log="bill preview failed"),
     Bug("tb-tariff-db-down", "meter-api", (
         Exc("*pgconn.ConnectError", "failed to connect to `user=meter_api database=metering`: 10.{idx}.8.21:5432 (pg-primary): dial error: dial tcp 10.{idx}.8.21:5432: connect: connection refused"),
         Exc("*errors.withStack", "load tariff for meter MTR-{id}: failed to connect to `user=meter_api database=metering`: 10.{idx}.8.21:5432 (pg-primary): dial error: dial tcp 10.{idx}.8.21:5432: connect: connection refused", route("(*Server).billPreview", "bills.go", 52, go(f"{API}/internal/billing", "(*Service).TariffFor", "/src/internal/billing/tariff.go", 29))),
     ),
         (see("sentry.error", 2), see("splunk", 2, msg="bill preview failed"), see("datadog.apm", **API_APM)),
-        classes=(1, 2, 4, 8), pair="tb-tariff-missing", entry="POST /v1/bills/preview", log="bill preview failed"),
+        classes=(2, 4, 8), pair="tb-tariff-missing", entry="POST /v1/bills/preview", log="bill preview failed"),
     # Two consumer errors under one log monitor: a reading whose flow is a string, and a
     # meter the registry does not know.
     Bug("tb-reading-flow-type", "readings-consumer", (
@@ -126,33 +126,33 @@ BUGS = [
         Exc("*fmt.wrapError", "decode reading at readings/{part}@{offset}: json: cannot unmarshal string into Go struct field Reading.flow_l of type float64", (*SARAMA, go(f"{RC}/internal/consume", "decode", "/src/internal/consume/decode.go", 22))),
     ),
         (see("sentry.error", 2), see("splunk", 3, msg="skipping message", attrs={"topic": "readings", "partition": "{part}"}), see("datadog.log", 2, **CONSUMER_LOGS, msg="skipping message")),
-        classes=(1, 2), pair="tb-reading-unknown-meter", log="skipping message", entry="readings"),
+        classes=(2,), pair="tb-reading-unknown-meter", log="skipping message", entry="readings"),
     Bug("tb-reading-unknown-meter", "readings-consumer", (
         Exc("*errors.errorString", "meter not registered"),
         Exc("*fmt.wrapError", "resolve meter MTR-{id} at readings/{part}@{offset}: meter not registered", (*SARAMA, go(f"{RC}/internal/registry", "(*Cache).Resolve", "/src/internal/registry/cache.go", 48))),
     ),
         (see("sentry.error", 2), see("splunk", 2, msg="skipping message", attrs={"topic": "readings", "partition": "{part}"}), see("datadog.log", 2, **CONSUMER_LOGS, msg="skipping message")),
-        classes=(1, 2), pair="tb-reading-flow-type", log="skipping message", entry="readings"),
+        classes=(2,), pair="tb-reading-flow-type", log="skipping message", entry="readings"),
     # Two upstream failures through the API's one error helper (the helper innermost).
     Bug("tb-export-s3-denied", "meter-api", (
         Exc("*smithy.OperationError", "operation error S3: PutObject, https response error StatusCode: 403, RequestID: {hex}, HostID: {args}, api error AccessDenied: Access Denied"),
         Exc("*fmt.wrapError", "upload export usage-{id}.csv: operation error S3: PutObject, https response error StatusCode: 403, RequestID: {hex}, HostID: {args}, api error AccessDenied: Access Denied", route("(*Server).exportUsage", "exports.go", 71, FAIL)),
     ),
         (see("sentry.error", 3), see("splunk", 2, msg="request failed", caller=FAIL_CALLER), see("datadog.apm", style="route", team=TEAM, monitor="meter-api: export error rate")),
-        classes=(1, 8, 9), pair="tb-leak-sms-failed", entry="POST /v1/exports/usage"),
+        classes=(8, 9), pair="tb-leak-sms-failed", entry="POST /v1/exports/usage"),
     Bug("tb-leak-sms-failed", "meter-api", (
         Exc("*twilio.TwilioRestError", "Status: 400 - ApiError 21211: Invalid 'To' Phone Number: +44{n}0{id} (null) More info: https://www.twilio.com/docs/errors/21211"),
         Exc("*fmt.wrapError", "notify leak on MTR-{id}: Status: 400 - ApiError 21211: Invalid 'To' Phone Number: +44{n}0{id} (null) More info: https://www.twilio.com/docs/errors/21211", route("(*Server).raiseLeakAlert", "alerts.go", 44, FAIL)),
     ),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, msg="request failed", caller=FAIL_CALLER)),
-        classes=(1, 9), pair="tb-export-s3-denied", entry="POST /v1/meters/{meter_id}/leak-alerts"),
+        classes=(9,), pair="tb-export-s3-denied", entry="POST /v1/meters/{meter_id}/leak-alerts"),
     # Nil dereferences recovered by Fiber's recover middleware in two handlers.
     Bug("tb-usage-nil-meter", "meter-api", (Exc("runtime.errorString", NIL_DEREF, route("(*Server).meterUsage", "usage.go", 38, go(f"{API}/internal/usage", "Summarise", "/src/internal/usage/summary.go", 19))),),
         (see("sentry.error", 3), see("splunk", 2, msg="panic recovered", caller="/src/internal/http/server.go:57"), see("datadog.apm", **API_APM)),
-        classes=(1, 4, 8), pair="tb-bill-nil-customer", entry="GET /v1/meters/{meter_id}/usage", span=2),
+        classes=(4, 8), pair="tb-bill-nil-customer", entry="GET /v1/meters/{meter_id}/usage", span=2),
     Bug("tb-bill-nil-customer", "meter-api", (Exc("runtime.errorString", NIL_DEREF, route("(*Server).billPreview", "bills.go", 61, go(f"{API}/internal/billing", "(*Service).Preview", "/src/internal/billing/preview.go", 84))),),
         (see("sentry.error", 2), see("splunk", 2, msg="panic recovered", caller="/src/internal/http/server.go:57")),
-        classes=(1, 4), pair="tb-usage-nil-meter", entry="POST /v1/bills/preview"),
+        classes=(4,), pair="tb-usage-nil-meter", entry="POST /v1/bills/preview"),
     # Kafka's produce timing out behind the ingest gateway, wrapped twice with %w.
     Bug("tb-ingest-produce-timeout", "ingest", (
         Exc("sarama.KError", "kafka server: Request exceeded the user-specified time limit in the request"),
@@ -160,7 +160,7 @@ BUGS = [
         Exc("*fmt.wrapError", "batch {uuid}: publish 128 readings: kafka server: Request exceeded the user-specified time limit in the request", (*NETHTTP, go(f"{ING}/internal/gateway", "(*Gateway).postBatch", "/src/internal/gateway/batch.go", 63))),
     ),
         (see("sentry.error", 2), see("splunk", 2, msg="batch rejected"), see("datadog.log", team=TEAM, monitor="ingest: rejected batches", style="error", filter="service:ingest @message:\"batch rejected\"", msg="batch rejected")),
-        classes=(1, 2), log="batch rejected", entry="POST /v1/batches"),
+        classes=(2,), log="batch rejected", entry="POST /v1/batches"),
     # The gateway refusing oversized batches: warnings whose sizes change length.
     Bug("tb-ingest-body-too-large", "ingest", (),
         (see("splunk", 3, search="ingest - warnings", line='{"level":"warn","headend":"{endpoint}","size":"{size}","time":"{tsms}","caller":"/src/internal/gateway/limit.go:27","message":"batch over limit, rejected"}'), see("datadog.log", team=TEAM, monitor="ingest: oversized batches", filter="service:ingest @message:\"batch over limit, rejected\"", text="A head-end is posting oversized batches. Latest: {size} from {endpoint}.")),
@@ -179,7 +179,7 @@ BUGS = [
         Exc("*errors.withStack", "insert meter: " + pg('duplicate key value violates unique constraint "meters_serial_key"', "23505"), route("(*Server).registerMeter", "meters.go", 29, go(f"{API}/internal/store", "(*Meters).Insert", "/src/internal/store/meters.go", 41))),
     ),
         (see("sentry.error", 2), see("splunk", 2, msg="register meter failed"), see("datadog.apm", **API_APM)),
-        classes=(1, 8), entry="POST /v1/meters", log="register meter failed"),
+        classes=(8,), entry="POST /v1/meters", log="register meter failed"),
     # A send on a closed channel after shutdown began: no Sentry (the process dies first).
     Bug("tb-ingest-closed-channel", "ingest", (Exc("runtime.plainError", "send on closed channel", (
         go(f"{ING}/internal/gateway", "(*Fanout).Start", "/src/internal/gateway/fanout.go", 33),
@@ -187,7 +187,7 @@ BUGS = [
         go(f"{ING}/internal/gateway", "(*Fanout).forward", "/src/internal/gateway/fanout.go", 58),
     )),),
         (see("splunk", 2, format="goroutine-panic", search="ingest - crashes"), see("datadog.log", team=TEAM, monitor="ingest panics", style="sample", filter="service:ingest \"panic:\"", format="goroutine-panic")),
-        classes=(1, 2)),
+        classes=(2,)),
     # Seen once.
     Bug("tb-parse-percent", "meter-api", (Exc("*strconv.NumError", 'strconv.ParseFloat: parsing "{n}%": invalid syntax', route("(*Server).setAlertThreshold", "alerts.go", 88)),),
         (see("sentry.error"),),
