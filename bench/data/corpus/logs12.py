@@ -106,8 +106,8 @@ def zerolog_caller(d: Delivery) -> tuple[str, Fields]:
 
 def goroutine_panic(d: Delivery) -> tuple[str, Fields]:
     """An unrecovered panic in a goroutine the app started: the runtime's dump on stderr,
-    the panicking goroutine's frames innermost first, then ``created by`` its starter and
-    ``exit status 2`` from the container's entrypoint."""
+    the panicking goroutine's frames innermost first, then ``created by`` the function that
+    started it (``opts.created_by``: package, function, file, line)."""
     exc = d.thrown
     goroutine = d.rand.randint(40, 9_000)
     frames = list(exc.frames)
@@ -127,14 +127,14 @@ def goroutine_panic(d: Delivery) -> tuple[str, Fields]:
     if "index out of range" in exc.value:
         lines.append("runtime.goPanicIndex(0x" + d.values["idx"] + ", 0x" + d.values["idx"] + ")")
         lines.append("\t/usr/local/go/src/runtime/panic.go:115 +0x74")
-    for f in reversed(frames[1:]):
+    for f in reversed(frames):
         lines.append(f"{f.module}.{f.function}{_go_args(f)}")
         lines.append(f"\t{f.file}:{f.line} {_go_offset(f)}")
-    starter = frames[0]
-    lines.append(
-        f"created by {starter.module}.{starter.function} in goroutine {d.rand.randint(1, 39)}"
-    )
-    lines.append(f"\t{starter.file}:{starter.line} {_go_offset(starter)}")
+    created = d.opts.get("created_by")
+    if isinstance(created, tuple):
+        pkg, func, file, line = created
+        lines.append(f"created by {pkg}.{func} in goroutine {d.rand.randint(1, 39)}")
+        lines.append(f"\t{file}:{line} +0x{d.rand.hex(3)}")
     return "\n".join(lines), {}
 
 

@@ -82,6 +82,9 @@ CONSUMER_LOGS = dict(team=TEAM, monitor="readings-consumer errors", style="error
 API_APM = dict(team=TEAM, monitor="meter-api error spans by type", style="type")
 # The consumer's flush goroutine reports a panic, flushes Sentry, and panics again.
 REPANIC = (f"{RC}/internal/consume", "(*ReadingHandler).flush.func1", "/src/internal/consume/flush.go", 24)
+# Where the goroutines were started: the dump's last two lines.
+FLUSH_STARTER = dict(repanic=REPANIC, created_by=(f"{RC}/internal/consume", "(*ReadingHandler).ConsumeClaim", "/src/internal/consume/handler.go", 74))
+FANOUT_STARTER = dict(created_by=(f"{ING}/internal/gateway", "(*Fanout).Start", "/src/internal/gateway/fanout.go", 33))
 
 
 def pg(msg: str, code: str) -> str:
@@ -92,11 +95,10 @@ BUGS = [
     # index out of range in a goroutine of the consumer (it dies and restarts) and in a
     # handler of the ingest gateway: the same runtime message at two places.
     Bug("tb-flush-index", "readings-consumer", (Exc("runtime.boundsError", INDEX, (
-        go(f"{RC}/internal/consume", "(*ReadingHandler).ConsumeClaim", "/src/internal/consume/handler.go", 74),
         go(f"{RC}/internal/consume", "(*ReadingHandler).flush", "/src/internal/consume/flush.go", 31),
         go(f"{RC}/internal/aggregate", "(*Window).Add", "/src/internal/aggregate/window.go", 57),
     )),),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, format="goroutine-panic", repanic=REPANIC, search="readings-consumer - crashes"), see("datadog.log", team=TEAM, monitor="readings-consumer panics", style="sample", filter="service:readings-consumer \"panic:\"", format="goroutine-panic", repanic=REPANIC)),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, format="goroutine-panic", search="readings-consumer - crashes", **FLUSH_STARTER), see("datadog.log", team=TEAM, monitor="readings-consumer panics", style="sample", filter="service:readings-consumer \"panic:\"", format="goroutine-panic", **FLUSH_STARTER)),
         classes=(2, 4), pair="tb-frame-index", entry="readings"),
     Bug("tb-frame-index", "ingest", (Exc("runtime.boundsError", INDEX, (
         *NETHTTP,
@@ -182,11 +184,10 @@ BUGS = [
         classes=(8,), entry="POST /v1/meters", log="register meter failed"),
     # A send on a closed channel after shutdown began: no Sentry (the process dies first).
     Bug("tb-ingest-closed-channel", "ingest", (Exc("runtime.plainError", "send on closed channel", (
-        go(f"{ING}/internal/gateway", "(*Fanout).Start", "/src/internal/gateway/fanout.go", 33),
         go(f"{ING}/internal/gateway", "(*Fanout).Start.func1", "/src/internal/gateway/fanout.go", 41),
         go(f"{ING}/internal/gateway", "(*Fanout).forward", "/src/internal/gateway/fanout.go", 58),
     )),),
-        (see("splunk", 2, format="goroutine-panic", search="ingest - crashes"), see("datadog.log", team=TEAM, monitor="ingest panics", style="sample", filter="service:ingest \"panic:\"", format="goroutine-panic")),
+        (see("splunk", 2, format="goroutine-panic", search="ingest - crashes", **FANOUT_STARTER), see("datadog.log", team=TEAM, monitor="ingest panics", style="sample", filter="service:ingest \"panic:\"", format="goroutine-panic", **FANOUT_STARTER)),
         classes=(2,)),
     # Seen once.
     Bug("tb-parse-percent", "meter-api", (Exc("*strconv.NumError", 'strconv.ParseFloat: parsing "{n}%": invalid syntax', route("(*Server).setAlertThreshold", "alerts.go", 88)),),
