@@ -141,7 +141,7 @@ BUGS = [
         classes=(6,), log=DJ500, logger=REQ_LOGGER, entry="POST /backoffice/tenancies/{tenancy_id}/move-out/"),
     # The statement mailer: a tenant's address refused by the relay.
     Bug("ag-statement-smtp-refused", "tasks", (Exc("SMTPRecipientsRefused", "{{'{email}': (550, b'5.1.1 <{email}>: Recipient address rejected: User unknown in virtual mailbox table')}}", (*HUEY, py(f"{AG}.statements.tasks", "send_monthly_statement", 44, "msg.send()"), pylib("django.core.mail.message", "send", 301, "return self.get_connection(fail_silently).send_messages([self])"), pylib("django.core.mail.backends.smtp", "send_messages", 128, "sent = self._send(message)"), pylib("django.core.mail.backends.smtp", "_send", 146, "self.connection.sendmail("), pylib("smtplib", "sendmail", 892, "raise SMTPRecipientsRefused(senderrs)")), module="smtplib"),),
-        (see("sentry.error", 2), see("splunk", 2), see("datadog.task", **TASK_MON, scope="task:send_monthly_statement")),
+        (see("sentry.error", 2), see("sentry.alert", rule="tasks: new issue"), see("splunk", 2), see("datadog.task", **TASK_MON, scope="task:send_monthly_statement")),
         classes=(8,), log=HUEY_FAIL, entry="ashgrove.statements.tasks.send_monthly_statement"),
     # A tenant record looked up for a reference that points at a deleted tenant.
     Bug("ag-reference-tenant-gone", "backoffice", (Exc("DoesNotExist", "Tenant matching query does not exist.", (*FBV, py(f"{AG}.references.views", "reference_pdf", 23, "tenant = Tenant.objects.get(pk=reference.tenant_id)"), *DJANGO_GET), module=f"{AG}.tenants.models", qual="Tenant.DoesNotExist"),),

@@ -155,7 +155,7 @@ BUGS = [
         Exc("System.TimeoutException", "The operation was canceled."),
         Exc("System.Threading.Tasks.TaskCanceledException", "The request was canceled due to the configured HttpClient.Timeout of 30 seconds elapsing.", (*MINIMAL, api("Endpoints.PaymentEndpoints", "TakePaymentAsync", "(PaymentRequest request, PaymentGateway gateway, CancellationToken ct)", "Endpoints/PaymentEndpoints.cs", 35), api("Payments.PaymentGateway", "ChargeAsync", "(PaymentRequest request, CancellationToken ct)", "Payments/PaymentGateway.cs", 48), cs("System.Net.Http.HttpClient", "HandleFailure", "(Exception e, Boolean telemetryStarted, HttpResponseMessage response, CancellationTokenSource cts, CancellationToken cancellationToken, CancellationTokenSource pendingRequestsCts)", lib=True), cs("System.Net.Http.HttpClient", "<SendAsync>g__Core|83_0", "(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationTokenSource cts, Boolean disposeCts, CancellationTokenSource pendingRequestsCts, CancellationToken originalCancellationToken)", lib=True, boundary=True))),
     ),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("datadog.apm", style="route", team=TEAM, monitor="billing-api: payments error rate")),
+        (see("sentry.error", 2), see("sentry.issue"), see("sentry.alert", rule="billing-api: payment errors"), see("splunk", 2), see("datadog.apm", style="route", team=TEAM, monitor="billing-api: payments error rate")),
         classes=(8,), log=UNHANDLED, logger=HANDLER_LOG, entry="POST /payments"),
     # A body the endpoint cannot bind: thrown before any app code runs.
     Bug("mb-quote-bad-body", "billing-api", (

@@ -111,15 +111,17 @@ BUGS = [
     # refusing connections.
     Bug("tb-tariff-missing", "meter-api", (
         Exc("*errors.fundamental", "tariff not found", route("(*Server).billPreview", "bills.go", 52, go(f"{API}/internal/billing", "(*Service).TariffFor", "/src/internal/billing/tariff.go", 33))),
+        Exc("*errors.withMessage", "load tariff for meter MTR-{id}: tariff not found"),
         Exc("*errors.withStack", "load tariff for meter MTR-{id}: tariff not found", route("(*Server).billPreview", "bills.go", 52, go(f"{API}/internal/billing", "(*Service).TariffFor", "/src/internal/billing/tariff.go", 36))),
     ),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, msg="bill preview failed"), see("datadog.apm", **API_APM)),
         classes=(2, 4, 8), pair="tb-tariff-db-down", entry="POST /v1/bills/preview", log="bill preview failed"),
     Bug("tb-tariff-db-down", "meter-api", (
         Exc("*pgconn.ConnectError", "failed to connect to `user=meter_api database=metering`: 10.{idx}.8.21:5432 (pg-primary): dial error: dial tcp 10.{idx}.8.21:5432: connect: connection refused"),
+        Exc("*errors.withMessage", "load tariff for meter MTR-{id}: failed to connect to `user=meter_api database=metering`: 10.{idx}.8.21:5432 (pg-primary): dial error: dial tcp 10.{idx}.8.21:5432: connect: connection refused"),
         Exc("*errors.withStack", "load tariff for meter MTR-{id}: failed to connect to `user=meter_api database=metering`: 10.{idx}.8.21:5432 (pg-primary): dial error: dial tcp 10.{idx}.8.21:5432: connect: connection refused", route("(*Server).billPreview", "bills.go", 52, go(f"{API}/internal/billing", "(*Service).TariffFor", "/src/internal/billing/tariff.go", 29))),
     ),
-        (see("sentry.error", 2), see("splunk", 2, msg="bill preview failed"), see("datadog.apm", **API_APM)),
+        (see("sentry.error", 2), see("sentry.alert", rule="meter-api: errors on bill preview"), see("splunk", 2, msg="bill preview failed"), see("datadog.apm", **API_APM)),
         classes=(2, 4, 8), pair="tb-tariff-missing", entry="POST /v1/bills/preview", log="bill preview failed"),
     # Two consumer errors under one log monitor: a reading whose flow is a string, and a
     # meter the registry does not know.
@@ -178,9 +180,10 @@ BUGS = [
     # A duplicate serial on meter registration, wrapped by pkg/errors.
     Bug("tb-register-serial-dup", "meter-api", (
         Exc("*pgconn.PgError", pg('duplicate key value violates unique constraint "meters_serial_key"', "23505")),
+        Exc("*errors.withMessage", "insert meter: " + pg('duplicate key value violates unique constraint "meters_serial_key"', "23505")),
         Exc("*errors.withStack", "insert meter: " + pg('duplicate key value violates unique constraint "meters_serial_key"', "23505"), route("(*Server).registerMeter", "meters.go", 29, go(f"{API}/internal/store", "(*Meters).Insert", "/src/internal/store/meters.go", 41))),
     ),
-        (see("sentry.error", 2), see("splunk", 2, msg="register meter failed"), see("datadog.apm", **API_APM)),
+        (see("sentry.error", 2), see("sentry.alert", rule="meter-api: new issue"), see("splunk", 2, msg="register meter failed"), see("datadog.apm", **API_APM)),
         classes=(8,), entry="POST /v1/meters", log="register meter failed"),
     # A send on a closed channel after shutdown began: no Sentry (the process dies first).
     Bug("tb-ingest-closed-channel", "ingest", (Exc("runtime.plainError", "send on closed channel", (
