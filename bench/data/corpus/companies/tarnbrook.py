@@ -107,8 +107,8 @@ BUGS = [
     )),),
         (see("sentry.error", 3), see("splunk", 2, msg="recovered panic", caller="/src/internal/gateway/recover.go:19")),
         classes=(4,), pair="tb-flush-index", entry="POST /v1/batches", span=2, renames={"(*Gateway).postBatch": "(*Gateway).handleBatch"}),
-    # One function wrapping two failures with pkg/errors: a tariff missing and the database
-    # refusing connections.
+    # One function wrapping two failures with pkg/errors' Wrapf (withStack over withMessage):
+    # a tariff missing and the database refusing connections.
     Bug("tb-tariff-missing", "meter-api", (
         Exc("*errors.fundamental", "tariff not found", route("(*Server).billPreview", "bills.go", 52, go(f"{API}/internal/billing", "(*Service).TariffFor", "/src/internal/billing/tariff.go", 33))),
         Exc("*errors.withMessage", "load tariff for meter MTR-{id}: tariff not found"),
