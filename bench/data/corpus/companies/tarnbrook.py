@@ -148,7 +148,7 @@ BUGS = [
         Exc("*twilio.TwilioRestError", "Status: 400 - ApiError 21211: Invalid 'To' Phone Number: +44{n}0{id} (null) More info: https://www.twilio.com/docs/errors/21211"),
         Exc("*fmt.wrapError", "notify leak on MTR-{id}: Status: 400 - ApiError 21211: Invalid 'To' Phone Number: +44{n}0{id} (null) More info: https://www.twilio.com/docs/errors/21211", route("(*Server).raiseLeakAlert", "alerts.go", 44, FAIL)),
     ),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, msg="request failed", caller=FAIL_CALLER)),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, msg="request failed", caller=FAIL_CALLER), see("datadog.log", team=TEAM, monitor="meter-api: failed requests", by="@path", scope="@path:{path}", filter="service:meter-api @message:\"request failed\"", caller=FAIL_CALLER, text="{{log.attributes.method}} {{log.attributes.path}} failed:\n\n{{log.attributes.error}}")),
         classes=(9,), pair="tb-export-s3-denied", entry="POST /v1/meters/{meter_id}/leak-alerts"),
     # Nil dereferences recovered by Fiber's recover middleware in two handlers.
     Bug("tb-usage-nil-meter", "meter-api", (Exc("runtime.errorString", NIL_DEREF, route("(*Server).meterUsage", "usage.go", 38, go(f"{API}/internal/usage", "Summarise", "/src/internal/usage/summary.go", 19))),),
