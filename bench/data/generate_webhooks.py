@@ -9,7 +9,8 @@ or, with ``--blind4``, ``webhooks-blind4.jsonl`` (companies p, q, r), or, with `
 its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind8.jsonl``
 (companies aa, ab, ac), or, with ``--blind9``, ``webhooks-blind9.jsonl`` (companies ad, ae, af),
 or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, with
-``--blind11``, ``webhooks-blind11.jsonl`` (companies aj, ak, al).
+``--blind11``, ``webhooks-blind11.jsonl`` (companies aj, ak, al), or, with ``--blind12``,
+``webhooks-blind12.jsonl`` (companies am, an, ao).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -25,6 +26,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind9     # the thirteenth, by a ninth outsider
     python bench/data/generate_webhooks.py --blind10    # the fourteenth, by a tenth outsider
     python bench/data/generate_webhooks.py --blind11    # the fifteenth, by an eleventh outsider
+    python bench/data/generate_webhooks.py --blind12    # the sixteenth, by a twelfth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -44,6 +46,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus.build import build_rows  # noqa: E402
+from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
@@ -65,6 +68,7 @@ from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
+from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
@@ -78,6 +82,7 @@ from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
+from corpus.companies.tarnbrook import TARNBROOK  # noqa: E402
 from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
@@ -113,6 +118,8 @@ BLIND9 = [MOSSGATE, THORNQUAY, EMBERWICK]
 BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
 # Written by an eleventh outsider for issue 12, without reading the grouping or mapping code.
 BLIND11 = [QUARRYBANK, MALLOWMERE, ROOKHOLLOW]
+# Written by a twelfth outsider for issue 12, without reading the grouping or mapping code.
+BLIND12 = [ASHGROVE, TARNBROOK, MILLBECK]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -178,7 +185,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind11.jsonl (companies aj, ak, al)",
     )
+    which.add_argument(
+        "--blind12",
+        action="store_true",
+        help="write webhooks-blind12.jsonl (companies am, an, ao)",
+    )
     args = parser.parse_args(argv)
+    if args.blind12:
+        write(HERE / "webhooks-blind12.jsonl", build_rows(BLIND12))
+        return 0
     if args.blind11:
         write(HERE / "webhooks-blind11.jsonl", build_rows(BLIND11))
         return 0

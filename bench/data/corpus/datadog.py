@@ -320,6 +320,32 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "org": "$ORG_NAME", "tags": "$TAGS", "date_ms": "=$DATE",
         "last_change_ms": "=$LAST_UPDATED",
     },
+    # blind12's templates. Ashgrove (am): the markdown body, the monitor in one object, the
+    # fire time unquoted.
+    "ashgrove": {
+        "alert_heading": "$EVENT_TITLE", "alert_body": "$EVENT_MSG", "status": "$ALERT_TRANSITION",
+        "priority": "$ALERT_PRIORITY",
+        "monitor": {"id": "=$ALERT_ID", "title": "$ALERT_TITLE", "query": "$ALERT_QUERY"},
+        "group": "$ALERT_SCOPE", "tags": "$TAGS", "fired_at_ms": "=$DATE",
+    },
+    # Tarnbrook (an): plain text only, the date quoted.
+    "tarnbrook": {
+        "name": "$ALERT_TITLE", "summary": "$EVENT_TITLE", "plain": "$TEXT_ONLY_MSG",
+        "transition": "$ALERT_TRANSITION", "scope": "$ALERT_SCOPE", "tags": "$TAGS",
+        "host": "$HOSTNAME", "event_id": "$ID", "unix_ms": "$DATE",
+    },
+    # Millbeck (ao): a literal source, the notification nested, both message forms, the
+    # last-updated time unquoted.
+    "millbeck": {
+        "source": "datadog",
+        "notification": {
+            "title": "$EVENT_TITLE", "messageMarkdown": "$EVENT_MSG",
+            "messageText": "$TEXT_ONLY_MSG", "transition": "$ALERT_TRANSITION",
+            "priority": "$ALERT_PRIORITY",
+        },
+        "monitorId": "=$ALERT_ID", "monitorQuery": "$ALERT_QUERY", "scope": "$ALERT_SCOPE",
+        "tags": "$TAGS", "link": "$LINK", "occurredAtMs": "=$LAST_UPDATED",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -350,6 +376,10 @@ JSON_FORMATS = {
     "bunyan-client",
     "ecs-json",
     "mossgate-json",
+    # blind12's
+    "pjl-renamed",
+    "zerolog-caller",
+    "mel-json-scopes",
 }
 
 

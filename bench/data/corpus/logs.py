@@ -20,6 +20,7 @@ from .logs8 import FORMATS8
 from .logs9 import FORMATS9
 from .logs10 import FORMATS10
 from .logs11 import FORMATS11
+from .logs12 import FORMATS12
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1329,5 +1330,7 @@ FORMATS.update(FORMATS9)
 FORMATS.update(FORMATS10)
 # blind11's likewise (logs11).
 FORMATS.update(FORMATS11)
+# blind12's likewise (logs12).
+FORMATS.update(FORMATS12)
 
 __all__ = ["FORMATS", "php_name"]
