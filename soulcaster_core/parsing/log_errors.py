@@ -24,9 +24,9 @@ from .log_fields import Fields, scalar_text
 from .traces import parse_trace
 
 # Where loggers put an error: objects (or strings) under these names...
-_CONTAINERS = ("exception", "error", "err", "thrown", "exc")
+_CONTAINERS = ("exception", "error", "err", "thrown", "exc", "throwable")
 # ...holding its formatted stack (or a list of frames), its type and its message.
-_STACK_PARTS = ("stack", "stack_trace", "stacktrace", "trace", "backtrace", "frames")
+_STACK_PARTS = ("stack", "stack_trace", "stacktrace", "trace", "backtrace", "frames", "steparray")
 _STACK_TEXTS = (*_STACK_PARTS, "extendedstacktrace", "formatted")
 _TYPE_PARTS = ("kind", "type", "class", "name", "exc_type", "classname", "cls", "exc_class")
 _MESSAGE_PARTS = ("message", "msg", "value", "exc_value", "reason", "localizedmessage")
@@ -107,6 +107,15 @@ def _take_container(found: _Found, fields: Fields, name: str) -> None:
         chain = [exc for exc in map(_exception_object, whole) if exc is not None]
         if chain and any("exc_type" in e for e in whole):
             found.chains.append(chain[::-1])  # structlog lists the thrown exception first
+    elif isinstance(whole, dict) and isinstance(_part(whole, "cause"), dict):
+        # An exception object nesting its causes (logback's JsonEncoder: ``className``,
+        # ``message``, ``stepArray``, ``cause``): the chain as the sender built it.
+        chain = []
+        level: Any = whole
+        while isinstance(level, dict) and len(chain) < MAX_CAUSES:
+            chain.append(_exception_object(level) or ExceptionInfo())
+            level = _part(level, "cause")
+        found.chains.append(chain[::-1])
     for part in _STACK_TEXTS:
         _take_stack(found, fields.find(f"{name}.{part}"), oldest_first=part == "frames")
     kind = fields.text(tuple(f"{name}.{part}" for part in _TYPE_PARTS))
@@ -174,8 +183,17 @@ def _decide(found: _Found) -> list[ExceptionInfo]:
     return []
 
 
+#: Causes read of an exception object that nests them.
+MAX_CAUSES = 16
+
+
+def _part(entry: dict[str, Any], name: str) -> Any:
+    """``entry[name]``, whatever the case the sender wrote it in."""
+    return next((v for k, v in entry.items() if k.lower() == name), None)
+
+
 def _type_of(entry: dict[str, Any]) -> str | None:
-    for key in ("exc_type", "type", "class", "name", "kind"):
+    for key in ("exc_type", "type", "class", "className", "name", "kind"):
         value = entry.get(key)
         if isinstance(value, str) and value.strip():
             return value.strip()
@@ -188,8 +206,16 @@ def _exception_object(entry: dict[str, Any]) -> ExceptionInfo | None:
         (scalar_text(entry.get(k)) for k in ("exc_value", "value", "message") if k in entry),
         None,
     )
-    frames = entry.get("frames")
-    listed = _frame_list(frames, oldest_first=True) if isinstance(frames, list) else []
+    listed: list[Frame] = []
+    for part in _STACK_TEXTS:
+        stack = _part(entry, part)
+        if isinstance(stack, list) and stack:
+            listed = _frame_list(stack, oldest_first=part == "frames")
+        elif isinstance(stack, str) and stack.strip():
+            parsed = parse_trace(stack)
+            listed = parsed[-1].frames if parsed else []
+        if listed:
+            break
     kind = _type_of(entry)
     if kind is None and value is None and not listed:
         return None

@@ -220,6 +220,70 @@ def test_logstash_logback_encoder() -> None:
     )
 
 
+def test_logback_json_encoder_nests_its_causes() -> None:
+    # logback 1.3's own JsonEncoder: the throwable as an object, frames innermost first in
+    # ``stepArray``, its cause nested (frames shared with the outer one counted, not listed).
+    def step(cls: str, method: str, line: int) -> dict[str, Any]:
+        return {"className": cls, "methodName": method, "fileName": "F.kt", "lineNumber": line}
+
+    line = _line(
+        {
+            "level": "ERROR",
+            "loggerName": "ktor.application",
+            "message": "Unhandled: POST - /v1/depots",
+            "throwable": {
+                "className": "org.jetbrains.exposed.exceptions.ExposedSQLException",
+                "message": "org.postgresql.util.PSQLException: ERROR: duplicate key",
+                "stepArray": [
+                    step("org.jetbrains.exposed.sql.Transaction", "exec", 141),
+                    step("com.acme.depots.DepotRepository", "create", 31),
+                    step("com.acme.routes.DepotRoutesKt", "createDepot", 24),
+                ],
+                "cause": {
+                    "className": "org.postgresql.util.PSQLException",
+                    "message": "ERROR: duplicate key",
+                    "stepArray": [step("org.postgresql.core.v3.QueryExecutorImpl", "execute", 9)],
+                    "commonFramesCount": 3,
+                },
+            },
+        }
+    )
+    assert _summary(line) == [
+        ("org.postgresql.util.PSQLException", "ERROR: duplicate key", ["execute"]),
+        (
+            "org.jetbrains.exposed.exceptions.ExposedSQLException",
+            "org.postgresql.util.PSQLException: ERROR: duplicate key",
+            ["createDepot", "create", "exec"],
+        ),
+    ]
+
+
+def test_rails_semantic_logger_nests_its_cause_beside_its_backtrace() -> None:
+    line = _line(
+        {
+            "level": "error",
+            "name": "TicketPdfJob",
+            "message": "TicketPdfJob failed",
+            "exception": {
+                "name": "Faraday::TimeoutError",
+                "message": "Net::ReadTimeout with #<TCPSocket:(closed)>",
+                "stack_trace": [
+                    "/rails/app/lib/http/client.rb:31:in 'Http::Client#post'",
+                    "/rails/app/jobs/ticket_pdf_job.rb:12:in 'TicketPdfJob#perform'",
+                ],
+                "cause": {
+                    "name": "Net::ReadTimeout",
+                    "message": "Net::ReadTimeout with #<TCPSocket:(closed)>",
+                    "stack_trace": ["/gems/net/protocol.rb:229:in 'Net::BufferedIO#rbuf_fill'"],
+                },
+            },
+        }
+    )
+    [cause, thrown] = line.exceptions
+    assert (cause.type, thrown.type) == ("Net::ReadTimeout", "Faraday::TimeoutError")
+    assert [f.function for f in thrown.frames][-1] == "post"
+
+
 def test_serilog_compact_and_classic_json() -> None:
     dotnet = (
         "System.InvalidOperationException: Order 42 could not be priced\n"
