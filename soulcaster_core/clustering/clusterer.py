@@ -561,7 +561,7 @@ class Clusterer:
                 return _ambiguous(doc.message_key)
         # The message: the type's, then an untyped one's (an error logged without its type),
         # and, for an item without frames, its causes' (a log may print only the root cause).
-        keys = [doc.message_key, doc.untyped_message_key, doc.page_key]
+        keys = [doc.message_key, doc.untyped_message_key, doc.page_key, doc.untyped_page_key]
         if not doc.frames:
             keys += doc.cause_keys
         for key in keys:
@@ -571,7 +571,8 @@ class Clusterer:
                 and _stacks_agree(doc, record, helpers)
                 and not (not doc.frames and _other_page(doc, record))
             ):
-                method: Method = "page" if key is doc.page_key else "message"
+                on_page = key is doc.page_key or key is doc.untyped_page_key
+                method: Method = "page" if on_page else "message"
                 return _Decision(str(record["cluster_id"]), method)
         for key in doc.cause_keys if doc.frames else ():
             # A log that printed only the root cause, without a stack, came first.
@@ -696,6 +697,9 @@ class Clusterer:
                 batch.put(caller.id, vector, moved)
 
     def _by_template_keys(self, doc: ClusterDoc, batch: _Batch) -> _Decision:
+        if (on_page := batch.usable(doc.said_page_key())) is not None:
+            # An error quoted without its type, on the page or route where its twin was seen.
+            return _Decision(str(on_page["cluster_id"]), "page")
         if doc.quoted and (batch.known.get(doc.whole_key().id) or {}).get("ambiguous"):
             # Several problems say this message, and the item says no more: it joins none
             # of them, but the other items that quote it alike.

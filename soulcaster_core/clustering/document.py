@@ -206,6 +206,9 @@ class ClusterDoc:
     #: error logged without its type (a Go error, a log line) and its typed twin meet.
     location_keys: tuple[GroupingKey, ...] = field(init=False)
     untyped_message_key: GroupingKey | None = field(init=False)
+    #: The message without the type on the page or route: how an error a log quoted without
+    #: its type meets its typed twin there, among problems that say the same elsewhere.
+    untyped_page_key: GroupingKey | None = field(init=False)
     #: The type and message on the page or route it happened on: what tells apart, without a
     #: stack, two problems that say the same (one null price on two pages).
     page_key: GroupingKey | None = field(init=False)
@@ -235,6 +238,7 @@ class ClusterDoc:
         # Plain assignments (the class is not frozen): this runs for every distinct log line.
         self.template_key = _key("template", self.head, *self.frames, self.request or "")
         self.message_key = self.untyped_message_key = self.page_key = None
+        self.untyped_page_key = None
         self.service_key = self.type_only_key = None
         self.frame_keys = self.location_keys = self.cause_keys = self.entry_keys = ()
         self.place_keys = ()
@@ -254,6 +258,8 @@ class ClusterDoc:
             if typed:
                 if self.message:
                     self.untyped_message_key = _key("message", "", self.message)
+                    if self.endpoint:
+                        self.untyped_page_key = _key("page", "", self.message, self.endpoint)
                 if self.service:
                     self.service_key = _key("service", typed, self.service.lower())
                 self.type_only_key = _key("type", typed)
@@ -273,6 +279,7 @@ class ClusterDoc:
                 self.message_key,
                 self.untyped_message_key,
                 self.page_key,
+                self.untyped_page_key,
                 *self.place_keys,
                 *self.location_keys,
                 self.service_key,
@@ -322,6 +329,13 @@ class ClusterDoc:
         """The key of an access log line's request and answer: how the same request in two
         formats (a Splunk row, a monitor's sample) meets."""
         return _key("request", self.request) if self.request else None
+
+    def said_page_key(self) -> GroupingKey | None:
+        """For an error quoted without its type: its message on its page or route (the
+        ``untyped_page_key`` of the error that says it there)."""
+        if not self.quoted or not self.endpoint:
+            return None
+        return _key("page", "", self.head, self.endpoint)
 
     def whole_key(self) -> GroupingKey:
         """The ``message`` key of an untyped error whose message is this whole line."""
@@ -391,7 +405,7 @@ class ClusterDoc:
         """A log's or alert's skeleton, message and mention keys: looked up and registered
         only when its template is new."""
         if self._secondary is None:
-            shapes = (self.skeleton_key, self.tail_key(), self.request_key())
+            shapes = (self.skeleton_key, self.tail_key(), self.request_key(), self.said_page_key())
             found = (*self.message_keys(), *self.mentions())
             self._secondary = (*(k for k in shapes if k is not None), *found)
         return self._secondary

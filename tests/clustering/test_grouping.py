@@ -848,6 +848,35 @@ async def test_an_access_log_line_is_its_request_and_answer(
     assert hold == other_hold == monitor
 
 
+async def test_an_error_logged_without_its_type_meets_its_twin_on_the_same_route(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Two Go handlers dereference nil: Sentry names the type, the service's log only says it.
+    said = "runtime error: invalid memory address or nil pointer dereference"
+    usage = item(
+        exceptions=[exc("runtime.errorString", said, "meterUsage", "Summarise")],
+        endpoint="GET /v1/meters/{id}/usage",
+    )
+    tariffs = item(
+        exceptions=[exc("runtime.errorString", said, "listTariffs", "rateFor")],
+        endpoint="GET /v1/tariffs",
+    )
+    logged = item(
+        "splunk",
+        exceptions=[ExceptionInfo(type=None, value=said, frames=[])],
+        endpoint="/v1/meters/8812/usage",
+    )
+    elsewhere = item(
+        "splunk",
+        exceptions=[ExceptionInfo(type=None, value=said, frames=[])],
+        endpoint="/v1/readings",
+    )
+    a, b, c, d = await clusters_of(clusterer, store, usage, tariffs, logged, elsewhere)
+    assert a != b
+    assert c == a
+    assert d not in (a, b)  # a route neither was seen on: it says what both say
+
+
 def morgan(method: str, path: str, status: int) -> FeedbackItem:
     """An access log line (Express's morgan, combined format) in a Splunk row."""
     raw = (
