@@ -571,8 +571,8 @@ class Clusterer:
                 and _stacks_agree(doc, record, helpers)
                 and not (not doc.frames and _other_page(doc, record))
             ):
-                on_page = key is doc.page_key or key is doc.untyped_page_key
-                method: Method = "page" if on_page else "message"
+                paged = key in (doc.page_key, doc.untyped_page_key)
+                method: Method = "page" if paged else "message"
                 return _Decision(str(record["cluster_id"]), method)
         for key in doc.cause_keys if doc.frames else ():
             # A log that printed only the root cause, without a stack, came first.
