@@ -58,6 +58,9 @@ _CURRENCIES = frozenset(
     "USD EUR GBP JPY CHF CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN ISK CNY HKD SGD INR BRL "  # noqa: SIM905
     "MXN ZAR KRW TWD THB IDR MYR AED SAR ILS".split()
 )
+# A URL in quotes is one value to its closing quote, spaces and all ("https://x/v2/vehicles/
+# FE51 BTK": a path segment made of a user's words).
+_QUOTED_URL = re.compile(r"([\"'])[a-z][a-z0-9+.-]*://[^\"'\n]*\1", re.I)
 _CODE_WORD = re.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
 # Values that are a whole word whatever the word looks like around them.
 _WORD_VALUES = re.compile(
@@ -144,6 +147,8 @@ def mask(text: str) -> str:
         text = _NAMED.sub(MASK, text)
     if '"' in text or "'" in text:
         text = _QUOTED_CODE.sub(rf"\1{MASK}\1", text)
+        if "://" in text:
+            text = _QUOTED_URL.sub(rf"\1{MASK}\1", text)
     text = _CODE_WORD.sub(lambda code: MASK if code[0] in _CURRENCIES else code[0], text)
     words = [_mask_word(word) for word in text.split()]
     return _RUNS.sub(MASK, " ".join(words))

@@ -33,6 +33,11 @@ _FRAME = re.compile(
     r"\((?:Native Method|Unknown Source|(?P<file>[^\s():]+)(?::(?P<line>\d{1,9}))?)\)"
 )
 _MORE = re.compile(r"^\s*\.\.\. (?P<count>\d{1,6}) (?:more|common frames omitted)")
+# Tomcat's log line above a servlet's error, naming the exception the application threw
+# around the root cause it then prints (Spring 6: "Request processing failed: x.Y: msg";
+# Spring 5: "Request processing failed; nested exception is x.Y: msg").
+_ROOT_CAUSE_OF = re.compile(r"threw exception \[(?P<thrown>.+)\] with root cause\s*$")
+_SERVLET_WRAPPER = re.compile(r"^Request processing failed(?::|; nested exception is)\s*")
 _FILE_HINTS = (".java:", ".kt:", ".scala:", ".groovy:", ".clj:", "Native Method", "Unknown Source")
 
 
@@ -92,9 +97,24 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     _restore_omitted(blocks)
     if not root_first:
         blocks.reverse()
+        if head is not None and (thrown := _thrown_around(lines[: head.line])) is not None:
+            blocks.append(thrown)
     return [
         ExceptionInfo(type=b.type or None, value=b.value, frames=b.frames[::-1]) for b in blocks
     ]
+
+
+def _thrown_around(above: Sequence[str]) -> _Block | None:
+    """The exception a servlet threw, as Tomcat names it in the line above the root cause it
+    prints ("... threw exception [...] with root cause"): the chain's outermost, without a
+    stack of its own (its frames are the root cause's, printed below)."""
+    found = _ROOT_CAUSE_OF.search(above[-1]) if above else None
+    if found is None:
+        return None
+    head = split_headline(_SERVLET_WRAPPER.sub("", found["thrown"]))
+    if head is None or not head.type:
+        return None
+    return _Block(head.type, head.value)
 
 
 def _is_frame(line: str) -> bool:

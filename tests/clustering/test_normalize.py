@@ -23,6 +23,11 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
         ),
         ("request 7b0e4c1a-9f1e-4c55-8d7c-1d2e3f4a5b6c took 523 ms", "request <*> took <*>"),
         ("GET https://shop.example.com/cart?id=42 failed", "GET <*> failed"),
+        # A quoted URL is one value to its quote, a path segment of words and all.
+        (
+            'I/O error on GET request for "https://cars.example/v2/vehicles/FE51 BTK": timed out',
+            'I/O error on GET request for "<*>": timed out',
+        ),
         # A base64 token with its padding is a value (an SQS receipt handle).
         (
             "Value AQEB7678909d29d12ed654280ad5+d3ee467a86a8== for parameter ReceiptHandle",

@@ -133,6 +133,31 @@ def test_logbacks_root_cause_first_output() -> None:
     assert [f.function for f in thrown.frames] == ["open", "charge"]
 
 
+def test_tomcat_names_the_exception_thrown_around_the_root_cause_it_prints() -> None:
+    text = (
+        "2026-03-09T00:01:48.905Z ERROR 1 --- [dispatch] [nio-8080-exec-2] "
+        "o.a.c.c.C.[.[.[/].[dispatcherServlet]   : Servlet.service() for servlet "
+        "[dispatcherServlet] in context with path [] threw exception [Request processing "
+        "failed: org.springframework.web.client.ResourceAccessException: I/O error on GET "
+        'request for "https://api.partner.example/v1/forecast": Read timed out] with root cause\n'
+        "java.net.SocketTimeoutException: Read timed out\n"
+        "\tat java.base/sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:278)\n"
+        "\tat com.acme.eta.WeatherClient.forecastAlong(WeatherClient.java:44)\n"
+        "\tat com.acme.web.EtaController.estimate(EtaController.java:33)\n"
+    )
+    cause, thrown = parse_trace(text)
+    assert (cause.type, thrown.type) == (
+        "java.net.SocketTimeoutException",
+        "org.springframework.web.client.ResourceAccessException",
+    )
+    assert (
+        thrown.value
+        == 'I/O error on GET request for "https://api.partner.example/v1/forecast": Read timed out'
+    )
+    assert [f.function for f in cause.frames][-2:] == ["forecastAlong", "timedRead"]
+    assert thrown.frames == []
+
+
 def test_a_headline_without_frames_after_a_log_prefix() -> None:
     [exc] = parse_trace(
         "12:00:01.123 [main] ERROR com.shop.App - boot failed: java.lang.NoClassDefFoundError:"
