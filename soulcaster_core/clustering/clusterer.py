@@ -31,6 +31,7 @@ purpose: a wrong merge hides a problem inside another, a missed merge shows it t
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -40,10 +41,11 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from ..errors import NotFound
 from ..incidents.model import IncidentWork
 from ..models import FeedbackItem
 from ..store.port import ClusterMember, Store
-from .clusters import new_cluster
+from .clusters import merge, new_cluster
 from .document import (
     ClusterDoc,
     GroupingKey,
@@ -57,6 +59,8 @@ from .indexes.port import BY_ID, Match, VectorIndex, VectorRecord, key_only_vect
 from .normalize import MASK, signature
 
 ALGORITHM = "keys-template-nn/2"
+#: How the items of an alert's cluster that joined its stack's problem are recorded.
+_JOINED = {"algorithm": ALGORITHM, "method": "entry", "similarity": 1.0}
 #: Same-shape templates fetched per new template: enough to find one with a slot among its
 #: siblings ("user admin", "user root", ... "user <*>").
 TOP_K = 100
@@ -343,6 +347,9 @@ class _Batch:
     #: Decisions by document (by identity: equal texts share one cached document), so that
     #: the repeats of one problem in a batch are decided once.
     decided: dict[int, Assignment] = field(default_factory=dict)
+    #: Clusters an alert made by naming an entry point, found to be the problem of the stack
+    #: that enters there, which had come to a cluster of its own: to join it (by id).
+    absorbed: dict[str, str] = field(default_factory=dict)
 
     def usable(self, key: GroupingKey | None) -> dict[str, Any] | None:
         """The record of ``key`` when it still decides (known, not ambiguous, not a helper)."""
@@ -395,6 +402,19 @@ class _Decision:
     cluster_id: str | None
     method: Method
     score: float = 1.0
+
+
+def _alert_about(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
+    """Whether an alert's word about an entry point (``record``, a ``mention`` key) can be about
+    the error of ``doc``, a stack that enters there: not of another type, not another stack."""
+    if record.get("kind") != "mention":
+        return False
+    if record.get("frames") and (
+        record.get("type") != doc.exc_type or not _stacks_agree(doc, record, helpers)
+    ):
+        return False
+    # An error of another type said where it happened, not an alert on it.
+    return not (record.get("type") and doc.exc_type and record.get("type") != doc.exc_type)
 
 
 def _ambiguous(key: GroupingKey) -> _Decision:
@@ -460,6 +480,12 @@ class Clusterer:
         assignments = [await self._decide(project_id, item, docs[item.id], batch) for item in todo]
         after = then({a.item_id: a.cluster_id for a in assignments}) if then else None
         await self._write(project_id, todo, docs, assignments, batch, after)
+        for alerted, into in batch.absorbed.items():
+            # After the batch's own step: a join stopped half-way (a crash) leaves two clusters
+            # of one problem, as before this rule, and every item in one of them. (A cluster
+            # a person merged or emptied meanwhile is left as it is.)
+            with contextlib.suppress(NotFound):
+                await merge(self.store, self.index, project_id, alerted, into, _JOINED)
         return assignments
 
     async def remember(self, project_id: str, items: Sequence[FeedbackItem]) -> None:
@@ -597,15 +623,8 @@ class Clusterer:
                 if not doc.frames and (not doc.exc_type or record.get("type") == doc.exc_type):
                     return _Decision(str(record["cluster_id"]), "entry")
                 continue
-            if record.get("kind") != "mention":
-                continue
-            if record.get("frames") and (
-                record.get("type") != doc.exc_type or not _stacks_agree(doc, record, helpers)
-            ):
-                continue
-            if record.get("type") and doc.exc_type and record.get("type") != doc.exc_type:
-                continue  # an error of another type said where it happened, not an alert on it
-            return _Decision(str(record["cluster_id"]), "entry")
+            if _alert_about(doc, record, helpers):
+                return _Decision(str(record["cluster_id"]), "entry")
         for key in (doc.service_key, doc.type_only_key):
             # A cluster an alert made of nothing but an error type (in a service) is this
             # error's, whatever the error says.
@@ -797,6 +816,25 @@ class Clusterer:
                     learnt.update(frames=list(doc.frames), files=list(doc.files), type=doc.exc_type)
                 if learnt:
                     batch.put(key.id, self._vector(doc, batch, key.id), {**found, **learnt})
+            elif (
+                key.kind == "entry"
+                and found.get("endpoint")  # named as a route or job, not a word in a line
+                and not found.get("frames")
+                and not found.get("joined")
+                and not found.get("ambiguous")
+                and _alert_about(doc, found, self._helpers(doc, batch))
+                and cluster_id not in batch.absorbed
+            ):
+                # An alert named this entry point before any stack that enters there was
+                # seen, and made a cluster of its own: this stack's problem is the alert's.
+                batch.absorbed.setdefault(str(found["cluster_id"]), cluster_id)
+                learnt = {
+                    "frames": list(doc.frames),
+                    "files": list(doc.files),
+                    "type": doc.exc_type,
+                }
+                metadata = {**found, **learnt, "cluster_id": cluster_id}
+                batch.put(key.id, self._vector(doc, batch, key.id), metadata)
             elif (
                 found.get("cluster_id") != cluster_id
                 and (key.kind in _SHAREABLE or found.get("kind") in _SHAREABLE)

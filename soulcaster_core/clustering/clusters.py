@@ -46,9 +46,15 @@ def manual_assignment(algorithm: str) -> dict[str, Any]:
 
 
 async def merge(
-    store: Store, index: VectorIndex, project_id: str, source_id: str, into_id: str, algorithm: str
+    store: Store,
+    index: VectorIndex,
+    project_id: str,
+    source_id: str,
+    into_id: str,
+    assignment: str | dict[str, Any],
 ) -> Cluster:
-    """Move every item of cluster ``source_id`` into ``into_id`` and delete ``source_id``.
+    """Move every item of cluster ``source_id`` into ``into_id`` and delete ``source_id``;
+    each moved item records ``assignment`` (an algorithm's name: a person's merge).
 
     A page of members at a time, each page in one store step, so that a merge of a big cluster
     costs in proportion to it and no more; stopped half-way, it can simply be made again."""
@@ -58,7 +64,7 @@ async def merge(
     into = await store.get_cluster(project_id, into_id)
     if source is None or into is None:
         raise NotFound(f"no cluster {source_id if source is None else into_id} in this project")
-    manual = manual_assignment(algorithm)
+    manual = manual_assignment(assignment) if isinstance(assignment, str) else assignment
     cursor: str | None = None
     while True:
         item_ids, cursor = await store.cluster_item_ids(

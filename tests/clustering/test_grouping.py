@@ -877,6 +877,67 @@ async def test_an_error_logged_without_its_type_meets_its_twin_on_the_same_route
     assert d not in (a, b)  # a route neither was seen on: it says what both say
 
 
+async def test_an_alert_that_named_a_job_first_joins_the_stack_that_proves_it_ran_there(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # The job's log came first (no job name on it), then the monitor naming the job, then
+    # Sentry's event: the stack of the log, under the job the monitor named.
+    said = "You have insufficient available funds in your Stripe account."
+
+    def stack(source: str, **fields: Any) -> FeedbackItem:
+        return item(
+            source,
+            exceptions=[exc("StripeInvalidRequestError", said, "process", "transferToTutor")],
+            **fields,
+        )
+
+    def monitor() -> FeedbackItem:
+        return item(
+            "datadog",
+            "Background task failures on resource_name:payouts:weekly-transfer",
+            "Task payouts:weekly-transfer on jobs failed 29 times in the last 15 minutes.",
+            endpoint="payouts:weekly-transfer",
+        )
+
+    logged, alert, sentry, again = await clusters_of(
+        clusterer,
+        store,
+        stack("splunk"),
+        monitor(),
+        stack("sentry", endpoint="payouts:weekly-transfer"),
+        monitor(),
+    )
+    assert alert != logged
+    assert sentry == logged
+    assert again == logged  # the monitor's next firing goes where its first one went
+    members = await store.cluster_item_ids(PROJECT, logged, limit=10)
+    assert len(members[0]) == 4  # the first firing moved too
+    assert await store.get_cluster(PROJECT, alert) is None
+
+
+async def test_a_log_line_that_names_code_is_no_alert_a_stack_draws_in(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def dropped(source: str, module: str | None = None) -> FeedbackItem:
+        frames = [
+            Frame(function="call", module=module, filename="endpoint.ex"),
+            Frame(function="hold", module="Seatmap.Holds", filename="holds.ex"),
+        ]
+        thrown = ExceptionInfo(type="DBConnection.ConnectionError", value="dropped", frames=frames)
+        return item(source, exceptions=[thrown])
+
+    # The log names no module; the start-up line names one; Sentry's frames name it too.
+    error, started, sentry = await clusters_of(
+        clusterer,
+        store,
+        dropped("splunk"),
+        item("splunk", "09:00:02.114 [info] Running SeatmapWeb.Endpoint with cowboy 2.12.0"),
+        dropped("sentry", module="SeatmapWeb.Endpoint"),
+    )
+    assert sentry == error != started
+    assert await store.get_cluster(PROJECT, started) is not None
+
+
 def morgan(method: str, path: str, status: int) -> FeedbackItem:
     """An access log line (Express's morgan, combined format) in a Splunk row."""
     raw = (
