@@ -406,6 +406,7 @@ JSON_FORMATS = {
     "lograge-json",
     "sidekiq-json",
     "spring-ecs",
+    "ecs-exhausted",
     "celery-json",
 }
 

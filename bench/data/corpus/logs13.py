@@ -127,11 +127,10 @@ def spring_ecs(d: Delivery) -> tuple[str, Fields]:
     return _compact(record), {"log.level": "ERROR", "log.logger": d.logger}
 
 
-def kafka_exhausted(d: Delivery) -> tuple[str, Fields]:
-    """``DefaultErrorHandler`` (spring-kafka 3.1) once its ``FixedBackOff`` is spent: the
-    console pattern's ERROR line from ``KafkaMessageListenerContainer``, then
-    ``ListenerExecutionFailedException`` naming the listener method, ``Caused by:`` the
-    listener's own chain. ``opts.listener`` is the method's signature."""
+def _listener_failure(d: Delivery) -> tuple[list[Exc], str]:
+    """What ``DefaultErrorHandler`` (spring-kafka 3.1) logs once its ``FixedBackOff`` is
+    spent: its "exhausted" message, and the listener's chain wrapped in
+    ``ListenerExecutionFailedException`` naming the method (``opts.listener``)."""
     topic = str(d.opts.get("topic", d.bug.entry))
     record = f"{topic}-{d.values['part']}@{d.values['offset']}"
     signature = str(d.opts.get("listener", "public void Listener.onMessage(java.lang.String)"))
@@ -139,7 +138,9 @@ def kafka_exhausted(d: Delivery) -> tuple[str, Fields]:
     # listener's (the same frames, so the cause ends in "... n more").
     outer = []
     for f in d.frames:
-        if f.in_app or f.module.startswith(("java.lang.reflect", "jdk.internal", "org.springframework.messaging")):
+        if f.in_app or f.module.startswith(
+            ("java.lang.reflect", "jdk.internal", "org.springframework.messaging")
+        ):
             break
         outer.append(f)
     wrapper = Exc(
@@ -148,13 +149,44 @@ def kafka_exhausted(d: Delivery) -> tuple[str, Fields]:
         tuple(outer),
         module="org.springframework.kafka.listener",
     )
-    chain = [*d.chain, wrapper]
+    message = (
+        "Backoff FixedBackOff{interval=1000, currentAttempts=3, maxAttempts=2} "
+        f"exhausted for {record}"
+    )
+    return [*d.chain, wrapper], message
+
+
+def kafka_exhausted(d: Delivery) -> tuple[str, Fields]:
+    """The console pattern's ERROR line from ``DefaultErrorHandler`` when it gives up on a
+    record, then the wrapped trace (the listener's chain under ``Caused by:``)."""
+    chain, message = _listener_failure(d)
     head = (
         f"{d.iso(3)} ERROR 1 --- [{d.service.name}] [ntainer#0-0-C-1] "
-        f"{'o.s.kafka.listener.DefaultErrorHandler':<40}: "
-        f"Backoff FixedBackOff{{interval=1000, currentAttempts=3, maxAttempts=2}} exhausted for {record}"
+        f"{'o.s.kafka.listener.DefaultErrorHandler':<40}: {message}"
     )
-    return head + "\n" + java_trace(chain), {"topic": topic}
+    return head + "\n" + java_trace(chain), {"topic": str(d.opts.get("topic", d.bug.entry))}
+
+
+def ecs_exhausted(d: Delivery) -> tuple[str, Fields]:
+    """The same give-up through Spring Boot 3.4's ECS JSON: ``error.type`` is the wrapper,
+    the listener's own exception only under ``Caused by:`` in ``error.stack_trace``."""
+    chain, message = _listener_failure(d)
+    record: dict[str, object] = {
+        "@timestamp": d.iso(9 if d.index % 2 else 6),
+        "log.level": "ERROR",
+        "process.pid": 1,
+        "process.thread.name": "org.springframework.kafka.KafkaListenerEndpointContainer#0-0-C-1",
+        "service.name": d.service.name,
+        "service.version": d.company.releases[d.release],
+        "service.environment": "prod",
+        "log.logger": "org.springframework.kafka.listener.DefaultErrorHandler",
+        "message": message,
+        "error.type": chain[-1].text_name,
+        "error.message": chain[-1].value,
+        "error.stack_trace": java_trace(chain),
+        "ecs.version": "8.11",
+    }
+    return _compact(record), {"log.level": "ERROR"}
 
 
 # --- FastAPI / Celery (ar) ----------------------------------------------------------------------
@@ -204,6 +236,7 @@ FORMATS13: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "sidekiq-json": sidekiq_json,
     "spring-ecs": spring_ecs,
     "kafka-exhausted": kafka_exhausted,
+    "ecs-exhausted": ecs_exhausted,
     "gunicorn-asgi": gunicorn_asgi,
     "pylog-reqid": pylog_reqid,
     "celery-json": celery_json,
