@@ -196,7 +196,10 @@ def gunicorn_asgi(d: Delivery) -> tuple[str, Fields]:
     """gunicorn with ``uvicorn.workers.UvicornWorker``: gunicorn's error-log format on
     uvicorn's ``uvicorn.error`` logger, "Exception in ASGI application", the traceback below
     (uvicorn's ``run_asgi`` frame first)."""
-    head = f"[{d.stamp('%Y-%m-%d %H:%M:%S')} +0000] [{d.rand.randint(9, 80)}] [ERROR] Exception in ASGI application"
+    head = (
+        f"[{d.stamp('%Y-%m-%d %H:%M:%S')} +0000] [{d.rand.randint(9, 80)}] [ERROR] "
+        "Exception in ASGI application"
+    )
     return head + "\n" + python_traceback(d.chain), {"log_level": "ERROR"}
 
 

@@ -18,7 +18,7 @@ the team's template: ``headline``/``markdown``, the trigger time quoted.
 from __future__ import annotations
 
 from ..model import Bug, Company, Exc, Frame, JsError, Noise, Service, see
-from ..stacks import AR_INSERT, RAILS_REQUEST, SIDEKIQ_JOB, ACTIVEJOB_SIDEKIQ, js, rb
+from ..stacks import ACTIVEJOB_SIDEKIQ, AR_INSERT, RAILS_REQUEST, SIDEKIQ_JOB, js, rb
 
 # The tables keep one frame or delivery per line.
 # fmt: off
