@@ -1,5 +1,5 @@
 """(ar) Lapwing Health, online GP and physiotherapy bookings: a FastAPI booking API on
-Python 3.12 (``booking-api``: gunicorn with uvicorn workers; sync endpoints over SQLAlchemy 2
+Python 3.11 (``booking-api``: gunicorn with uvicorn workers; sync endpoints over SQLAlchemy 2
 and psycopg 3, run in Starlette's threadpool), Celery 5.4 workers (``tasks``: reminders,
 invoices, lab results, video rooms, recordings) and a Next.js 14 App Router site (``web``,
 webpack chunks under ``/_next/static/chunks/app/…``).
@@ -17,6 +17,8 @@ monitor's fields nested under ``meta``, the last-change time unquoted.
 # ruff: noqa: E501
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..model import Bug, Company, Exc, Frame, JsError, Noise, Service, see
 from ..stacks import (
@@ -36,8 +38,8 @@ from ..stacks import (
 # The tables keep one frame or delivery per line.
 # fmt: off
 SERVICES = {
-    "booking-api": Service("booking-api", "python", "gunicorn-asgi", "lapwing:gunicorn", "/var/log/containers/booking-api.log", "lapwing_prod", 7730011, "CPython 3.12.4", framework="fastapi", sdk=("sentry.python.fastapi", "2.13.0", "pypi:sentry-sdk")),
-    "tasks": Service("tasks", "python", "celery", "lapwing:celery", "/var/log/containers/tasks.log", "lapwing_prod", 7730014, "CPython 3.12.4", framework="celery", sdk=("sentry.python.celery", "2.13.0", "pypi:sentry-sdk")),
+    "booking-api": Service("booking-api", "python", "gunicorn-asgi", "lapwing:gunicorn", "/var/log/containers/booking-api.log", "lapwing_prod", 7730011, "CPython 3.11.9", framework="fastapi", sdk=("sentry.python.fastapi", "2.13.0", "pypi:sentry-sdk")),
+    "tasks": Service("tasks", "python", "celery", "lapwing:celery", "/var/log/containers/tasks.log", "lapwing_prod", 7730014, "CPython 3.11.9", framework="celery", sdk=("sentry.python.celery", "2.13.0", "pypi:sentry-sdk")),
     "web": Service("web", "javascript", "", "", "", "", 7730017, origin="https://book.lapwing.example", framework="generic", sdk=("sentry.javascript.nextjs", "8.27.0", "npm:@sentry/nextjs")),
 }
 
@@ -62,6 +64,8 @@ POOL_CHECKOUT = (
     pylib("sqlalchemy.pool.impl", "_do_get", 158, "raise exc.TimeoutError("),
 )
 REACT_FW = "node_modules/next/dist/compiled/react-dom/cjs/react-dom.production.min.js"
+# Next.js ships React in its own ``framework`` chunk.
+NEXT_CLICK, NEXT_RENDER, NEXT_EFFECT = (tuple(replace(f, file=REACT_FW, bundle="framework") for f in frames) for frames in (REACT_CLICK, REACT_RENDER, REACT_EFFECT))
 HYDRATE = (
     js(REACT_FW, "Ks", 1, 66471, "framework", lib=True),
     js(REACT_FW, "Ou", 1, 116734, "framework", lib=True),
@@ -108,10 +112,10 @@ BUGS = [
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", format="celery-json", sourcetype="lapwing:celery:json"), see("splunk"), see("datadog.task", **TASK_MON, scope="resource_name:lapwing.tasks.pharmacy.send_prescription")),
         classes=(8, 9), pair="ar-video-room-timeout", entry="lapwing.tasks.pharmacy.send_prescription", span=2),
     # The same read of undefined .name in two client components.
-    Bug("ar-web-slot-picker-name", "web", (Exc("TypeError", frames=(*REACT_RENDER, js("app/book/[clinicId]/SlotPicker.tsx", "SlotPicker", 48, 31, "app/book/[clinicId]/page")), js=JsError("read-undefined", "slot.clinician", "name")),),
+    Bug("ar-web-slot-picker-name", "web", (Exc("TypeError", frames=(*NEXT_RENDER, js("app/book/[clinicId]/SlotPicker.tsx", "SlotPicker", 48, 31, "app/book/[clinicId]/page")), js=JsError("read-undefined", "slot.clinician", "name")),),
         (see("sentry.error", 2, browser="chrome", chunk="app/book/[clinicId]/page"), see("sentry.error", browser="safari", chunk="app/book/[clinicId]/page", release=1), see("posthog", browser="chrome", chunk="app/book/[clinicId]/page", mechanism="generic"), see("posthog", browser="firefox", chunk="app/book/[clinicId]/page", mechanism="generic", release=1), see("posthog", browser="edge", chunk="app/book/[clinicId]/page", resolved=True, mechanism="generic", release=1)),
         classes=(3, 4), pair="ar-web-profile-name", span=2, page="/book/clinic-leeds-central"),
-    Bug("ar-web-profile-name", "web", (Exc("TypeError", frames=(*REACT_EFFECT, js("app/account/ProfileCard.tsx", "ProfileCard.useEffect", 19, 44, "app/account/page")), js=JsError("read-undefined", "profile.gp", "name")),),
+    Bug("ar-web-profile-name", "web", (Exc("TypeError", frames=(*NEXT_EFFECT, js("app/account/ProfileCard.tsx", "ProfileCard.useEffect", 19, 44, "app/account/page")), js=JsError("read-undefined", "profile.gp", "name")),),
         (see("sentry.error", browser="chrome", chunk="app/account/page"), see("sentry.error", browser="firefox", chunk="app/account/page"), see("posthog", browser="safari", chunk="app/account/page", mechanism="generic"), see("posthog", browser="chrome", chunk="app/account/page", mechanism="generic")),
         classes=(3, 4), pair="ar-web-slot-picker-name", page="/account"),
     # A page chunk gone after a deploy: webpack's own message, a new hash each release.
@@ -123,7 +127,7 @@ BUGS = [
         (see("sentry.error", 2, browser="chrome", chunk="framework", mechanism="onerror"), see("sentry.error", browser="safari", chunk="framework", mechanism="onerror"), see("posthog", browser="firefox", chunk="framework", mechanism="onerror"), see("posthog", browser="chrome", chunk="framework", mechanism="onerror")),
         page="/appointments"),
     # A booking button calling a method the payments element no longer has.
-    Bug("ar-web-pay-click", "web", (Exc("TypeError", frames=(*REACT_CLICK, js("app/book/[clinicId]/confirm/PayButton.tsx", "onClick", 26, 15, "app/book/[clinicId]/confirm/page")), js=JsError("not-function", "elements", "submitPayment", "(t)")),),
+    Bug("ar-web-pay-click", "web", (Exc("TypeError", frames=(*NEXT_CLICK, js("app/book/[clinicId]/confirm/PayButton.tsx", "onClick", 26, 15, "app/book/[clinicId]/confirm/page")), js=JsError("not-function", "elements", "submitPayment", "(t)")),),
         (see("sentry.error", browser="chrome", chunk="app/book/[clinicId]/confirm/page"), see("sentry.error", browser="chrome", chunk="app/book/[clinicId]/confirm/page", sourcemaps=False), see("sentry.error", browser="safari", chunk="app/book/[clinicId]/confirm/page"), see("posthog", browser="chrome", chunk="app/book/[clinicId]/confirm/page", mechanism="generic")),
         classes=(3, 10), page="/book/clinic-leeds-central/confirm"),
     # The nightly availability sync cut off by the soft time limit wherever it was.
