@@ -18,7 +18,7 @@ from collections.abc import Callable
 from .delivery import Delivery
 from .logs7 import ruby_path
 from .model import Exc
-from .traces import java_trace, python_traceback, ruby_backtrace
+from .traces import java_trace, python_stack_info, python_traceback, ruby_backtrace
 
 Fields = dict[str, str]
 HTTP = ("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")
@@ -212,7 +212,22 @@ def pylog_reqid(d: Delivery) -> tuple[str, Fields]:
         f"{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis} ERROR [{d.logger}] [{rid}] "
         f"{d.values.fill(d.bug.log) if d.bug.log else d.thrown.value}"
     )
+    if d.bug.message_event:
+        return head + "\n" + python_stack_info(d.frames), {"levelname": "ERROR", "name": d.logger}
     return head + "\n" + python_traceback(d.chain), {"levelname": "ERROR", "name": d.logger}
+
+
+def celery_worker_log(d: Delivery) -> tuple[str, Fields]:
+    """An app logger's record in a Celery worker that hijacked the root logger: the worker's
+    ``worker_log_format`` (``[%(asctime)s: %(levelname)s/%(processName)s] %(message)s``);
+    ``stack_info=True`` appends the logging call's stack, an exception its traceback."""
+    head = (
+        f"[{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis}: ERROR/ForkPoolWorker-{d.rand.randint(1, 4)}] "
+        f"{d.log_message}"
+    )
+    if d.bug.message_event:
+        return head + "\n" + python_stack_info(d.frames), {"levelname": "ERROR"}
+    return head + "\n" + python_traceback(d.chain), {"levelname": "ERROR"}
 
 
 def celery_json(d: Delivery) -> tuple[str, Fields]:
@@ -243,6 +258,7 @@ FORMATS13: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "gunicorn-asgi": gunicorn_asgi,
     "pylog-reqid": pylog_reqid,
     "celery-json": celery_json,
+    "celery-worker-log": celery_worker_log,
 }
 
 __all__ = ["FORMATS13"]

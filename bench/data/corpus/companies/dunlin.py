@@ -165,6 +165,10 @@ BUGS = [
     Bug("ap-smtp-auth", "sidekiq", (Exc("Net::SMTPAuthenticationError", "535-5.7.8 Username and Password not accepted. For more information, go to\n", (*ACTIVEJOB_SIDEKIQ, gem("actionmailer-7.1.3/lib/action_mailer/mail_delivery_job.rb", "perform", 16), gem("mail-2.8.1/lib/mail/network/delivery_methods/smtp.rb", "deliver!", 109), gem("net-smtp-0.4.0/lib/net/smtp.rb", "authenticate", 863))),),
         (see("sentry.error", 2), see("splunk", search=JOBS_SEARCH, format="sidekiq-json", sourcetype="dunlin:sidekiq:json"), see("datadog.queue", 2, queue="mailers", **JOBS_QUEUE)),
         classes=(8,), entry="ActionMailer::MailDeliveryJob"),
+    # rack-timeout cutting off the seller's sales report: its message carries the waits.
+    Bug("ap-sales-report-rack-timeout", "shop", (Exc("Rack::Timeout::RequestTimeoutException", "Request waited {line}ms, then ran for longer than 14{idx}{idx}0ms ", (*RAILS_REQUEST, app("app/controllers/seller/reports_controller.rb", "sales", 19), app("app/queries/seller_sales_report.rb", "rows", 58), gem("activerecord-7.1.3/lib/active_record/result.rb", "each", 69))),),
+        (see("sentry.error", 2), see("splunk", 2, search=SEARCH_500, action="Seller::ReportsController#sales", fmt="csv"), see("datadog.apm", style="route", team=TEAM, monitor="shop: seller reports error rate")),
+        classes=(7, 8), entry="GET /seller/reports/sales"),
     # Seen once.
     Bug("ap-gift-card-zero-division", "shop", (Exc("ZeroDivisionError", "divided by 0", (*RAILS_REQUEST, app("app/controllers/gift_cards_controller.rb", "show", 8), app("app/models/gift_card.rb", "percent_used", 33))),),
         (see("sentry.error"),),

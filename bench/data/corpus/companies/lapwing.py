@@ -74,6 +74,9 @@ HYDRATE = (
 # Every partner call from the workers goes through one helper that raises what httpx raises.
 REQUEST_JSON = py("lapwing.clients.base", "request_json", 41, "resp = client.post(url, json=payload, timeout=self.timeout)")
 READ_TIMEOUT = "The read operation timed out"
+# The team's reporting helper: logs the problem with its stack (``stack_info=True``), which
+# Sentry's logging integration turns into a message event; its frame is the innermost of both.
+REPORT = py("lapwing.observability", "report_problem", 19, "logger.error(message, extra=context, stack_info=True)")
 TASK_MON = dict(team="clinical-ops", monitor="Celery task failures")
 API_TEAM = "booking"
 FAILED_TASKS = "tasks - failed by task"
@@ -157,6 +160,13 @@ BUGS = [
     Bug("ar-reminder-sms-invalid", "tasks", (Exc("TwilioRestException", "HTTP 400 error: Unable to create record: The 'To' number +4407{n}0{id} is not a valid phone number.", (*CELERY_TASK, task("reminders", "send_reminder_sms", 71, "sms.messages.create(to=appt.patient.phone, from_=settings.sms_from, body=body)"), pylib("twilio.rest.api.v2010.account.message", "create", 742, "payload = self._version.create("), pylib("twilio.base.version", "create", 465, "return self._parse_create(method, uri, response)"), pylib("twilio.base.version", "_parse_create", 444, "raise self.exception(method, uri, response, \"Unable to create record\")")), module="twilio.base.exceptions"),),
         (see("sentry.error", 2), see("splunk"), see("datadog.task", **TASK_MON, scope="resource_name:lapwing.tasks.reminders.send_reminder_sms")),
         classes=(8,), entry="lapwing.tasks.reminders.send_reminder_sms", span=2),
+    # Two problems reported through the one helper as message events, not exceptions.
+    Bug("ar-rota-no-rooms", "tasks", (Exc("", "Clinic {id} has no bookable rooms on {date}; {n} appointments left unassigned", (*CELERY_TASK, task("rota", "build_rota", 76, 'report_problem(f"Clinic {clinic.id} has no bookable rooms on {day:%d/%m/%Y}; {len(pending)} appointments left unassigned", clinic=clinic.id)'), REPORT)),),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, format="celery-worker-log")),
+        classes=(9,), pair="ar-lab-unknown-patients", message_event=True, log="Clinic {id} has no bookable rooms on {date}; {n} appointments left unassigned", logger="lapwing.observability", entry="lapwing.tasks.rota.build_rota"),
+    Bug("ar-lab-unknown-patients", "tasks", (Exc("", "Lab feed {seg} sent {n} results for unknown patients", (*CELERY_TASK, task("labs", "ingest_lab_batch", 112, 'report_problem(f"Lab feed {batch.source} sent {len(orphans)} results for unknown patients", batch=batch.id)'), REPORT)),),
+        (see("sentry.error", 2), see("splunk", 2, format="celery-worker-log")),
+        classes=(9,), pair="ar-rota-no-rooms", message_event=True, log="Lab feed {seg} sent {n} results for unknown patients", logger="lapwing.observability", entry="lapwing.tasks.labs.ingest_lab_batch"),
     # Seen once.
     Bug("ar-clinic-timezone", "booking-api", (Exc("ZoneInfoNotFoundError", "'No time zone found with key Europe/Kyiv'", (*SYNC_ENDPOINT, py("lapwing.api.routers.clinics", "get_clinic", 19, "tz = ZoneInfo(clinic.timezone)"), pylib("zoneinfo._common", "load_tzdata", 24, 'raise ZoneInfoNotFoundError(f"No time zone found with key {key}")')), module="zoneinfo"),),
         (see("sentry.error"),),
