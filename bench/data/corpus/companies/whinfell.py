@@ -138,9 +138,9 @@ PARTNER_EXCHANGE = jv(f"{W}.common.partner.PartnerClient", "exchange", 58)
 
 BUGS = [
     # The same helpful NPE in a controller and in a listener: two places reading a claim's adjuster.
-    Bug("aq-claim-assign-npe", "claims-api", (jexc("java.lang.NullPointerException", NPE_ADJUSTER, (*TOMCAT, claims("api.ClaimController", "assign", 88), claims("service.AssignmentService", "assign", 41), claims("service.AssignmentService", "regionOf", 63))),),
+    Bug("aq-claim-assign-npe", "claims-api", (jexc("java.lang.NullPointerException", NPE_ADJUSTER, (*TOMCAT, claims("api.ClaimController", "assignClaim", 88), claims("service.AssignmentService", "assign", 41), claims("service.AssignmentService", "regionOf", 63))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("datadog.apm", style="message", team=TEAM, monitor="claims-api error spans")),
-        classes=(2, 4), pair="aq-renewal-route-npe", log=MVC_LOG, logger=MVC_LOGGER, entry="POST /api/claims/{claim_id}/assign", span=2, renames={"regionOf": "adjusterRegion"}),
+        classes=(2, 4), pair="aq-renewal-route-npe", log=MVC_LOG, logger=MVC_LOGGER, entry="POST /api/claims/{claim_id}/assign", span=2, renames={"assignClaim": "assignToAdjuster"}),
     Bug("aq-renewal-route-npe", "policy-events", (jexc("java.lang.NullPointerException", NPE_ADJUSTER, (*KAFKA, policy("renewal.RenewalListener", "onRenewalDue", 37), policy("renewal.RenewalRouter", "route", 52))),),
         (see("sentry.error", 2, **NONE_IN_APP), see("splunk", 2, format="kafka-exhausted", topic="policy.renewal-due", listener="public void com.whinfell.policy.renewal.RenewalListener.onRenewalDue(com.whinfell.policy.events.RenewalDue)", sourcetype="whinfell:spring:console")),
         classes=(4, 10), pair="aq-claim-assign-npe", entry="policy.renewal-due"),
