@@ -16,7 +16,6 @@ import json
 from collections.abc import Callable
 
 from .delivery import Delivery
-from .logs7 import ruby_path
 from .model import Exc
 from .traces import java_trace, python_stack_info, python_traceback, ruby_backtrace
 
@@ -74,7 +73,7 @@ def sidekiq_json(d: Delivery) -> tuple[str, Fields]:
     """Sidekiq 7's ``Sidekiq::Logger::Formatters::JSON``: the default error handler logs the
     job, then ``"Class: message"``, then the backtrace, each its own event. The saved search
     matches the second: ``opts.part`` picks ``error`` (default) or ``backtrace``, whose
-    ``msg`` is the whole backtrace and names no exception class."""
+    ``msg`` is the cleaned backtrace and names no exception class."""
     exc = d.thrown
     ctx = _sidekiq_ctx(d)
     record: dict[str, object] = {
@@ -84,10 +83,9 @@ def sidekiq_json(d: Delivery) -> tuple[str, Fields]:
         "lvl": "WARN",
     }
     if d.opts.get("part") == "backtrace":
-        record["msg"] = "\n".join(
-            f"{ruby_path(f).replace('/app/', '/rails/', 1)}:{f.line}:in `{f.function}'"
-            for f in reversed(exc.frames)
-        )
+        # Sidekiq 7.2 passes the backtrace through ``config[:backtrace_cleaner]``, which its
+        # railtie points at ``Rails.backtrace_cleaner``: the app's frames, relative paths.
+        record["msg"] = "\n".join(ruby_backtrace(exc, app_only=True))
     else:
         record["msg"] = f"{exc.type}: {exc.value}"
     record["ctx"] = ctx
