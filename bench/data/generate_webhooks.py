@@ -10,7 +10,8 @@ its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind
 (companies aa, ab, ac), or, with ``--blind9``, ``webhooks-blind9.jsonl`` (companies ad, ae, af),
 or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, with
 ``--blind11``, ``webhooks-blind11.jsonl`` (companies aj, ak, al), or, with ``--blind12``,
-``webhooks-blind12.jsonl`` (companies am, an, ao).
+``webhooks-blind12.jsonl`` (companies am, an, ao), or, with ``--blind13``,
+``webhooks-blind13.jsonl`` (companies ap, aq, ar).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -27,6 +28,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind10    # the fourteenth, by a tenth outsider
     python bench/data/generate_webhooks.py --blind11    # the fifteenth, by an eleventh outsider
     python bench/data/generate_webhooks.py --blind12    # the sixteenth, by a twelfth outsider
+    python bench/data/generate_webhooks.py --blind13    # the seventeenth, by a thirteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -54,6 +56,7 @@ from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
+from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
@@ -64,6 +67,7 @@ from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
+from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
@@ -87,6 +91,7 @@ from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
+from corpus.companies.whinfell import WHINFELL  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
@@ -120,6 +125,8 @@ BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
 BLIND11 = [QUARRYBANK, MALLOWMERE, ROOKHOLLOW]
 # Written by a twelfth outsider for issue 12, without reading the grouping or mapping code.
 BLIND12 = [ASHGROVE, TARNBROOK, MILLBECK]
+# Written by a thirteenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND13 = [DUNLIN, WHINFELL, LAPWING]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -190,7 +197,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind12.jsonl (companies am, an, ao)",
     )
+    which.add_argument(
+        "--blind13",
+        action="store_true",
+        help="write webhooks-blind13.jsonl (companies ap, aq, ar)",
+    )
     args = parser.parse_args(argv)
+    if args.blind13:
+        write(HERE / "webhooks-blind13.jsonl", build_rows(BLIND13))
+        return 0
     if args.blind12:
         write(HERE / "webhooks-blind12.jsonl", build_rows(BLIND12))
         return 0

@@ -346,6 +346,29 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "monitorId": "=$ALERT_ID", "monitorQuery": "$ALERT_QUERY", "scope": "$ALERT_SCOPE",
         "tags": "$TAGS", "link": "$LINK", "occurredAtMs": "=$LAST_UPDATED",
     },
+    # blind13's templates. Ap (Rails shop): the markdown body under its own names, the
+    # trigger time quoted.
+    "ap": {
+        "alert": "$ALERT_TITLE", "headline": "$EVENT_TITLE", "markdown": "$EVENT_MSG",
+        "state": "$ALERT_TRANSITION", "severity": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
+        "tags": "$TAGS", "alerted_at_ms": "$DATE",
+    },
+    # Aq (Spring shop): camelCase, plain text only, the status line and query, the time unquoted.
+    "aq": {
+        "eventId": "$ID", "monitorName": "$ALERT_TITLE", "title": "$EVENT_TITLE",
+        "text": "$TEXT_ONLY_MSG", "status": "$ALERT_STATUS", "transition": "$ALERT_TRANSITION",
+        "query": "$ALERT_QUERY", "tags": "$TAGS", "timestampMs": "=$DATE",
+    },
+    # Ar (FastAPI shop): a literal kind, the markdown message, the monitor's fields nested
+    # under ``meta``, the last-change time unquoted.
+    "ar": {
+        "kind": "datadog-monitor", "title": "$EVENT_TITLE", "msg": "$EVENT_MSG",
+        "meta": {
+            "monitor_id": "=$ALERT_ID", "transition": "$ALERT_TRANSITION",
+            "priority": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE", "hostname": "$HOSTNAME",
+        },
+        "tags": "$TAGS", "changed_at_ms": "=$LAST_UPDATED",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -380,6 +403,11 @@ JSON_FORMATS = {
     "pjl-renamed",
     "zerolog-caller",
     "mel-json-scopes",
+    "lograge-json",
+    "sidekiq-json",
+    "spring-ecs",
+    "ecs-exhausted",
+    "celery-json",
 }
 
 
@@ -653,6 +681,8 @@ def _span(d: Delivery) -> str:
         "sanic": "sanic.request",
         "kafkajs": "kafka.consume",
         "ktor": "ktor.request",
+        # blind13: dd-trace-java's spring-kafka consumer spans.
+        "spring-kafka": "kafka.consume",
     }.get(d.service.framework, "scheduled.task")
 
 

@@ -21,6 +21,7 @@ from .logs9 import FORMATS9
 from .logs10 import FORMATS10
 from .logs11 import FORMATS11
 from .logs12 import FORMATS12
+from .logs13 import FORMATS13
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1332,5 +1333,7 @@ FORMATS.update(FORMATS10)
 FORMATS.update(FORMATS11)
 # blind12's likewise (logs12).
 FORMATS.update(FORMATS12)
+# blind13's likewise (logs13).
+FORMATS.update(FORMATS13)
 
 __all__ = ["FORMATS", "php_name"]

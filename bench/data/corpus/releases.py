@@ -88,9 +88,9 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "ac":
         # React Router 7 on Vite (web) and electron-vite (desktop): /assets/<name>-<hash>.js
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
-    if company in ("d", "v"):
+    if company in ("d", "v", "aq"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
-    if company in ("c", "h"):
+    if company in ("c", "h", "ar"):
         digest = stable_hex(16, "nx", company, bundle, release)
         return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
