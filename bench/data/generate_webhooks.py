@@ -10,7 +10,8 @@ its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind
 (companies aa, ab, ac), or, with ``--blind9``, ``webhooks-blind9.jsonl`` (companies ad, ae, af),
 or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, with
 ``--blind11``, ``webhooks-blind11.jsonl`` (companies aj, ak, al), or, with ``--blind12``,
-``webhooks-blind12.jsonl`` (companies am, an, ao).
+``webhooks-blind12.jsonl`` (companies am, an, ao), or, with ``--blind14``,
+``webhooks-blind14.jsonl`` (companies as, at, au).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -27,6 +28,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind10    # the fourteenth, by a tenth outsider
     python bench/data/generate_webhooks.py --blind11    # the fifteenth, by an eleventh outsider
     python bench/data/generate_webhooks.py --blind12    # the sixteenth, by a twelfth outsider
+    python bench/data/generate_webhooks.py --blind14    # by a fourteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -54,6 +56,7 @@ from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
+from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
@@ -62,6 +65,7 @@ from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
+from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
@@ -120,6 +124,8 @@ BLIND10 = [GORSEHILL, HAREBELL, CRAGMOOR]
 BLIND11 = [QUARRYBANK, MALLOWMERE, ROOKHOLLOW]
 # Written by a twelfth outsider for issue 12, without reading the grouping or mapping code.
 BLIND12 = [ASHGROVE, TARNBROOK, MILLBECK]
+# Written by a fourteenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND14 = [DOVECOTE, KELPIE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -190,7 +196,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind12.jsonl (companies am, an, ao)",
     )
+    which.add_argument(
+        "--blind14",
+        action="store_true",
+        help="write webhooks-blind14.jsonl (companies as, at, au)",
+    )
     args = parser.parse_args(argv)
+    if args.blind14:
+        write(HERE / "webhooks-blind14.jsonl", build_rows(BLIND14))
+        return 0
     if args.blind12:
         write(HERE / "webhooks-blind12.jsonl", build_rows(BLIND12))
         return 0

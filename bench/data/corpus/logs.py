@@ -21,6 +21,7 @@ from .logs9 import FORMATS9
 from .logs10 import FORMATS10
 from .logs11 import FORMATS11
 from .logs12 import FORMATS12
+from .logs14 import FORMATS14
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1332,5 +1333,7 @@ FORMATS.update(FORMATS10)
 FORMATS.update(FORMATS11)
 # blind12's likewise (logs12).
 FORMATS.update(FORMATS12)
+# blind14's likewise (logs14).
+FORMATS.update(FORMATS14)
 
 __all__ = ["FORMATS", "php_name"]
