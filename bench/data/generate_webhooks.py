@@ -62,6 +62,7 @@ from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
+from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
@@ -125,7 +126,7 @@ BLIND11 = [QUARRYBANK, MALLOWMERE, ROOKHOLLOW]
 # Written by a twelfth outsider for issue 12, without reading the grouping or mapping code.
 BLIND12 = [ASHGROVE, TARNBROOK, MILLBECK]
 # Written by a fourteenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND14 = [DOVECOTE, KELPIE]
+BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

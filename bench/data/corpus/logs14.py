@@ -165,16 +165,25 @@ def chi_pretty(d: Delivery) -> tuple[str, Fields]:
     (no colour: not a terminal). It keeps only the frames below ``panic(``, the panicking
     function first and marked ``->`` with its file, the arguments and offsets cut."""
     exc = d.thrown
-    lines = ["", f" panic: {exc.value}", " "]
-    for i, f in enumerate(reversed(exc.frames)):
-        head = " -> " if i == 0 else "    "
-        lines.append(f"{head}{f.module}.{f.function}")
+    # A bounds check panics from the runtime's helper: it is the frame below ``panic(``.
+    calls = [(f"{f.module}.{f.function}", f"{f.file}:{f.line}") for f in reversed(exc.frames)]
+    if "index out of range" in exc.value:
+        calls.insert(0, ("runtime.goPanicIndex", "/usr/local/go/src/runtime/panic.go:115"))
+    if "nil pointer dereference" in exc.value:
+        calls[:0] = [
+            ("runtime.panicmem", "/usr/local/go/src/runtime/panic.go:262"),
+            ("runtime.sigpanic", "/usr/local/go/src/runtime/signal_unix.go:917"),
+        ]
+    # The write starts with a newline; the agent's multi-line rule (``^ panic:``) drops that
+    # empty line and aggregates the rest into one event.
+    lines = [f" panic: {exc.value}", " "]
+    for i, (call, where) in enumerate(calls):
+        lines.append((" -> " if i == 0 else "    ") + call)
         if i == 0:
-            lines.append(f" ->   {f.file}:{f.line}")
-            lines.append("")
+            lines += [f" ->   {where}", ""]
         else:
-            lines.append(f"      {f.file}:{f.line}")
-    return "\n".join(lines) + "\n", {}
+            lines.append(f"      {where}")
+    return "\n".join(lines), {}
 
 
 def zap_dd(d: Delivery) -> tuple[str, Fields]:
