@@ -676,8 +676,9 @@ def _span(d: Delivery) -> str:
         "sanic": "sanic.request",
         "kafkajs": "kafka.consume",
         "ktor": "ktor.request",
-        # blind14: dd-trace-js's Express integration, dd-trace-go's chi one.
-        "express": "express.request",
+        # blind14: dd-trace-js's Express integration (Kelpie's key: older sets keep "express"
+        # on their default), dd-trace-go's chi one.
+        "expressjs": "express.request",
         "chi": "http.request",
     }.get(d.service.framework, "scheduled.task")
 

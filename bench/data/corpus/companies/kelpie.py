@@ -21,7 +21,7 @@ from ..stacks import NODE_TICKS, nd
 # fmt: off
 APP_RELEASES = ("fit.kelpie.app@5.12.0+4120", "fit.kelpie.app@5.12.1+4127", "fit.kelpie.app@5.13.0+4140")
 SERVICES = {
-    "booking-api": Service("booking-api", "node", "pino-http", "kelpie:api:pino", "/var/log/containers/booking-api.log", "kp_prod", 6620011, "node v20.18.1", framework="express", sdk=("sentry.javascript.node", "8.47.0", "npm:@sentry/node")),
+    "booking-api": Service("booking-api", "node", "pino-http", "kelpie:api:pino", "/var/log/containers/booking-api.log", "kp_prod", 6620011, "node v20.18.1", framework="expressjs", sdk=("sentry.javascript.node", "8.47.0", "npm:@sentry/node")),
     "kelpie-app": Service("kelpie-app", "react-native", "", "", "", "", 6620014, framework="onerror", sdk=("sentry.javascript.react-native", "6.4.0", "npm:@sentry/react-native"), releases=APP_RELEASES),
 }
 
