@@ -62,11 +62,11 @@ from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
-from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
-from corpus.companies.kerbside import KERBSIDE  # noqa: E402
+from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
+from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402

@@ -19,6 +19,21 @@ from .traces import node_stack, php_where, python_traceback
 
 Fields = dict[str, str]
 HTTP = ("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")
+PINO = "/app/node_modules/pino-http/logger.js"
+# Where pino-http makes its own error: its listener on the response's ``finish`` event.
+PINO_HTTP_FINISH = (
+    f"    at ServerResponse.onResFinished ({PINO}:115:39)",
+    f"    at ServerResponse.onResponseComplete ({PINO}:178:14)",
+    "    at ServerResponse.emit (node:events:531:35)",
+    "    at onFinish (node:_http_outgoing:1005:10)",
+    "    at callback (node:internal/streams/writable:608:21)",
+    "    at afterWrite (node:internal/streams/writable:553:5)",
+    "    at afterWriteTick (node:internal/streams/writable:539:10)",
+    "    at process.processTicksAndRejections (node:internal/process/task_queues:82:21)",
+)
+# The app's user agents: okhttp on Android, CFNetwork on iOS.
+AGENTS = ("Kelpie/412 CFNetwork/1494.0.7 Darwin/23.4.0", "okhttp/4.9.2")
+JSON_UTF8 = "application/json; charset=utf-8"
 
 
 def _compact(obj: object) -> str:
@@ -96,17 +111,7 @@ def pino_http(d: Delivery) -> tuple[str, Fields]:
         err: dict[str, object] = {
             "type": "Error",
             "message": f"failed with status code {status}",
-            "stack": (
-                f"Error: failed with status code {status}\n"
-                "    at ServerResponse.onResFinished (/app/node_modules/pino-http/logger.js:115:39)\n"
-                "    at ServerResponse.onResponseComplete (/app/node_modules/pino-http/logger.js:178:14)\n"
-                "    at ServerResponse.emit (node:events:531:35)\n"
-                "    at onFinish (node:_http_outgoing:1005:10)\n"
-                "    at callback (node:internal/streams/writable:608:21)\n"
-                "    at afterWrite (node:internal/streams/writable:553:5)\n"
-                "    at afterWriteTick (node:internal/streams/writable:539:10)\n"
-                "    at process.processTicksAndRejections (node:internal/process/task_queues:82:21)"
-            ),
+            "stack": "\n".join((f"Error: failed with status code {status}", *PINO_HTTP_FINISH)),
         }
     else:
         err = _node_error(d.thrown, list(d.chain))
@@ -127,7 +132,14 @@ def pino_http(d: Delivery) -> tuple[str, Fields]:
             "params": {},
             "headers": {
                 "host": f"api.{d.company.domain}",
-                "user-agent": str(d.opts.get("ua", "okhttp/4.9.2" if d.index % 2 else "Kelpie/412 CFNetwork/1494.0.7 Darwin/23.4.0")),
+                "user-agent": str(
+                    d.opts.get(
+                        "ua",
+                        "okhttp/4.9.2"
+                        if d.index % 2
+                        else "Kelpie/412 CFNetwork/1494.0.7 Darwin/23.4.0",
+                    )
+                ),
                 "x-request-id": req_id,
                 "x-forwarded-for": d.values["ip"],
             },
@@ -136,7 +148,10 @@ def pino_http(d: Delivery) -> tuple[str, Fields]:
         },
         "res": {
             "statusCode": status,
-            "headers": {"x-powered-by": "Express", "content-type": "application/json; charset=utf-8"},
+            "headers": {
+                "x-powered-by": "Express",
+                "content-type": "application/json; charset=utf-8",
+            },
         },
         "err": err,
         "responseTime": d.rand.randint(8, 10_500),
