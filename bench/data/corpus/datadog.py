@@ -346,11 +346,11 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "monitorId": "=$ALERT_ID", "monitorQuery": "$ALERT_QUERY", "scope": "$ALERT_SCOPE",
         "tags": "$TAGS", "link": "$LINK", "occurredAtMs": "=$LAST_UPDATED",
     },
-    # Kelpie (at): flat camelCase names, the plain-text message only, the date unquoted.
+    # Kelpie (at): flat camelCase names, the plain-text message only, the date quoted.
     "kelpie": {
         "alertName": "$ALERT_TITLE", "headline": "$EVENT_TITLE", "details": "$TEXT_ONLY_MSG",
         "state": "$ALERT_TRANSITION", "severity": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
-        "monitorId": "$ALERT_ID", "tags": "$TAGS", "firedAtMs": "=$DATE", "url": "$LINK",
+        "monitorId": "$ALERT_ID", "tags": "$TAGS", "firedAtMs": "$DATE", "url": "$LINK",
     },
     # Hollowmead (au): the monitor nested, the markdown message, a literal channel, the
     # event type and the date unquoted.

@@ -115,7 +115,7 @@ BUGS = [
     # PHP 8's warning for a property read on null, made an ErrorException by Laravel: one in a
     # controller, one in a scheduled job.
     Bug("dv-viewing-store-slot-null", "portal", (Exc("ErrorException", 'Attempt to read property "starts_at" on null', (*LARAVEL_REQUEST, controller("ViewingController", "store", 57, "(Object(App\\Http\\Requests\\StoreViewingRequest))"))),),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **PORTAL_ERRORS)),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 3, **PORTAL_ERRORS)),
         classes=(4,), pair="dv-viewing-reminder-slot-null", entry="POST /viewings", span=2, renames={"store": "book"}),
     Bug("dv-viewing-reminder-slot-null", "horizon", (Exc("ErrorException", 'Attempt to read property "starts_at" on null', horizon_job("SendViewingReminders", 41)),),
         (see("sentry.error", 2), see("splunk", 2, **HORIZON_ERRORS), see("splunk", line=horizon_line("SendViewingReminders", "118.42ms"), search="horizon - failed jobs", app="dovecote_ops", owner="ops")),
@@ -164,7 +164,7 @@ BUGS = [
         classes=(3, 4), pair="dv-web-propertycard-postcode", page="/viewings/create"),
     # A landlord's statement page clicking through to a landlord that is not loaded.
     Bug("dv-web-landlord-name", "portal-web", (Exc("TypeError", frames=(*VUE_CLICK, js("resources/js/Pages/Statements/Index.vue", "openLandlord", 112, 19, "Index"), js("resources/js/composables/useLandlordDrawer.js", "open", 14, 27, "Index")), js=JsError("read-undefined", "statement.landlord", "display_name")),),
-        (see("sentry.error", browser="chrome", chunk="Index"), see("sentry.error", browser="firefox", chunk="Index"), see("sentry.error", browser="safari", chunk="Index"), see("posthog", browser="edge", mechanism="generic"), see("posthog", browser="firefox", resolved=True, mechanism="generic"), see("posthog", browser="safari", mechanism="generic")),
+        (see("sentry.error", browser="chrome", chunk="Index"), see("sentry.error", browser="firefox", chunk="Index"), see("sentry.error", browser="safari", chunk="Index"), see("posthog", browser="edge", mechanism="generic"), see("posthog", browser="firefox", resolved=True, mechanism="generic"), see("posthog", browser="safari", mechanism="generic"), see("posthog", browser="chrome", resolved=True, mechanism="generic")),
         classes=(3,), page="/statements"),
     # After a deploy, open tabs ask for page chunks that no longer exist.
     Bug("dv-web-stale-chunk", "portal-web", (Exc("TypeError", "Failed to fetch dynamically imported module: {chunkurl}", (js("node_modules/@inertiajs/core/dist/index.esm.js", "Router.visit", 1, 9012, "app", lib=True), js("node_modules/@inertiajs/vue3/dist/index.esm.js", "resolveComponent", 1, 2210, "app", lib=True), js("resources/js/app.js", "resolve", 14, 20, "app")), engines={"spidermonkey": "error loading dynamically imported module: {chunkurl}", "jsc": "Importing a module script failed."}),),

@@ -154,11 +154,11 @@ BUGS = [
         classes=(2, 9), pair="hm-prov-openreach-503", log="request failed", entry="GET /v1/availability/{uprn}", handled=True),
     # A nil appointment on an order being updated.
     Bug("hm-prov-update-nil-deref", "provisioning", (Exc("runtime.errorString", "runtime error: invalid memory address or nil pointer dereference", (*CHI_HTTP, handler("UpdateOrder", "orders.go", 131), go(PV + "/internal/orders", "(*Order).RescheduleWindow", "/src/internal/orders/order.go", 64))),),
-        (sentry_go(2), panics(1), apm("route")),
+        (sentry_go(2), see("sentry.issue"), panics(1), apm("route")),
         classes=(2, 8), entry="PATCH /v1/orders/{order_id}"),
     # The poller: an OLT not answering SNMP, logged and reported by one helper.
     Bug("hm-poll-snmp-timeout", "netpoller", wrapped((Exc("*errors.errorString", "request timeout (after 3 retries)"),), ("poll olt olt-lon-{idx}", "snmp get ifOperStatus"), (*POLL, REPORT)),
-        (sentry_go(3), poll_errors(2)),
+        (sentry_go(3), see("sentry.issue"), poll_errors(2)),
         classes=(2, 9), log="olt poll failed", logger="netpoller.poller"),
     # Readings written in batches: the database connection reset mid-batch.
     Bug("hm-poll-store-reset", "netpoller", wrapped((Exc("*net.OpError", "write tcp {ip}:{port}->10.40.2.15:5432: write: connection reset by peer"),), ("store readings", "send batch"), (*POLL, go(NP + "/internal/store", "(*Store).SaveReadings", "/src/internal/store/readings.go", 57), REPORT)),
@@ -177,7 +177,7 @@ BUGS = [
         classes=(2, 4), pair="hm-bo-refund-account-ref", entry="GET /exports/billing.csv", span=2, renames={"export_billing_csv": "export_billing"}),
     # Cancelling an order the provisioning API cannot cancel.
     Bug("hm-bo-cancel-http-500", "backoffice", (Exc("HTTPError", "500 Server Error: Internal Server Error for url: http://provisioning.hollowmead.internal/v1/orders/{order}/cancel", (*FLASK_VIEW, py("backoffice.views.orders", "cancel_order", 72, "provisioning.cancel_order(order_id)"), py("backoffice.clients.provisioning", "cancel_order", 41, "resp.raise_for_status()"), pylib("requests.models", "raise_for_status", 1024, "raise HTTPError(http_error_msg, response=self)")), module="requests.exceptions"),),
-        (see("sentry.error", 2), desk(1), apm("route", monitor="backoffice route error rate")),
+        (see("sentry.error", 2), see("sentry.issue"), desk(1), apm("route", monitor="backoffice route error rate")),
         classes=(2, 8), entry="POST /orders/{order_id}/cancel"),
     # An order whose site has no address, rendered by Jinja.
     Bug("hm-bo-detail-undefined", "backoffice", (Exc("UndefinedError", "'None' has no attribute 'postcode'", (*FLASK_VIEW, py("backoffice.views.orders", "order_detail", 33, 'return render_template("orders/detail.html", order=order)'), pylib("flask.templating", "render_template", 150, "return _render(app, template, context)"), pylib("flask.templating", "_render", 131, "rv = template.render(context)"), pylib("jinja2.environment", "render", 1304, "self.environment.handle_exception()"), pylib("jinja2.environment", "handle_exception", 939, "raise rewrite_traceback_stack(source=source)"), Frame("top-level template code", "backoffice/templates/orders/detail.html", 34, "", True, "<td>{{ order.site.address.postcode }}</td>"), pylib("jinja2.environment", "getattr", 487, "return getattr(obj, attribute)")), module="jinja2.exceptions"),),

@@ -6,7 +6,7 @@ Sentry (@sentry/node 8 with its Express error handler, @sentry/react-native); Po
 (posthog-react-native: Hermes frames, raw and resolved); Splunk over the API's pino logs
 (pino-http's ``request errored`` line with the request, the response and ``err``; pino from
 the cron jobs); Datadog APM monitors on the API posting the team's flat camelCase template
-(``details`` the plain-text message, ``firedAtMs`` unquoted).
+(``details`` the plain-text message, ``firedAtMs`` quoted).
 """
 
 # A data table: messages, frames and log lines are quoted whole, however long.
@@ -130,11 +130,11 @@ BUGS = [
         classes=(4,), pair="kp-book-session-fk", log="request errored", entry="POST /v1/bookings"),
     # The timetable's query starving the pool at 6 a.m.
     Bug("kp-timetable-pool", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("classSession", "findMany", "Timed out fetching a new connection from the connection pool. More info: http://pris.ly/d/connection-pool (Current connection pool timeout: 10, connection limit: 9)"), (route("timetable.ts", "listTimetable", 27, 18), *PRISMA_REQUEST)),),
-        (see("sentry.error", 2, mechanism="middleware"), see("sentry.alert", rule="booking-api: error spike"), api_logs(2, err_fields={"code": "P2024", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "ClassSession", "connection_limit": 9, "timeout": 10}}), apm("route")),
+        (see("sentry.error", 2, mechanism="middleware"), see("sentry.alert", rule="booking-api: error spike"), see("sentry.issue"), api_logs(2, err_fields={"code": "P2024", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "ClassSession", "connection_limit": 9, "timeout": 10}}), apm("route")),
         classes=(2, 8), log="request errored", entry="GET /v1/timetable"),
     # express.json() parses Stripe's webhook before the route can verify the raw body.
     Bug("kp-stripe-signature", "booking-api", (Exc("StripeSignatureVerificationError", "No signatures found matching the expected signature for payload. Are you passing the raw request body you received from Stripe? \n If a webhook request is being forwarded by a third-party tool, ensure that the exact request body, including JSON formatting and new line style, is preserved.\n\nLearn more about webhook signing and explore webhook integration examples for various frameworks at https://docs.stripe.com/webhooks/signature\n", (*EXPRESS_ROUTE, nd("src/routes/webhooks/stripe.ts", "stripeWebhook", 18, 35), nd("node_modules/stripe/cjs/Webhooks.js", "Object.constructEvent", 28, 24, lib=True), nd("node_modules/stripe/cjs/Webhooks.js", "Object.verifyHeader", 62, 13, lib=True), nd("node_modules/stripe/cjs/Webhooks.js", "validateComputedSignature", 203, 15, lib=True))),),
-        (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), api_logs(2, status=400), apm("route")),
+        (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), api_logs(3), apm("route")),
         classes=(2, 8), log="request errored", entry="POST /v1/webhooks/stripe", span=2),
     # Expo's push service throttling the reminder job.
     Bug("kp-reminders-expo-429", "booking-api", (Exc("Error", 'Expo responded with an error with status code 429: {"errors":[{"code":"TOO_MANY_REQUESTS","message":"Too many requests. Please retry after {idx} seconds."}]}', (nd("node_modules/node-cron/src/task.js", "Task.execute", 17, 27, lib=True), nd("src/jobs/sendClassReminders.ts", "sendClassReminders", 36, 9, awaited=True), nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.sendPushNotificationsAsync", 78, 19, lib=True, awaited=True), nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.requestAsync", 191, 27, lib=True, awaited=True))),),
@@ -153,7 +153,7 @@ BUGS = [
         page="Checkout"),
     # An effect that sets the state it depends on.
     Bug("kp-app-timetable-depth", "kelpie-app", (Exc("Error", "Maximum update depth exceeded. This can happen when a component calls setState inside useEffect, but useEffect either doesn't have a dependency array, or one of the dependencies changes on every render.", (*RN_EFFECT, rn("src/screens/TimetableScreen.tsx", "TimetableScreen.useEffect$argument_0", 52, 7), rn(RENDERER, "dispatchSetState", 3905, 9, lib=True), rn(RENDERER, "scheduleUpdateOnFiber", 9120, 5, lib=True), rn(RENDERER, "throwIfInfiniteUpdateLoopDetected", 10990, 15, lib=True))),),
-        (see("sentry.error", 2, browser="android"), see("posthog", browser="android"), see("posthog", browser="ios")),
+        (see("sentry.error", 2, browser="android"), see("sentry.error", browser="ios", release=1), see("posthog", browser="android"), see("posthog", browser="ios")),
         page="Timetable"),
     # Seen once: a studio with no geo position on the map screen.
     Bug("kp-app-studio-coords", "kelpie-app", (Exc("TypeError", frames=(*RN_RENDER, rn("src/screens/StudioMapScreen.tsx", "StudioMarker", 118, 52)), js=JsError("read-null", "studio.location", "latitude")),),
