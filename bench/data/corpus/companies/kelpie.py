@@ -45,6 +45,8 @@ PRISMA_REQUEST = (
     nd(PRISMA, "$n.handleRequestError", 121, 7315, lib=True),
 )
 PRISMA_VERSION = "5.22.0"
+# The partners' shared check of a response: it throws the app's own error.
+ENSURE_OK = nd("src/lib/upstream.ts", "ensureOk", 19, 11)
 
 
 def prisma(model: str, method: str, text: str) -> str:
@@ -53,9 +55,11 @@ def prisma(model: str, method: str, text: str) -> str:
     return f"\nInvalid `prisma.{model}.{method}()` invocation:\n\n\n{text}"
 
 
-def route(file: str, function: str, line: int, col: int) -> Frame:
-    """An async route handler after an ``await``: V8 prints it ``at async``."""
-    return nd(f"src/routes/{file}", function, line, col, awaited=True)
+def route(file: str, function: str, line: int, col: int, *, awaited: bool = True) -> Frame:
+    """An async route handler: V8 prints it ``at async`` where it awaits the frame above it,
+    plainly where it is the code running when the error is thrown (resumed from a microtask,
+    with ``processTicksAndRejections`` below it)."""
+    return nd(f"src/routes/{file}", function, line, col, awaited=awaited)
 
 
 def api_logs(n: int = 1, **opts: object) -> Seen:
@@ -104,21 +108,21 @@ BUGS = [
     Bug("kp-cancel-booking-missing", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("booking", "update", "An operation failed because it depends on one or more records that were required but not found. Record to update not found."), (route("bookings.ts", "cancelBooking", 88, 9), *PRISMA_REQUEST)),),
         (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), api_logs(2, err_fields={"code": "P2025", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "Booking", "cause": "Record to update not found."}}), apm("message")),
         classes=(2, 4), pair="kp-waitlist-promote-missing", log="request errored", entry="PATCH /v1/bookings/{booking_id}/cancel", span=2, renames={"cancelBooking": "cancelMemberBooking"}),
-    Bug("kp-waitlist-promote-missing", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("waitlistEntry", "update", "An operation failed because it depends on one or more records that were required but not found. Record to update not found."), (nd("node_modules/node-cron/src/task.js", "Task.execute", 17, 27, lib=True), nd("src/jobs/promoteWaitlist.ts", "promoteWaitlist", 41, 5, awaited=True), nd("src/services/waitlist.ts", "promoteNext", 63, 3, awaited=True), *PRISMA_REQUEST)),),
+    Bug("kp-waitlist-promote-missing", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("waitlistEntry", "update", "An operation failed because it depends on one or more records that were required but not found. Record to update not found."), (nd("src/jobs/promoteWaitlist.ts", "promoteWaitlist", 41, 5, awaited=True), nd("src/services/waitlist.ts", "promoteNext", 63, 3, awaited=True), *PRISMA_REQUEST)),),
         (see("sentry.error", 2, mechanism="generic"), cron_logs(2)),
         classes=(4,), pair="kp-cancel-booking-missing", log="waitlist promotion failed", entry="promoteWaitlist"),
     # One read of undefined in a middleware and in a route: V8's words are the same.
     Bug("kp-membership-tier-middleware", "booking-api", (Exc("TypeError", frames=(*EXPRESS_ROUTE, nd("src/middleware/requireMembership.ts", "requireMembership", 12, 38)), js=JsError("read-undefined", "req.member.membership", "tier")),),
         (see("sentry.error", 2, mechanism="middleware"), api_logs(2), apm("type")),
         classes=(2, 4, 8), pair="kp-benefits-tier-route", log="request errored", entry="POST /v1/bookings"),
-    Bug("kp-benefits-tier-route", "booking-api", (Exc("TypeError", frames=(NODE_TICKS, route("me.ts", "getBenefits", 31, 44)), js=JsError("read-undefined", "member.membership", "tier")),),
+    Bug("kp-benefits-tier-route", "booking-api", (Exc("TypeError", frames=(NODE_TICKS, route("me.ts", "getBenefits", 31, 44, awaited=False)), js=JsError("read-undefined", "member.membership", "tier")),),
         (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), api_logs(1), apm("type")),
         classes=(2, 4, 8), pair="kp-membership-tier-middleware", log="request errored", entry="GET /v1/me/benefits"),
     # Two partners failing through one helper.
-    Bug("kp-classpass-502", "booking-api", (Exc("UpstreamError", "ClassPass responded 502 Bad Gateway to POST /v2/reservations", (NODE_TICKS, route("partners/classpass.ts", "createReservation", 54, 22), nd("src/lib/upstream.ts", "ensureOk", 19, 11, awaited=True))),),
+    Bug("kp-classpass-502", "booking-api", (Exc("UpstreamError", "ClassPass responded 502 Bad Gateway to POST /v2/reservations", (NODE_TICKS, route("partners/classpass.ts", "createReservation", 54, 22, awaited=False), ENSURE_OK)),),
         (see("sentry.error", 3, mechanism="generic"), api_logs(2, no_err=True, status=502)),
         classes=(8, 9), pair="kp-wahoo-401", log="request errored", entry="POST /v1/partners/classpass/reservations", handled=True),
-    Bug("kp-wahoo-401", "booking-api", (Exc("UpstreamError", "Wahoo responded 401 Unauthorized to GET /v1/users/{user}/workouts", (nd("node_modules/node-cron/src/task.js", "Task.execute", 17, 27, lib=True), nd("src/jobs/syncWorkouts.ts", "syncWorkouts", 22, 7, awaited=True), nd("src/integrations/wahoo.ts", "fetchWorkouts", 37, 18, awaited=True), nd("src/lib/upstream.ts", "ensureOk", 19, 11, awaited=True))),),
+    Bug("kp-wahoo-401", "booking-api", (Exc("UpstreamError", "Wahoo responded 401 Unauthorized to GET /v1/users/{user}/workouts", (nd("src/jobs/syncWorkouts.ts", "syncWorkouts", 22, 7, awaited=True), NODE_TICKS, nd("src/integrations/wahoo.ts", "fetchWorkouts", 37, 18), ENSURE_OK)),),
         (see("sentry.error", 2, mechanism="generic"), see("sentry.issue"), cron_logs(2)),
         classes=(9,), pair="kp-classpass-502", log="workout sync failed", entry="syncWorkouts", handled=True),
     # One route, two Prisma errors: a class session deleted under a booking, and a double booking.
@@ -137,7 +141,7 @@ BUGS = [
         (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), api_logs(3), apm("route")),
         classes=(2, 8), log="request errored", entry="POST /v1/webhooks/stripe", span=2),
     # Expo's push service throttling the reminder job.
-    Bug("kp-reminders-expo-429", "booking-api", (Exc("Error", 'Expo responded with an error with status code 429: {"errors":[{"code":"TOO_MANY_REQUESTS","message":"Too many requests. Please retry after {idx} seconds."}]}', (nd("node_modules/node-cron/src/task.js", "Task.execute", 17, 27, lib=True), nd("src/jobs/sendClassReminders.ts", "sendClassReminders", 36, 9, awaited=True), nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.sendPushNotificationsAsync", 78, 19, lib=True, awaited=True), nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.requestAsync", 191, 27, lib=True, awaited=True))),),
+    Bug("kp-reminders-expo-429", "booking-api", (Exc("Error", 'Expo responded with an error with status code 429: {"errors":[{"code":"TOO_MANY_REQUESTS","message":"Too many requests. Please retry after {idx} seconds."}]}', (nd("src/jobs/sendClassReminders.ts", "sendClassReminders", 36, 9, awaited=True), nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.sendPushNotificationsAsync", 78, 19, lib=True, awaited=True), NODE_TICKS, nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.requestAsync", 191, 27, lib=True))),),
         (see("sentry.error", 2, mechanism="generic"), cron_logs(3)),
         log="class reminders failed", entry="sendClassReminders", handled=True),
     # The app: one startsAt read in two components.
