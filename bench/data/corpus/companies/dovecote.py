@@ -155,6 +155,11 @@ BUGS = [
     Bug("dv-rent-statement-attempts", "horizon", (Exc("Illuminate\\Queue\\MaxAttemptsExceededException", "App\\Jobs\\GenerateRentStatement has been attempted too many times.", (*horizon_job("GenerateRentStatement", 0)[:7], php(FW + "Queue/Worker.php", "markJobAsFailedIfAlreadyExceedsMaxAttempts", 596, "Illuminate\\Queue\\Worker", "('redis', Object(Illuminate\\Queue\\Jobs\\RedisJob), 3)", lib=True), php(FW + "Queue/Worker.php", "maxAttemptsExceededException", 856, "Illuminate\\Queue\\Worker", "(Object(Illuminate\\Queue\\Jobs\\RedisJob))", lib=True), php(FW + "Queue/MaxAttemptsExceededException.php", "::forJob", 24, "Illuminate\\Queue\\MaxAttemptsExceededException", "(Object(Illuminate\\Queue\\Jobs\\RedisJob))", lib=True))),),
         (see("sentry.error", 2), see("splunk", 2, **HORIZON_ERRORS), see("splunk", line=horizon_line("GenerateRentStatement", "2.41ms"), search="horizon - failed jobs", app="dovecote_ops", owner="ops"), see("splunk", stats={"job": "App\\Jobs\\GenerateRentStatement", "queue": "statements", "failed": "{n}", "last_failed": "{gts}"}, search="horizon - failed jobs by class (hourly)", app="dovecote_ops", owner="ops")),
         classes=(8, 10), entry="App\\Jobs\\GenerateRentStatement"),
+    # Listing photos pushed to object storage: warnings whose sizes, durations and hosts
+    # change length.
+    Bug("dv-photo-sync-slow", "horizon", (),
+        (see("splunk", 3, search="horizon - warnings", app="dovecote_ops", owner="ops", line='{"message":"Photo batch for listing {id} synced to {objstore}: {size} in {dur}","context":{"listing_id":{id}},"level":300,"level_name":"WARNING","channel":"production","datetime":"{tsnaive}+00:00","extra":{}}'),),
+        classes=(7,)),
     # The pages: the same postcode read in two components.
     Bug("dv-web-propertycard-postcode", "portal-web", (Exc("TypeError", frames=(*VUE_RENDER, js("resources/js/Components/PropertyCard.vue", "addressLine", 23, 41, "PropertyCard")), js=JsError("read-undefined", "property.address", "postcode")),),
         (see("sentry.error", 2, browser="chrome", chunk="PropertyCard"), see("sentry.error", browser="firefox", chunk="PropertyCard", release=1), see("sentry.error", browser="safari", chunk="PropertyCard", raw=True, release=2), see("posthog", browser="chrome", mechanism="generic"), see("posthog", browser="edge", release=1, mechanism="generic"), see("posthog", browser="safari", resolved=True, release=2, mechanism="generic")),
@@ -177,9 +182,9 @@ BUGS = [
 ]
 
 NOISE = [
-    Noise("dv-noise-horizon-started", "horizon", "splunk", {"search": "horizon - failed jobs", "app": "dovecote_ops", "owner": "ops", "line": '{"message":"Horizon started successfully.","context":{},"level":200,"level_name":"INFO","channel":"production","datetime":"{ts}","extra":{}}'}),
+    Noise("dv-noise-horizon-started", "horizon", "splunk", {"search": "horizon - failed jobs", "app": "dovecote_ops", "owner": "ops", "line": '{"message":"Horizon started successfully.","context":{},"level":200,"level_name":"INFO","channel":"production","datetime":"{tsnaive}+00:00","extra":{}}'}),
     Noise("dv-noise-job-done", "horizon", "splunk", {"search": "horizon - failed jobs", "app": "dovecote_ops", "owner": "ops", "line": "  {gts} App\\Jobs\\GenerateRentStatement ..................................................... 4s DONE"}),
-    Noise("dv-noise-maintenance", "portal", "splunk", {"search": "portal - errors", "line": '{"message":"Application is now in maintenance mode.","context":{"release":"2026.11.3"},"level":250,"level_name":"NOTICE","channel":"production","datetime":"{ts}","extra":{}}'}),
+    Noise("dv-noise-maintenance", "portal", "splunk", {"search": "portal - errors", "line": '{"message":"Application is now in maintenance mode.","context":{"release":"2026.11.3"},"level":250,"level_name":"NOTICE","channel":"production","datetime":"{tsnaive}+00:00","extra":{}}'}),
 ]
 
 DOVECOTE = Company(

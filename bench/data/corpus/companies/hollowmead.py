@@ -164,6 +164,10 @@ BUGS = [
     Bug("hm-poll-store-reset", "netpoller", wrapped((Exc("*net.OpError", "write tcp {ip}:{port}->10.40.2.15:5432: write: connection reset by peer"),), ("store readings", "send batch"), (*POLL, go(NP + "/internal/store", "(*Store).SaveReadings", "/src/internal/store/readings.go", 57), REPORT)),
         (sentry_go(2), see("sentry.issue"), poll_errors(1)),
         classes=(2,), log="olt poll failed", logger="netpoller.poller"),
+    # Slow OLTs: zap warnings with Go's durations and the OLT's address with or without a port.
+    Bug("hm-poll-olt-slow", "netpoller", (),
+        (Seen("datadog.log", 3, {"monitor": "netpoller slow OLT polls", "filter": 'service:netpoller status:warn @message:"slow poll"', "team": NOC, "text": "An OLT is answering slowly. Latest: slow poll of {olt} took {godur} ({n} interfaces)."}),),
+        classes=(7,)),
     # An alarm map never made: the goroutine reports to Sentry, flushes and panics again.
     Bug("hm-poll-alarm-nil-map", "netpoller", (Exc("runtime.plainError", "assignment to entry in nil map", (POLL[1], go(NP + "/internal/poller", "(*Poller).recordAlarm", "/src/internal/poller/alarms.go", 48))),),
         (sentry_go(2), Seen("datadog.log", 2, {"style": "sample", "format": "goroutine-panic", "monitor": "netpoller crashes", "filter": "service:netpoller source:stderr panic", "team": NOC, "repanic": (NP + "/internal/poller", "(*Poller).pollOLT.func1", "/src/internal/poller/poller.go", 97), "created_by": (NP + "/internal/poller", "(*Poller).pollLoop", "/src/internal/poller/poller.go", 79)})),

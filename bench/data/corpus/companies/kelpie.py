@@ -144,6 +144,10 @@ BUGS = [
     Bug("kp-reminders-expo-429", "booking-api", (Exc("Error", 'Expo responded with an error with status code 429: {"errors":[{"code":"TOO_MANY_REQUESTS","message":"Too many requests. Please retry after {idx} seconds."}]}', (nd("src/jobs/sendClassReminders.ts", "sendClassReminders", 36, 9, awaited=True), nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.sendPushNotificationsAsync", 78, 19, lib=True, awaited=True), NODE_TICKS, nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.requestAsync", 191, 27, lib=True))),),
         (see("sentry.error", 2, mechanism="generic"), cron_logs(3)),
         log="class reminders failed", entry="sendClassReminders", handled=True),
+    # Profile photos over the limit: pino warnings whose sizes change length.
+    Bug("kp-avatar-too-large", "booking-api", (),
+        (see("splunk", 3, search="booking-api - warnings", line='{"level":40,"time":{epochms},"pid":1,"hostname":"booking-api-7c9f5d6b8-x2kqp","reqId":"{uuid}","memberId":{user},"size":"{size}","limit":"5 MB","msg":"avatar upload rejected: {size} over the 5 MB limit"}'),),
+        classes=(7,)),
     # The app: one startsAt read in two components.
     Bug("kp-app-classdetail-startsat", "kelpie-app", (Exc("TypeError", frames=(*RN_RENDER, rn("src/screens/ClassDetailScreen.tsx", "ClassDetailScreen", 64, 41)), js=STARTS_AT),),
         (see("sentry.error", 2, browser="android"), see("sentry.error", browser="ios", release=1), see("sentry.issue", browser="android"), see("posthog", 2, browser="android"), see("posthog", browser="ios", resolved=True, release=1)),
