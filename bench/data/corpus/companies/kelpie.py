@@ -3,7 +3,8 @@
 the same process) and a React Native app on Hermes for Android and iOS (``kelpie-app``).
 
 Sentry (@sentry/node 8 with its Express error handler, @sentry/react-native); PostHog
-(posthog-react-native: Hermes frames, raw and resolved); Splunk over the API's pino logs
+(posthog-react-native: Hermes frames, raw and resolved; posthog-node's ``captureException``
+in the API's error middleware: compiled ``dist/`` frames, raw and resolved); Splunk over the API's pino logs
 (pino-http's ``request errored`` line with the request, the response and ``err``; pino from
 the cron jobs); Datadog APM monitors on the API posting the team's flat camelCase template
 (``details`` the plain-text message, ``firedAtMs`` quoted).
@@ -106,14 +107,14 @@ STARTS_AT = JsError("read-undefined", "session.slot", "startsAt")
 BUGS = [
     # Prisma's "record to update not found" from a route and from a cron job: two bugs.
     Bug("kp-cancel-booking-missing", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("booking", "update", "An operation failed because it depends on one or more records that were required but not found. Record to update not found."), (route("bookings.ts", "cancelBooking", 88, 9), *PRISMA_REQUEST)),),
-        (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), api_logs(2, err_fields={"code": "P2025", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "Booking", "cause": "Record to update not found."}}), apm("message")),
+        (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), see("posthog"), api_logs(2, err_fields={"code": "P2025", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "Booking", "cause": "Record to update not found."}}), apm("message")),
         classes=(2, 4), pair="kp-waitlist-promote-missing", log="request errored", entry="PATCH /v1/bookings/{booking_id}/cancel", span=2, renames={"cancelBooking": "cancelMemberBooking"}),
     Bug("kp-waitlist-promote-missing", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("waitlistEntry", "update", "An operation failed because it depends on one or more records that were required but not found. Record to update not found."), (nd("src/jobs/promoteWaitlist.ts", "promoteWaitlist", 41, 5, awaited=True), nd("src/services/waitlist.ts", "promoteNext", 63, 3, awaited=True), *PRISMA_REQUEST)),),
         (see("sentry.error", 2, mechanism="generic"), cron_logs(2)),
         classes=(4,), pair="kp-cancel-booking-missing", log="waitlist promotion failed", entry="promoteWaitlist"),
     # One read of undefined in a middleware and in a route: V8's words are the same.
     Bug("kp-membership-tier-middleware", "booking-api", (Exc("TypeError", frames=(*EXPRESS_ROUTE, nd("src/middleware/requireMembership.ts", "requireMembership", 12, 38)), js=JsError("read-undefined", "req.member.membership", "tier")),),
-        (see("sentry.error", 2, mechanism="middleware"), api_logs(2), apm("type")),
+        (see("sentry.error", 2, mechanism="middleware"), see("posthog"), api_logs(2), apm("type")),
         classes=(2, 4, 8), pair="kp-benefits-tier-route", log="request errored", entry="POST /v1/bookings"),
     Bug("kp-benefits-tier-route", "booking-api", (Exc("TypeError", frames=(NODE_TICKS, route("me.ts", "getBenefits", 31, 44, awaited=False)), js=JsError("read-undefined", "member.membership", "tier")),),
         (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), api_logs(1), apm("type")),
@@ -130,15 +131,15 @@ BUGS = [
         (see("sentry.error", 2, mechanism="middleware"), api_logs(2, err_fields={"code": "P2003", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "Booking", "field_name": "Booking_classSessionId_fkey (index)"}}), apm("message")),
         classes=(2, 4), pair="kp-book-double", log="request errored", entry="POST /v1/bookings"),
     Bug("kp-book-double", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("booking", "create", "Unique constraint failed on the fields: (`memberId`,`classSessionId`)"), (route("bookings.ts", "createBooking", 42, 21), *PRISMA_REQUEST)),),
-        (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), api_logs(2, err_fields={"code": "P2002", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "Booking", "target": ["memberId", "classSessionId"]}})),
+        (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), see("posthog", resolved=True), api_logs(2, err_fields={"code": "P2002", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "Booking", "target": ["memberId", "classSessionId"]}})),
         classes=(4,), pair="kp-book-session-fk", log="request errored", entry="POST /v1/bookings"),
     # The timetable's query starving the pool at 6 a.m.
     Bug("kp-timetable-pool", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("classSession", "findMany", "Timed out fetching a new connection from the connection pool. More info: http://pris.ly/d/connection-pool (Current connection pool timeout: 10, connection limit: 9)"), (route("timetable.ts", "listTimetable", 27, 18), *PRISMA_REQUEST)),),
-        (see("sentry.error", 2, mechanism="middleware"), see("sentry.alert", rule="booking-api: error spike"), see("sentry.issue"), api_logs(2, err_fields={"code": "P2024", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "ClassSession", "connection_limit": 9, "timeout": 10}}), apm("route")),
+        (see("sentry.error", 2, mechanism="middleware"), see("sentry.alert", rule="booking-api: error spike"), see("sentry.issue"), see("posthog"), api_logs(2, err_fields={"code": "P2024", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "ClassSession", "connection_limit": 9, "timeout": 10}}), apm("route")),
         classes=(2, 8), log="request errored", entry="GET /v1/timetable"),
     # express.json() parses Stripe's webhook before the route can verify the raw body.
     Bug("kp-stripe-signature", "booking-api", (Exc("StripeSignatureVerificationError", "No signatures found matching the expected signature for payload. Are you passing the raw request body you received from Stripe? \n If a webhook request is being forwarded by a third-party tool, ensure that the exact request body, including JSON formatting and new line style, is preserved.\n\nLearn more about webhook signing and explore webhook integration examples for various frameworks at https://docs.stripe.com/webhooks/signature\n", (*EXPRESS_ROUTE, nd("src/routes/webhooks/stripe.ts", "stripeWebhook", 18, 35), nd("node_modules/stripe/cjs/Webhooks.js", "Object.constructEvent", 28, 24, lib=True), nd("node_modules/stripe/cjs/Webhooks.js", "Object.verifyHeader", 62, 13, lib=True), nd("node_modules/stripe/cjs/Webhooks.js", "validateComputedSignature", 203, 15, lib=True))),),
-        (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), api_logs(3), apm("route")),
+        (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), see("posthog", resolved=True), api_logs(3), apm("route")),
         classes=(2, 8), log="request errored", entry="POST /v1/webhooks/stripe", span=2),
     # Expo's push service throttling the reminder job.
     Bug("kp-reminders-expo-429", "booking-api", (Exc("Error", 'Expo responded with an error with status code 429: {"errors":[{"code":"TOO_MANY_REQUESTS","message":"Too many requests. Please retry after {idx} seconds."}]}', (nd("src/jobs/sendClassReminders.ts", "sendClassReminders", 36, 9, awaited=True), nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.sendPushNotificationsAsync", 78, 19, lib=True, awaited=True), NODE_TICKS, nd("node_modules/expo-server-sdk/build/ExpoClient.js", "ExpoClient.requestAsync", 191, 27, lib=True))),),
