@@ -52,7 +52,8 @@ CHI_HTTP = (
     golib("net/http", "HandlerFunc.ServeHTTP", SERVE, 2171),
 )
 # Every handler answers an error through Fail: it tags the span, captures to Sentry (a plain
-# error has no stack, so sentry-go takes it here) and logs with zap.
+# error has no stack, so sentry-go takes it here; a captured error counts as handled) and logs
+# with zap.
 FAIL = go(PV + "/internal/httpx", "Fail", "/src/internal/httpx/fail.go", 31)
 INDEX = "runtime error: index out of range [{idx}] with length {idx}"
 NOC = "noc"
@@ -134,17 +135,17 @@ BUGS = [
     # pgx's unique violations on two tables, both answered through Fail.
     Bug("hm-prov-order-uprn-unique", "provisioning", wrapped((Exc("*pgconn.PgError", 'ERROR: duplicate key value violates unique constraint "orders_uprn_active_key" (SQLSTATE 23505)'),), ("create order", "insert order"), (*CHI_HTTP, handler("CreateOrder", "orders.go", 74), FAIL)),
         (sentry_go(2), see("sentry.issue"), api_errors(2), apm("type")),
-        classes=(2, 4, 8, 9), pair="hm-prov-activation-job-unique", log="request failed", entry="POST /v1/orders"),
+        classes=(2, 4, 8, 9), pair="hm-prov-activation-job-unique", log="request failed", entry="POST /v1/orders", handled=True),
     Bug("hm-prov-activation-job-unique", "provisioning", wrapped((Exc("*pgconn.PgError", 'ERROR: duplicate key value violates unique constraint "activation_jobs_order_id_key" (SQLSTATE 23505)'),), ("schedule activation", "insert activation job"), (*CHI_HTTP, handler("ScheduleActivation", "activations.go", 112), FAIL)),
         (sentry_go(2), api_errors(1), apm("type")),
-        classes=(2, 4, 8, 9), pair="hm-prov-order-uprn-unique", log="request failed", entry="POST /v1/orders/{order_id}/activation"),
+        classes=(2, 4, 8, 9), pair="hm-prov-order-uprn-unique", log="request failed", entry="POST /v1/orders/{order_id}/activation", handled=True),
     # One store call, two failures: the circuit is missing, or the query runs out of time.
     Bug("hm-prov-circuit-norows", "provisioning", wrapped((Exc("*errors.errorString", "no rows in result set"),), ("load circuit {id}",), (*CHI_HTTP, handler("GetCircuit", "circuits.go", 39), FAIL)),
         (sentry_go(2), see("sentry.issue"), api_errors(2)),
-        classes=(2, 4, 9), pair="hm-prov-circuit-timeout", log="request failed", entry="GET /v1/circuits/{circuit_id}"),
+        classes=(2, 4, 9), pair="hm-prov-circuit-timeout", log="request failed", entry="GET /v1/circuits/{circuit_id}", handled=True),
     Bug("hm-prov-circuit-timeout", "provisioning", wrapped((Exc("context.deadlineExceededError", "context deadline exceeded"), Exc("*pgconn.errTimeout", "timeout: context deadline exceeded")), ("load circuit {id}",), (*CHI_HTTP, handler("GetCircuit", "circuits.go", 39), FAIL)),
         (sentry_go(3), api_errors(2), apm("route")),
-        classes=(2, 4, 9), pair="hm-prov-circuit-norows", log="request failed", entry="GET /v1/circuits/{circuit_id}"),
+        classes=(2, 4, 9), pair="hm-prov-circuit-norows", log="request failed", entry="GET /v1/circuits/{circuit_id}", handled=True),
     # Two wholesale networks failing through the same helper.
     Bug("hm-prov-openreach-503", "provisioning", wrapped((Exc("*wholesale.StatusError", "openreach: unexpected status 503 Service Unavailable"),), ("book appointment for order {order}",), (*CHI_HTTP, handler("BookAppointment", "appointments.go", 47), FAIL)),
         (sentry_go(2), see("sentry.alert", rule="provisioning: wholesale errors"), api_errors(2)),
@@ -159,11 +160,11 @@ BUGS = [
     # The poller: an OLT not answering SNMP, logged and reported by one helper.
     Bug("hm-poll-snmp-timeout", "netpoller", wrapped((Exc("*errors.errorString", "request timeout (after 3 retries)"),), ("poll olt olt-lon-{idx}", "snmp get ifOperStatus"), (*POLL, REPORT)),
         (sentry_go(3), see("sentry.issue"), poll_errors(2)),
-        classes=(2, 9), log="olt poll failed", logger="netpoller.poller"),
+        classes=(2, 9), log="olt poll failed", logger="netpoller.poller", handled=True),
     # Readings written in batches: the database connection reset mid-batch.
     Bug("hm-poll-store-reset", "netpoller", wrapped((Exc("*net.OpError", "write tcp {ip}:{port}->10.40.2.15:5432: write: connection reset by peer"),), ("store readings", "send batch"), (*POLL, go(NP + "/internal/store", "(*Store).SaveReadings", "/src/internal/store/readings.go", 57), REPORT)),
         (sentry_go(2), see("sentry.issue"), poll_errors(1)),
-        classes=(2,), log="olt poll failed", logger="netpoller.poller"),
+        classes=(2,), log="olt poll failed", logger="netpoller.poller", handled=True),
     # Slow OLTs: zap warnings with Go's durations and the OLT's address with or without a port.
     Bug("hm-poll-olt-slow", "netpoller", (),
         (Seen("datadog.log", 3, {"monitor": "netpoller slow OLT polls", "filter": 'service:netpoller status:warn @message:"slow poll"', "team": NOC, "text": "An OLT is answering slowly. Latest: slow poll of {olt} took {godur} ({n} interfaces)."}),),
