@@ -49,10 +49,11 @@ def _sqlstate_code(message: str) -> int:
     return 0
 
 
-def _monolog_exception(chain: list[Exc], i: int) -> dict[str, object]:
-    """``NormalizerFormatter::normalizeException`` with stack traces: the class, message,
-    int code, ``file:line`` where it was made, each trace entry's call site (entries without
-    a file, internal calls, are left out), then the ``previous`` exception."""
+def _monolog_exception(chain: list[Exc], i: int, traces: bool = True) -> dict[str, object]:
+    """``NormalizerFormatter::normalizeException``: the class, message, int code,
+    ``file:line`` where it was made, each trace entry's call site (entries without a file,
+    internal calls, are left out), then the ``previous`` exception. ``JsonFormatter`` drops
+    ``trace`` unless it was made with ``includeStacktraces``."""
     exc = chain[i]
     frames = list(exc.frames)
     data: dict[str, object] = {
@@ -62,21 +63,24 @@ def _monolog_exception(chain: list[Exc], i: int) -> dict[str, object]:
         "file": php_where(exc),
     }
     trace = [f"{f.file}:{f.line}" for f in reversed(frames[:-1]) if f.file]
-    if trace:
+    if trace and traces:
         data["trace"] = trace
     if i > 0:
-        data["previous"] = _monolog_exception(chain, i - 1)
+        data["previous"] = _monolog_exception(chain, i - 1, traces)
     return data
 
 
 def monolog_json(d: Delivery) -> tuple[str, Fields]:
     """Laravel 11's ``stderr`` channel with ``LOG_STDERR_FORMATTER=Monolog\\Formatter\\
     JsonFormatter``: one JSON object a line, the channel named after the environment, the
-    exception normalised into ``context.exception``; a signed-in user adds ``userId``."""
+    exception normalised into ``context.exception``; a signed-in user adds ``userId``. With
+    ``opts.half`` the channel was left without ``formatter_with: includeStacktraces``: only
+    the throw site of each exception is kept."""
     context: dict[str, object] = {}
     if d.bug.entry.startswith(HTTP) and d.index % 3 != 1:
         context["userId"] = int(d.values["user"])
-    context["exception"] = _monolog_exception(list(d.chain), len(d.chain) - 1)
+    traces = not d.opts.get("half")
+    context["exception"] = _monolog_exception(list(d.chain), len(d.chain) - 1, traces)
     record = {
         "message": d.thrown.value,
         "context": context,

@@ -7,7 +7,8 @@ Sentry (sentry-laravel for both PHP processes, @sentry/vue for the pages); PostH
 on the pages: Chrome, Edge, Firefox, Safari; raw and resolved frames); Splunk over the pods'
 stderr through Splunk Connect for Kubernetes (``kube:container:<name>``): Laravel's
 ``stderr`` channel with Monolog's ``JsonFormatter`` (the exception normalised into
-``context.exception`` with ``file:line`` traces and ``previous``), Horizon's console lines
+``context.exception`` with ``file:line`` traces and ``previous``; Horizon's pods without the
+traces, only each exception's throw site), Horizon's console lines
 naming only the job, and a stats search of failed jobs. No Datadog.
 """
 
@@ -32,7 +33,9 @@ SERVICES = {
 
 APP = "App\\"
 PORTAL_ERRORS = dict(search="portal - errors")
-HORIZON_ERRORS = dict(search="horizon - failed jobs", app="dovecote_ops", owner="ops")
+# Horizon's deployment logs through Laravel's stock ``stderr`` channel with the JSON formatter
+# but without ``includeStacktraces``: its exceptions keep only their throw sites.
+HORIZON_ERRORS = dict(search="horizon - failed jobs", app="dovecote_ops", owner="ops", half=1)
 
 
 def controller(name: str, method: str, line: int, args: str = REQ) -> Frame:
