@@ -22,12 +22,13 @@ from ..stacks import FW, LARAVEL_REQUEST, REQ, VUE_CLICK, VUE_MOUNTED, VUE_RENDE
 
 # The tables keep one frame or delivery per line.
 # fmt: off
+# sentry-php reports what Laravel's handler hands it with a "generic" mechanism.
 SDK = ("sentry.php.laravel", "4.10.1", "composer:sentry/sentry-laravel")
 # One release name per deploy (SENTRY_RELEASE) for the app, its workers and its pages.
 RELEASES = ("dovecote@2026.11.1", "dovecote@2026.11.2", "dovecote@2026.11.3")
 SERVICES = {
-    "portal": Service("portal", "php", "monolog-json", "kube:container:portal", "/var/log/containers/portal_dovecote_portal.log", "dv_prod", 7140011, "php 8.3.13", framework="laravel", sdk=SDK, releases=RELEASES),
-    "horizon": Service("horizon", "php", "monolog-json", "kube:container:horizon", "/var/log/containers/horizon_dovecote_horizon.log", "dv_prod", 7140011, "php 8.3.13", framework="laravel", sdk=SDK, releases=RELEASES),
+    "portal": Service("portal", "php", "monolog-json", "kube:container:portal", "/var/log/containers/portal_dovecote_portal.log", "dv_prod", 7140011, "php 8.3.13", framework="generic", sdk=SDK, releases=RELEASES),
+    "horizon": Service("horizon", "php", "monolog-json", "kube:container:horizon", "/var/log/containers/horizon_dovecote_horizon.log", "dv_prod", 7140011, "php 8.3.13", framework="generic", sdk=SDK, releases=RELEASES),
     "portal-web": Service("portal-web", "javascript", "", "", "", "", 7140014, origin="https://app.dovecote.example", framework="vue", sdk=("sentry.javascript.vue", "8.42.0", "npm:@sentry/vue"), releases=RELEASES),
 }
 
