@@ -107,7 +107,8 @@ STARTS_AT = JsError("read-undefined", "session.slot", "startsAt")
 BUGS = [
     # Prisma's "record to update not found" from a route and from a cron job: two bugs.
     Bug("kp-cancel-booking-missing", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("booking", "update", "An operation failed because it depends on one or more records that were required but not found. Record to update not found."), (route("bookings.ts", "cancelBooking", 88, 9), *PRISMA_REQUEST)),),
-        (see("sentry.error", 2, mechanism="middleware"), see("sentry.issue"), see("posthog"), api_logs(2, err_fields={"code": "P2025", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "Booking", "cause": "Record to update not found."}}), apm("message")),
+        (see("sentry.error", 2, mechanism="middleware"), see("sentry.error", mechanism="middleware", sourcemaps=False, release=1), see("sentry.issue"), see("posthog"), api_logs(2, err_fields={"code": "P2025", "clientVersion": PRISMA_VERSION, "meta": {"modelName": "Booking", "cause": "Record to update not found."}}), apm("message")),
+        # v2026.48.1 shipped without its source maps: Sentry shows that release's compiled dist/ frames.
         classes=(2, 4), pair="kp-waitlist-promote-missing", log="request errored", entry="PATCH /v1/bookings/{booking_id}/cancel", span=2, renames={"cancelBooking": "cancelMemberBooking"}),
     Bug("kp-waitlist-promote-missing", "booking-api", (Exc("PrismaClientKnownRequestError", prisma("waitlistEntry", "update", "An operation failed because it depends on one or more records that were required but not found. Record to update not found."), (nd("src/jobs/promoteWaitlist.ts", "promoteWaitlist", 41, 5, awaited=True), nd("src/services/waitlist.ts", "promoteNext", 63, 3, awaited=True), *PRISMA_REQUEST)),),
         (see("sentry.error", 2, mechanism="generic"), cron_logs(2)),
