@@ -11,7 +11,8 @@ its x is another company than blind6's), or, with ``--blind8``, ``webhooks-blind
 or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, with
 ``--blind11``, ``webhooks-blind11.jsonl`` (companies aj, ak, al), or, with ``--blind12``,
 ``webhooks-blind12.jsonl`` (companies am, an, ao), or, with ``--blind13``,
-``webhooks-blind13.jsonl`` (companies ap, aq, ar).
+``webhooks-blind13.jsonl`` (companies ap, aq, ar), or, with ``--blind14``,
+``webhooks-blind14.jsonl`` (companies as, at, au).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -29,6 +30,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind11    # the fifteenth, by an eleventh outsider
     python bench/data/generate_webhooks.py --blind12    # the sixteenth, by a twelfth outsider
     python bench/data/generate_webhooks.py --blind13    # the seventeenth, by a thirteenth outsider
+    python bench/data/generate_webhooks.py --blind14    # the eighteenth, by a fourteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -56,6 +58,7 @@ from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
+from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
@@ -64,6 +67,8 @@ from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
+from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
+from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
@@ -127,6 +132,8 @@ BLIND11 = [QUARRYBANK, MALLOWMERE, ROOKHOLLOW]
 BLIND12 = [ASHGROVE, TARNBROOK, MILLBECK]
 # Written by a thirteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND13 = [DUNLIN, WHINFELL, LAPWING]
+# Written by a fourteenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -202,7 +209,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind13.jsonl (companies ap, aq, ar)",
     )
+    which.add_argument(
+        "--blind14",
+        action="store_true",
+        help="write webhooks-blind14.jsonl (companies as, at, au)",
+    )
     args = parser.parse_args(argv)
+    if args.blind14:
+        write(HERE / "webhooks-blind14.jsonl", build_rows(BLIND14))
+        return 0
     if args.blind13:
         write(HERE / "webhooks-blind13.jsonl", build_rows(BLIND13))
         return 0

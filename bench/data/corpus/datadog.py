@@ -369,6 +369,24 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         },
         "tags": "$TAGS", "changed_at_ms": "=$LAST_UPDATED",
     },
+    # Kelpie (at): flat camelCase names, the plain-text message only, the date quoted.
+    "kelpie": {
+        "alertName": "$ALERT_TITLE", "headline": "$EVENT_TITLE", "details": "$TEXT_ONLY_MSG",
+        "state": "$ALERT_TRANSITION", "severity": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
+        "monitorId": "$ALERT_ID", "tags": "$TAGS", "firedAtMs": "$DATE", "url": "$LINK",
+    },
+    # Hollowmead (au): the monitor nested, the markdown message, a literal channel, the
+    # event type and the date unquoted.
+    "hollowmead": {
+        "channel": "noc-webhooks", "headline": "$EVENT_TITLE", "markdown": "$EVENT_MSG",
+        "monitor": {
+            "id": "=$ALERT_ID", "name": "$ALERT_TITLE", "query": "$ALERT_QUERY",
+            "status": "$ALERT_STATUS", "metric": "$ALERT_METRIC",
+        },
+        "transition": "$ALERT_TRANSITION", "priority": "$ALERT_PRIORITY",
+        "scope": "$ALERT_SCOPE", "tags": "$TAGS", "host": "$HOSTNAME",
+        "eventType": "$EVENT_TYPE", "raised_ms": "=$DATE", "link": "$LINK",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -408,6 +426,11 @@ JSON_FORMATS = {
     "spring-ecs",
     "ecs-exhausted",
     "celery-json",
+    # blind14's
+    "monolog-json",
+    "pino-http",
+    "pino-app",
+    "zap-dd",
 }
 
 
@@ -683,6 +706,10 @@ def _span(d: Delivery) -> str:
         "ktor": "ktor.request",
         # blind13: dd-trace-java's spring-kafka consumer spans.
         "spring-kafka": "kafka.consume",
+        # blind14: dd-trace-js's Express integration (Kelpie's key: older sets keep "express"
+        # on their default), dd-trace-go's chi one.
+        "expressjs": "express.request",
+        "chi": "http.request",
     }.get(d.service.framework, "scheduled.task")
 
 

@@ -22,6 +22,7 @@ from .logs10 import FORMATS10
 from .logs11 import FORMATS11
 from .logs12 import FORMATS12
 from .logs13 import FORMATS13
+from .logs14 import FORMATS14
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1335,5 +1336,7 @@ FORMATS.update(FORMATS11)
 FORMATS.update(FORMATS12)
 # blind13's likewise (logs13).
 FORMATS.update(FORMATS13)
+# blind14's likewise (logs14).
+FORMATS.update(FORMATS14)
 
 __all__ = ["FORMATS", "php_name"]

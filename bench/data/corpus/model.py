@@ -192,6 +192,15 @@ def _go_duration(r: Rand) -> str:
     return (f"{int(h)}h" if h else "") + f"{int(m)}m" + tail
 
 
+def _olt(r: Rand) -> str:
+    """blind14: an optical line terminal's SNMP agent, by name or address, port or not."""
+    name, ip = (
+        f"olt-lon-{r.randint(1, 9)}.noc.hollowmead.example",
+        f"10.44.{r.randint(0, 3)}.{r.randint(2, 60)}",
+    )
+    return r.choice((name, f"{name}:161", f"{ip}:161", ip))
+
+
 def _email(r: Rand) -> str:
     domain = r.choice(("gmail.com", "outlook.com", "proton.me", "web.de", "icloud.com"))
     return f"{r.choice(FIRST)}.{r.choice(LAST)}{r.randint(1, 99)}@{domain}"
@@ -323,6 +332,7 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
         "pct": lambda r: f"{r.randint(52, 310) / 10}",
         "millis": lambda r: f"{r.randint(0, 999):03d}",
         "pid": lambda r: str(r.randint(7, 4_000)),
+        "olt": _olt,
         "objstore": lambda r: r.choice(
             (
                 "s3.eu-central-1.amazonaws.com",

@@ -66,8 +66,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     """Where a chunk is served: esbuild/Vite ``/assets/chunk-<HASH>.js``; Next.js
     ``/_next/static/chunks/<name>-<hash>.js`` (companies ``c``, ``h``); Vite 5 with named chunks,
     ``/assets/<Name>-<hash>.js`` (company ``d``); Laravel's Vite plugin, ``/build/assets/``
-    (company ``g``)."""
-    if company == "g":
+    (companies ``g``, ``as``)."""
+    if company in ("g", "as"):
         return f"{origin}/build/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "m":
         # Propshaft (importmap-rails): the module's logical path, an 8-hex digest.
