@@ -176,10 +176,16 @@ _QUOTED_AT = re.compile(r'^"(?P<message>.+)" at \S+(?: line |:)\d+\)?$')
 
 
 def canonical(type_name: str | None, message: str | None) -> Canonical:
-    """The problem in one wording: the short type and the message's first line, rewritten by
-    the first rule that recognises it (unmasked: the caller masks)."""
+    """The problem in one wording: the short type and the message's first line (with the next
+    when the first only introduces it), rewritten by the first rule that recognises it
+    (unmasked: the caller masks)."""
     kind = short_type(type_name)
-    text = (message or "").strip().split("\n", 1)[0].strip()
+    text, _, rest = (message or "").strip().partition("\n")
+    text = text.strip()
+    if text.endswith(":") and (detail := next((s for s in rest.split("\n") if s.strip()), "")):
+        # A heading that introduces its detail on the next line ("Invalid `prisma.x()`
+        # invocation:" then "Unique constraint failed on ..."): the detail is the problem.
+        text = f"{text} {detail.strip()}"
     if "\\" in text:  # a message quoted inside a JSON string keeps its escapes: \"id\"
         text = _ESCAPED_QUOTE.sub(r"\1", text)
     if "`" in text:  # markdown code quotes, which an alert's rendering may drop

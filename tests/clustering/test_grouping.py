@@ -77,6 +77,17 @@ def test_three_engines_wordings_are_one_message(kind: str, message: str) -> None
     assert canonical(kind, message).message == "cannot read property 'price' of undefined"
 
 
+def test_a_first_line_that_only_introduces_the_problem_takes_the_next_one() -> None:
+    # Prisma's errors: the call on the first line, what failed below it.
+    unique = "\nInvalid `prisma.booking.create()` invocation:\n\n\nUnique constraint failed"
+    foreign = "\nInvalid `prisma.booking.create()` invocation:\n\n\nForeign key constraint failed"
+    said = [canonical("PrismaClientKnownRequestError", m).message for m in (unique, foreign)]
+    assert said == [
+        "Invalid prisma.booking.create() invocation: Unique constraint failed",
+        "Invalid prisma.booking.create() invocation: Foreign key constraint failed",
+    ]
+
+
 def test_not_a_function_in_every_engine() -> None:
     said = {
         canonical("TypeError", m).message
