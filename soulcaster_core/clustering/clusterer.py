@@ -59,8 +59,6 @@ from .indexes.port import BY_ID, Match, VectorIndex, VectorRecord, key_only_vect
 from .normalize import MASK, signature
 
 ALGORITHM = "keys-template-nn/2"
-#: How the items of an alert's cluster that joined its stack's problem are recorded.
-_JOINED = {"algorithm": ALGORITHM, "method": "entry", "similarity": 1.0}
 #: Same-shape templates fetched per new template: enough to find one with a slot among its
 #: siblings ("user admin", "user root", ... "user <*>").
 TOP_K = 100
@@ -261,6 +259,20 @@ def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset
     )
 
 
+def _renamed(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
+    """Whether the stack of ``doc`` is the one ``record`` was made of, its innermost function
+    renamed by a release: another name in the same file, the same type and message said on the
+    same route (``record`` is the ``page`` key's; two functions of one file that fail alike on
+    one route are rarer than a rename)."""
+    theirs = list(record.get("frames") or [])
+    files = list(record.get("files") or [])
+    if not doc.exc_type or not doc.frames or not theirs or not files or not doc.files[0]:
+        return False
+    if doc.frames[0] == theirs[0] or doc.frames[0] in helpers or not files[0]:
+        return False
+    return same_file(str(files[0]), doc.files[0])
+
+
 # A word of a message that names an exception type: the cause a wrapper quotes.
 _TYPE_NAME = re.compile(r"[A-Z]\w*(?:::|\.)[A-Z]\w+|[A-Z]\w*(?:Error|Exception|Failed|Timeout)\b")
 
@@ -347,9 +359,10 @@ class _Batch:
     #: Decisions by document (by identity: equal texts share one cached document), so that
     #: the repeats of one problem in a batch are decided once.
     decided: dict[int, Assignment] = field(default_factory=dict)
-    #: Clusters an alert made by naming an entry point, found to be the problem of the stack
-    #: that enters there, which had come to a cluster of its own: to join it (by id).
-    absorbed: dict[str, str] = field(default_factory=dict)
+    #: Clusters found to be another's problem once this batch is written, by id: the cluster
+    #: they join and how (an alert's that named an entry point, ``entry``; a stack's known by
+    #: its innermost function's name before a release, ``page``).
+    absorbed: dict[str, tuple[str, Method]] = field(default_factory=dict)
 
     def usable(self, key: GroupingKey | None) -> dict[str, Any] | None:
         """The record of ``key`` when it still decides (known, not ambiguous, not a helper)."""
@@ -480,12 +493,19 @@ class Clusterer:
         assignments = [await self._decide(project_id, item, docs[item.id], batch) for item in todo]
         after = then({a.item_id: a.cluster_id for a in assignments}) if then else None
         await self._write(project_id, todo, docs, assignments, batch, after)
-        for alerted, into in batch.absorbed.items():
+        for gone, (into, method) in batch.absorbed.items():
             # After the batch's own step: a join stopped half-way (a crash) leaves two clusters
-            # of one problem, as before this rule, and every item in one of them. (A cluster
+            # of one problem, as before these rules, and every item in one of them. (A cluster
             # a person merged or emptied meanwhile is left as it is.)
+            seen = {gone}
+            while into in batch.absorbed and into not in seen:  # itself joined another
+                seen.add(into)
+                into = batch.absorbed[into][0]
+            if into in seen:
+                continue
+            joined = {"algorithm": ALGORITHM, "method": method, "similarity": 1.0}
             with contextlib.suppress(NotFound):
-                await merge(self.store, self.index, project_id, alerted, into, _JOINED)
+                await merge(self.store, self.index, project_id, gone, into, joined)
         return assignments
 
     async def remember(self, project_id: str, items: Sequence[FeedbackItem]) -> None:
@@ -600,6 +620,9 @@ class Clusterer:
                 paged = key in (doc.page_key, doc.untyped_page_key)
                 method: Method = "page" if paged else "message"
                 return _Decision(str(record["cluster_id"]), method)
+        if doc.frames and (on_page := batch.usable(doc.page_key)) is not None:
+            if _renamed(doc, on_page, helpers):
+                return _Decision(str(on_page["cluster_id"]), "page")
         for key in doc.cause_keys if doc.frames else ():
             # A log that printed only the root cause, without a stack, came first.
             record = batch.usable(key)
@@ -798,7 +821,11 @@ class Clusterer:
         becomes ambiguous."""
         known = batch.known
         if all(k in known for k in doc.key_ids):
-            return  # an occurrence of a known problem: nothing new to write (the common case)
+            # An occurrence of a known problem: nothing new to write (the common case), unless
+            # its route tells of the same problem known apart (see ``_renamed``).
+            page = known.get(doc.page_key.id) if doc.page_key and doc.frames else None
+            if page is None or page.get("cluster_id") == cluster_id:
+                return
         for key, at in _own_keys(doc, self._helpers(doc, batch)):
             found = known.get(key.id)
             if found is None:
@@ -827,7 +854,7 @@ class Clusterer:
             ):
                 # An alert named this entry point before any stack that enters there was
                 # seen, and made a cluster of its own: this stack's problem is the alert's.
-                batch.absorbed.setdefault(str(found["cluster_id"]), cluster_id)
+                batch.absorbed.setdefault(str(found["cluster_id"]), (cluster_id, "entry"))
                 learnt = {
                     "frames": list(doc.frames),
                     "files": list(doc.files),
@@ -835,6 +862,15 @@ class Clusterer:
                 }
                 metadata = {**found, **learnt, "cluster_id": cluster_id}
                 batch.put(key.id, self._vector(doc, batch, key.id), metadata)
+            elif (
+                key == doc.page_key
+                and not found.get("ambiguous")
+                and _renamed(doc, found, self._helpers(doc, batch))
+                and cluster_id not in batch.absorbed
+            ):
+                # Its stack's problem was known under the innermost function's old name (items
+                # that said no route): one problem, from before and after a release.
+                batch.absorbed.setdefault(cluster_id, (str(found["cluster_id"]), "page"))
             elif (
                 found.get("cluster_id") != cluster_id
                 and (key.kind in _SHAREABLE or found.get("kind") in _SHAREABLE)

@@ -949,6 +949,50 @@ async def test_a_log_line_that_names_code_is_no_alert_a_stack_draws_in(
     assert await store.get_cluster(PROJECT, started) is not None
 
 
+def in_file(function: str, filename: str, **fields: Any) -> FeedbackItem:
+    """A Prisma error raised in ``function`` of ``filename``, the only application frame."""
+    frames = [Frame(function=function, filename=filename, in_app=True)]
+    said = "\nInvalid `prisma.booking.update()` invocation:\n\nRecord to update not found."
+    thrown = ExceptionInfo(type="PrismaClientKnownRequestError", value=said, frames=frames)
+    return item(exceptions=[thrown], **fields)
+
+
+async def test_a_function_renamed_by_a_release_is_the_same_problem_on_the_same_route(
+    clusterer: Clusterer, store: Store
+) -> None:
+    route = {"endpoint": "POST /v1/bookings/{id}/cancel"}
+    before, after, elsewhere, other_route = await clusters_of(
+        clusterer,
+        store,
+        in_file("cancelBooking", "/app/src/routes/bookings.ts", **route),
+        in_file("cancelMemberBooking", "/app/dist/routes/bookings.js", **route),
+        # The same words from another file, or on another route: another problem.
+        in_file("refundBooking", "/app/src/routes/refunds.ts", **route),
+        in_file("rescheduleBooking", "/app/src/routes/bookings.ts", endpoint="POST /v1/x"),
+    )
+    assert after == before
+    assert elsewhere != before
+    assert other_route != before
+
+
+async def test_a_renamed_stack_seen_first_without_its_route_joins_when_an_item_names_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    route = {"endpoint": "POST /v1/bookings/{id}/cancel"}
+    renamed, old, proof = await clusters_of(
+        clusterer,
+        store,
+        in_file("cancelMemberBooking", "/app/dist/routes/bookings.js"),  # a log: no route
+        in_file("cancelBooking", "/app/src/routes/bookings.ts", **route),
+        in_file("cancelMemberBooking", "/app/dist/routes/bookings.js", **route),
+    )
+    assert renamed == proof != old
+    # The new name's cluster joined the problem's: one cluster holds all three.
+    ids, _ = await store.cluster_item_ids(PROJECT, old, limit=10)
+    assert len(ids) == 3
+    assert await store.get_cluster(PROJECT, renamed) is None
+
+
 def morgan(method: str, path: str, status: int) -> FeedbackItem:
     """An access log line (Express's morgan, combined format) in a Splunk row."""
     raw = (
