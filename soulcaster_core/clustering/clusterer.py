@@ -620,9 +620,9 @@ class Clusterer:
                 paged = key in (doc.page_key, doc.untyped_page_key)
                 method: Method = "page" if paged else "message"
                 return _Decision(str(record["cluster_id"]), method)
-        if doc.frames and (on_page := batch.usable(doc.page_key)) is not None:
-            if _renamed(doc, on_page, helpers):
-                return _Decision(str(on_page["cluster_id"]), "page")
+        on_page = batch.usable(doc.page_key) if doc.frames else None
+        if on_page is not None and _renamed(doc, on_page, helpers):
+            return _Decision(str(on_page["cluster_id"]), "page")
         for key in doc.cause_keys if doc.frames else ():
             # A log that printed only the root cause, without a stack, came first.
             record = batch.usable(key)
