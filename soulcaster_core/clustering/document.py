@@ -107,6 +107,12 @@ _LEADING_SCOPES = re.compile(rf"(?:{_BRACED}\s*)+")
 _REQUEST_LINE = re.compile(
     r'"(?P<method>[A-Z]{3,7}) (?P<path>/[^\s"]*) HTTP/[\d.]+" (?P<status>[1-5]\d\d)\b'
 )
+# The line a web framework logs when a request raised (it answers 500): Flask's "Exception on
+# /refunds/9 [POST]", Django's "Internal Server Error: /refunds/9/".
+_FAILED_REQUEST = re.compile(
+    r"(?:^|\s)(?:Exception on (?P<path>/\S*) \[(?P<method>[A-Z]{3,7})\]"
+    r"|Internal Server Error: (?P<django>/\S*))\s*$"
+)
 _HASHED = re.compile(r"[0-9a-f]{6,}|\d{3,}")
 # A log line's source before " - ": a program or component name of up to four words.
 _SOURCE = re.compile(r"^[^\s-](?:\S*\s){0,3}?\S*\s-\s(?=(?:\S+\s+){3})")
@@ -376,7 +382,12 @@ class ClusterDoc:
             verb_route, _, status = self.request.rpartition(" ")
             if status != "500":
                 return ()
-            routes = (_identifier(verb_route), _identifier(verb_route.partition(" ")[2]))
+            verb, _, route = verb_route.partition(" ")
+            routes = (
+                (_identifier(route),)
+                if verb == "*"
+                else (_identifier(verb_route), _identifier(route))
+            )
             return tuple(GroupingKey("mention", _key("entry", r).id) for r in routes if len(r) >= 6)
         # A quoted error's endpoint is where it happened (a page, a route), not a word about
         # another problem there: many problems happen on one page.
@@ -685,7 +696,7 @@ def exception_document(
         # "Exception: System.InvalidOperationException: ..." (the Functions host's label
         # before the worker's error): the labelled exception is the one thrown.
         kind, value = inner["type"], inner["message"]
-    if not kind and not found and value and "\n" not in value:
+    if not kind and not found and value and "\n" not in value and _request(value) is None:
         # A line quoted as what failed may still state its exception ("...:in `show':
         # Couldn't find Order (ActiveRecord::RecordNotFound)", "KeyError: 'sku'").
         kind, value = _headline(value, value) or (kind, value)
@@ -863,14 +874,17 @@ def build_document(
 
 
 def _request(statement: str) -> str | None:
-    """``POST bookings/hold 503`` of an access log line; None for any other line."""
-    if "HTTP/" not in statement:
-        return None  # most lines: no regex
-    found = _REQUEST_LINE.search(statement)
-    if found is None:
-        return None
-    route = endpoint_name(found["path"]) or "/"
-    return f"{found['method']} {route} {found['status']}"
+    """``POST bookings/hold 503`` of an access log line, or of a framework's line about a
+    request that raised (``* refunds 500`` where it names no method); None for any other."""
+    if "HTTP/" in statement and (found := _REQUEST_LINE.search(statement)) is not None:
+        route = endpoint_name(found["path"]) or "/"
+        return f"{found['method']} {route} {found['status']}"
+    if "rror: /" in statement or "Exception on /" in statement:
+        failed = _FAILED_REQUEST.search(statement)
+        if failed is not None:
+            route = endpoint_name(failed["path"] or failed["django"]) or "/"
+            return f"{failed['method'] or '*'} {route} 500"
+    return None  # most lines: no regex
 
 
 def _masked_statement(statement: str) -> str:

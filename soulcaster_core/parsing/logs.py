@@ -364,13 +364,21 @@ _TAGS = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 _LOGGER_FIELDS = re.compile(r"^(?:\[[^\]]*\]\s*|\d+\s+|[\w.$-]+:(?:\s+|(?=\S)))*")
 
 
+_DD_CONTEXT = re.compile(r"\[dd\.\w+=[^\]]*\]\s*")
+
+
 def log_message(line: str) -> str:
     """The message of a one-line text log record, without the time, level, pid, thread and
     logger its format put before it (``2026-03-08T08:12:59Z  WARN 1 --- [app] [main]
     c.k.Sftp : Slow upload`` is ``Slow upload``), and without the ``key=value`` fields a
     console renderer puts after it (``upload slow bytes=0 elapsed=<1 sec``); the line itself
     when it has neither."""
-    line = _without_trailing_fields(_without_nginx_context(without_colors(line).strip()))
+    line = without_colors(line).strip()
+    if "[dd." in line:
+        # ddtrace's log injection ("[dd.service=api dd.env=prod ... dd.span_id=0] - message"):
+        # the tracing context, not the message's fields.
+        line = _DD_CONTEXT.sub("", line)
+    line = _without_trailing_fields(_without_nginx_context(line))
     head = _RECORD_HEAD.match(line)
     if head is None:
         # "[time] [PID 3368] [Thread-2] [logger] [WARNING] message": a format made of

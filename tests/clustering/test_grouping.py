@@ -949,6 +949,23 @@ async def test_a_log_line_that_names_code_is_no_alert_a_stack_draws_in(
     assert await store.get_cluster(PROJECT, started) is not None
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["Exception on /refunds/94031 [POST]", "Internal Server Error: /refunds/94031/"],
+)
+async def test_the_line_a_framework_logs_for_a_failed_request_meets_the_error_there(
+    clusterer: Clusterer, store: Store, said: str
+) -> None:
+    # Flask's and Django's own words when a view raised, quoted by a monitor's sample.
+    refund = item(exceptions=[exc("KeyError", "'account_ref'", "refund")], endpoint="/refunds/<id>")
+    order = item(
+        exceptions=[exc("UndefinedError", "'x' is undefined", "detail")], endpoint="/orders/<id>"
+    )
+    quoted = item("datadog", exceptions=[ExceptionInfo(type=None, value=said, frames=[])])
+    a, b, c = await clusters_of(clusterer, store, refund, order, quoted)
+    assert c == a != b
+
+
 def in_file(function: str, filename: str, **fields: Any) -> FeedbackItem:
     """A Prisma error raised in ``function`` of ``filename``, the only application frame."""
     frames = [Frame(function=function, filename=filename, in_app=True)]

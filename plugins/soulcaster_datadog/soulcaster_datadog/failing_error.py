@@ -146,6 +146,8 @@ def _in_samples(message: str) -> FailingError | None:
             continue
         if chain := _stated(parse_trace(text)):
             return FailingError(chain)
+        if (cut := _cut_short(text)) is not None:
+            return FailingError([ExceptionInfo(type=None, value=cut, frames=[])])
         if text and "\n" not in text:
             # A sample log line that names no exception: its message is what failed.
             return FailingError([ExceptionInfo(type=None, value=log_message(text), frames=[])])
@@ -156,6 +158,16 @@ def _in_samples(message: str) -> FailingError | None:
         # pasted as the whole message.
         return FailingError([ExceptionInfo(type=None, value=log_message(lone), frames=[])])
     return None
+
+
+def _cut_short(sample: str) -> str | None:
+    """The message of a sample's log line whose trace was cut before its exception line
+    (Datadog pastes the first lines of a record): "Exception on /refunds/9 [POST]" is what
+    the record said failed; None when the sample is no such record."""
+    head, _, rest = sample.partition("\n")
+    if not rest.lstrip().startswith("Traceback (") or not head.strip():
+        return None
+    return log_message(head)
 
 
 def _lone_line(message: str) -> str | None:

@@ -143,6 +143,22 @@ def test_a_sample_line_without_an_exception_is_what_failed() -> None:
     assert (error.type, error.value) == (None, "upsert checkpoint: deadlock detected")
 
 
+def test_a_sample_cut_before_its_exception_line_is_what_its_record_said() -> None:
+    # Datadog pastes a record's first lines: the traceback stops before its exception.
+    item = _item(
+        {
+            "title": "[P2] [Triggered] backoffice exceptions",
+            "body": "%%%\nNew error logs on backoffice. Latest sample:\n\n```\n"
+            "2026-03-03 21:14:48,241 ERROR [backoffice] [app.py:838] - Exception on /refunds/9 "
+            "[POST]\nTraceback (most recent call last):\n"
+            '  File "/usr/lib/python3.11/site-packages/flask/app.py", line 1511, in wsgi_app\n'
+            "```\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert (error.type, error.value, error.frames) == (None, "Exception on /refunds/9 [POST]", [])
+
+
 def test_the_error_type_of_the_alerts_group() -> None:
     item = _item(
         {
