@@ -333,6 +333,11 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
         "millis": lambda r: f"{r.randint(0, 999):03d}",
         "pid": lambda r: str(r.randint(7, 4_000)),
         "olt": _olt,
+        # blind15: an SMTP relay by name or address, port or not; an amount in euros.
+        "relay": lambda r: r.choice(
+            ("smtp.eu.mailgun.org", "smtp.eu.mailgun.org:587", "10.18.2.40:25", "mail-relay.internal")
+        ),
+        "amount": lambda r: f"{r.randint(1, 4_999)}.{r.randint(0, 99):02d}",
         "objstore": lambda r: r.choice(
             (
                 "s3.eu-central-1.amazonaws.com",
