@@ -67,6 +67,7 @@ from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
+from corpus.companies.gullyford import GULLYFORD  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
@@ -138,7 +139,7 @@ BLIND13 = [DUNLIN, WHINFELL, LAPWING]
 # Written by a fourteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
 # Written by a fifteenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND15 = [BRACKWATER]
+BLIND15 = [BRACKWATER, GULLYFORD]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

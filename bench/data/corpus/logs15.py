@@ -56,7 +56,7 @@ def celery_worker(d: Delivery) -> tuple[str, Fields]:
 
 def _rails_prefix(d: Delivery, level: str = "FATAL") -> str:
     """Ruby's ``Logger::Formatter``: ``F, [2026-03-04T10:12:01.123456 #1] FATAL -- : ``."""
-    return f"{level[0]}, [{d.iso(6, z=False)[:-6]} #{d.rand.randint(1, 9)}] {level} -- : "
+    return f"{level[0]}, [{d.iso(6, z=False)[:-6]} #{d.values['pid']}] {level:>5} -- : "
 
 
 def rails_tagged(d: Delivery) -> tuple[str, Fields]:

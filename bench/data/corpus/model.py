@@ -337,6 +337,9 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
         "relay": lambda r: r.choice(
             ("smtp.eu.mailgun.org", "smtp.eu.mailgun.org:587", "10.18.2.40:25", "mail-relay.internal")
         ),
+        "opsftp": lambda r: r.choice(
+            ("sftp.operator-reports.example", "sftp.operator-reports.example:2222", "10.40.1.8:22", "files.cityhall.example")
+        ),
         "amount": lambda r: f"{r.randint(1, 4_999)}.{r.randint(0, 99):02d}",
         "objstore": lambda r: r.choice(
             (
