@@ -54,8 +54,8 @@ sys.path.insert(0, str(HERE))
 from corpus.build import build_rows  # noqa: E402
 from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
-from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brackwater import BRACKWATER  # noqa: E402
+from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402

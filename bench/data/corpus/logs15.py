@@ -150,7 +150,7 @@ def boot27_frames(d: Delivery) -> str:
 
 
 FORMATS15: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
-    "django-verbose": django_verbose,
+    "django-request-verbose": django_verbose,
     "celery-worker": celery_worker,
     "rails-tagged": rails_tagged,
     "goodjob-error": goodjob_error,

@@ -333,14 +333,23 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
         "millis": lambda r: f"{r.randint(0, 999):03d}",
         "pid": lambda r: str(r.randint(7, 4_000)),
         "olt": _olt,
-        # blind15: an SMTP relay by name or address, port or not; an amount in euros.
+        # blind15: an SMTP relay, an operator's SFTP server: by name or address, port or not.
         "relay": lambda r: r.choice(
-            ("smtp.eu.mailgun.org", "smtp.eu.mailgun.org:587", "10.18.2.40:25", "mail-relay.internal")
+            (
+                "smtp.eu.mailgun.org",
+                "smtp.eu.mailgun.org:587",
+                "10.18.2.40:25",
+                "mail-relay.internal",
+            )
         ),
         "opsftp": lambda r: r.choice(
-            ("sftp.operator-reports.example", "sftp.operator-reports.example:2222", "10.40.1.8:22", "files.cityhall.example")
+            (
+                "sftp.operator-reports.example",
+                "sftp.operator-reports.example:2222",
+                "10.40.1.8:22",
+                "files.cityhall.example",
+            )
         ),
-        "amount": lambda r: f"{r.randint(1, 4_999)}.{r.randint(0, 99):02d}",
         "objstore": lambda r: r.choice(
             (
                 "s3.eu-central-1.amazonaws.com",

@@ -16,12 +16,23 @@ task. No Datadog.
 from __future__ import annotations
 
 from ..model import Bug, Company, Exc, Frame, JsError, Noise, Service, see
-from ..stacks import CELERY_TASK, DJANGO_GET, DJANGO_VIEW, VUE_CLICK, VUE_MOUNTED, VUE_RENDER, django_integrity, js, py, pylib
+from ..stacks import (
+    CELERY_TASK,
+    DJANGO_GET,
+    DJANGO_VIEW,
+    VUE_CLICK,
+    VUE_MOUNTED,
+    VUE_RENDER,
+    django_integrity,
+    js,
+    py,
+    pylib,
+)
 
 # The tables keep one frame or delivery per line.
 # fmt: off
 SERVICES = {
-    "api": Service("api", "python", "django-verbose", "kube:container:api", "/var/log/containers/api_brackwater_api.log", "bw_prod", 5510021, "CPython 3.11.9", framework="django"),
+    "api": Service("api", "python", "django-request-verbose", "kube:container:api", "/var/log/containers/api_brackwater_api.log", "bw_prod", 5510021, "CPython 3.11.9", framework="django"),
     "worker": Service("worker", "python", "celery-worker", "kube:container:worker", "/var/log/containers/worker_brackwater_worker.log", "bw_prod", 5510021, "CPython 3.11.9", framework="celery"),
     "shop-web": Service("shop-web", "javascript", "", "", "", "", 5510024, origin="https://shop.brackwater.example", framework="vue", sdk=("sentry.javascript.vue", "8.38.0", "npm:@sentry/vue")),
 }
@@ -89,7 +100,7 @@ BUGS = [
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", **API_ERRORS)),
         classes=(4,), pair="bw-unitprice-zero", entry="GET /api/v1/products/{slug}/"),
     # Two Stripe calls failing through one helper.
-    Bug("bw-stripe-card-declined", "worker", stripe_call(task("billing.tasks", "charge_renewal", 52, "intent = gateway.charge(sub.customer_id, sub.amount_due, idempotency_key=key)") + (py("payments.gateway", "charge", 27, "return call_stripe(stripe.PaymentIntent.create, amount=amount, currency=\"eur\", customer=customer, confirm=True, **kw)"),), "card_declined", "Your card was declined.", "CardError"),
+    Bug("bw-stripe-card-declined", "worker", stripe_call((*task("billing.tasks", "charge_renewal", 52, "intent = gateway.charge(sub.customer_id, sub.amount_due, idempotency_key=key)"), py("payments.gateway", "charge", 27, "return call_stripe(stripe.PaymentIntent.create, amount=amount, currency=\"eur\", customer=customer, confirm=True, **kw)")), "card_declined", "Your card was declined.", "CardError"),
         (see("sentry.error", 3), see("splunk", 2, **WORKER_ERRORS), see("splunk", search=TASK_STATS, app="brackwater_ops", owner="platform", stats=stats("billing.tasks.charge_renewal"))),
         classes=(9,), pair="bw-stripe-refund-charge", entry="billing.tasks.charge_renewal", handled=True),
     Bug("bw-stripe-refund-charge", "api", stripe_call((*DJANGO_VIEW, py("orders.views", "refund", 141, "gateway.refund(order.payment_intent_id, amount=order.refundable_amount)"), py("payments.gateway", "refund", 44, "return call_stripe(stripe.Refund.create, payment_intent=intent_id, amount=amount)")), "charge_already_refunded", "Charge {charge} has already been refunded.", "InvalidRequestError"),
