@@ -11,6 +11,7 @@ in ``logs``; ``logs.FORMATS`` takes them in under these keys.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from .delivery import Delivery
@@ -52,6 +53,38 @@ def celery_worker(d: Delivery) -> tuple[str, Fields]:
         f"{python_repr(d.thrown)}"
     )
     return head + "\n" + python_traceback(d.chain, carets=True), {"task_name": d.bug.entry}
+
+
+def celery_json(d: Delivery) -> tuple[str, Fields]:
+    """From release 1 on, the workers log through python-json-logger (``%(asctime)s
+    %(levelname)s %(name)s %(processName)s %(message)s``, ``json.dumps`` defaults): the record
+    ``celery.app.trace`` makes for a failure carries its ``data`` extra (id, name, exc,
+    description) and the traceback as the ``exc_info`` string. Release 0's pods still wrote
+    Celery's text lines."""
+    if d.release == 0:
+        return celery_worker(d)
+    task_id = d.values["uuid"]
+    exc = python_repr(d.thrown)
+    record = {
+        "asctime": _py_stamp(d),
+        "levelname": "ERROR",
+        "name": "celery.app.trace",
+        "processName": f"ForkPoolWorker-{d.rand.randint(1, 8)}",
+        "message": f"Task {d.bug.entry}[{task_id}] raised unexpected: {exc}",
+        "data": {
+            "hostname": f"celery@{d.host}",
+            "id": task_id,
+            "name": d.bug.entry,
+            "exc": exc,
+            "traceback": python_traceback(d.chain, carets=True) + "\n",
+            "args": f"[{d.values['id']}]",
+            "kwargs": "{}",
+            "description": "raised unexpected",
+            "internal": False,
+        },
+        "exc_info": python_traceback(d.chain, carets=True),
+    }
+    return json.dumps(record), {"levelname": "ERROR", "name": "celery.app.trace"}
 
 
 def _rails_prefix(d: Delivery, level: str = "FATAL") -> str:
@@ -152,6 +185,7 @@ def boot27_frames(d: Delivery) -> str:
 FORMATS15: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "django-request-verbose": django_verbose,
     "celery-worker": celery_worker,
+    "celery-json-logger": celery_json,
     "rails-tagged": rails_tagged,
     "goodjob-error": goodjob_error,
     "boot27-console": boot27_console,

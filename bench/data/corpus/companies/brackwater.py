@@ -6,8 +6,9 @@ Sentry (sentry-python with the Django and Celery integrations, @sentry/vue); Pos
 on the shop: Chrome, Edge, Firefox, Safari, raw and resolved frames; posthog-python's exception
 autocapture on the API); Splunk over the pods' stdout through the Splunk OpenTelemetry
 Collector (``kube:container:<name>``): Django's "verbose" formatter of its logging docs with
-the traceback below, Celery's worker log, a stats search of failed tasks that names only the
-task. No Datadog.
+the traceback below; Celery's worker log, text until 2026.12.1 moved the workers to
+python-json-logger (the traceback in the ``exc_info`` string); a stats search of failed tasks
+that names only the task. No Datadog.
 """
 
 # A data table: messages, frames and log lines are quoted whole, however long.
@@ -33,7 +34,7 @@ from ..stacks import (
 # fmt: off
 SERVICES = {
     "api": Service("api", "python", "django-request-verbose", "kube:container:api", "/var/log/containers/api_brackwater_api.log", "bw_prod", 5510021, "CPython 3.11.9", framework="django"),
-    "worker": Service("worker", "python", "celery-worker", "kube:container:worker", "/var/log/containers/worker_brackwater_worker.log", "bw_prod", 5510021, "CPython 3.11.9", framework="celery"),
+    "worker": Service("worker", "python", "celery-json-logger", "kube:container:worker", "/var/log/containers/worker_brackwater_worker.log", "bw_prod", 5510021, "CPython 3.11.9", framework="celery"),
     "shop-web": Service("shop-web", "javascript", "", "", "", "", 5510024, origin="https://shop.brackwater.example", framework="vue", sdk=("sentry.javascript.vue", "8.38.0", "npm:@sentry/vue")),
 }
 

@@ -29,8 +29,8 @@ SERVICES = {
 
 # One search joins DebugExceptions' two events per request; another alerts on every FATAL event.
 JOINED = dict(search="api - exceptions (transaction by request_id)", app="gullyford_ops", owner="ops")
-HEADS = dict(search="api - FATAL lines", app="gullyford_ops", owner="ops", part="head")
-TRACES = dict(search="api - FATAL lines", app="gullyford_ops", owner="ops", part="trace")
+HEADS = dict(search="api - FATAL lines", app="gullyford_ops", owner="ops", part="head", half=True)
+TRACES = dict(search="api - FATAL lines", app="gullyford_ops", owner="ops", part="trace", half=True)
 JOB_ERRORS = dict(search="jobs - Error performing", app="gullyford_ops", owner="ops")
 JOB_STATS = "jobs - failures by job class (hourly)"
 

@@ -218,6 +218,11 @@ BUGS = [
     Bug("sk-consumer-oomkilled", "meter-consumer", (),
         (see("datadog.metric", 3, team=TEAM_METER, monitor="meter-consumer OOMKilled", scope="kube_deployment:meter-consumer,kube_namespace:metering", metric="kubernetes_state.container.status_report.count.terminated", query="max(last_5m):max:kubernetes_state.container.status_report.count.terminated{reason:oomkilled,kube_deployment:meter-consumer} by {pod_name} >= 1", text="Container `meter-consumer` was OOMKilled (limit 1Gi). Readings are redelivered from the queue."),),
         classes=(8,)),
+    # Statement archives pushed to the print partner: warnings whose sizes, durations and hosts
+    # change length, pasted by a warn-level log monitor.
+    Bug("sk-archive-upload-slow", "billing-api", (),
+        (see("datadog.log", 3, team=TEAM_BILLING, monitor="billing-api: slow statement archive uploads", filter="service:billing-api @logger.name:*StatementArchiveUploader status:warn", transition="Warn", text="Statement archive uploads are slow.\n\nLatest:\n```\n{gts}.{millis}  WARN 1 --- [   scheduling-1] c.s.b.s.archive.StatementArchiveUploader : Uploaded statement archive to {printsftp}: {size} in {dur}\n```"),),
+        classes=(7,)),
     # The portal: a usage chart over a month without readings.
     Bug("sk-web-usage-kwh", "portal-web", (Exc("TypeError", frames=(*NG_RENDER, js("src/app/usage/usage-chart.component.ts", "UsageChartComponent.toSeries", 64, 31, "431")), js=JsError("read-undefined", "month.electricity", "kwh")),),
         (see("sentry.error", 2, browser="chrome", chunk="431"), see("sentry.error", browser="firefox", chunk="431", release=1), see("sentry.error", browser="safari", chunk="431", release=1), see("sentry.error", browser="edge", chunk="431", sourcemaps=False)),
