@@ -29,9 +29,9 @@ SERVICES = {
     "portal-web": Service("portal-web", "javascript", "", "", "", "", 7730044, origin="https://account.skerrywick.example", framework="angular", sdk=("sentry.javascript.angular", "8.35.0", "npm:@sentry/angular")),
 }
 
-# sentry-spring's HandlerExceptionResolver reports the API's errors; the consumer's arrive as
+# sentry-spring's SentryExceptionResolver reports the API's errors (mechanism "Spring5ExceptionResolver"); the consumer's arrive as
 # logback events (no mechanism of their own), half of them with no frame in-app.
-MVC = dict(mechanism="HandlerExceptionResolver")
+MVC = dict(mechanism="Spring5ExceptionResolver")
 LOGBACK = dict(mechanism="generic")
 LOGBACK_NONE = dict(mechanism="generic", in_app="none")
 TEAM_BILLING, TEAM_METER = "billing", "metering"
