@@ -12,7 +12,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``--blind11``, ``webhooks-blind11.jsonl`` (companies aj, ak, al), or, with ``--blind12``,
 ``webhooks-blind12.jsonl`` (companies am, an, ao), or, with ``--blind13``,
 ``webhooks-blind13.jsonl`` (companies ap, aq, ar), or, with ``--blind14``,
-``webhooks-blind14.jsonl`` (companies as, at, au).
+``webhooks-blind14.jsonl`` (companies as, at, au), or, with ``--blind15``,
+``webhooks-blind15.jsonl`` (companies av, aw, ax).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -31,6 +32,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind12    # the sixteenth, by a twelfth outsider
     python bench/data/generate_webhooks.py --blind13    # the seventeenth, by a thirteenth outsider
     python bench/data/generate_webhooks.py --blind14    # the eighteenth, by a fourteenth outsider
+    python bench/data/generate_webhooks.py --blind15    # the nineteenth, by a fifteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -52,6 +54,7 @@ sys.path.insert(0, str(HERE))
 from corpus.build import build_rows  # noqa: E402
 from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
+from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
@@ -64,6 +67,7 @@ from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
+from corpus.companies.gullyford import GULLYFORD  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
@@ -88,6 +92,7 @@ from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
+from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
@@ -134,6 +139,8 @@ BLIND12 = [ASHGROVE, TARNBROOK, MILLBECK]
 BLIND13 = [DUNLIN, WHINFELL, LAPWING]
 # Written by a fourteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
+# Written by a fifteenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND15 = [BRACKWATER, GULLYFORD, SKERRYWICK]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -214,7 +221,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind14.jsonl (companies as, at, au)",
     )
+    which.add_argument(
+        "--blind15",
+        action="store_true",
+        help="write webhooks-blind15.jsonl (companies av, aw, ax)",
+    )
     args = parser.parse_args(argv)
+    if args.blind15:
+        write(HERE / "webhooks-blind15.jsonl", build_rows(BLIND15))
+        return 0
     if args.blind14:
         write(HERE / "webhooks-blind14.jsonl", build_rows(BLIND14))
         return 0

@@ -387,6 +387,14 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "scope": "$ALERT_SCOPE", "tags": "$TAGS", "host": "$HOSTNAME",
         "eventType": "$EVENT_TYPE", "raised_ms": "=$DATE", "link": "$LINK",
     },
+    # blind15's Ax (Spring shop): its own snake_case names, the plain-text message and the
+    # markdown one, the monitor's query, the trigger time unquoted.
+    "ax": {
+        "alert_name": "$ALERT_TITLE", "event_title": "$EVENT_TITLE", "message_md": "$EVENT_MSG",
+        "message_text": "$TEXT_ONLY_MSG", "state": "$ALERT_TRANSITION", "prio": "$ALERT_PRIORITY",
+        "monitor": {"id": "=$ALERT_ID", "query": "$ALERT_QUERY", "scope": "$ALERT_SCOPE"},
+        "tags": "$TAGS", "triggered_ms": "=$DATE", "datadog_url": "$LINK",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -710,6 +718,8 @@ def _span(d: Delivery) -> str:
         # on their default), dd-trace-go's chi one.
         "expressjs": "express.request",
         "chi": "http.request",
+        # blind15: dd-trace-java's RabbitMQ consumer spans.
+        "spring-rabbit": "amqp.deliver",
     }.get(d.service.framework, "scheduled.task")
 
 

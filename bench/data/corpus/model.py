@@ -333,6 +333,32 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
         "millis": lambda r: f"{r.randint(0, 999):03d}",
         "pid": lambda r: str(r.randint(7, 4_000)),
         "olt": _olt,
+        # blind15: an SMTP relay, SFTP servers of operators and of a print partner: by name or
+        # address, port or not.
+        "relay": lambda r: r.choice(
+            (
+                "smtp.eu.mailgun.org",
+                "smtp.eu.mailgun.org:587",
+                "10.18.2.40:25",
+                "mail-relay.internal",
+            )
+        ),
+        "opsftp": lambda r: r.choice(
+            (
+                "sftp.operator-reports.example",
+                "sftp.operator-reports.example:2222",
+                "10.40.1.8:22",
+                "files.cityhall.example",
+            )
+        ),
+        "printsftp": lambda r: r.choice(
+            (
+                "sftp.print-partner.example",
+                "sftp.print-partner.example:2222",
+                "10.52.0.14:22",
+                "print-gw.internal",
+            )
+        ),
         "objstore": lambda r: r.choice(
             (
                 "s3.eu-central-1.amazonaws.com",

@@ -88,7 +88,10 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "ac":
         # React Router 7 on Vite (web) and electron-vite (desktop): /assets/<name>-<hash>.js
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
-    if company in ("d", "v", "aq"):
+    if company == "ax":
+        # Angular CLI 16 (webpack): main.<16 hex>.js, lazy chunks <id>.<16 hex>.js
+        return f"{origin}/{bundle}.{stable_hex(16, 'ng', company, bundle, release)}.js"
+    if company in ("d", "v", "aq", "av", "aw"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company in ("c", "h", "ar"):
         digest = stable_hex(16, "nx", company, bundle, release)
