@@ -12,7 +12,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``--blind11``, ``webhooks-blind11.jsonl`` (companies aj, ak, al), or, with ``--blind12``,
 ``webhooks-blind12.jsonl`` (companies am, an, ao), or, with ``--blind13``,
 ``webhooks-blind13.jsonl`` (companies ap, aq, ar), or, with ``--blind14``,
-``webhooks-blind14.jsonl`` (companies as, at, au).
+``webhooks-blind14.jsonl`` (companies as, at, au), or, with ``--blind16``,
+``webhooks-blind16.jsonl`` (companies ay, az, ba).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -31,6 +32,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind12    # the sixteenth, by a twelfth outsider
     python bench/data/generate_webhooks.py --blind13    # the seventeenth, by a thirteenth outsider
     python bench/data/generate_webhooks.py --blind14    # the eighteenth, by a fourteenth outsider
+    python bench/data/generate_webhooks.py --blind16    # by a sixteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -82,6 +84,7 @@ from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
+from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
@@ -134,6 +137,8 @@ BLIND12 = [ASHGROVE, TARNBROOK, MILLBECK]
 BLIND13 = [DUNLIN, WHINFELL, LAPWING]
 # Written by a fourteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
+# Written by a sixteenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND16 = [PEBBLEWICK]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -214,7 +219,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind14.jsonl (companies as, at, au)",
     )
+    which.add_argument(
+        "--blind16",
+        action="store_true",
+        help="write webhooks-blind16.jsonl (companies ay, az, ba)",
+    )
     args = parser.parse_args(argv)
+    if args.blind16:
+        write(HERE / "webhooks-blind16.jsonl", build_rows(BLIND16))
+        return 0
     if args.blind14:
         write(HERE / "webhooks-blind14.jsonl", build_rows(BLIND14))
         return 0

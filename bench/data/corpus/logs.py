@@ -23,6 +23,7 @@ from .logs11 import FORMATS11
 from .logs12 import FORMATS12
 from .logs13 import FORMATS13
 from .logs14 import FORMATS14
+from .logs16 import FORMATS16
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1338,5 +1339,7 @@ FORMATS.update(FORMATS12)
 FORMATS.update(FORMATS13)
 # blind14's likewise (logs14).
 FORMATS.update(FORMATS14)
+# blind16's
+FORMATS.update(FORMATS16)
 
 __all__ = ["FORMATS", "php_name"]
