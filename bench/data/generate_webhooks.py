@@ -91,6 +91,7 @@ from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
+from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
@@ -138,7 +139,7 @@ BLIND13 = [DUNLIN, WHINFELL, LAPWING]
 # Written by a fourteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
 # Written by a sixteenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND16 = [PEBBLEWICK]
+BLIND16 = [PEBBLEWICK, SKERRY]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
