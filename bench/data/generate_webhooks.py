@@ -69,6 +69,7 @@ from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
+from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
@@ -139,7 +140,7 @@ BLIND13 = [DUNLIN, WHINFELL, LAPWING]
 # Written by a fourteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
 # Written by a sixteenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND16 = [PEBBLEWICK, SKERRY]
+BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

@@ -164,10 +164,22 @@ def logrus_asynq(d: Delivery) -> tuple[str, Fields]:
 HANDLE_MESSAGE = "/var/www/app/vendor/symfony/messenger/Middleware/HandleMessageMiddleware.php"
 
 
-def _context_json(context: dict[str, object]) -> str:
+def _context_json(context: dict[str, object], inline: bool = True) -> str:
     """``LineFormatter`` with stack traces: the context as JSON whose escaped line breaks are
-    turned back into real ones (``allowInlineLineBreaks``)."""
+    turned back into real ones (``allowInlineLineBreaks``); without, they stay escaped."""
+    if not inline:
+        return json.dumps(context, ensure_ascii=False, separators=(",", ":"))
     return re.sub(r"(?<!\\)\\n", "\n", json.dumps(context, ensure_ascii=False, separators=(",", ":")))
+
+
+def _exception_text(d: Delivery) -> str:
+    """The normalised exception: with stack traces (``[stacktrace]`` blocks on their own
+    lines), or, on a handler left without ``include_stacktraces`` (``opts.half``), only each
+    exception's class, message and throw site on one line."""
+    if not d.opts.get("half"):
+        return monolog_exception(list(d.chain))
+    heads = [f"[object] ({e.type}(code: 0): {e.value} at {php_where(e)})" for e in reversed(d.chain)]
+    return " [previous exception] ".join(heads).replace("\n", " ")
 
 
 def symfony_line(d: Delivery) -> tuple[str, Fields]:
@@ -177,22 +189,23 @@ def symfony_line(d: Delivery) -> tuple[str, Fields]:
     class), whose exception is Messenger's ``HandlerFailedException`` over the handler's."""
     stamp = d.iso(6, z=False)
     exc = d.thrown
-    first = exc.value.split("\n", 1)[0]
     message_class = str(d.opts.get("messenger", ""))
     if message_class:
         retries = int(str(d.opts.get("retries", 3)))
         wrapped = f'Handling "{message_class}" failed: {exc.value}'
-        text = monolog_exception(list(d.chain))
+        text = _exception_text(d)
         head = f"[object] (Symfony\\Component\\Messenger\\Exception\\HandlerFailedException(code: 0): {wrapped} at {HANDLE_MESSAGE}:124)"
         outer = head + "\n[stacktrace]\n#0 /var/www/app/vendor/symfony/messenger/Middleware/SendMessageMiddleware.php(77): Symfony\\Component\\Messenger\\Middleware\\HandleMessageMiddleware->handle(Object(Symfony\\Component\\Messenger\\Envelope), Object(Symfony\\Component\\Messenger\\Middleware\\StackMiddleware))\n#1 {main}\n"
-        context = {"class": message_class, "message_id": d.rand.randint(1000, 99999), "retryCount": retries, "error": wrapped, "exception": outer + "\n[previous exception] " + text}
+        if d.opts.get("half"):
+            outer = head + " "
+        context = {"class": message_class, "message_id": d.rand.randint(1000, 99999), "retryCount": retries, "error": wrapped, "exception": outer + ("[previous exception] " if d.opts.get("half") else "\n[previous exception] ") + text}
         message = f'Error thrown while handling message {message_class}. Removing from transport after {retries} retries. Error: "{wrapped}"'
-        raw = f"[{stamp}] messenger.CRITICAL: {message} {_context_json(context)} []"
+        raw = f"[{stamp}] messenger.CRITICAL: {message} {_context_json(context, not d.opts.get('half'))} []"
         return raw, {"channel": "messenger", "level_name": "CRITICAL"}
     file, _, line = php_where(exc).rpartition(":")
-    message = f'Uncaught PHP Exception {exc.type}: "{first}" at {file} line {line}'
-    context = {"exception": monolog_exception(list(d.chain))}
-    raw = f"[{stamp}] request.CRITICAL: {message} {_context_json(context)} []"
+    message = f'Uncaught PHP Exception {exc.type}: "{exc.value}" at {file} line {line}'
+    context = {"exception": _exception_text(d)}
+    raw = f"[{stamp}] request.CRITICAL: {message} {_context_json(context, not d.opts.get('half'))} []"
     return raw, {"channel": "request", "level_name": "CRITICAL"}
 
 

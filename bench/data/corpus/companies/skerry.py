@@ -125,7 +125,7 @@ BUGS = [
         classes=(4,), pair="az-invoice-ratecard-missing", entry="invoice:generate", log="task failed", handled=True),
     # The quote endpoint's geocoder timing out: route monitors name only the route.
     Bug("az-quote-geocode-timeout", "dispatch-api", (Exc("*url.Error", 'Get "https://geo.skerry.internal/v1/geocode?q=": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'), Exc("*fmt.wrapError", 'geocode dropoff: Get "https://geo.skerry.internal/v1/geocode?q=": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', (*GIN_HTTP, app("handlers", "(*QuotesHandler).Create", "handlers/quotes.go", 49), app("geo", "(*Client).Geocode", "geo/client.go", 72)))),
-        (see("sentry.error", 2), see("datadog.apm", 2, **ROUTES), see("datadog.log", status=504, **API_LOGS)),
+        (see("sentry.error", 2), see("sentry.issue"), see("datadog.apm", 2, **ROUTES), see("datadog.log", status=504, **API_LOGS)),
         classes=(8,), entry="POST /v1/quotes", log="quote failed"),
     # A courier's device label too long for its column.
     Bug("az-location-device-too-long", "dispatch-api", (Exc("*pgconn.PgError", "ERROR: value too long for type character varying(64) (SQLSTATE 22001)"), Exc("*fmt.wrapError", "save location ping: ERROR: value too long for type character varying(64) (SQLSTATE 22001)", (*GIN_HTTP, app("handlers", "(*CouriersHandler).UpdateLocation", "handlers/couriers.go", 88), app("store", "(*CourierStore).SavePing", "store/couriers.go", 120), *GORM_CREATE))),
