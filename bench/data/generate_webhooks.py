@@ -84,8 +84,8 @@ from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
-from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
+from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402

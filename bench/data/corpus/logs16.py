@@ -9,6 +9,9 @@ Each function returns the ``_raw`` text and the fields a Splunk search extracts 
 in ``logs``; ``logs.FORMATS`` takes them in under these keys.
 """
 
+# Log lines and traces are quoted whole; Next.js marks its errors with U+2A2F.
+# ruff: noqa: E501, RUF001, RUF002
+
 from __future__ import annotations
 
 import json
@@ -44,7 +47,9 @@ def next_location(f: Frame, release: int) -> tuple[str, str]:
     if entry:
         path = f"/app/.next/server/{entry.group(1)}.js"
     else:
-        path = f"/app/.next/server/chunks/{100 + stable_int('nextchunk', f.file, release) % 8900}.js"
+        path = (
+            f"/app/.next/server/chunks/{100 + stable_int('nextchunk', f.file, release) % 8900}.js"
+        )
     col = 1_000 + stable_int("nextcol", f.file, f.function, f.line, release) % 180_000
     return minified_name(f.function, f.file, release), f"{path}:1:{col}"
 
@@ -68,14 +73,22 @@ def next_console(d: Delivery) -> tuple[str, Fields]:
     for cause in reversed(d.chain[:-1]):
         stack += " {\n  [cause]: " + next_stack(cause, d.release).replace("\n", "\n  ") + "\n}"
     if d.opts.get("digest"):
-        stack += " {\n  digest: '" + str(stable_int("digest", d.bug.id, d.index) % 4_294_967_295) + "'\n}"
+        stack += (
+            " {\n  digest: '"
+            + str(stable_int("digest", d.bug.id, d.index) % 4_294_967_295)
+            + "'\n}"
+        )
     return " ⨯ " + stack, {}
 
 
 def next_pino(d: Delivery) -> tuple[str, Fields]:
     """The app's own pino logger (``lib/logger.ts``): ``logger.error({ err, route, userId }, msg)``
     from a route handler's or a server action's catch; ``err`` as pino's serializer writes it."""
-    err = {"type": d.thrown.type, "message": d.thrown.value, "stack": next_stack(d.thrown, d.release)}
+    err = {
+        "type": d.thrown.type,
+        "message": d.thrown.value,
+        "stack": next_stack(d.thrown, d.release),
+    }
     record: dict[str, object] = {
         "level": 50,
         "time": d.epoch_ms,
@@ -126,16 +139,33 @@ def slog_gin(d: Delivery) -> tuple[str, Fields]:
     app = [f for f in d.frames if f.in_app]
     record: dict[str, object] = {"time": _go_time(d), "level": "ERROR"}
     if d.opts.get("panic"):
-        record["source"] = {"function": "main.ginRecovery.func1", "file": "/src/cmd/api/middleware.go", "line": 43}
+        record["source"] = {
+            "function": "main.ginRecovery.func1",
+            "file": "/src/cmd/api/middleware.go",
+            "line": 43,
+        }
         record["msg"] = "panic recovered"
         record["error"] = d.thrown.value
         record["stack"] = _debug_stack(d.frames, 40 + d.rand.randint(0, 900))
     else:
         where = app[-1] if app else d.frames[-1]
-        record["source"] = {"function": f"{where.module}.{where.function}", "file": where.file, "line": where.line + 3}
+        record["source"] = {
+            "function": f"{where.module}.{where.function}",
+            "file": where.file,
+            "line": where.line + 3,
+        }
         record["msg"] = d.values.fill(d.bug.log or "request failed")
         record["err"] = d.thrown.value
-    record.update({"method": method, "route": route, "status": int(str(d.opts.get("status", 500))), "request_id": d.values["uuid"], "dd.trace_id": str(stable_int("trace", d.bug.id, d.index) % 10**19), "dd.span_id": str(stable_int("span", d.bug.id, d.index) % 10**19)})
+    record.update(
+        {
+            "method": method,
+            "route": route,
+            "status": int(str(d.opts.get("status", 500))),
+            "request_id": d.values["uuid"],
+            "dd.trace_id": str(stable_int("trace", d.bug.id, d.index) % 10**19),
+            "dd.span_id": str(stable_int("span", d.bug.id, d.index) % 10**19),
+        }
+    )
     return _compact(record), {"level": "ERROR"}
 
 
@@ -169,7 +199,9 @@ def _context_json(context: dict[str, object], inline: bool = True) -> str:
     turned back into real ones (``allowInlineLineBreaks``); without, they stay escaped."""
     if not inline:
         return json.dumps(context, ensure_ascii=False, separators=(",", ":"))
-    return re.sub(r"(?<!\\)\\n", "\n", json.dumps(context, ensure_ascii=False, separators=(",", ":")))
+    return re.sub(
+        r"(?<!\\)\\n", "\n", json.dumps(context, ensure_ascii=False, separators=(",", ":"))
+    )
 
 
 def _exception_text(d: Delivery) -> str:
@@ -178,7 +210,9 @@ def _exception_text(d: Delivery) -> str:
     exception's class, message and throw site on one line."""
     if not d.opts.get("half"):
         return monolog_exception(list(d.chain))
-    heads = [f"[object] ({e.type}(code: 0): {e.value} at {php_where(e)})" for e in reversed(d.chain)]
+    heads = [
+        f"[object] ({e.type}(code: 0): {e.value} at {php_where(e)})" for e in reversed(d.chain)
+    ]
     return " [previous exception] ".join(heads).replace("\n", " ")
 
 
@@ -195,17 +229,30 @@ def symfony_line(d: Delivery) -> tuple[str, Fields]:
         wrapped = f'Handling "{message_class}" failed: {exc.value}'
         text = _exception_text(d)
         head = f"[object] (Symfony\\Component\\Messenger\\Exception\\HandlerFailedException(code: 0): {wrapped} at {HANDLE_MESSAGE}:124)"
-        outer = head + "\n[stacktrace]\n#0 /var/www/app/vendor/symfony/messenger/Middleware/SendMessageMiddleware.php(77): Symfony\\Component\\Messenger\\Middleware\\HandleMessageMiddleware->handle(Object(Symfony\\Component\\Messenger\\Envelope), Object(Symfony\\Component\\Messenger\\Middleware\\StackMiddleware))\n#1 {main}\n"
+        outer = (
+            head
+            + "\n[stacktrace]\n#0 /var/www/app/vendor/symfony/messenger/Middleware/SendMessageMiddleware.php(77): Symfony\\Component\\Messenger\\Middleware\\HandleMessageMiddleware->handle(Object(Symfony\\Component\\Messenger\\Envelope), Object(Symfony\\Component\\Messenger\\Middleware\\StackMiddleware))\n#1 {main}\n"
+        )
         if d.opts.get("half"):
             outer = head + " "
-        context = {"class": message_class, "message_id": d.rand.randint(1000, 99999), "retryCount": retries, "error": wrapped, "exception": outer + ("[previous exception] " if d.opts.get("half") else "\n[previous exception] ") + text}
+        context = {
+            "class": message_class,
+            "message_id": d.rand.randint(1000, 99999),
+            "retryCount": retries,
+            "error": wrapped,
+            "exception": outer
+            + ("[previous exception] " if d.opts.get("half") else "\n[previous exception] ")
+            + text,
+        }
         message = f'Error thrown while handling message {message_class}. Removing from transport after {retries} retries. Error: "{wrapped}"'
         raw = f"[{stamp}] messenger.CRITICAL: {message} {_context_json(context, not d.opts.get('half'))} []"
         return raw, {"channel": "messenger", "level_name": "CRITICAL"}
     file, _, line = php_where(exc).rpartition(":")
     message = f'Uncaught PHP Exception {exc.type}: "{exc.value}" at {file} line {line}'
     context = {"exception": _exception_text(d)}
-    raw = f"[{stamp}] request.CRITICAL: {message} {_context_json(context, not d.opts.get('half'))} []"
+    raw = (
+        f"[{stamp}] request.CRITICAL: {message} {_context_json(context, not d.opts.get('half'))} []"
+    )
     return raw, {"channel": "request", "level_name": "CRITICAL"}
 
 

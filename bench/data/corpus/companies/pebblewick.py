@@ -15,7 +15,7 @@ pino lines, both with the compiled, minified ``.next/server`` stacks (no
 """
 
 # A data table: messages, frames and log lines are quoted whole, however long.
-# ruff: noqa: E501
+# ruff: noqa: E501, RUF002
 
 from __future__ import annotations
 
