@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from typing import Any
 
 from .delivery import Delivery
 from .model import Exc, Frame
@@ -52,6 +53,23 @@ def next_location(f: Frame, release: int) -> tuple[str, str]:
         )
     col = 1_000 + stable_int("nextcol", f.file, f.function, f.line, release) % 180_000
     return minified_name(f.function, f.file, release), f"{path}:1:{col}"
+
+
+def next_raw_frame(f: Frame, release: int) -> dict[str, Any]:
+    """posthog-node's raw frame in a ``next start`` process: the compiled ``.next/server``
+    file relative to the working directory, its minified name and position."""
+    name, where = next_location(f, release)
+    path, line, col = where.rsplit(":", 2)
+    folder, _, file = path.removeprefix("/app/").rpartition("/")
+    return {
+        "filename": path.removeprefix("/app/"),
+        "module": f"{folder.replace('/', '.')}:{file.removesuffix('.js')}" if folder else file,
+        "function": name or "?",
+        "lineno": int(line),
+        "colno": int(col),
+        "in_app": f.in_app,
+        "platform": "node:javascript",
+    }
 
 
 def next_stack(exc: Exc, release: int) -> str:
