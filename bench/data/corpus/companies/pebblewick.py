@@ -84,14 +84,14 @@ NEXT_ERRORS = dict(search="box-office - next errors", app="pw_sre", owner="sre")
 PINO_ERRORS = dict(search="box-office - app errors (pino)", app="pw_sre", owner="sre", format="next-pino")
 
 BUGS = [
-    # The same undefined read in two places: the checkout route pricing a seat whose tier
+    # The same undefined read in two places: the checkout route pricing a seat whose section
     # was not loaded, and the hold action reserving a seat missing from the seat map.
-    Bug("ay-checkout-seat-tier", "box-office", (Exc("TypeError", "Cannot read properties of undefined (reading 'tier')", (*ROUTE, src("app/api/checkout/route.ts", "POST", 38, 27, awaited=True), src("lib/checkout/build-order.ts", "buildOrder", 54, 22), src("lib/pricing/seat-price.ts", "priceSeat", 17, 33))),),
+    Bug("ay-checkout-seat-section", "box-office", (Exc("TypeError", "Cannot read properties of undefined (reading 'section')", (*ROUTE, src("app/api/checkout/route.ts", "POST", 38, 27, awaited=True), src("lib/checkout/build-order.ts", "buildOrder", 54, 22), src("lib/pricing/seat-price.ts", "priceSeat", 17, 33))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **NEXT_ERRORS), see("splunk", stats={"route": "POST /api/checkout", "status": "500", "count": "{n}", "pods": "3"}, **CHECKOUT_5XX)),
-        classes=(4,), pair="ay-hold-seat-tier", entry="POST /api/checkout", span=2, renames={"buildOrder": "buildDraftOrder"}),
-    Bug("ay-hold-seat-tier", "box-office", (Exc("TypeError", "Cannot read properties of undefined (reading 'tier')", (*ACTION, src("app/events/[slug]/seats/actions.ts", "holdSeats", 22, 18, awaited=True), src("lib/holds/reserve.ts", "reserveSeats", 61, 40))),),
+        classes=(4,), pair="ay-hold-seat-section", entry="POST /api/checkout", span=2, renames={"buildOrder": "buildDraftOrder"}),
+    Bug("ay-hold-seat-section", "box-office", (Exc("TypeError", "Cannot read properties of undefined (reading 'section')", (*ACTION, src("app/events/[slug]/seats/actions.ts", "holdSeats", 22, 18, awaited=True), src("lib/holds/reserve.ts", "reserveSeats", 61, 40))),),
         (see("sentry.error", 2), see("posthog", resolved=True, mechanism="generic"), see("splunk", 2, **NEXT_ERRORS)),
-        classes=(4,), pair="ay-checkout-seat-tier", entry="POST /events/{slug}/seats"),
+        classes=(4,), pair="ay-checkout-seat-section", entry="POST /events/{slug}/seats"),
     # Two internal services failing through the one fetch helper.
     Bug("ay-availability-inventory-503", "box-office", (Exc("UpstreamError", "inventory-api responded 503 Service Unavailable for GET /v2/events/{id}/availability", (*ROUTE, src("app/api/events/[id]/availability/route.ts", "GET", 14, 22, awaited=True), src("lib/inventory/client.ts", "getAvailability", 40, 10, awaited=True), FETCH_JSON)),),
         (see("sentry.error", 3), see("sentry.alert", rule="box-office: new high-volume issue"), see("splunk", 2, **NEXT_ERRORS)),
