@@ -36,16 +36,19 @@ def _compact(obj: object) -> str:
 # --- Next.js 14 (next start, output: standalone) -----------------------------------------------
 
 
-def next_location(f: Frame, release: int) -> tuple[str, str]:
+def next_location(f: Frame, release: int, edge: bool = False) -> tuple[str, str]:
     """Where a frame runs in ``.next/server``: an App Router entry (``route.ts``, ``page.tsx``)
-    keeps its own file, everything else under ``src/`` is bundled into a numbered chunk; the
-    server build is minified, so a line 1, a long column and a short name."""
+    keeps its own file, everything else under ``src/`` is bundled into a numbered chunk, or,
+    for the edge middleware, into the one ``src/middleware.js`` bundle; the server build is
+    minified, so a line 1, a long column and a short name."""
     if f.file.startswith("node:"):
         return f.function, f"{f.file}:{f.line}:{max(f.col, 1)}"
     if not f.file.startswith("src/"):
         return f.function, f"/app/{f.file}:{f.line}:{max(f.col, 1)}"
     entry = re.match(r"src/(app/.*/(route|page|layout))\.tsx?$", f.file)
-    if entry:
+    if edge:
+        path = "/app/.next/server/src/middleware.js"
+    elif entry:
         path = f"/app/.next/server/{entry.group(1)}.js"
     else:
         path = (
@@ -72,10 +75,10 @@ def next_raw_frame(f: Frame, release: int) -> dict[str, Any]:
     }
 
 
-def next_stack(exc: Exc, release: int) -> str:
+def next_stack(exc: Exc, release: int, edge: bool = False) -> str:
     lines = [f"{exc.type}: {exc.value}" if exc.value else exc.type]
     for f in reversed(exc.frames):
-        name, where = next_location(f, release)
+        name, where = next_location(f, release, edge)
         if f.args == "async":
             lines.append(f"    at async {name} ({where})" if name else f"    at async {where}")
         else:
@@ -87,9 +90,10 @@ def next_console(d: Delivery) -> tuple[str, Fields]:
     """``next start``'s own error output for a failed route handler, server action or page:
     `` ⨯ `` and the error's stack; a Server Components render adds the ``digest`` the browser
     was shown, as ``util.inspect`` prints an error's extra property."""
-    stack = next_stack(d.thrown, d.release)
+    edge = d.service.name.endswith("-edge")
+    stack = next_stack(d.thrown, d.release, edge)
     for cause in reversed(d.chain[:-1]):
-        stack += " {\n  [cause]: " + next_stack(cause, d.release).replace("\n", "\n  ") + "\n}"
+        stack += " {\n  [cause]: " + next_stack(cause, d.release, edge).replace("\n", "\n  ") + "\n}"
     if d.opts.get("digest"):
         stack += (
             " {\n  digest: '"
