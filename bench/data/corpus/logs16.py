@@ -93,7 +93,9 @@ def next_console(d: Delivery) -> tuple[str, Fields]:
     edge = d.service.name.endswith("-edge")
     stack = next_stack(d.thrown, d.release, edge)
     for cause in reversed(d.chain[:-1]):
-        stack += " {\n  [cause]: " + next_stack(cause, d.release, edge).replace("\n", "\n  ") + "\n}"
+        stack += (
+            " {\n  [cause]: " + next_stack(cause, d.release, edge).replace("\n", "\n  ") + "\n}"
+        )
     if d.opts.get("digest"):
         stack += (
             " {\n  digest: '"
