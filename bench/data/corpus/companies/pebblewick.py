@@ -29,8 +29,8 @@ from ..stacks import REACT_CLICK, REACT_EFFECT, REACT_RENDER, js, nd
 SDK = ("sentry.javascript.nextjs", "8.38.0", "npm:@sentry/nextjs")
 RELEASES = ("box-office@4.12.0", "box-office@4.13.0", "box-office@4.13.1")
 SERVICES = {
-    "box-office": Service("box-office", "node", "next-console", "otel:k8s:box-office", "/var/log/pods/pw-prod_box-office/next/0.log", "pw_prod", 8810011, "node v20.18.0", framework="auto.function.nextjs", sdk=SDK, releases=RELEASES),
-    "box-office-edge": Service("box-office-edge", "node", "next-console", "otel:k8s:box-office", "/var/log/pods/pw-prod_box-office/next/0.log", "pw_prod", 8810011, "node v20.18.0", framework="auto.function.nextjs.middleware", sdk=SDK, releases=RELEASES),
+    "box-office": Service("box-office", "node", "next-console", "kube:container:next", "/var/log/pods/pw-prod_box-office/next/0.log", "pw_prod", 8810011, "node v20.18.0", framework="auto.function.nextjs", sdk=SDK, releases=RELEASES),
+    "box-office-edge": Service("box-office-edge", "node", "next-console", "kube:container:next", "/var/log/pods/pw-prod_box-office/next/0.log", "pw_prod", 8810011, "node v20.18.0", framework="auto.function.nextjs.middleware", sdk=SDK, releases=RELEASES),
     "box-office-web": Service("box-office-web", "javascript", "", "", "", "", 8810014, origin="https://tickets.pebblewick.example", framework="generic", sdk=SDK, releases=RELEASES),
 }
 
@@ -127,6 +127,11 @@ BUGS = [
     Bug("ay-stripe-webhook-signature", "box-office", (Exc("StripeSignatureVerificationError", "No signatures found matching the expected signature for payload. Are you passing the raw request body you received from Stripe? \n If a webhook request is being forwarded by a third-party tool, ensure that the exact request body, including JSON formatting and new line style, is preserved.\n\nLearn more about webhook signing and explore webhook integration examples for various frameworks at https://github.com/stripe/stripe-node#webhook-signing", (*ROUTE, src("app/api/webhooks/stripe/route.ts", "POST", 18, 36, awaited=True), nd("node_modules/stripe/cjs/Webhooks.js", "Object.constructEvent", 20, 47, lib=True), nd("node_modules/stripe/cjs/Webhooks.js", "Object.verifyHeader", 134, 19, lib=True))),),
         (see("sentry.error", 2), see("splunk", 3, **PINO_ERRORS)),
         entry="POST /api/webhooks/stripe", log="stripe webhook rejected", handled=True),
+    # Access-needs forms with a photo of a carer card: Next rejects the server action's body
+    # before any of the app's code runs.
+    Bug("ay-access-needs-body-limit", "box-office", (Exc("Error", "Body exceeded 1 MB limit.\nTo configure the body size limit for Server Actions, see: https://nextjs.org/docs/app/api-reference/next-config-js/serverActions#bodysizelimit", (*ACTION[:2], nd(RT + "app-page.runtime.prod.js", "rT", 15, 2011, lib=True, awaited=True), nd(RT + "app-page.runtime.prod.js", "IncomingMessage.<anonymous>", 15, 1190, lib=True))),),
+        (see("sentry.error", 2), see("splunk", 3, **NEXT_ERRORS)),
+        entry="POST /account/access-needs", span=2),
     # ISR revalidation warnings: durations and sizes that change length.
     Bug("ay-isr-revalidate-slow", "box-office", (),
         (see("splunk", 4, search="box-office - slow revalidation", app="pw_sre", owner="sre", line='{"level":40,"time":{epochms},"pid":1,"hostname":"box-office-7c9d8f6b54-x2k8p","path":"/events/{id}","msg":"revalidatePath took {dur}, rendered {size}"}'),),

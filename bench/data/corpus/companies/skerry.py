@@ -127,6 +127,11 @@ BUGS = [
     Bug("az-quote-geocode-timeout", "dispatch-api", (Exc("*url.Error", 'Get "https://geo.skerry.internal/v1/geocode?q=": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'), Exc("*fmt.wrapError", 'geocode dropoff: Get "https://geo.skerry.internal/v1/geocode?q=": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', (*GIN_HTTP, app("handlers", "(*QuotesHandler).Create", "handlers/quotes.go", 49), app("geo", "(*Client).Geocode", "geo/client.go", 72)))),
         (see("sentry.error", 2), see("sentry.issue"), see("datadog.apm", 2, **ROUTES), see("datadog.log", status=504, **API_LOGS)),
         classes=(8,), entry="POST /v1/quotes", log="quote failed"),
+    # A job page asked for a job another merchant owns: the store's scoped lookup finds
+    # nothing and the handler logs GORM's error as it is.
+    Bug("az-job-get-not-found", "dispatch-api", (Exc("*errors.errorString", "record not found", (*GIN_HTTP, app("handlers", "(*JobsHandler).Get", "handlers/jobs.go", 141), app("store", "(*JobStore).ByMerchant", "store/jobs.go", 77), golib("gorm.io/gorm", "(*DB).First", GORM + "finisher_api.go", 129))),),
+        (see("sentry.error"), see("datadog.log", 2, status=500, **API_LOGS)),
+        classes=(2,), entry="GET /v1/jobs/:id", log="get job failed", handled=True),
     # A courier's device label too long for its column.
     Bug("az-location-device-too-long", "dispatch-api", (Exc("*pgconn.PgError", "ERROR: value too long for type character varying(64) (SQLSTATE 22001)"), Exc("*fmt.wrapError", "save location ping: ERROR: value too long for type character varying(64) (SQLSTATE 22001)", (*GIN_HTTP, app("handlers", "(*CouriersHandler).UpdateLocation", "handlers/couriers.go", 88), app("store", "(*CourierStore).SavePing", "store/couriers.go", 120), *GORM_CREATE))),
         (see("sentry.error", 2), see("datadog.log", 2, **API_LOGS), see("datadog.apm", **API_TYPES)),
