@@ -25,11 +25,13 @@ from ..stacks import js, php
 
 # The tables keep one frame or delivery per line.
 # fmt: off
+# sentry-symfony reports both the kernel's and Messenger's exceptions with a "generic"
+# mechanism (Messenger's handled only while the message will be retried).
 SDK = ("sentry.php.symfony", "5.1.0", "composer:sentry/sentry-symfony")
 RELEASES = ("hazelmere@3.8.0", "hazelmere@3.8.1", "hazelmere@3.9.0")
 SERVICES = {
-    "storefront": Service("storefront", "php", "symfony-line", "hazelmere:symfony", "/var/log/containers/storefront-php.log", "hz_prod", 9920011, "php 8.3.14", framework="symfony", sdk=SDK, releases=RELEASES),
-    "messenger": Service("messenger", "php", "symfony-line", "hazelmere:symfony", "/var/log/containers/messenger-worker.log", "hz_prod", 9920011, "php 8.3.14", framework="symfony", sdk=SDK, releases=RELEASES),
+    "storefront": Service("storefront", "php", "symfony-line", "hazelmere:symfony", "/var/log/containers/storefront-php.log", "hz_prod", 9920011, "php 8.3.14", framework="generic", sdk=SDK, releases=RELEASES),
+    "messenger": Service("messenger", "php", "symfony-line", "hazelmere:symfony", "/var/log/containers/messenger-worker.log", "hz_prod", 9920011, "php 8.3.14", framework="generic", sdk=SDK, releases=RELEASES),
     "storefront-web": Service("storefront-web", "javascript", "", "", "", "", 9920014, origin="https://shop.hazelmere.example", releases=RELEASES),
 }
 
