@@ -13,7 +13,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind12.jsonl`` (companies am, an, ao), or, with ``--blind13``,
 ``webhooks-blind13.jsonl`` (companies ap, aq, ar), or, with ``--blind14``,
 ``webhooks-blind14.jsonl`` (companies as, at, au), or, with ``--blind15``,
-``webhooks-blind15.jsonl`` (companies av, aw, ax).
+``webhooks-blind15.jsonl`` (companies av, aw, ax), or, with ``--blind16``,
+``webhooks-blind16.jsonl`` (companies ay, az, ba).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -33,6 +34,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind13    # the seventeenth, by a thirteenth outsider
     python bench/data/generate_webhooks.py --blind14    # the eighteenth, by a fourteenth outsider
     python bench/data/generate_webhooks.py --blind15    # the nineteenth, by a fifteenth outsider
+    python bench/data/generate_webhooks.py --blind16    # the twentieth, by a sixteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -71,6 +73,7 @@ from corpus.companies.gullyford import GULLYFORD  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
+from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
@@ -85,6 +88,7 @@ from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
+from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
@@ -92,6 +96,7 @@ from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
+from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
@@ -141,6 +146,8 @@ BLIND13 = [DUNLIN, WHINFELL, LAPWING]
 BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
 # Written by a fifteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND15 = [BRACKWATER, GULLYFORD, SKERRYWICK]
+# Written by a sixteenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -226,7 +233,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind15.jsonl (companies av, aw, ax)",
     )
+    which.add_argument(
+        "--blind16",
+        action="store_true",
+        help="write webhooks-blind16.jsonl (companies ay, az, ba)",
+    )
     args = parser.parse_args(argv)
+    if args.blind16:
+        write(HERE / "webhooks-blind16.jsonl", build_rows(BLIND16))
+        return 0
     if args.blind15:
         write(HERE / "webhooks-blind15.jsonl", build_rows(BLIND15))
         return 0

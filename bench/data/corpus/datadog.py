@@ -395,6 +395,18 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "monitor": {"id": "=$ALERT_ID", "query": "$ALERT_QUERY", "scope": "$ALERT_SCOPE"},
         "tags": "$TAGS", "triggered_ms": "=$DATE", "datadog_url": "$LINK",
     },
+    # blind16's (az) Go platform team: plain text only (the channel bot renders no
+    # markdown), the monitor nested, the date unquoted under a nested key of its own.
+    "az-gopher": {
+        "source": "datadog", "kind": "$EVENT_TYPE", "headline": "$EVENT_TITLE",
+        "text": "$TEXT_ONLY_MSG",
+        "monitor": {
+            "id": "=$ALERT_ID", "name": "$ALERT_TITLE", "state": "$ALERT_TRANSITION",
+            "group": "$ALERT_SCOPE", "query": "$ALERT_QUERY", "priority": "$ALERT_PRIORITY",
+        },
+        "tags": "$TAGS", "when": {"epoch_ms": "=$DATE", "last_change": "$LAST_UPDATED"},
+        "org": "$ORG_NAME", "url": "$LINK",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -439,6 +451,10 @@ JSON_FORMATS = {
     "pino-http",
     "pino-app",
     "zap-dd",
+    # blind16's
+    "next-pino",
+    "slog-gin",
+    "logrus-asynq",
 }
 
 
@@ -720,6 +736,9 @@ def _span(d: Delivery) -> str:
         "chi": "http.request",
         # blind15: dd-trace-java's RabbitMQ consumer spans.
         "spring-rabbit": "amqp.deliver",
+        # blind16: an Asynq worker's own span around each task (dd-trace-go has no Asynq
+        # integration; the team starts "asynq.task" spans in a middleware).
+        "asynq": "asynq.task",
     }.get(d.service.framework, "scheduled.task")
 
 

@@ -24,6 +24,7 @@ from .logs12 import FORMATS12
 from .logs13 import FORMATS13
 from .logs14 import FORMATS14
 from .logs15 import FORMATS15
+from .logs16 import FORMATS16
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1340,5 +1341,7 @@ FORMATS.update(FORMATS13)
 # blind14's likewise (logs14).
 FORMATS.update(FORMATS14)
 FORMATS.update(FORMATS15)
+# blind16's
+FORMATS.update(FORMATS16)
 
 __all__ = ["FORMATS", "php_name"]

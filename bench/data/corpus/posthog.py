@@ -17,6 +17,7 @@ from typing import Any
 
 from . import android11, unity
 from .delivery import Delivery
+from .logs16 import next_raw_frame
 from .model import Frame
 from .rand import stable_hex, stable_int
 from .releases import chunk_url, minified_name, minified_position, rn_name, rn_position
@@ -168,10 +169,17 @@ def node_raw_frame(f: Frame) -> dict[str, Any]:
     }
 
 
+def _node_raw(d: Delivery, f: Frame) -> dict[str, Any]:
+    """blind16: a Next.js server (``next start``) runs ``.next/server``'s minified chunks."""
+    if d.service.framework.startswith("auto.function.nextjs"):
+        return next_raw_frame(f, d.release)
+    return node_raw_frame(f)
+
+
 def node_resolved_frame(d: Delivery, f: Frame) -> dict[str, Any]:
     """A node frame after PostHog's processing: application frames mapped back to the
     TypeScript source; packages and Node internals, which ship no source map, left as they are."""
-    raw = node_raw_frame(f)
+    raw = _node_raw(d, f)
     raw_id = hashlib.sha512(
         f"{raw['function']}{raw['lineno']}{raw['colno']}{raw['filename']}".encode()
     ).hexdigest()
@@ -204,7 +212,7 @@ def node_properties(d: Delivery) -> dict[str, Any]:
         }
         if exc.frames:
             frames = [
-                node_resolved_frame(d, f) if resolved else node_raw_frame(f) for f in exc.frames
+                node_resolved_frame(d, f) if resolved else _node_raw(d, f) for f in exc.frames
             ]
             entry["stacktrace"] = {"type": "resolved" if resolved else "raw", "frames": frames}
         exceptions.append(entry)

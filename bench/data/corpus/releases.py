@@ -93,7 +93,10 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/{bundle}.{stable_hex(16, 'ng', company, bundle, release)}.js"
     if company in ("d", "v", "aq", "av", "aw"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
-    if company in ("c", "h", "ar"):
+    if company == "ba":
+        # Webpack Encore (Symfony): /build/<entry>.<8 hex>.js
+        return f"{origin}/build/{bundle}.{stable_hex(8, 'encore', company, bundle, release)}.js"
+    if company in ("c", "h", "ar", "ay"):
         digest = stable_hex(16, "nx", company, bundle, release)
         return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
