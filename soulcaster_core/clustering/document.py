@@ -630,6 +630,19 @@ def _chosen(frames: Sequence[Frame]) -> list[Frame]:
     return chosen or [f for f in frames if f.in_app is None and not _is_library(f)]
 
 
+def _unmarked(exceptions: Sequence[ExceptionInfo]) -> Sequence[ExceptionInfo]:
+    """``exceptions`` as grouping reads them: where the SDK marked no frame of the whole chain
+    the application's, it was told nothing of the application (a JVM service without in-app
+    includes), so its say is no say and the frames' own paths and classes decide."""
+    frames = [f for e in exceptions for f in e.frames]
+    if not frames or any(f.in_app is not False for f in frames):
+        return exceptions
+    return [
+        e.model_copy(update={"frames": [f.model_copy(update={"in_app": None}) for f in e.frames]})
+        for e in exceptions
+    ]
+
+
 #: Files named after the class they hold, in the languages that do so.
 _CLASS_FILES = re.compile(r"\.(?:java|kt|scala|cs|rb|php)$")
 
@@ -689,6 +702,7 @@ def exception_document(
     verb: str | None = None,
 ) -> ClusterDoc:
     """The document of an item whose exceptions a plugin read: nothing of its text is used."""
+    exceptions = _unmarked(exceptions)
     thrown, found = _reading(exceptions)
     places = _places(thrown, bool(found))
     kind, value = thrown.type, thrown.value

@@ -966,6 +966,54 @@ async def test_the_line_a_framework_logs_for_a_failed_request_meets_the_error_th
     assert c == a != b
 
 
+def jvm(kind: str, said: str, *frames: tuple[str, str], marked: bool | None) -> ExceptionInfo:
+    """An exception whose ``(class, method)`` frames, oldest first, all carry ``marked``."""
+    return ExceptionInfo(
+        type=kind,
+        value=said,
+        frames=[
+            Frame(function=f, module=c, filename=f"{c.rsplit('.', 1)[-1]}.java", in_app=marked)
+            for c, f in frames
+        ],
+    )
+
+
+async def test_an_sdk_that_marks_no_frame_in_app_is_read_by_the_frames_classes(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # sentry-java without in-app includes marks every frame not the application's; the
+    # listener's wrapper says the same for every bug of the listener.
+    wrapper = (
+        "org.springframework.amqp.rabbit.support.ListenerExecutionFailedException",
+        "Listener method 'onReading' threw exception",
+    )
+    amqp = ("org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer", "invoke")
+
+    def event(cause: str, method: str, marked: bool | None) -> FeedbackItem:
+        return item(
+            exceptions=[
+                jvm(
+                    cause,
+                    "No value present",
+                    ("com.acme.metering.ReadingListener", "onReading"),
+                    ("com.acme.metering.MeterPoints", method),
+                    ("java.util.Optional", "get"),
+                    marked=marked,
+                ),
+                jvm(*wrapper, amqp, marked=marked),
+            ]
+        )
+
+    unmarked, logged, other = await clusters_of(
+        clusterer,
+        store,
+        event("java.util.NoSuchElementException", "resolve", False),
+        event("java.util.NoSuchElementException", "resolve", None),  # a log's parsed trace
+        event("java.lang.IllegalStateException", "tariffOf", False),
+    )
+    assert unmarked == logged != other
+
+
 def in_file(function: str, filename: str, **fields: Any) -> FeedbackItem:
     """A Prisma error raised in ``function`` of ``filename``, the only application frame."""
     frames = [Frame(function=function, filename=filename, in_app=True)]
