@@ -917,6 +917,7 @@ class Clusterer:
             for m in sorted(candidates, key=lambda m: -m.score)
             if template_match(doc, str(m.metadata.get("head", "")))
             and m.metadata.get("request") == doc.request  # another route or answer: not one
+            and m.metadata.get("endpoint") == doc.endpoint  # nor a line of another route or job
         ]
         identical = [m for m in same if m.metadata.get("head") == doc.head]
         if len({_cluster(m) for m in identical}) > 1:

@@ -242,7 +242,9 @@ class ClusterDoc:
 
     def __post_init__(self) -> None:
         # Plain assignments (the class is not frozen): this runs for every distinct log line.
-        self.template_key = _key("template", self.head, *self.frames, self.request or "")
+        self.template_key = _key(
+            "template", self.head, *self.frames, self.request or "", self.endpoint or ""
+        )
         self.message_key = self.untyped_message_key = self.page_key = None
         self.untyped_page_key = None
         self.service_key = self.type_only_key = None
@@ -344,7 +346,10 @@ class ClusterDoc:
         return _key("page", "", self.head, self.endpoint)
 
     def whole_key(self) -> GroupingKey:
-        """The ``message`` key of an untyped error whose message is this whole line."""
+        """The ``message`` key of an untyped error whose message is this whole line (said
+        under a route or job, a line that names one is no error's message elsewhere)."""
+        if self.endpoint and not self.quoted:
+            return GroupingKey("whole", _key("message", "", self.head, self.endpoint).id)
         return GroupingKey("whole", _key("message", "", self.head).id)
 
     def message_keys(self) -> tuple[GroupingKey, ...]:

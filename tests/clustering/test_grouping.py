@@ -1014,6 +1014,28 @@ async def test_an_sdk_that_marks_no_frame_in_app_is_read_by_the_frames_classes(
     assert unmarked == logged != other
 
 
+async def test_a_saved_search_s_rows_about_two_jobs_are_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # A stats row names the task and a count; the search's name is the same on every row.
+    def row(task: str) -> FeedbackItem:
+        return item("splunk", "[Splunk] worker - failures by task (hourly)", endpoint=task)
+
+    charge = "billing.tasks.charge_renewal"
+    receipt = "orders.tasks.send_order_receipt"
+    found = await clusters_of(
+        clusterer,
+        store,
+        item(exceptions=[exc("CardError", "declined", "charge_renewal")], endpoint=charge),
+        row(charge),
+        row(receipt),
+        item(exceptions=[exc("TemplateDoesNotExist", "receipt.html", "render")], endpoint=receipt),
+        row(receipt),
+    )
+    assert found[1] == found[0]
+    assert found[2] == found[3] == found[4] != found[0]
+
+
 def in_file(function: str, filename: str, **fields: Any) -> FeedbackItem:
     """A Prisma error raised in ``function`` of ``filename``, the only application frame."""
     frames = [Frame(function=function, filename=filename, in_app=True)]
