@@ -77,6 +77,7 @@ from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
+from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
@@ -95,6 +96,7 @@ from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
@@ -152,7 +154,7 @@ BLIND15 = [BRACKWATER, GULLYFORD, SKERRYWICK]
 # Written by a sixteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
 # Written by a seventeenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND17 = [THISTLEDOWN]
+BLIND17 = [THISTLEDOWN, INKWHISTLE, RAVENSHOLM]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
