@@ -11,7 +11,7 @@ in ``logs``; ``logs.FORMATS`` takes them in under these keys.
 """
 
 # Log lines and traces are quoted whole; Reactor prints U+21E2 in its checkpoint lines.
-# ruff: noqa: E501, RUF001
+# ruff: noqa: E501
 
 from __future__ import annotations
 
@@ -46,7 +46,9 @@ def bb_structlog(d: Delivery) -> tuple[str, Fields]:
     if entry.startswith(HTTP_VERBS):
         record["request_id"] = d.rand.uuid()
         record["user_id"] = d.rand.randint(1_000, 90_000) if d.index % 3 else None
-        record["ip"] = f"10.{d.rand.randint(0, 40)}.{d.rand.randint(0, 255)}.{d.rand.randint(2, 254)}"
+        record["ip"] = (
+            f"10.{d.rand.randint(0, 40)}.{d.rand.randint(0, 255)}.{d.rand.randint(2, 254)}"
+        )
         if d.bug.log:
             record["event"] = d.log_message
         else:
@@ -118,7 +120,7 @@ def reactor_checkpoints(d: Delivery) -> str:
     entry = d.bug.entry
     sites = []
     if entry.startswith(HTTP_VERBS):
-        method, path = entry.split(" ", 1)
+        method = entry.split(" ", 1)[0]
         handler = str(d.opts.get("handler", d.bug.logger or "Handler"))
         sites.append(f"\t*__checkpoint ⇢ Handler {handler} [DispatcherHandler]")
         sites.append(
@@ -126,12 +128,16 @@ def reactor_checkpoints(d: Delivery) -> str:
             if d.release == 0
             else "\t*__checkpoint ⇢ org.springframework.web.filter.reactive.ServerHttpObservationFilter [DefaultWebFilterChain]"
         )
-        sites.append(f'\t*__checkpoint ⇢ HTTP {method} "{d.request_path}" [ExceptionHandlingWebHandler]')
+        sites.append(
+            f'\t*__checkpoint ⇢ HTTP {method} "{d.request_path}" [ExceptionHandlingWebHandler]'
+        )
     else:
         sites.append(f"\t*__checkpoint ⇢ {entry}")
     return (
         "\tSuppressed: reactor.core.publisher.FluxOnAssembly$OnAssemblyException: \n"
-        "Error has been observed at the following site(s):\n" + "\n".join(sites) + "\nOriginal Stack Trace:"
+        "Error has been observed at the following site(s):\n"
+        + "\n".join(sites)
+        + "\nOriginal Stack Trace:"
     )
 
 
@@ -151,7 +157,9 @@ def _webflux_trace(d: Delivery) -> str:
 
 
 def _thread(d: Delivery) -> str:
-    return str(d.opts.get("thread", f"reactor-http-epoll-{1 + stable_int('epoll', d.bug.id, d.index) % 4}"))
+    return str(
+        d.opts.get("thread", f"reactor-http-epoll-{1 + stable_int('epoll', d.bug.id, d.index) % 4}")
+    )
 
 
 def bd_logback(d: Delivery) -> tuple[str, Fields]:

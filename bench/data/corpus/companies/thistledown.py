@@ -18,7 +18,16 @@ failed tasks. PostHog: posthog-js exception autocapture on the pages and posthog
 from __future__ import annotations
 
 from ..model import Bug, Company, Exc, JsError, Noise, Service, see
-from ..stacks import CELERY_TASK, DJANGO_GET, DJANGO_VIEW, django_integrity, httpx_timeout, js, py, pylib
+from ..stacks import (
+    CELERY_TASK,
+    DJANGO_GET,
+    DJANGO_VIEW,
+    django_integrity,
+    httpx_timeout,
+    js,
+    py,
+    pylib,
+)
 
 # The tables keep one frame or delivery per line.
 # fmt: off
