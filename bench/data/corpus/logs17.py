@@ -185,7 +185,7 @@ def bd_logback(d: Delivery) -> tuple[str, Fields]:
 def bd_logstash(d: Delivery) -> tuple[str, Fields]:
     """logstash-logback-encoder's ``LogstashEncoder`` with dd-java-agent's log injection
     (``dd.trace_id``/``dd.span_id`` in the MDC) and ``ShortenedThrowableConverter``
-    (``rootCauseFirst``, 10 frames per throwable)."""
+    (``rootCauseFirst``, ``maxDepthPerThrowable`` 10, or ``opts.half``)."""
     entry = d.bug.entry
     record: dict[str, object] = {
         "@timestamp": d.iso(3, z=False),
@@ -195,7 +195,7 @@ def bd_logstash(d: Delivery) -> tuple[str, Fields]:
         "thread_name": _thread(d),
         "level": "ERROR",
         "level_value": 40000,
-        "stack_trace": java_trace(d.chain, depth=10, root_first=True),
+        "stack_trace": java_trace(d.chain, depth=int(str(d.opts.get("half", 10))), root_first=True),
         "dd.trace_id": str(stable_int("ddtrace", d.bug.id, d.index) % 10**19),
         "dd.span_id": str(stable_int("ddspan", d.bug.id, d.index) % 10**19),
         "dd.service": d.service.name,

@@ -106,7 +106,7 @@ def api_logs(**extra: object) -> dict[str, object]:
 
 
 def json_logs(service: str, **extra: object) -> dict[str, object]:
-    return dict(monitor=f"{service} exceptions", filter=f"service:{service} status:error env:prod", text="{{log.service}} logged {{log.attributes.error.kind}}: {{log.attributes.error.message}}\n\n{{log.attributes.stack_trace}}", team="platform", **extra)
+    return dict(monitor=f"{service} exceptions", filter=f"service:{service} status:error env:prod", text="{{log.service}} logged {{log.attributes.error.kind}}: {{log.attributes.error.message}}\n\n{{log.attributes.stack_trace}}", team="platform", half=10, **extra)
 
 
 JOB_LOGS = dict(monitor="billing-svc job failures", filter="service:billing-svc status:error @job:*", by="@job", text="Scheduled job failed: {{log.attributes.job}}\n\n{{log.message}}", team="billing")
@@ -118,8 +118,8 @@ BUGS = [
         (see("sentry.error", 3), see("sentry.issue"), see("datadog.log", 2, **api_logs())),
         classes=(4,), pair="bd-billing-invoice-number-unique", entry="POST /api/v1/sessions", logger="com.ravensholm.charge.api.session.SessionHandler", span=2),
     Bug("bd-billing-invoice-number-unique", "billing-svc", unique("invoice_number_key", "invoice", "number, account_id, period"),
-        (see("sentry.error", 2, in_app="none"), see("sentry.error", 1, release=1), see("datadog.log", 2, **JOB_LOGS, scope="@job:MonthlyInvoiceRun")),
-        classes=(4, 10), pair="bd-api-session-idempotency-unique", entry="MonthlyInvoiceRun", log="Invoice run failed for period {week}", span=2),
+        (see("sentry.error", 3), see("datadog.log", 2, **JOB_LOGS, scope="@job:MonthlyInvoiceRun")),
+        classes=(4,), pair="bd-api-session-idempotency-unique", entry="MonthlyInvoiceRun", log="Invoice run failed for period {week}", span=2),
     # Kotlin's !! on two different nulls: a connector missing from the status projection
     # (API) and a stopped session without a meter reading (session service).
     Bug("bd-api-connector-status-npe", "charge-api", (jexc("java.lang.NullPointerException", "", (*ROWS, kt("com.ravensholm.charge.api.station.ConnectorHandler", "status$lambda$1", 33))),),
@@ -139,12 +139,13 @@ BUGS = [
         (see("sentry.error", 2), see("datadog.log", 3, **json_logs("session-svc"))),
         classes=(4,), pair="bd-session-tariff-source-empty", entry="POST /internal/sessions/{id}/price", log="Pricing failed", span=2),
     # Two integrations through one helper: the OCPP gateway answering 503 to a remote
-    # start, the roaming hub rejecting a pushed charge record with 400.
+    # start, the roaming hub rejecting a pushed charge record with 400 (billing's first
+    # release shipped without ``in-app-includes``: Sentry marks none of its frames in-app).
     Bug("bd-session-ocpp-remote-start-503", "session-svc", (jexc("org.springframework.web.reactive.function.client.WebClientResponseException$ServiceUnavailable", "503 Service Unavailable from POST http://ocpp-gateway.charge.svc:8080/api/v1/chargepoints/RVH-{n}/remote-start", (*WEBCLIENT, *RETRIEVE)),),
         (see("sentry.error", 3), see("datadog.log", 2, **json_logs("session-svc"))),
         classes=(9,), pair="bd-billing-ocpi-cdr-400", entry="POST /internal/sessions/{id}/remote-start", log="Remote start failed"),
     Bug("bd-billing-ocpi-cdr-400", "billing-svc", (jexc("org.springframework.web.reactive.function.client.WebClientResponseException$BadRequest", "400 Bad Request from POST https://hub.roaming.example/ocpi/2.2.1/cdrs", (*WEBCLIENT, *RETRIEVE)),),
-        (see("sentry.error", 2), see("datadog.log", 2, **JOB_LOGS, scope="@job:CdrPushJob")),
+        (see("sentry.error", in_app="none", release=0), see("sentry.error", release=1), see("datadog.log", 2, **JOB_LOGS, scope="@job:CdrPushJob")),
         classes=(9,), pair="bd-session-ocpp-remote-start-503", entry="CdrPushJob", log="Pushing CDRs failed", span=2),
     # r2dbc-pool running dry under a burst of status polls.
     Bug("bd-api-pool-acquire-timeout", "charge-api", (jexc("java.util.concurrent.TimeoutException", "Did not observe any item or terminal signal within 10000ms in 'source(MonoDefer)' (and no fallback has been configured)", (jl("java.lang.Thread", "run", 1583), jl("reactor.core.scheduler.SchedulerTask", "call", 28), jl("reactor.core.publisher.FluxTimeout$TimeoutMainSubscriber", "handleTimeout", 296))), jexc("org.springframework.dao.DataAccessResourceFailureException", "Failed to obtain R2DBC Connection", (jl("java.lang.Thread", "run", 1583), jl("reactor.core.scheduler.SchedulerTask", "call", 28), jl("reactor.core.publisher.FluxOnErrorResume$ResumeSubscriber", "onError", 94), jl("org.springframework.r2dbc.connection.ConnectionFactoryUtils", "lambda$getConnection$0", 90)))),
