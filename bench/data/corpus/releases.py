@@ -98,7 +98,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/build/{bundle}.{stable_hex(8, 'encore', company, bundle, release)}.js"
     if company == "bb":
         # esbuild output collected by Django's ManifestStaticFilesStorage: <name>.<12 hex>.js
-        return f"{origin}/static/js/{bundle}.{stable_hex(12, 'django', company, bundle, release)}.js"
+        digest = stable_hex(12, "django", company, bundle, release)
+        return f"{origin}/static/js/{bundle}.{digest}.js"
     if company in ("c", "h", "ar", "ay"):
         digest = stable_hex(16, "nx", company, bundle, release)
         return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"
