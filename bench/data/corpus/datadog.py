@@ -558,7 +558,8 @@ def _dd_variable(d: Delivery, name: str) -> str:
     """A monitor message's template variable as Datadog renders it for this alert."""
     first = d.thrown.value.splitlines()[0] if d.chain and d.thrown.value else ""
     if name == "log.message":
-        return sample(d)
+        # blind17: a monitor may paste more of a multi-line event than the first lines.
+        return sample(d, int(str(d.opts.get("sample_lines", 5))))
     if name in ("log.service", "service.name"):
         return d.service.name
     if name in ("log.host", "host.name"):

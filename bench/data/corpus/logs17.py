@@ -121,7 +121,8 @@ def reactor_checkpoints(d: Delivery) -> str:
     sites = []
     if entry.startswith(HTTP_VERBS):
         method = entry.split(" ", 1)[0]
-        handler = str(d.opts.get("handler", d.bug.logger or "Handler"))
+        # An annotated controller's method, as ``HandlerMethod.toString()`` prints it.
+        handler = str(d.opts.get("handler", d.bug.logger))
         sites.append(f"\t*__checkpoint ⇢ Handler {handler} [DispatcherHandler]")
         sites.append(
             "\t*__checkpoint ⇢ org.springframework.boot.actuate.metrics.web.reactive.server.MetricsWebFilter [DefaultWebFilterChain]"

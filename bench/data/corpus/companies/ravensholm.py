@@ -75,14 +75,14 @@ PG_ERROR = (
     jl("io.r2dbc.postgresql.ExceptionFactory", "handleErrorResponse", 114),
     jl("io.r2dbc.postgresql.ExceptionFactory", "createException", 72),
 )
-# The scheduler thread of an @Scheduled job that subscribes and blocks.
-SCHEDULED = (
+# A Reactor scheduler's worker firing a timeout (parallel-n), oldest first.
+TIMER = (
     jl("java.lang.Thread", "run", 1583),
     jl("java.util.concurrent.ThreadPoolExecutor$Worker", "run", 642),
     jl("java.util.concurrent.ThreadPoolExecutor", "runWorker", 1144),
     jl("java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask", "run", 304),
-    jl("org.springframework.scheduling.support.DelegatingErrorHandlingRunnable", "run", 54),
-    jl("org.springframework.scheduling.support.ScheduledMethodRunnable", "run", 84),
+    jl("java.util.concurrent.FutureTask", "run", 317),
+    jl("reactor.core.scheduler.SchedulerTask", "call", 28),
 )
 # Two outbound integrations share one helper that turns non-2xx answers into errors.
 RETRIEVE = (
@@ -102,7 +102,9 @@ def unique(constraint: str, table: str, cols: str) -> tuple[Exc, Exc]:
 
 
 def api_logs(**extra: object) -> dict[str, object]:
-    return dict(monitor="charge-api error logs", filter="service:charge-api status:error env:prod", text="New errors on {{log.service}} ({{log.host}}):\n\n{{log.message}}", team="driver-app", **extra)
+    """charge-api's log monitor pastes the whole event (Datadog keeps the joined multi-line
+    trace as the message), the checkpoint block included, up to 60 lines."""
+    return dict(monitor="charge-api error logs", filter="service:charge-api status:error env:prod", text="New errors on {{log.service}} ({{log.host}}):\n\n{{log.message}}", team="driver-app", sample_lines=60, **extra)
 
 
 def json_logs(service: str, **extra: object) -> dict[str, object]:
@@ -115,16 +117,16 @@ BUGS = [
     # Unique violations on two tables: a session started twice with the same idempotency
     # key (API), an invoice number issued twice by the monthly job (billing).
     Bug("bd-api-session-idempotency-unique", "charge-api", unique("charge_session_idempotency_key_key", "charge_session", "idempotency_key, connector_id, driver_id"),
-        (see("sentry.error", 3), see("sentry.issue"), see("datadog.log", 2, **api_logs())),
-        classes=(4,), pair="bd-billing-invoice-number-unique", entry="POST /api/v1/sessions", logger="com.ravensholm.charge.api.session.SessionHandler", span=2),
+        (see("sentry.error", 3), see("sentry.issue"), see("datadog.log", 2, **api_logs(handler="com.ravensholm.charge.api.session.SessionController#start(StartSessionRequest, Jwt)"))),
+        classes=(4,), pair="bd-billing-invoice-number-unique", entry="POST /api/v1/sessions", logger="com.ravensholm.charge.api.session.SessionController", span=2),
     Bug("bd-billing-invoice-number-unique", "billing-svc", unique("invoice_number_key", "invoice", "number, account_id, period"),
         (see("sentry.error", 3), see("datadog.log", 2, **JOB_LOGS, scope="@job:MonthlyInvoiceRun")),
         classes=(4,), pair="bd-api-session-idempotency-unique", entry="MonthlyInvoiceRun", log="Invoice run failed for period {week}", span=2),
     # Kotlin's !! on two different nulls: a connector missing from the status projection
     # (API) and a stopped session without a meter reading (session service).
-    Bug("bd-api-connector-status-npe", "charge-api", (jexc("java.lang.NullPointerException", "", (*ROWS, kt("com.ravensholm.charge.api.station.ConnectorHandler", "status$lambda$1", 33))),),
-        (see("sentry.error", 3), see("datadog.log", 2, **api_logs())),
-        classes=(4,), pair="bd-session-stop-meter-npe", entry="GET /api/v1/stations/{id}/connectors", logger="com.ravensholm.charge.api.station.ConnectorHandler", span=2, renames={"status$lambda$1": "connectorStatus$lambda$1"}),
+    Bug("bd-api-connector-status-npe", "charge-api", (jexc("java.lang.NullPointerException", "", (*ROWS, kt("com.ravensholm.charge.api.station.ConnectorController", "status$lambda$1", 33))),),
+        (see("sentry.error", 3), see("datadog.log", 2, **api_logs(handler="com.ravensholm.charge.api.station.ConnectorController#status(long)"))),
+        classes=(4,), pair="bd-session-stop-meter-npe", entry="GET /api/v1/stations/{id}/connectors", logger="com.ravensholm.charge.api.station.ConnectorController", span=2, renames={"status$lambda$1": "connectorStatus$lambda$1"}),
     Bug("bd-session-stop-meter-npe", "session-svc", (jexc("java.lang.NullPointerException", "", (*ROWS, kt("com.ravensholm.charge.session.SessionService", "stop$lambda$9", 112), kt("com.ravensholm.charge.session.MeterMath", "energyKwh", 14))),),
         (see("sentry.error", 2), see("sentry.alert", rule="session-svc: new issue"), see("datadog.log", 2, **json_logs("session-svc"))),
         classes=(4,), pair="bd-api-connector-status-npe", entry="POST /internal/sessions/{id}/stop", log="Stopping session failed"),
@@ -135,7 +137,7 @@ BUGS = [
     Bug("bd-session-tariff-source-empty", "session-svc", (jexc("java.util.NoSuchElementException", "Source was empty", (*ROWS[:-2], jl("reactor.core.publisher.MonoSingle$SingleSubscriber", "onComplete", 171))),),
         (see("sentry.error", 3), see("datadog.log", 2, **json_logs("session-svc"))),
         classes=(4,), pair="bd-session-tariff-timeout", entry="POST /internal/sessions/{id}/price", log="Pricing failed"),
-    Bug("bd-session-tariff-timeout", "session-svc", (jexc("java.util.concurrent.TimeoutException", "Did not observe any item or terminal signal within 5000ms in 'flatMap' (and no fallback has been configured)", (jl("java.lang.Thread", "run", 1583), jl("java.util.concurrent.ThreadPoolExecutor$Worker", "run", 642), jl("java.util.concurrent.ThreadPoolExecutor", "runWorker", 1144), jl("reactor.core.scheduler.SchedulerTask", "call", 28), jl("reactor.core.publisher.FluxTimeout$TimeoutMainSubscriber", "handleTimeout", 296), jl("reactor.core.publisher.Operators", "error", 198))),),
+    Bug("bd-session-tariff-timeout", "session-svc", (jexc("java.util.concurrent.TimeoutException", "Did not observe any item or terminal signal within 5000ms in 'flatMap' (and no fallback has been configured)", (*TIMER, jl("reactor.core.publisher.FluxTimeout$TimeoutMainSubscriber", "handleTimeout", 296), jl("reactor.core.publisher.Operators", "error", 198))),),
         (see("sentry.error", 2), see("datadog.log", 3, **json_logs("session-svc"))),
         classes=(4,), pair="bd-session-tariff-source-empty", entry="POST /internal/sessions/{id}/price", log="Pricing failed", span=2),
     # Two integrations through one helper: the OCPP gateway answering 503 to a remote
@@ -148,22 +150,22 @@ BUGS = [
         (see("sentry.error", in_app="none", release=0), see("sentry.error", release=1), see("datadog.log", 2, **JOB_LOGS, scope="@job:CdrPushJob")),
         classes=(9,), pair="bd-session-ocpp-remote-start-503", entry="CdrPushJob", log="Pushing CDRs failed", span=2),
     # r2dbc-pool running dry under a burst of status polls.
-    Bug("bd-api-pool-acquire-timeout", "charge-api", (jexc("java.util.concurrent.TimeoutException", "Did not observe any item or terminal signal within 10000ms in 'source(MonoDefer)' (and no fallback has been configured)", (jl("java.lang.Thread", "run", 1583), jl("reactor.core.scheduler.SchedulerTask", "call", 28), jl("reactor.core.publisher.FluxTimeout$TimeoutMainSubscriber", "handleTimeout", 296))), jexc("org.springframework.dao.DataAccessResourceFailureException", "Failed to obtain R2DBC Connection", (jl("java.lang.Thread", "run", 1583), jl("reactor.core.scheduler.SchedulerTask", "call", 28), jl("reactor.core.publisher.FluxOnErrorResume$ResumeSubscriber", "onError", 94), jl("org.springframework.r2dbc.connection.ConnectionFactoryUtils", "lambda$getConnection$0", 90)))),
-        (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 3, **api_logs())),
-        entry="GET /api/v1/stations", logger="com.ravensholm.charge.api.station.StationHandler"),
+    Bug("bd-api-pool-acquire-timeout", "charge-api", (jexc("java.util.concurrent.TimeoutException", "Did not observe any item or terminal signal within 10000ms in 'source(MonoDefer)' (and no fallback has been configured)", (*TIMER, jl("reactor.core.publisher.FluxTimeout$TimeoutMainSubscriber", "handleTimeout", 296))), jexc("org.springframework.dao.DataAccessResourceFailureException", "Failed to obtain R2DBC Connection", (*TIMER, jl("reactor.core.publisher.FluxOnErrorResume$ResumeSubscriber", "onError", 94), jl("org.springframework.r2dbc.connection.ConnectionFactoryUtils", "lambda$getConnection$0", 90)))),
+        (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 3, **api_logs(handler="com.ravensholm.charge.api.station.StationController#list(BoundingBox, int)"))),
+        entry="GET /api/v1/stations", logger="com.ravensholm.charge.api.station.StationController"),
     # Blocking the event loop: a legacy SOAP client called with block() during authorisation.
     Bug("bd-session-block-on-event-loop", "session-svc", (jexc("java.lang.IllegalStateException", "block()/blockFirst()/blockLast() are blocking, which is not supported in thread reactor-http-epoll-{idx}", (*ROWS, kt("com.ravensholm.charge.session.auth.RfidAuthorizer", "authorize$lambda$0", 38), kt("com.ravensholm.charge.session.auth.LegacyCardClient", "lookup", 22), jl("reactor.core.publisher.Mono", "block", 1728), jl("reactor.core.publisher.BlockingSingleSubscriber", "blockingGet", 87))),),
         (see("sentry.error", 3), see("datadog.log", 2, **json_logs("session-svc"))),
         entry="POST /internal/authorize", log="RFID authorisation failed", span=2),
     # The meter-value aggregation job overflowing Flux.interval's buffer.
-    Bug("bd-billing-meter-overflow", "billing-svc", (jexc("reactor.core.Exceptions$OverflowException", "Could not emit tick 14 due to lack of requests (interval doesn't support small downstream requests that replenish slower than the ticks)", (jl("java.lang.Thread", "run", 1583), jl("reactor.core.scheduler.PeriodicSchedulerTask", "call", 49), jl("reactor.core.publisher.FluxInterval$IntervalRunnable", "run", 134), jl("reactor.core.Exceptions", "failWithOverflow", 250))),),
+    Bug("bd-billing-meter-overflow", "billing-svc", (jexc("reactor.core.Exceptions$OverflowException", "Could not emit tick 14 due to lack of requests (interval doesn't support small downstream requests that replenish slower than the ticks)", (*TIMER[:4], jl("java.util.concurrent.FutureTask", "runAndReset", 328), jl("reactor.core.scheduler.PeriodicSchedulerTask", "call", 49), jl("reactor.core.publisher.FluxInterval$IntervalRunnable", "run", 134), jl("reactor.core.Exceptions", "failWithOverflow", 250))),),
         (see("sentry.error", 2, in_app="none"), see("datadog.log", 3, **JOB_LOGS, scope="@job:MeterValueAggregationJob")),
         classes=(10,), entry="MeterValueAggregationJob", log="Aggregation stream terminated"),
     # The same enum lookup failing at two places after the hub started sending CCS1
     # connectors: the API mapping station rows, the session service parsing OCPP status.
     Bug("bd-api-connector-type-enum", "charge-api", (jexc("java.lang.IllegalArgumentException", "No enum constant com.ravensholm.charge.domain.ConnectorType.CCS1", (*ROWS, kt("com.ravensholm.charge.api.station.StationMapper", "toDto", 61), jl("java.lang.Enum", "valueOf", 293))),),
-        (see("sentry.error", 2), see("datadog.log", 2, **api_logs())),
-        classes=(4,), pair="bd-session-status-connector-enum", entry="GET /api/v1/stations/{id}", logger="com.ravensholm.charge.api.station.StationHandler"),
+        (see("sentry.error", 2), see("datadog.log", 2, **api_logs(handler="com.ravensholm.charge.api.station.StationController#get(long)"))),
+        classes=(4,), pair="bd-session-status-connector-enum", entry="GET /api/v1/stations/{id}", logger="com.ravensholm.charge.api.station.StationController"),
     Bug("bd-session-status-connector-enum", "session-svc", (jexc("java.lang.IllegalArgumentException", "No enum constant com.ravensholm.charge.domain.ConnectorType.CCS1", (*WEBCLIENT[:-2], kt("com.ravensholm.charge.session.ocpp.StatusNotificationHandler", "handle$lambda$3", 27), jl("java.lang.Enum", "valueOf", 293))),),
         (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 2, **json_logs("session-svc"))),
         classes=(4,), pair="bd-api-connector-type-enum", entry="POST /internal/ocpp/status", log="StatusNotification rejected"),
