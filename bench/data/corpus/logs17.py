@@ -52,8 +52,8 @@ def bb_structlog(d: Delivery) -> tuple[str, Fields]:
         if d.bug.log:
             record["event"] = d.log_message
         else:
-            record["request"] = f"<ASGIRequest: {entry.split(' ', 1)[0]} '{d.request_path}'>"
-            record["code"] = 500
+            # request_failed carries the exception alone; the request line was logged by
+            # request_started.
             record["event"] = "request_failed"
     elif entry.startswith("/ws/"):
         record["channel_name"] = f"specific.{d.rand.hex(32)}!{d.rand.alnum(12)}"

@@ -54,12 +54,18 @@ SEQ_ACQUIRE = (
     nd("node_modules/sequelize/lib/dialects/abstract/connection-manager.js", "ConnectionManager.getConnection", 197, 15, lib=True, awaited=True),
     NODE_TICKS,
 )
-# Every carrier call goes through one got-based helper: two bugs end in it.
-REQUEST_JSON = (
-    nd("src/lib/http/request-json.ts", "requestJson", 22, 18, awaited=True),
-    nd("node_modules/got/dist/source/as-promise/index.js", "Request.<anonymous>", 92, 42, lib=True),
-    nd("node_modules/got/dist/source/core/index.js", "Request._onResponse", 733, 20, lib=True),
+# Every carrier call goes through one got-based helper, which rethrows got's HTTPError (whose
+# stack, built in a stream callback, holds no app frame) as the app's own error with ``cause``:
+# two bugs end in it.
+GOT_RESPONSE = (
+    nd("node:internal/process/task_queues", "process.processTicksAndRejections", 95, 5, lib=True),
+    nd("node_modules/got/dist/source/as-promise/index.js", "Request.<anonymous>", 118, 42, lib=True),
 )
+REQUEST_JSON = nd("src/lib/http/request-json.ts", "requestJson", 31, 13, awaited=False)
+
+
+def carrier_error(app: tuple[Frame, ...], got: str, message: str) -> tuple[Exc, Exc]:
+    return Exc("HTTPError", got, GOT_RESPONSE), Exc("CarrierApiError", message, (*app, REQUEST_JSON))
 
 
 def src(file: str, function: str, line: int, col: int = 11, awaited: bool = True) -> Frame:
@@ -111,11 +117,12 @@ BUGS = [
     Bug("bc-job-render-pixel-limit", "print-jobs", (Exc("Error", "Input image exceeds pixel limit", (*AGENDA, src("jobs/render-print-files.ts", "renderPrintFiles", 33, 18), src("services/render/print-file.ts", "renderPrintFile", 51, 8), nd("node_modules/sharp/lib/output.js", "Sharp._pipeline", 1466, 17, lib=True))),),
         (see("sentry.error", 2), see("datadog.task", 2, **JOB_TASKS), see("datadog.log", **job_logs("render-print-files"))),
         classes=(4,), pair="bc-job-render-acquire-timeout", entry="render-print-files", log="job failed"),
-    # Two carrier calls through one got helper: rate shopping answered 503, label creation 422.
-    Bug("bc-api-rates-carrier-503", "print-api", (Exc("HTTPError", "Response code 503 (Service Unavailable)", (*KOA, src("routes/shipping.ts", "getRates", 21, 24), src("services/shipping/carrier.ts", "fetchRates", 40, 18), *REQUEST_JSON)),),
+    # Two carrier calls through one got helper: rate shopping answered 503, label creation
+    # 422; Sentry's linked errors add got's HTTPError as the cause.
+    Bug("bc-api-rates-carrier-503", "print-api", carrier_error((*KOA, src("routes/shipping.ts", "getRates", 21, 24), src("services/shipping/carrier.ts", "fetchRates", 40, 18)), "Response code 503 (Service Unavailable)", "carrier GET /v2/rates failed: 503 Service Unavailable"),
         (see("sentry.error", 3), see("datadog.apm", 2, **API_ROUTES), see("datadog.log", **API_LOGS)),
         classes=(9,), pair="bc-job-labels-carrier-422", entry="GET /v1/shipping/rates"),
-    Bug("bc-job-labels-carrier-422", "print-jobs", (Exc("HTTPError", "Response code 422 (Unprocessable Entity)", (*AGENDA, src("jobs/create-labels.ts", "createLabels", 27, 22), src("services/shipping/carrier.ts", "createLabel", 66, 18), *REQUEST_JSON)),),
+    Bug("bc-job-labels-carrier-422", "print-jobs", carrier_error((*AGENDA, src("jobs/create-labels.ts", "createLabels", 27, 22), src("services/shipping/carrier.ts", "createLabel", 66, 18)), "Response code 422 (Unprocessable Entity)", "carrier POST /v2/labels failed: 422 Unprocessable Entity"),
         (see("sentry.error", 2), see("datadog.task", **JOB_TASKS), see("datadog.log", 2, **job_logs("create-labels"))),
         classes=(9,), pair="bc-api-rates-carrier-503", entry="create-labels", log="job failed", span=2),
     # Proof PDFs: headless Chromium times out on heavy designs.
