@@ -14,7 +14,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind13.jsonl`` (companies ap, aq, ar), or, with ``--blind14``,
 ``webhooks-blind14.jsonl`` (companies as, at, au), or, with ``--blind15``,
 ``webhooks-blind15.jsonl`` (companies av, aw, ax), or, with ``--blind16``,
-``webhooks-blind16.jsonl`` (companies ay, az, ba).
+``webhooks-blind16.jsonl`` (companies ay, az, ba), or, with ``--blind17``,
+``webhooks-blind17.jsonl`` (companies bb, bc, bd).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -35,6 +36,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind14    # the eighteenth, by a fourteenth outsider
     python bench/data/generate_webhooks.py --blind15    # the nineteenth, by a fifteenth outsider
     python bench/data/generate_webhooks.py --blind16    # the twentieth, by a sixteenth outsider
+    python bench/data/generate_webhooks.py --blind17    # the twenty-first, by a 17th outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -75,6 +77,7 @@ from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
+from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
@@ -93,6 +96,7 @@ from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
@@ -102,6 +106,7 @@ from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
 from corpus.companies.tarnbrook import TARNBROOK  # noqa: E402
+from corpus.companies.thistledown import THISTLEDOWN  # noqa: E402
 from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
@@ -148,6 +153,8 @@ BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
 BLIND15 = [BRACKWATER, GULLYFORD, SKERRYWICK]
 # Written by a sixteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
+# Written by a seventeenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND17 = [THISTLEDOWN, INKWHISTLE, RAVENSHOLM]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -238,7 +245,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind16.jsonl (companies ay, az, ba)",
     )
+    which.add_argument(
+        "--blind17",
+        action="store_true",
+        help="write webhooks-blind17.jsonl (companies bb, bc, bd)",
+    )
     args = parser.parse_args(argv)
+    if args.blind17:
+        write(HERE / "webhooks-blind17.jsonl", build_rows(BLIND17))
+        return 0
     if args.blind16:
         write(HERE / "webhooks-blind16.jsonl", build_rows(BLIND16))
         return 0

@@ -407,6 +407,24 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "tags": "$TAGS", "when": {"epoch_ms": "=$DATE", "last_change": "$LAST_UPDATED"},
         "org": "$ORG_NAME", "url": "$LINK",
     },
+    # blind17's (bc) Koa team: the monitor nested under ``alert``, the markdown message, the
+    # date unquoted under a name of its own.
+    "bc-koa": {
+        "source": "datadog", "summary": "$EVENT_TITLE", "message_markdown": "$EVENT_MSG",
+        "alert": {
+            "id": "=$ALERT_ID", "title": "$ALERT_TITLE", "transition": "$ALERT_TRANSITION",
+            "scope": "$ALERT_SCOPE", "priority": "$ALERT_PRIORITY", "type": "$ALERT_TYPE",
+        },
+        "tags": "$TAGS", "fired_epoch_ms": "=$DATE", "link": "$LINK",
+    },
+    # blind17's (bd) Kotlin platform team: flat camelCase, the plain-text message and the
+    # monitor's status line, the date quoted.
+    "bd-reactor": {
+        "monitorName": "$ALERT_TITLE", "eventTitle": "$EVENT_TITLE", "plainText": "$TEXT_ONLY_MSG",
+        "status": "$ALERT_STATUS", "transition": "$ALERT_TRANSITION", "query": "$ALERT_QUERY",
+        "monitorId": "$ALERT_ID", "scope": "$ALERT_SCOPE", "tags": "$TAGS", "host": "$HOSTNAME",
+        "alertDateMs": "$DATE", "org": "$ORG_NAME",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -455,6 +473,10 @@ JSON_FORMATS = {
     "next-pino",
     "slog-gin",
     "logrus-asynq",
+    # blind17's
+    "bb-structlog",
+    "bc-winston",
+    "bd-logstash",
 }
 
 
@@ -536,7 +558,8 @@ def _dd_variable(d: Delivery, name: str) -> str:
     """A monitor message's template variable as Datadog renders it for this alert."""
     first = d.thrown.value.splitlines()[0] if d.chain and d.thrown.value else ""
     if name == "log.message":
-        return sample(d)
+        # blind17: a monitor may paste more of a multi-line event than the first lines.
+        return sample(d, int(str(d.opts.get("sample_lines", 5))))
     if name in ("log.service", "service.name"):
         return d.service.name
     if name in ("log.host", "host.name"):
@@ -739,6 +762,11 @@ def _span(d: Delivery) -> str:
         # blind16: an Asynq worker's own span around each task (dd-trace-go has no Asynq
         # integration; the team starts "asynq.task" spans in a middleware).
         "asynq": "asynq.task",
+        # blind17: dd-trace-js's Koa integration; the Agenda worker's own "agenda.job" spans
+        # (no dd-trace integration); dd-trace-java's Spring WebFlux one.
+        "koa": "koa.request",
+        "agenda": "agenda.job",
+        "spring-webflux": "spring.handler",
     }.get(d.service.framework, "scheduled.task")
 
 
