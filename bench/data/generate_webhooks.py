@@ -14,7 +14,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind13.jsonl`` (companies ap, aq, ar), or, with ``--blind14``,
 ``webhooks-blind14.jsonl`` (companies as, at, au), or, with ``--blind15``,
 ``webhooks-blind15.jsonl`` (companies av, aw, ax), or, with ``--blind16``,
-``webhooks-blind16.jsonl`` (companies ay, az, ba).
+``webhooks-blind16.jsonl`` (companies ay, az, ba), or, with ``--blind18``,
+``webhooks-blind18.jsonl`` (companies be, bf, bg).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -35,6 +36,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind14    # the eighteenth, by a fourteenth outsider
     python bench/data/generate_webhooks.py --blind15    # the nineteenth, by a fifteenth outsider
     python bench/data/generate_webhooks.py --blind16    # the twentieth, by a sixteenth outsider
+    python bench/data/generate_webhooks.py --blind18    # blind18's, by an eighteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -74,6 +76,7 @@ from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
+from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
@@ -148,6 +151,8 @@ BLIND14 = [DOVECOTE, KELPIE, HOLLOWMEAD]
 BLIND15 = [BRACKWATER, GULLYFORD, SKERRYWICK]
 # Written by a sixteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
+# Written by an eighteenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND18 = [HOBNAIL]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -238,7 +243,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind16.jsonl (companies ay, az, ba)",
     )
+    which.add_argument(
+        "--blind18",
+        action="store_true",
+        help="write webhooks-blind18.jsonl (companies be, bf, bg)",
+    )
     args = parser.parse_args(argv)
+    if args.blind18:
+        write(HERE / "webhooks-blind18.jsonl", build_rows(BLIND18))
+        return 0
     if args.blind16:
         write(HERE / "webhooks-blind16.jsonl", build_rows(BLIND16))
         return 0

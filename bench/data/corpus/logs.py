@@ -25,6 +25,7 @@ from .logs13 import FORMATS13
 from .logs14 import FORMATS14
 from .logs15 import FORMATS15
 from .logs16 import FORMATS16
+from .logs18 import FORMATS18
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1343,5 +1344,7 @@ FORMATS.update(FORMATS14)
 FORMATS.update(FORMATS15)
 # blind16's
 FORMATS.update(FORMATS16)
+# blind18's
+FORMATS.update(FORMATS18)
 
 __all__ = ["FORMATS", "php_name"]
