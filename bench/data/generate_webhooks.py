@@ -110,6 +110,7 @@ from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.whinfell import WHINFELL  # noqa: E402
+from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
@@ -152,7 +153,7 @@ BLIND15 = [BRACKWATER, GULLYFORD, SKERRYWICK]
 # Written by a sixteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
 # Written by an eighteenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND18 = [HOBNAIL]
+BLIND18 = [HOBNAIL, WICKERBY]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
