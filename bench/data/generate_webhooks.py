@@ -86,6 +86,7 @@ from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
+from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
@@ -153,7 +154,7 @@ BLIND15 = [BRACKWATER, GULLYFORD, SKERRYWICK]
 # Written by a sixteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
 # Written by an eighteenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND18 = [HOBNAIL, WICKERBY]
+BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

@@ -107,7 +107,7 @@ def serilog_jsonformatter(d: Delivery) -> tuple[str, Fields]:
     props["SourceContext"] = d.logger
     if "entity" in d.opts:
         props["EntityPath"] = str(d.opts["entity"])
-        props["MessageId"] = d.rand.hex(32)
+        props.setdefault("MessageId", d.rand.hex(32))
         props["DeliveryCount"] = d.rand.randint(1, 10)
     if d.bug.entry.startswith(("GET ", "POST ")):
         props["RequestPath"] = d.request_path

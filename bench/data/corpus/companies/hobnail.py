@@ -117,7 +117,7 @@ BUGS = [
         entry="MonthlyInvoiceJob", span=2),
     # A telematics vendor answering an HTML maintenance page instead of JSON.
     Bug("be-telematics-json", "fleet-jobs", (Exc("JSON::ParserError", "unexpected character: '<!DOCTYPE html>' at line 1 column 1", (*SIDEKIQ, rb("app/jobs/telematics_import_job.rb", "perform", 16), rb("lib/hobnail/telematics/feed.rb", "batteries", 27), gem("json-2.9.1/lib/json/common.rb", "parse", 221))),),
-        (see("sentry.error", 3, mechanism="sidekiq"), see("splunk", 2, **JOBS), see("datadog.queue", queue="telematics", monitor="Sidekiq failures by queue", team=TEAM)),
+        (see("sentry.error", 3, mechanism="sidekiq"), see("splunk", 3, **JOBS), see("datadog.queue", queue="telematics", monitor="Sidekiq failures by queue", team=TEAM)),
         entry="TelematicsImportJob", span=3),
     # A refund for a charge Stripe no longer knows.
     Bug("be-refund-no-charge", "fleet-jobs", (Exc("Stripe::InvalidRequestError", "No such charge: '{charge}'", (*SIDEKIQ, rb("app/jobs/refund_ride_job.rb", "perform", 13), rb("lib/hobnail/billing/refunds.rb", "issue", 18), gem("stripe-13.2.0/lib/stripe/api_operations/create.rb", "create", 12), gem("stripe-13.2.0/lib/stripe/stripe_client.rb", "execute_request", 254))),),
@@ -125,7 +125,7 @@ BUGS = [
         entry="RefundRideJob"),
     # The rate limiter's Redis gone during a failover.
     Bug("be-ratelimit-redis", "fleet-api", (Exc("RedisClient::CannotConnectError", "Connection refused - connect(2) for 10.40.3.{idx}:6379 (redis://ratelimit-redis:6379)", (gem("puma-6.4.3/lib/puma/thread_pool.rb", "block in spawn_thread", 155), gem("puma-6.4.3/lib/puma/server.rb", "process_client", 438), gem("rack-attack-6.7.0/lib/rack/attack.rb", "call", 127), gem("rack-attack-6.7.0/lib/rack/attack/cache.rb", "count", 31), gem("redis-client-0.22.2/lib/redis_client.rb", "ensure_connected", 677), gem("redis-client-0.22.2/lib/redis_client/ruby_connection.rb", "connect", 136))),),
-        (see("sentry.error", 2), see("splunk", 2, **API), see("datadog.log", **API_LOG), see("datadog.apm", style="type", monitor="fleet-api error spans", team=TEAM)),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **API), see("datadog.log", **API_LOG), see("datadog.apm", style="type", monitor="fleet-api error spans", team=TEAM)),
         entry="GET /v2/docks"),
     # Membership renewal mutating a frozen string literal.
     Bug("be-membership-frozen", "fleet-api", (Exc("FrozenError", 'can\'t modify frozen String: "HB-{id}"', (*ROUTE, rb("routes/memberships.rb", "block (2 levels) in <class:FleetApp>", 27), rb("lib/hobnail/memberships/renew.rb", "reference", 15))),),

@@ -125,7 +125,7 @@ BUGS = [
         classes=(4, 9), pair="bf-booking-timezone-key", entry="Tutorhub.Workers.RescheduleLesson"),
     # Ecto's NoResultsError: which schema the query names is the bug.
     Bug("bf-lesson-no-results", "tutorhub", (Exc("NoResultsError", no_results("Tutorhub.Lessons.Lesson", "l"), (*LIVE_MOUNT, ex("TutorhubWeb.LessonLive.Show", "mount/3", "lib/tutorhub_web/live/lesson_live/show.ex", 14), ex("Tutorhub.Lessons", "get_lesson!/1", "lib/tutorhub/lessons.ex", 33), *ECTO_ONE), module="Ecto"),),
-        (see("sentry.error", 2), see("splunk", 2, **LOGS, **mount_msg("/lessons/{id}"))),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **LOGS, **mount_msg("/lessons/{id}"))),
         classes=(4,), pair="bf-invoice-no-results"),
     Bug("bf-invoice-no-results", "tutorhub-jobs", (Exc("NoResultsError", no_results("Tutorhub.Billing.Invoice", "i"), (*OBAN, ex("Tutorhub.Workers.SendInvoice", "perform/1", "lib/tutorhub/workers/send_invoice.ex", 17), ex("Tutorhub.Billing", "get_invoice!/1", "lib/tutorhub/billing.ex", 52), *ECTO_ONE), module="Ecto"),),
         (see("sentry.error", 2, mechanism="oban"), see("sentry.issue"), see("splunk", 2, queue="billing", **JOBS)),
@@ -139,7 +139,7 @@ BUGS = [
         classes=(4,), pair="bf-payout-case-clause", entry="Tutorhub.Workers.WeeklyPayout", span=2),
     # A missing unique_constraint/3: which index is the bug.
     Bug("bf-signup-email-constraint", "tutorhub", (Exc("ConstraintError", constraint("students_email_index"), (*LIVE_EVENT, ex("TutorhubWeb.SignupLive", "handle_event/3", "lib/tutorhub_web/live/signup_live.ex", 45), ex("Tutorhub.Accounts", "register_student!/1", "lib/tutorhub/accounts.ex", 29), *ECTO_INSERT), module="Ecto"),),
-        (see("sentry.error", 2), see("splunk", 2, **LOGS, **live_msg("TutorhubWeb.SignupLive", "signup", '"{email}"'))),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **LOGS, **live_msg("TutorhubWeb.SignupLive", "signup", '"{email}"'))),
         classes=(4,), pair="bf-review-lesson-constraint"),
     Bug("bf-review-lesson-constraint", "tutorhub", (Exc("ConstraintError", constraint("reviews_lesson_id_student_id_index"), (*LIVE_EVENT, ex("TutorhubWeb.ReviewLive", "handle_event/3", "lib/tutorhub_web/live/review_live.ex", 37), ex("Tutorhub.Reviews", "create_review!/2", "lib/tutorhub/reviews.ex", 18), *ECTO_INSERT), module="Ecto"),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **LOGS, **live_msg("TutorhubWeb.ReviewLive", "review", '"{n}"'))),
@@ -153,7 +153,7 @@ BUGS = [
         classes=(3, 4), pair="bf-web-calendar-hook", page="/lessons/live"),
     # The video room object replaced by an SDK upgrade: a method that is gone.
     Bug("bf-web-room-leave", "tutorhub-web", (Exc("TypeError", frames=(*CLICK, js("assets/js/hooks/video_room.js", "leave", 58, 17, "app")), js=JsError("not-function", "this.room", "disconnect", "()")),),
-        (see("posthog", 2, browser="chrome", chunk="app", mechanism="onerror"), see("posthog", browser="safari", chunk="app", mechanism="onerror"), see("posthog", browser="firefox", chunk="app", mechanism="onerror", release=1)),
+        (see("posthog", 2, browser="chrome", chunk="app", mechanism="onerror"), see("posthog", browser="safari", chunk="app", mechanism="onerror"), see("posthog", browser="firefox", chunk="app", mechanism="onerror", release=1), see("posthog", browser="edge", chunk="app", resolved=True, mechanism="onerror", release=1)),
         classes=(3,), page="/lessons/live", span=2),
     # A date picker given an empty value.
     Bug("bf-web-datepicker-invalid", "tutorhub-web", (Exc("RangeError", "Invalid time value", (*HOOK, js("assets/js/hooks/date_picker.js", "mounted", 9, 28, "app"), js("node_modules/date-fns/format.js", "format", 372, 11, "app", lib=True)), engines={"spidermonkey": "invalid date", "jsc": "Invalid Date"}),),
@@ -161,7 +161,7 @@ BUGS = [
         classes=(3,), page="/book"),
     # Stripe's webhook for a payment intent the app never created.
     Bug("bf-stripe-webhook-match", "tutorhub", (Exc("MatchError", "no match of right hand side value: {:error, :not_found}", (*PLUG, ex("TutorhubWeb.StripeWebhookController", "create/2", "lib/tutorhub_web/controllers/stripe_webhook_controller.ex", 31), ex("TutorhubWeb.StripeWebhookController", "handle_event/1", "lib/tutorhub_web/controllers/stripe_webhook_controller.ex", 58))),),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **LOGS, endpoint="TutorhubWeb.Endpoint", server="app.wickerby.example")),
+        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **LOGS, endpoint="TutorhubWeb.Endpoint", server="app.wickerby.example")),
         entry="POST /webhooks/stripe"),
     # Reminder texts timing out at the SMS gateway: Oban's log names only the worker.
     Bug("bf-reminder-sms-timeout", "tutorhub-jobs", (Exc("TransportError", "timeout", (*OBAN, ex("Tutorhub.Workers.LessonReminder", "perform/1", "lib/tutorhub/workers/lesson_reminder.ex", 26), ex("Tutorhub.Sms", "send/2", "lib/tutorhub/sms.ex", 19), ex("Req", "request!/2", "lib/req.ex", 1105, "req 0.5.7")), module="Req"),),
@@ -169,7 +169,7 @@ BUGS = [
         entry="Tutorhub.Workers.LessonReminder", span=2),
     # Meeting links created with an expired Zoom token.
     Bug("bf-zoom-token", "tutorhub-jobs", (Exc("RuntimeError", 'Zoom API returned 401: {"code":124,"message":"Invalid access token."}', (*OBAN, ex("Tutorhub.Workers.CreateMeeting", "perform/1", "lib/tutorhub/workers/create_meeting.ex", 15), ex("Tutorhub.Zoom", "create_meeting/2", "lib/tutorhub/zoom.ex", 44))),),
-        (see("sentry.error", 2, mechanism="oban"), see("sentry.issue"), see("splunk", 2, queue="meetings", **JOBS)),
+        (see("sentry.error", 2, mechanism="oban"), see("sentry.issue"), see("splunk", 3, queue="meetings", **JOBS)),
         entry="Tutorhub.Workers.CreateMeeting"),
     # The search page's mount starved of database connections during a bulk import.
     Bug("bf-search-pool", "tutorhub", (Exc("ConnectionError", POOL, (*LIVE_MOUNT, ex("TutorhubWeb.TutorSearchLive", "mount/3", "lib/tutorhub_web/live/tutor_search_live.ex", 21), ex("Tutorhub.Tutors", "search/1", "lib/tutorhub/tutors.ex", 88), ex("Ecto.Adapters.SQL", "raise_sql_call_error/1", "lib/ecto/adapters/sql.ex", 1096, "ecto_sql 3.12.1")), module="DBConnection"),),
