@@ -135,6 +135,10 @@ BUGS = [
     Bug("be-ride-summary-coerce", "fleet-jobs", (Exc("TypeError", "nil can't be coerced into Integer", (*SIDEKIQ, rb("app/jobs/ride_summary_job.rb", "perform", 9), rb("lib/hobnail/rides/summary.rb", "minutes", 33), rb("lib/hobnail/rides/summary.rb", "-", 33))),),
         (see("sentry.error", 2, mechanism="sidekiq"), see("splunk", 2, **JOBS), see("splunk", search=STATS, stats={"class": "RideSummaryJob", "queue": "default", "failures": "{n}", "error_class": "TypeError"})),
         entry="RideSummaryJob"),
+    # The public GBFS snapshot push logging its size and time: one log template, no bug.
+    Bug("be-gbfs-push-slow", "fleet-jobs", (),
+        (see("splunk", 3, search="fleet-jobs - slow GBFS pushes", line="W, [{tsnaive} #{idx}]  WARN -- fleet-jobs: GBFS snapshot pushed to {objstore}: {size} in {dur}"), see("datadog.log", 2, monitor="Slow GBFS pushes", team=TEAM, filter='service:fleet-jobs "GBFS snapshot pushed"', text="GBFS snapshot pushed to {objstore}: {size} in {dur}")),
+        classes=(7,)),
     # Seen once: the admin CSV export running out of memory.
     Bug("be-export-nomemory", "fleet-jobs", (Exc("NoMemoryError", "failed to allocate memory", (*SIDEKIQ, rb("app/jobs/ride_export_job.rb", "perform", 21), gem("sequel-5.86.0/lib/sequel/dataset/actions.rb", "all", 51))),),
         (see("sentry.error", mechanism="sidekiq"),),
