@@ -9,8 +9,6 @@ Each function returns the ``_raw`` text and the fields a Splunk search extracts 
 in ``logs``; ``logs.FORMATS`` takes them in under these keys.
 """
 
-# ruff: noqa: E501
-
 from __future__ import annotations
 
 import json
@@ -47,16 +45,17 @@ def ruby33_lines(exc: Exc, app_only: bool = False) -> list[str]:
 
 def ruby_logger(d: Delivery) -> tuple[str, Fields]:
     """``Logger::Formatter``: ``%s, [%s #%d] %5s -- %s: %s``; an Exception logged as itself
-    is ``message (Class)`` and its backtrace joined by newlines. The team's error handler
-    logs ``opts.app_only`` backtraces (the gems' lines filtered) on some releases."""
+    is ``message (Class)`` and its backtrace joined by newlines; the app sets no progname.
+    The team's error handler logs ``opts.app_only`` backtraces (the gems' lines filtered) on
+    some releases."""
     exc = d.thrown
     stamp = f"{d.stamp('%Y-%m-%dT%H:%M:%S')}.{int(d.when * 1_000_000) % 1_000_000:06d}"
-    progname = str(d.opts.get("progname", d.service.name))
-    first, _, rest = exc.value.partition("\n")
-    message = f"{first} ({exc.type})" + (f"\n{rest.rstrip()}" if rest.strip() else "")
+    progname = str(d.opts.get("progname", ""))
+    # msg2str: the whole message (line breaks and all), then the class in parentheses.
+    message = f"{exc.value} ({exc.type})"
     lines = ruby33_lines(exc, app_only=bool(d.opts.get("app_only")))
     head = f"E, [{stamp} #{d.rand.randint(7, 90)}] ERROR -- {progname}: {message}"
-    return "\n".join([head, *lines]), {"severity": "ERROR", "progname": progname}
+    return "\n".join([head, *lines]), {"severity": "ERROR"}
 
 
 # --- Oban's default logger under Logger's text formatter ---------------------------------------
@@ -103,7 +102,9 @@ def serilog_jsonformatter(d: Delivery) -> tuple[str, Fields]:
     for name in re.findall(r"\{([A-Z][A-Za-z]+)\}", template):
         value = d.values["uuid"] if name.endswith("Id") else d.values["id"]
         props[name] = value
-        rendered = rendered.replace("{" + name + "}", f'"{value}"' if name.endswith("Id") else value)
+        rendered = rendered.replace(
+            "{" + name + "}", f'"{value}"' if name.endswith("Id") else value
+        )
     props["SourceContext"] = d.logger
     if "entity" in d.opts:
         props["EntityPath"] = str(d.opts["entity"])
@@ -125,7 +126,7 @@ def serilog_jsonformatter(d: Delivery) -> tuple[str, Fields]:
 
 
 FORMATS18: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
-    "ruby-logger": ruby_logger,
+    "roda-logger": ruby_logger,
     "oban-json": oban_json,
     "serilog-jsonformatter": serilog_jsonformatter,
 }

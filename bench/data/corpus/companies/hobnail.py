@@ -21,7 +21,7 @@ from ..stacks import rb
 # The tables keep one frame or delivery per line.
 # fmt: off
 SERVICES = {
-    "fleet-api": Service("fleet-api", "ruby", "ruby-logger", "hobnail:fleet-api", "/var/log/containers/fleet-api.log", "hb_prod", 4410021, "ruby 3.3.6", framework="rack", sdk=("sentry.ruby", "5.22.1", "gem:sentry-ruby")),
+    "fleet-api": Service("fleet-api", "ruby", "roda-logger", "hobnail:fleet-api", "/var/log/containers/fleet-api.log", "hb_prod", 4410021, "ruby 3.3.6", framework="rack", sdk=("sentry.ruby", "5.22.1", "gem:sentry-ruby")),
     "fleet-jobs": Service("fleet-jobs", "ruby", "sidekiq", "hobnail:sidekiq", "/var/log/containers/fleet-jobs.log", "hb_prod", 4410024, "ruby 3.3.6", framework="sidekiq", sdk=("sentry.ruby.sidekiq", "5.22.1", "gem:sentry-sidekiq")),
 }
 
