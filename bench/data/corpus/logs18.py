@@ -46,14 +46,14 @@ def ruby33_lines(exc: Exc, app_only: bool = False) -> list[str]:
 def ruby_logger(d: Delivery) -> tuple[str, Fields]:
     """``Logger::Formatter``: ``%s, [%s #%d] %5s -- %s: %s``; an Exception logged as itself
     is ``message (Class)`` and its backtrace joined by newlines; the app sets no progname.
-    The team's error handler logs ``opts.app_only`` backtraces (the gems' lines filtered) on
+    The team's error handler logs ``opts.half`` backtraces (the gems' lines filtered) on
     some releases."""
     exc = d.thrown
     stamp = f"{d.stamp('%Y-%m-%dT%H:%M:%S')}.{int(d.when * 1_000_000) % 1_000_000:06d}"
     progname = str(d.opts.get("progname", ""))
     # msg2str: the whole message (line breaks and all), then the class in parentheses.
     message = f"{exc.value} ({exc.type})"
-    lines = ruby33_lines(exc, app_only=bool(d.opts.get("app_only")))
+    lines = ruby33_lines(exc, app_only=bool(d.opts.get("half")))
     head = f"E, [{stamp} #{d.rand.randint(7, 90)}] ERROR -- {progname}: {message}"
     return "\n".join([head, *lines]), {"severity": "ERROR"}
 

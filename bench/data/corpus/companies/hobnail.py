@@ -92,7 +92,7 @@ BUGS = [
         classes=(4,), pair="be-rental-open-unique", entry="POST /v2/reservations"),
     # The same NoMethodError on nil at two places: unlocking and returning a bike.
     Bug("be-unlock-nil-dock", "fleet-api", (Exc("NoMethodError", "undefined method `capacity' for nil", (*ROUTE, rb("routes/rentals.rb", "block (2 levels) in <class:FleetApp>", 31), rb("lib/hobnail/docks/unlock.rb", "call", 19), rb("lib/hobnail/docks/unlock.rb", "free_slots", 44))),),
-        (see("sentry.error", 3), see("splunk", 2, **API), see("splunk", app_only=True, release=1, **API), see("datadog.apm", monitor="fleet-api 5xx by error type", team=TEAM)),
+        (see("sentry.error", 3), see("splunk", 2, **API), see("splunk", half=True, release=1, **API), see("datadog.apm", monitor="fleet-api 5xx by error type", team=TEAM)),
         classes=(4,), pair="be-return-nil-dock", entry="POST /v2/rentals/{id}/unlock", span=2, renames={"block (2 levels) in <class:FleetApp>": "block (3 levels) in <class:FleetApp>"}),
     Bug("be-return-nil-dock", "fleet-api", (Exc("NoMethodError", "undefined method `capacity' for nil", (*ROUTE, rb("routes/rentals.rb", "block (2 levels) in <class:FleetApp>", 52), rb("lib/hobnail/rentals/finish.rb", "call", 23), rb("lib/hobnail/rentals/finish.rb", "overflow?", 61))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **API), see("datadog.apm", monitor="fleet-api 5xx by error type", team=TEAM)),
@@ -129,7 +129,7 @@ BUGS = [
         entry="GET /v2/docks"),
     # Membership renewal mutating a frozen string literal.
     Bug("be-membership-frozen", "fleet-api", (Exc("FrozenError", 'can\'t modify frozen String: "HB-{id}"', (*ROUTE, rb("routes/memberships.rb", "block (2 levels) in <class:FleetApp>", 27), rb("lib/hobnail/memberships/renew.rb", "reference", 15))),),
-        (see("sentry.error", 2), see("splunk", **API), see("splunk", app_only=True, release=1, **API), see("datadog.log", **API_LOG)),
+        (see("sentry.error", 2), see("splunk", **API), see("splunk", half=True, release=1, **API), see("datadog.log", **API_LOG)),
         classes=(5,), entry="POST /v2/memberships/{id}/renew", span=2),
     # Ride summaries for rides that never ended.
     Bug("be-ride-summary-coerce", "fleet-jobs", (Exc("TypeError", "nil can't be coerced into Integer", (*SIDEKIQ, rb("app/jobs/ride_summary_job.rb", "perform", 9), rb("lib/hobnail/rides/summary.rb", "minutes", 33), rb("lib/hobnail/rides/summary.rb", "-", 33))),),
