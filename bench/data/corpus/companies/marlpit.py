@@ -25,8 +25,8 @@ from ..stacks import cs
 # fmt: off
 WORKER_SDK = ("sentry.dotnet.extensions.logging", "4.13.0", "nuget:Sentry.Extensions.Logging")
 SERVICES = {
-    "claims-intake": Service("claims-intake", "csharp", "serilog-jsonformatter", "marlpit:serilog:json", "/var/log/containers/claims-intake.log", "mp_prod", 6620031, ".NET 8.0.11", framework="azure-servicebus", sdk=WORKER_SDK),
-    "claims-payments": Service("claims-payments", "csharp", "serilog-jsonformatter", "marlpit:serilog:json", "/var/log/containers/claims-payments.log", "mp_prod", 6620034, ".NET 8.0.11", framework="azure-servicebus", sdk=WORKER_SDK),
+    "claims-intake": Service("claims-intake", "csharp", "serilog-jsonformatter", "marlpit:serilog:json", "/var/log/containers/claims-intake.log", "mp_prod", 6620031, ".NET 8.0.11", framework="generic", sdk=WORKER_SDK),
+    "claims-payments": Service("claims-payments", "csharp", "serilog-jsonformatter", "marlpit:serilog:json", "/var/log/containers/claims-payments.log", "mp_prod", 6620034, ".NET 8.0.11", framework="generic", sdk=WORKER_SDK),
     "claims-admin": Service("claims-admin", "csharp", "serilog-jsonformatter", "marlpit:serilog:json", "/var/log/containers/claims-admin.log", "mp_prod", 6620037, ".NET 8.0.11", framework="razor-pages", sdk=("sentry.dotnet.aspnetcore", "4.13.0", "nuget:Sentry.AspNetCore")),
 }
 
@@ -91,6 +91,9 @@ def worker_log(entity: str) -> dict[str, object]:
 
 
 TEAM = "claims"
+# Sentry.AspNetCore marks what ExceptionHandlerMiddleware logged as unhandled, the logger's
+# name as the mechanism; the workers' handlers log the exception (handled, "generic").
+ADMIN_MECHANISM = "Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware"
 INTAKE_TYPES = {"monitor": "claims-intake error spans by type", "style": "type", "team": TEAM}
 CONCURRENCY_LOG = {"monitor": "EF Core concurrency conflicts", "team": TEAM, "filter": "env:prod @Properties.SourceContext:Marlpit.* \"DbUpdateConcurrencyException\"", "text": "Optimistic concurrency conflicts logged by {{log.service}}.\n\n{{log.attributes.error.kind}}: {{log.attributes.error.message}}"}
 
@@ -99,65 +102,65 @@ BUGS = [
     # a payee's IBAN entered twice.
     Bug("bg-claim-notified-twice", "claims-intake", unique("IX_Claims_PolicyNumber_IncidentDate", (*PROCESSOR, own(INTAKE, "Handlers/ClaimSubmittedHandler", "HandleAsync", 41, "(ClaimSubmitted message, CancellationToken ct)"), own(INTAKE, "Claims/ClaimRegistrar", "RegisterAsync", 77, "(ClaimSubmitted message, CancellationToken ct)"))),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **worker_log("claims-submitted")), see("datadog.apm", **INTAKE_TYPES)),
-        classes=(4,), pair="bg-payee-iban-twice", log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.ClaimSubmittedHandler", entry="claims-submitted", span=2),
+        classes=(4,), pair="bg-payee-iban-twice", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.ClaimSubmittedHandler", entry="claims-submitted", span=2),
     Bug("bg-payee-iban-twice", "claims-payments", unique("IX_Payees_Iban", (*PROCESSOR, own(PAY, "Handlers/PayeeVerifiedHandler", "HandleAsync", 29, "(PayeeVerified message, CancellationToken ct)"), own(PAY, "Payees/PayeeBook", "AddAsync", 52, "(Payee payee, CancellationToken ct)"))),
         (see("sentry.error", 2), see("splunk", 2, **worker_log("payee-verified")), see("datadog.apm", style="message", monitor="claims-payments error spans", team=TEAM)),
-        classes=(4,), pair="bg-claim-notified-twice", log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.PayeeVerifiedHandler", entry="payee-verified"),
+        classes=(4,), pair="bg-claim-notified-twice", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.PayeeVerifiedHandler", entry="payee-verified"),
     # The same NullReferenceException in the intake mapper and in a back-office page.
     Bug("bg-intake-address-null", "claims-intake", (Exc("System.NullReferenceException", NULLREF, (*PROCESSOR, own(INTAKE, "Handlers/ClaimSubmittedHandler", "HandleAsync", 36, "(ClaimSubmitted message, CancellationToken ct)"), own(INTAKE, "Claims/LossLocationMapper", "Map", 23, "(ClaimSubmitted message)", boundary=False))),),
         (see("sentry.error", 3), see("splunk", 2, **worker_log("claims-submitted")), see("datadog.apm", **INTAKE_TYPES)),
-        classes=(4,), pair="bg-admin-claim-null", log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.ClaimSubmittedHandler", entry="claims-submitted", span=2, renames={"HandleAsync": "ConsumeAsync"}),
+        classes=(4,), pair="bg-admin-claim-null", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.ClaimSubmittedHandler", entry="claims-submitted", span=2, renames={"HandleAsync": "ConsumeAsync"}),
     Bug("bg-admin-claim-null", "claims-admin", (Exc("System.NullReferenceException", NULLREF, (*RAZOR, cs("Marlpit.Claims.Admin.Pages.Claims.DetailsModel", "OnGetAsync", "(Guid id)", "/src/src/Marlpit.Claims.Admin/Pages/Claims/Details.cshtml.cs", 48, boundary=True), own(ADMIN, "Services/ExcessSummary", "Describe", 31, "(Policy policy)", boundary=False))),),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, search="claims-admin - errors"), see("datadog.apm", style="route", monitor="claims-admin claim details error rate", team=TEAM)),
+        (see("sentry.error", 2, mechanism=ADMIN_MECHANISM), see("sentry.issue"), see("splunk", 2, search="claims-admin - errors"), see("datadog.apm", style="route", monitor="claims-admin claim details error rate", team=TEAM)),
         classes=(4,), pair="bg-intake-address-null", log="An unhandled exception has occurred while executing the request.", logger="Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", entry="GET /claims/{id}"),
     # One reserve calculation, two exceptions: no peril lines, and a sum beyond decimal.
     Bug("bg-reserve-no-lines", "claims-payments", (Exc("System.InvalidOperationException", "Sequence contains no elements", (*PROCESSOR, own(PAY, "Handlers/ReserveRequestedHandler", "HandleAsync", 33, "(ReserveRequested message, CancellationToken ct)"), own(PAY, "Reserves/ReserveCalculator", "Calculate", 58, "(Claim claim)", boundary=False), lib("System.Linq.ThrowHelper", "ThrowNoElementsException", "()"), lib("System.Linq.Enumerable", "Max", "(IEnumerable`1 source)"))),),
         (see("sentry.error", 2), see("splunk", 2, **worker_log("reserve-requested"))),
-        classes=(4,), pair="bg-reserve-overflow", log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.ReserveRequestedHandler", entry="reserve-requested"),
+        classes=(4,), pair="bg-reserve-overflow", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.ReserveRequestedHandler", entry="reserve-requested"),
     Bug("bg-reserve-overflow", "claims-payments", (Exc("System.OverflowException", "Value was either too large or too small for a Decimal.", (*PROCESSOR, own(PAY, "Handlers/ReserveRequestedHandler", "HandleAsync", 33, "(ReserveRequested message, CancellationToken ct)"), own(PAY, "Reserves/ReserveCalculator", "Calculate", 64, "(Claim claim)", boundary=False), lib("System.Decimal+DecCalc", "VarDecMul", "(DecCalc& d1, DecCalc& d2)"))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **worker_log("reserve-requested"))),
-        classes=(4,), pair="bg-reserve-no-lines", log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.ReserveRequestedHandler", entry="reserve-requested"),
+        classes=(4,), pair="bg-reserve-no-lines", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.ReserveRequestedHandler", entry="reserve-requested"),
     # Two partner calls time out in the one resilient HTTP client.
     Bug("bg-fraud-score-timeout", "claims-intake", (Exc("System.TimeoutException", "The operation was canceled.", ()), Exc("System.Threading.Tasks.TaskCanceledException", HTTP_TIMEOUT, (*PROCESSOR, own(INTAKE, "Handlers/ClaimSubmittedHandler", "HandleAsync", 45, "(ClaimSubmitted message, CancellationToken ct)"), own(INTAKE, "Fraud/FraudScoreClient", "ScoreAsync", 19, "(Claim claim, CancellationToken ct)"), RESILIENT, *HTTP_SEND))),
         (see("sentry.error", 2), see("splunk", 2, **worker_log("claims-submitted")), see("datadog.log", monitor="Partner HTTP timeouts", team=TEAM, filter="env:prod \"HttpClient.Timeout\"", text="{{log.service}}: {{log.attributes.error.kind}}\n\n{{log.attributes.error.message}}")),
-        classes=(9,), pair="bg-bank-check-timeout", log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.ClaimSubmittedHandler", entry="claims-submitted"),
+        classes=(9,), pair="bg-bank-check-timeout", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.ClaimSubmittedHandler", entry="claims-submitted"),
     Bug("bg-bank-check-timeout", "claims-payments", (Exc("System.TimeoutException", "The operation was canceled.", ()), Exc("System.Threading.Tasks.TaskCanceledException", HTTP_TIMEOUT, (*PROCESSOR, own(PAY, "Handlers/PayeeVerifiedHandler", "HandleAsync", 22, "(PayeeVerified message, CancellationToken ct)"), own(PAY, "Payees/BankAccountCheck", "VerifyAsync", 37, "(Payee payee, CancellationToken ct)"), RESILIENT, *HTTP_SEND))),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **worker_log("payee-verified")), see("datadog.log", monitor="Partner HTTP timeouts", team=TEAM, filter="env:prod \"HttpClient.Timeout\"", text="{{log.service}}: {{log.attributes.error.kind}}\n\n{{log.attributes.error.message}}")),
-        classes=(9,), pair="bg-fraud-score-timeout", log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.PayeeVerifiedHandler", entry="payee-verified"),
+        classes=(9,), pair="bg-fraud-score-timeout", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.PayeeVerifiedHandler", entry="payee-verified"),
     # KeyNotFoundException from two lookups: a currency without a route, a peril code.
     Bug("bg-currency-route-key", "claims-payments", (Exc("System.Collections.Generic.KeyNotFoundException", "The given key '{rarecur}' was not present in the dictionary.", (*PROCESSOR, own(PAY, "Handlers/SettlementApprovedHandler", "HandleAsync", 40, "(SettlementApproved message, CancellationToken ct)"), own(PAY, "Settlement/PaymentRouter", "RouteFor", 18, "(String currency)", boundary=False), lib("System.Collections.Generic.Dictionary`2", "get_Item", "(TKey key)"))),),
         (see("sentry.error", 2), see("splunk", 2, **worker_log("settlement-approved")), see("datadog.apm", style="message", monitor="claims-payments error spans", team=TEAM)),
-        classes=(4,), pair="bg-peril-code-key", log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.SettlementApprovedHandler", entry="settlement-approved"),
+        classes=(4,), pair="bg-peril-code-key", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.SettlementApprovedHandler", entry="settlement-approved"),
     Bug("bg-peril-code-key", "claims-intake", (Exc("System.Collections.Generic.KeyNotFoundException", "The given key '{seg}' was not present in the dictionary.", (*PROCESSOR, own(INTAKE, "Handlers/ClaimSubmittedHandler", "HandleAsync", 38, "(ClaimSubmitted message, CancellationToken ct)"), own(INTAKE, "Claims/PerilCatalog", "Lookup", 26, "(String code)", boundary=False), lib("System.Collections.Generic.Dictionary`2", "get_Item", "(TKey key)"))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **worker_log("claims-submitted"))),
-        classes=(4,), pair="bg-currency-route-key", log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.ClaimSubmittedHandler", entry="claims-submitted", span=2),
+        classes=(4,), pair="bg-currency-route-key", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.ClaimSubmittedHandler", entry="claims-submitted", span=2),
     # Optimistic concurrency: a handler approving a claim the payments worker just settled,
     # and the settlement handler losing to a handler's edit. One log monitor over both.
     Bug("bg-admin-approve-concurrency", "claims-admin", (Exc("Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException", CONCURRENCY, (*RAZOR, cs("Marlpit.Claims.Admin.Pages.Claims.ApproveModel", "OnPostAsync", "(Guid id)", "/src/src/Marlpit.Claims.Admin/Pages/Claims/Approve.cshtml.cs", 39, boundary=True), *SAVE, *CONCURRENCY_AFFECT)),),
-        (see("sentry.error", 2), see("splunk", 2, search="claims-admin - errors"), see("datadog.log", **CONCURRENCY_LOG)),
+        (see("sentry.error", 2, mechanism=ADMIN_MECHANISM), see("splunk", 2, search="claims-admin - errors"), see("datadog.log", **CONCURRENCY_LOG)),
         classes=(4,), pair="bg-settle-concurrency", log="An unhandled exception has occurred while executing the request.", logger="Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", entry="POST /claims/{id}/approve"),
     Bug("bg-settle-concurrency", "claims-payments", (Exc("Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException", CONCURRENCY, (*PROCESSOR, own(PAY, "Handlers/SettlementApprovedHandler", "HandleAsync", 52, "(SettlementApproved message, CancellationToken ct)"), own(PAY, "Settlement/SettlementLedger", "CloseAsync", 44, "(Claim claim, CancellationToken ct)"), *SAVE, *CONCURRENCY_AFFECT)),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **worker_log("settlement-approved")), see("datadog.log", **CONCURRENCY_LOG)),
-        classes=(4,), pair="bg-admin-approve-concurrency", log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.SettlementApprovedHandler", entry="settlement-approved"),
+        classes=(4,), pair="bg-admin-approve-concurrency", handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.SettlementApprovedHandler", entry="settlement-approved"),
     # A photo referenced by the notification that the portal never uploaded.
     Bug("bg-document-blob-missing", "claims-intake", (Exc("Azure.RequestFailedException", "The specified blob does not exist.\nRequestId:{uuid}\nTime:{tsms}\nStatus: 404 (The specified blob does not exist.)\nErrorCode: BlobNotFound\n\nContent:\n<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>BlobNotFound</Code><Message>The specified blob does not exist.\nRequestId:{uuid}\nTime:{tsms}</Message></Error>\n\nHeaders:\nx-ms-request-id: {uuid}\nx-ms-client-request-id: {uuid2}\nx-ms-version: 2025-01-05\nx-ms-error-code: BlobNotFound\nDate: Mon, 02 Mar 2026 10:00:00 GMT\nServer: Windows-Azure-Blob/1.0,Microsoft-HTTPAPI/2.0\nContent-Length: 215\nContent-Type: application/xml\n", (*PROCESSOR, own(INTAKE, "Handlers/DocumentUploadedHandler", "HandleAsync", 27, "(DocumentUploaded message, CancellationToken ct)"), own(INTAKE, "Documents/EvidenceStore", "CopyToCaseAsync", 41, "(DocumentUploaded message, CancellationToken ct)"), lib("Azure.Storage.Blobs.Specialized.BlobBaseClient", "StartCopyFromUriInternal", "(Uri source, BlobCopyFromUriOptions options, Boolean async, CancellationToken cancellationToken)"))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **worker_log("documents-uploaded")), see("datadog.apm", **INTAKE_TYPES)),
-        log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.DocumentUploadedHandler", entry="documents-uploaded", span=2),
+        handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Intake.Handlers.DocumentUploadedHandler", entry="documents-uploaded", span=2),
     # A settlement handler slower than the queue's lock: completing the message fails.
     Bug("bg-settlement-lock-lost", "claims-payments", (Exc("Azure.Messaging.ServiceBus.ServiceBusException", "The lock supplied is invalid. Either the lock expired, or the message has already been removed from the queue. For more information please see https://aka.ms/ServiceBusExceptions . Reference:{uuid}, TrackingId:{hex}, SystemTracker:marlpit-prod-sb:Queue:settlement-approved, Timestamp:{tsms} (MessageLockLost). For troubleshooting information, see https://aka.ms/azsdk/net/servicebus/exceptions/troubleshoot.", (*PROCESSOR[:2], lib("Azure.Messaging.ServiceBus.ReceiverManager", "CompleteMessageIfNeededAsync", "(ServiceBusReceivedMessage message, CancellationToken cancellationToken)"), lib("Azure.Messaging.ServiceBus.Amqp.AmqpReceiver", "CompleteInternalAsync", "(Guid lockToken, TimeSpan timeout)"))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 3, **worker_log("settlement-approved")), see("datadog.apm", style="message", monitor="claims-payments error spans", team=TEAM)),
-        log="Message handler encountered an exception", logger="Marlpit.Common.Messaging.QueueWorker", entry="settlement-approved"),
+        handled=True, log="Message handler encountered an exception", logger="Marlpit.Common.Messaging.QueueWorker", entry="settlement-approved"),
     # A payment instruction whose amount arrives as a formatted string.
     Bug("bg-payment-amount-json", "claims-payments", (Exc("System.Text.Json.JsonException", "The JSON value could not be converted to System.Decimal. Path: $.amount | LineNumber: 0 | BytePositionInLine: {n}.", (*PROCESSOR, own(PAY, "Handlers/SettlementApprovedHandler", "HandleAsync", 31, "(SettlementApproved message, CancellationToken ct)"), lib("System.Text.Json.JsonSerializer", "Deserialize[TValue]", "(ReadOnlySpan`1 utf8Json, JsonSerializerOptions options)"), lib("System.Text.Json.ThrowHelper", "ReThrowWithPath", "(ReadStack& state, Utf8JsonReader& reader, Exception ex)"))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **worker_log("settlement-approved"))),
-        log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.SettlementApprovedHandler", entry="settlement-approved"),
+        handled=True, log="Handling {MessageId} failed", logger="Marlpit.Claims.Payments.Handlers.SettlementApprovedHandler", entry="settlement-approved"),
     # Evidence bundles uploaded slowly: one Serilog template whose values vary.
     Bug("bg-evidence-upload-slow", "claims-intake", (),
         (see("splunk", 3, search="claims workers - slow uploads", line='{"Timestamp":"{tsnaive}0+00:00","Level":"Warning","MessageTemplate":"Evidence bundle {ClaimId} uploaded to {Endpoint} in {Elapsed} ({Size})","RenderedMessage":"Evidence bundle \\"{uuid}\\" uploaded to \\"{objstore}\\" in \\"{dur}\\" (\\"{size}\\")","Properties":{"ClaimId":"{uuid}","Endpoint":"{objstore}","Elapsed":"{dur}","Size":"{size}","SourceContext":"Marlpit.Claims.Intake.Documents.EvidenceStore"}}'), see("datadog.log", monitor="Slow evidence uploads", team=TEAM, filter='service:claims-intake "Evidence bundle"', text="Evidence bundle uploaded to {objstore} in {dur} ({size})")),
         classes=(7,)),
     # Seen once: the back office's bordereau export running out of memory.
     Bug("bg-bordereau-oom", "claims-admin", (Exc("System.OutOfMemoryException", "Exception of type 'System.OutOfMemoryException' was thrown.", (*RAZOR, cs("Marlpit.Claims.Admin.Pages.Reports.BordereauModel", "OnPostExportAsync", "(DateOnly month)", "/src/src/Marlpit.Claims.Admin/Pages/Reports/Bordereau.cshtml.cs", 61, boundary=True), lib("System.Text.StringBuilder", "ExpandByABlock", "(Int32 minBlockCharCount)"))),),
-        (see("sentry.error"),),
+        (see("sentry.error", mechanism=ADMIN_MECHANISM),),
         singleton=True, entry="POST /reports/bordereau"),
 ]
 
