@@ -20,9 +20,11 @@ from ..stacks import rb
 
 # The tables keep one frame or delivery per line.
 # fmt: off
+# The API and the workers ship as one image: SENTRY_RELEASE is the same for both.
+RELEASES = ("hobnail-fleet@2.13.0", "hobnail-fleet@2.14.0", "hobnail-fleet@2.14.1")
 SERVICES = {
-    "fleet-api": Service("fleet-api", "ruby", "roda-logger", "hobnail:fleet-api", "/var/log/containers/fleet-api.log", "hb_prod", 4410021, "ruby 3.3.6", framework="rack", sdk=("sentry.ruby", "5.22.1", "gem:sentry-ruby")),
-    "fleet-jobs": Service("fleet-jobs", "ruby", "sidekiq", "hobnail:sidekiq", "/var/log/containers/fleet-jobs.log", "hb_prod", 4410024, "ruby 3.3.6", framework="sidekiq", sdk=("sentry.ruby.sidekiq", "5.22.1", "gem:sentry-sidekiq")),
+    "fleet-api": Service("fleet-api", "ruby", "roda-logger", "hobnail:fleet-api", "/var/log/containers/fleet-api.log", "hb_prod", 4410021, "ruby 3.3.6", framework="rack", sdk=("sentry.ruby", "5.22.1", "gem:sentry-ruby"), releases=RELEASES),
+    "fleet-jobs": Service("fleet-jobs", "ruby", "sidekiq", "hobnail:sidekiq", "/var/log/containers/fleet-jobs.log", "hb_prod", 4410024, "ruby 3.3.6", framework="sidekiq", sdk=("sentry.ruby.sidekiq", "5.22.1", "gem:sentry-sidekiq"), releases=RELEASES),
 }
 
 
@@ -85,14 +87,14 @@ KIND_LOG = {"monitor": "fleet-api exceptions by class", "team": TEAM, "filter": 
 BUGS = [
     # One unique violation per table: a bike rented twice, a dock reserved twice.
     Bug("be-rental-open-unique", "fleet-api", unique("rentals_bike_id_open_key", "(bike_id)=({id})", (rb("routes/rentals.rb", "block (2 levels) in <class:FleetApp>", 18), rb("lib/hobnail/rentals/start.rb", "call", 34))),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **API), see("datadog.log", **KIND_LOG)),
+        (see("sentry.error"), see("sentry.error", release=1), see("sentry.issue"), see("splunk", 2, **API), see("datadog.log", **KIND_LOG)),
         classes=(4,), pair="be-reservation-dock-unique", entry="POST /v2/rentals", span=2),
     Bug("be-reservation-dock-unique", "fleet-api", unique("reservations_dock_id_slot_key", "(dock_id, slot)=({id}, {idx})", (rb("routes/reservations.rb", "block (2 levels) in <class:FleetApp>", 22), rb("lib/hobnail/reservations/hold.rb", "call", 29))),
         (see("sentry.error", 2), see("splunk", 2, **API), see("datadog.log", **KIND_LOG)),
         classes=(4,), pair="be-rental-open-unique", entry="POST /v2/reservations"),
     # The same NoMethodError on nil at two places: unlocking and returning a bike.
     Bug("be-unlock-nil-dock", "fleet-api", (Exc("NoMethodError", "undefined method `capacity' for nil", (*ROUTE, rb("routes/rentals.rb", "block (2 levels) in <class:FleetApp>", 31), rb("lib/hobnail/docks/unlock.rb", "call", 19), rb("lib/hobnail/docks/unlock.rb", "free_slots", 44))),),
-        (see("sentry.error", 3), see("splunk", 2, **API), see("splunk", half=True, release=1, **API), see("datadog.apm", monitor="fleet-api 5xx by error type", team=TEAM)),
+        (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", 2, **API), see("splunk", half=True, release=1, **API), see("datadog.apm", monitor="fleet-api 5xx by error type", team=TEAM)),
         classes=(4,), pair="be-return-nil-dock", entry="POST /v2/rentals/{id}/unlock", span=2, renames={"block (2 levels) in <class:FleetApp>": "block (3 levels) in <class:FleetApp>"}),
     Bug("be-return-nil-dock", "fleet-api", (Exc("NoMethodError", "undefined method `capacity' for nil", (*ROUTE, rb("routes/rentals.rb", "block (2 levels) in <class:FleetApp>", 52), rb("lib/hobnail/rentals/finish.rb", "call", 23), rb("lib/hobnail/rentals/finish.rb", "overflow?", 61))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **API), see("datadog.apm", monitor="fleet-api 5xx by error type", team=TEAM)),
@@ -113,11 +115,11 @@ BUGS = [
         classes=(9,), pair="be-geocode-timeout", entry="RideReceiptSmsJob"),
     # Two invoice runs updating one member balance: a deadlock.
     Bug("be-invoice-deadlock", "fleet-jobs", (Exc("PG::TRDeadlockDetected", "ERROR:  deadlock detected\nDETAIL:  Process {id} waits for ShareLock on transaction {offset}; blocked by process {user}.\nProcess {user} waits for ShareLock on transaction {offset2}; blocked by process {id}.\nHINT:  See server log for query details.\nCONTEXT:  while updating tuple (12,{n}) in relation \"member_balances\"", PG_EXEC), Exc("Sequel::DatabaseError", "PG::TRDeadlockDetected: ERROR:  deadlock detected\nDETAIL:  Process {id} waits for ShareLock on transaction {offset}; blocked by process {user}.\nProcess {user} waits for ShareLock on transaction {offset2}; blocked by process {id}.\nHINT:  See server log for query details.\nCONTEXT:  while updating tuple (12,{n}) in relation \"member_balances\"", (*SIDEKIQ, rb("app/jobs/monthly_invoice_job.rb", "perform", 19), rb("lib/hobnail/billing/balance.rb", "debit!", 40), *SEQUEL_UPDATE))),
-        (see("sentry.error", 2, mechanism="sidekiq"), see("splunk", 2, **JOBS), see("splunk", search=STATS, stats={"class": "MonthlyInvoiceJob", "queue": "billing", "failures": "{n}", "error_class": "Sequel::DatabaseError"}), see("datadog.task", monitor="MonthlyInvoiceJob failing", team=TEAM)),
+        (see("sentry.error", mechanism="sidekiq"), see("sentry.error", mechanism="sidekiq", release=1), see("splunk", 2, **JOBS), see("splunk", search=STATS, stats={"class": "MonthlyInvoiceJob", "queue": "billing", "failures": "{n}", "error_class": "Sequel::DatabaseError"}), see("datadog.task", monitor="MonthlyInvoiceJob failing", team=TEAM)),
         entry="MonthlyInvoiceJob", span=2),
     # A telematics vendor answering an HTML maintenance page instead of JSON.
     Bug("be-telematics-json", "fleet-jobs", (Exc("JSON::ParserError", "unexpected character: '<!DOCTYPE html>' at line 1 column 1", (*SIDEKIQ, rb("app/jobs/telematics_import_job.rb", "perform", 16), rb("lib/hobnail/telematics/feed.rb", "batteries", 27), gem("json-2.9.1/lib/json/common.rb", "parse", 221))),),
-        (see("sentry.error", 3, mechanism="sidekiq"), see("splunk", 3, **JOBS), see("datadog.queue", queue="telematics", monitor="Sidekiq failures by queue", team=TEAM)),
+        (see("sentry.error", 2, mechanism="sidekiq"), see("sentry.error", mechanism="sidekiq", release=2), see("splunk", 3, **JOBS), see("datadog.queue", queue="telematics", monitor="Sidekiq failures by queue", team=TEAM)),
         entry="TelematicsImportJob", span=3),
     # A refund for a charge Stripe no longer knows.
     Bug("be-refund-no-charge", "fleet-jobs", (Exc("Stripe::InvalidRequestError", "No such charge: '{charge}'", (*SIDEKIQ, rb("app/jobs/refund_ride_job.rb", "perform", 13), rb("lib/hobnail/billing/refunds.rb", "issue", 18), gem("stripe-13.2.0/lib/stripe/api_operations/create.rb", "create", 12), gem("stripe-13.2.0/lib/stripe/stripe_client.rb", "execute_request", 254))),),
@@ -129,7 +131,7 @@ BUGS = [
         entry="GET /v2/docks"),
     # Membership renewal mutating a frozen string literal.
     Bug("be-membership-frozen", "fleet-api", (Exc("FrozenError", 'can\'t modify frozen String: "HB-{id}"', (*ROUTE, rb("routes/memberships.rb", "block (2 levels) in <class:FleetApp>", 27), rb("lib/hobnail/memberships/renew.rb", "reference", 15))),),
-        (see("sentry.error", 2), see("splunk", **API), see("splunk", half=True, release=1, **API), see("datadog.log", **API_LOG)),
+        (see("sentry.error"), see("sentry.error", release=1), see("splunk", **API), see("splunk", half=True, release=1, **API), see("datadog.log", **API_LOG)),
         classes=(5,), entry="POST /v2/memberships/{id}/renew", span=2),
     # Ride summaries for rides that never ended.
     Bug("be-ride-summary-coerce", "fleet-jobs", (Exc("TypeError", "nil can't be coerced into Integer", (*SIDEKIQ, rb("app/jobs/ride_summary_job.rb", "perform", 9), rb("lib/hobnail/rides/summary.rb", "minutes", 33), rb("lib/hobnail/rides/summary.rb", "-", 33))),),

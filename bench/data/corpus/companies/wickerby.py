@@ -23,10 +23,12 @@ from ..stacks import js
 # The tables keep one frame or delivery per line.
 # fmt: off
 SDK = ("sentry.elixir", "10.8.1", "hex:sentry")
+# The LiveView app and its Oban queues are one OTP release: one Sentry release name.
+RELEASES = ("tutorhub@1.8.2", "tutorhub@1.9.0", "tutorhub@1.9.1")
 SERVICES = {
-    "tutorhub": Service("tutorhub", "elixir", "elixir", "wickerby:phoenix", "/var/log/containers/tutorhub.log", "wk_prod", 7730011, "Elixir 1.17.3", framework="generic", sdk=SDK),
-    "tutorhub-jobs": Service("tutorhub-jobs", "elixir", "oban-json", "wickerby:phoenix", "/var/log/containers/tutorhub-jobs.log", "wk_prod", 7730011, "Elixir 1.17.3", framework="oban", sdk=SDK),
-    "tutorhub-web": Service("tutorhub-web", "javascript", "", "", "", "", 7730014, origin="https://app.wickerby.example"),
+    "tutorhub": Service("tutorhub", "elixir", "elixir", "wickerby:phoenix", "/var/log/containers/tutorhub.log", "wk_prod", 7730011, "Elixir 1.17.3", framework="generic", sdk=SDK, releases=RELEASES),
+    "tutorhub-jobs": Service("tutorhub-jobs", "elixir", "oban-json", "wickerby:phoenix", "/var/log/containers/tutorhub-jobs.log", "wk_prod", 7730011, "Elixir 1.17.3", framework="oban", sdk=SDK, releases=RELEASES),
+    "tutorhub-web": Service("tutorhub-web", "javascript", "", "", "", "", 7730014, origin="https://app.wickerby.example", releases=RELEASES),
 }
 
 
@@ -118,7 +120,7 @@ BUGS = [
     # A tutor without a timezone in their availability: the booking page and the reschedule
     # job both fail in the one calendar helper.
     Bug("bf-booking-timezone-key", "tutorhub", (Exc("KeyError", 'key :timezone not found in: %{days: [1, 3, 5], from: ~T[09:00:00], to: ~T[17:00:00]}', (*LIVE_EVENT, ex("TutorhubWeb.BookingLive", "handle_event/3", "lib/tutorhub_web/live/booking_live.ex", 88), ex("Tutorhub.Bookings", "propose/3", "lib/tutorhub/bookings.ex", 61), SLOT_FOR)),),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **LOGS, **live_msg("TutorhubWeb.BookingLive", "book", '"{id}"'))),
+        (see("sentry.error"), see("sentry.error", release=1), see("sentry.issue"), see("splunk", 2, **LOGS, **live_msg("TutorhubWeb.BookingLive", "book", '"{id}"'))),
         classes=(4, 9), pair="bf-reschedule-timezone-key", span=2),
     Bug("bf-reschedule-timezone-key", "tutorhub-jobs", (Exc("KeyError", 'key :timezone not found in: %{days: [1, 3, 5], from: ~T[09:00:00], to: ~T[17:00:00]}', (*OBAN, ex("Tutorhub.Workers.RescheduleLesson", "perform/1", "lib/tutorhub/workers/reschedule_lesson.ex", 22), ex("Tutorhub.Lessons", "move/2", "lib/tutorhub/lessons.ex", 140), SLOT_FOR)),),
         (see("sentry.error", 2, mechanism="oban"), see("splunk", 2, queue="lessons", **JOBS)),
@@ -135,7 +137,7 @@ BUGS = [
         (see("sentry.error", 2, mechanism="oban"), see("splunk", 2, queue="payouts", **JOBS)),
         classes=(4,), pair="bf-payout-arithmetic", entry="Tutorhub.Workers.WeeklyPayout"),
     Bug("bf-payout-arithmetic", "tutorhub-jobs", (Exc("ArithmeticError", "bad argument in arithmetic expression", (*OBAN, ex("Tutorhub.Workers.WeeklyPayout", "perform/1", "lib/tutorhub/workers/weekly_payout.ex", 19), ex("Tutorhub.Payouts", "compute/1", "lib/tutorhub/payouts.ex", 81), ex(":erlang", "*/2", "", 0, "erts 15.1.2"))),),
-        (see("sentry.error", 2, mechanism="oban"), see("sentry.issue"), see("splunk", 2, queue="payouts", **JOBS)),
+        (see("sentry.error", mechanism="oban"), see("sentry.error", mechanism="oban", release=1), see("sentry.issue"), see("splunk", 2, queue="payouts", **JOBS)),
         classes=(4,), pair="bf-payout-case-clause", entry="Tutorhub.Workers.WeeklyPayout", span=2),
     # A missing unique_constraint/3: which index is the bug.
     Bug("bf-signup-email-constraint", "tutorhub", (Exc("ConstraintError", constraint("students_email_index"), (*LIVE_EVENT, ex("TutorhubWeb.SignupLive", "handle_event/3", "lib/tutorhub_web/live/signup_live.ex", 45), ex("Tutorhub.Accounts", "register_student!/1", "lib/tutorhub/accounts.ex", 29), *ECTO_INSERT), module="Ecto"),),
@@ -165,7 +167,7 @@ BUGS = [
         entry="POST /webhooks/stripe"),
     # Reminder texts timing out at the SMS gateway: Oban's log names only the worker.
     Bug("bf-reminder-sms-timeout", "tutorhub-jobs", (Exc("TransportError", "timeout", (*OBAN, ex("Tutorhub.Workers.LessonReminder", "perform/1", "lib/tutorhub/workers/lesson_reminder.ex", 26), ex("Tutorhub.Sms", "send/2", "lib/tutorhub/sms.ex", 19), ex("Req", "request!/2", "lib/req.ex", 1105, "req 0.5.7")), module="Req"),),
-        (see("sentry.error", 2, mechanism="oban"), see("splunk", 3, queue="notifications", **JOBS)),
+        (see("sentry.error", mechanism="oban"), see("sentry.error", mechanism="oban", release=1), see("splunk", 3, queue="notifications", **JOBS)),
         entry="Tutorhub.Workers.LessonReminder", span=2),
     # Meeting links created with an expired Zoom token.
     Bug("bf-zoom-token", "tutorhub-jobs", (Exc("RuntimeError", 'Zoom API returned 401: {"code":124,"message":"Invalid access token."}', (*OBAN, ex("Tutorhub.Workers.CreateMeeting", "perform/1", "lib/tutorhub/workers/create_meeting.ex", 15), ex("Tutorhub.Zoom", "create_meeting/2", "lib/tutorhub/zoom.ex", 44))),),
@@ -173,7 +175,7 @@ BUGS = [
         entry="Tutorhub.Workers.CreateMeeting"),
     # The search page's mount starved of database connections during a bulk import.
     Bug("bf-search-pool", "tutorhub", (Exc("ConnectionError", POOL, (*LIVE_MOUNT, ex("TutorhubWeb.TutorSearchLive", "mount/3", "lib/tutorhub_web/live/tutor_search_live.ex", 21), ex("Tutorhub.Tutors", "search/1", "lib/tutorhub/tutors.ex", 88), ex("Ecto.Adapters.SQL", "raise_sql_call_error/1", "lib/ecto/adapters/sql.ex", 1096, "ecto_sql 3.12.1")), module="DBConnection"),),
-        (see("sentry.error", 3), see("splunk", 2, **LOGS, **mount_msg("/tutors?subject=maths"))),
+        (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", 2, **LOGS, **mount_msg("/tutors?subject=maths"))),
         span=2),
     # Seen once: a certificate template missing from the release.
     Bug("bf-certificate-font", "tutorhub-jobs", (Exc("Error", 'could not read file "/app/lib/tutorhub-1.9.0/priv/fonts/Lora-Bold.ttf": no such file or directory', (*OBAN, ex("Tutorhub.Workers.Certificate", "perform/1", "lib/tutorhub/workers/certificate.ex", 12), ex("File", "read!/1", "lib/file.ex", 382, "elixir 1.17.3")), module="File"),),
