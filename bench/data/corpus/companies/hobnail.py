@@ -118,7 +118,7 @@ BUGS = [
         (see("sentry.error", mechanism="sidekiq"), see("sentry.error", mechanism="sidekiq", release=1), see("splunk", 2, **JOBS), see("splunk", search=STATS, stats={"class": "MonthlyInvoiceJob", "queue": "billing", "failures": "{n}", "error_class": "Sequel::DatabaseError"}), see("datadog.task", monitor="MonthlyInvoiceJob failing", team=TEAM)),
         entry="MonthlyInvoiceJob", span=2),
     # A telematics vendor answering an HTML maintenance page instead of JSON.
-    Bug("be-telematics-json", "fleet-jobs", (Exc("JSON::ParserError", "unexpected character: '<!DOCTYPE html>' at line 1 column 1", (*SIDEKIQ, rb("app/jobs/telematics_import_job.rb", "perform", 16), rb("lib/hobnail/telematics/feed.rb", "batteries", 27), gem("json-2.9.1/lib/json/common.rb", "parse", 221))),),
+    Bug("be-telematics-json", "fleet-jobs", (Exc("JSON::ParserError", "unexpected token at '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Scheduled maintenance</h1></body></html>'", (*SIDEKIQ, rb("app/jobs/telematics_import_job.rb", "perform", 16), rb("lib/hobnail/telematics/feed.rb", "batteries", 27), gem("json-2.7.2/lib/json/common.rb", "parse", 219))),),
         (see("sentry.error", 2, mechanism="sidekiq"), see("sentry.error", mechanism="sidekiq", release=2), see("splunk", 3, **JOBS), see("datadog.queue", queue="telematics", monitor="Sidekiq failures by queue", team=TEAM)),
         entry="TelematicsImportJob", span=3),
     # A refund for a charge Stripe no longer knows.
