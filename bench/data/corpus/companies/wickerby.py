@@ -88,6 +88,8 @@ def mount_msg(path: str) -> dict[str, str]:
     }
 LOGS = {"search": "tutorhub - crashes", **LV_APP}
 JOBS = {"search": "tutorhub - oban job failures", "source": "/var/log/containers/tutorhub-jobs.log"}
+# A stats search over Oban's JSON lines: failures per worker (and the last banner) per hour.
+BY_WORKER = "tutorhub - oban failures by worker (1h)"
 LV_JS = "deps/phoenix_live_view/priv/static/phoenix_live_view.esm.js"
 HOOK = (
     js(LV_JS, "ViewHook.__mounted", 3120, 51, "app", lib=True),
@@ -134,7 +136,7 @@ BUGS = [
         classes=(4,), pair="bf-lesson-no-results", entry="Tutorhub.Workers.SendInvoice"),
     # One payout function, two exceptions.
     Bug("bf-payout-case-clause", "tutorhub-jobs", (Exc("CaseClauseError", "no case clause matching: {:error, :currency_mismatch}", (*OBAN, ex("Tutorhub.Workers.WeeklyPayout", "perform/1", "lib/tutorhub/workers/weekly_payout.ex", 19), ex("Tutorhub.Payouts", "compute/1", "lib/tutorhub/payouts.ex", 74))),),
-        (see("sentry.error", 2, mechanism="oban"), see("splunk", 2, queue="payouts", **JOBS)),
+        (see("sentry.error", 2, mechanism="oban"), see("splunk", 2, queue="payouts", **JOBS), see("splunk", search=BY_WORKER, stats={"worker": "Tutorhub.Workers.WeeklyPayout", "queue": "payouts", "failures": "{n}", "last_error": "** (CaseClauseError) no case clause matching: {:error, :currency_mismatch}"})),
         classes=(4,), pair="bf-payout-arithmetic", entry="Tutorhub.Workers.WeeklyPayout"),
     Bug("bf-payout-arithmetic", "tutorhub-jobs", (Exc("ArithmeticError", "bad argument in arithmetic expression", (*OBAN, ex("Tutorhub.Workers.WeeklyPayout", "perform/1", "lib/tutorhub/workers/weekly_payout.ex", 19), ex("Tutorhub.Payouts", "compute/1", "lib/tutorhub/payouts.ex", 81), ex(":erlang", "*/2", "", 0, "erts 15.1.2"))),),
         (see("sentry.error", mechanism="oban"), see("sentry.error", mechanism="oban", release=1), see("sentry.issue"), see("splunk", 2, queue="payouts", **JOBS)),
@@ -171,7 +173,7 @@ BUGS = [
         entry="Tutorhub.Workers.LessonReminder", span=2),
     # Meeting links created with an expired Zoom token.
     Bug("bf-zoom-token", "tutorhub-jobs", (Exc("RuntimeError", 'Zoom API returned 401: {"code":124,"message":"Invalid access token."}', (*OBAN, ex("Tutorhub.Workers.CreateMeeting", "perform/1", "lib/tutorhub/workers/create_meeting.ex", 15), ex("Tutorhub.Zoom", "create_meeting/2", "lib/tutorhub/zoom.ex", 44))),),
-        (see("sentry.error", 2, mechanism="oban"), see("sentry.issue"), see("splunk", 3, queue="meetings", **JOBS)),
+        (see("sentry.error", 2, mechanism="oban"), see("sentry.issue"), see("splunk", 3, queue="meetings", **JOBS), see("splunk", search=BY_WORKER, stats={"worker": "Tutorhub.Workers.CreateMeeting", "queue": "meetings", "failures": "{n}"})),
         entry="Tutorhub.Workers.CreateMeeting"),
     # The search page's mount starved of database connections during a bulk import.
     Bug("bf-search-pool", "tutorhub", (Exc("ConnectionError", POOL, (*LIVE_MOUNT, ex("TutorhubWeb.TutorSearchLive", "mount/3", "lib/tutorhub_web/live/tutor_search_live.ex", 21), ex("Tutorhub.Tutors", "search/1", "lib/tutorhub/tutors.ex", 88), ex("Ecto.Adapters.SQL", "raise_sql_call_error/1", "lib/ecto/adapters/sql.ex", 1096, "ecto_sql 3.12.1")), module="DBConnection"),),
