@@ -1,6 +1,6 @@
 """Log formats of blind18's companies (be, bf, bg): Ruby's stdlib ``Logger`` default format
 in a Rails-less Roda API (``E, [time #pid] ERROR -- progname: message (Class)`` and the
-backtrace on the lines below), Oban's default JSON job logger under Elixir's Logger text
+backtrace on the lines below) and Sidekiq's text log beside it (paths under ``/app``), Oban's default JSON job logger under Elixir's Logger text
 formatter (the error as ``Exception.format_banner`` alone: no stack at all), and Serilog's
 ``JsonFormatter`` with ``renderMessage: true`` (``Timestamp``, ``Level``, ``MessageTemplate``,
 ``RenderedMessage``, ``Exception`` as ``ToString()``, ``Properties``).
@@ -56,6 +56,30 @@ def ruby_logger(d: Delivery) -> tuple[str, Fields]:
     lines = ruby33_lines(exc, app_only=bool(d.opts.get("half")))
     head = f"E, [{stamp} #{d.rand.randint(7, 90)}] ERROR -- {progname}: {message}"
     return "\n".join([head, *lines]), {"severity": "ERROR"}
+
+
+def sidekiq_app(d: Delivery) -> tuple[str, Fields]:
+    """Sidekiq 7's default text log in a Rails-less app: the failed run, the job hash, the
+    error and its whole backtrace, one ``WARN`` line each; the code lives under ``/app``."""
+    exc = d.thrown
+    prefix = f"{d.iso(3)} pid={d.rand.randint(7, 90)} tid={d.rand.alnum(4)}"
+    jid = d.rand.hex(24)
+    job = {
+        "retry": True,
+        "queue": str(d.opts.get("queue", "default")),
+        "class": d.bug.entry,
+        "args": [int(d.values["id"])],
+        "jid": jid,
+        "created_at": round(d.when - 40, 3),
+        "enqueued_at": round(d.when - 2, 3),
+    }
+    lines = [
+        f"{prefix} class={d.bug.entry} jid={jid} elapsed={d.rand.uniform(0.1, 3):.3f} INFO: fail",
+        f"{prefix} WARN: " + _compact({"context": "Job raised exception", "job": job}),
+        f"{prefix} WARN: {exc.type}: {exc.value}",
+        *(f"{prefix} WARN: {line}" for line in ruby33_lines(exc)),
+    ]
+    return "\n".join(lines), {}
 
 
 # --- Oban's default logger under Logger's text formatter ---------------------------------------
@@ -127,6 +151,7 @@ def serilog_jsonformatter(d: Delivery) -> tuple[str, Fields]:
 
 FORMATS18: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "roda-logger": ruby_logger,
+    "sidekiq-app": sidekiq_app,
     "oban-json": oban_json,
     "serilog-jsonformatter": serilog_jsonformatter,
 }

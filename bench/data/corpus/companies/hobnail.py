@@ -24,7 +24,7 @@ from ..stacks import rb
 RELEASES = ("hobnail-fleet@2.13.0", "hobnail-fleet@2.14.0", "hobnail-fleet@2.14.1")
 SERVICES = {
     "fleet-api": Service("fleet-api", "ruby", "roda-logger", "hobnail:fleet-api", "/var/log/containers/fleet-api.log", "hb_prod", 4410021, "ruby 3.3.6", framework="rack", sdk=("sentry.ruby", "5.22.1", "gem:sentry-ruby"), releases=RELEASES),
-    "fleet-jobs": Service("fleet-jobs", "ruby", "sidekiq", "hobnail:sidekiq", "/var/log/containers/fleet-jobs.log", "hb_prod", 4410024, "ruby 3.3.6", framework="sidekiq", sdk=("sentry.ruby.sidekiq", "5.22.1", "gem:sentry-sidekiq"), releases=RELEASES),
+    "fleet-jobs": Service("fleet-jobs", "ruby", "sidekiq-app", "hobnail:sidekiq", "/var/log/containers/fleet-jobs.log", "hb_prod", 4410024, "ruby 3.3.6", framework="sidekiq", sdk=("sentry.ruby.sidekiq", "5.22.1", "gem:sentry-sidekiq"), releases=RELEASES),
 }
 
 
@@ -108,22 +108,22 @@ BUGS = [
         classes=(4,), pair="be-fare-zero-division", entry="GET /v2/quotes"),
     # Two jobs time out in the one HTTP helper they share.
     Bug("be-geocode-timeout", "fleet-jobs", (Exc("Net::ReadTimeout", READ_TIMEOUT, NET_READ), Exc("Faraday::TimeoutError", READ_TIMEOUT, (*SIDEKIQ, rb("app/jobs/geocode_dock_job.rb", "perform", 14), rb("lib/hobnail/geo/nominatim.rb", "lookup", 22), HTTP_POST, *FARADAY))),
-        (see("sentry.error", 2, mechanism="sidekiq"), see("splunk", 2, **JOBS), see("datadog.task", monitor="GeocodeDockJob failing", team=TEAM)),
+        (see("sentry.error", 2, mechanism="sidekiq"), see("splunk", 2, queue="geo", **JOBS), see("datadog.task", monitor="GeocodeDockJob failing", team=TEAM)),
         classes=(9,), pair="be-sms-receipt-timeout", entry="GeocodeDockJob"),
     Bug("be-sms-receipt-timeout", "fleet-jobs", (Exc("Net::ReadTimeout", READ_TIMEOUT, NET_READ), Exc("Faraday::TimeoutError", READ_TIMEOUT, (*SIDEKIQ, rb("app/jobs/ride_receipt_sms_job.rb", "perform", 11), rb("lib/hobnail/sms/gateway.rb", "deliver", 31), HTTP_POST, *FARADAY))),
-        (see("sentry.error", 2, mechanism="sidekiq"), see("sentry.issue"), see("splunk", 2, **JOBS), see("splunk", search=STATS, stats={"class": "RideReceiptSmsJob", "queue": "notifications", "failures": "{n}", "error_class": "Faraday::TimeoutError"})),
+        (see("sentry.error", 2, mechanism="sidekiq"), see("sentry.issue"), see("splunk", 2, queue="notifications", **JOBS), see("splunk", search=STATS, stats={"class": "RideReceiptSmsJob", "queue": "notifications", "failures": "{n}", "error_class": "Faraday::TimeoutError"})),
         classes=(9,), pair="be-geocode-timeout", entry="RideReceiptSmsJob"),
     # Two invoice runs updating one member balance: a deadlock.
     Bug("be-invoice-deadlock", "fleet-jobs", (Exc("PG::TRDeadlockDetected", "ERROR:  deadlock detected\nDETAIL:  Process {id} waits for ShareLock on transaction {offset}; blocked by process {user}.\nProcess {user} waits for ShareLock on transaction {offset2}; blocked by process {id}.\nHINT:  See server log for query details.\nCONTEXT:  while updating tuple (12,{n}) in relation \"member_balances\"", PG_EXEC), Exc("Sequel::DatabaseError", "PG::TRDeadlockDetected: ERROR:  deadlock detected\nDETAIL:  Process {id} waits for ShareLock on transaction {offset}; blocked by process {user}.\nProcess {user} waits for ShareLock on transaction {offset2}; blocked by process {id}.\nHINT:  See server log for query details.\nCONTEXT:  while updating tuple (12,{n}) in relation \"member_balances\"", (*SIDEKIQ, rb("app/jobs/monthly_invoice_job.rb", "perform", 19), rb("lib/hobnail/billing/balance.rb", "debit!", 40), *SEQUEL_UPDATE))),
-        (see("sentry.error", mechanism="sidekiq"), see("sentry.error", mechanism="sidekiq", release=1), see("splunk", 2, **JOBS), see("splunk", search=STATS, stats={"class": "MonthlyInvoiceJob", "queue": "billing", "failures": "{n}", "error_class": "Sequel::DatabaseError"}), see("datadog.task", monitor="MonthlyInvoiceJob failing", team=TEAM)),
+        (see("sentry.error", mechanism="sidekiq"), see("sentry.error", mechanism="sidekiq", release=1), see("splunk", 2, queue="billing", **JOBS), see("splunk", search=STATS, stats={"class": "MonthlyInvoiceJob", "queue": "billing", "failures": "{n}", "error_class": "Sequel::DatabaseError"}), see("datadog.task", monitor="MonthlyInvoiceJob failing", team=TEAM)),
         entry="MonthlyInvoiceJob", span=2),
     # A telematics vendor answering an HTML maintenance page instead of JSON.
     Bug("be-telematics-json", "fleet-jobs", (Exc("JSON::ParserError", "unexpected token at '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Scheduled maintenance</h1></body></html>'", (*SIDEKIQ, rb("app/jobs/telematics_import_job.rb", "perform", 16), rb("lib/hobnail/telematics/feed.rb", "batteries", 27), gem("json-2.7.2/lib/json/common.rb", "parse", 219))),),
-        (see("sentry.error", 2, mechanism="sidekiq"), see("sentry.error", mechanism="sidekiq", release=2), see("splunk", 3, **JOBS), see("datadog.queue", queue="telematics", monitor="Sidekiq failures by queue", team=TEAM)),
+        (see("sentry.error", 2, mechanism="sidekiq"), see("sentry.error", mechanism="sidekiq", release=2), see("splunk", 3, queue="telematics", **JOBS), see("datadog.queue", queue="telematics", monitor="Sidekiq failures by queue", team=TEAM)),
         entry="TelematicsImportJob", span=3),
     # A refund for a charge Stripe no longer knows.
     Bug("be-refund-no-charge", "fleet-jobs", (Exc("Stripe::InvalidRequestError", "No such charge: '{charge}'", (*SIDEKIQ, rb("app/jobs/refund_ride_job.rb", "perform", 13), rb("lib/hobnail/billing/refunds.rb", "issue", 18), gem("stripe-13.2.0/lib/stripe/api_operations/create.rb", "create", 12), gem("stripe-13.2.0/lib/stripe/stripe_client.rb", "execute_request", 254))),),
-        (see("sentry.error", 2, mechanism="sidekiq"), see("sentry.issue"), see("splunk", 2, **JOBS), see("datadog.task", monitor="RefundRideJob failing", team=TEAM)),
+        (see("sentry.error", 2, mechanism="sidekiq"), see("sentry.issue"), see("splunk", 2, queue="billing", **JOBS), see("datadog.task", monitor="RefundRideJob failing", team=TEAM)),
         entry="RefundRideJob"),
     # The rate limiter's Redis gone during a failover.
     Bug("be-ratelimit-redis", "fleet-api", (Exc("RedisClient::CannotConnectError", "Connection refused - connect(2) for 10.40.3.{idx}:6379 (redis://ratelimit-redis:6379)", (gem("puma-6.4.3/lib/puma/thread_pool.rb", "block in spawn_thread", 155), gem("puma-6.4.3/lib/puma/server.rb", "process_client", 438), gem("rack-attack-6.7.0/lib/rack/attack.rb", "call", 127), gem("rack-attack-6.7.0/lib/rack/attack/cache.rb", "count", 31), gem("redis-client-0.22.2/lib/redis_client.rb", "ensure_connected", 677), gem("redis-client-0.22.2/lib/redis_client/ruby_connection.rb", "connect", 136))),),
@@ -135,7 +135,7 @@ BUGS = [
         classes=(5,), entry="POST /v2/memberships/{id}/renew", span=2),
     # Ride summaries for rides that never ended.
     Bug("be-ride-summary-coerce", "fleet-jobs", (Exc("TypeError", "nil can't be coerced into Integer", (*SIDEKIQ, rb("app/jobs/ride_summary_job.rb", "perform", 9), rb("lib/hobnail/rides/summary.rb", "minutes", 33), rb("lib/hobnail/rides/summary.rb", "-", 33))),),
-        (see("sentry.error", 2, mechanism="sidekiq"), see("splunk", 2, **JOBS), see("splunk", search=STATS, stats={"class": "RideSummaryJob", "queue": "default", "failures": "{n}", "error_class": "TypeError"})),
+        (see("sentry.error", 2, mechanism="sidekiq"), see("splunk", 2, queue="default", **JOBS), see("splunk", search=STATS, stats={"class": "RideSummaryJob", "queue": "default", "failures": "{n}", "error_class": "TypeError"})),
         entry="RideSummaryJob"),
     # The public GBFS snapshot push logging its size and time: one log template, no bug.
     Bug("be-gbfs-push-slow", "fleet-jobs", (),
