@@ -1,9 +1,10 @@
 """Log formats of blind18's companies (be, bf, bg): Ruby's stdlib ``Logger`` default format
 in a Rails-less Roda API (``E, [time #pid] ERROR -- progname: message (Class)`` and the
-backtrace on the lines below) and Sidekiq's text log beside it (paths under ``/app``), Oban's default JSON job logger under Elixir's Logger text
-formatter (the error as ``Exception.format_banner`` alone: no stack at all), and Serilog's
-``JsonFormatter`` with ``renderMessage: true`` (``Timestamp``, ``Level``, ``MessageTemplate``,
-``RenderedMessage``, ``Exception`` as ``ToString()``, ``Properties``).
+backtrace on the lines below) and Sidekiq's text log beside it (paths under ``/app``),
+Oban's default JSON job logger under Elixir's Logger text formatter (the error as
+``Exception.format_banner`` alone: no stack at all), and Serilog's ``JsonFormatter`` with
+``renderMessage: true`` (``Timestamp``, ``Level``, ``MessageTemplate``, ``RenderedMessage``,
+``Exception`` as ``ToString()``, ``Properties``).
 
 Each function returns the ``_raw`` text and the fields a Splunk search extracts from it, as
 in ``logs``; ``logs.FORMATS`` takes them in under these keys.
