@@ -15,7 +15,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind14.jsonl`` (companies as, at, au), or, with ``--blind15``,
 ``webhooks-blind15.jsonl`` (companies av, aw, ax), or, with ``--blind16``,
 ``webhooks-blind16.jsonl`` (companies ay, az, ba), or, with ``--blind17``,
-``webhooks-blind17.jsonl`` (companies bb, bc, bd).
+``webhooks-blind17.jsonl`` (companies bb, bc, bd), or, with ``--blind18``,
+``webhooks-blind18.jsonl`` (companies be, bf, bg).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -36,7 +37,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind14    # the eighteenth, by a fourteenth outsider
     python bench/data/generate_webhooks.py --blind15    # the nineteenth, by a fifteenth outsider
     python bench/data/generate_webhooks.py --blind16    # the twentieth, by a sixteenth outsider
-    python bench/data/generate_webhooks.py --blind17    # the twenty-first, by a 17th outsider
+    python bench/data/generate_webhooks.py --blind17    # the twenty-first, by a seventeenth outsider
+    python bench/data/generate_webhooks.py --blind18    # the twenty-second, by an eighteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -76,6 +78,7 @@ from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
+from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
@@ -86,6 +89,7 @@ from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
+from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
@@ -112,6 +116,7 @@ from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.whinfell import WHINFELL  # noqa: E402
+from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
@@ -155,6 +160,8 @@ BLIND15 = [BRACKWATER, GULLYFORD, SKERRYWICK]
 BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
 # Written by a seventeenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND17 = [THISTLEDOWN, INKWHISTLE, RAVENSHOLM]
+# Written by an eighteenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -250,7 +257,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind17.jsonl (companies bb, bc, bd)",
     )
+    which.add_argument(
+        "--blind18",
+        action="store_true",
+        help="write webhooks-blind18.jsonl (companies be, bf, bg)",
+    )
     args = parser.parse_args(argv)
+    if args.blind18:
+        write(HERE / "webhooks-blind18.jsonl", build_rows(BLIND18))
+        return 0
     if args.blind17:
         write(HERE / "webhooks-blind17.jsonl", build_rows(BLIND17))
         return 0

@@ -425,6 +425,24 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "monitorId": "$ALERT_ID", "scope": "$ALERT_SCOPE", "tags": "$TAGS", "host": "$HOSTNAME",
         "alertDateMs": "$DATE", "org": "$ORG_NAME",
     },
+    # blind18's Hobnail (be): snake_case keys of its own, the markdown message, $DATE quoted.
+    "be-fleet": {
+        "source": "datadog", "summary": "$EVENT_TITLE", "details_md": "$EVENT_MSG",
+        "monitor_id": "=$ALERT_ID", "monitor_name": "$ALERT_TITLE",
+        "transition": "$ALERT_TRANSITION", "priority": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
+        "tags": "$TAGS", "host": "$HOSTNAME", "fired_at_epoch_ms": "$DATE",
+        "last_change": "$LAST_UPDATED", "url": "$LINK",
+    },
+    # blind18's Marlpit (bg): camelCase, the plain-text message in a nested object, the
+    # monitor's query, $DATE unquoted.
+    "bg-claims": {
+        "alert": {
+            "title": "$EVENT_TITLE", "text": "$TEXT_ONLY_MSG", "type": "$ALERT_TYPE",
+            "transition": "$ALERT_TRANSITION", "query": "$ALERT_QUERY", "scope": "$ALERT_SCOPE",
+        },
+        "monitorId": "=$ALERT_ID", "eventId": "$ID", "tags": "$TAGS", "sentAtEpochMs": "=$DATE",
+        "org": "$ORG_NAME", "link": "$LINK",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -477,6 +495,9 @@ JSON_FORMATS = {
     "bb-structlog",
     "bc-winston",
     "bd-logstash",
+    # blind18's
+    "oban-json",
+    "serilog-jsonformatter",
 }
 
 
@@ -767,6 +788,9 @@ def _span(d: Delivery) -> str:
         "koa": "koa.request",
         "agenda": "agenda.job",
         "spring-webflux": "spring.handler",
+        # blind18: dd-trace-rb's Rack integration under Roda, dd-trace-dotnet's ASP.NET Core.
+        "rack": "rack.request",
+        "razor-pages": "aspnet_core.request",
     }.get(d.service.framework, "scheduled.task")
 
 

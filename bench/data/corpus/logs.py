@@ -26,6 +26,7 @@ from .logs14 import FORMATS14
 from .logs15 import FORMATS15
 from .logs16 import FORMATS16
 from .logs17 import FORMATS17
+from .logs18 import FORMATS18
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1346,5 +1347,7 @@ FORMATS.update(FORMATS15)
 FORMATS.update(FORMATS16)
 # blind17's
 FORMATS.update(FORMATS17)
+# blind18's
+FORMATS.update(FORMATS18)
 
 __all__ = ["FORMATS", "php_name"]

@@ -103,6 +103,9 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company in ("c", "h", "ar", "ay"):
         digest = stable_hex(16, "nx", company, bundle, release)
         return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"
+    if company == "bf":
+        # Phoenix's esbuild bundle after ``mix phx.digest``: app-<32 hex>.js
+        return f"{origin}/assets/{bundle}-{stable_hex(32, 'phx', company, bundle, release)}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
 
 

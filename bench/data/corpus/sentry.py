@@ -187,7 +187,7 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "lineno": f.line,
             "project_root": "/rails",
         }
-    elif p == "ruby" and d.service.framework in ("hanami", "shoryuken"):
+    elif p == "ruby" and (d.service.framework in ("hanami", "shoryuken") or d.company.key == "be"):
         # A Hanami app's image keeps the code under /app, not Rails' /rails.
         frame = {
             "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
