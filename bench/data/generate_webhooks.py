@@ -37,8 +37,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind14    # the eighteenth, by a fourteenth outsider
     python bench/data/generate_webhooks.py --blind15    # the nineteenth, by a fifteenth outsider
     python bench/data/generate_webhooks.py --blind16    # the twentieth, by a sixteenth outsider
-    python bench/data/generate_webhooks.py --blind17    # the twenty-first, by a seventeenth outsider
-    python bench/data/generate_webhooks.py --blind18    # the twenty-second, by an eighteenth outsider
+    python bench/data/generate_webhooks.py --blind17    # the 21st, by a seventeenth outsider
+    python bench/data/generate_webhooks.py --blind18    # the 22nd, by an eighteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
