@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from ...incidents.keys import dump_key, dump_link, load_key, writes_of
+from ...incidents.keys import Dumps, load_key, writes_of
 from ...incidents.model import (
     Incident,
     IncidentChanges,
@@ -164,6 +164,7 @@ def write(
     stale: Sequence[KeyId] = (),
 ) -> None:
     writes = writes_of(changes)
+    dumps = Dumps()
     _many(
         conn,
         "DELETE FROM incident_keys WHERE project = ? AND key = ? AND incident_id = ?",
@@ -185,7 +186,7 @@ def write(
         conn,
         "INSERT INTO incident_links (project, incident_id, data) VALUES (?, ?, ?)",
         [
-            (project_id, incident_id, dump_link(link))
+            (project_id, incident_id, dumps.link(link))
             for incident_id, links in writes.links.items()
             for link in links
         ],
@@ -195,7 +196,7 @@ def write(
         "INSERT INTO incident_keys VALUES (?, ?, ?, ?)"
         " ON CONFLICT DO UPDATE SET data = excluded.data",
         [
-            (project_id, key, incident_id, dump_key(places))
+            (project_id, key, incident_id, dumps.key(places))
             for (incident_id, key), places in writes.keys.items()
         ],
     )
