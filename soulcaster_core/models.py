@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -22,9 +23,12 @@ def utcnow() -> datetime:
 
 
 def new_id() -> str:
-    """32 random hex digits. Every webhook makes one, and ``uuid4().hex`` costs four times as
-    much for the same 128 bits from the same source (bench/mapping.py)."""
-    return os.urandom(16).hex()
+    """32 hex digits: the time in milliseconds (12), then 80 random bits (20). Ids made one
+    after another sort together, so an index keyed by them (the items', a cluster's members')
+    takes each new one at its end rather than on a random page of its whole range: a
+    worker's batch into a cluster of 40,000 members wrote one page of that index per member.
+    Every webhook makes one, and ``uuid4().hex`` costs twice as much (bench/mapping.py)."""
+    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
 
 
 def slugify(name: str) -> str:

@@ -51,17 +51,31 @@ def keys_of_links(links: Iterable[IncidentLink]) -> dict[str, KeyLinks]:
 _KEY_LINKS = TypeAdapter(dict[str, IncidentLink])
 
 
-def dump_key(places: KeyLinks) -> str:
-    entries = (f"{json.dumps(place)}:{dump_link(link)}" for place, link in places.items())
-    return "{" + ",".join(entries) + "}"
-
-
 def load_key(raw: str | bytes) -> KeyLinks:
     return _KEY_LINKS.validate_json(raw)
 
 
 def dump_link(link: IncidentLink) -> str:
     return link.model_dump_json(exclude_none=True)
+
+
+class Dumps:
+    """The JSON of each link made once per write: a new link is stored as itself and inside
+    every key it holds (its trace, cluster and service), four dumps of one value otherwise."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[IncidentLink, str]] = {}
+
+    def link(self, link: IncidentLink) -> str:
+        # By identity, the link kept alongside so that its id is not reused meanwhile.
+        held = self._texts.get(id(link))
+        if held is None:
+            held = self._texts[id(link)] = (link, dump_link(link))
+        return held[1]
+
+    def key(self, places: KeyLinks) -> str:
+        entries = (f"{json.dumps(place)}:{self.link(link)}" for place, link in places.items())
+        return "{" + ",".join(entries) + "}"
 
 
 @dataclass

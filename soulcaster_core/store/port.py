@@ -496,6 +496,13 @@ class Store(ABC):
     @abstractmethod
     async def delete_vectors(self, project_id: str, vector_ids: Sequence[str]) -> None: ...
 
+    async def vectors_stamp(self, project_id: str) -> tuple[int, int] | None:
+        """``(elsewhere, here)``: ``elsewhere`` changes when another process writes to the
+        store, ``here`` counts the writes of the project's vectors this process made
+        (``save_vectors``, ``delete_vectors``, ``add_to_clusters`` with vectors). ``None``: the
+        store cannot tell. A local index that saw every write counted reads nothing again."""
+        return None
+
     # -- settings: small values of the whole installation, not of a project ----------------------
     @abstractmethod
     async def get_setting(self, name: str) -> str | None:

@@ -9,7 +9,8 @@ than with their number (a product over every row reads them all: 30 MB a query a
 templates). ``ann_min_rows=None`` keeps every query exact: the reference the tests compare
 the graph against. Vectors are persisted through the Store's vector methods and loaded once
 per project, then kept in memory; every ``refresh_seconds`` what other workers sharing one
-Redis store added is read again and added in place.
+Redis store added is read again and added in place (not on a store whose ``vectors_stamp``
+says that no one else wrote: SQLite's single process).
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ class _Project:
     #: up with new rows when next searched; ``None`` until needed, or after a row's vector
     #: changed (the graph cannot change a vector: it is built again).
     graph: Any = None
+    #: The store's ``vectors_stamp`` as of the rows held: read before they were, then moved
+    #: on by each write this index makes (``None``: the store cannot tell).
+    stamp: tuple[int, int] | None = None
 
     def metadata_of(self, record_id: str) -> dict[str, Any] | None:
         row = self.rows.get(record_id)
@@ -136,6 +140,11 @@ class _Project:
         found = [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
         return [r for r, _ in found], [s for _, s in found]
 
+    def wrote(self) -> None:
+        """Count one write of this index's own: it holds what that write stored."""
+        if self.stamp is not None:
+            self.stamp = (self.stamp[0], self.stamp[1] + 1)
+
     def holds_only(self, ids: set[str]) -> bool:
         """Whether every record kept here is among ``ids`` (none was deleted since)."""
         return self.rows.keys() <= ids and self.by_id.keys() <= ids
@@ -188,6 +197,13 @@ class LocalIndex(VectorIndex):
         if cached is not None and time.monotonic() - cached.loaded_at < self.refresh_seconds:
             return cached
         try:
+            # Read before the rows: a write in between moves it again.
+            stamp = await self.store.vectors_stamp(project_id)
+            if cached is not None and stamp is not None and stamp == cached.stamp:
+                # Nothing written but by this index: reading every row again (a cost that grows
+                # with the project) would find what it holds.
+                cached.loaded_at = time.monotonic()
+                return cached
             rows = await self.store.load_vectors(project_id)
         except StoreUnavailable as exc:
             raise ClusteringUnavailable(f"the vector store is unavailable: {exc}") from exc
@@ -195,9 +211,9 @@ class LocalIndex(VectorIndex):
             # What other workers added or changed, in place: the graph keeps what it has.
             for vector_id, vector, metadata in rows:
                 cached.put(_unpack(vector_id, vector, metadata))
-            cached.loaded_at = time.monotonic()
+            cached.loaded_at, cached.stamp = time.monotonic(), stamp
             return cached
-        project = _Project(loaded_at=time.monotonic())
+        project = _Project(loaded_at=time.monotonic(), stamp=stamp)
         for vector_id, vector, metadata in rows:
             project.put(_unpack(vector_id, vector, metadata))
         self._projects[project_id] = project
@@ -208,6 +224,7 @@ class LocalIndex(VectorIndex):
             return
         project = await self._project(project_id)
         await self._save(project_id, records)
+        project.wrote()
         for record in records:
             project.put(record)
 
@@ -215,6 +232,9 @@ class LocalIndex(VectorIndex):
         return [_pack(r) for r in records] if store is self.store else None
 
     async def stored(self, project_id: str, records: Sequence[VectorRecord]) -> None:
+        held = self._projects.get(project_id)
+        if held is not None:
+            held.wrote()  # the store's own write (``Store.add_to_clusters``): it holds it now
         project = await self._project(project_id)
         for record in records:
             project.put(record)
@@ -281,6 +301,7 @@ class LocalIndex(VectorIndex):
             vector = project.matrix[row] if row is not None else key_only_vector(project.dimensions)
             record = VectorRecord(vector_id, vector.tolist(), metadata)
             await self._save(project_id, [record])
+            project.wrote()
             project.put(record)
 
     async def delete(self, project_id: str, ids: Sequence[str]) -> None:

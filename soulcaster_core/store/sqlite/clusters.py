@@ -154,6 +154,8 @@ class ClustersMixin(SQLiteBase):
                     incident_rows.update(conn, project_id, (), incidents)
 
         await self._run(run)
+        if vector_values:
+            self._wrote_vectors(project_id)
 
     async def cluster_hours(
         self, project_id: str, cluster_ids: Sequence[str], first: int, last: int

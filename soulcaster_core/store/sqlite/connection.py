@@ -28,6 +28,8 @@ class SQLiteBase(Store):
     _conn: sqlite3.Connection | None
     #: Set when this process queues an item: a blocked ``claim`` wakes.
     _queued: anyio.Event
+    #: Per project, the writes of its vectors this process made (``vectors_stamp``).
+    _vector_writes: dict[str, int]
 
     async def _run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         def call() -> T:
@@ -40,6 +42,10 @@ class SQLiteBase(Store):
                     raise StoreUnavailable(f"SQLite: {exc}") from exc
 
         return await anyio.to_thread.run_sync(call)
+
+    def _wrote_vectors(self, project_id: str) -> None:
+        # Counted on the event loop once the write is in: a stamp read before sees one less.
+        self._vector_writes[project_id] = self._vector_writes.get(project_id, 0) + 1
 
     @staticmethod
     @contextmanager

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from ...incidents.keys import dump_key, dump_link, load_key, writes_of
+from ...incidents.keys import Dumps, load_key, writes_of
 from ...incidents.model import (
     Incident,
     IncidentChanges,
@@ -52,10 +52,23 @@ TABLES = (
 )
 
 
-# A list of values as one JSON argument (``IN (SELECT value FROM json_each(?))``) keeps a
-# statement's text the same whatever their number: prepared once, then reused from the cache.
 def _marks(values: Sequence[object]) -> str:
     return ",".join("?" * len(values))
+
+
+#: Lists up to this long are named by marks, padded to a power of two with repeats of their last
+#: value: a few statement texts, each prepared once and then reused from the connection's cache.
+#: Reading a JSON argument (``json_each``) costs more than a short list is worth (a small batch
+#: names a few keys and items); a longer list goes as one, whatever its length.
+_MARKED = 64
+
+
+def _in(values: Sequence[str]) -> tuple[str, list[str]]:
+    """``IN (...)`` for ``values`` (not empty), and its parameters."""
+    if len(values) > _MARKED:
+        return "IN (SELECT value FROM json_each(?))", [json.dumps(list(values))]
+    size = 1 << (len(values) - 1).bit_length()
+    return f"IN ({_marks(range(size))})", [*values, *[values[-1]] * (size - len(values))]
 
 
 def read_state(
@@ -70,25 +83,43 @@ def read_state(
     after = "" if since is None else iso(since)
     held: dict[KeyId, KeyLinks] = {}
     stale: list[KeyId] = []
+    placed: set[str] = set()
     if keys is None:
         sql = "SELECT data FROM incidents WHERE project = ? AND (open = 1 AND last_seen >= ?"
         sql += f" OR id IN ({_marks(incident_ids)}))" if incident_ids else ")"
         raw = [row["data"] for row in conn.execute(sql, (project_id, after, *incident_ids))]
+        placed.update(_placed(conn, project_id, items))
     else:
-        # The keys with their incidents' records, in one statement.
+        # The keys with their incidents' records, and which items are placed: one statement.
         records: dict[str, str] = {}
-        for row in conn.execute(
-            "SELECT k.incident_id, k.key, k.data, i.open, i.last_seen, i.data AS record"
-            " FROM incident_keys AS k"
-            " LEFT JOIN incidents AS i ON i.project = k.project AND i.id = k.incident_id"
-            " WHERE k.project = ? AND k.key IN (SELECT value FROM json_each(?))",
-            (project_id, json.dumps(list(keys))),
-        ):
-            if not row["open"]:
-                stale.append((row["incident_id"], row["key"]))
-            elif row["last_seen"] >= after:
-                held[(row["incident_id"], row["key"])] = load_key(row["data"])
-                records[row["incident_id"]] = row["record"]
+        parts: list[str] = []
+        args: list[str] = []
+        if keys:
+            marks, values = _in(keys)
+            parts.append(
+                "SELECT k.incident_id, k.key, k.data, i.open, i.last_seen, i.data AS record"
+                " FROM incident_keys AS k"
+                " LEFT JOIN incidents AS i ON i.project = k.project AND i.id = k.incident_id"
+                f" WHERE k.project = ? AND k.key {marks}"
+            )
+            args += [project_id, *values]
+        if items:
+            marks, values = _in(items)
+            # An item's row: its id, and no key (a key's row always has one).
+            parts.append(
+                "SELECT item_id, NULL, NULL, NULL, NULL, NULL FROM item_incidents"
+                f" WHERE project = ? AND item_id {marks}"
+            )
+            args += [project_id, *values]
+        rows = conn.execute(" UNION ALL ".join(parts), args).fetchall() if parts else []
+        for incident_id, key, data, is_open, last_seen, record in rows:
+            if key is None:
+                placed.add(incident_id)
+            elif not is_open:
+                stale.append((incident_id, key))
+            elif last_seen >= after:
+                held[(incident_id, key)] = load_key(data)
+                records[incident_id] = record
         raw = list(records.values())
         if asked := [i for i in incident_ids if i not in records]:
             raw += [
@@ -102,17 +133,16 @@ def read_state(
     for incident_id in incident_ids:
         if incident_id in found:
             _read_links(conn, project_id, found[incident_id])
-    placed: frozenset[str] = frozenset()
-    if items:
-        placed = frozenset(
-            row["item_id"]
-            for row in conn.execute(
-                "SELECT item_id FROM item_incidents WHERE project = ?"
-                " AND item_id IN (SELECT value FROM json_each(?))",
-                (project_id, json.dumps(list(items))),
-            )
-        )
-    return IncidentState(found, held, placed), stale
+    return IncidentState(found, held, frozenset(placed)), stale
+
+
+def _placed(conn: sqlite3.Connection, project_id: str, items: Sequence[str]) -> list[str]:
+    """Which of ``items`` are in an incident."""
+    if not items:
+        return []
+    marks, values = _in(items)
+    sql = f"SELECT item_id FROM item_incidents WHERE project = ? AND item_id {marks}"
+    return [row[0] for row in conn.execute(sql, (project_id, *values))]
 
 
 def update(
@@ -134,6 +164,7 @@ def write(
     stale: Sequence[KeyId] = (),
 ) -> None:
     writes = writes_of(changes)
+    dumps = Dumps()
     _many(
         conn,
         "DELETE FROM incident_keys WHERE project = ? AND key = ? AND incident_id = ?",
@@ -155,7 +186,7 @@ def write(
         conn,
         "INSERT INTO incident_links (project, incident_id, data) VALUES (?, ?, ?)",
         [
-            (project_id, incident_id, dump_link(link))
+            (project_id, incident_id, dumps.link(link))
             for incident_id, links in writes.links.items()
             for link in links
         ],
@@ -165,7 +196,7 @@ def write(
         "INSERT INTO incident_keys VALUES (?, ?, ?, ?)"
         " ON CONFLICT DO UPDATE SET data = excluded.data",
         [
-            (project_id, key, incident_id, dump_key(places))
+            (project_id, key, incident_id, dumps.key(places))
             for (incident_id, key), places in writes.keys.items()
         ],
     )

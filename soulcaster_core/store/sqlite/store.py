@@ -41,6 +41,7 @@ class SQLiteStore(
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._queued = anyio.Event()
+        self._vector_writes = {}
 
     async def open(self) -> None:
         def connect() -> None:

@@ -29,6 +29,14 @@ class VectorsMixin(SQLiteBase):
                 conn.executemany(_SAVE_VECTOR, values)
 
         await self._run(run)
+        self._wrote_vectors(project_id)
+
+    async def vectors_stamp(self, project_id: str) -> tuple[int, int] | None:
+        here = self._vector_writes.get(project_id, 0)
+        # ``data_version`` moves when another connection (another process) commits to the
+        # file; this connection's own commits leave it be.
+        row = await self._run(lambda c: c.execute("PRAGMA data_version").fetchone())
+        return int(row[0]), here
 
     async def load_vectors(self, project_id: str) -> list[tuple[str, list[float], dict[str, Any]]]:
         rows = await self._run(
@@ -46,3 +54,4 @@ class VectorsMixin(SQLiteBase):
                 [(project_id, vid) for vid in vector_ids],
             )
         )
+        self._wrote_vectors(project_id)
