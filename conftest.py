@@ -4,6 +4,10 @@
   when it is set; else a private ``redis-server`` of this session (of each xdist worker),
   started once, and the variable points at it, for this process and the servers its tests
   start (``soulcaster_core.testing.test_redis_url`` reads it).
+
+Temporary folders (``tmp_path``: SQLite files, data dirs, Redis's files) are on the tmpfs
+``/dev/shm`` when there is one: on a disk, each new SQLite file's fsyncs cost ~30 ms, about
+as much as the rest of a test's app start. ``PYTEST_DEBUG_TEMPROOT`` set by hand wins.
 """
 
 from __future__ import annotations
@@ -14,6 +18,13 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support.redis_server import RedisServer
+
+TMPFS = "/dev/shm"
+
+# Before pytest's temporary-folder factory first asks (lazily, at the first tmp_path); xdist's
+# workers inherit the variable from the controller's environment.
+if os.path.isdir(TMPFS) and os.access(TMPFS, os.W_OK | os.X_OK):
+    os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", TMPFS)
 
 
 @pytest.fixture(scope="session", autouse=True)
