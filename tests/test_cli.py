@@ -1,4 +1,5 @@
-"""The ``soulcaster`` command as a user runs it: a real server process on a real port."""
+"""The ``soulcaster`` command as a user runs it: a real server process on a real port; the
+commands that only read and write the store run in the test's process (``run_cli``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.support.cli import RunCli
 
 CLI = [sys.executable, "-m", "soulcaster_core.cli"]
 
@@ -106,43 +109,30 @@ def test_requests_are_logged_only_when_asked(
     assert ('"POST /ingest/manual?project_id=default HTTP/1.1" 201' in output) is logged
 
 
-def test_more_workers_need_redis(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [*CLI, "serve", "--workers", "2"], env=_env(tmp_path), capture_output=True, text=True
-    )
-    assert done.returncode == 2
-    assert "SOULCASTER_REDIS_URL" in done.stderr
+def test_more_workers_need_redis(run_cli: RunCli) -> None:
+    done = run_cli(["serve", "--workers", "2"])
+    assert done.code == 2
+    assert "SOULCASTER_REDIS_URL" in done.err
 
 
-def test_projects_create_and_list(tmp_path: Path) -> None:
-    created = subprocess.run(
-        [*CLI, "projects", "create", "Acme Web"], env=_env(tmp_path), capture_output=True, text=True
-    )
-    assert created.stdout.strip() == "created: acme-web"
-    opened = subprocess.run(
-        [*CLI, "projects", "create", "Demo", "--open"],
-        env=_env(tmp_path),
-        capture_output=True,
-        text=True,
-    )
-    assert opened.stdout.startswith("created: demo")
-    listed = subprocess.run(
-        [*CLI, "projects", "list"], env=_env(tmp_path), capture_output=True, text=True
-    )
-    assert "acme-web\tAcme Web\n" in listed.stdout
-    assert "demo\tDemo\topen" in listed.stdout
+def test_projects_create_and_list(run_cli: RunCli) -> None:
+    created = run_cli(["projects", "create", "Acme Web"])
+    assert created.out.strip() == "created: acme-web"
+    opened = run_cli(["projects", "create", "Demo", "--open"])
+    assert opened.out.startswith("created: demo")
+    listed = run_cli(["projects", "list"])
+    assert "acme-web\tAcme Web\n" in listed.out
+    assert "demo\tDemo\topen" in listed.out
 
 
-def test_projects_on_redis(tmp_path: Path) -> None:
+def test_projects_on_redis(run_cli: RunCli) -> None:
     url = os.environ.get("SOULCASTER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
     prefix = f"test-cli-{os.getpid()}-{free_port()}:"
-    env = _env(tmp_path, SOULCASTER_REDIS_URL=url, SOULCASTER_REDIS_PREFIX=prefix)
+    env = {"SOULCASTER_REDIS_URL": url, "SOULCASTER_REDIS_PREFIX": prefix}
     try:
-        subprocess.run(
-            [*CLI, "projects", "create", "Shop"], env=env, check=True, capture_output=True
-        )
-        listed = subprocess.run([*CLI, "projects", "list"], env=env, capture_output=True, text=True)
-        assert listed.stdout.strip() == "shop\tShop", "Redis starts with no default project"
+        assert run_cli(["projects", "create", "Shop"], **env).code == 0
+        listed = run_cli(["projects", "list"], **env)
+        assert listed.out.strip() == "shop\tShop", "Redis starts with no default project"
     finally:
         import redis
 
