@@ -33,13 +33,21 @@ def test_a_huge_header_is_answered_431(tmp_path: Path) -> None:
     assert fine.status_code == 200
 
 
-def test_query_tokens_never_reach_the_access_log(tmp_path: Path) -> None:
+def test_requests_are_logged_when_asked_and_query_tokens_never_are(tmp_path: Path) -> None:
+    """(Without ``--access-log`` nothing is: tests/test_cli.py.)"""
     with running_serve(tmp_path, "--log-level", "info", "--access-log") as (url, token, proc):
+        bearer = {"authorization": f"Bearer {token}"}
+        sent = httpx.post(
+            f"{url}/ingest/manual?project_id=default", json={"title": "Hi"}, headers=bearer
+        )
+        assert sent.status_code == 201
         # The dashboard's sign-in link carries the token in its query string.
         httpx.get(f"{url}/", params={"token": token})
         proc.terminate()
         output, _ = proc.communicate(timeout=10)
 
+    assert "Application startup complete" in output
+    assert '"POST /ingest/manual?project_id=default HTTP/1.1" 201' in output
     assert "GET /?token=*** HTTP/1.1" in output
     assert token not in output  # (the banner was read by running_serve)
 
