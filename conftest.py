@@ -8,11 +8,17 @@
 Temporary folders (``tmp_path``: SQLite files, data dirs, Redis's files) are on the tmpfs
 ``/dev/shm`` when there is one: on a disk, each new SQLite file's fsyncs cost ~30 ms, about
 as much as the rest of a test's app start. ``PYTEST_DEBUG_TEMPROOT`` set by hand wins.
+
+Bytecode caches are written even under ``PYTHONDONTWRITEBYTECODE`` (set in some shells and CI
+images): without them every xdist worker compiles and assertion-rewrites the ~400 test modules
+again (~4 s of CPU each), and every ``soulcaster`` process a test starts compiles the package
+again (~1 s more than its imports). They land in ``__pycache__`` folders, which git ignores.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +26,11 @@ import pytest
 from tests.support.redis_server import RedisServer
 
 TMPFS = "/dev/shm"
+
+# Early: the test modules are imported (and rewritten) after this file; and the processes
+# tests start inherit the environment.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Before pytest's temporary-folder factory first asks (lazily, at the first tmp_path); xdist's
 # workers inherit the variable from the controller's environment.
