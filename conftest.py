@@ -25,6 +25,10 @@ import pytest
 
 from tests.support.redis_server import RedisServer
 
+#: ``pytester``: a pytest session inside a test (the kit's own plugin, run as a third party's
+#: suite runs it), in this process rather than a new Python's.
+pytest_plugins = ["pytester"]
+
 TMPFS = "/dev/shm"
 
 # Early: the test modules are imported (and rewritten) after this file; and the processes
