@@ -76,6 +76,22 @@ def test_third_party_plugin_ingests_through_a_real_entry_point(site: Path, tmp_p
         assert (item["title"], item["external_id"]) == ("Login page 502s", "OPS-7")
 
 
+def test_a_plugin_installed_after_a_first_start_is_found_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is installed is looked up once per state of sys.path's folders, not per app: an
+    install into a folder already searched is still found by the next start."""
+    site = tmp_path / "later"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    assert "jira" not in load_plugins().plugins
+    _install(site, "acme-soulcaster-jira", "0.3.0", "acme_soulcaster_jira", JIRA_PLUGIN, "jira")
+    try:
+        assert load_plugins().plugins["jira"].version == "0.3.0"
+    finally:
+        sys.modules.pop("acme_soulcaster_jira", None)
+
+
 def test_a_broken_plugin_is_listed_and_the_others_still_load(site: Path) -> None:
     host = load_plugins()
     assert "jira" in host.handlers and "manual" in host.handlers
