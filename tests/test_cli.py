@@ -54,14 +54,16 @@ def running_serve(tmp_path: Path, *flags: str) -> Iterator[tuple[str, str, subpr
     assert token, banner
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/health").status_code == 200:
-                break
-        except httpx.TransportError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise
-            time.sleep(0.1)
+    # One client for the polls: each httpx.get builds a client (and its TLS context).
+    with httpx.Client() as probe:
+        while True:
+            try:
+                if probe.get(f"{url}/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.05)
     try:
         yield url, token.group(1), proc
     finally:
