@@ -7,9 +7,12 @@ simonw/llm#1280 describes). The core's own sources are registered the same way a
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
+import os
 import re
+import sys
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -95,11 +98,11 @@ def load_plugins(
     pm.add_hookspecs(hookspecs)
     host = PluginHost(pm)
 
-    core = distribution("soulcaster-core")
+    core, discovered = _installed()
     for name, dotted in DEFAULT_PLUGINS.items():
         _register(host, importlib.import_module(dotted), name, dist=core, strict=True)
 
-    found = entry_points(group=GROUP) if entrypoints is None else entrypoints
+    found = discovered if entrypoints is None else entrypoints
     for ep in sorted(found, key=lambda e: e.name):
         if allow is not None and ep.name not in allow and _dist_name(ep.dist) not in allow:
             continue
@@ -118,8 +121,45 @@ def load_plugins(
     return host
 
 
+#: What ``_installed`` found last, and the state of ``sys.path`` it found it in.
+_found: tuple[object, tuple[Distribution, tuple[EntryPoint, ...]]] | None = None
+
+
+def _installed() -> tuple[Distribution, tuple[EntryPoint, ...]]:
+    """The core's distribution and the group's entry points, found again only when sys.path
+    or one of its folders changed (an install adds a dist-info folder: its parent's mtime
+    moves; importlib.metadata keys its own folder listings on the same mtimes). Reading every
+    distribution's metadata took half of an app's start-up, and the tests start hundreds of
+    apps in one process."""
+    global _found
+    state = _path_state()
+    if _found is None or _found[0] != state:
+        _found = (state, (distribution("soulcaster-core"), tuple(entry_points(group=GROUP))))
+    return _found[1]
+
+
+def _path_state() -> object:
+    state: list[tuple[str, int]] = []
+    for entry in sys.path:
+        try:
+            state.append((entry, os.stat(entry or ".").st_mtime_ns))
+        except OSError:
+            state.append((entry, -1))
+    return tuple(state)
+
+
+@functools.cache
+def _name_and_version(dist: Distribution) -> tuple[str | None, str | None]:
+    # Each parses the METADATA file; a distribution found once is asked once.
+    return dist.metadata["Name"], dist.version
+
+
 def _dist_name(dist: Distribution | None) -> str | None:
-    return dist.metadata["Name"] if dist is not None else None
+    return _name_and_version(dist)[0] if dist is not None else None
+
+
+def _dist_version(dist: Distribution | None) -> str | None:
+    return _name_and_version(dist)[1] if dist is not None else None
 
 
 def _broken(
@@ -131,7 +171,7 @@ def _broken(
     host.plugins[name] = PluginInfo(
         name=name,
         distribution=_dist_name(dist),
-        version=dist.version if dist else None,
+        version=_dist_version(dist),
         error=f"{type(exc).__name__}: {exc}",
     )
     if host.pm.has_plugin(name):
@@ -144,7 +184,7 @@ def _register(
     info = PluginInfo(
         name=name,
         distribution=_dist_name(dist),
-        version=dist.version if dist else None,
+        version=_dist_version(dist),
         hookspec=getattr(plugin, "HOOKSPEC_VERSION", 1),
     )
     try:

@@ -15,6 +15,8 @@
   may stop and restart; never stop the shared one.
 - ``redis_cluster``: a local 3-master Redis Cluster (``tests/support/redis_cluster.py``), started
   once per session, when a test first asks for it, and stopped at the end.
+- ``run_cli``: the ``soulcaster`` command run in the test's process (``tests/support/cli.py``),
+  its data dir ``tmp_path``, for what is not about processes.
 
 The app-level fixtures (``soulcaster_client``, ``soulcaster_redis_client``) come from
 ``soulcaster_core.testing``, a pytest plugin every install of the core registers.
@@ -33,6 +35,7 @@ from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import test_redis_url
+from tests.support.cli import RunCli, cli_runner
 from tests.support.redis_cluster import RedisClusterServers
 from tests.support.redis_server import RedisServer
 
@@ -103,3 +106,11 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
     server = RedisServer(tmp_path / "redis", appendonly=True)
     with server:
         yield server
+
+
+@pytest.fixture
+def run_cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> RunCli:
+    """``run_cli(argv, **env)``: ``soulcaster argv`` in this process; its code, out and err."""
+    return cli_runner(monkeypatch, capsys, tmp_path)

@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,15 +129,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Any:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(600):
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None:
-                raise AssertionError((data / "serve.log").read_text())
-            subprocess.run(["sleep", "0.05"], check=True)
+        # One client for the polls: each httpx.get builds a client (and its TLS context).
+        with httpx.Client(timeout=1) as probe:
+            for _ in range(600):
+                try:
+                    if probe.get(f"{url}/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if process.poll() is not None:
+                    raise AssertionError((data / "serve.log").read_text())
+                time.sleep(0.05)  # (was a `sleep` process per poll)
         yield url, env
     finally:
         process.terminate()

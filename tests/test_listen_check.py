@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
 import sys
-from pathlib import Path
 
 from soulcaster_core.listen_check import why_cannot_listen
+from tests.support.cli import RunCli
 
 CLI = [sys.executable, "-m", "soulcaster_core.cli"]
 
@@ -30,20 +28,12 @@ def test_a_host_that_is_not_this_machine_is_named() -> None:
     assert problem is not None and "not an address of this machine" in problem
 
 
-def test_serve_on_a_taken_port_prints_no_banner(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SOULCASTER_")}
-    env["SOULCASTER_DATA_DIR"] = str(tmp_path)
+def test_serve_on_a_taken_port_prints_no_banner(run_cli: RunCli) -> None:
     with socket.socket() as holder:
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         port = holder.getsockname()[1]
-        done = subprocess.run(
-            [*CLI, "serve", "--port", str(port)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    assert done.returncode == 2
-    assert "Soulcaster ingest on" not in done.stdout
-    assert "is taken" in done.stderr and "PORT=" in done.stderr
+        done = run_cli(["serve", "--port", str(port)])
+    assert done.code == 2
+    assert "Soulcaster ingest on" not in done.out
+    assert "is taken" in done.err and "PORT=" in done.err

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
 import sys
 import textwrap
 import threading
@@ -18,6 +17,7 @@ from soulcaster_core.builtin.manual import ManualHandler
 from soulcaster_core.hookspecs import HOOKSPEC_VERSION
 from soulcaster_core.plugins import load_plugins
 from soulcaster_core.testing import HandlerContract, running_app
+from tests.support.cli import RunCli
 
 JIRA_PLUGIN = """
 from soulcaster_core import FeedbackItem, SourceConfig, WebhookHandler, hookimpl
@@ -74,6 +74,22 @@ def test_third_party_plugin_ingests_through_a_real_entry_point(site: Path, tmp_p
         assert response.status_code == 201, response.text
         [item] = client.items(source="jira")
         assert (item["title"], item["external_id"]) == ("Login page 502s", "OPS-7")
+
+
+def test_a_plugin_installed_after_a_first_start_is_found_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is installed is looked up once per state of sys.path's folders, not per app: an
+    install into a folder already searched is still found by the next start."""
+    site = tmp_path / "later"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    assert "jira" not in load_plugins().plugins
+    _install(site, "acme-soulcaster-jira", "0.3.0", "acme_soulcaster_jira", JIRA_PLUGIN, "jira")
+    try:
+        assert load_plugins().plugins["jira"].version == "0.3.0"
+    finally:
+        sys.modules.pop("acme_soulcaster_jira", None)
 
 
 def test_a_broken_plugin_is_listed_and_the_others_still_load(site: Path) -> None:
@@ -225,12 +241,8 @@ def test_a_plugin_for_a_newer_hook_spec_is_broken_not_loaded() -> None:
         load_plugins(allow=set(), extra=[FromTheFuture()])
 
 
-def test_soulcaster_plugins_lists_names_versions_sources_hooks(site: Path) -> None:
-    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
-    cli = [sys.executable, "-m", "soulcaster_core.cli", "plugins"]
-    listed = json.loads(
-        subprocess.run([*cli, "--json"], capture_output=True, text=True, env=env, check=True).stdout
-    )
+def test_soulcaster_plugins_lists_names_versions_sources_hooks(site: Path, run_cli: RunCli) -> None:
+    listed = json.loads(run_cli(["plugins", "--json"]).out)
     by_name = {row["name"]: row for row in listed}
     assert by_name["jira"]["distribution"] == "acme-soulcaster-jira"
     assert by_name["jira"]["version"] == "0.3.0"
@@ -238,7 +250,7 @@ def test_soulcaster_plugins_lists_names_versions_sources_hooks(site: Path) -> No
     assert by_name["jira"]["hooks"] == ["register_sources"]
     assert by_name["jira"]["hookspec"] == 1  # it says nothing: written for the first version
     assert "ModuleNotFoundError" in by_name["broken"]["error"]
-    text = subprocess.run(cli, capture_output=True, text=True, env=env, check=True).stdout
+    text = run_cli(["plugins"]).out
     assert "acme-soulcaster-jira 0.3.0" in text
     assert "targets: hook spec v1" in text
     assert "BROKEN: ModuleNotFoundError" in text

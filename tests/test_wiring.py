@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -25,6 +23,7 @@ from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import test_redis_url as redis_url
 from soulcaster_core.wiring import build_embedder, build_index, build_store, open_services
 from soulcaster_core.worker import ClusterWorker
+from tests.support.cli import RunCli
 
 
 def test_the_core_registers_its_own_adapters_by_entry_point() -> None:
@@ -94,20 +93,12 @@ def test_an_unknown_name_is_refused_listing_the_installed_ones(setting: str) -> 
     assert port.group in message
 
 
-def test_the_command_line_says_what_is_wrong_with_the_settings(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SOULCASTER_")}
-    env.update(SOULCASTER_DATA_DIR=str(tmp_path), SOULCASTER_EMBEDDER="word2vec")
-    done = subprocess.run(
-        [sys.executable, "-m", "soulcaster_core.cli", "projects", "list"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 2, done.stderr
-    assert "SOULCASTER_EMBEDDER='word2vec'" in done.stderr
-    assert "installed: gemini, local" in done.stderr
-    assert "Traceback" not in done.stderr
+def test_the_command_line_says_what_is_wrong_with_the_settings(run_cli: RunCli) -> None:
+    done = run_cli(["projects", "list"], SOULCASTER_EMBEDDER="word2vec")
+    assert done.code == 2, done.err
+    assert "SOULCASTER_EMBEDDER='word2vec'" in done.err
+    assert "installed: gemini, local" in done.err
+    assert "Traceback" not in done.err
 
 
 # -- a third party's adapters: a distribution with entry points, as pip would install it -------

@@ -3,8 +3,6 @@ adapter exactly as a new adapter runs it: the embedded default, Redis and Redis 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -83,19 +81,16 @@ class TestHonestStore(StoreContract):
 '''
 
 
-def test_the_contract_fails_a_store_that_breaks_it(tmp_path: Path) -> None:
+def test_the_contract_fails_a_store_that_breaks_it(pytester: pytest.Pytester) -> None:
     """Subclassed in a suite of its own, as a third party's would be, with only the installed
-    kit (its pytest plugin) at hand: the store that forgets fails, the honest one passes."""
-    (tmp_path / "test_my_stores.py").write_text(FORGETFUL)
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", "config"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    failed = [line for line in done.stdout.splitlines() if line.startswith("FAILED")]
-    assert done.returncode == 1, done.stdout + done.stderr
+    kit (its pytest plugin) at hand: the store that forgets fails, the honest one passes.
+
+    (A pytest session of its own in this process: none of this checkout's conftest files,
+    the plugins found by entry point; a subprocess cost a Python start and every import.)"""
+    pytester.makepyfile(test_my_stores=FORGETFUL)
+    done = pytester.runpytest_inprocess("-q", "-p", "no:cacheprovider", "-k", "config")
+    failed = [line for line in done.outlines if line.startswith("FAILED")]
+    assert done.ret == 1, done.stdout.str() + done.stderr.str()
     assert failed and all("::TestForgetfulStore::test_config" in line for line in failed)
     assert "TestHonestStore" not in "\n".join(failed)
-    assert "4 passed" in done.stdout
+    assert "4 passed" in done.stdout.str()

@@ -20,7 +20,7 @@ from types import TracebackType
 
 import redis
 
-from .redis_server import RedisServer, free_port
+from .redis_server import RedisServer
 
 REDIS_CLI = shutil.which("redis-cli") or "/usr/bin/redis-cli"
 MASTERS = 3
@@ -37,12 +37,12 @@ class RedisClusterServers:
     @staticmethod
     def _node(directory: Path) -> RedisServer:
         options = [
-            "--cluster-enabled", "yes",
             "--cluster-config-file", str(directory / "nodes.conf"),
-            "--cluster-port", str(free_port()),
             "--cluster-node-timeout", "2000",
         ]  # fmt: skip
-        return RedisServer(directory, appendonly=False, save="", extra_args=options)
+        return RedisServer(
+            directory, appendonly=False, save="", extra_args=options, cluster_enabled=True
+        )
 
     @property
     def url(self) -> str:

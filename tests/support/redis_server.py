@@ -27,11 +27,21 @@ from types import TracebackType
 
 import redis
 from redis import exceptions as redis_errors
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 #: Generous: a loaded CI machine may take a while to fork and load an AOF.
 START_TIMEOUT = 15.0
 STOP_TIMEOUT = 15.0
+#: Starts on a port that was free when picked but taken by the time Redis binds it (another
+#: test's server, or any outgoing connection's ephemeral port) retry on a fresh port this often.
+PORT_RETRIES = 5
+TAKEN = "Address already in use"
+
+
+class PortTaken(RuntimeError):
+    """Redis could not bind its port (or its cluster bus port): someone else took it first."""
 
 
 def free_port() -> int:
@@ -58,13 +68,20 @@ class RedisServer:
         appendonly: bool = True,
         save: str = "",
         extra_args: Sequence[str] = (),
+        cluster_enabled: bool = False,
     ) -> None:
         self.directory = directory
+        #: A port of our own choosing may be re-chosen when taken at the first start; a given
+        #: one (or a restart's, whose clients know it) may not.
+        self._may_repick = port is None
         self.port = port or free_port()
         self.appendonly = appendonly
         self.save = save
         self.extra_args = list(extra_args)
+        #: A cluster node's bus port: a free port of its own, so none has to sit 10000 above.
+        self.cluster_port = free_port() if cluster_enabled else None
         self.process: subprocess.Popen[bytes] | None = None
+        self._log_start = 0
 
     @property
     def url(self) -> str:
@@ -79,10 +96,30 @@ class RedisServer:
         return self.process is not None and self.process.poll() is None
 
     def start(self) -> RedisServer:
-        """Start the server and return once it answers PING (its data loaded)."""
+        """Start the server and return once it answers PING (its data loaded).
+
+        At the first start, a port of its own choosing that someone took meanwhile is
+        re-chosen (free_port's answer is only true when given)."""
+        for attempt in range(PORT_RETRIES):
+            try:
+                return self._start_once()
+            except PortTaken:
+                if not self._may_repick or attempt == PORT_RETRIES - 1:
+                    raise
+                self.port = free_port()
+                if self.cluster_port is not None:
+                    self.cluster_port = free_port()
+        raise AssertionError("unreachable")
+
+    def _start_once(self) -> RedisServer:
         if self.running:
             raise RuntimeError(f"redis-server on port {self.port} is running already")
         self.directory.mkdir(parents=True, exist_ok=True)
+        cluster = (
+            ["--cluster-enabled", "yes", "--cluster-port", str(self.cluster_port)]
+            if self.cluster_port is not None
+            else []
+        )
         command = [
             REDIS_SERVER,
             "--port", str(self.port),
@@ -93,12 +130,16 @@ class RedisServer:
             "--daemonize", "no",
             "--protected-mode", "no",
             "--logfile", str(self.log_path),
+            *cluster,
             *self.extra_args,
         ]  # fmt: skip
+        # This start's lines only: Redis appends to the log of a restart's earlier runs.
+        self._log_start = self.log_path.stat().st_size if self.log_path.exists() else 0
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         self._wait_until_ready()
+        self._may_repick = False
         return self
 
     def stop(self) -> None:
@@ -131,18 +172,31 @@ class RedisServer:
 
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT
-        probe = redis.Redis(port=self.port, socket_connect_timeout=1, socket_timeout=1)
+        # No retries inside a ping: redis-py's default (3, backing off) spends seconds on a
+        # refused connection that this loop would have retried after 20 ms anyway.
+        probe = redis.Redis(
+            port=self.port,
+            socket_connect_timeout=1,
+            socket_timeout=1,
+            retry=Retry(NoBackoff(), 0),
+        )
         try:
             while True:
                 assert self.process is not None
                 if self.process.poll() is not None:
                     self.process = None
-                    raise RuntimeError(f"redis-server exited at start:\n{self._log_tail()}")
+                    tail = self._log_tail()
+                    failure = PortTaken if TAKEN in tail else RuntimeError
+                    raise failure(f"redis-server exited at start:\n{tail}")
                 try:
                     if probe.ping():
                         return
-                except (redis_errors.ConnectionError, redis_errors.BusyLoadingError):
-                    pass  # not listening yet, or still loading its data
+                except (
+                    redis_errors.ConnectionError,
+                    redis_errors.BusyLoadingError,
+                    redis_errors.TimeoutError,
+                ):
+                    pass  # not listening yet, still loading its data, or not ours (poll says)
                 if time.monotonic() > deadline:
                     self.kill()
                     raise RuntimeError(
@@ -154,9 +208,12 @@ class RedisServer:
 
     def _log_tail(self, lines: int = 20) -> str:
         try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+            with self.log_path.open("rb") as log:
+                log.seek(self._log_start)
+                written = log.read().decode(errors="replace")
         except OSError:
             return "(no log)"
+        return "\n".join(written.splitlines()[-lines:])
 
     def __enter__(self) -> RedisServer:
         return self.start()
