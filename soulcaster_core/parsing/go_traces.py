@@ -91,6 +91,10 @@ def _panics(lines: Sequence[str]) -> list[ExceptionInfo]:
                 continue
         if _GOROUTINE.match(line):
             frames = _frames(lines, i + 1)
+            if not panics and (value := _runtime_error_above(lines, i)) is not None:
+                # A recovered panic's value printed above its ``debug.Stack()``: a runtime
+                # error is a panic's, whoever printed it.
+                panics.append(("panic", value))
             break
         if _is_pair(lines, i):
             frames = _frames(lines, i)
@@ -101,6 +105,14 @@ def _panics(lines: Sequence[str]) -> list[ExceptionInfo]:
     chain = [ExceptionInfo(type=kind, value=value) for kind, value in panics] or [ExceptionInfo()]
     chain[-1] = ExceptionInfo(type=chain[-1].type, value=chain[-1].value, frames=frames[::-1])
     return chain
+
+
+def _runtime_error_above(lines: Sequence[str], i: int) -> str | None:
+    """The ``runtime error: ...`` line printed just above the goroutine header at ``i``."""
+    above = [line.strip() for line in lines[max(0, i - 3) : i] if line.strip()]
+    if above and above[-1].startswith("runtime error: "):
+        return above[-1]
+    return None
 
 
 def _panic(

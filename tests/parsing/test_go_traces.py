@@ -63,6 +63,24 @@ def test_a_nil_pointer_panic_leaves_the_signal_line_out_of_the_message() -> None
     ]
 
 
+def test_a_recovered_runtime_error_printed_above_its_debug_stack() -> None:
+    text = (
+        "dispatch-api recovered a panic on /v1/jobs/:id/eta.\n"
+        "runtime error: invalid memory address or nil pointer dereference\n\n"
+        "goroutine 871 [running]:\n"
+        "runtime/debug.Stack()\n\t/usr/local/go/src/runtime/debug/stack.go:26 +0x5e\n"
+        "panic({0x1a3c2e0?, 0x2b8f7a0?})\n\t/usr/local/go/src/runtime/panic.go:785 +0x132\n"
+        "gitlab.com/acme/dispatch/internal/planner.(*Planner).ETA(...)\n"
+        "\t/src/internal/planner/eta.go:33 +0x396\n"
+    )
+    [thrown] = parse_trace(text)
+    assert (thrown.type, thrown.value) == (
+        "panic",
+        "runtime error: invalid memory address or nil pointer dereference",
+    )
+    assert thrown.frames[-1].function == "(*Planner).ETA"
+
+
 def test_a_stack_as_zap_prints_it_and_runtime_frames() -> None:
     text = (
         "github.com/acme/shop/api.(*Server).handleOrder\n"

@@ -18,10 +18,11 @@ from soulcaster_core.stacktrace import ExceptionInfo, described
 from .guesses import FOOTER
 
 # "@error.kind: GatewayTimeout", "- **error.message**: capture timed out", "error.stack = ...",
-# "**error:** capture timed out":
+# "**error:** capture timed out", zap's and slog's "err: ...":
 # one error attribute per line, as authors write {{log.attributes.error.kind}} and the like.
 _ATTRIBUTE_LINE = re.compile(
-    r"^[ \t>*_`-]*@?(?:log\.)?(?:attributes\.)?error(?:\.(?P<key>kind|type|message|msg|stack))?\b"
+    r"^[ \t>*_`-]*@?(?:log\.)?(?:attributes\.)?(?:error|err)"
+    r"(?:\.(?P<key>kind|type|message|msg|stack))?\b"
     r"[*_`]*[ \t]*[:=][ \t]*(?P<value>.*)$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -159,6 +159,22 @@ def test_a_sample_cut_before_its_exception_line_is_what_its_record_said() -> Non
     assert (error.type, error.value, error.frames) == (None, "Exception on /refunds/9 [POST]", [])
 
 
+def test_an_err_attribute_line_is_the_error() -> None:
+    # zap's and slog's error field, as an author lays a record's attributes out.
+    item = _item(
+        {
+            "title": "[P2] [Triggered] dispatch-api error logs",
+            "body": "dispatch-api is logging errors above 5 in 5m.\nroute: POST /v1/jobs\n"
+            "msg: create job failed\nerr: create job: duplicate key value violates unique "
+            'constraint "idx_jobs_ref"',
+        }
+    )
+    [error] = item.exceptions
+    assert (
+        error.value == 'create job: duplicate key value violates unique constraint "idx_jobs_ref"'
+    )
+
+
 def test_the_error_type_of_the_alerts_group() -> None:
     item = _item(
         {
