@@ -10,7 +10,7 @@ traces and log lines; this module finds them in the message.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from soulcaster_core.parsing import log_message, parse_log_line, parse_trace
 from soulcaster_core.stacktrace import ExceptionInfo, described
@@ -54,6 +54,10 @@ _SAMPLE_BELOW = re.compile(
     r"(?:\b(?:[Ll]atest|[Ss]ample|[Ll]ast seen)(?: (?:sample|log|line|error|event))*|"
     r"\blogged an? (?:error|exception)):[ \t]*\n(?:[ \t]*\n)+(?P<block>(?:[^\n]*\S[^\n]*\n?)+)"
 )
+# "route: POST /v1/jobs", "- **http.route**: /v1/jobs": the request an author's lines name.
+_ROUTE_LINE = re.compile(
+    r"^[ \t>*_`-]*@?(?:http\.)?route[*_`]*[ \t]*[:=][ \t]*(?P<value>\S[^\n]*)$", re.MULTILINE
+)
 _JSON_LINE = re.compile(r'\s*\{\s*"')
 # What a notification adds to its author's words: @-mentions, the footer and its links.
 _NOTIFICATION_PART = re.compile(rf"^(?:@|{re.escape(FOOTER)}|- - -|\[\[|Monitor Status)")
@@ -82,7 +86,16 @@ NOTHING = FailingError()
 
 
 def failing_error(message: str, *queries: str | None) -> FailingError:
-    """The failing error in a monitor's message, else the error kind its query filters on."""
+    """The failing error in a monitor's message, else the error kind its query filters on; the
+    route a ``route:`` line of the message names, where the error itself names none."""
+    found = _failing_error(message, *queries)
+    if found.exceptions and found.endpoint is None and "route" in message:
+        if (route := _ROUTE_LINE.search(message)) is not None:
+            return replace(found, endpoint=route["value"].strip().strip("`*_").strip())
+    return found
+
+
+def _failing_error(message: str, *queries: str | None) -> FailingError:
     attributes = _attributes(message)
     stack = attributes.get("stack")
     if stack and (chain := parse_trace(stack)):
