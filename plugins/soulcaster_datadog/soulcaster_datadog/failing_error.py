@@ -89,10 +89,10 @@ def failing_error(message: str, *queries: str | None) -> FailingError:
     """The failing error in a monitor's message, else the error kind its query filters on; the
     route a ``route:`` line of the message names, where the error itself names none."""
     found = _failing_error(message, *queries)
-    if found.exceptions and found.endpoint is None and "route" in message:
-        if (route := _ROUTE_LINE.search(message)) is not None:
-            return replace(found, endpoint=route["value"].strip().strip("`*_").strip())
-    return found
+    if not found.exceptions or found.endpoint is not None or "route" not in message:
+        return found
+    route = _ROUTE_LINE.search(message)
+    return replace(found, endpoint=route["value"].strip("`*_ \t")) if route else found
 
 
 def _failing_error(message: str, *queries: str | None) -> FailingError:
