@@ -259,16 +259,21 @@ def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset
     )
 
 
-def _renamed(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
+def _renamed(
+    doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str], *, on_route: bool
+) -> bool:
     """Whether the stack of ``doc`` is the one ``record`` was made of, its innermost function
-    renamed by a release: another name in the same file, the same type and message said on the
-    same route (``record`` is the ``page`` key's; two functions of one file that fail alike on
-    one route are rarer than a rename)."""
+    renamed by a release: another name in the same file, the same type and message (``record``
+    is a key's of both), said on the same route (``on_route``: the ``page`` key's) or called
+    from the same function. (Two functions of one file that fail alike on one route, or under
+    one caller, are rarer than a rename.)"""
     theirs = list(record.get("frames") or [])
     files = list(record.get("files") or [])
     if not doc.exc_type or not doc.frames or not theirs or not files or not doc.files[0]:
         return False
     if doc.frames[0] == theirs[0] or doc.frames[0] in helpers or not files[0]:
+        return False
+    if not on_route and (len(doc.frames) < 2 or list(doc.frames[1:2]) != theirs[1:2]):
         return False
     return same_file(str(files[0]), doc.files[0])
 
@@ -621,8 +626,11 @@ class Clusterer:
                 method: Method = "page" if paged else "message"
                 return _Decision(str(record["cluster_id"]), method)
         on_page = batch.usable(doc.page_key) if doc.frames else None
-        if on_page is not None and _renamed(doc, on_page, helpers):
+        if on_page is not None and _renamed(doc, on_page, helpers, on_route=True):
             return _Decision(str(on_page["cluster_id"]), "page")
+        same_words = batch.usable(doc.message_key) if doc.frames else None
+        if same_words is not None and _renamed(doc, same_words, helpers, on_route=False):
+            return _Decision(str(same_words["cluster_id"]), "message")
         for key in doc.cause_keys if doc.frames else ():
             # A log that printed only the root cause, without a stack, came first.
             record = batch.usable(key)
@@ -865,7 +873,7 @@ class Clusterer:
             elif (
                 key == doc.page_key
                 and not found.get("ambiguous")
-                and _renamed(doc, found, self._helpers(doc, batch))
+                and _renamed(doc, found, self._helpers(doc, batch), on_route=True)
                 and cluster_id not in batch.absorbed
             ):
                 # Its stack's problem was known under the innermost function's old name (items

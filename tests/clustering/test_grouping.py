@@ -1080,6 +1080,27 @@ async def test_a_renamed_stack_seen_first_without_its_route_joins_when_an_item_n
     assert await store.get_cluster(PROJECT, renamed) is None
 
 
+async def test_a_function_renamed_under_the_same_caller_is_the_same_problem(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def called(caller: str, function: str) -> FeedbackItem:
+        frames = [
+            Frame(function=caller, filename="src/Controller/CartController.php", in_app=True),
+            Frame(function=function, filename="src/Cart/CartManager.php", in_app=True),
+        ]
+        said = "Call to a member function getPrice() on null"
+        return item(exceptions=[ExceptionInfo(type="Error", value=said, frames=frames)])
+
+    before, after, other_caller = await clusters_of(
+        clusterer,
+        store,
+        called("add", "addEdition"),
+        called("add", "addLine"),  # the next release's name
+        called("remove", "removeLine"),  # the same words from another path: a near miss
+    )
+    assert after == before != other_caller
+
+
 def morgan(method: str, path: str, status: int) -> FeedbackItem:
     """An access log line (Express's morgan, combined format) in a Splunk row."""
     raw = (
