@@ -43,7 +43,9 @@ _QUALIFIED_TYPE = r"(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*"
 _MARKERS = (
     r"(?:Exception in thread \"[^\"]*\"\s+|Caused by:\s*|Wrapped by:\s*|Suppressed:\s*"
     r"|Uncaught\s+(?:exception\s+)?|Unhandled\s+exception\.\s+|Unhandled\s+Exception:\s+"
-    r"|\[cause\]:\s*|--->\s*|(?:PHP\s+)?Fatal error:\s+Uncaught\s+)?"
+    r"|\[cause\]:\s*|--->\s*|(?:PHP\s+)?Fatal error:\s+Uncaught\s+"
+    # A console's error glyph before the error (Next.js prints " ⨯ Error: ...").
+    r"|[⨯✖✕×]\s+)?"
 )
 # Node appends an error's code to its name: "TypeError [ERR_INVALID_ARG_TYPE]: ...".
 _CODE = r"(?:\s\[[A-Z][A-Z0-9_]*\])?"

@@ -154,3 +154,15 @@ def test_a_stack_printed_after_a_log_message_on_its_line() -> None:
 
     assert (exc.type, exc.value) == ("Error", "Input buffer contains unsupported image format")
     assert [f.function for f in exc.frames] == ["placeImage", "Sharp.metadata"]
+
+
+def test_next_js_prints_a_glyph_before_the_error() -> None:
+    text = (
+        " \u2a2f Error: Body exceeded 1 MB limit.\n"
+        "To configure the body size limit for Server Actions, see: https://nextjs.org/docs/x\n"
+        "    at IncomingMessage.<anonymous> (/app/node_modules/next/dist/a.js:15:1190)\n"
+        "    at async saveNeeds (/app/.next/server/app/account/page.js:1:200)\n"
+    )
+    [thrown] = parse_trace(text)
+    assert thrown.type == "Error"
+    assert thrown.value is not None and thrown.value.startswith("Body exceeded 1 MB limit.")
