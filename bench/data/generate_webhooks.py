@@ -73,6 +73,7 @@ from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
+from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
@@ -166,7 +167,7 @@ BLIND17 = [THISTLEDOWN, INKWHISTLE, RAVENSHOLM]
 # Written by an eighteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
 # Written by a nineteenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND19 = [SEDGEFOLD]
+BLIND19 = [SEDGEFOLD, FERROWICK]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
