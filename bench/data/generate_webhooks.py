@@ -101,6 +101,7 @@ from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
+from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
@@ -167,7 +168,7 @@ BLIND17 = [THISTLEDOWN, INKWHISTLE, RAVENSHOLM]
 # Written by an eighteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
 # Written by a nineteenth outsider for issue 12, without reading the grouping or mapping code.
-BLIND19 = [SEDGEFOLD, FERROWICK]
+BLIND19 = [SEDGEFOLD, FERROWICK, PLUMHOLLOW]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

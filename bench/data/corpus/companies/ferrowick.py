@@ -214,7 +214,7 @@ BUGS = [
         classes=(8,), log="Unexpected error occurred in scheduled task", logger="org.springframework.scheduling.support.TaskUtils$LoggingErrorHandler", entry="ReplenishmentJob.run"),
     # Pricing answering slowly: log lines whose sizes, durations and hosts change length.
     Bug("fw-pricing-slow", "order-service", (),
-        (see("datadog.log", 4, team=TEAM, monitor="order-service: slow pricing calls", filter="service:order-service @logger_name:com.ferrowick.orders.client.FeignTimingLogger", text="Slow Feign call logged on order-service:\n\nPricingClient#getPrice to {upstream} took {dur}, response {size}"),),
+        (see("datadog.log", 4, team=TEAM, monitor="order-service: slow pricing calls", filter="service:order-service @logger_name:com.ferrowick.orders.client.FeignTimingLogger", text="Slow Feign call logged on order-service:\n\nPricingClient#getPrice to {pricinghost} took {ms} ms, response {size}"),),
         classes=(7,)),
     # Seen once: the statement export running out of heap.
     Bug("fw-statement-heap", "order-service", (jexc("java.lang.OutOfMemoryError", "Java heap space", (*mvc("orders.api.StatementController", "export", 30), order("billing.StatementExporter", "write", 66), jl("java.util.Arrays", "copyOf", 3537), jl("java.io.ByteArrayOutputStream", "ensureCapacity", 100))),),
