@@ -52,6 +52,7 @@ MONGO_WRITE = (
     nd(MONGO + "sdam/server.js", "handleOperationResult", 323, 20, lib=True),
     nd(MONGO + "sdam/server.js", "", 207, 17, lib=True),
     nd(MONGO + "cmap/connection_pool.js", "", 331, 25, lib=True),
+    nd(MONGO + "operations/insert.js", "", 50, 33, lib=True),
 )
 MONGOOSE_EXEC = nd("node_modules/mongoose/lib/query.js", "model.Query.exec", 4913, 21, lib=True)
 BULL = nd("node_modules/bull/lib/queue.js", "Queue.processJob", 1176, 30, lib=True)
@@ -111,7 +112,7 @@ BUGS = [
     Bug("ph-payout-no-account", "market-worker", (Exc("TypeError", "Cannot read properties of null (reading 'stripeAccountId')", (BULL, nd("jobs/payouts.js", "processPayout", 27, 46))),),
         (see("sentry.error", 2, mechanism="generic"), see("splunk", 2, queue="payouts", **WORKER)),
         classes=(4,), pair="ph-payout-transfer-422", entry="payout", handled=True),
-    Bug("ph-payout-transfer-422", "market-worker", (Exc("AxiosError", "Request failed with status code 422", (*AXIOS_422, nd(AXIOS, "Axios.request", 3876, 41, lib=True, awaited=True), nd("jobs/payouts.js", "processPayout", 39, 5, awaited=True))),),
+    Bug("ph-payout-transfer-422", "market-worker", (Exc("AxiosError", "Request failed with status code 422", (nd("jobs/payouts.js", "processPayout", 39, 5, awaited=True), nd(AXIOS, "Axios.request", 3876, 41, lib=True), *AXIOS_422)),),
         (see("sentry.error", 2, mechanism="generic"), see("sentry.issue"), see("splunk", 2, queue="payouts", **WORKER)),
         classes=(4, 10), pair="ph-payout-no-account", entry="payout", handled=True, span=2),
     # Two callers handing the one money helper a NaN: checkout totals and a refund's amount.
