@@ -525,6 +525,9 @@ def error_kind(d: Delivery) -> str:
     exc = d.thrown
     if d.service.platform == "java":
         return exc.text_name
+    if d.service.platform == "python" and d.company.key == "bh":
+        # blind19: dd-trace-py names the type by its module (``builtins.KeyError``).
+        return f"{exc.module or 'builtins'}.{exc.type}"
     if d.service.platform == "elixir" and exc.module:
         return f"{exc.module}.{exc.type}"
     return exc.type

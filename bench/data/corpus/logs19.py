@@ -18,7 +18,8 @@ import json
 from collections.abc import Callable
 
 from .delivery import Delivery
-from .traces import java_trace, node_stack, python_repr, python_traceback
+from .model import Exc
+from .traces import java_trace, node_stack, python_traceback
 
 Fields = dict[str, str]
 
@@ -45,6 +46,8 @@ def django_kv(d: Delivery) -> tuple[str, Fields]:
     else:
         logger, message = d.logger, d.thrown.value
     if d.opts.get("half"):
+        # The view caught it and logged it under its own module's logger.
+        logger = d.logger
         first = d.thrown.value.split("\n", 1)[0]
         message = f"{d.values.fill(str(d.opts.get('msg', 'request failed')))}: {first}"
     stamp = f"{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis}"
@@ -60,6 +63,18 @@ def django_kv(d: Delivery) -> tuple[str, Fields]:
 # --- Celery on python-json-logger --------------------------------------------------------------
 
 
+def _repr(exc: Exc) -> str:
+    """``repr(exc)`` as CPython writes it: double quotes round a message holding single ones;
+    a KeyError's message is already its key's repr."""
+    if exc.type == "KeyError":
+        return f"KeyError({exc.value})"
+    value = exc.value.replace("\\", "\\\\").replace("\n", "\\n")
+    if "'" in value and '"' not in value:
+        return f'{exc.type}("{value}")'
+    escaped = value.replace("'", "\\'")
+    return f"{exc.type}('{escaped}')"
+
+
 def celery_pjl(d: Delivery) -> tuple[str, Fields]:
     """``JsonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s", rename_fields=
     {"asctime": "time", "levelname": "severity", "name": "logger"})`` on the worker's
@@ -71,7 +86,7 @@ def celery_pjl(d: Delivery) -> tuple[str, Fields]:
         "hostname": f"celery@{d.host}",
         "id": task_id,
         "name": d.bug.entry,
-        "exc": python_repr(exc),
+        "exc": _repr(exc),
         "traceback": python_traceback(d.chain) + "\n",
         "args": f"[{d.values['id']}]",
         "kwargs": "{}",
@@ -82,7 +97,7 @@ def celery_pjl(d: Delivery) -> tuple[str, Fields]:
         "time": f"{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis}",
         "severity": "ERROR",
         "logger": "celery.app.trace",
-        "message": f"Task {d.bug.entry}[{task_id}] raised unexpected: {python_repr(exc)}",
+        "message": f"Task {d.bug.entry}[{task_id}] raised unexpected: {_repr(exc)}",
         "exc_info": python_traceback(d.chain),
         "data": context,
     }
