@@ -44,7 +44,8 @@ SERVICES = {
 }
 
 F = "com.ferrowick"
-NONE_IN_APP = dict(in_app="none")
+# sentry-logback sends the logged throwable without a mechanism of its own.
+NONE_IN_APP = dict(in_app="none", mechanism="generic")
 TEAM = "fulfilment"
 MVC_LOG = "Servlet.service() for servlet [dispatcherServlet] in context with path [] threw exception [Request processing failed: <exc>] with root cause"
 MVC_LOGGER = "org.apache.catalina.core.ContainerBase.[Tomcat].[localhost].[/].[dispatcherServlet]"
