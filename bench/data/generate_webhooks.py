@@ -16,7 +16,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind15.jsonl`` (companies av, aw, ax), or, with ``--blind16``,
 ``webhooks-blind16.jsonl`` (companies ay, az, ba), or, with ``--blind17``,
 ``webhooks-blind17.jsonl`` (companies bb, bc, bd), or, with ``--blind18``,
-``webhooks-blind18.jsonl`` (companies be, bf, bg).
+``webhooks-blind18.jsonl`` (companies be, bf, bg), or, with ``--blind19``,
+``webhooks-blind19.jsonl`` (companies bh, bi, bj).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -39,6 +40,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind16    # the twentieth, by a sixteenth outsider
     python bench/data/generate_webhooks.py --blind17    # the 21st, by a seventeenth outsider
     python bench/data/generate_webhooks.py --blind18    # the 22nd, by an eighteenth outsider
+    python bench/data/generate_webhooks.py --blind19    # the 23rd, by a nineteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -71,6 +73,7 @@ from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
+from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
@@ -98,12 +101,14 @@ from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
+from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
+from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
@@ -162,6 +167,8 @@ BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
 BLIND17 = [THISTLEDOWN, INKWHISTLE, RAVENSHOLM]
 # Written by an eighteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
+# Written by a nineteenth outsider for issue 12, without reading the grouping or mapping code.
+BLIND19 = [SEDGEFOLD, FERROWICK, PLUMHOLLOW]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -262,7 +269,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind18.jsonl (companies be, bf, bg)",
     )
+    which.add_argument(
+        "--blind19",
+        action="store_true",
+        help="write webhooks-blind19.jsonl (companies bh, bi, bj)",
+    )
     args = parser.parse_args(argv)
+    if args.blind19:
+        write(HERE / "webhooks-blind19.jsonl", build_rows(BLIND19))
+        return 0
     if args.blind18:
         write(HERE / "webhooks-blind18.jsonl", build_rows(BLIND18))
         return 0

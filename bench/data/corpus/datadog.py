@@ -443,6 +443,21 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "monitorId": "=$ALERT_ID", "eventId": "$ID", "tags": "$TAGS", "sentAtEpochMs": "=$DATE",
         "org": "$ORG_NAME", "link": "$LINK",
     },
+    # blind19's Sedgefold (bh): snake_case, the markdown message, $DATE unquoted.
+    "bh-tables": {
+        "origin": "datadog", "headline": "$EVENT_TITLE", "message_md": "$EVENT_MSG",
+        "monitor": {"id": "=$ALERT_ID", "name": "$ALERT_TITLE", "query": "$ALERT_QUERY"},
+        "transition": "$ALERT_TRANSITION", "priority": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
+        "tags": "$TAGS", "dd_fired_ms": "=$DATE", "event_url": "$LINK",
+    },
+    # blind19's Ferrowick (bi): camelCase, the plain-text message, the status line, $DATE quoted.
+    "bi-parts": {
+        "alertTitle": "$EVENT_TITLE", "alertText": "$TEXT_ONLY_MSG", "alertStatus": "$ALERT_STATUS",
+        "alertTransition": "$ALERT_TRANSITION", "alertType": "$ALERT_TYPE",
+        "monitorId": "$ALERT_ID", "alertScope": "$ALERT_SCOPE", "tags": "$TAGS",
+        "hostname": "$HOSTNAME", "alertFiredAtMs": "$DATE", "orgName": "$ORG_NAME",
+        "eventId": "$ID",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -498,6 +513,10 @@ JSON_FORMATS = {
     # blind18's
     "oban-json",
     "serilog-jsonformatter",
+    # blind19's
+    "bh-celery-pjl",
+    "bi-logstash-short",
+    "bj-winston-bull",
 }
 
 
@@ -506,6 +525,9 @@ def error_kind(d: Delivery) -> str:
     exc = d.thrown
     if d.service.platform == "java":
         return exc.text_name
+    if d.service.platform == "python" and d.company.key == "bh":
+        # blind19: dd-trace-py names the type by its module (``builtins.KeyError``).
+        return f"{exc.module or 'builtins'}.{exc.type}"
     if d.service.platform == "elixir" and exc.module:
         return f"{exc.module}.{exc.type}"
     return exc.type

@@ -27,6 +27,7 @@ from .logs15 import FORMATS15
 from .logs16 import FORMATS16
 from .logs17 import FORMATS17
 from .logs18 import FORMATS18
+from .logs19 import FORMATS19
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1349,5 +1350,7 @@ FORMATS.update(FORMATS16)
 FORMATS.update(FORMATS17)
 # blind18's
 FORMATS.update(FORMATS18)
+# blind19's keys are prefixed with their company's letters: no other set uses them.
+FORMATS.update(FORMATS19)
 
 __all__ = ["FORMATS", "php_name"]

@@ -359,6 +359,15 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
                 "print-gw.internal",
             )
         ),
+        # blind19: the pricing service as Feign's load balancer or a pod address names it.
+        "pricinghost": lambda r: r.choice(
+            (
+                "pricing-service",
+                "pricing-service:8080",
+                "pricing-service.ferrowick.svc.cluster.local:8080",
+                "10.42.3.17:8080",
+            )
+        ),
         "objstore": lambda r: r.choice(
             (
                 "s3.eu-central-1.amazonaws.com",

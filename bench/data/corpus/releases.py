@@ -77,6 +77,15 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         folder, _, name = bundle.rpartition("/")
         digest = vite_hash(company, bundle, release)
         return f"{origin}/_app/immutable/{folder or 'chunks'}/{name}.{digest}.js"
+    if company == "bh":
+        # create-react-app 5 (webpack 5): main.<8 hex>.js, lazy chunks <id>.<8 hex>.chunk.js
+        digest = stable_hex(8, "cra", company, bundle, release)
+        suffix = "js" if bundle == "main" else "chunk.js"
+        return f"{origin}/static/js/{bundle}.{digest}.{suffix}"
+    if company == "bj":
+        # Vue CLI 5 (webpack 5): js/app.<8 hex>.js, js/chunk-vendors.<8 hex>.js, named
+        # lazy chunks js/<webpackChunkName>.<8 hex>.js
+        return f"{origin}/js/{bundle}.{stable_hex(8, 'vuecli', company, bundle, release)}.js"
     if company == "o":
         # webpack 5 as create-react-app configures it: main.<hash>.js, <id>.<hash>.chunk.js
         digest = stable_hex(8, "webpack", company, bundle, release)
