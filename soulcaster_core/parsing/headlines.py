@@ -44,8 +44,8 @@ _MARKERS = (
     r"(?:Exception in thread \"[^\"]*\"\s+|Caused by:\s*|Wrapped by:\s*|Suppressed:\s*"
     r"|Uncaught\s+(?:exception\s+)?|Unhandled\s+exception\.\s+|Unhandled\s+Exception:\s+"
     r"|\[cause\]:\s*|--->\s*|(?:PHP\s+)?Fatal error:\s+Uncaught\s+"
-    # A console's error glyph before the error (Next.js prints " ⨯ Error: ...").
-    r"|[⨯✖✕×]\s+)?"
+    # A console's error glyph before the error (Next.js prints U+2A2F, a cross, then the error).
+    "|[\u2a2f\u2716\u2715\u00d7]\\s+)?"
 )
 # Node appends an error's code to its name: "TypeError [ERR_INVALID_ARG_TYPE]: ...".
 _CODE = r"(?:\s\[[A-Z][A-Z0-9_]*\])?"
