@@ -16,7 +16,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind15.jsonl`` (companies av, aw, ax), or, with ``--blind16``,
 ``webhooks-blind16.jsonl`` (companies ay, az, ba), or, with ``--blind17``,
 ``webhooks-blind17.jsonl`` (companies bb, bc, bd), or, with ``--blind18``,
-``webhooks-blind18.jsonl`` (companies be, bf, bg).
+``webhooks-blind18.jsonl`` (companies be, bf, bg), or, with ``--blind20``,
+``webhooks-blind20.jsonl`` (companies bk, bl, bm).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -39,6 +40,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind16    # the twentieth, by a sixteenth outsider
     python bench/data/generate_webhooks.py --blind17    # the 21st, by a seventeenth outsider
     python bench/data/generate_webhooks.py --blind18    # the 22nd, by an eighteenth outsider
+    python bench/data/generate_webhooks.py --blind20    # by a twentieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -99,6 +101,7 @@ from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
+from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
@@ -162,6 +165,8 @@ BLIND16 = [PEBBLEWICK, SKERRY, HAZELMERE]
 BLIND17 = [THISTLEDOWN, INKWHISTLE, RAVENSHOLM]
 # Written by an eighteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
+# Written by a twentieth outsider for issue 12, without reading the grouping or mapping code.
+BLIND20 = [QUERNSTONE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -262,7 +267,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind18.jsonl (companies be, bf, bg)",
     )
+    which.add_argument(
+        "--blind20",
+        action="store_true",
+        help="write webhooks-blind20.jsonl (companies bk, bl, bm)",
+    )
     args = parser.parse_args(argv)
+    if args.blind20:
+        write(HERE / "webhooks-blind20.jsonl", build_rows(BLIND20))
+        return 0
     if args.blind18:
         write(HERE / "webhooks-blind18.jsonl", build_rows(BLIND18))
         return 0

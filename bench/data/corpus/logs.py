@@ -27,6 +27,7 @@ from .logs15 import FORMATS15
 from .logs16 import FORMATS16
 from .logs17 import FORMATS17
 from .logs18 import FORMATS18
+from .logs20 import FORMATS20
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1349,5 +1350,7 @@ FORMATS.update(FORMATS16)
 FORMATS.update(FORMATS17)
 # blind18's
 FORMATS.update(FORMATS18)
+# blind20's
+FORMATS.update(FORMATS20)
 
 __all__ = ["FORMATS", "php_name"]
