@@ -66,6 +66,7 @@ from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
+from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
@@ -98,6 +99,7 @@ from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
+from corpus.companies.pellmere import PELLMERE  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
@@ -166,7 +168,7 @@ BLIND17 = [THISTLEDOWN, INKWHISTLE, RAVENSHOLM]
 # Written by an eighteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
 # Written by a twentieth outsider for issue 12, without reading the grouping or mapping code.
-BLIND20 = [QUERNSTONE]
+BLIND20 = [QUERNSTONE, PELLMERE, CAIRNLODE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

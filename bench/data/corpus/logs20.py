@@ -160,7 +160,7 @@ def logrus_nats(d: Delivery) -> tuple[str, Fields]:
         "level": "error",
         "msg": d.log_message if d.bug.log else "message handler failed",
         "seq": int(d.values["offset"]),
-        "subject": str(d.opts.get("subject", d.bug.entry)),
+        "subject": d.values.fill(str(d.opts.get("subject", d.bug.entry))),
         "time": d.iso(0, z=False),
     }
     return _compact(record), {}

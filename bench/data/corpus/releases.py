@@ -111,8 +111,10 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/assets/{bundle}-{stable_hex(64, 'sprockets', company, bundle, release)}.js"
     if company == "bl":
         # Angular 17's esbuild application builder: <name>-<8 base32 upper>.js
+        # (lazy chunks are all named chunk-<HASH>.js).
         digest = stable_hex(8, "ngesb", company, bundle, release).upper()
-        return f"{origin}/{bundle}-{digest}.js"
+        name = "chunk" if bundle.startswith("chunk-") else bundle
+        return f"{origin}/{name}-{digest}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
 
 
