@@ -1,7 +1,8 @@
 """Log formats of blind20's companies (bk, bl, bm): Rails 6.1's tagged production logger
 (``config.log_tags = [:request_id]``: ``ActionDispatch::DebugExceptions`` writes the error and
 each cleaned backtrace line as its own ``FATAL`` record, so every line of the merged Splunk
-event carries the prefix and the tag) and Sidekiq 6.5's text log (``jobstr`` beside ``job``);
+event carries the prefix and the tag), ActionCable's one-line rescue log and Sidekiq 6.5's
+text log (the default error handler's three ``WARN`` records);
 gunicorn's error log carrying Flask's ``Exception on <path> [<METHOD>]`` record with the
 traceback below, and RQ 1.x's worker log (``HH:MM:SS`` stamps, ``[Job <id>]: exception
 raised while executing (<func>)``); zerolog's JSON with ``pkgerrors.MarshalStack`` (``stack``
@@ -18,7 +19,8 @@ import json
 from collections.abc import Callable
 
 from .delivery import Delivery
-from .traces import python_traceback, ruby_abs_path
+from .model import Frame
+from .traces import go_debug_stack, python_traceback, ruby_abs_path
 
 Fields = dict[str, str]
 
@@ -48,9 +50,10 @@ def rails61_tagged(d: Delivery) -> tuple[str, Fields]:
 
 
 def sidekiq65(d: Delivery) -> tuple[str, Fields]:
-    """Sidekiq 6.5's ``Sidekiq::Logger::Formatters::Pretty``: the job's context before the
-    level, ``Job raised exception`` with ``job`` and ``jobstr``, then ``Class: message`` and
-    the whole backtrace under ``/app`` unprefixed."""
+    """Sidekiq 6.5's ``Pretty`` formatter: the job logger's ``fail`` inside the job's context
+    (``class=``, ``jid=``, ``elapsed=``), then ``Sidekiq.default_error_handler`` outside it:
+    the context hash as JSON, ``Class: message`` and the backtrace, one ``WARN`` record each
+    (the backtrace's lines after its first carry no prefix); the app lives under /rails."""
     exc = d.thrown
     tid = d.rand.alnum(5, "abcdefghijklmnopqrstuvwxyz0123456789")
     pid = d.rand.randint(8, 64)
@@ -64,14 +67,15 @@ def sidekiq65(d: Delivery) -> tuple[str, Fields]:
         "created_at": round(d.when - 31, 6),
         "enqueued_at": round(d.when - 1.2, 6),
     }
-    ctx = f"{d.iso(3)} pid={pid} tid={tid} class={d.bug.entry} jid={jid}"
-    trace = [f"{ruby_abs_path(f)}:{f.line}:in `{f.function}'" for f in reversed(exc.frames)]
+    at = f"{d.iso(3)} pid={pid} tid={tid}"
+    trace = "\n".join(
+        f"{ruby_abs_path(f)}:{f.line}:in `{f.function}'" for f in reversed(exc.frames)
+    )
     lines = [
-        f"{ctx} elapsed={d.rand.uniform(0.02, 9):.3f} INFO: fail",
-        f"{d.iso(3)} pid={pid} tid={tid} WARN: "
-        + _compact({"context": "Job raised exception", "job": job, "jobstr": _compact(job)}),
-        f"{d.iso(3)} pid={pid} tid={tid} WARN: {exc.type}: {exc.value}",
-        *trace,
+        f"{at} class={d.bug.entry} jid={jid} elapsed={d.rand.uniform(0.02, 9):.3f} INFO: fail",
+        f"{at} WARN: " + _compact({"context": "Job raised exception", "job": job}),
+        f"{at} WARN: {exc.type}: {exc.value}",
+        f"{at} WARN: {trace}",
     ]
     return "\n".join(lines), {"class": d.bug.entry, "jid": jid}
 
@@ -129,26 +133,56 @@ def rq_worker(d: Delivery) -> tuple[str, Fields]:
 # --- bm: zerolog with pkgerrors, logrus in the NATS consumer -------------------------------------
 
 
+# ``debug.Stack()`` ends with the goroutine's creator: net/http's server or grpc-go's.
+_HTTP_CREATED = (
+    "created by net/http.(*Server).Serve in goroutine 1\n"
+    "\t/usr/local/go/src/net/http/server.go:3285 +0x4b4"
+)
+_GRPC_CREATED = (
+    "created by google.golang.org/grpc.(*Server).serveStreams.func2 in goroutine 87\n"
+    "\t/go/pkg/mod/google.golang.org/grpc@v1.64.0/server.go:1040 +0x13c"
+)
+
+
 def zerolog_pkgerrors(d: Delivery) -> tuple[str, Fields]:
-    """``log.Error().Stack().Err(err).Msg(...)`` with ``zerolog.ErrorStackMarshaler =
-    pkgerrors.MarshalStack``: ``stack`` innermost first, ``source`` the file's base name,
-    ``line`` a string; the request fields the team's middleware adds."""
+    """``log.Error().Stack().Err(err).Msg("request failed")`` with ``zerolog.ErrorStackMarshaler =
+    pkgerrors.MarshalStack``: ``stack`` (``func``/``line``/``source``, innermost first, the
+    file's base name, ``line`` a string) only when the error carries a pkg/errors stack; a
+    ``fmt.Errorf`` chain logs none. A recovered panic is logged by the team's recover
+    middleware with ``debug.Stack()`` as a string."""
     exc = d.thrown
-    stack = [
-        {"func": f.function, "line": str(f.line), "source": f.file.rsplit("/", 1)[-1]}
-        for f in reversed(exc.frames)
-        if f.in_app
-    ]
     record: dict[str, object] = {"level": "error", "service": d.service.name}
     if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "DELETE ", "PATCH ")):
         verb, _, _ = d.bug.entry.partition(" ")
         record.update(method=verb, path=d.request_path, request_id=d.rand.hex(16))
     elif d.bug.entry.startswith("/"):
-        record.update(grpc_method=d.bug.entry, grpc_code=str(d.opts.get("grpc_code", "Internal")))
-    record["stack"] = stack
-    record["error"] = exc.value
+        code = str(d.opts.get("grpc_code", "Internal"))
+        record.update(grpc_method=d.bug.entry, grpc_code=code)
+    message = d.log_message if d.bug.log else "request failed"
+    if exc.type.startswith("runtime."):
+        grpc = d.service.framework == "go-grpc"
+        pkg, file = (
+            ("internal/grpcx", "recovery.go") if grpc else ("internal/httpx", "middleware.go")
+        )
+        name = "RecoveryInterceptor.func1.1" if grpc else "RequestLogger.func1.1"
+        recover = Frame(name, f"/src/{pkg}/{file}", 21, f"github.com/cairnlode/platform/{pkg}")
+        stack = go_debug_stack(exc, d.rand.randint(40, 9000), (recover,))
+        if grpc:
+            stack = stack.replace(_HTTP_CREATED, _GRPC_CREATED)
+        record["stack"] = stack
+        record["error"] = f"panic: {exc.value}"
+        message = "panic recovered"
+    elif exc.type.startswith("*errors.with"):
+        record["stack"] = [
+            {"func": f.function, "line": str(f.line), "source": f.file.rsplit("/", 1)[-1]}
+            for f in reversed(exc.frames)
+            if f.in_app
+        ]
+        record["error"] = exc.value
+    else:
+        record["error"] = exc.value
     record["time"] = d.iso(0)
-    record["message"] = d.log_message if d.bug.log else "request failed"
+    record["message"] = message
     return _compact(record), {}
 
 
@@ -161,7 +195,7 @@ def logrus_nats(d: Delivery) -> tuple[str, Fields]:
         "msg": d.log_message if d.bug.log else "message handler failed",
         "seq": int(d.values["offset"]),
         "subject": d.values.fill(str(d.opts.get("subject", d.bug.entry))),
-        "time": d.iso(0, z=False),
+        "time": d.iso(0),
     }
     return _compact(record), {}
 

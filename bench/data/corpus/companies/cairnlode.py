@@ -100,7 +100,7 @@ BUGS = [
         (see("sentry.error", 2), see("sentry.error", release=1), see("datadog.apm", **APM_TYPE), see("datadog.log", 2, grpc_code="Internal", **PRICING_LOG)),
         classes=(4,), pair="bm-assign-nil-vehicle", entry="/cairnlode.pricing.v1.PricingService/Quote"),
     # One quote function, two runtime errors: a zero-minute window, a zone with no bands.
-    Bug("bm-quote-divide-zero", "pricing-grpc", (Exc("runtime.Error", "runtime error: integer divide by zero", (*GRPC, app("internal/pricing", "(*Server).Quote", "internal/pricing/server.go", 58), app("internal/pricing/tariff", "(*Quoter).Price", "internal/pricing/tariff/quoter.go", 73))),),
+    Bug("bm-quote-divide-zero", "pricing-grpc", (Exc("runtime.errorString", "runtime error: integer divide by zero", (*GRPC, app("internal/pricing", "(*Server).Quote", "internal/pricing/server.go", 58), app("internal/pricing/tariff", "(*Quoter).Price", "internal/pricing/tariff/quoter.go", 73))),),
         (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 2, grpc_code="Internal", **PRICING_LOG)),
         classes=(4,), pair="bm-quote-band-index", entry="/cairnlode.pricing.v1.PricingService/Quote"),
     Bug("bm-quote-band-index", "pricing-grpc", (Exc("runtime.boundsError", "runtime error: index out of range [{idx}] with length {idx}", (*GRPC, app("internal/pricing", "(*Server).Quote", "internal/pricing/server.go", 58), app("internal/pricing/tariff", "(*Quoter).Price", "internal/pricing/tariff/quoter.go", 66))),),

@@ -146,7 +146,7 @@ BUGS = [
 
 NOISE = [
     Noise("bl-noise-gunicorn-boot", "booking-api", "splunk", {**API, "line": "[{gts} +0000] [{idx}] [INFO] Booting worker with pid: {idx}"}),
-    Noise("bl-noise-rq-started", "booking-worker", "splunk", {**WORKER, "line": "{hms} Worker rq:worker:{hex}: started with PID {idx}, version 1.16.2"}),
+    Noise("bl-noise-rq-started", "booking-worker", "splunk", {**WORKER, "line": "{hms} Worker rq:worker:{hex} started with PID {idx}, version 1.16.2"}),
     Noise("bl-noise-sentry-resolved", "booking-api", "sentry.metric", {"rule": "booking-api error count", "aggregate": "count()", "action": "resolved", "value": "{n}"}),
 ]
 
