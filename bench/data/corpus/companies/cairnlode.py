@@ -4,7 +4,8 @@ repository: ``dispatch-api`` (net/http with Go 1.22's ``ServeMux`` patterns, sql
 JetStream consumer of courier pings and parcel scans; logrus JSON).
 
 Sentry: sentry-go with its ``sentryhttp`` handler on the API, a recovery interceptor on the
-gRPC server and ``CaptureException`` in the consumer; errors are wrapped with pkg/errors or
+gRPC server and ``CaptureException`` in the consumer (whose project once had a ``+app`` stack trace rule
+that marked every frame in-app); errors are wrapped with pkg/errors or
 ``fmt.Errorf("…: %w")``. Datadog: the agent collects the containers' JSON logs (zerolog with
 ``pkgerrors.MarshalStack`` on the API and pricing, logrus in the consumer), dd-trace-go traces
 net/http and gRPC, the consumer starts its own ``nats.consume`` spans. Monitors post through
@@ -108,7 +109,7 @@ BUGS = [
         classes=(4,), pair="bm-quote-divide-zero", entry="/cairnlode.pricing.v1.PricingService/Quote", span=3),
     # Two payloads fail in the one generic decoder; one monitor watches both.
     Bug("bm-ping-lat-string", "tracking-consumer", (Exc("*json.UnmarshalTypeError", "json: cannot unmarshal string into Go struct field Ping.lat of type float64", (*NATS, app("internal/tracking/consumer", "(*Consumer).onPing", "internal/tracking/consumer/pings.go", 23), DECODE, golib("encoding/json", "Unmarshal", GOSRC + "encoding/json/decode.go", 113))), Exc("*fmt.wrapError", "decode courier.ping: json: cannot unmarshal string into Go struct field Ping.lat of type float64", (*NATS, app("internal/tracking/consumer", "(*Consumer).onPing", "internal/tracking/consumer/pings.go", 23), DECODE))),
-        (see("sentry.error", 2), see("datadog.log", 2, subject="couriers.ping.eu-west", **CONSUMER_LOG), see("datadog.task", monitor="nats.consume errors by subject", team="tracking")),
+        (see("sentry.error"), see("sentry.error", in_app="all"), see("datadog.log", 2, subject="couriers.ping.eu-west", **CONSUMER_LOG), see("datadog.task", monitor="nats.consume errors by subject", team="tracking")),
         classes=(9,), pair="bm-scan-parcel-number", entry="couriers.ping.*", log="message handler failed"),
     Bug("bm-scan-parcel-number", "tracking-consumer", (Exc("*json.UnmarshalTypeError", "json: cannot unmarshal number into Go struct field ScanEvent.parcel_id of type string", (*NATS, app("internal/tracking/consumer", "(*Consumer).onScan", "internal/tracking/consumer/scans.go", 31), DECODE, golib("encoding/json", "Unmarshal", GOSRC + "encoding/json/decode.go", 113))), Exc("*fmt.wrapError", "decode parcels.scan: json: cannot unmarshal number into Go struct field ScanEvent.parcel_id of type string", (*NATS, app("internal/tracking/consumer", "(*Consumer).onScan", "internal/tracking/consumer/scans.go", 31), DECODE))),
         (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 2, subject="parcels.scan.hub-{idx}", **CONSUMER_LOG), see("datadog.task", monitor="nats.consume errors by subject", team="tracking")),
@@ -122,7 +123,7 @@ BUGS = [
         classes=(4,), pair="bm-job-ref-unique", entry="POST /v1/couriers"),
     # Postgres refusing clients when the API scaled out without a pooler.
     Bug("bm-pq-too-many-clients", "dispatch-api", (Exc("*pq.Error", "pq: sorry, too many clients already", (*HTTP, app("internal/dispatch", "(*Handler).ListJobs", "internal/dispatch/handler.go", 120), golib("github.com/jmoiron/sqlx", "(*DB).SelectContext", SQLX_MOD + "sqlx_context.go", 94))),),
-        (see("sentry.error", 3), see("datadog.log", style="error", msg="request failed", monitor="dispatch-api logging errors", team=TEAM), see("datadog.apm", style="route", monitor="GET /v1/jobs error rate", team=TEAM)),
+        (see("sentry.error", 2), see("sentry.alert", rule="dispatch-api: error spike (>50 in 5m)"), see("datadog.log", style="error", msg="request failed", monitor="dispatch-api logging errors", team=TEAM), see("datadog.apm", style="route", monitor="GET /v1/jobs error rate", team=TEAM)),
         entry="GET /v1/jobs"),
     # The API's quote call running out of its deadline while pricing waits on a maps provider.
     Bug("bm-quote-deadline", "dispatch-api", (Exc("*status.Error", "rpc error: code = DeadlineExceeded desc = context deadline exceeded"), Exc("*errors.withStack", "quote job: rpc error: code = DeadlineExceeded desc = context deadline exceeded", (*HTTP, app("internal/dispatch", "(*Handler).CreateJob", "internal/dispatch/handler.go", 70), app("internal/dispatch/pricing", "(*Client).Quote", "internal/dispatch/pricing/client.go", 36), golib("google.golang.org/grpc", "(*ClientConn).Invoke", GRPC_MOD + "call.go", 35)))),

@@ -5,7 +5,8 @@ channels for the live basket in the same process, and Sidekiq 6.5 workers (``tra
 stock sync, price imports, carrier labels, invoice PDFs).
 
 Sentry: sentry-ruby 5 (sentry-rails, sentry-sidekiq; the team moved off sentry-raven in
-2023) and @sentry/browser 7 on the pages. Splunk indexes the containers' output: Rails'
+2023) and @sentry/browser 7 on the pages (Sprockets' source maps reach Sentry only from
+2026.10.2 on: the first release's browser events keep minified frames). Splunk indexes the containers' output: Rails'
 tagged production log (``[request_id]`` on every line, the cleaned backtrace), ActionCable's
 one-line rescue log and Sidekiq 6.5's text log, plus a stats search over failed jobs.
 Datadog (dd-trace-rb: Rails and Sidekiq) posts the team's own template: the monitor nested
@@ -112,7 +113,7 @@ APM = {"style": "type", "monitor": "trade-web error spans by type", "team": TEAM
 BUGS = [
     # The same nil price tier at two places: the quote builder and the invoice view.
     Bug("bk-quote-nil-tier", "trade-web", (Exc("NoMethodError", "undefined method `discount_pct' for nil:NilClass", (*REQUEST, rb("app/controllers/quotes_controller.rb", "create", 23), rb("app/services/quote_builder.rb", "add_line", 41), rb("app/models/price_list.rb", "net_price", 17))),),
-        (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", 2, **WEB), see("datadog.log", **KIND)),
+        (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", **WEB), see("splunk", half=True, release=1, **WEB), see("datadog.log", **KIND)),
         classes=(4,), pair="bk-invoice-nil-tier", entry="POST /quotes", span=2, renames={"create": "create_from_basket"}),
     Bug("bk-invoice-nil-tier", "trade-web", (Exc("NoMethodError", "undefined method `discount_pct' for nil:NilClass", (*REQUEST, rb("app/controllers/invoices_controller.rb", "show", 12), rb("app/presenters/invoice_presenter.rb", "line_rows", 33), rb("app/presenters/invoice_presenter.rb", "block in line_rows", 35))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **WEB), see("splunk", half=True, **WEB), see("datadog.log", **KIND)),
@@ -145,18 +146,18 @@ BUGS = [
     # Two pages whose Turbolinks load handler binds to an element that is not there: the
     # same null read in two files.
     Bug("bk-js-basket-null", "trade-front", (Exc("TypeError", frames=(*TURBO_LOAD, js("app/assets/javascripts/basket.js", "bindBasketTotals", 12, 31, "application")), js=JsError("read-null", "totals", "addEventListener")),),
-        (see("sentry.error", 2, browser="chrome", chunk="application"), see("sentry.error", browser="firefox", chunk="application", release=1), see("sentry.error", browser="safari", chunk="application", release=1)),
+        (see("sentry.error", 2, browser="chrome", chunk="application", sourcemaps=False), see("sentry.error", browser="firefox", chunk="application", release=1), see("sentry.error", browser="safari", chunk="application", release=1)),
         classes=(3, 4), pair="bk-js-delivery-null", span=2, page="/basket"),
     Bug("bk-js-delivery-null", "trade-front", (Exc("TypeError", frames=(*TURBO_LOAD, js("app/assets/javascripts/delivery_slots.js", "initSlotPicker", 44, 18, "application")), js=JsError("read-null", "picker", "addEventListener")),),
-        (see("sentry.error", 2, browser="chrome", chunk="application"), see("sentry.error", browser="edge", chunk="application"), see("sentry.error", browser="safari", chunk="application", release=1)),
+        (see("sentry.error", 2, browser="chrome", chunk="application", sourcemaps=False), see("sentry.error", browser="edge", chunk="application"), see("sentry.error", browser="safari", chunk="application", release=1)),
         classes=(3, 4), pair="bk-js-basket-null", span=2, page="/checkout/delivery"),
     # select2 not loaded on pages reached by a Turbolinks visit.
     Bug("bk-js-select2-missing", "trade-front", (Exc("TypeError", frames=(*TURBO_LOAD, js("app/assets/javascripts/product_search.js", "initBranchSelect", 8, 20, "application")), js=JsError("not-function", "$(...)", "select2", "({ width: 'resolve' })")),),
-        (see("sentry.error", 2, browser="chrome", chunk="application"), see("sentry.error", browser="firefox", chunk="application"), see("sentry.error", browser="safari", chunk="application", release=1)),
+        (see("sentry.error", 2, browser="chrome", chunk="application", sourcemaps=False), see("sentry.error", browser="firefox", chunk="application"), see("sentry.error", browser="safari", chunk="application", release=1)),
         classes=(3,), span=2, page="/products"),
     # The connection pool exhausted under the quarter-end quote rush.
     Bug("bk-ar-pool-timeout", "trade-web", (Exc("ActiveRecord::ConnectionTimeoutError", "could not obtain a connection from the pool within 5.000 seconds (waited 5.{millis} seconds); all pooled connections were in use", (*REQUEST, rb("app/controllers/quotes_controller.rb", "index", 9), gem(AR + "relation.rb", "load", 659), *AR_POOL)),),
-        (see("sentry.error", 2), see("splunk", 2, **WEB), see("datadog.apm", **APM), see("datadog.apm", style="route", monitor="GET /quotes error rate", team=TEAM)),
+        (see("sentry.error"), see("sentry.alert", rule="trade-web: high-priority issues"), see("splunk", 2, **WEB), see("datadog.apm", **APM), see("datadog.apm", style="route", monitor="GET /quotes error rate", team=TEAM)),
         entry="GET /quotes"),
     # Invoice PDFs whose stored blob no longer matches its checksum.
     Bug("bk-invoice-pdf-integrity", "trade-jobs", (Exc("ActiveStorage::IntegrityError", "ActiveStorage::IntegrityError", (*SIDEKIQ, rb("app/workers/invoice_pdf_worker.rb", "perform", 13), rb("app/services/invoice_pdf.rb", "attach_letterhead", 58), gem("activestorage-6.1.7.6/lib/active_storage/downloader.rb", "verify_integrity_of", 37))),),
