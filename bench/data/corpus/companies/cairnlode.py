@@ -83,6 +83,8 @@ TEAM = "dispatch"
 API_LOG = {"monitor": "dispatch-api error logs", "team": TEAM, "filter": "service:dispatch-api status:error", "text": "dispatch-api is logging errors.\n\nmessage: {{log.attributes.message}}\nerror: {{log.attributes.error}}\npath: {{log.attributes.path}}"}
 PRICING_LOG = {"monitor": "pricing-grpc error logs", "team": TEAM, "filter": "service:pricing-grpc status:error", "text": "pricing-grpc {{log.attributes.grpc_method}} failed ({{log.attributes.grpc_code}}): {{log.attributes.error}}"}
 CONSUMER_LOG = {"monitor": "tracking-consumer handler errors", "team": "tracking", "filter": "service:tracking-consumer status:error", "text": "Handler errors on tracking-consumer ({{value}} in 5m).\n\nLatest: {{log.attributes.msg}} on {{log.attributes.subject}}: {{log.attributes.error}}"}
+# One monitor over every recovered panic in pricing: it pastes the debug.Stack() string.
+PANIC_LOG = {"monitor": "pricing-grpc panics", "team": TEAM, "filter": 'service:pricing-grpc @message:"panic recovered"', "text": "Recovered panic in {{log.attributes.grpc_method}}: {{log.attributes.error}}\n\n```\n{{log.attributes.stack}}\n```"}
 APM_TYPE = {"style": "type", "monitor": "error spans by type", "team": TEAM}
 
 BUGS = [
@@ -98,14 +100,14 @@ BUGS = [
         (see("sentry.error", 2), see("sentry.error", release=1), see("datadog.apm", **APM_TYPE), see("datadog.apm", style="route", monitor="POST /v1/jobs/{id}/assign error rate", team=TEAM)),
         classes=(4,), pair="bm-eta-nil-vehicle", entry="POST /v1/jobs/{id}/assign", span=2, renames={"(*Handler).AssignJob": "(*Handler).Assign"}),
     Bug("bm-eta-nil-vehicle", "pricing-grpc", (Exc("runtime.errorString", NIL, (*GRPC, app("internal/pricing", "(*Server).Quote", "internal/pricing/server.go", 61), app("internal/pricing/eta", "Estimate", "internal/pricing/eta/eta.go", 48))),),
-        (see("sentry.error", 2), see("sentry.error", release=1), see("datadog.apm", **APM_TYPE), see("datadog.log", 2, grpc_code="Internal", **PRICING_LOG)),
+        (see("sentry.error", 2), see("sentry.error", release=1), see("datadog.apm", **APM_TYPE), see("datadog.log", grpc_code="Internal", **PRICING_LOG), see("datadog.log", grpc_code="Unknown", **PANIC_LOG)),
         classes=(4,), pair="bm-assign-nil-vehicle", entry="/cairnlode.pricing.v1.PricingService/Quote"),
     # One quote function, two runtime errors: a zero-minute window, a zone with no bands.
     Bug("bm-quote-divide-zero", "pricing-grpc", (Exc("runtime.errorString", "runtime error: integer divide by zero", (*GRPC, app("internal/pricing", "(*Server).Quote", "internal/pricing/server.go", 58), app("internal/pricing/tariff", "(*Quoter).Price", "internal/pricing/tariff/quoter.go", 73))),),
-        (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 2, grpc_code="Internal", **PRICING_LOG)),
+        (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", grpc_code="Internal", **PRICING_LOG), see("datadog.log", grpc_code="Unknown", **PANIC_LOG)),
         classes=(4,), pair="bm-quote-band-index", entry="/cairnlode.pricing.v1.PricingService/Quote"),
     Bug("bm-quote-band-index", "pricing-grpc", (Exc("runtime.boundsError", "runtime error: index out of range [{idx}] with length {idx}", (*GRPC, app("internal/pricing", "(*Server).Quote", "internal/pricing/server.go", 58), app("internal/pricing/tariff", "(*Quoter).Price", "internal/pricing/tariff/quoter.go", 66))),),
-        (see("sentry.error", 2), see("sentry.error", release=2), see("datadog.log", grpc_code="Internal", **PRICING_LOG), see("datadog.apm", **APM_TYPE)),
+        (see("sentry.error", 2), see("sentry.error", release=2), see("datadog.log", grpc_code="Internal", **PRICING_LOG), see("datadog.log", grpc_code="Unknown", **PANIC_LOG), see("datadog.apm", **APM_TYPE)),
         classes=(4,), pair="bm-quote-divide-zero", entry="/cairnlode.pricing.v1.PricingService/Quote", span=3),
     # Two payloads fail in the one generic decoder; one monitor watches both.
     Bug("bm-ping-lat-string", "tracking-consumer", (Exc("*json.UnmarshalTypeError", "json: cannot unmarshal string into Go struct field Ping.lat of type float64", (*NATS, app("internal/tracking/consumer", "(*Consumer).onPing", "internal/tracking/consumer/pings.go", 23), DECODE, golib("encoding/json", "Unmarshal", GOSRC + "encoding/json/decode.go", 113))), Exc("*fmt.wrapError", "decode courier.ping: json: cannot unmarshal string into Go struct field Ping.lat of type float64", (*NATS, app("internal/tracking/consumer", "(*Consumer).onPing", "internal/tracking/consumer/pings.go", 23), DECODE))),
