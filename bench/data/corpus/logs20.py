@@ -1,8 +1,8 @@
 """Log formats of blind20's companies (bk, bl, bm): Rails 6.1's tagged production logger
 (``config.log_tags = [:request_id]``: ``ActionDispatch::DebugExceptions`` writes the error and
-each cleaned backtrace line as its own ``FATAL`` record, so every line of the merged Splunk
-event carries the prefix and the tag), ActionCable's one-line rescue log and Sidekiq 6.5's
-text log (the default error handler's three ``WARN`` records);
+the cleaned backtrace as one ``FATAL`` record whose later lines carry only the tag),
+ActionCable's one-line rescue log and Sidekiq 6.5's text log (the default error handler's
+three ``WARN`` records);
 gunicorn's error log carrying Flask's ``Exception on <path> [<METHOD>]`` record with the
 traceback below, and RQ 1.x's worker log (``HH:MM:SS`` stamps, ``[Job <id>]: exception
 raised while executing (<func>)``); zerolog's JSON with ``pkgerrors.MarshalStack`` (``stack``
@@ -33,9 +33,9 @@ def _compact(obj: object) -> str:
 
 
 def rails61_tagged(d: Delivery) -> tuple[str, Fields]:
-    """``ActionDispatch::DebugExceptions#log_error`` under the tagged ``Logger::Formatter``:
-    ``F, [<time> #<pid>] FATAL -- : [<request id>]`` before a blank record and the
-    ``Class (message):`` record; the cleaned backtrace is one record whose lines Rails 6.1's
+    """``ActionDispatch::DebugExceptions#log_error`` in Rails 6.1 under the tagged
+    ``Logger::Formatter``: one ``FATAL`` record (``F, [<time> #<pid>] FATAL -- : [<request
+    id>]``) whose lines (a blank, ``Class (message):``, a blank, the cleaned backtrace)
     ``log_array`` joins with the tags alone (``"\n[<request id>] "``). ``opts.half``: a
     release whose backtrace silencer kept the first three lines only."""
     exc = d.thrown
@@ -45,8 +45,8 @@ def rails61_tagged(d: Delivery) -> tuple[str, Fields]:
     trace = [f"{f.file}:{f.line}:in `{f.function}'" for f in reversed(exc.frames) if f.in_app]
     if d.opts.get("half"):
         trace = trace[:3]
-    records = ["  ", f"{exc.type} ({exc.value}):", "  ", f"\n[{tag}] ".join(trace)]
-    return "\n".join(prefix + r for r in records), {"request_id": tag, "severity": "FATAL"}
+    lines = ["  ", f"{exc.type} ({exc.value}):", "  ", *trace]
+    return prefix + f"\n[{tag}] ".join(lines), {"request_id": tag, "severity": "FATAL"}
 
 
 def sidekiq65(d: Delivery) -> tuple[str, Fields]:
