@@ -105,8 +105,9 @@ def actioncable61(d: Delivery) -> tuple[str, Fields]:
 
 def gunicorn_flask(d: Delivery) -> tuple[str, Fields]:
     """gunicorn's error log format (``%(asctime)s [%(process)d] [%(levelname)s] %(message)s``,
-    ``[%Y-%m-%d %H:%M:%S %z]``) with Flask's ``app.logger.error("Exception on %s [%s]",
-    exc_info=...)``: the record's message, then the chained traceback."""
+    ``[%Y-%m-%d %H:%M:%S %z]``) carrying Flask 3's ``log_exception`` record (``Exception on
+    <path> [<METHOD>]``, then the chained traceback): the app hands ``app.logger`` the
+    ``gunicorn.error`` logger's handlers, as Flask's deployment docs suggest."""
     verb, _, _ = d.bug.entry.partition(" ")
     head = (
         f"[{d.stamp('%Y-%m-%d %H:%M:%S')} +0000] [{d.rand.randint(7, 40)}] [ERROR] "
