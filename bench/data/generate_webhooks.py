@@ -17,7 +17,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind16.jsonl`` (companies ay, az, ba), or, with ``--blind17``,
 ``webhooks-blind17.jsonl`` (companies bb, bc, bd), or, with ``--blind18``,
 ``webhooks-blind18.jsonl`` (companies be, bf, bg), or, with ``--blind19``,
-``webhooks-blind19.jsonl`` (companies bh, bi, bj).
+``webhooks-blind19.jsonl`` (companies bh, bi, bj), or, with ``--blind20``,
+``webhooks-blind20.jsonl`` (companies bk, bl, bm).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -41,6 +42,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind17    # the 21st, by a seventeenth outsider
     python bench/data/generate_webhooks.py --blind18    # the 22nd, by an eighteenth outsider
     python bench/data/generate_webhooks.py --blind19    # the 23rd, by a nineteenth outsider
+    python bench/data/generate_webhooks.py --blind20    # the 24th, by a twentieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -66,6 +68,7 @@ from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
+from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
@@ -99,10 +102,12 @@ from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
+from corpus.companies.pellmere import PELLMERE  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
+from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
@@ -169,6 +174,8 @@ BLIND17 = [THISTLEDOWN, INKWHISTLE, RAVENSHOLM]
 BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
 # Written by a nineteenth outsider for issue 12, without reading the grouping or mapping code.
 BLIND19 = [SEDGEFOLD, FERROWICK, PLUMHOLLOW]
+# Written by a twentieth outsider for issue 12, without reading the grouping or mapping code.
+BLIND20 = [QUERNSTONE, PELLMERE, CAIRNLODE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -274,7 +281,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind19.jsonl (companies bh, bi, bj)",
     )
+    which.add_argument(
+        "--blind20",
+        action="store_true",
+        help="write webhooks-blind20.jsonl (companies bk, bl, bm)",
+    )
     args = parser.parse_args(argv)
+    if args.blind20:
+        write(HERE / "webhooks-blind20.jsonl", build_rows(BLIND20))
+        return 0
     if args.blind19:
         write(HERE / "webhooks-blind19.jsonl", build_rows(BLIND19))
         return 0

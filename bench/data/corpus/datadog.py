@@ -458,6 +458,26 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "hostname": "$HOSTNAME", "alertFiredAtMs": "$DATE", "orgName": "$ORG_NAME",
         "eventId": "$ID",
     },
+    # blind20's Quernstone (bk): the monitor nested, the markdown message, $DATE quoted under
+    # a key of its own, the event id unquoted.
+    "bk-quern": {
+        "alert": {
+            "headline": "$EVENT_TITLE", "monitor": "$ALERT_TITLE", "id": "=$ALERT_ID",
+            "transition": "$ALERT_TRANSITION", "priority": "$ALERT_PRIORITY",
+            "scope": "$ALERT_SCOPE",
+        },
+        "markdown": "$EVENT_MSG", "tags": "$TAGS", "event_id": "=$ID",
+        "raised_epoch_ms": "$DATE", "updated": "$LAST_UPDATED", "link": "$LINK",
+    },
+    # blind20's Cairnlode (bm): flat camelCase, the plain-text message, the monitor's metric
+    # and query, $DATE unquoted.
+    "bm-cairn": {
+        "title": "$EVENT_TITLE", "plain": "$TEXT_ONLY_MSG", "alertType": "$ALERT_TYPE",
+        "alertTransition": "$ALERT_TRANSITION", "alertQuery": "$ALERT_QUERY",
+        "alertMetric": "$ALERT_METRIC", "alertScope": "$ALERT_SCOPE", "monitorId": "$ALERT_ID",
+        "tags": "$TAGS", "hostname": "$HOSTNAME", "notifiedAtMillis": "=$DATE",
+        "orgName": "$ORG_NAME",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -517,6 +537,9 @@ JSON_FORMATS = {
     "bh-celery-pjl",
     "bi-logstash-short",
     "bj-winston-bull",
+    # blind20's
+    "bm-zerolog-pkgerrors",
+    "bm-logrus-nats",
 }
 
 
@@ -813,6 +836,12 @@ def _span(d: Delivery) -> str:
         # blind18: dd-trace-rb's Rack integration under Roda, dd-trace-dotnet's ASP.NET Core.
         "rack": "rack.request",
         "razor-pages": "aspnet_core.request",
+        # blind20: dd-trace-rb's Rails 6.1 integration, dd-trace-go's net/http and gRPC
+        # servers, the NATS consumer's own "nats.consume" spans (no dd-trace-go integration).
+        "rails61": "rack.request",
+        "go-nethttp": "http.request",
+        "go-grpc": "grpc.server",
+        "nats": "nats.consume",
     }.get(d.service.framework, "scheduled.task")
 
 

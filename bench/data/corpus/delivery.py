@@ -46,6 +46,7 @@ class Delivery:
         values["nginxts"] = self.stamp("%Y/%m/%d %H:%M:%S")
         values["clf"] = self.stamp("%d/%b/%Y:%H:%M:%S +0000")
         values["gts"] = self.stamp("%Y-%m-%d %H:%M:%S")
+        values["hms"] = self.stamp("%H:%M:%S")  # blind20: RQ's worker log
         if self.bug.entry.startswith("/") or " /" in self.bug.entry:
             values["path"] = self.request_path
         if self.service.origin:

@@ -28,6 +28,7 @@ from .logs16 import FORMATS16
 from .logs17 import FORMATS17
 from .logs18 import FORMATS18
 from .logs19 import FORMATS19
+from .logs20 import FORMATS20
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1352,5 +1353,7 @@ FORMATS.update(FORMATS17)
 FORMATS.update(FORMATS18)
 # blind19's keys are prefixed with their company's letters: no other set uses them.
 FORMATS.update(FORMATS19)
+# blind20's
+FORMATS.update(FORMATS20)
 
 __all__ = ["FORMATS", "php_name"]

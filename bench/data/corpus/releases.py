@@ -115,6 +115,16 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "bf":
         # Phoenix's esbuild bundle after ``mix phx.digest``: app-<32 hex>.js
         return f"{origin}/assets/{bundle}-{stable_hex(32, 'phx', company, bundle, release)}.js"
+    if company == "bk":
+        # Sprockets 4 (Rails 6.1's asset pipeline): <logical name>-<64 hex SHA-256>.js
+        digest = stable_hex(64, "sprockets", company, bundle, release)
+        return f"{origin}/assets/{bundle}-{digest}.js"
+    if company == "bl":
+        # Angular 17's esbuild application builder: <name>-<8 base32 upper>.js
+        # (lazy chunks are all named chunk-<HASH>.js).
+        digest = stable_hex(8, "ngesb", company, bundle, release).upper()
+        name = "chunk" if bundle.startswith("chunk-") else bundle
+        return f"{origin}/{name}-{digest}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
 
 
