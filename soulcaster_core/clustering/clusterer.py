@@ -227,6 +227,11 @@ def _common_caller(
     theirs_callers = [
         at(theirs, their_files, i) for i in range(run, min(len(theirs), run + CALLER_FRAMES))
     ]
+    for (name, file), (other, other_file) in zip(mine_callers, theirs_callers, strict=False):
+        if name == other and file and other_file and not same_file(file, other_file):
+            # One method of two classes at one depth (two consumers' ``HandleAsync``): two
+            # paths through a helper, whatever dispatcher both run under further out.
+            return False
     return any(
         name == other and (not file or not other_file or same_file(file, other_file))
         for name, file in mine_callers

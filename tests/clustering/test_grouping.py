@@ -1101,6 +1101,32 @@ async def test_a_function_renamed_under_the_same_caller_is_the_same_problem(
     assert after == before != other_caller
 
 
+async def test_two_consumers_through_one_client_are_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Two queue consumers (each class's HandleAsync) time out in one shared HTTP client; both
+    # run under the worker's one dispatch lambda.
+    def timed_out(client_call: str, consumer: str) -> FeedbackItem:
+        frames = [
+            Frame(function="<StartAsync>b__7_0", filename="QueueWorker.cs", in_app=True),
+            Frame(function="HandleAsync", filename=f"{consumer}.cs", in_app=True),
+            Frame(function=client_call, filename=f"{client_call}Client.cs", in_app=True),
+            Frame(function="PostJsonAsync", filename="ResilientClient.cs", in_app=True),
+        ]
+        said = "The request was canceled due to the configured HttpClient.Timeout of 30 seconds"
+        thrown = ExceptionInfo(type="TaskCanceledException", value=said, frames=frames)
+        return item(exceptions=[thrown])
+
+    verify, score, verify_again = await clusters_of(
+        clusterer,
+        store,
+        timed_out("VerifyAsync", "PayeeVerifiedHandler"),
+        timed_out("ScoreAsync", "ClaimSubmittedHandler"),
+        timed_out("VerifyAsync", "PayeeVerifiedHandler"),
+    )
+    assert verify == verify_again != score
+
+
 def morgan(method: str, path: str, status: int) -> FeedbackItem:
     """An access log line (Express's morgan, combined format) in a Splunk row."""
     raw = (
