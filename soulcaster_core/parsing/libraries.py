@@ -129,6 +129,8 @@ def path_in_app(path: str | None, extra: tuple[str, ...] = ()) -> bool | None:
         return None
     if path in NATIVE or any(mark in path for mark in LIBRARY_PATHS):
         return False
+    if path.startswith("node:"):
+        return False  # Node's own modules ("node:events", "node:internal/streams/writable")
     if any(mark in path for mark in extra):
         return False
     return None

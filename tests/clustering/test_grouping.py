@@ -1036,6 +1036,27 @@ async def test_a_saved_search_s_rows_about_two_jobs_are_two_problems(
     assert found[2] == found[3] == found[4] != found[0]
 
 
+async def test_a_driver_error_with_no_application_frame_is_known_by_its_message(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # The MongoDB driver raises from Node's stream machinery: every frame is the runtime's or
+    # a package's, and the SDK says so. Two collections' duplicates are two problems.
+    def duplicate(collection: str) -> FeedbackItem:
+        frames = [
+            Frame(function="insert", filename="/app/node_modules/mongodb/lib/insert.js"),
+            Frame(function="MessageStream.emit", filename="node:events"),
+            Frame(function="writeOrBuffer", filename="node:internal/streams/writable"),
+        ]
+        for frame in frames:
+            frame.in_app = False
+        said = f"E11000 duplicate key error collection: shop.{collection} index: key_1 dup key"
+        thrown = ExceptionInfo(type="MongoServerError", value=said, frames=frames)
+        return item(exceptions=[thrown])
+
+    orders, users = await clusters_of(clusterer, store, duplicate("orders"), duplicate("users"))
+    assert orders != users
+
+
 def in_file(function: str, filename: str, **fields: Any) -> FeedbackItem:
     """A Prisma error raised in ``function`` of ``filename``, the only application frame."""
     frames = [Frame(function=function, filename=filename, in_app=True)]
