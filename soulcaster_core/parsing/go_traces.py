@@ -102,6 +102,11 @@ def _panics(lines: Sequence[str]) -> list[ExceptionInfo]:
         i += 1
     if not frames and not panics:
         return []
+    if len(panics) >= 2 and panics[-1] == panics[-2]:
+        # A deferred function that recovered the panic and raised it again as it was (to log
+        # it first): the failure is where the value was first raised, below the runtime's
+        # ``panic(...)`` frame; above it is only the re-raiser.
+        frames = _below_the_panic(frames)
     chain = [ExceptionInfo(type=kind, value=value) for kind, value in panics] or [ExceptionInfo()]
     chain[-1] = ExceptionInfo(type=chain[-1].type, value=chain[-1].value, frames=frames[::-1])
     return chain
@@ -163,6 +168,14 @@ def _frames(lines: Sequence[str], i: int) -> list[Frame]:
     return _from_the_panic(frames)
 
 
+def _below_the_panic(frames: list[Frame]) -> list[Frame]:
+    """``frames`` (innermost first) below the runtime's ``panic(...)`` frame, if it has one."""
+    for index, frame in enumerate(frames):
+        if frame.module is None and frame.function == "panic" and index + 1 < len(frames):
+            return frames[index + 1 :]
+    return frames
+
+
 def _from_the_panic(frames: list[Frame]) -> list[Frame]:
     """``frames`` (innermost first) from the one that panicked, when ``debug.Stack()`` printed
     them while a deferred function recovered the panic: above the runtime's ``panic(...)``
@@ -171,10 +184,7 @@ def _from_the_panic(frames: list[Frame]) -> list[Frame]:
     again, the thrown panic's own place.)"""
     if not frames or (frames[0].module, frames[0].function) != ("runtime/debug", "Stack"):
         return frames
-    for index, frame in enumerate(frames):
-        if frame.module is None and frame.function == "panic" and index + 1 < len(frames):
-            return frames[index + 1 :]
-    return frames
+    return _below_the_panic(frames)
 
 
 def _frame(line: str, where: re.Match[str]) -> Frame:

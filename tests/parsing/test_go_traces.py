@@ -199,3 +199,24 @@ def test_gin_s_recovery_log_in_colour() -> None:
         ("(*Client).Fetch", "/src/internal/registry/client.go", None),
         ("panicmem", "/usr/local/go/src/runtime/panic.go", False),
     ]
+
+
+def test_a_panic_raised_again_as_it_was_is_where_it_was_first_raised() -> None:
+    # A deferred function recovered the panic, logged it and panicked again with its value.
+    text = (
+        "panic: runtime error: index out of range [4] with length 4 [recovered]\n"
+        "\tpanic: runtime error: index out of range [4] with length 4\n\n"
+        "goroutine 3892 [running]:\n"
+        "github.com/acme/readings/internal/consume.(*Handler).flush.func1()\n"
+        "\t/src/internal/consume/flush.go:24 +0x377\n"
+        "panic({0x15ae59?, 0xc00038c39f?})\n\t/usr/local/go/src/runtime/panic.go:785 +0x132\n"
+        "runtime.goPanicIndex(0x4, 0x4)\n\t/usr/local/go/src/runtime/panic.go:115 +0x74\n"
+        "github.com/acme/readings/internal/aggregate.(*Window).Add(0xc00071368e)\n"
+        "\t/src/internal/aggregate/window.go:57 +0x4b7\n"
+        "github.com/acme/readings/internal/consume.(*Handler).flush(0xc0000b0084)\n"
+        "\t/src/internal/consume/flush.go:31 +0x4dd\n"
+    )
+    *_, thrown = parse_trace(text)
+    functions = [f.function for f in thrown.frames]
+    assert "(*Handler).flush.func1" not in functions
+    assert functions[-2:] == ["(*Window).Add", "goPanicIndex"]
