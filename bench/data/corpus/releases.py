@@ -100,7 +100,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "ax":
         # Angular CLI 16 (webpack): main.<16 hex>.js, lazy chunks <id>.<16 hex>.js
         return f"{origin}/{bundle}.{stable_hex(16, 'ng', company, bundle, release)}.js"
-    if company in ("d", "v", "aq", "av", "aw", "bc"):
+    if company in ("d", "v", "aq", "av", "aw", "bc", "bn"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "ba":
         # Webpack Encore (Symfony): /build/<entry>.<8 hex>.js
@@ -109,7 +109,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         # esbuild output collected by Django's ManifestStaticFilesStorage: <name>.<12 hex>.js
         digest = stable_hex(12, "django", company, bundle, release)
         return f"{origin}/static/js/{bundle}.{digest}.js"
-    if company in ("c", "h", "ar", "ay"):
+    if company in ("c", "h", "ar", "ay", "bp"):
         digest = stable_hex(16, "nx", company, bundle, release)
         return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"
     if company == "bf":
