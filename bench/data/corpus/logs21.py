@@ -125,7 +125,6 @@ def bp_nest_pino(d: Delivery) -> tuple[str, Fields]:
     built with ``new Error(message)``: ``err.type`` is ``Error``, ``err.stack`` the thrown
     one's, ``msg`` the message again."""
     exc = d.thrown
-    first = exc.value.split("\n", 1)[0]
     record: dict[str, object] = {"level": 50, "time": d.epoch_ms, "pid": 1, "hostname": d.host}
     if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
         record["req"] = {
@@ -139,12 +138,12 @@ def bp_nest_pino(d: Delivery) -> tuple[str, Fields]:
             "remotePort": d.rand.randint(32_768, 60_999),
         }
         context = "ExceptionsHandler"
-        msg = first
+        msg = exc.value
     else:
         context = str(d.opts.get("context", d.bug.logger or "Scheduler"))
         msg = d.log_message
     record["context"] = context
-    record["err"] = {"type": "Error", "message": first, "stack": node_stack(exc, exc.value)}
+    record["err"] = {"type": "Error", "message": exc.value, "stack": node_stack(exc, exc.value)}
     record["msg"] = msg
     return _compact(record), {"context": context}
 

@@ -115,21 +115,21 @@ BUGS = [
         (see("sentry.error", 2, **LOGBACK), see("sentry.issue"), see("datadog.log", 2, **KIND_MON)),
         classes=(4,), pair="bo-quote-null-vat", entry="DepositRegistrationJob.registerNewDeposits", log="Deposit registration run failed", logger="com.gritstone.lettings.deposits.DepositRegistrationJob"),
     Bug("bo-quote-null-vat", "lettings-app", not_null(mvc("maintenance", "QuoteController", "submitQuote", 88), "maintenance_quote", "vat_rate", "amount_pence,contractor_id,job_id,submitted_at,vat_rate,id", "{id}, 23900, {n}, 3011, 2026-03-1{idx} 10:14:52.402, null"),
-        (see("sentry.error", 2), see("datadog.log", **KIND_MON), see("datadog.apm", **APM_TYPE)),
+        (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 2, **KIND_MON), see("datadog.apm", **APM_TYPE)),
         classes=(4,), pair="bo-deposit-null-scheme", entry="POST /maintenance/jobs/{id}/quotes"),
     # Optional.get() on an empty Optional at two places.
     Bug("bo-renewal-no-offer", "lettings-app", optional_get((*mvc("tenancies", "RenewalController", "accept", 52), *SPRING_TX_PROXY, app("tenancies", "RenewalService", "acceptOffer", 77))),
         (see("sentry.error", 2), see("sentry.error", release=1), see("datadog.log", 2, **SAMPLE_MON), see("datadog.apm", **APM_TYPE)),
         classes=(4,), pair="bo-inspection-no-inspector", entry="POST /tenancies/{id}/renewal/accept", span=2, renames={"accept": "acceptRenewal"}),
     Bug("bo-inspection-no-inspector", "lettings-app", optional_get((*job("inspections", "InspectionScheduler", "scheduleDueInspections", 40), *SPRING_TX_PROXY, app("inspections", "InspectionService", "assignInspector", 103))),
-        (see("sentry.error", 2, **LOGBACK), see("datadog.log", 2, **JOB_MON)),
+        (see("sentry.error", 2, **LOGBACK), see("sentry.issue"), see("datadog.log", 2, **JOB_MON), see("datadog.task", monitor="InspectionScheduler.scheduleDueInspections errors", team=TEAM)),
         classes=(4,), pair="bo-renewal-no-offer", entry="InspectionScheduler.scheduleDueInspections"),
     # Two Thymeleaf pages reading a null association: a property's landlord, a tenancy's agent.
     Bug("bo-property-page-no-landlord", "lettings-app", spel_null("properties/detail", 42, "${property.landlord.displayName}", "displayName", mvc("properties", "PropertyController", "show", 37)),
         (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 2, **KIND_MON)),
         classes=(4,), pair="bo-statement-page-no-agent", entry="GET /properties/{id}"),
     Bug("bo-statement-page-no-agent", "lettings-app", spel_null("tenancies/statement", 18, "${tenancy.agent.displayName}", "displayName", mvc("tenancies", "StatementController", "statement", 29)),
-        (see("sentry.error", 2), see("datadog.log", **SAMPLE_MON), see("datadog.apm", style="route", monitor="GET /tenancies/{id}/statement error rate", team=TEAM)),
+        (see("sentry.error", 2), see("sentry.error", release=2), see("datadog.log", 2, **SAMPLE_MON), see("datadog.apm", style="route", monitor="GET /tenancies/{id}/statement error rate", team=TEAM)),
         classes=(4,), pair="bo-property-page-no-landlord", entry="GET /tenancies/{id}/statement"),
     # One reminder job, two exceptions: the SMTP relay refuses, a tenancy without a tenant.
     Bug("bo-reminder-smtp-refused", "lettings-app", (jexc("org.eclipse.angus.mail.util.MailConnectException", "Couldn't connect to host, port: smtp.gritstone.example, 587; timeout -1", (*job("rent", "RentReminderJob", "sendReminders", 48), app("rent", "ReminderMailer", "send", 33), *MAIL, jl("org.eclipse.angus.mail.smtp.SMTPTransport", "openServer", 2365))), jexc("org.springframework.mail.MailSendException", "Mail server connection failed. Failed messages: org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: smtp.gritstone.example, 587; timeout -1", (*job("rent", "RentReminderJob", "sendReminders", 48), app("rent", "ReminderMailer", "send", 33), *MAIL))),
@@ -140,7 +140,7 @@ BUGS = [
         classes=(4,), pair="bo-reminder-smtp-refused", entry="RentReminderJob.sendReminders", span=2),
     # open-in-view is off: the gallery touches a lazy collection after the transaction.
     Bug("bo-gallery-lazy-photos", "lettings-app", (jexc("org.hibernate.LazyInitializationException", "failed to lazily initialize a collection of role: com.gritstone.lettings.properties.Property.photos: could not initialize proxy - no Session", (*mvc("properties", "GalleryController", "gallery", 31), app("properties", "GalleryViewMapper", "toView", 22), jl("org.hibernate.collection.spi.AbstractPersistentCollection", "withTemporarySessionIfNeeded", 165), jl("org.hibernate.collection.spi.AbstractPersistentCollection", "throwLazyInitializationException", 635))),),
-        (see("sentry.error", 2), see("sentry.error", release=1), see("sentry.error", release=2), see("datadog.log", **KIND_MON), see("datadog.apm", **APM_TYPE)),
+        (see("sentry.error", 2), see("sentry.error", release=1), see("sentry.error", release=2), see("datadog.log", **KIND_MON), see("datadog.log", **SAMPLE_MON), see("datadog.apm", **APM_TYPE)),
         entry="GET /properties/{id}/gallery", span=3, renames={"gallery": "showGallery"}),
     # Hikari runs dry when the month-end statements run.
     Bug("bo-hikari-exhausted", "lettings-app", spring_no_connection((*mvc("landlords", "PortalController", "dashboard", 45), *SPRING_TX_PROXY, app("landlords", "PortalService", "summary", 58)), "total=10, active=10, idle=0, waiting={waiting}"),
@@ -148,8 +148,15 @@ BUGS = [
         entry="GET /portal"),
     # Two staff assigning the same maintenance job.
     Bug("bo-job-optimistic-lock", "lettings-app", (jexc("org.hibernate.StaleObjectStateException", "Row was updated or deleted by another transaction (or unsaved-value mapping was incorrect) : [com.gritstone.lettings.maintenance.MaintenanceJob#{id}]", (*mvc("maintenance", "JobController", "assign", 64), *SPRING_TX_PROXY, jl("org.hibernate.persister.entity.AbstractEntityPersister", "check", 2411))), jexc("org.springframework.orm.ObjectOptimisticLockingFailureException", "Row was updated or deleted by another transaction (or unsaved-value mapping was incorrect) : [com.gritstone.lettings.maintenance.MaintenanceJob#{id}]", (*mvc("maintenance", "JobController", "assign", 64), *SPRING_TX_PROXY, jl("org.springframework.orm.jpa.vendor.HibernateJpaDialect", "convertHibernateAccessException", 325)))),
-        (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", **KIND_MON), see("datadog.apm", **APM_TYPE)),
+        (see("sentry.error", 3), see("sentry.issue"), see("datadog.log", **KIND_MON), see("datadog.log", **SAMPLE_MON), see("datadog.apm", **APM_TYPE)),
         entry="POST /maintenance/jobs/{id}/assign"),
+    # The same unparsed dd/MM/yyyy date at two places: the viewing form, the bank's arrears CSV.
+    Bug("bo-viewing-date-parse", "lettings-app", (jexc("java.time.format.DateTimeParseException", "Text '{date}' could not be parsed at index 2", (*mvc("viewings", "ViewingController", "book", 57), app("viewings", "ViewingForm", "toSlot", 34), jl("java.time.LocalDate", "parse", 430), jl("java.time.format.DateTimeFormatter", "parse", 2056))),),
+        (see("sentry.error", 2), see("sentry.error", release=1), see("sentry.issue"), see("datadog.log", **SAMPLE_MON), see("datadog.apm", **APM_TYPE)),
+        classes=(4,), pair="bo-arrears-date-parse", entry="POST /properties/{id}/viewings", span=2, renames={"book": "bookViewing"}),
+    Bug("bo-arrears-date-parse", "lettings-app", (jexc("java.time.format.DateTimeParseException", "Text '{date}' could not be parsed at index 2", (*job("rent", "ArrearsImportJob", "importBankStatement", 52), app("rent", "BankCsvParser", "parseLine", 81), jl("java.time.LocalDate", "parse", 430), jl("java.time.format.DateTimeFormatter", "parse", 2056))),),
+        (see("sentry.error", 2, **LOGBACK), see("sentry.error", mechanism="generic", release=1), see("datadog.log", 2, **JOB_MON), see("datadog.task", monitor="ArrearsImportJob.importBankStatement errors", team=TEAM)),
+        classes=(4,), pair="bo-viewing-date-parse", entry="ArrearsImportJob.importBankStatement", span=2),
     # Seen once: Jackson recursing through Property <-> Landlord in the portal's JSON export.
     Bug("bo-export-stackoverflow", "lettings-app", (jexc("java.lang.StackOverflowError", "", (*mvc("landlords", "ExportController", "exportJson", 27), jl("com.fasterxml.jackson.databind.ser.BeanSerializer", "serialize", 178), jl("com.fasterxml.jackson.databind.ser.std.BeanSerializerBase", "serializeFields", 772))),),
         (see("sentry.error"),),

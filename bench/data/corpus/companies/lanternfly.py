@@ -110,8 +110,8 @@ BUGS = [
         (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 2, **API_LOG), see("datadog.apm", **APM_TYPE)),
         classes=(4,), pair="bp-account-email-taken", entry="POST /bookings"),
     Bug("bp-account-email-taken", "booking-api", (Exc("PrismaClientKnownRequestError", prisma_error("this.prisma.customer.create()", "/app/dist/customers/customers.service.js:19:50", "19 return this.prisma.customer.create(", "Unique constraint failed on the fields: (`email`)"), prisma_call((svc("customers/customers.controller.ts", "CustomersController.register", 17, 16), svc("customers/customers.service.ts", "CustomersService.register", 17, 23)))),),
-        (see("sentry.error", 2), see("datadog.log", 2, **API_LOG), see("datadog.apm", **APM_TYPE)),
-        classes=(4,), pair="bp-seat-double-booked", entry="POST /customers"),
+        (see("sentry.error", 2), see("sentry.error", release=1), see("datadog.log", 2, **API_LOG), see("datadog.apm", **APM_TYPE)),
+        classes=(4,), pair="bp-seat-double-booked", span=2, entry="POST /customers"),
     # Prisma P2025 (record to update not found) in two services: promo codes, gift cards.
     Bug("bp-promo-not-found", "booking-api", (Exc("PrismaClientKnownRequestError", prisma_error("this.prisma.promoCode.update()", "/app/dist/promos/promos.service.js:33:44", "33 await this.prisma.promoCode.update(", "An operation failed because it depends on one or more records that were required but not found. Record to update not found."), prisma_call((svc("promos/promos.controller.ts", "PromosController.redeem", 21, 16), svc("promos/promos.service.ts", "PromosService.redeem", 31, 17)))),),
         (see("sentry.error", 2), see("sentry.error", release=1), see("datadog.log", **API_LOG)),
@@ -124,14 +124,14 @@ BUGS = [
         (see("sentry.error", 2), see("datadog.apm", **APM_TYPE), see("datadog.log", **API_LOG)),
         classes=(4,), pair="bp-quote-bad-currency", entry="GET /showtimes/{id}/quote"),
     Bug("bp-quote-bad-currency", "booking-api", (Exc("RangeError", "Invalid currency code : £", (*NEST_HTTP, svc("pricing/pricing.controller.ts", "PricingController.quote", 18, 16), nd("src/pricing/pricing.service.ts", "PricingService.quote", 51, 23))),),
-        (see("sentry.error", 2), see("sentry.issue"), see("datadog.apm", **APM_TYPE)),
+        (see("sentry.error", 2), see("sentry.issue"), see("datadog.apm", **APM_TYPE), see("datadog.log", **API_LOG)),
         classes=(4,), pair="bp-quote-no-band", entry="GET /showtimes/{id}/quote"),
     # Two cron jobs fail in the distributor client they share (a 503 from the distributor).
     Bug("bp-showtime-sync-503", "booking-api", (Exc("AxiosError", "Request failed with status code 503", (svc("showtimes/showtime-sync.service.ts", "ShowtimeSyncService.syncFromDistributor", 36, 33), GET_JSON, *AXIOS)),),
         (see("sentry.error", 2, mechanism="generic"), see("datadog.log", 2, **CRON_LOG)),
         classes=(9,), pair="bp-ratings-sync-503", log="Request failed with status code 503", logger="Scheduler", entry="ShowtimeSyncService.syncFromDistributor"),
     Bug("bp-ratings-sync-503", "booking-api", (Exc("AxiosError", "Request failed with status code 503", (svc("films/ratings-sync.service.ts", "RatingsSyncService.refreshRatings", 22, 27), GET_JSON, *AXIOS)),),
-        (see("sentry.error", 2, mechanism="generic"), see("sentry.issue"), see("datadog.log", **CRON_LOG)),
+        (see("sentry.error", 2, mechanism="generic"), see("sentry.issue"), see("datadog.log", 2, **CRON_LOG)),
         classes=(9,), pair="bp-showtime-sync-503", log="Request failed with status code 503", logger="Scheduler", entry="RatingsSyncService.refreshRatings"),
     # getServerSideProps reading a null film or cinema: same message, two pages.
     Bug("bp-film-page-null-poster", "cinema-site", (Exc("TypeError", "Cannot read properties of null (reading 'posterUrl')", (*NEXT_SSR, page("films/[slug].tsx", "getServerSideProps", 23, 37))),),
@@ -142,7 +142,7 @@ BUGS = [
         classes=(4,), pair="bp-film-page-null-poster", entry="GET /cinemas/[id]"),
     # Stripe webhooks: the raw body lost to Nest's JSON parser after a middleware change.
     Bug("bp-stripe-signature", "booking-api", (Exc("StripeSignatureVerificationError", "No signatures found matching the expected signature for payload. Are you passing the raw request body you received from Stripe? \n If a webhook request is being forwarded by a third-party tool, ensure that the exact request body, including JSON formatting and new line style, is preserved.\n\nLearn more about webhook signing and explore webhook integration examples for various frameworks at https://github.com/stripe/stripe-node#webhook-signing", (*NEST_HTTP, svc("payments/stripe-webhook.controller.ts", "StripeWebhookController.handle", 27, 40), nd("node_modules/stripe/cjs/Webhooks.js", "Object.constructEvent", 12, 24, lib=True), nd("node_modules/stripe/cjs/Webhooks.js", "Object.verifyHeader", 87, 19, lib=True), nd("node_modules/stripe/cjs/Webhooks.js", "validateComputedSignature", 200, 15, lib=True))),),
-        (see("sentry.error", 2), see("sentry.error", release=2), see("datadog.log", 2, **API_LOG), see("datadog.apm", style="route", monitor="POST /payments/stripe/webhook error rate", team=TEAM)),
+        (see("sentry.error", 2), see("sentry.error", release=2), see("datadog.log", 3, **API_LOG), see("datadog.apm", style="route", monitor="POST /payments/stripe/webhook error rate", team=TEAM)),
         entry="POST /payments/stripe/webhook", span=3),
     # Seat holds starve Prisma's pool on a blockbuster's opening night.
     Bug("bp-prisma-pool-timeout", "booking-api", (Exc("PrismaClientKnownRequestError", prisma_error("this.prisma.seatHold.findMany()", "/app/dist/holds/holds.service.js:27:50", "27 const holds = await this.prisma.seatHold.findMany(", "Timed out fetching a new connection from the connection pool. More info: http://pris.ly/d/connection-pool (Current connection pool timeout: 10, connection limit: 9)"), prisma_call((svc("holds/holds.controller.ts", "HoldsController.list", 15, 16), svc("holds/holds.service.ts", "HoldsService.active", 26, 29)))),),
@@ -150,11 +150,11 @@ BUGS = [
         entry="GET /showtimes/{id}/holds"),
     # The seat map: a showtime without rows (a screen not yet configured), three engines.
     Bug("bp-web-seatmap-rows", "cinema-web", (Exc("TypeError", frames=(*CLIENT_RENDER, web("components/SeatMap.tsx", "SeatMap", 34, 26, "pages/book/[showtimeId]")), js=JsError("read-undefined", "screen.rows", "map")),),
-        (see("sentry.error", 2, browser="chrome", chunk="pages/book/[showtimeId]", **CLIENT), see("sentry.error", browser="safari", chunk="pages/book/[showtimeId]", **CLIENT), see("sentry.error", browser="firefox", chunk="pages/book/[showtimeId]", sourcemaps=False, release=1, **CLIENT)),
+        (see("sentry.error", 2, browser="chrome", chunk="pages/book/[showtimeId]", **CLIENT), see("sentry.error", browser="safari", chunk="pages/book/[showtimeId]", **CLIENT), see("sentry.error", browser="firefox", chunk="pages/book/[showtimeId]", sourcemaps=False, release=1, **CLIENT), see("sentry.issue")),
         classes=(3,), span=2, page="/book/[showtimeId]"),
     # Showtimes rendered in the server's zone and then the visitor's: React 18's #425.
     Bug("bp-web-hydration-text", "cinema-web", (Exc("Error", "Minified React error #425; visit https://reactjs.org/docs/error-decoder.html?invariant=425 for the full message or use the non-minified dev environment for full errors and additional helpful warnings.", HYDRATE),),
-        (see("sentry.error", 2, browser="chrome", chunk="pages/films/[slug]", **CLIENT), see("sentry.error", browser="edge", chunk="pages/films/[slug]", release=1, **CLIENT), see("sentry.error", browser="safari", chunk="pages/films/[slug]", release=1, **CLIENT)),
+        (see("sentry.error", 2, browser="chrome", chunk="pages/films/[slug]", **CLIENT), see("sentry.error", browser="edge", chunk="pages/films/[slug]", release=1, **CLIENT), see("sentry.error", browser="safari", chunk="pages/films/[slug]", release=1, **CLIENT), see("sentry.issue")),
         span=2, page="/films/[slug]"),
     # Open tabs after a deploy: webpack asks for a chunk the new build no longer has.
     Bug("bp-web-chunk-load", "cinema-web", (Exc("ChunkLoadError", "Loading chunk 7341 failed.\n(error: {chunkurl})", (js("webpack/runtime/load script", "HTMLScriptElement.onScriptComplete", 41, 26, "webpack", lib=True),)),),

@@ -135,11 +135,11 @@ BUGS = [
         entry="pollenwick.tasks.renewals:renew_subscription", span=2),
     # The box response model demands a shipping address that gift boxes do not have.
     Bug("bn-box-response-validation", "garden-api", (Exc("ResponseValidationError", "1 validation errors:\n  {'type': 'missing', 'loc': ('response', 'shipping_address'), 'msg': 'Field required', 'input': {'id': {id}, 'kind': 'gift', 'status': 'packed'}}\n", (*FASTAPI[:-1], pylib("fastapi.routing", "serialize_response", 155, "raise ResponseValidationError(")), module="fastapi.exceptions"),),
-        (see("sentry.error", 2), see("sentry.error", release=2), see("splunk", 2, **API), see("posthog")),
+        (see("sentry.error", 2), see("sentry.error", release=2), see("sentry.issue"), see("splunk", 2, **API), see("posthog")),
         entry="GET /v1/boxes/{box_id}", span=3),
     # The pool runs dry on seed-drop morning.
     Bug("bn-pool-timeout", "garden-api", (Exc("TimeoutError", "QueuePool limit of size 10 overflow 20 reached, connection timed out, timeout 30.00 (Background on this error at: https://sqlalche.me/e/20/3o7r)", (*FASTAPI, py("pollenwick.api.boxes", "list_boxes", 27, "result = await session.exec(select(SeedBox).where(SeedBox.member_id == member.id))"), pylib("sqlalchemy.ext.asyncio.session", "execute", 461, "result = await greenlet_spawn("), pylib("sqlalchemy.pool.impl", "_do_get", 157, "raise exc.TimeoutError(")), module="sqlalchemy.exc"),),
-        (see("sentry.error", 2), see("sentry.alert", rule="garden-api: error spike"), see("splunk", 3, **API)),
+        (see("sentry.error", 2), see("sentry.alert", rule="garden-api: error spike"), see("splunk", 3, **API), see("posthog")),
         entry="GET /v1/boxes"),
     # The app code logs a failed postcode lookup itself (structlog, logger.exception).
     Bug("bn-postcode-lookup-json", "garden-api", (Exc("JSONDecodeError", "Expecting value: line 1 column 1 (char 0)", (py("pollenwick.geo.postcodes", "lookup", 31, "data = resp.json()"), pylib("httpx._models", "json", 764, "return jsonlib.loads(self.content, **kwargs)"), pylib("json", "loads", 346, "return _default_decoder.decode(s)"), pylib("json.decoder", "decode", 337, "obj, end = self.raw_decode(s, idx=_w(s, 0).end())"), pylib("json.decoder", "raw_decode", 355, "raise JSONDecodeError(\"Expecting value\", s, err.value) from None")), module="json.decoder"),),
