@@ -48,15 +48,21 @@ def bn_structlog(d: Delivery) -> tuple[str, Fields]:
     function: <error>`` under ``taskiq.receiver.receiver``."""
     record: dict[str, object] = {}
     if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")):
-        record.update(request_id=d.rand.uuid(), method=d.bug.entry.split(" ", 1)[0], path=d.request_path)
+        record.update(
+            request_id=d.rand.uuid(), method=d.bug.entry.split(" ", 1)[0], path=d.request_path
+        )
         event = d.log_message
     else:
-        record.update(task_name=d.bug.entry, task_id=d.rand.hex(32), labels={"retry_on_error": True})
+        record.update(
+            task_name=d.bug.entry, task_id=d.rand.hex(32), labels={"retry_on_error": True}
+        )
         first = d.thrown.value.split("\n", 1)[0]
         event = f"Exception found while executing function: {first}"
     record.update(
         event=event,
-        logger=d.logger if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE ")) else "taskiq.receiver.receiver",
+        logger=d.logger
+        if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE "))
+        else "taskiq.receiver.receiver",
         level="error",
         timestamp=d.iso(6),
         exception=python_traceback(d.chain),
@@ -104,7 +110,13 @@ def bo_boot_console(d: Delivery) -> tuple[str, Fields]:
         message = "Unexpected error occurred in scheduled task"
         trace = java_trace(d.chain)
     else:
-        thread = str(d.opts.get("thread", f"nio-8080-exec-{d.rand.randint(1, 10)}"))
+        web = d.bug.entry.startswith(("GET ", "POST ", "PUT ", "PATCH ", "DELETE "))
+        default = (
+            f"nio-8080-exec-{d.rand.randint(1, 10)}"
+            if web
+            else f"scheduling-{d.rand.randint(1, 2)}"
+        )
+        thread = str(d.opts.get("thread", default))
         logger = abbreviate(d.logger)
         message = d.log_message
         trace = java_trace(d.chain)
@@ -133,8 +145,8 @@ def bp_nest_pino(d: Delivery) -> tuple[str, Fields]:
             "url": d.request_path,
             "query": {},
             "params": {"0": d.request_path.lstrip("/")},
-            "headers": {"host": "api.internal:3000", "user-agent": "Next.js Middleware" if d.index % 2 else "node"},
-            "remoteAddress": f"::ffff:10.{d.rand.randint(0, 40)}.{d.rand.randint(0, 255)}.{d.rand.randint(2, 254)}",
+            "headers": {"host": "booking-api:3000", "user-agent": "undici"},
+            "remoteAddress": "::ffff:" + d.values["ip"],
             "remotePort": d.rand.randint(32_768, 60_999),
         }
         context = "ExceptionsHandler"

@@ -17,7 +17,17 @@ markdown message, ``$DATE`` unquoted). No Splunk, no PostHog.
 from __future__ import annotations
 
 from ..model import Bug, Company, Exc, Frame, Noise, Service, see
-from ..stacks import JPA_SAVE, JPA_TRANSLATE, SCHEDULED, SPRING_TX_PROXY, TOMCAT, jexc, jl, jv, spring_no_connection
+from ..stacks import (
+    JPA_SAVE,
+    JPA_TRANSLATE,
+    SCHEDULED,
+    SPRING_TX_PROXY,
+    TOMCAT,
+    jexc,
+    jl,
+    jv,
+    spring_no_connection,
+)
 
 # The tables keep one frame or delivery per line.
 # fmt: off

@@ -1,5 +1,5 @@
 """(bn) Pollenwick Seeds, a seed-subscription and allotment-planning service: a FastAPI 0.111 API
-on CPython 3.12 under uvicorn (``garden-api``: members, seed boxes, plot bookings, the sowing
+on CPython 3.11 under uvicorn (``garden-api``: members, seed boxes, plot bookings, the sowing
 planner; SQLModel over SQLAlchemy 2's asyncio engine and asyncpg), Taskiq 0.11 workers on a
 Redis broker (``garden-worker``: box dispatch, renewals, frost alerts, label printing) and a
 React 18 SPA built by Vite 5 (``garden-web``: ``/assets/<name>-<hash>.js``).
@@ -25,8 +25,8 @@ from ..stacks import REACT_CLICK, REACT_EFFECT, REACT_RENDER, js, py, pylib
 # The tables keep one frame or delivery per line.
 # fmt: off
 SERVICES = {
-    "garden-api": Service("garden-api", "python", "bn-uvicorn-error", "pollenwick:uvicorn", "/var/log/containers/garden-api.log", "pw_prod", 7140021, "CPython 3.12.3", framework="fastapi"),
-    "garden-worker": Service("garden-worker", "python", "bn-structlog", "pollenwick:structlog", "/var/log/containers/garden-worker.log", "pw_prod", 7140022, "CPython 3.12.3"),
+    "garden-api": Service("garden-api", "python", "bn-uvicorn-error", "pollenwick:uvicorn", "/var/log/containers/garden-api.log", "pw_prod", 7140021, "CPython 3.11.9", framework="fastapi"),
+    "garden-worker": Service("garden-worker", "python", "bn-structlog", "pollenwick:structlog", "/var/log/containers/garden-worker.log", "pw_prod", 7140022, "CPython 3.11.9"),
     "garden-web": Service("garden-web", "javascript", "", "", "", "", 7140024, origin="https://app.pollenwick.example", framework="react", sdk=("sentry.javascript.react", "7.112.2", "npm:@sentry/react")),
 }
 
