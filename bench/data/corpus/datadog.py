@@ -556,6 +556,9 @@ JSON_FORMATS = {
     # blind20's
     "bm-zerolog-pkgerrors",
     "bm-logrus-nats",
+    # blind21's
+    "bn-structlog",
+    "bp-nest-pino",
 }
 
 

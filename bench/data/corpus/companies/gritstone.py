@@ -47,6 +47,8 @@ KIND_MON = dict(monitor="lettings-app ERROR logs", team=TEAM, filter="service:le
 SAMPLE_MON = dict(monitor="lettings-app ERROR logs", team=TEAM, filter="service:lettings-app status:error", sample_lines=4, text="New ERROR on **{{log.service}}**:\n\n```\n{{log.message}}\n```")
 JOB_MON = dict(monitor="lettings-app scheduled task errors", team=TEAM, filter='service:lettings-app @logger.name:"o.s.s.s.TaskUtils$LoggingErrorHandler"', text="A scheduled job on {{log.host}} failed.\n\n{{log.message}}", sample_lines=1)
 APM_TYPE = dict(style="type", monitor="lettings-app error spans by type", team=TEAM)
+# APM on the @Scheduled spans: the monitor names the job alone.
+JOB_TEXT = "Scheduled job errors on lettings-app: {n} failed runs in the last 15 minutes. Check the job's last run in APM."
 
 
 def app(pkg: str, cls: str, method: str, line: int) -> Frame:
@@ -132,7 +134,7 @@ BUGS = [
         (see("sentry.error", 2), see("sentry.error", release=1), see("datadog.log", 2, **SAMPLE_MON), see("datadog.apm", **APM_TYPE)),
         classes=(4,), pair="bo-inspection-no-inspector", entry="POST /tenancies/{id}/renewal/accept", span=2, renames={"accept": "acceptRenewal"}),
     Bug("bo-inspection-no-inspector", "lettings-app", optional_get((*job("inspections", "InspectionScheduler", "scheduleDueInspections", 40), *SPRING_TX_PROXY, app("inspections", "InspectionService", "assignInspector", 103))),
-        (see("sentry.error", 2, **LOGBACK), see("sentry.issue"), see("datadog.log", 2, **JOB_MON), see("datadog.task", monitor="InspectionScheduler.scheduleDueInspections errors", team=TEAM)),
+        (see("sentry.error", 2, **LOGBACK), see("sentry.issue"), see("datadog.log", 2, **JOB_MON), see("datadog.task", monitor="InspectionScheduler.scheduleDueInspections errors", team=TEAM, text=JOB_TEXT)),
         classes=(4,), pair="bo-renewal-no-offer", entry="InspectionScheduler.scheduleDueInspections"),
     # Two Thymeleaf pages reading a null association: a property's landlord, a tenancy's agent.
     Bug("bo-property-page-no-landlord", "lettings-app", spel_null("properties/detail", 42, "${property.landlord.displayName}", "displayName", mvc("properties", "PropertyController", "show", 37)),
@@ -143,10 +145,10 @@ BUGS = [
         classes=(4,), pair="bo-property-page-no-landlord", entry="GET /tenancies/{id}/statement"),
     # One reminder job, two exceptions: the SMTP relay refuses, a tenancy without a tenant.
     Bug("bo-reminder-smtp-refused", "lettings-app", (jexc("org.eclipse.angus.mail.util.MailConnectException", "Couldn't connect to host, port: smtp.gritstone.example, 587; timeout -1", (*job("rent", "RentReminderJob", "sendReminders", 48), app("rent", "ReminderMailer", "send", 33), *MAIL, jl("org.eclipse.angus.mail.smtp.SMTPTransport", "openServer", 2365))), jexc("org.springframework.mail.MailSendException", "Mail server connection failed. Failed messages: org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: smtp.gritstone.example, 587; timeout -1", (*job("rent", "RentReminderJob", "sendReminders", 48), app("rent", "ReminderMailer", "send", 33), *MAIL))),
-        (see("sentry.error", 2, **LOGBACK), see("datadog.log", 2, **JOB_MON), see("datadog.task", monitor="RentReminderJob.sendReminders errors", team=TEAM)),
+        (see("sentry.error", 2, **LOGBACK), see("datadog.log", 2, **JOB_MON), see("datadog.task", monitor="RentReminderJob.sendReminders errors", team=TEAM, text=JOB_TEXT)),
         classes=(4,), pair="bo-reminder-no-tenant", entry="RentReminderJob.sendReminders"),
     Bug("bo-reminder-no-tenant", "lettings-app", (jexc("java.lang.NullPointerException", 'Cannot invoke "com.gritstone.lettings.tenants.Tenant.getEmail()" because the return value of "com.gritstone.lettings.tenancies.Tenancy.getLeadTenant()" is null', (*job("rent", "RentReminderJob", "sendReminders", 44), app("rent", "RentReminderJob", "toMessage", 71))),),
-        (see("sentry.error", 2, **LOGBACK), see("sentry.error", mechanism="generic", release=1), see("datadog.log", **JOB_MON), see("datadog.task", monitor="RentReminderJob.sendReminders errors", team=TEAM)),
+        (see("sentry.error", 2, **LOGBACK), see("sentry.error", mechanism="generic", release=1), see("datadog.log", **JOB_MON), see("datadog.task", monitor="RentReminderJob.sendReminders errors", team=TEAM, text=JOB_TEXT)),
         classes=(4,), pair="bo-reminder-smtp-refused", entry="RentReminderJob.sendReminders", span=2),
     # open-in-view is off: the gallery touches a lazy collection after the transaction.
     Bug("bo-gallery-lazy-photos", "lettings-app", (jexc("org.hibernate.LazyInitializationException", "failed to lazily initialize a collection of role: com.gritstone.lettings.properties.Property.photos: could not initialize proxy - no Session", (*mvc("properties", "GalleryController", "gallery", 31), app("properties", "GalleryViewMapper", "toView", 22), jl("org.hibernate.collection.spi.AbstractPersistentCollection", "withTemporarySessionIfNeeded", 165), jl("org.hibernate.collection.spi.AbstractPersistentCollection", "throwLazyInitializationException", 635))),),
@@ -165,7 +167,7 @@ BUGS = [
         (see("sentry.error", 2), see("sentry.error", release=1), see("sentry.issue"), see("datadog.log", **SAMPLE_MON), see("datadog.apm", **APM_TYPE)),
         classes=(4,), pair="bo-arrears-date-parse", entry="POST /properties/{id}/viewings", span=2, renames={"book": "bookViewing"}),
     Bug("bo-arrears-date-parse", "lettings-app", (jexc("java.time.format.DateTimeParseException", "Text '{date}' could not be parsed at index 2", (*job("rent", "ArrearsImportJob", "importBankStatement", 52), app("rent", "BankCsvParser", "parseLine", 81), jl("java.time.LocalDate", "parse", 430), jl("java.time.format.DateTimeFormatter", "parse", 2056))),),
-        (see("sentry.error", 2, **LOGBACK), see("sentry.error", mechanism="generic", release=1), see("datadog.log", 2, **JOB_MON), see("datadog.task", monitor="ArrearsImportJob.importBankStatement errors", team=TEAM)),
+        (see("sentry.error", 2, **LOGBACK), see("sentry.error", mechanism="generic", release=1), see("datadog.log", 2, **JOB_MON), see("datadog.task", monitor="ArrearsImportJob.importBankStatement errors", team=TEAM, text=JOB_TEXT)),
         classes=(4,), pair="bo-viewing-date-parse", entry="ArrearsImportJob.importBankStatement", span=2),
     # Seen once: Jackson recursing through Property <-> Landlord in the portal's JSON export.
     Bug("bo-export-stackoverflow", "lettings-app", (jexc("java.lang.StackOverflowError", "", (*mvc("landlords", "ExportController", "exportJson", 27), jl("com.fasterxml.jackson.databind.ser.BeanSerializer", "serialize", 178), jl("com.fasterxml.jackson.databind.ser.std.BeanSerializerBase", "serializeFields", 772))),),
