@@ -18,7 +18,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind17.jsonl`` (companies bb, bc, bd), or, with ``--blind18``,
 ``webhooks-blind18.jsonl`` (companies be, bf, bg), or, with ``--blind19``,
 ``webhooks-blind19.jsonl`` (companies bh, bi, bj), or, with ``--blind20``,
-``webhooks-blind20.jsonl`` (companies bk, bl, bm).
+``webhooks-blind20.jsonl`` (companies bk, bl, bm), or, with ``--blind21``,
+``webhooks-blind21.jsonl`` (companies bn, bo, bp).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -43,6 +44,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind18    # the 22nd, by an eighteenth outsider
     python bench/data/generate_webhooks.py --blind19    # the 23rd, by a nineteenth outsider
     python bench/data/generate_webhooks.py --blind20    # the 24th, by a twentieth outsider
+    python bench/data/generate_webhooks.py --blind21    # the 25th, by a twenty-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -79,6 +81,7 @@ from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
+from corpus.companies.gritstone import GRITSTONE  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
@@ -91,6 +94,7 @@ from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
+from corpus.companies.lanternfly import LANTERNFLY  # noqa: E402
 from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
@@ -106,6 +110,7 @@ from corpus.companies.pellmere import PELLMERE  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
+from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
@@ -176,6 +181,8 @@ BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
 BLIND19 = [SEDGEFOLD, FERROWICK, PLUMHOLLOW]
 # Written by a twentieth outsider for issue 12, without reading the grouping or mapping code.
 BLIND20 = [QUERNSTONE, PELLMERE, CAIRNLODE]
+# Written by a twenty-first outsider for issue 12, without reading the grouping or mapping code.
+BLIND21 = [POLLENWICK, GRITSTONE, LANTERNFLY]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -286,7 +293,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind20.jsonl (companies bk, bl, bm)",
     )
+    which.add_argument(
+        "--blind21",
+        action="store_true",
+        help="write webhooks-blind21.jsonl (companies bn, bo, bp)",
+    )
     args = parser.parse_args(argv)
+    if args.blind21:
+        write(HERE / "webhooks-blind21.jsonl", build_rows(BLIND21))
+        return 0
     if args.blind20:
         write(HERE / "webhooks-blind20.jsonl", build_rows(BLIND20))
         return 0

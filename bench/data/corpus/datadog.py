@@ -478,6 +478,22 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "tags": "$TAGS", "hostname": "$HOSTNAME", "notifiedAtMillis": "=$DATE",
         "orgName": "$ORG_NAME",
     },
+    # blind21's Gritstone (bo): the monitor nested under ``monitor``, the markdown message,
+    # $DATE unquoted under a key of its own.
+    "bo-grit": {
+        "monitor": {"id": "=$ALERT_ID", "name": "$ALERT_TITLE", "query": "$ALERT_QUERY"},
+        "summary": "$EVENT_TITLE", "details_md": "$EVENT_MSG", "state": "$ALERT_TRANSITION",
+        "severity": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE", "tag_list": "$TAGS",
+        "bo_fired_at_ms": "=$DATE", "url": "$LINK",
+    },
+    # blind21's Lanternfly (bp): flat snake_case, the plain-text message and the status line,
+    # $DATE quoted.
+    "bp-lantern": {
+        "event_title": "$EVENT_TITLE", "text": "$TEXT_ONLY_MSG", "status": "$ALERT_STATUS",
+        "transition": "$ALERT_TRANSITION", "monitor_id": "$ALERT_ID", "host": "$HOSTNAME",
+        "tags": "$TAGS", "event_type": "$EVENT_TYPE", "priority": "$ALERT_PRIORITY",
+        "bp_sent_ms": "$DATE", "org": "$ORG_NAME",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -540,6 +556,9 @@ JSON_FORMATS = {
     # blind20's
     "bm-zerolog-pkgerrors",
     "bm-logrus-nats",
+    # blind21's
+    "bn-structlog",
+    "bp-nest-pino",
 }
 
 

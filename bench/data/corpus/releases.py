@@ -100,7 +100,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "ax":
         # Angular CLI 16 (webpack): main.<16 hex>.js, lazy chunks <id>.<16 hex>.js
         return f"{origin}/{bundle}.{stable_hex(16, 'ng', company, bundle, release)}.js"
-    if company in ("d", "v", "aq", "av", "aw", "bc"):
+    if company in ("d", "v", "aq", "av", "aw", "bc", "bn"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "ba":
         # Webpack Encore (Symfony): /build/<entry>.<8 hex>.js
@@ -109,6 +109,14 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         # esbuild output collected by Django's ManifestStaticFilesStorage: <name>.<12 hex>.js
         digest = stable_hex(12, "django", company, bundle, release)
         return f"{origin}/static/js/{bundle}.{digest}.js"
+    if company == "bp":
+        # Next.js 13's webpack names: lazy chunks <id>.<hash>.js, page chunks
+        # pages/<route>-<hash>.js with the dynamic segment's brackets percent-encoded.
+        digest = stable_hex(16, "nx", company, bundle, release)
+        if bundle.isdigit():
+            return f"{origin}/_next/static/chunks/{bundle}.{digest}.js"
+        route = bundle.replace("[", "%5B").replace("]", "%5D")
+        return f"{origin}/_next/static/chunks/{route}-{digest}.js"
     if company in ("c", "h", "ar", "ay"):
         digest = stable_hex(16, "nx", company, bundle, release)
         return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"
