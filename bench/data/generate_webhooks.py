@@ -18,7 +18,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind17.jsonl`` (companies bb, bc, bd), or, with ``--blind18``,
 ``webhooks-blind18.jsonl`` (companies be, bf, bg), or, with ``--blind19``,
 ``webhooks-blind19.jsonl`` (companies bh, bi, bj), or, with ``--blind20``,
-``webhooks-blind20.jsonl`` (companies bk, bl, bm).
+``webhooks-blind20.jsonl`` (companies bk, bl, bm), or, with ``--blind22``,
+``webhooks-blind22.jsonl`` (companies bq, br, bs).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -43,6 +44,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind18    # the 22nd, by an eighteenth outsider
     python bench/data/generate_webhooks.py --blind19    # the 23rd, by a nineteenth outsider
     python bench/data/generate_webhooks.py --blind20    # the 24th, by a twentieth outsider
+    python bench/data/generate_webhooks.py --blind22    # by a twenty-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -75,6 +77,7 @@ from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
+from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
@@ -176,6 +179,8 @@ BLIND18 = [HOBNAIL, WICKERBY, MARLPIT]
 BLIND19 = [SEDGEFOLD, FERROWICK, PLUMHOLLOW]
 # Written by a twentieth outsider for issue 12, without reading the grouping or mapping code.
 BLIND20 = [QUERNSTONE, PELLMERE, CAIRNLODE]
+# Written by a twenty-second outsider, without reading the grouping or mapping code.
+BLIND22 = [FELLGATE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -286,7 +291,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind20.jsonl (companies bk, bl, bm)",
     )
+    which.add_argument(
+        "--blind22",
+        action="store_true",
+        help="write webhooks-blind22.jsonl (companies bq, br, bs)",
+    )
     args = parser.parse_args(argv)
+    if args.blind22:
+        write(HERE / "webhooks-blind22.jsonl", build_rows(BLIND22))
+        return 0
     if args.blind20:
         write(HERE / "webhooks-blind20.jsonl", build_rows(BLIND20))
         return 0

@@ -29,6 +29,7 @@ from .logs17 import FORMATS17
 from .logs18 import FORMATS18
 from .logs19 import FORMATS19
 from .logs20 import FORMATS20
+from .logs22 import FORMATS22
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1355,5 +1356,7 @@ FORMATS.update(FORMATS18)
 FORMATS.update(FORMATS19)
 # blind20's
 FORMATS.update(FORMATS20)
+# blind22's
+FORMATS.update(FORMATS22)
 
 __all__ = ["FORMATS", "php_name"]
