@@ -68,6 +68,7 @@ from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
+from corpus.companies.brannock import BRANNOCK  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
@@ -180,7 +181,7 @@ BLIND19 = [SEDGEFOLD, FERROWICK, PLUMHOLLOW]
 # Written by a twentieth outsider for issue 12, without reading the grouping or mapping code.
 BLIND20 = [QUERNSTONE, PELLMERE, CAIRNLODE]
 # Written by a twenty-second outsider, without reading the grouping or mapping code.
-BLIND22 = [FELLGATE]
+BLIND22 = [FELLGATE, BRANNOCK]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

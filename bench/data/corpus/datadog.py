@@ -561,6 +561,7 @@ JSON_FORMATS = {
     "bm-logrus-nats",
     # blind22's
     "br-serilog-compact",
+    "br-serilog-splunk-hec",
     "bs-zap-kafka",
 }
 

@@ -54,7 +54,8 @@ def rails72_tagged(d: Delivery) -> tuple[str, Fields]:
 
 def activejob_solid_queue(d: Delivery) -> tuple[str, Fields]:
     """Active Job 7.2's ``LogSubscriber#perform`` error record, tagged ``[ActiveJob] [<Job>]
-    [<job id>]``, the exception's backtrace cleaned by ``Rails.backtrace_cleaner``."""
+    [<job id>]``, then ``Array(ex.backtrace).join("\n")``: the whole backtrace, gems included,
+    absolute paths (the app under /rails, as Rails 7.2's Dockerfile puts it)."""
     exc = d.thrown
     job_id = d.rand.uuid()
     queue = str(d.opts.get("queue", "default"))
@@ -64,10 +65,13 @@ def activejob_solid_queue(d: Delivery) -> tuple[str, Fields]:
         f"SolidQueue({queue}) in {d.rand.uniform(3, 9000):.2f}ms: "
         f"{exc.type} ({exc.value.splitlines()[0]}):"
     )
-    return "\n".join([head, *ruby_backtrace(exc)]), {"job_class": d.bug.entry, "queue": queue}
+    return "\n".join([head, *ruby_backtrace(exc, app_only=False)]), {
+        "job_class": d.bug.entry,
+        "queue": queue,
+    }
 
 
-# --- br: Serilog's compact JSON --------------------------------------------------------------------
+# --- br: Serilog's compact JSON and its Splunk HEC sink ------------------------------------------
 
 
 def serilog_compact(d: Delivery) -> tuple[str, Fields]:
@@ -76,7 +80,7 @@ def serilog_compact(d: Delivery) -> tuple[str, Fields]:
     ``RequestId``/``RequestPath`` from ASP.NET Core's scope, or the hosted service's own)."""
     record: dict[str, object] = {
         "@t": d.iso(7),
-        "@mt": str(d.opts.get("mt", d.bug.log or "Unhandled exception")),
+        "@mt": str(d.opts.get("mt", d.bug.log or UNHANDLED)),
         "@l": "Error",
         "@x": dotnet_core_trace(d.chain),
     }
@@ -84,14 +88,44 @@ def serilog_compact(d: Delivery) -> tuple[str, Fields]:
         record[str(key)] = d.values.fill(str(value))
     record["SourceContext"] = d.logger
     if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "DELETE ", "PATCH ")):
-        record["RequestId"] = f"0HN{d.rand.alnum(9, 'ABCDEFGHIJKLMNOPQRSTUV0123456789')}:0000000{d.rand.randint(1, 9)}"
+        conn = d.rand.alnum(9, "ABCDEFGHIJKLMNOPQRSTUV0123456789")
+        record["RequestId"] = f"0HN{conn}:0000000{d.rand.randint(1, 9)}"
         record["RequestPath"] = d.request_path
-        record["ConnectionId"] = f"0HN{d.rand.alnum(9, 'ABCDEFGHIJKLMNOPQRSTUV0123456789')}"
+        record["ConnectionId"] = f"0HN{conn}"
     record["MachineName"] = d.host
     return _compact(record), {"level": "Error"}
 
 
-# --- bs: zap in a confluent-kafka-go consumer ------------------------------------------------------
+# ASP.NET Core's ExceptionHandlerMiddleware / DeveloperExceptionPageMiddleware log line.
+UNHANDLED = "An unhandled exception has occurred while executing the request."
+
+
+def serilog_splunk_hec(d: Delivery) -> tuple[str, Fields]:
+    """Serilog.Sinks.Splunk's ``EventCollector`` sink with its default ``SplunkJsonFormatter``:
+    HEC indexes the ``event`` object (``Level``, ``MessageTemplate``, ``RenderedMessage``,
+    ``Exception`` as ``ToString()``, ``Properties``); the time travels beside it, not in it."""
+    props: dict[str, object] = {
+        str(k): d.values.fill(str(v))
+        for k, v in dict(d.opts.get("props", {}) or {}).items()  # type: ignore[call-overload]
+    }
+    props["SourceContext"] = d.logger
+    if d.bug.entry.startswith(("GET ", "POST ", "PUT ", "DELETE ", "PATCH ")):
+        props["ActionName"] = str(d.opts.get("action", d.bug.entry))
+        props["RequestId"] = f"0HN{d.rand.alnum(9, 'ABCDEFGHIJKLMNOPQRSTUV0123456789')}:00000002"
+        props["RequestPath"] = d.request_path
+    props["MachineName"] = d.host
+    template = str(d.opts.get("mt", d.bug.log or UNHANDLED))
+    record = {
+        "Level": "Error",
+        "MessageTemplate": template,
+        "RenderedMessage": d.log_message if template == d.bug.log else template,
+        "Exception": dotnet_core_trace(d.chain),
+        "Properties": props,
+    }
+    return _compact(record), {"Level": "Error"}
+
+
+# --- bs: zap in a confluent-kafka-go consumer -----------------------------------------------------
 
 
 def zap_kafka(d: Delivery) -> tuple[str, Fields]:
@@ -119,5 +153,6 @@ FORMATS22: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "bq-rails72-tagged": rails72_tagged,
     "bq-activejob-solidqueue": activejob_solid_queue,
     "br-serilog-compact": serilog_compact,
+    "br-serilog-splunk-hec": serilog_splunk_hec,
     "bs-zap-kafka": zap_kafka,
 }

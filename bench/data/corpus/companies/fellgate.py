@@ -153,19 +153,19 @@ BUGS = [
         classes=(9,), pair="bq-referencing-timeout", entry="ProtectDepositJob", span=2),
     # Two Stimulus controllers whose target is missing on a page variant.
     Bug("bq-js-map-target", "portal-front", (Exc("Error", 'Missing target element "canvas" for "listing-map" controller', (*STIMULUS_CONNECT, js("app/javascript/controllers/listing_map_controller.js", "ListingMapController.connect", 14, 35, "controllers/listing_map_controller"))),),
-        (see("sentry.error", 2, browser="chrome", chunk="controllers/listing_map_controller", **STIMM), see("sentry.error", browser="safari", chunk="controllers/listing_map_controller", release=1, **STIMM), see("posthog", browser="firefox", chunk="controllers/listing_map_controller"), see("posthog", browser="chrome", chunk="controllers/listing_map_controller", release=1)),
-        classes=(4,), pair="bq-js-gallery-target", span=2, page="/listings/{id}"),
+        (see("sentry.error", 2, browser="chrome", chunk="controllers/listing_map_controller", **STIMM), see("sentry.error", browser="safari", chunk="controllers/listing_map_controller", release=1, **STIMM), see("posthog", browser="firefox", chunk="controllers/listing_map_controller", **STIMM), see("posthog", browser="chrome", chunk="controllers/listing_map_controller", release=1, **STIMM)),
+        classes=(4,), pair="bq-js-gallery-target", span=2, page="/listings/4417-flat-2-marchmont-road"),
     Bug("bq-js-gallery-target", "portal-front", (Exc("Error", 'Missing target element "slide" for "photo-gallery" controller', (*STIMULUS_CONNECT, js("app/javascript/controllers/photo_gallery_controller.js", "PhotoGalleryController.connect", 21, 31, "controllers/photo_gallery_controller"))),),
-        (see("sentry.error", 2, browser="chrome", chunk="controllers/photo_gallery_controller", **STIMM), see("sentry.error", browser="edge", chunk="controllers/photo_gallery_controller", **STIMM), see("posthog", 2, browser="safari", chunk="controllers/photo_gallery_controller")),
-        classes=(4,), pair="bq-js-map-target", page="/listings/{id}"),
+        (see("sentry.error", 2, browser="chrome", chunk="controllers/photo_gallery_controller", **STIMM), see("sentry.error", browser="edge", chunk="controllers/photo_gallery_controller", **STIMM), see("posthog", 2, browser="safari", chunk="controllers/photo_gallery_controller", **STIMM)),
+        classes=(4,), pair="bq-js-map-target", page="/listings/4417-flat-2-marchmont-road"),
     # The rent calculator reading an undefined bill row: three engines' words.
     Bug("bq-js-rent-split-undefined", "portal-front", (Exc("TypeError", frames=(*STIMULUS_ACTION, js("app/javascript/controllers/rent_split_controller.js", "RentSplitController.recalculate", 33, 27, "controllers/rent_split_controller"), js("app/javascript/controllers/rent_split_controller.js", "RentSplitController.shareFor", 58, 22, "controllers/rent_split_controller")), js=JsError("read-undefined", "this.bills[index]", "amount")),),
         (see("sentry.error", 2, browser="chrome", chunk="controllers/rent_split_controller", mechanism="onerror"), see("sentry.error", browser="firefox", chunk="controllers/rent_split_controller", mechanism="onerror", release=1), see("posthog", browser="safari", chunk="controllers/rent_split_controller"), see("posthog", browser="chrome", chunk="controllers/rent_split_controller", release=1, resolved=True)),
-        classes=(3,), span=2, page="/tenancies/{id}/rent"),
+        classes=(3,), span=2, page="/tenancies/rent"),
     # A Turbo frame response without the frame: the slots endpoint redirects to sign-in.
     Bug("bq-js-turbo-frame-missing", "portal-front", (Exc("TurboFrameMissingError", 'The response (200) did not contain the expected <turbo-frame id="viewing_slots"> and will be ignored. To perform a full page visit instead, set turbo-visit-control to reload.', TURBO_FRAME),),
         (see("sentry.error", 2, browser="chrome", chunk="turbo.min", mechanism="onunhandledrejection"), see("sentry.error", browser="safari", chunk="turbo.min", mechanism="onunhandledrejection"), see("posthog", browser="chrome", chunk="turbo.min", mechanism="onunhandledrejection")),
-        page="/listings/{id}"),
+        page="/listings/4417-flat-2-marchmont-road"),
     # A double-submitted tenancy application.
     Bug("bq-application-unique", "portal", (Exc("PG::UniqueViolation", unique("index_applications_on_listing_id_and_applicant_id", "(listing_id, applicant_id)=({id}, {user})", "applications"), AR_CREATE[-1:]), Exc("ActiveRecord::RecordNotUnique", unique("index_applications_on_listing_id_and_applicant_id", "(listing_id, applicant_id)=({id}, {user})", "applications") + ': INSERT INTO "applications"', (*REQUEST, rb("app/controllers/applications_controller.rb", "create", 27), rb("app/models/tenancy_application.rb", "submit!", 51), *AR_CREATE))),
         (see("sentry.error", 2, **WEBM), see("sentry.alert", rule="portal: new issue in production"), see("splunk", 2, **WEB)),
