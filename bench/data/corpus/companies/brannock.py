@@ -55,7 +55,7 @@ EF_SAVE = (
     cs("Microsoft.EntityFrameworkCore.Update.ReaderModificationCommandBatch", "ExecuteAsync", "(IRelationalConnection connection, CancellationToken cancellationToken)", lib=True),
 )
 SQL_READ = (
-    cs("Microsoft.Data.SqlClient.SqlCommand", "<>c", "<ExecuteDbDataReaderAsync>b__211_0(Task`1 result)", lib=True),
+    cs("Microsoft.Data.SqlClient.SqlCommand+<>c", "<ExecuteDbDataReaderAsync>b__211_0", "(Task`1 result)", lib=True),
     cs("Microsoft.Data.SqlClient.SqlConnection", "OnError", "(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)", lib=True),
 )
 EF_QUERY = (
@@ -156,7 +156,7 @@ BUGS = [
         entry="GET /api/shipments/{id}/consignments"),
     # The manifest uploader logging its size and time: one log template, no bug.
     Bug("br-manifest-upload-slow", "freight-worker", (),
-        (see("splunk", 3, search="freight-worker slow manifest uploads", line='{{"@t":"{tsms}","@mt":"Uploaded manifest {{FileName}} to {{Host}}: {{Size}} in {{Elapsed}}","@l":"Warning","FileName":"MANIFEST-{id}.xml","Host":"{sftp}","Size":"{size}","Elapsed":"{dur}","SourceContext":"Brannock.Freight.Worker.Manifests.ManifestUploader"}}'),),
+        (see("splunk", 3, search="freight-worker slow manifest uploads", line='{"@t":"{tsms}","@mt":"Uploaded manifest {FileName} to {Host}: {Size} in {Elapsed}","@l":"Warning","FileName":"MANIFEST-{id}.xml","Host":"{sftp}","Size":"{size}","Elapsed":"{dur}","SourceContext":"Brannock.Freight.Worker.Manifests.ManifestUploader"}'),),
         classes=(7,)),
     # Seen once: a form posted from a page cached across a deploy.
     Bug("br-antiforgery-missing", "freight-web", (Exc("Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException", 'The required antiforgery cookie ".AspNetCore.Antiforgery.{hex}" is not present.', (*ASPNET[:2], cs("Microsoft.AspNetCore.Antiforgery.DefaultAntiforgery", "ValidateRequestAsync", "(HttpContext httpContext)", lib=True, boundary=True))),),
@@ -167,7 +167,7 @@ BUGS = [
 NOISE = [
     Noise("br-noise-deploy", "freight-web", "datadog.event", {"monitor": "Deployed freight-web 2026.12.2", "text": "Azure DevOps release 2026.12.2 rolled out freight-web (6 pods).", "priority": "P5", "event_type": "event_alert", "alert_type": "info", "team": TEAM}),
     Noise("br-noise-recovered", "freight-web", "datadog.apm", {"monitor": "GET /api/shipments error rate", "transition": "Recovered", "alert_type": "success", "style": "route", "scope": "resource_name:get_/api/shipments,service:freight-web", "text": "Error rate on `GET /api/shipments` (freight-web) is back under 5%.", "priority": "P3", "team": TEAM}),
-    Noise("br-noise-host-started", "freight-worker", "splunk", {"search": "freight-worker errors (CLEF)", "line": '{{"@t":"{tsms}","@mt":"Application started. Press Ctrl+C to shut down.","SourceContext":"Microsoft.Hosting.Lifetime"}}'}),
+    Noise("br-noise-host-started", "freight-worker", "splunk", {"search": "freight-worker errors (CLEF)", "line": '{"@t":"{tsms}","@mt":"Application started. Press Ctrl+C to shut down.","SourceContext":"Microsoft.Hosting.Lifetime"}'}),
 ]
 
 BRANNOCK = Company(
