@@ -118,6 +118,7 @@ from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
+from corpus.companies.skelwith import SKELWITH  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
@@ -181,7 +182,7 @@ BLIND19 = [SEDGEFOLD, FERROWICK, PLUMHOLLOW]
 # Written by a twentieth outsider for issue 12, without reading the grouping or mapping code.
 BLIND20 = [QUERNSTONE, PELLMERE, CAIRNLODE]
 # Written by a twenty-second outsider, without reading the grouping or mapping code.
-BLIND22 = [FELLGATE, BRANNOCK]
+BLIND22 = [FELLGATE, BRANNOCK, SKELWITH]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

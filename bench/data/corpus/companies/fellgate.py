@@ -164,19 +164,19 @@ BUGS = [
         classes=(3,), span=2, page="/tenancies/rent"),
     # A Turbo frame response without the frame: the slots endpoint redirects to sign-in.
     Bug("bq-js-turbo-frame-missing", "portal-front", (Exc("TurboFrameMissingError", 'The response (200) did not contain the expected <turbo-frame id="viewing_slots"> and will be ignored. To perform a full page visit instead, set turbo-visit-control to reload.', TURBO_FRAME),),
-        (see("sentry.error", 2, browser="chrome", chunk="turbo.min", mechanism="onunhandledrejection"), see("sentry.error", browser="safari", chunk="turbo.min", mechanism="onunhandledrejection"), see("posthog", browser="chrome", chunk="turbo.min", mechanism="onunhandledrejection")),
+        (see("sentry.error", 2, browser="chrome", chunk="turbo.min", mechanism="onunhandledrejection"), see("sentry.error", browser="safari", chunk="turbo.min", mechanism="onunhandledrejection"), see("posthog", browser="chrome", chunk="turbo.min", mechanism="onunhandledrejection"), see("posthog", browser="firefox", chunk="turbo.min", mechanism="onunhandledrejection", release=1)),
         page="/listings/4417-flat-2-marchmont-road"),
     # A double-submitted tenancy application.
     Bug("bq-application-unique", "portal", (Exc("PG::UniqueViolation", unique("index_applications_on_listing_id_and_applicant_id", "(listing_id, applicant_id)=({id}, {user})", "applications"), AR_CREATE[-1:]), Exc("ActiveRecord::RecordNotUnique", unique("index_applications_on_listing_id_and_applicant_id", "(listing_id, applicant_id)=({id}, {user})", "applications") + ': INSERT INTO "applications"', (*REQUEST, rb("app/controllers/applications_controller.rb", "create", 27), rb("app/models/tenancy_application.rb", "submit!", 51), *AR_CREATE))),
-        (see("sentry.error", 2, **WEBM), see("sentry.alert", rule="portal: new issue in production"), see("splunk", 2, **WEB)),
+        (see("sentry.error", 2, **WEBM), see("sentry.alert", rule="portal: new issue in production"), see("splunk", 3, **WEB)),
         entry="POST /listings/{id}/applications"),
     # The connection pool exhausted when Solid Queue's threads outnumber the pool.
     Bug("bq-jobs-pool-timeout", "portal-jobs", (Exc("ActiveRecord::ConnectionTimeoutError", "could not obtain a connection from the pool within 5.000 seconds (waited 5.{millis} seconds); all pooled connections were in use", (*JOB, rb("app/jobs/generate_statement_job.rb", "perform", 8), gem(AR + "relation.rb", "load", 1088), *AR_POOL)),),
-        (see("sentry.error", **AJ_MECH), see("splunk", 2, queue="statements", **JOBS), see("splunk", 2, search=STATS, stats={"class_name": "GenerateStatementJob", "queue_name": "statements", "failed": "{n}", "error_class": "ActiveRecord::ConnectionTimeoutError"})),
+        (see("sentry.error", 2, **AJ_MECH), see("splunk", 2, queue="statements", **JOBS), see("splunk", 2, search=STATS, stats={"class_name": "GenerateStatementJob", "queue_name": "statements", "failed": "{n}", "error_class": "ActiveRecord::ConnectionTimeoutError"})),
         entry="GenerateStatementJob"),
     # Landlords' phone photos that libvips cannot read.
     Bug("bq-photo-variant-vips", "portal-jobs", (Exc("Vips::Error", "VipsJpeg: Premature end of input file\nVipsJpeg: out of order read at line {line}", (*JOB, gem("activestorage-7.2.2.1/lib/active_storage/transform_job.rb", "perform", 9), gem("image_processing-1.13.0/lib/image_processing/vips.rb", "save_image", 58), gem("ruby-vips-2.2.2/lib/vips/image.rb", "write_to_file", 713))),),
-        (see("sentry.error", 2, **AJ_MECH), see("sentry.issue"), see("splunk", 2, queue="active_storage_transform", **JOBS)),
+        (see("sentry.error", 2, **AJ_MECH), see("sentry.issue"), see("splunk", 3, queue="active_storage_transform", **JOBS)),
         entry="ActiveStorage::TransformJob"),
     # Solid Queue's recurring task logging how long the nightly rent export took: no bug.
     Bug("bq-rent-export-slow", "portal-jobs", (),
