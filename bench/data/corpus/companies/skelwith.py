@@ -7,6 +7,8 @@ and ``ocpp.meter-values`` topics, writing sessions through GORM).
 Sentry: sentry-go with sentrygin and sentryecho (recovered panics carry the panic's stack);
 errors made by ``fmt.Errorf`` carry no stack, so sentry-go takes the stack where the team's
 ``obs.Report`` helper captures them: every handled error's innermost frame is that helper.
+sentry-go marks every frame outside GOROOT in-app (module-cache frames included); a release
+whose project had no stack trace rules for ``/go/pkg/mod/`` keeps them so.
 Datadog: zap's production JSON through the agent (``error`` is ``err.Error()``, no type;
 ``stacktrace`` the log call's stack), log monitors pasting ``{{log.attributes.*}}``, APM
 monitors by error type and by route (dd-trace-go's gin and echo integrations) and
@@ -99,7 +101,7 @@ BUGS = [
         (see("sentry.error", 2), see("sentry.error", release=1), see("datadog.log", msg="panic in handler", topic="ocpp.sessions", **CONSUMER_LOG), see("datadog.task", monitor="kafka.consume errors on ocpp.sessions", team=TEAM)),
         classes=(4,), pair="bs-invoice-nil-meter", entry="ocpp.sessions", log="panic in handler", span=2, renames={"(*Writer).Stop": "(*Writer).StopSession"}),
     Bug("bs-invoice-nil-meter", "billing-api", (Exc("runtime.errorString", NIL, (*ECHO, app("internal/billing", "(*Handler).Invoice", "internal/billing/handler.go", 133), app("internal/billing/invoice", "lineFor", "internal/billing/invoice/lines.go", 42))),),
-        (see("sentry.error", 2), see("datadog.apm", **APM_TYPE), see("datadog.apm", style="route", monitor="GET /v1/invoices/{id} error rate", team=TEAM)),
+        (see("sentry.error", 2), see("sentry.error", in_app="all"), see("datadog.apm", **APM_TYPE), see("datadog.apm", style="route", monitor="GET /v1/invoices/{id} error rate", team=TEAM)),
         classes=(4,), pair="bs-session-nil-meter", entry="GET /v1/invoices/{id}"),
     # Two roaming partners' endpoints time out in one OCPI push helper.
     Bug("bs-ocpi-cdr-timeout", "billing-api", (Exc("*url.Error", 'Post "https://ocpi.roamhub.example/2.2.1/cdrs": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', ()), Exc("*fmt.wrapError", 'push cdr {uuid}: Post "https://ocpi.roamhub.example/2.2.1/cdrs": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', (*ECHO, app("internal/ocpi", "(*Handler).PushCDR", "internal/ocpi/handler.go", 48), app("internal/ocpi", "(*Client).post", "internal/ocpi/client.go", 66), REPORT))),
@@ -113,7 +115,7 @@ BUGS = [
         (see("sentry.error", 3), see("datadog.log", 2, msg="process message", topic="ocpp.sessions", **CONSUMER_LOG), see("datadog.task", monitor="kafka.consume errors on ocpp.sessions", team=TEAM)),
         classes=(4,), pair="bs-rfid-unique", entry="ocpp.sessions", log="process message"),
     Bug("bs-rfid-unique", "charge-api", (pg_unique("idx_rfid_cards_uid"), Exc("*fmt.wrapError", 'register card: ERROR: duplicate key value violates unique constraint "idx_rfid_cards_uid" (SQLSTATE 23505)', (*GIN, app("internal/cards", "(*Handler).Register", "internal/cards/handler.go", 52), app("internal/cards", "(*Store).Create", "internal/cards/store.go", 28), *GORM_CREATE))),
-        (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", 2, msg="register card failed", **API_LOG), see("datadog.apm", **APM_TYPE)),
+        (see("sentry.error", 2), see("sentry.error", in_app="all"), see("sentry.issue"), see("datadog.log", 2, msg="register card failed", **API_LOG), see("datadog.apm", **APM_TYPE)),
         classes=(4,), pair="bs-session-start-unique", entry="POST /v1/cards", log="register card failed"),
     # One meter-value parser, two errors: a comma decimal, a timestamp without a zone.
     Bug("bs-meter-parse-float", "session-consumer", (Exc("*strconv.NumError", 'strconv.ParseFloat: parsing "{n},{idx}": invalid syntax'), Exc("*fmt.wrapError", 'parse meter value: strconv.ParseFloat: parsing "{n},{idx}": invalid syntax', (*CONSUMER, app("internal/meter", "Parse", "internal/meter/parse.go", 44), REPORT))),
