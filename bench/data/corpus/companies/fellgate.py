@@ -180,7 +180,7 @@ BUGS = [
         entry="ActiveStorage::TransformJob"),
     # Solid Queue's recurring task logging how long the nightly rent export took: no bug.
     Bug("bq-rent-export-slow", "portal-jobs", (),
-        (see("splunk", 4, search="portal-jobs slow rent exports", line="I, [{tsms} #{pid}]  INFO -- : [ActiveJob] [ExportRentLedgerJob] [{uuid}] Rent ledger uploaded to {objstore}: {size} in {dur}"),),
+        (see("splunk", 4, search="portal-jobs slow rent exports", line="I, [{tsnaive} #{pid}]  INFO -- : [ActiveJob] [ExportRentLedgerJob] [{uuid}] Rent ledger uploaded to {objstore}: {size} in {dur}"),),
         classes=(7,)),
     # Seen once: a Turbo Stream subscription with a tampered signed stream name.
     Bug("bq-stream-name-tampered", "portal", (Exc("ActiveSupport::MessageVerifier::InvalidSignature", "ActiveSupport::MessageVerifier::InvalidSignature", (gem("actioncable-7.2.2.1/lib/action_cable/channel/base.rb", "subscribe_to_channel", 204), gem("turbo-rails-2.0.11/app/channels/turbo/streams_channel.rb", "subscribed", 4), gem("turbo-rails-2.0.11/app/channels/turbo/streams/stream_name.rb", "verified_stream_name_from_params", 12), gem("activesupport-7.2.2.1/lib/active_support/message_verifier.rb", "verify", 254))),),
@@ -190,8 +190,8 @@ BUGS = [
 
 NOISE = [
     Noise("bq-noise-puma-boot", "portal", "splunk", {"search": "portal FATAL requests (5m)", "line": "* Puma version: 6.4.3 (ruby 3.3.6-p108) (\"The Eagle of Durango\")\n*  Min threads: 3\n*  Max threads: 3\n*  Environment: production\n*          PID: 1\n* Listening on http://0.0.0.0:3000"}),
-    Noise("bq-noise-solid-queue-start", "portal-jobs", "splunk", {**JOBS, "line": "I, [{tsms} #1]  INFO -- : SolidQueue-1.1.2 Started Supervisor (8.1ms)  pid: 1, hostname: \"portal-jobs-7c9d5\", process_id: {id}, name: \"supervisor-{hex}\""}),
-    Noise("bq-noise-kamal-deploy", "portal", "splunk", {"search": "portal FATAL requests (5m)", "line": "I, [{tsms} #1]  INFO -- : Kamal deploy 2026.12.2 (3f1c07b) booted; healthcheck /up returned 200"}),
+    Noise("bq-noise-solid-queue-start", "portal-jobs", "splunk", {**JOBS, "line": "I, [{tsnaive} #1]  INFO -- : SolidQueue-1.1.2 Started Supervisor (8.1ms)  pid: 1, hostname: \"portal-jobs-7c9d5\", process_id: {id}, name: \"supervisor-{hex}\""}),
+    Noise("bq-noise-kamal-deploy", "portal", "splunk", {"search": "portal FATAL requests (5m)", "line": "I, [{tsnaive} #1]  INFO -- : Kamal deploy 2026.12.2 (3f1c07b) booted; healthcheck /up returned 200"}),
 ]
 
 FELLGATE = Company(
