@@ -28,7 +28,7 @@ from ..stacks import ASPNET, REACT_CLICK, REACT_RENDER, cs, js
 SERVICES = {
     "freight-web": Service("freight-web", "csharp", "br-serilog-splunk-hec", "brannock:web:hec", "http:freight-web", "brannock_prod", 7330051, ".NET 8.0.11", framework="br-aspnetcore", sdk=("sentry.dotnet.aspnetcore", "4.13.0", "nuget:Sentry.AspNetCore")),
     "freight-worker": Service("freight-worker", "csharp", "br-serilog-compact", "brannock:worker:clef", "/var/log/containers/freight-worker.log", "brannock_prod", 7330054, ".NET 8.0.11", framework="br-hosted", sdk=("sentry.dotnet.extensions.logging", "4.13.0", "nuget:Sentry.Extensions.Logging")),
-    "portal-spa": Service("portal-spa", "javascript", "", "", "", "", 7330057, origin="https://portal.brannock.example", framework="react", sdk=("sentry.javascript.react", "8.42.0", "npm:@sentry/react")),
+    "portal-spa": Service("portal-spa", "javascript", "", "", "", "", 7330057, origin="https://portal.brannock.example", framework="onerror", sdk=("sentry.javascript.react", "8.42.0", "npm:@sentry/react")),
 }
 
 
@@ -133,7 +133,7 @@ BUGS = [
         classes=(4,), pair="br-ratecard-format", entry="RateCardImporter.Import", log="Rate card {FileName} rejected", handled=True),
     # Two React components reading an undefined leg: three engines' words.
     Bug("br-js-shipment-eta", "portal-spa", (Exc("TypeError", frames=(*REACT_RENDER, js("src/features/shipments/ShipmentTimeline.tsx", "ShipmentTimeline", 48, 39, "ShipmentTimeline"), js("src/features/shipments/legs.ts", "nextEta", 12, 24, "ShipmentTimeline")), js=JsError("read-undefined", "legs[current]", "eta")),),
-        (see("sentry.error", 2, browser="chrome", chunk="ShipmentTimeline", sourcemaps=False, release=0), see("sentry.error", browser="firefox", chunk="ShipmentTimeline", release=1), see("sentry.error", browser="safari", chunk="ShipmentTimeline", release=1)),
+        (see("sentry.error", 2, browser="chrome", chunk="ShipmentTimeline", raw=True, release=0), see("sentry.error", browser="firefox", chunk="ShipmentTimeline", release=1), see("sentry.error", browser="safari", chunk="ShipmentTimeline", release=1)),
         classes=(3, 4), pair="br-js-invoice-eta", span=2, page="/shipments/BRK-481220"),
     Bug("br-js-invoice-eta", "portal-spa", (Exc("TypeError", frames=(*REACT_RENDER, js("src/features/invoices/InvoiceLines.tsx", "InvoiceLines", 31, 27, "InvoiceLines"), js("src/features/invoices/format.ts", "dueLabel", 9, 18, "InvoiceLines")), js=JsError("read-undefined", "invoice.shipment", "eta")),),
         (see("sentry.error", 2, browser="chrome", chunk="InvoiceLines", release=1), see("sentry.error", browser="edge", chunk="InvoiceLines", release=1), see("sentry.error", browser="safari", chunk="InvoiceLines", release=1)),
