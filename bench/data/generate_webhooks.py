@@ -19,7 +19,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind18.jsonl`` (companies be, bf, bg), or, with ``--blind19``,
 ``webhooks-blind19.jsonl`` (companies bh, bi, bj), or, with ``--blind20``,
 ``webhooks-blind20.jsonl`` (companies bk, bl, bm), or, with ``--blind21``,
-``webhooks-blind21.jsonl`` (companies bn, bo, bp).
+``webhooks-blind21.jsonl`` (companies bn, bo, bp), or, with ``--blind22``,
+``webhooks-blind22.jsonl`` (companies bq, br, bs).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -45,6 +46,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind19    # the 23rd, by a nineteenth outsider
     python bench/data/generate_webhooks.py --blind20    # the 24th, by a twentieth outsider
     python bench/data/generate_webhooks.py --blind21    # the 25th, by a twenty-first outsider
+    python bench/data/generate_webhooks.py --blind22    # the 26th, by a twenty-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -68,6 +70,7 @@ from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
+from corpus.companies.brannock import BRANNOCK  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
@@ -77,6 +80,7 @@ from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
+from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
@@ -119,6 +123,7 @@ from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
+from corpus.companies.skelwith import SKELWITH  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
@@ -183,6 +188,8 @@ BLIND19 = [SEDGEFOLD, FERROWICK, PLUMHOLLOW]
 BLIND20 = [QUERNSTONE, PELLMERE, CAIRNLODE]
 # Written by a twenty-first outsider for issue 12, without reading the grouping or mapping code.
 BLIND21 = [POLLENWICK, GRITSTONE, LANTERNFLY]
+# Written by a twenty-second outsider, without reading the grouping or mapping code.
+BLIND22 = [FELLGATE, BRANNOCK, SKELWITH]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -298,7 +305,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind21.jsonl (companies bn, bo, bp)",
     )
+    which.add_argument(
+        "--blind22",
+        action="store_true",
+        help="write webhooks-blind22.jsonl (companies bq, br, bs)",
+    )
     args = parser.parse_args(argv)
+    if args.blind22:
+        write(HERE / "webhooks-blind22.jsonl", build_rows(BLIND22))
+        return 0
     if args.blind21:
         write(HERE / "webhooks-blind21.jsonl", build_rows(BLIND21))
         return 0

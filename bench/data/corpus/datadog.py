@@ -494,6 +494,25 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "tags": "$TAGS", "event_type": "$EVENT_TYPE", "priority": "$ALERT_PRIORITY",
         "bp_sent_ms": "$DATE", "org": "$ORG_NAME",
     },
+    # blind22's Brannock (br): snake_case under "dd", the plain-text message, the cycle key,
+    # $DATE unquoted under a key of its own.
+    "br-brannock": {
+        "dd": {
+            "monitor_id": "=$ALERT_ID", "monitor": "$ALERT_TITLE", "cycle": "$ALERT_CYCLE_KEY",
+            "transition": "$ALERT_TRANSITION", "priority": "$ALERT_PRIORITY",
+            "scope": "$ALERT_SCOPE", "query": "$ALERT_QUERY",
+        },
+        "summary": "$EVENT_TITLE", "details": "$TEXT_ONLY_MSG", "tags": "$TAGS",
+        "br_triggered_epoch_ms": "=$DATE", "event_link": "$LINK",
+    },
+    # blind22's Skelwith (bs): flat camelCase, the markdown message, the aggregation key,
+    # $DATE quoted.
+    "bs-skelwith": {
+        "headline": "$EVENT_TITLE", "markdown": "$EVENT_MSG", "state": "$ALERT_TRANSITION",
+        "alertKind": "$ALERT_TYPE", "monitorId": "$ALERT_ID", "monitorScope": "$ALERT_SCOPE",
+        "aggregKey": "$AGGREG_KEY", "tags": "$TAGS", "host": "$HOSTNAME",
+        "bsFiredAtEpochMs": "$DATE", "org": "$ORG_NAME", "eventId": "$ID",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -559,6 +578,10 @@ JSON_FORMATS = {
     # blind21's
     "bn-structlog",
     "bp-nest-pino",
+    # blind22's
+    "br-serilog-compact",
+    "br-serilog-splunk-hec",
+    "bs-zap-kafka",
 }
 
 
@@ -861,6 +884,12 @@ def _span(d: Delivery) -> str:
         "go-nethttp": "http.request",
         "go-grpc": "grpc.server",
         "nats": "nats.consume",
+        # blind22: dd-trace-dotnet's ASP.NET Core integration; the hosted services' own
+        # "worker.execute" spans (no integration for BackgroundService); dd-trace-go's
+        # confluent-kafka-go consumer spans.
+        "br-aspnetcore": "aspnet_core.request",
+        "br-hosted": "worker.execute",
+        "bs-kafka": "kafka.consume",
     }.get(d.service.framework, "scheduled.task")
 
 

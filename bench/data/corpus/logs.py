@@ -30,6 +30,7 @@ from .logs18 import FORMATS18
 from .logs19 import FORMATS19
 from .logs20 import FORMATS20
 from .logs21 import FORMATS21
+from .logs22 import FORMATS22
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1358,5 +1359,7 @@ FORMATS.update(FORMATS19)
 FORMATS.update(FORMATS20)
 # blind21's companies (bn, bo, bp)
 FORMATS.update(FORMATS21)
+# blind22's
+FORMATS.update(FORMATS22)
 
 __all__ = ["FORMATS", "php_name"]

@@ -368,6 +368,15 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
                 "10.42.3.17:8080",
             )
         ),
+        # blind22: an OCPI roaming partner's endpoint, by name or address, port or not.
+        "bsocpi": lambda r: r.choice(
+            (
+                "ocpi.roamhub.example",
+                "ocpi.roamhub.example:443",
+                "api.evroam.example:8443",
+                "10.70.2.15:8443",
+            )
+        ),
         "objstore": lambda r: r.choice(
             (
                 "s3.eu-central-1.amazonaws.com",

@@ -69,7 +69,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     (companies ``g``, ``as``)."""
     if company in ("g", "as"):
         return f"{origin}/build/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
-    if company == "m":
+    if company in ("m", "bq"):
         # Propshaft (importmap-rails): the module's logical path, an 8-hex digest.
         return f"{origin}/assets/{bundle}-{stable_hex(8, 'propshaft', company, bundle, release)}.js"
     if company in ("n", "aj"):
@@ -100,7 +100,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "ax":
         # Angular CLI 16 (webpack): main.<16 hex>.js, lazy chunks <id>.<16 hex>.js
         return f"{origin}/{bundle}.{stable_hex(16, 'ng', company, bundle, release)}.js"
-    if company in ("d", "v", "aq", "av", "aw", "bc", "bn"):
+    if company in ("d", "v", "aq", "av", "aw", "bc", "bn", "br"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "ba":
         # Webpack Encore (Symfony): /build/<entry>.<8 hex>.js
