@@ -636,17 +636,27 @@ def _chosen(frames: Sequence[Frame]) -> list[Frame]:
 
 
 def _unmarked(exceptions: Sequence[ExceptionInfo]) -> Sequence[ExceptionInfo]:
-    """``exceptions`` as grouping reads them: where the SDK marked no frame of the whole chain
-    the application's, it was told nothing of the application (a JVM service without in-app
-    includes), so its say is no say and the frames' own paths and classes decide."""
+    """``exceptions`` as grouping reads them: where a JVM or .NET SDK marked no frame of the
+    whole chain the application's, it was told nothing of the application (sentry-java
+    without in-app includes), so its say is no say and the frames' classes decide. (Other
+    SDKs tell the application's frames by their paths: none marked means none there, an error
+    a library raised from its own code, as ActiveJob's deserializer does.)"""
     frames = [f for e in exceptions for f in e.frames]
     if not frames or any(f.in_app is not False for f in frames):
+        return exceptions
+    modules = [f.module for f in frames if f.module]
+    if not modules or not all(_QUALIFIED_CLASS.match(m) for m in modules):
         return exceptions
     return [
         e.model_copy(update={"frames": [f.model_copy(update={"in_app": None}) for f in e.frames]})
         for e in exceptions
     ]
 
+
+#: A class named with its namespace, as JVM and .NET frames name theirs (``com.acme.Billing``,
+#: ``Marlpit.Claims.Handler``, ``Foo$Bar``, ``Handler+<Run>d__4``, a lambda's
+#: ``Routes$$Lambda$1911/0x0000000840a4e840``).
+_QUALIFIED_CLASS = re.compile(r"^(?:[A-Za-z_]\w*\.)+[A-Z][^\s.]*$")
 
 #: Files named after the class they hold, in the languages that do so.
 _CLASS_FILES = re.compile(r"\.(?:java|kt|scala|cs|rb|php)$")

@@ -1057,6 +1057,25 @@ async def test_a_driver_error_with_no_application_frame_is_known_by_its_message(
     assert orders != users
 
 
+async def test_a_library_error_with_no_frame_of_the_app_is_no_unmarked_sdk(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # sentry-ruby marks every frame of ActiveJob's deserializer not in-app, and is right: two
+    # jobs whose records are gone are two problems, told by their messages.
+    def gone(model: str) -> FeedbackItem:
+        frames = [
+            Frame(function="perform", filename="solid_queue/claimed_execution.rb", in_app=False),
+            Frame(function="execute", filename="active_job/execution.rb", in_app=False),
+            Frame(function="deserialize", filename="active_job/arguments.rb", in_app=False),
+        ]
+        said = f"Error while trying to deserialize arguments: Couldn't find {model} with 'id'=42"
+        thrown = ExceptionInfo(type="ActiveJob::DeserializationError", value=said, frames=frames)
+        return item(exceptions=[thrown])
+
+    viewing, listing = await clusters_of(clusterer, store, gone("Viewing"), gone("Listing"))
+    assert viewing != listing
+
+
 def in_file(function: str, filename: str, **fields: Any) -> FeedbackItem:
     """A Prisma error raised in ``function`` of ``filename``, the only application frame."""
     frames = [Frame(function=function, filename=filename, in_app=True)]
