@@ -1062,7 +1062,7 @@ async def test_a_library_error_with_no_frame_of_the_app_is_no_unmarked_sdk(
 ) -> None:
     # sentry-ruby marks every frame of ActiveJob's deserializer not in-app, and is right: two
     # jobs whose records are gone are two problems, told by their messages.
-    def gone(model: str) -> FeedbackItem:
+    def gone(model: str, job: str) -> FeedbackItem:
         frames = [
             Frame(function="perform", filename="solid_queue/claimed_execution.rb", in_app=False),
             Frame(function="execute", filename="active_job/execution.rb", in_app=False),
@@ -1070,9 +1070,14 @@ async def test_a_library_error_with_no_frame_of_the_app_is_no_unmarked_sdk(
         ]
         said = f"Error while trying to deserialize arguments: Couldn't find {model} with 'id'=42"
         thrown = ExceptionInfo(type="ActiveJob::DeserializationError", value=said, frames=frames)
-        return item(exceptions=[thrown])
+        return item(exceptions=[thrown], endpoint=job)
 
-    viewing, listing = await clusters_of(clusterer, store, gone("Viewing"), gone("Listing"))
+    viewing, listing = await clusters_of(
+        clusterer,
+        store,
+        gone("Viewing", "ViewingReminderJob"),
+        gone("Listing", "Turbo::Streams::ActionBroadcastJob"),
+    )
     assert viewing != listing
 
 
