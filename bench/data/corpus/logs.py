@@ -1330,36 +1330,14 @@ FORMATS: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "gin-recovery": gin_recovery,
     "bunyan-client": bunyan_client,
 }
-# blind7's formats live in their own module (logs7) to keep this one from growing further.
-FORMATS.update(FORMATS7)
-# blind8's likewise (logs8).
-FORMATS.update(FORMATS8)
-# blind9's formats, likewise in their own module.
-FORMATS.update(FORMATS9)
-# blind10's likewise (logs10).
-FORMATS.update(FORMATS10)
-# blind11's likewise (logs11).
-FORMATS.update(FORMATS11)
-# blind12's likewise (logs12).
-FORMATS.update(FORMATS12)
-# blind13's likewise (logs13).
-FORMATS.update(FORMATS13)
-# blind14's likewise (logs14).
-FORMATS.update(FORMATS14)
-FORMATS.update(FORMATS15)
-# blind16's
-FORMATS.update(FORMATS16)
-# blind17's
-FORMATS.update(FORMATS17)
-# blind18's
-FORMATS.update(FORMATS18)
-# blind19's keys are prefixed with their company's letters: no other set uses them.
-FORMATS.update(FORMATS19)
-# blind20's
-FORMATS.update(FORMATS20)
-# blind21's companies (bn, bo, bp)
-FORMATS.update(FORMATS21)
-# blind22's
-FORMATS.update(FORMATS22)
+# Each later set's formats live in a module of its own (logs7 ... logs22). A key used twice would
+# silently swap an older set's renderer (and change its file): refused instead.
+for _more in (
+    FORMATS7, FORMATS8, FORMATS9, FORMATS10, FORMATS11, FORMATS12, FORMATS13, FORMATS14,
+    FORMATS15, FORMATS16, FORMATS17, FORMATS18, FORMATS19, FORMATS20, FORMATS21, FORMATS22,
+):  # fmt: skip
+    if _taken := FORMATS.keys() & _more.keys():
+        raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
+    FORMATS.update(_more)
 
 __all__ = ["FORMATS", "php_name"]
