@@ -32,8 +32,6 @@ purpose: a wrong merge hides a problem inside another, a missed merge shows it t
 from __future__ import annotations
 
 import contextlib
-import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -45,6 +43,19 @@ from ..errors import NotFound
 from ..incidents.model import IncidentWork
 from ..models import FeedbackItem
 from ..store.port import ClusterMember, Store
+from .agreement import (
+    alert_about,
+    callers_apart,
+    other_page,
+    other_service,
+    otherwise_different,
+    renamed,
+    same_message,
+    shared_run,
+    stacks_agree,
+    template_match,
+    vetoed,
+)
 from .clusters import merge, new_cluster
 from .document import (
     ClusterDoc,
@@ -56,7 +67,7 @@ from .document import (
 )
 from .embedders import Embedder
 from .indexes.port import BY_ID, Match, VectorIndex, VectorRecord, key_only_vector
-from .normalize import MASK, signature
+from .normalize import signature
 
 ALGORITHM = "keys-template-nn/2"
 #: Same-shape templates fetched per new template: enough to find one with a slot among its
@@ -67,9 +78,6 @@ NEAREST_K = 5
 #: Words an error quoted without type or stack needs to be recognised after another line's
 #: context: fewer say too little ("connection refused").
 QUOTED_WORDS = 6
-#: Frames after a shared one that two stacks compare to tell a helper from one bug's code
-#: (two at least on each side).
-CALLER_FRAMES = 3
 
 Method = Literal[
     "frames",
@@ -134,213 +142,6 @@ class Assignment:
             "similarity": round(self.similarity, 4),
             "signature": self.signature,
         }
-
-
-def template_match(doc: ClusterDoc, head: str) -> bool:
-    """Same template but for slots, at least half of it constant words."""
-    mine, theirs = doc.tokens, head.split()
-    if len(mine) != len(theirs):
-        return False
-    same = 0
-    for a, b in zip(mine, theirs, strict=True):
-        if a == b:
-            same += a != MASK
-        elif a != MASK and b != MASK:
-            return False
-    return same >= max(1, math.ceil(len(mine) / 2))
-
-
-def frames_agree(
-    mine: Sequence[str], theirs: Sequence[str], helpers: frozenset[str] = frozenset()
-) -> bool:
-    """Unknown on either side agrees; otherwise the innermost application frame of one stack
-    (shared helpers aside) must be in the other (one tool marks a frame in-app that another
-    does not, or shows half the stack)."""
-    mine = [f for f in mine if f not in helpers]
-    theirs = [f for f in theirs if f not in helpers]
-    if not mine or not theirs:
-        return True
-    # The innermost frame of one is in the other: not just a shared caller far out (two bugs
-    # of one view share its dispatch method).
-    return mine[0] in theirs or theirs[0] in mine
-
-
-def shared_run(mine: Sequence[str], theirs: Sequence[str]) -> int:
-    """How many innermost frames two stacks have in common, in order."""
-    run = 0
-    for a, b in zip(mine, theirs, strict=False):
-        if a != b:
-            break
-        run += 1
-    return run
-
-
-def otherwise_different(
-    mine: Sequence[str],
-    theirs: Sequence[str],
-    same_message: bool = True,
-    callers_apart: bool | None = None,
-    files: tuple[Sequence[str | None], Sequence[str | None]] = ((), ()),
-) -> bool:
-    """Two stacks that end in the same frames and share none of the callers after them: those
-    frames are a helper many problems pass through (an error reporter, an API client), not a
-    problem.
-
-    One caller on a side after one shared frame is what a release that renamed the caller
-    looks like: it takes more to tell a helper: two callers, a run of two shared frames (a
-    helper calling a helper), another message, or callers in two files (``callers_apart``:
-    a rename keeps its file)."""
-    run = shared_run(mine, theirs)
-    mine_callers, their_callers = mine[run : run + CALLER_FRAMES], theirs[run : run + CALLER_FRAMES]
-    if not (run and mine_callers and their_callers):
-        return False
-    if _common_caller(mine, theirs, run, files):
-        return False
-    if callers_apart is False and same_message and min(len(mine_callers), len(their_callers)) == 1:
-        return False  # the one caller on a side renamed in its file: a release, not a helper
-    # Stacks of very different depths after the shared run are two paths, not one renamed.
-    depths = abs(len(mine) - len(theirs)) >= 2
-    return (
-        min(len(mine_callers), len(their_callers)) >= 2
-        or run >= 2
-        or depths
-        or not same_message
-        or bool(callers_apart)
-    )
-
-
-def _common_caller(
-    mine: Sequence[str],
-    theirs: Sequence[str],
-    run: int,
-    files: tuple[Sequence[str | None], Sequence[str | None]],
-) -> bool:
-    """Whether the callers after the shared run have one in common: one name, in one file
-    where both files are known (every job's ``perform``, every command's ``execute``, is its
-    own class's method: two of them are two callers)."""
-    my_files, their_files = files
-
-    def at(names: Sequence[str], paths: Sequence[str | None], i: int) -> tuple[str, str | None]:
-        return names[i], paths[i] if i < len(paths) else None
-
-    mine_callers = [at(mine, my_files, i) for i in range(run, min(len(mine), run + CALLER_FRAMES))]
-    theirs_callers = [
-        at(theirs, their_files, i) for i in range(run, min(len(theirs), run + CALLER_FRAMES))
-    ]
-    for (name, file), (other, other_file) in zip(mine_callers, theirs_callers, strict=False):
-        if name == other and file and other_file and not same_file(file, other_file):
-            # One method of two classes at one depth (two consumers' ``HandleAsync``): two
-            # paths through a helper, whatever dispatcher both run under further out.
-            return False
-    return any(
-        name == other and (not file or not other_file or same_file(file, other_file))
-        for name, file in mine_callers
-        for other, other_file in theirs_callers
-    )
-
-
-def _callers_apart(doc: ClusterDoc, at: int, found: Mapping[str, Any]) -> bool | None:
-    """Whether the first callers after the frames ``doc`` (from frame ``at``) shares with a
-    key's record are in two files; None where either file is unknown."""
-    theirs = list(found.get("frames") or [])
-    run = shared_run(doc.frames[at:], theirs)
-    their_files = list(found.get("files") or [])
-    mine = doc.files[at + run] if at + run < len(doc.files) else None
-    other = their_files[run] if run < len(their_files) else None
-    return None if not (mine and other) else not same_file(mine, other)
-
-
-def _stacks_agree(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
-    """``frames_agree`` of the item and a key's record, and where both name the file of the
-    innermost frame they share, the same file: ``create`` of two controllers is two places."""
-    theirs = list(record.get("frames") or [])
-    if not frames_agree(doc.frames, theirs, helpers):
-        return False
-    files = dict(zip(theirs, record.get("files") or [], strict=False))
-    return all(
-        not (mine and files.get(name)) or same_file(files[name], mine)
-        for name, mine in zip(doc.frames, doc.files, strict=False)
-        if name in files and name not in helpers
-    )
-
-
-def _renamed(
-    doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str], *, on_route: bool
-) -> bool:
-    """Whether the stack of ``doc`` is the one ``record`` was made of, its innermost function
-    renamed by a release: another name in the same file, the same type and message (``record``
-    is a key's of both), said on the same route (``on_route``: the ``page`` key's) or called
-    from the same function. (Two functions of one file that fail alike on one route, or under
-    one caller, are rarer than a rename.)"""
-    theirs = list(record.get("frames") or [])
-    files = list(record.get("files") or [])
-    if not doc.exc_type or not doc.frames or not theirs or not files or not doc.files[0]:
-        return False
-    if doc.frames[0] == theirs[0] or doc.frames[0] in helpers or not files[0]:
-        return False
-    if not on_route and (len(doc.frames) < 2 or list(doc.frames[1:2]) != theirs[1:2]):
-        return False
-    return same_file(str(files[0]), doc.files[0])
-
-
-# A word of a message that names an exception type: the cause a wrapper quotes.
-_TYPE_NAME = re.compile(r"[A-Z]\w*(?:::|\.)[A-Z]\w+|[A-Z]\w*(?:Error|Exception|Failed|Timeout)\b")
-
-
-def _other_service(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
-    theirs = record.get("service")
-    return bool(doc.service and theirs and doc.service != theirs)
-
-
-def _other_page(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
-    """Whether ``record`` was said on another page or route than ``doc`` (both known)."""
-    theirs = record.get("endpoint")
-    return bool(doc.endpoint and theirs and doc.endpoint != theirs)
-
-
-def _outer_contexts_differ(mine: str, theirs: str) -> bool:
-    """Two wrapped errors ("sync branch <*>: fetch stock levels: Get <*>: timeout" and "sync
-    prices <*>: fetch prices: Get <*>: timeout") whose outermost contexts say different things:
-    the shared cause is a dependency's failure, the context is which operation failed."""
-    if ": " not in mine or ": " not in theirs:
-        return False
-    outer, other = mine.split(": ", 1)[0], theirs.split(": ", 1)[0]
-    return outer != other and len(outer.split()) >= 2 and len(other.split()) >= 2
-
-
-def _same_message(mine: str, theirs: str) -> bool:
-    """Two masked messages that say the same thing but for a word or two (an unmasked name):
-    at least half of their words in common. An unknown message is not another one."""
-    if not mine or not theirs or mine == theirs:
-        return True
-    if _outer_contexts_differ(mine, theirs):
-        return False
-    a, b = set(mine.split()), set(theirs.split())
-    if any(_TYPE_NAME.search(word) for word in a ^ b):
-        return False  # "giving up after 5 attempts (Net::ReadTimeout)" vs "(...ConnectionFailed)"
-    return len(a & b) * 2 >= len(a | b)
-
-
-def _vetoed(
-    doc: ClusterDoc,
-    metadata: Mapping[str, Any],
-    frames: Sequence[str],
-    helpers: frozenset[str] = frozenset(),
-) -> bool:
-    other_type = str(metadata.get("type") or "")
-    if doc.exc_type and other_type and doc.exc_type != other_type:
-        return True
-    if _other_service(doc, metadata):
-        return True
-    if not doc.frames and _other_page(doc, metadata):
-        return True
-    if metadata.get("request") != doc.request:
-        return True  # another request or answer, or an access line against another line
-    if doc.is_exception and not _same_message(doc.message, str(metadata.get("message") or "")):
-        return True
-    return not frames_agree(doc.frames, frames, helpers) or not _stacks_agree(
-        doc, metadata, helpers
-    )
 
 
 def _cluster(match: Match) -> str:
@@ -425,19 +226,6 @@ class _Decision:
     cluster_id: str | None
     method: Method
     score: float = 1.0
-
-
-def _alert_about(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
-    """Whether an alert's word about an entry point (``record``, a ``mention`` key) can be about
-    the error of ``doc``, a stack that enters there: not of another type, not another stack."""
-    if record.get("kind") != "mention":
-        return False
-    if record.get("frames") and (
-        record.get("type") != doc.exc_type or not _stacks_agree(doc, record, helpers)
-    ):
-        return False
-    # An error of another type said where it happened, not an alert on it.
-    return not (record.get("type") and doc.exc_type and record.get("type") != doc.exc_type)
 
 
 def _ambiguous(key: GroupingKey) -> _Decision:
@@ -610,7 +398,7 @@ class Clusterer:
                 # Several problems throw this, and the item shows no stack to tell which,
                 # unless one problem of its type is in its service.
                 in_service = batch.usable(doc.service_key)
-                if in_service is not None and _same_message(
+                if in_service is not None and same_message(
                     doc.message, str(in_service.get("message") or "")
                 ):
                     return _Decision(str(in_service["cluster_id"]), "service")
@@ -624,22 +412,22 @@ class Clusterer:
             record = batch.usable(key)
             if (
                 record is not None
-                and _stacks_agree(doc, record, helpers)
-                and not (not doc.frames and _other_page(doc, record))
+                and stacks_agree(doc, record, helpers)
+                and not (not doc.frames and other_page(doc, record))
             ):
                 paged = key in (doc.page_key, doc.untyped_page_key)
                 method: Method = "page" if paged else "message"
                 return _Decision(str(record["cluster_id"]), method)
         on_page = batch.usable(doc.page_key) if doc.frames else None
-        if on_page is not None and _renamed(doc, on_page, helpers, on_route=True):
+        if on_page is not None and renamed(doc, on_page, helpers, on_route=True):
             return _Decision(str(on_page["cluster_id"]), "page")
         same_words = batch.usable(doc.message_key) if doc.frames else None
-        if same_words is not None and _renamed(doc, same_words, helpers, on_route=False):
+        if same_words is not None and renamed(doc, same_words, helpers, on_route=False):
             return _Decision(str(same_words["cluster_id"]), "message")
         for key in doc.cause_keys if doc.frames else ():
             # A log that printed only the root cause, without a stack, came first.
             record = batch.usable(key)
-            if record is not None and not record.get("frames") and not _other_page(doc, record):
+            if record is not None and not record.get("frames") and not other_page(doc, record):
                 return _Decision(str(record["cluster_id"]), "message")
         if doc.location_keys:
             found = self._by_frames(doc, doc.location_keys, batch)
@@ -651,7 +439,7 @@ class Clusterer:
             record = batch.usable(key)
             if record is None:
                 continue
-            if not doc.frames and not _same_message(doc.message, str(record.get("message") or "")):
+            if not doc.frames and not same_message(doc.message, str(record.get("message") or "")):
                 continue  # two errors said on one page or route: many problems share one
             if record.get("kind") == "entry":
                 # An error entered there first. An alert's word about an error (no frames) of
@@ -659,7 +447,7 @@ class Clusterer:
                 if not doc.frames and (not doc.exc_type or record.get("type") == doc.exc_type):
                     return _Decision(str(record["cluster_id"]), "entry")
                 continue
-            if _alert_about(doc, record, helpers):
+            if alert_about(doc, record, helpers):
                 return _Decision(str(record["cluster_id"]), "entry")
         for key in (doc.service_key, doc.type_only_key):
             # A cluster an alert made of nothing but an error type (in a service) is this
@@ -671,14 +459,14 @@ class Clusterer:
                 # The alert joined a problem told by its stack: another stack of its type is
                 # not that problem for it.
                 continue
-            if not _other_service(doc, record):
+            if not other_service(doc, record):
                 return _Decision(str(record["cluster_id"]), "service")
         if not doc.frames and not doc.message:
             # Only an alert that names nothing but an error type (in a service): a message
             # that matched no cluster's is another problem of that type.
             for key in (doc.service_key, doc.type_only_key):
                 record = batch.usable(key)
-                if record is not None and not _other_service(doc, record):
+                if record is not None and not other_service(doc, record):
                     return _Decision(str(record["cluster_id"]), "service")
         return _Decision(None, "new")
 
@@ -708,15 +496,15 @@ class Clusterer:
             if found.get("ambiguous"):
                 return None
             theirs = list(found.get("frames") or [])
-            same_message = _same_message(doc.message, str(found.get("message") or ""))
+            alike = same_message(doc.message, str(found.get("message") or ""))
             files = (doc.files[at:], list(found.get("files") or []))
             if otherwise_different(
-                doc.frames[at:], theirs, same_message, _callers_apart(doc, at, found), files
+                doc.frames[at:], theirs, alike, callers_apart(doc, at, found), files
             ):
                 self._mark_helper(doc, keys, at, found, batch)
                 continue
             mine, other_file = doc.files[at], found.get("file")
-            if not same_message or (mine and other_file and not same_file(mine, other_file)):
+            if not alike or (mine and other_file and not same_file(mine, other_file)):
                 return None  # one function name, but not one bug there
             return str(found["cluster_id"])
         return None
@@ -835,7 +623,7 @@ class Clusterer:
         known = batch.known
         if all(k in known for k in doc.key_ids):
             # An occurrence of a known problem: nothing new to write (the common case), unless
-            # its route tells of the same problem known apart (see ``_renamed``).
+            # its route tells of the same problem known apart (see ``renamed``).
             page = known.get(doc.page_key.id) if doc.page_key and doc.frames else None
             if page is None or page.get("cluster_id") == cluster_id:
                 return
@@ -862,7 +650,7 @@ class Clusterer:
                 and not found.get("frames")
                 and not found.get("joined")
                 and not found.get("ambiguous")
-                and _alert_about(doc, found, self._helpers(doc, batch))
+                and alert_about(doc, found, self._helpers(doc, batch))
                 and cluster_id not in batch.absorbed
             ):
                 # An alert named this entry point before any stack that enters there was
@@ -878,7 +666,7 @@ class Clusterer:
             elif (
                 key == doc.page_key
                 and not found.get("ambiguous")
-                and _renamed(doc, found, self._helpers(doc, batch), on_route=True)
+                and renamed(doc, found, self._helpers(doc, batch), on_route=True)
                 and cluster_id not in batch.absorbed
             ):
                 # Its stack's problem was known under the innermost function's old name (items
@@ -954,7 +742,7 @@ class Clusterer:
         close = [
             m
             for m in sorted(above, key=lambda m: -m.score)
-            if not _vetoed(doc, m.metadata, frames[_cluster(m)], helpers)
+            if not vetoed(doc, m.metadata, frames[_cluster(m)], helpers)
         ]
         if not close:
             return None, 0.0
