@@ -9,8 +9,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .document import ClusterDoc, same_file
+from .document import ClusterDoc
 from .normalize import MASK
+from .stack_frames import same_file
 
 #: Frames after a shared one that two stacks compare to tell a helper from one bug's code
 #: (two at least on each side).

@@ -63,11 +63,11 @@ from .document import (
     document_for,
     frame_key,
     location_key,
-    same_file,
 )
 from .embedders import Embedder
 from .indexes.port import BY_ID, Match, VectorIndex, VectorRecord, key_only_vector
 from .normalize import signature
+from .stack_frames import same_file
 
 ALGORITHM = "keys-template-nn/2"
 #: Same-shape templates fetched per new template: enough to find one with a slot among its

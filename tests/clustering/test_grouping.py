@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 
 from soulcaster_core.clustering.clusterer import ALGORITHM, Clusterer
-from soulcaster_core.clustering.document import document_for, frame_name
+from soulcaster_core.clustering.document import document_for
 from soulcaster_core.clustering.embedders.local import LocalEmbedder
 from soulcaster_core.clustering.explain import grouping_of
 from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.messages import canonical
+from soulcaster_core.clustering.stack_frames import frame_name
 from soulcaster_core.models import FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
 from soulcaster_core.store.port import Store

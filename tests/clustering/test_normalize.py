@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from soulcaster_core.clustering.document import (
-    build_document,
-    exception_document,
-    frame_file,
-    frame_name,
-)
+from soulcaster_core.clustering.document import build_document, exception_document
 from soulcaster_core.clustering.normalize import mask
+from soulcaster_core.clustering.stack_frames import frame_file, frame_name
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
 
 

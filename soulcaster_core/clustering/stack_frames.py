@@ -1,0 +1,269 @@
+"""Which frames of a stack are the application's, and what grouping calls them: a frame's
+name (its method, never its line, column or chunk hash), its file (without the bundle's hash),
+the exception a chain's reader reads past a framework's wrapper to, the stack's entry point and
+the files an error was raised in. ``document`` builds its keys from these."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..parsing.libraries import NATIVE, class_in_app, path_in_app
+from ..stacktrace import ExceptionInfo, Frame
+
+#: Application frames a document keeps, innermost first: the key uses the first that is not
+#: a shared helper, agreement checks use them all.
+TOP_FRAMES = 5
+
+
+_HASHED = re.compile(r"[0-9a-f]{6,}|\d{3,}")
+
+
+# Function names that name no code: anonymous functions, module bodies, minified names.
+_NAMELESS = frozenset(
+    {"?", "<module>", "<anonymous>", "anonymous", "<lambda>", "<main>", "main", "{main}"}
+)
+_MINIFIED = re.compile(r"^[A-Za-z_$][\w$]?$")
+# Closures take their name from where they are defined: "main.handler.func1", "lambda$run$0".
+# A lambda the JVM names after the method it is written in: Kotlin's "render$lambda$3" or
+# "render$lambda-3", Java's "lambda$render$0". The method is the name; the counter moves.
+_JVM_LAMBDA = re.compile(r"^(?:lambda\$)?([A-Za-z_]\w*?)\$(?:lambda[$-]?)?\d+$")
+_CLOSURE = re.compile(r"^(?:func\d+|lambda\$.*|\d+|<lambda>|block|\{closure\})$")
+
+
+def frame_file(frame: Frame) -> str | None:
+    """The name of a frame's file without its extension (``billing`` for
+    ``/srv/app/billing.py``), where that names the code: not a URL's bundle or chunk. A name
+    every package has (``views``, ``index``) keeps its directory: ``cabins/views``."""
+    path = frame.filename or ""
+    if not path or "://" in path or path.startswith("<"):
+        return None
+    parts = [p for p in re.split(r"[/\\]", path) if p]
+    if not parts:
+        return None
+    name = parts[-1].split(".", 1)[0].lower()
+    if not name or _HASHED.search(name):
+        return None
+    if name in _BUNDLE_NAMES and _BUILD_DIRS.intersection(p.lower() for p in parts[:-1]):
+        return None  # one bundle a build wrote all the code into: no source file of its own
+    if name in _GENERIC_FILES and len(parts) > 1:
+        return f"{parts[-2].lower()}/{name}"
+    return name
+
+
+#: The methods every compiled Clojure function runs through.
+_CLOJURE_CALLS = frozenset({"invoke", "invokeStatic", "doInvoke", "applyTo", "invokePrim"})
+
+#: What bundlers name the one file they write (``out/main/index.js``, ``build/server/index.js``)
+#: and the directories they write it to.
+_BUNDLE_NAMES = frozenset({"index", "main", "bundle", "app", "server", "vendor"})
+_BUILD_DIRS = frozenset({"dist", "build", "out", ".next", ".output", "app.asar"})
+
+#: File names found in every package: their directory says which code they are.
+_GENERIC_FILES = frozenset(
+    {
+        "views",
+        "view",
+        "models",
+        "index",
+        "__init__",
+        "handler",
+        "handlers",
+        "main",
+        "utils",
+        "routes",
+        "controller",
+        "service",
+        "services",
+        "api",
+        "tasks",
+        "serializers",
+        "forms",
+        "mod",
+        "lib",
+        "app",
+        "server",
+    }
+)
+
+
+def same_file(mine: str, theirs: str) -> bool:
+    """Two frames' files are one where they agree as far as both go: ``views`` (a sender
+    that gives no directory) is ``cabins/views``, ``bookings/views`` is not."""
+    if mine == theirs:
+        return True
+    if "/" in mine and "/" in theirs:
+        return False
+    return mine.rsplit("/", 1)[-1] == theirs.rsplit("/", 1)[-1]
+
+
+def frame_name(frame: Frame) -> str | None:
+    """The name a key gives a frame: its method, as every tool spells it alike.
+
+    ``app.billing.compute_total``, ``com.shop.Billing.total``, ``main.(*Server).handle``,
+    ``Billing->total``, ``block in total`` all come down to the method. Line numbers, columns,
+    files and chunk hashes never enter a key: they change with every release.
+    """
+    function = (frame.function or "").strip()
+    if function in _CLOJURE_CALLS and frame.module and "$" in frame.module:
+        # Clojure compiles a function to a class: "shop.stock$reserve_BANG_.invokeStatic" is
+        # the function reserve!, "shop.api$fn__30211" an anonymous one.
+        name = frame.module.split("$")[1]
+        return None if name.startswith("fn__") or not name else name
+    if not function or function in _NAMELESS:
+        return None
+    function = re.sub(
+        r"^(?:block(?: \(\d+ levels\))? in |async |new |Object\.|Module\.)", "", function
+    )
+    function = re.sub(r"\(.*\)$|<.*>$|\s+\[as [^\]]+\]$", "", function).strip()
+    parts = [p for p in re.split(r"[.:/#\\]+|->|\(\*|\)", function) if p]
+    if not parts:
+        return None
+    name = _JVM_LAMBDA.sub(r"\g<1>", parts[-1])
+    if _CLOSURE.match(name):
+        if len(parts) < 2:
+            return None
+        name = f"{parts[-2]}.{name}"
+    if _MINIFIED.match(name) or name in _NAMELESS:
+        return None  # "t", "e", "Xy": a minifier's name says nothing across releases
+    return name
+
+
+def is_library(frame: Frame) -> bool:
+    """A frame whose sender did not say: a library's or the runtime's by its path or class."""
+    return (
+        path_in_app(frame.filename) is False
+        or path_in_app(frame.module) is False
+        or class_in_app(frame.module) is False
+        or class_in_app(frame.function) is False
+    )
+
+
+def application_frames(
+    exceptions: Sequence[ExceptionInfo],
+) -> tuple[tuple[str, str | None], ...]:
+    """The thrown exception's application frames, innermost first: (name, file) each.
+
+    A frame is the application's when the sender says so (``in_app``), or, where it says
+    nothing, when its path is no library's. When the thrown exception has none (a wrapper
+    thrown from a library, a JVM log that prints only the cause), the causes are read too.
+    """
+    return framed(exceptions)[1]
+
+
+def framed(
+    exceptions: Sequence[ExceptionInfo],
+) -> tuple[ExceptionInfo | None, tuple[tuple[str, str | None], ...]]:
+    """The exception, thrown one first, whose application frames grouping reads, with them."""
+    for exc in reversed(exceptions):
+        if named := named_frames(exc):
+            return exc, named
+    return None, ()
+
+
+def reading(
+    exceptions: Sequence[ExceptionInfo],
+) -> tuple[ExceptionInfo, tuple[tuple[str, str | None], ...]]:
+    """The exception grouping reads, and the application frames it reads: the thrown one,
+    unless it has no application frames and a cause has (a wrapper a framework threw around
+    the application's error)."""
+    thrown = exceptions[-1]
+    inner, found = framed(exceptions)
+    if inner is None or not thrown.frames:
+        # (Without frames of its own, the text did not say where it was thrown: it stays the
+        # problem's statement.)
+        return thrown, found
+    return inner, found
+
+
+def named_frames(exc: ExceptionInfo) -> tuple[tuple[str, str | None], ...]:
+    """The application frames of ``exc`` that have a name, innermost first: (name, file)."""
+    named: dict[str, str | None] = {}
+    for frame in reversed(chosen(exc.frames)):
+        name = frame_name(frame)
+        if name and name not in named:
+            named[name] = frame_file(frame)
+            if len(named) == TOP_FRAMES:
+                break
+    return tuple(named.items())
+
+
+def chosen(frames: Sequence[Frame]) -> list[Frame]:
+    """The application's frames, oldest first: those the sender marks, else no library's."""
+    # An engine's own frame ("apply@native") is nobody's code, whatever an SDK marks it.
+    frames = [f for f in frames if f.filename not in NATIVE]
+    marked = [f for f in frames if f.in_app]
+    return marked or [f for f in frames if f.in_app is None and not is_library(f)]
+
+
+def unmarked(exceptions: Sequence[ExceptionInfo]) -> Sequence[ExceptionInfo]:
+    """``exceptions`` as grouping reads them: where a JVM or .NET SDK marked no frame of the
+    whole chain the application's, it was told nothing of the application (sentry-java
+    without in-app includes), so its say is no say and the frames' classes decide. (Other
+    SDKs tell the application's frames by their paths: none marked means none there, an error
+    a library raised from its own code, as ActiveJob's deserializer does.)"""
+    frames = [f for e in exceptions for f in e.frames]
+    if not frames or any(f.in_app is not False for f in frames):
+        return exceptions
+    modules = [f.module for f in frames if f.module]
+    if not modules or not all(_QUALIFIED_CLASS.match(m) for m in modules):
+        return exceptions
+    return [
+        e.model_copy(update={"frames": [f.model_copy(update={"in_app": None}) for f in e.frames]})
+        for e in exceptions
+    ]
+
+
+#: A class named with its namespace, as JVM and .NET frames name theirs (``com.acme.Billing``,
+#: ``Marlpit.Claims.Handler``, ``Foo$Bar``, ``Handler+<Run>d__4``, a lambda's
+#: ``Routes$$Lambda$1911/0x0000000840a4e840``).
+_QUALIFIED_CLASS = re.compile(r"^(?:[A-Za-z_]\w*\.)+[A-Z][^\s.]*$")
+
+#: Files named after the class they hold, in the languages that do so.
+_CLASS_FILES = re.compile(r"\.(?:java|kt|scala|cs|rb|php)$")
+
+
+def entries_of(exceptions: Sequence[ExceptionInfo]) -> tuple[str, ...]:
+    """The outermost application frame of the thrown exception (or of the cause whose frames
+    grouping reads, as ``application_frames`` does): its function, and its class (``module``
+    ending in a capitalised name, or a file named after its class)."""
+    own = next((c for e in reversed(exceptions) if (c := chosen(e.frames))), [])
+    if not own:
+        return ()
+    outer = own[0]
+    names = [frame_name(outer) or ""]
+    owner = re.split(r"[.:\\/]+", outer.module or "")[-1]
+    if owner[:1].isupper():
+        names.append(owner)
+    if outer.filename and _CLASS_FILES.search(outer.filename):
+        names.append(re.split(r"[/\\]", outer.filename)[-1].rsplit(".", 1)[0])
+    return tuple(n for n in names if n)
+
+
+def places_of(thrown: ExceptionInfo, named: bool) -> tuple[str, ...]:
+    """The files ``thrown`` was raised in: its innermost frame's and its innermost application
+    frame's when its stack names functions, else the one file it states."""
+    located = [f for f in thrown.frames if f.filename not in NATIVE and frame_file(f)]
+    if not located:
+        return ()
+    own = [f for f in chosen(thrown.frames) if frame_file(f)]
+    if not named:
+        # Where only files are said (no functions), the application's innermost is the place,
+        # with the file that called it when there is one (two handlers through one client);
+        # a stack of nameless frames (minified code) says nothing of where.
+        stated = own or located
+        if stated[-1].function:
+            return ()
+        return (file_path(stated),)
+    files = [frame_file(located[-1]), frame_file(own[-1]) if own else None]
+    if len(own) >= 2:
+        files.append(file_path(own))
+    return tuple(dict.fromkeys(f for f in files if f))
+
+
+def file_path(frames: Sequence[Frame]) -> str:
+    """The innermost file of ``frames`` (oldest first) and the next other file out, as one
+    place: ``client>meters``; the innermost alone when one file holds them all."""
+    files = [str(frame_file(f)) for f in reversed(frames)]
+    caller = next((f for f in files if f != files[0]), None)
+    return f"{files[0]}>{caller}" if caller else files[0]
