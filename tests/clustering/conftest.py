@@ -10,9 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
 import respx
 
@@ -22,15 +20,9 @@ from soulcaster_core.clustering.embedders.local import LocalEmbedder
 from soulcaster_core.clustering.indexes import VectorIndex
 from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.indexes.upstash import UpstashIndex
-from soulcaster_core.configs import ConfigCache
-from soulcaster_core.plugins import load_plugins
-from soulcaster_core.services import Services
-from soulcaster_core.settings import Settings
-from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import test_redis_url as redis_url
-from soulcaster_core.wiring import ingest_options, job_options
 
 from .fakes import GEMINI_URL, UPSTASH_URL, FakeGemini, FakeUpstash
 
@@ -94,19 +86,3 @@ async def vector_index(
         if isinstance(store, RedisStore):
             await store.destroy()
         await store.close()
-
-
-def services_for(store: Store, http: httpx.AsyncClient, **settings: Any) -> Services:
-    """What a worker runs with: these settings, this store, no plugins."""
-    chosen = Settings(api_token="test", load_plugins="", **settings)
-    return Services(
-        ingest=ingest_options(chosen),
-        jobs=job_options(chosen),
-        store=store,
-        plugins=load_plugins(allow=set(), entrypoints=()),
-        embedder=LocalEmbedder(chosen.embedding_dimensions),
-        index=LocalIndex(store),
-        http=http,
-        api_token="test",
-        configs=ConfigCache(store),
-    )

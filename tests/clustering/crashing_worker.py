@@ -21,7 +21,7 @@ from soulcaster_core.incidents.model import IncidentWork
 from soulcaster_core.store.port import ClusterGrowth, ItemClusterRow, VectorRow
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.worker import ClusterWorker
-from tests.clustering.conftest import services_for
+from tests.clustering.services import services_for
 
 
 class DiesMidBatch(RedisStore):

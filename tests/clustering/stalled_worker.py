@@ -25,7 +25,7 @@ from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.worker import ClusterWorker
-from tests.clustering.conftest import services_for
+from tests.clustering.services import services_for
 
 
 def stalling(store: Store) -> Store:

@@ -3,9 +3,6 @@ corrections kept."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from soulcaster_core.models import Cluster, FeedbackItem, Project
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
 from soulcaster_core.store.port import ClusterMember, Store
 from soulcaster_core.store.sqlite import SQLiteStore
+from tests.support.cli import RunCli
 
 pytestmark = pytest.mark.anyio
 PROJECT = "acme"
@@ -87,7 +85,9 @@ async def test_recluster_splits_what_an_older_algorithm_merged_and_keeps_manual_
     assert assignment.cluster_id == after[key_error[0].id].cluster_id
 
 
-def test_the_command_regroups_a_project_on_the_embedded_store(tmp_path: Path) -> None:
+def test_the_command_regroups_a_project_on_the_embedded_store(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
     async def prepare() -> None:
         store = SQLiteStore(tmp_path / "soulcaster.sqlite3")
         await store.open()
@@ -101,22 +101,10 @@ def test_the_command_regroups_a_project_on_the_embedded_store(tmp_path: Path) ->
             await store.close()
 
     anyio.run(prepare)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SOULCASTER_")}
-    env["SOULCASTER_DATA_DIR"] = str(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-m", "soulcaster_core.cli", "recluster", "--project", PROJECT],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert f"{PROJECT}: 3 items in 1 clusters (0 placed by hand, kept)" in done.stdout
-    missing = subprocess.run(
-        [sys.executable, "-m", "soulcaster_core.cli", "recluster", "--project", "nope"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert missing.returncode == 2 and "no project 'nope'" in missing.stderr
+    # In this process, on the store in ``tmp_path``: the command only reads and writes the
+    # store, and a child process would spend its time importing the app.
+    done = run_cli(["recluster", "--project", PROJECT])
+    assert done.code == 0, done.err
+    assert f"{PROJECT}: 3 items in 1 clusters (0 placed by hand, kept)" in done.out
+    missing = run_cli(["recluster", "--project", "nope"])
+    assert missing.code == 2 and "no project 'nope'" in missing.err

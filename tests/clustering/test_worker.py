@@ -26,8 +26,9 @@ from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.worker import RECLAIM_IDLE_MS, ClusterWorker
 
 from . import items as fx
-from .conftest import no_sleep, services_for
+from .conftest import no_sleep
 from .fakes import UPSTASH_URL, FakeGemini, FakeUpstash
+from .services import services_for
 
 pytestmark = pytest.mark.anyio
 
