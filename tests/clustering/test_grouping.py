@@ -1082,6 +1082,25 @@ async def test_a_library_error_with_no_frame_of_the_app_is_no_unmarked_sdk(
     assert viewing != listing
 
 
+async def test_the_names_a_message_quotes_tell_two_bugs_of_one_framework_frame(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Stimulus raises both from its own `connect`: the quoted target and controller are the bug;
+    # a quoted one-letter value ("C") is an occurrence's.
+    def missing(target: str, controller: str, row: str = "A") -> FeedbackItem:
+        said = f'Missing target element "{target}" for "{controller}" controller (row "{row}")'
+        return item(exceptions=[exc("Error", said, "get", "connect")], endpoint="/listings")
+
+    a, b, c = await clusters_of(
+        clusterer,
+        store,
+        missing("canvas", "listing-map"),
+        missing("slide", "photo-gallery"),
+        missing("canvas", "listing-map", row="C"),
+    )
+    assert a == c != b
+
+
 def in_file(function: str, filename: str, **fields: Any) -> FeedbackItem:
     """A Prisma error raised in ``function`` of ``filename``, the only application frame."""
     frames = [Frame(function=function, filename=filename, in_app=True)]
