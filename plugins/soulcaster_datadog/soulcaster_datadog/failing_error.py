@@ -44,7 +44,9 @@ _QUOTED_TYPE = re.compile(
 # A Go pointer type in a query or a tag ("error.type:*url.Error"): not a wildcard.
 _GO_POINTER = re.compile(r"\*[a-z]\w*\.[A-Za-z_]\w*")
 _INLINE_SAMPLE = re.compile(
-    r"\b(?:(?:[Ll]atest |[Ll]ast )?[Ss]ample(?: log)?(?: line)?|[Ll]atest|[Ll]ast seen):"
+    r"\b(?:(?:[Ll]atest |[Ll]ast )?[Ss]ample(?: log)?(?: line)?|[Ll]atest|[Ll]ast seen)"
+    # "Latest on ocpp.sessions: ...": the sample of one topic, queue or route.
+    r"(?: (?:on|from|in) [\w./:-]+)?:"
     r"[ \t]*(?P<line>[^`\s][^\n]*)$",
     re.MULTILINE,
 )
@@ -140,7 +142,7 @@ def _in_samples(message: str) -> FailingError | None:
         # ('{ "time": ...}': NLog's and Serilog's JSON layouts put a space after the brace.)
         blocks += [line for line in message.splitlines() if _JSON_LINE.match(line)]
     # "Sample: upload slow bytes=0 elapsed=00:01", as {{log.message}} renders in a sentence.
-    if "ample" in message or "atest:" in message or "ast seen:" in message:
+    if "ample" in message or "atest" in message or "ast seen:" in message:
         blocks += [found["line"] for found in _INLINE_SAMPLE.finditer(message)]
     if ":\n" in message:
         blocks += [found["block"] for found in _SAMPLE_BELOW.finditer(message)]

@@ -175,6 +175,18 @@ def test_an_err_attribute_line_is_the_error() -> None:
     )
 
 
+def test_the_latest_sample_of_one_topic_is_what_failed() -> None:
+    item = _item(
+        {
+            "title": "[P2] [Triggered] session-consumer errors",
+            "body": "%%%\nsession-consumer is failing messages (54 in 10m).\n\n"
+            "Latest on ocpp.sessions: Broker: Specified group generation id is not valid\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert error.value == "Broker: Specified group generation id is not valid"
+
+
 def test_the_error_type_of_the_alerts_group() -> None:
     item = _item(
         {
