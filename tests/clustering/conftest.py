@@ -14,17 +14,21 @@ from pathlib import Path
 import pytest
 import respx
 
+from soulcaster_core.clustering.clusterer import Clusterer
 from soulcaster_core.clustering.embedders import Embedder
 from soulcaster_core.clustering.embedders.gemini import GeminiEmbedder
 from soulcaster_core.clustering.embedders.local import LocalEmbedder
 from soulcaster_core.clustering.indexes import VectorIndex
 from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.indexes.upstash import UpstashIndex
+from soulcaster_core.models import Project
+from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import test_redis_url as redis_url
 
 from .fakes import GEMINI_URL, UPSTASH_URL, FakeGemini, FakeUpstash
+from .grouping_kit import PROJECT
 
 
 async def no_sleep(_: float) -> None:
@@ -86,3 +90,10 @@ async def vector_index(
         if isinstance(store, RedisStore):
             await store.destroy()
         await store.close()
+
+
+@pytest.fixture
+async def clusterer(store: Store) -> Clusterer:
+    """A clusterer on the local embedder and index, over project ``grouping_kit.PROJECT``."""
+    await store.create_project(Project(id=PROJECT, name="Acme"))
+    return Clusterer(store, LocalEmbedder(), LocalIndex(store))
