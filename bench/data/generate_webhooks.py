@@ -126,6 +126,7 @@ from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
+from corpus.companies.hartop import HARTOP  # noqa: E402
 from corpus.companies.tallowby import TALLOWBY  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
@@ -194,7 +195,7 @@ BLIND21 = [POLLENWICK, GRITSTONE, LANTERNFLY]
 # Written by a twenty-second outsider, without reading the grouping or mapping code.
 BLIND22 = [FELLGATE, BRANNOCK, SKELWITH]
 # Written by a twenty-fourth outsider, without reading the grouping or mapping code.
-BLIND24 = [TALLOWBY]
+BLIND24 = [TALLOWBY, HARTOP]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:

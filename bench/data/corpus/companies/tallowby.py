@@ -59,8 +59,13 @@ STRIPE = (
     gem("stripe-12.6.0/lib/stripe/api_operations/request.rb", "execute_resource_request", 42),
     gem("stripe-12.6.0/lib/stripe/api_requestor.rb", "handle_error_response", 707),
 )
-# Every handled error the team reports goes through one helper: its frame ends both bugs.
-NOTIFY = rb("app/lib/tallowby/error_report.rb", "notify", 14)
+# Private assets (fonts, signing certificates) are read from S3 through one helper: its frame
+# and the SDK's "no such key" end both bugs, only the callers differ.
+S3_READ = (
+    rb("app/lib/tallowby/asset_store.rb", "read!", 14),
+    gem("aws-sdk-core-3.211.0/lib/seahorse/client/plugins/raise_response_errors.rb", "call", 17),
+)
+NO_KEY = "The specified key does not exist."
 NIL_PRICE = "undefined method `price_cents' for nil"
 
 
@@ -97,13 +102,13 @@ BUGS = [
     Bug("bw-capture-rate-limit", "boxoffice-sidekiq", (Exc("Stripe::RateLimitError", "Request rate limit exceeded. You can learn more about rate limits here https://stripe.com/docs/rate-limits.", (*SIDEKIQ, rb("app/sidekiq/capture_payment_job.rb", "perform", 9), rb("app/services/payments/capture.rb", "call", 27), *STRIPE)),),
         (see("sentry.error", 2), see("splunk", 2, **JOBS), see("splunk", search=STATS, stats={"class": "CapturePaymentJob", "queue": "payments", "failures": "{n}", "error_class": "Stripe::RateLimitError"})),
         classes=(4,), pair="bw-capture-expired", entry="CapturePaymentJob"),
-    # Two handled failures reported through the team's ErrorReport.notify helper.
-    Bug("bw-pdf-font-error", "boxoffice-sidekiq", (Exc("Prawn::Errors::IncompatibleStringEncoding", "Your document includes text that's not compatible with the Windows-1252 character set.", (*SIDEKIQ, rb("app/sidekiq/ticket_pdf_job.rb", "perform", 18), rb("app/pdfs/ticket_pdf.rb", "render_seat", 44), NOTIFY)),),
+    # Two jobs whose private asset is missing from the bucket: a ticket font, a wallet certificate.
+    Bug("bw-pdf-font-error", "boxoffice-sidekiq", (Exc("Aws::S3::Errors::NoSuchKey", NO_KEY, (*SIDEKIQ, rb("app/sidekiq/ticket_pdf_job.rb", "perform", 18), rb("app/pdfs/ticket_pdf.rb", "register_fonts", 44), *S3_READ)),),
         (see("sentry.error", 2), see("splunk", 2, **JOBS)),
-        classes=(9,), pair="bw-wallet-pass-error", entry="TicketPdfJob", handled=True),
-    Bug("bw-wallet-pass-error", "boxoffice-sidekiq", (Exc("OpenSSL::PKCS12::PKCS12Error", "PKCS12_parse: mac verify failure", (*SIDEKIQ, rb("app/sidekiq/wallet_pass_job.rb", "perform", 10), rb("app/services/wallet/pass_signer.rb", "sign", 21), NOTIFY)),),
+        classes=(9,), pair="bw-wallet-pass-error", entry="TicketPdfJob"),
+    Bug("bw-wallet-pass-error", "boxoffice-sidekiq", (Exc("Aws::S3::Errors::NoSuchKey", NO_KEY, (*SIDEKIQ, rb("app/sidekiq/wallet_pass_job.rb", "perform", 10), rb("app/services/wallet/pass_signer.rb", "certificate", 21), *S3_READ)),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **JOBS)),
-        classes=(9,), pair="bw-pdf-font-error", entry="WalletPassJob", handled=True),
+        classes=(9,), pair="bw-pdf-font-error", entry="WalletPassJob"),
     # The same undefined .rows in two seat-map components.
     Bug("bw-js-section-rows", "seatmap-web", (Exc("TypeError", frames=(*REACT_RENDER, js("src/components/SectionGrid.tsx", "SectionGrid", 41, 23, APP_JS)), js=JsError("read-undefined", "section.layout", "rows")),),
         (see("sentry.error", 2, browser="chrome", chunk=APP_JS), see("sentry.error", browser="firefox", chunk=APP_JS, release=1), see("sentry.error", browser="safari", chunk=APP_JS)),
@@ -119,7 +124,7 @@ BUGS = [
     Bug("bw-lock-timeout", "boxoffice", (Exc("PG::LockNotAvailable", "ERROR:  canceling statement due to lock timeout\n", AR_LOCK[-1:]), Exc("ActiveRecord::LockWaitTimeout", "PG::LockNotAvailable: ERROR:  canceling statement due to lock timeout\n", (*REQUEST, rb("app/controllers/seat_holds_controller.rb", "create", 29), rb("app/models/performance.rb", "reserve_seat", 71), *AR_LOCK))),
         (see("sentry.error", 2), see("sentry.alert", rule="boxoffice: error spike"), see("splunk", 2, **WEB), see("datadog.apm", **APM_TYPE)),
         entry="POST /seat_holds"),
-    # The export job exhausting its memory on the biggest venue.
+    # The attendance export timing out on Redis while it walks the biggest venue's scans.
     Bug("bw-export-redis-timeout", "boxoffice-sidekiq", (Exc("RedisClient::ReadTimeoutError", "Waited 1.0 seconds", (*SIDEKIQ, rb("app/sidekiq/attendance_export_job.rb", "perform", 15), gem("redis-client-0.22.2/lib/redis_client/ruby_connection.rb", "read", 131))),),
         (see("sentry.error", 2), see("splunk", **JOBS), see("splunk", search=STATS, stats={"class": "AttendanceExportJob", "queue": "exports", "failures": "{n}", "error_class": "RedisClient::ReadTimeoutError"}), see("datadog.task", monitor="sidekiq AttendanceExportJob errors", team=TEAM)),
         entry="AttendanceExportJob"),
