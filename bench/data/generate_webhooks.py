@@ -122,6 +122,7 @@ from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
+from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
@@ -195,7 +196,7 @@ BLIND21 = [POLLENWICK, GRITSTONE, LANTERNFLY]
 # Written by a twenty-second outsider, without reading the grouping or mapping code.
 BLIND22 = [FELLGATE, BRANNOCK, SKELWITH]
 # Written by a twenty-fourth outsider, without reading the grouping or mapping code.
-BLIND24 = [TALLOWBY, HARTOP]
+BLIND24 = [TALLOWBY, HARTOP, ROOKWITH]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
