@@ -62,8 +62,8 @@ NPGSQL = (
     cs("Npgsql.NpgsqlDataReader", "NextResult", "(Boolean async, Boolean isConsuming, CancellationToken cancellationToken)", lib=True),
 )
 FIRST = (
-    cs("System.Linq.ThrowHelper", "ThrowNoElementsException", "()", lib=True),
     cs("Microsoft.EntityFrameworkCore.Query.ShapedQueryCompilingExpressionVisitor", "SingleAsync[TSource]", "(IAsyncEnumerable`1 asyncEnumerable, CancellationToken cancellationToken)", lib=True),
+    cs("System.Linq.ThrowHelper", "ThrowNoElementsException", "()", lib=True),
 )
 HTTP_SEND = (
     cs("System.Net.Http.HttpClient", "<SendAsync>g__Core|83_0", "(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationTokenSource cts, Boolean disposeCts, CancellationTokenSource pendingRequestsCts, CancellationToken originalCancellationToken)", lib=True, boundary=True),
@@ -80,6 +80,10 @@ def pg_unique(constraint: str, table: str) -> str:
     return f'23505: duplicate key value violates unique constraint "{constraint}"\n\nDETAIL: Detail redacted as it may contain sensitive data. Specify \'Include Error Detail\' in the connection string to include this information.'
 
 
+# What the two hosts log with the exception: ASP.NET Core's exception handler on the API, the
+# circuit host on the admin.
+API_LOGS = {"log": "An unhandled exception has occurred while executing the request.", "logger": "Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware"}
+CIRCUIT_LOGS = {"log": "Unhandled exception in circuit '{CircuitId}'.", "logger": "Microsoft.AspNetCore.Components.Server.Circuits.CircuitHost"}
 UPDATE = "An error occurred while saving the entity changes. See the inner exception for details."
 API = {"search": "clinic-api errors (CLEF)", "mechanism": "SentryMiddleware.UnhandledException"}
 ADMIN = {"search": "desk-admin circuit errors (CLEF)"}
@@ -89,32 +93,32 @@ WIDGET = "assets/index"
 BUGS = [
     # The same NullReferenceException in the invoice mapper and the rota page: one message, two places.
     Bug("by-invoice-nre", "clinic-api", (Exc("System.NullReferenceException", NRE, (*ASPNET, api("Controllers.InvoicesController", "Get", "(Guid id, CancellationToken ct)", "Controllers/InvoicesController.cs", 41), dom("Billing.InvoiceMapper", "ToDto", "(Invoice invoice)", "Billing/InvoiceMapper.cs", 23))),),
-        (see("sentry.error", 2, **API), see("sentry.error", release=1, **API), see("splunk", 2, **API)),
-        classes=(4,), pair="by-rota-nre", entry="GET /api/invoices/{id}", span=2, renames={"Get": "GetById"}),
+        (see("sentry.error", 3, **API), see("sentry.error", release=1, **API), see("splunk", 2, **API)),
+        **API_LOGS, classes=(4,), pair="by-rota-nre", entry="GET /api/invoices/{id}", span=2, renames={"Get": "GetById"}),
     Bug("by-rota-nre", "desk-admin", (Exc("System.NullReferenceException", NRE, (*BLAZOR_RENDER, adm("Pages.Rota", "BuildRenderTree", "(RenderTreeBuilder __builder)", "Pages/Rota.razor", 58))),),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **ADMIN)),
-        classes=(4,), pair="by-invoice-nre", entry="/rota"),
+        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **ADMIN)),
+        **CIRCUIT_LOGS, classes=(4,), pair="by-invoice-nre", entry="/rota"),
     # DbUpdateException over two unique constraints: a double-booked slot, a duplicate patient email.
     Bug("by-slot-unique", "clinic-api", (Exc("Npgsql.PostgresException", pg_unique("IX_Appointments_ClinicianId_StartsAt", "Appointments"), NPGSQL), Exc("Microsoft.EntityFrameworkCore.DbUpdateException", UPDATE, (*ASPNET, api("Controllers.AppointmentsController", "Book", "(BookAppointmentRequest request, CancellationToken ct)", "Controllers/AppointmentsController.cs", 63), *EF_SAVE))),
-        (see("sentry.error", 2, **API), see("sentry.alert", rule="clinic-api: new issue"), see("splunk", 2, **API)),
-        classes=(4,), pair="by-patient-email-unique", entry="POST /api/appointments"),
+        (see("sentry.error", 3, **API), see("sentry.alert", rule="clinic-api: new issue"), see("splunk", 2, **API)),
+        **API_LOGS, classes=(4,), pair="by-patient-email-unique", entry="POST /api/appointments"),
     Bug("by-patient-email-unique", "clinic-api", (Exc("Npgsql.PostgresException", pg_unique("IX_Patients_Email", "Patients"), NPGSQL), Exc("Microsoft.EntityFrameworkCore.DbUpdateException", UPDATE, (*ASPNET, api("Controllers.PatientsController", "Register", "(RegisterPatientRequest request, CancellationToken ct)", "Controllers/PatientsController.cs", 35), *EF_SAVE))),
-        (see("sentry.error", 2, **API), see("splunk", 2, **API), see("splunk", search=STATS, stats={"SourceContext": "Rookwith.Clinic.Api.Controllers.PatientsController", "ExceptionType": "Microsoft.EntityFrameworkCore.DbUpdateException", "count": "{n}"})),
-        classes=(4,), pair="by-slot-unique", entry="POST /api/patients"),
+        (see("sentry.error", 3, **API), see("splunk", 2, **API), see("splunk", search=STATS, stats={"SourceContext": "Rookwith.Clinic.Api.Controllers.PatientsController", "ExceptionType": "Microsoft.EntityFrameworkCore.DbUpdateException", "count": "{n}"})),
+        **API_LOGS, classes=(4,), pair="by-slot-unique", entry="POST /api/patients"),
     # Two insurers' claim endpoints timing out in one typed client.
-    Bug("by-claim-axa-timeout", "clinic-api", (Exc("System.TimeoutException", "A task was canceled."), Exc("System.Threading.Tasks.TaskCanceledException", HTTP_TIMEOUT, (*ASPNET, api("Controllers.ClaimsController", "Submit", "(Guid appointmentId, CancellationToken ct)", "Controllers/ClaimsController.cs", 29), CLAIMS_SEND, *HTTP_SEND))),
-        (see("sentry.error", 2, **API), see("splunk", 2, **API)),
-        classes=(9,), pair="by-claim-bupa-status", entry="POST /api/claims/{id}"),
-    Bug("by-claim-bupa-status", "desk-admin", (Exc("System.TimeoutException", "A task was canceled."), Exc("System.Threading.Tasks.TaskCanceledException", HTTP_TIMEOUT, (*BLAZOR, adm("Pages.Claims", "RefreshStatusAsync", "()", "Pages/Claims.razor", 112), dom("Claims.ClaimStatusService", "PollAsync", "(Guid claimId, CancellationToken ct)", "Claims/ClaimStatusService.cs", 38), CLAIMS_SEND, *HTTP_SEND))),
-        (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", 2, **ADMIN)),
-        classes=(9,), pair="by-claim-axa-timeout", entry="/claims", span=2),
+    Bug("by-claim-axa-timeout", "clinic-api", (Exc("System.TimeoutException", "The operation was canceled."), Exc("System.Threading.Tasks.TaskCanceledException", HTTP_TIMEOUT, (*ASPNET, api("Controllers.ClaimsController", "Submit", "(Guid appointmentId, CancellationToken ct)", "Controllers/ClaimsController.cs", 29), CLAIMS_SEND, *HTTP_SEND))),
+        (see("sentry.error", 3, **API), see("splunk", 2, **API)),
+        **API_LOGS, classes=(9,), pair="by-claim-bupa-status", entry="POST /api/claims/{id}"),
+    Bug("by-claim-bupa-status", "desk-admin", (Exc("System.TimeoutException", "The operation was canceled."), Exc("System.Threading.Tasks.TaskCanceledException", HTTP_TIMEOUT, (*BLAZOR, adm("Pages.Claims", "RefreshStatusAsync", "()", "Pages/Claims.razor", 112), dom("Claims.ClaimStatusService", "PollAsync", "(Guid claimId, CancellationToken ct)", "Claims/ClaimStatusService.cs", 38), CLAIMS_SEND, *HTTP_SEND))),
+        (see("sentry.error", 3), see("sentry.error", release=1), see("splunk", 2, **ADMIN)),
+        **CIRCUIT_LOGS, classes=(9,), pair="by-claim-axa-timeout", entry="/claims", span=2),
     # One refund method, two exceptions: no payment found, and an amount over the paid total.
     Bug("by-refund-no-payment", "desk-admin", (Exc("System.InvalidOperationException", NO_ELEMENTS, (*BLAZOR, adm("Pages.Refunds", "IssueAsync", "()", "Pages/Refunds.razor", 74), dom("Billing.RefundService", "RefundAsync", "(Guid invoiceId, Decimal amount)", "Billing/RefundService.cs", 31), *FIRST)),),
-        (see("sentry.error", 2), see("splunk", 2, **ADMIN)),
-        classes=(4,), pair="by-refund-over-total", entry="/refunds"),
+        (see("sentry.error", 3), see("splunk", 2, **ADMIN)),
+        **CIRCUIT_LOGS, classes=(4,), pair="by-refund-over-total", entry="/refunds"),
     Bug("by-refund-over-total", "desk-admin", (Exc("System.ArgumentOutOfRangeException", "Refund exceeds the amount paid. (Parameter 'amount')\nActual value was {n}.50.", (*BLAZOR, adm("Pages.Refunds", "IssueAsync", "()", "Pages/Refunds.razor", 74), dom("Billing.RefundService", "RefundAsync", "(Guid invoiceId, Decimal amount)", "Billing/RefundService.cs", 44))),),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **ADMIN), see("splunk", search=STATS, stats={"SourceContext": "Rookwith.Desk.Admin.Pages.Refunds", "ExceptionType": "System.ArgumentOutOfRangeException", "count": "{n}"})),
-        classes=(4,), pair="by-refund-no-payment", entry="/refunds"),
+        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **ADMIN), see("splunk", search=STATS, stats={"SourceContext": "Rookwith.Desk.Admin.Pages.Refunds", "ExceptionType": "System.ArgumentOutOfRangeException", "count": "{n}"})),
+        **CIRCUIT_LOGS, classes=(4,), pair="by-refund-no-payment", entry="/refunds"),
     # The widget reading an undefined slot list in two functions.
     Bug("by-js-slots-undefined", "booking-widget", (Exc("TypeError", frames=(js("src/main.ts", "onDateChange", 88, 9, WIDGET), js("src/slots.ts", "renderSlots", 23, 31, WIDGET)), js=JsError("read-undefined", "day.slots", "length")),),
         (see("sentry.error", 2, browser="chrome", chunk=WIDGET), see("sentry.error", browser="safari", chunk=WIDGET, release=1), see("posthog", browser="firefox", chunk=WIDGET), see("posthog", browser="chrome", chunk=WIDGET, release=1, resolved=True)),
@@ -125,15 +129,19 @@ BUGS = [
     # The circuit torn down when JS interop times out on slow desk PCs.
     Bug("by-jsinterop-timeout", "desk-admin", (Exc("System.Threading.Tasks.TaskCanceledException", "A task was canceled.", (*BLAZOR, adm("Pages.Reports", "DownloadAsync", "()", "Pages/Reports.razor", 66), cs("Microsoft.JSInterop.JSRuntime", "InvokeAsync[TValue]", "(Int64 targetInstanceId, String identifier, Object[] args)", lib=True))),),
         (see("sentry.error", 2), see("sentry.error", release=2), see("splunk", 2, **ADMIN)),
-        classes=(5,), entry="/reports", span=3, renames={"DownloadAsync": "ExportCsvAsync"}),
+        **CIRCUIT_LOGS, classes=(5,), entry="/reports", span=3, renames={"DownloadAsync": "ExportCsvAsync"}),
     # Npgsql pool exhausted at the Monday-morning booking peak.
     Bug("by-npgsql-pool", "clinic-api", (Exc("Npgsql.NpgsqlException", "The connection pool has been exhausted, either raise 'Max Pool Size' (currently 50) or 'Timeout' (currently 15 seconds) in your connection string.", (*ASPNET, api("Controllers.AppointmentsController", "Availability", "(Guid clinicId, DateOnly from, CancellationToken ct)", "Controllers/AppointmentsController.cs", 88), cs("Npgsql.PoolingDataSource", "<Get>g__RentAsync|34_0", "(NpgsqlConnection conn, NpgsqlTimeout timeout, Boolean async, CancellationToken cancellationToken)", lib=True))),),
         (see("sentry.error", 3, **API), see("splunk", 2, **API), see("splunk", search=STATS, stats={"SourceContext": "Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "ExceptionType": "Npgsql.NpgsqlException", "count": "{n}"})),
-        entry="GET /api/clinics/{id}/availability"),
+        **API_LOGS, entry="GET /api/clinics/{id}/availability"),
     # A booking request with a date the widget formats in the browser's locale.
     Bug("by-booking-json", "clinic-api", (Exc("System.Text.Json.JsonException", "The JSON value could not be converted to System.DateOnly. Path: $.date | LineNumber: 0 | BytePositionInLine: {n}.", (*ASPNET[:2], cs("Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonInputFormatter", "ReadRequestBodyAsync", "(InputFormatterContext context, Encoding encoding)", lib=True), cs("System.Text.Json.ThrowHelper", "ReThrowWithPath", "(ReadStack& state, Utf8JsonReader& reader, Exception ex)", lib=True))),),
         (see("sentry.error", 2, **API), see("splunk", 2, **API)),
-        classes=(10,), entry="POST /api/appointments"),
+        **API_LOGS, classes=(10,), entry="POST /api/appointments"),
+    # Two desks editing one rota week: EF Core's optimistic concurrency on the row version.
+    Bug("by-rota-concurrency", "desk-admin", (Exc("Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException", "The database operation was expected to affect 1 row(s), but actually affected 0 row(s); data may have been modified or deleted since entities were loaded. See https://go.microsoft.com/fwlink/?LinkId=527962 for information on understanding and handling optimistic concurrency exceptions.", (*BLAZOR, adm("Pages.Rota", "SaveAsync", "()", "Pages/Rota.razor", 131), dom("Rota.RotaService", "SaveWeekAsync", "(RotaWeek week, CancellationToken ct)", "Rota/RotaService.cs", 52), *EF_SAVE, cs("Microsoft.EntityFrameworkCore.Update.AffectedCountModificationCommandBatch", "ThrowAggregateUpdateConcurrencyExceptionAsync", "(RelationalDataReader reader, Int32 commandIndex, Int32 expectedRowsAffected, Int32 rowsAffected, CancellationToken cancellationToken)", lib=True))),),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **ADMIN)),
+        **CIRCUIT_LOGS, entry="/rota"),
     # The widget posting its request log: one template, no bug.
     Bug("by-slow-availability", "clinic-api", (),
         (see("splunk", 4, search="clinic-api slow requests", line='{"@t":"{ts}","@mt":"HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms","@l":"Warning","RequestMethod":"GET","RequestPath":"/api/clinics/{id}/availability","StatusCode":200,"Elapsed":{elapsed},"ContentLength":"{size}","SourceContext":"Serilog.AspNetCore.RequestLoggingMiddleware"}'),),
@@ -141,7 +149,7 @@ BUGS = [
     # Seen once: an antiforgery token rejected after a data-protection key rotation.
     Bug("by-antiforgery", "desk-admin", (Exc("Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException", "The antiforgery token could not be decrypted.", (cs("Microsoft.AspNetCore.Antiforgery.DefaultAntiforgery", "ValidateRequestAsync", "(HttpContext httpContext)", lib=True),)),),
         (see("sentry.error"),),
-        singleton=True, entry="POST /_blazor/negotiate"),
+        **API_LOGS, singleton=True, entry="POST /_blazor/negotiate"),
 ]
 
 NOISE = [
