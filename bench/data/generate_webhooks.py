@@ -92,6 +92,7 @@ from corpus.companies.gullyford import GULLYFORD  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
+from corpus.companies.hartop import HARTOP  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
@@ -127,12 +128,11 @@ from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
-from corpus.companies.hartop import HARTOP  # noqa: E402
-from corpus.companies.tallowby import TALLOWBY  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
+from corpus.companies.tallowby import TALLOWBY  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
 from corpus.companies.tarnbrook import TARNBROOK  # noqa: E402
 from corpus.companies.thistledown import THISTLEDOWN  # noqa: E402

@@ -136,6 +136,10 @@ BUGS = [
     Bug("bw-refund-frozen", "boxoffice", (Exc("FrozenError", "can't modify frozen Hash: {\"reason\"=>\"performance_cancelled\"}", (*REQUEST, rb("app/controllers/admin/refunds_controller.rb", "create", 16), rb("app/services/refunds/issue.rb", "call", 35))),),
         (see("sentry.error", 2), see("sentry.error", release=2), see("splunk", 2, **WEB)),
         classes=(5,), entry="POST /admin/refunds", span=3, renames={"create": "bulk_create"}),
+    # lograge's lines for slow seat-map loads on an on-sale morning: one log template, no bug.
+    Bug("bw-seatmap-slow", "boxoffice", (),
+        (see("splunk", 3, search="boxoffice slow seat maps (lograge)", line='{"method":"GET","path":"/shows/{id}/seats.json","format":"json","controller":"SeatsController","action":"index","status":200,"allocations":{n}812,"duration":{elapsed},"view":0.41,"db":{ms}.2,"request_id":"{uuid}","host":"{hostport}","response_bytes":"{size}"}'),),
+        classes=(7,)),
     # Seen once: a malformed ticket scanner payload.
     Bug("bw-scan-json", "boxoffice", (Exc("ActionDispatch::Http::Parameters::ParseError", "unexpected character: 'TKT-' at line 1 column 1", (*REQUEST[:3], gem(AP + "action_dispatch/http/parameters.rb", "parse_formatted_parameters", 99))),),
         (see("sentry.error"),),
