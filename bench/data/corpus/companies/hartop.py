@@ -67,8 +67,8 @@ TEAM = "courier-core"
 APM_TYPE = {"style": "type", "monitor": "courier APIs error spans by type", "team": TEAM}
 DISPATCH_LOG = {"monitor": "dispatch-api error logs", "team": TEAM, "filter": "service:dispatch-api status:error", "text": "dispatch-api logged an error\nmsg: {{log.attributes.msg}}\nerror: {{log.attributes.error}}\nroute: {{log.attributes.route}}"}
 TRACKING_LOG = {"monitor": "tracking-api error logs", "team": TEAM, "filter": "service:tracking-api status:error", "text": "tracking-api: {{log.attributes.msg}} - {{log.attributes.error}}"}
-# One monitor over every consumer error: only the topic and the error string.
-CONSUMER_LOG = {"monitor": "events-consumer failed messages", "team": TEAM, "filter": "service:events-consumer status:error", "text": "events-consumer failed {{value}} messages in 5m. Last error on {{log.attributes.topic}}: {{log.attributes.error}}"}
+# One monitor over every consumer error: only the last message and error string.
+CONSUMER_LOG = {"monitor": "events-consumer failed messages", "team": TEAM, "filter": "service:events-consumer status:error", "text": "events-consumer failed {{value}} messages in 5m.\nLast: {{log.attributes.msg}}: {{log.attributes.error}}"}
 
 BUGS = [
     # pgx's no-rows wrapped for a job and for a driver: same inner error, two entities.

@@ -83,14 +83,14 @@ APM_TYPE = {"style": "type", "monitor": "boxoffice error spans by type", "team":
 BUGS = [
     # The same nil price tier read in the checkout and in the seat-hold summary: one message, two places.
     Bug("bw-checkout-nil-tier", "boxoffice", (Exc("NoMethodError", NIL_PRICE, (*REQUEST, rb("app/controllers/checkouts_controller.rb", "create", 22), rb("app/models/order.rb", "total_cents", 58), rb("app/models/order_line.rb", "subtotal_cents", 17))),),
-        (see("sentry.error", 3), see("sentry.error", release=1), see("splunk", 2, **WEB), see("datadog.apm", **APM_TYPE)),
+        (see("sentry.error", 3), see("sentry.error", release=1), see("splunk", 2, action="CheckoutsController#create", **WEB), see("datadog.apm", **APM_TYPE)),
         classes=(4,), pair="bw-hold-nil-tier", entry="POST /checkouts", span=2, renames={"create": "create_with_hold"}),
     Bug("bw-hold-nil-tier", "boxoffice", (Exc("NoMethodError", NIL_PRICE, (*REQUEST, rb("app/controllers/seat_holds_controller.rb", "show", 11), rb("app/presenters/hold_summary.rb", "line_for", 29))),),
-        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **WEB)),
+        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, action="SeatHoldsController#show", **WEB)),
         classes=(4,), pair="bw-checkout-nil-tier", entry="GET /seat_holds/{id}"),
     # Unique violations on two indexes: a double-clicked seat hold, a re-sent gift voucher.
     Bug("bw-seat-hold-unique", "boxoffice", (Exc("PG::UniqueViolation", unique("index_seat_holds_on_performance_id_and_seat_id", "(performance_id, seat_id)=({id}, {n})"), AR_CREATE[-1:]), Exc("ActiveRecord::RecordNotUnique", unique("index_seat_holds_on_performance_id_and_seat_id", "(performance_id, seat_id)=({id}, {n})") + ': INSERT INTO "seat_holds"', (*REQUEST, rb("app/controllers/seat_holds_controller.rb", "create", 31), rb("app/models/seat_hold.rb", "place!", 24), *AR_CREATE))),
-        (see("sentry.error", 3), see("splunk", 2, **WEB), see("datadog.apm", style="route", monitor="POST /seat_holds error rate", team=TEAM)),
+        (see("sentry.error", 3), see("splunk", 2, action="SeatHoldsController#create", **WEB), see("datadog.apm", style="route", monitor="POST /seat_holds error rate", team=TEAM)),
         classes=(4,), pair="bw-voucher-unique", entry="POST /seat_holds"),
     Bug("bw-voucher-unique", "boxoffice-sidekiq", (Exc("PG::UniqueViolation", unique("index_vouchers_on_code", "(code)=(GIFT-{hex})"), AR_CREATE[-1:]), Exc("ActiveRecord::RecordNotUnique", unique("index_vouchers_on_code", "(code)=(GIFT-{hex})") + ': INSERT INTO "vouchers"', (*SIDEKIQ, rb("app/sidekiq/issue_voucher_job.rb", "perform", 12), rb("app/models/voucher.rb", "issue!", 33), *AR_CREATE))),
         (see("sentry.error", 3), see("splunk", 2, **JOBS), see("splunk", search=STATS, stats={"class": "IssueVoucherJob", "queue": "default", "failures": "{n}", "error_class": "ActiveRecord::RecordNotUnique"})),
@@ -122,7 +122,7 @@ BUGS = [
         classes=(3, 5), span=2, page="/shows/{id}/seats"),
     # Row locks waiting on the popular shows' on-sale minute.
     Bug("bw-lock-timeout", "boxoffice", (Exc("PG::LockNotAvailable", "ERROR:  canceling statement due to lock timeout\n", AR_LOCK[-1:]), Exc("ActiveRecord::LockWaitTimeout", "PG::LockNotAvailable: ERROR:  canceling statement due to lock timeout\n", (*REQUEST, rb("app/controllers/seat_holds_controller.rb", "create", 29), rb("app/models/performance.rb", "reserve_seat", 71), *AR_LOCK))),
-        (see("sentry.error", 2), see("sentry.alert", rule="boxoffice: error spike"), see("splunk", 2, **WEB), see("datadog.apm", **APM_TYPE)),
+        (see("sentry.error", 2), see("sentry.alert", rule="boxoffice: error spike"), see("splunk", 2, action="SeatHoldsController#create", **WEB), see("datadog.apm", **APM_TYPE)),
         entry="POST /seat_holds"),
     # The attendance export timing out on Redis while it walks the biggest venue's scans.
     Bug("bw-export-redis-timeout", "boxoffice-sidekiq", (Exc("RedisClient::ReadTimeoutError", "Waited 1.0 seconds", (*SIDEKIQ, rb("app/sidekiq/attendance_export_job.rb", "perform", 15), gem("redis-client-0.22.2/lib/redis_client/ruby_connection.rb", "read", 131))),),
@@ -134,7 +134,7 @@ BUGS = [
         entry="ActionMailer::MailDeliveryJob"),
     # Refunds on cancelled performances: a frozen order.
     Bug("bw-refund-frozen", "boxoffice", (Exc("FrozenError", "can't modify frozen Hash: {\"reason\"=>\"performance_cancelled\"}", (*REQUEST, rb("app/controllers/admin/refunds_controller.rb", "create", 16), rb("app/services/refunds/issue.rb", "call", 35))),),
-        (see("sentry.error", 2), see("sentry.error", release=2), see("splunk", 2, **WEB)),
+        (see("sentry.error", 2), see("sentry.error", release=2), see("splunk", 2, action="Admin::RefundsController#create", **WEB)),
         classes=(5,), entry="POST /admin/refunds", span=3, renames={"create": "bulk_create"}),
     # lograge's lines for slow seat-map loads on an on-sale morning: one log template, no bug.
     Bug("bw-seatmap-slow", "boxoffice", (),
