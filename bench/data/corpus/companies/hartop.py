@@ -65,7 +65,7 @@ def pg(code: str, text: str) -> Exc:
 TEAM = "courier-core"
 # One APM monitor over every error type on the two HTTP services.
 APM_TYPE = {"style": "type", "monitor": "courier APIs error spans by type", "team": TEAM}
-DISPATCH_LOG = {"monitor": "dispatch-api error logs", "team": TEAM, "filter": "service:dispatch-api status:error", "text": "dispatch-api logged an error\nmsg: {{log.attributes.msg}}\nerror: {{log.attributes.error}}\nroute: {{log.attributes.route}}"}
+DISPATCH_LOG = {"monitor": "dispatch-api error logs", "team": TEAM, "filter": "service:dispatch-api status:error", "text": "dispatch-api logged an error\nmsg: {{log.attributes.msg}}\nerror: {{log.attributes.error}}\npath: {{log.attributes.path}}"}
 TRACKING_LOG = {"monitor": "tracking-api error logs", "team": TEAM, "filter": "service:tracking-api status:error", "text": "tracking-api: {{log.attributes.msg}} - {{log.attributes.error}}"}
 # One monitor over every consumer error: only the last message and error string.
 CONSUMER_LOG = {"monitor": "events-consumer failed messages", "team": TEAM, "filter": "service:events-consumer status:error", "text": "events-consumer failed {{value}} messages in 5m.\nLast: {{log.attributes.msg}}: {{log.attributes.error}}"}
