@@ -3,7 +3,7 @@
 PostgreSQL through Npgsql), a Blazor Server admin for the front desks (``desk-admin``:
 rotas, refunds, reports; interactive server components over SignalR circuits) and a
 booking widget embedded on the clinics' pages (``booking-widget``, TypeScript built by Vite,
-``/assets/index-<hash>.js``).
+``/assets/chunk-<HASH>.js``, esbuild-style names).
 
 Sentry: Sentry.AspNetCore 4 (``SentryMiddleware.UnhandledException`` on the API; on the
 admin, circuit errors reach Sentry through Sentry.Extensions.Logging as ``LogError`` events).

@@ -1,7 +1,7 @@
 """(bw) Tallowby Tickets, a box office for small theatres: a Rails 7.1 monolith on Ruby 3.3
 under Puma 6 (``boxoffice``: shows, seat holds, orders, refunds), Sidekiq 7 workers
 (``boxoffice-sidekiq``: payment capture, ticket PDFs, mailers, exports) and a React 18
-seat-map app built by Vite (``seatmap-web``, ``/assets/index-<hash>.js``).
+seat-map app built by Vite (``seatmap-web``, ``/assets/chunk-<HASH>.js``, esbuild-style names).
 
 Sentry: sentry-ruby with sentry-rails and sentry-sidekiq; @sentry/react on the seat map.
 Splunk: lograge's JSON request lines (``exception`` and ``exception_object`` appended by the
