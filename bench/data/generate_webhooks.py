@@ -20,7 +20,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind19.jsonl`` (companies bh, bi, bj), or, with ``--blind20``,
 ``webhooks-blind20.jsonl`` (companies bk, bl, bm), or, with ``--blind21``,
 ``webhooks-blind21.jsonl`` (companies bn, bo, bp), or, with ``--blind22``,
-``webhooks-blind22.jsonl`` (companies bq, br, bs).
+``webhooks-blind22.jsonl`` (companies bq, br, bs), or, with ``--blind24``,
+``webhooks-blind24.jsonl`` (companies bw, bx, by).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -47,6 +48,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind20    # the 24th, by a twentieth outsider
     python bench/data/generate_webhooks.py --blind21    # the 25th, by a twenty-first outsider
     python bench/data/generate_webhooks.py --blind22    # the 26th, by a twenty-second outsider
+    python bench/data/generate_webhooks.py --blind24    # by a twenty-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -90,6 +92,7 @@ from corpus.companies.gullyford import GULLYFORD  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
+from corpus.companies.hartop import HARTOP  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
@@ -120,6 +123,7 @@ from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
+from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
@@ -128,6 +132,7 @@ from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
+from corpus.companies.tallowby import TALLOWBY  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
 from corpus.companies.tarnbrook import TARNBROOK  # noqa: E402
 from corpus.companies.thistledown import THISTLEDOWN  # noqa: E402
@@ -190,6 +195,8 @@ BLIND20 = [QUERNSTONE, PELLMERE, CAIRNLODE]
 BLIND21 = [POLLENWICK, GRITSTONE, LANTERNFLY]
 # Written by a twenty-second outsider, without reading the grouping or mapping code.
 BLIND22 = [FELLGATE, BRANNOCK, SKELWITH]
+# Written by a twenty-fourth outsider, without reading the grouping or mapping code.
+BLIND24 = [TALLOWBY, HARTOP, ROOKWITH]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -310,7 +317,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind22.jsonl (companies bq, br, bs)",
     )
+    which.add_argument(
+        "--blind24",
+        action="store_true",
+        help="write webhooks-blind24.jsonl (companies bw, bx, by)",
+    )
     args = parser.parse_args(argv)
+    if args.blind24:
+        write(HERE / "webhooks-blind24.jsonl", build_rows(BLIND24))
+        return 0
     if args.blind22:
         write(HERE / "webhooks-blind22.jsonl", build_rows(BLIND22))
         return 0

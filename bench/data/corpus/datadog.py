@@ -513,6 +513,24 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "aggregKey": "$AGGREG_KEY", "tags": "$TAGS", "host": "$HOSTNAME",
         "bsFiredAtEpochMs": "$DATE", "org": "$ORG_NAME", "eventId": "$ID",
     },
+    # blind24's Tallowby (bw): the alert nested under "alert", the markdown message, the
+    # transition and priority, $DATE unquoted under a key of its own.
+    "bw-tallowby": {
+        "alert": {
+            "id": "=$ALERT_ID", "title": "$ALERT_TITLE", "transition": "$ALERT_TRANSITION",
+            "priority": "$ALERT_PRIORITY", "scope": "$ALERT_SCOPE",
+        },
+        "headline": "$EVENT_TITLE", "body_md": "$EVENT_MSG", "tags": "$TAGS",
+        "bw_alerted_epoch_ms": "=$DATE", "link": "$LINK", "org": "$ORG_NAME",
+    },
+    # blind24's Hartop (bx): flat snake_case, the plain-text message, the alert status and the
+    # query, $DATE quoted.
+    "bx-hartop": {
+        "title": "$EVENT_TITLE", "message_text": "$TEXT_ONLY_MSG", "status": "$ALERT_STATUS",
+        "transition": "$ALERT_TRANSITION", "monitor_id": "$ALERT_ID", "query": "$ALERT_QUERY",
+        "scope": "$ALERT_SCOPE", "host": "$HOSTNAME", "tags": "$TAGS",
+        "bx_fired_ms": "$DATE", "event_id": "$ID",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
