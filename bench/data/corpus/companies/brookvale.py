@@ -97,7 +97,7 @@ BUGS = [
         entry="payments.tasks.handle_payment_succeeded", span=2),
     # Ticket PDFs: WeasyPrint cannot fetch a venue logo.
     Bug("bt-ticket-pdf-logo", "boxoffice-worker", (Exc("URLFetchingError", "HTTPError: HTTP Error 403: Forbidden", (*CELERY_TASK, py("tickets.tasks", "render_ticket_pdf", 29, "pdf = render_ticket(ticket)"), py("tickets.pdf", "render_ticket", 61, "return HTML(string=html, base_url=settings.MEDIA_URL).write_pdf()"), *PDF_LIB), module="weasyprint.urls"),),
-        (see("sentry.error", 2), see("splunk", 3, **WORKER_SEARCH)),
+        (see("sentry.error", 3), see("splunk", 3, **WORKER_SEARCH)),
         entry="tickets.tasks.render_ticket_pdf"),
     # The sales report query hitting statement_timeout.
     Bug("bt-sales-report-timeout", "boxoffice-api", (Exc("QueryCanceled", "canceling statement due to statement timeout\n", (), module="psycopg2.errors"), Exc("OperationalError", "canceling statement due to statement timeout\n", _api("reports.views:SalesReportView.get", 40, "rows = list(sales_by_day(venue, since))", py("reports.queries", "sales_by_day", 18, "return qs.values('day').annotate(total=Sum('amount_minor'))")), module="django.db.utils")),

@@ -95,7 +95,7 @@ BUGS = [
         classes=(4,), pair="bu-telemetry-json", entry="sync-telemetry", handled=True, log="job failed"),
     # The pg pool exhausted under the morning commute.
     Bug("bu-pg-pool-timeout", "rentals-api", (Exc("Error", "timeout exceeded when trying to connect", api("rides", "listRides", 12, nd("src/services/rides.ts", "RideService.history", 88, 31, awaited=True), nd("node_modules/typeorm/driver/postgres/PostgresDriver.js", "PostgresDriver.obtainMasterConnection", 883, 36, lib=True), nd("node_modules/pg-pool/index.js", "Timeout._onTimeout", 45, 11, lib=True))),),
-        (see("sentry.error", 3), see("posthog", 2), see("splunk", 2, **API_SEARCH)),
+        (see("sentry.error", 3), see("posthog", 2), see("splunk", 3, **API_SEARCH)),
         entry="GET /v1/rides", span=2),
     # ioredis giving up while BullMQ moves a job.
     Bug("bu-redis-max-retries", "rentals-worker", (Exc("MaxRetriesPerRequestError", "Reached the max retries per request limit (which is 20). Refer to \"maxRetriesPerRequest\" option for details.", (nd("node_modules/ioredis/built/redis/event_handler.js", "Socket.<anonymous>", 182, 37, lib=True), nd("node_modules/ioredis/built/Redis.js", "Redis.flushQueue", 596, 23, lib=True))),),
@@ -103,11 +103,11 @@ BUGS = [
         entry="rebalance-docks", handled=True, log="worker error"),
     # A multer upload of a damage photo larger than the limit.
     Bug("bu-photo-too-large", "rentals-api", (Exc("MulterError", "File too large", (nd("node_modules/busboy/lib/types/multipart.js", "FileStream.emit", 517, 28, lib=True), nd("node_modules/multer/lib/make-middleware.js", "FileStream.<anonymous>", 136, 18, lib=True))),),
-        (see("sentry.error", 2), see("posthog"), see("splunk", 2, **API_SEARCH)),
+        (see("sentry.error", 3), see("posthog"), see("splunk", 2, **API_SEARCH)),
         entry="POST /v1/rides/{ride_id}/damage-photos"),
     # Invoice amounts: a rider's negative credit pushes Stripe's amount below zero.
     Bug("bu-invoice-negative", "rentals-worker", (Exc("StripeInvalidRequestError", "Invalid positive integer", job("monthly-invoices", 41, nd("src/billing/charge.ts", "chargeInvoice", 29, 18, awaited=True), nd("node_modules/stripe/cjs/RequestSender.js", "", 109, 43, lib=True))),),
-        (see("sentry.error", 2, mechanism="generic"), see("sentry.issue"), see("posthog"), see("splunk", 2, **JOB_SEARCH)),
+        (see("sentry.error", 2, mechanism="generic"), see("sentry.issue"), see("posthog"), see("splunk", 3, **JOB_SEARCH)),
         entry="monthly-invoices", handled=True, log="job failed"),
     # The failed-jobs-per-queue search: stats rows alone for the dock rebalancer's lock.
     Bug("bu-rebalance-lock", "rentals-worker", (Exc("Error", "Missing lock for job {n}. moveToFinished", (*BULLMQ_JOB, nd("node_modules/bullmq/dist/cjs/classes/scripts.js", "Scripts.finishedErrors", 244, 24, lib=True))),),
