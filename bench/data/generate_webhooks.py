@@ -73,9 +73,9 @@ from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brannock import BRANNOCK  # noqa: E402
-from corpus.companies.brookvale import BROOKVALE  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
+from corpus.companies.brookvale import BROOKVALE  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402

@@ -101,7 +101,7 @@ def bu_pino(d: Delivery) -> tuple[str, Fields]:
     return _compact(record), {"level": "50"}
 
 
-# --- bv: Spring Boot 3.3's logback console ---------------------------------------------------------
+# --- bv: Spring Boot 3.3's logback console ------------------------------------------------------
 
 
 def _abbrev(logger: str, width: int = 39) -> str:

@@ -17,7 +17,17 @@ No PostHog.
 from __future__ import annotations
 
 from ..model import Bug, Company, Exc, JsError, Noise, Service, see
-from ..stacks import CELERY_TASK, DJANGO_GET, DJANGO_VIEW, REACT_CLICK, REACT_RENDER, django_integrity, js, py, pylib
+from ..stacks import (
+    CELERY_TASK,
+    DJANGO_GET,
+    DJANGO_VIEW,
+    REACT_CLICK,
+    REACT_RENDER,
+    django_integrity,
+    js,
+    py,
+    pylib,
+)
 
 # The tables keep one frame or delivery per line.
 # fmt: off

@@ -19,7 +19,16 @@ PostHog.
 from __future__ import annotations
 
 from ..model import Bug, Company, Exc, Frame, Noise, Service, see
-from ..stacks import JPA_SAVE, SPRING_TX_PROXY, TOMCAT, jexc, jl, jv, spring_constraint, spring_no_connection
+from ..stacks import (
+    JPA_SAVE,
+    SPRING_TX_PROXY,
+    TOMCAT,
+    jexc,
+    jl,
+    jv,
+    spring_constraint,
+    spring_no_connection,
+)
 
 # The tables keep one frame or delivery per line.
 # fmt: off
