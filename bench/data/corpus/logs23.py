@@ -49,9 +49,9 @@ def bt_pjl(d: Delivery) -> tuple[str, Fields]:
         name, message = d.logger, d.log_message
     else:
         task_id = d.rand.uuid()
-        value = _first(d).replace("'", "\\'")
         name = "celery.app.trace"
-        message = f"Task {entry}[{task_id}] raised unexpected: {exc.type}('{value}')"
+        # Celery logs ``repr(exc)``: Python picks double quotes when the message has a quote.
+        message = f"Task {entry}[{task_id}] raised unexpected: {exc.type}({_first(d)!r})"
     trace = python_traceback(d.chain)
     if d.opts.get("half"):
         lines = trace.splitlines()
