@@ -87,10 +87,10 @@ BUGS = [
         (see("sentry.error", 2, mechanism="generic"), see("posthog", 2), see("splunk", 2, **JOB_SEARCH)),
         classes=(9,), pair="bu-geocode-not-ok", entry="sync-telemetry", handled=True, log="job failed"),
     # One parser in the telemetry job: HTML from the vendor's gateway, and a bad timestamp.
-    Bug("bu-telemetry-json", "rentals-worker", (Exc("SyntaxError", "Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON", (*job("sync-telemetry", 22, nd("src/telemetry/parse.ts", "parsePositions", 9, 23)))),),
+    Bug("bu-telemetry-json", "rentals-worker", (Exc("SyntaxError", "Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON", job("sync-telemetry", 22, nd("src/telemetry/parse.ts", "parsePositions", 9, 23))),),
         (see("sentry.error", 2, mechanism="generic"), see("sentry.issue"), see("splunk", 2, **JOB_SEARCH)),
         classes=(4,), pair="bu-telemetry-time", entry="sync-telemetry", handled=True, log="job failed"),
-    Bug("bu-telemetry-time", "rentals-worker", (Exc("RangeError", "Invalid time value", (*job("sync-telemetry", 22, nd("src/telemetry/parse.ts", "parsePositions", 15, 41)))),),
+    Bug("bu-telemetry-time", "rentals-worker", (Exc("RangeError", "Invalid time value", job("sync-telemetry", 22, nd("src/telemetry/parse.ts", "parsePositions", 15, 41))),),
         (see("sentry.error", 2, mechanism="generic"), see("posthog"), see("splunk", 2, **JOB_SEARCH)),
         classes=(4,), pair="bu-telemetry-json", entry="sync-telemetry", handled=True, log="job failed"),
     # The pg pool exhausted under the morning commute.
