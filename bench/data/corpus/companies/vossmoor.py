@@ -114,7 +114,7 @@ BUGS = [
     Bug("bv-result-number-format", "lab-results", (jexc("java.lang.NumberFormatException", 'For input string: "{n},4"', listener("onResult", 37, app("labs.parse.HL7ResultParser", "parseObservation", 88), jl("java.lang.Double", "parseDouble", 792), jl("jdk.internal.math.FloatingDecimal", "parseDouble", 110), jl("jdk.internal.math.FloatingDecimal", "readJavaFormatString", 2054))),),
         (see("sentry.error", 2, **LOGBACK), see("datadog.log", **LAB_STACK), see("datadog.log", **LAB_SAMPLE)),
         classes=(4,), pair="bv-result-date-parse", entry="lab.results.incoming", handled=True, log="Failed to process lab result {uuid}", logger="com.vossmoor.labs.listener.LabResultListener"),
-    Bug("bv-result-date-parse", "lab-results", (jexc("java.time.format.DateTimeParseException", "Text '03/{idx}/2026 14:05' could not be parsed at index 0", listener("onResult", 37, app("labs.parse.HL7ResultParser", "parseObservation", 93), jl("java.time.LocalDateTime", "parse", 494), jl("java.time.format.DateTimeFormatter", "parse", 2013), jl("java.time.format.DateTimeFormatter", "parseResolved0", 2108))),),
+    Bug("bv-result-date-parse", "lab-results", (jexc("java.time.format.DateTimeParseException", "Text '03/0{idx}/2026 14:05' could not be parsed at index 0", listener("onResult", 37, app("labs.parse.HL7ResultParser", "parseObservation", 93), jl("java.time.LocalDateTime", "parse", 494), jl("java.time.format.DateTimeFormatter", "parse", 2013), jl("java.time.format.DateTimeFormatter", "parseResolved0", 2108))),),
         (see("sentry.error", 2, **LOGBACK), see("sentry.issue", **LOGBACK), see("datadog.log", **LAB_STACK), see("datadog.log", **LAB_SAMPLE)),
         classes=(4,), pair="bv-result-number-format", entry="lab.results.incoming", handled=True, log="Failed to process lab result {uuid}", logger="com.vossmoor.labs.listener.LabResultListener"),
     # Hibernate proxies of two entities gone from the database.
@@ -153,7 +153,7 @@ BUGS = [
         classes=(8,), entry="POST /api/v1/reminders/batch"),
     # The slow PDF render logged by the invoice renderer: one log template, no bug.
     Bug("bv-invoice-render-slow", "appointments-api", (),
-        (see("datadog.log", 3, team=TEAM, monitor="appointments-api: slow invoice renders", filter="service:appointments-api @logger.name:*InvoiceRenderer status:warn", text="Slow invoice renders:\n2026-03-04T10:{idx}:07.311Z  WARN 1 --- [appointments-api] [nio-8080-exec-4] c.v.a.billing.InvoiceRenderer            : Rendered invoice INV-{id} ({size}) in {dur}"),),
+        (see("datadog.log", 3, team=TEAM, monitor="appointments-api: slow invoice renders", filter="service:appointments-api @logger.name:*InvoiceRenderer status:warn", text="Slow invoice renders:\n2026-03-04T10:4{idx}:07.311Z  WARN 1 --- [appointments-api] [nio-8080-exec-4] c.v.a.billing.InvoiceRenderer            : Rendered invoice INV-{id} ({size}) in {dur}"),),
         classes=(7,)),
     # Seen once: a recursive toString between Pet and Owner.
     Bug("bv-pet-tostring-overflow", "appointments-api", (jexc("java.lang.StackOverflowError", "", (*http("PetController", "audit", 77), app("appointments.domain.Pet", "toString", 112), app("appointments.domain.Owner", "toString", 64), app("appointments.domain.Pet", "toString", 112))),),
