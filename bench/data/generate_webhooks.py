@@ -20,7 +20,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind19.jsonl`` (companies bh, bi, bj), or, with ``--blind20``,
 ``webhooks-blind20.jsonl`` (companies bk, bl, bm), or, with ``--blind21``,
 ``webhooks-blind21.jsonl`` (companies bn, bo, bp), or, with ``--blind22``,
-``webhooks-blind22.jsonl`` (companies bq, br, bs), or, with ``--blind24``,
+``webhooks-blind22.jsonl`` (companies bq, br, bs), or, with ``--blind23``,
+``webhooks-blind23.jsonl`` (companies bt, bu, bv), or, with ``--blind24``,
 ``webhooks-blind24.jsonl`` (companies bw, bx, by).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -48,7 +49,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind20    # the 24th, by a twentieth outsider
     python bench/data/generate_webhooks.py --blind21    # the 25th, by a twenty-first outsider
     python bench/data/generate_webhooks.py --blind22    # the 26th, by a twenty-second outsider
-    python bench/data/generate_webhooks.py --blind24    # by a twenty-fourth outsider
+    python bench/data/generate_webhooks.py --blind23    # the 27th, by a twenty-third outsider
+    python bench/data/generate_webhooks.py --blind24    # the 28th, by a twenty-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -75,6 +77,7 @@ from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
 from corpus.companies.brannock import BRANNOCK  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
+from corpus.companies.brookvale import BROOKVALE  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
@@ -135,11 +138,13 @@ from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tallowby import TALLOWBY  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
 from corpus.companies.tarnbrook import TARNBROOK  # noqa: E402
+from corpus.companies.tarnfield import TARNFIELD  # noqa: E402
 from corpus.companies.thistledown import THISTLEDOWN  # noqa: E402
 from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
+from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.whinfell import WHINFELL  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
@@ -197,6 +202,8 @@ BLIND21 = [POLLENWICK, GRITSTONE, LANTERNFLY]
 BLIND22 = [FELLGATE, BRANNOCK, SKELWITH]
 # Written by a twenty-fourth outsider, without reading the grouping or mapping code.
 BLIND24 = [TALLOWBY, HARTOP, ROOKWITH]
+# Written by a twenty-third outsider, without reading the grouping or mapping code.
+BLIND23 = [BROOKVALE, TARNFIELD, VOSSMOOR]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -322,9 +329,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind24.jsonl (companies bw, bx, by)",
     )
+    which.add_argument(
+        "--blind23",
+        action="store_true",
+        help="write webhooks-blind23.jsonl (companies bt, bu, bv)",
+    )
     args = parser.parse_args(argv)
     if args.blind24:
         write(HERE / "webhooks-blind24.jsonl", build_rows(BLIND24))
+        return 0
+    if args.blind23:
+        write(HERE / "webhooks-blind23.jsonl", build_rows(BLIND23))
         return 0
     if args.blind22:
         write(HERE / "webhooks-blind22.jsonl", build_rows(BLIND22))

@@ -219,6 +219,9 @@ def _when(row: dict[str, Any]) -> float:
         for key in ("bw_alerted_epoch_ms", "bx_fired_ms"):  # blind24's templates
             if key in body:
                 return float(body[key]) / 1000
+        for key in ("bt_alerted_epoch_ms", "bv_fired_epoch_ms"):  # blind23's templates
+            if key in body:
+                return float(body[key]) / 1000
         if isinstance(body.get("alert"), dict) and "last_updated_ms" in body:
             return float(body["last_updated_ms"]) / 1000
         if isinstance(body.get("event"), dict) and "time" in body["event"]:

@@ -531,6 +531,28 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "scope": "$ALERT_SCOPE", "host": "$HOSTNAME", "tags": "$TAGS",
         "bx_fired_ms": "$DATE", "event_id": "$ID",
     },
+    # blind23's Brookvale (bt): nested under "alert" and "event", the markdown message, the
+    # priority and the last-updated time as well as $DATE (unquoted).
+    "bt-brookvale": {
+        "event": {
+            "id": "$ID", "kind": "$EVENT_TYPE", "headline": "$EVENT_TITLE",
+            "markdown": "$EVENT_MSG",
+        },
+        "alert": {
+            "monitor": "$ALERT_TITLE", "monitorId": "$ALERT_ID", "state": "$ALERT_TRANSITION",
+            "scope": "$ALERT_SCOPE", "p": "$ALERT_PRIORITY",
+        },
+        "bt_alerted_epoch_ms": "=$DATE", "bt_updated_epoch_ms": "=$LAST_UPDATED",
+        "tags": "$TAGS",
+    },
+    # blind23's Vossmoor (bv): flat snake_case, the plain-text message only, $DATE quoted.
+    "bv-vossmoor": {
+        "vm_title": "$EVENT_TITLE", "vm_text": "$TEXT_ONLY_MSG", "vm_status": "$ALERT_STATUS",
+        "vm_transition": "$ALERT_TRANSITION", "vm_monitor_id": "$ALERT_ID",
+        "vm_query": "$ALERT_QUERY",
+        "vm_scope": "$ALERT_SCOPE", "vm_host": "$HOSTNAME", "vm_tags": "$TAGS",
+        "bv_fired_epoch_ms": "$DATE", "vm_link": "$LINK",
+    },
     # Datadog's default payload (an empty Payload field).
     "default": {
         "body": "$EVENT_MSG", "last_updated": "$LAST_UPDATED", "event_type": "$EVENT_TYPE",
@@ -600,6 +622,9 @@ JSON_FORMATS = {
     "br-serilog-compact",
     "br-serilog-splunk-hec",
     "bs-zap-kafka",
+    # blind23's
+    "bt-pjl-django",
+    "bu-pino-express",
 }
 
 
