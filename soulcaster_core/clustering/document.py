@@ -234,9 +234,10 @@ class ClusterDoc:
 
     def __post_init__(self) -> None:
         # Plain assignments (the class is not frozen): this runs for every distinct log line.
-        self.template_key = _key(
-            "template", self.head, *self.frames, self.request or "", self.endpoint or ""
-        )
+        # (The endpoint only where there is one: a line without keeps the key it always had,
+        # so templates stored before lines kept their route still lead to their clusters.)
+        routed = (self.endpoint,) if self.endpoint else ()
+        self.template_key = _key("template", self.head, *self.frames, self.request or "", *routed)
         self.message_key = self.untyped_message_key = self.page_key = None
         self.untyped_page_key = None
         self.service_key = self.type_only_key = None
