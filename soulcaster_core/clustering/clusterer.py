@@ -627,7 +627,8 @@ class Clusterer:
             page = known.get(doc.page_key.id) if doc.page_key and doc.frames else None
             if page is None or page.get("cluster_id") == cluster_id:
                 return
-        for key, at in _own_keys(doc, self._helpers(doc, batch)):
+        helpers = self._helpers(doc, batch)
+        for key, at in _own_keys(doc, helpers):
             found = known.get(key.id)
             if found is None:
                 metadata = self._metadata(item, doc, key, cluster_id, at)
@@ -650,7 +651,7 @@ class Clusterer:
                 and not found.get("frames")
                 and not found.get("joined")
                 and not found.get("ambiguous")
-                and alert_about(doc, found, self._helpers(doc, batch))
+                and alert_about(doc, found, helpers)
                 and cluster_id not in batch.absorbed
             ):
                 # An alert named this entry point before any stack that enters there was
@@ -666,7 +667,7 @@ class Clusterer:
             elif (
                 key == doc.page_key
                 and not found.get("ambiguous")
-                and renamed(doc, found, self._helpers(doc, batch), on_route=True)
+                and renamed(doc, found, helpers, on_route=True)
                 and cluster_id not in batch.absorbed
             ):
                 # Its stack's problem was known under the innermost function's old name (items
