@@ -381,12 +381,12 @@ class ClusterDoc:
             if status != "500":
                 return ()
             verb, _, route = verb_route.partition(" ")
-            routes = (
-                (_identifier(route),)
-                if verb == "*"
-                else (_identifier(verb_route), _identifier(route))
+            routes = _route_names(None if verb == "*" else verb, route)
+            return tuple(
+                GroupingKey("mention", _key("entry", n).id)
+                for n in map(_identifier, routes)
+                if len(n) >= 6
             )
-            return tuple(GroupingKey("mention", _key("entry", r).id) for r in routes if len(r) >= 6)
         # A quoted error's endpoint is where it happened (a page, a route), not a word about
         # another problem there: many problems happen on one page.
         names = {_identifier(r) for r in self._routes()} if not self.quoted else set()
@@ -406,9 +406,7 @@ class ClusterDoc:
     def _routes(self) -> tuple[str, ...]:
         """The endpoint as entry points name it: with its method where one is known (how two
         routes of one path are told apart), and without (how a sender that omits it meets)."""
-        if not self.endpoint:
-            return ()
-        return (f"{self.verb} {self.endpoint}", self.endpoint) if self.verb else (self.endpoint,)
+        return _route_names(self.verb, self.endpoint) if self.endpoint else ()
 
     def secondary_keys(self) -> tuple[GroupingKey, ...]:
         """A log's or alert's skeleton, message and mention keys: looked up and registered
@@ -440,6 +438,11 @@ def _skeleton(template: str, role: KeyKind = "skeleton") -> GroupingKey | None:
     if len(words) < 3:
         return None
     return GroupingKey(role, _key("skeleton", " ".join(words)).id)
+
+
+def _route_names(verb: str | None, route: str) -> tuple[str, ...]:
+    """A route as entry points name it: with its method where one is known, and without."""
+    return (f"{verb} {route}", route) if verb else (route,)
 
 
 def _identifier(name: str) -> str:
