@@ -104,17 +104,18 @@ def _take_container(found: _Found, fields: Fields, name: str) -> None:
         found.texts.append(whole)
         found.loose.append(whole)
     elif isinstance(whole, list) and whole and all(isinstance(e, dict) for e in whole):
-        chain = [exc for exc in map(_exception_object, whole) if exc is not None]
+        objects = (_exception_object(entry, fields) for entry in whole)
+        chain = [exc for exc in objects if exc is not None]
         if chain and any("exc_type" in e for e in whole):
             found.chains.append(chain[::-1])  # structlog lists the thrown exception first
-    elif isinstance(whole, dict) and isinstance(_part(whole, "cause"), dict):
+    elif isinstance(whole, dict) and isinstance(fields.find("cause", whole), dict):
         # An exception object nesting its causes (logback's JsonEncoder: ``className``,
         # ``message``, ``stepArray``, ``cause``): the chain as the sender built it.
         chain = []
         level: Any = whole
         while isinstance(level, dict) and len(chain) < MAX_CAUSES:
-            chain.append(_exception_object(level) or ExceptionInfo())
-            level = _part(level, "cause")
+            chain.append(_exception_object(level, fields) or ExceptionInfo())
+            level = fields.find("cause", level)
         found.chains.append(chain[::-1])
     for part in _STACK_TEXTS:
         _take_stack(found, fields.find(f"{name}.{part}"), oldest_first=part == "frames")
@@ -187,11 +188,6 @@ def _decide(found: _Found) -> list[ExceptionInfo]:
 MAX_CAUSES = 16
 
 
-def _part(entry: dict[str, Any], name: str) -> Any:
-    """``entry[name]``, whatever the case the sender wrote it in."""
-    return next((v for k, v in entry.items() if k.lower() == name), None)
-
-
 def _type_of(entry: dict[str, Any]) -> str | None:
     for key in ("exc_type", "type", "class", "className", "name", "kind"):
         value = entry.get(key)
@@ -200,15 +196,16 @@ def _type_of(entry: dict[str, Any]) -> str | None:
     return None
 
 
-def _exception_object(entry: dict[str, Any]) -> ExceptionInfo | None:
-    """One exception of a structured list (structlog's ``exc_type``/``exc_value``/``frames``)."""
+def _exception_object(entry: dict[str, Any], fields: Fields) -> ExceptionInfo | None:
+    """One exception of a structured list (structlog's ``exc_type``/``exc_value``/``frames``)
+    or of a nested chain (``fields`` looks its stack up whatever the case of its name)."""
     value = next(
         (scalar_text(entry.get(k)) for k in ("exc_value", "value", "message") if k in entry),
         None,
     )
     listed: list[Frame] = []
     for part in _STACK_TEXTS:
-        stack = _part(entry, part)
+        stack = fields.find(part, entry)
         if isinstance(stack, list) and stack:
             listed = _frame_list(stack, oldest_first=part == "frames")
         elif isinstance(stack, str) and stack.strip():
