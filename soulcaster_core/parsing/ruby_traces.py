@@ -7,7 +7,8 @@ quote form (``in 'Orders#show'``), with ``block in``/``rescue in`` labels. Ruby 
 cause after its exception with a headline of its own: causes come out first. Also Rails' log
 form, ``NoMethodError (undefined method ...):`` over bare ``app/x.rb:42:in 'm'`` lines, and
 what Ruby's ``Logger`` writes for an exception (``E, [time #pid] ERROR -- : message (Type)``
-over its backtrace).
+over its backtrace), and a backtrace joined onto one line with `` | `` after ``[Type - message]:``
+(Action Cable's "Could not execute command from (...) [Type - message]: frame | frame").
 
 Convention: ``function`` is the method as labelled, with its ``block in``-style prefix kept
 (``total``, ``block in total``, ``<main>``); a class the label names goes to ``module``
@@ -35,6 +36,9 @@ _PLAIN = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)+|[A-Z]\w*(?:Error|Excepti
 # message; logging an exception gives "message (Type)", then its backtrace on the next lines.
 _LOGGER_HEAD = re.compile(r"^[DIWEFA], \[[^\]]*\]\s+[A-Z]+ -- [^:]*: ")
 _LOGGED = re.compile(r"^(?P<msg>.*\S) \((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)$")
+# Action Cable logs a failed command as "... [Type - message]: " then the first five frames
+# joined with " | ", all on one line.
+_JOINED_HEAD = re.compile(r"\[(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) - (?P<msg>.*?)\]: (?=\S+:\d+:in )")
 _LABEL = re.compile(
     r"^(?P<prefix>(?:block (?:\(\d+ levels\) )?|rescue |ensure )in )?"
     r"(?:(?P<owner>[A-Z][\w:]*)[#.])?(?P<name>.+)$"
@@ -52,6 +56,8 @@ def hinted(text: str) -> bool:
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
+    if any(" | " in line for line in lines):
+        lines = _unjoined(lines)
     # Each block: type, message, frames innermost first; the thrown exception first.
     blocks: list[tuple[str | None, str | None, list[Frame]]] = []
     above: re.Match[str] | None = None  # a plain headline on the line before the frames
@@ -82,6 +88,20 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
         ExceptionInfo(type=kind, value=msg, frames=frames[::-1])
         for kind, msg, frames in reversed(blocks)
     ]
+
+
+def _unjoined(lines: Sequence[str]) -> list[str]:
+    """``lines`` with a backtrace joined onto one line by `` | `` split into a line per frame,
+    its ``[Type - message]:`` head as Logger's "message (Type)" on the line above them."""
+    out: list[str] = []
+    for line in lines:
+        head = _JOINED_HEAD.search(line)
+        if head is None or " | " not in line:
+            out.append(line)
+            continue
+        out.append(f"{head.group('msg')} ({head.group('type')})")
+        out.extend(line[head.end() :].split(" | "))
+    return out
 
 
 def _message(lines: Sequence[str], i: int, msg: str | None) -> tuple[int, str | None]:

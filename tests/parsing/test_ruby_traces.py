@@ -76,3 +76,23 @@ def test_an_exception_ruby_s_logger_wrote_then_its_backtrace() -> None:
 
     assert (exc.type, exc.value) == ("ZeroDivisionError", "divided by 0")
     assert [f.function for f in exc.frames] == ["handle", "per_day"]
+
+
+def test_action_cable_joins_five_frames_onto_the_line_of_the_failed_command() -> None:
+    text = (
+        "E, [2026-03-08T14:49:35.521366 #21] ERROR -- : [ActionCable] [li@example.com] Could not"
+        ' execute command from ({"command"=>"message", "identifier"=>"{\\"channel\\":'
+        '\\"BasketChannel\\"}"}) [NoMethodError - undefined method `update!\' for nil:NilClass]:'
+        " /rails/app/channels/basket_channel.rb:34:in `change_quantity'"
+        " | /rails/app/channels/basket_channel.rb:19:in `update'"
+        " | /usr/local/bundle/gems/actioncable-6.1.7.6/lib/action_cable/channel/base.rb:268:in"
+        " `dispatch_action'"
+    )
+    [exc] = parse_trace(text)
+
+    assert (exc.type, exc.value) == ("NoMethodError", "undefined method `update!' for nil:NilClass")
+    assert [(f.function, f.lineno) for f in exc.frames] == [
+        ("dispatch_action", 268),
+        ("update", 19),
+        ("change_quantity", 34),
+    ]

@@ -97,8 +97,7 @@ def read_row(row: Row) -> RowReading:
             default_fields=default,
         )
     if raw_text:
-        # A trace needs frames on lines of their own: one line is a log line, nothing more.
-        chain = parse_trace(raw_text) if "\n" in raw_text.strip() else []
+        chain = parse_trace(raw_text) if "\n" in raw_text.strip() else _joined_trace(raw_text)
         head = raw_text.strip().split("\n", 1)[0]
         # Frames printed under a record that names its error in a field of the first line
         # (Temporal's 'Activity panic. ... PanicError="..." PanicStack=').
@@ -262,3 +261,11 @@ def _head_endpoint(head: str, exceptions: list[ExceptionInfo]) -> str | None:
         return None
     line = parse_log_line(head)
     return line.endpoint if line is not None else None
+
+
+def _joined_trace(line: str) -> list[ExceptionInfo]:
+    """The trace a one-line record holds when its logger joined the frames onto the line
+    (Action Cable's ``frame | frame``, an escaped ``\\n``): two frames at least. A line with
+    one frame-like part is a log line, nothing more."""
+    chain = parse_trace(line)
+    return chain if chain and len(chain[-1].frames) >= 2 else []

@@ -277,6 +277,25 @@ def test_a_one_line_record_is_titled_by_its_message() -> None:
     assert item.body.startswith(raw)
 
 
+def test_a_one_line_record_with_its_frames_joined_onto_it() -> None:
+    # Action Cable's failed command: the exception and five frames, joined with " | ".
+    raw = (
+        "E, [2026-03-08T14:49:35.521366 #21] ERROR -- : [ActionCable] Could not execute command"
+        ' from ({"command"=>"message"}) [NoMethodError - undefined method `update!\' for'
+        " nil:NilClass]: /rails/app/channels/basket_channel.rb:34:in `change_quantity'"
+        " | /rails/app/channels/basket_channel.rb:19:in `update'"
+    )
+
+    item = _item({"sid": "s5", "search_name": "ActionCable errors", "result": {"_raw": raw}})
+
+    [error] = item.exceptions
+    assert error.type == "NoMethodError"
+    assert [f.function for f in error.frames] == ["update", "change_quantity"]
+    # One frame-like part is no trace: the line stays a log line.
+    one = _item({"sid": "s6", "search_name": "x", "result": {"_raw": raw.split(" | ")[0]}})
+    assert not one.exceptions[0].frames
+
+
 def test_a_json_warning_states_its_problem_in_its_message() -> None:
     # rails_semantic_logger names the class that logged in "name": not an error type.
     raw = (
