@@ -570,9 +570,13 @@ class Clusterer:
             # An error's message, or another line's whole: two log lines that merely end alike
             # are not one problem. An error quoted whole that another line says after its
             # context ("branch sync failed (stock): <this error>") is that line's error.
-            if found is not None and (
-                found.get("kind") in ("message", "whole")
-                or (key == whole and doc.quoted and len(doc.tokens) >= QUOTED_WORDS)
+            if (
+                found is not None
+                and not (key.kind == "suffix" and found.get("cause"))
+                and (
+                    found.get("kind") in ("message", "whole")
+                    or (key == whole and doc.quoted and len(doc.tokens) >= QUOTED_WORDS)
+                )
             ):
                 return _Decision(str(found["cluster_id"]), "message")
         for key in doc.mentions():
@@ -704,6 +708,10 @@ class Clusterer:
             # template step.
             "shape": doc.shape if key.kind == "template" else key.kind,
         }
+        if key in doc.cause_keys:
+            # What the error was caused by, not what it says: a line ending in it ("update
+            # failed - get driver 7: no rows in result set") says another error wrapping it.
+            record["cause"] = True
         if not doc.frames and cluster_id != Clusterer._own_id(item):
             # Said without a stack about a problem another item made (its story is not this
             # item's to tell).

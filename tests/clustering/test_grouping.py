@@ -897,6 +897,28 @@ async def test_wrapped_errors_with_one_cause_and_two_contexts_are_two_problems(
     assert stock == stock_again
 
 
+async def test_a_line_ending_in_another_error_s_cause_is_not_that_error(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # sql.ErrNoRows under two wrappings: the monitor's sample wraps it in "get driver", the
+    # Sentry event in "get job"; the shared cause is the driver's sentinel, not the bug.
+    def wrapped(message: str) -> FeedbackItem:
+        cause = ExceptionInfo(type="*errors.errorString", value="no rows in result set")
+        error = exc("*fmt.wrapError", f"{message}: no rows in result set", "Assign", "Error")
+        return item(exceptions=[cause, error])
+
+    sample = "tracking-api: update position failed - get driver 890440: no rows in result set"
+    job, monitor, driver = await clusters_of(
+        clusterer,
+        store,
+        wrapped("get job HT-36"),
+        item("datadog", exceptions=[ExceptionInfo(type=None, value=sample, frames=[])]),
+        item("datadog", exceptions=[ExceptionInfo(type=None, value=sample.replace("890440", "7"))]),
+    )
+    assert monitor != job
+    assert monitor == driver
+
+
 async def test_an_error_quoted_whole_meets_the_line_that_says_it_after_its_context(
     clusterer: Clusterer, store: Store
 ) -> None:
