@@ -73,9 +73,17 @@ class Columns:
 
 _NOTHING = Columns()
 
-#: Each known column name: the role it plays and its rank among that role's names.
+
+def _spelt(name: str) -> str:
+    """A column's name as the tables below spell it: searches name their fields in every
+    case and separator (``ExceptionType``, ``exception_type``, ``RequestPath``)."""
+    return name.lower().replace("_", "").replace(".", "").replace("-", "")
+
+
+#: Each known column name (as ``_spelt``): the role it plays and its rank among that role's
+#: names (the best rank where two names are spelt alike).
 _ROLES: dict[str, tuple[str, int]] = {
-    name: (role, rank)
+    _spelt(name): (role, rank)
     for role, names in (
         ("service", _SERVICE),
         ("trace_id", _TRACE_ID),
@@ -86,9 +94,9 @@ _ROLES: dict[str, tuple[str, int]] = {
         ("message", _MESSAGE),
         ("endpoint", ENDPOINT_FIELDS),
     )
-    for rank, name in enumerate(names)
+    for rank, name in reversed(list(enumerate(names)))
 }
-_STACK_RANK = {name: rank for rank, name in enumerate(_STACK)}
+_STACK_RANK = {_spelt(name): rank for rank, name in reversed(list(enumerate(_STACK)))}
 
 
 def read_columns(fields: Mapping[str, str | list[str]]) -> Columns:
@@ -97,11 +105,12 @@ def read_columns(fields: Mapping[str, str | list[str]]) -> Columns:
     found: dict[str, tuple[int, str]] = {}
     stacks: list[tuple[int, str]] = []
     for name, value in fields.items():
-        if name in _STACK_RANK:
+        spelt = _spelt(name)
+        if spelt in _STACK_RANK:
             if text := _text(value, "\n"):
-                stacks.append((_STACK_RANK[name], name))
+                stacks.append((_STACK_RANK[spelt], name))
             continue
-        role = _ROLES.get(name)
+        role = _ROLES.get(spelt)
         if role is None:
             continue
         text = _text(value, None)

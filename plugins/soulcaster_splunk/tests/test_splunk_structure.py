@@ -331,6 +331,25 @@ def test_a_stats_row_names_its_task_and_the_last_exception_type() -> None:
     assert [e.type for e in item.exceptions] == ["OSError"]
 
 
+@pytest.mark.parametrize(
+    ("job_column", "type_column"),
+    [("JOB_NAME", "ExceptionType"), ("RequestPath", "exception-type"), ("job_name", "Exc_Type")],
+)
+def test_a_stats_row_s_columns_are_read_in_any_case_and_separator(
+    job_column: str, type_column: str
+) -> None:
+    # Spring Batch's BATCH_JOB_INSTANCE columns; Serilog's PascalCase properties.
+    item = _item(
+        {
+            "sid": "s7",
+            "search_name": "failed batch job executions (24h)",
+            "result": {job_column: "invoiceRunJob", type_column: "System.TimeoutException"},
+        }
+    )
+    assert item.endpoint == "invoiceRunJob"
+    assert [e.type for e in item.exceptions] == ["System.TimeoutException"]
+
+
 def test_a_temporal_panic_row_names_its_activity_value_and_frames() -> None:
     raw = (
         "2026/03/09 06:27:41 ERRO Activity panic. TaskQueue=dispatch"
