@@ -313,7 +313,7 @@ class ClusterDoc:
         if self._skeleton is False:
             self._skeleton = None
             if not self.is_exception and MASK in self.head:
-                self._skeleton = _skeleton(self.head)
+                self._skeleton = _skeleton(self.head, self.endpoint)
         assert self._skeleton is not True
         return self._skeleton or None
 
@@ -324,7 +324,7 @@ class ClusterDoc:
         if self.is_exception or MASK not in self.head:
             return None
         source = _SOURCE.match(self.head)
-        return _skeleton(self.head[source.end() :], "tail") if source else None
+        return _skeleton(self.head[source.end() :], self.endpoint, "tail") if source else None
 
     def request_key(self) -> GroupingKey | None:
         """The key of an access log line's request and answer: how the same request in two
@@ -432,12 +432,16 @@ class ClusterDoc:
         return signature(f"{len(tokens)} {tokens[0] if tokens else ''}")[:16]
 
 
-def _skeleton(template: str, role: KeyKind = "skeleton") -> GroupingKey | None:
-    """The key of a template's words without its slots, if three words at least are left."""
+def _skeleton(
+    template: str, endpoint: str | None, role: KeyKind = "skeleton"
+) -> GroupingKey | None:
+    """The key of a template's words without its slots, if three words at least are left,
+    under its endpoint where it has one (one search's rows for two jobs are two problems)."""
     words = _SLOT.sub(" ", f" {template} ").split()
     if len(words) < 3:
         return None
-    return GroupingKey(role, _key("skeleton", " ".join(words)).id)
+    routed = (endpoint,) if endpoint else ()
+    return GroupingKey(role, _key("skeleton", " ".join(words), *routed).id)
 
 
 def _route_names(verb: str | None, route: str) -> tuple[str, ...]:

@@ -339,6 +339,25 @@ async def test_log_values_of_several_words_meet_their_one_word_siblings(
     assert len(set(found)) == 1
 
 
+async def test_one_search_s_rows_for_two_jobs_are_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # "stats count by JOB_NAME": the row's job is its endpoint; its count a value of one
+    # word or several.
+    def row(job: str, count: str) -> FeedbackItem:
+        return item("splunk", f"failed batch job executions ({count})", endpoint=job)
+
+    telematics, invoices, telematics_again = await clusters_of(
+        clusterer,
+        store,
+        row("telematicsImportJob", "24h"),
+        row("invoiceRunJob", "7d (168h)"),
+        row("telematicsImportJob", "7d (168h)"),
+    )
+    assert telematics != invoices
+    assert telematics == telematics_again
+
+
 async def test_the_item_records_which_key_grouped_it_and_what_was_read(
     clusterer: Clusterer, store: Store
 ) -> None:
