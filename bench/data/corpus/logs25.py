@@ -73,7 +73,8 @@ def _bz_span(d: Delivery) -> tuple[str, dict[str, str]]:
 def bz_fmt_text(d: Delivery) -> tuple[str, Fields]:
     """``tracing_subscriber::fmt()`` with ANSI off: the RFC 3339 time, the level padded to 5,
     the span with its fields, the target, the message and the event's fields as
-    ``key=value`` (a ``?err`` field's Debug text keeps its line breaks)."""
+    ``key=value`` (a ``?err`` field's Debug text keeps its line breaks). ``opts.err``: how the
+    call site recorded the error (see ``_bz_error``)."""
     name, fields = _bz_span(d)
     span = ""
     if name:
@@ -82,8 +83,10 @@ def bz_fmt_text(d: Delivery) -> tuple[str, Fields]:
     assert isinstance(extra, dict)
     kv = " ".join(f"{k}={d.values.fill(str(v))}" for k, v in extra.items())
     err = _bz_error(d)
-    if str(d.opts.get("err", "alternate")) != "debug":
-        err = json.dumps(err, ensure_ascii=False)  # a Display string field is quoted
+    if str(d.opts.get("err", "alternate")) == "alternate":
+        # ``error = format!("{err:#}")`` records a ``&str``: the formatter prints it quoted
+        # (Debug); ``%err`` and ``?err`` print as Display and Debug of the error, unquoted.
+        err = json.dumps(err, ensure_ascii=False)
     tail = f" {kv}" if kv else ""
     line = f"{d.iso(6)} ERROR {span}{d.logger}: {d.log_message}{tail} error={err}"
     return line, {"level": "ERROR", "target": d.logger}

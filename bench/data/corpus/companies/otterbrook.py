@@ -109,7 +109,7 @@ BUGS = [
         (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **API_SPLUNK)),
         classes=(4,), pair="ca-slot-unique", entry="POST /api/owners"),
     Bug("ca-slot-unique", "clinic-api", unique("appointments_vet_id_starts_at_key", "Key (vet_id, starts_at)=({n}, 2026-03-1{idx} 09:30:00+00) already exists.", (ob("api.appointments", "create_appointment", 71, "row = await db.fetchrow(INSERT_APPOINTMENT, *values)"),)),
-        (see("sentry.error", 2), see("splunk", 2, **API_SPLUNK), see("datadog.apm", **apm("asyncpg.exceptions.UniqueViolationError", 'duplicate key value violates unique constraint "appointments_vet_id_starts_at_key"'))),
+        (see("sentry.error", 2), see("sentry.alert", rule="clinic-api: new issue in production"), see("splunk", 2, **API_SPLUNK), see("datadog.apm", **apm("asyncpg.exceptions.UniqueViolationError", 'duplicate key value violates unique constraint "appointments_vet_id_starts_at_key"'))),
         classes=(4,), pair="ca-owner-email-unique", entry="POST /api/appointments"),
     # Two partners timing out in one helper: the pathology lab (a job), the insurer (an API route).
     Bug("ca-lab-timeout", "arq-worker", timeout((*ARQ, ob("jobs.labs", "sync_lab_results", 27, "results = await fetch_json(session, f\"{LAB_URL}/results\", params={\"since\": since})"))),

@@ -139,7 +139,7 @@ BUGS = [
         **WORKER_LOG, classes=(5,), entry="manifest.publish", span=3, renames={"manifest_worker::consumer::run::{{closure}}": "manifest_worker::consumer::consume_forever::{{closure}}"}),
     # Monday-morning rush: the pool's 20 connections all checked out.
     Bug("bz-pool-timeout", "booking-api", (Exc("PoolTimedOut", "pool timed out while waiting for an open connection"), Exc("Error", "loading sailing {id}", (*AXUM, api("routes::sailings::availability::{{closure}}", "routes/sailings.rs", 44, 10), api("store::sailings::get::{{closure}}", "store/sailings.rs", 15, 10), SQLX_FETCH, *ANYHOW_CONTEXT))),
-        (see("sentry.error", 2), see("splunk", 2, **API_SEARCH), see("datadog.log", 2, **API_MONITOR)),
+        (see("sentry.error", 2), see("splunk", **API_SEARCH), see("splunk", **API_SEARCH, err="display"), see("datadog.log", 2, **API_MONITOR)),
         **API_LOG, entry="GET /v1/sailings/{sailing_id}/availability"),
     # Stripe refusing a refund on a disputed charge.
     Bug("bz-refund-402", "booking-api", (Exc("Error", "HTTP status client error (402 Payment Required) for url (https://api.stripe.com/v1/refunds)", module="reqwest"), Exc("Error", "refunding booking SF{id}", (*AXUM, api("routes::bookings::cancel::{{closure}}", "routes/bookings.rs", 112, 10), api("payments::refund::{{closure}}", "payments.rs", 58, 9), *ANYHOW_CONTEXT))),
@@ -149,6 +149,11 @@ BUGS = [
     Bug("bz-slow-requests", "booking-api", (),
         (see("splunk", 4, search="booking-api slow responses", line="{ts}  WARN request{method=GET uri=/v1/sailings/{id}/availability version=HTTP/1.1}: tower_http::trace::on_response: finished processing request latency={ms} ms status=200"),),
         classes=(7,)),
+    # An off-by-one over the gate's lanes; this service installs tracing-panic's hook, so the
+    # panic reaches Splunk as one JSON event.
+    Bug("bz-gate-lane-bounds", "checkin-gate", (Exc("panic", "index out of bounds: the len is {idx} but the index is {idx}", (*AXUM, gate("routes::scan::{{closure}}", "routes.rs", 41, 18), gate("lanes::assign", "lanes.rs", 27, 20), std("core::panicking::panic_bounds_check", "core/src/panicking.rs", 266, 5), std("core::panicking::panic_fmt", "core/src/panicking.rs", 74, 14), std("rust_begin_unwind", "std/src/panicking.rs", 665, 5))),),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", search="checkin-gate rejections", format="tracing-panic"), see("splunk", search="checkin-gate rejections", format="tracing-panic", backtrace=True), see("datadog.log", monitor="checkin-gate panics", team="ports", filter="service:checkin-gate @panic.payload:*", text="checkin-gate panicked at {{log.attributes.fields.panic.location}}: {{log.attributes.fields.panic.payload}}", format="tracing-panic")),
+        entry="POST /scan"),
     # Seen once: the gate's TLS certificate reload failing.
     Bug("bz-gate-cert", "checkin-gate", (Exc("Error", "No such file or directory (os error 2)", module="std::io"), Exc("Error", "reloading TLS certificate from /etc/gate/tls/tls.crt", (*TOKIO, gate("tls::watch::{{closure}}", "tls.rs", 31, 18), *ANYHOW_CONTEXT))),
         (see("sentry.error"),),

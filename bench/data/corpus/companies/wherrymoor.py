@@ -122,7 +122,7 @@ BUGS = [
         classes=(4,), pair="cb-tenant-email-unique", entry="POST /sites/{id}/waiting-list"),
     # One method, two errors: a rate stored as a string with a comma, a plot measured as 0 m².
     Bug("cb-rent-typeerror", "plots-api", (Exc("TypeError", "Unsupported operand types: string * float", (*action("Plot", "QuoteAction", 30), app("Rent/RentCalculator.php", "Rent\\RentCalculator", "annual", 33, "(Object(Wherrymoor\\Domain\\Plot))"))),),
-        (see("sentry.error", 3), see("splunk", **FPM), see("splunk", **API)),
+        (see("sentry.error", 3), see("sentry.alert", rule="plots-api: any new error"), see("splunk", **FPM), see("splunk", **API)),
         classes=(4,), pair="cb-rent-divzero", entry="GET /plots/{id}/quote"),
     Bug("cb-rent-divzero", "plots-api", (Exc("DivisionByZeroError", "Division by zero", (*action("Plot", "QuoteAction", 30), app("Rent/RentCalculator.php", "Rent\\RentCalculator", "annual", 36, "(Object(Wherrymoor\\Domain\\Plot))"))),),
         (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", 2, **API)),
