@@ -22,7 +22,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind21.jsonl`` (companies bn, bo, bp), or, with ``--blind22``,
 ``webhooks-blind22.jsonl`` (companies bq, br, bs), or, with ``--blind23``,
 ``webhooks-blind23.jsonl`` (companies bt, bu, bv), or, with ``--blind24``,
-``webhooks-blind24.jsonl`` (companies bw, bx, by).
+``webhooks-blind24.jsonl`` (companies bw, bx, by), or, with ``--blind25``,
+``webhooks-blind25.jsonl`` (companies bz, ca, cb).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -51,6 +52,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind22    # the 26th, by a twenty-second outsider
     python bench/data/generate_webhooks.py --blind23    # the 27th, by a twenty-third outsider
     python bench/data/generate_webhooks.py --blind24    # the 28th, by a twenty-fourth outsider
+    python bench/data/generate_webhooks.py --blind25    # the 29th, by a twenty-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -114,6 +116,7 @@ from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
+from corpus.companies.otterbrook import OTTERBROOK  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pellmere import PELLMERE  # noqa: E402
@@ -128,6 +131,7 @@ from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
+from corpus.companies.sallowfen import SALLOWFEN  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
@@ -145,6 +149,7 @@ from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
+from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
 from corpus.companies.whinfell import WHINFELL  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
@@ -204,6 +209,8 @@ BLIND22 = [FELLGATE, BRANNOCK, SKELWITH]
 BLIND24 = [TALLOWBY, HARTOP, ROOKWITH]
 # Written by a twenty-third outsider, without reading the grouping or mapping code.
 BLIND23 = [BROOKVALE, TARNFIELD, VOSSMOOR]
+# Written by a twenty-fifth outsider, without reading the grouping or mapping code.
+BLIND25 = [SALLOWFEN, OTTERBROOK, WHERRYMOOR]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -334,7 +341,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind23.jsonl (companies bt, bu, bv)",
     )
+    which.add_argument(
+        "--blind25",
+        action="store_true",
+        help="write webhooks-blind25.jsonl (companies bz, ca, cb)",
+    )
     args = parser.parse_args(argv)
+    if args.blind25:
+        write(HERE / "webhooks-blind25.jsonl", build_rows(BLIND25))
+        return 0
     if args.blind24:
         write(HERE / "webhooks-blind24.jsonl", build_rows(BLIND24))
         return 0
