@@ -352,14 +352,13 @@ class ClusterDoc:
         if self.is_exception:
             return ()
         found = [self.whole_key()]
-        at = self.head.find(": ")
-        first = self.head[:at] if at != -1 else ""
-        while at != -1 and len(found) <= MAX_SUFFIXES:
-            rest = self.head[at + 2 :]
-            if len(rest.split()) < 3:
+        first = ""
+        for context in _CONTEXT_END.finditer(self.head):
+            rest = self.head[context.end() :]
+            if len(rest.split()) < 3 or len(found) > MAX_SUFFIXES:
                 break
+            first = first or self.head[: context.start()]
             found.append(_suffix(rest))
-            at = self.head.find(": ", at + 2)
         if self.quoted and len(found) > 1 and len(first.split()) >= 3:
             # An error chain printed whole ("insert payout batch for pay run 42: error returned
             # from database: ..."), whose sender reports the outer error apart from its causes
@@ -463,6 +462,8 @@ _CODE_NAME = re.compile(r"_|\.[a-z]|[a-z][A-Z]")
 MAX_MENTIONS = 2
 #: Context prefixes a log line's message may be read without ("request failed: ...").
 MAX_SUFFIXES = 3
+# Where a context prefix ends: "request failed: <error>", "eta sms failed - <error>".
+_CONTEXT_END = re.compile(r": | - ")
 
 
 # A message that is itself "Qualified.TypeName: message".

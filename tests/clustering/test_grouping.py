@@ -938,6 +938,20 @@ async def test_a_line_ending_in_another_error_s_cause_is_not_that_error(
     assert monitor == driver
 
 
+async def test_a_line_that_says_an_error_after_a_dash_meets_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # zerolog's message, then the error, as a Datadog monitor pastes the log line.
+    said = 'send eta sms: Post "https://sms.example/v1/messages": context deadline exceeded'
+    sentry = item(exceptions=[exc("*fmt.wrapError", said, "Notify", "post", "Error")])
+    sample = item(
+        "datadog",
+        exceptions=[ExceptionInfo(type=None, value=f"tracking-api: eta sms failed - {said}")],
+    )
+    a, b = await clusters_of(clusterer, store, sentry, sample)
+    assert a == b
+
+
 async def test_an_error_quoted_whole_meets_the_line_that_says_it_after_its_context(
     clusterer: Clusterer, store: Store
 ) -> None:
