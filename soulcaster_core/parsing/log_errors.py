@@ -15,6 +15,7 @@ one exception without frames. Nothing found: ``[]``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..stacktrace import ExceptionInfo, Frame
@@ -30,6 +31,8 @@ _STACK_PARTS = ("stack", "stack_trace", "stacktrace", "trace", "backtrace", "fra
 _STACK_TEXTS = (*_STACK_PARTS, "extendedstacktrace", "formatted")
 _TYPE_PARTS = ("kind", "type", "class", "name", "exc_type", "classname", "cls", "exc_class")
 _MESSAGE_PARTS = ("message", "msg", "value", "exc_value", "reason", "localizedmessage")
+# A class name as Ruby, Python, the JVM or .NET print it: "ActiveRecord::RecordNotUnique".
+_TYPE_NAME = re.compile(r"^[A-Za-z_][\w$]*(?:(?:::|\.)[A-Za-z_][\w$]*)*$")
 # A stack at the top level of the line.
 _ROOT_STACKS = (
     "exc_info",
@@ -108,6 +111,16 @@ def _take_container(found: _Found, fields: Fields, name: str) -> None:
         chain = [exc for exc in objects if exc is not None]
         if chain and any("exc_type" in e for e in whole):
             found.chains.append(chain[::-1])  # structlog lists the thrown exception first
+    elif (
+        isinstance(whole, list)
+        and len(whole) == 2
+        and all(isinstance(part, str) for part in whole)
+        and _TYPE_NAME.match(whole[0])
+    ):
+        # Rails' notifications carry an exception as ["ClassName", "message"], which
+        # lograge setups log as they are.
+        found.types.append(whole[0])
+        found.messages.append(whole[1])
     elif isinstance(whole, dict) and isinstance(fields.find("cause", whole), dict):
         # An exception object nesting its causes (logback's JsonEncoder: ``className``,
         # ``message``, ``stepArray``, ``cause``): the chain as the sender built it.

@@ -7,8 +7,8 @@ quote form (``in 'Orders#show'``), with ``block in``/``rescue in`` labels. Ruby 
 cause after its exception with a headline of its own: causes come out first. Also Rails' log
 form, ``NoMethodError (undefined method ...):`` over bare ``app/x.rb:42:in 'm'`` lines, and
 what Ruby's ``Logger`` writes for an exception (``E, [time #pid] ERROR -- : message (Type)``
-over its backtrace), and a backtrace joined onto one line with `` | `` after ``[Type - message]:``
-(Action Cable's "Could not execute command from (...) [Type - message]: frame | frame").
+over its backtrace), and a backtrace joined onto one line (Action Cable's "Could not execute
+command from (...) [Type - message]: frame | frame", lograge's ``frame -- frame``).
 
 Convention: ``function`` is the method as labelled, with its ``block in``-style prefix kept
 (``total``, ``block in total``, ``<main>``); a class the label names goes to ``module``
@@ -37,8 +37,9 @@ _PLAIN = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)+|[A-Z]\w*(?:Error|Excepti
 _LOGGER_HEAD = re.compile(r"^[DIWEFA], \[[^\]]*\]\s+[A-Z]+ -- [^:]*: ")
 _LOGGED = re.compile(r"^(?P<msg>.*\S) \((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)$")
 # Action Cable logs a failed command as "... [Type - message]: " then the first five frames
-# joined with " | ", all on one line.
-_JOINED_HEAD = re.compile(r"\[(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) - (?P<msg>.*?)\]: (?=\S+:\d+:in )")
+# joined with " | ", all on one line; lograge setups join a backtrace with " -- " or ", ".
+_JOINED_HEAD = re.compile(r"\[(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) - (?P<msg>.*?)\]: $")
+_JOINED_FRAME = re.compile(r"\S+:\d+:in [`'][^'\n]*'")
 _LABEL = re.compile(
     r"^(?P<prefix>(?:block (?:\(\d+ levels\) )?|rescue |ensure )in )?"
     r"(?:(?P<owner>[A-Z][\w:]*)[#.])?(?P<name>.+)$"
@@ -56,7 +57,7 @@ def hinted(text: str) -> bool:
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
-    if any(" | " in line for line in lines):
+    if any(line.count(":in ") > 1 for line in lines):
         lines = _unjoined(lines)
     # Each block: type, message, frames innermost first; the thrown exception first.
     blocks: list[tuple[str | None, str | None, list[Frame]]] = []
@@ -91,16 +92,22 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
 
 
 def _unjoined(lines: Sequence[str]) -> list[str]:
-    """``lines`` with a backtrace joined onto one line by `` | `` split into a line per frame,
-    its ``[Type - message]:`` head as Logger's "message (Type)" on the line above them."""
+    """``lines`` with a backtrace joined onto one line split into a line per frame, what came
+    before the first frame on the line above them (an Action Cable ``[Type - message]:`` head
+    as Logger's "message (Type)")."""
     out: list[str] = []
     for line in lines:
-        head = _JOINED_HEAD.search(line)
-        if head is None or " | " not in line:
+        frames = list(_JOINED_FRAME.finditer(line)) if line.count(":in ") > 1 else []
+        if len(frames) < 2:
             out.append(line)
             continue
-        out.append(f"{head.group('msg')} ({head.group('type')})")
-        out.extend(line[head.end() :].split(" | "))
+        before = line[: frames[0].start()]
+        head = _JOINED_HEAD.search(before)
+        if head is not None:
+            out.append(f"{head.group('msg')} ({head.group('type')})")
+        elif before.strip():
+            out.append(before.rstrip())
+        out.extend(frame.group(0) for frame in frames)
     return out
 
 

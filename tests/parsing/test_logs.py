@@ -284,6 +284,29 @@ def test_rails_semantic_logger_nests_its_cause_beside_its_backtrace() -> None:
     assert [f.function for f in thrown.frames][-1] == "post"
 
 
+def test_lograge_logs_rails_exception_pair_and_a_joined_backtrace() -> None:
+    # custom_options: exception: event.payload[:exception] (["Class", "message"]), and a
+    # backtrace the team joined onto one line.
+    line = _line(
+        {
+            "method": "POST",
+            "path": "/seat_holds",
+            "status": 500,
+            "exception": ["ActiveRecord::LockWaitTimeout", "PG::LockNotAvailable: ERROR: timeout"],
+            "backtrace": "app/models/performance.rb:71:in `reserve_seat'"
+            " -- app/controllers/seat_holds_controller.rb:29:in `create'",
+        }
+    )
+    [error] = line.exceptions
+    assert (error.type, error.value) == (
+        "ActiveRecord::LockWaitTimeout",
+        "PG::LockNotAvailable: ERROR: timeout",
+    )
+    assert [f.function for f in error.frames] == ["create", "reserve_seat"]
+    # Two words that are no class and message are no exception.
+    assert not _line({"message": "done", "exception": ["not a class", "x"]}).exceptions
+
+
 def test_serilog_compact_and_classic_json() -> None:
     dotnet = (
         "System.InvalidOperationException: Order 42 could not be priced\n"
