@@ -312,7 +312,9 @@ def ch_ruby_logger(d: Delivery) -> tuple[str, Fields]:
     pid = d.rand.randint(1, 40)
     prog = str(d.opts.get("progname", "api"))
     head = f"E, [{stamp} #{pid}] ERROR -- {prog}: "
-    trace = ruby_backtrace(exc, app_only=False, ruby34=d.release >= 2)
+    # ``opts.half``: a release whose error handler ran the backtrace through a cleaner that
+    # drops the gems' lines and the root path.
+    trace = ruby_backtrace(exc, app_only=bool(d.opts.get("half")), ruby34=d.release >= 2)
     trace = [line.replace("/rails/", "/app/", 1) for line in trace]
     text = f"{exc.value} ({exc.module + '::' if exc.module else ''}{exc.type})\n" + "\n".join(trace)
     if "msg" in d.opts:

@@ -92,7 +92,7 @@ BUGS = [
         classes=(4,), pair="ch-quote-nil-stock", entry="ProofJob", span=2),
     # Unique indexes of two tables: a cart checked out twice, a proof version saved twice.
     Bug("ch-order-unique", "print-api", (*unique("index_orders_on_cart_token", "{hex}", "cart_token")[:1], Exc("RecordNotUnique", unique("index_orders_on_cart_token", "{hex}", "cart_token")[1].value, (*route("POST /checkout", 88), rb("lib/hawsker/checkout.rb", "place!", 27), *AR_INSERT), module="ActiveRecord")),
-        (see("sentry.error", 3), see("splunk", 2, **API_SEARCH), see("datadog.apm", **apm_route("POST /checkout"))),
+        (see("sentry.error", 3), see("splunk", **API_SEARCH), see("splunk", half=True, **API_SEARCH), see("datadog.apm", **apm_route("POST /checkout"))),
         classes=(4,), pair="ch-proof-unique", entry="POST /checkout"),
     Bug("ch-proof-unique", "print-worker", (*unique("index_proofs_on_order_id_and_version", "{order}, {idx}", "order_id, version")[:1], Exc("RecordNotUnique", unique("index_proofs_on_order_id_and_version", "{order}, {idx}", "order_id, version")[1].value, (*job("ProofJob", "proof_job.rb", 19), rb("lib/hawsker/proofs/store.rb", "save_version", 14), *AR_INSERT), module="ActiveRecord")),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **WORKER_SEARCH), see("datadog.queue", **queue("proofs"))),
@@ -113,7 +113,7 @@ BUGS = [
         classes=(9,), pair="ch-printer-timeout", entry="BookCourierJob", span=2),
     # The storefront reading an undefined artwork box in two modules: three engines' words.
     Bug("ch-js-preview-width", "storefront", (Exc("TypeError", frames=(js("src/upload.js", "onFileLoaded", 61, 7, "app"), js("src/preview.js", "fitArtwork", 22, 31, "app")), js=JsError("read-undefined", "artwork.bounds", "width")),),
-        (see("sentry.error", 2, browser="chrome", chunk="app"), see("sentry.error", browser="firefox", chunk="app", release=1), see("posthog", browser="safari", chunk="app"), see("posthog", browser="chrome", chunk="app", release=1, resolved=True)),
+        (see("sentry.error", 2, browser="chrome", chunk="app", raw=True, release=0), see("sentry.error", browser="firefox", chunk="app", release=1), see("posthog", browser="safari", chunk="app"), see("posthog", browser="chrome", chunk="app", release=1, resolved=True)),
         classes=(3, 4), pair="ch-js-crop-width", page="/design/upload", span=2),
     Bug("ch-js-crop-width", "storefront", (Exc("TypeError", frames=(js("src/crop.js", "onPointerMove", 74, 5, "app"), js("src/crop.js", "clampToBleed", 103, 28, "app")), js=JsError("read-undefined", "artwork.bounds", "width")),),
         (see("sentry.error", 2, browser="edge", chunk="app"), see("sentry.error", browser="safari", chunk="app"), see("posthog", 2, browser="chrome", chunk="app")),
@@ -140,7 +140,7 @@ BUGS = [
         entry="NightlyExportJob"),
     # Proof PDFs rendered in the request for big posters: Rack::Timeout.
     Bug("ch-proof-pdf-timeout", "print-api", (Exc("RequestTimeoutException", "Request waited {idx}ms, then ran for longer than 15000ms ", (*route("GET /orders/:id/proof.pdf", 152), rb("lib/hawsker/proofs/pdf.rb", "render", 40), rb("prawn-2.5.0/lib/prawn/document.rb", "render", 371, lib=True)), module="Rack::Timeout"),),
-        (see("sentry.error", 2), see("splunk", 2, **API_SEARCH), see("datadog.apm", **apm_route("GET /orders/{id}/proof.pdf"))),
+        (see("sentry.error", 2), see("splunk", **API_SEARCH), see("splunk", half=True, **API_SEARCH), see("datadog.apm", **apm_route("GET /orders/{id}/proof.pdf"))),
         entry="GET /orders/{id}/proof.pdf"),
     # Upload warnings: one template, sizes, durations, hosts with and without a port.
     Bug("ch-upload-slow", "print-api", (),

@@ -114,7 +114,7 @@ BUGS = [
         (see("sentry.error", 3), see("sentry.error", release=1), see("splunk", 2, component="grpc", **KRATOS_SEARCH), see("datadog.log", 2, **WB_LOG)),
         classes=(4,), pair="cf-booking-dup", entry="/api.weighbridge.v1.Weighbridge/SubmitTicket", span=2),
     Bug("cf-booking-dup", "order-svc", (Exc("*mysql.MySQLError", dup("{n}-{plate}", "bookings.uniq_slot_vehicle")), Exc("*ent.ConstraintError", "ent: constraint failed: " + dup("{n}-{plate}", "bookings.uniq_slot_vehicle")), Exc("*errors.Error", kerr(500, "BOOKING_SAVE", "book slot", "ent: constraint failed: " + dup("{n}-{plate}", "bookings.uniq_slot_vehicle")), (*kratos_http("order", "_Order_BookSlot0_HTTP_Handler", 164), app("order", "service", "(*OrderService).BookSlot", "service/slot.go", 36), CAPTURE_ORDER))),
-        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **KRATOS_SEARCH), see("datadog.log", **ORDER_LOG)),
+        (see("sentry.error", 2), see("sentry.error", in_app="all"), see("sentry.issue"), see("splunk", 2, **KRATOS_SEARCH), see("datadog.log", **ORDER_LOG)),
         classes=(4,), pair="cf-ticket-dup", entry="/api.order.v1.Order/BookSlot"),
     # One nil dereference message from two handlers, recovered by Kratos' middleware.
     Bug("cf-nil-quote", "order-svc", (Exc("runtime.errorString", NIL, (*kratos_http("order", "_Order_Quote0_HTTP_Handler", 141), app("order", "service", "(*OrderService).Quote", "service/quote.go", 29), app("order", "biz", "(*QuoteUsecase).Price", "biz/quote.go", 63), app("order", "biz", "haulRate", "biz/rates.go", 22))),),
