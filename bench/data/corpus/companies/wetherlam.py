@@ -118,14 +118,14 @@ BUGS = [
         classes=(4,), pair="cf-ticket-dup", entry="/api.order.v1.Order/BookSlot"),
     # One nil dereference message from two handlers, recovered by Kratos' middleware.
     Bug("cf-nil-quote", "order-svc", (Exc("runtime.errorString", NIL, (*kratos_http("order", "_Order_Quote0_HTTP_Handler", 141), app("order", "service", "(*OrderService).Quote", "service/quote.go", 29), app("order", "biz", "(*QuoteUsecase).Price", "biz/quote.go", 63), app("order", "biz", "haulRate", "biz/rates.go", 22))),),
-        (see("sentry.error", 3), see("sentry.error", release=1), see("splunk", 2, panic=True, req="&{LotId:{id} Postcode:{zone}}", **KRATOS_SEARCH), see("datadog.log", panic=True, **ORDER_LOG)),
+        (see("sentry.error", 3), see("sentry.error", release=1), see("splunk", 2, panic=True, req="&{LotId:{id} Postcode:{zone}}", **KRATOS_SEARCH), see("datadog.log", panic=True, req="&{LotId:{id} Postcode:{zone}}", **ORDER_LOG)),
         classes=(4,), pair="cf-nil-submit", entry="/api.order.v1.Order/Quote", span=2, renames={"(*OrderService).Quote": "(*OrderService).GetQuote"}),
     Bug("cf-nil-submit", "weighbridge-svc", (Exc("runtime.errorString", NIL, (*kratos_grpc("weighbridge", "_Weighbridge_SubmitTicket_Handler", 198), app("weighbridge", "service", "(*TicketService).Submit", "service/ticket.go", 52), app("weighbridge", "biz", "(*TicketUsecase).NetWeight", "biz/ticket.go", 88))),),
-        (see("sentry.error", 2), see("splunk", 3, panic=True, req="&{TerminalId:{n} Gross:{ms} Tare:{line}}", **KRATOS_SEARCH), see("datadog.log", panic=True, **WB_LOG)),
+        (see("sentry.error", 2), see("splunk", 3, panic=True, req="&{TerminalId:{n} Gross:{ms} Tare:{line}}", **KRATOS_SEARCH), see("datadog.log", panic=True, req="&{TerminalId:{n} Gross:{ms} Tare:{line}}", **WB_LOG)),
         classes=(4,), pair="cf-nil-quote", entry="/api.weighbridge.v1.Weighbridge/SubmitTicket"),
     # The moisture deduction table: an out-of-range band, and a zero sample weight.
     Bug("cf-moisture-index", "weighbridge-svc", (Exc("runtime.boundsError", "runtime error: index out of range [{idx}] with length {idx}", (*kratos_grpc("weighbridge", "_Weighbridge_GradeSample_Handler", 254), app("weighbridge", "service", "(*GradeService).Grade", "service/grade.go", 41), app("weighbridge", "biz", "Deduction", "biz/moisture.go", 27))),),
-        (see("sentry.error", 3), see("splunk", 2, panic=True, req="&{TicketId:{id} MoisturePct:{idx}}", **KRATOS_SEARCH), see("datadog.log", panic=True, **WB_LOG)),
+        (see("sentry.error", 3), see("splunk", 2, panic=True, req="&{TicketId:{id} MoisturePct:{idx}}", **KRATOS_SEARCH), see("datadog.log", panic=True, req="&{TicketId:{id} MoisturePct:{idx}}", **WB_LOG)),
         classes=(4,), pair="cf-moisture-divide", entry="/api.weighbridge.v1.Weighbridge/GradeSample"),
     Bug("cf-moisture-divide", "weighbridge-svc", (Exc("runtime.errorString", "runtime error: integer divide by zero", (*kratos_grpc("weighbridge", "_Weighbridge_GradeSample_Handler", 254), app("weighbridge", "service", "(*GradeService).Grade", "service/grade.go", 41), app("weighbridge", "biz", "Deduction", "biz/moisture.go", 34))),),
         (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, panic=True, req="&{TicketId:{id} MoisturePct:0}", **KRATOS_SEARCH)),
