@@ -23,7 +23,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind22.jsonl`` (companies bq, br, bs), or, with ``--blind23``,
 ``webhooks-blind23.jsonl`` (companies bt, bu, bv), or, with ``--blind24``,
 ``webhooks-blind24.jsonl`` (companies bw, bx, by), or, with ``--blind25``,
-``webhooks-blind25.jsonl`` (companies bz, ca, cb).
+``webhooks-blind25.jsonl`` (companies bz, ca, cb), or, with ``--blind27``,
+``webhooks-blind27.jsonl`` (companies cf, cg, ch).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -53,6 +54,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind23    # the 27th, by a twenty-third outsider
     python bench/data/generate_webhooks.py --blind24    # the 28th, by a twenty-fourth outsider
     python bench/data/generate_webhooks.py --blind25    # the 29th, by a twenty-fifth outsider
+    python bench/data/generate_webhooks.py --blind27    # by a twenty-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -91,6 +93,7 @@ from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
+from corpus.companies.gimmerbrook import GIMMERBROOK  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.gritstone import GRITSTONE  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
@@ -98,6 +101,7 @@ from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.hartop import HARTOP  # noqa: E402
+from corpus.companies.hawsker import HAWSKER  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
@@ -149,6 +153,7 @@ from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
+from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
 from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
 from corpus.companies.whinfell import WHINFELL  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
@@ -211,6 +216,8 @@ BLIND24 = [TALLOWBY, HARTOP, ROOKWITH]
 BLIND23 = [BROOKVALE, TARNFIELD, VOSSMOOR]
 # Written by a twenty-fifth outsider, without reading the grouping or mapping code.
 BLIND25 = [SALLOWFEN, OTTERBROOK, WHERRYMOOR]
+# Written by a twenty-seventh outsider, without reading the grouping or mapping code.
+BLIND27 = [WETHERLAM, GIMMERBROOK, HAWSKER]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -346,7 +353,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind25.jsonl (companies bz, ca, cb)",
     )
+    which.add_argument(
+        "--blind27",
+        action="store_true",
+        help="write webhooks-blind27.jsonl (companies cf, cg, ch)",
+    )
     args = parser.parse_args(argv)
+    if args.blind27:
+        write(HERE / "webhooks-blind27.jsonl", build_rows(BLIND27))
+        return 0
     if args.blind25:
         write(HERE / "webhooks-blind25.jsonl", build_rows(BLIND25))
         return 0

@@ -625,6 +625,9 @@ JSON_FORMATS = {
     # blind23's
     "bt-pjl-django",
     "bu-pino-express",
+    # blind27's
+    "cg-lambda-py-json",
+    "cg-powertools",
 }
 
 
@@ -933,6 +936,8 @@ def _span(d: Delivery) -> str:
         "br-aspnetcore": "aspnet_core.request",
         "br-hosted": "worker.execute",
         "bs-kafka": "kafka.consume",
+        # blind27: the Datadog Lambda extension's span around each invocation.
+        "aws_lambda": "aws.lambda",
     }.get(d.service.framework, "scheduled.task")
 
 

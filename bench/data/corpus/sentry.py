@@ -17,6 +17,7 @@ from typing import Any
 from . import android11, unity
 from .delivery import Delivery
 from .logs7 import ruby_path
+from .logs27 import lambda_py_path
 from .model import Exc, Frame
 from .rand import stable_hex, stable_int
 from .releases import RN_BUNDLES, chunk_url, minified_name, minified_position, rn_name, rn_position
@@ -107,7 +108,10 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
     if p == "python":
         frame = {
             "filename": f.file,
-            "abs_path": py_abs_path(f),
+            # blind27: a Lambda function's code under /var/task, the runtime's under /var/lang.
+            "abs_path": lambda_py_path(f)
+            if d.service.framework == "aws_lambda"
+            else py_abs_path(f),
             "function": f.function,
             "module": f.module,
             "lineno": f.line,
@@ -148,6 +152,9 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
         module = (
             module.rsplit(".", 1)[0] + ":" + module.rsplit(".", 1)[-1] if "." in module else module
         )
+        if d.service.framework == "aws_lambda":  # blind27: a Lambda function's package
+            path = f.file if f.file.startswith("/") else path.replace("/app/", "/var/task/", 1)
+            module = "runtime:index" if f.file.startswith("/") else module
         frame = {
             "filename": path,
             "abs_path": path,
@@ -187,7 +194,9 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "lineno": f.line,
             "project_root": "/rails",
         }
-    elif p == "ruby" and (d.service.framework in ("hanami", "shoryuken") or d.company.key == "be"):
+    elif p == "ruby" and (
+        d.service.framework in ("hanami", "shoryuken") or d.company.key in ("be", "ch")
+    ):
         # A Hanami app's image keeps the code under /app, not Rails' /rails.
         frame = {
             "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
