@@ -22,7 +22,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind21.jsonl`` (companies bn, bo, bp), or, with ``--blind22``,
 ``webhooks-blind22.jsonl`` (companies bq, br, bs), or, with ``--blind23``,
 ``webhooks-blind23.jsonl`` (companies bt, bu, bv), or, with ``--blind24``,
-``webhooks-blind24.jsonl`` (companies bw, bx, by).
+``webhooks-blind24.jsonl`` (companies bw, bx, by), or, with ``--blind26``,
+``webhooks-blind26.jsonl`` (companies cc, cd, ce).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -51,6 +52,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind22    # the 26th, by a twenty-second outsider
     python bench/data/generate_webhooks.py --blind23    # the 27th, by a twenty-third outsider
     python bench/data/generate_webhooks.py --blind24    # the 28th, by a twenty-fourth outsider
+    python bench/data/generate_webhooks.py --blind26    # by a twenty-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -84,10 +86,12 @@ from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
+from corpus.companies.dunmere import DUNMERE  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
+from corpus.companies.gallowburn import GALLOWBURN  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.gritstone import GRITSTONE  # noqa: E402
@@ -128,6 +132,7 @@ from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
+from corpus.companies.saltcote import SALTCOTE  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
@@ -204,6 +209,8 @@ BLIND22 = [FELLGATE, BRANNOCK, SKELWITH]
 BLIND24 = [TALLOWBY, HARTOP, ROOKWITH]
 # Written by a twenty-third outsider, without reading the grouping or mapping code.
 BLIND23 = [BROOKVALE, TARNFIELD, VOSSMOOR]
+# Written by a twenty-sixth outsider, without reading the grouping or mapping code.
+BLIND26 = [DUNMERE, GALLOWBURN, SALTCOTE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -334,7 +341,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind23.jsonl (companies bt, bu, bv)",
     )
+    which.add_argument(
+        "--blind26",
+        action="store_true",
+        help="write webhooks-blind26.jsonl (companies cc, cd, ce)",
+    )
     args = parser.parse_args(argv)
+    if args.blind26:
+        write(HERE / "webhooks-blind26.jsonl", build_rows(BLIND26))
+        return 0
     if args.blind24:
         write(HERE / "webhooks-blind24.jsonl", build_rows(BLIND24))
         return 0
