@@ -625,6 +625,8 @@ JSON_FORMATS = {
     # blind23's
     "bt-pjl-django",
     "bu-pino-express",
+    # blind26's
+    "cd-dropwizard-json",
 }
 
 

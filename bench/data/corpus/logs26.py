@@ -2,9 +2,9 @@
 exception handler's ``CRITICAL`` record with ``renderBacktrace``'s numbered call sites and
 ``clean_path``'s ``APPPATH``/``SYSTEMPATH`` prefixes); Dropwizard 4's default console pattern
 (``%-5p [%d{ISO8601,UTC}] %c: %m%n%rEx``, the throwable root cause first, every trace line
-prefixed ``! ``, each wrapper after ``! Causing:``); Node's ``console.error(err)`` from a Hono
-``onError`` handler (``util.inspect`` of the error: its stack, then its own properties and
-``[cause]`` in braces).
+prefixed ``! ``, each wrapper after ``! Causing:``) and its JSON layout; Node's
+``console.error(err)`` from a Hono ``onError`` handler (``util.inspect`` of the error: its
+stack, then its own properties and ``[cause]`` in braces).
 
 Each function returns the ``_raw`` text and the fields a Splunk search extracts from it, as
 in ``logs``; ``logs.FORMATS`` takes them in under these keys (prefixed with the company's
@@ -13,6 +13,8 @@ letters: no other set uses them).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 
 from .delivery import Delivery
@@ -132,6 +134,26 @@ def cd_dropwizard(d: Delivery) -> tuple[str, Fields]:
     return raw, {"level": "ERROR", "logger": logger}
 
 
+def _kebab(name: str) -> str:
+    """A managed executor's thread name prefix from its job class: ``readings-poller``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def cd_dropwizard_json(d: Delivery) -> tuple[str, Fields]:
+    """dropwizard-json-logging's ``EventJsonLayout`` (``layout: {type: json}``): the default
+    attributes in one line, ``timestamp`` in epoch milliseconds, ``exception`` the same
+    prefixed root-cause-first text as the console."""
+    record = {
+        "timestamp": d.epoch_ms,
+        "level": "ERROR",
+        "thread": f"{_kebab(d.bug.entry) or 'scheduler'}-{d.rand.randint(0, 3)}",
+        "logger": d.logger,
+        "message": d.log_message,
+        "exception": dropwizard_throwable(d),
+    }
+    return json.dumps(record, separators=(",", ":"), ensure_ascii=False), {"level": "ERROR"}
+
+
 # --- ce: Hono on Node 22 ------------------------------------------------------------------------
 
 
@@ -175,5 +197,6 @@ def ce_console(d: Delivery) -> tuple[str, Fields]:
 FORMATS26: dict[str, Callable[[Delivery], tuple[str, Fields]]] = {
     "cc-ci4-log": cc_ci4,
     "cd-dropwizard": cd_dropwizard,
+    "cd-dropwizard-json": cd_dropwizard_json,
     "ce-hono-console": ce_console,
 }

@@ -105,6 +105,8 @@ WEB = {"search": "dunmere CRITICAL errors"}
 CRON = {"search": "dunmere CRITICAL errors", "source": "/var/www/html/writable/logs/log-cron.log"}
 CRON_ERRORS = {"search": "dunmere cron ERROR lines", "source": "/var/www/html/writable/logs/log-cron.log"}
 DD = {"team": "walks"}
+BY_CLASS = "dunmere CRITICAL by exception class (24h)"
+TASKS = {"monitor": "spark commands failing", **DD}
 CI_MONITOR = {"monitor": "bookings-web CRITICAL log records", "style": "sample", "filter": "service:bookings-web source:codeigniter status:critical", **DD}
 PLANNER = "planner"
 ALPINE = (
@@ -115,7 +117,7 @@ ALPINE = (
 BUGS = [
     # Two unique keys: a guesthouse room allocated twice for one night; a luggage leg booked twice.
     Bug("cc-room-night-dup", "spark-cron", duplicate("{id}-2026-04-1{idx}", "allocations.uniq_room_night", (*spark("guesthouses:allocate"), app("Commands/AllocateGuesthouses.php", "Commands\\AllocateGuesthouses", "run", 61, "([])"), app("Libraries/Allocator.php", "Libraries\\Allocator", "assign", 94, "(Object(App\\Entities\\Stage), Object(App\\Entities\\Room))"), app("Models/AllocationModel.php", "Models\\AllocationModel", "reserve", 37, "({id}, '2026-04-1{idx}')")), "INSERT INTO `allocations` (`room_id`, `night`, `booking_id`) VALUES ({id}, '2026-04-1{idx}', {order})"),
-        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **CRON)),
+        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **CRON), see("datadog.task", **TASKS)),
         classes=(4,), pair="cc-luggage-leg-dup", entry="guesthouses:allocate"),
     Bug("cc-luggage-leg-dup", "bookings-web", duplicate("DW-{order}-{idx}", "luggage_transfers.uniq_booking_leg", (*ci_request("Luggage"), app("Controllers/Luggage.php", "Controllers\\Luggage", "add", 52, "('{order}')"), app("Models/LuggageTransferModel.php", "Models\\LuggageTransferModel", "book", 29, "({order}, {idx})")), "INSERT INTO `luggage_transfers` (`booking_ref`, `leg`, `pickup_at`) VALUES ('DW-{order}-{idx}', {idx}, '08:30')"),
         (see("sentry.error", 3), see("splunk", 2, **WEB), see("datadog.log", 2, **CI_MONITOR)),
@@ -125,7 +127,7 @@ BUGS = [
         (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", 2, **WEB), see("datadog.apm", style="message", **DD)),
         classes=(4, 5), pair="cc-price-null-nights", entry="GET /routes/{course}/quote", span=2, renames={"show": "quote"}),
     Bug("cc-price-null-nights", "bookings-web", (Exc("TypeError", "App\\Libraries\\PriceCalculator::supplement(): Argument #1 ($nights) must be of type int, null given, called in /var/www/html/app/Libraries/PriceCalculator.php on line 41", (*ci_request("Quote"), app("Controllers/Quote.php", "Controllers\\Quote", "show", 33, "('{course}')"), app("Libraries/PriceCalculator.php", "Libraries\\PriceCalculator", "forRoute", 41, "(Object(App\\Entities\\Route), 2)"), app("Libraries/PriceCalculator.php", "Libraries\\PriceCalculator", "supplement", 72, "(null, 'single')"))),),
-        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **WEB), see("datadog.apm", **DD)),
+        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **WEB), see("datadog.apm", **DD), see("splunk", search=BY_CLASS, stats={"exception_class": "TypeError", "count": "{n}"})),
         classes=(4,), pair="cc-price-div-zero", entry="GET /routes/{course}/quote"),
     # PHP 8's warning, made an ErrorException by CodeIgniter, in a controller and in a command.
     Bug("cc-account-null-email", "bookings-web", (Exc("ErrorException", NULL_EMAIL, (*ci_request("Account"), app("Controllers/Account.php", "Controllers\\Account", "profile", 27, "()"), php(SYS + "Debug/Exceptions.php", "errorHandler", 187, "CodeIgniter\\Debug\\Exceptions", "(2, 'Attempt to read property \"email\" on null', '/var/www/html/app/Controllers/Account.php', 27)", lib=True))),),
@@ -158,11 +160,11 @@ BUGS = [
         entry="POST /webhooks/stripe"),
     # The invoice command reading a VAT rate the 2027 price list no longer has.
     Bug("cc-invoice-vat-key", "spark-cron", (Exc("ErrorException", 'Undefined array key "vat_rate"', (*spark("invoices:issue"), app("Commands/IssueInvoices.php", "Commands\\IssueInvoices", "run", 35, "([])"), app("Libraries/Invoice.php", "Libraries\\Invoice", "lines", 63, "(Object(App\\Entities\\Booking))"), php(SYS + "Debug/Exceptions.php", "errorHandler", 187, "CodeIgniter\\Debug\\Exceptions", "(2, 'Undefined array key \"vat_rate\"', '/var/www/html/app/Libraries/Invoice.php', 63)", lib=True))),),
-        (see("sentry.error", 2), see("sentry.error", 2, release=2), see("splunk", 2, **CRON), see("splunk", release=2, half=True, **CRON)),
+        (see("sentry.error", 2), see("sentry.error", 2, release=2), see("splunk", 2, **CRON), see("splunk", release=2, half=True, **CRON), see("datadog.task", release=2, **TASKS)),
         classes=(5,), entry="invoices:issue", span=3, renames={"lines": "buildLines"}),
     # The Redis session handler refused at the Saturday-morning booking peak: no application frame.
     Bug("cc-session-redis", "bookings-web", (Exc("CodeIgniter\\Session\\Exceptions\\SessionException", "Session: Unable to connect to Redis with the configured settings.", (*ci_request("Home")[:3], php(SYS + "CodeIgniter.php", "handleRequest", 471, "CodeIgniter\\CodeIgniter", "(null, Object(Config\\Cache), false)", lib=True), php(SYS + "Filters/Filters.php", "run", 190, "CodeIgniter\\Filters\\Filters", "('bookings', 'before')", lib=True), php(SYS + "Config/Services.php", "::session", 685, "CodeIgniter\\Config\\Services", "()", lib=True), php(SYS + "Session/Session.php", "start", 218, "CodeIgniter\\Session\\Session", "()", lib=True), php(SYS + "Session/Handlers/RedisHandler.php", "open", 180, "CodeIgniter\\Session\\Handlers\\RedisHandler", "('', 'ci_session')", lib=True))),),
-        (see("sentry.error", 3), see("splunk", 3, **WEB), see("datadog.log", 2, **CI_MONITOR)),
+        (see("sentry.error", 3), see("splunk", 3, **WEB), see("datadog.log", 2, **CI_MONITOR), see("splunk", search=BY_CLASS, stats={"exception_class": "CodeIgniter\\Session\\Exceptions\\SessionException", "count": "{n}"})),
         classes=(10,), entry="GET /bookings"),
     # The route-pack builder's own INFO line: one template, sizes and durations of every length.
     Bug("cc-route-pack-built", "spark-cron", (),

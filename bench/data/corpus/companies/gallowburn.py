@@ -6,9 +6,10 @@ files over SFTP and HTTP, a leak-alert feed, the monthly bill estimate run).
 
 Sentry: sentry-logback (the appender on ERROR: a resource's failure reaches Sentry as Jersey's
 ``LoggingExceptionMapper`` logs it, a poller's as the poller logs it; one JVM crash through
-the uncaught-exception handler). Splunk: Dropwizard's default console pattern on stdout
+the uncaught-exception handler). Splunk: the API's Dropwizard default console pattern on stdout
 (``%-5p [%d{ISO8601,UTC}] %c: %m%n%rEx``, the trace root cause first and prefixed ``! ``),
-and the Jetty request log (logback-access). Datadog: a template nesting the alert in one object
+the importer's Dropwizard JSON layout (the same trace text in ``exception``), and the Jetty
+request log (logback-access). Datadog: a template nesting the alert in one object
 (``text`` the plain message), log monitors pasting ``{{log.message}}`` (so the root cause's
 first lines), by kind, and dd-java-agent's APM. No PostHog.
 """
@@ -26,7 +27,7 @@ from ..stacks import jexc, jl, jv
 SDK = ("sentry.java.logback", "7.18.1", "maven:io.sentry:sentry-logback")
 SERVICES = {
     "meter-api": Service("meter-api", "java", "cd-dropwizard", "gallowburn:dropwizard", "/var/log/containers/meter-api.log", "gw_prod", 4418031, "OpenJDK 21.0.5", framework="generic", sdk=SDK),
-    "readings-importer": Service("readings-importer", "java", "cd-dropwizard", "gallowburn:dropwizard", "/var/log/containers/readings-importer.log", "gw_prod", 4418032, "OpenJDK 21.0.5", framework="generic", sdk=SDK),
+    "readings-importer": Service("readings-importer", "java", "cd-dropwizard-json", "gallowburn:dropwizard:json", "/var/log/containers/readings-importer.log", "gw_prod", 4418032, "OpenJDK 21.0.5", framework="generic", sdk=SDK),
 }
 
 API = "com.gallowburn.meters.api."
@@ -126,6 +127,8 @@ APP_SEARCH = {"search": "gallowburn ERROR events"}
 TEAM = {"team": "meters"}
 SAMPLE = {"monitor": "meter-api error logs", "style": "sample", "filter": "service:meter-api status:error", **TEAM}
 IMPORTER_MON = {"monitor": "readings-importer failures", "style": "sample", "filter": "service:readings-importer status:error", **TEAM}
+IMPORTER_STACK = {**IMPORTER_MON, "style": "stack", "lines": 8}
+BY_LOGGER = "gallowburn errors by logger (24h)"
 KINDS = {"monitor": "meter-api error kinds", "style": "kind", "filter": "service:meter-api status:error", **TEAM}
 
 BUGS = [
@@ -138,10 +141,10 @@ BUGS = [
         classes=(4,), pair="cd-reading-dup", entry="POST /v1/leaks", handled=True),
     # The helpful NPE sentence, word for word, in the API's estimator and the importer's bill run.
     Bug("cd-estimate-tariff-npe", "meter-api", (jexc("java.lang.NullPointerException", NPE_TARIFF, (*JERSEY, res("AccountResource", "estimate", 88), jv(API + "billing.BillEstimator", "estimate", 52))),),
-        (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", 2, **APP_SEARCH), see("datadog.log", **KINDS)),
+        (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", 2, **APP_SEARCH), see("datadog.log", **KINDS), see("datadog.apm", style="type", **TEAM)),
         classes=(4, 5), pair="cd-billrun-tariff-npe", entry="GET /v1/accounts/{account_id}/estimate", handled=True, span=2, renames={"estimate": "estimateNextBill"}),
     Bug("cd-billrun-tariff-npe", "readings-importer", (jexc("java.lang.NullPointerException", NPE_TARIFF, (*SCHEDULED, imp("jobs.MonthlyEstimateRun", "run", 41), imp("billing.EstimateWriter", "write", 66))),),
-        (see("sentry.error", 3), see("splunk", 2, **APP_SEARCH)),
+        (see("sentry.error", 3), see("splunk", 2, **APP_SEARCH), see("splunk", search=BY_LOGGER, stats={"logger": IMP + "jobs.MonthlyEstimateRun", "level": "ERROR", "count": "{n}"})),
         classes=(4,), pair="cd-estimate-tariff-npe", entry="MonthlyEstimateRun", handled=True, log="Estimate run aborted at account {user}", logger=IMP + "jobs.MonthlyEstimateRun"),
     # Two head-end timeouts ending in one client: the importer's poll and the API's on-demand read.
     Bug("cd-poll-headend-timeout", "readings-importer", read_timeout((*SCHEDULED, imp("jobs.ReadingsPoller", "run", 49), imp("headend.HeadEndFiles", "listNew", 33))),
@@ -152,7 +155,7 @@ BUGS = [
         classes=(9,), pair="cd-poll-headend-timeout", entry="POST /v1/meters/{meter_id}/reads", handled=True),
     # One parser line, two exceptions: a comma decimal, an hour 24 timestamp.
     Bug("cd-parse-comma-decimal", "readings-importer", (jexc("java.lang.NumberFormatException", 'Character , is neither a decimal digit number, decimal point, nor "e" notation exponential mark.', (*SCHEDULED, imp("jobs.ReadingsPoller", "run", 57), imp("parse.ReadingFileImporter", "importFile", 84), imp("parse.ReadingParser", "parseLine", 41), jl("java.math.BigDecimal", "<init>", 608), jl("java.math.BigDecimal", "<init>", 497))),),
-        (see("sentry.error", 3), see("splunk", 2, **APP_SEARCH), see("datadog.log", **IMPORTER_MON)),
+        (see("sentry.error", 3), see("splunk", 2, **APP_SEARCH), see("datadog.log", **IMPORTER_STACK)),
         classes=(4,), pair="cd-parse-hour-24", entry="ReadingsPoller", handled=True, log="Reading file readings-{id}.csv rejected", logger=IMP + "parse.ReadingFileImporter"),
     Bug("cd-parse-hour-24", "readings-importer", (jexc("java.time.format.DateTimeParseException", "Text '2026-11-1{idx}T24:00:00' could not be parsed: Invalid value for HourOfDay (valid values 0 - 23): 24", (*SCHEDULED, imp("jobs.ReadingsPoller", "run", 57), imp("parse.ReadingFileImporter", "importFile", 84), imp("parse.ReadingParser", "parseLine", 36), jl("java.time.LocalDateTime", "parse", 492), jl("java.time.format.DateTimeFormatter", "parse", 2010), jl("java.time.format.DateTimeFormatter", "createError", 2084))),),
         (see("sentry.error", 2), see("sentry.error", release=1), see("splunk", 2, **APP_SEARCH)),
@@ -170,11 +173,11 @@ BUGS = [
         classes=(10,), entry="GET /v1/accounts/{account_id}/balance", handled=True),
     # The SFTP head-end rotated its host key and user: every release since renamed the fetcher.
     Bug("cd-sftp-auth", "readings-importer", (jexc("net.schmizz.sshj.userauth.UserAuthException", "Exhausted available authentication methods", (*SCHEDULED, imp("jobs.SftpPoller", "run", 38), imp("sftp.SftpFetcher", "connect", 44), jl("net.schmizz.sshj.SSHClient", "auth", 232), jl("net.schmizz.sshj.SSHClient", "authPublickey", 305))),),
-        (see("sentry.error", 2), see("sentry.error", 2, release=2), see("splunk", 2, **APP_SEARCH), see("datadog.log", 2, **IMPORTER_MON)),
+        (see("sentry.error", 2), see("sentry.error", 2, release=2), see("splunk", 2, **APP_SEARCH), see("datadog.log", **IMPORTER_MON), see("datadog.log", release=2, **IMPORTER_STACK)),
         classes=(5,), entry="SftpPoller", handled=True, span=3, renames={"connect": "openSession"}, log="SFTP poll of sensus-north failed", logger=IMP + "jobs.SftpPoller"),
     # The leak feed sending a severity the enum does not know.
     Bug("cd-leak-feed-enum", "readings-importer", (jexc("com.fasterxml.jackson.databind.exc.InvalidFormatException", 'Cannot deserialize value of type `com.gallowburn.meters.core.LeakSeverity` from String "URGENT": not one of the values accepted for Enum class: [LOW, MEDIUM, HIGH, CRITICAL]\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: {n}] (through reference chain: com.gallowburn.meters.importer.feed.LeakAlert["severity"])', (*SCHEDULED, imp("jobs.LeakFeedPoller", "run", 31), imp("feed.LeakFeedClient", "next", 58), jl("com.fasterxml.jackson.databind.ObjectMapper", "readValue", 3848), jl("com.fasterxml.jackson.databind.exc.InvalidFormatException", "from", 67))),),
-        (see("sentry.error", 3), see("splunk", 2, **APP_SEARCH)),
+        (see("sentry.error", 2), see("sentry.error", in_app="none"), see("splunk", 2, **APP_SEARCH), see("splunk", search=BY_LOGGER, stats={"logger": IMP + "jobs.LeakFeedPoller", "level": "ERROR", "count": "{n}"})),
         entry="LeakFeedPoller", handled=True, log="Leak feed message skipped", logger=IMP + "jobs.LeakFeedPoller"),
     # Jetty's request log of slow meter-history reads: one template, numbers of every length.
     Bug("cd-slow-history", "meter-api", (),
@@ -188,7 +191,7 @@ BUGS = [
 
 NOISE = [
     Noise("cd-noise-started", "meter-api", "splunk", {**APP_SEARCH, "search": "gallowburn INFO startup", "line": "INFO  [{gts},{millis}] org.eclipse.jetty.server.Server: Started Server@6b0d80ed{STARTING}[11.0.24,sto=30000] @{ms}ms"}),
-    Noise("cd-noise-poll-empty", "readings-importer", "splunk", {**APP_SEARCH, "search": "gallowburn importer heartbeat", "line": "INFO  [{gts},{millis}] com.gallowburn.meters.importer.jobs.ReadingsPoller: Poll complete for head-end arqiva-south: 0 new files"}),
+    Noise("cd-noise-poll-empty", "readings-importer", "splunk", {**APP_SEARCH, "search": "gallowburn importer heartbeat", "line": '{"timestamp":{epochms},"level":"INFO","thread":"readings-poller-1","logger":"com.gallowburn.meters.importer.jobs.ReadingsPoller","message":"Poll complete for head-end arqiva-south: 0 new files"}'}),
     Noise("cd-noise-recovered", "meter-api", "datadog.log", {**SAMPLE, "transition": "Recovered", "text": "meter-api error logs are back to normal."}),
 ]
 

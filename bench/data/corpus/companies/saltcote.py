@@ -79,6 +79,7 @@ UNDICI_TIMEOUT = (NODE_TICKS, nd("node:internal/deps/undici/undici", "", 13510, 
 ABORTED = "The operation was aborted due to timeout"
 UNDEF_CAPACITY = "Cannot read properties of undefined (reading 'capacity')"
 API = {"search": "booking-api stderr errors"}
+BY_ROUTE = "booking-api 5xx by path (hono logger, 1h)"
 APP = "index"
 SOLID = (
     js("node_modules/solid-js/web/dist/web.js", "eventHandler", 813, 31, APP, lib=True),
@@ -95,7 +96,7 @@ SESSIONS_SELECT = 'select "id", "wall_id", "starts_at", "capacity" from "session
 BUGS = [
     # Two unique constraints behind one drizzle error: a double booking; a second active membership.
     Bug("ce-booking-dup", "booking-api", unique(route("bookings", 28, 24, nd("src/services/bookings.ts", "createBooking", 41, 9, awaited=True)), BOOKING_INSERT, "{id},{user},confirmed", "bookings", "bookings_session_member_uniq", "(session_id, member_id)=({id}, {user})"),
-        (see("sentry.error", 3), see("sentry.issue"), see("posthog"), see("splunk", 2, **API)),
+        (see("sentry.error", 3), see("sentry.issue"), see("posthog"), see("splunk", 2, **API), see("splunk", search=BY_ROUTE, stats={"method": "POST", "path": "/v1/bookings", "status": "500", "count": "{n}"})),
         classes=(4,), pair="ce-membership-dup", entry="POST /v1/bookings", handled=True),
     Bug("ce-membership-dup", "booking-api", unique(route("memberships", 33, 26, nd("src/services/memberships.ts", "startMembership", 58, 9, awaited=True)), MEMBERSHIP_INSERT, "{user},monthly-unlimited,active,2026-12-01", "memberships", "memberships_member_active_uniq", "(member_id)=({user})"),
         (see("sentry.error", 2), see("posthog", resolved=True, release=1), see("splunk", 2, **API)),
@@ -134,7 +135,7 @@ BUGS = [
         classes=(10,), entry="GET /v1/walls/{wall_id}/sessions", handled=True),
     # GoCardless posting an empty body to the webhook route.
     Bug("ce-webhook-empty-json", "booking-api", (Exc("SyntaxError", "Unexpected end of JSON input", route("webhooks", 12, 31, nd("node_modules/hono/dist/cjs/request.js", "HonoRequest.json", 108, 33, lib=True, awaited=True), nd("node:internal/deps/undici/undici", "consumeBody", 5712, 12, lib=True, awaited=True), nd("node:internal/deps/undici/undici", "parseJSONFromBytes", 5738, 19, lib=True))),),
-        (see("sentry.error", 2), see("posthog"), see("splunk", 2, **API)),
+        (see("sentry.error", 2), see("posthog"), see("splunk", 2, **API), see("splunk", search=BY_ROUTE, stats={"method": "POST", "path": "/v1/webhooks/gocardless", "status": "500", "count": "{n}"})),
         classes=(10,), entry="POST /v1/webhooks/gocardless", handled=True),
     # A lazy route's chunk gone after a deploy: three browsers' words.
     Bug("ce-js-chunk-gone", "wall-app", (Exc("TypeError", "Failed to fetch dynamically imported module: https://app.saltcote.example/assets/chunk-{hex}.js", (js("node_modules/@solidjs/router/dist/index.js", "preloadRoute", 412, 9, APP, lib=True), js("src/routes.ts", "component", 14, 30, APP)), engines={"spidermonkey": "error loading dynamically imported module: https://app.saltcote.example/assets/chunk-{hex}.js", "jsc": "Importing a module script failed."}),),
