@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from .delivery import Delivery
 from .model import Exc, Frame
-from .traces import java_trace, node_stack
+from .traces import java_trace, node_stack, php_trace, php_where
 
 Fields = dict[str, str]
 
@@ -86,9 +86,19 @@ def cc_ci4(d: Delivery) -> tuple[str, Fields]:
     """CodeIgniter 4.5's ``writable/logs/log-<date>.log``, one record: ``CRITICAL - <date>
     --> <Class>: <message>``, ``in <file> on line <n>.``, then the backtrace. An app's own
     ``log_message('error', ...)`` (``bug.log``) is an ``ERROR`` record of its message alone,
-    with the exception's class and message interpolated where the code put ``<exc>``."""
+    with the exception's class and message interpolated where the code put ``<exc>``.
+    ``opts.driver_error``: the ``ERROR`` record the database driver's exception leaves first."""
     exc = d.thrown
     stamp = d.stamp("%Y-%m-%d %H:%M:%S")
+    if d.opts.get("driver_error"):
+        # MySQLi's Connection::execute logs the driver's exception as a string before it
+        # rethrows it: PHP's Throwable::__toString, paths uncleaned, ending in {main}.
+        cause = d.chain[0]
+        _, lines = php_trace(cause)
+        where = php_where(cause)
+        calls = [d.values.fill(line) for line in lines[:-1]] + lines[-1:]  # {main} stays
+        text = f"{cause.type}: {cause.value} in {where}\nStack trace:\n" + "\n".join(calls)
+        return f"ERROR - {stamp} --> {text}", {"log_level": "ERROR"}
     if d.bug.log and not d.bug.entry.startswith(HTTP):
         return f"ERROR - {stamp} --> {d.log_message}", {"log_level": "ERROR"}
     file, line = ci_where(exc)

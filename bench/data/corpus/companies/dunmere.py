@@ -117,10 +117,10 @@ ALPINE = (
 BUGS = [
     # Two unique keys: a guesthouse room allocated twice for one night; a luggage leg booked twice.
     Bug("cc-room-night-dup", "spark-cron", duplicate("{id}-2026-04-1{idx}", "allocations.uniq_room_night", (*spark("guesthouses:allocate"), app("Commands/AllocateGuesthouses.php", "Commands\\AllocateGuesthouses", "run", 61, "([])"), app("Libraries/Allocator.php", "Libraries\\Allocator", "assign", 94, "(Object(App\\Entities\\Stage), Object(App\\Entities\\Room))"), app("Models/AllocationModel.php", "Models\\AllocationModel", "reserve", 37, "({id}, '2026-04-1{idx}')")), "INSERT INTO `allocations` (`room_id`, `night`, `booking_id`) VALUES ({id}, '2026-04-1{idx}', {order})"),
-        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **CRON), see("datadog.task", **TASKS)),
+        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, **CRON), see("splunk", search="dunmere ERROR lines", driver_error=True, source="/var/www/html/writable/logs/log-cron.log"), see("datadog.task", **TASKS)),
         classes=(4,), pair="cc-luggage-leg-dup", entry="guesthouses:allocate"),
     Bug("cc-luggage-leg-dup", "bookings-web", duplicate("DW-{order}-{idx}", "luggage_transfers.uniq_booking_leg", (*ci_request("Luggage"), app("Controllers/Luggage.php", "Controllers\\Luggage", "add", 52, "('{order}')"), app("Models/LuggageTransferModel.php", "Models\\LuggageTransferModel", "book", 29, "({order}, {idx})")), "INSERT INTO `luggage_transfers` (`booking_ref`, `leg`, `pickup_at`) VALUES ('DW-{order}-{idx}', {idx}, '08:30')"),
-        (see("sentry.error", 3), see("splunk", 2, **WEB), see("datadog.log", 2, **CI_MONITOR)),
+        (see("sentry.error", 3), see("splunk", 2, **WEB), see("splunk", search="dunmere ERROR lines", driver_error=True), see("datadog.log", 2, **CI_MONITOR)),
         classes=(4,), pair="cc-room-night-dup", entry="POST /bookings/{order}/luggage"),
     # One price calculator, two exceptions: a route priced per zero walkers; a null night count.
     Bug("cc-price-div-zero", "bookings-web", (Exc("DivisionByZeroError", "Division by zero", (*ci_request("Quote"), app("Controllers/Quote.php", "Controllers\\Quote", "show", 33, "('{course}')"), app("Libraries/PriceCalculator.php", "Libraries\\PriceCalculator", "forRoute", 58, "(Object(App\\Entities\\Route), 0)"))),),
