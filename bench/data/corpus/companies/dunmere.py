@@ -145,7 +145,7 @@ BUGS = [
         classes=(9,), pair="cc-courier-timeout", entry="POST /availability"),
     # The planner reading a stage's coordinates in the map and in the elevation chart.
     Bug("cc-js-map-coords", "trip-planner", (Exc("TypeError", frames=(*ALPINE, js("src/planner/map.js", "drawStage", 74, 31, PLANNER)), js=JsError("read-undefined", "stage.coords", "lat")),),
-        (see("sentry.error", 2, browser="chrome", chunk=PLANNER), see("sentry.error", browser="firefox", chunk=PLANNER, release=1), see("posthog", browser="safari", chunk=PLANNER), see("posthog", browser="chrome", chunk=PLANNER, resolved=True, release=1)),
+        (see("sentry.error", 2, browser="chrome", chunk=PLANNER), see("sentry.error", browser="firefox", chunk=PLANNER, release=1, raw=True), see("posthog", browser="safari", chunk=PLANNER), see("posthog", browser="chrome", chunk=PLANNER, resolved=True, release=1)),
         classes=(3, 4), pair="cc-js-elevation-coords", span=2, page="/plan/{course}"),
     Bug("cc-js-elevation-coords", "trip-planner", (Exc("TypeError", frames=(*ALPINE, js("src/planner/elevation.js", "profilePoints", 22, 40, PLANNER)), js=JsError("read-undefined", "stage.coords", "lat")),),
         (see("sentry.error", browser="edge", chunk=PLANNER), see("posthog", 2, browser="chrome", chunk=PLANNER), see("posthog", browser="firefox", chunk=PLANNER)),

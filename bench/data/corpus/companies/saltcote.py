@@ -103,7 +103,7 @@ BUGS = [
         classes=(4,), pair="ce-booking-dup", entry="POST /v1/memberships", handled=True),
     # V8's sentence in two routes: a session without its wall, read in two services.
     Bug("ce-availability-capacity", "booking-api", (Exc("TypeError", UNDEF_CAPACITY, route("sessions", 19, 22, nd("src/services/availability.ts", "computeSlots", 27, 31))),),
-        (see("sentry.error", 2), see("sentry.error", release=1), see("posthog", 2), see("splunk", 2, **API)),
+        (see("sentry.error", 2), see("sentry.error", release=1, sourcemaps=False), see("posthog", 2), see("splunk", 2, **API)),
         classes=(4, 5), pair="ce-waitlist-capacity", entry="GET /v1/walls/{wall_id}/sessions", span=2, handled=True),
     Bug("ce-waitlist-capacity", "booking-api", (Exc("TypeError", UNDEF_CAPACITY, route("waitlist", 44, 20, nd("src/services/waitlist.ts", "promoteNext", 63, 44))),),
         (see("sentry.error", 2), see("sentry.issue"), see("posthog"), see("splunk", 2, **API)),
