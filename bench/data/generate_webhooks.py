@@ -23,7 +23,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind22.jsonl`` (companies bq, br, bs), or, with ``--blind23``,
 ``webhooks-blind23.jsonl`` (companies bt, bu, bv), or, with ``--blind24``,
 ``webhooks-blind24.jsonl`` (companies bw, bx, by), or, with ``--blind25``,
-``webhooks-blind25.jsonl`` (companies bz, ca, cb), or, with ``--blind27``,
+``webhooks-blind25.jsonl`` (companies bz, ca, cb), or, with ``--blind26``,
+``webhooks-blind26.jsonl`` (companies cc, cd, ce), or, with ``--blind27``,
 ``webhooks-blind27.jsonl`` (companies cf, cg, ch).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -54,6 +55,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind23    # the 27th, by a twenty-third outsider
     python bench/data/generate_webhooks.py --blind24    # the 28th, by a twenty-fourth outsider
     python bench/data/generate_webhooks.py --blind25    # the 29th, by a twenty-fifth outsider
+    python bench/data/generate_webhooks.py --blind26    # by a twenty-sixth outsider
     python bench/data/generate_webhooks.py --blind27    # by a twenty-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
@@ -88,10 +90,12 @@ from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
+from corpus.companies.dunmere import DUNMERE  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
+from corpus.companies.gallowburn import GALLOWBURN  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gimmerbrook import GIMMERBROOK  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
@@ -136,6 +140,7 @@ from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.sallowfen import SALLOWFEN  # noqa: E402
+from corpus.companies.saltcote import SALTCOTE  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
@@ -218,6 +223,8 @@ BLIND23 = [BROOKVALE, TARNFIELD, VOSSMOOR]
 BLIND25 = [SALLOWFEN, OTTERBROOK, WHERRYMOOR]
 # Written by a twenty-seventh outsider, without reading the grouping or mapping code.
 BLIND27 = [WETHERLAM, GIMMERBROOK, HAWSKER]
+# Written by a twenty-sixth outsider, without reading the grouping or mapping code.
+BLIND26 = [DUNMERE, GALLOWBURN, SALTCOTE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -358,7 +365,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind27.jsonl (companies cf, cg, ch)",
     )
+    which.add_argument(
+        "--blind26",
+        action="store_true",
+        help="write webhooks-blind26.jsonl (companies cc, cd, ce)",
+    )
     args = parser.parse_args(argv)
+    if args.blind26:
+        write(HERE / "webhooks-blind26.jsonl", build_rows(BLIND26))
+        return 0
     if args.blind27:
         write(HERE / "webhooks-blind27.jsonl", build_rows(BLIND27))
         return 0

@@ -628,6 +628,8 @@ JSON_FORMATS = {
     # blind27's
     "cg-lambda-py-json",
     "cg-powertools",
+    # blind26's
+    "cd-dropwizard-json",
 }
 
 
