@@ -23,6 +23,12 @@ LIBRARY_PATHS = (
     "/go/pkg/mod/",
     "/usr/local/go/src/",  # GOROOT of the official installs and images
     "/libexec/src/",  # GOROOT of Homebrew's Go
+    # AWS Lambda: the runtime and the SDK it bundles (/var/runtime), its interpreters
+    # (/var/lang), and the layers' Python packages (/opt/python); the function's own code is
+    # in /var/task.
+    "/var/runtime/",
+    "/var/lang/",
+    "/opt/python/",
 )
 #: What JavaScript engines print for a frame of their own code (Hermes, V8, JavaScriptCore).
 NATIVE = frozenset({"native", "[native code]", "<native>", "native code"})

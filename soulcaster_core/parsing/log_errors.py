@@ -70,6 +70,7 @@ def exceptions_of(fields: Fields) -> list[ExceptionInfo]:
         _take_panic(found, fields)
     if fields.mentions("exceptiontype"):
         _take_telemetry(found, fields)
+    _take_lambda_error(found, fields)
     for name in _ROOT_STACKS:
         _take_stack(found, fields.find(name), oldest_first=False)
     return _decide(found)
@@ -85,6 +86,25 @@ def _take_telemetry(found: _Found, fields: Fields) -> None:
     message = fields.text(("OuterMessage", "InnermostMessage"))
     if message is not None:
         found.messages.append(message)
+
+
+def _take_lambda_error(found: _Found, fields: Fields) -> None:
+    """An error as AWS Lambda's runtimes write it (``errorType``, ``errorMessage``, and a
+    ``stackTrace`` or ``stack`` list of the trace's lines), on the record or, in the Python
+    runtime's JSON log format, as the record's ``message``."""
+    said = fields.find("message")
+    for record in (fields.root, said) if isinstance(said, dict) else (fields.root,):
+        kind = scalar_text(fields.find("errorType", record))
+        message = scalar_text(fields.find("errorMessage", record))
+        if kind is None and message is None:
+            continue
+        if kind is not None:
+            found.types.append(kind)
+        if message is not None:
+            found.messages.append(message)
+        for name in ("stackTrace", "stack"):
+            _take_stack(found, fields.find(name, record), oldest_first=True)
+        return
 
 
 def _take_panic(found: _Found, fields: Fields) -> None:

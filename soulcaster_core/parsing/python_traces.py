@@ -5,7 +5,9 @@ Reads ``Traceback (most recent call last):``, the ``File "path", line N, in func
 ``Type: message`` line after them; a message continues on the lines below it up to a blank
 line, the next traceback or what looks like the next log record. Chains joined by "During
 handling of the above exception..." or "The above exception was the direct cause..." come out
-cause first, as Python prints them. Exception groups give the group itself. Frames printed
+cause first, as Python prints them. Exception groups give the group itself. A traceback without
+an exception line after it takes the one stated on the line above it (AWS Lambda's runtime:
+``[ERROR] KeyError: 'sku'`` then ``Traceback ...``). Frames printed
 without the ``Traceback`` line (``traceback.format_stack``) are read too.
 
 Convention: ``function`` is the name as printed (``compute_total``, ``<module>``), ``filename``
@@ -48,6 +50,7 @@ def hinted(text: str) -> bool:
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     chain: list[ExceptionInfo] = []
     linked = False  # a chain marker came after the last exception
+    above = ""  # the line before the first traceback
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -55,6 +58,8 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
         if starts or (not chain and _is_frame(line)):
             if chain and not linked:
                 break  # a second, unrelated traceback
+            if not chain and i:
+                above = lines[i - 1]
             margin = starts and line.lstrip().startswith("+")
             exc, i = _one(lines, i + 1 if starts else i, margin)
             chain.append(exc)
@@ -63,6 +68,12 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
         if chain and any(marker in line for marker in _CHAIN):
             linked = True
         i += 1
+    if chain and chain[-1].type is None and chain[-1].value is None and above.strip():
+        # AWS Lambda's Python runtime states the error above its traceback ("[ERROR]
+        # KeyError: 'sku'"), and prints no exception line after the frames.
+        said = search_headline(above)
+        if said is not None:
+            chain[-1] = chain[-1].model_copy(update={"type": said.type, "value": said.value})
     return chain
 
 

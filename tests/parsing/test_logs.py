@@ -307,6 +307,45 @@ def test_lograge_logs_rails_exception_pair_and_a_joined_backtrace() -> None:
     assert not _line({"message": "done", "exception": ["not a class", "x"]}).exceptions
 
 
+def test_aws_lambda_runtimes_errors_in_python_s_json_format_and_node_s_record() -> None:
+    python = _line(
+        {
+            "level": "ERROR",
+            "message": {
+                "errorMessage": "The conditional request failed",
+                "errorType": "ConditionalCheckFailedException",
+                "stackTrace": [
+                    '  File "/var/task/slots.py", line 22, in reserve_slot\n    table.put_item()\n',
+                    '  File "/var/runtime/botocore/client.py", line 569, in _api_call\n',
+                ],
+            },
+        }
+    )
+    node = _line(
+        {
+            "errorType": "TypeError",
+            "errorMessage": "Cannot read properties of undefined (reading 'email')",
+            "stack": [
+                "TypeError: Cannot read properties of undefined (reading 'email')",
+                "    at labelFor (file:///var/task/index.mjs:2106:31)",
+                "    at async Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)",
+            ],
+        }
+    )
+    [error] = python.exceptions
+    assert (error.type, error.value) == (
+        "ConditionalCheckFailedException",
+        "The conditional request failed",
+    )
+    assert [(f.function, f.in_app) for f in error.frames] == [
+        ("reserve_slot", None),
+        ("_api_call", False),
+    ]
+    [error] = node.exceptions
+    assert error.type == "TypeError"
+    assert [f.function for f in error.frames] == ["Runtime.handleOnceNonStreaming", "labelFor"]
+
+
 def test_serilog_compact_and_classic_json() -> None:
     dotnet = (
         "System.InvalidOperationException: Order 42 could not be priced\n"

@@ -194,3 +194,25 @@ def test_a_traceback_cut_short_before_its_exception_line_states_no_exception() -
     [cut] = parse_trace(text)
     assert (cut.type, cut.value) == (None, None)
     assert [f.function for f in cut.frames] == ["_bootstrap"]
+
+
+def test_aws_lambda_states_the_error_above_its_traceback() -> None:
+    text = (
+        "[ERROR] KeyError: 'delivery_day'\n"
+        "Traceback (most recent call last):\n"
+        '  File "/opt/python/sentry_sdk/integrations/aws_lambda.py", line 152, in sentry_handler\n'
+        "    return handler(aws_event, aws_context, *args, **kwargs)\n"
+        '  File "/var/task/batcher.py", line 41, in record_handler\n'
+        "    lines = build_pick_list(json.loads(record.body))\n"
+        '  File "/var/task/picking.py", line 17, in build_pick_list\n'
+        "    route = ROUTES[order['delivery_day']]"
+    )
+    [exc] = parse_trace(text)
+
+    assert (exc.type, exc.value) == ("KeyError", "'delivery_day'")
+    # The layer's packages are libraries; the function's own code is not known to be.
+    assert [(f.function, f.in_app) for f in exc.frames] == [
+        ("sentry_handler", False),
+        ("record_handler", None),
+        ("build_pick_list", None),
+    ]
