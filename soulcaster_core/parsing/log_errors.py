@@ -91,9 +91,12 @@ def _take_telemetry(found: _Found, fields: Fields) -> None:
 def _take_lambda_error(found: _Found, fields: Fields) -> None:
     """An error as AWS Lambda's runtimes write it (``errorType``, ``errorMessage``, and a
     ``stackTrace`` or ``stack`` list of the trace's lines), on the record or, in the Python
-    runtime's JSON log format, as the record's ``message``."""
-    said = fields.find("message")
-    for record in (fields.root, said) if isinstance(said, dict) else (fields.root,):
+    runtime's JSON log format, as the record's ``message``; Node's unhandled rejection holds
+    the error rejected as its ``reason``."""
+    records = [fields.find(name) for name in ("reason", "message")]
+    for record in (records[0], fields.root, records[1]):
+        if not isinstance(record, dict):
+            continue
         kind = scalar_text(fields.find("errorType", record))
         message = scalar_text(fields.find("errorMessage", record))
         if kind is None and message is None:

@@ -41,6 +41,8 @@ _NEXT_RECORD = re.compile(
     r"|^\s*(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL)\b"
 )
 _CARETS = frozenset("^~ \t")
+# The line AWS Lambda's Python runtime prints above the traceback of an unhandled error.
+_LAMBDA_ERROR = re.compile(r"^\s*\[ERROR\]\s+(.+)$")
 
 
 def hinted(text: str) -> bool:
@@ -71,9 +73,13 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     if chain and chain[-1].type is None and chain[-1].value is None and above.strip():
         # AWS Lambda's Python runtime states the error above its traceback ("[ERROR]
         # KeyError: 'sku'"), and prints no exception line after the frames.
-        said = search_headline(above)
-        if said is not None:
-            chain[-1] = chain[-1].model_copy(update={"type": said.type, "value": said.value})
+        tagged = _LAMBDA_ERROR.match(above)
+        said = _PY_HEADLINE.match(tagged.group(1)) if tagged else None
+        kind, value = (said.group("type"), said.group("msg")) if said else (None, None)
+        if said is None and (found := search_headline(above)) is not None:
+            kind, value = found.type, found.value
+        if kind is not None:
+            chain[-1] = chain[-1].model_copy(update={"type": kind, "value": value})
     return chain
 
 

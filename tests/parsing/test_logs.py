@@ -344,6 +344,28 @@ def test_aws_lambda_runtimes_errors_in_python_s_json_format_and_node_s_record() 
     [error] = node.exceptions
     assert error.type == "TypeError"
     assert [f.function for f in error.frames] == ["Runtime.handleOnceNonStreaming", "labelFor"]
+    # An unhandled rejection: the runtime's own error, and the one rejected as its reason.
+    rejected = _line(
+        {
+            "errorType": "Runtime.UnhandledPromiseRejection",
+            "errorMessage": "NoSuchKey: The specified key does not exist.",
+            "reason": {
+                "errorType": "NoSuchKey",
+                "errorMessage": "The specified key does not exist.",
+                "stack": [
+                    "NoSuchKey: The specified key does not exist.",
+                    "    at f (/var/task/a.js:1:2)",
+                ],
+            },
+            "stack": [
+                "Runtime.UnhandledPromiseRejection: NoSuchKey",
+                "    at g (/var/runtime/b.js:3:4)",
+            ],
+        }
+    )
+    [error] = rejected.exceptions
+    assert (error.type, error.value) == ("NoSuchKey", "The specified key does not exist.")
+    assert [f.function for f in error.frames] == ["f"]
 
 
 def test_serilog_compact_and_classic_json() -> None:

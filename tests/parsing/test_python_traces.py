@@ -210,6 +210,9 @@ def test_aws_lambda_states_the_error_above_its_traceback() -> None:
     [exc] = parse_trace(text)
 
     assert (exc.type, exc.value) == ("KeyError", "'delivery_day'")
+    # Any type, named like an error or not.
+    [timeout] = parse_trace(text.replace("KeyError: 'delivery_day'", "ReadTimeout: timed out"))
+    assert (timeout.type, timeout.value) == ("ReadTimeout", "timed out")
     # The layer's packages are libraries; the function's own code is not known to be.
     assert [(f.function, f.in_app) for f in exc.frames] == [
         ("sentry_handler", False),
