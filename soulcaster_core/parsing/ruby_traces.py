@@ -83,7 +83,9 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
             break  # the backtrace has ended
         elif not blocks and line.strip():  # a blank line keeps the headline above it
             said = _LOGGER_HEAD.sub("", line.strip())
-            above = _PLAIN.match(said) or _LOGGED.match(said)
+            # (A line that states no exception, such as PostgreSQL's DETAIL under its error,
+            # keeps the headline above it.)
+            above = _PLAIN.match(said) or _LOGGED.match(said) or above
         i += 1
     return [
         ExceptionInfo(type=kind, value=msg, frames=frames[::-1])

@@ -96,3 +96,18 @@ def test_action_cable_joins_five_frames_onto_the_line_of_the_failed_command() ->
         ("update", 19),
         ("change_quantity", 34),
     ]
+
+
+def test_a_detail_line_under_the_headline_keeps_it() -> None:
+    # Sidekiq's failure lines: PostgreSQL's DETAIL and a blank line between error and frames.
+    text = (
+        "ActiveRecord::RecordNotUnique: PG::UniqueViolation: ERROR:  duplicate key value\n"
+        "DETAIL:  Key (order_id, version)=(471624, 3) already exists.\n"
+        "\n"
+        "/app/lib/proofs/store.rb:14:in `save_version'\n"
+        "/app/app/jobs/proof_job.rb:19:in `perform'\n"
+    )
+    [exc] = parse_trace(text)
+
+    assert exc.type == "ActiveRecord::RecordNotUnique"
+    assert [f.function for f in exc.frames] == ["perform", "save_version"]

@@ -207,9 +207,14 @@ def _stated(chain: list[ExceptionInfo]) -> list[ExceptionInfo]:
 
 
 def _might_hold_frames(message: str) -> bool:
-    # Frames are indented lines (PHP's are numbered): most messages fail these substring tests
-    # and skip the regex, which looks at every position of the text.
-    if "\n " not in message and "\n\t" not in message and "\n#" not in message:
+    # Frames are indented lines (PHP's are numbered, Ruby's Logger writes them flush): most
+    # messages fail these substring tests and skip the regex, which looks at every position.
+    if (
+        "\n " not in message
+        and "\n\t" not in message
+        and "\n#" not in message
+        and ":in " not in message
+    ):
         return False
     return _FRAME_LINE.search(message) is not None
 

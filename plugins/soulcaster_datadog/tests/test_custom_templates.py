@@ -315,6 +315,19 @@ def test_a_message_that_is_one_error_chain_is_the_failing_error() -> None:
     assert said.exceptions == []
 
 
+def test_a_ruby_logger_record_pasted_with_its_flush_backtrace() -> None:
+    body = (
+        "print-api logged:\n"
+        "E, [2026-03-03T12:26:59.174102 #21] ERROR -- api: divided by 0 (ZeroDivisionError)\n"
+        "/app/lib/pricing/quote.rb:37:in `/'\n"
+        "/app/lib/pricing/quote.rb:37:in `per_unit'\n\n@webhook-soulcaster"
+    )
+    item = _item(_brambleby("[P2] [Triggered] print-api error logs", body, 1773006360683))
+    [error] = item.exceptions
+    assert (error.type, error.value) == ("ZeroDivisionError", "divided by 0")
+    assert [f.function for f in error.frames] == ["per_unit", "/"]
+
+
 def test_a_monitor_id_under_a_title_like_name_is_no_title() -> None:
     item = _item(
         {
