@@ -4,8 +4,9 @@ Reads ``PHP Fatal error:  Uncaught Exception: message in /path/file.php:12`` (al
 ``PHP``, after a log prefix, or a bare ``Type: message in file:line``), ``Stack trace:`` with
 ``#0 /path/file.php(30): App\\Order->load(42)``, ``#1 [internal function]: ...``,
 ``#2 {main}`` entries, ``Next Type: ...`` blocks (the wrapping exception: causes come first,
-as PHP prints them) and Laravel's ``[object] (Type(code: 0): message at /path:12)`` with
-``[stacktrace]`` and ``[previous exception]`` blocks (printed thrown first; causes come first).
+as PHP prints them), Laravel's ``[object] (Type(code: 0): message at /path:12)`` with
+``[stacktrace]`` and ``[previous exception]`` blocks (printed thrown first; causes come first),
+and Slim's plain-text error (``Type:``, ``Message:``, ``File:``, ``Line:``, ``Trace: #0 ...``).
 
 PHP's entry ``#0 file(30): App\\Order->load()`` says that line 30 of ``file`` *calls* ``load``;
 frames are rebuilt as the SDKs build them, each line with the function it runs in: the
@@ -31,6 +32,7 @@ _TYPE = re.compile(r"\\?[A-Za-z_][\w\\]*")
 _TOSTRING = re.compile(r"^\s*\\?[A-Za-z_][\w\\]*: ")
 _INTERNAL = "[internal function]"
 _MARKERS = ("Stack trace:", "[stacktrace]")
+_SLIM_TRACE = "Trace: #0 "
 # Symfony's HttpKernel: 'Uncaught PHP Exception Type: "message" at /path/file.php line 12'.
 _SYMFONY_AT = re.compile(r'^"(?P<msg>.*)" at (?P<file>\S+) line (?P<line>\d{1,9})\b')
 
@@ -56,13 +58,24 @@ def hinted(text: str) -> bool:
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     chain: list[ExceptionInfo] = []
-    laravel = False
+    thrown_first = False  # Laravel and Slim print the thrown exception, then its causes
     floor = 0
     i = 0
     while i < len(lines):
+        if lines[i].startswith(_SLIM_TRACE):
+            # Slim's plain-text error: "Type:", "Message:", "File:", "Line:" above it, and the
+            # trace's first entry on the marker's own line.
+            header = _slim_header(lines, i, floor)
+            thrown_first = True  # its "Previous Error:" blocks follow
+            first = "#0 " + lines[i][len(_SLIM_TRACE) :]
+            entries, read = _entries([first, *lines[i + 1 :]], 0)
+            i += max(read, 1)
+            chain.append(_exception(header, entries))
+            floor = i
+            continue
         if lines[i].strip().endswith(_MARKERS):
             header, is_laravel = _header_above(lines, i, floor)
-            laravel = laravel or is_laravel
+            thrown_first = thrown_first or is_laravel
             entries, i = _entries(lines, i + 1)
             chain.append(_exception(header, entries))
             floor = i
@@ -75,7 +88,7 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
                 if header.type:
                     return [_exception(header, [])]
         return []
-    return chain[::-1] if laravel else chain
+    return chain[::-1] if thrown_first else chain
 
 
 def _header_above(lines: Sequence[str], marker: int, floor: int) -> tuple[_Header, bool]:
@@ -93,6 +106,22 @@ def _header_above(lines: Sequence[str], marker: int, floor: int) -> tuple[_Heade
             return _read_header(text), False
     own = lines[marker].rpartition("Stack trace:")[0]
     return _read_header(own.partition("Uncaught ")[2] or own), False
+
+
+def _slim_header(lines: Sequence[str], marker: int, floor: int) -> _Header:
+    """The ``Type:``, ``Message:``, ``File:`` and ``Line:`` lines above Slim's ``Trace:``."""
+    said: dict[str, str] = {}
+    for line in lines[max(floor, marker - 20) : marker]:
+        key, sep, value = line.partition(": ")
+        if sep and key in ("Type", "Message", "File", "Line"):
+            said[key] = value.strip()
+    kind = said.get("Type")
+    return _Header(
+        _name(kind) if kind and _TYPE.fullmatch(kind) else None,
+        said.get("Message") or None,
+        said.get("File"),
+        number(said.get("Line", "")),
+    )
 
 
 def _read_header(text: str) -> _Header:

@@ -100,7 +100,7 @@ def parse_trace(text: str) -> list[ExceptionInfo]:
 
 
 def _parse(text: str) -> list[ExceptionInfo]:
-    text = _without_line_prefix(without_colors(_window(text)))
+    text = _without_line_prefix(_without_fpm_decoration(without_colors(_window(text))))
     if "\n" not in text and "\\n" in text:
         # A trace flattened onto one line with its line breaks escaped (logfmt's
         # error="...\n...", a JSON string not decoded): read it unescaped if that gives frames.
@@ -168,6 +168,19 @@ def _without_line_prefix(text: str) -> str:
     return "\n".join(
         line[head.end() :] if (head := _LINE_HEAD.match(line)) else line for line in lines
     )
+
+
+# PHP-FPM's capture of a worker's output (catch_workers_output, decorated as by default):
+# '[03-Mar-2026 20:21:42] WARNING: [pool www] child 115 said into stderr: "<line>"'.
+_FPM_DECORATION = re.compile(
+    r'^\[[^\]\n]*\] \w+: \[pool [^\]\n]*\] child \d+ said into std(?:err|out): "(.*?)"?$',
+    re.MULTILINE,
+)
+
+
+def _without_fpm_decoration(text: str) -> str:
+    """The worker's own lines, when PHP-FPM decorated each one."""
+    return _FPM_DECORATION.sub(r"\1", text) if " said into std" in text else text
 
 
 def _unescaped(text: str) -> str:

@@ -124,3 +124,40 @@ def test_symfony_s_uncaught_line_states_type_message_and_file() -> None:
     assert [(f.function, f.filename, f.lineno) for f in exc.frames] == [
         (None, "/var/www/html/src/Order/Reorderer.php", 33)
     ]
+
+
+def test_slim_s_plain_text_error_through_php_fpm_s_decorated_stderr() -> None:
+    said = [
+        "Slim Application Error",
+        "Type: Doctrine\\DBAL\\Exception\\UniqueConstraintViolationException",
+        "Code: 1062",
+        "Message: Duplicate entry 'a@b.example' for key 'tenants.email_unique'",
+        "File: /var/www/html/vendor/doctrine/dbal/src/Driver/API/MySQL/ExceptionConverter.php",
+        "Line: 53",
+        "Trace: #0 /var/www/html/src/Repository/TenantRepository.php(31):"
+        " Doctrine\\DBAL\\Connection->insert('tenants', Array)",
+        "#1 /var/www/html/src/Action/CreateTenantAction.php(44):"
+        " Wherrymoor\\Repository\\TenantRepository->insert(Object(Tenant))",
+        "#2 {main}",
+        "",
+        "Previous Error:",
+        "Type: PDOException",
+        "Code: 23000",
+        "Message: SQLSTATE[23000]: Integrity constraint violation",
+        "File: /var/www/html/vendor/doctrine/dbal/src/Driver/PDO/Statement.php",
+        "Line: 130",
+        "Trace: #0 /var/www/html/src/Repository/TenantRepository.php(31):"
+        " Doctrine\\DBAL\\Connection->insert('tenants', Array)",
+        "#1 {main}",
+    ]
+    decorated = "\n".join(
+        f'[03-Mar-2026 20:21:42] WARNING: [pool www] child 115 said into stderr: "{line}"'
+        for line in said
+    )
+    for text in ("\n".join(said), decorated):
+        cause, thrown = parse_trace(text)
+
+        assert thrown.type == "Doctrine\\DBAL\\Exception\\UniqueConstraintViolationException"
+        assert thrown.value == "Duplicate entry 'a@b.example' for key 'tenants.email_unique'"
+        assert [f.function for f in thrown.frames] == ["{main}", "insert", "insert"]
+        assert cause.type == "PDOException"
