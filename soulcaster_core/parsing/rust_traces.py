@@ -44,7 +44,8 @@ def hinted(text: str) -> bool:
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     chain = _panic(lines) or _anyhow(lines)
-    frames = _backtrace(lines)
+    # Without a backtrace, a panic's location is where it happened: its one frame.
+    frames = _backtrace(lines) or (chain[-1].frames if chain else [])
     if not chain:
         if not frames:
             return []
@@ -62,14 +63,22 @@ def _panic(lines: Sequence[str]) -> list[ExceptionInfo]:
         rest = found.group("rest").strip()
         old = _OLD_PANIC.match(rest)
         if old is not None:
-            return [ExceptionInfo(type="panic", value=old.group("msg") or None)]
+            where = [_location_frame(old.group("where"))]
+            return [ExceptionInfo(type="panic", value=old.group("msg") or None, frames=where)]
         message: list[str] = []
         for following in lines[index + 1 :]:
             if _BACKTRACE.match(following) or following.startswith(_NOTES):
                 break
             message.append(following.rstrip())
-        return [ExceptionInfo(type="panic", value="\n".join(message).strip() or None)]
+        said = "\n".join(message).strip() or None
+        return [ExceptionInfo(type="panic", value=said, frames=[_location_frame(rest[:-1])])]
     return []
+
+
+def _location_frame(where: str) -> Frame:
+    """The frame of a panic's ``path:line:column`` (no function: the hook prints none)."""
+    location = split_location(where)
+    return _frame("", location) if location else Frame(filename=where or None)
 
 
 def _anyhow(lines: Sequence[str]) -> list[ExceptionInfo]:

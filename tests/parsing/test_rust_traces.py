@@ -61,6 +61,23 @@ def test_a_panic_in_the_format_before_rust_1_73() -> None:
     [exc] = parse_trace("thread 'main' panicked at 'index out of bounds', src/main.rs:4:5\n")
 
     assert (exc.type, exc.value) == ("panic", "index out of bounds")
+    assert [(f.filename, f.lineno) for f in exc.frames] == [("src/main.rs", 4)]
+
+
+def test_a_panic_without_a_backtrace_is_at_its_location() -> None:
+    [exc] = parse_trace(
+        "thread 'tokio-runtime-worker' panicked at crates/booking-api/src/pricing.rs:75:44:\n"
+        "called `Option::unwrap()` on a `None` value\n"
+        "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace"
+    )
+
+    assert (exc.type, exc.value) == ("panic", "called `Option::unwrap()` on a `None` value")
+    [where] = exc.frames
+    assert (where.filename, where.lineno, where.colno) == (
+        "crates/booking-api/src/pricing.rs",
+        75,
+        44,
+    )
 
 
 def test_an_anyhow_chain_root_cause_first_the_context_last_with_the_frames() -> None:
