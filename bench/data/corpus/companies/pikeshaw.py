@@ -55,9 +55,9 @@ SCHEDULED = (
 
 
 def ctl(cls: str, method: str, line: int) -> tuple[Frame, Frame]:
-    """A resumed suspend function: its continuation's ``invokeSuspend`` (no line), then the
-    function's own state machine at the line it reached."""
-    return (kt(f"com.pikeshaw.{cls}${method}$1", "invokeSuspend", 0), kt(f"com.pikeshaw.{cls}", method, line))
+    """A resumed suspend function: its continuation's ``invokeSuspend`` (at the function's
+    declaration), then the function's own state machine at the line it reached."""
+    return (kt(f"com.pikeshaw.{cls}${method}$1", "invokeSuspend", line - 9), kt(f"com.pikeshaw.{cls}", method, line))
 
 
 def unique(constraint: str, table: str, cols: str, app: tuple[Frame, ...]) -> tuple[Exc, Exc]:
