@@ -25,7 +25,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind24.jsonl`` (companies bw, bx, by), or, with ``--blind25``,
 ``webhooks-blind25.jsonl`` (companies bz, ca, cb), or, with ``--blind26``,
 ``webhooks-blind26.jsonl`` (companies cc, cd, ce), or, with ``--blind27``,
-``webhooks-blind27.jsonl`` (companies cf, cg, ch).
+``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind30``,
+``webhooks-blind30.jsonl`` (companies co, cp, cq).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -57,6 +58,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind25    # the 29th, by a twenty-fifth outsider
     python bench/data/generate_webhooks.py --blind26    # by a twenty-sixth outsider
     python bench/data/generate_webhooks.py --blind27    # by a twenty-seventh outsider
+    python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
