@@ -40,17 +40,18 @@ def log4rs_pattern(d: Delivery) -> tuple[str, Fields]:
 
 
 def log4rs_json(d: Delivery) -> tuple[str, Fields]:
-    """log4rs's ``JsonEncoder``: time, level, the formatted message (``{err:#}`` joined on one
-    line), module path, file and line of the call site, thread and MDC."""
+    """log4rs's ``JsonEncoder`` (its documented key order): time, the formatted message
+    (``{err:#}`` joined on one line), module path, file and line of the call site, level,
+    target, thread and MDC."""
     # The job's own code logs what it got back: its outermost frame, not a helper's.
     site = next((f for f in d.frames if f.in_app), None)
     record: dict[str, object] = {
         "time": d.stamp("%Y-%m-%dT%H:%M:%S") + f".{f'{d.when % 1:.9f}'[2:]}+00:00",
-        "level": "ERROR",
         "message": f"{d.log_message}: {_anyhow_alternate(d)}",
         "module_path": d.logger,
         "file": site.file if site else "",
         "line": site.line if site else 0,
+        "level": "ERROR",
         "target": d.logger,
         "thread": str(d.opts.get("thread", "tokio-runtime-worker")),
         "thread_id": d.rand.randint(2, 40),
@@ -60,6 +61,20 @@ def log4rs_json(d: Delivery) -> tuple[str, Fields]:
 
 
 _CHECKPOINT = "\tSuppressed: reactor.core.publisher.FluxOnAssembly$OnAssemblyException: \n"
+
+
+def _client_checkpoint(d: Delivery) -> str:
+    """WebClient's own checkpoint above the handler's: the status and request of an error
+    answer, or (``opts.client``) the body a decoder failed on."""
+    if d.opts.get("client"):
+        return f"\t*__checkpoint ⇢ {d.values.fill(str(d.opts['client']))}\n"
+    exc = d.thrown
+    if not exc.type.startswith("WebClientResponseException") or " from " not in exc.value:
+        return ""
+    status, _, request = exc.value.partition(" from ")
+    code, _, reason = status.partition(" ")
+    reason = reason.upper().replace(" ", "_")
+    return f"\t*__checkpoint ⇢ {code} {reason} from {request} [DefaultWebClient]\n"
 
 
 def webflux_trace(d: Delivery) -> str:
@@ -78,6 +93,7 @@ def webflux_trace(d: Delivery) -> str:
     block = (
         _CHECKPOINT
         + "Error has been observed at the following site(s):\n"
+        + _client_checkpoint(d)
         + f"\t*__checkpoint ⇢ Handler {handler} [DispatcherHandler]\n"
         + f'\t*__checkpoint ⇢ HTTP {method} "{path}" [ExceptionHandlingWebHandler]\n'
         + "Original Stack Trace:"

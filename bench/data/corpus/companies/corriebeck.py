@@ -165,7 +165,7 @@ BUGS = [
         **API_LOG, classes=(5,), entry="GET /v1/employers/{employer_id}/payslips/{payslip_id}.pdf", span=2, renames={"payroll_api::pdf::render_payslip": "payroll_api::pdf::render"}),
     # tokio-cron-scheduler's overrun warning from the pension export: one template, no bug.
     Bug("co-cron-overrun", "payroll-cron", (),
-        (see("splunk", 3, search="payroll-cron slow jobs", line='{"time":"{tsnaive}000+00:00","level":"WARN","message":"job pension_export ran {ms} ms, next run at {hms} skipped","module_path":"payroll_cron::scheduler","file":"crates/payroll-cron/src/scheduler.rs","line":88,"target":"payroll_cron::scheduler","thread":"tokio-runtime-worker","thread_id":{idx},"mdc":{}}'), see("datadog.log", monitor="payroll-cron overruns", team="payroll", filter="service:payroll-cron @message:*skipped*", text="payroll-cron: job pension_export ran {ms} ms and skipped its next run.")),
+        (see("splunk", 3, search="payroll-cron slow jobs", line='{"time":"{tsnaive}000+00:00","message":"job pension_export ran {ms} ms, next run at {hms} skipped","module_path":"payroll_cron::scheduler","file":"crates/payroll-cron/src/scheduler.rs","line":88,"level":"WARN","target":"payroll_cron::scheduler","thread":"tokio-runtime-worker","thread_id":{idx},"mdc":{}}'), see("datadog.log", monitor="payroll-cron overruns", team="payroll", filter="service:payroll-cron @message:*skipped*", text="payroll-cron: job pension_export ran {ms} ms and skipped its next run.")),
         classes=(7,)),
     # Seen once: the SMTP relay refusing a payslip email.
     Bug("co-payslip-mail-550", "payroll-cron", (Exc("Error", "permanent error (550): 5.1.1 mailbox unavailable", module="lettre::transport::smtp"), Exc("Error", "emailing payslip to {email}", (*CRON, cron("jobs::payslip_mail::send::{{closure}}", "jobs/payslip_mail.rs", 40, 18), *ANYHOW_CONTEXT))),
@@ -175,7 +175,7 @@ BUGS = [
 
 NOISE = [
     Noise("co-noise-actix-start", "payroll-api", "splunk", {**API_SEARCH, "line": "{ts} INFO actix_server::builder - starting 4 workers"}),
-    Noise("co-noise-cron-start", "payroll-cron", "splunk", {"search": "payroll-cron errors", "line": '{"time":"{ts}","level":"INFO","message":"scheduler started with 7 jobs","module_path":"payroll_cron","file":"crates/payroll-cron/src/main.rs","line":52,"target":"payroll_cron","thread":"main","thread_id":1,"mdc":{}}'}),
+    Noise("co-noise-cron-start", "payroll-cron", "splunk", {"search": "payroll-cron errors", "line": '{"time":"{tsnaive}000+00:00","message":"scheduler started with 7 jobs","module_path":"payroll_cron","file":"crates/payroll-cron/src/main.rs","line":52,"level":"INFO","target":"payroll_cron","thread":"main","thread_id":1,"mdc":{}}'}),
     Noise("co-noise-recovered", "payroll-cron", "datadog.log", {"monitor": "payroll-cron job failures", "team": "payroll", "transition": "Recovered", "alert_type": "success", "text": "payroll-cron job failures are back to zero."}),
 ]
 

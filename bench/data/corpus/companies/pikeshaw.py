@@ -123,9 +123,11 @@ BUGS = [
     Bug("cp-app-subs-dupkey", "shopper-app", (jexc("java.lang.IllegalArgumentException", KEY_USED, (*COMPOSE_ITEM, kf(f"{APP}.ui.substitutions.SubstitutionsScreenKt$SubstitutionList$1", "invoke", 57), ktlib("androidx.compose.foundation.lazy.layout.LazyLayoutKeyIndexMap", "<init>", 64, "LazyLayoutKeyIndexMap.kt"))),),
         (see("sentry.error", 2, mechanism="UncaughtExceptionHandler"), see("posthog", 2, **POSTHOG), see("posthog", r8=False, **POSTHOG)),
         classes=(4, 10), pair="cp-app-basket-dupkey", page="SubstitutionsScreen"),
-    # A catalogue answer over WebFlux's 256 KB codec limit once a store listed every variant.
-    Bug("cp-catalog-buffer-limit", "basket-api", (jexc("org.springframework.core.io.buffer.DataBufferLimitException", "Exceeded limit on max bytes to buffer : 262144", (*NETTY, jl("reactor.netty.channel.FluxReceive", "onInboundNext", 379), jl("org.springframework.core.io.buffer.LimitedDataBufferList", "raiseLimitException", 99))), jexc("org.springframework.web.reactive.function.client.WebClientResponseException", "200 OK from GET http://catalog-service/api/stores/{n}/products; nested exception is org.springframework.core.io.buffer.DataBufferLimitException: Exceeded limit on max bytes to buffer : 262144", (*WEBCLIENT[:-1], *RESUME, *ctl("basket.web.StoreController", "products", 33), kt("com.pikeshaw.basket.integration.CatalogClient", "products", 19)))),
-        (see("sentry.error", 2, **WEB), see("sentry.issue"), see("splunk", 2, **API_SEARCH, **handler("StoreController#products(int, Continuation)")), see("datadog.apm", **API_APM)),
+    # A catalogue answer over WebFlux's 256 KB codec limit once a store listed every variant:
+    # created in the decoder on the event loop, so no frame of the app; only the checkpoint
+    # block of the log names the handler.
+    Bug("cp-catalog-buffer-limit", "basket-api", (jexc("org.springframework.core.io.buffer.DataBufferLimitException", "Exceeded limit on max bytes to buffer : 262144", (*NETTY, jl("reactor.netty.channel.FluxReceive", "onInboundNext", 379), jl("reactor.core.publisher.FluxMap$MapSubscriber", "onNext", 122), jl("org.springframework.core.io.buffer.LimitedDataBufferList", "add", 79), jl("org.springframework.core.io.buffer.LimitedDataBufferList", "updateCount", 94), jl("org.springframework.core.io.buffer.LimitedDataBufferList", "raiseLimitException", 99))),),
+        (see("sentry.error", 2, **WEB), see("sentry.issue"), see("splunk", 2, **API_SEARCH, **handler("StoreController#products(int, Continuation)"), client="Body from GET http://catalog-service/api/stores/{n}/products [DefaultClientResponse]"), see("datadog.apm", **API_APM)),
         entry="GET /api/v1/stores/{store_id}/products"),
     # withTimeout around the route optimiser's call, firing on the DefaultExecutor thread.
     Bug("cp-route-timeout", "slot-scheduler", (jexc("kotlinx.coroutines.TimeoutCancellationException", "Timed out waiting for 20000 ms", TIMEOUT_FIRED),),
