@@ -25,7 +25,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind24.jsonl`` (companies bw, bx, by), or, with ``--blind25``,
 ``webhooks-blind25.jsonl`` (companies bz, ca, cb), or, with ``--blind26``,
 ``webhooks-blind26.jsonl`` (companies cc, cd, ce), or, with ``--blind27``,
-``webhooks-blind27.jsonl`` (companies cf, cg, ch).
+``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind30``,
+``webhooks-blind30.jsonl`` (companies co, cp, cq).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -57,6 +58,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind25    # the 29th, by a twenty-fifth outsider
     python bench/data/generate_webhooks.py --blind26    # by a twenty-sixth outsider
     python bench/data/generate_webhooks.py --blind27    # by a twenty-seventh outsider
+    python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -87,6 +89,7 @@ from corpus.companies.brookvale import BROOKVALE  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
+from corpus.companies.corriebeck import CORRIEBECK  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
@@ -129,10 +132,12 @@ from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pellmere import PELLMERE  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
+from corpus.companies.pikeshaw import PIKESHAW  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
+from corpus.companies.quayhead import QUAYHEAD  # noqa: E402
 from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
@@ -225,6 +230,8 @@ BLIND25 = [SALLOWFEN, OTTERBROOK, WHERRYMOOR]
 BLIND27 = [WETHERLAM, GIMMERBROOK, HAWSKER]
 # Written by a twenty-sixth outsider, without reading the grouping or mapping code.
 BLIND26 = [DUNMERE, GALLOWBURN, SALTCOTE]
+# Written by a thirtieth outsider, without reading the grouping or mapping code.
+BLIND30 = [CORRIEBECK, PIKESHAW, QUAYHEAD]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -370,7 +377,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind26.jsonl (companies cc, cd, ce)",
     )
+    which.add_argument(
+        "--blind30",
+        action="store_true",
+        help="write webhooks-blind30.jsonl (companies co, cp, cq)",
+    )
     args = parser.parse_args(argv)
+    if args.blind30:
+        write(HERE / "webhooks-blind30.jsonl", build_rows(BLIND30))
+        return 0
     if args.blind26:
         write(HERE / "webhooks-blind26.jsonl", build_rows(BLIND26))
         return 0

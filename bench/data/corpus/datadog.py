@@ -630,6 +630,9 @@ JSON_FORMATS = {
     "cg-powertools",
     # blind26's
     "cd-dropwizard-json",
+    # blind30's
+    "co-log4rs-json",
+    "cp-logstash-mdc",
 }
 
 
