@@ -25,7 +25,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind24.jsonl`` (companies bw, bx, by), or, with ``--blind25``,
 ``webhooks-blind25.jsonl`` (companies bz, ca, cb), or, with ``--blind26``,
 ``webhooks-blind26.jsonl`` (companies cc, cd, ce), or, with ``--blind27``,
-``webhooks-blind27.jsonl`` (companies cf, cg, ch).
+``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind29``,
+``webhooks-blind29.jsonl`` (companies cl, cm, cn).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -57,6 +58,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind25    # the 29th, by a twenty-fifth outsider
     python bench/data/generate_webhooks.py --blind26    # by a twenty-sixth outsider
     python bench/data/generate_webhooks.py --blind27    # by a twenty-seventh outsider
+    python bench/data/generate_webhooks.py --blind29    # by a twenty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -116,13 +118,16 @@ from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.lanternfly import LANTERNFLY  # noqa: E402
 from corpus.companies.lapwing import LAPWING  # noqa: E402
+from corpus.companies.larchholm import LARCHHOLM  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
+from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
+from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.otterbrook import OTTERBROOK  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
@@ -225,6 +230,8 @@ BLIND25 = [SALLOWFEN, OTTERBROOK, WHERRYMOOR]
 BLIND27 = [WETHERLAM, GIMMERBROOK, HAWSKER]
 # Written by a twenty-sixth outsider, without reading the grouping or mapping code.
 BLIND26 = [DUNMERE, GALLOWBURN, SALTCOTE]
+# Written by a twenty-ninth outsider, without reading the grouping or mapping code.
+BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -370,7 +377,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind26.jsonl (companies cc, cd, ce)",
     )
+    which.add_argument(
+        "--blind29",
+        action="store_true",
+        help="write webhooks-blind29.jsonl (companies cl, cm, cn)",
+    )
     args = parser.parse_args(argv)
+    if args.blind29:
+        write(HERE / "webhooks-blind29.jsonl", build_rows(BLIND29))
+        return 0
     if args.blind26:
         write(HERE / "webhooks-blind26.jsonl", build_rows(BLIND26))
         return 0
