@@ -139,7 +139,8 @@ def cl_loguru(d: Delivery) -> tuple[str, Fields]:
 def cm_pino_mercurius(d: Delivery) -> tuple[str, Fields]:
     """Mercurius' ``defaultErrorFormatter``: ``log.info({ err: error }, error.message)`` on the
     request's pino child logger. pino's ``err`` serializer keeps the GraphQLError's own
-    enumerable fields (``locations``, ``path``); its stack is the resolver error's."""
+    enumerable fields (``path``, ``locations``, ``extensions``, in graphql-js 16's order); its
+    stack is the resolver error's."""
     exc = d.thrown
     path: list[object] = [
         int(p) if p.isdigit() else p for p in str(d.opts.get("gql", "query")).split(".")
@@ -148,8 +149,9 @@ def cm_pino_mercurius(d: Delivery) -> tuple[str, Fields]:
         "type": "GraphQLError",
         "message": exc.value,
         "stack": node_stack(exc, exc.value) if exc.frames else f"GraphQLError: {exc.value}",
-        "locations": [{"line": int(str(d.opts.get("gql_line", 2))), "column": 3}],
         "path": path,
+        "locations": [{"line": int(str(d.opts.get("gql_line", 2))), "column": 3}],
+        "extensions": {},
     }
     record = {
         "level": 30,

@@ -8,7 +8,8 @@ with Cython, so its frames carry no source line and a qualified function name.
 Sentry: sentry-sdk with the Falcon and Dramatiq integrations. PostHog: posthog-python's
 ``capture_exception`` in the API's error handler. Splunk: loguru's ``serialize=True`` sink
 on stdout (the API's error handler ``logger.opt(exception=ex).error(...)``; Dramatiq's own
-"Failed to process message" routed into loguru by an ``InterceptHandler``). Datadog:
+"Failed to process message" routed into loguru by an ``InterceptHandler``) and gunicorn's
+own error log on stderr for what escapes Falcon (a streamed response failing midway). Datadog:
 dd-trace-py APM monitors (by route, by error type, by task) through the recommended
 template.
 """
@@ -145,6 +146,11 @@ BUGS = [
     Bug("cl-stock-sync-slow", "dispatch-workers", (),
         (see("splunk", 4, search="dispatch-workers slow stock syncs", line=SLOW_SYNC), see("datadog.log", monitor="Slow supplier stock syncs", text="Stock sync from {opsftp} finished: {size} in {dur}", filter="service:dispatch-workers @record.function:run_sync", **TEAM)),
         classes=(7,)),
+    # A streamed CSV export failing after Falcon has returned: the error escapes to gunicorn,
+    # which logs it as text on stderr; Sentry's WSGI middleware catches it while iterating.
+    Bug("cl-export-stream-keyerror", "orders-api", (Exc("KeyError", "'latin_name'", (pylib("gunicorn.workers.gthread", "handle_request", 336, "for item in respiter:"), pylib("sentry_sdk.integrations.wsgi", "__iter__", 274, "chunk = next(iterator)"), py("larchholm.api.resources.exports", "stock_rows", 41, 'yield line_for(v["latin_name"], v["name"], v["stock"])')), module="builtins"),),
+        (see("sentry.error", 2, mechanism="wsgi"), see("sentry.issue", mechanism="wsgi"), see("splunk", 2, format="gunicorn", sourcetype="larchholm:api:gunicorn", search="orders-api gunicorn errors")),
+        entry="GET /v1/exports/stock.csv"),
     # Seen once: a category tree whose parent points back at a child.
     Bug("cl-category-recursion", "orders-api", (Exc("RecursionError", "maximum recursion depth exceeded", (*api("categories", "on_get", 14, "return tree.walk(root)"), py("larchholm.catalogue.tree", "walk", 9, "return [node, *(walk(c) for c in node.children)]"), py("larchholm.catalogue.tree", "walk", 9, "return [node, *(walk(c) for c in node.children)]"), py("larchholm.catalogue.tree", "walk", 9, "return [node, *(walk(c) for c in node.children)]")), module="builtins"),),
         (see("sentry.error"),),

@@ -142,7 +142,7 @@ BUGS = [
         (see("sentry.error", 2, mechanism="generic"), see("sentry.issue", mechanism="generic"), see("datadog.log", 2, **NEST_MONITOR)),
         entry="HoldsTask.releaseExpired", log="releaseExpired failed: {n} holds left open", logger="HoldsTask"),
     # Seen once: a trip with no captain assigned, refused by graphql-js itself.
-    Bug("cm-nonnull-captain", "trips-graphql", (Exc("GraphQLError", "Cannot return null for non-nullable field Trip.captain."),),
+    Bug("cm-nonnull-captain", "trips-graphql", (Exc("GraphQLError", "Cannot return null for non-nullable field Trip.captain.", (nd("node_modules/graphql/execution/execute.js", "executeField", 545, 12, lib=True), nd("node_modules/graphql/execution/execute.js", "completeValue", 605, 13, lib=True))),),
         (see("datadog.log", gql="trip.captain", gql_line=4, **GQL_MONITOR),),
         singleton=True, entry="POST /graphql"),
 ]
