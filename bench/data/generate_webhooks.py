@@ -25,7 +25,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind24.jsonl`` (companies bw, bx, by), or, with ``--blind25``,
 ``webhooks-blind25.jsonl`` (companies bz, ca, cb), or, with ``--blind26``,
 ``webhooks-blind26.jsonl`` (companies cc, cd, ce), or, with ``--blind27``,
-``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind30``,
+``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind29``,
+``webhooks-blind29.jsonl`` (companies cl, cm, cn), or, with ``--blind30``,
 ``webhooks-blind30.jsonl`` (companies co, cp, cq).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -59,6 +60,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind26    # by a twenty-sixth outsider
     python bench/data/generate_webhooks.py --blind27    # by a twenty-seventh outsider
     python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
+    python bench/data/generate_webhooks.py --blind29    # by a twenty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -119,13 +121,16 @@ from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.lanternfly import LANTERNFLY  # noqa: E402
 from corpus.companies.lapwing import LAPWING  # noqa: E402
+from corpus.companies.larchholm import LARCHHOLM  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
+from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
+from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.otterbrook import OTTERBROOK  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
@@ -232,6 +237,8 @@ BLIND27 = [WETHERLAM, GIMMERBROOK, HAWSKER]
 BLIND26 = [DUNMERE, GALLOWBURN, SALTCOTE]
 # Written by a thirtieth outsider, without reading the grouping or mapping code.
 BLIND30 = [CORRIEBECK, PIKESHAW, QUAYHEAD]
+# Written by a twenty-ninth outsider, without reading the grouping or mapping code.
+BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -382,7 +389,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind30.jsonl (companies co, cp, cq)",
     )
+    which.add_argument(
+        "--blind29",
+        action="store_true",
+        help="write webhooks-blind29.jsonl (companies cl, cm, cn)",
+    )
     args = parser.parse_args(argv)
+    if args.blind29:
+        write(HERE / "webhooks-blind29.jsonl", build_rows(BLIND29))
+        return 0
     if args.blind30:
         write(HERE / "webhooks-blind30.jsonl", build_rows(BLIND30))
         return 0

@@ -633,6 +633,12 @@ JSON_FORMATS = {
     # blind30's
     "co-log4rs-json",
     "cp-logstash-mdc",
+    # blind29's
+    "cl-loguru",
+    "cm-pino-mercurius",
+    "cn-nlog-silo",
+    "cn-nlog-gateway",
+    "cn-nlog-info",
 }
 
 
@@ -943,6 +949,11 @@ def _span(d: Delivery) -> str:
         "bs-kafka": "kafka.consume",
         # blind27: the Datadog Lambda extension's span around each invocation.
         "aws_lambda": "aws.lambda",
+        # blind29: dd-trace-py's Falcon integration, dd-trace-js's GraphQL one (Mercurius runs
+        # graphql-js), dd-trace-dotnet's gRPC server spans.
+        "falcon": "falcon.request",
+        "mercurius": "graphql.execute",
+        "grpc-dotnet": "grpc.request",
     }.get(d.service.framework, "scheduled.task")
 
 

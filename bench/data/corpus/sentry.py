@@ -224,7 +224,8 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "module": f.module,
             "package": f"{assembly}, Version={version}, Culture=neutral, PublicKeyToken={token}",
         }
-        if f.in_app:
+        # blind29: a Blazor WebAssembly release loads no PDBs, so its frames have no lines.
+        if f.in_app and d.service.framework != "blazor-wasm":
             frame.update(
                 abs_path=f.file,
                 filename=f.file.rsplit("/", 1)[-1],
