@@ -630,6 +630,9 @@ JSON_FORMATS = {
     "cg-powertools",
     # blind26's
     "cd-dropwizard-json",
+    # blind28's
+    "cj-logging-json",
+    "ck-loggerjson-dd",
 }
 
 
