@@ -50,10 +50,16 @@ REST = (
 def rest(resource: str, method: str, line: int, tx: bool = False) -> tuple[Frame, ...]:
     """The generated invoker, (with ``tx``) the interceptor subclass, then the method."""
     cls = PKG + "shipments.api." + resource
-    invoker = Frame("invoke", f"{resource}$quarkusrestinvoker${method}_6f1c0e2b.java", -1, f"{cls}$quarkusrestinvoker${method}_6f1c0e2b")
+    invoker = gen(f"{cls}$quarkusrestinvoker${method}_6f1c0e2b", "invoke")
     if not tx:
         return (invoker, jv(cls, method, line))
-    return (invoker, Frame(method, f"{resource}_Subclass.java", -1, cls + "_Subclass"))
+    return (invoker, gen(cls + "_Subclass", method))
+
+
+def gen(cls: str, method: str) -> Frame:
+    """A class Quarkus generates at build time: no source file, so ``Unknown Source``, and
+    no line to move between releases."""
+    return Frame(method, cls.rsplit(".", 1)[-1] + ".java", -1, cls, False)
 
 
 # SmallRye's Kafka connector running a @Blocking @Incoming method on a Vert.x worker.
@@ -64,8 +70,8 @@ SMALLRYE = (
     jl("io.vertx.core.impl.ContextImpl", "lambda$executeBlocking$4", 194),
     jl("io.smallrye.reactive.messaging.providers.AbstractMediator", "lambda$invokeBlocking$13", 174),
     jl("io.smallrye.reactive.messaging.providers.AbstractMediator", "invoke", 147),
-    Frame("invoke", "ScanEventConsumer_SmallRyeMessagingInvoker_consume_a41e2f.java", -1, PKG + "tracking.ScanEventConsumer_SmallRyeMessagingInvoker_consume_a41e2f"),
-    Frame("consume", "ScanEventConsumer_ClientProxy.java", -1, PKG + "tracking.ScanEventConsumer_ClientProxy"),
+    gen(PKG + "tracking.ScanEventConsumer_SmallRyeMessagingInvoker_consume_a41e2f", "invoke"),
+    gen(PKG + "tracking.ScanEventConsumer_ClientProxy", "consume"),
 )
 
 
@@ -154,7 +160,7 @@ AWAIT = (
 
 def carrier_timeout(outer: tuple[Frame, ...], client_method: str, path: str) -> tuple[Exc, Exc]:
     msg = f"The timeout period of 10000ms has been exceeded while executing POST {path} for server null"
-    api = Frame(client_method, "CarrierApi$$QuarkusRestClientInterface.java", -1, PKG + "carriers.CarrierApi$$QuarkusRestClientInterface")
+    api = gen(PKG + "carriers.CarrierApi$$QuarkusRestClientInterface", client_method)
     # Vert.x's NoStackTrace exception: no frames of its own.
     cause = jexc("io.vertx.core.http.impl.NoStackTraceTimeoutException", msg, ())
     thrown = jexc("jakarta.ws.rs.ProcessingException", f"io.vertx.core.http.impl.NoStackTraceTimeoutException: {msg}", (*outer, GATEWAY, api, *AWAIT))
@@ -167,6 +173,8 @@ API_LOGS = {"search": "fellbarrow shipment-api errors"}
 CONSUMER_LOGS = {"search": "fellbarrow tracking-consumer errors"}
 NACK = {"via": "smallrye", "topic": "depot-scans", "thread": "vert.x-worker-thread-{idx}"}
 TEAM = {"team": "parcels"}
+# A stats search over the consumer's JSON records: errors per type and logger (24h).
+BY_TYPE = "fellbarrow consumer errors by type (24h)"
 API_SAMPLE = {"monitor": "shipment-api error logs", "style": "sample", "filter": "service:shipment-api status:error", **TEAM}
 API_TYPES = {"monitor": "shipment-api errors by type", "style": "type", **TEAM}
 CONSUMER_ERR = {"monitor": "tracking-consumer errors", "filter": "service:tracking-consumer status:error", "text": "tracking-consumer logged an error.\n\n**{{log.attributes.errorType}}**: {{log.attributes.errorMessage}}", **TEAM}
@@ -190,7 +198,7 @@ BUGS = [
         classes=(4,), pair="cj-eta-depot-npe", entry="depot-scans"),
     # One ETA method, two exceptions: a zero average speed; a Sunday index one past the table.
     Bug("cj-eta-divide", "tracking-consumer", (jexc("java.lang.ArithmeticException", "/ by zero", (*SMALLRYE, CONSUME, ETA)),),
-        (see("sentry.error", 3), see("splunk", 2, **NACK, **CONSUMER_LOGS), see("datadog.log", **NACK, **CONSUMER_ERR)),
+        (see("sentry.error", 3), see("splunk", 2, **NACK, **CONSUMER_LOGS), see("datadog.log", **NACK, **CONSUMER_ERR), see("splunk", search=BY_TYPE, stats={"errorType": "java.lang.ArithmeticException", "loggerName": "io.smallrye.reactive.messaging.kafka", "count": "{n}"})),
         classes=(4,), pair="cj-eta-index", entry="depot-scans"),
     Bug("cj-eta-index", "tracking-consumer", (jexc("java.lang.ArrayIndexOutOfBoundsException", "Index 7 out of bounds for length 7", (*SMALLRYE, CONSUME, svc("eta.EtaCalculator", "estimate", 55))),),
         (see("sentry.error", 2), see("sentry.error", release=2), see("splunk", 2, **NACK, **CONSUMER_LOGS)),
@@ -211,7 +219,7 @@ BUGS = [
         classes=(4, 10), pair="cj-scan-code-unknown", entry="depot-scans"),
     # The consumer kicked out of its group during a slow batch: no application frame at all.
     Bug("cj-commit-failed", "tracking-consumer", (jexc("org.apache.kafka.clients.consumer.CommitFailedException", "Offset commit cannot be completed since the consumer is not part of an active group for auto partition assignment; it is likely that the consumer was kicked out of the group.", (jl("java.lang.Thread", "run", 1583), jl("io.smallrye.reactive.messaging.kafka.impl.ReactiveKafkaConsumer", "lambda$runOnPollingThread$0", 117), jl("io.smallrye.reactive.messaging.kafka.commit.KafkaThrottledLatestProcessedCommit", "lambda$commit$11", 421), jl("org.apache.kafka.clients.consumer.KafkaConsumer", "commitSync", 1344), jl("org.apache.kafka.clients.consumer.internals.LegacyKafkaConsumer", "commitSync", 685), jl("org.apache.kafka.clients.consumer.internals.ConsumerCoordinator", "commitOffsetsSync", 1157), jl("org.apache.kafka.clients.consumer.internals.ConsumerCoordinator", "sendOffsetCommitRequest", 1316))),),
-        (see("sentry.error", 3), see("splunk", 2, **{**NACK, "thread": "vert.x-eventloop-thread-0"}, **CONSUMER_LOGS), see("datadog.log", **NACK, **CONSUMER_ERR)),
+        (see("sentry.error", 3), see("splunk", 2, **{**NACK, "thread": "vert.x-eventloop-thread-0"}, **CONSUMER_LOGS), see("datadog.log", **NACK, **CONSUMER_ERR), see("splunk", search=BY_TYPE, stats={"errorType": "org.apache.kafka.clients.consumer.CommitFailedException", "loggerName": "io.smallrye.reactive.messaging.kafka", "count": "{n}"})),
         entry="depot-scans"),
     # Agroal's pool drained by a slow depot report: Hibernate's wrapper names it.
     Bug("cj-pool-timeout", "shipment-api", (jexc("java.sql.SQLException", "Sorry, acquisition timeout!", (*REST, *rest("DepotReportResource", "daily", 54), jl("org.hibernate.engine.jdbc.connections.internal.DatasourceConnectionProviderImpl", "getConnection", 122), jl("io.agroal.pool.DataSource", "getConnection", 86), jl("io.agroal.pool.ConnectionPool", "getConnection", 250), jl("io.agroal.pool.ConnectionPool", "handlerFromSharedCache", 335))), jexc("org.hibernate.exception.GenericJDBCException", "Unable to acquire JDBC Connection [Sorry, acquisition timeout!] [n/a]", (*REST, *rest("DepotReportResource", "daily", 54), jl("org.hibernate.resource.jdbc.internal.LogicalConnectionManagedImpl", "acquireConnectionIfNeeded", 113), CONVERT))),

@@ -116,6 +116,8 @@ FRAME_NULL = 'Attempt to read property "frame_size" on null'
 QUOTE = ctl("QuoteController", "show", 31, "(Object(App\\Http\\Requests\\QuoteRequest))")
 LOGS = {"search": "kilnsey laravel errors", "app": "kilnsey"}
 JOBS = {"search": "kilnsey queue errors", "app": "kilnsey"}
+# A stats search over the daily log's job context: failures per job (24h).
+BY_JOB = "kilnsey failed jobs by class (24h)"
 LIB_ROUTER = js("node_modules/vue-router/dist/vue-router.mjs", "loadRouteComponent", 2110, 29, "index", lib=True)
 
 BUGS = [
@@ -145,7 +147,7 @@ BUGS = [
         (see("sentry.error", 3), see("splunk", msg="Unlock failed for rental {id}", **LOGS), see("splunk", **LOGS)),
         classes=(9,), pair="ci-policy-timeout", entry="POST /api/v1/rentals/{rental}/unlock"),
     Bug("ci-policy-timeout", "kilnsey-queue", curl_timeout((*QUEUE, job("IssuePolicy", 27), app("app/Services/CycleGuard.php", "App\\Services\\CycleGuard", "issue", 46, "(Object(App\\Models\\Rental))")), "https://quotes.cycleguard.example/v1/policies"),
-        (see("sentry.error", 2), see("sentry.error", release=2), see("splunk", 2, **JOBS), see("splunk", release=2, **JOBS)),
+        (see("sentry.error", 2), see("sentry.error", release=2), see("splunk", 2, **JOBS), see("splunk", release=2, **JOBS), see("splunk", search=BY_JOB, stats={"job": "App\\Jobs\\IssuePolicy", "level_name": "ERROR", "count": "{n}"})),
         classes=(9,), pair="ci-unlock-timeout", entry="App\\Jobs\\IssuePolicy", span=3),
     # The same undefined read in two components of the rider app.
     Bug("ci-web-calendar-slots", "kilnsey-web", (Exc("TypeError", frames=(*VUE_CLICK, js("src/components/BookingCalendar.vue", "openDay", 88, 31, "index")), js=JsError("read-undefined", "day.availability", "slots")),),
@@ -160,7 +162,7 @@ BUGS = [
         classes=(5,), entry="GET /api/v1/stations/{station}/bikes", span=2, renames={"available": "availableBikes"}),
     # A fleet CSV with a bike type the enum does not know.
     Bug("ci-fleet-enum", "kilnsey-queue", (Exc("ValueError", '"e-cargo" is not a valid backing value for enum App\\Enums\\BikeType', (*QUEUE, job("ImportFleetCsv", 41), app("app/Fleet/FleetRow.php", "App\\Fleet\\FleetRow", "::fromCsv", 26, "(Array)"), Frame("::from", "", 0, "App\\Enums\\BikeType", False, args="('e-cargo')"))),),
-        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, msg="Fleet import stopped at row {n}", **JOBS)),
+        (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, msg="Fleet import stopped at row {n}", **JOBS), see("splunk", search=BY_JOB, stats={"job": "App\\Jobs\\ImportFleetCsv", "level_name": "ERROR", "count": "{n}"})),
         entry="App\\Jobs\\ImportFleetCsv"),
     # Stripe's signing secret rotated in the dashboard only; the verifier was renamed since.
     Bug("ci-stripe-signature", "kilnsey-api", (Exc("Stripe\\Exception\\SignatureVerificationException", "No signatures found matching the expected signature for payload", (*OCTANE, ctl("StripeWebhookController", "handle", 25), app("app/Billing/StripeEvents.php", "App\\Billing\\StripeEvents", "verify", 30, REQ), php("vendor/stripe/stripe-php/lib/Webhook.php", "::constructEvent", 32, "Stripe\\Webhook", "('{\"id\": \"evt_3P...', 't=1772450011,v...', 'whsec_...', 300)", lib=True), php("vendor/stripe/stripe-php/lib/WebhookSignature.php", "::verifyHeader", 57, "Stripe\\WebhookSignature", "('{\"id\": \"evt_3P...', 't=1772450011,v...', 'whsec_...', 300)", lib=True))),),

@@ -17,6 +17,8 @@ Splunk, no PostHog.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Bug, Company, Exc, Frame, Noise, Service, see
 
 # The tables keep one frame or delivery per line.
@@ -133,7 +135,7 @@ BUGS = [
         classes=(4,), pair="ck-kwh-arith", span=2),
     # Ecto's NoResultsError: which schema the query names is the bug.
     Bug("ck-charger-no-results", "charge-api", (Exc("NoResultsError", no_results("Lingmell.Chargers.Charger", "c", 'evse_id == ^"GB*LGM*E{id}*1"'), (*REQUEST, *action("ChargerController", "show/2", 15), lm("Chargers", "get_by_evse!/1", "chargers.ex", 22), *ECTO_ONE), module="Ecto"),),
-        (see("sentry.error", 3), see("sentry.issue"), see("datadog.log", **API_CRASH)),
+        (see("sentry.error", 3), see("sentry.issue"), see("datadog.log", **API_CRASH), see("datadog.apm", **API_TYPES)),
         classes=(4,), pair="ck-driver-no-results", entry="GET /api/v1/chargers/{evse_id}"),
     Bug("ck-driver-no-results", "session-pipeline", (Exc("NoResultsError", no_results("Lingmell.Accounts.Driver", "d", "id == ^{id}"), (*PROCESSOR, lm("Accounts", "get_driver!/1", "accounts.ex", 48), *ECTO_ONE), module="Ecto"),),
         (see("sentry.error", 2), see("sentry.issue"), see("datadog.log", **PIPE_STACK), see("datadog.log", **PIPE_KINDS)),
@@ -155,7 +157,7 @@ BUGS = [
         entry="SessionEvents"),
     # A site name stored in Latin-1 by an import; the JSON view function renamed since.
     Bug("ck-site-encode", "charge-api", (Exc("EncodeError", "invalid byte 0xE9 in <<77, 97, 114, 121, 108, 101, 98, 111, 110, 101, 32, 76, 233, 115, 32, 80, 97, 114, 107>>", (*REQUEST, *action("SiteController", "show/2", 21), ex("LingmellWeb.SiteJSON", "data/1", "lib/lingmell_web/controllers/site_json.ex", 14), ex("Jason", "encode_to_iodata!/2", "lib/jason.ex", 106, "jason 1.4.4")), module="Jason"),),
-        (see("sentry.error", 2), see("sentry.error", 2, release=2), see("datadog.log", **API_CRASH), see("datadog.log", release=2, **API_CRASH)),
+        (see("sentry.error", 2), see("sentry.error", 2, release=2), see("datadog.log", **API_CRASH), see("datadog.log", release=2, **API_CRASH), see("datadog.apm", release=2, **API_TYPES)),
         classes=(5,), entry="GET /api/v1/sites/{id}", span=3, renames={"data/1": "site/1"}),
     # Seen once: a report route left pointing at a function removed in the release.
     Bug("ck-report-undefined", "charge-api", (Exc("UndefinedFunctionError", "function Lingmell.Reports.monthly_csv/2 is undefined or private", (*REQUEST, *action("ReportController", "monthly/2", 9), ex("Lingmell.Reports", "monthly_csv/2", "", 0))),),
@@ -166,6 +168,11 @@ BUGS = [
         (see("datadog.log", 3, monitor="session-pipeline slow acknowledgements", filter="service:session-pipeline status:warn", text="Slow acknowledgements on session-pipeline: batch of {n} session events from {ip}:5672 acknowledged after {ms} ms ({size}).", **TEAM),),
         classes=(7,)),
 ]
+
+# The BEAM keeps 8 frames of a stacktrace (``:backtrace_depth``): Sentry and the logs both
+# see only the innermost 8, so a deep request or pipeline loses its outer frames.
+for _bug in BUGS:
+    _bug.chain = tuple(replace(e, frames=e.frames[-8:]) for e in _bug.chain)
 
 NOISE = [
     Noise("ck-noise-sentry-resolved", "charge-api", "sentry.metric", {"rule": "charge-api crash rate", "aggregate": "count()", "action": "resolved", "value": "{n}"}),
