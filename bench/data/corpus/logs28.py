@@ -106,36 +106,49 @@ def abbreviate(category: str) -> str:
     return ".".join([p[:3] for p in parts[:-1]] + parts[-1:])
 
 
-def _cj_message(d: Delivery) -> tuple[str, str]:
-    """The logging category and message: the request failure QuarkusErrorHandler reports, a
-    SmallRye Reactive Messaging failure, or the app's own ``Log.errorf``."""
+def _cj_message(d: Delivery) -> tuple[str, str, str]:
+    """The level, logging category and message: the request failure QuarkusErrorHandler
+    reports, SmallRye Reactive Messaging's failure report for the channel's topics (WARN,
+    with the throwable) or its failed commit, or the app's own ``Log.errorf``."""
     kind = str(d.opts.get("via", "request" if " /" in d.bug.entry else "app"))
     if kind == "request":
         error_id = f"{d.rand.uuid()}-{d.rand.randint(1, 400)}"
         return (
+            "ERROR",
             "io.quarkus.vertx.http.runtime.QuarkusErrorHandler",
             f"HTTP Request to {d.request_path} failed, error id: {error_id}",
         )
+    topic = str(d.opts.get("topic", d.bug.entry))
     if kind == "smallrye":
-        topic = str(d.opts.get("topic", d.bug.entry))
         return (
+            "WARN",
             "io.smallrye.reactive.messaging.kafka",
-            f"SRMSG18202: A failure has been reported for Kafka topics '[{topic}]'",
+            f"SRMSG18228: A failure has been reported for Kafka topics '[{topic}]'",
         )
-    return d.logger, d.log_message
+    if kind == "commit":
+        offsets = (
+            f"{{{topic}-{d.values['part']}=OffsetAndMetadata{{offset={d.values['offset']}, "
+            "leaderEpoch=null, metadata=''}}"
+        )
+        return (
+            "WARN",
+            "io.smallrye.reactive.messaging.kafka",
+            f"SRMSG18252: Failed to commit {offsets}, it will be re-attempted",
+        )
+    return "ERROR", d.logger, d.log_message
 
 
 def cj_console(d: Delivery) -> tuple[str, Fields]:
-    category, message = _cj_message(d)
+    level, category, message = _cj_message(d)
     thread = d.values.fill(str(d.opts.get("thread", f"executor-thread-{d.rand.randint(1, 32)}")))
     stamp = f"{d.stamp('%Y-%m-%d %H:%M:%S')},{d.millis}"
-    head = f"{stamp} ERROR [{abbreviate(category)}] ({thread}) {message}"
+    head = f"{stamp} {level:<5} [{abbreviate(category)}] ({thread}) {message}"
     trace = java_trace(d.chain)
-    return f"{head}: {trace}", {"level": "ERROR", "category": abbreviate(category)}
+    return f"{head}: {trace}", {"level": level, "category": abbreviate(category)}
 
 
 def cj_logging_json(d: Delivery) -> tuple[str, Fields]:
-    category, message = _cj_message(d)
+    level, category, message = _cj_message(d)
     exc = d.thrown
     record: dict[str, object] = {
         "timestamp": d.iso(6, z=False).replace("+00:00", "Z"),
@@ -144,7 +157,7 @@ def cj_logging_json(d: Delivery) -> tuple[str, Fields]:
         if category.startswith("com.")
         else "org.jboss.logging.DelegatingBasicLogger",
         "loggerName": category,
-        "level": "ERROR",
+        "level": level,
         "message": message,
         "threadName": d.values.fill(
             str(d.opts.get("thread", f"vert.x-worker-thread-{d.rand.randint(0, 19)}"))
@@ -161,7 +174,7 @@ def cj_logging_json(d: Delivery) -> tuple[str, Fields]:
         "errorType": exc.text_name,
         "errorMessage": exc.value,
     }
-    return _compact(record), {"level": "ERROR", "loggerName": category}
+    return _compact(record), {"level": level, "loggerName": category}
 
 
 # --- ck: LoggerJSON's Datadog formatter ---------------------------------------------------------

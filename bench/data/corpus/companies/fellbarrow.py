@@ -6,8 +6,9 @@ Narayana transactions, a REST client to the carriers' label and pickup APIs) and
 pickups).
 
 Sentry: quarkus-logging-sentry (sentry-jul behind JBoss LogManager: every ERROR record with a
-throwable becomes an event, so a request failure arrives as QuarkusErrorHandler logged it and a
-consumer failure as SmallRye logged the nack). Splunk: the API's default console line
+throwable becomes an event, so a request failure arrives as QuarkusErrorHandler logged it; the
+consumer logs a failed scan at ERROR itself before SmallRye reports it at WARN, the record
+Splunk and Datadog see). Splunk: the API's default console line
 (``%d %-5p [%c{3.}] (%t) %s%e%n``, the category abbreviated), the consumer's
 quarkus-logging-json records (``stackTrace``, ``errorType``, ``errorMessage``). Datadog: the
 plugin's recommended template; log monitors pasting the API's console sample or the
@@ -172,12 +173,13 @@ ETA = svc("eta.EtaCalculator", "estimate", 48)
 API_LOGS = {"search": "fellbarrow shipment-api errors"}
 CONSUMER_LOGS = {"search": "fellbarrow tracking-consumer errors"}
 NACK = {"via": "smallrye", "topic": "depot-scans", "thread": "vert.x-worker-thread-{idx}"}
+COMMIT = {"via": "commit", "topic": "depot-scans", "thread": "vert.x-eventloop-thread-0"}
 TEAM = {"team": "parcels"}
 # A stats search over the consumer's JSON records: errors per type and logger (24h).
 BY_TYPE = "fellbarrow consumer errors by type (24h)"
 API_SAMPLE = {"monitor": "shipment-api error logs", "style": "sample", "filter": "service:shipment-api status:error", **TEAM}
 API_TYPES = {"monitor": "shipment-api errors by type", "style": "type", **TEAM}
-CONSUMER_ERR = {"monitor": "tracking-consumer errors", "filter": "service:tracking-consumer status:error", "text": "tracking-consumer logged an error.\n\n**{{log.attributes.errorType}}**: {{log.attributes.errorMessage}}", **TEAM}
+CONSUMER_ERR = {"monitor": "tracking-consumer failures", "filter": "service:tracking-consumer status:(error OR warn) @errorType:*", "text": "tracking-consumer logged a failure.\n\n**{{log.attributes.errorType}}**: {{log.attributes.errorMessage}}", **TEAM}
 # One monitor over every nack: it shows the SmallRye line alone, the same for any cause.
 NACKS = {"monitor": "tracking-consumer nacked scans", "filter": "service:tracking-consumer @loggerName:io.smallrye.reactive.messaging.kafka", "text": "Scan events are being nacked.\n\n> {{log.attributes.message}}\n\nThread: {{log.attributes.threadName}}", **TEAM}
 
@@ -219,7 +221,7 @@ BUGS = [
         classes=(4, 10), pair="cj-scan-code-unknown", entry="depot-scans"),
     # The consumer kicked out of its group during a slow batch: no application frame at all.
     Bug("cj-commit-failed", "tracking-consumer", (jexc("org.apache.kafka.clients.consumer.CommitFailedException", "Offset commit cannot be completed since the consumer is not part of an active group for auto partition assignment; it is likely that the consumer was kicked out of the group.", (jl("java.lang.Thread", "run", 1583), jl("io.smallrye.reactive.messaging.kafka.impl.ReactiveKafkaConsumer", "lambda$runOnPollingThread$0", 117), jl("io.smallrye.reactive.messaging.kafka.commit.KafkaThrottledLatestProcessedCommit", "lambda$commit$11", 421), jl("org.apache.kafka.clients.consumer.KafkaConsumer", "commitSync", 1344), jl("org.apache.kafka.clients.consumer.internals.LegacyKafkaConsumer", "commitSync", 685), jl("org.apache.kafka.clients.consumer.internals.ConsumerCoordinator", "commitOffsetsSync", 1157), jl("org.apache.kafka.clients.consumer.internals.ConsumerCoordinator", "sendOffsetCommitRequest", 1316))),),
-        (see("sentry.error", 3), see("splunk", 2, **{**NACK, "thread": "vert.x-eventloop-thread-0"}, **CONSUMER_LOGS), see("datadog.log", **NACK, **CONSUMER_ERR), see("splunk", search=BY_TYPE, stats={"errorType": "org.apache.kafka.clients.consumer.CommitFailedException", "loggerName": "io.smallrye.reactive.messaging.kafka", "count": "{n}"})),
+        (see("sentry.error", 3), see("splunk", 2, **COMMIT, **CONSUMER_LOGS), see("datadog.log", **COMMIT, **CONSUMER_ERR), see("splunk", search=BY_TYPE, stats={"errorType": "org.apache.kafka.clients.consumer.CommitFailedException", "loggerName": "io.smallrye.reactive.messaging.kafka", "count": "{n}"})),
         entry="depot-scans"),
     # Agroal's pool drained by a slow depot report: Hibernate's wrapper names it.
     Bug("cj-pool-timeout", "shipment-api", (jexc("java.sql.SQLException", "Sorry, acquisition timeout!", (*REST, *rest("DepotReportResource", "daily", 54), jl("org.hibernate.engine.jdbc.connections.internal.DatasourceConnectionProviderImpl", "getConnection", 122), jl("io.agroal.pool.DataSource", "getConnection", 86), jl("io.agroal.pool.ConnectionPool", "getConnection", 250), jl("io.agroal.pool.ConnectionPool", "handlerFromSharedCache", 335))), jexc("org.hibernate.exception.GenericJDBCException", "Unable to acquire JDBC Connection [Sorry, acquisition timeout!] [n/a]", (*REST, *rest("DepotReportResource", "daily", 54), jl("org.hibernate.resource.jdbc.internal.LogicalConnectionManagedImpl", "acquireConnectionIfNeeded", 113), CONVERT))),
