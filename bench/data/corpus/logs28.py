@@ -5,7 +5,7 @@
   ``source`` changes with the date): ``production.ERROR: <message> {context}``, the context's
   ``exception`` normalised with each ``[previous exception]``. Under Swoole a request's trace
   ends in Octane's worker, the ``[internal function]`` closure Swoole's event loop called, and
-  ``Swoole\\Server->start()`` in ``bin/swoole-server``; a queued job's ends in ``artisan``.
+  ``Swoole\\Http\\Server->start()`` in ``bin/swoole-server``; a queued job's ends in ``artisan``.
 - cj: Quarkus 3. The API's default console line (``%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p
   [%c{3.}] (%t) %s%e%n``: the category abbreviated, the request failure as
   ``QuarkusErrorHandler`` logs it with its error id, the trace after it); the Kafka

@@ -33,9 +33,9 @@ OCT = "/var/www/html/vendor/laravel/octane/"
 # Octane's Swoole server: Swoole's event loop (inside Server->start()) calls the request
 # closure, which hands the request to the worker's long-lived application (oldest first).
 OCTANE = (
-    php(OCT + "bin/swoole-server", "{main}", 170, lib=True),
-    Frame("start", "", 0, "Swoole\\Server", False, args="()"),
-    php(OCT + "bin/swoole-server", "{closure}", 120, "", "(Object(Swoole\\Http\\Request), Object(Swoole\\Http\\Response))", lib=True),
+    php(OCT + "bin/swoole-server", "{main}", 186, lib=True),
+    Frame("start", "", 0, "Swoole\\Http\\Server", False, args="()"),
+    php(OCT + "bin/swoole-server", "{closure}", 121, "", "(Object(Swoole\\Http\\Request), Object(Swoole\\Http\\Response))", lib=True),
     php(OCT + "src/Worker.php", "handle", 92, "Laravel\\Octane\\Worker", "(Object(Illuminate\\Http\\Request), Object(Laravel\\Octane\\RequestContext))", lib=True),
     php(OCT + "src/ApplicationGateway.php", "handle", 37, "Laravel\\Octane\\ApplicationGateway", REQ, lib=True),
     *LARAVEL_REQUEST[1:-1],
