@@ -25,7 +25,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind24.jsonl`` (companies bw, bx, by), or, with ``--blind25``,
 ``webhooks-blind25.jsonl`` (companies bz, ca, cb), or, with ``--blind26``,
 ``webhooks-blind26.jsonl`` (companies cc, cd, ce), or, with ``--blind27``,
-``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind29``,
+``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind28``,
+``webhooks-blind28.jsonl`` (companies ci, cj, ck), or, with ``--blind29``,
 ``webhooks-blind29.jsonl`` (companies cl, cm, cn), or, with ``--blind30``,
 ``webhooks-blind30.jsonl`` (companies co, cp, cq).
 
@@ -61,6 +62,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind27    # by a twenty-seventh outsider
     python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
     python bench/data/generate_webhooks.py --blind29    # by a twenty-ninth outsider
+    python bench/data/generate_webhooks.py --blind28    # by a twenty-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -97,6 +99,7 @@ from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.dunmere import DUNMERE  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
+from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
@@ -118,11 +121,13 @@ from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
+from corpus.companies.kilnsey import KILNSEY  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.lanternfly import LANTERNFLY  # noqa: E402
 from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larchholm import LARCHHOLM  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
+from corpus.companies.lingmell import LINGMELL  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
@@ -239,6 +244,8 @@ BLIND26 = [DUNMERE, GALLOWBURN, SALTCOTE]
 BLIND30 = [CORRIEBECK, PIKESHAW, QUAYHEAD]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
+# Written by a twenty-eighth outsider, without reading the grouping or mapping code.
+BLIND28 = [KILNSEY, FELLBARROW, LINGMELL]
 
 
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -394,7 +401,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind29.jsonl (companies cl, cm, cn)",
     )
+    which.add_argument(
+        "--blind28",
+        action="store_true",
+        help="write webhooks-blind28.jsonl (companies ci, cj, ck)",
+    )
     args = parser.parse_args(argv)
+    if args.blind28:
+        write(HERE / "webhooks-blind28.jsonl", build_rows(BLIND28))
+        return 0
     if args.blind29:
         write(HERE / "webhooks-blind29.jsonl", build_rows(BLIND29))
         return 0

@@ -639,6 +639,9 @@ JSON_FORMATS = {
     "cn-nlog-silo",
     "cn-nlog-gateway",
     "cn-nlog-info",
+    # blind28's
+    "cj-logging-json",
+    "ck-loggerjson-dd",
 }
 
 
