@@ -8,7 +8,8 @@ frames (also ``(Native Method)``, ``(Unknown Source)``, Java 9 module prefixes
 ``... 12 more`` (the omitted frames are the enclosing exception's outermost ones, filled back
 in so each exception has its whole stack, as SDKs send it). ``Suppressed:`` blocks are not in
 the cause chain and are skipped. Java prints the thrown exception first and its causes after;
-they come out cause first. logback's root-cause-first output (``Wrapped by:``) is read too.
+they come out cause first. logback's root-cause-first output (``Wrapped by:``) is read too, and
+Dropwizard's (every line after ``! ``, a wrapper after ``Causing:``).
 
 Convention: ``module`` is the class (``com.shop.Billing``, ``com.shop.Billing$Inner``),
 ``function`` the bare method name (``total``, ``<init>``, ``lambda$run$0``), ``filename`` the
@@ -59,6 +60,8 @@ def hinted(text: str) -> bool:
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
+    if any(line.startswith("! ") for line in lines):
+        lines = [_without_bang(line) for line in lines]
     first = next((i for i, line in enumerate(lines) if _is_frame(line)), None)
     if first is None:
         return []
@@ -102,6 +105,17 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     return [
         ExceptionInfo(type=b.type or None, value=b.value, frames=b.frames[::-1]) for b in blocks
     ]
+
+
+def _without_bang(line: str) -> str:
+    """A line of Dropwizard's trace (root cause first, every line after ``! ``, a wrapper
+    after ``Causing:``) as logback's root-cause-first output writes it."""
+    if not line.startswith("! "):
+        return line
+    line = line[2:]
+    if line.startswith("Causing: "):
+        return "Wrapped by: " + line[len("Causing: ") :]
+    return "\t" + line if line.startswith(("at ", "... ")) else line
 
 
 def _thrown_around(above: Sequence[str]) -> _Block | None:

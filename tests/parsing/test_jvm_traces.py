@@ -187,3 +187,23 @@ def test_android_frameworks_frames_are_the_runtimes() -> None:
         ("performCreate", False),
         ("performLaunchActivity", False),
     ]
+
+
+def test_dropwizard_prints_the_root_cause_first_each_line_after_a_bang() -> None:
+    text = (
+        "ERROR [2026-03-03 10:17:54,668] io.dropwizard.jersey.errors.LoggingExceptionMapper:"
+        " Error handling a request: 6ec35a08015d5d30\n"
+        "! java.net.SocketTimeoutException: Read timed out\n"
+        "! at java.base/sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:288)\n"
+        "! at com.gallowburn.meters.headend.HeadEndClient.fetch(HeadEndClient.java:73)\n"
+        "! at com.gallowburn.meters.api.resources.MeterResource.readNow(MeterResource.java:71)\n"
+        "! Causing: jakarta.ws.rs.ProcessingException:"
+        " java.net.SocketTimeoutException: Read timed out\n"
+        "! at org.glassfish.jersey.client.ClientRuntime.invoke(ClientRuntime.java:313)\n"
+        "! ... 2 common frames omitted"
+    )
+    cause, thrown = parse_trace(text)
+
+    assert (cause.type, cause.value) == ("java.net.SocketTimeoutException", "Read timed out")
+    assert thrown.type == "jakarta.ws.rs.ProcessingException"
+    assert [f.function for f in cause.frames] == ["readNow", "fetch", "timedRead"]
