@@ -6,7 +6,9 @@ Reads ``PHP Fatal error:  Uncaught Exception: message in /path/file.php:12`` (al
 ``#2 {main}`` entries, ``Next Type: ...`` blocks (the wrapping exception: causes come first,
 as PHP prints them), Laravel's ``[object] (Type(code: 0): message at /path:12)`` with
 ``[stacktrace]`` and ``[previous exception]`` blocks (printed thrown first; causes come first),
-and Slim's plain-text error (``Type:``, ``Message:``, ``File:``, ``Line:``, ``Trace: #0 ...``).
+Slim's plain-text error (``Type:``, ``Message:``, ``File:``, ``Line:``, ``Trace: #0 ...``) and
+CodeIgniter 4's log record (``Type: message``, ``in APPPATH/x.php on line 27.``, entries numbered
+from 1 without ``#``; ``SYSTEMPATH/`` is the framework's).
 
 PHP's entry ``#0 file(30): App\\Order->load()`` says that line 30 of ``file`` *calls* ``load``;
 frames are rebuilt as the SDKs build them, each line with the function it runs in: the
@@ -33,6 +35,12 @@ _TOSTRING = re.compile(r"^\s*\\?[A-Za-z_][\w\\]*: ")
 _INTERNAL = "[internal function]"
 _MARKERS = ("Stack trace:", "[stacktrace]")
 _SLIM_TRACE = "Trace: #0 "
+# What frameworks register with set_error_handler (CodeIgniter's, Laravel's, Symfony's).
+_ERROR_HANDLERS = frozenset({"errorHandler", "handleError"})
+_CI4_WHERE = re.compile(r"^in (?P<file>\S+) on line (?P<line>\d{1,9})\.$")
+_CI4_ENTRY = re.compile(r"^\s*(?P<n>\d{1,4}) (?P<rest>\S.*)$")
+# CodeIgniter 4 names its own and Composer's code by these constants in its backtraces.
+_LIBRARY_MARKS = ("/vendor/", "SYSTEMPATH/", "VENDORPATH/")
 # Symfony's HttpKernel: 'Uncaught PHP Exception Type: "message" at /path/file.php line 12'.
 _SYMFONY_AT = re.compile(r'^"(?P<msg>.*)" at (?P<file>\S+) line (?P<line>\d{1,9})\b')
 
@@ -53,7 +61,7 @@ class _Header(NamedTuple):
 
 
 def hinted(text: str) -> bool:
-    return "#0 " in text or "Uncaught " in text
+    return "#0 " in text or "Uncaught " in text or " on line " in text
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
@@ -71,6 +79,22 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
             entries, read = _entries([first, *lines[i + 1 :]], 0)
             i += max(read, 1)
             chain.append(_exception(header, entries))
+            floor = i
+            continue
+        if (where := _CI4_WHERE.match(lines[i])) is not None and i:
+            # CodeIgniter 4: "Type: message", "in APPPATH/x.php on line 27.", then its
+            # backtrace numbered from 1 without "#".
+            head = _read_header(lines[i - 1].rpartition(" --> ")[2])
+            header = head._replace(filename=where["file"], lineno=number(where["line"]))
+            numbered = []
+            for line in lines[i + 1 :]:
+                entry = _CI4_ENTRY.match(line)
+                if entry is None:
+                    break
+                numbered.append(f"#{entry['n']} {entry['rest']}")
+            entries, _ = _entries(numbered, 0)
+            chain.append(_exception(header, entries))
+            i += 1 + len(numbered)
             floor = i
             continue
         if lines[i].strip().endswith(_MARKERS):
@@ -191,7 +215,7 @@ def _exception(header: _Header, entries: list[_Entry]) -> ExceptionInfo:
         if path is None and index == 0 and not calls:
             continue
         module, function = _split_call(calls[index]) if index < len(calls) else (None, None)
-        library = path == _INTERNAL or path_in_app(path, ("/vendor/",)) is False
+        library = path == _INTERNAL or path_in_app(path, _LIBRARY_MARKS) is False
         frames.append(
             Frame(
                 function=function,
@@ -201,6 +225,10 @@ def _exception(header: _Header, entries: list[_Entry]) -> ExceptionInfo:
                 in_app=False if library else None,
             )
         )
+    if calls and _split_call(calls[0])[1] in _ERROR_HANDLERS and len(frames) > 1:
+        # A PHP warning turned exception: the engine called the framework's error handler at
+        # the faulting line, which the next frame names again; SDKs leave the handler out.
+        frames = frames[1:]
     return ExceptionInfo(type=header.type, value=header.value, frames=frames[::-1])
 
 

@@ -161,3 +161,26 @@ def test_slim_s_plain_text_error_through_php_fpm_s_decorated_stderr() -> None:
         assert thrown.value == "Duplicate entry 'a@b.example' for key 'tenants.email_unique'"
         assert [f.function for f in thrown.frames] == ["{main}", "insert", "insert"]
         assert cause.type == "PDOException"
+
+
+def test_codeigniter_4_logs_its_backtrace_numbered_from_one() -> None:
+    text = (
+        'CRITICAL - 2026-03-07 05:14:45 --> ErrorException: Attempt to read property "email"'
+        " on null\n"
+        "in APPPATH/Controllers/Account.php on line 27.\n"
+        " 1 APPPATH/Controllers/Account.php(27): CodeIgniter\\Debug\\Exceptions->errorHandler(2,"
+        " 'Attempt to read property \"email\" on null', '/var/www/html/app/Account.php', 27)\n"
+        " 2 SYSTEMPATH/CodeIgniter.php(941): App\\Controllers\\Account->profile()\n"
+        " 3 SYSTEMPATH/CodeIgniter.php(500):"
+        " CodeIgniter\\CodeIgniter->runController(Object(App\\Controllers\\Account))\n"
+        " 4 FCPATH/index.php(56): CodeIgniter\\Boot::bootWeb(Object(Config\\Paths))"
+    )
+    [exc] = parse_trace(text)
+
+    assert (exc.type, exc.value) == ("ErrorException", 'Attempt to read property "email" on null')
+    # The error handler PHP called at the faulting line is left out, as the SDKs leave it.
+    assert [(f.function, f.lineno, f.in_app) for f in exc.frames][-3:] == [
+        ("bootWeb", 500, False),
+        ("runController", 941, False),
+        ("profile", 27, None),
+    ]
