@@ -118,8 +118,11 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
 def _header_above(lines: Sequence[str], marker: int, floor: int) -> tuple[_Header, bool]:
     """The exception stated above a ``Stack trace:`` line, and whether it is Laravel's."""
     for j in range(marker - 1, max(floor, marker - 20) - 1, -1):
-        line = lines[j]
-        text = "\n".join([*lines[j:marker], lines[marker].rpartition("Stack trace:")[0]])
+        # (CodeIgniter's log record says its level and time first: "ERROR - <time> --> ".)
+        line = lines[j].rpartition(" --> ")[2]
+        text = "\n".join(
+            [line, *lines[j + 1 : marker], lines[marker].rpartition("Stack trace:")[0]]
+        )
         if "[object] (" in line:
             return _read_laravel(text.partition("[object] (")[2]), True
         if "Uncaught " in line:

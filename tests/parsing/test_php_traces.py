@@ -184,3 +184,19 @@ def test_codeigniter_4_logs_its_backtrace_numbered_from_one() -> None:
         ("runController", 941, False),
         ("profile", 27, None),
     ]
+
+
+def test_a_log_head_before_the_exception_php_printed() -> None:
+    # CodeIgniter's logger writes "LEVEL - time --> " before (string) $exception.
+    text = (
+        "ERROR - 2026-03-06 07:01:43 --> mysqli_sql_exception: Duplicate entry '1-2' for key"
+        " 'allocations.uniq_room_night' in /var/www/html/vendor/codeigniter4/framework/system/"
+        "Database/MySQLi/Connection.php:312\n"
+        "Stack trace:\n"
+        "#0 /var/www/html/app/Models/AllocationModel.php(37): CodeIgniter\\BaseModel->insert()\n"
+        "#1 {main}"
+    )
+    [exc] = parse_trace(text)
+
+    assert exc.type == "mysqli_sql_exception"
+    assert exc.value == "Duplicate entry '1-2' for key 'allocations.uniq_room_night'"
