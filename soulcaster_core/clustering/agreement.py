@@ -209,7 +209,15 @@ def same_message(mine: str, theirs: str) -> bool:
         # A name the code quotes is what failed ('Missing target "canvas" for "listing-map"'
         # and '"slide" for "photo-gallery"' are two controllers' bugs).
         return False
+    if _plain_words(a - b) and _plain_words(b - a):
+        # Each says a word of its own that is no name or value ("decoding boarding pass",
+        # "verifying boarding pass"): two operations that failed, not one with a name unmasked.
+        return False
     return len(a & b) * 2 >= len(a | b)
+
+
+def _plain_words(words: set[str]) -> bool:
+    return any(len(word) >= 4 and word.isalpha() and word.islower() for word in words)
 
 
 def vetoed(

@@ -952,6 +952,24 @@ async def test_a_line_that_says_an_error_after_a_dash_meets_it(
     assert a == b
 
 
+async def test_one_function_s_two_failed_operations_are_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # anyhow contexts in one parse function: the stack is the same, the operation is not.
+    def failed(context: str) -> FeedbackItem:
+        return item(exceptions=[exc("Error", context, "scan", "parse", "construct")])
+
+    decoding, verifying, decoding_again = await clusters_of(
+        clusterer,
+        store,
+        failed("decoding boarding pass"),
+        failed("verifying boarding pass"),
+        failed("decoding boarding pass"),
+    )
+    assert decoding != verifying
+    assert decoding == decoding_again
+
+
 async def test_an_error_quoted_whole_meets_the_line_that_says_it_after_its_context(
     clusterer: Clusterer, store: Store
 ) -> None:
