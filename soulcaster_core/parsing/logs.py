@@ -361,10 +361,13 @@ _LEVEL_IN_BRACKETS = re.compile(
 _TAGS = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 # What may stand between the level and the message without a separator: "[thread]", a pid,
 # "logger.name:" (Python's "%(levelname)s [%(name)s] %(message)s", "ERROR:root:...").
-_LOGGER_FIELDS = re.compile(r"^(?:\[[^\]]*\]\s*|\d+\s+|[\w.$-]+:(?:\s+|(?=\S)))*")
+_LOGGER_FIELDS = re.compile(
+    r"^(?:\[[^\]]*\]\s*|\d+\s+|[\w.$-]+(?:::[\w.$-]+)*:(?:\s+|(?=[^\s:])))*"
+)
 
 
 _DD_CONTEXT = re.compile(r"\[dd\.\w+=[^\]]*\]\s*")
+_TRACING_SPANS = re.compile(r"(?<=\s)(?:[A-Za-z_][\w:]*\{[^{}\n]*\}:)+\s+")
 
 
 def log_message(line: str) -> str:
@@ -378,6 +381,9 @@ def log_message(line: str) -> str:
         # ddtrace's log injection ("[dd.service=api dd.env=prod ... dd.span_id=0] - message"):
         # the tracing context, not the message's fields.
         line = _DD_CONTEXT.sub("", line)
+    if "}:" in line:
+        # tracing-subscriber's spans before the target: 'request{method=GET uri=/x}: '.
+        line = _TRACING_SPANS.sub("", line, count=1)
     line = _without_trailing_fields(_without_nginx_context(line))
     head = _RECORD_HEAD.match(line)
     if head is None:

@@ -91,6 +91,10 @@ def test_the_message_of_a_text_log_record() -> None:
         "2026-03-03 21:14:48,241 ERROR [backoffice] [app.py:838] [dd.service=backoffice "
         "dd.env=prod dd.version=v3 dd.trace_id=38 dd.span_id=21] - Exception on /refunds/9 "
         "[POST]": "Exception on /refunds/9 [POST]",
+        # tracing-subscriber: spans with their fields, then the target, then the message.
+        "2026-03-07T01:19:06.012651Z  WARN request{method=GET uri=/v1/sailings/9 version=HTTP/1.1}:"
+        "retry{n=2}: tower_http::trace::on_response: finished processing request latency=24704 ms"
+        " status=200": "finished processing request",
     }
     for line, message in records.items():
         assert log_message(line) == message, line
