@@ -506,6 +506,12 @@ class Clusterer:
             mine, other_file = doc.files[at], found.get("file")
             if not alike or (mine and other_file and not same_file(mine, other_file)):
                 return None  # one function name, but not one bug there
+            if (
+                key.kind == "location"
+                and doc.exc_type
+                and (found.get("type") or "") not in ("", doc.exc_type)
+            ):
+                return None  # another exception raised there: one function, two failures
             return str(found["cluster_id"])
         return None
 

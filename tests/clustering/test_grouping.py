@@ -970,6 +970,19 @@ async def test_one_function_s_two_failed_operations_are_two_problems(
     assert decoding == decoding_again
 
 
+async def test_two_exception_types_raised_in_one_function_are_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # An arq job's fetch: a timeout and an HTML answer; TimeoutError says no message.
+    html = "0, message='Attempt to decode JSON with unexpected mimetype: text/html'"
+    decode = item(exceptions=[exc("ContentTypeError", html, "sync_lab_results", "fetch_json")])
+    timeout = item(exceptions=[exc("TimeoutError", "", "sync_lab_results", "fetch_json")])
+    logged = item("splunk", exceptions=[exc("TimeoutError", "", "fetch_json", in_app=None)])
+    a, b, c = await clusters_of(clusterer, store, decode, timeout, logged)
+    assert a != b
+    assert b == c
+
+
 async def test_an_error_quoted_whole_meets_the_line_that_says_it_after_its_context(
     clusterer: Clusterer, store: Store
 ) -> None:
