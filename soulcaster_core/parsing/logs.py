@@ -367,6 +367,7 @@ _LOGGER_FIELDS = re.compile(
 
 
 _DD_CONTEXT = re.compile(r"\[dd\.\w+=[^\]]*\]\s*")
+_MONOLOG_TAIL = re.compile(r"\s+(?:\{.*\}|\[\])\s+(?:\{.*\}|\[\])$")
 _TRACING_SPANS = re.compile(r"(?<=\s)(?:[A-Za-z_][\w:]*\{[^{}\n]*\}:)+\s+")
 
 
@@ -384,6 +385,9 @@ def log_message(line: str) -> str:
     if "}:" in line:
         # tracing-subscriber's spans before the target: 'request{method=GET uri=/x}: '.
         line = _TRACING_SPANS.sub("", line, count=1)
+    if line.endswith(("]", "}")):
+        # Monolog's line format ends in the record's context and extra, as JSON ("[]" empty).
+        line = _MONOLOG_TAIL.sub("", line)
     line = _without_trailing_fields(_without_nginx_context(line))
     head = _RECORD_HEAD.match(line)
     if head is None:

@@ -95,6 +95,11 @@ def test_the_message_of_a_text_log_record() -> None:
         "2026-03-07T01:19:06.012651Z  WARN request{method=GET uri=/v1/sailings/9 version=HTTP/1.1}:"
         "retry{n=2}: tower_http::trace::on_response: finished processing request latency=24704 ms"
         " status=200": "finished processing request",
+        # Monolog's LineFormatter: the context and extra after the message, as JSON.
+        "[2026-03-04T05:24:01.997879+00:00] cron.WARNING: Offer to a@b.example bounced"
+        ' {"size":"1,937 bytes (1.9 KB)","relay":"smtp.example:587"} []': (
+            "Offer to a@b.example bounced"
+        ),
     }
     for line, message in records.items():
         assert log_message(line) == message, line
