@@ -72,7 +72,12 @@ def exceptions_of(fields: Fields) -> list[ExceptionInfo]:
         _take_telemetry(found, fields)
     _take_lambda_error(found, fields)
     for name in _ROOT_STACKS:
-        _take_stack(found, fields.find(name), oldest_first=False)
+        stack = fields.find(name)
+        _take_stack(found, stack, oldest_first=False)
+        if isinstance(stack, str) and name != "stack_info":
+            # A "stack" that holds no trace is the error as text (go-kratos' logging
+            # middleware puts the error's %+v there).
+            found.loose.append(stack)
     return _decide(found)
 
 

@@ -230,14 +230,22 @@ def _logfmt(text: str) -> tuple[dict[str, Any], int, int] | None:
     if len(pairs) < 3:
         return None
     start = pairs[0].start()
+    gaps = [first[a.end() : b.start()].strip() for a, b in pairwise(pairs)]
+    gaps.append(first[pairs[-1].end() :].strip())
+    # A logger that prints values unquoted (go-kratos' std logger: "stack=error: code = 500
+    # reason = X"), once three pairs in a row have shown the line is its fields: the words up
+    # to the next pair are the value's.
+    spaced = not any(gaps[:2]) and all(
+        not g or pair.group(2)[:1] not in "\"'" for pair, g in zip(pairs, gaps, strict=True)
+    )
     if start:
+        # (After one word at most: the record's level, not a sentence that has an "=".)
+        spaced = spaced and len(first[:start].split()) <= 1
         # After a prefix, only pairs to the end of the line: not a sentence that has an "=".
-        if start > MAX_PREFIX or first[start - 1] not in " \t" or first[pairs[-1].end() :].strip():
-            return None
-        if any(first[a.end() : b.start()].strip() for a, b in pairwise(pairs)):
+        if start > MAX_PREFIX or first[start - 1] not in " \t" or (any(gaps) and not spaced):
             return None
     fields: dict[str, Any] = {}
-    for pair in pairs:
+    for pair, gap in zip(pairs, gaps, strict=True):
         value = pair.group(2)
         if value.startswith('"'):
             try:
@@ -246,6 +254,8 @@ def _logfmt(text: str) -> tuple[dict[str, Any], int, int] | None:
                 value = value[1:-1]
         elif value.startswith("'"):
             value = value[1:-1]
+        elif gap and spaced:
+            value = f"{value} {gap}" if value else gap
         fields[pair.group(1)] = value
     return fields, start, len(first)
 

@@ -659,6 +659,25 @@ def test_lograge_pairs_after_ruby_s_logger_head() -> None:
     assert parse_log_line("the user set a=1 b=2 c=3 and then it failed") is None
 
 
+def test_a_kratos_std_logger_line_prints_its_values_unquoted() -> None:
+    # go-kratos' logging middleware: "%s=%v" pairs; the error's text is its "stack".
+    line = (
+        "ERROR ts=2026-03-04T09:03:45.432Z caller=logging/logging.go:46"
+        " service.name=weighbridge-svc trace.id=ae877c48 kind=server"
+        " operation=/api.weighbridge.v1.Weighbridge/SubmitTicket code=500 reason=TICKET_SAVE"
+        " stack=error: code = 500 reason = TICKET_SAVE message = save ticket metadata = map[]"
+        " latency=1.868247"
+    )
+    record = parse_log_line(line)
+
+    assert record is not None and record.service == "weighbridge-svc"
+    assert record.fields["latency"] == "1.868247"
+    [error] = record.exceptions
+    assert error.value == (
+        "error: code = 500 reason = TICKET_SAVE message = save ticket metadata = map[]"
+    )
+
+
 def test_a_client_error_logged_by_the_api_names_its_screen() -> None:
     # bunyan record of an error a mobile app reported: the screen is the page it happened on.
     record = parse_log_line(
