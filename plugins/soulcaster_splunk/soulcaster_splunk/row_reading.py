@@ -156,7 +156,8 @@ def render_fields(row: Row) -> str:
     return "\n".join(lines)
 
 
-_LOGFMT_START = re.compile(r'[a-z_]+="?[^\s"]*"?\s+[a-z_]+=\S')
+# (After the record's level, as go-kratos' std logger writes it: "ERROR ts=... caller=...".)
+_LOGFMT_START = re.compile(r'(?:[A-Z]{3,8}\s+)?[a-z_]+="?[^\s"]*"?\s+[a-z_.]+=\S')
 
 
 def _json_line(raw: str) -> bool:
@@ -169,7 +170,7 @@ def _json_line(raw: str) -> bool:
         return True
     first = raw.split("\n", 1)[0].rstrip()
     if _LOGFMT_START.match(first):
-        return True  # logfmt (logrus text): key=value fields from the start
+        return True  # logfmt (logrus text): key=value fields from the start or the level
     return first.endswith("}") and "{" in first[:_MAX_PREFIX]
 
 

@@ -296,6 +296,18 @@ def test_a_one_line_record_with_its_frames_joined_onto_it() -> None:
     assert not one.exceptions[0].frames
 
 
+def test_a_logfmt_record_after_its_level() -> None:
+    raw = (
+        "ERROR ts=2026-03-04T09:03:45.432Z caller=logging/logging.go:46"
+        " service.name=weighbridge-svc code=500 stack=error: code = 500 reason = TICKET_SAVE"
+        " latency=1.868247"
+    )
+    item = _item({"sid": "s8", "search_name": "kratos errors", "result": {"_raw": raw}})
+
+    assert item.service == "weighbridge-svc"
+    assert [e.value for e in item.exceptions] == ["error: code = 500 reason = TICKET_SAVE"]
+
+
 def test_a_json_warning_states_its_problem_in_its_message() -> None:
     # rails_semantic_logger names the class that logged in "name": not an error type.
     raw = (
