@@ -61,17 +61,24 @@ class Stopwatch:
     the wrapped coroutine functions: the other jobs of a shared machine do not count."""
 
     def __init__(self) -> None:
-        self.seconds = 0.0
-        self.calls = 0
+        #: Each call's CPU seconds, in order.
+        self.laps: list[float] = []
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.laps)
+
+    @property
+    def calls(self) -> int:
+        return len(self.laps)
 
     def wrap(self, fn: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
         async def timed(*args: P.args, **kwargs: P.kwargs) -> T:
             started = time.process_time()
-            self.calls += 1
             try:
                 return await fn(*args, **kwargs)
             finally:
-                self.seconds += time.process_time() - started
+                self.laps.append(time.process_time() - started)
 
         return timed
 
@@ -209,11 +216,11 @@ def run_file(path: Path, *, redis_url: str | None = None) -> dict[str, Any]:
 
 def _paired_round(
     path: Path, *, minute_by_minute: bool, redis_url: str | None
-) -> tuple[float, float, float, int]:
+) -> tuple[list[float], list[float], float, int]:
     """One replay of ``path`` into two apps at once, one with the incident step and one
     without, each step of the worker run on both back to back (which first alternates): the
-    machine's other load weighs on both alike. Their worker CPU seconds, the sweep's per run,
-    and the items."""
+    machine's other load weighs on both alike. Their worker CPU seconds per call (of
+    ``run_once``), the sweep's per run, and the items."""
     rows = _rows(path)
     with ExitStack() as stack:
         if redis_url is not None:
@@ -255,33 +262,44 @@ def _paired_round(
             pass
         both(partial(Replay.work, now=None))
         sweep = with_step.sweep.seconds / max(with_step.sweep.calls, 1)
-        return with_step.total.seconds, without.total.seconds, sweep, len(ids - {""})
+        return with_step.total.laps, without.total.laps, sweep, len(ids - {""})
 
 
 def step_cost(
     path: Path, *, minute_by_minute: bool, rounds: int, redis_url: str | None = None
 ) -> dict[str, Any]:
     """The worker's CPU time per item with the incident step and without, measured in pairs
-    (``_paired_round``), ``rounds`` times: the step's cost is the difference of the sums over
-    the rounds; the spread is the lowest and highest ratio of one round."""
+    (``_paired_round``), ``rounds`` times. Two figures of the step's cost: the difference of
+    the sums over the rounds (with the lowest and highest ratio of one round); and the
+    difference of the **least** time of each worker call over the rounds, summed (every round
+    makes the same calls on the same items in the same order: a call's least time is its cost
+    with the least of the machine's other load on it, the steadiest figure here)."""
     sums = [0.0, 0.0]
+    least: list[list[float]] = [[], []]
     ratios, sweeps = [], []
     items = 0
     for _ in range(rounds):
         with_step, without, sweep, n = _paired_round(
             path, minute_by_minute=minute_by_minute, redis_url=redis_url
         )
-        sums[0] += with_step
-        sums[1] += without
-        ratios.append((with_step - without) / without)
+        for side, laps in enumerate((with_step, without)):
+            sums[side] += sum(laps)
+            if len(least[side]) != len(laps):  # the first round (or calls that differ)
+                least[side] = list(laps) if not least[side] else least[side][: len(laps)]
+            least[side] = [min(a, b) for a, b in zip(least[side], laps, strict=False)]
+        ratios.append((sum(with_step) - sum(without)) / sum(without))
         sweeps.append(sweep)
-        items += n
-    base, step = sums[1] / items, (sums[0] - sums[1]) / items
+        items = n
+    base, step = sums[1] / (items * rounds), (sums[0] - sums[1]) / (items * rounds)
+    least_base, least_step = sum(least[1]) / items, (sum(least[0]) - sum(least[1])) / items
     return {
         "worker_ms_per_item": 1000 * base,
         "incident_step_ms_per_item": 1000 * step,
         "incident_step_ratio": step / base if base else 0.0,
         "ratio_range": [min(ratios), max(ratios)],
+        "least_worker_ms_per_item": 1000 * least_base,
+        "least_incident_step_ms_per_item": 1000 * least_step,
+        "least_incident_step_ratio": least_step / least_base if least_base else 0.0,
         "sweep_ms_per_run": 1000 * statistics.median(sweeps),
         "rounds": rounds,
     }
@@ -326,7 +344,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"incident step, +{c['incident_step_ms_per_item']:.3f} ms/item with it = "
                 f"{100 * c['incident_step_ratio']:+.1f} % (sums of {c['rounds']} paired "
                 f"rounds; one round's {100 * c['ratio_range'][0]:+.1f} to "
-                f"{100 * c['ratio_range'][1]:+.1f} %); sweep {c['sweep_ms_per_run']:.2f} ms"
+                f"{100 * c['ratio_range'][1]:+.1f} %); least of each call: "
+                f"{c['least_worker_ms_per_item']:.3f} ms/item, "
+                f"+{c['least_incident_step_ms_per_item']:.3f} = "
+                f"{100 * c['least_incident_step_ratio']:+.1f} %; sweep "
+                f"{c['sweep_ms_per_run']:.2f} ms"
             )
         for refusal, times in Counter(r["refused"]).items():
             print(f"  not stored ({times}x): {refusal}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from ...incidents.keys import Dumps, load_key, writes_of
+from ...incidents.keys import dump_key, dump_link, load_key, writes_of
 from ...incidents.model import (
     Incident,
     IncidentChanges,
@@ -114,7 +114,6 @@ def queue_writes(
         if closed := [i.id for i in changes.incidents if i.status != "open"]:
             pipe.zrem(names.open, *closed)
     writes = writes_of(changes)
-    dumps = Dumps()
     cleared = set(writes.cleared)
     for incident_id, key in [*stale, *(k for k in held if k[0] in cleared)]:
         pipe.hdel(names.key(key), incident_id)
@@ -122,9 +121,9 @@ def queue_writes(
         pipe.delete(names.links(incident_id))
     for incident_id, links in writes.links.items():
         if links:
-            pipe.rpush(names.links(incident_id), *(dumps.link(link) for link in links))
+            pipe.rpush(names.links(incident_id), *map(dump_link, links))
     by_key: dict[str, dict[str, str]] = {}
     for (incident_id, key), places in writes.keys.items():
-        by_key.setdefault(key, {})[incident_id] = dumps.key(places)
+        by_key.setdefault(key, {})[incident_id] = dump_key(places)
     for key, mapping in by_key.items():
         pipe.hset(names.key(key), mapping=mapping)
