@@ -21,6 +21,9 @@ from ...incidents.model import (
     KeyId,
     KeyLinks,
 )
+from .connection import lua
+
+_READ_LUA = lua("read_incidents")
 
 
 class IncidentKeys(NamedTuple):
@@ -49,27 +52,33 @@ async def read_state(
     the keys of incidents no longer open (to drop). ``items``: ``(item id, its key)``."""
     held: dict[KeyId, KeyLinks] = {}
     stale: list[KeyId] = []
-    if keys is None:
-        ids = list(
-            dict.fromkeys([*await pipe.zrangebyscore(names.open, since, "+inf"), *incident_ids])
-        )
+    asked = list(dict.fromkeys(incident_ids))
+    raw: list[str | None]
+    replies: list[Any]
+    if keys is not None and not asked:
+        # A batch's own step (the worker's): all it reads, in one script on ``pipe``.
+        by_key, raw, replies = await _read_by_keys(pipe, names, keys, items)
     else:
+        if keys is None:
+            ids = list(
+                dict.fromkeys([*await pipe.zrangebyscore(names.open, since, "+inf"), *asked])
+            )
+        else:
+            async with reader() as read:
+                for key in keys:
+                    read.hgetall(names.key(key))
+                replies = await read.execute() if keys else []
+            by_key = {key: dict(reply) for key, reply in zip(keys, replies, strict=True)}
+            ids = list(dict.fromkeys([*(i for r in by_key.values() for i in r), *asked]))
         async with reader() as read:
-            for key in keys:
-                read.hgetall(names.key(key))
-            replies = await read.execute() if keys else []
-        by_key = {key: dict(reply) for key, reply in zip(keys, replies, strict=True)}
-        ids = list(dict.fromkeys([*(i for r in by_key.values() for i in r), *incident_ids]))
-    async with reader() as read:
-        if ids:
-            read.hmget(names.records, ids)
-        asked = list(dict.fromkeys(incident_ids))
-        for incident_id in asked:
-            read.lrange(names.links(incident_id), 0, -1)
-        for _, key in items:
-            read.hget(key, "incident_id")
-        replies = await read.execute() if ids or asked or items else []
-    raw = replies.pop(0) if ids else []
+            if ids:
+                read.hmget(names.records, ids)
+            for incident_id in asked:
+                read.lrange(names.links(incident_id), 0, -1)
+            for _, key in items:
+                read.hget(key, "incident_id")
+            replies = await read.execute() if ids or asked or items else []
+        raw = replies.pop(0) if ids else []
     found = {i.id: i for i in (Incident.model_validate_json(r) for r in raw if r)}
     for incident_id, raw_links in zip(asked, replies, strict=False):
         # A record stored before links were kept apart has them in it (and an empty list).
@@ -94,6 +103,29 @@ async def read_state(
             if i in incident_ids or any((i, key) in held for key in keys)
         }
     return IncidentState(found, held, placed), stale
+
+
+async def _read_by_keys(
+    pipe: Any, names: IncidentKeys, keys: Sequence[str], items: Sequence[tuple[str, str]]
+) -> tuple[dict[str, dict[str, str]], list[str | None], list[str]]:
+    """The keys' values by incident, the records of those incidents, and the items' incident
+    ids: ``read_incidents.lua``, one round trip."""
+    if not keys and not items:
+        return {}, [], []
+    key_names = [names.key(key) for key in keys]
+    held, _, records, placed = await pipe.eval(
+        _READ_LUA,
+        1 + len(keys) + len(items),
+        names.records,
+        *key_names,
+        *(key for _, key in items),
+        len(keys),
+    )
+    by_key = {
+        key: dict(zip(flat[::2], flat[1::2], strict=True))
+        for key, flat in zip(keys, held, strict=True)
+    }
+    return by_key, records, placed
 
 
 def queue_writes(
