@@ -9,6 +9,7 @@ the rule writes it whole (links to their list, keys made) the first time it chan
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -24,6 +25,9 @@ from ...incidents.model import (
 from .connection import lua
 
 _READ_LUA = lua("read_incidents")
+_WRITE_LUA = lua("write_incidents")
+# Not ASCII-escaped: the texts reach the script as they are (UTF-8), for cjson to pass on.
+_dump = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 class IncidentKeys(NamedTuple):
@@ -36,6 +40,10 @@ class IncidentKeys(NamedTuple):
     links: Callable[[str], str]
     #: The hash of one key's value per incident (``incidents.keys``), by key.
     key: Callable[[str], str]
+    #: An item's hash, by item id.
+    item: Callable[[str], str]
+    #: A cluster's record, by cluster id.
+    cluster: Callable[[str], str]
 
 
 async def read_state(
@@ -135,27 +143,47 @@ def queue_writes(
     stale: Sequence[KeyId],
     held: Sequence[KeyId],
 ) -> None:
-    """Queue the writes of ``changes``'s records, links and keys in ``pipe`` (its MULTI);
-    ``held``: the keys stored for the incidents read with their links (``keys.held_keys``)."""
-    if changes.incidents:
-        pipe.hset(names.records, mapping={i.id: i.stored_json() for i in changes.incidents})
-        seen = {i.id: i.last_seen.timestamp() * 1000 for i in changes.incidents}
-        pipe.zadd(names.recent, seen)
-        if still := {i.id: seen[i.id] for i in changes.incidents if i.status == "open"}:
-            pipe.zadd(names.open, still)
-        if closed := [i.id for i in changes.incidents if i.status != "open"]:
-            pipe.zrem(names.open, *closed)
+    """Queue the writes of ``changes`` in ``pipe`` (its MULTI), as one script
+    (``write_incidents.lua``: one command to send and answer, not one per record, list and
+    key); ``held``: the keys stored for the incidents read with their links
+    (``keys.held_keys``)."""
+    named = _KeyNames([names.records, names.recent, names.open])
     writes = writes_of(changes)
     cleared = set(writes.cleared)
-    for incident_id, key in [*stale, *(k for k in held if k[0] in cleared)]:
-        pipe.hdel(names.key(key), incident_id)
-    for incident_id in writes.cleared:
-        pipe.delete(names.links(incident_id))
-    for incident_id, links in writes.links.items():
-        if links:
-            pipe.rpush(names.links(incident_id), *map(dump_link, links))
-    by_key: dict[str, dict[str, str]] = {}
-    for (incident_id, key), places in writes.keys.items():
-        by_key.setdefault(key, {})[incident_id] = dump_key(places)
-    for key, mapping in by_key.items():
-        pipe.hset(names.key(key), mapping=mapping)
+    dropped = [*stale, *(k for k in held if k[0] in cleared)]
+    plan = {
+        "records": [
+            [i.id, i.stored_json(), repr(i.last_seen.timestamp() * 1000), int(i.status == "open")]
+            for i in changes.incidents
+        ],
+        "dropped": [[named(names.key(key)), incident_id] for incident_id, key in dropped],
+        "cleared": [named(names.links(incident_id)) for incident_id in writes.cleared],
+        "links": [
+            [named(names.links(incident_id)), list(map(dump_link, links))]
+            for incident_id, links in writes.links.items()
+            if links
+        ],
+        "keys": [
+            [named(names.key(key)), incident_id, dump_key(places)]
+            for (incident_id, key), places in writes.keys.items()
+        ],
+        "items": [[named(names.item(i)), incident or ""] for i, incident in changes.items],
+        "clusters": [[named(names.cluster(c)), incident or ""] for c, incident in changes.clusters],
+    }
+    if any(plan.values()):
+        pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, _dump(plan))
+
+
+class _KeyNames:
+    """Key names for a script's KEYS, each once: a name's place (from 1, as Lua counts)."""
+
+    def __init__(self, first: Sequence[str]) -> None:
+        self.keys = list(first)
+        self._places = {name: n for n, name in enumerate(self.keys, 1)}
+
+    def __call__(self, name: str) -> int:
+        place = self._places.get(name)
+        if place is None:
+            self.keys.append(name)
+            place = self._places[name] = len(self.keys)
+        return place

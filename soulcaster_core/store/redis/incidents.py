@@ -21,10 +21,7 @@ from ...incidents.model import (
 from ..port import ClusterGrowth, ItemClusterRow, VectorRow
 from . import incident_keys
 from .clusters import ClustersMixin
-from .connection import _guarded, lua
-
-_SET_INCIDENT_LUA = lua("set_incident")
-SET_CLUSTER_INCIDENT_LUA = lua("set_cluster_incident")
+from .connection import _guarded
 
 
 class IncidentsMixin(ClustersMixin):
@@ -52,6 +49,8 @@ class IncidentsMixin(ClustersMixin):
             recent=self._k("incidents", project_id, "recent"),
             links=lambda incident_id: self._k("incidents", project_id, "links", incident_id),
             key=lambda key: self._k("incidents", project_id, "key", key),
+            item=lambda item_id: self._k("item", project_id, item_id),
+            cluster=lambda cluster_id: self._cluster_keys(project_id, cluster_id)[0],
         )
 
     @_guarded
@@ -102,16 +101,9 @@ class IncidentsMixin(ClustersMixin):
                     pipe.multi()
                     if before is not None:
                         before(pipe)
+                    # EVAL inside MULTI, as add_to_clusters does: a node without the script
+                    # would fail EXEC after the other writes were made.
                     incident_keys.queue_writes(pipe, names, changes, stale, held)
-                    if changes.items:
-                        # EVAL inside MULTI, as add_to_clusters does: a node without the
-                        # script would fail EXEC after the other writes were made.
-                        keys_ = [self._k("item", project_id, i) for i, _ in changes.items]
-                        args = [incident or "" for _, incident in changes.items]
-                        pipe.eval(_SET_INCIDENT_LUA, len(keys_), *keys_, *args)
-                    for cluster_id, incident in changes.clusters:
-                        record = self._cluster_keys(project_id, cluster_id)[0]
-                        pipe.eval(SET_CLUSTER_INCIDENT_LUA, 1, record, incident or "")
                     await pipe.execute()
                     return changes
                 except redis_errors.WatchError:
