@@ -15,7 +15,7 @@ from soulcaster_core.incidents.model import Incident
 from soulcaster_core.incidents.step import IncidentStep
 from soulcaster_core.models import Cluster, Project
 from soulcaster_core.store.port import ClusterMember, Store
-from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.store.redis import RedisStore, incident_keys
 from soulcaster_core.store.sqlite import SQLiteStore
 
 from .items import at, item
@@ -84,6 +84,42 @@ async def test_two_workers_placing_at_once_both_keep_their_items(store: Store) -
         tasks.start_soon(step.place, "acme", [two])
     incident = await whole_one(store)
     assert sorted(incident.item_ids) == sorted([one.id, two.id])
+
+
+async def test_a_batch_whose_read_another_writer_overtook_is_placed_on_a_fresh_one(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Redis writes a batch's step only over the version of the incidents it read: another
+    step written in between (here, once, right after the read) makes it read and decide again,
+    its clusters' writes in already and counted once."""
+    if not isinstance(store, RedisStore):
+        pytest.skip("SQLite's step is one write transaction: no writer comes in between")
+    opener, error = await stored(
+        store, item(0), item(2, source="sentry", title="KeyError: coupon", exception="KeyError")
+    )
+    step = IncidentStep(store, WINDOW)
+    read = incident_keys.read_state
+    overtaken: list[int] = []
+
+    async def read_then_overtaken(*args: object, **kwargs: object) -> object:
+        found = await read(*args, **kwargs)  # type: ignore[arg-type]
+        if not overtaken:
+            overtaken.append(1)
+            await step.place("acme", [opener])  # the other writer, between read and write
+        return found
+
+    monkeypatch.setattr(incident_keys, "read_state", read_then_overtaken)
+    cluster = Cluster(id="c1", project_id="acme", title="KeyError: coupon")
+    work = step.work("acme", [error], {error.id: "c1"})
+    assert work is not None
+    rows = [(error.id, "c1", {"method": "new"})]
+    await store.add_to_clusters("acme", [(cluster, [ClusterMember.of(error)])], rows, (), work)
+
+    incident = await whole_one(store)  # one incident: the error joined the opener's
+    assert incident.item_ids == [opener.id, error.id] and incident.cluster_ids == ["c1"]
+    assert [link.by for link in incident.links] == ["opened", "service"]
+    made = await store.get_cluster("acme", "c1")
+    assert made is not None and made.item_count == 1 and made.incident_id == incident.id
 
 
 async def test_items_that_do_not_exist_get_no_incident(store: Store) -> None:

@@ -36,6 +36,8 @@ class IncidentKeys(NamedTuple):
     records: str
     open: str
     recent: str
+    #: Bumped by every write of the project's incidents (``write_incidents.lua``).
+    version: str
     #: The list of an incident's links, by incident id.
     links: Callable[[str], str]
     #: The hash of one key's value per incident (``incidents.keys``), by key.
@@ -54,18 +56,21 @@ async def read_state(
     since: float | str,
     keys: Sequence[str] | None,
     items: Sequence[tuple[str, str]],
-) -> tuple[IncidentState, list[KeyId]]:
+) -> tuple[IncidentState, list[KeyId], str | None]:
     """What ``update_incidents`` reads, on ``pipe`` (watching the records) and on pipelines
-    without a transaction from ``reader`` (what they read changes only with the records); and
-    the keys of incidents no longer open (to drop). ``items``: ``(item id, its key)``."""
+    without a transaction from ``reader`` (what they read changes only with the records); the
+    keys of incidents no longer open (to drop); and, for a batch's own step (``keys``, no
+    ``incident_ids``: one script, on ``pipe`` whether it watches or not), the version of the
+    project's incidents read. ``items``: ``(item id, its key)``."""
     held: dict[KeyId, KeyLinks] = {}
     stale: list[KeyId] = []
     asked = list(dict.fromkeys(incident_ids))
     raw: list[str | None]
     replies: list[Any]
+    version = None
     if keys is not None and not asked:
         # A batch's own step (the worker's): all it reads, in one script on ``pipe``.
-        by_key, raw, replies = await _read_by_keys(pipe, names, keys, items)
+        by_key, raw, replies, version = await _read_by_keys(pipe, names, keys, items)
     else:
         if keys is None:
             ids = list(
@@ -110,21 +115,20 @@ async def read_state(
             for i, incident in found.items()
             if i in incident_ids or any((i, key) in held for key in keys)
         }
-    return IncidentState(found, held, placed), stale
+    return IncidentState(found, held, placed), stale, version
 
 
 async def _read_by_keys(
     pipe: Any, names: IncidentKeys, keys: Sequence[str], items: Sequence[tuple[str, str]]
-) -> tuple[dict[str, dict[str, str]], list[str | None], list[str]]:
-    """The keys' values by incident, the records of those incidents, and the items' incident
-    ids: ``read_incidents.lua``, one round trip."""
-    if not keys and not items:
-        return {}, [], []
+) -> tuple[dict[str, dict[str, str]], list[str | None], list[str], str]:
+    """The keys' values by incident, the records of those incidents, the items' incident ids
+    and the version read: ``read_incidents.lua``, one round trip."""
     key_names = [names.key(key) for key in keys]
-    held, _, records, placed = await pipe.eval(
+    held, _, records, placed, version = await pipe.eval(
         _READ_LUA,
-        1 + len(keys) + len(items),
+        2 + len(keys) + len(items),
         names.records,
+        names.version,
         *key_names,
         *(key for _, key in items),
         len(keys),
@@ -133,7 +137,7 @@ async def _read_by_keys(
         key: dict(zip(flat[::2], flat[1::2], strict=True))
         for key, flat in zip(keys, held, strict=True)
     }
-    return by_key, records, placed
+    return by_key, records, placed, str(version)
 
 
 def queue_writes(
@@ -142,12 +146,15 @@ def queue_writes(
     changes: IncidentChanges,
     stale: Sequence[KeyId],
     held: Sequence[KeyId],
-) -> None:
+    version: str | None = None,
+) -> bool:
     """Queue the writes of ``changes`` in ``pipe`` (its MULTI), as one script
     (``write_incidents.lua``: one command to send and answer, not one per record, list and
-    key); ``held``: the keys stored for the incidents read with their links
-    (``keys.held_keys``)."""
-    named = _KeyNames([names.records, names.recent, names.open])
+    key), last; whether there was any. ``held``: the keys stored for the incidents read with
+    their links (``keys.held_keys``); ``version``: the version of the incidents read, if not
+    under WATCH (the script then writes nothing, and answers 0, if it is not the version
+    any more)."""
+    named = _KeyNames([names.records, names.recent, names.open, names.version])
     writes = writes_of(changes)
     cleared = set(writes.cleared)
     dropped = [*stale, *(k for k in held if k[0] in cleared)]
@@ -170,8 +177,10 @@ def queue_writes(
         "items": [[named(names.item(i)), incident or ""] for i, incident in changes.items],
         "clusters": [[named(names.cluster(c)), incident or ""] for c, incident in changes.clusters],
     }
-    if any(plan.values()):
-        pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, _dump(plan))
+    if not any(plan.values()):
+        return False
+    pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, _dump(plan), version or "")
+    return True
 
 
 class _KeyNames:

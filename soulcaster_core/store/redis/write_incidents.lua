@@ -1,12 +1,16 @@
 -- What one incident step writes, as one command (queued in the step's MULTI). KEYS[1] is the
 -- project's records hash, KEYS[2] its incidents by last seen, KEYS[3] its open ones by last
--- seen; the others are named by their place in KEYS from ARGV[1], a JSON object of:
+-- seen, KEYS[4] the version of its incidents: bumped by every write; with ARGV[2], the version
+-- the step read, nothing is written (0 is returned) if another writer came in between. The
+-- other keys are named by their place in KEYS from ARGV[1], a JSON object of:
 --   records: [id, record JSON, last seen ms, 1 if open], saved and scored;
 --   dropped: [key hash, incident id], keys to drop; cleared: link lists to empty first;
 --   links: [link list, [link JSON...]], appended; keys: [key hash, incident id, value], put;
 --   items: [item key, incident id or ""] (an item that exists only);
 --   clusters: [cluster record, incident id or ""] (set in the record's JSON, if it exists).
 -- (A cluster record's JSON holds strings and numbers only, which cjson writes back alike.)
+if ARGV[2] ~= '' and (redis.call('GET', KEYS[4]) or '0') ~= ARGV[2] then return 0 end
+redis.call('INCR', KEYS[4])
 local w = cjson.decode(ARGV[1])
 local closed = {}
 for _, r in ipairs(w.records) do
