@@ -116,7 +116,14 @@ class Replay:
     """One app (SQLite store in a temporary directory, or a Redis at ``redis_url`` flushed
     first, every installed plugin, one open project) and its worker, fed a file row by row."""
 
-    def __init__(self, stack: ExitStack, *, with_incidents: bool, redis_url: str | None) -> None:
+    def __init__(
+        self,
+        stack: ExitStack,
+        *,
+        with_incidents: bool,
+        redis_url: str | None,
+        count_pages: bool = False,
+    ) -> None:
         from starlette.testclient import TestClient
 
         from soulcaster_core.settings import Settings
@@ -135,6 +142,11 @@ class Replay:
         self.store = app.state.soulcaster.store
         project = Project(id=PROJECT, name=PROJECT, allow_unauthenticated=True)
         portal.call(self.store.create_project, project)
+        self.wal: Path | None = None
+        if count_pages and redis_url is None:
+            # No checkpoint empties the write-ahead log: it holds every page written.
+            portal.call(self.store._run, lambda c: c.execute("PRAGMA wal_autocheckpoint = 0"))
+            self.wal = Path(f"{self.store.path}-wal")
         worker = ClusterWorker(app.state.soulcaster, consumer="bench", block_ms=0)
         if not with_incidents:
             worker.incidents = _NoIncidents()  # type: ignore[assignment]
@@ -155,6 +167,14 @@ class Replay:
         while self.batch():
             pass
         self.portal.call(self._sweep_once, PROJECT, now)
+
+    def pages(self) -> int:
+        """The pages written to the SQLite file so far (``count_pages``)."""
+        assert self.wal is not None
+        size = int(
+            self.portal.call(self.store._run, lambda c: c.execute("PRAGMA page_size").fetchone()[0])
+        )
+        return self.wal.stat().st_size // (size + 24)  # a frame: its header and the page
 
     def batch(self) -> int:
         """One of the worker's batches; the items it took."""
@@ -215,12 +235,13 @@ def run_file(path: Path, *, redis_url: str | None = None) -> dict[str, Any]:
 
 
 def _paired_round(
-    path: Path, *, minute_by_minute: bool, redis_url: str | None
-) -> tuple[list[float], list[float], float, int]:
+    path: Path, *, minute_by_minute: bool, redis_url: str | None, count_pages: bool = False
+) -> tuple[list[float], list[float], float, int, tuple[int, int] | None]:
     """One replay of ``path`` into two apps at once, one with the incident step and one
     without, each step of the worker run on both back to back (which first alternates): the
     machine's other load weighs on both alike. Their worker CPU seconds per call (of
-    ``run_once``), the sweep's per run, and the items."""
+    ``run_once``), the sweep's per run, the items, and with ``count_pages`` (SQLite) the pages
+    each wrote."""
     rows = _rows(path)
     with ExitStack() as stack:
         if redis_url is not None:
@@ -230,8 +251,8 @@ def _paired_round(
             urls = [_redis(f"{base}/1"), _redis(f"{base}/2")]
         else:
             urls = [None, None]
-        with_step = Replay(stack, with_incidents=True, redis_url=urls[0])
-        without = Replay(stack, with_incidents=False, redis_url=urls[1])
+        with_step = Replay(stack, with_incidents=True, redis_url=urls[0], count_pages=count_pages)
+        without = Replay(stack, with_incidents=False, redis_url=urls[1], count_pages=count_pages)
         # The objects there are now (modules, both apps) are left out of the collector's
         # full passes, which would otherwise fall on either app's step by chance.
         gc.collect()
@@ -262,7 +283,8 @@ def _paired_round(
             pass
         both(partial(Replay.work, now=None))
         sweep = with_step.sweep.seconds / max(with_step.sweep.calls, 1)
-        return with_step.total.laps, without.total.laps, sweep, len(ids - {""})
+        pages = (with_step.pages(), without.pages()) if with_step.wal is not None else None
+        return with_step.total.laps, without.total.laps, sweep, len(ids - {""}), pages
 
 
 def step_cost(
@@ -279,7 +301,7 @@ def step_cost(
     ratios, sweeps = [], []
     items = 0
     for _ in range(rounds):
-        with_step, without, sweep, n = _paired_round(
+        with_step, without, sweep, n, _ = _paired_round(
             path, minute_by_minute=minute_by_minute, redis_url=redis_url
         )
         for side, laps in enumerate((with_step, without)):
@@ -291,6 +313,11 @@ def step_cost(
         sweeps.append(sweep)
         items = n
     base, step = sums[1] / (items * rounds), (sums[0] - sums[1]) / (items * rounds)
+    # One more pair, checkpoints off (they are part of the cost above): pages written, which
+    # the machine's load does not move.
+    pages = _paired_round(
+        path, minute_by_minute=minute_by_minute, redis_url=redis_url, count_pages=True
+    )[4]
     least_base, least_step = sum(least[1]) / items, (sum(least[0]) - sum(least[1])) / items
     return {
         "worker_ms_per_item": 1000 * base,
@@ -302,6 +329,9 @@ def step_cost(
         "least_incident_step_ratio": least_step / least_base if least_base else 0.0,
         "sweep_ms_per_run": 1000 * statistics.median(sweeps),
         "rounds": rounds,
+        # SQLite: pages written per item without the step, and more with it.
+        "pages_per_item": None if pages is None else pages[1] / items,
+        "incident_step_pages_per_item": None if pages is None else (pages[0] - pages[1]) / items,
     }
 
 
@@ -350,6 +380,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{100 * c['least_incident_step_ratio']:+.1f} %; sweep "
                 f"{c['sweep_ms_per_run']:.2f} ms"
             )
+            if c["pages_per_item"] is not None:
+                print(
+                    f"    pages written per item (ingest and worker): {c['pages_per_item']:.2f} "
+                    f"without the step, "
+                    f"+{c['incident_step_pages_per_item']:.2f} with it"
+                )
         for refusal, times in Counter(r["refused"]).items():
             print(f"  not stored ({times}x): {refusal}")
     return 0
