@@ -21,9 +21,11 @@ step, so it is what the worker's CPU time per item grows by with the step agains
 Each of ``--rounds`` rounds replays the file into two apps at once, one with the step and one
 without, each worker step run on both back to back (which goes first alternates), so that a
 shared machine's load weighs on both alike; the cost is the difference of the sums over the
-rounds. It is measured in the minute-by-minute replay above (small batches) and with the
+rounds, and (steadier) the difference of each worker call's least time over the rounds,
+summed. It is measured in the minute-by-minute replay above (small batches) and with the
 whole file queued first and worked through in the worker's batches, one on each app in turn.
-The sweep (a step of its own every 30 s) is timed apart, per run.
+On SQLite, one more pair with checkpoints off counts the pages written (the load does not
+move them). The sweep (a step of its own every 30 s) is timed apart, per run.
 """
 
 from __future__ import annotations
