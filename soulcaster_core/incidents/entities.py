@@ -82,10 +82,14 @@ def entities_of(item: FeedbackItem) -> Entities:
         environment=environment_name(environment) if environment else None,
         host=_tagged(tags, _HOST_TAGS),
         release=item.release or _tagged(tags, _RELEASE_TAGS),
-        endpoint=endpoint_name(endpoint),
+        endpoint=_endpoint_name(endpoint),
         trace=trace.strip().lower() if trace else None,
         user=_tagged(tags, _USER_TAGS),
     )
+
+
+#: The same few routes, item after item.
+_endpoint_name = lru_cache(maxsize=4096)(endpoint_name)
 
 
 @lru_cache(maxsize=4096)  # the same few names, item after item

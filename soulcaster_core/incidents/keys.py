@@ -1,9 +1,11 @@
-"""An incident's keys: per value the rule matches on, the latest of its links that holds it.
+"""An incident's keys: per value the rule matches on, what the latest of its links that holds
+it says.
 
 A key is ``<kind>\\x1f<value>`` for a trace, a cluster or a service; its value maps a place (the
 environment a service was named in, ``""`` for none and for the other kinds) to the latest link
-there. The stores keep them per incident, so a batch reads only the keys its items name of the
-open incidents it may join, however many items those incidents hold.
+there, as a ``KeyLink`` (its item, service and environment: what the rule reads of it), stored
+as a JSON array. The stores keep them per incident, so a batch reads only the keys its items
+name of the open incidents it may join, however many items those incidents hold.
 """
 
 from __future__ import annotations
@@ -12,9 +14,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pydantic import TypeAdapter
-
-from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLinks
+from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLink, KeyLinks
 
 #: The kinds of values a key is made of, as the rule matches on them.
 KINDS = ("trace", "cluster", "service")
@@ -38,44 +38,41 @@ def link_keys(link: IncidentLink) -> Iterator[tuple[str, str]]:
         yield key_of("service", link.service), link.environment or ""
 
 
+def key_link(link: IncidentLink) -> KeyLink:
+    return KeyLink(link.item_id, link.service, link.environment)
+
+
 def keys_of_links(links: Iterable[IncidentLink]) -> dict[str, KeyLinks]:
     """The keys of an incident that holds ``links`` (in the order they were added)."""
     keys: dict[str, KeyLinks] = {}
     for link in links:
         for key, place in link_keys(link):
-            keys.setdefault(key, {})[place] = link
+            keys.setdefault(key, {})[place] = key_link(link)
     return keys
 
 
-#: A key's value as JSON, read in one call (it is read by every batch that names the key).
-_KEY_LINKS = TypeAdapter(dict[str, IncidentLink])
+_dump = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def load_key(raw: str | bytes) -> KeyLinks:
-    return _KEY_LINKS.validate_json(raw)
+    """A key's value as stored (read by every batch that names the key): plain JSON, not
+    validated, for the stores wrote it; a key stored whole links (before ``KeyLink``) reads
+    as their fields."""
+    return {
+        place: KeyLink(*held)
+        if isinstance(held, list)
+        else KeyLink(held["item_id"], held.get("service"), held.get("environment"))
+        for place, held in json.loads(raw).items()
+    }
+
+
+def dump_key(places: KeyLinks) -> str:
+    return _dump(places)  # a NamedTuple is written as the array it is
 
 
 def dump_link(link: IncidentLink) -> str:
+    # pydantic's own serializer: quicker than building the JSON in Python (measured).
     return link.model_dump_json(exclude_none=True)
-
-
-class Dumps:
-    """The JSON of each link made once per write: a new link is stored as itself and inside
-    every key it holds (its trace, cluster and service), four dumps of one value otherwise."""
-
-    def __init__(self) -> None:
-        self._texts: dict[int, tuple[IncidentLink, str]] = {}
-
-    def link(self, link: IncidentLink) -> str:
-        # By identity, the link kept alongside so that its id is not reused meanwhile.
-        held = self._texts.get(id(link))
-        if held is None:
-            held = self._texts[id(link)] = (link, dump_link(link))
-        return held[1]
-
-    def key(self, places: KeyLinks) -> str:
-        entries = (f"{json.dumps(place)}:{self.link(link)}" for place, link in places.items())
-        return "{" + ",".join(entries) + "}"
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -99,8 +99,19 @@ class Incident(BaseModel):
 IncidentRow = tuple[str, str | None]
 #: ``(incident_id, key)``: one value an incident's items hold (``keys.key_of``).
 KeyId = tuple[str, str]
+
+
+class KeyLink(NamedTuple):
+    """What a key keeps of the latest link that holds its value: what the rule reads of it
+    (the item a new link names as ``with_item``, and where it happened, for a cluster's key)."""
+
+    item_id: str
+    service: str | None = None
+    environment: str | None = None
+
+
 #: A key's latest link per place (the environment a service was named in; ``""`` for none).
-KeyLinks = dict[str, IncidentLink]
+KeyLinks = dict[str, KeyLink]
 
 
 @dataclass

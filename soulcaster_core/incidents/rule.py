@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 
 from ..models import FeedbackItem
 from .entities import ENTITY_KINDS, NO_ENTITIES, Entities, entities_of
-from .keys import key_of, link_keys
+from .keys import key_link, key_of, link_keys
 from .model import (
     ClosedBy,
     Incident,
@@ -31,13 +31,13 @@ from .model import (
     IncidentLink,
     IncidentState,
     KeyId,
+    KeyLink,
     KeyLinks,
     LinkedBy,
 )
 from .signals import SignalKind, is_recovered, signal_kind, state_of
 
 DEFAULT_WINDOW = timedelta(minutes=30)
-_LINK_FIELDS = frozenset(IncidentLink.model_fields)
 _STRENGTH: dict[LinkedBy, int] = {"trace": 3, "cluster": 2, "service": 1}
 
 
@@ -113,8 +113,8 @@ def correlate(
     index = _Index()
     for (incident_id, key), places in state.keys.items():
         if incident_id in open_ones:
-            for place, link in places.items():
-                index.put(incident_id, key, place, link)
+            for place, held in places.items():
+                index.put(incident_id, key, place, held)
     for key in whole & open_ones.keys():
         for link in incidents[key].links:
             index.add(key, link, touched=False)
@@ -235,9 +235,8 @@ def link_of(facts: ItemFacts, by: LinkedBy, value: str | None = None) -> Inciden
 
 def _link(facts: ItemFacts, by: LinkedBy, value: str | None, with_item: str | None) -> IncidentLink:
     entities = facts.entities
-    # Every value is already of its type: the item's own, checked when it was made.
-    return IncidentLink.model_construct(
-        set(_LINK_FIELDS),
+    # Validated: pydantic checks these few values quicker than ``model_construct`` sets them.
+    return IncidentLink(
         item_id=facts.item.id,
         at=facts.at,
         by=by,
@@ -283,16 +282,17 @@ class _Index:
 
     def __init__(self) -> None:
         #: key -> (incident id, place) -> the latest link that holds it (``keys.py``).
-        self.entries: dict[str, dict[tuple[str, str], IncidentLink]] = {}
+        self.entries: dict[str, dict[tuple[str, str], KeyLink]] = {}
         #: The keys this batch changed, whose new values are written.
         self.touched: dict[KeyId, None] = {}
 
-    def put(self, incident_id: str, key: str, place: str, link: IncidentLink) -> None:
+    def put(self, incident_id: str, key: str, place: str, link: KeyLink) -> None:
         self.entries.setdefault(key, {})[(incident_id, place)] = link
 
     def add(self, incident_id: str, link: IncidentLink, *, touched: bool = True) -> None:
+        held = key_link(link)
         for key, place in link_keys(link):
-            self.put(incident_id, key, place, link)
+            self.put(incident_id, key, place, held)
             if touched:
                 self.touched[(incident_id, key)] = None
 

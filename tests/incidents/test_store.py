@@ -3,6 +3,7 @@ concurrent writers that change nothing twice."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import timedelta
 
@@ -14,7 +15,7 @@ from soulcaster_core.incidents.model import Incident
 from soulcaster_core.incidents.step import IncidentStep
 from soulcaster_core.models import Cluster, Project
 from soulcaster_core.store.port import ClusterMember, Store
-from soulcaster_core.store.redis import RedisStore
+from soulcaster_core.store.redis import RedisStore, incident_keys
 from soulcaster_core.store.sqlite import SQLiteStore
 
 from .items import at, item
@@ -83,6 +84,42 @@ async def test_two_workers_placing_at_once_both_keep_their_items(store: Store) -
         tasks.start_soon(step.place, "acme", [two])
     incident = await whole_one(store)
     assert sorted(incident.item_ids) == sorted([one.id, two.id])
+
+
+async def test_a_batch_whose_read_another_writer_overtook_is_placed_on_a_fresh_one(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Redis writes a batch's step only over the version of the incidents it read: another
+    step written in between (here, once, right after the read) makes it read and decide again,
+    its clusters' writes in already and counted once."""
+    if not isinstance(store, RedisStore):
+        pytest.skip("SQLite's step is one write transaction: no writer comes in between")
+    opener, error = await stored(
+        store, item(0), item(2, source="sentry", title="KeyError: coupon", exception="KeyError")
+    )
+    step = IncidentStep(store, WINDOW)
+    read = incident_keys.read_state
+    overtaken: list[int] = []
+
+    async def read_then_overtaken(*args: object, **kwargs: object) -> object:
+        found = await read(*args, **kwargs)  # type: ignore[arg-type]
+        if not overtaken:
+            overtaken.append(1)
+            await step.place("acme", [opener])  # the other writer, between read and write
+        return found
+
+    monkeypatch.setattr(incident_keys, "read_state", read_then_overtaken)
+    cluster = Cluster(id="c1", project_id="acme", title="KeyError: coupon")
+    work = step.work("acme", [error], {error.id: "c1"})
+    assert work is not None
+    rows = [(error.id, "c1", {"method": "new"})]
+    await store.add_to_clusters("acme", [(cluster, [ClusterMember.of(error)])], rows, (), work)
+
+    incident = await whole_one(store)  # one incident: the error joined the opener's
+    assert incident.item_ids == [opener.id, error.id] and incident.cluster_ids == ["c1"]
+    assert [link.by for link in incident.links] == ["opened", "service"]
+    made = await store.get_cluster("acme", "c1")
+    assert made is not None and made.item_count == 1 and made.incident_id == incident.id
 
 
 async def test_items_that_do_not_exist_get_no_incident(store: Store) -> None:
@@ -209,6 +246,94 @@ async def test_an_incident_stored_with_its_links_inline_is_still_joined_after_an
     await IncidentStep(store, WINDOW).place("acme", [later])
     again = await whole_one(store)
     assert again.id == incident.id and again.item_ids == [first.id, later.id]
+
+
+async def test_texts_of_any_script_are_stored_as_they_came(store: Store) -> None:
+    """A record, its links and its keys reach the store through a script on Redis (as JSON
+    within JSON): titles, services and traces outside ASCII come back the same."""
+    title = 'Zahlung fehlgeschlagen: größer als 5 % ✗ 🔥 "quoted"\n\\'
+    first, later = await stored(
+        store,
+        item(0, title=title, service="café-api", trace_id="τ-1"),
+        item(3, source="sentry", title="KeyError: ключ", service="café-api", trace_id="τ-1"),
+    )
+    await IncidentStep(store, WINDOW).place("acme", [first])
+    await IncidentStep(store, WINDOW).place("acme", [later])
+    incident = await whole_one(store)
+    assert incident.title == f"café-api: {first.title}" and '🔥 "quoted"' in first.title
+    assert incident.entities["service"] == ["café-api"]
+    assert [(link.by, link.value, link.with_item) for link in incident.links] == [
+        ("opened", None, None),
+        ("trace", "τ-1", first.id),
+    ]
+
+
+async def test_an_sqlite_file_with_the_items_incidents_in_a_table_keeps_them(
+    store: Store,
+) -> None:
+    """Schema version 6 kept each item's incident in a table of its own, links by a sequence
+    and keys with an index by incident: after the upgrade the items have their incidents, and
+    the incidents their links in order and their keys."""
+    if not isinstance(store, SQLiteStore):
+        pytest.skip("a schema of SQLite's")
+    first, second, later = await stored(
+        store, item(0), item(2, source="sentry"), item(4, source="splunk")
+    )
+    await IncidentStep(store, WINDOW).place("acme", [first])
+    await IncidentStep(store, WINDOW).place("acme", [second])
+    incident = await whole_one(store)
+    with sqlite3.connect(store.path) as conn:  # as schema version 6 left it
+        conn.execute(
+            "CREATE TABLE item_incidents (project TEXT, item_id TEXT,"
+            " incident_id TEXT NOT NULL, PRIMARY KEY (project, item_id))"
+        )
+        conn.execute(
+            "INSERT INTO item_incidents SELECT project, id, incident_id FROM items"
+            " WHERE incident_id IS NOT NULL"
+        )
+        conn.execute("ALTER TABLE items DROP COLUMN incident_id")
+        conn.execute("ALTER TABLE incident_links RENAME TO links_now")
+        conn.execute(
+            "CREATE TABLE incident_links (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " project TEXT NOT NULL, incident_id TEXT NOT NULL, data TEXT NOT NULL)"
+        )
+        # Sequence numbers that are not the links' places: only their order counts.
+        conn.execute(
+            "INSERT INTO incident_links SELECT 10 * n + 7, project, incident_id, data"
+            " FROM links_now"
+        )
+        conn.execute("DROP TABLE links_now")
+        conn.execute("ALTER TABLE incident_keys RENAME TO keys_now")
+        conn.execute(
+            "CREATE TABLE incident_keys (project TEXT NOT NULL, key TEXT NOT NULL,"
+            " incident_id TEXT NOT NULL, data TEXT NOT NULL,"
+            " PRIMARY KEY (project, key, incident_id))"
+        )
+        # Keys as version 6 wrote them: whole links.
+        links = {link.item_id: link for link in incident.links}
+        for key, incident_id, data in conn.execute("SELECT key, incident_id, data FROM keys_now"):
+            whole = {
+                place: links[held[0]].model_dump(mode="json", exclude_none=True)
+                for place, held in json.loads(data).items()
+            }
+            conn.execute(
+                "INSERT INTO incident_keys VALUES ('acme', ?, ?, ?)",
+                (key, incident_id, json.dumps(whole)),
+            )
+        conn.execute("DROP TABLE keys_now")
+        conn.execute("PRAGMA user_version = 6")
+    await store.close()
+    await store.open()
+
+    assert [i.incident_id for i in await store.get_items("acme", [first.id, second.id])] == [
+        incident.id,
+        incident.id,
+    ]
+    await IncidentStep(store, WINDOW).place("acme", [later])
+    again = await whole_one(store)
+    assert again.item_ids == [first.id, second.id, later.id]
+    # The new item joined by the latest item of its service, read from a key of version 6.
+    assert (again.links[-1].by, again.links[-1].with_item) == ("service", second.id)
 
 
 async def test_merged_and_split_incidents_keep_their_items_and_take_the_next_ones(

@@ -9,10 +9,11 @@ the rule writes it whole (links to their list, keys made) the first time it chan
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from ...incidents.keys import Dumps, load_key, writes_of
+from ...incidents.keys import dump_key, dump_link, load_key, writes_of
 from ...incidents.model import (
     Incident,
     IncidentChanges,
@@ -21,6 +22,12 @@ from ...incidents.model import (
     KeyId,
     KeyLinks,
 )
+from .connection import lua
+
+_READ_LUA = lua("read_incidents")
+_WRITE_LUA = lua("write_incidents")
+# Not ASCII-escaped: the texts reach the script as they are (UTF-8), for cjson to pass on.
+_dump = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 class IncidentKeys(NamedTuple):
@@ -29,10 +36,16 @@ class IncidentKeys(NamedTuple):
     records: str
     open: str
     recent: str
+    #: Bumped by every write of the project's incidents (``write_incidents.lua``).
+    version: str
     #: The list of an incident's links, by incident id.
     links: Callable[[str], str]
     #: The hash of one key's value per incident (``incidents.keys``), by key.
     key: Callable[[str], str]
+    #: An item's hash, by item id.
+    item: Callable[[str], str]
+    #: A cluster's record, by cluster id.
+    cluster: Callable[[str], str]
 
 
 async def read_state(
@@ -43,33 +56,42 @@ async def read_state(
     since: float | str,
     keys: Sequence[str] | None,
     items: Sequence[tuple[str, str]],
-) -> tuple[IncidentState, list[KeyId]]:
+) -> tuple[IncidentState, list[KeyId], str | None]:
     """What ``update_incidents`` reads, on ``pipe`` (watching the records) and on pipelines
-    without a transaction from ``reader`` (what they read changes only with the records); and
-    the keys of incidents no longer open (to drop). ``items``: ``(item id, its key)``."""
+    without a transaction from ``reader`` (what they read changes only with the records); the
+    keys of incidents no longer open (to drop); and, for a batch's own step (``keys``, no
+    ``incident_ids``: one script, on ``pipe`` whether it watches or not), the version of the
+    project's incidents read. ``items``: ``(item id, its key)``."""
     held: dict[KeyId, KeyLinks] = {}
     stale: list[KeyId] = []
-    if keys is None:
-        ids = list(
-            dict.fromkeys([*await pipe.zrangebyscore(names.open, since, "+inf"), *incident_ids])
-        )
+    asked = list(dict.fromkeys(incident_ids))
+    raw: list[str | None]
+    replies: list[Any]
+    version = None
+    if keys is not None and not asked:
+        # A batch's own step (the worker's): all it reads, in one script on ``pipe``.
+        by_key, raw, replies, version = await _read_by_keys(pipe, names, keys, items)
     else:
+        if keys is None:
+            ids = list(
+                dict.fromkeys([*await pipe.zrangebyscore(names.open, since, "+inf"), *asked])
+            )
+        else:
+            async with reader() as read:
+                for key in keys:
+                    read.hgetall(names.key(key))
+                replies = await read.execute() if keys else []
+            by_key = {key: dict(reply) for key, reply in zip(keys, replies, strict=True)}
+            ids = list(dict.fromkeys([*(i for r in by_key.values() for i in r), *asked]))
         async with reader() as read:
-            for key in keys:
-                read.hgetall(names.key(key))
-            replies = await read.execute() if keys else []
-        by_key = {key: dict(reply) for key, reply in zip(keys, replies, strict=True)}
-        ids = list(dict.fromkeys([*(i for r in by_key.values() for i in r), *incident_ids]))
-    async with reader() as read:
-        if ids:
-            read.hmget(names.records, ids)
-        asked = list(dict.fromkeys(incident_ids))
-        for incident_id in asked:
-            read.lrange(names.links(incident_id), 0, -1)
-        for _, key in items:
-            read.hget(key, "incident_id")
-        replies = await read.execute() if ids or asked or items else []
-    raw = replies.pop(0) if ids else []
+            if ids:
+                read.hmget(names.records, ids)
+            for incident_id in asked:
+                read.lrange(names.links(incident_id), 0, -1)
+            for _, key in items:
+                read.hget(key, "incident_id")
+            replies = await read.execute() if ids or asked or items else []
+        raw = replies.pop(0) if ids else []
     found = {i.id: i for i in (Incident.model_validate_json(r) for r in raw if r)}
     for incident_id, raw_links in zip(asked, replies, strict=False):
         # A record stored before links were kept apart has them in it (and an empty list).
@@ -93,7 +115,29 @@ async def read_state(
             for i, incident in found.items()
             if i in incident_ids or any((i, key) in held for key in keys)
         }
-    return IncidentState(found, held, placed), stale
+    return IncidentState(found, held, placed), stale, version
+
+
+async def _read_by_keys(
+    pipe: Any, names: IncidentKeys, keys: Sequence[str], items: Sequence[tuple[str, str]]
+) -> tuple[dict[str, dict[str, str]], list[str | None], list[str], str]:
+    """The keys' values by incident, the records of those incidents, the items' incident ids
+    and the version read: ``read_incidents.lua``, one round trip."""
+    key_names = [names.key(key) for key in keys]
+    held, _, records, placed, version = await pipe.eval(
+        _READ_LUA,
+        2 + len(keys) + len(items),
+        names.records,
+        names.version,
+        *key_names,
+        *(key for _, key in items),
+        len(keys),
+    )
+    by_key = {
+        key: dict(zip(flat[::2], flat[1::2], strict=True))
+        for key, flat in zip(keys, held, strict=True)
+    }
+    return by_key, records, placed, str(version)
 
 
 def queue_writes(
@@ -102,29 +146,53 @@ def queue_writes(
     changes: IncidentChanges,
     stale: Sequence[KeyId],
     held: Sequence[KeyId],
-) -> None:
-    """Queue the writes of ``changes``'s records, links and keys in ``pipe`` (its MULTI);
-    ``held``: the keys stored for the incidents read with their links (``keys.held_keys``)."""
-    if changes.incidents:
-        pipe.hset(names.records, mapping={i.id: i.stored_json() for i in changes.incidents})
-        seen = {i.id: i.last_seen.timestamp() * 1000 for i in changes.incidents}
-        pipe.zadd(names.recent, seen)
-        if still := {i.id: seen[i.id] for i in changes.incidents if i.status == "open"}:
-            pipe.zadd(names.open, still)
-        if closed := [i.id for i in changes.incidents if i.status != "open"]:
-            pipe.zrem(names.open, *closed)
+    version: str | None = None,
+) -> bool:
+    """Queue the writes of ``changes`` in ``pipe`` (its MULTI), as one script
+    (``write_incidents.lua``: one command to send and answer, not one per record, list and
+    key), last; whether there was any. ``held``: the keys stored for the incidents read with
+    their links (``keys.held_keys``); ``version``: the version of the incidents read, if not
+    under WATCH (the script then writes nothing, and answers 0, if it is not the version
+    any more)."""
+    named = _KeyNames([names.records, names.recent, names.open, names.version])
     writes = writes_of(changes)
-    dumps = Dumps()
     cleared = set(writes.cleared)
-    for incident_id, key in [*stale, *(k for k in held if k[0] in cleared)]:
-        pipe.hdel(names.key(key), incident_id)
-    for incident_id in writes.cleared:
-        pipe.delete(names.links(incident_id))
-    for incident_id, links in writes.links.items():
-        if links:
-            pipe.rpush(names.links(incident_id), *(dumps.link(link) for link in links))
-    by_key: dict[str, dict[str, str]] = {}
-    for (incident_id, key), places in writes.keys.items():
-        by_key.setdefault(key, {})[incident_id] = dumps.key(places)
-    for key, mapping in by_key.items():
-        pipe.hset(names.key(key), mapping=mapping)
+    dropped = [*stale, *(k for k in held if k[0] in cleared)]
+    plan = {
+        "records": [
+            [i.id, i.stored_json(), repr(i.last_seen.timestamp() * 1000), int(i.status == "open")]
+            for i in changes.incidents
+        ],
+        "dropped": [[named(names.key(key)), incident_id] for incident_id, key in dropped],
+        "cleared": [named(names.links(incident_id)) for incident_id in writes.cleared],
+        "links": [
+            [named(names.links(incident_id)), list(map(dump_link, links))]
+            for incident_id, links in writes.links.items()
+            if links
+        ],
+        "keys": [
+            [named(names.key(key)), incident_id, dump_key(places)]
+            for (incident_id, key), places in writes.keys.items()
+        ],
+        "items": [[named(names.item(i)), incident or ""] for i, incident in changes.items],
+        "clusters": [[named(names.cluster(c)), incident or ""] for c, incident in changes.clusters],
+    }
+    if not any(plan.values()):
+        return False
+    pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, _dump(plan), version or "")
+    return True
+
+
+class _KeyNames:
+    """Key names for a script's KEYS, each once: a name's place (from 1, as Lua counts)."""
+
+    def __init__(self, first: Sequence[str]) -> None:
+        self.keys = list(first)
+        self._places = {name: n for n, name in enumerate(self.keys, 1)}
+
+    def __call__(self, name: str) -> int:
+        place = self._places.get(name)
+        if place is None:
+            self.keys.append(name)
+            place = self._places[name] = len(self.keys)
+        return place

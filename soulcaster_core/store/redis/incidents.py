@@ -21,10 +21,7 @@ from ...incidents.model import (
 from ..port import ClusterGrowth, ItemClusterRow, VectorRow
 from . import incident_keys
 from .clusters import ClustersMixin
-from .connection import _guarded, lua
-
-_SET_INCIDENT_LUA = lua("set_incident")
-SET_CLUSTER_INCIDENT_LUA = lua("set_cluster_incident")
+from .connection import _guarded
 
 
 class IncidentsMixin(ClustersMixin):
@@ -50,8 +47,11 @@ class IncidentsMixin(ClustersMixin):
             records=self._k("incidents", project_id),
             open=self._k("incidents", project_id, "open"),
             recent=self._k("incidents", project_id, "recent"),
+            version=self._k("incidents", project_id, "version"),
             links=lambda incident_id: self._k("incidents", project_id, "links", incident_id),
             key=lambda key: self._k("incidents", project_id, "key", key),
+            item=lambda item_id: self._k("item", project_id, item_id),
+            cluster=lambda cluster_id: self._cluster_keys(project_id, cluster_id)[0],
         )
 
     @_guarded
@@ -79,6 +79,8 @@ class IncidentsMixin(ClustersMixin):
         names = self._incident_keys(project_id)
         item_keys = [(i, self._k("item", project_id, i)) for i in work.items]
         since = "-inf" if work.open_since is None else work.open_since.timestamp() * 1000
+        if work.keys is not None and not incident_ids:
+            return await self._batch_step(names, since, work, item_keys, before)
         async with self.redis.pipeline(transaction=True) as pipe:
             while True:
                 # Read under WATCH, write in MULTI, again if another writer changed the
@@ -88,7 +90,7 @@ class IncidentsMixin(ClustersMixin):
                 # else changed the record.
                 try:
                     await pipe.watch(names.records)
-                    state, stale = await incident_keys.read_state(
+                    state, stale, _ = await incident_keys.read_state(
                         pipe,
                         lambda: self.redis.pipeline(transaction=False),
                         names,
@@ -102,20 +104,42 @@ class IncidentsMixin(ClustersMixin):
                     pipe.multi()
                     if before is not None:
                         before(pipe)
+                    # EVAL inside MULTI, as add_to_clusters does: a node without the script
+                    # would fail EXEC after the other writes were made.
                     incident_keys.queue_writes(pipe, names, changes, stale, held)
-                    if changes.items:
-                        # EVAL inside MULTI, as add_to_clusters does: a node without the
-                        # script would fail EXEC after the other writes were made.
-                        keys_ = [self._k("item", project_id, i) for i, _ in changes.items]
-                        args = [incident or "" for _, incident in changes.items]
-                        pipe.eval(_SET_INCIDENT_LUA, len(keys_), *keys_, *args)
-                    for cluster_id, incident in changes.clusters:
-                        record = self._cluster_keys(project_id, cluster_id)[0]
-                        pipe.eval(SET_CLUSTER_INCIDENT_LUA, 1, record, incident or "")
                     await pipe.execute()
                     return changes
                 except redis_errors.WatchError:
                     continue
+
+    async def _batch_step(
+        self,
+        names: incident_keys.IncidentKeys,
+        since: float | str,
+        work: IncidentWork,
+        item_keys: Sequence[tuple[str, str]],
+        before: Callable[[Any], None] | None,
+    ) -> IncidentChanges:
+        """A batch's own step (the worker's): its read is one script, and what it writes is
+        written only over the version of the incidents it read (not under WATCH: a round trip
+        less). When another writer came in between, the MULTI's other writes (the clusters',
+        which count nothing twice) are in and the step runs again on its own."""
+        while True:
+            state, stale, version = await incident_keys.read_state(
+                self.redis, lambda: None, names, (), since, work.keys, item_keys
+            )
+            held = held_keys(state.incidents.values())
+            changes = work.update(state)
+            async with self.redis.pipeline(transaction=True) as pipe:
+                if before is not None:
+                    before(pipe)
+                checked = incident_keys.queue_writes(
+                    pipe, names, changes, stale, held, version=version
+                )
+                replies = await pipe.execute() if checked or before is not None else []
+            if not checked or replies[-1]:
+                return changes
+            before = None
 
     async def _move_incident_links_out(self, project_id: str) -> None:
         """Open incidents stored before their links were kept apart get them and their keys

@@ -27,6 +27,11 @@ from .members import (
 from .vectors import _SAVE_VECTOR, _vector_values
 
 _SET_ITEM_CLUSTER = "UPDATE items SET cluster_id = ?, clustering = ? WHERE project = ? AND id = ?"
+#: The same, with the incident the batch's incident step put the item in (``NULL``: as it was).
+_SET_ITEM_CLUSTER_AND_INCIDENT = (
+    "UPDATE items SET cluster_id = ?, clustering = ?, incident_id = coalesce(?, incident_id)"
+    " WHERE project = ? AND id = ?"
+)
 
 
 def _assignment_values(
@@ -147,11 +152,24 @@ class ClustersMixin(SQLiteBase):
         def run(conn: sqlite3.Connection) -> None:
             # One write transaction: no other writer in between.
             with self._tx(conn):
+                if incidents is None:
+                    _regress(conn, project_id, _add_members(conn, project_id, growths))
+                    conn.executemany(_SET_ITEM_CLUSTER, values)
+                    conn.executemany(_SAVE_VECTOR, vector_values)
+                    return
+                # The incident step decides first (it reads none of what the clusters write),
+                # so that each item's incident goes in the row update that sets its cluster.
+                changes, stale = incident_rows.decide(conn, project_id, (), incidents)
+                placed = {item_id: incident for item_id, incident in changes.items if incident}
                 _regress(conn, project_id, _add_members(conn, project_id, growths))
-                conn.executemany(_SET_ITEM_CLUSTER, values)
+                conn.executemany(
+                    _SET_ITEM_CLUSTER_AND_INCIDENT,
+                    [(c, a, placed.get(i), p, i) for c, a, p, i in values],
+                )
                 conn.executemany(_SAVE_VECTOR, vector_values)
-                if incidents is not None:
-                    incident_rows.update(conn, project_id, (), incidents)
+                # After the clusters: a new cluster gets its incident.
+                written = placed.keys() & {item_id for item_id, _, _ in rows}
+                incident_rows.write(conn, project_id, changes, stale, items_written=written)
 
         await self._run(run)
         if vector_values:

@@ -1,7 +1,9 @@
 """Incident rows: a record per incident (``incidents``), its links apart (``incident_links``,
-in the order they came) and its keys (``incident_keys``: per value the rule matches on, the
-latest link that holds it). Functions of a connection, run inside the store's transactions
-(``update_incidents``, and ``add_to_clusters`` with an ``IncidentWork``).
+in the order they came), its keys (``incident_keys``: per value the rule matches on, what the
+latest link that holds it says) and each item's incident (a column of ``items``, which
+``add_to_clusters`` writes in the same statement as the item's cluster). Functions of a
+connection, run inside the store's transactions (``update_incidents``, and ``add_to_clusters``
+with an ``IncidentWork``).
 
 A record written before links were kept apart holds them in its JSON: it reads as it did, and
 the rule writes it whole (links to their table, keys made) the first time it changes it.
@@ -11,10 +13,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
-from ...incidents.keys import Dumps, load_key, writes_of
+from ...incidents.keys import dump_key, dump_link, held_keys, load_key, writes_of
 from ...incidents.model import (
     Incident,
     IncidentChanges,
@@ -28,28 +30,104 @@ from ..port import iso
 
 
 def _move_links_out(conn: sqlite3.Connection) -> None:
-    """Schema step 6: records that held their links get them and their keys put apart."""
-    for row in conn.execute("SELECT project, data FROM incidents").fetchall():
+    """Records that held their links (before schema step 6) get them and their keys put
+    apart: step 7's last part (it writes step 7's layout), once step 6's."""
+    rows = conn.execute("SELECT project, data FROM incidents WHERE data LIKE '%\"links\":[{%'")
+    for row in rows.fetchall():
         incident = Incident.model_validate_json(row["data"])
         if incident.links:
             changes = IncidentChanges(incidents=[incident], whole={incident.id})
             write(conn, row["project"], changes)
 
 
-#: Schema step 6.
+def _links_in_order(conn: sqlite3.Connection) -> None:
+    # Safe to take again once step 7 made the links' table anew (without ``seq``).
+    if "seq" in {row[1] for row in conn.execute("PRAGMA table_info(incident_links)")}:
+        conn.execute(
+            "CREATE INDEX IF NOT EXISTS incident_links_in_order"
+            " ON incident_links (project, incident_id, seq)"
+        )
+
+
+#: Schema step 6 (its move of links out of the records is now step 7's).
 TABLES = (
     "CREATE TABLE IF NOT EXISTS incident_links ("
     " seq INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL,"
     " incident_id TEXT NOT NULL, data TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS incident_links_in_order"
-    " ON incident_links (project, incident_id, seq)",
+    _links_in_order,
     # By key: a batch finds the incidents that hold its values, not every open one.
     "CREATE TABLE IF NOT EXISTS incident_keys ("
     " project TEXT NOT NULL, key TEXT NOT NULL, incident_id TEXT NOT NULL, data TEXT NOT NULL,"
     " PRIMARY KEY (project, key, incident_id))",
     "CREATE INDEX IF NOT EXISTS incident_keys_by_incident ON incident_keys (project, incident_id)",
-    _move_links_out,
 )
+
+
+def _rebuild(conn: sqlite3.Connection, table: str, create: str, copy: str) -> None:
+    """Make ``table`` anew, ``WITHOUT ROWID`` as ``create`` says (``{}``: its name), its rows
+    copied by ``copy`` (``{}``: the old table), unless it is made so already."""
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    if "WITHOUT ROWID" in sql:
+        return
+    conn.execute(create.format(f"{table}_new"))
+    conn.execute(f"INSERT INTO {table}_new " + copy.format(table))
+    conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+
+
+#: An incident's links, in order: numbered within the incident, clustered by it (one B-tree,
+#: no index and no sequence to keep beside it).
+_LINKS = (
+    "CREATE TABLE {} (project TEXT NOT NULL, incident_id TEXT NOT NULL, n INTEGER NOT NULL,"
+    " data TEXT NOT NULL, PRIMARY KEY (project, incident_id, n)) WITHOUT ROWID"
+)
+#: By key: a batch finds the incidents that hold its values, not every open one. (An
+#: incident's keys are dropped by name, as its links give them: no index by incident.)
+_KEYS = (
+    "CREATE TABLE {} (project TEXT NOT NULL, key TEXT NOT NULL, incident_id TEXT NOT NULL,"
+    " data TEXT NOT NULL, PRIMARY KEY (project, key, incident_id)) WITHOUT ROWID"
+)
+
+
+#: Records by incident: one B-tree, not a table and its key's index.
+_INCIDENTS = (
+    "CREATE TABLE {} (project TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,"
+    " open INTEGER NOT NULL, last_seen TEXT NOT NULL, PRIMARY KEY (project, id)) WITHOUT ROWID"
+)
+
+
+def _fewer_rows(conn: sqlite3.Connection) -> None:
+    """Schema step 7: fewer rows and B-trees written per item that joins an incident. Its
+    incident becomes a column of ``items`` (written with its cluster; ``item_incidents`` is
+    moved over and dropped); records, links and keys go into tables clustered by their keys."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(items)")}
+    if "incident_id" not in columns:
+        conn.execute("ALTER TABLE items ADD COLUMN incident_id TEXT")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'item_incidents'").fetchone():
+        conn.execute(
+            "UPDATE items SET incident_id = (SELECT incident_id FROM item_incidents AS i"
+            " WHERE i.project = items.project AND i.item_id = items.id)"
+            " WHERE id IN (SELECT item_id FROM item_incidents)"
+        )
+        conn.execute("DROP TABLE item_incidents")
+    _rebuild(
+        conn,
+        "incident_links",
+        _LINKS,
+        "SELECT project, incident_id,"
+        " row_number() OVER (PARTITION BY project, incident_id ORDER BY seq), data FROM {}",
+    )
+    _rebuild(conn, "incident_keys", _KEYS, "SELECT project, key, incident_id, data FROM {}")
+    conn.execute("DROP INDEX IF EXISTS incident_keys_by_incident")  # if step 6 was taken again
+    _rebuild(conn, "incidents", _INCIDENTS, "SELECT project, id, data, open, last_seen FROM {}")
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS incidents_by_time ON incidents (project, last_seen DESC)"
+    )
+    _move_links_out(conn)
+
+
+#: Schema step 7.
+FEWER_ROWS = (_fewer_rows,)
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -61,6 +139,9 @@ def _marks(values: Sequence[object]) -> str:
 #: Reading a JSON argument (``json_each``) costs more than a short list is worth (a small batch
 #: names a few keys and items); a longer list goes as one, whatever its length.
 _MARKED = 64
+
+
+SET_ITEM_INCIDENT = "UPDATE items SET incident_id = ? WHERE project = ? AND id = ?"
 
 
 def _in(values: Sequence[str]) -> tuple[str, list[str]]:
@@ -107,10 +188,10 @@ def read_state(
             marks, values = _in(items)
             # An item's row: its id, and no key (a key's row always has one).
             parts.append(
-                "SELECT item_id, NULL, NULL, NULL, NULL, NULL FROM item_incidents"
-                f" WHERE project = ? AND item_id {marks}"
+                "SELECT id, NULL, NULL, NULL, NULL, NULL FROM items"
+                f" WHERE id {marks} AND +project = ? AND incident_id IS NOT NULL"
             )
-            args += [project_id, *values]
+            args += [*values, project_id]
         rows = conn.execute(" UNION ALL ".join(parts), args).fetchall() if parts else []
         for incident_id, key, data, is_open, last_seen, record in rows:
             if key is None:
@@ -141,18 +222,29 @@ def _placed(conn: sqlite3.Connection, project_id: str, items: Sequence[str]) -> 
     if not items:
         return []
     marks, values = _in(items)
-    sql = f"SELECT item_id FROM item_incidents WHERE project = ? AND item_id {marks}"
-    return [row[0] for row in conn.execute(sql, (project_id, *values))]
+    sql = f"SELECT id FROM items WHERE id {marks} AND +project = ? AND incident_id IS NOT NULL"
+    return [row[0] for row in conn.execute(sql, (*values, project_id))]
+
+
+def decide(
+    conn: sqlite3.Connection, project_id: str, incident_ids: Sequence[str], work: IncidentWork
+) -> tuple[IncidentChanges, list[KeyId]]:
+    """Read and decide one incident step, in the caller's transaction: the changes, and the
+    keys to drop (for ``write``): those of incidents no longer open, and those stored for the
+    incidents read with their links (written whole, if at all, with keys made anew)."""
+    state, stale = read_state(
+        conn, project_id, incident_ids, work.open_since, work.keys, work.items
+    )
+    held = held_keys(state.incidents.values())  # before the update changes the links
+    changes = work.update(state)
+    return changes, [*stale, *(k for k in held if k[0] in changes.whole)]
 
 
 def update(
     conn: sqlite3.Connection, project_id: str, incident_ids: Sequence[str], work: IncidentWork
 ) -> IncidentChanges:
     """Read, decide and write one incident step, in the caller's transaction."""
-    state, stale = read_state(
-        conn, project_id, incident_ids, work.open_since, work.keys, work.items
-    )
-    changes = work.update(state)
+    changes, stale = decide(conn, project_id, incident_ids, work)
     write(conn, project_id, changes, stale)
     return changes
 
@@ -162,9 +254,11 @@ def write(
     project_id: str,
     changes: IncidentChanges,
     stale: Sequence[KeyId] = (),
+    *,
+    items_written: Collection[str] = (),
 ) -> None:
+    """Write ``changes``; ``items_written``: items whose incident the caller set already."""
     writes = writes_of(changes)
-    dumps = Dumps()
     _many(
         conn,
         "DELETE FROM incident_keys WHERE project = ? AND key = ? AND incident_id = ?",
@@ -181,12 +275,13 @@ def write(
     )
     cleared = [(project_id, incident_id) for incident_id in writes.cleared]
     _many(conn, "DELETE FROM incident_links WHERE project = ? AND incident_id = ?", cleared)
-    _many(conn, "DELETE FROM incident_keys WHERE project = ? AND incident_id = ?", cleared)
+    # Each link numbered after the incident's last (a seek to the end of its rows).
     _many(
         conn,
-        "INSERT INTO incident_links (project, incident_id, data) VALUES (?, ?, ?)",
+        "INSERT INTO incident_links SELECT ?1, ?2, coalesce(max(n), 0) + 1, ?3"
+        " FROM incident_links WHERE project = ?1 AND incident_id = ?2",
         [
-            (project_id, incident_id, dumps.link(link))
+            (project_id, incident_id, dump_link(link))
             for incident_id, links in writes.links.items()
             for link in links
         ],
@@ -196,21 +291,15 @@ def write(
         "INSERT INTO incident_keys VALUES (?, ?, ?, ?)"
         " ON CONFLICT DO UPDATE SET data = excluded.data",
         [
-            (project_id, key, incident_id, dumps.key(places))
+            (project_id, key, incident_id, dump_key(places))
             for (incident_id, key), places in writes.keys.items()
         ],
     )
-    # Only an item that exists joins an incident.
+    # Only an item that exists joins an incident (an update of no row does nothing).
     _many(
         conn,
-        "INSERT INTO item_incidents SELECT project, id, ? FROM items WHERE project = ? AND id = ?"
-        " ON CONFLICT DO UPDATE SET incident_id = excluded.incident_id",
-        [(incident, project_id, i) for i, incident in changes.items if incident],
-    )
-    _many(
-        conn,
-        "DELETE FROM item_incidents WHERE project = ? AND item_id = ?",
-        [(project_id, i) for i, incident in changes.items if not incident],
+        SET_ITEM_INCIDENT,
+        [(incident, project_id, i) for i, incident in changes.items if i not in items_written],
     )
     # The cluster's record gets its incident in place: SQLite edits its JSON.
     _many(
@@ -251,7 +340,7 @@ def _read_links(conn: sqlite3.Connection, project_id: str, incident: Incident) -
     incident.links += [
         IncidentLink.model_validate_json(row["data"])
         for row in conn.execute(
-            "SELECT data FROM incident_links WHERE project = ? AND incident_id = ? ORDER BY seq",
+            "SELECT data FROM incident_links WHERE project = ? AND incident_id = ? ORDER BY n",
             (project_id, incident.id),
         )
     ]

@@ -13,11 +13,8 @@ from ..history import DeliveryRecord, RawBody
 from ..port import HISTORY_LIMIT, make_cursor, parse_cursor
 from .connection import SQLiteBase
 
-#: An item's row, with the incident it is part of.
-_SELECT_ITEMS = (
-    "SELECT *, (SELECT incident_id FROM item_incidents AS i"
-    " WHERE i.project = items.project AND i.item_id = items.id) AS incident_id FROM items"
-)
+#: An item's row, with the incident it is part of (a column of its own).
+_SELECT_ITEMS = "SELECT * FROM items"
 
 
 def _item_from_row(row: sqlite3.Row) -> FeedbackItem:

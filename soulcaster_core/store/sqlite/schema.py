@@ -139,6 +139,9 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
     # An incident's links and keys apart from its record (records that held their links get
     # them moved out).
     incident_rows.TABLES,
+    # Fewer rows per item placed in an incident: its incident as a column of ``items``
+    # (``item_incidents`` moved over and dropped), links and keys clustered by their keys.
+    incident_rows.FEWER_ROWS,
 )
 
 
