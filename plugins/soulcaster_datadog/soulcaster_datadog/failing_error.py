@@ -148,8 +148,10 @@ def _in_samples(message: str) -> FailingError | None:
         blocks += [found["block"] for found in _SAMPLE_BELOW.finditer(message)]
     for block in blocks:
         text = block.strip()
-        # A JSON log line, or a record whose fields follow its head (zap's console encoder).
-        if "{" in text.split("\n", 1)[0] and (line := parse_log_line(text)) is not None:
+        # A JSON log line, a record whose fields follow its head (zap's console encoder), or
+        # a logfmt record.
+        head = text.split("\n", 1)[0]
+        if ("{" in head or head.count("=") >= 3) and (line := parse_log_line(text)) is not None:
             if line.exceptions:
                 return FailingError(
                     line.exceptions, line.service, line.environment, line.trace_id, line.endpoint
@@ -159,7 +161,9 @@ def _in_samples(message: str) -> FailingError | None:
                 return FailingError(
                     [said], line.service, line.environment, line.trace_id, line.endpoint
                 )
-            continue
+            if "{" in head:
+                continue
+            # (A logfmt record's words before its fields are its message: read as text.)
         if chain := _stated(parse_trace(text)):
             return FailingError(chain)
         if (cut := _cut_short(text)) is not None:

@@ -328,6 +328,18 @@ def test_a_ruby_logger_record_pasted_with_its_flush_backtrace() -> None:
     assert [f.function for f in error.frames] == ["per_unit", "/"]
 
 
+def test_a_logfmt_sample_in_a_fence_is_read_as_fields() -> None:
+    body = (
+        "weighbridge-svc: errors logged.\n\n```\nERROR ts=2026-03-04T13:53:01.163Z"
+        " caller=logging/logging.go:46 service.name=weighbridge-svc code=500"
+        " stack=error: code = 500 reason = TICKET_SAVE latency=4.23\n```\n"
+    )
+    item = _item(_brambleby("[P2] [Triggered] weighbridge-svc errors", body, 1773006360683))
+    assert [(e.type, e.value) for e in item.exceptions] == [
+        (None, "error: code = 500 reason = TICKET_SAVE")
+    ]
+
+
 def test_a_monitor_id_under_a_title_like_name_is_no_title() -> None:
     item = _item(
         {
