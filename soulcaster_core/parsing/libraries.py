@@ -121,11 +121,16 @@ RUNTIME_CLASSES = (
     "zio.",
     "io.ktor.",
     "io.micronaut.",
-    "io.opentelemetry.",
-    "io.github.resilience4j.",
     "org.glassfish.",
-    "org.jooq.",
     "org.jetbrains.",
+    "io.dropwizard.",
+    "org.jdbi.",
+    "com.codahale.",
+    "net.schmizz.",
+    "com.jcraft.",
+    "org.mybatis.",
+    "org.ehcache.",
+    "com.github.benmanes.",
 )
 
 

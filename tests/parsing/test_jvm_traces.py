@@ -207,3 +207,21 @@ def test_dropwizard_prints_the_root_cause_first_each_line_after_a_bang() -> None
     assert (cause.type, cause.value) == ("java.net.SocketTimeoutException", "Read timed out")
     assert thrown.type == "jakarta.ws.rs.ProcessingException"
     assert [f.function for f in cause.frames] == ["readNow", "fetch", "timedRead"]
+
+
+def test_the_frames_of_common_jvm_libraries_are_not_the_application_s() -> None:
+    text = (
+        "org.apache.tomcat.jdbc.pool.PoolExhaustedException: Timeout: Pool empty.\n"
+        "\tat org.apache.tomcat.jdbc.pool.ConnectionPool.getConnection(ConnectionPool.java:198)\n"
+        "\tat io.dropwizard.db.ManagedPooledDataSource.getConnection(MPDS.java:62)\n"
+        "\tat org.jdbi.v3.core.Jdbi.open(Jdbi.java:319)\n"
+        "\tat com.gallowburn.meters.api.Balances.balance(Balances.java:31)\n"
+    )
+    [exc] = parse_trace(text)
+
+    assert [(f.function, f.in_app) for f in exc.frames] == [
+        ("balance", None),
+        ("open", False),
+        ("getConnection", False),
+        ("getConnection", False),
+    ]
