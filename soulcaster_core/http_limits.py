@@ -14,6 +14,8 @@ from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
+from .http_writes import HeadWithBody
+
 #: Request line and headers together (nginx allows 32 KiB by default).
 MAX_HEAD_BYTES = 64 * 1024
 #: From a request's first byte to its last.
@@ -39,6 +41,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._head_bytes = 0  # bytes received since the request began (its head, mostly)
         self._head_too_large = False
         self._read_timer: asyncio.TimerHandle | None = None
+        self._writes: HeadWithBody | None = None
 
     def send_400_response(self, msg: str) -> None:
         if self._head_too_large:
@@ -70,6 +73,11 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             raise _HeadTooLarge
         self._in_head = False
         super().on_headers_complete()
+        if self.cycle is not None and self.cycle.transport is self.transport:
+            # Its answer's head and body in one write (http_writes); its task has not run yet.
+            if self._writes is None:
+                self._writes = HeadWithBody(self.transport, self.loop)
+            self.cycle.transport = self._writes  # type: ignore[assignment]
 
     def _head_size(self) -> int:
         return len(self.url) + sum(len(name) + len(value) + 4 for name, value in self.headers)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from datetime import UTC, datetime
@@ -11,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .entropy import random_hex
 from .json_depth import cap_depth
 from .stacktrace import ExceptionInfo
 
@@ -28,7 +28,7 @@ def new_id() -> str:
     takes each new one at its end rather than on a random page of its whole range: a
     worker's batch into a cluster of 40,000 members wrote one page of that index per member.
     Every webhook makes one, and ``uuid4().hex`` costs twice as much (bench/mapping.py)."""
-    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
+    return f"{time.time_ns() // 1_000_000:012x}{random_hex(10)}"
 
 
 def slugify(name: str) -> str:

@@ -34,6 +34,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "stacktrace",
             "timestamps",
             "json_depth",
+            "entropy",
         ],
     ),
     ("domain", ["store", "clustering", "incidents"]),
@@ -59,7 +60,16 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("web", ["web"]),
     (
         "entry",
-        ["wiring", "cli", "testing", "supervisor", "access_log", "http_limits", "listen_check"],
+        [
+            "wiring",
+            "cli",
+            "testing",
+            "supervisor",
+            "access_log",
+            "http_limits",
+            "http_writes",
+            "listen_check",
+        ],
     ),
 ]
 #: The only modules that read the app's settings (``soulcaster_core.settings``): the

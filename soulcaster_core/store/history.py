@@ -13,7 +13,6 @@ writes the same text).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -21,6 +20,7 @@ from typing import Any, Literal
 import msgspec
 from pydantic import BaseModel
 
+from ..entropy import random_hex
 from ..models import Outcome
 
 Via = Literal["webhook", "replay", "sync"]
@@ -78,7 +78,7 @@ class DeliveryRecord(BaseModel):
 
 
 def new_record_id() -> str:
-    return os.urandom(8).hex()
+    return random_hex(8)
 
 
 def record_head(

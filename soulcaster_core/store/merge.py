@@ -47,6 +47,7 @@ __all__ = [
     "richness",
     "rule_of",
     "to_text",
+    "unit_parts",
 ]
 
 #: JSON texts of the empty values (pydantic writes them without spaces).
@@ -90,23 +91,45 @@ def to_text(value: Any) -> str:
 
 def item_units(item: FeedbackItem) -> list[Unit]:
     """The item's units as ``(name, JSON text)``: typed fields first, then metadata keys."""
-    # Every delivery is cut into units: the text fields are encoded inline (bench/ingest.py).
-    units = [
-        ("title", _encode(item.title).decode()),
-        ("body", _encode(item.body).decode()),
-        ("raw_text", _encode(item.raw_text).decode()),
-        ("exceptions", to_text(item.exceptions) if item.exceptions else "[]"),
-        ("release", to_text(item.release)),
-        ("environment", to_text(item.environment)),
-        ("service", to_text(item.service)),
-        ("endpoint", to_text(item.endpoint)),
-        ("trace_id", to_text(item.trace_id)),
-        ("level", to_text(item.level)),
-        ("tags", to_text(item.tags) if item.tags else "{}"),
-        ("links", to_text(item.links) if item.links else "{}"),
+    parts = unit_parts(item)
+    return list(zip(parts[::2], parts[1::2], strict=True))
+
+
+def unit_parts(item: FeedbackItem) -> list[str]:
+    """``item_units`` flat, name then text: what the Redis script takes, built as it is sent."""
+    # Every delivery is cut into units: the text fields are encoded inline, and a field that
+    # is None, as most optional ones are, is not encoded at all (bench/ingest.py).
+    encode = _encode
+    parts = [
+        "title",
+        encode(item.title).decode(),
+        "body",
+        encode(item.body).decode(),
+        "raw_text",
+        encode(item.raw_text).decode(),
+        "exceptions",
+        to_text(item.exceptions) if item.exceptions else "[]",
+        "release",
+        "null" if (release := item.release) is None else to_text(release),
+        "environment",
+        "null" if (environment := item.environment) is None else to_text(environment),
+        "service",
+        "null" if (service := item.service) is None else to_text(service),
+        "endpoint",
+        "null" if (endpoint := item.endpoint) is None else to_text(endpoint),
+        "trace_id",
+        "null" if (trace_id := item.trace_id) is None else to_text(trace_id),
+        "level",
+        "null" if (level := item.level) is None else to_text(level),
+        "tags",
+        to_text(item.tags) if item.tags else "{}",
+        "links",
+        to_text(item.links) if item.links else "{}",
     ]
-    units += [("metadata." + key, to_text(value)) for key, value in item.metadata.items()]
-    return units
+    for key, value in item.metadata.items():
+        parts.append("metadata." + key)
+        parts.append(to_text(value))
+    return parts
 
 
 #: The fields that are not units, read from the model so that a new field is not left out.

@@ -123,10 +123,17 @@ def datadog_event_to_feedback_item(event: dict[str, Any], project_id: str) -> Fe
 def _grouped_endpoint(group: Mapping[str, str], tags: Mapping[str, str]) -> str | None:
     """The route, job or task an APM or task monitor is grouped by (``resource_name``, a
     Dramatiq ``actor_name``...), or tagged with."""
-    for key in ("resource_name", *ENDPOINT_FIELDS):
+    # Most alerts have none of these names: that is known without trying each (every webhook).
+    if group.keys().isdisjoint(_ENDPOINT_KEY_SET) and tags.keys().isdisjoint(_ENDPOINT_KEY_SET):
+        return None
+    for key in _ENDPOINT_KEYS:
         if value := tagged(key, None, group, tags):
             return value
     return None
+
+
+_ENDPOINT_KEYS = ("resource_name", *ENDPOINT_FIELDS)
+_ENDPOINT_KEY_SET = frozenset(_ENDPOINT_KEYS)
 
 
 def event_time(event: dict[str, Any]) -> tuple[datetime, str]:

@@ -16,7 +16,7 @@ from ...models import FeedbackItem, IngestResult, utcnow
 from ...timestamps import hour_bucket, slot_bucket
 from ..batch import IngestEntry
 from ..history import RawBody, Via, new_record_id, record_head
-from ..merge import DEFAULT_MERGE_POLICY, MergePolicy, base_json, item_units, policy_json, richness
+from ..merge import DEFAULT_MERGE_POLICY, MergePolicy, base_json, policy_json, richness, unit_parts
 from ..port import HISTORY_LIMIT, RAW_TTL_SECONDS, iso
 from .batcher import Arg
 from .connection import _DOWN, RedisBase
@@ -140,7 +140,6 @@ class IngestMixin(RedisBase):
         if raw_ttl <= 0:  # nothing to keep it for
             raw = None
         record_id = new_record_id()
-        units = item_units(item)
         first_seen, last_seen = (
             item.first_seen or item.created_at,
             item.last_seen or item.created_at,
@@ -163,6 +162,6 @@ class IngestMixin(RedisBase):
             b"" if raw is None else raw.encode(),
             # One argument for all: hiredis packs arguments one by one, at a cost per argument
             # that made packing the costliest step of the call (bench/ingest.py).
-            _pack_units([part for unit in units for part in unit]),
+            _pack_units(unit_parts(item)),
         ]
         return keys, args
