@@ -61,6 +61,18 @@ _CURRENCIES = frozenset(
 # A URL in quotes is one value to its closing quote, spaces and all ("https://x/v2/vehicles/
 # FE51 BTK": a path segment made of a user's words).
 _QUOTED_URL = re.compile(r"([\"'])[a-z][a-z0-9+.-]*://[^\"'\n]*\1", re.I)
+# A few words in quotes with a digit among them are one value: MySQL's "Duplicate entry
+# '12-FC68 BHH'", a plate, a date; however many of its words the other masks would catch.
+_QUOTED_WORDS = re.compile(r"(?<!\w)([\"'])([^\"'\n]{1,40} [^\"'\n]{1,40})\1(?!\w)")
+
+
+def _quoted_value(found: re.Match[str]) -> str:
+    inner = found[2]
+    if inner.count(" ") > 3 or not _DIGIT.search(inner):
+        return found[0]
+    return f"{found[1]}{MASK}{found[1]}"
+
+
 _CODE_WORD = re.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
 # Values that are a whole word whatever the word looks like around them.
 _WORD_VALUES = re.compile(
@@ -149,6 +161,7 @@ def mask(text: str) -> str:
         text = _QUOTED_CODE.sub(rf"\1{MASK}\1", text)
         if "://" in text:
             text = _QUOTED_URL.sub(rf"\1{MASK}\1", text)
+        text = _QUOTED_WORDS.sub(_quoted_value, text)
     text = _CODE_WORD.sub(lambda code: MASK if code[0] in _CURRENCIES else code[0], text)
     words = [_mask_word(word) for word in text.split()]
     return _RUNS.sub(MASK, " ".join(words))

@@ -24,6 +24,13 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
             'I/O error on GET request for "https://cars.example/v2/vehicles/FE51 BTK": timed out',
             'I/O error on GET request for "<*>": timed out',
         ),
+        # A few quoted words with a digit among them are one value (MySQL's entry, a plate);
+        # quotes of words alone, and apostrophes, are not.
+        (
+            "Duplicate entry '12-FC68 BHH' for key 'bookings.uniq_slot_vehicle'",
+            "Duplicate entry '<*>' for key 'bookings.uniq_slot_vehicle'",
+        ),
+        ("it's a 'big deal' isn't it", "it's a 'big deal' isn't it"),
         # A base64 token with its padding is a value (an SQS receipt handle).
         (
             "Value AQEB7678909d29d12ed654280ad5+d3ee467a86a8== for parameter ReceiptHandle",
