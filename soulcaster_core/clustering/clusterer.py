@@ -579,6 +579,7 @@ class Clusterer:
             if (
                 found is not None
                 and not (key.kind == "suffix" and found.get("cause"))
+                and not other_service(doc, found)  # one runtime error, two services' bugs
                 and (
                     found.get("kind") in ("message", "whole")
                     or (key == whole and doc.quoted and len(doc.tokens) >= QUOTED_WORDS)

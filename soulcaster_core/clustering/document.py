@@ -74,6 +74,9 @@ _RUBY_HEADLINE = re.compile(
 # "...: 'abc'" ending a longer message is the offending value ("invalid literal for int() with
 # base 10: 'abc'"); a message that is nothing but a quoted value (KeyError: 'user_id') is kept.
 _TRAILING_VALUE = re.compile(r"^(\S+(?:\s+\S+)+:\s+)(['\"]).*\2$")
+# A Go value printed after the error with %+v (a recovery middleware's "<panic>: &{Id:7}"):
+# the request that met the bug, not the bug.
+_GO_VALUE_DUMP = re.compile(r": &\{[^{}\n]*\}$")
 # Words an exception headline contains; a text with none of them is not searched for one.
 _HEADLINE_HINT = re.compile(
     r"Error|Exception|Exit|Interrupt|Fault|Panic|panic|Failure|Rejection|[a-z]::[A-Z]"
@@ -544,6 +547,8 @@ def _said(kind: str | None, message: str | None) -> tuple[str, str]:
     """The canonical short type and masked message of an exception."""
     said = canonical(kind, message)
     text = _TRAILING_VALUE.sub(rf"\g<1>{MASK}", said.message)
+    if text.endswith("}") and ": &{" in text:
+        text = _GO_VALUE_DUMP.sub("", text)
     return said.type, (_cap(mask(text)) if text else "")
 
 

@@ -983,6 +983,35 @@ async def test_two_exception_types_raised_in_one_function_are_two_problems(
     assert b == c
 
 
+async def test_a_recovered_panic_logged_with_its_request_meets_its_event(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # go-kratos' recovery middleware: "%v: %+v" of the panic and the request.
+    # Another panic in the same function came first (the frames lead to it).
+    index = "runtime error: index out of range [3] with length 3"
+    panic = "runtime error: integer divide by zero"
+    bounds = item(exceptions=[exc("*runtime.boundsError", index, "Grade", "Deduction")])
+    sentry = item(exceptions=[exc("*runtime.errorString", panic, "Grade", "Deduction")])
+    logged = item(
+        "splunk",
+        exceptions=[exc("", f"{panic}: &{{TicketId:273211 MoisturePct:0}}", "Grade", "Deduction")],
+    )
+    _, a, b = await clusters_of(clusterer, store, bounds, sentry, logged)
+    assert a == b
+
+
+async def test_a_sample_of_one_service_does_not_join_another_service_s_error(
+    clusterer: Clusterer, store: Store
+) -> None:
+    nil = "runtime error: invalid memory address or nil pointer dereference"
+    quote = item(
+        exceptions=[exc("*runtime.errorString", nil, "Quote", "haulRate")], service="order"
+    )
+    other = item("datadog", title=nil, service="weighbridge")
+    a, b = await clusters_of(clusterer, store, quote, other)
+    assert a != b
+
+
 async def test_an_error_quoted_whole_meets_the_line_that_says_it_after_its_context(
     clusterer: Clusterer, store: Store
 ) -> None:
