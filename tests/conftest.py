@@ -13,8 +13,10 @@
   of what only the Redis store does (its queue's streams, several workers on one stream).
 - ``redis_server``: a private ``redis-server`` (``tests/support/redis_server.py``) that a test
   may stop and restart; never stop the shared one.
-- ``redis_cluster``: a local 3-master Redis Cluster (``tests/support/redis_cluster.py``), started
-  once per session, when a test first asks for it, and stopped at the end.
+- ``redis_cluster``: a local 3-master Redis Cluster (``tests/support/redis_cluster.py``), one per
+  session (per xdist worker). It takes ~2 s to form (Redis holds a new master's state back that
+  long), so it is started in a thread as soon as the collected tests show one will need it, and
+  the first such test waits only for what is left; it is stopped at the end.
 - ``run_cli``: the ``soulcaster`` command run in the test's process (``tests/support/cli.py``),
   its data dir ``tmp_path``, for what is not about processes.
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -47,11 +50,41 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+#: Fixtures through which a test gets the session's cluster (``store`` and ``redis_store`` by
+#: their ``redis-cluster`` parameter).
+_CLUSTER_USERS = frozenset({"redis_cluster", "store", "redis_store"})
+_cluster_key = pytest.StashKey["Future[RedisClusterServers]"]()
+
+
+def _start_cluster(config: pytest.Config) -> Future[RedisClusterServers]:
+    """The session's cluster, starting in a thread of its own (once)."""
+    if _cluster_key not in config.stash:
+        factory: pytest.TempPathFactory = config._tmp_path_factory  # type: ignore[attr-defined]
+        cluster = RedisClusterServers(factory.mktemp("redis-cluster"))
+        pool = ThreadPoolExecutor(1, thread_name_prefix="redis-cluster")
+        config.stash[_cluster_key] = pool.submit(cluster.start)
+        pool.shutdown(wait=False)  # the start goes on; the pool takes no more
+    return config.stash[_cluster_key]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Early, while the first tests run: what the cluster's tests would otherwise wait ~2 s for.
+    if any(_CLUSTER_USERS.intersection(getattr(item, "fixturenames", ())) for item in items):
+        _start_cluster(config)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Before pytest removes the temporary folders the nodes write to.
+    started = session.config.stash.get(_cluster_key, None)
+    if started is not None and started.exception() is None:  # (waits for a start under way)
+        started.result().stop()
+
+
 @pytest.fixture(scope="session")
-def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisClusterServers]:
+def redis_cluster(pytestconfig: pytest.Config) -> RedisClusterServers:
     """A local 3-master Redis Cluster, one per test session (it takes seconds to form)."""
-    with RedisClusterServers(tmp_path_factory.mktemp("redis-cluster")) as cluster:
-        yield cluster
+    return _start_cluster(pytestconfig).result()
 
 
 def make_store(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:
