@@ -50,9 +50,6 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-#: Fixtures through which a test gets the session's cluster (``store`` and ``redis_store`` by
-#: their ``redis-cluster`` parameter).
-_CLUSTER_USERS = frozenset({"redis_cluster", "store", "redis_store"})
 _cluster_key = pytest.StashKey["Future[RedisClusterServers]"]()
 
 
@@ -67,10 +64,40 @@ def _start_cluster(config: pytest.Config) -> Future[RedisClusterServers]:
     return config.stash[_cluster_key]
 
 
+def _uses_cluster(item: pytest.Item) -> bool:
+    """Whether ``item`` runs on the session's cluster (``store`` and ``redis_store`` get it by
+    their ``redis-cluster`` parameter)."""
+    if "redis_cluster" in getattr(item, "fixturenames", ()):
+        return True
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return "redis-cluster" in (params.get("store"), params.get("redis_store"))
+
+
+#: Modules whose tests start processes (``soulcaster serve``, its worker, a guide's commands):
+#: seconds a test, the longest of the run. They go first: one of them last keeps an xdist
+#: worker busy while the other, done, waits (``--dist worksteal`` can split a queue, not a test).
+SLOW_FIRST = (
+    "tests/test_docs_commands.py",
+    "tests/test_serve.py",
+    "tests/clustering/test_worker.py",
+    "tests/test_cli.py",
+    "tests/security/test_server_limits.py",
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # Early, while the first tests run: what the cluster's tests would otherwise wait ~2 s for.
-    if any(_CLUSTER_USERS.intersection(getattr(item, "fixturenames", ())) for item in items):
+    # Started now, the cluster forms while tests that need no cluster run first: tests/cluster/
+    # would otherwise open the run waiting ~2 s on every xdist worker. A stable sort, which
+    # splits no module-scoped fixture's tests.
+    cluster = any(_uses_cluster(item) for item in items)
+    if cluster:
         _start_cluster(config)
+    items.sort(
+        key=lambda item: (
+            cluster and _uses_cluster(item),
+            not item.nodeid.startswith(SLOW_FIRST),
+        )
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
