@@ -85,6 +85,7 @@ SLOW_FIRST = (
 )
 
 
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected what will not run
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # Started now, the cluster forms while tests that need no cluster run first: tests/cluster/
     # would otherwise open the run waiting ~2 s on every xdist worker. A stable sort, which
