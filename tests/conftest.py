@@ -16,7 +16,10 @@
 - ``redis_cluster``: a local 3-master Redis Cluster (``tests/support/redis_cluster.py``), one per
   session (per xdist worker). It takes ~2 s to form (Redis holds a new master's state back that
   long), so it is started in a thread as soon as the collected tests show one will need it, and
-  the first such test waits only for what is left; it is stopped at the end.
+  those tests run last (the others meanwhile); it is stopped at the end.
+
+Order: the modules that start processes (``SLOW_FIRST``) first, the cluster's tests last, the
+rest as collected between them (see ``pytest_collection_modifyitems``).
 - ``run_cli``: the ``soulcaster`` command run in the test's process (``tests/support/cli.py``),
   its data dir ``tmp_path``, for what is not about processes.
 
