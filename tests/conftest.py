@@ -94,7 +94,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     # would otherwise open the run waiting ~2 s on every xdist worker. A stable sort, which
     # splits no module-scoped fixture's tests.
     cluster = any(_uses_cluster(item) for item in items)
-    if cluster:
+    if cluster and not config.option.collectonly:
         _start_cluster(config)
     items.sort(
         key=lambda item: (
