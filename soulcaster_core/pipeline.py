@@ -362,7 +362,7 @@ async def _map_store(
         return stale
     item = _delivered(item, project_id, source, request)
     options = services.ingest
-    raw_ttl = int(options.raw_retention_days * 86400)
+    raw_ttl = options.raw_retention_days * 86400  # seconds, fractions kept (store port)
     raw = _raw_of(request, event, options.max_body_bytes) if raw_ttl > 0 else None
     result = await store.ingest(
         item,
@@ -411,7 +411,7 @@ async def _map_store_many(
         raise _PluginFailure(exc) from exc
     for why in filter(None, stale):
         await store.record_event(project_id, source, "ignored", utcnow(), why)
-    raw_ttl = int(options.raw_retention_days * 86400)
+    raw_ttl = options.raw_retention_days * 86400  # seconds, fractions kept (store port)
     raw = _raw_of(request, event, options.max_body_bytes) if raw_ttl > 0 else None
     # Every item's history keeps the delivery's body, up to one body limit per delivery.
     raw_budget = options.max_body_bytes

@@ -13,8 +13,13 @@
   of what only the Redis store does (its queue's streams, several workers on one stream).
 - ``redis_server``: a private ``redis-server`` (``tests/support/redis_server.py``) that a test
   may stop and restart; never stop the shared one.
-- ``redis_cluster``: a local 3-master Redis Cluster (``tests/support/redis_cluster.py``), started
-  once per session, when a test first asks for it, and stopped at the end.
+- ``redis_cluster``: a local 3-master Redis Cluster (``tests/support/redis_cluster.py``), one per
+  session (per xdist worker). It takes ~2 s to form (Redis holds a new master's state back that
+  long), so it is started in a thread as soon as the collected tests show one will need it, and
+  those tests run last (the others meanwhile); it is stopped at the end.
+
+Order: the modules that start processes (``SLOW_FIRST``) first, the cluster's tests last, the
+rest as collected between them (see ``pytest_collection_modifyitems``).
 - ``run_cli``: the ``soulcaster`` command run in the test's process (``tests/support/cli.py``),
   its data dir ``tmp_path``, for what is not about processes.
 
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -47,11 +53,69 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+_cluster_key = pytest.StashKey["Future[RedisClusterServers]"]()
+
+
+def _start_cluster(config: pytest.Config) -> Future[RedisClusterServers]:
+    """The session's cluster, starting in a thread of its own (once)."""
+    if _cluster_key not in config.stash:
+        factory: pytest.TempPathFactory = config._tmp_path_factory  # type: ignore[attr-defined]
+        cluster = RedisClusterServers(factory.mktemp("redis-cluster"))
+        pool = ThreadPoolExecutor(1, thread_name_prefix="redis-cluster")
+        config.stash[_cluster_key] = pool.submit(cluster.start)
+        pool.shutdown(wait=False)  # the start goes on; the pool takes no more
+    return config.stash[_cluster_key]
+
+
+def _uses_cluster(item: pytest.Item) -> bool:
+    """Whether ``item`` runs on the session's cluster (``store`` and ``redis_store`` get it by
+    their ``redis-cluster`` parameter)."""
+    if "redis_cluster" in getattr(item, "fixturenames", ()):
+        return True
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return "redis-cluster" in (params.get("store"), params.get("redis_store"))
+
+
+#: Modules whose tests start processes (``soulcaster serve``, its worker, a guide's commands):
+#: seconds a test, the longest of the run. They go first: one of them last keeps an xdist
+#: worker busy while the other, done, waits (``--dist worksteal`` can split a queue, not a test).
+SLOW_FIRST = (
+    "tests/test_docs_commands.py",
+    "tests/test_serve.py",
+    "tests/clustering/test_worker.py",
+    "tests/test_cli.py",
+    "tests/security/test_server_limits.py",
+)
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected what will not run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Started now, the cluster forms while tests that need no cluster run first: tests/cluster/
+    # would otherwise open the run waiting ~2 s on every xdist worker. A stable sort, which
+    # splits no module-scoped fixture's tests.
+    cluster = any(_uses_cluster(item) for item in items)
+    if cluster and not config.option.collectonly:
+        _start_cluster(config)
+    items.sort(
+        key=lambda item: (
+            cluster and _uses_cluster(item),
+            not item.nodeid.startswith(SLOW_FIRST),
+        )
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Before pytest removes the temporary folders the nodes write to.
+    started = session.config.stash.get(_cluster_key, None)
+    if started is not None and started.exception() is None:  # (waits for a start under way)
+        started.result().stop()
+
+
 @pytest.fixture(scope="session")
-def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisClusterServers]:
+def redis_cluster(pytestconfig: pytest.Config) -> RedisClusterServers:
     """A local 3-master Redis Cluster, one per test session (it takes seconds to form)."""
-    with RedisClusterServers(tmp_path_factory.mktemp("redis-cluster")) as cluster:
-        yield cluster
+    return _start_cluster(pytestconfig).result()
 
 
 def make_store(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:

@@ -167,7 +167,7 @@ class Store(ABC):
         policy: MergePolicy = DEFAULT_MERGE_POLICY,
         via: Via = "webhook",
         raw: RawBody | None = None,
-        raw_ttl: int = RAW_TTL_SECONDS,
+        raw_ttl: float = RAW_TTL_SECONDS,
     ) -> IngestResult:
         """Dedup, save or merge, count, record and enqueue for clustering, as one atomic step.
 
@@ -179,7 +179,8 @@ class Store(ABC):
           ``updated`` when the merge changed something, else ``duplicate`` (a redelivery of a
           state the item has already).
         Every outcome but the first adds a record to the item's history (the last
-        ``HISTORY_LIMIT``) and keeps ``raw`` for ``raw_ttl`` seconds under the record's id.
+        ``HISTORY_LIMIT``) and keeps ``raw`` for ``raw_ttl`` seconds under the record's id
+        (fractions count: a store keeps at least millisecond precision).
         """
 
     @abstractmethod
@@ -190,7 +191,7 @@ class Store(ABC):
         delivery_ttl: int = 7 * 24 * 3600,
         policy: MergePolicy = DEFAULT_MERGE_POLICY,
         via: Via = "webhook",
-        raw_ttl: int = RAW_TTL_SECONDS,
+        raw_ttl: float = RAW_TTL_SECONDS,
     ) -> list[IngestResult]:
         """``ingest`` of every entry (all of one project), in order, as one atomic step: no
         other write comes between them, and a store that fails stores none of them (SQLite:
@@ -514,8 +515,9 @@ class Store(ABC):
 
     # -- leases: one process at a time does a thing (e.g. a sync) ---------------------------------
     @abstractmethod
-    async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
-        """Take the lease ``name`` for ``owner`` unless someone else holds an unexpired one."""
+    async def acquire_lease(self, name: str, owner: str, ttl_seconds: float) -> bool:
+        """Take the lease ``name`` for ``owner`` for ``ttl_seconds`` (fractions count) unless
+        someone else holds an unexpired one."""
 
     @abstractmethod
     async def release_lease(self, name: str, owner: str) -> None:

@@ -144,7 +144,8 @@ class _Answer(BaseHTTPRequestHandler):
 def answering_server() -> Iterator[ThreadingHTTPServer]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
     server.hits = 0  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll: shutdown() waits for the next one (0.5 s by default), at every teardown.
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield server
     server.shutdown()
@@ -192,7 +193,7 @@ def test_a_name_that_turns_private_after_the_check_is_not_connected_to(
 def test_a_silent_host_stops_its_own_sync_only(
     tmp_path: Path, answering_server: ThreadingHTTPServer, silent_server: socket.socket
 ) -> None:
-    settings = {"allow_private_hosts": True, "sync_timeout_seconds": 1.0}
+    settings = {"allow_private_hosts": True, "sync_timeout_seconds": 0.5}
     with running_app(data_dir=tmp_path, plugins=[FetcherPlugin()], **settings) as client:
         slow = _put(client, "fetcher", api_key="k", url=_url(silent_server.getsockname()[1]))
         assert slow.status_code == 200, slow.text

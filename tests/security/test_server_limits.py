@@ -81,9 +81,10 @@ def _app() -> Starlette:
     )
 
 
-@pytest.fixture
-def limited_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
-    monkeypatch.setattr(http_limits, "READ_TIMEOUT_SECONDS", 0.5)
+@pytest.fixture(scope="module")
+def limited_port() -> Iterator[int]:
+    """One server for the module's tests (each start and stop took ~0.25 s): the protocol
+    reads ``READ_TIMEOUT_SECONDS`` when a request's timer starts, so each test sets its own."""
     config = uvicorn.Config(
         _app(), port=0, http=http_limits.LimitedHttpToolsProtocol, log_level="critical"
     )
@@ -95,6 +96,12 @@ def limited_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
     yield server.servers[0].sockets[0].getsockname()[1]
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture
+def limited_server(limited_port: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(http_limits, "READ_TIMEOUT_SECONDS", 0.5)
+    return limited_port
 
 
 def test_a_client_trickling_its_headers_is_cut_off(limited_server: int) -> None:

@@ -47,13 +47,13 @@ class TestRedisClusterStore(TestRedisStore):
 @pytest.mark.anyio
 async def test_a_long_wait_on_an_empty_queue_returns_nothing(redis_store: RedisStore) -> None:
     """An idle worker blocks for longer than the client's socket timeout (5 s in production,
-    1 s here): it gets nothing, not a timeout. (SQLite waits on an in-process event: there is no
-    socket to outlast.)"""
-    store = RedisStore(redis_store.url, prefix=redis_store.prefix, socket_timeout=1.0)
+    0.5 s here): it gets nothing, not a timeout. (SQLite waits on an in-process event: there is
+    no socket to outlast.)"""
+    store = RedisStore(redis_store.url, prefix=redis_store.prefix, socket_timeout=0.5)
     await store.open()
     try:
         await store.create_project(Project(id="acme", name="Acme"))
-        assert await store.claim("worker-1", 10, block_ms=1_500) == []
+        assert await store.claim("worker-1", 10, block_ms=750) == []
     finally:
         await store.close()
 

@@ -165,7 +165,7 @@ async def test_a_redis_that_hangs_mid_burst_gets_503s_then_serves_again(
 ) -> None:
     # A frozen Redis (a long fork, a stalled VM) accepts bytes and answers nothing: every
     # delivery of the batch waiting on it must give up after the socket timeout, not hang.
-    store = RedisStore(redis_server.url, prefix="acme-test:", socket_timeout=1.0)
+    store = RedisStore(redis_server.url, prefix="acme-test:", socket_timeout=0.5)
     await store.open()
     try:
         await store.create_project(Project(id="acme", name="Acme"))

@@ -119,7 +119,7 @@ def test_a_raw_body_is_never_served_as_a_live_page(soulcaster_client: Soulcaster
 
 
 def test_unknown_items_events_and_expired_bodies_are_404(tmp_path: Path) -> None:
-    with running_app(data_dir=tmp_path, raw_retention_days=1 / 86400) as client:
+    with running_app(data_dir=tmp_path, raw_retention_days=0.2 / 86400) as client:
         item_id = client.post_webhook("manual", {"title": "soon gone"}).json()["id"]
         [event] = _events(client, item_id)
         params = {"project_id": "test"}
@@ -131,7 +131,7 @@ def test_unknown_items_events_and_expired_bodies_are_404(tmp_path: Path) -> None
             response = client.api.get(path, params=params)
             assert response.status_code == 404, path
             assert response.json()["error"]
-        time.sleep(1.2)
+        time.sleep(0.3)
         expired = client.api.get(f"/api/feedback/{item_id}/events/{event['id']}/raw", params=params)
         assert expired.status_code == 404
         assert expired.json()["error"].startswith("expired")

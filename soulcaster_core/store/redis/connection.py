@@ -60,6 +60,13 @@ def _guarded(method: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, Corouti
     return wrapper
 
 
+def milliseconds(seconds: float) -> int:
+    """A TTL as Redis's ``PX`` / ``PEXPIRE`` take it: the store port counts seconds, fractions
+    included (tests wait out 0.2 s, not a whole second); at least 1, since Redis reads a TTL
+    of 0 as an error (``SET``) or as "gone now" (``PEXPIRE``)."""
+    return max(1, round(seconds * 1000))
+
+
 def lua(name: str) -> str:
     """The source of the script ``name``.lua, a file of this package."""
     return files(__package__).joinpath(f"{name}.lua").read_text()

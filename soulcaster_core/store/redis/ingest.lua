@@ -11,7 +11,7 @@
 --       status's JSON; then per item 15 values:
 --       1 new id, 2 base json, 3 received ms, 4 first_seen, 5 last_seen (fixed-width ISO),
 --       6 occurrence 0/1, 7 source, 8 delivery ttl ("" = no delivery id), 9 merge policy json,
---       10 richness (store/merge.py), 11 record id, 12 record head (store/history.py), 13 raw ttl
+--       10 richness (store/merge.py), 11 record id, 12 record head (store/history.py), 13 raw ttl in ms
 --       ("" = no raw body), 14 raw value, 15 the units: a MessagePack array of unit name, JSON
 --       text, name, text... (one argument, not two per unit: the client packs each argument
 --       apart, at a cost per argument)
@@ -257,7 +257,7 @@ local function ingest(k, a)
     if dropped then redis.call('DEL', ARGV[6] .. dropped) end
   end
   if ARGV[a + 13] ~= '' then
-    redis.call('SET', ARGV[6] .. ARGV[a + 11], ARGV[a + 14], 'EX', ARGV[a + 13])
+    redis.call('SET', ARGV[6] .. ARGV[a + 11], ARGV[a + 14], 'PX', ARGV[a + 13])
   end
   return {outcome, id}
 end

@@ -19,7 +19,7 @@ from ..history import RawBody, Via, new_record_id, record_head
 from ..merge import DEFAULT_MERGE_POLICY, MergePolicy, base_json, policy_json, richness, unit_parts
 from ..port import HISTORY_LIMIT, RAW_TTL_SECONDS, iso
 from .batcher import Arg
-from .connection import _DOWN, RedisBase
+from .connection import _DOWN, RedisBase, milliseconds
 from .events import SLOT_STATS_TTL, STATS_TTL, _last_event
 
 _pack_units = msgspec.msgpack.Encoder().encode
@@ -63,7 +63,7 @@ class IngestMixin(RedisBase):
         policy: MergePolicy = DEFAULT_MERGE_POLICY,
         via: Via = "webhook",
         raw: RawBody | None = None,
-        raw_ttl: int = RAW_TTL_SECONDS,
+        raw_ttl: float = RAW_TTL_SECONDS,
     ) -> IngestResult:
         keys, args = self._ingest_call(
             item, occurrence, delivery_id, delivery_ttl, policy, via, raw, raw_ttl
@@ -87,7 +87,7 @@ class IngestMixin(RedisBase):
         delivery_ttl: int = 7 * 24 * 3600,
         policy: MergePolicy = DEFAULT_MERGE_POLICY,
         via: Via = "webhook",
-        raw_ttl: int = RAW_TTL_SECONDS,
+        raw_ttl: float = RAW_TTL_SECONDS,
     ) -> list[IngestResult]:
         # Submitted without an await in between, so they share the project's next script
         # call: one script run, which nothing else interleaves with.
@@ -127,7 +127,7 @@ class IngestMixin(RedisBase):
         policy: MergePolicy,
         via: Via,
         raw: RawBody | None,
-        raw_ttl: int,
+        raw_ttl: float,
     ) -> tuple[list[str], list[Arg]]:
         """One item's keys and arguments of the ingest script (see ingest.lua)."""
         p, source = item.project_id, item.source
@@ -158,7 +158,7 @@ class IngestMixin(RedisBase):
             richness(item),
             record_id,
             record_head(record_id, item.received_at, source, via, occurrence, delivery_id, raw),
-            "" if raw is None else raw_ttl,
+            "" if raw is None else milliseconds(raw_ttl),
             b"" if raw is None else raw.encode(),
             # One argument for all: hiredis packs arguments one by one, at a cost per argument
             # that made packing the costliest step of the call (bench/ingest.py).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .connection import RedisBase, _guarded, lua
+from .connection import RedisBase, _guarded, lua, milliseconds
 
 _RENEW_LEASE_LUA = lua("renew_lease")
 _RELEASE_LEASE_LUA = lua("release_lease")
@@ -25,12 +25,12 @@ class LeasesMixin(RedisBase):
         await self.redis.hset(self._g("settings"), name, value)
 
     @_guarded
-    async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
-        key = self._g(f"lease:{name}")
-        if await self.redis.set(key, owner, nx=True, ex=ttl_seconds):
+    async def acquire_lease(self, name: str, owner: str, ttl_seconds: float) -> bool:
+        key, ttl = self._g(f"lease:{name}"), milliseconds(ttl_seconds)
+        if await self.redis.set(key, owner, nx=True, px=ttl):
             return True
         # Taking it again is fine for its holder (and extends it).
-        return bool(await self._renew_lease_script(keys=[key], args=[owner, ttl_seconds]))
+        return bool(await self._renew_lease_script(keys=[key], args=[owner, ttl]))
 
     @_guarded
     async def release_lease(self, name: str, owner: str) -> None:

@@ -40,7 +40,7 @@ class IngestMixin(CountersMixin):
         policy: MergePolicy = DEFAULT_MERGE_POLICY,
         via: Via = "webhook",
         raw: RawBody | None = None,
-        raw_ttl: int = RAW_TTL_SECONDS,
+        raw_ttl: float = RAW_TTL_SECONDS,
     ) -> IngestResult:
         run = self._ingest_step(
             item, occurrence, delivery_id, delivery_ttl, policy, via, raw, raw_ttl
@@ -57,7 +57,7 @@ class IngestMixin(CountersMixin):
         delivery_ttl: int = 7 * 24 * 3600,
         policy: MergePolicy = DEFAULT_MERGE_POLICY,
         via: Via = "webhook",
-        raw_ttl: int = RAW_TTL_SECONDS,
+        raw_ttl: float = RAW_TTL_SECONDS,
     ) -> list[IngestResult]:
         steps = [
             self._ingest_step(
@@ -85,7 +85,7 @@ class IngestMixin(CountersMixin):
         policy: MergePolicy,
         via: Via,
         raw: RawBody | None,
-        raw_ttl: int,
+        raw_ttl: float,
     ) -> Callable[[sqlite3.Connection], IngestResult]:
         """What ``ingest`` runs on the connection for ``item``, in a transaction of its own
         or, inside a batch's, as part of that one."""
@@ -235,7 +235,7 @@ class IngestMixin(CountersMixin):
         record_id: str,
         record: str,
         raw: RawBody | None,
-        raw_ttl: int,
+        raw_ttl: float,
     ) -> None:
         """Add the delivery to the item's history, dropping what falls past the limit."""
         now = utcnow().timestamp()

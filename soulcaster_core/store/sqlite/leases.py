@@ -26,7 +26,7 @@ class LeasesMixin(SQLiteBase):
             )
         )
 
-    async def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
+    async def acquire_lease(self, name: str, owner: str, ttl_seconds: float) -> bool:
         now = utcnow().timestamp()
 
         def run(conn: sqlite3.Connection) -> bool:

@@ -87,11 +87,12 @@ class HistoryCases:
 
     async def test_raw_bodies_keep_their_bytes_and_expire(self, store: Store) -> None:
         odd = RawBody("application/x-www-form-urlencoded; charset=latin-1", b"\xff\x00\n\r\nbin")
-        created = await store.ingest(alert(0), raw=odd, raw_ttl=1)
+        # Long enough to read it back on a loaded machine; whole seconds are not needed (port.py).
+        created = await store.ingest(alert(0), raw=odd, raw_ttl=0.5)
         [record] = await store.list_deliveries("acme", created.id)
         assert await store.get_raw_body("acme", record.id) == odd
         assert await store.get_raw_body("globex", record.id) is None
-        await anyio.sleep(1.2)
+        await anyio.sleep(0.6)
         assert await store.get_raw_body("acme", record.id) is None
         assert len(await store.list_deliveries("acme", created.id)) == 1, "the record stays"
 
