@@ -162,6 +162,8 @@ _RULES: list[_Rule] = [
     ),
 ]
 _ESCAPED_QUOTE = re.compile(r"\\+([\"'])")
+_TEMPORAL_WRAPPER = re.compile(r"^(?:(?:child )?workflow execution|activity) error \([^()]*\): ")
+_TEMPORAL_APPLICATION = re.compile(r" \(type: [^(),]*, retryable: (?:true|false)\)$")
 # A cheap test before the rules: every wording above contains one of these.
 _HINT = re.compile(
     r"propert|is not an object|is not a function|is not defined|find variable|recursion|"
@@ -196,6 +198,11 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
         text = text[: text.index(" {:")].rstrip()
     if text.startswith('"') and (located := _QUOTED_AT.match(text)):
         text = located["message"]  # Symfony's 'Uncaught PHP Exception T: "msg" at f.php line 9'
+    if text.endswith(")") and ", retryable: " in text:
+        # Temporal's failures as its Go SDK prints them, around the error the activity
+        # returned: "activity error (type: X, scheduledEventID: 5, ...): <error> (type:
+        # wrapError, retryable: true)".
+        text = _TEMPORAL_WRAPPER.sub("", _TEMPORAL_APPLICATION.sub("", text))
     if text and text[0] in "\"'" and text.count(text[0]) % 2:
         text = text[1:]  # a message a logger quoted, its closing quote cut off with the line
     if text and _HINT.search(text):

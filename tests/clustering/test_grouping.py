@@ -29,6 +29,17 @@ def test_three_engines_wordings_are_one_message(kind: str, message: str) -> None
     assert canonical(kind, message).message == "cannot read property 'price' of undefined"
 
 
+def test_temporal_s_wrappers_around_an_activity_s_error_are_read_past() -> None:
+    said = (
+        "activity error (type: SubmitCarrierPayout, scheduledEventID: 5, startedEventID: 6,"
+        " identity: 1@dispatch-worker@): payout 25: validate beneficiary: iban checksum mismatch"
+        " (type: wrapError, retryable: true)"
+    )
+    assert canonical(None, said).message == (
+        "payout 25: validate beneficiary: iban checksum mismatch"
+    )
+
+
 def test_a_first_line_that_only_introduces_the_problem_takes_the_next_one() -> None:
     # Prisma's errors: the call on the first line, what failed below it.
     unique = "\nInvalid `prisma.booking.create()` invocation:\n\n\nUnique constraint failed"
