@@ -60,9 +60,9 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind25    # the 29th, by a twenty-fifth outsider
     python bench/data/generate_webhooks.py --blind26    # by a twenty-sixth outsider
     python bench/data/generate_webhooks.py --blind27    # by a twenty-seventh outsider
-    python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
-    python bench/data/generate_webhooks.py --blind29    # by a twenty-ninth outsider
     python bench/data/generate_webhooks.py --blind28    # by a twenty-eighth outsider
+    python bench/data/generate_webhooks.py --blind29    # by a twenty-ninth outsider
+    python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
