@@ -5,17 +5,16 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, StreamingResponse
 from starlette.routing import Route
 
 from soulcaster_core import http_limits
+from tests.support.servers import threaded_server
 
 #: Set by a test once it has the head of the streamed answer; the rest of the body then comes.
 _head_seen = threading.Event()
@@ -39,17 +38,8 @@ def _app() -> Starlette:
 
 @pytest.fixture
 def server() -> Iterator[int]:
-    config = uvicorn.Config(
-        _app(), port=0, http=http_limits.LimitedHttpToolsProtocol, log_level="critical"
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    while not running.started:
-        time.sleep(0.01)
-    yield running.servers[0].sockets[0].getsockname()[1]
-    running.should_exit = True
-    thread.join(timeout=10)
+    with threaded_server(_app(), http=http_limits.LimitedHttpToolsProtocol) as port:
+        yield port
 
 
 def _read_until(conn: socket.socket, end: bytes) -> bytes:

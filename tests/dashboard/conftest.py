@@ -10,7 +10,6 @@ import asyncio
 import os
 import re
 import shutil
-import socket
 import threading
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from soulcaster_core.settings import Settings
 from soulcaster_core.store.port import ClusterMember
 from soulcaster_core.testing import TEST_TOKEN, SoulcasterClient, running_app
 from soulcaster_core.wiring import build_store, plugins_for
+from tests.support.servers import threaded_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: Where the browser tests save the docs' screenshots (``screenshots.py`` sets it); unset: none.
@@ -74,27 +74,10 @@ def live_settings(data_dir: Path) -> Settings:
 @contextmanager
 def live_server(settings: Settings) -> Iterator[str]:
     """The app under uvicorn on a free port of 127.0.0.1, in a thread; yields its base URL."""
-    import uvicorn
-
     from soulcaster_core.wiring import create_app
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))  # the port is ours before uvicorn starts: no race for it
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        while not server.started:
-            if not thread.is_alive():
-                raise RuntimeError("the server did not start; see the log above")
-            threading.Event().wait(0.02)
+    with threaded_server(create_app(settings), log_level="warning", lifespan="on") as port:
         yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
 
 
 def run_async(main: Callable[[], Coroutine[Any, Any, None]]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
 from soulcaster_core import cli, http_limits
+from tests.support.servers import threaded_server
 from tests.test_cli import running_serve
 
 
@@ -85,17 +85,8 @@ def _app() -> Starlette:
 def limited_port() -> Iterator[int]:
     """One server for the module's tests (each start and stop took ~0.25 s): the protocol
     reads ``READ_TIMEOUT_SECONDS`` when a request's timer starts, so each test sets its own."""
-    config = uvicorn.Config(
-        _app(), port=0, http=http_limits.LimitedHttpToolsProtocol, log_level="critical"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    yield server.servers[0].sockets[0].getsockname()[1]
-    server.should_exit = True
-    thread.join(timeout=10)
+    with threaded_server(_app(), http=http_limits.LimitedHttpToolsProtocol) as port:
+        yield port
 
 
 @pytest.fixture
