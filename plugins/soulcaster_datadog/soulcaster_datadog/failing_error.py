@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from soulcaster_core.parsing import log_message, parse_log_line, parse_trace
+from soulcaster_core.parsing import log_message, parse_log_line, parse_trace, trailing_error
 from soulcaster_core.stacktrace import ExceptionInfo, described
 
 from .guesses import FOOTER
@@ -170,13 +170,16 @@ def _in_samples(message: str) -> FailingError | None:
             return FailingError([ExceptionInfo(type=None, value=cut, frames=[])])
         if text and "\n" not in text:
             # A sample log line that names no exception: its message is what failed.
-            return FailingError([ExceptionInfo(type=None, value=log_message(text), frames=[])])
+            # (A record that says only that something failed names it in its error field.)
+            said = trailing_error(text) or log_message(text)
+            return FailingError([ExceptionInfo(type=None, value=said, frames=[])])
     if not blocks and _might_hold_frames(message) and (chain := _stated(parse_trace(message))):
         return FailingError(chain)
     if not blocks and (lone := _lone_line(message)) is not None:
         # A message that is one error line and the notification's mentions: {{log.message}}
         # pasted as the whole message.
-        return FailingError([ExceptionInfo(type=None, value=log_message(lone), frames=[])])
+        said = trailing_error(lone) or log_message(lone)
+        return FailingError([ExceptionInfo(type=None, value=said, frames=[])])
     return None
 
 

@@ -340,6 +340,17 @@ def test_a_logfmt_sample_in_a_fence_is_read_as_fields() -> None:
     ]
 
 
+def test_a_sample_that_says_only_that_a_request_failed_names_its_error_field() -> None:
+    body = (
+        "New error logs on booking-api. Latest sample:\n\n```\n2026-03-10T18:30:07Z ERROR"
+        ' booking_api::error: request failed error="inserting booking: duplicate key"\n```\n'
+    )
+    item = _item(_brambleby("[P2] [Triggered] booking-api errors", body, 1773006360683))
+    assert [(e.type, e.value) for e in item.exceptions] == [
+        (None, "inserting booking: duplicate key")
+    ]
+
+
 def test_a_monitor_id_under_a_title_like_name_is_no_title() -> None:
     item = _item(
         {
