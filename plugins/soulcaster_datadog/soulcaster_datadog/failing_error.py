@@ -171,15 +171,15 @@ def _in_samples(message: str) -> FailingError | None:
         if text and "\n" not in text:
             # A sample log line that names no exception: its message is what failed.
             # (A record that says only that something failed names it in its error field.)
-            said = trailing_error(text) or log_message(text)
-            return FailingError([ExceptionInfo(type=None, value=said, frames=[])])
+            failed = trailing_error(text) or log_message(text)
+            return FailingError([ExceptionInfo(type=None, value=failed, frames=[])])
     if not blocks and _might_hold_frames(message) and (chain := _stated(parse_trace(message))):
         return FailingError(chain)
     if not blocks and (lone := _lone_line(message)) is not None:
         # A message that is one error line and the notification's mentions: {{log.message}}
         # pasted as the whole message.
-        said = trailing_error(lone) or log_message(lone)
-        return FailingError([ExceptionInfo(type=None, value=said, frames=[])])
+        failed = trailing_error(lone) or log_message(lone)
+        return FailingError([ExceptionInfo(type=None, value=failed, frames=[])])
     return None
 
 
