@@ -34,7 +34,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -206,7 +206,12 @@ class _Batch:
         if not records:
             return []
         scores = (np.stack([np.asarray(r.vector) for r in records]) @ vector).tolist()
-        return [Match(r.id, s, dict(r.metadata)) for r, s in zip(records, scores, strict=True)]
+        # The records' own metadata, not copies: every candidate is read, none changed (a
+        # change is a new record, ``put``), and most new templates have no close neighbour.
+        return [
+            Match(r.id, s, cast("dict[str, Any]", r.metadata))
+            for r, s in zip(records, scores, strict=True)
+        ]
 
 
 def _own_keys(doc: ClusterDoc, helpers: frozenset[str]) -> list[tuple[GroupingKey, int]]:

@@ -73,7 +73,10 @@ def _quoted_value(found: re.Match[str]) -> str:
     return f"{found[1]}{MASK}{found[1]}"
 
 
-_CODE_WORD = re.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
+# A currency code standing as a word: not inside a word, a dotted name or a hyphenated one.
+# (The edge before it is tested after its letters: a pattern that begins with its literals
+# lets the regex engine skip to them, which made it three times faster on LogHub's lines.)
+_CURRENCY_WORD = re.compile(rf"(?:{'|'.join(sorted(_CURRENCIES))})(?<![\w.-]...)(?![\w-])")
 # Values that are a whole word whatever the word looks like around them.
 _WORD_VALUES = re.compile(
     r"[a-z][a-z0-9+.-]*://\S+"  # URL
@@ -155,16 +158,26 @@ def mask(text: str) -> str:
         text = _DATE.sub(MASK, text)
     if _QUANTITY_HINT.search(text):
         text = _QUANTITY.sub(MASK, text)
-    if _NAMED_HINT.search(text):
+    if _may_name(text):
         text = _NAMED.sub(MASK, text)
     if '"' in text or "'" in text:
         text = _QUOTED_CODE.sub(rf"\1{MASK}\1", text)
         if "://" in text:
             text = _QUOTED_URL.sub(rf"\1{MASK}\1", text)
         text = _QUOTED_WORDS.sub(_quoted_value, text)
-    text = _CODE_WORD.sub(lambda code: MASK if code[0] in _CURRENCIES else code[0], text)
+    text = _CURRENCY_WORD.sub(MASK, text)
     words = [_mask_word(word) for word in text.split()]
     return _RUNS.sub(MASK, " ".join(words))
+
+
+def _may_name(text: str) -> bool:
+    """``_NAMED_HINT``'s answer, most often without it: in ASCII text (where ignoring case is
+    what ``lower`` does) "user " or "for " must be there. Most lines have neither."""
+    if text.isascii():
+        lowered = text.lower()
+        if "user " not in lowered and "for " not in lowered:
+            return False
+    return _NAMED_HINT.search(text) is not None
 
 
 def signature(template: str) -> str:

@@ -157,6 +157,10 @@ SPARSE = "_sparse"
 def _pack(record: VectorRecord) -> tuple[str, list[float], dict[str, Any]]:
     """What goes to the store: mostly-zero vectors (the local embedder's have a few dozen
     non-zeros in 768) as index and value lists, a tenth of the JSON and of the time."""
+    size = len(record.vector)
+    if size > 4 and record.vector is key_only_vector(size):
+        # Most records of a batch are a key's placeholder: its one non-zero is known.
+        return record.id, [], {**record.metadata, SPARSE: [size, [0], [1.0]]}
     vector = np.asarray(record.vector, dtype=np.float32)
     nonzero = np.flatnonzero(vector)
     metadata = dict(record.metadata)
