@@ -35,6 +35,11 @@ _QUERY_KIND = re.compile(
 # `ReadTimeout`, `java.lang.IllegalStateException`, `HttpClientErrorException$NotFound`, Go's
 # `*fares.UnknownCurrencyError`: one
 # code span naming an exception type by its usual endings.
+_TYPED_LINE = re.compile(
+    r"^[ \t>*_-]*[*`]*(?P<type>(?:[A-Za-z_]\w*(?:\.|::))*[A-Z]\w*(?:Error|Exception))[*`]*"
+    r"(?: (?:at|in|on) [^\n:]{1,120})?:[ \t]+(?P<msg>\S[^\n]*)$",
+    re.MULTILINE,
+)
 _QUOTED_TYPE = re.compile(
     r"(?<!`)`(?P<type>\*?(?:[A-Za-z_][\w]*(?:\.|::|\\))*[A-Z][\w]*"
     r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt)(?:\$\w+)?"
@@ -104,6 +109,13 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
         return FailingError(_with_message(chain, attributes))
     if found := _in_samples(message):
         return found
+    if "rror" in message or "xception" in message:
+        # A line of the author's that names the error and says it ("**GraphQLError** at
+        # `["departures"]`: Cannot read properties of undefined"): one monitor over many bugs
+        # tells each by that line, not by its title.
+        if (typed := _TYPED_LINE.search(message)) is not None:
+            said = ExceptionInfo(type=typed["type"], value=typed["msg"].strip(), frames=[])
+            return FailingError([said])
     kind = (
         attributes.get("kind")
         or attributes.get("type")
