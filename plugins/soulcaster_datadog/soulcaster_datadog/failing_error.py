@@ -109,13 +109,14 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
         return FailingError(_with_message(chain, attributes))
     if found := _in_samples(message):
         return found
-    if "rror" in message or "xception" in message:
-        # A line of the author's that names the error and says it ("**GraphQLError** at
-        # `["departures"]`: Cannot read properties of undefined"): one monitor over many bugs
-        # tells each by that line, not by its title.
-        if (typed := _TYPED_LINE.search(message)) is not None:
-            said = ExceptionInfo(type=typed["type"], value=typed["msg"].strip(), frames=[])
-            return FailingError([said])
+    # A line of the author's that names the error and says it ("**GraphQLError** at
+    # `["departures"]`: Cannot read properties of undefined"): one monitor over many bugs
+    # tells each by that line, not by its title.
+    if ("rror" in message or "xception" in message) and (
+        typed := _TYPED_LINE.search(message)
+    ) is not None:
+        said = ExceptionInfo(type=typed["type"], value=typed["msg"].strip(), frames=[])
+        return FailingError([said])
     kind = (
         attributes.get("kind")
         or attributes.get("type")

@@ -353,7 +353,7 @@ def test_a_sample_that_says_only_that_a_request_failed_names_its_error_field() -
 
 def test_a_line_that_names_the_error_and_says_it_tells_one_monitor_s_bugs_apart() -> None:
     def notification(message: str) -> Any:
-        body = f'Mercurius is returning GraphQL errors.\n\n**GraphQLError** at `["departures"]`: {message}'
+        body = f'GraphQL errors.\n\n**GraphQLError** at `["departures"]`: {message}'
         return _item(_brambleby("[P2] [Triggered] trips-graphql GraphQL errors", body, 1))
 
     berth = notification("Cannot read properties of undefined (reading 'berth')")
