@@ -35,6 +35,7 @@ _QUERY_KIND = re.compile(
 # `ReadTimeout`, `java.lang.IllegalStateException`, `HttpClientErrorException$NotFound`, Go's
 # `*fares.UnknownCurrencyError`: one
 # code span naming an exception type by its usual endings.
+_LOCATION_ONLY = re.compile(r"^\(?[\w./\\-]+\.\w{1,5}:\d{1,7}(?::\d{1,5})?\)?$")
 _TYPED_LINE = re.compile(
     r"^[ \t>*_-]*[*`]*(?P<type>(?:[A-Za-z_]\w*(?:\.|::))*[A-Z]\w*(?:Error|Exception))[*`]*"
     r"(?: (?:at|in|on) [^\n:]{1,120})?:[ \t]+(?P<msg>\S[^\n]*)$",
@@ -216,7 +217,14 @@ def _lone_line(message: str) -> str | None:
     if len(lines) != 1 or lines[0].count(": ") < 2 or any(c in lines[0] for c in "`*@["):
         return None
     # Only mentions and Datadog's footer after it: nothing else the author wrote.
-    said = [p for p in rest.split("\n\n") if p.strip() and not _NOTIFICATION_PART.match(p.strip())]
+    said = [
+        p
+        for p in rest.split("\n\n")
+        if p.strip()
+        and not _NOTIFICATION_PART.match(p.strip())
+        # (the source location a logger printed with the line: "(src/jobs/rti.rs:81)")
+        and not _LOCATION_ONLY.match(p.strip())
+    ]
     return lines[0] if not said else None
 
 

@@ -310,6 +310,15 @@ def test_a_message_that_is_one_error_chain_is_the_failing_error() -> None:
     chain = "sync branch HG-026: fetch stock levels: context deadline exceeded"
     item = _item(_brambleby("[P2] [Triggered] stock-sync errors", chain, 1773006360683))
     assert [(e.type, e.value) for e in item.exceptions] == [(None, chain)]
+    # The location the logger printed below the line is no words of the author's.
+    located = _item(
+        _brambleby(
+            "[P2] [Triggered] payroll-cron job failures",
+            f"A payroll-cron job failed: {chain}\n\n(crates/payroll-cron/src/jobs/rti.rs:81)",
+            1773006360683,
+        )
+    )
+    assert [e.value for e in located.exceptions] == [f"A payroll-cron job failed: {chain}"]
     # An author's sentence with one colon is not.
     said = _item(_brambleby("[P2] [Triggered] queue", "Jobs are failing: 31 failures.", 1))
     assert said.exceptions == []
