@@ -60,7 +60,8 @@ _INLINE_SAMPLE = re.compile(
 # after it (as {{log.message}} is often laid out).
 _SAMPLE_BELOW = re.compile(
     r"(?:\b(?:[Ll]atest|[Ss]ample|[Ll]ast seen)(?: (?:sample|log|line|error|event))*|"
-    r"\blogged an? (?:error|exception)):[ \t]*\n(?:[ \t]*\n)+(?P<block>(?:[^\n]*\S[^\n]*\n?)+)"
+    r"\blogged an? (?:error|exception)(?: on [^\n:`]{1,80})?):[ \t]*\n(?:[ \t]*\n)+"
+    r"(?P<block>(?:[^\n]*\S[^\n]*\n?)+)"
 )
 # "route: POST /v1/jobs", "- **http.route**: /v1/jobs": the request an author's lines name.
 _ROUTE_LINE = re.compile(

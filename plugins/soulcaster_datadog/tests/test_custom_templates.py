@@ -373,6 +373,16 @@ def test_a_line_that_names_the_error_and_says_it_tells_one_monitor_s_bugs_apart(
     assert [e.value for e in fare.exceptions] == ["Fare currency is not supported"]
 
 
+def test_a_sample_below_logged_an_error_on_a_host() -> None:
+    body = (
+        "payroll-api logged an error on payroll-api-0bb1cfbb51-fhltv:\n\n\n"
+        "2026-03-07T11:01:23Z ERROR payroll_api::error - request failed: inserting employee\n"
+        "\n@webhook-soulcaster"
+    )
+    item = _item(_brambleby("[P2] [Triggered] payroll-api errors", body, 1773006360683))
+    assert [e.value for e in item.exceptions] == ["request failed: inserting employee"]
+
+
 def test_a_monitor_id_under_a_title_like_name_is_no_title() -> None:
     item = _item(
         {
