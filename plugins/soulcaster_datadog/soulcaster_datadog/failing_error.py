@@ -75,7 +75,9 @@ _FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
 # message with one of these is read as a trace: most monitor messages have none, and the parser
 # would look at each of their lines for an exception's headline.
 _FRAME_LINE = re.compile(
-    r"^\s*(?:at |File \"|#\d+ |Traceback \(|goroutine \d|panic: |\S+\.(?:go|rb|php):\d+)",
+    r"^\s*(?:at |File \"|#\d+ |Traceback \(|goroutine \d|panic: |\S+\.(?:go|rb|php):\d+"
+    # Elixir's: "(ecto_sql 3.12.1) lib/ecto/adapters/sql.ex:1096: Ecto.Adapters.SQL.f/1"
+    r"|\(\w+(?: [\w.+-]+)?\) \S+\.exs?:\d+)",
     re.MULTILINE,
 )
 

@@ -383,6 +383,20 @@ def test_a_sample_below_logged_an_error_on_a_host() -> None:
     assert [e.value for e in item.exceptions] == ["request failed: inserting employee"]
 
 
+def test_an_elixir_exception_pasted_with_its_frames() -> None:
+    body = (
+        "charge-api crashed on a request.\n\n"
+        "** (DBConnection.ConnectionError) connection not available\n"
+        "    (ecto_sql 3.12.1) lib/ecto/adapters/sql.ex:1096: Ecto.Adapters.SQL.raise/1\n"
+        "    (lingmell 2.4.2) lib/lingmell/sites.ex:73: Lingmell.Sites.nearby/2\n"
+        "\n@webhook-soulcaster"
+    )
+    item = _item(_brambleby("[P2] [Triggered] charge-api crashes", body, 1773006360683))
+    [error] = item.exceptions
+    assert error.type == "DBConnection.ConnectionError"
+    assert [f.function for f in error.frames][-1] == "Ecto.Adapters.SQL.raise/1"
+
+
 def test_a_monitor_id_under_a_title_like_name_is_no_title() -> None:
     item = _item(
         {
