@@ -60,8 +60,10 @@ _INLINE_SAMPLE = re.compile(
 # after it (as {{log.message}} is often laid out).
 _SAMPLE_BELOW = re.compile(
     r"(?:\b(?:[Ll]atest|[Ss]ample|[Ll]ast seen)(?: (?:sample|log|line|error|event))*|"
-    r"\blogged an? (?:error|exception)(?: on [^\n:`]{1,80})?):[ \t]*\n(?:[ \t]*\n)+"
-    r"(?P<block>(?:[^\n]*\S[^\n]*\n?)+)"
+    r"\blogged an? (?:error|exception)(?: on [^\n:`]{1,80})?|"
+    # "A django-q task failed:", "Panic in payroll-api:": the failure the paragraph shows.
+    r"\b(?:[Ff]ailed|[Pp]anic|[Cc]rashed)(?: (?:in|on) [^\n:`]{1,80})?"
+    r"):[ \t]*\n(?:[ \t]*\n)+(?P<block>(?:[^\n]*\S[^\n]*\n?)+)"
 )
 # "route: POST /v1/jobs", "- **http.route**: /v1/jobs": the request an author's lines name.
 _ROUTE_LINE = re.compile(
@@ -186,6 +188,8 @@ def _in_samples(message: str) -> FailingError | None:
         if (cut := _cut_short(text)) is not None:
             return FailingError([ExceptionInfo(type=None, value=cut, frames=[])])
         if text and "\n" not in text:
+            if _might_hold_frames(message) and (chain := _stated(parse_trace(message))):
+                return FailingError(chain)  # the trace pasted below the line says more
             # A sample log line that names no exception: its message is what failed.
             # (A record that says only that something failed names it in its error field.)
             failed = trailing_error(text) or log_message(text)

@@ -397,6 +397,28 @@ def test_an_elixir_exception_pasted_with_its_frames() -> None:
     assert [f.function for f in error.frames][-1] == "Ecto.Adapters.SQL.raise/1"
 
 
+def test_a_failure_shown_below_the_author_s_intro() -> None:
+    body = (
+        "A django-q task failed:\n\n07:29:19 [Q] ERROR Failed 'collections_app.tasks.import_batch'"
+        ' - duplicate key value violates unique constraint "x_key"\n\n@webhook-soulcaster'
+    )
+    item = _item(_brambleby("[P2] [Triggered] django-q failed tasks", body, 1773006360683))
+    [error] = item.exceptions
+    assert error.value is not None and error.value.endswith('unique constraint "x_key"')
+    # A trace pasted under the line says more than the line.
+    traced = _item(
+        _brambleby(
+            "[P2] [Triggered] cron jobs",
+            "A cron job failed on booking-api:\n\nRequest failed with status code 503\n\n"
+            "AxiosError: Request failed with status code 503\n"
+            "    at settle (/app/node_modules/axios/dist/node/axios.cjs:1966:12)\n"
+            "    at async Ratings.refresh (/app/dist/films/ratings.js:26:29)\n",
+            1773006360683,
+        )
+    )
+    assert [f.function for f in traced.exceptions[-1].frames][-1] == "settle"
+
+
 def test_a_monitor_id_under_a_title_like_name_is_no_title() -> None:
     item = _item(
         {
