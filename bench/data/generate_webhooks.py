@@ -28,7 +28,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind28``,
 ``webhooks-blind28.jsonl`` (companies ci, cj, ck), or, with ``--blind29``,
 ``webhooks-blind29.jsonl`` (companies cl, cm, cn), or, with ``--blind30``,
-``webhooks-blind30.jsonl`` (companies co, cp, cq).
+``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind31``,
+``webhooks-blind31.jsonl`` (companies cr, cs, ct).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -63,6 +64,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind28    # by a twenty-eighth outsider
     python bench/data/generate_webhooks.py --blind29    # by a twenty-ninth outsider
     python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
+    python bench/data/generate_webhooks.py --blind31    # by a thirty-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -161,12 +163,14 @@ from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
+from corpus.companies.sloeberry import SLOEBERRY  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tallowby import TALLOWBY  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
 from corpus.companies.tarnbrook import TARNBROOK  # noqa: E402
 from corpus.companies.tarnfield import TARNFIELD  # noqa: E402
+from corpus.companies.tarnhow import TARNHOW  # noqa: E402
 from corpus.companies.thistledown import THISTLEDOWN  # noqa: E402
 from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
@@ -176,6 +180,7 @@ from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
 from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
 from corpus.companies.whinfell import WHINFELL  # noqa: E402
+from corpus.companies.whitbarrow import WHITBARROW  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.model import Company  # noqa: E402
@@ -242,6 +247,8 @@ BLIND27 = [WETHERLAM, GIMMERBROOK, HAWSKER]
 BLIND26 = [DUNMERE, GALLOWBURN, SALTCOTE]
 # Written by a thirtieth outsider, without reading the grouping or mapping code.
 BLIND30 = [CORRIEBECK, PIKESHAW, QUAYHEAD]
+# Written by a thirty-first outsider, without reading the grouping or mapping code.
+BLIND31 = [SLOEBERRY, TARNHOW, WHITBARROW]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -392,6 +399,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind26.jsonl (companies cc, cd, ce)",
     )
     which.add_argument(
+        "--blind31",
+        action="store_true",
+        help="write webhooks-blind31.jsonl (companies cr, cs, ct)",
+    )
+    which.add_argument(
         "--blind30",
         action="store_true",
         help="write webhooks-blind30.jsonl (companies co, cp, cq)",
@@ -415,6 +427,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind30:
         write(HERE / "webhooks-blind30.jsonl", build_rows(BLIND30))
+        return 0
+    if args.blind31:
+        write(HERE / "webhooks-blind31.jsonl", build_rows(BLIND31))
         return 0
     if args.blind26:
         write(HERE / "webhooks-blind26.jsonl", build_rows(BLIND26))

@@ -630,6 +630,9 @@ JSON_FORMATS = {
     "cg-powertools",
     # blind26's
     "cd-dropwizard-json",
+    # blind31's
+    "cr-logstash",
+    "cs-dry-json",
     # blind30's
     "co-log4rs-json",
     "cp-logstash-mdc",
@@ -957,6 +960,9 @@ def _span(d: Delivery) -> str:
         "falcon": "falcon.request",
         "mercurius": "graphql.execute",
         "grpc-dotnet": "grpc.request",
+        # blind31: dd-trace-java's Micronaut HTTP server and its Kafka consumer spans.
+        "micronaut": "micronaut-controller",
+        "micronaut-kafka": "kafka.consume",
     }.get(d.service.framework, "scheduled.task")
 
 
