@@ -115,17 +115,22 @@ def _log4net_time(d: Delivery) -> str:
 
 def log4net_xml(d: Delivery) -> tuple[str, Fields]:
     """log4net's ``XmlLayout`` (the ``log4net:`` prefix): the event's attributes, the message,
-    the properties (host name, the ASP.NET request id) and ``Exception.ToString()``."""
+    the properties (host name, the request path) and ``Exception.ToString()``. On .NET Core
+    log4net writes the prefix with ``XmlWriter.WriteStartElement(prefix, name, prefix)``, so the
+    namespace URI is the bare ``log4net`` and the writer declares it on each event; the
+    domain is the entry assembly's name."""
+    domain = str(d.opts.get("domain", d.service.name))
     thread = str(d.rand.randint(4, 80))
     props = (
         f'<log4net:data name="log4net:HostName" value={quoteattr(d.host)} />'
-        f'<log4net:data name="log4net:UserName" value="app" />'
+        '<log4net:data name="log4net:UserName" value="ContainerUser" />'
     )
     if " /" in d.bug.entry:
         props += f'<log4net:data name="RequestPath" value={quoteattr(d.request_path)} />'
     raw = (
         f'<log4net:event logger={quoteattr(d.logger)} timestamp="{_log4net_time(d)}" '
-        f'level="ERROR" thread="{thread}" domain="{d.service.name}" username="app">'
+        f'level="ERROR" thread="{thread}" domain="{domain}" username="ContainerUser" '
+        'xmlns:log4net="log4net">'
         f"<log4net:message>{escape(d.log_message)}</log4net:message>"
         f"<log4net:properties>{props}</log4net:properties>"
         f"<log4net:exception>{escape(dotnet_core_trace(d.chain))}</log4net:exception>"

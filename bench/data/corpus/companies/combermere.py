@@ -45,6 +45,7 @@ FIRST = (
 NRE = "Object reference not set to an instance of an object."
 API_LOG = dict(logger="Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", log="An unhandled exception has occurred while executing the request.")
 JOB_LOG = dict(logger="Hangfire.AutomaticRetryAttribute", log="Failed to process the job '{id}': an exception occurred. Retry attempt {idx} of 10 will be performed in 00:0{idx}:00.")
+XML = dict(domain="Combermere.Claims.Api")
 DD_API = dict(team="claims", monitor="claims-api unhandled exceptions", filter="service:claims-api status:error")
 DD_JOBS = dict(team="claims", monitor="Hangfire job failures", filter="service:claims-jobs status:error")
 
@@ -68,14 +69,14 @@ def unique(index: str, table: str, frames: tuple[Frame, ...]) -> tuple[Exc, Exc]
 BUGS = [
     # One NullReferenceException text in the API's claim summary and the invoice import job.
     Bug("cw-summary-nre", "claims-api", (Exc("System.NullReferenceException", NRE, (*ASPNET, api("Controllers.ClaimsController", "GetSummary", "(Guid claimId)", 48, boundary=True), api("Claims.ClaimSummaryBuilder", "Build", "(Claim claim)", 73))),),
-        (see("sentry.error", 3), see("splunk", 3), see("datadog.log", style="kind", **DD_API)),
+        (see("sentry.error", 3), see("splunk", 3, **XML), see("datadog.log", style="kind", **DD_API)),
         classes=(4, 1), pair="cw-invoice-nre", entry="GET /api/claims/{claim_id}/summary", **API_LOG),
     Bug("cw-invoice-nre", "claims-jobs", (Exc("System.NullReferenceException", NRE, (*HANGFIRE, job("VetInvoiceImportJob", "RunAsync", "(String batchId)", 39, boundary=True), job("Invoices.InvoiceLineMapper", "Map", "(VetInvoiceLine line)", 26))),),
         (see("sentry.error", 2), see("splunk", 3), see("datadog.task", team="claims", monitor="Hangfire jobs failing")),
         classes=(4, 1), pair="cw-summary-nre", entry="VetInvoiceImportJob.RunAsync", **JOB_LOG),
     # Two unique indexes: a policy number issued twice by the API, a payout enqueued twice.
     Bug("cw-dup-policy-number", "claims-api", unique("IX_Policies_PolicyNumber", "Policies", (*ASPNET, api("Controllers.PoliciesController", "Create", "(CreatePolicyRequest request)", 61, boundary=True), api("Policies.PolicyService", "IssueAsync", "(Quote quote, Customer customer)", 94, boundary=True))),
-        (see("sentry.error", 3), see("splunk", 2), see("datadog.log", style="stack", lines=6, **DD_API)),
+        (see("sentry.error", 3), see("splunk", 2, **XML), see("datadog.log", style="stack", lines=6, **DD_API)),
         classes=(4, 1), pair="cw-dup-payout", entry="POST /api/policies", **API_LOG),
     Bug("cw-dup-payout", "claims-jobs", unique("IX_Payouts_ClaimId", "Payouts", (*HANGFIRE, job("ClaimPayoutJob", "RunAsync", "(Guid claimId)", 33, boundary=True), job("Payouts.PayoutService", "CreateAsync", "(Claim claim, Decimal amount)", 57, boundary=True))),
         (see("sentry.error", 2), see("splunk", 3), see("datadog.task", team="claims", monitor="Hangfire jobs failing")),
@@ -83,10 +84,10 @@ BUGS = [
     # One premium calculator, two exceptions: no rating band for a breed, and a zero
     # multi-pet divisor.
     Bug("cw-premium-no-band", "claims-api", (Exc("System.InvalidOperationException", "Sequence contains no elements", (*ASPNET, api("Controllers.QuotesController", "Post", "(QuoteRequest request)", 37, boundary=True), api("Pricing.PremiumCalculator", "Calculate", "(Pet pet, Cover cover)", 52), *FIRST)),),
-        (see("sentry.error", 3), see("splunk", 2), see("datadog.apm", team="claims")),
+        (see("sentry.error", 3), see("splunk", 2, **XML), see("datadog.apm", team="claims")),
         classes=(1,), pair="cw-premium-divide", entry="POST /api/quotes", **API_LOG),
     Bug("cw-premium-divide", "claims-api", (Exc("System.DivideByZeroException", "Attempted to divide by zero.", (*ASPNET, api("Controllers.QuotesController", "Post", "(QuoteRequest request)", 37, boundary=True), api("Pricing.PremiumCalculator", "Calculate", "(Pet pet, Cover cover)", 66), cs("System.Decimal+DecCalc", "VarDecDiv", "(DecCalc& d1, DecCalc& d2)", lib=True))),),
-        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2), see("datadog.apm", team="claims")),
+        (see("sentry.error", 2), see("sentry.issue"), see("splunk", 2, **XML), see("datadog.apm", team="claims")),
         classes=(1, 6), pair="cw-premium-no-band", entry="POST /api/quotes", **API_LOG),
     # Two Hangfire jobs under one Datadog log monitor: the nightly report's query timing out,
     # the e-mail relay refusing the service account.
@@ -98,7 +99,7 @@ BUGS = [
         classes=(2,), pair="cw-report-timeout", entry="ReminderEmailJob.SendAsync", **JOB_LOG),
     # A claim's status sent as a string the enum does not know: System.Text.Json's path.
     Bug("cw-claim-status-json", "claims-api", (Exc("System.InvalidOperationException", "Cannot get the value of a token type 'String' as a number.", (cs("System.Text.Json.Utf8JsonReader", "GetInt32", "()", lib=True),)), Exc("System.Text.Json.JsonException", "The JSON value could not be converted to Combermere.Claims.Api.Claims.ClaimStatus. Path: $.status | LineNumber: 0 | BytePositionInLine: {n}.", (cs("System.Text.Json.ThrowHelper", "ReThrowWithPath", "(ReadStack& state, Utf8JsonReader& reader, Exception ex)", lib=True), cs("Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonInputFormatter", "ReadRequestBodyAsync", "(InputFormatterContext context, Encoding encoding)", lib=True)))),
-        (see("sentry.error", 3), see("splunk", 2), see("datadog.log", style="kind", **DD_API)),
+        (see("sentry.error", 3), see("splunk", 2, **XML), see("datadog.log", style="kind", **DD_API)),
         classes=(10,), entry="PATCH /api/claims/{claim_id}", **API_LOG),
     # The claim-form PDF: a font file locked by another render, over three releases with the
     # writer renamed.
@@ -107,7 +108,7 @@ BUGS = [
         classes=(5,), entry="ClaimFormPdfJob.RunAsync", span=3, renames={"WriteClaimForm": "RenderClaimForm"}, **JOB_LOG),
     # The vet practice directory's API returning HTML on a 502: a JSON parse at position 0.
     Bug("cw-vet-directory-html", "claims-api", (Exc("System.Text.Json.JsonReaderException", "'<' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0.", (cs("System.Text.Json.ThrowHelper", "ThrowJsonReaderException", "(Utf8JsonReader& json, ExceptionResource resource, Byte nextByte, ReadOnlySpan`1 bytes)", lib=True),)), Exc("System.Text.Json.JsonException", "'<' is an invalid start of a value. Path: $ | LineNumber: 0 | BytePositionInLine: 0.", (*ASPNET, api("Controllers.VetsController", "Search", "(String postcode)", 29, boundary=True), api("Vets.VetDirectoryClient", "SearchAsync", "(String postcode, Int32 radiusKm)", 44, boundary=True), cs("System.Net.Http.Json.HttpContentJsonExtensions", "ReadFromJsonAsyncCore[T]", "(HttpContent content, JsonSerializerOptions options, CancellationToken cancellationToken)", lib=True, boundary=True)))),
-        (see("sentry.error", 2), see("splunk", 3), see("datadog.apm", style="type", team="claims")),
+        (see("sentry.error", 2), see("splunk", 3, **XML), see("datadog.apm", style="type", team="claims")),
         classes=(8,), entry="GET /api/vets", **API_LOG),
     # Hangfire's own failure: a job's argument type moved namespace between releases.
     Bug("cw-job-load", "claims-jobs", (Exc("System.TypeLoadException", "Could not load type 'Combermere.Claims.Jobs.Reminders.RenewalReminder' from assembly 'Combermere.Claims.Jobs, Version=3.2.0.0, Culture=neutral, PublicKeyToken=null'.", (cs("System.RuntimeTypeHandle", "GetTypeByName", "(String name, Boolean throwOnError, Boolean ignoreCase, StackCrawlMark& stackMark, ObjectHandleOnStack assemblyLoadContext, Boolean loadTypeFromPartialName)", lib=True),)), Exc("Hangfire.Common.JobLoadException", "Could not load the job. See inner exception for the details.", (cs("Hangfire.Storage.InvocationData", "DeserializeJob", "()", lib=True),))),
@@ -115,7 +116,7 @@ BUGS = [
         classes=(10,), entry="Hangfire.Server.Worker", logger="Hangfire.Server.Worker", log="Error occurred during execution of 'Worker #{idx}' process. Execution will be retried (attempt #{n}) in 00:00:0{idx} seconds."),
     # AutoMapper meeting a new DTO nobody configured a map for.
     Bug("cw-automapper-missing-map", "claims-api", (Exc("AutoMapper.AutoMapperMappingException", "Missing type map configuration or unsupported mapping.\n\nMapping types:\nVetInvoice -> InvoiceDto\nCombermere.Claims.Api.Invoices.VetInvoice -> Combermere.Claims.Api.Contracts.InvoiceDto", (cs("lambda_method{n}", "", "(Closure, Object, InvoiceDto, ResolutionContext)", lib=True),)), Exc("AutoMapper.AutoMapperMappingException", "Error mapping types.\n\nMapping types:\nClaim -> ClaimDto\nCombermere.Claims.Api.Claims.Claim -> Combermere.Claims.Api.Contracts.ClaimDto\n\nType Map configuration:\nClaim -> ClaimDto\nCombermere.Claims.Api.Claims.Claim -> Combermere.Claims.Api.Contracts.ClaimDto\n\nDestination Member:\nInvoices\n", (*ASPNET, api("Controllers.ClaimsController", "Get", "(Guid claimId)", 33, boundary=True), cs("lambda_method{n}", "", "(Closure, Object, ClaimDto, ResolutionContext)", lib=True)))),
-        (see("sentry.error", 3), see("splunk", 2), see("datadog.log", style="kind", **DD_API)),
+        (see("sentry.error", 3), see("splunk", 2, **XML), see("datadog.log", style="kind", **DD_API)),
         classes=(1,), entry="GET /api/claims/{claim_id}", **API_LOG),
     # A missing registration, reported once at the first request to the endpoint.
     Bug("cw-di-missing", "claims-api", (Exc("System.InvalidOperationException", "Unable to resolve service for type 'Combermere.Claims.Api.Fraud.IFraudScorer' while attempting to activate 'Combermere.Claims.Api.Controllers.FraudController'.", (*ASPNET[:2], cs("Microsoft.Extensions.DependencyInjection.ActivatorUtilities", "GetService", "(IServiceProvider sp, Type type, Type implementationType, Boolean isDefaultParameterRequired)", lib=True))),),
