@@ -83,7 +83,7 @@ BUGS = [
     # The same nil dereference in a handler (recovered by Echo) and in a River worker
     # (recovered by River).
     Bug("cu-deposit-nil", "tenancy-api", (Exc("runtime.Error", NIL, (*ECHO_HTTP, h("http", "(*Handler).GetDepositStatement", "http/deposits.go", 77), h("deposits", "statementLines", "deposits/statement.go", 118))),),
-        (see("sentry.error", 3), see("splunk", 2, format="cu-echo-recover", recover=ECHO_RECOVER), see("datadog.log", style="sample", format="cu-echo-recover", recover=ECHO_RECOVER, team="lettings", monitor="tenancy-api panics", filter="service:tenancy-api prefix:echo")),
+        (see("sentry.error", 3), see("splunk", 2, format="cu-echo-recover", recover=ECHO_RECOVER), see("datadog.log", text="Panic recovered on {{log.service}}:\n\n```\n{{log.attributes.message}}\n```", format="cu-echo-recover", recover=ECHO_RECOVER, team="lettings", monitor="tenancy-api panics", filter="service:tenancy-api prefix:echo")),
         classes=(4, 1), pair="cu-inspection-nil", entry="GET /v1/deposits/{deposit_id}/statement"),
     Bug("cu-inspection-nil", "river-worker", (Exc("runtime.Error", NIL, (*RIVER_JOB, h("jobs", "(*InspectionReminderWorker).Work", "jobs/inspection.go", 39), h("notify", "(*Mailer).InspectionDue", "notify/mailer.go", 140))),),
         (see("sentry.error", 2), see("splunk", 2, recover=RIVER_RECOVER, queue="reminders"), see("datadog.log", text="River job {{log.attributes.job_kind}} panicked: {{log.attributes.panic_val}}", recover=RIVER_RECOVER, **DD_JOBS)),
