@@ -28,7 +28,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind28``,
 ``webhooks-blind28.jsonl`` (companies ci, cj, ck), or, with ``--blind29``,
 ``webhooks-blind29.jsonl`` (companies cl, cm, cn), or, with ``--blind30``,
-``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind31``,
+``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind32``,
+``webhooks-blind32.jsonl`` (companies cu, cv, cw), or, with ``--blind31``,
 ``webhooks-blind31.jsonl`` (companies cr, cs, ct).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -65,6 +66,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind29    # by a twenty-ninth outsider
     python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
     python bench/data/generate_webhooks.py --blind31    # by a thirty-first outsider
+    python bench/data/generate_webhooks.py --blind32    # by a thirty-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -93,10 +95,13 @@ from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.brookvale import BROOKVALE  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
+from corpus.companies.cawdale import CAWDALE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
+from corpus.companies.combermere import COMBERMERE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.corriebeck import CORRIEBECK  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
+from corpus.companies.crosthwaite import CROSTHWAITE  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.dunmere import DUNMERE  # noqa: E402
@@ -249,6 +254,8 @@ BLIND26 = [DUNMERE, GALLOWBURN, SALTCOTE]
 BLIND30 = [CORRIEBECK, PIKESHAW, QUAYHEAD]
 # Written by a thirty-first outsider, without reading the grouping or mapping code.
 BLIND31 = [SLOEBERRY, TARNHOW, WHITBARROW]
+# Written by a thirty-second outsider, without reading the grouping or mapping code.
+BLIND32 = [CAWDALE, CROSTHWAITE, COMBERMERE]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -409,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind30.jsonl (companies co, cp, cq)",
     )
     which.add_argument(
+        "--blind32",
+        action="store_true",
+        help="write webhooks-blind32.jsonl (companies cu, cv, cw)",
+    )
+    which.add_argument(
         "--blind29",
         action="store_true",
         help="write webhooks-blind29.jsonl (companies cl, cm, cn)",
@@ -424,6 +436,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind29:
         write(HERE / "webhooks-blind29.jsonl", build_rows(BLIND29))
+        return 0
+    if args.blind32:
+        write(HERE / "webhooks-blind32.jsonl", build_rows(BLIND32))
         return 0
     if args.blind30:
         write(HERE / "webhooks-blind30.jsonl", build_rows(BLIND30))
