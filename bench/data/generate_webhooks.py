@@ -28,7 +28,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind28``,
 ``webhooks-blind28.jsonl`` (companies ci, cj, ck), or, with ``--blind29``,
 ``webhooks-blind29.jsonl`` (companies cl, cm, cn), or, with ``--blind30``,
-``webhooks-blind30.jsonl`` (companies co, cp, cq).
+``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind33``,
+``webhooks-blind33.jsonl`` (companies cx, cy, cz).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -63,6 +64,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind28    # by a twenty-eighth outsider
     python bench/data/generate_webhooks.py --blind29    # by a twenty-ninth outsider
     python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
+    python bench/data/generate_webhooks.py --blind33    # by a thirty-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -151,12 +153,14 @@ from corpus.companies.quayhead import QUAYHEAD  # noqa: E402
 from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
+from corpus.companies.ribblehead import RIBBLEHEAD  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.sallowfen import SALLOWFEN  # noqa: E402
 from corpus.companies.saltcote import SALTCOTE  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
+from corpus.companies.scarthwaite import SCARTHWAITE  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
@@ -164,6 +168,7 @@ from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tallowby import TALLOWBY  # noqa: E402
+from corpus.companies.tanhill import TANHILL  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
 from corpus.companies.tarnbrook import TARNBROOK  # noqa: E402
 from corpus.companies.tarnfield import TARNFIELD  # noqa: E402
@@ -242,6 +247,8 @@ BLIND27 = [WETHERLAM, GIMMERBROOK, HAWSKER]
 BLIND26 = [DUNMERE, GALLOWBURN, SALTCOTE]
 # Written by a thirtieth outsider, without reading the grouping or mapping code.
 BLIND30 = [CORRIEBECK, PIKESHAW, QUAYHEAD]
+# Written by a thirty-third outsider, without reading the grouping or mapping code.
+BLIND33 = [SCARTHWAITE, RIBBLEHEAD, TANHILL]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -392,6 +399,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind26.jsonl (companies cc, cd, ce)",
     )
     which.add_argument(
+        "--blind33",
+        action="store_true",
+        help="write webhooks-blind33.jsonl (companies cx, cy, cz)",
+    )
+    which.add_argument(
         "--blind30",
         action="store_true",
         help="write webhooks-blind30.jsonl (companies co, cp, cq)",
@@ -415,6 +427,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind30:
         write(HERE / "webhooks-blind30.jsonl", build_rows(BLIND30))
+        return 0
+    if args.blind33:
+        write(HERE / "webhooks-blind33.jsonl", build_rows(BLIND33))
         return 0
     if args.blind26:
         write(HERE / "webhooks-blind26.jsonl", build_rows(BLIND26))
