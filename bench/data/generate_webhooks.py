@@ -28,9 +28,9 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind28``,
 ``webhooks-blind28.jsonl`` (companies ci, cj, ck), or, with ``--blind29``,
 ``webhooks-blind29.jsonl`` (companies cl, cm, cn), or, with ``--blind30``,
-``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind32``,
+``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind33``,
+``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind32``,
 ``webhooks-blind32.jsonl`` (companies cu, cv, cw), or, with ``--blind31``,
-``webhooks-blind31.jsonl`` (companies cr, cs, ct).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -67,6 +67,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind30    # by a thirtieth outsider
     python bench/data/generate_webhooks.py --blind31    # by a thirty-first outsider
     python bench/data/generate_webhooks.py --blind32    # by a thirty-second outsider
+    python bench/data/generate_webhooks.py --blind33    # by a thirty-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -158,12 +159,14 @@ from corpus.companies.quayhead import QUAYHEAD  # noqa: E402
 from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
+from corpus.companies.ribblehead import RIBBLEHEAD  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.sallowfen import SALLOWFEN  # noqa: E402
 from corpus.companies.saltcote import SALTCOTE  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
+from corpus.companies.scarthwaite import SCARTHWAITE  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
@@ -172,6 +175,7 @@ from corpus.companies.sloeberry import SLOEBERRY  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.tallowby import TALLOWBY  # noqa: E402
+from corpus.companies.tanhill import TANHILL  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
 from corpus.companies.tarnbrook import TARNBROOK  # noqa: E402
 from corpus.companies.tarnfield import TARNFIELD  # noqa: E402
@@ -256,6 +260,8 @@ BLIND30 = [CORRIEBECK, PIKESHAW, QUAYHEAD]
 BLIND31 = [SLOEBERRY, TARNHOW, WHITBARROW]
 # Written by a thirty-second outsider, without reading the grouping or mapping code.
 BLIND32 = [CAWDALE, CROSTHWAITE, COMBERMERE]
+# Written by a thirty-third outsider, without reading the grouping or mapping code.
+BLIND33 = [SCARTHWAITE, RIBBLEHEAD, TANHILL]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -409,6 +415,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind31",
         action="store_true",
         help="write webhooks-blind31.jsonl (companies cr, cs, ct)",
+        "--blind33",
+        action="store_true",
+        help="write webhooks-blind33.jsonl (companies cx, cy, cz)",
     )
     which.add_argument(
         "--blind30",
@@ -445,6 +454,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind31:
         write(HERE / "webhooks-blind31.jsonl", build_rows(BLIND31))
+    if args.blind33:
+        write(HERE / "webhooks-blind33.jsonl", build_rows(BLIND33))
         return 0
     if args.blind26:
         write(HERE / "webhooks-blind26.jsonl", build_rows(BLIND26))
