@@ -28,9 +28,10 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind27.jsonl`` (companies cf, cg, ch), or, with ``--blind28``,
 ``webhooks-blind28.jsonl`` (companies ci, cj, ck), or, with ``--blind29``,
 ``webhooks-blind29.jsonl`` (companies cl, cm, cn), or, with ``--blind30``,
-``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind33``,
-``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind32``,
-``webhooks-blind32.jsonl`` (companies cu, cv, cw), or, with ``--blind31``,
+``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind31``,
+``webhooks-blind31.jsonl`` (companies cr, cs, ct), or, with ``--blind32``,
+``webhooks-blind32.jsonl`` (companies cu, cv, cw), or, with ``--blind33``,
+``webhooks-blind33.jsonl`` (companies cx, cy, cz).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -415,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
         "--blind31",
         action="store_true",
         help="write webhooks-blind31.jsonl (companies cr, cs, ct)",
+    )
+    which.add_argument(
         "--blind33",
         action="store_true",
         help="write webhooks-blind33.jsonl (companies cx, cy, cz)",
@@ -454,6 +457,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind31:
         write(HERE / "webhooks-blind31.jsonl", build_rows(BLIND31))
+        return 0
     if args.blind33:
         write(HERE / "webhooks-blind33.jsonl", build_rows(BLIND33))
         return 0
