@@ -39,6 +39,7 @@ _MORE = re.compile(r"^\s*\.\.\. (?P<count>\d{1,6}) (?:more|common frames omitted
 # Spring 5: "Request processing failed; nested exception is x.Y: msg").
 _ROOT_CAUSE_OF = re.compile(r"threw exception \[(?P<thrown>.+)\] with root cause\s*$")
 _SERVLET_WRAPPER = re.compile(r"^Request processing failed(?::|; nested exception is)\s*")
+_ORIGINAL = "Original Stack Trace:"
 _FILE_HINTS = (".java:", ".kt:", ".scala:", ".groovy:", ".clj:", "Native Method", "Unknown Source")
 
 
@@ -62,6 +63,8 @@ def hinted(text: str) -> bool:
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     if any(line.startswith("! ") for line in lines):
         lines = [_without_bang(line) for line in lines]
+    if any(line.strip() == _ORIGINAL for line in lines):
+        lines = _without_checkpoints(lines)
     first = next((i for i, line in enumerate(lines) if _is_frame(line)), None)
     if first is None:
         return []
@@ -105,6 +108,23 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     return [
         ExceptionInfo(type=b.type or None, value=b.value, frames=b.frames[::-1]) for b in blocks
     ]
+
+
+def _without_checkpoints(lines: Sequence[str]) -> list[str]:
+    """``lines`` without Reactor's assembly report (a ``Suppressed: ...OnAssemblyException``
+    listing its checkpoints, then ``Original Stack Trace:``) between an exception and the
+    frames it was thrown with."""
+    out: list[str] = []
+    skipping = False
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("Suppressed: ") and "OnAssemblyException" in stripped:
+            skipping = True
+        elif skipping and stripped == _ORIGINAL:
+            skipping = False
+        elif not skipping:
+            out.append(line)
+    return out
 
 
 def _without_bang(line: str) -> str:

@@ -225,3 +225,22 @@ def test_the_frames_of_common_jvm_libraries_are_not_the_application_s() -> None:
         ("getConnection", False),
         ("getConnection", False),
     ]
+
+
+def test_reactor_s_assembly_report_between_the_exception_and_its_frames() -> None:
+    text = (
+        "org.springframework.web.reactive.function.client.WebClientResponseException$"
+        "UnprocessableEntity: 422 Unprocessable Entity from POST https://pay.example/v71\n"
+        "\tSuppressed: reactor.core.publisher.FluxOnAssembly$OnAssemblyException: \n"
+        "Error has been observed at the following site(s):\n"
+        "\t*__checkpoint \u21e2 422 UNPROCESSABLE_ENTITY from POST https://pay.example\n"
+        "Original Stack Trace:\n"
+        "\t\tat com.pikeshaw.basket.integration.PaymentClient.authorise(PaymentClient.kt:40)\n"
+        "\t\tat com.pikeshaw.basket.web.CheckoutController.pay(CheckoutController.kt:58)\n"
+    )
+    [exc] = parse_trace(text)
+
+    assert exc.type is not None and exc.type.endswith(
+        "WebClientResponseException$UnprocessableEntity"
+    )
+    assert [f.function for f in exc.frames] == ["pay", "authorise"]
