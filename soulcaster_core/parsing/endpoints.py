@@ -28,6 +28,8 @@ ENDPOINT_FIELDS = (
     "request.path",
     "path",
     "request_path",
+    # ASP.NET Core's logging scope, as Serilog, NLog and log4net properties carry it.
+    "RequestPath",
     "transaction",
     "resource_name",
     "job",

@@ -18,6 +18,7 @@ a structured logger wrote, whatever its field names.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -160,7 +161,7 @@ def _parse(text: str) -> LogLine | None:
     if len(text) > MAX_CHARS:
         return None
     text = without_colors(text)
-    decoded = _decode(text) or _logfmt(text)
+    decoded = _decode(text) or _logfmt(text) or _xml_event(text)
     if decoded is None:
         return None
     obj, start, end = decoded
@@ -212,6 +213,34 @@ def _decode(text: str) -> tuple[dict[str, Any], int, int] | None:
             return found[0], start, found[1]
         start = text.find("{", start + 1, MAX_PREFIX + 1)
     return None
+
+
+# log4net's and log4j's XMLLayout: one <log4net:event> (or <log4j:event>) element a record.
+_XML_EVENT = re.compile(
+    r"<(?P<ns>log4net|log4j):event\b(?P<attributes>[^>]*)>(?P<body>.*?)</(?P=ns):event>", re.S
+)
+_XML_ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
+_XML_CHILD = re.compile(r"<(?:log4net|log4j):(message|exception|throwable)>(.*?)</", re.S)
+_XML_DATA = re.compile(r'<(?:log4net|log4j):data name="([^"]*)" value="([^"]*)"')
+
+
+def _xml_event(text: str) -> tuple[dict[str, Any], int, int] | None:
+    """The fields of a log4net or log4j ``XMLLayout`` event: its attributes (logger, level,
+    thread), its message, its exception's text and its properties, entities unescaped. Read
+    with regular expressions, not an XML parser: a sender's text decides nothing here."""
+    if "<log4" not in text or (found := _XML_EVENT.search(text)) is None:
+        return None
+    fields: dict[str, Any] = {
+        name: html.unescape(value)
+        for name, value in _XML_ATTRIBUTE.findall(found["attributes"])
+        if not name.startswith("xmlns")
+    }
+    for name, value in _XML_DATA.findall(found["body"]):
+        fields[name] = html.unescape(value)
+    for name, value in _XML_CHILD.findall(found["body"]):
+        text_value = value.removeprefix("<![CDATA[").removesuffix("]]>")
+        fields["exception" if name == "throwable" else name] = html.unescape(text_value)
+    return fields, found.start(), found.end()
 
 
 # logfmt (Go's logrus text, Heroku): key=value or key="quoted value", space separated.

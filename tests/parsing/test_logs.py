@@ -678,6 +678,26 @@ def test_a_kratos_std_logger_line_prints_its_values_unquoted() -> None:
     )
 
 
+def test_log4net_xml_layout_event() -> None:
+    record = parse_log_line(
+        '<log4net:event logger="Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware"'
+        ' level="ERROR" thread="36" xmlns:log4net="log4net"><log4net:message>An unhandled'
+        " exception has occurred.</log4net:message><log4net:properties><log4net:data"
+        ' name="RequestPath" value="/api/quotes" /></log4net:properties><log4net:exception>'
+        "System.Text.Json.JsonException: '&lt;' is an invalid start of a value.\n"
+        "   at Claims.Vets.Client.SearchAsync(String postcode) in C:\\src\\Client.cs:line 44"
+        "</log4net:exception></log4net:event>"
+    )
+    assert record is not None
+    assert (record.level, record.endpoint) == ("error", "/api/quotes")
+    [error] = record.exceptions
+    assert (error.type, error.value) == (
+        "System.Text.Json.JsonException",
+        "'<' is an invalid start of a value.",
+    )
+    assert [f.function for f in error.frames] == ["SearchAsync"]
+
+
 def test_a_client_error_logged_by_the_api_names_its_screen() -> None:
     # bunyan record of an error a mobile app reported: the screen is the page it happened on.
     record = parse_log_line(

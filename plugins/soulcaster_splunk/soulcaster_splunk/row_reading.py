@@ -166,8 +166,8 @@ def _json_line(raw: str) -> bool:
 
     A text line that merely quotes an object ("rejected payload {...} from web-1") is not one.
     """
-    if raw.lstrip().startswith("{"):
-        return True
+    if raw.lstrip().startswith(("{", "<log4net:event", "<log4j:event")):
+        return True  # (or log4net's and log4j's XMLLayout event)
     first = raw.split("\n", 1)[0].rstrip()
     if _LOGFMT_START.match(first):
         return True  # logfmt (logrus text): key=value fields from the start or the level
