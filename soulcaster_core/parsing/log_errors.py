@@ -33,6 +33,8 @@ _TYPE_PARTS = ("kind", "type", "class", "name", "exc_type", "classname", "cls", 
 _MESSAGE_PARTS = ("message", "msg", "value", "exc_value", "reason", "localizedmessage")
 # A class name as Ruby, Python, the JVM or .NET print it: "ActiveRecord::RecordNotUnique".
 _TYPE_NAME = re.compile(r"^[A-Za-z_][\w$]*(?:(?:::|\.)[A-Za-z_][\w$]*)*$")
+# A qualified class name alone: "Net::OpenTimeout", "java.net.SocketTimeoutException".
+_CLASS_NAME = re.compile(r"^[A-Za-z_]\w*(?:(?:::|\.)[A-Za-z_]\w*)+$|^[A-Z]\w*(?:Error|Exception)$")
 # A stack at the top level of the line.
 _ROOT_STACKS = (
     "exc_info",
@@ -131,7 +133,13 @@ def _take_panic(found: _Found, fields: Fields) -> None:
 
 def _take_container(found: _Found, fields: Fields, name: str) -> None:
     whole = fields.find(name)
-    if isinstance(whole, str):
+    if isinstance(whole, str) and _CLASS_NAME.match(whole.strip()):
+        # Only the class, its message beside it or the record's (dry-logger's "exception":
+        # "Net::OpenTimeout" next to "message": "execution expired").
+        found.types.append(whole.strip())
+        if (said := fields.text(("message", "msg"))) is not None:
+            found.messages.append(said)
+    elif isinstance(whole, str):
         found.texts.append(whole)
         found.loose.append(whole)
     elif isinstance(whole, list) and whole and all(isinstance(e, dict) for e in whole):

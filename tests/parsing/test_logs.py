@@ -698,6 +698,20 @@ def test_log4net_xml_layout_event() -> None:
     assert [f.function for f in error.frames] == ["SearchAsync"]
 
 
+def test_dry_logger_names_the_exception_class_and_says_its_message_beside_it() -> None:
+    record = _line(
+        {
+            "severity": "ERROR",
+            "exception": "Net::OpenTimeout",
+            "message": "execution expired",
+            "backtrace": ["/app/lib/telematics/client.rb:27:in `positions'"],
+        }
+    )
+    [error] = record.exceptions
+    assert (error.type, error.value) == ("Net::OpenTimeout", "execution expired")
+    assert [f.function for f in error.frames] == ["positions"]
+
+
 def test_a_client_error_logged_by_the_api_names_its_screen() -> None:
     # bunyan record of an error a mobile app reported: the screen is the page it happened on.
     record = parse_log_line(
