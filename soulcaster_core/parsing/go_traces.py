@@ -26,6 +26,10 @@ from .libraries import path_in_app
 _PANIC = re.compile(r"(?:^|\s)(?P<kind>panic|fatal error): (?P<msg>.*)$")
 _HTTP_PANIC = re.compile(r"http: panic serving \S+: (?P<msg>.*)$")
 _GOROUTINE = re.compile(r"^\s*goroutine \d+ \[[^\]]*\]:\s*$")
+_ECHO_MARK = "[PANIC RECOVER] "
+_ECHO_RECOVERED = re.compile(
+    r"\[PANIC RECOVER\] (?P<value>.*?) (?P<header>goroutine \d+ \[[^\]]*\]:)\s*$"
+)
 _FILE = re.compile(r"^\s+(?P<file>\S.*?):(?P<line>\d{1,9})(?:\s+\+0x[0-9a-fA-F]+)?\s*$")
 _GO_PATHS = ("/vendor/", "/src/runtime/")
 _RECOVERED = "panic recovered:"
@@ -37,7 +41,22 @@ def hinted(text: str) -> bool:
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
+    if any(_ECHO_MARK in line for line in lines):
+        lines = _echo_recovered(lines)
     return _recovered_by_gin(lines) or _panics(lines)
+
+
+def _echo_recovered(lines: Sequence[str]) -> list[str]:
+    """Echo's recover middleware prints ``[PANIC RECOVER] <value> goroutine 7 [running]:``:
+    the panic's value, then the stack's header on the same line; read as Go prints a panic."""
+    out: list[str] = []
+    for line in lines:
+        found = _ECHO_RECOVERED.search(line)
+        if found is None:
+            out.append(line)
+        else:
+            out += [f"panic: {found['value']}", found["header"]]
+    return out
 
 
 def _recovered_by_gin(lines: Sequence[str]) -> list[ExceptionInfo]:
@@ -182,9 +201,17 @@ def _from_the_panic(frames: list[Frame]) -> list[Frame]:
     frame are the recovering code and ``debug.Stack`` itself. (A panic that is not recovered
     prints no ``debug.Stack``; above its ``panic`` frame is a deferred function that panicked
     again, the thrown panic's own place.)"""
-    if not frames or (frames[0].module, frames[0].function) != ("runtime/debug", "Stack"):
+    if not frames:
         return frames
-    return _below_the_panic(frames)
+    if (frames[0].module, frames[0].function) == ("runtime/debug", "Stack"):
+        return _below_the_panic(frames)
+    below = _below_the_panic(frames)
+    # A library's recover middleware that printed the stack itself (Echo's runtime.Stack):
+    # only its frames stand above the runtime's panic(...) frame.
+    above = frames[: len(frames) - len(below) - 1]
+    if below is not frames and above and all(frame.in_app is False for frame in above):
+        return below
+    return frames
 
 
 def _frame(line: str, where: re.Match[str]) -> Frame:

@@ -220,3 +220,23 @@ def test_a_panic_raised_again_as_it_was_is_where_it_was_first_raised() -> None:
     functions = [f.function for f in thrown.frames]
     assert "(*Handler).flush.func1" not in functions
     assert functions[-2:] == ["(*Window).Add", "goPanicIndex"]
+
+
+def test_echo_s_recover_middleware_prints_the_value_before_the_goroutine_header() -> None:
+    text = (
+        "[PANIC RECOVER] runtime error: index out of range [12] with length 12 goroutine 2667"
+        " [running]:\n"
+        "github.com/labstack/echo/v4/middleware.RecoverWithConfig.func1.1.1()\n"
+        "\t/go/pkg/mod/github.com/labstack/echo/v4@v4.13.3/middleware/recover.go:99 +0x121\n"
+        "panic({0x63510f?, 0xc000000a6b?})\n"
+        "\t/usr/local/go/src/runtime/panic.go:770 +0x132\n"
+        "cawdale.example/lettings/internal/rent.buildInstalments(...)\n"
+        "\t/src/internal/rent/instalments.go:50 +0x4f6\n"
+    )
+    [exc] = parse_trace(text)
+
+    assert (exc.type, exc.value) == (
+        "panic",
+        "runtime error: index out of range [12] with length 12",
+    )
+    assert exc.frames[-1].function == "buildInstalments"
