@@ -106,7 +106,7 @@ BUGS = [
     # The same undefined read in two Remix routes: the booking page and the class timetable.
     Bug("db-js-booking-startsat", "members-web", (Exc("TypeError", frames=(js("node_modules/react-dom/cjs/react-dom.production.min.js", "Sk", 292, 39, "vendor", lib=True), js("app/routes/bookings.$id.tsx", "BookingPage", 41, 28, BOOK), js("app/components/SlotTime.tsx", "SlotTime", 12, 33, BOOK)), js=JsError("read-undefined", "slot.startsAt", "toLocaleTimeString")),),
         (see("sentry.error", 2, browser="chrome", chunk=BOOK), see("sentry.error", browser="safari", chunk=BOOK), see("posthog", browser="firefox", chunk=BOOK), see("posthog", browser="chrome", chunk=BOOK, resolved=True)),
-        classes=(3, 4), pair="db-js-timetable-startsat", page="/bookings/{id}"),
+        classes=(3, 4), pair="db-js-timetable-startsat", page="/bookings/48213"),
     Bug("db-js-timetable-startsat", "members-web", (Exc("TypeError", frames=(js("node_modules/react-dom/cjs/react-dom.production.min.js", "Sk", 292, 39, "vendor", lib=True), js("app/routes/classes._index.tsx", "Timetable", 58, 17, HOME), js("app/lib/format.ts", "dayColumn", 21, 44, HOME)), js=JsError("read-undefined", "slot.startsAt", "toLocaleTimeString")),),
         (see("sentry.error", browser="edge", chunk=HOME), see("posthog", 2, browser="chrome", chunk=HOME), see("posthog", browser="safari", chunk=HOME, release=1)),
         classes=(3, 4), pair="db-js-booking-startsat", page="/classes", span=2),
