@@ -31,7 +31,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind31``,
 ``webhooks-blind31.jsonl`` (companies cr, cs, ct), or, with ``--blind32``,
 ``webhooks-blind32.jsonl`` (companies cu, cv, cw), or, with ``--blind33``,
-``webhooks-blind33.jsonl`` (companies cx, cy, cz).
+``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind35``,
+``webhooks-blind35.jsonl`` (companies dd, de, df).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -69,6 +70,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind31    # by a thirty-first outsider
     python bench/data/generate_webhooks.py --blind32    # by a thirty-second outsider
     python bench/data/generate_webhooks.py --blind33    # by a thirty-third outsider
+    python bench/data/generate_webhooks.py --blind35    # by a thirty-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -104,9 +106,12 @@ from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.corriebeck import CORRIEBECK  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.crosthwaite import CROSTHWAITE  # noqa: E402
+from corpus.companies.deepdale import DEEPDALE  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
+from corpus.companies.dufton import DUFTON  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.dunmere import DUNMERE  # noqa: E402
+from corpus.companies.dunnerdale import DUNNERDALE  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
@@ -263,6 +268,8 @@ BLIND31 = [SLOEBERRY, TARNHOW, WHITBARROW]
 BLIND32 = [CAWDALE, CROSTHWAITE, COMBERMERE]
 # Written by a thirty-third outsider, without reading the grouping or mapping code.
 BLIND33 = [SCARTHWAITE, RIBBLEHEAD, TANHILL]
+# Written by a thirty-fifth outsider, without reading the grouping or mapping code.
+BLIND35 = [DUNNERDALE, DEEPDALE, DUFTON]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -418,6 +425,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind31.jsonl (companies cr, cs, ct)",
     )
     which.add_argument(
+        "--blind35",
+        action="store_true",
+        help="write webhooks-blind35.jsonl (companies dd, de, df)",
+    )
+    which.add_argument(
         "--blind33",
         action="store_true",
         help="write webhooks-blind33.jsonl (companies cx, cy, cz)",
@@ -460,6 +472,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind33:
         write(HERE / "webhooks-blind33.jsonl", build_rows(BLIND33))
+        return 0
+    if args.blind35:
+        write(HERE / "webhooks-blind35.jsonl", build_rows(BLIND35))
         return 0
     if args.blind26:
         write(HERE / "webhooks-blind26.jsonl", build_rows(BLIND26))
