@@ -75,6 +75,23 @@ def _grpc_fields(d: Delivery) -> dict[str, object]:
     }
 
 
+# grpc_logrus' DefaultCodeToLevel: a failed call is logged at the level its code maps to.
+_CODE_LEVEL = {
+    "Unknown": "error",
+    "Internal": "error",
+    "Unimplemented": "error",
+    "DataLoss": "error",
+    "InvalidArgument": "info",
+    "NotFound": "info",
+    "AlreadyExists": "info",
+    "Unauthenticated": "info",
+}
+
+
+def _level(d: Delivery) -> str:
+    return _CODE_LEVEL.get(str(d.opts.get("code", "Internal")), "warning")
+
+
 def _go_quote(text: str) -> str:
     if text and all(c.isalnum() or c in "-._/@^+" for c in text):
         return text
@@ -88,11 +105,11 @@ def logrus_grpc_text(d: Delivery) -> tuple[str, Fields]:
     msg = f"finished unary call with code {code}"
     pairs: list[tuple[str, object]] = [
         ("time", d.iso(0, z=False)),
-        ("level", "error"),
+        ("level", _level(d)),
         ("msg", msg),
     ]
     pairs.extend(sorted(_grpc_fields(d).items()))
-    return " ".join(f"{k}={_go_quote(str(v))}" for k, v in pairs), {"level": "error"}
+    return " ".join(f"{k}={_go_quote(str(v))}" for k, v in pairs), {"level": _level(d)}
 
 
 def logrus_grpc_json(d: Delivery) -> tuple[str, Fields]:
@@ -100,14 +117,14 @@ def logrus_grpc_json(d: Delivery) -> tuple[str, Fields]:
     code = str(d.opts.get("code", "Internal"))
     record: dict[str, object] = {
         **_grpc_fields(d),
-        "level": "error",
+        "level": _level(d),
         "msg": f"finished unary call with code {code}",
         "time": d.iso(0, z=False),
     }
     text = json.dumps(dict(sorted(record.items())), ensure_ascii=False, separators=(",", ":"))
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(ch, esc)
-    return text, {"level": "error"}
+    return text, {"level": _level(d)}
 
 
 def logrus_worker(d: Delivery) -> tuple[str, Fields]:
