@@ -31,8 +31,8 @@ SDK = ("sentry.python.fastapi", "2.19.2", "pypi:sentry-sdk")
 # The tables keep one frame or delivery per line.
 # fmt: off
 SERVICES = {
-    "lettings-api": Service("lettings-api", "python", "dd-structlog", "kube:container:lettings-api", "/var/log/containers/lettings-api.log", "dunnerdale", 4471102, "CPython 3.12.7", framework="fastapi", sdk=SDK),
-    "lettings-worker": Service("lettings-worker", "python", "dd-arq", "kube:container:lettings-worker", "/var/log/containers/lettings-worker.log", "dunnerdale", 4471105, "CPython 3.12.7", framework="arq", sdk=("sentry.python", "2.19.2", "pypi:sentry-sdk")),
+    "lettings-api": Service("lettings-api", "python", "dd-structlog", "kube:container:lettings-api", "/var/log/containers/lettings-api.log", "dunnerdale", 4471102, "CPython 3.11.10", framework="fastapi", sdk=SDK),
+    "lettings-worker": Service("lettings-worker", "python", "dd-arq", "kube:container:lettings-worker", "/var/log/containers/lettings-worker.log", "dunnerdale", 4471105, "CPython 3.11.10", framework="arq", sdk=("sentry.python", "2.19.2", "pypi:sentry-sdk")),
     "portal": Service("portal", "javascript", "", "", "", "", 4471108, origin="https://portal.dunnerdale.example", framework="vue", sdk=("sentry.javascript.vue", "8.41.0", "npm:@sentry/vue")),
 }
 
