@@ -31,7 +31,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind31``,
 ``webhooks-blind31.jsonl`` (companies cr, cs, ct), or, with ``--blind32``,
 ``webhooks-blind32.jsonl`` (companies cu, cv, cw), or, with ``--blind33``,
-``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind34``,
+``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind35``,
+``webhooks-blind35.jsonl`` (companies dd, de, df), or, with ``--blind34``,
 ``webhooks-blind34.jsonl`` (companies da, db, dc).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -71,6 +72,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind32    # by a thirty-second outsider
     python bench/data/generate_webhooks.py --blind33    # by a thirty-third outsider
     python bench/data/generate_webhooks.py --blind34    # by a thirty-fourth outsider
+    python bench/data/generate_webhooks.py --blind35    # by a thirty-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -108,10 +110,13 @@ from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.crosthwaite import CROSTHWAITE  # noqa: E402
 from corpus.companies.dalesend import DALESEND  # noqa: E402
 from corpus.companies.dawnridge import DAWNRIDGE  # noqa: E402
+from corpus.companies.deepdale import DEEPDALE  # noqa: E402
 from corpus.companies.dewbank import DEWBANK  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
+from corpus.companies.dufton import DUFTON  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.dunmere import DUNMERE  # noqa: E402
+from corpus.companies.dunnerdale import DUNNERDALE  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
@@ -270,6 +275,8 @@ BLIND32 = [CAWDALE, CROSTHWAITE, COMBERMERE]
 BLIND33 = [SCARTHWAITE, RIBBLEHEAD, TANHILL]
 # Written by a thirty-fourth outsider, without reading the grouping or mapping code.
 BLIND34 = [DALESEND, DAWNRIDGE, DEWBANK]
+# Written by a thirty-fifth outsider, without reading the grouping or mapping code.
+BLIND35 = [DUNNERDALE, DEEPDALE, DUFTON]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -425,6 +432,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind31.jsonl (companies cr, cs, ct)",
     )
     which.add_argument(
+        "--blind35",
+        action="store_true",
+        help="write webhooks-blind35.jsonl (companies dd, de, df)",
+    )
+    which.add_argument(
         "--blind33",
         action="store_true",
         help="write webhooks-blind33.jsonl (companies cx, cy, cz)",
@@ -475,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind34:
         write(HERE / "webhooks-blind34.jsonl", build_rows(BLIND34))
+    if args.blind35:
+        write(HERE / "webhooks-blind35.jsonl", build_rows(BLIND35))
         return 0
     if args.blind26:
         write(HERE / "webhooks-blind26.jsonl", build_rows(BLIND26))
