@@ -41,6 +41,7 @@ from .logs30 import FORMATS30
 from .logs31 import FORMATS31
 from .logs32 import FORMATS32
 from .logs33 import FORMATS33
+from .logs36 import FORMATS36
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1346,7 +1347,7 @@ for _more in (
     FORMATS7, FORMATS8, FORMATS9, FORMATS10, FORMATS11, FORMATS12, FORMATS13, FORMATS14,
     FORMATS15, FORMATS16, FORMATS17, FORMATS18, FORMATS19, FORMATS20, FORMATS21, FORMATS22,
     FORMATS23, FORMATS25, FORMATS26, FORMATS27, FORMATS28, FORMATS29, FORMATS30,
-    FORMATS31, FORMATS32, FORMATS33,
+    FORMATS31, FORMATS32, FORMATS33, FORMATS36,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
