@@ -34,7 +34,9 @@ def semantic_text(d: Delivery) -> tuple[str, Fields]:
     if d.bug.entry.startswith(_HTTP):
         thread = f"puma srv tp {d.rand.randint(1, 5):03d}"
         tags = f"{{request_id: {d.rand.uuid()}, ip: {d.values['ip']}}}"
-        head = f"{stamp} F [{pid}:{thread}] {tags} Rails -- {name}: {exc.value}"
+        # Error and above carry the logging call's file:line (the default backtrace_level).
+        where = "debug_exceptions.rb:17"
+        head = f"{stamp} F [{pid}:{thread} {where}] {tags} Rails -- {name}: {exc.value}"
         head = f"{head} -- Exception: {name}: {exc.value}"
     else:
         jid = d.rand.hex(24)
