@@ -31,9 +31,9 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind31``,
 ``webhooks-blind31.jsonl`` (companies cr, cs, ct), or, with ``--blind32``,
 ``webhooks-blind32.jsonl`` (companies cu, cv, cw), or, with ``--blind33``,
-``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind35``,
+``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind36``,
+``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind35``,
 ``webhooks-blind35.jsonl`` (companies dd, de, df), or, with ``--blind34``,
-``webhooks-blind34.jsonl`` (companies da, db, dc).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -73,6 +73,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind33    # by a thirty-third outsider
     python bench/data/generate_webhooks.py --blind34    # by a thirty-fourth outsider
     python bench/data/generate_webhooks.py --blind35    # by a thirty-fifth outsider
+    python bench/data/generate_webhooks.py --blind36    # by a thirty-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -126,6 +127,7 @@ from corpus.companies.gallowburn import GALLOWBURN  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gimmerbrook import GIMMERBROOK  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
+from corpus.companies.grisedale import GRISEDALE  # noqa: E402
 from corpus.companies.gritstone import GRITSTONE  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
@@ -136,6 +138,7 @@ from corpus.companies.hawsker import HAWSKER  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
+from corpus.companies.ickornshaw import ICKORNSHAW  # noqa: E402
 from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
@@ -185,6 +188,7 @@ from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sloeberry import SLOEBERRY  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
+from corpus.companies.swinside import SWINSIDE  # noqa: E402
 from corpus.companies.tallowby import TALLOWBY  # noqa: E402
 from corpus.companies.tanhill import TANHILL  # noqa: E402
 from corpus.companies.tansy import TANSY  # noqa: E402
@@ -277,6 +281,8 @@ BLIND33 = [SCARTHWAITE, RIBBLEHEAD, TANHILL]
 BLIND34 = [DALESEND, DAWNRIDGE, DEWBANK]
 # Written by a thirty-fifth outsider, without reading the grouping or mapping code.
 BLIND35 = [DUNNERDALE, DEEPDALE, DUFTON]
+# Written by a thirty-sixth outsider, without reading the grouping or mapping code.
+BLIND36 = [SWINSIDE, GRISEDALE, ICKORNSHAW]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -466,7 +472,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind28.jsonl (companies ci, cj, ck)",
     )
+    which.add_argument(
+        "--blind36",
+        action="store_true",
+        help="write webhooks-blind36.jsonl (companies dg, dh, di)",
+    )
     args = parser.parse_args(argv)
+    if args.blind36:
+        write(HERE / "webhooks-blind36.jsonl", build_rows(BLIND36))
+        return 0
     if args.blind28:
         write(HERE / "webhooks-blind28.jsonl", build_rows(BLIND28))
         return 0
