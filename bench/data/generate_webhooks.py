@@ -31,9 +31,10 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind30.jsonl`` (companies co, cp, cq), or, with ``--blind31``,
 ``webhooks-blind31.jsonl`` (companies cr, cs, ct), or, with ``--blind32``,
 ``webhooks-blind32.jsonl`` (companies cu, cv, cw), or, with ``--blind33``,
-``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind36``,
-``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind35``,
-``webhooks-blind35.jsonl`` (companies dd, de, df), or, with ``--blind34``,
+``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind34``,
+``webhooks-blind34.jsonl`` (companies da, db, dc), or, with ``--blind35``,
+``webhooks-blind35.jsonl`` (companies dd, de, df), or, with ``--blind36``,
+``webhooks-blind36.jsonl`` (companies dg, dh, di).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -501,6 +502,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind34:
         write(HERE / "webhooks-blind34.jsonl", build_rows(BLIND34))
+        return 0
     if args.blind35:
         write(HERE / "webhooks-blind35.jsonl", build_rows(BLIND35))
         return 0
