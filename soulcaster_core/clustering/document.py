@@ -474,8 +474,9 @@ _CODE_NAME = re.compile(r"_|\.[a-z]|[a-z][A-Z]")
 MAX_MENTIONS = 2
 #: Context prefixes a log line's message may be read without ("request failed: ...").
 MAX_SUFFIXES = 3
-# Where a context prefix ends: "request failed: <error>", "eta sms failed - <error>".
-_CONTEXT_END = re.compile(r": | - ")
+# Where a context prefix ends: "request failed: <error>", "eta sms failed - <error>", and
+# gRPC's status around the error a server returned ("rpc error: code = Internal desc = <error>").
+_CONTEXT_END = re.compile(r": | - | desc = ")
 
 
 # A message that is itself "Qualified.TypeName: message".

@@ -162,6 +162,7 @@ _RULES: list[_Rule] = [
     ),
 ]
 _ESCAPED_QUOTE = re.compile(r"\\+([\"'])")
+_GRPC_STATUS = re.compile(r"^rpc error: code = \w+ desc = ")
 _TEMPORAL_WRAPPER = re.compile(r"^(?:(?:child )?workflow execution|activity) error \([^()]*\): ")
 _TEMPORAL_APPLICATION = re.compile(r" \(type: [^(),]*, retryable: (?:true|false)\)$")
 # A cheap test before the rules: every wording above contains one of these.
@@ -198,6 +199,9 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
         text = text[: text.index(" {:")].rstrip()
     if text.startswith('"') and (located := _QUOTED_AT.match(text)):
         text = located["message"]  # Symfony's 'Uncaught PHP Exception T: "msg" at f.php line 9'
+    if text.startswith("rpc error: code = "):
+        # gRPC's status as a client prints it, around the server's error.
+        text = _GRPC_STATUS.sub("", text)
     if text.endswith(")") and ", retryable: " in text:
         # Temporal's failures as its Go SDK prints them, around the error the activity
         # returned: "activity error (type: X, scheduledEventID: 5, ...): <error> (type:

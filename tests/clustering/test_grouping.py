@@ -40,6 +40,11 @@ def test_temporal_s_wrappers_around_an_activity_s_error_are_read_past() -> None:
     )
 
 
+def test_grpc_s_status_around_a_server_s_error_is_read_past() -> None:
+    said = "rpc error: code = Internal desc = lookup depot for scan: no rows in result set"
+    assert canonical(None, said).message == "lookup depot for scan: no rows in result set"
+
+
 def test_a_first_line_that_only_introduces_the_problem_takes_the_next_one() -> None:
     # Prisma's errors: the call on the first line, what failed below it.
     unique = "\nInvalid `prisma.booking.create()` invocation:\n\n\nUnique constraint failed"
@@ -1021,6 +1026,16 @@ async def test_a_sample_of_one_service_does_not_join_another_service_s_error(
     other = item("datadog", title=nil, service="weighbridge")
     a, b = await clusters_of(clusterer, store, quote, other)
     assert a != b
+
+
+async def test_a_client_s_grpc_status_line_meets_the_server_s_error(
+    clusterer: Clusterer, store: Store
+) -> None:
+    said = "lookup depot for scan: no rows in result set"
+    server = item(exceptions=[exc("*errors.withStack", said, "RecordScan", "ByCode")])
+    client = item("splunk", title=f"rpc error: code = Internal desc = {said}")
+    a, b = await clusters_of(clusterer, store, server, client)
+    assert a == b
 
 
 async def test_an_error_quoted_whole_meets_the_line_that_says_it_after_its_context(
