@@ -32,6 +32,9 @@ _INNER = re.compile(r"\s*--->\s*")
 _END_INNER = "--- End of inner exception stack trace ---"
 _ASYNC_STEP = re.compile(r"^(?P<owner>.*)\.<(?P<method>[^>]+)>d__\d+$")
 _JVM_SOURCES = frozenset({"Native Method", "Unknown Source"})
+_FLAT_FRAME = "    at "
+# Where a flattened trace's lines broke: before a frame, and around the end-of-trace markers.
+_FLAT_BREAK = re.compile(r"(?=    at )|(?= --- End of )|(?<=location ---) |(?<=trace ---) ")
 
 
 def hinted(text: str) -> bool:
@@ -39,6 +42,8 @@ def hinted(text: str) -> bool:
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
+    if any(line.count(_FLAT_FRAME) > 1 for line in lines):
+        lines = _unflattened(lines)
     first = next((i for i, line in enumerate(lines) if _match(line) is not None), None)
     if first is None:
         return []
@@ -63,6 +68,20 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
         frames = segments[index] if index < len(segments) else []
         chain.append(ExceptionInfo(type=kind, value=value, frames=frames[::-1]))
     return chain
+
+
+def _unflattened(lines: Sequence[str]) -> list[str]:
+    """``lines`` with an exception flattened onto one line (Microsoft.Extensions.Logging's
+    systemd console format writes each line break as a space) back on lines of their own."""
+    out: list[str] = []
+    for line in lines:
+        if line.count(_FLAT_FRAME) < 2:
+            out.append(line)
+            continue
+        for part in _FLAT_BREAK.split(line):
+            if part.strip():
+                out.append(part.rstrip())
+    return out
 
 
 def _match(line: str) -> re.Match[str] | None:

@@ -92,3 +92,24 @@ def test_frames_without_locations_and_monos_format() -> None:
         ("Pick", "<filename unknown>", None),
         ("Add", "/build/Game/Inventory.cs", 33),
     ]
+
+
+def test_an_exception_the_systemd_console_format_flattened_onto_one_line() -> None:
+    text = (
+        "<3>Quartz.Core.JobRunShell[0] Job Dufton.PromoteWaitingListJob threw an unhandled"
+        " Exception:  System.Net.Http.HttpRequestException: Response status code does not"
+        " indicate success: 429 (Too Many Requests).    at"
+        " System.Net.Http.HttpResponseMessage.EnsureSuccessStatusCode()    at"
+        " Dufton.Notifications.SmsNotifier.SendOfferAsync(Member member) in /src/Sms.cs:line 39"
+        " --- End of stack trace from previous location ---    at"
+        " Dufton.Jobs.PromoteWaitingListJob.Execute(IJobExecutionContext context) in"
+        " /src/Promote.cs:line 57"
+    )
+    [exc] = parse_trace(text)
+
+    assert exc.type == "System.Net.Http.HttpRequestException"
+    assert [f.function for f in exc.frames] == [
+        "Execute",
+        "SendOfferAsync",
+        "EnsureSuccessStatusCode",
+    ]
