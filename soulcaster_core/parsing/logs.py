@@ -282,7 +282,7 @@ def _logfmt(text: str) -> tuple[dict[str, Any], int, int] | None:
             except ValueError:
                 value = value[1:-1]
         elif value.startswith("'"):
-            value = value[1:-1]
+            value = value[1:-1].replace("\\'", "'")
         elif gap and spaced:
             value = f"{value} {gap}" if value else gap
         fields[pair.group(1)] = value
@@ -458,7 +458,7 @@ def _without_nginx_context(line: str) -> str:
 # 'panic recovered error="assignment to entry in nil map" method=POST'.
 _ERROR_FIELD = re.compile(
     r'\s(?i:error|err|exception|exc|panicerror)=(?:"(?P<quoted>(?:[^"\\]|\\.)+)"'
-    r"|'(?P<single>[^']+)'|(?P<bare>[^\s\"']+))"
+    r"|'(?P<single>(?:[^'\\]|\\.)+)'|(?P<bare>[^\s\"']+))"
 )
 
 
@@ -478,7 +478,7 @@ def trailing_error(line: str) -> str | None:
         rest = line[found.end() :]
         following = _TRAILING_FIELD.search(rest)
         value += rest[: following.start()] if following else rest
-    return value.replace('\\"', '"').strip() or None
+    return value.replace('\\"', '"').replace("\\'", "'").strip() or None
 
 
 # " bytes=", " elapsed=": a field's name after the message. Values may hold spaces

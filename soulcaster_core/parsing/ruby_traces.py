@@ -35,6 +35,8 @@ _PLAIN = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)+|[A-Z]\w*(?:Error|Excepti
 # Ruby's Logger writes "E, [2026-03-09T04:52:09.784345 #9] ERROR -- progname: " before a
 # message; logging an exception gives "message (Type)", then its backtrace on the next lines.
 _LOGGER_HEAD = re.compile(r"^[DIWEFA], \[[^\]]*\]\s+[A-Z]+ -- [^:]*: ")
+# Semantic Logger's default format: "... Rails -- <message> -- Exception: Type: message".
+_SEMANTIC = re.compile(r" -- Exception: (?P<type>[A-Z]\w*(?:::[A-Z]\w*)*): (?P<msg>.*)$")
 _LOGGED = re.compile(r"^(?P<msg>.*\S) \((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)$")
 # Action Cable logs a failed command as "... [Type - message]: " then the first five frames
 # joined with " | ", all on one line; lograge setups join a backtrace with " -- " or ", ".
@@ -85,7 +87,7 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
             said = _LOGGER_HEAD.sub("", line.strip())
             # (A line that states no exception, such as PostgreSQL's DETAIL under its error,
             # keeps the headline above it.)
-            above = _PLAIN.match(said) or _LOGGED.match(said) or above
+            above = _PLAIN.match(said) or _LOGGED.match(said) or _SEMANTIC.search(said) or above
         i += 1
     return [
         ExceptionInfo(type=kind, value=msg, frames=frames[::-1])

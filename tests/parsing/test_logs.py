@@ -655,6 +655,9 @@ def test_lograge_pairs_after_ruby_s_logger_head() -> None:
     assert record is not None and record.endpoint == "/availability"
     assert [(e.type, e.value) for e in record.exceptions] == [("ZeroDivisionError", "divided by 0")]
     assert trailing_error(line) == "ZeroDivisionError: divided by 0"
+    # A quote escaped inside the single-quoted value is the value's.
+    escaped = line.replace("divided by 0", "undefined method `postcode\\' for nil")
+    assert trailing_error(escaped) == "ZeroDivisionError: undefined method `postcode' for nil"
     # A sentence with an "=" in it is no record of fields.
     assert parse_log_line("the user set a=1 b=2 c=3 and then it failed") is None
 

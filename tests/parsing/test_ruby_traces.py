@@ -111,3 +111,17 @@ def test_a_detail_line_under_the_headline_keeps_it() -> None:
 
     assert exc.type == "ActiveRecord::RecordNotUnique"
     assert [f.function for f in exc.frames] == ["perform", "save_version"]
+
+
+def test_semantic_logger_states_the_exception_after_its_message() -> None:
+    text = (
+        "2026-03-07 14:23:59.627543 F [33:puma srv tp 004 debug_exceptions.rb:17] {request_id:"
+        " f2c522f9} Rails -- NoMethodError: undefined method `postcode' for nil -- Exception:"
+        " NoMethodError: undefined method `postcode' for nil\n"
+        "/rails/app/services/collection_quote.rb:17:in `quote'\n"
+        "/rails/app/controllers/bookings_controller.rb:24:in `create'\n"
+    )
+    [exc] = parse_trace(text)
+
+    assert (exc.type, exc.value) == ("NoMethodError", "undefined method `postcode' for nil")
+    assert [f.function for f in exc.frames] == ["create", "quote"]
