@@ -31,6 +31,8 @@ CHANNELS = (
     pylib("channels.consumer", "__call__", 58, "await await_many_dispatch("),
     pylib("channels.utils", "await_many_dispatch", 50, "await dispatch(result)"),
     pylib("asgiref.sync", "__call__", 468, "ret = await asyncio.shield(exec_coro)"),
+    pylib("concurrent.futures.thread", "run", 58, "result = self.fn(*self.args, **self.kwargs)"),
+    pylib("asgiref.sync", "thread_handler", 522, "return func(*args, **kwargs)"),
     pylib("channels.consumer", "dispatch", 94, "handler(message)"),
     pylib("channels.generic.websocket", "websocket_receive", 59, "self.receive(text_data=message[\"text\"])"),
     pylib("channels.generic.websocket", "receive", 261, "self.receive_json(self.decode_json(text_data), **kwargs)"),
@@ -127,7 +129,7 @@ BUGS = [
         (see("sentry.error", 2), see("splunk", 2, **S_WORKERS), see("datadog.task", team="payments", monitor="Celery task failures")),
         entry="reconcile.tasks.reconcile_day"),
     # A websocket client sending a bare keep-alive string: the JSON consumer cannot decode it.
-    Bug("dj-ws-bad-json", "realtime", (Exc("JSONDecodeError", "Expecting value: line 1 column 1 (char 0)", (*CHANNELS[:6], pylib("channels.generic.websocket", "receive", 261, "self.receive_json(self.decode_json(text_data), **kwargs)"), pylib("channels.generic.websocket", "decode_json", 276, "return json.loads(text_data)"), pylib("json", "loads", 346, "return _default_decoder.decode(s)"), pylib("json.decoder", "decode", 337, "obj, end = self.raw_decode(s, idx=_w(s, 0).end())"), pylib("json.decoder", "raw_decode", 355, "raise JSONDecodeError(\"Expecting value\", s, err.value) from None")), module="json.decoder"),),
+    Bug("dj-ws-bad-json", "realtime", (Exc("JSONDecodeError", "Expecting value: line 1 column 1 (char 0)", (*CHANNELS[:8], pylib("channels.generic.websocket", "receive", 261, "self.receive_json(self.decode_json(text_data), **kwargs)"), pylib("channels.generic.websocket", "decode_json", 276, "return json.loads(text_data)"), pylib("json", "loads", 346, "return _default_decoder.decode(s)"), pylib("json.decoder", "decode", 337, "obj, end = self.raw_decode(s, idx=_w(s, 0).end())"), pylib("json.decoder", "raw_decode", 355, "raise JSONDecodeError(\"Expecting value\", s, err.value) from None")), module="json.decoder"),),
         (see("sentry.error", 3), see("splunk", 2, **S_RT), see("datadog.log", 2, **DD_RT)),
         classes=(1,), log="consumer error", logger="realtime.consumers", entry="BalanceConsumer"),
     # Card-processor webhooks signed with the previous secret after a rotation.
