@@ -34,7 +34,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind34``,
 ``webhooks-blind34.jsonl`` (companies da, db, dc), or, with ``--blind35``,
 ``webhooks-blind35.jsonl`` (companies dd, de, df), or, with ``--blind36``,
-``webhooks-blind36.jsonl`` (companies dg, dh, di).
+``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind37``,
+``webhooks-blind37.jsonl`` (companies dj, dk, dl).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -75,6 +76,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind34    # by a thirty-fourth outsider
     python bench/data/generate_webhooks.py --blind35    # by a thirty-fifth outsider
     python bench/data/generate_webhooks.py --blind36    # by a thirty-sixth outsider
+    python bench/data/generate_webhooks.py --blind37    # by a thirty-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -110,9 +112,12 @@ from corpus.companies.copperline import COPPERLINE  # noqa: E402
 from corpus.companies.corriebeck import CORRIEBECK  # noqa: E402
 from corpus.companies.cragmoor import CRAGMOOR  # noqa: E402
 from corpus.companies.crosthwaite import CROSTHWAITE  # noqa: E402
+from corpus.companies.dacrebeck import DACREBECK  # noqa: E402
+from corpus.companies.dalegarth import DALEGARTH  # noqa: E402
 from corpus.companies.dalesend import DALESEND  # noqa: E402
 from corpus.companies.dawnridge import DAWNRIDGE  # noqa: E402
 from corpus.companies.deepdale import DEEPDALE  # noqa: E402
+from corpus.companies.dentdale import DENTDALE  # noqa: E402
 from corpus.companies.dewbank import DEWBANK  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dufton import DUFTON  # noqa: E402
@@ -284,6 +289,8 @@ BLIND34 = [DALESEND, DAWNRIDGE, DEWBANK]
 BLIND35 = [DUNNERDALE, DEEPDALE, DUFTON]
 # Written by a thirty-sixth outsider, without reading the grouping or mapping code.
 BLIND36 = [SWINSIDE, GRISEDALE, ICKORNSHAW]
+# Written by a thirty-seventh outsider, without reading the grouping or mapping code.
+BLIND37 = [DACREBECK, DALEGARTH, DENTDALE]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -478,7 +485,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind36.jsonl (companies dg, dh, di)",
     )
+    which.add_argument(
+        "--blind37",
+        action="store_true",
+        help="write webhooks-blind37.jsonl (companies dj, dk, dl)",
+    )
     args = parser.parse_args(argv)
+    if args.blind37:
+        write(HERE / "webhooks-blind37.jsonl", build_rows(BLIND37))
+        return 0
     if args.blind36:
         write(HERE / "webhooks-blind36.jsonl", build_rows(BLIND36))
         return 0
