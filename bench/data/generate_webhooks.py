@@ -34,7 +34,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind34``,
 ``webhooks-blind34.jsonl`` (companies da, db, dc), or, with ``--blind35``,
 ``webhooks-blind35.jsonl`` (companies dd, de, df), or, with ``--blind36``,
-``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind37``,
+``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind38``,
+``webhooks-blind38.jsonl`` (companies dm, dn, do), or, with ``--blind37``,
 ``webhooks-blind37.jsonl`` (companies dj, dk, dl).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -77,6 +78,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind35    # by a thirty-fifth outsider
     python bench/data/generate_webhooks.py --blind36    # by a thirty-sixth outsider
     python bench/data/generate_webhooks.py --blind37    # by a thirty-seventh outsider
+    python bench/data/generate_webhooks.py --blind38    # by a thirty-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -191,6 +193,7 @@ from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
+from corpus.companies.sleddale import SLEDDALE  # noqa: E402
 from corpus.companies.sloeberry import SLOEBERRY  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
@@ -203,6 +206,7 @@ from corpus.companies.tarnfield import TARNFIELD  # noqa: E402
 from corpus.companies.tarnhow import TARNHOW  # noqa: E402
 from corpus.companies.thistledown import THISTLEDOWN  # noqa: E402
 from corpus.companies.thornquay import THORNQUAY  # noqa: E402
+from corpus.companies.thrushgill import THRUSHGILL  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
@@ -213,6 +217,7 @@ from corpus.companies.whinfell import WHINFELL  # noqa: E402
 from corpus.companies.whitbarrow import WHITBARROW  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
+from corpus.companies.yewbarrow import YEWBARROW  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
 
@@ -291,6 +296,8 @@ BLIND35 = [DUNNERDALE, DEEPDALE, DUFTON]
 BLIND36 = [SWINSIDE, GRISEDALE, ICKORNSHAW]
 # Written by a thirty-seventh outsider, without reading the grouping or mapping code.
 BLIND37 = [DACREBECK, DALEGARTH, DENTDALE]
+# Written by a thirty-eighth outsider, without reading the grouping or mapping code.
+BLIND38 = [SLEDDALE, YEWBARROW, THRUSHGILL]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -490,7 +497,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind37.jsonl (companies dj, dk, dl)",
     )
+    which.add_argument(
+        "--blind38",
+        action="store_true",
+        help="write webhooks-blind38.jsonl (companies dm, dn, do)",
+    )
     args = parser.parse_args(argv)
+    if args.blind38:
+        write(HERE / "webhooks-blind38.jsonl", build_rows(BLIND38))
+        return 0
     if args.blind37:
         write(HERE / "webhooks-blind37.jsonl", build_rows(BLIND37))
         return 0

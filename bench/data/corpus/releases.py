@@ -117,7 +117,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
             return f"{origin}/_next/static/chunks/{bundle}.{digest}.js"
         route = bundle.replace("[", "%5B").replace("]", "%5D")
         return f"{origin}/_next/static/chunks/{route}-{digest}.js"
-    if company in ("c", "h", "ar", "ay"):
+    if company in ("c", "h", "ar", "ay", "dm"):
         digest = stable_hex(16, "nx", company, bundle, release)
         return f"{origin}/_next/static/chunks/{bundle}-{digest}.js"
     if company == "bf":
