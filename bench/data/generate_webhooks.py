@@ -34,7 +34,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind34``,
 ``webhooks-blind34.jsonl`` (companies da, db, dc), or, with ``--blind35``,
 ``webhooks-blind35.jsonl`` (companies dd, de, df), or, with ``--blind36``,
-``webhooks-blind36.jsonl`` (companies dg, dh, di).
+``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind39``,
+``webhooks-blind39.jsonl`` (companies dp, dq, dr).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -75,6 +76,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind34    # by a thirty-fourth outsider
     python bench/data/generate_webhooks.py --blind35    # by a thirty-fifth outsider
     python bench/data/generate_webhooks.py --blind36    # by a thirty-sixth outsider
+    python bench/data/generate_webhooks.py --blind39    # by a thirty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -114,11 +116,14 @@ from corpus.companies.dalesend import DALESEND  # noqa: E402
 from corpus.companies.dawnridge import DAWNRIDGE  # noqa: E402
 from corpus.companies.deepdale import DEEPDALE  # noqa: E402
 from corpus.companies.dewbank import DEWBANK  # noqa: E402
+from corpus.companies.dipperholme import DIPPERHOLME  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
+from corpus.companies.drybeck import DRYBECK  # noqa: E402
 from corpus.companies.dufton import DUFTON  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.dunmere import DUNMERE  # noqa: E402
 from corpus.companies.dunnerdale import DUNNERDALE  # noqa: E402
+from corpus.companies.dunsop import DUNSOP  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
@@ -284,6 +289,8 @@ BLIND34 = [DALESEND, DAWNRIDGE, DEWBANK]
 BLIND35 = [DUNNERDALE, DEEPDALE, DUFTON]
 # Written by a thirty-sixth outsider, without reading the grouping or mapping code.
 BLIND36 = [SWINSIDE, GRISEDALE, ICKORNSHAW]
+# blind39: a Ruby Grape API, .NET 6 on IIS, Pyramid and RQ behind gunicorn.
+BLIND39 = [DIPPERHOLME, DUNSOP, DRYBECK]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -478,7 +485,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind36.jsonl (companies dg, dh, di)",
     )
+    which.add_argument(
+        "--blind39",
+        action="store_true",
+        help="write webhooks-blind39.jsonl (companies dp, dq, dr)",
+    )
     args = parser.parse_args(argv)
+    if args.blind39:
+        write(HERE / "webhooks-blind39.jsonl", build_rows(BLIND39))
+        return 0
     if args.blind36:
         write(HERE / "webhooks-blind36.jsonl", build_rows(BLIND36))
         return 0
