@@ -20,9 +20,9 @@ Fields = dict[str, str]
 
 
 def _rb_path(f: Frame) -> str:
-    """A Grape app deployed to /srv/app (no Rails, so no backtrace cleaner), gems under the
-    bundle path."""
-    return ("/srv/app/" if f.in_app else "/usr/local/bundle/gems/") + f.file
+    """A Grape app's image keeps the code under /app (no Rails, so no backtrace cleaner),
+    gems under the bundle path."""
+    return ("/app/" if f.in_app else "/usr/local/bundle/gems/") + f.file
 
 
 def _rb_backtrace(exc: Exc) -> list[str]:

@@ -21,8 +21,8 @@ from ..stacks import SIDEKIQ_JOB, rb
 # fmt: off
 SDK = ("sentry.ruby", "5.22.1", "gem:sentry-ruby")
 SERVICES = {
-    "ferry-api": Service("ferry-api", "ruby", "dp-ruby-logger", "dipperholme:api", "/srv/app/log/puma.stdout.log", "dh_prod", 7390021, "ruby 3.3.6", framework="rack", sdk=SDK),
-    "ferry-jobs": Service("ferry-jobs", "ruby", "dp-sidekiq-warn", "dipperholme:sidekiq", "/srv/app/log/sidekiq.log", "dh_prod", 7390024, "ruby 3.3.6", framework="sidekiq", sdk=("sentry.ruby.sidekiq", "5.22.1", "gem:sentry-sidekiq")),
+    "ferry-api": Service("ferry-api", "ruby", "dp-ruby-logger", "dipperholme:api", "/app/log/puma.stdout.log", "dh_prod", 7390021, "ruby 3.3.6", framework="rack", sdk=SDK),
+    "ferry-jobs": Service("ferry-jobs", "ruby", "dp-sidekiq-warn", "dipperholme:sidekiq", "/app/log/sidekiq.log", "dh_prod", 7390024, "ruby 3.3.6", framework="sidekiq", sdk=("sentry.ruby.sidekiq", "5.22.1", "gem:sentry-sidekiq")),
 }
 
 
