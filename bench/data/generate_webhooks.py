@@ -34,9 +34,9 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind34``,
 ``webhooks-blind34.jsonl`` (companies da, db, dc), or, with ``--blind35``,
 ``webhooks-blind35.jsonl`` (companies dd, de, df), or, with ``--blind36``,
-``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind38``,
+``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind39``,
+``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind38``,
 ``webhooks-blind38.jsonl`` (companies dm, dn, do), or, with ``--blind37``,
-``webhooks-blind37.jsonl`` (companies dj, dk, dl).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -79,6 +79,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind36    # by a thirty-sixth outsider
     python bench/data/generate_webhooks.py --blind37    # by a thirty-seventh outsider
     python bench/data/generate_webhooks.py --blind38    # by a thirty-eighth outsider
+    python bench/data/generate_webhooks.py --blind39    # by a thirty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -121,11 +122,14 @@ from corpus.companies.dawnridge import DAWNRIDGE  # noqa: E402
 from corpus.companies.deepdale import DEEPDALE  # noqa: E402
 from corpus.companies.dentdale import DENTDALE  # noqa: E402
 from corpus.companies.dewbank import DEWBANK  # noqa: E402
+from corpus.companies.dipperholme import DIPPERHOLME  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
+from corpus.companies.drybeck import DRYBECK  # noqa: E402
 from corpus.companies.dufton import DUFTON  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.dunmere import DUNMERE  # noqa: E402
 from corpus.companies.dunnerdale import DUNNERDALE  # noqa: E402
+from corpus.companies.dunsop import DUNSOP  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
@@ -298,6 +302,8 @@ BLIND36 = [SWINSIDE, GRISEDALE, ICKORNSHAW]
 BLIND37 = [DACREBECK, DALEGARTH, DENTDALE]
 # Written by a thirty-eighth outsider, without reading the grouping or mapping code.
 BLIND38 = [SLEDDALE, YEWBARROW, THRUSHGILL]
+# blind39: a Ruby Grape API, .NET 6 on IIS, Pyramid and RQ behind gunicorn.
+BLIND39 = [DIPPERHOLME, DUNSOP, DRYBECK]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -502,7 +508,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind38.jsonl (companies dm, dn, do)",
     )
+    which.add_argument(
+        "--blind39",
+        action="store_true",
+        help="write webhooks-blind39.jsonl (companies dp, dq, dr)",
+    )
     args = parser.parse_args(argv)
+    if args.blind39:
+        write(HERE / "webhooks-blind39.jsonl", build_rows(BLIND39))
+        return 0
     if args.blind38:
         write(HERE / "webhooks-blind38.jsonl", build_rows(BLIND38))
         return 0

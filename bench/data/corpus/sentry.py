@@ -195,9 +195,9 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "project_root": "/rails",
         }
     elif p == "ruby" and (
-        d.service.framework in ("hanami", "shoryuken") or d.company.key in ("be", "ch")
+        d.service.framework in ("hanami", "shoryuken") or d.company.key in ("be", "ch", "dp")
     ):
-        # A Hanami app's image keeps the code under /app, not Rails' /rails.
+        # A Hanami (or Grape, dp) app's image keeps the code under /app, not Rails' /rails.
         frame = {
             "filename": f.file if f.in_app else f.file.split("/lib/", 1)[-1],
             "abs_path": ruby_path(f),
