@@ -34,9 +34,10 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind33.jsonl`` (companies cx, cy, cz), or, with ``--blind34``,
 ``webhooks-blind34.jsonl`` (companies da, db, dc), or, with ``--blind35``,
 ``webhooks-blind35.jsonl`` (companies dd, de, df), or, with ``--blind36``,
-``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind39``,
-``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind38``,
-``webhooks-blind38.jsonl`` (companies dm, dn, do), or, with ``--blind37``,
+``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind37``,
+``webhooks-blind37.jsonl`` (companies dj, dk, dl), or, with ``--blind38``,
+``webhooks-blind38.jsonl`` (companies dm, dn, do), or, with ``--blind39``,
+``webhooks-blind39.jsonl`` (companies dp, dq, dr).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
