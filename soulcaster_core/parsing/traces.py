@@ -100,6 +100,9 @@ def parse_trace(text: str) -> list[ExceptionInfo]:
 
 
 def _parse(text: str) -> list[ExceptionInfo]:
+    if "#012" in text and "\n" not in text:
+        # rsyslog writes a record's line breaks and tabs as octal escapes: "#012", "#011".
+        text = text.replace("#012", "\n").replace("#011", "\t")
     text = _without_line_prefix(_without_fpm_decoration(without_colors(_window(text))))
     if "\n" not in text and "\\n" in text:
         # A trace flattened onto one line with its line breaks escaped (logfmt's

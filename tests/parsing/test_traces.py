@@ -183,3 +183,17 @@ def test_a_parsers_bug_costs_the_text_its_structure_not_an_exception(
     with errors_logged() as errors:
         assert parse_trace("ValueError: bad") == []
     assert [record.exc_info[0] for record in errors if record.exc_info] == [IndexError]
+
+
+def test_a_trace_rsyslog_escaped_onto_one_line() -> None:
+    line = (
+        "<131>1 2026-03-05T19:09:58.115814+00:00 reading-room gunicorn 375 - - exc_logger ERROR"
+        "#012Traceback (most recent call last):#012"
+        '  File "/srv/app/reading_room/views.py", line 41, in order_document#012'
+        "    return doc.shelfmark#012"
+        "AttributeError: 'NoneType' object has no attribute 'shelfmark'"
+    )
+    [exc] = parse_trace(line)
+
+    assert exc.type == "AttributeError"
+    assert [f.function for f in exc.frames] == ["order_document"]
