@@ -99,13 +99,18 @@ def _take_lambda_error(found: _Found, fields: Fields) -> None:
     """An error as AWS Lambda's runtimes write it (``errorType``, ``errorMessage``, and a
     ``stackTrace`` or ``stack`` list of the trace's lines), on the record or, in the Python
     runtime's JSON log format, as the record's ``message``; Node's unhandled rejection holds
-    the error rejected as its ``reason``."""
+    the error rejected as its ``reason``. Bugsnag's event (``errorClass``, ``message``,
+    ``stacktrace``) reads alike."""
     records = [fields.find(name) for name in ("reason", "message")]
     for record in (records[0], fields.root, records[1]):
         if not isinstance(record, dict):
             continue
         kind = scalar_text(fields.find("errorType", record))
         message = scalar_text(fields.find("errorMessage", record))
+        if kind is None and (kind := scalar_text(fields.find("errorClass", record))) is not None:
+            # Bugsnag's event shape, which some teams log as is: errorClass, message,
+            # stacktrace (frame objects marked inProject).
+            message = message or scalar_text(fields.find("message", record))
         if kind is None and message is None:
             continue
         if kind is not None:
@@ -314,7 +319,7 @@ def _frame_object(item: dict[str, Any]) -> Frame | None:
     filename = pick("filename", "file", "source", "fileName", "abs_path", "path")
     if function is None and filename is None:
         return None
-    in_app = item.get("in_app")
+    in_app = item.get("in_app", item.get("inProject"))
     if not isinstance(in_app, bool):
         from_class = class_in_app(module)
         in_app = from_class if from_class is False else path_in_app(filename)

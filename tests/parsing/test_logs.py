@@ -715,6 +715,39 @@ def test_dry_logger_names_the_exception_class_and_says_its_message_beside_it() -
     assert [f.function for f in error.frames] == ["positions"]
 
 
+def test_a_bugsnag_shaped_error_in_a_laravel_line_s_context() -> None:
+    line = parse_log_line(
+        "[2026-03-05 02:37:06] production.ERROR: cURL error 28: timed out "
+        + json.dumps(
+            {
+                "errorClass": "Illuminate\\Http\\Client\\ConnectionException",
+                "message": "cURL error 28: timed out",
+                "stacktrace": [
+                    {
+                        "file": "vendor/laravel/framework/src/Illuminate/Http/Client/P.php",
+                        "lineNumber": 951,
+                        "method": "Illuminate\\Http\\Client\\PendingRequest::send",
+                        "inProject": False,
+                    },
+                    {
+                        "file": "app/Support/Sms.php",
+                        "lineNumber": 38,
+                        "method": "App\\Support\\Sms::send",
+                        "inProject": True,
+                    },
+                ],
+            }
+        )
+    )
+    assert line is not None
+    [error] = line.exceptions
+    assert error.type == "Illuminate\\Http\\Client\\ConnectionException"
+    assert [(f.function, f.in_app) for f in error.frames] == [
+        ("App\\Support\\Sms::send", True),
+        ("Illuminate\\Http\\Client\\PendingRequest::send", False),
+    ]
+
+
 def test_a_client_error_logged_by_the_api_names_its_screen() -> None:
     # bunyan record of an error a mobile app reported: the screen is the page it happened on.
     record = parse_log_line(
