@@ -37,7 +37,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind37``,
 ``webhooks-blind37.jsonl`` (companies dj, dk, dl), or, with ``--blind38``,
 ``webhooks-blind38.jsonl`` (companies dm, dn, do), or, with ``--blind39``,
-``webhooks-blind39.jsonl`` (companies dp, dq, dr).
+``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind40``,
+``webhooks-blind40.jsonl`` (companies ds, dt, du).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -81,6 +82,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind37    # by a thirty-seventh outsider
     python bench/data/generate_webhooks.py --blind38    # by a thirty-eighth outsider
     python bench/data/generate_webhooks.py --blind39    # by a thirty-ninth outsider
+    python bench/data/generate_webhooks.py --blind40    # by a fortieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -124,7 +126,10 @@ from corpus.companies.deepdale import DEEPDALE  # noqa: E402
 from corpus.companies.dentdale import DENTDALE  # noqa: E402
 from corpus.companies.dewbank import DEWBANK  # noqa: E402
 from corpus.companies.dipperholme import DIPPERHOLME  # noqa: E402
+from corpus.companies.dockray import DOCKRAY  # noqa: E402
+from corpus.companies.doddwood import DODDWOOD  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
+from corpus.companies.drumburgh import DRUMBURGH  # noqa: E402
 from corpus.companies.drybeck import DRYBECK  # noqa: E402
 from corpus.companies.dufton import DUFTON  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
@@ -305,6 +310,8 @@ BLIND37 = [DACREBECK, DALEGARTH, DENTDALE]
 BLIND38 = [SLEDDALE, YEWBARROW, THRUSHGILL]
 # blind39: a Ruby Grape API, .NET 6 on IIS, Pyramid and RQ behind gunicorn.
 BLIND39 = [DIPPERHOLME, DUNSOP, DRYBECK]
+# blind40: an AdonisJS 6 API with pino, Vert.x 4 with java.util.logging, Quart and Huey.
+BLIND40 = [DOCKRAY, DODDWOOD, DRUMBURGH]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -514,7 +521,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind39.jsonl (companies dp, dq, dr)",
     )
+    which.add_argument(
+        "--blind40",
+        action="store_true",
+        help="write webhooks-blind40.jsonl (companies ds, dt, du)",
+    )
     args = parser.parse_args(argv)
+    if args.blind40:
+        write(HERE / "webhooks-blind40.jsonl", build_rows(BLIND40))
+        return 0
     if args.blind39:
         write(HERE / "webhooks-blind39.jsonl", build_rows(BLIND39))
         return 0
