@@ -37,7 +37,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind37``,
 ``webhooks-blind37.jsonl`` (companies dj, dk, dl), or, with ``--blind38``,
 ``webhooks-blind38.jsonl`` (companies dm, dn, do), or, with ``--blind39``,
-``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind40``,
+``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind41``,
+``webhooks-blind41.jsonl`` (companies dv, dw, dx), or, with ``--blind40``,
 ``webhooks-blind40.jsonl`` (companies ds, dt, du).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -83,6 +84,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind38    # by a thirty-eighth outsider
     python bench/data/generate_webhooks.py --blind39    # by a thirty-ninth outsider
     python bench/data/generate_webhooks.py --blind40    # by a fortieth outsider
+    python bench/data/generate_webhooks.py --blind41    # by a forty-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -129,6 +131,7 @@ from corpus.companies.dipperholme import DIPPERHOLME  # noqa: E402
 from corpus.companies.dockray import DOCKRAY  # noqa: E402
 from corpus.companies.doddwood import DODDWOOD  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
+from corpus.companies.dowthwaite import DOWTHWAITE  # noqa: E402
 from corpus.companies.drumburgh import DRUMBURGH  # noqa: E402
 from corpus.companies.drybeck import DRYBECK  # noqa: E402
 from corpus.companies.dufton import DUFTON  # noqa: E402
@@ -136,6 +139,8 @@ from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.dunmere import DUNMERE  # noqa: E402
 from corpus.companies.dunnerdale import DUNNERDALE  # noqa: E402
 from corpus.companies.dunsop import DUNSOP  # noqa: E402
+from corpus.companies.dunstall import DUNSTALL  # noqa: E402
+from corpus.companies.duxbrough import DUXBROUGH  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
@@ -312,6 +317,8 @@ BLIND38 = [SLEDDALE, YEWBARROW, THRUSHGILL]
 BLIND39 = [DIPPERHOLME, DUNSOP, DRYBECK]
 # blind40: an AdonisJS 6 API with pino, Vert.x 4 with java.util.logging, Quart and Huey.
 BLIND40 = [DOCKRAY, DODDWOOD, DRUMBURGH]
+# blind41: Go Fiber v2 with Watermill, Rails 7.2 with Solid Queue, WordPress/WooCommerce.
+BLIND41 = [DOWTHWAITE, DUNSTALL, DUXBROUGH]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -526,12 +533,20 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind40.jsonl (companies ds, dt, du)",
     )
+    which.add_argument(
+        "--blind41",
+        action="store_true",
+        help="write webhooks-blind41.jsonl (companies dv, dw, dx)",
+    )
     args = parser.parse_args(argv)
     if args.blind40:
         write(HERE / "webhooks-blind40.jsonl", build_rows(BLIND40))
         return 0
     if args.blind39:
         write(HERE / "webhooks-blind39.jsonl", build_rows(BLIND39))
+        return 0
+    if args.blind41:
+        write(HERE / "webhooks-blind41.jsonl", build_rows(BLIND41))
         return 0
     if args.blind38:
         write(HERE / "webhooks-blind38.jsonl", build_rows(BLIND38))
