@@ -37,9 +37,10 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind36.jsonl`` (companies dg, dh, di), or, with ``--blind37``,
 ``webhooks-blind37.jsonl`` (companies dj, dk, dl), or, with ``--blind38``,
 ``webhooks-blind38.jsonl`` (companies dm, dn, do), or, with ``--blind39``,
-``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind41``,
-``webhooks-blind41.jsonl`` (companies dv, dw, dx), or, with ``--blind40``,
-``webhooks-blind40.jsonl`` (companies ds, dt, du).
+``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind40``,
+``webhooks-blind40.jsonl`` (companies ds, dt, du), or, with ``--blind41``,
+``webhooks-blind41.jsonl`` (companies dv, dw, dx), or, with ``--blind42``,
+``webhooks-blind42.jsonl`` (companies dy, dz, ea).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -85,6 +86,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind39    # by a thirty-ninth outsider
     python bench/data/generate_webhooks.py --blind40    # by a fortieth outsider
     python bench/data/generate_webhooks.py --blind41    # by a forty-first outsider
+    python bench/data/generate_webhooks.py --blind42    # by a forty-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -138,9 +140,12 @@ from corpus.companies.dufton import DUFTON  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
 from corpus.companies.dunmere import DUNMERE  # noqa: E402
 from corpus.companies.dunnerdale import DUNNERDALE  # noqa: E402
+from corpus.companies.dunnockshaw import DUNNOCKSHAW  # noqa: E402
 from corpus.companies.dunsop import DUNSOP  # noqa: E402
 from corpus.companies.dunstall import DUNSTALL  # noqa: E402
 from corpus.companies.duxbrough import DUXBROUGH  # noqa: E402
+from corpus.companies.dyffryn import DYFFRYN  # noqa: E402
+from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
@@ -319,6 +324,8 @@ BLIND39 = [DIPPERHOLME, DUNSOP, DRYBECK]
 BLIND40 = [DOCKRAY, DODDWOOD, DRUMBURGH]
 # blind41: Go Fiber v2 with Watermill, Rails 7.2 with Solid Queue, WordPress/WooCommerce.
 BLIND41 = [DOWTHWAITE, DUNSTALL, DUXBROUGH]
+# blind42: .NET 8 isolated Azure Functions, Kotlin Spring Boot 3 + Vaadin, Express 5 + SvelteKit.
+BLIND42 = [DYFFRYN, DUNNOCKSHAW, EASTRIGG]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -538,7 +545,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind41.jsonl (companies dv, dw, dx)",
     )
+    which.add_argument(
+        "--blind42",
+        action="store_true",
+        help="write webhooks-blind42.jsonl (companies dy, dz, ea)",
+    )
     args = parser.parse_args(argv)
+    if args.blind42:
+        write(HERE / "webhooks-blind42.jsonl", build_rows(BLIND42))
+        return 0
     if args.blind40:
         write(HERE / "webhooks-blind40.jsonl", build_rows(BLIND40))
         return 0
