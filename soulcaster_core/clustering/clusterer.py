@@ -659,6 +659,15 @@ class Clusterer:
                     # The cluster was known without a stack (an alert came first): from now
                     # on its frames tell it from another problem with the same message.
                     learnt.update(frames=list(doc.frames), files=list(doc.files), type=doc.exc_type)
+                if (
+                    key.kind in ("service", "type")
+                    and doc.message
+                    and not found.get("message")
+                    and not found.get("frames")
+                ):
+                    # An alert that named only a type made the cluster, and this error's words
+                    # are the first it hears: another error of that type says other words.
+                    learnt["message"] = doc.message
                 if learnt:
                     batch.put(key.id, self._vector(doc, batch, key.id), {**found, **learnt})
             elif (

@@ -151,6 +151,27 @@ async def test_an_alert_naming_only_service_and_kind_joins_the_one_such_cluster(
     assert a == b != c
 
 
+async def test_an_alert_that_joined_one_error_does_not_draw_another_s_words(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # postgres.js errors carry no caller: two bugs of one type, told apart by their words.
+    def postgres(constraint: str) -> FeedbackItem:
+        said = f'duplicate key value violates unique constraint "{constraint}"'
+        return item(exceptions=[ExceptionInfo(type="PostgresError", value=said)], service="shop")
+
+    monitor = item("datadog", exceptions=[ExceptionInfo(type="PostgresError")], service="shop")
+    alert, orders, reviews, orders_again = await clusters_of(
+        clusterer,
+        store,
+        monitor,
+        postgres("orders_checkout_id_key"),
+        postgres("reviews_order_id_key"),
+        postgres("orders_checkout_id_key"),
+    )
+    assert alert == orders == orders_again
+    assert reviews != orders
+
+
 async def test_an_alert_that_joined_one_stack_does_not_draw_another_stack_of_its_type(
     clusterer: Clusterer, store: Store
 ) -> None:
