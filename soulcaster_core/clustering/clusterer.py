@@ -233,6 +233,15 @@ class _Decision:
     score: float = 1.0
 
 
+def _raised_elsewhere(doc: ClusterDoc, record: dict[str, Any]) -> bool:
+    """Whether ``doc``, which says only the file its error was raised in, names another file
+    than the stack ``record`` was made of (one PHP warning's words in two files)."""
+    files = record.get("files") or []
+    if doc.frames or not doc.places or not files or not files[0]:
+        return False
+    return not same_file(doc.places[0], str(files[0]))
+
+
 def _ambiguous(key: GroupingKey) -> _Decision:
     """The cluster of the items that say what several problems say (``key``), and no more."""
     return _Decision(signature(f"ambiguous\x1f{key.id}"), "ambiguous")
@@ -419,6 +428,7 @@ class Clusterer:
                 record is not None
                 and stacks_agree(doc, record, helpers)
                 and not (not doc.frames and other_page(doc, record))
+                and not _raised_elsewhere(doc, record)
             ):
                 paged = key in (doc.page_key, doc.untyped_page_key)
                 method: Method = "page" if paged else "message"

@@ -35,6 +35,10 @@ _TOSTRING = re.compile(r"^\s*\\?[A-Za-z_][\w\\]*: ")
 _INTERNAL = "[internal function]"
 _MARKERS = ("Stack trace:", "[stacktrace]")
 _SLIM_TRACE = "Trace: #0 "
+_PHP_ERROR = re.compile(
+    r"PHP (?P<level>Warning|Notice|Deprecated):\s+(?P<msg>.+?) in (?P<file>\S+) on line "
+    r"(?P<line>\d{1,9})"
+)
 # What frameworks register with set_error_handler (CodeIgniter's, Laravel's, Symfony's).
 _ERROR_HANDLERS = frozenset({"errorHandler", "handleError"})
 _CI4_WHERE = re.compile(r"^in (?P<file>\S+) on line (?P<line>\d{1,9})\.$")
@@ -111,6 +115,16 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
                 header = _read_header(line.partition("Uncaught ")[2])
                 if header.type:
                     return [_exception(header, [])]
+            elif (said := _PHP_ERROR.search(line)) is not None:
+                # A warning or notice PHP logged: sentry-php reports it as an ErrorException
+                # whose message starts with the level ("Warning: Undefined array key ...").
+                header = _Header(
+                    "ErrorException",
+                    f"{said['level']}: {said['msg'].strip()}",
+                    said["file"],
+                    number(said["line"]),
+                )
+                return [_exception(header, [])]
         return []
     return chain[::-1] if thrown_first else chain
 

@@ -1059,6 +1059,33 @@ async def test_a_client_s_grpc_status_line_meets_the_server_s_error(
     assert a == b
 
 
+async def test_a_log_that_names_another_file_does_not_join_by_its_words(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # One PHP warning's words in two plugins' files: the log row says which file.
+    said = 'Warning: Undefined array key "plan"'
+    sentry = item(
+        exceptions=[
+            ExceptionInfo(
+                type="ErrorException",
+                value=said,
+                frames=[Frame(function="update", filename="plugins/club/Members.php", lineno=88)],
+            )
+        ]
+    )
+
+    def logged(path: str) -> FeedbackItem:
+        where = Frame(filename=path, lineno=12)
+        return item(
+            "splunk", exceptions=[ExceptionInfo(type="ErrorException", value=said, frames=[where])]
+        )
+
+    club, seeds = await clusters_of(
+        clusterer, store, sentry, logged("plugins/seeds/Germination.php")
+    )
+    assert club != seeds
+
+
 async def test_an_error_quoted_whole_meets_the_line_that_says_it_after_its_context(
     clusterer: Clusterer, store: Store
 ) -> None:

@@ -200,3 +200,17 @@ def test_a_log_head_before_the_exception_php_printed() -> None:
 
     assert exc.type == "mysqli_sql_exception"
     assert exc.value == "Duplicate entry '1-2' for key 'allocations.uniq_room_night'"
+
+
+def test_a_warning_php_logged_is_the_error_exception_sentry_php_reports() -> None:
+    [exc] = parse_trace(
+        '[05-Mar-2026 10:00:00 UTC] PHP Warning:  Undefined array key "plan" in'
+        " /var/www/html/wp-content/plugins/club/Members.php on line 88"
+    )
+
+    assert (exc.type, exc.value) == ("ErrorException", 'Warning: Undefined array key "plan"')
+    [where] = exc.frames
+    assert (where.filename, where.lineno) == (
+        "/var/www/html/wp-content/plugins/club/Members.php",
+        88,
+    )

@@ -266,7 +266,13 @@ def _head_endpoint(head: str, exceptions: list[ExceptionInfo]) -> str | None:
 
 def _joined_trace(line: str) -> list[ExceptionInfo]:
     """The trace a one-line record holds when its logger joined the frames onto the line
-    (Action Cable's ``frame | frame``, an escaped ``\\n``): two frames at least. A line with
-    one frame-like part is a log line, nothing more."""
+    (Action Cable's ``frame | frame``, an escaped ``\\n``): two frames at least, or a typed
+    exception at one file and line. A line with one frame-like part is a log line, nothing
+    more."""
     chain = parse_trace(line)
-    return chain if chain and len(chain[-1].frames) >= 2 else []
+    if not chain:
+        return []
+    thrown = chain[-1]
+    # (Or one located exception: PHP's "PHP Warning:  ... in /x.php on line 12".)
+    located = thrown.type and len(thrown.frames) == 1 and thrown.frames[0].lineno is not None
+    return chain if len(thrown.frames) >= 2 or located else []
