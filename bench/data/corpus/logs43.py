@@ -27,10 +27,17 @@ def _compact(obj: object) -> str:
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
 
 
+_PKG = "/usr/local/lib/python3.11/site-packages/"
+_SITES = {
+    "flask": (_PKG + "flask/app.py", "log_exception", "838"),
+    "rq": (_PKG + "rq/worker.py", "handle_exception", "1541"),
+}
+
+
 def eb_gcl_entry(d: Delivery) -> tuple[str, Fields]:
     """A Cloud Logging ``LogEntry`` as the Dataflow template forwards it to Splunk HEC."""
-    app = [f for f in d.frames if f.in_app]
-    top = app[-1] if app else d.frames[-1]
+    # The log call's site, not the raise: Flask's ``log_exception`` or RQ's exception handler.
+    site = _SITES["rq" if d.logger == "rq.worker" else "flask"]
     project = "ebberston-prod"
     trace = d.rand.hex(32)
     payload: dict[str, object] = {
@@ -66,9 +73,9 @@ def eb_gcl_entry(d: Delivery) -> tuple[str, Fields]:
         },
         "severity": "ERROR",
         "sourceLocation": {
-            "file": f"/app/{top.file}",
-            "function": top.function,
-            "line": str(top.line),
+            "file": site[0],
+            "function": site[1],
+            "line": site[2],
         },
         "timestamp": d.iso(6),
         "trace": f"projects/{project}/traces/{trace}",
