@@ -40,7 +40,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind40``,
 ``webhooks-blind40.jsonl`` (companies ds, dt, du), or, with ``--blind41``,
 ``webhooks-blind41.jsonl`` (companies dv, dw, dx), or, with ``--blind42``,
-``webhooks-blind42.jsonl`` (companies dy, dz, ea), or, with ``--blind43``,
+``webhooks-blind42.jsonl`` (companies dy, dz, ea), or, with ``--blind44``,
+``webhooks-blind44.jsonl`` (companies ee, ef, eg), or, with ``--blind43``,
 ``webhooks-blind43.jsonl`` (companies eb, ec, ed).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -89,6 +90,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind41    # by a forty-first outsider
     python bench/data/generate_webhooks.py --blind42    # by a forty-second outsider
     python bench/data/generate_webhooks.py --blind43    # by a forty-third outsider
+    python bench/data/generate_webhooks.py --blind44    # by a forty-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -151,7 +153,10 @@ from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
 from corpus.companies.ebberston import EBBERSTON  # noqa: E402
 from corpus.companies.ecclerigg import ECCLERIGG  # noqa: E402
 from corpus.companies.edenhall import EDENHALL  # noqa: E402
+from corpus.companies.elterwater import ELTERWATER  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
+from corpus.companies.embleton import EMBLETON  # noqa: E402
+from corpus.companies.ennerdale import ENNERDALE  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
@@ -333,6 +338,8 @@ BLIND41 = [DOWTHWAITE, DUNSTALL, DUXBROUGH]
 BLIND42 = [DYFFRYN, DUNNOCKSHAW, EASTRIGG]
 # blind43: Flask-RESTX and RQ on GKE, a NestJS RabbitMQ microservice, Phoenix and Broadway.
 BLIND43 = [EBBERSTON, ECCLERIGG, EDENHALL]
+# blind44: Spring Boot 3 on ECS via FireLens, Go with zap's development encoder, Rails + GoodJob.
+BLIND44 = [ELTERWATER, ENNERDALE, EMBLETON]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -562,7 +569,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind43.jsonl (companies eb, ec, ed)",
     )
+    which.add_argument(
+        "--blind44",
+        action="store_true",
+        help="write webhooks-blind44.jsonl (companies ee, ef, eg)",
+    )
     args = parser.parse_args(argv)
+    if args.blind44:
+        write(HERE / "webhooks-blind44.jsonl", build_rows(BLIND44))
+        return 0
     if args.blind43:
         write(HERE / "webhooks-blind43.jsonl", build_rows(BLIND43))
         return 0
