@@ -40,7 +40,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind40``,
 ``webhooks-blind40.jsonl`` (companies ds, dt, du), or, with ``--blind41``,
 ``webhooks-blind41.jsonl`` (companies dv, dw, dx), or, with ``--blind42``,
-``webhooks-blind42.jsonl`` (companies dy, dz, ea).
+``webhooks-blind42.jsonl`` (companies dy, dz, ea), or, with ``--blind45``,
+``webhooks-blind45.jsonl`` (companies eh, ei, ej).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -87,6 +88,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind40    # by a fortieth outsider
     python bench/data/generate_webhooks.py --blind41    # by a forty-first outsider
     python bench/data/generate_webhooks.py --blind42    # by a forty-second outsider
+    python bench/data/generate_webhooks.py --blind45    # by a forty-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -146,7 +148,10 @@ from corpus.companies.dunstall import DUNSTALL  # noqa: E402
 from corpus.companies.duxbrough import DUXBROUGH  # noqa: E402
 from corpus.companies.dyffryn import DYFFRYN  # noqa: E402
 from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
+from corpus.companies.ellergill import ELLERGILL  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
+from corpus.companies.embsay import EMBSAY  # noqa: E402
+from corpus.companies.eskholme import ESKHOLME  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
@@ -326,6 +331,8 @@ BLIND40 = [DOCKRAY, DODDWOOD, DRUMBURGH]
 BLIND41 = [DOWTHWAITE, DUNSTALL, DUXBROUGH]
 # blind42: .NET 8 isolated Azure Functions, Kotlin Spring Boot 3 + Vaadin, Express 5 + SvelteKit.
 BLIND42 = [DYFFRYN, DUNNOCKSHAW, EASTRIGG]
+# blind45: .NET Framework 4.8 MVC 5 with NLog, Symfony 5 with Monolog, Expo + Supabase Edge.
+BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -550,7 +557,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind42.jsonl (companies dy, dz, ea)",
     )
+    parser.add_argument(
+        "--blind45",
+        action="store_true",
+        help="write webhooks-blind45.jsonl (companies eh, ei, ej)",
+    )
     args = parser.parse_args(argv)
+    if args.blind45:
+        write(HERE / "webhooks-blind45.jsonl", build_rows(BLIND45))
+        return 0
     if args.blind42:
         write(HERE / "webhooks-blind42.jsonl", build_rows(BLIND42))
         return 0
