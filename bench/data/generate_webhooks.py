@@ -40,9 +40,10 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind39.jsonl`` (companies dp, dq, dr), or, with ``--blind40``,
 ``webhooks-blind40.jsonl`` (companies ds, dt, du), or, with ``--blind41``,
 ``webhooks-blind41.jsonl`` (companies dv, dw, dx), or, with ``--blind42``,
-``webhooks-blind42.jsonl`` (companies dy, dz, ea), or, with ``--blind44``,
-``webhooks-blind44.jsonl`` (companies ee, ef, eg), or, with ``--blind43``,
-``webhooks-blind43.jsonl`` (companies eb, ec, ed).
+``webhooks-blind42.jsonl`` (companies dy, dz, ea), or, with ``--blind43``,
+``webhooks-blind43.jsonl`` (companies eb, ec, ed), or, with ``--blind44``,
+``webhooks-blind44.jsonl`` (companies ee, ef, eg), or, with ``--blind45``,
+``webhooks-blind45.jsonl`` (companies eh, ei, ej).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -91,6 +92,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind42    # by a forty-second outsider
     python bench/data/generate_webhooks.py --blind43    # by a forty-third outsider
     python bench/data/generate_webhooks.py --blind44    # by a forty-fourth outsider
+    python bench/data/generate_webhooks.py --blind45    # by a forty-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -153,10 +155,13 @@ from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
 from corpus.companies.ebberston import EBBERSTON  # noqa: E402
 from corpus.companies.ecclerigg import ECCLERIGG  # noqa: E402
 from corpus.companies.edenhall import EDENHALL  # noqa: E402
+from corpus.companies.ellergill import ELLERGILL  # noqa: E402
 from corpus.companies.elterwater import ELTERWATER  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.embleton import EMBLETON  # noqa: E402
+from corpus.companies.embsay import EMBSAY  # noqa: E402
 from corpus.companies.ennerdale import ENNERDALE  # noqa: E402
+from corpus.companies.eskholme import ESKHOLME  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
@@ -340,6 +345,8 @@ BLIND42 = [DYFFRYN, DUNNOCKSHAW, EASTRIGG]
 BLIND43 = [EBBERSTON, ECCLERIGG, EDENHALL]
 # blind44: Spring Boot 3 on ECS via FireLens, Go with zap's development encoder, Rails + GoodJob.
 BLIND44 = [ELTERWATER, ENNERDALE, EMBLETON]
+# blind45: .NET Framework 4.8 MVC 5 with NLog, Symfony 5 with Monolog, Expo + Supabase Edge.
+BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -574,7 +581,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind44.jsonl (companies ee, ef, eg)",
     )
+    which.add_argument(
+        "--blind45",
+        action="store_true",
+        help="write webhooks-blind45.jsonl (companies eh, ei, ej)",
+    )
     args = parser.parse_args(argv)
+    if args.blind45:
+        write(HERE / "webhooks-blind45.jsonl", build_rows(BLIND45))
+        return 0
     if args.blind44:
         write(HERE / "webhooks-blind44.jsonl", build_rows(BLIND44))
         return 0
