@@ -52,7 +52,8 @@ def eb_web_stdout(d: Delivery) -> tuple[str, Fields]:
     """``/var/log/web.stdout.log`` on an Amazon Linux 2023 Elastic Beanstalk instance: every
     line gunicorn's worker writes gets rsyslog's ``Mon dd HH:MM:SS host web[pid]:`` prefix;
     Django's ``django.request`` logger writes "Internal Server Error: <path>" over the
-    traceback (the app's LOGGING sends it to the console with the default formatter)."""
+    traceback (the app's LOGGING sends it to the console with the default formatter). With
+    ``half``, the one CloudWatch event a search on the exception's last line matched."""
     host = f"ip-172-31-{d.rand.randint(0, 47)}-{d.rand.randint(2, 250)}"
     pid = d.rand.randint(2000, 9000)
     stamp = d.stamp("%b %d %H:%M:%S")
@@ -65,6 +66,9 @@ def eb_web_stdout(d: Delivery) -> tuple[str, Fields]:
     else:
         head = d.log_message
     body = [head, *python_traceback(d.chain).split("\n")]
+    if d.opts.get("half"):
+        # CloudWatch keeps each line its own event: a search on the exception's line gets that one.
+        body = body[-1:]
     return "\n".join(prefix + line for line in body), {"host": host}
 
 

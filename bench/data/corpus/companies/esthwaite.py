@@ -76,7 +76,7 @@ BUGS = [
         (see("sentry.error", 3), see("splunk", 2, search=SEARCH), see("datadog.log", **KIND)),
         classes=(9,), pair="es-logo-denied", entry="POST /api/v1/surveys/{id}/exports/"),
     Bug("es-logo-denied", "survey-api", (Exc("ClientError", "An error occurred (AccessDenied) when calling the PutObject operation: Access Denied", view("branding.views", "upload_logo", 52, "upload_bytes(key, request.FILES['logo'].read(), ctype)", UPLOAD, *BOTO), module="botocore.exceptions"),),
-        (see("sentry.error", 2), see("splunk", 2, search=SEARCH), see("posthog", 1), see("datadog.log", **DD)),
+        (see("sentry.error", 2), see("splunk", 2, search=SEARCH), see("splunk", search="survey-api - exceptions", half=True), see("posthog", 1), see("datadog.log", **DD)),
         classes=(9,), pair="es-export-slowdown", entry="POST /api/v1/branding/logo/"),
     # The same AttributeError in two places: the invitation mail and the PDF report header.
     Bug("es-invite-locale", "survey-api", (Exc("AttributeError", NONE_LOCALE, view("invitations.views", "resend", 103, "send_invitation(invite)", py("invitations.emails", "send_invitation", 24, "with translation.override(invite.respondent.locale):"))),),
@@ -87,7 +87,7 @@ BUGS = [
         classes=(4, 5), pair="es-invite-locale", entry="GET /api/v1/surveys/{id}/report.pdf", span=2, renames={"pdf": "report_pdf"}),
     # NPS on a survey with no answered score question.
     Bug("es-nps-divzero", "survey-api", (Exc("ZeroDivisionError", "division by zero", view("analytics.views", "nps", 29, "return Response(nps_summary(survey))", py("analytics.nps", "score", 17, "return round((promoters - detractors) * 100 / total)"))),),
-        (see("sentry.error", 3), see("splunk", 2, search=SEARCH), see("posthog", 1), see("datadog.log", **KIND)),
+        (see("sentry.error", 3), see("splunk", 2, search=SEARCH), see("splunk", search="survey-api - exceptions", half=True), see("posthog", 1), see("datadog.log", **KIND)),
         entry="GET /api/v1/surveys/{id}/nps/"),
     # A close date typed with hour 24.
     Bug("es-close-at-format", "survey-api", (Exc("ValueError", "time data '{date}T24:00' does not match format '%Y-%m-%dT%H:%M'", view("surveys.views", "schedule", 140, "close_at = parse_close_at(request.data['close_at'])", py("surveys.scheduling", "parse_close_at", 12, "return datetime.strptime(value, '%Y-%m-%dT%H:%M')"), pylib("_strptime", "_strptime_datetime", 554, "tt, fraction, gmtoff_fraction = _strptime(data_string, format)"), pylib("_strptime", "_strptime", 333, "raise ValueError(\"time data %r does not match format %r\" %"))),),
