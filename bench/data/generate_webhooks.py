@@ -43,7 +43,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind42.jsonl`` (companies dy, dz, ea), or, with ``--blind43``,
 ``webhooks-blind43.jsonl`` (companies eb, ec, ed), or, with ``--blind44``,
 ``webhooks-blind44.jsonl`` (companies ee, ef, eg), or, with ``--blind45``,
-``webhooks-blind45.jsonl`` (companies eh, ei, ej), or, with ``--blind46``,
+``webhooks-blind45.jsonl`` (companies eh, ei, ej), or, with ``--blind48``,
+``webhooks-blind48.jsonl`` (companies eq, er, es), or, with ``--blind46``,
 ``webhooks-blind46.jsonl`` (companies ek, el, em).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -95,6 +96,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind44    # by a forty-fourth outsider
     python bench/data/generate_webhooks.py --blind45    # by a forty-fifth outsider
     python bench/data/generate_webhooks.py --blind46    # by a forty-sixth outsider
+    python bench/data/generate_webhooks.py --blind48    # by a forty-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -166,7 +168,10 @@ from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.embleton import EMBLETON  # noqa: E402
 from corpus.companies.embsay import EMBSAY  # noqa: E402
 from corpus.companies.ennerdale import ENNERDALE  # noqa: E402
+from corpus.companies.equinbeck import EQUINBECK  # noqa: E402
+from corpus.companies.erringden import ERRINGDEN  # noqa: E402
 from corpus.companies.eskholme import ESKHOLME  # noqa: E402
+from corpus.companies.esthwaite import ESTHWAITE  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
@@ -354,6 +359,8 @@ BLIND44 = [ELTERWATER, ENNERDALE, EMBLETON]
 BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 # blind46: Litestar/Starlette + SAQ with a team JSON formatter, Jakarta EE on WildFly, go-kit gRPC.
 BLIND46 = [EAGLESFIELD, EGREMONT, EAMONT]
+# blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
+BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -598,7 +605,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind46.jsonl (companies ek, el, em)",
     )
+    which.add_argument(
+        "--blind48",
+        action="store_true",
+        help="write webhooks-blind48.jsonl (companies eq, er, es)",
+    )
     args = parser.parse_args(argv)
+    if args.blind48:
+        write(HERE / "webhooks-blind48.jsonl", build_rows(BLIND48))
+        return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
         return 0
