@@ -43,7 +43,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind42.jsonl`` (companies dy, dz, ea), or, with ``--blind43``,
 ``webhooks-blind43.jsonl`` (companies eb, ec, ed), or, with ``--blind44``,
 ``webhooks-blind44.jsonl`` (companies ee, ef, eg), or, with ``--blind45``,
-``webhooks-blind45.jsonl`` (companies eh, ei, ej).
+``webhooks-blind45.jsonl`` (companies eh, ei, ej), or, with ``--blind47``,
+``webhooks-blind47.jsonl`` (companies en, eo, ep).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -93,6 +94,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind43    # by a forty-third outsider
     python bench/data/generate_webhooks.py --blind44    # by a forty-fourth outsider
     python bench/data/generate_webhooks.py --blind45    # by a forty-fifth outsider
+    python bench/data/generate_webhooks.py --blind47    # by a forty-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -151,15 +153,18 @@ from corpus.companies.dunsop import DUNSOP  # noqa: E402
 from corpus.companies.dunstall import DUNSTALL  # noqa: E402
 from corpus.companies.duxbrough import DUXBROUGH  # noqa: E402
 from corpus.companies.dyffryn import DYFFRYN  # noqa: E402
+from corpus.companies.eaglesfield import EAGLESFIELD  # noqa: E402
 from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
 from corpus.companies.ebberston import EBBERSTON  # noqa: E402
 from corpus.companies.ecclerigg import ECCLERIGG  # noqa: E402
 from corpus.companies.edenhall import EDENHALL  # noqa: E402
 from corpus.companies.ellergill import ELLERGILL  # noqa: E402
+from corpus.companies.elslack import ELSLACK  # noqa: E402
 from corpus.companies.elterwater import ELTERWATER  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.embleton import EMBLETON  # noqa: E402
 from corpus.companies.embsay import EMBSAY  # noqa: E402
+from corpus.companies.endmoor import ENDMOOR  # noqa: E402
 from corpus.companies.ennerdale import ENNERDALE  # noqa: E402
 from corpus.companies.eskholme import ESKHOLME  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
@@ -347,6 +352,8 @@ BLIND43 = [EBBERSTON, ECCLERIGG, EDENHALL]
 BLIND44 = [ELTERWATER, ENNERDALE, EMBLETON]
 # blind45: .NET Framework 4.8 MVC 5 with NLog, Symfony 5 with Monolog, Expo + Supabase Edge.
 BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
+# blind47: Express and Rails 6.1 + Delayed Job on Heroku (Logplex), Android/iOS + Firebase.
+BLIND47 = [ENDMOOR, EAGLESFIELD, ELSLACK]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -586,7 +593,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind45.jsonl (companies eh, ei, ej)",
     )
+    which.add_argument(
+        "--blind47",
+        action="store_true",
+        help="write webhooks-blind47.jsonl (companies en, eo, ep)",
+    )
     args = parser.parse_args(argv)
+    if args.blind47:
+        write(HERE / "webhooks-blind47.jsonl", build_rows(BLIND47))
+        return 0
     if args.blind45:
         write(HERE / "webhooks-blind45.jsonl", build_rows(BLIND45))
         return 0
