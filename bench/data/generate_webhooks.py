@@ -153,7 +153,7 @@ from corpus.companies.dunsop import DUNSOP  # noqa: E402
 from corpus.companies.dunstall import DUNSTALL  # noqa: E402
 from corpus.companies.duxbrough import DUXBROUGH  # noqa: E402
 from corpus.companies.dyffryn import DYFFRYN  # noqa: E402
-from corpus.companies.eaglesfield import EAGLESFIELD  # noqa: E402
+from corpus.companies.eaglesfield_eo import EAGLESFIELD_EO  # noqa: E402
 from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
 from corpus.companies.ebberston import EBBERSTON  # noqa: E402
 from corpus.companies.ecclerigg import ECCLERIGG  # noqa: E402
@@ -353,7 +353,7 @@ BLIND44 = [ELTERWATER, ENNERDALE, EMBLETON]
 # blind45: .NET Framework 4.8 MVC 5 with NLog, Symfony 5 with Monolog, Expo + Supabase Edge.
 BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 # blind47: Express and Rails 6.1 + Delayed Job on Heroku (Logplex), Android/iOS + Firebase.
-BLIND47 = [ENDMOOR, EAGLESFIELD, ELSLACK]
+BLIND47 = [ENDMOOR, EAGLESFIELD_EO, ELSLACK]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.

@@ -155,7 +155,7 @@ NOISE = [
     Noise("eo-noise-recovered", "tutors-jobs", "datadog.log", {"monitor": "[tutors] delayed job failures", "transition": "Recovered", "alert_type": "success", "team": "tutors", "filter": "source:heroku service:eaglesfield-tutors \"FAILED\"", "text": "No failed jobs in the last 15 minutes."}),
 ]
 
-EAGLESFIELD = Company(
+EAGLESFIELD_EO = Company(
     key="eo",
     name="Eaglesfield Tutors",
     domain="eaglesfield.example",
