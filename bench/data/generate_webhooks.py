@@ -43,9 +43,9 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind42.jsonl`` (companies dy, dz, ea), or, with ``--blind43``,
 ``webhooks-blind43.jsonl`` (companies eb, ec, ed), or, with ``--blind44``,
 ``webhooks-blind44.jsonl`` (companies ee, ef, eg), or, with ``--blind45``,
-``webhooks-blind45.jsonl`` (companies eh, ei, ej), or, with ``--blind48``,
+``webhooks-blind45.jsonl`` (companies eh, ei, ej), or, with ``--blind47``,
+``webhooks-blind47.jsonl`` (companies en, eo, ep), or, with ``--blind48``,
 ``webhooks-blind48.jsonl`` (companies eq, er, es), or, with ``--blind46``,
-``webhooks-blind46.jsonl`` (companies ek, el, em).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -97,6 +97,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind45    # by a forty-fifth outsider
     python bench/data/generate_webhooks.py --blind46    # by a forty-sixth outsider
     python bench/data/generate_webhooks.py --blind48    # by a forty-eighth outsider
+    python bench/data/generate_webhooks.py --blind47    # by a forty-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -156,6 +157,7 @@ from corpus.companies.dunstall import DUNSTALL  # noqa: E402
 from corpus.companies.duxbrough import DUXBROUGH  # noqa: E402
 from corpus.companies.dyffryn import DYFFRYN  # noqa: E402
 from corpus.companies.eaglesfield import EAGLESFIELD  # noqa: E402
+from corpus.companies.eaglesfield_eo import EAGLESFIELD_EO  # noqa: E402
 from corpus.companies.eamont import EAMONT  # noqa: E402
 from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
 from corpus.companies.ebberston import EBBERSTON  # noqa: E402
@@ -163,10 +165,12 @@ from corpus.companies.ecclerigg import ECCLERIGG  # noqa: E402
 from corpus.companies.edenhall import EDENHALL  # noqa: E402
 from corpus.companies.egremont import EGREMONT  # noqa: E402
 from corpus.companies.ellergill import ELLERGILL  # noqa: E402
+from corpus.companies.elslack import ELSLACK  # noqa: E402
 from corpus.companies.elterwater import ELTERWATER  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
 from corpus.companies.embleton import EMBLETON  # noqa: E402
 from corpus.companies.embsay import EMBSAY  # noqa: E402
+from corpus.companies.endmoor import ENDMOOR  # noqa: E402
 from corpus.companies.ennerdale import ENNERDALE  # noqa: E402
 from corpus.companies.equinbeck import EQUINBECK  # noqa: E402
 from corpus.companies.erringden import ERRINGDEN  # noqa: E402
@@ -361,6 +365,8 @@ BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 BLIND46 = [EAGLESFIELD, EGREMONT, EAMONT]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
+# blind47: Express and Rails 6.1 + Delayed Job on Heroku (Logplex), Android/iOS + Firebase.
+BLIND47 = [ENDMOOR, EAGLESFIELD_EO, ELSLACK]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
 BLIND29 = [LARCHHOLM, MIREFOOT, NETTLECOMBE]
 # Written by a twenty-eighth outsider, without reading the grouping or mapping code.
@@ -610,7 +616,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
     )
+    which.add_argument(
+        "--blind47",
+        action="store_true",
+        help="write webhooks-blind47.jsonl (companies en, eo, ep)",
+    )
     args = parser.parse_args(argv)
+    if args.blind47:
+        write(HERE / "webhooks-blind47.jsonl", build_rows(BLIND47))
+        return 0
     if args.blind48:
         write(HERE / "webhooks-blind48.jsonl", build_rows(BLIND48))
         return 0
