@@ -43,9 +43,10 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind42.jsonl`` (companies dy, dz, ea), or, with ``--blind43``,
 ``webhooks-blind43.jsonl`` (companies eb, ec, ed), or, with ``--blind44``,
 ``webhooks-blind44.jsonl`` (companies ee, ef, eg), or, with ``--blind45``,
-``webhooks-blind45.jsonl`` (companies eh, ei, ej), or, with ``--blind47``,
+``webhooks-blind45.jsonl`` (companies eh, ei, ej), or, with ``--blind46``,
+``webhooks-blind46.jsonl`` (companies ek, el, em), or, with ``--blind47``,
 ``webhooks-blind47.jsonl`` (companies en, eo, ep), or, with ``--blind48``,
-``webhooks-blind48.jsonl`` (companies eq, er, es), or, with ``--blind46``,
+``webhooks-blind48.jsonl`` (companies eq, er, es).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -96,8 +97,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind44    # by a forty-fourth outsider
     python bench/data/generate_webhooks.py --blind45    # by a forty-fifth outsider
     python bench/data/generate_webhooks.py --blind46    # by a forty-sixth outsider
-    python bench/data/generate_webhooks.py --blind48    # by a forty-eighth outsider
     python bench/data/generate_webhooks.py --blind47    # by a forty-seventh outsider
+    python bench/data/generate_webhooks.py --blind48    # by a forty-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
