@@ -72,7 +72,7 @@ def exceptions_of(fields: Fields) -> list[ExceptionInfo]:
         _take_panic(found, fields)
     if fields.mentions("exceptiontype"):
         _take_telemetry(found, fields)
-    _take_lambda_error(found, fields)
+    _take_error_record(found, fields)
     for name in _ROOT_STACKS:
         stack = fields.find(name)
         _take_stack(found, stack, oldest_first=False)
@@ -95,7 +95,7 @@ def _take_telemetry(found: _Found, fields: Fields) -> None:
         found.messages.append(message)
 
 
-def _take_lambda_error(found: _Found, fields: Fields) -> None:
+def _take_error_record(found: _Found, fields: Fields) -> None:
     """An error as AWS Lambda's runtimes write it (``errorType``, ``errorMessage``, and a
     ``stackTrace`` or ``stack`` list of the trace's lines), on the record or, in the Python
     runtime's JSON log format, as the record's ``message``; Node's unhandled rejection holds
