@@ -46,7 +46,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind45.jsonl`` (companies eh, ei, ej), or, with ``--blind46``,
 ``webhooks-blind46.jsonl`` (companies ek, el, em), or, with ``--blind47``,
 ``webhooks-blind47.jsonl`` (companies en, eo, ep), or, with ``--blind48``,
-``webhooks-blind48.jsonl`` (companies eq, er, es).
+``webhooks-blind48.jsonl`` (companies eq, er, es), or, with ``--blind49``,
+``webhooks-blind49.jsonl`` (companies et, eu, ev).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -99,6 +100,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind46    # by a forty-sixth outsider
     python bench/data/generate_webhooks.py --blind47    # by a forty-seventh outsider
     python bench/data/generate_webhooks.py --blind48    # by a forty-eighth outsider
+    python bench/data/generate_webhooks.py --blind49    # by a forty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -177,6 +179,9 @@ from corpus.companies.equinbeck import EQUINBECK  # noqa: E402
 from corpus.companies.erringden import ERRINGDEN  # noqa: E402
 from corpus.companies.eskholme import ESKHOLME  # noqa: E402
 from corpus.companies.esthwaite import ESTHWAITE  # noqa: E402
+from corpus.companies.etterby import ETTERBY  # noqa: E402
+from corpus.companies.eusemere import EUSEMERE  # noqa: E402
+from corpus.companies.evenwood import EVENWOOD  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
@@ -366,6 +371,8 @@ BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 BLIND46 = [EAGLESFIELD, EGREMONT, EAMONT]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
+# blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
+BLIND49 = [ETTERBY, EUSEMERE, EVENWOOD]
 # blind47: Express and Rails 6.1 + Delayed Job on Heroku (Logplex), Android/iOS + Firebase.
 BLIND47 = [ENDMOOR, EAGLESFIELD_EO, ELSLACK]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
@@ -622,7 +629,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind47.jsonl (companies en, eo, ep)",
     )
+    which.add_argument(
+        "--blind49",
+        action="store_true",
+        help="write webhooks-blind49.jsonl (companies et, eu, ev)",
+    )
     args = parser.parse_args(argv)
+    if args.blind49:
+        write(HERE / "webhooks-blind49.jsonl", build_rows(BLIND49))
+        return 0
     if args.blind47:
         write(HERE / "webhooks-blind47.jsonl", build_rows(BLIND47))
         return 0
