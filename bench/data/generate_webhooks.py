@@ -47,7 +47,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind46.jsonl`` (companies ek, el, em), or, with ``--blind47``,
 ``webhooks-blind47.jsonl`` (companies en, eo, ep), or, with ``--blind48``,
 ``webhooks-blind48.jsonl`` (companies eq, er, es), or, with ``--blind49``,
-``webhooks-blind49.jsonl`` (companies et, eu, ev).
+``webhooks-blind49.jsonl`` (companies et, eu, ev), or, with ``--blind50``,
+``webhooks-blind50.jsonl`` (companies ew, ex, ey).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -101,6 +102,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind47    # by a forty-seventh outsider
     python bench/data/generate_webhooks.py --blind48    # by a forty-eighth outsider
     python bench/data/generate_webhooks.py --blind49    # by a forty-ninth outsider
+    python bench/data/generate_webhooks.py --blind50    # by a fiftieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -204,6 +206,7 @@ from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.ickornshaw import ICKORNSHAW  # noqa: E402
 from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
+from corpus.companies.kentmere import KENTMERE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kilnsey import KILNSEY  # noqa: E402
@@ -239,6 +242,7 @@ from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.ribblehead import RIBBLEHEAD  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
+from corpus.companies.rydal import RYDAL  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.sallowfen import SALLOWFEN  # noqa: E402
 from corpus.companies.saltcote import SALTCOTE  # noqa: E402
@@ -272,6 +276,7 @@ from corpus.companies.whinfell import WHINFELL  # noqa: E402
 from corpus.companies.whitbarrow import WHITBARROW  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
+from corpus.companies.wythburn import WYTHBURN  # noqa: E402
 from corpus.companies.yewbarrow import YEWBARROW  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
@@ -373,6 +378,8 @@ BLIND46 = [EAGLESFIELD, EGREMONT, EAMONT]
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
 BLIND49 = [ETTERBY, EUSEMERE, EVENWOOD]
+# blind50: FastAPI/Celery on structlog (Rich, orjson), WebFlux + Reactor debug agent, Nest/pino.
+BLIND50 = [WYTHBURN, KENTMERE, RYDAL]
 # blind47: Express and Rails 6.1 + Delayed Job on Heroku (Logplex), Android/iOS + Firebase.
 BLIND47 = [ENDMOOR, EAGLESFIELD_EO, ELSLACK]
 # Written by a twenty-ninth outsider, without reading the grouping or mapping code.
@@ -634,9 +641,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write webhooks-blind49.jsonl (companies et, eu, ev)",
     )
+    which.add_argument(
+        "--blind50",
+        action="store_true",
+        help="write webhooks-blind50.jsonl (companies ew, ex, ey)",
+    )
     args = parser.parse_args(argv)
     if args.blind49:
         write(HERE / "webhooks-blind49.jsonl", build_rows(BLIND49))
+        return 0
+    if args.blind50:
+        write(HERE / "webhooks-blind50.jsonl", build_rows(BLIND50))
         return 0
     if args.blind47:
         write(HERE / "webhooks-blind47.jsonl", build_rows(BLIND47))
