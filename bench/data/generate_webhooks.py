@@ -46,7 +46,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind45.jsonl`` (companies eh, ei, ej), or, with ``--blind46``,
 ``webhooks-blind46.jsonl`` (companies ek, el, em), or, with ``--blind47``,
 ``webhooks-blind47.jsonl`` (companies en, eo, ep), or, with ``--blind48``,
-``webhooks-blind48.jsonl`` (companies eq, er, es).
+``webhooks-blind48.jsonl`` (companies eq, er, es), or, with ``--blind51``,
+``webhooks-blind51.jsonl`` (companies ez, fa, fb).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -99,6 +100,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind46    # by a forty-sixth outsider
     python bench/data/generate_webhooks.py --blind47    # by a forty-seventh outsider
     python bench/data/generate_webhooks.py --blind48    # by a forty-eighth outsider
+    python bench/data/generate_webhooks.py --blind51    # by a fifty-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -176,7 +178,10 @@ from corpus.companies.ennerdale import ENNERDALE  # noqa: E402
 from corpus.companies.equinbeck import EQUINBECK  # noqa: E402
 from corpus.companies.erringden import ERRINGDEN  # noqa: E402
 from corpus.companies.eskholme import ESKHOLME  # noqa: E402
+from corpus.companies.eskrigg import ESKRIGG  # noqa: E402
 from corpus.companies.esthwaite import ESTHWAITE  # noqa: E402
+from corpus.companies.farndale import FARNDALE  # noqa: E402
+from corpus.companies.fawcett import FAWCETT  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
@@ -364,6 +369,8 @@ BLIND44 = [ELTERWATER, ENNERDALE, EMBLETON]
 BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 # blind46: Litestar/Starlette + SAQ with a team JSON formatter, Jakarta EE on WildFly, go-kit gRPC.
 BLIND46 = [EAGLESFIELD, EGREMONT, EAMONT]
+# blind51: Laravel 11 + Horizon with Context, Go zap under a Temporal worker, Nuxt 3 on Node.
+BLIND51 = [ESKRIGG, FARNDALE, FAWCETT]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind47: Express and Rails 6.1 + Delayed Job on Heroku (Logplex), Android/iOS + Firebase.
@@ -613,6 +620,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind46.jsonl (companies ek, el, em)",
     )
     which.add_argument(
+        "--blind51",
+        action="store_true",
+        help="write webhooks-blind51.jsonl (companies ez, fa, fb)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -628,6 +640,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind48:
         write(HERE / "webhooks-blind48.jsonl", build_rows(BLIND48))
+        return 0
+    if args.blind51:
+        write(HERE / "webhooks-blind51.jsonl", build_rows(BLIND51))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
