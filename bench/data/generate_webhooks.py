@@ -48,7 +48,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind47.jsonl`` (companies en, eo, ep), or, with ``--blind48``,
 ``webhooks-blind48.jsonl`` (companies eq, er, es), or, with ``--blind49``,
 ``webhooks-blind49.jsonl`` (companies et, eu, ev), or, with ``--blind50``,
-``webhooks-blind50.jsonl`` (companies ew, ex, ey).
+``webhooks-blind50.jsonl`` (companies ew, ex, ey), or, with ``--blind51``,
+``webhooks-blind51.jsonl`` (companies ez, fa, fb).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -103,6 +104,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind48    # by a forty-eighth outsider
     python bench/data/generate_webhooks.py --blind49    # by a forty-ninth outsider
     python bench/data/generate_webhooks.py --blind50    # by a fiftieth outsider
+    python bench/data/generate_webhooks.py --blind51    # by a fifty-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -180,10 +182,13 @@ from corpus.companies.ennerdale import ENNERDALE  # noqa: E402
 from corpus.companies.equinbeck import EQUINBECK  # noqa: E402
 from corpus.companies.erringden import ERRINGDEN  # noqa: E402
 from corpus.companies.eskholme import ESKHOLME  # noqa: E402
+from corpus.companies.eskrigg import ESKRIGG  # noqa: E402
 from corpus.companies.esthwaite import ESTHWAITE  # noqa: E402
 from corpus.companies.etterby import ETTERBY  # noqa: E402
 from corpus.companies.eusemere import EUSEMERE  # noqa: E402
 from corpus.companies.evenwood import EVENWOOD  # noqa: E402
+from corpus.companies.farndale import FARNDALE  # noqa: E402
+from corpus.companies.fawcett import FAWCETT  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
@@ -374,6 +379,8 @@ BLIND44 = [ELTERWATER, ENNERDALE, EMBLETON]
 BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 # blind46: Litestar/Starlette + SAQ with a team JSON formatter, Jakarta EE on WildFly, go-kit gRPC.
 BLIND46 = [EAGLESFIELD, EGREMONT, EAMONT]
+# blind51: Laravel 11 + Horizon with Context, Go zap under a Temporal worker, Nuxt 3 on Node.
+BLIND51 = [ESKRIGG, FARNDALE, FAWCETT]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -627,6 +634,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind46.jsonl (companies ek, el, em)",
     )
     which.add_argument(
+        "--blind51",
+        action="store_true",
+        help="write webhooks-blind51.jsonl (companies ez, fa, fb)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -658,6 +670,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind48:
         write(HERE / "webhooks-blind48.jsonl", build_rows(BLIND48))
+        return 0
+    if args.blind51:
+        write(HERE / "webhooks-blind51.jsonl", build_rows(BLIND51))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
