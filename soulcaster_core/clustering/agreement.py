@@ -220,6 +220,17 @@ def _plain_words(words: set[str]) -> bool:
     return any(len(word) >= 4 and word.isalpha() and word.islower() for word in words)
 
 
+def raised_elsewhere(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
+    """Whether ``doc``, which says only the file its error was raised in, names another file
+    than the stack ``record`` was made of, or than the one its item said only (one PHP
+    warning's words in two files)."""
+    files = record.get("files") or record.get("places") or []
+    if doc.frames or not doc.places or not files or not files[0]:
+        return False
+    # (A place said by files only is "file>caller": the file is what it was raised in.)
+    return not same_file(doc.places[0].split(">", 1)[0], str(files[0]).split(">", 1)[0])
+
+
 def vetoed(
     doc: ClusterDoc,
     metadata: Mapping[str, Any],
@@ -231,7 +242,7 @@ def vetoed(
         return True
     if other_service(doc, metadata):
         return True
-    if not doc.frames and other_page(doc, metadata):
+    if not doc.frames and (other_page(doc, metadata) or raised_elsewhere(doc, metadata)):
         return True
     if metadata.get("request") != doc.request:
         return True  # another request or answer, or an access line against another line

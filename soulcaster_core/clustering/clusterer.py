@@ -49,6 +49,7 @@ from .agreement import (
     other_page,
     other_service,
     otherwise_different,
+    raised_elsewhere,
     renamed,
     same_message,
     shared_run,
@@ -60,6 +61,7 @@ from .clusters import merge, new_cluster
 from .document import (
     ClusterDoc,
     GroupingKey,
+    KeyKind,
     document_for,
     frame_key,
     location_key,
@@ -96,10 +98,16 @@ Method = Literal[
 ]
 #: Key kinds that stand for one frame of a stack.
 _LOCATED = ("frames", "location")
-#: How a repeat of a problem first seen in the same batch is found: by its primary key.
-_REPEAT_METHOD: dict[str, Method] = {
+#: How a repeat of a problem first seen in the same batch is found: by its primary key, of
+#: any kind (a frameless alert's first key may be a mention, a log line's its tail).
+_REPEAT_METHOD: dict[KeyKind, Method] = {
     "frames": "frames",
+    "location": "frames",
     "message": "message",
+    "tail": "skeleton",
+    "suffix": "message",
+    "whole": "message",
+    "mention": "entry",
     "service": "service",
     "type": "service",  # an alert naming only an error type finds it as it finds a service's
     "template": "signature",
@@ -231,15 +239,6 @@ class _Decision:
     cluster_id: str | None
     method: Method
     score: float = 1.0
-
-
-def _raised_elsewhere(doc: ClusterDoc, record: dict[str, Any]) -> bool:
-    """Whether ``doc``, which says only the file its error was raised in, names another file
-    than the stack ``record`` was made of (one PHP warning's words in two files)."""
-    files = record.get("files") or []
-    if doc.frames or not doc.places or not files or not files[0]:
-        return False
-    return not same_file(doc.places[0], str(files[0]))
 
 
 def _ambiguous(key: GroupingKey) -> _Decision:
@@ -428,7 +427,7 @@ class Clusterer:
                 record is not None
                 and stacks_agree(doc, record, helpers)
                 and not (not doc.frames and other_page(doc, record))
-                and not _raised_elsewhere(doc, record)
+                and not raised_elsewhere(doc, record)
             ):
                 paged = key in (doc.page_key, doc.untyped_page_key)
                 method: Method = "page" if paged else "message"
@@ -488,11 +487,12 @@ class Clusterer:
     @staticmethod
     def _by_place(doc: ClusterDoc, batch: _Batch) -> str | None:
         """The problem of this type and message raised in the same file, when one side says only
-        the file: an item without a stack meets the stack's problem there, and a stack meets an
-        item that said only where (two stacks meet by their frames, never by a file)."""
+        the file: an item without a stack meets the stack's problem there, or another that said
+        only the same place, and a stack meets an item that said only where (two stacks meet by
+        their frames, never by a file)."""
         for key in doc.place_keys:
             record = batch.usable(key)
-            if record is None or bool(record.get("frames")) == bool(doc.frames):
+            if record is None or (doc.frames and record.get("frames")):
                 continue
             if doc.frames and record.get("joined"):
                 continue  # the item that said only where joined a problem by its words
@@ -731,6 +731,7 @@ class Clusterer:
             "frames": list(doc.frames[at:] if located else doc.frames),
             "file": doc.files[at] if located and doc.files else None,
             "files": list(doc.files[at:] if located else doc.files),
+            "places": list(doc.places),
             "type": doc.exc_type,
             "service": doc.service,
             "endpoint": doc.endpoint,

@@ -313,6 +313,8 @@ class ClusterDoc:
             "message": self.message,
             "frames": list(self.frames),
             "frames_from": self.frames_from or None,
+            # The file(s) it was raised in: what the place key reads (``file>caller``).
+            "raised_in": list(self.places),
             "service": self.service,
             "endpoint": self.endpoint,
         }

@@ -250,9 +250,10 @@ def places_of(thrown: ExceptionInfo, named: bool) -> tuple[str, ...]:
     if not named:
         # Where only files are said (no functions), the application's innermost is the place,
         # with the file that called it when there is one (two handlers through one client);
-        # a stack of nameless frames (minified code) says nothing of where.
-        stated = own or located
-        if stated[-1].function:
+        # a stack of nameless frames (minified code) says nothing of where, nor does a file of
+        # the runtime's or a library's (Go's signal_unix.go is where every nil panic is raised).
+        stated = own or [f for f in located if f.in_app is not False]
+        if not stated or stated[-1].function:
             return ()
         return (file_path(stated),)
     files = [frame_file(located[-1]), frame_file(own[-1]) if own else None]

@@ -8,7 +8,10 @@ as PHP prints them), Laravel's ``[object] (Type(code: 0): message at /path:12)``
 ``[stacktrace]`` and ``[previous exception]`` blocks (printed thrown first; causes come first),
 Slim's plain-text error (``Type:``, ``Message:``, ``File:``, ``Line:``, ``Trace: #0 ...``) and
 CodeIgniter 4's log record (``Type: message``, ``in APPPATH/x.php on line 27.``, entries numbered
-from 1 without ``#``; ``SYSTEMPATH/`` is the framework's).
+from 1 without ``#``; ``SYSTEMPATH/`` is the framework's) and CakePHP's ``ErrorLogger`` record
+(``[Type] message in /path/file.php on line 12``, ``Caused by: [Type] ...`` for each previous
+exception, ``Stack Trace:`` and one ``- /path/file.php:12`` point a frame: places without
+functions).
 
 PHP's entry ``#0 file(30): App\\Order->load()`` says that line 30 of ``file`` *calls* ``load``;
 frames are rebuilt as the SDKs build them, each line with the function it runs in: the
@@ -47,6 +50,13 @@ _CI4_ENTRY = re.compile(r"^\s*(?P<n>\d{1,4}) (?P<rest>\S.*)$")
 _LIBRARY_MARKS = ("/vendor/", "SYSTEMPATH/", "VENDORPATH/")
 # Symfony's HttpKernel: 'Uncaught PHP Exception Type: "message" at /path/file.php line 12'.
 _SYMFONY_AT = re.compile(r'^"(?P<msg>.*)" at (?P<file>\S+) line (?P<line>\d{1,9})\b')
+# CakePHP's ErrorLogger: its points trace under "Stack Trace:" (capital T), a header per
+# exception, thrown first, the message possibly over several lines up to its location.
+_CAKE_MARKER = "Stack Trace:"
+_CAKE_HEAD = re.compile(r"(?:^|\s)\[(?P<type>\\?[A-Za-z_][\w\\]*)\] (?P<rest>.*)$")
+_CAKE_WHERE = re.compile(r"^(?P<msg>.*?)\s*\bin (?P<file>\S+\.php) on line (?P<line>\d{1,9})$")
+_CAKE_CAUSE = "Caused by: "
+_CAKE_POINT = re.compile(r"^- (?P<file>\S+?):(?P<line>\d{1,9})$")
 
 
 class _Entry(NamedTuple):
@@ -83,6 +93,12 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
             entries, read = _entries([first, *lines[i + 1 :]], 0)
             i += max(read, 1)
             chain.append(_exception(header, entries))
+            floor = i
+            continue
+        if lines[i].strip() == _CAKE_MARKER:
+            cake, i = _cake_chain(lines, floor, i)
+            chain.extend(cake)
+            thrown_first = True
             floor = i
             continue
         if (where := _CI4_WHERE.match(lines[i])) is not None and i:
@@ -147,6 +163,49 @@ def _header_above(lines: Sequence[str], marker: int, floor: int) -> tuple[_Heade
             return _read_header(text), False
     own = lines[marker].rpartition("Stack trace:")[0]
     return _read_header(own.partition("Uncaught ")[2] or own), False
+
+
+def _cake_chain(lines: Sequence[str], floor: int, marker: int) -> tuple[list[ExceptionInfo], int]:
+    """CakePHP's record above and below its ``Stack Trace:`` line, thrown first, and the line
+    after its points. The points are the thrown exception's; each cause keeps its own place."""
+    headers: list[_Header] = []
+    pending: tuple[str, list[str]] | None = None
+    for line in lines[floor:marker]:
+        text = line.strip()
+        cause = text.startswith(_CAKE_CAUSE)
+        head = _CAKE_HEAD.search(text.removeprefix(_CAKE_CAUSE) if cause else text)
+        if head is not None and (cause or not headers) and (pending is None or cause):
+            pending = (_name(head["type"]), [head["rest"]])
+        elif pending is not None:
+            pending[1].append(text)
+        else:
+            continue
+        if pending is not None and (where := _CAKE_WHERE.match(pending[1][-1])) is not None:
+            said = [*pending[1][:-1], where["msg"]]
+            message = "\n".join(part for part in said if part) or None
+            headers.append(_Header(pending[0], message, where["file"], number(where["line"])))
+            pending = None
+    i = marker + 1
+    points: list[tuple[str, int | None]] = []
+    while i < len(lines) and (point := _CAKE_POINT.match(lines[i].strip())) is not None:
+        points.append((point["file"], number(point["line"])))
+        i += 1
+    if not headers:
+        return [], i
+    chain = []
+    for index, header in enumerate(headers):
+        places = points if index == 0 and points else [(header.filename, header.lineno)]
+        frames = [
+            Frame(
+                filename=path,
+                lineno=lineno,
+                in_app=False if path_in_app(path, _LIBRARY_MARKS) is False else None,
+            )
+            for path, lineno in places
+            if path
+        ]
+        chain.append(ExceptionInfo(type=header.type, value=header.value, frames=frames[::-1]))
+    return chain, i
 
 
 def _slim_header(lines: Sequence[str], marker: int, floor: int) -> _Header:

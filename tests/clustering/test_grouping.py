@@ -138,6 +138,26 @@ async def test_an_alert_naming_only_an_error_type_and_its_repeat_in_one_batch(
     assert a.cluster_id == b.cluster_id
 
 
+async def test_an_untyped_line_under_a_job_and_its_repeat_in_one_batch(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # An error said without a type or frames under a job (Temporal's "Workflow panic" record):
+    # its first key is the job it mentions. Its repeat in the same batch used to crash the batch.
+    first, again = (
+        item(
+            "splunk",
+            exceptions=[ExceptionInfo(type=None, value="Workflow panic")],
+            endpoint="ReconcileLedgerWorkflow",
+        )
+        for _ in "12"
+    )
+    for one in (first, again):
+        await store.ingest(one)
+    a, b = await clusterer.assign(PROJECT, [first, again])
+    assert (a.method, b.method) == ("new", "entry")
+    assert a.cluster_id == b.cluster_id
+
+
 async def test_an_alert_naming_only_service_and_kind_joins_the_one_such_cluster(
     clusterer: Clusterer, store: Store
 ) -> None:
@@ -216,6 +236,37 @@ async def test_a_log_that_states_only_the_file_meets_the_stack_raised_there(
     assert a != b == c
     explained = grouping_of(await store.get_item(PROJECT, logged.id))
     assert explained is not None and explained["method"] == "place"
+
+
+async def test_logs_that_state_only_one_file_meet_before_any_stack(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # CakePHP's error.log names files only. Two records of one error raised in one file are one
+    # problem even before a stack is seen; the same words raised in another file are another.
+    said = "Call to a member function format() on null"
+
+    def logged(file: str) -> FeedbackItem:
+        where = Frame(filename=f"/var/www/app/src/{file}", lineno=33)
+        return item("splunk", exceptions=[ExceptionInfo(type="Error", value=said, frames=[where])])
+
+    a, b, c = await clusters_of(
+        clusterer,
+        store,
+        logged("Mailer/TicketMailer.php"),
+        logged("Mailer/TicketMailer.php"),
+        logged("Pdf/TicketPdf.php"),
+    )
+    assert a == b != c
+
+
+def test_a_runtime_s_file_is_no_place() -> None:
+    # A monitor's sample cut after Go's runtime frames: every nil panic is raised there.
+    runtime = Frame(filename="/usr/local/go/src/runtime/signal_unix.go", lineno=917, in_app=False)
+    panic = ExceptionInfo(type="panic", value="runtime error: nil map", frames=[runtime])
+    assert document_for(item("datadog", exceptions=[panic])).places == ()
+    app = Frame(filename="/src/internal/lockers/open.go", lineno=41)
+    said = panic.model_copy(update={"frames": [app, runtime]})
+    assert document_for(item("datadog", exceptions=[said])).places == ("open",)
 
 
 async def test_a_stack_meets_the_log_that_said_only_its_file_first(
@@ -413,6 +464,7 @@ async def test_the_item_records_which_key_grouped_it_and_what_was_read(
         "message": "'user_id'",
         "frames": ["load_profile"],
         "frames_from": "exceptions",
+        "raised_in": ["load_profile"],
         "service": None,
         "endpoint": None,
     }

@@ -214,3 +214,52 @@ def test_a_warning_php_logged_is_the_error_exception_sentry_php_reports() -> Non
         "/var/www/html/wp-content/plugins/club/Members.php",
         88,
     )
+
+
+def test_cakephp_s_error_log_record_with_its_cause_and_points() -> None:
+    # CakePHP 5's ErrorLogger: thrown first, "Caused by:" for the previous exception, the
+    # message over two lines, then "Stack Trace:" as points (files and lines, no functions).
+    text = (
+        "2026-03-05 00:52:35 error: [Cake\\Database\\Exception\\QueryException] SQLSTATE[23000]:"
+        " Integrity constraint violation: 1062 Duplicate entry '419200' for key 'bookings.uniq'\n"
+        "Query: INSERT INTO bookings (...) VALUES (...) in"
+        " /var/www/app/vendor/cakephp/cakephp/src/Database/Driver.php on line 395\n"
+        "Caused by: [PDOException] SQLSTATE[23000]: Integrity constraint violation: 1062"
+        " Duplicate entry '419200' for key 'bookings.uniq' in"
+        " /var/www/app/vendor/cakephp/cakephp/src/Database/Driver.php on line 383\n"
+        "Stack Trace:\n"
+        "- /var/www/app/vendor/cakephp/cakephp/src/Database/Driver.php:395\n"
+        "- /var/www/app/src/Controller/OrdersController.php:118\n"
+        "- /var/www/app/webroot/index.php:37\n"
+        "\n"
+        "Request URL: /orders/checkout\n"
+    )
+    cause, thrown = parse_trace(text)
+
+    assert (cause.type, thrown.type) == (
+        "PDOException",
+        "Cake\\Database\\Exception\\QueryException",
+    )
+    assert thrown.value == (
+        "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry '419200' for key"
+        " 'bookings.uniq'\nQuery: INSERT INTO bookings (...) VALUES (...)"
+    )
+    assert [(f.filename.rsplit("/", 1)[-1], f.lineno, f.in_app) for f in thrown.frames] == [
+        ("index.php", 37, None),
+        ("OrdersController.php", 118, None),
+        ("Driver.php", 395, False),
+    ]
+    assert [(f.lineno, f.function) for f in cause.frames] == [(383, None)]
+
+
+def test_cakephp_s_record_without_a_cause() -> None:
+    [exc] = parse_trace(
+        "2026-03-09 13:47:50 error: [Error] Call to a member function format() on null in"
+        " /var/www/app/src/Mailer/TicketMailer.php on line 33\n"
+        "Stack Trace:\n"
+        "- /var/www/app/src/Mailer/TicketMailer.php:33\n"
+        "- /var/www/app/bin/cake.php:12\n"
+    )
+
+    assert (exc.type, exc.value) == ("Error", "Call to a member function format() on null")
+    assert [f.lineno for f in exc.frames] == [12, 33]
