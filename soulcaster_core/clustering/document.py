@@ -122,6 +122,11 @@ _LEADING_SCOPES = re.compile(rf"(?:{_BRACED}\s*)+")
 _REQUEST_LINE = re.compile(
     r'"(?P<method>[A-Z]{3,7}) (?P<path>/[^\s"]*) HTTP/[\d.]+" (?P<status>[1-5]\d\d)\b'
 )
+# The same as logfmt fields (Heroku's router: 'at=error code=H12 method=GET path="/x"
+# ... status=503'; Go's request loggers).
+_REQUEST_FIELDS = re.compile(
+    r'\bmethod=(?P<method>[A-Z]{3,7})\b.*?\bpath="?(?P<path>/[^\s"]*)"?.*?\bstatus=(?P<status>[1-5]\d\d)\b'
+)
 # The line a web framework logs when a request raised (it answers 500): Flask's "Exception on
 # /refunds/9 [POST]", Django's "Internal Server Error: /refunds/9/".
 _FAILED_REQUEST = re.compile(
@@ -687,6 +692,9 @@ def _request(statement: str) -> str | None:
     """``POST bookings/hold 503`` of an access log line, or of a framework's line about a
     request that raised (``* refunds 500`` where it names no method); None for any other."""
     if "HTTP/" in statement and (found := _REQUEST_LINE.search(statement)) is not None:
+        route = endpoint_name(found["path"]) or "/"
+        return f"{found['method']} {route} {found['status']}"
+    if "method=" in statement and (found := _REQUEST_FIELDS.search(statement)) is not None:
         route = endpoint_name(found["path"]) or "/"
         return f"{found['method']} {route} {found['status']}"
     if "rror: /" in statement or "Exception on /" in statement:

@@ -15,8 +15,11 @@ _METHOD = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?:[ _]+|(?=/)
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.IGNORECASE)
 # A path segment that names a parameter ({id}, :id, <int:id>, [slug], *) rather than a place.
 _PARAMETER = re.compile(r"^(?:\{.*\}|:.+|<.*>|\[.*\]|\*+|_\w+_|\$\w*)$")
-# A segment that is a value: a number, a UUID or a long hex id, or digits with a few letters.
-_VALUE = re.compile(r"^(?:[\d.,_-]+|[0-9a-f-]{12,}|(?=\D*\d)[\w-]{12,})$", re.IGNORECASE)
+# A segment that is a value: a number, a UUID or a long hex id, or digits with a few letters;
+# also a numbered file ("labels/291919.pdf": one label's document).
+_VALUE = re.compile(
+    r"^(?:[\d.,_-]+|[0-9a-f-]{12,}|(?=\D*\d)[\w-]{12,}|\d+\.[a-z]{2,5})$", re.IGNORECASE
+)
 #: The fields a log record or a result row names its route or job in (OpenTelemetry's
 #: ``http.route`` first: it is already a pattern).
 ENDPOINT_FIELDS = (

@@ -32,7 +32,7 @@ from ..stacktrace import ExceptionInfo
 from .endpoints import ENDPOINT_FIELDS
 from .log_errors import exceptions_of
 from .log_fields import Fields
-from .traces import parse_trace, without_colors
+from .traces import parse_trace, without_colors, without_program_head
 
 log = logging.getLogger(__name__)
 
@@ -381,10 +381,11 @@ def normal_level(word: str) -> str:
     return _LEVEL_WORDS.get(word, word)
 
 
-# The head of a text log record: its time (ISO, syslog's "Mar  3 10:05:25") and/or its level.
+# The head of a text log record: its time (ISO, syslog's "Mar  3 10:05:25", Serilog console's
+# "[21:54:25 WRN]") and/or its level.
 _RECORD_HEAD = re.compile(
     r"^\s*(?:\[?(?:\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?(?: [+-]\d\d:?\d\d)?|"
-    r"[A-Z][a-z]{2} +\d+ [\d:]+|[DIWEFAU], \[[^\]]*)\]?\s+)?"
+    r"[A-Z][a-z]{2} +\d+ [\d:]+|[DIWEFAU], \[[^\]]*|\d\d:\d\d:\d\d(?:[.,]\d+)?)\]?\s+)?"
     # the level, with Laravel's channel before it ("production.ERROR:")
     r"(?:\[?(?:[\w-]+\.)?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL"
     r"|VRB|DBG|INF|WRN|ERR|FTL)"  # Serilog's three letters
@@ -416,7 +417,7 @@ def log_message(line: str) -> str:
     c.k.Sftp : Slow upload`` is ``Slow upload``), and without the ``key=value`` fields a
     console renderer puts after it (``upload slow bytes=0 elapsed=<1 sec``); the line itself
     when it has neither."""
-    line = without_colors(line).strip()
+    line = without_program_head(without_colors(line).strip())
     if "[dd." in line:
         # ddtrace's log injection ("[dd.service=api dd.env=prod ... dd.span_id=0] - message"):
         # the tracing context, not the message's fields.

@@ -157,6 +157,21 @@ def without_colors(text: str) -> str:
 _GUTTER = re.compile(r"(?m)^[ \t]*│ ?")
 
 
+# What syslog (RFC 3164: "Mar 10 20:16:34 ip-172-31-18-88 web[7917]: ", or rsyslog's
+# template without the time) and Heroku's Logplex ("2026-03-05T18:47:09.908+00:00
+# app[web.2]: ") put before each line a program wrote: a time, a host, a tag with its pid or dyno.
+_PROGRAM_HEAD = re.compile(
+    r"^(?:(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)"
+    r" +)?(?:[\w.-]+ +)?[\w./-]+\[[\w.-]+\]: ?"
+)
+
+
+def without_program_head(line: str) -> str:
+    """``line`` without the syslog or Logplex head before what the program wrote."""
+    head = _PROGRAM_HEAD.match(line)
+    return line[head.end() :] if head else line
+
+
 def _without_line_prefix(text: str) -> str:
     """The text without the log prefix its logger wrote on every line of a multi-line record
     (Rails' ``[request id] ``, Sidekiq's ``<time> pid=.. tid=.. WARN: ``), when two lines after
@@ -165,6 +180,9 @@ def _without_line_prefix(text: str) -> str:
     if text.count("\n") < 2:
         return text
     lines = text.split("\n")
+    if sum(1 for line in lines[1:4] if _PROGRAM_HEAD.match(line)) >= 2:
+        lines = [without_program_head(line) for line in lines]
+        text = "\n".join(lines)
     heads = [_LINE_HEAD.match(line) for line in lines[1:] if line.strip()]
     if sum(1 for head in heads if head) < 2:
         return text

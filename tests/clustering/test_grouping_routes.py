@@ -245,3 +245,29 @@ async def test_an_access_line_that_came_first_draws_the_error_of_its_route(
     )
     assert error == first
     assert other != first
+
+
+def heroku_router(path: str, request_id: str, fwd: str) -> FeedbackItem:
+    """Heroku's router line (logfmt) in a Splunk row, its Logplex head read off."""
+    raw = (
+        f'at=error code=H12 desc="Request timeout" method=GET path="{path}"'
+        f' host=dispatch.herokuapp.com request_id={request_id} fwd="{fwd}" dyno=web.9'
+        " connect=0ms service=30000ms status=503 bytes=0 protocol=https"
+    )
+    return item(
+        "splunk", "[Splunk] router errors", exceptions=[ExceptionInfo(type=None, value=raw)]
+    )
+
+
+async def test_a_router_s_logfmt_line_is_its_request_and_answer(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Two routes time out: each is a problem, whatever label, request id or client it served.
+    labels, labels_again, quotes = await clusters_of(
+        clusterer,
+        store,
+        heroku_router("/api/labels/291919.pdf", "39dd51e0-2e21", "10.39.207.241"),
+        heroku_router("/api/labels/107720.pdf", "91516bbe-6c83", "10.25.187.60"),
+        heroku_router("/api/quotes?zone=4", "770366ac-72ed", "10.12.30.61"),
+    )
+    assert labels == labels_again != quotes

@@ -64,3 +64,9 @@ def test_a_remix_route_id_is_its_path() -> None:
 )
 def test_a_route_keeps_the_method_it_was_named_with(text: str | None, verb: str | None) -> None:
     assert endpoint_verb(text) == verb
+
+
+def test_a_numbered_file_is_a_value() -> None:
+    # One label's PDF: the route serves every label.
+    assert endpoint_name("/api/labels/291919.pdf") == "api/labels"
+    assert endpoint_name("/reports/earnings.csv?month=2026-03") == "reports/earnings.csv"

@@ -82,6 +82,20 @@ def test_the_message_of_a_text_log_record() -> None:
             "Manifest upload took 10:41"
         ),
         "[ERROR] disk full": "disk full",
+        # Serilog's console sink: the time of day and a three-letter level in brackets.
+        "[21:54:25 WRN] Carrier sftp.dhl.example answered after 05:55": (
+            "Carrier sftp.dhl.example answered after 05:55"
+        ),
+        # syslog's head (RFC 3164), rsyslog's without the time, Heroku's Logplex: time, host,
+        # the program's tag with its pid or dyno.
+        "Mar 10 20:16:34 ip-172-31-18-88 web[7917]: Internal Server Error: /api/v1/responses/": (
+            "Internal Server Error: /api/v1/responses/"
+        ),
+        "ip-172-31-9-20 web[2511]: [2026-03-02 00:16:32 +0000] [2511] [CRITICAL] WORKER TIMEOUT"
+        " (pid:198264)": "WORKER TIMEOUT (pid:198264)",
+        "2026-03-07T22:14:10.076973+00:00 app[worker.1]: label render failed": (
+            "label render failed"
+        ),
         # A console renderer's fields after the message, values of several words included.
         "upload slow bytes=9,946,274 bytes (9.49 MB) elapsed=<1 sec host=s3:443": "upload slow",
         # One "x=y" may be a sentence's; fields alone are no message to cut.
@@ -213,3 +227,38 @@ def test_an_unquoted_error_field_in_colour_runs_to_the_next_field() -> None:
     )
     assert trailing_error(line) == 'geocode "TL14 HZZ": json: cannot unmarshal number'
     assert log_message(line) == "quote lane"
+
+
+def test_a_traceback_with_syslog_s_head_on_every_line() -> None:
+    # Elastic Beanstalk's web.stdout.log through rsyslog.
+    head = "Mar 10 20:16:34 ip-172-31-18-88 web[7917]: "
+    text = "\n".join(
+        head + line
+        for line in (
+            "Internal Server Error: /api/v1/responses/",
+            "Traceback (most recent call last):",
+            '  File "/var/app/current/surveys/views.py", line 41, in create',
+            "    answers = validate(payload)",
+            '  File "/var/app/current/surveys/answers.py", line 12, in validate',
+            '    return payload["choices"]',
+            "KeyError: 'choices'",
+        )
+    )
+    [error] = parse_trace(text)
+    assert (error.type, error.value) == ("KeyError", "'choices'")
+    assert [f.function for f in error.frames] == ["create", "validate"]
+
+
+def test_a_node_stack_through_heroku_s_logplex() -> None:
+    head = "2026-03-05T18:47:09.908300+00:00 app[web.2]: "
+    text = "\n".join(
+        head + line
+        for line in (
+            "TypeError: Cannot read properties of undefined (reading 'postcode')",
+            "    at quoteFor (/app/src/quotes.js:31:17)",
+            "    at createBooking (/app/src/bookings.js:88:9)",
+        )
+    )
+    [error] = parse_trace(text)
+    assert error.type == "TypeError"
+    assert [f.function for f in error.frames] == ["createBooking", "quoteFor"]

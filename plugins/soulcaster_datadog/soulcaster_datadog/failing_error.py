@@ -132,6 +132,12 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
     value = attributes.get("message") or attributes.get("msg")
     if kind or value:
         return FailingError([ExceptionInfo(type=kind, value=value, frames=[])])
+    # A log monitor's ("logs(...)" query) message may be the line it counts, as
+    # {{log.message}} renders it.
+    if any(q and q.lstrip().startswith("logs(") for q in queries) and (
+        lone := _lone_line(message, of_logs=True)
+    ):
+        return FailingError([ExceptionInfo(type=None, value=log_message(lone), frames=[])])
     return NOTHING
 
 
@@ -214,14 +220,29 @@ def _cut_short(sample: str) -> str | None:
     return log_message(head)
 
 
-def _lone_line(message: str) -> str | None:
+def _lone_line(message: str, of_logs: bool = False) -> str | None:
     """The message's only line of its own, when it reads as an error chain's (contexts, then
-    what failed: "sync branch HG-026: fetch stock levels: context deadline exceeded")."""
+    what failed: "sync branch HG-026: fetch stock levels: context deadline exceeded"), or, in
+    a log monitor's message, as any line: the log line it counts, as ``{{log.message}}``
+    renders it ("[CRITICAL] WORKER TIMEOUT (pid:587805)")."""
     first, _, rest = message.partition("\n\n")
     lines = [line.strip() for line in first.splitlines() if line.strip()]
+    if len(lines) != 1:
+        return None
+    if of_logs:
+        # A line that says values (a pid, a time, a size: what {{log.message}} renders), not
+        # the author's markup (code, emphasis, a mention, a link): "Too many errors." is the
+        # author's, as the title is.
+        if (
+            not any(c.isdigit() for c in lines[0])
+            or any(c in lines[0] for c in "`*")
+            or lines[0].startswith(("@", "[["))
+            or "](" in lines[0]
+        ):
+            return None
     # Two contexts at least: an author's sentence may have one colon ("Jobs on queue feeds are
     # failing: 31 failures"), an error chain has several.
-    if len(lines) != 1 or lines[0].count(": ") < 2 or any(c in lines[0] for c in "`*@["):
+    elif lines[0].count(": ") < 2 or any(c in lines[0] for c in "`*@["):
         return None
     # Only mentions and Datadog's footer after it: nothing else the author wrote.
     said = [

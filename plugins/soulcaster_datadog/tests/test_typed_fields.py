@@ -347,3 +347,29 @@ def test_a_task_monitor_grouped_by_actor_names_its_task() -> None:
         "acme",
     )
     assert item.endpoint == "generate_invoice"
+
+
+def _log_monitor(line: str, query: str) -> Any:
+    return _item(
+        {
+            "title": "[P2] [Triggered] [survey-api] gunicorn worker timeouts",
+            "body": f"%%%\n{line}\n\n@webhook-soulcaster @slack-alerts\n\nThe monitor was last"
+            " triggered at Mon Mar 02 2026 12:44:03 UTC.\n\n- - -\n\n[[Monitor Status]"
+            "(https://app.datadoghq.com/monitors/1)]\n%%%",
+            "alert_query": query,
+        }
+    )
+
+
+def test_a_log_monitor_s_message_of_one_line_is_the_line_it_counts() -> None:
+    # {{log.message}} as the whole message: no "Sample:", no code block, no error chain.
+    logs = 'logs("service:survey-api \\"WORKER TIMEOUT\\"").index("*").rollup("count") > 5'
+    item = _log_monitor("[CRITICAL] WORKER TIMEOUT (pid:587805) after 00:49", logs)
+    assert [(e.type, e.value) for e in item.exceptions] == [
+        (None, "WORKER TIMEOUT (pid:587805) after 00:49")
+    ]
+    # A metric monitor's one line is its author's sentence, not a log line.
+    metric = "avg(last_5m):avg:gunicorn.workers.timeouts{service:survey-api} > 5"
+    assert _log_monitor("Gunicorn workers are timing out", metric).exceptions == []
+    # Nor is an author's markup a log line.
+    assert _log_monitor("**Workers** are timing out", logs).exceptions == []

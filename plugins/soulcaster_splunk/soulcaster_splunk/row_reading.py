@@ -101,7 +101,13 @@ def read_row(row: Row) -> RowReading:
         head = raw_text.strip().split("\n", 1)[0]
         # Frames printed under a record that names its error in a field of the first line
         # (Temporal's 'Activity panic. ... PanicError="..." PanicStack=').
-        failed = trailing_error(head) if chain and not (chain[-1].type or chain[-1].value) else None
+        unsaid = bool(chain) and not (chain[-1].type or chain[-1].value)
+        failed = trailing_error(head) if unsaid else None
+        if failed is None and unsaid and all(f.in_app is False for f in chain[-1].frames):
+            # Frames of libraries only, which tell nothing apart, under a message that says
+            # what failed ("PATCH /api/bookings/:ref failed error: duplicate key ...": pg's
+            # error, whose type the parser cannot tell from a word): the message is the error.
+            failed = log_message(head)
         if failed is not None:
             chain[-1] = chain[-1].model_copy(update={"value": failed})
         exceptions = chain or columns.exceptions

@@ -378,3 +378,26 @@ def test_a_temporal_panic_row_names_its_activity_value_and_frames() -> None:
     [thrown] = item.exceptions
     assert thrown.value == "runtime error: integer divide by zero"
     assert [f.function for f in thrown.frames][-1] == "perKm"
+
+
+def test_a_message_over_library_frames_only_is_the_error() -> None:
+    # node-postgres' error logged by an Express handler through Heroku's Logplex: the stack
+    # is the driver's only, and "error" is no type the parser can tell from a word.
+    head = "2026-03-05T18:47:09.908300+00:00 app[web.2]: "
+    raw = "\n".join(
+        head + line
+        for line in (
+            "PATCH /api/bookings/:ref failed error: duplicate key value violates unique"
+            ' constraint "bookings_reference_key"',
+            "    at Parser.parseErrorMessage (/app/node_modules/pg-protocol/dist/parser.js:287:98)",
+            "    at Parser.handlePacket (/app/node_modules/pg-protocol/dist/parser.js:127:29)",
+            "    at Socket.emit (node:events:519:28)",
+        )
+    )
+    item = _item({"search_name": "dispatch - app errors", "result": {"_raw": raw}})
+    [error] = item.exceptions
+    assert error.value == (
+        "PATCH /api/bookings/:ref failed error: duplicate key value violates unique constraint"
+        ' "bookings_reference_key"'
+    )
+    assert all(frame.in_app is False for frame in error.frames)
