@@ -400,9 +400,11 @@ _LEVEL_IN_BRACKETS = re.compile(
 )
 _TAGS = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 # What may stand between the level and the message without a separator: "[thread]", a pid,
-# "logger.name:" (Python's "%(levelname)s [%(name)s] %(message)s", "ERROR:root:...").
+# "logger.name:" (Python's "%(levelname)s [%(name)s] %(message)s", "ERROR:root:..."), and
+# JBoss/WildFly's "(thread)" after its "[category]" ("[io.undertow.request] (default task-7)").
 _LOGGER_FIELDS = re.compile(
-    r"^(?:\[[^\]]*\]\s*|\d+\s+|[\w.$-]+(?:::[\w.$-]+)*:(?:\s+|(?=[^\s:])))*"
+    r"^(?:\[[^\]]*\]\s*|(?<=\] )\([^()\n]{1,80}\)\s+|\d+\s+"
+    r"|[\w.$-]+(?:::[\w.$-]+)*:(?:\s+|(?=[^\s:])))*"
 )
 
 

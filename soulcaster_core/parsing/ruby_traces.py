@@ -54,8 +54,17 @@ class _Line(NamedTuple):
     rest: str
 
 
+# Rails' headline of a namespaced error, as its FATAL block prints it even when the backtrace
+# cleaner left no frame ("ActionController::InvalidAuthenticityToken (...):").
+_RAILS_NAMESPACED = re.compile(r"(?:^|: )[A-Z]\w*(?:::[A-Z]\w*)+ \(.*\):[ \t]*$", re.MULTILINE)
+
+
 def hinted(text: str) -> bool:
-    return ":in `" in text or ":in '" in text
+    return (
+        ":in `" in text
+        or ":in '" in text
+        or ("::" in text and "):" in text and _RAILS_NAMESPACED.search(text) is not None)
+    )
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:

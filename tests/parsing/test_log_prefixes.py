@@ -82,6 +82,10 @@ def test_the_message_of_a_text_log_record() -> None:
             "Manifest upload took 10:41"
         ),
         "[ERROR] disk full": "disk full",
+        # WildFly's default pattern: the category in brackets, then the thread in parentheses.
+        "2026-03-10 04:54:01,707 WARN  [io.undertow.request] (default task-7) Undertow request"
+        " failed": "Undertow request failed",
+        "2026-03-10 04:54:01 WARN (retry 2) upload failed": "(retry 2) upload failed",
         # Serilog's console sink: the time of day and a three-letter level in brackets.
         "[21:54:25 WRN] Carrier sftp.dhl.example answered after 05:55": (
             "Carrier sftp.dhl.example answered after 05:55"

@@ -125,3 +125,22 @@ def test_semantic_logger_states_the_exception_after_its_message() -> None:
 
     assert (exc.type, exc.value) == ("NoMethodError", "undefined method `postcode' for nil")
     assert [f.function for f in exc.frames] == ["create", "quote"]
+
+
+def test_rails_fatal_block_whose_backtrace_the_cleaner_emptied() -> None:
+    # Rails' tagged FATAL block through Heroku's Logplex: the headline, and no frame left.
+    head = "2026-03-04T00:22:13.815190+00:00 app[web.3]: "
+    text = (
+        f"{head}F, [2026-03-04T00:22:13.815190 #4] FATAL -- : [3c204af0-2429]   \n"
+        f"{head}[3c204af0-2429] ActionController::InvalidAuthenticityToken"
+        " (ActionController::InvalidAuthenticityToken):\n"
+        f"{head}[3c204af0-2429]   "
+    )
+    [error] = parse_trace(text)
+    assert (error.type, error.value, error.frames) == (
+        "ActionController::InvalidAuthenticityToken",
+        "ActionController::InvalidAuthenticityToken",
+        [],
+    )
+    # Prose in parentheses is no headline.
+    assert parse_trace("Nightly sync (step 3 of 4):\nnothing to do\nskipped") == []
