@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from ..stacktrace import ExceptionInfo, Frame
 from .frames import number
 
-_HEADLINE = re.compile(r"^\s*\*\* \((?P<type>[^)\s]+)\)\s?(?P<msg>.*)$")
+# (At a line's start, or after Logger's console head: "16:07:10.889 request_id=.. [error] ** (".)
+_HEADLINE = re.compile(r"(?:^\s*|\s)\*\* \((?P<type>[^)\s]+)\)\s?(?P<msg>.*)$")
 # What a crash report says when the process exited rather than raised: no exception type.
 _EXITS = frozenset({"exit", "EXIT", "stop", "throw"})
 _ENTRY = re.compile(
@@ -50,12 +51,12 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     start = _headline_at(lines)
     if start is None:
         return []
-    found = _HEADLINE.match(lines[start])
+    found = _HEADLINE.search(lines[start])
     assert found is not None
     message = [found.group("msg").strip()]
     i = start + 1
     while i < len(lines) and _ENTRY.match(lines[i]) is None:
-        if _HEADLINE.match(lines[i]):
+        if _HEADLINE.search(lines[i]):
             break
         message.append(lines[i].strip())
         i += 1
@@ -80,7 +81,7 @@ def _headline_at(lines: Sequence[str]) -> int | None:
     for index, line in enumerate(lines):
         if "** (" not in line:
             continue
-        found = _HEADLINE.match(line)
+        found = _HEADLINE.search(line)
         if found is None:
             continue
         if first is None:

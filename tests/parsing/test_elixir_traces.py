@@ -57,3 +57,25 @@ def test_an_exit_without_a_raised_exception_keeps_its_reason() -> None:
 
     assert (exc.type, exc.value) == (None, "normal")
     assert [f.module for f in exc.frames] == [":gen_server"]
+
+
+def test_a_headline_after_logger_s_console_head() -> None:
+    # Logger's default console format puts the time, metadata and level before the report.
+    text = (
+        "16:07:10.889 request_id=2UBD5obL3tEqUKcvCD-Q [error] ** (Protocol.UndefinedError)"
+        " protocol String.Chars not implemented for type Tuple\n"
+        "\n"
+        "Got value:\n"
+        "\n"
+        "    {:ok, ~D[2026-03-13]}\n"
+        "    (elixir 1.17.3) lib/string/chars.ex:3: String.Chars.impl_for!/1\n"
+        "    (allotments 1.4.2) lib/etterby/exports.ex:19: Etterby.Exports.tenancy_row/1\n"
+    )
+    [error] = parse_trace(text)
+    assert error.type == "Protocol.UndefinedError"
+    assert error.value is not None
+    assert error.value.startswith("protocol String.Chars not implemented for type Tuple")
+    assert [f.function for f in error.frames] == [
+        "Etterby.Exports.tenancy_row/1",
+        "String.Chars.impl_for!/1",
+    ]

@@ -112,7 +112,7 @@ def read_row(row: Row) -> RowReading:
             chain[-1] = chain[-1].model_copy(update={"value": failed})
         exceptions = chain or columns.exceptions
         # A one-line record states its problem in its message, after the logger's fields.
-        said = log_message(raw_text) if "\n" not in raw_text.strip() else raw_text
+        said = log_message(raw_text) if "\n" not in raw_text.strip() else raw_text.strip()
         problem = _headline(exceptions) or (said if said != raw_text.strip() else None)
         if not exceptions and said and "\n" not in said.strip():
             # What failed, as a monitor's quoted sample is: the line, not the search that
@@ -120,6 +120,12 @@ def read_row(row: Row) -> RowReading:
             # record that says only that something failed names it in its error field.
             failed = trailing_error(raw_text.strip()) or said.strip()
             exceptions = [ExceptionInfo(type=None, value=failed, frames=[])]
+        elif not exceptions and (first := _first_statement(raw_text)) is not None:
+            # A record of several lines in a format no parser reads: its first line that says
+            # something is what failed, not the search that found it (the search's name would
+            # make one problem of every row it returns); the title too.
+            exceptions = [ExceptionInfo(type=None, value=first, frames=[])]
+            problem = problem or first
         return RowReading(
             problem=problem,
             text=raw_text,
@@ -145,6 +151,15 @@ def read_row(row: Row) -> RowReading:
         endpoint=columns.endpoint,
         default_fields=default,
     )
+
+
+def _first_statement(raw: str) -> str | None:
+    """The message of the first line of ``raw`` that says more than its logger's head."""
+    for line in raw.splitlines()[:20]:
+        said = log_message(line).strip() if line.strip() else ""
+        if len(said.split()) >= 2 and any(c.isalpha() for c in said):
+            return trailing_error(line.strip()) or said
+    return None
 
 
 def render_fields(row: Row) -> str:

@@ -401,3 +401,20 @@ def test_a_message_over_library_frames_only_is_the_error() -> None:
         ' "bookings_reference_key"'
     )
     assert all(frame.in_app is False for frame in error.frames)
+
+
+def test_a_record_of_several_lines_no_parser_reads_is_its_first_statement() -> None:
+    # Two rows of one saved search in a format nothing here reads: each is what its first
+    # line says, not the search's name (which would make one problem of both).
+    def row(said: str) -> Any:
+        raw = f"05:26:06.320 [error] {said}\n\n  1. Ensure the thing\n  2. Retry later\n"
+        return _item({"search_name": "allotments - errors", "result": {"_raw": raw}})
+
+    pool = row("connection not available and request was dropped from queue after 10629ms")
+    other = row("export failed for tenancy 42")
+    assert [e.value for e in pool.exceptions] == [
+        "connection not available and request was dropped from queue after 10629ms"
+    ]
+    assert [e.value for e in other.exceptions] == ["export failed for tenancy 42"]
+    assert pool.title == pool.exceptions[0].value  # the search's name is said in the body
+    assert "allotments - errors" in pool.body
