@@ -49,7 +49,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind48.jsonl`` (companies eq, er, es), or, with ``--blind49``,
 ``webhooks-blind49.jsonl`` (companies et, eu, ev), or, with ``--blind50``,
 ``webhooks-blind50.jsonl`` (companies ew, ex, ey), or, with ``--blind51``,
-``webhooks-blind51.jsonl`` (companies ez, fa, fb).
+``webhooks-blind51.jsonl`` (companies ez, fa, fb), or, with ``--blind53``,
+``webhooks-blind53.jsonl`` (companies ff, fg, fh).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -105,6 +106,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind49    # by a forty-ninth outsider
     python bench/data/generate_webhooks.py --blind50    # by a fiftieth outsider
     python bench/data/generate_webhooks.py --blind51    # by a fifty-first outsider
+    python bench/data/generate_webhooks.py --blind53    # by a fifty-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -193,6 +195,9 @@ from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
+from corpus.companies.fothergill import FOTHERGILL  # noqa: E402
+from corpus.companies.foxholme import FOXHOLME  # noqa: E402
+from corpus.companies.frizington import FRIZINGTON  # noqa: E402
 from corpus.companies.gallowburn import GALLOWBURN  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gimmerbrook import GIMMERBROOK  # noqa: E402
@@ -381,6 +386,8 @@ BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 BLIND46 = [EAGLESFIELD, EGREMONT, EAMONT]
 # blind51: Laravel 11 + Horizon with Context, Go zap under a Temporal worker, Nuxt 3 on Node.
 BLIND51 = [ESKRIGG, FARNDALE, FAWCETT]
+# blind53: Vapor 4 on Linux (swift-log, Swift traps), Deno 2 + Hono (cron, KV queues), Quarkus 3.
+BLIND53 = [FOTHERGILL, FOXHOLME, FRIZINGTON]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -634,6 +641,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind46.jsonl (companies ek, el, em)",
     )
     which.add_argument(
+        "--blind53",
+        action="store_true",
+        help="write webhooks-blind53.jsonl (companies ff, fg, fh)",
+    )
+    which.add_argument(
         "--blind51",
         action="store_true",
         help="write webhooks-blind51.jsonl (companies ez, fa, fb)",
@@ -673,6 +685,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind51:
         write(HERE / "webhooks-blind51.jsonl", build_rows(BLIND51))
+        return 0
+    if args.blind53:
+        write(HERE / "webhooks-blind53.jsonl", build_rows(BLIND53))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
