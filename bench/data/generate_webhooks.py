@@ -50,7 +50,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind49.jsonl`` (companies et, eu, ev), or, with ``--blind50``,
 ``webhooks-blind50.jsonl`` (companies ew, ex, ey), or, with ``--blind51``,
 ``webhooks-blind51.jsonl`` (companies ez, fa, fb), or, with ``--blind52``,
-``webhooks-blind52.jsonl`` (companies fc, fd, fe).
+``webhooks-blind52.jsonl`` (companies fc, fd, fe), or, with ``--blind53``,
+``webhooks-blind53.jsonl`` (companies ff, fg, fh).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -107,6 +108,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind50    # by a fiftieth outsider
     python bench/data/generate_webhooks.py --blind51    # by a fifty-first outsider
     python bench/data/generate_webhooks.py --blind52    # by a fifty-second outsider
+    python bench/data/generate_webhooks.py --blind53    # by a fifty-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -197,7 +199,11 @@ from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.flimby import FLIMBY  # noqa: E402
 from corpus.companies.foulshaw import FOULSHAW  # noqa: E402
+from corpus.companies.fothergill import FOTHERGILL  # noqa: E402
+from corpus.companies.foxholme import FOXHOLME  # noqa: E402
 from corpus.companies.frizington import FRIZINGTON  # noqa: E402
+# (blind52 and blind53 both named a company Frizington: the second is its water utility.)
+from corpus.companies.frizington_water import FRIZINGTON as FRIZINGTON_WATER  # noqa: E402
 from corpus.companies.gallowburn import GALLOWBURN  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gimmerbrook import GIMMERBROOK  # noqa: E402
@@ -388,6 +394,8 @@ BLIND46 = [EAGLESFIELD, EGREMONT, EAMONT]
 BLIND51 = [ESKRIGG, FARNDALE, FAWCETT]
 # blind52: aiohttp with asyncio's unretrieved tasks, an Orleans 8 silo on MEL's console, Ktor 2.
 BLIND52 = [FOULSHAW, FRIZINGTON, FLIMBY]
+# blind53: Vapor 4 on Linux (swift-log, Swift traps), Deno 2 + Hono (cron, KV queues), Quarkus 3.
+BLIND53 = [FOTHERGILL, FOXHOLME, FRIZINGTON_WATER]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -641,6 +649,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind46.jsonl (companies ek, el, em)",
     )
     which.add_argument(
+        "--blind53",
+        action="store_true",
+        help="write webhooks-blind53.jsonl (companies ff, fg, fh)",
+    )
+    which.add_argument(
         "--blind51",
         action="store_true",
         help="write webhooks-blind51.jsonl (companies ez, fa, fb)",
@@ -688,6 +701,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind52:
         write(HERE / "webhooks-blind52.jsonl", build_rows(BLIND52))
+        return 0
+    if args.blind53:
+        write(HERE / "webhooks-blind53.jsonl", build_rows(BLIND53))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
