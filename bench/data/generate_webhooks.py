@@ -49,7 +49,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind48.jsonl`` (companies eq, er, es), or, with ``--blind49``,
 ``webhooks-blind49.jsonl`` (companies et, eu, ev), or, with ``--blind50``,
 ``webhooks-blind50.jsonl`` (companies ew, ex, ey), or, with ``--blind51``,
-``webhooks-blind51.jsonl`` (companies ez, fa, fb).
+``webhooks-blind51.jsonl`` (companies ez, fa, fb), or, with ``--blind54``,
+``webhooks-blind54.jsonl`` (companies fi, fj, fk).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -105,6 +106,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind49    # by a forty-ninth outsider
     python bench/data/generate_webhooks.py --blind50    # by a fiftieth outsider
     python bench/data/generate_webhooks.py --blind51    # by a fifty-first outsider
+    python bench/data/generate_webhooks.py --blind54    # by a fifty-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -204,8 +206,11 @@ from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.hartop import HARTOP  # noqa: E402
+from corpus.companies.haverthwaite import HAVERTHWAITE  # noqa: E402
+from corpus.companies.hawkshead import HAWKSHEAD  # noqa: E402
 from corpus.companies.hawsker import HAWSKER  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
+from corpus.companies.hesket import HESKET  # noqa: E402
 from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.ickornshaw import ICKORNSHAW  # noqa: E402
@@ -381,6 +386,8 @@ BLIND45 = [ELLERGILL, ESKHOLME, EMBSAY]
 BLIND46 = [EAGLESFIELD, EGREMONT, EAMONT]
 # blind51: Laravel 11 + Horizon with Context, Go zap under a Temporal worker, Nuxt 3 on Node.
 BLIND51 = [ESKRIGG, FARNDALE, FAWCETT]
+# blind54: arq workers, Sinatra 4 on Puma, Go Kratos on its std logfmt logger.
+BLIND54 = [HAVERTHWAITE, HAWKSHEAD, HESKET]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -639,6 +646,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind51.jsonl (companies ez, fa, fb)",
     )
     which.add_argument(
+        "--blind54",
+        action="store_true",
+        help="write webhooks-blind54.jsonl (companies fi, fj, fk)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -673,6 +685,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind51:
         write(HERE / "webhooks-blind51.jsonl", build_rows(BLIND51))
+        return 0
+    if args.blind54:
+        write(HERE / "webhooks-blind54.jsonl", build_rows(BLIND54))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
