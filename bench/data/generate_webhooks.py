@@ -51,7 +51,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind50.jsonl`` (companies ew, ex, ey), or, with ``--blind51``,
 ``webhooks-blind51.jsonl`` (companies ez, fa, fb), or, with ``--blind52``,
 ``webhooks-blind52.jsonl`` (companies fc, fd, fe), or, with ``--blind53``,
-``webhooks-blind53.jsonl`` (companies ff, fg, fh).
+``webhooks-blind53.jsonl`` (companies ff, fg, fh), or, with ``--blind54``,
+``webhooks-blind54.jsonl`` (companies fi, fj, fk).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -109,6 +110,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind51    # by a fifty-first outsider
     python bench/data/generate_webhooks.py --blind52    # by a fifty-second outsider
     python bench/data/generate_webhooks.py --blind53    # by a fifty-third outsider
+    python bench/data/generate_webhooks.py --blind54    # by a fifty-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -198,10 +200,11 @@ from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.flimby import FLIMBY  # noqa: E402
-from corpus.companies.foulshaw import FOULSHAW  # noqa: E402
 from corpus.companies.fothergill import FOTHERGILL  # noqa: E402
+from corpus.companies.foulshaw import FOULSHAW  # noqa: E402
 from corpus.companies.foxholme import FOXHOLME  # noqa: E402
 from corpus.companies.frizington import FRIZINGTON  # noqa: E402
+
 # (blind52 and blind53 both named a company Frizington: the second is its water utility.)
 from corpus.companies.frizington_water import FRIZINGTON as FRIZINGTON_WATER  # noqa: E402
 from corpus.companies.gallowburn import GALLOWBURN  # noqa: E402
@@ -215,8 +218,11 @@ from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.hartop import HARTOP  # noqa: E402
+from corpus.companies.haverthwaite import HAVERTHWAITE  # noqa: E402
+from corpus.companies.hawkshead import HAWKSHEAD  # noqa: E402
 from corpus.companies.hawsker import HAWSKER  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
+from corpus.companies.hesket import HESKET  # noqa: E402
 from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.ickornshaw import ICKORNSHAW  # noqa: E402
@@ -396,6 +402,8 @@ BLIND51 = [ESKRIGG, FARNDALE, FAWCETT]
 BLIND52 = [FOULSHAW, FRIZINGTON, FLIMBY]
 # blind53: Vapor 4 on Linux (swift-log, Swift traps), Deno 2 + Hono (cron, KV queues), Quarkus 3.
 BLIND53 = [FOTHERGILL, FOXHOLME, FRIZINGTON_WATER]
+# blind54: arq workers, Sinatra 4 on Puma, Go Kratos on its std logfmt logger.
+BLIND54 = [HAVERTHWAITE, HAWKSHEAD, HESKET]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -664,6 +672,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind52.jsonl (companies fc, fd, fe)",
     )
     which.add_argument(
+        "--blind54",
+        action="store_true",
+        help="write webhooks-blind54.jsonl (companies fi, fj, fk)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -704,6 +717,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind53:
         write(HERE / "webhooks-blind53.jsonl", build_rows(BLIND53))
+        return 0
+    if args.blind54:
+        write(HERE / "webhooks-blind54.jsonl", build_rows(BLIND54))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))

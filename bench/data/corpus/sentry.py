@@ -195,7 +195,8 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "project_root": "/rails",
         }
     elif p == "ruby" and (
-        d.service.framework in ("hanami", "shoryuken") or d.company.key in ("be", "ch", "dp")
+        d.service.framework in ("hanami", "shoryuken", "sinatra")
+        or d.company.key in ("be", "ch", "dp")
     ):
         # A Hanami (or Grape, dp) app's image keeps the code under /app, not Rails' /rails.
         frame = {
