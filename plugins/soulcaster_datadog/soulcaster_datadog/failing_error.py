@@ -221,39 +221,49 @@ def _cut_short(sample: str) -> str | None:
 
 
 def _lone_line(message: str, of_logs: bool = False) -> str | None:
-    """The message's only line of its own, when it reads as an error chain's (contexts, then
-    what failed: "sync branch HG-026: fetch stock levels: context deadline exceeded"), or, in
-    a log monitor's message, as any line: the log line it counts, as ``{{log.message}}``
-    renders it ("[CRITICAL] WORKER TIMEOUT (pid:587805)")."""
-    first, _, rest = message.partition("\n\n")
-    lines = [line.strip() for line in first.splitlines() if line.strip()]
-    if len(lines) != 1:
-        return None
+    """The message's one line of its own that reads as an error chain's (contexts, then what
+    failed: "sync branch HG-026: fetch stock levels: context deadline exceeded"), among the
+    author's few short paragraphs ("**GeocodeStops** failed on attempt 2" above it); or, in a
+    log monitor's message of one line, that line whatever it says: the log line it counts, as
+    ``{{log.message}}`` renders it ("[CRITICAL] WORKER TIMEOUT (pid:587805)")."""
+    own = [
+        p.strip()
+        for p in message.split("\n\n")
+        if p.strip()
+        # (Mentions and Datadog's footer are the notification's; a source location a logger
+        # printed with the line, "(src/jobs/rti.rs:81)", says nothing of what failed.)
+        and not _NOTIFICATION_PART.match(p.strip())
+        and not _LOCATION_ONLY.match(p.strip())
+    ]
     if of_logs:
         # A line that says values (a pid, a time, a size: what {{log.message}} renders), not
         # the author's markup (code, emphasis, a mention, a link): "Too many errors." is the
         # author's, as the title is.
+        if len(own) != 1 or "\n" in own[0]:
+            return None
+        line = own[0]
         if (
-            not any(c.isdigit() for c in lines[0])
-            or any(c in lines[0] for c in "`*")
-            or lines[0].startswith(("@", "[["))
-            or "](" in lines[0]
+            not any(c.isdigit() for c in line)
+            or any(c in line for c in "`*")
+            or line.startswith(("@", "[["))
+            or "](" in line
         ):
             return None
+        return line
+    if len(own) > 3:
+        return None  # a page of the author's: no line of it is the error by its shape alone
     # Two contexts at least: an author's sentence may have one colon ("Jobs on queue feeds are
     # failing: 31 failures"), an error chain has several.
-    elif lines[0].count(": ") < 2 or any(c in lines[0] for c in "`*@["):
-        return None
-    # Only mentions and Datadog's footer after it: nothing else the author wrote.
-    said = [
+    chains = [
         p
-        for p in rest.split("\n\n")
-        if p.strip()
-        and not _NOTIFICATION_PART.match(p.strip())
-        # (the source location a logger printed with the line: "(src/jobs/rti.rs:81)")
-        and not _LOCATION_ONLY.match(p.strip())
+        for p in own
+        if "\n" not in p
+        and p.count(": ") >= 2
+        and not any(c in p for c in "`*@[")
+        # (Among several, an "error: ..." line is an attribute's, read as such.)
+        and (len(own) == 1 or not _ATTRIBUTE_LINE.match(p))
     ]
-    return lines[0] if not said else None
+    return chains[0] if len(chains) == 1 else None
 
 
 def _stated(chain: list[ExceptionInfo]) -> list[ExceptionInfo]:

@@ -322,6 +322,15 @@ def test_a_message_that_is_one_error_chain_is_the_failing_error() -> None:
     # An author's sentence with one colon is not.
     said = _item(_brambleby("[P2] [Triggered] queue", "Jobs are failing: 31 failures.", 1))
     assert said.exceptions == []
+    # The chain under the author's line naming the activity that failed is the error.
+    below = _item(
+        _brambleby(
+            "[P2] [Triggered] Temporal activity errors",
+            f"**GeocodeStops** failed on attempt 2\n\n{chain}",
+            1773006360683,
+        )
+    )
+    assert [e.value for e in below.exceptions] == [chain]
 
 
 def test_a_ruby_logger_record_pasted_with_its_flush_backtrace() -> None:
