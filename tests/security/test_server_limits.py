@@ -16,6 +16,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
 from soulcaster_core import cli, http_limits
+from soulcaster_core.outbound import tls_context
 from tests.support.servers import threaded_server
 from tests.test_cli import running_serve
 
@@ -24,10 +25,10 @@ def test_a_huge_header_is_answered_431(tmp_path: Path) -> None:
     with running_serve(tmp_path, "--log-level", "warning") as (url, _, _proc):
         # One read or several: a head of 100 kB arrives whole, one of 2 MB in pieces.
         refused = [
-            httpx.get(f"{url}/health", headers={"x-junk": "a" * size})
+            httpx.get(f"{url}/health", headers={"x-junk": "a" * size}, verify=tls_context())
             for size in (100_000, 2_000_000)
         ]
-        fine = httpx.get(f"{url}/health", headers={"x-fine": "a" * 4_000})
+        fine = httpx.get(f"{url}/health", headers={"x-fine": "a" * 4_000}, verify=tls_context())
 
     assert [answer.status_code for answer in refused] == [431, 431]
     assert fine.status_code == 200
@@ -38,11 +39,14 @@ def test_requests_are_logged_when_asked_and_query_tokens_never_are(tmp_path: Pat
     with running_serve(tmp_path, "--log-level", "info", "--access-log") as (url, token, proc):
         bearer = {"authorization": f"Bearer {token}"}
         sent = httpx.post(
-            f"{url}/ingest/manual?project_id=default", json={"title": "Hi"}, headers=bearer
+            f"{url}/ingest/manual?project_id=default",
+            json={"title": "Hi"},
+            headers=bearer,
+            verify=tls_context(),
         )
         assert sent.status_code == 201
         # The dashboard's sign-in link carries the token in its query string.
-        httpx.get(f"{url}/", params={"token": token})
+        httpx.get(f"{url}/", params={"token": token}, verify=tls_context())
         proc.terminate()
         output, _ = proc.communicate(timeout=10)
 
@@ -117,7 +121,9 @@ def test_a_client_trickling_its_headers_is_cut_off(limited_server: int) -> None:
 
 
 def test_a_normal_request_still_passes(limited_server: int) -> None:
-    answer = httpx.post(f"http://127.0.0.1:{limited_server}/", content=b"x" * 500_000)
+    answer = httpx.post(
+        f"http://127.0.0.1:{limited_server}/", content=b"x" * 500_000, verify=tls_context()
+    )
     assert answer.status_code == 200
 
 
