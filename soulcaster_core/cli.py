@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import signal
 import sys
@@ -15,9 +14,9 @@ from pydantic import ValidationError
 from .errors import PluginError, SettingsError, StoreUnavailable
 from .settings import Settings
 
-# Each command imports what it runs with: `soulcaster token` (which a guide's curl runs once
-# a request) prints a line; it should not load the web app, the worker and the clustering's
-# numpy to do it. (`wiring` itself imports the heavy parts where it builds them.)
+# Each command imports what it runs with (asyncio included): `soulcaster token`, which a
+# guide's curl runs once a request, prints a line, and should not load the web app, the worker
+# and the clustering's numpy to do it. (`wiring` imports the heavy parts where it builds them.)
 
 
 def _plugins(args: argparse.Namespace) -> int:
@@ -44,6 +43,7 @@ def _plugins(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import asyncio
     import shlex
 
     import uvicorn
@@ -137,6 +137,8 @@ def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def _warn_unless_persistent(settings: Settings) -> None:
+    import asyncio
+
     from .persistence import persistence_warning
     from .wiring import build_store
 
@@ -153,6 +155,8 @@ def _warn_unless_persistent(settings: Settings) -> None:
 
 
 def _worker(args: argparse.Namespace) -> int:
+    import asyncio
+
     import anyio
 
     from .jobs import background_jobs, run_jobs
@@ -193,6 +197,8 @@ def _worker(args: argparse.Namespace) -> int:
 
 
 def _projects(args: argparse.Namespace) -> int:
+    import asyncio
+
     from .models import Project, slugify
     from .wiring import open_services
 
@@ -220,6 +226,8 @@ def _projects(args: argparse.Namespace) -> int:
 
 
 def _recluster(args: argparse.Namespace) -> int:
+    import asyncio
+
     from .clustering.recluster import recluster
     from .wiring import open_services
     from .worker import clusterer_for
