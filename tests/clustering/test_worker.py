@@ -104,7 +104,7 @@ async def test_gemini_outage_waits_then_catches_up(
     store: Store, http: httpx.AsyncClient, fake_gemini: FakeGemini
 ) -> None:
     services = services_for(store, http, worker_batch=4)
-    gemini = GeminiEmbedder("k", dimensions=64, attempts=2, sleep=no_sleep)
+    gemini = GeminiEmbedder("k", tls=tls_context(), dimensions=64, attempts=2, sleep=no_sleep)
     worker = ClusterWorker(
         services, "w1", block_ms=0, clusterer=Clusterer(store, gemini, LocalIndex(store))
     )
@@ -154,7 +154,7 @@ async def test_run_backs_off_during_an_outage_and_stops(
 ) -> None:
     made = reports()
     await ingest_all(store, made)
-    gemini = GeminiEmbedder("k", dimensions=64, attempts=1, sleep=no_sleep)
+    gemini = GeminiEmbedder("k", tls=tls_context(), dimensions=64, attempts=1, sleep=no_sleep)
     stop = anyio.Event()
     worker = ClusterWorker(
         services_for(store, http),
