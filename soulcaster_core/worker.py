@@ -80,7 +80,7 @@ class ClusterWorker:
         self._sleep = sleep
         #: Entries this worker holds that failed during an outage: retried first.
         self._held: list[QueueEntry] = []
-        #: Set by ``run``'s caller to stop; ``_waiting`` is the wait for new entries under way.
+        #: ``run``'s stop event, and the wait for new entries under way (which a stop ends).
         self._stop: anyio.Event | None = None
         self._waiting: anyio.CancelScope | None = None
         self.incidents = IncidentStep(services.store, services.jobs.incident_window)
