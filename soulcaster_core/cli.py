@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import json
 import os
-import shlex
 import signal
 import sys
 from collections.abc import Sequence
@@ -15,15 +12,19 @@ from types import FrameType
 from pydantic import ValidationError
 
 from .errors import PluginError, SettingsError, StoreUnavailable
-from .models import Project, slugify
-from .persistence import persistence_warning
-from .plugins import PluginHost
 from .settings import Settings
-from .wiring import api_token, build_store, check, open_services, plugins_for
+
+# Each command imports what it runs with (asyncio included): `soulcaster token`, which a
+# guide's curl runs once a request, prints a line, and should not load the web app, the worker
+# and the clustering's numpy to do it. (`wiring` imports the heavy parts where it builds them.)
 
 
 def _plugins(args: argparse.Namespace) -> int:
-    host: PluginHost = plugins_for(Settings())
+    import json
+
+    from .wiring import plugins_for
+
+    host = plugins_for(Settings())
     rows = [info.as_dict() for info in host.plugins.values()]
     if args.json:
         print(json.dumps(rows, indent=2))
@@ -42,7 +43,12 @@ def _plugins(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import asyncio
+    import shlex
+
     import uvicorn
+
+    from .wiring import api_token, build_store, check
 
     settings = Settings()
     asyncio.run(check(settings))
@@ -131,6 +137,11 @@ def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def _warn_unless_persistent(settings: Settings) -> None:
+    import asyncio
+
+    from .persistence import persistence_warning
+    from .wiring import build_store
+
     async def check() -> str | None:
         store = build_store(settings)
         try:
@@ -144,9 +155,13 @@ def _warn_unless_persistent(settings: Settings) -> None:
 
 
 def _worker(args: argparse.Namespace) -> int:
+    import asyncio
+
     import anyio
 
     from .jobs import background_jobs, run_jobs
+    from .persistence import persistence_warning
+    from .wiring import open_services
 
     settings = Settings()
 
@@ -182,6 +197,11 @@ def _worker(args: argparse.Namespace) -> int:
 
 
 def _projects(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from .models import Project, slugify
+    from .wiring import open_services
+
     settings = Settings()
 
     async def main() -> int:
@@ -206,7 +226,10 @@ def _projects(args: argparse.Namespace) -> int:
 
 
 def _recluster(args: argparse.Namespace) -> int:
+    import asyncio
+
     from .clustering.recluster import recluster
+    from .wiring import open_services
     from .worker import clusterer_for
 
     settings = Settings()
@@ -232,6 +255,8 @@ def _recluster(args: argparse.Namespace) -> int:
 
 
 def _token(args: argparse.Namespace) -> int:
+    from .wiring import api_token
+
     print(api_token(Settings()))
     return 0
 

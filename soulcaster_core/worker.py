@@ -80,6 +80,9 @@ class ClusterWorker:
         self._sleep = sleep
         #: Entries this worker holds that failed during an outage: retried first.
         self._held: list[QueueEntry] = []
+        #: ``run``'s stop event, and the wait for new entries under way (which a stop ends).
+        self._stop: anyio.Event | None = None
+        self._waiting: anyio.CancelScope | None = None
         self.incidents = IncidentStep(services.store, services.jobs.incident_window)
 
     @property
@@ -105,7 +108,7 @@ class ClusterWorker:
                     )
                 )
             if not entries:
-                entries = await store.claim(self.consumer, self.batch_size, self.block_ms)
+                entries = await self._claim()
             if not entries:
                 return 0
             try:
@@ -122,6 +125,26 @@ class ClusterWorker:
             self._held = _unique(entries)
             raise
         return len(entries)
+
+    async def _claim(self) -> list[QueueEntry]:
+        """New entries, waiting up to ``block_ms`` for some; none once ``run`` is asked to stop.
+
+        A stop ends the wait at once (``_wake_on``): ``soulcaster serve`` waited out the whole
+        block at every stop. An entry a cancelled wait took (Redis answered as it was cut) is
+        this consumer's unacknowledged, taken over once its heartbeat lapses, as a crash's is.
+        """
+        claimed: list[QueueEntry] = []
+        with anyio.CancelScope() as self._waiting:
+            if self._stop is not None and self._stop.is_set():
+                return claimed
+            claimed = await self.services.store.claim(self.consumer, self.batch_size, self.block_ms)
+        self._waiting = None
+        return claimed
+
+    async def _wake_on(self, stop: anyio.Event) -> None:
+        await stop.wait()
+        if self._waiting is not None:
+            self._waiting.cancel()
 
     async def _cluster(self, entries: Sequence[QueueEntry]) -> None:
         by_project: dict[str, list[str]] = {}
@@ -184,9 +207,11 @@ class ClusterWorker:
         down, and the incident sweep every ``incident_sweep_seconds``; a heartbeat says all
         along that this worker is alive. (The background worker's other job, the syncs of
         the polling sources, runs beside it: ``jobs.py``.)"""
+        self._stop = stop
         await self._beat()  # before the first claim: what it takes is known to be held
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(self._keep_beating)
+            tasks.start_soon(self._wake_on, stop)
             await self._work(stop)
             tasks.cancel_scope.cancel()
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from soulcaster_core.outbound import tls_context
 from tests.support.cli import RunCli
 
 CLI = [sys.executable, "-m", "soulcaster_core.cli"]
@@ -55,7 +56,7 @@ def running_serve(tmp_path: Path, *flags: str) -> Iterator[tuple[str, str, subpr
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     # One client for the polls: each httpx.get builds a client (and its TLS context).
-    with httpx.Client() as probe:
+    with httpx.Client(verify=tls_context()) as probe:
         while True:
             try:
                 if probe.get(f"{url}/health").status_code == 200:
@@ -76,19 +77,23 @@ def test_serve_on_the_embedded_default_takes_a_first_webhook(
 ) -> None:
     url, token, _ = server
     # The default project is closed: without credentials, the answer says how to set them.
-    refused = httpx.post(f"{url}/ingest/manual?project_id=default", json={"title": "Hello"})
+    refused = httpx.post(
+        f"{url}/ingest/manual?project_id=default", json={"title": "Hello"}, verify=tls_context()
+    )
     assert refused.status_code == 401
     assert "webhook_secret" in refused.json()["error"]
     sent = httpx.post(
         f"{url}/ingest/manual?project_id=default",
         json={"title": "Hello", "body": "world"},
         headers={"authorization": f"Bearer {token}"},
+        verify=tls_context(),
     )
     assert sent.status_code == 201
     listed = httpx.get(
         f"{url}/api/feedback",
         params={"project_id": "default"},
         headers={"authorization": f"Bearer {token}"},
+        verify=tls_context(),
     )
     assert [i["title"] for i in listed.json()["items"]] == ["Hello"]
     assert (tmp_path / "api_token").read_text().strip() == token
@@ -101,7 +106,10 @@ def test_requests_are_not_logged_unless_asked(tmp_path: Path) -> None:
     with running_serve(tmp_path, "--log-level", "info") as (url, token, proc):
         bearer = {"authorization": f"Bearer {token}"}
         sent = httpx.post(
-            f"{url}/ingest/manual?project_id=default", json={"title": "Hi"}, headers=bearer
+            f"{url}/ingest/manual?project_id=default",
+            json={"title": "Hi"},
+            headers=bearer,
+            verify=tls_context(),
         )
         assert sent.status_code == 201
         proc.terminate()

@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
+from soulcaster_core.outbound import tls_context
 from tests.support.redis_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,7 +131,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Any:
     url = f"http://127.0.0.1:{port}"
     try:
         # One client for the polls: each httpx.get builds a client (and its TLS context).
-        with httpx.Client(timeout=1) as probe:
+        with httpx.Client(timeout=1, verify=tls_context()) as probe:
             for _ in range(600):
                 try:
                     if probe.get(f"{url}/health").status_code == 200:

@@ -43,7 +43,7 @@ def _outcome(parse: Any, body: bytes) -> tuple[str, str]:
     return "read", json.dumps(value)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(value=json_values, ascii_only=st.booleans())
 def test_encoded_values_read_as_the_standard_library_reads_them(
     value: Any, ascii_only: bool
@@ -52,7 +52,7 @@ def test_encoded_values_read_as_the_standard_library_reads_them(
     assert _outcome(parse_json_object, body) == _outcome(_parse_json_strictly, body)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(value=json_values, cut=st.integers(min_value=0, max_value=64), junk=st.binary(max_size=3))
 def test_damaged_bodies_get_the_standard_library_answer(value: Any, cut: int, junk: bytes) -> None:
     body = _body(value, ascii_only=False)

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
+from soulcaster_core.outbound import tls_context
 from tests.support.redis_server import RedisServer, free_port
 
 TOKEN = "serve-test-token"
@@ -85,7 +86,7 @@ class Serve:
                 stderr=stderr,
                 cwd=tmp_path,
             )
-        self.http = httpx.Client(base_url=self.url, timeout=10)
+        self.http = httpx.Client(base_url=self.url, timeout=10, verify=tls_context())
 
     def ready(self) -> Serve:
         def answers() -> bool:

@@ -53,10 +53,13 @@ def gemini_embedder(settings: Settings) -> Embedder:
         ) from exc
     if settings.gemini_api_key is None:
         raise SettingsError("SOULCASTER_EMBEDDER=gemini needs GEMINI_API_KEY (or GOOGLE_API_KEY)")
+    from ..outbound import tls_context
+
     return GeminiEmbedder(
         api_key=settings.gemini_api_key.get_secret_value(),
         model=settings.gemini_model,
         dimensions=settings.embedding_dimensions,
+        tls=tls_context(trust_env=True),
     )
 
 

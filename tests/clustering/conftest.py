@@ -22,6 +22,7 @@ from soulcaster_core.clustering.indexes import VectorIndex
 from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.indexes.upstash import UpstashIndex
 from soulcaster_core.models import Project
+from soulcaster_core.outbound import tls_context
 from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
@@ -61,7 +62,7 @@ async def embedder(
     if request.param == "local":
         chosen = LocalEmbedder(dimensions=256)
     else:
-        chosen = GeminiEmbedder("test-key", dimensions=256, sleep=no_sleep)
+        chosen = GeminiEmbedder("test-key", tls=tls_context(), dimensions=256, sleep=no_sleep)
     try:
         yield chosen
     finally:

@@ -16,6 +16,7 @@ from soulcaster_core.clustering.indexes import VectorIndex
 from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.indexes.upstash import UpstashIndex
 from soulcaster_core.errors import ClusteringUnavailable
+from soulcaster_core.outbound import tls_context
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
 from soulcaster_core.testing import EmbedderContract, VectorIndexContract
@@ -42,7 +43,7 @@ class TestGeminiEmbedder(EmbedderContract):
         self.fake = fake_gemini
 
     def make_embedder(self) -> Embedder:
-        return GeminiEmbedder("test-key", dimensions=256, sleep=no_sleep)
+        return GeminiEmbedder("test-key", tls=tls_context(), dimensions=256, sleep=no_sleep)
 
 
 async def test_local_embedder_is_deterministic_across_instances() -> None:
@@ -51,7 +52,7 @@ async def test_local_embedder_is_deterministic_across_instances() -> None:
 
 
 async def test_gemini_sends_batches_of_at_most_100(fake_gemini: FakeGemini) -> None:
-    embedder = GeminiEmbedder("k", dimensions=32, sleep=no_sleep)
+    embedder = GeminiEmbedder("k", tls=tls_context(), dimensions=32, sleep=no_sleep)
     vectors = await embedder.embed([f"error {i}" for i in range(250)])
     await embedder.aclose()
     assert len(vectors) == 250
@@ -67,7 +68,7 @@ async def test_gemini_backs_off_then_succeeds(fake_gemini: FakeGemini, status: i
         fake_gemini.down = None  # the service is back after the first wait
 
     fake_gemini.down = status
-    embedder = GeminiEmbedder("k", dimensions=16, sleep=sleep)
+    embedder = GeminiEmbedder("k", tls=tls_context(), dimensions=16, sleep=sleep)
     assert len(await embedder.embed(["boom"])) == 1
     await embedder.aclose()
     assert len(waits) == 1 and fake_gemini.refused == 1
@@ -80,7 +81,7 @@ async def test_gemini_outage_is_clustering_unavailable(fake_gemini: FakeGemini) 
         waits.append(seconds)
 
     fake_gemini.down = 503
-    embedder = GeminiEmbedder("k", dimensions=16, attempts=4, sleep=sleep)
+    embedder = GeminiEmbedder("k", tls=tls_context(), dimensions=16, attempts=4, sleep=sleep)
     with pytest.raises(ClusteringUnavailable):
         await embedder.embed(["boom"])
     await embedder.aclose()
@@ -90,7 +91,7 @@ async def test_gemini_outage_is_clustering_unavailable(fake_gemini: FakeGemini) 
 
 async def test_gemini_bad_key_is_not_retried(fake_gemini: FakeGemini) -> None:
     fake_gemini.down = 400
-    embedder = GeminiEmbedder("k", dimensions=16, sleep=no_sleep)
+    embedder = GeminiEmbedder("k", tls=tls_context(), dimensions=16, sleep=no_sleep)
     with pytest.raises(ClusteringUnavailable, match="refused"):
         await embedder.embed(["boom"])
     await embedder.aclose()

@@ -20,6 +20,7 @@ from soulcaster_core.clustering.indexes.local import LocalIndex
 from soulcaster_core.clustering.indexes.upstash import UpstashIndex
 from soulcaster_core.errors import ClusteringUnavailable
 from soulcaster_core.models import FeedbackItem, Project
+from soulcaster_core.outbound import tls_context
 from soulcaster_core.store.port import Store
 from soulcaster_core.store.redis import RedisStore
 from soulcaster_core.store.sqlite import SQLiteStore
@@ -35,7 +36,7 @@ pytestmark = pytest.mark.anyio
 
 @pytest.fixture
 async def http() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as client:
+    async with httpx.AsyncClient(verify=tls_context()) as client:
         yield client
 
 
@@ -103,7 +104,7 @@ async def test_gemini_outage_waits_then_catches_up(
     store: Store, http: httpx.AsyncClient, fake_gemini: FakeGemini
 ) -> None:
     services = services_for(store, http, worker_batch=4)
-    gemini = GeminiEmbedder("k", dimensions=64, attempts=2, sleep=no_sleep)
+    gemini = GeminiEmbedder("k", tls=tls_context(), dimensions=64, attempts=2, sleep=no_sleep)
     worker = ClusterWorker(
         services, "w1", block_ms=0, clusterer=Clusterer(store, gemini, LocalIndex(store))
     )
@@ -153,7 +154,7 @@ async def test_run_backs_off_during_an_outage_and_stops(
 ) -> None:
     made = reports()
     await ingest_all(store, made)
-    gemini = GeminiEmbedder("k", dimensions=64, attempts=1, sleep=no_sleep)
+    gemini = GeminiEmbedder("k", tls=tls_context(), dimensions=64, attempts=1, sleep=no_sleep)
     stop = anyio.Event()
     worker = ClusterWorker(
         services_for(store, http),
@@ -180,6 +181,32 @@ async def test_run_backs_off_during_an_outage_and_stops(
         await worker.run(stop)
     assert await store.queue_depth() == 0
     await gemini.aclose()
+
+
+async def test_a_stop_ends_the_wait_for_new_entries_and_the_next_item_waits_in_the_queue(
+    store: Store, http: httpx.AsyncClient
+) -> None:
+    # A wait for new entries of ten minutes (SQLite's; Redis caps a blocking read below its
+    # socket timeout): the stop must cut it, not outlast it.
+    worker = ClusterWorker(services_for(store, http), "w1", block_ms=600_000)
+    claiming = anyio.Event()
+    claim = store.claim
+
+    async def claim_and_tell(*args: Any) -> Any:
+        claiming.set()
+        return await claim(*args)
+
+    store.claim = claim_and_tell  # type: ignore[method-assign]
+    stop = anyio.Event()
+    with anyio.fail_after(30):  # a bound on a hang, not a speed requirement
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(worker.run, stop)
+            await claiming.wait()  # the worker waits on the empty queue
+            stop.set()
+    made = reports()
+    await ingest_all(store, made)
+    assert await store.queue_depth() == len(made)  # the stopped worker took none of them
+    assert await unassigned(store, made) == len(made)
 
 
 # -- Redis (``redis_store``: plain and cluster): several workers, one crashed ------------------

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from soulcaster_core.models import utcnow
+from soulcaster_core.outbound import tls_context
 from soulcaster_core.settings import Settings
 from soulcaster_core.testing import TEST_TOKEN
 
@@ -41,7 +42,11 @@ def page(browser: Any, live: str) -> Iterator[Any]:
 
 
 def api(live: str) -> httpx.Client:
-    return httpx.Client(base_url=live, headers={"authorization": f"Bearer {TEST_TOKEN}"})
+    return httpx.Client(
+        base_url=live,
+        headers={"authorization": f"Bearer {TEST_TOKEN}"},
+        verify=tls_context(),  # not a CA bundle loaded per call (~30 ms of CPU)
+    )
 
 
 def new_project(live: str, **settings: Any) -> str:
@@ -62,6 +67,7 @@ def send(live: str, project_id: str, payload: Any, token: str | None = None) -> 
         params=query,
         content=body,
         headers={"content-type": "application/json"},
+        verify=tls_context(),
     )
 
 
@@ -231,7 +237,10 @@ def test_filter_the_problems_by_service_and_switch_the_time_windows(
         "alerts": [alert("DiskFull", "db"), alert("HighLatency", "checkout")],
     }
     sent = httpx.post(
-        f"{live}/ingest/alertmanager/webhook", params={"project_id": project_id}, json=group
+        f"{live}/ingest/alertmanager/webhook",
+        params={"project_id": project_id},
+        json=group,
+        verify=tls_context(),
     )
     assert sent.status_code == 201, sent.text
     cluster_live(settings)

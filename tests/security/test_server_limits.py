@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,40 +17,66 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
 from soulcaster_core import cli, http_limits
+from soulcaster_core.outbound import tls_context
 from tests.support.servers import threaded_server
 from tests.test_cli import running_serve
 
 
-def test_a_huge_header_is_answered_431(tmp_path: Path) -> None:
-    with running_serve(tmp_path, "--log-level", "warning") as (url, _, _proc):
-        # One read or several: a head of 100 kB arrives whole, one of 2 MB in pieces.
-        refused = [
-            httpx.get(f"{url}/health", headers={"x-junk": "a" * size})
-            for size in (100_000, 2_000_000)
-        ]
-        fine = httpx.get(f"{url}/health", headers={"x-fine": "a" * 4_000})
+@pytest.fixture(scope="module")
+def logging_serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, list[str]]]:
+    """One ``soulcaster serve --log-level info --access-log`` for the module's tests (a serve
+    starts in ~1 s of CPU): its URL, its token and its output, read as it comes."""
+    data = tmp_path_factory.mktemp("serve")
+    with running_serve(data, "--log-level", "info", "--access-log") as (url, token, proc):
+        output: list[str] = []
+
+        def read() -> None:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                output.append(line)
+
+        threading.Thread(target=read, name="serve-output", daemon=True).start()
+        yield url, token, output
+
+
+def test_a_huge_header_is_answered_431(logging_serve: tuple[str, str, list[str]]) -> None:
+    url, _, _ = logging_serve
+    # One read or several: a head of 100 kB arrives whole, one of 2 MB in pieces.
+    refused = [
+        httpx.get(f"{url}/health", headers={"x-junk": "a" * size}, verify=tls_context())
+        for size in (100_000, 2_000_000)
+    ]
+    fine = httpx.get(f"{url}/health", headers={"x-fine": "a" * 4_000}, verify=tls_context())
 
     assert [answer.status_code for answer in refused] == [431, 431]
     assert fine.status_code == 200
 
 
-def test_requests_are_logged_when_asked_and_query_tokens_never_are(tmp_path: Path) -> None:
+def test_requests_are_logged_when_asked_and_query_tokens_never_are(
+    logging_serve: tuple[str, str, list[str]],
+) -> None:
     """(Without ``--access-log`` nothing is: tests/test_cli.py.)"""
-    with running_serve(tmp_path, "--log-level", "info", "--access-log") as (url, token, proc):
-        bearer = {"authorization": f"Bearer {token}"}
-        sent = httpx.post(
-            f"{url}/ingest/manual?project_id=default", json={"title": "Hi"}, headers=bearer
-        )
-        assert sent.status_code == 201
-        # The dashboard's sign-in link carries the token in its query string.
-        httpx.get(f"{url}/", params={"token": token})
-        proc.terminate()
-        output, _ = proc.communicate(timeout=10)
+    url, token, output = logging_serve
+    bearer = {"authorization": f"Bearer {token}"}
+    sent = httpx.post(
+        f"{url}/ingest/manual?project_id=default",
+        json={"title": "Hi"},
+        headers=bearer,
+        verify=tls_context(),
+    )
+    assert sent.status_code == 201
+    # The dashboard's sign-in link carries the token in its query string.
+    httpx.get(f"{url}/", params={"token": token}, verify=tls_context())
+    # Its line is logged after the POST's: once it is read, both are.
+    give_up = time.monotonic() + 30  # a bound on waiting, not a speed requirement
+    while "GET /?token=" not in "".join(output) and time.monotonic() < give_up:
+        time.sleep(0.05)
+    logged = "".join(output)
 
-    assert "Application startup complete" in output
-    assert '"POST /ingest/manual?project_id=default HTTP/1.1" 201' in output
-    assert "GET /?token=*** HTTP/1.1" in output
-    assert token not in output  # (the banner was read by running_serve)
+    assert "Application startup complete" in logged
+    assert '"POST /ingest/manual?project_id=default HTTP/1.1" 201' in logged
+    assert "GET /?token=*** HTTP/1.1" in logged
+    assert token not in logged  # (the banner was read by running_serve)
 
 
 def test_the_token_is_printed_only_when_generated(
@@ -117,7 +144,9 @@ def test_a_client_trickling_its_headers_is_cut_off(limited_server: int) -> None:
 
 
 def test_a_normal_request_still_passes(limited_server: int) -> None:
-    answer = httpx.post(f"http://127.0.0.1:{limited_server}/", content=b"x" * 500_000)
+    answer = httpx.post(
+        f"http://127.0.0.1:{limited_server}/", content=b"x" * 500_000, verify=tls_context()
+    )
     assert answer.status_code == 200
 
 

@@ -38,6 +38,27 @@ async def test_a_new_file_is_at_the_latest_version(tmp_path: Path) -> None:
     assert _version(tmp_path / "s.sqlite3") == len(MIGRATIONS)
 
 
+def _schema(conn: sqlite3.Connection) -> list[tuple[str, str, str, str | None]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")
+    return [tuple(row) for row in rows]
+
+
+async def test_a_new_file_has_the_schema_the_steps_build_one_by_one(tmp_path: Path) -> None:
+    """A new file is made at once (``migrate``'s shortcut), not step by step: the same tables,
+    columns, keys and indexes either way."""
+    store = SQLiteStore(tmp_path / "new.sqlite3")
+    await store.open()
+    await store.close()
+    with (
+        sqlite3.connect(tmp_path / "new.sqlite3") as new,
+        sqlite3.connect(tmp_path / "stepped.sqlite3", isolation_level=None) as stepped,
+    ):
+        sqlite_schema._take_steps(stepped, 0, MIGRATIONS)
+        assert _schema(new) == _schema(stepped)
+        assert len(_schema(new)) > 20
+    assert _version(tmp_path / "new.sqlite3") == _version(tmp_path / "stepped.sqlite3")
+
+
 async def test_a_file_from_before_versioning_opens_with_its_data(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     item_id = await _store_with_one_item(path)

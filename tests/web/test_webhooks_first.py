@@ -122,7 +122,7 @@ def test_an_unexpected_error_is_raised_for_the_server_log(tmp_path: Path) -> Non
             strict.post(f"/ingest/tripping/webhook?project_id={TEST_PROJECT}", json={})
 
 
-@settings(max_examples=500)
+@settings(max_examples=250)
 @given(
     st.one_of(
         st.binary(max_size=60),

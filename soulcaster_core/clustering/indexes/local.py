@@ -15,12 +15,13 @@ says that no one else wrote: SQLite's single process).
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
-import faiss
 import numpy as np
 import numpy.typing as npt
 
@@ -45,8 +46,19 @@ ANN_MIN_ROWS = 2_000
 HNSW_M = 16
 HNSW_EF_CONSTRUCTION = 64
 HNSW_EF = 128
-# One query at a time, from the event loop: OpenMP's threads would only spin on shared cores.
-faiss.omp_set_num_threads(1)
+
+
+@functools.cache
+def _faiss() -> ModuleType:
+    """faiss, imported when a first graph is built: most projects never reach
+    ``ANN_MIN_ROWS``, and every process that clusters (a worker, each test's) would pay
+    ~50 ms of CPU at start for it."""
+    import faiss
+
+    # One query at a time, from the event loop: OpenMP's threads would only spin on shared
+    # cores.
+    faiss.omp_set_num_threads(1)
+    return faiss
 
 
 @dataclass
@@ -129,6 +141,7 @@ class _Project:
         """The rows the graph finds nearest to ``query`` (normalised), best first."""
         count = len(self.ids)
         if self.graph is None:
+            faiss = _faiss()
             self.graph = faiss.IndexHNSWFlat(
                 self.matrix.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable
@@ -80,11 +81,13 @@ def _split_cluster_documents(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE clusters")
 
 
+Steps = tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...]
+
 #: The schema as the steps that build it; a file's ``PRAGMA user_version`` counts the steps it
 #: has had. Change the schema by appending a step (``ALTER TABLE ...``); never edit one that has
 #: shipped, or files made by it would not get the change. Step 1 uses IF NOT EXISTS, so files
 #: from before versioning (user_version 0, same tables) take it without harm.
-MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
+MIGRATIONS: Steps = (
     _statements(_SCHEMA_V1),
     ("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",),
     (
@@ -155,15 +158,44 @@ def migrate(conn: sqlite3.Connection) -> int:
                 f"the SQLite store is at schema version {version}, written by a newer "
                 f"Soulcaster; this one knows versions up to {len(MIGRATIONS)}: upgrade it"
             )
-        for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
-            for statement in statements:
-                if callable(statement):
-                    statement(conn)
-                else:
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
+        if version == 0 and not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
+            # A new file gets what the steps build, made at once: taken one by one, they
+            # create tables that later steps rebuild (~4 ms of CPU a file, every test's store).
+            for statement in _schema_built_by(MIGRATIONS):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        else:
+            _take_steps(conn, version, MIGRATIONS)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
     return len(MIGRATIONS)
+
+
+def _take_steps(conn: sqlite3.Connection, version: int, steps: Steps) -> None:
+    """The steps after ``version``, each followed by the version it brings the file to."""
+    for number, statements in enumerate(steps[version:], start=version + 1):
+        for statement in statements:
+            if callable(statement):
+                statement(conn)
+            else:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {number}")
+
+
+@functools.cache
+def _schema_built_by(steps: Steps) -> tuple[str, ...]:
+    """The statements that create at once what ``steps`` build: read from a database in
+    memory that took them all (once per process, and per set of steps)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        _take_steps(conn, 0, steps)
+        # Tables before the indexes on them; SQLite makes its own (``sqlite_sequence``).
+        rows = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY type != 'table', rowid"
+        )
+        return tuple(sql for (sql,) in rows)
+    finally:
+        conn.close()
