@@ -1,7 +1,8 @@
 -- What one incident step writes, as one command (queued in the step's MULTI). KEYS[1] is the
 -- project's records hash, KEYS[2] its incidents by last seen, KEYS[3] its open ones by last
--- seen, KEYS[4] the version of its incidents: bumped by every write; with ARGV[2], the version
--- the step read, nothing is written (0 is returned) if another writer came in between. The
+-- seen, KEYS[4] the version of its incidents: bumped by every write, and returned; with ARGV[2],
+-- the version the step read, nothing is written (0 is returned) if another writer came in
+-- between, or if an item it places is in an incident already. The
 -- other keys are named by their place in KEYS from ARGV[1], a JSON object of:
 --   records: [id, record JSON, last seen ms, 1 if open], saved and scored;
 --   dropped: [key hash, incident id], keys to drop; cleared: link lists to empty first;
@@ -9,9 +10,16 @@
 --   items: [item key, incident id or ""] (an item that exists only);
 --   clusters: [cluster record, incident id or ""] (set in the record's JSON, if it exists).
 -- (A cluster record's JSON holds strings and numbers only, which cjson writes back alike.)
-if ARGV[2] ~= '' and (redis.call('GET', KEYS[4]) or '0') ~= ARGV[2] then return 0 end
-redis.call('INCR', KEYS[4])
 local w = cjson.decode(ARGV[1])
+if ARGV[2] ~= '' then
+  if (redis.call('GET', KEYS[4]) or '0') ~= ARGV[2] then return 0 end
+  -- A step decided on the store's copy did not read its items: none may be placed since.
+  for _, i in ipairs(w.items) do
+    local had = i[2] ~= '' and redis.call('HGET', KEYS[i[1]], 'incident_id')
+    if had and had ~= '' then return 0 end
+  end
+end
+local version = redis.call('INCR', KEYS[4])
 local closed = {}
 for _, r in ipairs(w.records) do
   redis.call('HSET', KEYS[1], r[1], r[2])
@@ -37,4 +45,4 @@ for _, c in ipairs(w.clusters) do
     redis.call('HSET', KEYS[c[1]], 'doc', cjson.encode(data))
   end
 end
-return 1
+return version
