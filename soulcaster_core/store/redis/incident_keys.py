@@ -205,20 +205,28 @@ def queue_writes(
     writes = writes_of(changes)
     cleared = set(writes.cleared)
     dropped = [*stale, *(k for k in held if k[0] in cleared)]
+    # The JSON texts go as arguments of their own, named by place in the plan: not encoded
+    # again inside it.
+    texts: list[str] = []
+
+    def text(value: str) -> int:
+        texts.append(value)
+        return len(texts) + 2  # after the plan and the version (Lua counts from 1)
+
     plan = {
         "records": [
-            [i.id, i.stored_json(), repr(i.last_seen.timestamp() * 1000), int(i.status == "open")]
+            [i.id, text(i.stored_json()), repr(i.last_seen.timestamp() * 1000), i.status == "open"]
             for i in changes.incidents
         ],
         "dropped": [[named(names.key(key)), incident_id] for incident_id, key in dropped],
         "cleared": [named(names.links(incident_id)) for incident_id in writes.cleared],
         "links": [
-            [named(names.links(incident_id)), list(map(dump_link, links))]
+            [named(names.links(incident_id)), [text(dump_link(link)) for link in links]]
             for incident_id, links in writes.links.items()
             if links
         ],
         "keys": [
-            [named(names.key(key)), incident_id, dump_key(places)]
+            [named(names.key(key)), incident_id, text(dump_key(places))]
             for (incident_id, key), places in writes.keys.items()
         ],
         "items": [[named(names.item(i)), incident or ""] for i, incident in changes.items],
@@ -227,7 +235,7 @@ def queue_writes(
     if not any(plan.values()):
         return False
     checked = "" if version is None else str(version)
-    pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, _dump(plan), checked)
+    pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, _dump(plan), checked, *texts)
     return True
 
 
