@@ -9,10 +9,11 @@ the rule writes it whole (links to their list, keys made) the first time it chan
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
+
+from pydantic_core import to_json
 
 from ...incidents.cache import CachedIncidents
 from ...incidents.keys import dump_key, dump_link, load_key, writes_of
@@ -28,8 +29,6 @@ from .connection import lua
 
 _READ_LUA = lua("read_incidents")
 _WRITE_LUA = lua("write_incidents")
-# Not ASCII-escaped: the texts reach the script as they are (UTF-8), for cjson to pass on.
-_dump = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 class IncidentKeys(NamedTuple):
@@ -235,7 +234,8 @@ def queue_writes(
     if not any(plan.values()):
         return False
     checked = "" if version is None else str(version)
-    pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, _dump(plan), checked, *texts)
+    # pydantic's serializer: compact, and quicker than ``json``.
+    pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, to_json(plan), checked, *texts)
     return True
 
 
