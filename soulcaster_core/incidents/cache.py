@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from .keys import key_of
 from .model import Incident, IncidentChanges, IncidentState, KeyId, KeyLinks
@@ -30,6 +30,15 @@ from .model import Incident, IncidentChanges, IncidentState, KeyId, KeyLinks
 #: that closed stay until a batch names them again.
 KEY_LIMIT = 20_000
 _NONE: dict[str, KeyLinks] = {}
+#: How much further back than a batch's window a copy reads the open incidents: a later
+#: batch's late delivery rarely needs them read again.
+OPEN_MARGIN = timedelta(hours=1)
+_EVER = datetime.min.replace(tzinfo=UTC)
+
+
+def opened_from(since: datetime | None) -> datetime:
+    """Since when a copy that ``lacks`` a batch's window (``since``) reads the open incidents."""
+    return _EVER if since is None else max(since, _EVER + OPEN_MARGIN) - OPEN_MARGIN
 
 
 def names_of(incident: Incident) -> Iterator[str]:
@@ -58,14 +67,15 @@ class CachedIncidents:
     named: dict[str, set[str]] = field(default_factory=dict)
     keys: dict[str, dict[str, KeyLinks]] = field(default_factory=dict)
 
-    def lacks(self, since: datetime) -> bool:
-        """Whether the open incidents last seen since ``since`` are to be read (``open``)."""
+    def lacks(self, since: datetime | None) -> bool:
+        """Whether the open incidents last seen since ``since`` (``None``: all) are to be
+        read (``open``, from ``opened_from(since)``)."""
         if len(self.keys) > KEY_LIMIT:
             self.complete = None
             self.records.clear()
             self.named.clear()
             self.keys.clear()
-        return self.complete is None or since < self.complete
+        return self.complete is None or (since or _EVER) < self.complete
 
     def open(self, records: Iterable[Incident], since: datetime) -> None:
         """Keep the project's open incidents last seen since ``since``, as the store read them

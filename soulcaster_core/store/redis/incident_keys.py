@@ -10,12 +10,12 @@ the rule writes it whole (links to their list, keys made) the first time it chan
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from pydantic_core import to_json
 
-from ...incidents.cache import CachedIncidents
+from ...incidents.cache import CachedIncidents, opened_from
 from ...incidents.keys import dump_key, dump_link, load_key, writes_of
 from ...incidents.model import (
     Incident,
@@ -122,10 +122,8 @@ async def read_batch(
     a new one), filled with what was read (and the open incidents of the window, if it lacks
     them). The state, the keys of incidents no longer open (to drop), and the copy, as of the
     version read (``stamp``: what the write is checked against)."""
-    start = since or _EVER
-    wants_open = cached is None or cached.lacks(start)
-    # From a window further back, for late deliveries: a batch rarely needs this again.
-    start = start - OPEN_MARGIN if since else _EVER
+    wants_open = cached is None or cached.lacks(since)
+    start = opened_from(since)
     key_names = [names.key(key) for key in keys]
     flats, _, records, placed, version, opened = await redis.eval(
         _READ_LUA,
@@ -176,14 +174,9 @@ def cached_state(
 ) -> tuple[IncidentState, list[KeyId]] | None:
     """A batch's state from the store's copy alone, if it holds all of it (its items are not
     read: the write checks that none is placed)."""
-    if cached.lacks(since or _EVER) or cached.missing(keys):
+    if cached.lacks(since) or cached.missing(keys):
         return None
     return cached.state(keys, _in_window(since))
-
-
-#: How much further back than a batch's window the open incidents are first read.
-OPEN_MARGIN = timedelta(hours=1)
-_EVER = datetime.min.replace(tzinfo=UTC)
 
 
 def queue_writes(

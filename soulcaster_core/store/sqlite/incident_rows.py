@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
-from ...incidents.cache import CachedIncidents, IncidentCache
+from ...incidents.cache import CachedIncidents, IncidentCache, opened_from
 from ...incidents.keys import dump_key, dump_link, held_keys, load_key, writes_of
 from ...incidents.model import (
     Incident,
@@ -242,10 +242,8 @@ def _read_batch(
     """A batch's read through ``cached``: from the file, only what it lacks (the open
     incidents of the window, once; a key named by one of them, once) and which of the items
     are placed."""
-    start = since or _EVER
-    if cached.lacks(start):
-        # From a window further back, for late deliveries: a batch rarely needs this again.
-        start = start - _OPEN_MARGIN if since else _EVER
+    if cached.lacks(since):
+        start = opened_from(since)
         sql = "SELECT data FROM incidents WHERE project = ? AND open = 1 AND last_seen >= ?"
         rows = conn.execute(sql, (project_id, iso(start) if since else ""))
         cached.open(map(Incident.model_validate_json, (row[0] for row in rows)), start)
@@ -272,11 +270,6 @@ def _read_batch(
     )
     state.placed = frozenset(placed)
     return state, [*stale, *closed]
-
-
-#: How much further back than a batch's window the open incidents are first read.
-_OPEN_MARGIN = timedelta(hours=1)
-_EVER = datetime.min.replace(tzinfo=UTC)
 
 
 def _placed(conn: sqlite3.Connection, project_id: str, items: Sequence[str]) -> list[str]:
