@@ -14,7 +14,9 @@ it is given in place.
 The copy holds **every** open incident last seen since a time (``complete``), each with the
 values it names (its record's traces, services and clusters): a key that none of them names is
 held by no open incident of the window, and is not read at all (most of a batch's keys are new
-traces and clusters). A key one of them names is read once, then kept.
+traces and clusters). A key one of them names is read once, then kept. (While an open incident
+that a person merged or split is in the copy, its record may not name all it holds: then every
+key not held is read.)
 """
 
 from __future__ import annotations
@@ -66,6 +68,11 @@ class CachedIncidents:
     records: dict[str, Incident] = field(default_factory=dict)
     named: dict[str, set[str]] = field(default_factory=dict)
     keys: dict[str, dict[str, KeyLinks]] = field(default_factory=dict)
+    #: Open incidents a person merged or split: a split works the record out again from its
+    #: items as they are now, while the keys keep what each item was linked by (which the
+    #: record may then not name), and a merge takes in such an incident's keys. While there is
+    #: one, every key not held is read.
+    split: set[str] = field(default_factory=set)
 
     def lacks(self, since: datetime | None) -> bool:
         """Whether the open incidents last seen since ``since`` (``None``: all) are to be
@@ -75,20 +82,26 @@ class CachedIncidents:
             self.records.clear()
             self.named.clear()
             self.keys.clear()
+            self.split.clear()
         return self.complete is None or (since or _EVER) < self.complete
 
     def open(self, records: Iterable[Incident], since: datetime) -> None:
         """Keep the project's open incidents last seen since ``since``, as the store read them
         (a record held already is the copy's own, and stays)."""
         for record in records:
-            if self._hold(record):
-                # A key read before without it lacks it: it is read again.
+            if not self._hold(record):
+                continue
+            if record.id in self.split:
+                self.keys.clear()  # which keys it holds is not known: each is read again
+            else:  # a key read before without it lacks it: it is read again
                 for key in names_of(record):
                     self.keys.pop(key, None)
         self.complete = since if self.complete is None else min(since, self.complete)
 
     def missing(self, keys: Iterable[str]) -> list[str]:
         """Those of ``keys`` to read from the store (and ``fill``) before ``state``."""
+        if self.split:
+            return [key for key in keys if key not in self.keys]
         return [key for key in keys if key not in self.keys and self.named.get(key)]
 
     def fill(self, keys: Mapping[str, Mapping[str, KeyLinks]], records: Iterable[Incident]) -> None:
@@ -137,7 +150,7 @@ class CachedIncidents:
         for (incident_id, key), places in changes.keys.items():
             if key in self.keys:
                 self.keys[key][incident_id] = places
-            elif not self.named.get(key):  # held by no open incident until now
+            elif not self.named.get(key) and not self.split:  # held by no open one till now
                 self.keys[key] = {incident_id: places}
             self.named.setdefault(key, set()).add(incident_id)
         for incident in changes.incidents:
@@ -160,10 +173,13 @@ class CachedIncidents:
         self.records[record.id] = record
         for key in names_of(record):
             self.named.setdefault(key, set()).add(record.id)
+        if record.history:  # a merge or a split by hand
+            self.split.add(record.id)
         return True
 
     def _let_go(self, incident_id: str) -> None:
         record = self.records.pop(incident_id, None)
+        self.split.discard(incident_id)
         if record is not None:
             for key in names_of(record):
                 self.named.get(key, set()).discard(incident_id)

@@ -149,3 +149,29 @@ async def test_a_rule_that_fails_part_way_leaves_nothing_behind(
     assert whole is not None
     assert whole.item_ids == [one.id, after.id] and whole.item_count == 2
     assert whole.cluster_ids == []
+
+
+async def test_an_incident_split_by_hand_is_still_joined_by_what_its_links_hold(
+    store: Store,
+) -> None:
+    """A split works out the incident's record again from its items as they are now, while
+    its keys keep what each item was linked by (here a cluster the item no longer names): a
+    batch after it finds the incident by that key, as a fresh read does."""
+    first, second, other, later = await stored(
+        store,
+        item(0),
+        item(1, source="sentry"),
+        item(2, service="search"),
+        item(3, source="splunk", service=None, environment=None),
+    )
+    step = IncidentStep(store, WINDOW)
+    await step.place("acme", [first], {first.id: "c-old"})  # linked by its cluster then
+    await step.place("acme", [second])
+    source = await incident_of(store, first)
+    await manual.split(store, "acme", source, [second.id])
+    # Its record names no cluster now (the item's own cluster is not c-old); its key does.
+    record = await store.get_incident("acme", source)
+    assert record is not None and record.cluster_ids == []
+    await step.place("acme", [other])  # a batch in between: the copy is filled again
+    await step.place("acme", [later], {later.id: "c-old"})
+    assert await incident_of(store, later) == source
