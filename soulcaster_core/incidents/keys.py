@@ -14,6 +14,8 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from pydantic_core import to_json
+
 from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLink, KeyLinks
 
 #: The kinds of values a key is made of, as the rule matches on them.
@@ -51,9 +53,6 @@ def keys_of_links(links: Iterable[IncidentLink]) -> dict[str, KeyLinks]:
     return keys
 
 
-_dump = json.JSONEncoder(separators=(",", ":")).encode
-
-
 def load_key(raw: str | bytes) -> KeyLinks:
     """A key's value as stored (read by every batch that names the key): plain JSON, not
     validated, for the stores wrote it; a key stored whole links (before ``KeyLink``) reads
@@ -67,7 +66,9 @@ def load_key(raw: str | bytes) -> KeyLinks:
 
 
 def dump_key(places: KeyLinks) -> str:
-    return _dump(places)  # a NamedTuple is written as the array it is
+    # pydantic's serializer (compact, UTF-8): quicker than ``json`` for these small values. A
+    # NamedTuple is written as the array it is.
+    return to_json(places).decode()
 
 
 def dump_link(link: IncidentLink) -> str:

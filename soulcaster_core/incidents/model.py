@@ -139,6 +139,9 @@ class IncidentChanges:
     links: list[tuple[str, IncidentLink]] = field(default_factory=list)
     keys: dict[KeyId, KeyLinks] = field(default_factory=dict)
     whole: set[str] = field(default_factory=set)
+    #: The rule failed part way (and wrote nothing): the records it was given may be changed
+    #: all the same, so a store's copy of them (``incidents.cache``) is dropped.
+    spoiled: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.incidents or self.items or self.clusters)

@@ -35,7 +35,7 @@ from .model import (
     KeyLinks,
     LinkedBy,
 )
-from .signals import SignalKind, is_recovered, signal_kind, state_of
+from .signals import RECOVERED_STATES, SignalKind, signal_kind, state_of
 
 DEFAULT_WINDOW = timedelta(minutes=30)
 _STRENGTH: dict[LinkedBy, int] = {"trace": 3, "cluster": 2, "service": 1}
@@ -97,10 +97,11 @@ def correlate(
     """Place each alert or error of ``batch`` (one project) in an incident, oldest first.
 
     ``found`` holds the project's open incidents that an item of the batch could join (at
-    least): the store's own fresh read, whose incidents this changes in place (a store that
-    calls it again reads them again), with the keys of theirs that the batch's items name
-    (``lookup_keys``); or incidents with all their links (kept in memory). Items already in an
-    incident are left where they are, so a batch replayed after a crash changes nothing.
+    least): the store's own fresh read or its copy (``incidents.cache``), whose incidents this
+    changes in place (a store that calls it again reads them again), with the keys of theirs
+    that the batch's items name (``lookup_keys``); or incidents with all their links (kept in
+    memory). Items already in an incident are left where they are, so a batch replayed after a
+    crash changes nothing.
     """
     state = found if isinstance(found, IncidentState) else IncidentState(found)
     incidents = dict(state.incidents)
@@ -199,14 +200,16 @@ def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | 
         incident.last_seen = facts.at
     if facts.item.source not in incident.sources:
         incident.sources.append(facts.item.source)
-    for kind, value in facts.entities.named().items():
-        values = incident.entities.setdefault(kind, [])
-        if value not in values:
-            values.append(value)
+    entities = facts.entities
+    for kind in ENTITY_KINDS:
+        if value := getattr(entities, kind):
+            values = incident.entities.setdefault(kind, [])
+            if value not in values:
+                values.append(value)
     state = state_of(facts.item)
     if state is not None:
         incident.had_alerts = True
-        if not is_recovered(facts.item) and facts.item.id not in incident.firing:
+        if state not in RECOVERED_STATES and facts.item.id not in incident.firing:
             incident.firing.append(facts.item.id)
     if facts.cluster_id and facts.cluster_id not in incident.cluster_ids:
         incident.cluster_ids.append(facts.cluster_id)

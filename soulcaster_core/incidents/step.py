@@ -58,7 +58,7 @@ class IncidentStep:
                 return correlate(state, batch, project_id=project_id, window=window)
             except Exception:  # a bug in incidents must not hold clustering back
                 log.exception("placing items of %s in incidents failed", project_id)
-                return IncidentChanges()
+                return IncidentChanges(spoiled=True)
 
         # Only an incident seen within the window of the batch's oldest item can take one.
         since = min(f.at for f in batch) - window

@@ -98,7 +98,7 @@ async def test_a_batch_whose_read_another_writer_overtook_is_placed_on_a_fresh_o
         store, item(0), item(2, source="sentry", title="KeyError: coupon", exception="KeyError")
     )
     step = IncidentStep(store, WINDOW)
-    read = incident_keys.read_state
+    read = incident_keys.read_batch
     overtaken: list[int] = []
 
     async def read_then_overtaken(*args: object, **kwargs: object) -> object:
@@ -108,7 +108,7 @@ async def test_a_batch_whose_read_another_writer_overtook_is_placed_on_a_fresh_o
             await step.place("acme", [opener])  # the other writer, between read and write
         return found
 
-    monkeypatch.setattr(incident_keys, "read_state", read_then_overtaken)
+    monkeypatch.setattr(incident_keys, "read_batch", read_then_overtaken)
     cluster = Cluster(id="c1", project_id="acme", title="KeyError: coupon")
     work = step.work("acme", [error], {error.id: "c1"})
     assert work is not None

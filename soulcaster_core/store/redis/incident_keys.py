@@ -9,10 +9,13 @@ the rule writes it whole (links to their list, keys made) the first time it chan
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, NamedTuple
 
+from pydantic_core import to_json
+
+from ...incidents.cache import CachedIncidents, opened_from
 from ...incidents.keys import dump_key, dump_link, load_key, writes_of
 from ...incidents.model import (
     Incident,
@@ -26,8 +29,6 @@ from .connection import lua
 
 _READ_LUA = lua("read_incidents")
 _WRITE_LUA = lua("write_incidents")
-# Not ASCII-escaped: the texts reach the script as they are (UTF-8), for cjson to pass on.
-_dump = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 class IncidentKeys(NamedTuple):
@@ -56,42 +57,33 @@ async def read_state(
     since: float | str,
     keys: Sequence[str] | None,
     items: Sequence[tuple[str, str]],
-) -> tuple[IncidentState, list[KeyId], str | None]:
-    """What ``update_incidents`` reads, on ``pipe`` (watching the records) and on pipelines
-    without a transaction from ``reader`` (what they read changes only with the records); the
-    keys of incidents no longer open (to drop); and, for a batch's own step (``keys``, no
-    ``incident_ids``: one script, on ``pipe`` whether it watches or not), the version of the
-    project's incidents read. ``items``: ``(item id, its key)``."""
+) -> tuple[IncidentState, list[KeyId]]:
+    """What ``update_incidents`` reads under WATCH (a batch's own step: ``read_batch``), on
+    ``pipe`` (watching the records) and on pipelines without a transaction from ``reader``
+    (what they read changes only with the records); and the keys of incidents no longer open
+    (to drop). ``items``: ``(item id, its key)``."""
     held: dict[KeyId, KeyLinks] = {}
     stale: list[KeyId] = []
     asked = list(dict.fromkeys(incident_ids))
-    raw: list[str | None]
     replies: list[Any]
-    version = None
-    if keys is not None and not asked:
-        # A batch's own step (the worker's): all it reads, in one script on ``pipe``.
-        by_key, raw, replies, version = await _read_by_keys(pipe, names, keys, items)
+    if keys is None:
+        ids = list(dict.fromkeys([*await pipe.zrangebyscore(names.open, since, "+inf"), *asked]))
     else:
-        if keys is None:
-            ids = list(
-                dict.fromkeys([*await pipe.zrangebyscore(names.open, since, "+inf"), *asked])
-            )
-        else:
-            async with reader() as read:
-                for key in keys:
-                    read.hgetall(names.key(key))
-                replies = await read.execute() if keys else []
-            by_key = {key: dict(reply) for key, reply in zip(keys, replies, strict=True)}
-            ids = list(dict.fromkeys([*(i for r in by_key.values() for i in r), *asked]))
         async with reader() as read:
-            if ids:
-                read.hmget(names.records, ids)
-            for incident_id in asked:
-                read.lrange(names.links(incident_id), 0, -1)
-            for _, key in items:
-                read.hget(key, "incident_id")
-            replies = await read.execute() if ids or asked or items else []
-        raw = replies.pop(0) if ids else []
+            for key in keys:
+                read.hgetall(names.key(key))
+            replies = await read.execute() if keys else []
+        by_key = {key: dict(reply) for key, reply in zip(keys, replies, strict=True)}
+        ids = list(dict.fromkeys([*(i for r in by_key.values() for i in r), *asked]))
+    async with reader() as read:
+        if ids:
+            read.hmget(names.records, ids)
+        for incident_id in asked:
+            read.lrange(names.links(incident_id), 0, -1)
+        for _, key in items:
+            read.hget(key, "incident_id")
+        replies = await read.execute() if ids or asked or items else []
+    raw: list[str | None] = replies.pop(0) if ids else []
     found = {i.id: i for i in (Incident.model_validate_json(r) for r in raw if r)}
     for incident_id, raw_links in zip(asked, replies, strict=False):
         # A record stored before links were kept apart has them in it (and an empty list).
@@ -102,8 +94,7 @@ async def read_state(
     if keys is not None:
         bound = float("-inf") if since == "-inf" else float(since)
         for key, incidents in by_key.items():
-            for raw_id, raw_places in incidents.items():
-                incident_id = raw_id.decode() if isinstance(raw_id, bytes) else raw_id
+            for incident_id, raw_places in incidents.items():
                 incident = found.get(incident_id)
                 if incident is None or incident.status != "open":
                     stale.append((incident_id, key))
@@ -115,29 +106,77 @@ async def read_state(
             for i, incident in found.items()
             if i in incident_ids or any((i, key) in held for key in keys)
         }
-    return IncidentState(found, held, placed), stale, version
+    return IncidentState(found, held, placed), stale
 
 
-async def _read_by_keys(
-    pipe: Any, names: IncidentKeys, keys: Sequence[str], items: Sequence[tuple[str, str]]
-) -> tuple[dict[str, dict[str, str]], list[str | None], list[str], str]:
-    """The keys' values by incident, the records of those incidents, the items' incident ids
-    and the version read: ``read_incidents.lua``, one round trip."""
+async def read_batch(
+    redis: Any,
+    names: IncidentKeys,
+    cached: CachedIncidents | None,
+    since: datetime | None,
+    keys: Sequence[str],
+    items: Sequence[tuple[str, str]],
+) -> tuple[IncidentState, list[KeyId], CachedIncidents]:
+    """What a batch's own step reads (``read_incidents.lua``, one round trip), through the
+    store's copy of the project's incidents: ``cached`` if it is as of the version read (else
+    a new one), filled with what was read (and the open incidents of the window, if it lacks
+    them). The state, the keys of incidents no longer open (to drop), and the copy, as of the
+    version read (``stamp``: what the write is checked against)."""
+    wants_open = cached is None or cached.lacks(since)
+    start = opened_from(since)
     key_names = [names.key(key) for key in keys]
-    held, _, records, placed, version = await pipe.eval(
+    flats, _, records, placed, version, opened = await redis.eval(
         _READ_LUA,
-        2 + len(keys) + len(items),
+        3 + len(keys) + len(items),
         names.records,
         names.version,
+        names.open,
         *key_names,
         *(key for _, key in items),
         len(keys),
+        repr(start.timestamp() * 1000) if since and wants_open else "-inf" if wants_open else "",
     )
-    by_key = {
-        key: dict(zip(flat[::2], flat[1::2], strict=True))
-        for key, flat in zip(keys, held, strict=True)
+    stamp = int(version)
+    if cached is None or cached.stamp != stamp:
+        if not wants_open:  # another writer came: the copy is read anew, open incidents too
+            return await read_batch(redis, names, None, since, keys, items)
+        cached = CachedIncidents(stamp)
+    if wants_open:
+        cached.open((Incident.model_validate_json(r) for r in opened if r), start)
+    found = {
+        i.id: i
+        for i in (Incident.model_validate_json(r) for r in records if r)
+        if i.id not in cached.records
     }
-    return by_key, records, placed, str(version)
+    read: dict[str, dict[str, KeyLinks]] = {}
+    stale: list[KeyId] = []
+    for key, flat in zip(keys, flats, strict=True):
+        read[key] = {}
+        for incident_id, raw_places in zip(flat[::2], flat[1::2], strict=True):
+            record = cached.records.get(incident_id) or found.get(incident_id)
+            if record is None or record.status != "open":
+                stale.append((incident_id, key))
+            else:
+                read[key][incident_id] = load_key(raw_places)
+    cached.fill(read, found.values())
+    state, closed = cached.state(keys, _in_window(since))
+    state.placed = frozenset(i for (i, _), there in zip(items, placed, strict=True) if there)
+    return state, [*stale, *closed], cached
+
+
+def _in_window(since: datetime | None) -> Callable[[Incident], bool]:
+    bound = float("-inf") if since is None else since.timestamp() * 1000
+    return lambda incident: incident.last_seen.timestamp() * 1000 >= bound
+
+
+def cached_state(
+    cached: CachedIncidents, since: datetime | None, keys: Sequence[str]
+) -> tuple[IncidentState, list[KeyId]] | None:
+    """A batch's state from the store's copy alone, if it holds all of it (its items are not
+    read: the write checks that none is placed)."""
+    if cached.lacks(since) or cached.missing(keys):
+        return None
+    return cached.state(keys, _in_window(since))
 
 
 def queue_writes(
@@ -146,7 +185,7 @@ def queue_writes(
     changes: IncidentChanges,
     stale: Sequence[KeyId],
     held: Sequence[KeyId],
-    version: str | None = None,
+    version: int | None = None,
 ) -> bool:
     """Queue the writes of ``changes`` in ``pipe`` (its MULTI), as one script
     (``write_incidents.lua``: one command to send and answer, not one per record, list and
@@ -158,20 +197,28 @@ def queue_writes(
     writes = writes_of(changes)
     cleared = set(writes.cleared)
     dropped = [*stale, *(k for k in held if k[0] in cleared)]
+    # The JSON texts go as arguments of their own, named by place in the plan: not encoded
+    # again inside it.
+    texts: list[str] = []
+
+    def text(value: str) -> int:
+        texts.append(value)
+        return len(texts) + 2  # after the plan and the version (Lua counts from 1)
+
     plan = {
         "records": [
-            [i.id, i.stored_json(), repr(i.last_seen.timestamp() * 1000), int(i.status == "open")]
+            [i.id, text(i.stored_json()), repr(i.last_seen.timestamp() * 1000), i.status == "open"]
             for i in changes.incidents
         ],
         "dropped": [[named(names.key(key)), incident_id] for incident_id, key in dropped],
         "cleared": [named(names.links(incident_id)) for incident_id in writes.cleared],
         "links": [
-            [named(names.links(incident_id)), list(map(dump_link, links))]
+            [named(names.links(incident_id)), [text(dump_link(link)) for link in links]]
             for incident_id, links in writes.links.items()
             if links
         ],
         "keys": [
-            [named(names.key(key)), incident_id, dump_key(places)]
+            [named(names.key(key)), incident_id, text(dump_key(places))]
             for (incident_id, key), places in writes.keys.items()
         ],
         "items": [[named(names.item(i)), incident or ""] for i, incident in changes.items],
@@ -179,7 +226,9 @@ def queue_writes(
     }
     if not any(plan.values()):
         return False
-    pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, _dump(plan), version or "")
+    checked = "" if version is None else str(version)
+    # pydantic's serializer: compact, and quicker than ``json``.
+    pipe.eval(_WRITE_LUA, len(named.keys), *named.keys, to_json(plan), checked, *texts)
     return True
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from redis import exceptions as redis_errors
 
+from ...incidents.cache import CachedIncidents, IncidentCache
 from ...incidents.keys import held_keys
 from ...incidents.model import (
     Incident,
@@ -17,6 +18,7 @@ from ...incidents.model import (
     IncidentState,
     IncidentUpdate,
     IncidentWork,
+    KeyId,
 )
 from ..port import ClusterGrowth, ItemClusterRow, VectorRow
 from . import incident_keys
@@ -25,6 +27,10 @@ from .connection import _guarded
 
 
 class IncidentsMixin(ClustersMixin):
+    #: What this process's incident steps read and wrote, per project, as of a version of
+    #: the project's incidents (``incidents.cache``).
+    _incident_cache: IncidentCache
+
     @_guarded
     async def add_to_clusters(
         self,
@@ -75,12 +81,15 @@ class IncidentsMixin(ClustersMixin):
         work: IncidentWork,
         before: Callable[[Any], None] | None = None,
     ) -> IncidentChanges:
-        """``update_incidents``; ``before`` queues other writes first in its MULTI."""
+        """``update_incidents``; ``before`` queues other writes first in its MULTI (then the
+        changes go nowhere else: the store's copy keeps its records, not copies)."""
         names = self._incident_keys(project_id)
         item_keys = [(i, self._k("item", project_id, i)) for i in work.items]
-        since = "-inf" if work.open_since is None else work.open_since.timestamp() * 1000
         if work.keys is not None and not incident_ids:
-            return await self._batch_step(names, since, work, item_keys, before)
+            return await self._batch_step(project_id, names, work, item_keys, before)
+        since = "-inf" if work.open_since is None else work.open_since.timestamp() * 1000
+        # Taken out while this step awaits (``IncidentCache.take``); given back if it follows.
+        cached = self._incident_cache.take(project_id)
         async with self.redis.pipeline(transaction=True) as pipe:
             while True:
                 # Read under WATCH, write in MULTI, again if another writer changed the
@@ -90,7 +99,8 @@ class IncidentsMixin(ClustersMixin):
                 # else changed the record.
                 try:
                     await pipe.watch(names.records)
-                    state, stale, _ = await incident_keys.read_state(
+                    version = int(await pipe.get(names.version) or 0)
+                    state, stale = await incident_keys.read_state(
                         pipe,
                         lambda: self.redis.pipeline(transaction=False),
                         names,
@@ -106,40 +116,75 @@ class IncidentsMixin(ClustersMixin):
                         before(pipe)
                     # EVAL inside MULTI, as add_to_clusters does: a node without the script
                     # would fail EXEC after the other writes were made.
-                    incident_keys.queue_writes(pipe, names, changes, stale, held)
-                    await pipe.execute()
-                    return changes
+                    checked = incident_keys.queue_writes(pipe, names, changes, stale, held)
+                    replies = await pipe.execute()
                 except redis_errors.WatchError:
                     continue
+                if cached is not None and cached.stamp == version:
+                    self._follow(project_id, cached, changes, stale, replies, checked, True)
+                return changes
 
     async def _batch_step(
         self,
+        project_id: str,
         names: incident_keys.IncidentKeys,
-        since: float | str,
         work: IncidentWork,
         item_keys: Sequence[tuple[str, str]],
         before: Callable[[Any], None] | None,
     ) -> IncidentChanges:
-        """A batch's own step (the worker's): its read is one script, and what it writes is
+        """A batch's own step (the worker's): it reads in one script, or not at all when the
+        store's copy of the project's incidents holds what it needs; and what it writes is
         written only over the version of the incidents it read (not under WATCH: a round trip
-        less). When another writer came in between, the MULTI's other writes (the clusters',
-        which count nothing twice) are in and the step runs again on its own."""
+        less), that of the copy, if none of its items is placed meanwhile. When another writer
+        came in between, the MULTI's other writes (the clusters', which count nothing twice)
+        are in and the step reads and runs again on its own."""
+        keys = work.keys or ()
         while True:
-            state, stale, version = await incident_keys.read_state(
-                self.redis, lambda: None, names, (), since, work.keys, item_keys
+            # Taken out while this step awaits (``IncidentCache.take``); given back if it
+            # follows what was written.
+            cached = self._incident_cache.take(project_id)
+            found = (
+                None
+                if cached is None
+                else incident_keys.cached_state(cached, work.open_since, keys)
             )
+            if found is not None and cached is not None:
+                state, stale = found
+            else:
+                state, stale, cached = await incident_keys.read_batch(
+                    self.redis, names, cached, work.open_since, keys, item_keys
+                )
             held = held_keys(state.incidents.values())
             changes = work.update(state)
             async with self.redis.pipeline(transaction=True) as pipe:
                 if before is not None:
                     before(pipe)
                 checked = incident_keys.queue_writes(
-                    pipe, names, changes, stale, held, version=version
+                    pipe, names, changes, stale, held, version=cached.stamp
                 )
                 replies = await pipe.execute() if checked or before is not None else []
             if not checked or replies[-1]:
+                keep = before is None  # ``update_incidents`` returns the changes
+                self._follow(project_id, cached, changes, stale, replies, checked, keep)
                 return changes
             before = None
+
+    def _follow(
+        self,
+        project_id: str,
+        cached: CachedIncidents,
+        changes: IncidentChanges,
+        dropped: Sequence[KeyId],
+        replies: Sequence[Any],
+        written: bool,
+        copy: bool,
+    ) -> None:
+        """Apply a step's writes to the copy it read (as of the version before them) and give
+        it back, as of the version they made (``write_incidents.lua``'s answer)."""
+        if written:
+            cached.stamp = int(replies[-1])
+        if cached.apply(changes, dropped, copy=copy):
+            self._incident_cache.put(project_id, cached)
 
     async def _move_incident_links_out(self, project_id: str) -> None:
         """Open incidents stored before their links were kept apart get them and their keys

@@ -6,6 +6,7 @@ import contextlib
 
 from redis import exceptions as redis_errors
 
+from ...incidents.cache import IncidentCache
 from .batcher import _IngestBatcher
 from .clusters import _SET_CLUSTER_LUA, REMOVE_MEMBERS_LUA
 from .connection import SOCKET_TIMEOUT, _guarded, lua, redis_client
@@ -50,6 +51,7 @@ class RedisStore(
         # an outage.
         self._max_block_ms = int(socket_timeout * 1000 * MAX_BLOCK_SHARE)
         self._held = {}
+        self._incident_cache = IncidentCache()
         self._next_sweep = 0.0
         self._turn = 0
         self._ingest_batches = _IngestBatcher(

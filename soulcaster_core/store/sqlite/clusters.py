@@ -151,25 +151,39 @@ class ClustersMixin(SQLiteBase):
 
         def run(conn: sqlite3.Connection) -> None:
             # One write transaction: no other writer in between.
-            with self._tx(conn):
-                if incidents is None:
+            if incidents is None:
+                with self._tx(conn):
                     _regress(conn, project_id, _add_members(conn, project_id, growths))
                     conn.executemany(_SET_ITEM_CLUSTER, values)
                     conn.executemany(_SAVE_VECTOR, vector_values)
-                    return
-                # The incident step decides first (it reads none of what the clusters write),
-                # so that each item's incident goes in the row update that sets its cluster.
-                changes, stale = incident_rows.decide(conn, project_id, (), incidents)
-                placed = {item_id: incident for item_id, incident in changes.items if incident}
-                _regress(conn, project_id, _add_members(conn, project_id, growths))
-                conn.executemany(
-                    _SET_ITEM_CLUSTER_AND_INCIDENT,
-                    [(c, a, placed.get(i), p, i) for c, a, p, i in values],
-                )
-                conn.executemany(_SAVE_VECTOR, vector_values)
-                # After the clusters: a new cluster gets its incident.
-                written = placed.keys() & {item_id for item_id, _, _ in rows}
-                incident_rows.write(conn, project_id, changes, stale, items_written=written)
+                return
+            try:
+                with self._tx(conn):
+                    in_step(conn, incidents)
+            except BaseException:
+                self._incident_cache.drop(project_id)  # it may hold what was not written
+                raise
+
+        def in_step(conn: sqlite3.Connection, incidents: IncidentWork) -> None:
+            # The incident step decides first (it reads none of what the clusters write),
+            # so that each item's incident goes in the row update that sets its cluster;
+            # through the copy of the incidents this process keeps (the file's, unless
+            # another connection wrote: then it is read again).
+            cached = incident_rows.copy_of(conn, self._incident_cache, project_id)
+            changes, stale = incident_rows.decide(conn, project_id, (), incidents, cached)
+            placed = {item_id: incident for item_id, incident in changes.items if incident}
+            _regress(conn, project_id, _add_members(conn, project_id, growths))
+            conn.executemany(
+                _SET_ITEM_CLUSTER_AND_INCIDENT,
+                [(c, a, placed.get(i), p, i) for c, a, p, i in values],
+            )
+            conn.executemany(_SAVE_VECTOR, vector_values)
+            # After the clusters: a new cluster gets its incident.
+            written = placed.keys() & {item_id for item_id, _, _ in rows}
+            incident_rows.write(conn, project_id, changes, stale, items_written=written)
+            # The records are the copy's own or kept by it: ``changes`` goes nowhere else.
+            if not cached.apply(changes, stale, copy=False):
+                self._incident_cache.drop(project_id)
 
         await self._run(run)
         if vector_values:

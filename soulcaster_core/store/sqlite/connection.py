@@ -15,6 +15,7 @@ import anyio
 import anyio.to_thread
 
 from ...errors import StoreUnavailable
+from ...incidents.cache import IncidentCache
 from ..port import Store
 
 T = TypeVar("T")
@@ -30,6 +31,8 @@ class SQLiteBase(Store):
     _queued: anyio.Event
     #: Per project, the writes of its vectors this process made (``vectors_stamp``).
     _vector_writes: dict[str, int]
+    #: What the incident steps on this connection read and wrote (``incident_rows.copy_of``).
+    _incident_cache: IncidentCache
 
     async def _run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         def call() -> T:

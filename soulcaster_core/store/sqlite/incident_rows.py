@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
+from ...incidents.cache import CachedIncidents, IncidentCache, opened_from
 from ...incidents.keys import dump_key, dump_link, held_keys, load_key, writes_of
 from ...incidents.model import (
     Incident,
@@ -159,8 +160,13 @@ def read_state(
     since: datetime | None,
     keys: Sequence[str] | None,
     items: Sequence[str],
+    cached: CachedIncidents | None = None,
 ) -> tuple[IncidentState, list[KeyId]]:
-    """What ``update_incidents`` reads, and the keys of incidents no longer open (to drop)."""
+    """What ``update_incidents`` reads, and the keys of incidents no longer open (to drop).
+    ``cached``: the copy to read a batch's keys and records from (``keys``, no
+    ``incident_ids``), those it lacks read into it first."""
+    if keys is not None and not incident_ids and cached is not None:
+        return _read_batch(conn, project_id, since, keys, items, cached)
     after = "" if since is None else iso(since)
     held: dict[KeyId, KeyLinks] = {}
     stale: list[KeyId] = []
@@ -171,28 +177,8 @@ def read_state(
         raw = [row["data"] for row in conn.execute(sql, (project_id, after, *incident_ids))]
         placed.update(_placed(conn, project_id, items))
     else:
-        # The keys with their incidents' records, and which items are placed: one statement.
         records: dict[str, str] = {}
-        parts: list[str] = []
-        args: list[str] = []
-        if keys:
-            marks, values = _in(keys)
-            parts.append(
-                "SELECT k.incident_id, k.key, k.data, i.open, i.last_seen, i.data AS record"
-                " FROM incident_keys AS k"
-                " LEFT JOIN incidents AS i ON i.project = k.project AND i.id = k.incident_id"
-                f" WHERE k.project = ? AND k.key {marks}"
-            )
-            args += [project_id, *values]
-        if items:
-            marks, values = _in(items)
-            # An item's row: its id, and no key (a key's row always has one).
-            parts.append(
-                "SELECT id, NULL, NULL, NULL, NULL, NULL FROM items"
-                f" WHERE id {marks} AND +project = ? AND incident_id IS NOT NULL"
-            )
-            args += [*values, project_id]
-        rows = conn.execute(" UNION ALL ".join(parts), args).fetchall() if parts else []
+        rows = _keys_and_placed(conn, project_id, keys, items)
         for incident_id, key, data, is_open, last_seen, record in rows:
             if key is None:
                 placed.add(incident_id)
@@ -217,6 +203,75 @@ def read_state(
     return IncidentState(found, held, frozenset(placed)), stale
 
 
+def _keys_and_placed(
+    conn: sqlite3.Connection, project_id: str, keys: Sequence[str], items: Sequence[str]
+) -> list[sqlite3.Row]:
+    """Each incident stored with one of ``keys`` (its id, the key, the key's value, whether
+    it is open, its last seen and its record), and the ids of ``items`` that are in an
+    incident (the other fields ``None``): one statement."""
+    parts: list[str] = []
+    args: list[str] = []
+    if keys:
+        marks, values = _in(keys)
+        parts.append(
+            "SELECT k.incident_id, k.key, k.data, i.open, i.last_seen, i.data AS record"
+            " FROM incident_keys AS k"
+            " LEFT JOIN incidents AS i ON i.project = k.project AND i.id = k.incident_id"
+            f" WHERE k.project = ? AND k.key {marks}"
+        )
+        args += [project_id, *values]
+    if items:
+        marks, values = _in(items)
+        # An item's row: its id, and no key (a key's row always has one).
+        parts.append(
+            "SELECT id, NULL, NULL, NULL, NULL, NULL FROM items"
+            f" WHERE id {marks} AND +project = ? AND incident_id IS NOT NULL"
+        )
+        args += [*values, project_id]
+    return conn.execute(" UNION ALL ".join(parts), args).fetchall() if parts else []
+
+
+def _read_batch(
+    conn: sqlite3.Connection,
+    project_id: str,
+    since: datetime | None,
+    keys: Sequence[str],
+    items: Sequence[str],
+    cached: CachedIncidents,
+) -> tuple[IncidentState, list[KeyId]]:
+    """A batch's read through ``cached``: from the file, only what it lacks (the open
+    incidents of the window, once; a key named by one of them, once) and which of the items
+    are placed."""
+    if cached.lacks(since):
+        start = opened_from(since)
+        sql = "SELECT data FROM incidents WHERE project = ? AND open = 1 AND last_seen >= ?"
+        rows = conn.execute(sql, (project_id, iso(start) if since else ""))
+        cached.open(map(Incident.model_validate_json, (row[0] for row in rows)), start)
+    missing = cached.missing(keys)
+    read: dict[str, dict[str, KeyLinks]] = {key: {} for key in missing}
+    records: dict[str, str] = {}
+    stale: list[KeyId] = []
+    placed: set[str] = set()
+    for incident_id, key, data, is_open, _, record in _keys_and_placed(
+        conn, project_id, missing, items
+    ):
+        if key is None:
+            placed.add(incident_id)
+        elif not is_open:
+            stale.append((incident_id, key))
+        else:
+            read[key][incident_id] = load_key(data)
+            if incident_id not in cached.records:
+                records[incident_id] = record
+    if read:
+        cached.fill(read, map(Incident.model_validate_json, records.values()))
+    state, closed = cached.state(
+        keys, lambda i: since is None or i.last_seen >= since, ordered=True
+    )
+    state.placed = frozenset(placed)
+    return state, [*stale, *closed]
+
+
 def _placed(conn: sqlite3.Connection, project_id: str, items: Sequence[str]) -> list[str]:
     """Which of ``items`` are in an incident."""
     if not items:
@@ -227,13 +282,18 @@ def _placed(conn: sqlite3.Connection, project_id: str, items: Sequence[str]) -> 
 
 
 def decide(
-    conn: sqlite3.Connection, project_id: str, incident_ids: Sequence[str], work: IncidentWork
+    conn: sqlite3.Connection,
+    project_id: str,
+    incident_ids: Sequence[str],
+    work: IncidentWork,
+    cached: CachedIncidents | None = None,
 ) -> tuple[IncidentChanges, list[KeyId]]:
     """Read and decide one incident step, in the caller's transaction: the changes, and the
     keys to drop (for ``write``): those of incidents no longer open, and those stored for the
-    incidents read with their links (written whole, if at all, with keys made anew)."""
+    incidents read with their links (written whole, if at all, with keys made anew).
+    ``cached``: the copy a batch reads through (``read_state``)."""
     state, stale = read_state(
-        conn, project_id, incident_ids, work.open_since, work.keys, work.items
+        conn, project_id, incident_ids, work.open_since, work.keys, work.items, cached
     )
     held = held_keys(state.incidents.values())  # before the update changes the links
     changes = work.update(state)
@@ -241,12 +301,28 @@ def decide(
 
 
 def update(
-    conn: sqlite3.Connection, project_id: str, incident_ids: Sequence[str], work: IncidentWork
+    conn: sqlite3.Connection,
+    project_id: str,
+    incident_ids: Sequence[str],
+    work: IncidentWork,
+    cache: IncidentCache,
 ) -> IncidentChanges:
-    """Read, decide and write one incident step, in the caller's transaction."""
-    changes, stale = decide(conn, project_id, incident_ids, work)
+    """Read, decide and write one incident step, in the caller's transaction (which drops the
+    project's copy in ``cache`` if it fails); the copy follows what it writes."""
+    cached = copy_of(conn, cache, project_id)
+    changes, stale = decide(conn, project_id, incident_ids, work, cached)
     write(conn, project_id, changes, stale)
+    if not cached.apply(changes, stale, copy=True):  # the caller keeps ``changes``
+        cache.drop(project_id)
     return changes
+
+
+def copy_of(conn: sqlite3.Connection, cache: IncidentCache, project_id: str) -> CachedIncidents:
+    """The project's copy of its incidents in ``cache``, emptied if another connection wrote
+    the file since it was filled. Called in a write transaction: no other writer until it
+    ends. (``data_version`` changes with other connections' commits, not with this one's:
+    those are applied to the copy as they are written.)"""
+    return cache.at(project_id, conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def write(

@@ -27,8 +27,14 @@ class IncidentsMixin(SQLiteBase):
 
         def run(conn: sqlite3.Connection) -> IncidentChanges:
             # Read, update and write in one write transaction: no other writer in between.
-            with self._tx(conn):
-                return incident_rows.update(conn, project_id, incident_ids, work)
+            try:
+                with self._tx(conn):
+                    return incident_rows.update(
+                        conn, project_id, incident_ids, work, self._incident_cache
+                    )
+            except BaseException:
+                self._incident_cache.drop(project_id)  # it may hold what was not written
+                raise
 
         return await self._run(run)
 

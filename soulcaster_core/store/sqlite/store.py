@@ -10,6 +10,7 @@ from pathlib import Path
 import anyio
 import anyio.to_thread
 
+from ...incidents.cache import IncidentCache
 from .clusters import ClustersMixin
 from .dead_letters import DeadLettersMixin
 from .incidents import IncidentsMixin
@@ -42,6 +43,7 @@ class SQLiteStore(
         self._conn: sqlite3.Connection | None = None
         self._queued = anyio.Event()
         self._vector_writes = {}
+        self._incident_cache = IncidentCache()
 
     async def open(self) -> None:
         def connect() -> None:
@@ -72,6 +74,7 @@ class SQLiteStore(
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+                self._incident_cache.drop()
 
     async def ping(self) -> None:
         await self._run(lambda conn: conn.execute("SELECT 1").fetchone())
