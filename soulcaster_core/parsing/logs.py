@@ -390,8 +390,9 @@ _RECORD_HEAD = re.compile(
     r"(?:\[?(?:[\w-]+\.)?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL"
     r"|VRB|DBG|INF|WRN|ERR|FTL)"  # Serilog's three letters
     r"(?:\]|\b):?\s*"
-    # or in brackets in lower case, as Elixir's Logger writes it ("[error]")
-    r"|\[(?:trace|debug|info|notice|warn|warning|error|critical|fatal)\]:?\s*)",
+    # or in brackets in lower case, as Elixir's Logger writes it ("[error]"), and structlog's
+    # console renderer, padded ("[error    ]")
+    r"|\[(?:trace|debug|info|notice|warn|warning|error|critical|fatal) *\]:?\s*)",
 )
 # Where the logger's own fields end and the message begins, by convention: Spring Boot and
 # logback " : ", Ruby's Logger " -- : ", log4j and Python " - ".

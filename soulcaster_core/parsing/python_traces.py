@@ -46,10 +46,46 @@ _LAMBDA_ERROR = re.compile(r"^\s*\[ERROR\]\s+(.+)$")
 
 
 def hinted(text: str) -> bool:
-    return 'File "' in text
+    return 'File "' in text or ("│" in text and _TRACEBACK in text)
+
+
+# Rich's boxed traceback (structlog's ConsoleRenderer, Typer, rich.traceback.install): a box
+# per exception, each frame "│ /app/quotes.py:42 in rent_quote │" (a long path folded onto the
+# next line), its source under "❱"; the exception line below the box, as Python prints it.
+_RICH_FRAME = re.compile(r"^(?P<file>\S+?):(?P<line>\d{1,9}) in (?P<fn>\S+)$")
+
+
+def _unboxed(lines: Sequence[str]) -> list[str]:
+    """Rich's boxes as the traceback Python itself prints."""
+    out: list[str] = []
+    folded = ""
+    for line in lines:
+        text = line.strip()
+        if text.startswith("╭") and _TRACEBACK in text:
+            out.append(f"{_TRACEBACK}:")
+            continue
+        if text.startswith("╰"):
+            continue
+        # (A box's line, its left border perhaps already read as a log's gutter.)
+        if not (text.startswith("│") or text.endswith("│")):
+            out.append(line)
+            continue
+        inner = text.strip("│").strip()
+        if not inner or inner.startswith(("❱", "│")) or inner[:1].isdigit():
+            folded = ""
+            continue
+        found = _RICH_FRAME.match(folded + inner)
+        if found is not None:
+            out.append(f'  File "{found["file"]}", line {found["line"]}, in {found["fn"]}')
+            folded = ""
+        elif " " not in inner and ("/" in inner or "\\" in inner):
+            folded += inner  # a path Rich folded onto the next line
+    return out
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
+    if any(line.lstrip().startswith("╭") for line in lines):
+        lines = _unboxed(lines)
     chain: list[ExceptionInfo] = []
     linked = False  # a chain marker came after the last exception
     above = ""  # the line before the first traceback

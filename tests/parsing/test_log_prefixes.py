@@ -82,6 +82,9 @@ def test_the_message_of_a_text_log_record() -> None:
             "Manifest upload took 10:41"
         ),
         "[ERROR] disk full": "disk full",
+        # structlog's console renderer pads the level; Elixir's Logger writes it in lower case.
+        "2026-03-10T15:49:44.174734Z [error    ] unhandled error": "unhandled error",
+        "05:26:06.320 [error] pool checkout timed out": "pool checkout timed out",
         # WildFly's default pattern: the category in brackets, then the thread in parentheses.
         "2026-03-10 04:54:01,707 WARN  [io.undertow.request] (default task-7) Undertow request"
         " failed": "Undertow request failed",

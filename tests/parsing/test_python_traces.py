@@ -219,3 +219,32 @@ def test_aws_lambda_states_the_error_above_its_traceback() -> None:
         ("record_handler", None),
         ("build_pick_list", None),
     ]
+
+
+def test_rich_s_boxed_traceback_as_structlog_s_console_renderer_prints_it() -> None:
+    text = (
+        "2026-03-10T15:49:44.174734Z [error    ] unhandled error    logger=api.errors\n"
+        "╭──────────── Traceback (most recent call last) ────────────╮\n"
+        "│ /usr/lib/python3.12/site-packages/fastapi/routing.py:191 in run_endpoint_function │\n"
+        "│                                                            │\n"
+        "│ ❱ 191 │   return await dependant.call(**values)             │\n"
+        "│                                                            │\n"
+        "│ /app/wythburn/api/quotes.py:25 in rent_quote               │\n"
+        "│                                                            │\n"
+        "│ ❱ 25 │   pence = to_pence(body.rent)                        │\n"
+        "│                                                            │\n"
+        "│ /app/wythburn/very/long/package/path/that/rich/folds/mon   │\n"
+        "│ ey.py:14 in to_pence                                       │\n"
+        "╰────────────────────────────────────────────────────────────╯\n"
+        "InvalidOperation: [<class 'decimal.ConversionSyntax'>]\n"
+    )
+    [error] = parse_trace(text)
+    assert (error.type, error.value) == ("InvalidOperation", "[<class 'decimal.ConversionSyntax'>]")
+    assert [(f.function, f.lineno) for f in error.frames] == [
+        ("run_endpoint_function", 191),
+        ("rent_quote", 25),
+        ("to_pence", 14),
+    ]
+    assert (
+        error.frames[-1].filename == "/app/wythburn/very/long/package/path/that/rich/folds/money.py"
+    )
