@@ -125,6 +125,8 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
             floor = i
             continue
         i += 1
+    if not chain and (bare := _bare_entries(lines)) is not None:
+        return [bare]
     if not chain:
         for line in lines:
             if "Uncaught " in line:
@@ -143,6 +145,29 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
                 return [_exception(header, [])]
         return []
     return chain[::-1] if thrown_first else chain
+
+
+# Laravel's {{error.stack}} as a log field renders it: "at /path/file.php:337" for where it was
+# thrown, then the "#0 ..." entries, with no exception line and no "Stack trace:" marker.
+_AT_WHERE = re.compile(r"^\s*at (?P<file>\S+\.php):(?P<line>\d{1,9})\s*$")
+
+
+def _bare_entries(lines: Sequence[str]) -> ExceptionInfo | None:
+    """The frames of ``#0 ...`` entries printed without a header (type and message unsaid)."""
+    first = next((i for i, line in enumerate(lines) if line.lstrip().startswith("#0 ")), None)
+    if first is None:
+        return None
+    entries, _ = _entries(lines, first)
+    if not entries:
+        return None
+    where = _AT_WHERE.match(lines[first - 1]) if first else None
+    header = _Header(
+        None,
+        None,
+        where["file"] if where else None,
+        number(where["line"]) if where else None,
+    )
+    return _exception(header, entries)
 
 
 def _header_above(lines: Sequence[str], marker: int, floor: int) -> tuple[_Header, bool]:

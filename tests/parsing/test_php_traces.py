@@ -263,3 +263,22 @@ def test_cakephp_s_record_without_a_cause() -> None:
 
     assert (exc.type, exc.value) == ("Error", "Call to a member function format() on null")
     assert [f.lineno for f in exc.frames] == [12, 33]
+
+
+def test_entries_without_an_exception_line_are_the_stack_s_frames() -> None:
+    # Laravel's {{error.stack}}: where it was thrown, then the entries; type and message unsaid.
+    [exc] = parse_trace(
+        "at /var/www/html/vendor/laravel/framework/src/Http/Client/Response.php:337\n"
+        "#0 /var/www/html/app/Services/ChannelManager/Client.php(57): "
+        "Illuminate\\Http\\Client\\Response->throw()\n"
+        "#1 /var/www/html/app/Jobs/PushRatePlan.php(33): "
+        "App\\Services\\ChannelManager\\Client->send('PUT', '/v3/x', Array)\n"
+        "#2 {main}"
+    )
+    assert (exc.type, exc.value) == (None, None)
+    # (Each line runs in the function the next entry calls, as sentry-php builds frames.)
+    assert [(f.function, f.lineno) for f in exc.frames] == [
+        ("{main}", 33),
+        ("send", 57),
+        ("throw", 337),
+    ]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from soulcaster_core.parsing import log_message, parse_log_line, parse_trace, trailing_error
-from soulcaster_core.stacktrace import ExceptionInfo, described
+from soulcaster_core.stacktrace import ExceptionInfo, Frame, described
 
 from .guesses import FOOTER
 
@@ -123,15 +123,24 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
     ) is not None:
         said = ExceptionInfo(type=typed["type"], value=typed["msg"].strip(), frames=[])
         return FailingError([said])
+    emphasised = _emphasised_error(message)
     kind = (
         attributes.get("kind")
         or attributes.get("type")
         or _query_kind(message, *queries)
         or _quoted_type(message)
+        or (emphasised[0] if emphasised else None)
     )
-    value = attributes.get("message") or attributes.get("msg")
+    value = (
+        attributes.get("message")
+        or attributes.get("msg")
+        or (emphasised[1] if emphasised and emphasised[0] == kind else None)
+    )
     if kind or value:
-        return FailingError([ExceptionInfo(type=kind, value=value, frames=[])])
+        # A stack pasted in a code block without its exception line ({{error.stack}} under
+        # the kind and message the author laid out) is the error's.
+        frames = _unstated_frames(message) if "```" in message else []
+        return FailingError([ExceptionInfo(type=kind, value=value, frames=frames)])
     # A log monitor's ("logs(...)" query) message may be the line it counts, as
     # {{log.message}} renders it.
     if any(q and q.lstrip().startswith("logs(") for q in queries) and (
@@ -289,6 +298,31 @@ def _with_message(chain: list[ExceptionInfo], attributes: dict[str, str]) -> lis
     # A stack attribute may carry frames only; its kind and message lines complete it.
     kind = attributes.get("kind") or attributes.get("type")
     return described(chain, kind, attributes.get("message") or attributes.get("msg"))
+
+
+# "Horizon logged **RedisException**": an error type the author set in bold, as a template
+# lays out {{error.kind}}; the paragraph after it, when one line, its message.
+_EMPHASISED_TYPE = re.compile(
+    r"\*\*(?P<type>(?:[A-Za-z_]\w*(?:\.|::|\\))*[A-Z]\w*"
+    r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt))\*\*[^\n]*\n\n"
+    r"(?P<msg>[^\n`*@\[][^\n]*)(?:\n\n|$)"
+)
+
+
+def _emphasised_error(message: str) -> tuple[str, str] | None:
+    if "**" not in message:
+        return None
+    found = _EMPHASISED_TYPE.search(message)
+    return (found["type"], found["msg"].strip()) if found else None
+
+
+def _unstated_frames(message: str) -> list[Frame]:
+    """The frames of a trace pasted in a code block that states no exception."""
+    for block in _FENCE.findall(message):
+        chain = parse_trace(block)
+        if chain and chain[-1].frames and not (chain[-1].type or chain[-1].value):
+            return chain[-1].frames
+    return []
 
 
 def _quoted_type(message: str) -> str | None:

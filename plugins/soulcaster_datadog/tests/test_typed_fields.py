@@ -373,3 +373,27 @@ def test_a_log_monitor_s_message_of_one_line_is_the_line_it_counts() -> None:
     assert _log_monitor("Gunicorn workers are timing out", metric).exceptions == []
     # Nor is an author's markup a log line.
     assert _log_monitor("**Workers** are timing out", logs).exceptions == []
+
+
+def test_an_error_kind_in_bold_its_message_below_and_its_stack_in_a_code_block() -> None:
+    # A template laid out as "logged **{{error.kind}}**", {{error.message}}, then
+    # {{error.stack}} in a code block: Laravel's stack, which states no exception line.
+    item = _item(
+        {
+            "title": "[P2] [Triggered] [lodges] Horizon job exceptions",
+            "body": "%%%\nHorizon logged **Illuminate\\Http\\Client\\RequestException**\n\n"
+            "HTTP request returned status code 409\n\n```\n"
+            "at /var/www/html/vendor/laravel/framework/src/Http/Client/Response.php:337\n"
+            "#0 /var/www/html/app/Services/ChannelManager/Client.php(57): "
+            "Illuminate\\Http\\Client\\Response->throw()\n"
+            "#1 /var/www/html/app/Jobs/PushRatePlan.php(33): "
+            "App\\Services\\ChannelManager\\Client->send('PUT', '/v3/x', Array)\n"
+            "```\n\n@webhook-soulcaster\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert (error.type, error.value) == (
+        "Illuminate\\Http\\Client\\RequestException",
+        "HTTP request returned status code 409",
+    )
+    assert "send" in [frame.function for frame in error.frames]
