@@ -68,7 +68,7 @@ def exceptions_of(fields: Fields) -> list[ExceptionInfo]:
     for name in _CONTAINERS:
         if fields.mentions(name):
             _take_container(found, fields, name)
-    if fields.mentions("panic"):
+    if fields.mentions("panic") or fields.mentions("panicerror"):
         _take_panic(found, fields)
     if fields.mentions("exceptiontype"):
         _take_telemetry(found, fields)
@@ -125,12 +125,15 @@ def _take_error_record(found: _Found, fields: Fields) -> None:
 def _take_panic(found: _Found, fields: Fields) -> None:
     """A panic logged as fields: tracing-panic's ``panic.payload`` and ``panic.location``
     (``file:line:column``), or a recovered panic's value under ``panic`` (Go), its stack
-    beside it. Rust and Go print no type for a panic: it is one of type ``panic``."""
-    message = fields.text(("panic", "panic.payload", "panic.message"))
+    beside it; the Temporal Go SDK's ``PanicError`` and ``PanicStack`` (its "Activity
+    panic." record through zap). Rust and Go print no type for a panic: it is one of type
+    ``panic``."""
+    message = fields.text(("panic", "panic.payload", "panic.message", "panicerror"))
     if message is None:
         return
     found.types.append("panic")
     found.messages.append(message)
+    _take_stack(found, fields.find("panicstack"), oldest_first=False)
     location = fields.text(("panic.location",))
     if location is not None:
         found.frame_lists.append(([location], True))

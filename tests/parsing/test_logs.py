@@ -783,3 +783,20 @@ def test_a_json_record_of_its_own_design_names_type_message_and_job() -> None:
     assert [(e.type, e.value) for e in record.exceptions] == [
         ("httpx.ReadTimeout", "The read operation timed out")
     ]
+
+
+def test_temporal_s_activity_panic_record_through_zap() -> None:
+    line = parse_log_line(
+        '{"level":"error","caller":"log/with_logger.go:84","msg":"Activity panic.",'
+        '"ActivityType":"SchedulePickup","PanicError":"assignment to entry in nil map",'
+        '"PanicStack":"activity for SchedulePickup [panic]:\\npanic({0x1a2b3c0?, 0xc0004f2a80?})'
+        "\\n\\t/usr/local/go/src/runtime/panic.go:785 +0x132"
+        "\\nfarndale.example/lanes/internal/pickups.groupByDepot(...)"
+        "\\n\\t/src/lanes/internal/pickups/group.go:21 +0x157"
+        "\\nfarndale.example/lanes/internal/pickups.(*Activities).SchedulePickup(...)"
+        '\\n\\t/src/lanes/internal/pickups/activities.go:58 +0xb7"}'
+    )
+    assert line is not None
+    [panic] = line.exceptions
+    assert (panic.type, panic.value) == ("panic", "assignment to entry in nil map")
+    assert [f.function for f in panic.frames][-2:] == ["groupByDepot", "panic"]
