@@ -10,6 +10,8 @@ trace sent as frames look alike to grouping.
   and exceptions (``logs``).
 - ``log_message(line)``: a one-line text log record's message, without its time, level and
   logger (``logs``).
+- ``first_statement(text)``: what a record of several lines in a format no parser reads says
+  first (``logs``).
 - ``trailing_error(line)``: the ``error=`` field a console renderer writes after a one-line
   record's message (``logs``).
 - ``endpoint_name(text)``: a route or job name as every tool's spelling of it compares
@@ -18,13 +20,21 @@ trace sent as frames look alike to grouping.
 """
 
 from .endpoints import endpoint_name, endpoint_verb
-from .logs import LogLine, log_message, normal_level, parse_log_line, trailing_error
+from .logs import (
+    LogLine,
+    first_statement,
+    log_message,
+    normal_level,
+    parse_log_line,
+    trailing_error,
+)
 from .traces import parse_trace
 
 __all__ = [
     "LogLine",
     "endpoint_name",
     "endpoint_verb",
+    "first_statement",
     "log_message",
     "normal_level",
     "parse_log_line",

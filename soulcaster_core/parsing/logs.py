@@ -451,6 +451,17 @@ def log_message(line: str) -> str:
     return rest[_LOGGER_FIELDS.match(rest).end() :].strip() or line  # type: ignore[union-attr]
 
 
+def first_statement(text: str) -> str | None:
+    """What a record of several lines in a format no parser reads says first: the message of
+    its first line that says more than its logger's head (its error field, if it has one);
+    None when none of its first lines does."""
+    for line in text.splitlines()[:20]:
+        said = log_message(line).strip() if line.strip() else ""
+        if len(said.split()) >= 2 and any(c.isalpha() for c in said):
+            return trailing_error(line.strip()) or said
+    return None
+
+
 def _without_nginx_context(line: str) -> str:
     """nginx's error log puts the request's context after the error: ``connect() failed (111:
     Connection refused) while connecting to upstream, client: 10.0.0.7, server: api, request:

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from soulcaster_core.parsing import log_message, parse_log_line, parse_trace, trailing_error
+from soulcaster_core.parsing import (
+    first_statement,
+    log_message,
+    parse_log_line,
+    parse_trace,
+    trailing_error,
+)
 from soulcaster_core.stacktrace import ExceptionInfo, Frame, described
 
 from .guesses import FOOTER
@@ -198,7 +204,8 @@ def _in_samples(message: str) -> FailingError | None:
             if "{" in head:
                 continue
             # (A logfmt record's words before its fields are its message: read as text.)
-        if chain := _stated(parse_trace(text)):
+        parsed = parse_trace(text)
+        if chain := _stated(parsed):
             return FailingError(chain)
         if (cut := _cut_short(text)) is not None:
             return FailingError([ExceptionInfo(type=None, value=cut, frames=[])])
@@ -209,6 +216,15 @@ def _in_samples(message: str) -> FailingError | None:
             # (A record that says only that something failed names it in its error field.)
             failed = trailing_error(text) or log_message(text)
             return FailingError([ExceptionInfo(type=None, value=failed, frames=[])])
+        if (
+            not parsed
+            and "\n" in text
+            and not _might_hold_frames(text)  # (frames without their exception: no statement)
+            and (first := first_statement(text)) is not None
+        ):
+            # A record of several lines no parser reads (a Swift trap's report): what it
+            # says first, as a Splunk row of it is read.
+            return FailingError([ExceptionInfo(type=None, value=first, frames=[])])
     if not blocks and _might_hold_frames(message) and (chain := _stated(parse_trace(message))):
         return FailingError(chain)
     if not blocks and (lone := _lone_line(message)) is not None:

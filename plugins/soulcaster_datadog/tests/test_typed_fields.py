@@ -397,3 +397,18 @@ def test_an_error_kind_in_bold_its_message_below_and_its_stack_in_a_code_block()
         "HTTP request returned status code 409",
     )
     assert "send" in [frame.function for frame in error.frames]
+
+
+def test_a_pasted_record_no_parser_reads_is_what_it_says_first() -> None:
+    # A Swift trap's report, pasted in a code block: its first line says what failed.
+    item = _item(
+        {
+            "title": "[P2] [Triggered] [booking-api] Swift fatal errors",
+            "body": "%%%\nA booking-api pod trapped:\n\n```\n"
+            "Swift/ContiguousArrayBuffer.swift:600: Fatal error: Index out of range\n\n"
+            "💣 Program crashed: System trap at 0x00001471338100e8\n```\n%%%",
+        }
+    )
+    assert [e.value for e in item.exceptions] == [
+        "Swift/ContiguousArrayBuffer.swift:600: Fatal error: Index out of range"
+    ]

@@ -17,6 +17,7 @@ from typing import Any
 
 from soulcaster_core.parsing import (
     LogLine,
+    first_statement,
     log_message,
     normal_level,
     parse_log_line,
@@ -120,7 +121,7 @@ def read_row(row: Row) -> RowReading:
             # record that says only that something failed names it in its error field.
             failed = trailing_error(raw_text.strip()) or said.strip()
             exceptions = [ExceptionInfo(type=None, value=failed, frames=[])]
-        elif not exceptions and (first := _first_statement(raw_text)) is not None:
+        elif not exceptions and (first := first_statement(raw_text)) is not None:
             # A record of several lines in a format no parser reads: its first line that says
             # something is what failed, not the search that found it (the search's name would
             # make one problem of every row it returns); the title too.
@@ -151,15 +152,6 @@ def read_row(row: Row) -> RowReading:
         endpoint=columns.endpoint,
         default_fields=default,
     )
-
-
-def _first_statement(raw: str) -> str | None:
-    """The message of the first line of ``raw`` that says more than its logger's head."""
-    for line in raw.splitlines()[:20]:
-        said = log_message(line).strip() if line.strip() else ""
-        if len(said.split()) >= 2 and any(c.isalpha() for c in said):
-            return trailing_error(line.strip()) or said
-    return None
 
 
 def render_fields(row: Row) -> str:
