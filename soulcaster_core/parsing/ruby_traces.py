@@ -38,6 +38,10 @@ _LOGGER_HEAD = re.compile(r"^[DIWEFA], \[[^\]]*\]\s+[A-Z]+ -- [^:]*: ")
 # Semantic Logger's default format: "... Rails -- <message> -- Exception: Type: message".
 _SEMANTIC = re.compile(r" -- Exception: (?P<type>[A-Z]\w*(?:::[A-Z]\w*)*): (?P<msg>.*)$")
 _LOGGED = re.compile(r"^(?P<msg>.*\S) \((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)$")
+# Sinatra's dump_errors!: "<time> - <Type> - <message>:", the backtrace below it, one tab each.
+_SINATRA = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d - (?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) - (?P<msg>.*?):?$"
+)
 # Action Cable logs a failed command as "... [Type - message]: " then the first five frames
 # joined with " | ", all on one line; lograge setups join a backtrace with " -- " or ", ".
 _JOINED_HEAD = re.compile(r"\[(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) - (?P<msg>.*?)\]: $")
@@ -96,7 +100,13 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
             said = _LOGGER_HEAD.sub("", line.strip())
             # (A line that states no exception, such as PostgreSQL's DETAIL under its error,
             # keeps the headline above it.)
-            above = _PLAIN.match(said) or _LOGGED.match(said) or _SEMANTIC.search(said) or above
+            above = (
+                _PLAIN.match(said)
+                or _SINATRA.match(said)
+                or _LOGGED.match(said)
+                or _SEMANTIC.search(said)
+                or above
+            )
         i += 1
     return [
         ExceptionInfo(type=kind, value=msg, frames=frames[::-1])

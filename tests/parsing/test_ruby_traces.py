@@ -144,3 +144,22 @@ def test_rails_fatal_block_whose_backtrace_the_cleaner_emptied() -> None:
     )
     # Prose in parentheses is no headline.
     assert parse_trace("Nightly sync (step 3 of 4):\nnothing to do\nskipped") == []
+
+
+def test_sinatra_s_dump_of_an_error_and_its_backtrace() -> None:
+    # Sinatra's dump_errors!: "<time> - <Type> - <message>:", then a tab before each line.
+    text = (
+        "2026-03-10 14:31:42 - Sequel::UniqueConstraintViolation - PG::UniqueViolation: ERROR:"
+        '  duplicate key value violates unique constraint "members_email_key":\n'
+        "\tDETAIL:  Key (email)=(a@b.example) already exists.\n"
+        "\t/usr/local/bundle/gems/sequel-5.86.0/lib/sequel/dataset/actions.rb:414:in `insert'\n"
+        "\t/app/lib/hawkshead/members/sign_up.rb:23:in `call'\n"
+        "\t/app/app/routes/members.rb:19:in `block in <class:Members>'\n"
+    )
+    [error] = parse_trace(text)
+    assert error.type == "Sequel::UniqueConstraintViolation"
+    assert error.value == (
+        "PG::UniqueViolation: ERROR:  duplicate key value violates unique constraint"
+        ' "members_email_key"'
+    )
+    assert [f.function for f in error.frames][-2:] == ["call", "insert"]
