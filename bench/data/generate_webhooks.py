@@ -53,7 +53,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind52.jsonl`` (companies fc, fd, fe), or, with ``--blind53``,
 ``webhooks-blind53.jsonl`` (companies ff, fg, fh), or, with ``--blind54``,
 ``webhooks-blind54.jsonl`` (companies fi, fj, fk), or, with ``--blind55``,
-``webhooks-blind55.jsonl`` (companies fl, fm, fn).
+``webhooks-blind55.jsonl`` (companies fl, fm, fn), or, with ``--blind56``,
+``webhooks-blind56.jsonl`` (companies fo, fp, fq).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -113,6 +114,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind53    # by a fifty-third outsider
     python bench/data/generate_webhooks.py --blind54    # by a fifty-fourth outsider
     python bench/data/generate_webhooks.py --blind55    # by a fifty-fifth outsider
+    python bench/data/generate_webhooks.py --blind56    # by a fifty-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -232,6 +234,9 @@ from corpus.companies.ingleborough import INGLEBOROUGH  # noqa: E402
 from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
 from corpus.companies.irthington import IRTHINGTON  # noqa: E402
 from corpus.companies.ivegill import IVEGILL  # noqa: E402
+from corpus.companies.jarrowfield import JARROWFIELD  # noqa: E402
+from corpus.companies.jedburgh import JEDBURGH  # noqa: E402
+from corpus.companies.jervaulx import JERVAULX  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kentmere import KENTMERE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
@@ -411,6 +416,8 @@ BLIND53 = [FOTHERGILL, FOXHOLME, FRIZINGTON_WATER]
 BLIND54 = [HAVERTHWAITE, HAWKSHEAD, HESKET]
 # blind55: Sanic 23 on its default logging, Erlang/OTP 26 legacy reports, Mezzio + laminas-log.
 BLIND55 = [INGLEBOROUGH, IRTHINGTON, IVEGILL]
+# blind56: Go Fiber on zerolog (pkgerrors stacks), Scala 3 ZIO-HTTP on zio-logging, Vert.x on JUL.
+BLIND56 = [JARROWFIELD, JEDBURGH, JERVAULX]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -689,6 +696,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind55.jsonl (companies fl, fm, fn)",
     )
     which.add_argument(
+        "--blind56",
+        action="store_true",
+        help="write webhooks-blind56.jsonl (companies fo, fp, fq)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -735,6 +747,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind55:
         write(HERE / "webhooks-blind55.jsonl", build_rows(BLIND55))
+        return 0
+    if args.blind56:
+        write(HERE / "webhooks-blind56.jsonl", build_rows(BLIND56))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
