@@ -52,7 +52,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind51.jsonl`` (companies ez, fa, fb), or, with ``--blind52``,
 ``webhooks-blind52.jsonl`` (companies fc, fd, fe), or, with ``--blind53``,
 ``webhooks-blind53.jsonl`` (companies ff, fg, fh), or, with ``--blind54``,
-``webhooks-blind54.jsonl`` (companies fi, fj, fk).
+``webhooks-blind54.jsonl`` (companies fi, fj, fk), or, with ``--blind57``,
+``webhooks-blind57.jsonl`` (companies fr, fs, ft).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -111,6 +112,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind52    # by a fifty-second outsider
     python bench/data/generate_webhooks.py --blind53    # by a fifty-third outsider
     python bench/data/generate_webhooks.py --blind54    # by a fifty-fourth outsider
+    python bench/data/generate_webhooks.py --blind57    # by a fifty-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -232,7 +234,10 @@ from corpus.companies.kentmere import KENTMERE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kilnsey import KILNSEY  # noqa: E402
+from corpus.companies.kirkbride import KIRKBRIDE  # noqa: E402
+from corpus.companies.kirkoswald import KIRKOSWALD  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
+from corpus.companies.knaresdale import KNARESDALE  # noqa: E402
 from corpus.companies.lanternfly import LANTERNFLY  # noqa: E402
 from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larchholm import LARCHHOLM  # noqa: E402
@@ -404,6 +409,8 @@ BLIND52 = [FOULSHAW, FRIZINGTON, FLIMBY]
 BLIND53 = [FOTHERGILL, FOXHOLME, FRIZINGTON_WATER]
 # blind54: arq workers, Sinatra 4 on Puma, Go Kratos on its std logfmt logger.
 BLIND54 = [HAVERTHWAITE, HAWKSHEAD, HESKET]
+# blind57: Roda + Sequel on Puma (Ruby Logger), Remix v2 on Fly.io, Kotlin Spring Cloud Stream.
+BLIND57 = [KIRKBRIDE, KIRKOSWALD, KNARESDALE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -677,6 +684,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind54.jsonl (companies fi, fj, fk)",
     )
     which.add_argument(
+        "--blind57",
+        action="store_true",
+        help="write webhooks-blind57.jsonl (companies fr, fs, ft)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -720,6 +732,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind54:
         write(HERE / "webhooks-blind54.jsonl", build_rows(BLIND54))
+        return 0
+    if args.blind57:
+        write(HERE / "webhooks-blind57.jsonl", build_rows(BLIND57))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
