@@ -54,7 +54,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind53.jsonl`` (companies ff, fg, fh), or, with ``--blind54``,
 ``webhooks-blind54.jsonl`` (companies fi, fj, fk), or, with ``--blind55``,
 ``webhooks-blind55.jsonl`` (companies fl, fm, fn), or, with ``--blind56``,
-``webhooks-blind56.jsonl`` (companies fo, fp, fq).
+``webhooks-blind56.jsonl`` (companies fo, fp, fq), or, with ``--blind57``,
+``webhooks-blind57.jsonl`` (companies fr, fs, ft).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -115,6 +116,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind54    # by a fifty-fourth outsider
     python bench/data/generate_webhooks.py --blind55    # by a fifty-fifth outsider
     python bench/data/generate_webhooks.py --blind56    # by a fifty-sixth outsider
+    python bench/data/generate_webhooks.py --blind57    # by a fifty-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -242,7 +244,10 @@ from corpus.companies.kentmere import KENTMERE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.kilnsey import KILNSEY  # noqa: E402
+from corpus.companies.kirkbride import KIRKBRIDE  # noqa: E402
+from corpus.companies.kirkoswald import KIRKOSWALD  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
+from corpus.companies.knaresdale import KNARESDALE  # noqa: E402
 from corpus.companies.lanternfly import LANTERNFLY  # noqa: E402
 from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larchholm import LARCHHOLM  # noqa: E402
@@ -418,6 +423,8 @@ BLIND54 = [HAVERTHWAITE, HAWKSHEAD, HESKET]
 BLIND55 = [INGLEBOROUGH, IRTHINGTON, IVEGILL]
 # blind56: Go Fiber on zerolog (pkgerrors stacks), Scala 3 ZIO-HTTP on zio-logging, Vert.x on JUL.
 BLIND56 = [JARROWFIELD, JEDBURGH, JERVAULX]
+# blind57: Roda + Sequel on Puma (Ruby Logger), Remix v2 on Fly.io, Kotlin Spring Cloud Stream.
+BLIND57 = [KIRKBRIDE, KIRKOSWALD, KNARESDALE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -701,6 +708,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind56.jsonl (companies fo, fp, fq)",
     )
     which.add_argument(
+        "--blind57",
+        action="store_true",
+        help="write webhooks-blind57.jsonl (companies fr, fs, ft)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -750,6 +762,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind56:
         write(HERE / "webhooks-blind56.jsonl", build_rows(BLIND56))
+        return 0
+    if args.blind57:
+        write(HERE / "webhooks-blind57.jsonl", build_rows(BLIND57))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
