@@ -316,17 +316,19 @@ def _with_message(chain: list[ExceptionInfo], attributes: dict[str, str]) -> lis
     return described(chain, kind, attributes.get("message") or attributes.get("msg"))
 
 
-# "Horizon logged **RedisException**": an error type the author set in bold, as a template
-# lays out {{error.kind}}; the paragraph after it, when one line, its message.
+# "Horizon logged **RedisException**", "UndefinedError in notify-worker": an error type the
+# author set in bold, or first on its line, as a template lays out {{error.kind}}; the
+# paragraph after it, when one line, its message.
 _EMPHASISED_TYPE = re.compile(
-    r"\*\*(?P<type>(?:[A-Za-z_]\w*(?:\.|::|\\))*[A-Z]\w*"
-    r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt))\*\*[^\n]*\n\n"
-    r"(?P<msg>[^\n`*@\[][^\n]*)(?:\n\n|$)"
+    r"(?:\*\*|^)(?P<type>(?:[A-Za-z_]\w*(?:\.|::|\\))*[A-Z]\w*"
+    r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt))(?:\*\*|[ \t])"
+    r"[^\n]*\n\n(?P<msg>[^\n`*@\[][^\n]*)(?:\n\n|$)",
+    re.MULTILINE,
 )
 
 
 def _emphasised_error(message: str) -> tuple[str, str] | None:
-    if "**" not in message:
+    if "rror" not in message and "xception" not in message and "**" not in message:
         return None
     found = _EMPHASISED_TYPE.search(message)
     return (found["type"], found["msg"].strip()) if found else None

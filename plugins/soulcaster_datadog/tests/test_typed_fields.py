@@ -412,3 +412,22 @@ def test_a_pasted_record_no_parser_reads_is_what_it_says_first() -> None:
     assert [e.value for e in item.exceptions] == [
         "Swift/ContiguousArrayBuffer.swift:600: Fatal error: Index out of range"
     ]
+
+
+def test_an_error_kind_first_on_its_line_its_message_below_and_a_cut_traceback() -> None:
+    # "{{error.kind}} in <service>", {{error.message}}, then the stack Datadog cut before its
+    # exception line: the kind and the message are the error, the frames its stack.
+    item = _item(
+        {
+            "title": "[P2] [Triggered] [prints] notify-worker errors",
+            "body": "%%%\nUndefinedError in notify-worker\n\n'None' has no attribute"
+            " 'first_name'\n\n```\nTraceback (most recent call last):\n"
+            '  File "/app/haverthwaite/jobs/notices.py", line 54, in send_receipt\n'
+            '    html = render("receipt.html", order=order)\n'
+            '  File "/usr/local/lib/python3.11/site-packages/jinja2/environment.py", line 1304,'
+            " in render\n```\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert (error.type, error.value) == ("UndefinedError", "'None' has no attribute 'first_name'")
+    assert [frame.function for frame in error.frames] == ["send_receipt", "render"]
