@@ -44,13 +44,53 @@ _LIBRARY_PATHS = ("/deps/", "deps/", "/erts-", "/otp/", "/lib/erlang/")
 
 
 def hinted(text: str) -> bool:
-    return "** (" in text
+    return "** (" in text or ("exception " in text and "in function " in text)
+
+
+# Erlang's crash report (proc_lib, as OTP's logger prints it): "exception error: <reason in
+# words>", then "in function  mod:fun/2 (src/mod.erl, line 19)" and "in call from ..." lines,
+# innermost first.
+_CRASH_HEADLINE = re.compile(r"^\s*exception (?:error|exit|throw): (?P<msg>.+)$")
+_CRASH_FRAME = re.compile(
+    r"^\s*in (?:function|call from)\s+(?P<mfa>[\w@.']+:[\w@.']+/\d+)"
+    r"(?: \((?P<file>[^,()]+), line (?P<line>\d{1,9})\))?"
+)
+# OTP's own modules: the runtime's, wherever a crash passes through them.
+_OTP_MODULES = frozenset(
+    {"gen_server", "gen_statem", "gen_event", "gen", "proc_lib", "supervisor", "erlang"}
+    | {"lists", "maps", "ets", "dets", "mnesia", "mnesia_tm", "timer", "application_master"}
+)
+
+
+def _crash_report(lines: Sequence[str]) -> list[ExceptionInfo]:
+    for index, line in enumerate(lines):
+        found = _CRASH_HEADLINE.match(line)
+        if found is None:
+            continue
+        frames: list[Frame] = []
+        for entry in lines[index + 1 : index + 1 + 200]:
+            frame = _CRASH_FRAME.match(entry)
+            if frame is not None:
+                module = frame["mfa"].split(":", 1)[0]
+                frames.append(
+                    Frame(
+                        function=frame["mfa"],
+                        module=module,
+                        filename=frame["file"],
+                        lineno=number(frame["line"] or ""),
+                        in_app=False if module in _OTP_MODULES else None,
+                    )
+                )
+            elif not entry.strip().startswith("called as") and frames:
+                break
+        return [ExceptionInfo(type=None, value=found["msg"].strip(), frames=frames[::-1])]
+    return []
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     start = _headline_at(lines)
     if start is None:
-        return []
+        return _crash_report(lines)
     found = _HEADLINE.search(lines[start])
     assert found is not None
     message = [found.group("msg").strip()]

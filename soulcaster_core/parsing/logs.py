@@ -451,15 +451,29 @@ def log_message(line: str) -> str:
     return rest[_LOGGER_FIELDS.match(rest).end() :].strip() or line  # type: ignore[union-attr]
 
 
+# Words of a line that says what went wrong, not a report's header ("=CRASH REPORT==== ...").
+_FAILURE_WORDS = re.compile(
+    r"\b(?:error|exception|fail\w*|fatal|panic\w*|time[ds]? ?out|refused|denied|invalid"
+    r"|cannot|can't|unable|not found|undefined|abort\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def first_statement(text: str) -> str | None:
-    """What a record of several lines in a format no parser reads says first: the message of
-    its first line that says more than its logger's head (its error field, if it has one);
-    None when none of its first lines does."""
+    """What a record of several lines in a format no parser reads says failed: the message of
+    its first line that says so in words of failure (an Erlang crash report's "exception
+    error: ..." under its header), else of its first line that says more than its logger's
+    head; its error field, if it has one. None when none of its first lines says anything."""
+    first: str | None = None
     for line in text.splitlines()[:20]:
         said = log_message(line).strip() if line.strip() else ""
-        if len(said.split()) >= 2 and any(c.isalpha() for c in said):
-            return trailing_error(line.strip()) or said
-    return None
+        if len(said.split()) < 2 or not any(c.isalpha() for c in said):
+            continue
+        said = trailing_error(line.strip()) or said
+        if _FAILURE_WORDS.search(said):
+            return said
+        first = first or said
+    return first
 
 
 def _without_nginx_context(line: str) -> str:

@@ -79,3 +79,29 @@ def test_a_headline_after_logger_s_console_head() -> None:
         "Etterby.Exports.tenancy_row/1",
         "String.Chars.impl_for!/1",
     ]
+
+
+def test_an_erlang_crash_report() -> None:
+    # OTP's logger, legacy header: the reason in words, then the calls, innermost first.
+    text = (
+        "=CRASH REPORT==== 11-Mar-2026::03:52:52.436919 ===\n"
+        "  crasher:\n"
+        "    initial call: ilm_ocs_session:init/1\n"
+        "    pid: <0.4442.0>\n"
+        "    exception error: an error occurred when evaluating an arithmetic expression\n"
+        "      in function  ilm_bundle:remaining_pct/2 (src/ilm_bundle.erl, line 19)\n"
+        "         called as ilm_bundle:remaining_pct(0,34)\n"
+        "      in call from ilm_ocs_session:handle_call/3 (src/ilm_ocs_session.erl, line 101)\n"
+        "      in call from gen_server:try_handle_call/4 (gen_server.erl, line 1131)\n"
+        "    ancestors: [ilm_ocs_sup,<0.215.0>]\n"
+    )
+    [error] = parse_trace(text)
+    assert (error.type, error.value) == (
+        None,
+        "an error occurred when evaluating an arithmetic expression",
+    )
+    assert [(f.function, f.lineno, f.in_app) for f in error.frames] == [
+        ("gen_server:try_handle_call/4", 1131, False),
+        ("ilm_ocs_session:handle_call/3", 101, None),
+        ("ilm_bundle:remaining_pct/2", 19, None),
+    ]

@@ -85,7 +85,9 @@ _FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
 _FRAME_LINE = re.compile(
     r"^\s*(?:at |File \"|#\d+ |Traceback \(|goroutine \d|panic: |\S+\.(?:go|rb|php):\d+"
     # Elixir's: "(ecto_sql 3.12.1) lib/ecto/adapters/sql.ex:1096: Ecto.Adapters.SQL.f/1"
-    r"|\(\w+(?: [\w.+-]+)?\) \S+\.exs?:\d+)",
+    r"|\(\w+(?: [\w.+-]+)?\) \S+\.exs?:\d+"
+    # Erlang's crash report: "in function  ilm_rating:rate/3 (src/ilm_rating.erl, line 24)"
+    r"|in (?:function|call from)\s+\S+:\S+/\d+)",
     re.MULTILINE,
 )
 

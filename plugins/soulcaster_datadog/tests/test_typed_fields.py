@@ -431,3 +431,20 @@ def test_an_error_kind_first_on_its_line_its_message_below_and_a_cut_traceback()
     [error] = item.exceptions
     assert (error.type, error.value) == ("UndefinedError", "'None' has no attribute 'first_name'")
     assert [frame.function for frame in error.frames] == ["send_receipt", "render"]
+
+
+def test_an_erlang_crash_report_pasted_in_a_monitor_s_message() -> None:
+    item = _item(
+        {
+            "title": "[P2] [Triggered] [core] ilm_ocs crash reports",
+            "body": "%%%\nCrash in ilm_ocs on ilm_ocs-g55c6177f6-zkfl9\n\n"
+            "=CRASH REPORT==== 8-Mar-2026::03:05:24.791703 ===\n  crasher:\n"
+            "    exception error: no function clause matching ilm_rating:plan_rate(undefined)\n"
+            "      in function  ilm_rating:rate/3 (src/ilm_rating.erl, line 24)\n"
+            "      in call from gen_server:try_handle_call/4 (gen_server.erl, line 1131)\n\n"
+            "@webhook-soulcaster\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert error.value == "no function clause matching ilm_rating:plan_rate(undefined)"
+    assert [frame.function for frame in error.frames][-1] == "ilm_rating:rate/3"

@@ -418,3 +418,18 @@ def test_a_record_of_several_lines_no_parser_reads_is_its_first_statement() -> N
     assert [e.value for e in other.exceptions] == ["export failed for tenancy 42"]
     assert pool.title == pool.exceptions[0].value  # the search's name is said in the body
     assert "allotments - errors" in pool.body
+
+
+def test_a_report_s_header_is_not_its_statement() -> None:
+    # A report no parser reads whose first line is its header: the line that says what
+    # failed, in words of failure, is its statement.
+    raw = (
+        "=SUPERVISOR REPORT==== 11-Mar-2026::03:52:52 ===\n"
+        "    supervisor: {local,ilm_ocs_sup}\n"
+        "    errorContext: child_terminated\n"
+        "    reason: shutdown timeout waiting for diameter peer\n"
+    )
+    item = _item({"search_name": "core - reports", "result": {"_raw": raw}})
+    assert [e.value for e in item.exceptions] == [
+        "reason: shutdown timeout waiting for diameter peer"
+    ]
