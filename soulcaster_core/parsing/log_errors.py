@@ -25,7 +25,8 @@ from .log_fields import Fields, scalar_text
 from .traces import parse_trace
 
 # Where loggers put an error: objects (or strings) under these names...
-_CONTAINERS = ("exception", "error", "err", "thrown", "exc", "throwable")
+# (zio-logging names it "cause": 'cause=Exception in thread "zio-fiber-8" java.lang.X: msg'.)
+_CONTAINERS = ("exception", "error", "err", "thrown", "exc", "throwable", "cause")
 # ...holding its formatted stack (or a list of frames), its type and its message.
 _STACK_PARTS = ("stack", "stack_trace", "stacktrace", "trace", "backtrace", "frames", "steparray")
 _STACK_TEXTS = (*_STACK_PARTS, "extendedstacktrace", "formatted")

@@ -800,3 +800,18 @@ def test_temporal_s_activity_panic_record_through_zap() -> None:
     [panic] = line.exceptions
     assert (panic.type, panic.value) == ("panic", "assignment to entry in nil map")
     assert [f.function for f in panic.frames][-2:] == ["groupByDepot", "panic"]
+
+
+def test_zio_logging_s_cause_field_and_the_trace_below_it() -> None:
+    line = parse_log_line(
+        "timestamp=2026-03-09T01:58:24.646163Z level=ERROR thread=zio-fiber-85220"
+        ' message="booking failed" cause=Exception in thread "zio-fiber-85220"'
+        " java.lang.ArithmeticException: / by zero\n"
+        "\tat ie.jedburgh.moorings.pricing.Tariff$.perMetreNight(Tariff.scala:22)\n"
+        "\tat ie.jedburgh.moorings.routes.BerthRoutes$.$anonfun$routes$3(BerthRoutes.scala:58)\n"
+    )
+    assert line is not None
+    assert line.message == "booking failed"
+    [error] = line.exceptions
+    assert (error.type, error.value) == ("java.lang.ArithmeticException", "/ by zero")
+    assert [f.function for f in error.frames][-1] == "perMetreNight"
