@@ -44,7 +44,9 @@ _LIBRARY_PATHS = ("/deps/", "deps/", "/erts-", "/otp/", "/lib/erlang/")
 
 
 def hinted(text: str) -> bool:
-    return "** (" in text or ("exception " in text and "in function " in text)
+    return "** (" in text or (
+        ("exception " in text and "in function " in text) or "Reason for termination" in text
+    )
 
 
 # Erlang's crash report (proc_lib, as OTP's logger prints it): "exception error: <reason in
@@ -60,6 +62,57 @@ _OTP_MODULES = frozenset(
     {"gen_server", "gen_statem", "gen_event", "gen", "proc_lib", "supervisor", "erlang"}
     | {"lists", "maps", "ets", "dets", "mnesia", "mnesia_tm", "timer", "application_master"}
 )
+
+
+# A gen_server's own report: "** Reason for termination ==" then the reason as a term,
+# "{{badmatch,{error,closed}}, [{mod,fun,3,[{file,"src/mod.erl"},{line,77}]}, ...]}".
+_TERM_REASON = re.compile(r"^\*\* \{\{?(?P<reason>[a-z]\w*)(?:,(?P<detail>.*?))?\}?,\s*$")
+_TERM_FRAME = re.compile(
+    r"\{(?P<mod>[a-z]\w*|'[^']+'),(?P<fun>[a-z]\w*|'[^']+'),(?P<arity>\d+),"
+    r"\[\{file,\"(?P<file>[^\"]+)\"\},\{line,(?P<line>\d{1,9})\}\]\}"
+)
+# What Erlang's erl_error says of the common reasons, as a crash report prints them.
+_REASON_WORDS = {
+    "badmatch": "no match of right hand side value",
+    "badarith": "an error occurred when evaluating an arithmetic expression",
+    "function_clause": "no function clause matching",
+    "case_clause": "no case clause matching",
+    "if_clause": "no true branch found when evaluating an if expression",
+    "badarg": "bad argument",
+    "undef": "undefined function",
+    "badkey": "bad key",
+    "badmap": "bad map",
+}
+
+
+def _termination(lines: Sequence[str]) -> list[ExceptionInfo]:
+    """A gen_server's "Reason for termination" term and the frames it lists."""
+    at = next((i for i, line in enumerate(lines) if "Reason for termination" in line), None)
+    if at is None or at + 1 >= len(lines):
+        return []
+    found = _TERM_REASON.match(lines[at + 1].strip())
+    if found is None:
+        return []
+    words = _REASON_WORDS.get(found["reason"], found["reason"])
+    detail = (found["detail"] or "").strip()
+    detail += "}" * (detail.count("{") - detail.count("}"))  # the term's own braces, closed
+    frames: list[Frame] = []
+    for line in lines[at + 1 : at + 60]:
+        if line.startswith("** ") and frames:
+            break  # the client's stacktrace, another process's
+        for frame in _TERM_FRAME.finditer(line):
+            module = frame["mod"].strip("'")
+            frames.append(
+                Frame(
+                    function=f"{module}:{frame['fun'].strip(chr(39))}/{frame['arity']}",
+                    module=module,
+                    filename=frame["file"],
+                    lineno=number(frame["line"]),
+                    in_app=False if module in _OTP_MODULES else None,
+                )
+            )
+    value = f"{words} {detail}".strip()
+    return [ExceptionInfo(type=None, value=value, frames=frames[::-1])]
 
 
 def _crash_report(lines: Sequence[str]) -> list[ExceptionInfo]:
@@ -84,7 +137,7 @@ def _crash_report(lines: Sequence[str]) -> list[ExceptionInfo]:
             elif not entry.strip().startswith("called as") and frames:
                 break
         return [ExceptionInfo(type=None, value=found["msg"].strip(), frames=frames[::-1])]
-    return []
+    return _termination(lines)
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:

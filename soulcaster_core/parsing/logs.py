@@ -469,6 +469,8 @@ def first_statement(text: str) -> str | None:
         said = log_message(line).strip() if line.strip() else ""
         if len(said.split()) < 2 or not any(c.isalpha() for c in said):
             continue
+        if said.startswith("=") and said.endswith("="):
+            continue  # a report's header ("=ERROR REPORT==== 7-Mar-2026::02:51:39 ===")
         said = trailing_error(line.strip()) or said
         if _FAILURE_WORDS.search(said):
             return said

@@ -105,3 +105,25 @@ def test_an_erlang_crash_report() -> None:
         ("ilm_ocs_session:handle_call/3", 101, None),
         ("ilm_bundle:remaining_pct/2", 19, None),
     ]
+
+
+def test_a_gen_server_s_termination_report() -> None:
+    text = (
+        "=ERROR REPORT==== 7-Mar-2026::02:51:39.608862 ===\n"
+        "** Generic server ilm_hlr_client terminating \n"
+        "** Last message in was {'$gen_call',{<0.54.0>,#Ref<0.9.8.1>},{activate,<<\"8944\">>}}\n"
+        "** When Server state == {state,undefined}\n"
+        "** Reason for termination ==\n"
+        "** {{badmatch,{error,closed}},\n"
+        '    [{ilm_hlr_client,post,3,[{file,"src/ilm_hlr_client.erl"},{line,77}]},\n'
+        '     {ilm_hlr_client,handle_call,3,[{file,"src/ilm_hlr_client.erl"},{line,52}]}]}\n'
+        "** Client <0.5007.0> stacktrace\n"
+        '** [{gen,do_call,4,[{file,"gen.erl"},{line,240}]}]\n'
+    )
+    [error] = parse_trace(text)
+    # As a crash report words the same reason.
+    assert error.value == "no match of right hand side value {error,closed}"
+    assert [(f.function, f.lineno) for f in error.frames] == [
+        ("ilm_hlr_client:handle_call/3", 52),
+        ("ilm_hlr_client:post/3", 77),
+    ]
