@@ -55,7 +55,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind54.jsonl`` (companies fi, fj, fk), or, with ``--blind55``,
 ``webhooks-blind55.jsonl`` (companies fl, fm, fn), or, with ``--blind56``,
 ``webhooks-blind56.jsonl`` (companies fo, fp, fq), or, with ``--blind57``,
-``webhooks-blind57.jsonl`` (companies fr, fs, ft).
+``webhooks-blind57.jsonl`` (companies fr, fs, ft), or, with ``--blind59``,
+``webhooks-blind59.jsonl`` (companies fx, fy, fz).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -117,6 +118,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind55    # by a fifty-fifth outsider
     python bench/data/generate_webhooks.py --blind56    # by a fifty-sixth outsider
     python bench/data/generate_webhooks.py --blind57    # by a fifty-seventh outsider
+    python bench/data/generate_webhooks.py --blind59    # by a fifty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -257,9 +259,12 @@ from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
+from corpus.companies.martindale import MARTINDALE  # noqa: E402
+from corpus.companies.mickleden import MICKLEDEN  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
+from corpus.companies.mungrisdale import MUNGRISDALE  # noqa: E402
 from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.otterbrook import OTTERBROOK  # noqa: E402
@@ -425,6 +430,8 @@ BLIND55 = [INGLEBOROUGH, IRTHINGTON, IVEGILL]
 BLIND56 = [JARROWFIELD, JEDBURGH, JERVAULX]
 # blind57: Roda + Sequel on Puma (Ruby Logger), Remix v2 on Fly.io, Kotlin Spring Cloud Stream.
 BLIND57 = [KIRKBRIDE, KIRKOSWALD, KNARESDALE]
+# blind59: Spring Boot 2.7 WAR on Tomcat 9 (log4j2), Go chi on slog text, Rails 7.1 + Sidekiq 7.
+BLIND59 = [MICKLEDEN, MUNGRISDALE, MARTINDALE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -713,6 +720,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind57.jsonl (companies fr, fs, ft)",
     )
     which.add_argument(
+        "--blind59",
+        action="store_true",
+        help="write webhooks-blind59.jsonl (companies fx, fy, fz)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -765,6 +777,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind57:
         write(HERE / "webhooks-blind57.jsonl", build_rows(BLIND57))
+        return 0
+    if args.blind59:
+        write(HERE / "webhooks-blind59.jsonl", build_rows(BLIND59))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
