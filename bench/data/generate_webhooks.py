@@ -56,7 +56,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind55.jsonl`` (companies fl, fm, fn), or, with ``--blind56``,
 ``webhooks-blind56.jsonl`` (companies fo, fp, fq), or, with ``--blind57``,
 ``webhooks-blind57.jsonl`` (companies fr, fs, ft), or, with ``--blind58``,
-``webhooks-blind58.jsonl`` (companies fu, fv, fw).
+``webhooks-blind58.jsonl`` (companies fu, fv, fw), or, with ``--blind59``,
+``webhooks-blind59.jsonl`` (companies fx, fy, fz).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -119,6 +120,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind56    # by a fifty-sixth outsider
     python bench/data/generate_webhooks.py --blind57    # by a fifty-seventh outsider
     python bench/data/generate_webhooks.py --blind58    # by a fifty-eighth outsider
+    python bench/data/generate_webhooks.py --blind59    # by a fifty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -262,9 +264,12 @@ from corpus.companies.lowick import LOWICK  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
+from corpus.companies.martindale import MARTINDALE  # noqa: E402
+from corpus.companies.mickleden import MICKLEDEN  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
+from corpus.companies.mungrisdale import MUNGRISDALE  # noqa: E402
 from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.otterbrook import OTTERBROOK  # noqa: E402
@@ -432,6 +437,8 @@ BLIND56 = [JARROWFIELD, JEDBURGH, JERVAULX]
 BLIND57 = [KIRKBRIDE, KIRKOSWALD, KNARESDALE]
 # blind58: Next.js 14 on Vercel's log drain, NestJS on winston JSON, Django + django-structlog.
 BLIND58 = [LORTON, LOWICK, LINDALE]
+# blind59: Spring Boot 2.7 WAR on Tomcat 9 (log4j2), Go chi on slog text, Rails 7.1 + Sidekiq 7.
+BLIND59 = [MICKLEDEN, MUNGRISDALE, MARTINDALE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -725,6 +732,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind58.jsonl (companies fu, fv, fw)",
     )
     which.add_argument(
+        "--blind59",
+        action="store_true",
+        help="write webhooks-blind59.jsonl (companies fx, fy, fz)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -780,6 +792,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind58:
         write(HERE / "webhooks-blind58.jsonl", build_rows(BLIND58))
+        return 0
+    if args.blind59:
+        write(HERE / "webhooks-blind59.jsonl", build_rows(BLIND59))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
