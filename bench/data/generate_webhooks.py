@@ -57,7 +57,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind56.jsonl`` (companies fo, fp, fq), or, with ``--blind57``,
 ``webhooks-blind57.jsonl`` (companies fr, fs, ft), or, with ``--blind58``,
 ``webhooks-blind58.jsonl`` (companies fu, fv, fw), or, with ``--blind59``,
-``webhooks-blind59.jsonl`` (companies fx, fy, fz).
+``webhooks-blind59.jsonl`` (companies fx, fy, fz), or, with ``--blind60``,
+``webhooks-blind60.jsonl`` (companies ga, gb, gc).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -121,6 +122,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind57    # by a fifty-seventh outsider
     python bench/data/generate_webhooks.py --blind58    # by a fifty-eighth outsider
     python bench/data/generate_webhooks.py --blind59    # by a fifty-ninth outsider
+    python bench/data/generate_webhooks.py --blind60    # by a sixtieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -270,7 +272,10 @@ from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.mungrisdale import MUNGRISDALE  # noqa: E402
+from corpus.companies.nantgarw import NANTGARW  # noqa: E402
+from corpus.companies.netherby import NETHERBY  # noqa: E402
 from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
+from corpus.companies.norbury import NORBURY  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.otterbrook import OTTERBROOK  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
@@ -439,6 +444,8 @@ BLIND57 = [KIRKBRIDE, KIRKOSWALD, KNARESDALE]
 BLIND58 = [LORTON, LOWICK, LINDALE]
 # blind59: Spring Boot 2.7 WAR on Tomcat 9 (log4j2), Go chi on slog text, Rails 7.1 + Sidekiq 7.
 BLIND59 = [MICKLEDEN, MUNGRISDALE, MARTINDALE]
+# blind60: Laravel 10 + Horizon on Forge (daily log), Flask/Gunicorn + RQ, ASP.NET 8 on NLog JSON.
+BLIND60 = [NANTGARW, NETHERBY, NORBURY]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -737,6 +744,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind59.jsonl (companies fx, fy, fz)",
     )
     which.add_argument(
+        "--blind60",
+        action="store_true",
+        help="write webhooks-blind60.jsonl (companies ga, gb, gc)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -795,6 +807,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind59:
         write(HERE / "webhooks-blind59.jsonl", build_rows(BLIND59))
+        return 0
+    if args.blind60:
+        write(HERE / "webhooks-blind60.jsonl", build_rows(BLIND60))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
