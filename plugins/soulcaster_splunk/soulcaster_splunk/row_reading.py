@@ -80,6 +80,8 @@ def read_row(row: Row) -> RowReading:
     line = parse_log_line(raw_text) if _json_line(raw_text) else None
     if line is not None and (line.message or line.exceptions):
         exceptions = line.exceptions or columns.exceptions
+        if not exceptions or not (exceptions[-1].type or exceptions[-1].value):
+            exceptions = _records_trace(raw_text) or exceptions
         if not exceptions and "\n" not in line.message.strip():
             # A record without an error states what went wrong in its message (a warning's
             # "upload slow ..."): that, not its logger's name before it, is what grouping reads.
@@ -152,6 +154,17 @@ def read_row(row: Row) -> RowReading:
         endpoint=columns.endpoint,
         default_fields=default,
     )
+
+
+def _records_trace(raw: str) -> list[ExceptionInfo]:
+    """The error that a run of JSON records, one a line, states across their messages (Sidekiq's
+    JSON logger: the job's context, then "Type: message", then the backtrace, each a record)."""
+    lines = [line for line in raw.splitlines() if line.strip()]
+    if len(lines) < 2 or not all(line.lstrip().startswith("{") for line in lines):
+        return []
+    messages = [record.message for line in lines if (record := parse_log_line(line)) is not None]
+    chain = parse_trace("\n".join(messages))
+    return chain if chain and (chain[-1].type or chain[-1].value) else []
 
 
 def render_fields(row: Row) -> str:

@@ -433,3 +433,21 @@ def test_a_report_s_header_is_not_its_statement() -> None:
     assert [e.value for e in item.exceptions] == [
         "reason: shutdown timeout waiting for diameter peer"
     ]
+
+
+def test_a_run_of_json_records_states_its_error_across_their_messages() -> None:
+    # Sidekiq 7's JSON logger: the job's context, "Type: message", the backtrace: three records.
+    raw = "\n".join(
+        [
+            '{"ts":"2026-03-08T19:21:42.185Z","lvl":"WARN","msg":"{\\"context\\":\\"Job raised'
+            ' exception\\",\\"job\\":{\\"class\\":\\"ThumbnailJob\\"}}"}',
+            '{"ts":"2026-03-08T19:21:42.185Z","lvl":"WARN","msg":"Vips::Error: VipsJpeg:'
+            ' Premature end of input file\\nvipsload: ... failed"}',
+            '{"ts":"2026-03-08T19:21:42.185Z","lvl":"WARN","msg":"app/jobs/thumbnail_job.rb:11:in'
+            " `perform'\"}",
+        ]
+    )
+    item = _item({"search_name": "sidekiq failures", "result": {"_raw": raw}})
+    [error] = item.exceptions
+    assert (error.type, error.value) == ("Vips::Error", "VipsJpeg: Premature end of input file")
+    assert [frame.function for frame in error.frames] == ["perform"]
