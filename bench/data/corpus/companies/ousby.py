@@ -76,6 +76,9 @@ EH = "org.springframework.kafka.listener.DefaultErrorHandler"
 NPE = 'Cannot invoke "String.trim()" because "raw" is null'
 REF = jv(f"{P}support.RefParser", "normalise", 23)
 DRF_LOAD = f"{P}domain.Load"
+VAT_NPE = f'Cannot invoke "{P}domain.Carrier.getVatNumber()" because the return value of "{P}domain.Load.getCarrier()" is null'
+SERVLET = "Servlet.service() for servlet [dispatcherServlet] in context with path [] threw exception"
+TOMCAT_LOGGER = "org.apache.catalina.core.ContainerBase.[Tomcat].[localhost].[/].[dispatcherServlet]"
 
 BUGS = [
     Bug("gf-quote-npe", "ousby-exchange", (jexc("java.lang.NullPointerException", 'Cannot invoke "java.math.BigDecimal.multiply(java.math.BigDecimal)" because "rate" is null', (*ctl("QuoteController", "quote", 41), svc("QuoteService", "price", 66))),),
@@ -114,6 +117,12 @@ BUGS = [
     Bug("gf-load-optimistic", "ousby-exchange", (jexc("org.springframework.orm.ObjectOptimisticLockingFailureException", f"Row was updated or deleted by another transaction (or unsaved-value mapping was incorrect) : [{DRF_LOAD}#{{id}}]", (*ctl("LoadController", "assign", 77), *SPRING_TX_PROXY, svc("LoadService", "assignCarrier", 112), jl("org.springframework.orm.jpa.vendor.HibernateJpaDialect", "convertHibernateAccessException", 325))),),
         (see("sentry.error", 3), see("splunk", 2, **WEB), see("datadog.apm", **APM)),
         classes=(8,), entry="POST /api/loads/{id}/assign", log="Servlet.service() for servlet [dispatcherServlet] in context with path [] threw exception", logger="org.apache.catalina.core.ContainerBase.[Tomcat].[localhost].[/].[dispatcherServlet]"),
+    Bug("gf-invoice-vat-http", "ousby-exchange", (jexc("java.lang.NullPointerException", VAT_NPE, (*ctl("InvoiceController", "preview", 33), svc("InvoiceService", "build", 58))),),
+        (see("sentry.error", 3), see("splunk", 2, **WEB), see("datadog.apm", **APM)),
+        classes=(4,), pair="gf-invoice-vat-kafka", entry="GET /api/loads/{id}/invoice", log=SERVLET, logger=TOMCAT_LOGGER),
+    Bug("gf-invoice-vat-kafka", "ousby-events", lefe("InvoiceEventsListener", "onDelivered", (jexc("java.lang.NullPointerException", VAT_NPE, (*listener("InvoiceEventsListener", "onDelivered", 29), svc("InvoiceService", "draft", 91))),)),
+        (see("sentry.error", 2), see("splunk", 3, **KAFKA2), see("datadog.log", **DDK)),
+        classes=(1, 4), pair="gf-invoice-vat-http", entry="delivery-events", log=EXHAUSTED.format(topic="delivery-events"), logger=EH),
     Bug("gf-jackson-singleton", "ousby-exchange", (jexc("com.fasterxml.jackson.databind.exc.InvalidDefinitionException", f"Java 8 date/time type `java.time.OffsetDateTime` not supported by default: add Module \"com.fasterxml.jackson.datatype:jackson-datatype-jsr310\" to enable handling (through reference chain: {P}web.dto.LoadView[\"pickupAt\"])", (*ctl("LoadController", "export", 90), jl("com.fasterxml.jackson.databind.ObjectMapper", "writeValueAsString", 4832))),),
         (see("sentry.error"),),
         singleton=True, entry="GET /api/loads/export"),
