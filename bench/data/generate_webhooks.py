@@ -58,7 +58,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind57.jsonl`` (companies fr, fs, ft), or, with ``--blind58``,
 ``webhooks-blind58.jsonl`` (companies fu, fv, fw), or, with ``--blind59``,
 ``webhooks-blind59.jsonl`` (companies fx, fy, fz), or, with ``--blind60``,
-``webhooks-blind60.jsonl`` (companies ga, gb, gc).
+``webhooks-blind60.jsonl`` (companies ga, gb, gc), or, with ``--blind61``,
+``webhooks-blind61.jsonl`` (companies gd, ge, gf).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -123,6 +124,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind58    # by a fifty-eighth outsider
     python bench/data/generate_webhooks.py --blind59    # by a fifty-ninth outsider
     python bench/data/generate_webhooks.py --blind60    # by a sixtieth outsider
+    python bench/data/generate_webhooks.py --blind61    # by a sixty-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -276,8 +278,11 @@ from corpus.companies.nantgarw import NANTGARW  # noqa: E402
 from corpus.companies.netherby import NETHERBY  # noqa: E402
 from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
 from corpus.companies.norbury import NORBURY  # noqa: E402
+from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
+from corpus.companies.osmotherley import OSMOTHERLEY  # noqa: E402
 from corpus.companies.otterbrook import OTTERBROOK  # noqa: E402
+from corpus.companies.ousby import OUSBY  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pellmere import PELLMERE  # noqa: E402
@@ -446,6 +451,8 @@ BLIND58 = [LORTON, LOWICK, LINDALE]
 BLIND59 = [MICKLEDEN, MUNGRISDALE, MARTINDALE]
 # blind60: Laravel 10 + Horizon on Forge (daily log), Flask/Gunicorn + RQ, ASP.NET 8 on NLog JSON.
 BLIND60 = [NANTGARW, NETHERBY, NORBURY]
+# blind61: Express 4 + Mongoose (pino-http), Django 4.2 verbose console, Spring Kafka logstash.
+BLIND61 = [OMBERSLEY, OSMOTHERLEY, OUSBY]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -749,6 +756,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind60.jsonl (companies ga, gb, gc)",
     )
     which.add_argument(
+        "--blind61",
+        action="store_true",
+        help="write webhooks-blind61.jsonl (companies gd, ge, gf)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -810,6 +822,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind60:
         write(HERE / "webhooks-blind60.jsonl", build_rows(BLIND60))
+        return 0
+    if args.blind61:
+        write(HERE / "webhooks-blind61.jsonl", build_rows(BLIND61))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
