@@ -3,8 +3,9 @@
 application`` over the traceback; the app's own ``logging.basicConfig`` records,
 ``ERROR:<logger>:<message>`` over ``logger.exception``'s traceback) (gg); a Go Gin API on
 zap's production JSON (``level``/``ts``/``caller``/``msg``/``error``/``stacktrace``) and
-gin-contrib/zap's ``RecoveryWithZap`` (``[Recovery from panic]`` with ``time``, ``error``,
-``request`` and a ``runtime/debug.Stack()`` ``stack``) (gi). The React SPA (gh) has no logs.
+gin-contrib/zap's ``RecoveryWithZap`` (``[Recovery from panic]`` with ``time`` as an epoch,
+``error``, ``request`` and a ``runtime/debug.Stack()`` ``stack`` beside zap's own
+``stacktrace``) (gi). The React SPA (gh) has no logs.
 
 Each function returns the ``_raw`` text and the fields a Splunk search extracts from it.
 """
@@ -27,6 +28,8 @@ GINZAP = "/go/pkg/mod/github.com/gin-contrib/zap@v1.1.3/"
 RECOVER = (
     Frame("RecoveryWithZap.func1.1", GINZAP + "zap.go", 137, "github.com/gin-contrib/zap", False),
 )
+
+PANIC = Frame("gopanic", "/usr/local/go/src/runtime/panic.go", 770, "runtime", False)
 
 
 def uvicorn_default(d: Delivery) -> tuple[str, Fields]:
@@ -65,10 +68,13 @@ def gin_zap(d: Delivery) -> tuple[str, Fields]:
             "ts": ts,
             "caller": "zap@v1.1.3/zap.go:139",
             "msg": "[Recovery from panic]",
-            "time": d.iso(9, z=True),
+            # ``zap.Time`` goes through the production config's epoch encoder too.
+            "time": round(d.when - 0.000021, 6),
             "error": d.thrown.value,
             "request": f"{verb} {d.request_path} HTTP/1.1\r\nHost: api.internal\r\nAccept: application/json\r\nUser-Agent: okhttp/4.12.0\r\n\r\n",
             "stack": go_debug_stack(d.thrown, d.rand.randint(20, 9999), RECOVER),
+            # zap.NewProduction() adds the log call's own stack at error level.
+            "stacktrace": zap_stacktrace((*frames, PANIC, *RECOVER)),
         }
         return _compact(rec), {"level": "error", "msg": "[Recovery from panic]"}
     # zap's stack is the log call's: the handler that logged, not the frames under it.
