@@ -59,7 +59,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind58.jsonl`` (companies fu, fv, fw), or, with ``--blind59``,
 ``webhooks-blind59.jsonl`` (companies fx, fy, fz), or, with ``--blind60``,
 ``webhooks-blind60.jsonl`` (companies ga, gb, gc), or, with ``--blind61``,
-``webhooks-blind61.jsonl`` (companies gd, ge, gf).
+``webhooks-blind61.jsonl`` (companies gd, ge, gf), or, with ``--blind62``,
+``webhooks-blind62.jsonl`` (companies gg, gh, gi).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -125,6 +126,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind59    # by a fifty-ninth outsider
     python bench/data/generate_webhooks.py --blind60    # by a sixtieth outsider
     python bench/data/generate_webhooks.py --blind61    # by a sixty-first outsider
+    python bench/data/generate_webhooks.py --blind62    # by a sixty-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -286,9 +288,12 @@ from corpus.companies.ousby import OUSBY  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pellmere import PELLMERE  # noqa: E402
+from corpus.companies.pembury import PEMBURY  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
+from corpus.companies.pentreath import PENTREATH  # noqa: E402
 from corpus.companies.pikeshaw import PIKESHAW  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
+from corpus.companies.pitsmoor import PITSMOOR  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
@@ -453,6 +458,8 @@ BLIND59 = [MICKLEDEN, MUNGRISDALE, MARTINDALE]
 BLIND60 = [NANTGARW, NETHERBY, NORBURY]
 # blind61: Express 4 + Mongoose (pino-http), Django 4.2 verbose console, Spring Kafka logstash.
 BLIND61 = [OMBERSLEY, OSMOTHERLEY, OUSBY]
+# blind62: FastAPI on uvicorn's default logging, a Vite React SPA (Sentry, posthog-js), Gin on zap.
+BLIND62 = [PEMBURY, PENTREATH, PITSMOOR]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -761,6 +768,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind61.jsonl (companies gd, ge, gf)",
     )
     which.add_argument(
+        "--blind62",
+        action="store_true",
+        help="write webhooks-blind62.jsonl (companies gg, gh, gi)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -825,6 +837,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind61:
         write(HERE / "webhooks-blind61.jsonl", build_rows(BLIND61))
+        return 0
+    if args.blind62:
+        write(HERE / "webhooks-blind62.jsonl", build_rows(BLIND62))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))

@@ -102,6 +102,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "ax":
         # Angular CLI 16 (webpack): main.<16 hex>.js, lazy chunks <id>.<16 hex>.js
         return f"{origin}/{bundle}.{stable_hex(16, 'ng', company, bundle, release)}.js"
+    if company == "gh":  # blind62: Vite 5 with React Router's lazy routes as named chunks
+        return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company in ("d", "v", "aq", "av", "aw", "bc", "bn", "br", "bt"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "ba":
