@@ -59,6 +59,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind58.jsonl`` (companies fu, fv, fw), or, with ``--blind59``,
 ``webhooks-blind59.jsonl`` (companies fx, fy, fz), or, with ``--blind60``,
 ``webhooks-blind60.jsonl`` (companies ga, gb, gc).
+With ``--blind63``: ``webhooks-blind63.jsonl`` (companies gj, gk, gl).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -123,6 +124,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind58    # by a fifty-eighth outsider
     python bench/data/generate_webhooks.py --blind59    # by a fifty-ninth outsider
     python bench/data/generate_webhooks.py --blind60    # by a sixtieth outsider
+    python bench/data/generate_webhooks.py --blind63    # by a sixty-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -286,10 +288,13 @@ from corpus.companies.pikeshaw import PIKESHAW  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
+from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quayhead import QUAYHEAD  # noqa: E402
 from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
+from corpus.companies.quickthorn import QUICKTHORN  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.quoyness import QUOYNESS  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.ribblehead import RIBBLEHEAD  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
@@ -446,6 +451,8 @@ BLIND58 = [LORTON, LOWICK, LINDALE]
 BLIND59 = [MICKLEDEN, MUNGRISDALE, MARTINDALE]
 # blind60: Laravel 10 + Horizon on Forge (daily log), Flask/Gunicorn + RQ, ASP.NET 8 on NLog JSON.
 BLIND60 = [NANTGARW, NETHERBY, NORBURY]
+# blind63: Rails 7.1 text logger + Sidekiq 7 text, .NET 8 on Serilog CLEF, Next.js 14 pages on k8s.
+BLIND63 = [QUICKTHORN, QUARRENDON, QUOYNESS]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -749,6 +756,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind60.jsonl (companies ga, gb, gc)",
     )
     which.add_argument(
+        "--blind63",
+        action="store_true",
+        help="write webhooks-blind63.jsonl (companies gj, gk, gl)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -810,6 +822,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind60:
         write(HERE / "webhooks-blind60.jsonl", build_rows(BLIND60))
+        return 0
+    if args.blind63:
+        write(HERE / "webhooks-blind63.jsonl", build_rows(BLIND63))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
