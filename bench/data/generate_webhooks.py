@@ -61,6 +61,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind60.jsonl`` (companies ga, gb, gc), or, with ``--blind61``,
 ``webhooks-blind61.jsonl`` (companies gd, ge, gf), or, with ``--blind62``,
 ``webhooks-blind62.jsonl`` (companies gg, gh, gi).
+``webhooks-blind60.jsonl`` (companies ga, gb, gc).
+With ``--blind63``: ``webhooks-blind63.jsonl`` (companies gj, gk, gl).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -127,6 +129,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind60    # by a sixtieth outsider
     python bench/data/generate_webhooks.py --blind61    # by a sixty-first outsider
     python bench/data/generate_webhooks.py --blind62    # by a sixty-second outsider
+    python bench/data/generate_webhooks.py --blind63    # by a sixty-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -296,10 +299,13 @@ from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.pitsmoor import PITSMOOR  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
+from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quayhead import QUAYHEAD  # noqa: E402
 from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
+from corpus.companies.quickthorn import QUICKTHORN  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.quoyness import QUOYNESS  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.ribblehead import RIBBLEHEAD  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
@@ -460,6 +466,8 @@ BLIND60 = [NANTGARW, NETHERBY, NORBURY]
 BLIND61 = [OMBERSLEY, OSMOTHERLEY, OUSBY]
 # blind62: FastAPI on uvicorn's default logging, a Vite React SPA (Sentry, posthog-js), Gin on zap.
 BLIND62 = [PEMBURY, PENTREATH, PITSMOOR]
+# blind63: Rails 7.1 text logger + Sidekiq 7 text, .NET 8 on Serilog CLEF, Next.js 14 pages on k8s.
+BLIND63 = [QUICKTHORN, QUARRENDON, QUOYNESS]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -773,6 +781,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind62.jsonl (companies gg, gh, gi)",
     )
     which.add_argument(
+        "--blind63",
+        action="store_true",
+        help="write webhooks-blind63.jsonl (companies gj, gk, gl)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -840,6 +853,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind62:
         write(HERE / "webhooks-blind62.jsonl", build_rows(BLIND62))
+        return 0
+    if args.blind63:
+        write(HERE / "webhooks-blind63.jsonl", build_rows(BLIND63))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
