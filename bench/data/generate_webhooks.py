@@ -60,9 +60,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind59.jsonl`` (companies fx, fy, fz), or, with ``--blind60``,
 ``webhooks-blind60.jsonl`` (companies ga, gb, gc), or, with ``--blind61``,
 ``webhooks-blind61.jsonl`` (companies gd, ge, gf), or, with ``--blind62``,
-``webhooks-blind62.jsonl`` (companies gg, gh, gi).
-``webhooks-blind60.jsonl`` (companies ga, gb, gc).
-With ``--blind63``: ``webhooks-blind63.jsonl`` (companies gj, gk, gl).
+``webhooks-blind62.jsonl`` (companies gg, gh, gi), or, with ``--blind63``,
+``webhooks-blind63.jsonl`` (companies gj, gk, gl).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
