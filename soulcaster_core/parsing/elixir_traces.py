@@ -85,6 +85,19 @@ _REASON_WORDS = {
 }
 
 
+def _erlang_frame(mfa: str, filename: str | None, line: str | None) -> Frame:
+    """A frame of an Erlang report, ``mod:fun/N`` as sentry-elixir names Erlang's; OTP's own
+    modules are the runtime's."""
+    module = mfa.split(":", 1)[0]
+    return Frame(
+        function=mfa,
+        module=module,
+        filename=filename,
+        lineno=number(line or ""),
+        in_app=False if module in _OTP_MODULES else None,
+    )
+
+
 def _termination(lines: Sequence[str]) -> list[ExceptionInfo]:
     """A gen_server's "Reason for termination" term and the frames it lists."""
     at = next((i for i, line in enumerate(lines) if "Reason for termination" in line), None)
@@ -101,16 +114,8 @@ def _termination(lines: Sequence[str]) -> list[ExceptionInfo]:
         if line.startswith("** ") and frames:
             break  # the client's stacktrace, another process's
         for frame in _TERM_FRAME.finditer(line):
-            module = frame["mod"].strip("'")
-            frames.append(
-                Frame(
-                    function=f"{module}:{frame['fun'].strip(chr(39))}/{frame['arity']}",
-                    module=module,
-                    filename=frame["file"],
-                    lineno=number(frame["line"]),
-                    in_app=False if module in _OTP_MODULES else None,
-                )
-            )
+            mfa = f"{frame['mod'].strip(chr(39))}:{frame['fun'].strip(chr(39))}/{frame['arity']}"
+            frames.append(_erlang_frame(mfa, frame["file"], frame["line"]))
     value = f"{words} {detail}".strip()
     return [ExceptionInfo(type=None, value=value, frames=frames[::-1])]
 
@@ -124,16 +129,7 @@ def _crash_report(lines: Sequence[str]) -> list[ExceptionInfo]:
         for entry in lines[index + 1 : index + 1 + 200]:
             frame = _CRASH_FRAME.match(entry)
             if frame is not None:
-                module = frame["mfa"].split(":", 1)[0]
-                frames.append(
-                    Frame(
-                        function=frame["mfa"],
-                        module=module,
-                        filename=frame["file"],
-                        lineno=number(frame["line"] or ""),
-                        in_app=False if module in _OTP_MODULES else None,
-                    )
-                )
+                frames.append(_erlang_frame(frame["mfa"], frame["file"], frame["line"]))
             elif not entry.strip().startswith("called as") and frames:
                 break
         return [ExceptionInfo(type=None, value=found["msg"].strip(), frames=frames[::-1])]

@@ -38,18 +38,23 @@ _QUERY_KIND = re.compile(
     r"(?<![\w.@-])@?error\.(?:kind|type):"
     r"(?:\\?\"(?P<quoted>[^\"\\]+)\\?\"|(?P<bare>[^\s\"'\\(){},]+))"
 )
-# `ReadTimeout`, `java.lang.IllegalStateException`, `HttpClientErrorException$NotFound`, Go's
-# `*fares.UnknownCurrencyError`: one
-# code span naming an exception type by its usual endings.
+# A logger's source location alone on a line: "(src/jobs/rti.rs:81)".
 _LOCATION_ONLY = re.compile(r"^\(?[\w./\\-]+\.\w{1,5}:\d{1,7}(?::\d{1,5})?\)?$")
+# "**GraphQLError** at `["x"]`: message": an author's line naming the error and saying it.
 _TYPED_LINE = re.compile(
     r"^[ \t>*_-]*[*`]*(?P<type>(?:[A-Za-z_]\w*(?:\.|::))*[A-Z]\w*(?:Error|Exception))[*`]*"
     r"(?: (?:at|in|on) [^\n:]{1,120})?:[ \t]+(?P<msg>\S[^\n]*)$",
     re.MULTILINE,
 )
+# An exception type by its usual endings, with its packages ("Illuminate\\Http\\X", "a.b.C").
+_ERROR_TYPE = (
+    r"(?:[A-Za-z_]\w*(?:\.|::|\\))*[A-Z]\w*"
+    r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt)"
+)
+# `ReadTimeout`, `java.lang.IllegalStateException`, `HttpClientErrorException$NotFound`, Go's
+# `*fares.UnknownCurrencyError`: one code span naming an exception type by its usual endings.
 _QUOTED_TYPE = re.compile(
-    r"(?<!`)`(?P<type>\*?(?:[A-Za-z_][\w]*(?:\.|::|\\))*[A-Z][\w]*"
-    r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt)(?:\$\w+)?"
+    rf"(?<!`)`(?P<type>\*?{_ERROR_TYPE}(?:\$\w+)?"
     # Go names an error by its pointer type, whatever it is called: `*errors.errorString`.
     r"|\*[a-z]\w*\.[A-Za-z_]\w*)`(?!`)"
 )
@@ -322,8 +327,7 @@ def _with_message(chain: list[ExceptionInfo], attributes: dict[str, str]) -> lis
 # author set in bold, or first on its line, as a template lays out {{error.kind}}; the
 # paragraph after it, when one line, its message.
 _EMPHASISED_TYPE = re.compile(
-    r"(?:\*\*|^)(?P<type>(?:[A-Za-z_]\w*(?:\.|::|\\))*[A-Z]\w*"
-    r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt))(?:\*\*|[ \t])"
+    rf"(?:\*\*|^)(?P<type>{_ERROR_TYPE})(?:\*\*|[ \t])"
     r"[^\n]*\n\n(?P<msg>[^\n`*@\[][^\n]*)(?:\n\n|$)",
     re.MULTILINE,
 )
