@@ -488,13 +488,19 @@ class Clusterer:
     def _by_place(doc: ClusterDoc, batch: _Batch) -> str | None:
         """The problem of this type and message raised in the same file, when one side says only
         the file: an item without a stack meets the stack's problem there, or another that said
-        only the same place, and a stack meets an item that said only where (two stacks meet by
-        their frames, never by a file)."""
+        only the same place, and a stack meets an item that said only where. Two stacks meet by
+        a file only where their frames are the same too: the frame key of the stack's innermost
+        function leads to the first problem that said this message in a function of that name,
+        in another file. (Not where only the innermost frames are alike: a shared helper's
+        file is the place of every bug that ends in it.)"""
         for key in doc.place_keys:
             record = batch.usable(key)
-            if record is None or (doc.frames and record.get("frames")):
+            if record is None:
                 continue
-            if doc.frames and record.get("joined"):
+            if doc.frames and record.get("frames"):
+                if list(record["frames"]) != list(doc.frames):
+                    continue
+            elif doc.frames and record.get("joined"):
                 continue  # the item that said only where joined a problem by its words
             return str(record["cluster_id"])
         return None

@@ -29,7 +29,12 @@ from .libraries import path_in_app
 _RAISED = re.compile(r":\s(?P<msg>.*)\((?P<type>[A-Z]\w*(?:::[A-Z]\w*)*)\)\s*$")
 # Rails' "Type (message):", alone on its line or after the context of an ActiveJob failure
 # ("... Error performing MeterReadReminderJob (...) in 106.84ms: ActiveJob::... (...):").
-_RAILS = re.compile(r"(?:^|: )(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) \((?P<msg>.*)\):\s*$")
+_RAILS = re.compile(r"(?:^|: )(?P<type>[A-Z]\w*(?:::[A-Z]\w*)*) \((?P<msg>.*)\):\s*$", re.DOTALL)
+# Its message may run over lines (PostgreSQL's DETAIL below its ERROR): the head opens on one
+# line and the "):" closes it on a later one.
+# (Only a type that looks like one opens it, at the start of its line: any other line of the
+# log may hold "Word (" and a line of code below it end with "):".)
+_RAILS_OPEN = re.compile(r"^(?:[A-Z]\w*(?:::[A-Z]\w*)+|[A-Z]\w*(?:Error|Exception)) \(.*$")
 # "Prawn::Errors::CannotFit: message" on the line above the frames (Sidekiq, most loggers).
 _PLAIN = re.compile(r"^(?P<type>[A-Z]\w*(?:::[A-Z]\w*)+|[A-Z]\w*(?:Error|Exception)): (?P<msg>.*)$")
 # Ruby's Logger writes "E, [2026-03-09T04:52:09.784345 #9] ERROR -- progname: " before a
@@ -74,6 +79,7 @@ def hinted(text: str) -> bool:
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     if any(line.count(":in ") > 1 for line in lines):
         lines = _unjoined(lines)
+    lines = _rails_heads_joined(lines)
     # Each block: type, message, frames innermost first; the thrown exception first.
     blocks: list[tuple[str | None, str | None, list[Frame]]] = []
     above: re.Match[str] | None = None  # a plain headline on the line before the frames
@@ -132,6 +138,34 @@ def _unjoined(lines: Sequence[str]) -> list[str]:
             out.append(before.rstrip())
         out.extend(frame.group(0) for frame in frames)
     return out
+
+
+def _rails_heads_joined(lines: Sequence[str]) -> Sequence[str]:
+    """``lines`` with a Rails head whose message runs over lines as one element (its lines
+    kept), so that ``_RAILS`` reads it: ``Type (ERROR: ...`` / ``DETAIL: ...):``. A head not
+    closed within a few lines, or before a frame, is left as it is."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        close = _rails_close(lines, i) if _RAILS_OPEN.search(line.strip()) else None
+        if close is None or _RAILS.search(line.strip()) is not None:
+            out.append(line)
+            i += 1
+            continue
+        out.append("\n".join(part.strip() for part in lines[i : close + 1]))
+        i = close + 1
+    return out
+
+
+def _rails_close(lines: Sequence[str], head: int) -> int | None:
+    """The line, a few below ``head`` and above any frame, that ends with the head's "):"."""
+    for end in range(head + 1, min(head + 5, len(lines))):
+        if _frame_line(lines[end]) is not None:
+            return None
+        if lines[end].rstrip().endswith("):"):
+            return end
+    return None
 
 
 def _message(lines: Sequence[str], i: int, msg: str | None) -> tuple[int, str | None]:

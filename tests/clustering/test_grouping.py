@@ -497,6 +497,33 @@ async def test_one_function_name_in_two_files_is_two_problems(
     assert a != b and a == c
 
 
+async def test_the_second_file_s_problem_is_found_again_by_its_file(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Two pages of one app fail alike in a function of one name; the function's key leads to
+    # the first page's problem. The second page's, told again by a log (no service, no route)
+    # and again by its SDK, is found by its file with the same frames.
+    def page(route: str, source: str, service: str | None = None) -> FeedbackItem:
+        frame = Frame(function="getServerSideProps", filename=f"pages/{route}.js", in_app=True)
+        error = ExceptionInfo(
+            type="TypeError",
+            value="Cannot read properties of undefined (reading 'departures')",
+            frames=[frame],
+        )
+        return item(source, exceptions=[error], service=service)
+
+    first, second, logged, again = await clusters_of(
+        clusterer,
+        store,
+        page("[id]", "sentry"),
+        page("[route]", "sentry", "ferry-web"),
+        page("[route]", "splunk"),
+        page("[route]", "sentry", "ferry-web"),
+    )
+    assert first != second
+    assert logged == again == second
+
+
 async def test_a_later_stack_tells_apart_two_bugs_first_seen_without_one(
     clusterer: Clusterer, store: Store
 ) -> None:

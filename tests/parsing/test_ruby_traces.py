@@ -65,6 +65,25 @@ def test_rails_log_form() -> None:
     assert [f.function for f in exc.frames] == ["show", "set_order"]
 
 
+def test_rails_log_form_whose_message_runs_over_lines() -> None:
+    # PostgreSQL's DETAIL line sits inside the parentheses: the head closes a line later.
+    text = (
+        "ActiveRecord::RecordNotUnique (PG::UniqueViolation: ERROR:  duplicate key value"
+        ' violates unique constraint "index_bookings_on_reference"\n'
+        "DETAIL:  Key (reference)=(BK-25) already exists.):\n"
+        "\n"
+        "app/models/booking.rb:58:in `assign_reference'\n"
+        "app/controllers/bookings_controller.rb:33:in `create'\n"
+    )
+    [exc] = parse_trace(text)
+    assert exc.type == "ActiveRecord::RecordNotUnique"
+    assert exc.value == (
+        "PG::UniqueViolation: ERROR:  duplicate key value violates unique constraint"
+        ' "index_bookings_on_reference"\nDETAIL:  Key (reference)=(BK-25) already exists.'
+    )
+    assert [f.function for f in exc.frames] == ["create", "assign_reference"]
+
+
 def test_an_exception_ruby_s_logger_wrote_then_its_backtrace() -> None:
     # logger.error(e) gives "message (Type)" after Logger's head; the backtrace follows.
     text = (
