@@ -61,7 +61,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind60.jsonl`` (companies ga, gb, gc), or, with ``--blind61``,
 ``webhooks-blind61.jsonl`` (companies gd, ge, gf), or, with ``--blind62``,
 ``webhooks-blind62.jsonl`` (companies gg, gh, gi), or, with ``--blind63``,
-``webhooks-blind63.jsonl`` (companies gj, gk, gl).
+``webhooks-blind63.jsonl`` (companies gj, gk, gl), or, with ``--blind64``,
+``webhooks-blind64.jsonl`` (companies gm, gn, go).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -129,6 +130,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind61    # by a sixty-first outsider
     python bench/data/generate_webhooks.py --blind62    # by a sixty-second outsider
     python bench/data/generate_webhooks.py --blind63    # by a sixty-third outsider
+    python bench/data/generate_webhooks.py --blind64    # by a sixty-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -248,9 +250,12 @@ from corpus.companies.ingleborough import INGLEBOROUGH  # noqa: E402
 from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
 from corpus.companies.irthington import IRTHINGTON  # noqa: E402
 from corpus.companies.ivegill import IVEGILL  # noqa: E402
+from corpus.companies.jackdawmoss import JACKDAWMOSS  # noqa: E402
 from corpus.companies.jarrowfield import JARROWFIELD  # noqa: E402
 from corpus.companies.jedburgh import JEDBURGH  # noqa: E402
 from corpus.companies.jervaulx import JERVAULX  # noqa: E402
+from corpus.companies.jessamyquay import JESSAMYQUAY  # noqa: E402
+from corpus.companies.juniperhowe import JUNIPERHOWE  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kentmere import KENTMERE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
@@ -467,6 +472,8 @@ BLIND61 = [OMBERSLEY, OSMOTHERLEY, OUSBY]
 BLIND62 = [PEMBURY, PENTREATH, PITSMOOR]
 # blind63: Rails 7.1 text logger + Sidekiq 7 text, .NET 8 on Serilog CLEF, Next.js 14 pages on k8s.
 BLIND63 = [QUICKTHORN, QUARRENDON, QUOYNESS]
+# blind64: FastAPI + Celery on loguru serialize=True via HEC, a Vite Vue 3 SPA, Echo on logrus JSON.
+BLIND64 = [JUNIPERHOWE, JACKDAWMOSS, JESSAMYQUAY]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -785,6 +792,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind63.jsonl (companies gj, gk, gl)",
     )
     which.add_argument(
+        "--blind64",
+        action="store_true",
+        help="write webhooks-blind64.jsonl (companies gm, gn, go)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -855,6 +867,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind63:
         write(HERE / "webhooks-blind63.jsonl", build_rows(BLIND63))
+        return 0
+    if args.blind64:
+        write(HERE / "webhooks-blind64.jsonl", build_rows(BLIND64))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
