@@ -61,7 +61,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind60.jsonl`` (companies ga, gb, gc), or, with ``--blind61``,
 ``webhooks-blind61.jsonl`` (companies gd, ge, gf), or, with ``--blind62``,
 ``webhooks-blind62.jsonl`` (companies gg, gh, gi), or, with ``--blind63``,
-``webhooks-blind63.jsonl`` (companies gj, gk, gl).
+``webhooks-blind63.jsonl`` (companies gj, gk, gl), or, with ``--blind65``,
+``webhooks-blind65.jsonl`` (companies gp, gq, gr).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -129,6 +130,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind61    # by a sixty-first outsider
     python bench/data/generate_webhooks.py --blind62    # by a sixty-second outsider
     python bench/data/generate_webhooks.py --blind63    # by a sixty-third outsider
+    python bench/data/generate_webhooks.py --blind65    # by a sixty-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -278,9 +280,12 @@ from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.mungrisdale import MUNGRISDALE  # noqa: E402
+from corpus.companies.naddle import NADDLE  # noqa: E402
 from corpus.companies.nantgarw import NANTGARW  # noqa: E402
+from corpus.companies.nenthead import NENTHEAD  # noqa: E402
 from corpus.companies.netherby import NETHERBY  # noqa: E402
 from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
+from corpus.companies.newlands import NEWLANDS  # noqa: E402
 from corpus.companies.norbury import NORBURY  # noqa: E402
 from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
@@ -467,6 +472,8 @@ BLIND61 = [OMBERSLEY, OSMOTHERLEY, OUSBY]
 BLIND62 = [PEMBURY, PENTREATH, PITSMOOR]
 # blind63: Rails 7.1 text logger + Sidekiq 7 text, .NET 8 on Serilog CLEF, Next.js 14 pages on k8s.
 BLIND63 = [QUICKTHORN, QUARRENDON, QUOYNESS]
+# blind65: Spring Boot 3.2 on log4j2 ECS JSON, Koa 2 on bunyan, React Native 0.74/Expo on Hermes.
+BLIND65 = [NENTHEAD, NEWLANDS, NADDLE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -785,6 +792,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind63.jsonl (companies gj, gk, gl)",
     )
     which.add_argument(
+        "--blind65",
+        action="store_true",
+        help="write webhooks-blind65.jsonl (companies gp, gq, gr)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -855,6 +867,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind63:
         write(HERE / "webhooks-blind63.jsonl", build_rows(BLIND63))
+        return 0
+    if args.blind65:
+        write(HERE / "webhooks-blind65.jsonl", build_rows(BLIND65))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
