@@ -62,7 +62,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind61.jsonl`` (companies gd, ge, gf), or, with ``--blind62``,
 ``webhooks-blind62.jsonl`` (companies gg, gh, gi), or, with ``--blind63``,
 ``webhooks-blind63.jsonl`` (companies gj, gk, gl), or, with ``--blind64``,
-``webhooks-blind64.jsonl`` (companies gm, gn, go).
+``webhooks-blind64.jsonl`` (companies gm, gn, go), or, with ``--blind65``,
+``webhooks-blind65.jsonl`` (companies gp, gq, gr).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -131,6 +132,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind62    # by a sixty-second outsider
     python bench/data/generate_webhooks.py --blind63    # by a sixty-third outsider
     python bench/data/generate_webhooks.py --blind64    # by a sixty-fourth outsider
+    python bench/data/generate_webhooks.py --blind65    # by a sixty-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -283,9 +285,12 @@ from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.mungrisdale import MUNGRISDALE  # noqa: E402
+from corpus.companies.naddle import NADDLE  # noqa: E402
 from corpus.companies.nantgarw import NANTGARW  # noqa: E402
+from corpus.companies.nenthead import NENTHEAD  # noqa: E402
 from corpus.companies.netherby import NETHERBY  # noqa: E402
 from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
+from corpus.companies.newlands import NEWLANDS  # noqa: E402
 from corpus.companies.norbury import NORBURY  # noqa: E402
 from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
@@ -474,6 +479,8 @@ BLIND62 = [PEMBURY, PENTREATH, PITSMOOR]
 BLIND63 = [QUICKTHORN, QUARRENDON, QUOYNESS]
 # blind64: FastAPI + Celery on loguru serialize=True via HEC, a Vite Vue 3 SPA, Echo on logrus JSON.
 BLIND64 = [JUNIPERHOWE, JACKDAWMOSS, JESSAMYQUAY]
+# blind65: Spring Boot 3.2 on log4j2 ECS JSON, Koa 2 on bunyan, React Native 0.74/Expo on Hermes.
+BLIND65 = [NENTHEAD, NEWLANDS, NADDLE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -797,6 +804,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind64.jsonl (companies gm, gn, go)",
     )
     which.add_argument(
+        "--blind65",
+        action="store_true",
+        help="write webhooks-blind65.jsonl (companies gp, gq, gr)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -870,6 +882,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind64:
         write(HERE / "webhooks-blind64.jsonl", build_rows(BLIND64))
+        return 0
+    if args.blind65:
+        write(HERE / "webhooks-blind65.jsonl", build_rows(BLIND65))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
