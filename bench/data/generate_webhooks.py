@@ -61,7 +61,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind60.jsonl`` (companies ga, gb, gc), or, with ``--blind61``,
 ``webhooks-blind61.jsonl`` (companies gd, ge, gf), or, with ``--blind62``,
 ``webhooks-blind62.jsonl`` (companies gg, gh, gi), or, with ``--blind63``,
-``webhooks-blind63.jsonl`` (companies gj, gk, gl).
+``webhooks-blind63.jsonl`` (companies gj, gk, gl), or, with ``--blind66``,
+``webhooks-blind66.jsonl`` (companies gs, gt, gu).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -129,6 +130,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind61    # by a sixty-first outsider
     python bench/data/generate_webhooks.py --blind62    # by a sixty-second outsider
     python bench/data/generate_webhooks.py --blind63    # by a sixty-third outsider
+    python bench/data/generate_webhooks.py --blind66    # by a sixty-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -284,9 +286,12 @@ from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
 from corpus.companies.norbury import NORBURY  # noqa: E402
 from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
+from corpus.companies.ormside import ORMSIDE  # noqa: E402
 from corpus.companies.osmotherley import OSMOTHERLEY  # noqa: E402
 from corpus.companies.otterbrook import OTTERBROOK  # noqa: E402
+from corpus.companies.oughterside import OUGHTERSIDE  # noqa: E402
 from corpus.companies.ousby import OUSBY  # noqa: E402
+from corpus.companies.overwater import OVERWATER  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pellmere import PELLMERE  # noqa: E402
@@ -467,6 +472,8 @@ BLIND61 = [OMBERSLEY, OSMOTHERLEY, OUSBY]
 BLIND62 = [PEMBURY, PENTREATH, PITSMOOR]
 # blind63: Rails 7.1 text logger + Sidekiq 7 text, .NET 8 on Serilog CLEF, Next.js 14 pages on k8s.
 BLIND63 = [QUICKTHORN, QUARRENDON, QUOYNESS]
+# blind66: .NET 8 minimal API + worker on MEL's JSON console, Symfony 7 on Monolog JSON, Angular 17.
+BLIND66 = [ORMSIDE, OVERWATER, OUGHTERSIDE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -785,6 +792,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind63.jsonl (companies gj, gk, gl)",
     )
     which.add_argument(
+        "--blind66",
+        action="store_true",
+        help="write webhooks-blind66.jsonl (companies gs, gt, gu)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -855,6 +867,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind63:
         write(HERE / "webhooks-blind63.jsonl", build_rows(BLIND63))
+        return 0
+    if args.blind66:
+        write(HERE / "webhooks-blind66.jsonl", build_rows(BLIND66))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))

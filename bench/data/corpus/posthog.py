@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from . import android11, unity
+from . import android11, posthog66, unity
 from .delivery import Delivery
 from .logs16 import next_raw_frame
 from .model import Frame
@@ -599,6 +599,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.service.framework == "unity"
             else android11.posthog_properties(d)
             if d.service.framework == "android"
+            else posthog66.dotnet_properties(d)
+            if d.company.key == "gs"  # blind66: posthog-dotnet
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,
