@@ -63,7 +63,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind62.jsonl`` (companies gg, gh, gi), or, with ``--blind63``,
 ``webhooks-blind63.jsonl`` (companies gj, gk, gl), or, with ``--blind64``,
 ``webhooks-blind64.jsonl`` (companies gm, gn, go), or, with ``--blind65``,
-``webhooks-blind65.jsonl`` (companies gp, gq, gr).
+``webhooks-blind65.jsonl`` (companies gp, gq, gr), or, with ``--blind66``,
+``webhooks-blind66.jsonl`` (companies gs, gt, gu).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -133,6 +134,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind63    # by a sixty-third outsider
     python bench/data/generate_webhooks.py --blind64    # by a sixty-fourth outsider
     python bench/data/generate_webhooks.py --blind65    # by a sixty-fifth outsider
+    python bench/data/generate_webhooks.py --blind66    # by a sixty-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -294,9 +296,12 @@ from corpus.companies.newlands import NEWLANDS  # noqa: E402
 from corpus.companies.norbury import NORBURY  # noqa: E402
 from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
+from corpus.companies.ormside import ORMSIDE  # noqa: E402
 from corpus.companies.osmotherley import OSMOTHERLEY  # noqa: E402
 from corpus.companies.otterbrook import OTTERBROOK  # noqa: E402
+from corpus.companies.oughterside import OUGHTERSIDE  # noqa: E402
 from corpus.companies.ousby import OUSBY  # noqa: E402
+from corpus.companies.overwater import OVERWATER  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pellmere import PELLMERE  # noqa: E402
@@ -481,6 +486,8 @@ BLIND63 = [QUICKTHORN, QUARRENDON, QUOYNESS]
 BLIND64 = [JUNIPERHOWE, JACKDAWMOSS, JESSAMYQUAY]
 # blind65: Spring Boot 3.2 on log4j2 ECS JSON, Koa 2 on bunyan, React Native 0.74/Expo on Hermes.
 BLIND65 = [NENTHEAD, NEWLANDS, NADDLE]
+# blind66: .NET 8 minimal API + worker on MEL's JSON console, Symfony 7 on Monolog JSON, Angular 17.
+BLIND66 = [ORMSIDE, OVERWATER, OUGHTERSIDE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -809,6 +816,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind65.jsonl (companies gp, gq, gr)",
     )
     which.add_argument(
+        "--blind66",
+        action="store_true",
+        help="write webhooks-blind66.jsonl (companies gs, gt, gu)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -885,6 +897,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind65:
         write(HERE / "webhooks-blind65.jsonl", build_rows(BLIND65))
+        return 0
+    if args.blind66:
+        write(HERE / "webhooks-blind66.jsonl", build_rows(BLIND66))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
