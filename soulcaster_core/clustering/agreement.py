@@ -251,6 +251,21 @@ def vetoed(
     return not frames_agree(doc.frames, frames, helpers) or not stacks_agree(doc, metadata, helpers)
 
 
+def outer_part(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
+    """Whether ``doc``'s stack is the outer part of the stack ``record`` was made of, with the
+    same words: a log's stack taken where the error was logged (zap's ``stacktrace``, a
+    logger's call site), not where it was raised, of the error that stack raised below it."""
+    theirs = list(record.get("frames") or ())
+    mine = list(doc.frames)
+    return (
+        0 < len(mine) < len(theirs)
+        and theirs[-len(mine) :] == mine
+        and bool(doc.message)
+        and same_message(doc.message, str(record.get("message") or ""))
+        and (not doc.exc_type or record.get("type") in (None, "", doc.exc_type))
+    )
+
+
 def alert_about(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[str]) -> bool:
     """Whether an alert's word about an entry point (``record``, a ``mention`` key) can be about
     the error of ``doc``, a stack that enters there: not of another type, not another stack."""

@@ -49,6 +49,7 @@ from .agreement import (
     other_page,
     other_service,
     otherwise_different,
+    outer_part,
     raised_elsewhere,
     renamed,
     same_message,
@@ -459,6 +460,8 @@ class Clusterer:
                 # An error entered there first. An alert's word about an error (no frames) of
                 # its type, or of no type, is about it: the key is ambiguous when two are.
                 if not doc.frames and (not doc.exc_type or record.get("type") == doc.exc_type):
+                    return _Decision(str(record["cluster_id"]), "entry")
+                if outer_part(doc, record):
                     return _Decision(str(record["cluster_id"]), "entry")
                 continue
             if alert_about(doc, record, helpers):

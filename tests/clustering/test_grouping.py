@@ -524,6 +524,20 @@ async def test_the_second_file_s_problem_is_found_again_by_its_file(
     assert logged == again == second
 
 
+async def test_a_log_s_stack_taken_where_it_was_logged_meets_the_panic_below_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # zap's "stacktrace" is the logging call's: the handler, not the function that panicked.
+    # Another bug says the same words, so the words alone decide nothing.
+    message = "runtime error: invalid memory address or nil pointer dereference"
+    elsewhere = item(exceptions=[exc("runtime.Error", message, "Pickup", "Release")])
+    panic = item(exceptions=[exc("runtime.Error", message, "Deposit", "Assign")])
+    logged = item("splunk", exceptions=[exc("", message, "Deposit", in_app=None)])
+    other = item("splunk", exceptions=[exc("", "locker is full", "Deposit")])
+    _, a, b, c = await clusters_of(clusterer, store, elsewhere, panic, logged, other)
+    assert a == b != c
+
+
 async def test_a_later_stack_tells_apart_two_bugs_first_seen_without_one(
     clusterer: Clusterer, store: Store
 ) -> None:
