@@ -34,6 +34,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any, Literal, cast
 
 import numpy as np
@@ -97,6 +98,14 @@ Method = Literal[
     "ambiguous",
     "new",
 ]
+#: How long before an alert that names only an error type a problem of that type must have
+#: been seen to be the one it counted (monitors count over their last minutes to hours, and
+#: may notify again), and how long after (a sender's clock ahead of the monitor's). 30 minutes
+#: and 2 hours measured alike in precision; 2 hours finds a few more (docs/benchmarks.md).
+RECENT_BEFORE = timedelta(hours=2)
+RECENT_AFTER = timedelta(minutes=2)
+#: The problems of one type in one service a service key remembers (the latest).
+_PROBLEMS_KEPT = 16
 #: Key kinds that stand for one frame of a stack.
 _LOCATED = ("frames", "location")
 #: How a repeat of a problem first seen in the same batch is found: by its primary key, of
@@ -183,6 +192,9 @@ class _Batch:
     #: they join and how (an alert's that named an entry point, ``entry``; a stack's known by
     #: its innermost function's name before a release, ``page``).
     absorbed: dict[str, tuple[str, Method]] = field(default_factory=dict)
+    #: When each cluster this batch placed an item in was last seen, by the items so far (the
+    #: store knows only earlier batches').
+    seen: dict[str, datetime] = field(default_factory=dict)
 
     def usable(self, key: GroupingKey | None) -> dict[str, Any] | None:
         """The record of ``key`` when it still decides (known, not ambiguous, not a helper)."""
@@ -341,8 +353,11 @@ class Clusterer:
     async def _decide(
         self, project_id: str, item: FeedbackItem, doc: ClusterDoc, batch: _Batch
     ) -> Assignment:
+        at = item.last_seen or item.created_at
         earlier = batch.decided.get(id(doc))
         if earlier is not None:
+            if at > batch.seen.get(earlier.cluster_id, at):
+                batch.seen[earlier.cluster_id] = at
             return Assignment(
                 item.id,
                 earlier.cluster_id,
@@ -351,6 +366,7 @@ class Clusterer:
                 earlier.signature,
             )
         assignment = await self._decide_anew(project_id, item, doc, batch)
+        batch.seen[assignment.cluster_id] = max(at, batch.seen.get(assignment.cluster_id, at))
         # A repeat in this batch finds what this item registered: its own primary key.
         batch.decided[id(doc)] = (
             replace(assignment, method=_REPEAT_METHOD[doc.keys[0].kind if doc.keys else "template"])
@@ -364,6 +380,8 @@ class Clusterer:
     ) -> Assignment:
         if doc.is_exception:
             decision = self._by_exception_keys(doc, batch)
+            if decision.cluster_id is None and not doc.frames and not doc.message:
+                decision = await self._by_recent(project_id, item, doc, batch)
         else:
             decision = self._by_template_keys(doc, batch)
         if decision.cluster_id is None:
@@ -486,6 +504,29 @@ class Clusterer:
                 if record is not None and not other_service(doc, record):
                     return _Decision(str(record["cluster_id"]), "service")
         return _Decision(None, "new")
+
+    async def _by_recent(
+        self, project_id: str, item: FeedbackItem, doc: ClusterDoc, batch: _Batch
+    ) -> _Decision:
+        """An alert that names only an error type in a service (an APM monitor counting error
+        spans by type), where several problems of that type are known there: the one of them
+        seen in the minutes before the alert, when only one was. A monitor fires on what it
+        counted in its last minutes; a problem seen hours ago is not what it counted."""
+        record = batch.known.get(doc.service_key.id) if doc.service_key else None
+        problems = (record or {}).get("problems") if (record or {}).get("ambiguous") else None
+        if not problems:
+            return _Decision(None, "new")
+        at = item.last_seen or item.created_at
+        clusters = await self.store.get_clusters(project_id, problems)
+        seen = {c.id: c.last_seen for c in clusters if c.last_seen is not None}
+        for cluster_id in problems:
+            if cluster_id in batch.seen:
+                last = batch.seen[cluster_id]
+                seen[cluster_id] = max(last, seen.get(cluster_id) or last)
+        recent = [c for c, last in seen.items() if at - RECENT_BEFORE <= last <= at + RECENT_AFTER]
+        if len(recent) != 1:
+            return _Decision(None, "new")
+        return _Decision(recent[0], "service")
 
     @staticmethod
     def _by_place(doc: ClusterDoc, batch: _Batch) -> str | None:
@@ -720,10 +761,19 @@ class Clusterer:
             elif (
                 found.get("cluster_id") != cluster_id
                 and (key.kind in _SHAREABLE or found.get("kind") in _SHAREABLE)
-                and not found.get("ambiguous")
                 and not found.get("helper")
             ):
-                batch.put(key.id, self._vector(doc, batch, key.id), {**found, "ambiguous": True})
+                problems = list(found.get("problems") or [found["cluster_id"]])
+                if key.kind == "service" and (doc.frames or doc.message):
+                    # The problems of this type in this service, for an alert that will name
+                    # only the type (``_by_recent``).
+                    problems = [*(c for c in problems if c != cluster_id), cluster_id]
+                    problems = problems[-_PROBLEMS_KEPT:]
+                if not found.get("ambiguous") or problems != found.get("problems"):
+                    ambiguous = {**found, "ambiguous": True}
+                    if key.kind == "service":
+                        ambiguous["problems"] = problems
+                    batch.put(key.id, self._vector(doc, batch, key.id), ambiguous)
 
     @staticmethod
     def _metadata(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from soulcaster_core.clustering.clusterer import ALGORITHM, Clusterer
@@ -169,6 +171,41 @@ async def test_an_alert_naming_only_service_and_kind_joins_the_one_such_cluster(
     elsewhere = item("datadog", exceptions=[ExceptionInfo(type="TimeoutError")], service="search")
     a, b, c = await clusters_of(clusterer, store, error, monitor, elsewhere)
     assert a == b != c
+
+
+async def test_an_alert_naming_only_a_type_joins_the_one_such_problem_seen_just_before_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Two TimeoutError problems in "payments": the monitor counted the one of its last minutes.
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+    def timeout(function: str, minutes: int) -> FeedbackItem:
+        error = exc("TimeoutError", f"{function} timed out", function)
+        at = start + timedelta(minutes=minutes)
+        return item(exceptions=[error], service="payments", created_at=at)
+
+    def monitor(minutes: int) -> FeedbackItem:
+        at = start + timedelta(minutes=minutes)
+        alert = ExceptionInfo(type="TimeoutError")
+        return item("datadog", exceptions=[alert], service="payments", created_at=at)
+
+    charge, refund, alert, refund_again, both_recent = await clusters_of(
+        clusterer,
+        store,
+        timeout("charge", 0),
+        timeout("refund", 240),
+        monitor(250),
+        timeout("refund", 600),
+        monitor(605),  # the charge problem was seen hours ago, the refund one just now
+    )
+    assert alert == refund == refund_again == both_recent != charge
+
+    # Both seen in the minutes before it: the alert could be either, and joins neither.
+    charge_again, undecided = await clusters_of(
+        clusterer, store, timeout("charge", 606), monitor(610)
+    )
+    assert charge_again == charge
+    assert undecided not in (charge, refund)
 
 
 async def test_an_alert_that_joined_one_error_does_not_draw_another_s_words(
