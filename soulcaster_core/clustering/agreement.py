@@ -175,9 +175,15 @@ def other_service(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
 
 
 def other_page(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
-    """Whether ``record`` was said on another page or route than ``doc`` (both known)."""
+    """Whether ``record`` was said on another page or route than ``doc`` (both known). A path
+    that goes on where the other ends is the same page: a route's parameters are not part of
+    its name (``/book/[slug]`` is ``book``), and a log's path names their values, of which
+    only ids can be told from words (``/book/intro-to-sql`` is ``book/intro-to-sql``)."""
     theirs = record.get("endpoint")
-    return bool(doc.endpoint and theirs and doc.endpoint != theirs)
+    if not (doc.endpoint and theirs) or doc.endpoint == theirs:
+        return False
+    shorter, longer = sorted((doc.endpoint, str(theirs)), key=len)
+    return not longer.startswith(shorter + "/")
 
 
 def outer_contexts_differ(mine: str, theirs: str) -> bool:

@@ -44,6 +44,33 @@ async def test_an_error_logged_without_its_type_meets_its_twin_on_the_same_route
     assert d not in (a, b)  # a route neither was seen on: it says what both say
 
 
+async def test_logs_on_a_route_s_pages_meet_its_error_and_not_another_route_s(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # A log drain names the page's path, slug and all; Sentry names the route, which drops its
+    # parameter. A slug is a word, not an id: the path goes on where the route's name ends.
+    # (Two slugs' pages before the route is known stay apart: nothing tells a slug from a page.)
+    said = 'duplicate key value violates unique constraint "bookings_bike_id_slot_start_key"'
+
+    def logged(path: str) -> FeedbackItem:
+        error = ExceptionInfo(type="NeonDbError", value=said, frames=[])
+        return item("splunk", exceptions=[error], endpoint=path)
+
+    sentry, first, second, other = await clusters_of(
+        clusterer,
+        store,
+        item(
+            exceptions=[exc("NeonDbError", said, "createBooking", "insertRow")],
+            endpoint="/book/[slug]",
+        ),
+        logged("/book/intro-to-sql"),
+        logged("/book/rust-for-pythonistas"),
+        logged("/waitlist"),
+    )
+    assert first == second == sentry
+    assert other != sentry
+
+
 async def test_an_alert_that_named_a_job_first_joins_the_stack_that_proves_it_ran_there(
     clusterer: Clusterer, store: Store
 ) -> None:
