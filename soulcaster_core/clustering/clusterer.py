@@ -510,8 +510,9 @@ class Clusterer:
     ) -> _Decision:
         """An alert that names only an error type in a service (an APM monitor counting error
         spans by type), where several problems of that type are known there: the one of them
-        seen in the minutes before the alert, when only one was. A monitor fires on what it
-        counted in its last minutes; a problem seen hours ago is not what it counted."""
+        seen in the two hours before the alert (``RECENT_BEFORE``), when only one was. A
+        monitor fires on what it counted in its last minutes; a problem last seen long before
+        is not what it counted."""
         record = batch.known.get(doc.service_key.id) if doc.service_key else None
         problems = (record or {}).get("problems") if (record or {}).get("ambiguous") else None
         if not problems:
