@@ -47,11 +47,21 @@ def frames_agree(
     return mine[0] in theirs or theirs[0] in mine
 
 
-def shared_run(mine: Sequence[str], theirs: Sequence[str]) -> int:
-    """How many innermost frames two stacks have in common, in order."""
+def shared_run(
+    mine: Sequence[str],
+    theirs: Sequence[str],
+    files: tuple[Sequence[str | None], Sequence[str | None]] = ((), ()),
+) -> int:
+    """How many innermost frames two stacks have in common, in order: one name, in one file
+    where both files are known (two components' ``render`` are two frames)."""
+    my_files, their_files = files
     run = 0
     for a, b in zip(mine, theirs, strict=False):
         if a != b:
+            break
+        file = my_files[run] if run < len(my_files) else None
+        other = their_files[run] if run < len(their_files) else None
+        if file and other and not same_file(file, other):
             break
         run += 1
     return run
@@ -72,7 +82,7 @@ def otherwise_different(
     looks like: it takes more to tell a helper: two callers, a run of two shared frames (a
     helper calling a helper), another message (not ``alike``), or callers in two files (``apart``:
     a rename keeps its file)."""
-    run = shared_run(mine, theirs)
+    run = shared_run(mine, theirs, files)
     mine_callers, their_callers = mine[run : run + CALLER_FRAMES], theirs[run : run + CALLER_FRAMES]
     if not (run and mine_callers and their_callers):
         return False
@@ -125,8 +135,8 @@ def callers_apart(doc: ClusterDoc, at: int, found: Mapping[str, Any]) -> bool | 
     """Whether the first callers after the frames ``doc`` (from frame ``at``) shares with a
     key's record are in two files; None where either file is unknown."""
     theirs = list(found.get("frames") or [])
-    run = shared_run(doc.frames[at:], theirs)
     their_files = list(found.get("files") or [])
+    run = shared_run(doc.frames[at:], theirs, (doc.files[at:], their_files))
     mine = doc.files[at + run] if at + run < len(doc.files) else None
     other = their_files[run] if run < len(their_files) else None
     return None if not (mine and other) else not same_file(mine, other)

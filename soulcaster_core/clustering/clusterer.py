@@ -534,16 +534,18 @@ class Clusterer:
         """The problem of this type and message raised in the same file, when one side says only
         the file: an item without a stack meets the stack's problem there, or another that said
         only the same place, and a stack meets an item that said only where. Two stacks meet by
-        a file only where their frames are the same too: the frame key of the stack's innermost
-        function leads to the first problem that said this message in a function of that name,
-        in another file. (Not where only the innermost frames are alike: a shared helper's
-        file is the place of every bug that ends in it.)"""
+        a file only where their frames are the same too (names, and files where both know): the
+        frame key of the stack's innermost function leads to the first problem that said this
+        message in a function of that name, in another file. (Not where only the innermost
+        frames are alike: a shared helper's file is the place of every bug that ends in it.)"""
         for key in doc.place_keys:
             record = batch.usable(key)
             if record is None:
                 continue
             if doc.frames and record.get("frames"):
-                if list(record["frames"]) != list(doc.frames):
+                theirs = list(record["frames"])
+                files = (doc.files, list(record.get("files") or []))
+                if not len(doc.frames) == len(theirs) == shared_run(doc.frames, theirs, files):
                     continue
             elif doc.frames and record.get("joined"):
                 continue  # the item that said only where joined a problem by its words
@@ -593,7 +595,7 @@ class Clusterer:
         of are shared helpers: they decide nothing from now on, and the cluster ``found`` led
         to is known by its first frame out of them instead."""
         theirs = list(found.get("frames") or [])
-        run = shared_run(doc.frames[at:], theirs)
+        run = shared_run(doc.frames[at:], theirs, (doc.files[at:], list(found.get("files") or [])))
         vector = key_only_vector(self.embedder.dimensions)
         for key in keys[at : at + run]:
             before = batch.known.get(key.id) or found

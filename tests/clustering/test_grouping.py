@@ -765,6 +765,32 @@ async def test_one_caller_each_in_two_files_makes_a_helper(
     assert c == a
 
 
+async def test_one_method_name_of_two_components_after_a_helper_is_two_callers(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Every Vue component's caller is "render": a name shared in two files is two callers, so
+    # the date helper is a helper and each component's bug meets only its own repeats.
+    def formatted(component: str) -> FeedbackItem:
+        frames = [
+            Frame(function="render", filename=f"/src/components/{component}.vue", in_app=True),
+            Frame(function="formatDay", filename="/src/lib/dates.ts", in_app=True),
+        ]
+        error = ExceptionInfo(type="RangeError", value="Invalid time value", frames=frames)
+        return item(exceptions=[error])
+
+    orders, delivery, delivery_again, orders_again = await clusters_of(
+        clusterer,
+        store,
+        formatted("OrderHistory"),
+        formatted("DeliveryStep"),
+        formatted("DeliveryStep"),
+        formatted("OrderHistory"),
+    )
+    assert orders != delivery
+    assert delivery_again == delivery
+    assert orders_again == orders
+
+
 async def test_a_line_listing_many_jobs_names_none_of_them(
     clusterer: Clusterer, store: Store
 ) -> None:
