@@ -51,6 +51,14 @@ _ERROR_TYPE = (
     r"(?:[A-Za-z_]\w*(?:\.|::|\\))*[A-Z]\w*"
     r"(?:Error|Exception|Timeout|Fault|Failure|Rejection|Panic|Interrupt)"
 )
+# "dock-api logged **TypeError**: Cannot read ...": a type in bold, then its message on its
+# line, as a template lays out "**{{err.name}}**: {{err.message}}". Node's
+# "AssertionError [ERR_ASSERTION]" keeps its code; a bare "**error**" (node-postgres' name for
+# every error it raises) names no type.
+_BOLD_TYPED = re.compile(
+    rf"\*\*(?P<type>{_ERROR_TYPE}(?: \[[A-Z_]+\])?|error)\*\*:[ \t]+(?P<msg>\S[^\n]*)$",
+    re.MULTILINE,
+)
 # `ReadTimeout`, `java.lang.IllegalStateException`, `HttpClientErrorException$NotFound`, Go's
 # `*fares.UnknownCurrencyError`: one code span naming an exception type by its usual endings.
 _QUOTED_TYPE = re.compile(
@@ -136,6 +144,9 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
     ) is not None:
         said = ExceptionInfo(type=typed["type"], value=typed["msg"].strip(), frames=[])
         return FailingError([said])
+    if "**" in message and (bold := _BOLD_TYPED.search(message)) is not None:
+        kind = None if bold["type"] == "error" else bold["type"]
+        return FailingError([ExceptionInfo(type=kind, value=bold["msg"].strip(), frames=[])])
     emphasised = _emphasised_error(message)
     kind = (
         attributes.get("kind")

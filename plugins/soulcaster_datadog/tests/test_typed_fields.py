@@ -399,6 +399,30 @@ def test_an_error_kind_in_bold_its_message_below_and_its_stack_in_a_code_block()
     assert "send" in [frame.function for frame in error.frames]
 
 
+def test_an_error_name_in_bold_and_its_message_on_its_line_over_the_log_s_own_words() -> None:
+    # "{{service}} logged **{{err.name}}**: {{err.message}}", then the record's msg: the error
+    # is the bold line's, not the paragraph below it (the log's words, one per monitor).
+    def logged(name: str, message: str) -> list[tuple[str | None, str | None]]:
+        item = _item(
+            {
+                "title": "[P2] [Triggered] [dock-api] errors by err.name",
+                "body": f"%%%\ndock-api logged **{name}**: {message}\n\n"
+                "msg: rental end failed\nreq_id: 5c1971e2\n\n@webhook-soulcaster\n%%%",
+            }
+        )
+        return [(error.type, error.value) for error in item.exceptions]
+
+    assert logged("AssertionError [ERR_ASSERTION]", "fare must be a finite number") == [
+        ("AssertionError [ERR_ASSERTION]", "fare must be a finite number")
+    ]
+    assert logged("TypeError", "Cannot read properties of undefined (reading 'lockId')") == [
+        ("TypeError", "Cannot read properties of undefined (reading 'lockId')")
+    ]
+    # node-postgres names every error "error": a message, no type.
+    said = 'duplicate key value violates unique constraint "rentals_active_bike_key"'
+    assert logged("error", said) == [(None, said)]
+
+
 def test_a_pasted_record_no_parser_reads_is_what_it_says_first() -> None:
     # A Swift trap's report, pasted in a code block: its first line says what failed.
     item = _item(
