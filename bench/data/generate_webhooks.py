@@ -64,7 +64,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind63.jsonl`` (companies gj, gk, gl), or, with ``--blind64``,
 ``webhooks-blind64.jsonl`` (companies gm, gn, go), or, with ``--blind65``,
 ``webhooks-blind65.jsonl`` (companies gp, gq, gr), or, with ``--blind66``,
-``webhooks-blind66.jsonl`` (companies gs, gt, gu).
+``webhooks-blind66.jsonl`` (companies gs, gt, gu), or, with ``--blind67``,
+``webhooks-blind67.jsonl`` (companies gv, gw, gx).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -135,6 +136,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind64    # by a sixty-fourth outsider
     python bench/data/generate_webhooks.py --blind65    # by a sixty-fifth outsider
     python bench/data/generate_webhooks.py --blind66    # by a sixty-sixth outsider
+    python bench/data/generate_webhooks.py --blind67    # by a sixty-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -154,7 +156,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus.build import build_rows  # noqa: E402
+from corpus.companies.applethwaite import APPLETHWAITE  # noqa: E402
+from corpus.companies.arnside import ARNSIDE  # noqa: E402
 from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
+from corpus.companies.aysgarth import AYSGARTH  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
@@ -488,6 +493,8 @@ BLIND64 = [JUNIPERHOWE, JACKDAWMOSS, JESSAMYQUAY]
 BLIND65 = [NENTHEAD, NEWLANDS, NADDLE]
 # blind66: .NET 8 minimal API + worker on MEL's JSON console, Symfony 7 on Monolog JSON, Angular 17.
 BLIND66 = [ORMSIDE, OVERWATER, OUGHTERSIDE]
+# blind67: Django 5/DRF + Celery on python-json-logger via the UF, Express 4 TS on winston, Flutter.
+BLIND67 = [APPLETHWAITE, ARNSIDE, AYSGARTH]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -821,6 +828,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind66.jsonl (companies gs, gt, gu)",
     )
     which.add_argument(
+        "--blind67",
+        action="store_true",
+        help="write webhooks-blind67.jsonl (companies gv, gw, gx)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -900,6 +912,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind66:
         write(HERE / "webhooks-blind66.jsonl", build_rows(BLIND66))
+        return 0
+    if args.blind67:
+        write(HERE / "webhooks-blind67.jsonl", build_rows(BLIND67))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))

@@ -645,6 +645,11 @@ JSON_FORMATS = {
     # blind28's
     "cj-logging-json",
     "ck-loggerjson-dd",
+    # blind67's
+    "gv-django-request",
+    "gv-app-json",
+    "gv-celery-json",
+    "gw-winston",
 }
 
 
