@@ -65,7 +65,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind64.jsonl`` (companies gm, gn, go), or, with ``--blind65``,
 ``webhooks-blind65.jsonl`` (companies gp, gq, gr), or, with ``--blind66``,
 ``webhooks-blind66.jsonl`` (companies gs, gt, gu), or, with ``--blind67``,
-``webhooks-blind67.jsonl`` (companies gv, gw, gx).
+``webhooks-blind67.jsonl`` (companies gv, gw, gx), or, with ``--blind69``,
+``webhooks-blind69.jsonl`` (companies hb, hc, hd).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -137,6 +138,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind65    # by a sixty-fifth outsider
     python bench/data/generate_webhooks.py --blind66    # by a sixty-sixth outsider
     python bench/data/generate_webhooks.py --blind67    # by a sixty-seventh outsider
+    python bench/data/generate_webhooks.py --blind69    # by a sixty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -356,6 +358,9 @@ from corpus.companies.thrushgill import THRUSHGILL  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
+from corpus.companies.valewick import VALEWICK  # noqa: E402
+from corpus.companies.verdholm import VERDHOLM  # noqa: E402
+from corpus.companies.vinterley import VINTERLEY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
 from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
@@ -495,6 +500,8 @@ BLIND65 = [NENTHEAD, NEWLANDS, NADDLE]
 BLIND66 = [ORMSIDE, OVERWATER, OUGHTERSIDE]
 # blind67: Django 5/DRF + Celery on python-json-logger via the UF, Express 4 TS on winston, Flutter.
 BLIND67 = [APPLETHWAITE, ARNSIDE, AYSGARTH]
+# blind69: Spring Boot 3.1 on logback's console pattern + Kafka, Ktor 2 on logstash, Flask 3/RQ.
+BLIND69 = [VALEWICK, VERDHOLM, VINTERLEY]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -833,6 +840,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind67.jsonl (companies gv, gw, gx)",
     )
     which.add_argument(
+        "--blind69",
+        action="store_true",
+        help="write webhooks-blind69.jsonl (companies hb, hc, hd)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -915,6 +927,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind67:
         write(HERE / "webhooks-blind67.jsonl", build_rows(BLIND67))
+        return 0
+    if args.blind69:
+        write(HERE / "webhooks-blind69.jsonl", build_rows(BLIND69))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
