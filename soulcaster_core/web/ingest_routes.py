@@ -166,7 +166,7 @@ class WebhooksFirst(Starlette):
     """
 
     #: ``state.soulcaster`` while the app runs (its lifespan sets both): read on every delivery,
-    #: where ``State``'s attribute lookup (a miss, then ``__getattr__``) costs a formatted error.
+    #: without ``State``'s attribute lookup (a miss, then its ``__getattr__`` in Python).
     services: Services | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
