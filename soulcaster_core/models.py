@@ -98,10 +98,15 @@ class FeedbackItem(BaseModel):
         return value
 
     def model_post_init(self, __context: Any) -> None:
-        if self.first_seen is None:
-            self.first_seen = self.created_at
-        if self.last_seen is None:
-            self.last_seen = self.created_at
+        # What ``self.first_seen = self.created_at`` does (pydantic's assignment to a field of a
+        # model that does not validate assignments), without its dispatch: every item passes.
+        values = self.__dict__
+        if values["first_seen"] is None:
+            values["first_seen"] = values["created_at"]
+            self.__pydantic_fields_set__.add("first_seen")
+        if values["last_seen"] is None:
+            values["last_seen"] = values["created_at"]
+            self.__pydantic_fields_set__.add("last_seen")
 
 
 #: How deep an item's metadata may nest when read back. Versions before the depth limit stored

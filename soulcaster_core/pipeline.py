@@ -28,7 +28,7 @@ from .errors import (
 )
 from .handler import SourceConfig, WebhookHandler, WebhookRequest, secrets_equal
 from .models import DeadLetter, FeedbackItem, IngestResult, utcnow
-from .rate_limit import RateLimited, check_rate
+from .rate_limit import RateLimited, check_rate, spend_spare
 from .services import Services
 from .store.batch import IngestEntry
 from .store.history import RawBody, Via
@@ -65,7 +65,7 @@ def handler_for(services: Services, source: str) -> WebhookHandler[Any, Any]:
 async def require_project(services: Services, project_id: str | None) -> str:
     if not project_id:
         raise BadRequest("missing project_id query parameter")
-    if not await services.project_exists(project_id):
+    if not services.known_project(project_id) and not await services.project_exists(project_id):
         # Said to whoever posts, so it names no project that exists; it says how to make one.
         raise NotFound(
             f"unknown project {project_id!r}: create it with `soulcaster projects create "
@@ -91,7 +91,8 @@ async def deliver(
             + f"); the request declared {content_type[:100] or 'no content type'!r}"
         )
     try:
-        config, enabled = await services.configs.read(project_id, handler)
+        cached = services.configs.cached(project_id, handler)
+        config, enabled = cached or await services.configs.read(project_id, handler)
     except BadRequest as exc:
         # Its detail is for the owner (dashboard, GET /config), not for whoever posts here.
         await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
@@ -107,14 +108,15 @@ async def deliver(
         await store.record_event(project_id, source, "unauthorized", utcnow(), exc.detail)
         raise
     options = services.ingest
-    try:
-        # After authentication: a stranger cannot spend a project's deliveries.
-        await check_rate(
-            store, project_id, source, options.rate_limit_per_second, options.rate_limit_burst
-        )
-    except RateLimited as exc:
-        await store.record_event(project_id, source, "rate_limited", utcnow(), exc.detail)
-        raise
+    # After authentication: a stranger cannot spend a project's deliveries.
+    if not spend_spare(store, project_id, source):
+        try:
+            await check_rate(
+                store, project_id, source, options.rate_limit_per_second, options.rate_limit_burst
+            )
+        except RateLimited as exc:
+            await store.record_event(project_id, source, "rate_limited", utcnow(), exc.detail)
+            raise
     return await _parse_and_ingest(
         services,
         handler,
@@ -147,7 +149,7 @@ async def _authenticate(
             log.warning("%s could not check credentials", handler.source, exc_info=exc)
             raise Unauthorized(f"credentials could not be checked: {type(exc).__name__}") from exc
         return
-    project = await services.project(project_id)
+    project = services.cached_project(project_id) or await services.project(project_id)
     if project is not None and project.allow_unauthenticated:
         return
     raise Unauthorized(not_set_up(handler, project_id))

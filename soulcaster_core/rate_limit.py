@@ -79,6 +79,18 @@ class RateGate:
 _gates: weakref.WeakKeyDictionary[Store, RateGate] = weakref.WeakKeyDictionary()
 
 
+def spend_spare(store: Store, project_id: str, source: str) -> bool:
+    """Spend a token this process holds already, if it holds one and no refusal is running:
+    what ``check_rate`` does first, without a coroutine (every delivery asks; ``False``: ask
+    ``check_rate``)."""
+    gate = _gates.get(store)
+    state = None if gate is None else gate._local.get((project_id, source))
+    if state is None or state.spare <= 0 or state.denied_until > time.monotonic():
+        return False
+    state.spare -= 1
+    return True
+
+
 async def check_rate(
     store: Store, project_id: str, source: str, per_second: float, burst: int
 ) -> None:

@@ -85,6 +85,11 @@ class Services:
     _projects: dict[str, tuple[float, Project]] = field(default_factory=dict)
     _session_epoch: tuple[float, str] = (0.0, "")
 
+    def known_project(self, project_id: str) -> bool:
+        """Whether ``project_exists`` would answer yes from its cache, without asking the store
+        (every webhook asks first: no coroutine when the answer is at hand)."""
+        return self._known_projects.get(project_id, 0.0) > time.monotonic()
+
     async def project_exists(self, project_id: str) -> bool:
         """Whether the project exists; a hit is cached, as every webhook asks (a round trip)."""
         now = time.monotonic()
@@ -94,6 +99,11 @@ class Services:
             return False
         self._known_projects[project_id] = now + PROJECT_CACHE_SECONDS
         return True
+
+    def cached_project(self, project_id: str) -> Project | None:
+        """What ``project`` would answer from its cache, or ``None`` (then ask ``project``)."""
+        hit = self._projects.get(project_id)
+        return hit[1] if hit is not None and hit[0] > time.monotonic() else None
 
     async def project(self, project_id: str) -> Project | None:
         """The project and its settings, kept as briefly as a source's config (a change made

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import msgspec
+
 from ..errors import BadRequest
 from ..incidents.model import Incident, IncidentChanges, IncidentUpdate, IncidentWork
 from ..merge_policy import DEFAULT_MERGE_POLICY, MergePolicy
@@ -105,8 +107,20 @@ def parse_cursor(cursor: str) -> tuple[int, str]:
 
 
 def iso(at: datetime) -> str:
-    """A fixed-width UTC timestamp, so that strings compare in time order (Lua relies on it)."""
-    return at.astimezone(UTC).isoformat(timespec="microseconds")
+    """A fixed-width UTC timestamp, so that strings compare in time order (Lua relies on it):
+    ``isoformat(timespec="microseconds")`` of the time in UTC, written by msgspec (RFC 3339,
+    ``Z``, no fraction when it is zero), a tenth of ``isoformat``'s cost (its ``sprintf`` was
+    3 % of a webhook's instructions, bench/ingest_inprocess.py)."""
+    utc = at.astimezone(UTC)
+    text = _encode(utc).decode()
+    if len(text) == 29:  # "YYYY-MM-DDTHH:MM:SS.ffffffZ"
+        return text[1:27] + "+00:00"
+    if len(text) == 22:  # "YYYY-MM-DDTHH:MM:SSZ"
+        return text[1:20] + ".000000+00:00"
+    return utc.isoformat(timespec="microseconds")  # never seen: the standard library's way
+
+
+_encode = msgspec.json.Encoder().encode
 
 
 class Store(ABC):

@@ -61,6 +61,8 @@ def build_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with open_services() as services:
             app.state.soulcaster = services
+            if isinstance(app, ingest_routes.WebhooksFirst):
+                app.services = services
             # What start-up loaded (modules, plugins, settings) lives as long as the process:
             # keep it out of the collector's way, so full collections under load stay short
             # (bench/ingest.py: p99 down by about a quarter). Collect first, so that no garbage
@@ -70,7 +72,11 @@ def build_app(
             async with anyio.create_task_group() as tasks:
                 if background is not None:
                     tasks.start_soon(background, services)
-                yield
+                try:
+                    yield
+                finally:
+                    if isinstance(app, ingest_routes.WebhooksFirst):
+                        app.services = None
                 tasks.cancel_scope.cancel()
 
     routes: list[BaseRoute] = [

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from starlette.requests import Request
+from starlette.types import Receive
 
 from ..errors import BadRequest, NotFound, PayloadTooLarge
 from ..json_depth import body_too_deep, too_deep
@@ -28,7 +30,19 @@ async def project_param(request: Request) -> str:
 
 async def read_body(request: Request, limit: int) -> bytes:
     """The body, read once, refused as soon as it passes ``limit`` bytes."""
-    declared = request.headers.get("content-length")
+    return await receive_body(
+        request.receive,
+        request.headers.get("content-length"),
+        limit,
+        lambda: f"{request.method} {request.url.path}",
+    )
+
+
+async def receive_body(
+    receive: Receive, declared: str | None, limit: int, where: Callable[[], str]
+) -> bytes:
+    """``read_body`` from the ASGI ``receive`` and the declared ``content-length``; ``where``
+    names the request in the log line of a client that went away."""
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise PayloadTooLarge(f"body is {declared} bytes; the limit is {limit}")
     # The ASGI messages themselves rather than request.stream(): an async generator per
@@ -37,15 +51,10 @@ async def read_body(request: Request, limit: int) -> bytes:
     size = 0
     more = True
     while more:
-        message = await request.receive()
+        message = await receive()
         if message["type"] == "http.disconnect":
             # A sender that gives up mid-upload is routine on the internet: a line, no trace.
-            log.info(
-                "%s %s: the client went away after %d bytes of the body",
-                request.method,
-                request.url.path,
-                size,
-            )
+            log.info("%s: the client went away after %d bytes of the body", where(), size)
             raise BadRequest("the body was not received whole: the client went away")
         chunk = message.get("body", b"")
         size += len(chunk)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import parse_qsl
 
 import msgspec
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -16,9 +19,10 @@ from ..errors import BadRequest, Conflict
 from ..handler import WebhookRequest
 from ..models import utcnow
 from ..pipeline import Answer, deliver, handler_for, require_project
+from ..services import Services
 from ..sync import run_sync
 from .auth import require_token
-from .deps import project_param, read_body, services_of
+from .deps import project_param, receive_body, services_of
 
 
 def query_of(raw: bytes) -> dict[str, str]:
@@ -47,7 +51,10 @@ async def webhook(request: Request) -> Response:
       413: {description: body over the limit}
       503: {description: storage unavailable; retry after Retry-After seconds}
     """
-    answer = await _delivered(request)
+    scope = request.scope
+    answer = await _delivered(
+        services_of(request), scope["path_params"]["source"], scope, request.receive
+    )
     # msgspec, not JSONResponse's json.dumps: a third of the cost of building the answer, and
     # every sender gets one (bench/ingest.py). The body is a few plain strings.
     return Response(
@@ -57,15 +64,57 @@ async def webhook(request: Request) -> Response:
     )
 
 
-async def _delivered(request: Request) -> Answer:
+class HeaderMap(Headers):
+    """Starlette's ``Headers`` with a lookup by name that reads a dict, made once: a delivery's
+    headers are asked for five times or more (content length and type, credentials, the
+    sender's delivery id), and each ``Headers`` lookup walks and decodes the list. Same answers:
+    the first of a repeated name, a case-insensitive name."""
+
+    def __init__(self, raw: Iterable[tuple[bytes, bytes]]) -> None:
+        super().__init__(raw=list(raw))
+        self._first = {
+            name.decode("latin-1"): value.decode("latin-1") for name, value in reversed(self._list)
+        }
+
+    def __getitem__(self, key: str) -> str:
+        value = self._first.get(key.lower())
+        if value is None:
+            # Every name the list holds is in the dict: not there is not in the list. The
+            # encoding is what Headers does with the name, and fails as it would.
+            key.lower().encode("latin-1")
+            raise KeyError(key)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self._first.get(key.lower())
+        if value is None:
+            key.lower().encode("latin-1")  # as __getitem__
+            return default
+        return value
+
+    def __contains__(self, key: Any) -> bool:
+        return self.get(key) is not None
+
+
+def _url_path(scope: Scope) -> str:
+    """``Request(scope).url.path``, for a log line."""
+    path: str = scope["path"]
+    return path.replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+
+
+async def _delivered(services: Services, source: str, scope: Scope, receive: Receive) -> Answer:
     """What ``webhook`` answers, before it is encoded."""
-    services = services_of(request)
-    source = request.path_params["source"]
     handler_for(services, source)  # 404 before reading a body we would not use
-    query = query_of(request.scope["query_string"])
+    query = query_of(scope["query_string"])
     project_id = await require_project(services, query.get("project_id"))
-    body = await read_body(request, services.ingest.max_body_bytes)
-    delivery = WebhookRequest(body=body, headers=request.headers, query=query, received_at=utcnow())
+    headers = HeaderMap(scope["headers"])
+    body = await receive_body(
+        receive,
+        headers.get("content-length"),
+        services.ingest.max_body_bytes,
+        lambda: f"{scope['method']} {_url_path(scope)}",
+    )
+    delivery = WebhookRequest(body=body, headers=headers, query=query, received_at=utcnow())
     return await deliver(services, source, project_id, delivery)
 
 
@@ -116,6 +165,10 @@ class WebhooksFirst(Starlette):
     (a root path, a trailing slash), goes through Starlette.
     """
 
+    #: ``state.soulcaster`` while the app runs (its lifespan sets both): read on every delivery,
+    #: without ``State``'s attribute lookup (a miss, then its ``__getattr__`` in Python).
+    services: Services | None = None
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         match = None
         if scope["type"] == "http" and scope["method"] == "POST" and not scope.get("root_path"):
@@ -124,11 +177,13 @@ class WebhooksFirst(Starlette):
             await super().__call__(scope, receive, send)
             return
         scope["app"] = self
-        scope["path_params"] = {"source": match[1]}
-        request = Request(scope, receive, send)
+        source = match[1]
+        scope["path_params"] = {"source": source}
         try:
-            answer = await _delivered(request)
+            services = self.services or self.state.soulcaster
+            answer = await _delivered(services, source, scope, receive)
         except Exception as exc:
+            request = Request(scope, receive, send)
             handlers = self.exception_handlers
             handler = next((handlers[k] for k in type(exc).__mro__ if k in handlers), None)
             if handler is None:

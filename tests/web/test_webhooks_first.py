@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from starlette.applications import Starlette
-from starlette.datastructures import QueryParams
+from starlette.datastructures import Headers, QueryParams
 from starlette.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
 from soulcaster_core import FeedbackItem, SourceConfig, WebhookHandler, hookimpl
 from soulcaster_core.testing import TEST_PROJECT, SoulcasterClient, running_app
-from soulcaster_core.web.ingest_routes import query_of
+from soulcaster_core.web.ingest_routes import HeaderMap, query_of
 
 
 class _Tripping(WebhookHandler[dict[str, Any], SourceConfig]):
@@ -134,3 +134,43 @@ def test_an_unexpected_error_is_raised_for_the_server_log(tmp_path: Path) -> Non
 def test_the_query_reads_as_starlettes_query_params(raw: bytes) -> None:
     expected = dict(QueryParams(raw.decode("latin-1")))
     assert query_of(raw) == expected
+
+
+_NAMES = [b"content-type", b"Content-Type", b"authorization", b"x-token", b"\xe9t\xe9", b"a"]
+_ASKED = ["content-type", "CONTENT-TYPE", "Authorization", "x-token", "été", "ÉTÉ", "€", "none"]
+
+
+@settings(max_examples=250)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_NAMES), st.binary(max_size=4)),
+        max_size=6,
+    )
+)
+def test_a_deliverys_headers_read_as_starlettes_headers(raw: list[tuple[bytes, bytes]]) -> None:
+    """``HeaderMap`` (a dict made once) answers every lookup as ``Headers`` does: the first of
+    a repeated name, names compared in lower case, the same errors."""
+    expected, got = Headers(raw=list(raw)), HeaderMap(raw)
+    assert isinstance(got, Headers)
+    for name in _ASKED:
+        assert _lookups(got, name) == _lookups(expected, name)
+    assert got == expected and got.items() == expected.items() and got.raw == expected.raw
+
+
+def _lookups(headers: Headers, name: str) -> list[tuple[Any, ...]]:
+    """What ``headers[name]``, ``get`` (with and without a default) and ``in`` give."""
+    outcomes: list[tuple[Any, ...]] = []
+    for how in ("item", "get", "get-default", "in"):
+        try:
+            if how == "item":
+                value: Any = headers[name]
+            elif how == "get":
+                value = headers.get(name)
+            elif how == "get-default":
+                value = headers.get(name, "-")
+            else:
+                value = name in headers
+            outcomes.append(("value", value))
+        except (KeyError, UnicodeEncodeError) as exc:
+            outcomes.append((type(exc),))
+    return outcomes

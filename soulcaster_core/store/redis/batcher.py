@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 #: A script argument as hiredis packs it.
 Arg = str | int | float | bytes
 
+#: Connections the batcher keeps between its calls: as many as are on their way at once, mostly.
+_IDLE = 8
+
 #: Replies that send a call to another node of a cluster (resharding, failover).
 _REDIRECTED = (redis_errors.AskError, redis_errors.TryAgainError)
 
@@ -31,8 +34,9 @@ class _IngestBatcher:
     reply instead of one each (bench/ingest.py; docs/benchmarks.md). A lone delivery waits for
     nothing: its flush runs in the same turn. Each item stays atomic on its own.
 
-    This is the hot path of every webhook, so it speaks to a pooled connection directly:
-    hiredis packs the commands (redis-py's asyncio client packs in Python), and the script is
+    This is the hot path of every webhook, so it speaks to a pooled connection directly (kept
+    between calls, ``_checkout``): hiredis packs the commands (redis-py's asyncio client packs
+    in Python), each item's part of a call is one argument (``ingest.lua``), and the script is
     called by SHA without redis-py's ``SCRIPT EXISTS`` round trip before each pipeline. A Redis
     that lost its scripts answers NOSCRIPT, and those calls are sent again after a
     ``SCRIPT LOAD`` (on a cluster: on every master).
@@ -68,15 +72,18 @@ class _IngestBatcher:
         self.signal_command = None if cluster else signal_command
         self.cluster = cluster
         self._pending: dict[str, list[_Call]] = {}
+        #: Connections between calls (``_checkout``); the pool still owns them (it closes them).
+        self._idle: list[Any] = []
         self._sending: set[asyncio.Task[None]] = set()
 
-    def submit(self, project: str, keys: list[str], args: list[Arg]) -> asyncio.Future[list[str]]:
-        """The future reply ``[outcome, id]`` of one item's part of its project's next call."""
+    def submit(self, project: str, packed: bytes) -> asyncio.Future[list[str]]:
+        """The future reply ``[outcome, id]`` of one item's part of its project's next call
+        (``packed``: the item's one argument of the call)."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[list[str]] = loop.create_future()
         if not self._pending:
             loop.call_soon(self._flush)
-        self._pending.setdefault(project, []).append((keys, args, future))
+        self._pending.setdefault(project, []).append((packed, future))
         return future
 
     def _flush(self) -> None:
@@ -123,7 +130,7 @@ class _IngestBatcher:
             if queued and not signalled:
                 await self._signal(queued)
             for calls, reply in zip(groups, replies, strict=True):
-                for index, (_, _, future) in enumerate(calls):
+                for index, (_, future) in enumerate(calls):
                     if future.done():  # its caller went away (a client hung up)
                         continue
                     if isinstance(reply, Exception):
@@ -134,7 +141,7 @@ class _IngestBatcher:
                         future.set_result(reply[index])
         except BaseException as exc:  # a failed link or a reply that makes no sense: nobody hangs
             for calls in groups:
-                for _, _, future in calls:
+                for _, future in calls:
                     if not future.done():
                         future.set_exception(exc)
             if not isinstance(exc, Exception):
@@ -148,10 +155,14 @@ class _IngestBatcher:
 
     def _command(self, project: str, calls: list[_Call]) -> _Command:
         keys, args = self.head(project)
-        for item_keys, item_args, _ in calls:
-            keys += item_keys
-            args += item_args
-        command: Any = ("EVALSHA", self.sha, len(keys), *keys, *args)  # its stub wants 1-tuples
+        command: Any = (  # its stub wants 1-tuples
+            "EVALSHA",
+            self.sha,
+            len(keys),
+            *keys,
+            *args,
+            *[packed for packed, _ in calls],
+        )
         return _Command(keys[0], command, hiredis.pack_command(command))
 
     async def call(self, script: Any, keys: list[str], args: list[Arg]) -> Any:
@@ -168,12 +179,17 @@ class _IngestBatcher:
 
     async def _evalsha(self, commands: list[_Command]) -> list[Any]:
         if not self.cluster:
-            pool = self.redis.connection_pool
-            connection = await pool.get_connection()
+            connection = await self._checkout()
             try:
-                return await self._pipelined(connection, [c.packed for c in commands])
-            finally:
-                await pool.release(connection)
+                answer = await self._pipelined(connection, [c.packed for c in commands])
+            except BaseException:
+                await self.redis.connection_pool.release(connection)
+                raise
+            if len(self._idle) < _IDLE:
+                self._idle.append(connection)
+            else:
+                await self.redis.connection_pool.release(connection)
+            return answer
         # One pipeline per master, all at once; replies back in the order of the commands.
         by_node: dict[str, tuple[Any, list[int]]] = {}
         for i, command in enumerate(commands):
@@ -188,6 +204,22 @@ class _IngestBatcher:
             for i, reply in zip(indices, answer, strict=True):
                 replies[i] = reply
         return replies
+
+    async def _checkout(self) -> Any:
+        """A connection of the pool's, kept by the batcher between its calls: the pool's own
+        checkout and return (a lock, metrics, a check) cost more than the rest of a batch's
+        way to Redis and back. Each is checked as the pool checks what it hands out: one the
+        server closed, or that holds a reply nobody read, goes back to the pool, which
+        reconnects it when it hands it out again."""
+        while self._idle:
+            connection = self._idle.pop()
+            try:
+                if connection.is_connected and not await connection.can_read():
+                    return connection
+            except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError):
+                pass
+            await self.redis.connection_pool.release(connection)
+        return await self.redis.connection_pool.get_connection()
 
     async def _on_node(self, node: Any, packed: list[bytes]) -> list[Any]:
         connection = node.acquire_connection()
@@ -213,7 +245,7 @@ class _IngestBatcher:
             raise
 
 
-_Call = tuple[list[str], list[Arg], "asyncio.Future[list[str]]"]
+_Call = tuple[bytes, "asyncio.Future[list[str]]"]
 
 
 class _Command(NamedTuple):

@@ -4,17 +4,18 @@
 -- shard of a Redis Cluster (item, history and raw keys are built from the prefixes in ARGV).
 --
 -- KEYS: 1 items zset, 2 stats hash (this hour), 3 last-events hash, 4 queue stream, 5 stats
---       hash (this 5-minute slot); then 4 per item: dedup, new item, source zset, delivery
+--       hash (this 5-minute slot)
 -- ARGV: 1 project id, 2 item key prefix, 3 stats ttl, 4 last-event json, 5 history key prefix,
 --       6 raw key prefix, 7 history limit, 8 slot stats ttl, 9 cluster key prefix, 10 cluster
 --       hours key prefix, 11 clusters-by-time key, 12 cluster statuses key, 13 the regressed
---       status's JSON; then per item 15 values:
+--       status's JSON; then one argument per item, a MessagePack array of 19 (one argument, not
+--       19: the client packs each argument apart, at a cost per argument; every value a string):
 --       1 new id, 2 base json, 3 received ms, 4 first_seen, 5 last_seen (fixed-width ISO),
 --       6 occurrence 0/1, 7 source, 8 delivery ttl ("" = no delivery id), 9 merge policy json,
 --       10 richness (store/merge.py), 11 record id, 12 record head (store/history.py), 13 raw ttl in ms
---       ("" = no raw body), 14 raw value, 15 the units: a MessagePack array of unit name, JSON
---       text, name, text... (one argument, not two per unit: the client packs each argument
---       apart, at a cost per argument)
+--       ("" = no raw body), 14 raw value, 15 the units: an array of unit name, JSON text, name,
+--       text..., then its keys (of the project's slot, like the prefixed ones): 16 dedup, 17 new
+--       item, 18 source zset, 19 delivery
 -- An item hash holds data (the item without its units), occurrences, first_seen, last_seen,
 -- richness (how much stack trace it holds), u:<unit> (a unit's JSON text, store/merge.py),
 -- at:<unit> (the received ms of a 'latest' unit's value), cluster_id and clustering. An item stored before units were kept apart has no
@@ -22,7 +23,7 @@
 -- Returns one reply per item: {outcome, id}, or {"error", message} for an item whose
 -- commands failed (the others are unaffected).
 
-local HEAD, FIXED = 13, 15
+local HEAD = 13
 local EMPTY = {['null'] = true, ['""'] = true, ['[]'] = true, ['{}'] = true}
 -- Arguments per command: far below what Lua's unpack can take. Even, so pairs stay together.
 local CHUNK = 1000
@@ -95,11 +96,11 @@ end
 
 -- Refine a stored item by the delivery's units, rule by rule (store/merge.py, merge_units).
 -- Returns the status change {before, after} (JSON texts) or nil, and the units changed.
-local function merge(key, id, a, units, n)
-  local policy = policies[ARGV[a + 9]]
+local function merge(key, id, it, units, n)
+  local policy = policies[it[9]]
   if not policy then
-    policy = cjson.decode(ARGV[a + 9])
-    policies[ARGV[a + 9]] = policy
+    policy = cjson.decode(it[9])
+    policies[it[9]] = policy
   end
   -- One read: each unit's stored text, then the version of each 'latest' one.
   local fields, rules, latest, title, exceptions = {}, {}, {}, nil, nil
@@ -118,9 +119,9 @@ local function merge(key, id, a, units, n)
       if not stored[j] then stored[j] = unit(units[2 * j - 1]) end
     end
   end
-  local richness = tonumber(ARGV[a + 10])
+  local richness = tonumber(it[10])
   local richer = richness > stored_richness(stored[#fields], exceptions and stored[exceptions])
-  local received = tonumber(ARGV[a + 3])
+  local received = tonumber(it[3])
   local versions, created = {}, nil
   for i, j in ipairs(latest) do
     local version = stored[n + i]
@@ -161,7 +162,7 @@ local function merge(key, id, a, units, n)
     if take then
       if rule == 'latest' and not EMPTY[text] and received ~= versions[j] then
         writes[#writes + 1] = 'at:' .. name
-        writes[#writes + 1] = ARGV[a + 3]
+        writes[#writes + 1] = it[3]
       end
       if old ~= text then
         writes[#writes + 1] = 'u:' .. name
@@ -179,21 +180,22 @@ local function merge(key, id, a, units, n)
   return status, changed
 end
 
-local function ingest(k, a)
-  local dedup, item_key, by_source, delivery = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4]
-  local first_seen, last_seen, occurrence = ARGV[a + 4], ARGV[a + 5], ARGV[a + 6]
-  local source, delivery_ttl = ARGV[a + 7], ARGV[a + 8]
+local function ingest(packed)
+  local it = cmsgpack.unpack(packed)
+  local dedup, item_key, by_source, delivery = it[16], it[17], it[18], it[19]
+  local first_seen, last_seen, occurrence = it[4], it[5], it[6]
+  local source, delivery_ttl = it[7], it[8]
   if delivery_ttl ~= '' then
     local seen = redis.call('GET', delivery)
     if seen then return {'duplicate', seen} end
   end
-  local units = cmsgpack.unpack(ARGV[a + 15])
+  local units = it[15]
   local n = #units / 2
   local outcome, status, changed
   local id = redis.call('GET', dedup)
   if id then
     local key = ARGV[2] .. id
-    status, changed = merge(key, id, a, units, n)
+    status, changed = merge(key, id, it, units, n)
     if occurrence == '1' then
       redis.call('HINCRBY', key, 'occurrences', 1)
       local first, last, cluster = unpack(redis.call('HMGET', key, 'first_seen', 'last_seen',
@@ -206,10 +208,10 @@ local function ingest(k, a)
         redis.call('HINCRBY', record, 'occurrences', 1)
         local seen = redis.call('HGET', record, 'last_seen')
         if seen and last_seen > seen then
-          redis.call('HSET', record, 'last_seen', last_seen, 'last_ms', ARGV[a + 3])
-          redis.call('ZADD', ARGV[11], 'GT', ARGV[a + 3], cluster)
+          redis.call('HSET', record, 'last_seen', last_seen, 'last_ms', it[3])
+          redis.call('ZADD', ARGV[11], 'GT', it[3], cluster)
         end
-        local hour = math.floor(tonumber(ARGV[a + 3]) / 3600000)
+        local hour = math.floor(tonumber(it[3]) / 3600000)
         redis.call('HINCRBY', ARGV[10] .. cluster, hour, 1)
         local was = redis.call('HGET', ARGV[12], cluster)  -- a resolved problem is back
         if was and cjson.decode(was)['status'] == 'resolved' then
@@ -223,11 +225,11 @@ local function ingest(k, a)
       outcome = 'duplicate'  -- a state the item has already: nothing new
     end
   else
-    id = ARGV[a + 1]
+    id = it[1]
     redis.call('SET', dedup, id)
     local fields = {
-      'data', ARGV[a + 2], 'occurrences', 1, 'first_seen', first_seen, 'last_seen', last_seen,
-      'richness', ARGV[a + 10],
+      'data', it[2], 'occurrences', 1, 'first_seen', first_seen, 'last_seen', last_seen,
+      'richness', it[10],
     }
     for j = 1, n do
       local name, text = units[2 * j - 1], units[2 * j]
@@ -236,8 +238,8 @@ local function ingest(k, a)
       if name == 'metadata.status' and not EMPTY[text] then status = {'null', text} end
     end
     chunked('HSET', item_key, fields)
-    redis.call('ZADD', KEYS[1], ARGV[a + 3], id)
-    redis.call('ZADD', by_source, ARGV[a + 3], id)
+    redis.call('ZADD', KEYS[1], it[3], id)
+    redis.call('ZADD', by_source, it[3], id)
     redis.call('XADD', KEYS[4], '*', 'project', ARGV[1], 'item', id)
     outcome, changed = 'created', {}
   end
@@ -246,7 +248,7 @@ local function ingest(k, a)
   redis.call('HINCRBY', KEYS[5], source .. '|' .. outcome, 1)
   redis.call('HSET', KEYS[3], source .. '|' .. outcome, ARGV[4])
   -- The delivery's record (store/history.py, record_tail) and its raw body.
-  local record = ARGV[a + 12] .. ',"outcome":"' .. outcome .. '"'
+  local record = it[12] .. ',"outcome":"' .. outcome .. '"'
   if status then
     record = record .. ',"status":{"before":' .. status[1] .. ',"after":' .. status[2] .. '}'
   end
@@ -256,21 +258,19 @@ local function ingest(k, a)
     local dropped = string.match(redis.call('RPOP', history), '^{"id":"([^"]*)"')
     if dropped then redis.call('DEL', ARGV[6] .. dropped) end
   end
-  if ARGV[a + 13] ~= '' then
-    redis.call('SET', ARGV[6] .. ARGV[a + 11], ARGV[a + 14], 'PX', ARGV[a + 13])
+  if it[13] ~= '' then
+    redis.call('SET', ARGV[6] .. it[11], it[14], 'PX', it[13])
   end
   return {outcome, id}
 end
 
 local replies = {}
-local a = HEAD
-for k = 5, #KEYS - 4, 4 do
-  local ok, reply = pcall(ingest, k, a)
+for i = HEAD + 1, #ARGV do
+  local ok, reply = pcall(ingest, ARGV[i])
   if not ok then
     reply = {'error', type(reply) == 'table' and reply.err or tostring(reply)}
   end
   replies[#replies + 1] = reply
-  a = a + FIXED
 end
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 redis.call('EXPIRE', KEYS[5], ARGV[8])

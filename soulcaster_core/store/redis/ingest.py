@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Sequence
 
 import msgspec
@@ -20,15 +19,31 @@ from ..merge import DEFAULT_MERGE_POLICY, MergePolicy, base_json, policy_json, r
 from ..port import HISTORY_LIMIT, RAW_TTL_SECONDS, iso
 from .batcher import Arg
 from .connection import _DOWN, RedisBase, milliseconds
-from .events import SLOT_STATS_TTL, STATS_TTL, _last_event
+from .events import SLOT_STATS_TTL, STATS_TTL
 
-_pack_units = msgspec.msgpack.Encoder().encode
+_pack = msgspec.msgpack.Encoder().encode
+
+
+def _as_string(value: bytes) -> msgspec.Raw:
+    """``value`` as a MessagePack string of its bytes, which need not be UTF-8: Redis's
+    ``cmsgpack`` reads strings as bytes, and refuses the binary type bytes are encoded as."""
+    size = len(value)
+    if size < 32:
+        head = bytes((0xA0 | size,))
+    elif size < 0x100:
+        head = b"\xd9" + bytes((size,))
+    elif size < 0x10000:
+        head = b"\xda" + size.to_bytes(2, "big")
+    else:
+        head = b"\xdb" + size.to_bytes(4, "big")
+    return msgspec.Raw(head + value)
 
 
 class IngestMixin(RedisBase):
     def _ingest_head(self, project: str) -> tuple[list[str], list[Arg]]:
         """What one ingest call of ``project`` starts with (see ingest.lua); read at send time."""
         now = utcnow()
+        at = iso(now)
         keys = [
             self._k("items", project),
             self._k("stats", project, str(hour_bucket(now))),
@@ -40,7 +55,9 @@ class IngestMixin(RedisBase):
             project,
             self._k("item", project, ""),
             STATS_TTL,
-            _last_event(now, None),
+            # _last_event(now, None) and json.dumps of the status, written out: the time is
+            # the only value, and it holds nothing to escape.
+            f'{{"at": "{at}", "detail": null}}',
             self._k("history", project, ""),
             self._k("raw", project, ""),
             HISTORY_LIMIT,
@@ -49,7 +66,7 @@ class IngestMixin(RedisBase):
             self._k("cluster-hours", project, ""),
             self._k("clusters-by-time", project),
             self._k("cluster_status", project),
-            json.dumps({"status": "regressed", "at": iso(now)}),
+            f'{{"status": "regressed", "at": "{at}"}}',
         ]
         return keys, args
 
@@ -65,13 +82,13 @@ class IngestMixin(RedisBase):
         raw: RawBody | None = None,
         raw_ttl: float = RAW_TTL_SECONDS,
     ) -> IngestResult:
-        keys, args = self._ingest_call(
+        packed = self._ingest_call(
             item, occurrence, delivery_id, delivery_ttl, policy, via, raw, raw_ttl
         )
         # The batch's future is awaited here, not through _guarded and a coroutine of the
         # batcher's: two coroutines fewer to pass on every webhook's way to Redis and back.
         try:
-            outcome, item_id = await self._ingest_batches.submit(item.project_id, keys, args)
+            outcome, item_id = await self._ingest_batches.submit(item.project_id, packed)
         except _DOWN as exc:
             raise StoreUnavailable(f"Redis: {exc}") from exc
         except redis_errors.ResponseError as exc:
@@ -97,7 +114,7 @@ class IngestMixin(RedisBase):
         futures = [
             self._ingest_batches.submit(
                 entry.item.project_id,
-                *self._ingest_call(
+                self._ingest_call(
                     entry.item,
                     entry.occurrence,
                     entry.delivery_id,
@@ -128,15 +145,10 @@ class IngestMixin(RedisBase):
         via: Via,
         raw: RawBody | None,
         raw_ttl: float,
-    ) -> tuple[list[str], list[Arg]]:
-        """One item's keys and arguments of the ingest script (see ingest.lua)."""
+    ) -> bytes:
+        """One item's part of the ingest script's call, packed (see ingest.lua): its values,
+        every one a string as the script reads it, then its keys."""
         p, source = item.project_id, item.source
-        keys = [
-            self._k("dedup", p, source, item.external_id),
-            self._k("item", p, item.id),
-            self._k("items", p, "source", source),
-            self._k("delivery", p, source, delivery_id or ""),
-        ]
         if raw_ttl <= 0:  # nothing to keep it for
             raw = None
         record_id = new_record_id()
@@ -145,23 +157,28 @@ class IngestMixin(RedisBase):
             item.last_seen or item.created_at,
         )
         last = iso(last_seen)
-        args: list[Arg] = [
-            item.id,
-            base_json(item),
-            int(item.received_at.timestamp() * 1000),
-            last if first_seen == last_seen else iso(first_seen),
-            last,
-            "1" if occurrence else "0",
-            source,
-            delivery_ttl if delivery_id is not None else "",
-            policy_json(policy),
-            richness(item),
-            record_id,
-            record_head(record_id, item.received_at, source, via, occurrence, delivery_id, raw),
-            "" if raw is None else milliseconds(raw_ttl),
-            b"" if raw is None else raw.encode(),
-            # One argument for all: hiredis packs arguments one by one, at a cost per argument
-            # that made packing the costliest step of the call (bench/ingest.py).
-            _pack_units(unit_parts(item)),
-        ]
-        return keys, args
+        # One MessagePack array for all: hiredis packs arguments one by one, at a cost per
+        # argument that made packing the costliest step of the call (bench/ingest.py).
+        return _pack(
+            (
+                item.id,
+                base_json(item),
+                str(int(item.received_at.timestamp() * 1000)),
+                last if first_seen == last_seen else iso(first_seen),
+                last,
+                "1" if occurrence else "0",
+                source,
+                str(delivery_ttl) if delivery_id is not None else "",
+                policy_json(policy),
+                str(richness(item)),
+                record_id,
+                record_head(record_id, item.received_at, source, via, occurrence, delivery_id, raw),
+                "" if raw is None else str(milliseconds(raw_ttl)),
+                "" if raw is None else _as_string(raw.encode()),
+                unit_parts(item),
+                self._k("dedup", p, source, item.external_id),
+                self._k("item", p, item.id),
+                self._k("items", p, "source", source),
+                self._k("delivery", p, source, delivery_id or ""),
+            )
+        )
