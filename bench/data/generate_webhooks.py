@@ -64,7 +64,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind63.jsonl`` (companies gj, gk, gl), or, with ``--blind64``,
 ``webhooks-blind64.jsonl`` (companies gm, gn, go), or, with ``--blind65``,
 ``webhooks-blind65.jsonl`` (companies gp, gq, gr), or, with ``--blind66``,
-``webhooks-blind66.jsonl`` (companies gs, gt, gu).
+``webhooks-blind66.jsonl`` (companies gs, gt, gu), or, with ``--blind68``,
+``webhooks-blind68.jsonl`` (companies gy, gz, ha).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -135,6 +136,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind64    # by a sixty-fourth outsider
     python bench/data/generate_webhooks.py --blind65    # by a sixty-fifth outsider
     python bench/data/generate_webhooks.py --blind66    # by a sixty-sixth outsider
+    python bench/data/generate_webhooks.py --blind68    # by a sixty-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -350,7 +352,10 @@ from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.thrushgill import THRUSHGILL  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
+from corpus.companies.uldale import ULDALE  # noqa: E402
+from corpus.companies.ulpha import ULPHA  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
+from corpus.companies.upperby import UPPERBY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
 from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
@@ -488,6 +493,8 @@ BLIND64 = [JUNIPERHOWE, JACKDAWMOSS, JESSAMYQUAY]
 BLIND65 = [NENTHEAD, NEWLANDS, NADDLE]
 # blind66: .NET 8 minimal API + worker on MEL's JSON console, Symfony 7 on Monolog JSON, Angular 17.
 BLIND66 = [ORMSIDE, OVERWATER, OUGHTERSIDE]
+# blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
+BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -821,6 +828,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind66.jsonl (companies gs, gt, gu)",
     )
     which.add_argument(
+        "--blind68",
+        action="store_true",
+        help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -900,6 +912,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind66:
         write(HERE / "webhooks-blind66.jsonl", build_rows(BLIND66))
+        return 0
+    if args.blind68:
+        write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
