@@ -65,7 +65,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind64.jsonl`` (companies gm, gn, go), or, with ``--blind65``,
 ``webhooks-blind65.jsonl`` (companies gp, gq, gr), or, with ``--blind66``,
 ``webhooks-blind66.jsonl`` (companies gs, gt, gu), or, with ``--blind67``,
-``webhooks-blind67.jsonl`` (companies gv, gw, gx), or, with ``--blind69``,
+``webhooks-blind67.jsonl`` (companies gv, gw, gx), or, with ``--blind68``,
+``webhooks-blind68.jsonl`` (companies gy, gz, ha), or, with ``--blind69``,
 ``webhooks-blind69.jsonl`` (companies hb, hc, hd).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -138,6 +139,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind65    # by a sixty-fifth outsider
     python bench/data/generate_webhooks.py --blind66    # by a sixty-sixth outsider
     python bench/data/generate_webhooks.py --blind67    # by a sixty-seventh outsider
+    python bench/data/generate_webhooks.py --blind68    # by a sixty-eighth outsider
     python bench/data/generate_webhooks.py --blind69    # by a sixty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
@@ -357,10 +359,13 @@ from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.thrushgill import THRUSHGILL  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
+from corpus.companies.uldale import ULDALE  # noqa: E402
+from corpus.companies.ulpha import ULPHA  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.valewick import VALEWICK  # noqa: E402
 from corpus.companies.verdholm import VERDHOLM  # noqa: E402
 from corpus.companies.vinterley import VINTERLEY  # noqa: E402
+from corpus.companies.upperby import UPPERBY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
 from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
@@ -502,6 +507,8 @@ BLIND66 = [ORMSIDE, OVERWATER, OUGHTERSIDE]
 BLIND67 = [APPLETHWAITE, ARNSIDE, AYSGARTH]
 # blind69: Spring Boot 3.1 on logback's console pattern + Kafka, Ktor 2 on logstash, Flask 3/RQ.
 BLIND69 = [VALEWICK, VERDHOLM, VINTERLEY]
+# blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
+BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -845,6 +852,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind69.jsonl (companies hb, hc, hd)",
     )
     which.add_argument(
+        "--blind68",
+        action="store_true",
+        help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -930,6 +942,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind69:
         write(HERE / "webhooks-blind69.jsonl", build_rows(BLIND69))
+        return 0
+    if args.blind68:
+        write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from . import android11, posthog65, posthog66, unity
+from . import android11, posthog65, posthog66, posthog68, unity
 from .delivery import Delivery
 from .logs16 import next_raw_frame
 from .model import Frame
@@ -603,6 +603,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.service.platform == "java"
             else posthog66.dotnet_properties(d)
             if d.company.key == "gs"  # blind66: posthog-dotnet
+            else posthog68.ruby_properties(d)
+            if d.company.key == "gy"  # blind68: posthog-ruby
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,

@@ -94,7 +94,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company in ("s", "ak"):
         # Nuxt 3 on Vite: /_nuxt/<name>.<hash>.js
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
-    if company == "fb":  # blind51: Nuxt 3, the same /_nuxt/<name>.<hash>.js
+    if company in ("fb", "ha"):  # blind51, blind68: Nuxt 3, the same /_nuxt/<name>.<hash>.js
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
     if company == "ac":
         # React Router 7 on Vite (web) and electron-vite (desktop): /assets/<name>-<hash>.js
