@@ -362,10 +362,10 @@ from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.uldale import ULDALE  # noqa: E402
 from corpus.companies.ulpha import ULPHA  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
+from corpus.companies.upperby import UPPERBY  # noqa: E402
 from corpus.companies.valewick import VALEWICK  # noqa: E402
 from corpus.companies.verdholm import VERDHOLM  # noqa: E402
 from corpus.companies.vinterley import VINTERLEY  # noqa: E402
-from corpus.companies.upperby import UPPERBY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
 from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
