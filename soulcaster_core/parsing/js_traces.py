@@ -38,13 +38,18 @@ def hinted_gecko(text: str) -> bool:
     return "@" in text
 
 
+# A logger's bracketed tags before a line's words: "[nuxt] [request error] [500] ".
+_LEADING_TAGS = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)+")
+_NAMED = re.compile(r"^[\w.$]+(?: \[\w+\])?: ")
+
+
 def parse_v8(lines: Sequence[str]) -> list[ExceptionInfo]:
     first = next((i for i, line in enumerate(lines) if v8_frame(line) is not None), None)
     if first is None:
         return []
     head = _headline(lines, first, v8_frame)
     blocks: list[tuple[str | None, str | None, list[Frame]]] = [
-        (head.type if head else None, head.value if head else None, [])
+        (head.type or None if head else None, head.value if head else None, [])
     ]
     inspecting = False  # inside util.inspect's "{ ... }" after the frames
     i = first
@@ -87,7 +92,7 @@ def parse_gecko(lines: Sequence[str]) -> list[ExceptionInfo]:
     head = _headline(lines, first, gecko_frame)
     return [
         ExceptionInfo(
-            type=head.type if head else None,
+            type=head.type or None if head else None,
             value=head.value if head else None,
             frames=frames[::-1],
         )
@@ -147,6 +152,13 @@ def _headline(
         found = split_headline(lines[first - 1])
         if found is not None and found.type[:1].isupper() and found.type.isidentifier():
             return HeadlineAt(first - 1, found.type, found.value)
+        # An error's message alone over its frames, after a logger's tags ("[nuxt] [request
+        # error] [unhandled] [500] No signatures found ..."): its message, without a type.
+        # (Not "name: message" with a name no headline reads, "DOMException [TimeoutError]:
+        # ...", node-postgres' "error: ...": the record's own fields say those better.)
+        said = _LEADING_TAGS.sub("", lines[first - 1].strip())
+        if len(said.split()) >= 3 and not said.endswith((":", "{", "}")) and not _NAMED.match(said):
+            return HeadlineAt(first - 1, "", said)
     return head
 
 

@@ -166,3 +166,23 @@ def test_next_js_prints_a_glyph_before_the_error() -> None:
     [thrown] = parse_trace(text)
     assert thrown.type == "Error"
     assert thrown.value is not None and thrown.value.startswith("Body exceeded 1 MB limit.")
+
+
+def test_a_message_alone_over_its_frames_after_a_logger_s_tags() -> None:
+    # Nuxt's server log: the error's message after its tags, no "Type: " before it.
+    text = (
+        "[nuxt] [request error] [unhandled] [500] No signatures found matching the expected"
+        " signature for payload.\n"
+        "  at Object.verifyHeader (./.output/server/node_modules/stripe/esm/Webhooks.js:73:23)\n"
+        "  at async ./.output/server/chunks/routes/api/webhooks/stripe.post.mjs:35:34\n"
+    )
+    [error] = parse_trace(text)
+    assert error.type is None
+    assert error.value == "No signatures found matching the expected signature for payload."
+    assert len(error.frames) == 2
+    # A name no headline reads, before its message, is left to the record's own fields.
+    named = "DOMException [TimeoutError]: The operation was aborted due to timeout\n" + (
+        "  at async ./.output/server/chunks/routes/api/webhooks/stripe.post.mjs:35:34\n"
+    )
+    [error] = parse_trace(named)
+    assert error.value is None
