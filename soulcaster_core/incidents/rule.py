@@ -50,17 +50,30 @@ class ItemFacts:
     entities: Entities
     kind: SignalKind
     at: datetime
+    #: The keys (``keys.key_of``) of its trace, cluster and service, made once: the store's
+    #: read, the rule's lookups and the keys it writes all name them.
+    trace_key: str | None = None
+    cluster_key: str | None = None
+    service_key: str | None = None
 
     @classmethod
     def of(cls, item: FeedbackItem, cluster_id: str | None = None) -> ItemFacts:
         kind = signal_kind(item)
+        cluster_id = cluster_id or item.cluster_id
+        at = item.first_seen or item.created_at
+        if kind != "signal":  # only an alert or error joins or opens an incident
+            return cls(item, cluster_id, NO_ENTITIES, kind, at)
+        entities = entities_of(item)
+        trace, service = entities.trace, entities.service
         return cls(
-            item=item,
-            cluster_id=cluster_id or item.cluster_id,
-            # Only an alert or error joins or opens an incident: nothing else needs reading.
-            entities=entities_of(item) if kind == "signal" else NO_ENTITIES,
-            kind=kind,
-            at=item.first_seen or item.created_at,
+            item,
+            cluster_id,
+            entities,
+            kind,
+            at,
+            key_of("trace", trace) if trace else None,
+            key_of("cluster", cluster_id) if cluster_id else None,
+            key_of("service", service) if service else None,
         )
 
 
@@ -76,14 +89,12 @@ def lookup_keys(batch: Iterable[ItemFacts]) -> list[str]:
     """The keys the items of ``batch`` may join an incident by (what a store reads of them)."""
     keys: dict[str, None] = {}
     for facts in batch:
-        if facts.kind != "signal":
-            continue
-        if facts.entities.trace:
-            keys[key_of("trace", facts.entities.trace)] = None
-        if facts.cluster_id:
-            keys[key_of("cluster", facts.cluster_id)] = None
-        if facts.entities.service:
-            keys[key_of("service", facts.entities.service)] = None
+        if facts.trace_key:
+            keys[facts.trace_key] = None
+        if facts.cluster_key:
+            keys[facts.cluster_key] = None
+        if facts.service_key:
+            keys[facts.service_key] = None
     return list(keys)
 
 
@@ -109,13 +120,18 @@ def correlate(
     # in memory) are written whole; the others get their new links appended.
     whole = {key for key, i in incidents.items() if i.links}
     linked = set(state.placed)
-    linked.update(link.item_id for key in whole for link in incidents[key].links)
+    if whole:
+        linked.update(link.item_id for key in whole for link in incidents[key].links)
     open_ones = {key: i for key, i in incidents.items() if i.status == "open"}
     index = _Index()
+    entries = index.entries
     for (incident_id, key), places in state.keys.items():
         if incident_id in open_ones:
+            at = entries.get(key)
+            if at is None:
+                at = entries[key] = {}
             for place, held in places.items():
-                index.put(incident_id, key, place, held)
+                at[(incident_id, place)] = held
     for key in whole & open_ones.keys():
         for link in incidents[key].links:
             index.add(key, link, touched=False)
@@ -125,7 +141,7 @@ def correlate(
     heapq.heapify(quiet)
     changed: dict[str, Incident] = {}
     changes = IncidentChanges()
-    for facts in sorted(batch, key=lambda f: f.at):
+    for facts in sorted(batch, key=_at) if len(batch) > 1 else batch:
         item = facts.item
         if facts.kind != "signal" or item.incident_id is not None or item.id in linked:
             continue
@@ -150,7 +166,7 @@ def correlate(
             if new_cluster:
                 changes.clusters.append((new_cluster, incident.id))
         link = incident.links[-1]
-        index.add(incident.id, link)
+        index.add_item(incident.id, facts)
         changes.links.append((incident.id, link))
         if not incident.firing:
             heapq.heappush(quiet, (incident.last_seen + window, incident.id))
@@ -161,6 +177,10 @@ def correlate(
     changes.keys = index.changed()
     changes.whole = whole & changed.keys()
     return changes
+
+
+def _at(facts: ItemFacts) -> datetime:
+    return facts.at
 
 
 def close_recovered(
@@ -200,12 +220,15 @@ def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | 
         incident.last_seen = facts.at
     if facts.item.source not in incident.sources:
         incident.sources.append(facts.item.source)
-    entities = facts.entities
+    held, entities = incident.entities, facts.entities
     for kind in ENTITY_KINDS:
-        if value := getattr(entities, kind):
-            values = incident.entities.setdefault(kind, [])
-            if value not in values:
-                values.append(value)
+        if not (value := getattr(entities, kind)):
+            continue
+        values = held.get(kind)
+        if values is None:
+            held[kind] = [value]
+        elif value not in values:
+            values.append(value)
     state = state_of(facts.item)
     if state is not None:
         incident.had_alerts = True
@@ -292,6 +315,24 @@ class _Index:
     def put(self, incident_id: str, key: str, place: str, link: KeyLink) -> None:
         self.entries.setdefault(key, {})[(incident_id, place)] = link
 
+    def add_item(self, incident_id: str, facts: ItemFacts) -> None:
+        """``add`` of the link that puts ``facts``' item in the incident (its values are the
+        item's: ``rule._link``)."""
+        entities = facts.entities
+        held = KeyLink(facts.item.id, entities.service, entities.environment)
+        entries, touched = self.entries, self.touched
+        for key, place in (
+            (facts.trace_key, ""),
+            (facts.cluster_key, ""),
+            (facts.service_key, entities.environment or ""),
+        ):
+            if key:
+                at = entries.get(key)
+                if at is None:
+                    at = entries[key] = {}
+                at[(incident_id, place)] = held
+                touched[(incident_id, key)] = None
+
     def add(self, incident_id: str, link: IncidentLink, *, touched: bool = True) -> None:
         held = key_link(link)
         for key, place in link_keys(link):
@@ -310,26 +351,26 @@ class _Index:
     def shared(self, facts: ItemFacts) -> dict[str, _Shared]:
         """Per incident, the strongest entity ``facts`` shares with one of its items."""
         entities = facts.entities
+        service, environment = entities.service, entities.environment
         found: dict[str, _Shared] = {}
-        if entities.service:
-            held = self.entries.get(key_of("service", entities.service), {})
+        entries = self.entries
+        if facts.service_key and (held := entries.get(facts.service_key)):
+            assert service is not None
             for (incident_id, place), link in held.items():
-                environment = place or None
-                if _same_place(environment, entities.environment):
-                    value = entities.service
-                    if environment and entities.environment:
-                        value += f"/{environment}"
+                # ``place``: the environment it was named in ("" for none).
+                if not place or environment is None or place == environment:
+                    value = f"{service}/{place}" if place and environment else service
                     found[incident_id] = ("service", value, link.item_id)
-        if facts.cluster_id:
-            held = self.entries.get(key_of("cluster", facts.cluster_id), {})
+        if facts.cluster_key and (held := entries.get(facts.cluster_key)):
+            assert facts.cluster_id is not None
             for (incident_id, _), link in held.items():
                 # The same bug in another service or environment is that one's incident.
-                if _same_place(link.service, entities.service) and _same_place(
-                    link.environment, entities.environment
+                if _same_place(link.service, service) and _same_place(
+                    link.environment, environment
                 ):
                     found[incident_id] = ("cluster", facts.cluster_id, link.item_id)
-        if entities.trace:
-            held = self.entries.get(key_of("trace", entities.trace), {})
+        if facts.trace_key and (held := entries.get(facts.trace_key)):
+            assert entities.trace is not None
             for (incident_id, _), link in held.items():
                 found[incident_id] = ("trace", entities.trace, link.item_id)
         return found
@@ -342,24 +383,30 @@ _Shared = tuple[LinkedBy, str, str]
 def _best_match(
     incidents: Mapping[str, Incident], index: _Index, facts: ItemFacts, window: timedelta
 ) -> _Match | None:
-    best: _Match | None = None
-    best_key: tuple[int, datetime] | None = None
+    shared = index.shared(facts)
+    if not shared:
+        return None
+    at = facts.at
     candidates = {
-        incident_id: shared
-        for incident_id, shared in index.shared(facts).items()
+        incident_id: found
+        for incident_id, found in shared.items()
         if (incident := incidents[incident_id]).status == "open"
-        and incident.first_seen - window <= facts.at <= incident.last_seen + window
+        and incident.first_seen - window <= at <= incident.last_seen + window
     }
     if facts.entities.environment is None and _ambiguous(incidents, candidates):
         # A service failing in two environments at once, and an item that names neither:
         # it could belong to either, so the service decides nothing (a trace still does).
         candidates = {key: shared for key, shared in candidates.items() if shared[0] != "service"}
-    for incident_id, (by, value, with_item) in candidates.items():
-        incident = incidents[incident_id]
-        key = (_STRENGTH[by], incident.last_seen)
+    best: tuple[str, _Shared] | None = None
+    best_key: tuple[int, datetime] | None = None
+    for incident_id, found in candidates.items():
+        key = (_STRENGTH[found[0]], incidents[incident_id].last_seen)
         if best_key is None or key > best_key:
-            best, best_key = _Match(incident, by, value, with_item), key
-    return best
+            best, best_key = (incident_id, found), key
+    if best is None:
+        return None
+    incident_id, (by, value, with_item) = best
+    return _Match(incidents[incident_id], by, value, with_item)
 
 
 def _ambiguous(incidents: Mapping[str, Incident], candidates: Mapping[str, _Shared]) -> bool:

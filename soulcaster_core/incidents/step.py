@@ -50,6 +50,8 @@ class IncidentStep:
         if not todo:
             return None
         window = self.window
+        # Only an incident seen within the window of the batch's oldest item can take one.
+        since = min(f.at for f in batch) - window if len(batch) > 1 else batch[0].at - window
 
         def update(state: IncidentState) -> IncidentChanges:
             if not guarded:
@@ -60,8 +62,6 @@ class IncidentStep:
                 log.exception("placing items of %s in incidents failed", project_id)
                 return IncidentChanges(spoiled=True)
 
-        # Only an incident seen within the window of the batch's oldest item can take one.
-        since = min(f.at for f in batch) - window
         return IncidentWork(update, open_since=since, keys=lookup_keys(batch), items=todo)
 
     async def place(

@@ -135,7 +135,7 @@ async def test_a_rule_that_fails_part_way_leaves_nothing_behind(
         raise RuntimeError("a bug after the item was added")
 
     with monkeypatch.context() as patch:
-        patch.setattr(rule._Index, "add", broken)
+        patch.setattr(rule._Index, "add_item", broken)
         work = step.work("acme", [failed], guarded=True)
         assert work is not None
         cluster = Cluster(id="c1", project_id="acme", title="boom")

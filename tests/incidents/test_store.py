@@ -336,6 +336,35 @@ async def test_an_sqlite_file_with_the_items_incidents_in_a_table_keeps_them(
     assert (again.links[-1].by, again.links[-1].with_item) == ("service", second.id)
 
 
+@pytest.mark.parametrize("count", [1, 0, 7])
+async def test_an_sqlite_record_whose_count_its_links_do_not_match_still_takes_items(
+    store: Store, count: int
+) -> None:
+    """SQLite numbers a batch's links from the record's ``item_count``, without reading the
+    links stored: a record that counts too few (a link stored at that number already) gets
+    the link after its last one, and one that counts too many leaves a gap, in order both."""
+    if not isinstance(store, SQLiteStore):
+        pytest.skip("a schema of SQLite's")
+    first, second, later, last = await stored(
+        store, item(0), item(2, source="sentry"), item(4, source="splunk"), item(6)
+    )
+    step = IncidentStep(store, WINDOW)
+    await step.place("acme", [first])
+    await step.place("acme", [second])
+    with sqlite3.connect(store.path) as conn:  # another connection: the store reads it anew
+        conn.execute("UPDATE incidents SET data = json_set(data, '$.item_count', ?)", (count,))
+    await step.place("acme", [later])
+    await step.place("acme", [last])
+    (listed,) = await store.list_incidents("acme")
+    incident = await store.get_incident("acme", listed.id)
+    assert incident is not None
+    assert incident.item_ids == [first.id, second.id, later.id, last.id]
+    assert incident.item_count == count + 2
+    with sqlite3.connect(store.path) as conn:
+        numbers = [n for (n,) in conn.execute("SELECT n FROM incident_links ORDER BY n")]
+    assert numbers == sorted(set(numbers)) and len(numbers) == 4
+
+
 async def test_merged_and_split_incidents_keep_their_items_and_take_the_next_ones(
     store: Store,
 ) -> None:

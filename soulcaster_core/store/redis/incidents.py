@@ -30,6 +30,8 @@ class IncidentsMixin(ClustersMixin):
     #: What this process's incident steps read and wrote, per project, as of a version of
     #: the project's incidents (``incidents.cache``).
     _incident_cache: IncidentCache
+    #: Each project's incident key names (``_incident_keys``).
+    _incident_names: dict[str, incident_keys.IncidentKeys]
 
     @_guarded
     async def add_to_clusters(
@@ -49,16 +51,20 @@ class IncidentsMixin(ClustersMixin):
         await self._incident_step(project_id, (), incidents, queue)
 
     def _incident_keys(self, project_id: str) -> incident_keys.IncidentKeys:
-        return incident_keys.IncidentKeys(
-            records=self._k("incidents", project_id),
-            open=self._k("incidents", project_id, "open"),
-            recent=self._k("incidents", project_id, "recent"),
-            version=self._k("incidents", project_id, "version"),
-            links=lambda incident_id: self._k("incidents", project_id, "links", incident_id),
-            key=lambda key: self._k("incidents", project_id, "key", key),
-            item=lambda item_id: self._k("item", project_id, item_id),
-            cluster=lambda cluster_id: self._cluster_keys(project_id, cluster_id)[0],
-        )
+        # Made once per project: every step names them (``_k``'s names, by their prefixes).
+        names = self._incident_names.get(project_id)
+        if names is None:
+            names = self._incident_names[project_id] = incident_keys.IncidentKeys(
+                records=self._k("incidents", project_id),
+                open=self._k("incidents", project_id, "open"),
+                recent=self._k("incidents", project_id, "recent"),
+                version=self._k("incidents", project_id, "version"),
+                links=self._k("incidents", project_id, "links", "").__add__,
+                key=self._k("incidents", project_id, "key", "").__add__,
+                item=self._k("item", project_id, "").__add__,
+                cluster=self._k("cluster", project_id, "").__add__,
+            )
+        return names
 
     @_guarded
     async def update_incidents(
@@ -84,7 +90,7 @@ class IncidentsMixin(ClustersMixin):
         """``update_incidents``; ``before`` queues other writes first in its MULTI (then the
         changes go nowhere else: the store's copy keeps its records, not copies)."""
         names = self._incident_keys(project_id)
-        item_keys = [(i, self._k("item", project_id, i)) for i in work.items]
+        item_keys = [(i, names.item(i)) for i in work.items]
         if work.keys is not None and not incident_ids:
             return await self._batch_step(project_id, names, work, item_keys, before)
         since = "-inf" if work.open_since is None else work.open_since.timestamp() * 1000

@@ -52,6 +52,7 @@ class RedisStore(
         self._max_block_ms = int(socket_timeout * 1000 * MAX_BLOCK_SHARE)
         self._held = {}
         self._incident_cache = IncidentCache()
+        self._incident_names = {}
         self._next_sweep = 0.0
         self._turn = 0
         self._ingest_batches = _IngestBatcher(

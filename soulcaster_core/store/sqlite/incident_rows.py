@@ -351,17 +351,7 @@ def write(
     )
     cleared = [(project_id, incident_id) for incident_id in writes.cleared]
     _many(conn, "DELETE FROM incident_links WHERE project = ? AND incident_id = ?", cleared)
-    # Each link numbered after the incident's last (a seek to the end of its rows).
-    _many(
-        conn,
-        "INSERT INTO incident_links SELECT ?1, ?2, coalesce(max(n), 0) + 1, ?3"
-        " FROM incident_links WHERE project = ?1 AND incident_id = ?2",
-        [
-            (project_id, incident_id, dump_link(link))
-            for incident_id, links in writes.links.items()
-            for link in links
-        ],
-    )
+    _write_links(conn, project_id, changes.incidents, writes.links, writes.cleared)
     _many(
         conn,
         "INSERT INTO incident_keys VALUES (?, ?, ?, ?)"
@@ -384,6 +374,44 @@ def write(
         " WHERE project = ? AND id = ?",
         [(incident, project_id, cluster_id) for cluster_id, incident in changes.clusters],
     )
+
+
+#: A link numbered by its place in the incident, as its record counts them.
+_ADD_LINK = "INSERT INTO incident_links VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
+#: A link numbered after the incident's last (a seek to the end of its rows), unless it is
+#: stored: for a record whose count its links do not match.
+_APPEND_LINK = (
+    "INSERT INTO incident_links SELECT ?1, ?2,"
+    " (SELECT coalesce(max(n), 0) + 1 FROM incident_links WHERE project = ?1 AND incident_id = ?2),"
+    " ?3 WHERE NOT EXISTS (SELECT 1 FROM incident_links"
+    " WHERE project = ?1 AND incident_id = ?2 AND data = ?3)"
+)
+
+
+def _write_links(
+    conn: sqlite3.Connection,
+    project_id: str,
+    incidents: Sequence[Incident],
+    links: dict[str, list[IncidentLink]],
+    cleared: Collection[str],
+) -> None:
+    """Append ``links``, each numbered by its place in its incident as the record counts its
+    items (``item_count``, which counts them; an incident in ``cleared`` gets all its links
+    anew): no read of the links stored. Should a record's count and its stored links
+    disagree (a link there already at that number), the links not stored are appended after
+    the last one instead, in order: the step never fails on it."""
+    counts = {incident.id: incident.item_count for incident in incidents}
+    rows = []
+    for incident_id, added in links.items():
+        count = len(added) if incident_id in cleared else counts.get(incident_id, 0)
+        first = max(count - len(added) + 1, 1)
+        rows += [
+            (project_id, incident_id, n, dump_link(link)) for n, link in enumerate(added, first)
+        ]
+    before = conn.total_changes
+    _many(conn, _ADD_LINK, rows)
+    if conn.total_changes - before != len(rows):
+        _many(conn, _APPEND_LINK, [(p, i, data) for p, i, _, data in rows])
 
 
 def _many(conn: sqlite3.Connection, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
