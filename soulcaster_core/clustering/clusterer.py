@@ -777,6 +777,37 @@ class Clusterer:
                     if key.kind == "service":
                         ambiguous["problems"] = problems
                     batch.put(key.id, self._vector(doc, batch, key.id), ambiguous)
+        self._register_causes(item, doc, cluster_id, batch)
+
+    def _register_causes(
+        self, item: FeedbackItem, doc: ClusterDoc, cluster_id: str, batch: _Batch
+    ) -> None:
+        """Make the frame key of each cause that shows application frames lead to
+        ``cluster_id``, unless it leads somewhere already: a log that prints only the root
+        cause, with its stack (Tomcat's "with root cause", a logger's innermost cause), says
+        the problem of the chain it ends."""
+        for cause in doc.cause_frames:
+            key = frame_key(cause.type_key, cause.frames[0])
+            if key.id in batch.known or key in doc.frame_keys:
+                continue
+            metadata: dict[str, Any] = {
+                "cluster_id": cluster_id,
+                "kind": "frames",
+                "source": item.source,
+                "title": item.title,
+                "head": f"{cause.type}: {cause.message}" if cause.message else cause.type,
+                "message": cause.message,
+                "frames": list(cause.frames),
+                "file": cause.files[0],
+                "files": list(cause.files),
+                "places": [],
+                "type": cause.type,
+                "service": doc.service,
+                "endpoint": doc.endpoint,
+                "request": None,
+                "shape": "frames",
+            }
+            batch.put(key.id, key_only_vector(self.embedder.dimensions), metadata)
 
     @staticmethod
     def _metadata(

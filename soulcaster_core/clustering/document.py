@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
 
@@ -28,6 +28,7 @@ from .normalize import MASK, mask, signature
 from .stack_frames import (
     application_frames,
     entries_of,
+    named_frames,
     places_of,
     reading,
     unmarked,
@@ -168,6 +169,16 @@ def frame_key(type_key: str, name: str) -> GroupingKey:
     return _key("frames", type_key, name)
 
 
+class CauseStack(NamedTuple):
+    """A cause of an exception chain, with its own application frames (innermost first)."""
+
+    type_key: str
+    type: str
+    message: str
+    frames: tuple[str, ...]
+    files: tuple[str | None, ...]
+
+
 @dataclass(slots=True)
 class ClusterDoc:
     """The clustering view of one item, with its grouping keys (computed once, when made:
@@ -195,6 +206,10 @@ class ClusterDoc:
     files: tuple[str | None, ...] = ()
     #: The causes of the thrown exception: (type as keys compare it, masked message).
     causes: tuple[tuple[str, str], ...] = ()
+    #: The causes that show application frames: (type as keys compare it, short type, masked
+    #: message, application frames innermost first, their files). A log may print only the
+    #: root cause with its own stack (Tomcat's "with root cause"): it meets the chain by these.
+    cause_frames: tuple[CauseStack, ...] = ()
     #: The names of the stack's entry point: its outermost application frame's function, and
     #: the class it belongs to where a language names one (``CertificateIssuerJob#perform``).
     entries: tuple[str, ...] = ()
@@ -553,6 +568,16 @@ def exception_document(
         causes=tuple(
             (key_type(e.type), _said(e.type, e.value)[1]) for e in exceptions if e is not thrown
         ),
+        cause_frames=tuple(
+            CauseStack(
+                key_type(e.type),
+                *_said(e.type, e.value),
+                tuple(name for name, _ in named),
+                tuple(file for _, file in named),
+            )
+            for e in exceptions
+            if e is not thrown and key_type(e.type) and (named := named_frames(e))
+        ),
         entries=entries_of(exceptions),
         endpoint=endpoint,
         verb=verb,
@@ -577,6 +602,7 @@ def _exception_doc(
     frames_from: str,
     files: tuple[str | None, ...] = (),
     causes: tuple[tuple[str, str], ...] = (),
+    cause_frames: tuple[CauseStack, ...] = (),
     entries: tuple[str, ...] = (),
     endpoint: str | None = None,
     places: tuple[str, ...] = (),
@@ -612,6 +638,7 @@ def _exception_doc(
         frames_from=frames_from if frames else "",
         files=files or (None,) * len(frames),
         causes=causes,
+        cause_frames=cause_frames,
         entries=entries,
         endpoint=endpoint,
         verb=verb,

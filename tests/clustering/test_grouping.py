@@ -575,6 +575,44 @@ async def test_a_log_s_stack_taken_where_it_was_logged_meets_the_panic_below_it(
     assert a == b != c
 
 
+async def test_a_log_of_only_the_root_cause_with_its_stack_meets_the_chain(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Sentry sends Spring's wrapper and Hibernate's cause, each with its frames; Tomcat's
+    # "with root cause" record prints only the cause, with its own stack.
+    stale = "Row was updated or deleted by another transaction"
+
+    def cause(function: str) -> ExceptionInfo:
+        frames = [
+            Frame(function=function, filename="CheckInService.java", in_app=True),
+            Frame(function="flush", filename="SessionImpl.java", in_app=False),
+        ]
+        return ExceptionInfo(type="StaleObjectStateException", value=stale, frames=frames)
+
+    def chain(function: str) -> FeedbackItem:
+        thrown = ExceptionInfo(
+            type="ObjectOptimisticLockingFailureException",
+            value="Object of class [Booking] with identifier [4]: optimistic locking failed",
+            frames=[Frame(function=function, filename="CheckInService.java", in_app=True)],
+        )
+        return item(exceptions=[cause(function), thrown])
+
+    def root_cause(function: str) -> FeedbackItem:
+        return item("splunk", exceptions=[cause(function)])
+
+    # Two functions fail alike: the cause's words alone cannot tell which.
+    check_in, check_out, logged_in, logged_out = await clusters_of(
+        clusterer,
+        store,
+        chain("checkIn"),
+        chain("checkOut"),
+        root_cause("checkIn"),
+        root_cause("checkOut"),
+    )
+    assert check_in != check_out
+    assert (logged_in, logged_out) == (check_in, check_out)
+
+
 async def test_a_later_stack_tells_apart_two_bugs_first_seen_without_one(
     clusterer: Clusterer, store: Store
 ) -> None:
