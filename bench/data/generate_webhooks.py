@@ -67,7 +67,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind66.jsonl`` (companies gs, gt, gu), or, with ``--blind67``,
 ``webhooks-blind67.jsonl`` (companies gv, gw, gx), or, with ``--blind68``,
 ``webhooks-blind68.jsonl`` (companies gy, gz, ha), or, with ``--blind69``,
-``webhooks-blind69.jsonl`` (companies hb, hc, hd).
+``webhooks-blind69.jsonl`` (companies hb, hc, hd), or, with ``--blind71``,
+``webhooks-blind71.jsonl`` (companies hh, hi, hj).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -141,6 +142,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind67    # by a sixty-seventh outsider
     python bench/data/generate_webhooks.py --blind68    # by a sixty-eighth outsider
     python bench/data/generate_webhooks.py --blind69    # by a sixty-ninth outsider
+    python bench/data/generate_webhooks.py --blind71    # by a seventy-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -260,8 +262,11 @@ from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.ickornshaw import ICKORNSHAW  # noqa: E402
 from corpus.companies.ingleborough import INGLEBOROUGH  # noqa: E402
+from corpus.companies.ingmire import INGMIRE  # noqa: E402
 from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
+from corpus.companies.ireby import IREBY  # noqa: E402
 from corpus.companies.irthington import IRTHINGTON  # noqa: E402
+from corpus.companies.isel import ISEL  # noqa: E402
 from corpus.companies.ivegill import IVEGILL  # noqa: E402
 from corpus.companies.jackdawmoss import JACKDAWMOSS  # noqa: E402
 from corpus.companies.jarrowfield import JARROWFIELD  # noqa: E402
@@ -507,6 +512,8 @@ BLIND66 = [ORMSIDE, OVERWATER, OUGHTERSIDE]
 BLIND67 = [APPLETHWAITE, ARNSIDE, AYSGARTH]
 # blind69: Spring Boot 3.1 on logback's console pattern + Kafka, Ktor 2 on logstash, Flask 3/RQ.
 BLIND69 = [VALEWICK, VERDHOLM, VINTERLEY]
+# blind71: Quarkus 3 on quarkus-logging-json, Gin on logrus' TextFormatter, SvelteKit 2 on Node.
+BLIND71 = [IREBY, ISEL, INGMIRE]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
@@ -852,6 +859,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind69.jsonl (companies hb, hc, hd)",
     )
     which.add_argument(
+        "--blind71",
+        action="store_true",
+        help="write webhooks-blind71.jsonl (companies hh, hi, hj)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -945,6 +957,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
+        return 0
+    if args.blind71:
+        write(HERE / "webhooks-blind71.jsonl", build_rows(BLIND71))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))
