@@ -68,7 +68,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind67.jsonl`` (companies gv, gw, gx), or, with ``--blind68``,
 ``webhooks-blind68.jsonl`` (companies gy, gz, ha), or, with ``--blind69``,
 ``webhooks-blind69.jsonl`` (companies hb, hc, hd), or, with ``--blind71``,
-``webhooks-blind71.jsonl`` (companies hh, hi, hj).
+``webhooks-blind71.jsonl`` (companies hh, hi, hj), or, with ``--blind72``,
+``webhooks-blind72.jsonl`` (companies hk, hl, hm).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -143,6 +144,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind68    # by a sixty-eighth outsider
     python bench/data/generate_webhooks.py --blind69    # by a sixty-ninth outsider
     python bench/data/generate_webhooks.py --blind71    # by a seventy-first outsider
+    python bench/data/generate_webhooks.py --blind72    # by a seventy-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -334,10 +336,13 @@ from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quickthorn import QUICKTHORN  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.quoyness import QUOYNESS  # noqa: E402
+from corpus.companies.rampside import RAMPSIDE  # noqa: E402
+from corpus.companies.ravenglass import RAVENGLASS  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
 from corpus.companies.ribblehead import RIBBLEHEAD  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
+from corpus.companies.rosthwaite import ROSTHWAITE  # noqa: E402
 from corpus.companies.rydal import RYDAL  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.sallowfen import SALLOWFEN  # noqa: E402
@@ -514,6 +519,8 @@ BLIND67 = [APPLETHWAITE, ARNSIDE, AYSGARTH]
 BLIND69 = [VALEWICK, VERDHOLM, VINTERLEY]
 # blind71: Quarkus 3 on quarkus-logging-json, Gin on logrus' TextFormatter, SvelteKit 2 on Node.
 BLIND71 = [IREBY, ISEL, INGMIRE]
+# blind72: ASP.NET Core 8 on Serilog's text templates, FastAPI/arq on structlog console, lograge.
+BLIND72 = [ROSTHWAITE, RAVENGLASS, RAMPSIDE]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
@@ -864,6 +871,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind71.jsonl (companies hh, hi, hj)",
     )
     which.add_argument(
+        "--blind72",
+        action="store_true",
+        help="write webhooks-blind72.jsonl (companies hk, hl, hm)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -954,6 +966,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind69:
         write(HERE / "webhooks-blind69.jsonl", build_rows(BLIND69))
+        return 0
+    if args.blind72:
+        write(HERE / "webhooks-blind72.jsonl", build_rows(BLIND72))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

@@ -602,9 +602,9 @@ def destination(d: Delivery) -> dict[str, Any]:
             else posthog65.java_server_properties(d)
             if d.service.platform == "java"
             else posthog66.dotnet_properties(d)
-            if d.company.key == "gs"  # blind66: posthog-dotnet
+            if d.company.key in ("gs", "hk")  # blind66, blind72: posthog-dotnet
             else posthog68.ruby_properties(d)
-            if d.company.key == "gy"  # blind68: posthog-ruby
+            if d.company.key in ("gy", "hm")  # blind68, blind72: posthog-ruby
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,
