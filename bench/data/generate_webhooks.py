@@ -67,7 +67,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind66.jsonl`` (companies gs, gt, gu), or, with ``--blind67``,
 ``webhooks-blind67.jsonl`` (companies gv, gw, gx), or, with ``--blind68``,
 ``webhooks-blind68.jsonl`` (companies gy, gz, ha), or, with ``--blind69``,
-``webhooks-blind69.jsonl`` (companies hb, hc, hd), or, with ``--blind71``,
+``webhooks-blind69.jsonl`` (companies hb, hc, hd), or, with ``--blind70``,
+``webhooks-blind70.jsonl`` (companies he, hf, hg), or, with ``--blind71``,
 ``webhooks-blind71.jsonl`` (companies hh, hi, hj), or, with ``--blind72``,
 ``webhooks-blind72.jsonl`` (companies hk, hl, hm).
 
@@ -143,6 +144,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind67    # by a sixty-seventh outsider
     python bench/data/generate_webhooks.py --blind68    # by a sixty-eighth outsider
     python bench/data/generate_webhooks.py --blind69    # by a sixty-ninth outsider
+    python bench/data/generate_webhooks.py --blind70    # by a seventieth outsider
     python bench/data/generate_webhooks.py --blind71    # by a seventy-first outsider
     python bench/data/generate_webhooks.py --blind72    # by a seventy-second outsider
 
@@ -384,7 +386,10 @@ from corpus.companies.whitbarrow import WHITBARROW  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.companies.wythburn import WYTHBURN  # noqa: E402
+from corpus.companies.yanwath import YANWATH  # noqa: E402
+from corpus.companies.yealand import YEALAND  # noqa: E402
 from corpus.companies.yewbarrow import YEWBARROW  # noqa: E402
+from corpus.companies.yockenthwaite import YOCKENTHWAITE  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
 
@@ -523,6 +528,8 @@ BLIND71 = [IREBY, ISEL, INGMIRE]
 BLIND72 = [ROSTHWAITE, RAVENGLASS, RAMPSIDE]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
+# blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
+BLIND70 = [YOCKENTHWAITE, YANWATH, YEALAND]
 # blind48: CakePHP 5's error.log, a .NET 8 MassTransit worker on Serilog's console, Django on EB.
 BLIND48 = [EQUINBECK, ERRINGDEN, ESTHWAITE]
 # blind49: Phoenix on Bandit + Oban (Logger console), Akka 2.6's StdOutLogger, axum + tracing JSON.
@@ -881,6 +888,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
     )
     which.add_argument(
+        "--blind70",
+        action="store_true",
+        help="write webhooks-blind70.jsonl (companies he, hf, hg)",
+    )
+    which.add_argument(
         "--blind48",
         action="store_true",
         help="write webhooks-blind48.jsonl (companies eq, er, es)",
@@ -975,6 +987,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind71:
         write(HERE / "webhooks-blind71.jsonl", build_rows(BLIND71))
+        return 0
+    if args.blind70:
+        write(HERE / "webhooks-blind70.jsonl", build_rows(BLIND70))
         return 0
     if args.blind46:
         write(HERE / "webhooks-blind46.jsonl", build_rows(BLIND46))

@@ -466,7 +466,9 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
             value["stacktrace"] = {"frames": [dart_native_frame(d, f) for f in shown]}
         elif exc.frames:
             value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
-        if d.service.platform == "cocoa" and last:
+        if d.service.platform == "cocoa" and last and _ns_error(d):  # blind70
+            value["mechanism"] = ns_error_mechanism(d, exc)
+        elif d.service.platform == "cocoa" and last:
             value["mechanism"] = cocoa_mechanism(d, exc)
             value["thread_id"] = 0
         if d.service.platform == "rust" and exc.type == "panic":
@@ -489,6 +491,22 @@ def rust_trim(frames: tuple[Frame, ...]) -> tuple[Frame, ...]:
         if name.startswith(("core::panicking::panic", "std::panicking::begin_panic")):
             return frames[:i]
     return frames
+
+
+def _ns_error(d: Delivery) -> bool:
+    """blind70: ``SentrySDK.capture(error:)`` of a handled Swift error or NSError."""
+    return d.company.key == "hg" and d.bug.handled
+
+
+def ns_error_mechanism(d: Delivery, exc: Exc) -> dict[str, Any]:
+    """sentry-cocoa's event for a captured ``NSError``: the domain as the type, ``Code: n``
+    as the value (after the ``NSDebugDescription``, if any), the domain and code again."""
+    code = exc.value.rsplit("Code: ", 1)[-1].rstrip(")")
+    return {
+        "type": "NSError",
+        "handled": True,
+        "meta": {"ns_error": {"domain": exc.type, "code": int(code)}},
+    }
 
 
 def cocoa_mechanism(d: Delivery, exc: Exc) -> dict[str, Any]:
@@ -607,7 +625,7 @@ def _tags(d: Delivery) -> list[list[str]]:
     if not d.bug.message_event:
         tags["mechanism"] = str(d.opts.get("mechanism", s.framework or "generic"))
     if s.platform == "cocoa" and d.chain:
-        tags["mechanism"] = cocoa_mechanism(d, d.thrown)["type"]
+        tags["mechanism"] = "NSError" if _ns_error(d) else cocoa_mechanism(d, d.thrown)["type"]
     if s.platform == "rust" and d.chain and d.thrown.type == "panic":
         tags["mechanism"] = "panic"
     if s.platform == "javascript":
@@ -921,6 +939,8 @@ def _event_platform(platform: str) -> str:
 
 def _level(d: Delivery) -> str:
     """Crashes of the iOS app and Rust panics arrive as ``fatal``."""
+    if d.service.platform == "cocoa" and _ns_error(d):
+        return "error"
     if d.service.platform == "cocoa" or (d.service.platform == "rust" and d.thrown.type == "panic"):
         return "fatal"
     return "error"
