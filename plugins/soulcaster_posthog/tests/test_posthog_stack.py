@@ -183,6 +183,9 @@ def test_java_frames_read_as_class_and_method() -> None:
 
     assert "> OrderController.java:73 in com.acme.orders.OrderController.submit" in item.body
     assert "  java.lang.Thread:1583 in java.lang.Thread.run" in item.body
+    # posthog-android and posthog-java list a Throwable's frames innermost first, as the JVM
+    # does: read oldest first, like every other source, the method that threw comes last.
+    assert [frame.function for frame in item.exceptions[-1].frames] == ["run", "submit"]
 
 
 def test_resolved_frames_use_the_symbolicated_names() -> None:
