@@ -731,6 +731,10 @@ class Clusterer:
                     # An alert that named only a type made the cluster, and this error's words
                     # are the first it hears: another error of that type says other words.
                     learnt["message"] = doc.message
+                if key.kind in _LOCATED and doc.message and not found.get("message"):
+                    # An alert that showed the frame but said nothing made the cluster: from
+                    # now on another message raised in that function is another problem.
+                    learnt["message"] = doc.message
                 if learnt:
                     batch.put(key.id, self._vector(doc, batch, key.id), {**found, **learnt})
             elif (

@@ -613,6 +613,24 @@ async def test_a_log_of_only_the_root_cause_with_its_stack_meets_the_chain(
     assert (logged_in, logged_out) == (check_in, check_out)
 
 
+async def test_the_first_words_heard_at_a_frame_an_alert_showed_tell_the_next_apart(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # A monitor showed only the failing function; the first error there says what failed in
+    # it, and another entity's "not found" raised in the same function is another bug.
+    def not_found(entity: str) -> FeedbackItem:
+        said = f'Could not find any entity of type "{entity}" matching: {{"id": 7}}'
+        return item(exceptions=[exc("EntityNotFoundError", said, "assign")])
+
+    alert = item("datadog", exceptions=[exc("", "", "assign")])
+    first, driver, depot, depot_again = await clusters_of(
+        clusterer, store, alert, not_found("Driver"), not_found("Depot"), not_found("Depot")
+    )
+    assert driver == first
+    assert depot != driver
+    assert depot_again == depot
+
+
 async def test_a_later_stack_tells_apart_two_bugs_first_seen_without_one(
     clusterer: Clusterer, store: Store
 ) -> None:
