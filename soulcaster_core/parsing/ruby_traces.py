@@ -68,10 +68,16 @@ class _Line(NamedTuple):
 _RAILS_NAMESPACED = re.compile(r"(?:^|: )[A-Z]\w*(?:::[A-Z]\w*)+ \(.*\):[ \t]*$", re.MULTILINE)
 
 
+# A method label without its opening quote: "create'", "block in total'", "<main>'".
+_BARE_LABEL = re.compile(r"[\w<][^'\n]{0,200}'")
+_BARE_FRAME = re.compile(r"\.rb:\d+:in [\w<][^'\n]{0,200}'")
+
+
 def hinted(text: str) -> bool:
     return (
         ":in `" in text
         or ":in '" in text
+        or (".rb:" in text and _BARE_FRAME.search(text) is not None)
         or ("::" in text and "):" in text and _RAILS_NAMESPACED.search(text) is not None)
     )
 
@@ -182,19 +188,25 @@ def _message(lines: Sequence[str], i: int, msg: str | None) -> tuple[int, str | 
 
 
 def _frame_line(line: str) -> _Line | None:
-    """The frame ``path:42:in 'label'`` on ``line`` (after ``from`` or a log prefix)."""
+    """The frame ``path:42:in 'label'`` on ``line`` (after ``from`` or a log prefix); also
+    ``path.rb:42:in label'``, whose opening backtick a text-only rendering dropped (Datadog's
+    ``$TEXT_ONLY_MSG`` strips markdown)."""
     at = line.find(":in ")
-    if at < 0 or at + 5 >= len(line) or line[at + 4] not in "`'":
+    if at < 0 or at + 5 >= len(line):
+        return None
+    opened = line[at + 4] in "`'"
+    if not opened and not (_BARE_LABEL.match(line, at + 4) and ".rb:" in line[:at]):
         return None
     before = line[:at]
     path, sep, lineno = before.rpartition(":")
     if not sep or not lineno.isdigit():
         return None
     path = path.split()[-1] if path.split() else ""
-    close = line.find("'", at + 5)
+    start = at + 5 if opened else at + 4
+    close = line.find("'", start)
     if not path or close < 0:
         return None
-    label = line[at + 5 : close]
+    label = line[start:close]
     owner, function = _split_label(label)
     frame = Frame(
         function=function,

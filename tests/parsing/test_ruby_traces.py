@@ -84,6 +84,18 @@ def test_rails_log_form_whose_message_runs_over_lines() -> None:
     assert [f.function for f in exc.frames] == ["create", "assign_reference"]
 
 
+def test_rails_log_form_whose_backticks_a_text_only_rendering_dropped() -> None:
+    # Datadog's $TEXT_ONLY_MSG strips markdown: "in `create'" arrives as "in create'".
+    text = (
+        "NoMethodError (undefined method length_m' for nil):\n"
+        "app/models/haul_out.rb:48:in crane_slot_minutes'\n"
+        "app/controllers/api/v1/haul_outs_controller.rb:31:in create'\n"
+    )
+    [exc] = parse_trace(text)
+    assert exc.type == "NoMethodError"
+    assert [f.function for f in exc.frames] == ["create", "crane_slot_minutes"]
+
+
 def test_an_exception_ruby_s_logger_wrote_then_its_backtrace() -> None:
     # logger.error(e) gives "message (Type)" after Logger's head; the backtrace follows.
     text = (

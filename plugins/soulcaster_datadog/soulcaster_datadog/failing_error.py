@@ -192,6 +192,20 @@ def _attributes(message: str) -> dict[str, str]:
     return found
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+
+
+def _states_an_error(paragraph: str) -> bool:
+    """Whether a paragraph is a log record or a trace that states an error with its type."""
+    text = paragraph.strip()
+    if not text or text.startswith("@"):
+        return False
+    line = parse_log_line(text) if "\n" not in text else None
+    if line is not None and any(e.type for e in line.exceptions):
+        return True
+    return any(e.type and e.frames for e in parse_trace(text))
+
+
 def _in_samples(message: str) -> FailingError | None:
     """A sample log line (JSON or text) or a trace pasted into the message, parsed."""
     blocks = [match[1] for match in _FENCE.finditer(message)] if "```" in message else []
@@ -204,6 +218,15 @@ def _in_samples(message: str) -> FailingError | None:
         blocks += [found["line"] for found in _INLINE_SAMPLE.finditer(message)]
     if ":\n" in message:
         blocks += [found["block"] for found in _SAMPLE_BELOW.finditer(message)]
+    if not blocks and "\n\n" in message:
+        # A text-only template ($TEXT_ONLY_MSG) drops the fences: a paragraph that is a log
+        # record stating an error (lograge's "error='Type: message'", Rails' FATAL block)
+        # is the sample, after the author's line ("500s on api (PaymentsController):").
+        blocks += [
+            paragraph
+            for paragraph in _PARAGRAPH_BREAK.split(message)
+            if FOOTER not in paragraph and _states_an_error(paragraph)
+        ]
     for block in blocks:
         text = block.strip()
         # A JSON log line, a record whose fields follow its head (zap's console encoder), or

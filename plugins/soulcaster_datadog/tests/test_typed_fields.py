@@ -423,6 +423,27 @@ def test_an_error_name_in_bold_and_its_message_on_its_line_over_the_log_s_own_wo
     assert logged("error", said) == [(None, said)]
 
 
+def test_a_log_record_pasted_by_a_text_only_template_is_the_sample() -> None:
+    # $TEXT_ONLY_MSG drops the code fences: the paragraph after the author's line is the
+    # record {{log.message}} rendered (lograge's key=value line with its error).
+    record = (
+        "I, [2026-03-08T06:14:35.432949 #22]  INFO -- : [72748e6a] method=POST"
+        " path=/api/v1/payments format=json controller=Api::V1::PaymentsController"
+        " action=create status=500 error='Stripe::CardError: Your card was declined.'"
+        " duration=1602.88 view=0.00 db=271.81"
+    )
+    item = _item(
+        {
+            "title": "[P2] [Triggered] 500s on api",
+            "body": f"500s on api (Api::V1::PaymentsController):\n\n\n{record}\n\n\n"
+            "@webhook-soulcaster\n\nThe monitor was last triggered at Sun Mar 08 2026.",
+        }
+    )
+    assert [(e.type, e.value) for e in item.exceptions] == [
+        ("Stripe::CardError", "Your card was declined.")
+    ]
+
+
 def test_a_pasted_record_no_parser_reads_is_what_it_says_first() -> None:
     # A Swift trap's report, pasted in a code block: its first line says what failed.
     item = _item(
