@@ -164,6 +164,10 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "colno": col,
             "context_line": f.context or None,
         }
+    elif p == "java" and d.service.framework == "android" and d.opts.get("r8"):
+        # blind73: a release whose ProGuard/R8 mapping was never uploaded keeps R8's names.
+        module, function, file, line = android11.obfuscated(f, d.release)
+        frame = {"filename": file, "module": module, "function": function, "lineno": line}
     elif p == "java":
         frame = {
             "filename": f.file,
