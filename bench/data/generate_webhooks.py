@@ -71,7 +71,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind70.jsonl`` (companies he, hf, hg), or, with ``--blind71``,
 ``webhooks-blind71.jsonl`` (companies hh, hi, hj), or, with ``--blind72``,
 ``webhooks-blind72.jsonl`` (companies hk, hl, hm), or, with ``--blind73``,
-``webhooks-blind73.jsonl`` (companies hn, ho, hp).
+``webhooks-blind73.jsonl`` (companies hn, ho, hp), or, with ``--blind74``,
+``webhooks-blind74.jsonl`` (companies hq, hr, hs).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -149,6 +150,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind71    # by a seventy-first outsider
     python bench/data/generate_webhooks.py --blind72    # by a seventy-second outsider
     python bench/data/generate_webhooks.py --blind73    # by a seventy-third outsider
+    python bench/data/generate_webhooks.py --blind74    # by a seventy-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -388,6 +390,9 @@ from corpus.companies.whitbarrow import WHITBARROW  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.companies.wythburn import WYTHBURN  # noqa: E402
+from corpus.companies.xanthorpe import XANTHORPE  # noqa: E402
+from corpus.companies.xenbury import XENBURY  # noqa: E402
+from corpus.companies.xylerigg import XYLERIGG  # noqa: E402
 from corpus.companies.yanwath import YANWATH  # noqa: E402
 from corpus.companies.yealand import YEALAND  # noqa: E402
 from corpus.companies.yewbarrow import YEWBARROW  # noqa: E402
@@ -533,6 +538,8 @@ BLIND71 = [IREBY, ISEL, INGMIRE]
 BLIND72 = [ROSTHWAITE, RAVENGLASS, RAMPSIDE]
 # blind73: Flask 3 + Celery 5 on a team JSON formatter via HEC, Fastify 4 on pino, Kotlin Android.
 BLIND73 = [ZENNOR, ZETLAND, ZOUCH]
+# blind74: Spring Boot 3.4 WebFlux on Boot's ECS structured logs, chi on slog JSON, CRA React 18.
+BLIND74 = [XANTHORPE, XENBURY, XYLERIGG]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -895,6 +902,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind73.jsonl (companies hn, ho, hp)",
     )
     which.add_argument(
+        "--blind74",
+        action="store_true",
+        help="write webhooks-blind74.jsonl (companies hq, hr, hs)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -996,6 +1008,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind73:
         write(HERE / "webhooks-blind73.jsonl", build_rows(BLIND73))
+        return 0
+    if args.blind74:
+        write(HERE / "webhooks-blind74.jsonl", build_rows(BLIND74))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
