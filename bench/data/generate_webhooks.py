@@ -70,7 +70,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind69.jsonl`` (companies hb, hc, hd), or, with ``--blind70``,
 ``webhooks-blind70.jsonl`` (companies he, hf, hg), or, with ``--blind71``,
 ``webhooks-blind71.jsonl`` (companies hh, hi, hj), or, with ``--blind72``,
-``webhooks-blind72.jsonl`` (companies hk, hl, hm).
+``webhooks-blind72.jsonl`` (companies hk, hl, hm), or, with ``--blind75``,
+``webhooks-blind75.jsonl`` (companies ht, hu, hv).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -147,6 +148,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind70    # by a seventieth outsider
     python bench/data/generate_webhooks.py --blind71    # by a seventy-first outsider
     python bench/data/generate_webhooks.py --blind72    # by a seventy-second outsider
+    python bench/data/generate_webhooks.py --blind75    # by a seventy-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -376,7 +378,10 @@ from corpus.companies.ulpha import ULPHA  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.upperby import UPPERBY  # noqa: E402
 from corpus.companies.valewick import VALEWICK  # noqa: E402
+from corpus.companies.vantholme import VANTHOLME  # noqa: E402
+from corpus.companies.vardenby import VARDENBY  # noqa: E402
 from corpus.companies.verdholm import VERDHOLM  # noqa: E402
+from corpus.companies.vexley import VEXLEY  # noqa: E402
 from corpus.companies.vinterley import VINTERLEY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
@@ -526,6 +531,8 @@ BLIND69 = [VALEWICK, VERDHOLM, VINTERLEY]
 BLIND71 = [IREBY, ISEL, INGMIRE]
 # blind72: ASP.NET Core 8 on Serilog's text templates, FastAPI/arq on structlog console, lograge.
 BLIND72 = [ROSTHWAITE, RAVENGLASS, RAMPSIDE]
+# blind75: Rails 8 + Solid Queue on STDOUT, Symfony 6.4 on Monolog's LineFormatter, aiohttp 3.
+BLIND75 = [VANTHOLME, VEXLEY, VARDENBY]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -883,6 +890,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind72.jsonl (companies hk, hl, hm)",
     )
     which.add_argument(
+        "--blind75",
+        action="store_true",
+        help="write webhooks-blind75.jsonl (companies ht, hu, hv)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -981,6 +993,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind72:
         write(HERE / "webhooks-blind72.jsonl", build_rows(BLIND72))
+        return 0
+    if args.blind75:
+        write(HERE / "webhooks-blind75.jsonl", build_rows(BLIND75))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
