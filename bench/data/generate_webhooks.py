@@ -72,7 +72,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind71.jsonl`` (companies hh, hi, hj), or, with ``--blind72``,
 ``webhooks-blind72.jsonl`` (companies hk, hl, hm), or, with ``--blind73``,
 ``webhooks-blind73.jsonl`` (companies hn, ho, hp), or, with ``--blind74``,
-``webhooks-blind74.jsonl`` (companies hq, hr, hs).
+``webhooks-blind74.jsonl`` (companies hq, hr, hs), or, with ``--blind75``,
+``webhooks-blind75.jsonl`` (companies ht, hu, hv).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -151,6 +152,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind72    # by a seventy-second outsider
     python bench/data/generate_webhooks.py --blind73    # by a seventy-third outsider
     python bench/data/generate_webhooks.py --blind74    # by a seventy-fourth outsider
+    python bench/data/generate_webhooks.py --blind75    # by a seventy-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -380,7 +382,10 @@ from corpus.companies.ulpha import ULPHA  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
 from corpus.companies.upperby import UPPERBY  # noqa: E402
 from corpus.companies.valewick import VALEWICK  # noqa: E402
+from corpus.companies.vantholme import VANTHOLME  # noqa: E402
+from corpus.companies.vardenby import VARDENBY  # noqa: E402
 from corpus.companies.verdholm import VERDHOLM  # noqa: E402
+from corpus.companies.vexley import VEXLEY  # noqa: E402
 from corpus.companies.vinterley import VINTERLEY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
@@ -540,6 +545,8 @@ BLIND72 = [ROSTHWAITE, RAVENGLASS, RAMPSIDE]
 BLIND73 = [ZENNOR, ZETLAND, ZOUCH]
 # blind74: Spring Boot 3.4 WebFlux on Boot's ECS structured logs, chi on slog JSON, CRA React 18.
 BLIND74 = [XANTHORPE, XENBURY, XYLERIGG]
+# blind75: Rails 8 + Solid Queue on STDOUT, Symfony 6.4 on Monolog's LineFormatter, aiohttp 3.
+BLIND75 = [VANTHOLME, VEXLEY, VARDENBY]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -907,6 +914,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind74.jsonl (companies hq, hr, hs)",
     )
     which.add_argument(
+        "--blind75",
+        action="store_true",
+        help="write webhooks-blind75.jsonl (companies ht, hu, hv)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1011,6 +1023,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind74:
         write(HERE / "webhooks-blind74.jsonl", build_rows(BLIND74))
+        return 0
+    if args.blind75:
+        write(HERE / "webhooks-blind75.jsonl", build_rows(BLIND75))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

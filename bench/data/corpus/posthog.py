@@ -604,7 +604,7 @@ def destination(d: Delivery) -> dict[str, Any]:
             else posthog66.dotnet_properties(d)
             if d.company.key in ("gs", "hk")  # blind66, blind72: posthog-dotnet
             else posthog68.ruby_properties(d)
-            if d.company.key in ("gy", "hm")  # blind68, blind72: posthog-ruby
+            if d.company.key in ("gy", "hm", "ht")  # blind68, blind72, blind75: posthog-ruby
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,
