@@ -248,6 +248,16 @@ def _in_samples(message: str) -> FailingError | None:
         parsed = parse_trace(text)
         if chain := _stated(parsed):
             return FailingError(chain)
+        frames = parsed[-1].frames if parsed else []
+        # (Frames an SDK or path marked the application's; else frames under a logger's head
+        # and a "Traceback (" line, the shape of a cut Python record.)
+        if any(frame.in_app for frame in frames) or (
+            any(frame.in_app is None for frame in frames) and _cut_short(text) is not None
+        ):
+            # A traceback the sample cut before its exception line: where the failure was
+            # raised, its application's frames, says more than the logger's head over it
+            # ("Error handling request from <ip>").
+            return FailingError([ExceptionInfo(type=None, value=None, frames=frames)])
         if (cut := _cut_short(text)) is not None:
             return FailingError([ExceptionInfo(type=None, value=cut, frames=[])])
         if text and "\n" not in text:

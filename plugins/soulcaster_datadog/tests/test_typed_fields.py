@@ -444,6 +444,28 @@ def test_a_log_record_pasted_by_a_text_only_template_is_the_sample() -> None:
     ]
 
 
+def test_a_sample_whose_traceback_was_cut_before_its_exception_says_where() -> None:
+    # The monitor pasted the record's first lines: aiohttp's head, then frames, and no
+    # exception line. Where it was raised says more than "Error handling request from <ip>".
+    item = _item(
+        {
+            "title": "[P2] [Triggered] [parking] permits-api errors",
+            "body": "%%%\npermits-api logged an error:\n\n```\n"
+            "2026-03-04 13:14:53,654 aiohttp.server ERROR Error handling request from 10.4.1.7\n"
+            "Traceback (most recent call last):\n"
+            '  File "/usr/local/lib/python3.11/site-packages/aiohttp/web_protocol.py", line 477,'
+            " in _handle_request\n    resp = await request_handler(request)\n"
+            '  File "/app/vardenby/api/permits.py", line 33, in apply\n'
+            "    await pool.execute(INSERT_PERMIT, holder.id)\n"
+            '  File "/usr/local/lib/python3.11/site-packages/asyncpg/pool.py", line 843,'
+            " in execute\n    return await con.execute(query, *args)\n```\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert (error.type, error.value) == (None, None)
+    assert [frame.function for frame in error.frames] == ["_handle_request", "apply", "execute"]
+
+
 def test_a_pasted_record_no_parser_reads_is_what_it_says_first() -> None:
     # A Swift trap's report, pasted in a code block: its first line says what failed.
     item = _item(
