@@ -139,6 +139,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         digest = stable_hex(8, "ngesb", company, bundle, release).upper()
         name = "chunk" if bundle.startswith("chunk-") else bundle
         return f"{origin}/{name}-{digest}.js"
+    if company == "hy":  # blind76: Astro 4's client build, /_astro/<name>.<8 base64url>.js
+        return f"{origin}/_astro/{bundle}.{vite_hash(company, bundle, release)}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
 
 
