@@ -74,7 +74,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind73.jsonl`` (companies hn, ho, hp), or, with ``--blind74``,
 ``webhooks-blind74.jsonl`` (companies hq, hr, hs), or, with ``--blind75``,
 ``webhooks-blind75.jsonl`` (companies ht, hu, hv), or, with ``--blind76``,
-``webhooks-blind76.jsonl`` (companies hw, hx, hy).
+``webhooks-blind76.jsonl`` (companies hw, hx, hy), or, with ``--blind77``,
+``webhooks-blind77.jsonl`` (companies hz, ia, ib).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -155,6 +156,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind74    # by a seventy-fourth outsider
     python bench/data/generate_webhooks.py --blind75    # by a seventy-fifth outsider
     python bench/data/generate_webhooks.py --blind76    # by a seventy-sixth outsider
+    python bench/data/generate_webhooks.py --blind77    # by a seventy-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -379,9 +381,12 @@ from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.thrushgill import THRUSHGILL  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
+from corpus.companies.uffington import UFFINGTON  # noqa: E402
 from corpus.companies.uldale import ULDALE  # noqa: E402
+from corpus.companies.ullock import ULLOCK  # noqa: E402
 from corpus.companies.ulpha import ULPHA  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
+from corpus.companies.unthank import UNTHANK  # noqa: E402
 from corpus.companies.upperby import UPPERBY  # noqa: E402
 from corpus.companies.valewick import VALEWICK  # noqa: E402
 from corpus.companies.vantholme import VANTHOLME  # noqa: E402
@@ -554,6 +559,8 @@ BLIND74 = [XANTHORPE, XENBURY, XYLERIGG]
 BLIND75 = [VANTHOLME, VEXLEY, VARDENBY]
 # blind76: Express 4 under PM2 --time via the Splunk UF, DRF on gunicorn's error log, Astro 4 SSR.
 BLIND76 = [YARROWBY, YEADON, YARNCLIFFE]
+# blind77: Spring Boot 3 on Splunk's HEC logback appender, a .NET 8 worker on Serilog JSON, go-kit.
+BLIND77 = [UFFINGTON, ULLOCK, UNTHANK]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -931,6 +938,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind76.jsonl (companies hw, hx, hy)",
     )
     which.add_argument(
+        "--blind77",
+        action="store_true",
+        help="write webhooks-blind77.jsonl (companies hz, ia, ib)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1041,6 +1053,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind76:
         write(HERE / "webhooks-blind76.jsonl", build_rows(BLIND76))
+        return 0
+    if args.blind77:
+        write(HERE / "webhooks-blind77.jsonl", build_rows(BLIND77))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
