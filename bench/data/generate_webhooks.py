@@ -75,7 +75,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind74.jsonl`` (companies hq, hr, hs), or, with ``--blind75``,
 ``webhooks-blind75.jsonl`` (companies ht, hu, hv), or, with ``--blind76``,
 ``webhooks-blind76.jsonl`` (companies hw, hx, hy), or, with ``--blind77``,
-``webhooks-blind77.jsonl`` (companies hz, ia, ib).
+``webhooks-blind77.jsonl`` (companies hz, ia, ib), or, with ``--blind78``,
+``webhooks-blind78.jsonl`` (companies ic, id, ie).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -157,6 +158,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind75    # by a seventy-fifth outsider
     python bench/data/generate_webhooks.py --blind76    # by a seventy-sixth outsider
     python bench/data/generate_webhooks.py --blind77    # by a seventy-seventh outsider
+    python bench/data/generate_webhooks.py --blind78    # by a seventy-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -176,9 +178,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus.build import build_rows  # noqa: E402
+from corpus.companies.allonby import ALLONBY  # noqa: E402
+from corpus.companies.ambleside import AMBLESIDE  # noqa: E402
 from corpus.companies.applethwaite import APPLETHWAITE  # noqa: E402
 from corpus.companies.arnside import ARNSIDE  # noqa: E402
 from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
+from corpus.companies.askham import ASKHAM  # noqa: E402
 from corpus.companies.aysgarth import AYSGARTH  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brackwater import BRACKWATER  # noqa: E402
@@ -561,6 +566,8 @@ BLIND75 = [VANTHOLME, VEXLEY, VARDENBY]
 BLIND76 = [YARROWBY, YEADON, YARNCLIFFE]
 # blind77: Spring Boot 3 on Splunk's HEC logback appender, a .NET 8 worker on Serilog JSON, go-kit.
 BLIND77 = [UFFINGTON, ULLOCK, UNTHANK]
+# blind78: WordPress 6.7 + WooCommerce on debug.log, Flask/Celery beat on basicConfig, Kotlin Boot.
+BLIND78 = [ALLONBY, AMBLESIDE, ASKHAM]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -943,6 +950,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind77.jsonl (companies hz, ia, ib)",
     )
     which.add_argument(
+        "--blind78",
+        action="store_true",
+        help="write webhooks-blind78.jsonl (companies ic, id, ie)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1056,6 +1068,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind77:
         write(HERE / "webhooks-blind77.jsonl", build_rows(BLIND77))
+        return 0
+    if args.blind78:
+        write(HERE / "webhooks-blind78.jsonl", build_rows(BLIND78))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

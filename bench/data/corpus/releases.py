@@ -86,6 +86,10 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         # Vue CLI 5 (webpack 5): js/app.<8 hex>.js, js/chunk-vendors.<8 hex>.js, named
         # lazy chunks js/<webpackChunkName>.<8 hex>.js
         return f"{origin}/js/{bundle}.{stable_hex(8, 'vuecli', company, bundle, release)}.js"
+    if company == "ic":  # blind78: a block theme's @wordpress/scripts build/ (no hash in names)
+        if bundle == "jquery":
+            return f"{origin}/wp-includes/js/jquery/jquery.min.js"
+        return f"{origin}/wp-content/themes/allonby/build/{bundle}.js"
     if company in ("o", "hs"):  # hs: blind74
         # webpack 5 as create-react-app configures it: main.<hash>.js, <id>.<hash>.chunk.js
         digest = stable_hex(8, "webpack", company, bundle, release)
