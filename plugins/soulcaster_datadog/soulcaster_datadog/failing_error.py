@@ -84,6 +84,13 @@ _SAMPLE_BELOW = re.compile(
     r"\b(?:[Ff]ailed|[Pp]anic|[Cc]rashed)(?: (?:in|on) [^\n:`]{1,80})?"
     r"):[ \t]*\n(?:[ \t]*\n)+(?P<block>(?:[^\n]*\S[^\n]*\n?)+)"
 )
+# An author's line that ends by quoting an error in a code span, after a colon: "Panic in
+# hire-api: `runtime error: ...`" (words of failure inside it; not a fence).
+_QUOTED_ERROR = re.compile(
+    r"^[^`\n]*\S:[ \t]+`(?P<error>[^`\n]*\b(?:[Ee]rror|[Ee]xception|[Pp]anic\w*|[Ff]ail\w*"
+    r"|[Tt]imed? ?out|refused|denied)\b[^`\n]*)`[ \t]*$",
+    re.MULTILINE,
+)
 # "route: POST /v1/jobs", "- **http.route**: /v1/jobs": the request an author's lines name.
 _ROUTE_LINE = re.compile(
     r"^[ \t>*_`-]*@?(?:http\.)?route[*_`]*[ \t]*[:=][ \t]*(?P<value>\S[^\n]*)$", re.MULTILINE
@@ -165,6 +172,13 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
         # the kind and message the author laid out) is the error's.
         frames = _unstated_frames(message) if "```" in message else []
         return FailingError([ExceptionInfo(type=kind, value=value, frames=frames)])
+    if "`" in message and (quoted := _QUOTED_ERROR.search(message)) is not None:
+        # "Panic in hire-api: `runtime error: index out of range [4] with length 3`": the
+        # author's line quotes the error ({{log.attributes.error}} in a code span); the
+        # trace below it, if any, is where it was raised.
+        frames = _unstated_frames(message) if "```" in message else []
+        said = ExceptionInfo(type=None, value=quoted["error"].strip(), frames=frames)
+        return FailingError([said])
     # A log monitor's ("logs(...)" query) message may be the line it counts, as
     # {{log.message}} renders it.
     if any(q and q.lstrip().startswith("logs(") for q in queries) and (
@@ -335,7 +349,9 @@ def _lone_line(message: str, of_logs: bool = False) -> str | None:
         for p in own
         if "\n" not in p
         and p.count(": ") >= 2
-        and not any(c in p for c in "`*@[")
+        # (pgx quotes its connection string in backticks: a chain of four contexts or more
+        # is the error's, whatever marks it holds.)
+        and (p.count(": ") >= 4 or not any(c in p for c in "`*@["))
         # (Among several, an "error: ..." line is an attribute's, read as such.)
         and (len(own) == 1 or not _ATTRIBUTE_LINE.match(p))
     ]

@@ -466,6 +466,41 @@ def test_a_sample_whose_traceback_was_cut_before_its_exception_says_where() -> N
     assert [frame.function for frame in error.frames] == ["_handle_request", "apply", "execute"]
 
 
+def test_an_author_s_line_quoting_the_error_in_a_code_span_over_its_stack() -> None:
+    # "Panic in {{service}}: `{{log.attributes.error}}`", then debug.Stack() in a fence.
+    item = _item(
+        {
+            "title": "[P2] [Triggered] [hire-api] panics",
+            "body": "%%%\nPanic in hire-api: `runtime error: index out of range [4] with length 3`"
+            "\n\n```\ngoroutine 674 [running]:\nruntime/debug.Stack()\n"
+            "\t/usr/local/go/src/runtime/debug/stack.go:26 +0x5e\n"
+            "xenbury.example/hire/internal/tariff.Band({0xc00c7d1bc, 0x11})\n"
+            "\t/src/hire/internal/tariff/band.go:25 +0x4f8\n"
+            "xenbury.example/hire/internal/httpapi.(*Tariffs).Quote(0xc00099ee0f)\n"
+            "\t/src/hire/internal/httpapi/tariffs.go:51 +0x452\n```\n%%%",
+        }
+    )
+    [error] = item.exceptions
+    assert error.value == "runtime error: index out of range [4] with length 3"
+    assert "Band" in [frame.function for frame in error.frames]
+
+
+def test_an_error_chain_that_quotes_a_connection_string_in_backticks() -> None:
+    # pgx quotes its connection string: the chain is still the paragraph that says what failed.
+    chain = (
+        "settle hire 983189: begin tx: failed to connect to `user=hire database=hire`:"
+        " 10.20.58.4:5432 (pg-hire-rw): dial error: timeout: context deadline exceeded"
+    )
+    item = _item(
+        {
+            "title": "[P2] [Triggered] [dock-poller] errors",
+            "body": f"%%%\ndock-poller: **settle finished hire**\n\n{chain}\n\n"
+            "@webhook-soulcaster @slack-hire-alerts\n%%%",
+        }
+    )
+    assert [error.value for error in item.exceptions] == [chain]
+
+
 def test_a_pasted_record_no_parser_reads_is_what_it_says_first() -> None:
     # A Swift trap's report, pasted in a code block: its first line says what failed.
     item = _item(
