@@ -34,7 +34,12 @@ from .frames import number, split_member
 from .libraries import path_in_app
 
 _TYPE = re.compile(r"\\?[A-Za-z_][\w\\]*")
-_TOSTRING = re.compile(r"^\s*\\?[A-Za-z_][\w\\]*: ")
+# ("DETAIL: ", "HINT: ": PostgreSQL's fields of an error message, on the lines of a message
+# that runs over lines, are no exception's type.)
+_TOSTRING = re.compile(
+    r"^\s*(?!(?:DETAIL|HINT|CONTEXT|WHERE|STATEMENT|QUERY|LOCATION|LINE \d+): )"
+    r"\\?[A-Za-z_][\w\\]*: "
+)
 _INTERNAL = "[internal function]"
 _MARKERS = ("Stack trace:", "[stacktrace]")
 _SLIM_TRACE = "Trace: #0 "

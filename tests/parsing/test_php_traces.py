@@ -282,3 +282,22 @@ def test_entries_without_an_exception_line_are_the_stack_s_frames() -> None:
         ("send", 57),
         ("throw", 337),
     ]
+
+
+def test_a_monolog_record_whose_postgresql_message_runs_over_a_detail_line() -> None:
+    # PostgreSQL's "DETAIL:" line inside the message is no exception's type.
+    text = (
+        "[2026-03-04T13:35:34+00:00] request.CRITICAL: Uncaught PHP Exception"
+        ' {"exception":"[object] (Doctrine\\DBAL\\Exception\\UniqueConstraintViolationException'
+        "(code: 7): An exception occurred while executing a query: SQLSTATE[23505]: Unique"
+        ' violation: 7 ERROR:  duplicate key value violates unique constraint \\"uniq_ref\\"\n'
+        "DETAIL:  Key (reference)=(161058) already exists. at"
+        " /srv/app/vendor/doctrine/dbal/src/Driver/API/PostgreSQL/ExceptionConverter.php:47)\n"
+        "[stacktrace]\n"
+        "#0 /srv/app/vendor/doctrine/dbal/src/Connection.php(1926): Doctrine\\DBAL\\Driver"
+        "\\API\\PostgreSQL\\ExceptionConverter->convert()\n"
+        "#1 /srv/app/src/Order/Placer.php(88): Doctrine\\DBAL\\Connection->insert()\n"
+    )
+    [error] = parse_trace(text)
+    assert error.type is not None and error.type.endswith("UniqueConstraintViolationException")
+    assert error.value is not None and error.value.startswith("An exception occurred")
