@@ -306,6 +306,7 @@ class Clusterer:
             if (doc.signature not in batch.known or doc.quoted) and not doc.is_exception
             for key in doc.secondary_keys()
         ]
+        secondary += [key.id for doc in docs.values() for key in doc.wrapped_keys()]
         if secondary:
             batch.known.update(await self.index.fetch(project_id, list(dict.fromkeys(secondary))))
         # Only a document whose primary key is new can make a record or need a neighbour.
@@ -457,6 +458,16 @@ class Clusterer:
         same_words = batch.usable(doc.message_key) if doc.frames else None
         if same_words is not None and renamed(doc, same_words, helpers, on_route=False):
             return _Decision(str(same_words["cluster_id"]), "message")
+        for key in doc.wrapped_keys():
+            # A wrapper's message ends in its cause's words: the error that said them.
+            record = batch.usable(key)
+            if (
+                record is not None
+                and record.get("kind") in ("message", "whole")
+                and not other_service(doc, record)
+                and not other_page(doc, record)
+            ):
+                return _Decision(str(record["cluster_id"]), "message")
         for key in doc.cause_keys if doc.frames else ():
             # A log that printed only the root cause, without a stack, came first.
             record = batch.usable(key)

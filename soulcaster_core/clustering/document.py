@@ -401,6 +401,20 @@ class ClusterDoc:
             found.append(_suffix(first))
         return tuple(found)
 
+    def wrapped_keys(self) -> tuple[GroupingKey, ...]:
+        """For an exception without frames: the ``message`` keys of an untyped error with the
+        part of its message after a context ('Handling "App\\Message\\ReservePaper" failed:
+        Idle timeout reached ...'): a wrapper a framework threw says its cause's words."""
+        if not self.is_exception or self.frames or not self.message:
+            return ()
+        found: list[GroupingKey] = []
+        for context in _CONTEXT_END.finditer(self.message):
+            rest = self.message[context.end() :]
+            if len(rest.split()) < 3 or len(found) >= MAX_SUFFIXES:
+                break
+            found.append(_suffix(rest))
+        return tuple(found)
+
     def mentions(self) -> tuple[GroupingKey, ...]:
         """For an alert or log line: the ``entry`` keys of the code names it mentions (a task
         ``reports.tasks.build_weekly_report``, a job ``CertificateIssuerJob``), so that it

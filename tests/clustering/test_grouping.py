@@ -631,6 +631,27 @@ async def test_the_first_words_heard_at_a_frame_an_alert_showed_tell_the_next_ap
     assert depot_again == depot
 
 
+async def test_a_wrapper_quoted_by_an_alert_meets_the_error_whose_words_it_ends_in(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Symfony Messenger's HandlerFailedException says 'Handling "<message>" failed: ' and its
+    # cause's words; Sentry reports the cause, with its stack.
+    idle = 'Idle timeout reached for "https://stock.example/api/reserve".'
+    cause = item(exceptions=[exc("TransportException", idle, "__invoke", "reserve")])
+
+    def wrapper(said: str) -> FeedbackItem:
+        value = f'Handling "App\\Message\\ReservePaper" failed: {said}'
+        return item(
+            "datadog", exceptions=[ExceptionInfo(type="HandlerFailedException", value=value)]
+        )
+
+    sentry, alert, other = await clusters_of(
+        clusterer, store, cause, wrapper(idle), wrapper("Paper stock is negative for sheet A4")
+    )
+    assert alert == sentry
+    assert other != sentry
+
+
 async def test_a_later_stack_tells_apart_two_bugs_first_seen_without_one(
     clusterer: Clusterer, store: Store
 ) -> None:
