@@ -393,11 +393,23 @@ _EMPHASISED_TYPE = re.compile(
 )
 
 
+# "marine weather responded 503 Service Unavailable" / "HttpError ()": the message, then in a
+# paragraph of its own the error's type (and its code), as "{{err.message}}\n\n{{err.type}}
+# ({{err.code}})" lays them out.
+_TYPE_BELOW = re.compile(
+    rf"(?:\A|\n\n)(?P<msg>[^\n`*@\[][^\n]*)\n\n(?P<type>{_ERROR_TYPE})(?: \([^)\n]*\))?[ \t]*"
+    r"(?:\n\n|\Z)"
+)
+
+
 def _emphasised_error(message: str) -> tuple[str, str] | None:
     if "rror" not in message and "xception" not in message and "**" not in message:
         return None
     found = _EMPHASISED_TYPE.search(message)
-    return (found["type"], found["msg"].strip()) if found else None
+    if found is not None:
+        return found["type"], found["msg"].strip()
+    below = _TYPE_BELOW.search(message.strip())
+    return (below["type"], below["msg"].strip()) if below else None
 
 
 def _unstated_frames(message: str) -> list[Frame]:

@@ -501,6 +501,20 @@ def test_an_error_chain_that_quotes_a_connection_string_in_backticks() -> None:
     assert [error.value for error in item.exceptions] == [chain]
 
 
+def test_an_error_s_message_then_its_type_in_a_paragraph_of_its_own() -> None:
+    # "{{err.message}}\n\n{{err.type}} ({{err.code}})", the code empty.
+    item = _item(
+        {
+            "title": "[P2] [Triggered] sailings-api 5xx errors",
+            "body": "%%%\nmarine weather responded 503 Service Unavailable\n\nHttpError ()\n\n"
+            "@webhook-soulcaster @slack-ferries-alerts\n%%%",
+        }
+    )
+    assert [(e.type, e.value) for e in item.exceptions] == [
+        ("HttpError", "marine weather responded 503 Service Unavailable")
+    ]
+
+
 def test_a_pasted_record_no_parser_reads_is_what_it_says_first() -> None:
     # A Swift trap's report, pasted in a code block: its first line says what failed.
     item = _item(
