@@ -76,7 +76,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind75.jsonl`` (companies ht, hu, hv), or, with ``--blind76``,
 ``webhooks-blind76.jsonl`` (companies hw, hx, hy), or, with ``--blind77``,
 ``webhooks-blind77.jsonl`` (companies hz, ia, ib), or, with ``--blind78``,
-``webhooks-blind78.jsonl`` (companies ic, id, ie).
+``webhooks-blind78.jsonl`` (companies ic, id, ie), or, with ``--blind79``,
+``webhooks-blind79.jsonl`` (companies if, ig, ih).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -159,6 +160,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind76    # by a seventy-sixth outsider
     python bench/data/generate_webhooks.py --blind77    # by a seventy-seventh outsider
     python bench/data/generate_webhooks.py --blind78    # by a seventy-eighth outsider
+    python bench/data/generate_webhooks.py --blind79    # by a seventy-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -264,7 +266,10 @@ from corpus.companies.frizington_water import FRIZINGTON as FRIZINGTON_WATER  # 
 from corpus.companies.gallowburn import GALLOWBURN  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.gimmerbrook import GIMMERBROOK  # noqa: E402
+from corpus.companies.glaramara import GLARAMARA  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
+from corpus.companies.grasmere import GRASMERE  # noqa: E402
+from corpus.companies.greenodd import GREENODD  # noqa: E402
 from corpus.companies.grisedale import GRISEDALE  # noqa: E402
 from corpus.companies.gritstone import GRITSTONE  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
@@ -568,6 +573,8 @@ BLIND76 = [YARROWBY, YEADON, YARNCLIFFE]
 BLIND77 = [UFFINGTON, ULLOCK, UNTHANK]
 # blind78: WordPress 6.7 + WooCommerce on debug.log, Flask/Celery beat on basicConfig, Kotlin Boot.
 BLIND78 = [ALLONBY, AMBLESIDE, ASKHAM]
+# blind79: Express + Bull on console.* via Docker's Splunk driver, Laravel 11 JSON, Ionic/Capacitor.
+BLIND79 = [GLARAMARA, GREENODD, GRASMERE]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -955,6 +962,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind78.jsonl (companies ic, id, ie)",
     )
     which.add_argument(
+        "--blind79",
+        action="store_true",
+        help="write webhooks-blind79.jsonl (companies if, ig, ih)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1071,6 +1083,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind78:
         write(HERE / "webhooks-blind78.jsonl", build_rows(BLIND78))
+        return 0
+    if args.blind79:
+        write(HERE / "webhooks-blind79.jsonl", build_rows(BLIND79))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

@@ -103,6 +103,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company == "ac":
         # React Router 7 on Vite (web) and electron-vite (desktop): /assets/<name>-<hash>.js
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
+    if company == "ih":  # blind79: Ionic Angular (webpack) in a Capacitor WebView, main.<16 hex>.js
+        return f"{origin}/{bundle}.{stable_hex(16, 'ionic', company, bundle, release)}.js"
     if company in ("ax", "gu"):  # gu: blind66, the same webpack browser builder
         # Angular CLI 16 (webpack): main.<16 hex>.js, lazy chunks <id>.<16 hex>.js
         return f"{origin}/{bundle}.{stable_hex(16, 'ng', company, bundle, release)}.js"
