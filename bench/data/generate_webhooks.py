@@ -77,7 +77,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind76.jsonl`` (companies hw, hx, hy), or, with ``--blind77``,
 ``webhooks-blind77.jsonl`` (companies hz, ia, ib), or, with ``--blind78``,
 ``webhooks-blind78.jsonl`` (companies ic, id, ie), or, with ``--blind79``,
-``webhooks-blind79.jsonl`` (companies if, ig, ih).
+``webhooks-blind79.jsonl`` (companies if, ig, ih), or, with ``--blind80``,
+``webhooks-blind80.jsonl`` (companies ii, ij, ik).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -161,6 +162,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind77    # by a seventy-seventh outsider
     python bench/data/generate_webhooks.py --blind78    # by a seventy-eighth outsider
     python bench/data/generate_webhooks.py --blind79    # by a seventy-ninth outsider
+    python bench/data/generate_webhooks.py --blind80    # by an eightieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -302,7 +304,10 @@ from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kentmere import KENTMERE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
+from corpus.companies.keswick import KESWICK  # noqa: E402
+from corpus.companies.kettlewell import KETTLEWELL  # noqa: E402
 from corpus.companies.kilnsey import KILNSEY  # noqa: E402
+from corpus.companies.kinniside import KINNISIDE  # noqa: E402
 from corpus.companies.kirkbride import KIRKBRIDE  # noqa: E402
 from corpus.companies.kirkoswald import KIRKOSWALD  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
@@ -575,6 +580,8 @@ BLIND77 = [UFFINGTON, ULLOCK, UNTHANK]
 BLIND78 = [ALLONBY, AMBLESIDE, ASKHAM]
 # blind79: Express + Bull on console.* via Docker's Splunk driver, Laravel 11 JSON, Ionic/Capacitor.
 BLIND79 = [GLARAMARA, GREENODD, GRASMERE]
+# blind80: ASP.NET Core 8 on NLog's text layout, Django 4.2 on uWSGI's stderr, net/http + std log.
+BLIND80 = [KESWICK, KETTLEWELL, KINNISIDE]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -967,6 +974,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind79.jsonl (companies if, ig, ih)",
     )
     which.add_argument(
+        "--blind80",
+        action="store_true",
+        help="write webhooks-blind80.jsonl (companies ii, ij, ik)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1086,6 +1098,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind79:
         write(HERE / "webhooks-blind79.jsonl", build_rows(BLIND79))
+        return 0
+    if args.blind80:
+        write(HERE / "webhooks-blind80.jsonl", build_rows(BLIND80))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

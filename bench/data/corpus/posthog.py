@@ -602,7 +602,7 @@ def destination(d: Delivery) -> dict[str, Any]:
             else posthog65.java_server_properties(d)
             if d.service.platform == "java"
             else posthog66.dotnet_properties(d)
-            if d.company.key in ("gs", "hk")  # blind66, blind72: posthog-dotnet
+            if d.company.key in ("gs", "hk", "ii")  # blind66, blind72, blind80: posthog-dotnet
             else posthog68.ruby_properties(d)
             if d.company.key in ("gy", "hm", "ht")  # blind68, blind72, blind75: posthog-ruby
             else properties(d),
