@@ -76,7 +76,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind75.jsonl`` (companies ht, hu, hv), or, with ``--blind76``,
 ``webhooks-blind76.jsonl`` (companies hw, hx, hy), or, with ``--blind77``,
 ``webhooks-blind77.jsonl`` (companies hz, ia, ib), or, with ``--blind78``,
-``webhooks-blind78.jsonl`` (companies ic, id, ie).
+``webhooks-blind78.jsonl`` (companies ic, id, ie), or, with ``--blind81``,
+``webhooks-blind81.jsonl`` (companies il, im, in).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -159,6 +160,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind76    # by a seventy-sixth outsider
     python bench/data/generate_webhooks.py --blind77    # by a seventy-seventh outsider
     python bench/data/generate_webhooks.py --blind78    # by a seventy-eighth outsider
+    python bench/data/generate_webhooks.py --blind81    # by an eighty-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -185,6 +187,8 @@ from corpus.companies.arnside import ARNSIDE  # noqa: E402
 from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
 from corpus.companies.askham import ASKHAM  # noqa: E402
 from corpus.companies.aysgarth import AYSGARTH  # noqa: E402
+from corpus.companies.bellhollow import BELLHOLLOW  # noqa: E402
+from corpus.companies.blencathra import BLENCATHRA  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
@@ -192,6 +196,7 @@ from corpus.companies.brannock import BRANNOCK  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.brookvale import BROOKVALE  # noqa: E402
+from corpus.companies.burnmoor import BURNMOOR  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
 from corpus.companies.cawdale import CAWDALE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
@@ -568,6 +573,8 @@ BLIND76 = [YARROWBY, YEADON, YARNCLIFFE]
 BLIND77 = [UFFINGTON, ULLOCK, UNTHANK]
 # blind78: WordPress 6.7 + WooCommerce on debug.log, Flask/Celery beat on basicConfig, Kotlin Boot.
 BLIND78 = [ALLONBY, AMBLESIDE, ASKHAM]
+# blind81: Micronaut 4 on its generated logback pattern, Dramatiq workers, an Electron 30 app.
+BLIND81 = [BLENCATHRA, BURNMOOR, BELLHOLLOW]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -955,6 +962,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind78.jsonl (companies ic, id, ie)",
     )
     which.add_argument(
+        "--blind81",
+        action="store_true",
+        help="write webhooks-blind81.jsonl (companies il, im, in)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1071,6 +1083,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind78:
         write(HERE / "webhooks-blind78.jsonl", build_rows(BLIND78))
+        return 0
+    if args.blind81:
+        write(HERE / "webhooks-blind81.jsonl", build_rows(BLIND81))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

@@ -86,6 +86,7 @@ from .logs75 import FORMATS75
 from .logs76 import FORMATS76
 from .logs77 import FORMATS77
 from .logs78 import FORMATS78
+from .logs81 import FORMATS81
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1397,6 +1398,7 @@ for _more in (
     FORMATS56, FORMATS57, FORMATS58, FORMATS59, FORMATS60, FORMATS61, FORMATS62, FORMATS63,
     FORMATS64, FORMATS65, FORMATS66, FORMATS67, FORMATS68, FORMATS69, FORMATS70, FORMATS71,
     FORMATS72, FORMATS73, FORMATS74, FORMATS75, FORMATS76, FORMATS77, FORMATS78,
+    FORMATS81,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
