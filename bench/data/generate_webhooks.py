@@ -78,7 +78,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind77.jsonl`` (companies hz, ia, ib), or, with ``--blind78``,
 ``webhooks-blind78.jsonl`` (companies ic, id, ie), or, with ``--blind79``,
 ``webhooks-blind79.jsonl`` (companies if, ig, ih), or, with ``--blind80``,
-``webhooks-blind80.jsonl`` (companies ii, ij, ik).
+``webhooks-blind80.jsonl`` (companies ii, ij, ik), or, with ``--blind81``,
+``webhooks-blind81.jsonl`` (companies il, im, in).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -163,6 +164,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind78    # by a seventy-eighth outsider
     python bench/data/generate_webhooks.py --blind79    # by a seventy-ninth outsider
     python bench/data/generate_webhooks.py --blind80    # by an eightieth outsider
+    python bench/data/generate_webhooks.py --blind81    # by an eighty-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -189,6 +191,8 @@ from corpus.companies.arnside import ARNSIDE  # noqa: E402
 from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
 from corpus.companies.askham import ASKHAM  # noqa: E402
 from corpus.companies.aysgarth import AYSGARTH  # noqa: E402
+from corpus.companies.bellhollow import BELLHOLLOW  # noqa: E402
+from corpus.companies.blencathra import BLENCATHRA  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
@@ -196,6 +200,7 @@ from corpus.companies.brannock import BRANNOCK  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.brookvale import BROOKVALE  # noqa: E402
+from corpus.companies.burnmoor import BURNMOOR  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
 from corpus.companies.cawdale import CAWDALE  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
@@ -582,6 +587,8 @@ BLIND78 = [ALLONBY, AMBLESIDE, ASKHAM]
 BLIND79 = [GLARAMARA, GREENODD, GRASMERE]
 # blind80: ASP.NET Core 8 on NLog's text layout, Django 4.2 on uWSGI's stderr, net/http + std log.
 BLIND80 = [KESWICK, KETTLEWELL, KINNISIDE]
+# blind81: Micronaut 4 on its generated logback pattern, Dramatiq workers, an Electron 30 app.
+BLIND81 = [BLENCATHRA, BURNMOOR, BELLHOLLOW]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -979,6 +986,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind80.jsonl (companies ii, ij, ik)",
     )
     which.add_argument(
+        "--blind81",
+        action="store_true",
+        help="write webhooks-blind81.jsonl (companies il, im, in)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1101,6 +1113,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind80:
         write(HERE / "webhooks-blind80.jsonl", build_rows(BLIND80))
+        return 0
+    if args.blind81:
+        write(HERE / "webhooks-blind81.jsonl", build_rows(BLIND81))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

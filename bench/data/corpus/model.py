@@ -201,6 +201,19 @@ def _olt(r: Rand) -> str:
     return r.choice((name, f"{name}:161", f"{ip}:161", ip))
 
 
+def _vault(r: Rand) -> str:
+    """blind81: a note file in a desktop app's vault, on macOS or Windows."""
+    name, note = r.choice(FIRST), r.hex(8)
+    return r.choice(
+        (
+            f"/Users/{name}/Library/Application Support/Bellhollow/vaults/work/inbox/{note}.md",
+            f"C:\\Users\\{name}\\AppData\\Roaming\\Bellhollow\\vaults\\home\\{note}.md",
+            f"/Users/{name}/Documents/Notes/{note}.md",
+            f"D:\\Notes\\{name}\\{note}.md",
+        )
+    )
+
+
 def _email(r: Rand) -> str:
     domain = r.choice(("gmail.com", "outlook.com", "proton.me", "web.de", "icloud.com"))
     return f"{r.choice(FIRST)}.{r.choice(LAST)}{r.randint(1, 99)}@{domain}"
@@ -385,5 +398,7 @@ SLOT_MAKERS: dict[str, Callable[[Rand], str]] = dict(
                 "10.42.7.19:9000",
             )
         ),
+        # blind81: a note file in a vault on macOS or Windows.
+        "vault": _vault,
     }
 )

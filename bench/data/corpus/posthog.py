@@ -30,6 +30,8 @@ BROWSER_PROPS = {
     "firefox": ("Firefox", 123, "Mac OS X", "14.3.0", "Desktop"),
     "safari": ("Mobile Safari", 17.3, "iOS", "17.3.1", "Mobile"),
     "electron": ("Chrome", 126, "Mac OS X", "14.5.0", "Desktop"),
+    "electron-mac": ("Chrome", 124, "Mac OS X", "14.6.1", "Desktop"),  # blind81
+    "electron-win": ("Chrome", 124, "Windows", "10.0", "Desktop"),  # blind81
 }
 GEO = (
     ("DE", "Germany", "Berlin"),

@@ -152,6 +152,8 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
         module = (
             module.rsplit(".", 1)[0] + ":" + module.rsplit(".", 1)[-1] if "." in module else module
         )
+        if d.company.key == "in":  # blind81: @sentry/electron's main process, under app:///
+            path = path.replace("/app/", "app:///", 1)
         if d.service.framework == "aws_lambda":  # blind27: a Lambda function's package
             path = f.file if f.file.startswith("/") else path.replace("/app/", "/var/task/", 1)
             module = "runtime:index" if f.file.startswith("/") else module
@@ -715,6 +717,8 @@ BROWSERS = {
     "firefox": ("Firefox", "123.0", "Mac OS X", "14.3"),
     "safari": ("Mobile Safari", "17.3.1", "iOS", "17.3.1"),
     "electron": ("Electron", "31.7.7", "Mac OS X", "14.5"),
+    "electron-mac": ("Electron", "30.5.1", "Mac OS X", "14.6.1"),  # blind81
+    "electron-win": ("Electron", "30.5.1", "Windows", "10"),  # blind81
 }
 
 
@@ -929,6 +933,10 @@ USER_AGENTS = {
     # An Electron app's renderer: Chromium's agent with the app and Electron named.
     "electron": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 "
     "(KHTML, like Gecko) Saffronhill/4.2.0 Chrome/126.0.6478.234 Electron/31.7.7 Safari/537.36",
+    "electron-mac": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, "
+    "like Gecko) Bellhollow/2.8.1 Chrome/124.0.6367.243 Electron/30.5.1 Safari/537.36",
+    "electron-win": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
+    "like Gecko) Bellhollow/2.8.1 Chrome/124.0.6367.243 Electron/30.5.1 Safari/537.36",
 }
 
 

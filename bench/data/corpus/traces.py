@@ -250,6 +250,8 @@ ENGINES = {
     "safari": "jsc",
     # Electron's renderer is Chromium.
     "electron": "v8",
+    "electron-mac": "v8",  # blind81
+    "electron-win": "v8",  # blind81
     # React Native: Hermes on Android and iOS; an iOS build still on JavaScriptCore.
     "android": "hermes",
     "ios": "hermes",
