@@ -405,8 +405,9 @@ _TAGS = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 # What may stand between the level and the message without a separator: "[thread]", a pid,
 # "logger.name:" (Python's "%(levelname)s [%(name)s] %(message)s", "ERROR:root:..."), and
 # JBoss/WildFly's "(thread)" after its "[category]" ("[io.undertow.request] (default task-7)").
+# (Flask's default format names the module after the level: "ERROR in app: ".)
 _LOGGER_FIELDS = re.compile(
-    r"^(?:\[[^\]]*\]\s*|(?<=\] )\([^()\n]{1,80}\)\s+|\d+\s+"
+    r"^(?:\[[^\]]*\]\s*|(?<=\] )\([^()\n]{1,80}\)\s+|\d+\s+|in\s+[\w.]+:\s+"
     r"|[\w.$-]+(?:::[\w.$-]+)*:(?:\s+|(?=[^\s:])))*"
 )
 

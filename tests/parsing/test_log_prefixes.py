@@ -269,3 +269,9 @@ def test_a_node_stack_through_heroku_s_logplex() -> None:
     [error] = parse_trace(text)
     assert error.type == "TypeError"
     assert [f.function for f in error.frames] == ["createBooking", "quoteFor"]
+
+
+def test_flask_s_default_format_names_the_module_after_the_level() -> None:
+    # "[%(asctime)s] %(levelname)s in %(module)s: %(message)s"
+    line = "[2026-03-07 04:55:23,181] ERROR in app: Exception on /account/fines [GET]"
+    assert log_message(line) == "Exception on /account/fines [GET]"
