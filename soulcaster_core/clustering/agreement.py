@@ -225,11 +225,24 @@ def same_message(mine: str, theirs: str) -> bool:
         # A name the code quotes is what failed ('Missing target "canvas" for "listing-map"'
         # and '"slide" for "photo-gallery"' are two controllers' bugs).
         return False
+    mine_only, theirs_only = a - b, b - a
+    if (
+        len(mine_only) == len(theirs_only) == 1
+        and _CLASS_NAME.match(next(iter(mine_only)))
+        and _CLASS_NAME.match(next(iter(theirs_only)))
+    ):
+        # One class or model named where the other names another ("Couldn't find Booking"
+        # and "Couldn't find Inspection"): the same lookup failing for two entities.
+        return False
     if _plain_words(a - b) and _plain_words(b - a):
         # Each says a word of its own that is no name or value ("decoding boarding pass",
         # "verifying boarding pass"): two operations that failed, not one with a name unmasked.
         return False
     return len(a & b) * 2 >= len(a | b)
+
+
+# A class or model name, capitalised or CamelCase ("Booking", "RentalPlan").
+_CLASS_NAME = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)*$")
 
 
 def _plain_words(words: set[str]) -> bool:

@@ -342,6 +342,13 @@ def _unwrapped(obj: dict[str, Any]) -> dict[str, Any]:
             if decoded is not None:
                 outer = {k: v for k, v in obj.items() if k != key}
                 return {**outer, **decoded[0]}
+    line = obj.get("line")
+    if isinstance(line, str) and obj.get("source") in ("stdout", "stderr"):
+        # Docker's Splunk logging driver: {"line": <the container's line>, "source":
+        # "stderr", "tag": ...}; the line is the record, JSON or text.
+        outer = {k: v for k, v in obj.items() if k != "line"}
+        decoded = _decode(line.strip()) if line.lstrip().startswith("{") else None
+        return {**outer, **decoded[0]} if decoded is not None else {**outer, "message": line}
     return obj
 
 

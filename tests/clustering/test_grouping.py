@@ -652,6 +652,21 @@ async def test_a_wrapper_quoted_by_an_alert_meets_the_error_whose_words_it_ends_
     assert other != sentry
 
 
+async def test_one_lookup_failing_for_two_models_is_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Active Job cannot deserialize a job whose record is gone: which model says which job.
+    def gone(model: str, source: str = "sentry") -> FeedbackItem:
+        said = f"Error while trying to deserialize arguments: Couldn't find {model} with 'id'=7"
+        return item(source, exceptions=[ExceptionInfo(type="DeserializationError", value=said)])
+
+    booking, inspection, booking_again = await clusters_of(
+        clusterer, store, gone("Booking"), gone("Inspection", "splunk"), gone("Booking", "splunk")
+    )
+    assert inspection != booking
+    assert booking_again == booking
+
+
 async def test_a_later_stack_tells_apart_two_bugs_first_seen_without_one(
     clusterer: Clusterer, store: Store
 ) -> None:

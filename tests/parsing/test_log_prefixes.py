@@ -275,3 +275,19 @@ def test_flask_s_default_format_names_the_module_after_the_level() -> None:
     # "[%(asctime)s] %(levelname)s in %(module)s: %(message)s"
     line = "[2026-03-07 04:55:23,181] ERROR in app: Exception on /account/fines [GET]"
     assert log_message(line) == "Exception on /account/fines [GET]"
+
+
+def test_a_line_as_docker_s_splunk_logging_driver_sends_it() -> None:
+    # {"line": <the container's line>, "source": "stderr", "tag": ...}: the line is the record.
+    text = (
+        '{"line":"TypeError: Cannot read properties of null (reading \'toFixed\')",'
+        '"source":"stderr","tag":"dispatch-api-2"}'
+    )
+    line = parse_log_line(text)
+    assert line is not None
+    assert [(e.type, e.value) for e in line.exceptions] == [
+        ("TypeError", "Cannot read properties of null (reading 'toFixed')")
+    ]
+    inner = '{"line":"{\\"level\\":\\"error\\",\\"msg\\":\\"sync failed\\"}","source":"stdout"}'
+    wrapped = parse_log_line(inner)
+    assert wrapped is not None and wrapped.message == "sync failed"
