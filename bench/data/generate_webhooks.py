@@ -79,7 +79,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind78.jsonl`` (companies ic, id, ie), or, with ``--blind79``,
 ``webhooks-blind79.jsonl`` (companies if, ig, ih), or, with ``--blind80``,
 ``webhooks-blind80.jsonl`` (companies ii, ij, ik), or, with ``--blind81``,
-``webhooks-blind81.jsonl`` (companies il, im, in).
+``webhooks-blind81.jsonl`` (companies il, im, in), or, with ``--blind82``,
+``webhooks-blind82.jsonl`` (companies io, ip, iq).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -165,6 +166,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind79    # by a seventy-ninth outsider
     python bench/data/generate_webhooks.py --blind80    # by an eightieth outsider
     python bench/data/generate_webhooks.py --blind81    # by an eighty-first outsider
+    python bench/data/generate_webhooks.py --blind82    # by an eighty-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -280,11 +282,14 @@ from corpus.companies.greenodd import GREENODD  # noqa: E402
 from corpus.companies.grisedale import GRISEDALE  # noqa: E402
 from corpus.companies.gritstone import GRITSTONE  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
+from corpus.companies.hackthorpe import HACKTHORPE  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
 from corpus.companies.hartop import HARTOP  # noqa: E402
+from corpus.companies.hartsop import HARTSOP  # noqa: E402
 from corpus.companies.haverthwaite import HAVERTHWAITE  # noqa: E402
+from corpus.companies.haweswater import HAWESWATER  # noqa: E402
 from corpus.companies.hawkshead import HAWKSHEAD  # noqa: E402
 from corpus.companies.hawsker import HAWSKER  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
@@ -589,6 +594,8 @@ BLIND79 = [GLARAMARA, GREENODD, GRASMERE]
 BLIND80 = [KESWICK, KETTLEWELL, KINNISIDE]
 # blind81: Micronaut 4 on its generated logback pattern, Dramatiq workers, an Electron 30 app.
 BLIND81 = [BLENCATHRA, BURNMOOR, BELLHOLLOW]
+# blind82: Django 5 + Celery on Heroku (Logplex), NestJS 10 GraphQL on Nest's console, Nuxt 3 SPA.
+BLIND82 = [HACKTHORPE, HARTSOP, HAWESWATER]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -991,6 +998,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind81.jsonl (companies il, im, in)",
     )
     which.add_argument(
+        "--blind82",
+        action="store_true",
+        help="write webhooks-blind82.jsonl (companies io, ip, iq)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1116,6 +1128,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind81:
         write(HERE / "webhooks-blind81.jsonl", build_rows(BLIND81))
+        return 0
+    if args.blind82:
+        write(HERE / "webhooks-blind82.jsonl", build_rows(BLIND82))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

@@ -100,6 +100,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
     if company in ("fb", "ha"):  # blind51, blind68: Nuxt 3, the same /_nuxt/<name>.<hash>.js
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
+    if company == "iq":  # blind82: Nuxt 3.8+ names its chunks by hash alone, /_nuxt/<hash>.js
+        return f"{origin}/_nuxt/{vite_hash(company, bundle, release)}.js"
     if company == "in":  # blind81: electron-vite's renderer under the app's app:// protocol
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "ac":
