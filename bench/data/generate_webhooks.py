@@ -80,7 +80,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind79.jsonl`` (companies if, ig, ih), or, with ``--blind80``,
 ``webhooks-blind80.jsonl`` (companies ii, ij, ik), or, with ``--blind81``,
 ``webhooks-blind81.jsonl`` (companies il, im, in), or, with ``--blind82``,
-``webhooks-blind82.jsonl`` (companies io, ip, iq).
+``webhooks-blind82.jsonl`` (companies io, ip, iq), or, with ``--blind83``,
+``webhooks-blind83.jsonl`` (companies ir, is, it).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -167,6 +168,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind80    # by an eightieth outsider
     python bench/data/generate_webhooks.py --blind81    # by an eighty-first outsider
     python bench/data/generate_webhooks.py --blind82    # by an eighty-second outsider
+    python bench/data/generate_webhooks.py --blind83    # by an eighty-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -322,6 +324,7 @@ from corpus.companies.kirkbride import KIRKBRIDE  # noqa: E402
 from corpus.companies.kirkoswald import KIRKOSWALD  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.knaresdale import KNARESDALE  # noqa: E402
+from corpus.companies.langstrath import LANGSTRATH  # noqa: E402
 from corpus.companies.lanternfly import LANTERNFLY  # noqa: E402
 from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larchholm import LARCHHOLM  # noqa: E402
@@ -330,7 +333,9 @@ from corpus.companies.lindale import LINDALE  # noqa: E402
 from corpus.companies.lingmell import LINGMELL  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.lorton import LORTON  # noqa: E402
+from corpus.companies.loweswater import LOWESWATER  # noqa: E402
 from corpus.companies.lowick import LOWICK  # noqa: E402
+from corpus.companies.lunebeck import LUNEBECK  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
@@ -596,6 +601,8 @@ BLIND80 = [KESWICK, KETTLEWELL, KINNISIDE]
 BLIND81 = [BLENCATHRA, BURNMOOR, BELLHOLLOW]
 # blind82: Django 5 + Celery on Heroku (Logplex), NestJS 10 GraphQL on Nest's console, Nuxt 3 SPA.
 BLIND82 = [HACKTHORPE, HARTSOP, HAWESWATER]
+# blind83: Spring Boot 2.7 + Spring Batch on log4j2's %xEx, Rails 7.0 + GoodJob on Heroku, Lambda.
+BLIND83 = [LUNEBECK, LANGSTRATH, LOWESWATER]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1003,6 +1010,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind82.jsonl (companies io, ip, iq)",
     )
     which.add_argument(
+        "--blind83",
+        action="store_true",
+        help="write webhooks-blind83.jsonl (companies ir, is, it)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1131,6 +1143,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind82:
         write(HERE / "webhooks-blind82.jsonl", build_rows(BLIND82))
+        return 0
+    if args.blind83:
+        write(HERE / "webhooks-blind83.jsonl", build_rows(BLIND83))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
