@@ -79,7 +79,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind78.jsonl`` (companies ic, id, ie), or, with ``--blind79``,
 ``webhooks-blind79.jsonl`` (companies if, ig, ih), or, with ``--blind80``,
 ``webhooks-blind80.jsonl`` (companies ii, ij, ik), or, with ``--blind81``,
-``webhooks-blind81.jsonl`` (companies il, im, in).
+``webhooks-blind81.jsonl`` (companies il, im, in), or, with ``--blind84``,
+``webhooks-blind84.jsonl`` (companies iu, iv, iw).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -165,6 +166,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind79    # by a seventy-ninth outsider
     python bench/data/generate_webhooks.py --blind80    # by an eightieth outsider
     python bench/data/generate_webhooks.py --blind81    # by an eighty-first outsider
+    python bench/data/generate_webhooks.py --blind84    # by an eighty-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -327,10 +329,13 @@ from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.lorton import LORTON  # noqa: E402
 from corpus.companies.lowick import LOWICK  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
+from corpus.companies.mardale import MARDALE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.martindale import MARTINDALE  # noqa: E402
+from corpus.companies.matterdale import MATTERDALE  # noqa: E402
 from corpus.companies.mickleden import MICKLEDEN  # noqa: E402
+from corpus.companies.middlefell import MIDDLEFELL  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
@@ -589,6 +594,8 @@ BLIND79 = [GLARAMARA, GREENODD, GRASMERE]
 BLIND80 = [KESWICK, KETTLEWELL, KINNISIDE]
 # blind81: Micronaut 4 on its generated logback pattern, Dramatiq workers, an Electron 30 app.
 BLIND81 = [BLENCATHRA, BURNMOOR, BELLHOLLOW]
+# blind84: Go gRPC-gateway on zap JSON via the OTel collector, Blazor Server on MEL, loguru.
+BLIND84 = [MATTERDALE, MARDALE, MIDDLEFELL]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -991,6 +998,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind81.jsonl (companies il, im, in)",
     )
     which.add_argument(
+        "--blind84",
+        action="store_true",
+        help="write webhooks-blind84.jsonl (companies iu, iv, iw)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1116,6 +1128,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind81:
         write(HERE / "webhooks-blind81.jsonl", build_rows(BLIND81))
+        return 0
+    if args.blind84:
+        write(HERE / "webhooks-blind84.jsonl", build_rows(BLIND84))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
