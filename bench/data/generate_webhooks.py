@@ -81,7 +81,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind80.jsonl`` (companies ii, ij, ik), or, with ``--blind81``,
 ``webhooks-blind81.jsonl`` (companies il, im, in), or, with ``--blind82``,
 ``webhooks-blind82.jsonl`` (companies io, ip, iq), or, with ``--blind83``,
-``webhooks-blind83.jsonl`` (companies ir, is, it).
+``webhooks-blind83.jsonl`` (companies ir, is, it), or, with ``--blind84``,
+``webhooks-blind84.jsonl`` (companies iu, iv, iw).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -169,6 +170,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind81    # by an eighty-first outsider
     python bench/data/generate_webhooks.py --blind82    # by an eighty-second outsider
     python bench/data/generate_webhooks.py --blind83    # by an eighty-third outsider
+    python bench/data/generate_webhooks.py --blind84    # by an eighty-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -337,10 +339,13 @@ from corpus.companies.loweswater import LOWESWATER  # noqa: E402
 from corpus.companies.lowick import LOWICK  # noqa: E402
 from corpus.companies.lunebeck import LUNEBECK  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
+from corpus.companies.mardale import MARDALE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.martindale import MARTINDALE  # noqa: E402
+from corpus.companies.matterdale import MATTERDALE  # noqa: E402
 from corpus.companies.mickleden import MICKLEDEN  # noqa: E402
+from corpus.companies.middlefell import MIDDLEFELL  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
@@ -603,6 +608,8 @@ BLIND81 = [BLENCATHRA, BURNMOOR, BELLHOLLOW]
 BLIND82 = [HACKTHORPE, HARTSOP, HAWESWATER]
 # blind83: Spring Boot 2.7 + Spring Batch on log4j2's %xEx, Rails 7.0 + GoodJob on Heroku, Lambda.
 BLIND83 = [LUNEBECK, LANGSTRATH, LOWESWATER]
+# blind84: Go gRPC-gateway on zap JSON via the OTel collector, Blazor Server on MEL, loguru.
+BLIND84 = [MATTERDALE, MARDALE, MIDDLEFELL]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1015,6 +1022,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind83.jsonl (companies ir, is, it)",
     )
     which.add_argument(
+        "--blind84",
+        action="store_true",
+        help="write webhooks-blind84.jsonl (companies iu, iv, iw)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1146,6 +1158,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind83:
         write(HERE / "webhooks-blind83.jsonl", build_rows(BLIND83))
+        return 0
+    if args.blind84:
+        write(HERE / "webhooks-blind84.jsonl", build_rows(BLIND84))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from . import android11, posthog65, posthog66, posthog68, unity
+from . import android11, posthog65, posthog66, posthog68, posthog84, unity
 from .delivery import Delivery
 from .logs16 import next_raw_frame
 from .model import Frame
@@ -603,6 +603,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.service.framework == "android"
             else posthog65.java_server_properties(d)
             if d.service.platform == "java"
+            else posthog84.go_properties(d)
+            if d.company.key == "iu"  # blind84: posthog-go
             else posthog66.dotnet_properties(d)
             if d.company.key in ("gs", "hk", "ii")  # blind66, blind72, blind80: posthog-dotnet
             else posthog68.ruby_properties(d)
