@@ -83,9 +83,14 @@ def _raw_frames(entry: Mapping[str, Any]) -> list[dict[str, Any]]:
 def _exception_from_entry(entry: Mapping[str, Any]) -> tuple[ExceptionInfo, ExceptionInfo | None]:
     """The exception, and the same as its language prints it when that differs."""
     raws = _raw_frames(entry)
-    if raws and all(raw.get("platform") == "java" and "raw_id" not in raw for raw in raws):
+    if raws and (
+        all(raw.get("platform") == "java" and "raw_id" not in raw for raw in raws)
+        or all("go" in (raw.get("platform"), raw.get("lang")) for raw in raws)
+    ):
         # posthog-android and posthog-java send a Throwable's StackTraceElements as the JVM
-        # orders them, innermost first (their ThrowableCoercer); other SDKs, oldest first.
+        # orders them, innermost first (their ThrowableCoercer); posthog-go its
+        # runtime.Callers frames, innermost first too (DefaultStackTraceExtractor); the
+        # other SDKs, oldest first.
         raws.reverse()
     frames = [_frame_fields(raw) for raw in raws]
     fields = {

@@ -143,11 +143,12 @@ def test_node_frames() -> None:
 
 
 def test_go_frames() -> None:
+    # posthog-go lists runtime.Callers' frames innermost first: read oldest first.
     properties = single(
         "go",
         [
-            {"filename": "/src/cmd/api/main.go", "function": "main.main", "lineno": 44},
             {"filename": "/src/internal/auth/jwt.go", "function": "auth.Verify", "lineno": 97},
+            {"filename": "/src/cmd/api/main.go", "function": "main.main", "lineno": 44},
         ],
         type="*errors.errorString",
         value="token is expired",
