@@ -254,6 +254,11 @@ class _Decision:
     score: float = 1.0
 
 
+def _seen_at(item: FeedbackItem) -> datetime:
+    """When the sender last saw ``item`` (its ``last_seen`` is set whenever it is made)."""
+    return item.last_seen or item.created_at
+
+
 def _ambiguous(key: GroupingKey) -> _Decision:
     """The cluster of the items that say what several problems say (``key``), and no more."""
     return _Decision(signature(f"ambiguous\x1f{key.id}"), "ambiguous")
@@ -354,26 +359,26 @@ class Clusterer:
     async def _decide(
         self, project_id: str, item: FeedbackItem, doc: ClusterDoc, batch: _Batch
     ) -> Assignment:
-        at = item.last_seen or item.created_at
         earlier = batch.decided.get(id(doc))
         if earlier is not None:
-            if at > batch.seen.get(earlier.cluster_id, at):
-                batch.seen[earlier.cluster_id] = at
-            return Assignment(
+            assignment = Assignment(
                 item.id,
                 earlier.cluster_id,
                 earlier.method,
                 earlier.similarity,
                 earlier.signature,
             )
-        assignment = await self._decide_anew(project_id, item, doc, batch)
+        else:
+            assignment = await self._decide_anew(project_id, item, doc, batch)
+            # A repeat in this batch finds what this item registered: its own primary key.
+            kind = doc.keys[0].kind if doc.keys else "template"
+            batch.decided[id(doc)] = (
+                replace(assignment, method=_REPEAT_METHOD[kind])
+                if assignment.method == "new"
+                else assignment
+            )
+        at = _seen_at(item)
         batch.seen[assignment.cluster_id] = max(at, batch.seen.get(assignment.cluster_id, at))
-        # A repeat in this batch finds what this item registered: its own primary key.
-        batch.decided[id(doc)] = (
-            replace(assignment, method=_REPEAT_METHOD[doc.keys[0].kind if doc.keys else "template"])
-            if assignment.method == "new"
-            else assignment
-        )
         return assignment
 
     async def _decide_anew(
@@ -528,7 +533,7 @@ class Clusterer:
         problems = (record or {}).get("problems") if (record or {}).get("ambiguous") else None
         if not problems:
             return _Decision(None, "new")
-        at = item.last_seen or item.created_at
+        at = _seen_at(item)
         clusters = await self.store.get_clusters(project_id, problems)
         seen = {c.id: c.last_seen for c in clusters if c.last_seen is not None}
         for cluster_id in problems:

@@ -152,6 +152,21 @@ def _key(kind: KeyKind, *parts: str) -> GroupingKey:
     return GroupingKey(kind, f"{kind[0]}:" + signature("\x1f".join(parts)))
 
 
+def _after_contexts(text: str) -> tuple[list[GroupingKey], str]:
+    """The ``suffix`` keys of what ``text`` says after each of its context prefixes
+    (``request failed: upsert checkpoint: ...``), while three words or more remain and
+    ``MAX_SUFFIXES`` at most; and what it says before the first of them ("" without any)."""
+    found: list[GroupingKey] = []
+    first = ""
+    for context in _CONTEXT_END.finditer(text):
+        rest = text[context.end() :]
+        if len(rest.split()) < 3 or len(found) >= MAX_SUFFIXES:
+            break
+        first = first or text[: context.start()]
+        found.append(_suffix(rest))
+    return found, first
+
+
 def _suffix(message: str) -> GroupingKey:
     # The id of an untyped error's message key, in the role of a log line's suffix.
     return GroupingKey("suffix", _key("message", "", message).id)
@@ -385,15 +400,9 @@ class ClusterDoc:
         deadlock detected" ends in the message of a Go error)."""
         if self.is_exception:
             return ()
-        found = [self.whole_key()]
-        first = ""
-        for context in _CONTEXT_END.finditer(self.head):
-            rest = self.head[context.end() :]
-            if len(rest.split()) < 3 or len(found) > MAX_SUFFIXES:
-                break
-            first = first or self.head[: context.start()]
-            found.append(_suffix(rest))
-        if self.quoted and len(found) > 1 and len(first.split()) >= 3:
+        suffixes, first = _after_contexts(self.head)
+        found = [self.whole_key(), *suffixes]
+        if self.quoted and suffixes and len(first.split()) >= 3:
             # An error chain printed whole ("insert payout batch for pay run 42: error returned
             # from database: ..."), whose sender reports the outer error apart from its causes
             # (anyhow in Sentry): the outer message is the error's. (Only for an error's
@@ -407,13 +416,7 @@ class ClusterDoc:
         Idle timeout reached ...'): a wrapper a framework threw says its cause's words."""
         if not self.is_exception or self.frames or not self.message:
             return ()
-        found: list[GroupingKey] = []
-        for context in _CONTEXT_END.finditer(self.message):
-            rest = self.message[context.end() :]
-            if len(rest.split()) < 3 or len(found) >= MAX_SUFFIXES:
-                break
-            found.append(_suffix(rest))
-        return tuple(found)
+        return tuple(_after_contexts(self.message)[0])
 
     def mentions(self) -> tuple[GroupingKey, ...]:
         """For an alert or log line: the ``entry`` keys of the code names it mentions (a task

@@ -70,7 +70,7 @@ _RAILS_NAMESPACED = re.compile(r"(?:^|: )[A-Z]\w*(?:::[A-Z]\w*)+ \(.*\):[ \t]*$"
 
 # A method label without its opening quote: "create'", "block in total'", "<main>'".
 _BARE_LABEL = re.compile(r"[\w<][^'\n]{0,200}'")
-_BARE_FRAME = re.compile(r"\.rb:\d+:in [\w<][^'\n]{0,200}'")
+_BARE_FRAME = re.compile(r"\.rb:\d+:in " + _BARE_LABEL.pattern)
 
 
 def hinted(text: str) -> bool:
@@ -154,8 +154,10 @@ def _rails_heads_joined(lines: Sequence[str]) -> Sequence[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        close = _rails_close(lines, i) if _RAILS_OPEN.search(line.strip()) else None
-        if close is None or _RAILS.search(line.strip()) is not None:
+        head = line.strip()
+        opens = _RAILS_OPEN.search(head) is not None and _RAILS.search(head) is None
+        close = _rails_close(lines, i) if opens else None
+        if close is None:
             out.append(line)
             i += 1
             continue

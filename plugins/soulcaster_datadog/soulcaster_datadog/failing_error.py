@@ -170,13 +170,14 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
     if kind or value:
         # A stack pasted in a code block without its exception line ({{error.stack}} under
         # the kind and message the author laid out) is the error's.
-        frames = _unstated_frames(message) if "```" in message else []
-        return FailingError([ExceptionInfo(type=kind, value=value, frames=frames)])
+        return FailingError(
+            [ExceptionInfo(type=kind, value=value, frames=_unstated_frames(message))]
+        )
     if "`" in message and (quoted := _QUOTED_ERROR.search(message)) is not None:
         # "Panic in hire-api: `runtime error: index out of range [4] with length 3`": the
         # author's line quotes the error ({{log.attributes.error}} in a code span); the
         # trace below it, if any, is where it was raised.
-        frames = _unstated_frames(message) if "```" in message else []
+        frames = _unstated_frames(message)
         said = ExceptionInfo(type=None, value=quoted["error"].strip(), frames=frames)
         return FailingError([said])
     # A log monitor's ("logs(...)" query) message may be the line it counts, as
@@ -263,16 +264,17 @@ def _in_samples(message: str) -> FailingError | None:
         if chain := _stated(parsed):
             return FailingError(chain)
         frames = parsed[-1].frames if parsed else []
+        cut = _cut_short(text)
         # (Frames an SDK or path marked the application's; else frames under a logger's head
         # and a "Traceback (" line, the shape of a cut Python record.)
         if any(frame.in_app for frame in frames) or (
-            any(frame.in_app is None for frame in frames) and _cut_short(text) is not None
+            cut is not None and any(frame.in_app is None for frame in frames)
         ):
             # A traceback the sample cut before its exception line: where the failure was
             # raised, its application's frames, says more than the logger's head over it
             # ("Error handling request from <ip>").
             return FailingError([ExceptionInfo(type=None, value=None, frames=frames)])
-        if (cut := _cut_short(text)) is not None:
+        if cut is not None:
             return FailingError([ExceptionInfo(type=None, value=cut, frames=[])])
         if text and "\n" not in text:
             if _might_hold_frames(message) and (chain := _stated(parse_trace(message))):
@@ -414,6 +416,8 @@ def _emphasised_error(message: str) -> tuple[str, str] | None:
 
 def _unstated_frames(message: str) -> list[Frame]:
     """The frames of a trace pasted in a code block that states no exception."""
+    if "```" not in message:
+        return []
     for block in _FENCE.findall(message):
         chain = parse_trace(block)
         if chain and chain[-1].frames and not (chain[-1].type or chain[-1].value):
