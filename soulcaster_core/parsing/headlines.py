@@ -56,6 +56,15 @@ _AT_START_QUALIFIED = re.compile(
 # Only the type is matched here (the message is what follows it): a long line with many
 # type-like words must not cost a scan to its end for each.
 _ANYWHERE = re.compile(rf"(?:^|(?<=[\s\[\](:,|\"']))(?P<type>{_NAMED_TYPE}){_CODE}(?=:\s|:?\s*$)")
+# Two other ways a log line states its error at the line's end: Python's repr of it, as
+# Celery logs a task's failure ("raised unexpected: InvalidRequestError('No such card')"),
+# and Rails' "Type (message):" (DebugExceptions' FATAL line, sampled alone by a monitor).
+_REPR_AT_END = re.compile(
+    rf"(?:^|(?<=[\s:\[(]))(?P<type>{_NAMED_TYPE})\((?P<q>['\"])(?P<msg>.*)(?P=q),?\)\s*$"
+)
+_RAILS_AT_END = re.compile(
+    rf"(?:^|(?<=[\s:\]]))(?P<type>{_NAMED_TYPE}|{_NAME}(?:::{_NAME})+) \((?P<msg>.*)\):\s*$"
+)
 # A bare "Error", "Exception", "Rejection"... after a prefix is a word of the message
 # ("Unhandled Promise Rejection: TypeError: ..."), not a type.
 _TOO_VAGUE = frozenset(TYPE_SUFFIXES)
@@ -97,6 +106,14 @@ def search_headline(line: str) -> Headline | None:
         if kind in _TOO_VAGUE and (m.start() > 0 or value is None):
             continue
         return Headline(kind, value)
+    if line.rstrip().endswith((")", "):")):
+        if (said := _REPR_AT_END.search(line)) is not None:
+            quote = said.group("q")
+            kind, value = said.group("type"), said.group("msg")
+            # KeyError's message is its key's repr, as Python prints it.
+            return Headline(kind, f"{quote}{value}{quote}" if kind.endswith("KeyError") else value)
+        if (said := _RAILS_AT_END.search(line)) is not None:
+            return Headline(said.group("type"), _value(said.group("msg")))
     return None
 
 

@@ -197,3 +197,51 @@ def test_a_trace_rsyslog_escaped_onto_one_line() -> None:
 
     assert exc.type == "AttributeError"
     assert [f.function for f in exc.frames] == ["order_document"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        # Celery logs a task's failure with the exception's repr.
+        (
+            "[2026-03-09 09:54:07,561: ERROR/ForkPoolWorker-2] Task shop.tasks.capture[c4f3] "
+            "raised unexpected: InvalidRequestError(\"Request req_7: No such intent: 'pi_7'\")",
+            "InvalidRequestError",
+            "Request req_7: No such intent: 'pi_7'",
+        ),
+        # KeyError's message is the key's repr, as sentry-python reports it.
+        ("Task shop.tasks.stock[9a] raised unexpected: KeyError('sku')", "KeyError", "'sku'"),
+        # Rails' DebugExceptions line, sampled alone by a monitor, its request tag before it.
+        (
+            "2026-03-08T18:20:43+00:00 app[web.3]: [13b8ea3d] NoMethodError "
+            "(undefined method `postcode' for nil:NilClass):",
+            "NoMethodError",
+            "undefined method `postcode' for nil:NilClass",
+        ),
+        (
+            "[06b8cb69] Rack::Timeout::RequestTimeoutException (Request waited 20ms):",
+            "Rack::Timeout::RequestTimeoutException",
+            "Request waited 20ms",
+        ),
+    ],
+)
+def test_an_error_stated_at_a_lines_end_as_a_repr_or_as_rails_prints_it(
+    line: str, kind: str, value: str
+) -> None:
+    [exc] = parse_trace(line)
+
+    assert (exc.type, exc.value, exc.frames) == (kind, value, [])
+
+
+def test_a_cut_traceback_takes_the_repr_celery_logged_above_it() -> None:
+    text = (
+        "[2026-03-09 09:54:07,561: ERROR/ForkPoolWorker-2] Task shop.tasks.capture[c4f3] "
+        "raised unexpected: ValidationError('amount must be positive')\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/shop/tasks.py", line 40, in capture\n'
+        "    charge(order)\n"
+    )
+    [exc] = parse_trace(text)
+
+    assert (exc.type, exc.value) == ("ValidationError", "amount must be positive")
+    assert [f.function for f in exc.frames] == ["capture"]
