@@ -19,7 +19,7 @@ from ..model import Bug, Company, Exc, JsError, Noise, Service, see
 from ..stacks import js
 
 # fmt: off
-SDK = ("sentry.javascript.angular", "7.109.0", "npm:@sentry/angular-ivy")
+SDK = ("sentry.javascript.angular-ivy", "7.109.0", "npm:@sentry/angular-ivy")
 SERVICES = {
     "members-web": Service("members-web", "javascript", "", "", "", "", 4852201, origin="https://members.gatesgarth.example", framework="angular", sdk=SDK),
 }
