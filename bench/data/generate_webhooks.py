@@ -83,7 +83,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind82.jsonl`` (companies io, ip, iq), or, with ``--blind83``,
 ``webhooks-blind83.jsonl`` (companies ir, is, it), or, with ``--blind84``,
 ``webhooks-blind84.jsonl`` (companies iu, iv, iw), or, with ``--blind85``,
-``webhooks-blind85.jsonl`` (companies ix, iy, iz).
+``webhooks-blind85.jsonl`` (companies ix, iy, iz), or, with ``--blind86``,
+``webhooks-blind86.jsonl`` (companies ja, jb, jc).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -173,6 +174,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind83    # by an eighty-third outsider
     python bench/data/generate_webhooks.py --blind84    # by an eighty-fourth outsider
     python bench/data/generate_webhooks.py --blind85    # by an eighty-fifth outsider
+    python bench/data/generate_webhooks.py --blind86    # by an eighty-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -302,9 +304,12 @@ from corpus.companies.haweswater import HAWESWATER  # noqa: E402
 from corpus.companies.hawkshead import HAWKSHEAD  # noqa: E402
 from corpus.companies.hawsker import HAWSKER  # noqa: E402
 from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
+from corpus.companies.hebden import HEBDEN  # noqa: E402
+from corpus.companies.helvellyn import HELVELLYN  # noqa: E402
 from corpus.companies.hesket import HESKET  # noqa: E402
 from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
+from corpus.companies.holmrook import HOLMROOK  # noqa: E402
 from corpus.companies.ickornshaw import ICKORNSHAW  # noqa: E402
 from corpus.companies.ingleborough import INGLEBOROUGH  # noqa: E402
 from corpus.companies.ingmire import INGMIRE  # noqa: E402
@@ -617,6 +622,8 @@ BLIND83 = [LUNEBECK, LANGSTRATH, LOWESWATER]
 BLIND84 = [MATTERDALE, MARDALE, MIDDLEFELL]
 # blind85: WebFlux on LogstashEncoder via Splunk HEC, Angular 17 on esbuild, FastAPI on structlog.
 BLIND85 = [GARSDALE, GATESGARTH, GLENRIDDING]
+# blind86: Express 4 + Prisma on pino via the Splunk OTel collector, Laravel 11 + Horizon, iOS.
+BLIND86 = [HEBDEN, HELVELLYN, HOLMROOK]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1039,6 +1046,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind85.jsonl (companies ix, iy, iz)",
     )
     which.add_argument(
+        "--blind86",
+        action="store_true",
+        help="write webhooks-blind86.jsonl (companies ja, jb, jc)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1176,6 +1188,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind85:
         write(HERE / "webhooks-blind85.jsonl", build_rows(BLIND85))
+        return 0
+    if args.blind86:
+        write(HERE / "webhooks-blind86.jsonl", build_rows(BLIND86))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

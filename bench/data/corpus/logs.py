@@ -93,6 +93,7 @@ from .logs82 import FORMATS82
 from .logs83 import FORMATS83
 from .logs84 import FORMATS84
 from .logs85 import FORMATS85
+from .logs86 import FORMATS86
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1404,7 +1405,7 @@ for _more in (
     FORMATS56, FORMATS57, FORMATS58, FORMATS59, FORMATS60, FORMATS61, FORMATS62, FORMATS63,
     FORMATS64, FORMATS65, FORMATS66, FORMATS67, FORMATS68, FORMATS69, FORMATS70, FORMATS71,
     FORMATS72, FORMATS73, FORMATS74, FORMATS75, FORMATS76, FORMATS77, FORMATS78, FORMATS79,
-    FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS85,
+    FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS85, FORMATS86,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
