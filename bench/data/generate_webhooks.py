@@ -84,7 +84,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind83.jsonl`` (companies ir, is, it), or, with ``--blind84``,
 ``webhooks-blind84.jsonl`` (companies iu, iv, iw), or, with ``--blind85``,
 ``webhooks-blind85.jsonl`` (companies ix, iy, iz), or, with ``--blind86``,
-``webhooks-blind86.jsonl`` (companies ja, jb, jc).
+``webhooks-blind86.jsonl`` (companies ja, jb, jc), or, with ``--blind87``,
+``webhooks-blind87.jsonl`` (companies jd, je, jf).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -175,6 +176,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind84    # by an eighty-fourth outsider
     python bench/data/generate_webhooks.py --blind85    # by an eighty-fifth outsider
     python bench/data/generate_webhooks.py --blind86    # by an eighty-sixth outsider
+    python bench/data/generate_webhooks.py --blind87    # by an eighty-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -324,15 +326,18 @@ from corpus.companies.jedburgh import JEDBURGH  # noqa: E402
 from corpus.companies.jervaulx import JERVAULX  # noqa: E402
 from corpus.companies.jessamyquay import JESSAMYQUAY  # noqa: E402
 from corpus.companies.juniperhowe import JUNIPERHOWE  # noqa: E402
+from corpus.companies.keldholme import KELDHOLME  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
 from corpus.companies.kentmere import KENTMERE  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.keswick import KESWICK  # noqa: E402
 from corpus.companies.kettlewell import KETTLEWELL  # noqa: E402
+from corpus.companies.kildwick import KILDWICK  # noqa: E402
 from corpus.companies.kilnsey import KILNSEY  # noqa: E402
 from corpus.companies.kinniside import KINNISIDE  # noqa: E402
 from corpus.companies.kirkbride import KIRKBRIDE  # noqa: E402
+from corpus.companies.kirkhaugh import KIRKHAUGH  # noqa: E402
 from corpus.companies.kirkoswald import KIRKOSWALD  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.knaresdale import KNARESDALE  # noqa: E402
@@ -624,6 +629,8 @@ BLIND84 = [MATTERDALE, MARDALE, MIDDLEFELL]
 BLIND85 = [GARSDALE, GATESGARTH, GLENRIDDING]
 # blind86: Express 4 + Prisma on pino via the Splunk OTel collector, Laravel 11 + Horizon, iOS.
 BLIND86 = [HEBDEN, HELVELLYN, HOLMROOK]
+# blind87: Django 4.2/DRF + Celery on python-json-logger via Fluent Bit, Gin on logrus, RN/Expo.
+BLIND87 = [KILDWICK, KIRKHAUGH, KELDHOLME]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1051,6 +1058,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind86.jsonl (companies ja, jb, jc)",
     )
     which.add_argument(
+        "--blind87",
+        action="store_true",
+        help="write webhooks-blind87.jsonl (companies jd, je, jf)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1191,6 +1203,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind86:
         write(HERE / "webhooks-blind86.jsonl", build_rows(BLIND86))
+        return 0
+    if args.blind87:
+        write(HERE / "webhooks-blind87.jsonl", build_rows(BLIND87))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
