@@ -82,7 +82,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind81.jsonl`` (companies il, im, in), or, with ``--blind82``,
 ``webhooks-blind82.jsonl`` (companies io, ip, iq), or, with ``--blind83``,
 ``webhooks-blind83.jsonl`` (companies ir, is, it), or, with ``--blind84``,
-``webhooks-blind84.jsonl`` (companies iu, iv, iw).
+``webhooks-blind84.jsonl`` (companies iu, iv, iw), or, with ``--blind88``,
+``webhooks-blind88.jsonl`` (companies jg, jh, ji).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -171,6 +172,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind82    # by an eighty-second outsider
     python bench/data/generate_webhooks.py --blind83    # by an eighty-third outsider
     python bench/data/generate_webhooks.py --blind84    # by an eighty-fourth outsider
+    python bench/data/generate_webhooks.py --blind88    # by an eighty-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -326,13 +328,16 @@ from corpus.companies.kirkbride import KIRKBRIDE  # noqa: E402
 from corpus.companies.kirkoswald import KIRKOSWALD  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.knaresdale import KNARESDALE  # noqa: E402
+from corpus.companies.lamplugh import LAMPLUGH  # noqa: E402
 from corpus.companies.langstrath import LANGSTRATH  # noqa: E402
 from corpus.companies.lanternfly import LANTERNFLY  # noqa: E402
 from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larchholm import LARCHHOLM  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
+from corpus.companies.levens import LEVENS  # noqa: E402
 from corpus.companies.lindale import LINDALE  # noqa: E402
 from corpus.companies.lingmell import LINGMELL  # noqa: E402
+from corpus.companies.longsleddale import LONGSLEDDALE  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.lorton import LORTON  # noqa: E402
 from corpus.companies.loweswater import LOWESWATER  # noqa: E402
@@ -610,6 +615,8 @@ BLIND82 = [HACKTHORPE, HARTSOP, HAWESWATER]
 BLIND83 = [LUNEBECK, LANGSTRATH, LOWESWATER]
 # blind84: Go gRPC-gateway on zap JSON via the OTel collector, Blazor Server on MEL, loguru.
 BLIND84 = [MATTERDALE, MARDALE, MIDDLEFELL]
+# blind88: ASP.NET Core 8 on Serilog's Splunk HEC sink, Next.js 14 on Vercel to Datadog, lograge.
+BLIND88 = [LEVENS, LONGSLEDDALE, LAMPLUGH]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1027,6 +1034,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind84.jsonl (companies iu, iv, iw)",
     )
     which.add_argument(
+        "--blind88",
+        action="store_true",
+        help="write webhooks-blind88.jsonl (companies jg, jh, ji)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1161,6 +1173,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind84:
         write(HERE / "webhooks-blind84.jsonl", build_rows(BLIND84))
+        return 0
+    if args.blind88:
+        write(HERE / "webhooks-blind88.jsonl", build_rows(BLIND88))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

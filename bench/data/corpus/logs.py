@@ -92,6 +92,7 @@ from .logs81 import FORMATS81
 from .logs82 import FORMATS82
 from .logs83 import FORMATS83
 from .logs84 import FORMATS84
+from .logs88 import FORMATS88
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1403,7 +1404,7 @@ for _more in (
     FORMATS56, FORMATS57, FORMATS58, FORMATS59, FORMATS60, FORMATS61, FORMATS62, FORMATS63,
     FORMATS64, FORMATS65, FORMATS66, FORMATS67, FORMATS68, FORMATS69, FORMATS70, FORMATS71,
     FORMATS72, FORMATS73, FORMATS74, FORMATS75, FORMATS76, FORMATS77, FORMATS78, FORMATS79,
-    FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84,
+    FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS88,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
