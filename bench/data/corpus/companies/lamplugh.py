@@ -90,8 +90,9 @@ UNIQ = 'PG::UniqueViolation: ERROR:  duplicate key value violates unique constra
 NIL = "undefined method `species' for nil"
 
 BUGS = [
-    # The same nil pet: the appointment page and the reminder job.
-    Bug("ji-appt-nil-pet", "surgery-web", (Exc("NoMethodError", NIL, (*WEB, ctl("appointments", "show", 19), app("views/appointments/_pet_card.html.erb", "_app_views_appointments__pet_card_html_erb___{n}", 4))),),
+    # The same nil pet: the appointment page (wrapped by ActionView) and the reminder job.
+    Bug("ji-appt-nil-pet", "surgery-web", (Exc("NoMethodError", NIL, (*WEB, ctl("appointments", "show", 19), app("views/appointments/_pet_card.html.erb", "_app_views_appointments__pet_card_html_erb___3117408623_51880", 4))),
+         Exc("ActionView::Template::Error", NIL, (*WEB, ctl("appointments", "show", 19), app("views/appointments/_pet_card.html.erb", "_app_views_appointments__pet_card_html_erb___3117408623_51880", 4)))),
         (see("sentry.error", 3), see("sentry.issue"), see("splunk", 2, action="AppointmentsController#show", **LOGRAGE), see("splunk", 1, **FATAL)),
         classes=(1, 4), pair="ji-reminder-nil-pet", entry="GET /appointments/{id}"),
     Bug("ji-reminder-nil-pet", "surgery-jobs", (Exc("NoMethodError", NIL, (*JOBS, job("appointment_reminder_job", 14), app("services/reminder_text", "build", 22))),),
@@ -139,7 +140,7 @@ BUGS = [
     Bug("ji-pool-timeout", "surgery-jobs", (Exc("ActiveRecord::ConnectionTimeoutError", "could not obtain a connection from the pool within 5.000 seconds (waited 5.00{idx} seconds); all pooled connections were in use", (*JOBS, job("lab_results_job", 21), rb(f"{AR}/connection_adapters/abstract/connection_pool/queue.rb", "wait_poll", 128, lib=True))),),
         (see("sentry.error", 3), see("splunk", 2, **SKQ)),
         classes=(1, 4), entry="LabResultsJob"),
-    Bug("ji-template-singleton", "surgery-web", (Exc("ActionView::Template::Error", "undefined local variable or method `practice' for an instance of #<Class:0x00007f{hex}>", (*WEB, ctl("owners", "show", 12), app("views/owners/show.html.erb", "_app_views_owners_show_html_erb___{n}", 31))),),
+    Bug("ji-template-singleton", "surgery-web", (Exc("ActionView::Template::Error", "undefined local variable or method `practice' for an instance of #<Class:0x00007f{hex}>", (*WEB, ctl("owners", "show", 12), app("views/owners/show.html.erb", "_app_views_owners_show_html_erb___1904476215_47220", 31))),),
         (see("sentry.error"),),
         singleton=True, entry="GET /owners/{id}"),
 ]
