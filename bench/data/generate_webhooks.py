@@ -85,7 +85,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind84.jsonl`` (companies iu, iv, iw), or, with ``--blind85``,
 ``webhooks-blind85.jsonl`` (companies ix, iy, iz), or, with ``--blind86``,
 ``webhooks-blind86.jsonl`` (companies ja, jb, jc), or, with ``--blind87``,
-``webhooks-blind87.jsonl`` (companies jd, je, jf).
+``webhooks-blind87.jsonl`` (companies jd, je, jf), or, with ``--blind88``,
+``webhooks-blind88.jsonl`` (companies jg, jh, ji).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -177,6 +178,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind85    # by an eighty-fifth outsider
     python bench/data/generate_webhooks.py --blind86    # by an eighty-sixth outsider
     python bench/data/generate_webhooks.py --blind87    # by an eighty-seventh outsider
+    python bench/data/generate_webhooks.py --blind88    # by an eighty-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -341,13 +343,16 @@ from corpus.companies.kirkhaugh import KIRKHAUGH  # noqa: E402
 from corpus.companies.kirkoswald import KIRKOSWALD  # noqa: E402
 from corpus.companies.kittiwake import KITTIWAKE  # noqa: E402
 from corpus.companies.knaresdale import KNARESDALE  # noqa: E402
+from corpus.companies.lamplugh import LAMPLUGH  # noqa: E402
 from corpus.companies.langstrath import LANGSTRATH  # noqa: E402
 from corpus.companies.lanternfly import LANTERNFLY  # noqa: E402
 from corpus.companies.lapwing import LAPWING  # noqa: E402
 from corpus.companies.larchholm import LARCHHOLM  # noqa: E402
 from corpus.companies.larkspur import LARKSPUR  # noqa: E402
+from corpus.companies.levens import LEVENS  # noqa: E402
 from corpus.companies.lindale import LINDALE  # noqa: E402
 from corpus.companies.lingmell import LINGMELL  # noqa: E402
+from corpus.companies.longsleddale import LONGSLEDDALE  # noqa: E402
 from corpus.companies.loomwright import LOOMWRIGHT  # noqa: E402
 from corpus.companies.lorton import LORTON  # noqa: E402
 from corpus.companies.loweswater import LOWESWATER  # noqa: E402
@@ -631,6 +636,8 @@ BLIND85 = [GARSDALE, GATESGARTH, GLENRIDDING]
 BLIND86 = [HEBDEN, HELVELLYN, HOLMROOK]
 # blind87: Django 4.2/DRF + Celery on python-json-logger via Fluent Bit, Gin on logrus, RN/Expo.
 BLIND87 = [KILDWICK, KIRKHAUGH, KELDHOLME]
+# blind88: ASP.NET Core 8 on Serilog's Splunk HEC sink, Next.js 14 on Vercel to Datadog, lograge.
+BLIND88 = [LEVENS, LONGSLEDDALE, LAMPLUGH]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1063,6 +1070,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind87.jsonl (companies jd, je, jf)",
     )
     which.add_argument(
+        "--blind88",
+        action="store_true",
+        help="write webhooks-blind88.jsonl (companies jg, jh, ji)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1206,6 +1218,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind87:
         write(HERE / "webhooks-blind87.jsonl", build_rows(BLIND87))
+        return 0
+    if args.blind88:
+        write(HERE / "webhooks-blind88.jsonl", build_rows(BLIND88))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

@@ -606,7 +606,7 @@ def destination(d: Delivery) -> dict[str, Any]:
             else posthog84.go_properties(d)
             if d.company.key == "iu"  # blind84: posthog-go
             else posthog66.dotnet_properties(d)
-            if d.company.key in ("gs", "hk", "ii")  # blind66, blind72, blind80: posthog-dotnet
+            if d.company.key in ("gs", "hk", "ii", "jg")  # blind66, 72, 80, 88: posthog-dotnet
             else posthog68.ruby_properties(d)
             if d.company.key in ("gy", "hm", "ht")  # blind68, blind72, blind75: posthog-ruby
             else properties(d),
