@@ -86,7 +86,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind85.jsonl`` (companies ix, iy, iz), or, with ``--blind86``,
 ``webhooks-blind86.jsonl`` (companies ja, jb, jc), or, with ``--blind87``,
 ``webhooks-blind87.jsonl`` (companies jd, je, jf), or, with ``--blind88``,
-``webhooks-blind88.jsonl`` (companies jg, jh, ji).
+``webhooks-blind88.jsonl`` (companies jg, jh, ji), or, with ``--blind89``,
+``webhooks-blind89.jsonl`` (companies jj, jk, jl).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -179,6 +180,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind86    # by an eighty-sixth outsider
     python bench/data/generate_webhooks.py --blind87    # by an eighty-seventh outsider
     python bench/data/generate_webhooks.py --blind88    # by an eighty-eighth outsider
+    python bench/data/generate_webhooks.py --blind89    # by an eighty-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -364,11 +366,14 @@ from corpus.companies.marlpit import MARLPIT  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.martindale import MARTINDALE  # noqa: E402
 from corpus.companies.matterdale import MATTERDALE  # noqa: E402
+from corpus.companies.mellbreak import MELLBREAK  # noqa: E402
 from corpus.companies.mickleden import MICKLEDEN  # noqa: E402
 from corpus.companies.middlefell import MIDDLEFELL  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
+from corpus.companies.mossthwaite import MOSSTHWAITE  # noqa: E402
+from corpus.companies.muncaster import MUNCASTER  # noqa: E402
 from corpus.companies.mungrisdale import MUNGRISDALE  # noqa: E402
 from corpus.companies.naddle import NADDLE  # noqa: E402
 from corpus.companies.nantgarw import NANTGARW  # noqa: E402
@@ -638,6 +643,8 @@ BLIND86 = [HEBDEN, HELVELLYN, HOLMROOK]
 BLIND87 = [KILDWICK, KIRKHAUGH, KELDHOLME]
 # blind88: ASP.NET Core 8 on Serilog's Splunk HEC sink, Next.js 14 on Vercel to Datadog, lograge.
 BLIND88 = [LEVENS, LONGSLEDDALE, LAMPLUGH]
+# blind89: Kotlin Spring Boot 3 + coroutines on logback via a UF, NestJS 10 + BullMQ, Flutter 3.
+BLIND89 = [MOSSTHWAITE, MELLBREAK, MUNCASTER]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1075,6 +1082,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind88.jsonl (companies jg, jh, ji)",
     )
     which.add_argument(
+        "--blind89",
+        action="store_true",
+        help="write webhooks-blind89.jsonl (companies jj, jk, jl)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1221,6 +1233,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind88:
         write(HERE / "webhooks-blind88.jsonl", build_rows(BLIND88))
+        return 0
+    if args.blind89:
+        write(HERE / "webhooks-blind89.jsonl", build_rows(BLIND89))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

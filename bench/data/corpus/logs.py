@@ -96,6 +96,7 @@ from .logs85 import FORMATS85
 from .logs86 import FORMATS86
 from .logs87 import FORMATS87
 from .logs88 import FORMATS88
+from .logs89 import FORMATS89
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1410,6 +1411,7 @@ for _more in (
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS85, FORMATS86,
     FORMATS87,
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS88,
+    FORMATS89,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
