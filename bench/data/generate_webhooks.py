@@ -82,7 +82,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind81.jsonl`` (companies il, im, in), or, with ``--blind82``,
 ``webhooks-blind82.jsonl`` (companies io, ip, iq), or, with ``--blind83``,
 ``webhooks-blind83.jsonl`` (companies ir, is, it), or, with ``--blind84``,
-``webhooks-blind84.jsonl`` (companies iu, iv, iw).
+``webhooks-blind84.jsonl`` (companies iu, iv, iw), or, with ``--blind90``,
+``webhooks-blind90.jsonl`` (companies jm, jn, jo).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -171,6 +172,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind82    # by an eighty-second outsider
     python bench/data/generate_webhooks.py --blind83    # by an eighty-third outsider
     python bench/data/generate_webhooks.py --blind84    # by an eighty-fourth outsider
+    python bench/data/generate_webhooks.py --blind90    # by a ninetieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -352,11 +354,14 @@ from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.mungrisdale import MUNGRISDALE  # noqa: E402
 from corpus.companies.naddle import NADDLE  # noqa: E402
 from corpus.companies.nantgarw import NANTGARW  # noqa: E402
+from corpus.companies.nateby import NATEBY  # noqa: E402
 from corpus.companies.nenthead import NENTHEAD  # noqa: E402
 from corpus.companies.netherby import NETHERBY  # noqa: E402
 from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
 from corpus.companies.newlands import NEWLANDS  # noqa: E402
+from corpus.companies.ninebanks import NINEBANKS  # noqa: E402
 from corpus.companies.norbury import NORBURY  # noqa: E402
+from corpus.companies.nunnykirk import NUNNYKIRK  # noqa: E402
 from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.ormside import ORMSIDE  # noqa: E402
@@ -610,6 +615,8 @@ BLIND82 = [HACKTHORPE, HARTSOP, HAWESWATER]
 BLIND83 = [LUNEBECK, LANGSTRATH, LOWESWATER]
 # blind84: Go gRPC-gateway on zap JSON via the OTel collector, Blazor Server on MEL, loguru.
 BLIND84 = [MATTERDALE, MARDALE, MIDDLEFELL]
+# blind90: Go chi + kafka-go on slog JSON via HEC, Symfony 7 Messenger on Monolog, Vue 3/Vite.
+BLIND90 = [NUNNYKIRK, NATEBY, NINEBANKS]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1027,6 +1034,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind84.jsonl (companies iu, iv, iw)",
     )
     which.add_argument(
+        "--blind90",
+        action="store_true",
+        help="write webhooks-blind90.jsonl (companies jm, jn, jo)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1161,6 +1173,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind84:
         write(HERE / "webhooks-blind84.jsonl", build_rows(BLIND84))
+        return 0
+    if args.blind90:
+        write(HERE / "webhooks-blind90.jsonl", build_rows(BLIND90))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

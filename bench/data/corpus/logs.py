@@ -92,6 +92,7 @@ from .logs81 import FORMATS81
 from .logs82 import FORMATS82
 from .logs83 import FORMATS83
 from .logs84 import FORMATS84
+from .logs90 import FORMATS90
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1404,6 +1405,7 @@ for _more in (
     FORMATS64, FORMATS65, FORMATS66, FORMATS67, FORMATS68, FORMATS69, FORMATS70, FORMATS71,
     FORMATS72, FORMATS73, FORMATS74, FORMATS75, FORMATS76, FORMATS77, FORMATS78, FORMATS79,
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84,
+    FORMATS90,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
