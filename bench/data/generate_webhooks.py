@@ -87,7 +87,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind86.jsonl`` (companies ja, jb, jc), or, with ``--blind87``,
 ``webhooks-blind87.jsonl`` (companies jd, je, jf), or, with ``--blind88``,
 ``webhooks-blind88.jsonl`` (companies jg, jh, ji), or, with ``--blind89``,
-``webhooks-blind89.jsonl`` (companies jj, jk, jl).
+``webhooks-blind89.jsonl`` (companies jj, jk, jl), or, with ``--blind90``,
+``webhooks-blind90.jsonl`` (companies jm, jn, jo).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -181,6 +182,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind87    # by an eighty-seventh outsider
     python bench/data/generate_webhooks.py --blind88    # by an eighty-eighth outsider
     python bench/data/generate_webhooks.py --blind89    # by an eighty-ninth outsider
+    python bench/data/generate_webhooks.py --blind90    # by a ninetieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -377,11 +379,14 @@ from corpus.companies.muncaster import MUNCASTER  # noqa: E402
 from corpus.companies.mungrisdale import MUNGRISDALE  # noqa: E402
 from corpus.companies.naddle import NADDLE  # noqa: E402
 from corpus.companies.nantgarw import NANTGARW  # noqa: E402
+from corpus.companies.nateby import NATEBY  # noqa: E402
 from corpus.companies.nenthead import NENTHEAD  # noqa: E402
 from corpus.companies.netherby import NETHERBY  # noqa: E402
 from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
 from corpus.companies.newlands import NEWLANDS  # noqa: E402
+from corpus.companies.ninebanks import NINEBANKS  # noqa: E402
 from corpus.companies.norbury import NORBURY  # noqa: E402
+from corpus.companies.nunnykirk import NUNNYKIRK  # noqa: E402
 from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.ormside import ORMSIDE  # noqa: E402
@@ -645,6 +650,8 @@ BLIND87 = [KILDWICK, KIRKHAUGH, KELDHOLME]
 BLIND88 = [LEVENS, LONGSLEDDALE, LAMPLUGH]
 # blind89: Kotlin Spring Boot 3 + coroutines on logback via a UF, NestJS 10 + BullMQ, Flutter 3.
 BLIND89 = [MOSSTHWAITE, MELLBREAK, MUNCASTER]
+# blind90: Go chi + kafka-go on slog JSON via HEC, Symfony 7 Messenger on Monolog, Vue 3/Vite.
+BLIND90 = [NUNNYKIRK, NATEBY, NINEBANKS]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1087,6 +1094,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind89.jsonl (companies jj, jk, jl)",
     )
     which.add_argument(
+        "--blind90",
+        action="store_true",
+        help="write webhooks-blind90.jsonl (companies jm, jn, jo)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1236,6 +1248,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind89:
         write(HERE / "webhooks-blind89.jsonl", build_rows(BLIND89))
+        return 0
+    if args.blind90:
+        write(HERE / "webhooks-blind90.jsonl", build_rows(BLIND90))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

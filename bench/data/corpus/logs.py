@@ -97,6 +97,7 @@ from .logs86 import FORMATS86
 from .logs87 import FORMATS87
 from .logs88 import FORMATS88
 from .logs89 import FORMATS89
+from .logs90 import FORMATS90
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1412,6 +1413,8 @@ for _more in (
     FORMATS87,
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS88,
     FORMATS89,
+    FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84,
+    FORMATS90,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
