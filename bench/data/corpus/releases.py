@@ -118,6 +118,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "jo":  # blind90: Vite 5, the entry index-<hash>.js and named lazy routes
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
+    if company == "jr":  # blind91: Vite 5, React in the entry index-<hash>.js, one lazy route
+        return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company in ("d", "v", "aq", "av", "aw", "bc", "bn", "br", "bt"):
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "ba":
