@@ -88,7 +88,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind87.jsonl`` (companies jd, je, jf), or, with ``--blind88``,
 ``webhooks-blind88.jsonl`` (companies jg, jh, ji), or, with ``--blind89``,
 ``webhooks-blind89.jsonl`` (companies jj, jk, jl), or, with ``--blind90``,
-``webhooks-blind90.jsonl`` (companies jm, jn, jo).
+``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind92``,
+``webhooks-blind92.jsonl`` (companies js, jt, ju).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -183,6 +184,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind88    # by an eighty-eighth outsider
     python bench/data/generate_webhooks.py --blind89    # by an eighty-ninth outsider
     python bench/data/generate_webhooks.py --blind90    # by a ninetieth outsider
+    python bench/data/generate_webhooks.py --blind92    # by a ninety-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -396,15 +398,18 @@ from corpus.companies.oughterside import OUGHTERSIDE  # noqa: E402
 from corpus.companies.ousby import OUSBY  # noqa: E402
 from corpus.companies.overwater import OVERWATER  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
+from corpus.companies.patterdale import PATTERDALE  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pellmere import PELLMERE  # noqa: E402
 from corpus.companies.pembury import PEMBURY  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
+from corpus.companies.penruddock import PENRUDDOCK  # noqa: E402
 from corpus.companies.pentreath import PENTREATH  # noqa: E402
 from corpus.companies.pikeshaw import PIKESHAW  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.pitsmoor import PITSMOOR  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
+from corpus.companies.plumpton import PLUMPTON  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
 from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
@@ -652,6 +657,8 @@ BLIND88 = [LEVENS, LONGSLEDDALE, LAMPLUGH]
 BLIND89 = [MOSSTHWAITE, MELLBREAK, MUNCASTER]
 # blind90: Go chi + kafka-go on slog JSON via HEC, Symfony 7 Messenger on Monolog, Vue 3/Vite.
 BLIND90 = [NUNNYKIRK, NATEBY, NINEBANKS]
+# blind92: Rails 7.1 + Sidekiq 7 on tagged text, ASP.NET Core 8 + Dapper on NLog, Android/R8.
+BLIND92 = [PATTERDALE, PENRUDDOCK, PLUMPTON]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1099,6 +1106,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind90.jsonl (companies jm, jn, jo)",
     )
     which.add_argument(
+        "--blind92",
+        action="store_true",
+        help="write webhooks-blind92.jsonl (companies js, jt, ju)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1251,6 +1263,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind90:
         write(HERE / "webhooks-blind90.jsonl", build_rows(BLIND90))
+        return 0
+    if args.blind92:
+        write(HERE / "webhooks-blind92.jsonl", build_rows(BLIND92))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
