@@ -90,6 +90,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind89.jsonl`` (companies jj, jk, jl), or, with ``--blind90``,
 ``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind91``,
 ``webhooks-blind91.jsonl`` (companies jp, jq, jr).
+``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind92``,
+``webhooks-blind92.jsonl`` (companies js, jt, ju).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -185,6 +187,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind89    # by an eighty-ninth outsider
     python bench/data/generate_webhooks.py --blind90    # by a ninetieth outsider
     python bench/data/generate_webhooks.py --blind91    # by a ninety-first outsider
+    python bench/data/generate_webhooks.py --blind92    # by a ninety-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -401,15 +404,18 @@ from corpus.companies.ousby import OUSBY  # noqa: E402
 from corpus.companies.overwater import OVERWATER  # noqa: E402
 from corpus.companies.oxbow import OXBOW  # noqa: E402
 from corpus.companies.oxenholme import OXENHOLME  # noqa: E402
+from corpus.companies.patterdale import PATTERDALE  # noqa: E402
 from corpus.companies.pebblewick import PEBBLEWICK  # noqa: E402
 from corpus.companies.pellmere import PELLMERE  # noqa: E402
 from corpus.companies.pembury import PEMBURY  # noqa: E402
 from corpus.companies.pennyroyal import PENNYROYAL  # noqa: E402
+from corpus.companies.penruddock import PENRUDDOCK  # noqa: E402
 from corpus.companies.pentreath import PENTREATH  # noqa: E402
 from corpus.companies.pikeshaw import PIKESHAW  # noqa: E402
 from corpus.companies.pipit import PIPIT  # noqa: E402
 from corpus.companies.pitsmoor import PITSMOOR  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
+from corpus.companies.plumpton import PLUMPTON  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
 from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
@@ -659,6 +665,8 @@ BLIND89 = [MOSSTHWAITE, MELLBREAK, MUNCASTER]
 BLIND90 = [NUNNYKIRK, NATEBY, NINEBANKS]
 # blind91: Flask 3 + RQ on stdlib text logs via a Splunk UF, Spring Boot 3.1 MVC, React 18/Vite.
 BLIND91 = [OAKENCLOUGH, ORREST, OXENHOLME]
+# blind92: Rails 7.1 + Sidekiq 7 on tagged text, ASP.NET Core 8 + Dapper on NLog, Android/R8.
+BLIND92 = [PATTERDALE, PENRUDDOCK, PLUMPTON]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1111,6 +1119,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind91.jsonl (companies jp, jq, jr)",
     )
     which.add_argument(
+        "--blind92",
+        action="store_true",
+        help="write webhooks-blind92.jsonl (companies js, jt, ju)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1266,6 +1279,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind91:
         write(HERE / "webhooks-blind91.jsonl", build_rows(BLIND91))
+        return 0
+    if args.blind92:
+        write(HERE / "webhooks-blind92.jsonl", build_rows(BLIND92))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
