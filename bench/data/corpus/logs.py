@@ -98,6 +98,7 @@ from .logs87 import FORMATS87
 from .logs88 import FORMATS88
 from .logs89 import FORMATS89
 from .logs90 import FORMATS90
+from .logs93 import FORMATS93
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1410,7 +1411,7 @@ for _more in (
     FORMATS64, FORMATS65, FORMATS66, FORMATS67, FORMATS68, FORMATS69, FORMATS70, FORMATS71,
     FORMATS72, FORMATS73, FORMATS74, FORMATS75, FORMATS76, FORMATS77, FORMATS78, FORMATS79,
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS85, FORMATS86, FORMATS87,
-    FORMATS88, FORMATS89, FORMATS90,
+    FORMATS88, FORMATS89, FORMATS90, FORMATS93,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
