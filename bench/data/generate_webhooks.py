@@ -92,6 +92,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind91.jsonl`` (companies jp, jq, jr).
 ``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind92``,
 ``webhooks-blind92.jsonl`` (companies js, jt, ju).
+``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind93``,
+``webhooks-blind93.jsonl`` (companies jv, jw, jx).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -188,6 +190,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind90    # by a ninetieth outsider
     python bench/data/generate_webhooks.py --blind91    # by a ninety-first outsider
     python bench/data/generate_webhooks.py --blind92    # by a ninety-second outsider
+    python bench/data/generate_webhooks.py --blind93    # by a ninety-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -424,13 +427,16 @@ from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quickthorn import QUICKTHORN  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
 from corpus.companies.quoyness import QUOYNESS  # noqa: E402
+from corpus.companies.raisbeck import RAISBECK  # noqa: E402
 from corpus.companies.rampside import RAMPSIDE  # noqa: E402
 from corpus.companies.ravenglass import RAVENGLASS  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
+from corpus.companies.renwick import RENWICK  # noqa: E402
 from corpus.companies.ribblehead import RIBBLEHEAD  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.rosthwaite import ROSTHWAITE  # noqa: E402
+from corpus.companies.rusland import RUSLAND  # noqa: E402
 from corpus.companies.rydal import RYDAL  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.sallowfen import SALLOWFEN  # noqa: E402
@@ -667,6 +673,8 @@ BLIND90 = [NUNNYKIRK, NATEBY, NINEBANKS]
 BLIND91 = [OAKENCLOUGH, ORREST, OXENHOLME]
 # blind92: Rails 7.1 + Sidekiq 7 on tagged text, ASP.NET Core 8 + Dapper on NLog, Android/R8.
 BLIND92 = [PATTERDALE, PENRUDDOCK, PLUMPTON]
+# blind93: echo + ent + Temporal on zerolog via HEC, Django 5/Celery on ECS awslogs, Next 13 pages.
+BLIND93 = [RUSLAND, RAISBECK, RENWICK]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1124,6 +1132,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind92.jsonl (companies js, jt, ju)",
     )
     which.add_argument(
+        "--blind93",
+        action="store_true",
+        help="write webhooks-blind93.jsonl (companies jv, jw, jx)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1282,6 +1295,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind92:
         write(HERE / "webhooks-blind92.jsonl", build_rows(BLIND92))
+        return 0
+    if args.blind93:
+        write(HERE / "webhooks-blind93.jsonl", build_rows(BLIND93))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

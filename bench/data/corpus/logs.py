@@ -100,6 +100,7 @@ from .logs89 import FORMATS89
 from .logs90 import FORMATS90
 from .logs91 import FORMATS91
 from .logs92 import FORMATS92
+from .logs93 import FORMATS93
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1415,6 +1416,7 @@ for _more in (
     FORMATS88, FORMATS89, FORMATS90, FORMATS91,
     FORMATS88, FORMATS89, FORMATS90,
     FORMATS92,
+    FORMATS88, FORMATS89, FORMATS90, FORMATS93,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")

@@ -604,7 +604,7 @@ def destination(d: Delivery) -> dict[str, Any]:
             else posthog65.java_server_properties(d)
             if d.service.platform == "java"
             else posthog84.go_properties(d)
-            if d.company.key in ("iu", "jm")  # blind84, blind90: posthog-go
+            if d.company.key in ("iu", "jm", "jv")  # blind84, blind90, blind93: posthog-go
             else posthog66.dotnet_properties(d)
             if d.company.key in ("gs", "hk", "ii", "jg")  # blind66, 72, 80, 88: posthog-dotnet
             else posthog68.ruby_properties(d)
