@@ -103,6 +103,10 @@ _DIGIT = re.compile(r"\d")
 _WORTH_A_LOOK = re.compile(rf"[\d=:/@\\]|\(\)|\.\.\.|\.{_TLD}\b", re.I)
 # A word of letters, digits, "_" and "-" between edges: a value if it has a digit, else a word.
 _PLAIN = re.compile(r"([(\[{<\"']*)([\w-]+)([)\]}>\"',;:.!?]*)")
+# An error code standing for its message, as production builds print them ("NG0600", Angular's
+# runtime error without its text; "E11000", "ORA-00942"): a message of that one word names the
+# problem. In a longer message a code is still masked like any other value.
+_ERROR_CODE = re.compile(r"[A-Z]{1,5}-?\d{2,6}")
 # A list of masked values ("an14 an15 an16", "IRQs 3 4 5") is one slot, however long.
 _RUNS = re.compile(r"<\*>(?:[\s,]+<\*>)+")
 
@@ -166,7 +170,10 @@ def mask(text: str) -> str:
             text = _QUOTED_URL.sub(rf"\1{MASK}\1", text)
         text = _QUOTED_WORDS.sub(_quoted_value, text)
     text = _CURRENCY_WORD.sub(MASK, text)
-    words = [_mask_word(word) for word in text.split()]
+    words = text.split()
+    if len(words) == 1 and _ERROR_CODE.fullmatch(words[0]):
+        return words[0]  # the whole message is a code: the code is the problem
+    words = [_mask_word(word) for word in words]
     return _RUNS.sub(MASK, " ".join(words))
 
 

@@ -1477,3 +1477,17 @@ async def test_a_stack_of_files_only_is_placed_by_its_file_and_the_file_that_cal
 )
 def test_a_full_storage_in_every_engine_is_one_message(message: str) -> None:
     assert canonical("QuotaExceededError", message).message == "storage quota exceeded"
+
+
+async def test_errors_that_say_only_their_code_are_one_problem_per_code(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Angular's production build throws "NG0600" and "NG02100" without their text, from
+    # minified frames that name no application code.
+    def angular(code: str) -> FeedbackItem:
+        return item(exceptions=[exc("Error", code, "Yl", in_app=False)])
+
+    signal_write, pipe, pipe_again = await clusters_of(
+        clusterer, store, angular("NG0600"), angular("NG02100"), angular("NG02100")
+    )
+    assert signal_write != pipe == pipe_again

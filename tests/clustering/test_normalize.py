@@ -70,6 +70,15 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
         ),
         ("cancelNotification,index:0", "cancelNotification,index:<*>"),
         ("synchronized to LOCAL(0), stratum 10", "synchronized to <*>, stratum <*>"),
+        # A message that is only an error code is that code (Angular's production errors); in
+        # a longer message a code is a value.
+        ("NG0600", "NG0600"),
+        ("NG02100", "NG02100"),
+        (
+            "E11000 duplicate key error collection: shop.orders",
+            "<*> duplicate key error collection: shop.orders",
+        ),
+        ("42", "<*>"),
     ],
 )
 def test_mask(text: str, template: str) -> None:
