@@ -16,6 +16,7 @@ one exception without frames. Nothing found: ``[]``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..stacktrace import ExceptionInfo, Frame
@@ -177,10 +178,12 @@ def _take_container(found: _Found, fields: Fields, name: str) -> None:
         found.chains.append(chain[::-1])
     for part in _STACK_TEXTS:
         _take_stack(found, fields.find(f"{name}.{part}"), oldest_first=part == "frames")
-    kind = fields.text(tuple(f"{name}.{part}" for part in _TYPE_PARTS))
+    # (Some encoders repeat the container's name in its fields: "exception": {
+    # "exception_class": ..., "exception_message": ..., "stacktrace": ...}.)
+    kind = fields.text(_parts_of(name, _TYPE_PARTS))
     if kind is not None:
         found.types.append(kind)
-    message = fields.text(tuple(f"{name}.{part}" for part in _MESSAGE_PARTS))
+    message = fields.text(_parts_of(name, _MESSAGE_PARTS))
     if message is None and kind is not None and isinstance(whole, dict):
         # A record of its own design names the message anyhow ("said", "why"): the one other
         # text of several words beside the type.
@@ -188,6 +191,15 @@ def _take_container(found: _Found, fields: Fields, name: str) -> None:
         message = texts[0] if len(texts) == 1 else None
     if message is not None:
         found.messages.append(message)
+
+
+@lru_cache(maxsize=64)
+def _parts_of(container: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """``container.part`` for each part, then ``container.container_part``."""
+    return (
+        *(f"{container}.{part}" for part in parts),
+        *(f"{container}.{container}_{part}" for part in parts),
+    )
 
 
 def _take_stack(found: _Found, value: Any, *, oldest_first: bool) -> None:

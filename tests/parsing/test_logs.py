@@ -220,6 +220,29 @@ def test_logstash_logback_encoder() -> None:
     )
 
 
+def test_an_exception_object_whose_fields_repeat_its_name() -> None:
+    # "exception": {"exception_class", "exception_message", "stacktrace"}: a stack without its
+    # headline, the type and message in fields named after the container.
+    line = _line(
+        {
+            "severity": "ERROR",
+            "message": "Servlet.service() threw exception [Request processing failed]",
+            "exception": {
+                "exception_class": "jakarta.validation.ConstraintViolationException",
+                "exception_message": "save.postcode: not a valid UK postcode",
+                "stacktrace": "at com.shop.web.AddressController.save(AddressController.java:31)\n"
+                "at java.base/java.lang.Thread.run(Thread.java:1583)",
+            },
+        }
+    )
+    [exc] = line.exceptions
+    assert (exc.type, exc.value, exc.frames[-1].function) == (
+        "jakarta.validation.ConstraintViolationException",
+        "save.postcode: not a valid UK postcode",
+        "save",
+    )
+
+
 def test_logback_json_encoder_nests_its_causes() -> None:
     # logback 1.3's own JsonEncoder: the throwable as an object, frames innermost first in
     # ``stepArray``, its cause nested (frames shared with the outer one counted, not listed).
