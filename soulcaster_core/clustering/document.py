@@ -75,6 +75,9 @@ _RUBY_HEADLINE = re.compile(
 # "...: 'abc'" ending a longer message is the offending value ("invalid literal for int() with
 # base 10: 'abc'"); a message that is nothing but a quoted value (KeyError: 'user_id') is kept.
 _TRAILING_VALUE = re.compile(r"^(\S+(?:\s+\S+)+:\s+)(['\"]).*\2$")
+# An NSError's code as Apple's SDKs print it after its description: "Code: -1009",
+# "... (Code: 4864)".
+_NSERROR_CODE = re.compile(r"\(?\bCode[:=] ?(?P<code>-?\d+)\)?\s*$")
 # A Go value printed after the error with %+v (a recovery middleware's "<panic>: &{Id:7}"):
 # the request that met the bug, not the bug.
 _GO_VALUE_DUMP = re.compile(r": &\{[^{}\n]*\}$")
@@ -608,6 +611,11 @@ def _said(kind: str | None, message: str | None) -> tuple[str, str]:
     text = _TRAILING_VALUE.sub(rf"\g<1>{MASK}", said.message)
     if text.endswith("}") and ": &{" in text:
         text = _GO_VALUE_DUMP.sub("", text)
+    if said.type.endswith("Domain") and (code := _NSERROR_CODE.search(text)) is not None:
+        # An NSError is its domain and code ("NSURLErrorDomain", "Code: -1009": offline),
+        # whatever its description says around them.
+        before = text[: code.start()].strip()
+        return said.type, _cap(f"{mask(before)} (code {code['code']})".lstrip())
     return said.type, (_cap(mask(text)) if text else "")
 
 

@@ -112,10 +112,15 @@ def frame_name(frame: Frame) -> str | None:
         return None if name.startswith("fn__") or not name else name
     if not function or function in _NAMELESS:
         return None
+    if function.startswith(("$s", "_$s", "$S", "_$S")):
+        function = _demangled_swift(function) or function
     function = re.sub(
         r"^(?:block(?: \(\d+ levels\))? in |async |new |Object\.|Module\.)", "", function
     )
-    function = re.sub(r"\(.*\)$|<.*>$|\s+\[as [^\]]+\]$", "", function).strip()
+    function = re.sub(r"\(.*\)$|\s+\[as [^\]]+\]$", "", function).strip()
+    if function.endswith(">"):
+        # Generic arguments, after the parameters if any: Swift's "BusAPI.fetch<A>(_:)".
+        function = re.sub(r"<.*>$", "", function).strip()
     parts = [p for p in re.split(r"[.:/#\\]+|->|\(\*|\)", function) if p]
     if not parts:
         return None
@@ -127,6 +132,34 @@ def frame_name(frame: Frame) -> str | None:
     if _MINIFIED.match(name) or name in _NAMELESS:
         return None  # "t", "e", "Xy": a minifier's name says nothing across releases
     return name
+
+
+# The kinds of a Swift type in a mangled name, after its identifier: class, struct, enum,
+# protocol.
+_SWIFT_KINDS = frozenset("CVOP")
+# A property accessor's ending: what a symbolicated frame names "price.getter".
+_SWIFT_ACCESSORS = {"vg": "getter", "vs": "setter"}
+
+
+def _demangled_swift(symbol: str) -> str | None:
+    """``DeparturesBoard.poll`` of ``$s13HolmrookBuses15DeparturesBoardC4pollyyYaKF``: the
+    names a mangled Swift symbol spells out after its module (as posthog-ios sends frames,
+    raw, and crash reports without symbols show them), the accessor of a property's."""
+    at = symbol.index("$") + 2
+    names: list[str] = []
+    while at < len(symbol) and symbol[at].isdigit():
+        end = at
+        while end < len(symbol) and symbol[end].isdigit():
+            end += 1
+        size = int(symbol[at:end])
+        names.append(symbol[end : end + size])
+        at = end + size
+        if at + 1 < len(symbol) and symbol[at] in _SWIFT_KINDS and symbol[at + 1].isdigit():
+            at += 1
+    if len(names) < 2:
+        return None
+    accessor = _SWIFT_ACCESSORS.get(symbol[-2:])
+    return ".".join([*names[1:], accessor] if accessor else names[1:])
 
 
 def is_library(frame: Frame) -> bool:

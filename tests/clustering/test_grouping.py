@@ -1491,3 +1491,15 @@ async def test_errors_that_say_only_their_code_are_one_problem_per_code(
         clusterer, store, angular("NG0600"), angular("NG02100"), angular("NG02100")
     )
     assert signal_write != pipe == pipe_again
+
+
+async def test_an_nserror_is_its_domain_and_code(clusterer: Clusterer, store: Store) -> None:
+    # "Code: -1009" is offline, "Code: -1001" a timeout: two problems of one domain, told by
+    # their codes where the description says nothing more.
+    def nserror(value: str) -> FeedbackItem:
+        return item(exceptions=[ExceptionInfo(type="NSURLErrorDomain", value=value)])
+
+    offline, timeout, offline_again = await clusters_of(
+        clusterer, store, nserror("Code: -1009"), nserror("Code: -1001"), nserror("Code: -1009")
+    )
+    assert offline == offline_again != timeout

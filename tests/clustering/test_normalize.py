@@ -208,6 +208,12 @@ def test_structured_exceptions_are_read_as_given() -> None:
         ("Object.saveCart", "saveCart"),
         ("async fetchCart", "fetchCart"),
         ("main.handler.func1", "handler.func1"),
+        # Swift: symbolicated (generic arguments and all) and mangled, as posthog-ios sends it.
+        ("BusAPI.fetch<A>(_:)", "fetch"),
+        ("$s13HolmrookBuses15DeparturesBoardC4pollyyYaKF", "poll"),
+        ("$s13HolmrookBuses6BusAPIC5fetchyyYaKF", "fetch"),
+        ("TicketView.price.getter", "getter"),
+        ("$s13HolmrookBuses10TicketViewC5priceSivg", "getter"),
         ("t", None),
         ("<anonymous>", None),
     ],

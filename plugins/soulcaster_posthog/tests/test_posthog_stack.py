@@ -163,6 +163,23 @@ def test_go_frames() -> None:
     ]
 
 
+def test_ios_frames() -> None:
+    # posthog-ios lists Thread.callStackReturnAddresses innermost first, symbols raw.
+    frames = [
+        {"function": f"$s8Holmrook{name}yyYaKF", "in_app": True, "platform": "apple"}
+        for name in ("9TelemetryC6report", "6BusAPIC4send", "15DeparturesBoardC4poll")
+    ]
+    properties = single("apple", frames, type="NSURLErrorDomain", value="Code: -1009")
+
+    [exc] = exception_chain(properties).exceptions
+
+    assert [f.function for f in exc.frames] == [
+        "$s8Holmrook15DeparturesBoardC4pollyyYaKF",
+        "$s8Holmrook6BusAPIC4sendyyYaKF",
+        "$s8Holmrook9TelemetryC6reportyyYaKF",
+    ]
+
+
 def test_java_frames_read_as_class_and_method() -> None:
     properties = single(
         "java",
