@@ -62,6 +62,9 @@ _ANYWHERE = re.compile(rf"(?:^|(?<=[\s\[\](:,|\"']))(?P<type>{_NAMED_TYPE}){_COD
 _REPR_AT_END = re.compile(
     rf"(?:^|(?<=[\s:\[(]))(?P<type>{_NAMED_TYPE})\((?P<q>['\"])(?P<msg>.*)(?P=q),?\)\s*$"
 )
+# After Celery's "raised unexpected: " any name is a type ("ReadTimeout(...)", "DoesNotExist(
+# 'Kit matching query does not exist.')", "SoftTimeLimitExceeded()"), its arguments nested.
+_RAISED_REPR = re.compile(r"raised unexpected: (?P<type>[A-Za-z_][\w.]*)\((?P<args>.*)\)\s*$")
 _RAILS_AT_END = re.compile(
     rf"(?:^|(?<=[\s:\]]))(?P<type>{_NAMED_TYPE}|{_NAME}(?:::{_NAME})+) \((?P<msg>.*)\):\s*$"
 )
@@ -85,7 +88,7 @@ class HeadlineAt(NamedTuple):
 
 def might_name_a_type(text: str) -> bool:
     """Whether ``text`` holds a word that could be an exception type (a cheap test)."""
-    return _TYPE_HINT.search(text) is not None
+    return _TYPE_HINT.search(text) is not None or "raised unexpected: " in text
 
 
 def match_headline(line: str, *, qualified: bool = False) -> Headline | None:
@@ -98,7 +101,10 @@ def match_headline(line: str, *, qualified: bool = False) -> Headline | None:
 
 
 def search_headline(line: str) -> Headline | None:
-    """The first headline stated anywhere in ``line`` whose type is named like one."""
+    """The first headline stated anywhere in ``line`` whose type is named like one (or named
+    anyhow after Celery's "raised unexpected: ")."""
+    if "raised unexpected: " in line and (said := _RAISED_REPR.search(line)) is not None:
+        return _from_repr(said.group("type"), said.group("args"))
     if not might_name_a_type(line):
         return None
     for m in _ANYWHERE.finditer(line):
@@ -108,13 +114,24 @@ def search_headline(line: str) -> Headline | None:
         return Headline(kind, value)
     if line.rstrip().endswith((")", "):")):
         if (said := _REPR_AT_END.search(line)) is not None:
-            quote = said.group("q")
-            kind, value = said.group("type"), said.group("msg")
-            # KeyError's message is its key's repr, as Python prints it.
-            return Headline(kind, f"{quote}{value}{quote}" if kind.endswith("KeyError") else value)
+            return _from_repr(said.group("type"), f"{said['q']}{said['msg']}{said['q']}")
         if (said := _RAILS_AT_END.search(line)) is not None:
             return Headline(said.group("type"), _value(said.group("msg")))
     return None
+
+
+def _from_repr(kind: str, args: str) -> Headline:
+    """The headline of Python's repr of an exception, given its arguments' text: the message
+    is the string argument, nested or not (``ReadTimeout(ReadTimeoutError("..."))``);
+    KeyError's message is its key's repr, as Python prints it."""
+    start = next((at for at, char in enumerate(args) if char in "'\""), None)
+    if start is None:
+        return Headline(kind, _value(args))
+    end = args.rfind(args[start])
+    if end <= start:
+        return Headline(kind, _value(args))
+    text = args[start : end + 1] if kind.endswith("KeyError") else args[start + 1 : end]
+    return Headline(kind, _value(text))
 
 
 def split_headline(text: str) -> Headline | None:

@@ -211,6 +211,19 @@ def test_a_trace_rsyslog_escaped_onto_one_line() -> None:
         ),
         # KeyError's message is the key's repr, as sentry-python reports it.
         ("Task shop.tasks.stock[9a] raised unexpected: KeyError('sku')", "KeyError", "'sku'"),
+        # After Celery's "raised unexpected:" any name is a type, its argument nested or not.
+        (
+            "Task shop.tasks.sms[9a] raised unexpected: ReadTimeout(ReadTimeoutError("
+            "\"HTTPSConnectionPool(host='sms', port=443): Read timed out.\"))",
+            "ReadTimeout",
+            "HTTPSConnectionPool(host='sms', port=443): Read timed out.",
+        ),
+        (
+            "Task hire.tasks.reserve[9a] raised unexpected: DoesNotExist('Kit matching query "
+            "does not exist.')",
+            "DoesNotExist",
+            "Kit matching query does not exist.",
+        ),
         # Rails' DebugExceptions line, sampled alone by a monitor, its request tag before it.
         (
             "2026-03-08T18:20:43+00:00 app[web.3]: [13b8ea3d] NoMethodError "
@@ -231,6 +244,12 @@ def test_an_error_stated_at_a_lines_end_as_a_repr_or_as_rails_prints_it(
     [exc] = parse_trace(line)
 
     assert (exc.type, exc.value, exc.frames) == (kind, value, [])
+
+
+def test_a_celery_failure_without_arguments_is_its_type() -> None:
+    [exc] = parse_trace("Task hire.tasks.report[9a] raised unexpected: SoftTimeLimitExceeded()")
+
+    assert (exc.type, exc.value) == ("SoftTimeLimitExceeded", None)
 
 
 def test_a_cut_traceback_takes_the_repr_celery_logged_above_it() -> None:
