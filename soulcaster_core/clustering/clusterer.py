@@ -96,6 +96,7 @@ Method = Literal[
     "template",
     "nearest",
     "ambiguous",
+    "unsaid",
     "new",
 ]
 #: How long before an alert that names only an error type a problem of that type must have
@@ -359,7 +360,7 @@ class Clusterer:
     async def _decide(
         self, project_id: str, item: FeedbackItem, doc: ClusterDoc, batch: _Batch
     ) -> Assignment:
-        earlier = batch.decided.get(id(doc))
+        earlier = None if doc.says_nothing else batch.decided.get(id(doc))
         if earlier is not None:
             assignment = Assignment(
                 item.id,
@@ -384,6 +385,9 @@ class Clusterer:
     async def _decide_anew(
         self, project_id: str, item: FeedbackItem, doc: ClusterDoc, batch: _Batch
     ) -> Assignment:
+        if doc.says_nothing:
+            # Nothing to tell its problem by: a cluster of its own, registering no key.
+            return Assignment(item.id, self._own_id(item), "unsaid", 1.0, doc.signature)
         if doc.is_exception:
             decision = self._by_exception_keys(doc, batch)
             if decision.cluster_id is None and not doc.frames and not doc.message:

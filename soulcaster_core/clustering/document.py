@@ -137,6 +137,12 @@ _FAILED_REQUEST = re.compile(
     r"(?:^|\s)(?:Exception on (?P<path>/\S*) \[(?P<method>[A-Z]{3,7})\]"
     r"|Internal Server Error: (?P<django>/\S*))\s*$"
 )
+# What a server logs for any request that raised, before the traceback that says which
+# error: uvicorn's and aiohttp's lines, ASP.NET Core's exception handler's.
+_ANY_FAILURE = re.compile(
+    r"(?:ERROR:\s+)?(?:Exception in ASGI application|Error handling request(?: <\*>)?"
+    r"|An unhandled exception has occurred while executing the request\.?)"
+)
 # A log line's source before " - ": a program or component name of up to four words.
 _SOURCE = re.compile(r"^[^\s-](?:\S*\s){0,3}?\S*\s-\s(?=(?:\S+\s+){3})")
 # A word that is nothing but slots and punctuation: "<*>", "(<*>)", "<<*>", "<*>,<*>".
@@ -239,6 +245,9 @@ class ClusterDoc:
     #: A message quoted without type or stack (a monitor's sample, a logged error's text):
     #: it may be what several problems say.
     quoted: bool = False
+    #: A line a server logs for any failed request, and nothing else of it ("Exception in
+    #: ASGI application" over a traceback cut before its exception): no problem to group by.
+    says_nothing: bool = False
     #: The files an exception was raised in (``frame_file``): for a stack, its innermost frame's
     #: and its innermost application frame's; for an item that states only where it was thrown
     #: (PHP's "in /src/Cart.php:42", a Rust panic's location), that file.
@@ -293,7 +302,9 @@ class ClusterDoc:
         self.service_key = self.type_only_key = None
         self.frame_keys = self.location_keys = self.cause_keys = self.entry_keys = ()
         self.place_keys = ()
-        if not self.is_exception:
+        if self.says_nothing:
+            self.keys = ()
+        elif not self.is_exception:
             self.keys = (self.template_key,)
         else:
             typed = self.type_key
@@ -639,6 +650,7 @@ def _exception_doc(
         # A message with neither a type that says anything nor a stack (a logged error, a
         # sample quoted by a monitor) is a log line: its template and skeleton find it.
         # (A type that says nothing is left out: "*fmt.wrapError: x" and "x" are one line.)
+        request = _request(message or "")
         return ClusterDoc(
             head=masked,
             frames=(),
@@ -648,7 +660,10 @@ def _exception_doc(
             endpoint=endpoint,
             verb=verb,
             quoted=True,
-            request=_request(message or ""),
+            request=request,
+            says_nothing=not endpoint
+            and not request
+            and _ANY_FAILURE.fullmatch(masked) is not None,
         )
     head = f"{exc_type}: {masked}" if exc_type and masked else exc_type or masked or MASK
     return ClusterDoc(

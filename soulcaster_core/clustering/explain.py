@@ -28,6 +28,7 @@ METHODS = {
     "template": "same template but for values (embedding neighbour)",
     "nearest": "most similar problem above the threshold (embedding)",
     "ambiguous": "a message several problems share, quoted without more: kept apart from them",
+    "unsaid": "says only that a request failed, not with which error: a cluster of its own",
     "new": "nothing like it before: a cluster of its own",
     "manual": "placed by a person",
 }

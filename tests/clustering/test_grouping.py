@@ -1503,3 +1503,17 @@ async def test_an_nserror_is_its_domain_and_code(clusterer: Clusterer, store: St
         clusterer, store, nserror("Code: -1009"), nserror("Code: -1001"), nserror("Code: -1009")
     )
     assert offline == offline_again != timeout
+
+
+async def test_a_line_any_failed_request_logs_joins_no_other(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # A monitor quoted uvicorn's line over a traceback cut before its exception: which bug
+    # failed the request is not said, so two such alerts are not one problem.
+    def cut(source: str) -> FeedbackItem:
+        said = ExceptionInfo(type=None, value="Exception in ASGI application")
+        return item(source, title="fleet-api unhandled exceptions", exceptions=[said])
+
+    first, second = await clusters_of(clusterer, store, cut("datadog"), cut("datadog"))
+    assert first != second
+    assert document_for(cut("splunk")).explain()["template"] == "Exception in ASGI application"
