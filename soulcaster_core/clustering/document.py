@@ -24,7 +24,7 @@ from ..models import FeedbackItem
 from ..parsing import endpoint_name, endpoint_verb, parse_trace
 from ..stacktrace import ExceptionInfo
 from .messages import canonical, key_type
-from .normalize import MASK, mask, signature
+from .normalize import MASK, mask_message, signature
 from .stack_frames import (
     application_frames,
     entries_of,
@@ -626,8 +626,8 @@ def _said(kind: str | None, message: str | None) -> tuple[str, str]:
         # An NSError is its domain and code ("NSURLErrorDomain", "Code: -1009": offline),
         # whatever its description says around them.
         before = text[: code.start()].strip()
-        return said.type, _cap(f"{mask(before)} (code {code['code']})".lstrip())
-    return said.type, (_cap(mask(text)) if text else "")
+        return said.type, _cap(f"{mask_message(before)} (code {code['code']})".lstrip())
+    return said.type, (_cap(mask_message(text)) if text else "")
 
 
 def _exception_doc(
@@ -778,12 +778,12 @@ def _masked_statement(statement: str) -> str:
     name; its groups by host or pod are one problem in several places."""
     scopes = _LEADING_SCOPES.match(statement) if statement.startswith("{") else None
     if scopes is None:
-        return mask(statement)
+        return mask_message(statement)
     scope = _SCOPE_PAIR.sub(
         lambda m: f"{m['key']}:{MASK}" if m["key"].lower() in _PLACE_KEYS else m[0],
         scopes.group(0),
     )
-    return f"{scope}{mask(statement[scopes.end() :])}"
+    return f"{scope}{mask_message(statement[scopes.end() :])}"
 
 
 def _headlines(text: str) -> list[tuple[str, str]]:

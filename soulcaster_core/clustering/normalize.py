@@ -177,6 +177,48 @@ def mask(text: str) -> str:
     return _RUNS.sub(MASK, " ".join(words))
 
 
+# A URL in a message, or a connection pool's host (urllib3's "HTTPSConnectionPool(host=
+# 'api.stripe.com', port=443)"): which service a call failed to reach.
+# (A URL in quotes is one to its closing quote, spaces and all, as ``_QUOTED_URL`` reads it.)
+_URL_OR_HOST = re.compile(
+    r"(?<=\")[a-z][a-z0-9+.-]*://[^\"\n]*(?=\")|(?<=')[a-z][a-z0-9+.-]*://[^'\n]*(?=')"
+    r"|[a-z][a-z0-9+.-]*://[^\s\"'<>()\[\]{},]*|(?<=host=')[^'\s]+",
+    re.I,
+)
+_AUTHORITY = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?P<host>[^:/?#]*)", re.I)
+_HOST_SLOT = "HOSTSLOT"
+
+
+def mask_message(text: str) -> str:
+    """``mask``, but a URL keeps its host, as ``<api.seaweather.example>``: a timeout calling
+    one service and the same timeout calling another are two problems. (Only the host: a
+    path names what was asked, a value as often as not.) A host label with a digit is a
+    value (a pod's, a region's), an address is one."""
+    if "://" not in text and "host='" not in text:
+        return mask(text)
+    hosts: list[str] = []
+
+    def held(found: re.Match[str]) -> str:
+        hosts.append(_host_slot(found[0]))
+        return f"{_HOST_SLOT}{chr(ord('A') + len(hosts) - 1)}"
+
+    masked = mask(_URL_OR_HOST.sub(held, text, count=26))
+    for at, host in enumerate(hosts):
+        masked = masked.replace(f"{_HOST_SLOT}{chr(ord('A') + at)}", host, 1)
+    return masked
+
+
+def _host_slot(url: str) -> str:
+    found = _AUTHORITY.match(url)
+    host = (found["host"] if found else "").lower().strip(".")
+    if not host or (
+        _DIGIT.search(host.replace(".", "")) and all(part.isdigit() for part in host.split("."))
+    ):
+        return MASK
+    labels = ["*" if _DIGIT.search(label) else label for label in host.split(".")]
+    return f"<{'.'.join(labels)}>"
+
+
 def _may_name(text: str) -> bool:
     """``_NAMED_HINT``'s answer, most often without it: in ASCII text (where ignoring case is
     what ``lower`` does) "user " or "for " must be there. Most lines have neither."""

@@ -1517,3 +1517,22 @@ async def test_a_line_any_failed_request_logs_joins_no_other(
     first, second = await clusters_of(clusterer, store, cut("datadog"), cut("datadog"))
     assert first != second
     assert document_for(cut("splunk")).explain()["template"] == "Exception in ASGI application"
+
+
+async def test_one_timeout_calling_two_services_is_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # One HTTP helper, two upstreams: the host the call failed to reach tells them apart,
+    # whatever the query or the path's values.
+    def timeout(url: str) -> FeedbackItem:
+        said = f'Get "{url}": context deadline exceeded (Client.Timeout exceeded)'
+        return item(exceptions=[exc("*url.Error", said, "Do")], service="quay-api")
+
+    weather, tides, weather_again = await clusters_of(
+        clusterer,
+        store,
+        timeout("https://api.seaweather.example/v3/forecast?lat=12.2"),
+        timeout("https://tides.hydro.example/api/stations/53/predictions"),
+        timeout("https://api.seaweather.example/v3/forecast?lat=28.8"),
+    )
+    assert weather == weather_again != tides

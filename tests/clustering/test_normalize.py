@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from soulcaster_core.clustering.document import build_document, exception_document
-from soulcaster_core.clustering.normalize import mask
+from soulcaster_core.clustering.normalize import mask, mask_message
 from soulcaster_core.clustering.stack_frames import frame_file, frame_name
 from soulcaster_core.stacktrace import ExceptionInfo, Frame
 
@@ -83,6 +83,30 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
 )
 def test_mask(text: str, template: str) -> None:
     assert mask(text) == template
+
+
+@pytest.mark.parametrize(
+    ("text", "template"),
+    [
+        (
+            'Get "https://api.seaweather.example/v3/forecast?lat=12.2": context deadline exceeded',
+            'Get "<api.seaweather.example>": context deadline exceeded',
+        ),
+        (
+            "HTTPSConnectionPool(host='api.stripe.com', port=443): Read timed out.",
+            "HTTPSConnectionPool(host='<api.stripe.com>', port=<*>): Read timed out.",
+        ),
+        # A quoted URL is one to its quote; an address or a pod's name is a value.
+        (
+            'I/O error on GET for "https://registry.example/v2/vehicles/FE51 EBP": timed out',
+            'I/O error on GET for "<registry.example>": timed out',
+        ),
+        ('Post "http://10.0.0.4:8080/x": EOF', 'Post "<*>": EOF'),
+        ("GET https://payments-7f9c.default.svc:8080/v1 failed", "GET <*.default.svc> failed"),
+    ],
+)
+def test_a_message_keeps_the_host_a_call_failed_to_reach(text: str, template: str) -> None:
+    assert mask_message(text) == template
 
 
 def test_mask_keeps_words_and_shape() -> None:
