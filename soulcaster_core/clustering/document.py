@@ -587,7 +587,7 @@ def exception_document(
     if not kind and not found and value and "\n" not in value and _request(value) is None:
         # A line quoted as what failed may still state its exception ("...:in `show':
         # Couldn't find Order (ActiveRecord::RecordNotFound)", "KeyError: 'sku'").
-        kind, value = _headline(value, value) or (kind, value)
+        kind, value = _headline(value, value) or _read_headline(value) or (kind, value)
     return _exception_doc(
         kind,
         value,
@@ -827,6 +827,15 @@ def _headline(title: str, text: str) -> tuple[str, str] | None:
         return lines[-1] if lines else in_title[0]
     chosen = with_message or every
     return chosen[-1] if chosen else None
+
+
+def _read_headline(line: str) -> tuple[str, str] | None:
+    """The exception a quoted line states as the trace reader knows the forms (Celery's
+    repr of it, Rails' "Type (message):"), where ``_headline`` finds no "Type: message"."""
+    said = parse_trace(line)
+    if len(said) != 1 or not said[0].type or said[0].frames:
+        return None
+    return said[0].type, said[0].value or ""
 
 
 def _strip_tags(title: str) -> str:

@@ -103,6 +103,19 @@ _DIGIT = re.compile(r"\d")
 _WORTH_A_LOOK = re.compile(rf"[\d=:/@\\]|\(\)|\.\.\.|\.{_TLD}\b", re.I)
 # A word of letters, digits, "_" and "-" between edges: a value if it has a digit, else a word.
 _PLAIN = re.compile(r"([(\[{<\"']*)([\w-]+)([)\]}>\"',;:.!?]*)")
+# An id made of a type prefix and random letters, digits or none among them: Stripe's
+# "req_oiyqLopGYeJtSj", "pi_3OqLbT2eZvKYlo2C".
+_PREFIXED_ID = re.compile(r"(?<![\w-])[a-z]{2,8}_([A-Za-z0-9]{10,})(?![\w-])")
+
+
+def _prefixed_id(found: re.Match[str]) -> str:
+    body = found[1]
+    upper = sum(1 for c in body if c.isupper())
+    lower = sum(1 for c in body if c.islower())
+    # Mixed case as no identifier is (camelCase has a capital a word): random.
+    return MASK if upper >= 3 and lower >= 3 and upper * 4 >= len(body) else found[0]
+
+
 # An error code standing for its message, as production builds print them ("NG0600", Angular's
 # runtime error without its text; "E11000", "ORA-00942"): a message of that one word names the
 # problem. In a longer message a code is still masked like any other value.
@@ -170,6 +183,8 @@ def mask(text: str) -> str:
             text = _QUOTED_URL.sub(rf"\1{MASK}\1", text)
         text = _QUOTED_WORDS.sub(_quoted_value, text)
     text = _CURRENCY_WORD.sub(MASK, text)
+    if "_" in text:
+        text = _PREFIXED_ID.sub(_prefixed_id, text)
     words = text.split()
     if len(words) == 1 and _ERROR_CODE.fullmatch(words[0]):
         return words[0]  # the whole message is a code: the code is the problem

@@ -527,12 +527,21 @@ def trailing_error(line: str) -> str | None:
 _TRAILING_FIELD = re.compile(r"\s(?=[A-Za-z_][\w.]*=[^=\s])")
 
 
+def _outside_parts(before: str) -> bool:
+    """Whether the text after ``before`` is outside its parentheses and double quotes."""
+    return before.count("(") <= before.count(")") and before.count('"') % 2 == 0
+
+
 def _without_trailing_fields(line: str) -> str:
     """``line`` without the ``key=value`` fields after its message, when two at least follow
     a message of two words or more (one ``x=y`` may be part of a sentence)."""
     if line.count("=") < 2:
         return line
-    starts = [m.start() for m in _TRAILING_FIELD.finditer(line)]
+    # (A "key=value" inside the message's parentheses or quotes is the message's own:
+    # urllib3's "HTTPSConnectionPool(host='x', port=443): Read timed out. (read timeout=15)".)
+    starts = [
+        m.start() for m in _TRAILING_FIELD.finditer(line) if _outside_parts(line[: m.start()])
+    ]
     if len(starts) < 2 or len(line[: starts[0]].split()) < 2:
         return line
     return line[: starts[0]].rstrip()

@@ -1536,3 +1536,24 @@ async def test_one_timeout_calling_two_services_is_two_problems(
         timeout("https://api.seaweather.example/v3/forecast?lat=28.8"),
     )
     assert weather == weather_again != tides
+
+
+async def test_a_monitor_quoting_celerys_failure_line_meets_the_tasks_error(
+    clusterer: Clusterer, store: Store
+) -> None:
+    said = (
+        "Task shop.tasks.send_sms[5d52] raised unexpected: ReadTimeout(ReadTimeoutError("
+        "\"HTTPSConnectionPool(host='sms.example', port=443): Read timed out.\"))"
+    )
+    error = item(
+        exceptions=[
+            exc(
+                "requests.exceptions.ReadTimeout",
+                "HTTPSConnectionPool(host='sms.example', port=443): Read timed out.",
+                "send_sms",
+            )
+        ],
+        service="worker",
+    )
+    monitor = item("datadog", exceptions=[ExceptionInfo(value=said)], service="worker")
+    assert len(set(await clusters_of(clusterer, store, error, monitor))) == 1

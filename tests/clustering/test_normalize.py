@@ -79,6 +79,12 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
             "<*> duplicate key error collection: shop.orders",
         ),
         ("42", "<*>"),
+        # A prefixed random id is a value; a prefixed identifier is not.
+        (
+            "Request req_oiyqLopGYeJtSj: Your card was declined.",
+            "Request <*>: Your card was declined.",
+        ),
+        ("call get_userProfileName failed", "call get_userProfileName failed"),
     ],
 )
 def test_mask(text: str, template: str) -> None:

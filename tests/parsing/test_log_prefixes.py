@@ -291,3 +291,14 @@ def test_a_line_as_docker_s_splunk_logging_driver_sends_it() -> None:
     inner = '{"line":"{\\"level\\":\\"error\\",\\"msg\\":\\"sync failed\\"}","source":"stdout"}'
     wrapped = parse_log_line(inner)
     assert wrapped is not None and wrapped.message == "sync failed"
+
+
+def test_key_values_inside_the_messages_parentheses_are_the_messages_own() -> None:
+    line = (
+        "celery.app.trace: Task shop.tasks.sms[5d52] raised unexpected: ReadTimeout("
+        "ReadTimeoutError(\"HTTPSConnectionPool(host='sms.example', port=443): Read timed out."
+        ' (read timeout=15)"))'
+    )
+    assert log_message(line).endswith('Read timed out. (read timeout=15)"))')
+    # Fields after the message still go.
+    assert log_message("upload slow (retrying) bytes=0 elapsed=3s") == "upload slow (retrying)"
