@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from ..models import FeedbackItem
 from ..parsing import endpoint_name, endpoint_verb, parse_trace
+from ..parsing.headlines import TYPE_SUFFIXES
 from ..stacktrace import ExceptionInfo
 from .messages import canonical, key_type
 from .normalize import MASK, mask_message, signature
@@ -61,7 +62,7 @@ _HEADLINE = re.compile(
     r"(?:^|(?<=[\s:\]]))(?:Uncaught\s+|Unhandled\s+|Caused by:\s+|"
     r"Exception in thread \"[^\"]*\"\s+|PHP Fatal error:\s+Uncaught\s+|Fatal error:\s+Uncaught\s+)?"
     r"(?P<type>\*?[A-Za-z_][\w$]*(?:[.:]{1,2}[A-Za-z_][\w$]*)*"
-    r"(?:Error|Exception|Exit|Interrupt|Fault|Panic|Failure|Rejection)|panic|Error"
+    rf"(?:{'|'.join(TYPE_SUFFIXES)})|panic|Error"
     r"|[A-Z]\w*(?:::[A-Z]\w*)+)"  # Ruby and PHP namespaces: ActiveRecord::RecordNotFound
     r"(?::\s+(?P<message>.*)|:?$)",
     re.M,
@@ -82,17 +83,7 @@ _NSERROR_CODE = re.compile(r"\(?\bCode[:=] ?(?P<code>-?\d+)\)?\s*$")
 # the request that met the bug, not the bug.
 _GO_VALUE_DUMP = re.compile(r": &\{[^{}\n]*\}$")
 # Words an exception headline contains; a text with none of them is not searched for one.
-_HEADLINE_WORDS = (
-    "Error",
-    "Exception",
-    "Exit",
-    "Interrupt",
-    "Fault",
-    "Panic",
-    "panic",
-    "Failure",
-    "Rejection",
-)
+_HEADLINE_WORDS = (*TYPE_SUFFIXES, "panic")
 _HEADLINE_HINT = re.compile(rf"{'|'.join(_HEADLINE_WORDS)}|[a-z]::[A-Z]")
 # "[Triggered on {host:web-1}]", "[P1]", "[Recovered]": alert state, not the problem.
 _TAGS_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,200}\]\s*)+")

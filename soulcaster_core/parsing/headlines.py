@@ -28,6 +28,11 @@ TYPE_SUFFIXES = (
     "Violation",
     "Throwable",
     "Iteration",
+    # Django's two model exceptions ("Kit.DoesNotExist"), and limits a task ran into
+    # (Celery's "SoftTimeLimitExceeded").
+    "DoesNotExist",
+    "MultipleObjectsReturned",
+    "Exceeded",
 )
 # One search for them all: as fast as a loop of substring tests, twice as fast as any().
 _TYPE_HINT = re.compile("|".join(TYPE_SUFFIXES))

@@ -231,6 +231,12 @@ def test_a_trace_rsyslog_escaped_onto_one_line() -> None:
             "NoMethodError",
             "undefined method `postcode' for nil:NilClass",
         ),
+        # Django's model exceptions and Celery's limits are named like no other error.
+        (
+            "hire.inventory.models.Kit.DoesNotExist: Kit matching query does not exist.",
+            "hire.inventory.models.Kit.DoesNotExist",
+            "Kit matching query does not exist.",
+        ),
         (
             "[06b8cb69] Rack::Timeout::RequestTimeoutException (Request waited 20ms):",
             "Rack::Timeout::RequestTimeoutException",

@@ -20,8 +20,8 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
 
 from .coerce import as_int, as_text
 
-# posthog-ios's frames ("apple"; "ios" in its first releases).
-_APPLE_PLATFORMS = frozenset({"apple", "ios"})
+# posthog-ios's frames ("apple"; "ios" in its first releases) and posthog-flutter's ("dart").
+_INNERMOST_FIRST = frozenset({"apple", "ios", "dart"})
 # Frames of these languages name the class in ``module`` and only the method in ``function``.
 _QUALIFIED_LANGUAGES = ("java",)
 
@@ -88,13 +88,14 @@ def _exception_from_entry(entry: Mapping[str, Any]) -> tuple[ExceptionInfo, Exce
     if raws and (
         all(raw.get("platform") == "java" and "raw_id" not in raw for raw in raws)
         or all("go" in (raw.get("platform"), raw.get("lang")) for raw in raws)
-        or all(raw.get("platform") in _APPLE_PLATFORMS for raw in raws)
+        or all(raw.get("platform") in _INNERMOST_FIRST for raw in raws)
     ):
         # posthog-android and posthog-java send a Throwable's StackTraceElements as the JVM
         # orders them, innermost first (their ThrowableCoercer); posthog-go its
         # runtime.Callers frames, innermost first too (DefaultStackTraceExtractor);
         # posthog-ios its Thread.callStackReturnAddresses, innermost first
-        # (PostHogStackTraceProcessor); the other SDKs, oldest first.
+        # (PostHogStackTraceProcessor); posthog-flutter its stack_trace Chain's frames as Dart
+        # prints them, innermost first (DartExceptionProcessor); the other SDKs, oldest first.
         raws.reverse()
     frames = [_frame_fields(raw) for raw in raws]
     fields = {

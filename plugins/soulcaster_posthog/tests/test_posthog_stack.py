@@ -180,6 +180,19 @@ def test_ios_frames() -> None:
     ]
 
 
+def test_flutter_frames() -> None:
+    # posthog-flutter lists a Dart stack as Dart prints it, innermost first.
+    frames = [
+        {"abs_path": f"package:studio/{name}.dart", "function": name, "in_app": True}
+        for name in ("_instructorName", "build")
+    ]
+    properties = single("dart", frames, type="_TypeError", value="Null check operator")
+
+    [exc] = exception_chain(properties).exceptions
+
+    assert [f.function for f in exc.frames] == ["build", "_instructorName"]
+
+
 def test_java_frames_read_as_class_and_method() -> None:
     properties = single(
         "java",
