@@ -20,6 +20,7 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
 
+from ..incidents.signals import is_recovered
 from ..models import FeedbackItem
 from ..parsing import endpoint_name, endpoint_verb, parse_trace
 from ..parsing.headlines import TYPE_SUFFIXES
@@ -551,9 +552,20 @@ def document_for(item: FeedbackItem) -> ClusterDoc:
     verb = endpoint_verb(item.endpoint) if endpoint else None
     if exceptions:
         return exception_document(exceptions, item.service, endpoint, verb)
+    if is_recovered(item):
+        # An alert's recovery is no occurrence of its problem: the recoveries of one monitor
+        # are a cluster of their own, beside the alerts'.
+        return recovery_document(item.title, item.service)
     if len(item.title) + len(item.body) + len(item.raw_text) <= CACHED_TEXT:
         return _text_document(item.title, item.body, item.raw_text, item.service, endpoint, verb)
     return build_document(item.title, item.body, item.raw_text, item.service, endpoint, verb)
+
+
+@lru_cache(maxsize=1024)
+def recovery_document(title: str, service: str | None) -> ClusterDoc:
+    """The document of an alert that recovered: its title's statement, marked as a recovery."""
+    head = f"recovered: {_cap(_masked_statement(_strip_tags(title))) or MASK}"
+    return ClusterDoc(head=head, frames=(), exc_type="", text=head, service=service or None)
 
 
 #: Longest text (title, body and raw text together) whose document is cached.

@@ -185,7 +185,11 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
     kind = short_type(type_name)
     text, _, rest = (message or "").strip().partition("\n")
     text = text.strip()
-    if text.endswith(":") and (detail := next((s for s in rest.split("\n") if s.strip()), "")):
+    if text in ("[", "{") and rest:
+        # A message that is JSON over several lines (zod's ZodError: its issues as an array):
+        # the whole of it, on one line.
+        text = " ".join(f"{text}\n{rest}".split())
+    elif text.endswith(":") and (detail := next((s for s in rest.split("\n") if s.strip()), "")):
         # A heading that introduces its detail on the next line ("Invalid `prisma.x()`
         # invocation:" then "Unique constraint failed on ..."): the detail is the problem.
         text = f"{text} {detail.strip()}"

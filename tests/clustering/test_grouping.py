@@ -1557,3 +1557,41 @@ async def test_a_monitor_quoting_celerys_failure_line_meets_the_tasks_error(
     )
     monitor = item("datadog", exceptions=[ExceptionInfo(value=said)], service="worker")
     assert len(set(await clusters_of(clusterer, store, error, monitor))) == 1
+
+
+async def test_a_monitors_recoveries_are_apart_from_its_alerts(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def monitor(state: str) -> FeedbackItem:
+        return item(
+            "datadog",
+            title=f"[P2] [{state}] manifest-batch failures",
+            service="manifest-batch",
+            metadata={"status": state.lower()},
+        )
+
+    fired, recovered, fired_again, recovered_again = await clusters_of(
+        clusterer,
+        store,
+        monitor("Triggered"),
+        monitor("Recovered"),
+        monitor("Triggered"),
+        monitor("Recovered"),
+    )
+    assert fired == fired_again != recovered == recovered_again
+
+
+async def test_a_message_of_json_over_lines_is_read_whole(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # zod's ZodError says its issues as a JSON array: "[" alone is its first line.
+    def zod(field: str) -> FeedbackItem:
+        said = (
+            f'[\n  {{\n    "code": "invalid_type",\n    "path": [\n      "{field}"\n    ]\n  }}\n]'
+        )
+        return item(exceptions=[exc("ZodError", said, "parse", in_app=False)])
+
+    damage, rental, damage_again = await clusters_of(
+        clusterer, store, zod("damage"), zod("rental"), zod("damage")
+    )
+    assert damage == damage_again != rental
