@@ -93,7 +93,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind92``,
 ``webhooks-blind92.jsonl`` (companies js, jt, ju).
 ``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind93``,
-``webhooks-blind93.jsonl`` (companies jv, jw, jx).
+``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind94``,
+``webhooks-blind94.jsonl`` (companies jy, jz, ka).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -191,6 +192,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind91    # by a ninety-first outsider
     python bench/data/generate_webhooks.py --blind92    # by a ninety-second outsider
     python bench/data/generate_webhooks.py --blind93    # by a ninety-third outsider
+    python bench/data/generate_webhooks.py --blind94    # by a ninety-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -442,7 +444,9 @@ from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.sallowfen import SALLOWFEN  # noqa: E402
 from corpus.companies.saltcote import SALTCOTE  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
+from corpus.companies.satterthwaite import SATTERTHWAITE  # noqa: E402
 from corpus.companies.scarthwaite import SCARTHWAITE  # noqa: E402
+from corpus.companies.seathwaite import SEATHWAITE  # noqa: E402
 from corpus.companies.sedgefold import SEDGEFOLD  # noqa: E402
 from corpus.companies.skelwith import SKELWITH  # noqa: E402
 from corpus.companies.skerry import SKERRY  # noqa: E402
@@ -450,6 +454,7 @@ from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sleddale import SLEDDALE  # noqa: E402
 from corpus.companies.sloeberry import SLOEBERRY  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
+from corpus.companies.staveley import STAVELEY  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.swinside import SWINSIDE  # noqa: E402
 from corpus.companies.tallowby import TALLOWBY  # noqa: E402
@@ -675,6 +680,8 @@ BLIND91 = [OAKENCLOUGH, ORREST, OXENHOLME]
 BLIND92 = [PATTERDALE, PENRUDDOCK, PLUMPTON]
 # blind93: echo + ent + Temporal on zerolog via HEC, Django 5/Celery on ECS awslogs, Next 13 pages.
 BLIND93 = [RUSLAND, RAISBECK, RENWICK]
+# blind94: Koa 2 + TypeORM + BullMQ on winston JSON, Django 4.1/uWSGI/Celery on rsyslog, CRA 5.
+BLIND94 = [STAVELEY, SATTERTHWAITE, SEATHWAITE]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1137,6 +1144,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind93.jsonl (companies jv, jw, jx)",
     )
     which.add_argument(
+        "--blind94",
+        action="store_true",
+        help="write webhooks-blind94.jsonl (companies jy, jz, ka)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1298,6 +1310,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind93:
         write(HERE / "webhooks-blind93.jsonl", build_rows(BLIND93))
+        return 0
+    if args.blind94:
+        write(HERE / "webhooks-blind94.jsonl", build_rows(BLIND94))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

@@ -129,6 +129,10 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         # esbuild output collected by Django's ManifestStaticFilesStorage: <name>.<12 hex>.js
         digest = stable_hex(12, "django", company, bundle, release)
         return f"{origin}/static/js/{bundle}.{digest}.js"
+    if company == "ka":  # blind94: create-react-app 5, main.<hash>.js, <id>.<hash>.chunk.js
+        digest = stable_hex(8, "cra5", company, bundle, release)
+        suffix = "js" if bundle == "main" else "chunk.js"
+        return f"{origin}/static/js/{bundle}.{digest}.{suffix}"
     if company in ("bp", "jx"):  # jx: blind93
         # Next.js 13's webpack names: lazy chunks <id>.<hash>.js, page chunks
         # pages/<route>-<hash>.js with the dynamic segment's brackets percent-encoded.
