@@ -95,6 +95,9 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind93``,
 ``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind94``,
 ``webhooks-blind94.jsonl`` (companies jy, jz, ka).
+``webhooks-blind93.jsonl`` (companies jv, jw, jx).
+``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind96``,
+``webhooks-blind96.jsonl`` (companies ke, kf, kg).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -193,6 +196,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind92    # by a ninety-second outsider
     python bench/data/generate_webhooks.py --blind93    # by a ninety-third outsider
     python bench/data/generate_webhooks.py --blind94    # by a ninety-fourth outsider
+    python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -482,11 +486,14 @@ from corpus.companies.verdholm import VERDHOLM  # noqa: E402
 from corpus.companies.vexley import VEXLEY  # noqa: E402
 from corpus.companies.vinterley import VINTERLEY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
+from corpus.companies.wasdale import WASDALE  # noqa: E402
+from corpus.companies.watendlath import WATENDLATH  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
 from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
 from corpus.companies.whinfell import WHINFELL  # noqa: E402
 from corpus.companies.whitbarrow import WHITBARROW  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
+from corpus.companies.winster import WINSTER  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.companies.wythburn import WYTHBURN  # noqa: E402
 from corpus.companies.xanthorpe import XANTHORPE  # noqa: E402
@@ -682,6 +689,8 @@ BLIND92 = [PATTERDALE, PENRUDDOCK, PLUMPTON]
 BLIND93 = [RUSLAND, RAISBECK, RENWICK]
 # blind94: Koa 2 + TypeORM + BullMQ on winston JSON, Django 4.1/uWSGI/Celery on rsyslog, CRA 5.
 BLIND94 = [STAVELEY, SATTERTHWAITE, SEATHWAITE]
+# blind96: Sinatra/Sequel/Sidekiq on stdlib Logger, .NET 6 gRPC + CoreWCF on log4net, SvelteKit.
+BLIND96 = [WASDALE, WATENDLATH, WINSTER]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1149,6 +1158,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind94.jsonl (companies jy, jz, ka)",
     )
     which.add_argument(
+        "--blind96",
+        action="store_true",
+        help="write webhooks-blind96.jsonl (companies ke, kf, kg)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1313,6 +1327,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind94:
         write(HERE / "webhooks-blind94.jsonl", build_rows(BLIND94))
+        return 0
+    if args.blind96:
+        write(HERE / "webhooks-blind96.jsonl", build_rows(BLIND96))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

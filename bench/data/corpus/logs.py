@@ -102,6 +102,7 @@ from .logs91 import FORMATS91
 from .logs92 import FORMATS92
 from .logs93 import FORMATS93
 from .logs94 import FORMATS94
+from .logs96 import FORMATS96
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1416,6 +1417,7 @@ for _more in (
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS85, FORMATS86, FORMATS87,
     FORMATS88, FORMATS89, FORMATS90, FORMATS91, FORMATS92, FORMATS93,
     FORMATS94,
+    FORMATS88, FORMATS89, FORMATS90, FORMATS91, FORMATS92, FORMATS93, FORMATS96,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")

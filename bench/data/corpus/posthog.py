@@ -608,7 +608,7 @@ def destination(d: Delivery) -> dict[str, Any]:
             else posthog66.dotnet_properties(d)
             if d.company.key in ("gs", "hk", "ii", "jg")  # blind66, 72, 80, 88: posthog-dotnet
             else posthog68.ruby_properties(d)
-            if d.company.key in ("gy", "hm", "ht", "js")  # blind68, 72, 75, 92: posthog-ruby
+            if d.company.key in ("gy", "hm", "ht", "js", "ke")  # blind68..96: posthog-ruby
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,
