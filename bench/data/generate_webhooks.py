@@ -93,7 +93,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind92``,
 ``webhooks-blind92.jsonl`` (companies js, jt, ju).
 ``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind93``,
-``webhooks-blind93.jsonl`` (companies jv, jw, jx).
+``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind95``,
+``webhooks-blind95.jsonl`` (companies kb, kc, kd).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -191,6 +192,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind91    # by a ninety-first outsider
     python bench/data/generate_webhooks.py --blind92    # by a ninety-second outsider
     python bench/data/generate_webhooks.py --blind93    # by a ninety-third outsider
+    python bench/data/generate_webhooks.py --blind95    # by a ninety-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -461,8 +463,11 @@ from corpus.companies.tarnhow import TARNHOW  # noqa: E402
 from corpus.companies.thistledown import THISTLEDOWN  # noqa: E402
 from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.thrushgill import THRUSHGILL  # noqa: E402
+from corpus.companies.thursby import THURSBY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
+from corpus.companies.tirril import TIRRIL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
+from corpus.companies.torpenhow import TORPENHOW  # noqa: E402
 from corpus.companies.uffington import UFFINGTON  # noqa: E402
 from corpus.companies.uldale import ULDALE  # noqa: E402
 from corpus.companies.ullock import ULLOCK  # noqa: E402
@@ -675,6 +680,8 @@ BLIND91 = [OAKENCLOUGH, ORREST, OXENHOLME]
 BLIND92 = [PATTERDALE, PENRUDDOCK, PLUMPTON]
 # blind93: echo + ent + Temporal on zerolog via HEC, Django 5/Celery on ECS awslogs, Next 13 pages.
 BLIND93 = [RUSLAND, RAISBECK, RENWICK]
+# blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
+BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1137,6 +1144,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind93.jsonl (companies jv, jw, jx)",
     )
     which.add_argument(
+        "--blind95",
+        action="store_true",
+        help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1298,6 +1310,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind93:
         write(HERE / "webhooks-blind93.jsonl", build_rows(BLIND93))
+        return 0
+    if args.blind95:
+        write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

@@ -101,6 +101,7 @@ from .logs90 import FORMATS90
 from .logs91 import FORMATS91
 from .logs92 import FORMATS92
 from .logs93 import FORMATS93
+from .logs95 import FORMATS95
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1414,6 +1415,7 @@ for _more in (
     FORMATS72, FORMATS73, FORMATS74, FORMATS75, FORMATS76, FORMATS77, FORMATS78, FORMATS79,
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS85, FORMATS86, FORMATS87,
     FORMATS88, FORMATS89, FORMATS90, FORMATS91, FORMATS92, FORMATS93,
+    FORMATS95,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
