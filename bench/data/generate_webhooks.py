@@ -98,6 +98,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind93.jsonl`` (companies jv, jw, jx).
 ``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind96``,
 ``webhooks-blind96.jsonl`` (companies ke, kf, kg).
+``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind95``,
+``webhooks-blind95.jsonl`` (companies kb, kc, kd).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -197,6 +199,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind93    # by a ninety-third outsider
     python bench/data/generate_webhooks.py --blind94    # by a ninety-fourth outsider
     python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
+    python bench/data/generate_webhooks.py --blind95    # by a ninety-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -470,8 +473,11 @@ from corpus.companies.tarnhow import TARNHOW  # noqa: E402
 from corpus.companies.thistledown import THISTLEDOWN  # noqa: E402
 from corpus.companies.thornquay import THORNQUAY  # noqa: E402
 from corpus.companies.thrushgill import THRUSHGILL  # noqa: E402
+from corpus.companies.thursby import THURSBY  # noqa: E402
 from corpus.companies.tidewell import TIDEWELL  # noqa: E402
+from corpus.companies.tirril import TIRRIL  # noqa: E402
 from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
+from corpus.companies.torpenhow import TORPENHOW  # noqa: E402
 from corpus.companies.uffington import UFFINGTON  # noqa: E402
 from corpus.companies.uldale import ULDALE  # noqa: E402
 from corpus.companies.ullock import ULLOCK  # noqa: E402
@@ -691,6 +697,8 @@ BLIND93 = [RUSLAND, RAISBECK, RENWICK]
 BLIND94 = [STAVELEY, SATTERTHWAITE, SEATHWAITE]
 # blind96: Sinatra/Sequel/Sidekiq on stdlib Logger, .NET 6 gRPC + CoreWCF on log4net, SvelteKit.
 BLIND96 = [WASDALE, WATENDLATH, WINSTER]
+# blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
+BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1163,6 +1171,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind96.jsonl (companies ke, kf, kg)",
     )
     which.add_argument(
+        "--blind95",
+        action="store_true",
+        help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1330,6 +1343,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind96:
         write(HERE / "webhooks-blind96.jsonl", build_rows(BLIND96))
+        return 0
+    if args.blind95:
+        write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

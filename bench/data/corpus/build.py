@@ -81,7 +81,6 @@ def row_classes(bug: Bug, seen: Seen, d: Delivery) -> list[int | str]:
 
 def bug_rows(company: Company, bug: Bug) -> list[dict[str, Any]]:
     rand = Rand(company.key, bug.id)
-    service = company.services[bug.service]
     total = sum(s.n for s in bug.seen)
     start = START + rand.uniform(0, 9 * DAY)
     rows = []
@@ -93,7 +92,7 @@ def bug_rows(company: Company, bug: Bug) -> list[dict[str, Any]]:
             when = start + release * 2 * DAY + rand.uniform(0, 1.6 * DAY)
             d = Delivery(
                 company,
-                service,
+                company.services[str(seen.opts.get("svc", bug.service))],  # blind95: a platform
                 bug,
                 Rand(company.key, bug.id, index),
                 index,

@@ -32,6 +32,7 @@ BROWSER_PROPS = {
     "electron": ("Chrome", 126, "Mac OS X", "14.5.0", "Desktop"),
     "electron-mac": ("Chrome", 124, "Mac OS X", "14.6.1", "Desktop"),  # blind81
     "electron-win": ("Chrome", 124, "Windows", "10.0", "Desktop"),  # blind81
+    "android-webview": ("Chrome", 122, "Android", "14", "Mobile"),  # blind95
 }
 GEO = (
     ("DE", "Germany", "Berlin"),

@@ -151,7 +151,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         # Sprockets 4 (Rails 6.1's asset pipeline): <logical name>-<64 hex SHA-256>.js
         digest = stable_hex(64, "sprockets", company, bundle, release)
         return f"{origin}/assets/{bundle}-{digest}.js"
-    if company in ("bl", "ey", "iy"):  # iy: blind85
+    if company in ("bl", "ey", "iy", "kd"):  # iy: blind85, kd: blind95
         # Angular 17's esbuild application builder: <name>-<8 base32 upper>.js
         # (lazy chunks are all named chunk-<HASH>.js).
         digest = stable_hex(8, "ngesb", company, bundle, release).upper()

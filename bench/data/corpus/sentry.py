@@ -719,6 +719,7 @@ BROWSERS = {
     "electron": ("Electron", "31.7.7", "Mac OS X", "14.5"),
     "electron-mac": ("Electron", "30.5.1", "Mac OS X", "14.6.1"),  # blind81
     "electron-win": ("Electron", "30.5.1", "Windows", "10"),  # blind81
+    "android-webview": ("Chrome Mobile WebView", "122.0.6261", "Android", "14"),  # blind95
 }
 
 
@@ -937,6 +938,9 @@ USER_AGENTS = {
     "like Gecko) Bellhollow/2.8.1 Chrome/124.0.6367.243 Electron/30.5.1 Safari/537.36",
     "electron-win": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
     "like Gecko) Bellhollow/2.8.1 Chrome/124.0.6367.243 Electron/30.5.1 Safari/537.36",
+    # blind95: Android's system WebView (``wv``) under Capacitor.
+    "android-webview": "Mozilla/5.0 (Linux; Android 14; Pixel 7 Build/AP2A.240805.005; wv) "
+    "AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/122.0.6261.119 Mobile Safari/537.36",
 }
 
 

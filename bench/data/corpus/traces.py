@@ -252,6 +252,7 @@ ENGINES = {
     "electron": "v8",
     "electron-mac": "v8",  # blind81
     "electron-win": "v8",  # blind81
+    "android-webview": "v8",  # blind95: a Capacitor app in Android's system WebView
     # React Native: Hermes on Android and iOS; an iOS build still on JavaScriptCore.
     "android": "hermes",
     "ios": "hermes",
