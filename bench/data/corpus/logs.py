@@ -102,8 +102,8 @@ from .logs91 import FORMATS91
 from .logs92 import FORMATS92
 from .logs93 import FORMATS93
 from .logs94 import FORMATS94
-from .logs96 import FORMATS96
 from .logs95 import FORMATS95
+from .logs96 import FORMATS96
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
