@@ -77,6 +77,7 @@ _RUBY_HEADLINE = re.compile(
 # "...: 'abc'" ending a longer message is the offending value ("invalid literal for int() with
 # base 10: 'abc'"); a message that is nothing but a quoted value (KeyError: 'user_id') is kept.
 _TRAILING_VALUE = re.compile(r"^(\S+(?:\s+\S+)+:\s+)(['\"]).*\2$")
+_DEFERS_TO_CAUSE = re.compile(r"\bSee the inner exception for details\b", re.I)
 # An NSError's code as Apple's SDKs print it after its description: "Code: -1009",
 # "... (Code: 4864)".
 _NSERROR_CODE = re.compile(r"\(?\bCode[:=] ?(?P<code>-?\d+)\)?\s*$")
@@ -587,6 +588,11 @@ def exception_document(
         # "Exception: System.InvalidOperationException: ..." (the Functions host's label
         # before the worker's error): the labelled exception is the one thrown.
         kind, value = inner["type"], inner["message"]
+    if value and "inner exception" in value and _DEFERS_TO_CAUSE.search(value):
+        # .NET's wrappers that say only "See the inner exception for details" (EF Core's
+        # DbUpdateException): what failed is the cause's message, under the wrapper's type.
+        below = exceptions[: exceptions.index(thrown)] if thrown in exceptions else []
+        value = next((e.value for e in reversed(below) if e.value), value)
     if not kind and not found and value and "\n" not in value and _request(value) is None:
         # A line quoted as what failed may still state its exception ("...:in `show':
         # Couldn't find Order (ActiveRecord::RecordNotFound)", "KeyError: 'sku'").

@@ -1595,3 +1595,28 @@ async def test_a_message_of_json_over_lines_is_read_whole(
         clusterer, store, zod("damage"), zod("rental"), zod("damage")
     )
     assert damage == damage_again != rental
+
+
+async def test_a_wrapper_that_defers_to_its_inner_exception_is_told_by_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    wrapper = (
+        "An error occurred while saving the entity changes. See the inner exception for details."
+    )
+
+    def duplicate(index: str, function: str) -> FeedbackItem:
+        inner = ExceptionInfo(
+            type="Npgsql.PostgresException",
+            value=f'23505: duplicate key value violates unique constraint "{index}"',
+        )
+        thrown = exc("Microsoft.EntityFrameworkCore.DbUpdateException", wrapper, function)
+        return item(exceptions=[inner, thrown], service="clinic-api")
+
+    patient, appointment, patient_again = await clusters_of(
+        clusterer,
+        store,
+        duplicate("IX_Patients_Email", "SaveAsync"),
+        duplicate("IX_Appointments_VetId_StartsAt", "SaveAsync"),
+        duplicate("IX_Patients_Email", "SaveAsync"),
+    )
+    assert patient == patient_again != appointment
