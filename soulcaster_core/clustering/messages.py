@@ -195,6 +195,8 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
         text = f"{text} {detail.strip()}"
     if "\\" in text:  # a message quoted inside a JSON string keeps its escapes: \"id\"
         text = _ESCAPED_QUOTE.sub(r"\1", text)
+        # (And its backslashes doubled: Monolog's JSON context, "App\\Models\\Pet".)
+        text = text.replace("\\\\", "\\")
     if "`" in text:  # markdown code quotes, which an alert's rendering may drop
         text = text.replace("`", "")
     if text.endswith("}") and " {:" in text:

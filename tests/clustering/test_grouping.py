@@ -1620,3 +1620,10 @@ async def test_a_wrapper_that_defers_to_its_inner_exception_is_told_by_it(
         duplicate("IX_Patients_Email", "SaveAsync"),
     )
     assert patient == patient_again != appointment
+
+
+def test_a_message_copied_out_of_a_json_string_keeps_single_backslashes() -> None:
+    # Monolog's JSON context doubles a PHP namespace's backslashes; Sentry's event does not.
+    logged = canonical("ModelNotFoundException", r"No query results for model [App\\Models\\Pet] 7")
+    sent = canonical("ModelNotFoundException", r"No query results for model [App\Models\Pet] 7")
+    assert logged == sent
