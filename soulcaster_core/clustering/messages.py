@@ -128,9 +128,17 @@ _RULES: list[_Rule] = [
     (
         re.compile(
             r"^(?:JSON\.parse: unexpected|Unexpected token .* (?:in JSON|is not valid JSON)|"
-            r"JSON Parse error: )"
+            r"JSON Parse error: |\".*\" is not valid JSON)"
         ),
         lambda _: "invalid json",
+    ),
+    # Intl.NumberFormat given no currency (V8, SpiderMonkey, JavaScriptCore).
+    (
+        re.compile(
+            r"^(?:Invalid currency code ?: ?|invalid currency code in NumberFormat\(\): ?)"
+            r"(?P<code>.*)$|^currency is not a well-formed currency code$"
+        ),
+        lambda m: f"invalid currency code: {m['code'] or 'undefined'}",
     ),
     # A code-split chunk that is gone after a deploy.
     (
@@ -169,7 +177,7 @@ _TEMPORAL_APPLICATION = re.compile(r" \(type: [^(),]*, retryable: (?:true|false)
 _HINT = re.compile(
     r"propert|is not an object|is not a function|is not defined|find variable|recursion|"
     r"call stack|fetch|Load failed|JSON|module|(?i:invalid (?:time|date))|media|supported|"
-    r"quota"
+    r"quota|currency"
 )
 
 

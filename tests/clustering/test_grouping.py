@@ -31,6 +31,23 @@ def test_three_engines_wordings_are_one_message(kind: str, message: str) -> None
     assert canonical(kind, message).message == "cannot read property 'price' of undefined"
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Invalid currency code : undefined",
+        "invalid currency code in NumberFormat(): undefined",
+        "currency is not a well-formed currency code",
+    ],
+)
+def test_three_engines_words_for_a_missing_currency_are_one_message(message: str) -> None:
+    assert canonical("RangeError", message).message == "invalid currency code: undefined"
+
+
+def test_chromes_word_for_json_that_is_no_json_is_the_others() -> None:
+    said = canonical("SyntaxError", '"[object Object]" is not valid JSON').message
+    assert said == canonical("SyntaxError", "JSON.parse: unexpected character").message
+
+
 def test_temporal_s_wrappers_around_an_activity_s_error_are_read_past() -> None:
     said = (
         "activity error (type: SubmitCarrierPayout, scheduledEventID: 5, startedEventID: 6,"
