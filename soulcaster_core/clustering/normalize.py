@@ -116,6 +116,9 @@ def _prefixed_id(found: re.Match[str]) -> str:
     return MASK if upper >= 3 and lower >= 3 and upper * 4 >= len(body) else found[0]
 
 
+# A country's subdivision (ISO 3166-2: "GB-GSY", "CA-NU", "AU-NSW"): a value, a postcode's
+# or an address's.
+_REGION_CODE = re.compile(r"(?<![\w-])[A-Z]{2}-[A-Z0-9]{1,3}(?![\w-])")
 # An error code standing for its message, as production builds print them ("NG0600", Angular's
 # runtime error without its text; "E11000", "ORA-00942"): a message of that one word names the
 # problem. In a longer message a code is still masked like any other value.
@@ -185,6 +188,8 @@ def mask(text: str) -> str:
     text = _CURRENCY_WORD.sub(MASK, text)
     if "_" in text:
         text = _PREFIXED_ID.sub(_prefixed_id, text)
+    if "-" in text:
+        text = _REGION_CODE.sub(MASK, text)
     words = text.split()
     if len(words) == 1 and _ERROR_CODE.fullmatch(words[0]):
         return words[0]  # the whole message is a code: the code is the problem

@@ -85,6 +85,11 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
             "Request <*>: Your card was declined.",
         ),
         ("call get_userProfileName failed", "call get_userProfileName failed"),
+        # A country's subdivision is a value (ISO 3166-2).
+        (
+            "courier: unexpected status 422: postcode GB-GSY is not serviceable",
+            "courier: unexpected status <*>: postcode <*> is not serviceable",
+        ),
     ],
 )
 def test_mask(text: str, template: str) -> None:
