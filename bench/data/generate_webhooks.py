@@ -89,17 +89,12 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind88.jsonl`` (companies jg, jh, ji), or, with ``--blind89``,
 ``webhooks-blind89.jsonl`` (companies jj, jk, jl), or, with ``--blind90``,
 ``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind91``,
-``webhooks-blind91.jsonl`` (companies jp, jq, jr).
-``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind92``,
-``webhooks-blind92.jsonl`` (companies js, jt, ju).
-``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind93``,
+``webhooks-blind91.jsonl`` (companies jp, jq, jr), or, with ``--blind92``,
+``webhooks-blind92.jsonl`` (companies js, jt, ju), or, with ``--blind93``,
 ``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind94``,
-``webhooks-blind94.jsonl`` (companies jy, jz, ka).
-``webhooks-blind93.jsonl`` (companies jv, jw, jx).
-``webhooks-blind90.jsonl`` (companies jm, jn, jo), or, with ``--blind96``,
+``webhooks-blind94.jsonl`` (companies jy, jz, ka), or, with ``--blind95``,
+``webhooks-blind95.jsonl`` (companies kb, kc, kd), or, with ``--blind96``,
 ``webhooks-blind96.jsonl`` (companies ke, kf, kg).
-``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind95``,
-``webhooks-blind95.jsonl`` (companies kb, kc, kd).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -198,8 +193,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind92    # by a ninety-second outsider
     python bench/data/generate_webhooks.py --blind93    # by a ninety-third outsider
     python bench/data/generate_webhooks.py --blind94    # by a ninety-fourth outsider
-    python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
     python bench/data/generate_webhooks.py --blind95    # by a ninety-fifth outsider
+    python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
