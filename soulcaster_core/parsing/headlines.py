@@ -136,7 +136,14 @@ def _from_repr(kind: str, args: str) -> Headline:
     if end <= start:
         return Headline(kind, _value(args))
     text = args[start : end + 1] if kind.endswith("KeyError") else args[start + 1 : end]
+    if "\\" in text:
+        # The repr's escapes: the message's own line breaks and quotes.
+        text = _REPR_ESCAPE.sub(lambda m: _REPR_ESCAPES.get(m[1], m[0]), text)
     return Headline(kind, _value(text))
+
+
+_REPR_ESCAPE = re.compile(r"\\(.)")
+_REPR_ESCAPES = {"n": "\n", "t": "\t", "'": "'", '"': '"', "\\": "\\"}
 
 
 def split_headline(text: str) -> Headline | None:

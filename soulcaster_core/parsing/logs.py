@@ -401,6 +401,11 @@ _RECORD_HEAD = re.compile(
     # console renderer, padded ("[error    ]")
     r"|\[(?:trace|debug|info|notice|warn|warning|error|critical|fatal) *\]:?\s*)",
 )
+# NestJS's ConsoleLogger: "[Nest] 1234  - 03/05/2026, 7:12:09 PM   ERROR [ExceptionsHandler] ".
+_NEST_HEAD = re.compile(
+    r"^\[Nest\]\s+\d+\s+-\s+\S+\s+[\d:.]+(?:\s*[AP]M)?\s+"
+    r"(?:LOG|ERROR|WARN|DEBUG|VERBOSE|FATAL)\s+(?:\[[^\]\n]*\]\s*)?"
+)
 # Where the logger's own fields end and the message begins, by convention: Spring Boot and
 # logback " : ", Ruby's Logger " -- : ", log4j and Python " - ".
 _MESSAGE_AFTER = (" -- : ", " : ", " - ")
@@ -431,6 +436,8 @@ def log_message(line: str) -> str:
     console renderer puts after it (``upload slow bytes=0 elapsed=<1 sec``); the line itself
     when it has neither."""
     line = without_program_head(without_colors(line).strip())
+    if line.startswith("[Nest]") and (nest := _NEST_HEAD.match(line)) is not None:
+        return line[nest.end() :].strip() or line
     if "[dd." in line:
         # ddtrace's log injection ("[dd.service=api dd.env=prod ... dd.span_id=0] - message"):
         # the tracing context, not the message's fields.

@@ -302,3 +302,11 @@ def test_key_values_inside_the_messages_parentheses_are_the_messages_own() -> No
     assert log_message(line).endswith('Read timed out. (read timeout=15)"))')
     # Fields after the message still go.
     assert log_message("upload slow (retrying) bytes=0 elapsed=3s") == "upload slow (retrying)"
+
+
+def test_nests_console_logger_head() -> None:
+    line = (
+        "[Nest] 1234  - 03/05/2026, 7:12:09 PM   ERROR [ExceptionsHandler] Could not find any "
+        'entity of type "Booking"'
+    )
+    assert log_message(line) == 'Could not find any entity of type "Booking"'

@@ -252,6 +252,20 @@ def test_an_error_stated_at_a_lines_end_as_a_repr_or_as_rails_prints_it(
     assert (exc.type, exc.value, exc.frames) == (kind, value, [])
 
 
+def test_a_repr_s_escaped_line_breaks_are_the_message_s_own() -> None:
+    line = (
+        "Task shop.tasks.record_deposit[9a] raised unexpected: IntegrityError('duplicate key "
+        'value violates unique constraint "deposit_key"\\nDETAIL:  Key (id)=(7) already '
+        "exists.\\n')"
+    )
+    [exc] = parse_trace(line)
+
+    assert exc.value == (
+        'duplicate key value violates unique constraint "deposit_key"\n'
+        "DETAIL:  Key (id)=(7) already exists."
+    )
+
+
 def test_a_celery_failure_without_arguments_is_its_type() -> None:
     [exc] = parse_trace("Task hire.tasks.report[9a] raised unexpected: SoftTimeLimitExceeded()")
 
