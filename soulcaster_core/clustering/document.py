@@ -77,7 +77,8 @@ _RUBY_HEADLINE = re.compile(
 # "...: 'abc'" ending a longer message is the offending value ("invalid literal for int() with
 # base 10: 'abc'"); a message that is nothing but a quoted value (KeyError: 'user_id') is kept.
 _TRAILING_VALUE = re.compile(r"^(\S+(?:\s+\S+)+:\s+)(['\"]).*\2$")
-_DEFERS_TO_CAUSE = re.compile(r"\bSee the inner exception for details\b", re.I)
+# A .NET wrapper's message that says nothing but where to look (EF Core's DbUpdateException).
+_DEFERS_TO_CAUSE = re.compile(r"\b[Ss]ee the inner exception for details\b")
 # An NSError's code as Apple's SDKs print it after its description: "Code: -1009",
 # "... (Code: 4864)".
 _NSERROR_CODE = re.compile(r"\(?\bCode[:=] ?(?P<code>-?\d+)\)?\s*$")

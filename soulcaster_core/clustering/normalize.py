@@ -231,10 +231,8 @@ def mask_message(text: str) -> str:
 def _host_slot(url: str) -> str:
     found = _AUTHORITY.match(url)
     host = (found["host"] if found else "").lower().strip(".")
-    if not host or (
-        _DIGIT.search(host.replace(".", "")) and all(part.isdigit() for part in host.split("."))
-    ):
-        return MASK
+    if not host or all(part.isdigit() for part in host.split(".")):
+        return MASK  # an address
     labels = ["*" if _DIGIT.search(label) else label for label in host.split(".")]
     return f"<{'.'.join(labels)}>"
 

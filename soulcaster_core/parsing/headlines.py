@@ -125,6 +125,11 @@ def search_headline(line: str) -> Headline | None:
     return None
 
 
+# The escapes of a Python string's repr that stand for the message's own characters.
+_REPR_ESCAPE = re.compile(r"\\(.)")
+_REPR_ESCAPES = {"n": "\n", "t": "\t", "'": "'", '"': '"', "\\": "\\"}
+
+
 def _from_repr(kind: str, args: str) -> Headline:
     """The headline of Python's repr of an exception, given its arguments' text: the message
     is the string argument, nested or not (``ReadTimeout(ReadTimeoutError("..."))``);
@@ -140,10 +145,6 @@ def _from_repr(kind: str, args: str) -> Headline:
         # The repr's escapes: the message's own line breaks and quotes.
         text = _REPR_ESCAPE.sub(lambda m: _REPR_ESCAPES.get(m[1], m[0]), text)
     return Headline(kind, _value(text))
-
-
-_REPR_ESCAPE = re.compile(r"\\(.)")
-_REPR_ESCAPES = {"n": "\n", "t": "\t", "'": "'", '"': '"', "\\": "\\"}
 
 
 def split_headline(text: str) -> Headline | None:
