@@ -315,8 +315,15 @@ class Clusterer:
         secondary += [key.id for doc in docs.values() for key in doc.wrapped_keys()]
         if secondary:
             batch.known.update(await self.index.fetch(project_id, list(dict.fromkeys(secondary))))
-        # Only a document whose primary key is new can make a record or need a neighbour.
-        fresh = list(dict.fromkeys(d.text for d in docs.values() if d.signature not in batch.known))
+        # Only a document whose primary key is new can make a record or need a neighbour (a
+        # line that says nothing makes neither: no embedding for it).
+        fresh = list(
+            dict.fromkeys(
+                d.text
+                for d in docs.values()
+                if d.signature not in batch.known and not d.says_nothing
+            )
+        )
         if fresh:
             matrix = await self.embedder.embed_matrix(fresh)
             batch.vectors = dict(zip(fresh, matrix, strict=True))

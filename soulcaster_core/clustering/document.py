@@ -468,7 +468,10 @@ class ClusterDoc:
 
     def secondary_keys(self) -> tuple[GroupingKey, ...]:
         """A log's or alert's skeleton, message and mention keys: looked up and registered
-        only when its template is new."""
+        only when its template is new. (None for a line that says nothing: it registers no
+        key, whether the worker places it or a re-grouping does.)"""
+        if self.says_nothing:
+            return ()
         if self._secondary is None:
             shapes = (self.skeleton_key, self.tail_key(), self.request_key(), self.said_page_key())
             found = (*self.message_keys(), *self.mentions())

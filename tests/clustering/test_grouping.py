@@ -1533,7 +1533,10 @@ async def test_a_line_any_failed_request_logs_joins_no_other(
 
     first, second = await clusters_of(clusterer, store, cut("datadog"), cut("datadog"))
     assert first != second
-    assert document_for(cut("splunk")).explain()["template"] == "Exception in ASGI application"
+    said_nothing = document_for(cut("splunk"))
+    assert said_nothing.explain()["template"] == "Exception in ASGI application"
+    # It registers no key, when a re-grouping places it either (``Clusterer.remember``).
+    assert said_nothing.all_keys() == ()
 
 
 async def test_one_timeout_calling_two_services_is_two_problems(
