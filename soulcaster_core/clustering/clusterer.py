@@ -821,11 +821,9 @@ class Clusterer:
             key = frame_key(cause.type_key, cause.frames[0])
             if key.id in batch.known or key in doc.frame_keys:
                 continue
-            metadata: dict[str, Any] = {
-                "cluster_id": cluster_id,
-                "kind": "frames",
-                "source": item.source,
-                "title": item.title,
+            # The item's record of a frame key, told of the cause rather than the thrown one.
+            metadata = {
+                **self._metadata(item, doc, key, cluster_id, 0),
                 "head": f"{cause.type}: {cause.message}" if cause.message else cause.type,
                 "message": cause.message,
                 "frames": list(cause.frames),
@@ -833,10 +831,7 @@ class Clusterer:
                 "files": list(cause.files),
                 "places": [],
                 "type": cause.type,
-                "service": doc.service,
-                "endpoint": doc.endpoint,
                 "request": None,
-                "shape": "frames",
             }
             batch.put(key.id, key_only_vector(self.embedder.dimensions), metadata)
 
