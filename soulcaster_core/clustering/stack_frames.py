@@ -137,6 +137,9 @@ def frame_name(frame: Frame) -> str | None:
 # The kinds of a Swift type in a mangled name, after its identifier: class, struct, enum,
 # protocol.
 _SWIFT_KINDS = frozenset("CVOP")
+# Digits of an identifier's length in a mangled name, at most (a sender's "$s999..." is no
+# symbol, and no number to convert).
+_SWIFT_SIZE_DIGITS = 4
 # A property accessor's ending: what a symbolicated frame names "price.getter".
 _SWIFT_ACCESSORS = {"vg": "getter", "vs": "setter"}
 
@@ -151,6 +154,8 @@ def _demangled_swift(symbol: str) -> str | None:
         end = at
         while end < len(symbol) and symbol[end].isdigit():
             end += 1
+        if end - at > _SWIFT_SIZE_DIGITS:
+            return None  # no Swift name is that long: not a mangled symbol
         size = int(symbol[at:end])
         names.append(symbol[end : end + size])
         at = end + size

@@ -257,6 +257,12 @@ def test_a_frame_is_known_by_its_method(function: str, name: str | None) -> None
     assert frame_name(Frame(function=function)) == name
 
 
+def test_a_name_that_only_looks_mangled_is_kept_as_sent() -> None:
+    # A sender's "$s" and thousands of digits: no Swift symbol, and no number to convert.
+    function = "$s" + "9" * 5000 + "x"
+    assert frame_name(Frame(function=function)) == function
+
+
 def test_a_log_line_is_its_own_head() -> None:
     doc = build_document("Connection closed by 1.2.3.4 [preauth]", "", "")
     assert (doc.head, doc.frames, doc.exc_type) == ("Connection closed by <*> [preauth]", (), "")
