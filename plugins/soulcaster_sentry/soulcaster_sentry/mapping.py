@@ -32,8 +32,10 @@ STATUS_ACTIONS = {
 }
 #: Sentry stores an event sent without a level as an error, so the filter does too.
 DEFAULT_LEVEL = "error"
-#: Metric alerts have no level; their trigger plays that part for the level filter.
-METRIC_ALERT_LEVELS = {"critical": "error", "warning": "warning"}
+#: A metric alert's trigger stands as its level. The level filter leaves metric alerts alone:
+#: Sentry sends a trigger only to the actions set on it, so a webhook set on the warning
+#: trigger asked for warnings.
+METRIC_ALERT_TRIGGERS = ("critical", "warning")
 #: The resources that carry one Sentry event: its frames, tags, environment and release.
 _EVENT_RESOURCES = ("error", "event_alert")
 #: What issues and metric alerts show as their trace: they carry no frames.
@@ -112,8 +114,6 @@ def counts_as_occurrence(event: SentryEvent) -> bool:
 
 def event_level(event: SentryEvent) -> str | None:
     """The level the filter compares: lower case, Sentry's default when absent."""
-    if event.resource == "metric_alert":
-        return METRIC_ALERT_LEVELS.get(event.action)
     if event.resource not in ("issue", "error", "event_alert"):
         return None
     level = fields.text(event.subject, "level", event.subject_path)
@@ -357,7 +357,7 @@ def _metric_alert_parts(event: SentryEvent) -> _Parts:
 def _typed_level(event: SentryEvent) -> str | None:
     """The level in Sentry's words; a metric alert's is its trigger (none once resolved)."""
     if event.resource == "metric_alert":
-        return event.action if event.action in METRIC_ALERT_LEVELS else None
+        return event.action if event.action in METRIC_ALERT_TRIGGERS else None
     return event_level(event)
 
 

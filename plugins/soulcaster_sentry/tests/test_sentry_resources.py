@@ -129,19 +129,20 @@ def test_metric_alert_critical_then_resolved(sentry: Any, payload: Payload) -> N
     assert after["occurrences"] == 1
 
 
-def test_metric_alert_warning_follows_the_level_filter(sentry: Any, payload: Payload) -> None:
+def test_metric_alert_warning_is_ingested_whatever_the_levels(
+    sentry: Any, payload: Payload
+) -> None:
+    # Sentry sends a trigger only to the actions set on it: a warning that arrives was asked for.
     warning = payload("metric_alert_critical")
     warning["action"] = "warning"
-    ignored = sentry.post(warning, "metric_alert").json()
-    assert ignored["status"] == "ignored"
-    assert "'warning'" in ignored["reason"]
-
-    sentry.client.configure("sentry", levels=["warning", "error", "fatal"])
-    assert sentry.post(warning, "metric_alert").status_code == 201
-    again = sentry.post(payload("metric_alert_critical"), "metric_alert")
-    assert again.json()["status"] == "duplicate"
+    stored = sentry.post(warning, "metric_alert")
+    assert stored.status_code == 201, stored.text
     [item] = sentry.items()
-    assert item["occurrences"] == 2
+    assert item["level"] == "warning"
+
+    critical = sentry.post(payload("metric_alert_critical"), "metric_alert")
+    assert critical.json() == {"status": "duplicate", "id": stored.json()["id"]}
+    assert sentry.items()[0]["occurrences"] == 2
 
 
 @pytest.mark.parametrize(
