@@ -94,7 +94,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind94``,
 ``webhooks-blind94.jsonl`` (companies jy, jz, ka), or, with ``--blind95``,
 ``webhooks-blind95.jsonl`` (companies kb, kc, kd), or, with ``--blind96``,
-``webhooks-blind96.jsonl`` (companies ke, kf, kg).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind97``,
+``webhooks-blind97.jsonl`` (companies kh, ki, kj).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -195,6 +196,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind94    # by a ninety-fourth outsider
     python bench/data/generate_webhooks.py --blind95    # by a ninety-fifth outsider
     python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
+    python bench/data/generate_webhooks.py --blind97    # by a ninety-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -214,13 +216,16 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus.build import build_rows  # noqa: E402
+from corpus.companies.aldingham import ALDINGHAM  # noqa: E402
 from corpus.companies.allonby import ALLONBY  # noqa: E402
 from corpus.companies.ambleside import AMBLESIDE  # noqa: E402
 from corpus.companies.applethwaite import APPLETHWAITE  # noqa: E402
+from corpus.companies.arkholme import ARKHOLME  # noqa: E402
 from corpus.companies.arnside import ARNSIDE  # noqa: E402
 from corpus.companies.ashgrove import ASHGROVE  # noqa: E402
 from corpus.companies.askham import ASKHAM  # noqa: E402
 from corpus.companies.aysgarth import AYSGARTH  # noqa: E402
+from corpus.companies.ayside import AYSIDE  # noqa: E402
 from corpus.companies.bellhollow import BELLHOLLOW  # noqa: E402
 from corpus.companies.blencathra import BLENCATHRA  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
@@ -692,6 +697,8 @@ BLIND93 = [RUSLAND, RAISBECK, RENWICK]
 BLIND94 = [STAVELEY, SATTERTHWAITE, SEATHWAITE]
 # blind96: Sinatra/Sequel/Sidekiq on stdlib Logger, .NET 6 gRPC + CoreWCF on log4net, SvelteKit.
 BLIND96 = [WASDALE, WATENDLATH, WINSTER]
+# blind97: AWS Lambda (Powertools, Node 20) via Firehose, Nuxt 3 on Nitro, arq on loguru text.
+BLIND97 = [ALDINGHAM, ARKHOLME, AYSIDE]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
@@ -1161,6 +1168,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind94.jsonl (companies jy, jz, ka)",
     )
     which.add_argument(
+        "--blind97",
+        action="store_true",
+        help="write webhooks-blind97.jsonl (companies kh, ki, kj)",
+    )
+    which.add_argument(
         "--blind96",
         action="store_true",
         help="write webhooks-blind96.jsonl (companies ke, kf, kg)",
@@ -1338,6 +1350,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind96:
         write(HERE / "webhooks-blind96.jsonl", build_rows(BLIND96))
+        return 0
+    if args.blind97:
+        write(HERE / "webhooks-blind97.jsonl", build_rows(BLIND97))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

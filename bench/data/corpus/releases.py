@@ -98,7 +98,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company in ("s", "ak"):
         # Nuxt 3 on Vite: /_nuxt/<name>.<hash>.js
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
-    if company in ("fb", "ha"):  # blind51, blind68: Nuxt 3, the same /_nuxt/<name>.<hash>.js
+    if company in ("fb", "ha", "ki"):  # blind51, blind68, blind97: Nuxt 3, /_nuxt/<name>.<hash>.js
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
     if company == "iq":  # blind82: Nuxt 3.8+ names its chunks by hash alone, /_nuxt/<hash>.js
         return f"{origin}/_nuxt/{vite_hash(company, bundle, release)}.js"
