@@ -96,6 +96,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind95.jsonl`` (companies kb, kc, kd), or, with ``--blind96``,
 ``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind97``,
 ``webhooks-blind97.jsonl`` (companies kh, ki, kj).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind98``,
+``webhooks-blind98.jsonl`` (companies kk, kl, km).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -197,6 +199,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind95    # by a ninety-fifth outsider
     python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
     python bench/data/generate_webhooks.py --blind97    # by a ninety-seventh outsider
+    python bench/data/generate_webhooks.py --blind98    # by a ninety-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -227,10 +230,13 @@ from corpus.companies.askham import ASKHAM  # noqa: E402
 from corpus.companies.aysgarth import AYSGARTH  # noqa: E402
 from corpus.companies.ayside import AYSIDE  # noqa: E402
 from corpus.companies.bellhollow import BELLHOLLOW  # noqa: E402
+from corpus.companies.birchcombe import BIRCHCOMBE  # noqa: E402
+from corpus.companies.blackdown import BLACKDOWN  # noqa: E402
 from corpus.companies.blencathra import BLENCATHRA  # noqa: E402
 from corpus.companies.brackenridge import BRACKENRIDGE  # noqa: E402
 from corpus.companies.brackwater import BRACKWATER  # noqa: E402
 from corpus.companies.brambleby import BRAMBLEBY  # noqa: E402
+from corpus.companies.bramhope import BRAMHOPE  # noqa: E402
 from corpus.companies.brannock import BRANNOCK  # noqa: E402
 from corpus.companies.brightloom import BRIGHTLOOM  # noqa: E402
 from corpus.companies.brindle import BRINDLE  # noqa: E402
@@ -699,6 +705,8 @@ BLIND94 = [STAVELEY, SATTERTHWAITE, SEATHWAITE]
 BLIND96 = [WASDALE, WATENDLATH, WINSTER]
 # blind97: AWS Lambda (Powertools, Node 20) via Firehose, Nuxt 3 on Nitro, arq on loguru text.
 BLIND97 = [ALDINGHAM, ARKHOLME, AYSIDE]
+# blind98: Flask + Go zap on Cloud Run via the Splunk GCP add-on, Airflow 2.8 task logs, Ember 5.
+BLIND98 = [BIRCHCOMBE, BLACKDOWN, BRAMHOPE]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
@@ -1178,6 +1186,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind96.jsonl (companies ke, kf, kg)",
     )
     which.add_argument(
+        "--blind98",
+        action="store_true",
+        help="write webhooks-blind98.jsonl (companies kk, kl, km)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1356,6 +1369,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
+        return 0
+    if args.blind98:
+        write(HERE / "webhooks-blind98.jsonl", build_rows(BLIND98))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))

@@ -105,6 +105,7 @@ from .logs94 import FORMATS94
 from .logs95 import FORMATS95
 from .logs96 import FORMATS96
 from .logs97 import FORMATS97
+from .logs98 import FORMATS98
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1419,6 +1420,8 @@ for _more in (
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS85, FORMATS86, FORMATS87,
     FORMATS88, FORMATS89, FORMATS90, FORMATS91, FORMATS92, FORMATS93, FORMATS94, FORMATS95,
     FORMATS96, FORMATS97,
+    FORMATS96,
+    FORMATS98,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")

@@ -159,6 +159,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/{name}-{digest}.js"
     if company == "hy":  # blind76: Astro 4's client build, /_astro/<name>.<8 base64url>.js
         return f"{origin}/_astro/{bundle}.{vite_hash(company, bundle, release)}.js"
+    if company == "km":  # blind98: ember-cli's fingerprinting, assets/<name>-<32 hex md5>.js
+        return f"{origin}/assets/{bundle}-{stable_hex(32, 'embercli', company, bundle, release)}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
 
 
