@@ -94,7 +94,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind94``,
 ``webhooks-blind94.jsonl`` (companies jy, jz, ka), or, with ``--blind95``,
 ``webhooks-blind95.jsonl`` (companies kb, kc, kd), or, with ``--blind96``,
-``webhooks-blind96.jsonl`` (companies ke, kf, kg).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind99``,
+``webhooks-blind99.jsonl`` (companies kn, ko, kp).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -195,6 +196,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind94    # by a ninety-fourth outsider
     python bench/data/generate_webhooks.py --blind95    # by a ninety-fifth outsider
     python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
+    python bench/data/generate_webhooks.py --blind99    # by a ninety-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -232,7 +234,10 @@ from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.brookvale import BROOKVALE  # noqa: E402
 from corpus.companies.burnmoor import BURNMOOR  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
+from corpus.companies.cantsfield import CANTSFIELD  # noqa: E402
+from corpus.companies.castlerigg import CASTLERIGG  # noqa: E402
 from corpus.companies.cawdale import CAWDALE  # noqa: E402
+from corpus.companies.claughton import CLAUGHTON  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.combermere import COMBERMERE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
@@ -694,6 +699,8 @@ BLIND94 = [STAVELEY, SATTERTHWAITE, SEATHWAITE]
 BLIND96 = [WASDALE, WATENDLATH, WINSTER]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
+# blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
+BLIND99 = [CASTLERIGG, CLAUGHTON, CANTSFIELD]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1171,6 +1178,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
     )
     which.add_argument(
+        "--blind99",
+        action="store_true",
+        help="write webhooks-blind99.jsonl (companies kn, ko, kp)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1341,6 +1353,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
+        return 0
+    if args.blind99:
+        write(HERE / "webhooks-blind99.jsonl", build_rows(BLIND99))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
