@@ -98,6 +98,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind97.jsonl`` (companies kh, ki, kj).
 ``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind98``,
 ``webhooks-blind98.jsonl`` (companies kk, kl, km).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind99``,
+``webhooks-blind99.jsonl`` (companies kn, ko, kp).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -200,6 +202,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
     python bench/data/generate_webhooks.py --blind97    # by a ninety-seventh outsider
     python bench/data/generate_webhooks.py --blind98    # by a ninety-eighth outsider
+    python bench/data/generate_webhooks.py --blind99    # by a ninety-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -243,7 +246,10 @@ from corpus.companies.brindle import BRINDLE  # noqa: E402
 from corpus.companies.brookvale import BROOKVALE  # noqa: E402
 from corpus.companies.burnmoor import BURNMOOR  # noqa: E402
 from corpus.companies.cairnlode import CAIRNLODE  # noqa: E402
+from corpus.companies.cantsfield import CANTSFIELD  # noqa: E402
+from corpus.companies.castlerigg import CASTLERIGG  # noqa: E402
 from corpus.companies.cawdale import CAWDALE  # noqa: E402
+from corpus.companies.claughton import CLAUGHTON  # noqa: E402
 from corpus.companies.cobble import COBBLE  # noqa: E402
 from corpus.companies.combermere import COMBERMERE  # noqa: E402
 from corpus.companies.copperline import COPPERLINE  # noqa: E402
@@ -709,6 +715,8 @@ BLIND97 = [ALDINGHAM, ARKHOLME, AYSIDE]
 BLIND98 = [BIRCHCOMBE, BLACKDOWN, BRAMHOPE]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
+# blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
+BLIND99 = [CASTLERIGG, CLAUGHTON, CANTSFIELD]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
 BLIND68 = [UPPERBY, ULPHA, ULDALE]
 # blind70: NestJS 10 + BullMQ on nestjs-pino via HEC, Django 4.2 on stdlib text logs, iOS Swift.
@@ -1196,6 +1204,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
     )
     which.add_argument(
+        "--blind99",
+        action="store_true",
+        help="write webhooks-blind99.jsonl (companies kn, ko, kp)",
+    )
+    which.add_argument(
         "--blind68",
         action="store_true",
         help="write webhooks-blind68.jsonl (companies gy, gz, ha)",
@@ -1372,6 +1385,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind98:
         write(HERE / "webhooks-blind98.jsonl", build_rows(BLIND98))
+    if args.blind99:
+        write(HERE / "webhooks-blind99.jsonl", build_rows(BLIND99))
         return 0
     if args.blind68:
         write(HERE / "webhooks-blind68.jsonl", build_rows(BLIND68))
