@@ -94,7 +94,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind94``,
 ``webhooks-blind94.jsonl`` (companies jy, jz, ka), or, with ``--blind95``,
 ``webhooks-blind95.jsonl`` (companies kb, kc, kd), or, with ``--blind96``,
-``webhooks-blind96.jsonl`` (companies ke, kf, kg).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind100``,
+``webhooks-blind100.jsonl`` (companies kq, kr, ks).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -195,6 +196,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind94    # by a ninety-fourth outsider
     python bench/data/generate_webhooks.py --blind95    # by a ninety-fifth outsider
     python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
+    python bench/data/generate_webhooks.py --blind100   # by a hundredth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -242,13 +244,16 @@ from corpus.companies.crosthwaite import CROSTHWAITE  # noqa: E402
 from corpus.companies.dacrebeck import DACREBECK  # noqa: E402
 from corpus.companies.dalegarth import DALEGARTH  # noqa: E402
 from corpus.companies.dalesend import DALESEND  # noqa: E402
+from corpus.companies.davenby import DAVENBY  # noqa: E402
 from corpus.companies.dawnridge import DAWNRIDGE  # noqa: E402
 from corpus.companies.deepdale import DEEPDALE  # noqa: E402
+from corpus.companies.dellbrook import DELLBROOK  # noqa: E402
 from corpus.companies.dentdale import DENTDALE  # noqa: E402
 from corpus.companies.dewbank import DEWBANK  # noqa: E402
 from corpus.companies.dipperholme import DIPPERHOLME  # noqa: E402
 from corpus.companies.dockray import DOCKRAY  # noqa: E402
 from corpus.companies.doddwood import DODDWOOD  # noqa: E402
+from corpus.companies.dorrington import DORRINGTON  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dowthwaite import DOWTHWAITE  # noqa: E402
 from corpus.companies.drumburgh import DRUMBURGH  # noqa: E402
@@ -692,6 +697,8 @@ BLIND93 = [RUSLAND, RAISBECK, RENWICK]
 BLIND94 = [STAVELEY, SATTERTHWAITE, SEATHWAITE]
 # blind96: Sinatra/Sequel/Sidekiq on stdlib Logger, .NET 6 gRPC + CoreWCF on log4net, SvelteKit.
 BLIND96 = [WASDALE, WATENDLATH, WINSTER]
+# blind100: .NET 8 isolated Azure Functions on FunctionAppLogs, .NET MAUI 8, Django on App Service.
+BLIND100 = [DELLBROOK, DORRINGTON, DAVENBY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
@@ -1161,6 +1168,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind94.jsonl (companies jy, jz, ka)",
     )
     which.add_argument(
+        "--blind100",
+        action="store_true",
+        help="write webhooks-blind100.jsonl (companies kq, kr, ks)",
+    )
+    which.add_argument(
         "--blind96",
         action="store_true",
         help="write webhooks-blind96.jsonl (companies ke, kf, kg)",
@@ -1338,6 +1350,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind96:
         write(HERE / "webhooks-blind96.jsonl", build_rows(BLIND96))
+        return 0
+    if args.blind100:
+        write(HERE / "webhooks-blind100.jsonl", build_rows(BLIND100))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
