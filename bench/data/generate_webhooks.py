@@ -100,6 +100,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind98.jsonl`` (companies kk, kl, km).
 ``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind99``,
 ``webhooks-blind99.jsonl`` (companies kn, ko, kp).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind100``,
+``webhooks-blind100.jsonl`` (companies kq, kr, ks).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -203,6 +205,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind97    # by a ninety-seventh outsider
     python bench/data/generate_webhooks.py --blind98    # by a ninety-eighth outsider
     python bench/data/generate_webhooks.py --blind99    # by a ninety-ninth outsider
+    python bench/data/generate_webhooks.py --blind100   # by a hundredth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -259,13 +262,16 @@ from corpus.companies.crosthwaite import CROSTHWAITE  # noqa: E402
 from corpus.companies.dacrebeck import DACREBECK  # noqa: E402
 from corpus.companies.dalegarth import DALEGARTH  # noqa: E402
 from corpus.companies.dalesend import DALESEND  # noqa: E402
+from corpus.companies.davenby import DAVENBY  # noqa: E402
 from corpus.companies.dawnridge import DAWNRIDGE  # noqa: E402
 from corpus.companies.deepdale import DEEPDALE  # noqa: E402
+from corpus.companies.dellbrook import DELLBROOK  # noqa: E402
 from corpus.companies.dentdale import DENTDALE  # noqa: E402
 from corpus.companies.dewbank import DEWBANK  # noqa: E402
 from corpus.companies.dipperholme import DIPPERHOLME  # noqa: E402
 from corpus.companies.dockray import DOCKRAY  # noqa: E402
 from corpus.companies.doddwood import DODDWOOD  # noqa: E402
+from corpus.companies.dorrington import DORRINGTON  # noqa: E402
 from corpus.companies.dovecote import DOVECOTE  # noqa: E402
 from corpus.companies.dowthwaite import DOWTHWAITE  # noqa: E402
 from corpus.companies.drumburgh import DRUMBURGH  # noqa: E402
@@ -713,6 +719,8 @@ BLIND96 = [WASDALE, WATENDLATH, WINSTER]
 BLIND97 = [ALDINGHAM, ARKHOLME, AYSIDE]
 # blind98: Flask + Go zap on Cloud Run via the Splunk GCP add-on, Airflow 2.8 task logs, Ember 5.
 BLIND98 = [BIRCHCOMBE, BLACKDOWN, BRAMHOPE]
+# blind100: .NET 8 isolated Azure Functions on FunctionAppLogs, .NET MAUI 8, Django on App Service.
+BLIND100 = [DELLBROOK, DORRINGTON, DAVENBY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1187,6 +1195,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind97",
         action="store_true",
         help="write webhooks-blind97.jsonl (companies kh, ki, kj)",
+        "--blind100",
+        action="store_true",
+        help="write webhooks-blind100.jsonl (companies kq, kr, ks)",
     )
     which.add_argument(
         "--blind96",
@@ -1379,6 +1390,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind97:
         write(HERE / "webhooks-blind97.jsonl", build_rows(BLIND97))
+    if args.blind100:
+        write(HERE / "webhooks-blind100.jsonl", build_rows(BLIND100))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

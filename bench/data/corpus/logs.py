@@ -107,6 +107,7 @@ from .logs96 import FORMATS96
 from .logs97 import FORMATS97
 from .logs98 import FORMATS98
 from .logs99 import FORMATS99
+from .logs100 import FORMATS100
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1424,6 +1425,7 @@ for _more in (
     FORMATS96,
     FORMATS98,
     FORMATS96, FORMATS99,
+    FORMATS96, FORMATS100,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")

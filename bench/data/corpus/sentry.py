@@ -231,8 +231,9 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
             "module": f.module,
             "package": f"{assembly}, Version={version}, Culture=neutral, PublicKeyToken={token}",
         }
-        # blind29: a Blazor WebAssembly release loads no PDBs, so its frames have no lines.
-        if f.in_app and d.service.framework != "blazor-wasm":
+        # blind29: a Blazor WebAssembly release loads no PDBs, so its frames have no lines;
+        # blind100: nor a MAUI release built without its portable PDBs uploaded (``nopdb``).
+        if f.in_app and d.service.framework != "blazor-wasm" and not d.opts.get("nopdb"):
             frame.update(
                 abs_path=f.file,
                 filename=f.file.rsplit("/", 1)[-1],
@@ -810,6 +811,11 @@ def _contexts(d: Delivery) -> dict[str, Any]:
         ctx.update(unity.contexts(d))
     elif d.service.framework == "android":
         ctx.update(android11.sentry_contexts(d))
+    elif d.service.framework == "maui":  # blind100: Sentry.Maui, runtime ".NET 8.0.10 (iOS 17.5)"
+        dotnet, _, device_os = d.service.runtime.rstrip(")").partition(" (")
+        os_name, _, os_version = device_os.partition(" ")
+        ctx["runtime"] = {"name": ".NET", "version": dotnet.split(" ")[-1], "type": "runtime"}
+        ctx["os"] = {"name": os_name, "version": os_version, "type": "os"}
     elif d.service.runtime:
         name, _, version = d.service.runtime.partition(" ")
         ctx["runtime"] = {"name": name, "version": version, "type": "runtime"}
