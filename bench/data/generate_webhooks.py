@@ -94,7 +94,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind94``,
 ``webhooks-blind94.jsonl`` (companies jy, jz, ka), or, with ``--blind95``,
 ``webhooks-blind95.jsonl`` (companies kb, kc, kd), or, with ``--blind96``,
-``webhooks-blind96.jsonl`` (companies ke, kf, kg).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind101``,
+``webhooks-blind101.jsonl`` (companies kt, ku, kv).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -195,6 +196,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind94    # by a ninety-fourth outsider
     python bench/data/generate_webhooks.py --blind95    # by a ninety-fifth outsider
     python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
+    python bench/data/generate_webhooks.py --blind101   # by a hundred-and-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -266,11 +268,14 @@ from corpus.companies.eaglesfield import EAGLESFIELD  # noqa: E402
 from corpus.companies.eaglesfield_eo import EAGLESFIELD_EO  # noqa: E402
 from corpus.companies.eamont import EAMONT  # noqa: E402
 from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
+from corpus.companies.eastwell import EASTWELL  # noqa: E402
 from corpus.companies.ebberston import EBBERSTON  # noqa: E402
 from corpus.companies.ecclerigg import ECCLERIGG  # noqa: E402
 from corpus.companies.edenhall import EDENHALL  # noqa: E402
+from corpus.companies.edgeley import EDGELEY  # noqa: E402
 from corpus.companies.egremont import EGREMONT  # noqa: E402
 from corpus.companies.ellergill import ELLERGILL  # noqa: E402
+from corpus.companies.elmstead import ELMSTEAD  # noqa: E402
 from corpus.companies.elslack import ELSLACK  # noqa: E402
 from corpus.companies.elterwater import ELTERWATER  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
@@ -692,6 +697,8 @@ BLIND93 = [RUSLAND, RAISBECK, RENWICK]
 BLIND94 = [STAVELEY, SATTERTHWAITE, SEATHWAITE]
 # blind96: Sinatra/Sequel/Sidekiq on stdlib Logger, .NET 6 gRPC + CoreWCF on log4net, SvelteKit.
 BLIND96 = [WASDALE, WATENDLATH, WINSTER]
+# blind101: Rails 7.1 + Sidekiq and Express on Heroku drains (syslog frames), SvelteKit static.
+BLIND101 = [ELMSTEAD, EDGELEY, EASTWELL]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
@@ -1161,6 +1168,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind94.jsonl (companies jy, jz, ka)",
     )
     which.add_argument(
+        "--blind101",
+        action="store_true",
+        help="write webhooks-blind101.jsonl (companies kt, ku, kv)",
+    )
+    which.add_argument(
         "--blind96",
         action="store_true",
         help="write webhooks-blind96.jsonl (companies ke, kf, kg)",
@@ -1338,6 +1350,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind96:
         write(HERE / "webhooks-blind96.jsonl", build_rows(BLIND96))
+        return 0
+    if args.blind101:
+        write(HERE / "webhooks-blind101.jsonl", build_rows(BLIND101))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
