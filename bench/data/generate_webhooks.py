@@ -102,6 +102,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind99.jsonl`` (companies kn, ko, kp).
 ``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind100``,
 ``webhooks-blind100.jsonl`` (companies kq, kr, ks).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind101``,
+``webhooks-blind101.jsonl`` (companies kt, ku, kv).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -206,6 +208,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind98    # by a ninety-eighth outsider
     python bench/data/generate_webhooks.py --blind99    # by a ninety-ninth outsider
     python bench/data/generate_webhooks.py --blind100   # by a hundredth outsider
+    python bench/data/generate_webhooks.py --blind101   # by a hundred-and-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -289,11 +292,14 @@ from corpus.companies.eaglesfield import EAGLESFIELD  # noqa: E402
 from corpus.companies.eaglesfield_eo import EAGLESFIELD_EO  # noqa: E402
 from corpus.companies.eamont import EAMONT  # noqa: E402
 from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
+from corpus.companies.eastwell import EASTWELL  # noqa: E402
 from corpus.companies.ebberston import EBBERSTON  # noqa: E402
 from corpus.companies.ecclerigg import ECCLERIGG  # noqa: E402
 from corpus.companies.edenhall import EDENHALL  # noqa: E402
+from corpus.companies.edgeley import EDGELEY  # noqa: E402
 from corpus.companies.egremont import EGREMONT  # noqa: E402
 from corpus.companies.ellergill import ELLERGILL  # noqa: E402
+from corpus.companies.elmstead import ELMSTEAD  # noqa: E402
 from corpus.companies.elslack import ELSLACK  # noqa: E402
 from corpus.companies.elterwater import ELTERWATER  # noqa: E402
 from corpus.companies.emberwick import EMBERWICK  # noqa: E402
@@ -721,6 +727,8 @@ BLIND97 = [ALDINGHAM, ARKHOLME, AYSIDE]
 BLIND98 = [BIRCHCOMBE, BLACKDOWN, BRAMHOPE]
 # blind100: .NET 8 isolated Azure Functions on FunctionAppLogs, .NET MAUI 8, Django on App Service.
 BLIND100 = [DELLBROOK, DORRINGTON, DAVENBY]
+# blind101: Rails 7.1 + Sidekiq and Express on Heroku drains (syslog frames), SvelteKit static.
+BLIND101 = [ELMSTEAD, EDGELEY, EASTWELL]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1198,6 +1206,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind100",
         action="store_true",
         help="write webhooks-blind100.jsonl (companies kq, kr, ks)",
+        "--blind101",
+        action="store_true",
+        help="write webhooks-blind101.jsonl (companies kt, ku, kv)",
     )
     which.add_argument(
         "--blind96",
@@ -1392,6 +1403,8 @@ def main(argv: list[str] | None = None) -> int:
         write(HERE / "webhooks-blind97.jsonl", build_rows(BLIND97))
     if args.blind100:
         write(HERE / "webhooks-blind100.jsonl", build_rows(BLIND100))
+    if args.blind101:
+        write(HERE / "webhooks-blind101.jsonl", build_rows(BLIND101))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -108,6 +108,7 @@ from .logs97 import FORMATS97
 from .logs98 import FORMATS98
 from .logs99 import FORMATS99
 from .logs100 import FORMATS100
+from .logs101 import FORMATS101
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1426,6 +1427,7 @@ for _more in (
     FORMATS98,
     FORMATS96, FORMATS99,
     FORMATS96, FORMATS100,
+    FORMATS96, FORMATS101,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")

@@ -202,7 +202,7 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
         }
     elif p == "ruby" and (
         d.service.framework in ("hanami", "shoryuken", "sinatra")
-        or d.company.key in ("be", "ch", "dp", "ke")  # ke: blind96's Sidekiq under /app
+        or d.company.key in ("be", "ch", "dp", "ke", "kt")  # ke: blind96, kt: blind101 /app
     ):
         # A Hanami (or Grape, dp) app's image keeps the code under /app, not Rails' /rails.
         frame = {
