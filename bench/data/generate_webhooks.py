@@ -94,7 +94,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind93.jsonl`` (companies jv, jw, jx), or, with ``--blind94``,
 ``webhooks-blind94.jsonl`` (companies jy, jz, ka), or, with ``--blind95``,
 ``webhooks-blind95.jsonl`` (companies kb, kc, kd), or, with ``--blind96``,
-``webhooks-blind96.jsonl`` (companies ke, kf, kg).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind102``,
+``webhooks-blind102.jsonl`` (companies kw, kx, ky).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -195,6 +196,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind94    # by a ninety-fourth outsider
     python bench/data/generate_webhooks.py --blind95    # by a ninety-fifth outsider
     python bench/data/generate_webhooks.py --blind96    # by a ninety-sixth outsider
+    python bench/data/generate_webhooks.py --blind102   # by a hundred-and-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -286,16 +288,19 @@ from corpus.companies.esthwaite import ESTHWAITE  # noqa: E402
 from corpus.companies.etterby import ETTERBY  # noqa: E402
 from corpus.companies.eusemere import EUSEMERE  # noqa: E402
 from corpus.companies.evenwood import EVENWOOD  # noqa: E402
+from corpus.companies.fairhaven import FAIRHAVEN  # noqa: E402
 from corpus.companies.farndale import FARNDALE  # noqa: E402
 from corpus.companies.fawcett import FAWCETT  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
+from corpus.companies.fernhill import FERNHILL  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.flimby import FLIMBY  # noqa: E402
 from corpus.companies.fothergill import FOTHERGILL  # noqa: E402
 from corpus.companies.foulshaw import FOULSHAW  # noqa: E402
 from corpus.companies.foxholme import FOXHOLME  # noqa: E402
+from corpus.companies.foxley import FOXLEY  # noqa: E402
 from corpus.companies.frizington import FRIZINGTON  # noqa: E402
 
 # (blind52 and blind53 both named a company Frizington: the second is its water utility.)
@@ -692,6 +697,8 @@ BLIND93 = [RUSLAND, RAISBECK, RENWICK]
 BLIND94 = [STAVELEY, SATTERTHWAITE, SEATHWAITE]
 # blind96: Sinatra/Sequel/Sidekiq on stdlib Logger, .NET 6 gRPC + CoreWCF on log4net, SvelteKit.
 BLIND96 = [WASDALE, WATENDLATH, WINSTER]
+# blind102: axum 0.7 + sqlx on tracing JSON via Vector, a Tauri 2 app, Tornado 6 on stdlib text.
+BLIND102 = [FAIRHAVEN, FERNHILL, FOXLEY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind68: Rails 7.2 + Sidekiq 7 on rails_semantic_logger JSON, gorilla/mux on zap dev, Nuxt 3.
@@ -1166,6 +1173,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind96.jsonl (companies ke, kf, kg)",
     )
     which.add_argument(
+        "--blind102",
+        action="store_true",
+        help="write webhooks-blind102.jsonl (companies kw, kx, ky)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1338,6 +1350,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind96:
         write(HERE / "webhooks-blind96.jsonl", build_rows(BLIND96))
+        return 0
+    if args.blind102:
+        write(HERE / "webhooks-blind102.jsonl", build_rows(BLIND102))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

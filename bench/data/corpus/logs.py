@@ -104,6 +104,7 @@ from .logs93 import FORMATS93
 from .logs94 import FORMATS94
 from .logs95 import FORMATS95
 from .logs96 import FORMATS96
+from .logs102 import FORMATS102
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1417,7 +1418,7 @@ for _more in (
     FORMATS72, FORMATS73, FORMATS74, FORMATS75, FORMATS76, FORMATS77, FORMATS78, FORMATS79,
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS85, FORMATS86, FORMATS87,
     FORMATS88, FORMATS89, FORMATS90, FORMATS91, FORMATS92, FORMATS93, FORMATS94, FORMATS95,
-    FORMATS96,
+    FORMATS96, FORMATS102,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
