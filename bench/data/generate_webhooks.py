@@ -104,6 +104,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind100.jsonl`` (companies kq, kr, ks).
 ``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind101``,
 ``webhooks-blind101.jsonl`` (companies kt, ku, kv).
+``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind102``,
+``webhooks-blind102.jsonl`` (companies kw, kx, ky).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -209,6 +211,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind99    # by a ninety-ninth outsider
     python bench/data/generate_webhooks.py --blind100   # by a hundredth outsider
     python bench/data/generate_webhooks.py --blind101   # by a hundred-and-first outsider
+    python bench/data/generate_webhooks.py --blind102   # by a hundred-and-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -315,16 +318,19 @@ from corpus.companies.esthwaite import ESTHWAITE  # noqa: E402
 from corpus.companies.etterby import ETTERBY  # noqa: E402
 from corpus.companies.eusemere import EUSEMERE  # noqa: E402
 from corpus.companies.evenwood import EVENWOOD  # noqa: E402
+from corpus.companies.fairhaven import FAIRHAVEN  # noqa: E402
 from corpus.companies.farndale import FARNDALE  # noqa: E402
 from corpus.companies.fawcett import FAWCETT  # noqa: E402
 from corpus.companies.fellbarrow import FELLBARROW  # noqa: E402
 from corpus.companies.fellgate import FELLGATE  # noqa: E402
 from corpus.companies.fenwick import FENWICK  # noqa: E402
+from corpus.companies.fernhill import FERNHILL  # noqa: E402
 from corpus.companies.ferrowick import FERROWICK  # noqa: E402
 from corpus.companies.flimby import FLIMBY  # noqa: E402
 from corpus.companies.fothergill import FOTHERGILL  # noqa: E402
 from corpus.companies.foulshaw import FOULSHAW  # noqa: E402
 from corpus.companies.foxholme import FOXHOLME  # noqa: E402
+from corpus.companies.foxley import FOXLEY  # noqa: E402
 from corpus.companies.frizington import FRIZINGTON  # noqa: E402
 
 # (blind52 and blind53 both named a company Frizington: the second is its water utility.)
@@ -729,6 +735,8 @@ BLIND98 = [BIRCHCOMBE, BLACKDOWN, BRAMHOPE]
 BLIND100 = [DELLBROOK, DORRINGTON, DAVENBY]
 # blind101: Rails 7.1 + Sidekiq and Express on Heroku drains (syslog frames), SvelteKit static.
 BLIND101 = [ELMSTEAD, EDGELEY, EASTWELL]
+# blind102: axum 0.7 + sqlx on tracing JSON via Vector, a Tauri 2 app, Tornado 6 on stdlib text.
+BLIND102 = [FAIRHAVEN, FERNHILL, FOXLEY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1219,6 +1227,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind98",
         action="store_true",
         help="write webhooks-blind98.jsonl (companies kk, kl, km)",
+        "--blind102",
+        action="store_true",
+        help="write webhooks-blind102.jsonl (companies kw, kx, ky)",
     )
     which.add_argument(
         "--blind95",
@@ -1405,6 +1416,8 @@ def main(argv: list[str] | None = None) -> int:
         write(HERE / "webhooks-blind100.jsonl", build_rows(BLIND100))
     if args.blind101:
         write(HERE / "webhooks-blind101.jsonl", build_rows(BLIND101))
+    if args.blind102:
+        write(HERE / "webhooks-blind102.jsonl", build_rows(BLIND102))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

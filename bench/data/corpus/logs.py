@@ -109,6 +109,7 @@ from .logs98 import FORMATS98
 from .logs99 import FORMATS99
 from .logs100 import FORMATS100
 from .logs101 import FORMATS101
+from .logs102 import FORMATS102
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1428,6 +1429,7 @@ for _more in (
     FORMATS96, FORMATS99,
     FORMATS96, FORMATS100,
     FORMATS96, FORMATS101,
+    FORMATS96, FORMATS102,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")

@@ -33,6 +33,9 @@ BROWSER_PROPS = {
     "electron-mac": ("Chrome", 124, "Mac OS X", "14.6.1", "Desktop"),  # blind81
     "electron-win": ("Chrome", 124, "Windows", "10.0", "Desktop"),  # blind81
     "android-webview": ("Chrome", 122, "Android", "14", "Mobile"),  # blind95
+    "tauri-win": ("Microsoft Edge", 131, "Windows", "10.0", "Desktop"),  # blind102
+    "tauri-mac": ("Safari", 605.1, "Mac OS X", "10.15.7", "Desktop"),  # blind102
+    "tauri-linux": ("Safari", 605.1, "Linux", "", "Desktop"),  # blind102
 }
 GEO = (
     ("DE", "Germany", "Berlin"),

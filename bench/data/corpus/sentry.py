@@ -721,6 +721,9 @@ BROWSERS = {
     "electron-mac": ("Electron", "30.5.1", "Mac OS X", "14.6.1"),  # blind81
     "electron-win": ("Electron", "30.5.1", "Windows", "10"),  # blind81
     "android-webview": ("Chrome Mobile WebView", "122.0.6261", "Android", "14"),  # blind95
+    "tauri-win": ("Edge", "131.0.2903", "Windows", "10"),  # blind102: Tauri on WebView2
+    "tauri-mac": ("Apple Mail", "605.1.15", "Mac OS X", "10.15.7"),  # blind102: WKWebView
+    "tauri-linux": ("Safari", "605.1.15", "Linux", ""),  # blind102: WebKitGTK
 }
 
 
@@ -947,6 +950,13 @@ USER_AGENTS = {
     # blind95: Android's system WebView (``wv``) under Capacitor.
     "android-webview": "Mozilla/5.0 (Linux; Android 14; Pixel 7 Build/AP2A.240805.005; wv) "
     "AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/122.0.6261.119 Mobile Safari/537.36",
+    # blind102: a Tauri 2 app's system webview (WebView2, WKWebView, WebKitGTK).
+    "tauri-win": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like "
+    "Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+    "tauri-mac": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, "
+    "like Gecko)",
+    "tauri-linux": "Mozilla/5.0 (X11; Ubuntu; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like "
+    "Gecko)",
 }
 
 

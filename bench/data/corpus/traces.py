@@ -253,6 +253,9 @@ ENGINES = {
     "electron-mac": "v8",  # blind81
     "electron-win": "v8",  # blind81
     "android-webview": "v8",  # blind95: a Capacitor app in Android's system WebView
+    "tauri-win": "v8",  # blind102: Tauri 2 on WebView2
+    "tauri-mac": "jsc",  # blind102: WKWebView
+    "tauri-linux": "jsc",  # blind102: WebKitGTK
     # React Native: Hermes on Android and iOS; an iOS build still on JavaScriptCore.
     "android": "hermes",
     "ios": "hermes",
