@@ -95,16 +95,11 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind94.jsonl`` (companies jy, jz, ka), or, with ``--blind95``,
 ``webhooks-blind95.jsonl`` (companies kb, kc, kd), or, with ``--blind96``,
 ``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind97``,
-``webhooks-blind97.jsonl`` (companies kh, ki, kj).
-``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind98``,
-``webhooks-blind98.jsonl`` (companies kk, kl, km).
-``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind99``,
-``webhooks-blind99.jsonl`` (companies kn, ko, kp).
-``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind100``,
-``webhooks-blind100.jsonl`` (companies kq, kr, ks).
-``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind101``,
-``webhooks-blind101.jsonl`` (companies kt, ku, kv).
-``webhooks-blind96.jsonl`` (companies ke, kf, kg), or, with ``--blind102``,
+``webhooks-blind97.jsonl`` (companies kh, ki, kj), or, with ``--blind98``,
+``webhooks-blind98.jsonl`` (companies kk, kl, km), or, with ``--blind99``,
+``webhooks-blind99.jsonl`` (companies kn, ko, kp), or, with ``--blind100``,
+``webhooks-blind100.jsonl`` (companies kq, kr, ks), or, with ``--blind101``,
+``webhooks-blind101.jsonl`` (companies kt, ku, kv), or, with ``--blind102``,
 ``webhooks-blind102.jsonl`` (companies kw, kx, ky).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -1211,9 +1206,13 @@ def main(argv: list[str] | None = None) -> int:
         "--blind97",
         action="store_true",
         help="write webhooks-blind97.jsonl (companies kh, ki, kj)",
+    )
+    which.add_argument(
         "--blind100",
         action="store_true",
         help="write webhooks-blind100.jsonl (companies kq, kr, ks)",
+    )
+    which.add_argument(
         "--blind101",
         action="store_true",
         help="write webhooks-blind101.jsonl (companies kt, ku, kv)",
@@ -1227,6 +1226,8 @@ def main(argv: list[str] | None = None) -> int:
         "--blind98",
         action="store_true",
         help="write webhooks-blind98.jsonl (companies kk, kl, km)",
+    )
+    which.add_argument(
         "--blind102",
         action="store_true",
         help="write webhooks-blind102.jsonl (companies kw, kx, ky)",
@@ -1412,10 +1413,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind97:
         write(HERE / "webhooks-blind97.jsonl", build_rows(BLIND97))
+        return 0
     if args.blind100:
         write(HERE / "webhooks-blind100.jsonl", build_rows(BLIND100))
+        return 0
     if args.blind101:
         write(HERE / "webhooks-blind101.jsonl", build_rows(BLIND101))
+        return 0
     if args.blind102:
         write(HERE / "webhooks-blind102.jsonl", build_rows(BLIND102))
         return 0
@@ -1424,6 +1428,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind98:
         write(HERE / "webhooks-blind98.jsonl", build_rows(BLIND98))
+        return 0
     if args.blind99:
         write(HERE / "webhooks-blind99.jsonl", build_rows(BLIND99))
         return 0
