@@ -207,11 +207,23 @@ def reading(
     the application's error)."""
     thrown = exceptions[-1]
     inner, found = framed(exceptions)
+    if inner is None and thrown.frames and (through := _through_application(exceptions)):
+        return through, found
     if inner is None or not thrown.frames:
         # (Without frames of its own, the text did not say where it was thrown: it stays the
         # problem's statement.)
         return thrown, found
     return inner, found
+
+
+def _through_application(exceptions: Sequence[ExceptionInfo]) -> ExceptionInfo | None:
+    """Of a chain whose stacks name files only (Monolog's ``trace``), the cause that passed
+    through the application's code, where the thrown wrapper passed through none of it but
+    the program's entry (``bin/console``, ``public/index.php``): a framework's wrapper."""
+    own = chosen(exceptions[-1].frames)
+    if len(own) > 1 or (own and own[0] is not exceptions[-1].frames[0]):
+        return None
+    return next((e for e in reversed(exceptions[:-1]) if len(chosen(e.frames)) > 1), None)
 
 
 def named_frames(exc: ExceptionInfo) -> tuple[tuple[str, str | None], ...]:

@@ -33,6 +33,12 @@ _STACK_PARTS = ("stack", "stack_trace", "stacktrace", "trace", "backtrace", "fra
 _STACK_TEXTS = (*_STACK_PARTS, "extendedstacktrace", "formatted")
 _TYPE_PARTS = ("kind", "type", "class", "name", "exc_type", "classname", "cls", "exc_class")
 _MESSAGE_PARTS = ("message", "msg", "value", "exc_value", "reason", "localizedmessage")
+# Where a logger keeps what the call passed beside the message, an error among it: Monolog's
+# ``context`` (``{"exception": {...}}``, PSR-3), OpenTelemetry's log ``attributes``.
+_HOLDERS = ("context", "attributes", "extra", "data", "props")
+# What an exception object calls the exception it wraps: Java's ``cause``, PHP's ``previous``
+# (Monolog writes getPrevious() so), .NET's ``InnerException``.
+_CAUSES = ("cause", "previous", "innerexception", "inner")
 # A class name as Ruby, Python, the JVM or .NET print it: "ActiveRecord::RecordNotUnique".
 _TYPE_NAME = re.compile(r"^[A-Za-z_][\w$]*(?:(?:::|\.)[A-Za-z_][\w$]*)*$")
 # A qualified class name alone: "Net::OpenTimeout", "java.net.SocketTimeoutException".
@@ -82,7 +88,16 @@ def exceptions_of(fields: Fields) -> list[ExceptionInfo]:
             # A "stack" that holds no trace is the error as text (go-kratos' logging
             # middleware puts the error's %+v there).
             found.loose.append(stack)
-    return _decide(found)
+    decided = _decide(found)
+    if decided:
+        return decided
+    for holder in _HOLDERS:
+        inner = fields.find(holder)
+        if isinstance(inner, dict) and inner:
+            held = exceptions_of(Fields(inner))
+            if held:
+                return held
+    return []
 
 
 def _take_telemetry(found: _Found, fields: Fields) -> None:
@@ -167,17 +182,21 @@ def _take_container(found: _Found, fields: Fields, name: str) -> None:
         # lograge setups log as they are.
         found.types.append(whole[0])
         found.messages.append(whole[1])
-    elif isinstance(whole, dict) and isinstance(fields.find("cause", whole), dict):
+    elif isinstance(whole, dict) and _cause_of(whole, fields) is not None:
         # An exception object nesting its causes (logback's JsonEncoder: ``className``,
-        # ``message``, ``stepArray``, ``cause``): the chain as the sender built it.
+        # ``message``, ``stepArray``, ``cause``; Monolog's ``class``, ``message``, ``trace``,
+        # ``previous``): the chain as the sender built it.
         chain = []
         level: Any = whole
         while isinstance(level, dict) and len(chain) < MAX_CAUSES:
             chain.append(_exception_object(level, fields) or ExceptionInfo())
-            level = fields.find("cause", level)
+            level = _cause_of(level, fields)
         found.chains.append(chain[::-1])
     for part in _STACK_TEXTS:
-        _take_stack(found, fields.find(f"{name}.{part}"), oldest_first=part == "frames")
+        stack = fields.find(f"{name}.{part}")
+        if isinstance(whole, dict) and isinstance(stack, list):
+            stack = _with_throw_site(whole, stack)
+        _take_stack(found, stack, oldest_first=part == "frames")
     # (Some encoders repeat the container's name in its fields: "exception": {
     # "exception_class": ..., "exception_message": ..., "stacktrace": ...}.)
     kind = fields.text(_parts_of(name, _TYPE_PARTS))
@@ -191,6 +210,30 @@ def _take_container(found: _Found, fields: Fields, name: str) -> None:
         message = texts[0] if len(texts) == 1 else None
     if message is not None:
         found.messages.append(message)
+
+
+def _with_throw_site(entry: dict[str, Any], trace: list[Any]) -> list[Any]:
+    """Monolog's exception (``class``, ``message``, ``file``, ``trace``): ``file`` is where
+    it was thrown ("path:line"), which ``trace`` (getTrace()'s files, innermost first) leaves
+    out; it is the innermost frame."""
+    thrown_at = entry.get("file")
+    if (
+        isinstance(thrown_at, str)
+        and trace
+        and all(isinstance(item, str) for item in trace)
+        and trace[0] != thrown_at
+        and split_location(thrown_at) is not None
+    ):
+        return [thrown_at, *trace]
+    return trace
+
+
+def _cause_of(entry: dict[str, Any], fields: Fields) -> dict[str, Any] | None:
+    for name in _CAUSES:
+        cause = fields.find(name, entry)
+        if isinstance(cause, dict):
+            return cause
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -277,7 +320,7 @@ def _exception_object(entry: dict[str, Any], fields: Fields) -> ExceptionInfo | 
     for part in _STACK_TEXTS:
         stack = fields.find(part, entry)
         if isinstance(stack, list) and stack:
-            listed = _frame_list(stack, oldest_first=part == "frames")
+            listed = _frame_list(_with_throw_site(entry, stack), oldest_first=part == "frames")
         elif isinstance(stack, str) and stack.strip():
             parsed = parse_trace(stack)
             listed = parsed[-1].frames if parsed else []

@@ -90,6 +90,7 @@ _SERVICE_KEYS = (
     "service_name",
     "servicename",
     "resource.service.name",
+    "resource.labels.service_name",  # a Cloud Logging entry of Cloud Run
 )
 _TRACE_KEYS = (
     "trace_id",
@@ -358,6 +359,20 @@ def _lifted(obj: dict[str, Any]) -> dict[str, Any]:
     object beside the record's ``timestamp``, ``level`` and ``target`` (the record's own win a
     clash); loguru's ``serialize=True`` writes ``{"text": <the formatted line>, "record":
     {...}}``, the record's ``extra`` holding what was bound to the logger (they lose one)."""
+    payload = obj.get("jsonPayload")
+    if isinstance(payload, dict):
+        # Google Cloud Logging's LogEntry (as exported to Pub/Sub, BigQuery, a SIEM): the
+        # logger's record is its ``jsonPayload`` (a text line its ``textPayload``), the
+        # entry's ``severity``, ``trace`` and ``resource`` around it.
+        outer = {k: v for k, v in obj.items() if k != "jsonPayload"}
+        if isinstance(trace := outer.pop("trace", None), str):
+            # The entry's trace is what the record's special field becomes once written.
+            outer["logging.googleapis.com/trace"] = trace
+        return _lifted({**outer, **payload})
+    text_payload = obj.get("textPayload")
+    if isinstance(text_payload, str) and "message" not in obj:
+        outer = {k: v for k, v in obj.items() if k != "textPayload"}
+        return {**outer, "message": text_payload}
     record = obj.get("record")
     if isinstance(record, dict) and isinstance(obj.get("text"), str):
         extra = record.get("extra")
