@@ -15,6 +15,20 @@ from ..parsing import endpoint_name
 ENTITY_KINDS = ("service", "environment", "host", "release", "endpoint", "trace", "user")
 
 _SERVICE_TAGS = ("service", "service.name", "service_name")
+#: What runs the service, when nothing names the service itself: the Kubernetes workload (as
+#: Datadog's and OpenTelemetry's Kubernetes tags name it) and the app label.
+_WORKLOAD_TAGS = (
+    "kube_deployment",
+    "kube_stateful_set",
+    "kube_daemon_set",
+    "kube_app_name",
+    "k8s.deployment.name",
+    "k8s.statefulset.name",
+    "k8s.daemonset.name",
+    "app.kubernetes.io/name",
+)
+#: The pod an item came from, whose name says its workload.
+_POD_TAGS = ("pod", "pod_name", "kube_pod_name", "k8s.pod.name")
 _ENVIRONMENT_TAGS = ("env", "environment", "deployment.environment")
 _HOST_TAGS = (
     "host",
@@ -50,6 +64,9 @@ _ENVIRONMENTS = {
     "develop": "development",
 }
 _SERVICE_SUFFIX = re.compile(r"[-_. ](service|svc)$")
+# A Deployment's pod is ``<deployment>-<replica set hash>-<5 characters>``
+# (``checkout-7c9f6d5b8-x2lqp``).
+_DEPLOYMENT_POD = re.compile(r"^([a-z0-9][a-z0-9-]*?)-[a-z0-9]{5,10}-[a-z0-9]{5}$")
 _SEPARATORS = re.compile(r"[\s_.]+")
 
 
@@ -73,7 +90,7 @@ NO_ENTITIES = Entities()
 
 def entities_of(item: FeedbackItem) -> Entities:
     tags = item.tags
-    service = item.service or _tagged(tags, _SERVICE_TAGS)
+    service = item.service or _tagged(tags, _SERVICE_TAGS) or _workload(tags)
     environment = item.environment or _tagged(tags, _ENVIRONMENT_TAGS)
     trace = item.trace_id or _tagged(tags, _TRACE_TAGS)
     endpoint = item.endpoint or _tagged(tags, _ENDPOINT_TAGS)
@@ -103,6 +120,22 @@ def service_name(value: str) -> str:
 def environment_name(value: str) -> str:
     name = value.strip().lower()
     return _ENVIRONMENTS.get(name, name)
+
+
+def _workload(tags: Mapping[str, str]) -> str | None:
+    """The service an item names only by what runs it: its Kubernetes workload, else the
+    Deployment its pod's name says."""
+    if workload := _tagged(tags, _WORKLOAD_TAGS):
+        return workload
+    pod = _tagged(tags, _POD_TAGS)
+    return pod_workload(pod) if pod else None
+
+
+@lru_cache(maxsize=4096)  # the same few pods, item after item
+def pod_workload(pod: str) -> str | None:
+    """``checkout-7c9f6d5b8-x2lqp`` (a Deployment's pod) is ``checkout``'s."""
+    match = _DEPLOYMENT_POD.match(pod.strip().lower())
+    return match[1] if match else None
 
 
 def _tagged(tags: Mapping[str, str], keys: tuple[str, ...]) -> str | None:

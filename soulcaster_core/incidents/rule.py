@@ -393,7 +393,18 @@ def _best_match(
         if (incident := incidents[incident_id]).status == "open"
         and incident.first_seen - window <= at <= incident.last_seen + window
     }
-    if facts.entities.environment is None and _ambiguous(incidents, candidates):
+    environment = facts.entities.environment
+    if environment is not None:
+        # An item of one environment does not join by service an incident of others only
+        # (linked through an item that named no environment): staging is not production.
+        candidates = {
+            key: shared
+            for key, shared in candidates.items()
+            if shared[0] != "service"
+            or not (places := incidents[key].entities.get("environment"))
+            or environment in places
+        }
+    elif _ambiguous(incidents, candidates):
         # A service failing in two environments at once, and an item that names neither:
         # it could belong to either, so the service decides nothing (a trace still does).
         candidates = {key: shared for key, shared in candidates.items() if shared[0] != "service"}
