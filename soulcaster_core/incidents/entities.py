@@ -13,6 +13,9 @@ from ..models import FeedbackItem
 from ..parsing import endpoint_name
 
 ENTITY_KINDS = ("service", "environment", "host", "release", "endpoint", "trace", "user")
+#: The kind of the hosts an item is on or depends on (``Entities.peers``), as its incident
+#: lists them.
+PEER_KIND = "peer"
 
 _SERVICE_TAGS = ("service", "service.name", "service_name")
 #: What runs the service, when nothing names the service itself: the Kubernetes workload (as
@@ -40,6 +43,35 @@ _HOST_TAGS = (
     "k8s.pod.name",
     "host.name",
 )
+#: The host or database an item talks to, as tracers (Datadog's ``peer.*``/``out.host``,
+#: OpenTelemetry's ``server.address``/``net.peer.name``/``db.name``) and monitors (``db``) tag
+#: it; and any tag named ``<something>_host`` (``redis_host``, ``upstream_host``, ``db_host``).
+_PEER_TAGS = (
+    "db",
+    "db.instance",
+    "db.name",
+    "peer.hostname",
+    "peer.db.name",
+    "out.host",
+    "server.address",
+    "net.peer.name",
+    "bucketname",
+    "bucket",
+    "aws.s3.bucket",
+)
+# A connection error names the host it could not reach: ``connection to server at "pg-1"``,
+# ``connecting to cache-2.internal:6379``, ``host='api.vendor.example'``, ``dial tcp
+# 10.0.0.8:6379``.
+_PEER_IN_ERROR = re.compile(
+    r"""(?:server at|connecting to|connect to|dial tcp|host=)\s*["']?"""
+    r"""([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)""",
+    re.IGNORECASE,
+)
+_HOST_AND_PORT = re.compile(r"\b([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+|\d+\.\d+\.\d+\.\d+):\d{2,5}\b")
+_URL_HOST = re.compile(r"\bhttps?://([a-z0-9][a-z0-9.-]*[a-z0-9])", re.IGNORECASE)
+_NAMED_HOST = re.compile(r"[.\d-]")
+_IPV4 = re.compile(r"^\d+\.\d+\.\d+\.\d+$")
+_MAX_PEERS = 6
 _RELEASE_TAGS = ("release", "version", "service.version")
 _ENDPOINT_TAGS = (
     "endpoint",
@@ -79,6 +111,9 @@ class Entities:
     endpoint: str | None = None
     trace: str | None = None
     user: str | None = None
+    #: The hosts it is on or names as what it depends on (a database, a cache, a vendor's
+    #: API): each as sent and, when dotted, its first label (``pg-main.internal``: ``pg-main``).
+    peers: tuple[str, ...] = ()
 
     def named(self) -> dict[str, str]:
         """The kinds this item names, with their values."""
@@ -102,7 +137,48 @@ def entities_of(item: FeedbackItem) -> Entities:
         endpoint=_endpoint_name(endpoint),
         trace=trace.strip().lower() if trace else None,
         user=_tagged(tags, _USER_TAGS),
+        peers=peers_of(item),
     )
+
+
+def peers_of(item: FeedbackItem) -> tuple[str, ...]:
+    """The hosts ``item`` is on (``host`` tags) or depends on (peer tags, ``*_host`` tags, the
+    host a connection error names)."""
+    names: dict[str, None] = {}
+    tags = item.tags
+    for key in _HOST_TAGS:
+        if value := tags.get(key):
+            _add_peer(names, value)
+    for key in _PEER_TAGS:
+        if value := tags.get(key):
+            _add_peer(names, value)
+    for key, value in tags.items():
+        if key.endswith("_host") and value:
+            _add_peer(names, value)
+    for error in item.exceptions:
+        value = error.value or ""
+        if not value:
+            continue
+        for match in _PEER_IN_ERROR.finditer(value):
+            # A name, not a word: "could not connect to server" names none.
+            if _NAMED_HOST.search(match[1]):
+                _add_peer(names, match[1])
+        for match in _URL_HOST.finditer(value):
+            _add_peer(names, match[1])
+        for match in _HOST_AND_PORT.finditer(value):
+            _add_peer(names, match[1])
+    return tuple(names)[:_MAX_PEERS] if names else ()
+
+
+def _add_peer(names: dict[str, None], value: str) -> None:
+    name = value.strip().strip(".").lower()
+    if len(name) < 3:
+        return
+    names[name] = None
+    if "." in name and not _IPV4.match(name):
+        first = name.split(".", 1)[0]
+        if len(first) >= 3:
+            names[first] = None
 
 
 #: The same few routes, item after item.

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from soulcaster_core.incidents.entities import entities_of, pod_workload
 from soulcaster_core.incidents.signals import signal_kind
+from soulcaster_core.models import FeedbackItem
+from soulcaster_core.stacktrace import ExceptionInfo
 
 from .items import item
 from .test_rule import run
@@ -47,7 +49,11 @@ def test_a_node_is_not_a_workload() -> None:
 def test_a_stats_row_counting_5xx_is_an_alert() -> None:
     monitor = item(0)
     stats = item(
-        3, source="splunk", title="[Splunk] prod - 5xx by service (5m)", level=None, environment=None
+        3,
+        source="splunk",
+        title="[Splunk] prod - 5xx by service (5m)",
+        level=None,
+        environment=None,
     )
     assert signal_kind(stats) == "signal"
     run([monitor, stats])
@@ -77,3 +83,62 @@ def test_staging_does_not_join_production_through_an_item_without_environment() 
     run([prod, row, staging])
     assert row.incident_id == prod.incident_id
     assert staging.incident_id not in (None, prod.incident_id)
+
+
+def _error(minutes: float, service: str, value: str, **fields: object) -> FeedbackItem:
+    one = item(
+        minutes, source="sentry", title=f"ConnectionError: {value}", service=service, **fields
+    )
+    one.exceptions = [ExceptionInfo(type="ConnectionError", value=value)]
+    return one
+
+
+def test_an_alert_on_a_host_takes_the_errors_of_the_services_that_cannot_reach_it() -> None:
+    database = item(
+        0,
+        title="[P2] [Triggered on {host:pg-main-01}] Postgres connections near max",
+        service=None,
+        tags={"host": "pg-main-01", "db": "pg-main"},
+    )
+    cache = item(
+        1,
+        title="[P2] [Triggered on {host:cache-02,redis_host:10.20.6.8}] Redis can connect",
+        service=None,
+        tags={"host": "cache-02", "redis_host": "10.20.6.8"},
+    )
+    api = _error(2, "dispatch", 'connection to server at "pg-main.internal", port 5432 failed')
+    worker = _error(3, "rates", "dial tcp 10.20.6.8:6379: connect: connection refused")
+    web = _error(4, "labels", "Error 111 connecting to cache-02.internal:6379. Refused.")
+    run([database, cache, api, worker, web])
+    assert api.incident_id == database.incident_id
+    assert worker.incident_id == web.incident_id == cache.incident_id != database.incident_id
+
+
+def test_a_host_link_says_the_host() -> None:
+    database = item(
+        0, title="[P2] Postgres down", service=None, tags={"host": "pg-main-01", "db": "pg-main"}
+    )
+    api = _error(2, "dispatch", 'connection to server at "pg-main.internal" failed')
+    incident = next(iter(run([database, api]).values()))
+    link = incident.links[-1]
+    assert (link.by, link.value, link.with_item) == ("host", "pg-main", database.id)
+    assert "pg-main" in incident.entities["peer"]
+
+
+def test_a_word_after_connect_to_is_not_a_host() -> None:
+    first = _error(0, "payments", "could not connect to server: Connection timed out")
+    other = _error(3, "search", "could not connect to server: Connection timed out")
+    assert entities_of(first).peers == ()
+    run([first, other])
+    assert first.incident_id != other.incident_id
+
+
+def test_a_host_an_item_of_staging_names_does_not_pull_it_into_production() -> None:
+    database = item(
+        0, title="[P2] Postgres down", service=None, tags={"host": "pg-main-01", "db": "pg-main"}
+    )
+    staging = _error(
+        2, "dispatch", 'connection to server at "pg-main.internal" failed', environment="staging"
+    )
+    run([database, staging])
+    assert staging.incident_id != database.incident_id

@@ -294,7 +294,9 @@ def test_the_pod_a_row_came_from_is_a_tag_from_its_field_or_its_kubelet_log_file
     path = "/var/log/containers/checkout-7c9f6d5b8-x2lqp_shop_web-3f1.log"
     by_file = _item(_alert({"host": "node-2", "source": path, "_raw": "boom"}))
     assert by_file.tags["pod"] == "checkout-7c9f6d5b8-x2lqp"
-    by_pods = _item(_alert({"source": "/var/log/pods/shop_checkout-7c9f6d5b8-x2lqp_0a1b/web/0.log"}))
+    by_pods = _item(
+        _alert({"source": "/var/log/pods/shop_checkout-7c9f6d5b8-x2lqp_0a1b/web/0.log"})
+    )
     assert by_pods.tags["pod"] == "checkout-7c9f6d5b8-x2lqp"
     plain = _item(_alert({"host": "web-1", "source": "/var/log/nginx/error.log"}))
     assert plain.tags == {"host": "web-1"}
