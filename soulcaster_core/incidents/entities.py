@@ -143,12 +143,17 @@ def entities_of(item: FeedbackItem) -> Entities:
 
 def peers_of(item: FeedbackItem) -> tuple[str, ...]:
     """The hosts ``item`` is on (``host`` tags) or depends on (peer tags, ``*_host`` tags, the
-    host a connection error names)."""
+    host a connection error names).
+
+    The host it is on counts for an alert (an item with a state: the host is what it is
+    about) and for an item that names no service (a log row of that host); an error of a
+    named service is placed by its service, and its pod or server says no more."""
     names: dict[str, None] = {}
     tags = item.tags
-    for key in _HOST_TAGS:
-        if value := tags.get(key):
-            _add_peer(names, value)
+    if not (item.service or _tagged(tags, _SERVICE_TAGS)) or "status" in item.metadata:
+        for key in _HOST_TAGS:
+            if value := tags.get(key):
+                _add_peer(names, value)
     for key in _PEER_TAGS:
         if value := tags.get(key):
             _add_peer(names, value)

@@ -142,3 +142,21 @@ def test_a_host_an_item_of_staging_names_does_not_pull_it_into_production() -> N
     )
     run([database, staging])
     assert staging.incident_id != database.incident_id
+
+
+def test_the_pod_of_an_error_of_a_named_service_is_no_host_to_link_by() -> None:
+    error = item(
+        0, source="sentry", service="dispatch", tags={"server_name": "dispatch-6d8f-7tw4c"}
+    )
+    assert entities_of(error).peers == ()
+    alert = item(0, service="edi", tags={"host": "prd-edge-01"}, status="triggered")
+    row = item(
+        2,
+        source="splunk",
+        title="SSL_do_handshake() failed",
+        service=None,
+        tags={"host": "prd-edge-01"},
+    )
+    assert entities_of(alert).peers == entities_of(row).peers == ("prd-edge-01",)
+    run([alert, row])
+    assert row.incident_id == alert.incident_id
