@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from .entities import PEER_KIND
 from .keys import key_of
 from .model import Incident, IncidentChanges, IncidentState, KeyId, KeyLinks
 
@@ -44,7 +45,7 @@ def opened_from(since: datetime | None) -> datetime:
 
 
 def names_of(incident: Incident) -> Iterator[str]:
-    """The keys an incident may be stored with: every trace, cluster and service it names
+    """The keys an incident may be stored with: every trace, cluster, service and host it names
     (its keys are made of its links' values, which its record gathers)."""
     for trace in incident.entities.get("trace", ()):
         yield key_of("trace", trace)
@@ -52,6 +53,8 @@ def names_of(incident: Incident) -> Iterator[str]:
         yield key_of("cluster", cluster_id)
     for service in incident.entities.get("service", ()):
         yield key_of("service", service)
+    for peer in incident.entities.get(PEER_KIND, ()):
+        yield key_of("host", peer)
 
 
 @dataclass

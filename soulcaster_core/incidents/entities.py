@@ -13,8 +13,25 @@ from ..models import FeedbackItem
 from ..parsing import endpoint_name
 
 ENTITY_KINDS = ("service", "environment", "host", "release", "endpoint", "trace", "user")
+#: The kind of the hosts an item is on or depends on (``Entities.peers``), as its incident
+#: lists them.
+PEER_KIND = "peer"
 
 _SERVICE_TAGS = ("service", "service.name", "service_name")
+#: What runs the service, when nothing names the service itself: the Kubernetes workload (as
+#: Datadog's and OpenTelemetry's Kubernetes tags name it) and the app label.
+_WORKLOAD_TAGS = (
+    "kube_deployment",
+    "kube_stateful_set",
+    "kube_daemon_set",
+    "kube_app_name",
+    "k8s.deployment.name",
+    "k8s.statefulset.name",
+    "k8s.daemonset.name",
+    "app.kubernetes.io/name",
+)
+#: The pod an item came from, whose name says its workload.
+_POD_TAGS = ("pod", "pod_name", "kube_pod_name", "k8s.pod.name")
 _ENVIRONMENT_TAGS = ("env", "environment", "deployment.environment")
 _HOST_TAGS = (
     "host",
@@ -26,6 +43,35 @@ _HOST_TAGS = (
     "k8s.pod.name",
     "host.name",
 )
+#: The host or database an item talks to, as tracers (Datadog's ``peer.*``/``out.host``,
+#: OpenTelemetry's ``server.address``/``net.peer.name``/``db.name``) and monitors (``db``) tag
+#: it; and any tag named ``<something>_host`` (``redis_host``, ``upstream_host``, ``db_host``).
+_PEER_TAGS = (
+    "db",
+    "db.instance",
+    "db.name",
+    "peer.hostname",
+    "peer.db.name",
+    "out.host",
+    "server.address",
+    "net.peer.name",
+    "bucketname",
+    "bucket",
+    "aws.s3.bucket",
+)
+# A connection error names the host it could not reach: ``connection to server at "pg-1"``,
+# ``connecting to cache-2.internal:6379``, ``host='api.vendor.example'``, ``dial tcp
+# 10.0.0.8:6379``.
+_PEER_IN_ERROR = re.compile(
+    r"""(?:server at|connecting to|connect to|dial tcp|host=)\s*["']?"""
+    r"""([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)""",
+    re.IGNORECASE,
+)
+_HOST_AND_PORT = re.compile(r"\b([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+|\d+\.\d+\.\d+\.\d+):\d{2,5}\b")
+_URL_HOST = re.compile(r"\bhttps?://([a-z0-9][a-z0-9.-]*[a-z0-9])", re.IGNORECASE)
+_NAMED_HOST = re.compile(r"[.\d-]")
+_IPV4 = re.compile(r"^\d+\.\d+\.\d+\.\d+$")
+_MAX_PEERS = 6
 _RELEASE_TAGS = ("release", "version", "service.version")
 _ENDPOINT_TAGS = (
     "endpoint",
@@ -50,6 +96,9 @@ _ENVIRONMENTS = {
     "develop": "development",
 }
 _SERVICE_SUFFIX = re.compile(r"[-_. ](service|svc)$")
+# A Deployment's pod is ``<deployment>-<replica set hash>-<5 characters>``
+# (``checkout-7c9f6d5b8-x2lqp``).
+_DEPLOYMENT_POD = re.compile(r"^([a-z0-9][a-z0-9-]*?)-[a-z0-9]{5,10}-[a-z0-9]{5}$")
 _SEPARATORS = re.compile(r"[\s_.]+")
 
 
@@ -62,6 +111,9 @@ class Entities:
     endpoint: str | None = None
     trace: str | None = None
     user: str | None = None
+    #: The hosts it is on or names as what it depends on (a database, a cache, a vendor's
+    #: API): each as sent and, when dotted, its first label (``pg-main.internal``: ``pg-main``).
+    peers: tuple[str, ...] = ()
 
     def named(self) -> dict[str, str]:
         """The kinds this item names, with their values."""
@@ -73,7 +125,7 @@ NO_ENTITIES = Entities()
 
 def entities_of(item: FeedbackItem) -> Entities:
     tags = item.tags
-    service = item.service or _tagged(tags, _SERVICE_TAGS)
+    service = item.service or _tagged(tags, _SERVICE_TAGS) or _workload(tags)
     environment = item.environment or _tagged(tags, _ENVIRONMENT_TAGS)
     trace = item.trace_id or _tagged(tags, _TRACE_TAGS)
     endpoint = item.endpoint or _tagged(tags, _ENDPOINT_TAGS)
@@ -85,7 +137,53 @@ def entities_of(item: FeedbackItem) -> Entities:
         endpoint=_endpoint_name(endpoint),
         trace=trace.strip().lower() if trace else None,
         user=_tagged(tags, _USER_TAGS),
+        peers=peers_of(item),
     )
+
+
+def peers_of(item: FeedbackItem) -> tuple[str, ...]:
+    """The hosts ``item`` is on (``host`` tags) or depends on (peer tags, ``*_host`` tags, the
+    host a connection error names).
+
+    The host it is on counts for an alert (an item with a state: the host is what it is
+    about) and for an item that names no service (a log row of that host); an error of a
+    named service is placed by its service, and its pod or server says no more."""
+    names: dict[str, None] = {}
+    tags = item.tags
+    if not (item.service or _tagged(tags, _SERVICE_TAGS)) or "status" in item.metadata:
+        for key in _HOST_TAGS:
+            if value := tags.get(key):
+                _add_peer(names, value)
+    for key in _PEER_TAGS:
+        if value := tags.get(key):
+            _add_peer(names, value)
+    for key, value in tags.items():
+        if key.endswith("_host") and value:
+            _add_peer(names, value)
+    for error in item.exceptions:
+        value = error.value or ""
+        if not value:
+            continue
+        for match in _PEER_IN_ERROR.finditer(value):
+            # A name, not a word: "could not connect to server" names none.
+            if _NAMED_HOST.search(match[1]):
+                _add_peer(names, match[1])
+        for match in _URL_HOST.finditer(value):
+            _add_peer(names, match[1])
+        for match in _HOST_AND_PORT.finditer(value):
+            _add_peer(names, match[1])
+    return tuple(names)[:_MAX_PEERS] if names else ()
+
+
+def _add_peer(names: dict[str, None], value: str) -> None:
+    name = value.strip().strip(".").lower()
+    if len(name) < 3:
+        return
+    names[name] = None
+    if "." in name and not _IPV4.match(name):
+        first = name.split(".", 1)[0]
+        if len(first) >= 3:
+            names[first] = None
 
 
 #: The same few routes, item after item.
@@ -103,6 +201,22 @@ def service_name(value: str) -> str:
 def environment_name(value: str) -> str:
     name = value.strip().lower()
     return _ENVIRONMENTS.get(name, name)
+
+
+def _workload(tags: Mapping[str, str]) -> str | None:
+    """The service an item names only by what runs it: its Kubernetes workload, else the
+    Deployment its pod's name says."""
+    if workload := _tagged(tags, _WORKLOAD_TAGS):
+        return workload
+    pod = _tagged(tags, _POD_TAGS)
+    return pod_workload(pod) if pod else None
+
+
+@lru_cache(maxsize=4096)  # the same few pods, item after item
+def pod_workload(pod: str) -> str | None:
+    """``checkout-7c9f6d5b8-x2lqp`` (a Deployment's pod) is ``checkout``'s."""
+    match = _DEPLOYMENT_POD.match(pod.strip().lower())
+    return match[1] if match else None
 
 
 def _tagged(tags: Mapping[str, str], keys: tuple[str, ...]) -> str | None:

@@ -1,11 +1,12 @@
 """An incident's keys: per value the rule matches on, what the latest of its links that holds
 it says.
 
-A key is ``<kind>\\x1f<value>`` for a trace, a cluster or a service; its value maps a place (the
-environment a service was named in, ``""`` for none and for the other kinds) to the latest link
-there, as a ``KeyLink`` (its item, service and environment: what the rule reads of it), stored
-as a JSON array. The stores keep them per incident, so a batch reads only the keys its items
-name of the open incidents it may join, however many items those incidents hold.
+A key is ``<kind>\\x1f<value>`` for a trace, a cluster, a host or a service; its value maps a
+place (the environment a service was named in, ``""`` for none and for the other kinds) to
+the latest link there, as a ``KeyLink`` (its item, service and environment: what the rule
+reads of it), stored as a JSON array. The stores keep them per incident, so a batch reads only
+the keys its items name of the open incidents it may join, however many items those incidents
+hold.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLink, KeyL
 
 _LINK_JSON = IncidentLink.__pydantic_serializer__.to_json
 #: The kinds of values a key is made of, as the rule matches on them.
-KINDS = ("trace", "cluster", "service")
+KINDS = ("trace", "cluster", "host", "service")
 
 
 def key_of(kind: str, value: str) -> str:
@@ -39,6 +40,9 @@ def link_keys(link: IncidentLink) -> Iterator[tuple[str, str]]:
         yield key_of("cluster", link.cluster_id), ""
     if link.service:
         yield key_of("service", link.service), link.environment or ""
+    if link.peers:
+        for peer in link.peers:
+            yield key_of("host", peer), ""
 
 
 def key_link(link: IncidentLink) -> KeyLink:

@@ -19,7 +19,7 @@ from ..models import new_id
 
 #: How an item came into an incident: it opened it, shared an entity with it, or a person put it
 #: there (a merge or a split).
-LinkedBy = Literal["opened", "trace", "cluster", "service", "manual"]
+LinkedBy = Literal["opened", "trace", "cluster", "host", "service", "manual"]
 IncidentStatus = Literal["open", "closed"]
 #: What closed it: every alert in it recovered, nothing came for the window, or a merge.
 ClosedBy = Literal["recovered", "quiet", "merged"]
@@ -42,6 +42,8 @@ class IncidentLink(BaseModel):
     service: str | None = None
     environment: str | None = None
     trace_id: str | None = None
+    #: The hosts it is on or depends on (``entities.peers_of``).
+    peers: list[str] | None = None
 
 
 class IncidentEvent(BaseModel):

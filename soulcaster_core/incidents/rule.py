@@ -6,7 +6,9 @@ before its first for an item that arrives late):
 
 1. the same **trace id** (the strongest link: one request across services);
 2. the same **cluster**, unless the two name different services (the same bug firing again);
-3. the same **service**, in the same environment when both name one.
+3. a **host** it is on or depends on (``entities.peers_of``), that an item there named too;
+4. the same **service**, in the same environment when both name one (nor does an item of one
+   environment join by a host or a service an incident of others only).
 
 The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
 Each link records the entity, its value, the incident's item that held it and the item's time.
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..models import FeedbackItem
-from .entities import ENTITY_KINDS, NO_ENTITIES, Entities, entities_of
+from .entities import ENTITY_KINDS, NO_ENTITIES, PEER_KIND, Entities, entities_of
 from .keys import key_link, key_of, link_keys
 from .model import (
     ClosedBy,
@@ -38,7 +40,7 @@ from .model import (
 from .signals import RECOVERED_STATES, SignalKind, signal_kind, state_of
 
 DEFAULT_WINDOW = timedelta(minutes=30)
-_STRENGTH: dict[LinkedBy, int] = {"trace": 3, "cluster": 2, "service": 1}
+_STRENGTH: dict[LinkedBy, int] = {"trace": 4, "cluster": 3, "host": 2, "service": 1}
 
 
 @dataclass(slots=True)
@@ -55,6 +57,8 @@ class ItemFacts:
     trace_key: str | None = None
     cluster_key: str | None = None
     service_key: str | None = None
+    #: The keys of the hosts it is on or depends on.
+    peer_keys: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, item: FeedbackItem, cluster_id: str | None = None) -> ItemFacts:
@@ -74,6 +78,7 @@ class ItemFacts:
             key_of("trace", trace) if trace else None,
             key_of("cluster", cluster_id) if cluster_id else None,
             key_of("service", service) if service else None,
+            tuple(key_of("host", peer) for peer in entities.peers),
         )
 
 
@@ -95,6 +100,8 @@ def lookup_keys(batch: Iterable[ItemFacts]) -> list[str]:
             keys[facts.cluster_key] = None
         if facts.service_key:
             keys[facts.service_key] = None
+        for key in facts.peer_keys:
+            keys[key] = None
     return list(keys)
 
 
@@ -229,6 +236,9 @@ def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | 
             held[kind] = [value]
         elif value not in values:
             values.append(value)
+    if entities.peers:
+        peers = held.setdefault(PEER_KIND, [])
+        peers.extend(peer for peer in entities.peers if peer not in peers)
     state = state_of(facts.item)
     if state is not None:
         incident.had_alerts = True
@@ -246,7 +256,7 @@ def rebuild(incident: Incident, facts: Mapping[str, ItemFacts]) -> None:
     ordered = sorted(links, key=lambda link: link.at)
     incident.links, incident.item_count = [], 0
     incident.cluster_ids, incident.sources, incident.firing = [], [], []
-    incident.entities = {kind: [] for kind in ENTITY_KINDS}
+    incident.entities = {kind: [] for kind in (*ENTITY_KINDS, PEER_KIND)}
     incident.had_alerts = False
     if ordered:
         incident.first_seen = incident.last_seen = facts[ordered[0].item_id].at
@@ -273,6 +283,7 @@ def _link(facts: ItemFacts, by: LinkedBy, value: str | None, with_item: str | No
         service=entities.service,
         environment=entities.environment,
         trace_id=entities.trace,
+        peers=list(entities.peers) if entities.peers else None,
     )
 
 
@@ -332,6 +343,12 @@ class _Index:
                     at = entries[key] = {}
                 at[(incident_id, place)] = held
                 touched[(incident_id, key)] = None
+        for key in facts.peer_keys:
+            at = entries.get(key)
+            if at is None:
+                at = entries[key] = {}
+            at[(incident_id, "")] = held
+            touched[(incident_id, key)] = None
 
     def add(self, incident_id: str, link: IncidentLink, *, touched: bool = True) -> None:
         held = key_link(link)
@@ -361,6 +378,13 @@ class _Index:
                 if not place or environment is None or place == environment:
                     value = f"{service}/{place}" if place and environment else service
                     found[incident_id] = ("service", value, link.item_id)
+        for key in facts.peer_keys:
+            if held := entries.get(key):
+                peer = key.split("\x1f", 1)[1]
+                for (incident_id, _), link in held.items():
+                    # A host it is on or depends on, that an item of the incident named too.
+                    if found.get(incident_id, ("service",))[0] == "service":
+                        found[incident_id] = ("host", peer, link.item_id)
         if facts.cluster_key and (held := entries.get(facts.cluster_key)):
             assert facts.cluster_id is not None
             for (incident_id, _), link in held.items():
@@ -393,7 +417,18 @@ def _best_match(
         if (incident := incidents[incident_id]).status == "open"
         and incident.first_seen - window <= at <= incident.last_seen + window
     }
-    if facts.entities.environment is None and _ambiguous(incidents, candidates):
+    environment = facts.entities.environment
+    if environment is not None:
+        # An item of one environment does not join by service an incident of others only
+        # (linked through an item that named no environment): staging is not production.
+        candidates = {
+            key: shared
+            for key, shared in candidates.items()
+            if shared[0] not in ("service", "host")
+            or not (places := incidents[key].entities.get("environment"))
+            or environment in places
+        }
+    elif _ambiguous(incidents, candidates):
         # A service failing in two environments at once, and an item that names neither:
         # it could belong to either, so the service decides nothing (a trace still does).
         candidates = {key: shared for key, shared in candidates.items() if shared[0] != "service"}

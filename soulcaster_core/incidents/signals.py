@@ -38,13 +38,25 @@ RECOVERED_STATES = frozenset({"recovered", "resolved", "ok", "success", "closed"
 # routine notices that mention such words ("deploy finished, 0 errors").
 _FAILING = re.compile(
     r"\b(error|errors|fail\w*|exception|timeout|timed out|unavailable|refused|crash\w*|panic"
-    r"|outage|down|5\d\d|latency|denied|rejected|unhealthy|degraded)\b",
+    r"|outage|down|5\d\d|5xx|latency|denied|rejected|unhealthy|degraded)\b",
     re.IGNORECASE,
 )
 _ROUTINE = re.compile(
     r"\b(heartbeat|deploy\w*|released?|rollout|check-?in|started|restarted|scaled)\b",
     re.IGNORECASE,
 )
+
+
+#: The two lowest of the P1-P5 priorities (Datadog's monitors, Opsgenie, PagerDuty): P4
+#: "low" and P5 "info", where a team files what needs nobody now (a deploy notice, a 4xx
+#: spike, a flapping host check).
+_LOW_PRIORITIES = frozenset({"p4", "p5"})
+
+
+def priority_of(item: FeedbackItem) -> str | None:
+    """The priority its sender gave the alert (``P1``...``P5``), lower case."""
+    priority = item.metadata.get("alert_priority")
+    return priority.strip().lower() if isinstance(priority, str) and priority.strip() else None
 
 
 def state_of(item: FeedbackItem) -> str | None:
@@ -60,6 +72,8 @@ def is_recovered(item: FeedbackItem) -> bool:
 def signal_kind(item: FeedbackItem) -> SignalKind:
     if is_recovered(item):
         return "recovery"
+    if priority_of(item) in _LOW_PRIORITIES:
+        return "quiet"
     level = (item.level or "").strip().lower()
     if level in _ALERT_LEVELS:
         return "signal"

@@ -394,3 +394,26 @@ async def test_merged_and_split_incidents_keep_their_items_and_take_the_next_one
     await store.ingest(again)
     await step.place("acme", await store.get_items("acme", [again.id]))
     assert (await store.get_item("acme", again.id)).incident_id == new.id  # type: ignore[union-attr]
+
+
+async def test_a_host_named_in_one_batch_links_an_error_of_a_later_one(store: Store) -> None:
+    """The host keys are stored and read as the others: a fresh step (no copy) and the same
+    step's copy both find the database's incident for the error that cannot reach it."""
+    from soulcaster_core.stacktrace import ExceptionInfo
+
+    database = item(0, service=None, title="[P2] Postgres down", tags={"db": "pg-main"})
+    api = item(2, source="sentry", service="dispatch", title="OperationalError")
+    api.exceptions = [ExceptionInfo(type="OperationalError", value='server at "pg-main.internal"')]
+    worker = item(3, source="sentry", service="labels", title="OperationalError: worker")
+    worker.exceptions = [ExceptionInfo(type="OperationalError", value="host='pg-main' refused")]
+    database, api, worker = await stored(store, database, api, worker)
+    step = IncidentStep(store, WINDOW)
+    await step.place("acme", [database])
+    await IncidentStep(store, WINDOW).place("acme", [api])
+    await step.place("acme", [worker])
+    incident = await whole_one(store)
+    assert incident.item_ids == [database.id, api.id, worker.id]
+    assert [(link.by, link.value) for link in incident.links[1:]] == [
+        ("host", "pg-main"),
+        ("host", "pg-main"),
+    ]

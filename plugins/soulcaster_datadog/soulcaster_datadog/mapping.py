@@ -98,6 +98,10 @@ def datadog_event_to_feedback_item(event: dict[str, Any], project_id: str) -> Fe
     host = group_values.get("host") or texts["hostname"]
     if host and not tag_values.get("host"):
         tag_values["host"] = host
+    # What the group names it depends on (``redis_host:10.0.0.8``): a tag, as the host is.
+    for key, value in group_values.items():
+        if key.endswith("_host") and value and key not in tag_values:
+            tag_values[key] = value
     return FeedbackItem(
         project_id=project_id,
         source=SOURCE,

@@ -564,3 +564,19 @@ def test_an_erlang_crash_report_pasted_in_a_monitor_s_message() -> None:
     [error] = item.exceptions
     assert error.value == "no function clause matching ilm_rating:plan_rate(undefined)"
     assert [frame.function for frame in error.frames][-1] == "ilm_rating:rate/3"
+
+
+def test_a_host_the_alert_is_grouped_by_is_a_tag() -> None:
+    alert = _item(
+        {
+            "title": "[P2] [Triggered on {host:cache-02,redis_host:10.20.6.8}] Redis can connect",
+            "alert_scope": "host:cache-02,redis_host:10.20.6.8,redis_port:6379",
+            "alert_transition": "Triggered",
+            "alert_type": "error",
+            "tags": "env:prod,host:cache-02",
+            "date": "1773123123000",
+        }
+    )
+    assert alert.tags["host"] == "cache-02"
+    assert alert.tags["redis_host"] == "10.20.6.8"
+    assert "redis_port" not in alert.tags

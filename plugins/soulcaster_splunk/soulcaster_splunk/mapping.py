@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from soulcaster_core import FeedbackItem
@@ -44,8 +46,9 @@ def splunk_alert_to_feedback_item(
     values: Mapping[str, str | list[str]] = row if row is not None else {}
     fields: dict[str, Any] = {}
     # Stats searches have no _time; a reformatted one may be unreadable: both fall back to
-    # the time the item is built, which is when the delivery arrived.
-    when = parse_timestamp(values.get("_time"))
+    # when the scheduler ran the search (its sid says), else to the time the item is built,
+    # which is when the delivery arrived.
+    when = parse_timestamp(values.get("_time")) or scheduled_at(parsed.sid)
     if when is not None:
         fields["created_at"] = when
     if reading is not None and reading.problem:
@@ -82,9 +85,14 @@ def splunk_alert_to_feedback_item(
             endpoint=reading.endpoint,
         )
     # The host the row came from, as a typed tag: incidents read it (docs/incidents.md).
+    tags: dict[str, str] = {}
     host = values.get("host")
     if isinstance(host, str) and host.strip():
-        fields["tags"] = {"host": host.strip()}
+        tags["host"] = host.strip()
+    if pod := pod_of(values):
+        tags["pod"] = pod
+    if tags:
+        fields["tags"] = tags
     link = parsed.results_link
     if link and link.startswith(("https://", "http://")):
         fields["links"] = {"splunk": link}
@@ -98,6 +106,41 @@ def splunk_alert_to_feedback_item(
         metadata=metadata,
         **fields,
     )
+
+
+#: The fields Splunk's Kubernetes inputs (Splunk Connect for Kubernetes, the OpenTelemetry
+#: collector) name a row's pod with.
+_POD_FIELDS = ("kubernetes_pod", "kubernetes.pod_name", "k8s.pod.name", "pod_name", "pod")
+# The kubelet's log files: /var/log/containers/<pod>_<namespace>_<container>-<id>.log and
+# /var/log/pods/<namespace>_<pod>_<uid>/<container>/<n>.log.
+_CONTAINER_LOG = re.compile(r"^/var/log/containers/([a-z0-9][a-z0-9.-]*)_[a-z0-9-]+_[^/]+\.log$")
+_POD_LOG = re.compile(r"^/var/log/pods/[a-z0-9-]+_([a-z0-9][a-z0-9.-]*)_[0-9a-f-]+/")
+
+
+# A scheduled search's sid: ``scheduler__<owner>__<app>__<search>_at_<epoch>_<n>``.
+_SCHEDULED_SID = re.compile(r"_at_(\d{9,11})_\d+$")
+
+
+def scheduled_at(sid: str | None) -> datetime | None:
+    """When the scheduler ran the search whose results these are (a stats row has no
+    ``_time`` of its own)."""
+    match = _SCHEDULED_SID.search(sid) if sid else None
+    return datetime.fromtimestamp(int(match[1]), UTC) if match else None
+
+
+def pod_of(values: Mapping[str, str | list[str]]) -> str | None:
+    """The Kubernetes pod a row came from: a pod field, else the kubelet log file it was read
+    from (``source``)."""
+    for name in _POD_FIELDS:
+        value = values.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    source = values.get("source")
+    if isinstance(source, str) and source.startswith("/var/log/"):
+        match = _CONTAINER_LOG.match(source) or _POD_LOG.match(source)
+        if match:
+            return match[1]
+    return None
 
 
 def external_id_for(alert: SplunkAlert) -> str:

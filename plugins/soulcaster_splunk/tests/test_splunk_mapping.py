@@ -282,3 +282,29 @@ def test_the_rows_host_is_a_typed_tag() -> None:
     assert splunk_alert_to_feedback_item(alert, "acme").tags == {"host": "web-3"}
     alert["result"] = {"count": "4"}
     assert splunk_alert_to_feedback_item(alert, "acme").tags == {}
+
+
+def _alert(result: dict[str, Any], sid: str = "adhoc-1") -> dict[str, Any]:
+    return {"sid": sid, "search_name": "prod - errors", "app": "ops", "result": result}
+
+
+def test_the_pod_a_row_came_from_is_a_tag_from_its_field_or_its_kubelet_log_file() -> None:
+    by_field = _item(_alert({"host": "node-2", "kubernetes_pod": "checkout-7c9f6d5b8-x2lqp"}))
+    assert by_field.tags == {"host": "node-2", "pod": "checkout-7c9f6d5b8-x2lqp"}
+    path = "/var/log/containers/checkout-7c9f6d5b8-x2lqp_shop_web-3f1.log"
+    by_file = _item(_alert({"host": "node-2", "source": path, "_raw": "boom"}))
+    assert by_file.tags["pod"] == "checkout-7c9f6d5b8-x2lqp"
+    by_pods = _item(
+        _alert({"source": "/var/log/pods/shop_checkout-7c9f6d5b8-x2lqp_0a1b/web/0.log"})
+    )
+    assert by_pods.tags["pod"] == "checkout-7c9f6d5b8-x2lqp"
+    plain = _item(_alert({"host": "web-1", "source": "/var/log/nginx/error.log"}))
+    assert plain.tags == {"host": "web-1"}
+
+
+def test_a_stats_row_is_dated_by_the_scheduled_run_its_sid_names() -> None:
+    sid = "scheduler__svc__ops__search__RMD5abc_at_1773123301_793"
+    row = _item(_alert({"service": "checkout", "count": "412"}, sid=sid))
+    assert row.created_at == datetime.fromtimestamp(1773123301, UTC)
+    timed = _item(_alert({"_time": "1773123000.000", "_raw": "boom"}, sid=sid))
+    assert timed.created_at == datetime.fromtimestamp(1773123000, UTC)
