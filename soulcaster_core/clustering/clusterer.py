@@ -455,15 +455,15 @@ class Clusterer:
         # The message: the type's, then an untyped one's (an error logged without its type),
         # and, for an item without frames, its causes' (a log may print only the root cause).
         keys = [doc.message_key, doc.untyped_message_key, doc.page_key, doc.untyped_page_key]
-        causes = doc.cause_keys if not doc.frames else ()
-        for key in (*keys, *causes):
+        if not doc.frames:
+            keys += doc.cause_keys
+        for key in keys:
             record = batch.usable(key)
             if (
                 record is not None
                 and stacks_agree(doc, record, helpers)
                 and not (not doc.frames and other_page(doc, record))
-                # (Where the wrapper was raised says nothing of where its cause was.)
-                and (key in causes or not raised_elsewhere(doc, record))
+                and not raised_elsewhere(doc, record)
             ):
                 paged = key in (doc.page_key, doc.untyped_page_key)
                 method: Method = "page" if paged else "message"

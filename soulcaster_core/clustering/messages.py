@@ -66,7 +66,8 @@ def _last_segment(expression: str) -> str:
     return parts[-1] if parts else expression
 
 
-_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+#: A wording, its one way, and the type every engine throws with it ("" where it varies).
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str], str]
 
 
 def _read(match: re.Match[str]) -> str:
@@ -93,37 +94,44 @@ _RULES: list[_Rule] = [
             r"\(reading '(?P<prop>[^']*)'\)"
         ),
         _read,
+        "TypeError",
     ),
     (
         re.compile(r"^Cannot read property '(?P<prop>[^']*)' of (?P<what>undefined|null)"),
         _read,
+        "TypeError",
     ),
     (
         re.compile(
             r"^can't access property \"(?P<prop>[^\"]*)\",? .*? is (?P<what>undefined|null)"
         ),
         _read,
+        "TypeError",
     ),
     (
         re.compile(r"^(?P<what>undefined|null) is not an object \(evaluating '(?P<expr>[^']*)'\)"),
         _read_evaluating,
+        "TypeError",
     ),
     # "x.y is not a function", with Safari's "(In 'x.y()', 'x.y' is undefined)" after it.
     (
         re.compile(r"^(?P<expr>\S.*?) is not a function(?:\.|\s|\(|$)"),
         _not_function,
+        "TypeError",
     ),
-    (re.compile(r"^(?P<name>[\w$]+) is not defined$"), _not_defined),
-    (re.compile(r"^Can't find variable: (?P<name>[\w$]+)"), _not_defined),
+    (re.compile(r"^(?P<name>[\w$]+) is not defined$"), _not_defined, "ReferenceError"),
+    (re.compile(r"^Can't find variable: (?P<name>[\w$]+)"), _not_defined, "ReferenceError"),
     (
         re.compile(r"^(?:Maximum call stack size exceeded|too much recursion)\.?$", re.I),
         lambda _: "maximum call stack size exceeded",
+        "RangeError",
     ),
     (
         re.compile(
             r"^(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$"
         ),
         lambda _: "failed to fetch",
+        "TypeError",
     ),
     (
         re.compile(
@@ -131,6 +139,7 @@ _RULES: list[_Rule] = [
             r"JSON Parse error: |\".*\" is not valid JSON)"
         ),
         lambda _: "invalid json",
+        "SyntaxError",
     ),
     # Intl.NumberFormat given no currency (V8, SpiderMonkey, JavaScriptCore).
     (
@@ -139,6 +148,7 @@ _RULES: list[_Rule] = [
             r"(?P<code>.*)$|^currency is not a well-formed currency code$"
         ),
         lambda m: f"invalid currency code: {m['code'] or 'undefined'}",
+        "RangeError",
     ),
     # A code-split chunk that is gone after a deploy.
     (
@@ -148,9 +158,14 @@ _RULES: list[_Rule] = [
             re.I,
         ),
         lambda _: "failed to import a module",
+        "TypeError",
     ),
     # new Date("...").toISOString() and the like.
-    (re.compile(r"^(?:Invalid time value|invalid date)\.?$", re.I), lambda _: "invalid date"),
+    (
+        re.compile(r"^(?:Invalid time value|invalid date)\.?$", re.I),
+        lambda _: "invalid date",
+        "RangeError",
+    ),
     # <video>/<audio> with no playable source.
     (
         re.compile(
@@ -159,6 +174,7 @@ _RULES: list[_Rule] = [
             r"supported)\.?$"
         ),
         lambda _: "no supported media source",
+        "",
     ),
     # localStorage/sessionStorage full: Chrome names the key, Firefox and Safari do not.
     (
@@ -167,6 +183,7 @@ _RULES: list[_Rule] = [
             r"the quota|The quota has been exceeded|Exceeded quota)\.?$"
         ),
         lambda _: "storage quota exceeded",
+        "",
     ),
 ]
 _ESCAPED_QUOTE = re.compile(r"\\+([\"'])")
@@ -224,8 +241,10 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
     if text and text[0] in "\"'" and text.count(text[0]) % 2:
         text = text[1:]  # a message a logger quoted, its closing quote cut off with the line
     if text and _HINT.search(text):
-        for pattern, rewrite in _RULES:
+        for pattern, rewrite, thrown in _RULES:
             match = pattern.match(text)
             if match:
-                return Canonical(kind, rewrite(match))
+                # A message printed without its type (h3's and Nitro's request errors, a log
+                # of error.message alone) still names it: the engine's words do.
+                return Canonical(kind or thrown, rewrite(match))
     return Canonical(kind, text)

@@ -123,6 +123,18 @@ _REGION_CODE = re.compile(r"(?<![\w-])[A-Z]{2}-[A-Z0-9]{1,3}(?![\w-])")
 # runtime error without its text; "E11000", "ORA-00942"): a message of that one word names the
 # problem. In a longer message a code is still masked like any other value.
 _ERROR_CODE = re.compile(r"[A-Z]{1,5}-?\d{2,6}")
+# An HTTP status with its reason phrase ("502 Bad Gateway", requests' "503 Server Error:") is
+# which answer came back, not a value: a 502 and a 504 from one API are two problems.
+_HTTP_STATUS = re.compile(
+    r"(?<![\w.])([1-5]\d\d)(?= (?:Bad Gateway|Gateway Timeout|Service Unavailable|"
+    r"Internal Server Error|Not Found|Bad Request|Unauthorized|Forbidden|Too Many Requests|"
+    r"Conflict|Gone|Unprocessable (?:Entity|Content)|Request Timeout|Method Not Allowed|"
+    r"Payment Required|Not Implemented|Server Error|Client Error)\b)"
+)
+_STATUS_HINT = re.compile(r" (?:Ga|Se|In|No|Ba|Un|Fo|To|Co|Go|Re|Me|Pa|Cl)")
+_STATUS_DIGITS = str.maketrans("0123456789", "ABCDEFGHIJ")
+_STATUS_BACK = str.maketrans("ABCDEFGHIJ", "0123456789")
+_STATUS_SLOT = re.compile(r"HTTPSTATUS([A-J]{3})")
 # A list of masked values ("an14 an15 an16", "IRQs 3 4 5") is one slot, however long.
 _RUNS = re.compile(r"<\*>(?:[\s,]+<\*>)+")
 
@@ -193,8 +205,15 @@ def mask(text: str) -> str:
     words = text.split()
     if len(words) == 1 and _ERROR_CODE.fullmatch(words[0]):
         return words[0]  # the whole message is a code: the code is the problem
-    words = [_mask_word(word) for word in words]
-    return _RUNS.sub(MASK, " ".join(words))
+    statuses = _STATUS_HINT.search(text) is not None and _HTTP_STATUS.search(text) is not None
+    if statuses:
+        # (Held as letters, which no rule masks, and given back after.)
+        held = _HTTP_STATUS.sub(lambda m: f"HTTPSTATUS{m[1].translate(_STATUS_DIGITS)}", text)
+        words = held.split()
+    masked = _RUNS.sub(MASK, " ".join(_mask_word(word) for word in words))
+    if statuses:
+        masked = _STATUS_SLOT.sub(lambda m: m[1].translate(_STATUS_BACK), masked)
+    return masked
 
 
 # A URL in a message, or a connection pool's host (urllib3's "HTTPSConnectionPool(host=

@@ -54,9 +54,10 @@ def frame_file(frame: Frame) -> str | None:
 #: The methods every compiled Clojure function runs through.
 _CLOJURE_CALLS = frozenset({"invoke", "invokeStatic", "doInvoke", "applyTo", "invokePrim"})
 
-#: What bundlers name the one file they write (``out/main/index.js``, ``build/server/index.js``)
-#: and the directories they write it to.
-_BUNDLE_NAMES = frozenset({"index", "main", "bundle", "app", "server", "vendor"})
+#: What bundlers name the one file they write (``out/main/index.js``, ``build/server/index.js``,
+#: Nitro's ``.output/server/chunks/nitro/nitro.mjs`` for Nuxt's server code) and the
+#: directories they write it to.
+_BUNDLE_NAMES = frozenset({"index", "main", "bundle", "app", "server", "vendor", "nitro"})
 _BUILD_DIRS = frozenset({"dist", "build", "out", ".next", ".output", "app.asar"})
 
 #: File names found in every package: their directory says which code they are.
