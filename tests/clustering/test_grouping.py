@@ -1647,3 +1647,113 @@ def test_a_message_copied_out_of_a_json_string_keeps_single_backslashes() -> Non
     logged = canonical("ModelNotFoundException", r"No query results for model [App\\Models\\Pet] 7")
     sent = canonical("ModelNotFoundException", r"No query results for model [App\Models\Pet] 7")
     assert logged == sent
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("Cannot read properties of undefined (reading 'axle')", "TypeError"),
+        ("undefined is not an object (evaluating 'part.axle')", "TypeError"),
+        ("basket.total is not a function", "TypeError"),
+        ("Can't find variable: gtag", "ReferenceError"),
+        ("Invalid time value", "RangeError"),
+        ("Unexpected token '<', \"<html>\" is not valid JSON", "SyntaxError"),
+    ],
+)
+def test_an_engines_wording_names_the_type_a_sender_left_out(message: str, kind: str) -> None:
+    # h3/Nitro log a server error's message without its type; Sentry sends the type.
+    assert canonical(None, message).type == kind
+    assert canonical("CustomError", message).type == "CustomError"  # a type sent is kept
+
+
+async def test_a_log_of_a_js_error_without_its_type_meets_the_typed_event(
+    clusterer: Clusterer, store: Store
+) -> None:
+    said = "Cannot read properties of undefined (reading 'axle')"
+
+    def event(kind: str | None, path: str) -> FeedbackItem:
+        frame = Frame(function="wheelFor", filename=path, lineno=40, in_app=True)
+        return item(exceptions=[ExceptionInfo(type=kind, value=said, frames=[frame])])
+
+    # The keys of the typed event and of the log that dropped the type are one.
+    typed, untyped = event("TypeError", "fit.ts"), event(None, "fit.ts")
+    assert document_for(untyped).all_keys() == document_for(typed).all_keys()
+    # Nitro's build writes the server's code into one bundle: its name is no source file.
+    nitro, sentry = await clusters_of(
+        clusterer,
+        store,
+        event(None, "./.output/server/chunks/nitro/nitro.mjs"),
+        event("TypeError", "server/utils/fit.ts"),
+    )
+    assert sentry == nitro
+
+
+def test_an_http_status_with_its_reason_is_kept_in_a_message() -> None:
+    def masked(message: str) -> str:
+        return document_for(item(exceptions=[exc("FetchError", message, "shopApi")])).message
+
+    bad_gateway = masked('[GET] "https://api.hub.example/v1/cart/81": 502 Bad Gateway')
+    assert bad_gateway == '[GET] "<api.hub.example>": 502 Bad Gateway'
+    assert masked("503 Server Error: Service Unavailable for url: https://x.example/1") == (
+        "503 Server Error: Service Unavailable for url: <x.example>"
+    )
+    assert masked("took 503 ms for order 5021") == "took <*> for order <*>"  # values stay masked
+
+
+async def test_two_answers_of_one_api_through_one_client_are_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    def failed(said: str, *callers: str) -> FeedbackItem:
+        return item(exceptions=[exc("FetchError", said, *callers, "shopApi")])
+
+    # A server log's message showing the client's frame alone, then ofetch's in Sentry
+    # ("[GET] <url>: <status>") with the callers.
+    bad_gateway, timeout, bad_gateway_again = await clusters_of(
+        clusterer,
+        store,
+        failed('"https://api.hub.example/v1/cart": 502 Bad Gateway'),
+        failed('[GET] "https://api.hub.example/v1/x": 504 Gateway Timeout', "listServices"),
+        failed('[POST] "https://api.hub.example/v1/cart": 502 Bad Gateway', "addToCart"),
+    )
+    assert bad_gateway == bad_gateway_again != timeout
+
+
+async def test_a_framework_wrapper_of_file_only_stacks_is_told_by_its_cause(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Monolog's exception chain names files only. Messenger's HandlerFailedException passed
+    # through no application code but the console entry; its cause went through the handler.
+    def handled(message: str, handler: str, mailer: str) -> FeedbackItem:
+        def at(*paths: str) -> list[Frame]:
+            return [
+                Frame(filename=p, lineno=9, in_app=None if "/src/" in p else False) for p in paths
+            ]
+
+        cause = ExceptionInfo(
+            type="TransportException",
+            value='Connection to "smtp.mail.example:587" has been closed unexpectedly.',
+            frames=at(
+                "/app/bin/console",
+                f"/app/src/MessageHandler/{handler}.php",
+                f"/app/src/Notification/{mailer}.php",
+                "/app/vendor/symfony/mailer/Transport/Smtp/Stream/AbstractStream.php",
+            ),
+        )
+        wrapper = ExceptionInfo(
+            type="HandlerFailedException",
+            value=f'Handling "App\\Message\\{message}" failed: {cause.value}',
+            frames=[
+                Frame(filename="/app/bin/console", lineno=15),
+                *at("/app/vendor/symfony/messenger/Middleware/HandleMessageMiddleware.php"),
+            ],
+        )
+        return item(source="splunk", exceptions=[cause, wrapper])
+
+    reminder, confirmation, reminder_again = await clusters_of(
+        clusterer,
+        store,
+        handled("SendRentReminder", "SendRentReminderHandler", "ReminderMailer"),
+        handled("SendViewingConfirmation", "SendViewingConfirmationHandler", "ViewingMailer"),
+        handled("SendRentReminder", "SendRentReminderHandler", "ReminderMailer"),
+    )
+    assert reminder == reminder_again != confirmation

@@ -838,3 +838,82 @@ def test_zio_logging_s_cause_field_and_the_trace_below_it() -> None:
     [error] = line.exceptions
     assert (error.type, error.value) == ("java.lang.ArithmeticException", "/ by zero")
     assert [f.function for f in error.frames][-1] == "perMetreNight"
+
+
+def test_a_cloud_logging_entry_reads_the_record_in_its_json_payload() -> None:
+    # A Cloud Run service's structured line as the Pub/Sub export (Splunk's GCP add-on) sends
+    # it: the logger's record is ``jsonPayload``; severity, trace and the service around it.
+    entry = {
+        "insertId": "c4vukyz4qedizioe",
+        "jsonPayload": {"message": f"Exception on /v1/carts [POST]\n{PY_TRACE}"},
+        "trace": "projects/shop-prod/traces/e2b1d6c22d00eb1de82bdc93db8df2ab",
+        "resource": {"type": "cloud_run_revision", "labels": {"service_name": "checkout"}},
+        "severity": "ERROR",
+    }
+    line = _line(entry)
+    assert _summary(line) == [("KeyError", "'price'", ["checkout", "compute_total"])]
+    assert (line.level, line.service) == ("error", "checkout")
+    assert line.trace_id == "projects/shop-prod/traces/e2b1d6c22d00eb1de82bdc93db8df2ab"
+
+    text = _line({"textPayload": "upstream connect error", "severity": "WARNING"})
+    assert (text.message, text.level) == ("upstream connect error", "warning")
+
+
+def test_monolog_s_exception_in_its_context_with_its_previous_chain() -> None:
+    # Monolog's JsonFormatter normalizes a Throwable passed as context: class, message, the
+    # "file:line" it was thrown at, getTrace()'s files (innermost first), ``previous``.
+    line = _line(
+        {
+            "message": "Unhandled exception",
+            "context": {
+                "exception": {
+                    "class": "Doctrine\\DBAL\\Exception\\UniqueConstraintViolationException",
+                    "message": "Duplicate entry '5-C2' for key 'bookings.uniq_trip_seat'",
+                    "code": 0,
+                    "file": "/app/vendor/doctrine/dbal/src/Connection.php:1218",
+                    "trace": [
+                        "/app/src/Booking/BookingRepository.php:68",
+                        "/app/src/Action/CreateAction.php:48",
+                    ],
+                    "previous": {
+                        "class": "PDOException",
+                        "message": "SQLSTATE[23000]: Integrity constraint violation",
+                        "code": 0,
+                        "file": "/app/vendor/doctrine/dbal/src/Driver/PDO/Connection.php:48",
+                        "trace": ["/app/src/Booking/BookingRepository.php:68"],
+                    },
+                }
+            },
+            "level_name": "CRITICAL",
+        }
+    )
+    [cause, thrown] = line.exceptions
+    assert (cause.type, thrown.type) == (
+        "PDOException",
+        "Doctrine\\DBAL\\Exception\\UniqueConstraintViolationException",
+    )
+    assert [f.filename for f in thrown.frames] == [
+        "/app/src/Action/CreateAction.php",
+        "/app/src/Booking/BookingRepository.php",
+        "/app/vendor/doctrine/dbal/src/Connection.php",  # where it was thrown: innermost
+    ]
+    assert [f.in_app for f in thrown.frames] == [None, None, False]  # vendor/ is a library
+
+
+def test_an_error_in_opentelemetry_log_attributes() -> None:
+    line = _line(
+        {
+            "body": "charge failed",
+            "severity_text": "ERROR",
+            "attributes": {
+                "exception.type": "stripe.error.CardError",
+                "exception.message": "Your card was declined.",
+                "exception.stacktrace": PY_TRACE.replace(
+                    "KeyError: 'price'", "stripe.error.CardError: Your card was declined."
+                ),
+            },
+        }
+    )
+    assert _summary(line) == [
+        ("stripe.error.CardError", "Your card was declined.", ["checkout", "compute_total"])
+    ]
