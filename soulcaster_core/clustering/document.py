@@ -132,10 +132,14 @@ _FAILED_REQUEST = re.compile(
     r"|Internal Server Error: (?P<django>/\S*))\s*$"
 )
 # What a server logs for any request that raised, before the traceback that says which
-# error: uvicorn's and aiohttp's lines, ASP.NET Core's exception handler's.
+# error: uvicorn's and aiohttp's lines, ASP.NET Core's exception handler's; and Airflow's for
+# any task that raised. After the record's head, if it kept one ("[<*>] {taskinstance.py:<*>}
+# ERROR - ").
 _ANY_FAILURE = re.compile(
-    r"(?:ERROR:\s+)?(?:Exception in ASGI application|Error handling request(?: <\*>)?"
-    r"|An unhandled exception has occurred while executing the request\.?)"
+    r"(?:.*?\b(?:ERROR|CRITICAL|FATAL)\b:?\s+(?:-\s+)?)?"
+    r"(?:Exception in ASGI application|Error handling request(?: <\*>)?"
+    r"|An unhandled exception has occurred while executing the request\.?"
+    r"|Task failed with exception)"
 )
 # A log line's source before " - ": a program or component name of up to four words.
 _SOURCE = re.compile(r"^[^\s-](?:\S*\s){0,3}?\S*\s-\s(?=(?:\S+\s+){3})")

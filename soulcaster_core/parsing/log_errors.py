@@ -200,7 +200,8 @@ def _take_container(found: _Found, fields: Fields, name: str) -> None:
     # (Some encoders repeat the container's name in its fields: "exception": {
     # "exception_class": ..., "exception_message": ..., "stacktrace": ...}.)
     kind = fields.text(_parts_of(name, _TYPE_PARTS))
-    if kind is not None:
+    if kind is not None and not kind.lstrip("-").isdigit():
+        # (A number is a code, as PHP's error_get_last() gives "type": 1 for E_ERROR.)
         found.types.append(kind)
     message = fields.text(_parts_of(name, _MESSAGE_PARTS))
     if message is None and kind is not None and isinstance(whole, dict):

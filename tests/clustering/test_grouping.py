@@ -1533,6 +1533,10 @@ async def test_a_line_any_failed_request_logs_joins_no_other(
 
     first, second = await clusters_of(clusterer, store, cut("datadog"), cut("datadog"))
     assert first != second
+    # Airflow's line for any task that raised, its record's head kept.
+    airflow = "[2026-03-09, 22:09:13 UTC] {taskinstance.py:2699} ERROR - Task failed with exception"
+    task = item("datadog", exceptions=[ExceptionInfo(type=None, value=airflow)])
+    assert document_for(task).says_nothing
     said_nothing = document_for(cut("splunk"))
     assert said_nothing.explain()["template"] == "Exception in ASGI application"
     # It registers no key, when a re-grouping places it either (``Clusterer.remember``).

@@ -917,3 +917,9 @@ def test_an_error_in_opentelemetry_log_attributes() -> None:
     assert _summary(line) == [
         ("stripe.error.CardError", "Your card was declined.", ["checkout", "compute_total"])
     ]
+
+
+def test_a_number_under_an_error_type_is_a_code_not_a_type() -> None:
+    # PHP's error_get_last() as WooCommerce logs it: "type": 1 is E_ERROR.
+    line = _line({"message": "fatal", "error": {"type": 1, "message": "Division by zero"}})
+    assert _summary(line) == [(None, "Division by zero", [])]

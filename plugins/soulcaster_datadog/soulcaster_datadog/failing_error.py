@@ -36,7 +36,8 @@ _ATTRIBUTE_LINE = re.compile(
 # negated ("-@error.kind:..."), not a wildcard.
 _QUERY_KIND = re.compile(
     r"(?<![\w.@-])@?error\.(?:kind|type):"
-    r"(?:\\?\"(?P<quoted>[^\"\\]+)\\?\"|(?P<bare>[^\s\"'\\(){},]+))"
+    # (A PHP class keeps its namespace: "error.type:Shop\\Courier\\CourierException".)
+    r"(?:\\?\"(?P<quoted>[^\"\\]+)\\?\"|(?P<bare>(?:[^\s\"'\\(){},]|\\(?=[A-Za-z_]))+))"
 )
 # A logger's source location alone on a line: "(src/jobs/rti.rs:81)".
 _LOCATION_ONLY = re.compile(r"^\(?[\w./\\-]+\.\w{1,5}:\d{1,7}(?::\d{1,5})?\)?$")

@@ -265,6 +265,10 @@ def test_the_host_it_fired_on_is_a_typed_tag(payload: Load) -> None:
         ("service:fares,error.type:*fares.UnknownCurrencyError", "*fares.UnknownCurrencyError"),
         ("service:fares,error.kind:ReadTimeout", "ReadTimeout"),
         ("service:fares,error.type:*Timeout", None),  # a wildcard, not a type
+        (  # a PHP class keeps its namespace
+            "service:shop,error.type:Castlerigg\\Labels\\Courier\\CourierException",
+            "Castlerigg\\Labels\\Courier\\CourierException",
+        ),
     ],
 )
 def test_the_error_type_a_monitor_is_tagged_with(tags: str, kind: str | None) -> None:
