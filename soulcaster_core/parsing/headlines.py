@@ -70,6 +70,9 @@ _REPR_AT_END = re.compile(
 # After Celery's "raised unexpected: " any name is a type ("ReadTimeout(...)", "DoesNotExist(
 # 'Kit matching query does not exist.')", "SoftTimeLimitExceeded()"), its arguments nested.
 _RAISED_REPR = re.compile(r"raised unexpected: (?P<type>[A-Za-z_][\w.]*)\((?P<args>.*)\)\s*$")
+# arq's line for a job that raised ("12.34s ! <job id>:<function> failed, ReadTimeout: msg"):
+# after its "failed, " any name is a type.
+_FAILED_COMMA = re.compile(r" ! \S+ failed, (?P<type>[A-Za-z_][\w.]*): ?(?P<msg>.*?)\s*$")
 _RAILS_AT_END = re.compile(
     rf"(?:^|(?<=[\s:\]]))(?P<type>{_NAMED_TYPE}|{_NAME}(?:::{_NAME})+) \((?P<msg>.*)\):\s*$"
 )
@@ -93,7 +96,11 @@ class HeadlineAt(NamedTuple):
 
 def might_name_a_type(text: str) -> bool:
     """Whether ``text`` holds a word that could be an exception type (a cheap test)."""
-    return _TYPE_HINT.search(text) is not None or "raised unexpected: " in text
+    return (
+        _TYPE_HINT.search(text) is not None
+        or "raised unexpected: " in text
+        or " failed, " in text
+    )
 
 
 def match_headline(line: str, *, qualified: bool = False) -> Headline | None:
@@ -110,6 +117,8 @@ def search_headline(line: str) -> Headline | None:
     anyhow after Celery's "raised unexpected: ")."""
     if "raised unexpected: " in line and (said := _RAISED_REPR.search(line)) is not None:
         return _from_repr(said.group("type"), said.group("args"))
+    if " failed, " in line and (said := _FAILED_COMMA.search(line)) is not None:
+        return Headline(said.group("type"), _value(said.group("msg")))
     if not might_name_a_type(line):
         return None
     for m in _ANYWHERE.finditer(line):

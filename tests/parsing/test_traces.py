@@ -224,6 +224,13 @@ def test_a_trace_rsyslog_escaped_onto_one_line() -> None:
             "DoesNotExist",
             "Kit matching query does not exist.",
         ),
+        # arq's line for a failed job, after a loguru head: any name after "failed, ".
+        (
+            "2026-03-04 23:05:41.322 | ERROR    | arq.worker:run_job:651 -  42.72s ! "
+            "b05292174be2:book_collection failed, ReadTimeout: timed out",
+            "ReadTimeout",
+            "timed out",
+        ),
         # Rails' DebugExceptions line, sampled alone by a monitor, its request tag before it.
         (
             "2026-03-08T18:20:43+00:00 app[web.3]: [13b8ea3d] NoMethodError "

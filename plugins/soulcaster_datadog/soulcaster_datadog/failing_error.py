@@ -162,6 +162,7 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
         or _query_kind(message, *queries)
         or _quoted_type(message)
         or (emphasised[0] if emphasised else None)
+        or _logged_type(message)
     )
     value = (
         attributes.get("message")
@@ -424,6 +425,16 @@ def _unstated_frames(message: str) -> list[Frame]:
         if chain and chain[-1].frames and not (chain[-1].type or chain[-1].value):
             return chain[-1].frames
     return []
+
+
+# "ald-bookings-api logged JSONDecodeError at handle_error:61: ...": the type a template
+# names as what the service logged ("{{service.name}} logged {{log.attributes.exception_name}}").
+_LOGGED_TYPE = re.compile(rf"\blogged (?:an? )?(?P<type>{_ERROR_TYPE})\b")
+
+
+def _logged_type(message: str) -> str | None:
+    found = _LOGGED_TYPE.search(message) if "logged " in message else None
+    return found["type"] if found else None
 
 
 def _quoted_type(message: str) -> str | None:

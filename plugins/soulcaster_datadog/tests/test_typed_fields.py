@@ -584,3 +584,16 @@ def test_a_host_the_alert_is_grouped_by_is_a_tag() -> None:
     assert alert.tags["host"] == "cache-02"
     assert alert.tags["redis_host"] == "10.20.6.8"
     assert "redis_port" not in alert.tags
+
+
+def test_the_type_a_template_says_the_service_logged() -> None:
+    item = _item(
+        {
+            "title": "[P2] [Triggered] [serverless] bookings-api error logs",
+            "body": "bookings-api logged JSONDecodeError at handle_error:61: Unhandled error",
+            "tags": "service:bookings-api",
+        }
+    )
+    assert [(e.type, e.value) for e in item.exceptions] == [("JSONDecodeError", None)]
+    quiet = _item({"title": "bookings-api error logs", "body": "bookings-api logged errors"})
+    assert quiet.exceptions == []
