@@ -97,9 +97,7 @@ class HeadlineAt(NamedTuple):
 def might_name_a_type(text: str) -> bool:
     """Whether ``text`` holds a word that could be an exception type (a cheap test)."""
     return (
-        _TYPE_HINT.search(text) is not None
-        or "raised unexpected: " in text
-        or " failed, " in text
+        _TYPE_HINT.search(text) is not None or "raised unexpected: " in text or " failed, " in text
     )
 
 
