@@ -100,7 +100,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind99.jsonl`` (companies kn, ko, kp), or, with ``--blind100``,
 ``webhooks-blind100.jsonl`` (companies kq, kr, ks), or, with ``--blind101``,
 ``webhooks-blind101.jsonl`` (companies kt, ku, kv), or, with ``--blind102``,
-``webhooks-blind102.jsonl`` (companies kw, kx, ky).
+``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind103``,
+``webhooks-blind103.jsonl`` (companies kz, la, lb).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -207,6 +208,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind100   # by a hundredth outsider
     python bench/data/generate_webhooks.py --blind101   # by a hundred-and-first outsider
     python bench/data/generate_webhooks.py --blind102   # by a hundred-and-second outsider
+    python bench/data/generate_webhooks.py --blind103   # by a hundred-and-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -333,13 +335,16 @@ from corpus.companies.frizington_water import FRIZINGTON as FRIZINGTON_WATER  # 
 from corpus.companies.gallowburn import GALLOWBURN  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.garsdale import GARSDALE  # noqa: E402
+from corpus.companies.gatehouse import GATEHOUSE  # noqa: E402
 from corpus.companies.gatesgarth import GATESGARTH  # noqa: E402
 from corpus.companies.gimmerbrook import GIMMERBROOK  # noqa: E402
 from corpus.companies.glaramara import GLARAMARA  # noqa: E402
 from corpus.companies.glenridding import GLENRIDDING  # noqa: E402
+from corpus.companies.goldthorpe import GOLDTHORPE  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.grasmere import GRASMERE  # noqa: E402
 from corpus.companies.greenodd import GREENODD  # noqa: E402
+from corpus.companies.greyfriars import GREYFRIARS  # noqa: E402
 from corpus.companies.grisedale import GRISEDALE  # noqa: E402
 from corpus.companies.gritstone import GRITSTONE  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
@@ -732,6 +737,8 @@ BLIND100 = [DELLBROOK, DORRINGTON, DAVENBY]
 BLIND101 = [ELMSTEAD, EDGELEY, EASTWELL]
 # blind102: axum 0.7 + sqlx on tracing JSON via Vector, a Tauri 2 app, Tornado 6 on stdlib text.
 BLIND102 = [FAIRHAVEN, FERNHILL, FOXLEY]
+# blind103: Boot 3.3 + grpc-go on OTLP logs via the Collector, Litestar on structlog Rich, Vite.
+BLIND103 = [GOLDTHORPE, GREYFRIARS, GATEHOUSE]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1233,6 +1240,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind102.jsonl (companies kw, kx, ky)",
     )
     which.add_argument(
+        "--blind103",
+        action="store_true",
+        help="write webhooks-blind103.jsonl (companies kz, la, lb)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1422,6 +1434,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind102:
         write(HERE / "webhooks-blind102.jsonl", build_rows(BLIND102))
+        return 0
+    if args.blind103:
+        write(HERE / "webhooks-blind103.jsonl", build_rows(BLIND103))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -161,6 +161,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/_astro/{bundle}.{vite_hash(company, bundle, release)}.js"
     if company == "km":  # blind98: ember-cli's fingerprinting, assets/<name>-<32 hex md5>.js
         return f"{origin}/assets/{bundle}-{stable_hex(32, 'embercli', company, bundle, release)}.js"
+    if company in ("kz", "lb"):  # blind103: Vite 5, named chunks /assets/<name>-<hash>.js
+        return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
 
 
