@@ -102,6 +102,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind101.jsonl`` (companies kt, ku, kv), or, with ``--blind102``,
 ``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind103``,
 ``webhooks-blind103.jsonl`` (companies kz, la, lb).
+``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind104``,
+``webhooks-blind104.jsonl`` (companies lc, ld, le).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -209,6 +211,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind101   # by a hundred-and-first outsider
     python bench/data/generate_webhooks.py --blind102   # by a hundred-and-second outsider
     python bench/data/generate_webhooks.py --blind103   # by a hundred-and-third outsider
+    python bench/data/generate_webhooks.py --blind104   # by a hundred-and-fourth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -375,9 +378,12 @@ from corpus.companies.isel import ISEL  # noqa: E402
 from corpus.companies.ivegill import IVEGILL  # noqa: E402
 from corpus.companies.jackdawmoss import JACKDAWMOSS  # noqa: E402
 from corpus.companies.jarrowfield import JARROWFIELD  # noqa: E402
+from corpus.companies.jaywick import JAYWICK  # noqa: E402
 from corpus.companies.jedburgh import JEDBURGH  # noqa: E402
 from corpus.companies.jervaulx import JERVAULX  # noqa: E402
 from corpus.companies.jessamyquay import JESSAMYQUAY  # noqa: E402
+from corpus.companies.jessop import JESSOP  # noqa: E402
+from corpus.companies.jolliffe import JOLLIFFE  # noqa: E402
 from corpus.companies.juniperhowe import JUNIPERHOWE  # noqa: E402
 from corpus.companies.keldholme import KELDHOLME  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
@@ -739,6 +745,8 @@ BLIND101 = [ELMSTEAD, EDGELEY, EASTWELL]
 BLIND102 = [FAIRHAVEN, FERNHILL, FOXLEY]
 # blind103: Boot 3.3 + grpc-go on OTLP logs via the Collector, Litestar on structlog Rich, Vite.
 BLIND103 = [GOLDTHORPE, GREYFRIARS, GATEHOUSE]
+# blind104: NestJS 10 and FastAPI/torch on ECS via FireLens (Splunk HEC, Datadog), Angular 17.
+BLIND104 = [JOLLIFFE, JAYWICK, JESSOP]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1243,6 +1251,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind103",
         action="store_true",
         help="write webhooks-blind103.jsonl (companies kz, la, lb)",
+        "--blind104",
+        action="store_true",
+        help="write webhooks-blind104.jsonl (companies lc, ld, le)",
     )
     which.add_argument(
         "--blind95",
@@ -1437,6 +1448,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind103:
         write(HERE / "webhooks-blind103.jsonl", build_rows(BLIND103))
+    if args.blind104:
+        write(HERE / "webhooks-blind104.jsonl", build_rows(BLIND104))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
