@@ -100,7 +100,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind99.jsonl`` (companies kn, ko, kp), or, with ``--blind100``,
 ``webhooks-blind100.jsonl`` (companies kq, kr, ks), or, with ``--blind101``,
 ``webhooks-blind101.jsonl`` (companies kt, ku, kv), or, with ``--blind102``,
-``webhooks-blind102.jsonl`` (companies kw, kx, ky).
+``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind105``,
+``webhooks-blind105.jsonl`` (companies lf, lg, lh).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -207,6 +208,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind100   # by a hundredth outsider
     python bench/data/generate_webhooks.py --blind101   # by a hundred-and-first outsider
     python bench/data/generate_webhooks.py --blind102   # by a hundred-and-second outsider
+    python bench/data/generate_webhooks.py --blind105   # by a hundred-and-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -456,10 +458,13 @@ from corpus.companies.plumpton import PLUMPTON  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
 from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
+from corpus.companies.quayford import QUAYFORD  # noqa: E402
 from corpus.companies.quayhead import QUAYHEAD  # noqa: E402
+from corpus.companies.quenby import QUENBY  # noqa: E402
 from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quickthorn import QUICKTHORN  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.quinton import QUINTON  # noqa: E402
 from corpus.companies.quoyness import QUOYNESS  # noqa: E402
 from corpus.companies.raisbeck import RAISBECK  # noqa: E402
 from corpus.companies.rampside import RAMPSIDE  # noqa: E402
@@ -732,6 +737,8 @@ BLIND100 = [DELLBROOK, DORRINGTON, DAVENBY]
 BLIND101 = [ELMSTEAD, EDGELEY, EASTWELL]
 # blind102: axum 0.7 + sqlx on tracing JSON via Vector, a Tauri 2 app, Tornado 6 on stdlib text.
 BLIND102 = [FAIRHAVEN, FERNHILL, FOXLEY]
+# blind105: Laravel 10 on Vapor (CloudWatch) + Horizon on EC2, Go Fiber on zerolog, iOS SwiftUI.
+BLIND105 = [QUAYFORD, QUINTON, QUENBY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1233,6 +1240,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind102.jsonl (companies kw, kx, ky)",
     )
     which.add_argument(
+        "--blind105",
+        action="store_true",
+        help="write webhooks-blind105.jsonl (companies lf, lg, lh)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1422,6 +1434,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind102:
         write(HERE / "webhooks-blind102.jsonl", build_rows(BLIND102))
+        return 0
+    if args.blind105:
+        write(HERE / "webhooks-blind105.jsonl", build_rows(BLIND105))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -110,6 +110,7 @@ from .logs99 import FORMATS99
 from .logs100 import FORMATS100
 from .logs101 import FORMATS101
 from .logs102 import FORMATS102
+from .logs105 import FORMATS105
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1424,6 +1425,7 @@ for _more in (
     FORMATS80, FORMATS81, FORMATS82, FORMATS83, FORMATS84, FORMATS85, FORMATS86, FORMATS87,
     FORMATS88, FORMATS89, FORMATS90, FORMATS91, FORMATS92, FORMATS93, FORMATS94, FORMATS95,
     FORMATS96, FORMATS97, FORMATS98, FORMATS99, FORMATS100, FORMATS101, FORMATS102,
+    FORMATS105,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
