@@ -104,6 +104,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind103.jsonl`` (companies kz, la, lb).
 ``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind104``,
 ``webhooks-blind104.jsonl`` (companies lc, ld, le).
+``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind105``,
+``webhooks-blind105.jsonl`` (companies lf, lg, lh).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -212,6 +214,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind102   # by a hundred-and-second outsider
     python bench/data/generate_webhooks.py --blind103   # by a hundred-and-third outsider
     python bench/data/generate_webhooks.py --blind104   # by a hundred-and-fourth outsider
+    python bench/data/generate_webhooks.py --blind105   # by a hundred-and-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -467,10 +470,13 @@ from corpus.companies.plumpton import PLUMPTON  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
 from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
+from corpus.companies.quayford import QUAYFORD  # noqa: E402
 from corpus.companies.quayhead import QUAYHEAD  # noqa: E402
+from corpus.companies.quenby import QUENBY  # noqa: E402
 from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quickthorn import QUICKTHORN  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
+from corpus.companies.quinton import QUINTON  # noqa: E402
 from corpus.companies.quoyness import QUOYNESS  # noqa: E402
 from corpus.companies.raisbeck import RAISBECK  # noqa: E402
 from corpus.companies.rampside import RAMPSIDE  # noqa: E402
@@ -747,6 +753,8 @@ BLIND102 = [FAIRHAVEN, FERNHILL, FOXLEY]
 BLIND103 = [GOLDTHORPE, GREYFRIARS, GATEHOUSE]
 # blind104: NestJS 10 and FastAPI/torch on ECS via FireLens (Splunk HEC, Datadog), Angular 17.
 BLIND104 = [JOLLIFFE, JAYWICK, JESSOP]
+# blind105: Laravel 10 on Vapor (CloudWatch) + Horizon on EC2, Go Fiber on zerolog, iOS SwiftUI.
+BLIND105 = [QUAYFORD, QUINTON, QUENBY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1254,6 +1262,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind104",
         action="store_true",
         help="write webhooks-blind104.jsonl (companies lc, ld, le)",
+        "--blind105",
+        action="store_true",
+        help="write webhooks-blind105.jsonl (companies lf, lg, lh)",
     )
     which.add_argument(
         "--blind95",
@@ -1450,6 +1461,8 @@ def main(argv: list[str] | None = None) -> int:
         write(HERE / "webhooks-blind103.jsonl", build_rows(BLIND103))
     if args.blind104:
         write(HERE / "webhooks-blind104.jsonl", build_rows(BLIND104))
+    if args.blind105:
+        write(HERE / "webhooks-blind105.jsonl", build_rows(BLIND105))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -502,7 +502,7 @@ def rust_trim(frames: tuple[Frame, ...]) -> tuple[Frame, ...]:
 
 def _ns_error(d: Delivery) -> bool:
     """blind70: ``SentrySDK.capture(error:)`` of a handled Swift error or NSError."""
-    return d.company.key == "hg" and d.bug.handled
+    return d.company.key in ("hg", "lh") and d.bug.handled  # lh: blind105
 
 
 def ns_error_mechanism(d: Delivery, exc: Exc) -> dict[str, Any]:
