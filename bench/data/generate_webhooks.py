@@ -101,10 +101,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind100.jsonl`` (companies kq, kr, ks), or, with ``--blind101``,
 ``webhooks-blind101.jsonl`` (companies kt, ku, kv), or, with ``--blind102``,
 ``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind103``,
-``webhooks-blind103.jsonl`` (companies kz, la, lb).
-``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind104``,
-``webhooks-blind104.jsonl`` (companies lc, ld, le).
-``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind105``,
+``webhooks-blind103.jsonl`` (companies kz, la, lb), or, with ``--blind104``,
+``webhooks-blind104.jsonl`` (companies lc, ld, le), or, with ``--blind105``,
 ``webhooks-blind105.jsonl`` (companies lf, lg, lh).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -1259,9 +1257,13 @@ def main(argv: list[str] | None = None) -> int:
         "--blind103",
         action="store_true",
         help="write webhooks-blind103.jsonl (companies kz, la, lb)",
+    )
+    which.add_argument(
         "--blind104",
         action="store_true",
         help="write webhooks-blind104.jsonl (companies lc, ld, le)",
+    )
+    which.add_argument(
         "--blind105",
         action="store_true",
         help="write webhooks-blind105.jsonl (companies lf, lg, lh)",
@@ -1459,8 +1461,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind103:
         write(HERE / "webhooks-blind103.jsonl", build_rows(BLIND103))
+        return 0
     if args.blind104:
         write(HERE / "webhooks-blind104.jsonl", build_rows(BLIND104))
+        return 0
     if args.blind105:
         write(HERE / "webhooks-blind105.jsonl", build_rows(BLIND105))
         return 0
