@@ -1761,3 +1761,29 @@ async def test_a_framework_wrapper_of_file_only_stacks_is_told_by_its_cause(
         handled("SendRentReminder", "SendRentReminderHandler", "ReminderMailer"),
     )
     assert reminder == reminder_again != confirmation
+
+
+async def test_an_error_reporter_called_from_two_places_under_main_is_two_problems(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # An app's own reporting helper innermost; `$main` (Swift's @main) is every stack's
+    # outermost frame, which makes no caller common to two bugs.
+    def offline(*callers: str) -> FeedbackItem:
+        said = ExceptionInfo(
+            type="NSURLErrorDomain",
+            value="The Internet connection appears to be offline. (Code: -1009)",
+            frames=[
+                Frame(function=name, filename=f"{name}.swift", in_app=True)
+                for name in ("$main", *callers, "report")
+            ],
+        )
+        return item(exceptions=[said])
+
+    sync, upload, sync_again = await clusters_of(
+        clusterer,
+        store,
+        offline("pushChanges", "send"),
+        offline("publish", "upload"),
+        offline("pushChanges", "send"),
+    )
+    assert sync == sync_again != upload

@@ -92,6 +92,10 @@ _QUOTED_ERROR = re.compile(
     r"|[Tt]imed? ?out|refused|denied)\b[^`\n]*)`[ \t]*$",
     re.MULTILINE,
 )
+# A log monitor's message quoting the error alone on its line, in a code span, as a template
+# lays out `{{log.attributes.error}}` under the record's message: an error's words (a Go
+# error's "context: cause"), not a name or a number.
+_QUOTED_LINE = re.compile(r"^[ \t]*`(?P<error>[^`\n]*\w: [^`\n]*\w[^`\n]*)`[ \t]*$", re.MULTILINE)
 # "route: POST /v1/jobs", "- **http.route**: /v1/jobs": the request an author's lines name.
 _ROUTE_LINE = re.compile(
     r"^[ \t>*_`-]*@?(?:http\.)?route[*_`]*[ \t]*[:=][ \t]*(?P<value>\S[^\n]*)$", re.MULTILINE
@@ -182,11 +186,13 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
         frames = _unstated_frames(message)
         said = ExceptionInfo(type=None, value=quoted["error"].strip(), frames=frames)
         return FailingError([said])
+    of_logs = any(q and q.lstrip().startswith("logs(") for q in queries)
+    if of_logs and "`" in message and (quoted := _QUOTED_LINE.search(message)) is not None:
+        said = ExceptionInfo(type=None, value=quoted["error"].strip(), frames=[])
+        return FailingError([said])
     # A log monitor's ("logs(...)" query) message may be the line it counts, as
     # {{log.message}} renders it.
-    if any(q and q.lstrip().startswith("logs(") for q in queries) and (
-        lone := _lone_line(message, of_logs=True)
-    ):
+    if of_logs and (lone := _lone_line(message, of_logs=True)):
         return FailingError([ExceptionInfo(type=None, value=log_message(lone), frames=[])])
     return NOTHING
 
@@ -330,14 +336,15 @@ def _lone_line(message: str, of_logs: bool = False) -> str | None:
         and not _LOCATION_ONLY.match(p.strip())
     ]
     if of_logs:
-        # A line that says values (a pid, a time, a size: what {{log.message}} renders), not
-        # the author's markup (code, emphasis, a mention, a link): "Too many errors." is the
-        # author's, as the title is.
+        # A line that says values (a pid, a time, a size, a quoted name: what {{log.message}}
+        # renders), not the author's markup (code, emphasis, a mention, a link): "Too many
+        # errors." is the author's, as the title is.
         if len(own) != 1 or "\n" in own[0]:
             return None
         line = own[0]
         if (
             not any(c.isdigit() for c in line)
+            and line.count('"') < 2
             or any(c in line for c in "`*")
             or line.startswith(("@", "[["))
             or "](" in line

@@ -377,6 +377,21 @@ def test_a_log_monitor_s_message_of_one_line_is_the_line_it_counts() -> None:
     assert _log_monitor("Gunicorn workers are timing out", metric).exceptions == []
     # Nor is an author's markup a log line.
     assert _log_monitor("**Workers** are timing out", logs).exceptions == []
+    # A quoted name is a value the record rendered, as a number is.
+    said = 'Error in tracking-svc (RpcExceptionsHandler): violates constraint "FK_scan_parcel"'
+    assert [e.value for e in _log_monitor(said, logs).exceptions] == [said]
+
+
+def test_a_log_monitor_quoting_the_error_alone_on_its_line() -> None:
+    # "{{log.message}}" in bold, then "`{{log.attributes.error}}`" on its own line.
+    logs = 'logs("service:locker-api status:error").index("*").rollup("count") > 5'
+    line = '**verify pin**\n\n`strconv.Atoi: parsing "74O7": invalid syntax`\nPOST /v1/pickups'
+    item = _log_monitor(line, logs)
+    assert [(e.type, e.value) for e in item.exceptions] == [
+        (None, 'strconv.Atoi: parsing "74O7": invalid syntax')
+    ]
+    # A code span of a name alone is no error.
+    assert _log_monitor("**verify pin**\n\n`verify_pin`", logs).exceptions == []
 
 
 def test_an_error_kind_in_bold_its_message_below_and_its_stack_in_a_code_block() -> None:
