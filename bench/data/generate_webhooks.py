@@ -103,7 +103,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind103``,
 ``webhooks-blind103.jsonl`` (companies kz, la, lb), or, with ``--blind104``,
 ``webhooks-blind104.jsonl`` (companies lc, ld, le), or, with ``--blind105``,
-``webhooks-blind105.jsonl`` (companies lf, lg, lh).
+``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind106``,
+``webhooks-blind106.jsonl`` (companies li, lj, lk).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -213,6 +214,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind103   # by a hundred-and-third outsider
     python bench/data/generate_webhooks.py --blind104   # by a hundred-and-fourth outsider
     python bench/data/generate_webhooks.py --blind105   # by a hundred-and-fifth outsider
+    python bench/data/generate_webhooks.py --blind106   # by a hundred-and-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -552,8 +554,11 @@ from corpus.companies.yeadon import YEADON  # noqa: E402
 from corpus.companies.yealand import YEALAND  # noqa: E402
 from corpus.companies.yewbarrow import YEWBARROW  # noqa: E402
 from corpus.companies.yockenthwaite import YOCKENTHWAITE  # noqa: E402
+from corpus.companies.zeals import ZEALS  # noqa: E402
+from corpus.companies.zelah import ZELAH  # noqa: E402
 from corpus.companies.zennor import ZENNOR  # noqa: E402
 from corpus.companies.zetland import ZETLAND  # noqa: E402
+from corpus.companies.zinclane import ZINCLANE  # noqa: E402
 from corpus.companies.zouch import ZOUCH  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
@@ -753,6 +758,8 @@ BLIND103 = [GOLDTHORPE, GREYFRIARS, GATEHOUSE]
 BLIND104 = [JOLLIFFE, JAYWICK, JESSOP]
 # blind105: Laravel 10 on Vapor (CloudWatch) + Horizon on EC2, Go Fiber on zerolog, iOS SwiftUI.
 BLIND105 = [QUAYFORD, QUINTON, QUENBY]
+# blind106: Go chi/sqlx/NATS on zap via SCK (CRI), Next.js 14 App Router, Django 5 on gunicorn.
+BLIND106 = [ZEALS, ZELAH, ZINCLANE]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1269,6 +1276,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind105.jsonl (companies lf, lg, lh)",
     )
     which.add_argument(
+        "--blind106",
+        action="store_true",
+        help="write webhooks-blind106.jsonl (companies li, lj, lk)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1467,6 +1479,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind105:
         write(HERE / "webhooks-blind105.jsonl", build_rows(BLIND105))
+        return 0
+    if args.blind106:
+        write(HERE / "webhooks-blind106.jsonl", build_rows(BLIND106))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
