@@ -105,6 +105,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind104.jsonl`` (companies lc, ld, le), or, with ``--blind105``,
 ``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind106``,
 ``webhooks-blind106.jsonl`` (companies li, lj, lk).
+``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind107``,
+``webhooks-blind107.jsonl`` (companies ll, lm, ln).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -215,6 +217,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind104   # by a hundred-and-fourth outsider
     python bench/data/generate_webhooks.py --blind105   # by a hundred-and-fifth outsider
     python bench/data/generate_webhooks.py --blind106   # by a hundred-and-sixth outsider
+    python bench/data/generate_webhooks.py --blind107   # by a hundred-and-seventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -548,10 +551,13 @@ from corpus.companies.xanthorpe import XANTHORPE  # noqa: E402
 from corpus.companies.xenbury import XENBURY  # noqa: E402
 from corpus.companies.xylerigg import XYLERIGG  # noqa: E402
 from corpus.companies.yanwath import YANWATH  # noqa: E402
+from corpus.companies.yardley import YARDLEY  # noqa: E402
 from corpus.companies.yarncliffe import YARNCLIFFE  # noqa: E402
 from corpus.companies.yarrowby import YARROWBY  # noqa: E402
+from corpus.companies.yarwood import YARWOOD  # noqa: E402
 from corpus.companies.yeadon import YEADON  # noqa: E402
 from corpus.companies.yealand import YEALAND  # noqa: E402
+from corpus.companies.yelverton import YELVERTON  # noqa: E402
 from corpus.companies.yewbarrow import YEWBARROW  # noqa: E402
 from corpus.companies.yockenthwaite import YOCKENTHWAITE  # noqa: E402
 from corpus.companies.zeals import ZEALS  # noqa: E402
@@ -760,6 +766,8 @@ BLIND104 = [JOLLIFFE, JAYWICK, JESSOP]
 BLIND105 = [QUAYFORD, QUINTON, QUENBY]
 # blind106: Go chi/sqlx/NATS on zap via SCK (CRI), Next.js 14 App Router, Django 5 on gunicorn.
 BLIND106 = [ZEALS, ZELAH, ZINCLANE]
+# blind107: .NET 8 MassTransit + EF Core on Serilog CLEF, Blazor WASM, Fastify 4 on pino.
+BLIND107 = [YELVERTON, YARDLEY, YARWOOD]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1279,6 +1287,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind106",
         action="store_true",
         help="write webhooks-blind106.jsonl (companies li, lj, lk)",
+        "--blind107",
+        action="store_true",
+        help="write webhooks-blind107.jsonl (companies ll, lm, ln)",
     )
     which.add_argument(
         "--blind95",
@@ -1482,6 +1493,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind106:
         write(HERE / "webhooks-blind106.jsonl", build_rows(BLIND106))
+    if args.blind107:
+        write(HERE / "webhooks-blind107.jsonl", build_rows(BLIND107))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -114,6 +114,7 @@ from .logs103 import FORMATS103
 from .logs104 import FORMATS104
 from .logs105 import FORMATS105
 from .logs106 import FORMATS106
+from .logs107 import FORMATS107
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1430,6 +1431,7 @@ for _more in (
     FORMATS96, FORMATS97, FORMATS98, FORMATS99, FORMATS100, FORMATS101, FORMATS102,
     FORMATS103, FORMATS104, FORMATS105,
     FORMATS106,
+    FORMATS103, FORMATS104, FORMATS105, FORMATS107,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from . import android11, posthog65, posthog66, posthog68, posthog84, posthog105, unity
+from . import android11, posthog65, posthog66, posthog68, posthog84, posthog105, posthog107, unity
 from .delivery import Delivery
 from .logs16 import next_raw_frame
 from .model import Frame
@@ -615,6 +615,8 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.company.key in ("gy", "hm", "ht", "js", "ke", "kt")  # blind68..101: posthog-ruby
             else posthog105.php_properties(d)
             if d.company.key == "lf"  # blind105: posthog-php from a Laravel handler
+            else posthog107.blazor_properties(d)
+            if d.service.framework == "blazor-wasm" and d.company.key in ("ll", "lm")  # blind107
             else properties(d),
             "elements_chain": "",
             "timestamp": ts,
