@@ -103,7 +103,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind102.jsonl`` (companies kw, kx, ky), or, with ``--blind103``,
 ``webhooks-blind103.jsonl`` (companies kz, la, lb), or, with ``--blind104``,
 ``webhooks-blind104.jsonl`` (companies lc, ld, le), or, with ``--blind105``,
-``webhooks-blind105.jsonl`` (companies lf, lg, lh).
+``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind108``,
+``webhooks-blind108.jsonl`` (companies lo, lp, lq).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -213,6 +214,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind103   # by a hundred-and-third outsider
     python bench/data/generate_webhooks.py --blind104   # by a hundred-and-fourth outsider
     python bench/data/generate_webhooks.py --blind105   # by a hundred-and-fifth outsider
+    python bench/data/generate_webhooks.py --blind108   # by a hundred-and-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -543,7 +545,10 @@ from corpus.companies.winster import WINSTER  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.companies.wythburn import WYTHBURN  # noqa: E402
 from corpus.companies.xanthorpe import XANTHORPE  # noqa: E402
+from corpus.companies.xelmoor import XELMOOR  # noqa: E402
 from corpus.companies.xenbury import XENBURY  # noqa: E402
+from corpus.companies.xerwick import XERWICK  # noqa: E402
+from corpus.companies.xolbury import XOLBURY  # noqa: E402
 from corpus.companies.xylerigg import XYLERIGG  # noqa: E402
 from corpus.companies.yanwath import YANWATH  # noqa: E402
 from corpus.companies.yarncliffe import YARNCLIFFE  # noqa: E402
@@ -753,6 +758,8 @@ BLIND103 = [GOLDTHORPE, GREYFRIARS, GATEHOUSE]
 BLIND104 = [JOLLIFFE, JAYWICK, JESSOP]
 # blind105: Laravel 10 on Vapor (CloudWatch) + Horizon on EC2, Go Fiber on zerolog, iOS SwiftUI.
 BLIND105 = [QUAYFORD, QUINTON, QUENBY]
+# blind108: Rails 7.1 + Sidekiq 7 and Micronaut 4 via the OTel Collector's filelog, Expo RN.
+BLIND108 = [XELMOOR, XERWICK, XOLBURY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1269,6 +1276,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind105.jsonl (companies lf, lg, lh)",
     )
     which.add_argument(
+        "--blind108",
+        action="store_true",
+        help="write webhooks-blind108.jsonl (companies lo, lp, lq)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1467,6 +1479,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind105:
         write(HERE / "webhooks-blind105.jsonl", build_rows(BLIND105))
+        return 0
+    if args.blind108:
+        write(HERE / "webhooks-blind108.jsonl", build_rows(BLIND108))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
