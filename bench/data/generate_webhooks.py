@@ -107,6 +107,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind106.jsonl`` (companies li, lj, lk).
 ``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind107``,
 ``webhooks-blind107.jsonl`` (companies ll, lm, ln).
+``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind108``,
+``webhooks-blind108.jsonl`` (companies lo, lp, lq).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -218,6 +220,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind105   # by a hundred-and-fifth outsider
     python bench/data/generate_webhooks.py --blind106   # by a hundred-and-sixth outsider
     python bench/data/generate_webhooks.py --blind107   # by a hundred-and-seventh outsider
+    python bench/data/generate_webhooks.py --blind108   # by a hundred-and-eighth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -548,7 +551,10 @@ from corpus.companies.winster import WINSTER  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.companies.wythburn import WYTHBURN  # noqa: E402
 from corpus.companies.xanthorpe import XANTHORPE  # noqa: E402
+from corpus.companies.xelmoor import XELMOOR  # noqa: E402
 from corpus.companies.xenbury import XENBURY  # noqa: E402
+from corpus.companies.xerwick import XERWICK  # noqa: E402
+from corpus.companies.xolbury import XOLBURY  # noqa: E402
 from corpus.companies.xylerigg import XYLERIGG  # noqa: E402
 from corpus.companies.yanwath import YANWATH  # noqa: E402
 from corpus.companies.yardley import YARDLEY  # noqa: E402
@@ -768,6 +774,8 @@ BLIND105 = [QUAYFORD, QUINTON, QUENBY]
 BLIND106 = [ZEALS, ZELAH, ZINCLANE]
 # blind107: .NET 8 MassTransit + EF Core on Serilog CLEF, Blazor WASM, Fastify 4 on pino.
 BLIND107 = [YELVERTON, YARDLEY, YARWOOD]
+# blind108: Rails 7.1 + Sidekiq 7 and Micronaut 4 via the OTel Collector's filelog, Expo RN.
+BLIND108 = [XELMOOR, XERWICK, XOLBURY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1290,6 +1298,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind107",
         action="store_true",
         help="write webhooks-blind107.jsonl (companies ll, lm, ln)",
+        "--blind108",
+        action="store_true",
+        help="write webhooks-blind108.jsonl (companies lo, lp, lq)",
     )
     which.add_argument(
         "--blind95",
@@ -1495,6 +1506,8 @@ def main(argv: list[str] | None = None) -> int:
         write(HERE / "webhooks-blind106.jsonl", build_rows(BLIND106))
     if args.blind107:
         write(HERE / "webhooks-blind107.jsonl", build_rows(BLIND107))
+    if args.blind108:
+        write(HERE / "webhooks-blind108.jsonl", build_rows(BLIND108))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -115,6 +115,7 @@ from .logs104 import FORMATS104
 from .logs105 import FORMATS105
 from .logs106 import FORMATS106
 from .logs107 import FORMATS107
+from .logs108 import FORMATS108
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1432,6 +1433,7 @@ for _more in (
     FORMATS103, FORMATS104, FORMATS105,
     FORMATS106,
     FORMATS103, FORMATS104, FORMATS105, FORMATS107,
+    FORMATS108,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")

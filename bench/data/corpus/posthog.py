@@ -612,7 +612,7 @@ def destination(d: Delivery) -> dict[str, Any]:
             else posthog66.dotnet_properties(d)
             if d.company.key in ("gs", "hk", "ii", "jg")  # blind66, 72, 80, 88: posthog-dotnet
             else posthog68.ruby_properties(d)
-            if d.company.key in ("gy", "hm", "ht", "js", "ke", "kt")  # blind68..101: posthog-ruby
+            if d.company.key in ("gy", "hm", "ht", "js", "ke", "kt", "lo")  # blind68..108: ruby
             else posthog105.php_properties(d)
             if d.company.key == "lf"  # blind105: posthog-php from a Laravel handler
             else posthog107.blazor_properties(d)

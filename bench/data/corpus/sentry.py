@@ -804,10 +804,11 @@ def _contexts(d: Delivery) -> dict[str, Any]:
             "app_build": version.rsplit("+", 1)[-1],
             "type": "app",
         }
+        expo = d.company.key == "lp"  # blind108: Expo SDK 51 on React Native 0.74
         ctx["react_native_context"] = {
             "js_engine": "jsc" if d.browser == "ios-jsc" else "hermes",
-            "react_native_version": "0.73.6",
-            "expo": False,
+            "react_native_version": "0.74.5" if expo else "0.73.6",
+            "expo": expo,
             "type": "react_native_context",
         }
     elif d.service.framework == "unity":
