@@ -104,10 +104,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind103.jsonl`` (companies kz, la, lb), or, with ``--blind104``,
 ``webhooks-blind104.jsonl`` (companies lc, ld, le), or, with ``--blind105``,
 ``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind106``,
-``webhooks-blind106.jsonl`` (companies li, lj, lk).
-``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind107``,
-``webhooks-blind107.jsonl`` (companies ll, lm, ln).
-``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind108``,
+``webhooks-blind106.jsonl`` (companies li, lj, lk), or, with ``--blind107``,
+``webhooks-blind107.jsonl`` (companies ll, lm, ln), or, with ``--blind108``,
 ``webhooks-blind108.jsonl`` (companies lo, lp, lq).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -1295,9 +1293,13 @@ def main(argv: list[str] | None = None) -> int:
         "--blind106",
         action="store_true",
         help="write webhooks-blind106.jsonl (companies li, lj, lk)",
+    )
+    which.add_argument(
         "--blind107",
         action="store_true",
         help="write webhooks-blind107.jsonl (companies ll, lm, ln)",
+    )
+    which.add_argument(
         "--blind108",
         action="store_true",
         help="write webhooks-blind108.jsonl (companies lo, lp, lq)",
@@ -1504,8 +1506,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind106:
         write(HERE / "webhooks-blind106.jsonl", build_rows(BLIND106))
+        return 0
     if args.blind107:
         write(HERE / "webhooks-blind107.jsonl", build_rows(BLIND107))
+        return 0
     if args.blind108:
         write(HERE / "webhooks-blind108.jsonl", build_rows(BLIND108))
         return 0

@@ -343,8 +343,7 @@ def _lone_line(message: str, of_logs: bool = False) -> str | None:
             return None
         line = own[0]
         if (
-            not any(c.isdigit() for c in line)
-            and line.count('"') < 2
+            (not any(c.isdigit() for c in line) and line.count('"') < 2)
             or any(c in line for c in "`*")
             or line.startswith(("@", "[["))
             or "](" in line
