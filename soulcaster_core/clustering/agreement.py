@@ -101,6 +101,12 @@ def otherwise_different(
     )
 
 
+#: The program's entry, which the language names and every stack of the program runs under
+#: (Swift's `@main` as `$main`, C's and Go's `main`, a Python script's `<module>`): no caller
+#: two stacks have in common.
+_ENTRY_POINTS = frozenset({"main", "$main", "<module>"})
+
+
 def common_caller(
     mine: Sequence[str],
     theirs: Sequence[str],
@@ -125,7 +131,9 @@ def common_caller(
             # paths through a helper, whatever dispatcher both run under further out.
             return False
     return any(
-        name == other and (not file or not other_file or same_file(file, other_file))
+        name == other
+        and name not in _ENTRY_POINTS
+        and (not file or not other_file or same_file(file, other_file))
         for name, file in mine_callers
         for other, other_file in theirs_callers
     )

@@ -129,7 +129,9 @@ _REQUEST_FIELDS = re.compile(
 # /refunds/9 [POST]", Django's "Internal Server Error: /refunds/9/".
 _FAILED_REQUEST = re.compile(
     r"(?:^|\s)(?:Exception on (?P<path>/\S*) \[(?P<method>[A-Z]{3,7})\]"
-    r"|Internal Server Error: (?P<django>/\S*))\s*$"
+    r"|Internal Server Error: (?P<django>/\S*)"
+    # Tornado's "Uncaught exception POST /v1/bookings (10.0.3.7)".
+    r"|Uncaught exception (?P<verb>[A-Z]{3,7}) (?P<tornado>/\S*) \([^()\s]*\))\s*$"
 )
 # What a server logs for any request that raised, before the traceback that says which
 # error: uvicorn's and aiohttp's lines, ASP.NET Core's exception handler's; and Airflow's for
@@ -781,11 +783,11 @@ def _request(statement: str) -> str | None:
     if "method=" in statement and (found := _REQUEST_FIELDS.search(statement)) is not None:
         route = endpoint_name(found["path"]) or "/"
         return f"{found['method']} {route} {found['status']}"
-    if "rror: /" in statement or "Exception on /" in statement:
+    if "rror: /" in statement or "Exception on /" in statement or "exception " in statement:
         failed = _FAILED_REQUEST.search(statement)
         if failed is not None:
-            route = endpoint_name(failed["path"] or failed["django"]) or "/"
-            return f"{failed['method'] or '*'} {route} 500"
+            route = endpoint_name(failed["path"] or failed["django"] or failed["tornado"]) or "/"
+            return f"{failed['method'] or failed['verb'] or '*'} {route} 500"
     return None  # most lines: no regex
 
 

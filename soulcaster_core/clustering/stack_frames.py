@@ -126,6 +126,10 @@ def frame_name(frame: Frame) -> str | None:
     if not parts:
         return None
     name = _JVM_LAMBDA.sub(r"\g<1>", parts[-1])
+    if name == "{{closure}}" and len(parts) >= 2:
+        # Rust's async fn runs as a closure of itself ("store::basket::insert_line::
+        # {{closure}}"): the function, as a log of it names it.
+        return parts[-2] if not _MINIFIED.match(parts[-2]) else None
     if _CLOSURE.match(name):
         if len(parts) < 2:
             return None
@@ -239,10 +243,39 @@ def named_frames(exc: ExceptionInfo) -> tuple[tuple[str, str | None], ...]:
     return tuple(named.items())
 
 
+#: Rust paths that are the runtime's or a well-known library's (sentry-backtrace's
+#: WELL_KNOWN_NOT_IN_APP), also as the self type of a trait impl (`<core::...>`).
+_RUST_RUNTIME = tuple(
+    prefix + name
+    for name in (
+        "std::",
+        "core::",
+        "alloc::",
+        "backtrace::",
+        "sentry::",
+        "sentry_core::",
+        "anyhow::",
+        "log::",
+        "tokio::",
+        "tracing_core::",
+        "futures_core::",
+        "futures_util::",
+        "__rust_",
+    )
+    for prefix in ("", "<")
+)
+
+
 def chosen(frames: Sequence[Frame]) -> list[Frame]:
     """The application's frames, oldest first: those the sender marks, else no library's."""
-    # An engine's own frame ("apply@native") is nobody's code, whatever an SDK marks it.
-    frames = [f for f in frames if f.filename not in NATIVE]
+    # An engine's own frame ("apply@native") is nobody's code, whatever an SDK marks it; nor
+    # is a Rust frame of the standard library or of the crates sentry-rust itself names as
+    # no application's (anyhow's `construct`, tokio's `poll`), however a build marked it.
+    frames = [
+        f
+        for f in frames
+        if f.filename not in NATIVE and not (f.function and f.function.startswith(_RUST_RUNTIME))
+    ]
     marked = [f for f in frames if f.in_app]
     return marked or [f for f in frames if f.in_app is None and not is_library(f)]
 

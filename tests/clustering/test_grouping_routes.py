@@ -134,12 +134,16 @@ async def test_a_log_line_that_names_code_is_no_alert_a_stack_draws_in(
 
 @pytest.mark.parametrize(
     "said",
-    ["Exception on /refunds/94031 [POST]", "Internal Server Error: /refunds/94031/"],
+    [
+        "Exception on /refunds/94031 [POST]",
+        "Internal Server Error: /refunds/94031/",
+        "Uncaught exception POST /refunds/94031 (10.0.3.7)",  # Tornado's
+    ],
 )
 async def test_the_line_a_framework_logs_for_a_failed_request_meets_the_error_there(
     clusterer: Clusterer, store: Store, said: str
 ) -> None:
-    # Flask's and Django's own words when a view raised, quoted by a monitor's sample.
+    # Flask's, Django's and Tornado's words when a view raised, quoted by a monitor's sample.
     refund = item(exceptions=[exc("KeyError", "'account_ref'", "refund")], endpoint="/refunds/<id>")
     order = item(
         exceptions=[exc("UndefinedError", "'x' is undefined", "detail")], endpoint="/orders/<id>"

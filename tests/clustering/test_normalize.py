@@ -249,6 +249,8 @@ def test_structured_exceptions_are_read_as_given() -> None:
         ("$s13HolmrookBuses6BusAPIC5fetchyyYaKF", "fetch"),
         ("TicketView.price.getter", "getter"),
         ("$s13HolmrookBuses10TicketViewC5priceSivg", "getter"),
+        # Rust: an async fn's body is a closure of itself.
+        ("orders_api::store::basket::insert_line::{{closure}}", "insert_line"),
         ("t", None),
         ("<anonymous>", None),
     ],
@@ -309,3 +311,17 @@ def test_a_clojure_frame_is_named_by_its_function_not_by_invoke() -> None:
     anonymous = Frame(function="invoke", module="shop.api.orders$fn__30211")
     assert frame_name(named) == "reserve_BANG_"
     assert frame_name(anonymous) is None
+
+
+def test_rust_runtime_and_library_frames_are_no_application_code_however_marked() -> None:
+    def rust(function: str) -> Frame:
+        return Frame(function=function, filename=f"{function.split('::')[0]}.rs", in_app=True)
+
+    frames = [
+        rust("orders_api::routes::basket::add_line::{{closure}}"),
+        rust("orders_api::store::basket::insert_line::{{closure}}"),
+        rust("<core::future::from_generator::GenFuture<T> as core::future::Future>::poll"),
+        rust("anyhow::error::<impl anyhow::Error>::construct"),
+    ]
+    doc = exception_document([ExceptionInfo(type="Error", value="adding a line", frames=frames)])
+    assert doc.frames == ("insert_line", "add_line")
