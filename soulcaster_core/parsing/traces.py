@@ -159,10 +159,13 @@ _GUTTER = re.compile(r"(?m)^[ \t]*│ ?")
 
 # What syslog (RFC 3164: "Mar 10 20:16:34 ip-172-31-18-88 web[7917]: ", or rsyslog's
 # template without the time) and Heroku's Logplex ("2026-03-05T18:47:09.908+00:00
-# app[web.2]: ") put before each line a program wrote: a time, a host, a tag with its pid or dyno.
+# app[web.2]: ") put before each line a program wrote: a time, a host, a tag with its pid or dyno;
+# or RFC 5424's head as a Logplex drain posts it ("<190>1 2026-03-05T18:47:09.908+00:00 host
+# app web.2 - ": priority, version, time, host, app, process, message id, no structured data).
 _PROGRAM_HEAD = re.compile(
-    r"^(?:(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)"
-    r" +)?(?:[\w.-]+ +)?[\w./-]+\[[\w.-]+\]: ?"
+    r"^(?:(?:(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+"
+    r"(?:Z|[+-]\d\d:?\d\d)?) +)?(?:[\w.-]+ +)?[\w./-]+\[[\w.-]+\]: ?"
+    r"|<\d{1,3}>1 \S+ \S+ \S+ \S+ \S+ (?:- )?)"
 )
 
 

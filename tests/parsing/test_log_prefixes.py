@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from soulcaster_core.parsing import log_message, parse_log_line, parse_trace, trailing_error
 
 RAILS = (
@@ -269,6 +271,18 @@ def test_a_node_stack_through_heroku_s_logplex() -> None:
     [error] = parse_trace(text)
     assert error.type == "TypeError"
     assert [f.function for f in error.frames] == ["createBooking", "quoteFor"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<190>1 2026-03-05T18:47:09.908300+00:00 host app web.2 - ",  # a Logplex drain's
+        "<11>1 2024-03-05T12:00:01.123Z orders-7f9c orders 7 - - ",  # RFC 5424 with no data
+    ],
+)
+def test_a_syslog_head_as_a_log_drain_posts_it_is_no_part_of_the_message(head: str) -> None:
+    said = "[13b8ea3d] ActiveRecord::RecordNotFound (Couldn't find Plant with 'id'=5):"
+    assert log_message(head + said) == log_message(said)
 
 
 def test_flask_s_default_format_names_the_module_after_the_level() -> None:
