@@ -53,6 +53,7 @@ _ROOT_STACKS = (
     "backtrace",
     "errorverbose",
     "stack_info",  # Python's logging with stack_info=True: where a message was logged from
+    "exceptiondetails",  # Azure Functions' logs: the exception's ToString()
 )
 
 
@@ -107,7 +108,7 @@ def _take_telemetry(found: _Found, fields: Fields) -> None:
     if kind is None:
         return
     found.types.append(kind)
-    message = fields.text(("OuterMessage", "InnermostMessage"))
+    message = fields.text(("OuterMessage", "InnermostMessage", "exceptionMessage"))
     if message is not None:
         found.messages.append(message)
 

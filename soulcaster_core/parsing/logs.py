@@ -54,6 +54,7 @@ _MESSAGE_KEYS = (
     "messagetemplate",
     "@mt",
     "text",
+    "resultdescription",  # Azure Monitor's resource logs (App Service console lines)
 )
 _LEVEL_KEYS = (
     "level",
@@ -369,6 +370,12 @@ def _lifted(obj: dict[str, Any]) -> dict[str, Any]:
             # The entry's trace is what the record's special field becomes once written.
             outer["logging.googleapis.com/trace"] = trace
         return _lifted({**outer, **payload})
+    properties = obj.get("properties")
+    if isinstance(properties, dict) and "resourceId" in obj:
+        # An Azure Monitor resource log (as Event Hubs exports it): the record of its
+        # category (FunctionAppLogs' message, exceptionDetails...) under ``properties``.
+        outer = {k: v for k, v in obj.items() if k != "properties"}
+        return {**outer, **properties}
     text_payload = obj.get("textPayload")
     if isinstance(text_payload, str) and "message" not in obj:
         outer = {k: v for k, v in obj.items() if k != "textPayload"}

@@ -923,3 +923,35 @@ def test_a_number_under_an_error_type_is_a_code_not_a_type() -> None:
     # PHP's error_get_last() as WooCommerce logs it: "type": 1 is E_ERROR.
     line = _line({"message": "fatal", "error": {"type": 1, "message": "Division by zero"}})
     assert _summary(line) == [(None, "Division by zero", [])]
+
+
+def test_azure_monitor_resource_logs_read_their_record() -> None:
+    # Event Hubs' export of an App Service console line and of a Functions host record.
+    console = _line(
+        {
+            "time": "2026-03-09T15:04:02.429Z",
+            "level": "Error",
+            "resultDescription": "[2026-03-09 15:04:02 +0000] [72] [ERROR] Worker timeout",
+            "resourceId": "/SUBSCRIPTIONS/X/PROVIDERS/MICROSOFT.WEB/SITES/APP-LETTINGS",
+            "category": "AppServiceConsoleLogs",
+        }
+    )
+    assert console.message == "[2026-03-09 15:04:02 +0000] [72] [ERROR] Worker timeout"
+    function = _line(
+        {
+            "time": "2026-03-09T00:45:46.879Z",
+            "resourceId": "/SUBSCRIPTIONS/X/PROVIDERS/MICROSOFT.WEB/SITES/FUNC-DISPATCH",
+            "category": "FunctionAppLogs",
+            "properties": {
+                "message": "Executed 'Functions.PrintLabel' (Failed, Id=3df5, Duration=41ms)",
+                "exceptionType": "System.InvalidOperationException",
+                "exceptionMessage": "Label printer is offline",
+                "exceptionDetails": JAVA_TRACE.replace("java.lang.IllegalStateException", "X"),
+                "functionName": "Functions.PrintLabel",
+                "level": "Error",
+            },
+        }
+    )
+    assert function.level == "error"
+    assert function.message.startswith("Executed 'Functions.PrintLabel' (Failed")
+    assert [f.function for f in function.exceptions[-1].frames] == ["run", "close", "close"]
