@@ -134,14 +134,14 @@ _FAILED_REQUEST = re.compile(
     r"|Uncaught exception (?P<verb>[A-Z]{3,7}) (?P<tornado>/\S*) \([^()\s]*\))\s*$"
 )
 # What a server logs for any request that raised, before the traceback that says which
-# error: uvicorn's and aiohttp's lines, ASP.NET Core's exception handler's; and Airflow's for
-# any task that raised. After the record's head, if it kept one ("[<*>] {taskinstance.py:<*>}
+# error: uvicorn's and aiohttp's lines, ASP.NET Core's exception handler's, Litestar's; and
+# Airflow's for any task that raised. After the record's head, if it kept one ("[<*>] {taskinstance.py:<*>}
 # ERROR - ").
 _ANY_FAILURE = re.compile(
     r"(?:.*?\b(?:ERROR|CRITICAL|FATAL)\b:?\s+(?:-\s+)?)?"
     r"(?:Exception in ASGI application|Error handling request(?: <\*>)?"
     r"|An unhandled exception has occurred while executing the request\.?"
-    r"|Task failed with exception)"
+    r"|Task failed with exception|Uncaught exception)"
 )
 # A log line's source before " - ": a program or component name of up to four words.
 _SOURCE = re.compile(r"^[^\s-](?:\S*\s){0,3}?\S*\s-\s(?=(?:\S+\s+){3})")

@@ -257,8 +257,10 @@ def _slim_header(lines: Sequence[str], marker: int, floor: int) -> _Header:
 def _read_header(text: str) -> _Header:
     """``Type: message in /path/file.php:12``, or Symfony's ``PHP Exception Type: "message"
     at /path/file.php line 12``."""
-    kind, _, rest = text.strip().removeprefix("PHP Exception ").partition(": ")
-    if not _TYPE.fullmatch(kind):
+    kind, said, rest = text.strip().removeprefix("PHP Exception ").partition(": ")
+    if not _TYPE.fullmatch(kind) or not (said or " in " in text):
+        # (PHP names a type before ": " or, with no message, before " in <file>"; Litestar's
+        # and Tornado's "Uncaught exception" names none.)
         return _Header(None, text.strip() or None, None, None)
     if (symfony := _SYMFONY_AT.match(rest)) is not None:
         return _Header(_name(kind), symfony["msg"], symfony["file"], number(symfony["line"]))

@@ -59,27 +59,36 @@ def _unboxed(lines: Sequence[str]) -> list[str]:
     """Rich's boxes as the traceback Python itself prints."""
     out: list[str] = []
     folded = ""
+    framed: re.Match[str] | None = None  # the frame the box's last line named
     for line in lines:
         text = line.strip()
         if text.startswith("╭") and _TRACEBACK in text:
             out.append(f"{_TRACEBACK}:")
             continue
         if text.startswith("╰"):
+            framed = None
             continue
         # (A box's line, its left border perhaps already read as a log's gutter.)
         if not (text.startswith("│") or text.endswith("│")):
             out.append(line)
+            framed = None
             continue
         inner = text.strip("│").strip()
-        if not inner or inner.startswith(("❱", "│")) or inner[:1].isdigit():
-            folded = ""
+        # (A source line: "❱ 42 │ code", "  41 │ code".)
+        if not inner or inner.startswith(("❱", "│")) or (inner[:1].isdigit() and "│" in inner):
+            folded, framed = "", None
+            continue
+        if framed is not None and " " not in inner and "/" not in inner and "\\" not in inner:
+            # The function's name, which Rich folded at the box's edge.
+            name = framed["fn"] + inner
+            out[-1] = f'  File "{framed["file"]}", line {framed["line"]}, in {name}'
             continue
         found = _RICH_FRAME.match(folded + inner)
         if found is not None:
             out.append(f'  File "{found["file"]}", line {found["line"]}, in {found["fn"]}')
-            folded = ""
-        elif " " not in inner and ("/" in inner or "\\" in inner):
-            folded += inner  # a path Rich folded onto the next line
+            folded, framed = "", found
+        elif " " not in inner or folded:
+            folded += inner  # a path (or "path:line in name") Rich folded onto the next line
     return out
 
 

@@ -1537,6 +1537,8 @@ async def test_a_line_any_failed_request_logs_joins_no_other(
     airflow = "[2026-03-09, 22:09:13 UTC] {taskinstance.py:2699} ERROR - Task failed with exception"
     task = item("datadog", exceptions=[ExceptionInfo(type=None, value=airflow)])
     assert document_for(task).says_nothing
+    litestar = item("datadog", exceptions=[ExceptionInfo(type=None, value="Uncaught exception")])
+    assert document_for(litestar).says_nothing
     said_nothing = document_for(cut("splunk"))
     assert said_nothing.explain()["template"] == "Exception in ASGI application"
     # It registers no key, when a re-grouping places it either (``Clusterer.remember``).

@@ -248,3 +248,39 @@ def test_rich_s_boxed_traceback_as_structlog_s_console_renderer_prints_it() -> N
     assert (
         error.frames[-1].filename == "/app/wythburn/very/long/package/path/that/rich/folds/money.py"
     )
+
+
+def test_rich_folds_a_frame_anywhere_even_in_its_function_name() -> None:
+    # Rich wraps "path:line in function" at the box's edge: in the line number, in the name.
+    text = "\n".join(
+        [
+            "2026-03-04T19:31:30Z [error    ] Uncaught exception   path=/offers",
+            "╭──────────── Traceback (most recent call last) ────────────╮",
+            "│ /app/lettings/offers.py:42 in submit                       │",
+            "│                                                            │",
+            "│ ❱ 42 │   session.flush()                                     │",
+            "│                                                            │",
+            "│ /usr/local/lib/python3.12/site-packages/httpx/default.py:8 │",
+            "│ 6 in map_httpcore_exceptio                                 │",
+            "│ ns                                                         │",
+            "│                                                            │",
+            "│ /app/lettings/clients.py:17 in post_json_with_a_long_funct │",
+            "│ ion_name                                                   │",
+            "│                                                            │",
+            "╰────────────────────────────────────────────────────────────╯",
+            "httpx.ReadTimeout: The read operation timed out",
+        ]
+    )
+    [error] = parse_trace(text)
+    assert (error.type, error.value) == ("httpx.ReadTimeout", "The read operation timed out")
+    assert [(f.function, f.lineno) for f in error.frames] == [
+        ("submit", 42),
+        ("map_httpcore_exceptions", 86),
+        ("post_json_with_a_long_function_name", 17),
+    ]
+    assert error.frames[-1].filename == "/app/lettings/clients.py"
+
+
+def test_uncaught_exception_alone_names_no_type() -> None:
+    # Litestar's and Tornado's words before a traceback: "exception" is no PHP class.
+    assert parse_trace("Uncaught exception") == []
