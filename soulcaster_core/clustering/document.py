@@ -135,8 +135,8 @@ _FAILED_REQUEST = re.compile(
 )
 # What a server logs for any request that raised, before the traceback that says which
 # error: uvicorn's and aiohttp's lines, ASP.NET Core's exception handler's, Litestar's; and
-# Airflow's for any task that raised. After the record's head, if it kept one ("[<*>] {taskinstance.py:<*>}
-# ERROR - ").
+# Airflow's for any task that raised. After the record's head, if it kept one ("[<*>]
+# {taskinstance.py:<*>} ERROR - ").
 _ANY_FAILURE = re.compile(
     r"(?:.*?\b(?:ERROR|CRITICAL|FATAL)\b:?\s+(?:-\s+)?)?"
     r"(?:Exception in ASGI application|Error handling request(?: <\*>)?"
