@@ -84,6 +84,8 @@ def _raw_frames(entry: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def _exception_from_entry(entry: Mapping[str, Any]) -> tuple[ExceptionInfo, ExceptionInfo | None]:
     """The exception, and the same as its language prints it when that differs."""
+    if (stated := _stated_in_synthetic(entry)) is not None:
+        return stated, None
     raws = _raw_frames(entry)
     if raws and (
         all(raw.get("platform") == "java" and "raw_id" not in raw for raw in raws)
@@ -114,6 +116,20 @@ def _exception_from_entry(entry: Mapping[str, Any]) -> tuple[ExceptionInfo, Exce
         for frame, name in zip(frames, names, strict=True)
     ]
     return exc, ExceptionInfo.model_validate({**fields, "frames": shown})
+
+
+def _stated_in_synthetic(entry: Mapping[str, Any]) -> ExceptionInfo | None:
+    """An error posthog-js made of a console message (``mechanism.synthetic``): its frames
+    are the console's callers, and the message may print the real error with its stack (a
+    Blazor renderer's ``crit: ...`` over the .NET exception): that error, read from the text."""
+    mechanism = entry.get("mechanism")
+    value = entry.get("value")
+    if not (isinstance(mechanism, dict) and mechanism.get("synthetic") is True):
+        return None
+    if not isinstance(value, str) or "\n" not in value:
+        return None
+    stated = parse_trace(value)
+    return stated[-1] if stated and stated[-1].type and stated[-1].frames else None
 
 
 def frame_from_posthog(raw: Mapping[str, Any]) -> Frame:

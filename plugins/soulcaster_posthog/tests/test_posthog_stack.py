@@ -396,3 +396,33 @@ def test_exception_without_any_detail_is_titled_by_event_and_page() -> None:
     item = posthog_event_to_feedback_item(exception_event(properties), "test")
 
     assert item.title == "$exception on https://app.example.com/settings"
+
+
+def test_a_synthetic_error_of_a_console_message_is_the_error_it_prints() -> None:
+    # posthog-js's console capture of Blazor's renderer: the frames are the console's
+    # callers; the message prints the .NET exception and its stack.
+    printed = (
+        "crit: Microsoft.AspNetCore.Components.WebAssembly.Rendering.WebAssemblyRenderer[100]\n"
+        "      Unhandled exception rendering component: Sequence contains no elements\n"
+        "System.InvalidOperationException: Sequence contains no elements\n"
+        "   at System.Linq.ThrowHelper.ThrowNoElementsException()\n"
+        "   at Yardley.Client.Shared.LensSelector.get_DefaultCoating()\n"
+        "   at Yardley.Client.Shared.LensSelector.BuildRenderTree(RenderTreeBuilder b)"
+    )
+    console = {"platform": "web:javascript", "function": "console.error", "filename": "a.js"}
+    entry = {
+        "type": "Error",
+        "value": printed,
+        "mechanism": {"type": "generic", "handled": True, "synthetic": True},
+        "stacktrace": {"type": "raw", "frames": [console]},
+    }
+    [exc] = exception_chain({"$exception_list": [entry]}).exceptions
+    assert (exc.type, exc.value) == (
+        "System.InvalidOperationException",
+        "Sequence contains no elements",
+    )
+    assert [f.function for f in exc.frames][:2] == ["BuildRenderTree", "get_DefaultCoating"]
+    # Without the mark, the sender's exception stands.
+    entry["mechanism"] = {"type": "generic", "handled": True}
+    [kept] = exception_chain({"$exception_list": [entry]}).exceptions
+    assert kept.type == "Error"
