@@ -51,6 +51,7 @@ BILLIARD = (
     pylib("billiard.pool", "mark_as_worker_lost", 1264, "raise WorkerLostError("),
 )
 QUOTE = "ixworth.pricing.quote"
+REDIS_REFUSED = "Error 111 connecting to redis-master.ixworth.svc.cluster.local:6379. Connection refused."
 
 BUGS = [
     # The same KeyError 'postcode' in two tasks.
@@ -91,14 +92,14 @@ BUGS = [
     # Not pairs.
     Bug("ls-docs-worker-lost", "worker-docs", (Exc("WorkerLostError", LOST, BILLIARD, module="billiard.exceptions"),),
         (see("sentry.error", 2, mechanism="logging"), spl(2, kind="lost", joined=False), dd(2, kind="lost")),
-        classes=(1, 2), log="Task handler raised error: <exc>", logger="celery.worker.request", entry="ixworth.documents.tasks.render_invoice_pdf", message_event=False),
+        classes=(1, 2), log="Task handler raised error: <exc>", logger="celery.worker.request", entry="ixworth.documents.tasks.render_invoice_pdf", handled=True),
     Bug("ls-edi-bad-segment", "worker-bookings", (Exc("ValueError", "UNB segment missing interchange control reference in {tmpl}", (*task("ixworth.edi.tasks", "import_interchange", 33, "messages = parse_interchange(raw)"), py("ixworth.edi.parser", "parse_interchange", 71, 'raise ValueError(f"UNB segment missing interchange control reference in {name}")')), module="builtins"),),
         (see("sentry.error", 2), spl(2, kind="team"), dd(kind="team")),
         classes=(1, 2, 3), log="EDIFACT import failed for {tmpl}", logger="ixworth.edi.tasks", entry="ixworth.edi.tasks.import_interchange"),
     Bug("ls-soft-limit-tracking", "worker-bookings", (Exc("SoftTimeLimitExceeded", "SoftTimeLimitExceeded()", (*task("ixworth.tracking.tasks", "poll_carrier_events", 31, "for event in events:"), py("ixworth.tracking.store", "upsert_event", 22, "session.execute(stmt)"), pylib("billiard.pool", "soft_timeout_sighandler", 237, "raise SoftTimeLimitExceeded()")), module="billiard.exceptions"),),
         (see("sentry.error", 2), spl(2), dd()),
         classes=(1, 2), entry="ixworth.tracking.tasks.poll_carrier_events"),
-    Bug("ls-broker-refused", "worker-bookings", (Exc("ConnectionRefusedError", "[Errno 111] Connection refused", (*task("ixworth.tracking.tasks", "poll_carrier_events", 40, "notify_customers.delay(changed)"), pylib("kombu.connection", "_reraise_as_library_errors", 476, "raise ConnectionError(str(exc)) from exc"), pylib("redis.connection", "connect", 356, "raise ConnectionError(self._error_message(e))")), module="builtins"), Exc("OperationalError", "Error 111 connecting to redis-master.ixworth.svc.cluster.local:6379. Connection refused.", (*task("ixworth.tracking.tasks", "poll_carrier_events", 40, "notify_customers.delay(changed)"), pylib("celery.app.task", "delay", 444, "return self.apply_async(args, kwargs)"), pylib("kombu.connection", "_reraise_as_library_errors", 476, "raise ConnectionError(str(exc)) from exc")), module="kombu.exceptions")),
+    Bug("ls-broker-refused", "worker-bookings", (Exc("ConnectionError", REDIS_REFUSED, (pylib("kombu.connection", "_reraise_as_library_errors", 472, "yield"), pylib("kombu.connection", "ensure_connection", 389, "return self._ensure_connection(*args, **kwargs)"), pylib("redis.connection", "connect", 356, "raise ConnectionError(self._error_message(e))")), module="redis.exceptions"), Exc("OperationalError", REDIS_REFUSED, (*task("ixworth.tracking.tasks", "poll_carrier_events", 40, "notify_customers.delay(changed)"), pylib("celery.app.task", "delay", 444, "return self.apply_async(args, kwargs)"), pylib("celery.app.task", "apply_async", 594, "return app.send_task("), pylib("kombu.connection", "_reraise_as_library_errors", 476, "raise ConnectionError(str(exc)) from exc")), module="kombu.exceptions")),
         (see("sentry.error", 2), spl(2), dd()),
         classes=(1, 3, 7), entry="ixworth.tracking.tasks.poll_carrier_events"),
     Bug("ls-cds-unprocessable", "worker-docs", (Exc("HTTPStatusError", "Client error '422 Unprocessable Entity' for url 'https://api.cds.example/v1/declarations'\nFor more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/422", (*task("ixworth.customs.tasks", "submit_declaration", 61, "client.submit(payload)"), py("ixworth.customs.cds", "submit", 140, "resp.raise_for_status()"), pylib("httpx._models", "raise_for_status", 761, "raise HTTPStatusError(message, request=request, response=self)")), module="httpx"),),
