@@ -106,7 +106,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind106``,
 ``webhooks-blind106.jsonl`` (companies li, lj, lk), or, with ``--blind107``,
 ``webhooks-blind107.jsonl`` (companies ll, lm, ln), or, with ``--blind108``,
-``webhooks-blind108.jsonl`` (companies lo, lp, lq).
+``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind109``,
+``webhooks-blind109.jsonl`` (companies lr, ls, lt).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -219,6 +220,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind106   # by a hundred-and-sixth outsider
     python bench/data/generate_webhooks.py --blind107   # by a hundred-and-seventh outsider
     python bench/data/generate_webhooks.py --blind108   # by a hundred-and-eighth outsider
+    python bench/data/generate_webhooks.py --blind109   # by a hundred-and-ninth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -376,6 +378,8 @@ from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.holmrook import HOLMROOK  # noqa: E402
 from corpus.companies.ickornshaw import ICKORNSHAW  # noqa: E402
+from corpus.companies.ilkley import ILKLEY  # noqa: E402
+from corpus.companies.inchbrook import INCHBROOK  # noqa: E402
 from corpus.companies.ingleborough import INGLEBOROUGH  # noqa: E402
 from corpus.companies.ingmire import INGMIRE  # noqa: E402
 from corpus.companies.inkwhistle import INKWHISTLE  # noqa: E402
@@ -383,6 +387,7 @@ from corpus.companies.ireby import IREBY  # noqa: E402
 from corpus.companies.irthington import IRTHINGTON  # noqa: E402
 from corpus.companies.isel import ISEL  # noqa: E402
 from corpus.companies.ivegill import IVEGILL  # noqa: E402
+from corpus.companies.ixworth import IXWORTH  # noqa: E402
 from corpus.companies.jackdawmoss import JACKDAWMOSS  # noqa: E402
 from corpus.companies.jarrowfield import JARROWFIELD  # noqa: E402
 from corpus.companies.jaywick import JAYWICK  # noqa: E402
@@ -774,6 +779,8 @@ BLIND106 = [ZEALS, ZELAH, ZINCLANE]
 BLIND107 = [YELVERTON, YARDLEY, YARWOOD]
 # blind108: Rails 7.1 + Sidekiq 7 and Micronaut 4 via the OTel Collector's filelog, Expo RN.
 BLIND108 = [XELMOOR, XERWICK, XOLBURY]
+# blind109: Spring Boot 3.2 and Celery 5 on EKS via Fluent Bit and CloudWatch, UIKit iOS.
+BLIND109 = [INCHBROOK, IXWORTH, ILKLEY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1305,6 +1312,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind108.jsonl (companies lo, lp, lq)",
     )
     which.add_argument(
+        "--blind109",
+        action="store_true",
+        help="write webhooks-blind109.jsonl (companies lr, ls, lt)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1512,6 +1524,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind108:
         write(HERE / "webhooks-blind108.jsonl", build_rows(BLIND108))
+        return 0
+    if args.blind109:
+        write(HERE / "webhooks-blind109.jsonl", build_rows(BLIND109))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
