@@ -108,6 +108,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind107.jsonl`` (companies ll, lm, ln), or, with ``--blind108``,
 ``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind109``,
 ``webhooks-blind109.jsonl`` (companies lr, ls, lt).
+``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind110``,
+``webhooks-blind110.jsonl`` (companies lu, lv, lw).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -221,6 +223,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind107   # by a hundred-and-seventh outsider
     python bench/data/generate_webhooks.py --blind108   # by a hundred-and-eighth outsider
     python bench/data/generate_webhooks.py --blind109   # by a hundred-and-ninth outsider
+    python bench/data/generate_webhooks.py --blind110   # by a hundred-and-tenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -447,10 +450,13 @@ from corpus.companies.nantgarw import NANTGARW  # noqa: E402
 from corpus.companies.nateby import NATEBY  # noqa: E402
 from corpus.companies.nenthead import NENTHEAD  # noqa: E402
 from corpus.companies.netherby import NETHERBY  # noqa: E402
+from corpus.companies.nethercott import NETHERCOTT  # noqa: E402
 from corpus.companies.nettlecombe import NETTLECOMBE  # noqa: E402
+from corpus.companies.newbold import NEWBOLD  # noqa: E402
 from corpus.companies.newlands import NEWLANDS  # noqa: E402
 from corpus.companies.ninebanks import NINEBANKS  # noqa: E402
 from corpus.companies.norbury import NORBURY  # noqa: E402
+from corpus.companies.northwold import NORTHWOLD  # noqa: E402
 from corpus.companies.nunnykirk import NUNNYKIRK  # noqa: E402
 from corpus.companies.oakenclough import OAKENCLOUGH  # noqa: E402
 from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
@@ -781,6 +787,8 @@ BLIND107 = [YELVERTON, YARDLEY, YARWOOD]
 BLIND108 = [XELMOOR, XERWICK, XOLBURY]
 # blind109: Spring Boot 3.2 and Celery 5 on EKS via Fluent Bit and CloudWatch, UIKit iOS.
 BLIND109 = [INCHBROOK, IXWORTH, ILKLEY]
+# blind110: Express on App Engine + Go Cloud Functions via Pub/Sub, Vue 2.7, FastAPI/loguru.
+BLIND110 = [NORTHWOLD, NETHERCOTT, NEWBOLD]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1315,6 +1323,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind109",
         action="store_true",
         help="write webhooks-blind109.jsonl (companies lr, ls, lt)",
+        "--blind110",
+        action="store_true",
+        help="write webhooks-blind110.jsonl (companies lu, lv, lw)",
     )
     which.add_argument(
         "--blind95",
@@ -1527,6 +1538,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind109:
         write(HERE / "webhooks-blind109.jsonl", build_rows(BLIND109))
+    if args.blind110:
+        write(HERE / "webhooks-blind110.jsonl", build_rows(BLIND110))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -82,7 +82,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         digest = stable_hex(8, "cra", company, bundle, release)
         suffix = "js" if bundle == "main" else "chunk.js"
         return f"{origin}/static/js/{bundle}.{digest}.{suffix}"
-    if company == "bj":
+    if company in ("bj", "lu", "lv"):  # lu, lv: blind110
         # Vue CLI 5 (webpack 5): js/app.<8 hex>.js, js/chunk-vendors.<8 hex>.js, named
         # lazy chunks js/<webpackChunkName>.<8 hex>.js
         return f"{origin}/js/{bundle}.{stable_hex(8, 'vuecli', company, bundle, release)}.js"
