@@ -106,7 +106,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind105.jsonl`` (companies lf, lg, lh), or, with ``--blind106``,
 ``webhooks-blind106.jsonl`` (companies li, lj, lk), or, with ``--blind107``,
 ``webhooks-blind107.jsonl`` (companies ll, lm, ln), or, with ``--blind108``,
-``webhooks-blind108.jsonl`` (companies lo, lp, lq).
+``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind111``,
+``webhooks-blind111.jsonl`` (companies lx, ly, lz).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -219,6 +220,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind106   # by a hundred-and-sixth outsider
     python bench/data/generate_webhooks.py --blind107   # by a hundred-and-seventh outsider
     python bench/data/generate_webhooks.py --blind108   # by a hundred-and-eighth outsider
+    python bench/data/generate_webhooks.py --blind111   # by a hundred-and-eleventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -448,7 +450,10 @@ from corpus.companies.ninebanks import NINEBANKS  # noqa: E402
 from corpus.companies.norbury import NORBURY  # noqa: E402
 from corpus.companies.nunnykirk import NUNNYKIRK  # noqa: E402
 from corpus.companies.oakenclough import OAKENCLOUGH  # noqa: E402
+from corpus.companies.oakhurst import OAKHURST  # noqa: E402
+from corpus.companies.oldcastle import OLDCASTLE  # noqa: E402
 from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
+from corpus.companies.onslow import ONSLOW  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.ormside import ORMSIDE  # noqa: E402
 from corpus.companies.orrest import ORREST  # noqa: E402
@@ -774,6 +779,8 @@ BLIND106 = [ZEALS, ZELAH, ZINCLANE]
 BLIND107 = [YELVERTON, YARDLEY, YARWOOD]
 # blind108: Rails 7.1 + Sidekiq 7 and Micronaut 4 via the OTel Collector's filelog, Expo RN.
 BLIND108 = [XELMOOR, XERWICK, XOLBURY]
+# blind111: Symfony 6.4 on Monolog lines + syslog-ng RFC 3164, Django 5 on Render, Android.
+BLIND111 = [OLDCASTLE, ONSLOW, OAKHURST]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1305,6 +1312,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind108.jsonl (companies lo, lp, lq)",
     )
     which.add_argument(
+        "--blind111",
+        action="store_true",
+        help="write webhooks-blind111.jsonl (companies lx, ly, lz)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1512,6 +1524,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind108:
         write(HERE / "webhooks-blind108.jsonl", build_rows(BLIND108))
+        return 0
+    if args.blind111:
+        write(HERE / "webhooks-blind111.jsonl", build_rows(BLIND111))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

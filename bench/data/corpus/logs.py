@@ -116,6 +116,7 @@ from .logs105 import FORMATS105
 from .logs106 import FORMATS106
 from .logs107 import FORMATS107
 from .logs108 import FORMATS108
+from .logs111 import FORMATS111
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1431,6 +1432,7 @@ for _more in (
     FORMATS88, FORMATS89, FORMATS90, FORMATS91, FORMATS92, FORMATS93, FORMATS94, FORMATS95,
     FORMATS96, FORMATS97, FORMATS98, FORMATS99, FORMATS100, FORMATS101, FORMATS102,
     FORMATS103, FORMATS104, FORMATS105, FORMATS106, FORMATS107, FORMATS108,
+    FORMATS111,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
