@@ -110,6 +110,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind109.jsonl`` (companies lr, ls, lt).
 ``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind110``,
 ``webhooks-blind110.jsonl`` (companies lu, lv, lw).
+``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind111``,
+``webhooks-blind111.jsonl`` (companies lx, ly, lz).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -224,6 +226,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind108   # by a hundred-and-eighth outsider
     python bench/data/generate_webhooks.py --blind109   # by a hundred-and-ninth outsider
     python bench/data/generate_webhooks.py --blind110   # by a hundred-and-tenth outsider
+    python bench/data/generate_webhooks.py --blind111   # by a hundred-and-eleventh outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -459,7 +462,10 @@ from corpus.companies.norbury import NORBURY  # noqa: E402
 from corpus.companies.northwold import NORTHWOLD  # noqa: E402
 from corpus.companies.nunnykirk import NUNNYKIRK  # noqa: E402
 from corpus.companies.oakenclough import OAKENCLOUGH  # noqa: E402
+from corpus.companies.oakhurst import OAKHURST  # noqa: E402
+from corpus.companies.oldcastle import OLDCASTLE  # noqa: E402
 from corpus.companies.ombersley import OMBERSLEY  # noqa: E402
+from corpus.companies.onslow import ONSLOW  # noqa: E402
 from corpus.companies.orchardvale import ORCHARDVALE  # noqa: E402
 from corpus.companies.ormside import ORMSIDE  # noqa: E402
 from corpus.companies.orrest import ORREST  # noqa: E402
@@ -789,6 +795,8 @@ BLIND108 = [XELMOOR, XERWICK, XOLBURY]
 BLIND109 = [INCHBROOK, IXWORTH, ILKLEY]
 # blind110: Express on App Engine + Go Cloud Functions via Pub/Sub, Vue 2.7, FastAPI/loguru.
 BLIND110 = [NORTHWOLD, NETHERCOTT, NEWBOLD]
+# blind111: Symfony 6.4 on Monolog lines + syslog-ng RFC 3164, Django 5 on Render, Android.
+BLIND111 = [OLDCASTLE, ONSLOW, OAKHURST]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1326,6 +1334,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind110",
         action="store_true",
         help="write webhooks-blind110.jsonl (companies lu, lv, lw)",
+        "--blind111",
+        action="store_true",
+        help="write webhooks-blind111.jsonl (companies lx, ly, lz)",
     )
     which.add_argument(
         "--blind95",
@@ -1540,6 +1551,8 @@ def main(argv: list[str] | None = None) -> int:
         write(HERE / "webhooks-blind109.jsonl", build_rows(BLIND109))
     if args.blind110:
         write(HERE / "webhooks-blind110.jsonl", build_rows(BLIND110))
+    if args.blind111:
+        write(HERE / "webhooks-blind111.jsonl", build_rows(BLIND111))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
