@@ -107,10 +107,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind106.jsonl`` (companies li, lj, lk), or, with ``--blind107``,
 ``webhooks-blind107.jsonl`` (companies ll, lm, ln), or, with ``--blind108``,
 ``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind109``,
-``webhooks-blind109.jsonl`` (companies lr, ls, lt).
-``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind110``,
-``webhooks-blind110.jsonl`` (companies lu, lv, lw).
-``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind111``,
+``webhooks-blind109.jsonl`` (companies lr, ls, lt), or, with ``--blind110``,
+``webhooks-blind110.jsonl`` (companies lu, lv, lw), or, with ``--blind111``,
 ``webhooks-blind111.jsonl`` (companies lx, ly, lz).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
@@ -1331,9 +1329,13 @@ def main(argv: list[str] | None = None) -> int:
         "--blind109",
         action="store_true",
         help="write webhooks-blind109.jsonl (companies lr, ls, lt)",
+    )
+    which.add_argument(
         "--blind110",
         action="store_true",
         help="write webhooks-blind110.jsonl (companies lu, lv, lw)",
+    )
+    which.add_argument(
         "--blind111",
         action="store_true",
         help="write webhooks-blind111.jsonl (companies lx, ly, lz)",
@@ -1549,8 +1551,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind109:
         write(HERE / "webhooks-blind109.jsonl", build_rows(BLIND109))
+        return 0
     if args.blind110:
         write(HERE / "webhooks-blind110.jsonl", build_rows(BLIND110))
+        return 0
     if args.blind111:
         write(HERE / "webhooks-blind111.jsonl", build_rows(BLIND111))
         return 0
