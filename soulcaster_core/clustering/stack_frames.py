@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..parsing.libraries import NATIVE, class_in_app, path_in_app
+from ..parsing.libraries import NATIVE, RUST_RUNTIME, class_in_app, path_in_app
 from ..stacktrace import ExceptionInfo, Frame
 
 #: Application frames a document keeps, innermost first: the key uses the first that is not
@@ -243,29 +243,6 @@ def named_frames(exc: ExceptionInfo) -> tuple[tuple[str, str | None], ...]:
     return tuple(named.items())
 
 
-#: Rust paths that are the runtime's or a well-known library's (sentry-backtrace's
-#: WELL_KNOWN_NOT_IN_APP), also as the self type of a trait impl (`<core::...>`).
-_RUST_RUNTIME = tuple(
-    prefix + name
-    for name in (
-        "std::",
-        "core::",
-        "alloc::",
-        "backtrace::",
-        "sentry::",
-        "sentry_core::",
-        "anyhow::",
-        "log::",
-        "tokio::",
-        "tracing_core::",
-        "futures_core::",
-        "futures_util::",
-        "__rust_",
-    )
-    for prefix in ("", "<")
-)
-
-
 def chosen(frames: Sequence[Frame]) -> list[Frame]:
     """The application's frames, oldest first: those the sender marks, else no library's."""
     # An engine's own frame ("apply@native") is nobody's code, whatever an SDK marks it; nor
@@ -274,7 +251,7 @@ def chosen(frames: Sequence[Frame]) -> list[Frame]:
     frames = [
         f
         for f in frames
-        if f.filename not in NATIVE and not (f.function and f.function.startswith(_RUST_RUNTIME))
+        if f.filename not in NATIVE and not (f.function and f.function.startswith(RUST_RUNTIME))
     ]
     marked = [f for f in frames if f.in_app]
     return marked or [f for f in frames if f.in_app is None and not is_library(f)]

@@ -32,6 +32,27 @@ LIBRARY_PATHS = (
 )
 #: What JavaScript engines print for a frame of their own code (Hermes, V8, JavaScriptCore).
 NATIVE = frozenset({"native", "[native code]", "<native>", "native code"})
+#: Rust paths that are the runtime's or a well-known library's (sentry-backtrace's
+#: WELL_KNOWN_NOT_IN_APP), also as the self type of a trait impl (`<core::...>`).
+RUST_RUNTIME = tuple(
+    prefix + name
+    for name in (
+        "std::",
+        "core::",
+        "alloc::",
+        "backtrace::",
+        "sentry::",
+        "sentry_core::",
+        "anyhow::",
+        "log::",
+        "tokio::",
+        "tracing_core::",
+        "futures_core::",
+        "futures_util::",
+        "__rust_",
+    )
+    for prefix in ("", "<")
+)
 #: Class name prefixes of the JVM's (and Android's) and .NET's own libraries.
 RUNTIME_CLASSES = (
     "java.",
