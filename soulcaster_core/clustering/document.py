@@ -664,7 +664,8 @@ def _exception_doc(
     verb: str | None = None,
 ) -> ClusterDoc:
     exc_type, masked = _said(kind, message)
-    typed = key_type(kind) or key_type(exc_type)
+    # (The canonical type: an engine's wording may name one the sender left out.)
+    typed = key_type(exc_type)
     if not typed and not frames and masked and not places:
         # A message with neither a type that says anything nor a stack (a logged error, a
         # sample quoted by a monitor) is a log line: its template and skeleton find it.
