@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Every masked value becomes this, whatever its kind: a slot in a template is a slot.
@@ -132,9 +133,7 @@ _HTTP_STATUS = re.compile(
     r"Payment Required|Not Implemented|Server Error|Client Error)\b)"
 )
 _STATUS_HINT = re.compile(r" (?:Ga|Se|In|No|Ba|Un|Fo|To|Co|Go|Re|Me|Pa|Cl)")
-_STATUS_DIGITS = str.maketrans("0123456789", "ABCDEFGHIJ")
-_STATUS_BACK = str.maketrans("ABCDEFGHIJ", "0123456789")
-_STATUS_SLOT = re.compile(r"HTTPSTATUS([A-J]{3})")
+_STATUS_SLOT = "HTTPSTATUS"
 # A list of masked values ("an14 an15 an16", "IRQs 3 4 5") is one slot, however long.
 _RUNS = re.compile(r"<\*>(?:[\s,]+<\*>)+")
 
@@ -205,15 +204,41 @@ def mask(text: str) -> str:
     words = text.split()
     if len(words) == 1 and _ERROR_CODE.fullmatch(words[0]):
         return words[0]  # the whole message is a code: the code is the problem
-    statuses = _STATUS_HINT.search(text) is not None and _HTTP_STATUS.search(text) is not None
-    if statuses:
-        # (Held as letters, which no rule masks, and given back after.)
-        held = _HTTP_STATUS.sub(lambda m: f"HTTPSTATUS{m[1].translate(_STATUS_DIGITS)}", text)
-        words = held.split()
+    statuses: list[str] = []
+    if _STATUS_HINT.search(text) is not None and _HTTP_STATUS.search(text) is not None:
+        words = _held(_HTTP_STATUS, text, _STATUS_SLOT, statuses, str).split()
     masked = _RUNS.sub(MASK, " ".join(_mask_word(word) for word in words))
-    if statuses:
-        masked = _STATUS_SLOT.sub(lambda m: m[1].translate(_STATUS_BACK), masked)
+    return _given_back(masked, _STATUS_SLOT, statuses)
+
+
+def _held(
+    pattern: re.Pattern[str],
+    text: str,
+    slot: str,
+    held: list[str],
+    keep: Callable[[str], str],
+    count: int = 0,
+) -> str:
+    """``text`` with each match of ``pattern`` replaced by a slot of letters (which no masking
+    rule touches), ``keep`` of the match appended to ``held``: given back by ``_given_back``."""
+
+    def hold(found: re.Match[str]) -> str:
+        held.append(keep(found[0]))
+        return f"{slot}{_slot_letters(len(held) - 1)}"
+
+    return pattern.sub(hold, text, count=count)
+
+
+def _given_back(masked: str, slot: str, held: list[str]) -> str:
+    for at, value in enumerate(held):
+        masked = masked.replace(f"{slot}{_slot_letters(at)}", value, 1)
     return masked
+
+
+def _slot_letters(at: int) -> str:
+    """The slot's number in letters, A for 0 ("BA" is 10); the slots stand in the text in
+    order, so the first of a slot's letters that is left is that slot's."""
+    return "".join(chr(ord("A") + int(digit)) for digit in str(at))
 
 
 # A URL in a message, or a connection pool's host (urllib3's "HTTPSConnectionPool(host=
@@ -236,15 +261,8 @@ def mask_message(text: str) -> str:
     if "://" not in text and "host='" not in text:
         return mask(text)
     hosts: list[str] = []
-
-    def held(found: re.Match[str]) -> str:
-        hosts.append(_host_slot(found[0]))
-        return f"{_HOST_SLOT}{chr(ord('A') + len(hosts) - 1)}"
-
-    masked = mask(_URL_OR_HOST.sub(held, text, count=26))
-    for at, host in enumerate(hosts):
-        masked = masked.replace(f"{_HOST_SLOT}{chr(ord('A') + at)}", host, 1)
-    return masked
+    masked = mask(_held(_URL_OR_HOST, text, _HOST_SLOT, hosts, _host_slot, count=26))
+    return _given_back(masked, _HOST_SLOT, hosts)
 
 
 def _host_slot(url: str) -> str:
