@@ -109,7 +109,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind109``,
 ``webhooks-blind109.jsonl`` (companies lr, ls, lt), or, with ``--blind110``,
 ``webhooks-blind110.jsonl`` (companies lu, lv, lw), or, with ``--blind111``,
-``webhooks-blind111.jsonl`` (companies lx, ly, lz).
+``webhooks-blind111.jsonl`` (companies lx, ly, lz), or, with ``--blind112``,
+``webhooks-blind112.jsonl`` (companies ma, mb, mc).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -225,6 +226,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind109   # by a hundred-and-ninth outsider
     python bench/data/generate_webhooks.py --blind110   # by a hundred-and-tenth outsider
     python bench/data/generate_webhooks.py --blind111   # by a hundred-and-eleventh outsider
+    python bench/data/generate_webhooks.py --blind112   # by a hundred-and-twelfth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -365,6 +367,7 @@ from corpus.companies.grisedale import GRISEDALE  # noqa: E402
 from corpus.companies.gritstone import GRITSTONE  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
 from corpus.companies.hackthorpe import HACKTHORPE  # noqa: E402
+from corpus.companies.haltcliffe import HALTCLIFFE  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
@@ -378,9 +381,11 @@ from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hebden import HEBDEN  # noqa: E402
 from corpus.companies.helvellyn import HELVELLYN  # noqa: E402
 from corpus.companies.hesket import HESKET  # noqa: E402
+from corpus.companies.hindlow import HINDLOW  # noqa: E402
 from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.holmrook import HOLMROOK  # noqa: E402
+from corpus.companies.huttonroof import HUTTONROOF  # noqa: E402
 from corpus.companies.ickornshaw import ICKORNSHAW  # noqa: E402
 from corpus.companies.ilkley import ILKLEY  # noqa: E402
 from corpus.companies.inchbrook import INCHBROOK  # noqa: E402
@@ -795,6 +800,8 @@ BLIND109 = [INCHBROOK, IXWORTH, ILKLEY]
 BLIND110 = [NORTHWOLD, NETHERCOTT, NEWBOLD]
 # blind111: Symfony 6.4 on Monolog lines + syslog-ng RFC 3164, Django 5 on Render, Android.
 BLIND111 = [OLDCASTLE, ONSLOW, OAKHURST]
+# blind112: NestJS/BullMQ pino via Vector, Go slog on ECS via CloudWatch/Firehose, Flutter + shelf.
+BLIND112 = [HALTCLIFFE, HINDLOW, HUTTONROOF]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1341,6 +1348,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind111.jsonl (companies lx, ly, lz)",
     )
     which.add_argument(
+        "--blind112",
+        action="store_true",
+        help="write webhooks-blind112.jsonl (companies ma, mb, mc)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1557,6 +1569,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind111:
         write(HERE / "webhooks-blind111.jsonl", build_rows(BLIND111))
+        return 0
+    if args.blind112:
+        write(HERE / "webhooks-blind112.jsonl", build_rows(BLIND112))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
