@@ -110,7 +110,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind109.jsonl`` (companies lr, ls, lt), or, with ``--blind110``,
 ``webhooks-blind110.jsonl`` (companies lu, lv, lw), or, with ``--blind111``,
 ``webhooks-blind111.jsonl`` (companies lx, ly, lz), or, with ``--blind112``,
-``webhooks-blind112.jsonl`` (companies ma, mb, mc).
+``webhooks-blind112.jsonl`` (companies ma, mb, mc), or, with ``--blind113``,
+``webhooks-blind113.jsonl`` (companies md, me, mf).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -227,6 +228,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind110   # by a hundred-and-tenth outsider
     python bench/data/generate_webhooks.py --blind111   # by a hundred-and-eleventh outsider
     python bench/data/generate_webhooks.py --blind112   # by a hundred-and-twelfth outsider
+    python bench/data/generate_webhooks.py --blind113   # by a hundred-and-thirteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -437,8 +439,10 @@ from corpus.companies.loweswater import LOWESWATER  # noqa: E402
 from corpus.companies.lowick import LOWICK  # noqa: E402
 from corpus.companies.lunebeck import LUNEBECK  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
+from corpus.companies.malmsbury import MALMSBURY  # noqa: E402
 from corpus.companies.mardale import MARDALE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
+from corpus.companies.marrick import MARRICK  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.martindale import MARTINDALE  # noqa: E402
 from corpus.companies.matterdale import MATTERDALE  # noqa: E402
@@ -446,6 +450,7 @@ from corpus.companies.mellbreak import MELLBREAK  # noqa: E402
 from corpus.companies.mickleden import MICKLEDEN  # noqa: E402
 from corpus.companies.middlefell import MIDDLEFELL  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
+from corpus.companies.millbrook import MILLBROOK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.mossthwaite import MOSSTHWAITE  # noqa: E402
@@ -802,6 +807,8 @@ BLIND110 = [NORTHWOLD, NETHERCOTT, NEWBOLD]
 BLIND111 = [OLDCASTLE, ONSLOW, OAKHURST]
 # blind112: NestJS/BullMQ pino via Vector, Go slog on ECS via CloudWatch/Firehose, Flutter + shelf.
 BLIND112 = [HALTCLIFFE, HINDLOW, HUTTONROOF]
+# blind113: ASP.NET Core 8 on App Service via Event Hubs (Serilog CLEF), Phoenix on Fly, Angular 17.
+BLIND113 = [MALMSBURY, MARRICK, MILLBROOK]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1353,6 +1360,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind112.jsonl (companies ma, mb, mc)",
     )
     which.add_argument(
+        "--blind113",
+        action="store_true",
+        help="write webhooks-blind113.jsonl (companies md, me, mf)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1572,6 +1584,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind112:
         write(HERE / "webhooks-blind112.jsonl", build_rows(BLIND112))
+        return 0
+    if args.blind113:
+        write(HERE / "webhooks-blind113.jsonl", build_rows(BLIND113))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
