@@ -109,7 +109,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind109``,
 ``webhooks-blind109.jsonl`` (companies lr, ls, lt), or, with ``--blind110``,
 ``webhooks-blind110.jsonl`` (companies lu, lv, lw), or, with ``--blind111``,
-``webhooks-blind111.jsonl`` (companies lx, ly, lz).
+``webhooks-blind111.jsonl`` (companies lx, ly, lz), or, with ``--blind114``,
+``webhooks-blind114.jsonl`` (companies mg, mh, mi).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -225,6 +226,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind109   # by a hundred-and-ninth outsider
     python bench/data/generate_webhooks.py --blind110   # by a hundred-and-tenth outsider
     python bench/data/generate_webhooks.py --blind111   # by a hundred-and-eleventh outsider
+    python bench/data/generate_webhooks.py --blind114   # by a hundred-and-fourteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -487,6 +489,9 @@ from corpus.companies.pitsmoor import PITSMOOR  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.plumpton import PLUMPTON  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
+from corpus.companies.pooley import POOLEY  # noqa: E402
+from corpus.companies.portinscale import PORTINSCALE  # noqa: E402
+from corpus.companies.preesall import PREESALL  # noqa: E402
 from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quayford import QUAYFORD  # noqa: E402
@@ -795,6 +800,8 @@ BLIND109 = [INCHBROOK, IXWORTH, ILKLEY]
 BLIND110 = [NORTHWOLD, NETHERCOTT, NEWBOLD]
 # blind111: Symfony 6.4 on Monolog lines + syslog-ng RFC 3164, Django 5 on Render, Android.
 BLIND111 = [OLDCASTLE, ONSLOW, OAKHURST]
+# blind114: FastAPI + Dramatiq on Cloud Run via Pub/Sub, Quarkus 3 on OpenShift, Sinatra on Heroku.
+BLIND114 = [PORTINSCALE, PREESALL, POOLEY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1341,6 +1348,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind111.jsonl (companies lx, ly, lz)",
     )
     which.add_argument(
+        "--blind114",
+        action="store_true",
+        help="write webhooks-blind114.jsonl (companies mg, mh, mi)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1557,6 +1569,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind111:
         write(HERE / "webhooks-blind111.jsonl", build_rows(BLIND111))
+        return 0
+    if args.blind114:
+        write(HERE / "webhooks-blind114.jsonl", build_rows(BLIND114))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

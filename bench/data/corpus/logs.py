@@ -119,6 +119,7 @@ from .logs108 import FORMATS108
 from .logs109 import FORMATS109
 from .logs110 import FORMATS110
 from .logs111 import FORMATS111
+from .logs114 import FORMATS114
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1435,6 +1436,7 @@ for _more in (
     FORMATS96, FORMATS97, FORMATS98, FORMATS99, FORMATS100, FORMATS101, FORMATS102,
     FORMATS103, FORMATS104, FORMATS105, FORMATS106, FORMATS107, FORMATS108, FORMATS109,
     FORMATS110, FORMATS111,
+    FORMATS114,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
