@@ -111,7 +111,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind110.jsonl`` (companies lu, lv, lw), or, with ``--blind111``,
 ``webhooks-blind111.jsonl`` (companies lx, ly, lz), or, with ``--blind112``,
 ``webhooks-blind112.jsonl`` (companies ma, mb, mc), or, with ``--blind113``,
-``webhooks-blind113.jsonl`` (companies md, me, mf).
+``webhooks-blind113.jsonl`` (companies md, me, mf), or, with ``--blind114``,
+``webhooks-blind114.jsonl`` (companies mg, mh, mi).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -229,6 +230,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind111   # by a hundred-and-eleventh outsider
     python bench/data/generate_webhooks.py --blind112   # by a hundred-and-twelfth outsider
     python bench/data/generate_webhooks.py --blind113   # by a hundred-and-thirteenth outsider
+    python bench/data/generate_webhooks.py --blind114   # by a hundred-and-fourteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -497,6 +499,9 @@ from corpus.companies.pitsmoor import PITSMOOR  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.plumpton import PLUMPTON  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
+from corpus.companies.pooley import POOLEY  # noqa: E402
+from corpus.companies.portinscale import PORTINSCALE  # noqa: E402
+from corpus.companies.preesall import PREESALL  # noqa: E402
 from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quayford import QUAYFORD  # noqa: E402
@@ -809,6 +814,8 @@ BLIND111 = [OLDCASTLE, ONSLOW, OAKHURST]
 BLIND112 = [HALTCLIFFE, HINDLOW, HUTTONROOF]
 # blind113: ASP.NET Core 8 on App Service via Event Hubs (Serilog CLEF), Phoenix on Fly, Angular 17.
 BLIND113 = [MALMSBURY, MARRICK, MILLBROOK]
+# blind114: FastAPI + Dramatiq on Cloud Run via Pub/Sub, Quarkus 3 on OpenShift, Sinatra on Heroku.
+BLIND114 = [PORTINSCALE, PREESALL, POOLEY]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1365,6 +1372,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind113.jsonl (companies md, me, mf)",
     )
     which.add_argument(
+        "--blind114",
+        action="store_true",
+        help="write webhooks-blind114.jsonl (companies mg, mh, mi)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1587,6 +1599,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind113:
         write(HERE / "webhooks-blind113.jsonl", build_rows(BLIND113))
+        return 0
+    if args.blind114:
+        write(HERE / "webhooks-blind114.jsonl", build_rows(BLIND114))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -613,6 +613,7 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.company.key in ("gs", "hk", "ii", "jg")  # blind66, 72, 80, 88: posthog-dotnet
             else posthog68.ruby_properties(d)
             if d.company.key in ("gy", "hm", "ht", "js", "ke", "kt", "lo")  # blind68..108: ruby
+            or d.company.key == "mi"  # blind114: posthog-ruby in a Sinatra error block
             else posthog105.php_properties(d)
             if d.company.key == "lf"  # blind105: posthog-php from a Laravel handler
             else posthog107.blazor_properties(d)
