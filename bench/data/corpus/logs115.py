@@ -185,6 +185,8 @@ def mk_cwl(d: Delivery) -> tuple[str, Fields]:
         "source": f"eu-west-2:{group}:{_stream(d)}",
         "log_group": group,
         "account_id": MK_ACCOUNT,
+        # A modular input's events carry the host of the heavy forwarder that pulled them.
+        "host": "hf-aws-01.kinmontparking.example",
     }
 
 
