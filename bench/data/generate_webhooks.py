@@ -112,7 +112,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind111.jsonl`` (companies lx, ly, lz), or, with ``--blind112``,
 ``webhooks-blind112.jsonl`` (companies ma, mb, mc), or, with ``--blind113``,
 ``webhooks-blind113.jsonl`` (companies md, me, mf), or, with ``--blind114``,
-``webhooks-blind114.jsonl`` (companies mg, mh, mi).
+``webhooks-blind114.jsonl`` (companies mg, mh, mi), or, with ``--blind115``,
+``webhooks-blind115.jsonl`` (companies mj, mk, ml).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -231,6 +232,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind112   # by a hundred-and-twelfth outsider
     python bench/data/generate_webhooks.py --blind113   # by a hundred-and-thirteenth outsider
     python bench/data/generate_webhooks.py --blind114   # by a hundred-and-fourteenth outsider
+    python bench/data/generate_webhooks.py --blind115   # by a hundred-and-fifteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -412,13 +414,16 @@ from corpus.companies.jolliffe import JOLLIFFE  # noqa: E402
 from corpus.companies.juniperhowe import JUNIPERHOWE  # noqa: E402
 from corpus.companies.keldholme import KELDHOLME  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
+from corpus.companies.kelsick import KELSICK  # noqa: E402
 from corpus.companies.kentmere import KENTMERE  # noqa: E402
+from corpus.companies.kentrigg import KENTRIGG  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.keswick import KESWICK  # noqa: E402
 from corpus.companies.kettlewell import KETTLEWELL  # noqa: E402
 from corpus.companies.kildwick import KILDWICK  # noqa: E402
 from corpus.companies.kilnsey import KILNSEY  # noqa: E402
+from corpus.companies.kinmont import KINMONT  # noqa: E402
 from corpus.companies.kinniside import KINNISIDE  # noqa: E402
 from corpus.companies.kirkbride import KIRKBRIDE  # noqa: E402
 from corpus.companies.kirkhaugh import KIRKHAUGH  # noqa: E402
@@ -816,6 +821,8 @@ BLIND112 = [HALTCLIFFE, HINDLOW, HUTTONROOF]
 BLIND113 = [MALMSBURY, MARRICK, MILLBROOK]
 # blind114: FastAPI + Dramatiq on Cloud Run via Pub/Sub, Quarkus 3 on OpenShift, Sinatra on Heroku.
 BLIND114 = [PORTINSCALE, PREESALL, POOLEY]
+# blind115: Dropwizard 4 via Filebeat/Logstash to HEC, Python Lambda (Powertools), Nuxt 3 SSR.
+BLIND115 = [KELSICK, KINMONT, KENTRIGG]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1377,6 +1384,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind114.jsonl (companies mg, mh, mi)",
     )
     which.add_argument(
+        "--blind115",
+        action="store_true",
+        help="write webhooks-blind115.jsonl (companies mj, mk, ml)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1602,6 +1614,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind114:
         write(HERE / "webhooks-blind114.jsonl", build_rows(BLIND114))
+        return 0
+    if args.blind115:
+        write(HERE / "webhooks-blind115.jsonl", build_rows(BLIND115))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -121,6 +121,11 @@ def python_exception_list(d: Delivery) -> list[dict[str, Any]]:
             "mechanism": {"type": "generic", "handled": d.bug.handled},
             "stacktrace": {"type": "raw", "frames": [python_frame(f) for f in exc.frames]},
         }
+        if d.company.key == "mk":  # blind115: a Lambda function's package and layers
+            from .logs27 import lambda_py_path
+
+            for frame, f in zip(entry["stacktrace"]["frames"], exc.frames, strict=True):
+                frame["abs_path"] = lambda_py_path(f)
         if exc.module and exc.module != "builtins":
             entry["module"] = exc.module
         out.append(entry)
@@ -139,7 +144,7 @@ def server_properties(d: Delivery, distinct: str) -> dict[str, Any]:
         "$lib": "posthog-python",
         "$lib_version": "3.5.0",
         "$python_runtime": "CPython",
-        "$python_version": "3.11.8",
+        "$python_version": "3.12.9" if d.company.key == "mk" else "3.11.8",
         "$os": "Linux",
         "$current_url": f"https://api.{d.company.domain}{d.request_path}" if d.bug.entry else None,
         "$request_method": d.bug.entry.split(" ", 1)[0] if d.bug.entry else None,

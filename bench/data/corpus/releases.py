@@ -102,6 +102,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
     if company == "iq":  # blind82: Nuxt 3.8+ names its chunks by hash alone, /_nuxt/<hash>.js
         return f"{origin}/_nuxt/{vite_hash(company, bundle, release)}.js"
+    if company == "ml":  # blind115: Nuxt 3.14, /_nuxt/<hash>.js
+        return f"{origin}/_nuxt/{vite_hash(company, bundle, release)}.js"
     if company == "in":  # blind81: electron-vite's renderer under the app's app:// protocol
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "ac":
