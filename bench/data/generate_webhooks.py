@@ -113,7 +113,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind112.jsonl`` (companies ma, mb, mc), or, with ``--blind113``,
 ``webhooks-blind113.jsonl`` (companies md, me, mf), or, with ``--blind114``,
 ``webhooks-blind114.jsonl`` (companies mg, mh, mi), or, with ``--blind115``,
-``webhooks-blind115.jsonl`` (companies mj, mk, ml).
+``webhooks-blind115.jsonl`` (companies mj, mk, ml), or, with ``--blind116``,
+``webhooks-blind116.jsonl`` (companies mm, mn, mo).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -233,6 +234,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind113   # by a hundred-and-thirteenth outsider
     python bench/data/generate_webhooks.py --blind114   # by a hundred-and-fourteenth outsider
     python bench/data/generate_webhooks.py --blind115   # by a hundred-and-fifteenth outsider
+    python bench/data/generate_webhooks.py --blind116   # by a hundred-and-sixteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -521,11 +523,14 @@ from corpus.companies.raisbeck import RAISBECK  # noqa: E402
 from corpus.companies.rampside import RAMPSIDE  # noqa: E402
 from corpus.companies.ravenglass import RAVENGLASS  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
+from corpus.companies.redmire import REDMIRE  # noqa: E402
 from corpus.companies.renwick import RENWICK  # noqa: E402
 from corpus.companies.ribblehead import RIBBLEHEAD  # noqa: E402
+from corpus.companies.rillington import RILLINGTON  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.rosthwaite import ROSTHWAITE  # noqa: E402
+from corpus.companies.runswick import RUNSWICK  # noqa: E402
 from corpus.companies.rusland import RUSLAND  # noqa: E402
 from corpus.companies.rydal import RYDAL  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
@@ -823,6 +828,8 @@ BLIND113 = [MALMSBURY, MARRICK, MILLBROOK]
 BLIND114 = [PORTINSCALE, PREESALL, POOLEY]
 # blind115: Dropwizard 4 via Filebeat/Logstash to HEC, Python Lambda (Powertools), Nuxt 3 SSR.
 BLIND115 = [KELSICK, KINMONT, KENTRIGG]
+# blind116: Rails 7.1 + Sidekiq via Fluentd/Agent, grpc-go/connect-go on zap via GCP, RN Hermes.
+BLIND116 = [REDMIRE, RILLINGTON, RUNSWICK]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1389,6 +1396,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind115.jsonl (companies mj, mk, ml)",
     )
     which.add_argument(
+        "--blind116",
+        action="store_true",
+        help="write webhooks-blind116.jsonl (companies mm, mn, mo)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1617,6 +1629,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind115:
         write(HERE / "webhooks-blind115.jsonl", build_rows(BLIND115))
+        return 0
+    if args.blind116:
+        write(HERE / "webhooks-blind116.jsonl", build_rows(BLIND116))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
