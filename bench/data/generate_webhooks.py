@@ -114,7 +114,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind113.jsonl`` (companies md, me, mf), or, with ``--blind114``,
 ``webhooks-blind114.jsonl`` (companies mg, mh, mi), or, with ``--blind115``,
 ``webhooks-blind115.jsonl`` (companies mj, mk, ml), or, with ``--blind116``,
-``webhooks-blind116.jsonl`` (companies mm, mn, mo).
+``webhooks-blind116.jsonl`` (companies mm, mn, mo), or, with ``--blind117``,
+``webhooks-blind117.jsonl`` (companies mp, mq, mr).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -235,6 +236,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind114   # by a hundred-and-fourteenth outsider
     python bench/data/generate_webhooks.py --blind115   # by a hundred-and-fifteenth outsider
     python bench/data/generate_webhooks.py --blind116   # by a hundred-and-sixteenth outsider
+    python bench/data/generate_webhooks.py --blind117   # by a hundred-and-seventeenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -580,12 +582,15 @@ from corpus.companies.vinterley import VINTERLEY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.wasdale import WASDALE  # noqa: E402
 from corpus.companies.watendlath import WATENDLATH  # noqa: E402
+from corpus.companies.wetheral import WETHERAL  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
 from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
 from corpus.companies.whinfell import WHINFELL  # noqa: E402
+from corpus.companies.whinmoor import WHINMOOR  # noqa: E402
 from corpus.companies.whitbarrow import WHITBARROW  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.winster import WINSTER  # noqa: E402
+from corpus.companies.wrelton import WRELTON  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.companies.wythburn import WYTHBURN  # noqa: E402
 from corpus.companies.xanthorpe import XANTHORPE  # noqa: E402
@@ -830,6 +835,8 @@ BLIND114 = [PORTINSCALE, PREESALL, POOLEY]
 BLIND115 = [KELSICK, KINMONT, KENTRIGG]
 # blind116: Rails 7.1 + Sidekiq via Fluentd/Agent, grpc-go/connect-go on zap via GCP, RN Hermes.
 BLIND116 = [REDMIRE, RILLINGTON, RUNSWICK]
+# blind117: .NET 8 MassTransit on ECS via FireLens (NLog JSON), Koa on Azure Container Apps, Django.
+BLIND117 = [WHINMOOR, WRELTON, WETHERAL]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1401,6 +1408,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind116.jsonl (companies mm, mn, mo)",
     )
     which.add_argument(
+        "--blind117",
+        action="store_true",
+        help="write webhooks-blind117.jsonl (companies mp, mq, mr)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1632,6 +1644,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind116:
         write(HERE / "webhooks-blind116.jsonl", build_rows(BLIND116))
+        return 0
+    if args.blind117:
+        write(HERE / "webhooks-blind117.jsonl", build_rows(BLIND117))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
