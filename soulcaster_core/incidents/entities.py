@@ -95,6 +95,18 @@ _URL_HOST = re.compile(r"\bhttps?://([a-z0-9][a-z0-9.-]*[a-z0-9])", re.IGNORECAS
 _NAMED_HOST = re.compile(r"[.\d-]")
 _IPV4 = re.compile(r"^\d+\.\d+\.\d+\.\d+$")
 _MAX_PEERS = 6
+#: Sentry's platforms of the apps people hold: a browser's JavaScript, iOS and Flutter apps.
+_CLIENT_PLATFORMS = frozenset({"javascript", "cocoa", "dart", "flutter"})
+# A request a server failed, as a client reports it: a 5xx status (``Request failed with status
+# code 503``, ``502 Bad Gateway``, ``HTTP 500 from GET /api/...``), a timeout, and the words
+# of Chrome, Safari, Firefox and React Native for a request that got no answer.
+_FAILED_REQUEST = re.compile(
+    r"\b5\d\d\b|timeout|timed out|failed to fetch|load failed|networkerror|network error"
+    r"|network request failed|bad gateway|service unavailable"
+    # JSON read from an HTML page: a proxy's error page or a login page served instead.
+    r"|unexpected token '?<|<!doctype",
+    re.IGNORECASE,
+)
 _RELEASE_TAGS = ("release", "version", "service.version")
 _ENDPOINT_TAGS = (
     "endpoint",
@@ -142,6 +154,9 @@ class Entities:
     #: The hosts it is on or names as what it depends on (a database, a cache, a vendor's
     #: API): each as sent and, when dotted, its first label (``pg-main.internal``: ``pg-main``).
     peers: tuple[str, ...] = ()
+    #: A client's report of a request a server failed (``failed_request``): its words are
+    #: every backend's, so its cluster links nothing.
+    failed_request: bool = False
 
     def named(self) -> dict[str, str]:
         """The kinds this item names, with their values."""
@@ -161,6 +176,13 @@ def entities_of(item: FeedbackItem) -> Entities:
     trace = item.trace_id or _tagged(tags, _TRACE_TAGS)
     endpoint = item.endpoint or _tagged(tags, _ENDPOINT_TAGS)
     environment = environment_name(environment) if environment else None
+    client = is_client(item)
+    request_failed = client and failed_request(item)
+    if request_failed and item.source != "posthog":
+        # A client's failed request is its backend's failure, not the client's: the minutes
+        # place it (``rule.NEAR``), not the app's Sentry project, which every such error of
+        # the app names (a PostHog property naming a service is kept: a team set it).
+        service = None
     if service:
         service, named_in = split_environment(service_name(service))
         environment = environment or named_in
@@ -173,7 +195,25 @@ def entities_of(item: FeedbackItem) -> Entities:
         trace=trace.strip().lower() if trace else None,
         user=_tagged(tags, _USER_TAGS),
         peers=peers_of(item),
+        failed_request=request_failed,
     )
+
+
+def is_client(item: FeedbackItem) -> bool:
+    """Whether ``item`` comes from an app people hold: PostHog's, or a Sentry event of a
+    browser's JavaScript, an iOS or a Flutter app (or tagged with its browser)."""
+    return (
+        item.source == "posthog"
+        or item.metadata.get("platform") in _CLIENT_PLATFORMS
+        or "browser" in item.tags
+    )
+
+
+def failed_request(item: FeedbackItem) -> bool:
+    """Whether a client's error (``is_client``) reports a request that a server failed: a 5xx
+    status, a timeout, or the browsers' words for a network failure."""
+    text = item.exceptions[-1].value if item.exceptions else None
+    return bool(_FAILED_REQUEST.search(item.title) or (text and _FAILED_REQUEST.search(text)))
 
 
 def peers_of(item: FeedbackItem) -> tuple[str, ...]:
