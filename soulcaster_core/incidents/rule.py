@@ -46,6 +46,8 @@ DEFAULT_WINDOW = timedelta(minutes=30)
 #: How close in time an item must come to the latest item of an incident to join it on the
 #: minutes alone (``near``).
 NEAR = timedelta(minutes=5)
+#: How long a service may go quiet and its next error still be the same failure's.
+LULL = timedelta(minutes=15)
 #: The environment of an item that names none, for the minutes (``near``).
 PRODUCTION = "production"
 _STRENGTH: dict[LinkedBy, int] = {"trace": 4, "cluster": 3, "host": 2, "service": 1, "near": 0}
@@ -443,6 +445,15 @@ def _best_match(
         for incident_id, found in shared.items()
         if (incident := incidents[incident_id]).status == "open"
         and incident.first_seen - window <= at <= incident.last_seen + window
+    }
+    # A service that went quiet for ``LULL`` (nothing in, no alert of it still firing) and
+    # fails again fails anew, for another reason (the same bug again shares the cluster).
+    candidates = {
+        key: shared
+        for key, shared in candidates.items()
+        if shared[0] != "service"
+        or at <= (incident := incidents[key]).last_seen + LULL
+        or incident.firing
     }
     environment = facts.entities.environment
     if environment is not None:
