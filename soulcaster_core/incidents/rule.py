@@ -8,10 +8,12 @@ before its first for an item that arrives late):
 2. the same **cluster**, unless the two name different services (the same bug firing again);
 3. a **host** it is on or depends on (``entities.peers_of``), that an item there named too;
 4. the same **service**, in the same environment when both name one (nor does an item of one
-   environment join by a host or a service an incident of others only);
-5. the same **minutes** (``NEAR``) in the same environment, when the item or the incident
-   names neither a service nor a host (a front end's error naming no backend, a monitor on an
-   API gateway) and only one incident of that environment took an item in those minutes.
+   environment join by a host or a service an incident of others only), unless the service
+   went quiet for ``LULL`` with no alert of it firing (it then fails anew);
+5. the same **minutes** (``NEAR``) in the same environment (an item naming none is
+   production's), when the item or the incident names neither a service nor a host (a front
+   end's error naming no backend, a monitor on an API gateway) and only one incident of that
+   environment took an item in those minutes.
 
 The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
 Each link records the entity, its value, the incident's item that held it and the item's time.
