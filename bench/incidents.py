@@ -7,11 +7,13 @@ step adds to the clustering worker's cost per item.
     python bench/incidents.py --redis redis://localhost:6390   # a Redis (its DBs 0-2 flushed)
 
 Each file (``bench/data/generate_incidents.py``) is posted to a running app (SQLite store in a
-temporary directory, every installed plugin, one open project) in the order the vendors send
-it. Whenever the senders' clock moves to the next minute, the worker works through the queue
-(clustering, then the incident step) and the incident sweep runs (a recovery updates its
-alert's item and is not queued: the worker's sweep, every ``SOULCASTER_INCIDENT_SWEEP_SECONDS``,
-closes incidents whose alerts all recovered). The window is the default (30 min).
+temporary directory, every installed plugin) in the order the vendors send it, each row to the
+open project of its ``company`` (a project is one customer's: two companies' failures in the
+same minutes never meet), scored across all. Whenever the senders' clock moves to the next
+minute, the worker works through the queue (clustering, then the incident step) and the
+incident sweep runs on each project (a recovery updates its alert's item and is not queued: the
+worker's sweep, every ``SOULCASTER_INCIDENT_SWEEP_SECONDS``, closes incidents whose alerts all
+recovered). The window is the default (30 min).
 
 Scores: over the stored items (a recovery or renotification lands on its trigger's item), a
 pair is "same incident" when both carry the same label; a decoy's label is its own. Pairwise
@@ -48,11 +50,12 @@ from typing import Any, ParamSpec, TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from soulcaster_core.models import Project  # noqa: E402
+from soulcaster_core.models import Project, slugify  # noqa: E402
 from soulcaster_core.timestamps import parse_timestamp  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 DEFAULT_FILES = [DATA / "incidents-tune.jsonl", DATA / "incidents-report.jsonl"]
+#: The project of a row that names no company.
 PROJECT = "bench"
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -114,14 +117,22 @@ class _NoIncidents:
         return None
 
 
+def project_of(row: dict[str, Any]) -> str:
+    """The project a row goes to: its company's (one project per customer)."""
+    company = row.get("company")
+    return slugify(company) if company else PROJECT
+
+
 class Replay:
     """One app (SQLite store in a temporary directory, or a Redis at ``redis_url`` flushed
-    first, every installed plugin, one open project) and its worker, fed a file row by row."""
+    first, every installed plugin, an open project per company) and its worker, fed a file row
+    by row."""
 
     def __init__(
         self,
         stack: ExitStack,
         *,
+        projects: Sequence[str],
         with_incidents: bool,
         redis_url: str | None,
         count_pages: bool = False,
@@ -142,8 +153,10 @@ class Replay:
         assert portal is not None
         self.portal = portal
         self.store = app.state.soulcaster.store
-        project = Project(id=PROJECT, name=PROJECT, allow_unauthenticated=True)
-        portal.call(self.store.create_project, project)
+        self.projects = list(projects)
+        for project_id in self.projects:
+            project = Project(id=project_id, name=project_id, allow_unauthenticated=True)
+            portal.call(self.store.create_project, project)
         self.wal: Path | None = None
         if count_pages and redis_url is None:
             # No checkpoint empties the write-ahead log: it holds every page written.
@@ -159,7 +172,7 @@ class Replay:
     def post(self, row: dict[str, Any]) -> Any:
         return self.client.post(
             f"/ingest/{row['source']}/webhook",
-            params={"project_id": PROJECT},
+            params={"project_id": project_of(row)},
             headers=row["headers"],
             content=json.dumps(row["body"], separators=(",", ":")).encode(),
         )
@@ -168,7 +181,8 @@ class Replay:
         """Work the whole queue, then the periodic sweep at the senders' time."""
         while self.batch():
             pass
-        self.portal.call(self._sweep_once, PROJECT, now)
+        for project_id in self.projects:
+            self.portal.call(self._sweep_once, project_id, now)
 
     def pages(self) -> int:
         """The pages written to the SQLite file so far (``count_pages``)."""
@@ -195,12 +209,18 @@ def _rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def _projects(rows: Sequence[dict[str, Any]]) -> list[str]:
+    return sorted({project_of(row) for row in rows})
+
+
 def run_file(path: Path, *, redis_url: str | None = None) -> dict[str, Any]:
     """The scores of one file, replayed minute by minute with the incident step."""
     rows = _rows(path)
     with ExitStack() as stack:
-        replay = Replay(stack, with_incidents=True, redis_url=_redis(redis_url))
+        projects = _projects(rows)
+        replay = Replay(stack, projects=projects, with_incidents=True, redis_url=_redis(redis_url))
         label_of: dict[str, str] = {}
+        ids_of: dict[str, list[str]] = {project_id: [] for project_id in projects}
         refused: list[str] = []
         minute = None
         for n, row in enumerate(rows):
@@ -213,11 +233,15 @@ def run_file(path: Path, *, redis_url: str | None = None) -> dict[str, Any]:
                 continue
             item_id = answer.json()["id"]
             # A decoy's label is its own; an update keeps the label of the item's first row.
-            label_of.setdefault(item_id, row["incident"] or f"decoy-{n}")
+            if item_id not in label_of:
+                label_of[item_id] = row["incident"] or f"decoy-{n}"
+                ids_of[project_of(row)].append(item_id)
         replay.work(None)
         store, portal = replay.store, replay.portal
-        items = portal.call(store.get_items, PROJECT, list(label_of))
-        incidents = portal.call(lambda: store.list_incidents(PROJECT, limit=1000))
+        items, incidents = [], []
+        for project_id, item_ids in ids_of.items():
+            items.extend(portal.call(store.get_items, project_id, item_ids))
+            incidents.extend(portal.call(partial(store.list_incidents, project_id, limit=1000)))
     ids = [item.id for item in items]
     truth = [label_of[i] for i in ids]
     decoys = [item for item in items if label_of[item.id].startswith("decoy-")]
@@ -253,8 +277,17 @@ def _paired_round(
             urls = [_redis(f"{base}/1"), _redis(f"{base}/2")]
         else:
             urls = [None, None]
-        with_step = Replay(stack, with_incidents=True, redis_url=urls[0], count_pages=count_pages)
-        without = Replay(stack, with_incidents=False, redis_url=urls[1], count_pages=count_pages)
+        projects = _projects(rows)
+        with_step, without = (
+            Replay(
+                stack,
+                projects=projects,
+                with_incidents=with_incidents,
+                redis_url=url,
+                count_pages=count_pages,
+            )
+            for with_incidents, url in ((True, urls[0]), (False, urls[1]))
+        )
         # The objects there are now (modules, both apps) are left out of the collector's
         # full passes, which would otherwise fall on either app's step by chance.
         gc.collect()

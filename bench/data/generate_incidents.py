@@ -825,7 +825,8 @@ def day_of(company: Company, half: str) -> Day:
 def write(path: Path, day: Day) -> None:
     with path.open("w", encoding="utf-8") as f:
         for row in day.rows:
-            f.write(json.dumps(row.json(), separators=(",", ":"), ensure_ascii=False) + "\n")
+            line = {**row.json(), "company": day.company.name}
+            f.write(json.dumps(line, separators=(",", ":"), ensure_ascii=False) + "\n")
     labels = {r.incident for r in day.rows if r.incident}
     decoys = sum(1 for r in day.rows if r.incident is None)
     sources = sorted({r.source for r in day.rows})

@@ -89,6 +89,7 @@ class Company:
                 "incident": label,
                 "role": role,
                 "at": at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "company": self.name,
             }
         )
 

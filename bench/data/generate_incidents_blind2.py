@@ -55,6 +55,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "incidents-blind2.jsonl"
 RNG = random.Random(20261117)
+#: The company whose rows ``add`` is writing (each row names it).
+COMPANY = [""]
 
 ROWS: list[dict] = []
 
@@ -96,6 +98,7 @@ def add(source: str, headers: dict, body: dict, incident: str | None, role: str,
             "incident": incident,
             "role": role,
             "at": at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "company": COMPANY[0],
             "_n": len(ROWS),
         }
     )
@@ -4255,7 +4258,9 @@ def rookhope() -> None:
 
 
 def main() -> None:
+    COMPANY[0] = "Kestrel Parcel"
     kestrel()
+    COMPANY[0] = "Rookhope Insurance"
     rookhope()
     rows = sorted(ROWS, key=lambda r: (r["at"], r["_n"]))
     with OUT.open("w", encoding="utf-8") as fh:

@@ -80,6 +80,10 @@ def iso(t: datetime, ms: bool = True) -> str:
     return t.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if ms else t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+#: The company whose rows ``add`` is writing (each row names it).
+COMPANY = [""]
+
+
 def add(source: str, headers: dict, body: dict, incident: str | None, role: str, at: datetime):
     rows.append(
         {
@@ -89,6 +93,7 @@ def add(source: str, headers: dict, body: dict, incident: str | None, role: str,
             "incident": incident,
             "role": role,
             "at": iso(at, ms=False),
+            "company": COMPANY[0],
         }
     )
 
@@ -2929,7 +2934,9 @@ def company_w():
 
 
 def main() -> None:
+    COMPANY[0] = "Underbarrow Pets"
     company_u()
+    COMPANY[0] = "Whitbarrow Ledger"
     company_w()
     rows.sort(key=lambda r: r["at"])  # stable: rows of one minute keep their order
     with OUT.open("w", encoding="utf-8") as f:

@@ -74,6 +74,10 @@ def iso(t: datetime, ms: bool = True) -> str:
     return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+#: The company whose rows ``add`` is writing (each row names it).
+COMPANY = [""]
+
+
 def add(source: str, headers: dict, body: dict, incident: str | None, role: str, t: datetime):
     ROWS.append(
         {
@@ -83,6 +87,7 @@ def add(source: str, headers: dict, body: dict, incident: str | None, role: str,
             "incident": incident,
             "role": role,
             "at": t.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "company": COMPANY[0],
         }
     )
 
@@ -3378,7 +3383,9 @@ def tidewell() -> None:
 
 
 def main() -> None:
+    COMPANY[0] = "Tallowpay"
     tallowpay()
+    COMPANY[0] = "Tidewell Media"
     tidewell()
     rows = sorted(enumerate(ROWS), key=lambda p: (p[1]["at"], p[0]))
     with OUT.open("w") as f:

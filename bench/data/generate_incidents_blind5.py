@@ -79,6 +79,10 @@ def iso(when: datetime, *, z: bool = True, ms: bool = True) -> str:
     return text + ("Z" if z else "+00:00")
 
 
+#: The company whose rows ``add`` is writing (each row names it).
+COMPANY = [""]
+
+
 def add(
     source: str, headers: dict[str, str], body: Any, label: str | None, role: str, when: datetime
 ) -> None:
@@ -90,6 +94,7 @@ def add(
             "incident": label,
             "role": role,
             "at": iso(when, ms=False),
+            "company": COMPANY[0],
         }
     )
 
@@ -3334,7 +3339,9 @@ def linacre() -> None:
 
 
 def main() -> None:
+    COMPANY[0] = "Lathkill Orders"
     lathkill()
+    COMPANY[0] = "Linacre Learning"
     linacre()
     rows = sorted(enumerate(ROWS), key=lambda p: (p[1]["at"], p[0]))
     with OUT.open("w") as fh:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from .entities import PEER_KIND
-from .keys import key_of
+from .keys import NEAR_KEY, key_of
 from .model import Incident, IncidentChanges, IncidentState, KeyId, KeyLinks
 
 #: Keys a project's copy may hold before it is emptied (and filled again): keys of incidents
@@ -46,7 +46,8 @@ def opened_from(since: datetime | None) -> datetime:
 
 def names_of(incident: Incident) -> Iterator[str]:
     """The keys an incident may be stored with: every trace, cluster, service and host it names
-    (its keys are made of its links' values, which its record gathers)."""
+    (its keys are made of its links' values, which its record gathers), and the project's
+    minutes (``near``), which every one holds."""
     for trace in incident.entities.get("trace", ()):
         yield key_of("trace", trace)
     for cluster_id in incident.cluster_ids:
@@ -55,8 +56,7 @@ def names_of(incident: Incident) -> Iterator[str]:
         yield key_of("service", service)
     for peer in incident.entities.get(PEER_KIND, ()):
         yield key_of("host", peer)
-    for environment in incident.entities.get("environment", ()):
-        yield key_of("near", environment)
+    yield NEAR_KEY
 
 
 @dataclass

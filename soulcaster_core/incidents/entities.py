@@ -29,6 +29,10 @@ _WORKLOAD_TAGS = (
     "k8s.statefulset.name",
     "k8s.daemonset.name",
     "app.kubernetes.io/name",
+    # An ECS service's task family and container (Datadog's ECS tags).
+    "ecs_service",
+    "task_family",
+    "ecs_container_name",
     # An AWS Lambda function is its own service: Datadog's AWS integration tags it
     # ``functionname``, OpenTelemetry ``faas.name``.
     "functionname",
@@ -74,6 +78,10 @@ _PEER_TAGS = (
     "dbinstanceidentifier",
     "dbclusteridentifier",
     "cacheclusterid",
+    "tablename",
+    "database_id",
+    "subscription_id",
+    "topic_id",
     "queuename",
     "queue",
     "rabbitmq_queue",
@@ -93,8 +101,54 @@ _PEER_IN_ERROR = re.compile(
 _HOST_AND_PORT = re.compile(r"\b([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+|\d+\.\d+\.\d+\.\d+):\d{2,5}\b")
 _URL_HOST = re.compile(r"\bhttps?://([a-z0-9][a-z0-9.-]*[a-z0-9])", re.IGNORECASE)
 _NAMED_HOST = re.compile(r"[.\d-]")
+# A host name, with or without a port (``ledger-svc.core.svc.cluster.local:8443``).
+_CHECKED_HOST = re.compile(r"^([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?::\d+)?$", re.IGNORECASE)
+# A service named by a host name (``vod.example.tv``): a CDN's service, a check's domain.
+_HOST_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _IPV4 = re.compile(r"^\d+\.\d+\.\d+\.\d+$")
-_MAX_PEERS = 6
+_MAX_PEERS = 8
+#: What a check on an endpoint (a TLS certificate, a synthetic test) is about: its host.
+_CHECKED_TAGS = ("url", "instance")
+#: The one host every service depends on without naming it: the cluster's DNS.
+DNS = "dns"
+_DNS_SERVICE = re.compile(r"^(?:core-?dns|kube-dns|dns)$")
+# A name that could not be resolved, as resolvers and clients of many languages say it.
+_NAME_NOT_RESOLVED = re.compile(
+    r"name resolution|NameResolutionError|name or service not known|EAI_AGAIN|ENOTFOUND"
+    r"|no such host|UnknownHostException|could not resolve host|failed to resolve|nxdomain"
+    r"|dns resolution|nodename nor servname",
+    re.IGNORECASE,
+)
+#: What names the environment an item runs in, when it names none itself: its cluster, cloud
+#: project or account, or a resource named after it (``lathkill-orders-prod``).
+_PLACE_TAGS = (
+    "kube_cluster_name",
+    "cluster_name",
+    "ecs_cluster",
+    "ecs_cluster_name",
+    "project_id",
+    "kube_namespace",
+    "tablename",
+    "queuename",
+    "dbinstanceidentifier",
+    "dbclusteridentifier",
+    "functionname",
+)
+_ENVIRONMENT_WORD = re.compile(
+    r"(?:^|[-_.:/])(production|prod|prd|staging|stage|stg|development|dev|uat|qa)(?=$|[-_.:/])"
+)
+#: Sentry's platforms of the apps people hold: a browser's JavaScript, iOS and Flutter apps.
+_CLIENT_PLATFORMS = frozenset({"javascript", "cocoa", "dart", "flutter"})
+# A request a server failed, as a client reports it: a 5xx status (``Request failed with status
+# code 503``, ``502 Bad Gateway``, ``HTTP 500 from GET /api/...``), a timeout, and the words
+# of Chrome, Safari, Firefox and React Native for a request that got no answer.
+_FAILED_REQUEST = re.compile(
+    r"\b5\d\d\b|timeout|timed out|failed to fetch|load failed|networkerror|network error"
+    r"|network request failed|bad gateway|service unavailable"
+    # JSON read from an HTML page: a proxy's error page or a login page served instead.
+    r"|unexpected token '?<|<!doctype",
+    re.IGNORECASE,
+)
 _RELEASE_TAGS = ("release", "version", "service.version")
 _ENDPOINT_TAGS = (
     "endpoint",
@@ -142,6 +196,9 @@ class Entities:
     #: The hosts it is on or names as what it depends on (a database, a cache, a vendor's
     #: API): each as sent and, when dotted, its first label (``pg-main.internal``: ``pg-main``).
     peers: tuple[str, ...] = ()
+    #: A client's report of a request a server failed (``failed_request``): its words are
+    #: every backend's, so its cluster links nothing.
+    failed_request: bool = False
 
     def named(self) -> dict[str, str]:
         """The kinds this item names, with their values."""
@@ -157,13 +214,28 @@ def entities_of(item: FeedbackItem) -> Entities:
     # which is finer than a service the sender inferred (Sentry's project: one Django
     # project runs as a web Deployment and a worker Deployment, each failing on its own).
     service = _tagged(tags, _SERVICE_TAGS) or _workload(tags) or item.service
-    environment = item.environment or _tagged(tags, _ENVIRONMENT_TAGS)
+    environment = item.environment or _tagged(tags, _ENVIRONMENT_TAGS) or _placed_in(tags)
     trace = item.trace_id or _tagged(tags, _TRACE_TAGS)
     endpoint = item.endpoint or _tagged(tags, _ENDPOINT_TAGS)
     environment = environment_name(environment) if environment else None
+    client = is_client(item)
+    request_failed = client and failed_request(item)
+    if request_failed and item.source != "posthog":
+        # A client's failed request is its backend's failure, not the client's: the minutes
+        # place it (``rule.NEAR``), not the app's Sentry project, which every such error of
+        # the app names (a PostHog property naming a service is kept: a team set it).
+        service = None
+    peers = peers_of(item)
     if service:
+        if _HOST_NAME.match(service):  # a CDN's service, a check on a domain: that host
+            peers = _with_peers(peers, service)
         service, named_in = split_environment(service_name(service))
         environment = environment or named_in
+        if _DNS_SERVICE.match(service):
+            peers = _with_peers(peers, DNS)
+    text = item.exceptions[-1].value if item.exceptions else None
+    if text and _NAME_NOT_RESOLVED.search(text):
+        peers = _with_peers(peers, DNS)
     return Entities(
         service=service or None,
         environment=environment,
@@ -172,8 +244,26 @@ def entities_of(item: FeedbackItem) -> Entities:
         endpoint=_endpoint_name(endpoint),
         trace=trace.strip().lower() if trace else None,
         user=_tagged(tags, _USER_TAGS),
-        peers=peers_of(item),
+        peers=peers,
+        failed_request=request_failed,
     )
+
+
+def is_client(item: FeedbackItem) -> bool:
+    """Whether ``item`` comes from an app people hold: PostHog's, or a Sentry event of a
+    browser's JavaScript, an iOS or a Flutter app (or tagged with its browser)."""
+    return (
+        item.source == "posthog"
+        or item.metadata.get("platform") in _CLIENT_PLATFORMS
+        or "browser" in item.tags
+    )
+
+
+def failed_request(item: FeedbackItem) -> bool:
+    """Whether a client's error (``is_client``) reports a request that a server failed: a 5xx
+    status, a timeout, or the browsers' words for a network failure."""
+    text = item.exceptions[-1].value if item.exceptions else None
+    return bool(_FAILED_REQUEST.search(item.title) or (text and _FAILED_REQUEST.search(text)))
 
 
 def peers_of(item: FeedbackItem) -> tuple[str, ...]:
@@ -189,6 +279,12 @@ def peers_of(item: FeedbackItem) -> tuple[str, ...]:
         for key in _HOST_TAGS:
             if value := tags.get(key):
                 _add_peer(names, value)
+    if "status" in item.metadata and not item.exceptions:  # a monitor's, not an error's URL
+        for key in _CHECKED_TAGS:
+            if value := tags.get(key):
+                match = _URL_HOST.match(value) or _CHECKED_HOST.match(value)
+                if match:
+                    _add_peer(names, match[1])
     for key in _PEER_TAGS:
         if value := tags.get(key):
             _add_peer(names, value)
@@ -208,6 +304,21 @@ def peers_of(item: FeedbackItem) -> tuple[str, ...]:
         for match in _HOST_AND_PORT.finditer(value):
             _add_peer(names, match[1])
     return tuple(names)[:_MAX_PEERS] if names else ()
+
+
+def _with_peers(peers: tuple[str, ...], value: str) -> tuple[str, ...]:
+    names = dict.fromkeys(peers)
+    _add_peer(names, value)
+    return tuple(names)[: _MAX_PEERS + 2]
+
+
+def _placed_in(tags: Mapping[str, str]) -> str | None:
+    """The environment a cluster, a cloud project or a resource an item names is named for
+    (``lc-prod``, ``data-staging``, ``lathkill-orders-prod``)."""
+    for key in _PLACE_TAGS:
+        if (value := tags.get(key)) and (match := _ENVIRONMENT_WORD.search(value.lower())):
+            return match[1]
+    return None
 
 
 def _add_peer(names: dict[str, None], value: str) -> None:

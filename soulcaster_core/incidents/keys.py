@@ -1,11 +1,11 @@
 """An incident's keys: per value the rule matches on, what the latest of its links that holds
 it says.
 
-A key is ``<kind>\\x1f<value>`` for a trace, a cluster, a host, a service or an environment
-(``near``: what failed there lately); its value maps a
-place (the environment a service was named in, ``""`` for none and for the other kinds) to
-the latest link there, as a ``KeyLink`` (its item, service and environment: what the rule
-reads of it), stored as a JSON array. The stores keep them per incident, so a batch reads only
+A key is ``<kind>\\x1f<value>`` for a trace, a cluster, a host or a service, and one key
+``near\\x1f`` for the project (what failed there lately); its value maps a place (the
+environment a service or a ``near`` item was named in, ``""`` for none and for the other
+kinds) to the latest link there, as a ``KeyLink`` (its item, service and environment: what the
+rule reads of it), stored as a JSON array. The stores keep them per incident, so a batch reads only
 the keys its items name of the open incidents it may join, however many items those incidents
 hold.
 """
@@ -23,6 +23,9 @@ from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLink, KeyL
 _LINK_JSON = IncidentLink.__pydantic_serializer__.to_json
 #: The kinds of values a key is made of, as the rule matches on them.
 KINDS = ("trace", "cluster", "host", "service", "near")
+#: The one key of what failed in the project lately (``near``), per environment it was named
+#: in ("" for none), as a service's key is.
+NEAR_KEY = "near\x1f"
 
 
 def key_of(kind: str, value: str) -> str:
@@ -44,8 +47,7 @@ def link_keys(link: IncidentLink) -> Iterator[tuple[str, str]]:
     if link.peers:
         for peer in link.peers:
             yield key_of("host", peer), ""
-    if link.environment:
-        yield key_of("near", link.environment), ""
+    yield NEAR_KEY, link.environment or ""
 
 
 def key_link(link: IncidentLink) -> KeyLink:

@@ -8,10 +8,12 @@ before its first for an item that arrives late):
 2. the same **cluster**, unless the two name different services (the same bug firing again);
 3. a **host** it is on or depends on (``entities.peers_of``), that an item there named too;
 4. the same **service**, in the same environment when both name one (nor does an item of one
-   environment join by a host or a service an incident of others only);
-5. the same **minutes** (``NEAR``) in the same environment, when the item or the incident
-   names neither a service nor a host (a front end's error naming no backend, a monitor on an
-   API gateway) and only one incident of that environment took an item in those minutes.
+   environment join by a host or a service an incident of others only), unless the service
+   went quiet for ``LULL`` with no alert of it firing (it then fails anew);
+5. the same **minutes** (``NEAR``) in the same environment (an item naming none is
+   production's), when the item or the incident names neither a service nor a host (a front
+   end's error naming no backend, a monitor on an API gateway) and only one incident of that
+   environment took an item in those minutes.
 
 The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
 Each link records the entity, its value, the incident's item that held it and the item's time.
@@ -28,7 +30,7 @@ from datetime import datetime, timedelta
 
 from ..models import FeedbackItem
 from .entities import ENTITY_KINDS, NO_ENTITIES, PEER_KIND, Entities, entities_of
-from .keys import key_link, key_of, link_keys
+from .keys import NEAR_KEY, key_link, key_of, link_keys
 from .model import (
     ClosedBy,
     Incident,
@@ -46,6 +48,10 @@ DEFAULT_WINDOW = timedelta(minutes=30)
 #: How close in time an item must come to the latest item of an incident to join it on the
 #: minutes alone (``near``).
 NEAR = timedelta(minutes=5)
+#: How long a service may go quiet and its next error still be the same failure's.
+LULL = timedelta(minutes=15)
+#: The environment of an item that names none, for the minutes (``near``).
+PRODUCTION = "production"
 _STRENGTH: dict[LinkedBy, int] = {"trace": 4, "cluster": 3, "host": 2, "service": 1, "near": 0}
 
 
@@ -65,7 +71,7 @@ class ItemFacts:
     service_key: str | None = None
     #: The keys of the hosts it is on or depends on.
     peer_keys: tuple[str, ...] = ()
-    #: The key of its environment (``near``).
+    #: The key of the project's minutes (``near``; ``keys.NEAR_KEY``), for every alert or error.
     near_key: str | None = None
 
     @classmethod
@@ -76,7 +82,7 @@ class ItemFacts:
         if kind != "signal":  # only an alert or error joins or opens an incident
             return cls(item, cluster_id, NO_ENTITIES, kind, at)
         entities = entities_of(item)
-        trace, service, environment = entities.trace, entities.service, entities.environment
+        trace, service = entities.trace, entities.service
         return cls(
             item,
             cluster_id,
@@ -87,7 +93,7 @@ class ItemFacts:
             key_of("cluster", cluster_id) if cluster_id else None,
             key_of("service", service) if service else None,
             tuple(key_of("host", peer) for peer in entities.peers),
-            key_of("near", environment) if environment else None,
+            NEAR_KEY,
         )
 
 
@@ -105,7 +111,7 @@ def lookup_keys(batch: Iterable[ItemFacts]) -> list[str]:
     for facts in batch:
         if facts.trace_key:
             keys[facts.trace_key] = None
-        if facts.cluster_key:
+        if facts.cluster_key and not facts.entities.failed_request:
             keys[facts.cluster_key] = None
         if facts.service_key:
             keys[facts.service_key] = None
@@ -347,7 +353,7 @@ class _Index:
             (facts.trace_key, ""),
             (facts.cluster_key, ""),
             (facts.service_key, entities.environment or ""),
-            (facts.near_key, ""),
+            (facts.near_key, entities.environment or ""),
         ):
             if key:
                 at = entries.get(key)
@@ -383,11 +389,15 @@ class _Index:
         service, environment = entities.service, entities.environment
         found: dict[str, _Shared] = {}
         entries = self.entries
+        here = environment or PRODUCTION
         if facts.near_key and (held := entries.get(facts.near_key)):
-            assert environment is not None
-            for (incident_id, _), link in held.items():
-                # The same environment: whether in the same minutes, ``_best_match`` decides.
-                found[incident_id] = ("near", environment, link.item_id)
+            for (incident_id, place), link in held.items():
+                # ``place``: the environment it was named in ("" for none). The same one; what
+                # names none (a front end's error, a VM's log row) is taken as production's,
+                # as the tools' defaults have it (staging is what a team names): whether in the
+                # same minutes, ``_best_match`` decides.
+                if (place or PRODUCTION) == here:
+                    found[incident_id] = ("near", here, link.item_id)
         if facts.service_key and (held := entries.get(facts.service_key)):
             assert service is not None
             for (incident_id, place), link in held.items():
@@ -402,7 +412,11 @@ class _Index:
                     # A host it is on or depends on, that an item of the incident named too.
                     if found.get(incident_id, ("near",))[0] in ("service", "near"):
                         found[incident_id] = ("host", peer, link.item_id)
-        if facts.cluster_key and (held := entries.get(facts.cluster_key)):
+        if (
+            facts.cluster_key
+            and not entities.failed_request
+            and (held := entries.get(facts.cluster_key))
+        ):
             assert facts.cluster_id is not None
             for (incident_id, _), link in held.items():
                 # The same bug in another service or environment is that one's incident.
@@ -434,6 +448,15 @@ def _best_match(
         if (incident := incidents[incident_id]).status == "open"
         and incident.first_seen - window <= at <= incident.last_seen + window
     }
+    # A service that went quiet for ``LULL`` (nothing in, no alert of it still firing) and
+    # fails again fails anew, for another reason (the same bug again shares the cluster).
+    candidates = {
+        key: shared
+        for key, shared in candidates.items()
+        if shared[0] != "service"
+        or at <= (incident := incidents[key]).last_seen + LULL
+        or incident.firing
+    }
     environment = facts.entities.environment
     if environment is not None:
         # An item of one environment does not join by service an incident of others only
@@ -441,7 +464,8 @@ def _best_match(
         candidates = {
             key: shared
             for key, shared in candidates.items()
-            if shared[0] not in ("service", "host")
+            if shared[0] == "cluster"
+            or shared[0] == "trace"
             or not (places := incidents[key].entities.get("environment"))
             or environment in places
         }

@@ -58,6 +58,9 @@ _TITLE_PRIORITY = re.compile(r"^\s*\[(P[1-5])\]", re.IGNORECASE)
 # browser reduces to "Script error." (Sentry's inbound filters drop it by default), and the
 # ResizeObserver notice every layout library triggers.
 _NOISE = re.compile(r"^(?:\w+: )?(?:Script error\.?$|ResizeObserver loop)", re.IGNORECASE)
+# A browser extension's code running in the page (Sentry's inbound filter for extensions reads
+# the same): ``chrome-extension://``, ``moz-extension://``, ``safari-web-extension://`` frames.
+_EXTENSION = re.compile(r"\b[a-z]+(?:-web)?-extension://")
 
 
 def priority_of(item: FeedbackItem) -> str | None:
@@ -79,10 +82,19 @@ def is_recovered(item: FeedbackItem) -> bool:
     return state_of(item) in RECOVERED_STATES
 
 
+def _extension(item: FeedbackItem) -> bool:
+    """Whether the error was thrown in a browser extension's code, not the app's."""
+    return any(
+        frame.filename and _EXTENSION.search(frame.filename)
+        for error in item.exceptions
+        for frame in error.frames
+    )
+
+
 def signal_kind(item: FeedbackItem) -> SignalKind:
     if is_recovered(item):
         return "recovery"
-    if priority_of(item) in _LOW_PRIORITIES or _NOISE.match(item.title):
+    if priority_of(item) in _LOW_PRIORITIES or _NOISE.match(item.title) or _extension(item):
         return "quiet"
     level = (item.level or "").strip().lower()
     if level in _ALERT_LEVELS:

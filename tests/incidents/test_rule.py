@@ -78,7 +78,9 @@ def test_another_environment_is_another_incident_but_a_missing_one_is_not() -> N
 
 
 def test_an_item_after_the_window_opens_a_new_incident() -> None:
-    first, soon, late = item(0), item(29, source="sentry"), item(29 + 31, source="splunk")
+    # One request's trace: what a lull of the service (``rule.LULL``) does not part.
+    first, soon = item(0, trace_id="t1"), item(29, source="sentry", trace_id="t1")
+    late = item(29 + 31, source="splunk", trace_id="t1")
     incidents = run([first, soon, late])
     assert first.incident_id == soon.incident_id != late.incident_id
     assert incidents[first.incident_id or ""].status == "closed"

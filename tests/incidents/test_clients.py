@@ -1,0 +1,90 @@
+"""What a client (a browser, a mobile app) reports of a failure: its failed request belongs to the
+backend failing in its minutes, not to its own app's name or words; its environment is
+production's when it names none; a browser extension's error is nobody's failure."""
+
+from __future__ import annotations
+
+from soulcaster_core.incidents.signals import signal_kind
+from soulcaster_core.models import FeedbackItem
+from soulcaster_core.stacktrace import ExceptionInfo, Frame
+
+from .items import item
+from .test_rule import run
+
+
+def _thrown(one: FeedbackItem, filename: str | None = None) -> FeedbackItem:
+    """``one`` with the exception its title says (thrown in ``filename``)."""
+    kind, _, value = one.title.partition(": ")
+    frames = [Frame(filename=filename)] if filename else []
+    one.exceptions = [ExceptionInfo(type=kind, value=value, frames=frames)]
+    return one
+
+
+def _browser(minutes: float, title: str) -> FeedbackItem:
+    """A Sentry event of the web app's project (platform ``javascript``)."""
+    one = _thrown(item(minutes, source="sentry", title=title, service="web-app"))
+    one.metadata["platform"] = "javascript"
+    return one
+
+
+def test_an_error_naming_no_environment_joins_the_failure_of_its_minutes() -> None:
+    backend = item(0, source="sentry", title="OperationalError", service="bookings")
+    front = item(
+        2, source="posthog", title="Error: Upload failed (502)", service=None, environment=None
+    )
+    incidents = run([backend, front])
+    assert front.incident_id == backend.incident_id is not None
+    link = incidents[backend.incident_id].links[-1]
+    assert (link.item_id, link.by, link.value, link.at) == (
+        front.id,
+        "near",
+        "production",
+        front.created_at,
+    )
+
+
+def test_an_error_naming_no_environment_is_not_stagings() -> None:
+    staging = item(0, title="[P1] Cloud SQL down", service=None, environment="staging")
+    front = item(2, source="posthog", title="Error: 503", service=None, environment=None)
+    row = item(10, source="splunk", title="[Splunk] 5xx by route", service=None, environment=None)
+    later = item(11, title="[P1] Cloud SQL down", service=None, environment="staging")
+    run([staging, front, row, later])
+    assert front.incident_id not in (None, staging.incident_id)
+    assert later.incident_id not in (None, row.incident_id)
+
+
+def test_a_front_ends_failed_requests_follow_the_backend_of_their_minutes() -> None:
+    payments = item(0, source="sentry", title="APIConnectionError", service="payments")
+    declined = _browser(2, "Error: HTTP 502 from POST /api/charges")
+    search = item(12, source="sentry", title="ReadTimeout", service="search")
+    lookup = _browser(14, "TypeError: Failed to fetch")
+    again = item(15, source="posthog", title="Error: HTTP 502 from POST /api/charges", service=None)
+    run([payments, declined, search, lookup, again])
+    assert declined.incident_id == payments.incident_id is not None
+    # Not by the web app's name, nor by the words every backend's failure gives the client.
+    assert lookup.incident_id == search.incident_id != payments.incident_id
+    assert again.incident_id == search.incident_id
+
+
+def test_a_front_ends_own_bug_keeps_its_name() -> None:
+    metric = item(0, source="sentry", title="Critical: web-app errors", service="web-app")
+    bug = _browser(3, "TypeError: Cannot read properties of undefined (reading 'audioTracks')")
+    run([metric, bug])
+    assert bug.incident_id == metric.incident_id is not None
+
+
+def test_a_browser_extensions_error_joins_nothing() -> None:
+    backend = item(0, source="sentry", title="OperationalError", service="bookings")
+    extension = _thrown(
+        item(
+            1,
+            source="posthog",
+            title="TypeError: Cannot read properties of null (reading 'shadowRoot')",
+            service=None,
+            environment=None,
+        ),
+        "chrome-extension://gighmmpiobklfepjoc/content.js",
+    )
+    run([backend, extension])
+    assert signal_kind(extension) == "quiet"
+    assert extension.incident_id is None
