@@ -224,6 +224,23 @@ def test_a_trace_rsyslog_escaped_onto_one_line() -> None:
             "DoesNotExist",
             "Kit matching query does not exist.",
         ),
+        # ...and a task that will run again says what it raised after "Retry in <n>s: ".
+        (
+            "[2026-03-07 16:18:43,104: INFO/ForkPoolWorker-6] Task ship.tasks.book[2718fb99] "
+            "retry: Retry in 30s: ReadTimeout('The read operation timed out')",
+            "ReadTimeout",
+            "The read operation timed out",
+        ),
+        # Spring's DispatcherServlet says the error in brackets, its own words after them.
+        (
+            "ERROR 1 --- [nio-8080-exec-2] o.a.c.c.C.[.[.[/].[dispatcherServlet] : "
+            "Servlet.service() for servlet [dispatcherServlet] in context with path [] threw "
+            "exception [Request processing failed: org.springframework.transaction."
+            "CannotCreateTransactionException: Could not open JPA EntityManager for transaction]"
+            " with root cause",
+            "org.springframework.transaction.CannotCreateTransactionException",
+            "Could not open JPA EntityManager for transaction",
+        ),
         # arq's line for a failed job, after a loguru head: any name after "failed, ".
         (
             "2026-03-04 23:05:41.322 | ERROR    | arq.worker:run_job:651 -  42.72s ! "
