@@ -109,7 +109,13 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind108.jsonl`` (companies lo, lp, lq), or, with ``--blind109``,
 ``webhooks-blind109.jsonl`` (companies lr, ls, lt), or, with ``--blind110``,
 ``webhooks-blind110.jsonl`` (companies lu, lv, lw), or, with ``--blind111``,
-``webhooks-blind111.jsonl`` (companies lx, ly, lz).
+``webhooks-blind111.jsonl`` (companies lx, ly, lz), or, with ``--blind112``,
+``webhooks-blind112.jsonl`` (companies ma, mb, mc), or, with ``--blind113``,
+``webhooks-blind113.jsonl`` (companies md, me, mf), or, with ``--blind114``,
+``webhooks-blind114.jsonl`` (companies mg, mh, mi), or, with ``--blind115``,
+``webhooks-blind115.jsonl`` (companies mj, mk, ml), or, with ``--blind116``,
+``webhooks-blind116.jsonl`` (companies mm, mn, mo), or, with ``--blind117``,
+``webhooks-blind117.jsonl`` (companies mp, mq, mr).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -225,6 +231,12 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind109   # by a hundred-and-ninth outsider
     python bench/data/generate_webhooks.py --blind110   # by a hundred-and-tenth outsider
     python bench/data/generate_webhooks.py --blind111   # by a hundred-and-eleventh outsider
+    python bench/data/generate_webhooks.py --blind112   # by a hundred-and-twelfth outsider
+    python bench/data/generate_webhooks.py --blind113   # by a hundred-and-thirteenth outsider
+    python bench/data/generate_webhooks.py --blind114   # by a hundred-and-fourteenth outsider
+    python bench/data/generate_webhooks.py --blind115   # by a hundred-and-fifteenth outsider
+    python bench/data/generate_webhooks.py --blind116   # by a hundred-and-sixteenth outsider
+    python bench/data/generate_webhooks.py --blind117   # by a hundred-and-seventeenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -365,6 +377,7 @@ from corpus.companies.grisedale import GRISEDALE  # noqa: E402
 from corpus.companies.gritstone import GRITSTONE  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
 from corpus.companies.hackthorpe import HACKTHORPE  # noqa: E402
+from corpus.companies.haltcliffe import HALTCLIFFE  # noqa: E402
 from corpus.companies.halyard import HALYARD  # noqa: E402
 from corpus.companies.harebell import HAREBELL  # noqa: E402
 from corpus.companies.harrowgate import HARROWGATE  # noqa: E402
@@ -378,9 +391,11 @@ from corpus.companies.hazelmere import HAZELMERE  # noqa: E402
 from corpus.companies.hebden import HEBDEN  # noqa: E402
 from corpus.companies.helvellyn import HELVELLYN  # noqa: E402
 from corpus.companies.hesket import HESKET  # noqa: E402
+from corpus.companies.hindlow import HINDLOW  # noqa: E402
 from corpus.companies.hobnail import HOBNAIL  # noqa: E402
 from corpus.companies.hollowmead import HOLLOWMEAD  # noqa: E402
 from corpus.companies.holmrook import HOLMROOK  # noqa: E402
+from corpus.companies.huttonroof import HUTTONROOF  # noqa: E402
 from corpus.companies.ickornshaw import ICKORNSHAW  # noqa: E402
 from corpus.companies.ilkley import ILKLEY  # noqa: E402
 from corpus.companies.inchbrook import INCHBROOK  # noqa: E402
@@ -403,13 +418,16 @@ from corpus.companies.jolliffe import JOLLIFFE  # noqa: E402
 from corpus.companies.juniperhowe import JUNIPERHOWE  # noqa: E402
 from corpus.companies.keldholme import KELDHOLME  # noqa: E402
 from corpus.companies.kelpie import KELPIE  # noqa: E402
+from corpus.companies.kelsick import KELSICK  # noqa: E402
 from corpus.companies.kentmere import KENTMERE  # noqa: E402
+from corpus.companies.kentrigg import KENTRIGG  # noqa: E402
 from corpus.companies.kerbside import KERBSIDE  # noqa: E402
 from corpus.companies.kestrel import KESTREL  # noqa: E402
 from corpus.companies.keswick import KESWICK  # noqa: E402
 from corpus.companies.kettlewell import KETTLEWELL  # noqa: E402
 from corpus.companies.kildwick import KILDWICK  # noqa: E402
 from corpus.companies.kilnsey import KILNSEY  # noqa: E402
+from corpus.companies.kinmont import KINMONT  # noqa: E402
 from corpus.companies.kinniside import KINNISIDE  # noqa: E402
 from corpus.companies.kirkbride import KIRKBRIDE  # noqa: E402
 from corpus.companies.kirkhaugh import KIRKHAUGH  # noqa: E402
@@ -432,8 +450,10 @@ from corpus.companies.loweswater import LOWESWATER  # noqa: E402
 from corpus.companies.lowick import LOWICK  # noqa: E402
 from corpus.companies.lunebeck import LUNEBECK  # noqa: E402
 from corpus.companies.mallowmere import MALLOWMERE  # noqa: E402
+from corpus.companies.malmsbury import MALMSBURY  # noqa: E402
 from corpus.companies.mardale import MARDALE  # noqa: E402
 from corpus.companies.marlpit import MARLPIT  # noqa: E402
+from corpus.companies.marrick import MARRICK  # noqa: E402
 from corpus.companies.marrowfield import MARROWFIELD  # noqa: E402
 from corpus.companies.martindale import MARTINDALE  # noqa: E402
 from corpus.companies.matterdale import MATTERDALE  # noqa: E402
@@ -441,6 +461,7 @@ from corpus.companies.mellbreak import MELLBREAK  # noqa: E402
 from corpus.companies.mickleden import MICKLEDEN  # noqa: E402
 from corpus.companies.middlefell import MIDDLEFELL  # noqa: E402
 from corpus.companies.millbeck import MILLBECK  # noqa: E402
+from corpus.companies.millbrook import MILLBROOK  # noqa: E402
 from corpus.companies.mirefoot import MIREFOOT  # noqa: E402
 from corpus.companies.mossgate import MOSSGATE  # noqa: E402
 from corpus.companies.mossthwaite import MOSSTHWAITE  # noqa: E402
@@ -487,6 +508,9 @@ from corpus.companies.pitsmoor import PITSMOOR  # noqa: E402
 from corpus.companies.plumhollow import PLUMHOLLOW  # noqa: E402
 from corpus.companies.plumpton import PLUMPTON  # noqa: E402
 from corpus.companies.pollenwick import POLLENWICK  # noqa: E402
+from corpus.companies.pooley import POOLEY  # noqa: E402
+from corpus.companies.portinscale import PORTINSCALE  # noqa: E402
+from corpus.companies.preesall import PREESALL  # noqa: E402
 from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quayford import QUAYFORD  # noqa: E402
@@ -501,11 +525,14 @@ from corpus.companies.raisbeck import RAISBECK  # noqa: E402
 from corpus.companies.rampside import RAMPSIDE  # noqa: E402
 from corpus.companies.ravenglass import RAVENGLASS  # noqa: E402
 from corpus.companies.ravensholm import RAVENSHOLM  # noqa: E402
+from corpus.companies.redmire import REDMIRE  # noqa: E402
 from corpus.companies.renwick import RENWICK  # noqa: E402
 from corpus.companies.ribblehead import RIBBLEHEAD  # noqa: E402
+from corpus.companies.rillington import RILLINGTON  # noqa: E402
 from corpus.companies.rookhollow import ROOKHOLLOW  # noqa: E402
 from corpus.companies.rookwith import ROOKWITH  # noqa: E402
 from corpus.companies.rosthwaite import ROSTHWAITE  # noqa: E402
+from corpus.companies.runswick import RUNSWICK  # noqa: E402
 from corpus.companies.rusland import RUSLAND  # noqa: E402
 from corpus.companies.rydal import RYDAL  # noqa: E402
 from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
@@ -555,12 +582,15 @@ from corpus.companies.vinterley import VINTERLEY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
 from corpus.companies.wasdale import WASDALE  # noqa: E402
 from corpus.companies.watendlath import WATENDLATH  # noqa: E402
+from corpus.companies.wetheral import WETHERAL  # noqa: E402
 from corpus.companies.wetherlam import WETHERLAM  # noqa: E402
 from corpus.companies.wherrymoor import WHERRYMOOR  # noqa: E402
 from corpus.companies.whinfell import WHINFELL  # noqa: E402
+from corpus.companies.whinmoor import WHINMOOR  # noqa: E402
 from corpus.companies.whitbarrow import WHITBARROW  # noqa: E402
 from corpus.companies.wickerby import WICKERBY  # noqa: E402
 from corpus.companies.winster import WINSTER  # noqa: E402
+from corpus.companies.wrelton import WRELTON  # noqa: E402
 from corpus.companies.wrenfold import WRENFOLD  # noqa: E402
 from corpus.companies.wythburn import WYTHBURN  # noqa: E402
 from corpus.companies.xanthorpe import XANTHORPE  # noqa: E402
@@ -795,6 +825,18 @@ BLIND109 = [INCHBROOK, IXWORTH, ILKLEY]
 BLIND110 = [NORTHWOLD, NETHERCOTT, NEWBOLD]
 # blind111: Symfony 6.4 on Monolog lines + syslog-ng RFC 3164, Django 5 on Render, Android.
 BLIND111 = [OLDCASTLE, ONSLOW, OAKHURST]
+# blind112: NestJS/BullMQ pino via Vector, Go slog on ECS via CloudWatch/Firehose, Flutter + shelf.
+BLIND112 = [HALTCLIFFE, HINDLOW, HUTTONROOF]
+# blind113: ASP.NET Core 8 on App Service via Event Hubs (Serilog CLEF), Phoenix on Fly, Angular 17.
+BLIND113 = [MALMSBURY, MARRICK, MILLBROOK]
+# blind114: FastAPI + Dramatiq on Cloud Run via Pub/Sub, Quarkus 3 on OpenShift, Sinatra on Heroku.
+BLIND114 = [PORTINSCALE, PREESALL, POOLEY]
+# blind115: Dropwizard 4 via Filebeat/Logstash to HEC, Python Lambda (Powertools), Nuxt 3 SSR.
+BLIND115 = [KELSICK, KINMONT, KENTRIGG]
+# blind116: Rails 7.1 + Sidekiq via Fluentd/Agent, grpc-go/connect-go on zap via GCP, RN Hermes.
+BLIND116 = [REDMIRE, RILLINGTON, RUNSWICK]
+# blind117: .NET 8 MassTransit on ECS via FireLens (NLog JSON), Koa on Azure Container Apps, Django.
+BLIND117 = [WHINMOOR, WRELTON, WETHERAL]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1341,6 +1383,36 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind111.jsonl (companies lx, ly, lz)",
     )
     which.add_argument(
+        "--blind112",
+        action="store_true",
+        help="write webhooks-blind112.jsonl (companies ma, mb, mc)",
+    )
+    which.add_argument(
+        "--blind113",
+        action="store_true",
+        help="write webhooks-blind113.jsonl (companies md, me, mf)",
+    )
+    which.add_argument(
+        "--blind114",
+        action="store_true",
+        help="write webhooks-blind114.jsonl (companies mg, mh, mi)",
+    )
+    which.add_argument(
+        "--blind115",
+        action="store_true",
+        help="write webhooks-blind115.jsonl (companies mj, mk, ml)",
+    )
+    which.add_argument(
+        "--blind116",
+        action="store_true",
+        help="write webhooks-blind116.jsonl (companies mm, mn, mo)",
+    )
+    which.add_argument(
+        "--blind117",
+        action="store_true",
+        help="write webhooks-blind117.jsonl (companies mp, mq, mr)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1557,6 +1629,24 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind111:
         write(HERE / "webhooks-blind111.jsonl", build_rows(BLIND111))
+        return 0
+    if args.blind112:
+        write(HERE / "webhooks-blind112.jsonl", build_rows(BLIND112))
+        return 0
+    if args.blind113:
+        write(HERE / "webhooks-blind113.jsonl", build_rows(BLIND113))
+        return 0
+    if args.blind114:
+        write(HERE / "webhooks-blind114.jsonl", build_rows(BLIND114))
+        return 0
+    if args.blind115:
+        write(HERE / "webhooks-blind115.jsonl", build_rows(BLIND115))
+        return 0
+    if args.blind116:
+        write(HERE / "webhooks-blind116.jsonl", build_rows(BLIND116))
+        return 0
+    if args.blind117:
+        write(HERE / "webhooks-blind117.jsonl", build_rows(BLIND117))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

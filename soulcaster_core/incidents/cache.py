@@ -55,6 +55,8 @@ def names_of(incident: Incident) -> Iterator[str]:
         yield key_of("service", service)
     for peer in incident.entities.get(PEER_KIND, ()):
         yield key_of("host", peer)
+    for environment in incident.entities.get("environment", ()):
+        yield key_of("near", environment)
 
 
 @dataclass

@@ -29,9 +29,20 @@ _WORKLOAD_TAGS = (
     "k8s.statefulset.name",
     "k8s.daemonset.name",
     "app.kubernetes.io/name",
+    # An AWS Lambda function is its own service: Datadog's AWS integration tags it
+    # ``functionname``, OpenTelemetry ``faas.name``.
+    "functionname",
+    "function_name",
+    "faas.name",
+    "aws.lambda.function_name",
 )
-#: The pod an item came from, whose name says its workload.
-_POD_TAGS = ("pod", "pod_name", "kube_pod_name", "k8s.pod.name")
+#: The pod an item came from, whose name says its workload; and Sentry's ``server_name``,
+#: which its SDKs fill with the host name: on Kubernetes, the pod's.
+_POD_TAGS = ("pod", "pod_name", "kube_pod_name", "k8s.pod.name", "server_name")
+#: The Lambda function a log row or a metric came from, named by its ARN (the ``host`` of a
+#: CloudWatch log forwarded to Splunk, Datadog's ``function_arn``).
+_ARN_TAGS = ("host", "function_arn", "functionarn", "faas.id", "aws.lambda.invoked_arn")
+_LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[^:]*:\d*:function:([A-Za-z0-9_-]+)")
 _ENVIRONMENT_TAGS = ("env", "environment", "deployment.environment")
 _HOST_TAGS = (
     "host",
@@ -58,6 +69,18 @@ _PEER_TAGS = (
     "bucketname",
     "bucket",
     "aws.s3.bucket",
+    # The database, queue or topic a monitor is grouped by, or a tracer's span names (AWS
+    # integration tags in Datadog, OpenTelemetry's messaging attributes).
+    "dbinstanceidentifier",
+    "dbclusteridentifier",
+    "cacheclusterid",
+    "queuename",
+    "queue",
+    "rabbitmq_queue",
+    "topic",
+    "kafka_topic",
+    "messaging.destination",
+    "messaging.destination.name",
 )
 # A connection error names the host it could not reach: ``connection to server at "pg-1"``,
 # ``connecting to cache-2.internal:6379``, ``host='api.vendor.example'``, ``dial tcp
@@ -96,6 +119,11 @@ _ENVIRONMENTS = {
     "develop": "development",
 }
 _SERVICE_SUFFIX = re.compile(r"[-_. ](service|svc)$")
+# A workload named after its environment as well (``ledger-web-staging``, a Lambda
+# ``claims-intake-prd``): the service and the environment it runs in.
+_ENVIRONMENT_SUFFIX = re.compile(
+    r"^(.{3,}?)-(production|prod|prd|live|staging|stage|stg|development|dev|uat|qa)$"
+)
 # A Deployment's pod is ``<deployment>-<replica set hash>-<5 characters>``
 # (``checkout-7c9f6d5b8-x2lqp``).
 _DEPLOYMENT_POD = re.compile(r"^([a-z0-9][a-z0-9-]*?)-[a-z0-9]{5,10}-[a-z0-9]{5}$")
@@ -125,13 +153,20 @@ NO_ENTITIES = Entities()
 
 def entities_of(item: FeedbackItem) -> Entities:
     tags = item.tags
-    service = item.service or _tagged(tags, _SERVICE_TAGS) or _workload(tags)
+    # A service a tag names; else what runs it (its workload, its pod, its Lambda function),
+    # which is finer than a service the sender inferred (Sentry's project: one Django
+    # project runs as a web Deployment and a worker Deployment, each failing on its own).
+    service = _tagged(tags, _SERVICE_TAGS) or _workload(tags) or item.service
     environment = item.environment or _tagged(tags, _ENVIRONMENT_TAGS)
     trace = item.trace_id or _tagged(tags, _TRACE_TAGS)
     endpoint = item.endpoint or _tagged(tags, _ENDPOINT_TAGS)
+    environment = environment_name(environment) if environment else None
+    if service:
+        service, named_in = split_environment(service_name(service))
+        environment = environment or named_in
     return Entities(
-        service=service_name(service) if service else None,
-        environment=environment_name(environment) if environment else None,
+        service=service or None,
+        environment=environment,
         host=_tagged(tags, _HOST_TAGS),
         release=item.release or _tagged(tags, _RELEASE_TAGS),
         endpoint=_endpoint_name(endpoint),
@@ -198,6 +233,15 @@ def service_name(value: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # the same few names, item after item
+def split_environment(service: str) -> tuple[str, str | None]:
+    """``ledger-web-staging`` is ``ledger-web`` in ``staging``."""
+    match = _ENVIRONMENT_SUFFIX.match(service)
+    if match is None:
+        return service, None
+    return match[1], environment_name(match[2])
+
+
+@lru_cache(maxsize=4096)  # the same few names, item after item
 def environment_name(value: str) -> str:
     name = value.strip().lower()
     return _ENVIRONMENTS.get(name, name)
@@ -208,8 +252,13 @@ def _workload(tags: Mapping[str, str]) -> str | None:
     Deployment its pod's name says."""
     if workload := _tagged(tags, _WORKLOAD_TAGS):
         return workload
-    pod = _tagged(tags, _POD_TAGS)
-    return pod_workload(pod) if pod else None
+    for key in _POD_TAGS:
+        if (pod := tags.get(key)) and (workload := pod_workload(pod)):
+            return workload
+    for key in _ARN_TAGS:
+        if (arn := tags.get(key)) and (match := _LAMBDA_ARN.match(arn)):
+            return match[1]
+    return None
 
 
 @lru_cache(maxsize=4096)  # the same few pods, item after item

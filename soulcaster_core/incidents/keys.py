@@ -1,7 +1,8 @@
 """An incident's keys: per value the rule matches on, what the latest of its links that holds
 it says.
 
-A key is ``<kind>\\x1f<value>`` for a trace, a cluster, a host or a service; its value maps a
+A key is ``<kind>\\x1f<value>`` for a trace, a cluster, a host, a service or an environment
+(``near``: what failed there lately); its value maps a
 place (the environment a service was named in, ``""`` for none and for the other kinds) to
 the latest link there, as a ``KeyLink`` (its item, service and environment: what the rule
 reads of it), stored as a JSON array. The stores keep them per incident, so a batch reads only
@@ -21,7 +22,7 @@ from .model import Incident, IncidentChanges, IncidentLink, KeyId, KeyLink, KeyL
 
 _LINK_JSON = IncidentLink.__pydantic_serializer__.to_json
 #: The kinds of values a key is made of, as the rule matches on them.
-KINDS = ("trace", "cluster", "host", "service")
+KINDS = ("trace", "cluster", "host", "service", "near")
 
 
 def key_of(kind: str, value: str) -> str:
@@ -43,6 +44,8 @@ def link_keys(link: IncidentLink) -> Iterator[tuple[str, str]]:
     if link.peers:
         for peer in link.peers:
             yield key_of("host", peer), ""
+    if link.environment:
+        yield key_of("near", link.environment), ""
 
 
 def key_link(link: IncidentLink) -> KeyLink:

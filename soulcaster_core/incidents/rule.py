@@ -8,7 +8,10 @@ before its first for an item that arrives late):
 2. the same **cluster**, unless the two name different services (the same bug firing again);
 3. a **host** it is on or depends on (``entities.peers_of``), that an item there named too;
 4. the same **service**, in the same environment when both name one (nor does an item of one
-   environment join by a host or a service an incident of others only).
+   environment join by a host or a service an incident of others only);
+5. the same **minutes** (``NEAR``) in the same environment, when the item or the incident
+   names neither a service nor a host (a front end's error naming no backend, a monitor on an
+   API gateway) and only one incident of that environment took an item in those minutes.
 
 The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
 Each link records the entity, its value, the incident's item that held it and the item's time.
@@ -40,7 +43,10 @@ from .model import (
 from .signals import RECOVERED_STATES, SignalKind, signal_kind, state_of
 
 DEFAULT_WINDOW = timedelta(minutes=30)
-_STRENGTH: dict[LinkedBy, int] = {"trace": 4, "cluster": 3, "host": 2, "service": 1}
+#: How close in time an item must come to the latest item of an incident to join it on the
+#: minutes alone (``near``).
+NEAR = timedelta(minutes=5)
+_STRENGTH: dict[LinkedBy, int] = {"trace": 4, "cluster": 3, "host": 2, "service": 1, "near": 0}
 
 
 @dataclass(slots=True)
@@ -59,6 +65,8 @@ class ItemFacts:
     service_key: str | None = None
     #: The keys of the hosts it is on or depends on.
     peer_keys: tuple[str, ...] = ()
+    #: The key of its environment (``near``).
+    near_key: str | None = None
 
     @classmethod
     def of(cls, item: FeedbackItem, cluster_id: str | None = None) -> ItemFacts:
@@ -68,7 +76,7 @@ class ItemFacts:
         if kind != "signal":  # only an alert or error joins or opens an incident
             return cls(item, cluster_id, NO_ENTITIES, kind, at)
         entities = entities_of(item)
-        trace, service = entities.trace, entities.service
+        trace, service, environment = entities.trace, entities.service, entities.environment
         return cls(
             item,
             cluster_id,
@@ -79,6 +87,7 @@ class ItemFacts:
             key_of("cluster", cluster_id) if cluster_id else None,
             key_of("service", service) if service else None,
             tuple(key_of("host", peer) for peer in entities.peers),
+            key_of("near", environment) if environment else None,
         )
 
 
@@ -102,6 +111,8 @@ def lookup_keys(batch: Iterable[ItemFacts]) -> list[str]:
             keys[facts.service_key] = None
         for key in facts.peer_keys:
             keys[key] = None
+        if facts.near_key:
+            keys[facts.near_key] = None
     return list(keys)
 
 
@@ -336,6 +347,7 @@ class _Index:
             (facts.trace_key, ""),
             (facts.cluster_key, ""),
             (facts.service_key, entities.environment or ""),
+            (facts.near_key, ""),
         ):
             if key:
                 at = entries.get(key)
@@ -371,6 +383,11 @@ class _Index:
         service, environment = entities.service, entities.environment
         found: dict[str, _Shared] = {}
         entries = self.entries
+        if facts.near_key and (held := entries.get(facts.near_key)):
+            assert environment is not None
+            for (incident_id, _), link in held.items():
+                # The same environment: whether in the same minutes, ``_best_match`` decides.
+                found[incident_id] = ("near", environment, link.item_id)
         if facts.service_key and (held := entries.get(facts.service_key)):
             assert service is not None
             for (incident_id, place), link in held.items():
@@ -383,7 +400,7 @@ class _Index:
                 peer = key.split("\x1f", 1)[1]
                 for (incident_id, _), link in held.items():
                     # A host it is on or depends on, that an item of the incident named too.
-                    if found.get(incident_id, ("service",))[0] == "service":
+                    if found.get(incident_id, ("near",))[0] in ("service", "near"):
                         found[incident_id] = ("host", peer, link.item_id)
         if facts.cluster_key and (held := entries.get(facts.cluster_key)):
             assert facts.cluster_id is not None
@@ -432,6 +449,8 @@ def _best_match(
         # A service failing in two environments at once, and an item that names neither:
         # it could belong to either, so the service decides nothing (a trace still does).
         candidates = {key: shared for key, shared in candidates.items() if shared[0] != "service"}
+    if any(found[0] == "near" for found in candidates.values()):
+        candidates = _near(incidents, candidates, facts)
     best: tuple[str, _Shared] | None = None
     best_key: tuple[int, datetime] | None = None
     for incident_id, found in candidates.items():
@@ -442,6 +461,33 @@ def _best_match(
         return None
     incident_id, (by, value, with_item) = best
     return _Match(incidents[incident_id], by, value, with_item)
+
+
+def _near(
+    incidents: Mapping[str, Incident], candidates: Mapping[str, _Shared], facts: ItemFacts
+) -> dict[str, _Shared]:
+    """``candidates`` with those it shares only its environment with kept when the minutes
+    decide: the incident took an item within ``NEAR`` of it, the item or the incident names
+    neither a service nor a host (two services or two hosts failing at once are two incidents
+    unless something else links them), and no other incident of the environment took one in
+    those minutes (a front end's error while two backends fail could be either's)."""
+    at, entities = facts.at, facts.entities
+    # What places the item: its service, else the hosts it is on or depends on.
+    kind = "service" if entities.service is not None else PEER_KIND if entities.peers else None
+    near = [
+        incident_id
+        for incident_id, (by, _, _) in candidates.items()
+        if by == "near"
+        and (incident := incidents[incident_id]).last_seen - NEAR <= at
+        and at <= incident.last_seen + NEAR
+    ]
+    kept = {key: found for key, found in candidates.items() if found[0] != "near"}
+    if len(near) == 1:
+        incident_id = near[0]
+        held = incidents[incident_id].entities
+        if kind is None or not held.get(kind):
+            kept[incident_id] = candidates[incident_id]
+    return kept
 
 
 def _ambiguous(incidents: Mapping[str, Incident], candidates: Mapping[str, _Shared]) -> bool:

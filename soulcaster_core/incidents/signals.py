@@ -51,12 +51,22 @@ _ROUTINE = re.compile(
 #: "low" and P5 "info", where a team files what needs nobody now (a deploy notice, a 4xx
 #: spike, a flapping host check).
 _LOW_PRIORITIES = frozenset({"p4", "p5"})
+# Datadog puts a monitor's priority before its title (``[P4] [Triggered on {host:web-1}] ...``),
+# also where a webhook template of a team's own sends the title and not the priority.
+_TITLE_PRIORITY = re.compile(r"^\s*\[(P[1-5])\]", re.IGNORECASE)
+# Browser errors that say nothing of a failure: a cross-origin script's error, which the
+# browser reduces to "Script error." (Sentry's inbound filters drop it by default), and the
+# ResizeObserver notice every layout library triggers.
+_NOISE = re.compile(r"^(?:\w+: )?(?:Script error\.?$|ResizeObserver loop)", re.IGNORECASE)
 
 
 def priority_of(item: FeedbackItem) -> str | None:
     """The priority its sender gave the alert (``P1``...``P5``), lower case."""
     priority = item.metadata.get("alert_priority")
-    return priority.strip().lower() if isinstance(priority, str) and priority.strip() else None
+    if isinstance(priority, str) and priority.strip():
+        return priority.strip().lower()
+    match = _TITLE_PRIORITY.match(item.title)
+    return match[1].lower() if match else None
 
 
 def state_of(item: FeedbackItem) -> str | None:
@@ -72,7 +82,7 @@ def is_recovered(item: FeedbackItem) -> bool:
 def signal_kind(item: FeedbackItem) -> SignalKind:
     if is_recovered(item):
         return "recovery"
-    if priority_of(item) in _LOW_PRIORITIES:
+    if priority_of(item) in _LOW_PRIORITIES or _NOISE.match(item.title):
         return "quiet"
     level = (item.level or "").strip().lower()
     if level in _ALERT_LEVELS:

@@ -121,6 +121,11 @@ def python_exception_list(d: Delivery) -> list[dict[str, Any]]:
             "mechanism": {"type": "generic", "handled": d.bug.handled},
             "stacktrace": {"type": "raw", "frames": [python_frame(f) for f in exc.frames]},
         }
+        if d.company.key == "mk":  # blind115: a Lambda function's package and layers
+            from .logs27 import lambda_py_path
+
+            for frame, f in zip(entry["stacktrace"]["frames"], exc.frames, strict=True):
+                frame["abs_path"] = lambda_py_path(f)
         if exc.module and exc.module != "builtins":
             entry["module"] = exc.module
         out.append(entry)
@@ -139,7 +144,7 @@ def server_properties(d: Delivery, distinct: str) -> dict[str, Any]:
         "$lib": "posthog-python",
         "$lib_version": "3.5.0",
         "$python_runtime": "CPython",
-        "$python_version": "3.11.8",
+        "$python_version": "3.12.9" if d.company.key == "mk" else "3.11.8",
         "$os": "Linux",
         "$current_url": f"https://api.{d.company.domain}{d.request_path}" if d.bug.entry else None,
         "$request_method": d.bug.entry.split(" ", 1)[0] if d.bug.entry else None,
@@ -613,6 +618,7 @@ def destination(d: Delivery) -> dict[str, Any]:
             if d.company.key in ("gs", "hk", "ii", "jg")  # blind66, 72, 80, 88: posthog-dotnet
             else posthog68.ruby_properties(d)
             if d.company.key in ("gy", "hm", "ht", "js", "ke", "kt", "lo")  # blind68..108: ruby
+            or d.company.key == "mi"  # blind114: posthog-ruby in a Sinatra error block
             else posthog105.php_properties(d)
             if d.company.key == "lf"  # blind105: posthog-php from a Laravel handler
             else posthog107.blazor_properties(d)

@@ -72,7 +72,7 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company in ("m", "bq"):
         # Propshaft (importmap-rails): the module's logical path, an 8-hex digest.
         return f"{origin}/assets/{bundle}-{stable_hex(8, 'propshaft', company, bundle, release)}.js"
-    if company in ("n", "aj", "hj", "kg", "kv"):  # hj: blind71, kg: blind96, kv: blind101
+    if company in ("n", "aj", "hj", "kg", "kv", "mr"):  # hj: blind71, kg: 96, kv: 101, mr: 117
         # SvelteKit on Vite: /_app/immutable/{chunks,nodes,entry}/<name>.<hash>.js
         folder, _, name = bundle.rpartition("/")
         digest = vite_hash(company, bundle, release)
@@ -101,6 +101,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
     if company in ("fb", "ha", "ki"):  # blind51, blind68, blind97: Nuxt 3, /_nuxt/<name>.<hash>.js
         return f"{origin}/_nuxt/{bundle}.{vite_hash(company, bundle, release)}.js"
     if company == "iq":  # blind82: Nuxt 3.8+ names its chunks by hash alone, /_nuxt/<hash>.js
+        return f"{origin}/_nuxt/{vite_hash(company, bundle, release)}.js"
+    if company == "ml":  # blind115: Nuxt 3.14, /_nuxt/<hash>.js
         return f"{origin}/_nuxt/{vite_hash(company, bundle, release)}.js"
     if company == "in":  # blind81: electron-vite's renderer under the app's app:// protocol
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
