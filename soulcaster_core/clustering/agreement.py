@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .document import ClusterDoc
+from .document import ClusterDoc, defers_to_cause
 from .normalize import MASK
 from .stack_frames import same_file
 
@@ -319,5 +319,8 @@ def alert_about(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[s
         record.get("type") != doc.exc_type or not stacks_agree(doc, record, helpers)
     ):
         return False
+    said = str(record.get("message") or "")
+    if said and doc.message and not same_message(doc.message, said) and not defers_to_cause(said):
+        return False  # it quotes another error's words (not a wrapper's that say none)
     # An error of another type said where it happened, not an alert on it.
     return not (record.get("type") and doc.exc_type and record.get("type") != doc.exc_type)

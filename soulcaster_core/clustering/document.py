@@ -79,6 +79,14 @@ _RUBY_HEADLINE = re.compile(
 _TRAILING_VALUE = re.compile(r"^(\S+(?:\s+\S+)+:\s+)(['\"]).*\2$")
 # A .NET wrapper's message that says nothing but where to look (EF Core's DbUpdateException).
 _DEFERS_TO_CAUSE = re.compile(r"\b[Ss]ee the inner exception for details\b")
+
+
+def defers_to_cause(message: str) -> bool:
+    """Whether ``message`` is a wrapper's that says only to read its cause (EF Core's "An
+    error occurred while saving the entity changes. See the inner exception for details.")."""
+    return "inner exception" in message and _DEFERS_TO_CAUSE.search(message) is not None
+
+
 # An NSError's code as Apple's SDKs print it after its description: "Code: -1009",
 # "... (Code: 4864)".
 _NSERROR_CODE = re.compile(r"\(?\bCode[:=] ?(?P<code>-?\d+)\)?\s*$")
@@ -610,7 +618,7 @@ def exception_document(
         # "Exception: System.InvalidOperationException: ..." (the Functions host's label
         # before the worker's error): the labelled exception is the one thrown.
         kind, value = inner["type"], inner["message"]
-    if value and "inner exception" in value and _DEFERS_TO_CAUSE.search(value):
+    if value and defers_to_cause(value):
         # .NET's wrappers that say only "See the inner exception for details" (EF Core's
         # DbUpdateException): what failed is the cause's message, under the wrapper's type.
         below = exceptions[: exceptions.index(thrown)] if thrown in exceptions else []

@@ -77,6 +77,7 @@ _RAISED = ("raised unexpected: ", " retry: Retry in ")
 # arq's line for a job that raised ("12.34s ! <job id>:<function> failed, ReadTimeout: msg"):
 # after its "failed, " any name is a type.
 _FAILED_COMMA = re.compile(r" ! \S+ failed, (?P<type>[A-Za-z_][\w.]*): ?(?P<msg>.*?)\s*$")
+_RUBY_TYPE = re.compile(r"(?:^|(?<=[\s\[(]))(?P<type>(?:[A-Z]\w*::)+[A-Z]\w*): ")
 _RAILS_AT_END = re.compile(
     rf"(?:^|(?<=[\s:\]]))(?P<type>{_NAMED_TYPE}|{_NAME}(?:::{_NAME})+) \((?P<msg>.*)\):\s*$"
 )
@@ -104,6 +105,7 @@ def might_name_a_type(text: str) -> bool:
         _TYPE_HINT.search(text) is not None
         or any(said in text for said in _RAISED)
         or " failed, " in text
+        or ("::" in text and _RUBY_TYPE.search(text) is not None)
     )
 
 
@@ -130,6 +132,10 @@ def search_headline(line: str) -> Headline | None:
         if kind in _TOO_VAGUE and (m.start() > 0 or value is None):
             continue
         return Headline(kind, value)
+    if "::" in line and (ruby := _RUBY_TYPE.search(line)) is not None:
+        # Ruby names every class by its modules, whatever its ending ("Net::ReadTimeout",
+        # "Sequel::NoMatchingRow"): before a colon, such a name is the error's.
+        return Headline(ruby["type"], _value(line[ruby.end() :]))
     if line.rstrip().endswith((")", "):")):
         if (said := _REPR_AT_END.search(line)) is not None:
             return _from_repr(said.group("type"), f"{said['q']}{said['msg']}{said['q']}")

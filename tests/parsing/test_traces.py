@@ -308,3 +308,27 @@ def test_a_cut_traceback_takes_the_repr_celery_logged_above_it() -> None:
 
     assert (exc.type, exc.value) == ("ValidationError", "amount must be positive")
     assert [f.function for f in exc.frames] == ["capture"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        # Ruby names a class by its modules, whatever its ending: Sidekiq's WARN line after a
+        # Heroku drain's octet-counted RFC 5424 head.
+        (
+            "142 <190>1 2026-03-04T23:35:24.348049+00:00 host app worker.3 - pid=4 tid=ekre"
+            " WARN: Net::ReadTimeout: Net::ReadTimeout with #<TCPSocket:(closed)>",
+            "Net::ReadTimeout",
+            "Net::ReadTimeout with #<TCPSocket:(closed)>",
+        ),
+        (
+            "E, [2026-03-04T10:00:00 #1] ERROR -- : Sequel::NoMatchingRow: no row matched",
+            "Sequel::NoMatchingRow",
+            "no row matched",
+        ),
+    ],
+)
+def test_a_ruby_class_named_by_its_modules_is_a_type(line: str, kind: str, value: str) -> None:
+    [exc] = parse_trace(line)
+
+    assert (exc.type, exc.value) == (kind, value)
