@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .document import ClusterDoc
+from .document import ClusterDoc, defers_to_cause
 from .normalize import MASK
 from .stack_frames import same_file
 
@@ -260,8 +260,15 @@ def _plain_words(words: set[str]) -> bool:
 def raised_elsewhere(doc: ClusterDoc, record: Mapping[str, Any]) -> bool:
     """Whether ``doc``, which says only the file its error was raised in, names another file
     than the stack ``record`` was made of, or than the one its item said only (one PHP
-    warning's words in two files)."""
+    warning's words in two files); or whether ``doc``'s stack was raised in another file than
+    the one ``record``'s item said only."""
     files = record.get("files") or record.get("places") or []
+    if doc.frames and doc.places and not record.get("frames") and (said := record.get("places")):
+        # ...or the other way: a stack meets an item that said only where, in a file the
+        # stack never passed through.
+        where = str(said[0]).split(">", 1)[0]
+        mine = [p.split(">", 1)[0] for p in doc.places] + [f for f in doc.files if f]
+        return not any(same_file(file, where) for file in mine)
     if doc.frames or not doc.places or not files or not files[0]:
         return False
     # (A place said by files only is "file>caller": the file is what it was raised in.)
@@ -312,5 +319,8 @@ def alert_about(doc: ClusterDoc, record: Mapping[str, Any], helpers: frozenset[s
         record.get("type") != doc.exc_type or not stacks_agree(doc, record, helpers)
     ):
         return False
+    said = str(record.get("message") or "")
+    if said and doc.message and not same_message(doc.message, said) and not defers_to_cause(said):
+        return False  # it quotes another error's words (not a wrapper's that say none)
     # An error of another type said where it happened, not an alert on it.
     return not (record.get("type") and doc.exc_type and record.get("type") != doc.exc_type)

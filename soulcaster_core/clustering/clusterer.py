@@ -313,6 +313,7 @@ class Clusterer:
             for key in doc.secondary_keys()
         ]
         secondary += [key.id for doc in docs.values() for key in doc.wrapped_keys()]
+        secondary += [key.id for doc in docs.values() for key in doc.cause_frame_keys()]
         if secondary:
             batch.known.update(await self.index.fetch(project_id, list(dict.fromkeys(secondary))))
         # Only a document whose primary key is new can make a record or need a neighbour (a
@@ -482,6 +483,8 @@ class Clusterer:
                 and record.get("kind") in ("message", "whole")
                 and not other_service(doc, record)
                 and not other_page(doc, record)
+                # A logged error's stack and its error's meet where the error was handled.
+                and not (doc.frames and not set(doc.frames) & set(record.get("frames") or ()))
             ):
                 return _Decision(str(record["cluster_id"]), "message")
         for key in doc.cause_keys if doc.frames else ():
@@ -489,6 +492,19 @@ class Clusterer:
             record = batch.usable(key)
             if record is not None and not record.get("frames") and not other_page(doc, record):
                 return _Decision(str(record["cluster_id"]), "message")
+        for cause, key in zip(doc.cause_frames, doc.cause_frame_keys(), strict=True):
+            # A log that printed only a cause of this chain, with the cause's stack, came
+            # first (Tomcat's "with root cause"): the chain is its problem.
+            record = batch.usable(key)
+            if (
+                record is not None
+                # (Not another chain's cause: two chains may end in one cause, "deadlock
+                # detected" in one writer for two statements.)
+                and not record.get("cause")
+                and same_message(cause.message, str(record.get("message") or ""))
+                and not other_service(doc, record)
+            ):
+                return _Decision(str(record["cluster_id"]), "frames")
         if doc.location_keys:
             found = self._by_frames(doc, doc.location_keys, batch)
             if found is not None:
@@ -817,8 +833,7 @@ class Clusterer:
         ``cluster_id``, unless it leads somewhere already: a log that prints only the root
         cause, with its stack (Tomcat's "with root cause", a logger's innermost cause), says
         the problem of the chain it ends."""
-        for cause in doc.cause_frames:
-            key = frame_key(cause.type_key, cause.frames[0])
+        for cause, key in zip(doc.cause_frames, doc.cause_frame_keys(), strict=True):
             if key.id in batch.known or key in doc.frame_keys:
                 continue
             # The item's record of a frame key, told of the cause rather than the thrown one.
@@ -832,6 +847,7 @@ class Clusterer:
                 "places": [],
                 "type": cause.type,
                 "request": None,
+                "cause": True,
             }
             batch.put(key.id, key_only_vector(self.embedder.dimensions), metadata)
 

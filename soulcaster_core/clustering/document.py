@@ -79,6 +79,14 @@ _RUBY_HEADLINE = re.compile(
 _TRAILING_VALUE = re.compile(r"^(\S+(?:\s+\S+)+:\s+)(['\"]).*\2$")
 # A .NET wrapper's message that says nothing but where to look (EF Core's DbUpdateException).
 _DEFERS_TO_CAUSE = re.compile(r"\b[Ss]ee the inner exception for details\b")
+
+
+def defers_to_cause(message: str) -> bool:
+    """Whether ``message`` is a wrapper's that says only to read its cause (EF Core's "An
+    error occurred while saving the entity changes. See the inner exception for details.")."""
+    return "inner exception" in message and _DEFERS_TO_CAUSE.search(message) is not None
+
+
 # An NSError's code as Apple's SDKs print it after its description: "Code: -1009",
 # "... (Code: 4864)".
 _NSERROR_CODE = re.compile(r"\(?\bCode[:=] ?(?P<code>-?\d+)\)?\s*$")
@@ -424,11 +432,19 @@ class ClusterDoc:
             found.append(_suffix(first))
         return tuple(found)
 
+    def cause_frame_keys(self) -> tuple[GroupingKey, ...]:
+        """The frame key of each cause that shows application frames (``cause_frames``, in
+        order): where a log that printed only that cause, with its stack, is known."""
+        return tuple(frame_key(cause.type_key, cause.frames[0]) for cause in self.cause_frames)
+
     def wrapped_keys(self) -> tuple[GroupingKey, ...]:
         """For an exception without frames: the ``message`` keys of an untyped error with the
         part of its message after a context ('Handling "App\\Message\\ReservePaper" failed:
-        Idle timeout reached ...'): a wrapper a framework threw says its cause's words."""
-        if not self.is_exception or self.frames or not self.message:
+        Idle timeout reached ...'): a wrapper a framework threw says its cause's words. Also
+        for an error logged without a type over the stack of the line that logged it (Go's
+        ``logger.Error("ingest failed", zap.Error(err))``): its words after the context are
+        the error's, its stack is not where the error was made."""
+        if not self.is_exception or (self.frames and self.exc_type) or not self.message:
             return ()
         return tuple(_after_contexts(self.message)[0])
 
@@ -454,7 +470,10 @@ class ClusterDoc:
         # A quoted error's endpoint is where it happened (a page, a route), not a word about
         # another problem there: many problems happen on one page.
         names = {_identifier(r) for r in self._routes()} if not self.quoted else set()
-        words = _WORDS.split(self.head) if _CODE_NAME.search(self.head) else []
+        # (Not a name with its run's id, "shop.tasks.send_receipt[<*>]": a line about a run,
+        # a warning as often as a failure, names the task it ran in, not the code that failed.)
+        head = _RUN.sub(" ", self.head) if f"[{MASK}]" in self.head else self.head
+        words = _WORDS.split(head) if _CODE_NAME.search(head) else []
         named = [word for word in words if len(word) >= 6 and _CODE_NAME.search(word)]
         # A line that lists many ("Starting worker for 9 functions: a, b, c") names none.
         for word in named if len(named) <= MAX_MENTIONS else ():
@@ -524,6 +543,7 @@ def _identifier(name: str) -> str:
 
 # Where a sentence's words end, and what makes a word a code name: snake_case, a dotted path,
 # or CamelCase.
+_RUN = re.compile(rf"\S+\[{re.escape(MASK)}\]")
 _WORDS = re.compile(r"[\s{}()\[\],;:'\"`<>=]+")
 _CODE_NAME = re.compile(r"_|\.[a-z]|[a-z][A-Z]")
 #: Code names an alert or a log line may mention and still be about one of them.
@@ -598,7 +618,7 @@ def exception_document(
         # "Exception: System.InvalidOperationException: ..." (the Functions host's label
         # before the worker's error): the labelled exception is the one thrown.
         kind, value = inner["type"], inner["message"]
-    if value and "inner exception" in value and _DEFERS_TO_CAUSE.search(value):
+    if value and defers_to_cause(value):
         # .NET's wrappers that say only "See the inner exception for details" (EF Core's
         # DbUpdateException): what failed is the cause's message, under the wrapper's type.
         below = exceptions[: exceptions.index(thrown)] if thrown in exceptions else []

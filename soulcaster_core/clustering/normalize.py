@@ -94,10 +94,12 @@ _WORD_VALUES = re.compile(
 )
 _INNER = re.compile(r"([,:;])")
 _LEADERS = re.compile(r"(\.{3,})")
-_KEY_VALUE = re.compile(r"(?<=[\w\]'\"]=)[^\s,;&)\]}\"'=]+")
+_KEY_VALUE = re.compile(r"(?<=[\w\])'\"]=)[^\s,;&)\]}\"'=]+")
 _KEY_FLAG = re.compile(r"(?<=[A-Za-z]:)(?:true|false|null|none)\b", re.I)
 # What surrounds a value without being part of it: "(", "[", quotes; ",", ":", ")" and so on.
 _EDGES = re.compile(r"^([(\[{<\"']*)(.*?)([)\]}>\"',;:.!?]*)$", re.S)
+# A name with a value in brackets after it; the name has no digit (or it is a value itself).
+_INDEXED = re.compile(r"(?P<name>[A-Za-z_$][A-Za-z_$.-]*[A-Za-z_$])\[[^\[\]\s]+\]")
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 _DIGIT = re.compile(r"\d")
 # What a word needs for any rule below to apply to it.
@@ -163,6 +165,10 @@ def _mask_word(word: str) -> str:
         core, trail = core + trail[0], trail[1:]
     if _WORD_VALUES.fullmatch(core):
         return f"{lead}{MASK}{trail}"
+    if core.endswith("]") and (indexed := _INDEXED.fullmatch(core)) is not None:
+        # "tasks.render_invoice_pdf[4e8e4bad-...]", "php-fpm[2117]": the name is what ran (a
+        # Celery task, a program), the bracket its run's id.
+        return f"{lead}{indexed['name']}[{MASK}]{trail}"
     if "=" in core:
         # "uid=0", "ready=true,policy=3": the keys are the shape, the values vary.
         return _KEY_VALUE.sub(MASK, word)

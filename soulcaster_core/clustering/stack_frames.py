@@ -115,6 +115,9 @@ def frame_name(frame: Frame) -> str | None:
         return None
     if function.startswith(("$s", "_$s", "$S", "_$S")):
         function = _demangled_swift(function) or function
+    if "[" in function and (method := _OBJC_METHOD.match(function)) is not None:
+        # A block runs as part of the method it is written in, as a closure does.
+        return method["selector"]
     function = re.sub(
         r"^(?:block(?: \(\d+ levels\))? in |async |new |Object\.|Module\.)", "", function
     )
@@ -139,6 +142,11 @@ def frame_name(frame: Frame) -> str | None:
     return name
 
 
+# An Objective-C method, or a block in one ("__38-[ImageCache store:forKey:]_block_invoke_2"):
+# its selector names it as a method name does (the class is the file's, as in other languages).
+_OBJC_METHOD = re.compile(
+    r"^(?:__\d+)?[-+]\[[\w$]+(?:\([\w$]*\))? (?P<selector>[\w$:]+)\](?:_block_invoke(?:_\d+)?)?$"
+)
 # The kinds of a Swift type in a mangled name, after its identifier: class, struct, enum,
 # protocol.
 _SWIFT_KINDS = frozenset("CVOP")
@@ -228,7 +236,14 @@ def _through_application(exceptions: Sequence[ExceptionInfo]) -> ExceptionInfo |
     own = chosen(exceptions[-1].frames)
     if len(own) > 1 or (own and own[0] is not exceptions[-1].frames[0]):
         return None
-    return next((e for e in reversed(exceptions[:-1]) if len(chosen(e.frames)) > 1), None)
+    return next((e for e in reversed(exceptions[:-1]) if _in_application(e)), None)
+
+
+def _in_application(exc: ExceptionInfo) -> bool:
+    """Whether ``exc`` passed through the application's code: more of it than an entry, or,
+    where only its throw site is known (Monolog without traces), thrown there."""
+    own = chosen(exc.frames)
+    return len(own) > 1 or (len(exc.frames) == 1 and own == exc.frames)
 
 
 def named_frames(exc: ExceptionInfo) -> tuple[tuple[str, str | None], ...]:

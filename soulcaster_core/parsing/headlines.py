@@ -68,11 +68,16 @@ _REPR_AT_END = re.compile(
     rf"(?:^|(?<=[\s:\[(]))(?P<type>{_NAMED_TYPE})\((?P<q>['\"])(?P<msg>.*)(?P=q),?\)\s*$"
 )
 # After Celery's "raised unexpected: " any name is a type ("ReadTimeout(...)", "DoesNotExist(
-# 'Kit matching query does not exist.')", "SoftTimeLimitExceeded()"), its arguments nested.
-_RAISED_REPR = re.compile(r"raised unexpected: (?P<type>[A-Za-z_][\w.]*)\((?P<args>.*)\)\s*$")
+# 'Kit matching query does not exist.')", "SoftTimeLimitExceeded()"), its arguments nested;
+# so after its "retry: Retry in 30s: " (a task that will run again says what it raised).
+_RAISED_REPR = re.compile(
+    r"(?:raised unexpected| retry: Retry in \S+): (?P<type>[A-Za-z_][\w.]*)\((?P<args>.*)\)\s*$"
+)
+_RAISED = ("raised unexpected: ", " retry: Retry in ")
 # arq's line for a job that raised ("12.34s ! <job id>:<function> failed, ReadTimeout: msg"):
 # after its "failed, " any name is a type.
 _FAILED_COMMA = re.compile(r" ! \S+ failed, (?P<type>[A-Za-z_][\w.]*): ?(?P<msg>.*?)\s*$")
+_RUBY_TYPE = re.compile(r"(?:^|(?<=[\s\[(]))(?P<type>(?:[A-Z]\w*::)+[A-Z]\w*): ")
 _RAILS_AT_END = re.compile(
     rf"(?:^|(?<=[\s:\]]))(?P<type>{_NAMED_TYPE}|{_NAME}(?:::{_NAME})+) \((?P<msg>.*)\):\s*$"
 )
@@ -97,7 +102,10 @@ class HeadlineAt(NamedTuple):
 def might_name_a_type(text: str) -> bool:
     """Whether ``text`` holds a word that could be an exception type (a cheap test)."""
     return (
-        _TYPE_HINT.search(text) is not None or "raised unexpected: " in text or " failed, " in text
+        _TYPE_HINT.search(text) is not None
+        or any(said in text for said in _RAISED)
+        or " failed, " in text
+        or ("::" in text and _RUBY_TYPE.search(text) is not None)
     )
 
 
@@ -113,23 +121,45 @@ def match_headline(line: str, *, qualified: bool = False) -> Headline | None:
 def search_headline(line: str) -> Headline | None:
     """The first headline stated anywhere in ``line`` whose type is named like one (or named
     anyhow after Celery's "raised unexpected: ")."""
-    if "raised unexpected: " in line and (said := _RAISED_REPR.search(line)) is not None:
+    if any(s in line for s in _RAISED) and (said := _RAISED_REPR.search(line)) is not None:
         return _from_repr(said.group("type"), said.group("args"))
     if " failed, " in line and (said := _FAILED_COMMA.search(line)) is not None:
         return Headline(said.group("type"), _value(said.group("msg")))
     if not might_name_a_type(line):
         return None
     for m in _ANYWHERE.finditer(line):
-        kind, value = m.group("type"), _value(line[m.end() + 1 :])
+        kind, value = m.group("type"), _value(_bracketed(line, m.start(), m.end() + 1))
         if kind in _TOO_VAGUE and (m.start() > 0 or value is None):
             continue
         return Headline(kind, value)
+    if "::" in line and (ruby := _RUBY_TYPE.search(line)) is not None:
+        # Ruby names every class by its modules, whatever its ending ("Net::ReadTimeout",
+        # "Sequel::NoMatchingRow"): before a colon, such a name is the error's.
+        return Headline(ruby["type"], _value(line[ruby.end() :]))
     if line.rstrip().endswith((")", "):")):
         if (said := _REPR_AT_END.search(line)) is not None:
             return _from_repr(said.group("type"), f"{said['q']}{said['msg']}{said['q']}")
         if (said := _RAILS_AT_END.search(line)) is not None:
             return Headline(said.group("type"), _value(said.group("msg")))
     return None
+
+
+def _bracketed(line: str, start: int, end: int) -> str:
+    """What follows a headline at ``line[start:end]``, up to the bracket it was said in, if
+    any: Spring's "threw exception [Request processing failed: Type: message] with root
+    cause" says the message inside the brackets, and its own words after them."""
+    rest = line[end:]
+    if "]" not in rest or line.count("[", 0, start) <= line.count("]", 0, start):
+        return rest
+    depth = 0
+    for at, char in enumerate(rest):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                return rest[:at]
+            depth -= 1
+    return rest
 
 
 # The escapes of a Python string's repr that stand for the message's own characters.

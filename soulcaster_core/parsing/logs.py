@@ -167,6 +167,60 @@ def _parse(text: str) -> LogLine | None:
     if decoded is None:
         return None
     obj, start, end = decoded
+    records = obj.get("records")
+    if isinstance(records, list) and records and isinstance(records[0], dict):
+        # Azure Monitor's export batch (Event Hubs, a storage account): {"records": [...]},
+        # one of them what failed, among requests and traces of the same seconds.
+        return _chosen([_line(r, "", 0, 0) for r in records[:MAX_RECORDS] if isinstance(r, dict)])
+    events = obj.get("logEvents")
+    if isinstance(events, list) and events and isinstance(events[0], dict):
+        # A CloudWatch Logs subscription's batch (through Firehose or a Lambda): each line a
+        # container wrote is an event of its own; together they are the record (a panic and
+        # its goroutine's frames, a traceback).
+        said = [e["message"] for e in events[:MAX_EVENTS] if isinstance(e.get("message"), str)]
+        return _parse("\n".join(said)) or _text_record("\n".join(said), obj)
+    return _line(obj, text, start, end)
+
+
+#: Events of one CloudWatch Logs batch read, at most.
+MAX_EVENTS = 200
+
+
+def _text_record(text: str, envelope: dict[str, Any]) -> LogLine:
+    """A record of text lines a shipper's envelope carried: its first line is its message,
+    its exceptions what the lines state."""
+    fields = Fields(envelope)
+    return LogLine(
+        message=text.split("\n", 1)[0].strip(),
+        level=None,
+        logger=None,
+        service=fields.text(_SERVICE_KEYS),
+        trace_id=None,
+        environment=None,
+        exceptions=parse_trace(text),
+        fields=envelope,
+        endpoint=None,
+    )
+
+
+#: Records of one export batch read, at most.
+MAX_RECORDS = 50
+_FAILED_LEVELS = frozenset({"error", "critical", "fatal"})
+
+
+def _chosen(lines: list[LogLine]) -> LogLine | None:
+    """Of a batch's records, the first that states an error with its type, else the first
+    logged as an error, else the first."""
+    for line in lines:
+        if any(e.type for e in line.exceptions):
+            return line
+    failed = (line for line in lines if line.level in _FAILED_LEVELS)
+    return next(failed, lines[0] if lines else None)
+
+
+def _line(obj: dict[str, Any], text: str, start: int, end: int) -> LogLine:
+    """The record ``obj``, decoded from ``text[start:end]`` (what surrounds it may be a
+    logger's head before it, or a trace after it)."""
     obj = _lifted(_unwrapped(obj))
     fields = Fields(obj)
     # zap's console encoder writes "time<TAB>level<TAB>caller<TAB>message<TAB>{fields}".
@@ -446,6 +500,12 @@ _LOGGER_FIELDS = re.compile(
 )
 
 
+# Elixir's Logger console default, "$time $metadata[$level] $message": "07:55:38.749
+# request_id=F8x [error] ** (KeyError) key :berth not found".
+_ELIXIR_HEAD = re.compile(
+    r"^\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:[\w.]+=\S+\s+)*"
+    r"\[(?:debug|info|notice|warning|warn|error|critical|alert|emergency)\]\s+"
+)
 _DD_CONTEXT = re.compile(r"\[dd\.\w+=[^\]]*\]\s*")
 _MONOLOG_TAIL = re.compile(r"\s+(?:\{.*\}|\[\])\s+(?:\{.*\}|\[\])$")
 _TRACING_SPANS = re.compile(r"(?<=\s)(?:[A-Za-z_][\w:]*\{[^{}\n]*\}:)+\s+")
@@ -471,7 +531,11 @@ def log_message(line: str) -> str:
         # Monolog's line format ends in the record's context and extra, as JSON ("[]" empty).
         line = _MONOLOG_TAIL.sub("", line)
     line = _without_trailing_fields(_without_nginx_context(line))
+    if line.startswith("FATAL ERROR: "):
+        return line  # V8's own words for a fatal error ("FATAL ERROR: Reached heap limit ...")
     head = _RECORD_HEAD.match(line)
+    if head is None and (elixir := _ELIXIR_HEAD.match(line)) is not None:
+        return line[elixir.end() :].strip() or line
     if head is None:
         # "[time] [PID 3368] [Thread-2] [logger] [WARNING] message": a format made of
         # bracketed fields, the level among them.

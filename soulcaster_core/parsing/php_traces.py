@@ -80,7 +80,7 @@ class _Header(NamedTuple):
 
 
 def hinted(text: str) -> bool:
-    return "#0 " in text or "Uncaught " in text or " on line " in text
+    return "#0 " in text or "Uncaught " in text or " on line " in text or _NORMALIZED in text
 
 
 def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
@@ -132,6 +132,8 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
         i += 1
     if not chain and (bare := _bare_entries(lines)) is not None:
         return [bare]
+    if not chain and _NORMALIZED in (text := "\n".join(lines)) and (normal := _normalized(text)):
+        return normal
     if not chain:
         for line in lines:
             if "Uncaught " in line:
@@ -150,6 +152,25 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
                 return [_exception(header, [])]
         return []
     return chain[::-1] if thrown_first else chain
+
+
+# How Monolog writes an exception in a record's context without its trace (Symfony's default
+# line format): "[object] (Type(code: 0): message at /path/file.php:12)", each previous
+# exception after "[previous exception] ".
+_NORMALIZED = "[object] ("
+_PREVIOUS = "[previous exception] "
+_THROWN_AT = re.compile(r" at \S+\.php:\d{1,9}\)")
+
+
+def _normalized(text: str) -> list[ExceptionInfo]:
+    """The chain of Monolog's normalized exceptions in ``text``, cause first; each knows only
+    where it was thrown."""
+    thrown, *previous = text.partition(_NORMALIZED)[2].split(_PREVIOUS)
+    said = [thrown, *(p.partition(_NORMALIZED)[2] for p in previous)]
+    # Each ends where it says where it was thrown (the record's JSON may follow).
+    ends = [(part, _THROWN_AT.search(part)) for part in said]
+    headers = [_read_laravel(part[: end.end()]) for part, end in ends if end]
+    return [_exception(h, []) for h in headers if h.type][::-1]
 
 
 # Laravel's {{error.stack}} as a log field renders it: "at /path/file.php:337" for where it was

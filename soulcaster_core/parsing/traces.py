@@ -44,6 +44,7 @@ from collections.abc import Callable, Sequence
 
 from ..stacktrace import ExceptionInfo
 from . import (
+    dart_traces,
     dotnet_traces,
     elixir_traces,
     go_traces,
@@ -83,6 +84,7 @@ _LANGUAGES: tuple[tuple[Callable[[str], bool], _Parser, str], ...] = (
     (php_traces.hinted, php_traces.parse, "php"),
     (elixir_traces.hinted, elixir_traces.parse, "elixir"),
     (rust_traces.hinted, rust_traces.parse, "rust"),
+    (dart_traces.hinted, dart_traces.parse, "dart"),
     (js_traces.hinted_v8, js_traces.parse_v8, "at"),
     (js_traces.hinted_gecko, js_traces.parse_gecko, "gecko"),
 )
@@ -131,6 +133,8 @@ def _read(text: str) -> list[ExceptionInfo]:
             best, best_frames = chain, frames
     if not best and might_name_a_type(text):
         best = _headline_only(text.splitlines() if lines is None else lines)
+    if not best and (core := dart_traces.core_error(text)) is not None:
+        best = [core]
     return _bounded(best)
 
 
@@ -165,7 +169,8 @@ _GUTTER = re.compile(r"(?m)^[ \t]*│ ?")
 _PROGRAM_HEAD = re.compile(
     r"^(?:(?:(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+"
     r"(?:Z|[+-]\d\d:?\d\d)?) +)?(?:[\w.-]+ +)?[\w./-]+\[[\w.-]+\]: ?"
-    r"|<\d{1,3}>1 \S+ \S+ \S+ \S+ \S+ (?:- )?)"
+    # (An HTTPS drain frames each message by its length first, RFC 6587's octet counting.)
+    r"|(?:\d{1,6} )?<\d{1,3}>1 \S+ \S+ \S+ \S+ \S+ (?:- )?)"
 )
 
 

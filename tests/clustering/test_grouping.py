@@ -292,6 +292,29 @@ async def test_a_log_that_states_only_the_file_meets_the_stack_raised_there(
     assert explained is not None and explained["method"] == "place"
 
 
+async def test_a_stack_raised_in_another_file_does_not_meet_a_log_that_said_only_where(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # The log that names only the file comes first this time (a Messenger worker's record);
+    # a stack of the same words raised in another file is another bug.
+    said = "Call to a member function getPrice() on null"
+
+    def stack(function: str, file: str) -> ExceptionInfo:
+        frame = Frame(function=function, filename=f"/var/www/app/src/{file}", in_app=True)
+        return ExceptionInfo(type="Error", value=said, frames=[frame])
+
+    only_where = ExceptionInfo(
+        type="Error",
+        value=said,
+        frames=[Frame(filename="/var/www/app/src/Pricing/BasketRepricer.php", lineno=63)],
+    )
+    logged = item("splunk", exceptions=[only_where])
+    cart = item(exceptions=[stack("addEdition", "Cart/CartManager.php")])
+    reprice = item(exceptions=[stack("reprice", "Pricing/BasketRepricer.php")])
+    first, other, same = await clusters_of(clusterer, store, logged, cart, reprice)
+    assert other != first == same
+
+
 async def test_logs_that_state_only_one_file_meet_before_any_stack(
     clusterer: Clusterer, store: Store
 ) -> None:
@@ -630,6 +653,41 @@ async def test_a_log_of_only_the_root_cause_with_its_stack_meets_the_chain(
     assert (logged_in, logged_out) == (check_in, check_out)
 
 
+async def test_a_chain_meets_the_log_of_its_root_cause_that_came_first(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # The log of the root cause with its stack arrives before Sentry's chain; an APM monitor
+    # counting the wrapper's type in the service came before both.
+    said = "HikariPool-1 - Connection is not available, request timed out after 30000ms."
+
+    def cause(function: str) -> ExceptionInfo:
+        frames = [
+            Frame(function=function, filename="ProductController.java", in_app=True),
+            Frame(function="getConnection", filename="HikariPool.java", in_app=False),
+        ]
+        return ExceptionInfo(type="SQLTransientConnectionException", value=said, frames=frames)
+
+    def chain(function: str) -> FeedbackItem:
+        thrown = ExceptionInfo(
+            type="CannotCreateTransactionException",
+            value="Could not open JPA EntityManager for transaction",
+            frames=[Frame(function=function, filename="ProductController.java", in_app=True)],
+        )
+        return item(exceptions=[cause(function), thrown], service="order-api")
+
+    monitor = item(
+        "datadog",
+        exceptions=[ExceptionInfo(type="CannotCreateTransactionException")],
+        service="order-api",
+    )
+    logged = item("splunk", exceptions=[cause("bySlug")], service="order-api")
+    _, first, sentry, elsewhere = await clusters_of(
+        clusterer, store, monitor, logged, chain("bySlug"), chain("checkout")
+    )
+    assert sentry == first
+    assert elsewhere != first
+
+
 async def test_the_first_words_heard_at_a_frame_an_alert_showed_tell_the_next_apart(
     clusterer: Clusterer, store: Store
 ) -> None:
@@ -667,6 +725,25 @@ async def test_a_wrapper_quoted_by_an_alert_meets_the_error_whose_words_it_ends_
     )
     assert alert == sentry
     assert other != sentry
+
+
+async def test_an_untyped_error_logged_over_the_loggers_stack_meets_the_error_it_logged(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Go: Sentry reports the wrapped error with the stack where it was made; zap logs
+    # "ingest failed: <the error>" with the stack of the log call (a helper, then the handler).
+    said = "insert 40 readings: rpc error: code = DeadlineExceeded desc = context deadline exceeded"
+    sentry = item(exceptions=[exc("*fmt.wrapError", said, "IngestReadings", "writeBatch")])
+
+    def logged(handler: str) -> FeedbackItem:
+        thrown = exc("", f"ingest failed: {said.replace('40', '41')}", handler, "logErr")
+        return item("splunk", exceptions=[thrown])
+
+    first, same, elsewhere = await clusters_of(
+        clusterer, store, sentry, logged("IngestReadings"), logged("SyncTariffs")
+    )
+    assert same == first
+    assert elsewhere != first  # the same words logged by a handler the error never ran in
 
 
 async def test_one_lookup_failing_for_two_models_is_two_problems(

@@ -302,3 +302,22 @@ async def test_a_router_s_logfmt_line_is_its_request_and_answer(
         heroku_router("/api/quotes?zone=4", "770366ac-72ed", "10.12.30.61"),
     )
     assert labels == labels_again != quotes
+
+
+async def test_an_alert_quoting_one_errors_words_on_a_route_draws_no_other_error_there(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # A browser-logs monitor quotes one TypeError on the pet form's submit; Sentry's stack of
+    # another TypeError entering by the same submit is another bug.
+    alert = item(
+        "datadog",
+        exceptions=[ExceptionInfo(type="TypeError", value="'toFixed' is not a function")],
+        endpoint="submitPetForm",
+    )
+    other = item(
+        exceptions=[exc("TypeError", "cannot read property 'trim' of null", "submitPetForm")]
+    )
+    same = item(exceptions=[exc("TypeError", "'toFixed' is not a function", "submitPetForm")])
+    first, elsewhere, joined = await clusters_of(clusterer, store, alert, other, same)
+    assert elsewhere != first
+    assert joined == first

@@ -36,6 +36,20 @@ from soulcaster_core.stacktrace import ExceptionInfo, Frame
             "Value AQEB7678909d29d12ed654280ad5+d3ee467a86a8== for parameter ReceiptHandle",
             "Value <*> for parameter ReceiptHandle",
         ),
+        # A name with its run's id in brackets: the name is what ran (a Celery task, a program).
+        (
+            "Hard time limit (300s) exceeded for shop.tasks.render_invoice[4e8e4bad-c6b5-4189]",
+            "Hard time limit (<*>) exceeded for shop.tasks.render_invoice[<*>]",
+        ),
+        (
+            "php-fpm[2117]: child 12 exited on signal 9",
+            "php-fpm[<*>]: child <*> exited on signal <*>",
+        ),
+        # PostgreSQL's DETAIL: a key's values after its columns.
+        (
+            "DETAIL: Key (property_id, start_date)=(233399, 7) already exists.",
+            "DETAIL: Key (property_id, start_date)=<*>) already exists.",
+        ),
         # A currency is a value; a language of the same letters is not.
         ("fetch fx rates for SEK: timed out", "fetch fx rates for <*>: timed out"),
         ("PHP Fatal error: Allowed memory exhausted", "PHP Fatal error: Allowed memory exhausted"),
@@ -251,6 +265,10 @@ def test_structured_exceptions_are_read_as_given() -> None:
         ("$s13HolmrookBuses10TicketViewC5priceSivg", "getter"),
         # Rust: an async fn's body is a closure of itself.
         ("orders_api::store::basket::insert_line::{{closure}}", "insert_line"),
+        # Objective-C: a method by its selector, a block by the method it is written in.
+        ("-[ILKProductCell configureWithProduct:]", "configureWithProduct:"),
+        ("__38-[ILKImageCache storeImage:forKey:]_block_invoke_2", "storeImage:forKey:"),
+        ("+[ILKTheme(Dark) palette]", "palette"),
         ("t", None),
         ("<anonymous>", None),
     ],

@@ -955,3 +955,44 @@ def test_azure_monitor_resource_logs_read_their_record() -> None:
     assert function.level == "error"
     assert function.message.startswith("Executed 'Functions.PrintLabel' (Failed")
     assert [f.function for f in function.exceptions[-1].frames] == ["run", "close", "close"]
+
+
+def test_an_azure_export_batch_reads_the_record_that_failed() -> None:
+    # Event Hubs' {"records": [...]} as a staging input takes it whole: a request's trace
+    # first, the failing record after it.
+    request = {"time": "t", "level": "Informational", "resultDescription": "Request starting"}
+    failed = {
+        "time": "t",
+        "level": "Error",
+        "resultDescription": json.dumps(
+            {"@t": "t", "@mt": "Unhandled", "@l": "Error", "@x": JAVA_TRACE}
+        ),
+    }
+    line = _line({"records": [request, failed]})
+
+    assert line.level == "error"
+    assert line.exceptions and line.exceptions[-1].type == "java.lang.IllegalStateException"
+
+
+def test_a_cloudwatch_subscription_batch_is_one_record_of_its_events() -> None:
+    # Firehose delivers a subscription's batch: a Go panic written line by line, one event each.
+    said = [
+        "panic: runtime error: index out of range [3] with length 3",
+        "",
+        "goroutine 189 [running]:",
+        "github.com/acme/billing/internal/bands.split(...)",
+        "\t/src/internal/bands/split.go:41",
+        "main.main()",
+        "\t/src/cmd/billing/main.go:12 +0x1d",
+    ]
+    line = _line(
+        {
+            "messageType": "DATA_MESSAGE",
+            "logGroup": "/ecs/billing",
+            "logEvents": [{"id": str(n), "timestamp": 1, "message": m} for n, m in enumerate(said)],
+        }
+    )
+
+    [exc] = line.exceptions
+    assert exc.value == "runtime error: index out of range [3] with length 3"
+    assert "split" in [f.function.rsplit(".", 1)[-1] for f in exc.frames if f.function]

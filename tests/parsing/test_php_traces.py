@@ -301,3 +301,33 @@ def test_a_monolog_record_whose_postgresql_message_runs_over_a_detail_line() -> 
     [error] = parse_trace(text)
     assert error.type is not None and error.type.endswith("UniqueConstraintViolationException")
     assert error.value is not None and error.value.startswith("An exception occurred")
+
+
+def test_monologs_exception_without_its_trace_is_read_with_where_it_was_thrown() -> None:
+    # Symfony's default line format: the context's exception normalized, no [stacktrace], its
+    # previous exception after "[previous exception]".
+    text = (
+        '[2026-03-10T01:54:15+00:00] console.CRITICAL: Error thrown while running command "x".'
+        ' {"exception":"[object] (Doctrine\\DBAL\\Exception\\UniqueConstraintViolationException'
+        "(code: 7): An exception occurred at /srv/app/vendor/doctrine/dbal/src/Driver/API/"
+        "PostgreSQL/ExceptionConverter.php:47)\n[previous exception] [object] (Doctrine\\DBAL"
+        "\\Driver\\PDO\\Exception(code: 7): SQLSTATE[23505]: Unique violation at /srv/app/"
+        'vendor/doctrine/dbal/src/Driver/PDO/Statement.php:130)","command":"x"} []'
+    )
+    cause, thrown = parse_trace(text)
+
+    assert (cause.type, cause.value) == (
+        "Doctrine\\DBAL\\Driver\\PDO\\Exception",
+        "SQLSTATE[23505]: Unique violation",
+    )
+    assert thrown.type == "Doctrine\\DBAL\\Exception\\UniqueConstraintViolationException"
+    assert [(f.filename, f.lineno) for f in thrown.frames] == [
+        ("/srv/app/vendor/doctrine/dbal/src/Driver/API/PostgreSQL/ExceptionConverter.php", 47)
+    ]
+
+
+def test_monologs_exception_string_alone_is_one_exception_at_its_file() -> None:
+    [exc] = parse_trace("[object] (JsonException(code: 4): Syntax error at /srv/src/Pay.php:19)")
+
+    assert (exc.type, exc.value) == ("JsonException", "Syntax error")
+    assert [(f.filename, f.lineno) for f in exc.frames] == [("/srv/src/Pay.php", 19)]

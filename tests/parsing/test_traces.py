@@ -224,6 +224,23 @@ def test_a_trace_rsyslog_escaped_onto_one_line() -> None:
             "DoesNotExist",
             "Kit matching query does not exist.",
         ),
+        # ...and a task that will run again says what it raised after "Retry in <n>s: ".
+        (
+            "[2026-03-07 16:18:43,104: INFO/ForkPoolWorker-6] Task ship.tasks.book[2718fb99] "
+            "retry: Retry in 30s: ReadTimeout('The read operation timed out')",
+            "ReadTimeout",
+            "The read operation timed out",
+        ),
+        # Spring's DispatcherServlet says the error in brackets, its own words after them.
+        (
+            "ERROR 1 --- [nio-8080-exec-2] o.a.c.c.C.[.[.[/].[dispatcherServlet] : "
+            "Servlet.service() for servlet [dispatcherServlet] in context with path [] threw "
+            "exception [Request processing failed: org.springframework.transaction."
+            "CannotCreateTransactionException: Could not open JPA EntityManager for transaction]"
+            " with root cause",
+            "org.springframework.transaction.CannotCreateTransactionException",
+            "Could not open JPA EntityManager for transaction",
+        ),
         # arq's line for a failed job, after a loguru head: any name after "failed, ".
         (
             "2026-03-04 23:05:41.322 | ERROR    | arq.worker:run_job:651 -  42.72s ! "
@@ -291,3 +308,27 @@ def test_a_cut_traceback_takes_the_repr_celery_logged_above_it() -> None:
 
     assert (exc.type, exc.value) == ("ValidationError", "amount must be positive")
     assert [f.function for f in exc.frames] == ["capture"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        # Ruby names a class by its modules, whatever its ending: Sidekiq's WARN line after a
+        # Heroku drain's octet-counted RFC 5424 head.
+        (
+            "142 <190>1 2026-03-04T23:35:24.348049+00:00 host app worker.3 - pid=4 tid=ekre"
+            " WARN: Net::ReadTimeout: Net::ReadTimeout with #<TCPSocket:(closed)>",
+            "Net::ReadTimeout",
+            "Net::ReadTimeout with #<TCPSocket:(closed)>",
+        ),
+        (
+            "E, [2026-03-04T10:00:00 #1] ERROR -- : Sequel::NoMatchingRow: no row matched",
+            "Sequel::NoMatchingRow",
+            "no row matched",
+        ),
+    ],
+)
+def test_a_ruby_class_named_by_its_modules_is_a_type(line: str, kind: str, value: str) -> None:
+    [exc] = parse_trace(line)
+
+    assert (exc.type, exc.value) == (kind, value)

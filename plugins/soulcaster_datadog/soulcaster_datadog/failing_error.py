@@ -39,12 +39,24 @@ _QUERY_KIND = re.compile(
     # (A PHP class keeps its namespace: "error.type:Shop\\Courier\\CourierException".)
     r"(?:\\?\"(?P<quoted>[^\"\\]+)\\?\"|(?P<bare>(?:[^\s\"'\\(){},]|\\(?=[A-Za-z_]))+))"
 )
+# Words of a record that states a failure ("FATAL ERROR:", "failed", "panic").
+_FAILURE_STATED = re.compile(
+    r"\b(?:error|exception|fatal|fail(?:ed|ure)?|panic|timed? ?out)\b", re.I
+)
 # A logger's source location alone on a line: "(src/jobs/rti.rs:81)".
 _LOCATION_ONLY = re.compile(r"^\(?[\w./\\-]+\.\w{1,5}:\d{1,7}(?::\d{1,5})?\)?$")
 # "**GraphQLError** at `["x"]`: message": an author's line naming the error and saying it.
 _TYPED_LINE = re.compile(
     r"^[ \t>*_-]*[*`]*(?P<type>(?:[A-Za-z_]\w*(?:\.|::))*[A-Z]\w*(?:Error|Exception))[*`]*"
     r"(?: (?:at|in|on) [^\n:]{1,120})?:[ \t]+(?P<msg>\S[^\n]*)$",
+    re.MULTILINE,
+)
+# "portal-jobs is failing: System.FormatException The input string 'N/A' was not ...": after
+# the author's words, a qualified type and its message, as "{{error.kind}} {{error.message}}"
+# lays them out without a colon between.
+_SPACED_TYPED = re.compile(
+    r":[ \t]+(?P<type>(?:[A-Za-z_]\w*(?:\.|::))+[A-Z]\w*(?:Error|Exception))"
+    r"[ \t]+(?P<msg>\S+ \S[^\n]*)$",
     re.MULTILINE,
 )
 # An exception type by its usual endings, with its packages ("Illuminate\\Http\\X", "a.b.C").
@@ -156,6 +168,11 @@ def _failing_error(message: str, *queries: str | None) -> FailingError:
     ) is not None:
         said = ExceptionInfo(type=typed["type"], value=typed["msg"].strip(), frames=[])
         return FailingError([said])
+    if ("rror" in message or "xception" in message) and (
+        spaced := _SPACED_TYPED.search(message)
+    ) is not None:
+        said = ExceptionInfo(type=spaced["type"], value=spaced["msg"].strip(), frames=[])
+        return FailingError([said])
     if "**" in message and (bold := _BOLD_TYPED.search(message)) is not None:
         kind = None if bold["type"] == "error" else bold["type"]
         return FailingError([ExceptionInfo(type=kind, value=bold["msg"].strip(), frames=[])])
@@ -226,6 +243,11 @@ def _states_an_error(paragraph: str) -> bool:
     line = parse_log_line(text) if "\n" not in text else None
     if line is not None and any(e.type for e in line.exceptions):
         return True
+    if "\n" not in text and log_message(text) != text:
+        # One text record, its head (time, level...) before what it says: a typed error it
+        # states is the sample's, with or without a trace ("17:39:18.092 [error] **
+        # (KeyError) key :berth not found", an Elixir crash's banner line).
+        return any(e.type for e in parse_trace(text))
     return any(e.type and e.frames for e in parse_trace(text))
 
 
@@ -343,7 +365,13 @@ def _lone_line(message: str, of_logs: bool = False) -> str | None:
             return None
         line = own[0]
         if (
-            (not any(c.isdigit() for c in line) and line.count('"') < 2)
+            # (Or a statement of a failure, "FATAL ERROR: Reached heap limit ...": a record's
+            # words, where the author's title would not say "what: why".)
+            (
+                not any(c.isdigit() for c in line)
+                and line.count('"') < 2
+                and not (": " in line and _FAILURE_STATED.search(line))
+            )
             or any(c in line for c in "`*")
             or line.startswith(("@", "[["))
             or "](" in line

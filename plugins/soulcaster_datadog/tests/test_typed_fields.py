@@ -612,3 +612,37 @@ def test_the_type_a_template_says_the_service_logged() -> None:
     assert [(e.type, e.value) for e in item.exceptions] == [("JSONDecodeError", None)]
     quiet = _item({"title": "bookings-api error logs", "body": "bookings-api logged errors"})
     assert quiet.exceptions == []
+
+
+def test_a_log_monitors_line_that_states_a_failure_is_the_line_it_counts() -> None:
+    # V8's fatal line: no value in it, but "what: why" of a failure, not an author's title.
+    logs = 'logs("kube_namespace:claims status:error").index("*").rollup("count") > 5'
+    said = "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory"
+    assert [e.value for e in _log_monitor(said, logs).exceptions] == [said]
+    assert _log_monitor("Too many errors in claims", logs).exceptions == []
+
+
+def test_a_text_record_under_the_authors_line_is_the_sample() -> None:
+    # Elixir's console record (time, metadata, [level]) after "<service> logged errors on
+    # <host>:": its banner states the error, without a trace.
+    record = (
+        "07:55:38.749 request_id=F8x2Lm [error] ** (DBConnection.ConnectionError) connection"
+        " not available and request was dropped from queue after 20009ms."
+    )
+    logs = 'logs("service:moorings-web status:error").index("*").rollup("count") > 5'
+    item = _log_monitor(f"moorings-web logged errors on moorings-7f9c:\n\n{record}", logs)
+    assert [(e.type, e.value) for e in item.exceptions] == [
+        (
+            "DBConnection.ConnectionError",
+            "connection not available and request was dropped from queue after 20009ms.",
+        )
+    ]
+
+
+def test_an_error_kind_and_message_laid_out_without_a_colon_between() -> None:
+    # "{{service}} is failing: {{log.attributes.error.kind}} {{log.attributes.error.message}}"
+    logs = 'logs("source:azure.web status:error").index("*").rollup("count") > 5'
+    said = "portal-jobs is failing: System.FormatException The input string 'N/A' was not valid."
+    assert [(e.type, e.value) for e in _log_monitor(said, logs).exceptions] == [
+        ("System.FormatException", "The input string 'N/A' was not valid.")
+    ]
