@@ -115,7 +115,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind114.jsonl`` (companies mg, mh, mi), or, with ``--blind115``,
 ``webhooks-blind115.jsonl`` (companies mj, mk, ml), or, with ``--blind116``,
 ``webhooks-blind116.jsonl`` (companies mm, mn, mo), or, with ``--blind117``,
-``webhooks-blind117.jsonl`` (companies mp, mq, mr).
+``webhooks-blind117.jsonl`` (companies mp, mq, mr), or, with ``--blind118``,
+``webhooks-blind118.jsonl`` (companies ms, mt, mu).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -237,6 +238,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind115   # by a hundred-and-fifteenth outsider
     python bench/data/generate_webhooks.py --blind116   # by a hundred-and-sixteenth outsider
     python bench/data/generate_webhooks.py --blind117   # by a hundred-and-seventeenth outsider
+    python bench/data/generate_webhooks.py --blind118   # by a hundred-and-eighteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -539,6 +541,7 @@ from corpus.companies.saffronhill import SAFFRONHILL  # noqa: E402
 from corpus.companies.sallowfen import SALLOWFEN  # noqa: E402
 from corpus.companies.saltcote import SALTCOTE  # noqa: E402
 from corpus.companies.saltmarsh import SALTMARSH  # noqa: E402
+from corpus.companies.sandwick import SANDWICK  # noqa: E402
 from corpus.companies.satterthwaite import SATTERTHWAITE  # noqa: E402
 from corpus.companies.scarthwaite import SCARTHWAITE  # noqa: E402
 from corpus.companies.seathwaite import SEATHWAITE  # noqa: E402
@@ -548,7 +551,9 @@ from corpus.companies.skerry import SKERRY  # noqa: E402
 from corpus.companies.skerrywick import SKERRYWICK  # noqa: E402
 from corpus.companies.sleddale import SLEDDALE  # noqa: E402
 from corpus.companies.sloeberry import SLOEBERRY  # noqa: E402
+from corpus.companies.sockbridge import SOCKBRIDGE  # noqa: E402
 from corpus.companies.sorrelwick import SORRELWICK  # noqa: E402
+from corpus.companies.stainmore import STAINMORE  # noqa: E402
 from corpus.companies.staveley import STAVELEY  # noqa: E402
 from corpus.companies.stonechat import STONECHAT  # noqa: E402
 from corpus.companies.swinside import SWINSIDE  # noqa: E402
@@ -837,6 +842,8 @@ BLIND115 = [KELSICK, KINMONT, KENTRIGG]
 BLIND116 = [REDMIRE, RILLINGTON, RUNSWICK]
 # blind117: .NET 8 MassTransit on ECS via FireLens (NLog JSON), Koa on Azure Container Apps, Django.
 BLIND117 = [WHINMOOR, WRELTON, WETHERAL]
+# blind118: Akka HTTP on EKS via Fluent Bit (logback JSON), Laravel 11 on Forge via UF, Svelte 5.
+BLIND118 = [SANDWICK, STAINMORE, SOCKBRIDGE]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1413,6 +1420,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind117.jsonl (companies mp, mq, mr)",
     )
     which.add_argument(
+        "--blind118",
+        action="store_true",
+        help="write webhooks-blind118.jsonl (companies ms, mt, mu)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1647,6 +1659,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind117:
         write(HERE / "webhooks-blind117.jsonl", build_rows(BLIND117))
+        return 0
+    if args.blind118:
+        write(HERE / "webhooks-blind118.jsonl", build_rows(BLIND118))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -116,6 +116,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/{bundle}.{stable_hex(16, 'ng', company, bundle, release)}.js"
     if company == "gh":  # blind62: Vite 5 with React Router's lazy routes as named chunks
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
+    if company == "mu":  # blind118: Vite 5, the entry index-<hash>.js and lazy Svelte routes
+        return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "gn":  # blind64: Vite 5 with Vue Router's lazy routes as named chunks
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
     if company == "jo":  # blind90: Vite 5, the entry index-<hash>.js and named lazy routes
