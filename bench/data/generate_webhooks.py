@@ -115,7 +115,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind114.jsonl`` (companies mg, mh, mi), or, with ``--blind115``,
 ``webhooks-blind115.jsonl`` (companies mj, mk, ml), or, with ``--blind116``,
 ``webhooks-blind116.jsonl`` (companies mm, mn, mo), or, with ``--blind117``,
-``webhooks-blind117.jsonl`` (companies mp, mq, mr).
+``webhooks-blind117.jsonl`` (companies mp, mq, mr), or, with ``--blind119``,
+``webhooks-blind119.jsonl`` (companies mv, mw, mx).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -237,6 +238,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind115   # by a hundred-and-fifteenth outsider
     python bench/data/generate_webhooks.py --blind116   # by a hundred-and-sixteenth outsider
     python bench/data/generate_webhooks.py --blind117   # by a hundred-and-seventeenth outsider
+    python bench/data/generate_webhooks.py --blind119   # by a hundred-and-nineteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -576,10 +578,13 @@ from corpus.companies.upperby import UPPERBY  # noqa: E402
 from corpus.companies.valewick import VALEWICK  # noqa: E402
 from corpus.companies.vantholme import VANTHOLME  # noqa: E402
 from corpus.companies.vardenby import VARDENBY  # noqa: E402
+from corpus.companies.vellacott import VELLACOTT  # noqa: E402
+from corpus.companies.vennbridge import VENNBRIDGE  # noqa: E402
 from corpus.companies.verdholm import VERDHOLM  # noqa: E402
 from corpus.companies.vexley import VEXLEY  # noqa: E402
 from corpus.companies.vinterley import VINTERLEY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
+from corpus.companies.vowhurst import VOWHURST  # noqa: E402
 from corpus.companies.wasdale import WASDALE  # noqa: E402
 from corpus.companies.watendlath import WATENDLATH  # noqa: E402
 from corpus.companies.wetheral import WETHERAL  # noqa: E402
@@ -837,6 +842,8 @@ BLIND115 = [KELSICK, KINMONT, KENTRIGG]
 BLIND116 = [REDMIRE, RILLINGTON, RUNSWICK]
 # blind117: .NET 8 MassTransit on ECS via FireLens (NLog JSON), Koa on Azure Container Apps, Django.
 BLIND117 = [WHINMOOR, WRELTON, WETHERAL]
+# blind119: DRF/Celery on AKS via OTLP and the Collector, Gin/Temporal on Nomad via Vector, Ktor.
+BLIND119 = [VELLACOTT, VENNBRIDGE, VOWHURST]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1413,6 +1420,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind117.jsonl (companies mp, mq, mr)",
     )
     which.add_argument(
+        "--blind119",
+        action="store_true",
+        help="write webhooks-blind119.jsonl (companies mv, mw, mx)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1647,6 +1659,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind117:
         write(HERE / "webhooks-blind117.jsonl", build_rows(BLIND117))
+        return 0
+    if args.blind119:
+        write(HERE / "webhooks-blind119.jsonl", build_rows(BLIND119))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
