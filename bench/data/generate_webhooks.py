@@ -116,7 +116,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind115.jsonl`` (companies mj, mk, ml), or, with ``--blind116``,
 ``webhooks-blind116.jsonl`` (companies mm, mn, mo), or, with ``--blind117``,
 ``webhooks-blind117.jsonl`` (companies mp, mq, mr), or, with ``--blind118``,
-``webhooks-blind118.jsonl`` (companies ms, mt, mu).
+``webhooks-blind118.jsonl`` (companies ms, mt, mu), or, with ``--blind119``,
+``webhooks-blind119.jsonl`` (companies mv, mw, mx).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -239,6 +240,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind116   # by a hundred-and-sixteenth outsider
     python bench/data/generate_webhooks.py --blind117   # by a hundred-and-seventeenth outsider
     python bench/data/generate_webhooks.py --blind118   # by a hundred-and-eighteenth outsider
+    python bench/data/generate_webhooks.py --blind119   # by a hundred-and-nineteenth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -581,10 +583,13 @@ from corpus.companies.upperby import UPPERBY  # noqa: E402
 from corpus.companies.valewick import VALEWICK  # noqa: E402
 from corpus.companies.vantholme import VANTHOLME  # noqa: E402
 from corpus.companies.vardenby import VARDENBY  # noqa: E402
+from corpus.companies.vellacott import VELLACOTT  # noqa: E402
+from corpus.companies.vennbridge import VENNBRIDGE  # noqa: E402
 from corpus.companies.verdholm import VERDHOLM  # noqa: E402
 from corpus.companies.vexley import VEXLEY  # noqa: E402
 from corpus.companies.vinterley import VINTERLEY  # noqa: E402
 from corpus.companies.vossmoor import VOSSMOOR  # noqa: E402
+from corpus.companies.vowhurst import VOWHURST  # noqa: E402
 from corpus.companies.wasdale import WASDALE  # noqa: E402
 from corpus.companies.watendlath import WATENDLATH  # noqa: E402
 from corpus.companies.wetheral import WETHERAL  # noqa: E402
@@ -844,6 +849,8 @@ BLIND116 = [REDMIRE, RILLINGTON, RUNSWICK]
 BLIND117 = [WHINMOOR, WRELTON, WETHERAL]
 # blind118: Akka HTTP on EKS via Fluent Bit (logback JSON), Laravel 11 on Forge via UF, Svelte 5.
 BLIND118 = [SANDWICK, STAINMORE, SOCKBRIDGE]
+# blind119: DRF/Celery on AKS via OTLP and the Collector, Gin/Temporal on Nomad via Vector, Ktor.
+BLIND119 = [VELLACOTT, VENNBRIDGE, VOWHURST]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1425,6 +1432,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind118.jsonl (companies ms, mt, mu)",
     )
     which.add_argument(
+        "--blind119",
+        action="store_true",
+        help="write webhooks-blind119.jsonl (companies mv, mw, mx)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1662,6 +1674,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind118:
         write(HERE / "webhooks-blind118.jsonl", build_rows(BLIND118))
+        return 0
+    if args.blind119:
+        write(HERE / "webhooks-blind119.jsonl", build_rows(BLIND119))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
