@@ -115,7 +115,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind114.jsonl`` (companies mg, mh, mi), or, with ``--blind115``,
 ``webhooks-blind115.jsonl`` (companies mj, mk, ml), or, with ``--blind116``,
 ``webhooks-blind116.jsonl`` (companies mm, mn, mo), or, with ``--blind117``,
-``webhooks-blind117.jsonl`` (companies mp, mq, mr).
+``webhooks-blind117.jsonl`` (companies mp, mq, mr), or, with ``--blind120``,
+``webhooks-blind120.jsonl`` (companies my, mz, na).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -237,6 +238,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind115   # by a hundred-and-fifteenth outsider
     python bench/data/generate_webhooks.py --blind116   # by a hundred-and-sixteenth outsider
     python bench/data/generate_webhooks.py --blind117   # by a hundred-and-seventeenth outsider
+    python bench/data/generate_webhooks.py --blind120   # by a hundred-and-twentieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -568,11 +570,14 @@ from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.torpenhow import TORPENHOW  # noqa: E402
 from corpus.companies.uffington import UFFINGTON  # noqa: E402
 from corpus.companies.uldale import ULDALE  # noqa: E402
+from corpus.companies.ulgham import ULGHAM  # noqa: E402
 from corpus.companies.ullock import ULLOCK  # noqa: E402
 from corpus.companies.ulpha import ULPHA  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
+from corpus.companies.underbarrow import UNDERBARROW  # noqa: E402
 from corpus.companies.unthank import UNTHANK  # noqa: E402
 from corpus.companies.upperby import UPPERBY  # noqa: E402
+from corpus.companies.urswick import URSWICK  # noqa: E402
 from corpus.companies.valewick import VALEWICK  # noqa: E402
 from corpus.companies.vantholme import VANTHOLME  # noqa: E402
 from corpus.companies.vardenby import VARDENBY  # noqa: E402
@@ -837,6 +842,8 @@ BLIND115 = [KELSICK, KINMONT, KENTRIGG]
 BLIND116 = [REDMIRE, RILLINGTON, RUNSWICK]
 # blind117: .NET 8 MassTransit on ECS via FireLens (NLog JSON), Koa on Azure Container Apps, Django.
 BLIND117 = [WHINMOOR, WRELTON, WETHERAL]
+# blind120: WebFlux on Cloud Foundry (Loggregator), ASP.NET MVC/WCF on IIS (log4net, 3005), Unity.
+BLIND120 = [UNDERBARROW, URSWICK, ULGHAM]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1413,6 +1420,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind117.jsonl (companies mp, mq, mr)",
     )
     which.add_argument(
+        "--blind120",
+        action="store_true",
+        help="write webhooks-blind120.jsonl (companies my, mz, na)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1647,6 +1659,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind117:
         write(HERE / "webhooks-blind117.jsonl", build_rows(BLIND117))
+        return 0
+    if args.blind120:
+        write(HERE / "webhooks-blind120.jsonl", build_rows(BLIND120))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -125,6 +125,7 @@ from .logs114 import FORMATS114
 from .logs115 import FORMATS115
 from .logs116 import FORMATS116
 from .logs117 import FORMATS117
+from .logs120 import FORMATS120
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1445,5 +1446,9 @@ for _more in (
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
     FORMATS.update(_more)
+# blind120's formats, registered on their own line so parallel sets' edits merge.
+if _taken := FORMATS.keys() & FORMATS120.keys():
+    raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
+FORMATS.update(FORMATS120)
 
 __all__ = ["FORMATS", "php_name"]
