@@ -117,7 +117,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind116.jsonl`` (companies mm, mn, mo), or, with ``--blind117``,
 ``webhooks-blind117.jsonl`` (companies mp, mq, mr), or, with ``--blind118``,
 ``webhooks-blind118.jsonl`` (companies ms, mt, mu), or, with ``--blind119``,
-``webhooks-blind119.jsonl`` (companies mv, mw, mx).
+``webhooks-blind119.jsonl`` (companies mv, mw, mx), or, with ``--blind120``,
+``webhooks-blind120.jsonl`` (companies my, mz, na).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -241,6 +242,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind117   # by a hundred-and-seventeenth outsider
     python bench/data/generate_webhooks.py --blind118   # by a hundred-and-eighteenth outsider
     python bench/data/generate_webhooks.py --blind119   # by a hundred-and-nineteenth outsider
+    python bench/data/generate_webhooks.py --blind120   # by a hundred-and-twentieth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -575,11 +577,14 @@ from corpus.companies.tollbridge import TOLLBRIDGE  # noqa: E402
 from corpus.companies.torpenhow import TORPENHOW  # noqa: E402
 from corpus.companies.uffington import UFFINGTON  # noqa: E402
 from corpus.companies.uldale import ULDALE  # noqa: E402
+from corpus.companies.ulgham import ULGHAM  # noqa: E402
 from corpus.companies.ullock import ULLOCK  # noqa: E402
 from corpus.companies.ulpha import ULPHA  # noqa: E402
 from corpus.companies.umberfield import UMBERFIELD  # noqa: E402
+from corpus.companies.underbarrow import UNDERBARROW  # noqa: E402
 from corpus.companies.unthank import UNTHANK  # noqa: E402
 from corpus.companies.upperby import UPPERBY  # noqa: E402
+from corpus.companies.urswick import URSWICK  # noqa: E402
 from corpus.companies.valewick import VALEWICK  # noqa: E402
 from corpus.companies.vantholme import VANTHOLME  # noqa: E402
 from corpus.companies.vardenby import VARDENBY  # noqa: E402
@@ -851,6 +856,8 @@ BLIND117 = [WHINMOOR, WRELTON, WETHERAL]
 BLIND118 = [SANDWICK, STAINMORE, SOCKBRIDGE]
 # blind119: DRF/Celery on AKS via OTLP and the Collector, Gin/Temporal on Nomad via Vector, Ktor.
 BLIND119 = [VELLACOTT, VENNBRIDGE, VOWHURST]
+# blind120: WebFlux on Cloud Foundry (Loggregator), ASP.NET MVC/WCF on IIS (log4net, 3005), Unity.
+BLIND120 = [UNDERBARROW, URSWICK, ULGHAM]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1437,6 +1444,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind119.jsonl (companies mv, mw, mx)",
     )
     which.add_argument(
+        "--blind120",
+        action="store_true",
+        help="write webhooks-blind120.jsonl (companies my, mz, na)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1677,6 +1689,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind119:
         write(HERE / "webhooks-blind119.jsonl", build_rows(BLIND119))
+        return 0
+    if args.blind120:
+        write(HERE / "webhooks-blind120.jsonl", build_rows(BLIND120))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
