@@ -556,6 +556,14 @@ _CONTEXT_END = re.compile(r": | - | desc = ")
 
 
 # A message that is itself "Qualified.TypeName: message".
+_JS_FATAL = "Unhandled JS Exception: "
+
+
+def _js_error(value: str) -> str:
+    """The JavaScript error React Native's native fatal names, its stack below it."""
+    return value[len(_JS_FATAL) :].replace(", stack:\n", "\n", 1)
+
+
 _LABELLED = re.compile(
     r"^(?P<type>[A-Za-z_]\w*(?:\.\w+)+(?:Exception|Error)): (?P<message>.*)$", re.DOTALL
 )
@@ -611,9 +619,20 @@ def exception_document(
 ) -> ClusterDoc:
     """The document of an item whose exceptions a plugin read: nothing of its text is used."""
     exceptions = unmarked(exceptions)
+    said = exceptions[-1].value if exceptions else None
+    if said and said.startswith(_JS_FATAL) and (js := parse_trace(_js_error(said))):
+        # React Native's fatal on iOS (sentry-cocoa's RCTFatalException): the JavaScript error
+        # that crashed the app, its stack after ", stack:" in the JS engine's words, is the
+        # problem; the native frames that abort are every such crash's.
+        exceptions = [*exceptions[:-1], js[-1]]
     thrown, found = reading(exceptions)
     places = places_of(thrown, bool(found))
     kind, value = thrown.type, thrown.value
+    if kind and ": " in kind:
+        # A type that says its message after it (sentry-cocoa's "RCTFatalException: Unhandled
+        # JS Exception: TypeError: ..."): a type is one name.
+        kind, _, said = kind.partition(": ")
+        value = value or said
     if kind in ("Exception", "Error") and value and (inner := _LABELLED.match(value)):
         # "Exception: System.InvalidOperationException: ..." (the Functions host's label
         # before the worker's error): the labelled exception is the one thrown.

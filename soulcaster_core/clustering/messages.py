@@ -210,6 +210,12 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
     kind = short_type(type_name)
     text, _, rest = (message or "").strip().partition("\n")
     text = text.strip()
+    for said in (type_name, kind):
+        if said and text.startswith(said) and text[len(said) : len(said) + 2] == ": ":
+            # A message that says its own type first (Ruby's "PG::UniqueViolation: ERROR:
+            # ...", Dart's toString "FormatException: ..."): the rest is what it says.
+            text = text[len(said) + 2 :].strip()
+            break
     if text in ("[", "{") and rest:
         # A message that is JSON over several lines (zod's ZodError: its issues as an array):
         # the whole of it, on one line.

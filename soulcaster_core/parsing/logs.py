@@ -109,7 +109,8 @@ _ENV_KEYS = (
     "dd.env",
     "resource.deployment.environment",
 )
-_WRAPPED = ("log", "message", "msg")
+# (Azure's console-log tables name it "Log", and "Log_s" once in Log Analytics.)
+_WRAPPED = ("log", "message", "msg", "Log", "Log_s")
 # The whole record as the logger's sink formatted it, its traceback included (loguru).
 _FORMATTED_KEYS = ("text",)
 # tracing-subscriber's JSON names the request a record was written in by its span's fields
@@ -414,6 +415,11 @@ def _lifted(obj: dict[str, Any]) -> dict[str, Any]:
     object beside the record's ``timestamp``, ``level`` and ``target`` (the record's own win a
     clash); loguru's ``serialize=True`` writes ``{"text": <the formatted line>, "record":
     {...}}``, the record's ``extra`` holding what was bound to the logger (they lose one)."""
+    data = obj.get("data")
+    if isinstance(data, dict) and ("messageId" in obj or "publishTime" in obj):
+        # A Pub/Sub message whole (Dataflow's Pub/Sub to Splunk template with
+        # includePubsubMessage): the record is its data, the rest is the message's.
+        return _lifted(_unwrapped(data))
     payload = obj.get("jsonPayload")
     if isinstance(payload, dict):
         # Google Cloud Logging's LogEntry (as exported to Pub/Sub, BigQuery, a SIEM): the
@@ -429,7 +435,7 @@ def _lifted(obj: dict[str, Any]) -> dict[str, Any]:
         # An Azure Monitor resource log (as Event Hubs exports it): the record of its
         # category (FunctionAppLogs' message, exceptionDetails...) under ``properties``.
         outer = {k: v for k, v in obj.items() if k != "properties"}
-        return {**outer, **properties}
+        return _unwrapped({**outer, **properties})
     text_payload = obj.get("textPayload")
     if isinstance(text_payload, str) and "message" not in obj:
         outer = {k: v for k, v in obj.items() if k != "textPayload"}

@@ -106,7 +106,7 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
             if chain and not linked:
                 break  # a second, unrelated traceback
             if not chain and i:
-                above = lines[i - 1]
+                above = _stated_above(lines, i)
             margin = starts and line.lstrip().startswith("+")
             exc, i = _one(lines, i + 1 if starts else i, margin)
             chain.append(exc)
@@ -118,7 +118,7 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
     if chain and chain[-1].type is None and chain[-1].value is None and above.strip():
         # AWS Lambda's Python runtime states the error above its traceback ("[ERROR]
         # KeyError: 'sku'"), and prints no exception line after the frames.
-        tagged = _LAMBDA_ERROR.match(above)
+        tagged = _LAMBDA_ERROR.match(above.split("\n", 1)[0])
         said = _PY_HEADLINE.match(tagged.group(1)) if tagged else None
         kind, value = (said.group("type"), said.group("msg")) if said else (None, None)
         if said is None and (found := search_headline(above)) is not None:
@@ -126,6 +126,22 @@ def parse(lines: Sequence[str]) -> list[ExceptionInfo]:
         if kind is not None:
             chain[-1] = chain[-1].model_copy(update={"type": kind, "value": value})
     return chain
+
+
+def _stated_above(lines: Sequence[str], start: int) -> str:
+    """The line before the traceback at ``lines[start]``; or, where Lambda's "[ERROR]" line
+    starts a message of several lines above it (pydantic's "1 validation error for X" and its
+    fields), that line and the rest of its message."""
+    for j in range(start - 1, max(-1, start - 1 - _MESSAGE_REACH), -1):
+        if _LAMBDA_ERROR.match(lines[j]):
+            return "\n".join(lines[j:start])
+        if not lines[j].strip() or _TRACEBACK in lines[j]:
+            break
+    return lines[start - 1]
+
+
+#: Lines of a message above a traceback read back to its "[ERROR]" line.
+_MESSAGE_REACH = 20
 
 
 def _is_frame(line: str) -> bool:

@@ -168,3 +168,41 @@ async def test_two_consumers_through_one_client_are_two_problems(
         timed_out("VerifyAsync", "PayeeVerifiedHandler"),
     )
     assert verify == verify_again != score
+
+
+async def test_a_react_native_fatal_on_ios_is_the_javascript_error_it_names(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # sentry-cocoa reports RN's fatal as an NSException whose value carries the JS error and
+    # its stack; the JS SDK reports the same error with its frames.
+    said = "Cannot read property 'subtotal' of undefined"
+
+    def js(component: str) -> FeedbackItem:
+        # (Hermes' frames in one bundle: their names say where, no file does.)
+        frames = [Frame(function=f, in_app=True) for f in ("renderWithHooks", component)]
+        return item(exceptions=[ExceptionInfo(type="TypeError", value=said, frames=frames)])
+
+    fatal = ExceptionInfo(
+        type=f"RCTFatalException: Unhandled JS Exception: TypeError: {said}",
+        value=f"Unhandled JS Exception: TypeError: {said}, stack:\n"
+        "BasketTotals@1:1877377\nrenderWithHooks@1:1877377\nperformSyncWorkOnRoot@1:1877377",
+        frames=[Frame(function="abort", in_app=False), Frame(function="RCTFatal", in_app=False)],
+    )
+    basket, summary, crashed = await clusters_of(
+        clusterer, store, js("BasketTotals"), js("OrderSummary"), item(exceptions=[fatal])
+    )
+    assert summary != basket
+    assert crashed == basket
+
+
+async def test_a_message_that_says_its_own_type_first_is_its_words_after_it(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # Ruby's PG::UniqueViolation says "PG::UniqueViolation: ERROR: ..." as Sentry sends it
+    # (the cause of ActiveRecord::RecordNotUnique); the log line says its type, then the words.
+    said = 'ERROR:  duplicate key value violates unique constraint "index_bookings_on_day"'
+    logged = item("splunk", exceptions=[ExceptionInfo(type="PG::UniqueViolation", value=said)])
+    cause = ExceptionInfo(type="PG::UniqueViolation", value=f"PG::UniqueViolation: {said}")
+    thrown = exc("ActiveRecord::RecordNotUnique", f"PG::UniqueViolation: {said}", "create")
+    first, sentry = await clusters_of(clusterer, store, logged, item(exceptions=[cause, thrown]))
+    assert sentry == first

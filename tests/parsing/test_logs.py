@@ -996,3 +996,35 @@ def test_a_cloudwatch_subscription_batch_is_one_record_of_its_events() -> None:
     [exc] = line.exceptions
     assert exc.value == "runtime error: index out of range [3] with length 3"
     assert "split" in [f.function.rsplit(".", 1)[-1] for f in exc.frames if f.function]
+
+
+def test_a_pubsub_message_whole_reads_its_data() -> None:
+    # Dataflow's Pub/Sub to Splunk template with includePubsubMessage: the LogEntry as data.
+    entry = {
+        "jsonPayload": {"level": "error", "msg": "panic in handler", "error": "boom"},
+        "severity": "ERROR",
+        "resource": {"labels": {"container_name": "billing-svc"}},
+    }
+    line = _line({"data": entry, "attributes": {}, "messageId": "4751", "publishTime": "t"})
+
+    assert line.message == "panic in handler"
+    assert line.exceptions and line.exceptions[-1].value == "boom"
+
+
+def test_an_azure_console_record_whose_log_is_a_json_line() -> None:
+    # Container Apps' console logs through Event Hubs: the app's JSON line in properties.Log.
+    inner = {
+        "level": "error",
+        "message": "rates failed",
+        "stack": "Error: rates failed\n    at f (/app/x.js:1:2)",
+    }
+    record = {
+        "time": "t",
+        "resourceId": "/SUBSCRIPTIONS/X/PROVIDERS/MICROSOFT.APP/MANAGEDENVIRONMENTS/ENV",
+        "category": "ContainerAppConsoleLogs",
+        "properties": {"ContainerAppName": "account-api", "Log": json.dumps(inner)},
+    }
+    line = _line({"records": [record]})
+
+    assert line.message == "rates failed"
+    assert [(e.type, [f.function for f in e.frames]) for e in line.exceptions] == [("Error", ["f"])]

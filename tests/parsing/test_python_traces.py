@@ -213,6 +213,12 @@ def test_aws_lambda_states_the_error_above_its_traceback() -> None:
     # Any type, named like an error or not.
     [timeout] = parse_trace(text.replace("KeyError: 'delivery_day'", "ReadTimeout: timed out"))
     assert (timeout.type, timeout.value) == ("ReadTimeout", "timed out")
+    # A message of several lines (pydantic's) between the "[ERROR]" line and the traceback.
+    fields = (
+        "ValidationError: 1 validation error for PickList\nroute\n  Field required [type=missing]"
+    )
+    [invalid] = parse_trace(text.replace("KeyError: 'delivery_day'", fields))
+    assert (invalid.type, invalid.value) == ("ValidationError", "1 validation error for PickList")
     # The layer's packages are libraries; the function's own code is not known to be.
     assert [(f.function, f.in_app) for f in exc.frames] == [
         ("sentry_handler", False),
