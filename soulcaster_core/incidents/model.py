@@ -19,7 +19,7 @@ from ..models import new_id
 
 #: How an item came into an incident: it opened it, shared an entity with it, or a person put it
 #: there (a merge or a split).
-LinkedBy = Literal["opened", "trace", "cluster", "host", "service", "near", "manual"]
+LinkedBy = Literal["opened", "trace", "cluster", "host", "calls", "service", "near", "manual"]
 IncidentStatus = Literal["open", "closed"]
 #: What closed it: every alert in it recovered, nothing came for the window, or a merge.
 ClosedBy = Literal["recovered", "quiet", "merged"]

@@ -52,7 +52,14 @@ NEAR = timedelta(minutes=5)
 LULL = timedelta(minutes=15)
 #: The environment of an item that names none, for the minutes (``near``).
 PRODUCTION = "production"
-_STRENGTH: dict[LinkedBy, int] = {"trace": 4, "cluster": 3, "host": 2, "service": 1, "near": 0}
+_STRENGTH: dict[LinkedBy, int] = {
+    "trace": 4,
+    "cluster": 3,
+    "host": 2,
+    "calls": 2,
+    "service": 1,
+    "near": 0,
+}
 
 
 @dataclass(slots=True)
@@ -73,6 +80,8 @@ class ItemFacts:
     peer_keys: tuple[str, ...] = ()
     #: The key of the project's minutes (``near``; ``keys.NEAR_KEY``), for every alert or error.
     near_key: str | None = None
+    #: The service keys of the services whose failed answer it reports (read, not written).
+    call_keys: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, item: FeedbackItem, cluster_id: str | None = None) -> ItemFacts:
@@ -94,6 +103,7 @@ class ItemFacts:
             key_of("service", service) if service else None,
             tuple(key_of("host", peer) for peer in entities.peers),
             NEAR_KEY,
+            tuple(key_of("service", callee) for callee in entities.calls),
         )
 
 
@@ -116,6 +126,8 @@ def lookup_keys(batch: Iterable[ItemFacts]) -> list[str]:
         if facts.service_key:
             keys[facts.service_key] = None
         for key in facts.peer_keys:
+            keys[key] = None
+        for key in facts.call_keys:
             keys[key] = None
         if facts.near_key:
             keys[facts.near_key] = None
@@ -405,6 +417,15 @@ class _Index:
                 if not place or environment is None or place == environment:
                     value = f"{service}/{place}" if place and environment else service
                     found[incident_id] = ("service", value, link.item_id)
+        for key in facts.call_keys:
+            if held := entries.get(key):
+                callee = key.split("\x1f", 1)[1]
+                for (incident_id, place), link in held.items():
+                    # The service whose failed answer it reports, failing in its environment.
+                    if place and environment is not None and place != environment:
+                        continue
+                    if found.get(incident_id, ("near",))[0] in ("service", "near"):
+                        found[incident_id] = ("calls", callee, link.item_id)
         for key in facts.peer_keys:
             if held := entries.get(key):
                 peer = key.split("\x1f", 1)[1]

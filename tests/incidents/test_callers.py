@@ -1,0 +1,180 @@
+"""What an outsider's failures taught (session 13, third round): a caller names the service that
+failed its call (by the host it called or in its words), a database server in SQL Server's or
+MySQL's words, the cluster's DNS server in Go's; a queue by Azure's dimension; a mobile app by
+its SDK; and what an error's host or node says no more than its service does."""
+
+from __future__ import annotations
+
+from soulcaster_core.incidents.entities import entities_of
+from soulcaster_core.models import FeedbackItem
+from soulcaster_core.stacktrace import ExceptionInfo
+
+from .items import item
+from .test_rule import run
+
+
+def _error(
+    minutes: float, service: str | None, kind: str, value: str, **fields: object
+) -> FeedbackItem:
+    one = item(minutes, source="sentry", title=f"{kind}: {value}", service=service, **fields)  # type: ignore[arg-type]
+    one.exceptions = [ExceptionInfo(type=kind, value=value)]
+    return one
+
+
+def _monitor(minutes: float, title: str, tags: dict[str, str], **fields: object) -> FeedbackItem:
+    return item(minutes, title=title, service=None, tags=tags, status="triggered", **fields)  # type: ignore[arg-type]
+
+
+def test_a_caller_joins_the_service_its_error_names_as_failing_it() -> None:
+    payments = item(0, title="[P2] error rate on payments-api", service="payments-api")
+    bff = _error(
+        1.5, "mobile-bff", "UpstreamError", "payments-api responded 503 for POST /v2/transfers"
+    )
+    incidents = run([payments, bff])
+    assert bff.incident_id == payments.incident_id is not None
+    link = incidents[payments.incident_id].links[1]
+    assert (link.item_id, link.by, link.value, link.with_item, link.at) == (
+        bff.id,
+        "calls",
+        "payments-api",
+        payments.id,
+        bff.created_at,
+    )
+
+
+def test_a_caller_names_the_service_by_its_kubernetes_or_cloud_run_host() -> None:
+    pricing = item(0, title="[P2] memory on pricing-svc", service="pricing-svc")
+    orders = _error(
+        2,
+        "orders-api",
+        "HTTPError",
+        "Response code 503 (Service Unavailable) from "
+        "https://pricing-svc-6ozq3pjv4a-ew.a.run.app/v1/quote",
+    )
+    loyalty = item(20, title="[P2] restarts of loyalty-svc", service="loyalty-svc")
+    checkout = _error(
+        21,
+        "checkout-api",
+        "HttpRequestException",
+        "Connection refused (loyalty-svc.retail.svc.cluster.local:80)",
+    )
+    run([pricing, orders, loyalty, checkout])
+    assert orders.incident_id == pricing.incident_id is not None
+    assert checkout.incident_id == loyalty.incident_id is not None
+    assert loyalty.incident_id != pricing.incident_id
+
+
+def test_a_caller_does_not_join_what_its_error_does_not_say_failed() -> None:
+    payments = item(0, title="[P2] error rate on payments-api", service="payments-api")
+    bff = _error(1.5, "mobile-bff", "ValidationError", "payments-api sent an unknown currency")
+    staging = _error(
+        2,
+        "mobile-bff",
+        "UpstreamError",
+        "payments-api responded 503 for POST /v2/transfers",
+        environment="staging",
+    )
+    run([payments, bff, staging])
+    assert bff.incident_id != payments.incident_id
+    assert staging.incident_id != payments.incident_id
+
+
+def test_a_database_server_named_in_sql_servers_words_is_a_host() -> None:
+    database = _monitor(
+        0, "[P1] Azure SQL connections failing", {"server_name": "gfs-sql-weu", "name": "retail"}
+    )
+    inventory = _error(
+        0.5,
+        "inventory",
+        "SqlException",
+        "Database 'retail' on server 'gfs-sql-weu' is not currently available.",
+    )
+    checkout = _error(
+        1,
+        "checkout-api",
+        "SqlException",
+        "Database 'retail' on server 'gfs-sql-weu' is not currently available.",
+    )
+    incidents = run([database, inventory, checkout])
+    assert inventory.incident_id == checkout.incident_id == database.incident_id is not None
+    link = incidents[database.incident_id].links[2]
+    assert (link.by, link.value) == ("host", "gfs-sql-weu")
+    assert (
+        "db-2"
+        in entities_of(
+            _error(
+                0, "web", "OperationalError", "(2003, \"Can't connect to MySQL server on 'db-2'\")"
+            )
+        ).peers
+    )
+
+
+def test_gos_resolver_timing_out_on_the_dns_server_is_the_dns() -> None:
+    dns = _monitor(0, "[P1] CoreDNS SERVFAIL", {"kube_deployment": "coredns"})
+    cards = _error(
+        0.5,
+        "cards-api",
+        "*net.OpError",
+        "dial tcp: lookup accounts-api.bank-prod.svc.cluster.local on 172.20.0.10:53: "
+        "read udp 10.1.4.22:41822->172.20.0.10:53: i/o timeout",
+    )
+    incidents = run([dns, cards])
+    assert cards.incident_id == dns.incident_id is not None
+    assert incidents[dns.incident_id].links[1].value == "dns"
+
+
+def test_two_service_bus_queues_failing_at_once_are_two_incidents() -> None:
+    orders = _monitor(
+        0, "[P2] store-orders active messages", {"entity_name": "store-orders", "name": "sb-prod"}
+    )
+    returns = _monitor(
+        2, "[P3] returns active messages", {"entity_name": "returns", "name": "sb-prod"}
+    )
+    sync = _error(
+        3, "order-sync", "ServiceBusException", "lock lost", tags={"queue": "store-orders"}
+    )
+    run([orders, returns, sync])
+    assert returns.incident_id != orders.incident_id
+    assert sync.incident_id == orders.incident_id is not None
+
+
+def test_an_errors_host_says_no_more_than_its_service() -> None:
+    # A host monitor and the billing error of its minutes; then another failure of a service
+    # on the same host: a Sentry error's empty ``status`` makes no alert of it, and a pod's log
+    # row is placed by its pod's service, not by the node every pod shares.
+    cpu = _monitor(0, "[P3] CPU high on web-01", {"host": "web-01"})
+    billing = _error(1, "billing", "TimeoutError", "charge timed out")
+    rails = _error(
+        3, "rails", "CommandError", "OOM command not allowed", tags={"server_name": "web-01"}
+    )
+    rails.metadata["status"] = None
+    gateway = item(
+        20,
+        source="splunk",
+        title="InvalidOperationException: section not found",
+        service=None,
+        tags={"host": "aks-node-7", "pod": "pos-gateway-eb4796bab-2nv8c"},
+    )
+    other = item(
+        21,
+        source="splunk",
+        title="FileNotFoundException: no tls.crt",
+        service=None,
+        environment="staging",
+        tags={"host": "aks-node-7", "pod": "pos-gateway-c9d5ed7d5-gslvx"},
+    )
+    run([cpu, billing, rails, gateway, other])
+    assert billing.incident_id == cpu.incident_id is not None
+    assert rails.incident_id != cpu.incident_id
+    assert other.incident_id != gateway.incident_id
+
+
+def test_a_mobile_apps_failed_request_follows_the_backend_of_its_minutes() -> None:
+    cards = item(0, title="[P2] 5xx rate of cards-api", service="cards-api")
+    android = _error(0.5, "android-app", "retrofit2.HttpException", "HTTP 502 ")
+    android.metadata.update(platform="java", sdk="sentry.java.android")
+    ios = _error(1, "ios-app", "NSURLErrorDomain", 'Code=-1005 "The network connection was lost."')
+    ios.metadata.update(platform="cocoa", sdk="sentry.cocoa")
+    incidents = run([cards, android, ios])
+    assert android.incident_id == ios.incident_id == cards.incident_id is not None
+    assert [link.by for link in incidents[cards.incident_id].links] == ["opened", "near", "near"]
