@@ -50,7 +50,7 @@ class IncidentEvent(BaseModel):
     """Something a person (or the rule) did to the incident as a whole: kept in its record."""
 
     at: datetime
-    action: Literal["merged", "merged_into", "split", "closed"]
+    action: Literal["merged", "merged_into", "split", "closed", "reopened"]
     detail: dict[str, str | list[str]] = Field(default_factory=dict)
 
 
@@ -170,3 +170,17 @@ class IncidentWork:
     open_since: datetime | None = None
     keys: Sequence[str] | None = None
     items: Sequence[str] = ()
+    #: Keys (among ``keys``) whose closed incidents last seen since ``reopen_since`` are read
+    #: too: an alert's cluster, which may fire again after its incident closed (``rule.REOPEN``).
+    reopen: Sequence[str] = ()
+    reopen_since: datetime | None = None
+
+    def reopens(self, key: str, incident: Incident) -> bool:
+        """Whether ``incident``, held by ``key`` and no longer open, is read all the same."""
+        return (
+            self.reopen_since is not None
+            and key in self.reopen
+            and incident.status == "closed"
+            and incident.merged_into is None
+            and incident.last_seen >= self.reopen_since
+        )

@@ -7,6 +7,7 @@ before its first for an item that arrives late):
 1. the same **trace id** (the strongest link: one request across services);
 2. the same **cluster**, unless the two name different services (the same bug firing again);
 3. a **host** it is on or depends on (``entities.peers_of``), that an item there named too;
+   or a service its error says failed its call (``entities.calls_of``), failing there;
 4. the same **service**, in the same environment when both name one (nor does an item of one
    environment join by a host or a service an incident of others only), unless the service
    went quiet for ``LULL`` with no alert of it firing (it then fails anew);
@@ -14,6 +15,9 @@ before its first for an item that arrives late):
    production's), when the item or the incident names neither a service nor a host (a front
    end's error naming no backend, a monitor on an API gateway) and only one incident of that
    environment took an item in those minutes.
+
+An alert on a host or a dependency that fires again in its cluster within ``REOPEN`` of its
+incident's last item opens that incident again, closed as it may be.
 
 The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
 Each link records the entity, its value, the incident's item that held it and the item's time.
@@ -35,6 +39,7 @@ from .model import (
     ClosedBy,
     Incident,
     IncidentChanges,
+    IncidentEvent,
     IncidentLink,
     IncidentState,
     KeyId,
@@ -50,6 +55,10 @@ DEFAULT_WINDOW = timedelta(minutes=30)
 NEAR = timedelta(minutes=5)
 #: How long a service may go quiet and its next error still be the same failure's.
 LULL = timedelta(minutes=15)
+#: How long after its last item a closed incident takes its alert firing again (the same
+#: cluster: a monitor that recovered or went quiet, and fires anew; a memory leak's OOM kills
+#: an hour apart): it is opened again.
+REOPEN = timedelta(hours=2)
 #: The environment of an item that names none, for the minutes (``near``).
 PRODUCTION = "production"
 _STRENGTH: dict[LinkedBy, int] = {
@@ -82,6 +91,10 @@ class ItemFacts:
     near_key: str | None = None
     #: The service keys of the services whose failed answer it reports (read, not written).
     call_keys: tuple[str, ...] = ()
+    #: Its cluster's key, if it is an alert firing (a state, no exception: a monitor) on a
+    #: host or what a service depends on (it names a ``peer``: a host, a queue, a topic, a
+    #: database), which may open again the closed incident of its cluster (``REOPEN``).
+    reopen_key: str | None = None
 
     @classmethod
     def of(cls, item: FeedbackItem, cluster_id: str | None = None) -> ItemFacts:
@@ -92,6 +105,15 @@ class ItemFacts:
             return cls(item, cluster_id, NO_ENTITIES, kind, at)
         entities = entities_of(item)
         trace, service = entities.trace, entities.service
+        cluster_key = key_of("cluster", cluster_id) if cluster_id else None
+        # A condition of a host or a dependency (memory, a backlog, a lag) that comes back is
+        # the same failure again; a service's error rate firing again may be any new one.
+        alert = (
+            cluster_key is not None
+            and bool(entities.peers)
+            and state_of(item) is not None
+            and not item.exceptions
+        )
         return cls(
             item,
             cluster_id,
@@ -99,11 +121,12 @@ class ItemFacts:
             kind,
             at,
             key_of("trace", trace) if trace else None,
-            key_of("cluster", cluster_id) if cluster_id else None,
+            cluster_key,
             key_of("service", service) if service else None,
             tuple(key_of("host", peer) for peer in entities.peers),
             NEAR_KEY,
             tuple(key_of("service", callee) for callee in entities.calls),
+            cluster_key if alert else None,
         )
 
 
@@ -113,6 +136,18 @@ class _Match:
     by: LinkedBy
     value: str
     with_item: str
+
+
+def reopen_keys(batch: Iterable[ItemFacts]) -> tuple[list[str], datetime | None]:
+    """The keys by which the alerts of ``batch`` may open a closed incident again, and since
+    when such an incident must have been last seen (``REOPEN`` before the oldest of them)."""
+    keys: dict[str, None] = {}
+    oldest: datetime | None = None
+    for facts in batch:
+        if facts.reopen_key and facts.item.incident_id is None:
+            keys[facts.reopen_key] = None
+            oldest = facts.at if oldest is None or facts.at < oldest else oldest
+    return list(keys), None if oldest is None else oldest - REOPEN
 
 
 def lookup_keys(batch: Iterable[ItemFacts]) -> list[str]:
@@ -159,10 +194,13 @@ def correlate(
     if whole:
         linked.update(link.item_id for key in whole for link in incidents[key].links)
     open_ones = {key: i for key, i in incidents.items() if i.status == "open"}
+    # Closed incidents read for an alert that may fire again in them (``REOPEN``): by the
+    # keys read with them, their clusters.
+    closed = {key for key, i in incidents.items() if i.status == "closed" and not i.merged_into}
     index = _Index()
     entries = index.entries
     for (incident_id, key), places in state.keys.items():
-        if incident_id in open_ones:
+        if incident_id in open_ones or incident_id in closed:
             at = entries.get(key)
             if at is None:
                 at = entries[key] = {}
@@ -171,6 +209,10 @@ def correlate(
     for key in whole & open_ones.keys():
         for link in incidents[key].links:
             index.add(key, link, touched=False)
+    for key in whole & closed:
+        for link in incidents[key].links:
+            if link.cluster_id:
+                index.put(key, key_of("cluster", link.cluster_id), "", key_link(link))
     # When each open incident with nothing firing goes quiet, soonest first (entries of an
     # incident that has moved on since are skipped when they come up).
     quiet = [(i.last_seen + window, i.id) for i in open_ones.values() if not i.firing]
@@ -197,6 +239,9 @@ def correlate(
                 changes.clusters.append((facts.cluster_id, incident.id))
         else:
             incident = match.incident
+            if incident.status != "open":  # its alert fires again (``REOPEN``)
+                _reopen(incident, facts)
+                open_ones[incident.id] = incident
             link = _link(facts, match.by, match.value, match.with_item)
             new_cluster = add_link(incident, link, facts)
             if new_cluster:
@@ -336,6 +381,13 @@ def _quiet_since(incident: Incident, window: timedelta) -> datetime:
     return incident.last_seen + window
 
 
+def _reopen(incident: Incident, facts: ItemFacts) -> None:
+    incident.status = "open"
+    incident.closed_by = incident.closed_at = None
+    detail = {"item_id": facts.item.id, "cluster_id": facts.cluster_id or ""}
+    incident.history.append(IncidentEvent(at=facts.at, action="reopened", detail=detail))
+
+
 def _close(incident: Incident, by: ClosedBy, at: datetime) -> None:
     incident.status = "closed"
     incident.closed_by = by
@@ -466,8 +518,7 @@ def _best_match(
     candidates = {
         incident_id: found
         for incident_id, found in shared.items()
-        if (incident := incidents[incident_id]).status == "open"
-        and incident.first_seen - window <= at <= incident.last_seen + window
+        if _may_take(incidents[incident_id], found[0], facts, window)
     }
     # A service that went quiet for ``LULL`` (nothing in, no alert of it still firing) and
     # fails again fails anew, for another reason (the same bug again shares the cluster).
@@ -506,6 +557,20 @@ def _best_match(
         return None
     incident_id, (by, value, with_item) = best
     return _Match(incidents[incident_id], by, value, with_item)
+
+
+def _may_take(incident: Incident, by: LinkedBy, facts: ItemFacts, window: timedelta) -> bool:
+    """Whether ``incident`` may take ``facts``' item: open, within the window of its items; or
+    closed, for its alert firing again (``REOPEN``) in its cluster."""
+    at = facts.at
+    if incident.status == "open":
+        return incident.first_seen - window <= at <= incident.last_seen + window
+    return (
+        by == "cluster"
+        and facts.reopen_key is not None
+        and incident.merged_into is None
+        and incident.last_seen <= at <= incident.last_seen + REOPEN
+    )
 
 
 def _near(

@@ -417,3 +417,36 @@ async def test_a_host_named_in_one_batch_links_an_error_of_a_later_one(store: St
         ("host", "pg-main"),
         ("host", "pg-main"),
     ]
+
+
+async def test_a_dependencys_alert_firing_again_opens_its_closed_incident(store: Store) -> None:
+    def alert(minutes: float, external_id: str, status: str = "triggered") -> object:
+        return item(
+            minutes,
+            title="[P2] [Triggered on {queue:webhooks.outbound}] RabbitMQ queue backing up",
+            service=None,
+            tags={"queue": "webhooks.outbound"},
+            status=status,
+            level=None if status == "recovered" else "error",
+            external_id=external_id,
+        )
+
+    first, other = await stored(store, alert(0, "m1"), item(20, service="search"))
+    step = IncidentStep(store, WINDOW)
+    await step.place("acme", [first], {first.id: "c1"})
+    assert (await store.ingest(alert(0, "m1", "recovered"), occurrence=False)).status == "updated"
+    await step.sweep("acme")
+    await step.place("acme", [other])  # the store's copy goes on, without the closed one
+    (again,) = await stored(store, alert(47, "m2"))
+    await step.place("acme", [again], {again.id: "c1"})
+
+    first, again = await store.get_items("acme", [first.id, again.id])
+    assert again.incident_id == first.incident_id is not None
+    incident = await store.get_incident("acme", first.incident_id)
+    assert incident is not None and (incident.status, incident.firing) == ("open", [again.id])
+    assert [(link.by, link.value) for link in incident.links] == [
+        ("opened", None),
+        ("cluster", "c1"),
+    ]
+    assert [event.action for event in incident.history] == ["reopened"]
+    assert first.incident_id in {i.id for i in await store.list_incidents("acme", open_only=True)}
