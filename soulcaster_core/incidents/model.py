@@ -21,6 +21,8 @@ from ..models import new_id
 #: there (a merge or a split).
 LinkedBy = Literal["opened", "trace", "cluster", "host", "calls", "service", "near", "manual"]
 IncidentStatus = Literal["open", "closed"]
+#: What opened an incident, when it says what joins it in its minutes (``Incident.opened_by``).
+OpenedBy = Literal["dependency"]
 #: What closed it: every alert in it recovered, nothing came for the window, or a merge.
 ClosedBy = Literal["recovered", "quiet", "merged"]
 
@@ -77,6 +79,10 @@ class Incident(BaseModel):
     firing: list[str] = Field(default_factory=list)
     #: Whether any item with a state ever came: only then can recoveries close it.
     had_alerts: bool = False
+    #: What opened it, where that says what joins it in its minutes (``rule.NEAR``):
+    #: ``dependency``, an alert naming no service (a database's, a queue's, a host's), whose
+    #: callers' errors are its own.
+    opened_by: OpenedBy | None = None
     #: The incident this one was merged into, if a person merged it.
     merged_into: str | None = None
     history: list[IncidentEvent] = Field(default_factory=list)

@@ -46,6 +46,7 @@ from .model import (
     KeyLink,
     KeyLinks,
     LinkedBy,
+    OpenedBy,
 )
 from .signals import RECOVERED_STATES, SignalKind, signal_kind, state_of
 
@@ -334,6 +335,7 @@ def rebuild(incident: Incident, facts: Mapping[str, ItemFacts]) -> None:
     incident.had_alerts = False
     if ordered:
         incident.first_seen = incident.last_seen = facts[ordered[0].item_id].at
+        incident.opened_by = _opened_by(facts[ordered[0].item_id])
     for link in ordered:
         add_link(incident, link, facts[link.item_id])
     incident.entities = {kind: values for kind, values in incident.entities.items() if values}
@@ -371,7 +373,16 @@ def _new_incident(project_id: str, facts: ItemFacts) -> Incident:
         last_seen=facts.at,
     )
     add_link(incident, _link(facts, "opened", None, None), facts)
+    incident.opened_by = _opened_by(facts)
     return incident
+
+
+def _opened_by(facts: ItemFacts) -> OpenedBy | None:
+    """``dependency``: an alert that names no service (on a database, a queue, a cache, a
+    host)."""
+    if facts.entities.service is None and state_of(facts.item) is not None:
+        return "dependency"
+    return None
 
 
 def _quiet_since(incident: Incident, window: timedelta) -> datetime:
@@ -521,13 +532,14 @@ def _best_match(
         if _may_take(incidents[incident_id], found[0], facts, window)
     }
     # A service that went quiet for ``LULL`` (nothing in, no alert of it still firing) and
-    # fails again fails anew, for another reason (the same bug again shares the cluster).
+    # fails again fails anew, for another reason (the same bug again shares the cluster). The
+    # alert of a dependency's incident still firing is the dependency's, not the service's.
     candidates = {
         key: shared
         for key, shared in candidates.items()
         if shared[0] != "service"
         or at <= (incident := incidents[key]).last_seen + LULL
-        or incident.firing
+        or (incident.firing and incident.opened_by != "dependency")
     }
     environment = facts.entities.environment
     if environment is not None:
@@ -594,8 +606,14 @@ def _near(
     kept = {key: found for key, found in candidates.items() if found[0] != "near"}
     if len(near) == 1:
         incident_id = near[0]
-        held = incidents[incident_id].entities
-        if kind is None or not held.get(kind):
+        incident = incidents[incident_id]
+        held = incident.entities
+        if (
+            kind is None
+            or not held.get(kind)
+            # A dependency's failure (a database, a queue) fails every service calling it.
+            or (kind == "service" and incident.opened_by == "dependency")
+        ):
             kept[incident_id] = candidates[incident_id]
     return kept
 

@@ -139,13 +139,14 @@ def test_two_service_bus_queues_failing_at_once_are_two_incidents() -> None:
 
 
 def test_an_errors_host_says_no_more_than_its_service() -> None:
-    # A host monitor and the billing error of its minutes; then another failure of a service
-    # on the same host: a Sentry error's empty ``status`` makes no alert of it, and a pod's log
-    # row is placed by its pod's service, not by the node every pod shares.
+    # A host monitor and the billing error of its minutes; then, past those minutes, another
+    # failure of a service on the same host: a Sentry error's empty ``status`` makes no alert
+    # of it, and a pod's log row is placed by its pod's service, not by the node every pod
+    # shares.
     cpu = _monitor(0, "[P3] CPU high on web-01", {"host": "web-01"})
     billing = _error(1, "billing", "TimeoutError", "charge timed out")
     rails = _error(
-        3, "rails", "CommandError", "OOM command not allowed", tags={"server_name": "web-01"}
+        7, "rails", "CommandError", "OOM command not allowed", tags={"server_name": "web-01"}
     )
     rails.metadata["status"] = None
     gateway = item(
@@ -178,3 +179,47 @@ def test_a_mobile_apps_failed_request_follows_the_backend_of_its_minutes() -> No
     incidents = run([cards, android, ios])
     assert android.incident_id == ios.incident_id == cards.incident_id is not None
     assert [link.by for link in incidents[cards.incident_id].links] == ["opened", "near", "near"]
+
+
+def test_every_caller_of_a_failing_dependency_joins_its_alert_in_its_minutes() -> None:
+    aurora = _monitor(
+        0,
+        "[P1] Aurora failover on bramblewick-aurora-prod",
+        {"dbclusteridentifier": "bramblewick-aurora-prod"},
+    )
+    payments = _error(0.7, "payments-api", "PSQLException", "An I/O error occurred")
+    accounts = _error(
+        0.8, "accounts-api", "PSQLException", "cannot execute UPDATE in a read-only transaction"
+    )
+    incidents = run([aurora, payments, accounts])
+    assert payments.incident_id == accounts.incident_id == aurora.incident_id is not None
+    incident = incidents[aurora.incident_id]
+    assert incident.opened_by == "dependency"
+    link = incident.links[2]
+    assert (link.item_id, link.by, link.value, link.at) == (
+        accounts.id,
+        "near",
+        "production",
+        accounts.created_at,
+    )
+
+
+def test_a_services_failure_takes_no_other_service_by_its_minutes() -> None:
+    monitor = item(0, title="[P2] error rate on payments-api", service="payments-api")
+    payments = _error(0.5, "payments-api", "TimeoutError", "charge timed out")
+    accounts = _error(1, "accounts-api", "KeyError", "'owner'")
+    incidents = run([monitor, payments, accounts])
+    assert payments.incident_id == monitor.incident_id is not None
+    assert accounts.incident_id != monitor.incident_id
+    assert incidents[monitor.incident_id].opened_by is None
+
+
+def test_a_caller_failing_anew_after_a_lull_leaves_its_dependencys_incident() -> None:
+    # The database's alert still fires; it is the database's, not the caller's: the caller's
+    # next failure, after a lull, is a failure of its own.
+    database = _monitor(0, "[P1] RDS connections maxed", {"dbinstanceidentifier": "ub-prod"})
+    payments = _error(1, "ub-payments", "OperationalError", "too many connections")
+    stripe = _error(22, "ub-payments", "APIConnectionError", "Stripe timed out")
+    run([database, payments, stripe])
+    assert payments.incident_id == database.incident_id is not None
+    assert stripe.incident_id != database.incident_id
