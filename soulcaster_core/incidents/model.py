@@ -1,7 +1,7 @@
 """An incident as stored: the items of one failure, from every tool, and why each is there.
 
 The stores keep an incident's record apart from its links (one row or list entry per item) and
-from its **keys**: per value the rule matches on (a trace, a cluster, a service), the latest link
+from its **keys**: per value the rule matches on (a trace, a cluster, a service), the first link
 that holds it. A batch reads the records of the open incidents and only the keys its own items
 name, and appends its links: what it costs does not grow with the incidents' sizes.
 """
@@ -116,7 +116,7 @@ KeyId = tuple[str, str]
 
 
 class KeyLink(NamedTuple):
-    """What a key keeps of the latest link that holds its value: what the rule reads of it
+    """What a key keeps of the first link that held its value: what the rule reads of it
     (the item a new link names as ``with_item``, and where it happened, for a cluster's key)."""
 
     item_id: str
@@ -124,7 +124,7 @@ class KeyLink(NamedTuple):
     environment: str | None = None
 
 
-#: A key's latest link per place (the environment a service was named in; ``""`` for none).
+#: A key's first link per place (the environment a service was named in; ``""`` for none).
 KeyLinks = dict[str, KeyLink]
 
 

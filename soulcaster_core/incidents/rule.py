@@ -214,12 +214,14 @@ def correlate(
         for link in incidents[key].links:
             if link.cluster_id:
                 index.put(key, key_of("cluster", link.cluster_id), "", key_link(link))
+    index.start_near()
     # When each open incident with nothing firing goes quiet, soonest first (entries of an
     # incident that has moved on since are skipped when they come up).
     quiet = [(i.last_seen + window, i.id) for i in open_ones.values() if not i.firing]
     heapq.heapify(quiet)
     changed: dict[str, Incident] = {}
     changes = IncidentChanges()
+    seen: dict[str, dict[str, set[str]]] = {}
     for facts in sorted(batch, key=_at) if len(batch) > 1 else batch:
         item = facts.item
         if facts.kind != "signal" or item.incident_id is not None or item.id in linked:
@@ -244,7 +246,7 @@ def correlate(
                 _reopen(incident, facts)
                 open_ones[incident.id] = incident
             link = _link(facts, match.by, match.value, match.with_item)
-            new_cluster = add_link(incident, link, facts)
+            new_cluster = add_link(incident, link, facts, seen)
             if new_cluster:
                 changes.clusters.append((new_cluster, incident.id))
         link = incident.links[-1]
@@ -292,8 +294,16 @@ def close_recovered(
     return changes
 
 
-def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | None:
-    """Put one item in ``incident``; returns its cluster if the incident did not have it."""
+def add_link(
+    incident: Incident,
+    link: IncidentLink,
+    facts: ItemFacts,
+    seen: dict[str, dict[str, set[str]]] | None = None,
+) -> str | None:
+    """Put one item in ``incident``; returns its cluster if the incident did not have it.
+    ``seen``: per incident, sets of the values its lists hold, kept by a caller that adds many
+    items (a long incident names hundreds of traces, users, hosts: a set finds one at once)."""
+    known = _known(seen, incident) if seen is not None else None
     incident.links.append(link)
     incident.item_count += 1
     if facts.at < incident.first_seen:
@@ -309,20 +319,55 @@ def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | 
         values = held.get(kind)
         if values is None:
             held[kind] = [value]
-        elif value not in values:
+            if known is not None:
+                known[kind] = {value}
+        elif known is None:
+            if value not in values:
+                values.append(value)
+        elif value not in (have := _set_of(known, kind, values)):
             values.append(value)
+            have.add(value)
     if entities.peers:
         peers = held.setdefault(PEER_KIND, [])
-        peers.extend(peer for peer in entities.peers if peer not in peers)
+        if known is None:
+            peers.extend(peer for peer in entities.peers if peer not in peers)
+        else:
+            have = _set_of(known, PEER_KIND, peers)
+            for peer in entities.peers:
+                if peer not in have:
+                    peers.append(peer)
+                    have.add(peer)
     state = state_of(facts.item)
     if state is not None:
         incident.had_alerts = True
         if state not in RECOVERED_STATES and facts.item.id not in incident.firing:
             incident.firing.append(facts.item.id)
-    if facts.cluster_id and facts.cluster_id not in incident.cluster_ids:
-        incident.cluster_ids.append(facts.cluster_id)
-        return facts.cluster_id
-    return None
+    cluster_id = facts.cluster_id
+    if not cluster_id:
+        return None
+    if known is None:
+        if cluster_id in incident.cluster_ids:
+            return None
+    elif cluster_id in (have := _set_of(known, "cluster", incident.cluster_ids)):
+        return None
+    else:
+        have.add(cluster_id)
+    incident.cluster_ids.append(cluster_id)
+    return cluster_id
+
+
+def _known(seen: dict[str, dict[str, set[str]]], incident: Incident) -> dict[str, set[str]]:
+    known = seen.get(incident.id)
+    if known is None:
+        known = seen[incident.id] = {}
+    return known
+
+
+def _set_of(known: dict[str, set[str]], kind: str, values: list[str]) -> set[str]:
+    have = known.get(kind)
+    if have is None:
+        have = known[kind] = set(values)
+    return have
 
 
 def rebuild(incident: Incident, facts: Mapping[str, ItemFacts]) -> None:
@@ -410,17 +455,28 @@ class _Index:
     item finds its incident by lookups, not by reading every link of every open incident."""
 
     def __init__(self) -> None:
-        #: key -> (incident id, place) -> the latest link that holds it (``keys.py``).
+        #: key -> (incident id, place) -> the first link that held it (``keys.py``).
         self.entries: dict[str, dict[tuple[str, str], KeyLink]] = {}
         #: The keys this batch changed, whose new values are written.
         self.touched: dict[KeyId, None] = {}
+        #: The places of the project's minutes (``NEAR_KEY``) whose incidents may still be in
+        #: an item's minutes: the batch goes oldest first, so an incident whose last item is
+        #: more than ``NEAR`` behind it is left out of later lookups (it holds every incident
+        #: of the window), until an item joins it again.
+        self.near: dict[tuple[str, str], KeyLink] = {}
+        self.left_out: set[str] = set()
+
+    def start_near(self) -> None:
+        self.near = dict(self.entries.get(NEAR_KEY, {}))
 
     def put(self, incident_id: str, key: str, place: str, link: KeyLink) -> None:
         self.entries.setdefault(key, {})[(incident_id, place)] = link
 
     def add_item(self, incident_id: str, facts: ItemFacts) -> None:
         """``add`` of the link that puts ``facts``' item in the incident (its values are the
-        item's: ``rule._link``)."""
+        item's: ``rule._link``). A value the incident holds there already keeps the item that
+        first held it (what the rule reads of it is where it happened, which that item says as
+        well): its key is not written again, item after item of a long incident."""
         entities = facts.entities
         held = KeyLink(facts.item.id, entities.service, entities.environment)
         entries, touched = self.entries, self.touched
@@ -434,18 +490,29 @@ class _Index:
                 at = entries.get(key)
                 if at is None:
                     at = entries[key] = {}
-                at[(incident_id, place)] = held
-                touched[(incident_id, key)] = None
+                if (incident_id, place) not in at:
+                    at[(incident_id, place)] = held
+                    touched[(incident_id, key)] = None
+        if facts.near_key:
+            if incident_id in self.left_out:  # back in the minutes: all its places
+                self.left_out.discard(incident_id)
+                for (held_by, place), link in entries[facts.near_key].items():
+                    if held_by == incident_id:
+                        self.near[(held_by, place)] = link
+            self.near[(incident_id, entities.environment or "")] = held
         for key in facts.peer_keys:
             at = entries.get(key)
             if at is None:
                 at = entries[key] = {}
-            at[(incident_id, "")] = held
-            touched[(incident_id, key)] = None
+            if (incident_id, "") not in at:
+                at[(incident_id, "")] = held
+                touched[(incident_id, key)] = None
 
     def add(self, incident_id: str, link: IncidentLink, *, touched: bool = True) -> None:
         held = key_link(link)
         for key, place in link_keys(link):
+            if (incident_id, place) in self.entries.get(key, {}):
+                continue  # the first link that held it stays
             self.put(incident_id, key, place, held)
             if touched:
                 self.touched[(incident_id, key)] = None
@@ -458,21 +525,29 @@ class _Index:
             for incident_id, key in self.touched
         }
 
-    def shared(self, facts: ItemFacts) -> dict[str, _Shared]:
+    def shared(self, facts: ItemFacts, incidents: Mapping[str, Incident]) -> dict[str, _Shared]:
         """Per incident, the strongest entity ``facts`` shares with one of its items."""
         entities = facts.entities
         service, environment = entities.service, entities.environment
         found: dict[str, _Shared] = {}
         entries = self.entries
         here = environment or PRODUCTION
-        if facts.near_key and (held := entries.get(facts.near_key)):
-            for (incident_id, place), link in held.items():
+        if facts.near_key and self.near:
+            behind = facts.at - NEAR
+            gone: list[tuple[str, str]] = []
+            for (incident_id, place), link in self.near.items():
+                incident = incidents.get(incident_id)
+                if incident is None or incident.status != "open" or incident.last_seen < behind:
+                    gone.append((incident_id, place))
                 # ``place``: the environment it was named in ("" for none). The same one; what
                 # names none (a front end's error, a VM's log row) is taken as production's,
                 # as the tools' defaults have it (staging is what a team names): whether in the
                 # same minutes, ``_best_match`` decides.
-                if (place or PRODUCTION) == here:
+                elif (place or PRODUCTION) == here:
                     found[incident_id] = ("near", here, link.item_id)
+            for gone_place in gone:
+                del self.near[gone_place]
+                self.left_out.add(gone_place[0])
         if facts.service_key and (held := entries.get(facts.service_key)):
             assert service is not None
             for (incident_id, place), link in held.items():
@@ -522,7 +597,7 @@ _Shared = tuple[LinkedBy, str, str]
 def _best_match(
     incidents: Mapping[str, Incident], index: _Index, facts: ItemFacts, window: timedelta
 ) -> _Match | None:
-    shared = index.shared(facts)
+    shared = index.shared(facts, incidents)
     if not shared:
         return None
     at = facts.at

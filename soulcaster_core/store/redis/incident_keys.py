@@ -1,6 +1,6 @@
 """Incident keys in Redis: records in one hash per project, the open ones and all of them
 each in a sorted set by last seen, and per incident a list of its links (in the order they
-came) and a hash of its keys (per value the rule matches on, the latest link that holds it).
+came) and a hash of its keys (per value the rule matches on, the first link that held it).
 Every key has the project's hash tag: an update is one slot's WATCH/MULTI.
 
 A record written before links were kept apart holds them in its JSON: it reads as it did, and

@@ -1,6 +1,6 @@
 """Incident rows: a record per incident (``incidents``), its links apart (``incident_links``,
 in the order they came), its keys (``incident_keys``: per value the rule matches on, what the
-latest link that holds it says) and each item's incident (a column of ``items``, which
+first link that held it says) and each item's incident (a column of ``items``, which
 ``add_to_clusters`` writes in the same statement as the item's cluster). Functions of a
 connection, run inside the store's transactions (``update_incidents``, and ``add_to_clusters``
 with an ``IncidentWork``).
