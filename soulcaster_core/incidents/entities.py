@@ -135,6 +135,8 @@ _PLACE_TAGS = (
     "ecs_cluster_name",
     "project_id",
     "kube_namespace",
+    "namespace",
+    "k8s.namespace.name",
     "tablename",
     "queuename",
     "dbinstanceidentifier",

@@ -629,9 +629,15 @@ def _best_match(
             or environment in places
         }
     elif _ambiguous(incidents, candidates):
-        # A service failing in two environments at once, and an item that names neither:
-        # it could belong to either, so the service decides nothing (a trace still does).
-        candidates = {key: shared for key, shared in candidates.items() if shared[0] != "service"}
+        # A service failing in two environments at once, and an item that names neither: it
+        # is production's, as for the minutes (staging is what a team names), so the service
+        # links it to production's failure only (a trace still decides).
+        candidates = {
+            key: shared
+            for key, shared in candidates.items()
+            if shared[0] != "service"
+            or PRODUCTION in incidents[key].entities.get("environment", (PRODUCTION,))
+        }
     if any(found[0] == "near" for found in candidates.values()):
         candidates = _near(incidents, candidates, facts)
     best: tuple[str, _Shared] | None = None

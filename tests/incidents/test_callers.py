@@ -223,3 +223,31 @@ def test_a_caller_failing_anew_after_a_lull_leaves_its_dependencys_incident() ->
     run([database, payments, stripe])
     assert payments.incident_id == database.incident_id is not None
     assert stripe.incident_id != database.incident_id
+
+
+def test_a_pods_namespace_names_its_environment() -> None:
+    gateway = item(0, title="[P1] pos-gateway replicas unavailable", service="pos-gateway")
+    staging = item(
+        1,
+        source="splunk",
+        title="FileNotFoundException: no tls.pfx",
+        service=None,
+        environment=None,
+        tags={"pod": "pos-gateway-c9d5ed7d5-gslvx", "namespace": "retail-stg"},
+    )
+    assert entities_of(staging).environment == "staging"
+    run([gateway, staging])
+    assert staging.incident_id != gateway.incident_id
+
+
+def test_an_item_naming_no_environment_is_productions_when_its_service_fails_in_two() -> None:
+    production = item(0, title="[P1] 5xx of pos-gateway", service="pos-gateway")
+    staging = item(1, title="[P2] 5xx of pos-gateway", service="pos-gateway", environment="staging")
+    stats = item(
+        3, source="splunk", title="[Splunk] 5xx by service", service="pos-gateway", environment=None
+    )
+    incidents = run([production, staging, stats])
+    assert staging.incident_id != production.incident_id
+    assert stats.incident_id == production.incident_id is not None
+    link = incidents[production.incident_id].links[-1]
+    assert (link.item_id, link.by, link.value) == (stats.id, "service", "pos-gateway")
