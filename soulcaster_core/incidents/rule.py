@@ -643,7 +643,13 @@ def _best_match(
     best: tuple[str, _Shared] | None = None
     best_key: tuple[int, datetime] | None = None
     for incident_id, found in candidates.items():
-        key = (_STRENGTH[found[0]], incidents[incident_id].last_seen)
+        incident = incidents[incident_id]
+        strength = _STRENGTH[found[0]]
+        if found[0] == "service" and at > incident.last_seen + LULL:
+            # Held only by its alert still firing: a failure of the minutes it shares them
+            # with (a dependency's, just alerting) is likelier.
+            strength = -1
+        key = (strength, incident.last_seen)
         if best_key is None or key > best_key:
             best, best_key = (incident_id, found), key
     if best is None:

@@ -251,3 +251,24 @@ def test_an_item_naming_no_environment_is_productions_when_its_service_fails_in_
     assert stats.incident_id == production.incident_id is not None
     link = incidents[production.incident_id].links[-1]
     assert (link.item_id, link.by, link.value) == (stats.id, "service", "pos-gateway")
+
+
+def test_a_dependency_failing_now_takes_a_service_whose_incident_only_its_alert_holds() -> None:
+    # The web's bad deploy: its alert still fires, nothing else came for 25 minutes; then
+    # Redis runs out of memory, and the web's next error is Redis's failure, not the deploy's.
+    deploy = _error(0, "web", "NoMethodError", "undefined method `name' for nil")
+    web_alert = item(1, title="[P2] High error rate on web", service="web", status="triggered")
+    redis = _monitor(28, "[P2] Redis used memory near maxmemory", {"host": "redis-01"})
+    oom = _error(28.5, "web", "CommandError", "OOM command not allowed when used memory")
+    incidents = run([deploy, web_alert, redis, oom])
+    assert web_alert.incident_id == deploy.incident_id is not None
+    assert oom.incident_id == redis.incident_id != deploy.incident_id
+    assert incidents[redis.incident_id].links[-1].by == "near"
+
+
+def test_a_service_whose_alert_still_fires_keeps_its_error_after_a_lull() -> None:
+    deploy = _error(0, "web", "NoMethodError", "undefined method `name' for nil")
+    web_alert = item(1, title="[P2] High error rate on web", service="web", status="triggered")
+    late = _error(25, "web", "NoMethodError", "undefined method `title' for nil")
+    run([deploy, web_alert, late])
+    assert late.incident_id == deploy.incident_id is not None
