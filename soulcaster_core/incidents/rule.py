@@ -698,8 +698,13 @@ def _near(
         if (
             kind is None
             or not held.get(kind)
-            # A dependency's failure (a database, a queue) fails every service calling it.
-            or (kind == "service" and incident.opened_by == "dependency")
+            # A dependency's failure (a database, a queue) fails every service calling it,
+            # and shows in the logs of the hosts around it (another host's alert is another
+            # failure: two monitors of the same minutes, a database's and a cache's).
+            or (
+                incident.opened_by == "dependency"
+                and (kind == "service" or state_of(facts.item) is None)
+            )
         ):
             kept[incident_id] = candidates[incident_id]
     return kept

@@ -272,3 +272,22 @@ def test_a_service_whose_alert_still_fires_keeps_its_error_after_a_lull() -> Non
     late = _error(25, "web", "NoMethodError", "undefined method `title' for nil")
     run([deploy, web_alert, late])
     assert late.incident_id == deploy.incident_id is not None
+
+
+def test_the_log_rows_of_the_hosts_around_a_failing_dependency_join_it() -> None:
+    primary = _monitor(0, "[P1] PostgreSQL primary not accepting connections", {"host": "pg-1"})
+    replica = item(
+        0.7,
+        source="splunk",
+        title="[Splunk] Syslog - postgres FATAL/PANIC",
+        level=None,
+        service=None,
+        environment=None,
+        tags={"host": "pg-replica-1"},
+    )
+    cache = _monitor(1.5, "[P2] Redis used memory near maxmemory", {"host": "redis-1"})
+    incidents = run([primary, replica, cache])
+    assert replica.incident_id == primary.incident_id is not None
+    assert incidents[primary.incident_id].links[1].by == "near"
+    # Another host's alert of the same minutes is another failure.
+    assert cache.incident_id != primary.incident_id
