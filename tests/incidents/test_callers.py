@@ -291,3 +291,27 @@ def test_the_log_rows_of_the_hosts_around_a_failing_dependency_join_it() -> None
     assert incidents[primary.incident_id].links[1].by == "near"
     # Another host's alert of the same minutes is another failure.
     assert cache.incident_id != primary.incident_id
+
+
+def test_kubernetes_warning_events_are_failures_that_join_their_incident() -> None:
+    # Forwarded as log rows with no level: a container killed for its memory, a Job out of
+    # retries. Each joins the failure of its minutes, the node's memory alert.
+    node = _monitor(0, "[P2] AKS node memory high", {"host": "aks-node-a"})
+    killed = item(
+        1,
+        source="splunk",
+        title="Container loyalty-svc exceeded its memory limit (1Gi) and was killed",
+        level=None,
+        service=None,
+        environment=None,
+    )
+    job = item(
+        2,
+        source="splunk",
+        title="Job has reached the specified backoff limit",
+        level=None,
+        service=None,
+        environment=None,
+    )
+    run([node, killed, job])
+    assert killed.incident_id == job.incident_id == node.incident_id is not None
