@@ -93,6 +93,7 @@ _PEER_TAGS = (
     "messaging.destination",
     "messaging.destination.name",
 )
+_PEER_RANK = {key: rank for rank, key in enumerate(_PEER_TAGS)}
 # A connection error names the host it could not reach: ``connection to server at "pg-1"``,
 # ``Database 'retail' on server 'sql-1' is not currently available`` (SQL Server), ``Can't
 # connect to MySQL server on 'db-2'``,
@@ -174,6 +175,9 @@ _CLOUD_RUN_HOST = re.compile(r"^([a-z0-9][a-z0-9-]*?)-[a-z0-9]{10}-[a-z]{2,4}\.a
 _NAMED_UPSTREAM = re.compile(
     r"\b([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\b(?=[^.;,]{0,40}?\b(?:5\d\d|timed out|timeout)\b)"
 )
+# Whether an error's words say a call failed at all (most say nothing of one): before the
+# dearer search for the name that failed it.
+_CALL_FAILED = re.compile(r"\b(?:5\d\d|timed out|timeout)\b", re.IGNORECASE)
 _MAX_CALLS = 3
 _RELEASE_TAGS = ("release", "version", "service.version")
 _ENDPOINT_TAGS = (
@@ -320,11 +324,16 @@ def peers_of(item: FeedbackItem) -> tuple[str, ...]:
                 match = _URL_HOST.match(value) or _CHECKED_HOST.match(value)
                 if match:
                     _add_peer(names, match[1])
-    for key in _PEER_TAGS:
-        if value := tags.get(key):
-            _add_peer(names, value)
-    for key, value in tags.items():
-        if key.endswith("_host") and value:
+    # The peer tags in their order, then any ``*_host`` tag: one pass over the item's few tags,
+    # not a lookup of each of the many names.
+    found = [
+        (_PEER_RANK.get(key, len(_PEER_TAGS)), value)
+        for key, value in tags.items()
+        if value and (key in _PEER_RANK or key.endswith("_host"))
+    ]
+    if found:
+        found.sort(key=_rank)
+        for _, value in found:
             _add_peer(names, value)
     for error in item.exceptions:
         value = error.value or ""
@@ -341,6 +350,10 @@ def peers_of(item: FeedbackItem) -> tuple[str, ...]:
     return tuple(names)[:_MAX_PEERS] if names else ()
 
 
+def _rank(found: tuple[int, str]) -> int:
+    return found[0]
+
+
 def calls_of(item: FeedbackItem, peers: tuple[str, ...], service: str | None) -> tuple[str, ...]:
     """The services an error says failed its call: named by the host it called (a Kubernetes
     Service's DNS name, a Cloud Run URL) or in its words (``payments-api responded 503``)."""
@@ -348,10 +361,12 @@ def calls_of(item: FeedbackItem, peers: tuple[str, ...], service: str | None) ->
         return ()
     names: dict[str, None] = {}
     for peer in peers:
-        if match := _SERVICE_HOST.match(peer) or _CLOUD_RUN_HOST.match(peer):
+        if (".svc" in peer or peer.endswith(".run.app")) and (
+            match := _SERVICE_HOST.match(peer) or _CLOUD_RUN_HOST.match(peer)
+        ):
             names[match[1]] = None
     text = item.exceptions[-1].value if item.exceptions else None
-    if text:
+    if text and _CALL_FAILED.search(text):
         for match in _NAMED_UPSTREAM.finditer(text.lower()):
             names[match[1]] = None
     calls: dict[str, None] = {}
