@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from .entities import PEER_KIND
-from .keys import NEAR_KEY, key_of
-from .model import Incident, IncidentChanges, IncidentState, KeyId, KeyLinks
+from .keys import NEAR_KEY, key_of, load_key
+from .model import Incident, IncidentChanges, IncidentState, IncidentWork, KeyId, KeyLinks
 
 #: Keys a project's copy may hold before it is emptied (and filled again): keys of incidents
 #: that closed stay until a batch names them again.
@@ -164,6 +164,10 @@ class CachedIncidents:
                 continue
             if copy:
                 incident = incident.model_copy(deep=True)
+            if incident.id not in self.records and incident.history:
+                # Open again (``rule.REOPEN``): what it names is held by an open one again.
+                for key in names_of(incident):
+                    self.named.setdefault(key, set()).add(incident.id)
             # Links are stored apart and appended: a record held with links would be taken
             # for one stored before they were (and written whole). (Emptied in place: the
             # writes are made, and the records are the copy's own or copies.)
@@ -189,6 +193,47 @@ class CachedIncidents:
         if record is not None:
             for key in names_of(record):
                 self.named.get(key, set()).discard(incident_id)
+
+
+@dataclass
+class Reopened:
+    """The closed incidents a batch reads all the same (``IncidentWork.reopens``: an alert's
+    cluster, which may fire again), with those keys of theirs; the copy keeps open ones
+    only, so a store reads these from itself every time."""
+
+    records: dict[str, Incident] = field(default_factory=dict)
+    keys: dict[KeyId, KeyLinks] = field(default_factory=dict)
+
+    def take(
+        self,
+        work: IncidentWork,
+        incident_id: str,
+        key: str,
+        places: str | bytes,
+        record: str | bytes | Incident | None,
+    ) -> bool:
+        """Keep ``incident_id`` (closed, stored with ``key``: ``places``) if ``work`` reads it
+        again; whether it does (if not, its key is dropped as stale)."""
+        if record is None or key not in work.reopen:
+            return False
+        incident = self.records.get(incident_id)
+        if incident is None:
+            incident = (
+                record if isinstance(record, Incident) else Incident.model_validate_json(record)
+            )
+        if not work.reopens(key, incident):
+            return False
+        self.records[incident_id] = incident
+        self.keys[(incident_id, key)] = load_key(places)
+        return True
+
+    def into(self, state: IncidentState) -> IncidentState:
+        """``state`` with these incidents and keys."""
+        if not self.records:
+            return state
+        return IncidentState(
+            {**state.incidents, **self.records}, {**state.keys, **self.keys}, state.placed
+        )
 
 
 class IncidentCache:

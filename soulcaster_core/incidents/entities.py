@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..models import FeedbackItem
 from ..parsing import endpoint_name
+from .signals import state_of
 
 ENTITY_KINDS = ("service", "environment", "host", "release", "endpoint", "trace", "user")
 #: The kind of the hosts an item is on or depends on (``Entities.peers``), as its incident
@@ -83,6 +84,8 @@ _PEER_TAGS = (
     "subscription_id",
     "topic_id",
     "queuename",
+    # An Azure Service Bus queue or topic, as Azure Monitor's dimension names it.
+    "entity_name",
     "queue",
     "rabbitmq_queue",
     "topic",
@@ -90,11 +93,14 @@ _PEER_TAGS = (
     "messaging.destination",
     "messaging.destination.name",
 )
+_PEER_RANK = {key: rank for rank, key in enumerate(_PEER_TAGS)}
 # A connection error names the host it could not reach: ``connection to server at "pg-1"``,
+# ``Database 'retail' on server 'sql-1' is not currently available`` (SQL Server), ``Can't
+# connect to MySQL server on 'db-2'``,
 # ``connecting to cache-2.internal:6379``, ``host='api.vendor.example'``, ``dial tcp
 # 10.0.0.8:6379``.
 _PEER_IN_ERROR = re.compile(
-    r"""(?:server at|connecting to|connect to|dial tcp|host=)\s*["']?"""
+    r"""(?:server at|on server|server on|connecting to|connect to|dial tcp|host=)\s*["']?"""
     r"""([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)""",
     re.IGNORECASE,
 )
@@ -116,7 +122,9 @@ _DNS_SERVICE = re.compile(r"^(?:core-?dns|kube-dns|dns)$")
 _NAME_NOT_RESOLVED = re.compile(
     r"name resolution|NameResolutionError|name or service not known|EAI_AGAIN|ENOTFOUND"
     r"|no such host|UnknownHostException|could not resolve host|failed to resolve|nxdomain"
-    r"|dns resolution|nodename nor servname",
+    r"|dns resolution|nodename nor servname"
+    # Go's resolver, asking the cluster's DNS server (port 53) and getting no answer.
+    r"|\blookup \S+ on \S+:53\b",
     re.IGNORECASE,
 )
 #: What names the environment an item runs in, when it names none itself: its cluster, cloud
@@ -128,6 +136,8 @@ _PLACE_TAGS = (
     "ecs_cluster_name",
     "project_id",
     "kube_namespace",
+    "namespace",
+    "k8s.namespace.name",
     "tablename",
     "queuename",
     "dbinstanceidentifier",
@@ -139,16 +149,36 @@ _ENVIRONMENT_WORD = re.compile(
 )
 #: Sentry's platforms of the apps people hold: a browser's JavaScript, iOS and Flutter apps.
 _CLIENT_PLATFORMS = frozenset({"javascript", "cocoa", "dart", "flutter"})
+# Sentry's SDKs of the apps people hold whose platform a server shares: Android's (``java``),
+# React Native's, Capacitor's, Cordova's.
+_CLIENT_SDK = re.compile(r"android|cocoa|react-?native|flutter|capacitor|cordova|\.ios\b")
 # A request a server failed, as a client reports it: a 5xx status (``Request failed with status
 # code 503``, ``502 Bad Gateway``, ``HTTP 500 from GET /api/...``), a timeout, and the words
 # of Chrome, Safari, Firefox and React Native for a request that got no answer.
 _FAILED_REQUEST = re.compile(
     r"\b5\d\d\b|timeout|timed out|failed to fetch|load failed|networkerror|network error"
     r"|network request failed|bad gateway|service unavailable"
+    # iOS's NSURLErrorNetworkConnectionLost: the server dropped the request.
+    r"|network connection was lost"
     # JSON read from an HTML page: a proxy's error page or a login page served instead.
     r"|unexpected token '?<|<!doctype",
     re.IGNORECASE,
 )
+# The host of a call names the service it calls: a Kubernetes Service's DNS name
+# (``loyalty-svc.retail.svc.cluster.local``), a Cloud Run service's URL
+# (``pricing-svc-6ozq3pjv4a-ew.a.run.app``: the service, the project's hash, the region).
+_SERVICE_HOST = re.compile(r"^([a-z0-9][a-z0-9-]*)\.[a-z0-9-]+\.svc(?:\.cluster\.local)?$")
+_CLOUD_RUN_HOST = re.compile(r"^([a-z0-9][a-z0-9-]*?)-[a-z0-9]{10}-[a-z]{2,4}\.a\.run\.app$")
+# A failed call's words naming the service that failed it: a dashed name followed, in the same
+# clause, by a 5xx status or a timeout (``payments-api responded 503 for POST /v2/transfers``,
+# ``geo-svc /v1/eta: 502 Bad Gateway``).
+_NAMED_UPSTREAM = re.compile(
+    r"\b([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\b(?=[^.;,]{0,40}?\b(?:5\d\d|timed out|timeout)\b)"
+)
+# Whether an error's words say a call failed at all (most say nothing of one): before the
+# dearer search for the name that failed it.
+_CALL_FAILED = re.compile(r"\b(?:5\d\d|timed out|timeout)\b", re.IGNORECASE)
+_MAX_CALLS = 3
 _RELEASE_TAGS = ("release", "version", "service.version")
 _ENDPOINT_TAGS = (
     "endpoint",
@@ -199,6 +229,8 @@ class Entities:
     #: A client's report of a request a server failed (``failed_request``): its words are
     #: every backend's, so its cluster links nothing.
     failed_request: bool = False
+    #: The services whose failed answer its error reports (``calls_of``), by their names.
+    calls: tuple[str, ...] = ()
 
     def named(self) -> dict[str, str]:
         """The kinds this item names, with their values."""
@@ -237,6 +269,7 @@ def entities_of(item: FeedbackItem) -> Entities:
     if text and _NAME_NOT_RESOLVED.search(text):
         peers = _with_peers(peers, DNS)
     return Entities(
+        calls=calls_of(item, peers, service or None),
         service=service or None,
         environment=environment,
         host=_tagged(tags, _HOST_TAGS),
@@ -252,10 +285,12 @@ def entities_of(item: FeedbackItem) -> Entities:
 def is_client(item: FeedbackItem) -> bool:
     """Whether ``item`` comes from an app people hold: PostHog's, or a Sentry event of a
     browser's JavaScript, an iOS or a Flutter app (or tagged with its browser)."""
+    sdk = item.metadata.get("sdk")
     return (
         item.source == "posthog"
         or item.metadata.get("platform") in _CLIENT_PLATFORMS
         or "browser" in item.tags
+        or (isinstance(sdk, str) and _CLIENT_SDK.search(sdk) is not None)
     )
 
 
@@ -275,21 +310,30 @@ def peers_of(item: FeedbackItem) -> tuple[str, ...]:
     named service is placed by its service, and its pod or server says no more."""
     names: dict[str, None] = {}
     tags = item.tags
-    if not (item.service or _tagged(tags, _SERVICE_TAGS)) or "status" in item.metadata:
+    # An alert has a state (a Sentry error's ``status`` key, with no value, makes none); a
+    # service is named by a tag, the sender, or what runs it (a pod's log row: its host is
+    # the node, shared with every other pod there).
+    alert = state_of(item) is not None
+    if alert or not (item.service or _tagged(tags, _SERVICE_TAGS) or _workload(tags)):
         for key in _HOST_TAGS:
             if value := tags.get(key):
                 _add_peer(names, value)
-    if "status" in item.metadata and not item.exceptions:  # a monitor's, not an error's URL
+    if alert and not item.exceptions:  # a monitor's, not an error's URL
         for key in _CHECKED_TAGS:
             if value := tags.get(key):
                 match = _URL_HOST.match(value) or _CHECKED_HOST.match(value)
                 if match:
                     _add_peer(names, match[1])
-    for key in _PEER_TAGS:
-        if value := tags.get(key):
-            _add_peer(names, value)
-    for key, value in tags.items():
-        if key.endswith("_host") and value:
+    # The peer tags in their order, then any ``*_host`` tag: one pass over the item's few tags,
+    # not a lookup of each of the many names.
+    found = [
+        (_PEER_RANK.get(key, len(_PEER_TAGS)), value)
+        for key, value in tags.items()
+        if value and (key in _PEER_RANK or key.endswith("_host"))
+    ]
+    if found:
+        found.sort(key=_rank)
+        for _, value in found:
             _add_peer(names, value)
     for error in item.exceptions:
         value = error.value or ""
@@ -304,6 +348,33 @@ def peers_of(item: FeedbackItem) -> tuple[str, ...]:
         for match in _HOST_AND_PORT.finditer(value):
             _add_peer(names, match[1])
     return tuple(names)[:_MAX_PEERS] if names else ()
+
+
+def _rank(found: tuple[int, str]) -> int:
+    return found[0]
+
+
+def calls_of(item: FeedbackItem, peers: tuple[str, ...], service: str | None) -> tuple[str, ...]:
+    """The services an error says failed its call: named by the host it called (a Kubernetes
+    Service's DNS name, a Cloud Run URL) or in its words (``payments-api responded 503``)."""
+    if not item.exceptions and not peers:
+        return ()
+    names: dict[str, None] = {}
+    for peer in peers:
+        if (".svc" in peer or peer.endswith(".run.app")) and (
+            match := _SERVICE_HOST.match(peer) or _CLOUD_RUN_HOST.match(peer)
+        ):
+            names[match[1]] = None
+    text = item.exceptions[-1].value if item.exceptions else None
+    if text and _CALL_FAILED.search(text):
+        for match in _NAMED_UPSTREAM.finditer(text.lower()):
+            names[match[1]] = None
+    calls: dict[str, None] = {}
+    for name in names:
+        callee = split_environment(service_name(name))[0]
+        if callee != service:
+            calls[callee] = None
+    return tuple(calls)[:_MAX_CALLS]
 
 
 def _with_peers(peers: tuple[str, ...], value: str) -> tuple[str, ...]:

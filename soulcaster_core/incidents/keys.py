@@ -1,10 +1,10 @@
-"""An incident's keys: per value the rule matches on, what the latest of its links that holds
+"""An incident's keys: per value the rule matches on, what the first of its links that held
 it says.
 
 A key is ``<kind>\\x1f<value>`` for a trace, a cluster, a host or a service, and one key
 ``near\\x1f`` for the project (what failed there lately); its value maps a place (the
 environment a service or a ``near`` item was named in, ``""`` for none and for the other
-kinds) to the latest link there, as a ``KeyLink`` (its item, service and environment: what the
+kinds) to the first link there, as a ``KeyLink`` (its item, service and environment: what the
 rule reads of it), stored as a JSON array. The stores keep them per incident, so a batch reads only
 the keys its items name of the open incidents it may join, however many items those incidents
 hold.
@@ -59,7 +59,9 @@ def keys_of_links(links: Iterable[IncidentLink]) -> dict[str, KeyLinks]:
     keys: dict[str, KeyLinks] = {}
     for link in links:
         for key, place in link_keys(link):
-            keys.setdefault(key, {})[place] = key_link(link)
+            held = keys.setdefault(key, {})
+            if place not in held:
+                held[place] = key_link(link)
     return keys
 
 

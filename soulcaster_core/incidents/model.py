@@ -1,7 +1,7 @@
 """An incident as stored: the items of one failure, from every tool, and why each is there.
 
 The stores keep an incident's record apart from its links (one row or list entry per item) and
-from its **keys**: per value the rule matches on (a trace, a cluster, a service), the latest link
+from its **keys**: per value the rule matches on (a trace, a cluster, a service), the first link
 that holds it. A batch reads the records of the open incidents and only the keys its own items
 name, and appends its links: what it costs does not grow with the incidents' sizes.
 """
@@ -19,8 +19,10 @@ from ..models import new_id
 
 #: How an item came into an incident: it opened it, shared an entity with it, or a person put it
 #: there (a merge or a split).
-LinkedBy = Literal["opened", "trace", "cluster", "host", "service", "near", "manual"]
+LinkedBy = Literal["opened", "trace", "cluster", "host", "calls", "service", "near", "manual"]
 IncidentStatus = Literal["open", "closed"]
+#: What opened an incident, when it says what joins it in its minutes (``Incident.opened_by``).
+OpenedBy = Literal["dependency"]
 #: What closed it: every alert in it recovered, nothing came for the window, or a merge.
 ClosedBy = Literal["recovered", "quiet", "merged"]
 
@@ -50,7 +52,7 @@ class IncidentEvent(BaseModel):
     """Something a person (or the rule) did to the incident as a whole: kept in its record."""
 
     at: datetime
-    action: Literal["merged", "merged_into", "split", "closed"]
+    action: Literal["merged", "merged_into", "split", "closed", "reopened"]
     detail: dict[str, str | list[str]] = Field(default_factory=dict)
 
 
@@ -77,6 +79,10 @@ class Incident(BaseModel):
     firing: list[str] = Field(default_factory=list)
     #: Whether any item with a state ever came: only then can recoveries close it.
     had_alerts: bool = False
+    #: What opened it, where that says what joins it in its minutes (``rule.NEAR``):
+    #: ``dependency``, an alert naming no service (a database's, a queue's, a host's), whose
+    #: callers' errors are its own.
+    opened_by: OpenedBy | None = None
     #: The incident this one was merged into, if a person merged it.
     merged_into: str | None = None
     history: list[IncidentEvent] = Field(default_factory=list)
@@ -110,7 +116,7 @@ KeyId = tuple[str, str]
 
 
 class KeyLink(NamedTuple):
-    """What a key keeps of the latest link that holds its value: what the rule reads of it
+    """What a key keeps of the first link that held its value: what the rule reads of it
     (the item a new link names as ``with_item``, and where it happened, for a cluster's key)."""
 
     item_id: str
@@ -118,7 +124,7 @@ class KeyLink(NamedTuple):
     environment: str | None = None
 
 
-#: A key's latest link per place (the environment a service was named in; ``""`` for none).
+#: A key's first link per place (the environment a service was named in; ``""`` for none).
 KeyLinks = dict[str, KeyLink]
 
 
@@ -170,3 +176,17 @@ class IncidentWork:
     open_since: datetime | None = None
     keys: Sequence[str] | None = None
     items: Sequence[str] = ()
+    #: Keys (among ``keys``) whose closed incidents last seen since ``reopen_since`` are read
+    #: too: an alert's cluster, which may fire again after its incident closed (``rule.REOPEN``).
+    reopen: Sequence[str] = ()
+    reopen_since: datetime | None = None
+
+    def reopens(self, key: str, incident: Incident) -> bool:
+        """Whether ``incident``, held by ``key`` and no longer open, is read all the same."""
+        return (
+            self.reopen_since is not None
+            and key in self.reopen
+            and incident.status == "closed"
+            and incident.merged_into is None
+            and incident.last_seen >= self.reopen_since
+        )

@@ -7,6 +7,7 @@ before its first for an item that arrives late):
 1. the same **trace id** (the strongest link: one request across services);
 2. the same **cluster**, unless the two name different services (the same bug firing again);
 3. a **host** it is on or depends on (``entities.peers_of``), that an item there named too;
+   or a service its error says failed its call (``entities.calls_of``), failing there;
 4. the same **service**, in the same environment when both name one (nor does an item of one
    environment join by a host or a service an incident of others only), unless the service
    went quiet for ``LULL`` with no alert of it firing (it then fails anew);
@@ -14,6 +15,9 @@ before its first for an item that arrives late):
    production's), when the item or the incident names neither a service nor a host (a front
    end's error naming no backend, a monitor on an API gateway) and only one incident of that
    environment took an item in those minutes.
+
+An alert on a host or a dependency that fires again in its cluster within ``REOPEN`` of its
+incident's last item opens that incident again, closed as it may be.
 
 The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
 Each link records the entity, its value, the incident's item that held it and the item's time.
@@ -35,12 +39,14 @@ from .model import (
     ClosedBy,
     Incident,
     IncidentChanges,
+    IncidentEvent,
     IncidentLink,
     IncidentState,
     KeyId,
     KeyLink,
     KeyLinks,
     LinkedBy,
+    OpenedBy,
 )
 from .signals import RECOVERED_STATES, SignalKind, signal_kind, state_of
 
@@ -50,9 +56,20 @@ DEFAULT_WINDOW = timedelta(minutes=30)
 NEAR = timedelta(minutes=5)
 #: How long a service may go quiet and its next error still be the same failure's.
 LULL = timedelta(minutes=15)
+#: How long after its last item a closed incident takes its alert firing again (the same
+#: cluster: a monitor that recovered or went quiet, and fires anew; a memory leak's OOM kills
+#: an hour apart): it is opened again.
+REOPEN = timedelta(hours=2)
 #: The environment of an item that names none, for the minutes (``near``).
 PRODUCTION = "production"
-_STRENGTH: dict[LinkedBy, int] = {"trace": 4, "cluster": 3, "host": 2, "service": 1, "near": 0}
+_STRENGTH: dict[LinkedBy, int] = {
+    "trace": 4,
+    "cluster": 3,
+    "host": 2,
+    "calls": 2,
+    "service": 1,
+    "near": 0,
+}
 
 
 @dataclass(slots=True)
@@ -73,6 +90,12 @@ class ItemFacts:
     peer_keys: tuple[str, ...] = ()
     #: The key of the project's minutes (``near``; ``keys.NEAR_KEY``), for every alert or error.
     near_key: str | None = None
+    #: The service keys of the services whose failed answer it reports (read, not written).
+    call_keys: tuple[str, ...] = ()
+    #: Its cluster's key, if it is an alert firing (a state, no exception: a monitor) on a
+    #: host or what a service depends on (it names a ``peer``: a host, a queue, a topic, a
+    #: database), which may open again the closed incident of its cluster (``REOPEN``).
+    reopen_key: str | None = None
 
     @classmethod
     def of(cls, item: FeedbackItem, cluster_id: str | None = None) -> ItemFacts:
@@ -83,6 +106,15 @@ class ItemFacts:
             return cls(item, cluster_id, NO_ENTITIES, kind, at)
         entities = entities_of(item)
         trace, service = entities.trace, entities.service
+        cluster_key = key_of("cluster", cluster_id) if cluster_id else None
+        # A condition of a host or a dependency (memory, a backlog, a lag) that comes back is
+        # the same failure again; a service's error rate firing again may be any new one.
+        alert = (
+            cluster_key is not None
+            and bool(entities.peers)
+            and state_of(item) is not None
+            and not item.exceptions
+        )
         return cls(
             item,
             cluster_id,
@@ -90,10 +122,12 @@ class ItemFacts:
             kind,
             at,
             key_of("trace", trace) if trace else None,
-            key_of("cluster", cluster_id) if cluster_id else None,
+            cluster_key,
             key_of("service", service) if service else None,
             tuple(key_of("host", peer) for peer in entities.peers),
             NEAR_KEY,
+            tuple(key_of("service", callee) for callee in entities.calls),
+            cluster_key if alert else None,
         )
 
 
@@ -103,6 +137,18 @@ class _Match:
     by: LinkedBy
     value: str
     with_item: str
+
+
+def reopen_keys(batch: Iterable[ItemFacts]) -> tuple[list[str], datetime | None]:
+    """The keys by which the alerts of ``batch`` may open a closed incident again, and since
+    when such an incident must have been last seen (``REOPEN`` before the oldest of them)."""
+    keys: dict[str, None] = {}
+    oldest: datetime | None = None
+    for facts in batch:
+        if facts.reopen_key and facts.item.incident_id is None:
+            keys[facts.reopen_key] = None
+            oldest = facts.at if oldest is None or facts.at < oldest else oldest
+    return list(keys), None if oldest is None else oldest - REOPEN
 
 
 def lookup_keys(batch: Iterable[ItemFacts]) -> list[str]:
@@ -116,6 +162,8 @@ def lookup_keys(batch: Iterable[ItemFacts]) -> list[str]:
         if facts.service_key:
             keys[facts.service_key] = None
         for key in facts.peer_keys:
+            keys[key] = None
+        for key in facts.call_keys:
             keys[key] = None
         if facts.near_key:
             keys[facts.near_key] = None
@@ -147,10 +195,13 @@ def correlate(
     if whole:
         linked.update(link.item_id for key in whole for link in incidents[key].links)
     open_ones = {key: i for key, i in incidents.items() if i.status == "open"}
+    # Closed incidents read for an alert that may fire again in them (``REOPEN``): by the
+    # keys read with them, their clusters.
+    closed = {key for key, i in incidents.items() if i.status == "closed" and not i.merged_into}
     index = _Index()
     entries = index.entries
     for (incident_id, key), places in state.keys.items():
-        if incident_id in open_ones:
+        if incident_id in open_ones or incident_id in closed:
             at = entries.get(key)
             if at is None:
                 at = entries[key] = {}
@@ -159,12 +210,18 @@ def correlate(
     for key in whole & open_ones.keys():
         for link in incidents[key].links:
             index.add(key, link, touched=False)
+    for key in whole & closed:
+        for link in incidents[key].links:
+            if link.cluster_id:
+                index.put(key, key_of("cluster", link.cluster_id), "", key_link(link))
+    index.start_near()
     # When each open incident with nothing firing goes quiet, soonest first (entries of an
     # incident that has moved on since are skipped when they come up).
     quiet = [(i.last_seen + window, i.id) for i in open_ones.values() if not i.firing]
     heapq.heapify(quiet)
     changed: dict[str, Incident] = {}
     changes = IncidentChanges()
+    seen: dict[str, dict[str, set[str]]] = {}
     for facts in sorted(batch, key=_at) if len(batch) > 1 else batch:
         item = facts.item
         if facts.kind != "signal" or item.incident_id is not None or item.id in linked:
@@ -185,8 +242,11 @@ def correlate(
                 changes.clusters.append((facts.cluster_id, incident.id))
         else:
             incident = match.incident
+            if incident.status != "open":  # its alert fires again (``REOPEN``)
+                _reopen(incident, facts)
+                open_ones[incident.id] = incident
             link = _link(facts, match.by, match.value, match.with_item)
-            new_cluster = add_link(incident, link, facts)
+            new_cluster = add_link(incident, link, facts, seen)
             if new_cluster:
                 changes.clusters.append((new_cluster, incident.id))
         link = incident.links[-1]
@@ -234,8 +294,16 @@ def close_recovered(
     return changes
 
 
-def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | None:
-    """Put one item in ``incident``; returns its cluster if the incident did not have it."""
+def add_link(
+    incident: Incident,
+    link: IncidentLink,
+    facts: ItemFacts,
+    seen: dict[str, dict[str, set[str]]] | None = None,
+) -> str | None:
+    """Put one item in ``incident``; returns its cluster if the incident did not have it.
+    ``seen``: per incident, sets of the values its lists hold, kept by a caller that adds many
+    items (a long incident names hundreds of traces, users, hosts: a set finds one at once)."""
+    known = _known(seen, incident) if seen is not None else None
     incident.links.append(link)
     incident.item_count += 1
     if facts.at < incident.first_seen:
@@ -251,20 +319,55 @@ def add_link(incident: Incident, link: IncidentLink, facts: ItemFacts) -> str | 
         values = held.get(kind)
         if values is None:
             held[kind] = [value]
-        elif value not in values:
+            if known is not None:
+                known[kind] = {value}
+        elif known is None:
+            if value not in values:
+                values.append(value)
+        elif value not in (have := _set_of(known, kind, values)):
             values.append(value)
+            have.add(value)
     if entities.peers:
         peers = held.setdefault(PEER_KIND, [])
-        peers.extend(peer for peer in entities.peers if peer not in peers)
+        if known is None:
+            peers.extend(peer for peer in entities.peers if peer not in peers)
+        else:
+            have = _set_of(known, PEER_KIND, peers)
+            for peer in entities.peers:
+                if peer not in have:
+                    peers.append(peer)
+                    have.add(peer)
     state = state_of(facts.item)
     if state is not None:
         incident.had_alerts = True
         if state not in RECOVERED_STATES and facts.item.id not in incident.firing:
             incident.firing.append(facts.item.id)
-    if facts.cluster_id and facts.cluster_id not in incident.cluster_ids:
-        incident.cluster_ids.append(facts.cluster_id)
-        return facts.cluster_id
-    return None
+    cluster_id = facts.cluster_id
+    if not cluster_id:
+        return None
+    if known is None:
+        if cluster_id in incident.cluster_ids:
+            return None
+    elif cluster_id in (have := _set_of(known, "cluster", incident.cluster_ids)):
+        return None
+    else:
+        have.add(cluster_id)
+    incident.cluster_ids.append(cluster_id)
+    return cluster_id
+
+
+def _known(seen: dict[str, dict[str, set[str]]], incident: Incident) -> dict[str, set[str]]:
+    known = seen.get(incident.id)
+    if known is None:
+        known = seen[incident.id] = {}
+    return known
+
+
+def _set_of(known: dict[str, set[str]], kind: str, values: list[str]) -> set[str]:
+    have = known.get(kind)
+    if have is None:
+        have = known[kind] = set(values)
+    return have
 
 
 def rebuild(incident: Incident, facts: Mapping[str, ItemFacts]) -> None:
@@ -277,6 +380,7 @@ def rebuild(incident: Incident, facts: Mapping[str, ItemFacts]) -> None:
     incident.had_alerts = False
     if ordered:
         incident.first_seen = incident.last_seen = facts[ordered[0].item_id].at
+        incident.opened_by = _opened_by(facts[ordered[0].item_id])
     for link in ordered:
         add_link(incident, link, facts[link.item_id])
     incident.entities = {kind: values for kind, values in incident.entities.items() if values}
@@ -314,7 +418,16 @@ def _new_incident(project_id: str, facts: ItemFacts) -> Incident:
         last_seen=facts.at,
     )
     add_link(incident, _link(facts, "opened", None, None), facts)
+    incident.opened_by = _opened_by(facts)
     return incident
+
+
+def _opened_by(facts: ItemFacts) -> OpenedBy | None:
+    """``dependency``: an alert that names no service (on a database, a queue, a cache, a
+    host)."""
+    if facts.entities.service is None and state_of(facts.item) is not None:
+        return "dependency"
+    return None
 
 
 def _quiet_since(incident: Incident, window: timedelta) -> datetime:
@@ -322,6 +435,13 @@ def _quiet_since(incident: Incident, window: timedelta) -> datetime:
     if incident.firing:
         return datetime.max.replace(tzinfo=incident.last_seen.tzinfo)
     return incident.last_seen + window
+
+
+def _reopen(incident: Incident, facts: ItemFacts) -> None:
+    incident.status = "open"
+    incident.closed_by = incident.closed_at = None
+    detail = {"item_id": facts.item.id, "cluster_id": facts.cluster_id or ""}
+    incident.history.append(IncidentEvent(at=facts.at, action="reopened", detail=detail))
 
 
 def _close(incident: Incident, by: ClosedBy, at: datetime) -> None:
@@ -335,17 +455,28 @@ class _Index:
     item finds its incident by lookups, not by reading every link of every open incident."""
 
     def __init__(self) -> None:
-        #: key -> (incident id, place) -> the latest link that holds it (``keys.py``).
+        #: key -> (incident id, place) -> the first link that held it (``keys.py``).
         self.entries: dict[str, dict[tuple[str, str], KeyLink]] = {}
         #: The keys this batch changed, whose new values are written.
         self.touched: dict[KeyId, None] = {}
+        #: The places of the project's minutes (``NEAR_KEY``) whose incidents may still be in
+        #: an item's minutes: the batch goes oldest first, so an incident whose last item is
+        #: more than ``NEAR`` behind it is left out of later lookups (it holds every incident
+        #: of the window), until an item joins it again.
+        self.near: dict[tuple[str, str], KeyLink] = {}
+        self.left_out: set[str] = set()
+
+    def start_near(self) -> None:
+        self.near = dict(self.entries.get(NEAR_KEY, {}))
 
     def put(self, incident_id: str, key: str, place: str, link: KeyLink) -> None:
         self.entries.setdefault(key, {})[(incident_id, place)] = link
 
     def add_item(self, incident_id: str, facts: ItemFacts) -> None:
         """``add`` of the link that puts ``facts``' item in the incident (its values are the
-        item's: ``rule._link``)."""
+        item's: ``rule._link``). A value the incident holds there already keeps the item that
+        first held it (what the rule reads of it is where it happened, which that item says as
+        well): its key is not written again, item after item of a long incident."""
         entities = facts.entities
         held = KeyLink(facts.item.id, entities.service, entities.environment)
         entries, touched = self.entries, self.touched
@@ -359,18 +490,29 @@ class _Index:
                 at = entries.get(key)
                 if at is None:
                     at = entries[key] = {}
-                at[(incident_id, place)] = held
-                touched[(incident_id, key)] = None
+                if (incident_id, place) not in at:
+                    at[(incident_id, place)] = held
+                    touched[(incident_id, key)] = None
+        if facts.near_key:
+            if incident_id in self.left_out:  # back in the minutes: all its places
+                self.left_out.discard(incident_id)
+                for (held_by, place), link in entries[facts.near_key].items():
+                    if held_by == incident_id:
+                        self.near[(held_by, place)] = link
+            self.near[(incident_id, entities.environment or "")] = held
         for key in facts.peer_keys:
             at = entries.get(key)
             if at is None:
                 at = entries[key] = {}
-            at[(incident_id, "")] = held
-            touched[(incident_id, key)] = None
+            if (incident_id, "") not in at:
+                at[(incident_id, "")] = held
+                touched[(incident_id, key)] = None
 
     def add(self, incident_id: str, link: IncidentLink, *, touched: bool = True) -> None:
         held = key_link(link)
         for key, place in link_keys(link):
+            if (incident_id, place) in self.entries.get(key, {}):
+                continue  # the first link that held it stays
             self.put(incident_id, key, place, held)
             if touched:
                 self.touched[(incident_id, key)] = None
@@ -383,21 +525,29 @@ class _Index:
             for incident_id, key in self.touched
         }
 
-    def shared(self, facts: ItemFacts) -> dict[str, _Shared]:
+    def shared(self, facts: ItemFacts, incidents: Mapping[str, Incident]) -> dict[str, _Shared]:
         """Per incident, the strongest entity ``facts`` shares with one of its items."""
         entities = facts.entities
         service, environment = entities.service, entities.environment
         found: dict[str, _Shared] = {}
         entries = self.entries
         here = environment or PRODUCTION
-        if facts.near_key and (held := entries.get(facts.near_key)):
-            for (incident_id, place), link in held.items():
+        if facts.near_key and self.near:
+            behind = facts.at - NEAR
+            gone: list[tuple[str, str]] = []
+            for (incident_id, place), link in self.near.items():
+                incident = incidents.get(incident_id)
+                if incident is None or incident.status != "open" or incident.last_seen < behind:
+                    gone.append((incident_id, place))
                 # ``place``: the environment it was named in ("" for none). The same one; what
                 # names none (a front end's error, a VM's log row) is taken as production's,
                 # as the tools' defaults have it (staging is what a team names): whether in the
                 # same minutes, ``_best_match`` decides.
-                if (place or PRODUCTION) == here:
+                elif (place or PRODUCTION) == here:
                     found[incident_id] = ("near", here, link.item_id)
+            for gone_place in gone:
+                del self.near[gone_place]
+                self.left_out.add(gone_place[0])
         if facts.service_key and (held := entries.get(facts.service_key)):
             assert service is not None
             for (incident_id, place), link in held.items():
@@ -405,6 +555,15 @@ class _Index:
                 if not place or environment is None or place == environment:
                     value = f"{service}/{place}" if place and environment else service
                     found[incident_id] = ("service", value, link.item_id)
+        for key in facts.call_keys:
+            if held := entries.get(key):
+                callee = key.split("\x1f", 1)[1]
+                for (incident_id, place), link in held.items():
+                    # The service whose failed answer it reports, failing in its environment.
+                    if place and environment is not None and place != environment:
+                        continue
+                    if found.get(incident_id, ("near",))[0] in ("service", "near"):
+                        found[incident_id] = ("calls", callee, link.item_id)
         for key in facts.peer_keys:
             if held := entries.get(key):
                 peer = key.split("\x1f", 1)[1]
@@ -438,24 +597,24 @@ _Shared = tuple[LinkedBy, str, str]
 def _best_match(
     incidents: Mapping[str, Incident], index: _Index, facts: ItemFacts, window: timedelta
 ) -> _Match | None:
-    shared = index.shared(facts)
+    shared = index.shared(facts, incidents)
     if not shared:
         return None
     at = facts.at
     candidates = {
         incident_id: found
         for incident_id, found in shared.items()
-        if (incident := incidents[incident_id]).status == "open"
-        and incident.first_seen - window <= at <= incident.last_seen + window
+        if _may_take(incidents[incident_id], found[0], facts, window)
     }
     # A service that went quiet for ``LULL`` (nothing in, no alert of it still firing) and
-    # fails again fails anew, for another reason (the same bug again shares the cluster).
+    # fails again fails anew, for another reason (the same bug again shares the cluster). The
+    # alert of a dependency's incident still firing is the dependency's, not the service's.
     candidates = {
         key: shared
         for key, shared in candidates.items()
         if shared[0] != "service"
         or at <= (incident := incidents[key]).last_seen + LULL
-        or incident.firing
+        or (incident.firing and incident.opened_by != "dependency")
     }
     environment = facts.entities.environment
     if environment is not None:
@@ -470,21 +629,47 @@ def _best_match(
             or environment in places
         }
     elif _ambiguous(incidents, candidates):
-        # A service failing in two environments at once, and an item that names neither:
-        # it could belong to either, so the service decides nothing (a trace still does).
-        candidates = {key: shared for key, shared in candidates.items() if shared[0] != "service"}
+        # A service failing in two environments at once, and an item that names neither: it
+        # is production's, as for the minutes (staging is what a team names), so the service
+        # links it to production's failure only (a trace still decides).
+        candidates = {
+            key: shared
+            for key, shared in candidates.items()
+            if shared[0] != "service"
+            or PRODUCTION in incidents[key].entities.get("environment", (PRODUCTION,))
+        }
     if any(found[0] == "near" for found in candidates.values()):
         candidates = _near(incidents, candidates, facts)
     best: tuple[str, _Shared] | None = None
     best_key: tuple[int, datetime] | None = None
     for incident_id, found in candidates.items():
-        key = (_STRENGTH[found[0]], incidents[incident_id].last_seen)
+        incident = incidents[incident_id]
+        strength = _STRENGTH[found[0]]
+        if found[0] == "service" and at > incident.last_seen + LULL:
+            # Held only by its alert still firing: a failure of the minutes it shares them
+            # with (a dependency's, just alerting) is likelier.
+            strength = -1
+        key = (strength, incident.last_seen)
         if best_key is None or key > best_key:
             best, best_key = (incident_id, found), key
     if best is None:
         return None
     incident_id, (by, value, with_item) = best
     return _Match(incidents[incident_id], by, value, with_item)
+
+
+def _may_take(incident: Incident, by: LinkedBy, facts: ItemFacts, window: timedelta) -> bool:
+    """Whether ``incident`` may take ``facts``' item: open, within the window of its items; or
+    closed, for its alert firing again (``REOPEN``) in its cluster."""
+    at = facts.at
+    if incident.status == "open":
+        return incident.first_seen - window <= at <= incident.last_seen + window
+    return (
+        by == "cluster"
+        and facts.reopen_key is not None
+        and incident.merged_into is None
+        and incident.last_seen <= at <= incident.last_seen + REOPEN
+    )
 
 
 def _near(
@@ -508,8 +693,19 @@ def _near(
     kept = {key: found for key, found in candidates.items() if found[0] != "near"}
     if len(near) == 1:
         incident_id = near[0]
-        held = incidents[incident_id].entities
-        if kind is None or not held.get(kind):
+        incident = incidents[incident_id]
+        held = incident.entities
+        if (
+            kind is None
+            or not held.get(kind)
+            # A dependency's failure (a database, a queue) fails every service calling it,
+            # and shows in the logs of the hosts around it (another host's alert is another
+            # failure: two monitors of the same minutes, a database's and a cache's).
+            or (
+                incident.opened_by == "dependency"
+                and (kind == "service" or state_of(facts.item) is None)
+            )
+        ):
             kept[incident_id] = candidates[incident_id]
     return kept
 

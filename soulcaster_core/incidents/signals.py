@@ -38,7 +38,10 @@ RECOVERED_STATES = frozenset({"recovered", "resolved", "ok", "success", "closed"
 # routine notices that mention such words ("deploy finished, 0 errors").
 _FAILING = re.compile(
     r"\b(error|errors|fail\w*|exception|timeout|timed out|unavailable|refused|crash\w*|panic"
-    r"|outage|down|5\d\d|5xx|latency|denied|rejected|unhealthy|degraded)\b",
+    r"|outage|down|5\d\d|5xx|latency|denied|rejected|unhealthy|degraded"
+    # Kubernetes' warning events: a container killed (OOMKilled), a Job out of retries
+    # (BackoffLimitExceeded), a pod evicted or crash-looping.
+    r"|killed|oomkilled|backoff\w*|evicted|crashloop\w*)\b",
     re.IGNORECASE,
 )
 _ROUTINE = re.compile(

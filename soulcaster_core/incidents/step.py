@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from ..models import FeedbackItem, utcnow
 from ..store.port import Store
 from .model import Incident, IncidentChanges, IncidentState, IncidentWork
-from .rule import ItemFacts, close_recovered, correlate, lookup_keys
+from .rule import ItemFacts, close_recovered, correlate, lookup_keys, reopen_keys
 from .signals import is_recovered
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,15 @@ class IncidentStep:
                 log.exception("placing items of %s in incidents failed", project_id)
                 return IncidentChanges(spoiled=True)
 
-        return IncidentWork(update, open_since=since, keys=lookup_keys(batch), items=todo)
+        reopen, reopen_since = reopen_keys(batch)
+        return IncidentWork(
+            update,
+            open_since=since,
+            keys=lookup_keys(batch),
+            items=todo,
+            reopen=reopen,
+            reopen_since=reopen_since,
+        )
 
     async def place(
         self,
@@ -82,6 +90,8 @@ class IncidentStep:
             open_since=work.open_since,
             keys=work.keys,
             items=work.items,
+            reopen=work.reopen,
+            reopen_since=work.reopen_since,
         )
 
     async def sweep(self, project_id: str, now: datetime | None = None) -> IncidentChanges:

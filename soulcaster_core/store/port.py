@@ -448,12 +448,15 @@ class Store(ABC):
         open_since: datetime | None = None,
         keys: Sequence[str] | None = None,
         items: Sequence[str] = (),
+        reopen: Sequence[str] = (),
+        reopen_since: datetime | None = None,
     ) -> IncidentChanges:
         """An incident step's writes as one atomic step: read the records of the project's
         open incidents (those last seen at or after ``open_since``, if given; with ``keys``,
         only those that hold one of them, with those of their keys) and of ``incident_ids``
         that exist (these with all their links), and which of ``items`` are in an incident
-        already; and write what
+        already (and, of those holding one of ``reopen``, the closed incidents last seen since
+        ``reopen_since``, an alert's to fire again in); and write what
         ``update`` makes of that (``IncidentState``): save its records, append its links and
         put its keys (``incidents.keys.writes_of``), set the ``incident_id`` of its items and
         clusters (those that exist).

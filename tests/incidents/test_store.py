@@ -204,7 +204,9 @@ async def test_an_incident_holds_its_items_in_order_however_many_batches_added_t
     assert listed.item_count == 12 and listed.links == []  # a listing reads the records only
 
 
-async def test_an_item_joins_by_the_latest_item_that_shares_its_value(store: Store) -> None:
+async def test_an_item_joins_by_the_first_item_that_shares_its_value(store: Store) -> None:
+    """A key keeps the item that first held its value: later items of the incident holding it
+    write it no more (fewer keys written per item)."""
     first, second, third = await stored(
         store,
         item(0, trace_id="t1"),
@@ -216,7 +218,8 @@ async def test_an_item_joins_by_the_latest_item_that_shares_its_value(store: Sto
         await step.place("acme", [one])
     incident = await whole_one(store)
     links = {link.item_id: link for link in incident.links}
-    assert (links[third.id].by, links[third.id].with_item) == ("trace", second.id)
+    assert (links[second.id].by, links[second.id].with_item) == ("trace", first.id)
+    assert (links[third.id].by, links[third.id].with_item) == ("trace", first.id)
 
 
 async def test_an_incident_stored_with_its_links_inline_is_still_joined_after_an_upgrade(
@@ -332,8 +335,9 @@ async def test_an_sqlite_file_with_the_items_incidents_in_a_table_keeps_them(
     await IncidentStep(store, WINDOW).place("acme", [later])
     again = await whole_one(store)
     assert again.item_ids == [first.id, second.id, later.id]
-    # The new item joined by the latest item of its service, read from a key of version 6.
-    assert (again.links[-1].by, again.links[-1].with_item) == ("service", second.id)
+    # The new item joined by the item that first held its service, read from a key of
+    # version 6.
+    assert (again.links[-1].by, again.links[-1].with_item) == ("service", first.id)
 
 
 @pytest.mark.parametrize("count", [1, 0, 7])
@@ -417,3 +421,36 @@ async def test_a_host_named_in_one_batch_links_an_error_of_a_later_one(store: St
         ("host", "pg-main"),
         ("host", "pg-main"),
     ]
+
+
+async def test_a_dependencys_alert_firing_again_opens_its_closed_incident(store: Store) -> None:
+    def alert(minutes: float, external_id: str, status: str = "triggered") -> object:
+        return item(
+            minutes,
+            title="[P2] [Triggered on {queue:webhooks.outbound}] RabbitMQ queue backing up",
+            service=None,
+            tags={"queue": "webhooks.outbound"},
+            status=status,
+            level=None if status == "recovered" else "error",
+            external_id=external_id,
+        )
+
+    first, other = await stored(store, alert(0, "m1"), item(20, service="search"))
+    step = IncidentStep(store, WINDOW)
+    await step.place("acme", [first], {first.id: "c1"})
+    assert (await store.ingest(alert(0, "m1", "recovered"), occurrence=False)).status == "updated"
+    await step.sweep("acme")
+    await step.place("acme", [other])  # the store's copy goes on, without the closed one
+    (again,) = await stored(store, alert(47, "m2"))
+    await step.place("acme", [again], {again.id: "c1"})
+
+    first, again = await store.get_items("acme", [first.id, again.id])
+    assert again.incident_id == first.incident_id is not None
+    incident = await store.get_incident("acme", first.incident_id)
+    assert incident is not None and (incident.status, incident.firing) == ("open", [again.id])
+    assert [(link.by, link.value) for link in incident.links] == [
+        ("opened", None),
+        ("cluster", "c1"),
+    ]
+    assert [event.action for event in incident.history] == ["reopened"]
+    assert first.incident_id in {i.id for i in await store.list_incidents("acme", open_only=True)}

@@ -279,6 +279,10 @@ def _event_parts(event: SentryEvent) -> _Parts:
     kind = "error" if event.resource == "error" else "event"
     title = headline or message or event_title or f"Sentry {kind} {event_id or issue_id}"
     tags = tag_dict(found, path)
+    if (function := _lambda_function(found, path)) and "function_name" not in tags:
+        # The AWS Lambda function the event ran in (its SDK's ``aws_lambda`` context): the
+        # service, where one Sentry project holds many functions.
+        tags["function_name"] = function
     culprit = fields.text(found, "culprit", path)
     # The route or task the event ran under; the tag is the SDK's copy of the same name.
     transaction = fields.text(found, "transaction", path) or tags.get("transaction")
@@ -286,6 +290,9 @@ def _event_parts(event: SentryEvent) -> _Parts:
         "issue_id": issue_id,
         "event_id": event_id,
         "platform": fields.text(found, "platform", path),
+        # The SDK's name tells an app people hold (``sentry.java.android``) from a server of
+        # the same platform (``java``).
+        "sdk": _sdk_name(found, path),
         "culprit": culprit,
         "issue_url": issue_url,
         "message": message,
@@ -393,6 +400,17 @@ def _trace_id(found: dict[str, Any], path: str) -> str | None:
         return None
     trace = fields.obj(contexts, "trace", f"{path}.contexts")
     return fields.text(trace, "trace_id", f"{path}.contexts.trace") if trace else None
+
+
+def _lambda_function(found: dict[str, Any], path: str) -> str | None:
+    contexts = fields.obj(found, "contexts", path)
+    context = fields.obj(contexts, "aws_lambda", f"{path}.contexts") if contexts else None
+    return fields.text(context, "function_name", f"{path}.contexts.aws_lambda") if context else None
+
+
+def _sdk_name(found: dict[str, Any], path: str) -> str | None:
+    sdk = fields.obj(found, "sdk", path)
+    return fields.text(sdk, "name", f"{path}.sdk") if sdk else None
 
 
 def _only_project(holder: dict[str, Any], path: str) -> str | None:

@@ -279,3 +279,16 @@ def test_the_transaction_is_the_endpoint_when_no_tag_names_it(payload: Payload) 
     error["tags"] = [pair for pair in error["tags"] if pair[0] != "transaction"]
     error["transaction"] = "POST /v1/refunds"
     assert sentry_event_to_feedback_item(event, "payments").endpoint == "POST /v1/refunds"
+
+
+def test_an_events_sdk_and_lambda_function_are_handed_over(payload: Payload) -> None:
+    event = payload("error_node_traced")
+    error = event["data"]["error"]
+    error["sdk"] = {"name": "sentry.java.android", "version": "7.18.0"}
+    error["contexts"]["aws_lambda"] = {"function_name": "statement-generator"}
+
+    item = sentry_event_to_feedback_item(event, "payments")
+
+    # The SDK tells an Android app from a Java server; one project may hold many functions.
+    assert item.metadata["sdk"] == "sentry.java.android"
+    assert item.tags["function_name"] == "statement-generator"

@@ -91,6 +91,8 @@ def splunk_alert_to_feedback_item(
         tags["host"] = host.strip()
     if pod := pod_of(values):
         tags["pod"] = pod
+    if namespace := namespace_of(values):
+        tags["namespace"] = namespace
     if tags:
         fields["tags"] = tags
     link = parsed.results_link
@@ -113,8 +115,15 @@ def splunk_alert_to_feedback_item(
 _POD_FIELDS = ("kubernetes_pod", "kubernetes.pod_name", "k8s.pod.name", "pod_name", "pod")
 # The kubelet's log files: /var/log/containers/<pod>_<namespace>_<container>-<id>.log and
 # /var/log/pods/<namespace>_<pod>_<uid>/<container>/<n>.log.
-_CONTAINER_LOG = re.compile(r"^/var/log/containers/([a-z0-9][a-z0-9.-]*)_[a-z0-9-]+_[^/]+\.log$")
-_POD_LOG = re.compile(r"^/var/log/pods/[a-z0-9-]+_([a-z0-9][a-z0-9.-]*)_[0-9a-f-]+/")
+_CONTAINER_LOG = re.compile(r"^/var/log/containers/([a-z0-9][a-z0-9.-]*)_([a-z0-9-]+)_[^/]+\.log$")
+_POD_LOG = re.compile(r"^/var/log/pods/([a-z0-9-]+)_([a-z0-9][a-z0-9.-]*)_[0-9a-f-]+/")
+#: The fields that name a row's Kubernetes namespace (where a team tells staging apart).
+_NAMESPACE_FIELDS = (
+    "kubernetes_namespace",
+    "kubernetes.namespace_name",
+    "k8s.namespace.name",
+    "namespace",
+)
 
 
 # A scheduled search's sid: ``scheduler__<owner>__<app>__<search>_at_<epoch>_<n>``.
@@ -137,8 +146,25 @@ def pod_of(values: Mapping[str, str | list[str]]) -> str | None:
             return value.strip()
     source = values.get("source")
     if isinstance(source, str) and source.startswith("/var/log/"):
-        match = _CONTAINER_LOG.match(source) or _POD_LOG.match(source)
-        if match:
+        if match := _CONTAINER_LOG.match(source):
+            return match[1]
+        if match := _POD_LOG.match(source):
+            return match[2]
+    return None
+
+
+def namespace_of(values: Mapping[str, str | list[str]]) -> str | None:
+    """The Kubernetes namespace a row came from: a namespace field, else the kubelet log file
+    it was read from (``source``)."""
+    for name in _NAMESPACE_FIELDS:
+        value = values.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    source = values.get("source")
+    if isinstance(source, str) and source.startswith("/var/log/"):
+        if match := _CONTAINER_LOG.match(source):
+            return match[2]
+        if match := _POD_LOG.match(source):
             return match[1]
     return None
 

@@ -295,9 +295,13 @@ def test_the_pod_a_row_came_from_is_a_tag_from_its_field_or_its_kubelet_log_file
     by_file = _item(_alert({"host": "node-2", "source": path, "_raw": "boom"}))
     assert by_file.tags["pod"] == "checkout-7c9f6d5b8-x2lqp"
     by_pods = _item(
-        _alert({"source": "/var/log/pods/shop_checkout-7c9f6d5b8-x2lqp_0a1b/web/0.log"})
+        _alert({"source": "/var/log/pods/shop-stg_checkout-7c9f6d5b8-x2lqp_0a1b/web/0.log"})
     )
     assert by_pods.tags["pod"] == "checkout-7c9f6d5b8-x2lqp"
+    # And its namespace, where a team tells staging apart (the environment, for incidents).
+    assert (by_file.tags["namespace"], by_pods.tags["namespace"]) == ("shop", "shop-stg")
+    named = _item(_alert({"kubernetes.namespace_name": "retail-stg", "_raw": "boom"}))
+    assert named.tags == {"namespace": "retail-stg"}
     plain = _item(_alert({"host": "web-1", "source": "/var/log/nginx/error.log"}))
     assert plain.tags == {"host": "web-1"}
 

@@ -1,6 +1,6 @@
 """Incident keys in Redis: records in one hash per project, the open ones and all of them
 each in a sorted set by last seen, and per incident a list of its links (in the order they
-came) and a hash of its keys (per value the rule matches on, the latest link that holds it).
+came) and a hash of its keys (per value the rule matches on, the first link that held it).
 Every key has the project's hash tag: an update is one slot's WATCH/MULTI.
 
 A record written before links were kept apart holds them in its JSON: it reads as it did, and
@@ -15,13 +15,14 @@ from typing import Any, NamedTuple
 
 from pydantic_core import to_json
 
-from ...incidents.cache import CachedIncidents, opened_from
+from ...incidents.cache import CachedIncidents, Reopened, opened_from
 from ...incidents.keys import dump_key, dump_link, load_key, writes_of
 from ...incidents.model import (
     Incident,
     IncidentChanges,
     IncidentLink,
     IncidentState,
+    IncidentWork,
     KeyId,
     KeyLinks,
 )
@@ -116,12 +117,14 @@ async def read_batch(
     since: datetime | None,
     keys: Sequence[str],
     items: Sequence[tuple[str, str]],
+    work: IncidentWork | None = None,
 ) -> tuple[IncidentState, list[KeyId], CachedIncidents]:
     """What a batch's own step reads (``read_incidents.lua``, one round trip), through the
     store's copy of the project's incidents: ``cached`` if it is as of the version read (else
     a new one), filled with what was read (and the open incidents of the window, if it lacks
     them). The state, the keys of incidents no longer open (to drop), and the copy, as of the
-    version read (``stamp``: what the write is checked against)."""
+    version read (``stamp``: what the write is checked against). ``work``: the step, whose
+    closed incidents to read again (``IncidentWork.reopens``) it says."""
     wants_open = cached is None or cached.lacks(since)
     start = opened_from(since)
     key_names = [names.key(key) for key in keys]
@@ -139,7 +142,7 @@ async def read_batch(
     stamp = int(version)
     if cached is None or cached.stamp != stamp:
         if not wants_open:  # another writer came: the copy is read anew, open incidents too
-            return await read_batch(redis, names, None, since, keys, items)
+            return await read_batch(redis, names, None, since, keys, items, work)
         cached = CachedIncidents(stamp)
     if wants_open:
         cached.open((Incident.model_validate_json(r) for r in opened if r), start)
@@ -150,18 +153,22 @@ async def read_batch(
     }
     read: dict[str, dict[str, KeyLinks]] = {}
     stale: list[KeyId] = []
+    again = Reopened()
     for key, flat in zip(keys, flats, strict=True):
         read[key] = {}
         for incident_id, raw_places in zip(flat[::2], flat[1::2], strict=True):
             record = cached.records.get(incident_id) or found.get(incident_id)
             if record is None or record.status != "open":
-                stale.append((incident_id, key))
+                if not (
+                    work is not None and again.take(work, incident_id, key, raw_places, record)
+                ):
+                    stale.append((incident_id, key))
             else:
                 read[key][incident_id] = load_key(raw_places)
     cached.fill(read, found.values())
     state, closed = cached.state(keys, _in_window(since))
     state.placed = frozenset(i for (i, _), there in zip(items, placed, strict=True) if there)
-    return state, [*stale, *closed], cached
+    return again.into(state), [*stale, *closed], cached
 
 
 def _in_window(since: datetime | None) -> Callable[[Incident], bool]:
@@ -170,11 +177,12 @@ def _in_window(since: datetime | None) -> Callable[[Incident], bool]:
 
 
 def cached_state(
-    cached: CachedIncidents, since: datetime | None, keys: Sequence[str]
+    cached: CachedIncidents, since: datetime | None, keys: Sequence[str], reopen: bool = False
 ) -> tuple[IncidentState, list[KeyId]] | None:
     """A batch's state from the store's copy alone, if it holds all of it (its items are not
-    read: the write checks that none is placed)."""
-    if cached.lacks(since) or cached.missing(keys):
+    read: the write checks that none is placed); never with keys an alert may fire again by
+    (``reopen``: the copy keeps no closed incident)."""
+    if reopen or cached.lacks(since) or cached.missing(keys):
         return None
     return cached.state(keys, _in_window(since))
 

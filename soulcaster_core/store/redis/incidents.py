@@ -76,8 +76,10 @@ class IncidentsMixin(ClustersMixin):
         open_since: datetime | None = None,
         keys: Sequence[str] | None = None,
         items: Sequence[str] = (),
+        reopen: Sequence[str] = (),
+        reopen_since: datetime | None = None,
     ) -> IncidentChanges:
-        work = IncidentWork(update, open_since, keys, items)
+        work = IncidentWork(update, open_since, keys, items, reopen, reopen_since)
         return await self._incident_step(project_id, incident_ids, work)
 
     async def _incident_step(
@@ -152,13 +154,13 @@ class IncidentsMixin(ClustersMixin):
             found = (
                 None
                 if cached is None
-                else incident_keys.cached_state(cached, work.open_since, keys)
+                else incident_keys.cached_state(cached, work.open_since, keys, bool(work.reopen))
             )
             if found is not None and cached is not None:
                 state, stale = found
             else:
                 state, stale, cached = await incident_keys.read_batch(
-                    self.redis, names, cached, work.open_since, keys, item_keys
+                    self.redis, names, cached, work.open_since, keys, item_keys, work
                 )
             held = held_keys(state.incidents.values())
             changes = work.update(state)

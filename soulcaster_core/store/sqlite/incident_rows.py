@@ -1,6 +1,6 @@
 """Incident rows: a record per incident (``incidents``), its links apart (``incident_links``,
 in the order they came), its keys (``incident_keys``: per value the rule matches on, what the
-latest link that holds it says) and each item's incident (a column of ``items``, which
+first link that held it says) and each item's incident (a column of ``items``, which
 ``add_to_clusters`` writes in the same statement as the item's cluster). Functions of a
 connection, run inside the store's transactions (``update_incidents``, and ``add_to_clusters``
 with an ``IncidentWork``).
@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
-from ...incidents.cache import CachedIncidents, IncidentCache, opened_from
+from ...incidents.cache import CachedIncidents, IncidentCache, Reopened, opened_from
 from ...incidents.keys import dump_key, dump_link, held_keys, load_key, writes_of
 from ...incidents.model import (
     Incident,
@@ -161,12 +161,14 @@ def read_state(
     keys: Sequence[str] | None,
     items: Sequence[str],
     cached: CachedIncidents | None = None,
+    work: IncidentWork | None = None,
 ) -> tuple[IncidentState, list[KeyId]]:
     """What ``update_incidents`` reads, and the keys of incidents no longer open (to drop).
     ``cached``: the copy to read a batch's keys and records from (``keys``, no
-    ``incident_ids``), those it lacks read into it first."""
+    ``incident_ids``), those it lacks read into it first; ``work``: the step, whose closed
+    incidents to read again (``IncidentWork.reopens``) it says."""
     if keys is not None and not incident_ids and cached is not None:
-        return _read_batch(conn, project_id, since, keys, items, cached)
+        return _read_batch(conn, project_id, since, keys, items, cached, work)
     after = "" if since is None else iso(since)
     held: dict[KeyId, KeyLinks] = {}
     stale: list[KeyId] = []
@@ -238,27 +240,34 @@ def _read_batch(
     keys: Sequence[str],
     items: Sequence[str],
     cached: CachedIncidents,
+    work: IncidentWork | None = None,
 ) -> tuple[IncidentState, list[KeyId]]:
     """A batch's read through ``cached``: from the file, only what it lacks (the open
-    incidents of the window, once; a key named by one of them, once) and which of the items
-    are placed."""
+    incidents of the window, once; a key named by one of them, once), which of the items
+    are placed, and the keys an alert may fire again by (``IncidentWork.reopen``: the copy
+    keeps no closed incident), each time."""
     if cached.lacks(since):
         start = opened_from(since)
         sql = "SELECT data FROM incidents WHERE project = ? AND open = 1 AND last_seen >= ?"
         rows = conn.execute(sql, (project_id, iso(start) if since else ""))
         cached.open(map(Incident.model_validate_json, (row[0] for row in rows)), start)
     missing = cached.missing(keys)
+    reopen = work.reopen if work is not None else ()
+    if reopen:
+        missing = list(dict.fromkeys([*missing, *reopen]))
     read: dict[str, dict[str, KeyLinks]] = {key: {} for key in missing}
     records: dict[str, str] = {}
     stale: list[KeyId] = []
     placed: set[str] = set()
+    again = Reopened()
     for incident_id, key, data, is_open, _, record in _keys_and_placed(
         conn, project_id, missing, items
     ):
         if key is None:
             placed.add(incident_id)
         elif not is_open:
-            stale.append((incident_id, key))
+            if not (work is not None and again.take(work, incident_id, key, data, record)):
+                stale.append((incident_id, key))
         else:
             read[key][incident_id] = load_key(data)
             if incident_id not in cached.records:
@@ -269,7 +278,7 @@ def _read_batch(
         keys, lambda i: since is None or i.last_seen >= since, ordered=True
     )
     state.placed = frozenset(placed)
-    return state, [*stale, *closed]
+    return again.into(state), [*stale, *closed]
 
 
 def _placed(conn: sqlite3.Connection, project_id: str, items: Sequence[str]) -> list[str]:
@@ -293,7 +302,7 @@ def decide(
     incidents read with their links (written whole, if at all, with keys made anew).
     ``cached``: the copy a batch reads through (``read_state``)."""
     state, stale = read_state(
-        conn, project_id, incident_ids, work.open_since, work.keys, work.items, cached
+        conn, project_id, incident_ids, work.open_since, work.keys, work.items, cached, work
     )
     held = held_keys(state.incidents.values())  # before the update changes the links
     changes = work.update(state)

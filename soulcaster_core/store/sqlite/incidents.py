@@ -22,8 +22,10 @@ class IncidentsMixin(SQLiteBase):
         open_since: datetime | None = None,
         keys: Sequence[str] | None = None,
         items: Sequence[str] = (),
+        reopen: Sequence[str] = (),
+        reopen_since: datetime | None = None,
     ) -> IncidentChanges:
-        work = IncidentWork(update, open_since, keys, items)
+        work = IncidentWork(update, open_since, keys, items, reopen, reopen_since)
 
         def run(conn: sqlite3.Connection) -> IncidentChanges:
             # Read, update and write in one write transaction: no other writer in between.
