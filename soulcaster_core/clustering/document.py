@@ -138,8 +138,10 @@ _REQUEST_FIELDS = re.compile(
 _FAILED_REQUEST = re.compile(
     r"(?:^|\s)(?:Exception on (?P<path>/\S*) \[(?P<method>[A-Z]{3,7})\]"
     r"|Internal Server Error: (?P<django>/\S*)"
-    # Tornado's "Uncaught exception POST /v1/bookings (10.0.3.7)".
-    r"|Uncaught exception (?P<verb>[A-Z]{3,7}) (?P<tornado>/\S*) \([^()\s]*\))\s*$"
+    # Tornado's "Uncaught exception POST /v1/bookings (10.0.3.7)", Ktor's "Unhandled error on
+    # POST /v1/classes/7/book".
+    r"|Uncaught exception (?P<verb>[A-Z]{3,7}) (?P<tornado>/\S*) \([^()\s]*\)"
+    r"|Unhandled error on (?P<ktor_verb>[A-Z]{3,7}) (?P<ktor>/\S*))\s*$"
 )
 # What a server logs for any request that raised, before the traceback that says which
 # error: uvicorn's and aiohttp's lines, ASP.NET Core's exception handler's, Litestar's; and
@@ -823,11 +825,17 @@ def _request(statement: str) -> str | None:
     if "method=" in statement and (found := _REQUEST_FIELDS.search(statement)) is not None:
         route = endpoint_name(found["path"]) or "/"
         return f"{found['method']} {route} {found['status']}"
-    if "rror: /" in statement or "Exception on /" in statement or "exception " in statement:
+    if (
+        "rror: /" in statement
+        or "Exception on /" in statement
+        or "exception " in statement
+        or "rror on " in statement
+    ):
         failed = _FAILED_REQUEST.search(statement)
         if failed is not None:
-            route = endpoint_name(failed["path"] or failed["django"] or failed["tornado"]) or "/"
-            return f"{failed['method'] or failed['verb'] or '*'} {route} 500"
+            path = failed["path"] or failed["django"] or failed["tornado"] or failed["ktor"]
+            verb = failed["method"] or failed["verb"] or failed["ktor_verb"] or "*"
+            return f"{verb} {endpoint_name(path) or '/'} 500"
     return None  # most lines: no regex
 
 

@@ -92,6 +92,7 @@ _SERVICE_KEYS = (
     "servicename",
     "resource.service.name",
     "resource.labels.service_name",  # a Cloud Logging entry of Cloud Run
+    "cf_app_name",  # Cloud Foundry's Loggregator envelope
 )
 _TRACE_KEYS = (
     "trace_id",
@@ -415,6 +416,10 @@ def _lifted(obj: dict[str, Any]) -> dict[str, Any]:
     object beside the record's ``timestamp``, ``level`` and ``target`` (the record's own win a
     clash); loguru's ``serialize=True`` writes ``{"text": <the formatted line>, "record":
     {...}}``, the record's ``extra`` holding what was bound to the logger (they lose one)."""
+    if "cf_app_name" in obj and "job" in obj:
+        # Cloud Foundry's Loggregator envelope (the Firehose nozzle's): its "job" is the
+        # platform's VM that carried the line (diego_cell), no route or job of the app's.
+        obj = {k: v for k, v in obj.items() if k not in ("job", "job_index")}
     data = obj.get("data")
     if isinstance(data, dict) and ("messageId" in obj or "publishTime" in obj):
         # A Pub/Sub message whole (Dataflow's Pub/Sub to Splunk template with

@@ -138,12 +138,14 @@ async def test_a_log_line_that_names_code_is_no_alert_a_stack_draws_in(
         "Exception on /refunds/94031 [POST]",
         "Internal Server Error: /refunds/94031/",
         "Uncaught exception POST /refunds/94031 (10.0.3.7)",  # Tornado's
+        "ERROR ktor.application - Unhandled error on POST /refunds/94031",  # Ktor's
     ],
 )
 async def test_the_line_a_framework_logs_for_a_failed_request_meets_the_error_there(
     clusterer: Clusterer, store: Store, said: str
 ) -> None:
-    # Flask's, Django's and Tornado's words when a view raised, quoted by a monitor's sample.
+    # Flask's, Django's, Tornado's and Ktor's words when a view raised, quoted by a monitor's
+    # sample.
     refund = item(exceptions=[exc("KeyError", "'account_ref'", "refund")], endpoint="/refunds/<id>")
     order = item(
         exceptions=[exc("UndefinedError", "'x' is undefined", "detail")], endpoint="/orders/<id>"

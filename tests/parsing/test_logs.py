@@ -1028,3 +1028,17 @@ def test_an_azure_console_record_whose_log_is_a_json_line() -> None:
 
     assert line.message == "rates failed"
     assert [(e.type, [f.function for f in e.frames]) for e in line.exceptions] == [("Error", ["f"])]
+
+
+def test_a_cloud_foundry_envelopes_job_is_the_platforms_not_the_apps() -> None:
+    # The Firehose nozzle's LogMessage: "job" is the Diego cell that carried the line.
+    line = _line(
+        {
+            "cf_app_name": "quote-api",
+            "job": "diego_cell",
+            "event_type": "LogMessage",
+            "msg": "java.lang.IllegalStateException: rate table missing",
+        }
+    )
+
+    assert (line.service, line.endpoint) == ("quote-api", None)

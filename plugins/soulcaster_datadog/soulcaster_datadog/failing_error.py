@@ -393,7 +393,22 @@ def _lone_line(message: str, of_logs: bool = False) -> str | None:
         # (Among several, an "error: ..." line is an attribute's, read as such.)
         and (len(own) == 1 or not _ATTRIBUTE_LINE.match(p))
     ]
-    return chains[0] if len(chains) == 1 else None
+    if len(chains) == 1:
+        return chains[0]
+    if chains or len(own) < 2 or not _FAILURE_STATED.search(own[0]):
+        return None
+    # The author's line says what failed ("Activity BookCarrier failed on attempt 1"), the
+    # line below it what the error said ("carrier rejected booking: weight exceeds ...").
+    said = [
+        p
+        for p in own[1:]
+        if "\n" not in p
+        and ": " in p
+        # (Words before the colon: a field's "function_request_id: 3ed0..." is no error.)
+        and " " in p.partition(": ")[0].strip()
+        and not any(c in p for c in "`*@[")
+    ]
+    return said[0] if len(said) == 1 else None
 
 
 def _stated(chain: list[ExceptionInfo]) -> list[ExceptionInfo]:

@@ -646,3 +646,14 @@ def test_an_error_kind_and_message_laid_out_without_a_colon_between() -> None:
     assert [(e.type, e.value) for e in _log_monitor(said, logs).exceptions] == [
         ("System.FormatException", "The input string 'N/A' was not valid.")
     ]
+
+
+def test_the_authors_line_of_a_failure_then_the_errors_words_on_their_own() -> None:
+    # A template of the team's own: "Activity {{name}} failed on attempt {{n}}", then the
+    # error's message as its own paragraph.
+    said = "carrier rejected booking: pallet weight exceeds 1000kg limit for service NEXTDAY"
+    message = f"Activity BookCarrier failed on attempt 1 (workflow shipment-117935)\n\n{said}"
+    assert [e.value for e in _log_monitor(message, "").exceptions] == [said]
+    # A field of the record is no error's words.
+    fields = "Lambda failed on attempt 2\n\nfunction_request_id: 3ed02789-be81"
+    assert _log_monitor(fields, "").exceptions == []
