@@ -118,7 +118,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind117.jsonl`` (companies mp, mq, mr), or, with ``--blind118``,
 ``webhooks-blind118.jsonl`` (companies ms, mt, mu), or, with ``--blind119``,
 ``webhooks-blind119.jsonl`` (companies mv, mw, mx), or, with ``--blind120``,
-``webhooks-blind120.jsonl`` (companies my, mz, na).
+``webhooks-blind120.jsonl`` (companies my, mz, na), or, with ``--blind121``,
+``webhooks-blind121.jsonl`` (companies nb, nc, nd).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -243,6 +244,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind118   # by a hundred-and-eighteenth outsider
     python bench/data/generate_webhooks.py --blind119   # by a hundred-and-nineteenth outsider
     python bench/data/generate_webhooks.py --blind120   # by a hundred-and-twentieth outsider
+    python bench/data/generate_webhooks.py --blind121   # by a hundred-and-twenty-first outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -299,8 +301,10 @@ from corpus.companies.crosthwaite import CROSTHWAITE  # noqa: E402
 from corpus.companies.dacrebeck import DACREBECK  # noqa: E402
 from corpus.companies.dalegarth import DALEGARTH  # noqa: E402
 from corpus.companies.dalesend import DALESEND  # noqa: E402
+from corpus.companies.dallowgill import DALLOWGILL  # noqa: E402
 from corpus.companies.davenby import DAVENBY  # noqa: E402
 from corpus.companies.dawnridge import DAWNRIDGE  # noqa: E402
+from corpus.companies.dearham import DEARHAM  # noqa: E402
 from corpus.companies.deepdale import DEEPDALE  # noqa: E402
 from corpus.companies.dellbrook import DELLBROOK  # noqa: E402
 from corpus.companies.dentdale import DENTDALE  # noqa: E402
@@ -315,6 +319,7 @@ from corpus.companies.drumburgh import DRUMBURGH  # noqa: E402
 from corpus.companies.drybeck import DRYBECK  # noqa: E402
 from corpus.companies.dufton import DUFTON  # noqa: E402
 from corpus.companies.dunlin import DUNLIN  # noqa: E402
+from corpus.companies.dunmallet import DUNMALLET  # noqa: E402
 from corpus.companies.dunmere import DUNMERE  # noqa: E402
 from corpus.companies.dunnerdale import DUNNERDALE  # noqa: E402
 from corpus.companies.dunnockshaw import DUNNOCKSHAW  # noqa: E402
@@ -858,6 +863,8 @@ BLIND118 = [SANDWICK, STAINMORE, SOCKBRIDGE]
 BLIND119 = [VELLACOTT, VENNBRIDGE, VOWHURST]
 # blind120: WebFlux on Cloud Foundry (Loggregator), ASP.NET MVC/WCF on IIS (log4net, 3005), Unity.
 BLIND120 = [UNDERBARROW, URSWICK, ULGHAM]
+# blind121: Flask on Elastic Beanstalk via CloudWatch, Next.js 15 on Vercel drains, Micronaut/GKE.
+BLIND121 = [DALLOWGILL, DEARHAM, DUNMALLET]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1449,6 +1456,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind120.jsonl (companies my, mz, na)",
     )
     which.add_argument(
+        "--blind121",
+        action="store_true",
+        help="write webhooks-blind121.jsonl (companies nb, nc, nd)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1692,6 +1704,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind120:
         write(HERE / "webhooks-blind120.jsonl", build_rows(BLIND120))
+        return 0
+    if args.blind121:
+        write(HERE / "webhooks-blind121.jsonl", build_rows(BLIND121))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
