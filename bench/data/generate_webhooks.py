@@ -118,7 +118,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind117.jsonl`` (companies mp, mq, mr), or, with ``--blind118``,
 ``webhooks-blind118.jsonl`` (companies ms, mt, mu), or, with ``--blind119``,
 ``webhooks-blind119.jsonl`` (companies mv, mw, mx), or, with ``--blind120``,
-``webhooks-blind120.jsonl`` (companies my, mz, na).
+``webhooks-blind120.jsonl`` (companies my, mz, na), or, with ``--blind122``,
+``webhooks-blind122.jsonl`` (companies ne, nf, ng).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -243,6 +244,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind118   # by a hundred-and-eighteenth outsider
     python bench/data/generate_webhooks.py --blind119   # by a hundred-and-nineteenth outsider
     python bench/data/generate_webhooks.py --blind120   # by a hundred-and-twentieth outsider
+    python bench/data/generate_webhooks.py --blind122   # by a hundred-and-twenty-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -329,8 +331,11 @@ from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
 from corpus.companies.eastwell import EASTWELL  # noqa: E402
 from corpus.companies.ebberston import EBBERSTON  # noqa: E402
 from corpus.companies.ecclerigg import ECCLERIGG  # noqa: E402
+from corpus.companies.ecclesfold import ECCLESFOLD  # noqa: E402
+from corpus.companies.edderside import EDDERSIDE  # noqa: E402
 from corpus.companies.edenhall import EDENHALL  # noqa: E402
 from corpus.companies.edgeley import EDGELEY  # noqa: E402
+from corpus.companies.eglingham import EGLINGHAM  # noqa: E402
 from corpus.companies.egremont import EGREMONT  # noqa: E402
 from corpus.companies.ellergill import ELLERGILL  # noqa: E402
 from corpus.companies.elmstead import ELMSTEAD  # noqa: E402
@@ -858,6 +863,8 @@ BLIND118 = [SANDWICK, STAINMORE, SOCKBRIDGE]
 BLIND119 = [VELLACOTT, VENNBRIDGE, VOWHURST]
 # blind120: WebFlux on Cloud Foundry (Loggregator), ASP.NET MVC/WCF on IIS (log4net, 3005), Unity.
 BLIND120 = [UNDERBARROW, URSWICK, ULGHAM]
+# blind122: .NET 8 isolated Functions via App Insights/Event Hubs, Rails 8 on Kamal via Vector, KMP.
+BLIND122 = [ECCLESFOLD, EDDERSIDE, EGLINGHAM]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1449,6 +1456,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind120.jsonl (companies my, mz, na)",
     )
     which.add_argument(
+        "--blind122",
+        action="store_true",
+        help="write webhooks-blind122.jsonl (companies ne, nf, ng)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1692,6 +1704,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind120:
         write(HERE / "webhooks-blind120.jsonl", build_rows(BLIND120))
+        return 0
+    if args.blind122:
+        write(HERE / "webhooks-blind122.jsonl", build_rows(BLIND122))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))
