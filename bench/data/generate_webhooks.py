@@ -119,7 +119,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind118.jsonl`` (companies ms, mt, mu), or, with ``--blind119``,
 ``webhooks-blind119.jsonl`` (companies mv, mw, mx), or, with ``--blind120``,
 ``webhooks-blind120.jsonl`` (companies my, mz, na), or, with ``--blind121``,
-``webhooks-blind121.jsonl`` (companies nb, nc, nd).
+``webhooks-blind121.jsonl`` (companies nb, nc, nd), or, with ``--blind122``,
+``webhooks-blind122.jsonl`` (companies ne, nf, ng).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -245,6 +246,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind119   # by a hundred-and-nineteenth outsider
     python bench/data/generate_webhooks.py --blind120   # by a hundred-and-twentieth outsider
     python bench/data/generate_webhooks.py --blind121   # by a hundred-and-twenty-first outsider
+    python bench/data/generate_webhooks.py --blind122   # by a hundred-and-twenty-second outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -334,8 +336,11 @@ from corpus.companies.eastrigg import EASTRIGG  # noqa: E402
 from corpus.companies.eastwell import EASTWELL  # noqa: E402
 from corpus.companies.ebberston import EBBERSTON  # noqa: E402
 from corpus.companies.ecclerigg import ECCLERIGG  # noqa: E402
+from corpus.companies.ecclesfold import ECCLESFOLD  # noqa: E402
+from corpus.companies.edderside import EDDERSIDE  # noqa: E402
 from corpus.companies.edenhall import EDENHALL  # noqa: E402
 from corpus.companies.edgeley import EDGELEY  # noqa: E402
+from corpus.companies.eglingham import EGLINGHAM  # noqa: E402
 from corpus.companies.egremont import EGREMONT  # noqa: E402
 from corpus.companies.ellergill import ELLERGILL  # noqa: E402
 from corpus.companies.elmstead import ELMSTEAD  # noqa: E402
@@ -865,6 +870,8 @@ BLIND119 = [VELLACOTT, VENNBRIDGE, VOWHURST]
 BLIND120 = [UNDERBARROW, URSWICK, ULGHAM]
 # blind121: Flask on Elastic Beanstalk via CloudWatch, Next.js 15 on Vercel drains, Micronaut/GKE.
 BLIND121 = [DALLOWGILL, DEARHAM, DUNMALLET]
+# blind122: .NET 8 isolated Functions via App Insights/Event Hubs, Rails 8 on Kamal via Vector, KMP.
+BLIND122 = [ECCLESFOLD, EDDERSIDE, EGLINGHAM]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1461,6 +1468,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind121.jsonl (companies nb, nc, nd)",
     )
     which.add_argument(
+        "--blind122",
+        action="store_true",
+        help="write webhooks-blind122.jsonl (companies ne, nf, ng)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1707,6 +1719,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind121:
         write(HERE / "webhooks-blind121.jsonl", build_rows(BLIND121))
+        return 0
+    if args.blind122:
+        write(HERE / "webhooks-blind122.jsonl", build_rows(BLIND122))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

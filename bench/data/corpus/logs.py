@@ -129,6 +129,7 @@ from .logs118 import FORMATS118
 from .logs119 import FORMATS119
 from .logs120 import FORMATS120
 from .logs121 import FORMATS121
+from .logs122 import FORMATS122
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1445,7 +1446,7 @@ for _more in (
     FORMATS96, FORMATS97, FORMATS98, FORMATS99, FORMATS100, FORMATS101, FORMATS102, FORMATS103,
     FORMATS104, FORMATS105, FORMATS106, FORMATS107, FORMATS108, FORMATS109, FORMATS110,
     FORMATS111, FORMATS112, FORMATS113, FORMATS114, FORMATS115, FORMATS116, FORMATS117,
-    FORMATS118, FORMATS119, FORMATS120, FORMATS121,
+    FORMATS118, FORMATS119, FORMATS120, FORMATS121, FORMATS122,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")

@@ -510,13 +510,14 @@ def ios_frame(d: Delivery, f: Frame) -> dict[str, Any]:
     )
     app_path = f"/private/var/containers/Bundle/Application/{install}/{f.module}.app/{f.module}"
     package = app_path if f.in_app else f.file
+    kotlin = f.function.startswith("kfun:")  # blind122: Kotlin/Native symbols are not mangled
     return {
         "instruction_addr": f"0x{symbol + d.rand.randint(16, 900):016x}",
         "module": image_name,
         "package": package,
         "image_addr": f"0x{image:016x}",
         "in_app": not image_name.startswith(_IOS_SYSTEM),
-        "function": _swift_mangled(f) if f.in_app else f.function,
+        "function": _swift_mangled(f) if f.in_app and not kotlin else f.function,
         "symbol_addr": f"0x{symbol:016x}",
         "platform": "ios",
     }

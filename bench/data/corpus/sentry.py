@@ -475,6 +475,9 @@ def sentry_exceptions(d: Delivery) -> list[dict[str, Any]]:
             value["stacktrace"] = {"frames": [sentry_frame(d, f) for f in exc.frames]}
         if d.service.platform == "cocoa" and last and _ns_error(d):  # blind70
             value["mechanism"] = ns_error_mechanism(d, exc)
+        elif d.service.platform == "cocoa" and last and d.bug.handled and d.company.key == "ng":
+            # blind122: a Kotlin exception captured by sentry-kotlin-multiplatform, not a crash.
+            value["mechanism"] = {"type": "generic", "handled": True}
         elif d.service.platform == "cocoa" and last:
             value["mechanism"] = cocoa_mechanism(d, exc)
             value["thread_id"] = 0
@@ -633,6 +636,8 @@ def _tags(d: Delivery) -> list[list[str]]:
         tags["mechanism"] = str(d.opts.get("mechanism", s.framework or "generic"))
     if s.platform == "cocoa" and d.chain:
         tags["mechanism"] = "NSError" if _ns_error(d) else cocoa_mechanism(d, d.thrown)["type"]
+        if d.bug.handled and d.company.key == "ng":  # blind122: a captured Kotlin exception
+            tags["mechanism"] = "generic"
     if s.platform == "rust" and d.chain and d.thrown.type == "panic":
         tags["mechanism"] = "panic"
     if s.platform == "javascript":
@@ -973,6 +978,8 @@ def _event_platform(platform: str) -> str:
 def _level(d: Delivery) -> str:
     """Crashes of the iOS app and Rust panics arrive as ``fatal``."""
     if d.service.platform == "cocoa" and _ns_error(d):
+        return "error"
+    if d.service.platform == "cocoa" and d.bug.handled and d.company.key == "ng":  # blind122
         return "error"
     if d.service.platform == "cocoa" or (d.service.platform == "rust" and d.thrown.type == "panic"):
         return "fatal"
