@@ -120,7 +120,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind119.jsonl`` (companies mv, mw, mx), or, with ``--blind120``,
 ``webhooks-blind120.jsonl`` (companies my, mz, na), or, with ``--blind121``,
 ``webhooks-blind121.jsonl`` (companies nb, nc, nd), or, with ``--blind122``,
-``webhooks-blind122.jsonl`` (companies ne, nf, ng).
+``webhooks-blind122.jsonl`` (companies ne, nf, ng), or, with ``--blind123``,
+``webhooks-blind123.jsonl`` (companies nh, ni, nj).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -247,6 +248,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind120   # by a hundred-and-twentieth outsider
     python bench/data/generate_webhooks.py --blind121   # by a hundred-and-twenty-first outsider
     python bench/data/generate_webhooks.py --blind122   # by a hundred-and-twenty-second outsider
+    python bench/data/generate_webhooks.py --blind123   # by a hundred-and-twenty-third outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -377,6 +379,7 @@ from corpus.companies.frizington import FRIZINGTON  # noqa: E402
 # (blind52 and blind53 both named a company Frizington: the second is its water utility.)
 from corpus.companies.frizington_water import FRIZINGTON as FRIZINGTON_WATER  # noqa: E402
 from corpus.companies.gallowburn import GALLOWBURN  # noqa: E402
+from corpus.companies.gamblesby import GAMBLESBY  # noqa: E402
 from corpus.companies.gannet import GANNET  # noqa: E402
 from corpus.companies.garsdale import GARSDALE  # noqa: E402
 from corpus.companies.gatehouse import GATEHOUSE  # noqa: E402
@@ -384,11 +387,13 @@ from corpus.companies.gatesgarth import GATESGARTH  # noqa: E402
 from corpus.companies.gimmerbrook import GIMMERBROOK  # noqa: E402
 from corpus.companies.glaramara import GLARAMARA  # noqa: E402
 from corpus.companies.glenridding import GLENRIDDING  # noqa: E402
+from corpus.companies.goathland import GOATHLAND  # noqa: E402
 from corpus.companies.goldthorpe import GOLDTHORPE  # noqa: E402
 from corpus.companies.gorsehill import GORSEHILL  # noqa: E402
 from corpus.companies.grasmere import GRASMERE  # noqa: E402
 from corpus.companies.greenodd import GREENODD  # noqa: E402
 from corpus.companies.greyfriars import GREYFRIARS  # noqa: E402
+from corpus.companies.greysouthen import GREYSOUTHEN  # noqa: E402
 from corpus.companies.grisedale import GRISEDALE  # noqa: E402
 from corpus.companies.gritstone import GRITSTONE  # noqa: E402
 from corpus.companies.gullyford import GULLYFORD  # noqa: E402
@@ -872,6 +877,8 @@ BLIND120 = [UNDERBARROW, URSWICK, ULGHAM]
 BLIND121 = [DALLOWGILL, DEARHAM, DUNMALLET]
 # blind122: .NET 8 isolated Functions via App Insights/Event Hubs, Rails 8 on Kamal via Vector, KMP.
 BLIND122 = [ECCLESFOLD, EDDERSIDE, EGLINGHAM]
+# blind123: actix-web on tracing-bunyan via Fluentd, aiohttp/confluent-kafka on OpenShift, Electron.
+BLIND123 = [GAMBLESBY, GOATHLAND, GREYSOUTHEN]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1473,6 +1480,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind122.jsonl (companies ne, nf, ng)",
     )
     which.add_argument(
+        "--blind123",
+        action="store_true",
+        help="write webhooks-blind123.jsonl (companies nh, ni, nj)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1722,6 +1734,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind122:
         write(HERE / "webhooks-blind122.jsonl", build_rows(BLIND122))
+        return 0
+    if args.blind123:
+        write(HERE / "webhooks-blind123.jsonl", build_rows(BLIND123))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -152,7 +152,7 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
         module = (
             module.rsplit(".", 1)[0] + ":" + module.rsplit(".", 1)[-1] if "." in module else module
         )
-        if d.company.key == "in":  # blind81: @sentry/electron's main process, under app:///
+        if d.company.key in ("in", "nj"):  # blind81, blind123: @sentry/electron main, under app:///
             path = path.replace("/app/", "app:///", 1)
         if d.service.framework == "aws_lambda":  # blind27: a Lambda function's package
             path = f.file if f.file.startswith("/") else path.replace("/app/", "/var/task/", 1)
