@@ -210,6 +210,8 @@ def canonical(type_name: str | None, message: str | None) -> Canonical:
     kind = short_type(type_name)
     text, _, rest = (message or "").strip().partition("\n")
     text = text.strip()
+    if kind and " " not in text and (text == kind or text.endswith(f".{kind}")):
+        text = ""  # an SDK's message that is only the type's name ("kotlin.NullPointerException")
     for said in (type_name, kind):
         if said and text.startswith(said) and text[len(said) : len(said) + 2] == ": ":
             # A message that says its own type first (Ruby's "PG::UniqueViolation: ERROR:

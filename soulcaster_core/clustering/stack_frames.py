@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..parsing.libraries import NATIVE, RUST_RUNTIME, class_in_app, path_in_app
+from ..parsing.libraries import (
+    KOTLIN_NATIVE_RUNTIME,
+    NATIVE,
+    RUST_RUNTIME,
+    class_in_app,
+    path_in_app,
+)
 from ..stacktrace import ExceptionInfo, Frame
 
 #: Application frames a document keeps, innermost first: the key uses the first that is not
@@ -115,6 +121,10 @@ def frame_name(frame: Frame) -> str | None:
         return None
     if function.startswith(("$s", "_$s", "$S", "_$S")):
         function = _demangled_swift(function) or function
+    if "kfun:" in function and (kotlin := _KOTLIN_NATIVE.search(function)) is not None:
+        # Kotlin/Native's symbol: "kfun:<package>.<Class>#<method>(<params>){}<returns>".
+        name = kotlin["method"]
+        return kotlin["owner"].rsplit(".", 1)[-1] if name == "<init>" else name
     if "[" in function and (method := _OBJC_METHOD.match(function)) is not None:
         # A block runs as part of the method it is written in, as a closure does.
         return method["selector"]
@@ -142,6 +152,7 @@ def frame_name(frame: Frame) -> str | None:
     return name
 
 
+_KOTLIN_NATIVE = re.compile(r"kfun:(?P<owner>[^#(]+)#(?P<method>[^(#]+)\(")
 # An Objective-C method, or a block in one ("__38-[ImageCache store:forKey:]_block_invoke_2"):
 # its selector names it as a method name does (the class is the file's, as in other languages).
 _OBJC_METHOD = re.compile(
@@ -262,11 +273,13 @@ def chosen(frames: Sequence[Frame]) -> list[Frame]:
     """The application's frames, oldest first: those the sender marks, else no library's."""
     # An engine's own frame ("apply@native") is nobody's code, whatever an SDK marks it; nor
     # is a Rust frame of the standard library or of the crates sentry-rust itself names as
-    # no application's (anyhow's `construct`, tokio's `poll`), however a build marked it.
+    # no application's (anyhow's `construct`, tokio's `poll`), however a build marked it; nor
+    # Kotlin/Native's own (its standard library throwing a NullPointerException).
     frames = [
         f
         for f in frames
-        if f.filename not in NATIVE and not (f.function and f.function.startswith(RUST_RUNTIME))
+        if f.filename not in NATIVE
+        and not (f.function and f.function.startswith((*RUST_RUNTIME, *KOTLIN_NATIVE_RUNTIME)))
     ]
     marked = [f for f in frames if f.in_app]
     return marked or [f for f in frames if f.in_app is None and not is_library(f)]

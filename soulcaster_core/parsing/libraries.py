@@ -53,6 +53,14 @@ RUST_RUNTIME = tuple(
     )
     for prefix in ("", "<")
 )
+#: Kotlin/Native's symbols of its own standard library and kotlinx ("kfun:kotlin.native.
+#: internal#ThrowNullPointerException(){}"), as an iOS crash of shared Kotlin code names them,
+#: also through the Objective-C bridge ("objc2kotlin_kfun:...").
+KOTLIN_NATIVE_RUNTIME = tuple(
+    f"{bridge}kfun:{package}"
+    for bridge in ("", "objc2kotlin_")
+    for package in ("kotlin.", "kotlin#", "kotlinx.")
+)
 #: Class name prefixes of the JVM's (and Android's) and .NET's own libraries.
 RUNTIME_CLASSES = (
     "java.",

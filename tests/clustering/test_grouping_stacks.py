@@ -206,3 +206,35 @@ async def test_a_message_that_says_its_own_type_first_is_its_words_after_it(
     thrown = exc("ActiveRecord::RecordNotUnique", f"PG::UniqueViolation: {said}", "create")
     first, sentry = await clusters_of(clusterer, store, logged, item(exceptions=[cause, thrown]))
     assert sentry == first
+
+
+async def test_shared_kotlin_code_crashing_on_ios_is_known_by_the_apps_frame(
+    clusterer: Clusterer, store: Store
+) -> None:
+    # sentry-cocoa marks Kotlin/Native's own frames in-app (they are in the app's binary), and
+    # names the exception "kotlin.NullPointerException" with no message; sentry-android
+    # reports the same bug in the shared module as a NullPointerException of no message.
+    def kfun(symbol: str) -> Frame:
+        return Frame(function=f"kfun:{symbol}", in_app=True)
+
+    ios = ExceptionInfo(
+        type="kotlin.NullPointerException",
+        value="kotlin.NullPointerException",
+        frames=[
+            kfun("com.trails.walk.WalkRecorder.$onFixCOROUTINE$5#invokeSuspend(kotlin.Result){}"),
+            kfun("com.trails.walk.WalkRecorder#appendPoint(com.trails.geo.Fix){}"),
+            kfun("kotlin.native.internal#ThrowNullPointerException(){}kotlin.Nothing"),
+        ],
+    )
+    android = ExceptionInfo(
+        type="java.lang.NullPointerException",
+        value="",
+        frames=[
+            Frame(function="invokeSuspend", module="com.trails.walk.WalkRecorder$onFix$1"),
+            Frame(function="appendPoint", module="com.trails.walk.WalkRecorder", in_app=True),
+        ],
+    )
+    first, same = await clusters_of(
+        clusterer, store, item(exceptions=[android]), item(exceptions=[ios])
+    )
+    assert same == first

@@ -269,6 +269,9 @@ def test_structured_exceptions_are_read_as_given() -> None:
         ("-[ILKProductCell configureWithProduct:]", "configureWithProduct:"),
         ("__38-[ILKImageCache storeImage:forKey:]_block_invoke_2", "storeImage:forKey:"),
         ("+[ILKTheme(Dark) palette]", "palette"),
+        # Kotlin/Native: "kfun:<package>.<Class>#<method>(<params>){}<returns>", bridged or not.
+        ("kfun:com.trails.walk.WalkRecorder#appendPoint(com.trails.geo.Fix){}", "appendPoint"),
+        ("objc2kotlin_kfun:com.trails.packs.PackRepository#open(kotlin.String){}", "open"),
         ("t", None),
         ("<anonymous>", None),
     ],
