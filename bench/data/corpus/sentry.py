@@ -505,7 +505,7 @@ def rust_trim(frames: tuple[Frame, ...]) -> tuple[Frame, ...]:
 
 def _ns_error(d: Delivery) -> bool:
     """blind70: ``SentrySDK.capture(error:)`` of a handled Swift error or NSError."""
-    return d.company.key in ("hg", "lh") and d.bug.handled  # lh: blind105
+    return d.company.key in ("hg", "lh", "nm") and d.bug.handled  # lh: blind105, nm: blind124
 
 
 def ns_error_mechanism(d: Delivery, exc: Exc) -> dict[str, Any]:
