@@ -122,7 +122,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind121.jsonl`` (companies nb, nc, nd), or, with ``--blind122``,
 ``webhooks-blind122.jsonl`` (companies ne, nf, ng), or, with ``--blind123``,
 ``webhooks-blind123.jsonl`` (companies nh, ni, nj), or, with ``--blind124``,
-``webhooks-blind124.jsonl`` (companies nk, nl, nm).
+``webhooks-blind124.jsonl`` (companies nk, nl, nm), or, with ``--blind125``,
+``webhooks-blind125.jsonl`` (companies nn, no, np).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -251,6 +252,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind122   # by a hundred-and-twenty-second outsider
     python bench/data/generate_webhooks.py --blind123   # by a hundred-and-twenty-third outsider
     python bench/data/generate_webhooks.py --blind124   # by a hundred-and-twenty-fourth outsider
+    python bench/data/generate_webhooks.py --blind125   # by a hundred-and-twenty-fifth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -541,7 +543,10 @@ from corpus.companies.quarrendon import QUARRENDON  # noqa: E402
 from corpus.companies.quarrybank import QUARRYBANK  # noqa: E402
 from corpus.companies.quayford import QUAYFORD  # noqa: E402
 from corpus.companies.quayhead import QUAYHEAD  # noqa: E402
+from corpus.companies.quedgeley import QUEDGELEY  # noqa: E402
 from corpus.companies.quenby import QUENBY  # noqa: E402
+from corpus.companies.quendon import QUENDON  # noqa: E402
+from corpus.companies.quernmore import QUERNMORE  # noqa: E402
 from corpus.companies.quernstone import QUERNSTONE  # noqa: E402
 from corpus.companies.quickthorn import QUICKTHORN  # noqa: E402
 from corpus.companies.quillmoor import QUILLMOOR  # noqa: E402
@@ -886,6 +891,8 @@ BLIND122 = [ECCLESFOLD, EDDERSIDE, EGLINGHAM]
 BLIND123 = [GAMBLESBY, GOATHLAND, GREYSOUTHEN]
 # blind124: Django/Celery on ECS via Firehose, Express/TypeScript on pino via OTel, iOS Swift.
 BLIND124 = [JACKSDALE, JEVINGTON, JOHNBY]
+# blind125: Spring Boot on AKS via ContainerLogV2/Event Hubs, Go zerolog via Fluent Bit, React.
+BLIND125 = [QUERNMORE, QUEDGELEY, QUENDON]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1497,6 +1504,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind124.jsonl (companies nk, nl, nm)",
     )
     which.add_argument(
+        "--blind125",
+        action="store_true",
+        help="write webhooks-blind125.jsonl (companies nn, no, np)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1752,6 +1764,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind124:
         write(HERE / "webhooks-blind124.jsonl", build_rows(BLIND124))
+        return 0
+    if args.blind125:
+        write(HERE / "webhooks-blind125.jsonl", build_rows(BLIND125))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -132,6 +132,7 @@ from .logs121 import FORMATS121
 from .logs122 import FORMATS122
 from .logs123 import FORMATS123
 from .logs124 import FORMATS124
+from .logs125 import FORMATS125
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1457,5 +1458,9 @@ for _more in (
 if _taken := FORMATS.keys() & FORMATS124.keys():
     raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
 FORMATS.update(FORMATS124)
+# blind125's formats, registered on their own line so parallel sets' edits merge.
+if _taken := FORMATS.keys() & FORMATS125.keys():
+    raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
+FORMATS.update(FORMATS125)
 
 __all__ = ["FORMATS", "php_name"]

@@ -167,6 +167,8 @@ def chunk_url(company: str, origin: str, bundle: str, release: int) -> str:
         return f"{origin}/assets/{bundle}-{stable_hex(32, 'embercli', company, bundle, release)}.js"
     if company in ("kz", "lb"):  # blind103: Vite 5, named chunks /assets/<name>-<hash>.js
         return f"{origin}/assets/{bundle}-{vite_hash(company, bundle, release)}.js"
+    if company == "np":  # blind125: webpack 5, [name].[contenthash].js (20 hex), numeric lazy ids
+        return f"{origin}/static/js/{bundle}.{stable_hex(20, 'wp5', company, bundle, release)}.js"
     return f"{origin}/assets/chunk-{chunk_hash(company, bundle, release)}.js"
 
 
