@@ -121,7 +121,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind120.jsonl`` (companies my, mz, na), or, with ``--blind121``,
 ``webhooks-blind121.jsonl`` (companies nb, nc, nd), or, with ``--blind122``,
 ``webhooks-blind122.jsonl`` (companies ne, nf, ng), or, with ``--blind123``,
-``webhooks-blind123.jsonl`` (companies nh, ni, nj).
+``webhooks-blind123.jsonl`` (companies nh, ni, nj), or, with ``--blind126``,
+``webhooks-blind126.jsonl`` (companies nq, nr, ns).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -249,6 +250,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind121   # by a hundred-and-twenty-first outsider
     python bench/data/generate_webhooks.py --blind122   # by a hundred-and-twenty-second outsider
     python bench/data/generate_webhooks.py --blind123   # by a hundred-and-twenty-third outsider
+    python bench/data/generate_webhooks.py --blind126   # by a hundred-and-twenty-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -641,9 +643,12 @@ from corpus.companies.yewbarrow import YEWBARROW  # noqa: E402
 from corpus.companies.yockenthwaite import YOCKENTHWAITE  # noqa: E402
 from corpus.companies.zeals import ZEALS  # noqa: E402
 from corpus.companies.zelah import ZELAH  # noqa: E402
+from corpus.companies.zelston import ZELSTON  # noqa: E402
 from corpus.companies.zennor import ZENNOR  # noqa: E402
+from corpus.companies.zethmoor import ZETHMOOR  # noqa: E402
 from corpus.companies.zetland import ZETLAND  # noqa: E402
 from corpus.companies.zinclane import ZINCLANE  # noqa: E402
+from corpus.companies.zorbridge import ZORBRIDGE  # noqa: E402
 from corpus.companies.zouch import ZOUCH  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
@@ -879,6 +884,8 @@ BLIND121 = [DALLOWGILL, DEARHAM, DUNMALLET]
 BLIND122 = [ECCLESFOLD, EDDERSIDE, EGLINGHAM]
 # blind123: actix-web on tracing-bunyan via Fluentd, aiohttp/confluent-kafka on OpenShift, Electron.
 BLIND123 = [GAMBLESBY, GOATHLAND, GREYSOUTHEN]
+# blind126: Symfony on Elastic Beanstalk via CloudWatch, Kotlin WebFlux on GKE via Pub/Sub, Android.
+BLIND126 = [ZELSTON, ZETHMOOR, ZORBRIDGE]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1485,6 +1492,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind123.jsonl (companies nh, ni, nj)",
     )
     which.add_argument(
+        "--blind126",
+        action="store_true",
+        help="write webhooks-blind126.jsonl (companies nq, nr, ns)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1737,6 +1749,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind123:
         write(HERE / "webhooks-blind123.jsonl", build_rows(BLIND123))
+        return 0
+    if args.blind126:
+        write(HERE / "webhooks-blind126.jsonl", build_rows(BLIND126))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

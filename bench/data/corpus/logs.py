@@ -131,6 +131,7 @@ from .logs120 import FORMATS120
 from .logs121 import FORMATS121
 from .logs122 import FORMATS122
 from .logs123 import FORMATS123
+from .logs126 import FORMATS126
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1452,5 +1453,9 @@ for _more in (
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
     FORMATS.update(_more)
+# blind126's formats, registered on their own line so parallel sets' edits merge.
+if _taken := FORMATS.keys() & FORMATS126.keys():
+    raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
+FORMATS.update(FORMATS126)
 
 __all__ = ["FORMATS", "php_name"]
