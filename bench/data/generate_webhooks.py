@@ -123,7 +123,8 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
 ``webhooks-blind122.jsonl`` (companies ne, nf, ng), or, with ``--blind123``,
 ``webhooks-blind123.jsonl`` (companies nh, ni, nj), or, with ``--blind124``,
 ``webhooks-blind124.jsonl`` (companies nk, nl, nm), or, with ``--blind125``,
-``webhooks-blind125.jsonl`` (companies nn, no, np).
+``webhooks-blind125.jsonl`` (companies nn, no, np), or, with ``--blind126``,
+``webhooks-blind126.jsonl`` (companies nq, nr, ns).
 
     python bench/data/generate_webhooks.py              # the dev and test halves
     python bench/data/generate_webhooks.py --holdout    # the untouched third set
@@ -253,6 +254,7 @@ or, with ``--blind10``, ``webhooks-blind10.jsonl`` (companies ag, ah, ai), or, w
     python bench/data/generate_webhooks.py --blind123   # by a hundred-and-twenty-third outsider
     python bench/data/generate_webhooks.py --blind124   # by a hundred-and-twenty-fourth outsider
     python bench/data/generate_webhooks.py --blind125   # by a hundred-and-twenty-fifth outsider
+    python bench/data/generate_webhooks.py --blind126   # by a hundred-and-twenty-sixth outsider
 
 Standard library only, deterministic: the same files on every run (every random draw is
 seeded from a fixed string, see ``corpus/rand.py``). What the corpus is and how it was
@@ -651,9 +653,12 @@ from corpus.companies.yewbarrow import YEWBARROW  # noqa: E402
 from corpus.companies.yockenthwaite import YOCKENTHWAITE  # noqa: E402
 from corpus.companies.zeals import ZEALS  # noqa: E402
 from corpus.companies.zelah import ZELAH  # noqa: E402
+from corpus.companies.zelston import ZELSTON  # noqa: E402
 from corpus.companies.zennor import ZENNOR  # noqa: E402
+from corpus.companies.zethmoor import ZETHMOOR  # noqa: E402
 from corpus.companies.zetland import ZETLAND  # noqa: E402
 from corpus.companies.zinclane import ZINCLANE  # noqa: E402
+from corpus.companies.zorbridge import ZORBRIDGE  # noqa: E402
 from corpus.companies.zouch import ZOUCH  # noqa: E402
 from corpus.model import Company  # noqa: E402
 from corpus.split import split_rows  # noqa: E402
@@ -893,6 +898,8 @@ BLIND123 = [GAMBLESBY, GOATHLAND, GREYSOUTHEN]
 BLIND124 = [JACKSDALE, JEVINGTON, JOHNBY]
 # blind125: Spring Boot on AKS via ContainerLogV2/Event Hubs, Go zerolog via Fluent Bit, React.
 BLIND125 = [QUERNMORE, QUEDGELEY, QUENDON]
+# blind126: Symfony on Elastic Beanstalk via CloudWatch, Kotlin WebFlux on GKE via Pub/Sub, Android.
+BLIND126 = [ZELSTON, ZETHMOOR, ZORBRIDGE]
 # blind95: Boot 2.5 + MyBatis + Quartz on log4j2 ECS JSON via HEC, grpc-go on logrus text, Ionic.
 BLIND95 = [TORPENHOW, TIRRIL, THURSBY]
 # blind99: WordPress/WooCommerce on php-fpm + nginx, Magento 2.4 on Monolog, Slim 4 + jQuery.
@@ -1509,6 +1516,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write webhooks-blind125.jsonl (companies nn, no, np)",
     )
     which.add_argument(
+        "--blind126",
+        action="store_true",
+        help="write webhooks-blind126.jsonl (companies nq, nr, ns)",
+    )
+    which.add_argument(
         "--blind95",
         action="store_true",
         help="write webhooks-blind95.jsonl (companies kb, kc, kd)",
@@ -1767,6 +1779,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.blind125:
         write(HERE / "webhooks-blind125.jsonl", build_rows(BLIND125))
+        return 0
+    if args.blind126:
+        write(HERE / "webhooks-blind126.jsonl", build_rows(BLIND126))
         return 0
     if args.blind95:
         write(HERE / "webhooks-blind95.jsonl", build_rows(BLIND95))

@@ -133,6 +133,7 @@ from .logs122 import FORMATS122
 from .logs123 import FORMATS123
 from .logs124 import FORMATS124
 from .logs125 import FORMATS125
+from .logs126 import FORMATS126
 from .model import Exc
 from .rand import stable_int
 from .releases import RN_BUNDLES
@@ -1462,5 +1463,9 @@ FORMATS.update(FORMATS124)
 if _taken := FORMATS.keys() & FORMATS125.keys():
     raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
 FORMATS.update(FORMATS125)
+# blind126's formats, registered on their own line so parallel sets' edits merge.
+if _taken := FORMATS.keys() & FORMATS126.keys():
+    raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
+FORMATS.update(FORMATS126)
 
 __all__ = ["FORMATS", "php_name"]

@@ -282,7 +282,8 @@ def sentry_frame(d: Delivery, f: Frame) -> dict[str, Any]:
         }
     elif p == "php":
         frame = {
-            "filename": f.file.removeprefix("/var/www/html"),
+            # blind126: sentry-symfony's prefixes strip Elastic Beanstalk's /var/app/current.
+            "filename": f.file.removeprefix("/var/www/html").removeprefix("/var/app/current"),
             "abs_path": f.file,
             "function": php_name(f).replace("->", "::"),
             "lineno": f.line,
