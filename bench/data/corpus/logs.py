@@ -1450,22 +1450,11 @@ for _more in (
     FORMATS96, FORMATS97, FORMATS98, FORMATS99, FORMATS100, FORMATS101, FORMATS102, FORMATS103,
     FORMATS104, FORMATS105, FORMATS106, FORMATS107, FORMATS108, FORMATS109, FORMATS110,
     FORMATS111, FORMATS112, FORMATS113, FORMATS114, FORMATS115, FORMATS116, FORMATS117,
-    FORMATS118, FORMATS119, FORMATS120, FORMATS121, FORMATS122, FORMATS123,
+    FORMATS118, FORMATS119, FORMATS120, FORMATS121, FORMATS122, FORMATS123, FORMATS124,
+    FORMATS125, FORMATS126,
 ):  # fmt: skip
     if _taken := FORMATS.keys() & _more.keys():
         raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
     FORMATS.update(_more)
-# blind124's formats, registered on their own line so parallel sets' edits merge.
-if _taken := FORMATS.keys() & FORMATS124.keys():
-    raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
-FORMATS.update(FORMATS124)
-# blind125's formats, registered on their own line so parallel sets' edits merge.
-if _taken := FORMATS.keys() & FORMATS125.keys():
-    raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
-FORMATS.update(FORMATS125)
-# blind126's formats, registered on their own line so parallel sets' edits merge.
-if _taken := FORMATS.keys() & FORMATS126.keys():
-    raise ValueError(f"log format keys already used by another set: {sorted(_taken)}")
-FORMATS.update(FORMATS126)
 
 __all__ = ["FORMATS", "php_name"]
