@@ -1,0 +1,48 @@
+"""Log rows that are notices, not failures: a Splunk row's line is kept as an error without a
+type (what the row says), which alone does not make it an alert or an error."""
+
+from __future__ import annotations
+
+from soulcaster_core.incidents.signals import signal_kind
+from soulcaster_core.models import FeedbackItem
+from soulcaster_core.stacktrace import ExceptionInfo
+
+from .items import item
+from .test_rule import run
+
+
+def _row(minutes: float, line: str, host: str) -> FeedbackItem:
+    row = item(
+        minutes,
+        source="splunk",
+        title="[Splunk] fleet - ecs events",
+        level=None,
+        service=None,
+        environment=None,
+        tags={"host": host},
+    )
+    row.exceptions = [ExceptionInfo(type=None, value=line)]
+    return row
+
+
+def test_a_deploy_or_scaling_row_joins_nothing_and_opens_nothing() -> None:
+    failing = _row(0, "panic: assignment to entry in nil map", "fleet-prod")
+    deployed = _row(
+        2,
+        "(service alerts) has started 3 tasks. Deployment ecs-svc/4471 COMPLETED for alerts:112",
+        "fleet-prod",
+    )
+    scaled = _row(3, "Scaled up replica set policy-service-84f6d5c9b to 3", "ocp-master-01")
+    clock = _row(4, "System clock wrong by 1.203114 seconds, adjustment started", "fleet-prod")
+    broke = _row(5, "Deployment ecs-svc/4472 failed: tasks failed to start", "fleet-prod")
+    run([failing, deployed, scaled, clock, broke])
+    assert failing.incident_id is not None
+    assert (deployed.incident_id, scaled.incident_id, clock.incident_id) == (None, None, None)
+    # A notice that says something failed is a failure: it joins the host's incident.
+    assert broke.incident_id == failing.incident_id
+    assert [signal_kind(one) for one in (deployed, scaled, clock, broke)] == [
+        "quiet",
+        "quiet",
+        "quiet",
+        "signal",
+    ]
