@@ -316,7 +316,10 @@ def peers_of(item: FeedbackItem) -> tuple[str, ...]:
     alert = state_of(item) is not None
     if alert or not (item.service or _tagged(tags, _SERVICE_TAGS) or _workload(tags)):
         for key in _HOST_TAGS:
-            if value := tags.get(key):
+            # A "host" named for an environment (``fleet-prod``, ``nookwise-prod``: the ECS
+            # cluster or the Heroku app a log forwarder names every row after) is every
+            # service's there, not one machine: it places nothing.
+            if (value := tags.get(key)) and not _ENVIRONMENT_SUFFIX.match(value.lower()):
                 _add_peer(names, value)
     if alert and not item.exceptions:  # a monitor's, not an error's URL
         for key in _CHECKED_TAGS:

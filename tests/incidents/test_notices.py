@@ -46,3 +46,26 @@ def test_a_deploy_or_scaling_row_joins_nothing_and_opens_nothing() -> None:
         "quiet",
         "signal",
     ]
+
+
+def test_a_host_named_for_an_environment_places_no_row() -> None:
+    # A CloudWatch forwarder names every row of the ECS cluster ``fleet-prod`` after it (the
+    # Heroku add-on, the app): two services' failures there are two incidents.
+    ingest = _row(0, "panic: assignment to entry in nil map", "fleet-prod")
+    export = _row(10, "export EX-5512 failed: Read timeout on endpoint URL", "fleet-prod")
+    # A machine's name with an environment in it (``ora-prd-01``) is one machine.
+    disk = _row(20, "ORA-1653: unable to extend table CLAIMS.CLAIM_NOTES", "ora-prd-01")
+    alert = item(
+        29,
+        title="[P2] [Triggered on {host:ora-prd-01}] tablespace full",
+        service=None,
+        status="triggered",
+        tags={"host": "ora-prd-01"},
+    )
+    incidents = run([ingest, export, disk, alert])
+    assert ingest.incident_id is not None and export.incident_id is not None
+    assert ingest.incident_id != export.incident_id
+    assert alert.incident_id == disk.incident_id
+    assert disk.incident_id is not None
+    link = incidents[disk.incident_id].links[-1]
+    assert (link.by, link.value, link.with_item) == ("host", "ora-prd-01", disk.id)
