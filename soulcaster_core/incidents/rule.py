@@ -102,6 +102,14 @@ class ItemFacts:
         kind = signal_kind(item)
         cluster_id = cluster_id or item.cluster_id
         at = item.first_seen or item.created_at
+        if kind == "recovery" and cluster_id and item.incident_id is None:
+            # A resolve that its trigger's item did not take (a Sentry issue resolved, whose
+            # events came as errors; a recovery keyed apart from its trigger) joins the open
+            # incident holding its cluster, by it alone; it opens nothing.
+            # An incident its trigger's recovery closed a moment before takes it too.
+            key = key_of("cluster", cluster_id)
+            entities = entities_of(item)
+            return cls(item, cluster_id, entities, kind, at, cluster_key=key, reopen_key=key)
         if kind != "signal":  # only an alert or error joins or opens an incident
             return cls(item, cluster_id, NO_ENTITIES, kind, at)
         entities = entities_of(item)
@@ -129,6 +137,10 @@ class ItemFacts:
             tuple(key_of("service", callee) for callee in entities.calls),
             cluster_key if alert else None,
         )
+
+    def places(self) -> bool:
+        """Whether the rule places the item: an alert or error; a resolve by its cluster."""
+        return self.kind == "signal" or (self.kind == "recovery" and self.cluster_key is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +236,7 @@ def correlate(
     seen: dict[str, dict[str, set[str]]] = {}
     for facts in sorted(batch, key=_at) if len(batch) > 1 else batch:
         item = facts.item
-        if facts.kind != "signal" or item.incident_id is not None or item.id in linked:
+        if item.incident_id is not None or item.id in linked or not facts.places():
             continue
         while quiet and quiet[0][0] < facts.at:
             deadline, incident_id = heapq.heappop(quiet)
@@ -235,6 +247,8 @@ def correlate(
             changed[incident.id] = incident
             del open_ones[incident.id]
         match = _best_match(incidents, index, facts, window)
+        if match is None and facts.kind == "recovery":
+            continue
         if match is None:
             incident = _new_incident(project_id, facts)
             incidents[incident.id] = open_ones[incident.id] = incident
@@ -242,7 +256,7 @@ def correlate(
                 changes.clusters.append((facts.cluster_id, incident.id))
         else:
             incident = match.incident
-            if incident.status != "open":  # its alert fires again (``REOPEN``)
+            if incident.status != "open" and facts.kind == "signal":  # fires again (REOPEN)
                 _reopen(incident, facts)
                 open_ones[incident.id] = incident
             link = _link(facts, match.by, match.value, match.with_item)
@@ -308,7 +322,8 @@ def add_link(
     incident.item_count += 1
     if facts.at < incident.first_seen:
         incident.first_seen = facts.at
-    if facts.at > incident.last_seen:
+    if facts.at > incident.last_seen and facts.kind != "recovery":
+        # A resolve says the failure is over: the incident takes nothing more for it.
         incident.last_seen = facts.at
     if facts.item.source not in incident.sources:
         incident.sources.append(facts.item.source)
@@ -660,10 +675,16 @@ def _best_match(
 
 def _may_take(incident: Incident, by: LinkedBy, facts: ItemFacts, window: timedelta) -> bool:
     """Whether ``incident`` may take ``facts``' item: open, within the window of its items; or
-    closed, for its alert firing again (``REOPEN``) in its cluster."""
+    closed, for its alert firing again (``REOPEN``) in its cluster, or a resolve of its
+    cluster within the window."""
     at = facts.at
     if incident.status == "open":
         return incident.first_seen - window <= at <= incident.last_seen + window
+    if facts.kind == "recovery":  # a resolve of what it held, closed as it may be
+        return (
+            incident.merged_into is None
+            and incident.first_seen - window <= at <= incident.last_seen + window
+        )
     return (
         by == "cluster"
         and facts.reopen_key is not None
