@@ -655,14 +655,22 @@ def _best_match(
         }
     if any(found[0] == "near" for found in candidates.values()):
         candidates = _near(incidents, candidates, facts)
+    # A dependency's incident that takes the item in its minutes (``_near``).
+    alerting = any(
+        found[0] == "near" and incidents[key].opened_by == "dependency"
+        for key, found in candidates.items()
+    )
     best: tuple[str, _Shared] | None = None
     best_key: tuple[int, datetime] | None = None
     for incident_id, found in candidates.items():
         incident = incidents[incident_id]
         strength = _STRENGTH[found[0]]
-        if found[0] == "service" and at > incident.last_seen + LULL:
-            # Held only by its alert still firing: a failure of the minutes it shares them
-            # with (a dependency's, just alerting) is likelier.
+        if found[0] == "service" and (
+            at > incident.last_seen + LULL or (alerting and at > incident.last_seen + NEAR)
+        ):
+            # Held only by its alert still firing, or by a service quiet for minutes while a
+            # dependency alerts in the item's: that failure (the queue its mails wait in)
+            # is likelier.
             strength = -1
         key = (strength, incident.last_seen)
         if best_key is None or key > best_key:
