@@ -147,6 +147,17 @@ _PLACE_TAGS = (
 _ENVIRONMENT_WORD = re.compile(
     r"(?:^|[-_.:/])(production|prod|prd|staging|stage|stg|development|dev|uat|qa)(?=$|[-_.:/])"
 )
+# The programming errors of the languages apps are written in (JavaScript, Java/Kotlin, Swift,
+# Dart): the app's code is wrong, whatever its backends do.
+_PROGRAMMING_ERROR = re.compile(
+    r"(?:^|[.\s])(?:TypeError|ReferenceError|SyntaxError|RangeError|NullPointerException"
+    r"|KotlinNullPointerException|IllegalStateException|IllegalArgumentException"
+    r"|ClassCastException|IndexOutOfBoundsException|NoSuchMethodError|LateInitializationError"
+    r"|UninitializedPropertyAccessException)$"
+)
+# A framework's check that runs in development builds only (Angular's ``NG0100``
+# ExpressionChangedAfterItHasBeenCheckedError): a test or staging build's noise.
+_DEV_CHECK = re.compile(r"\bNG0100\b|ExpressionChangedAfterItHasBeenChecked")
 #: Sentry's platforms of the apps people hold: a browser's JavaScript, iOS and Flutter apps.
 _CLIENT_PLATFORMS = frozenset({"javascript", "cocoa", "dart", "flutter"})
 # Sentry's SDKs of the apps people hold whose platform a server shares: Android's (``java``),
@@ -229,6 +240,9 @@ class Entities:
     #: A client's report of a request a server failed (``failed_request``): its words are
     #: every backend's, so its cluster links nothing.
     failed_request: bool = False
+    #: A bug in an app's own code (``own_bug``): nothing says a backend failed it, so the
+    #: minutes do not place it.
+    own_bug: bool = False
     #: The services whose failed answer its error reports (``calls_of``), by their names.
     calls: tuple[str, ...] = ()
 
@@ -279,6 +293,7 @@ def entities_of(item: FeedbackItem) -> Entities:
         user=_tagged(tags, _USER_TAGS),
         peers=peers,
         failed_request=request_failed,
+        own_bug=client and not request_failed and own_bug(item),
     )
 
 
@@ -292,6 +307,15 @@ def is_client(item: FeedbackItem) -> bool:
         or "browser" in item.tags
         or (isinstance(sdk, str) and _CLIENT_SDK.search(sdk) is not None)
     )
+
+
+def own_bug(item: FeedbackItem) -> bool:
+    """Whether a client's error is a bug in its own code: a programming error of its language
+    (a null or undefined read, a call of what is not a function, a bad regex, a state check),
+    or a framework's development-mode check (Angular's ``NG0100``)."""
+    error = item.exceptions[-1] if item.exceptions else None
+    kind = error.type if error is not None and error.type else item.title.split(":", 1)[0]
+    return bool(_PROGRAMMING_ERROR.search(kind) or _DEV_CHECK.search(item.title))
 
 
 def failed_request(item: FeedbackItem) -> bool:

@@ -133,7 +133,9 @@ class ItemFacts:
             cluster_key,
             key_of("service", service) if service else None,
             tuple(key_of("host", peer) for peer in entities.peers),
-            NEAR_KEY,
+            # An app's own bug is placed by what it names, not by the minutes: nor are the
+            # minutes of a failure held by it.
+            None if entities.own_bug else NEAR_KEY,
             tuple(key_of("service", callee) for callee in entities.calls),
             cluster_key if alert else None,
         )
@@ -420,6 +422,7 @@ def _link(facts: ItemFacts, by: LinkedBy, value: str | None, with_item: str | No
         environment=entities.environment,
         trace_id=entities.trace,
         peers=list(entities.peers) if entities.peers else None,
+        own_bug=True if entities.own_bug else None,
     )
 
 

@@ -88,3 +88,31 @@ def test_a_browser_extensions_error_joins_nothing() -> None:
     run([backend, extension])
     assert signal_kind(extension) == "quiet"
     assert extension.incident_id is None
+
+
+def _posthog(minutes: float, title: str, cluster_id: str | None = None) -> FeedbackItem:
+    one = item(minutes, source="posthog", title=title, service=None, environment=None)
+    one.cluster_id = cluster_id
+    return _thrown(one)
+
+
+def test_an_apps_own_bug_is_not_placed_by_the_minutes_of_a_backends_failure() -> None:
+    backend = item(0, source="sentry", title="CannotAcquireLockException", service="billing")
+    # A null read in the page's map code, an Angular dev-mode check: the app's own code.
+    null_read = _posthog(1, "TypeError: Cannot read properties of null (reading 'getBounds')")
+    dev_check = _posthog(2, "Error: NG0100: ExpressionChangedAfterItHasBeenCheckedError")
+    # A failed request of the same minutes is still the backend's: the bug holds no minutes.
+    failed = _posthog(3, "AxiosError: Request failed with status code 503")
+    # The same bug again, from another user, is the bug's.
+    again = _posthog(
+        4, "TypeError: Cannot read properties of null (reading 'getBounds')", "c-bounds"
+    )
+    null_read.cluster_id = "c-bounds"
+    incidents = run([backend, null_read, dev_check, failed, again])
+    assert backend.incident_id is not None
+    assert null_read.incident_id not in (None, backend.incident_id)
+    assert dev_check.incident_id not in (None, backend.incident_id, null_read.incident_id)
+    assert failed.incident_id == backend.incident_id
+    assert again.incident_id == null_read.incident_id
+    assert null_read.incident_id is not None
+    assert incidents[null_read.incident_id].links[-1].by == "cluster"
