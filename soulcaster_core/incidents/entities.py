@@ -158,6 +158,11 @@ _PROGRAMMING_ERROR = re.compile(
 # A framework's check that runs in development builds only (Angular's ``NG0100``
 # ExpressionChangedAfterItHasBeenCheckedError): a test or staging build's noise.
 _DEV_CHECK = re.compile(r"\bNG0100\b|ExpressionChangedAfterItHasBeenChecked")
+# A semantic version's pre-release part (or a dotted ``.rc2``), before any build metadata.
+_PRERELEASE = re.compile(
+    r"\d[-.](dev|snapshot|local|rc|beta|alpha|preview|canary)(?:[.-]?\d+)?(?:$|[+.-])",
+    re.IGNORECASE,
+)
 #: Sentry's platforms of the apps people hold: a browser's JavaScript, iOS and Flutter apps.
 _CLIENT_PLATFORMS = frozenset({"javascript", "cocoa", "dart", "flutter"})
 # Sentry's SDKs of the apps people hold whose platform a server shares: Android's (``java``),
@@ -264,6 +269,11 @@ def entities_of(item: FeedbackItem) -> Entities:
     trace = item.trace_id or _tagged(tags, _TRACE_TAGS)
     endpoint = item.endpoint or _tagged(tags, _ENDPOINT_TAGS)
     environment = environment_name(environment) if environment else None
+    release = item.release or _tagged(tags, _RELEASE_TAGS)
+    if environment is None and release:
+        # A pre-release build (``3.42.0-rc1``, ``2.15.0-beta.2``, ``1.43.0-dev``) runs where
+        # a team tries it, not in production, which is what an item naming none is taken as.
+        environment = prerelease_environment(release)
     client = is_client(item)
     request_failed = client and failed_request(item)
     if request_failed and item.source != "posthog":
@@ -287,7 +297,7 @@ def entities_of(item: FeedbackItem) -> Entities:
         service=service or None,
         environment=environment,
         host=_tagged(tags, _HOST_TAGS),
-        release=item.release or _tagged(tags, _RELEASE_TAGS),
+        release=release,
         endpoint=_endpoint_name(endpoint),
         trace=trace.strip().lower() if trace else None,
         user=_tagged(tags, _USER_TAGS),
@@ -451,6 +461,15 @@ def split_environment(service: str) -> tuple[str, str | None]:
 
 
 @lru_cache(maxsize=4096)  # the same few names, item after item
+def prerelease_environment(release: str) -> str | None:
+    """Where a pre-release build runs: ``development`` for a developer's build (``-dev``,
+    ``-SNAPSHOT``), ``staging`` for a candidate (``-rc.1``, ``-beta``, ``-alpha``)."""
+    match = _PRERELEASE.search(release)
+    if match is None:
+        return None
+    return "development" if match[1].lower() in ("dev", "snapshot", "local") else "staging"
+
+
 def environment_name(value: str) -> str:
     name = value.strip().lower()
     return _ENVIRONMENTS.get(name, name)

@@ -116,3 +116,21 @@ def test_an_apps_own_bug_is_not_placed_by_the_minutes_of_a_backends_failure() ->
     assert again.incident_id == null_read.incident_id
     assert null_read.incident_id is not None
     assert incidents[null_read.incident_id].links[-1].by == "cluster"
+
+
+def test_a_pre_release_build_naming_no_environment_is_not_production() -> None:
+    backend = item(0, title="[P2] matchmaker at max replicas", service="matchmaker")
+    # A QA bot's dev build, a release candidate: where a team tries them.
+    dev_build = _posthog(1, "TestException: Crash reporter self-test")
+    dev_build.release = "1.43.0-dev"
+    candidate = item(2, source="sentry", title="KeyError: ticket", service="matchmaker")
+    candidate.environment, candidate.release = None, "matchmaker@2.32.0-rc.1"
+    shipped = _posthog(3, "MatchmakingException: Ticket not assigned within 180s")
+    shipped.release = "1.42.0"
+    incidents = run([backend, dev_build, candidate, shipped])
+    assert backend.incident_id is not None
+    assert dev_build.incident_id not in (None, backend.incident_id)
+    assert candidate.incident_id not in (None, backend.incident_id)
+    assert shipped.incident_id == backend.incident_id
+    assert incidents[backend.incident_id].links[-1].by == "near"
+    assert incidents[candidate.incident_id].entities["environment"] == ["staging"]  # type: ignore[index]
