@@ -119,7 +119,7 @@ class ItemFacts:
         # the same failure again; a service's error rate firing again may be any new one.
         alert = (
             cluster_key is not None
-            and bool(entities.peers)
+            and (bool(entities.peers) or service is None)
             and state_of(item) is not None
             and not item.exceptions
         )
