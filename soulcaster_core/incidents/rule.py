@@ -713,8 +713,15 @@ def _near(
     unless something else links them), and no other incident of the environment took one in
     those minutes (a front end's error while two backends fail could be either's)."""
     at, entities = facts.at, facts.entities
-    # What places the item: its service, else the hosts it is on or depends on.
-    kind = "service" if entities.service is not None else PEER_KIND if entities.peers else None
+    # What places the item: its service, else the hosts it is on or depends on; not the host
+    # a client's failed request went to (its API's, every backend's behind it).
+    kind = (
+        "service"
+        if entities.service is not None
+        else PEER_KIND
+        if entities.peers and not entities.failed_request
+        else None
+    )
     near = [
         incident_id
         for incident_id, (by, _, _) in candidates.items()

@@ -134,3 +134,24 @@ def test_a_pre_release_build_naming_no_environment_is_not_production() -> None:
     assert shipped.incident_id == backend.incident_id
     assert incidents[backend.incident_id].links[-1].by == "near"
     assert incidents[candidate.incident_id].entities["environment"] == ["staging"]  # type: ignore[index]
+
+
+def test_the_api_host_of_a_clients_failed_request_does_not_keep_it_from_its_minutes() -> None:
+    # The broker portal's call to its own API host failed (504) while policy's calls to its
+    # database time out: the failure of its minutes, whatever hosts each names.
+    policy = item(
+        0,
+        source="sentry",
+        title="SQLRecoverableException: IO Error: Connection reset",
+        service="policy",
+        tags={"db.instance": "ora-prd-02"},
+    )
+    portal = _posthog(
+        3,
+        "HttpErrorResponse: Http failure response for "
+        "https://brokers.example.co.uk/api/quotes: 504 Gateway Timeout",
+    )
+    incidents = run([policy, portal])
+    assert portal.incident_id == policy.incident_id is not None
+    link = incidents[policy.incident_id].links[-1]
+    assert (link.item_id, link.by, link.value) == (portal.id, "near", "production")
