@@ -53,6 +53,7 @@ _HOST_TAGS = (
     "host",
     "hostname",
     "server_name",
+    "dyno",
     "pod",
     "pod_name",
     "kube_pod_name",
@@ -163,6 +164,9 @@ _PRERELEASE = re.compile(
     r"\d[-.](dev|snapshot|local|rc|beta|alpha|preview|canary)(?:[.-]?\d+)?(?:$|[+.-])",
     re.IGNORECASE,
 )
+# A Heroku dyno (Datadog's Heroku integration tags ``dyno:worker.2``) runs its app's process
+# type (``worker``), as a pod runs its Deployment.
+_DYNO = re.compile(r"^([a-z][a-z0-9_-]*)\.\d+$")
 #: Sentry's platforms of the apps people hold: a browser's JavaScript, iOS and Flutter apps.
 _CLIENT_PLATFORMS = frozenset({"javascript", "cocoa", "dart", "flutter"})
 # Sentry's SDKs of the apps people hold whose platform a server shares: Android's (``java``),
@@ -486,6 +490,8 @@ def _workload(tags: Mapping[str, str]) -> str | None:
     for key in _ARN_TAGS:
         if (arn := tags.get(key)) and (match := _LAMBDA_ARN.match(arn)):
             return match[1]
+    if (dyno := tags.get("dyno")) and (match := _DYNO.match(dyno)):
+        return match[1]
     return None
 
 

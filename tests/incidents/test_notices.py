@@ -69,3 +69,28 @@ def test_a_host_named_for_an_environment_places_no_row() -> None:
     assert disk.incident_id is not None
     link = incidents[disk.incident_id].links[-1]
     assert (link.by, link.value, link.with_item) == ("host", "ora-prd-01", disk.id)
+
+
+def test_a_heroku_dyno_runs_its_process_type_as_a_pod_its_deployment() -> None:
+    # Datadog's Heroku integration: a worker dyno's memory alert names the app and the dyno.
+    memory = item(
+        0,
+        title="[P2] [Triggered on {app:shop-prod,dyno:worker.2}] Dyno memory above quota",
+        service=None,
+        status="triggered",
+        tags={"app": "shop-prod", "dyno": "worker.2"},
+    )
+    quota = _row(1, "Error R14 (Memory quota exceeded)", "shop-prod")
+    # The web dynos' timeouts a minute on are another failure, not the worker's memory.
+    timeout = item(
+        2, source="sentry", title="Rack::Timeout::RequestTimeoutException", service="rails"
+    )
+    router = _row(3, 'at=error code=H12 desc="Request timeout" host=app.shop.example', "shop-prod")
+    incidents = run([memory, quota, timeout, router])
+    assert memory.incident_id is not None and quota.incident_id == memory.incident_id
+    incident = incidents[memory.incident_id]
+    assert incident.entities["service"] == ["worker"]
+    assert "worker.2" in incident.entities["peer"]
+    assert incident.opened_by is None
+    assert timeout.incident_id not in (None, memory.incident_id)
+    assert router.incident_id not in (None, memory.incident_id)
