@@ -474,6 +474,7 @@ def prerelease_environment(release: str) -> str | None:
     return "development" if match[1].lower() in ("dev", "snapshot", "local") else "staging"
 
 
+@lru_cache(maxsize=4096)  # the same few names, item after item
 def environment_name(value: str) -> str:
     name = value.strip().lower()
     return _ENVIRONMENTS.get(name, name)

@@ -16,8 +16,11 @@ before its first for an item that arrives late):
    end's error naming no backend, a monitor on an API gateway) and only one incident of that
    environment took an item in those minutes.
 
-An alert on a host or a dependency that fires again in its cluster within ``REOPEN`` of its
-incident's last item opens that incident again, closed as it may be.
+An alert on a host or a dependency (or naming no service) that fires again in its cluster
+within ``REOPEN`` of its incident's last item opens that incident again, closed as it may be.
+A resolve that its trigger's item did not take joins the incident holding its cluster (open,
+or closed within the window), and opens nothing. An app's own bug (``entities.own_bug``) is
+not placed by the minutes, nor holds them.
 
 The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
 Each link records the entity, its value, the incident's item that held it and the item's time.
