@@ -53,6 +53,7 @@ _HOST_TAGS = (
     "host",
     "hostname",
     "server_name",
+    "dyno",
     "pod",
     "pod_name",
     "kube_pod_name",
@@ -147,6 +148,25 @@ _PLACE_TAGS = (
 _ENVIRONMENT_WORD = re.compile(
     r"(?:^|[-_.:/])(production|prod|prd|staging|stage|stg|development|dev|uat|qa)(?=$|[-_.:/])"
 )
+# The programming errors of the languages apps are written in (JavaScript, Java/Kotlin, Swift,
+# Dart): the app's code is wrong, whatever its backends do.
+_PROGRAMMING_ERROR = re.compile(
+    r"(?:^|[.\s])(?:TypeError|ReferenceError|SyntaxError|RangeError|NullPointerException"
+    r"|KotlinNullPointerException|IllegalStateException|IllegalArgumentException"
+    r"|ClassCastException|IndexOutOfBoundsException|NoSuchMethodError|LateInitializationError"
+    r"|UninitializedPropertyAccessException)$"
+)
+# A framework's check that runs in development builds only (Angular's ``NG0100``
+# ExpressionChangedAfterItHasBeenCheckedError): a test or staging build's noise.
+_DEV_CHECK = re.compile(r"\bNG0100\b|ExpressionChangedAfterItHasBeenChecked")
+# A semantic version's pre-release part (or a dotted ``.rc2``), before any build metadata.
+_PRERELEASE = re.compile(
+    r"\d[-.](dev|snapshot|local|rc|beta|alpha|preview|canary)(?:[.-]?\d+)?(?:$|[+.-])",
+    re.IGNORECASE,
+)
+# A Heroku dyno (Datadog's Heroku integration tags ``dyno:worker.2``) runs its app's process
+# type (``worker``), as a pod runs its Deployment.
+_DYNO = re.compile(r"^([a-z][a-z0-9_-]*)\.\d+$")
 #: Sentry's platforms of the apps people hold: a browser's JavaScript, iOS and Flutter apps.
 _CLIENT_PLATFORMS = frozenset({"javascript", "cocoa", "dart", "flutter"})
 # Sentry's SDKs of the apps people hold whose platform a server shares: Android's (``java``),
@@ -229,6 +249,9 @@ class Entities:
     #: A client's report of a request a server failed (``failed_request``): its words are
     #: every backend's, so its cluster links nothing.
     failed_request: bool = False
+    #: A bug in an app's own code (``own_bug``): nothing says a backend failed it, so the
+    #: minutes do not place it.
+    own_bug: bool = False
     #: The services whose failed answer its error reports (``calls_of``), by their names.
     calls: tuple[str, ...] = ()
 
@@ -250,6 +273,11 @@ def entities_of(item: FeedbackItem) -> Entities:
     trace = item.trace_id or _tagged(tags, _TRACE_TAGS)
     endpoint = item.endpoint or _tagged(tags, _ENDPOINT_TAGS)
     environment = environment_name(environment) if environment else None
+    release = item.release or _tagged(tags, _RELEASE_TAGS)
+    if environment is None and release:
+        # A pre-release build (``3.42.0-rc1``, ``2.15.0-beta.2``, ``1.43.0-dev``) runs where
+        # a team tries it, not in production, which is what an item naming none is taken as.
+        environment = prerelease_environment(release)
     client = is_client(item)
     request_failed = client and failed_request(item)
     if request_failed and item.source != "posthog":
@@ -273,12 +301,13 @@ def entities_of(item: FeedbackItem) -> Entities:
         service=service or None,
         environment=environment,
         host=_tagged(tags, _HOST_TAGS),
-        release=item.release or _tagged(tags, _RELEASE_TAGS),
+        release=release,
         endpoint=_endpoint_name(endpoint),
         trace=trace.strip().lower() if trace else None,
         user=_tagged(tags, _USER_TAGS),
         peers=peers,
         failed_request=request_failed,
+        own_bug=client and not request_failed and own_bug(item),
     )
 
 
@@ -292,6 +321,15 @@ def is_client(item: FeedbackItem) -> bool:
         or "browser" in item.tags
         or (isinstance(sdk, str) and _CLIENT_SDK.search(sdk) is not None)
     )
+
+
+def own_bug(item: FeedbackItem) -> bool:
+    """Whether a client's error is a bug in its own code: a programming error of its language
+    (a null or undefined read, a call of what is not a function, a bad regex, a state check),
+    or a framework's development-mode check (Angular's ``NG0100``)."""
+    error = item.exceptions[-1] if item.exceptions else None
+    kind = error.type if error is not None and error.type else item.title.split(":", 1)[0]
+    return bool(_PROGRAMMING_ERROR.search(kind) or _DEV_CHECK.search(item.title))
 
 
 def failed_request(item: FeedbackItem) -> bool:
@@ -316,7 +354,10 @@ def peers_of(item: FeedbackItem) -> tuple[str, ...]:
     alert = state_of(item) is not None
     if alert or not (item.service or _tagged(tags, _SERVICE_TAGS) or _workload(tags)):
         for key in _HOST_TAGS:
-            if value := tags.get(key):
+            # A "host" named for an environment (``fleet-prod``, ``nookwise-prod``: the ECS
+            # cluster or the Heroku app a log forwarder names every row after) is every
+            # service's there, not one machine: it places nothing.
+            if (value := tags.get(key)) and not _ENVIRONMENT_SUFFIX.match(value.lower()):
                 _add_peer(names, value)
     if alert and not item.exceptions:  # a monitor's, not an error's URL
         for key in _CHECKED_TAGS:
@@ -424,6 +465,16 @@ def split_environment(service: str) -> tuple[str, str | None]:
 
 
 @lru_cache(maxsize=4096)  # the same few names, item after item
+def prerelease_environment(release: str) -> str | None:
+    """Where a pre-release build runs: ``development`` for a developer's build (``-dev``,
+    ``-SNAPSHOT``), ``staging`` for a candidate (``-rc.1``, ``-beta``, ``-alpha``)."""
+    match = _PRERELEASE.search(release)
+    if match is None:
+        return None
+    return "development" if match[1].lower() in ("dev", "snapshot", "local") else "staging"
+
+
+@lru_cache(maxsize=4096)  # the same few names, item after item
 def environment_name(value: str) -> str:
     name = value.strip().lower()
     return _ENVIRONMENTS.get(name, name)
@@ -440,6 +491,8 @@ def _workload(tags: Mapping[str, str]) -> str | None:
     for key in _ARN_TAGS:
         if (arn := tags.get(key)) and (match := _LAMBDA_ARN.match(arn)):
             return match[1]
+    if (dyno := tags.get("dyno")) and (match := _DYNO.match(dyno)):
+        return match[1]
     return None
 
 

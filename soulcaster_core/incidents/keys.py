@@ -47,7 +47,8 @@ def link_keys(link: IncidentLink) -> Iterator[tuple[str, str]]:
     if link.peers:
         for peer in link.peers:
             yield key_of("host", peer), ""
-    yield NEAR_KEY, link.environment or ""
+    if not link.own_bug:
+        yield NEAR_KEY, link.environment or ""
 
 
 def key_link(link: IncidentLink) -> KeyLink:

@@ -46,6 +46,9 @@ class IncidentLink(BaseModel):
     trace_id: str | None = None
     #: The hosts it is on or depends on (``entities.peers_of``).
     peers: list[str] | None = None
+    #: An app's own bug (``entities.own_bug``): it holds no minutes (``rule.NEAR``) of the
+    #: incident. None otherwise (not stored).
+    own_bug: bool | None = None
 
 
 class IncidentEvent(BaseModel):

@@ -16,8 +16,11 @@ before its first for an item that arrives late):
    end's error naming no backend, a monitor on an API gateway) and only one incident of that
    environment took an item in those minutes.
 
-An alert on a host or a dependency that fires again in its cluster within ``REOPEN`` of its
-incident's last item opens that incident again, closed as it may be.
+An alert on a host or a dependency (or naming no service) that fires again in its cluster
+within ``REOPEN`` of its incident's last item opens that incident again, closed as it may be.
+A resolve that its trigger's item did not take joins the incident holding its cluster (open,
+or closed within the window), and opens nothing. An app's own bug (``entities.own_bug``) is
+not placed by the minutes, nor holds them.
 
 The strongest link wins, then the incident seen last. Otherwise the item opens an incident.
 Each link records the entity, its value, the incident's item that held it and the item's time.
@@ -102,6 +105,14 @@ class ItemFacts:
         kind = signal_kind(item)
         cluster_id = cluster_id or item.cluster_id
         at = item.first_seen or item.created_at
+        if kind == "recovery" and cluster_id and item.incident_id is None:
+            # A resolve that its trigger's item did not take (a Sentry issue resolved, whose
+            # events came as errors; a recovery keyed apart from its trigger) joins the open
+            # incident holding its cluster, by it alone; it opens nothing.
+            # An incident its trigger's recovery closed a moment before takes it too.
+            key = key_of("cluster", cluster_id)
+            entities = entities_of(item)
+            return cls(item, cluster_id, entities, kind, at, cluster_key=key, reopen_key=key)
         if kind != "signal":  # only an alert or error joins or opens an incident
             return cls(item, cluster_id, NO_ENTITIES, kind, at)
         entities = entities_of(item)
@@ -111,7 +122,7 @@ class ItemFacts:
         # the same failure again; a service's error rate firing again may be any new one.
         alert = (
             cluster_key is not None
-            and bool(entities.peers)
+            and (bool(entities.peers) or service is None)
             and state_of(item) is not None
             and not item.exceptions
         )
@@ -125,10 +136,16 @@ class ItemFacts:
             cluster_key,
             key_of("service", service) if service else None,
             tuple(key_of("host", peer) for peer in entities.peers),
-            NEAR_KEY,
+            # An app's own bug is placed by what it names, not by the minutes: nor are the
+            # minutes of a failure held by it.
+            None if entities.own_bug else NEAR_KEY,
             tuple(key_of("service", callee) for callee in entities.calls),
             cluster_key if alert else None,
         )
+
+    def places(self) -> bool:
+        """Whether the rule places the item: an alert or error; a resolve by its cluster."""
+        return self.kind == "signal" or (self.kind == "recovery" and self.cluster_key is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +241,7 @@ def correlate(
     seen: dict[str, dict[str, set[str]]] = {}
     for facts in sorted(batch, key=_at) if len(batch) > 1 else batch:
         item = facts.item
-        if facts.kind != "signal" or item.incident_id is not None or item.id in linked:
+        if item.incident_id is not None or item.id in linked or not facts.places():
             continue
         while quiet and quiet[0][0] < facts.at:
             deadline, incident_id = heapq.heappop(quiet)
@@ -235,6 +252,8 @@ def correlate(
             changed[incident.id] = incident
             del open_ones[incident.id]
         match = _best_match(incidents, index, facts, window)
+        if match is None and facts.kind == "recovery":
+            continue
         if match is None:
             incident = _new_incident(project_id, facts)
             incidents[incident.id] = open_ones[incident.id] = incident
@@ -242,7 +261,7 @@ def correlate(
                 changes.clusters.append((facts.cluster_id, incident.id))
         else:
             incident = match.incident
-            if incident.status != "open":  # its alert fires again (``REOPEN``)
+            if incident.status != "open" and facts.kind == "signal":  # fires again (REOPEN)
                 _reopen(incident, facts)
                 open_ones[incident.id] = incident
             link = _link(facts, match.by, match.value, match.with_item)
@@ -308,7 +327,8 @@ def add_link(
     incident.item_count += 1
     if facts.at < incident.first_seen:
         incident.first_seen = facts.at
-    if facts.at > incident.last_seen:
+    if facts.at > incident.last_seen and facts.kind != "recovery":
+        # A resolve says the failure is over: the incident takes nothing more for it.
         incident.last_seen = facts.at
     if facts.item.source not in incident.sources:
         incident.sources.append(facts.item.source)
@@ -405,6 +425,7 @@ def _link(facts: ItemFacts, by: LinkedBy, value: str | None, with_item: str | No
         environment=entities.environment,
         trace_id=entities.trace,
         peers=list(entities.peers) if entities.peers else None,
+        own_bug=True if entities.own_bug else None,
     )
 
 
@@ -640,14 +661,22 @@ def _best_match(
         }
     if any(found[0] == "near" for found in candidates.values()):
         candidates = _near(incidents, candidates, facts)
+    # A dependency's incident that takes the item in its minutes (``_near``).
+    alerting = any(
+        found[0] == "near" and incidents[key].opened_by == "dependency"
+        for key, found in candidates.items()
+    )
     best: tuple[str, _Shared] | None = None
     best_key: tuple[int, datetime] | None = None
     for incident_id, found in candidates.items():
         incident = incidents[incident_id]
         strength = _STRENGTH[found[0]]
-        if found[0] == "service" and at > incident.last_seen + LULL:
-            # Held only by its alert still firing: a failure of the minutes it shares them
-            # with (a dependency's, just alerting) is likelier.
+        if found[0] == "service" and (
+            at > incident.last_seen + LULL or (alerting and at > incident.last_seen + NEAR)
+        ):
+            # Held only by its alert still firing, or by a service quiet for minutes while a
+            # dependency alerts in the item's: that failure (the queue its mails wait in)
+            # is likelier.
             strength = -1
         key = (strength, incident.last_seen)
         if best_key is None or key > best_key:
@@ -660,10 +689,16 @@ def _best_match(
 
 def _may_take(incident: Incident, by: LinkedBy, facts: ItemFacts, window: timedelta) -> bool:
     """Whether ``incident`` may take ``facts``' item: open, within the window of its items; or
-    closed, for its alert firing again (``REOPEN``) in its cluster."""
+    closed, for its alert firing again (``REOPEN``) in its cluster, or a resolve of its
+    cluster within the window."""
     at = facts.at
     if incident.status == "open":
         return incident.first_seen - window <= at <= incident.last_seen + window
+    if facts.kind == "recovery":  # a resolve of what it held, closed as it may be
+        return (
+            incident.merged_into is None
+            and incident.first_seen - window <= at <= incident.last_seen + window
+        )
     return (
         by == "cluster"
         and facts.reopen_key is not None
@@ -681,8 +716,15 @@ def _near(
     unless something else links them), and no other incident of the environment took one in
     those minutes (a front end's error while two backends fail could be either's)."""
     at, entities = facts.at, facts.entities
-    # What places the item: its service, else the hosts it is on or depends on.
-    kind = "service" if entities.service is not None else PEER_KIND if entities.peers else None
+    # What places the item: its service, else the hosts it is on or depends on; not the host
+    # a client's failed request went to (its API's, every backend's behind it).
+    kind = (
+        "service"
+        if entities.service is not None
+        else PEER_KIND
+        if entities.peers and not entities.failed_request
+        else None
+    )
     near = [
         incident_id
         for incident_id, (by, _, _) in candidates.items()

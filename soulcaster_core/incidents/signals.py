@@ -104,8 +104,13 @@ def signal_kind(item: FeedbackItem) -> SignalKind:
         return "signal"
     if level in _QUIET_LEVELS:
         return "quiet"
-    if item.exceptions:
+    if any(error.type for error in item.exceptions):
         return "signal"
+    # A log row's line, kept as an error without a type (what the row says, not an exception
+    # raised): a routine notice unless it says something failed ("Deployment ... COMPLETED",
+    # "Scaled up replica set", "Release v412 created", "clock wrong ..., adjustment started").
+    if said := " ".join(error.value for error in item.exceptions if error.value):
+        return "quiet" if _ROUTINE.search(said) and not _FAILING.search(said) else "signal"
     if _ROUTINE.search(item.title):
         return "quiet"
     return "signal" if _FAILING.search(item.title) else "quiet"

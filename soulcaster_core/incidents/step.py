@@ -46,7 +46,7 @@ class IncidentStep:
         for a step run inside clustering's, which it must not hold back."""
         clusters = clusters or {}
         batch = [ItemFacts.of(item, clusters.get(item.id)) for item in items]
-        todo = [f.item.id for f in batch if f.kind == "signal" and f.item.incident_id is None]
+        todo = [f.item.id for f in batch if f.places() and f.item.incident_id is None]
         if not todo:
             return None
         window = self.window

@@ -88,3 +88,70 @@ def test_a_browser_extensions_error_joins_nothing() -> None:
     run([backend, extension])
     assert signal_kind(extension) == "quiet"
     assert extension.incident_id is None
+
+
+def _posthog(minutes: float, title: str, cluster_id: str | None = None) -> FeedbackItem:
+    one = item(minutes, source="posthog", title=title, service=None, environment=None)
+    one.cluster_id = cluster_id
+    return _thrown(one)
+
+
+def test_an_apps_own_bug_is_not_placed_by_the_minutes_of_a_backends_failure() -> None:
+    backend = item(0, source="sentry", title="CannotAcquireLockException", service="billing")
+    # A null read in the page's map code, an Angular dev-mode check: the app's own code.
+    null_read = _posthog(1, "TypeError: Cannot read properties of null (reading 'getBounds')")
+    dev_check = _posthog(2, "Error: NG0100: ExpressionChangedAfterItHasBeenCheckedError")
+    # A failed request of the same minutes is still the backend's: the bug holds no minutes.
+    failed = _posthog(3, "AxiosError: Request failed with status code 503")
+    # The same bug again, from another user, is the bug's.
+    again = _posthog(
+        4, "TypeError: Cannot read properties of null (reading 'getBounds')", "c-bounds"
+    )
+    null_read.cluster_id = "c-bounds"
+    incidents = run([backend, null_read, dev_check, failed, again])
+    assert backend.incident_id is not None
+    assert null_read.incident_id not in (None, backend.incident_id)
+    assert dev_check.incident_id not in (None, backend.incident_id, null_read.incident_id)
+    assert failed.incident_id == backend.incident_id
+    assert again.incident_id == null_read.incident_id
+    assert null_read.incident_id is not None
+    assert incidents[null_read.incident_id].links[-1].by == "cluster"
+
+
+def test_a_pre_release_build_naming_no_environment_is_not_production() -> None:
+    backend = item(0, title="[P2] matchmaker at max replicas", service="matchmaker")
+    # A QA bot's dev build, a release candidate: where a team tries them.
+    dev_build = _posthog(1, "TestException: Crash reporter self-test")
+    dev_build.release = "1.43.0-dev"
+    candidate = item(2, source="sentry", title="KeyError: ticket", service="matchmaker")
+    candidate.environment, candidate.release = None, "matchmaker@2.32.0-rc.1"
+    shipped = _posthog(3, "MatchmakingException: Ticket not assigned within 180s")
+    shipped.release = "1.42.0"
+    incidents = run([backend, dev_build, candidate, shipped])
+    assert backend.incident_id is not None
+    assert dev_build.incident_id not in (None, backend.incident_id)
+    assert candidate.incident_id not in (None, backend.incident_id)
+    assert shipped.incident_id == backend.incident_id
+    assert incidents[backend.incident_id].links[-1].by == "near"
+    assert incidents[candidate.incident_id].entities["environment"] == ["staging"]  # type: ignore[index]
+
+
+def test_the_api_host_of_a_clients_failed_request_does_not_keep_it_from_its_minutes() -> None:
+    # The broker portal's call to its own API host failed (504) while policy's calls to its
+    # database time out: the failure of its minutes, whatever hosts each names.
+    policy = item(
+        0,
+        source="sentry",
+        title="SQLRecoverableException: IO Error: Connection reset",
+        service="policy",
+        tags={"db.instance": "ora-prd-02"},
+    )
+    portal = _posthog(
+        3,
+        "HttpErrorResponse: Http failure response for "
+        "https://brokers.example.co.uk/api/quotes: 504 Gateway Timeout",
+    )
+    incidents = run([policy, portal])
+    assert portal.incident_id == policy.incident_id is not None
+    link = incidents[policy.incident_id].links[-1]
+    assert (link.item_id, link.by, link.value) == (portal.id, "near", "production")

@@ -67,3 +67,29 @@ def test_a_services_error_rate_firing_again_is_a_new_failure() -> None:
     )
     run([again], incidents)
     assert again.incident_id != first.incident_id
+
+
+def test_an_alert_naming_no_service_firing_again_opens_its_incident_again() -> None:
+    # Game servers of a fleet OOM-killed, an hour apart: the leak came back.
+    def oom(minutes: float) -> FeedbackItem:
+        return item(
+            minutes,
+            title="[P2] [Triggered on {agones_fleet:arena-eu}] Game servers OOMKilled",
+            service=None,
+            tags={"agones_fleet": "arena-eu", "kube_namespace": "gameservers"},
+            status="triggered",
+            cluster_id="c-oom",
+        )
+
+    first = oom(0)
+    incidents = run([first])
+    _recover(incidents, first, 20)
+    again = oom(60)
+    disconnect = item(
+        61, source="posthog", title="ConnectionLostException: timed out", service=None
+    )
+    incidents = run([again, disconnect], incidents)
+    assert again.incident_id == disconnect.incident_id == first.incident_id is not None
+    incident = incidents[first.incident_id]
+    assert incident.status == "open"
+    assert (incident.links[1].by, incident.links[1].value) == ("cluster", "c-oom")

@@ -454,3 +454,36 @@ async def test_a_dependencys_alert_firing_again_opens_its_closed_incident(store:
     ]
     assert [event.action for event in incident.history] == ["reopened"]
     assert first.incident_id in {i.id for i in await store.list_incidents("acme", open_only=True)}
+
+
+async def test_an_issue_resolved_joins_the_closed_incident_of_its_errors(store: Store) -> None:
+    def monitor(status: str) -> object:
+        return item(2, status=status, service="lessons", external_id="m1")
+
+    error, alert = await stored(
+        store,
+        item(0, source="sentry", title="NoMethodError", service="lessons"),
+        monitor("triggered"),
+    )
+    step = IncidentStep(store, WINDOW)
+    await step.place("acme", [error, alert], {error.id: "c1", alert.id: "c2"})
+    assert (await store.ingest(monitor("recovered"), occurrence=False)).status == "updated"
+    await step.sweep("acme")
+    assert (await whole_one(store)).status == "closed"
+    (resolved,) = await stored(
+        store,
+        item(
+            20,
+            source="sentry",
+            title="NoMethodError: undefined method `strftime' for nil",
+            service="lessons",
+            status="resolved",
+        ),
+    )
+    await step.place("acme", [resolved], {resolved.id: "c1"})
+
+    error, resolved = await store.get_items("acme", [error.id, resolved.id])
+    assert resolved.incident_id == error.incident_id is not None
+    incident = await whole_one(store)
+    assert (incident.status, incident.item_count) == ("closed", 3)
+    assert [(link.by, link.value) for link in incident.links][-1] == ("cluster", "c1")

@@ -78,7 +78,7 @@ GUESSES: dict[str, tuple[str, ...]] = {
     ),
     "event_id": ("eventid",),
     "alert_id": ("alertid", "monitorid"),
-    "alert_cycle_key": ("alertcyclekey", "cyclekey"),
+    "alert_cycle_key": ("alertcyclekey", "cyclekey", "cycle"),
     "aggreg_key": ("aggregkey", "aggregationkey"),
     "alert_scope": ("alertscope", "scope", "group"),
     "alert_transition": ("alerttransition", "transition", "alertstate", "state", "status"),

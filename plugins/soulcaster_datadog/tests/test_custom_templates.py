@@ -437,3 +437,25 @@ def test_a_monitor_id_under_a_title_like_name_is_no_title() -> None:
         }
     )
     assert item.title == "[P2] [Triggered] Stripe webhooks failing"
+
+
+def test_a_cycle_field_keys_the_alert_so_its_recovery_an_hour_on_finds_it() -> None:
+    # ``"cycle": "$ALERT_CYCLE_KEY"``: the trigger at 07:50, the recovery at 08:20 (another
+    # hour of the date) are one alert, one item.
+    trigger = {
+        "summary": "[P2] [Triggered on {queue:CLAIMS.INTAKE}] MQ queue depth high",
+        "state": "Triggered",
+        "monitor": {"id": "155021146", "name": "MQ queue depth high"},
+        "scope": "queue:CLAIMS.INTAKE",
+        "cycle": "3928baba7b4cd497664e9ccea2ae50c8",
+        "fired_at": "1776757786097",
+    }
+    recovery = trigger | {
+        "summary": "[P2] [Recovered on {queue:CLAIMS.INTAKE}] MQ queue depth high",
+        "state": "Recovered",
+        "fired_at": "1776759580036",
+    }
+    first, second = _item(trigger), _item(recovery)
+    assert first.metadata["dedup_on"] == "alert_cycle_key"
+    assert first.external_id == second.external_id
+    assert second.metadata["status"] == "recovered"
