@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -140,32 +140,34 @@ def scheduled_at(sid: str | None) -> datetime | None:
 def pod_of(values: Mapping[str, str | list[str]]) -> str | None:
     """The Kubernetes pod a row came from: a pod field, else the kubelet log file it was read
     from (``source``)."""
-    for name in _POD_FIELDS:
-        value = values.get(name)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    source = values.get("source")
-    if isinstance(source, str) and source.startswith("/var/log/"):
-        if match := _CONTAINER_LOG.match(source):
-            return match[1]
-        if match := _POD_LOG.match(source):
-            return match[2]
-    return None
+    return _kubelet_part(values, _POD_FIELDS, container_log=1, pod_log=2)
 
 
 def namespace_of(values: Mapping[str, str | list[str]]) -> str | None:
     """The Kubernetes namespace a row came from: a namespace field, else the kubelet log file
     it was read from (``source``)."""
-    for name in _NAMESPACE_FIELDS:
+    return _kubelet_part(values, _NAMESPACE_FIELDS, container_log=2, pod_log=1)
+
+
+def _kubelet_part(
+    values: Mapping[str, str | list[str]],
+    fields: Sequence[str],
+    *,
+    container_log: int,
+    pod_log: int,
+) -> str | None:
+    """The first of ``fields`` a row fills, else that part of the kubelet log file's path
+    (``/var/log/containers/<pod>_<namespace>_...``, ``/var/log/pods/<namespace>_<pod>_...``)."""
+    for name in fields:
         value = values.get(name)
         if isinstance(value, str) and value.strip():
             return value.strip()
     source = values.get("source")
     if isinstance(source, str) and source.startswith("/var/log/"):
         if match := _CONTAINER_LOG.match(source):
-            return match[2]
+            return match[container_log]
         if match := _POD_LOG.match(source):
-            return match[1]
+            return match[pod_log]
     return None
 
 
