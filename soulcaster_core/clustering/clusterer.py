@@ -313,7 +313,7 @@ class Clusterer:
             for key in doc.secondary_keys()
         ]
         secondary += [key.id for doc in docs.values() for key in doc.wrapped_keys()]
-        secondary += [key.id for doc in docs.values() for key in doc.cause_frame_keys()]
+        secondary += [key.id for doc in docs.values() for key in doc.cause_frame_keys]
         if secondary:
             batch.known.update(await self.index.fetch(project_id, list(dict.fromkeys(secondary))))
         # Only a document whose primary key is new can make a record or need a neighbour (a
@@ -492,7 +492,7 @@ class Clusterer:
             record = batch.usable(key)
             if record is not None and not record.get("frames") and not other_page(doc, record):
                 return _Decision(str(record["cluster_id"]), "message")
-        for cause, key in zip(doc.cause_frames, doc.cause_frame_keys(), strict=True):
+        for cause, key in zip(doc.cause_frames, doc.cause_frame_keys, strict=True):
             # A log that printed only a cause of this chain, with the cause's stack, came
             # first (Tomcat's "with root cause"): the chain is its problem.
             record = batch.usable(key)
@@ -833,7 +833,7 @@ class Clusterer:
         ``cluster_id``, unless it leads somewhere already: a log that prints only the root
         cause, with its stack (Tomcat's "with root cause", a logger's innermost cause), says
         the problem of the chain it ends."""
-        for cause, key in zip(doc.cause_frames, doc.cause_frame_keys(), strict=True):
+        for cause, key in zip(doc.cause_frames, doc.cause_frame_keys, strict=True):
             if key.id in batch.known or key in doc.frame_keys:
                 continue
             # The item's record of a frame key, told of the cause rather than the thrown one.

@@ -290,6 +290,9 @@ class ClusterDoc:
     #: The outermost application frame, by name and by file: the entry point (a task, a job,
     #: a handler) an alert may name instead of the failing function.
     entry_keys: tuple[GroupingKey, ...] = field(init=False)
+    #: The frame key of each cause that shows application frames (``cause_frames``, in
+    #: order): where a log that printed only that cause, with its stack, is known.
+    cause_frame_keys: tuple[GroupingKey, ...] = field(init=False)
     #: The exact masked template, with frames: the key of logs and alerts.
     template_key: GroupingKey = field(init=False)
     _skeleton: GroupingKey | bool | None = field(init=False, default=False, repr=False)
@@ -312,6 +315,9 @@ class ClusterDoc:
         self.service_key = self.type_only_key = None
         self.frame_keys = self.location_keys = self.cause_keys = self.entry_keys = ()
         self.place_keys = ()
+        self.cause_frame_keys = tuple(
+            frame_key(cause.type_key, cause.frames[0]) for cause in self.cause_frames
+        )
         if self.says_nothing:
             self.keys = ()
         elif not self.is_exception:
@@ -433,11 +439,6 @@ class ClusterDoc:
             # message: a log line's text before a colon is often its context, not an error.)
             found.append(_suffix(first))
         return tuple(found)
-
-    def cause_frame_keys(self) -> tuple[GroupingKey, ...]:
-        """The frame key of each cause that shows application frames (``cause_frames``, in
-        order): where a log that printed only that cause, with its stack, is known."""
-        return tuple(frame_key(cause.type_key, cause.frames[0]) for cause in self.cause_frames)
 
     def wrapped_keys(self) -> tuple[GroupingKey, ...]:
         """For an exception without frames: the ``message`` keys of an untyped error with the
@@ -633,8 +634,8 @@ def exception_document(
     if kind and ": " in kind:
         # A type that says its message after it (sentry-cocoa's "RCTFatalException: Unhandled
         # JS Exception: TypeError: ..."): a type is one name.
-        kind, _, said = kind.partition(": ")
-        value = value or said
+        kind, _, after = kind.partition(": ")
+        value = value or after
     if kind in ("Exception", "Error") and value and (inner := _LABELLED.match(value)):
         # "Exception: System.InvalidOperationException: ..." (the Functions host's label
         # before the worker's error): the labelled exception is the one thrown.

@@ -8,13 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..parsing.libraries import (
-    KOTLIN_NATIVE_RUNTIME,
-    NATIVE,
-    RUST_RUNTIME,
-    class_in_app,
-    path_in_app,
-)
+from ..parsing.libraries import NATIVE, RUNTIME_FUNCTIONS, class_in_app, path_in_app
 from ..stacktrace import ExceptionInfo, Frame
 
 #: Application frames a document keeps, innermost first: the key uses the first that is not
@@ -279,7 +273,7 @@ def chosen(frames: Sequence[Frame]) -> list[Frame]:
         f
         for f in frames
         if f.filename not in NATIVE
-        and not (f.function and f.function.startswith((*RUST_RUNTIME, *KOTLIN_NATIVE_RUNTIME)))
+        and not (f.function and f.function.startswith(RUNTIME_FUNCTIONS))
     ]
     marked = [f for f in frames if f.in_app]
     return marked or [f for f in frames if f.in_app is None and not is_library(f)]

@@ -61,6 +61,9 @@ KOTLIN_NATIVE_RUNTIME = tuple(
     for bridge in ("", "objc2kotlin_")
     for package in ("kotlin.", "kotlin#", "kotlinx.")
 )
+#: Function names that are a runtime's own code however an SDK marked them: Rust's and
+#: Kotlin/Native's.
+RUNTIME_FUNCTIONS = (*RUST_RUNTIME, *KOTLIN_NATIVE_RUNTIME)
 #: Class name prefixes of the JVM's (and Android's) and .NET's own libraries.
 RUNTIME_CLASSES = (
     "java.",
